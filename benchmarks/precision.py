@@ -2,6 +2,7 @@
 
     python benchmarks/precision.py                       # every repo of the corpus, table per rule
     python benchmarks/precision.py --repo openai/evals   # one repo
+    python benchmarks/precision.py --held-out 3          # only the held-out set numbered 3
     python benchmarks/precision.py --unjudged new.jsonl  # findings nobody judged yet, as verdict stubs
     python benchmarks/precision.py --write-figures       # per-rule precision into hygiene/data/precision.json
 
@@ -53,6 +54,18 @@ def load_verdicts() -> list[dict]:
                 raise SystemExit(f"{file.name}:{number}: verdict must be one of {VERDICT_VALUES}, not {entry.get('verdict')!r}")
             verdicts.append(entry)
     return verdicts
+
+
+def select(corpus: list[dict], repos: list[str], held_out: int | None) -> list[dict]:
+    """The entries named by --repo (all when none) that belong to held-out set `held_out` (any when None).
+
+    A held-out set is numbered (`"held_out": 3`); the first sets were marked `"held_out": true`, which
+    is no number and so matches no --held-out (True == 1 in Python, hence the explicit check).
+    """
+    def in_set(entry: dict) -> bool:
+        mark = entry.get("held_out")
+        return held_out is None or (type(mark) is int and mark == held_out)
+    return [e for e in corpus if (not repos or e["repo"] in repos) and in_set(e)]
 
 
 def checkout(entry: dict, mirror: Path, work: Path) -> Path | None:
@@ -116,6 +129,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--mirror", type=Path, default=Path("/work/.mirror"))
     parser.add_argument("--work", type=Path, default=Path("/tmp/hygiene-corpus"))
     parser.add_argument("--repo", action="append", default=[], help="only these repos (owner/name)")
+    parser.add_argument("--held-out", type=int, help="only the corpus entries of this numbered held-out set")
     parser.add_argument("--rule", action="append", default=[], help="only findings of these codes or prefixes")
     parser.add_argument("--jobs", "-j", type=int, default=2)
     parser.add_argument("--unjudged", type=Path, help="write findings without a verdict here, as verdict stubs")
@@ -125,7 +139,7 @@ def main(argv: list[str] | None = None) -> int:
 
     args.work.mkdir(parents=True, exist_ok=True)
     verdicts = load_verdicts()
-    corpus = [e for e in load_corpus() if not args.repo or e["repo"] in args.repo]
+    corpus = select(load_corpus(), args.repo, args.held_out)
     wanted = (lambda code: any(code.startswith(p) for p in args.rule)) if args.rule else (lambda code: True)
 
     per_rule: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
@@ -185,7 +199,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         args.json.write_text(json.dumps(everything, indent=1), encoding="utf-8")
     if args.write_figures:
-        if args.repo or args.rule:
+        if args.repo or args.rule or args.held_out is not None:
             raise SystemExit("--write-figures needs the whole corpus and every rule")
         figures = {"date": date.today().isoformat(), "repos": len(corpus), "lines": total_lines, "rules": {}}
         for code, c in sorted(per_rule.items()):

@@ -1,0 +1,39 @@
+"""Corpus selection of benchmarks/precision.py (a pure function; no mirror, no scan)."""
+import importlib.util
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+spec = importlib.util.spec_from_file_location("precision_bench", ROOT / "benchmarks" / "precision.py")
+precision = importlib.util.module_from_spec(spec)
+sys.modules["precision_bench"] = precision
+spec.loader.exec_module(precision)
+
+CORPUS = [
+    {"repo": "a/tuned"},
+    {"repo": "b/first", "held_out": True},
+    {"repo": "c/third", "held_out": 3},
+    {"repo": "d/third", "held_out": 3},
+    {"repo": "e/fourth", "held_out": 4},
+]
+
+
+def names(entries):
+    return [e["repo"] for e in entries]
+
+
+def test_without_filters_every_entry_is_scanned():
+    assert names(precision.select(CORPUS, [], None)) == names(CORPUS)
+
+
+def test_held_out_picks_only_that_numbered_set():
+    assert names(precision.select(CORPUS, [], 3)) == ["c/third", "d/third"]
+
+
+def test_a_boolean_mark_is_no_set_number():
+    # True == 1 in Python: the early sets marked `true` must not pass for set 1
+    assert precision.select(CORPUS, [], 1) == []
+
+
+def test_repo_and_held_out_filters_combine():
+    assert names(precision.select(CORPUS, ["d/third", "e/fourth"], 3)) == ["d/third"]
