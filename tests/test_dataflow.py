@@ -10,10 +10,10 @@ import libcst as cst
 import pytest
 
 from hygiene.config import load
-from hygiene.dataflow import knowledge as kb
-from hygiene.dataflow.lines import Lines
-from hygiene.dataflow.program import Program, Ref, program
-from hygiene.dataflow.queries import evaluations, fits_of, role, role_via, rows_key
+from hygiene.analysis.dataflow import knowledge as kb
+from hygiene.analysis.dataflow.lines import Lines
+from hygiene.analysis.dataflow.program import Program, Ref, program
+from hygiene.analysis.dataflow.queries import evaluations, fits_of, role, role_via, rows_key
 from hygiene.rule import load_rules
 from hygiene.runner import scan
 
@@ -336,7 +336,7 @@ def test_lines_pair_statements_and_calls_of_multi_line_statements() -> None:
 
 # -- robustness ------------------------------------------------------------------------------------------
 def test_a_bug_in_the_layer_costs_the_layer_not_the_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from hygiene.dataflow import calls
+    from hygiene.analysis.dataflow import calls
 
     def broken(self, *args, **kwargs):
         raise ValueError("boom")

@@ -1,10 +1,10 @@
 """EVAL020: a model scored on the rows it was trained on, reported as if held out."""
 from __future__ import annotations
 
-from hygiene.dataflow import knowledge as kb
-from hygiene.dataflow.program import MASK, Program, Ref, program
-from hygiene.dataflow.queries import fits_of, model_name, role, row_base, rows_key, texts_around
-from hygiene.apis.torch import name_tokens
+from hygiene.analysis.dataflow import knowledge as kb
+from hygiene.analysis.dataflow.program import MASK, Program, Ref, program
+from hygiene.analysis.dataflow.queries import fits_of, model_name, role, row_base, rows_key, texts_around
+from hygiene.analysis.apis.torch import name_tokens
 from hygiene.finding import Location, Severity
 from hygiene.rule import Rule, invalid, valid
 

@@ -1,10 +1,10 @@
 """LEAK003: the test part chooses: early stopping, checkpoints, thresholds, hyperparameters or prompts."""
 from __future__ import annotations
 
-from hygiene.apis import plain
-from hygiene.dataflow import knowledge as kb
-from hygiene.dataflow.program import Program, Ref, Stack, program, ref_of
-from hygiene.dataflow.queries import PREDICTING, evaluations, role, role_via
+from hygiene.analysis.apis import plain
+from hygiene.analysis.dataflow import knowledge as kb
+from hygiene.analysis.dataflow.program import Program, Ref, Stack, program, ref_of
+from hygiene.analysis.dataflow.queries import PREDICTING, evaluations, role, role_via
 from hygiene.finding import Location, Severity
 from hygiene.rule import Rule, invalid, valid
 

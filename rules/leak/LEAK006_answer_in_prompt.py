@@ -4,11 +4,11 @@ from __future__ import annotations
 import re
 from collections import deque
 
-from hygiene.dataflow.program import SHIFT, Program, Ref, Stack, program, ref_of
-from hygiene.dataflow.queries import derived_from_prediction, text_inputs
+from hygiene.analysis.dataflow.program import SHIFT, Program, Ref, Stack, program, ref_of
+from hygiene.analysis.dataflow.queries import derived_from_prediction, text_inputs
 from hygiene.finding import Location, Severity
 from hygiene.rule import Rule, invalid, valid
-from hygiene.strings import placeholders
+from hygiene.analysis.strings import placeholders
 
 GOLD_KEYS = frozenset({"answer", "answers", "gold", "gold_answer", "label", "labels", "target", "answerkey",
                        "answer_key", "correct", "correct_answer", "correct_option", "correct_choice", "solution",

@@ -1,10 +1,10 @@
 """LEAK007: few-shot demonstrations drawn from the very items being evaluated."""
 from __future__ import annotations
 
-from hygiene.apis import plain
-from hygiene.apis.llm import EVAL_HARNESSES
-from hygiene.dataflow.program import SHIFT, Program, Ref, program, ref_of
-from hygiene.dataflow.queries import rows_key, text_inputs
+from hygiene.analysis.apis import plain
+from hygiene.analysis.apis.llm import EVAL_HARNESSES
+from hygiene.analysis.dataflow.program import SHIFT, Program, Ref, program, ref_of
+from hygiene.analysis.dataflow.queries import rows_key, text_inputs
 from hygiene.finding import Location, Severity
 from hygiene.rule import Rule, invalid, valid
 
