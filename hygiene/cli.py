@@ -17,7 +17,7 @@ from hygiene import __version__
 from hygiene.config import Config, ConfigError, check_selectors, find_pyproject, load
 from hygiene.finding import Severity
 from hygiene.report import FORMATS, render
-from hygiene.rule import RuleLoadError, load_rules
+from hygiene.ruleset import RuleLoadError, load_rules
 
 EXIT_OK, EXIT_FAIL, EXIT_ERROR = 0, 1, 2
 REQUIRE_CHOICES = ["error", "warning", "info", "none"]

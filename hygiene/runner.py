@@ -29,7 +29,8 @@ from hygiene.analysis.names import NameResolver, module_name_for
 from hygiene.parsing import notebook as notebook_parsing
 from hygiene.parsing.profile import profile as profile_table
 from hygiene.parsing.python import ParseError, decode, parse
-from hygiene.rule import Rule, load_rules, ruleset_fingerprint
+from hygiene.rule import Rule
+from hygiene.ruleset import load_rules, ruleset_fingerprint
 from hygiene.walk import Dispatch, walk
 
 PARALLEL_MIN_FILES = 24

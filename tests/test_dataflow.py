@@ -14,7 +14,7 @@ from hygiene.analysis.dataflow import knowledge as kb
 from hygiene.analysis.dataflow.lines import Lines
 from hygiene.analysis.dataflow.program import Program, Ref, program
 from hygiene.analysis.dataflow.queries import evaluations, fits_of, role, role_via, rows_key
-from hygiene.rule import load_rules
+from hygiene.ruleset import load_rules
 from hygiene.runner import scan
 
 

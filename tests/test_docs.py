@@ -4,7 +4,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from hygiene.docs import BEGIN, END, replace_block, rules_table
-from hygiene.rule import DOC_SECTIONS, load_rules
+from hygiene.rule import DOC_SECTIONS
+from hygiene.ruleset import load_rules
 
 README = Path(__file__).parents[1] / "README.md"
 

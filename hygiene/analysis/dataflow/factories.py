@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from hygiene.analysis.apis import plain
 from hygiene.analysis.dataflow import knowledge as kb
-from hygiene.analysis.dataflow.graph import INFO
+from hygiene.analysis.dataflow.graph import INFO, ref_of
 
 if TYPE_CHECKING:
     from hygiene.analysis.dataflow.program import Program, Ref
@@ -24,7 +24,6 @@ def returned_class(prog: Program, name: str, depth: int = 0) -> str | None:
     key = prog.functions.get(plain(name))
     if key is None or depth > 3:
         return None
-    from hygiene.analysis.dataflow.program import ref_of
     found: set[str] = set()
     for node in prog.function(key).returns:
         cls = _constructed(prog, ref_of(key[0], node), depth)

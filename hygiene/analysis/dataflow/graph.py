@@ -106,3 +106,13 @@ class Graph:
         return cls(path, data.get("module", ""), data["nodes"], [Function.from_json(r) for r in data["functions"]],
                    data.get("bindings", {}), data.get("attributes", {}),
                    {int(k): v for k, v in data.get("cells", {}).items()})
+
+
+# A node of the linked program (`program.Program`) is a `Ref`: the file's index and the node id in one int.
+Ref = int
+SHIFT = 20
+MASK = (1 << SHIFT) - 1
+
+
+def ref_of(file: int, node: int) -> Ref:
+    return (file << SHIFT) | node

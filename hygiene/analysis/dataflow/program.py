@@ -17,20 +17,14 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from hygiene.analysis.apis import plain
-from hygiene.analysis.dataflow.graph import FUNC, GUARD, INFO, INPUTS, KIND, LINE, ROW_INPUTS, Graph
+from hygiene.analysis.dataflow.graph import (FUNC, GUARD, INFO, INPUTS, KIND, LINE, MASK, ROW_INPUTS, SHIFT, Graph, Ref,
+                                             ref_of)
 
-Ref = int
 Stack = tuple[Ref, ...]
-SHIFT = 20
-MASK = (1 << SHIFT) - 1
 MAX_STACK = 6
 MAX_CALLERS = 16
 MAX_VISITS = 20_000
 _CURVES = frozenset({"precision_recall_curve", "roc_curve", "det_curve"})
-
-
-def ref_of(file: int, node: int) -> Ref:
-    return (file << SHIFT) | node
 
 
 class Program:

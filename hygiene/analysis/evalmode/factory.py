@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from hygiene.analysis.evalmode.events import RETURN
+from hygiene.analysis.evalmode.places import _where
 
 if TYPE_CHECKING:
     from hygiene.analysis.evalmode.resolve import Analysis, States, _Frame
@@ -28,8 +29,6 @@ def factory_made(analysis: Analysis, frame: _Frame, event: dict[str, Any], depth
     found = analysis.effect(callee, last, RETURN, depth + 1)
     if not found or set(found) != {"train"}:
         return None
-    from hygiene.analysis.evalmode.resolve import _where  # noqa: PLC0415 (resolve imports this module)
-
     made = found["train"]
     where = _where(frame, event, f"`{event['t']} = {ctor.rsplit('.', 1)[-1]}(...)`", made.get("ctor"),
                            ", which returns a new " + made["text"].replace(f"`{RETURN} = ", "`"))

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from hygiene.analysis.apis import torch as torch_api
 from hygiene.analysis.evalmode.factory import factory_made
+from hygiene.analysis.evalmode.places import _where
 from hygiene.analysis.evalmode.words import FACT_KEY
 
 if TYPE_CHECKING:
@@ -63,15 +64,6 @@ def _touches(event_target: str, target: str) -> bool:
 
 def _rebinds(event_target: str, target: str) -> bool:
     return event_target == target or target.startswith(event_target + ".")
-
-
-def _where(frame: _Frame, event: dict[str, Any], text: str, ctor: str | None = None, then: str = "") -> dict[str, Any]:
-    """A place that explains a state: `text` names the code, with its place, then `then`."""
-    line = event.get("line")
-    place = f"{frame.path}:{line}" if line else frame.path
-    described = f"{text} ({place}){then}" if text else ""
-    return {"path": frame.path, "line": line, "text": described, "ctor": ctor, "function": frame.record["name"],
-            "target": event.get("t")}
 
 
 class Analysis:
