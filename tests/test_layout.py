@@ -1,4 +1,4 @@
-"""The layout of hygiene/ (issue 14): no import circles.
+"""The layout of hygiene/ (issue 14): no import circles, and no module over 400 lines.
 
 The import graph counts every import that runs: at module level and inside functions (a deferred
 import hides a circle, it does not remove it). Imports under `if TYPE_CHECKING:` never run and do
@@ -11,6 +11,7 @@ import ast
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "hygiene"
+MAX_LINES = 400
 
 
 def _modules() -> dict[str, Path]:
@@ -108,3 +109,8 @@ def test_graph_counts_function_level_imports_and_skips_type_checking() -> None:
     assert "hygiene.analysis.facts" in graph["hygiene.runner"]
     assert "hygiene.context" not in graph["hygiene.rule"]
 
+
+def test_no_module_over_400_lines() -> None:
+    long = {module: n for module, path in _modules().items()
+            if (n := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES}
+    assert not long, f"modules over {MAX_LINES} lines (split them by responsibility): {long}"

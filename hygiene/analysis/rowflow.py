@@ -17,63 +17,16 @@ not dropping evaluation rows); constant-key subscripts are tracked apart (`ds["t
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 import libcst as cst
 
 from hygiene.analysis.apis.rows import (AGGREGATES, AVERAGES, LOSSY, MEAN_FUNCTIONS, METRIC_WORDS, MODEL_METHODS,
-                               REPORT_FUNCTIONS, REPORT_METHODS, SIZE_ATTRIBUTES, SPLIT_METHODS, Drop, averaged,
+                               REPORT_FUNCTIONS, REPORT_METHODS, SIZE_ATTRIBUTES, SPLIT_METHODS, averaged,
                                averages, base_name, const_key, counts_groups, drop_of, grouped, mask_keys,
                                metric_label)
 from hygiene.analysis.apis.sklearn import SPLIT_FUNCTIONS
 from hygiene.context import FileContext
+from hygiene.analysis.rowevents import Event, Flow, Frame, Scope
 from hygiene.analysis.rowreach import aggregate_outputs, reaches_report, reporting_function, same_rows, touches
-
-
-@dataclass
-class Event:
-    kind: str  # "assign" | "sink"
-    node: cst.CSTNode
-    reads: frozenset[str]
-    defines: tuple[tuple[str, frozenset[str]], ...] = ()  # (name, names it is made from)
-    drop: Drop | None = None
-    split: bool = False
-    label: str = ""  # for a sink: the metric
-    aggregate: bool = False  # an average not named a score: a sink for lossy drops, when reported
-    outputs: frozenset[str] | None = None  # an aggregate: the names it is stored in (None: reported where made)
-
-
-@dataclass
-class Frame:
-    kind: str  # "assign" | "sink" | "report" | "mean" | "mutate"
-    node: cst.CSTNode
-    reads: list[tuple[str, cst.CSTNode]] = field(default_factory=list)
-    equality: bool = False
-    split: bool = False
-    sizes: set[str] = field(default_factory=set)  # names whose size is taken inside
-    label: str = ""
-
-
-@dataclass
-class Scope:
-    node: cst.CSTNode
-    events: list[Event] = field(default_factory=list)
-    reported: set[str] = field(default_factory=set)  # names whose size is reported
-    count_vars: dict[str, set[str]] = field(default_factory=dict)  # `n = len(x)`: n -> {x}
-    reported_vars: set[str] = field(default_factory=set)
-    calls: set[str] = field(default_factory=set)  # names of the functions and methods it calls
-    complements: set[str] = field(default_factory=set)  # names also sliced `[n:]`: `[:n]` of them is a split
-    shown: set[str] = field(default_factory=set)  # names printed, written, or returned by a main/eval function
-    reported_keys: set[str] = field(default_factory=set)  # columns read inside a report: `print(df["failed"].sum())`
-
-
-@dataclass
-class Flow:
-    drop: Drop
-    event: Event
-    sink: Event
-    path: frozenset[str]  # every name the dropped rows passed through
-    counted: bool
 
 
 def _index_of(parents: list[cst.CSTNode], node: cst.CSTNode) -> int:

@@ -9,7 +9,7 @@ import libcst as cst
 from hygiene.analysis.apis.rows import REPORTING_FUNCTION, Drop
 
 if TYPE_CHECKING:
-    from hygiene.analysis.rowflow import Event, Scope
+    from hygiene.analysis.rowevents import Event, Scope
 
 
 def same_rows(before: list[Event], drop: Drop, params: frozenset[str] = frozenset()) -> bool:

@@ -32,7 +32,7 @@ repos:
 
 
 def workflow() -> str:
-    example = Path(__file__).resolve().parent / "data" / "workflow.yml"
+    example = Path(__file__).resolve().parent.parent / "data" / "workflow.yml"
     return example.read_text(encoding="utf-8")
 
 
