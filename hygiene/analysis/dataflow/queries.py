@@ -10,7 +10,7 @@ from typing import Any
 
 from hygiene.analysis.dataflow import knowledge as kb
 from hygiene.analysis.dataflow.graph import ROW_DEFINING
-from hygiene.analysis.dataflow.program import MAX_VISITS, Program, Ref, Stack
+from hygiene.analysis.dataflow.program import MAX_VISITS, SHIFT, Program, Ref, Stack, ref_of
 
 PREDICTING = frozenset({"pred", "apply", "llm"})
 
@@ -199,6 +199,50 @@ def code_name(prog: Program, ref: Ref, fallback: str = "the data") -> str:
     return info.get("name") or info.get("on") or fallback
 
 
+def value_name(prog: Program, ref: Ref, fallback: str) -> str:
+    """How the code names a value, for messages: its variable (`gold`), a column of a named record
+    (`row["answer"]`), a keyed part of a named dataset (`ds["test"]`), else `fallback`."""
+    info: dict[str, Any] = prog.info(ref)
+    if info.get("name"):
+        return info["name"]
+    source = prog.input(ref, 0)
+    owner = prog.info(source).get("name", "") if source else ""
+    cols = info.get("cols") or []
+    if cols:
+        return f'{owner}["{cols[0]}"]'
+    if prog.kind(ref) == "part" and isinstance(info.get("key"), str):
+        return f'{owner}["{info["key"]}"]'
+    return fallback
+
+
+def call_name(info: dict[str, Any]) -> str:
+    """The last part of what a call node calls: the method (`format`), the repo function, or the
+    library function (`tqdm` for `tqdm.auto.tqdm`)."""
+    return info.get("m") or info.get("callee") or str(info.get("fn", "")).rsplit(".", 1)[-1]
+
+
+def loop_node(prog: Program, element: Ref) -> Ref:
+    """The loop an element node (`for item in items`) belongs to, or the element when it names none."""
+    loop = prog.info(element).get("loop", 0)
+    return ref_of(element >> SHIFT, loop) if loop and loop > 0 else element
+
+
+def same_file(first: Ref, second: Ref) -> bool:
+    return first >> SHIFT == second >> SHIFT
+
+
+def module_binding(prog: Program, module: str, name: str) -> Ref:
+    """The value a module of the repo binds `name` to at its top level (`prompts.GRADER_PROMPT`), or 0."""
+    file = prog.modules.get(module)
+    node = prog.graphs[file].bindings.get(name) if file is not None else None
+    return ref_of(file, node) if node else 0
+
+
+def parameters(prog: Program, key: tuple[int, int]) -> list[Ref]:
+    """The parameter nodes of the repo function `key`, in order."""
+    return [ref_of(key[0], param) for param in prog.function(key).params]
+
+
 def limited(parents: dict[Ref, Ref]) -> bool:
     return len(parents) >= MAX_VISITS
 
@@ -256,7 +300,7 @@ _EVALUATION_WORDS = frozenset({"evaluate", "eval", "evaluation", "test", "score"
 
 
 def _named_evaluation(info: dict[str, Any]) -> bool:
-    name = (info.get("m") or info.get("callee") or str(info.get("fn", "")).rsplit(".", 1)[-1]).lower()
+    name = call_name(info).lower()
     return any(part in _EVALUATION_WORDS for part in name.split("_"))
 
 
