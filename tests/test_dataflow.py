@@ -13,8 +13,8 @@ from hygiene.config import load
 from hygiene.analysis.dataflow import knowledge as kb
 from hygiene.analysis.dataflow.lines import Lines
 from hygiene.analysis.dataflow.program import Program, Ref, program
-from hygiene.analysis.dataflow.queries import (call_name, evaluations, fits_of, loop_node, module_binding, parameters, role,
-                                              role_via, rows_key, same_file, value_name)
+from hygiene.analysis.dataflow.queries import (call_name, evaluations, fits_of, loop_node, module_binding, parameters,
+                                              returns, role, role_via, rows_key, same_file, value_name)
 from hygiene.ruleset import load_rules
 from hygiene.runner import scan
 
@@ -509,3 +509,4 @@ def test_value_name_says_what_the_code_calls_a_value(tmp_path: Path) -> None:
     assert module_binding(prog, "prompts", "MISSING") == 0
     key = prog.functions["run.ask"]
     assert [prog.info(p).get("name") for p in parameters(prog, key)] == ["item", "shots"]
+    assert returns(prog, key) == parameters(prog, key)[:1]  # `return item`: the parameter itself

@@ -243,6 +243,11 @@ def parameters(prog: Program, key: tuple[int, int]) -> list[Ref]:
     return [ref_of(key[0], param) for param in prog.function(key).params]
 
 
+def returns(prog: Program, key: tuple[int, int]) -> list[Ref]:
+    """The values the repo function `key` returns, one per `return`."""
+    return [ref_of(key[0], node) for node in prog.function(key).returns]
+
+
 def limited(parents: dict[Ref, Ref]) -> bool:
     return len(parents) >= MAX_VISITS
 
