@@ -180,10 +180,10 @@ def main() -> int:
 
 
 def dataflow_rules() -> list[str]:
-    """The codes of the rules built on the dataflow layer (they import `hygiene.dataflow`)."""
+    """The codes of the rules built on the dataflow layer (they import `hygiene.analysis.dataflow`)."""
     codes = []
     for path in (Path(__file__).resolve().parent.parent / "rules").rglob("*.py"):
-        if "hygiene.dataflow" in path.read_text(encoding="utf-8") and path.name[:1].isupper():
+        if "hygiene.analysis.dataflow" in path.read_text(encoding="utf-8") and path.name[:1].isupper():
             codes.append(path.name.split("_", 1)[0])
     return sorted(codes)
 

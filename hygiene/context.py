@@ -11,7 +11,7 @@ from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider
 
 from hygiene.config import Config
 from hygiene.finding import Diagnostic, Finding, Location
-from hygiene.names import NameResolver
+from hygiene.analysis.names import NameResolver
 from hygiene.rule import Rule, fill
 
 if TYPE_CHECKING:
@@ -41,7 +41,7 @@ class FileContext:
         # JSON-able facts for the repo phase, keyed by whoever records them (a rule code or an
         # engine layer such as "io" or "dataflow").
         self.facts: dict[str, Any] = {}
-        # Per-file memo for shared analyses (not cached, not JSON): see hygiene.apis.llm.
+        # Per-file memo for shared analyses (not cached, not JSON): see hygiene.analysis.apis.llm.
         self.memo: dict[str, Any] = {}
         self._positions: Any = None
         self._lines: list[str] | None = None
@@ -57,10 +57,10 @@ class FileContext:
 
     @property
     def statement_lines(self) -> Any:
-        """Statement lines from Python's `ast`, shared by every layer (`hygiene.dataflow.lines`)."""
+        """Statement lines from Python's `ast`, shared by every layer (`hygiene.analysis.dataflow.lines`)."""
         table = self.memo.get("lines")
         if table is None:
-            from hygiene.dataflow.lines import Lines
+            from hygiene.analysis.dataflow.lines import Lines
 
             table = self.memo["lines"] = Lines(self.module, self.text)
         return table

@@ -223,7 +223,7 @@ def _excluded_path(ignores: _Ignores, root: Path, rel: str) -> bool:
 
 
 def package_dirs(files: Iterable[SourceFile]) -> frozenset[str]:
-    """Folders that hold an `__init__.py`: they make module names (see hygiene.names)."""
+    """Folders that hold an `__init__.py`: they make module names (see hygiene.analysis.names)."""
     return frozenset(f.path.rsplit("/", 1)[0] for f in files if f.path.endswith("/__init__.py"))
 
 

@@ -243,7 +243,7 @@ def readme_text(readme: str, rules: Iterable[type[Rule]], run: tuple[str, str] |
 
 def generated(root: Path = ROOT) -> dict[str, str]:
     """Every generated file: {path relative to root: its text}."""
-    from hygiene.rule import load_rules
+    from hygiene.ruleset import load_rules
 
     rules = load_rules()
     files = rule_pages(rules)

@@ -18,18 +18,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from hygiene.parsing.special import GROUPED, group_diagnostics
-from hygiene import facts as engine_facts
+from hygiene.analysis import facts as engine_facts
 from hygiene import suppress
 from hygiene.cache import Cache, digest
 from hygiene.config import Config
 from hygiene.context import FileContext, FileResult, RepoContext
 from hygiene.discovery import SourceFile, discover, package_dirs
 from hygiene.finding import Diagnostic, Finding, Severity, number_duplicates
-from hygiene.names import NameResolver, module_name_for
+from hygiene.analysis.names import NameResolver, module_name_for
 from hygiene.parsing import notebook as notebook_parsing
 from hygiene.parsing.profile import profile as profile_table
 from hygiene.parsing.python import ParseError, decode, parse
-from hygiene.rule import Rule, load_rules, ruleset_fingerprint
+from hygiene.rule import Rule
+from hygiene.ruleset import load_rules, ruleset_fingerprint
 from hygiene.walk import Dispatch, walk
 
 PARALLEL_MIN_FILES = 24

@@ -8,7 +8,7 @@ import libcst as cst
 
 from hygiene.config import Config
 from hygiene.context import FileContext
-from hygiene.names import NameResolver
+from hygiene.analysis.names import NameResolver
 from hygiene.walk import Dispatch, walk
 
 

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from hygiene.apis.llm import calls_model, model_call
+from hygiene.analysis.apis.llm import calls_model, model_call
 from tests.helpers import calls
 
 
@@ -110,7 +110,7 @@ def test_a_helper_given_model_and_messages_is_a_model_call_but_dict_is_not():
 
 
 def test_the_cheap_prefilter_never_rules_out_a_model_call():
-    from hygiene.apis.llm import may_call_model
+    from hygiene.analysis.apis.llm import may_call_model
 
     seen = calls("""
         import anthropic, litellm

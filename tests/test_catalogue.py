@@ -5,7 +5,7 @@ import inspect
 import re
 from pathlib import Path
 
-from hygiene.rule import load_rules
+from hygiene.ruleset import load_rules
 
 TAXONOMY = {
     "LEAK": {"PREPROC", "OVERLAP", "SELECT", "TARGET", "SPLIT", "PROMPT"},

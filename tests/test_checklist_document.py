@@ -6,7 +6,7 @@ import string
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from hygiene.checklist import document
+from hygiene.checklist import document, rendering
 from hygiene.checklist.answers import judge
 from hygiene.checklist.items import Item
 from hygiene.config import ChecklistConfig
@@ -27,7 +27,7 @@ def regenerate(text: str, items: list[Item]) -> tuple[str, list[Item]]:
     for i in merged:
         i.required = not i.resolved
         i.verdict = judge(i.answer, [i.question], CONFIG.min_words) if not i.resolved else ""
-    return document.render(merged, document.parse(text), CONFIG), merged
+    return rendering.render(merged, document.parse(text), CONFIG), merged
 
 
 def answers_of(text: str) -> dict[str, str]:

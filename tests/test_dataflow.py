@@ -10,11 +10,12 @@ import libcst as cst
 import pytest
 
 from hygiene.config import load
-from hygiene.dataflow import knowledge as kb
-from hygiene.dataflow.lines import Lines
-from hygiene.dataflow.program import Program, Ref, program
-from hygiene.dataflow.queries import evaluations, fits_of, role, role_via, rows_key
-from hygiene.rule import load_rules
+from hygiene.analysis.dataflow import knowledge as kb
+from hygiene.analysis.dataflow.lines import Lines
+from hygiene.analysis.dataflow.program import Program, Ref, program
+from hygiene.analysis.dataflow.queries import (call_name, evaluations, fits_of, loop_node, module_binding, parameters,
+                                              returns, role, role_via, rows_key, same_file, value_name)
+from hygiene.ruleset import load_rules
 from hygiene.runner import scan
 
 
@@ -336,7 +337,7 @@ def test_lines_pair_statements_and_calls_of_multi_line_statements() -> None:
 
 # -- robustness ------------------------------------------------------------------------------------------
 def test_a_bug_in_the_layer_costs_the_layer_not_the_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from hygiene.dataflow import calls
+    from hygiene.analysis.dataflow import calls
 
     def broken(self, *args, **kwargs):
         raise ValueError("boom")
@@ -477,3 +478,35 @@ def test_polars_expressions_read_columns_of_the_table_they_are_added_to(tmp_path
     reads = [r for r in prog.back([prog.input(assigned["y3"], 1)]) if prog.kind(r) == "col"]
     assert reads and prog.info(reads[0])["cols"] == ["y"] and prog.kind(prog.input(reads[0], 0)) == "src"
     assert prog.info(named(prog, "X"))["cols"] == ["y3", "lag"]
+
+
+# -- naming values for messages (shared by the LEAK rules) ----------------------------------------
+def test_value_name_says_what_the_code_calls_a_value(tmp_path: Path) -> None:
+    prog, _ = build(tmp_path, {"prompts.py": """
+        GRADER = "Grade {answer}"
+        """, "run.py": """
+        from datasets import load_dataset
+        import prompts
+        ds = load_dataset("gsm8k")
+        for row in ds["test"]:
+            client.messages.create(messages=[row["question"]])
+        def ask(item, shots):
+            return item
+        """})
+    row = named(prog, "row")
+    assert value_name(prog, row, "the record") == "row"
+    column = next(r for r in prog.nodes("col") if prog.info(r).get("cols") == ["question"])
+    assert value_name(prog, column, "the field") == 'row["question"]'
+    part = next(r for r in prog.nodes("part") if prog.info(r).get("key") == "test")
+    assert value_name(prog, part, "the items") == 'ds["test"]'
+    call = next(iter(prog.nodes("llm")))
+    assert value_name(prog, call, "the reply") == "the reply"  # nothing names it: the caller's words
+    assert call_name({"m": "format", "fn": "str.format"}) == "format" and call_name({"fn": "tqdm.auto.tqdm"}) == "tqdm"
+    loop = loop_node(prog, row)
+    assert loop != row and prog.line(loop) == prog.line(row) and same_file(loop, row)
+    template = module_binding(prog, "prompts", "GRADER")
+    assert prog.info(template).get("value") == "Grade {answer}" and not same_file(template, row)
+    assert module_binding(prog, "prompts", "MISSING") == 0
+    key = prog.functions["run.ask"]
+    assert [prog.info(p).get("name") for p in parameters(prog, key)] == ["item", "shots"]
+    assert returns(prog, key) == parameters(prog, key)[:1]  # `return item`: the parameter itself

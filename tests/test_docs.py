@@ -4,7 +4,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from hygiene.docs import BEGIN, END, replace_block, rules_table
-from hygiene.rule import DOC_SECTIONS, load_rules
+from hygiene.rule import DOC_SECTIONS
+from hygiene.ruleset import load_rules
 
 README = Path(__file__).parents[1] / "README.md"
 
@@ -28,7 +29,7 @@ def test_every_rule_documents_the_four_sections():
 
 
 def test_readme_workflow_is_the_one_hygiene_init_prints():
-    from hygiene.init import workflow
+    from hygiene.cli.starter import workflow
 
     assert "```yaml\n" + workflow() + "```" in README.read_text(encoding="utf-8")
 
@@ -37,7 +38,7 @@ def test_readme_pre_commit_snippet_is_the_one_hygiene_init_prints_and_names_our_
     import yaml
 
     from hygiene import __version__
-    from hygiene.init import PRE_COMMIT, workflow
+    from hygiene.cli.starter import PRE_COMMIT, workflow
 
     assert "```yaml\n" + PRE_COMMIT + "```" in README.read_text(encoding="utf-8")
     (repo,) = yaml.safe_load(PRE_COMMIT)["repos"]

@@ -1,13 +1,13 @@
-"""hygiene.evalmode: which modes reach a forward call inside an evaluation, through calls and files."""
+"""hygiene.analysis.evalmode: which modes reach a forward call inside an evaluation, through calls and files."""
 from __future__ import annotations
 
 import json
 import textwrap
 from pathlib import Path
 
-from hygiene.apis.torch import model_like_name
+from hygiene.analysis.apis.torch import model_like_name
 from hygiene.config import load
-from hygiene.evalmode.words import eval_data_name
+from hygiene.analysis.evalmode.words import eval_data_name
 from hygiene.runner import scan
 
 

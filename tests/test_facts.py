@@ -1,4 +1,4 @@
-"""The engine's fact extractors (`hygiene.facts`): io, io_attr, path_defaults, imports."""
+"""The engine's fact extractors (`hygiene.analysis.facts`): io, io_attr, path_defaults, imports."""
 from __future__ import annotations
 
 import textwrap
@@ -7,8 +7,8 @@ import libcst as cst
 
 from hygiene.config import Config
 from hygiene.context import FileContext
-from hygiene.facts import EXTRACTORS
-from hygiene.names import NameResolver
+from hygiene.analysis.facts import EXTRACTORS
+from hygiene.analysis.names import NameResolver
 from hygiene.walk import Dispatch, walk
 
 

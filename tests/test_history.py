@@ -1,4 +1,4 @@
-"""hygiene.history on real git repositories: fixed dates, shallow clones, no repository at all."""
+"""hygiene.analysis.history on real git repositories: fixed dates, shallow clones, no repository at all."""
 from __future__ import annotations
 
 import dataclasses
@@ -9,7 +9,7 @@ import pytest
 
 from hygiene.config import load
 from hygiene.context import RepoContext
-from hygiene.history import History, history_of
+from hygiene.analysis.history import History, history_of
 from hygiene.testing import git
 
 
@@ -135,7 +135,7 @@ def test_outside_git_gitpython_is_not_imported(tmp_path: Path) -> None:
     """Importing gitpython is a third of a small scan: a folder with no .git above it skips it."""
     import subprocess
     import sys
-    code = ("import sys; from pathlib import Path; from hygiene.history import History; "
+    code = ("import sys; from pathlib import Path; from hygiene.analysis.history import History; "
             f"h = History(Path({str(tmp_path)!r})); print(h.available, 'git' in sys.modules)")
     env = {k: v for k, v in __import__("os").environ.items() if k != "GIT_DIR"}
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from hygiene.names import module_name_for
+from hygiene.analysis.names import module_name_for
 from tests.helpers import calls
 
 

@@ -1,9 +1,9 @@
-"""hygiene.notebook_slice: the cells of a notebook that make one file."""
+"""hygiene.analysis.notebook_slice: the cells of a notebook that make one file."""
 from __future__ import annotations
 
 import json
 
-from hygiene.notebook_slice import anchor_of, slice_text
+from hygiene.analysis.notebook_slice import anchor_of, slice_text
 
 
 def nb(*cells: str) -> bytes:

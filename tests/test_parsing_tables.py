@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from hygiene.parsing import tables
+from hygiene.parsing import json_rows, tables
 from hygiene.parsing.profile import column, profile
 from hygiene.parsing.tables import Problems, iter_rows, read_document
 
@@ -123,8 +123,8 @@ def test_document_rows_are_the_largest_list_of_objects(tmp_path: Path) -> None:
 
 
 def test_large_json_array_is_streamed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(tables, "MAX_DOCUMENT_BYTES", 100)
-    monkeypatch.setattr(tables, "CHUNK", 64)
+    monkeypatch.setattr(json_rows, "MAX_DOCUMENT_BYTES", 100)
+    monkeypatch.setattr(json_rows, "CHUNK", 64)
     items = [{"i": i, "text": "x" * (i % 50)} for i in range(200)]
     path = write(tmp_path, "big.json", "[\n" + ",\n".join(json.dumps(x) for x in items) + "\n]\n")
     got, problems = rows(path)
@@ -134,19 +134,19 @@ def test_large_json_array_is_streamed(tmp_path: Path, monkeypatch: pytest.Monkey
 
 
 def test_large_json_object_is_left_unread_with_a_reason(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(tables, "MAX_DOCUMENT_BYTES", 10)
+    monkeypatch.setattr(json_rows, "MAX_DOCUMENT_BYTES", 10)
     got, problems = rows(write(tmp_path, "big.json", '{"a": [1, 2, 3, 4, 5, 6]}'))
     assert got == [] and "not a top-level array" in (problems.fatal or "")
 
 
 def test_large_json_array_truncated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(tables, "MAX_DOCUMENT_BYTES", 10)
+    monkeypatch.setattr(json_rows, "MAX_DOCUMENT_BYTES", 10)
     got, problems = rows(write(tmp_path, "big.json", '[{"a": 1}, {"a": 2}, {"a": '))
     assert len(got) == 2 and "truncated" in (problems.fatal or "")
 
 
 def test_overlong_jsonl_line_is_skipped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(tables, "MAX_LINE_BYTES", 32)
+    monkeypatch.setattr(json_rows, "MAX_LINE_BYTES", 32)
     path = write(tmp_path, "t.jsonl", '{"a": 1}\n{"a": "' + "y" * 100 + '"}\n{"a": 3}\n')
     got, problems = rows(path)
     assert [r.values["a"] for r in got] == [1, 3] and "line 2 is over" in (problems.summary() or "")

@@ -1,4 +1,4 @@
-"""hygiene.modules and hygiene.producers on real scans of real git repositories."""
+"""hygiene.analysis.modules and hygiene.analysis.producers on real scans of real git repositories."""
 from __future__ import annotations
 
 import dataclasses
@@ -6,8 +6,8 @@ import subprocess
 from pathlib import Path
 
 from hygiene.config import load
-from hygiene.modules import import_graph
-from hygiene.producers import code_signature, resolved_io, staleness, writes_by_target
+from hygiene.analysis.modules import import_graph
+from hygiene.analysis.producers import code_signature, resolved_io, staleness, writes_by_target
 from hygiene.runner import scan
 from hygiene.testing import git
 
@@ -61,7 +61,7 @@ def test_writes_link_patterns_to_tracked_files(tmp_path: Path) -> None:
         "exp/out/fig.json": "{}", "results/sub/deep.json": "{}",
     })
     repo = repo_of(tmp_path)
-    from hygiene.history import history_of
+    from hygiene.analysis.history import history_of
     targets = writes_by_target(repo, history_of(repo).tracked_paths())
     assert {t: [w.site for w in ws] for t, ws in targets.items()} == {
         "results/preds_a.jsonl": ["run.py:2"],

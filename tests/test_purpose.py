@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from hygiene.purpose import CallSignals, file_purpose, in_data_folder, makes_data
+from hygiene.analysis.purpose import CallSignals, file_purpose, in_data_folder, makes_data
 
 
 def signals(*calls: tuple[str, str | None]) -> CallSignals:
@@ -47,7 +47,7 @@ def test_a_notebook_reports_only_what_it_measures_and_a_chapter_only_shows():
 
 
 def test_a_file_named_for_figures_is_told_apart_from_an_analysis():
-    from hygiene.purpose import named_for_figures
+    from hygiene.analysis.purpose import named_for_figures
 
     assert named_for_figures("notebooks/Plotting_old.ipynb")
     assert named_for_figures("scripts/make_figures.py")

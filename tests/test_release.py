@@ -47,7 +47,7 @@ def test_every_tag_reference_is_this_version():
             assert ref == tag, f"{name}: hygiene-dev/hygiene@{ref}, expected @{tag}"
             seen += 1
         for rev in re.findall(r"repo: https://github\.com/hygiene-dev/hygiene,?\s+rev: ([\w.\-{}]+)", text):
-            # hygiene/init.py writes the version in: `rev: v{__version__}`.
+            # hygiene/cli/starter.py writes the version in: `rev: v{__version__}`.
             assert rev in (tag, "v{__version__}"), f"{name}: rev {rev}, expected {tag}"
             seen += 1
     assert seen >= 4  # README and `hygiene init`: the pre-commit rev and the action's uses

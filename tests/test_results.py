@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from hygiene.results import (is_result_path, metric_key, provenance_key, result_numbers, stop_column, supports,
+from hygiene.analysis.results import (is_result_path, metric_key, provenance_key, result_numbers, stop_column, supports,
                              truncated_count)
 
 

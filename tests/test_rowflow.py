@@ -1,15 +1,15 @@
-"""hygiene.rowflow and hygiene.apis.rows: which drops reach which metric, and what counts them."""
+"""hygiene.analysis.rowflow and hygiene.analysis.apis.rows: which drops reach which metric, and what counts them."""
 from __future__ import annotations
 
 import textwrap
 
 import libcst as cst
 
-from hygiene.apis.rows import drop_of
+from hygiene.analysis.apis.rows import drop_of
 from hygiene.config import Config
 from hygiene.context import FileContext
-from hygiene.names import NameResolver
-from hygiene.rowflow import RowFlow
+from hygiene.analysis.names import NameResolver
+from hygiene.analysis.rowflow import RowFlow
 from hygiene.walk import Dispatch, walk
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from hygiene.rule import load_rules
+from hygiene.ruleset import load_rules
 from hygiene.testing import expected, run_example
 
 RULES = load_rules()

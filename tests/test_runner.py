@@ -6,7 +6,8 @@ import libcst as cst
 
 from hygiene.config import Config
 from hygiene.finding import Severity
-from hygiene.rule import Rule, load_rules
+from hygiene.rule import Rule
+from hygiene.ruleset import load_rules
 from hygiene.runner import scan
 
 UNSEEDED = "import random\nsubset = random.sample(range(10), 3)\n"

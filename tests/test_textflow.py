@@ -1,4 +1,4 @@
-"""Where strings go (hygiene.textflow), and what counts as a template field (hygiene.strings)."""
+"""Where strings go (hygiene.analysis.textflow), and what counts as a template field (hygiene.analysis.strings)."""
 from __future__ import annotations
 
 import textwrap
@@ -7,9 +7,9 @@ import libcst as cst
 
 from hygiene.config import Config
 from hygiene.context import FileContext
-from hygiene.names import NameResolver
-from hygiene.strings import TemplateLiteral, template_fields
-from hygiene.textflow import ESCAPES, FORMATTED, RETURNED, SENT, TextFlow
+from hygiene.analysis.names import NameResolver
+from hygiene.analysis.strings import TemplateLiteral, template_fields
+from hygiene.analysis.textflow import ESCAPES, FORMATTED, RETURNED, SENT, TextFlow
 from hygiene.walk import Dispatch, walk
 
 
@@ -153,7 +153,7 @@ def test_text_appended_to_a_list_goes_where_the_list_goes():
 
 
 def test_replace_chain_reads_the_fields_it_fills():
-    from hygiene.textflow import replace_chain
+    from hygiene.analysis.textflow import replace_chain
     flow, module = _flow("""
         t = "A {a} B {b} C {c}"
         out = t.replace("{a}", x).replace("{b}", y)

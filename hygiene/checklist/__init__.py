@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from hygiene.cache import write_atomic
-from hygiene.checklist import document
+from hygiene.checklist import document, rendering
 from hygiene.checklist.answers import judge_item
 from hygiene.checklist.items import Item, from_finding
 from hygiene.config import ChecklistConfig
@@ -94,11 +94,11 @@ class Checklist:
         return {i.id for i in self.live() if i.answered}
 
     def summary(self) -> dict[str, int]:
-        return document.summary_of(self.items)
+        return rendering.summary_of(self.items)
 
     # -- output -----------------------------------------------------------------------------------
     def text(self) -> str:
-        return document.render(self.items, self.parsed, self.config)
+        return rendering.render(self.items, self.parsed, self.config)
 
     def write(self) -> bool:
         """Write the file if its content changes; True when it was written."""

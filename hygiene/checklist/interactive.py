@@ -20,7 +20,7 @@ from typing import TextIO
 import click
 
 from hygiene.checklist import Checklist
-from hygiene.checklist.document import Renderer
+from hygiene.checklist.rendering import Renderer
 from hygiene.checklist.items import Item
 
 SCISSORS = "# ------------------------ >8 ------------------------"

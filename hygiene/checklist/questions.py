@@ -4,7 +4,7 @@ Drawn from published reporting standards: REFORMS (Kapoor et al., "REFORMS: Cons
 Recommendations for Machine-learning-based Science", Science Advances 2024) and the data-leakage
 taxonomy of Kapoor and Narayanan ("Leakage and the reproducibility crisis in machine-learning-based
 science", Patterns 2023). Each question is asked only when the engine's facts show the activity it
-is about (`activity` facts, `hygiene.facts`), and names the places that triggered it.
+is about (`activity` facts, `hygiene.analysis.facts`), and names the places that triggered it.
 """
 from __future__ import annotations
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from hygiene.apis.llm import STOP_FIELDS, TRUNCATED_VALUES
+from hygiene.analysis.apis.llm import STOP_FIELDS, TRUNCATED_VALUES
 from hygiene.checklist.items import Item, Sample, short_hash
 from hygiene.finding import Severity
 from hygiene.parsing.tables import iter_rows

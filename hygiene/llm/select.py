@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from hygiene.llm.redact import redact
 from hygiene.llm.sources import (SentFile, hot_lines, is_test_or_tooling, load_code, readme_claims, redacted,
                                  sample_data, text_relevance, window, withheld)
-from hygiene.names import module_name_for
+from hygiene.analysis.names import module_name_for
 
 if TYPE_CHECKING:
     from hygiene.runner import ScanResult

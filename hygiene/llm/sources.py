@@ -3,8 +3,8 @@
 A `SentFile` is the exact text sent for one file, keyed by the line number a finding reports
 (for notebooks: the document-order joined line of ../shared/bench/README.md), so grounding checks
 a quote against precisely what the model saw. Relevance comes from the engine: the files' `io`
-facts, qualified names resolved by `hygiene.names`, model calls as `hygiene.apis.llm` sees them,
-sklearn knowledge from `hygiene.apis.sklearn`, and the static findings.
+facts, qualified names resolved by `hygiene.analysis.names`, model calls as `hygiene.analysis.apis.llm` sees them,
+sklearn knowledge from `hygiene.analysis.apis.sklearn`, and the static findings.
 """
 from __future__ import annotations
 
@@ -14,12 +14,12 @@ from pathlib import Path
 
 import libcst as cst
 
-from hygiene.apis import llm as llm_api
-from hygiene.apis import plain, sklearn
+from hygiene.analysis.apis import llm as llm_api
+from hygiene.analysis.apis import plain, sklearn
 from hygiene.config import Config
 from hygiene.context import FileContext
 from hygiene.llm.redact import is_secret_file, redact
-from hygiene.names import NameResolver
+from hygiene.analysis.names import NameResolver
 from hygiene.parsing import notebook as notebook_parsing
 from hygiene.parsing.python import ParseError, decode, parse
 from hygiene.walk import Dispatch, walk

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import json
 import re
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    from hygiene.parsing.tables import Leaf
+from hygiene.parsing.records import Leaf
 
 _TOKEN = re.compile(r'"(?:[^"\\\n]|\\.)*"|-?Infinity|NaN|true|false|null|'
                     r"-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?|[{}\[\]:,]")
@@ -19,8 +18,6 @@ _TOKEN = re.compile(r'"(?:[^"\\\n]|\\.)*"|-?Infinity|NaN|true|false|null|'
 
 def leaves_with_lines(text: str, value: Any, limit: int) -> tuple[list[Leaf], bool]:
     """(leaves in document order, True when more than `limit` were left out)."""
-    from hygiene.parsing.tables import Leaf
-
     leaves: list[Leaf] = []
     # Each frame: [is_object, current key or index, expecting a key]
     stack: list[list[Any]] = []

@@ -41,8 +41,9 @@ from pathlib import Path
 from typing import Any
 
 from hygiene.parsing.special import LFS_POINTER, is_lfs_pointer
-from hygiene.parsing.tables import (MAX_DOCUMENT_BYTES, Problems, Row, document_rows, format_of, sniff_format,
-                                    iter_rows, read_document, records_key)
+from hygiene.parsing.json_rows import document_rows, records_key
+from hygiene.parsing.records import MAX_DOCUMENT_BYTES, Problems, Row
+from hygiene.parsing.tables import format_of, iter_rows, read_document, sniff_format
 
 MAX_COLUMNS = 200
 MAX_DISTINCT = 1000

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from hygiene.finding import Severity
-from hygiene.report import NotebookLines
+from hygiene.report.notebook_lines import NotebookLines
 
 if TYPE_CHECKING:
     from hygiene.runner import ScanResult

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from hygiene import __version__
 from hygiene.finding import Finding, Severity
-from hygiene.report import NotebookLines
+from hygiene.report.notebook_lines import NotebookLines
 
 if TYPE_CHECKING:
     from hygiene.rule import Rule

@@ -5,10 +5,10 @@ import re
 
 import libcst as cst
 
-from hygiene.apis.llm import calls_model
+from hygiene.analysis.apis.llm import calls_model
 from hygiene.finding import Location, Severity
-from hygiene.strings import string_value
-from hygiene.rowflow import RowFlow
+from hygiene.analysis.strings import string_value
+from hygiene.analysis.rowflow import RowFlow
 from hygiene.rule import Rule, invalid, valid
 from hygiene.walk import iter_children, iter_nodes
 

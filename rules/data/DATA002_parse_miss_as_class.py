@@ -5,10 +5,10 @@ import re
 
 import libcst as cst
 
-from hygiene.apis.llm import calls_model
+from hygiene.analysis.apis.llm import calls_model
 from hygiene.finding import Severity
 from hygiene.rule import Rule, invalid, valid
-from hygiene.strings import string_value
+from hygiene.analysis.strings import string_value
 from hygiene.walk import iter_children, iter_nodes
 
 # Functions that read a model's output: by their name or by their parameter's.

@@ -6,12 +6,12 @@ import re
 
 import libcst as cst
 
-from hygiene.randomness import is_test_path
+from hygiene.analysis.randomness import is_test_path
 from hygiene.context import RepoContext
 from hygiene.finding import Location, Severity
-from hygiene.results import STOP_CHECK, stop_column, truncated_count
+from hygiene.analysis.results import STOP_CHECK, stop_column, truncated_count
 from hygiene.rule import Rule, invalid, valid
-from hygiene.strings import string_value
+from hygiene.analysis.strings import string_value
 
 # Record fields that hold what a model generated.
 RESPONSE_KEYS = frozenset({"completion", "response", "output", "generation", "generated_text", "model_output",

@@ -5,7 +5,7 @@ import re
 
 from hygiene.context import RepoContext
 from hygiene.finding import Severity
-from hygiene.results import stop_column, truncated_count
+from hygiene.analysis.results import stop_column, truncated_count
 from hygiene.rule import Rule, invalid, valid
 
 # Code that branches on why generation stopped: a comparison with the stop field or with a

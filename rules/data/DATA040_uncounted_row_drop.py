@@ -4,8 +4,8 @@ from __future__ import annotations
 import libcst as cst
 
 from hygiene.finding import Location, Severity
-from hygiene.purpose import named_for_figures
-from hygiene.rowflow import RowFlow
+from hygiene.analysis.purpose import named_for_figures
+from hygiene.analysis.rowflow import RowFlow
 from hygiene.rule import Rule, invalid, valid
 
 MAX_SHOWN = 70

@@ -6,10 +6,10 @@ from dataclasses import dataclass, field
 
 import libcst as cst
 
-from hygiene.facts import READERS
+from hygiene.analysis.facts import READERS
 from hygiene.finding import Location, Severity
 from hygiene.rule import Rule, invalid, valid
-from hygiene.strings import string_value
+from hygiene.analysis.strings import string_value
 
 # Parameter names that say "the file (or folder) to read": `labels_csv`, `data_path`, `root`.
 PATH_WORDS = frozenset({"path", "file", "filename", "fname", "filepath", "csv", "tsv", "json", "jsonl",

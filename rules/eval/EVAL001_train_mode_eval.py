@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 from hygiene.context import RepoContext
-from hygiene.evalmode import CollectingRule, verdicts
-from hygiene.evalmode.describe import describe, related
+from hygiene.analysis.evalmode import CollectingRule, verdicts
+from hygiene.analysis.evalmode.describe import describe, related
 from hygiene.finding import Location, Severity
 from hygiene.rule import invalid, valid
 

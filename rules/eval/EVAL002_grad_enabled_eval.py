@@ -1,10 +1,10 @@
 """EVAL002: a torch model evaluated with gradient tracking on."""
 from __future__ import annotations
 
-from hygiene.apis.torch import name_tokens
+from hygiene.analysis.apis.torch import name_tokens
 from hygiene.context import RepoContext
-from hygiene.evalmode import CollectingRule, verdicts
-from hygiene.evalmode.describe import describe
+from hygiene.analysis.evalmode import CollectingRule, verdicts
+from hygiene.analysis.evalmode.describe import describe
 from hygiene.finding import Severity
 from hygiene.rule import invalid, valid
 

@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import libcst as cst
 
-from hygiene.apis import plain
-from hygiene.apis.sklearn import METRICS, SYMMETRIC_METRICS, SYMMETRIC_UNLESS_WEIGHTED, metric_arguments, short
+from hygiene.analysis.apis import plain
+from hygiene.analysis.apis.sklearn import METRICS, SYMMETRIC_METRICS, SYMMETRIC_UNLESS_WEIGHTED, metric_arguments, short
 from hygiene.finding import Severity
-from hygiene.outputs import PREDICTIVE, describe_value, kind_of
+from hygiene.analysis.predictions import PREDICTIVE, describe_value, kind_of
 from hygiene.rule import Rule, invalid, valid
-from hygiene.strings import string_value
+from hygiene.analysis.strings import string_value
 
 CONSEQUENCES = {
     "precision_score": "what it reports as precision is the recall, and the other way round",

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import libcst as cst
 
-from hygiene.apis import plain
-from hygiene.apis.sklearn import RANKING_METRICS, metric_arguments, short
+from hygiene.analysis.apis import plain
+from hygiene.analysis.apis.sklearn import RANKING_METRICS, metric_arguments, short
 from hygiene.finding import Severity
-from hygiene.outputs import PREDICTIVE, describe_value, kind_of
+from hygiene.analysis.predictions import PREDICTIVE, describe_value, kind_of
 from hygiene.rule import Rule, invalid, valid
 
 CONSEQUENCES = {

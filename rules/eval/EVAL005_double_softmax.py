@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import libcst as cst
 
-from hygiene.apis import plain
-from hygiene.apis import torch as torch_api
+from hygiene.analysis.apis import plain
+from hygiene.analysis.apis import torch as torch_api
 from hygiene.finding import Severity
-from hygiene.outputs import describe_value, kind_of
+from hygiene.analysis.predictions import describe_value, kind_of
 from hygiene.rule import Rule, invalid, valid
 
 # What each kind of loss or normaliser expects, and the kinds of input that are wrong for it.

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import libcst as cst
 
-from hygiene.apis import plain
+from hygiene.analysis.apis import plain
 from hygiene.finding import Severity
-from hygiene.outputs import describe_value, kind_of
+from hygiene.analysis.predictions import describe_value, kind_of
 from hygiene.rule import Rule, invalid, valid
 
 REDUCTIONS = {"argmax": "argmax", "softmax": "softmax", "log_softmax": "log-softmax"}

@@ -5,9 +5,9 @@ import re
 
 import libcst as cst
 
-from hygiene.apis.torch import name_tokens
+from hygiene.analysis.apis.torch import name_tokens
 from hygiene.finding import Severity
-from hygiene.names import dotted
+from hygiene.analysis.names import dotted
 from hygiene.rule import Rule, invalid, valid
 
 _MEDIAN_WORDS = frozenset({"median", "med", "medians", "p50"})

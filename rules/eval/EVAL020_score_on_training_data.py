@@ -1,10 +1,11 @@
 """EVAL020: a model scored on the rows it was trained on, reported as if held out."""
 from __future__ import annotations
 
-from hygiene.dataflow import knowledge as kb
-from hygiene.dataflow.program import MASK, Program, Ref, program
-from hygiene.dataflow.queries import fits_of, model_name, role, row_base, rows_key, texts_around
-from hygiene.apis.torch import name_tokens
+from hygiene.analysis.dataflow import knowledge as kb
+from hygiene.analysis.dataflow.program import MASK, Program, Ref, program
+from hygiene.analysis.dataflow.queries import (code_name, fits_of, model_name, role, row_base, rows_key, texts_around,
+                                              value_name)
+from hygiene.analysis.apis.torch import name_tokens
 from hygiene.finding import Location, Severity
 from hygiene.rule import Rule, invalid, valid
 
@@ -344,7 +345,7 @@ class ScoreOnTrainingData(Rule):
             if said in ("test", "val"):
                 anchor = _renamed(prog, prog.input(fit, 1)) or anchor  # `X_train = X_test`: that line
             repo.report(cls, **prog.where(anchor), related=[Location(prog.path(fit), prog.line(fit), "fit here")],
-                        model=model_name(prog, model), data=_data_name(prog, data),
+                        model=model_name(prog, model), data=code_name(prog, data, "the training part"),
                         fit=prog.describe(fit), scored=prog.describe(metric))
         for call, train, held in _evaluation_call_on_training_part(prog):
             repo.report(cls, **prog.where(call), related=[Location(prog.path(held), prog.line(held), "held-out part, unused")],
@@ -363,8 +364,8 @@ class ScoreOnTrainingData(Rule):
         for call in prog.nodes("call"):
             held = _trainer_evaluated_on_its_training_split(prog, call)
             if held:
-                repo.report(cls, **prog.where(call), model=prog.info(prog.input(call, 0)).get("name") or "the trainer",
-                            data=_data_name(prog, held), fit=prog.describe(prog.input(call, 0)),
+                repo.report(cls, **prog.where(call), model=value_name(prog, prog.input(call, 0), "the trainer"),
+                            data=code_name(prog, held, "the training part"), fit=prog.describe(prog.input(call, 0)),
                             scored=prog.describe(call))
                 continue
             kw = prog.info(call).get("kw", {})
@@ -373,8 +374,8 @@ class ScoreOnTrainingData(Rule):
             train, held = prog.input(call, kw["train_dataset"]), prog.input(call, kw["eval_dataset"])
             if train and held and role(prog, held)[0] == "train" and role(prog, train)[0] == "train" \
                     and rows_key(prog, train) == rows_key(prog, held):
-                repo.report(cls, **prog.where(call), model=prog.info(call).get("name") or "the trainer",
-                            data=_data_name(prog, held), fit=prog.describe(call), scored=prog.describe(call))
+                repo.report(cls, **prog.where(call), model=value_name(prog, call, "the trainer"),
+                            data=code_name(prog, held, "the training part"), fit=prog.describe(call), scored=prog.describe(call))
 
 
 def _scored_on_training(prog: Program, metric: Ref) -> tuple[Ref, Ref, Ref] | None:
@@ -598,7 +599,3 @@ def _callers_of_returned(prog: Program, metric: Ref) -> list[Ref]:
     near = {metric & MASK, *(u & MASK for u in prog.users(metric))}
     return list(prog.callers((file, fn)))[:20] if returns & near else []
 
-
-def _data_name(prog: Program, data: Ref) -> str:
-    info = prog.info(data)
-    return info.get("name") or info.get("on") or "the training part"

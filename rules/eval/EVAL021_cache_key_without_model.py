@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from hygiene.dataflow.program import Program, Ref, program, ref_of
+from hygiene.analysis.dataflow.program import Program, Ref, program, ref_of
 from hygiene.finding import Location, Severity
 from hygiene.rule import Rule, invalid, valid
 

@@ -1,9 +1,9 @@
 """EVAL022: conditions compared on different item sets: items cut or rows dropped for one condition only."""
 from __future__ import annotations
 
-from hygiene.dataflow import knowledge as kb
-from hygiene.dataflow.program import Program, Ref, program
-from hygiene.dataflow.queries import rows_key
+from hygiene.analysis.dataflow import knowledge as kb
+from hygiene.analysis.dataflow.program import Program, Ref, program
+from hygiene.analysis.dataflow.queries import rows_key
 from hygiene.finding import Location, Severity
 from hygiene.rule import Rule, invalid, valid
 

@@ -1,10 +1,10 @@
 """LEAK001: a scaler, imputer, encoder, selector or resampler fit on data that is later split."""
 from __future__ import annotations
 
-from hygiene.apis import plain
-from hygiene.dataflow import knowledge as kb
-from hygiene.dataflow.program import Program, Ref, program
-from hygiene.dataflow.queries import role, row_base
+from hygiene.analysis.apis import plain
+from hygiene.analysis.dataflow import knowledge as kb
+from hygiene.analysis.dataflow.program import Program, Ref, program
+from hygiene.analysis.dataflow.queries import role, row_base
 from hygiene.finding import Location, Severity
 from hygiene.rule import Rule, invalid, valid
 

@@ -1,9 +1,9 @@
 """LEAK002: test rows reach the training data: fit on everything, test rows appended, dedup after the split."""
 from __future__ import annotations
 
-from hygiene.dataflow.knowledge import SPLIT_NAMES
-from hygiene.dataflow.program import Program, Ref, program
-from hygiene.dataflow.queries import fits_of, model_name, role, row_base
+from hygiene.analysis.dataflow.knowledge import SPLIT_NAMES
+from hygiene.analysis.dataflow.program import Program, Ref, program
+from hygiene.analysis.dataflow.queries import fits_of, model_name, role, row_base
 from hygiene.finding import Location, Severity
 from hygiene.rule import Rule, invalid, valid
 

@@ -1,10 +1,10 @@
 """LEAK003: the test part chooses: early stopping, checkpoints, thresholds, hyperparameters or prompts."""
 from __future__ import annotations
 
-from hygiene.apis import plain
-from hygiene.dataflow import knowledge as kb
-from hygiene.dataflow.program import Program, Ref, Stack, program, ref_of
-from hygiene.dataflow.queries import PREDICTING, evaluations, role, role_via
+from hygiene.analysis.apis import plain
+from hygiene.analysis.dataflow import knowledge as kb
+from hygiene.analysis.dataflow.program import Program, Ref, Stack, program
+from hygiene.analysis.dataflow.queries import PREDICTING, evaluations, returns, role, role_via
 from hygiene.finding import Location, Severity
 from hygiene.rule import Rule, invalid, valid
 
@@ -659,8 +659,7 @@ def _objective_returns(prog: Program, search: Ref) -> list[Ref]:
     found = []
     for value in prog.inputs(search):
         if value and prog.kind(value) == "fn" and prog.info(value).get("fn") in prog.functions:
-            file, number = prog.functions[prog.info(value)["fn"]]
-            found.extend(ref_of(file, r) for r in prog.function((file, number)).returns)
+            found.extend(returns(prog, prog.functions[prog.info(value)["fn"]]))
     return found
 
 

@@ -1,9 +1,9 @@
 """LEAK004: the label column, or a column computed from it, among the features a model is fit on."""
 from __future__ import annotations
 
-from hygiene.dataflow.knowledge import TRANSFORMER_COMPOSITIONS, WINDOW_METHODS, plain
-from hygiene.dataflow.program import Program, Ref, program
-from hygiene.dataflow.queries import model_name, role
+from hygiene.analysis.dataflow.knowledge import TRANSFORMER_COMPOSITIONS, WINDOW_METHODS, plain
+from hygiene.analysis.dataflow.program import Program, Ref, program
+from hygiene.analysis.dataflow.queries import model_name, role
 from hygiene.finding import Location, Severity
 from hygiene.rule import Rule, invalid, valid
 

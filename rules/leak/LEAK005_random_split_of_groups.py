@@ -1,8 +1,8 @@
 """LEAK005: a random row split of data whose rows come in groups (patients, users, prompts) or in time."""
 from __future__ import annotations
 
-from hygiene.dataflow import knowledge as kb
-from hygiene.dataflow.program import Program, Ref, program
+from hygiene.analysis.dataflow import knowledge as kb
+from hygiene.analysis.dataflow.program import Program, Ref, program
 from hygiene.finding import Location, Severity
 from hygiene.rule import Rule, invalid, valid
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 import re
 from collections import deque
 
-from hygiene.dataflow.program import SHIFT, Program, Ref, Stack, program, ref_of
-from hygiene.dataflow.queries import derived_from_prediction, text_inputs
+from hygiene.analysis.dataflow.program import Program, Ref, Stack, program
+from hygiene.analysis.dataflow.queries import (call_name, derived_from_prediction, module_binding, parameters, same_file,
+                                              text_inputs, value_name)
 from hygiene.finding import Location, Severity
 from hygiene.rule import Rule, invalid, valid
-from hygiene.strings import placeholders
+from hygiene.analysis.strings import placeholders
 
 GOLD_KEYS = frozenset({"answer", "answers", "gold", "gold_answer", "label", "labels", "target", "answerkey",
                        "answer_key", "correct", "correct_answer", "correct_option", "correct_choice", "solution",
@@ -276,7 +277,7 @@ class AnswerInPrompt(Rule):
                                         "sent at {sent} fills its `{gold}` placeholder from the same record",
                                 question="Should the field `{gold}`, made from the answer `{source}` at {where}, reach "
                                          "the prompt sent at {sent}?",
-                                record=prog.info(record).get("name") or "the record", gold=field, source=source,
+                                record=value_name(prog, record, "the record"), gold=field, source=source,
                                 sent=prog.describe(call), compared="")
                     continue
                 template = "**" in prog.info(formatted).get("kw", {})  # `TEMPLATE.format(**item)` with a `{key}` placeholder
@@ -285,7 +286,7 @@ class AnswerInPrompt(Rule):
                                      Location(prog.path(compared), prog.line(compared), "gold answer used here")],
                             **({"message": "`{record}` fills a template at {where} whose placeholder `{gold}` is the answer "
                                            "compared with the model's reply at {compared}"} if template else {}),
-                            record=prog.info(record).get("name") or "the record", gold=gold,
+                            record=value_name(prog, record, "the record"), gold=gold,
                             compared=prog.describe(compared))
             for gold, entered, compared in _gold_in_text(prog, call, starts):
                 if entered in reported:
@@ -296,7 +297,7 @@ class AnswerInPrompt(Rule):
                                      Location(prog.path(compared), prog.line(compared), "compared with the reply here")],
                             message="`{gold}`, which the model's reply is compared with at {compared}, is written into the prompt at {where}",
                             question="Does the prompt built at {where} contain `{gold}`, the answer the reply is graded against at {compared}?",
-                            gold=_gold_name(prog, gold), compared=prog.describe(compared), record="", )
+                            gold=value_name(prog, gold, "the gold answer"), compared=prog.describe(compared), record="", )
 
 
 def _whole_records(prog: Program, starts: list[Ref]) -> list[tuple[Ref, str, Ref, Ref]]:
@@ -317,7 +318,7 @@ def _whole_records(prog: Program, starts: list[Ref]) -> list[tuple[Ref, str, Ref
             continue  # a field, a number or a model reply: not the record itself
         if kind == "col" and info.get("cols") and "?" not in info["cols"]:
             continue  # `model(eval_data["data"])`: a named field sent, not the whole record
-        if kind == "call" and prog.callee(ref) is None and _call_name(info) not in _WHOLE:
+        if kind == "call" and prog.callee(ref) is None and call_name(info) not in _WHOLE:
             continue  # a library call: what it keeps of its arguments is unknown
         if kind == "op" and info.get("op") in ("attr",) and consumer:
             continue
@@ -326,7 +327,7 @@ def _whole_records(prog: Program, starts: list[Ref]) -> list[tuple[Ref, str, Ref
                 dropped = dropped | frozenset(k.lower() for k in info["except"])
             if "only" in info:
                 only = frozenset(k.lower() for k in info["only"])
-        if kind == "call" and "**" in info.get("kw", {}) and (info.get("op") == "fmt" or _call_name(info) in ("format", "format_map")):
+        if kind == "call" and "**" in info.get("kw", {}) and (info.get("op") == "fmt" or call_name(info) in ("format", "format_map")):
             # `TEMPLATE.format(**row)` fills only the template's placeholders; an unknown template: silent
             template = info.get("text") or _template_text(prog, prog.input(ref, 0)) or _module_constant(prog, info.get("fn"))
             only = frozenset(p.split(".")[0].split("[")[0].lower() for p in placeholders(template))
@@ -415,15 +416,6 @@ def _gold_like(prog: Program, value: Ref) -> bool:
     return False
 
 
-def _gold_name(prog: Program, gold: Ref) -> str:
-    info = prog.info(gold)
-    if info.get("name"):
-        return info["name"]
-    cols = info.get("cols") or []
-    record = prog.info(prog.input(gold, 0)).get("name", "") if prog.input(gold, 0) else ""
-    return f'{record}["{cols[0]}"]' if cols else "the gold answer"
-
-
 def _template_text(prog: Program, ref: Ref) -> str:
     """The text of a string constant (`PROMPT = \"...{question}...\"`), else ""."""
     if ref and prog.kind(ref) == "const" and isinstance(prog.info(ref).get("value"), str):
@@ -435,13 +427,8 @@ def _module_constant(prog: Program, fn: str | None) -> str:
     """The text of `prompts.GRADER_PROMPT` in `prompts.GRADER_PROMPT.format(...)`, a template imported from a module."""
     module, _, rest = (fn or "").rpartition(".")
     module, _, name = module.rpartition(".")
-    file = prog.modules.get(module) if rest in ("format", "format_map") else None
-    node = prog.graphs[file].bindings.get(name) if file is not None else None
-    return _template_text(prog, ref_of(file, node)) if node else ""
-
-
-def _call_name(info: dict) -> str:
-    return info.get("m") or info.get("callee") or str(info.get("fn", "")).rsplit(".", 1)[-1]
+    bound = module_binding(prog, module, name) if rest in ("format", "format_map") else 0
+    return _template_text(prog, bound) if bound else ""
 
 
 def _gold_field(prog: Program, record: Ref, dropped: frozenset, only: frozenset | None) -> tuple[str, Ref] | None:
@@ -482,8 +469,7 @@ def _from_gold(prog: Program, setcol: Ref) -> tuple[str, Ref] | None:
 
 def _graded_field(prog: Program, read: Ref, field: str) -> bool:
     """Whether the field `read` reads is, somewhere in its file, compared with a model's output."""
-    file = read >> SHIFT
-    others = [r for r in prog.nodes("col") if r >> SHIFT == file and prog.info(r).get("cols") == [field]]
+    others = [r for r in prog.nodes("col") if same_file(r, read) and prog.info(r).get("cols") == [field]]
     return any(_compared_with_output(prog, r) for r in others[:20])
 
 
@@ -492,9 +478,9 @@ def _field_reads(prog: Program, record: Ref) -> list[Ref]:
     found = list(prog.users(record))
     for call in [u for u in found if prog.kind(u) == "call" and prog.callee(u) is not None][:8]:
         key = prog.callee(call)
-        for param in prog.function(key).params:
-            if prog.argument(call, key, ref_of(key[0], param)) == record:
-                found.extend(prog.users(ref_of(key[0], param)))
+        for param in parameters(prog, key):
+            if prog.argument(call, key, param) == record:
+                found.extend(prog.users(param))
     return found
 
 

@@ -1,10 +1,10 @@
 """LEAK007: few-shot demonstrations drawn from the very items being evaluated."""
 from __future__ import annotations
 
-from hygiene.apis import plain
-from hygiene.apis.llm import EVAL_HARNESSES
-from hygiene.dataflow.program import SHIFT, Program, Ref, program, ref_of
-from hygiene.dataflow.queries import rows_key, text_inputs
+from hygiene.analysis.apis import plain
+from hygiene.analysis.apis.llm import EVAL_HARNESSES
+from hygiene.analysis.dataflow.program import Program, Ref, program
+from hygiene.analysis.dataflow.queries import call_name, loop_node, rows_key, text_inputs, value_name
 from hygiene.finding import Location, Severity
 from hygiene.rule import Rule, invalid, valid
 
@@ -155,8 +155,8 @@ class ShotsFromEvalItems(Rule):
                 repo.report(cls, **prog.where(cut), related=[Location(prog.path(call), prog.line(call), "evaluated here")],
                             message="The demonstrations `{shots}` are taken at {where} from `{items}`, whose every item "
                                     "the evaluation task at {loop} scores, so demonstrated items are also scored",
-                            shots=prog.info(cut).get("name") or "the demonstrations",
-                            items=_items_name(prog, collection), loop=prog.describe(call))
+                            shots=value_name(prog, cut, "the demonstrations"),
+                            items=value_name(prog, collection, "the items"), loop=prog.describe(call))
         for call in prog.nodes("llm"):
             starts = [(i, ()) for i in text_inputs(prog, call)]
             loops: dict[Ref, Ref] = {}  # collection iterated -> the loop element
@@ -177,12 +177,11 @@ class ShotsFromEvalItems(Rule):
                 if not element or cut in reported or _bounded_by_loop(prog, cut, element):
                     continue
                 reported.add(cut)
-                loop = prog.info(element).get("loop", 0)
-                loop_ref = ref_of(element >> SHIFT, loop) if loop and loop > 0 else element
+                loop_ref = loop_node(prog, element)
                 repo.report(cls, **prog.where(cut), related=[Location(prog.path(loop_ref), prog.line(loop_ref), "evaluated here"),
                                                             Location(prog.path(call), prog.line(call), "sent to the model here")],
-                            shots=prog.info(cut).get("name") or "the demonstrations",
-                            items=_items_name(prog, collection), loop=prog.describe(loop_ref))
+                            shots=value_name(prog, cut, "the demonstrations"),
+                            items=value_name(prog, collection, "the items"), loop=prog.describe(loop_ref))
 
 
 def _harness_inputs(prog: Program, call: Ref) -> tuple[Ref, list[Ref]] | None:
@@ -230,8 +229,7 @@ def _collection(prog: Program, ref: Ref) -> Ref:
         if not current:
             return ref
         info = prog.info(current)
-        name = info.get("m") or info.get("callee") or str(info.get("fn", "")).rsplit(".", 1)[-1]
-        if prog.kind(current) == "call" and name in _WRAPPERS and prog.callee(current) is None:
+        if prog.kind(current) == "call" and call_name(info) in _WRAPPERS and prog.callee(current) is None:
             inputs = [i for i in prog.inputs(current) if i]
             if not inputs:
                 return current
@@ -242,15 +240,6 @@ def _collection(prog: Program, ref: Ref) -> Ref:
             continue
         return current
     return current
-
-
-def _items_name(prog: Program, collection: Ref) -> str:
-    info = prog.info(collection)
-    if info.get("name"):
-        return info["name"]
-    if prog.kind(collection) == "part" and isinstance(info.get("key"), str):
-        return f'{prog.info(prog.input(collection, 0)).get("name", "")}["{info["key"]}"]'  # `ds["test"]`
-    return "the items"
 
 
 def _same_part(prog: Program, first: Ref, second: Ref) -> bool:

@@ -5,11 +5,11 @@ import re
 
 import libcst as cst
 
-from hygiene.apis.llm import model_call_here
+from hygiene.analysis.apis.llm import model_call_here
 from hygiene.finding import Severity
 from hygiene.rule import Rule, invalid, valid
-from hygiene.strings import TemplateLiteral, field_root
-from hygiene.textflow import ESCAPES, FORMAT_METHODS, FORMATTED, RETURNED, SENT, TextFlow, replace_chain
+from hygiene.analysis.strings import TemplateLiteral, field_root
+from hygiene.analysis.textflow import ESCAPES, FORMAT_METHODS, FORMATTED, RETURNED, SENT, TextFlow, replace_chain
 
 
 # A field named like a variable (`snake_case`): meant to be filled, not shown as a format.

@@ -7,12 +7,12 @@ from typing import Any
 
 import libcst as cst
 
-from hygiene.apis.llm import model_call_here
+from hygiene.analysis.apis.llm import model_call_here
 from hygiene.context import FileContext, RepoContext
 from hygiene.finding import Location, Severity
 from hygiene.rule import Rule, invalid, valid
-from hygiene.strings import TemplateLiteral, field_root, file_read_path, template_fields
-from hygiene.textflow import ESCAPES, FORMAT_METHODS, FORMATTED, RETURNED, SENT, TextFlow, replace_chain
+from hygiene.analysis.strings import TemplateLiteral, field_root, file_read_path, template_fields
+from hygiene.analysis.textflow import ESCAPES, FORMAT_METHODS, FORMATTED, RETURNED, SENT, TextFlow, replace_chain
 
 SENT_AS_IS = "but is sent to the model unfilled"
 HAS = "has the field(s)"

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import libcst as cst
 
-from hygiene.apis.llm import model_call_here
+from hygiene.analysis.apis.llm import model_call_here
 from hygiene.finding import Location, Severity
 from hygiene.rule import Rule, invalid, valid
-from hygiene.scopes import ScopeIndex
-from hygiene.textflow import SENT, TextFlow
+from hygiene.analysis.scopes import ScopeIndex
+from hygiene.analysis.textflow import SENT, TextFlow
 from hygiene.walk import iter_nodes
 
 

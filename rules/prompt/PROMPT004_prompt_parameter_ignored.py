@@ -5,10 +5,10 @@ import re
 
 import libcst as cst
 
-from hygiene.apis.llm import model_call_here
+from hygiene.analysis.apis.llm import model_call_here
 from hygiene.finding import Location, Severity
 from hygiene.rule import Rule, invalid, valid
-from hygiene.textflow import TextFlow
+from hygiene.analysis.textflow import TextFlow
 
 PROMPT_NAME = re.compile(r"(?i)^(sys|system\w*|\w*_system|\w*prompt\w*|instructions?|\w*_instructions?|persona|"
                          r"preamble|\w*template|few_?shots?\w*|demos|demonstrations|messages|history|context_prompt)$")

@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from hygiene.finding import Severity
-from hygiene.results import is_result_path, metric_key
+from hygiene.analysis.results import is_result_path, metric_key
 from hygiene.rule import Rule, invalid, valid
 
 _SEGMENT = re.compile(r'\[\d+\]|\["(?:[^"\\]|\\.)*"\]|[^.\[\]]+')

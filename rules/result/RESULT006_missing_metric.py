@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from hygiene.finding import Severity
-from hygiene.results import is_result_path, metric_key
+from hygiene.analysis.results import is_result_path, metric_key
 from hygiene.rule import Rule, invalid, valid
 
 

@@ -8,8 +8,8 @@ from typing import Any
 from hygiene.context import RepoContext
 from hygiene.finding import Location, Severity
 from hygiene.parsing.cells import output_text
-from hygiene.producers import writes_by_target
-from hygiene.results import metric_key, result_numbers
+from hygiene.analysis.producers import writes_by_target
+from hygiene.analysis.results import metric_key, result_numbers
 from hygiene.rule import Rule, invalid, valid
 
 # A claim: a number with decimals, as a percentage or not, standing alone (not part of a
@@ -84,7 +84,7 @@ SMALL_RESULTS = 60  # numbers in the result files for that: a small summary, not
 
 class _NumberIndex:
     """The result numbers rounded to 1-4 decimals, read as they are, as percentages and as
-    fractions: a claim is supported when its rounded value is there (`hygiene.results.supports`,
+    fractions: a claim is supported when its rounded value is there (`hygiene.analysis.results.supports`,
     in constant time per claim)."""
 
     def __init__(self, numbers: list[float]) -> None:

@@ -4,9 +4,9 @@ from __future__ import annotations
 import libcst as cst
 
 from hygiene.finding import Severity
-from hygiene.results import metric_key, provenance_key
+from hygiene.analysis.results import metric_key, provenance_key
 from hygiene.rule import Rule, invalid, valid
-from hygiene.strings import string_value
+from hygiene.analysis.strings import string_value
 
 import re
 

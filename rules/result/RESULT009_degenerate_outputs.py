@@ -5,7 +5,7 @@ import re
 from typing import Any
 
 from hygiene.finding import Severity
-from hygiene.results import is_result_path
+from hygiene.analysis.results import is_result_path
 from hygiene.rule import Rule, invalid, valid
 
 # Columns holding what a model generated (the last part of a flattened key).

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from hygiene.finding import Severity
-from hygiene.results import PER_ITEM, is_fixture_path, is_result_path
+from hygiene.analysis.results import PER_ITEM, is_fixture_path, is_result_path
 from hygiene.rule import Rule, invalid, valid
 
 # Metrics where higher is better and a perfect or a zero score is rare on held-out data.

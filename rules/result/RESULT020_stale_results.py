@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from hygiene.context import RepoContext
 from hygiene.finding import Severity
-from hygiene.producers import describe, staleness
-from hygiene.results import is_input_path, metric_key
+from hygiene.analysis.producers import describe, staleness
+from hygiene.analysis.results import is_input_path, metric_key
 from hygiene.rule import Rule, invalid, valid
 
 SCORE_V1 = """

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from hygiene.context import RepoContext
 from hygiene.finding import Severity
-from hygiene.producers import describe, staleness
+from hygiene.analysis.producers import describe, staleness
 from hygiene.rule import Rule, invalid, valid
 
 SCORE = """

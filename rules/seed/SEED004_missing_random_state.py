@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from hygiene.context import RepoContext
 from hygiene.finding import Location, Severity
-from hygiene.seedfindings import report_place, unseeded_draws, who_runs
+from hygiene.analysis.unseeded_draws import report_place, unseeded_draws, who_runs
 from hygiene.rule import Rule, invalid, valid
 
 
@@ -21,7 +21,7 @@ class MissingRandomState(Rule):
     Deterministic by default, so never reported: `LogisticRegression` with lbfgs, `PCA` with its
     default solver, `KFold` without shuffle, xgboost, lightgbm and catboost (fixed default seeds).
     `random_state=seed` through a variable or a config counts as seeded; `random_state=None`
-    does not; `**params` is not judged. The list of estimators is `hygiene.apis.sklearn`.
+    does not; `**params` is not judged. The list of estimators is `hygiene.analysis.apis.sklearn`.
 
     One finding per file, at its first unseeded draw (one seed, or one generator passed down,
     settles them all); the message counts the others. It is a checklist question rather than a
@@ -29,7 +29,7 @@ class MissingRandomState(Rule):
     committed data (a file under `data/`, a `make_dataset.py`, a script that pushes a split to a
     hub) or an illustration (a notebook that measures nothing with a library metric or is mostly
     prose, a script that only plots or checks, `docs/`, `examples/`, `tutorials/`): see
-    `hygiene.purpose`. A transformers / TRL `Trainer` seeds every generator when it is constructed
+    `hygiene.analysis.purpose`. A transformers / TRL `Trainer` seeds every generator when it is constructed
     (`set_seed(args.seed)`), so what runs after it, its own shuffling and noise in a subclass's
     `compute_loss` are seeded. A seed drawn at random and then set (`args.seed =
     np.random.randint(...)`) is the seed; a module's own `__main__` demo is not judged when the

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from hygiene.context import RepoContext
 from hygiene.finding import Location, Severity
-from hygiene.seedfindings import alike_locations, report_place, unseeded_draws, who_runs
+from hygiene.analysis.unseeded_draws import alike_locations, report_place, unseeded_draws, who_runs
 from hygiene.rule import Rule, invalid, valid
 
 
@@ -27,7 +27,7 @@ class UnseededSample(Rule):
     committed data (a file under `data/`, a `make_dataset.py`, a script that pushes a split to a
     hub) or an illustration (a notebook that measures nothing with a library metric or is mostly
     prose, a script that only plots or checks, `docs/`, `examples/`, `tutorials/`): see
-    `hygiene.purpose`. A transformers / TRL `Trainer` seeds every generator when it is constructed
+    `hygiene.analysis.purpose`. A transformers / TRL `Trainer` seeds every generator when it is constructed
     (`set_seed(args.seed)`), so what runs after it, its own shuffling and noise in a subclass's
     `compute_loss` are seeded. A seed drawn at random and then set (`args.seed =
     np.random.randint(...)`) is the seed; a module's own `__main__` demo is not judged when the

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from hygiene.context import RepoContext
 from hygiene.finding import Location, Severity
-from hygiene.programs import locate, programs
-from hygiene.seedfindings import GENERATOR_NAMES, program_ask, report_place
+from hygiene.analysis.programs import locate, programs
+from hygiene.analysis.unseeded_draws import GENERATOR_NAMES, program_ask, report_place
 from hygiene.rule import Rule, invalid, valid
 
 

@@ -6,13 +6,13 @@ from typing import Any
 
 import libcst as cst
 
-from hygiene.apis import plain
+from hygiene.analysis.apis import plain
 from hygiene.context import RepoContext
 from hygiene.finding import Location, Severity
-from hygiene.names import dotted
-from hygiene.order import Origin, OrderTracker
-from hygiene.purpose import in_data_folder
-from hygiene.randomness import EXTERNAL, STDLIB, is_test_path
+from hygiene.analysis.names import dotted
+from hygiene.analysis.order import Origin, OrderTracker
+from hygiene.analysis.purpose import in_data_folder
+from hygiene.analysis.randomness import EXTERNAL, STDLIB, is_test_path
 from hygiene.rule import Rule, invalid, valid
 
 LISTINGS = frozenset({"os.listdir", "os.scandir", "glob.glob", "glob.iglob", "tensorflow.io.gfile.glob",
@@ -315,7 +315,7 @@ class UnsortedListing(OrderTracker, Rule):
         if origin.callee:
             self._uses.append([origin.callee, line, description])
             return
-        # A data builder's order is a question (its output is committed data): hygiene.purpose.
+        # A data builder's order is a question (its output is committed data): hygiene.analysis.purpose.
         ask = {"ask": "its output is committed data (a data builder), not a reported number"} \
             if in_data_folder(self.ctx.path) else None
         self.report(origin.node, listing=origin.what, use=description, extra=ask,

@@ -4,10 +4,10 @@ from __future__ import annotations
 import libcst as cst
 
 from hygiene.finding import Location, Severity
-from hygiene.names import dotted
-from hygiene.order import Origin, OrderTracker
-from hygiene.purpose import in_data_folder
-from hygiene.randomness import is_test_path
+from hygiene.analysis.names import dotted
+from hygiene.analysis.order import Origin, OrderTracker
+from hygiene.analysis.purpose import in_data_folder
+from hygiene.analysis.randomness import is_test_path
 from hygiene.rule import Rule, invalid, valid
 
 
@@ -161,7 +161,7 @@ class SetOrder(OrderTracker, Rule):
     def sensitive(self, origin: Origin, use: cst.CSTNode, description: str) -> None:
         if is_test_path(self.ctx.path):
             return
-        # A data builder's order is a question (its output is committed data): hygiene.purpose.
+        # A data builder's order is a question (its output is committed data): hygiene.analysis.purpose.
         ask = {"ask": "its output is committed data (a data builder), not a reported number"} \
             if in_data_folder(self.ctx.path) else None
         self.report(origin.node, origin=origin.what, use=description, extra=ask,

@@ -8,12 +8,12 @@ from typing import Any
 import libcst as cst
 
 from hygiene.context import RepoContext
-from hygiene.apis.llm import REPEAT_KWARGS, call_kwargs, model_call
+from hygiene.analysis.apis.llm import REPEAT_KWARGS, call_kwargs, model_call
 from hygiene.finding import Severity
-from hygiene.names import dotted
-from hygiene.randomness import is_test_path
+from hygiene.analysis.names import dotted
+from hygiene.analysis.randomness import is_test_path
 from hygiene.rule import Rule, invalid, valid
-from hygiene.values import UNKNOWN, literal
+from hygiene.analysis.values import UNKNOWN, literal
 from hygiene.walk import iter_children, iter_nodes
 
 # Loop names that say "once per sample / seed / run", not "once per item".

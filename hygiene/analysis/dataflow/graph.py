@@ -1,0 +1,118 @@
+"""The per-file dataflow graph: what each value was derived from, as JSON-able rows.
+
+A node is one value the code computes (or one event, such as a guard or a `break`). Its inputs
+are the nodes it was computed from. The builder (`builder.py`) writes one graph per code file
+during the shared walk; it is cached with the file, and the repo phase links the graphs of all
+files into one `Program` (`program.py`).
+
+Node kinds, with their inputs and the `info` keys that matter:
+
+| kind     | what                                       | inputs                    | info                              |
+|----------|--------------------------------------------|---------------------------|-----------------------------------|
+| `src`    | data read from outside                     | the call's arguments      | call, role, path                  |
+| `param`  | a function parameter                       | its default value         | name, index                       |
+| `const`  | a string or a list of strings              |                           | value                             |
+| `split`  | a train/test split or a CV splitter        | the arrays split          | call, grouped, shuffle, cv        |
+| `part`   | one output of a split                      | [split]                   | index, arr (which array), role    |
+| `fit`    | an estimator fit (or a statistic taken)    | [estimator, X, y]         | cls, kind, m, on, eval, stop      |
+| `xform`  | a fitted transformer's output              | [fit, data]               | m                                 |
+| `pred`   | a model applied to data                    | [model, data...]          | m                                 |
+| `metric` | an evaluation: metric, loss, `.score`      | [truth, prediction] or [model, X, y] | metric            |
+| `col`    | columns or keys of a table or record       | [table]                   | cols or except                    |
+| `setcol` | a table or dict with one column assigned   | [table, value]            | col                               |
+| `drop`   | a table without some columns               | [table]                   | cols                              |
+| `subset` | some rows of the input                     | [data, mask or index]     | how, lo, hi                       |
+| `concat` | rows of several inputs together            | the inputs                |                                   |
+| `stat`   | a statistic of the input (mean, max, ...)  | [data]                    | m                                 |
+| `select` | the best of several (argmax, max, sort)    | [scores]                  | m                                 |
+| `llm`    | a call that sends text to a model          | the arguments             | model (literal) / model_in (input)|
+| `hash`   | a hash of the inputs (a cache key)         | the inputs                |                                   |
+| `call`   | a call the layer knows nothing about       | receiver and arguments    | fn (qualified), m, lits, kw       |
+| `apply`  | a value called like a function (a model)   | [callee, args...]         |                                   |
+| `fn`     | a function of the repo used as a value     |                           | fn                                |
+| `import` | a name imported from another module        |                           | qn                                |
+| `global` | a module-level name read before it is bound|                           | name                              |
+| `selfattr`| `self.x` read before any method bound it  |                           | cls, attr                         |
+| `elem`   | an element of a container (loop variable)  | [container]               | index, loop                       |
+| `comp`   | a comprehension                            | [element, (key)]          | filter, except, only              |
+| `loop`   | a `for` / `while` head                     | [iterable or test]        |                                   |
+| `guard`  | an `if` test (nodes in its body carry it)  | [test, outer guard]       | neg                               |
+| `effect` | `break`, `return`, a save, in a guard      | [what it saves]           | what                              |
+| `cmp`    | a comparison                               | the operands              | op, lits                          |
+| `op`     | anything else derived from its inputs      | the operands              | op, text, a                       |
+
+Every node also records its line (for notebooks: the line of the code cells joined in document
+order), the guard it sits under (0 when none) and the function it belongs to (0: module level).
+`info["name"]` is the variable a fresh value was first bound to.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+FORMAT = 1
+
+# Row layout of a serialised node: [kind, line, inputs, info, guard, function].
+KIND, LINE, INPUTS, INFO, GUARD, FUNC = range(6)
+
+# Kinds whose value holds rows of data chosen by the node itself (not just passed through).
+ROW_DEFINING = frozenset({"src", "part", "subset", "concat", "param", "elem", "global", "import", "selfattr"})
+# Kinds that read their input's rows only through some of their inputs.
+ROW_INPUTS: dict[str, tuple[int, ...]] = {"xform": (1,), "pred": (1, 2, 3, 4), "apply": (1, 2, 3, 4), "fit": (),
+                                          "metric": (), "guard": (), "loop": (), "effect": (), "hash": ()}
+
+
+@dataclass
+class Function:
+    """One function or method of a file: where its parameters and returns are in the graph."""
+
+    qualname: str  # "train", "StayFeaturizer.build", "main.<locals>._call"
+    line: int
+    params: list[int] = field(default_factory=list)  # node ids of kind "param", in order
+    returns: list[int] = field(default_factory=list)  # node ids returned
+    owner: str = ""  # the class, for methods
+
+    def to_json(self) -> list[Any]:
+        return [self.qualname, self.line, self.params, self.returns, self.owner]
+
+    @classmethod
+    def from_json(cls, row: list[Any]) -> Function:
+        return cls(row[0], row[1], list(row[2]), list(row[3]), row[4])
+
+
+@dataclass
+class Graph:
+    """The dataflow graph of one file. Node 0 is a placeholder: id 0 means "no data"."""
+
+    path: str
+    module: str
+    nodes: list[list[Any]] = field(default_factory=list)
+    functions: list[Function] = field(default_factory=list)  # index 0 is the module level
+    # Final module-level binding of each name, and what `self.<attr>` is bound to per class.
+    bindings: dict[str, int] = field(default_factory=dict)
+    attributes: dict[str, dict[str, list[int]]] = field(default_factory=dict)
+    # Notebooks: joined line -> [cell, line in cell].
+    cells: dict[int, list[int]] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"format": FORMAT, "module": self.module, "nodes": self.nodes,
+                "functions": [f.to_json() for f in self.functions], "bindings": self.bindings,
+                "attributes": self.attributes, "cells": {str(k): v for k, v in self.cells.items()}}
+
+    @classmethod
+    def from_json(cls, path: str, data: dict[str, Any]) -> Graph | None:
+        if not isinstance(data, dict) or data.get("format") != FORMAT:
+            return None
+        return cls(path, data.get("module", ""), data["nodes"], [Function.from_json(r) for r in data["functions"]],
+                   data.get("bindings", {}), data.get("attributes", {}),
+                   {int(k): v for k, v in data.get("cells", {}).items()})
+
+
+# A node of the linked program (`program.Program`) is a `Ref`: the file's index and the node id in one int.
+Ref = int
+SHIFT = 20
+MASK = (1 << SHIFT) - 1
+
+
+def ref_of(file: int, node: int) -> Ref:
+    return (file << SHIFT) | node

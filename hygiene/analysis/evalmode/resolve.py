@@ -1,0 +1,392 @@
+"""The repo part of the eval-mode analysis: which modes reach each forward call of an evaluation.
+
+The state of a target at an event is decided by the last event before it (in its function) that
+touches the target: `net.train()` / `net.eval()`, `net = Net()` or `net = make_net()` (fresh
+modules, also from a repo factory, are in training mode, `from_pretrained` ones in eval mode),
+`net = other` (the state of `other`), or `train_one_epoch(net, ...)` (whatever the callee leaves
+its parameter in). A loop carries the state at the end of its body back to its top. With no such
+event, the state comes from the callers: every call of the function in the repo, with the
+argument passed for the parameter (or the same global, or `self.<attr>` of the receiver). A
+parameter nobody passes is unknown, and unknown is never reported: only training mode that
+provably reaches the evaluation is. Gradients default to on unless `no_grad` turns them off.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from hygiene.analysis.apis import torch as torch_api
+from hygiene.analysis.evalmode.factory import factory_made
+from hygiene.analysis.evalmode.places import _where
+from hygiene.analysis.evalmode.words import FACT_KEY
+
+if TYPE_CHECKING:
+    from hygiene.context import RepoContext
+
+MAX_DEPTH = 6
+# A state with the place that explains it: {"train": {"path", "line", "text", "ctor"}}.
+States = dict[str, dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """One evaluation (a function, a loop, or a call on evaluation data) and what reaches it."""
+
+    path: str
+    function: str          # `evaluate` or `<module>`
+    target: str            # `net`
+    why: str               # "function" | "loop" | "data"
+    about: str             # the evaluation data of a loop (`test_loader`)
+    line: int | None
+    cell: int | None
+    cell_line: int | None
+    call_line: int | None
+    code: str              # the forward call
+    train: dict[str, Any] | None   # where training mode comes from, when it reaches the call
+    grad_on: dict[str, Any] | None  # where gradients are on, when they are
+    keeps: bool = False    # the evaluation adds up tensors across batches, keeping their graphs
+
+
+class _Frame:
+    __slots__ = ("path", "module", "record", "events", "params", "q")
+
+    def __init__(self, path: str, module: str, record: dict[str, Any]) -> None:
+        self.path, self.module, self.record = path, module, record
+        self.events: list[dict[str, Any]] = record["events"]
+        self.params: list[str] = record["params"]
+        self.q: str = record["q"]
+
+
+def _touches(event_target: str, target: str) -> bool:
+    return event_target == target or target.startswith(event_target + ".") or event_target.startswith(target + ".")
+
+
+def _rebinds(event_target: str, target: str) -> bool:
+    return event_target == target or target.startswith(event_target + ".")
+
+
+class Analysis:
+    def __init__(self, repo: RepoContext) -> None:
+        self.frames: list[_Frame] = []
+        self.classes: dict[str, dict[str, Any]] = {}
+        self.module_methods: dict[str, set[str]] = {}
+        self.partial: set[str] = set()
+        for path, fact in repo.facts(FACT_KEY):
+            for record in fact.get("frames", []):
+                self.frames.append(_Frame(path, fact.get("module", ""), record))
+            for cls in fact.get("classes", []):
+                self.classes.setdefault(cls["q"], cls)
+            self.module_methods[path] = set(fact.get("module_methods", []))
+            if fact.get("partial"):
+                self.partial.add(path)
+        self.by_q: dict[str, list[_Frame]] = defaultdict(list)
+        self.by_tail: dict[str, list[_Frame]] = defaultdict(list)
+        for frame in self.frames:
+            self.by_q[frame.q].append(frame)
+            self.by_tail[".".join(frame.q.split(".")[-2:])].append(frame)
+            self.by_tail[frame.q.rsplit(".", 1)[-1]].append(frame)
+        self.callers: dict[int, list[tuple[_Frame, int]]] = defaultdict(list)
+        for frame in self.frames:
+            for index, event in enumerate(frame.events):
+                if event["k"] == "call":
+                    for callee in self.lookup(event["f"]):
+                        self.callers[id(callee)].append((frame, index))
+        self._class_tails = {q.rsplit(".", 1)[-1]: q for q in self.classes}
+
+    # -- names ----------------------------------------------------------------------------------
+    def lookup(self, callee: str) -> list[_Frame]:
+        if callee.startswith("?"):
+            found = self.by_tail.get(callee[1:], [])
+            return found if len(found) == 1 else []
+        if callee in self.by_q:
+            return self.by_q[callee]
+        tail = ".".join(callee.split(".")[-2:])
+        found = self.by_tail.get(tail, [])
+        return found if len(found) == 1 and "." in tail else []
+
+    def _class(self, name: str | None) -> dict[str, Any] | None:
+        if not name:
+            return None
+        if name in self.classes:
+            return self.classes[name]
+        if name.startswith("?"):
+            q = self._class_tails.get(name[1:])
+            return self.classes.get(q) if q else None
+        tail = ".".join(name.split(".")[-2:])
+        matches = [c for q, c in self.classes.items() if q.endswith("." + tail) or q == tail]
+        return matches[0] if len(matches) == 1 else None
+
+    def is_module_class(self, name: str | None, depth: int = 0) -> bool | None:
+        known = torch_api.module_class(name)
+        if known is not None or depth > MAX_DEPTH:
+            return known
+        cls = self._class(name)
+        if cls is None:
+            return None
+        for base in cls["bases"]:
+            if base in torch_api.MODULE_BASES or torch_api.module_class(base):
+                return True
+            if self.is_module_class(base, depth + 1):
+                return True
+        return False
+
+    def mode_free(self, name: str | None, depth: int = 0) -> bool:
+        """Is `name` a module class whose output is the same in train and eval mode?"""
+        if not name or depth > MAX_DEPTH:
+            return False
+        if name.startswith("torch.nn."):
+            # Recurrent layers and attention given `dropout=` made their class mode-dependent
+            # when it was collected; everything in torch.nn not listed as dependent is free.
+            return name not in torch_api.MODE_DEPENDENT_LAYERS and name.count(".") == 2
+        cls = self._class(name)
+        if cls is None or cls["dep"]:
+            return False
+        for base in cls["bases"]:
+            if base not in torch_api.MODULE_BASES and not self.mode_free(base, depth + 1):
+                return False
+        for use in cls["uses"]:
+            if use.startswith(("builtins.", "typing.", "collections.", "dataclasses.")):
+                continue
+            if use.startswith("torch.") and not use.startswith("torch.nn."):
+                continue
+            if not self.mode_free(use, depth + 1):
+                return False
+        return True
+
+    # -- modes ----------------------------------------------------------------------------------
+    def effect(self, frame: _Frame, index: int, target: str, depth: int) -> States | None:
+        """What event `index` of `frame` does to the mode of `target`, if anything."""
+        event = frame.events[index]
+        kind = event["k"]
+        if kind == "mode" and _touches(event["t"], target) and not (event.get("via") and self.lookup(event["via"])):
+            state = event["s"]
+            verb = {"train": f"`{event['t']}.train()`", "eval": f"`{event['t']}.eval()`"}.get(state, "")
+            return {state: _where(frame, event, verb)}
+        if kind == "new" and _rebinds(event["t"], target):
+            how, ctor = event["how"], event.get("ctor")
+            if how == "loaded":
+                return {"eval": _where(frame, event, f"`{ctor}`", ctor)}
+            if how == "fresh":
+                module = self.is_module_class(ctor)
+                if module:
+                    short = (ctor or "").rsplit(".", 1)[-1]
+                    return {"train": {**_where(frame, event, f"`{event['t']} = {short}(...)`", ctor), "fresh": True,
+                                      "dep": event.get("dep"), "trains": frame.record.get("train")}}
+                if module is False and ctor and self._class(ctor) is not None:
+                    return {"notmodel": _where(frame, event, "", ctor)}
+                made = factory_made(self, frame, event, depth + 1) if module is None and ctor else None
+                if made:
+                    return made
+            return {"?": _where(frame, event, "")}
+        if kind == "alias" and _rebinds(event["t"], target):
+            source = event["src"] + target[len(event["t"]):]
+            return self.mode_at(frame, index, source, depth + 1) if event["src"] else {"?": {}}
+        if kind == "call":
+            found: States = {}
+            for callee in self.lookup(event["f"]):
+                for param, passed in self._bindings(callee, event):
+                    if passed and _touches(passed, target):
+                        inner = param + target[len(passed):] if target.startswith(passed) else param
+                        exit_states = self.exit_effect(callee, inner, depth + 1)
+                        if exit_states:
+                            for state, where in exit_states.items():
+                                then = f", which calls {where['text']}" if where.get("text") else ""
+                                found.setdefault(state, _where(frame, event, f"`{frame_name(callee)}()`", where.get("ctor"), then))
+            return found or None
+        return None
+
+    def _bindings(self, callee: _Frame, event: dict[str, Any]) -> list[tuple[str, str | None]]:
+        params = callee.params
+        args = event["a"]
+        offset = 1 if params and params[0] in ("self", "cls") and not event.get("bound") else 0
+        pairs: list[tuple[str, str | None]] = []
+        for position, arg in enumerate(args):
+            if position + offset < len(params):
+                pairs.append((params[position + offset], arg))
+        for name, arg in event["kw"].items():
+            if name in params:
+                pairs.append((name, arg))
+        return pairs
+
+    def exit_effect(self, frame: _Frame, target: str, depth: int) -> States | None:
+        """The mode a call of `frame` leaves `target` (one of its parameters) in, if it sets one."""
+        if depth > MAX_DEPTH:
+            return None
+        for index in range(len(frame.events) - 1, -1, -1):
+            event = frame.events[index]
+            if event["k"] in ("new", "alias") and _rebinds(event["t"], target):
+                return None
+            if event["k"] in ("mode", "call"):
+                found = self.effect(frame, index, target, depth + 1)
+                if found:
+                    return found
+        return None
+
+    def mode_at(self, frame: _Frame, index: int, target: str, depth: int = 0) -> States:
+        if depth > MAX_DEPTH:
+            return {"?": {}}
+        events = frame.events
+        states: States | None = None
+        decided_at = -1
+        for j in range(index - 1, -1, -1):
+            found = self.effect(frame, j, target, depth)
+            if found:
+                states, decided_at = dict(found), j
+                break
+        # A loop brings the state at the end of its body back to its top.
+        for loop in events[index]["l"]:
+            if decided_at >= 0 and loop in events[decided_at]["l"]:
+                continue
+            for j in range(len(events) - 1, index, -1):
+                if loop in events[j]["l"]:
+                    found = self.effect(frame, j, target, depth)
+                    if found:
+                        if "train" in found:
+                            states = {**(states or {}), "train": found["train"]}
+                        break
+        if states is None:
+            states = self.entry(frame, target, depth)
+        return states
+
+    def entry(self, frame: _Frame, target: str, depth: int) -> States:
+        root = target.split(".", 1)[0]
+        callers = self.callers.get(id(frame), [])
+        if frame.record["name"] == "<module>":
+            return {"?": {}}
+        found: States = {}
+        if root in frame.params:
+            for caller, index in callers:
+                event = caller.events[index]
+                passed = dict((p, a) for p, a in self._bindings(frame, event))
+                if passed.get(root):
+                    for state, where in self.mode_at(caller, index, passed[root] + target[len(root):], depth + 1).items():
+                        found.setdefault(state, where)
+                else:
+                    found.setdefault("?", {})
+            # `self.model` in a method nobody calls, of a trainer-like class; in an nn.Module the
+            # submodules follow the mode of the whole module, which its callers set.
+            if root == "self" and set(found) <= {"?"} and frame.record["cls"] \
+                    and not self.is_module_class(frame.record["cls"]):
+                found = self.class_entry(frame, target, depth)
+        else:
+            for caller, index in callers:
+                if caller.path == frame.path:
+                    for state, where in self.mode_at(caller, index, target, depth + 1).items():
+                        found.setdefault(state, where)
+        return found or {"?": {}}
+
+    def class_entry(self, frame: _Frame, target: str, depth: int) -> States:
+        """`self.model` in a method nobody calls: training mode if some other method of the class
+        leaves it in training mode and none leaves it in eval mode."""
+        found: States = {}
+        for other in self.frames:
+            if other is frame or other.record["cls"] != frame.record["cls"] or other.path != frame.path:
+                continue
+            for index in range(len(other.events) - 1, -1, -1):
+                event = other.events[index]
+                if event["k"] in ("mode", "call", "new") and (event["k"] != "new" or _rebinds(event["t"], target)):
+                    states = self.effect(other, index, target, depth + 1)
+                    if states:
+                        for state, where in states.items():
+                            found.setdefault(state, where)
+                        break
+        if "train" in found and "eval" not in found:
+            return {"train": found["train"]}
+        return {"?": {}}
+
+    # -- gradients ------------------------------------------------------------------------------
+    def grad_at(self, frame: _Frame, index: int, depth: int = 0) -> States:
+        event = frame.events[index]
+        if event.get("g"):
+            return {event["g"]: {}}
+        if frame.record["name"] == "<module>":
+            return {"on": {}}
+        callers = self.callers.get(id(frame), [])
+        if depth > MAX_DEPTH:
+            return {"on": {}}
+        if not callers:
+            # Nobody in the repo calls it: gradients are on, as Python starts, unless it is a
+            # method of a module, which runs inside whatever its callers set up.
+            return {"?": {}} if frame.record["cls"] and self.is_module_class(frame.record["cls"]) else {"on": {}}
+        found: States = {}
+        for caller, at in callers:
+            for state, where in self.grad_at(caller, at, depth + 1).items():
+                found.setdefault(state, where or _where(caller, caller.events[at], f"`{frame_name(frame)}()`"))
+        return found
+
+    def needs_grad(self, frame: _Frame, depth: int = 0) -> bool:
+        """Does the function (or one it calls) use gradients, as an attack or saliency method does?"""
+        if frame.record["graduse"]:
+            return True
+        if depth > 2:
+            return False
+        return any(self.needs_grad(callee, depth + 1) for event in frame.events if event["k"] == "call"
+                   for callee in self.lookup(event["f"]))
+
+    # -- verdicts -------------------------------------------------------------------------------
+    def model_like(self, frame: _Frame, target: str, states: States) -> bool:
+        if "notmodel" in states:
+            return False
+        if any(where.get("ctor") and where.get("target") == target and self.is_module_class(where["ctor"])
+               for where in states.values() if where):
+            return True
+        if target == "self":
+            return bool(frame.record["cls"]) and bool(self.is_module_class(frame.record["cls"]))
+        if torch_api.model_like_name(target.rsplit(".", 1)[-1]):
+            return True
+        return target in self.module_methods.get(frame.path, set())
+
+    def verdicts(self) -> list[Verdict]:
+        out: list[Verdict] = []
+        seen: set[tuple[str, str, int | None]] = set()
+        for frame in self.frames:
+            if frame.record.get("skip"):
+                continue
+            for index, event in enumerate(frame.events):
+                if event["k"] != "fwd" or not event.get("why"):
+                    continue
+                key = (frame.path, frame.q, event.get("line"))
+                if key in seen:
+                    continue
+                target = event["t"]
+                states = self.mode_at(frame, index, target)
+                if not self.model_like(frame, target, states):
+                    continue
+                seen.add(key)
+                train = states.get("train")
+                if train is not None and train.get("ctor"):
+                    if train["ctor"] in torch_api.CONTAINERS:
+                        free = train.get("dep") is False
+                    else:
+                        free = self.mode_free(train["ctor"])
+                    if free:
+                        train = None
+                grad_on = None
+                if not event.get("gen") and not self._frozen(frame, index, target) and not self.needs_grad(frame):
+                    grads = self.grad_at(frame, index)
+                    if "on" in grads:
+                        grad_on = grads["on"]
+                if frame.path in self.partial or (train and train.get("path") in self.partial):
+                    continue  # part of the notebook was not read
+                if train is None and grad_on is None:
+                    continue
+                out.append(Verdict(
+                    path=frame.path, function=frame.record["name"], target=target, why=event["why"],
+                    about=event.get("about", ""), line=event.get("line"), cell=event.get("cell"),
+                    cell_line=event.get("cell_line"), call_line=event.get("call_line"), code=event.get("code", ""),
+                    train=train, grad_on=grad_on, keeps=bool(frame.record.get("keeps")),
+                ))
+        return out
+
+    def _frozen(self, frame: _Frame, index: int, target: str) -> bool:
+        return any(e["k"] == "frozen" and _touches(e["t"], target) for e in frame.events[:index])
+
+
+def frame_name(frame: _Frame) -> str:
+    return frame.record["name"]
+
+
+def verdicts(repo: RepoContext) -> list[Verdict]:
+    """Every evaluation in the repo that training mode or gradients reach (shared by the rules)."""
+    return repo.shared(FACT_KEY, lambda: Analysis(repo).verdicts())

@@ -1,0 +1,146 @@
+"""Words and small expression tests shared by the eval-mode collector (which names mean
+evaluation data, evaluation functions, training, predictions)."""
+from __future__ import annotations
+
+import re
+import sys
+
+import libcst as cst
+
+from hygiene.analysis.apis import torch as torch_api
+from hygiene.analysis.apis.torch import name_tokens
+from hygiene.discovery import is_test_path as is_test_file
+from hygiene.analysis.names import dotted
+from hygiene.analysis.strings import string_value
+from hygiene.walk import iter_nodes
+
+FACT_KEY = "evalmode"
+
+EVAL_DATA_WORDS = frozenset("test testing val validation dev eval evaluation holdout heldout".split())
+# `valid` alone is too common (`valid_mask`, `is_valid`); with a data word it names a split.
+VALID_DATA_WORDS = frozenset("loader dl ds set data dataset iter x y batch batches".split())
+EVAL_DATA_COMPOUND = re.compile(
+    r"^(test|val|valid|eval|dev|holdout)(loader|loaders|set|sets|data|dl|ds|batch|batches|iter|x|y|imgs|images)\d*$")
+EVAL_FUNCTION_WORDS = frozenset("""
+eval evaluate evaluation evaluator validate validation val valid test testing inference infer predict
+prediction predictions accuracy acc score scoring metrics
+""".split())
+TRAIN_FUNCTION_WORDS = frozenset("train training fit finetune loss step update optimize backward".split())
+
+
+def trains_by_name(words: set[str]) -> bool:
+    """Does a function's name say it trains? `train_step`, `update`; not `validation_step` or
+    `val_loss`, where `step` and `loss` belong to an evaluation."""
+    found = words & TRAIN_FUNCTION_WORDS
+    return bool(found) and not (found <= {"step", "loss"} and words & EVAL_FUNCTION_WORDS)
+# Parts of a model, not evaluations of one, whatever they compute.
+MODEL_METHODS = frozenset({"forward", "__call__", "_forward", "forward_features", "forward_train", "forward_test"})
+# Evaluations that need gradients: attacks, saliency, influence.
+GRAD_WORDS = frozenset("adv adversarial adversary attack attacker pgd fgsm robust robustness saliency gradcam "
+                       "grad gradient gradients influence integrated perturb".split())
+KEY = "key:"  # marks a string key among the words of an expression
+METRIC_TARGET_WORDS = frozenset("correct accuracy acc hits matches".split())
+PREDICTED_WORDS = frozenset("pred preds predicted prediction predictions".split())
+OPTIMIZER_WORDS = frozenset("opt optim optimizer optimiser optimizers".split())
+# Calls into these never reach a function of the scanned repo (unless the repo is that library).
+EXTERNAL_ROOTS = frozenset(getattr(sys, "stdlib_module_names", ())) | frozenset("""
+torch torchvision torchaudio numpy pandas sklearn scipy matplotlib seaborn transformers datasets tqdm
+wandb tensorflow jax flax optax einops accelerate peft timm PIL cv2 yaml omegaconf hydra click typer
+fire tensorboard tensorboardX mlflow lightning pytorch_lightning sentence_transformers openai anthropic
+builtins
+""".split())
+
+
+def eval_data_name(text: str, key: bool = False) -> bool:
+    """Does an identifier (`test_loader`, `X_val`, `testloader`) or a dict key (`"val"`) name
+    evaluation data? A lone identifier such as `val` or `test` is too often something else."""
+    words = name_tokens(text)
+    if any(EVAL_DATA_COMPOUND.match(w) for w in words):
+        return True
+    if "valid" in words and set(words) & VALID_DATA_WORDS:
+        return True
+    return (key or len(words) > 1) and any(w in EVAL_DATA_WORDS for w in words)
+
+
+def words_in(expr: cst.CSTNode) -> list[str]:
+    """Identifiers and string keys in an iterable expression (`tqdm(loaders["val"])`)."""
+    out: list[str] = []
+    stack = [expr]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, cst.Name):
+            out.append(node.value)
+        elif isinstance(node, cst.Attribute):
+            out.append(node.attr.value)
+            stack.append(node.value)
+        elif isinstance(node, cst.SimpleString):
+            value = string_value(node)
+            if value:
+                out.append(KEY + value)
+        elif isinstance(node, cst.Call):
+            stack.append(node.func)
+            stack.extend(a.value for a in node.args)
+        elif isinstance(node, cst.Subscript):
+            stack.append(node.value)
+            stack.extend(e.slice.value for e in node.slice if isinstance(e.slice, cst.Index))
+    return out
+
+
+def model_target(expr: cst.BaseExpression) -> str | None:
+    """The object a call chain like `model.to(device).eval` is about: `model`."""
+    while isinstance(expr, cst.Call) and isinstance(expr.func, cst.Attribute) \
+            and expr.func.attr.value in torch_api.MODULE_PASSTHROUGH:
+        expr = expr.func.value
+    return dotted(expr) if isinstance(expr, (cst.Name, cst.Attribute)) else None
+
+
+def bool_literal(expr: cst.BaseExpression) -> bool | None:
+    if isinstance(expr, cst.Name) and expr.value in ("True", "False"):
+        return expr.value == "True"
+    return None
+
+
+def root_name(target: str) -> str:
+    """`self.model.encoder` -> `self.model`; `net.module` -> `net`."""
+    parts = target.split(".")
+    return ".".join(parts[:2]) if parts[0] == "self" and len(parts) > 1 else parts[0]
+
+
+def eval_word(word: str) -> bool:
+    return eval_data_name(word.removeprefix(KEY), key=word.startswith(KEY))
+
+
+def names_bound(target: cst.BaseExpression) -> list[str]:
+    if isinstance(target, cst.Name):
+        return [target.value]
+    if isinstance(target, (cst.Tuple, cst.List)):
+        return [n for element in target.elements for n in names_bound(element.value)]
+    if isinstance(target, cst.StarredElement):
+        return names_bound(target.value)
+    return []
+
+
+def looks_predicted(expr: cst.BaseExpression) -> bool:
+    if isinstance(expr, cst.Subscript):
+        expr = expr.value
+    if isinstance(expr, cst.Call):
+        func = expr.func
+        if isinstance(func, cst.Attribute) and func.attr.value in ("argmax", "max", "topk", "round"):
+            return True
+        return isinstance(func, (cst.Name, cst.Attribute)) and (dotted(func) or "").endswith("argmax")
+    if isinstance(expr, (cst.Name, cst.Attribute)):
+        text = dotted(expr) or ""
+        return bool(set(name_tokens(text.rsplit(".", 1)[-1])) & PREDICTED_WORDS)
+    return False
+
+
+_DETACHING = (".item(", ".tolist(", ".detach(", ".cpu(", ".numpy(", "float(", "int(", "len(", ".size(", ".shape",
+              ".argmax(", ".max(", "==", "!=", ".eq(")
+
+
+def keeps_tensor(value: cst.BaseExpression, text: str) -> bool:
+    """May `total += <value>` add a tensor that carries its graph (a loss, a model output), rather
+    than a number or a tensor without gradients (`.item()`, a count of correct predictions)?"""
+    if not any(isinstance(n, cst.Call) for n in iter_nodes(value)):
+        return False
+    return not any(marker in text for marker in _DETACHING)

@@ -1,0 +1,139 @@
+"""Syntax helpers of `hygiene.analysis.order`: message contexts, loop counters, names read in a block."""
+from __future__ import annotations
+
+import re
+
+import libcst as cst
+
+from hygiene.analysis.names import dotted
+
+_QUIET_CALLS = ("print", "log", "debug", "info", "warning", "error", "write", "set_description", "set_postfix",
+                "format", "tqdm")
+# Calls that only draw: a position handed to them decides where a picture goes, not a number.
+_DRAWING_CALLS = frozenset({"subplot", "add_subplot", "imshow", "barh", "bar", "text", "annotate", "scatter",
+                            "plot", "title", "set_title", "xticks", "yticks", "set_xticks", "set_yticks",
+                            "axvline", "axhline", "legend"})
+
+
+def _in_message(parents: list[cst.CSTNode]) -> bool:
+    for parent in reversed(parents):
+        if isinstance(parent, (cst.Raise, cst.Assert)):
+            return True
+        if isinstance(parent, cst.Call):
+            func = parent.func
+            tail = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
+            if tail in ("print", "debug", "info", "warning", "warn", "error", "exception", "critical", "log", "echo",
+                        "secho", "set_description", "set_postfix_str"):
+                return True
+        if isinstance(parent, (cst.SimpleStatementLine, cst.FunctionDef)):
+            return False
+    return False
+
+
+def _first_only(body: str, index: str) -> bool:  # `if i == 0:` ("the first pass") is every use
+    return len(re.findall(rf"\b{index}\b", body)) == len(re.findall(rf"\b{index}\s*==\s*0\b", body))
+
+
+def _only_messages(body: cst.BaseSuite) -> bool:
+    """Does the block only print, log or `break` (a cap, like `files[:limit]`, is the slice's)?"""
+    for statement in getattr(body, "body", ()):
+        lines = statement.body if isinstance(statement, cst.SimpleStatementLine) else [None]
+        for small in lines:
+            if isinstance(small, cst.Break):
+                continue
+            if not (isinstance(small, cst.Expr) and isinstance(small.value, cst.Call)):
+                return False
+            func = small.value.func
+            tail = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
+            if not tail.startswith(_QUIET_CALLS):
+                return False
+    return True
+
+
+def _counters(body: cst.BaseSuite) -> list[str]:
+    """Names incremented by a constant in a loop body (`n += 1`, not in a nested loop)."""
+    found = []
+    stack: list[cst.CSTNode] = [body]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, (cst.For, cst.While, cst.FunctionDef, cst.ClassDef)):
+            continue
+        if isinstance(current, cst.AugAssign) and isinstance(current.operator, cst.AddAssign) \
+                and isinstance(current.target, cst.Name) and isinstance(current.value, cst.Integer):
+            found.append(current.target.value)
+        stack.extend(current.children)
+    return found
+
+
+def _is_slice(node: cst.Subscript) -> bool:
+    return len(node.slice) == 1 and isinstance(node.slice[0].slice, cst.Slice)
+
+
+def _last_index(expr: cst.BaseExpression) -> bool:
+    """`[-1]`: "the latest", which assumes a sorted list. (`[0]` is mostly "the one file".)"""
+    return isinstance(expr, cst.UnaryOperation) and isinstance(expr.operator, cst.Minus) \
+        and isinstance(expr.expression, cst.Integer) and expr.expression.value == "1"
+
+
+def _first_target(target: cst.BaseExpression) -> str | None:
+    if isinstance(target, cst.Tuple) and target.elements and isinstance(target.elements[0].value, cst.Name):
+        name = target.elements[0].value.value
+        return None if name == "_" else name
+    return None
+
+
+def _names_in(node: cst.CSTNode) -> list[cst.Name | cst.Attribute]:
+    from hygiene.walk import iter_nodes
+
+    return [n for n in iter_nodes(node) if isinstance(n, (cst.Name, cst.Attribute))]
+
+
+def _uses_name(node: cst.CSTNode, name: str) -> bool:
+    """Is `name` read in `node` other than in a print or a log line, or a call that only draws?"""
+    from hygiene.walk import iter_children
+
+    stack: list[cst.CSTNode] = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, cst.Name) and current.value == name:
+            return True
+        if isinstance(current, cst.Call):
+            func = current.func
+            tail = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
+            if tail.startswith(_QUIET_CALLS) or tail in _DRAWING_CALLS:
+                continue
+        stack.extend(iter_children(current))
+    return False
+
+
+def _short(expr: cst.BaseExpression) -> str:
+    text = dotted(expr) if isinstance(expr, (cst.Name, cst.Attribute)) else None
+    return text or type(expr).__name__
+
+
+def _reads_position(body: cst.CSTNode, index: str) -> bool:
+    """Is the loop index `index` used as a number (`k % 5`, `k < n_train`), not only to read items
+    (`files[k]`, a list built alongside), nor only in a print, nor only as `k == 0`?"""
+    from hygiene.walk import iter_children
+
+    stack: list[cst.CSTNode] = [body]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, cst.Subscript) and len(current.slice) == 1 \
+                and isinstance(current.slice[0].slice, cst.Index) \
+                and isinstance(current.slice[0].slice.value, cst.Name) and current.slice[0].slice.value.value == index:
+            stack.append(current.value)
+            continue
+        if isinstance(current, cst.Comparison) and isinstance(current.left, cst.Name) and current.left.value == index \
+                and len(current.comparisons) == 1 and isinstance(current.comparisons[0].operator, cst.Equal) \
+                and isinstance(current.comparisons[0].comparator, cst.Integer) and current.comparisons[0].comparator.value == "0":
+            continue  # `if k == 0:` the first pass
+        if isinstance(current, cst.Name) and current.value == index:
+            return True
+        if isinstance(current, cst.Call):
+            func = current.func
+            tail = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
+            if tail.startswith(_QUIET_CALLS):
+                continue
+        stack.extend(iter_children(current))
+    return False

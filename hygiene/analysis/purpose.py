@@ -1,0 +1,147 @@
+"""What a file's output is for: reported numbers, committed data, or an illustration.
+
+A seed question matters most where a draw decides a reported number (a score, a loss, a trained
+model). Two other kinds of code draw too, and a finding is the wrong tool for them:
+
+- **committed data**: a dataset builder, a sample generator in a `data/` folder, a script that
+  pushes a split to a hub. Its output is saved and versioned; rerunning it is not how anyone
+  reproduces the results, so whether it was seeded is a question for the checklist;
+- **an illustration**: a notebook or script that draws toy data for a plot or a printout and
+  computes no metric and trains nothing (a textbook chapter on numpy, a figure of a
+  distribution, a correctness check on random inputs); a notebook that is mostly prose (a
+  chapter, a tutorial); a file that saves several figures; documentation and usage examples (`docs/`, `examples/`,
+  `tutorials/`).
+
+A notebook that neither measures nor trains is taken to illustrate; a script needs a sign of it
+(a plot, a check such as `np.allclose`, a timing). The extractor (`hygiene.analysis.randomness`) feeds every call's last name and qualified name to
+`CallSignals.see`; `file_purpose` combines them with the path. The repo phase asks whether any file
+a program runs reports (`Programs`), so a helper file with no metric is not an illustration when
+the script that calls it computes one.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+# Words of a call's last name that compute or record a result: a metric, a score, an evaluation.
+_METRIC_WORDS = frozenset("""
+score scores accuracy acc f1 auc roc precision recall mse mae rmse r2 error errors evaluate evaluation
+eval metric metrics perplexity bleu rouge confusion report cross validate benchmark pass
+""".split())
+# Last names of calls that train a model: what a program trains is a result too.
+_TRAINING = frozenset({"backward", "fit", "fit_generator", "train", "train_model", "partial_fit",
+                       "fit_predict", "train_on_batch", "learn", "step"})
+# Roots and last names of calls that show something: a plot, a check on random inputs, a timing.
+_SHOWING_ROOTS = ("matplotlib", "seaborn", "plotly", "bokeh", "altair", "timeit", "time.time", "time.perf_counter")
+_SHOWING = frozenset({"plot", "scatter", "hist", "imshow", "savefig", "allclose", "assert_allclose",
+                      "isclose", "timeit", "contour", "contourf", "plot_surface", "bar", "barh"})
+# Calls that load trained weights: what a model's constructor drew is overwritten.
+_LOADING = frozenset({"load_state_dict", "from_pretrained", "load_from_checkpoint", "load_checkpoint"})
+# Calls that publish a data set.
+_PUBLISHING = frozenset({"push_to_hub", "save_to_disk"})
+# A folder of data, or of data generation.
+_DATA_DIRS = frozenset({"data", "datasets", "dataset", "data_generation", "datagen", "synthetic_data"})
+# A file name that says it makes data: a generating verb and a data noun (`make_dataset.py`,
+# `generate_samples.ipynb`, `diagonal_dataset_creation.py`, `buildData.py`).
+_MAKING = frozenset({"generate", "generator", "gen", "create", "creation", "build", "builder", "make",
+                     "synth", "synthesize", "synthesise", "synthetic", "prepare", "preprocess"})
+_DATA_NOUNS = frozenset({"data", "dataset", "datasets", "samples", "sample", "split", "splits", "problems",
+                         "questions", "items", "examples", "corpus", "eval", "evals"})
+_MANY_FIGURES = 3
+_DOC_DIRS = frozenset({"docs", "doc", "examples", "example", "tutorials", "tutorial"})
+_WORD = re.compile(r"[a-z]+")
+
+
+def _words(text: str) -> set[str]:
+    spaced = re.sub(r"([a-z0-9])([A-Z])", r"\1 \2", text).lower()
+    return set(_WORD.findall(spaced))
+
+
+class CallSignals:
+    """What the calls of one file say about its output."""
+
+    def __init__(self) -> None:
+        self.trains = False
+        self.measures = False
+        self.publishes = False
+        self.loads_weights = False
+        self.shows = False
+        self.figures = 0  # figures saved: a file that saves several makes figures (committed images)
+
+    def see_target(self, target: str) -> None:
+        """A value assigned to `acc`, `val_score`, `self.f1`: a measured number, however computed."""
+        if not self.measures and target and _metric_name(target.rsplit(".", 1)[-1]):
+            self.measures = True
+
+    def see(self, tail: str, name: str | None, own: bool = False) -> None:
+        """`own`: a function of the notebook itself, whose name says nothing (its body's calls do)."""
+        if own:
+            return
+        if tail in _PUBLISHING:
+            self.publishes = True
+        elif tail in _LOADING:
+            self.loads_weights = True
+        elif tail in _TRAINING:
+            self.trains = True
+        elif tail in _SHOWING or (name is not None and name.startswith(_SHOWING_ROOTS)):
+            self.shows = True
+            self.figures += tail == "savefig"
+        elif not self.measures and ((name is not None and name.startswith(("sklearn.metrics", "evaluate.")))
+                                    or (tail and _words(tail) & _METRIC_WORDS)):
+            self.measures = True
+
+
+def in_data_folder(path: str) -> bool:
+    """Is `path` under a folder of data (`data/`, `datasets/`)? Code there makes or holds data."""
+    return any(p.lower() in _DATA_DIRS for p in path.split("/")[:-1])
+
+
+def _metric_name(target: str) -> bool:
+    return bool(_words(target) & _METRIC_WORDS)
+
+
+_FIGURE_WORDS = frozenset({"plot", "plots", "plotting", "figure", "figures", "fig", "figs", "viz", "vis",
+                           "visualize", "visualise", "visualization", "visualisation", "chart", "charts"})
+
+
+def named_for_figures(path: str) -> bool:
+    """Is `path` a notebook or script named for making figures (`Plotting.ipynb`, `make_figures.py`)?
+    What it computes shapes a picture; the numbers a paper reports come from elsewhere."""
+    stem = path.split("/")[-1].rsplit(".", 1)[0]
+    return bool(_words(stem) & _FIGURE_WORDS)
+
+
+def makes_data(path: str) -> bool:
+    """Is `path` a data builder by where it is and what it is called?"""
+    parts = path.split("/")
+    stem = parts[-1].rsplit(".", 1)[0]
+    if in_data_folder(path):
+        return True
+    words = _words(stem)
+    return bool(words & _MAKING) and bool(words & _DATA_NOUNS)
+
+
+def file_purpose(path: str, signals: CallSignals, notebook: Any = None) -> str:
+    """"data" (its output is committed data), "reports" (it computes or trains something), "shows"
+    (it only illustrates), or "" (nothing in the file says: a helper, or a plain script).
+
+    A notebook reports only what it measures (a model fit there whose predictions are only plotted
+    illustrates), and one with more words of prose than of code is a chapter or a tutorial: text
+    that explains, with code that demonstrates."""
+    if signals.publishes or (makes_data(path) and not signals.trains):
+        return "data"
+    if signals.figures > _MANY_FIGURES or any(p in _DOC_DIRS for p in path.split("/")[:-1]):
+        return "shows"  # makes figures, or documents or demonstrates a library: its numbers are not results
+    if notebook is not None:
+        return "reports" if signals.measures and not _prose(notebook) else "shows"
+    if signals.trains or signals.measures:
+        return "reports"
+    return "shows" if signals.shows else ""
+
+
+def _prose(notebook: Any) -> bool:
+    words = {"markdown": 0, "code": 0}
+    for cell in notebook.cells:
+        if cell.cell_type in words:
+            words[cell.cell_type] += len(cell.source.split())
+    return words["markdown"] > words["code"]

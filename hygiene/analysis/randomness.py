@@ -1,0 +1,358 @@
+"""Where a file seeds and draws randomness, and which functions it calls: facts for the repo phase.
+
+Whether a draw is seeded is a property of the *program* that runs it, not of the file it is in:
+`data.py` may call `random.sample` and be seeded because `train.py` calls `set_seed` before
+calling into it. So every file records, per top-level function, method, class body and module
+body (a "scope"), the ordered events that matter:
+
+    ["c", "data.eval_subset", ordinal]        a call to a function that may be in the repo
+    ["r", "train.seed_worker", ordinal]       a function passed as a value (a callback)
+    ["s", ordinal, ["torch"], "callee"]       a seed of some global generators ("*": all of them)
+    ["d", ordinal, gen, kind, label, lazy, code]   a draw (see hygiene.analysis.apis.rng)
+
+`ordinal` numbers the file's calls in walk order, so the repo phase can find the node again
+(hygiene.analysis.programs.locate) without computing positions for every file. The file also says if it
+is surely a program ("entry": a notebook, a script calling its own functions at top level, or an
+`if __name__ == "__main__":` block), may be one ("toplevel": it calls or draws at top level; a
+program if no other file imports it) and if it is a test. Stored as facts["rng"]; hygiene.analysis.programs reads them.
+"""
+from __future__ import annotations
+
+import re
+import sys
+from typing import Any, ClassVar
+
+import libcst as cst
+
+from hygiene.analysis.apis import plain, rng
+from hygiene.context import FileContext
+from hygiene.discovery import is_test_path
+from hygiene.analysis.keyed_shuffles import order_free_shuffle
+from hygiene.analysis.names import dotted
+from hygiene.analysis.purpose import CallSignals, file_purpose
+
+STDLIB = _STDLIB = frozenset(sys.stdlib_module_names) | {"builtins"}
+# Big libraries that a research repo imports but never is: their names are not recorded as calls
+# (they could not be the repo's own functions), unless the file is part of that library.
+EXTERNAL = _EXTERNAL = frozenset("""
+numpy torch pandas sklearn scipy matplotlib seaborn tensorflow jax flax transformers datasets tqdm
+anthropic openai wandb yaml PIL cv2 torchvision torchaudio accelerate peft trl vllm einops
+""".split())
+# A file importing one of these serves requests (a demo, an API, a UI): not an experiment.
+_SERVING = frozenset({"gradio", "fastapi", "flask", "streamlit", "uvicorn", "dash", "starlette", "django",
+                      "panel", "chainlit", "prompt_toolkit"})  # (not aiohttp: eval scripts call APIs with it)
+# A folder of serving code (`serve/cli.py`, `serving/worker.py`): interactive chat and model
+# workers answer requests; what they sample decides no reported number.
+_SERVING_DIRS = frozenset({"serve", "serving", "server", "servers"})
+# Calls at module level that make a file a program.
+_CLI_RUNNERS = frozenset({"fire.Fire", "typer.run", "tyro.cli", "jsonargparse.CLI", "absl.app.run",
+                          "click.command", "hydra.main"})
+# A value drawn only to wait, to name a run, to pick a server or to colour a plot decides no result
+# (words of the variable it is assigned to, or of the function drawing it).
+_HARMLESS_WORDS = frozenset({"jitter", "delay", "backoff", "sleep", "wait", "port", "uuid", "colour", "color",
+                             "colors", "colours", "palette", "nonce", "runid", "run_id", "run_name", "endpoint", "endpoints",
+                             "server", "worker", "host", "url", "proxy", "retry", "seed", "seeds"})
+_HARMLESS_FUNCTIONS = frozenset({"endpoint", "endpoints", "server", "host", "proxy", "port", "backoff", "retry",
+                                 "jitter", "sleep", "color", "colors", "colour", "colours", "palette"})
+# `if args.verbose:` / `if show_examples:`: what is drawn there is only displayed.
+_DISPLAY_WORDS = frozenset({"verbose", "debug", "display", "show", "visualize", "visualise", "preview", "demo"})
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def _words(text: str) -> set[str]:
+    """`run_id`, `args.show_examples`, `getEndpoint` -> their lowercase words (and `run_id` whole)."""
+    spaced = re.sub(r"([a-z0-9])([A-Z])", r"\1 \2", text).lower()
+    return set(_WORD.findall(spaced.replace("_", " "))) | set(re.findall(r"[a-z0-9_]+", spaced))
+_MAX_CODE = 60
+
+
+class RandomnessExtractor:
+    kinds: ClassVar[frozenset[str]] = frozenset({"python", "notebook"})
+
+    def __init__(self, ctx: FileContext) -> None:
+        self.ctx = ctx
+        self.module = ctx.names.module_name if ctx.names is not None else ""
+        self.own_root = self.module.split(".", 1)[0]
+        self.scopes: dict[str, list[list[Any]]] = {}
+        self.classes: dict[str, list[str]] = {}
+        self.entry = ctx.kind == "notebook"
+        # Top-level statements that do something (calls, draws): a script, if nothing imports it.
+        self.toplevel = False
+        self.service = any((v or "").split(".", 1)[0] in _SERVING for v in ctx.names.module_scope.bindings.values()) \
+            if ctx.names is not None else False
+        self.service = self.service or any(p.lower() in _SERVING_DIRS for p in ctx.path.split("/")[:-1])
+        self.ordinal = -1
+        self.imports_torch: bool | None = None
+        self._last_scope: object = None
+        self._last_events: list[list[Any]] = []
+        self._fresh: dict[str, tuple[list[list[Any]], list[Any]]] = {}  # name -> (events, draw record)
+        self.any_rng = False
+        self._main_start: int | None = None
+        self.main: list[int] | None = None
+        self.signals = CallSignals()
+        self.seeders: list[str] = []  # classes of this file whose construction seeds (Trainer subclasses)
+
+    # -- scopes ---------------------------------------------------------------------------------
+    def _scope_key(self) -> str:
+        names: list[str] = []
+        kinds: list[str] = []
+        scope = self.ctx.names.scope
+        while scope is not None and scope.kind != "module":
+            names.append(scope.name)
+            kinds.append(scope.kind)
+            scope = scope.parent
+        names.reverse()
+        kinds.reverse()
+        if not names:
+            return self.module
+        # Nested functions and classes belong to their outermost function or method.
+        depth = 2 if kinds[0] == "class" and len(kinds) > 1 and kinds[1] == "function" else 1
+        return ".".join([self.module, *names[:depth]])
+
+    def _assigned_name(self) -> str | None:
+        """`rng` in `rng = np.random.default_rng()`, for the call being visited."""
+        for parent in reversed(self.ctx.parents):
+            if isinstance(parent, cst.Assign):
+                target = parent.targets[0].target if len(parent.targets) == 1 else None
+                return target.value if isinstance(target, cst.Name) else None
+            if isinstance(parent, (cst.SimpleStatementLine, cst.FunctionDef)):
+                return None
+        return None
+
+    def _owner_class(self) -> str | None:
+        """The top-level class whose method is being walked."""
+        scope = self.ctx.names.scope
+        chain = []
+        while scope is not None and scope.kind != "module":
+            chain.append(scope)
+            scope = scope.parent
+        return chain[-1].name if chain and chain[-1].kind == "class" else None
+
+    def _events(self) -> list[list[Any]]:
+        scope = self.ctx.names.scope
+        if scope is not self._last_scope:
+            self._last_scope, self._last_events = scope, self.scopes.setdefault(self._scope_key(), [])
+        return self._last_events
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        parent = self.ctx.names.scope.parent  # the resolver already entered the function
+        if parent is not None and parent.kind == "class" and (parent.parent is None or parent.parent.kind == "module"):
+            owner = f"{self.module}.{parent.name}"
+            self.classes.setdefault(owner, []).append(f"{owner}.{node.name.value}")
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        if self.ctx.names.scope.parent is not None and self.ctx.names.scope.parent.kind == "module":
+            self.classes.setdefault(f"{self.module}.{node.name.value}", [])
+            bases = [self.ctx.names.qualified_name(b.value) for b in node.bases]
+            if any(b is not None and plain(b) in rng.SEEDING_TRAINERS for b in bases):
+                self.seeders.append(f"{self.module}.{node.name.value}")
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        for target in node.targets:
+            if isinstance(target.target, (cst.Name, cst.Attribute)):
+                self.signals.see_target(dotted(target.target) or "")
+
+    # -- is this file a program? ----------------------------------------------------------------
+    def visit_If(self, node: cst.If) -> None:
+        if len(self.ctx.parents) == 1 and _is_main_guard(node.test):
+            self.entry = True
+            self._main_start = len(self.scopes.setdefault(self.module, []))
+
+    def leave_If(self, node: cst.If) -> None:
+        if len(self.ctx.parents) == 1 and self._main_start is not None:
+            # Events of the `__main__` block, by index in the module's list: an import skips them.
+            self.main = [self._main_start, len(self.scopes.get(self.module, []))]
+            self._main_start = None
+
+    def visit_Expr(self, node: cst.Expr) -> None:
+        if len(self.ctx.parents) == 2 and isinstance(node.value, cst.Call):  # Module > SimpleStatementLine
+            self.toplevel = True
+            name = self.ctx.names.qualified_name(node.value.func)
+            if name is None or self._candidate(name) or plain(name) in _CLI_RUNNERS:
+                self.entry = True
+
+    def visit_For(self, node: cst.For) -> None:
+        if len(self.ctx.parents) == 1:
+            self.entry = True
+
+    def visit_While(self, node: cst.While) -> None:
+        if len(self.ctx.parents) == 1:
+            self.entry = True
+
+    # -- imports run the imported module's top level ---------------------------------------------
+    def visit_Import(self, node: cst.Import) -> None:
+        for alias in node.names:
+            full = dotted(alias.name)
+            if full and self._candidate(full):
+                self._events().append(["c", full, -1])
+
+    def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
+        if isinstance(node.names, cst.ImportStar):
+            return
+        # The resolver already knows where each imported name points.
+        for alias in node.names:
+            bound = alias.asname.name.value if alias.asname is not None and isinstance(alias.asname.name, cst.Name) \
+                else dotted(alias.name)
+            if not bound:
+                continue
+            found, full = self.ctx.names.lookup(bound.split(".", 1)[0])
+            if found and full and self._candidate(full):
+                # `from pkg import mod` imports a module, `from mod import f` a name: the repo
+                # phase tries the full name first, then its module.
+                self._events().append(["c", full, -1])
+
+    # -- calls ----------------------------------------------------------------------------------
+    def visit_Call(self, node: cst.Call) -> None:
+        self.ordinal += 1
+        func = node.func
+        tail = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
+        name = self.ctx.names.qualified_name(func)
+        if self.imports_torch is None:
+            self.imports_torch = any((v or "").startswith("torch") for v in self.ctx.names.module_scope.bindings.values())
+        # A notebook measures through library calls; its own helpers are judged by what they call.
+        own = self.ctx.kind == "notebook" and name is not None and name.startswith(self.module + ".")
+        self.signals.see(tail, name, own=own)
+        event = rng.classify(name, node, tail, self.imports_torch)
+        if event is None and name is not None and plain(name) in self.seeders:
+            event = rng.Seed(("*",), "")  # a Trainer subclass of this file seeds in its constructor
+        if event is None and any(a.keyword is not None and a.keyword.value == "do_sample" for a in node.args) \
+                and rng.local_sampling(name, node):
+            event = rng.Draw("torch", "generate", "do_sample=True")
+        events = self._events()
+        if isinstance(event, rng.Seed):
+            self.any_rng = True
+            events.append(["s", self.ordinal, list(event.gens), event.callee])
+        elif isinstance(event, rng.Draw):
+            if self._harmless(event, node) or self._dummy_input(node):
+                return
+            self.any_rng = True
+            if self.ctx.names.scope is self.ctx.names.module_scope:
+                self.toplevel = True
+            record = ["d", self.ordinal, event.gen, event.kind, event.label, int(event.lazy),
+                      self._short_code(node, event)]
+            events.append(record)
+            if event.gen == "fresh":
+                target = self._assigned_name()
+                if target:
+                    self._fresh[target] = (events, record)
+        elif name is not None and tail in ("seed", "manual_seed") and node.args \
+                and isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name):
+            # `rnd = random.Random(); rnd.seed(i)`: the generator made without a seed is seeded now.
+            made = self._fresh.pop(func.value.value, None)
+            if made is not None and made[1] in made[0]:
+                made[0].remove(made[1])
+        elif name is not None and self._candidate(name):
+            events.append(["c", plain(name), self.ordinal])
+        elif name is None and isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name) \
+                and func.value.value in ("self", "cls"):
+            owner = self._owner_class()
+            if owner:  # `self.fit()`: a method of the class being walked (or of a base class)
+                events.append(["c", f"{self.module}.{owner}.{func.attr.value}", self.ordinal])
+        runs_now = name is not None and plain(name) in _CLI_RUNNERS  # `fire.Fire(train)` calls `train` now
+        for arg in node.args:
+            if isinstance(arg.value, cst.Name):  # a function passed by name: a callback
+                ref = self.ctx.names.qualified_name(arg.value)
+                if ref is not None and "()" not in ref and self._candidate(ref):
+                    events.append(["c" if runs_now else "r", plain(ref), self.ordinal])
+
+    def _candidate(self, name: str) -> bool:
+        """Could `name` be a function or module of this repo (so worth recording as a call)?"""
+        root = name.split(".", 1)[0].split("(", 1)[0]
+        if not root or (root in _STDLIB and root != self.own_root):
+            return False
+        return root not in _EXTERNAL or root == self.own_root
+
+    def _harmless(self, draw: rng.Draw, node: cst.Call | None = None) -> bool:
+        """A draw that decides no result: retry jitter, a port, a load-balancing choice of server,
+        examples shown only when asked (`if args.verbose:`), test code, a library fallback, or an
+        in-place shuffle of colours (`random.shuffle(colors)`: only what a plot draws with)."""
+        parents = self.ctx.parents
+        if node is not None and node.args and \
+                _words(dotted(node.args[0].value) or "") & _HARMLESS_WORDS:
+            return True
+        if node is not None and node.args and isinstance(node.args[0].value, cst.Name) \
+                and isinstance(node.func, cst.Attribute) and node.func.attr.value == "shuffle" and self.ctx.module is not None:
+            func = next((p for p in reversed(parents) if isinstance(p, cst.FunctionDef)), None)
+            if func is not None and order_free_shuffle(self.ctx.module, func, node, node.args[0].value.value):
+                return True  # each item gets its own output keyed by the item: the order decides nothing
+        if draw.lazy and parents and isinstance(parents[-1], cst.Expr):
+            return True  # `LogisticRegression(solver="liblinear")` alone: displayed, never fit
+        scope = self.ctx.names.scope
+        while scope is not None and scope.kind != "module":
+            words = _words(scope.name)
+            if words & _HARMLESS_FUNCTIONS:  # (`def test(model, loader)` is an evaluation: not skipped)
+                return True
+            scope = scope.parent
+        for parent in parents:
+            if isinstance(parent, cst.If) and _words(self.ctx.code(parent.test)) & _DISPLAY_WORDS:
+                return True
+            if draw.kind == "generate" and isinstance(parent, cst.If) and "%" in self.ctx.code(parent.test):
+                return True  # `if step % 500 == 0:` a sample generated to watch training
+        for parent in reversed(parents):
+            if isinstance(parent, cst.Call):
+                callee = parent.func
+                tail = callee.attr.value if isinstance(callee, cst.Attribute) else callee.value if isinstance(callee, cst.Name) else ""
+                if tail in ("sleep", "uuid4", "mkdtemp", "NamedTemporaryFile"):
+                    return True
+            elif isinstance(parent, (cst.Assign, cst.AugAssign, cst.AnnAssign)):
+                targets = parent.targets if isinstance(parent, cst.Assign) else [parent]
+                text = " ".join((dotted(t.target) or "") for t in targets)
+                if _words(text) & _HARMLESS_WORDS:
+                    return True
+                break
+            elif isinstance(parent, cst.SimpleStatementLine):
+                break
+        if draw.kind == "fresh":
+            # `rng = rng or np.random.default_rng()`, `if rng is None: rng = default_rng()`:
+            # the caller decides; only a program that passes nothing is unseeded.
+            for parent in reversed(parents):
+                if isinstance(parent, cst.BooleanOperation) and isinstance(parent.operator, cst.Or):
+                    return True
+                if isinstance(parent, (cst.If, cst.IfExp)) and "None" in self.ctx.code(parent.test):
+                    return True
+                if isinstance(parent, (cst.Param, cst.FunctionDef)):
+                    return isinstance(parent, cst.Param)
+        return False
+
+    def _dummy_input(self, node: cst.Call) -> bool:
+        """`torch.randn(1, 3, 32, 32)` (every argument an integer literal) in a `test()` function:
+        a self-test of a model's shapes, which decides no result."""
+        if not node.args or not all(isinstance(a.value, cst.Integer) and a.keyword is None for a in node.args):
+            return False
+        scope = self.ctx.names.scope
+        while scope is not None and scope.kind != "module":
+            if re.fullmatch(r"_?test(_\w*)?|\w+_test", scope.name.lower()):
+                return True
+            scope = scope.parent
+        return False
+
+    def _short_code(self, node: cst.Call, draw: rng.Draw) -> str:
+        """The call as written when it is short, else its callee: what a message can quote."""
+        code = " ".join(self.ctx.code(node).split())
+        if len(code) <= _MAX_CODE:
+            return code
+        callee = dotted(node.func) if isinstance(node.func, (cst.Name, cst.Attribute)) else None
+        if draw.kind in ("loader", "generate") or callee is None:
+            return draw.label if callee is None else f"{callee}({draw.label.split('(', 1)[-1].rstrip(')') or '...'})"
+        return f"{callee}(...)"
+
+    def finish(self) -> None:
+        scopes = {k: v for k, v in self.scopes.items() if v}
+        purpose = file_purpose(self.ctx.path, self.signals, self.ctx.notebook)
+        if not scopes and not self.entry and not self.toplevel and not purpose and not self.seeders:
+            return
+        self.ctx.facts["rng"] = {
+            "module": self.module, "entry": self.entry, "toplevel": self.toplevel,
+            "test": is_test_path(self.ctx.path), "service": self.service, "main": self.main,
+            "scopes": scopes, "classes": self.classes, "purpose": purpose,
+            "loads": self.signals.loads_weights, "seeders": self.seeders,
+        }
+
+
+def _is_main_guard(test: cst.BaseExpression) -> bool:
+    if not isinstance(test, cst.Comparison) or len(test.comparisons) != 1:
+        return False
+    left, right = test.left, test.comparisons[0].comparator
+    names = {dotted(x) for x in (left, right) if isinstance(x, (cst.Name, cst.Attribute))}
+    strings = {x.value.strip("\"'") for x in (left, right) if isinstance(x, cst.SimpleString)}
+    return "__name__" in names and "__main__" in strings

@@ -1,0 +1,57 @@
+"""What `hygiene.analysis.rowflow` records per scope, in source order: events (assignments, drops,
+splits, metrics), the frames of the expressions being walked, and the flows it finds from a drop
+to a metric.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import libcst as cst
+
+from hygiene.analysis.apis.rows import Drop
+
+
+@dataclass
+class Event:
+    kind: str  # "assign" | "sink"
+    node: cst.CSTNode
+    reads: frozenset[str]
+    defines: tuple[tuple[str, frozenset[str]], ...] = ()  # (name, names it is made from)
+    drop: Drop | None = None
+    split: bool = False
+    label: str = ""  # for a sink: the metric
+    aggregate: bool = False  # an average not named a score: a sink for lossy drops, when reported
+    outputs: frozenset[str] | None = None  # an aggregate: the names it is stored in (None: reported where made)
+
+
+@dataclass
+class Frame:
+    kind: str  # "assign" | "sink" | "report" | "mean" | "mutate"
+    node: cst.CSTNode
+    reads: list[tuple[str, cst.CSTNode]] = field(default_factory=list)
+    equality: bool = False
+    split: bool = False
+    sizes: set[str] = field(default_factory=set)  # names whose size is taken inside
+    label: str = ""
+
+
+@dataclass
+class Scope:
+    node: cst.CSTNode
+    events: list[Event] = field(default_factory=list)
+    reported: set[str] = field(default_factory=set)  # names whose size is reported
+    count_vars: dict[str, set[str]] = field(default_factory=dict)  # `n = len(x)`: n -> {x}
+    reported_vars: set[str] = field(default_factory=set)
+    calls: set[str] = field(default_factory=set)  # names of the functions and methods it calls
+    complements: set[str] = field(default_factory=set)  # names also sliced `[n:]`: `[:n]` of them is a split
+    shown: set[str] = field(default_factory=set)  # names printed, written, or returned by a main/eval function
+    reported_keys: set[str] = field(default_factory=set)  # columns read inside a report: `print(df["failed"].sum())`
+
+
+@dataclass
+class Flow:
+    drop: Drop
+    event: Event
+    sink: Event
+    path: frozenset[str]  # every name the dropped rows passed through
+    counted: bool

@@ -1,0 +1,131 @@
+"""Findings of the SEED rules about unseeded draws: one per file, anchored at its first draw.
+
+`hygiene.analysis.programs` says which program runs which draw and what it seeds. Here the draws become
+findings the way a researcher decides about them: one seed question per file (seeding the program,
+or passing a generator, settles every draw of the file at once), at the first draw, naming how
+many more there are. A draw is a checklist question rather than a finding when no program that
+runs it unseeded produces reported numbers: a builder of committed data, or an illustration (toy
+data for a plot, see hygiene.analysis.purpose). A module's own `__main__` demo is not judged when another
+program runs the same code seeded.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from hygiene.analysis.programs import DrawSite, Place, locate, programs
+
+if TYPE_CHECKING:
+    from hygiene.context import RepoContext
+
+GENERATOR_NAMES = {"random": "Python's global `random` generator", "numpy": "numpy's global generator",
+                   "torch": "torch's default generator"}
+_SHORT = {"random": "`random`", "numpy": "numpy", "torch": "torch"}
+ASK_REASONS = {
+    "data": "its output is committed data (a data builder), not a reported number",
+    "illustration": "no program that runs it reports a measured number: it illustrates (toy data, a plot, a tutorial)",
+}
+
+
+def program_ask(uses: list[str]) -> str:
+    """Why draws run by programs of these uses are a question, or "" when one of them reports."""
+    if not uses or any(u not in ("data", "shows") for u in uses):
+        return ""
+    return "data" if all(u == "data" for u in uses) else "illustration"
+
+
+def _unseeded(repo: RepoContext) -> list[DrawSite]:
+    progs = programs(repo)
+    found = []
+    for site in progs.draws.values():
+        entries = list(site.unseeded_by)
+        if site.path in entries and any(e != site.path and site.gen in gens for e, gens in site.seeds_of.items()):
+            entries.remove(site.path)  # the module's own demo; the programs that use it seed
+        if site.kind == "init":  # initial weights matter to a program that trains or measures the model
+            entries = [e for e in entries if progs.uses.get(e) == "reports"]
+        facts = progs.files[site.path]
+        if entries == [site.path] and facts.get("main") and facts["module"] in progs.imported:
+            continue  # reached only by the `__main__` demo of a module other programs import
+        if not entries:
+            continue
+        site.unseeded_by[:] = entries
+        site.ask = program_ask([progs.uses.get(e, "reports") for e in entries])
+        site.more = []
+        found.append(site)
+    return found
+
+
+def _grouped(repo: RepoContext) -> list[tuple[DrawSite, Place]]:
+    def build() -> list[tuple[DrawSite, Place]]:
+        sites = _unseeded(repo)
+        by_path: dict[str, set[int]] = {}
+        for site in sites:
+            by_path.setdefault(site.path, set()).add(site.ordinal)
+        places = {path: locate(repo, path, ordinals) for path, ordinals in by_path.items()}
+        firsts: dict[tuple[str, bool], DrawSite] = {}
+        out = []
+        for site in sorted(sites, key=lambda s: (s.path, s.ordinal)):
+            place = places[site.path][site.ordinal]
+            if place.line is None:
+                continue
+            key = (site.path, bool(site.ask))
+            first = firsts.get(key)
+            if first is None:
+                firsts[key] = site
+                out.append((site, place))
+            else:
+                first.more.append(site)
+        # Weight initialisation is worth a finding only when it is a program's sole unseeded torch
+        # randomness: seeding the program for its loader or split settles it too.
+        covered = {e for site, _ in out if site.gen == "torch" and site.kind != "init" for e in site.unseeded_by}
+        return [(site, place) for site, place in out
+                if site.kind != "init" or any(m.kind != "init" for m in site.more)
+                or not set(site.unseeded_by) <= covered]
+    return repo.shared("seedfindings.groups", build)
+
+
+def alike_locations(site: DrawSite) -> list[Any]:
+    """Related locations of the other programs grouped into `site`'s finding."""
+    from hygiene.finding import Location
+
+    return [Location(other.path, place.line, "the same unseeded draw in another program that seeds nothing")
+            for other, place in site.alike]
+
+
+def unseeded_draws(repo: RepoContext, kinds: set[str]) -> Iterator[tuple[DrawSite, Place]]:
+    """The first unseeded draw of each file, when it is of one of `kinds` (the others are in `site.more`)."""
+    for site, place in _grouped(repo):
+        if site.kind in kinds:
+            yield site, place
+
+
+def who_runs(site: DrawSite) -> str:
+    """"nothing in run.py seeds it" / "train.py, which runs it, never seeds it (it seeds torch)",
+    and how many more unseeded draws the file has."""
+    entry = site.unseeded_by[0]
+    more = len(site.unseeded_by) - 1
+    seeded = [_SHORT[g] for g in site.seeds_of.get(entry, []) if g in _SHORT]
+    others = f" (it seeds only {' and '.join(seeded)})" if seeded and site.gen != "fresh" else ""
+    also = "" if not more else " (nor does one other program)" if more == 1 else f" (nor do {more} other programs)"
+    said = f"nothing in `{entry}` seeds it{others}{also}" if entry == site.path else \
+        f"`{entry}`, which runs it, never seeds it{others}{also}"
+    if site.alike:
+        n = len(site.alike)
+        said += f" (nor {'does one other program' if n == 1 else f'do {n} other programs'} of the repo, which seed nothing)"
+    return said + more_draws(site)
+
+
+def more_draws(site: DrawSite) -> str:
+    if not site.more:
+        return ""
+    return f"; {len(site.more)} more unseeded draw{'s' if len(site.more) > 1 else ''} in this file"
+
+
+def report_place(place: Place, site: DrawSite | None = None, ask: str = "") -> dict[str, Any]:
+    """Keyword arguments for `RepoContext.report` that put a finding at `place` (in `site`'s scope);
+    a finding that should be a checklist question carries the reason in `extra["ask"]`."""
+    reason = ask or (site.ask if site else "")
+    extra = {"ask": ASK_REASONS.get(reason, reason)} if reason else {}
+    return {"column": place.column, "end_line": place.end_line, "cell": place.cell,
+            "cell_line": place.cell_line, "snippet": place.snippet, "context": site.context if site else "",
+            "extra": extra}
