@@ -9,6 +9,8 @@ from hygiene.finding import Location, Severity
 from hygiene.rule import Rule, invalid, valid
 
 KEEPS = ("save", "break", "return")
+# Methods of a trainer that evaluate once (`trainer.evaluate(eval_dataset=test)`), choosing nothing.
+_EVALUATING = frozenset({"evaluate", "predict", "evaluation_loop", "prediction_loop", "test", "validate"})
 
 
 class SelectionOnTest(Rule):
@@ -488,6 +490,58 @@ class SelectionOnTest(Rule):
                 trainer.train()
             ''',
         }, note="a fixed number of epochs: the test part is only reported, nothing is kept by it"),
+        valid("""
+            from datasets import load_dataset
+            from transformers import Trainer, TrainingArguments
+            splits = load_dataset("code_x_glue_cc_defect_detection")
+            args = TrainingArguments("out", eval_strategy="epoch", save_strategy="epoch",
+                                     metric_for_best_model="accuracy", greater_is_better=True)
+            trainer = Trainer(model=model, args=args, train_dataset=splits["train"], eval_dataset=splits["test"])
+            trainer.train()
+            print(trainer.evaluate(eval_dataset=splits["test"]))
+        """, note="near miss: `metric_for_best_model` without `load_best_model_at_end` keeps the last model, "
+                  "so the test part monitored each epoch chooses nothing; the final evaluate only reports"),
+        invalid("""
+            from datasets import load_dataset
+            from transformers import Trainer, TrainingArguments
+            splits = load_dataset("code_x_glue_cc_defect_detection")
+            args = TrainingArguments("out", eval_strategy="epoch", save_strategy="epoch",
+                                     metric_for_best_model="accuracy", load_best_model_at_end=True)
+            trainer = Trainer(model=model, args=args, train_dataset=splits["train"], eval_dataset=splits["test"])  # expect: LEAK003
+            trainer.train()
+            print(trainer.evaluate(eval_dataset=splits["test"]))
+        """, note="the best epoch on the test part is loaded at the end; the final evaluate is not a second finding"),
+        valid("""
+            from datasets import load_dataset
+            from transformers import Trainer, TrainingArguments
+            splits = load_dataset("imdb")
+            args = TrainingArguments("out", eval_strategy="epoch", save_strategy="epoch",
+                                     metric_for_best_model="accuracy", load_best_model_at_end=True)
+            trainer = Trainer(model=model, args=args, train_dataset=splits["train"], eval_dataset=splits["validation"])
+            trainer.train()
+            print(trainer.evaluate(eval_dataset=splits["test"]))
+        """, note="the best epoch chosen on validation; test evaluated once, after"),
+        invalid({
+            "tasks/clone/train.py": """
+                from datasets import load_dataset
+                from transformers import Trainer, TrainingArguments
+                def main(model):
+                    ds = load_dataset("big_clone_bench")
+                    args = TrainingArguments("out", eval_strategy="epoch", load_best_model_at_end=True)
+                    trainer = Trainer(model=model, args=args, train_dataset=ds["train"], eval_dataset=ds["test"])  # expect: LEAK003
+                    trainer.train()
+            """,
+            "tasks/defect/train.py": """
+                from datasets import load_dataset
+                from transformers import Trainer, TrainingArguments
+                def main(model):
+                    ds = load_dataset("devign")
+                    ds = ds.rename_column("target", "label")
+                    args = TrainingArguments("out", eval_strategy="epoch", load_best_model_at_end=True)
+                    trainer = Trainer(model=model, args=args, train_dataset=ds["train"], eval_dataset=ds["test"])
+                    trainer.train()
+            """,
+        }, note="one script copied per task: the same decision in each copy is one finding, at the first copy"),
         invalid("""
             import shutil
             import torch
@@ -776,14 +830,21 @@ def _chosen(prog: Program, select: Ref) -> str:
 
 def _keeps_best(prog: Program, call: Ref) -> bool:
     """A Trainer-like call that keeps its best checkpoint or stops early (its arguments made here or
-    by a helper: `args=make_args(out_dir)`)."""
+    by a helper: `args=make_args(out_dir)`). `metric_for_best_model` / `greater_is_better` alone keep
+    nothing: without `load_best_model_at_end` the model at the end is the last one, whatever its score."""
+    if prog.info(call).get("m") in _EVALUATING:
+        return False  # `trainer.evaluate(eval_dataset=test)`: one evaluation after training, not a choice
     for value in prog.back([i for i in prog.inputs(call) if i], limit=40, stop=lambda r: prog.kind(r) in ("src", "fit")):
         if not value:
             continue
         info = prog.info(value)
-        text = " ".join(str(v) for v in info.get("lits", {}).keys()) + " " + str(info.get("fn", ""))
-        if "load_best_model_at_end" in text or "EarlyStopping" in text or "metric_for_best_model" in text:
+        if "EarlyStopping" in str(info.get("fn", "")):
             return True
+        if "load_best_model_at_end" in info.get("keys", []):
+            return True  # `TrainingArguments(**{"load_best_model_at_end": flag, ...})`
+        if ("load_best_model_at_end" in info.get("kw", {}) or "load_best_model_at_end" in info.get("lits", {})) \
+                and info.get("lits", {}).get("load_best_model_at_end") is not False:
+            return True  # `True`, or a value from the configuration; a literal `False` keeps nothing
         if prog.kind(value) == "op" and info.get("op") == "tuple":
             if any("EarlyStopping" in str(prog.info(i).get("fn", "")) for i in prog.inputs(value) if i):
                 return True
