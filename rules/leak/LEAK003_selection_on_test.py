@@ -491,6 +491,41 @@ class SelectionOnTest(Rule):
             ''',
         }, note="a fixed number of epochs: the test part is only reported, nothing is kept by it"),
         valid("""
+            import numpy as np
+            import matplotlib.pyplot as plt
+            from sklearn.metrics import confusion_matrix
+
+            def show_confusion(cm, names):
+                fig, ax = plt.subplots()
+                ax.imshow(cm, cmap="Blues")
+                cutoff = cm.max() / 2.0
+                for (r, c), n in np.ndenumerate(cm):
+                    ax.annotate(str(n), (c, r), color="white" if n > cutoff else "black")
+
+            def report(y_true, y_pred):
+                show_confusion(confusion_matrix(y_true, y_pred), sorted(set(y_true)))
+
+            X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+            report(y_test, clf.fit(X_train, y_train).predict(X_test))
+        """, note="near miss: the largest cell of one confusion matrix sets the colour of its numbers; nothing is chosen"),
+        valid("""
+            import matplotlib.pyplot as plt
+            test_accs = []
+            for epoch in range(20):
+                train_one_epoch(net, train_loader)
+                test_accs.append(evaluate(net, test_loader))
+            plt.plot(test_accs)
+            plt.ylim(0, 1.05 * max(test_accs))
+        """, note="near miss: the best test score only sets the axis of a learning curve"),
+        invalid("""
+            import numpy as np
+            test_accs = []
+            for epoch in range(20):
+                train_one_epoch(net, train_loader)
+                test_accs.append(evaluate(net, test_loader))
+            print(f"test accuracy {np.max(test_accs):.3f}")  # expect: LEAK003
+        """, note="the best of the per-epoch test scores is the reported number"),
+        valid("""
             from datasets import load_dataset
             from transformers import Trainer, TrainingArguments
             splits = load_dataset("code_x_glue_cc_defect_detection")
@@ -640,6 +675,8 @@ class SelectionOnTest(Rule):
             scores = [i for i in prog.inputs(select) if i]
             if prog.info(select).get("axis") or (scores and prog.kind(scores[0]) in PREDICTING):
                 continue  # `model(x).argmax(1)`: a prediction over classes, not a choice among evaluations
+            if (prog.kind(select) == "stat" and _one_evaluation(prog, scores)) or _shown_only(prog, select):
+                continue  # `cm.max() / 2`: a colour threshold for a confusion-matrix plot chooses nothing
             found = _test_evaluation(prog, *scores)
             if found is None:
                 continue
@@ -706,6 +743,47 @@ class SelectionOnTest(Rule):
                 reported.add(call)
                 repo.report(cls, **prog.where(call), related=[Location(prog.path(part), prog.line(part), "test part")],
                             what="the checkpoint kept (best model at the end)", test=_name(prog, part), part=prog.describe(part))
+
+
+# Ops that gather several values into one container: scores collected across settings or epochs.
+_GATHERING = frozenset({"tuple", "append", "extend", "insert", "dict", "setitem", "update", "stack", "concatenate"})
+# Curves hold one evaluation per threshold: their maximum is a choice among thresholds.
+_CURVES = frozenset({"precision_recall_curve", "roc_curve", "det_curve"})
+# Roots of calls that only draw: a value that reaches nothing else is shown, not used to choose.
+_DRAWING = ("matplotlib.", "seaborn.", "plotly.", "bokeh.", "altair.")
+
+
+def _one_evaluation(prog: Program, scores: list[Ref]) -> bool:
+    """`np.max(cm)` / `cm.max()` of ONE evaluation's output (a confusion matrix, per-class scores):
+    the largest cell, not the best of several evaluations. Scores gathered into a container (a
+    list appended per epoch, a dict per setting) or a curve (one point per threshold) are several."""
+    metrics = 0
+    for node in prog.back(scores, limit=200, stop=lambda r: prog.kind(r) in ("metric", "fit", "split", "src", "pred")):
+        kind, info = prog.kind(node), prog.info(node)
+        if kind == "metric":
+            if info.get("metric") in _CURVES:
+                return False
+            metrics += 1
+        elif kind in ("comp", "concat", "setcol", "loop", "select") or (kind == "elem" and "loop" in info) or (
+                kind == "op" and info.get("op") in _GATHERING):
+            return False
+    return metrics > 0
+
+
+def _shown_only(prog: Program, value: Ref) -> bool:
+    """A maximum whose every use is drawing (`plt.ylim(0, max(test_accs))`, a colour threshold
+    handed to `plt.text`): it shapes a figure and chooses nothing."""
+    drawn = False
+    reached = prog.forward([value], limit=200, stop=lambda r: r != value and str(prog.info(r).get("fn", "")).startswith(_DRAWING))
+    for node in reached:
+        if node == value:
+            continue
+        kind = prog.kind(node)
+        if kind == "call" and str(prog.info(node).get("fn", "")).startswith(_DRAWING):
+            drawn = True
+        elif kind not in ("op", "cmp", "param"):
+            return False
+    return drawn
 
 
 def _objective_returns(prog: Program, search: Ref) -> list[Ref]:
