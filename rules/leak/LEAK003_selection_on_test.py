@@ -24,7 +24,12 @@ class SelectionOnTest(Rule):
     schedule on the test set (`validation_data=(X_test, y_test)` with `EarlyStopping`,
     `ModelCheckpoint` or `ReduceLROnPlateau` callbacks, `eval_set` / `lgb.train(valid_sets=...)` /
     `xgb.train(evals=...)` with early stopping, `scheduler.step(test_loss)`, a `Trainer` keeping
-    its best model on the test split). Test data is recognised by value, across functions and
+    its best model on the test split with `load_best_model_at_end` or early stopping;
+    `metric_for_best_model` alone keeps the last model and chooses nothing, and
+    `trainer.evaluate(eval_dataset=test)` after training only reports). The largest cell of one
+    evaluation's output (`cm.max() / 2`, the colour threshold of a confusion-matrix plot) and a
+    maximum that is only drawn (an axis limit) are not choices. Copies of one script give one
+    finding. Test data is recognised by value, across functions and
     files: a split part, a loader unpacked into `self.test_loader`, or a helper whose `split`
     parameter defaults to `"test"` when the caller leaves it out. Folds of a cross-validation
     splitter (also one passed in as a parameter, as in nested CV) are validation, not test.
