@@ -11,6 +11,23 @@ from pathlib import Path
 ROOT = Path(__file__).parents[1]
 
 
+def build_wheel(tmp_path: Path) -> Path:
+    """Build from the tracked files only, in a copy: a stale build/lib in the checkout (a module
+    that moved away) would otherwise end up in the wheel beside its new home."""
+    source = tmp_path / "source"
+    files = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, check=True, capture_output=True).stdout
+    for name in filter(None, files.decode().split("\0")):
+        src = ROOT / name
+        if src.is_file():
+            dst = source / name
+            dst.parent.mkdir(parents=True, exist_ok=True)
+            dst.write_bytes(src.read_bytes())
+    dist = tmp_path / "dist"
+    subprocess.run([sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(dist), str(source)],
+                   check=True, capture_output=True, timeout=300)
+    return dist
+
+
 def rule_codes_in_tree() -> set[str]:
     return {p.name.split("_", 1)[0] for p in (ROOT / "rules").rglob("*.py") if p.name != "__init__.py"}
 
@@ -25,9 +42,7 @@ def test_package_list_matches_the_tree():
 
 
 def test_wheel_installs_outside_the_checkout_with_every_rule(tmp_path):
-    dist = tmp_path / "dist"
-    subprocess.run([sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(dist), str(ROOT)],
-                   check=True, capture_output=True, timeout=300)
+    dist = build_wheel(tmp_path)
     (wheel,) = dist.glob("research_hygiene-*.whl")
     env_dir = tmp_path / "venv"
     venv.create(env_dir, with_pip=False)  # this environment's pip installs into it (--python)
@@ -56,9 +71,7 @@ def test_the_wheel_passes_the_readmes_first_command_and_prints_its_version(tmp_p
     build: installed outside the checkout, `hygiene check` on the example exits 1 with findings."""
     from hygiene import __version__
 
-    dist = tmp_path / "dist"
-    subprocess.run([sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(dist), str(ROOT)],
-                   check=True, capture_output=True, timeout=300)
+    dist = build_wheel(tmp_path)
     (wheel,) = dist.glob(f"research_hygiene-{__version__}-py3-none-any.whl")
     env_dir = tmp_path / "venv"
     venv.create(env_dir, with_pip=False)

@@ -38,7 +38,9 @@ class UncountedRowDrop(Rule, RowFlow):
     in rs if r is not None]` / `filter(None, rs)` / `if r` drop the failures a swallowed exception returned. Drops
     before a train/test split are data cleaning and are left alone, and so are drops in data
     that only reaches a model through training, `[:n]` with its `[n:]` complement (a split),
-    `[:n]` of one item's sequence inside a loop over items, selections of a named subset
+    `[:n]` of one item's sequence inside a loop over items, data cut to the length of the outputs
+    (`ds.select(range(len(outputs)))`, `refs[:len(preds)]`: rows paired with the outputs of a
+    `--limit`ed run, no output dropped), selections of a named subset
     (`df[df.type == "match"]`, `.isin(chosen)`, `.str.contains("raw")`, `query("split == 'eval'")`)
     unless they test a failure (`status == "ok"`), group-size filters, inner merges that pair
     two sources for a correlation (an agreement exists only on shared items), and a frame merged
@@ -268,6 +270,42 @@ class UncountedRowDrop(Rule, RowFlow):
                     wide = wide.merge(df, on="question_id", suffixes=("", seed))
             print(wide["correct_1"].mean())
         """, note="near miss: runs of the same items joined side by side, one per loop step"),
+        valid("""
+            import json
+            import evaluate
+            from datasets import load_dataset
+
+            def score(args):
+                outputs = [json.loads(l)["answer"] for l in open(args.outputs)][: args.limit]
+                docs = load_dataset("gsm8k", "main", split="test").select(range(len(outputs)))
+                print(evaluate.load("exact_match").compute(predictions=outputs, references=docs["answer"]))
+        """, note="near miss: the dataset is cut to the outputs of a `--limit`ed run, each output paired with its row; no output is dropped"),
+        valid("""
+            import pandas as pd
+            from sklearn.metrics import accuracy_score
+            preds = pd.read_csv(run_dir / "predictions.csv")
+            test_df = pd.read_csv("data/test.csv")
+            gold = test_df[: len(preds)]
+            print(accuracy_score(gold["label"], preds["label"]))
+        """, note="near miss: the test rows cut to the predictions there are, one row per prediction"),
+        invalid("""
+            import pandas as pd
+            from sklearn.metrics import accuracy_score
+            preds = pd.read_csv(run_dir / "predictions.csv")
+            test_df = pd.read_csv("data/test.csv")
+            gold = test_df[: len(test_df) // 2]  # expect: DATA040
+            print(accuracy_score(gold["label"], preds["label"]))
+        """, note="half of the test rows, cut by their own length: a shortened evaluation, not a pairing"),
+        invalid("""
+            import json
+            import evaluate
+            from datasets import load_dataset
+
+            def score(args):
+                outputs = [json.loads(l)["answer"] for l in open(args.outputs)]
+                docs = load_dataset("gsm8k", "main", split="test").select(range(100))  # expect: DATA040
+                print(evaluate.load("exact_match").compute(predictions=outputs, references=docs["answer"]))
+        """, note="a fixed subset of 100 problems: the score silently covers fewer problems than the benchmark"),
         invalid("""
             import asyncio
             async def main(items, grade):

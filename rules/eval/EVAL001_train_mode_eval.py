@@ -17,7 +17,8 @@ class TrainModeEval(CollectingRule):
     after the last `model.train()`, including one inside a training function called before.
     Calls are followed within the file and across files: `model.eval()` in the caller counts, and
     so does a loop that switches back to training at the end of its body. Models whose class is
-    in the repo and holds no dropout or batch norm (so the mode changes nothing) are not reported;
+    in the repo and holds no dropout or batch norm (so the mode changes nothing: a linear probe of
+    one `nn.Linear`, also when it returns a dataclass of fit results) are not reported;
     a model whose mode cannot be known (a parameter nobody passes, a model loaded by an opaque
     helper) is not reported either. Lightning's `validation_step` and the Hugging Face
     `Trainer`'s evaluation loop switch modes themselves.
@@ -280,6 +281,71 @@ class TrainModeEval(CollectingRule):
                 clf.eval()
                 print("top-1", top1(clf, torch.load("data/test_batches.pt")))
         """, note="the same, switched to eval mode after loading"),
+        valid("""
+            from dataclasses import dataclass
+            import torch
+            from torch import nn
+
+            @dataclass
+            class ProbeFit:
+                penalty: float
+                loss: float
+
+            class LinearProbe(nn.Module):
+                def __init__(self, dim):
+                    super().__init__()
+                    self.proj = nn.Linear(dim, 1)
+                def forward(self, h):
+                    return self.proj(h).squeeze(-1)
+                def fit(self, h, y, penalty=1e-3):
+                    opt = torch.optim.LBFGS(self.parameters())
+                    loss = nn.functional.binary_cross_entropy_with_logits(self(h), y)
+                    return ProbeFit(penalty, float(loss))
+
+            def evaluate(model, loader):
+                hits = seen = 0
+                with torch.no_grad():
+                    for h, y in loader:
+                        hits += ((model(h) > 0).float() == y).sum().item()
+                        seen += len(y)
+                return hits / seen
+
+            probe = LinearProbe(4096)
+            probe.fit(train_h, train_y)
+            print(evaluate(probe, test_loader))
+        """, note="near miss: a linear probe (one nn.Linear, a dataclass of fit results) computes the same in both modes"),
+        invalid("""
+            from dataclasses import dataclass
+            import torch
+            from torch import nn
+
+            @dataclass
+            class ProbeFit:
+                penalty: float
+                loss: float
+
+            class MlpProbe(nn.Module):
+                def __init__(self, dim):
+                    super().__init__()
+                    self.body = nn.Sequential(nn.Linear(dim, 256), nn.ReLU(), nn.Dropout(0.2), nn.Linear(256, 1))
+                def forward(self, h):
+                    return self.body(h).squeeze(-1)
+                def fit(self, h, y, penalty=1e-3):
+                    loss = nn.functional.binary_cross_entropy_with_logits(self(h), y)
+                    return ProbeFit(penalty, float(loss))
+
+            def evaluate(model, loader):
+                hits = seen = 0
+                with torch.no_grad():
+                    for h, y in loader:
+                        hits += ((model(h) > 0).float() == y).sum().item()
+                        seen += len(y)
+                return hits / seen
+
+            probe = MlpProbe(4096)  # expect: EVAL001
+            probe.fit(train_h, train_y)
+            print(evaluate(probe, test_loader))
+        """, note="the same probe with a dropout layer: its test accuracy is taken with dropout on"),
         valid("""
             import torch
 

@@ -9,6 +9,8 @@ from hygiene.finding import Location, Severity
 from hygiene.rule import Rule, invalid, valid
 
 KEEPS = ("save", "break", "return")
+# Methods of a trainer that evaluate once (`trainer.evaluate(eval_dataset=test)`), choosing nothing.
+_EVALUATING = frozenset({"evaluate", "predict", "evaluation_loop", "prediction_loop", "test", "validate"})
 
 
 class SelectionOnTest(Rule):
@@ -22,7 +24,12 @@ class SelectionOnTest(Rule):
     schedule on the test set (`validation_data=(X_test, y_test)` with `EarlyStopping`,
     `ModelCheckpoint` or `ReduceLROnPlateau` callbacks, `eval_set` / `lgb.train(valid_sets=...)` /
     `xgb.train(evals=...)` with early stopping, `scheduler.step(test_loss)`, a `Trainer` keeping
-    its best model on the test split). Test data is recognised by value, across functions and
+    its best model on the test split with `load_best_model_at_end` or early stopping;
+    `metric_for_best_model` alone keeps the last model and chooses nothing, and
+    `trainer.evaluate(eval_dataset=test)` after training only reports). The largest cell of one
+    evaluation's output (`cm.max() / 2`, the colour threshold of a confusion-matrix plot) and a
+    maximum that is only drawn (an axis limit) are not choices. Copies of one script give one
+    finding. Test data is recognised by value, across functions and
     files: a split part, a loader unpacked into `self.test_loader`, or a helper whose `split`
     parameter defaults to `"test"` when the caller leaves it out. Folds of a cross-validation
     splitter (also one passed in as a parameter, as in nested CV) are validation, not test.
@@ -488,6 +495,93 @@ class SelectionOnTest(Rule):
                 trainer.train()
             ''',
         }, note="a fixed number of epochs: the test part is only reported, nothing is kept by it"),
+        valid("""
+            import numpy as np
+            import matplotlib.pyplot as plt
+            from sklearn.metrics import confusion_matrix
+
+            def show_confusion(cm, names):
+                fig, ax = plt.subplots()
+                ax.imshow(cm, cmap="Blues")
+                cutoff = cm.max() / 2.0
+                for (r, c), n in np.ndenumerate(cm):
+                    ax.annotate(str(n), (c, r), color="white" if n > cutoff else "black")
+
+            def report(y_true, y_pred):
+                show_confusion(confusion_matrix(y_true, y_pred), sorted(set(y_true)))
+
+            X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+            report(y_test, clf.fit(X_train, y_train).predict(X_test))
+        """, note="near miss: the largest cell of one confusion matrix sets the colour of its numbers; nothing is chosen"),
+        valid("""
+            import matplotlib.pyplot as plt
+            test_accs = []
+            for epoch in range(20):
+                train_one_epoch(net, train_loader)
+                test_accs.append(evaluate(net, test_loader))
+            plt.plot(test_accs)
+            plt.ylim(0, 1.05 * max(test_accs))
+        """, note="near miss: the best test score only sets the axis of a learning curve"),
+        invalid("""
+            import numpy as np
+            test_accs = []
+            for epoch in range(20):
+                train_one_epoch(net, train_loader)
+                test_accs.append(evaluate(net, test_loader))
+            print(f"test accuracy {np.max(test_accs):.3f}")  # expect: LEAK003
+        """, note="the best of the per-epoch test scores is the reported number"),
+        valid("""
+            from datasets import load_dataset
+            from transformers import Trainer, TrainingArguments
+            splits = load_dataset("code_x_glue_cc_defect_detection")
+            args = TrainingArguments("out", eval_strategy="epoch", save_strategy="epoch",
+                                     metric_for_best_model="accuracy", greater_is_better=True)
+            trainer = Trainer(model=model, args=args, train_dataset=splits["train"], eval_dataset=splits["test"])
+            trainer.train()
+            print(trainer.evaluate(eval_dataset=splits["test"]))
+        """, note="near miss: `metric_for_best_model` without `load_best_model_at_end` keeps the last model, "
+                  "so the test part monitored each epoch chooses nothing; the final evaluate only reports"),
+        invalid("""
+            from datasets import load_dataset
+            from transformers import Trainer, TrainingArguments
+            splits = load_dataset("code_x_glue_cc_defect_detection")
+            args = TrainingArguments("out", eval_strategy="epoch", save_strategy="epoch",
+                                     metric_for_best_model="accuracy", load_best_model_at_end=True)
+            trainer = Trainer(model=model, args=args, train_dataset=splits["train"], eval_dataset=splits["test"])  # expect: LEAK003
+            trainer.train()
+            print(trainer.evaluate(eval_dataset=splits["test"]))
+        """, note="the best epoch on the test part is loaded at the end; the final evaluate is not a second finding"),
+        valid("""
+            from datasets import load_dataset
+            from transformers import Trainer, TrainingArguments
+            splits = load_dataset("imdb")
+            args = TrainingArguments("out", eval_strategy="epoch", save_strategy="epoch",
+                                     metric_for_best_model="accuracy", load_best_model_at_end=True)
+            trainer = Trainer(model=model, args=args, train_dataset=splits["train"], eval_dataset=splits["validation"])
+            trainer.train()
+            print(trainer.evaluate(eval_dataset=splits["test"]))
+        """, note="the best epoch chosen on validation; test evaluated once, after"),
+        invalid({
+            "tasks/clone/train.py": """
+                from datasets import load_dataset
+                from transformers import Trainer, TrainingArguments
+                def main(model):
+                    ds = load_dataset("big_clone_bench")
+                    args = TrainingArguments("out", eval_strategy="epoch", load_best_model_at_end=True)
+                    trainer = Trainer(model=model, args=args, train_dataset=ds["train"], eval_dataset=ds["test"])  # expect: LEAK003
+                    trainer.train()
+            """,
+            "tasks/defect/train.py": """
+                from datasets import load_dataset
+                from transformers import Trainer, TrainingArguments
+                def main(model):
+                    ds = load_dataset("devign")
+                    ds = ds.rename_column("target", "label")
+                    args = TrainingArguments("out", eval_strategy="epoch", load_best_model_at_end=True)
+                    trainer = Trainer(model=model, args=args, train_dataset=ds["train"], eval_dataset=ds["test"])
+                    trainer.train()
+            """,
+        }, note="one script copied per task: the same decision in each copy is one finding, at the first copy"),
         invalid("""
             import shutil
             import torch
@@ -586,6 +680,8 @@ class SelectionOnTest(Rule):
             scores = [i for i in prog.inputs(select) if i]
             if prog.info(select).get("axis") or (scores and prog.kind(scores[0]) in PREDICTING):
                 continue  # `model(x).argmax(1)`: a prediction over classes, not a choice among evaluations
+            if (prog.kind(select) == "stat" and _one_evaluation(prog, scores)) or _shown_only(prog, select):
+                continue  # `cm.max() / 2`: a colour threshold for a confusion-matrix plot chooses nothing
             found = _test_evaluation(prog, *scores)
             if found is None:
                 continue
@@ -652,6 +748,47 @@ class SelectionOnTest(Rule):
                 reported.add(call)
                 repo.report(cls, **prog.where(call), related=[Location(prog.path(part), prog.line(part), "test part")],
                             what="the checkpoint kept (best model at the end)", test=_name(prog, part), part=prog.describe(part))
+
+
+# Ops that gather several values into one container: scores collected across settings or epochs.
+_GATHERING = frozenset({"tuple", "append", "extend", "insert", "dict", "setitem", "update", "stack", "concatenate"})
+# Curves hold one evaluation per threshold: their maximum is a choice among thresholds.
+_CURVES = frozenset({"precision_recall_curve", "roc_curve", "det_curve"})
+# Roots of calls that only draw: a value that reaches nothing else is shown, not used to choose.
+_DRAWING = ("matplotlib.", "seaborn.", "plotly.", "bokeh.", "altair.")
+
+
+def _one_evaluation(prog: Program, scores: list[Ref]) -> bool:
+    """`np.max(cm)` / `cm.max()` of ONE evaluation's output (a confusion matrix, per-class scores):
+    the largest cell, not the best of several evaluations. Scores gathered into a container (a
+    list appended per epoch, a dict per setting) or a curve (one point per threshold) are several."""
+    metrics = 0
+    for node in prog.back(scores, limit=200, stop=lambda r: prog.kind(r) in ("metric", "fit", "split", "src", "pred")):
+        kind, info = prog.kind(node), prog.info(node)
+        if kind == "metric":
+            if info.get("metric") in _CURVES:
+                return False
+            metrics += 1
+        elif kind in ("comp", "concat", "setcol", "loop", "select") or (kind == "elem" and "loop" in info) or (
+                kind == "op" and info.get("op") in _GATHERING):
+            return False
+    return metrics > 0
+
+
+def _shown_only(prog: Program, value: Ref) -> bool:
+    """A maximum whose every use is drawing (`plt.ylim(0, max(test_accs))`, a colour threshold
+    handed to `plt.text`): it shapes a figure and chooses nothing."""
+    drawn = False
+    reached = prog.forward([value], limit=200, stop=lambda r: r != value and str(prog.info(r).get("fn", "")).startswith(_DRAWING))
+    for node in reached:
+        if node == value:
+            continue
+        kind = prog.kind(node)
+        if kind == "call" and str(prog.info(node).get("fn", "")).startswith(_DRAWING):
+            drawn = True
+        elif kind not in ("op", "cmp", "param"):
+            return False
+    return drawn
 
 
 def _objective_returns(prog: Program, search: Ref) -> list[Ref]:
@@ -775,14 +912,21 @@ def _chosen(prog: Program, select: Ref) -> str:
 
 def _keeps_best(prog: Program, call: Ref) -> bool:
     """A Trainer-like call that keeps its best checkpoint or stops early (its arguments made here or
-    by a helper: `args=make_args(out_dir)`)."""
+    by a helper: `args=make_args(out_dir)`). `metric_for_best_model` / `greater_is_better` alone keep
+    nothing: without `load_best_model_at_end` the model at the end is the last one, whatever its score."""
+    if prog.info(call).get("m") in _EVALUATING:
+        return False  # `trainer.evaluate(eval_dataset=test)`: one evaluation after training, not a choice
     for value in prog.back([i for i in prog.inputs(call) if i], limit=40, stop=lambda r: prog.kind(r) in ("src", "fit")):
         if not value:
             continue
         info = prog.info(value)
-        text = " ".join(str(v) for v in info.get("lits", {}).keys()) + " " + str(info.get("fn", ""))
-        if "load_best_model_at_end" in text or "EarlyStopping" in text or "metric_for_best_model" in text:
+        if "EarlyStopping" in str(info.get("fn", "")):
             return True
+        if "load_best_model_at_end" in info.get("keys", []):
+            return True  # `TrainingArguments(**{"load_best_model_at_end": flag, ...})`
+        if ("load_best_model_at_end" in info.get("kw", {}) or "load_best_model_at_end" in info.get("lits", {})) \
+                and info.get("lits", {}).get("load_best_model_at_end") is not False:
+            return True  # `True`, or a value from the configuration; a literal `False` keeps nothing
         if prog.kind(value) == "op" and info.get("op") == "tuple":
             if any("EarlyStopping" in str(prog.info(i).get("fn", "")) for i in prog.inputs(value) if i):
                 return True

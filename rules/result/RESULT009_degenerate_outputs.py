@@ -2,10 +2,13 @@
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from typing import Any
 
 from hygiene.finding import Severity
 from hygiene.analysis.results import is_result_path
+from hygiene.context import RepoContext
+from hygiene.finding import Location, Severity
 from hygiene.rule import Rule, invalid, valid
 
 # Columns holding what a model generated (the last part of a flattened key).
@@ -33,7 +36,10 @@ class DegenerateOutputs(Rule):
     """
     ## What it does
     Finds transcript files among the results (JSONL, JSON, CSV, parquet) in which model outputs
-    are empty, are error messages rather than replies, or are mostly one and the same text.
+    are empty, are error messages rather than replies, or are mostly one and the same text. One
+    model's run on several benchmarks (`results/mmlu/llama-7b.jsonl`, `results/gsm8k/llama-7b.jsonl`)
+    is one finding. Outputs that no committed score reads, by the repo's own evidence (rating files
+    name the transcripts they rate, and none names this one), are a checklist question instead.
 
     ## Why is this bad?
     Empty and error outputs are scored like answers: as wrong, as "not refused", as the default
@@ -70,6 +76,22 @@ class DegenerateOutputs(Rule):
               note="near miss: a one-letter answer repeated is a label, not a degenerate output"),
         valid({"data/prompts.jsonl": "".join(f'{{"id": {i}, "response": ""}}\n' for i in range(10))},
               note="near miss: inputs to fill in are not results"),
+        invalid({
+            "results/gsm8k/llama-7b.jsonl": "".join(
+                f'{{"id": {i}, "completion": "{"" if i % 3 == 0 else f"so the total is {i}"}"}}\n' for i in range(12)),
+            "results/mmlu/llama-7b.jsonl": "".join(
+                f'{{"id": {i}, "completion": "{"" if i % 4 == 0 else "(B)"}"}}\n' for i in range(12)),
+        }, expect=[("results/gsm8k/llama-7b.jsonl", 1, "RESULT009")],
+            note="one model's empty outputs on two benchmarks: one finding, the other file named with it"),
+        valid({
+            "generations/alpaca/13b-base-alpaca-gen.jsonl": "".join(
+                f'{{"id": {i}, "output": "{"" if i % 3 == 0 else f"Here is a poem about {i} cats."}"}}\n' for i in range(12)),
+            "generations/alpaca/13b-tuned-alpaca-gen.jsonl": "".join(
+                f'{{"id": {i}, "output": "Here is a poem about {i} dogs."}}\n' for i in range(12)),
+            "judgements/13b-tuned-alpaca-gen-vs-reference.jsonl": "".join(
+                f'{{"id": {i}, "winner": "model"}}\n' for i in range(12)),
+        }, note="near miss: released generations that no committed rating reads (the ratings name another file): "
+                "a checklist question, not a finding"),
     ]
 
     def check_file(self) -> None:
@@ -82,18 +104,69 @@ class DegenerateOutputs(Rule):
             if empty and empty >= max(2, total * 0.05):
                 line = min(x for x in (stats.get("empty_line", 0), stats.get("missing_line", 0)) if x) \
                     if (stats.get("empty_line") or stats.get("missing_line")) else None
-                self._report(name, empty, total, "are empty", line)
+                self._record(name, empty, total, "are empty", line)
                 return
             errors = [(n, line) for value, n, line in stats.get("top", []) if _ERROR_TEXT.match(str(value))]
             count = sum(n for n, _ in errors)
             if count and count >= max(2, total * 0.02):
-                self._report(name, count, total, "are error messages, not replies", min(line for _, line in errors))
+                self._record(name, count, total, "are error messages, not replies", min(line for _, line in errors))
                 return
             top = stats.get("top", [])
             if top and total >= 20 and len(str(top[0][0])) >= 20 and top[0][1] >= total * 0.5 and stats.get("distinct", 0) > 0:
-                self._report(name, top[0][1], total, f"are the same text (\"{str(top[0][0])[:60]}\")", top[0][2])
+                self._record(name, top[0][1], total, f"are the same text (\"{str(top[0][0])[:60]}\")", top[0][2])
                 return
 
-    def _report(self, column: str, count: int, total: int, what: str, line: int | None) -> None:
-        self.ctx.report(type(self), None, line=line or None, snippet=f"{column}: {what}", fields={
-            "column": column, "count": count, "total": total, "what": what, "first_line": line or "?"})
+    def _record(self, column: str, count: int, total: int, what: str, line: int | None) -> None:
+        self.ctx.facts[self.code] = {"column": column, "count": count, "total": total, "what": what, "line": line}
+
+    @classmethod
+    def check_repo(cls, repo: RepoContext) -> None:
+        found = dict(repo.facts(cls.code))
+        if not found:
+            return
+        paths = [f.path for f in repo.files()]
+        groups: dict[tuple[str, str], list[str]] = defaultdict(list)
+        for path in sorted(found):
+            groups[_run_key(path)].append(path)
+        for members in groups.values():
+            unread = [p for p in members if _unread(p, paths)]
+            first = next((p for p in members if p not in unread), members[0])
+            fact = found[first]
+            line = fact["line"]
+            related = [Location(p, found[p]["line"], f"the same run on another benchmark: {found[p]['count']} of "
+                                f"{found[p]['total']} {found[p]['what']}") for p in members if p != first]
+            ask = "outputs that no committed score reads (the repo's ratings name other files)" \
+                if len(unread) == len(members) else None
+            repo.report(cls, first, line or None, snippet=f"{fact['column']}: {fact['what']}", related=related,
+                        extra={"ask": ask} if ask else None, fields={
+                            "column": fact["column"], "count": fact["count"], "total": fact["total"],
+                            "what": fact["what"], "first_line": line or "?", "path": first})
+
+
+def _run_key(path: str) -> tuple[str, str]:
+    """Files of one model's run on several benchmarks, one folder per benchmark: `gen/oa/30b-flan-oa.jsonl`
+    and `gen/vicuna/30b-flan-vicuna.jsonl`, or `results/mmlu/gpt4.jsonl` and `results/gsm8k/gpt4.jsonl`,
+    share the folder above the benchmark's and the file name with the benchmark's name left out."""
+    parts = path.split("/")
+    if len(parts) < 3:
+        return path, ""
+    folder, name = parts[-2], parts[-1]
+    return "/".join(parts[:-2]), name.replace(folder, "{}") if len(folder) >= 2 else name
+
+
+def _stem(path: str) -> str:
+    return path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+
+
+def _unread(path: str, paths: list[str]) -> bool:
+    """Outputs that no committed score reads, by the repo's own evidence: other files name the
+    transcripts they rate (`ratings/13b-guanaco-oa-generations-vs-gpt-3.5-reviewer.jsonl`), some
+    siblings of `path` are named so, and `path` is not. Without such evidence nothing is known."""
+    stem = _stem(path)
+    folder = path.rsplit("/", 1)[0] if "/" in path else ""
+    def named(s: str, own: str) -> bool:
+        return len(s) >= 6 and any(s in other and other != own and not other.startswith(folder + "/") for other in paths)
+    if named(stem, path):
+        return False
+    siblings = [p for p in paths if p != path and p.rsplit("/", 1)[0] == folder and p.endswith(path[-6:])]
+    return any(named(_stem(s), s) for s in siblings)

@@ -155,7 +155,7 @@ def _call_drop(call: cst.Call, ctx: FileContext) -> Drop | None:
     if method == "select" and positional and isinstance(positional[0], cst.Call) \
             and isinstance(positional[0].func, cst.Name) and positional[0].func.value == "range":
         bound = positional[0].args[-1].value if positional[0].args else None
-        if _configured_cap(bound):
+        if _configured_cap(bound) or _aligned(bound, receiver):
             return None
         return Drop(call, "select(range(n))", _sources(receiver), _sources(bound))
     if method == "head" and positional:
@@ -193,7 +193,7 @@ def _subscript_drop(node: cst.Subscript) -> Drop | None:
         return None
     index = node.slice[0].slice
     if isinstance(index, cst.Slice):
-        if index.lower is None and index.upper is not None and index.step is None:
+        if index.lower is None and index.upper is not None and index.step is None and not _aligned(index.upper, value):
             return Drop(node, "slice to n", _sources(value), _sources(index.upper))
         return None
     mask = index.value
@@ -371,6 +371,17 @@ _FAILURE_TEST = re.compile(r"(?i)\bNone\b|nan|isna|notna|isnull|notnull|null|err
 # A cap set by a configuration knob (`select(range(args.max_train_samples))`, `head(cfg.limit)`):
 # a visible, intended size, not rows lost along the way.
 _CAP_NAME = re.compile(r"(?i)^(max|limit|num|n)_\w+$|^(max|limit)\w*$|\w*_(limit|max|samples|examples|size)$")
+
+
+def _aligned(bound: cst.BaseExpression | None, data: cst.BaseExpression) -> bool:
+    """`len(outputs)` bounding `ds.select(range(...))` / `refs[:...]`: the data is cut to the length
+    of another sequence (the outputs of a `--limit`ed run), pairing each output with its row; no
+    output is dropped. `len(ds) // 2` of the data itself, or a number, is a subset."""
+    if not (isinstance(bound, cst.Call) and isinstance(bound.func, cst.Name) and bound.func.value == "len"
+            and len(bound.args) == 1):
+        return False
+    other = base_name(bound.args[0].value)
+    return other is not None and other not in _sources(data)
 
 
 def _configured_cap(bound: cst.BaseExpression | None) -> bool:

@@ -337,8 +337,10 @@ class Collector(CallEvents):
             frames.append(record)
         classes = [{"q": c.qualname, "bases": c.bases, "uses": sorted(c.uses), "dep": c.mode_dependent}
                    for c in self.classes if c.bases]
+        # Classes with no base (a dataclass of results, a helper): not modules; see `Analysis.plain_free`.
+        plain = [{"q": c.qualname, "uses": sorted(c.uses), "dep": c.mode_dependent} for c in self.classes if not c.bases]
         if frames or classes:
-            self.ctx.facts[FACT_KEY] = {"module": self.module, "frames": frames, "classes": classes,
+            self.ctx.facts[FACT_KEY] = {"module": self.module, "frames": frames, "classes": classes, "plain": plain,
                                         "module_methods": sorted(self.module_methods),
                                         # Cells that did not parse may hold the `.eval()` we miss.
                                         "partial": bool(self.ctx.notebook is not None and self.ctx.notebook.skipped)}

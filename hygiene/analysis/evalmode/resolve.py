@@ -20,6 +20,7 @@ from hygiene.analysis.apis import torch as torch_api
 from hygiene.analysis.evalmode.factory import factory_made
 from hygiene.analysis.evalmode.places import _where
 from hygiene.analysis.evalmode.words import FACT_KEY
+from hygiene.analysis.evalmode.plain import plain_free
 
 if TYPE_CHECKING:
     from hygiene.context import RepoContext
@@ -80,6 +81,7 @@ class Analysis:
             self.module_methods[path] = set(fact.get("module_methods", []))
             if fact.get("partial"):
                 self.partial.add(path)
+        self.plain = {c["q"]: c for _, fact in repo.facts(FACT_KEY) for c in fact.get("plain", [])}  # no base class
         self.by_q: dict[str, list[_Frame]] = defaultdict(list)
         self.by_tail: dict[str, list[_Frame]] = defaultdict(list)
         for frame in self.frames:
@@ -136,8 +138,7 @@ class Analysis:
         if not name or depth > MAX_DEPTH:
             return False
         if name.startswith("torch.nn."):
-            # Recurrent layers and attention given `dropout=` made their class mode-dependent
-            # when it was collected; everything in torch.nn not listed as dependent is free.
+            # RNNs and attention given `dropout=` were marked dependent when collected; the rest of torch.nn is free.
             return name not in torch_api.MODE_DEPENDENT_LAYERS and name.count(".") == 2
         cls = self._class(name)
         if cls is None or cls["dep"]:
@@ -150,7 +151,7 @@ class Analysis:
                 continue
             if use.startswith("torch.") and not use.startswith("torch.nn."):
                 continue
-            if not self.mode_free(use, depth + 1):
+            if not self.mode_free(use, depth + 1) and not plain_free(self, use, depth + 1):
                 return False
         return True
 
@@ -264,8 +265,7 @@ class Analysis:
                         found.setdefault(state, where)
                 else:
                     found.setdefault("?", {})
-            # `self.model` in a method nobody calls, of a trainer-like class; in an nn.Module the
-            # submodules follow the mode of the whole module, which its callers set.
+            # `self.model` in a method nobody calls, of a trainer-like class (in a module, submodules follow its mode).
             if root == "self" and set(found) <= {"?"} and frame.record["cls"] \
                     and not self.is_module_class(frame.record["cls"]):
                 found = self.class_entry(frame, target, depth)

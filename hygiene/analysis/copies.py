@@ -1,0 +1,48 @@
+"""Copies of one script: a script copied once per task and edited (`CodeClone/train.py`,
+`CodeDefect/train.py`, `CodeComplex/train.py`) holds the same decision in every copy.
+
+A finding whose rule, file name, enclosing function and matched code (for a finding of the repo
+phase, which matches no code: its message, with its own path and positions left out) are the
+same in several files is one decision: it is reported once, at the first of those paths, and the
+copies are named as related places. Findings without a line (results, documents) are not grouped
+here: their identity is their file.
+"""
+from __future__ import annotations
+
+import dataclasses
+from collections import defaultdict
+
+from hygiene.finding import Finding, Location, mask_positions
+
+MAX_NAMED = 5
+
+
+def one_report_per_copy(findings: list[Finding]) -> list[Finding]:
+    groups: dict[tuple[str, str, str, str], list[Finding]] = defaultdict(list)
+    for f in findings:
+        if f.line is not None:
+            groups[(f.rule, _name(f.path), f.context, _identity(f))].append(f)
+    dropped: set[int] = set()
+    merged: dict[int, Finding] = {}
+    for group in groups.values():
+        if len({f.path for f in group}) < 2:
+            continue
+        group.sort(key=Finding.sort_key)
+        first = group[0]
+        copies = [f for f in group if f.path != first.path]
+        notes = tuple(Location(c.path, c.line, "the same code in a copy of this file") for c in copies[:MAX_NAMED])
+        merged[id(first)] = dataclasses.replace(first, related=(*first.related, *notes))
+        dropped.update(id(c) for c in copies)
+    if not dropped:
+        return findings
+    return [merged.get(id(f), f) for f in findings if id(f) not in dropped]
+
+
+def _name(path: str) -> str:
+    return path.rsplit("/", 1)[-1]
+
+
+def _identity(f: Finding) -> str:
+    if f.snippet.strip():
+        return f.code_identity()
+    return mask_positions(f.message.replace(f.path, _name(f.path)))

@@ -1,0 +1,32 @@
+"""Copies of one script give one finding (hygiene.analysis.copies)."""
+from __future__ import annotations
+
+from hygiene.analysis.copies import one_report_per_copy
+from hygiene.finding import Finding, Severity
+
+
+def finding(path: str, line: int, snippet: str = "", message: str = "m", context: str = "main") -> Finding:
+    return Finding("LEAK003", "LEAK-SELECT", Severity.ERROR, message, path, line, snippet=snippet, context=context)
+
+
+def test_the_same_code_in_copies_of_one_script_is_one_finding() -> None:
+    found = one_report_per_copy([finding("clone/train.py", 12, "best = max(accs)"),
+                                 finding("defect/train.py", 14, "best = max(accs)"),
+                                 finding("complex/train.py", 13, "best = max(accs)")])
+    assert [(f.path, f.line) for f in found] == [("clone/train.py", 12)]
+    assert {r.path for r in found[0].related} == {"complex/train.py", "defect/train.py"}
+
+
+def test_repo_findings_match_by_message_without_their_own_path() -> None:
+    found = one_report_per_copy([finding("a/train.py", 6, message="chosen at a/train.py:6 by `ds[\"test\"]`"),
+                                 finding("b/train.py", 7, message="chosen at b/train.py:7 by `ds[\"test\"]`")])
+    assert [f.path for f in found] == ["a/train.py"]
+
+
+def test_near_misses_stay_apart() -> None:
+    kept = [finding("clone/train.py", 12, "best = max(accs)"),
+            finding("clone/eval.py", 12, "best = max(accs)"),             # another file name
+            finding("defect/train.py", 12, "best = max(val_accs)"),       # other code
+            finding("complex/train.py", 12, "best = max(accs)", context="sweep"),  # another function
+            finding("clone/train.py", 30, "best = max(accs)")]            # twice in one file: two findings
+    assert len(one_report_per_copy(kept)) == 5
