@@ -61,8 +61,6 @@ class DrawSite:
     # and why the finding is a checklist question rather than a finding ("" if it is a finding).
     more: list["DrawSite"] = field(default_factory=list)
     ask: str = ""
-    # Other standalone programs with the same omission (they seed nothing), grouped into this finding.
-    alike: list[tuple["DrawSite", "Place"]] = field(default_factory=list)
 
 
 @dataclass

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from hygiene.context import RepoContext
 from hygiene.finding import Location, Severity
-from hygiene.seedfindings import alike_locations, report_place, unseeded_draws, who_runs
+from hygiene.seedfindings import report_place, unseeded_draws, who_runs
 from hygiene.rule import Rule, invalid, valid
 
 _WHAT = {
@@ -91,6 +91,70 @@ class UnseededTorch(Rule):
                 print(holdout(range(10), 2))
             """,
         }, note="the script seeds random, not torch"),
+        invalid({
+            "ppo.py": """
+                import torch
+                import torch.nn as nn
+                policy = nn.Linear(4, 2)
+                opt = torch.optim.Adam(policy.parameters())
+                for step in range(100):
+                    loss = policy(torch.ones(4)).sum()
+                    loss.backward()
+                    opt.step()
+                print("return", evaluate(policy))
+            """,
+            "dqn.py": """
+                import random
+                import torch
+                import torch.nn as nn
+                q = nn.Linear(4, 2)
+                opt = torch.optim.Adam(q.parameters())
+                for step in range(100):
+                    explore = random.random() < 0.1
+                    loss = q(torch.ones(4)).sum()
+                    loss.backward()
+                    opt.step()
+                print("return", evaluate(q))
+            """,
+            "a2c.py": """
+                import torch
+                import torch.nn as nn
+                actor = nn.Linear(4, 2)  # expect: SEED003
+                opt = torch.optim.Adam(actor.parameters())
+                for step in range(100):
+                    loss = actor(torch.ones(4)).sum()
+                    loss.backward()
+                    opt.step()
+                print("return", evaluate(actor))
+            """,
+        }, note="standalone scripts of one folder that all seed nothing: one decision, one finding at the "
+                "first (the others, whatever generator they draw from first, are named and related)"),
+        valid({
+            "seeded/ppo.py": """
+                import torch
+                import torch.nn as nn
+                torch.manual_seed(0)
+                policy = nn.Linear(4, 2)
+                opt = torch.optim.Adam(policy.parameters())
+                for step in range(100):
+                    loss = policy(torch.ones(4)).sum()
+                    loss.backward()
+                    opt.step()
+                print("return", evaluate(policy))
+            """,
+            "seeded/a2c.py": """
+                import torch
+                import torch.nn as nn
+                torch.manual_seed(0)
+                actor = nn.Linear(4, 2)
+                opt = torch.optim.Adam(actor.parameters())
+                for step in range(100):
+                    loss = actor(torch.ones(4)).sum()
+                    loss.backward()
+                    opt.step()
+                print("return", evaluate(actor))
+            """,
+        }, note="near miss: the scripts of the folder seed"),
         invalid("""
             from torch.utils.data import random_split
             train, val = random_split(full, [0.9, 0.1])  # expect: SEED003
@@ -241,7 +305,7 @@ class UnseededTorch(Rule):
     @classmethod
     def check_repo(cls, repo: RepoContext) -> None:
         for site, place in unseeded_draws(repo, {"torch", "init", "loader", "generate"}):
-            related = alike_locations(site) + ([Location(site.unseeded_by[0], None, "the program that runs it")]
+            related = ([Location(site.unseeded_by[0], None, "the program that runs it")]
                 if site.unseeded_by[0] != site.path else [])
             repo.report(cls, site.path, place.line, code=site.code, what=_WHAT[site.kind], who=who_runs(site),
                         related=related, **report_place(place, site))

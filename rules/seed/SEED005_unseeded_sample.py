@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from hygiene.context import RepoContext
 from hygiene.finding import Location, Severity
-from hygiene.seedfindings import alike_locations, report_place, unseeded_draws, who_runs
+from hygiene.seedfindings import report_place, unseeded_draws, who_runs
 from hygiene.rule import Rule, invalid, valid
 
 
@@ -86,7 +86,7 @@ class UnseededSample(Rule):
     @classmethod
     def check_repo(cls, repo: RepoContext) -> None:
         for site, place in unseeded_draws(repo, {"sample"}):
-            related = alike_locations(site) + ([Location(site.unseeded_by[0], None, "the program that runs it")]
+            related = ([Location(site.unseeded_by[0], None, "the program that runs it")]
                 if site.unseeded_by[0] != site.path else [])
             repo.report(cls, site.path, place.line, code=site.code, who=who_runs(site), related=related,
                         **report_place(place, site))
