@@ -194,6 +194,8 @@ def _subscript_drop(node: cst.Subscript) -> Drop | None:
     index = node.slice[0].slice
     if isinstance(index, cst.Slice):
         if index.lower is None and index.upper is not None and index.step is None:
+            if isinstance(index.upper, cst.Integer):
+                return None  # `df[:1000]`: an intended size written in the code
             return Drop(node, "slice to n", _sources(value), _sources(index.upper))
         return None
     mask = index.value
@@ -368,12 +370,15 @@ def averages(call: cst.Call) -> bool:
 # empty or unparsed reply, a sentinel score, a size threshold.
 _FAILURE_TEST = re.compile(r"(?i)\bNone\b|nan|isna|notna|isnull|notnull|null|error|fail|valid|empty|parse|refus|"
                            r"success|\bok\b|len\(|!=\s*(\"\"|''|-1)|==\s*(\"\"|''|-1)|\bstatus\b|[<>]")
-# A cap set by a configuration knob (`select(range(args.max_train_samples))`, `head(cfg.limit)`):
-# a visible, intended size, not rows lost along the way.
+# A cap set by a configuration knob (`select(range(args.max_train_samples))`, `head(cfg.limit)`)
+# or to a number written in the code (`select(range(500))`, `df[:1000]`): a visible, intended
+# size, not rows lost along the way.
 _CAP_NAME = re.compile(r"(?i)^(max|limit|num|n)_\w+$|^(max|limit)\w*$|\w*_(limit|max|samples|examples|size)$")
 
 
 def _configured_cap(bound: cst.BaseExpression | None) -> bool:
+    if isinstance(bound, cst.Integer):
+        return True
     if isinstance(bound, cst.Attribute):
         bound = bound.attr
     return isinstance(bound, cst.Name) and bool(_CAP_NAME.match(bound.value))

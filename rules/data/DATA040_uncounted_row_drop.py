@@ -37,7 +37,9 @@ class UncountedRowDrop(Rule, RowFlow):
     main / eval function (an aggregate that carries each group's size counts them); and `[r for r
     in rs if r is not None]` / `filter(None, rs)` / `if r` drop the failures a swallowed exception returned. Drops
     before a train/test split are data cleaning and are left alone, and so are drops in data
-    that only reaches a model through training, `[:n]` with its `[n:]` complement (a split),
+    that only reaches a model through training, caps to a size written in the code or set by a
+    configuration knob (`select(range(500))`, `head(1000)`, `[:200]`, `select(range(args.max_samples))`:
+    an intended size, not rows lost), `[:n]` with its `[n:]` complement (a split),
     `[:n]` of one item's sequence inside a loop over items, selections of a named subset
     (`df[df.type == "match"]`, `.isin(chosen)`, `.str.contains("raw")`, `query("split == 'eval'")`)
     unless they test a failure (`status == "ok"`), group-size filters, inner merges that pair
@@ -104,6 +106,22 @@ class UncountedRowDrop(Rule, RowFlow):
                 reader = fit_reader(train_dataset)
                 print(np.mean([reader(x) == x["label"] for x in test_dataset]))
         """, note="a configured cap and a filter on an attribute select on purpose; nothing failed"),
+        valid("""
+            import numpy as np
+            from datasets import load_dataset
+
+            test_dataset = load_dataset("glue", "sst2", split="validation")
+            test_dataset = test_dataset.select(range(500))
+            H_test = [encode(x["sentence"]) for x in test_dataset]
+            print(np.mean([classify(h) == x["label"] for h, x in zip(H_test, test_dataset)]))
+        """, note="a cap to a size written in the code: an intended subset, not rows lost to failures"),
+        invalid("""
+            import numpy as np
+
+            answers = [a for a in run_model(items) if a is not None]
+            scored = items.select(range(len(answers)))  # expect: DATA040
+            print(np.mean([a == x["label"] for a, x in zip(answers, scored)]))
+        """, note="near miss: a bound computed from what survived is no intended size"),
         invalid("""
             import pandas as pd
             ratings = pd.read_csv("ratings.csv").dropna()  # expect: DATA040

@@ -40,7 +40,8 @@ class UnseededTorch(Rule):
     prose, a script that only plots or checks, `docs/`, `examples/`, `tutorials/`): see
     `hygiene.purpose`. A transformers / TRL `Trainer` seeds every generator when it is constructed
     (`set_seed(args.seed)`), so what runs after it, its own shuffling and noise in a subclass's
-    `compute_loss` are seeded. A seed drawn at random and then set (`args.seed =
+    `compute_loss` are seeded; so does a subclass of the repo's own class whose constructor seeds
+    every generator. A seed drawn at random and then set (`args.seed =
     np.random.randint(...)`) is the seed; a module's own `__main__` demo is not judged when the
     programs that use the module seed.
 
@@ -155,6 +156,78 @@ class UnseededTorch(Rule):
                 print("return", evaluate(actor))
             """,
         }, note="near miss: the scripts of the folder seed"),
+        valid({
+            "trainer.py": """
+                from torch.utils.data import DataLoader
+                from transformers import set_seed
+
+                class BaseTrainer:
+                    def __init__(self, args, data):
+                        self.args, self.data = args, data
+                        set_seed(args.seed)
+
+                class QuarkTrainer(BaseTrainer):
+                    def __init__(self, args, data, policy):
+                        super().__init__(args, data)
+                        self.policy = policy
+
+                    def train(self):
+                        for batch in DataLoader(self.data, batch_size=8, shuffle=True):
+                            self.policy.step(batch)
+            """,
+            "run.py": """
+                from trainer import QuarkTrainer
+
+                if __name__ == "__main__":
+                    QuarkTrainer(args, data, policy).train()
+            """,
+        }, note="the repo's own trainer base class seeds in its constructor: constructing a subclass seeds"),
+        valid({
+            "baselines/mend/__init__.py": "",
+            "baselines/mend/nn.py": """
+                import torch
+                import torch.nn as nn
+
+                class LRLinear(nn.Module):
+                    def __init__(self, inf, outf):
+                        super().__init__()
+                        self.v = nn.Parameter(torch.randn(outf, inf))
+
+                if __name__ == "__main__":
+                    print(LRLinear(10, 10)(torch.randn(3, 10)))
+            """,
+            "baselines/mend/algs/mend.py": """
+                from .. import nn as local_nn
+
+                def editor(cfg):
+                    return local_nn.LRLinear(cfg.inf, cfg.outf)
+            """,
+        }, note="a module's own `__main__` demo, imported by path (`from .. import nn`) from a folder "
+                "without `__init__.py`"),
+        invalid({
+            "trainer.py": """
+                from torch.utils.data import DataLoader
+
+                class BaseTrainer:
+                    def __init__(self, args, data):
+                        self.args, self.data = args, data
+
+                class QuarkTrainer(BaseTrainer):
+                    def __init__(self, args, data, policy):
+                        super().__init__(args, data)
+                        self.policy = policy
+
+                    def train(self):
+                        for batch in DataLoader(self.data, batch_size=8, shuffle=True):  # expect: SEED003
+                            self.policy.step(batch)
+            """,
+            "run.py": """
+                from trainer import QuarkTrainer
+
+                if __name__ == "__main__":
+                    QuarkTrainer(args, data, policy).train()
+            """,
+        }, note="near miss: the base class seeds nothing"),
         invalid("""
             from torch.utils.data import random_split
             train, val = random_split(full, [0.9, 0.1])  # expect: SEED003
