@@ -45,7 +45,8 @@ _WRITING = frozenset({"dump", "write_table", "to_parquet", "to_csv", "to_json", 
                       "to_pickle", "savez", "savez_compressed"})
 # Calls that query or run a model: what such a program writes is model output, an experiment's result.
 _MODEL_CALLS = frozenset({"generate", "create", "acreate", "complete", "chat", "invoke", "ainvoke", "predict",
-                          "predict_proba", "pipeline", "LLM", "completion", "forward", "encode_batch"})
+                          "predict_proba", "pipeline", "LLM", "completion", "acompletion", "forward",
+                          "encode_batch", "post"})  # `requests.post` to a model server
 # A folder of data, or of data generation.
 _DATA_DIRS = frozenset({"data", "datasets", "dataset", "data_generation", "datagen", "synthetic_data"})
 # A file name that says it makes data: a generating verb and a data noun (`make_dataset.py`,
