@@ -65,7 +65,9 @@ def apply(result: ScanResult, option: Path | None = None, whole_repo: bool = Tru
         return
     accepted = load(path)
     kept = [f for f in result.findings if f.fingerprint not in accepted]
-    matched = {f.fingerprint for f in result.findings} & accepted
+    # A finding folded into another program's (hygiene.grouping) is still there, not gone.
+    folded = {fp for f in result.findings for fp in f.extra.get("folded", ())}
+    matched = ({f.fingerprint for f in result.findings} | folded) & accepted
     result.stats["baselined"] = len(result.findings) - len(kept)
     result.findings = kept
     gone = len(accepted - matched)

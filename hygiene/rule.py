@@ -149,5 +149,14 @@ class Rule:
         return stem.split("_", 1)[1] if "_" in stem else stem
 
     @classmethod
+    def group_by(cls, finding: Finding) -> Any:
+        """A key that findings of several programs share when one answer settles them all (see
+        hygiene.grouping); None keeps the finding on its own. By default the key the rule put in
+        `extra["group"]` when it reported the finding."""
+        from hygiene.grouping import default_group_key
+
+        return default_group_key(finding)
+
+    @classmethod
     def has_repo_phase(cls) -> bool:
         return cls.check_repo.__func__ is not Rule.check_repo.__func__  # type: ignore[attr-defined]

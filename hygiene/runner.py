@@ -27,6 +27,7 @@ from hygiene.context import FileContext, FileResult, RepoContext
 from hygiene.discovery import SourceFile, discover, package_dirs
 from hygiene.finding import Diagnostic, Finding, Severity, number_duplicates
 from hygiene.analysis.names import NameResolver, module_name_for
+from hygiene.grouping import group_findings
 from hygiene.parsing import notebook as notebook_parsing
 from hygiene.parsing.profile import profile as profile_table
 from hygiene.parsing.python import ParseError, decode, parse
@@ -319,8 +320,10 @@ def _finalise(scan_result: ScanResult, focus: Iterable[Path] | None) -> None:
     kept, suppressed, problems = suppress.apply(findings, sups, enabled)
     kept.extend(p for p in problems if not config.ignored_in_file(p.path, p.rule, p.category))
     kept = [dataclasses.replace(f, severity=config.severity_for(f.rule, f.category, f.severity)) for f in kept]
-    if focus is not None:
-        wanted = _focus_paths(config.root, focus)
+    wanted = _focus_paths(config.root, focus) if focus is not None else None
+    # One decision, one finding: a group is reported at its first program, or its first in focus.
+    kept = group_findings(kept, scan_result.rules, None if wanted is None else (lambda p: _within(p, wanted)))
+    if wanted is not None:
         kept = [f for f in kept if _within(f.path, wanted) or any(_within(r.path, wanted) for r in f.related)]
         suppressed = [f for f in suppressed if _within(f.path, wanted)]
         # A file outside the focus that cannot be read is not this commit's or pull request's

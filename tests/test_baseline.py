@@ -38,13 +38,31 @@ def test_only_findings_missing_from_the_baseline_fail(tmp_path):
                cwd=tmp_path).returncode == 0
 
     # A new finding fails, and it is the only one reported.
+    (tmp_path / "scripts").mkdir()
+    (tmp_path / "scripts" / "new.py").write_text(NEW)
+    proc = run("check", "--no-llm", "--checklist", "off", "--format", "json", "--baseline",
+               "hygiene-baseline.json", ".", cwd=tmp_path)
+    assert proc.returncode == 1
+    report = json.loads(proc.stdout)
+    assert [(f["path"], f["rule"]) for f in report["findings"]] == [("scripts/new.py", "SEED001")]
+    assert report["summary"]["baselined"] == 1
+
+
+def test_a_new_program_with_the_omission_of_a_baselined_one_is_one_finding(tmp_path):
+    # Two scripts of one folder that seed nothing are one decision (hygiene.grouping): a new one
+    # next to a baselined one gives one finding, at the first program, naming the other; the
+    # baselined finding is folded into it, not gone.
+    (tmp_path / "old.py").write_text(OLD)
+    run("check", "--no-llm", "--write-baseline", "hygiene-baseline.json", ".", cwd=tmp_path)
     (tmp_path / "new.py").write_text(NEW)
     proc = run("check", "--no-llm", "--checklist", "off", "--format", "json", "--baseline",
                "hygiene-baseline.json", ".", cwd=tmp_path)
     assert proc.returncode == 1
     report = json.loads(proc.stdout)
-    assert [(f["path"], f["rule"]) for f in report["findings"]] == [("new.py", "SEED001")]
-    assert report["summary"]["baselined"] == 1
+    (finding,) = report["findings"]
+    assert finding["path"] == "new.py" and "`old.py`" in finding["message"]
+    assert [r["path"] for r in finding["related"]] == ["old.py"]
+    assert not any("gone" in note for note in report.get("notes", []))
 
 
 def test_the_baseline_from_the_configuration_and_its_checklist_questions(tmp_path):

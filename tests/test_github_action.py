@@ -69,7 +69,8 @@ def test_pull_request_annotations_summary_sarif_outputs_and_one_comment(tmp_path
         assert proc.returncode == 0, proc.stderr
         # Annotations on the changed file only; utils.py did not change.
         assert "::warning file=train.py,line=5,col=12,title=SEED001 SEED-UNSEEDED::" in proc.stdout
-        assert "utils.py" not in proc.stdout
+        # utils.py seeds nothing either: one decision, named in train.py's finding, not annotated.
+        assert "file=utils.py" not in proc.stdout and "(`utils.py`)" in proc.stdout
         assert outputs["findings"] == "1" and outputs["failed"] == "true" and int(outputs["open-items"]) >= 1
         Sarif.model_validate(json.loads((repo / outputs["sarif-file"]).read_text()))
         assert "# hygiene" in summary and "| `train.py:5` | SEED001 |" in summary
@@ -103,8 +104,9 @@ def test_push_event_checks_everything_without_a_comment(tmp_path):
     with FakeGitHub() as gh:
         proc, outputs, _ = run_action(repo, gh, tmp_path, number=None)
         assert proc.returncode == 0, proc.stderr
-        assert "file=utils.py" in proc.stdout and "file=train.py" in proc.stdout
-        assert outputs["findings"] == "2" and gh.writes() == []
+        # Both scripts seed nothing: one finding at the first, naming the other (hygiene.grouping).
+        assert "file=train.py" in proc.stdout and "(`utils.py`)" in proc.stdout
+        assert outputs["findings"] == "1" and gh.writes() == []
 
 
 def test_pull_request_that_changes_no_checked_file_reports_no_finding_of_other_files(tmp_path):

@@ -54,3 +54,15 @@ def test_a_file_named_for_figures_is_told_apart_from_an_analysis():
     assert not named_for_figures("analysis.ipynb")
     assert not named_for_figures("src/configure.py")  # words, not substrings ("fig" in "configure")
     assert not named_for_figures("src/config.py")
+
+
+def test_a_script_that_only_reshapes_data_into_files_makes_data():
+    # Load, split, write train.json / test.json: the split is made once and reused.
+    writes = (("load_dataset", "datasets.load_dataset"), ("train_test_split", None), ("dump", "json.dump"))
+    assert file_purpose("spin/reformat.py", signals(*writes)) == "data"
+    # Logging an error and raising ValueError measure nothing.
+    assert file_purpose("reformat.py", signals(*writes, ("error", "logging.error"), ("ValueError", "builtins.ValueError"))) == "data"
+    # Near misses: a script that queries a model writes its outputs (results); one that scores them reports.
+    assert file_purpose("gen.py", signals(*writes, ("create", "openai.OpenAI().chat.completions.create"))) == ""
+    assert file_purpose("score.py", signals(*writes, ("f1_score", "sklearn.metrics.f1_score"))) == "reports"
+    assert file_purpose("plot.py", signals(*writes, ("hist", "matplotlib.pyplot.hist"))) == "shows"

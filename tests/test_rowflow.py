@@ -47,7 +47,9 @@ def test_what_drops_rows() -> None:
     assert drop_kind("df[df['x'] > 0]") == "boolean mask"
     assert drop_kind("df.loc[df.x.notna(), cols]") == "boolean mask"
     assert drop_kind("df[cols]") is None
-    assert drop_kind("rows[:100]") == "slice to n"
+    assert drop_kind("rows[:n]") == "slice to n"
+    assert drop_kind("rows[:100]") is None  # an intended size written in the code
+    assert drop_kind("ds.select(range(500))") is None and drop_kind("df.head(1000)") is None
     assert drop_kind("rows[1:]") is None
     assert drop_kind("ds.filter(lambda ex: ex['n'] < 512)") == ".filter"
     assert drop_kind("df.filter(like='feat_')") is None

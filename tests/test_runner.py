@@ -46,7 +46,9 @@ def test_parallel_and_serial_scans_agree(tmp_path):
     config = repo(tmp_path, {f"pkg/m{i}.py": UNSEEDED if i % 3 else "x = 1\n" for i in range(40)})
     serial = scan(config, jobs=1, use_cache=False)
     parallel = scan(config, jobs=2, use_cache=False)
-    assert len(serial.findings) == 26
+    # 26 programs of one folder that seed nothing: one decision, one finding naming the other 25.
+    (finding,) = serial.findings
+    assert finding.path == "pkg/m1.py" and len(finding.related) == 25 and "25 other programs" in finding.message
     assert [f.to_dict() for f in parallel.findings] == [f.to_dict() for f in serial.findings]
 
 
@@ -213,3 +215,23 @@ def test_a_script_kept_beside_its_notebook_is_reported_once(tmp_path):
     paths = sorted(f.path for f in scan(config, jobs=1, use_cache=False).findings if f.rule == "SEED001")
     # the twin of the notebook goes; a script with the same code elsewhere is its own program
     assert paths == ["ch04/ch04.ipynb", "other/run.py"]
+
+
+def test_a_group_is_reported_once_and_under_focus_at_a_focused_member(tmp_path):
+    # Three scripts of one folder that seed nothing are one decision (hygiene.grouping); a script
+    # in another folder is its own.
+    config = repo(tmp_path, {"a.py": UNSEEDED, "b.py": UNSEEDED, "c.py": UNSEEDED, "other/d.py": UNSEEDED})
+    whole = scan(config, jobs=1, use_cache=False)
+    assert [(f.path, [r.path for r in f.related]) for f in whole.findings] == [
+        ("a.py", ["b.py", "c.py"]), ("other/d.py", [])]
+    assert "2 other programs of this folder share the omission (`b.py`, `c.py`)" in whole.findings[0].message
+    focused = scan(config, focus=[tmp_path / "c.py"], jobs=1, use_cache=False)
+    assert [(f.path, [r.path for r in f.related]) for f in focused.findings] == [("c.py", ["a.py", "b.py"])]
+    assert scan(config, focus=[tmp_path / "other"], jobs=1, use_cache=False).findings[0].path == "other/d.py"
+
+
+def test_a_suppressed_member_leaves_the_group(tmp_path):
+    config = repo(tmp_path, {"a.py": UNSEEDED.replace("3)\n", "3)  # hygiene: ignore[SEED001] a demo\n"),
+                             "b.py": UNSEEDED, "c.py": UNSEEDED})
+    (finding,) = scan(config, jobs=1, use_cache=False).findings
+    assert finding.path == "b.py" and [r.path for r in finding.related] == ["c.py"]

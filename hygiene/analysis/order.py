@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import libcst as cst
 
 from hygiene.analysis.names import dotted
-from hygiene.analysis.order_syntax import (_counters, _first_only, _first_target, _in_message, _is_slice, _last_index,
+from hygiene.analysis.order_syntax import (_counters, _first_only, _pairs_only, _first_target, _in_message, _is_slice, _last_index,
                                   _names_in, _only_messages, _reads_position, _short, _uses_name)
 
 # Calls that keep the order of their first argument in their result.
@@ -185,8 +185,12 @@ class OrderTracker:
         if isinstance(call, cst.Call) and self.qualified_name(call.func) == "builtins.enumerate" and call.args:  # type: ignore[attr-defined]
             inner = self.unordered(call.args[0].value)
             index = _first_target(node.target)
+            body = self.ctx.code(node.body)  # type: ignore[attr-defined]
+            if inner is not None and index is not None and _pairs_only(body, index):
+                # `for b in xs[i + 1:]` inside: every pair once, the rest of the list is no subset
+                self.__dict__.setdefault("_pair_indices", set()).add(index)
             if inner is not None and index is not None and _uses_name(node.body, index) \
-                    and not _first_only(self.ctx.code(node.body), index):  # type: ignore[attr-defined]
+                    and not _first_only(body, index) and not _pairs_only(body, index):
                 self._report(inner, call, f"its positions become `{index}` in the loop at line {{line}}")
         self._range_index(node)
 
@@ -205,6 +209,7 @@ class OrderTracker:
 
     def leave_For(self, node: cst.For) -> None:
         self.__dict__["_order_loops"].pop()
+        self.__dict__.get("_pair_indices", set()).discard(_first_target(node.target) or "")
         if not any(o is not None for o in self.__dict__["_order_loops"]):
             self.__dict__.pop("_order_counters", None)
 
@@ -238,6 +243,10 @@ class OrderTracker:
         if origin is None:
             return
         part = node.slice[0].slice
+        if isinstance(part, cst.Slice) and part.upper is None and part.lower is not None:
+            names = {n.value for n in _names_in(part.lower) if isinstance(n, cst.Name)}
+            if names and names <= self.__dict__.get("_pair_indices", set()):
+                return
         if isinstance(part, cst.Slice) and (part.lower is not None or part.upper is not None):
             self._report(origin, node, "only the items `[{code}]` are kept (line {line})")
         elif isinstance(part, cst.Index) and _last_index(part.value) and self.order_index_uses \

@@ -34,6 +34,12 @@ def _first_only(body: str, index: str) -> bool:  # `if i == 0:` ("the first pass
     return len(re.findall(rf"\b{index}\b", body)) == len(re.findall(rf"\b{index}\s*==\s*0\b", body))
 
 
+def _pairs_only(body: str, index: str) -> bool:
+    """`for i, a in enumerate(xs): for b in xs[i + 1:]`: the index only starts the rest of the list,
+    the idiom for every pair; the pairs are the same whatever the order."""
+    return len(re.findall(rf"\b{index}\b", body)) == len(re.findall(rf"\[\s*{index}\s*(\+\s*1\s*)?:\s*\]", body))
+
+
 def _only_messages(body: cst.BaseSuite) -> bool:
     """Does the block only print, log or `break` (a cap, like `files[:limit]`, is the slice's)?"""
     for statement in getattr(body, "body", ()):

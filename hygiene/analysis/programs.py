@@ -61,8 +61,6 @@ class DrawSite:
     # and why the finding is a checklist question rather than a finding ("" if it is a finding).
     more: list["DrawSite"] = field(default_factory=list)
     ask: str = ""
-    # Other standalone programs with the same omission (they seed nothing), grouped into this finding.
-    alike: list[tuple["DrawSite", "Place"]] = field(default_factory=list)
 
 
 @dataclass
@@ -100,11 +98,38 @@ class Programs:
                     if event[0] == "c" and event[2] < 0:
                         parts = event[1].split(".")
                         imported.update(".".join(parts[:i]) for i in range(1, len(parts) + 1))
+        # `from .. import nn` names a file by path, whatever module names the folders make.
+        by_path = {f for facts in self.files.values() for f in facts.get("relative_imports", ())}
+        imported.update(facts["module"] for path, facts in self.files.items()
+                        if path.rsplit(".", 1)[0] in by_path or path.rsplit("/", 1)[0] + "/__init__" == path[:-3] and
+                        path.rsplit("/", 1)[0] in by_path)
         self.imported = imported
+        self.seeders |= self._seeding_subclasses()
         self.entries = sorted(p for p, f in self.files.items() if not f["test"] and not f.get("service") and (
             f["entry"] or (f.get("toplevel") and f["module"] not in imported)))
         for entry in self.entries:
             self._run(entry)
+
+    def _seeding_subclasses(self) -> set[str]:
+        """Subclasses of the repo's own classes whose constructor seeds every generator (a trainer
+        base class that calls `set_seed(args.seed)` in `__init__`): constructing one seeds too,
+        whatever its own `__init__` passes on to `super().__init__`."""
+        bases = {c: bs for f in self.files.values() for c, bs in f.get("bases", {}).items()}
+        seeding = set(self.seeders)
+        for path, facts in self.files.items():
+            for cls, methods in facts["classes"].items():
+                init = f"{cls}.__init__"
+                if init in methods and any(e[0] == "s" and "*" in e[2] and (not e[3] or self._is_library(e[3], path))
+                                           for e in facts["scopes"].get(init, ())):
+                    seeding.add(cls)
+        grown = True
+        while grown:
+            grown = False
+            for cls, named in bases.items():
+                if cls not in seeding and any(b in seeding for b in named):
+                    seeding.add(cls)
+                    grown = True
+        return seeding
 
     # -- resolution -----------------------------------------------------------------------------
     def _prefer(self, paths: list[str], near: str) -> list[str]:

@@ -4,7 +4,8 @@ A seed question matters most where a draw decides a reported number (a score, a 
 model). Two other kinds of code draw too, and a finding is the wrong tool for them:
 
 - **committed data**: a dataset builder, a sample generator in a `data/` folder, a script that
-  pushes a split to a hub. Its output is saved and versioned; rerunning it is not how anyone
+  pushes a split to a hub, a script that only reshapes a data set and writes it to files (it
+  trains, measures, plots and queries no model). Its output is saved and versioned; rerunning it is not how anyone
   reproduces the results, so whether it was seeded is a question for the checklist;
 - **an illustration**: a notebook or script that draws toy data for a plot or a printout and
   computes no metric and trains nothing (a textbook chapter on numpy, a figure of a
@@ -39,6 +40,13 @@ _SHOWING = frozenset({"plot", "scatter", "hist", "imshow", "savefig", "allclose"
 _LOADING = frozenset({"load_state_dict", "from_pretrained", "load_from_checkpoint", "load_checkpoint"})
 # Calls that publish a data set.
 _PUBLISHING = frozenset({"push_to_hub", "save_to_disk"})
+# Calls that write records to a data file (`json.dump`, `df.to_parquet`, `pq.write_table`).
+_WRITING = frozenset({"dump", "write_table", "to_parquet", "to_csv", "to_json", "to_jsonl", "to_feather",
+                      "to_pickle", "savez", "savez_compressed"})
+# Calls that query or run a model: what such a program writes is model output, an experiment's result.
+_MODEL_CALLS = frozenset({"generate", "create", "acreate", "complete", "chat", "invoke", "ainvoke", "predict",
+                          "predict_proba", "pipeline", "LLM", "completion", "acompletion", "forward",
+                          "encode_batch", "post"})  # `requests.post` to a model server
 # A folder of data, or of data generation.
 _DATA_DIRS = frozenset({"data", "datasets", "dataset", "data_generation", "datagen", "synthetic_data"})
 # A file name that says it makes data: a generating verb and a data noun (`make_dataset.py`,
@@ -66,6 +74,8 @@ class CallSignals:
         self.publishes = False
         self.loads_weights = False
         self.shows = False
+        self.writes = False  # writes records to a data file
+        self.models = False  # queries or runs a model
         self.figures = 0  # figures saved: a file that saves several makes figures (committed images)
 
     def see_target(self, target: str) -> None:
@@ -77,6 +87,10 @@ class CallSignals:
         """`own`: a function of the notebook itself, whose name says nothing (its body's calls do)."""
         if own:
             return
+        if tail in _WRITING:
+            self.writes = True
+        elif tail in _MODEL_CALLS:
+            self.models = True
         if tail in _PUBLISHING:
             self.publishes = True
         elif tail in _LOADING:
@@ -87,8 +101,15 @@ class CallSignals:
             self.shows = True
             self.figures += tail == "savefig"
         elif not self.measures and ((name is not None and name.startswith(("sklearn.metrics", "evaluate.")))
-                                    or (tail and _words(tail) & _METRIC_WORDS)):
+                                    or (tail and _words(tail) & _METRIC_WORDS and not _logs(name))):
             self.measures = True
+
+
+def _logs(name: str | None) -> bool:
+    """`logging.error(...)`, `logger.error(...)`, `ValueError(...)`: a log line or an exception,
+    not a measured error."""
+    return name is not None and (name.startswith(("logging.", "builtins."))
+                                 or name.split(".", 1)[0].lower() in ("logger", "log"))
 
 
 def in_data_folder(path: str) -> bool:
@@ -128,7 +149,7 @@ def file_purpose(path: str, signals: CallSignals, notebook: Any = None) -> str:
     A notebook reports only what it measures (a model fit there whose predictions are only plotted
     illustrates), and one with more words of prose than of code is a chapter or a tutorial: text
     that explains, with code that demonstrates."""
-    if signals.publishes or (makes_data(path) and not signals.trains):
+    if signals.publishes or (makes_data(path) and not signals.trains) or _transforms_data(signals, notebook):
         return "data"
     if signals.figures > _MANY_FIGURES or any(p in _DOC_DIRS for p in path.split("/")[:-1]):
         return "shows"  # makes figures, or documents or demonstrates a library: its numbers are not results
@@ -137,6 +158,13 @@ def file_purpose(path: str, signals: CallSignals, notebook: Any = None) -> str:
     if signals.trains or signals.measures:
         return "reports"
     return "shows" if signals.shows else ""
+
+
+def _transforms_data(signals: CallSignals, notebook: Any) -> bool:
+    """A script that writes data files and neither trains, measures, plots nor runs a model: it
+    reshapes a data set (a split written once to `train.json` / `test.json` and reused)."""
+    return notebook is None and signals.writes and not (signals.trains or signals.measures or signals.shows
+                                                        or signals.models or signals.loads_weights)
 
 
 def _prose(notebook: Any) -> bool:

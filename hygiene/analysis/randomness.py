@@ -91,6 +91,8 @@ class RandomnessExtractor:
         self.main: list[int] | None = None
         self.signals = CallSignals()
         self.seeders: list[str] = []  # classes of this file whose construction seeds (Trainer subclasses)
+        self.bases: dict[str, list[str]] = {}  # class -> its bases' qualified names
+        self.relative_imports: list[str] = []  # paths without suffix that `from . import x` names
 
     # -- scopes ---------------------------------------------------------------------------------
     def _scope_key(self) -> str:
@@ -146,6 +148,9 @@ class RandomnessExtractor:
             bases = [self.ctx.names.qualified_name(b.value) for b in node.bases]
             if any(b is not None and plain(b) in rng.SEEDING_TRAINERS for b in bases):
                 self.seeders.append(f"{self.module}.{node.name.value}")
+            named = [plain(b) for b in bases if b is not None]
+            if named:  # the repo phase finds the repo's own classes whose constructor seeds
+                self.bases[f"{self.module}.{node.name.value}"] = named
 
     def visit_Assign(self, node: cst.Assign) -> None:
         for target in node.targets:
@@ -189,6 +194,14 @@ class RandomnessExtractor:
     def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
         if isinstance(node.names, cst.ImportStar):
             return
+        if node.relative:  # `from .. import nn`: the file it names, by path (folders may lack __init__.py)
+            folder = self.ctx.path.split("/")[:-1]
+            folder = folder[: len(folder) - (len(node.relative) - 1)] if len(node.relative) > 1 else folder
+            base = "/".join([*folder, *(dotted(node.module) or "").split(".")]).strip("/") if node.module else "/".join(folder)
+            for alias in node.names:
+                name = dotted(alias.name)
+                if name:
+                    self.relative_imports.extend([f"{base}/{name}".strip("/"), base])
         # The resolver already knows where each imported name points.
         for alias in node.names:
             bound = alias.asname.name.value if alias.asname is not None and isinstance(alias.asname.name, cst.Name) \
@@ -345,7 +358,8 @@ class RandomnessExtractor:
             "module": self.module, "entry": self.entry, "toplevel": self.toplevel,
             "test": is_test_path(self.ctx.path), "service": self.service, "main": self.main,
             "scopes": scopes, "classes": self.classes, "purpose": purpose,
-            "loads": self.signals.loads_weights, "seeders": self.seeders,
+            "loads": self.signals.loads_weights, "seeders": self.seeders, "bases": self.bases,
+            "relative_imports": sorted(set(self.relative_imports)),
         }
 
 

@@ -84,14 +84,6 @@ def _grouped(repo: RepoContext) -> list[tuple[DrawSite, Place]]:
     return repo.shared("seedfindings.groups", build)
 
 
-def alike_locations(site: DrawSite) -> list[Any]:
-    """Related locations of the other programs grouped into `site`'s finding."""
-    from hygiene.finding import Location
-
-    return [Location(other.path, place.line, "the same unseeded draw in another program that seeds nothing")
-            for other, place in site.alike]
-
-
 def unseeded_draws(repo: RepoContext, kinds: set[str]) -> Iterator[tuple[DrawSite, Place]]:
     """The first unseeded draw of each file, when it is of one of `kinds` (the others are in `site.more`)."""
     for site, place in _grouped(repo):
@@ -109,10 +101,16 @@ def who_runs(site: DrawSite) -> str:
     also = "" if not more else " (nor does one other program)" if more == 1 else f" (nor do {more} other programs)"
     said = f"nothing in `{entry}` seeds it{others}{also}" if entry == site.path else \
         f"`{entry}`, which runs it, never seeds it{others}{also}"
-    if site.alike:
-        n = len(site.alike)
-        said += f" (nor {'does one other program' if n == 1 else f'do {n} other programs'} of the repo, which seed nothing)"
     return said + more_draws(site)
+
+
+def seeds_nothing(site: DrawSite) -> bool:
+    """Is `site` in a standalone program that seeds no generator at all, drawing from a global one?
+    Several such programs of one folder are one decision (seed the scripts, or not): the runner
+    groups their findings (hygiene.grouping). A call that takes its own seed (`random_state`,
+    `seed=`) is a decision per call, so it is not grouped."""
+    return (site.gen in GENERATOR_NAMES and site.kind not in ("sklearn", "sample")
+            and site.unseeded_by == [site.path] and not site.seeds_of.get(site.path))
 
 
 def more_draws(site: DrawSite) -> str:
@@ -125,7 +123,9 @@ def report_place(place: Place, site: DrawSite | None = None, ask: str = "") -> d
     """Keyword arguments for `RepoContext.report` that put a finding at `place` (in `site`'s scope);
     a finding that should be a checklist question carries the reason in `extra["ask"]`."""
     reason = ask or (site.ask if site else "")
-    extra = {"ask": ASK_REASONS.get(reason, reason)} if reason else {}
+    extra: dict[str, Any] = {"ask": ASK_REASONS.get(reason, reason)} if reason else {}
+    if site is not None and seeds_nothing(site):
+        extra["group"] = "a program that seeds nothing"  # hygiene.grouping: one decision for the folder
     return {"column": place.column, "end_line": place.end_line, "cell": place.cell,
             "cell_line": place.cell_line, "snippet": place.snippet, "context": site.context if site else "",
             "extra": extra}

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from hygiene.context import RepoContext
 from hygiene.finding import Location, Severity
-from hygiene.analysis.unseeded_draws import alike_locations, report_place, unseeded_draws, who_runs
+from hygiene.analysis.unseeded_draws import report_place, unseeded_draws, who_runs
+from hygiene.analysis.unseeded_draws import report_place, unseeded_draws, who_runs
 from hygiene.rule import Rule, invalid, valid
 
 
@@ -278,7 +279,7 @@ class UnseededRandom(Rule):
     @classmethod
     def check_repo(cls, repo: RepoContext) -> None:
         for site, place in unseeded_draws(repo, {"random", "random-fresh"}):
-            related = alike_locations(site) + ([Location(site.unseeded_by[0], None, "the program that runs it")]
+            related = ([Location(site.unseeded_by[0], None, "the program that runs it")]
                 if site.unseeded_by[0] != site.path else [])
             if site.gen == "fresh":
                 message = (f"`{site.code}` makes a generator without a seed, which takes fresh entropy on every "

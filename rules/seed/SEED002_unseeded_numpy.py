@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from hygiene.context import RepoContext
 from hygiene.finding import Location, Severity
-from hygiene.analysis.unseeded_draws import alike_locations, report_place, unseeded_draws, who_runs
+from hygiene.analysis.unseeded_draws import report_place, unseeded_draws, who_runs
+from hygiene.analysis.unseeded_draws import report_place, unseeded_draws, who_runs
 from hygiene.rule import Rule, invalid, valid
 
 
@@ -159,7 +160,7 @@ class UnseededNumpy(Rule):
                 what = "makes a generator without a seed, which takes fresh entropy on every run"
             else:
                 what = "draws from numpy's global generator"
-            related = alike_locations(site) + ([Location(site.unseeded_by[0], None, "the program that runs it")]
+            related = ([Location(site.unseeded_by[0], None, "the program that runs it")]
                 if site.unseeded_by[0] != site.path else [])
             who = who_runs(site) if site.gen != "fresh" else f"it runs in `{site.unseeded_by[0]}`"
             repo.report(cls, site.path, place.line, code=site.code, what=what, who=who, related=related,

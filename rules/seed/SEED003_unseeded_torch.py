@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from hygiene.context import RepoContext
 from hygiene.finding import Location, Severity
-from hygiene.analysis.unseeded_draws import alike_locations, report_place, unseeded_draws, who_runs
+from hygiene.analysis.unseeded_draws import report_place, unseeded_draws, who_runs
+from hygiene.analysis.unseeded_draws import report_place, unseeded_draws, who_runs
 from hygiene.rule import Rule, invalid, valid
 
 _WHAT = {
@@ -40,7 +41,8 @@ class UnseededTorch(Rule):
     prose, a script that only plots or checks, `docs/`, `examples/`, `tutorials/`): see
     `hygiene.analysis.purpose`. A transformers / TRL `Trainer` seeds every generator when it is constructed
     (`set_seed(args.seed)`), so what runs after it, its own shuffling and noise in a subclass's
-    `compute_loss` are seeded. A seed drawn at random and then set (`args.seed =
+    `compute_loss` are seeded; so does a subclass of the repo's own class whose constructor seeds
+    every generator. A seed drawn at random and then set (`args.seed =
     np.random.randint(...)`) is the seed; a module's own `__main__` demo is not judged when the
     programs that use the module seed.
 
@@ -91,6 +93,142 @@ class UnseededTorch(Rule):
                 print(holdout(range(10), 2))
             """,
         }, note="the script seeds random, not torch"),
+        invalid({
+            "ppo.py": """
+                import torch
+                import torch.nn as nn
+                policy = nn.Linear(4, 2)
+                opt = torch.optim.Adam(policy.parameters())
+                for step in range(100):
+                    loss = policy(torch.ones(4)).sum()
+                    loss.backward()
+                    opt.step()
+                print("return", evaluate(policy))
+            """,
+            "dqn.py": """
+                import random
+                import torch
+                import torch.nn as nn
+                q = nn.Linear(4, 2)
+                opt = torch.optim.Adam(q.parameters())
+                for step in range(100):
+                    explore = random.random() < 0.1
+                    loss = q(torch.ones(4)).sum()
+                    loss.backward()
+                    opt.step()
+                print("return", evaluate(q))
+            """,
+            "a2c.py": """
+                import torch
+                import torch.nn as nn
+                actor = nn.Linear(4, 2)  # expect: SEED003
+                opt = torch.optim.Adam(actor.parameters())
+                for step in range(100):
+                    loss = actor(torch.ones(4)).sum()
+                    loss.backward()
+                    opt.step()
+                print("return", evaluate(actor))
+            """,
+        }, note="standalone scripts of one folder that all seed nothing: one decision, one finding at the "
+                "first (the others, whatever generator they draw from first, are named and related)"),
+        valid({
+            "seeded/ppo.py": """
+                import torch
+                import torch.nn as nn
+                torch.manual_seed(0)
+                policy = nn.Linear(4, 2)
+                opt = torch.optim.Adam(policy.parameters())
+                for step in range(100):
+                    loss = policy(torch.ones(4)).sum()
+                    loss.backward()
+                    opt.step()
+                print("return", evaluate(policy))
+            """,
+            "seeded/a2c.py": """
+                import torch
+                import torch.nn as nn
+                torch.manual_seed(0)
+                actor = nn.Linear(4, 2)
+                opt = torch.optim.Adam(actor.parameters())
+                for step in range(100):
+                    loss = actor(torch.ones(4)).sum()
+                    loss.backward()
+                    opt.step()
+                print("return", evaluate(actor))
+            """,
+        }, note="near miss: the scripts of the folder seed"),
+        valid({
+            "trainer.py": """
+                from torch.utils.data import DataLoader
+                from transformers import set_seed
+
+                class BaseTrainer:
+                    def __init__(self, args, data):
+                        self.args, self.data = args, data
+                        set_seed(args.seed)
+
+                class QuarkTrainer(BaseTrainer):
+                    def __init__(self, args, data, policy):
+                        super().__init__(args, data)
+                        self.policy = policy
+
+                    def train(self):
+                        for batch in DataLoader(self.data, batch_size=8, shuffle=True):
+                            self.policy.step(batch)
+            """,
+            "run.py": """
+                from trainer import QuarkTrainer
+
+                if __name__ == "__main__":
+                    QuarkTrainer(args, data, policy).train()
+            """,
+        }, note="the repo's own trainer base class seeds in its constructor: constructing a subclass seeds"),
+        valid({
+            "baselines/mend/__init__.py": "",
+            "baselines/mend/nn.py": """
+                import torch
+                import torch.nn as nn
+
+                class LRLinear(nn.Module):
+                    def __init__(self, inf, outf):
+                        super().__init__()
+                        self.v = nn.Parameter(torch.randn(outf, inf))
+
+                if __name__ == "__main__":
+                    print(LRLinear(10, 10)(torch.randn(3, 10)))
+            """,
+            "baselines/mend/algs/mend.py": """
+                from .. import nn as local_nn
+
+                def editor(cfg):
+                    return local_nn.LRLinear(cfg.inf, cfg.outf)
+            """,
+        }, note="a module's own `__main__` demo, imported by path (`from .. import nn`) from a folder "
+                "without `__init__.py`"),
+        invalid({
+            "trainer.py": """
+                from torch.utils.data import DataLoader
+
+                class BaseTrainer:
+                    def __init__(self, args, data):
+                        self.args, self.data = args, data
+
+                class QuarkTrainer(BaseTrainer):
+                    def __init__(self, args, data, policy):
+                        super().__init__(args, data)
+                        self.policy = policy
+
+                    def train(self):
+                        for batch in DataLoader(self.data, batch_size=8, shuffle=True):  # expect: SEED003
+                            self.policy.step(batch)
+            """,
+            "run.py": """
+                from trainer import QuarkTrainer
+
+                if __name__ == "__main__":
+                    QuarkTrainer(args, data, policy).train()
+            """,
+        }, note="near miss: the base class seeds nothing"),
         invalid("""
             from torch.utils.data import random_split
             train, val = random_split(full, [0.9, 0.1])  # expect: SEED003
@@ -241,7 +379,7 @@ class UnseededTorch(Rule):
     @classmethod
     def check_repo(cls, repo: RepoContext) -> None:
         for site, place in unseeded_draws(repo, {"torch", "init", "loader", "generate"}):
-            related = alike_locations(site) + ([Location(site.unseeded_by[0], None, "the program that runs it")]
+            related = ([Location(site.unseeded_by[0], None, "the program that runs it")]
                 if site.unseeded_by[0] != site.path else [])
             repo.report(cls, site.path, place.line, code=site.code, what=_WHAT[site.kind], who=who_runs(site),
                         related=related, **report_place(place, site))

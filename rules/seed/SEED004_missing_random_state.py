@@ -14,12 +14,16 @@ class MissingRandomState(Rule):
     that get no `random_state`, in code that a program of the repo runs without seeding numpy's
     global generator (which they fall back to): `train_test_split` (it shuffles unless
     `shuffle=False`), `KFold` / `StratifiedKFold` only with `shuffle=True`, the shuffle splitters,
-    random forests, boosting, SGD, MLPs, k-means, t-SNE, `LogisticRegression` only with a
-    stochastic solver (`sag`, `saga`, `liblinear`), SMOTE and other resamplers,
-    `make_classification` and the other generated data sets.
+    random forests, boosting, SGD, MLPs, k-means, t-SNE, decision trees only with `max_features`,
+    SMOTE and other resamplers, `make_classification` and the other generated data sets.
 
-    Deterministic by default, so never reported: `LogisticRegression` with lbfgs, `PCA` with its
-    default solver, `KFold` without shuffle, xgboost, lightgbm and catboost (fixed default seeds).
+    Deterministic by default, so never reported: `PCA` with its default solver, `KFold` without
+    shuffle, xgboost, lightgbm and catboost (fixed default seeds). Not reported either, because the
+    seed cannot change a reported number beyond its last digits: solvers of convex problems, whose
+    `random_state` only orders their steps towards the same optimum (`LogisticRegression` with any
+    solver, `LinearSVC`, `Ridge` with sag/saga, `Lasso` with random selection), and a decision tree
+    that weighs every feature at each split, which draws only to break exact ties (textbook
+    chapters fit these without a seed, and the printed scores stay the same).
     `random_state=seed` through a variable or a config counts as seeded; `random_state=None`
     does not; `**params` is not judged. The list of estimators is `hygiene.analysis.apis.sklearn`.
 
@@ -67,9 +71,15 @@ class MissingRandomState(Rule):
             cv = model_selection.KFold(n_splits=5, shuffle=True)  # expect: SEED004
         """),
         invalid("""
-            from sklearn.linear_model import LogisticRegression
-            clf = LogisticRegression(solver="saga", random_state=None)  # expect: SEED004
+            from sklearn.ensemble import GradientBoostingClassifier
+            clf = GradientBoostingClassifier(subsample=0.8, random_state=None)  # expect: SEED004
         """, note="random_state=None is no seed"),
+        invalid("""
+            from sklearn.tree import DecisionTreeClassifier
+            tree = DecisionTreeClassifier(max_depth=4, max_features="sqrt")  # expect: SEED004
+            tree.fit(X_train, y_train)
+            print(tree.score(X_test, y_test))
+        """, note="a tree that samples features at each split"),
         valid("""
             from sklearn.model_selection import KFold, train_test_split
             from sklearn.linear_model import LogisticRegression
@@ -77,6 +87,18 @@ class MissingRandomState(Rule):
             clf = LogisticRegression(max_iter=1000)
             parts = train_test_split(X, y, shuffle=False)
         """, note="deterministic without a random_state"),
+        valid("""
+            from sklearn.linear_model import LogisticRegression
+            from sklearn.svm import LinearSVC
+            from sklearn.tree import DecisionTreeRegressor
+            lr = LogisticRegression(penalty="l1", C=1.0, solver="liblinear")
+            svm = LinearSVC(C=0.5)
+            tree = DecisionTreeRegressor(max_depth=3)
+            for model in (lr, svm, tree):
+                model.fit(X_train, y_train)
+                print(model.score(X_test, y_test))
+        """, note="near miss: convex solvers reach the same optimum whatever the seed, and a tree over "
+                  "every feature draws only to break exact ties"),
         valid("""
             from sklearn.ensemble import RandomForestClassifier
             from sklearn.model_selection import train_test_split

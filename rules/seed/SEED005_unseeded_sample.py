@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from hygiene.context import RepoContext
 from hygiene.finding import Location, Severity
-from hygiene.analysis.unseeded_draws import alike_locations, report_place, unseeded_draws, who_runs
+from hygiene.analysis.unseeded_draws import report_place, unseeded_draws, who_runs
+from hygiene.analysis.unseeded_draws import report_place, unseeded_draws, who_runs
 from hygiene.rule import Rule, invalid, valid
 
 
@@ -81,12 +82,41 @@ class UnseededSample(Rule):
             np.random.seed(11)
             small = frame.sample(n=1000)
         """, note="pandas falls back to numpy's global generator, which is seeded"),
+        valid("""
+            import json
+            from datasets import load_dataset
+
+            def main():
+                ds = load_dataset("allenai/tulu-v2-sft-mixture", split="train")
+                parts = ds.train_test_split(test_size=0.1)
+                for name in ("train", "test"):
+                    with open(f"{name}.json", "w") as f:
+                        json.dump([dict(r) for r in parts[name]], f)
+                if not len(parts["test"]):
+                    raise ValueError("empty test split")
+
+            if __name__ == "__main__":
+                main()
+        """, path="reformat.py", note="a script that only reshapes a data set and writes the split to files "
+                                       "builds data: a checklist question, not a finding"),
+        invalid("""
+            import json
+            from datasets import load_dataset
+            from openai import OpenAI
+
+            client = OpenAI()
+            ds = load_dataset("gsm8k", "main", split="test")
+            items = ds.shuffle().select(range(200))  # expect: SEED005
+            with open("answers.json", "w") as f:
+                json.dump([client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": q}])
+                           .choices[0].message.content for q in items["question"]], f)
+        """, path="generate.py", note="near miss: it writes what a model answered on a drawn subset, a result"),
     ]
 
     @classmethod
     def check_repo(cls, repo: RepoContext) -> None:
         for site, place in unseeded_draws(repo, {"sample"}):
-            related = alike_locations(site) + ([Location(site.unseeded_by[0], None, "the program that runs it")]
+            related = ([Location(site.unseeded_by[0], None, "the program that runs it")]
                 if site.unseeded_by[0] != site.path else [])
             repo.report(cls, site.path, place.line, code=site.code, who=who_runs(site), related=related,
                         **report_place(place, site))

@@ -5,6 +5,7 @@ from hygiene.context import RepoContext
 from hygiene.finding import Location, Severity
 from hygiene.analysis.programs import locate, programs
 from hygiene.analysis.unseeded_draws import GENERATOR_NAMES, program_ask, report_place
+from hygiene.analysis.overwritten import discarded
 from hygiene.rule import Rule, invalid, valid
 
 
@@ -28,6 +29,10 @@ class SeedAfterDraw(Rule):
     fix is to seed before it), with the late seed as its related location; one finding per seed.
     A sampled model generation (`do_sample=True`) is the exception: that call is SEED009's site
     (one unseeded sample per item), so this rule's finding stays at the seed, the draw related.
+    A draw whose results are made again after the seed is left alone: the names its top-level
+    statement assigns are all assigned again after the seed and only looked at in between
+    (`len(train_set)`), the way a textbook shows an unseeded split and then repeats it seeded
+    (`hygiene.analysis.overwritten`).
 
     ## Why is this bad?
     The seed looks like it makes the run reproducible, and the README says so, but the draws that
@@ -53,6 +58,38 @@ class SeedAfterDraw(Rule):
     message = "`{draw}` draws from {gen} before `{seed}` ({seed_where}) seeds it, so this draw is unseeded"
     question = "Was the seed at {seed_where} meant to control `{draw}` at {where}, which runs before it?"
     examples = [
+        valid("""
+            import numpy as np
+            import pandas as pd
+
+            def shuffle_and_split(data, test_ratio):
+                shuffled = np.random.permutation(len(data))
+                n = int(len(data) * test_ratio)
+                return data.iloc[shuffled[n:]], data.iloc[shuffled[:n]]
+
+            housing = pd.read_csv("housing.csv")
+            train_set, test_set = shuffle_and_split(housing, 0.2)
+            len(train_set)
+            np.random.seed(42)
+            train_set, test_set = shuffle_and_split(housing, 0.2)
+            print(fit(train_set).score(test_set))
+        """, note="what the unseeded split made is only looked at, then made again after the seed"),
+        invalid("""
+            import numpy as np
+            import pandas as pd
+
+            def shuffle_and_split(data, test_ratio):
+                shuffled = np.random.permutation(len(data))  # expect: SEED006
+                n = int(len(data) * test_ratio)
+                return data.iloc[shuffled[n:]], data.iloc[shuffled[:n]]
+
+            housing = pd.read_csv("housing.csv")
+            train_set, test_set = shuffle_and_split(housing, 0.2)
+            model = fit(train_set)
+            np.random.seed(42)
+            train_set, test_set = shuffle_and_split(housing, 0.2)
+            print(model.score(test_set))
+        """, note="near miss: a model is fit on the unseeded split before the split is made again"),
         invalid("""
             import random
             subset = random.sample(items, 100)  # expect: SEED006
@@ -179,6 +216,8 @@ class SeedAfterDraw(Rule):
             draw_place = locate(repo, draw.path, {draw.ordinal})[draw.ordinal]
             if place.line is None or draw_place.line is None:
                 continue
+            if discarded(repo, progs.files[late.entry]["module"], late.draw_frames, late.seed):
+                continue  # what the unseeded draw made is made again after the seed
             seed_where = f"{where_path}:{place.line}"
             if place.cell is not None:
                 seed_where = f"{where_path} cell {place.cell}, line {place.cell_line}"

@@ -54,6 +54,22 @@ class SetOrder(OrderTracker, Rule):
             classes = list(set(df["label"]))  # expect: SEED008
             label2id = {c: i for i, c in enumerate(classes)}
         """),
+        valid("""
+            def winning(cards):
+                hands = [Pair(card) for card in set(cards) if cards.count(card) >= 2]
+                for ix, first in enumerate(hands):
+                    for second in hands[ix + 1:]:
+                        hands.append(TwoPair(first.card, second.card))
+                return sorted(hands)
+        """, note="the index only starts the rest of the list: every pair, whatever the order"),
+        invalid("""
+            def pairs(names):
+                people = list(set(names))  # expect: SEED008
+                for ix, first in enumerate(people):
+                    for second in people[ix + 1:]:
+                        print(ix, first, second)
+                    ids[first] = ix
+        """, note="near miss: the index is also kept as an id"),
         invalid("""
             options = {"cat", "dog", "bird"}  # expect: SEED008
             prompt = "Choose one of: " + ", ".join(options)

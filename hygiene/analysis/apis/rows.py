@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 import libcst as cst
 
+from hygiene.analysis.apis.cuts import aligned_to_outputs, base_name, configured_cap
 from hygiene.analysis.apis.sklearn import METRICS
 from hygiene.analysis.strings import string_value
 from hygiene.walk import iter_nodes
@@ -58,13 +59,6 @@ class Drop:
     kind: str  # "dropna", "inner merge", "filter", "boolean mask", "slice to n", ...
     sources: frozenset[str]
     bounds: frozenset[str] = frozenset()  # names in `[:n]`: reporting n counts as counting
-
-
-def base_name(expr: cst.BaseExpression) -> str | None:
-    """`df` for `df`, `df.x`, `df["a"][0]`, `df.dropna()`."""
-    while isinstance(expr, (cst.Attribute, cst.Subscript, cst.Call)):
-        expr = expr.func if isinstance(expr, cst.Call) else expr.value
-    return expr.value if isinstance(expr, cst.Name) else None
 
 
 def const_key(node: cst.Subscript) -> str | None:
@@ -155,11 +149,11 @@ def _call_drop(call: cst.Call, ctx: FileContext) -> Drop | None:
     if method == "select" and positional and isinstance(positional[0], cst.Call) \
             and isinstance(positional[0].func, cst.Name) and positional[0].func.value == "range":
         bound = positional[0].args[-1].value if positional[0].args else None
-        if _configured_cap(bound) or _aligned(bound, receiver):
+        if configured_cap(bound) or aligned_to_outputs(bound, _sources(receiver), ctx):
             return None
         return Drop(call, "select(range(n))", _sources(receiver), _sources(bound))
     if method == "head" and positional:
-        if _configured_cap(positional[0]):
+        if configured_cap(positional[0]):
             return None
         return Drop(call, "head(n)", _sources(receiver), _sources(positional[0]))
     return None
@@ -193,7 +187,9 @@ def _subscript_drop(node: cst.Subscript) -> Drop | None:
         return None
     index = node.slice[0].slice
     if isinstance(index, cst.Slice):
-        if index.lower is None and index.upper is not None and index.step is None and not _aligned(index.upper, value):
+        if index.lower is None and index.upper is not None and index.step is None and not aligned_to_outputs(index.upper, _sources(value)):
+            if isinstance(index.upper, cst.Integer):
+                return None  # `df[:1000]`: an intended size written in the code
             return Drop(node, "slice to n", _sources(value), _sources(index.upper))
         return None
     mask = index.value
@@ -368,23 +364,3 @@ def averages(call: cst.Call) -> bool:
 # empty or unparsed reply, a sentinel score, a size threshold.
 _FAILURE_TEST = re.compile(r"(?i)\bNone\b|nan|isna|notna|isnull|notnull|null|error|fail|valid|empty|parse|refus|"
                            r"success|\bok\b|len\(|!=\s*(\"\"|''|-1)|==\s*(\"\"|''|-1)|\bstatus\b|[<>]")
-# A cap set by a configuration knob (`select(range(args.max_train_samples))`, `head(cfg.limit)`):
-# a visible, intended size, not rows lost along the way.
-_CAP_NAME = re.compile(r"(?i)^(max|limit|num|n)_\w+$|^(max|limit)\w*$|\w*_(limit|max|samples|examples|size)$")
-
-
-def _aligned(bound: cst.BaseExpression | None, data: cst.BaseExpression) -> bool:
-    """`len(outputs)` bounding `ds.select(range(...))` / `refs[:...]`: the data is cut to the length
-    of another sequence (the outputs of a `--limit`ed run), pairing each output with its row; no
-    output is dropped. `len(ds) // 2` of the data itself, or a number, is a subset."""
-    if not (isinstance(bound, cst.Call) and isinstance(bound.func, cst.Name) and bound.func.value == "len"
-            and len(bound.args) == 1):
-        return False
-    other = base_name(bound.args[0].value)
-    return other is not None and other not in _sources(data)
-
-
-def _configured_cap(bound: cst.BaseExpression | None) -> bool:
-    if isinstance(bound, cst.Attribute):
-        bound = bound.attr
-    return isinstance(bound, cst.Name) and bool(_CAP_NAME.match(bound.value))

@@ -84,7 +84,13 @@ RESAMPLERS = frozenset(
 # Estimators and tools whose results depend on `random_state` when it is left unset (then they
 # draw from numpy's global generator). Deterministic by default, so not here: xgboost, lightgbm
 # and catboost (fixed default seeds), KFold / StratifiedKFold without shuffle, PCA with its
-# default solver, NMF with its default init, LogisticRegression with lbfgs.
+# default solver, NMF with its default init. Not here either, because `random_state` only orders
+# the steps of a solver of a convex problem, which reaches the same optimum up to its tolerance
+# (the reported numbers do not change beyond their last digits): LogisticRegression(CV) with any
+# solver, Ridge and RidgeClassifier with sag/saga, Lasso and ElasticNet with selection="random",
+# LinearSVC and LinearSVR. A decision tree that weighs every feature at each split (no
+# `max_features`) uses it only to break exact ties between equally good splits: reported only
+# with `max_features` set (`_RANDOM_WHEN`).
 _RANDOM_STATE = {
     "sklearn.ensemble": "RandomForestClassifier RandomForestRegressor ExtraTreesClassifier ExtraTreesRegressor "
                         "GradientBoostingClassifier GradientBoostingRegressor HistGradientBoostingClassifier "
@@ -92,9 +98,8 @@ _RANDOM_STATE = {
                         "AdaBoostRegressor IsolationForest RandomTreesEmbedding",
     "sklearn.tree": "DecisionTreeClassifier DecisionTreeRegressor ExtraTreeClassifier ExtraTreeRegressor",
     "sklearn.linear_model": "SGDClassifier SGDRegressor SGDOneClassSVM Perceptron PassiveAggressiveClassifier "
-                            "PassiveAggressiveRegressor RANSACRegressor LogisticRegression LogisticRegressionCV "
-                            "Ridge RidgeClassifier Lasso ElasticNet",
-    "sklearn.svm": "LinearSVC LinearSVR SVC NuSVC",
+                            "PassiveAggressiveRegressor RANSACRegressor",
+    "sklearn.svm": "SVC NuSVC",
     "sklearn.neural_network": "MLPClassifier MLPRegressor BernoulliRBM",
     "sklearn.cluster": "KMeans MiniBatchKMeans SpectralClustering BisectingKMeans",
     "sklearn.mixture": "GaussianMixture BayesianGaussianMixture",
@@ -120,18 +125,16 @@ _RANDOM_STATE = {
     "umap.umap_": "UMAP",
 }
 RANDOM_STATE_USERS = frozenset(f"{mod}.{cls}" for mod, names in _RANDOM_STATE.items() for cls in names.split())
+ANY_BUT_NONE = frozenset({"*"})
 # Those whose randomness depends on an argument: (keyword, values that make them random, default).
 _RANDOM_WHEN = {
     "train_test_split": ("shuffle", {"True"}, "True"),
     "KFold": ("shuffle", {"True"}, "False"),
     "StratifiedKFold": ("shuffle", {"True"}, "False"),
     "GroupKFold": ("shuffle", {"True"}, "False"),
-    "LogisticRegression": ("solver", {"sag", "saga", "liblinear"}, "lbfgs"),
-    "LogisticRegressionCV": ("solver", {"sag", "saga", "liblinear"}, "lbfgs"),
-    "Ridge": ("solver", {"sag", "saga"}, "auto"),
-    "RidgeClassifier": ("solver", {"sag", "saga"}, "auto"),
-    "Lasso": ("selection", {"random"}, "cyclic"),
-    "ElasticNet": ("selection", {"random"}, "cyclic"),
+    # Any value but None samples features at each split; without it, only ties are broken at random.
+    "DecisionTreeClassifier": ("max_features", ANY_BUT_NONE, "None"),
+    "DecisionTreeRegressor": ("max_features", ANY_BUT_NONE, "None"),
     "SVC": ("probability", {"True"}, "False"),
     "NuSVC": ("probability", {"True"}, "False"),
     "PCA": ("svd_solver", {"randomized", "arpack"}, "auto"),
@@ -153,8 +156,15 @@ def random_state_matters(name: str, kwargs: dict) -> bool:
     expr = kwargs.get(keyword)
     if expr is None:
         return default in random_values
+    if random_values is ANY_BUT_NONE:
+        return _literal_text(expr) != "None" and _is_literal(expr)
     value = _literal_text(expr)
     return value in random_values if value is not None else False
+
+
+def _is_literal(expr: cst.BaseExpression) -> bool:
+    return isinstance(expr, (cst.SimpleString, cst.Integer, cst.Float, cst.Name)) and \
+        (not isinstance(expr, cst.Name) or expr.value in ("True", "False", "None"))
 
 
 def _literal_text(expr: cst.BaseExpression) -> str | None:

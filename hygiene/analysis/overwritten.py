@@ -1,0 +1,113 @@
+"""Results of a draw that the program throws away: a late seed that does not matter.
+
+A seed set after a draw leaves that draw unseeded (SEED006), unless what the draw produced is
+discarded: a notebook or script that splits its data without a seed, looks at the sizes, then
+seeds and makes the split again (`train_set, test_set = split(data)` reassigned after
+`np.random.seed(42)`) reports nothing computed from the unseeded split. Here: the top-level
+statement that leads to the draw assigns names; every one of them is assigned again after the
+seed, and in between they are only looked at (bare expressions: `len(train_set)`, a display).
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import libcst as cst
+
+from hygiene.walk import iter_nodes
+
+if TYPE_CHECKING:
+    from hygiene.context import RepoContext
+
+Frame = tuple[str, str, int]
+
+
+def discarded(repo: RepoContext, module_key: str, draw_frames: list[Frame], seed: Frame) -> bool:
+    """Are the results of the draw reached through `draw_frames` replaced after the top-level `seed`?"""
+    if not draw_frames:
+        return False
+    path, key, draw_ordinal = draw_frames[0]
+    if key != module_key or seed[0] != path or seed[1] != module_key:
+        return False
+    statements = _statements(repo, path)
+    if not statements:
+        return False
+    where = {index: (first, last) for index, (first, last, _) in enumerate(statements)}
+    draw_at = next((i for i, (a, b) in where.items() if a <= draw_ordinal <= b), None)
+    seed_at = next((i for i, (a, b) in where.items() if a <= seed[2] <= b), None)
+    if draw_at is None or seed_at is None or seed_at <= draw_at:
+        return False
+    names = _assigned(statements[draw_at][2])
+    if not names:
+        return False
+    pending = set(names)
+    for index in range(draw_at + 1, len(statements)):
+        statement = statements[index][2]
+        again = _assigned(statement) & pending
+        if index > seed_at and again and not _reads(statement, pending):
+            pending -= again
+            if not pending:
+                return True
+            continue
+        if _reads(statement, pending) and not _only_looked_at(statement):
+            return False
+    return False
+
+
+def _statements(repo: RepoContext, path: str) -> list[tuple[int, int, cst.CSTNode]]:
+    """Top-level statements of `path` with the first and last ordinal of the calls in them."""
+    from hygiene.parsing import notebook as notebook_parsing
+    from hygiene.parsing.python import ParseError, decode, parse
+
+    source = next((s for s in repo.sources if s.path == path), None)
+    if source is None:
+        return []
+    try:
+        data = source.abspath.read_bytes()
+        module = notebook_parsing.load(data).module if source.kind == "notebook" else parse(decode(data))
+    except (OSError, ParseError, UnicodeDecodeError, ValueError):
+        return []
+    out = []
+    ordinal = -1
+    for statement in module.body:
+        first = ordinal + 1
+        ordinal += sum(isinstance(n, cst.Call) for n in iter_nodes(statement))
+        out.append((first, ordinal, statement))
+    return out
+
+
+def _assigned(statement: cst.CSTNode) -> set[str]:
+    if not isinstance(statement, cst.SimpleStatementLine):
+        return set()
+    names: set[str] = set()
+    for small in statement.body:
+        if isinstance(small, cst.Assign):
+            for target in small.targets:
+                names |= _target_names(target.target)
+        elif isinstance(small, cst.AnnAssign) and small.value is not None:
+            names |= _target_names(small.target)
+    return names
+
+
+def _target_names(target: cst.BaseExpression) -> set[str]:
+    if isinstance(target, cst.Name):
+        return {target.value}
+    if isinstance(target, (cst.Tuple, cst.List)):
+        found: set[str] = set()
+        for element in target.elements:
+            found |= _target_names(element.value)
+        return found
+    return set()
+
+
+def _reads(statement: cst.CSTNode, names: set[str]) -> set[str]:
+    """The `names` that `statement` reads (an assignment's targets are written, not read)."""
+    parts: list[cst.CSTNode] = [statement]
+    if isinstance(statement, cst.SimpleStatementLine):
+        parts = [s.value if isinstance(s, (cst.Assign, cst.AnnAssign)) and s.value is not None else s
+                 for s in statement.body]
+    return {n.value for part in parts for n in iter_nodes(part) if isinstance(n, cst.Name) and n.value in names}
+
+
+def _only_looked_at(statement: cst.CSTNode) -> bool:
+    """A bare expression (`len(test_set)`, `train_set.head()`): shown, not used."""
+    return isinstance(statement, cst.SimpleStatementLine) and all(isinstance(s, cst.Expr) for s in statement.body)

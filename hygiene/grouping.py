@@ -1,0 +1,79 @@
+"""One decision, one finding: findings of several programs that one answer settles are grouped.
+
+Some omissions are a habit rather than a slip: eleven standalone scripts of one folder that never
+seed anything are one decision for the researcher (seed the scripts, or not), not eleven findings.
+A rule says which of its findings belong together with `Rule.group_by(finding)` (by default
+`finding.extra["group"]`, a key the rule sets where it knows the program facts). The runner groups
+them here, after suppressions and per-file ignores and before the focus filter:
+
+- findings with the same key, in the same folder, of which some are findings and some checklist
+  questions (`extra["ask"]`), form separate groups (a question and a finding are different answers);
+- a group spans files: the findings of its first file (sorted path; with `--focus`, the first file
+  in focus) stay as they are, and its first finding names how many other programs share the
+  omission and lists them (also as related locations); the other files' findings are folded in;
+- a group with members in one file only changes nothing.
+
+With `--focus`, a group is reported when any member is in focus, at a focused member; without
+focus it is reported once, at the first program.
+"""
+from __future__ import annotations
+
+import dataclasses
+import posixpath
+from collections.abc import Callable, Hashable, Iterable
+from typing import TYPE_CHECKING
+
+from hygiene.finding import Finding, Location
+
+if TYPE_CHECKING:
+    from hygiene.rule import Rule
+
+MAX_NAMED = 6
+
+
+def group_findings(findings: list[Finding], rules: Iterable[type[Rule]],
+                   in_focus: Callable[[str], bool] | None = None) -> list[Finding]:
+    """`findings` with each group of several files reported once (see the module's doc)."""
+    hooks = {r.code: r.group_by for r in rules}
+    groups: dict[tuple, list[int]] = {}
+    for index, finding in enumerate(findings):
+        hook = hooks.get(finding.rule)
+        key = hook(finding) if hook is not None else None
+        if key is None:
+            continue
+        groups.setdefault((key, posixpath.dirname(finding.path), bool(finding.extra.get("ask"))), []).append(index)
+    replaced: dict[int, Finding] = {}
+    dropped: set[int] = set()
+    for members in groups.values():
+        paths = sorted({findings[i].path for i in members})
+        if len(paths) < 2:
+            continue
+        focused = [p for p in paths if in_focus is None or in_focus(p)]
+        anchor_path = focused[0] if focused else paths[0]
+        own = sorted((i for i in members if findings[i].path == anchor_path), key=lambda i: findings[i].sort_key())
+        others = [i for i in members if findings[i].path != anchor_path]
+        dropped.update(others)
+        replaced[own[0]] = _with_others(findings[own[0]], [findings[i] for i in others])
+    return [replaced.get(i, f) for i, f in enumerate(findings) if i not in dropped]
+
+
+def _with_others(anchor: Finding, others: list[Finding]) -> Finding:
+    firsts: dict[str, Finding] = {}
+    for f in sorted(others, key=Finding.sort_key):
+        firsts.setdefault(f.path, f)
+    names = [posixpath.basename(p) for p in firsts]
+    shown = ", ".join(f"`{n}`" for n in names[:MAX_NAMED]) + (f" and {len(names) - MAX_NAMED} more" if len(names) > MAX_NAMED else "")
+    count = len(firsts)
+    said = (f"; {'one other program' if count == 1 else f'{count} other programs'} of this folder "
+            f"{'shares' if count == 1 else 'share'} the omission ({shown}): one decision, one finding")
+    related = tuple(anchor.related) + tuple(Location(f.path, f.line, "the same omission in another program")
+                                     for f in firsts.values())
+    # The identities of the folded findings: a baseline that holds one of them still knows it.
+    extra = {**anchor.extra, "grouped": sorted(firsts), "folded": [f.fingerprint for f in others]}
+    return dataclasses.replace(anchor, message=anchor.message + said, related=related, extra=extra)
+
+
+def default_group_key(finding: Finding) -> Hashable | None:
+    """The key a rule put in `extra["group"]` when it reported the finding, if any."""
+    key = finding.extra.get("group")
+    return key if isinstance(key, (str, int, tuple)) else None
