@@ -17,6 +17,10 @@ from hygiene.strings import string_value
 RESPONSE_KEYS = frozenset({"completion", "response", "output", "generation", "generated_text", "model_output",
                            "model_response", "reply", "answer_text", "raw_output", "raw_response", "prediction_text"})
 _SCORING_FUNCTION = re.compile(r"score|grade|judge|eval|extract|parse|correct|accura|metric|check|match|solve", re.I)
+_SHORT_REPLY = 64  # a smaller literal token limit asks for a label, a letter or a verdict
+_REPLY_SCORER = re.compile(r"extract|grade|score|correct|accura|match|check|parse_ans|normali[sz]e_ans", re.I)
+_REPLY_TEXT = re.compile(r"\.content\[0\]\.text$|\.message\.content$|\.choices\[0\]\.text$|"
+                         r"\.outputs\[0\]\.text$|\.output_text$")
 _TOKEN_LIMITS = frozenset({"max_tokens", "max_new_tokens", "max_output_tokens", "max_completion_tokens",
                            "max_length", "max_gen_len", "max_tokens_to_sample"})
 
@@ -39,6 +43,7 @@ class ScoredWithoutStopReason(Rule):
     |---|---|---|
     | `extract(r["completion"]) == r["target"]` with cut transcripts in the repo | yes | `r["finish_reason"] != "length"` filtered and counted |
     | `client.chat.completions.create(..., max_tokens=64)` scored in the same file | yes | no token limit, no cut transcripts |
+    | `grade(out.choices[0].message.content, gold)`, `extract(msg.content[0].text)` under a token limit | yes | `finish_reason == "length"` told apart; the reply only printed |
     | `pd.read_json("outputs/t.jsonl")` / `Path(...) / "t.jsonl"` / `glob("t/*.jsonl")` read and analysed, outputs cut | yes, at the read | the reader tests `stop_reason` |
     | `score.py` scores `outputs/a.jsonl` that `collect.py` writes with `max_tokens=128` | yes | a token limit in a file writing nothing read here |
     | `sample["output"] == tasker_output` with a token limit in another eval's file | no | the gold field, no evidence here |
@@ -62,7 +67,7 @@ class ScoredWithoutStopReason(Rule):
     category = "DATA-TRUNC"
     severity = Severity.WARNING
     triggers = tuple(f'"{k}"' for k in RESPONSE_KEYS) + tuple(f"'{k}'" for k in RESPONSE_KEYS) + (
-        ".jsonl", ".json", ".csv", ".parquet", ".tsv", "generate(")
+        ".jsonl", ".json", ".csv", ".parquet", ".tsv", "generate(", "content[0]", "choices[0]", "outputs[0]")
     message = "`{code}` is scored in `{function}` without checking `stop_reason` / `finish_reason`: {evidence}"
     question = "How many outputs scored at {where} were cut at the token limit, and how were they counted?"
     examples = [
@@ -192,12 +197,52 @@ class ScoredWithoutStopReason(Rule):
                 print(sum(r["output"] == solve(r["input"]) for r in rows))
                 """,
         }, note="near miss (openai/evals): a token limit in a file that writes nothing this file reads"),
+        invalid({
+            "solve.py": """\
+                from openai import AsyncOpenAI
+                client = AsyncOpenAI()
+                async def solve(problem):
+                    out = await client.chat.completions.create(model="o4-mini", max_completion_tokens=512,
+                                                               messages=[{"role": "user", "content": problem["text"]}])
+                    return grade_answer(out.choices[0].message.content, problem["solution"])  # expect: DATA020
+                """,
+        }, note="the reply text read off the response and handed to a grader"),
+        valid({
+            "solve.py": """\
+                from openai import AsyncOpenAI
+                client = AsyncOpenAI()
+                async def solve(problem):
+                    out = await client.chat.completions.create(model="o4-mini", max_completion_tokens=512,
+                                                               messages=[{"role": "user", "content": problem["text"]}])
+                    if out.choices[0].finish_reason == "length":
+                        return None
+                    return grade_answer(out.choices[0].message.content, problem["solution"])
+                """,
+        }, note="near miss: replies cut at the limit are told apart"),
+        valid({
+            "chat.py": """\
+                import anthropic
+                client = anthropic.Anthropic()
+                msg = client.messages.create(model="m", max_tokens=200, messages=[{"role": "user", "content": "Hi"}])
+                print(msg.content[0].text)
+                """,
+        }, note="near miss: a reply printed, not scored"),
+        valid({
+            "mcq.py": """\
+                from vllm import LLM, SamplingParams
+                llm = LLM(model="m")
+                outs = llm.generate(prompts, SamplingParams(temperature=0.0, max_tokens=1))
+                acc = sum(o.outputs[0].text.strip() == gold for o, gold in zip(outs, golds)) / len(golds)
+                """,
+        }, note="near miss: a one-token letter answer; nothing longer was asked for"),
     ]
 
     def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
         super().__init__(ctx)
         self.sites: list[dict] = []
         self.token_limit = False
+        self.long_limit = False  # a token limit that is not a literal below _SHORT_REPLY
+        self.replies: list[dict] = []  # reply texts read off API responses and scored
         self.functions: list[str] = []
         self.reads: list[dict] = []
         self.local: list[tuple[cst.Call, str, str]] = []  # (generate call, its token limit, function)
@@ -213,6 +258,9 @@ class ScoredWithoutStopReason(Rule):
     def visit_Arg(self, node: cst.Arg) -> None:
         if node.keyword is not None and node.keyword.value in _TOKEN_LIMITS:
             self.token_limit = True
+            # `max_tokens=5` for a letter or a verdict asks for a short reply, not for text that can be cut
+            if not (isinstance(node.value, cst.Integer) and int(node.value.value, 0) < _SHORT_REPLY):
+                self.long_limit = True
 
     def visit_Call(self, node: cst.Call) -> None:
         # A local model's `generate(..., max_new_tokens=N)`: no stop reason comes back, so finishing is
@@ -244,6 +292,25 @@ class ScoredWithoutStopReason(Rule):
         if self.ctx.notebook is not None and position is not None:
             site["cell"], site["cell_line"], _ = self.ctx.notebook.locate(position.start.line)
         self.sites.append(site)
+
+    def visit_Attribute(self, node: cst.Attribute) -> None:
+        # The reply text read straight off an API response (`msg.content[0].text`,
+        # `out.choices[0].message.content`, vLLM's `o.outputs[0].text`) and handed to a scorer.
+        if node.attr.value not in ("text", "content", "output_text"):
+            return
+        code = self.ctx.code(node)
+        if not _REPLY_TEXT.search(code):
+            return
+        parent = self.ctx.parents[-1] if self.ctx.parents else None
+        function = self.functions[-1] if self.functions else ""
+        if not (any(isinstance(p, cst.Comparison) for p in self.ctx.parents[-3:])
+                or (isinstance(parent, cst.Arg) and _REPLY_SCORER.search(self._callee()))):
+            return
+        site = {"line": self.ctx.line_of(node), "code": code, "function": function or "<module>"}
+        position = self.ctx.position(node)
+        if self.ctx.notebook is not None and position is not None:
+            site["cell"], site["cell_line"], _ = self.ctx.notebook.locate(position.start.line)
+        self.replies.append(site)  # kept when the file asks for long replies (see finish)
 
     def visit_SimpleString(self, node: cst.SimpleString) -> None:
         # A data file named in the code (`read_json("outputs/t.jsonl")`, `Path("outputs") / "t.jsonl"`):
@@ -280,6 +347,8 @@ class ScoredWithoutStopReason(Rule):
         if STOP_CHECK.search(self.ctx.text):
             return  # the file looks at why generation stopped
         self._local_generation()
+        if self.long_limit:
+            self.sites.extend(self.replies)
         if self.sites or self.token_limit or self.reads:
             self.ctx.facts[self.code] = {"sites": self.sites[:20], "token_limit": self.token_limit,
                                          "reads": self.reads[:20]}

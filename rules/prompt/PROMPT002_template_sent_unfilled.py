@@ -234,6 +234,67 @@ class TemplateSentUnfilled(Rule):
                 return client.messages.create(model="m", max_tokens=5, system=SYSTEM,
                                               messages=[{"role": "user", "content": q}])
         """, note="a JSON example is not a field"),
+        invalid("""
+            import anthropic
+            client = anthropic.Anthropic()
+            GRADER_TEMPLATE = "Rubric: {rubric}\\nQuestion: {question}\\nResponse: {response}\\nScore 1-5."  # expect: PROMPT002
+
+            def grade(question, response):
+                text = GRADER_TEMPLATE.replace("{question}", question)
+                text = text.replace("{response}", response)
+                return client.messages.create(model="m", max_tokens=5, messages=[{"role": "user", "content": text}])
+        """, note="a .replace chain split over statements leaves {rubric}"),
+        invalid({
+            "prompts/judge.md": "Rubric: {rubric}\nQuestion: {question}\nResponse: {response}\n",
+            "judge.py": """
+                from pathlib import Path
+                from openai import OpenAI
+                client = OpenAI()
+                JUDGE = Path("prompts/judge.md").read_text()
+
+                def render(row):
+                    filled = JUDGE.replace("{question}", row["q"])  # expect: PROMPT002
+                    filled = filled.replace("{response}", row["r"])
+                    return [{"role": "user", "content": filled}]
+
+                def run(rows):
+                    return [client.chat.completions.create(model="gpt-4o", messages=render(r)) for r in rows]
+            """,
+        }, note="a file template and a builder whose result is sent"),
+        valid("""
+            import anthropic
+            client = anthropic.Anthropic()
+            GRADER_TEMPLATE = "Rubric: {rubric}\\nQuestion: {question}\\nResponse: {response}\\nScore 1-5."
+
+            def grade(question, response, rubric):
+                text = GRADER_TEMPLATE.replace("{question}", question)
+                text = text.replace("{response}", response)
+                text = text.replace("{rubric}", rubric)
+                return client.messages.create(model="m", max_tokens=5, messages=[{"role": "user", "content": text}])
+        """, note="every field filled, one statement each"),
+        valid("""
+            import anthropic
+            client = anthropic.Anthropic()
+            BASE = "Answer in a {style} way: {question}"
+
+            def both(question):
+                text = BASE.replace("{question}", question)
+                short = text.replace("{style}", "short")
+                long = text.replace("{style}", "detailed")
+                return [client.messages.create(model="m", max_tokens=50, messages=[{"role": "user", "content": t}])
+                        for t in (short, long)]
+        """, note="one partial fill, finished two ways"),
+        valid("""
+            import anthropic
+            client = anthropic.Anthropic()
+            TEMPLATE = "Rubric: {rubric}\\nQuestion: {question}\\nResponse: {response}"
+
+            def grade(row):
+                text = TEMPLATE
+                for key, value in row.items():
+                    text = text.replace("{" + key + "}", value)
+                return client.messages.create(model="m", max_tokens=5, messages=[{"role": "user", "content": text}])
+        """, note="filled field by field from the row's keys"),
     ]
 
     def __init__(self, ctx) -> None:
