@@ -233,6 +233,13 @@ class ItemsDifferByCondition(Rule):
                 curve[n] = win_rate([judge(p) for p in head], head)
             print(curve)
         """, note="near miss: a learning curve over growing slices, one call"),
+        invalid("""
+            from sklearn.metrics import f1_score
+            X_train, X_test, y_train, y_test = split(X, y)
+            full = big_model.predict(X_test)
+            small = distilled.predict(X_test[:500])
+            print({"teacher": f1_score(y_test, full), "student": f1_score(y_test[:500], small)})  # expect: EVAL022
+        """, note="an sklearn metric on every test row for one model and on a slice for the other"),
     ]
 
     @classmethod
@@ -267,7 +274,7 @@ class ItemsDifferByCondition(Rule):
         for cut, scored, whole in _one_scorer_on_a_cut(prog):
             repo.report(cls, **prog.where(cut), related=[Location(prog.path(scored), prog.line(scored), "the cut scored here"),
                                                         Location(prog.path(whole), prog.line(whole), "all items scored here")],
-                        items=prog.info(cut).get("name") or "the items", value=prog.describe(scored),
+                        items=prog.info(cut).get("name") or _sliced(prog, cut), value=prog.describe(scored),
                         only=f"for the condition scored at {prog.describe(scored)} only, while the same scorer at "
                              f"{prog.describe(whole)} gets every item and the two scores are put side by side")
         for cut, mask, condition, value in _uneven_condition_cuts(prog):
@@ -286,11 +293,14 @@ def _one_scorer_on_a_cut(prog: Program) -> list[tuple[Ref, Ref, Ref]]:
         key = prog.callee(call)
         if key is not None:
             calls.setdefault((key, prog.function_of(call)), []).append(call)
+    for metric in prog.nodes("metric"):  # `accuracy_score(y, a)` beside `accuracy_score(y[:100], b)`
+        calls.setdefault((prog.info(metric).get("metric"), prog.function_of(metric)), []).append(metric)
     found = []
     for group in calls.values():
         for whole_call in group[:20] if len(group) > 1 else ():
             for cut_call in group[:20]:
-                pairs = list(zip(prog.inputs(whole_call)[1:], prog.inputs(cut_call)[1:]))
+                skip = 1 if prog.kind(whole_call) == "call" else 0  # a call's input 0 is its receiver
+                pairs = list(zip(prog.inputs(whole_call)[skip:], prog.inputs(cut_call)[skip:]))
                 for whole, cut in pairs:
                     if not (whole and cut and prog.kind(cut) == "subset"
                             and prog.info(cut).get("how") in ("slice", "head", "sample", "take")
@@ -300,6 +310,15 @@ def _one_scorer_on_a_cut(prog: Program) -> list[tuple[Ref, Ref, Ref]]:
                         continue  # scored apart, never compared
                     found.append((cut, cut_call, whole_call))
     return found
+
+
+def _sliced(prog: Program, cut: Ref) -> str:
+    """`y_test[:100]` for an unnamed slice of a named collection."""
+    info, whole = prog.info(cut), prog.input(cut, 0)
+    name = (prog.info(whole).get("name") or prog.info(whole).get("on")) if whole else None
+    if name and info.get("how") == "slice":
+        return f"{name}[{info.get('lo', '')}:{info.get('hi', '')}]"
+    return name or "the items"
 
 
 def _plain(prog: Program, ref: Ref) -> Ref:

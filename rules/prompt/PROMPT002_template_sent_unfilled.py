@@ -25,8 +25,8 @@ class TemplateSentUnfilled(Rule):
     ## What it does
     Finds module-level template constants (`USER_TEMPLATE = "Request: {request}"`), and templates
     in class bodies or dataclass field defaults read as `self.SYSTEM` / `cfg.system_prompt`, that
-    are sent to a model as they are, or after a `.replace("{field}", ...)` chain that leaves a
-    field: as a message's content, a `prompt=` / `system=` argument, or an
+    are sent to a model as they are, or after a `.replace("{field}", ...)` chain (one expression, or
+    `text = T.replace(...)` then `text = text.replace(...)`) that leaves a field: as a message's content, a `prompt=` / `system=` argument, or an
     argument of a function of the same file that sends it. The constant may be defined in another
     file (`from prompts import USER_TEMPLATE`). Constants that are only filled (`.format`, `%`,
     `.replace`, a template library) are the normal case and are left alone. A template sent by its
@@ -244,6 +244,35 @@ class TemplateSentUnfilled(Rule):
                 text = text.replace("{response}", response)
                 return client.messages.create(model="m", max_tokens=5, messages=[{"role": "user", "content": text}])
         """, note="a .replace chain split over statements leaves {rubric}"),
+        invalid("""
+            from openai import OpenAI
+
+            class Grader:
+                TEMPLATE = "Persona: {persona}\\nQuestion: {question}\\nAnswer: {answer}\\nScore 1-10."  # expect: PROMPT002
+
+                def __init__(self):
+                    self.client = OpenAI()
+
+                def grade(self, question, answer):
+                    prompt = self.TEMPLATE.replace("{question}", question)
+                    prompt = prompt.replace("{answer}", answer)
+                    return self.client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": prompt}])
+        """, note="a class attribute filled by .replace in a method, {persona} left"),
+        valid("""
+            from openai import OpenAI
+
+            class Grader:
+                TEMPLATE = "Persona: {persona}\\nQuestion: {question}\\nAnswer: {answer}\\nScore 1-10."
+
+                def __init__(self, persona):
+                    self.client = OpenAI()
+                    self.persona = persona
+
+                def grade(self, question, answer):
+                    prompt = self.TEMPLATE.replace("{question}", question).replace("{persona}", self.persona)
+                    prompt = prompt.replace("{answer}", answer)
+                    return self.client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": prompt}])
+        """, note="every field replaced"),
         invalid({
             "prompts/judge.md": "Rubric: {rubric}\nQuestion: {question}\nResponse: {response}\n",
             "judge.py": """
@@ -390,6 +419,8 @@ class TemplateSentUnfilled(Rule):
         ctx = self.ctx
         for name, template in self.class_templates:
             loads = [a for a in self.attribute_loads.get(name, []) if not _assigned_to(a, TextFlow.of(ctx))]
+            if loads and self._class_template_partly_replaced(name, template, loads):
+                continue
             if not loads or _formatted_in_text(name, ctx.text):
                 continue
             flow = TextFlow.of(ctx)
@@ -411,6 +442,26 @@ class TemplateSentUnfilled(Rule):
                             how=SENT_AS_IS, has=HAS, where_word="at", defined=f"line {ctx.line_of(load)}",
                             via=f" by `{ctx.code(call.func)}`" if isinstance(call, cst.Call) else "",
                             consequence=CARRIES)
+
+    def _class_template_partly_replaced(self, name: str, template: TemplateLiteral, loads: list[cst.Attribute]) -> bool:
+        """`prompt = self.TEMPLATE.replace("{question}", q)` then `prompt.replace("{answer}", a)` and the
+        text sent: a field left unfilled. Reported at the template."""
+        flow = TextFlow.of(self.ctx)
+        for load in loads:
+            for dest in flow.destinations(load):
+                partial = _partly_replaced(flow, dest.node, self.calls) if dest.kind == FORMATTED else None
+                if partial is None:
+                    continue
+                fields, call = partial
+                left = [f for f in template.fields if field_root(f) not in fields]
+                if fields and left:
+                    self.report(template.first, name=name, placeholders=", ".join("{" + f + "}" for f in left),
+                                how="but the `.replace` chain that fills it leaves them", has=HAS, where_word="at",
+                                defined=f"line {self.ctx.line_of(load)}",
+                                via=f" and `{self.ctx.code(call.func)}` sends the text" if isinstance(call, cst.Call) else "",
+                                consequence="the model reads the braces where the values should be")
+                    return True
+        return False
 
     def _sent(self, module: str) -> list[dict[str, Any]]:
         """Module-level names (this file's templates, imported names) sent to a model as they are."""
