@@ -1,6 +1,8 @@
 """EVAL022: conditions compared on different item sets: items cut or rows dropped for one condition only."""
 from __future__ import annotations
 
+import re
+
 from hygiene.dataflow import knowledge as kb
 from hygiene.dataflow.program import Program, Ref, program
 from hygiene.dataflow.queries import rows_key
@@ -291,7 +293,7 @@ def _one_scorer_on_a_cut(prog: Program) -> list[tuple[Ref, Ref, Ref]]:
     calls: dict[tuple, list[Ref]] = {}
     for call in prog.nodes("call"):
         key = prog.callee(call)
-        if key is not None:
+        if key is not None and _SCORER.search(prog.function(key).qualname.rsplit(".", 1)[-1]):
             calls.setdefault((key, prog.function_of(call)), []).append(call)
     for metric in prog.nodes("metric"):  # `accuracy_score(y, a)` beside `accuracy_score(y[:100], b)`
         calls.setdefault((prog.info(metric).get("metric"), prog.function_of(metric)), []).append(metric)
@@ -302,14 +304,19 @@ def _one_scorer_on_a_cut(prog: Program) -> list[tuple[Ref, Ref, Ref]]:
                 skip = 1 if prog.kind(whole_call) == "call" else 0  # a call's input 0 is its receiver
                 pairs = list(zip(prog.inputs(whole_call)[skip:], prog.inputs(cut_call)[skip:]))
                 for whole, cut in pairs:
-                    if not (whole and cut and prog.kind(cut) == "subset"
-                            and prog.info(cut).get("how") in ("slice", "head", "sample", "take")
+                    how = prog.info(cut).get("how") if cut and prog.kind(cut) == "subset" else None
+                    if not (whole and (how in ("head", "sample", "take") or (
+                            how == "slice" and not prog.info(cut).get("lo") and prog.info(cut).get("hi")))
                             and _plain(prog, prog.input(cut, 0)) == _plain(prog, whole)):
                         continue
                     if not set(prog.forward([whole_call], limit=200)) & set(prog.forward([cut_call], limit=200)):
                         continue  # scored apart, never compared
                     found.append((cut, cut_call, whole_call))
     return found
+
+
+# A function of the repo that scores a condition: its name says so (`score`, `accuracy`, `win_rate`).
+_SCORER = re.compile(r"(?i)scor|acc|metric|eval|rate|f1|correct|judge|grade|pass|match|auc|bleu|rouge|error|loss")
 
 
 def _sliced(prog: Program, cut: Ref) -> str:
