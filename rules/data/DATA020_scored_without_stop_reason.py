@@ -207,6 +207,16 @@ class ScoredWithoutStopReason(Rule):
                     return grade_answer(out.choices[0].message.content, problem["solution"])  # expect: DATA020
                 """,
         }, note="the reply text read off the response and handed to a grader"),
+        invalid({
+            "bench.py": """\
+                import anthropic
+                client = anthropic.Anthropic()
+                def run(task):
+                    msg = client.messages.create(model="m", max_tokens=1024, messages=[{"role": "user", "content": task["q"]}])
+                    answer = msg.content[0].text
+                    return extract_boxed(answer) == task["gold"]  # expect: DATA020
+                """,
+        }, note="the reply text held in a name, then extracted and compared"),
         valid({
             "solve.py": """\
                 from openai import AsyncOpenAI
@@ -243,6 +253,7 @@ class ScoredWithoutStopReason(Rule):
         self.token_limit = False
         self.long_limit = False  # a token limit that is not a literal below _SHORT_REPLY
         self.replies: list[dict] = []  # reply texts read off API responses and scored
+        self.reply_names: dict[tuple[str, str], str] = {}  # (function, name) -> the reply text it holds
         self.functions: list[str] = []
         self.reads: list[dict] = []
         self.local: list[tuple[cst.Call, str, str]] = []  # (generate call, its token limit, function)
@@ -303,9 +314,25 @@ class ScoredWithoutStopReason(Rule):
             return
         parent = self.ctx.parents[-1] if self.ctx.parents else None
         function = self.functions[-1] if self.functions else ""
+        if isinstance(parent, cst.Assign) and len(parent.targets) == 1 and isinstance(parent.targets[0].target, cst.Name):
+            # `answer = resp.choices[0].message.content`, scored a line later: `extract(answer)`
+            self.reply_names[(function, parent.targets[0].target.value)] = code
+            return
         if not (any(isinstance(p, cst.Comparison) for p in self.ctx.parents[-3:])
                 or (isinstance(parent, cst.Arg) and _REPLY_SCORER.search(self._callee()))):
             return
+        self._reply_site(node, code, function)
+
+    def visit_Name(self, node: cst.Name) -> None:
+        function = self.functions[-1] if self.functions else ""
+        code = self.reply_names.get((function, node.value))
+        parent = self.ctx.parents[-1] if self.ctx.parents else None
+        if code is None or not (isinstance(parent, cst.Arg) and parent.value is node and _REPLY_SCORER.search(self._callee())
+                                or any(isinstance(p, cst.Comparison) for p in self.ctx.parents[-2:])):
+            return
+        self._reply_site(node, code, function)
+
+    def _reply_site(self, node: cst.CSTNode, code: str, function: str) -> None:
         site = {"line": self.ctx.line_of(node), "code": code, "function": function or "<module>"}
         position = self.ctx.position(node)
         if self.ctx.notebook is not None and position is not None:
