@@ -18,6 +18,7 @@ RESPONSE_KEYS = frozenset({"completion", "response", "output", "generation", "ge
                            "model_response", "reply", "answer_text", "raw_output", "raw_response", "prediction_text"})
 _SCORING_FUNCTION = re.compile(r"score|grade|judge|eval|extract|parse|correct|accura|metric|check|match|solve", re.I)
 _SHORT_REPLY = 64  # a smaller literal token limit asks for a label, a letter or a verdict
+_WHOLE_ANSWER = 1024  # a budget this large is meant to hold whole answers
 _REPLY_SCORER = re.compile(r"extract|grade|score|correct|accura|match|check|parse_ans|normali[sz]e_ans", re.I)
 _REPLY_TEXT = re.compile(r"\.content\[0\]\.text$|\.message\.content$|\.choices\[0\]\.text$|"
                          r"\.outputs\[0\]\.text$|\.output_text$")
@@ -212,7 +213,7 @@ class ScoredWithoutStopReason(Rule):
                 import anthropic
                 client = anthropic.Anthropic()
                 def run(task):
-                    msg = client.messages.create(model="m", max_tokens=1024, messages=[{"role": "user", "content": task["q"]}])
+                    msg = client.messages.create(model="m", max_tokens=512, messages=[{"role": "user", "content": task["q"]}])
                     answer = msg.content[0].text
                     return extract_boxed(answer) == task["gold"]  # expect: DATA020
                 """,
@@ -245,6 +246,27 @@ class ScoredWithoutStopReason(Rule):
                 acc = sum(o.outputs[0].text.strip() == gold for o, gold in zip(outs, golds)) / len(golds)
                 """,
         }, note="near miss: a one-token letter answer; nothing longer was asked for"),
+        valid({
+            "sampler.py": """\
+                from openai import OpenAI
+                client = OpenAI()
+                def sample(messages, max_tokens):
+                    response = client.chat.completions.create(model="m", messages=messages, max_tokens=max_tokens)
+                    content = response.choices[0].message.content
+                    if content is None:
+                        raise ValueError("empty reply")
+                    return content
+                """,
+        }, note="near miss: the reply checked for None, nothing scored"),
+        valid({
+            "mmlu_cot.py": """\
+                from vllm import LLM, SamplingParams
+                MAX_NEW_TOKENS = 2048
+                params = SamplingParams(temperature=0, max_tokens=MAX_NEW_TOKENS)
+                for out in LLM(model="m").generate(prompts, params):
+                    preds.append(extract_answer(out.outputs[0].text))
+                """,
+        }, note="near miss: a budget meant to hold whole answers (a module constant of 2048)"),
     ]
 
     def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
@@ -269,9 +291,20 @@ class ScoredWithoutStopReason(Rule):
     def visit_Arg(self, node: cst.Arg) -> None:
         if node.keyword is not None and node.keyword.value in _TOKEN_LIMITS:
             self.token_limit = True
-            # `max_tokens=5` for a letter or a verdict asks for a short reply, not for text that can be cut
-            if not (isinstance(node.value, cst.Integer) and int(node.value.value, 0) < _SHORT_REPLY):
+            # `max_tokens=5` for a letter or a verdict asks for a short reply, not for text that can be
+            # cut; a budget of 1024 or more is meant to hold whole answers. Between them replies are cut.
+            limit = self._literal_int(node.value)
+            if limit is None or _SHORT_REPLY <= limit < _WHOLE_ANSWER:
                 self.long_limit = True
+
+    def _literal_int(self, value: cst.BaseExpression) -> int | None:
+        """An int literal, or a module constant holding one (`MAX_NEW_TOKENS = 2048`)."""
+        if isinstance(value, cst.Integer):
+            return int(value.value, 0)
+        if isinstance(value, cst.Name):
+            match = re.search(rf"^{re.escape(value.value)}\s*=\s*(\d+)\s*(#.*)?$", self.ctx.text, re.M)
+            return int(match.group(1)) if match else None
+        return None
 
     def visit_Call(self, node: cst.Call) -> None:
         # A local model's `generate(..., max_new_tokens=N)`: no stop reason comes back, so finishing is
@@ -328,8 +361,8 @@ class ScoredWithoutStopReason(Rule):
         code = self.reply_names.get((function, node.value))
         parent = self.ctx.parents[-1] if self.ctx.parents else None
         if code is None or not (isinstance(parent, cst.Arg) and parent.value is node and _REPLY_SCORER.search(self._callee())
-                                or any(isinstance(p, cst.Comparison) for p in self.ctx.parents[-2:])):
-            return
+                                or any(_compares_value(p) for p in self.ctx.parents[-2:])):
+            return  # `if content is None:` checks the reply, it does not score it
         self._reply_site(node, code, function)
 
     def _reply_site(self, node: cst.CSTNode, code: str, function: str) -> None:
@@ -449,6 +482,18 @@ _GOLD_FIELD = re.compile(r"""\[\s*["'](gold|answer|answers|target|label|referenc
 _DECODED_NAME = re.compile(r"^[ \t]*(\w+)\s*=[^\n]*\.(?:batch_)?decode\(", re.M)
 _EOS = re.compile(r"eos_token|eos_id|\beos\b|pad_token_id|num_new|n_new|gen_len|stop_token|stop_str")  # in a comparison: a finish check
 _TRANSCRIPT_SUFFIX = re.compile(r"\.(jsonl|json|csv|tsv|parquet|ndjson)$", re.I)
+
+
+def _compares_value(node: cst.CSTNode) -> bool:
+    """`pred == gold`, `gold in text`: a comparison that scores, not `x is None` / `x == ""`."""
+    if not isinstance(node, cst.Comparison):
+        return False
+    for target in node.comparisons:
+        if isinstance(target.operator, (cst.Is, cst.IsNot)):
+            return False
+        if isinstance(target.comparator, cst.Name) and target.comparator.value == "None" or string_value(target.comparator) == "":
+            return False
+    return True
 
 
 def _same_file(written: str, data: str) -> bool:
