@@ -164,3 +164,38 @@ def test_replace_chain_reads_the_fields_it_fills():
     fields, outer = replace_chain(flow, calls[0])
     assert fields == {"a", "b"} and module.code_for_node(outer).startswith('t.replace("{a}", x).replace("{b}"')
     assert replace_chain(flow, calls[1]) is None
+
+
+def test_comprehension_element_keeps_the_text_and_its_condition_does_not():
+    sent = _kinds_of_literal("""
+        from vllm import LLM
+        llm = LLM(model="m")
+        outs = llm.generate(["Q: " + q for q in questions])
+    """, "Q: ")
+    assert sent == {SENT}
+    dropped = _kinds_of_literal("""
+        from vllm import LLM
+        llm = LLM(model="m")
+        outs = llm.generate([q for q in questions if "Q: " in q])
+    """, "Q: ")
+    assert dropped == set()
+
+
+def test_replace_chain_follows_a_rebinding_with_one_read():
+    from hygiene.analysis.textflow import replace_chain
+    flow, module = _flow("""
+        def fill(t, a, b):
+            text = t.replace("{a}", a)
+            text = text.replace("{b}", b)
+            return text
+    """)
+    first = next(n for n in _nodes(module) if isinstance(n, cst.Call) and '"{a}"' in module.code_for_node(n))
+    fields, outer = replace_chain(flow, first)
+    assert fields == {"a", "b"} and '"{b}"' in module.code_for_node(outer)
+    flow, module = _flow("""
+        def fill(t, a):
+            text = t.replace("{a}", a)
+            return text.replace("{b}", "x"), text.replace("{b}", "y")
+    """)
+    first = next(n for n in _nodes(module) if isinstance(n, cst.Call) and '"{a}"' in module.code_for_node(n))
+    assert replace_chain(flow, first)[0] == {"a"}

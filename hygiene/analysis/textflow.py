@@ -91,6 +91,8 @@ class TextFlow:
                                cst.Element, cst.List, cst.Tuple, cst.Set, cst.StarredElement,
                                cst.BooleanOperation, cst.Index, cst.SubscriptElement)):
             return None
+        if isinstance(parent, (cst.ListComp, cst.GeneratorExp, cst.SetComp)):
+            return None if parent.elt is child else []  # `[build(x) for x in items]` holds each text
         if isinstance(parent, cst.IfExp):
             return [] if parent.test is child else None
         if isinstance(parent, cst.DictElement):
@@ -272,4 +274,25 @@ def replace_chain(flow: TextFlow, call: cst.Call) -> tuple[set[str], cst.Call] |
         if isinstance(outer, cst.Call) and outer.func is attribute and attribute.attr.value == "replace":
             current = outer
             continue
+        following = _rebound_replace(flow, current)
+        if following is not None:
+            current = following  # `text = T.replace("{a}", x)` then `text = text.replace("{b}", y)`
+            continue
         return fields, current
+
+
+def _rebound_replace(flow: TextFlow, call: cst.Call) -> cst.Call | None:
+    """The next `.replace(...)` call of a chain split over statements: `call` is the whole value
+    of an assignment to one name whose only read is the receiver of that `.replace`."""
+    statement = flow.scopes.parent.get(id(call))
+    if not (isinstance(statement, cst.Assign) and statement.value is call and len(statement.targets) == 1
+            and isinstance(statement.targets[0].target, cst.Name)):
+        return None
+    loads = list(flow.scopes.loads_reached(statement, statement.targets[0].target.value))
+    if len(loads) != 1:
+        return None
+    attribute = flow.scopes.parent.get(id(loads[0]))
+    following = flow.scopes.parent.get(id(attribute)) if isinstance(attribute, cst.Attribute) else None
+    if isinstance(following, cst.Call) and following.func is attribute and attribute.attr.value == "replace":
+        return following
+    return None

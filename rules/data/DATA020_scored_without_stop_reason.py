@@ -17,6 +17,11 @@ from hygiene.analysis.strings import string_value
 RESPONSE_KEYS = frozenset({"completion", "response", "output", "generation", "generated_text", "model_output",
                            "model_response", "reply", "answer_text", "raw_output", "raw_response", "prediction_text"})
 _SCORING_FUNCTION = re.compile(r"score|grade|judge|eval|extract|parse|correct|accura|metric|check|match|solve", re.I)
+_SHORT_REPLY = 64  # a smaller literal token limit asks for a label, a letter or a verdict
+_WHOLE_ANSWER = 1024  # a budget this large is meant to hold whole answers
+_REPLY_SCORER = re.compile(r"extract|grade|score|correct|accura|match|check|parse_ans|normali[sz]e_ans", re.I)
+_REPLY_TEXT = re.compile(r"\.content\[0\]\.text$|\.message\.content$|\.choices\[0\]\.text$|"
+                         r"\.outputs\[0\]\.text$|\.output_text$")
 _TOKEN_LIMITS = frozenset({"max_tokens", "max_new_tokens", "max_output_tokens", "max_completion_tokens",
                            "max_length", "max_gen_len", "max_tokens_to_sample"})
 
@@ -39,6 +44,7 @@ class ScoredWithoutStopReason(Rule):
     |---|---|---|
     | `extract(r["completion"]) == r["target"]` with cut transcripts in the repo | yes | `r["finish_reason"] != "length"` filtered and counted |
     | `client.chat.completions.create(..., max_tokens=64)` scored in the same file | yes | no token limit, no cut transcripts |
+    | `grade(out.choices[0].message.content, gold)`, `extract(msg.content[0].text)` under a token limit | yes | `finish_reason == "length"` told apart; the reply only printed |
     | `pd.read_json("outputs/t.jsonl")` / `Path(...) / "t.jsonl"` / `glob("t/*.jsonl")` read and analysed, outputs cut | yes, at the read | the reader tests `stop_reason` |
     | `score.py` scores `outputs/a.jsonl` that `collect.py` writes with `max_tokens=128` | yes | a token limit in a file writing nothing read here |
     | `sample["output"] == tasker_output` with a token limit in another eval's file | no | the gold field, no evidence here |
@@ -62,7 +68,7 @@ class ScoredWithoutStopReason(Rule):
     category = "DATA-TRUNC"
     severity = Severity.WARNING
     triggers = tuple(f'"{k}"' for k in RESPONSE_KEYS) + tuple(f"'{k}'" for k in RESPONSE_KEYS) + (
-        ".jsonl", ".json", ".csv", ".parquet", ".tsv", "generate(")
+        ".jsonl", ".json", ".csv", ".parquet", ".tsv", "generate(", "content[0]", "choices[0]", "outputs[0]")
     message = "`{code}` is scored in `{function}` without checking `stop_reason` / `finish_reason`: {evidence}"
     question = "How many outputs scored at {where} were cut at the token limit, and how were they counted?"
     examples = [
@@ -192,12 +198,84 @@ class ScoredWithoutStopReason(Rule):
                 print(sum(r["output"] == solve(r["input"]) for r in rows))
                 """,
         }, note="near miss (openai/evals): a token limit in a file that writes nothing this file reads"),
+        invalid({
+            "solve.py": """\
+                from openai import AsyncOpenAI
+                client = AsyncOpenAI()
+                async def solve(problem):
+                    out = await client.chat.completions.create(model="o4-mini", max_completion_tokens=512,
+                                                               messages=[{"role": "user", "content": problem["text"]}])
+                    return grade_answer(out.choices[0].message.content, problem["solution"])  # expect: DATA020
+                """,
+        }, note="the reply text read off the response and handed to a grader"),
+        invalid({
+            "bench.py": """\
+                import anthropic
+                client = anthropic.Anthropic()
+                def run(task):
+                    msg = client.messages.create(model="m", max_tokens=512, messages=[{"role": "user", "content": task["q"]}])
+                    answer = msg.content[0].text
+                    return extract_boxed(answer) == task["gold"]  # expect: DATA020
+                """,
+        }, note="the reply text held in a name, then extracted and compared"),
+        valid({
+            "solve.py": """\
+                from openai import AsyncOpenAI
+                client = AsyncOpenAI()
+                async def solve(problem):
+                    out = await client.chat.completions.create(model="o4-mini", max_completion_tokens=512,
+                                                               messages=[{"role": "user", "content": problem["text"]}])
+                    if out.choices[0].finish_reason == "length":
+                        return None
+                    return grade_answer(out.choices[0].message.content, problem["solution"])
+                """,
+        }, note="near miss: replies cut at the limit are told apart"),
+        valid({
+            "chat.py": """\
+                import anthropic
+                client = anthropic.Anthropic()
+                msg = client.messages.create(model="m", max_tokens=200, messages=[{"role": "user", "content": "Hi"}])
+                print(msg.content[0].text)
+                """,
+        }, note="near miss: a reply printed, not scored"),
+        valid({
+            "mcq.py": """\
+                from vllm import LLM, SamplingParams
+                llm = LLM(model="m")
+                outs = llm.generate(prompts, SamplingParams(temperature=0.0, max_tokens=1))
+                acc = sum(o.outputs[0].text.strip() == gold for o, gold in zip(outs, golds)) / len(golds)
+                """,
+        }, note="near miss: a one-token letter answer; nothing longer was asked for"),
+        valid({
+            "sampler.py": """\
+                from openai import OpenAI
+                client = OpenAI()
+                def sample(messages, max_tokens):
+                    response = client.chat.completions.create(model="m", messages=messages, max_tokens=max_tokens)
+                    content = response.choices[0].message.content
+                    if content is None:
+                        raise ValueError("empty reply")
+                    return content
+                """,
+        }, note="near miss: the reply checked for None, nothing scored"),
+        valid({
+            "mmlu_cot.py": """\
+                from vllm import LLM, SamplingParams
+                MAX_NEW_TOKENS = 2048
+                params = SamplingParams(temperature=0, max_tokens=MAX_NEW_TOKENS)
+                for out in LLM(model="m").generate(prompts, params):
+                    preds.append(extract_answer(out.outputs[0].text))
+                """,
+        }, note="near miss: a budget meant to hold whole answers (a module constant of 2048)"),
     ]
 
     def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
         super().__init__(ctx)
         self.sites: list[dict] = []
         self.token_limit = False
+        self.long_limit = False  # a token limit that is not a literal below _SHORT_REPLY
+        self.replies: list[dict] = []  # reply texts read off API responses and scored
+        self.reply_names: dict[tuple[str, str], str] = {}  # (function, name) -> the reply text it holds
         self.functions: list[str] = []
         self.reads: list[dict] = []
         self.local: list[tuple[cst.Call, str, str]] = []  # (generate call, its token limit, function)
@@ -213,6 +291,20 @@ class ScoredWithoutStopReason(Rule):
     def visit_Arg(self, node: cst.Arg) -> None:
         if node.keyword is not None and node.keyword.value in _TOKEN_LIMITS:
             self.token_limit = True
+            # `max_tokens=5` for a letter or a verdict asks for a short reply, not for text that can be
+            # cut; a budget of 1024 or more is meant to hold whole answers. Between them replies are cut.
+            limit = self._literal_int(node.value)
+            if limit is None or _SHORT_REPLY <= limit < _WHOLE_ANSWER:
+                self.long_limit = True
+
+    def _literal_int(self, value: cst.BaseExpression) -> int | None:
+        """An int literal, or a module constant holding one (`MAX_NEW_TOKENS = 2048`)."""
+        if isinstance(value, cst.Integer):
+            return int(value.value, 0)
+        if isinstance(value, cst.Name):
+            match = re.search(rf"^{re.escape(value.value)}\s*=\s*(\d+)\s*(#.*)?$", self.ctx.text, re.M)
+            return int(match.group(1)) if match else None
+        return None
 
     def visit_Call(self, node: cst.Call) -> None:
         # A local model's `generate(..., max_new_tokens=N)`: no stop reason comes back, so finishing is
@@ -244,6 +336,41 @@ class ScoredWithoutStopReason(Rule):
         if self.ctx.notebook is not None and position is not None:
             site["cell"], site["cell_line"], _ = self.ctx.notebook.locate(position.start.line)
         self.sites.append(site)
+
+    def visit_Attribute(self, node: cst.Attribute) -> None:
+        # The reply text read straight off an API response (`msg.content[0].text`,
+        # `out.choices[0].message.content`, vLLM's `o.outputs[0].text`) and handed to a scorer.
+        if node.attr.value not in ("text", "content", "output_text"):
+            return
+        code = self.ctx.code(node)
+        if not _REPLY_TEXT.search(code):
+            return
+        parent = self.ctx.parents[-1] if self.ctx.parents else None
+        function = self.functions[-1] if self.functions else ""
+        if isinstance(parent, cst.Assign) and len(parent.targets) == 1 and isinstance(parent.targets[0].target, cst.Name):
+            # `answer = resp.choices[0].message.content`, scored a line later: `extract(answer)`
+            self.reply_names[(function, parent.targets[0].target.value)] = code
+            return
+        if not (any(isinstance(p, cst.Comparison) for p in self.ctx.parents[-3:])
+                or (isinstance(parent, cst.Arg) and _REPLY_SCORER.search(self._callee()))):
+            return
+        self._reply_site(node, code, function)
+
+    def visit_Name(self, node: cst.Name) -> None:
+        function = self.functions[-1] if self.functions else ""
+        code = self.reply_names.get((function, node.value))
+        parent = self.ctx.parents[-1] if self.ctx.parents else None
+        if code is None or not (isinstance(parent, cst.Arg) and parent.value is node and _REPLY_SCORER.search(self._callee())
+                                or any(_compares_value(p) for p in self.ctx.parents[-2:])):
+            return  # `if content is None:` checks the reply, it does not score it
+        self._reply_site(node, code, function)
+
+    def _reply_site(self, node: cst.CSTNode, code: str, function: str) -> None:
+        site = {"line": self.ctx.line_of(node), "code": code, "function": function or "<module>"}
+        position = self.ctx.position(node)
+        if self.ctx.notebook is not None and position is not None:
+            site["cell"], site["cell_line"], _ = self.ctx.notebook.locate(position.start.line)
+        self.replies.append(site)  # kept when the file asks for long replies (see finish)
 
     def visit_SimpleString(self, node: cst.SimpleString) -> None:
         # A data file named in the code (`read_json("outputs/t.jsonl")`, `Path("outputs") / "t.jsonl"`):
@@ -280,6 +407,8 @@ class ScoredWithoutStopReason(Rule):
         if STOP_CHECK.search(self.ctx.text):
             return  # the file looks at why generation stopped
         self._local_generation()
+        if self.long_limit:
+            self.sites.extend(self.replies)
         if self.sites or self.token_limit or self.reads:
             self.ctx.facts[self.code] = {"sites": self.sites[:20], "token_limit": self.token_limit,
                                          "reads": self.reads[:20]}
@@ -353,6 +482,18 @@ _GOLD_FIELD = re.compile(r"""\[\s*["'](gold|answer|answers|target|label|referenc
 _DECODED_NAME = re.compile(r"^[ \t]*(\w+)\s*=[^\n]*\.(?:batch_)?decode\(", re.M)
 _EOS = re.compile(r"eos_token|eos_id|\beos\b|pad_token_id|num_new|n_new|gen_len|stop_token|stop_str")  # in a comparison: a finish check
 _TRANSCRIPT_SUFFIX = re.compile(r"\.(jsonl|json|csv|tsv|parquet|ndjson)$", re.I)
+
+
+def _compares_value(node: cst.CSTNode) -> bool:
+    """`pred == gold`, `gold in text`: a comparison that scores, not `x is None` / `x == ""`."""
+    if not isinstance(node, cst.Comparison):
+        return False
+    for target in node.comparisons:
+        if isinstance(target.operator, (cst.Is, cst.IsNot)):
+            return False
+        if isinstance(target.comparator, cst.Name) and target.comparator.value == "None" or string_value(target.comparator) == "":
+            return False
+    return True
 
 
 def _same_file(written: str, data: str) -> bool:

@@ -15,7 +15,7 @@ CORRELATION_LABELS = frozenset({"pearsonr", "spearmanr", "kendalltau"})
 def _all_columns(node: cst.CSTNode) -> bool:
     call = node
     while isinstance(call, (cst.Call, cst.Subscript, cst.Attribute)):
-        if isinstance(call, cst.Call) and isinstance(call.func, cst.Attribute) and call.func.attr.value == "dropna":
+        if isinstance(call, cst.Call) and isinstance(call.func, cst.Attribute) and call.func.attr.value in ("dropna", "drop_nulls"):
             return not any(a.keyword is not None and a.keyword.value == "subset" for a in call.args) and not (
                 call.args and call.args[0].keyword is None)
         call = call.func if isinstance(call, cst.Call) else call.value
@@ -25,7 +25,7 @@ def _all_columns(node: cst.CSTNode) -> bool:
 class UncountedRowDrop(Rule, RowFlow):
     """
     ## What it does
-    Finds rows dropped (`dropna`, inner `merge`/`join`, boolean masks, `query`, `drop_duplicates`,
+    Finds rows dropped (`dropna`, polars `drop_nulls`, inner `merge`/`join`, boolean masks, `query`, `drop_duplicates`,
     `Dataset.filter`, `[:n]`, `select(range(n))`, comprehensions that filter records by content)
     from data whose rows then reach a metric (an sklearn metric, `Trainer.predict`/`evaluate`,
     `evaluate`'s `compute`, the mean of a comparison) in the same function or notebook, when no
@@ -44,7 +44,8 @@ class UncountedRowDrop(Rule, RowFlow):
     (`ds.select(range(len(outputs)))`, `refs[:len(preds)]`: rows paired with the outputs of a
     `--limit`ed run, no output dropped), selections of a named subset
     (`df[df.type == "match"]`, `.isin(chosen)`, `.str.contains("raw")`, `query("split == 'eval'")`)
-    unless they test a failure (`status == "ok"`), group-size filters, inner merges that pair
+    unless they test a failure (`status == "ok"`), time windows (`df[df.date >= "2024-01-01"]`,
+    `df.year < 2020`, `df.ts >= cutoff`: a temporal hold-out or a study period), group-size filters, inner merges that pair
     two sources for a correlation (an agreement exists only on shared items), and a frame merged
     with one run per loop step (`wide = wide.merge(run, on=key)`: runs of the same items side by side). Two slices to the same
     bound (`gold[:n]`, `pred[:n]`) are one finding.
@@ -84,7 +85,7 @@ class UncountedRowDrop(Rule, RowFlow):
                "and nothing reports how many were dropped")
     question = ("How many rows does `{drop}` at {where} remove before `{metric}`, and is that number "
                 "reported next to the score?")
-    triggers = ("dropna", "merge", "join", "filter", "query", "drop_duplicates", "[:", "select(", " if ",
+    triggers = ("dropna", "drop_nulls", "drop_nans", "merge", "join", "filter", "query", "drop_duplicates", "[:", "select(", " if ",
                 "head(", "[")
     examples = [
         valid({"notebooks/plot_results.py": """
@@ -273,6 +274,40 @@ class UncountedRowDrop(Rule, RowFlow):
             both = pd.merge(board_1, board_2, left_index=True, right_index=True)
             print(spearmanr(both["a"], both["b"]))
         """, note="near miss: named subsets chosen by design; an agreement exists only on shared items"),
+        valid("""
+            import pandas as pd
+            from sklearn.metrics import mean_absolute_error
+            def evaluate(model, sales, cutoff):
+                holdout = sales[sales["order_date"] >= cutoff]
+                print("MAE", mean_absolute_error(holdout.units, model.predict(holdout[FEATURES])))
+            def backtest(model, sales):
+                recent = sales[sales.year >= 2022]
+                print("MAE", mean_absolute_error(recent.units, model.predict(recent[FEATURES])))
+        """, note="near miss: a time window chosen by design (a temporal hold-out, a study period)"),
+        invalid("""
+            import pandas as pd
+            from sklearn.metrics import mean_absolute_error
+            def evaluate(model, runs):
+                finished = runs[runs.duration_s < 600]  # expect: DATA040
+                print("MAE", mean_absolute_error(finished.target, model.predict(finished[FEATURES])))
+        """, note="a threshold on a measurement drops the slow runs: not a time window"),
+        invalid("""
+            import polars as pl
+            def summarise(path):
+                runs = pl.read_csv(path)
+                graded = runs.drop_nulls("reward")  # expect: DATA040
+                table = graded.group_by("policy").agg(pl.col("reward").mean().alias("mean_reward"))
+                print(table)
+        """, note="polars: `drop_nulls` before a grouped mean of a score"),
+        valid("""
+            import polars as pl
+            def summarise(path):
+                runs = pl.read_csv(path)
+                graded = runs.drop_nulls("reward")
+                print(f"{runs.height - graded.height} of {runs.height} runs have no reward")
+                table = graded.group_by("policy").agg(pl.col("reward").mean().alias("mean_reward"))
+                print(table)
+        """, note="near miss: the rows without a reward are counted (`.height`)"),
         invalid("""
             import numpy as np
             def report(items, judge):

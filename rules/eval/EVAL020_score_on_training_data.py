@@ -1,6 +1,8 @@
 """EVAL020: a model scored on the rows it was trained on, reported as if held out."""
 from __future__ import annotations
 
+import re
+
 from hygiene.analysis.dataflow import knowledge as kb
 from hygiene.analysis.dataflow.program import MASK, Program, Ref, program
 from hygiene.analysis.dataflow.queries import (code_name, fits_of, model_name, role, row_base, rows_key, texts_around,
@@ -163,6 +165,32 @@ class ScoreOnTrainingData(Rule):
             for name, (X_part, y_part) in eval_sets.items():
                 print(name, roc_auc_score(y_part, booster.predict_proba(X_part)[:, 1]))
         """, note="a held-out entry of a dict of evaluation sets holds the training part"),
+        invalid("""
+            from sklearn.ensemble import GradientBoostingRegressor
+            from sklearn.metrics import mean_absolute_error
+            from sklearn.model_selection import train_test_split
+            X_fit, X_hold, y_fit, y_hold = train_test_split(X, y, test_size=0.2, random_state=1)
+            reg = GradientBoostingRegressor(random_state=1).fit(X_fit, y_fit)
+            splits = {
+                "fit": (X_fit, y_fit),
+                "holdout": (X_fit, y_fit),  # expect: EVAL020
+            }
+            for name, (Xs, ys) in splits.items():
+                print(name, "MAE", mean_absolute_error(ys, reg.predict(Xs)))
+        """, note="a dict literal over several lines: reported at its wrong entry"),
+        valid("""
+            from sklearn.ensemble import GradientBoostingRegressor
+            from sklearn.metrics import mean_absolute_error
+            from sklearn.model_selection import train_test_split
+            X_fit, X_hold, y_fit, y_hold = train_test_split(X, y, test_size=0.2, random_state=1)
+            reg = GradientBoostingRegressor(random_state=1).fit(X_fit, y_fit)
+            splits = {
+                "fit": (X_fit, y_fit),
+                "holdout": (X_hold, y_hold),
+            }
+            for name, (Xs, ys) in splits.items():
+                print(name, "MAE", mean_absolute_error(ys, reg.predict(Xs)))
+        """),
         valid("""
             from sklearn.metrics import roc_auc_score
             from sklearn.model_selection import train_test_split
@@ -352,14 +380,17 @@ class ScoreOnTrainingData(Rule):
                         model=prog.info(call)["fn"].rsplit(".", 1)[-1], data=prog.info(train).get("name", "the training part"),
                         fit=f"{prog.describe(train)} (while `{prog.info(held).get('name')}` is never used)",
                         scored=prog.describe(call))
-        for entry, fit, scored in _heldout_entries_of_fit_rows(prog):
+        for entry, fit, scored, held in _heldout_entries_of_fit_rows(prog):
             key = (fit, rows_key(prog, prog.input(entry, 1)))
             if key in reported:
                 continue
             reported.add(key)
-            repo.report(cls, **prog.where(entry), related=[Location(prog.path(fit), prog.line(fit), "fit here")],
+            where, key = prog.where(entry), _held_key(prog, entry, held)
+            if key and where["path"].endswith(".py") and where["line"]:
+                where["line"] = _key_line(repo, where["path"], where["line"], key) or where["line"]
+            repo.report(cls, **where, related=[Location(prog.path(fit), prog.line(fit), "fit here")],
                         model=model_name(prog, fit),
-                        data=_entry_name(prog, entry),
+                        data=f"{prog.info(entry).get('name') or 'the dict'}[{key!r}]" if key else _entry_name(prog, entry),
                         fit=prog.describe(fit), scored=prog.describe(scored))
         for call in prog.nodes("call"):
             held = _trainer_evaluated_on_its_training_split(prog, call)
@@ -500,6 +531,29 @@ def _trainer_evaluated_on_its_training_split(prog: Program, call: Ref) -> Ref:
     return 0
 
 
+def _held_key(prog: Program, entry: Ref, held: Ref) -> str | None:
+    """The key under which a dict literal of evaluation sets files `held` (`"test": (X_tr, y_tr)`)."""
+    keys = prog.info(entry).get("keys", []) if prog.info(entry).get("op") == "dict" else []
+    values = [i for i in prog.inputs(entry) if i]
+    return next((k for k, v in zip(keys, values) if v == held and isinstance(k, str)), None)
+
+
+def _key_line(repo, path: str, start: int, key: str | None) -> int | None:
+    """The line of `"<key>":` in the statement starting at `start`: a dict literal's wrong entry,
+    not its first line (graph nodes carry their statement's line)."""
+    if not key:
+        return None
+    try:
+        lines = (repo.root / path).read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return None
+    pattern = re.compile(rf"""["']{re.escape(key)}["']\s*:""")
+    for number in range(start, min(start + 40, len(lines) + 1)):
+        if pattern.search(lines[number - 1]):
+            return number
+    return None
+
+
 def _entry_name(prog: Program, entry: Ref) -> str:
     info = prog.info(entry)
     if "col" in info:
@@ -532,11 +586,12 @@ def _heldout_named_values(prog: Program) -> list[tuple[Ref, Ref]]:
     return out
 
 
-def _heldout_entries_of_fit_rows(prog: Program) -> list[tuple[Ref, Ref, Ref]]:
-    """(entry, fit, metric): `eval_sets["holdout"] = (X_tr, y_tr)`, an entry keyed as held-out data that holds
+def _heldout_entries_of_fit_rows(prog: Program) -> list[tuple[Ref, Ref, Ref, Ref]]:
+    """(entry, fit, metric, the value filed): `eval_sets["holdout"] = (X_tr, y_tr)`, an entry keyed as held-out data that holds
     the rows a model was fit on, in a container that reaches a metric."""
     found = []
     for entry, value in _heldout_named_values(prog):
+        held = value
         if value and prog.kind(value) == "op" and prog.info(value).get("op") in ("tuple", "list"):
             # (X, y) or ("test", X, y): the first data element says which rows
             value = next((i for i in prog.inputs(value) if i and prog.kind(i) != "const"), 0)
@@ -553,7 +608,7 @@ def _heldout_entries_of_fit_rows(prog: Program) -> list[tuple[Ref, Ref, Ref]]:
             fit = next((f for f in fits_of(prog, prog.input(pred, 0)) if prog.info(f).get("kind") == "model"
                         and prog.input(f, 1) and rows_key(prog, prog.input(f, 1)) == base), None)
             if fit is not None:
-                found.append((entry, fit, metric))
+                found.append((entry, fit, metric, held))
                 break
     return found
 

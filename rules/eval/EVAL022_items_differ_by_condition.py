@@ -4,6 +4,8 @@ from __future__ import annotations
 from hygiene.analysis.dataflow import knowledge as kb
 from hygiene.analysis.dataflow.program import Program, Ref, program
 from hygiene.analysis.dataflow.queries import rows_key
+import re
+
 from hygiene.finding import Location, Severity
 from hygiene.rule import Rule, invalid, valid
 
@@ -20,7 +22,9 @@ class ItemsDifferByCondition(Rule):
     dropped from one condition's part of a results table only (`opinion = opinion.dropna()` after
     `frame[frame["condition"] == "opinion"]`) before its mean is put next to the others', or the
     same column averaged over two results files in one function with rows filtered out of one
-    file only, so the conditions that are compared see different items and different n.
+    file only, or one scoring function of the repo called on a collection and on a slice of it
+    (`score(base, items)`, `score(cot, items[:150])`) with the two results put side by side, so
+    the conditions that are compared see different items and different n.
 
     ## Why is this bad?
     A difference between the conditions then mixes the effect of the condition with the
@@ -198,6 +202,46 @@ class ItemsDifferByCondition(Rule):
             if split == "test":
                 items = items[:500]
         """, note="which split, not which condition"),
+        invalid("""
+            def win_rate(verdicts, pairs):
+                return sum(v == p["preferred"] for v, p in zip(verdicts, pairs)) / len(pairs)
+
+            pairs = load_pairs("data/pairs.jsonl")
+            v1 = [judge(p, rubric="v1") for p in pairs]
+            sample = pairs[:200]  # expect: EVAL022
+            v2 = [judge(p, rubric="v2") for p in sample]
+            table = {"rubric v1": win_rate(v1, pairs), "rubric v2": win_rate(v2, sample)}
+            print(table)
+        """, note="one scorer, once on every item and once on a slice, the two results side by side"),
+        valid("""
+            def win_rate(verdicts, pairs):
+                return sum(v == p["preferred"] for v, p in zip(verdicts, pairs)) / len(pairs)
+
+            pairs = load_pairs("data/pairs.jsonl")
+            sample = pairs[:200]
+            v1 = [judge(p, rubric="v1") for p in sample]
+            v2 = [judge(p, rubric="v2") for p in sample]
+            table = {"rubric v1": win_rate(v1, sample), "rubric v2": win_rate(v2, sample)}
+            print(table)
+        """, note="near miss: both conditions on the same slice"),
+        valid("""
+            def win_rate(verdicts, pairs):
+                return sum(v == p["preferred"] for v, p in zip(verdicts, pairs)) / len(pairs)
+
+            pairs = load_pairs("data/pairs.jsonl")
+            curve = {}
+            for n in (50, 100, 200):
+                head = pairs[:n]
+                curve[n] = win_rate([judge(p) for p in head], head)
+            print(curve)
+        """, note="near miss: a learning curve over growing slices, one call"),
+        invalid("""
+            from sklearn.metrics import f1_score
+            X_train, X_test, y_train, y_test = split(X, y)
+            full = big_model.predict(X_test)
+            small = distilled.predict(X_test[:500])
+            print({"teacher": f1_score(y_test, full), "student": f1_score(y_test[:500], small)})  # expect: EVAL022
+        """, note="an sklearn metric on every test row for one model and on a slice for the other"),
     ]
 
     @classmethod
@@ -229,10 +273,65 @@ class ItemsDifferByCondition(Rule):
             repo.report(cls, **prog.where(cut), related=[Location(prog.path(other), prog.line(other), "the other condition, uncut")],
                         items=prog.info(cut).get("name") or "the rows", value=path,
                         only=f"only for {path!r}, while `{column}` of the other file is averaged uncut ({prog.describe(other)})")
+        for cut, scored, whole in _one_scorer_on_a_cut(prog):
+            repo.report(cls, **prog.where(cut), related=[Location(prog.path(scored), prog.line(scored), "the cut scored here"),
+                                                        Location(prog.path(whole), prog.line(whole), "all items scored here")],
+                        items=prog.info(cut).get("name") or _sliced(prog, cut), value=prog.describe(scored),
+                        only=f"for the condition scored at {prog.describe(scored)} only, while the same scorer at "
+                             f"{prog.describe(whole)} gets every item and the two scores are put side by side")
         for cut, mask, condition, value in _uneven_condition_cuts(prog):
             repo.report(cls, **prog.where(cut), related=[Location(prog.path(mask), prog.line(mask), "the condition's rows")],
                         items=prog.info(cut).get("name") or prog.info(cut).get("how", "rows"), value=value,
                         only=f"only when `{condition}` is {value!r} ({prog.describe(mask)})")
+
+
+def _one_scorer_on_a_cut(prog: Program) -> list[tuple[Ref, Ref, Ref]]:
+    """(cut, the call scoring it, the call scoring every item): one function of the repo called twice
+    in one scope, once with a collection and once with a slice of it in the same place
+    (`score(base, items)`, `score(cot, items[:150])`), and the two results meeting (one dict, a
+    difference, one print): two conditions compared on different items."""
+    calls: dict[tuple, list[Ref]] = {}
+    for call in prog.nodes("call"):
+        key = prog.callee(call)
+        if key is not None and _SCORER.search(prog.function(key).qualname.rsplit(".", 1)[-1]):
+            calls.setdefault((key, prog.function_of(call)), []).append(call)
+    for metric in prog.nodes("metric"):  # `accuracy_score(y, a)` beside `accuracy_score(y[:100], b)`
+        calls.setdefault((prog.info(metric).get("metric"), prog.function_of(metric)), []).append(metric)
+    found = []
+    for group in calls.values():
+        for whole_call in group[:20] if len(group) > 1 else ():
+            for cut_call in group[:20]:
+                skip = 1 if prog.kind(whole_call) == "call" else 0  # a call's input 0 is its receiver
+                pairs = list(zip(prog.inputs(whole_call)[skip:], prog.inputs(cut_call)[skip:]))
+                for whole, cut in pairs:
+                    how = prog.info(cut).get("how") if cut and prog.kind(cut) == "subset" else None
+                    if not (whole and (how in ("head", "sample", "take") or (
+                            how == "slice" and not prog.info(cut).get("lo") and prog.info(cut).get("hi")))
+                            and _plain(prog, prog.input(cut, 0)) == _plain(prog, whole)):
+                        continue
+                    if not set(prog.forward([whole_call], limit=200)) & set(prog.forward([cut_call], limit=200)):
+                        continue  # scored apart, never compared
+                    found.append((cut, cut_call, whole_call))
+    return found
+
+
+# A function of the repo that scores a condition: its name says so (`score`, `accuracy`, `win_rate`).
+_SCORER = re.compile(r"(?i)scor|acc|metric|eval|rate|f1|correct|judge|grade|pass|match|auc|bleu|rouge|error|loss")
+
+
+def _sliced(prog: Program, cut: Ref) -> str:
+    """`y_test[:100]` for an unnamed slice of a named collection."""
+    info, whole = prog.info(cut), prog.input(cut, 0)
+    name = (prog.info(whole).get("name") or prog.info(whole).get("on")) if whole else None
+    if name and info.get("how") == "slice":
+        return f"{name}[{info.get('lo', '')}:{info.get('hi', '')}]"
+    return name or "the items"
+
+
+def _plain(prog: Program, ref: Ref) -> Ref:
+    while ref and prog.kind(ref) == "op" and prog.info(ref).get("op") == "alias":
+        ref = prog.input(ref, 0)
+    return ref
 
 
 def _uneven_condition_cuts(prog: Program) -> list[tuple[Ref, Ref, str, str]]:

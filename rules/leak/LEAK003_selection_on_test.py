@@ -230,6 +230,43 @@ class SelectionOnTest(Rule):
                     best_auc, best_depth = auc, depth
         """, note="the running best on the validation part"),
         invalid("""
+            import lightgbm as lgb
+            from sklearn.metrics import roc_auc_score
+            X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+            best_auc, best_params = 0.0, None
+            for i, (lr, leaves) in enumerate([(0.05, 31), (0.1, 63)]):
+                booster = lgb.LGBMClassifier(learning_rate=lr, num_leaves=leaves).fit(X_train, y_train)
+                auc = roc_auc_score(y_test, booster.predict_proba(X_test)[:, 1])  # expect: LEAK003
+                if auc > best_auc:
+                    best_auc, best_params = auc, (lr, leaves)
+        """, note="the loop's settings unpacked from a tuple"),
+        invalid("""
+            import itertools
+            import pandas as pd
+            from sklearn.metrics import f1_score
+            train, test = pd.read_parquet("train.parquet"), pd.read_parquet("test.parquet")
+            best = {"f1": -1.0}
+            for depth, min_leaf in itertools.product([4, 8], [1, 5]):
+                tree = DecisionTreeClassifier(max_depth=depth, min_samples_leaf=min_leaf, random_state=0)
+                tree.fit(train[FEATURES], train.y)
+                f1 = f1_score(test.y, tree.predict(test[FEATURES]))  # expect: LEAK003
+                if f1 > best["f1"]:
+                    best = {"f1": f1, "depth": depth, "min_leaf": min_leaf}
+        """, note="a grid from itertools.product, the best kept in a dict"),
+        valid("""
+            import itertools
+            import pandas as pd
+            from sklearn.metrics import f1_score
+            train, val = pd.read_parquet("train.parquet"), pd.read_parquet("val.parquet")
+            best = {"f1": -1.0}
+            for depth, min_leaf in itertools.product([4, 8], [1, 5]):
+                tree = DecisionTreeClassifier(max_depth=depth, min_samples_leaf=min_leaf, random_state=0)
+                tree.fit(train[FEATURES], train.y)
+                f1 = f1_score(val.y, tree.predict(val[FEATURES]))
+                if f1 > best["f1"]:
+                    best = {"f1": f1, "depth": depth, "min_leaf": min_leaf}
+        """, note="the same grid chosen on the validation file"),
+        invalid("""
             import torch
             class Runner:
                 def __init__(self, net, loaders):

@@ -30,6 +30,8 @@ class RandomSplitOfGroups(Rule):
     (not when the order only picks rows, `sort_values("time").tail(n)`, or the time column is dropped
     and no lag or window feature carries it). A bare
     `subject` column counts only when set per file or loop iteration (MMLU's `subject` is a topic).
+    The data can show it too: a file of the repo, read and split row for row (pandas, or
+    `load_dataset("csv", data_files=...)`), whose group-id column repeats a value.
 
     ## Why is this bad?
     Rows of one group share much more than rows of different groups, so the test part contains
@@ -248,11 +250,59 @@ class RandomSplitOfGroups(Rule):
             recent = pd.read_csv("reviews.csv").sort_values("timestamp").tail(5000)
             X_tr, X_te, y_tr, y_te = train_test_split(recent["text"], recent["stars"], random_state=0)
         """, note="the time order used to select the latest rows only"),
+        invalid({
+            "data/windows.csv": "subject_id,alpha,beta,label\ns01,0.41,0.22,1\ns01,0.39,0.25,1\ns02,0.12,0.31,0\ns02,0.15,0.30,0\n",
+            "fit_eeg.py": """
+                import pandas as pd
+                from sklearn.model_selection import train_test_split
+                from sklearn.svm import SVC
+                windows = pd.read_csv("data/windows.csv")
+                X, y = windows[["alpha", "beta"]], windows["label"]
+                X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.25, random_state=0)  # expect: LEAK005
+                print(SVC().fit(X_tr, y_tr).score(X_te, y_te))
+            """,
+        }, note="the data file shows several windows per subject; the code never counts them"),
+        valid({
+            "data/windows.csv": "subject_id,alpha,beta,label\ns01,0.41,0.22,1\ns02,0.39,0.25,1\ns03,0.12,0.31,0\ns04,0.15,0.30,0\n",
+            "fit_eeg.py": """
+                import pandas as pd
+                from sklearn.model_selection import train_test_split
+                from sklearn.svm import SVC
+                windows = pd.read_csv("data/windows.csv")
+                X, y = windows[["alpha", "beta"]], windows["label"]
+                X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.25, random_state=0)
+                print(SVC().fit(X_tr, y_tr).score(X_te, y_te))
+            """,
+        }, note="one row per subject in the file"),
+        valid({
+            "data/windows.csv": "subject_id,alpha,beta,label\ns01,0.41,0.22,1\ns01,0.39,0.25,1\ns02,0.12,0.31,0\ns02,0.15,0.30,0\n",
+            "fit_eeg.py": """
+                import pandas as pd
+                from sklearn.model_selection import train_test_split
+                from sklearn.svm import SVC
+                windows = pd.read_csv("data/windows.csv")
+                per_subject = windows.groupby("subject_id").mean()
+                X, y = per_subject[["alpha", "beta"]], per_subject["label"] > 0.5
+                X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.25, random_state=0)
+                print(SVC().fit(X_tr, y_tr).score(X_te, y_te))
+            """,
+        }, note="averaged to one row per subject before the split"),
+        valid({
+            "data/windows.csv": "subject_id,alpha,beta,label\ns01,0.41,0.22,1\ns01,0.39,0.25,1\ns02,0.12,0.31,0\ns02,0.15,0.30,0\n",
+            "fit_eeg.py": """
+                import pandas as pd
+                from sklearn.model_selection import GroupShuffleSplit
+                windows = pd.read_csv("data/windows.csv")
+                split = GroupShuffleSplit(n_splits=1, test_size=0.25, random_state=0)
+                tr, te = next(split.split(windows, groups=windows["subject_id"]))
+            """,
+        }, note="split by subject"),
     ]
 
     @classmethod
     def check_repo(cls, repo) -> None:
         prog = program(repo)
+        tables: dict[str, dict] | None = None
         for split in prog.nodes("split"):
             info = prog.info(split)
             if info.get("grouped") or info.get("shuffle") is False or info.get("call") in ("TimeSeriesSplit", "PredefinedSplit"):
@@ -262,10 +312,14 @@ class RandomSplitOfGroups(Rule):
                 continue
             lineage = prog.back(data, rows=True, stop=lambda r: prog.kind(r) == "part", limit=3000)
             found = _group_evidence(prog, lineage)
+            shown = f"see {prog.describe(found[1])}" if found is not None else ""
+            if found is None and info.get("call") in _ROW_SPLITS:
+                tables = tables if tables is not None else {path: profile for path, profile in repo.facts("table")}
+                found, shown = _repeated_in_file(prog, data, tables)
             if found is not None:
                 group, evidence = found
                 repo.report(cls, **prog.where(split), related=[Location(prog.path(evidence), prog.line(evidence), "groups shown here")],
-                            on=info.get("on", "the data"), group=group, evidence=f"see {prog.describe(evidence)}",
+                            on=info.get("on", "the data"), group=group, evidence=shown,
                             unit=group.replace("_id", "").replace("id", "") or "group")
                 continue
             if info.get("call") in ("train_test_split", "cross_val_score", "cross_validate", "cross_val_predict") \
@@ -278,6 +332,41 @@ class RandomSplitOfGroups(Rule):
                                 message="`{on}` is shuffled and split at {where}, but its rows are ordered in time by `{group}` ({evidence}): later rows reach training",
                                 question="Should the split at {where} keep time order (train before test in `{group}`)?",
                                 on=info.get("on", "the data"), group=column, evidence=f"see {prog.describe(evidence)}")
+
+
+# Splitters that cut rows at random (not the folds of a grouped or a time-series splitter).
+_ROW_SPLITS = frozenset({"train_test_split", "random_split", "KFold", "StratifiedKFold", "ShuffleSplit",
+                         "StratifiedShuffleSplit", "RepeatedKFold", "RepeatedStratifiedKFold"})
+
+
+def _repeated_in_file(prog: Program, data: list[Ref], tables: dict[str, dict]) -> tuple[tuple[str, Ref] | None, str]:
+    """((group column, the read), what shows it) when the rows split come, row for row, from a data file of the repo
+    whose group-id column (`patient_id`, `user_id`) repeats a value: the file shows several rows
+    per group even when the code never counts them. Rows made one per group on the way (a
+    `groupby(id).agg`, a dedup on the id) or a file not in the repo say nothing."""
+    lineage = prog.back(data, rows=True, limit=3000,
+                        stop=lambda r: prog.kind(r) == "part" and prog.kind(prog.input(r, 0)) == "split")
+    for node in lineage:
+        info = prog.info(node)
+        if prog.kind(node) == "call" and (info.get("m") in _PER_GROUP | {"groupby"}):
+            return None, ""
+        if prog.kind(node) == "subset" and info.get("how") == "dedup":
+            return None, ""
+    for node in lineage:
+        path = prog.info(node).get("path") if prog.kind(node) == "src" else None
+        if not path or any(c in path for c in "{*?"):
+            continue
+        path = path.removeprefix("./")
+        p, profile = next(((p, t) for p, t in tables.items() if p == path or p.endswith("/" + path)), ("", None))
+        if not profile or profile.get("leaves"):
+            continue  # a JSON document's records are not a table of rows
+        for column, stats in (profile.get("columns") or {}).items():
+            top = stats.get("top") or []
+            if kb.is_group_column(column) and not kb.is_time_column(column) and top and top[0][1] > 1 \
+                    and stats.get("distinct", 0) > 1:
+                value, count = top[0][0], top[0][1]
+                return (column, node), f"`{column}` {value!r} has {count} rows in {p}, read at {prog.describe(node)}"
+    return None, ""
 
 
 def _group_evidence(prog: Program, lineage: dict[Ref, Ref]) -> tuple[str, Ref] | None:

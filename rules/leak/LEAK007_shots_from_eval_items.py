@@ -1,6 +1,8 @@
 """LEAK007: few-shot demonstrations drawn from the very items being evaluated."""
 from __future__ import annotations
 
+from collections import deque
+
 from hygiene.analysis.apis import plain
 from hygiene.analysis.apis.llm import EVAL_HARNESSES
 from hygiene.analysis.dataflow.program import Program, Ref, program
@@ -141,6 +143,57 @@ class ShotsFromEvalItems(Rule):
             directions = reader.get_directions(dataset["train"]["data"])
             scores = reader(dataset["test"]["data"], rep_reader=directions)
         """, note="disjoint slices of pairs built in comprehensions: no demonstrations drawn from evaluated items"),
+        invalid({
+            "chat.py": """
+                def make_messages(question, bank, n_shots=3):
+                    demos = bank[:n_shots]
+                    turns = []
+                    for d in demos:
+                        turns += [{"role": "user", "content": d["q"]}, {"role": "assistant", "content": d["a"]}]
+                    return turns + [{"role": "user", "content": question["q"]}]
+            """,
+            "evaluate.py": """
+                import json
+                import anthropic
+                from chat import make_messages
+                client = anthropic.Anthropic()
+                questions = [json.loads(l) for l in open("data/test.jsonl")]
+                for q in questions:
+                    msgs = make_messages(q, questions)  # expect: LEAK007
+                    client.messages.create(model="m", max_tokens=20, messages=msgs)
+            """,
+        }, note="a helper in another module cuts the demonstrations from the pool its caller passes"),
+        valid({
+            "chat.py": """
+                def make_messages(question, bank, n_shots=3):
+                    demos = bank[:n_shots]
+                    turns = []
+                    for d in demos:
+                        turns += [{"role": "user", "content": d["q"]}, {"role": "assistant", "content": d["a"]}]
+                    return turns + [{"role": "user", "content": question["q"]}]
+            """,
+            "evaluate.py": """
+                import json
+                import anthropic
+                from chat import make_messages
+                client = anthropic.Anthropic()
+                dev = [json.loads(l) for l in open("data/dev.jsonl")]
+                questions = [json.loads(l) for l in open("data/test.jsonl")]
+                for q in questions:
+                    client.messages.create(model="m", max_tokens=20, messages=make_messages(q, dev))
+            """,
+        }, note="the same helper given the dev items"),
+        valid("""
+            import anthropic
+            client = anthropic.Anthropic()
+
+            def ask(prompt):
+                return client.messages.create(model="m", max_tokens=50, messages=[{"role": "user", "content": prompt}])
+
+            direct = [ask("Q: " + it["q"]) for it in items]
+            hard = items[:100]
+            stepwise = [ask("Think step by step.\\nQ: " + it["q"]) for it in hard]
+        """, note="a second condition on a subset, sent through the same helper: no item carries another"),
     ]
 
     @classmethod
@@ -161,9 +214,15 @@ class ShotsFromEvalItems(Rule):
             starts = [(i, ()) for i in text_inputs(prog, call)]
             loops: dict[Ref, Ref] = {}  # collection iterated -> the loop element
             cuts: list[tuple[Ref, Ref]] = []  # (collection, the subset node)
-            for node, _, _ in prog.trace_back(starts, limit=3000, stop=lambda r: prog.kind(r) in ("llm", "fit", "metric")):
+            upstream: set[Ref] = set()  # what the request's text is made of
+            passed: dict[Ref, Ref] = {}  # a cut in a helper -> the call that hands it the evaluated items
+            for node, stack, _ in prog.trace_back(starts, limit=3000, stop=lambda r: prog.kind(r) in ("llm", "fit", "metric")):
+                upstream.add(node)
                 if _is_cut(prog, node):
-                    cuts.append((_collection(prog, prog.input(node, 0)), node))
+                    collection, site = _argument_of(prog, _collection(prog, prog.input(node, 0)), stack)
+                    cuts.append((collection, node))
+                    if site:
+                        passed[node] = site
             # A loop evaluates every item of its collection only if its items reach the model
             # without a cut on the way: `[... for h in rows][:512]` builds items, keeps a part.
             for node, _, _ in prog.trace_back(starts, limit=3000, stop=lambda r: prog.kind(r) in ("llm", "fit", "metric")
@@ -174,12 +233,19 @@ class ShotsFromEvalItems(Rule):
             for collection, cut in cuts:
                 element = loops.get(collection) or next(
                     (e for c, e in loops.items() if _same_part(prog, c, collection)), 0)
-                if not element or cut in reported or _bounded_by_loop(prog, cut, element):
+                if not element or cut in reported or _bounded_by_loop(prog, cut, element) \
+                        or not _one_request(prog, cut, element, upstream):
                     continue
                 reported.add(cut)
                 loop_ref = loop_node(prog, element)
-                repo.report(cls, **prog.where(cut), related=[Location(prog.path(loop_ref), prog.line(loop_ref), "evaluated here"),
-                                                            Location(prog.path(call), prog.line(call), "sent to the model here")],
+                # A helper that samples demonstrations from whatever pool it is given is not wrong;
+                # the call handing it the evaluated items is.
+                site = passed.get(cut, 0)
+                related = [Location(prog.path(loop_ref), prog.line(loop_ref), "evaluated here"),
+                           Location(prog.path(call), prog.line(call), "sent to the model here")]
+                if site:
+                    related.append(Location(prog.path(cut), prog.line(cut), "demonstrations drawn here"))
+                repo.report(cls, **prog.where(site or cut), related=related,
                             shots=value_name(prog, cut, "the demonstrations"),
                             items=value_name(prog, collection, "the items"), loop=prog.describe(loop_ref))
 
@@ -247,6 +313,38 @@ def _same_part(prog: Program, first: Ref, second: Ref) -> bool:
     if prog.kind(first) != "part" or prog.kind(second) != "part" or "key" not in prog.info(first):
         return False
     return rows_key(prog, first) == rows_key(prog, second)
+
+
+def _argument_of(prog: Program, collection: Ref, stack: tuple) -> tuple[Ref, Ref]:
+    """A helper's parameter (`def build_prompt(item, pool): shots = rng.sample(pool, k)`) is the
+    collection its caller passed (`build_prompt(it, test_items)`), when the walk came through that
+    call: (the collection, the call that passed it, or 0)."""
+    site = 0
+    while collection and prog.kind(collection) == "param" and stack:
+        argument = prog.argument(stack[-1], prog.function_of(collection), collection)
+        if not argument:
+            break
+        collection, site, stack = _collection(prog, argument), stack[-1], stack[:-1]
+    return collection, site
+
+
+def _one_request(prog: Program, cut: Ref, element: Ref, upstream: set[Ref]) -> bool:
+    """Do the cut and the loop's item meet in one request? Two conditions sent through one helper
+    (`ask(BASE.format(q=it))` for every item, `ask(COT.format(q=it))` for `items[:150]`) meet only
+    in different calls of it: followed with their call stacks, their paths to the model never cross."""
+    def reach(start: Ref) -> set[tuple[Ref, tuple]]:
+        seen: set[tuple[Ref, tuple]] = set()
+        queue: deque[tuple[Ref, tuple]] = deque([(start, ())])
+        while queue and len(seen) < 3000:
+            ref, stack = queue.popleft()
+            if (ref, stack) in seen:
+                continue
+            seen.add((ref, stack))
+            if prog.kind(ref) in ("llm", "fit", "metric"):
+                continue
+            queue.extend((n, s) for n, s in prog.forward_step(ref, stack) if n in upstream or prog.kind(n) == "llm")
+        return seen
+    return bool((reach(cut) - {(cut, ())}) & reach(element))
 
 
 def _bounded_by_loop(prog: Program, cut: Ref, element: Ref) -> bool:

@@ -25,8 +25,8 @@ class TemplateSentUnfilled(Rule):
     ## What it does
     Finds module-level template constants (`USER_TEMPLATE = "Request: {request}"`), and templates
     in class bodies or dataclass field defaults read as `self.SYSTEM` / `cfg.system_prompt`, that
-    are sent to a model as they are, or after a `.replace("{field}", ...)` chain that leaves a
-    field: as a message's content, a `prompt=` / `system=` argument, or an
+    are sent to a model as they are, or after a `.replace("{field}", ...)` chain (one expression, or
+    `text = T.replace(...)` then `text = text.replace(...)`) that leaves a field: as a message's content, a `prompt=` / `system=` argument, or an
     argument of a function of the same file that sends it. The constant may be defined in another
     file (`from prompts import USER_TEMPLATE`). Constants that are only filled (`.format`, `%`,
     `.replace`, a template library) are the normal case and are left alone. A template sent by its
@@ -234,6 +234,96 @@ class TemplateSentUnfilled(Rule):
                 return client.messages.create(model="m", max_tokens=5, system=SYSTEM,
                                               messages=[{"role": "user", "content": q}])
         """, note="a JSON example is not a field"),
+        invalid("""
+            import anthropic
+            client = anthropic.Anthropic()
+            GRADER_TEMPLATE = "Rubric: {rubric}\\nQuestion: {question}\\nResponse: {response}\\nScore 1-5."  # expect: PROMPT002
+
+            def grade(question, response):
+                text = GRADER_TEMPLATE.replace("{question}", question)
+                text = text.replace("{response}", response)
+                return client.messages.create(model="m", max_tokens=5, messages=[{"role": "user", "content": text}])
+        """, note="a .replace chain split over statements leaves {rubric}"),
+        invalid("""
+            from openai import OpenAI
+
+            class Grader:
+                TEMPLATE = "Persona: {persona}\\nQuestion: {question}\\nAnswer: {answer}\\nScore 1-10."  # expect: PROMPT002
+
+                def __init__(self):
+                    self.client = OpenAI()
+
+                def grade(self, question, answer):
+                    prompt = self.TEMPLATE.replace("{question}", question)
+                    prompt = prompt.replace("{answer}", answer)
+                    return self.client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": prompt}])
+        """, note="a class attribute filled by .replace in a method, {persona} left"),
+        valid("""
+            from openai import OpenAI
+
+            class Grader:
+                TEMPLATE = "Persona: {persona}\\nQuestion: {question}\\nAnswer: {answer}\\nScore 1-10."
+
+                def __init__(self, persona):
+                    self.client = OpenAI()
+                    self.persona = persona
+
+                def grade(self, question, answer):
+                    prompt = self.TEMPLATE.replace("{question}", question).replace("{persona}", self.persona)
+                    prompt = prompt.replace("{answer}", answer)
+                    return self.client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": prompt}])
+        """, note="every field replaced"),
+        invalid({
+            "prompts/judge.md": "Rubric: {rubric}\nQuestion: {question}\nResponse: {response}\n",
+            "judge.py": """
+                from pathlib import Path
+                from openai import OpenAI
+                client = OpenAI()
+                JUDGE = Path("prompts/judge.md").read_text()
+
+                def render(row):
+                    filled = JUDGE.replace("{question}", row["q"])  # expect: PROMPT002
+                    filled = filled.replace("{response}", row["r"])
+                    return [{"role": "user", "content": filled}]
+
+                def run(rows):
+                    return [client.chat.completions.create(model="gpt-4o", messages=render(r)) for r in rows]
+            """,
+        }, note="a file template and a builder whose result is sent"),
+        valid("""
+            import anthropic
+            client = anthropic.Anthropic()
+            GRADER_TEMPLATE = "Rubric: {rubric}\\nQuestion: {question}\\nResponse: {response}\\nScore 1-5."
+
+            def grade(question, response, rubric):
+                text = GRADER_TEMPLATE.replace("{question}", question)
+                text = text.replace("{response}", response)
+                text = text.replace("{rubric}", rubric)
+                return client.messages.create(model="m", max_tokens=5, messages=[{"role": "user", "content": text}])
+        """, note="every field filled, one statement each"),
+        valid("""
+            import anthropic
+            client = anthropic.Anthropic()
+            BASE = "Answer in a {style} way: {question}"
+
+            def both(question):
+                text = BASE.replace("{question}", question)
+                short = text.replace("{style}", "short")
+                long = text.replace("{style}", "detailed")
+                return [client.messages.create(model="m", max_tokens=50, messages=[{"role": "user", "content": t}])
+                        for t in (short, long)]
+        """, note="one partial fill, finished two ways"),
+        valid("""
+            import anthropic
+            client = anthropic.Anthropic()
+            TEMPLATE = "Rubric: {rubric}\\nQuestion: {question}\\nResponse: {response}"
+
+            def grade(row):
+                text = TEMPLATE
+                for key, value in row.items():
+                    text = text.replace("{" + key + "}", value)
+                return client.messages.create(model="m", max_tokens=5, messages=[{"role": "user", "content": text}])
+        """, note="filled field by field from the row's keys"),
     ]
 
     def __init__(self, ctx) -> None:
@@ -329,6 +419,8 @@ class TemplateSentUnfilled(Rule):
         ctx = self.ctx
         for name, template in self.class_templates:
             loads = [a for a in self.attribute_loads.get(name, []) if not _assigned_to(a, TextFlow.of(ctx))]
+            if loads and self._class_template_partly_replaced(name, template, loads):
+                continue
             if not loads or _formatted_in_text(name, ctx.text):
                 continue
             flow = TextFlow.of(ctx)
@@ -350,6 +442,26 @@ class TemplateSentUnfilled(Rule):
                             how=SENT_AS_IS, has=HAS, where_word="at", defined=f"line {ctx.line_of(load)}",
                             via=f" by `{ctx.code(call.func)}`" if isinstance(call, cst.Call) else "",
                             consequence=CARRIES)
+
+    def _class_template_partly_replaced(self, name: str, template: TemplateLiteral, loads: list[cst.Attribute]) -> bool:
+        """`prompt = self.TEMPLATE.replace("{question}", q)` then `prompt.replace("{answer}", a)` and the
+        text sent: a field left unfilled. Reported at the template."""
+        flow = TextFlow.of(self.ctx)
+        for load in loads:
+            for dest in flow.destinations(load):
+                partial = _partly_replaced(flow, dest.node, self.calls) if dest.kind == FORMATTED else None
+                if partial is None:
+                    continue
+                fields, call = partial
+                left = [f for f in template.fields if field_root(f) not in fields]
+                if fields and left:
+                    self.report(template.first, name=name, placeholders=", ".join("{" + f + "}" for f in left),
+                                how="but the `.replace` chain that fills it leaves them", has=HAS, where_word="at",
+                                defined=f"line {self.ctx.line_of(load)}",
+                                via=f" and `{self.ctx.code(call.func)}` sends the text" if isinstance(call, cst.Call) else "",
+                                consequence="the model reads the braces where the values should be")
+                    return True
+        return False
 
     def _sent(self, module: str) -> list[dict[str, Any]]:
         """Module-level names (this file's templates, imported names) sent to a model as they are."""

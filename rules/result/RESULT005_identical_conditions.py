@@ -92,11 +92,22 @@ class IdenticalConditions(Rule):
         valid({"results/pass.json": """\
             {"a": {"accuracy": 0.5, "n": 2}, "b": {"accuracy": 0.5, "n": 2}}
             """}, note="near miss: a round value on two items can coincide"),
+        invalid({"results/by_prompt.tsv": "prompt\tf1\trecall\tn\nplain\t0.713\t0.690\t400\n"
+                 "cot\t0.713\t0.690\t400\nrole\t0.744\t0.702\t400\n"},
+                expect=[("results/by_prompt.tsv", 3, "RESULT005")], note="a summary table, one row per condition"),
+        valid({"results/by_prompt.tsv": "prompt\tf1\trecall\tn\nplain\t0.713\t0.690\t400\n"
+               "plain\t0.713\t0.690\t400\nrole\t0.744\t0.702\t400\n"},
+              note="near miss: one condition written twice (a duplicate row, not two conditions)"),
+        valid({"results/by_class.csv": "label,precision,recall,support\npos,0.81,0.77,120\nneg,0.79,0.83,118\n"},
+              note="near miss: rows that differ"),
     ]
 
     def check_file(self) -> None:
         profile = self.ctx.data
-        if not profile or not profile.get("leaves") or not is_result_path(self.ctx.path):
+        if not profile or not is_result_path(self.ctx.path):
+            return
+        if not profile.get("leaves"):
+            self._table_rows(profile)
             return
         reported: set[str] = set()
         for container, children in _conditions(profile["leaves"]).items():
@@ -119,3 +130,27 @@ class IdenticalConditions(Rule):
                 self.ctx.report(type(self), None, line=line, snippet=f"{prefix}{child}", fields={
                     "first": f"{prefix}{first}", "second": f"{prefix}{child}", "first_line": first_line,
                     "values": shown})
+
+    def _table_rows(self, profile: dict[str, Any]) -> None:
+        """A small summary table (CSV, JSON lines) read whole: one row per condition, told apart by
+        its text cells (`model`, `prompt`), whose numbers all equal another row's."""
+        sample = profile.get("sample") or []
+        if not 2 <= profile.get("rows", 0) <= len(sample):
+            return  # only a table whose every row was read: per-item files are sampled
+        seen: dict[tuple, dict[str, Any]] = {}
+        for row in sample:
+            values = {k: (v, row["line"]) for k, v in row["values"].items()}
+            numbers = tuple(sorted((k, v) for k, (v, _) in values.items()
+                                   if isinstance(v, (int, float)) and not isinstance(v, bool)))
+            names = {k: v for k, v in row["values"].items() if isinstance(v, str) and v.strip()}
+            if not names or not _telling(values):
+                continue
+            first = seen.setdefault(numbers, row)
+            if first is row or {k: v for k, v in first["values"].items() if k in names} == names:
+                continue  # the same condition written twice is another problem
+            key = next((k for k in names if first["values"].get(k) != names[k]), next(iter(names)))
+            self.ctx.report(type(self), None, line=row["line"], snippet=f"{key}={names[key]}", fields={
+                "first": f"{key}={first['values'].get(key)}", "second": f"{key}={names[key]}",
+                "first_line": first["line"], "values": ", ".join(f"{k}={v}" for k, v in numbers[:4])})
+            return
+

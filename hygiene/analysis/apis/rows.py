@@ -15,6 +15,7 @@ import libcst as cst
 from hygiene.analysis.apis.cuts import aligned_to_outputs, base_name, configured_cap
 from hygiene.analysis.apis.sklearn import METRICS
 from hygiene.analysis.strings import string_value
+from hygiene.analysis.apis.periods import time_window
 from hygiene.walk import iter_nodes
 
 if TYPE_CHECKING:
@@ -29,7 +30,8 @@ MODEL_METHODS = frozenset({
 # Methods that keep every row of their receiver: a drop followed by them is still a drop.
 ROW_KEEPING = frozenset({"reset_index", "copy", "sort_values", "sort_index", "map", "astype", "rename",
                          "set_index", "with_format", "set_format", "remove_columns", "rename_column",
-                         "cast_column", "to_pandas", "assign", "sort", "flatten_indices", "groupby"})
+                         "cast_column", "to_pandas", "assign", "sort", "flatten_indices", "groupby",
+                         "group_by", "with_columns"})
 SPLIT_METHODS = frozenset({"train_test_split", "random_split", "randomSplit"})
 MASK_METHODS = frozenset({"isin", "notna", "notnull", "isna", "isnull", "between", "contains", "startswith",
                           "endswith", "duplicated", "str"})
@@ -38,7 +40,7 @@ REPORT_METHODS = frozenset({"info", "warning", "warn", "debug", "error", "critic
                             "to_csv", "to_json", "to_latex", "to_markdown", "to_excel", "to_parquet"})
 REPORT_FUNCTIONS = frozenset({"builtins.print", "warnings.warn", "builtins.dict", "json.dump", "json.dumps",
                               "IPython.display.display", "click.echo", "builtins.display"})
-SIZE_ATTRIBUTES = frozenset({"shape", "num_rows", "size"})
+SIZE_ATTRIBUTES = frozenset({"shape", "num_rows", "size", "height"})  # polars: `df.height`
 MEAN_FUNCTIONS = frozenset({"builtins.sum", "numpy.mean", "numpy.average", "statistics.mean", "torch.mean",
                             "numpy.sum", "numpy.nanmean"})
 AVERAGES = frozenset({"numpy.mean", "numpy.average", "statistics.mean", "torch.mean", "numpy.nanmean"})
@@ -124,7 +126,7 @@ def _call_drop(call: cst.Call, ctx: FileContext) -> Drop | None:
     if not isinstance(func, cst.Attribute):
         return None
     method, receiver = func.attr.value, func.value
-    if method == "dropna":
+    if method in ("dropna", "drop_nulls", "drop_nans"):  # pandas, polars
         axis = keywords.get("axis")
         if axis is not None and (string_value(axis) in ("columns",) or (isinstance(axis, cst.Integer) and axis.value == "1")):
             return None
@@ -205,6 +207,8 @@ def _is_selection(expr: cst.BaseExpression) -> bool:
         return _is_selection(expr.left) and _is_selection(expr.right)
     if _FAILURE_WORDS.search(" ".join(_words(expr))):
         return False  # `df[df.status == "ok"]` drops the failed rows
+    if isinstance(expr, cst.Comparison) and time_window(expr):
+        return True
     if isinstance(expr, cst.Comparison) and len(expr.comparisons) == 1:
         target = expr.comparisons[0]
         constant = target.comparator

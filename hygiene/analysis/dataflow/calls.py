@@ -15,6 +15,7 @@ from hygiene.analysis.dataflow import knowledge as kb
 from hygiene.analysis.dataflow.expressions import Evaluator, Value, is_model_call
 from hygiene.analysis.dataflow.frames import column_expression, frame_call
 from hygiene.analysis.strings import literal_value
+from hygiene.analysis.strings import literal_value, pattern_value, string_value
 
 # Methods that call a function they are handed on the receiver's data (pandas, datasets).
 _HIGHER_ORDER = frozenset({"apply", "applymap", "map", "transform", "pipe", "agg", "aggregate", "map_batches"})
@@ -238,9 +239,10 @@ class CallEvaluator(Evaluator):
 
     def source_info(self, expr: cst.Call, call: str, positional: list[Value], keywords: dict[str, Value]) -> dict[str, Any]:
         info: dict[str, Any] = {"call": call.rsplit(".", 1)[-1]}
-        from hygiene.analysis.strings import pattern_value
         args = [a for a in expr.args if a.keyword is None]
         path = pattern_value(args[0].value) if args else None
+        if path in kb.BUILDER_FORMATS:  # `load_dataset("csv", data_files="data/notes.csv")`: the file is the source
+            path = next((pattern_value(a.value) for a in expr.args if a.keyword and a.keyword.value == "data_files"), None) or path
         if path:
             info["path"] = path[:120]
         role = self.call_role(expr, positional, keywords) or (kb.literal_role(path) if path else None)
@@ -372,7 +374,6 @@ class CallEvaluator(Evaluator):
         if role:
             info["role"] = role
         if method == "format" and isinstance(recv, int) and recv == 0 and isinstance(expr.func, cst.Attribute):
-            from hygiene.analysis.strings import string_value
             template = string_value(expr.func.value)
             if template is not None:
                 info["op"] = "fmt"

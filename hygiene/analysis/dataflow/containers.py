@@ -93,7 +93,9 @@ class ContainerValues:
             items = self.inputs[base]
             if -len(items) <= index < len(items):
                 return items[index]
-        return self.add("elem", (base,), {"index": index}, expr)
+        loop = self.info(base).get("loop") if self.kinds[base] == "elem" else None
+        # `for C, ngram in grid`: each unpacked name is still one of the loop's settings
+        return self.add("elem", (base,), {"index": index, "loop": loop} if loop else {"index": index}, expr)
 
     def part(self, split: int, index: int, expr: cst.CSTNode | None, role: str | None = None) -> int:
         arrays = max(1, int(self.info(split).get("arrays", 1)))

@@ -220,6 +220,10 @@ def name_tokens(name: str) -> list[str]:
     return [t.lower() for t in _TOKEN.findall(name.replace("_", " "))]
 
 
+# `load_dataset("csv", data_files=...)`: a builder name whose data is the `data_files` argument.
+BUILDER_FORMATS = frozenset({"csv", "json", "parquet", "text", "arrow", "pandas"})
+
+
 def is_group_column(name: str) -> bool:
     """`subject_id`, `PatientID`, `user`, `doc_id`: a column naming who or what a row belongs to."""
     low = name.lower()

@@ -1,0 +1,42 @@
+"""Rows of a time window: `df[df.date >= "2024-01-01"]` keeps a period chosen by design (a temporal
+split, a study period), which row-drop rules must not read as rows lost to failures."""
+from __future__ import annotations
+
+import re
+
+import libcst as cst
+
+from hygiene.analysis.strings import string_value
+
+_DATE_COLUMN = re.compile(r"(?i)(^|_)(date|datetime|timestamp|ts|year|month|week|day)$|^(date|year)")
+_DATE_LITERAL = re.compile(r"^\d{4}(-\d{1,2}(-\d{1,2})?)?([ T].*)?$")
+_CUTOFF_NAME = re.compile(r"(?i)cutoff|cut_off|split|start|end|boundary|date|year|until|since|before|after")
+
+
+def time_window(expr: cst.Comparison) -> bool:
+    """`df.date >= "2024-01-01"`, `df["year"] < 2020`, `df.ts < cutoff`: rows of a time window chosen by
+    design (a temporal split or a study period), not rows lost to failures."""
+    target = expr.comparisons[0]
+    if not isinstance(target.operator, (cst.LessThan, cst.LessThanEqual, cst.GreaterThan, cst.GreaterThanEqual)):
+        return False
+    column = expr.left
+    key = column.attr.value if isinstance(column, cst.Attribute) else (
+        string_value(column.slice[0].slice.value) if isinstance(column, cst.Subscript) and column.slice
+        and isinstance(column.slice[0].slice, cst.Index) else None)
+    if not key or not _DATE_COLUMN.search(key):
+        return False
+    bound = target.comparator
+    text = string_value(bound)
+    if text is not None:
+        return bool(_DATE_LITERAL.match(text.strip()))
+    if isinstance(bound, cst.Integer):
+        return 1900 <= int(bound.value) <= 2100
+    if isinstance(bound, (cst.Name, cst.Attribute)):
+        return bool(_CUTOFF_NAME.search(bound.value if isinstance(bound, cst.Name) else bound.attr.value))
+    if isinstance(bound, cst.Call):
+        return bool(re.search(r"(?i)timestamp|datetime|date|to_datetime", _callee(bound.func)))
+    return False
+
+
+def _callee(node: cst.BaseExpression) -> str:
+    return node.value if isinstance(node, cst.Name) else node.attr.value if isinstance(node, cst.Attribute) else ""

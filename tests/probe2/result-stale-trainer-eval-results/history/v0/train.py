@@ -1,0 +1,28 @@
+import json
+import sys
+
+import numpy as np
+from datasets import load_dataset
+from transformers import (AutoModelForSequenceClassification, AutoTokenizer, Trainer,
+                          TrainingArguments, set_seed)
+
+set_seed(5)
+MODEL = "roberta-base"
+tok = AutoTokenizer.from_pretrained(MODEL)
+ds = load_dataset("glue", "rte")
+ds = ds.map(lambda b: tok(b["sentence1"], b["sentence2"], truncation=True, max_length=128), batched=True)
+
+args = TrainingArguments("outputs/rte", num_train_epochs=3, learning_rate=2e-5,
+                         per_device_train_batch_size=16, seed=5, report_to=[])
+model = AutoModelForSequenceClassification.from_pretrained(MODEL, num_labels=2)
+
+
+def compute_metrics(p):
+    return {"accuracy": float((np.argmax(p.predictions, -1) == p.label_ids).mean())}
+
+
+trainer = Trainer(model=model, args=args, train_dataset=ds["train"], eval_dataset=ds["validation"],
+                  tokenizer=tok, compute_metrics=compute_metrics)
+trainer.train()
+metrics = trainer.evaluate()
+trainer.save_metrics("eval", metrics)
