@@ -254,8 +254,9 @@ class CallEvents:
                 flag = bool_literal(expr.args[0].value) if expr.args else True
                 modes.append("var" if flag is None else ("train" if flag else "eval"))
             expr = expr.func.value
-        if isinstance(expr, (cst.Name, cst.Attribute)):
-            self._event("alias", node, t=target, src=dotted(expr))
+        part_of = _submodule_of(expr)
+        if isinstance(expr, (cst.Name, cst.Attribute)) or part_of:
+            self._event("alias", node, t=target, src=part_of or dotted(expr))
         elif isinstance(expr, cst.Call):
             name = self._qualified(expr.func)
             bare = plain(name) if name else None
@@ -290,3 +291,19 @@ class CallEvents:
                 if not bare.startswith("torch.nn.") and (not bare or bare.rsplit(".", 1)[-1][:1].isupper()):
                     return True  # a layer we cannot see into
         return False
+
+
+def _submodule_of(expr: cst.BaseExpression) -> str | None:
+    """`list(net.children())[i]`, `next(net.modules())`: a submodule of `net`, in `net`'s mode."""
+    while True:
+        if isinstance(expr, cst.Subscript):
+            expr = expr.value
+        elif isinstance(expr, cst.Call) and isinstance(expr.func, cst.Name) and expr.func.value in ("list", "tuple", "next") \
+                and len(expr.args) == 1:
+            expr = expr.args[0].value
+        else:
+            break
+    if isinstance(expr, cst.Call) and isinstance(expr.func, cst.Attribute) and not expr.args \
+            and expr.func.attr.value in ("children", "modules") and isinstance(expr.func.value, (cst.Name, cst.Attribute)):
+        return dotted(expr.func.value)
+    return None
