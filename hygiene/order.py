@@ -98,8 +98,12 @@ class OrderTracker:
             if name in _ORDER_KEEPING and positional:
                 index = 1 if name in ("builtins.filter", "builtins.map") and len(positional) > 1 else 0
                 return self.unordered(positional[index])
-            if isinstance(expr.func, cst.Name) and expr.func.value in self.__dict__.get("_order_returns", {}):
-                return self.__dict__["_order_returns"][expr.func.value]
+            returns = self.__dict__.get("_order_returns", {})
+            if isinstance(expr.func, cst.Name) and expr.func.value in returns:
+                return returns[expr.func.value]
+            if isinstance(expr.func, cst.Attribute) and isinstance(expr.func.value, cst.Name) \
+                    and expr.func.value.value == "self" and expr.func.attr.value in returns:
+                return returns[expr.func.attr.value]  # a method of the same class, defined above
             return None
         if isinstance(expr, (cst.ListComp, cst.GeneratorExp)):
             return self.unordered(expr.for_in.iter)

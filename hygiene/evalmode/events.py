@@ -177,7 +177,7 @@ class CallEvents:
         for arg in node.args:
             if arg.star:
                 continue
-            target = model_target(arg.value)
+            target = model_target(arg.value) or self._made_attribute(arg.value, node)
             if arg.keyword is not None:
                 if target:
                     kwargs[arg.keyword.value] = target
@@ -254,8 +254,8 @@ class CallEvents:
                 flag = bool_literal(expr.args[0].value) if expr.args else True
                 modes.append("var" if flag is None else ("train" if flag else "eval"))
             expr = expr.func.value
-        part_of = _submodule_of(expr)
-        if isinstance(expr, (cst.Name, cst.Attribute)) or part_of:
+        part_of = _submodule_of(expr) or self._made_attribute(expr, node)
+        if part_of or isinstance(expr, (cst.Name, cst.Attribute)):
             self._event("alias", node, t=target, src=part_of or dotted(expr))
         elif isinstance(expr, cst.Call):
             name = self._qualified(expr.func)
@@ -276,6 +276,18 @@ class CallEvents:
             self._event("new", node, t=target, how="opaque", ctor=None)
         for state in reversed(modes):
             self._event("mode", node, t=target, s=state)
+
+    def _made_attribute(self, expr: cst.BaseExpression, node: cst.CSTNode) -> str | None:
+        """`NetLoader(name).model`: an attribute of an object made on the spot, recorded as a fresh
+        object (`<made3>`, whose constructor `resolve` reads) and its attribute (`<made3>.model`)."""
+        if not (isinstance(expr, cst.Attribute) and isinstance(expr.value, cst.Call)):
+            return None
+        name = self._qualified(expr.value.func)
+        if not name or "()" in name or not name.rsplit(".", 1)[-1][:1].isupper():
+            return None
+        made = f"<made{len(self.frame.events)}>"
+        self._event("new", node, t=made, how="fresh", ctor=plain(name))
+        return f"{made}.{expr.attr.value}"
 
     def _container_mode_dependent(self, call: cst.Call) -> bool:
         """Does `nn.Sequential(...)` hold a layer whose output depends on the mode (or an unknown one)?"""

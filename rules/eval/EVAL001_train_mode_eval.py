@@ -114,6 +114,22 @@ class TrainModeEval(CollectingRule):
                     return np.array(acts)
             """,
         }, note="a network built in a loader class's constructor, copied and cut by a helper, run over stimuli"),
+        invalid("""
+            import torch
+            import torchvision
+
+            class Zoo:
+                def __init__(self, path):
+                    self.backbone = torchvision.models.vgg16()
+                    self.backbone.load_state_dict(torch.load(path))
+
+            def embed(batches, path):
+                net = Zoo(path).backbone
+                feats = []
+                for x in batches:  # expect: EVAL001
+                    feats.append(net(x).detach())
+                return torch.cat(feats)
+        """, note="the attribute of an object made on the spot"),
         valid({
             "brainnet/zoo.py": """
                 import torch

@@ -286,6 +286,17 @@ class UnsortedListing(OrderTracker, Rule):
                     return problems, held_out
             """,
         }, note="a loader method of another module returns the listing; a seeded draw splits it by position"),
+        invalid("""
+            import os
+
+            class Recordings:
+                def _scan(self, root):
+                    return [os.path.join(root, f) for f in os.listdir(root)]  # expect: SEED007
+
+                def __init__(self, root, n_val):
+                    files = self._scan(root)
+                    self.val, self.train = files[:n_val], files[n_val:]
+        """, note="a method of the same class returns the listing"),
         valid({
             "jobs/loaders.py": """
                 import glob
