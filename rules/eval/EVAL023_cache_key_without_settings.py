@@ -117,12 +117,30 @@ class CacheKeyWithoutSettings(Rule):
                 def construct_requests(self, doc):
                     return (self.doc_to_text(doc), self.doc_to_choice(doc))
         """, note="near miss: the cached requests hold no generation setting (log-likelihood requests)"),
+        valid("""
+            class Client:
+                def __init__(self, model):
+                    self.model = model
+                    self.temperature = 0.0
+
+                def complete(self, prompt):
+                    key = f"{self.model}:{prompt}"
+                    hit = self.read_cache(key)
+                    if hit is None:
+                        hit = self.call(prompt)
+                        self.write_cache(key, hit)
+                    return hit
+
+                def call(self, prompt):
+                    return self.api.create(model=self.model, prompt=prompt, temperature=self.temperature)
+        """, note="near miss: a temperature that never varies (a constant of the class) need not be in the key"),
     ]
 
     def __init__(self, ctx) -> None:
         super().__init__(ctx)
         self.functions: list[_Function] = []
         self.stack: list[_Function] = []
+        self.constants: set[str] = set()
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         function = _Function(node.name.value, self.ctx.line_of(node) or 0)
@@ -153,6 +171,11 @@ class CacheKeyWithoutSettings(Rule):
                     function.cache_uses.append((name, arg.value.value))
 
     def visit_Assign(self, node: cst.Assign) -> None:
+        target = node.targets[0].target if len(node.targets) == 1 else None
+        if isinstance(target, cst.Attribute) and isinstance(node.value, (cst.Integer, cst.Float, cst.SimpleString, cst.Name)) \
+                and (dotted(target) or "").startswith("self.") and target.attr.value in SAMPLING_SETTINGS \
+                and not (isinstance(node.value, cst.Name) and node.value.value not in ("True", "False", "None")):
+            self.constants.add(target.attr.value)  # `self.temperature = 0.0`: a setting that never varies
         if self.stack and len(node.targets) == 1 and isinstance(node.targets[0].target, cst.Name):
             name = node.targets[0].target.value
             self.stack[-1].keys.setdefault(name, []).append((self.ctx.line_of(node) or 0, node.value))
@@ -197,8 +220,8 @@ class CacheKeyWithoutSettings(Rule):
             for method in methods.get(called, []):
                 if method is function:
                     continue
-                missing = [(line, setting) for setting, line in method.reads.items()
-                           if setting.lower() not in words and not set(name_tokens(setting)) <= words]
+                missing = [(line, setting) for setting, line in method.reads.items() if setting not in self.constants
+                           and setting.lower() not in words and not set(name_tokens(setting)) <= words]
                 if missing:
                     missing.sort()
                     return "`, `".join(s for _, s in missing), called, missing[0][0]
