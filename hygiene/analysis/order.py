@@ -98,8 +98,12 @@ class OrderTracker:
             if name in _ORDER_KEEPING and positional:
                 index = 1 if name in ("builtins.filter", "builtins.map") and len(positional) > 1 else 0
                 return self.unordered(positional[index])
-            if isinstance(expr.func, cst.Name) and expr.func.value in self.__dict__.get("_order_returns", {}):
-                return self.__dict__["_order_returns"][expr.func.value]
+            returns = self.__dict__.get("_order_returns", {})
+            if isinstance(expr.func, cst.Name) and expr.func.value in returns:
+                return returns[expr.func.value]
+            if isinstance(expr.func, cst.Attribute) and isinstance(expr.func.value, cst.Name) \
+                    and expr.func.value.value == "self" and expr.func.attr.value in returns:
+                return returns[expr.func.attr.value]  # a method of the same class, defined above
             return None
         if isinstance(expr, (cst.ListComp, cst.GeneratorExp)):
             return self.unordered(expr.for_in.iter)
@@ -132,14 +136,31 @@ class OrderTracker:
         self._frames().pop()
         self.__dict__["_order_functions"].pop()
 
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        """A class at module level: its methods' returns are exported as `Class.method`."""
+        self._frames()
+        classes = self.__dict__.setdefault("_order_classes", [])
+        classes.append(node.name.value if not self.__dict__["_order_functions"] and not classes else None)
+
+    def leave_ClassDef(self, node: cst.ClassDef) -> None:
+        self.__dict__["_order_classes"].pop()
+
+    def _export(self, origin: Origin) -> None:
+        """A function of the module (or a method of a class of the module) returns `origin`."""
+        functions = self.__dict__.get("_order_functions") or []
+        classes = self.__dict__.get("_order_classes") or []
+        if len(functions) != 1 or (classes and classes[-1] is None) or len(classes) > 1:
+            return
+        name = f"{classes[0]}.{functions[0]}" if classes else functions[0]
+        self.__dict__.setdefault("_order_exports", {})[name] = origin
+
     def visit_Return(self, node: cst.Return) -> None:
         functions = self.__dict__.get("_order_functions") or []
         if node.value is not None and functions:
             origin = self.unordered(node.value)
             if origin is not None and not origin.callee:
                 self.__dict__["_order_returns"][functions[-1]] = origin
-                if len(functions) == 1:
-                    self.__dict__.setdefault("_order_exports", {})[functions[0]] = origin
+                self._export(origin)
 
     def visit_Yield(self, node: cst.Yield) -> None:
         """A generator yielding the items of a loop over the value (or `yield from` it) returns it."""
@@ -152,8 +173,7 @@ class OrderTracker:
             origin = self._loop_origin() if node.value is not None else None
         if origin is not None and not origin.callee:
             self.__dict__["_order_returns"][functions[-1]] = origin
-            if len(functions) == 1:
-                self.__dict__.setdefault("_order_exports", {})[functions[0]] = origin
+            self._export(origin)
 
     # -- bindings -------------------------------------------------------------------------------
     def leave_Assign(self, node: cst.Assign) -> None:

@@ -78,6 +78,85 @@ class TrainModeEval(CollectingRule):
                     acts.extend(net(images).detach().numpy())
                 return np.array(acts)
         """, note="outputs detached in a loop in code that never trains: inference"),
+        invalid({
+            "brainnet/zoo.py": """
+                import torch
+                import torchvision
+
+                class PretrainedNet:
+                    def __init__(self, name):
+                        if name == "alexnet":
+                            self.model = torchvision.models.alexnet()
+                        else:
+                            self.model = torchvision.models.vgg11()
+                        self.model.load_state_dict(torch.load(f"weights/{name}.pth"))
+            """,
+            "brainnet/cut.py": """
+                import copy
+                from torch import nn
+
+                def truncate(net, keep):
+                    head = copy.deepcopy(net)
+                    head.classifier = nn.Sequential(*list(head.classifier.children())[:keep])
+                    return head
+            """,
+            "brainnet/activations.py": """
+                import numpy as np
+                import torch
+                from brainnet.zoo import PretrainedNet
+                from brainnet.cut import truncate
+
+                def activations(stimuli, name, keep):
+                    loader = PretrainedNet(name)
+                    net = truncate(loader.model, keep)
+                    acts = []
+                    for images, _ in stimuli:  # expect: EVAL001
+                        acts.extend(net(torch.as_tensor(images)).detach().numpy())
+                    return np.array(acts)
+            """,
+        }, note="a network built in a loader class's constructor, copied and cut by a helper, run over stimuli"),
+        invalid("""
+            import torch
+            import torchvision
+
+            class Zoo:
+                def __init__(self, path):
+                    self.backbone = torchvision.models.vgg16()
+                    self.backbone.load_state_dict(torch.load(path))
+
+            def embed(batches, path):
+                net = Zoo(path).backbone
+                feats = []
+                for x in batches:  # expect: EVAL001
+                    feats.append(net(x).detach())
+                return torch.cat(feats)
+        """, note="the attribute of an object made on the spot"),
+        valid({
+            "brainnet/zoo.py": """
+                import torch
+                import torchvision
+
+                class PretrainedNet:
+                    def __init__(self, name):
+                        self.model = torchvision.models.alexnet()
+                        self.model.load_state_dict(torch.load(f"weights/{name}.pth"))
+                        self.model.eval()
+            """,
+            "brainnet/activations.py": """
+                import copy
+                import numpy as np
+                import torch
+                from brainnet.zoo import PretrainedNet
+
+                def activations(stimuli, name, keep):
+                    loader = PretrainedNet(name)
+                    net = copy.deepcopy(loader.model)
+                    acts = []
+                    for images, _ in stimuli:
+                        acts.extend(net(torch.as_tensor(images)).detach().numpy())
+                    return np.array(acts)
+            """,
+        }, note="near miss: the loader class switches its network to eval mode; the copy keeps it"),
         valid("""
             import numpy as np
             import torch

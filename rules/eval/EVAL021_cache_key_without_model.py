@@ -4,6 +4,9 @@ from __future__ import annotations
 import re
 
 from hygiene.analysis.dataflow.program import Program, Ref, program, ref_of
+from hygiene.analysis.apis import plain
+from hygiene.analysis.apis import torch as torch_api
+from hygiene.analysis.apis.llm import PERSISTENT_STORES
 from hygiene.finding import Location, Severity
 from hygiene.rule import Rule, invalid, valid
 
@@ -214,6 +217,126 @@ class CacheKeyWithoutModel(Rule):
                     CACHE[key] = client.chat.completions.create(model=MODEL, messages=[{"role": "user", "content": prompt}])
                 return CACHE[key]
         """, note="one fixed model"),
+        invalid({
+            "harness/cache.py": """
+                import hashlib
+                import json
+
+                from sqlitedict import SqliteDict
+
+                def request_key(method, args):
+                    blob = json.dumps([method] + list(args))
+                    return hashlib.sha256(blob.encode("utf-8")).hexdigest()  # expect: EVAL021
+
+                class CachedModel:
+                    def __init__(self, lm, path):
+                        self.lm = lm
+                        self.db = SqliteDict(path, autocommit=True)
+
+                    def generate(self, requests):
+                        out = []
+                        for req in requests:
+                            key = request_key("generate", req)
+                            if key not in self.db:
+                                self.db[key] = self.lm.generate(req)
+                            out.append(self.db[key])
+                        return out
+            """,
+            "run.py": """
+                import sys
+                from harness.cache import CachedModel
+                from harness.models import load_model
+
+                lm = CachedModel(load_model(sys.argv[1]), "cache/responses.db")
+            """,
+        }, note="a wrapper class around whatever model it is given, its replies in a SqliteDict keyed by the request"),
+        invalid("""
+            import hashlib
+            import shelve
+
+            def cached_outputs(model, prompts, db_path="outputs.shelve"):
+                outputs = []
+                with shelve.open(db_path) as db:
+                    for prompt in prompts:
+                        key = hashlib.md5(prompt.encode()).hexdigest()  # expect: EVAL021
+                        if key not in db:
+                            db[key] = model.generate(prompt)
+                        outputs.append(db[key])
+                return outputs
+        """, note="a function given the model, a shelve on disk keyed by the prompt"),
+        valid({
+            "harness/cache.py": """
+                import hashlib
+                import json
+
+                from sqlitedict import SqliteDict
+
+                def request_key(method, model_id, args):
+                    blob = json.dumps([method, model_id] + list(args))
+                    return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+
+                class CachedModel:
+                    def __init__(self, lm, path, model_id):
+                        self.lm = lm
+                        self.model_id = model_id
+                        self.db = SqliteDict(path, autocommit=True)
+
+                    def generate(self, requests):
+                        out = []
+                        for req in requests:
+                            key = request_key("generate", self.model_id, req)
+                            if key not in self.db:
+                                self.db[key] = self.lm.generate(req)
+                            out.append(self.db[key])
+                        return out
+            """,
+        }, note="near miss: the key holds the model's identity"),
+        valid({
+            "harness/cache.py": """
+                import hashlib
+                import json
+
+                from sqlitedict import SqliteDict
+
+                class CachedModel:
+                    def __init__(self, lm, path):
+                        self.lm = lm
+                        self.db = SqliteDict(path, autocommit=True)
+
+                    def generate(self, requests):
+                        out = []
+                        for req in requests:
+                            key = hashlib.sha256(json.dumps(req).encode()).hexdigest()
+                            if key not in self.db:
+                                self.db[key] = self.lm.generate(req)
+                            out.append(self.db[key])
+                        return out
+            """,
+            "run.py": """
+                import argparse
+                from harness.cache import CachedModel
+                from harness.models import load_model
+
+                parser = argparse.ArgumentParser()
+                parser.add_argument("--model", required=True)
+                args = parser.parse_args()
+                lm = CachedModel(load_model(args.model), f"cache/{args.model.replace('/', '__')}.db")
+            """,
+        }, note="near miss: one cache file per model"),
+        valid("""
+            import hashlib
+
+            class MemoModel:
+                def __init__(self, lm):
+                    self.lm = lm
+                    self.memo = {}
+
+                def generate(self, prompt):
+                    key = hashlib.sha256(prompt.encode()).hexdigest()
+                    if key not in self.memo:
+                        self.memo[key] = self.lm.generate(prompt)
+                    return self.memo[key]
+        """, note="near miss: an in-memory memo lives and dies with one wrapped model"),
         valid("""
             import hashlib
             def file_id(path):
@@ -244,6 +367,13 @@ class CacheKeyWithoutModel(Rule):
             missing = _varying_settings(prog, call, ingredients)
             if missing:
                 cls._report(repo, prog, test, call, missing, prog.info(key).get("name") or "the prompt")
+
+        for at, hashed, model, store in _wrapped_model_stores(prog):
+            repo.report(cls, **prog.where(at), related=[Location(prog.path(store), prog.line(store), "the store opened here")],
+                        message="The response cache key at {where} holds `{hashed}` but not the model, while the cache wraps "
+                                "whatever model it is given (`{model}`) and keeps its replies in a file ({store}) that "
+                                "another model's run reads back",
+                        hashed=hashed, model=model, store=prog.describe(store))
 
     @classmethod
     def _report(cls, repo, prog: Program, at: Ref, call: Ref, missing: list[tuple[str, str]], hashed: str) -> None:
@@ -437,3 +567,107 @@ def _varying_settings(prog: Program, call: Ref, ingredients: dict[Ref, Ref]) -> 
                 missing.append((name, f"`{name}=` comes from a command-line option ({prog.describe(node)})"))
                 break
     return missing
+
+
+# Names of the object a wrapper calls for its replies (`self.lm`, `model`, `self.recogniser`).
+_MODEL_OBJECT_WORDS = torch_api.MODEL_WORDS | frozenset(
+    "lm llm engine backend recogniser recognizer transcriber asr agent judge chatbot tagger".split())
+
+
+def _model_object(name: str) -> bool:
+    words = set(torch_api.name_tokens(name))
+    return bool(_MODEL_OBJECT_WORDS & words) and not (torch_api.NOT_MODEL_WORDS & words)
+
+
+def _own_attribute(prog: Program, node: Ref) -> list[Ref]:
+    """What `self.<attr>` (read in a method, or in a function nested in one) was bound to in the class."""
+    if prog.kind(node) != "op" or prog.info(node).get("op") != "attr":
+        return []
+    receiver = prog.input(node, 0)
+    if not receiver or prog.kind(receiver) != "param" or prog.info(receiver).get("name") != "self":
+        return []
+    file, fn = prog.function_of(receiver)
+    owner = prog.function((file, fn)).owner if fn else ""
+    bound = prog.graphs[file].attributes.get(owner, {}).get(str(prog.info(node).get("a", "")), [])
+    return [ref_of(file, n) for n in bound]
+
+
+def _back_through_self(prog: Program, starts: list[Ref], limit: int, stop=None) -> dict[Ref, Ref]:
+    """`prog.back`, also through `self.<attr>` to what the class bound it to."""
+    found: dict[Ref, Ref] = {}
+    frontier = list(starts)
+    for _ in range(3):
+        reached = prog.back(frontier, limit=limit, stop=stop)
+        new = [r for r in reached if r not in found]
+        found.update(reached)
+        frontier = [b for r in new for b in _own_attribute(prog, r) if b not in found]
+        if not frontier:
+            break
+    return found
+
+
+def _wrapped_model_stores(prog: Program) -> list[tuple[Ref, str, str, Ref]]:
+    """(key anchor, what the key holds, the model, the store's opening) of a persistent response
+    cache that wraps a model given to it: `self.dbdict[hash_args(attr, req.args)] = reply` where
+    `reply` comes from calling `self.lm` (an `__init__` parameter) and `self.dbdict` is a
+    `SqliteDict` (a shelve, a diskcache) whose file name does not name the model either."""
+    found: list[tuple[Ref, str, str, Ref]] = []
+    anchors: set[Ref] = set()
+    stop = lambda r: prog.kind(r) in ("llm", "fit", "split")  # noqa: E731
+    for store in prog.nodes("setcol"):
+        inputs = prog.inputs(store)
+        if len(inputs) < 3 or not all(inputs[:3]):
+            continue
+        table, value, key = inputs[:3]
+        opened = next((n for n in _back_through_self(prog, [table], 60, stop)
+                       if prog.kind(n) == "call" and plain(str(prog.info(n).get("fn", ""))) in PERSISTENT_STORES), None)
+        if opened is None:
+            continue
+        model = _wrapped_model(prog, value)
+        if model is None:
+            continue
+        ingredients = _back_through_self(prog, [key], 400, stop)
+        if _mentions(prog, ingredients, _MODEL_WORDS) or any(
+                _model_object(str(prog.info(n).get("name") or prog.info(n).get("a") or "")) for n in ingredients):
+            continue
+        if _store_named_per_model(prog, opened):
+            continue
+        hashes = sorted((n for n in ingredients if prog.kind(n) == "hash"), key=lambda n: (prog.path(n), prog.line(n)))
+        anchor = hashes[0] if hashes else key
+        if anchor in anchors:
+            continue
+        anchors.add(anchor)
+        names = [str(prog.info(n).get("name")) for n in ingredients if prog.kind(n) == "param" and prog.info(n).get("name")]
+        found.append((anchor, ", ".join(dict.fromkeys(names)) or "the request", model, opened))
+    return found
+
+
+def _wrapped_model(prog: Program, value: Ref) -> str | None:
+    """The model whose reply `value` is, when it is an object handed in (`self.lm` bound to an
+    `__init__` parameter, or a parameter): `getattr(self.lm, attr)(requests)`, `self.model.generate(x)`,
+    `model.predict(batch)`."""
+    reached = prog.back([value], limit=200, stop=lambda r: prog.kind(r) in ("llm", "fit", "split", "hash"))
+    for node in reached:
+        if prog.kind(node) in ("apply", "pred") and prog.input(node, 0):
+            callee = [prog.input(node, 0)]
+        elif prog.kind(node) == "call" and prog.inputs(node) and prog.inputs(node)[0] and prog.info(node).get("m") \
+                and prog.info(node).get("m") in ("generate", "predict", "complete", "__call__", "loglikelihood"):
+            callee = [prog.inputs(node)[0]]
+        else:
+            continue
+        for source in _back_through_self(prog, callee, 40):
+            name = str(prog.info(source).get("name", ""))
+            if prog.kind(source) == "param" and _model_object(name):
+                return name
+    return None
+
+
+def _store_named_per_model(prog: Program, opened: Ref) -> bool:
+    """Does the store's file name come from the model (`SqliteDict(f"cache/{model_name}.db")`), also
+    through the wrapper's constructor (`CachingLM(lm, f"{args.model}.db")`)?"""
+    stop = lambda r: prog.kind(r) in ("llm", "fit", "split") or (prog.kind(r) == "op" and prog.info(r).get("op") == "attr")  # noqa: E731
+    reached = dict(prog.back(prog.inputs(opened)[1:], limit=100, stop=stop))
+    for param in [n for n in reached if prog.kind(n) == "param"]:
+        for argument in _constructor_arguments(prog, param):
+            reached.update(prog.back([argument], limit=100, stop=stop))
+    return _mentions(prog, reached, _MODEL_WORDS)

@@ -48,6 +48,32 @@ class FitBeforeSplit(Rule):
     question = "Were {fits} (fit at {where} on `{on}`) fit on the training rows only, before `{split_on}` was split at {split}?"
     examples = [
         invalid("""
+            from sklearn.preprocessing import MinMaxScaler
+            X_train, X_valid, X_test = X[train_idx], X[valid_idx], X[test_idx]
+            scaler = MinMaxScaler()
+            X_train = scaler.fit_transform(X_train)
+            X_valid = scaler.fit_transform(X_valid)  # expect: LEAK001
+            X_test = scaler.transform(X_test)
+        """, note="refit on the validation part: its rows scaled by their own statistics, the test part by the validation's"),
+        invalid({
+            "prep.py": """
+                from sklearn.preprocessing import StandardScaler
+
+                def standardise(train_feats, val_feats):
+                    train_feats = StandardScaler().fit_transform(train_feats)
+                    val_feats = StandardScaler().fit_transform(val_feats)  # expect: LEAK001
+                    return train_feats, val_feats
+            """,
+        }, note="a second scaler of the same class fit on the validation rows"),
+        valid("""
+            from sklearn.preprocessing import MinMaxScaler
+            X_train, X_valid, X_test = X[train_idx], X[valid_idx], X[test_idx]
+            scaler = MinMaxScaler()
+            X_train = scaler.fit_transform(X_train)
+            X_valid = scaler.transform(X_valid)
+            X_test = scaler.transform(X_test)
+        """, note="near miss: fit on the training rows once, the others only transformed"),
+        invalid("""
             from sklearn.model_selection import train_test_split
             from sklearn.preprocessing import StandardScaler
             X = StandardScaler().fit_transform(X)  # expect: LEAK001
@@ -317,6 +343,15 @@ class FitBeforeSplit(Rule):
                             question="Why is {fits} at {where} fit on the test part `{on}` rather than on the training rows?",
                             fits=_name(prog, fit), on=prog.info(fit).get("on", "the data"), part=prog.describe(where))
                 continue
+            trained = _fit_on_training_before(prog, fit) if (said or _attribute_role(prog, prog.input(fit, 1))) == "val" else None
+            if trained:
+                reported.add(fit)
+                repo.report(cls, **prog.where(fit), related=[Location(prog.path(trained), prog.line(trained), "fit on the training rows here")],
+                            message="{fits} is fit again on the validation part `{on}` at {where}, after it was fit on the training rows at {train_fit}: "
+                                    "the validation rows are scaled by their own statistics, not by the training ones the model learnt from",
+                            question="Should `{on}` at {where} only be transformed (`.transform`) with {fits} fit on the training rows at {train_fit}?",
+                            fits=_name(prog, fit), on=prog.info(fit).get("on", "the data"), train_fit=prog.describe(trained))
+                continue
             if said is None:
                 joined = _joined_with_test(prog, prog.input(fit, 1))
                 if joined and _feeds_model(prog, fit):
@@ -359,6 +394,32 @@ class FitBeforeSplit(Rule):
             return
         repo.report(cls, **prog.where(anchor), related=related, fits=text, on=on, split=prog.describe(split),
                     split_on=split_on, rows_of=f" (rows of `{split_on}`)" if split_on not in (on, "the data") else "")
+
+
+def _fit_on_training_before(prog: Program, fit: Ref) -> Ref | None:
+    """A preprocessing fit on the training rows that `fit` (on validation rows) fits again: the same
+    estimator refit (`scaler.fit_transform(X_train)` then `scaler.fit_transform(X_valid)`) or one of
+    the same class fit earlier in the same function."""
+    info = prog.info(fit)
+    if info.get("kind") != "preproc":
+        return None
+    estimator = prog.input(fit, 0)
+    earlier = [estimator] if estimator and prog.kind(estimator) == "fit" else []
+    earlier += [f for f in prog.nodes("fit") if f != fit and prog.info(f).get("cls") == info.get("cls")
+                and prog.function_of(f) == prog.function_of(fit) and prog.path(f) == prog.path(fit)
+                and prog.line(f) < prog.line(fit)]
+    for other in earlier:
+        data = prog.input(other, 1)
+        if prog.info(other).get("kind") == "preproc" and (role(prog, data)[0] or _attribute_role(prog, data)) == "train":
+            return other
+    return None
+
+
+def _attribute_role(prog: Program, ref: Ref) -> str | None:
+    """The role an attribute's name states (`splits.X_val`, `data.train_x`)."""
+    if ref and prog.kind(ref) == "op" and prog.info(ref).get("op") == "attr":
+        return kb.name_role(str(prog.info(ref).get("a", "")))
+    return None
 
 
 def _choosing_call(prog: Program, fit: Ref, split: Ref) -> Ref:

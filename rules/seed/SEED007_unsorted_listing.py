@@ -259,6 +259,67 @@ class UnsortedListing(OrderTracker, Rule):
                     fold[str(clips[k])] = k % 5
             """,
         }, note="a generator of another module; a `range(len(...))` index decides the fold"),
+        invalid({
+            "jobs/loaders.py": """
+                import glob
+
+                class ProblemLoader:
+                    def load_directory(self, directory):
+                        files = glob.glob(directory + "/*")  # expect: SEED007
+                        return [self.load_single(f) for f in files]
+
+                    def load_single(self, path):
+                        return open(path).read()
+            """,
+            "train.py": """
+                import random
+                from jobs.loaders import ProblemLoader
+
+                def main(args):
+                    random.seed(args.seed)
+                    problems = ProblemLoader().load_directory(args.train_dir)
+                    held_out = []
+                    for _ in range(len(problems) // 5):
+                        pick = random.choice(problems)
+                        held_out.append(pick)
+                        problems.remove(pick)
+                    return problems, held_out
+            """,
+        }, note="a loader method of another module returns the listing; a seeded draw splits it by position"),
+        invalid("""
+            import os
+
+            class Recordings:
+                def _scan(self, root):
+                    return [os.path.join(root, f) for f in os.listdir(root)]  # expect: SEED007
+
+                def __init__(self, root, n_val):
+                    files = self._scan(root)
+                    self.val, self.train = files[:n_val], files[n_val:]
+        """, note="a method of the same class returns the listing"),
+        valid({
+            "jobs/loaders.py": """
+                import glob
+
+                class ProblemLoader:
+                    def load_directory(self, directory):
+                        files = glob.glob(directory + "/*")
+                        return [self.load_single(f) for f in files]
+
+                    def load_single(self, path):
+                        return open(path).read()
+            """,
+            "train.py": """
+                import random
+                from jobs.loaders import ProblemLoader
+
+                def main(args):
+                    random.seed(args.seed)
+                    problems = sorted(ProblemLoader().load_directory(args.train_dir))
+                    held_out = random.sample(problems, len(problems) // 5)
+                    return [p for p in problems if p not in held_out], held_out
+            """,
+        }, note="near miss: the caller sorts the loader's list before the draw"),
         valid("""
             import os
             names = os.listdir(root)
@@ -279,8 +340,11 @@ class UnsortedListing(OrderTracker, Rule):
         if name and isinstance(expr.func, (cst.Name, cst.Attribute)) and not (
                 isinstance(expr.func, cst.Name) and expr.func.value in self.__dict__.get("_order_returns", {})):
             root = name.split(".", 1)[0]
-            if "()" not in name and "." in name and root not in STDLIB and root not in EXTERNAL:
-                # A function of another module of the repo: the repo phase knows if it returns a listing.
+            method = expr.func.attr.value if isinstance(expr.func, cst.Attribute) else ""
+            own = "." in name and root not in STDLIB and root not in EXTERNAL
+            if own and ("()" not in name or (name.count("()") == 1 and name.endswith(f"().{method}"))):
+                # A function of another module of the repo, or a method of an instance of one of its
+                # classes (`PSPLoader(...).load_directory`): the repo phase knows if it returns a listing.
                 return Origin(expr, dotted(expr.func) or name, callee=plain(name))
         func = expr.func
         if isinstance(func, cst.Attribute) and func.attr.value in LISTING_METHODS:

@@ -22,6 +22,14 @@ from hygiene.walk import iter_nodes
 if TYPE_CHECKING:
     from hygiene.context import FileContext
 
+# Key-value stores kept on disk between runs: a response cache in one of them outlives the run (and
+# the model) that filled it.
+PERSISTENT_STORES = frozenset({
+    "sqlitedict.SqliteDict", "sqlitedict.open", "shelve.open", "shelve.Shelf", "shelve.DbfilenameShelf",
+    "diskcache.Cache", "diskcache.FanoutCache", "diskcache.Index", "dbm.open", "dbm.gnu.open", "dbm.ndbm.open",
+    "dbm.dumb.open", "lmdb.open", "rocksdict.Rdict", "klepto.archives.file_archive", "klepto.archives.sqltable_archive",
+})
+
 # Endpoints by the tail of their qualified name, once instance marks are dropped.
 ENDPOINT_TAILS = (
     "messages.create", "messages.stream", "messages.parse", "completions.create", "completions.parse",

@@ -35,6 +35,8 @@ MODULE_PASSTHROUGH = frozenset({"to", "cuda", "cpu", "float", "double", "half", 
 MODULE_WRAPPERS = frozenset({
     "torch.nn.DataParallel", "torch.nn.parallel.DataParallel", "torch.nn.parallel.DistributedDataParallel",
     "torch.compile", "torch.jit.script", "torch.nn.utils.parametrize.cached",
+    # A deep copy keeps every submodule's `training` flag: the copy is in the original's mode.
+    "copy.deepcopy",
 })
 
 # torch.nn layers that behave differently in train and eval mode.

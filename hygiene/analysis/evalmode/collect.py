@@ -315,7 +315,8 @@ class Collector(CallEvents):
         located = any(frame.pending or frame.events for frame in self.done)
         for frame in self.done:
             kept = [(e, n) for e, n in zip(frame.events, frame.lines)
-                    if e["k"] in ("fwd", "mode", "frozen", "call") or root_name(e["t"]) in interesting]
+                    if e["k"] in ("fwd", "mode", "frozen", "call") or root_name(e["t"]) in interesting
+                    or _made_attribute(frame, e)]
             if not kept:
                 continue
             if located:
@@ -377,3 +378,10 @@ class Collector(CallEvents):
             return {"line": joined, "cell": cell, "cell_line": cell_line}
         return {"line": line}
 
+
+
+def _made_attribute(frame: _Frame, event: dict[str, Any]) -> bool:
+    """`self.model = alexnet()` in a constructor: the object's callers may run `loader.model`, so
+    the mode the constructor leaves it in is kept (`resolve` reads it for `NetLoader(...).model`)."""
+    return frame.name == "__init__" and event["k"] == "new" and event.get("how") in ("fresh", "loaded") \
+        and event["t"].startswith("self.") and event["t"].count(".") == 1

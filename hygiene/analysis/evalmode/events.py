@@ -177,7 +177,7 @@ class CallEvents:
         for arg in node.args:
             if arg.star:
                 continue
-            target = model_target(arg.value)
+            target = model_target(arg.value) or self._made_attribute(arg.value, node)
             if arg.keyword is not None:
                 if target:
                     kwargs[arg.keyword.value] = target
@@ -254,8 +254,9 @@ class CallEvents:
                 flag = bool_literal(expr.args[0].value) if expr.args else True
                 modes.append("var" if flag is None else ("train" if flag else "eval"))
             expr = expr.func.value
-        if isinstance(expr, (cst.Name, cst.Attribute)):
-            self._event("alias", node, t=target, src=dotted(expr))
+        part_of = _submodule_of(expr) or self._made_attribute(expr, node)
+        if part_of or isinstance(expr, (cst.Name, cst.Attribute)):
+            self._event("alias", node, t=target, src=part_of or dotted(expr))
         elif isinstance(expr, cst.Call):
             name = self._qualified(expr.func)
             bare = plain(name) if name else None
@@ -276,6 +277,18 @@ class CallEvents:
         for state in reversed(modes):
             self._event("mode", node, t=target, s=state)
 
+    def _made_attribute(self, expr: cst.BaseExpression, node: cst.CSTNode) -> str | None:
+        """`NetLoader(name).model`: an attribute of an object made on the spot, recorded as a fresh
+        object (`<made3>`, whose constructor `resolve` reads) and its attribute (`<made3>.model`)."""
+        if not (isinstance(expr, cst.Attribute) and isinstance(expr.value, cst.Call)):
+            return None
+        name = self._qualified(expr.value.func)
+        if not name or "()" in name or not name.rsplit(".", 1)[-1][:1].isupper():
+            return None
+        made = f"<made{len(self.frame.events)}>"
+        self._event("new", node, t=made, how="fresh", ctor=plain(name))
+        return f"{made}.{expr.attr.value}"
+
     def _container_mode_dependent(self, call: cst.Call) -> bool:
         """Does `nn.Sequential(...)` hold a layer whose output depends on the mode (or an unknown one)?"""
         for node in iter_nodes(call):
@@ -290,3 +303,19 @@ class CallEvents:
                 if not bare.startswith("torch.nn.") and (not bare or bare.rsplit(".", 1)[-1][:1].isupper()):
                     return True  # a layer we cannot see into
         return False
+
+
+def _submodule_of(expr: cst.BaseExpression) -> str | None:
+    """`list(net.children())[i]`, `next(net.modules())`: a submodule of `net`, in `net`'s mode."""
+    while True:
+        if isinstance(expr, cst.Subscript):
+            expr = expr.value
+        elif isinstance(expr, cst.Call) and isinstance(expr.func, cst.Name) and expr.func.value in ("list", "tuple", "next") \
+                and len(expr.args) == 1:
+            expr = expr.args[0].value
+        else:
+            break
+    if isinstance(expr, cst.Call) and isinstance(expr.func, cst.Attribute) and not expr.args \
+            and expr.func.attr.value in ("children", "modules") and isinstance(expr.func.value, (cst.Name, cst.Attribute)):
+        return dotted(expr.func.value)
+    return None

@@ -1,6 +1,7 @@
 """Factories: a repo function that returns a module it built (`def make_net(): return
 nn.Sequential(...)`, or builds, loads weights into and returns `model`) hands its caller a model in
-training mode, as the constructor would."""
+training mode, as the constructor would; so does a repo class whose constructor builds a module
+into an attribute (`NetLoader(name).model` after `self.model = alexnet()` in `__init__`)."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
@@ -33,3 +34,28 @@ def factory_made(analysis: Analysis, frame: _Frame, event: dict[str, Any], depth
     where = _where(frame, event, f"`{event['t']} = {ctor.rsplit('.', 1)[-1]}(...)`", made.get("ctor"),
                            ", which returns a new " + made["text"].replace(f"`{RETURN} = ", "`"))
     return {"train": {**where, "fresh": True, "dep": made.get("dep"), "trains": frame.record.get("train")}}
+
+
+def constructed_attribute(analysis: Analysis, frame: _Frame, event: dict[str, Any], target: str,
+                          depth: int) -> States | None:
+    """`event` binds `loader = NetLoader(...)` and `target` is `loader.model`: the mode the class's
+    `__init__` leaves `self.model` in (training mode for a module it builds, explained)."""
+    ctor = event.get("ctor") or ""
+    if target == event["t"] or not ctor or analysis.is_module_class(ctor):
+        return None  # the object itself, or a submodule of a module (it follows the module's mode)
+    inits = analysis.lookup(ctor + ".__init__")
+    if len(inits) != 1 or depth > MAX_DEPTH:
+        return None
+    init = inits[0]
+    attribute = "self" + target[len(event["t"]):]
+    for index in range(len(init.events) - 1, -1, -1):
+        found = analysis.effect(init, index, attribute, depth + 1)
+        if found:
+            if set(found) != {"train"}:
+                return found
+            made = found["train"]
+            short = ctor.rsplit(".", 1)[-1]
+            where = _where(frame, event, f"`{target}` of `{event['t']} = {short}(...)`", made.get("ctor"),
+                           ", from " + made["text"])
+            return {"train": {**where, "fresh": True, "dep": made.get("dep"), "trains": frame.record.get("train")}}
+    return None

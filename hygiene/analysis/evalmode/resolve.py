@@ -21,6 +21,7 @@ from hygiene.analysis.evalmode.factory import factory_made
 from hygiene.analysis.evalmode.places import _where
 from hygiene.analysis.evalmode.words import FACT_KEY
 from hygiene.analysis.evalmode.plain import plain_free
+from hygiene.analysis.evalmode.factory import constructed_attribute, factory_made
 
 if TYPE_CHECKING:
     from hygiene.context import RepoContext
@@ -166,6 +167,9 @@ class Analysis:
             return {state: _where(frame, event, verb)}
         if kind == "new" and _rebinds(event["t"], target):
             how, ctor = event["how"], event.get("ctor")
+            made = constructed_attribute(self, frame, event, target, depth + 1) if how == "fresh" else None
+            if made:
+                return made
             if how == "loaded":
                 return {"eval": _where(frame, event, f"`{ctor}`", ctor)}
             if how == "fresh":
@@ -193,7 +197,7 @@ class Analysis:
                         if exit_states:
                             for state, where in exit_states.items():
                                 then = f", which calls {where['text']}" if where.get("text") else ""
-                                found.setdefault(state, _where(frame, event, f"`{frame_name(callee)}()`", where.get("ctor"), then))
+                                found.setdefault(state, _where(frame, event, f"`{callee.record['name']}()`", where.get("ctor"), then))
             return found or None
         return None
 
@@ -257,7 +261,7 @@ class Analysis:
             return {"?": {}}
         found: States = {}
         if root in frame.params:
-            for caller, index in callers:
+            for caller, index in [c for c in callers if c[0] is not frame] or callers:  # (recursion: same)
                 event = caller.events[index]
                 passed = dict((p, a) for p, a in self._bindings(frame, event))
                 if passed.get(root):
@@ -312,7 +316,7 @@ class Analysis:
         found: States = {}
         for caller, at in callers:
             for state, where in self.grad_at(caller, at, depth + 1).items():
-                found.setdefault(state, where or _where(caller, caller.events[at], f"`{frame_name(frame)}()`"))
+                found.setdefault(state, where or _where(caller, caller.events[at], f"`{frame.record['name']}()`"))
         return found
 
     def needs_grad(self, frame: _Frame, depth: int = 0) -> bool:
@@ -381,10 +385,6 @@ class Analysis:
 
     def _frozen(self, frame: _Frame, index: int, target: str) -> bool:
         return any(e["k"] == "frozen" and _touches(e["t"], target) for e in frame.events[:index])
-
-
-def frame_name(frame: _Frame) -> str:
-    return frame.record["name"]
 
 
 def verdicts(repo: RepoContext) -> list[Verdict]:

@@ -1,0 +1,216 @@
+"""EVAL008: a metric declared with the wrong direction (an error rate to maximise, an accuracy to minimise)."""
+from __future__ import annotations
+
+import libcst as cst
+
+from hygiene.analysis.apis import plain
+from hygiene.analysis.apis.torch import name_tokens
+from hygiene.finding import Severity
+from hygiene.rule import Rule, invalid, valid
+from hygiene.analysis.strings import string_value
+
+# Words of metric names whose smaller values are better, and whose larger values are.
+LOWER_IS_BETTER = frozenset("""
+loss losses nll ppl perplexity ter wer cer mer wil edit levenshtein error errors err mse rmse mae mape smape
+brier ece fid lpips bpb bpc
+""".split())
+HIGHER_IS_BETTER = frozenset("""
+acc accuracy f1 fscore bleu chrf rouge rougel meteor auc auroc auprc roc ap precision recall em
+exact match mcc r2 spearman pearson kappa bertscore sacrebleu iou dice map ndcg mrr hits winrate
+""".split())
+# Words that turn a name around (`neg_mean_squared_error`, `loss_reduction`, `error_improvement`).
+_FLIPS = frozenset("neg negative minus inv inverse reduction improvement gain drop delta decrease".split())
+# Keyword arguments (and dict keys) that name the metric a direction is given for.
+_NAME_KEYS = frozenset({"metric", "metric_name", "monitor", "metric_for_best_model", "name", "objective_metric"})
+# sklearn losses, for `make_scorer(loss, greater_is_better=True)`.
+_SKLEARN_LOSSES = frozenset(f"sklearn.metrics.{n}" for n in """
+mean_squared_error mean_absolute_error root_mean_squared_error mean_squared_log_error median_absolute_error
+mean_absolute_percentage_error log_loss brier_score_loss hamming_loss zero_one_loss hinge_loss
+mean_pinball_loss mean_poisson_deviance mean_gamma_deviance mean_tweedie_deviance max_error
+""".split())
+_SKLEARN_SCORES = frozenset(f"sklearn.metrics.{n}" for n in """
+accuracy_score balanced_accuracy_score f1_score precision_score recall_score roc_auc_score r2_score
+average_precision_score matthews_corrcoef cohen_kappa_score fbeta_score jaccard_score top_k_accuracy_score
+""".split())
+
+
+def metric_direction(name: str) -> str | None:
+    """"lower" or "higher" for a metric name whose words say which way is better; None when unsure."""
+    words = set(name_tokens(name.replace("@", "_")))
+    if words & _FLIPS:
+        return None
+    lower, higher = bool(words & LOWER_IS_BETTER), bool(words & HIGHER_IS_BETTER)
+    if lower == higher:
+        return None
+    return "lower" if lower else "higher"
+
+
+def _declared(key: str, value: cst.BaseExpression) -> str | None:
+    """The direction a keyword (or dict key) and its literal value declare: "higher" or "lower"."""
+    if key in ("higher_is_better", "greater_is_better", "larger_is_better", "maximize", "maximise") \
+            and isinstance(value, cst.Name) and value.value in ("True", "False"):
+        return "higher" if value.value == "True" else "lower"
+    text = string_value(value) if isinstance(value, (cst.SimpleString, cst.ConcatenatedString)) else None
+    if key == "mode" and text in ("max", "min"):
+        return "higher" if text == "max" else "lower"
+    if key == "direction" and text in ("maximize", "minimize", "maximise", "minimise", "max", "min"):
+        return "higher" if text.startswith("max") else "lower"
+    return None
+
+
+class MetricDirectionBackwards(Rule):
+    """
+    ## What it does
+    Finds a metric declared with the direction of improvement the wrong way round: an error rate,
+    loss, perplexity or distance (TER, WER, CER, `val_loss`, `mse`) registered or monitored as
+    higher-is-better (`higher_is_better=True`, `greater_is_better=True`, `mode="max"`,
+    `direction="maximize"`), or an accuracy, F1, BLEU or AUC as lower-is-better. The name and the
+    direction are read from one call or one dict literal (`register_metric(metric="ter",
+    higher_is_better=True)`, `ModelCheckpoint(monitor="val_loss", mode="max")`,
+    `TrainingArguments(metric_for_best_model="eval_loss", greater_is_better=True)`,
+    `{"metric": "wer", "higher_is_better": True}`), from `make_scorer(mean_squared_error,
+    greater_is_better=True)`, and from a mapping of metric names to directions named
+    `higher_is_better`. Names that turn the meaning around (`neg_mean_squared_error`,
+    `loss_reduction`) and names mixing both kinds of words are left alone.
+
+    ## Why is this bad?
+    Whatever reads the direction picks the worst value as the best: the checkpoint kept is the
+    one with the highest loss, early stopping waits for the error to grow, a leaderboard or
+    aggregate ranks the models backwards, and a table marks the wrong one in bold. Nothing fails.
+
+    ## Example
+        @register_metric(metric="ter", higher_is_better=True, aggregation="ter")
+        def ter_fn(items):
+            return items
+
+    Use instead:
+        @register_metric(metric="ter", higher_is_better=False, aggregation="ter")
+    """
+
+    code = "EVAL008"
+    category = "EVAL-ARGS"
+    severity = Severity.ERROR
+    message = "`{metric}` is declared {declared}-is-better at {where}, but a {kind} is better when it is {actual}"
+    question = "Should `{metric}` at {where} be {actual}-is-better? As declared, the worst value is taken as the best."
+    triggers = ("is_better", "mode", "direction", "maxim", "make_scorer")
+    examples = [
+        invalid("""
+            @register_metric(
+                metric="ter",
+                higher_is_better=True,  # expect: EVAL008
+                output_type="generate_until",
+                aggregation="ter",
+            )
+            def ter_fn(items):
+                return items
+        """, note="a translation edit rate registered as higher-is-better"),
+        invalid("""
+            from pytorch_lightning.callbacks import EarlyStopping, ModelCheckpoint
+            checkpoint = ModelCheckpoint(dirpath="ckpt", monitor="val_loss", mode="max")  # expect: EVAL008
+            stopper = EarlyStopping(monitor="val_acc", mode="max", patience=3)
+        """, note="the checkpoint with the highest validation loss is kept"),
+        invalid("""
+            from transformers import TrainingArguments
+            args = TrainingArguments(
+                output_dir="out",
+                load_best_model_at_end=True,
+                metric_for_best_model="wer",
+                greater_is_better=True,  # expect: EVAL008
+            )
+        """, note="the Trainer keeps the checkpoint with the highest word error rate"),
+        invalid("""
+            from sklearn.metrics import make_scorer, mean_absolute_error
+            from sklearn.model_selection import GridSearchCV
+            scorer = make_scorer(mean_absolute_error, greater_is_better=True)  # expect: EVAL008
+            search = GridSearchCV(model, grid, scoring=scorer)
+        """, note="a grid search that picks the largest error"),
+        invalid("""
+            class Translation:
+                def higher_is_better(self):
+                    return {"bleu": True, "chrf": True, "ter": True}  # expect: EVAL008
+        """, note="a mapping of metric names to directions"),
+        invalid("""
+            METRICS = [
+                {"metric": "exact_match", "higher_is_better": True},
+                {"metric": "cer", "higher_is_better": True},  # expect: EVAL008
+            ]
+        """, note="dict literals in a task config"),
+        valid("""
+            @register_metric(metric="ter", higher_is_better=False, aggregation="ter")
+            def ter_fn(items):
+                return items
+
+            @register_metric(metric="bleu", higher_is_better=True, aggregation="bleu")
+            def bleu_fn(items):
+                return items
+        """, note="near miss: each direction right"),
+        valid("""
+            from pytorch_lightning.callbacks import ModelCheckpoint
+            from sklearn.metrics import make_scorer, mean_absolute_error
+            checkpoint = ModelCheckpoint(monitor="val_loss", mode="min")
+            scorer = make_scorer(mean_absolute_error, greater_is_better=False)
+            search_args = dict(scoring="neg_mean_squared_error", metric="neg_mse", higher_is_better=True)
+        """, note="near miss: minimised losses, and a negated error maximised"),
+        valid("""
+            from transformers import TrainingArguments
+            args = TrainingArguments(output_dir="out", metric_for_best_model="accuracy_loss_ratio", greater_is_better=True)
+            summary = {"name": "loss_reduction", "higher_is_better": True}
+        """, note="names that mix both kinds of words, or turn the meaning around, are left alone"),
+    ]
+
+    def visit_Call(self, node: cst.Call) -> None:
+        keywords = {a.keyword.value: a.value for a in node.args if a.keyword is not None}
+        name = self.qualified_name(node.func)
+        if name and plain(name) == "sklearn.metrics.make_scorer" and node.args and node.args[0].keyword is None:
+            scorer = self.qualified_name(node.args[0].value)
+            value = keywords.get("greater_is_better")
+            declared = _declared("greater_is_better", value) if value is not None else None
+            actual = "lower" if scorer in _SKLEARN_LOSSES else "higher" if scorer in _SKLEARN_SCORES else None
+            if declared and actual and declared != actual:
+                self._report(value, scorer.rsplit(".", 1)[-1], declared, actual)
+            return
+        self._pair(keywords)
+
+    def visit_Dict(self, node: cst.Dict) -> None:
+        entries = {}
+        for element in node.elements:
+            if isinstance(element, cst.DictElement) and isinstance(element.key, (cst.SimpleString, cst.ConcatenatedString)):
+                key = string_value(element.key)
+                if key is not None:
+                    entries[key] = element.value
+        if self._pair(entries) or not self._in_direction_mapping():
+            return
+        for key, value in entries.items():
+            declared = _declared("higher_is_better", value)
+            actual = metric_direction(key)
+            if declared and actual and declared != actual:
+                self._report(value, key, declared, actual)
+
+    def _pair(self, entries: dict[str, cst.BaseExpression]) -> bool:
+        """A metric name and a direction side by side (keywords of one call, keys of one dict)."""
+        names = [string_value(v) for k, v in entries.items() if k in _NAME_KEYS
+                 and isinstance(v, (cst.SimpleString, cst.ConcatenatedString))]
+        names = [n for n in names if n]
+        directions = [(v, _declared(k, v)) for k, v in entries.items()]
+        directions = [(v, d) for v, d in directions if d]
+        if len(names) != 1 or len(directions) != 1:
+            return False
+        (value, declared), metric = directions[0], names[0]
+        actual = metric_direction(metric)
+        if actual and declared != actual:
+            self._report(value, metric, declared, actual)
+        return True
+
+    def _in_direction_mapping(self) -> bool:
+        """Is the dict being visited returned by, or assigned to, something named `higher_is_better`?"""
+        for parent in reversed(self.ctx.parents):
+            if isinstance(parent, cst.FunctionDef):
+                return parent.name.value in ("higher_is_better", "greater_is_better")
+            if isinstance(parent, cst.Assign):
+                return any(isinstance(t.target, (cst.Name, cst.Attribute)) and "is_better" in self.ctx.code(t.target)
+                           for t in parent.targets)
+        return False
+
+    def _report(self, node: cst.CSTNode, metric: str, declared: str, actual: str) -> None:
+        kind = "loss or error rate" if actual == "lower" else "score such as an accuracy"
+        self.report(node, metric=metric, declared=declared, actual=actual, kind=kind)
