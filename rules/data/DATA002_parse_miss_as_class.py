@@ -580,20 +580,24 @@ class ParseMissAsClass(Rule):
         """`if pred is None: pred = random.choice(options)`: an answer the parser could not read becomes a random
         guess that is scored like an answer, and nothing counts how many were guessed."""
         subject = _missing_subject(node.test)
-        if subject is None or not PREDICTION_NAME.search(_plain(subject)):
+        if subject is None:
             return
         statements = list(node.body.body) if isinstance(node.body, cst.IndentedBlock) else [node.body]
         smalls = [small for st in statements if isinstance(st, cst.SimpleStatementLine) for small in st.body]
         draw = next((small for small in smalls if isinstance(small, cst.Assign) and self._draw(small.value)), None)
-        if draw is None:
+        if draw is None or not (PREDICTION_NAME.search(_plain(subject)) or _option_draw(draw.value)):
             return
         if any(isinstance(small, cst.AugAssign) or (isinstance(small, cst.Expr) and isinstance(small.value, cst.Call)
                                                       and GUESS_TRACE.search(_callee_name(small.value)))
                for small in smalls):
             return  # the guesses are counted or logged
+        function = self.ctx.names.function
+        scope = self.ctx.code(function) if function is not None else self.ctx.text
+        if NONE_COUNT.search(scope):
+            return  # the misses are counted elsewhere: `sum(p is None for p in preds)`, `n_unparsed += 1`
         target = draw.targets[0].target
         used = self.ctx.code(target)
-        if not (used == self.ctx.code(subject) or any(  # the guess is the prediction, or compared like one
+        if not (used == self.ctx.code(subject) or self._element_of(target, subject) or any(  # the guess is the prediction, or compared like one
                 isinstance(n, cst.Comparison) and used in (self.ctx.code(n.left), *(self.ctx.code(c.comparator)
                                                                               for c in n.comparisons))
                 for st in statements for n in iter_nodes(st))):
@@ -608,6 +612,20 @@ class ParseMissAsClass(Rule):
                     fallback=f"is replaced by the random guess `{self.ctx.code(draw.value)}`"[:120] + extra,
                     consequence="the guess is scored as the model's answer and nothing counts how many answers "
                                 "were guessed")
+
+    def _element_of(self, target: cst.BaseExpression, subject: cst.BaseExpression) -> bool:
+        """`for i, p in enumerate(preds): if p is None: preds[i] = ...`: the guess replaces the tested element."""
+        if not isinstance(target, cst.Subscript) or not isinstance(subject, cst.Name):
+            return False
+        loop = next((p for p in reversed(self.ctx.parents) if isinstance(p, cst.For)), None)
+        if loop is None or not isinstance(loop.target, cst.Tuple) or len(loop.target.elements) != 2:
+            return False
+        index, item = (e.value for e in loop.target.elements)
+        it = loop.iter
+        return (isinstance(item, cst.Name) and item.value == subject.value and isinstance(it, cst.Call)
+                and isinstance(it.func, cst.Name) and it.func.value == "enumerate" and bool(it.args)
+                and self.ctx.code(it.args[0].value) == self.ctx.code(target.value)
+                and self.ctx.code(target.slice[0].slice) == self.ctx.code(index))
 
     def _draw(self, expr: cst.BaseExpression) -> bool:
         """A random draw: `random.choice(...)`, `np.random.randint(...)`, `rng.choice(...)`."""
@@ -699,9 +717,24 @@ class ParseMissAsClass(Rule):
 
 # Names of a parsed prediction (`pred`, `answer`, `each["pred"]`, `extracted`), for a random guess in its place.
 PREDICTION_NAME = re.compile(r"(?i)pred|answer|\bans\b|choice|letter|label|verdict|parsed|extract|guess|option")
-PARSE_CALLEE = re.compile(r"(?i)extract|pars|verdict|choice|letter|grade|judge")
+PARSE_CALLEE = re.compile(r"(?i)extract|pars|verdict|choice|letter|grade|judge|label|classif|flag")
+NONE_COUNT = re.compile(r"\b(sum|len)\([^\n]*\bis None\b[^\n]*\bfor\b|\.count\(None\)|isna\(\)\.sum|"
+                        r"\b\w*(guess|unpars|invalid|miss|fail)\w*\s*(\+=|=\s*sum\(|=\s*len\()")
 GUESS_TRACE = re.compile(r"(?i)log|warn|print|count|record|append|track|note|mark")
 DRAWS = frozenset({"choice", "randint", "randrange", "sample", "integers", "random"})
+
+
+def _option_draw(call: cst.BaseExpression) -> bool:
+    """A draw among answer options: `choice("ABCD")`, `choice(["A", "B"])`, `randint(0, len(options) - 1)`."""
+    for n in iter_nodes(call):
+        text = string_value(n) if isinstance(n, cst.SimpleString) else None
+        if text and re.fullmatch(r"[A-J]{2,10}|[A-J]", text):
+            return True
+        if isinstance(n, cst.Name) and re.search(r"(?i)option|choice|letter|label|classes", n.value):
+            return True
+        if isinstance(n, cst.SimpleString) and re.search(r"(?i)option|choice|letter", text or ""):
+            return True
+    return False
 
 
 def _callee_name(call: cst.Call) -> str:
