@@ -16,6 +16,9 @@ from hygiene.walk import iter_children
 # Calls that only tell a human about the failure: a log line is no count in the reported numbers.
 LOG_CALL = re.compile(r"(?i)^(log\w*|warn\w*|debug|info|error|exception|critical|print|echo|write|secho)$")
 MEAN_CALL = re.compile(r"(?i)mean|average|avg|nanmean")
+# Parsers of an answer's form (LaTeX, an expression, a literal): they reject valid answers they do not
+# cover. `float(pred) == float(gold)` is a numeric check, where an unreadable answer is wrong.
+SYMBOLIC_PARSE = re.compile(r"(?i)pars|sympify|latex|literal_eval|simplif|expr|eval$")
 COLLECT = frozenset({"append", "extend", "add", "insert", "update", "appendleft"})
 
 
@@ -102,7 +105,7 @@ def equivalence_parse(function: cst.FunctionDef, handler: cst.ExceptHandler, try
         return False
     parsed = set()
     for node in walk_scope(try_node.body):
-        if isinstance(node, cst.Call):
+        if isinstance(node, cst.Call) and SYMBOLIC_PARSE.search(_callee(node)):
             for arg in node.args:
                 if isinstance(arg.value, cst.Name) and arg.value.value in params:
                     parsed.add(arg.value.value)

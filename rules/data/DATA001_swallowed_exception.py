@@ -612,29 +612,29 @@ class SwallowedException(Rule, RowFlow):
                         return judge_reply, None
         """, note="near miss: the failure is None, which the caller can count"),
         invalid("""
-            from fractions import Fraction
+            import sympy
             def same_value(a, b):
                 try:
-                    return Fraction(a) == Fraction(b)
-                except ValueError:  # expect: DATA001
+                    return sympy.simplify(sympy.sympify(a) - sympy.sympify(b)) == 0
+                except sympy.SympifyError:  # expect: DATA001
                     return False
         """, note="an equivalence check parses both answers: two identical strings it cannot parse are 'different'"),
         valid("""
-            from fractions import Fraction
+            import sympy
             def same_value(a, b):
                 if a.strip() == b.strip():
                     return True
                 try:
-                    return Fraction(a) == Fraction(b)
-                except ValueError:
+                    return sympy.simplify(sympy.sympify(a) - sympy.sympify(b)) == 0
+                except sympy.SympifyError:
                     return False
 
-            def matches_gold(pred, gold):
+            def same_number(pred, gold):
                 try:
-                    return float(pred) == gold
+                    return abs(float(pred) - float(gold)) < 1e-6
                 except ValueError:
                     return False
-        """, note="near misses: the strings are compared first; only the prediction is parsed (unreadable means wrong)"),
+        """, note="near misses: the strings are compared first; a numeric check (an answer that is no number is wrong)"),
         invalid("""
             import statistics
             def run_suite(tasks, run_task, log):

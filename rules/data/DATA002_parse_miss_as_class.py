@@ -348,6 +348,16 @@ class ParseMissAsClass(Rule):
                     hits += letter == row["gold"]
                 return {"accuracy": hits / len(rows), "guessed": guessed}
         """, note="near misses: the guesses are counted and reported; a seed drawn when none is given"),
+        valid("""
+            import random
+            _STARTER_OPTIONS = ["I would say", "My answer is", "I believe"]
+            class StartWithChecker:
+                def build_description(self, starter=None):
+                    self._starter = starter
+                    if self._starter is None:
+                        self._starter = random.choice(_STARTER_OPTIONS)
+                    return f"Start your reply with {self._starter}"
+        """, note="near miss (ifeval): a setting of the instruction drawn at random, not a model's answer"),
     ]
 
     def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
@@ -587,16 +597,24 @@ class ParseMissAsClass(Rule):
         draw = next((small for small in smalls if isinstance(small, cst.Assign) and self._draw(small.value)), None)
         if draw is None or not (PREDICTION_NAME.search(_plain(subject)) or _option_draw(draw.value)):
             return
+        if isinstance(subject, cst.Attribute) and isinstance(subject.value, cst.Name) and subject.value.value == "self":
+            return  # `if self._starter is None: self._starter = random.choice(...)`: a setting drawn, not an answer
         if any(isinstance(small, cst.AugAssign) or (isinstance(small, cst.Expr) and isinstance(small.value, cst.Call)
                                                       and GUESS_TRACE.search(_callee_name(small.value)))
                for small in smalls):
             return  # the guesses are counted or logged
-        function = self.ctx.names.function
-        scope = self.ctx.code(function) if function is not None else self.ctx.text
-        if NONE_COUNT.search(scope):
-            return  # the misses are counted elsewhere: `sum(p is None for p in preds)`, `n_unparsed += 1`
         target = draw.targets[0].target
         used = self.ctx.code(target)
+        base = target
+        while isinstance(base, (cst.Subscript, cst.Attribute)):
+            base = base.value
+        function = self.ctx.names.function
+        scope = self.ctx.code(function) if function is not None else self.ctx.text
+        root = re.escape(self.ctx.code(base))
+        if not re.search(rf"\b{root}\b[^\n]*==|==[^\n]*\b{root}\b|zip\(\s*{root}\b", scope):
+            return  # the guess is never compared with a reference: not scored
+        if NONE_COUNT.search(scope):
+            return  # the misses are counted elsewhere: `sum(p is None for p in preds)`, `n_unparsed += 1`
         if not (used == self.ctx.code(subject) or self._element_of(target, subject) or any(  # the guess is the prediction, or compared like one
                 isinstance(n, cst.Comparison) and used in (self.ctx.code(n.left), *(self.ctx.code(c.comparator)
                                                                               for c in n.comparisons))
@@ -719,14 +737,14 @@ class ParseMissAsClass(Rule):
 PREDICTION_NAME = re.compile(r"(?i)pred|answer|\bans\b|choice|letter|label|verdict|parsed|extract|guess|option")
 PARSE_CALLEE = re.compile(r"(?i)extract|pars|verdict|choice|letter|grade|judge|label|classif|flag")
 NONE_COUNT = re.compile(r"\b(sum|len)\([^\n]*\bis None\b[^\n]*\bfor\b|\.count\(None\)|isna\(\)\.sum|"
-                        r"\b\w*(guess|unpars|invalid|miss|fail)\w*\s*(\+=|=\s*sum\(|=\s*len\()")
+                        r"\b\w*(guess|unpars|invalid|miss(ing|ed)|fail(ed|ures?)|no_?answer)\w*\s*(\+=|=\s*sum\(|=\s*len\()")
 GUESS_TRACE = re.compile(r"(?i)log|warn|print|count|record|append|track|note|mark")
 DRAWS = frozenset({"choice", "randint", "randrange", "sample", "integers", "random"})
 
 
 def _option_draw(call: cst.BaseExpression) -> bool:
     """A draw among answer options: `choice("ABCD")`, `choice(["A", "B"])`, `randint(0, len(options) - 1)`."""
-    for n in iter_nodes(call):
+    for n in (n for a in (call.args if isinstance(call, cst.Call) else ()) for n in iter_nodes(a.value)):
         text = string_value(n) if isinstance(n, cst.SimpleString) else None
         if text and re.fullmatch(r"[A-J]{2,10}|[A-J]", text):
             return True
