@@ -634,7 +634,16 @@ class SwallowedException(Rule, RowFlow):
                     return abs(float(pred) - float(gold)) < 1e-6
                 except ValueError:
                     return False
-        """, note="near misses: the strings are compared first; a numeric check (an answer that is no number is wrong)"),
+
+            def parse_answer_equal(x1, x2):
+                try:
+                    return sympy.simplify(sympy.sympify(x1) - sympy.sympify(x2)) == 0
+                except sympy.SympifyError:
+                    return False
+
+            def process(answer, gold):
+                return int(answer.strip() == gold.strip() or parse_answer_equal(answer, gold))
+        """, note="near misses: the strings are compared first (in the function, or by the caller); a numeric check"),
         invalid("""
             import statistics
             def run_suite(tasks, run_task, log):
@@ -702,7 +711,8 @@ class SwallowedException(Rule, RowFlow):
         function = self.ctx.names.function
         if id(node) in self.handled:
             return
-        if function is not None and equivalence_parse(function, node, try_node):
+        if function is not None and equivalence_parse(function, node, try_node) and not re.search(
+                rf"==[^\n]*\bor\s+(\w+\.)?{function.name.value}\(", self.ctx.text):  # `a == b or is_equiv(a, b)`
             self.handled.update(id(h) for n in iter_nodes(function.body) if isinstance(n, cst.Try) for h in n.handlers)
             self.report(node, message=TOLD_MESSAGE, handler=_handler_text(self.ctx, node),
                         where_in=f"in `{function.name.value}`", action="returns False when either operand cannot be parsed",

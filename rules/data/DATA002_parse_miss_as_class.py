@@ -368,6 +368,7 @@ class ParseMissAsClass(Rule):
         self.patterns: dict[str, str] = {}  # `m = re.search(r"correct: (yes|no)", x)`: m -> the pattern
         self.compiled: dict[str, str] = {}  # `ANSWER = re.compile(r"...")`: ANSWER -> the pattern
         self.reported: set[int] = set()
+        self.guesses: set[str] = set()  # random guesses already reported in this file, by their source
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         params = [p.name.value for p in (*node.params.posonly_params, *node.params.params)
@@ -623,6 +624,9 @@ class ParseMissAsClass(Rule):
         reseed = next((small for small in smalls if isinstance(small, cst.Expr) and isinstance(small.value, cst.Call)
                        and (self.qualified_name(small.value.func) or "").endswith("seed") and small.value.args
                        and _constant(small.value.args[0].value) is not None), None)
+        if self.ctx.code(draw.value) in self.guesses:
+            return  # the same guess again (another loop of the file): one decision, one finding
+        self.guesses.add(self.ctx.code(draw.value))
         line = next(st for st in statements if isinstance(st, cst.SimpleStatementLine) and draw in st.body)
         extra = (f", and `{self.ctx.code(reseed)}` right before every draw makes every guess the same option"
                  if reseed is not None else "")
