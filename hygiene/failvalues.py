@@ -159,6 +159,36 @@ def _guarded_mean(node: cst.IfExp) -> tuple[str, str] | None:
     return test.value, constant.value
 
 
+def _guarded_return(node: cst.If) -> tuple[str, str] | None:
+    """`if not xs: return 0.0` (or `len(xs) == 0`), before a mean of xs: (xs, the constant)."""
+    test = node.test
+    name = None
+    if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not) and isinstance(test.expression, cst.Name):
+        name = test.expression.value
+    elif isinstance(test, cst.Comparison) and len(test.comparisons) == 1 and isinstance(
+            test.comparisons[0].operator, cst.Equal) and isinstance(test.comparisons[0].comparator, cst.Integer) \
+            and test.comparisons[0].comparator.value == "0" and isinstance(test.left, cst.Call) and isinstance(
+            test.left.func, cst.Name) and test.left.func.value == "len" and test.left.args and isinstance(
+            test.left.args[0].value, cst.Name):
+        name = test.left.args[0].value.value
+    smalls = _smalls(node.body)
+    if name is None or node.orelse is not None or not smalls or len(smalls) != 1 or not isinstance(smalls[0], cst.Return):
+        return None
+    value = smalls[0].value
+    if isinstance(value, (cst.Integer, cst.Float)):
+        return name, value.value
+    if isinstance(value, cst.Dict) and any(isinstance(e, cst.DictElement) and isinstance(e.value, (cst.Integer, cst.Float))
+                                           and re.search(r"(?i)acc|score|mean|avg|rate|f1|pass", _text(e.key))
+                                           for e in value.elements):
+        return name, "a score of " + next(e.value.value for e in value.elements if isinstance(e, cst.DictElement)
+                                          and isinstance(e.value, (cst.Integer, cst.Float)))
+    return None
+
+
+def _text(node: cst.CSTNode) -> str:
+    return " ".join(n.value for n in [node, *walk_scope(node)] if isinstance(n, (cst.Name, cst.SimpleString)))
+
+
 def _collects_into(loop: cst.For | cst.While, name: str) -> bool:
     for node in walk_scope(loop.body):
         if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and node.func.attr.value in COLLECT \
@@ -177,11 +207,12 @@ def _skips(handler: cst.ExceptHandler) -> bool:
     return all(_is_log(s) for s in smalls[:-1])
 
 
-def empty_means(scope: cst.CSTNode) -> list[tuple[cst.ExceptHandler, cst.For | cst.While, cst.IfExp, str]]:
+def empty_means(scope: cst.CSTNode) -> list[tuple[cst.ExceptHandler, cst.For | cst.While, cst.IfExp | cst.If, str]]:
     """`for f in files: try: ... except Exception: log(...); continue` collecting into `results`, then
-    `np.mean(results) if results else 0`: every failure vanishes, and a run where all of them failed
+    `np.mean(results) if results else 0` (or `if not results: return 0.0`): every failure vanishes, and a run where all of them failed
     reports a score of 0. (handler, loop, the guarded mean, its constant) per swallow."""
-    means = [(n, g) for n in walk_scope(scope) if isinstance(n, cst.IfExp) for g in [_guarded_mean(n)] if g]
+    means = [(n, g) for n in walk_scope(scope) if isinstance(n, (cst.IfExp, cst.If))
+             for g in [_guarded_mean(n) if isinstance(n, cst.IfExp) else _guarded_return(n)] if g]
     if not means:
         return []
     found = []

@@ -668,6 +668,33 @@ class SwallowedException(Rule, RowFlow):
                         continue
                 return statistics.mean(scores) if scores else float("nan")
         """, note="near miss: the empty suite is NaN, never a score"),
+        invalid("""
+            import json
+            async def evaluate(agent, episodes):
+                rewards = []
+                for ep in episodes:
+                    try:
+                        rewards.append(await agent.run(json.loads(ep)))
+                    except Exception:  # expect: DATA001
+                        continue
+                if not rewards:
+                    return {"success_rate": 0.0}
+                return {"success_rate": sum(rewards) / len(rewards)}
+        """, note="async: failed episodes vanish, and if all failed the success rate is 0.0"),
+        valid("""
+            import json
+            async def evaluate(agent, episodes):
+                rewards, failed = [], 0
+                for ep in episodes:
+                    try:
+                        rewards.append(await agent.run(json.loads(ep)))
+                    except Exception:
+                        failed += 1
+                        continue
+                if not rewards:
+                    return {"success_rate": None, "failed": failed}
+                return {"success_rate": sum(rewards) / len(rewards), "failed": failed}
+        """, note="near miss: failures counted, and an all-failed run has no success rate"),
     ]
 
     def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
@@ -691,7 +718,8 @@ class SwallowedException(Rule, RowFlow):
         for handler, loop, ifexp, constant in empty_means(scope):
             self.handled.add(id(handler))
             over = f"in the loop over `{self.ctx.code(loop.iter)}`" if isinstance(loop, cst.For) else "in a `while` loop"
-            code = " ".join(self.ctx.code(ifexp).split()).strip("() ")
+            code = (" ".join(self.ctx.code(ifexp).split()).strip("() ") if isinstance(ifexp, cst.IfExp) else
+                    f"if {self.ctx.code(ifexp.test)}: {' '.join(self.ctx.code(ifexp.body).split())}")
             self.report(handler, message=TOLD_MESSAGE, handler=_handler_text(self.ctx, handler), where_in=over,
                         action="skips the failed item, at most logging it",
                         consequence=f"`{code[:70]}` then reports {constant} when every item failed, as if it were a "
