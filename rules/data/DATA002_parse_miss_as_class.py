@@ -313,6 +313,12 @@ class ParseMissAsClass(Rule):
                     item.verdict = found.group(1) if found else "NO_VERDICT"
                     return item
         """, note="near miss: a miss is its own class"),
+        valid("""
+            import re
+            def run_mode(config_line):
+                found = re.search(r"mode=(train|finetune|eval)", config_line)
+                return found.group(1) if found else "train"
+        """, note="near miss: a config line parsed with a default, not a model's reply"),
         invalid("""
             df["judgement"] = df["judge_raw"].map(lambda r: extract_label(r) or "no")  # expect: DATA002
         """, note="a lambda over a column: what the extractor cannot read becomes 'no'"),
@@ -365,7 +371,8 @@ class ParseMissAsClass(Rule):
         self.verdict_maps: dict[str, set[str]] = {}
         self.runs: dict[str, str] = {}  # `proc = subprocess.run(...)` unchecked: proc -> the command
         self.parsed: dict[str, str] = {}  # `res = json.loads(proc.stdout)`: res -> proc
-        self.patterns: dict[str, str] = {}  # `m = re.search(r"correct: (yes|no)", x)`: m -> the pattern
+        # `m = re.search(r"correct: (yes|no)", x)`: m -> the pattern, and whether x is a model's reply
+        self.patterns: dict[str, tuple[str, bool]] = {}
         self.compiled: dict[str, str] = {}  # `ANSWER = re.compile(r"...")`: ANSWER -> the pattern
         self.reported: set[int] = set()
         self.guesses: set[str] = set()  # random guesses already reported in this file, by their source
@@ -659,9 +666,9 @@ class ParseMissAsClass(Rule):
             method in DRAWS and isinstance(expr.func, cst.Attribute) and bool(
                 re.search(r"(?i)rng|random|gen", self.ctx.code(expr.func.value))))
 
-    def _patterns_in(self, body: cst.CSTNode) -> dict[str, str]:
+    def _patterns_in(self, body: cst.CSTNode) -> dict[str, tuple[str, bool]]:
         """`m = re.search(r"...", x)` (or `:=`) anywhere in a function body: m -> the pattern."""
-        found: dict[str, str] = {}
+        found: dict[str, tuple[str, bool]] = {}
         for n in iter_nodes(body):
             if isinstance(n, cst.Assign) and len(n.targets) == 1 and isinstance(n.targets[0].target, cst.Name):
                 target, value = n.targets[0].target.value, n.value
@@ -674,17 +681,22 @@ class ParseMissAsClass(Rule):
                 found[target] = pattern
         return found
 
-    def _searched_pattern(self, expr: cst.BaseExpression) -> str | None:
-        """The pattern of `re.search(r"...", x)` or `PATTERN.search(x)` (PATTERN compiled from a literal)."""
+    def _searched_pattern(self, expr: cst.BaseExpression) -> tuple[str, bool] | None:
+        """The pattern of `re.search(r"...", x)` or `PATTERN.search(x)` (PATTERN compiled from a literal), and
+        whether x is a model's reply (a config line parsed with a default is no verdict)."""
         if not isinstance(expr, cst.Call) or not isinstance(expr.func, cst.Attribute) or \
                 expr.func.attr.value not in ("search", "match", "fullmatch") or not expr.args:
             return None
         receiver = expr.func.value
+        pattern, searched = None, None
         if isinstance(receiver, cst.Name) and receiver.value == "re":
-            return string_value(expr.args[0].value)
-        if isinstance(receiver, cst.Name):
-            return self.compiled.get(receiver.value)
-        return None
+            pattern = string_value(expr.args[0].value)
+            searched = expr.args[1].value if len(expr.args) > 1 else None
+        elif isinstance(receiver, cst.Name):
+            pattern, searched = self.compiled.get(receiver.value), expr.args[0].value
+        if pattern is None or searched is None:
+            return None
+        return pattern, self._is_reply(searched) or bool(GRADER_TEXT.search(self.ctx.code(searched)))
 
     def _documented(self, node: cst.CSTNode) -> bool:
         """`return m.group(0) if m else "C"  # Default to "NOT_ATTEMPTED"`: the line says the fallback is
@@ -739,6 +751,7 @@ class ParseMissAsClass(Rule):
 
 # Names of a parsed prediction (`pred`, `answer`, `each["pred"]`, `extracted`), for a random guess in its place.
 PREDICTION_NAME = re.compile(r"(?i)pred|answer|\bans\b|choice|letter|label|verdict|parsed|extract|guess|option")
+GRADER_TEXT = re.compile(r"(?i)judg|grad|verdict|rating|critique|evaluat")
 PARSE_CALLEE = re.compile(r"(?i)extract|pars|verdict|choice|letter|grade|judge|label|classif|flag")
 NONE_COUNT = re.compile(r"\b(sum|len)\([^\n]*\bis None\b[^\n]*\bfor\b|\.count\(None\)|isna\(\)\.sum|"
                         r"\b\w*(guess|unpars|invalid|miss(ing|ed)|fail(ed|ures?)|no_?answer)\w*\s*(\+=|=\s*sum\(|=\s*len\()")
@@ -799,14 +812,16 @@ def _alternatives(pattern: str) -> set[str]:
     return words
 
 
-def _pattern_class(test: cst.BaseExpression, fallback: str, patterns: dict[str, str]) -> bool:
+def _pattern_class(test: cst.BaseExpression, fallback: str, patterns: dict[str, tuple[str, bool]]) -> bool:
     """`m` (or `m is not None`) names a match of a pattern whose alternatives include the fallback."""
     if isinstance(test, cst.Comparison) and len(test.comparisons) == 1 and isinstance(
             test.comparisons[0].operator, cst.IsNot):
         test = test.left
     if not isinstance(test, cst.Name) or test.value not in patterns or fallback[:1] not in "'\"":
         return False
-    return fallback.strip("'\"").lower() in _alternatives(patterns[test.value] or "")
+    pattern, reply = patterns[test.value]
+    bare = fallback.strip("'\"")
+    return bare.lower() in _alternatives(pattern) and (reply or bool(VERDICT_WORDS.match(bare)))
 
 
 _BINARY = ({"0", "1"}, {"True", "False"}, {"'yes'", "'no'"}, {'"yes"', '"no"'})
