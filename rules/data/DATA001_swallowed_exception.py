@@ -6,6 +6,7 @@ import re
 import libcst as cst
 
 from hygiene.analysis.apis.llm import calls_model
+from hygiene.analysis.failvalues import empty_means, equivalence_parse, logged_score, score_constant
 from hygiene.finding import Location, Severity
 from hygiene.analysis.strings import string_value
 from hygiene.analysis.rowflow import RowFlow
@@ -68,6 +69,11 @@ class SwallowedException(Rule, RowFlow):
     loop with `break` / `return` on success). Control-flow exceptions (`StopIteration`,
     `ImportError`, `queue.Empty`), cleanup, the pieces of one string (`for part in s.split(...)`)
     and loops that collect nothing (a plot per folder, a running best) are left alone.
+    A log line does not excuse three shapes where the failure still becomes a value: a grading
+    parser that logs and returns a score (`return text, 0.0`); an equivalence check that parses
+    both answers and returns False when either cannot be parsed, with no comparison of the two as
+    written (identical answers are then graded wrong); and a loop that logs and skips failed items
+    before `mean(scores) if scores else 0` (a run where everything failed reports 0).
 
     | spelling | found | near miss left alone |
     |---|---|---|
@@ -77,6 +83,9 @@ class SwallowedException(Rule, RowFlow):
     | `except Exception as e: return f"[ERROR] {e}"` around a model call | yes | a judge filters `startswith("[ERROR]")` |
     | `except json.JSONDecodeError: return 0` in a judge parser | yes | `return None` counted by the caller |
     | `for a in text.split("::"): try: int(a) except: 0` | no | parsing one string |
+    | `except ValueError: logger.warning(...); return text, 0.0` in a judge parser (function or method) | yes, logged or not | `return text, None` |
+    | `is_equiv(a, b)`: `try: parse(a) - parse(b) except ParseError: return False` | yes | `if a == b: return True` first; only the prediction parsed |
+    | `for t in tasks: try: ... except: log(...); continue` then `mean(scores) if scores else 0` | yes, logged or not | `else float("nan")`, raising when empty |
 
     ## Why is this bad?
     Rows that fail vanish from the denominator, or become a plausible value ("not flipped",
@@ -578,6 +587,114 @@ class SwallowedException(Rule, RowFlow):
                     except ValueError:
                         continue
         """, note="near misses (proteinfer, held out): a bare store cannot fail on an item; a loop that only counts plots"),
+        invalid("""
+            import json, logging
+            log = logging.getLogger("judge")
+            class RubricJudge:
+                def parse_judgement(self, judge_reply):
+                    try:
+                        obj = json.loads(judge_reply)
+                        return obj["rationale"], float(obj["rating"])
+                    except (KeyError, ValueError):  # expect: DATA001
+                        log.warning("unreadable judgement: %s", judge_reply)
+                        return judge_reply, 0.0
+        """, note="a method: logged, but an unreadable judgement still scores 0.0 like a real one"),
+        valid("""
+            import json, logging
+            log = logging.getLogger("judge")
+            class RubricJudge:
+                def parse_judgement(self, judge_reply):
+                    try:
+                        obj = json.loads(judge_reply)
+                        return obj["rationale"], float(obj["rating"])
+                    except (KeyError, ValueError):
+                        log.warning("unreadable judgement: %s", judge_reply)
+                        return judge_reply, None
+        """, note="near miss: the failure is None, which the caller can count"),
+        invalid("""
+            import sympy
+            def same_value(a, b):
+                try:
+                    return sympy.simplify(sympy.sympify(a) - sympy.sympify(b)) == 0
+                except sympy.SympifyError:  # expect: DATA001
+                    return False
+        """, note="an equivalence check parses both answers: two identical strings it cannot parse are 'different'"),
+        valid("""
+            import sympy
+            def same_value(a, b):
+                if a.strip() == b.strip():
+                    return True
+                try:
+                    return sympy.simplify(sympy.sympify(a) - sympy.sympify(b)) == 0
+                except sympy.SympifyError:
+                    return False
+
+            def same_number(pred, gold):
+                try:
+                    return abs(float(pred) - float(gold)) < 1e-6
+                except ValueError:
+                    return False
+
+            def parse_answer_equal(x1, x2):
+                try:
+                    return sympy.simplify(sympy.sympify(x1) - sympy.sympify(x2)) == 0
+                except sympy.SympifyError:
+                    return False
+
+            def process(answer, gold):
+                return int(answer.strip() == gold.strip() or parse_answer_equal(answer, gold))
+        """, note="near misses: the strings are compared first (in the function, or by the caller); a numeric check"),
+        invalid("""
+            import statistics
+            def run_suite(tasks, run_task, log):
+                scores = []
+                for task in tasks:
+                    try:
+                        scores.append(run_task(task))
+                    except Exception as exc:  # expect: DATA001
+                        log.error("task %s failed: %s", task, exc)
+                        continue
+                return statistics.mean(scores) if scores else 0.0
+        """, note="failures logged and skipped, and a suite where every task failed reports 0.0"),
+        valid("""
+            import statistics
+            def run_suite(tasks, run_task, log):
+                scores = []
+                for task in tasks:
+                    try:
+                        scores.append(run_task(task))
+                    except Exception as exc:
+                        log.error("task %s failed: %s", task, exc)
+                        continue
+                return statistics.mean(scores) if scores else float("nan")
+        """, note="near miss: the empty suite is NaN, never a score"),
+        invalid("""
+            import json
+            async def evaluate(agent, episodes):
+                rewards = []
+                for ep in episodes:
+                    try:
+                        rewards.append(await agent.run(json.loads(ep)))
+                    except Exception:  # expect: DATA001
+                        continue
+                if not rewards:
+                    return {"success_rate": 0.0}
+                return {"success_rate": sum(rewards) / len(rewards)}
+        """, note="async: failed episodes vanish, and if all failed the success rate is 0.0"),
+        valid("""
+            import json
+            async def evaluate(agent, episodes):
+                rewards, failed = [], 0
+                for ep in episodes:
+                    try:
+                        rewards.append(await agent.run(json.loads(ep)))
+                    except Exception:
+                        failed += 1
+                        continue
+                if not rewards:
+                    return {"success_rate": None, "failed": failed}
+                return {"success_rate": sum(rewards) / len(rewards), "failed": failed}
+        """, note="near miss: failures counted, and an all-failed run has no success rate"),
     ]
 
     def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
@@ -586,6 +703,28 @@ class SwallowedException(Rule, RowFlow):
         self.markers: set[str] = set()
         self.applied: set[str] = set()  # functions mapped over a column: their Nones become NaN
         self.loop_filters: list[tuple[dict, object]] = []
+        self.handled: set[int] = set()  # handlers reported with their guarded mean or their function
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        RowFlow.visit_FunctionDef(self, node)
+        self._empty_means(node)
+
+    def visit_Module(self, node: cst.Module) -> None:
+        self._empty_means(node)
+
+    def _empty_means(self, scope: cst.CSTNode) -> None:
+        """`except Exception: log(...); continue` in a loop that collects `results`, then
+        `np.mean(results) if results else 0`: a run where every item failed reports a score of 0."""
+        for handler, loop, ifexp, constant in empty_means(scope):
+            self.handled.add(id(handler))
+            over = f"in the loop over `{self.ctx.code(loop.iter)}`" if isinstance(loop, cst.For) else "in a `while` loop"
+            code = (" ".join(self.ctx.code(ifexp).split()).strip("() ") if isinstance(ifexp, cst.IfExp) else
+                    f"if {self.ctx.code(ifexp.test)}: {' '.join(self.ctx.code(ifexp.body).split())}")
+            self.report(handler, message=TOLD_MESSAGE, handler=_handler_text(self.ctx, handler), where_in=over,
+                        action="skips the failed item, at most logging it",
+                        consequence=f"`{code[:70]}` then reports {constant} when every item failed, as if it were a "
+                                    "measured score", related=[Location(self.ctx.path, self.ctx.line_of(ifexp),
+                                                                        "the empty case becomes a score here")])
 
     def visit_ExceptHandler(self, node: cst.ExceptHandler) -> None:
         types = _caught(node)
@@ -598,7 +737,25 @@ class SwallowedException(Rule, RowFlow):
         if _cleanup_only(try_node) or _runs_code(try_node):
             return  # cleanup; or the try runs the code under test, whose exception is the measured outcome
         function = self.ctx.names.function
+        if id(node) in self.handled:
+            return
+        if function is not None and equivalence_parse(function, node, try_node) and not re.search(
+                rf"==[^\n]*\bor\s+(\w+\.)?{function.name.value}\(", self.ctx.text):  # `a == b or is_equiv(a, b)`
+            self.handled.update(id(h) for n in iter_nodes(function.body) if isinstance(n, cst.Try) for h in n.handlers)
+            self.report(node, message=TOLD_MESSAGE, handler=_handler_text(self.ctx, node),
+                        where_in=f"in `{function.name.value}`", action="returns False when either operand cannot be parsed",
+                        consequence="an answer identical to the reference is graded wrong whenever the parser cannot "
+                                    "read it, since nothing compares the two as written first")
+            return
         model = self._model_call_in(try_node)
+        scored = logged_score(node)
+        if scored is not None and function is not None and _enclosing_loop(parents) is None and (
+                model is not None or _parses(try_node)) and self._grading(function) and not _validity_check(function, scored):
+            self.report(node, message=TOLD_MESSAGE, handler=_handler_text(self.ctx, node),
+                        where_in=f"in `{function.name.value}`", action=f"logs the failure and returns the score {scored}",
+                        consequence=f"an output it cannot read is scored {scored} like a real answer, and a log line "
+                                    "is no count in the results")
+            return
         if model is not None:
             reply = _error_reply(node, try_node)
             if reply is not None:  # the failure becomes text in the reply channel, judged like a reply
@@ -768,6 +925,15 @@ _CONSEQUENCES = {"continue": "failed items vanish from the denominator",
                  "return": "failures are scored as if they were real answers"}
 
 
+# The message of the shapes where a log line is no excuse: the failure still becomes a value.
+TOLD_MESSAGE = "`{handler}` {where_in} {action}: {consequence}"
+
+
+def _handler_text(ctx, node: cst.ExceptHandler) -> str:  # type: ignore[no-untyped-def]
+    text = "except" + (f" {' '.join(ctx.code(node.type).split())}" if node.type is not None else "")
+    return text if len(text) <= 60 else text[:56] + "...)"
+
+
 def _caught(handler: cst.ExceptHandler) -> list[str]:
     if handler.type is None:
         return []
@@ -825,6 +991,8 @@ def _swallow(handler: cst.ExceptHandler) -> tuple[str, str] | None:
                 kind = kind or "pass"
             elif isinstance(small, cst.Return) and small.value is not None and _constant(small.value) is not None:
                 kind, value = "return", _constant(small.value) or ""
+            elif isinstance(small, cst.Return) and isinstance(small.value, cst.Tuple) and score_constant(small.value):
+                kind, value = "return", score_constant(small.value) or ""
             elif isinstance(small, cst.Return) and small.value is not None and _result_constant(small.value):
                 kind, value = "return", _result_constant(small.value) or ""
             elif isinstance(small, cst.Assign) and _constant(small.value) is not None and not any(

@@ -51,7 +51,11 @@ class ParseMissAsClass(Rule):
     the line's comment names as the abstain / not-attempted / invalid class, which a report counts
     apart, and a config map's default (`LR.get(size, 0.01)`: its key is no parsed verdict). A
     metric read with a numeric default from the parsed stdout of a `subprocess.run` that has no
-    `check=True` and whose `returncode` is never read is the same bug: a failed run scores 0.
+    `check=True` and whose `returncode` is never read is the same bug: a failed run scores 0. So
+    are a regex miss answered with one of the pattern's own alternatives (`(yes|no)` and
+    `else "no"`), an extractor's miss defaulted with `or "no"`, and an unparsed prediction replaced
+    by a random guess that is scored like an answer while nothing counts the guesses (reseeding
+    with a constant right before each draw makes every guess the same option).
 
     | spelling | found | near miss left alone |
     |---|---|---|
@@ -65,6 +69,9 @@ class ParseMissAsClass(Rule):
     | `np.select(conds, ["refusal", "compliance"], default="compliance")` | yes | `default="unclear"`, numeric bins |
     | `... else "C"  # Default to "NOT_ATTEMPTED"` | no | documented abstain class |
     | `json.loads(proc.stdout or "{}").get("asr", 0.0)` of `subprocess.run(...)` | yes | `check=True`, or `proc.returncode` read |
+    | `m = re.search(r"correct: (yes|no)", g)` then `m.group(1) if m else "no"` (return, assignment, method) | yes | `else "NO_VERDICT"` |
+    | `extract_label(r) or "no"` (also in a lambda) | yes | `or "unparsed"`, `cfg.get("mode") or "no"` |
+    | `if pred is None: pred = random.choice(options)` (`rng.choice`, `randint`; reseeded or not) | yes | the guesses counted (`n_guessed += 1`), `if seed is None: seed = randint(...)` |
 
     ## Why is this bad?
     Replies that say nothing parsable (refusals, hedges, empty or truncated text, API error
@@ -91,7 +98,7 @@ class ParseMissAsClass(Rule):
     message = "{subject} {fallback}: {consequence}"
     question = ("How many replies at {where} matched nothing, and what would the reported number be "
                 "if they were counted apart?")
-    triggers = ("return", " if ", ".get(", "select(")
+    triggers = ("return", " if ", ".get(", "select(", " or ")
     examples = [
         invalid("""
             import json, subprocess
@@ -286,6 +293,77 @@ class ParseMissAsClass(Rule):
                     label = "partial"
                 return label
         """, note="near miss: the default is its own class"),
+        invalid("""
+            import re
+            VERDICT = re.compile(r"VERDICT:\\s*(CORRECT|INCORRECT)")
+            class Grader:
+                async def grade(self, item, client):
+                    out = await client.complete(item.prompt)
+                    found = VERDICT.search(out.text)
+                    item.verdict = found.group(1) if found else "INCORRECT"  # expect: DATA002
+                    return item
+        """, note="an async method: a grader reply without the pattern is INCORRECT, one of the pattern's own answers"),
+        valid("""
+            import re
+            VERDICT = re.compile(r"VERDICT:\\s*(CORRECT|INCORRECT)")
+            class Grader:
+                async def grade(self, item, client):
+                    out = await client.complete(item.prompt)
+                    found = VERDICT.search(out.text)
+                    item.verdict = found.group(1) if found else "NO_VERDICT"
+                    return item
+        """, note="near miss: a miss is its own class"),
+        valid("""
+            import re
+            def run_mode(config_line):
+                found = re.search(r"mode=(train|finetune|eval)", config_line)
+                return found.group(1) if found else "train"
+        """, note="near miss: a config line parsed with a default, not a model's reply"),
+        invalid("""
+            df["judgement"] = df["judge_raw"].map(lambda r: extract_label(r) or "no")  # expect: DATA002
+        """, note="a lambda over a column: what the extractor cannot read becomes 'no'"),
+        valid("""
+            df["judgement"] = df["judge_raw"].map(lambda r: extract_label(r) or "unparsed")
+            mode = cfg.get("mode") or "no"
+        """, note="near misses: a sentinel class; a config value with a default"),
+        invalid("""
+            import numpy as np
+            rng = np.random.default_rng(0)
+            def accuracy(rows):
+                hits = 0
+                for row in rows:
+                    letter = parse_letter(row["output"])
+                    if letter is None:
+                        letter = rng.choice(list("ABCD"))  # expect: DATA002
+                    hits += letter == row["gold"]
+                return hits / len(rows)
+        """, note="an unparsed answer becomes a random guess, scored, and never counted"),
+        valid("""
+            import random
+            import numpy as np
+            rng = np.random.default_rng(0)
+            def accuracy(rows, seed=None):
+                if seed is None:
+                    seed = random.randint(0, 2**31)
+                hits = guessed = 0
+                for row in rows:
+                    letter = parse_letter(row["output"])
+                    if letter is None:
+                        guessed += 1
+                        letter = rng.choice(list("ABCD"))
+                    hits += letter == row["gold"]
+                return {"accuracy": hits / len(rows), "guessed": guessed}
+        """, note="near misses: the guesses are counted and reported; a seed drawn when none is given"),
+        valid("""
+            import random
+            _STARTER_OPTIONS = ["I would say", "My answer is", "I believe"]
+            class StartWithChecker:
+                def build_description(self, starter=None):
+                    self._starter = starter
+                    if self._starter is None:
+                        self._starter = random.choice(_STARTER_OPTIONS)
+                    return f"Start your reply with {self._starter}"
+        """, note="near miss (ifeval): a setting of the instruction drawn at random, not a model's answer"),
     ]
 
     def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
@@ -293,6 +371,11 @@ class ParseMissAsClass(Rule):
         self.verdict_maps: dict[str, set[str]] = {}
         self.runs: dict[str, str] = {}  # `proc = subprocess.run(...)` unchecked: proc -> the command
         self.parsed: dict[str, str] = {}  # `res = json.loads(proc.stdout)`: res -> proc
+        # `m = re.search(r"correct: (yes|no)", x)`: m -> the pattern, and whether x is a model's reply
+        self.patterns: dict[str, tuple[str, bool]] = {}
+        self.compiled: dict[str, str] = {}  # `ANSWER = re.compile(r"...")`: ANSWER -> the pattern
+        self.reported: set[int] = set()
+        self.guesses: set[str] = set()  # random guesses already reported in this file, by their source
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         params = [p.name.value for p in (*node.params.posonly_params, *node.params.params)
@@ -323,8 +406,11 @@ class ParseMissAsClass(Rule):
             if _constant(ifexp.body) is None and fallback is not None:
                 # `return m.group(1) if m else "A"`: what was parsed, or a class when nothing was
                 bare = fallback.strip("'\"")
+                patterns = {**self.patterns, **self._patterns_in(node.body)}
                 if not SENTINELS.search(bare) and not self._documented(final) and (_is_class_default(fallback, [], verdict) or (
-                        verdict and fallback[:1] in "'\"" and VERDICT_WORDS.match(bare))):
+                        verdict and fallback[:1] in "'\"" and VERDICT_WORDS.match(bare))
+                        or _pattern_class(ifexp.test, fallback, patterns)):
+                    self.reported.add(id(ifexp))
                     self.report(final, subject=f"`{name}`", fallback=f"returns {fallback} when nothing matches",
                                 consequence="replies it cannot read (refusals, empty or cut-off text, errors) "
                                             f"are scored as {fallback}")
@@ -345,6 +431,14 @@ class ParseMissAsClass(Rule):
     def visit_Assign(self, node: cst.Assign) -> None:
         if len(node.targets) == 1 and isinstance(node.targets[0].target, cst.Name):
             target = node.targets[0].target.value
+            pattern = self._searched_pattern(node.value)
+            if pattern is not None:
+                self.patterns[target] = pattern
+            elif target in self.patterns:
+                del self.patterns[target]
+            compiled = _compiled_pattern(self.ctx, node.value)
+            if compiled is not None:
+                self.compiled[target] = compiled
             run = _unchecked_run(self.ctx, node.value)
             if run:
                 self.runs[target] = run  # `proc = subprocess.run(...)` without check=True
@@ -444,6 +538,10 @@ class ParseMissAsClass(Rule):
                     consequence="replies matching none of the patterns (empty, hedged, failed) land in that class")
 
     def visit_If(self, node: cst.If) -> None:
+        self._guess(node)
+        self._chain(node)
+
+    def _chain(self, node: cst.If) -> None:
         """`if A.search(r): x = "a" elif B.search(r): x = "b" else: x = "b"`: what matches neither pattern
         is counted as one of the classes."""
         parent = self.ctx.parents[-1] if self.ctx.parents else None
@@ -475,6 +573,131 @@ class ParseMissAsClass(Rule):
                         fallback=f"counts every reply that matches none of its {len(branches)} patterns as {value}",
                         consequence="empty, off-topic, truncated and error replies land in that class")
 
+    def visit_BooleanOperation(self, node: cst.BooleanOperation) -> None:
+        """`extract_verdict(reply) or "no"`, `(m and m.group(1)) or "A"`: what the parser could not read is
+        given one of the classes."""
+        if not isinstance(node.operator, cst.Or):
+            return
+        fallback = _constant(node.right)
+        if fallback is None or fallback[:1] not in "'\"":
+            return
+        bare = fallback.strip("'\"")
+        if not (VERDICT_WORDS.match(bare) or (len(bare) == 1 and bare in "ABCDEFGHIJ")) or self._documented(node):
+            return
+        left = node.left
+        parsed = any(isinstance(n, cst.Call) and (
+            (isinstance(n.func, cst.Attribute) and n.func.attr.value == "group") or
+            PARSE_CALLEE.search(_callee_name(n))) for n in iter_nodes(left))
+        if not parsed:
+            return
+        self.report(node, subject=f"`{self.ctx.code(node)}`"[:80], fallback=f"is {fallback} whenever the parse "
+                    f"finds nothing", consequence=f"replies it cannot read (refusals, empty or cut-off text, errors) "
+                    f"are counted as {fallback}")
+
+    def _guess(self, node: cst.If) -> None:
+        """`if pred is None: pred = random.choice(options)`: an answer the parser could not read becomes a random
+        guess that is scored like an answer, and nothing counts how many were guessed."""
+        subject = _missing_subject(node.test)
+        if subject is None:
+            return
+        statements = list(node.body.body) if isinstance(node.body, cst.IndentedBlock) else [node.body]
+        smalls = [small for st in statements if isinstance(st, cst.SimpleStatementLine) for small in st.body]
+        draw = next((small for small in smalls if isinstance(small, cst.Assign) and self._draw(small.value)), None)
+        if draw is None or not (PREDICTION_NAME.search(_plain(subject)) or _option_draw(draw.value)):
+            return
+        if isinstance(subject, cst.Attribute) and isinstance(subject.value, cst.Name) and subject.value.value == "self":
+            return  # `if self._starter is None: self._starter = random.choice(...)`: a setting drawn, not an answer
+        if any(isinstance(small, cst.AugAssign) or (isinstance(small, cst.Expr) and isinstance(small.value, cst.Call)
+                                                      and GUESS_TRACE.search(_callee_name(small.value)))
+               for small in smalls):
+            return  # the guesses are counted or logged
+        target = draw.targets[0].target
+        used = self.ctx.code(target)
+        base = target
+        while isinstance(base, (cst.Subscript, cst.Attribute)):
+            base = base.value
+        function = self.ctx.names.function
+        scope = self.ctx.code(function) if function is not None else self.ctx.text
+        root = re.escape(self.ctx.code(base))
+        if not re.search(rf"\b{root}\b[^\n]*==|==[^\n]*\b{root}\b|zip\(\s*{root}\b", scope):
+            return  # the guess is never compared with a reference: not scored
+        if NONE_COUNT.search(scope):
+            return  # the misses are counted elsewhere: `sum(p is None for p in preds)`, `n_unparsed += 1`
+        if not (used == self.ctx.code(subject) or self._element_of(target, subject) or any(  # the guess is the prediction, or compared like one
+                isinstance(n, cst.Comparison) and used in (self.ctx.code(n.left), *(self.ctx.code(c.comparator)
+                                                                              for c in n.comparisons))
+                for st in statements for n in iter_nodes(st))):
+            return
+        reseed = next((small for small in smalls if isinstance(small, cst.Expr) and isinstance(small.value, cst.Call)
+                       and (self.qualified_name(small.value.func) or "").endswith("seed") and small.value.args
+                       and _constant(small.value.args[0].value) is not None), None)
+        if self.ctx.code(draw.value) in self.guesses:
+            return  # the same guess again (another loop of the file): one decision, one finding
+        self.guesses.add(self.ctx.code(draw.value))
+        line = next(st for st in statements if isinstance(st, cst.SimpleStatementLine) and draw in st.body)
+        extra = (f", and `{self.ctx.code(reseed)}` right before every draw makes every guess the same option"
+                 if reseed is not None else "")
+        self.report(line, subject=f"An unparsed `{self.ctx.code(subject)}`",
+                    fallback=f"is replaced by the random guess `{self.ctx.code(draw.value)}`"[:120] + extra,
+                    consequence="the guess is scored as the model's answer and nothing counts how many answers "
+                                "were guessed")
+
+    def _element_of(self, target: cst.BaseExpression, subject: cst.BaseExpression) -> bool:
+        """`for i, p in enumerate(preds): if p is None: preds[i] = ...`: the guess replaces the tested element."""
+        if not isinstance(target, cst.Subscript) or not isinstance(subject, cst.Name):
+            return False
+        loop = next((p for p in reversed(self.ctx.parents) if isinstance(p, cst.For)), None)
+        if loop is None or not isinstance(loop.target, cst.Tuple) or len(loop.target.elements) != 2:
+            return False
+        index, item = (e.value for e in loop.target.elements)
+        it = loop.iter
+        return (isinstance(item, cst.Name) and item.value == subject.value and isinstance(it, cst.Call)
+                and isinstance(it.func, cst.Name) and it.func.value == "enumerate" and bool(it.args)
+                and self.ctx.code(it.args[0].value) == self.ctx.code(target.value)
+                and self.ctx.code(target.slice[0].slice) == self.ctx.code(index))
+
+    def _draw(self, expr: cst.BaseExpression) -> bool:
+        """A random draw: `random.choice(...)`, `np.random.randint(...)`, `rng.choice(...)`."""
+        if not isinstance(expr, cst.Call):
+            return False
+        name = self.qualified_name(expr.func) or ""
+        method = expr.func.attr.value if isinstance(expr.func, cst.Attribute) else ""
+        return (name.startswith(("random.", "numpy.random.")) and name.rsplit(".", 1)[-1] in DRAWS) or (
+            method in DRAWS and isinstance(expr.func, cst.Attribute) and bool(
+                re.search(r"(?i)rng|random|gen", self.ctx.code(expr.func.value))))
+
+    def _patterns_in(self, body: cst.CSTNode) -> dict[str, tuple[str, bool]]:
+        """`m = re.search(r"...", x)` (or `:=`) anywhere in a function body: m -> the pattern."""
+        found: dict[str, tuple[str, bool]] = {}
+        for n in iter_nodes(body):
+            if isinstance(n, cst.Assign) and len(n.targets) == 1 and isinstance(n.targets[0].target, cst.Name):
+                target, value = n.targets[0].target.value, n.value
+            elif isinstance(n, cst.NamedExpr) and isinstance(n.target, cst.Name):
+                target, value = n.target.value, n.value
+            else:
+                continue
+            pattern = self._searched_pattern(value)
+            if pattern is not None:
+                found[target] = pattern
+        return found
+
+    def _searched_pattern(self, expr: cst.BaseExpression) -> tuple[str, bool] | None:
+        """The pattern of `re.search(r"...", x)` or `PATTERN.search(x)` (PATTERN compiled from a literal), and
+        whether x is a model's reply (a config line parsed with a default is no verdict)."""
+        if not isinstance(expr, cst.Call) or not isinstance(expr.func, cst.Attribute) or \
+                expr.func.attr.value not in ("search", "match", "fullmatch") or not expr.args:
+            return None
+        receiver = expr.func.value
+        pattern, searched = None, None
+        if isinstance(receiver, cst.Name) and receiver.value == "re":
+            pattern = string_value(expr.args[0].value)
+            searched = expr.args[1].value if len(expr.args) > 1 else None
+        elif isinstance(receiver, cst.Name):
+            pattern, searched = self.compiled.get(receiver.value), expr.args[0].value
+        if pattern is None or searched is None:
+            return None
+        return pattern, self._is_reply(searched) or bool(GRADER_TEXT.search(self.ctx.code(searched)))
+
     def _documented(self, node: cst.CSTNode) -> bool:
         """`return m.group(0) if m else "C"  # Default to "NOT_ATTEMPTED"`: the line says the fallback is
         the abstain or invalid class, which the report counts apart."""
@@ -484,6 +707,16 @@ class ParseMissAsClass(Rule):
         return bool(ABSTAIN_WORDS.search(comment))
 
     def visit_IfExp(self, node: cst.IfExp) -> None:
+        fallback = _constant(node.orelse)
+        if id(node) not in self.reported and fallback is not None and _constant(node.body) is None and any(
+                isinstance(n, cst.Call) and isinstance(n.func, cst.Attribute) and n.func.attr.value in ("group", "groups")
+                for n in iter_nodes(node.body)) and not SENTINELS.search(fallback.strip("'\"")) and \
+                _pattern_class(node.test, fallback, self.patterns) and not self._documented(node):
+            # `m.group(1) if m else "no"` where the pattern itself is `(yes|no)`: a miss is one of its answers
+            self.report(node, subject=f"`{self.ctx.code(node)}`"[:80], fallback=f"is {fallback} when the pattern "
+                        f"does not match", consequence=f"a reply the pattern cannot read is counted as {fallback}, one "
+                        f"of the answers the pattern looks for")
+            return
         parent = self.ctx.parents[-1] if self.ctx.parents else None
         if isinstance(parent, cst.Return):
             return  # seen with its function
@@ -514,6 +747,81 @@ class ParseMissAsClass(Rule):
             key = _subscript_key(expr)
             return bool(key and _is_reply_name(key)) or self._is_reply(expr.value)
         return isinstance(expr, cst.Name) and _is_reply_name(expr.value)
+
+
+# Names of a parsed prediction (`pred`, `answer`, `each["pred"]`, `extracted`), for a random guess in its place.
+PREDICTION_NAME = re.compile(r"(?i)pred|answer|\bans\b|choice|letter|label|verdict|parsed|extract|guess|option")
+GRADER_TEXT = re.compile(r"(?i)judg|grad|verdict|rating|critique|evaluat")
+PARSE_CALLEE = re.compile(r"(?i)extract|pars|verdict|choice|letter|grade|judge|label|classif|flag")
+NONE_COUNT = re.compile(r"\b(sum|len)\([^\n]*\bis None\b[^\n]*\bfor\b|\.count\(None\)|isna\(\)\.sum|"
+                        r"\b\w*(guess|unpars|invalid|miss(ing|ed)|fail(ed|ures?)|no_?answer)\w*\s*(\+=|=\s*sum\(|=\s*len\()")
+GUESS_TRACE = re.compile(r"(?i)log|warn|print|count|record|append|track|note|mark")
+DRAWS = frozenset({"choice", "randint", "randrange", "sample", "integers", "random"})
+
+
+def _option_draw(call: cst.BaseExpression) -> bool:
+    """A draw among answer options: `choice("ABCD")`, `choice(["A", "B"])`, `randint(0, len(options) - 1)`."""
+    for n in (n for a in (call.args if isinstance(call, cst.Call) else ()) for n in iter_nodes(a.value)):
+        text = string_value(n) if isinstance(n, cst.SimpleString) else None
+        if text and re.fullmatch(r"[A-J]{2,10}|[A-J]", text):
+            return True
+        if isinstance(n, cst.Name) and re.search(r"(?i)option|choice|letter|label|classes", n.value):
+            return True
+        if isinstance(n, cst.SimpleString) and re.search(r"(?i)option|choice|letter", text or ""):
+            return True
+    return False
+
+
+def _callee_name(call: cst.Call) -> str:
+    func = call.func
+    return func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
+
+
+def _plain(expr: cst.BaseExpression) -> str:
+    """`each["pred"]` -> `each pred`: the words of a name, attribute or subscript."""
+    return " ".join(n.value if isinstance(n, cst.Name) else (string_value(n) or "")
+                    for n in iter_nodes(expr) if isinstance(n, (cst.Name, cst.SimpleString)))
+
+
+def _missing_subject(test: cst.BaseExpression) -> cst.BaseExpression | None:
+    """X for `X is None`, `X == None`, `not X`."""
+    if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not) and isinstance(
+            test.expression, (cst.Name, cst.Subscript, cst.Attribute)):
+        return test.expression
+    if isinstance(test, cst.Comparison) and len(test.comparisons) == 1 and isinstance(
+            test.left, (cst.Name, cst.Subscript, cst.Attribute)):
+        target = test.comparisons[0]
+        if isinstance(target.operator, (cst.Is, cst.Equal)) and _is_none(target.comparator):
+            return test.left
+    return None
+
+
+def _compiled_pattern(ctx, expr: cst.BaseExpression) -> str | None:  # type: ignore[no-untyped-def]
+    if isinstance(expr, cst.Call) and ctx.names.qualified_name(expr.func) == "re.compile" and expr.args:
+        return string_value(expr.args[0].value)
+    return None
+
+
+def _alternatives(pattern: str) -> set[str]:
+    """The plain-word alternatives of a pattern's groups: `correct: (yes|no)` -> {yes, no}."""
+    words: set[str] = set()
+    for group in re.findall(r"\((?:\?:|\?P<\w+>)?([^()]*)\)", pattern):
+        options = group.split("|")
+        if len(options) >= 2:
+            words.update(o.strip().lower() for o in options if re.fullmatch(r"[\w -]+", o.strip()))
+    return words
+
+
+def _pattern_class(test: cst.BaseExpression, fallback: str, patterns: dict[str, tuple[str, bool]]) -> bool:
+    """`m` (or `m is not None`) names a match of a pattern whose alternatives include the fallback."""
+    if isinstance(test, cst.Comparison) and len(test.comparisons) == 1 and isinstance(
+            test.comparisons[0].operator, cst.IsNot):
+        test = test.left
+    if not isinstance(test, cst.Name) or test.value not in patterns or fallback[:1] not in "'\"":
+        return False
+    pattern, reply = patterns[test.value]
+    bare = fallback.strip("'\"")
+    return bare.lower() in _alternatives(pattern) and (reply or bool(VERDICT_WORDS.match(bare)))
 
 
 _BINARY = ({"0", "1"}, {"True", "False"}, {"'yes'", "'no'"}, {'"yes"', '"no"'})

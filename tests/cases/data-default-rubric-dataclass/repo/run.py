@@ -1,0 +1,15 @@
+import asyncio
+import json
+
+from rubric.grader import RubricGrader
+
+
+async def main(path: str = "data/answers.jsonl") -> None:
+    grader = RubricGrader()
+    items = [json.loads(line) for line in open(path)]
+    points = await asyncio.gather(*(grader.grade(it["question"], it["answer"]) for it in items))
+    print("mean points:", sum(points) / len(points))
+
+
+if __name__ == "__main__":
+    asyncio.run(main())

@@ -1,0 +1,22 @@
+import glob
+import logging
+import os
+
+import numpy as np
+
+from mathcheck.equiv import answers_match
+from mathcheck.model import solve
+
+log = logging.getLogger("harness")
+
+
+def evaluate_split(split_dir: str) -> dict:
+    per_file = []
+    for shard in sorted(glob.glob(os.path.join(split_dir, "*.jsonl"))):
+        try:
+            hits = [answers_match(solve(p["problem"]), p["answer"]) for p in load_shard(shard)]
+            per_file.append(float(np.mean(hits)))
+        except Exception as exc:
+            log.exception("shard %s failed: %s", shard, exc)
+            continue
+    return {"accuracy": np.mean(per_file) if per_file else 0.0, "shards": len(per_file)}
