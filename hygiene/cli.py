@@ -74,24 +74,38 @@ def load_config(paths: list[Path], config_file: Path | None, select: tuple[str, 
 
 
 class _Progress:
-    """A one-line counter on stderr, only on a terminal and only for scans worth watching."""
+    """A progress bar on stderr (click's), only on a terminal and only once a scan has run for
+    more than a second: a warm re-run or a small repository finishes without one."""
+
+    DELAY = 1.0
 
     def __init__(self, enabled: bool) -> None:
+        import time
+
         self.enabled = enabled
-        self.shown = False
+        self.started = time.monotonic()
+        self.bar = None
+        self.shown = 0
 
     def __call__(self, done: int, total: int) -> None:
-        if not self.enabled or total < 50:
+        import time
+
+        if not self.enabled or done >= total:
             return
-        if done == total or done % 10 == 0:
-            sys.stderr.write(f"\rhygiene: checked {done}/{total} files")
-            sys.stderr.flush()
-            self.shown = True
+        if self.bar is None:
+            if time.monotonic() - self.started < self.DELAY:
+                return
+            self.bar = click.progressbar(length=total, label="hygiene: checking files", file=sys.stderr,
+                                         show_pos=True, show_eta=False)
+            self.bar.__enter__()
+        self.bar.update(done - self.shown)
+        self.shown = done
 
     def close(self) -> None:
-        if self.shown:
-            sys.stderr.write("\r\033[K")
-            sys.stderr.flush()
+        if self.bar is not None:
+            self.bar.update(self.bar.length - self.shown)
+            self.bar.__exit__(None, None, None)
+            self.bar = None
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -174,7 +188,7 @@ def check(paths: tuple[Path, ...], fmt: str, output: Path | None, no_llm: bool, 
             config = dataclasses.replace(config, baseline=given.resolve().relative_to(config.root).as_posix())
         except ValueError:
             pass
-    progress = _Progress(sys.stderr.isatty() and fmt == "text")
+    progress = _Progress(sys.stderr.isatty())
     try:
         result = scan(config, path_list, focus=focus_list, jobs=jobs,
                       use_cache=not no_cache, progress=progress)
