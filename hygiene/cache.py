@@ -33,15 +33,17 @@ def serialize_facts(facts: dict[str, Any]) -> tuple[dict[str, str], dict[str, st
 
 
 class LazyFacts(MutableMapping):
-    """A cached file's facts, decoded key by key when something first reads them. Which keys
-    exist (and their digests) is known without reading the entry."""
+    """A cached file's facts, decoded key by key each time something reads them. Which keys
+    exist (and their digests) is known without reading the entry. Nothing decoded is kept: the
+    repo phase builds what it needs from them (the dataflow program) and drops it when no rule
+    uses it any more, so the whole repository's facts are never in memory at once (issue 12)."""
 
     def __init__(self, digests: dict[str, str], load: Callable[[], dict[str, str]],
                  raw: dict[str, str] | None = None) -> None:
         self.digests = dict(digests)
         self._load = load
         self._raw = raw
-        self._values: dict[str, Any] = {}
+        self._values: dict[str, Any] = {}  # only what was set in memory
 
     def __contains__(self, key: object) -> bool:
         return key in self.digests
@@ -49,11 +51,11 @@ class LazyFacts(MutableMapping):
     def __getitem__(self, key: str) -> Any:
         if key not in self.digests:
             raise KeyError(key)
-        if key not in self._values:
-            if self._raw is None or key not in self._raw:
-                self._raw = self._load()
-            self._values[key] = json.loads(self._raw.pop(key))
-        return self._values[key]
+        if key in self._values:
+            return self._values[key]
+        if self._raw is None or key not in self._raw:
+            self._raw = self._load()
+        return json.loads(self._raw.pop(key))
 
     def __setitem__(self, key: str, value: Any) -> None:
         self._values[key] = value

@@ -250,6 +250,7 @@ class RepoContext:
         # "fact:KEY", "sources" (the file list), "external" (the file system or git via `root`).
         self.reads: list[set[str]] = []
         self._shared_reads: dict[str, set[str]] = {}
+        self.used: set[str] = set()  # shared values read since the last `forget_unused`
         # True when only some files were scanned (pre-commit, pull requests): repo-level rules
         # then still see every file's facts only if they were scanned; see runner.
         self.partial = partial
@@ -291,7 +292,15 @@ class RepoContext:
             finally:
                 self._shared_reads[key] = self.reads.pop()
         self._read(*self._shared_reads.get(key, ()))
+        self.used.add(key)
         return self._cache[key]
+
+    def forget_unused(self) -> None:
+        """Drop the shared values the rule that just ran did not use (a later rule that needs one
+        computes it again): the next rules of a family share them, and memory holds one family's."""
+        for key in [k for k in self._cache if k not in self.used]:
+            del self._cache[key]
+        self.used = set()
 
     def report(self, rule: type[Rule], path: str, line: int | None = None, **kwargs: Any) -> Finding:
         fields = kwargs.pop("fields", None) or {}

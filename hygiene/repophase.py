@@ -149,6 +149,7 @@ def run(repo: RepoContext, rules: list[type[Rule]], folder: Path | None, salt: s
             repo.diagnostic(".", f"internal error in rule {rule.code} (repo checks): {where}", "error")
         finally:
             reads = sorted(repo.reads.pop())
+        repo.forget_unused()
         counts["ran"] += 1
         if store is not None:
             fresh[rule.code] = {"reads": reads, "key": inputs.key(reads),

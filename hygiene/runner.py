@@ -277,6 +277,9 @@ def scan(config: Config, paths: Iterable[Path] | None = None, *, focus: Iterable
             result = check_file(source, config, rules, packages, content_digest, data)
             if result.digest:
                 cache.put(result)
+            if result.digest and cache.folder is not None:  # its facts live in the cache from now on
+                result = stored_result(source, result.digest, small_result(result), cache,
+                                       lambda s=source: check_file(s, config, rules, packages), cached=False)
             results[source.path] = index.remember(source, result)
             done += 1
             if progress:
