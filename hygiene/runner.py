@@ -289,7 +289,8 @@ def scan(config: Config, paths: Iterable[Path] | None = None, *, focus: Iterable
         cache.prepare()
     except OSError:  # a read-only checkout: no cache
         cache.folder = index.file = None
-    index.save(started_ns)
+    index.save(started_ns, partial=focus is None and paths is not None
+               and any(Path(p).resolve() != config.root for p in paths))
     scan_result = ScanResult(config.root, config, rules, sources, results, diagnostics=diagnostics)
     _repo_phase(scan_result, rules, cache)
     _finalise(scan_result, focus)

@@ -81,10 +81,17 @@ class StatIndex:
             self.fresh[source.path] = [list(self.stats[source.path]), source.kind, result.digest, small_result(result)]
         return result
 
-    def save(self, started_ns: int) -> None:
+    def save(self, started_ns: int, partial: bool = False) -> None:
         """Write the index of this scan. `started_ns`: when the scan began reading files, so a
-        file changed during the scan is racily clean next time."""
-        if self.file is None or self.fresh == self.entries:
+        file changed during the scan is racily clean next time. A `partial` scan (a folder of the
+        repository) keeps the other files' entries that the old index could trust."""
+        if self.file is None:
+            return
+        if partial:
+            kept = {path: entry for path, entry in self.entries.items() if path not in self.fresh
+                    and len(entry) == 4 and max(entry[0][1], entry[0][2]) < self.written_ns}
+            self.fresh = {**kept, **self.fresh}
+        if self.fresh == self.entries:
             return
         try:
             self.file.parent.mkdir(parents=True, exist_ok=True)

@@ -150,3 +150,17 @@ def test_focus_equals_the_full_scan_restricted_to_the_file(tmp_path: Path) -> No
         related = [f for f in full.findings if f.path != name and any(r.path == name for r in f.related)]
         assert _found(focus) == sorted(wanted + [(f.rule, f.path, f.line, f.message) for f in related],
                                        key=lambda t: [x for x in _found(full)].index(t))
+
+
+def test_a_scan_of_one_folder_keeps_the_index_of_the_others(tmp_path: Path, monkeypatch) -> None:
+    config = _repo(tmp_path, {"features.py": FEATURES, "train.py": TRAIN})
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "other.py").write_text("x = 1\n")
+    _settled(monkeypatch)
+    scan(config, jobs=1)
+    scan(config, [tmp_path / "sub"], jobs=1)
+    reads: list[str] = []
+    real = statindex.file_digest
+    monkeypatch.setattr(statindex, "file_digest", lambda source: reads.append(source.path) or real(source))
+    scan(config, jobs=1)
+    assert reads == []
