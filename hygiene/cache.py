@@ -53,9 +53,9 @@ class LazyFacts(MutableMapping):
             raise KeyError(key)
         if key in self._values:
             return self._values[key]
-        if self._raw is None or key not in self._raw:
-            self._raw = self._load()
-        return json.loads(self._raw.pop(key))
+        raw = self._raw if self._raw is not None and key in self._raw else self._load()
+        self._raw = None  # the file's other facts are read again from the cache if asked for
+        return json.loads(raw[key])
 
     def __setitem__(self, key: str, value: Any) -> None:
         self._values[key] = value
