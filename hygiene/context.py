@@ -224,7 +224,7 @@ class FileResult:
             "path": self.path, "kind": self.kind, "digest": self.digest, "lines": self.lines,
             "findings": [f.to_dict() for f in self.findings],
             "diagnostics": [d.to_dict() for d in self.diagnostics],
-            "facts": self.facts, "suppressions": self.suppressions,
+            "facts": dict(self.facts), "suppressions": self.suppressions,
         }
 
     @classmethod
