@@ -171,10 +171,13 @@ def main() -> int:
         print(f"tree: {tree}  ({len(files)} Python files, {lines:,} lines); {args.jobs} workers; focus file {focus}")
 
         rows: list[tuple[str, float, int]] = []
+        cpu: dict[str, float] = {}  # CPU seconds of a pass's whole process tree: what load distorts least
         if not args.no_single:
             parse1, parse1_mb, _ = measure([sys.executable, str(script), str(listing), "1"])
             rows.append(("parse-only, 1 process", parse1, parse1_mb))
+        before = cpu_seconds()
         parse_n, parse_n_mb, _ = measure([sys.executable, str(script), str(listing), str(args.jobs)])
+        cpu["parse"] = cpu_seconds() - before
         rows.append((f"parse-only, {args.jobs} processes", parse_n, parse_n_mb))
         check = [args.hygiene, "check", "--no-llm", "--format", "json", "--exit-zero", "--jobs", str(args.jobs)]
         runs: dict[str, tuple[float, int, dict]] = {}
@@ -184,7 +187,9 @@ def main() -> int:
             if name == "focus, edited file":
                 with open(scan_root / focus, "a", encoding="utf-8") as fh:
                     fh.write(EDIT)
+            before = cpu_seconds()
             seconds, mb, proc = measure(argv, cwd=scan_root, env=env)
+            cpu[name] = cpu_seconds() - before
             if proc.returncode != 0:
                 print(proc.stderr[-2000:], file=sys.stderr)
                 return 1
@@ -208,6 +213,8 @@ def main() -> int:
     print("results:")
     for name, seconds, mb in rows:
         print(f"  {name:<58} {seconds:8.2f} s  {lines / seconds:10,.0f} lines/s  peak {mb:5d} MB")
+    print("CPU seconds (all processes of the pass): " + ", ".join(f"{k} {v:.1f}" for k, v in cpu.items()))
+    print(f"cold / parse-only in CPU time:   {cpu['cold'] / cpu['parse']:.2f}")
     cold, cold_mb, cold_report = runs["cold"]
     warm, warm_mb, warm_report = runs["warm"]
     focus_same, _, same_report = runs["focus, unchanged file"]
