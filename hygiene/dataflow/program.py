@@ -50,7 +50,7 @@ class Program:
         self._globals: dict[int, dict[str, list[int]]] = {}
         self._imports: dict[str, list[Ref]] | None = None
         self._guarded: dict[int, dict[int, list[int]]] = {}
-        self._by_kind: dict[str, list[Ref]] | None = None
+        self._by_kind: dict[str, list[Ref]] | None = None  # kind -> refs in file and source order
 
     # -- nodes ------------------------------------------------------------------------------------
     def row(self, ref: Ref) -> list[Any]:
@@ -88,11 +88,10 @@ class Program:
         if self._by_kind is None:
             self._by_kind = {}
             for index, graph in enumerate(self.graphs):
-                base = index << SHIFT
                 for number, node in enumerate(graph.nodes):
-                    self._by_kind.setdefault(node[KIND], []).append(base | number)
-        found = [self._by_kind.get(kind, []) for kind in set(kinds)]
-        return iter(found[0] if len(found) == 1 else sorted(ref for refs in found for ref in refs))
+                    self._by_kind.setdefault(node[KIND], []).append((index << SHIFT) | number)
+        return iter(sorted(r for k in set(kinds) for r in self._by_kind.get(k, ())) if len(kinds) > 1
+                    else self._by_kind.get(kinds[0], []) if kinds else [])
 
     def where(self, ref: Ref) -> dict[str, Any]:
         """Keyword arguments locating `ref` for `RepoContext.report`."""
