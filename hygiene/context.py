@@ -215,13 +215,16 @@ class FileResult:
     suppressions: list[dict[str, Any]] = field(default_factory=list)
     lines: int = 0
     cached: bool = False
+    # A short digest of each fact's JSON (set when the result is cached): what the repo phase's
+    # cache is keyed by (hygiene.cache.repophase).
+    fact_digests: dict[str, str] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "path": self.path, "kind": self.kind, "digest": self.digest, "lines": self.lines,
             "findings": [f.to_dict() for f in self.findings],
             "diagnostics": [d.to_dict() for d in self.diagnostics],
-            "facts": self.facts, "suppressions": self.suppressions,
+            "facts": dict(self.facts), "suppressions": self.suppressions,
         }
 
     @classmethod
@@ -239,10 +242,15 @@ class RepoContext:
 
     def __init__(self, root: Path, config: Config, sources: list[SourceFile],
                  results: dict[str, FileResult], partial: bool = False) -> None:
-        self.root = root
+        self._root = root
         self.config = config
-        self.sources = sources
+        self._sources = sources
         self.results = results
+        # What the rule running now has read (`hygiene.cache.repophase` keys its cached findings by it):
+        # "fact:KEY", "sources" (the file list), "external" (the file system or git via `root`).
+        self.reads: list[set[str]] = []
+        self._shared_reads: dict[str, set[str]] = {}
+        self.used: set[str] = set()  # shared values read since the last `forget_unused`
         # True when only some files were scanned (pre-commit, pull requests): repo-level rules
         # then still see every file's facts only if they were scanned; see runner.
         self.partial = partial
@@ -250,20 +258,49 @@ class RepoContext:
         self.diagnostics: list[Diagnostic] = []
         self._cache: dict[str, Any] = {}
 
+    def _read(self, *what: str) -> None:
+        if self.reads:
+            self.reads[-1].update(what)
+
+    @property
+    def root(self) -> Path:
+        self._read("external")
+        return self._root
+
+    @property
+    def sources(self) -> list[SourceFile]:
+        self._read("sources")
+        return self._sources
+
     def files(self, kind: str | None = None) -> Iterator[SourceFile]:
         return (s for s in self.sources if kind is None or s.kind == kind)
 
     def facts(self, key: str) -> Iterator[tuple[str, Any]]:
         """(path, value) for every file that recorded facts under `key`."""
+        self._read(f"fact:{key}")
         for path, result in self.results.items():
             if key in result.facts:
                 yield path, result.facts[key]
 
     def shared(self, key: str, compute: Any) -> Any:
-        """Memoised repo-wide computation shared by several rules (git history, data profiles)."""
+        """Memoised repo-wide computation shared by several rules (git history, data profiles);
+        what it read counts as read by every rule that uses it."""
         if key not in self._cache:
-            self._cache[key] = compute()
+            self.reads.append(set())
+            try:
+                self._cache[key] = compute()
+            finally:
+                self._shared_reads[key] = self.reads.pop()
+        self._read(*self._shared_reads.get(key, ()))
+        self.used.add(key)
         return self._cache[key]
+
+    def forget_unused(self) -> None:
+        """Drop the shared values the rule that just ran did not use (a later rule that needs one
+        computes it again): the next rules of a family share them, and memory holds one family's."""
+        for key in [k for k in self._cache if k not in self.used]:
+            del self._cache[key]
+        self.used = set()
 
     def report(self, rule: type[Rule], path: str, line: int | None = None, **kwargs: Any) -> Finding:
         fields = kwargs.pop("fields", None) or {}

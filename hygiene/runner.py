@@ -33,10 +33,11 @@ from hygiene.parsing.profile import profile as profile_table
 from hygiene.parsing.python import ParseError, decode, parse
 from hygiene.rule import Rule
 from hygiene.ruleset import load_rules, ruleset_fingerprint
+from hygiene.cache.statindex import CODE_KINDS, StatIndex, small_result, stored_result
 from hygiene.walk import Dispatch, walk
 
 PARALLEL_MIN_FILES = 24
-CODE_KINDS = frozenset({"python", "notebook"})
+
 # Most of a notebook's bytes are its outputs (base64 plots), not code: it may be this many times
 # max-file-size before it is skipped.
 NOTEBOOK_SIZE_FACTOR = 10
@@ -159,20 +160,6 @@ def _check_other(source: SourceFile, config: Config, rules: list[type[Rule]], re
     result.facts.update(ctx.facts)
 
 
-def file_digest(source: SourceFile) -> tuple[str, bytes | None]:
-    """(content hash, the bytes when they are small enough to keep for the check)."""
-    if source.kind in CODE_KINDS:
-        data = source.abspath.read_bytes()
-        return digest(data), data
-    import hashlib
-
-    h = hashlib.sha256()
-    with source.abspath.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest(), None
-
-
 def check_file(source: SourceFile, config: Config, rules: list[type[Rule]], packages: frozenset[str],
                content_digest: str = "", data: bytes | None = None) -> FileResult:
     """The file phase for one file; never raises for a bad file."""
@@ -206,14 +193,26 @@ def check_file(source: SourceFile, config: Config, rules: list[type[Rule]], pack
 _worker_state: dict[str, object] = {}
 
 
-def _worker_init(config: Config, codes: list[str], packages: frozenset[str]) -> None:
+def _worker_init(config: Config, codes: list[str], packages: frozenset[str], cache: Cache) -> None:
     rules = enabled_rules(config)
-    _worker_state.update(config=config, rules=[r for r in rules if r.code in set(codes)], packages=packages)
+    _worker_state.update(config=config, rules=[r for r in rules if r.code in set(codes)], packages=packages,
+                         cache=cache)
 
 
-def _worker_check(source: SourceFile, content_digest: str) -> FileResult:
-    return check_file(source, _worker_state["config"], _worker_state["rules"],  # type: ignore[arg-type]
-                      _worker_state["packages"], content_digest)  # type: ignore[arg-type]
+def _worker_check(source: SourceFile, content_digest: str) -> tuple[FileResult, bool]:
+    """The file's result and whether its facts were left in the cache: a worker stores the entry
+    itself and sends back only the findings and the digests of the facts, so the main process
+    neither unpickles nor holds every file's facts (issue 12)."""
+    result = check_file(source, _worker_state["config"], _worker_state["rules"],  # type: ignore[arg-type]
+                        _worker_state["packages"], content_digest)  # type: ignore[arg-type]
+    cache: Cache = _worker_state["cache"]  # type: ignore[assignment]
+    if not result.digest or cache.folder is None:
+        return result, False
+    cache.put(result)
+    if cache.folder is None:
+        return result, False
+    result.facts = {}
+    return result, True
 
 
 # -- the whole scan ---------------------------------------------------------------------------
@@ -232,17 +231,19 @@ def scan(config: Config, paths: Iterable[Path] | None = None, *, focus: Iterable
     packages = package_dirs(sources)
     cache = Cache(config.root / config.cache_dir if use_cache else None,
                   f"{config.fingerprint()}:{ruleset_fingerprint(rules)}")
+    index = StatIndex(cache.folder, cache.salt)
+    started_ns = time.time_ns()
     results: dict[str, FileResult] = {}
     todo: list[tuple[SourceFile, str, bytes | None]] = []
     for source in sources:
         try:
-            content_digest, data = ("", None) if oversized(source, config) else file_digest(source)
+            hit, content_digest, data = index.find(source, cache, oversized(source, config),
+                                                   lambda s=source: check_file(s, config, rules, packages))
         except OSError as exc:
             diagnostics.append(Diagnostic(source.path, f"cannot read: {exc.strerror or exc}"))
             continue
-        hit = cache.get(source.path, source.kind, content_digest) if content_digest else None
         if hit is not None:
-            results[source.path] = hit
+            results[source.path] = index.remember(source, hit)
         else:
             todo.append((source, content_digest, data))
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
@@ -253,7 +254,7 @@ def scan(config: Config, paths: Iterable[Path] | None = None, *, focus: Iterable
     if workers > 1 and len(todo) >= PARALLEL_MIN_FILES:
         with futures.ProcessPoolExecutor(
             max_workers=workers, initializer=_worker_init,
-            initargs=(config, [r.code for r in rules], packages),
+            initargs=(config, [r.code for r in rules], packages, cache),
         ) as pool:
             # Largest files first, so one big file does not finish the scan alone.
             ordered = sorted(todo, key=lambda t: -t[0].size)
@@ -261,28 +262,40 @@ def scan(config: Config, paths: Iterable[Path] | None = None, *, focus: Iterable
             for future in futures.as_completed(pending):
                 source = pending[future]
                 try:
-                    result = future.result()
+                    result, stored = future.result()
                 except Exception as exc:  # a worker died (memory, signal): say so, go on
-                    result = FileResult(source.path, source.kind, "", diagnostics=[
-                        Diagnostic(source.path, f"internal error: the worker checking it failed: {exc!r}")])
-                results[source.path] = result
-                if result.digest:
+                    result, stored = FileResult(source.path, source.kind, "", diagnostics=[
+                        Diagnostic(source.path, f"internal error: the worker checking it failed: {exc!r}")]), False
+                if stored:
+                    result = stored_result(source, result.digest, small_result(result), cache,
+                                           lambda s=source: check_file(s, config, rules, packages), cached=False)
+                elif result.digest:
                     cache.put(result)
+                results[source.path] = index.remember(source, result)
                 done += 1
                 if progress:
                     progress(done, total)
     else:
         for source, content_digest, data in todo:
             result = check_file(source, config, rules, packages, content_digest, data)
-            results[source.path] = result
             if result.digest:
                 cache.put(result)
+            if result.digest and cache.folder is not None:  # its facts live in the cache from now on
+                result = stored_result(source, result.digest, small_result(result), cache,
+                                       lambda s=source: check_file(s, config, rules, packages), cached=False)
+            results[source.path] = index.remember(source, result)
             done += 1
             if progress:
                 progress(done, total)
 
+    try:
+        cache.prepare()
+    except OSError:  # a read-only checkout: no cache
+        cache.folder = index.file = None
+    index.save(started_ns, partial=focus is None and paths is not None
+               and any(Path(p).resolve() != config.root for p in paths))
     scan_result = ScanResult(config.root, config, rules, sources, results, diagnostics=diagnostics)
-    _repo_phase(scan_result, rules)
+    _repo_phase(scan_result, rules, cache)
     _finalise(scan_result, focus)
     scan_result.stats.update(
         files=len(sources), lines=sum(r.lines for r in results.values()), cached=cache.hits,
@@ -291,16 +304,13 @@ def scan(config: Config, paths: Iterable[Path] | None = None, *, focus: Iterable
     return scan_result
 
 
-def _repo_phase(scan_result: ScanResult, rules: list[type[Rule]]) -> None:
+def _repo_phase(scan_result: ScanResult, rules: list[type[Rule]], cache: Cache | None = None) -> None:
+    from hygiene.cache import repophase
+
     repo = RepoContext(scan_result.root, scan_result.config, scan_result.files, scan_result.results)
-    for rule in rules:
-        if not rule.has_repo_phase():
-            continue
-        try:
-            rule.check_repo(repo)
-        except Exception as exc:
-            where = "".join(traceback.format_exception_only(type(exc), exc)).strip()
-            repo.diagnostic(".", f"internal error in rule {rule.code} (repo checks): {where}", "error")
+    counts = repophase.run(repo, rules, cache.folder if cache is not None else None,
+                           cache.salt if cache is not None else "")
+    scan_result.repo_rules = counts  # type: ignore[attr-defined]
     scan_result.findings.extend(repo.findings)
     scan_result.diagnostics.extend(repo.diagnostics)
     scan_result.repo = repo  # type: ignore[attr-defined]

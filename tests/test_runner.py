@@ -33,7 +33,7 @@ def test_a_changed_file_is_checked_again_and_corrupt_entries_are_misses(tmp_path
     config = repo(tmp_path, {"a.py": UNSEEDED, "b.py": UNSEEDED})
     scan(config, jobs=1)
     (tmp_path / "a.py").write_text("x = 1\n")
-    for entry in (tmp_path / ".hygiene_cache").rglob("*.json"):
+    for entry in (tmp_path / ".hygiene_cache" / "files").rglob("*.json"):
         if json.loads(entry.read_text())["path"] == "b.py":
             entry.write_text("{not json")
     again = scan(config, jobs=1)

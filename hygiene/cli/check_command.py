@@ -12,27 +12,7 @@ from hygiene.cli.project import (EXIT_ERROR, EXIT_FAIL, EXIT_OK, REQUIRE_CHOICES
 from hygiene.finding import Severity
 from hygiene.report import FORMATS, render
 from hygiene.ruleset import RuleLoadError
-
-
-class _Progress:
-    """A one-line counter on stderr, only on a terminal and only for scans worth watching."""
-
-    def __init__(self, enabled: bool) -> None:
-        self.enabled = enabled
-        self.shown = False
-
-    def __call__(self, done: int, total: int) -> None:
-        if not self.enabled or total < 50:
-            return
-        if done == total or done % 10 == 0:
-            sys.stderr.write(f"\rhygiene: checked {done}/{total} files")
-            sys.stderr.flush()
-            self.shown = True
-
-    def close(self) -> None:
-        if self.shown:
-            sys.stderr.write("\r\033[K")
-            sys.stderr.flush()
+from hygiene.cli.progress import Progress
 
 
 @click.command()
@@ -108,7 +88,7 @@ def check(paths: tuple[Path, ...], fmt: str, output: Path | None, no_llm: bool, 
             config = dataclasses.replace(config, baseline=given.resolve().relative_to(config.root).as_posix())
         except ValueError:
             pass
-    progress = _Progress(sys.stderr.isatty() and fmt == "text")
+    progress = Progress(sys.stderr.isatty())
     try:
         result = scan(config, path_list, focus=focus_list, jobs=jobs,
                       use_cache=not no_cache, progress=progress)

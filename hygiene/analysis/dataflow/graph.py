@@ -47,6 +47,8 @@ order), the guard it sits under (0 when none) and the function it belongs to (0:
 """
 from __future__ import annotations
 
+import sys
+
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -103,7 +105,7 @@ class Graph:
     def from_json(cls, path: str, data: dict[str, Any]) -> Graph | None:
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             return None
-        return cls(path, data.get("module", ""), data["nodes"], [Function.from_json(r) for r in data["functions"]],
+        return cls(path, data.get("module", ""), _shared_strings(data["nodes"]), [Function.from_json(r) for r in data["functions"]],
                    data.get("bindings", {}), data.get("attributes", {}),
                    {int(k): v for k, v in data.get("cells", {}).items()})
 
@@ -116,3 +118,19 @@ MASK = (1 << SHIFT) - 1
 
 def ref_of(file: int, node: int) -> Ref:
     return (file << SHIFT) | node
+
+
+def _shared_strings(nodes: list[list[Any]]) -> list[list[Any]]:
+    """The rows with their kind and text values interned: the repo phase holds every file's graph,
+    and a name such as `torch.no_grad` or the kind `call` is otherwise one string per node (a
+    quarter of the program's memory on transformers' src/)."""
+    intern = sys.intern
+    for row in nodes:
+        if row and isinstance(row[KIND], str):
+            row[KIND] = intern(row[KIND])
+            info = row[INFO]
+            if isinstance(info, dict):
+                for key, value in info.items():
+                    if type(value) is str:
+                        info[key] = intern(value)
+    return nodes

@@ -44,6 +44,7 @@ class Program:
         self._globals: dict[int, dict[str, list[int]]] = {}
         self._imports: dict[str, list[Ref]] | None = None
         self._guarded: dict[int, dict[int, list[int]]] = {}
+        self._by_kind: dict[str, list[Ref]] | None = None  # kind -> refs in file and source order
 
     # -- nodes ------------------------------------------------------------------------------------
     def row(self, ref: Ref) -> list[Any]:
@@ -77,13 +78,14 @@ class Program:
         return self.graphs[ref >> SHIFT].path
 
     def nodes(self, *kinds: str) -> Iterator[Ref]:
-        """Every node of the given kinds, file by file, in source order."""
-        wanted = frozenset(kinds)
-        for index, graph in enumerate(self.graphs):
-            base = index << SHIFT
-            for number, node in enumerate(graph.nodes):
-                if node[KIND] in wanted:
-                    yield base | number
+        """Every node of the given kinds, file by file, in source order (indexed by kind once)."""
+        if self._by_kind is None:
+            self._by_kind = {}
+            for index, graph in enumerate(self.graphs):
+                for number, node in enumerate(graph.nodes):
+                    self._by_kind.setdefault(node[KIND], []).append((index << SHIFT) | number)
+        return iter(sorted(r for k in set(kinds) for r in self._by_kind.get(k, ())) if len(kinds) > 1
+                    else self._by_kind.get(kinds[0], []) if kinds else [])
 
     def where(self, ref: Ref) -> dict[str, Any]:
         """Keyword arguments locating `ref` for `RepoContext.report`."""
@@ -107,13 +109,11 @@ class Program:
         table = self._users.get(file)
         if table is None:
             nodes = self.graphs[file].nodes
-            table = [[] for _ in nodes]
+            table: list[list[int]] = [[] for _ in nodes]
             for number, node in enumerate(nodes):
                 for source in node[INPUTS]:
                     if source:
                         table[source].append(number)
-                if node[GUARD]:
-                    pass
             self._users[file] = table
         base = file << SHIFT
         return [base | u for u in table[ref & MASK]]

@@ -11,17 +11,65 @@ import hashlib
 import json
 import os
 import tempfile
+from collections.abc import Callable, Iterator, MutableMapping
 from pathlib import Path
 from typing import Any
 
 from hygiene import __version__
 from hygiene.context import FileResult
 
-FORMAT = "1"
+FORMAT = "2"
 
 
 def digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+def serialize_facts(facts: dict[str, Any]) -> tuple[dict[str, str], dict[str, str]]:
+    """Each fact as its own JSON text, and a short digest of each: the repo phase keys its cached
+    results by the digests of the facts it read, and decodes only the facts it reads."""
+    raw = {key: json.dumps(value, separators=(",", ":")) for key, value in facts.items()}
+    return raw, {key: hashlib.sha256(text.encode()).hexdigest()[:20] for key, text in raw.items()}
+
+
+class LazyFacts(MutableMapping):
+    """A cached file's facts, decoded key by key each time something reads them. Which keys
+    exist (and their digests) is known without reading the entry. Nothing decoded is kept: the
+    repo phase builds what it needs from them (the dataflow program) and drops it when no rule
+    uses it any more, so the whole repository's facts are never in memory at once (issue 12)."""
+
+    def __init__(self, digests: dict[str, str], load: Callable[[], dict[str, str]],
+                 raw: dict[str, str] | None = None) -> None:
+        self.digests = dict(digests)
+        self._load = load
+        self._raw = raw
+        self._values: dict[str, Any] = {}  # only what was set in memory
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.digests
+
+    def __getitem__(self, key: str) -> Any:
+        if key not in self.digests:
+            raise KeyError(key)
+        if key in self._values:
+            return self._values[key]
+        raw = self._raw if self._raw is not None and key in self._raw else self._load()
+        self._raw = None  # the file's other facts are read again from the cache if asked for
+        return json.loads(raw[key])
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self._values[key] = value
+        self.digests[key] = serialize_facts({key: value})[1][key]
+
+    def __delitem__(self, key: str) -> None:
+        del self.digests[key]
+        self._values.pop(key, None)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(list(self.digests))
+
+    def __len__(self) -> int:
+        return len(self.digests)
 
 
 _engine: list[str] = []
@@ -55,35 +103,60 @@ class Cache:
         assert self.folder is not None
         return self.folder / "files" / key[:2] / f"{key}.json"
 
-    def get(self, path: str, kind: str, content_digest: str) -> FileResult | None:
+    def _entry(self, path: str, kind: str, content_digest: str) -> dict[str, Any] | None:
         if self.folder is None:
             return None
         try:
             data = json.loads(self._file(self._key(path, kind, content_digest)).read_text(encoding="utf-8"))
-            result = FileResult.from_dict(data)
-        except (OSError, ValueError, KeyError, TypeError):
-            self.misses += 1
+        except (OSError, ValueError):
             return None
-        if result.path != path or result.digest != content_digest:
+        if not isinstance(data, dict) or data.get("path") != path or data.get("digest") != content_digest:
+            return None
+        return data
+
+    def get(self, path: str, kind: str, content_digest: str) -> FileResult | None:
+        data = self._entry(path, kind, content_digest)
+        try:
+            if data is None:
+                raise ValueError
+            raw = data["facts_raw"]
+            result = FileResult.from_dict({**data, "facts": {}})
+            result.facts = LazyFacts(data["fact_digests"], lambda: self.facts_raw(path, kind, content_digest), raw)
+            result.fact_digests = dict(data["fact_digests"])
+        except (ValueError, KeyError, TypeError):
             self.misses += 1
             return None
         result.cached = True
         self.hits += 1
         return result
 
+    def facts_raw(self, path: str, kind: str, content_digest: str) -> dict[str, str]:
+        """The stored facts of one file, each still JSON text; KeyError when the entry is gone."""
+        data = self._entry(path, kind, content_digest)
+        if data is None or not isinstance(data.get("facts_raw"), dict):
+            raise KeyError(path)
+        return data["facts_raw"]
+
     def put(self, result: FileResult) -> None:
+        """Store `result`; its `fact_digests` are set (the repo phase keys on them)."""
+        raw, result.fact_digests = serialize_facts(dict(result.facts))
         if self.folder is None:
             return
+        entry = {"path": result.path, "kind": result.kind, "digest": result.digest, "lines": result.lines,
+                 "findings": [f.to_dict() for f in result.findings],
+                 "diagnostics": [d.to_dict() for d in result.diagnostics],
+                 "suppressions": result.suppressions, "fact_digests": result.fact_digests, "facts_raw": raw}
         try:
-            self._prepare()
+            self.prepare()
             target = self._file(self._key(result.path, result.kind, result.digest))
             target.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(target, json.dumps(result.to_dict(), separators=(",", ":")), durable=False)
+            write_atomic(target, json.dumps(entry, separators=(",", ":")), durable=False)
         except OSError:
             # A read-only checkout still gets a scan, just not a cache.
             self.folder = None
 
-    def _prepare(self) -> None:
+    def prepare(self) -> None:
+        """The cache folder, with its .gitignore and CACHEDIR.TAG (OSError when it cannot be made)."""
         if self._ready or self.folder is None:
             return
         self.folder.mkdir(parents=True, exist_ok=True)
@@ -108,7 +181,7 @@ class Cache:
         if self.folder is None:
             return
         try:
-            self._prepare()
+            self.prepare()
             target = self.folder / "blobs" / f"{name}.json"
             target.parent.mkdir(parents=True, exist_ok=True)
             write_atomic(target, json.dumps(value), durable=False)

@@ -1,0 +1,164 @@
+"""The repository phase, cached rule by rule by the digests of what each rule read (issue 12).
+
+While a rule's `check_repo` runs, `RepoContext` records what it reads: the facts under a key
+(`fact:KEY`), the list of files (`sources`), or the repository itself through `root` (`external`:
+git, config files no scan reads). A rule is a function of what it read, so when those inputs are
+unchanged at the next scan (the same digests of those facts in the same files, the same files,
+the same git state and file times) its findings and diagnostics are replayed without running it,
+and without decoding any file's facts. An unchanged tree links nothing; an edit re-runs only the
+rules whose inputs it changed.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import traceback
+from pathlib import Path
+from typing import Any
+
+from hygiene.cache import serialize_facts, write_atomic
+from hygiene.context import FileResult, RepoContext
+from hygiene.finding import Diagnostic, Finding
+from hygiene.rule import Rule
+
+
+def _fact_digest(result: FileResult, key: str) -> str | None:
+    if key in result.fact_digests:
+        return result.fact_digests[key]
+    if key in result.facts:  # a result kept in memory only (not cached)
+        return serialize_facts({key: result.facts[key]})[1][key]
+    return None
+
+
+def _git_dir(root: Path) -> Path | None:
+    for folder in (root, *root.parents):
+        dot = folder / ".git"
+        if dot.is_dir():
+            return dot
+        if dot.is_file():  # a worktree or submodule: "gitdir: <path>"
+            text = dot.read_text(encoding="utf-8", errors="replace").strip()
+            if text.startswith("gitdir:"):
+                return (folder / text.split(":", 1)[1].strip()).resolve()
+    return None
+
+
+def external_fingerprint(repo: RepoContext) -> str:
+    """The git state (HEAD, its ref, the index's stat) and the stat of every file of the tree that
+    the scan does not read (those it reads are in the sources' digests)."""
+    h = hashlib.sha256()
+    root = repo._root
+    git = _git_dir(root)
+    if git is not None:
+        for name in ("HEAD", "packed-refs", "index"):
+            try:
+                st = os.stat(git / name)
+                h.update(f"{name}:{st.st_size}:{st.st_mtime_ns}\0".encode())
+            except OSError:
+                pass
+        try:
+            head = (git / "HEAD").read_text(encoding="utf-8", errors="replace").strip()
+            h.update(head.encode())
+            if head.startswith("ref:"):
+                h.update((git / head[4:].strip()).read_bytes())
+        except OSError:
+            pass
+    scanned = {s.path for s in repo._sources}
+    cache_dir = (root / repo.config.cache_dir).resolve()
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".")
+                             and Path(dirpath, d).resolve() != cache_dir)
+        for name in sorted(filenames):
+            full = os.path.join(dirpath, name)
+            rel = os.path.relpath(full, root).replace(os.sep, "/")
+            if rel in scanned:
+                continue
+            try:
+                st = os.stat(full)
+            except OSError:
+                continue
+            h.update(f"{rel}:{st.st_size}:{st.st_mtime_ns}\0".encode())
+    return h.hexdigest()
+
+
+class _Inputs:
+    """Digests of what a rule may read, computed once per scan and per kind of read."""
+
+    def __init__(self, repo: RepoContext) -> None:
+        self.repo = repo
+        self.memo: dict[str, str] = {}
+
+    def part(self, read: str) -> str:
+        if read not in self.memo:
+            repo = self.repo
+            h = hashlib.sha256(read.encode())
+            if read.startswith("fact:"):
+                key = read[len("fact:"):]
+                for path in sorted(repo.results):
+                    found = _fact_digest(repo.results[path], key)
+                    if found is not None:
+                        h.update(f"{path}\0{found}\0".encode())
+            elif read in ("sources", "external"):
+                for source in sorted(repo._sources, key=lambda s: s.path):
+                    result = repo.results.get(source.path)
+                    h.update(f"{source.path}\0{source.kind}\0{result.digest if result else ''}\0".encode())
+                if read == "external":
+                    h.update(external_fingerprint(repo).encode())
+            else:
+                h.update(os.urandom(16))  # unknown: never equal
+            self.memo[read] = h.hexdigest()
+        return self.memo[read]
+
+    def key(self, reads: list[str]) -> str:
+        return hashlib.sha256("".join(f"{r}={self.part(r)};" for r in sorted(reads)).encode()).hexdigest()
+
+
+def run(repo: RepoContext, rules: list[type[Rule]], folder: Path | None, salt: str) -> dict[str, int]:
+    """Every rule's `check_repo`, replayed from the cache in `folder` when its inputs are unchanged.
+    Returns how many rules ran and how many were replayed."""
+    store = folder / f"repo-{hashlib.sha256(salt.encode()).hexdigest()[:16]}.json" if folder else None
+    known: dict[str, Any] = {}
+    if store is not None:
+        try:
+            known = json.loads(store.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            known = {}
+    inputs = _Inputs(repo)
+    fresh: dict[str, Any] = {}
+    counts = {"ran": 0, "replayed": 0}
+    for rule in rules:
+        if not rule.has_repo_phase():
+            continue
+        entry = known.get(rule.code) if isinstance(known, dict) else None
+        if store is not None and isinstance(entry, dict):
+            try:
+                if entry["key"] == inputs.key(entry["reads"]):
+                    repo.findings.extend(Finding.from_dict(f) for f in entry["findings"])
+                    repo.diagnostics.extend(Diagnostic.from_dict(d) for d in entry["diagnostics"])
+                    fresh[rule.code] = entry
+                    counts["replayed"] += 1
+                    continue
+            except (KeyError, TypeError, ValueError):
+                pass
+        findings, diagnostics = len(repo.findings), len(repo.diagnostics)
+        repo.reads.append(set())
+        try:
+            rule.check_repo(repo)
+        except Exception as exc:
+            where = "".join(traceback.format_exception_only(type(exc), exc)).strip()
+            repo.diagnostic(".", f"internal error in rule {rule.code} (repo checks): {where}", "error")
+        finally:
+            reads = sorted(repo.reads.pop())
+        repo.forget_unused()
+        counts["ran"] += 1
+        if store is not None:
+            fresh[rule.code] = {"reads": reads, "key": inputs.key(reads),
+                                "findings": [f.to_dict() for f in repo.findings[findings:]],
+                                "diagnostics": [d.to_dict() for d in repo.diagnostics[diagnostics:]]}
+    if store is not None and fresh != known:
+        try:
+            store.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(store, json.dumps(fresh, separators=(",", ":")), durable=False)
+        except OSError:
+            pass
+    return counts
