@@ -64,12 +64,24 @@ def resolve_label(bug: dict, root: Path) -> dict:
     return label
 
 
+# A finding reported once for several copies of one file (hygiene.analysis.copies) names each
+# other copy's place with this note: the bug at that place is reported, in the copy's finding.
+COPY_NOTE = "the same code in a copy of this file"
+
+
 def matches(label: dict, finding: dict) -> bool:
-    if finding.get("path") != label["file"] or family(finding.get("category", "")) != family(label["category"]):
+    if family(finding.get("category", "")) != family(label["category"]):
+        return False
+    places = [(finding.get("path"), finding.get("line"))]
+    places += [(r.get("path"), r.get("line")) for r in finding.get("related") or () if r.get("note") == COPY_NOTE]
+    return any(_at(label, path, line) for path, line in places)
+
+
+def _at(label: dict, path: str | None, line: int | None) -> bool:
+    if path != label["file"]:
         return False
     if label.get("line") is None:
         return True
-    line = finding.get("line")
     return line is not None and label["line"] - SLACK <= line <= label["end_line"] + SLACK
 
 

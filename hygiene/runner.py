@@ -27,6 +27,7 @@ from hygiene.context import FileContext, FileResult, RepoContext
 from hygiene.discovery import SourceFile, discover, package_dirs
 from hygiene.finding import Diagnostic, Finding, Severity, number_duplicates
 from hygiene.analysis.names import NameResolver, module_name_for
+from hygiene.analysis.purpose import archived
 from hygiene.grouping import group_findings
 from hygiene.parsing import notebook as notebook_parsing
 from hygiene.parsing.profile import profile as profile_table
@@ -346,10 +347,9 @@ def _finalise(scan_result: ScanResult, focus: Iterable[Path] | None) -> None:
     selected = set(config.select)
 
     def asks(f: Finding) -> bool:
-        # A rule's own default, or one finding a rule marks as a question (`extra["ask"]`: the
-        # reason, e.g. a seed question about code whose output is committed data); `select`
-        # naming the rule makes both findings again.
-        return f.rule in demoted or (bool(f.extra.get("ask")) and f.rule not in selected)
+        # A rule's own default, one finding a rule marks as a question (`extra["ask"]`: e.g. code whose
+        # output is committed data), or code in an archive folder; `select` naming the rule makes them findings.
+        return f.rule in demoted or ((bool(f.extra.get("ask")) or archived(f.path)) and f.rule not in selected)
     scan_result.questions = number_duplicates(sorted(
         (dataclasses.replace(f, severity=Severity.INFO) for f in unique.values() if asks(f)),
         key=Finding.sort_key))

@@ -29,6 +29,13 @@ def test_other_family_or_file_does_not_match():
     assert not realbugs.matches(LABEL, finding(10, path="eval.py"))
 
 
+def test_a_copy_named_by_the_finding_matches_but_another_related_place_does_not():
+    copy = {**finding(3, path="copy/train.py"), "related": [{"path": "train.py", "line": 10, "note": realbugs.COPY_NOTE}]}
+    other = {**finding(3, path="copy/train.py"), "related": [{"path": "train.py", "line": 10, "note": "evaluated here"}]}
+    assert realbugs.matches(LABEL, copy)
+    assert not realbugs.matches(LABEL, other)
+
+
 def test_a_label_without_line_matches_anywhere_in_its_file():
     assert realbugs.matches({**LABEL, "line": None, "end_line": None}, finding(400))
 

@@ -112,6 +112,16 @@ def _logs(name: str | None) -> bool:
                                  or name.split(".", 1)[0].lower() in ("logger", "log"))
 
 
+# Folders that say their code is kept for the record, not run: a finding there is a question.
+_ARCHIVE_DIRS = frozenset({"deprecated", "archive", "archived", "legacy", "old", "attic", "obsolete", "unused"})
+
+
+def archived(path: str) -> bool:
+    """`deprecated/explore.ipynb`, `old/train_v1.py`: code its authors put aside (the file name does
+    not count: `old_model.py` is live)."""
+    return any(part.lower() in _ARCHIVE_DIRS for part in path.split("/")[:-1])
+
+
 def in_data_folder(path: str) -> bool:
     """Is `path` under a folder of data (`data/`, `datasets/`)? Code there makes or holds data."""
     return any(p.lower() in _DATA_DIRS for p in path.split("/")[:-1])
