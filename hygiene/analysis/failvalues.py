@@ -229,3 +229,17 @@ def empty_means(scope: cst.CSTNode) -> list[tuple[cst.ExceptHandler, cst.For | c
                             seen.add(id(handler))
                             found.append((handler, loop, ifexp, constant))
     return found
+
+
+def miss_score(branch: cst.If) -> tuple[cst.Return, str] | None:
+    """`if m is None: log.warning(...); return text, 0.0` (or `return 0.0`): the branch taken when the parse
+    found nothing only logs and gives a numeric score, so an unreadable judge reply is averaged as a real
+    0. (the return, the constant); None for `return None`, `True`/`False` and anything the branch does else."""
+    smalls = _smalls(branch.body)
+    if not smalls or not isinstance(smalls[-1], cst.Return) or not all(_is_log(s) for s in smalls[:-1]):
+        return None
+    value = smalls[-1].value
+    constant = score_constant(value)
+    if constant is None or constant in ("True", "False"):
+        return None
+    return smalls[-1], constant
