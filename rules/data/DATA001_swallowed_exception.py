@@ -81,6 +81,7 @@ class SwallowedException(Rule, RowFlow):
     | `for wav in root.glob("*.wav"): try: feats.append(load(wav)) except: continue` | yes | unreadable files listed and logged |
     | `async def answer(...): try: await client.messages.create(...) except: return None` + caller `[r for r in rs if r is not None]` | yes, across modules | the caller prints `len(rs) - len(kept)` |
     | `except Exception as e: return f"[ERROR] {e}"` around a model call | yes | a judge filters `startswith("[ERROR]")` |
+    | a retry loop around a model call, then `return "ERROR: ..."` after it | yes | `raise` after the loop |
     | `except json.JSONDecodeError: return 0` in a judge parser | yes | `return None` counted by the caller |
     | `for a in text.split("::"): try: int(a) except: 0` | no | parsing one string |
     | `except ValueError: logger.warning(...); return text, 0.0` in a judge parser (function or method) | yes, logged or not | `return text, None` |
@@ -372,6 +373,36 @@ class SwallowedException(Rule, RowFlow):
                     return {"rate": sum(is_refusal(r["reply"]) for r in ok) / len(ok), "n_errors": len(rows) - len(ok)}
                 """,
         }, note="near miss: the judge tells the error replies apart by their marker"),
+        invalid("""
+            import asyncio
+            import anthropic
+            client = anthropic.AsyncAnthropic()
+            async def complete(prompt):
+                tries = 0
+                while tries < 4:
+                    try:
+                        msg = await client.messages.create(model="m", max_tokens=64, messages=[{"role": "user", "content": prompt}])
+                        return msg.content[0].text
+                    except anthropic.RateLimitError:
+                        tries += 1
+                        await asyncio.sleep(5)
+                return "ERROR: rate limited"  # expect: DATA001
+        """, note="the retries run out and the error text after the loop is returned as the reply"),
+        valid("""
+            import asyncio
+            import anthropic
+            client = anthropic.AsyncAnthropic()
+            async def complete(prompt):
+                tries = 0
+                while tries < 4:
+                    try:
+                        msg = await client.messages.create(model="m", max_tokens=64, messages=[{"role": "user", "content": prompt}])
+                        return msg.content[0].text
+                    except anthropic.RateLimitError:
+                        tries += 1
+                        await asyncio.sleep(5)
+                raise RuntimeError("rate limited after 4 tries")
+        """, note="near miss: when the retries run out the call raises, nothing is judged"),
         invalid("""
             import json
             def rubric_points(judge_reply):
@@ -761,6 +792,10 @@ class SwallowedException(Rule, RowFlow):
             if reply is not None:  # the failure becomes text in the reply channel, judged like a reply
                 self._candidate("error_reply", node, model=model, marker=reply)
                 return
+            given_up = _error_after_retries(node, try_node, parents)
+            if given_up is not None:  # the retries ran out: the reply is an error string, judged like a reply
+                self._candidate("error_reply", node, model=model, marker=given_up[1], at=given_up[0])
+                return
         if function is not None and _returns_none(node) and (model is not None or _loads(try_node) or (
                 _parses(try_node) and self._grading(function))):
             self._candidate("none", node, model=model or "", function=function.name.value)
@@ -798,11 +833,12 @@ class SwallowedException(Rule, RowFlow):
             return f"in `{function.name.value}`"
         return None
 
-    def _candidate(self, kind: str, node: cst.ExceptHandler, **fields: str) -> None:
-        """A swallow whose cost is decided elsewhere (the caller's filter, a judge): the repo phase reports it."""
+    def _candidate(self, kind: str, node: cst.ExceptHandler, at: cst.CSTNode | None = None, **fields: str) -> None:
+        """A swallow whose cost is decided elsewhere (the caller's filter, a judge): the repo phase reports it,
+        at `at` when the failure becomes a value elsewhere than in the handler."""
         handler = "except" + (f" {self.ctx.code(node.type)}" if node.type is not None else "")
-        site = {"kind": kind, "line": self.ctx.line_of(node), "handler": handler, **fields}
-        position = self.ctx.position(node)
+        site = {"kind": kind, "line": self.ctx.line_of(at or node), "handler": handler, **fields}
+        position = self.ctx.position(at or node)
         if self.ctx.notebook is not None and position is not None:
             site["cell"], site["cell_line"], site["line"] = self.ctx.notebook.locate(position.start.line)
         self.ctx.facts.setdefault(self.code, []).append(site)
@@ -1222,6 +1258,31 @@ def _error_reply(handler: cst.ExceptHandler, try_node: cst.Try) -> str | None:
                     return None
                 marker = text
     return marker
+
+
+def _error_after_retries(handler: cst.ExceptHandler, try_node: cst.Try,
+                         parents: list[cst.CSTNode]) -> tuple[cst.Return, str] | None:
+    """`for attempt in range(3): try: return call(...) except APIError: sleep(...)` then `return "[ERROR] ..."`:
+    when the retries run out the function answers with an error string in place of the reply. The return
+    after the loop and its leading text; None when the handler raises or returns, or nothing follows."""
+    loop = _enclosing_loop(parents)
+    if loop is None or not (_retry_loop(loop) or _try_exits(try_node)):
+        return None
+    if any(isinstance(n, (cst.Raise, cst.Return)) for n in iter_nodes(handler.body)):
+        return None
+    index = next((i for i in range(len(parents) - 1, -1, -1) if parents[i] is loop), None)
+    block = parents[index - 1] if index else None
+    if not isinstance(block, cst.IndentedBlock):
+        return None
+    body = list(block.body)
+    following = body[body.index(loop) + 1:] if loop in body else []
+    if not following or not isinstance(following[0], cst.SimpleStatementLine) or not isinstance(
+            following[0].body[-1], cst.Return) or following[0].body[-1].value is None:
+        return None
+    text = _leading_text(following[0].body[-1].value)
+    if not text or not ERRORISH.search(text):
+        return None
+    return following[0].body[-1], text
 
 
 def _leading_text(expr: cst.BaseExpression) -> str | None:
