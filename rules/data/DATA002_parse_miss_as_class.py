@@ -7,6 +7,7 @@ import libcst as cst
 
 from hygiene.analysis.apis.llm import calls_model
 from hygiene.analysis.failvalues import miss_score
+from hygiene.analysis.freelabels import free_text_labels
 from hygiene.finding import Severity
 from hygiene.rule import Rule, invalid, valid
 from hygiene.analysis.strings import string_value
@@ -72,6 +73,7 @@ class ParseMissAsClass(Rule):
     | `json.loads(proc.stdout or "{}").get("asr", 0.0)` of `subprocess.run(...)` | yes | `check=True`, or `proc.returncode` read |
     | `m = re.search(r"correct: (yes|no)", g)` then `m.group(1) if m else "no"` (return, assignment, method) | yes | `else "NO_VERDICT"` |
     | `extract_label(r) or "no"` (also in a lambda) | yes | `or "unparsed"`, `cfg.get("mode") or "no"` |
+    | `return out.choices[0].message.content.strip()` counted (`Counter`, `value_counts`) as labels | yes | `label in LABELS` checked, `response_format` |
     | `if not m: log.warning(...); return text, 0.0` in a judge's score extractor | yes | `return text, None` |
     | `if pred is None: pred = random.choice(options)` (`rng.choice`, `randint`; reseeded or not) | yes | the guesses counted (`n_guessed += 1`), `if seed is None: seed = randint(...)` |
 
@@ -388,6 +390,38 @@ class ParseMissAsClass(Rule):
                         return critique, None
                     return critique, float(found.group(1))
         """, note="near miss: the miss is None, which the caller can count and leave out"),
+        invalid("""
+            from collections import Counter
+            import anthropic
+            claude = anthropic.Anthropic()
+            def judge_emotion(utterance):
+                msg = claude.messages.create(model="m", max_tokens=5, messages=[
+                    {"role": "user", "content": f"Answer joy, anger or sadness: {utterance}"}])
+                return msg.content[0].text.strip().lower()  # expect: DATA002
+            def shares(utterances):
+                verdicts = []
+                for u in utterances:
+                    verdicts.append(judge_emotion(u))
+                counts = Counter(verdicts)
+                return {k: v / len(verdicts) for k, v in counts.items()}
+        """, note="the judge's free text is the class: 'Joy.' or a refusal becomes a class of its own"),
+        valid("""
+            from collections import Counter
+            import anthropic
+            claude = anthropic.Anthropic()
+            EMOTIONS = ("joy", "anger", "sadness")
+            def judge_emotion(utterance):
+                msg = claude.messages.create(model="m", max_tokens=5, messages=[
+                    {"role": "user", "content": f"Answer joy, anger or sadness: {utterance}"}])
+                return msg.content[0].text.strip().lower()
+            def shares(utterances):
+                verdicts = []
+                for u in utterances:
+                    v = judge_emotion(u)
+                    verdicts.append(v if v in EMOTIONS else "off-format")
+                counts = Counter(verdicts)
+                return {k: v / len(verdicts) for k, v in counts.items()}
+        """, note="near miss: replies outside the label set are counted apart"),
     ]
 
     def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
@@ -560,6 +594,16 @@ class ParseMissAsClass(Rule):
             return
         self.report(default, subject="`np.select`", fallback=f"labels every row that meets no condition {fallback}",
                     consequence="replies matching none of the patterns (empty, hedged, failed) land in that class")
+
+    def finish(self) -> None:
+        """`return out.choices[0].message.content.strip()` counted as a label with nothing checking it is one."""
+        if "Counter" not in self.ctx.text and "value_counts" not in self.ctx.text:
+            return
+        for returned, name, count in free_text_labels(self.ctx):
+            self.report(returned, subject=f"`{name}`", fallback=f"returns the model's reply as the label, counted at "
+                        f"line {self.ctx.line_of(count)} with no check against the allowed labels",
+                        consequence="off-format replies and refusals become extra classes and the shares of the "
+                                    "real classes shrink by however many there are")
 
     def visit_If(self, node: cst.If) -> None:
         self._guess(node)
