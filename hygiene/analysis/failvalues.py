@@ -243,3 +243,30 @@ def miss_score(branch: cst.If) -> tuple[cst.Return, str] | None:
     if constant is None or constant in ("True", "False"):
         return None
     return smalls[-1], constant
+
+
+VECTOR_FILLS = frozenset({"zeros", "ones", "full", "zeros_like", "ones_like", "full_like"})
+
+
+def constant_vector(expr: cst.BaseExpression | None) -> str | None:
+    """`np.zeros(k)`, `torch.zeros(k)`, `np.full(k, 0.5)`, `[0.0] * k`: a prediction vector that holds no
+    prediction. Its source text, or None."""
+    if isinstance(expr, cst.Call) and _callee(expr) in VECTOR_FILLS and isinstance(expr.func, cst.Attribute):
+        if _callee(expr).startswith("full") and not (len(expr.args) >= 2 and isinstance(
+                expr.args[1].value, (cst.Integer, cst.Float))):
+            return None  # `np.full(k, np.nan)`: the miss stays visible as NaN
+        return _callee(expr)
+    if isinstance(expr, cst.BinaryOperation) and isinstance(expr.operator, cst.Multiply):
+        for side in (expr.left, expr.right):
+            if isinstance(side, cst.List) and len(side.elements) == 1 and isinstance(
+                    side.elements[0].value, (cst.Integer, cst.Float)):
+                return "[" + side.elements[0].value.value + "] * n"
+    return None
+
+
+def logged_vector(handler: cst.ExceptHandler) -> str | None:
+    """The constant vector a handler returns after at most logging: `except ValueError: return np.zeros(k)`."""
+    smalls = _smalls(handler.body)
+    if not smalls or not isinstance(smalls[-1], cst.Return) or not all(_is_log(s) for s in smalls[:-1]):
+        return None
+    return constant_vector(smalls[-1].value)

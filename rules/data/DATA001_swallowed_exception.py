@@ -6,7 +6,7 @@ import re
 import libcst as cst
 
 from hygiene.analysis.apis.llm import calls_model
-from hygiene.analysis.failvalues import empty_means, equivalence_parse, logged_score, score_constant
+from hygiene.analysis.failvalues import empty_means, equivalence_parse, logged_score, logged_vector, score_constant
 from hygiene.finding import Location, Severity
 from hygiene.analysis.strings import string_value
 from hygiene.analysis.rowflow import RowFlow
@@ -25,6 +25,7 @@ ERRORISH = re.compile(r"(?i)err|fail|exc|invalid|unpars|skip|timeout|status|miss
 TRACE_CALL = re.compile(r"(?i)log|warn|report|record|fail|error|skip|track|note|mark|count|notify|alert|print|"
                         r"echo|write|exit|abort|raise|display|dump|save")
 LOOP_RETRY_NAME = re.compile(r"(?i)^(_+|attempt\w*|retr\w*|tr(y|ies)\w*|n_?try|i_?try)$")
+PREDICT_NAME = re.compile(r"(?i)predict|infer|forecast|estimat|rate|rating")
 GRADING_NAME = re.compile(r"(?i)grade|judge|score|verdict|parse|extract|classif|label|rating|rate|eval|answer|"
                           r"refus|jailbr|harm|flip|choice|letter|reply|response")
 # Parameters that hold a model's or a judge's output.
@@ -82,6 +83,7 @@ class SwallowedException(Rule, RowFlow):
     | `async def answer(...): try: await client.messages.create(...) except: return None` + caller `[r for r in rs if r is not None]` | yes, across modules | the caller prints `len(rs) - len(kept)` |
     | `except Exception as e: return f"[ERROR] {e}"` around a model call | yes | a judge filters `startswith("[ERROR]")` |
     | a retry loop around a model call, then `return "ERROR: ..."` after it | yes | `raise` after the loop |
+    | `except ValueError: return np.zeros(k)` / `[0.0] * k` when a completion does not parse | yes | `np.full(k, np.nan)` |
     | `except json.JSONDecodeError: return 0` in a judge parser | yes | `return None` counted by the caller |
     | `for a in text.split("::"): try: int(a) except: 0` | no | parsing one string |
     | `except ValueError: logger.warning(...); return text, 0.0` in a judge parser (function or method) | yes, logged or not | `return text, None` |
@@ -403,6 +405,31 @@ class SwallowedException(Rule, RowFlow):
                         await asyncio.sleep(5)
                 raise RuntimeError("rate limited after 4 tries")
         """, note="near miss: when the retries run out the call raises, nothing is judged"),
+        invalid("""
+            import ast
+            class TraitRater:
+                def __init__(self, llm, k):
+                    self.llm, self.k = llm, k
+                def rate_profile(self, essay):
+                    raw = self.llm.generate(essay)
+                    try:
+                        return [float(v) for v in ast.literal_eval(raw)]
+                    except (ValueError, SyntaxError):  # expect: DATA001
+                        return [0.0] * self.k
+        """, note="an unparsable completion becomes an all-zero trait vector, later correlated with the gold"),
+        valid("""
+            import ast
+            import numpy as np
+            class TraitRater:
+                def __init__(self, llm, k):
+                    self.llm, self.k = llm, k
+                def rate_profile(self, essay):
+                    raw = self.llm.generate(essay)
+                    try:
+                        return [float(v) for v in ast.literal_eval(raw)]
+                    except (ValueError, SyntaxError):
+                        return np.full(self.k, np.nan)
+        """, note="near miss: the miss is NaN, which a correlation must drop or count"),
         invalid("""
             import json
             def rubric_points(judge_reply):
@@ -786,6 +813,14 @@ class SwallowedException(Rule, RowFlow):
                         where_in=f"in `{function.name.value}`", action=f"logs the failure and returns the score {scored}",
                         consequence=f"an output it cannot read is scored {scored} like a real answer, and a log line "
                                     "is no count in the results")
+            return
+        vector = logged_vector(node)
+        if vector is not None and function is not None and (model is not None or _parses(try_node)) and (
+                self._grading(function) or PREDICT_NAME.search(function.name.value)):
+            self.report(node, message=TOLD_MESSAGE, handler=_handler_text(self.ctx, node),
+                        where_in=f"in `{function.name.value}`", action=f"returns a constant `{vector}` vector",
+                        consequence="an output it cannot parse becomes a prediction of all the same value that is "
+                                    "scored or correlated like a real one, and nothing counts how many there were")
             return
         if model is not None:
             reply = _error_reply(node, try_node)
