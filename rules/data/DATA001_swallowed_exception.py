@@ -82,6 +82,7 @@ class SwallowedException(Rule, RowFlow):
     | `for wav in root.glob("*.wav"): try: feats.append(load(wav)) except: continue` | yes | unreadable files listed and logged |
     | `async def answer(...): try: await client.messages.create(...) except: return None` + caller `[r for r in rs if r is not None]` | yes, across modules | the caller prints `len(rs) - len(kept)` |
     | `except Exception as e: return f"[ERROR] {e}"` around a model call | yes | a judge filters `startswith("[ERROR]")` |
+    | `return None` around an async call, `zip(await asyncio.gather(...), items) if r` before a mean | yes | the failures printed |
     | a retry loop around a model call, then `return "ERROR: ..."` after it | yes | `raise` after the loop |
     | `except ValueError: return np.zeros(k)` / `[0.0] * k` when a completion does not parse | yes | `np.full(k, np.nan)` |
     | `except json.JSONDecodeError: return 0` in a judge parser | yes | `return None` counted by the caller |
@@ -405,6 +406,39 @@ class SwallowedException(Rule, RowFlow):
                         await asyncio.sleep(5)
                 raise RuntimeError("rate limited after 4 tries")
         """, note="near miss: when the retries run out the call raises, nothing is judged"),
+        invalid("""
+            import asyncio, json
+            import openai
+            class Harness:
+                def __init__(self):
+                    self.api = openai.AsyncOpenAI()
+                async def solve(self, task):
+                    try:
+                        r = await self.api.chat.completions.create(model="m", messages=[{"role": "user", "content": task["q"]}])
+                        return json.loads(r.choices[0].message.content)["answer"]
+                    except Exception:  # expect: DATA001
+                        return None
+                async def accuracy(self, tasks):
+                    pairs = [(a, t) for a, t in zip(await asyncio.gather(*(self.solve(t) for t in tasks)), tasks) if a]
+                    return sum(a == t["gold"] for a, t in pairs) / len(pairs)
+        """, note="async: the failed calls' Nones are dropped beside asyncio.gather and the accuracy is over the rest"),
+        valid("""
+            import asyncio, json
+            import openai
+            class Harness:
+                def __init__(self):
+                    self.api = openai.AsyncOpenAI()
+                async def solve(self, task):
+                    try:
+                        r = await self.api.chat.completions.create(model="m", messages=[{"role": "user", "content": task["q"]}])
+                        return json.loads(r.choices[0].message.content)["answer"]
+                    except Exception:
+                        return None
+                async def accuracy(self, tasks):
+                    pairs = [(a, t) for a, t in zip(await asyncio.gather(*(self.solve(t) for t in tasks)), tasks) if a]
+                    print(f"{len(tasks) - len(pairs)} of {len(tasks)} calls failed")
+                    return sum(a == t["gold"] for a, t in pairs) / len(pairs)
+        """, note="near miss: the failures are counted and printed"),
         invalid("""
             import ast
             class TraitRater:
@@ -761,6 +795,7 @@ class SwallowedException(Rule, RowFlow):
         self.markers: set[str] = set()
         self.applied: set[str] = set()  # functions mapped over a column: their Nones become NaN
         self.loop_filters: list[tuple[dict, object]] = []
+        self.gathered: dict[str, str] = {}  # a name holding the results of one function over the items
         self.handled: set[int] = set()  # handlers reported with their guarded mean or their function
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
@@ -905,6 +940,38 @@ class SwallowedException(Rule, RowFlow):
         if isinstance(node.func, cst.Attribute) and node.func.attr.value in ("startswith", "endswith", "find") \
                 and node.args:
             self._marker(node.args[0].value)
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        RowFlow.visit_Assign(self, node)
+        callee = _gathered_callee(node.value)
+        if callee and len(node.targets) == 1 and isinstance(node.targets[0].target, cst.Name):
+            self.gathered[node.targets[0].target.value] = callee  # `replies = await asyncio.gather(*(ask(q) ...))`
+
+    def visit_ListComp(self, node: cst.ListComp) -> None:
+        self._comprehension_filter(node)
+
+    def visit_GeneratorExp(self, node: cst.GeneratorExp) -> None:
+        self._comprehension_filter(node)
+
+    def _comprehension_filter(self, node: cst.ListComp | cst.GeneratorExp) -> None:
+        """`[(r, q) for r, q in zip(await asyncio.gather(*(ask(q) for q in qs)), qs) if r]` before a mean: the
+        Nones `ask` returned for its failures are dropped by the caller, which the repo phase counts against it."""
+        comp = node.for_in
+        if not comp.ifs or comp.inner_for_in is not None:
+            return
+        names = [comp.target.value] if isinstance(comp.target, cst.Name) else [
+            e.value.value for e in comp.target.elements if isinstance(e.value, cst.Name)] if isinstance(
+            comp.target, cst.Tuple) else []
+        if not any(_none_tested_in(c.test) in names for c in comp.ifs):
+            return
+        sources = [a.value for a in comp.iter.args] if isinstance(comp.iter, cst.Call) and _callee_of(
+            comp.iter) == "zip" else [comp.iter]
+        callees = [self.gathered.get(s.value) if isinstance(s, cst.Name) else _gathered_callee(s) for s in sources]
+        callees = [c for c in callees if c]
+        function = self.ctx.names.function
+        if not callees or function is None or not AVERAGED.search(self.ctx.code(function)):
+            return
+        self.loop_filters.append(({"calls": callees, "counted": False, "line": self.ctx.line_of(node)}, self.scope))
 
     def visit_If(self, node: cst.If) -> None:
         """`r = grade(item)` then `if r is None: continue` in a loop: the caller drops the Nones; counted
@@ -1378,6 +1445,34 @@ def _callee_of(expr: cst.BaseExpression) -> str | None:
     if isinstance(expr, cst.Call):
         func = expr.func
         return func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else None
+    return None
+
+
+AVERAGED = re.compile(r"/\s*len\(|\bmean\(|\baverage\(|accuracy")
+
+
+def _gathered_callee(expr: cst.BaseExpression) -> str | None:
+    """`await asyncio.gather(*(ask(q) for q in qs))`, `[ask(q) for q in qs]`: the function whose results these are."""
+    if isinstance(expr, cst.Await):
+        expr = expr.expression
+    if isinstance(expr, (cst.ListComp, cst.GeneratorExp)):
+        return _callee_of(expr.elt)
+    if isinstance(expr, cst.Call) and _callee_of(expr) == "gather" and expr.args:
+        first = expr.args[0].value
+        if isinstance(first, (cst.ListComp, cst.GeneratorExp)):
+            return _callee_of(first.elt)
+        return _callee_of(first)
+    return None
+
+
+def _none_tested_in(test: cst.BaseExpression) -> str | None:
+    """x for `if x` and `if x is not None` in a comprehension."""
+    if isinstance(test, cst.Name):
+        return test.value
+    if isinstance(test, cst.Comparison) and len(test.comparisons) == 1 and isinstance(test.left, cst.Name) and isinstance(
+            test.comparisons[0].operator, (cst.IsNot, cst.NotEqual)) and isinstance(
+            test.comparisons[0].comparator, cst.Name) and test.comparisons[0].comparator.value == "None":
+        return test.left.value
     return None
 
 
