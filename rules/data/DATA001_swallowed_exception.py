@@ -25,6 +25,9 @@ ERRORISH = re.compile(r"(?i)err|fail|exc|invalid|unpars|skip|timeout|status|miss
 TRACE_CALL = re.compile(r"(?i)log|warn|report|record|fail|error|skip|track|note|mark|count|notify|alert|print|"
                         r"echo|write|exit|abort|raise|display|dump|save")
 LOOP_RETRY_NAME = re.compile(r"(?i)^(_+|attempt\w*|retr\w*|tr(y|ies)\w*|n_?try|i_?try)$")
+# Calls that read a completion's text (an embedding lookup `vectors[word]` is no parse of a model's output).
+TEXT_PARSES = frozenset({"loads", "literal_eval", "float", "group", "search", "match", "fullmatch", "findall",
+                         "safe_load", "parse"})
 PREDICT_NAME = re.compile(r"(?i)predict|infer|forecast|estimat|rate|rating")
 GRADING_NAME = re.compile(r"(?i)grade|judge|score|verdict|parse|extract|classif|label|rating|rate|eval|answer|"
                           r"refus|jailbr|harm|flip|choice|letter|reply|response")
@@ -464,6 +467,14 @@ class SwallowedException(Rule, RowFlow):
                     except (ValueError, SyntaxError):
                         return np.full(self.k, np.nan)
         """, note="near miss: the miss is NaN, which a correlation must drop or count"),
+        valid("""
+            import numpy as np
+            def answer_embedding(tokens, vectors, dim):
+                try:
+                    return np.mean([vectors[t] for t in tokens], axis=0)
+                except KeyError:
+                    return np.zeros(dim)
+        """, note="near miss: a zero vector for words outside the vocabulary is a feature, not a parsed prediction"),
         invalid("""
             import json
             def rubric_points(judge_reply):
@@ -850,7 +861,8 @@ class SwallowedException(Rule, RowFlow):
                                     "is no count in the results")
             return
         vector = logged_vector(node)
-        if vector is not None and function is not None and (model is not None or _parses(try_node)) and (
+        if vector is not None and function is not None and (model is not None or any(
+                c in TEXT_PARSES for c in _calls(try_node))) and (
                 self._grading(function) or PREDICT_NAME.search(function.name.value)):
             self.report(node, message=TOLD_MESSAGE, handler=_handler_text(self.ctx, node),
                         where_in=f"in `{function.name.value}`", action=f"returns a constant `{vector}` vector",
