@@ -806,6 +806,7 @@ class SwallowedException(Rule, RowFlow):
         self.markers: set[str] = set()
         self.applied: set[str] = set()  # functions mapped over a column: their Nones become NaN
         self.loop_filters: list[tuple[dict, object]] = []
+        self.comp_filters: list[tuple[dict, object, set[str]]] = []
         self.gathered: dict[str, str] = {}  # a name holding the results of one function over the items
         self.handled: set[int] = set()  # handlers reported with their guarded mean or their function
 
@@ -983,7 +984,11 @@ class SwallowedException(Rule, RowFlow):
         function = self.ctx.names.function
         if not callees or function is None or not AVERAGED.search(self.ctx.code(function)):
             return
-        self.loop_filters.append(({"calls": callees, "counted": False, "line": self.ctx.line_of(node)}, self.scope))
+        parent = self.ctx.parents[-1] if self.ctx.parents else None
+        held = {t.target.value for t in parent.targets if isinstance(t.target, cst.Name)} if isinstance(
+            parent, cst.Assign) else set()
+        held |= {s.value for s in sources if isinstance(s, cst.Name) and s.value in self.gathered}
+        self.comp_filters.append(({"calls": callees, "counted": False, "line": self.ctx.line_of(node)}, self.scope, held))
 
     def visit_If(self, node: cst.If) -> None:
         """`r = grade(item)` then `if r is None: continue` in a loop: the caller drops the Nones; counted
@@ -1020,6 +1025,9 @@ class SwallowedException(Rule, RowFlow):
                         if flow.drop.kind in ("None filter", "dropna")]  # Nones become NaN in a frame
         # A function that reports any size (`len(items) - len(scores)` in a print) is taken to count them.
         none_filters += [{**f, "counted": f["counted"] or bool(scope.reported)} for f, scope in self.loop_filters]
+        # A comprehension's filter is counted when the size of what it keeps or drops is reported.
+        none_filters += [{**f, "counted": bool(held & scope.reported)}
+                         for f, scope, held in self.comp_filters]
         if none_filters:
             self.ctx.facts["none_filters"] = none_filters
         if self.applied and ".mean(" in self.ctx.text and not NAN_COUNT.search(self.ctx.text):
