@@ -984,10 +984,13 @@ class SwallowedException(Rule, RowFlow):
         function = self.ctx.names.function
         if not callees or function is None or not AVERAGED.search(self.ctx.code(function)):
             return
-        parent = self.ctx.parents[-1] if self.ctx.parents else None
+        parent = next((p for p in reversed(self.ctx.parents) if isinstance(p, (cst.Assign, cst.SimpleStatementLine))), None)
         held = {t.target.value for t in parent.targets if isinstance(t.target, cst.Name)} if isinstance(
             parent, cst.Assign) else set()
-        held |= {s.value for s in sources if isinstance(s, cst.Name) and s.value in self.gathered}
+        gathered = {s.value for s in sources if isinstance(s, cst.Name) and s.value in self.gathered}
+        if any(_lists_failures(n, gathered) for n in iter_nodes(function.body)):
+            return  # `failed = [i for i, r in zip(ids, raw) if r is None]` beside it: the failures are listed
+        held |= gathered
         self.comp_filters.append(({"calls": callees, "counted": False, "line": self.ctx.line_of(node)}, self.scope, held))
 
     def visit_If(self, node: cst.If) -> None:
@@ -1483,6 +1486,18 @@ def _gathered_callee(expr: cst.BaseExpression) -> str | None:
             return _callee_of(first.elt)
         return _callee_of(first)
     return None
+
+
+def _lists_failures(node: cst.CSTNode, sources: set[str]) -> bool:
+    """`[i for i, r in zip(ids, raw) if r is None]`: a comprehension over one of `sources` keeping the failures."""
+    if not sources or not isinstance(node, (cst.ListComp, cst.GeneratorExp, cst.SetComp)):
+        return False
+    comp = node.for_in
+    names = {n.value for n in iter_nodes(comp.iter) if isinstance(n, cst.Name)}
+    return bool(names & sources) and any(
+        isinstance(c.test, cst.Comparison) and len(c.test.comparisons) == 1 and isinstance(
+            c.test.comparisons[0].operator, (cst.Is, cst.Equal)) and isinstance(c.test.comparisons[0].comparator, cst.Name)
+        and c.test.comparisons[0].comparator.value == "None" for c in comp.ifs)
 
 
 def _none_tested_in(test: cst.BaseExpression) -> str | None:
