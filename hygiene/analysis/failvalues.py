@@ -229,3 +229,44 @@ def empty_means(scope: cst.CSTNode) -> list[tuple[cst.ExceptHandler, cst.For | c
                             seen.add(id(handler))
                             found.append((handler, loop, ifexp, constant))
     return found
+
+
+def miss_score(branch: cst.If) -> tuple[cst.Return, str] | None:
+    """`if m is None: log.warning(...); return text, 0.0` (or `return 0.0`): the branch taken when the parse
+    found nothing only logs and gives a numeric score, so an unreadable judge reply is averaged as a real
+    0. (the return, the constant); None for `return None`, `True`/`False` and anything the branch does else."""
+    smalls = _smalls(branch.body)
+    if not smalls or not isinstance(smalls[-1], cst.Return) or not all(_is_log(s) for s in smalls[:-1]):
+        return None
+    value = smalls[-1].value
+    constant = score_constant(value)
+    if constant is None or constant in ("True", "False"):
+        return None
+    return smalls[-1], constant
+
+
+VECTOR_FILLS = frozenset({"zeros", "ones", "full", "zeros_like", "ones_like", "full_like"})
+
+
+def constant_vector(expr: cst.BaseExpression | None) -> str | None:
+    """`np.zeros(k)`, `torch.zeros(k)`, `np.full(k, 0.5)`, `[0.0] * k`: a prediction vector that holds no
+    prediction. Its source text, or None."""
+    if isinstance(expr, cst.Call) and _callee(expr) in VECTOR_FILLS and isinstance(expr.func, cst.Attribute):
+        if _callee(expr).startswith("full") and not (len(expr.args) >= 2 and isinstance(
+                expr.args[1].value, (cst.Integer, cst.Float))):
+            return None  # `np.full(k, np.nan)`: the miss stays visible as NaN
+        return _callee(expr)
+    if isinstance(expr, cst.BinaryOperation) and isinstance(expr.operator, cst.Multiply):
+        for side in (expr.left, expr.right):
+            if isinstance(side, cst.List) and len(side.elements) == 1 and isinstance(
+                    side.elements[0].value, (cst.Integer, cst.Float)):
+                return "[" + side.elements[0].value.value + "] * n"
+    return None
+
+
+def logged_vector(handler: cst.ExceptHandler) -> str | None:
+    """The constant vector a handler returns after at most logging: `except ValueError: return np.zeros(k)`."""
+    smalls = _smalls(handler.body)
+    if not smalls or not isinstance(smalls[-1], cst.Return) or not all(_is_log(s) for s in smalls[:-1]):
+        return None
+    return constant_vector(smalls[-1].value)

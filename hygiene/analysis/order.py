@@ -296,6 +296,11 @@ class OrderTracker:
             if method == "sort" and not positional:
                 self._bind(func.value, None)
                 return
+            if method == "index" and len(positional) == 1:  # `classes.index(label)`: its positions become ids
+                origin = self.unordered(func.value)
+                if origin is not None:
+                    self._report(origin, node, "its positions become ids (`.index(...)`, line {line})")
+                    return
         if isinstance(func, cst.Attribute) and func.attr.value == "join" and positional \
                 and isinstance(func.value, (cst.SimpleString, cst.ConcatenatedString)):
             origin = self.unordered(positional[0])

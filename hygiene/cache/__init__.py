@@ -80,10 +80,13 @@ def engine_fingerprint() -> str:
     reads results the old engine wrote. About a millisecond; computed once per process."""
     if not _engine:
         h = hashlib.sha256()
-        package = Path(__file__).parent
-        for path in sorted(package.rglob("*.py")):
-            h.update(path.relative_to(package).as_posix().encode())
-            h.update(path.read_bytes())
+        # The whole engine and the rules, not only this package (hygiene/cache/ is a subpackage).
+        package = Path(__file__).resolve().parent.parent
+        roots = [package, package.parent / "rules"]
+        for root in roots:
+            for path in sorted(root.rglob("*.py")) if root.is_dir() else []:
+                h.update(path.relative_to(package.parent).as_posix().encode())
+                h.update(path.read_bytes())
         _engine.append(h.hexdigest()[:16])
     return _engine[0]
 

@@ -6,7 +6,7 @@ import re
 import libcst as cst
 
 from hygiene.analysis.apis.llm import calls_model
-from hygiene.analysis.failvalues import empty_means, equivalence_parse, logged_score, score_constant
+from hygiene.analysis.failvalues import empty_means, equivalence_parse, logged_score, logged_vector, score_constant
 from hygiene.finding import Location, Severity
 from hygiene.analysis.strings import string_value
 from hygiene.analysis.rowflow import RowFlow
@@ -25,6 +25,10 @@ ERRORISH = re.compile(r"(?i)err|fail|exc|invalid|unpars|skip|timeout|status|miss
 TRACE_CALL = re.compile(r"(?i)log|warn|report|record|fail|error|skip|track|note|mark|count|notify|alert|print|"
                         r"echo|write|exit|abort|raise|display|dump|save")
 LOOP_RETRY_NAME = re.compile(r"(?i)^(_+|attempt\w*|retr\w*|tr(y|ies)\w*|n_?try|i_?try)$")
+# Calls that read a completion's text (an embedding lookup `vectors[word]` is no parse of a model's output).
+TEXT_PARSES = frozenset({"loads", "literal_eval", "float", "group", "search", "match", "fullmatch", "findall",
+                         "safe_load", "parse"})
+PREDICT_NAME = re.compile(r"(?i)predict|infer|forecast|estimat|rate|rating")
 GRADING_NAME = re.compile(r"(?i)grade|judge|score|verdict|parse|extract|classif|label|rating|rate|eval|answer|"
                           r"refus|jailbr|harm|flip|choice|letter|reply|response")
 # Parameters that hold a model's or a judge's output.
@@ -81,6 +85,9 @@ class SwallowedException(Rule, RowFlow):
     | `for wav in root.glob("*.wav"): try: feats.append(load(wav)) except: continue` | yes | unreadable files listed and logged |
     | `async def answer(...): try: await client.messages.create(...) except: return None` + caller `[r for r in rs if r is not None]` | yes, across modules | the caller prints `len(rs) - len(kept)` |
     | `except Exception as e: return f"[ERROR] {e}"` around a model call | yes | a judge filters `startswith("[ERROR]")` |
+    | `return None` around an async call, `zip(await asyncio.gather(...), items) if r` before a mean | yes | the failures printed |
+    | a retry loop around a model call, then `return "ERROR: ..."` after it | yes | `raise` after the loop |
+    | `except ValueError: return np.zeros(k)` / `[0.0] * k` when a completion does not parse | yes | `np.full(k, np.nan)` |
     | `except json.JSONDecodeError: return 0` in a judge parser | yes | `return None` counted by the caller |
     | `for a in text.split("::"): try: int(a) except: 0` | no | parsing one string |
     | `except ValueError: logger.warning(...); return text, 0.0` in a judge parser (function or method) | yes, logged or not | `return text, None` |
@@ -372,6 +379,102 @@ class SwallowedException(Rule, RowFlow):
                     return {"rate": sum(is_refusal(r["reply"]) for r in ok) / len(ok), "n_errors": len(rows) - len(ok)}
                 """,
         }, note="near miss: the judge tells the error replies apart by their marker"),
+        invalid("""
+            import asyncio
+            import anthropic
+            client = anthropic.AsyncAnthropic()
+            async def complete(prompt):
+                tries = 0
+                while tries < 4:
+                    try:
+                        msg = await client.messages.create(model="m", max_tokens=64, messages=[{"role": "user", "content": prompt}])
+                        return msg.content[0].text
+                    except anthropic.RateLimitError:
+                        tries += 1
+                        await asyncio.sleep(5)
+                return "ERROR: rate limited"  # expect: DATA001
+        """, note="the retries run out and the error text after the loop is returned as the reply"),
+        valid("""
+            import asyncio
+            import anthropic
+            client = anthropic.AsyncAnthropic()
+            async def complete(prompt):
+                tries = 0
+                while tries < 4:
+                    try:
+                        msg = await client.messages.create(model="m", max_tokens=64, messages=[{"role": "user", "content": prompt}])
+                        return msg.content[0].text
+                    except anthropic.RateLimitError:
+                        tries += 1
+                        await asyncio.sleep(5)
+                raise RuntimeError("rate limited after 4 tries")
+        """, note="near miss: when the retries run out the call raises, nothing is judged"),
+        invalid("""
+            import asyncio, json
+            import openai
+            class Harness:
+                def __init__(self):
+                    self.api = openai.AsyncOpenAI()
+                async def solve(self, task):
+                    try:
+                        r = await self.api.chat.completions.create(model="m", messages=[{"role": "user", "content": task["q"]}])
+                        return json.loads(r.choices[0].message.content)["answer"]
+                    except Exception:  # expect: DATA001
+                        return None
+                async def accuracy(self, tasks):
+                    pairs = [(a, t) for a, t in zip(await asyncio.gather(*(self.solve(t) for t in tasks)), tasks) if a]
+                    return sum(a == t["gold"] for a, t in pairs) / len(pairs)
+        """, note="async: the failed calls' Nones are dropped beside asyncio.gather and the accuracy is over the rest"),
+        valid("""
+            import asyncio, json
+            import openai
+            class Harness:
+                def __init__(self):
+                    self.api = openai.AsyncOpenAI()
+                async def solve(self, task):
+                    try:
+                        r = await self.api.chat.completions.create(model="m", messages=[{"role": "user", "content": task["q"]}])
+                        return json.loads(r.choices[0].message.content)["answer"]
+                    except Exception:
+                        return None
+                async def accuracy(self, tasks):
+                    pairs = [(a, t) for a, t in zip(await asyncio.gather(*(self.solve(t) for t in tasks)), tasks) if a]
+                    print(f"{len(tasks) - len(pairs)} of {len(tasks)} calls failed")
+                    return sum(a == t["gold"] for a, t in pairs) / len(pairs)
+        """, note="near miss: the failures are counted and printed"),
+        invalid("""
+            import ast
+            class TraitRater:
+                def __init__(self, llm, k):
+                    self.llm, self.k = llm, k
+                def rate_profile(self, essay):
+                    raw = self.llm.generate(essay)
+                    try:
+                        return [float(v) for v in ast.literal_eval(raw)]
+                    except (ValueError, SyntaxError):  # expect: DATA001
+                        return [0.0] * self.k
+        """, note="an unparsable completion becomes an all-zero trait vector, later correlated with the gold"),
+        valid("""
+            import ast
+            import numpy as np
+            class TraitRater:
+                def __init__(self, llm, k):
+                    self.llm, self.k = llm, k
+                def rate_profile(self, essay):
+                    raw = self.llm.generate(essay)
+                    try:
+                        return [float(v) for v in ast.literal_eval(raw)]
+                    except (ValueError, SyntaxError):
+                        return np.full(self.k, np.nan)
+        """, note="near miss: the miss is NaN, which a correlation must drop or count"),
+        valid("""
+            import numpy as np
+            def answer_embedding(tokens, vectors, dim):
+                try:
+                    return np.mean([vectors[t] for t in tokens], axis=0)
+                except KeyError:
+                    return np.zeros(dim)
+        """, note="near miss: a zero vector for words outside the vocabulary is a feature, not a parsed prediction"),
         invalid("""
             import json
             def rubric_points(judge_reply):
@@ -703,6 +806,8 @@ class SwallowedException(Rule, RowFlow):
         self.markers: set[str] = set()
         self.applied: set[str] = set()  # functions mapped over a column: their Nones become NaN
         self.loop_filters: list[tuple[dict, object]] = []
+        self.comp_filters: list[tuple[dict, object, set[str]]] = []
+        self.gathered: dict[str, str] = {}  # a name holding the results of one function over the items
         self.handled: set[int] = set()  # handlers reported with their guarded mean or their function
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
@@ -756,10 +861,23 @@ class SwallowedException(Rule, RowFlow):
                         consequence=f"an output it cannot read is scored {scored} like a real answer, and a log line "
                                     "is no count in the results")
             return
+        vector = logged_vector(node)
+        if vector is not None and function is not None and (model is not None or any(
+                c in TEXT_PARSES for c in _calls(try_node))) and (
+                self._grading(function) or PREDICT_NAME.search(function.name.value)):
+            self.report(node, message=TOLD_MESSAGE, handler=_handler_text(self.ctx, node),
+                        where_in=f"in `{function.name.value}`", action=f"returns a constant `{vector}` vector",
+                        consequence="an output it cannot parse becomes a prediction of all the same value that is "
+                                    "scored or correlated like a real one, and nothing counts how many there were")
+            return
         if model is not None:
             reply = _error_reply(node, try_node)
             if reply is not None:  # the failure becomes text in the reply channel, judged like a reply
                 self._candidate("error_reply", node, model=model, marker=reply)
+                return
+            given_up = _error_after_retries(node, try_node, parents)
+            if given_up is not None:  # the retries ran out: the reply is an error string, judged like a reply
+                self._candidate("error_reply", node, model=model, marker=given_up[1], at=given_up[0])
                 return
         if function is not None and _returns_none(node) and (model is not None or _loads(try_node) or (
                 _parses(try_node) and self._grading(function))):
@@ -798,11 +916,12 @@ class SwallowedException(Rule, RowFlow):
             return f"in `{function.name.value}`"
         return None
 
-    def _candidate(self, kind: str, node: cst.ExceptHandler, **fields: str) -> None:
-        """A swallow whose cost is decided elsewhere (the caller's filter, a judge): the repo phase reports it."""
+    def _candidate(self, kind: str, node: cst.ExceptHandler, at: cst.CSTNode | None = None, **fields: str) -> None:
+        """A swallow whose cost is decided elsewhere (the caller's filter, a judge): the repo phase reports it,
+        at `at` when the failure becomes a value elsewhere than in the handler."""
         handler = "except" + (f" {self.ctx.code(node.type)}" if node.type is not None else "")
-        site = {"kind": kind, "line": self.ctx.line_of(node), "handler": handler, **fields}
-        position = self.ctx.position(node)
+        site = {"kind": kind, "line": self.ctx.line_of(at or node), "handler": handler, **fields}
+        position = self.ctx.position(at or node)
         if self.ctx.notebook is not None and position is not None:
             site["cell"], site["cell_line"], site["line"] = self.ctx.notebook.locate(position.start.line)
         self.ctx.facts.setdefault(self.code, []).append(site)
@@ -834,6 +953,45 @@ class SwallowedException(Rule, RowFlow):
         if isinstance(node.func, cst.Attribute) and node.func.attr.value in ("startswith", "endswith", "find") \
                 and node.args:
             self._marker(node.args[0].value)
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        RowFlow.visit_Assign(self, node)
+        callee = _gathered_callee(node.value)
+        if callee and len(node.targets) == 1 and isinstance(node.targets[0].target, cst.Name):
+            self.gathered[node.targets[0].target.value] = callee  # `replies = await asyncio.gather(*(ask(q) ...))`
+
+    def visit_ListComp(self, node: cst.ListComp) -> None:
+        self._comprehension_filter(node)
+
+    def visit_GeneratorExp(self, node: cst.GeneratorExp) -> None:
+        self._comprehension_filter(node)
+
+    def _comprehension_filter(self, node: cst.ListComp | cst.GeneratorExp) -> None:
+        """`[(r, q) for r, q in zip(await asyncio.gather(*(ask(q) for q in qs)), qs) if r]` before a mean: the
+        Nones `ask` returned for its failures are dropped by the caller, which the repo phase counts against it."""
+        comp = node.for_in
+        if not comp.ifs or comp.inner_for_in is not None:
+            return
+        names = [comp.target.value] if isinstance(comp.target, cst.Name) else [
+            e.value.value for e in comp.target.elements if isinstance(e.value, cst.Name)] if isinstance(
+            comp.target, cst.Tuple) else []
+        if not any(_none_tested_in(c.test) in names for c in comp.ifs):
+            return
+        sources = [a.value for a in comp.iter.args] if isinstance(comp.iter, cst.Call) and _callee_of(
+            comp.iter) == "zip" else [comp.iter]
+        callees = [self.gathered.get(s.value) if isinstance(s, cst.Name) else _gathered_callee(s) for s in sources]
+        callees = [c for c in callees if c]
+        function = self.ctx.names.function
+        if not callees or function is None or not AVERAGED.search(self.ctx.code(function)):
+            return
+        parent = next((p for p in reversed(self.ctx.parents) if isinstance(p, (cst.Assign, cst.SimpleStatementLine))), None)
+        held = {t.target.value for t in parent.targets if isinstance(t.target, cst.Name)} if isinstance(
+            parent, cst.Assign) else set()
+        gathered = {s.value for s in sources if isinstance(s, cst.Name) and s.value in self.gathered}
+        if any(_lists_failures(n, gathered) for n in iter_nodes(function.body)):
+            return  # `failed = [i for i, r in zip(ids, raw) if r is None]` beside it: the failures are listed
+        held |= gathered
+        self.comp_filters.append(({"calls": callees, "counted": False, "line": self.ctx.line_of(node)}, self.scope, held))
 
     def visit_If(self, node: cst.If) -> None:
         """`r = grade(item)` then `if r is None: continue` in a loop: the caller drops the Nones; counted
@@ -870,6 +1028,9 @@ class SwallowedException(Rule, RowFlow):
                         if flow.drop.kind in ("None filter", "dropna")]  # Nones become NaN in a frame
         # A function that reports any size (`len(items) - len(scores)` in a print) is taken to count them.
         none_filters += [{**f, "counted": f["counted"] or bool(scope.reported)} for f, scope in self.loop_filters]
+        # A comprehension's filter is counted when the size of what it keeps or drops is reported.
+        none_filters += [{**f, "counted": bool(held & scope.reported)}
+                         for f, scope, held in self.comp_filters]
         if none_filters:
             self.ctx.facts["none_filters"] = none_filters
         if self.applied and ".mean(" in self.ctx.text and not NAN_COUNT.search(self.ctx.text):
@@ -1224,6 +1385,31 @@ def _error_reply(handler: cst.ExceptHandler, try_node: cst.Try) -> str | None:
     return marker
 
 
+def _error_after_retries(handler: cst.ExceptHandler, try_node: cst.Try,
+                         parents: list[cst.CSTNode]) -> tuple[cst.Return, str] | None:
+    """`for attempt in range(3): try: return call(...) except APIError: sleep(...)` then `return "[ERROR] ..."`:
+    when the retries run out the function answers with an error string in place of the reply. The return
+    after the loop and its leading text; None when the handler raises or returns, or nothing follows."""
+    loop = _enclosing_loop(parents)
+    if loop is None or not (_retry_loop(loop) or _try_exits(try_node)):
+        return None
+    if any(isinstance(n, (cst.Raise, cst.Return)) for n in iter_nodes(handler.body)):
+        return None
+    index = next((i for i in range(len(parents) - 1, -1, -1) if parents[i] is loop), None)
+    block = parents[index - 1] if index else None
+    if not isinstance(block, cst.IndentedBlock):
+        return None
+    body = list(block.body)
+    following = body[body.index(loop) + 1:] if loop in body else []
+    if not following or not isinstance(following[0], cst.SimpleStatementLine) or not isinstance(
+            following[0].body[-1], cst.Return) or following[0].body[-1].value is None:
+        return None
+    text = _leading_text(following[0].body[-1].value)
+    if not text or not ERRORISH.search(text):
+        return None
+    return following[0].body[-1], text
+
+
 def _leading_text(expr: cst.BaseExpression) -> str | None:
     """The literal text a string expression starts with; None when `expr` is not a string expression,
     or is a constant that is no message (an empty reply is DATA001's default case)."""
@@ -1282,6 +1468,46 @@ def _callee_of(expr: cst.BaseExpression) -> str | None:
     if isinstance(expr, cst.Call):
         func = expr.func
         return func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else None
+    return None
+
+
+AVERAGED = re.compile(r"/\s*len\(|\bmean\(|\baverage\(|accuracy")
+
+
+def _gathered_callee(expr: cst.BaseExpression) -> str | None:
+    """`await asyncio.gather(*(ask(q) for q in qs))`, `[ask(q) for q in qs]`: the function whose results these are."""
+    if isinstance(expr, cst.Await):
+        expr = expr.expression
+    if isinstance(expr, (cst.ListComp, cst.GeneratorExp)):
+        return _callee_of(expr.elt)
+    if isinstance(expr, cst.Call) and _callee_of(expr) == "gather" and expr.args:
+        first = expr.args[0].value
+        if isinstance(first, (cst.ListComp, cst.GeneratorExp)):
+            return _callee_of(first.elt)
+        return _callee_of(first)
+    return None
+
+
+def _lists_failures(node: cst.CSTNode, sources: set[str]) -> bool:
+    """`[i for i, r in zip(ids, raw) if r is None]`: a comprehension over one of `sources` keeping the failures."""
+    if not sources or not isinstance(node, (cst.ListComp, cst.GeneratorExp, cst.SetComp)):
+        return False
+    comp = node.for_in
+    names = {n.value for n in iter_nodes(comp.iter) if isinstance(n, cst.Name)}
+    return bool(names & sources) and any(
+        isinstance(c.test, cst.Comparison) and len(c.test.comparisons) == 1 and isinstance(
+            c.test.comparisons[0].operator, (cst.Is, cst.Equal)) and isinstance(c.test.comparisons[0].comparator, cst.Name)
+        and c.test.comparisons[0].comparator.value == "None" for c in comp.ifs)
+
+
+def _none_tested_in(test: cst.BaseExpression) -> str | None:
+    """x for `if x` and `if x is not None` in a comprehension."""
+    if isinstance(test, cst.Name):
+        return test.value
+    if isinstance(test, cst.Comparison) and len(test.comparisons) == 1 and isinstance(test.left, cst.Name) and isinstance(
+            test.comparisons[0].operator, (cst.IsNot, cst.NotEqual)) and isinstance(
+            test.comparisons[0].comparator, cst.Name) and test.comparisons[0].comparator.value == "None":
+        return test.left.value
     return None
 
 

@@ -6,6 +6,8 @@ import re
 import libcst as cst
 
 from hygiene.analysis.apis.llm import calls_model
+from hygiene.analysis.failvalues import miss_score
+from hygiene.analysis.freelabels import free_text_labels
 from hygiene.finding import Severity
 from hygiene.rule import Rule, invalid, valid
 from hygiene.analysis.strings import string_value
@@ -71,6 +73,8 @@ class ParseMissAsClass(Rule):
     | `json.loads(proc.stdout or "{}").get("asr", 0.0)` of `subprocess.run(...)` | yes | `check=True`, or `proc.returncode` read |
     | `m = re.search(r"correct: (yes|no)", g)` then `m.group(1) if m else "no"` (return, assignment, method) | yes | `else "NO_VERDICT"` |
     | `extract_label(r) or "no"` (also in a lambda) | yes | `or "unparsed"`, `cfg.get("mode") or "no"` |
+    | `return out.choices[0].message.content.strip()` counted (`Counter`, `value_counts`) as labels | yes | `label in LABELS` checked, `response_format` |
+    | `if not m: log.warning(...); return text, 0.0` in a judge's score extractor | yes | `return text, None` |
     | `if pred is None: pred = random.choice(options)` (`rng.choice`, `randint`; reseeded or not) | yes | the guesses counted (`n_guessed += 1`), `if seed is None: seed = randint(...)` |
 
     ## Why is this bad?
@@ -364,6 +368,60 @@ class ParseMissAsClass(Rule):
                         self._starter = random.choice(_STARTER_OPTIONS)
                     return f"Start your reply with {self._starter}"
         """, note="near miss (ifeval): a setting of the instruction drawn at random, not a model's answer"),
+        invalid("""
+            import logging, re
+            RATING = re.compile(r"\\[\\[(\\d+(?:\\.\\d+)?)\\]\\]")
+            class Grader:
+                def rate(self, critique):
+                    found = RATING.search(critique)
+                    if not found:
+                        logging.getLogger("grader").warning("unparsable critique")
+                        return critique, 0.0  # expect: DATA002
+                    return critique, float(found.group(1))
+        """, note="a judge's unreadable critique logged and given a score of 0 (tuple form) in a method"),
+        valid("""
+            import logging, re
+            RATING = re.compile(r"\\[\\[(\\d+(?:\\.\\d+)?)\\]\\]")
+            class Grader:
+                def rate(self, critique):
+                    found = RATING.search(critique)
+                    if not found:
+                        logging.getLogger("grader").warning("unparsable critique")
+                        return critique, None
+                    return critique, float(found.group(1))
+        """, note="near miss: the miss is None, which the caller can count and leave out"),
+        invalid("""
+            from collections import Counter
+            import anthropic
+            claude = anthropic.Anthropic()
+            def judge_emotion(utterance):
+                msg = claude.messages.create(model="m", max_tokens=5, messages=[
+                    {"role": "user", "content": f"Answer joy, anger or sadness: {utterance}"}])
+                return msg.content[0].text.strip().lower()  # expect: DATA002
+            def shares(utterances):
+                verdicts = []
+                for u in utterances:
+                    verdicts.append(judge_emotion(u))
+                counts = Counter(verdicts)
+                return {k: v / len(verdicts) for k, v in counts.items()}
+        """, note="the judge's free text is the class: 'Joy.' or a refusal becomes a class of its own"),
+        valid("""
+            from collections import Counter
+            import anthropic
+            claude = anthropic.Anthropic()
+            EMOTIONS = ("joy", "anger", "sadness")
+            def judge_emotion(utterance):
+                msg = claude.messages.create(model="m", max_tokens=5, messages=[
+                    {"role": "user", "content": f"Answer joy, anger or sadness: {utterance}"}])
+                return msg.content[0].text.strip().lower()
+            def shares(utterances):
+                verdicts = []
+                for u in utterances:
+                    v = judge_emotion(u)
+                    verdicts.append(v if v in EMOTIONS else "off-format")
+                counts = Counter(verdicts)
+                return {k: v / len(verdicts) for k, v in counts.items()}
+        """, note="near miss: replies outside the label set are counted apart"),
     ]
 
     def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
@@ -537,9 +595,37 @@ class ParseMissAsClass(Rule):
         self.report(default, subject="`np.select`", fallback=f"labels every row that meets no condition {fallback}",
                     consequence="replies matching none of the patterns (empty, hedged, failed) land in that class")
 
+    def finish(self) -> None:
+        """`return out.choices[0].message.content.strip()` counted as a label with nothing checking it is one."""
+        if "Counter" not in self.ctx.text and "value_counts" not in self.ctx.text:
+            return
+        for returned, name, count in free_text_labels(self.ctx):
+            self.report(returned, subject=f"`{name}`", fallback=f"returns the model's reply as the label, counted at "
+                        f"line {self.ctx.line_of(count)} with no check against the allowed labels",
+                        consequence="off-format replies and refusals become extra classes and the shares of the "
+                                    "real classes shrink by however many there are")
+
     def visit_If(self, node: cst.If) -> None:
         self._guess(node)
         self._chain(node)
+        self._miss_scored(node)
+
+    def _miss_scored(self, node: cst.If) -> None:
+        """`if m is None: log(...); return text, 0.0` in a judge's score extractor: the reply it could not
+        read is averaged as a real score of 0 (the log line is no count in the reported mean)."""
+        subject = _missing_subject(node.test)
+        function = self.ctx.names.function
+        if not isinstance(subject, cst.Name) or subject.value not in self.patterns or node.orelse is not None:
+            return
+        found = miss_score(node)
+        pattern, reply = self.patterns[subject.value]
+        name = function if isinstance(function, str) else getattr(getattr(function, "name", None), "value", "") or ""
+        if found is None or not (SCORE_FUNCTION.search(name) or reply) or self._documented(found[0]):
+            return
+        self.reported.add(id(found[0]))
+        self.report(found[0], subject=f"`{name or 'this parser'}`", fallback=f"returns a score of {found[1]} when "
+                    f"its pattern finds nothing", consequence="judge replies it cannot read (refusals, other formats, "
+                    f"errors) are averaged as real scores of {found[1]} and nothing counts them")
 
     def _chain(self, node: cst.If) -> None:
         """`if A.search(r): x = "a" elif B.search(r): x = "b" else: x = "b"`: what matches neither pattern
@@ -751,6 +837,7 @@ class ParseMissAsClass(Rule):
 
 # Names of a parsed prediction (`pred`, `answer`, `each["pred"]`, `extracted`), for a random guess in its place.
 PREDICTION_NAME = re.compile(r"(?i)pred|answer|\bans\b|choice|letter|label|verdict|parsed|extract|guess|option")
+SCORE_FUNCTION = re.compile(r"(?i)score|judge|grade|rating|rate")
 GRADER_TEXT = re.compile(r"(?i)judg|grad|verdict|rating|critique|evaluat")
 PARSE_CALLEE = re.compile(r"(?i)extract|pars|verdict|choice|letter|grade|judge|label|classif|flag")
 NONE_COUNT = re.compile(r"\b(sum|len)\([^\n]*\bis None\b[^\n]*\bfor\b|\.count\(None\)|isna\(\)\.sum|"

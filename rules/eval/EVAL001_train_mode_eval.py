@@ -21,7 +21,10 @@ class TrainModeEval(CollectingRule):
     one `nn.Linear`, also when it returns a dataclass of fit results) are not reported;
     a model whose mode cannot be known (a parameter nobody passes, a model loaded by an opaque
     helper) is not reported either. Lightning's `validation_step` and the Hugging Face
-    `Trainer`'s evaluation loop switch modes themselves.
+    `Trainer`'s evaluation loop switch modes themselves. A function run entirely under
+    `@torch.no_grad()` / `inference_mode` that never steps an optimizer and is named for features or
+    embeddings (`embed`, `extract_features`), or maps the network over a comprehension, is an
+    evaluation too: `no_grad` switches gradients off, not dropout or stochastic depth.
 
     ## Why is this bad?
     In training mode dropout still drops units and batch norm normalises with the statistics of
@@ -53,6 +56,32 @@ class TrainModeEval(CollectingRule):
                 "numbers, or are they from dropout and batch-norm in training mode?")
     triggers = ("torch",)
     examples = [
+        invalid("""
+            import timm
+            import torch
+            class Embedder:
+                def __init__(self, arch):
+                    self.net = timm.create_model(arch, pretrained=True, num_classes=0, drop_path_rate=0.1)
+                @torch.no_grad()
+                def embed(self, images):
+                    return self.net(images)
+            def build_index(batches):
+                embedder = Embedder("vit_small_patch16_224")  # expect: EVAL001
+                return torch.cat([embedder.embed(x) for x in batches])
+        """, note="`no_grad` turns gradients off, not stochastic depth: the embeddings come from a randomly thinned network"),
+        valid("""
+            import timm
+            import torch
+            class Embedder:
+                def __init__(self, arch):
+                    self.net = timm.create_model(arch, pretrained=True, num_classes=0, drop_path_rate=0.1).eval()
+                @torch.no_grad()
+                def embed(self, images):
+                    return self.net(images)
+            def build_index(batches):
+                embedder = Embedder("vit_small_patch16_224")
+                return torch.cat([embedder.embed(x) for x in batches])
+        """, note="near miss: the backbone is put in eval mode where it is built"),
         invalid("""
             import numpy as np
             import torch

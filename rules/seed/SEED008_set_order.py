@@ -16,7 +16,7 @@ class SetOrder(OrderTracker, Rule):
     ## What it does
     Finds a `set` (`set(...)`, a set comprehension or literal, `a | b` of sets) turned into a
     sequence and used where the order decides a result: its positions become ids or class indices
-    (`{c: i for i, c in enumerate(set(labels))}`), its first items are kept (`list(s)[:n]`; taking
+    (`{c: i for i, c in enumerate(set(labels))}`, `classes.index(label)`), its first items are kept (`list(s)[:n]`; taking
     `list(s)[0]` is left alone, the idiom for the only element), it is
     split or drawn from by position, paired by position with another list, or joined into text
     (a prompt listing the options).
@@ -54,6 +54,20 @@ class SetOrder(OrderTracker, Rule):
             classes = list(set(df["label"]))  # expect: SEED008
             label2id = {c: i for i, c in enumerate(classes)}
         """),
+        invalid("""
+            import torch
+            def encode_tags(rows):
+                tags = list({r["tag"].upper() for r in rows})  # expect: SEED008
+                y = torch.tensor([tags.index(r["tag"].upper()) for r in rows])
+                return y, tags
+        """, note="a set comprehension's order gives the class ids through `.index`; a saved head maps them differently next run"),
+        valid("""
+            import torch
+            def encode_tags(rows):
+                tags = sorted({r["tag"].upper() for r in rows})
+                y = torch.tensor([tags.index(r["tag"].upper()) for r in rows])
+                return y, tags
+        """, note="near miss: sorted first, the ids are the same every run"),
         valid("""
             def winning(cards):
                 hands = [Pair(card) for card in set(cards) if cards.count(card) >= 2]

@@ -35,6 +35,7 @@ from hygiene.analysis.names import dotted
 from hygiene.analysis.evalmode.events import RETURN, CallEvents
 from hygiene.analysis.evalmode.words import (
     EVAL_FUNCTION_WORDS,
+    INFERENCE_WORDS,
     FACT_KEY,
     GRAD_WORDS,
     KEY,
@@ -296,6 +297,11 @@ class Collector(CallEvents):
                 # predictions), whatever its names say.
                 event["why"], event["about"] = "loop", ""
                 top = frame.loop_places[event["l"][-1]]
+            elif is_function and event["g"] == "off" and not frame.train and frame.name not in MODEL_METHODS and (
+                    event["comp"] or set(name_tokens(frame.name)) & INFERENCE_WORDS):
+                # `@torch.no_grad() def embed(self, x): return self.backbone(x)`: gradients off for the whole
+                # function and no optimizer: the network is used for inference (features, embeddings).
+                event["why"] = "function"
             if event["why"]:
                 anchors[id(event)] = top
         kept = [(e, n) for e, n in zip(frame.events, frame.lines) if e["k"] != "fwd" or e["why"]]

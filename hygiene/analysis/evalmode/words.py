@@ -25,6 +25,9 @@ EVAL_FUNCTION_WORDS = frozenset("""
 eval evaluate evaluation evaluator validate validation val valid test testing inference infer predict
 prediction predictions accuracy acc score scoring metrics
 """.split())
+# Functions that run a network for its outputs (features, embeddings), not to train it.
+INFERENCE_WORDS = frozenset("extract extractor embed embeds embedding embeddings features feature represent "
+                            "representation representations".split())
 TRAIN_FUNCTION_WORDS = frozenset("train training fit finetune loss step update optimize backward".split())
 
 
