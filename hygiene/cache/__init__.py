@@ -75,18 +75,23 @@ class LazyFacts(MutableMapping):
 _engine: list[str] = []
 
 
+def engine_sources() -> list[Path]:
+    """The files whose content the engine fingerprint covers: all of hygiene/ and the rules (a
+    source checkout keeps them in rules/, a wheel in hygiene/catalogue/)."""
+    package = Path(__file__).resolve().parent.parent  # hygiene/cache/ is a subpackage
+    roots = [package, package.parent / "rules"]
+    return [path for root in roots if root.is_dir() for path in sorted(root.rglob("*.py"))]
+
+
 def engine_fingerprint() -> str:
     """A hash of hygiene's own source, so a changed engine (an editable install, a patch) never
     reads results the old engine wrote. About a millisecond; computed once per process."""
     if not _engine:
         h = hashlib.sha256()
-        # The whole engine and the rules, not only this package (hygiene/cache/ is a subpackage).
-        package = Path(__file__).resolve().parent.parent
-        roots = [package, package.parent / "rules"]
-        for root in roots:
-            for path in sorted(root.rglob("*.py")) if root.is_dir() else []:
-                h.update(path.relative_to(package.parent).as_posix().encode())
-                h.update(path.read_bytes())
+        base = Path(__file__).resolve().parents[2]
+        for path in engine_sources():
+            h.update(path.relative_to(base).as_posix().encode())
+            h.update(path.read_bytes())
         _engine.append(h.hexdigest()[:16])
     return _engine[0]
 
