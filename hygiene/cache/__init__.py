@@ -80,7 +80,7 @@ def engine_fingerprint() -> str:
     reads results the old engine wrote. About a millisecond; computed once per process."""
     if not _engine:
         h = hashlib.sha256()
-        package = Path(__file__).parent
+        package = Path(__file__).parent.parent  # hygiene/, not this cache/ package
         for path in sorted(package.rglob("*.py")):
             h.update(path.relative_to(package).as_posix().encode())
             h.update(path.read_bytes())
