@@ -387,12 +387,10 @@ def chain(parents: dict[Ref, Ref], ref: Ref) -> list[Ref]:
 def program(repo: Any) -> Program:
     """The program of a scan, built once from the files' cached graphs and shared by all rules."""
     def build() -> Program:
-        graphs = []
         shared: dict[Any, Any] = {}  # values the graphs' rows share (`graph._compact`)
-        for path, data in sorted(repo.facts("dataflow")):
-            graph = Graph.from_json(path, data, shared)
-            if graph is not None:
-                graphs.append(graph)
+        # One file's facts decoded at a time and compacted (sorting the facts first decoded them all).
+        read = (Graph.from_json(path, data, shared) for path, data in repo.facts("dataflow"))
+        graphs = sorted((g for g in read if g is not None), key=lambda g: g.path)
         from hygiene.analysis.dataflow.factories import resolve_factories
         built = Program(graphs)
         resolve_factories(built)
