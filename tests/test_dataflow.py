@@ -510,3 +510,31 @@ def test_value_name_says_what_the_code_calls_a_value(tmp_path: Path) -> None:
     key = prog.functions["run.ask"]
     assert [prog.info(p).get("name") for p in parameters(prog, key)] == ["item", "shots"]
     assert returns(prog, key) == parameters(prog, key)[:1]  # `return item`: the parameter itself
+
+
+def test_graphs_read_back_compact_and_equal() -> None:
+    """The repo phase holds every file's graph: rows come back as tuples with equal inputs and info
+    dicts stored once across files, and a value's type is kept (`True` is not `1`)."""
+    from hygiene.analysis.dataflow.graph import FORMAT, Graph
+
+    rows = [[0, 0, [], {}, 0, 0], ["call", 300, [0], {"fn": "torch.no_grad", "m": True}, 0, 0],
+            ["call", 300, [0], {"fn": "torch.no_grad", "m": 1}, 0, 0], ["op", 301, [1, 2], {"op": "tuple"}, 0, 1]]
+    data = {"format": FORMAT, "module": "m", "nodes": rows, "functions": [["", 0, [], [], ""]]}
+    shared: dict = {}
+    first = Graph.from_json("a.py", json.loads(json.dumps(data)), shared)
+    second = Graph.from_json("b.py", json.loads(json.dumps(data)), shared)
+    assert first is not None and second is not None
+    assert [list(r[:2]) + [list(r[2]), r[3]] + list(r[4:]) for r in first.nodes] == \
+        [r[:2] + [r[2], r[3]] + r[4:] for r in rows]
+    assert all(type(r) is tuple for r in first.nodes)
+    assert first.nodes[1][3] is second.nodes[1][3] and first.nodes[3][2] is second.nodes[3][2]
+    assert first.nodes[1][3]["m"] is True and first.nodes[2][3]["m"] == 1 and first.nodes[2][3]["m"] is not True
+    assert json.loads(json.dumps(first.to_json()["nodes"])) == rows  # written back as it was read
+
+
+def test_set_info_replaces_a_shared_info(tmp_path: Path) -> None:
+    prog, _ = build(tmp_path, {"a.py": "x = load('a.csv')\ny = load('a.csv')\n"})
+    first, second = named(prog, "x"), named(prog, "y")
+    before = prog.info(second)
+    prog.set_info(first, {**prog.info(first), "extra": 1})
+    assert prog.info(first)["extra"] == 1 and prog.info(second) is before and "extra" not in before

@@ -175,3 +175,22 @@ def test_a_scan_of_one_folder_keeps_the_index_of_the_others(tmp_path: Path, monk
     monkeypatch.setattr(statindex, "file_digest", lambda source: reads.append(source.path) or real(source))
     scan(config, jobs=1)
     assert reads == []
+
+
+def test_engine_fingerprint_covers_the_whole_engine(monkeypatch):
+    """An edit anywhere in hygiene/ (the dataflow layer, not only the cache package) is a new
+    engine: the files' cached results must not be read by it."""
+    import hygiene.cache as cache_module
+    from hygiene.analysis.dataflow import graph
+
+    seen = []
+    real = Path.read_bytes
+
+    def spy(self):
+        seen.append(self.resolve())
+        return real(self)
+
+    monkeypatch.setattr(cache_module, "_engine", [])
+    monkeypatch.setattr(Path, "read_bytes", spy)
+    cache_module.engine_fingerprint()
+    assert Path(graph.__file__).resolve() in seen

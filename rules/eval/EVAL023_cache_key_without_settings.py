@@ -22,7 +22,6 @@ SAMPLING_SETTINGS = frozenset({
 @dataclass
 class _Function:
     name: str
-    line: int
     reads: dict[str, int] = field(default_factory=dict)   # sampling settings read through `self`, with a line
     calls: set[str] = field(default_factory=set)          # `self.<method>(...)` called
     keys: dict[str, list[tuple[int, cst.BaseExpression]]] = field(default_factory=dict)  # name -> assignments
@@ -143,7 +142,7 @@ class CacheKeyWithoutSettings(Rule):
         self.constants: set[str] = set()
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
-        function = _Function(node.name.value, self.ctx.line_of(node) or 0)
+        function = _Function(node.name.value)
         self.functions.append(function)
         self.stack.append(function)
 
@@ -178,11 +177,11 @@ class CacheKeyWithoutSettings(Rule):
             self.constants.add(target.attr.value)  # `self.temperature = 0.0`: a setting that never varies
         if self.stack and len(node.targets) == 1 and isinstance(node.targets[0].target, cst.Name):
             name = node.targets[0].target.value
-            self.stack[-1].keys.setdefault(name, []).append((self.ctx.line_of(node) or 0, node.value))
+            self.stack[-1].keys.setdefault(name, []).append((self.ctx.line_here(node) or 0, node.value))
 
     def visit_AugAssign(self, node: cst.AugAssign) -> None:
         if self.stack and isinstance(node.target, cst.Name) and isinstance(node.operator, cst.AddAssign):
-            self.stack[-1].keys.setdefault(node.target.value, []).append((self.ctx.line_of(node) or 0, node.value))
+            self.stack[-1].keys.setdefault(node.target.value, []).append((self.ctx.line_here(node) or 0, node.value))
 
     def finish(self) -> None:
         methods: dict[str, list[_Function]] = {}

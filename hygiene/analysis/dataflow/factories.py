@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from hygiene.analysis.apis import plain
 from hygiene.analysis.dataflow import knowledge as kb
-from hygiene.analysis.dataflow.graph import INFO, ref_of
+from hygiene.analysis.dataflow.graph import ref_of
 
 if TYPE_CHECKING:
     from hygiene.analysis.dataflow.program import Program, Ref
@@ -61,4 +61,4 @@ def resolve_factories(prog: Program) -> None:
         kind = info.get("kind")
         if kind == "model":  # the default for an unknown class; "labels" and the like were decided by the method
             kind = kb.fit_kind(made, info.get("m", "fit"))
-        prog.row(fit)[INFO] = {**info, "cls": made, "kind": kind, "factory": cls}
+        prog.set_info(fit, {**info, "cls": made, "kind": kind, "factory": cls})

@@ -12,6 +12,7 @@ Rules get the program from `program(repo)`, built once per scan and shared by ev
 """
 from __future__ import annotations
 
+from array import array
 from collections import deque
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -44,11 +45,15 @@ class Program:
         self._globals: dict[int, dict[str, list[int]]] = {}
         self._imports: dict[str, list[Ref]] | None = None
         self._guarded: dict[int, dict[int, list[int]]] = {}
-        self._by_kind: dict[str, list[Ref]] | None = None  # kind -> refs in file and source order
+        self._by_kind: dict[str, array[int]] | None = None  # kind -> refs in file and source order
 
     # -- nodes ------------------------------------------------------------------------------------
-    def row(self, ref: Ref) -> list[Any]:
+    def row(self, ref: Ref) -> tuple[Any, ...]:
         return self.graphs[ref >> SHIFT].nodes[ref & MASK]
+
+    def set_info(self, ref: Ref, info: dict[str, Any]) -> None:  # rows and info dicts are read only
+        row = self.row(ref)
+        self.graphs[ref >> SHIFT].nodes[ref & MASK] = (*row[:INFO], info, *row[INFO + 1:])
 
     def kind(self, ref: Ref) -> str:
         return self.row(ref)[KIND]
@@ -83,7 +88,7 @@ class Program:
             self._by_kind = {}
             for index, graph in enumerate(self.graphs):
                 for number, node in enumerate(graph.nodes):
-                    self._by_kind.setdefault(node[KIND], []).append((index << SHIFT) | number)
+                    self._by_kind.setdefault(node[KIND], array("q")).append((index << SHIFT) | number)
         return iter(sorted(r for k in set(kinds) for r in self._by_kind.get(k, ())) if len(kinds) > 1
                     else self._by_kind.get(kinds[0], []) if kinds else [])
 
@@ -382,11 +387,10 @@ def chain(parents: dict[Ref, Ref], ref: Ref) -> list[Ref]:
 def program(repo: Any) -> Program:
     """The program of a scan, built once from the files' cached graphs and shared by all rules."""
     def build() -> Program:
-        graphs = []
-        for path, data in sorted(repo.facts("dataflow")):
-            graph = Graph.from_json(path, data)
-            if graph is not None:
-                graphs.append(graph)
+        shared: dict[Any, Any] = {}  # values the graphs' rows share (`graph._compact`)
+        # One file's facts decoded at a time and compacted (sorting the facts first decoded them all).
+        read = (Graph.from_json(path, data, shared) for path, data in repo.facts("dataflow"))
+        graphs = sorted((g for g in read if g is not None), key=lambda g: g.path)
         from hygiene.analysis.dataflow.factories import resolve_factories
         built = Program(graphs)
         resolve_factories(built)
