@@ -31,6 +31,10 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from precision import checkout, scan  # noqa: E402  (the checkout and the scan are shared)
 
+# A finding reported once for several copies of one file names each other copy's place with this
+# note: the bug at that place is reported, in the copy's finding.
+from hygiene.analysis.copies import COPY_NOTE  # noqa: E402
+
 BUGS = HERE / "realbugs" / "bugs.json"
 SLACK = 2
 
@@ -64,9 +68,6 @@ def resolve_label(bug: dict, root: Path) -> dict:
     return label
 
 
-# A finding reported once for several copies of one file (hygiene.analysis.copies) names each
-# other copy's place with this note: the bug at that place is reported, in the copy's finding.
-COPY_NOTE = "the same code in a copy of this file"
 
 
 def matches(label: dict, finding: dict) -> bool:

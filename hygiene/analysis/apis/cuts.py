@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 
 import libcst as cst
 
+from hygiene.walk import iter_nodes
+
 if TYPE_CHECKING:
     from hygiene.context import FileContext
 
@@ -39,45 +41,32 @@ def aligned_to_outputs(bound: cst.BaseExpression | None, data: frozenset[str],
             and len(bound.args) == 1):
         return False
     other = base_name(bound.args[0].value)
-    return other is not None and other not in data and not (ctx is not None and _filtered_in(bound, ctx))
+    return other is not None and other not in data and not (ctx is not None and _filtered_in(other, ctx))
 
 
-def _filtered_in(bound: cst.BaseExpression | None, ctx: FileContext) -> bool:
+def _filtered_in(name: str, ctx: FileContext) -> bool:
     """`len(answers)` where `answers` is bound in this file by a filtering comprehension or
     `filter(...)`: the length of what survived, so the cut hides the rows that failed."""
-    if not (isinstance(bound, cst.Call) and bound.args) or ctx.module is None:
+    if ctx.module is None:
         return False
-    other = base_name(bound.args[0].value)
-    for node in _assignments(ctx.module, other):
-        if isinstance(node, (cst.ListComp, cst.GeneratorExp)) and any(f.ifs for f in _fors(node.for_in)):
+    for node in iter_nodes(ctx.module):
+        if not (isinstance(node, cst.Assign)
+                and any(isinstance(t.target, cst.Name) and t.target.value == name for t in node.targets)):
+            continue
+        value = node.value
+        if isinstance(value, (cst.ListComp, cst.GeneratorExp)) and _filters(value.for_in):
             return True
-        if isinstance(node, cst.Call) and isinstance(node.func, cst.Name) and node.func.value == "filter":
+        if isinstance(value, cst.Call) and isinstance(value.func, cst.Name) and value.func.value == "filter":
             return True
     return False
 
 
-def _fors(clause: cst.CompFor | None):
+def _filters(clause: cst.CompFor | None) -> bool:
     while clause is not None:
-        yield clause
+        if clause.ifs:
+            return True
         clause = clause.inner_for_in
-
-
-def _assignments(module: cst.Module, name: str | None):
-    if name is None:
-        return
-    yield from _collect(module, name)
-
-
-def _collect(module: cst.Module, name: str) -> list[cst.BaseExpression]:
-    found: list[cst.BaseExpression] = []
-
-    class Visitor(cst.CSTVisitor):
-        def visit_Assign(self, node: cst.Assign) -> None:
-            if any(isinstance(t.target, cst.Name) and t.target.value == name for t in node.targets):
-                found.append(node.value)
-
-    module.visit(Visitor())
-    return found
+    return False
 
 
 def configured_cap(bound: cst.BaseExpression | None) -> bool:
