@@ -32,6 +32,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from hygiene.analysis.copies import COPY_NOTE
+
 HERE = Path(__file__).resolve().parent
 CORPUS = HERE / "precision" / "corpus.json"
 VERDICTS = HERE / "precision" / "verdicts"
@@ -121,7 +123,10 @@ def match(repo: str, findings: list[dict], verdicts: list[dict]) -> tuple[list[t
         if v is not None:
             used.add(id(v))
         pairs.append((f, v))
-    return pairs, [v for v in mine if id(v) not in used]
+    # A copy of a script folded into the finding on its first copy is still found, as a related place.
+    copies = {(f["rule"], r.get("path"), r.get("line")) for f in findings
+              for r in f.get("related") or () if r.get("note") == COPY_NOTE}
+    return pairs, [v for v in mine if id(v) not in used and (v["rule"], v.get("path"), v.get("line")) not in copies]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -143,7 +143,7 @@ def rule_page(rule: type[Rule]) -> str:
         f"whole folder: `per-file-ignores = {{ \"scratch/*\" = [\"{rule.code}\"] }}`; everywhere: "
         f"`ignore = [\"{rule.code}\"]` in `[tool.hygiene]`.",
         "",
-        f"[All rules](index.md)",
+        "[All rules](index.md)",
         "",
     ]
     return "\n".join(lines)

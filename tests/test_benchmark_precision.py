@@ -37,3 +37,25 @@ def test_a_boolean_mark_is_no_set_number():
 
 def test_repo_and_held_out_filters_combine():
     assert names(precision.select(CORPUS, ["d/third", "e/fourth"], 3)) == ["d/third"]
+
+
+def _finding(path, line, related=()):
+    return {"rule": "EVAL003", "path": path, "line": line, "fingerprint": f"fp-{path}-{line}",
+            "related": [{"path": p, "line": n, "note": note} for p, n, note in related]}
+
+
+def test_a_verdict_on_a_copy_folded_into_another_finding_is_still_found():
+    from hygiene.analysis.copies import COPY_NOTE
+    verdicts = [{"repo": "o/r", "rule": "EVAL003", "path": "v1/a.ipynb", "line": 7, "verdict": "TP"},
+                {"repo": "o/r", "rule": "EVAL003", "path": "v2/a.ipynb", "line": 9, "verdict": "TP"}]
+    findings = [_finding("v2/a.ipynb", 9, related=[("v1/a.ipynb", 7, COPY_NOTE)])]
+    pairs, unmatched = precision.match("o/r", findings, verdicts)
+    assert [v["path"] for _, v in pairs] == ["v2/a.ipynb"]
+    assert unmatched == []
+
+
+def test_a_related_place_that_is_no_copy_does_not_count_as_found():
+    verdicts = [{"repo": "o/r", "rule": "EVAL003", "path": "v1/a.ipynb", "line": 7, "verdict": "TP"}]
+    findings = [_finding("v2/a.ipynb", 9, related=[("v1/a.ipynb", 7, "where the seed is set")])]
+    _, unmatched = precision.match("o/r", findings, verdicts)
+    assert [v["path"] for v in unmatched] == ["v1/a.ipynb"]

@@ -14,7 +14,6 @@ from hygiene.analysis.apis import plain
 from hygiene.analysis.dataflow import knowledge as kb
 from hygiene.analysis.dataflow.expressions import Evaluator, Value, is_model_call
 from hygiene.analysis.dataflow.frames import column_expression, frame_call
-from hygiene.analysis.strings import literal_value
 from hygiene.analysis.strings import literal_value, pattern_value, string_value
 
 # Methods that call a function they are handed on the receiver's data (pandas, datasets).

@@ -32,6 +32,7 @@ from hygiene.analysis.apis import torch as torch_api
 from hygiene.analysis.apis.torch import name_tokens
 from hygiene.context import FileContext
 from hygiene.analysis.names import dotted
+from hygiene.discovery import is_test_path as is_test_file
 from hygiene.analysis.evalmode.events import RETURN, CallEvents
 from hygiene.analysis.evalmode.words import (
     EVAL_FUNCTION_WORDS,
@@ -45,7 +46,6 @@ from hygiene.analysis.evalmode.words import (
     bool_literal,
     eval_word,
     keeps_tensor,
-    is_test_file,
     looks_predicted,
     names_bound,
     root_name,

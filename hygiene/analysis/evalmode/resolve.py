@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from hygiene.analysis.apis import torch as torch_api
-from hygiene.analysis.evalmode.factory import factory_made
 from hygiene.analysis.evalmode.places import _where
 from hygiene.analysis.evalmode.words import FACT_KEY
 from hygiene.analysis.evalmode.plain import plain_free

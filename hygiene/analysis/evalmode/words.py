@@ -9,7 +9,6 @@ import libcst as cst
 
 from hygiene.analysis.apis import torch as torch_api
 from hygiene.analysis.apis.torch import name_tokens
-from hygiene.discovery import is_test_path as is_test_file
 from hygiene.analysis.names import dotted
 from hygiene.analysis.strings import string_value
 from hygiene.walk import iter_nodes
