@@ -123,3 +123,26 @@ def test_a_notebook_with_a_cell_that_does_not_parse_is_not_judged(tmp_path):
     assert _findings(tmp_path / "broken", {"nb.ipynb": _notebook(cells)}) == []
     cells[1] = "for x, y in train_loader:\n    model(x).sum().backward()\nprint(1)"
     assert _findings(tmp_path / "whole", {"nb.ipynb": _notebook(cells)}) == [("nb.ipynb", 8, "EVAL001")]
+
+
+def test_a_network_held_by_a_plain_object_is_named_by_its_attribute(tmp_path):
+    """`w = Wrapper()` holds `self.backbone`: the advice is `w.backbone.eval()`, since a plain
+    object has no `.eval()`."""
+    (tmp_path / "feats.py").write_text(textwrap.dedent("""
+        import torch
+        from torchvision import models
+
+        class Wrapper:
+            def __init__(self):
+                self.backbone = models.resnet18(weights="DEFAULT")
+            @torch.no_grad()
+            def embed(self, x):
+                return self.backbone(x)
+
+        def features(loader):
+            w = Wrapper()
+            return [w.embed(x) for x, _ in loader]
+    """).lstrip())
+    found = [f.message for f in scan(load(tmp_path), jobs=1, use_cache=False).findings if f.rule == "EVAL001"]
+    assert len(found) == 1
+    assert "`w.backbone.eval()`" in found[0] and "`w.eval()`" not in found[0]

@@ -337,6 +337,23 @@ class TrainModeEval(CollectingRule):
                 net.eval()
                 print(evaluate(net, val_loader))
         """, note="the caller switches to eval mode before calling"),
+        invalid("""
+            import torch
+            from torchvision import models
+
+            def main(loader):
+                net = models.resnet50(weights="IMAGENET1K_V2")
+                correct = 0
+                with torch.no_grad():  # expect: EVAL001
+                    for x, y in loader:
+                        correct += (net(x).argmax(1) == y).sum().item()
+                feats = []
+                with torch.no_grad():
+                    for x, _ in loader:
+                        feats.append(net(x))
+                return correct, feats
+        """, note="one network evaluated twice in one function is one decision (call `.eval()` once): one "
+                  "finding, at the first evaluation, the second as related"),
         valid("""
             import torch
 
@@ -522,6 +539,7 @@ class TrainModeEval(CollectingRule):
     @classmethod
     def check_repo(cls, repo: RepoContext) -> None:
         built: set[tuple[str, int]] = set()
+        evaluated: dict[tuple, tuple] = {}
         for verdict in verdicts(repo):
             if verdict.train is None:
                 continue
@@ -544,11 +562,20 @@ class TrainModeEval(CollectingRule):
                 if (where["path"], where["line"]) in built:
                     continue
                 built.add((where["path"], where["line"]))
-                name = where.get("target") or verdict.target
+                name = where.get("net") or where.get("target") or verdict.target
                 fields.update(target=name, cause=f"{where['text']} builds it in training mode and nothing calls "
                                                  f"`{name}.eval()` before it is evaluated")
                 repo.report(cls, where["path"], where["line"], **fields,
                             related=[Location(verdict.path, verdict.line, "evaluated here")])
                 continue
+            # One network evaluated several times in one function is one decision: one finding, at
+            # the first evaluation, the others named as related places.
+            key = (verdict.path, verdict.function, verdict.target, where.get("path"), where.get("line"))
+            if key in evaluated:
+                evaluated[key][2].append(Location(verdict.path, verdict.line, "evaluated here too"))
+                continue
+            evaluated[key] = (verdict, fields, [])
+        for verdict, fields, others in evaluated.values():
             repo.report(cls, verdict.path, verdict.line, cell=verdict.cell, cell_line=verdict.cell_line,
-                        snippet=verdict.code, related=related(where, "training mode comes from here"), **fields)
+                        snippet=verdict.code,
+                        related=[*related(verdict.train, "training mode comes from here"), *others], **fields)

@@ -57,5 +57,7 @@ def constructed_attribute(analysis: Analysis, frame: _Frame, event: dict[str, An
             short = ctor.rsplit(".", 1)[-1]
             where = _where(frame, event, f"`{target}` of `{event['t']} = {short}(...)`", made.get("ctor"),
                            ", from " + made["text"])
-            return {"train": {**where, "fresh": True, "dep": made.get("dep"), "trains": frame.record.get("train")}}
+            # `net`: the attribute that holds the network (`loader.model`), the one to put in eval mode.
+            return {"train": {**where, "fresh": True, "dep": made.get("dep"), "trains": frame.record.get("train"),
+                              "net": target}}
     return None
