@@ -40,7 +40,8 @@ class TrainingFlagInEvaluation(Rule):
     copied from the training step keeps it. Calls that pass the switch from a variable, calls
     of datasets, loaders and transforms (`CIFAR10(root, train=True)`), functions that also take
     gradients or are named for training, and Monte Carlo dropout on purpose (`mc_predict`,
-    `predict_with_uncertainty`, a loop over samples) are left alone.
+    `predict_with_uncertainty`, a loop passing the same input again and again), and a single library
+    layer called on the data to corrupt it (`Dropout(0.5)(x, training=True)`) are left alone.
 
     | spelling | found | near miss left alone |
     |---|---|---|
@@ -140,6 +141,18 @@ class TrainingFlagInEvaluation(Rule):
                 return jnp.mean(jnp.stack(probs), 0), jnp.std(jnp.stack(probs), 0)
         """, note="near miss: Monte Carlo dropout on purpose, named so"),
         valid("""
+            import jax.numpy as jnp
+            draws = jnp.stack([model.apply(variables, X_val, deterministic=False, rngs={"dropout": rng})
+                               for _ in range(50)])
+            mean, spread = draws.mean(0), draws.std(0)
+        """, note="near miss: the same validation input passed again and again, a spread of dropout draws"),
+        valid("""
+            import tensorflow as tf
+            noise = tf.keras.layers.GaussianNoise(0.2)
+            corrupted = noise(x_test, training=True)
+            show(denoiser.predict(corrupted))
+        """, note="near miss: a single library layer called on the data to corrupt it, not the model evaluated"),
+        valid("""
             import torchvision
 
             def evaluate(model, root):
@@ -157,7 +170,7 @@ class TrainingFlagInEvaluation(Rule):
     def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
         super().__init__(ctx)
         self.functions: list[cst.FunctionDef] = []
-        self.loops: list[str] = []  # iterables of the loops and comprehensions around the walk
+        self.loops: list[tuple[str, str]] = []  # (iterable, target) of the loops and comprehensions around the walk
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self.functions.append(node)
@@ -166,15 +179,43 @@ class TrainingFlagInEvaluation(Rule):
         self.functions.pop()
 
     def visit_For(self, node: cst.For) -> None:
-        self.loops.append(self.ctx.code(node.iter))
+        self.loops.append((self.ctx.code(node.iter), self.ctx.code(node.target)))
 
     def leave_For(self, node: cst.For) -> None:
         self.loops.pop()
 
-    def visit_CompFor(self, node: cst.CompFor) -> None:
-        self.loops.append(self.ctx.code(node.iter))
+    # A comprehension's element is walked before its `for`: its loops are pushed at the comprehension.
+    def _comprehension(self, node: cst.BaseComp | cst.DictComp) -> None:
+        part: cst.CompFor | None = node.for_in
+        iters, targets = [], []
+        while part is not None:
+            iters.append(self.ctx.code(part.iter))
+            targets.append(self.ctx.code(part.target))
+            part = part.inner_for_in
+        self.loops.append((" ".join(iters), " ".join(targets)))
 
-    def leave_CompFor(self, node: cst.CompFor) -> None:
+    def visit_ListComp(self, node: cst.ListComp) -> None:
+        self._comprehension(node)
+
+    def leave_ListComp(self, node: cst.ListComp) -> None:
+        self.loops.pop()
+
+    def visit_GeneratorExp(self, node: cst.GeneratorExp) -> None:
+        self._comprehension(node)
+
+    def leave_GeneratorExp(self, node: cst.GeneratorExp) -> None:
+        self.loops.pop()
+
+    def visit_SetComp(self, node: cst.SetComp) -> None:
+        self._comprehension(node)
+
+    def leave_SetComp(self, node: cst.SetComp) -> None:
+        self.loops.pop()
+
+    def visit_DictComp(self, node: cst.DictComp) -> None:
+        self._comprehension(node)
+
+    def leave_DictComp(self, node: cst.DictComp) -> None:
         self.loops.pop()
 
     def visit_Call(self, node: cst.Call) -> None:
@@ -184,12 +225,17 @@ class TrainingFlagInEvaluation(Rule):
             return
         callee = self.ctx.code(node.func)
         qualified = self.qualified_name(node.func) or ""
-        if _NOT_MODEL.search(callee.rsplit(".", 1)[-1]) or qualified.startswith(
+        if _NOT_MODEL.search(callee.rsplit(".", 1)[-1]) or _words(callee.rsplit(".", 1)[-1]) & _STOCHASTIC \
+                or ".layers." in qualified or qualified.startswith(
                 ("torchvision.", "tensorflow_datasets.", "datasets.", "torch.utils.data", "gymnasium.", "gym.")):
-            return
+            return  # not the model: data, or a single library layer (`Dropout(0.5)(x, training=True)` adds noise)
         function = self.functions[-1] if self.functions else None
-        if any(_words(loop) & _STOCHASTIC or "split(" in loop for loop in self.loops):
-            return  # repeated stochastic passes
+        if self.loops:
+            iterable, target = self.loops[-1]
+            names = set(re.findall(r"\w+", target))
+            if (_words(iterable + " " + target) & _STOCHASTIC or "split(" in iterable
+                    or not names & set(re.findall(r"\w+", self.ctx.code(node)))):
+                return  # repeated stochastic passes: the same input again and again, or over dropout keys
         if function is not None:
             words = set().union(*(_words(f.name.value) for f in self.functions))
             if words & (_TRAINS | _STOCHASTIC) or _GRADIENTS.search(self.ctx.code(function.body)):
