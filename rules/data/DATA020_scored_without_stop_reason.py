@@ -43,7 +43,7 @@ class ScoredWithoutStopReason(Rule):
     | spelling | found | near miss left alone |
     |---|---|---|
     | `extract(r["completion"]) == r["target"]` with cut transcripts in the repo | yes | `r["finish_reason"] != "length"` filtered and counted |
-    | `client.chat.completions.create(..., max_tokens=64)` scored in the same file | yes | no token limit, no cut transcripts |
+    | `client.chat.completions.create(..., max_tokens=64)` scored in the same file | yes | no token limit, no cut transcripts; only a judge's short verdict budget (`max_tokens=20`) |
     | `grade(out.choices[0].message.content, gold)`, `extract(msg.content[0].text)` under a token limit | yes | `finish_reason == "length"` told apart; the reply only printed |
     | `pd.read_json("outputs/t.jsonl")` / `Path(...) / "t.jsonl"` / `glob("t/*.jsonl")` read and analysed, outputs cut | yes, at the read | the reader tests `stop_reason` |
     | `score.py` scores `outputs/a.jsonl` that `collect.py` writes with `max_tokens=128` | yes | a token limit in a file writing nothing read here |
@@ -141,6 +141,22 @@ class ScoredWithoutStopReason(Rule):
                 """,
             "transcripts/run.jsonl": '{"completion": "x", "gold": "1", "stop_reason": "end_turn"}\n',
         }, note="near miss: the transcripts record stop reasons and none was cut"),
+        valid({
+            "judge.py": """\
+                from openai import OpenAI
+                client = OpenAI()
+
+                def judge(item):
+                    verdict = client.chat.completions.create(
+                        model="gpt-4o", max_tokens=20, temperature=0,
+                        messages=[{"role": "user", "content": RUBRIC + item["response"]}])
+                    return verdict.choices[0].message.content.strip().upper().startswith("HARMFUL")
+
+                def grade_all(items):
+                    return [grade_label(judge(it), it["response"]) for it in items]
+                """,
+        }, note="near miss: the only token limit is the judge's short verdict budget; the responses it grades "
+                "were generated elsewhere and nothing says they were cut"),
         valid({
             "features.py": """\
                 def tokens(row):
@@ -272,7 +288,7 @@ class ScoredWithoutStopReason(Rule):
     def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
         super().__init__(ctx)
         self.sites: list[dict] = []
-        self.token_limit = False
+        self.token_limit = False  # a token limit that can cut an answer (not only a short verdict's budget)
         self.long_limit = False  # a token limit that is not a literal below _SHORT_REPLY
         self.replies: list[dict] = []  # reply texts read off API responses and scored
         self.reply_names: dict[tuple[str, str], str] = {}  # (function, name) -> the reply text it holds
@@ -290,10 +306,13 @@ class ScoredWithoutStopReason(Rule):
 
     def visit_Arg(self, node: cst.Arg) -> None:
         if node.keyword is not None and node.keyword.value in _TOKEN_LIMITS:
-            self.token_limit = True
             # `max_tokens=5` for a letter or a verdict asks for a short reply, not for text that can be
             # cut; a budget of 1024 or more is meant to hold whole answers. Between them replies are cut.
+            # A file whose only limits are short ones (a judge's `max_tokens=50` for its verdict) caps
+            # no answer: the texts it grades were generated elsewhere, so it is no evidence for them.
             limit = self._literal_int(node.value)
+            if limit is None or limit >= _SHORT_REPLY:
+                self.token_limit = True
             if limit is None or _SHORT_REPLY <= limit < _WHOLE_ANSWER:
                 self.long_limit = True
 

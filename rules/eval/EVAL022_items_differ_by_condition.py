@@ -23,7 +23,8 @@ class ItemsDifferByCondition(Rule):
     `frame[frame["condition"] == "opinion"]`) before its mean is put next to the others', or the
     same column averaged over two results files in one function with rows filtered out of one
     file only, or one scoring function of the repo called on a collection and on a slice of it
-    (`score(base, items)`, `score(cot, items[:150])`) with the two results put side by side, so
+    (`score(base, items)`, `score(cot, items[:150])`, or datasets' `items.select(range(150))`) with
+    the two results put side by side, so
     the conditions that are compared see different items and different n.
 
     ## Why is this bad?
@@ -242,6 +243,32 @@ class ItemsDifferByCondition(Rule):
             small = distilled.predict(X_test[:500])
             print({"teacher": f1_score(y_test, full), "student": f1_score(y_test[:500], small)})  # expect: EVAL022
         """, note="an sklearn metric on every test row for one model and on a slice for the other"),
+        invalid({
+            "decoding.py": """\
+                from datasets import load_dataset
+
+                def exact_match_rate(generate, rows):
+                    return sum(generate(r["question"]).strip() == r["answer"] for r in rows) / len(rows)
+
+                def compare(greedy, beam):
+                    qa = load_dataset("trivia_qa", "rc.nocontext", split="validation")
+                    beam_rows = qa.select(range(300))  # expect: EVAL022
+                    return {"greedy": exact_match_rate(greedy, qa), "beam": exact_match_rate(beam, beam_rows)}
+                """,
+        }, note="a datasets `select(range(n))` keeps the first n rows: the slower condition gets fewer items"),
+        valid({
+            "decoding.py": """\
+                from datasets import load_dataset
+
+                def exact_match_rate(generate, rows):
+                    return sum(generate(r["question"]).strip() == r["answer"] for r in rows) / len(rows)
+
+                def compare(greedy, beam):
+                    qa = load_dataset("trivia_qa", "rc.nocontext", split="validation")
+                    rows = qa.select(range(300))
+                    return {"greedy": exact_match_rate(greedy, rows), "beam": exact_match_rate(beam, rows)}
+                """,
+        }, note="near miss: both conditions on the same selected rows"),
     ]
 
     @classmethod
@@ -305,7 +332,7 @@ def _one_scorer_on_a_cut(prog: Program) -> list[tuple[Ref, Ref, Ref]]:
                 pairs = list(zip(prog.inputs(whole_call)[skip:], prog.inputs(cut_call)[skip:]))
                 for whole, cut in pairs:
                     how = prog.info(cut).get("how") if cut and prog.kind(cut) == "subset" else None
-                    if not (whole and (how in ("head", "sample", "take") or (
+                    if not (whole and (how in ("head", "sample", "take") or prog.info(cut).get("head") or (
                             how == "slice" and not prog.info(cut).get("lo") and prog.info(cut).get("hi")))
                             and _plain(prog, prog.input(cut, 0)) == _plain(prog, whole)):
                         continue

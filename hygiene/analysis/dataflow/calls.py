@@ -13,7 +13,7 @@ import libcst as cst
 from hygiene.analysis.apis import plain
 from hygiene.analysis.dataflow import knowledge as kb
 from hygiene.analysis.dataflow.expressions import Evaluator, Value, is_model_call
-from hygiene.analysis.dataflow.frames import column_expression, frame_call
+from hygiene.analysis.dataflow.frames import column_expression, first_rows, frame_call
 from hygiene.analysis.strings import literal_value, pattern_value, string_value
 
 # Methods that call a function they are handed on the receiver's data (pandas, datasets).
@@ -324,8 +324,9 @@ class CallEvaluator(Evaluator):
         if method in kb.SUBSET_METHODS and recv:
             how = "dedup" if method in kb.DEDUP_METHODS else method
             info: dict[str, Any] = {"how": how}
-            if method == "unique":
-                info["values"] = True  # distinct values: rows only when bound and used as data
+            if method == "unique" or (method == "select" and first_rows(expr)):
+                # distinct values: rows only when bound and used as data; `ds.select(range(n))`: the first n rows
+                info["values" if method == "unique" else "head"] = True
             by = self.literal(keywords.get("subset", positional[0] if positional else 0))
             if by is not None and method in ("drop_duplicates", "dropna"):
                 info["by"] = [by] if isinstance(by, str) else list(by)

@@ -79,3 +79,12 @@ def _bind_reads(ev: Any, node: int, frame: int) -> bool:
         if ev.kinds[current] not in ("src", "param", "global", "import", "fit", "split", "part", "llm"):
             stack.extend(ev.inputs[current])
     return found
+
+
+def first_rows(expr: cst.Call) -> bool:
+    """`select(range(n))` / `select(range(0, n))`: indices that keep the first n rows."""
+    arg = expr.args[0].value if expr.args and expr.args[0].keyword is None else None
+    if not (isinstance(arg, cst.Call) and isinstance(arg.func, cst.Name) and arg.func.value == "range"):
+        return False
+    bounds = [a.value for a in arg.args]
+    return len(bounds) == 1 or (len(bounds) == 2 and isinstance(bounds[0], cst.Integer) and bounds[0].value == "0")

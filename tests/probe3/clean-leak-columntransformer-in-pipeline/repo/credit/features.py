@@ -1,0 +1,20 @@
+import pandas as pd
+from sklearn.compose import ColumnTransformer
+from sklearn.impute import SimpleImputer
+from sklearn.pipeline import Pipeline
+from sklearn.preprocessing import OneHotEncoder, StandardScaler
+
+NUMERIC = ["age", "income", "loan_amount", "credit_history_months", "debt_to_income"]
+CATEGORICAL = ["home_ownership", "purpose", "employment_type"]
+TARGET = "defaulted"
+
+def make_preprocess() -> ColumnTransformer:
+    return ColumnTransformer([
+        ("num", Pipeline([("impute", SimpleImputer(strategy="median")), ("scale", StandardScaler())]), NUMERIC),
+        ("cat", OneHotEncoder(handle_unknown="ignore"), CATEGORICAL),
+    ])
+
+
+def load_frame(path: str):
+    df = pd.read_csv(path)
+    return df[NUMERIC + CATEGORICAL], df[TARGET].to_numpy()

@@ -1,0 +1,6 @@
+import os
+
+
+def list_sessions(root: str) -> list[str]:
+    """All EDF recordings under root."""
+    return [os.path.join(root, name) for name in sorted(os.listdir(root)) if name.endswith(".edf")]
