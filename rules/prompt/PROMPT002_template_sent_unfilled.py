@@ -18,13 +18,16 @@ SENT_AS_IS = "but is sent to the model unfilled"
 HAS = "has the field(s)"
 CARRIES = "every request carries the template itself"
 TEMPLATE_NAME = re.compile(r"(?i)(template|tmpl|tpl|fmt|format)")
+_IDENTIFIER = re.compile(r"[a-z][a-z0-9]*(_[a-z0-9]+)+")  # `{target_model}`: a variable's name, meant to be filled
 
 
 class TemplateSentUnfilled(Rule):
     """
     ## What it does
     Finds module-level template constants (`USER_TEMPLATE = "Request: {request}"`), and templates
-    in class bodies or dataclass field defaults read as `self.SYSTEM` / `cfg.system_prompt`, that
+    in class bodies or dataclass field defaults read as `self.SYSTEM` / `cfg.system_prompt` (in
+    their own file, or in another file through an instance of the imported class, `cfg: JudgeConfig`,
+    when a field names a variable such as `{topic_area}` or the sending file names it), that
     are sent to a model as they are, or after a `.replace("{field}", ...)` chain (one expression, or
     `text = T.replace(...)` then `text = text.replace(...)`) that leaves a field: as a message's content, a `prompt=` / `system=` argument, or an
     argument of a function of the same file that sends it. The constant may be defined in another
@@ -124,6 +127,46 @@ class TemplateSentUnfilled(Rule):
                                                             messages=[{"role": "user", "content": answer}])
                 return msg.content[0].text
         """, note="a dataclass field's default"),
+        invalid({
+            "judging/config.py": """\
+                from dataclasses import dataclass
+
+                @dataclass
+                class JudgeConfig:
+                    judge_model: str = "claude-3-5-sonnet-latest"
+                    system_prompt: str = "You grade answers about {topic_area} for factual accuracy."  # expect: PROMPT002
+                """,
+            "judging/grade.py": """\
+                import anthropic
+                from judging.config import JudgeConfig
+
+                def grade(cfg: JudgeConfig, answer: str) -> str:
+                    msg = anthropic.Anthropic().messages.create(model=cfg.judge_model, max_tokens=5, system=cfg.system_prompt,
+                                                                messages=[{"role": "user", "content": answer}])
+                    return msg.content[0].text
+                """,
+        }, note="a config dataclass's default in its own module, sent from another file: reported at the definition"),
+        valid({
+            "judging/config.py": """\
+                from dataclasses import dataclass
+
+                @dataclass
+                class JudgeConfig:
+                    judge_model: str = "claude-3-5-sonnet-latest"
+                    system_prompt: str = "You grade answers about {topic_area} for factual accuracy."
+                    verdict_hint: str = "End with the line: Verdict: {verdict}"
+                """,
+            "judging/grade.py": """\
+                import anthropic
+                from judging.config import JudgeConfig
+
+                def grade(cfg: JudgeConfig, topic: str, answer: str) -> str:
+                    system = cfg.system_prompt.format(topic_area=topic)
+                    msg = anthropic.Anthropic().messages.create(model=cfg.judge_model, max_tokens=5, system=system,
+                                                                messages=[{"role": "user", "content": answer + cfg.verdict_hint}])
+                    return msg.content[0].text
+                """,
+        }, note="near miss: formatted where it is sent; a one-word field shown to the model as a format"),
         valid("""
             from openai import OpenAI
 
@@ -337,24 +380,36 @@ class TemplateSentUnfilled(Rule):
         # `self.SYSTEM` / `cfg.system_prompt` in this file.
         self.class_templates: list[tuple[str, TemplateLiteral]] = []
         self.attribute_loads: dict[str, list[cst.Attribute]] = {}
+        # Class templates of this file for other files (class, attribute, line, template), and loads
+        # `cfg.<attr>` of an instance of an imported class (`cfg: EvalConfig`), which may send one.
+        self.class_defs: list[tuple[str, str, int | None, TemplateLiteral]] = []
+        self.foreign_loads: list[tuple[cst.Attribute, str]] = []
         self.calls: list[cst.Call] = []
         self.read_from: dict[int, str] = {}  # template statements that read a text file: its path
 
     def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
         if node.value is not None and self.ctx.names.scope.kind == "class" and isinstance(node.target, cst.Name):
-            self._class_template(node.target.value, node.value)
+            self._class_template(node.target.value, node.value, node)
 
     def visit_Attribute(self, node: cst.Attribute) -> None:
         self.attribute_loads.setdefault(node.attr.value, []).append(node)
+        if isinstance(node.value, cst.Name) and node.value.value != "self":
+            instance = self.qualified_name(node.value) or ""
+            module = self.ctx.names.module_name or ""
+            if instance.endswith("()") and "." in instance and not instance.startswith(module + "."):
+                self.foreign_loads.append((node, instance[:-2]))
 
-    def _class_template(self, name: str, value: cst.BaseExpression) -> None:
+    def _class_template(self, name: str, value: cst.BaseExpression, statement: cst.CSTNode) -> None:
         template = TemplateLiteral.of(value)
         if template is not None:
             self.class_templates.append((name, template))
+            scope = self.ctx.names.scope
+            if scope.parent is not None and scope.parent.kind == "module" and scope.name:
+                self.class_defs.append((scope.name, name, self.ctx.line_here(statement), template))
 
     def visit_Assign(self, node: cst.Assign) -> None:
         if self.ctx.names.scope.kind == "class" and len(node.targets) == 1 and isinstance(node.targets[0].target, cst.Name):
-            self._class_template(node.targets[0].target.value, node.value)
+            self._class_template(node.targets[0].target.value, node.value, node)
             return
         if self.ctx.names.scope is not self.ctx.names.module_scope or len(node.targets) != 1:
             return
@@ -410,9 +465,44 @@ class TemplateSentUnfilled(Rule):
         sent = self._sent(module) if ctx.memo.get("calls_a_model") else []
         plain = [{"name": f"{module}.{n}" if module else n, "short": n, "line": line, "fields": [], "escapes": False,
                   "words": [], "plain": True} for n, line in self.plain.items()]
+        classes = self._class_facts(module)
+        attr_sent = self._foreign_attributes_sent() if ctx.memo.get("calls_a_model") else []
+        if classes or attr_sent:
+            ctx.facts[self.code + ":classes"] = {"templates": classes, "sent": attr_sent}
         if templates or sent or self.formatted or plain or self.filled:
             ctx.facts[self.code] = {"templates": templates + plain, "sent": sent, "formatted": sorted(self.formatted),
                                     "filled": self.filled}
+
+    def _class_facts(self, module: str) -> list[dict[str, Any]]:
+        """This file's class templates (a config dataclass's field defaults), for files that send them."""
+        out = []
+        for cls, attr, line, template in self.class_defs:
+            literal = self.ctx.code(template.node)
+            roots = {field_root(f) for f in template.fields}
+            out.append({"name": f"{cls}.{attr}", "module": module, "short": attr, "line": line,
+                        "fields": template.fields, "escapes": template.escapes,
+                        "words": sorted(r for r in roots if _count_word(r, self.ctx.text) > _count_word(r, literal))})
+        return out
+
+    def _foreign_attributes_sent(self) -> list[dict[str, Any]]:
+        """`cfg.instruction` of an instance of a class imported from another file, reaching a model call
+        with nothing filling it (`cfg: EvalConfig`, `prompt = cfg.instruction + text`, `gen(prompt)`)."""
+        flow = TextFlow.of(self.ctx) if self.foreign_loads else None
+        sent: dict[str, dict[str, Any]] = {}
+        filled: set[str] = set()
+        for load, cls in self.foreign_loads[:200]:
+            if _assigned_to(load, flow):
+                continue
+            key = f"{cls}.{load.attr.value}"
+            destinations = flow.destinations(load)
+            if any(d.kind in (FORMATTED, ESCAPES, RETURNED) for d in destinations):
+                filled.add(key)
+                continue
+            call = next((d.node for d in destinations if d.kind == SENT), None)
+            if call is not None and key not in sent:
+                sent[key] = {"name": key, "short": load.attr.value, "line": self.ctx.line_of(load),
+                             "via": self.ctx.code(call.func) if isinstance(call, cst.Call) else ""}
+        return [use for key, use in sent.items() if key not in filled]
 
     def _class_templates_sent(self) -> None:
         """Class attributes holding a template, sent as they are through `<obj>.<attr>`."""
@@ -510,6 +600,7 @@ class TemplateSentUnfilled(Rule):
             formatted.update(facts.get("formatted", []))
             uses.extend((path, use) for use in facts.get("sent", []))
         texts: dict[str, str] = {}
+        cls._class_templates_sent_elsewhere(repo, texts)
         reported: set[tuple[str, str]] = set()
         for path, facts in repo.facts(cls.code):
             for fill in facts.get("filled", []):
@@ -568,6 +659,36 @@ class TemplateSentUnfilled(Rule):
             repo.report(cls, path, use["line"], name=use["short"], defined=f"{defined_in}:{template['line']}",
                         placeholders=fields, via=via, where_word="here", how=SENT_AS_IS, has=HAS, consequence=CARRIES,
                         related=[Location(defined_in, template["line"], f"{template['short']} defined here")])
+
+    @classmethod
+    def _class_templates_sent_elsewhere(cls, repo: RepoContext, texts: dict[str, str]) -> None:
+        """A class attribute template (a config dataclass's default) sent unfilled from another file:
+        reported at its definition, once."""
+        defined: dict[str, list[tuple[str, dict]]] = {}  # "Class.attr" -> (file, template)
+        for path, facts in repo.facts(cls.code + ":classes"):
+            for template in facts.get("templates", []):
+                defined.setdefault(template["name"], []).append((path, template))
+        reported: set[tuple[str, str]] = set()
+        for path, facts in repo.facts(cls.code + ":classes"):
+            for use in facts.get("sent", []):
+                module, _, short = use["name"].rpartition(".")
+                module, _, klass = module.rpartition(".")  # `pkg.config` . `EvalConfig` . `instruction`
+                found = _defining([(p, t) for p, t in defined.get(f"{klass}.{short}", [])
+                                   if module == t["module"] or module.endswith("." + t["module"])
+                                   or p.rsplit(".", 1)[0].replace("/", ".").endswith(module)], path)
+                if found is None or found[0] == path or (found[0], use["name"]) in reported:
+                    continue  # a template sent by its own file is reported there
+                defined_in, template = found
+                roots = {field_root(f) for f in template["fields"]}
+                if not (cls._meant_as_template(repo, template, use, path, False, texts)
+                        or any(_IDENTIFIER.fullmatch(r) for r in roots)):
+                    continue  # `{answer}` may be shown on purpose; `{topic_area}` names a variable
+                reported.add((defined_in, use["name"]))
+                repo.report(cls, defined_in, template["line"], name=template["short"], has=HAS,
+                            placeholders=", ".join("{" + f + "}" for f in template["fields"]), how=SENT_AS_IS,
+                            where_word="at", defined=f"{path}:{use['line']}",
+                            via=f" by `{use['via']}`" if use["via"] else "", consequence=CARRIES,
+                            related=[Location(path, use["line"], f"{template['short']} sent here")])
 
     @staticmethod
     def _meant_as_template(repo: RepoContext, template: dict, use: dict, path: str, formatted: bool,
