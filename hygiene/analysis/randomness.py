@@ -307,6 +307,9 @@ class RandomnessExtractor:
                 tail = callee.attr.value if isinstance(callee, cst.Attribute) else callee.value if isinstance(callee, cst.Name) else ""
                 if tail in ("sleep", "uuid4", "mkdtemp", "NamedTemporaryFile"):
                     return True
+                if tail == "add_argument" and any(_words(str(a.value.evaluated_value)) & _HARMLESS_WORDS for a in parent.args
+                                                  if isinstance(a.value, cst.SimpleString)):
+                    return True  # `add_argument("--seed", default=random.randint(...))`: the seed is chosen, and recorded
             elif isinstance(parent, (cst.Assign, cst.AugAssign, cst.AnnAssign)):
                 targets = parent.targets if isinstance(parent, cst.Assign) else [parent]
                 text = " ".join((dotted(t.target) or "") for t in targets)
