@@ -142,7 +142,10 @@ class NotebookStoredError(Rule):
     ## What it does
     Finds notebook cells whose saved output is an exception traceback (or a kernel crash) when
     another cell's saved output was produced after it. A failure that is the last thing that ran
-    is left alone: every output saved with it came before it.
+    is left alone: every output saved with it came before it. So are cells an editor canceled
+    after an earlier error (they never ran) and failures whose unfinished work no later output
+    reads. One finding per notebook, at the first failure, naming the other failed cells: one
+    re-run from the top settles them all.
 
     ## Why is this bad?
     A cell that failed did not produce what the cells after it read: their stored outputs, and
