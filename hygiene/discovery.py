@@ -2,7 +2,10 @@
 
 Honours `.gitignore` files at every level (and `.git/info/exclude`), the configured excludes and
 a default list of folders that are never research code (virtualenvs, caches, build output,
-vendored code). A folder with a `pyvenv.cfg` is a virtualenv whatever its name.
+vendored code). A folder with a `pyvenv.cfg` is a virtualenv whatever its name, and a subfolder
+that is a project of its own (its own LICENSE beside a setup.py or pyproject.toml: a copy of a
+third-party library kept in the repository) is vendored code whatever its name; each such folder
+gets one note.
 
 Symbolic links: linked folders are not entered; a linked file is read once, under its real path
 when the scan reaches that too; a link out of the repository is not followed and a link loop is
@@ -106,6 +109,20 @@ def _is_virtualenv(path: Path) -> bool:
         return False
 
 
+_LICENSES = ("LICENSE", "LICENSE.txt", "LICENSE.md", "LICENCE", "COPYING")
+_PROJECT_FILES = ("setup.py", "pyproject.toml", "setup.cfg")
+
+
+def _vendored_project(path: Path) -> str | None:
+    """The files that make a subfolder a project of its own (`LICENSE` + `setup.py`), else None."""
+    try:
+        license_ = next((n for n in _LICENSES if (path / n).is_file()), None)
+        project = next((n for n in _PROJECT_FILES if (path / n).is_file()), None) if license_ else None
+    except OSError:
+        return None
+    return f"{license_} and {project}" if project else None
+
+
 def _link_target(abspath: Path, root: Path) -> tuple[str | None, str | None]:
     """(the target's path relative to root, None) for a link inside the repository, else
     (None, why it is skipped)."""
@@ -177,6 +194,11 @@ def discover(config: Config, paths: Iterable[Path] | None = None,
                 rel = f"{rel_dir}/{d}" if rel_dir else d
                 sub = abs_dir / d
                 if sub.is_symlink() or ignores.ignored(rel, True) or _is_virtualenv(sub):
+                    continue
+                marks = _vendored_project(sub)
+                if marks:
+                    problems.append(Diagnostic(rel, f"skipped: a copy of another project (its own {marks}), "
+                                               "not this repository's code", "note"))
                     continue
                 keep.append(d)
             dirnames[:] = keep

@@ -1,7 +1,7 @@
 """Copies of one script give one finding (hygiene.analysis.copies)."""
 from __future__ import annotations
 
-from hygiene.analysis.copies import one_report_per_copy
+from hygiene.analysis.copies import one_report_per_copy, one_report_per_export
 from hygiene.finding import Finding, Severity
 
 
@@ -30,3 +30,14 @@ def test_near_misses_stay_apart() -> None:
             finding("complex/train.py", 12, "best = max(accs)", context="sweep"),  # another function
             finding("clone/train.py", 30, "best = max(accs)")]            # twice in one file: two findings
     assert len(one_report_per_copy(kept)) == 5
+
+
+def test_a_notebook_exported_under_another_name_is_one_finding() -> None:
+    # A book chapter kept as a notebook and as nbconvert's script of it, named differently.
+    kept = [finding("ch04/Feature Selection.ipynb", 79, "rfc = RandomForestClassifier()", context=""),
+            finding("ch04/feature_selection.py", 167, "rfc = RandomForestClassifier()", context=""),
+            finding("ch04/feature_selection.py", 206, "pca = PCA(n_components=3)", context=""),  # not in the notebook
+            finding("ch05/tune.py", 40, "rfc = RandomForestClassifier()", context="")]  # another folder
+    found = one_report_per_export(kept)
+    assert [(f.path, f.line) for f in found] == [("ch04/Feature Selection.ipynb", 79),
+                                                 ("ch04/feature_selection.py", 206), ("ch05/tune.py", 40)]

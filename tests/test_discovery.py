@@ -30,6 +30,22 @@ def test_default_excludes_and_virtualenvs(tmp_path):
     assert found(tmp_path) == ["results/metrics.json", "train.py"]
 
 
+def test_a_subfolder_that_is_a_project_of_its_own_is_vendored_code(tmp_path):
+    # A copy of a library kept in the repo (its own LICENSE beside a setup.py or pyproject.toml)
+    # is skipped with one note; a subpackage with only a setup.py, or the scanned root, is not.
+    make(tmp_path, ["train.py", "setup.py", "probing/lens/setup.py", "probing/lens/lens/model.py",
+                    "probing/lens/demo.ipynb", "probing/run.py", "tools/setup.py", "tools/prep.py",
+                    "extern/pyproject.toml", "extern/lib.py"])
+    (tmp_path / "LICENSE").write_text("MIT\n")
+    (tmp_path / "probing" / "lens" / "LICENSE").write_text("MIT\n")
+    (tmp_path / "extern" / "LICENSE.md").write_text("MIT\n")
+    problems: list = []
+    files = [f.path for f in discover(Config(root=tmp_path), problems=problems)]
+    assert files == ["probing/run.py", "setup.py", "tools/prep.py", "tools/setup.py", "train.py"]
+    assert sorted((d.path, d.kind) for d in problems) == [("extern", "note"), ("probing/lens", "note")]
+    assert "LICENSE and setup.py" in next(d.message for d in problems if d.path == "probing/lens")
+
+
 def test_gitignore_at_every_level_with_negation(tmp_path):
     make(tmp_path, ["a.py", "outputs/run1.json", "outputs/keep.json", "sub/local.py", "sub/tmp/x.py",
                     "data/raw.csv"])

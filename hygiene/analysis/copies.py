@@ -6,6 +6,11 @@ phase, which matches no code: its message, with its own path and positions left 
 same in several files is one decision: it is reported once, at the first of those paths, and the
 copies are named as related places. Findings without a line (results, documents) are not grouped
 here: their identity is their file.
+
+A notebook exported to a script under another name in the same folder (`Feature Selection.ipynb`
+beside `feature_selection.py`, nbconvert's `# In[3]:` export of a book chapter) is the same code
+twice too: a script finding whose rule and matched code a notebook of its folder has is reported
+on the notebook only (`one_report_per_export`).
 """
 from __future__ import annotations
 
@@ -48,3 +53,13 @@ def _identity(f: Finding) -> str:
     if f.snippet.strip():
         return f.code_identity()
     return mask_positions(f.message.replace(f.path, _name(f.path)))
+
+
+def one_report_per_export(findings: list[Finding]) -> list[Finding]:
+    def key(f: Finding) -> tuple[str, str, str]:
+        return f.path.rsplit("/", 1)[0] if "/" in f.path else "", f.rule, f.code_identity()
+
+    on_notebooks = {key(f) for f in findings if f.path.endswith(".ipynb") and f.snippet.strip()}
+    if not on_notebooks:
+        return findings
+    return [f for f in findings if not (f.path.endswith(".py") and f.snippet.strip() and key(f) in on_notebooks)]

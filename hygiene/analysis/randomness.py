@@ -90,6 +90,7 @@ class RandomnessExtractor:
         self._main_start: int | None = None
         self.main: list[int] | None = None
         self.signals = CallSignals()
+        self.workers = False  # builds a DataLoader with worker processes (`num_workers=` not 0)
         self.seeders: list[str] = []  # classes of this file whose construction seeds (Trainer subclasses)
         self.bases: dict[str, list[str]] = {}  # class -> its bases' qualified names
         self.relative_imports: list[str] = []  # paths without suffix that `from . import x` names
@@ -225,6 +226,9 @@ class RandomnessExtractor:
         # A notebook measures through library calls; its own helpers are judged by what they call.
         own = self.ctx.kind == "notebook" and name is not None and name.startswith(self.module + ".")
         self.signals.see(tail, name, own=own)
+        if "DataLoader" in tail and any(a.keyword is not None and a.keyword.value == "num_workers" and not (
+                isinstance(a.value, cst.Integer) and a.value.value == "0") for a in node.args):
+            self.workers = True
         event = rng.classify(name, node, tail, self.imports_torch)
         if event is None and name is not None and plain(name) in self.seeders:
             event = rng.Seed(("*",), "")  # a Trainer subclass of this file seeds in its constructor
@@ -307,6 +311,9 @@ class RandomnessExtractor:
                 tail = callee.attr.value if isinstance(callee, cst.Attribute) else callee.value if isinstance(callee, cst.Name) else ""
                 if tail in ("sleep", "uuid4", "mkdtemp", "NamedTemporaryFile"):
                     return True
+                if tail == "add_argument" and any(_words(str(a.value.evaluated_value)) & _HARMLESS_WORDS for a in parent.args
+                                                  if isinstance(a.value, cst.SimpleString)):
+                    return True  # `add_argument("--seed", default=random.randint(...))`: the seed is chosen, and recorded
             elif isinstance(parent, (cst.Assign, cst.AugAssign, cst.AnnAssign)):
                 targets = parent.targets if isinstance(parent, cst.Assign) else [parent]
                 text = " ".join((dotted(t.target) or "") for t in targets)
@@ -359,7 +366,7 @@ class RandomnessExtractor:
             "test": is_test_path(self.ctx.path), "service": self.service, "main": self.main,
             "scopes": scopes, "classes": self.classes, "purpose": purpose,
             "loads": self.signals.loads_weights, "seeders": self.seeders, "bases": self.bases,
-            "relative_imports": sorted(set(self.relative_imports)),
+            "relative_imports": sorted(set(self.relative_imports)), "workers": self.workers,
         }
 
 

@@ -41,6 +41,10 @@ def _unseeded(repo: RepoContext) -> list[DrawSite]:
         entries = list(site.unseeded_by)
         if site.path in entries and any(e != site.path and site.gen in gens for e, gens in site.seeds_of.items()):
             entries.remove(site.path)  # the module's own demo; the programs that use it seed
+        if site.context.rsplit(".", 1)[-1] in ("__call__", "__getitem__"):
+            # A transform or a dataset's item run in DataLoader workers: PyTorch seeds each worker's
+            # `random`, numpy and torch from torch's generator, which such a program seeds.
+            entries = [e for e in entries if not ("torch" in site.seeds_of.get(e, []) and progs.files[e].get("workers"))]
         if site.kind == "init":  # initial weights matter to a program that trains or measures the model
             entries = [e for e in entries if progs.uses.get(e) == "reports"]
         facts = progs.files[site.path]

@@ -367,6 +367,22 @@ class UncountedRowDrop(Rule, RowFlow):
                 print("accuracy", sum(r["pred"] == r["gold"] for r in ok) / len(ok))
         """, note="gather's exceptions are filtered out before the accuracy, uncounted"),
         valid("""
+            import numpy as np
+            def per_category(completions):
+                categories = [c["category"] for c in completions]
+                rates = {}
+                for category in sorted(set(categories)):
+                    rows = [c for c in completions if c["category"] == category]
+                    rates[category] = np.mean([c["jailbroken"] for c in rows])
+                print(rates, np.mean([c["jailbroken"] for c in completions]))
+        """, note="near miss: the records of one category per loop step, a breakdown: every row is in a group"),
+        invalid("""
+            import numpy as np
+            def per_category(completions):
+                rows = [c for c in completions if c["judged"]]  # expect: DATA040
+                print(np.mean([c["jailbroken"] for c in rows]))
+        """, note="the records the judge did not grade are dropped before the rate, uncounted"),
+        valid("""
             import asyncio
             async def main(items, grade):
                 results = await asyncio.gather(*(grade(it) for it in items), return_exceptions=True)

@@ -19,6 +19,8 @@ class TrainModeEval(CollectingRule):
     so does a loop that switches back to training at the end of its body. Models whose class is
     in the repo and holds no dropout or batch norm (so the mode changes nothing: a linear probe of
     one `nn.Linear`, also when it returns a dataclass of fit results) are not reported;
+    nor are models of a library whose modules hold neither (TransformerLens' `HookedTransformer`,
+    also a vendored copy), made in the function or typed so on its parameter;
     a model whose mode cannot be known (a parameter nobody passes, a model loaded by an opaque
     helper) is not reported either. Lightning's `validation_step` and the Hugging Face
     `Trainer`'s evaluation loop switch modes themselves. A function run entirely under
@@ -534,6 +536,47 @@ class TrainModeEval(CollectingRule):
                     assert net(torch.zeros(2, 8)).shape == (2, 2)
             """,
         }, note="unit tests are not evaluations"),
+        valid("""
+            import torch
+            from transformer_lens import HookedTransformer, HookedTransformerConfig
+
+            cfg = HookedTransformerConfig(n_layers=2, d_model=64, n_ctx=32, d_head=16, act_fn="relu", d_vocab=10)
+            model = HookedTransformer(cfg)
+            opt = torch.optim.Adam(model.parameters())
+            for batch in train_batches:
+                model.train()
+                opt.zero_grad()
+                model(batch, return_type="loss").backward()
+                opt.step()
+            with torch.no_grad():
+                print(model(test_tokens, return_type="loss").item())
+        """, note="near miss: TransformerLens models hold no dropout or batch norm, so the mode changes nothing"),
+        valid("""
+            import torch
+            from transformer_lens.HookedTransformer import HookedTransformer
+
+            def fit_masks(model: HookedTransformer, opt, data, test_data, metric):
+                for _ in range(10):
+                    model.train()
+                    opt.zero_grad()
+                    metric(model(data)).backward()
+                    opt.step()
+                with torch.no_grad():
+                    return metric(model(test_data)).item()
+        """, note="near miss: the parameter is typed as a model without dropout; `.train()` changes nothing"),
+        invalid("""
+            import torch
+            import torch.nn as nn
+
+            def fit_head(model: nn.Module, opt, data, test_data, metric):
+                for _ in range(10):
+                    model.train()
+                    opt.zero_grad()
+                    metric(model(data)).backward()
+                    opt.step()
+                with torch.no_grad():  # expect: EVAL001
+                    return metric(model(test_data)).item()
+        """, note="the same loop with a model of any kind: it may hold dropout"),
     ]
 
     @classmethod

@@ -168,6 +168,33 @@ class GradEnabledEval(CollectingRule):
                 model.eval()
                 return [model.generate(**tok(p, return_tensors="pt"), max_new_tokens=20) for p in prompts]
         """, note="generate() runs without gradients"),
+        valid("""
+            import torch
+
+            torch.autograd.set_grad_enabled(False)
+
+            def test_scores(model, batches, metrics):
+                scores = {}
+                for name, fn in metrics.items():
+                    scores[name] = fn(model(batches.test_data)).item()
+                return scores
+
+            print(test_scores(model, batches, metrics))
+        """, note="near miss: a script that turns gradients off for good at the top, before the function "
+                  "that evaluates is defined and called"),
+        invalid("""
+            import torch
+
+            torch.autograd.set_grad_enabled(True)
+
+            def test_scores(model, batches, metrics):
+                scores = {}
+                for name, fn in metrics.items():  # expect: EVAL002
+                    scores[name] = fn(model(batches.test_data)).item()
+                return scores
+
+            print(test_scores(model, batches, metrics))
+        """, note="the same script switching gradients on"),
     ]
 
     @classmethod

@@ -73,6 +73,14 @@ class NotebookForwardReference(Rule):
             ("print(summary.mean())", 2),
             ("summary = compute()", 3),
         ])}, note="%run may define any name"),
+        valid({"figure.ipynb": json.dumps({"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": [
+            {"cell_type": "code", "source": "show(path)\ndisplay(Image(path))", "execution_count": 11,
+             "metadata": {}, "outputs": [{"output_type": "error", "ename": "NameError",
+                                          "evalue": "name 'Image' is not defined", "traceback": []}]},
+            {"cell_type": "code", "source": "from IPython.display import Image", "execution_count": 12,
+             "metadata": {}, "outputs": []},
+        ]}, indent=1)}, note="near miss: the cell was saved with the NameError of that very name, so it ran in "
+                              "the saved order and failed visibly (a stored error, RESULT002's concern)"),
         valid({"analysis.ipynb": notebook([
             ("rows = [r for r in range(3)]\nsquares = {k: k * k for k in rows}", 1),
             ("r = 0", 2),
@@ -95,6 +103,8 @@ class NotebookForwardReference(Rule):
             for name, line in scope.uses:
                 if name in seen or name in scope.binds or name in reported or is_predefined(name):
                     continue
+                if _saved_name_error(code_cells[position].outputs, name):
+                    continue  # the cell's own output shows the name was missing: it ran in the saved order
                 later = _later_binder(scopes, position, name)
                 if later is None:
                     continue
@@ -102,6 +112,12 @@ class NotebookForwardReference(Rule):
                 self.ctx.report_cell(type(self), scope.index, line, fields={"name": name, "cell": scope.index, "later": later},
                                      related=(Location(self.ctx.path, nb.doc_offsets.get(later), f"cell {later} defines `{name}`"),))
             seen |= scope.binds
+
+
+def _saved_name_error(outputs: list[dict], name: str) -> bool:
+    """Whether the cell was saved with the NameError of `name` (so it did fail, in the saved order)."""
+    return any(o.get("output_type") == "error" and o.get("ename") == "NameError"
+               and f"'{name}'" in str(o.get("evalue", "")) for o in outputs)
 
 
 def _later_binder(scopes: list[CellScope], position: int, name: str) -> int | None:

@@ -25,6 +25,9 @@ def error_output(ename: str, evalue: str, trace: list[str]) -> dict:
 
 
 _CRASH = re.compile(r"kernel (crashed|died|restarting)", re.I)
+# An editor that stops a run at the first failure saves this on every cell it did not run: those
+# cells never ran, so they are the first failure's consequence, not failures of their own.
+_CANCELED = re.compile(r"cancell?ed due to an error in a previous cell", re.I)
 
 
 def ran_after(cell: Cell, position: int, other: Cell, other_position: int) -> bool:
@@ -43,10 +46,10 @@ def _root(node: ast.AST) -> str | None:
     return node.id if isinstance(node, ast.Name) else None
 
 
-def changed_names(cell: Cell, failed_at: int) -> set[str] | None:
+def changed_names(cell: Cell, failed_at: int, modules: frozenset[str] = frozenset()) -> set[str] | None:
     """What a failing cell could have left half-done for later cells: the names its statements
-    from the failing line on bind, and the objects they change (`model.fit(X)`, `df["y"] = ...`);
-    None when it cannot tell."""
+    from the failing line on bind, and the objects they change (`model.fit(X)`, `df["y"] = ...`),
+    but not a module a call goes through (`np.sum(arr)` changes no `np`); None when it cannot tell."""
     scope = cell_scope(cell)
     if not scope.parsed or scope.dynamic:
         return None
@@ -60,7 +63,9 @@ def changed_names(cell: Cell, failed_at: int) -> set[str] | None:
             names.add(stmt.name)
         if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call) \
                 and isinstance(stmt.value.func, ast.Attribute):
-            names.add(_root(stmt.value.func) or "")
+            root = _root(stmt.value.func) or ""
+            if root not in modules:
+                names.add(root)
         elif isinstance(stmt, (ast.Assign, ast.AugAssign, ast.AnnAssign)):
             for target in getattr(stmt, "targets", None) or [stmt.target]:  # type: ignore[attr-defined]
                 if isinstance(target, (ast.Attribute, ast.Subscript)):
@@ -72,8 +77,28 @@ def changed_names(cell: Cell, failed_at: int) -> set[str] | None:
     return names
 
 
+def imported_modules(code: list[Cell]) -> frozenset[str]:
+    """Names the notebook binds only by `import module` (as `np`, `os`): modules, not objects a call
+    can leave half-changed. A name also assigned or `from`-imported somewhere may be an object."""
+    imported: set[str] = set()
+    other: set[str] = set()
+    for cell in code:
+        if not cell_scope(cell).parsed:
+            continue
+        for node in ast.walk(ast.parse(cell_python(cell.source))):
+            if isinstance(node, ast.Import):
+                imported |= {a.asname or a.name.split(".")[0] for a in node.names}
+            elif isinstance(node, ast.ImportFrom):
+                other |= {a.asname or a.name for a in node.names}
+            elif isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
+                other.add(node.id)
+            elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                other.add(node.name)
+    return frozenset(imported - other)
+
+
 def later_reads(code: list[Cell], position: int, names: set[str]) -> bool:
-    """Whether a cell after the failing one (in the document) shows an output that depends on
+    """Whether a cell after the failing one (in the document) shows an output (not an error) that depends on
     `names`, directly or through what it computed from them; a cell that binds a name again
     (the import or the assignment the author fixed) replaces it for the cells after it."""
     tainted = set(names)
@@ -83,8 +108,8 @@ def later_reads(code: list[Cell], position: int, names: set[str]) -> bool:
             return True
         used = {name for name, _ in scope.uses} & tainted
         if used:
-            if other.outputs:
-                return True
+            if any(o.get("output_type") != "error" for o in other.outputs):
+                return True  # a result shown (an error or a cancellation shows none)
             tainted |= scope.binds
         else:
             tainted -= scope.binds
@@ -93,12 +118,22 @@ def later_reads(code: list[Cell], position: int, names: set[str]) -> bool:
     return False
 
 
-def failing_line(text: str, cell_lines: int) -> int:
-    """The cell's line a traceback or warning names, else 1."""
+_ARROW = re.compile(r"^-+>\s*(?:<a [^>]*>)?\d+(?:</a>)?\s?(.*)$", re.M)
+
+
+def failing_line(text: str, source: str) -> int:
+    """The cell's line a traceback or warning names, else 1. When the traceback numbers lines of a
+    file the cell ran in (VS Code's interactive window), the arrow line's code is found in the cell."""
+    lines = source.split("\n")
     for match in _CELL_LINE.finditer(text):
         number = int(next(g for g in match.groups() if g))
-        if 1 <= number <= cell_lines:
+        if 1 <= number <= len(lines):
             return number
+    for match in _ARROW.finditer(text):
+        code = match.group(1).strip()
+        hits = [k for k, line in enumerate(lines, 1) if code and line.strip() == code]
+        if len(hits) == 1:
+            return hits[0]
     return 1
 
 
@@ -107,7 +142,10 @@ class NotebookStoredError(Rule):
     ## What it does
     Finds notebook cells whose saved output is an exception traceback (or a kernel crash) when
     another cell's saved output was produced after it. A failure that is the last thing that ran
-    is left alone: every output saved with it came before it.
+    is left alone: every output saved with it came before it. So are cells an editor canceled
+    after an earlier error (they never ran) and failures whose unfinished work no later output
+    reads. One finding per notebook, at the first failure, naming the other failed cells: one
+    re-run from the top settles them all.
 
     ## Why is this bad?
     A cell that failed did not produce what the cells after it read: their stored outputs, and
@@ -126,7 +164,8 @@ class NotebookStoredError(Rule):
     category = "RESULT-SUSPECT"
     severity = Severity.WARNING
     kinds = frozenset({"notebook"})
-    message = "cell {cell} was saved with a `{error}` traceback in its output, so the outputs after it did not come from the saved code"
+    message = ("cell {cell} was saved with a `{error}` traceback in its output, so the outputs after it did not come "
+               "from the saved code{more}")
     question = "Was the notebook re-run from the top after fixing the `{error}` at {where}? Which run produced the numbers below it?"
     examples = [
         invalid({"eval.ipynb": notebook([
@@ -190,6 +229,48 @@ class NotebookStoredError(Rule):
             {"source": "", "execution_count": None},
         ])}, note="near miss (representation-engineering): the editor saved a kernel crash after the last cell "
                   "printed its numbers"),
+        valid({"intro.ipynb": notebook([
+            {"source": "import numpy as np\narr = np.array([1, 'st', 3])", "execution_count": 1},
+            {"source": "np.sum(arr)", "execution_count": 2, "outputs": [error_output(
+                "TypeError", "cannot perform reduce with flexible type", ["TypeError: cannot perform reduce"])]},
+            {"source": "arr = np.array([[1, 2], [3, 4]])\nnp.sum(arr)", "execution_count": 3, "outputs": [
+                {"output_type": "execute_result", "data": {"text/plain": "10"}, "metadata": {}}]},
+        ])}, note="near miss: a tutorial shows an error on purpose; a call through an imported module "
+                  "(`np.sum`) leaves nothing half-changed for the cells after it"),
+        invalid({"sweep.ipynb": notebook([
+            {"source": "model = load()", "execution_count": 1},
+            {"source": "scores = evaluate(model, data)", "execution_count": 2, "outputs": [error_output(
+                "RuntimeError", "CUDA out of memory", ["RuntimeError: CUDA out of memory"])]},
+            {"source": "table = summarize(scores)", "execution_count": 3, "outputs": [error_output(
+                "KeyError", "'acc'", ["KeyError: 'acc'"])]},
+            {"source": "print(table)", "execution_count": 4, "outputs": [
+                {"output_type": "stream", "name": "stdout", "text": "acc 0.71\n"}]},
+        ])}, expect=[("sweep.ipynb", 2, "RESULT002")],
+            note="two failed cells that later outputs read: one finding at the first, naming the other "
+                 "(one re-run settles both)"),
+        valid({"scratch.ipynb": notebook([
+            {"source": "import plots\nshow = plots.show", "execution_count": 1},
+            {"source": "x = compute()", "execution_count": 2, "outputs": [error_output(
+                "ValueError", "bad shape", ["ValueError: bad shape"])]},
+            {"source": "print(summary(x))", "execution_count": None, "outputs": [error_output(
+                "", "", ["\x1b[1;31mCell was canceled due to an error in a previous cell."])]},
+            {"source": "print(1 + 1)", "execution_count": 3, "outputs": [
+                {"output_type": "stream", "name": "stdout", "text": "2\n"}]},
+        ])}, note="near miss: the failing cell binds `x`, read only by a cell the editor canceled (it never "
+                  "ran, so it is no failure of its own) whose output is no result"),
+        valid({"figure.ipynb": notebook([
+            {"source": "import os\npath = os.path.join('ims', 'fig')\nshow(corr, path + '.png')\n"
+                       "display(Image(path + '.png'))", "execution_count": 11, "outputs": [error_output(
+                "NameError", "name 'Image' is not defined",
+                ["\x1b[0;31mNameError\x1b[0m   Traceback (most recent call last)",
+                 "\x1b[1;32m/root/repo/make_fig.py\x1b[0m in \x1b[0;36mline 5\n",
+                 "---> <a href='file:///root/repo/make_fig.py?line=356'>357</a> display(Image(path + '.png'))",
+                 "NameError: name 'Image' is not defined"])]},
+            {"source": "from IPython.display import display, Image", "execution_count": 12},
+            {"source": "display(Image(path + '.png'))", "execution_count": 13, "outputs": [
+                {"output_type": "display_data", "data": {"text/plain": "<Image>"}, "metadata": {}}]},
+        ])}, note="near miss: VS Code's interactive window numbers the lines of the file the cell ran "
+                  "in; the arrow line's code is the cell's line 4, which binds nothing, and the missing import is added by the next cell"),
     ]
 
     def finish(self) -> None:
@@ -197,6 +278,8 @@ class NotebookStoredError(Rule):
         if nb is None:
             return
         code = [cell for cell in nb.cells if cell.cell_type == "code"]
+        modules = imported_modules(code)
+        failed: list[tuple[Cell, int, str]] = []
         for position, cell in enumerate(code):
             for output in cell.outputs:
                 if output.get("output_type") != "error":
@@ -207,12 +290,26 @@ class NotebookStoredError(Rule):
                 # A failure whose unfinished work no later output reads (a demonstration of an
                 # error, an import the next cell replaces) did not change what those outputs show.
                 text = output_text(output)
+                if _CANCELED.search(text):
+                    break  # the cell never ran
                 error = str(output.get("ename") or ("kernel crash" if _CRASH.search(text) else "error"))
-                line = failing_line(text, len(cell.source.split("\n")))
+                line = failing_line(text, cell.source)
                 if error in ("SyntaxError", "IndentationError", "TabError"):
                     break  # nothing in the cell ran
-                names = changed_names(cell, line)
+                names = changed_names(cell, line, modules)
                 if names is not None and not later_reads(code, position, names):
                     break
-                self.ctx.report_cell(type(self), cell.index, line, fields={"cell": cell.index, "error": error})
+                failed.append((cell, line, error))
                 break
+        if not failed:
+            return
+        # One decision for the notebook (re-run it from the top, or clear it): one finding, at the
+        # first failure, naming the others.
+        cell, line, error = failed[0]
+        others = [str(c.index) for c, _, _ in failed[1:]]
+        more = ""
+        if others:
+            shown = ", ".join(others[:5]) + (", ..." if len(others) > 5 else "")
+            more = (f"; {len(others)} more cell{'s' if len(others) > 1 else ''} of this notebook ({shown}) "
+                    f"{'were' if len(others) > 1 else 'was'} saved with errors too: one re-run from the top settles them")
+        self.ctx.report_cell(type(self), cell.index, line, fields={"cell": cell.index, "error": error, "more": more})

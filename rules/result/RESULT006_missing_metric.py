@@ -51,6 +51,14 @@ class MissingMetric(Rule):
             id,score
             1,
             """}, note="near miss: inputs with gaps are not results"),
+        invalid({"results/sweep.json": """\
+            [
+              {"layer": 30, "refusal_score": NaN, "kl_score": NaN},
+              {"layer": 31, "refusal_score": NaN, "kl_score": 0.4},
+              {"layer": 32, "refusal_score": 0.2, "kl_score": 0.1}
+            ]
+            """}, expect=[("results/sweep.json", 2, "RESULT006")],
+            note="one finding for the document, at its first missing value, counting the others"),
         valid({"results/leaderboard.csv": "model,win_rate,lc_win_rate\n" + "".join(
             f"m{i},{50 + i / 10},{'' if i < 15 else 40 + i / 10}\n" for i in range(30))},
             note="near miss: a column added to a long table later, empty for the older rows"),
@@ -60,11 +68,14 @@ class MissingMetric(Rule):
         profile = self.ctx.data
         if not profile or not is_result_path(self.ctx.path):
             return
-        for path, value, line in profile.get("leaves", []):
-            if metric_key(path) and (value is None or value in ("nan", "inf", "-inf")):
-                what = "null" if value is None else ("NaN" if value == "nan" else "infinite")
-                self.ctx.report(type(self), None, line=line, snippet=path, fields={
-                    "metric": path, "what": what, "line": line, "count": 1, "total": 1})
+        metrics = [(path, value, line) for path, value, line in profile.get("leaves", []) if metric_key(path)]
+        missing = [(path, value, line) for path, value, line in metrics if value is None or value in ("nan", "inf", "-inf")]
+        if missing:
+            # One finding for the document (one look at why those rows were not computed), at the first.
+            path, value, line = missing[0]
+            what = "null" if value is None else ("NaN" if value == "nan" else "infinite")
+            self.ctx.report(type(self), None, line=line, snippet=path, fields={
+                "metric": path, "what": what, "line": line, "count": len(missing), "total": len(metrics)})
         if profile.get("leaves"):
             return  # a JSON document: its leaves said it all
         total = profile.get("rows", 0)

@@ -24,7 +24,9 @@ class PerfectOrZeroScore(Rule):
     ## What it does
     Finds a quality metric (accuracy, AUROC, F1, precision, recall, exact match, pass@k) of
     exactly 1.0 or exactly 0.0 in a result summary whose other metrics are ordinary fractions.
-    Training-set metrics and per-item outcome files (where 0 and 1 are the values) are left alone.
+    Training-set metrics and per-item outcome files (where 0 and 1 are the values) are left alone,
+    and so is the first or last point of a list-valued metric (a curve over thresholds or steps,
+    where precision is 1 at the threshold that keeps nothing).
 
     It also finds a metric that is exactly 0.0 in every condition of a summary, the baseline
     included (`{"asr": {"none": 0.0, "paraphrase": 0.0}}`, `{"baseline": 0.0, "ours": 0.0}`, a
@@ -71,6 +73,13 @@ class PerfectOrZeroScore(Rule):
         valid({"sweeps/run3/results.jsonl": '{"env0_in_acc": 0.97, "env0_out_acc": 0.93, "step": 300}\n'
                                             '{"env0_in_acc": 1.0, "env0_out_acc": 0.95, "step": 600}\n'},
               note="near miss: `in` accuracies are on the in-split, the part that was trained on"),
+        valid({"results/roc/circuit.json": '{"method": {"threshold": [10.0, 1.0, 0.1, 0.01], '
+                                           '"edge_precision": [1.0, 0.5, 0.38, 0.04], "edge_tpr": [0.0, 0.2, 0.6, 0.9]}}\n'},
+              note="near miss: a curve over thresholds; precision is 1 where the strictest threshold keeps "
+                   "(almost) nothing, the sweep's end point"),
+        invalid({"results/seeds.json": '{"model": {"seed_acc": [0.71, 1.0, 0.69]}}\n'},
+                expect=[("results/seeds.json", 1, "RESULT010")],
+                note="a perfect value inside a list that is no sweep's end point"),
         valid({"tests/golden/results.json": '{"accuracy": 1.0, "f1": 0.5}\n'},
               note="near miss: a test fixture, written to exercise the code, not a result"),
         invalid({"sweeps/run3/results.jsonl": '{"env0_in_acc": 0.97, "env0_out_acc": 0.9, "step": 300}\n'
@@ -121,7 +130,7 @@ class PerfectOrZeroScore(Rule):
             values = stats.get("values", [])
             ordinary = [v for v in values if 0 < v < 1]
             for extreme in (1.0, 0.0):
-                if extreme in values and ordinary:
+                if extreme in values and ordinary and not _curve_end(profile, name, stats, extreme):
                     line = next((line for shown, _, line in stats.get("top", []) if _same(shown, extreme)), None)
                     self._report(name, extreme, line)
                     return
@@ -158,6 +167,20 @@ class PerfectOrZeroScore(Rule):
         self.ctx.report(type(self), None, line=line, snippet=f"{metric}: {value}", fields={
             "metric": metric, "value": value, "kind": "perfect" if value == 1 else "zero",
             "beside": beside or "while the file's other metrics are ordinary fractions"})
+
+
+def _curve_end(profile: dict, name: str, stats: dict, extreme: float) -> bool:
+    """Whether `name` holds a list per record (a curve over thresholds or steps) whose first or last
+    point is `extreme`: precision is 1 where a threshold keeps nothing, recall 1 where it keeps all.
+    An end point of a sweep is the curve's convention, not a summary score."""
+    if stats.get("count", 0) <= profile.get("rows", 0):
+        return False  # one value per record: no list
+    points = [(int(m.group(1)), v) for p, v, _ in profile.get("leaves", [])
+              if (m := re.fullmatch(re.escape(name) + r"\[(\d+)\]", p))]
+    if not points:
+        return False
+    points.sort()
+    return _same(points[0][1], extreme) or _same(points[-1][1], extreme)
 
 
 def _same(shown: object, value: float) -> bool:

@@ -274,6 +274,59 @@ class UnseededRandom(Rule):
             import numpy as np
             x = np.random.default_rng(0).choice(10)
         """, note="a different generator: numpy's, seeded"),
+        valid("""
+            import random
+            import torch
+            from torch.utils.data import DataLoader, Dataset
+
+            class MaskEdges:
+                def __call__(self, graph):
+                    graph.masked = random.sample(range(graph.num_edges), 3)
+                    return graph
+
+            class Graphs(Dataset):
+                def __init__(self, items, transform):
+                    self.items, self.transform = items, transform
+                def __len__(self):
+                    return len(self.items)
+                def __getitem__(self, i):
+                    return self.transform(self.items[i])
+
+            def main(args):
+                torch.manual_seed(0)
+                loader = DataLoader(Graphs(load(), MaskEdges()), batch_size=32, num_workers=args.num_workers)
+                print(pretrain(loader))
+
+            if __name__ == "__main__":
+                main(parse_args())
+        """, note="near miss: a transform run in DataLoader workers; PyTorch seeds each worker's `random` from "
+                  "torch's generator, which the program seeds"),
+        invalid("""
+            import random
+            import torch
+            from torch.utils.data import DataLoader, Dataset
+
+            class MaskEdges:
+                def __call__(self, graph):
+                    graph.masked = random.sample(range(graph.num_edges), 3)  # expect: SEED001
+                    return graph
+
+            class Graphs(Dataset):
+                def __init__(self, items, transform):
+                    self.items, self.transform = items, transform
+                def __len__(self):
+                    return len(self.items)
+                def __getitem__(self, i):
+                    return self.transform(self.items[i])
+
+            def main(args):
+                torch.manual_seed(0)
+                loader = DataLoader(Graphs(load(), MaskEdges()), batch_size=32, num_workers=0)
+                print(pretrain(loader))
+
+            if __name__ == "__main__":
+                main(parse_args())
+        """, note="the same transform run in the main process: nothing seeds `random`"),
     ]
 
     @classmethod

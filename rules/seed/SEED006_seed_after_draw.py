@@ -200,6 +200,31 @@ class SeedAfterDraw(Rule):
             if __name__ == "__main__":
                 fire.Fire(main)
         """, note="fire.Fire(main) runs main now, not later"),
+        valid("""
+            import argparse
+            import random
+            import torch
+
+            parser = argparse.ArgumentParser()
+            parser.add_argument("--seed", type=int, default=random.randint(0, 2**31 - 1))
+            args = parser.parse_args()
+            random.seed(args.seed)
+            torch.manual_seed(args.seed)
+            print(train(args))
+        """, note="near miss: the draw chooses the seed itself (a random seed unless one is given), kept in args"),
+        invalid("""
+            import argparse
+            import random
+            import torch
+
+            parser = argparse.ArgumentParser()
+            parser.add_argument("--n-shots", type=int, default=random.randint(1, 8))  # expect: SEED006
+            parser.add_argument("--seed", type=int, default=0)
+            args = parser.parse_args()
+            random.seed(args.seed)
+            torch.manual_seed(args.seed)
+            print(evaluate(args))
+        """, note="a setting drawn before the seed: the number of shots changes from run to run"),
     ]
 
     @classmethod

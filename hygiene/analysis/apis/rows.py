@@ -271,6 +271,19 @@ def _is_mask(expr: cst.BaseExpression) -> bool:
     return False
 
 
+def _selects_group(test: cst.BaseExpression, element: str) -> bool:
+    """`r["category"] == category`, `r.split == split`: the records of one group, named by a variable
+    (a loop over the groups, a parameter), not records dropped for what they hold."""
+    if not (isinstance(test, cst.Comparison) and len(test.comparisons) == 1
+            and isinstance(test.comparisons[0].operator, cst.Equal)):
+        return False
+    left, right = test.left, test.comparisons[0].comparator
+    if base_name(right) == element:
+        left, right = right, left
+    return isinstance(left, (cst.Subscript, cst.Attribute)) and base_name(left) == element \
+        and isinstance(right, (cst.Name, cst.Attribute)) and base_name(right) != element
+
+
 def _comprehension_drop(node: cst.ListComp | cst.GeneratorExp) -> Drop | None:
     comp = node.for_in
     if not comp.ifs or comp.inner_for_in is not None:
@@ -289,6 +302,8 @@ def _comprehension_drop(node: cst.ListComp | cst.GeneratorExp) -> Drop | None:
     if not isinstance(comp.iter, cst.Name) or not isinstance(comp.target, cst.Name):
         return None
     element = comp.target.value
+    if all(_selects_group(condition.test, element) for condition in comp.ifs):
+        return None  # one group's rows (`r["category"] == category`): a breakdown, nothing lost
     # Filtering records by their content (`r["answer"]`, `r.get("x")`, `ex.label is not None`),
     # not picking files by suffix or parameters by a flag.
     for condition in comp.ifs:

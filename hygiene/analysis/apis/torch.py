@@ -62,6 +62,18 @@ ConstantPad3d ReflectionPad1d ReflectionPad2d ReflectionPad3d ReplicationPad1d R
 ReplicationPad3d CosineSimilarity PairwiseDistance Parameter
 """.split()
 MODE_FREE_LAYERS = frozenset(f"torch.nn.{name}" for name in _MODE_FREE)
+# Model libraries whose modules hold no dropout or batch norm at all, so train and eval mode compute
+# the same (TransformerLens' HookedTransformer and its kin: interpretability models without dropout).
+# Matched as a package segment anywhere in a qualified name, so a vendored copy
+# (`tools.transformer_lens.HookedTransformer`) counts too.
+MODE_FREE_PACKAGES = frozenset({"transformer_lens"})
+
+
+def mode_free_library(name: str | None) -> bool:
+    """Is `name` a class of a model library whose modules behave the same in train and eval mode?"""
+    return bool(name) and any(part in MODE_FREE_PACKAGES for part in name.split(".")[:-1])
+
+
 # Containers: their mode-dependence is that of what they hold.
 CONTAINERS = frozenset(f"torch.nn.{name}" for name in "Sequential ModuleList ModuleDict".split())
 MODE_FREE_UNLESS_DROPOUT = frozenset(f"torch.nn.{name}" for name in "RNN LSTM GRU MultiheadAttention".split())

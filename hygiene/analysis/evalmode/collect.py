@@ -60,6 +60,7 @@ class _Frame:
     name: str
     cls: str = ""
     params: list[str] = field(default_factory=list)
+    free: list[str] = field(default_factory=list)  # parameters annotated with a mode-free library model
     deco: str | None = None
     skip: bool = False
     evalname: bool = False
@@ -178,6 +179,8 @@ class Collector(CallEvents):
                                                                        and bool(owner.bases))),
                        evalname=bool(words & EVAL_FUNCTION_WORDS) and not trains_by_name(words),
                        graduse=bool(words & GRAD_WORDS), line=self.ctx.line_here(node))
+        frame.free = [p.name.value for p in (*params.posonly_params, *params.params, *params.kwonly_params)
+                      if p.annotation and torch_api.mode_free_library(self._qualified(p.annotation.annotation))]
         self.frames.append(frame)
         self.scopes.append(("frame", frame))
 
@@ -335,7 +338,7 @@ class Collector(CallEvents):
             record = {
                 "q": frame.qualname, "name": frame.name, "cls": frame.cls, "params": frame.params,
                 "deco": frame.deco, "train": frame.train, "graduse": frame.graduse, "skip": frame.skip,
-                "keeps": frame.keeps,
+                "keeps": frame.keeps, "free": frame.free,
                 "loops": [{"eval": loop["eval"], "train": loop["train"]} for loop in frame.loops],
                 "events": [e for e, _ in kept],
             }

@@ -39,11 +39,13 @@ class CallEvents:
         if isinstance(func, cst.Attribute):
             self._method_call(node, func)
         text = dotted(func) if isinstance(func, (cst.Name, cst.Attribute)) else None
-        if bare in torch_api.GRAD_USERS or (text and set(name_tokens(".".join(text.split(".")[-2:]))) & GRAD_WORDS):
+        # The switch first: `set_grad_enabled` has "grad" in its name but uses no gradients.
+        if bare in torch_api.GRAD_SWITCH:
+            if not (self.ctx.parents and isinstance(self.ctx.parents[-1], cst.WithItem)):
+                flag = bool_literal(node.args[0].value) if node.args else None
+                frame.grad_stmt = "on" if flag is True else "off"
+        elif bare in torch_api.GRAD_USERS or (text and set(name_tokens(".".join(text.split(".")[-2:]))) & GRAD_WORDS):
             frame.graduse = True
-        elif bare in torch_api.GRAD_SWITCH and not (self.ctx.parents and isinstance(self.ctx.parents[-1], cst.WithItem)):
-            flag = bool_literal(node.args[0].value) if node.args else None
-            frame.grad_stmt = "on" if flag is True else "off"
         elif bare and bare.startswith(("sklearn.metrics.", "torchmetrics.")):
             frame.metric = True
         if any(a.keyword is not None and a.keyword.value == "volatile" and bool_literal(a.value) for a in node.args):

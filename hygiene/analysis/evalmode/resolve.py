@@ -137,6 +137,8 @@ class Analysis:
         """Is `name` a module class whose output is the same in train and eval mode?"""
         if not name or depth > MAX_DEPTH:
             return False
+        if torch_api.mode_free_library(name):
+            return True
         if name.startswith("torch.nn."):
             # RNNs and attention given `dropout=` were marked dependent when collected; the rest of torch.nn is free.
             return name not in torch_api.MODE_DEPENDENT_LAYERS and name.count(".") == 2
@@ -358,6 +360,9 @@ class Analysis:
                     continue
                 seen.add(key)
                 train = states.get("train")
+                if train is not None and (target.split(".")[0] in frame.record.get("free", ()) or torch_api.mode_free_library(next((
+                        e.get("ctor") for e in reversed(frame.events[:index]) if e["k"] == "new" and _rebinds(e["t"], target)), None))):
+                    train = None  # a model without dropout or batch norm (typed so, or made so here): the mode changes nothing
                 if train is not None and train.get("ctor"):
                     if train["ctor"] in torch_api.CONTAINERS:
                         free = train.get("dep") is False
