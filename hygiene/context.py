@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import libcst as cst
-from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider
+from libcst.metadata import CodeRange
 
 from hygiene.config import Config
 from hygiene.finding import Diagnostic, Finding, Location
@@ -50,10 +50,11 @@ class FileContext:
     def position(self, node: cst.CSTNode) -> CodeRange | None:
         if self.module is None:
             return None
-        if self._positions is None:
-            wrapper = MetadataWrapper(self.module, unsafe_skip_copy=True)
-            self._positions = wrapper.resolve(PositionProvider)
-        return self._positions.get(node)
+        if self._positions is None:  # by statement, from the walk's ancestors (issue 12)
+            from hygiene.parsing.positions import Positions
+
+            self._positions = Positions(self.module, self.text, self.statement_lines)
+        return self._positions.get(node, self.parents)
 
     @property
     def statement_lines(self) -> Any:

@@ -170,8 +170,8 @@ def check_file(source: SourceFile, config: Config, rules: list[type[Rule]], pack
             if oversized(source, config):
                 raise ParseError(f"skipped: {source.size:,} bytes is over max-file-size ({config.max_file_size:,}"
                                  + (f" times {NOTEBOOK_SIZE_FACTOR} for a notebook)" if source.kind == "notebook" else ")"))
-            if data is None:
-                data = source.abspath.read_bytes()
+            if data is None:  # read here: the digest is of the bytes checked, even if the file just changed
+                data, content_digest = source.abspath.read_bytes(), ""
             if not content_digest:
                 result.digest = digest(data)
             text = decode(data) if source.kind == "python" else data.decode("utf-8", errors="strict")
@@ -235,10 +235,10 @@ def scan(config: Config, paths: Iterable[Path] | None = None, *, focus: Iterable
     index = StatIndex(cache.folder, cache.salt)
     started_ns = time.time_ns()
     results: dict[str, FileResult] = {}
-    todo: list[tuple[SourceFile, str, bytes | None]] = []
+    todo: list[tuple[SourceFile, str]] = []  # not their bytes: every file's at once (issue 12)
     for source in sources:
         try:
-            hit, content_digest, data = index.find(source, cache, oversized(source, config),
+            hit, content_digest, _ = index.find(source, cache, oversized(source, config),
                                                    lambda s=source: check_file(s, config, rules, packages))
         except OSError as exc:
             diagnostics.append(Diagnostic(source.path, f"cannot read: {exc.strerror or exc}"))
@@ -246,7 +246,7 @@ def scan(config: Config, paths: Iterable[Path] | None = None, *, focus: Iterable
         if hit is not None:
             results[source.path] = index.remember(source, hit)
         else:
-            todo.append((source, content_digest, data))
+            todo.append((source, content_digest))
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
     done = len(results)
     total = len(sources)
@@ -259,7 +259,7 @@ def scan(config: Config, paths: Iterable[Path] | None = None, *, focus: Iterable
         ) as pool:
             # Largest files first, so one big file does not finish the scan alone.
             ordered = sorted(todo, key=lambda t: -t[0].size)
-            pending = {pool.submit(_worker_check, source, d): source for source, d, _ in ordered}
+            pending = {pool.submit(_worker_check, source, d): source for source, d in ordered}
             for future in futures.as_completed(pending):
                 source = pending[future]
                 try:
@@ -277,8 +277,8 @@ def scan(config: Config, paths: Iterable[Path] | None = None, *, focus: Iterable
                 if progress:
                     progress(done, total)
     else:
-        for source, content_digest, data in todo:
-            result = check_file(source, config, rules, packages, content_digest, data)
+        for source, content_digest in todo:
+            result = check_file(source, config, rules, packages, content_digest)
             if result.digest:
                 cache.put(result)
             if result.digest and cache.folder is not None:  # its facts live in the cache from now on

@@ -37,6 +37,17 @@ if hasattr(cst, "ExceptStarHandler"):
     _SOURCE_ORDER[cst.ExceptStarHandler] = ("type", "name", "body")
 
 _child_fields: dict[type, tuple[str, ...]] = {}
+# Whether a type is a libcst node, by type: `isinstance` against libcst's ABC-based classes runs
+# `ABCMeta.__instancecheck__` in Python for every value that is not one (issue 12).
+_is_node: dict[type, bool] = {}
+
+
+def is_node(value: object) -> bool:
+    kind = value.__class__
+    known = _is_node.get(kind)
+    if known is None:
+        known = _is_node[kind] = isinstance(value, cst.CSTNode)
+    return known
 
 
 def child_fields(node_type: type) -> tuple[str, ...]:
@@ -52,13 +63,13 @@ def child_fields(node_type: type) -> tuple[str, ...]:
 
 def iter_children(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
     """The meaningful children of `node`, in source order."""
-    for name in child_fields(type(node)):
+    for name in _child_fields.get(node.__class__) or child_fields(node.__class__):
         value = getattr(node, name, None)
-        if isinstance(value, cst.CSTNode):
+        if is_node(value):
             yield value
         elif isinstance(value, (tuple, list)):
             for item in value:
-                if isinstance(item, cst.CSTNode):
+                if is_node(item):
                     yield item
 
 
@@ -119,6 +130,7 @@ def walk(root: cst.CSTNode, dispatch: Dispatch, parents: list[cst.CSTNode]) -> N
     """
     visit, leave = dispatch.visit, dispatch.leave
     fields_of = _child_fields
+    nodes = _is_node
     leaving = object()
     stack: list[Any] = [root]
     while stack:
@@ -141,11 +153,11 @@ def walk(root: cst.CSTNode, dispatch: Dispatch, parents: list[cst.CSTNode]) -> N
         start = len(stack)
         for name in names:
             value = getattr(node, name, None)
-            if isinstance(value, cst.CSTNode):
+            if nodes.get(value.__class__) or is_node(value):
                 stack.append(value)
             elif value.__class__ is tuple or value.__class__ is list:
                 for item in value:
-                    if isinstance(item, cst.CSTNode):
+                    if nodes.get(item.__class__) or is_node(item):
                         stack.append(item)
         # Children were pushed in source order; reverse them in place so they pop in order.
         if len(stack) - start > 1:

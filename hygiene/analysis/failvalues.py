@@ -22,13 +22,16 @@ SYMBOLIC_PARSE = re.compile(r"(?i)pars|sympify|latex|literal_eval|simplif|expr|e
 COLLECT = frozenset({"append", "extend", "add", "insert", "update", "appendleft"})
 
 
+_SCOPES = frozenset({cst.FunctionDef, cst.ClassDef, cst.Lambda})
+
+
 def walk_scope(root: cst.CSTNode) -> Iterator[cst.CSTNode]:
     """Every node under `root` in source order, not entering nested functions, classes or lambdas."""
     stack: list[cst.CSTNode] = list(reversed(list(iter_children(root))))
     while stack:
         node = stack.pop()
         yield node
-        if isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
+        if node.__class__ in _SCOPES:  # not `isinstance`: see hygiene.walk.is_node
             continue
         stack.extend(reversed(list(iter_children(node))))  # source order
 
@@ -211,7 +214,7 @@ def empty_means(scope: cst.CSTNode) -> list[tuple[cst.ExceptHandler, cst.For | c
     """`for f in files: try: ... except Exception: log(...); continue` collecting into `results`, then
     `np.mean(results) if results else 0` (or `if not results: return 0.0`): every failure vanishes, and a run where all of them failed
     reports a score of 0. (handler, loop, the guarded mean, its constant) per swallow."""
-    means = [(n, g) for n in walk_scope(scope) if isinstance(n, (cst.IfExp, cst.If))
+    means = [(n, g) for n in walk_scope(scope) if n.__class__ is cst.IfExp or n.__class__ is cst.If
              for g in [_guarded_mean(n) if isinstance(n, cst.IfExp) else _guarded_return(n)] if g]
     if not means:
         return []

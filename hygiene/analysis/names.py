@@ -43,10 +43,10 @@ class Scope:
 def dotted(expr: cst.BaseExpression | cst.Name | cst.Attribute) -> str | None:
     """`a.b.c` as a string, for plain name/attribute chains only."""
     parts: list[str] = []
-    while isinstance(expr, cst.Attribute):
+    while expr.__class__ is cst.Attribute:  # not `isinstance`: see hygiene.walk.is_node
         parts.append(expr.attr.value)
         expr = expr.value
-    if isinstance(expr, cst.Name):
+    if expr.__class__ is cst.Name:
         parts.append(expr.value)
         return ".".join(reversed(parts))
     return None
@@ -269,16 +269,17 @@ class NameResolver:
         """The qualified name of a name, attribute chain or call, or None when unknown."""
         suffix: list[str] = []
         while True:
-            if isinstance(expr, cst.Attribute):
+            kind = expr.__class__  # not `isinstance`: see hygiene.walk.is_node
+            if kind is cst.Attribute:
                 suffix.append(expr.attr.value)
                 expr = expr.value
-            elif isinstance(expr, cst.Call):
+            elif kind is cst.Call:
                 inner = self.qualified_name(expr.func)
                 if inner is None:
                     return None
                 base = f"{inner}()"
                 break
-            elif isinstance(expr, cst.Name):
+            elif kind is cst.Name:
                 if expr.value == "self" and suffix:
                     owner = self._enclosing_class()
                     attr = suffix.pop()

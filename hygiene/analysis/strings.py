@@ -10,6 +10,10 @@ import libcst as cst
 PLACEHOLDER = re.compile(r"(?<!\{)\{([A-Za-z_][\w.]*(?:\[[^\]{}]*\])?)(?:![rsa])?(?::[^{}]*)?\}(?!\})")
 
 
+# What only Python's own reading of a literal gets right: escapes, and newlines it translates.
+_ESCAPES = re.compile(r"[\\\r\x00]")
+
+
 def literal_value(node: cst.CSTNode) -> str | list[str] | None:
     """A string literal's value, or a short list or tuple of them (`["store", "date"]`)."""
     if isinstance(node, (cst.List, cst.Tuple)):
@@ -22,8 +26,11 @@ def literal_value(node: cst.CSTNode) -> str | list[str] | None:
 def string_value(node: cst.CSTNode) -> str | None:
     """The value of a plain string literal or an implicit concatenation of them."""
     if isinstance(node, cst.SimpleString):
+        text = node.value
+        if text[0] in "'\"" and not _ESCAPES.search(text):  # no prefix, nothing to evaluate (issue 12)
+            return text[3:-3] if len(text) >= 6 and text[:3] in ('"""', "'''") else text[1:-1]
         try:
-            value = ast.literal_eval(node.value)
+            value = ast.literal_eval(text)
         except (ValueError, SyntaxError):
             return None
         return value if isinstance(value, str) else None
