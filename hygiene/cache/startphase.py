@@ -1,0 +1,167 @@
+"""Dataflow rules run per start file and replayed per start file (issue 12).
+
+A rule that declares `dataflow_starts` (the kinds of node its `check_repo` starts from) runs once
+for each file having such a node, with `prog.nodes()` giving that file's nodes only; the program
+traces what the run read (`hygiene.analysis.dataflow.linking`): the files whose graphs it
+touched, the function names it looked up, the functions whose callers it asked for and the kinds
+it searched the whole program for, and what else of the repository it read (`RepoContext.reads`).
+The run's findings are stored with that trace. At the next scan, against the digests and
+interfaces of the files then, a run is replayed unless:
+
+- its start file changed, or any file whose graph it touched did;
+- it looked up a function name that a changed file defines, or defined before;
+- it asked for the callers of a function that a changed file's calls call (before or now), or
+  of a function of a changed file;
+- it searched the whole program for a kind of node that a changed file has, or had;
+- what else it read (facts of other keys, the repository) is not the same.
+
+Files added, removed or moved to another module re-run everything. The cold scan runs the same
+way, so a replayed scan reports exactly what a cold one does.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import traceback
+from pathlib import Path
+from typing import Any
+
+from hygiene.analysis.dataflow.linking import Trace, function_table, resolve
+from hygiene.analysis.dataflow.program import SHIFT, Program, program
+from hygiene.cache import write_atomic
+from hygiene.context import RepoContext
+from hygiene.finding import Diagnostic, Finding
+from hygiene.rule import Rule
+
+
+def _callable_names(qualnames: set[str]) -> set[str]:
+    """The names a call may be looked up by to reach one of `qualnames` (`x` reaches `x.__call__`)."""
+    return qualnames | {q[: -len(".__call__")] for q in qualnames if q.endswith(".__call__")}
+
+
+class Starts:
+    """The per-start runs of one scan: the store of the last scan's, and what changed since."""
+
+    def __init__(self, folder: Path | None, salt: str) -> None:
+        self.store = folder / f"starts-{hashlib.sha256(salt.encode()).hexdigest()[:16]}.json" if folder else None
+        self.old: dict[str, Any] = {}
+        if self.store is not None:
+            try:
+                loaded = json.loads(self.store.read_text(encoding="utf-8"))
+                self.old = loaded if isinstance(loaded, dict) else {}
+            except (OSError, ValueError):
+                self.old = {}
+        self.fresh: dict[str, dict[str, Any]] = {}
+        self.prog: Program | None = None
+        self.replayable = False
+
+    def _prepare(self, repo: RepoContext) -> Program:
+        if not hasattr(repo, "dataflow_interfaces"):
+            old = self.old
+            known = {}
+            if isinstance(old.get("paths"), list):
+                known = {p: [d, i] for p, d, i in zip(old["paths"], old.get("digests", []), old.get("ifaces", []))}
+            repo.dataflow_interfaces = known  # type: ignore[attr-defined]
+        prog = program(repo)
+        if prog is self.prog:
+            return prog
+        first = self.prog is None
+        self.prog = prog
+        if not first:
+            return prog  # rebuilt after another family dropped it: the same files
+        source = prog.source
+        old = self.old
+        self.replayable = old.get("paths") == source.paths and all(source.digests) and isinstance(old.get("rules"), dict)
+        if not self.replayable:
+            return prog
+        old_ifaces = old["ifaces"]
+        changed = {i for i, (a, b) in enumerate(zip(old["digests"], source.digests)) if a != b}
+        if any(old_ifaces[i]["m"] != source.ifaces[i]["m"] for i in changed):
+            self.replayable = False
+            return prog
+        defined: set[str] = set()
+        calls: set[str] = set()
+        kinds: set[str] = set()
+        for i in changed:
+            for iface in (old_ifaces[i], source.ifaces[i]):
+                module = iface["m"]
+                defined.update(f"{module}.{q}" if module else q for q in iface["f"][1:])
+                calls.update(iface["c"])
+                kinds.update(iface["k"])
+        names = _callable_names(defined)
+        old_functions, _ = function_table(old_ifaces)
+        new_functions = dict(prog.functions)
+        callers: set[int] = set()
+        for name in names | calls:
+            for table in (old_functions, new_functions):
+                target = resolve(table, name)
+                if target is not None:
+                    callers.add((target[0] << SHIFT) | target[1])
+        self.changed, self.names, self.callers, self.kinds = changed, names, callers, kinds
+        return prog
+
+    def _valid(self, entry: Any, start: int, inputs: Any) -> bool:
+        if not self.replayable or start in self.changed or not isinstance(entry, dict):
+            return False
+        if self.changed and (not self.changed.isdisjoint(entry["f"]) or not self.names.isdisjoint(entry["n"])
+                             or not self.kinds.isdisjoint(entry["k"])
+                             or any(c in self.callers or (c >> SHIFT) in self.changed for c in entry["c"])):
+            return False
+        return not entry["r"] or entry["key"] == inputs.key(entry["r"])
+
+    def run(self, repo: RepoContext, rule: type[Rule], inputs: Any) -> bool:
+        """Run or replay `rule` for each start file; True when any run was needed."""
+        prog = self._prepare(repo)
+        allowed = frozenset(rule.dataflow_starts)
+        known = self.old.get("rules", {}).get(rule.code, {}) if self.replayable else {}
+        fresh: dict[str, Any] = {}
+        ran = False
+        for start, present in enumerate(prog.source.kinds):
+            if allowed.isdisjoint(present):
+                continue
+            path = prog.paths[start]
+            entry = known.get(path)
+            try:
+                if self._valid(entry, start, inputs):
+                    repo.findings.extend(Finding.from_dict(f) for f in entry["F"])
+                    repo.diagnostics.extend(Diagnostic.from_dict(d) for d in entry["D"])
+                    fresh[path] = entry
+                    continue
+            except (KeyError, TypeError, ValueError):
+                pass
+            ran = True
+            fresh[path] = self._run_one(repo, rule, prog, start, allowed, inputs)
+        self.fresh[rule.code] = fresh
+        return ran
+
+    def _run_one(self, repo: RepoContext, rule: type[Rule], prog: Program, start: int,
+                 allowed: frozenset[str], inputs: Any) -> dict[str, Any]:
+        findings, diagnostics = len(repo.findings), len(repo.diagnostics)
+        repo.reads.append(set())
+        prog.begin(start, allowed)
+        trace = Trace()
+        try:
+            rule.check_repo(repo)
+        except Exception as exc:
+            where = "".join(traceback.format_exception_only(type(exc), exc)).strip()
+            repo.diagnostic(".", f"internal error in rule {rule.code} (repo checks): {where}", "error")
+        finally:
+            trace = prog.end()
+            reads = sorted(repo.reads.pop() - {"fact:dataflow"})
+        return {"f": sorted(trace.files), "n": sorted(trace.names), "c": sorted(trace.callers), "k": sorted(trace.kinds),
+                "r": reads, "key": inputs.key(reads) if reads else "",
+                "F": [f.to_dict() for f in repo.findings[findings:]],
+                "D": [d.to_dict() for d in repo.diagnostics[diagnostics:]]}
+
+    def save(self) -> None:
+        if self.store is None or self.prog is None:
+            return
+        source = self.prog.source
+        if not all(source.digests):
+            return
+        data = {"paths": source.paths, "digests": source.digests, "ifaces": source.ifaces, "rules": self.fresh}
+        try:
+            self.store.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(self.store, json.dumps(data, separators=(",", ":")), durable=False)
+        except OSError:
+            pass
