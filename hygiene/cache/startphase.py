@@ -9,10 +9,12 @@ The run's findings are stored with that trace. At the next scan, against the dig
 interfaces of the files then, a run is replayed unless:
 
 - its start file changed, or any file whose graph it touched did;
-- it looked up a function name that a changed file defines, or defined before;
-- it asked for the callers of a function that a changed file's calls call (before or now), or
-  of a function of a changed file;
-- it searched the whole program for a kind of node that a changed file has, or had;
+- it looked up a function name whose definition a changed file added, removed or renumbered;
+- it asked for the callers of a function that a changed file now calls and did not, or the
+  reverse, or that such a name resolved to before or now (a file that calls it both before and
+  after was read by the run, so the first point covers it);
+- it searched the whole program for a kind of node that a changed file gained or lost (a file
+  keeping it was read by the run);
 - what else it read (facts of other keys, the repository) is not the same.
 
 Files added, removed or moved to another module re-run everything. The cold scan runs the same
@@ -54,13 +56,20 @@ class Starts:
         self.fresh: dict[str, dict[str, Any]] = {}
         self.prog: Program | None = None
         self.replayable = False
+        self.table: list[str] = []  # names, stored once: entries and interfaces hold their positions
+        self.numbers: dict[str, int] | None = None
 
     def _prepare(self, repo: RepoContext) -> Program:
         if not hasattr(repo, "dataflow_interfaces"):
             old = self.old
+            self.table = old.get("names") if isinstance(old.get("names"), list) else []
             known = {}
-            if isinstance(old.get("paths"), list):
-                known = {p: [d, i] for p, d, i in zip(old["paths"], old.get("digests", []), old.get("ifaces", []))}
+            try:
+                table = self.table
+                for path, digest, iface in zip(old["paths"], old["digests"], old["ifaces"]):
+                    known[path] = [digest, {**iface, "c": [table[n] for n in iface["c"]]}]
+            except (KeyError, TypeError, IndexError):
+                known, self.old = {}, {}
             repo.dataflow_interfaces = known  # type: ignore[attr-defined]
         prog = program(repo)
         if prog is self.prog:
@@ -83,21 +92,24 @@ class Starts:
         calls: set[str] = set()
         kinds: set[str] = set()
         for i in changed:
-            for iface in (old_ifaces[i], source.ifaces[i]):
+            before, now = old_ifaces[i], source.ifaces[i]
+            for iface in (before, now):
                 module = iface["m"]
                 defined.update(f"{module}.{q}" if module else q for q in iface["f"][1:])
-                calls.update(iface["c"])
-                kinds.update(iface["k"])
-        names = _callable_names(defined)
+            calls.update(set(before["c"]) ^ set(now["c"]))  # calls to a name kept: the file is in the reader's trace
+            kinds.update(set(before["k"]) ^ set(now["k"]))
         old_functions, _ = function_table(old_ifaces)
         new_functions = dict(prog.functions)
+        names = _callable_names({q for q in defined if old_functions.get(q) != new_functions.get(q)})
         callers: set[int] = set()
         for name in names | calls:
             for table in (old_functions, new_functions):
                 target = resolve(table, name)
                 if target is not None:
                     callers.add((target[0] << SHIFT) | target[1])
-        self.changed, self.names, self.callers, self.kinds = changed, names, callers, kinds
+        numbers = {name: n for n, name in enumerate(self.table)}
+        self.names = {numbers[name] for name in names if name in numbers}
+        self.changed, self.callers, self.kinds = changed, callers, kinds
         return prog
 
     def _valid(self, entry: Any, start: int, inputs: Any) -> bool:
@@ -105,7 +117,7 @@ class Starts:
             return False
         if self.changed and (not self.changed.isdisjoint(entry["f"]) or not self.names.isdisjoint(entry["n"])
                              or not self.kinds.isdisjoint(entry["k"])
-                             or any(c in self.callers or (c >> SHIFT) in self.changed for c in entry["c"])):
+                             or not self.callers.isdisjoint(entry["c"])):
             return False
         return not entry["r"] or entry["key"] == inputs.key(entry["r"])
 
@@ -148,10 +160,21 @@ class Starts:
         finally:
             trace = prog.end()
             reads = sorted(repo.reads.pop() - {"fact:dataflow"})
-        return {"f": sorted(trace.files), "n": sorted(trace.names), "c": sorted(trace.callers), "k": sorted(trace.kinds),
+        return {"f": sorted(trace.files), "n": self._numbers(trace.names), "c": sorted(trace.callers), "k": sorted(trace.kinds),
                 "r": reads, "key": inputs.key(reads) if reads else "",
                 "F": [f.to_dict() for f in repo.findings[findings:]],
                 "D": [d.to_dict() for d in repo.diagnostics[diagnostics:]]}
+
+    def _numbers(self, names: set[str]) -> list[int]:
+        """`names` as positions in the store's table of names (extended as needed: the entries
+        replayed keep theirs)."""
+        if self.numbers is None:
+            self.numbers = {name: n for n, name in enumerate(self.table)}
+        for name in names:
+            if name not in self.numbers:
+                self.numbers[name] = len(self.table)
+                self.table.append(name)
+        return sorted(self.numbers[name] for name in names)
 
     def save(self) -> None:
         if self.store is None or self.prog is None:
@@ -159,7 +182,8 @@ class Starts:
         source = self.prog.source
         if not all(source.digests):
             return
-        data = {"paths": source.paths, "digests": source.digests, "ifaces": source.ifaces, "rules": self.fresh}
+        ifaces = [{**iface, "c": self._numbers(set(iface["c"]))} for iface in source.ifaces]
+        data = {"paths": source.paths, "digests": source.digests, "ifaces": ifaces, "names": self.table, "rules": self.fresh}
         try:
             self.store.parent.mkdir(parents=True, exist_ok=True)
             write_atomic(self.store, json.dumps(data, separators=(",", ":")), durable=False)

@@ -116,9 +116,10 @@ class Program(Linked):
         name = self.info(ref).get("fn")
         if name and self.kind(ref) == "call":
             bare = plain(name)
-            names = (bare, f"{bare}.__call__")
-            found = self.functions.get(bare) or self.functions.get(names[1])
+            names = (bare,)  # its resolution also depends on `{bare}.__call__` (startphase counts it)
+            found = dict.get(self.functions, bare) or dict.get(self.functions, f"{bare}.__call__")
         self._resolved[ref] = (found, names)
+        self.trace.names.update(names)
         return found
 
     def function(self, key: tuple[int, int]):
