@@ -56,6 +56,7 @@ class Starts:
         self.fresh: dict[str, dict[str, Any]] = {}
         self.prog: Program | None = None
         self.replayable = False
+        self.changed: set[int] = set()
         self.table: list[str] = []  # names, stored once: entries and interfaces hold their positions
         self.numbers: dict[str, int] | None = None
 
@@ -64,12 +65,8 @@ class Starts:
             old = self.old
             self.table = old.get("names") if isinstance(old.get("names"), list) else []
             known = {}
-            try:
-                table = self.table
-                for path, digest, iface in zip(old["paths"], old["digests"], old["ifaces"]):
-                    known[path] = [digest, {**iface, "c": [table[n] for n in iface["c"]]}]
-            except (KeyError, TypeError, IndexError):
-                known, self.old = {}, {}
+            if isinstance(old.get("paths"), list):
+                known = {p: [d, i] for p, d, i in zip(old["paths"], old.get("digests", []), old.get("ifaces", []))}
             repo.dataflow_interfaces = known  # type: ignore[attr-defined]
         prog = program(repo)
         if prog is self.prog:
@@ -78,16 +75,24 @@ class Starts:
         self.prog = prog
         if not first:
             return prog  # rebuilt after another family dropped it: the same files
+        try:
+            self._changes(prog)
+        except (AttributeError, KeyError, TypeError, IndexError, ValueError):  # a store of another form
+            self.replayable = False
+        return prog
+
+    def _changes(self, prog: Program) -> None:
+        """What changed since the stored scan (see the module docstring)."""
         source = prog.source
         old = self.old
         self.replayable = old.get("paths") == source.paths and all(source.digests) and isinstance(old.get("rules"), dict)
         if not self.replayable:
-            return prog
+            return
         old_ifaces = old["ifaces"]
         changed = {i for i, (a, b) in enumerate(zip(old["digests"], source.digests)) if a != b}
         if any(old_ifaces[i]["m"] != source.ifaces[i]["m"] for i in changed):
             self.replayable = False
-            return prog
+            return
         defined: set[str] = set()
         calls: set[str] = set()
         kinds: set[str] = set()
@@ -96,7 +101,7 @@ class Starts:
             for iface in (before, now):
                 module = iface["m"]
                 defined.update(f"{module}.{q}" if module else q for q in iface["f"][1:])
-            calls.update(set(before["c"]) ^ set(now["c"]))  # calls to a name kept: the file is in the reader's trace
+            calls.update(set(before["c"].split()) ^ set(now["c"].split()))  # calls to a name kept: the file is in the reader's trace
             kinds.update(set(before["k"]) ^ set(now["k"]))
         old_functions, _ = function_table(old_ifaces)
         new_functions = dict(prog.functions)
@@ -107,17 +112,20 @@ class Starts:
                 target = resolve(table, name)
                 if target is not None:
                     callers.add((target[0] << SHIFT) | target[1])
+        # Entries hold their files, names and callers as numbers in one string each (one object
+        # per entry when the store is read, split only when something changed).
         numbers = {name: n for n, name in enumerate(self.table)}
-        self.names = {numbers[name] for name in names if name in numbers}
-        self.changed, self.callers, self.kinds = changed, callers, kinds
-        return prog
+        self.names = {str(numbers[name]) for name in names if name in numbers}
+        self.changed, self.kinds = changed, kinds
+        self.changed_text, self.callers = {str(i) for i in changed}, {str(c) for c in callers}
 
     def _valid(self, entry: Any, start: int, inputs: Any) -> bool:
         if not self.replayable or start in self.changed or not isinstance(entry, dict):
             return False
-        if self.changed and (not self.changed.isdisjoint(entry["f"]) or not self.names.isdisjoint(entry["n"])
+        if self.changed and (not self.changed_text.isdisjoint(entry["f"].split())
+                             or not self.names.isdisjoint(entry["n"].split())
                              or not self.kinds.isdisjoint(entry["k"])
-                             or not self.callers.isdisjoint(entry["c"])):
+                             or not self.callers.isdisjoint(entry["c"].split())):
             return False
         return not entry["r"] or entry["key"] == inputs.key(entry["r"])
 
@@ -160,12 +168,13 @@ class Starts:
         finally:
             trace = prog.end()
             reads = sorted(repo.reads.pop() - {"fact:dataflow"})
-        return {"f": sorted(trace.files), "n": self._numbers(trace.names), "c": sorted(trace.callers), "k": sorted(trace.kinds),
+        return {"f": " ".join(map(str, sorted(trace.files))), "n": self._numbers(trace.names),
+                "c": " ".join(map(str, sorted(trace.callers))), "k": sorted(trace.kinds),
                 "r": reads, "key": inputs.key(reads) if reads else "",
                 "F": [f.to_dict() for f in repo.findings[findings:]],
                 "D": [d.to_dict() for d in repo.diagnostics[diagnostics:]]}
 
-    def _numbers(self, names: set[str]) -> list[int]:
+    def _numbers(self, names: set[str]) -> str:
         """`names` as positions in the store's table of names (extended as needed: the entries
         replayed keep theirs)."""
         if self.numbers is None:
@@ -174,7 +183,7 @@ class Starts:
             if name not in self.numbers:
                 self.numbers[name] = len(self.table)
                 self.table.append(name)
-        return sorted(self.numbers[name] for name in names)
+        return " ".join(map(str, sorted(self.numbers[name] for name in names)))
 
     def save(self) -> None:
         if self.store is None or self.prog is None:
@@ -182,8 +191,8 @@ class Starts:
         source = self.prog.source
         if not all(source.digests):
             return
-        ifaces = [{**iface, "c": self._numbers(set(iface["c"]))} for iface in source.ifaces]
-        data = {"paths": source.paths, "digests": source.digests, "ifaces": ifaces, "names": self.table, "rules": self.fresh}
+        data = {"paths": source.paths, "digests": source.digests, "ifaces": source.ifaces, "names": self.table,
+                "rules": self.fresh}
         try:
             self.store.parent.mkdir(parents=True, exist_ok=True)
             write_atomic(self.store, json.dumps(data, separators=(",", ":")), durable=False)

@@ -48,7 +48,8 @@ def interface(graph: Graph) -> dict[str, Any]:
         kinds.add(row[KIND])
         if row[KIND] == "call" and isinstance(row[INFO], dict) and row[INFO].get("fn"):
             calls.add(plain(row[INFO]["fn"]))
-    return {"m": graph.module, "f": [f.qualname for f in graph.functions], "k": sorted(kinds), "c": sorted(calls)}
+    # The call names as one string (names have no spaces): one object per file when stored.
+    return {"m": graph.module, "f": [f.qualname for f in graph.functions], "k": sorted(kinds), "c": " ".join(sorted(calls))}
 
 
 class Source:
@@ -85,7 +86,8 @@ class Source:
         for index, (path, result) in enumerate(items):
             digest = (getattr(result, "fact_digests", None) or {}).get("dataflow", "")
             stored = (known or {}).get(path)
-            if digest and isinstance(stored, list) and len(stored) == 2 and stored[0] == digest:
+            if digest and isinstance(stored, list) and len(stored) == 2 and stored[0] == digest \
+                    and isinstance(stored[1], dict) and isinstance(stored[1].get("c"), str):
                 ifaces.append(stored[1])
             else:  # one graph decoded at a time and compacted (issue 12)
                 pending[index] = decode(index)
@@ -250,7 +252,7 @@ class Linked:
             if self._calls_index is None:
                 index: dict[tuple[int, int], list[int]] = {}
                 for file, iface in enumerate(self.source.ifaces):
-                    for target in {resolve(self.functions, name) for name in iface["c"]}:
+                    for target in {resolve(self.functions, name) for name in iface["c"].split()}:
                         if target is not None:
                             index.setdefault(target, []).append(file)
                 self._calls_index = index

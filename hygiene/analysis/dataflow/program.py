@@ -24,6 +24,7 @@ Stack = tuple[Ref, ...]
 MAX_STACK = 6
 MAX_CALLERS = 16
 MAX_VISITS = 20_000
+_UNRESOLVED: tuple[None, tuple[str, ...]] = (None, ())
 _CURVES = frozenset({"precision_recall_curve", "roc_curve", "det_curve"})
 
 
@@ -32,6 +33,7 @@ class Program(Linked):
         self._link(source if source is not None else Source.of(graphs or []))
         self._users: dict[int, list[list[int]]] = {}
         self._resolved: dict[Ref, tuple[tuple[int, int] | None, tuple[str, ...]]] = {}
+        self._by_name: dict[str, tuple[tuple[int, int] | None, tuple[str, ...]]] = {}
         self._guarded: dict[int, dict[int, list[int]]] = {}
 
     # -- nodes ------------------------------------------------------------------------------------
@@ -116,9 +118,15 @@ class Program(Linked):
         name = self.info(ref).get("fn")
         if name and self.kind(ref) == "call":
             bare = plain(name)
-            names = (bare,)  # its resolution also depends on `{bare}.__call__` (startphase counts it)
-            found = dict.get(self.functions, bare) or dict.get(self.functions, f"{bare}.__call__")
-        self._resolved[ref] = (found, names)
+            shared = self._by_name.get(bare)  # one (callee, names) per name: held once, not per call
+            if shared is None:
+                found = dict.get(self.functions, bare) or dict.get(self.functions, f"{bare}.__call__")
+                # its resolution also depends on `{bare}.__call__` (startphase counts it)
+                shared = self._by_name[bare] = (found, (bare,))
+            found, names = shared
+            self._resolved[ref] = shared
+        else:
+            self._resolved[ref] = _UNRESOLVED
         self.trace.names.update(names)
         return found
 
