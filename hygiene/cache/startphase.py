@@ -54,7 +54,7 @@ class Starts:
             except (OSError, ValueError):
                 self.old = {}
         self.fresh: dict[str, dict[str, Any]] = {}
-        self.prog: Program | None = None
+        self.files: tuple[list[str], list[str], list[dict[str, Any]]] | None = None
         self.replayable = False
         self.changed: set[int] = set()
         self.table: list[str] = []  # names, stored once: entries and interfaces hold their positions
@@ -69,12 +69,11 @@ class Starts:
                 known = {p: [d, i] for p, d, i in zip(old["paths"], old.get("digests", []), old.get("ifaces", []))}
             repo.dataflow_interfaces = known  # type: ignore[attr-defined]
         prog = program(repo)
-        if prog is self.prog:
-            return prog
-        first = self.prog is None
-        self.prog = prog
-        if not first:
-            return prog  # rebuilt after another family dropped it: the same files
+        if self.files is not None:
+            return prog  # the same files, whether or not another family dropped the program since
+        # Only what `save` needs is kept: holding the program would keep every graph alive through
+        # the repository rules that follow (the cold scan's peak).
+        self.files = (prog.source.paths, prog.source.digests, prog.source.ifaces)
         try:
             self._changes(prog)
         except (AttributeError, KeyError, TypeError, IndexError, ValueError):  # a store of another form
@@ -133,7 +132,7 @@ class Starts:
         """Run or replay `rule` for each start file; True when any run was needed."""
         prog = self._prepare(repo)
         allowed = frozenset(rule.dataflow_starts)
-        known = self.old.get("rules", {}).get(rule.code, {}) if self.replayable else {}
+        known = self.old.get("rules", {}).pop(rule.code, {}) if self.replayable else {}  # read once: dropped
         fresh: dict[str, Any] = {}
         ran = False
         for start, present in enumerate(prog.source.kinds):
@@ -186,13 +185,12 @@ class Starts:
         return " ".join(map(str, sorted(self.numbers[name] for name in names)))
 
     def save(self) -> None:
-        if self.store is None or self.prog is None:
+        if self.store is None or self.files is None:
             return
-        source = self.prog.source
-        if not all(source.digests):
+        paths, digests, ifaces = self.files
+        if not all(digests):
             return
-        data = {"paths": source.paths, "digests": source.digests, "ifaces": source.ifaces, "names": self.table,
-                "rules": self.fresh}
+        data = {"paths": paths, "digests": digests, "ifaces": ifaces, "names": self.table, "rules": self.fresh}
         try:
             self.store.parent.mkdir(parents=True, exist_ok=True)
             write_atomic(self.store, json.dumps(data, separators=(",", ":")), durable=False)
