@@ -108,6 +108,10 @@ class Rule:
     # Codes whose finding on the same line this rule's finding replaces: the same bug, said more
     # precisely (one bug, one finding).
     supersedes: ClassVar[tuple[str, ...]] = ()
+    # A rule on the dataflow program whose `check_repo` starts from nodes of these kinds
+    # (`prog.nodes(kind)`) runs once per file that has one, and is replayed per file (issue 12:
+    # hygiene.cache.startphase).
+    dataflow_starts: ClassVar[frozenset[str]] = frozenset()
 
     def __init__(self, ctx: FileContext) -> None:
         self.ctx = ctx

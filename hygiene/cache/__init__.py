@@ -32,6 +32,32 @@ def serialize_facts(facts: dict[str, Any]) -> tuple[dict[str, str], dict[str, st
     return raw, {key: hashlib.sha256(text.encode()).hexdigest()[:20] for key, text in raw.items()}
 
 
+# A fact whose JSON is longer than this is stored in a file of its own beside the entry, so that a
+# repo rule reading one small fact of every file (`io`, `imports`) does not parse every file's
+# dataflow graph too (issue 12: `--focus` on an edited file re-runs such rules).
+SIDE_MIN = 2048
+
+
+class _Raw(dict):
+    """A cache entry's facts as JSON texts: the small ones in the entry, the large ones read from
+    their own files when asked for."""
+
+    def __init__(self, small: dict[str, str], side: dict[str, Path]) -> None:
+        super().__init__(small)
+        self.side = side
+
+    def __contains__(self, key: object) -> bool:
+        return dict.__contains__(self, key) or key in self.side
+
+    def __getitem__(self, key: str) -> str:
+        if dict.__contains__(self, key):
+            return dict.__getitem__(self, key)
+        try:
+            return self.side[key].read_text(encoding="utf-8")
+        except OSError:
+            raise KeyError(key) from None
+
+
 class LazyFacts(MutableMapping):
     """A cached file's facts, decoded key by key each time something reads them. Which keys
     exist (and their digests) is known without reading the entry. Nothing decoded is kept: the
@@ -111,15 +137,24 @@ class Cache:
         assert self.folder is not None
         return self.folder / "files" / key[:2] / f"{key}.json"
 
+    @staticmethod
+    def _side(target: Path, fact: str) -> Path:
+        return target.with_name(f"{target.stem}.{hashlib.sha256(fact.encode()).hexdigest()[:12]}.json")
+
     def _entry(self, path: str, kind: str, content_digest: str) -> dict[str, Any] | None:
         if self.folder is None:
             return None
+        target = self._file(self._key(path, kind, content_digest))
         try:
-            data = json.loads(self._file(self._key(path, kind, content_digest)).read_text(encoding="utf-8"))
+            data = json.loads(target.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return None
         if not isinstance(data, dict) or data.get("path") != path or data.get("digest") != content_digest:
             return None
+        side = {fact: self._side(target, fact) for fact in data.get("facts_side", [])}
+        if not isinstance(data.get("facts_raw"), dict) or not all(p.exists() for p in side.values()):
+            return None
+        data["facts_raw"] = _Raw(data["facts_raw"], side)
         return data
 
     def get(self, path: str, kind: str, content_digest: str) -> FileResult | None:
@@ -141,7 +176,7 @@ class Cache:
     def facts_raw(self, path: str, kind: str, content_digest: str) -> dict[str, str]:
         """The stored facts of one file, each still JSON text; KeyError when the entry is gone."""
         data = self._entry(path, kind, content_digest)
-        if data is None or not isinstance(data.get("facts_raw"), dict):
+        if data is None:
             raise KeyError(path)
         return data["facts_raw"]
 
@@ -150,14 +185,18 @@ class Cache:
         raw, result.fact_digests = serialize_facts(dict(result.facts))
         if self.folder is None:
             return
+        side = sorted(key for key, text in raw.items() if len(text) > SIDE_MIN)
         entry = {"path": result.path, "kind": result.kind, "digest": result.digest, "lines": result.lines,
                  "findings": [f.to_dict() for f in result.findings],
                  "diagnostics": [d.to_dict() for d in result.diagnostics],
-                 "suppressions": result.suppressions, "fact_digests": result.fact_digests, "facts_raw": raw}
+                 "suppressions": result.suppressions, "fact_digests": result.fact_digests,
+                 "facts_raw": {key: text for key, text in raw.items() if key not in side}, "facts_side": side}
         try:
             self.prepare()
             target = self._file(self._key(result.path, result.kind, result.digest))
             target.parent.mkdir(parents=True, exist_ok=True)
+            for key in side:  # before the entry that names them
+                write_atomic(self._side(target, key), raw[key], durable=False)
             write_atomic(target, json.dumps(entry, separators=(",", ":")), durable=False)
         except OSError:
             # A read-only checkout still gets a scan, just not a cache.

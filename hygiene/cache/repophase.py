@@ -126,8 +126,15 @@ def run(repo: RepoContext, rules: list[type[Rule]], folder: Path | None, salt: s
     inputs = _Inputs(repo)
     fresh: dict[str, Any] = {}
     counts = {"ran": 0, "replayed": 0}
+    from hygiene.cache.startphase import Starts  # the dataflow rules, run and replayed per start file
+
+    starts = Starts(folder, salt)
     for rule in rules:
         if not rule.has_repo_phase():
+            continue
+        if rule.dataflow_starts:
+            counts["ran" if starts.run(repo, rule, inputs) else "replayed"] += 1
+            repo.forget_unused()
             continue
         entry = known.get(rule.code) if isinstance(known, dict) else None
         if store is not None and isinstance(entry, dict):
@@ -155,6 +162,7 @@ def run(repo: RepoContext, rules: list[type[Rule]], folder: Path | None, salt: s
             fresh[rule.code] = {"reads": reads, "key": inputs.key(reads),
                                 "findings": [f.to_dict() for f in repo.findings[findings:]],
                                 "diagnostics": [d.to_dict() for d in repo.diagnostics[diagnostics:]]}
+    starts.save()
     if store is not None and fresh != known:
         try:
             store.parent.mkdir(parents=True, exist_ok=True)

@@ -42,6 +42,7 @@ class ScoreOnTrainingData(Rule):
     category = "EVAL-TRAIN"
     severity = Severity.ERROR
     kinds = frozenset()
+    dataflow_starts = frozenset({"call", "col", "comp", "metric", "op", "part", "setcol", "subset"})
     message = "`{model}` is scored at {scored} on `{data}`, the rows it was fit on at {fit}, and the score is not labelled as a training score"
     question = "Is the score at {scored} (on `{data}`, which `{model}` was trained on at {fit}) reported as a training score, or as a result?"
     examples = [

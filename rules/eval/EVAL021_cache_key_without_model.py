@@ -48,6 +48,7 @@ class CacheKeyWithoutModel(Rule):
     category = "EVAL-CACHE"
     severity = Severity.ERROR
     kinds = frozenset()
+    dataflow_starts = frozenset({"hash", "llm", "setcol"})
     message = "The response cache key at {where} holds `{hashed}` but not {what}, while {models}"
     question = "Does the cache keyed at {where} keep the responses of different models (and sampling settings) apart?"
     examples = [
@@ -413,7 +414,7 @@ def _method_callers(prog: Program, methods: list[tuple[int, int]], owner: str) -
     names = {q.rsplit(".", 1)[-1] for q in qualnames}
     words = {w.lower() for w in re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])", owner.rsplit(".", 1)[-1]) if len(w) > 2}
     found = [c for m in methods for c in prog.callers(m)]
-    for call in prog.nodes("call"):
+    for call in prog.everywhere("call"):
         info = prog.info(call)
         if info.get("m") not in names or call in found:
             continue
@@ -525,7 +526,7 @@ def _constructor_arguments(prog: Program, param: Ref) -> list[Ref]:
     index = prog.info(param).get("index", -1) - 1  # `self` is not passed
     name = prog.info(param).get("name")
     found = []
-    for call in prog.nodes("call"):
+    for call in prog.everywhere("call"):
         target = prog.info(call).get("fn") or ""
         if target != f"{module}.{cls}" and not target.endswith(f".{cls}"):
             continue

@@ -46,6 +46,7 @@ class ItemsDifferByCondition(Rule):
     supersedes = ("DATA040",)  # rows dropped from one condition only: the mismatch is the point
     severity = Severity.WARNING
     kinds = frozenset()
+    dataflow_starts = frozenset({"call", "guard", "metric", "stat"})
     message = "`{items}` is cut at {where} {only}, so that condition is scored on different items than the others"
     question = "Are all conditions compared on the same items and the same n, given that `{items}` is cut at {where} only for {value!r}?"
     examples = [

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from hygiene.analysis.apis import plain
 from hygiene.analysis.dataflow import knowledge as kb
-from hygiene.analysis.dataflow.program import Program, Ref, program
+from hygiene.analysis.dataflow.program import SHIFT, Program, Ref, program
 from hygiene.analysis.dataflow.queries import role, row_base
 from hygiene.finding import Location, Severity
 from hygiene.rule import Rule, invalid, valid
@@ -44,6 +44,7 @@ class FitBeforeSplit(Rule):
     category = "LEAK-PREPROC"
     severity = Severity.ERROR
     kinds = frozenset()
+    dataflow_starts = frozenset({"fit", "split"})
     message = "{fits} fit on `{on}` at {where}{rows_of}, which is split into train and test at {split}: test rows shape the preprocessing"
     question = "Were {fits} (fit at {where} on `{on}`) fit on the training rows only, before `{split_on}` was split at {split}?"
     examples = [
@@ -405,7 +406,7 @@ def _fit_on_training_before(prog: Program, fit: Ref) -> Ref | None:
         return None
     estimator = prog.input(fit, 0)
     earlier = [estimator] if estimator and prog.kind(estimator) == "fit" else []
-    earlier += [f for f in prog.nodes("fit") if f != fit and prog.info(f).get("cls") == info.get("cls")
+    earlier += [f for f in prog.nodes_in(fit >> SHIFT, "fit") if f != fit and prog.info(f).get("cls") == info.get("cls")
                 and prog.function_of(f) == prog.function_of(fit) and prog.path(f) == prog.path(fit)
                 and prog.line(f) < prog.line(fit)]
     for other in earlier:

@@ -36,6 +36,7 @@ class TestRowsInTraining(Rule):
     category = "LEAK-OVERLAP"
     severity = Severity.ERROR
     kinds = frozenset()
+    dataflow_starts = frozenset({"call", "metric", "pred", "split"})
     message = "`{model}` is fit on `{fit_on}` at {where}, which holds the test rows `{test_on}` it is scored on at {scored}"
     question = "Is `{model}` (fit at {where}) tested at {scored} only on rows it never saw in training?"
     examples = [

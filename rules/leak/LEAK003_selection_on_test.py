@@ -62,6 +62,7 @@ class SelectionOnTest(Rule):
     category = "LEAK-SELECT"
     severity = Severity.ERROR
     kinds = frozenset()
+    dataflow_starts = frozenset({"call", "fit", "guard", "select", "stat"})
     message = "{what} is chosen at {where} by scores on `{test}`, the test part ({part}), which then reports the result"
     question = "Which data chose {what} at {where}: a validation split, or `{test}` ({part}), the test part the result is reported on?"
     examples = [

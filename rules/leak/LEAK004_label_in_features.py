@@ -40,6 +40,7 @@ class LabelInFeatures(Rule):
     category = "LEAK-TARGET"
     severity = Severity.ERROR
     kinds = frozenset()
+    dataflow_starts = frozenset({"fit"})
     message = "{features} {verb} computed from the label `{label}` at {where}, and `{model}` is fit on {them} to predict `{label}` at {fit}"
     question = "Would {features} (built at {where}) be known before `{label}` is, when `{model}` predicts it?"
     examples = [

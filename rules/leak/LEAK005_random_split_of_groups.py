@@ -52,6 +52,7 @@ class RandomSplitOfGroups(Rule):
     category = "LEAK-SPLIT"
     severity = Severity.WARNING
     kinds = frozenset()
+    dataflow_starts = frozenset({"split"})
     message = "`{on}` is split at random at {where}, but its rows come in groups of `{group}` ({evidence}): the same {unit} can sit in train and test"
     question = "Can one `{group}` have rows on both sides of the split at {where}, and should the split be grouped by it?"
     examples = [

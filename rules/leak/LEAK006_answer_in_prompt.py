@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from collections import deque
 
-from hygiene.analysis.dataflow.program import Program, Ref, Stack, program
+from hygiene.analysis.dataflow.program import SHIFT, Program, Ref, Stack, program
 from hygiene.analysis.dataflow.queries import (call_name, derived_from_prediction, module_binding, parameters, same_file,
                                               text_inputs, value_name)
 from hygiene.finding import Location, Severity
@@ -51,6 +51,7 @@ class AnswerInPrompt(Rule):
     category = "LEAK-PROMPT"
     severity = Severity.ERROR
     kinds = frozenset()
+    dataflow_starts = frozenset({"llm"})
     message = "Every field of `{record}` is written into the prompt at {where}, including `{gold}`, the answer compared with the model's reply at {compared}"
     question = "Does the prompt built at {where} from `{record}` leave out `{gold}`, the gold answer?"
     examples = [
@@ -469,7 +470,7 @@ def _from_gold(prog: Program, setcol: Ref) -> tuple[str, Ref] | None:
 
 def _graded_field(prog: Program, read: Ref, field: str) -> bool:
     """Whether the field `read` reads is, somewhere in its file, compared with a model's output."""
-    others = [r for r in prog.nodes("col") if same_file(r, read) and prog.info(r).get("cols") == [field]]
+    others = [r for r in prog.nodes_in(read >> SHIFT, "col") if same_file(r, read) and prog.info(r).get("cols") == [field]]
     return any(_compared_with_output(prog, r) for r in others[:20])
 
 

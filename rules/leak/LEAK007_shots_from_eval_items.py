@@ -44,6 +44,7 @@ class ShotsFromEvalItems(Rule):
     category = "LEAK-PROMPT"
     severity = Severity.ERROR
     kinds = frozenset()
+    dataflow_starts = frozenset({"call", "llm"})
     message = "The demonstrations `{shots}` are taken at {where} from `{items}`, the items evaluated in the loop at {loop}, so demonstrated items are also scored"
     question = "Are the demonstrations `{shots}` (taken at {where}) kept out of the items evaluated at {loop}?"
     examples = [

@@ -48,9 +48,10 @@ def _constructed(prog: Program, ref: Ref, depth: int) -> str | None:
     return None
 
 
-def resolve_factories(prog: Program) -> None:
-    """Give fit nodes whose object comes from a repo factory the factory's class and kind."""
-    for fit in prog.nodes("fit"):
+def resolve_factories(prog: Program, file: int) -> None:
+    """Give the fit nodes of `file` whose object comes from a repo factory the factory's class
+    and kind (when the file's graph is first decoded)."""
+    for fit in prog.nodes_in(file, "fit"):
         info = prog.info(fit)
         cls = info.get("cls")
         if not cls or prog.functions.get(plain(cls)) is None:

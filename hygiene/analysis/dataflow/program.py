@@ -12,48 +12,40 @@ Rules get the program from `program(repo)`, built once per scan and shared by ev
 """
 from __future__ import annotations
 
-from array import array
 from collections import deque
 from collections.abc import Callable, Iterator
 from typing import Any
 
 from hygiene.analysis.apis import plain
-from hygiene.analysis.dataflow.graph import (FUNC, GUARD, INFO, INPUTS, KIND, LINE, MASK, ROW_INPUTS, SHIFT, Graph, Ref,
-                                             ref_of)
+from hygiene.analysis.dataflow.graph import FUNC, GUARD, INFO, INPUTS, KIND, LINE, MASK, ROW_INPUTS, SHIFT, Graph, Ref, ref_of
+from hygiene.analysis.dataflow.linking import Linked, Source
 
 Stack = tuple[Ref, ...]
 MAX_STACK = 6
 MAX_CALLERS = 16
 MAX_VISITS = 20_000
+_UNRESOLVED: tuple[None, tuple[str, ...]] = (None, ())
 _CURVES = frozenset({"precision_recall_curve", "roc_curve", "det_curve"})
 
 
-class Program:
-    def __init__(self, graphs: list[Graph]) -> None:
-        self.graphs = graphs
-        self.functions: dict[str, tuple[int, int]] = {}
-        self.modules: dict[str, int] = {}
-        for index, graph in enumerate(graphs):
-            self.modules.setdefault(graph.module, index)
-            for number, function in enumerate(graph.functions):
-                if number:
-                    qualified = f"{graph.module}.{function.qualname}" if graph.module else function.qualname
-                    self.functions.setdefault(qualified, (index, number))
+class Program(Linked):
+    def __init__(self, graphs: list[Graph] | None = None, source: Source | None = None) -> None:
+        self._link(source if source is not None else Source.of(graphs or []))
         self._users: dict[int, list[list[int]]] = {}
-        self._callers: dict[tuple[int, int], list[Ref]] | None = None
-        self._resolved: dict[Ref, tuple[int, int] | None] = {}
-        self._globals: dict[int, dict[str, list[int]]] = {}
-        self._imports: dict[str, list[Ref]] | None = None
+        self._resolved: dict[Ref, tuple[tuple[int, int] | None, tuple[str, ...]]] = {}
+        self._by_name: dict[str, tuple[tuple[int, int] | None, tuple[str, ...]]] = {}
         self._guarded: dict[int, dict[int, list[int]]] = {}
-        self._by_kind: dict[str, array[int]] | None = None  # kind -> refs in file and source order
 
     # -- nodes ------------------------------------------------------------------------------------
     def row(self, ref: Ref) -> tuple[Any, ...]:
-        return self.graphs[ref >> SHIFT].nodes[ref & MASK]
+        try:
+            return self._run[ref >> SHIFT].nodes[ref & MASK]  # type: ignore[union-attr]
+        except AttributeError:  # not read yet in this run: decoded (once) and recorded
+            return self.graph(ref >> SHIFT).nodes[ref & MASK]
 
     def set_info(self, ref: Ref, info: dict[str, Any]) -> None:  # rows and info dicts are read only
         row = self.row(ref)
-        self.graphs[ref >> SHIFT].nodes[ref & MASK] = (*row[:INFO], info, *row[INFO + 1:])
+        self.graph(ref >> SHIFT).nodes[ref & MASK] = (*row[:INFO], info, *row[INFO + 1:])
 
     def kind(self, ref: Ref) -> str:
         return self.row(ref)[KIND]
@@ -80,21 +72,11 @@ class Program:
         return ((ref >> SHIFT) << SHIFT) | ids[index] if index < len(ids) and ids[index] else 0
 
     def path(self, ref: Ref) -> str:
-        return self.graphs[ref >> SHIFT].path
-
-    def nodes(self, *kinds: str) -> Iterator[Ref]:
-        """Every node of the given kinds, file by file, in source order (indexed by kind once)."""
-        if self._by_kind is None:
-            self._by_kind = {}
-            for index, graph in enumerate(self.graphs):
-                for number, node in enumerate(graph.nodes):
-                    self._by_kind.setdefault(node[KIND], array("q")).append((index << SHIFT) | number)
-        return iter(sorted(r for k in set(kinds) for r in self._by_kind.get(k, ())) if len(kinds) > 1
-                    else self._by_kind.get(kinds[0], []) if kinds else [])
+        return self.paths[ref >> SHIFT]
 
     def where(self, ref: Ref) -> dict[str, Any]:
         """Keyword arguments locating `ref` for `RepoContext.report`."""
-        graph = self.graphs[ref >> SHIFT]
+        graph = self.graph(ref >> SHIFT)
         line = self.line(ref)
         found: dict[str, Any] = {"path": graph.path, "line": line or None}
         if line in graph.cells:
@@ -111,9 +93,9 @@ class Program:
     # -- users (reverse edges) --------------------------------------------------------------------
     def users(self, ref: Ref) -> list[Ref]:
         file = ref >> SHIFT
+        nodes = self.graph(file).nodes
         table = self._users.get(file)
         if table is None:
-            nodes = self.graphs[file].nodes
             table: list[list[int]] = [[] for _ in nodes]
             for number, node in enumerate(nodes):
                 for source in node[INPUTS]:
@@ -126,27 +108,30 @@ class Program:
     # -- calls ------------------------------------------------------------------------------------
     def callee(self, ref: Ref) -> tuple[int, int] | None:
         """The repo function a `call` node calls, as (file, function index), or None."""
-        if ref in self._resolved:
-            return self._resolved[ref]
-        found = None
+        hit = self._resolved.get(ref)
+        if hit is not None:
+            if self._run[ref >> SHIFT] is None:
+                self.graph(ref >> SHIFT)
+            self.trace.names.update(hit[1])
+            return hit[0]
+        found, names = None, ()
         name = self.info(ref).get("fn")
         if name and self.kind(ref) == "call":
             bare = plain(name)
-            found = self.functions.get(bare) or self.functions.get(f"{bare}.__call__")
-        self._resolved[ref] = found
+            shared = self._by_name.get(bare)  # one (callee, names) per name: held once, not per call
+            if shared is None:
+                found = dict.get(self.functions, bare) or dict.get(self.functions, f"{bare}.__call__")
+                # its resolution also depends on `{bare}.__call__` (startphase counts it)
+                shared = self._by_name[bare] = (found, (bare,))
+            found, names = shared
+            self._resolved[ref] = shared
+        else:
+            self._resolved[ref] = _UNRESOLVED
+        self.trace.names.update(names)
         return found
 
     def function(self, key: tuple[int, int]):
-        return self.graphs[key[0]].functions[key[1]]
-
-    def callers(self, key: tuple[int, int]) -> list[Ref]:
-        if self._callers is None:
-            self._callers = {}
-            for ref in self.nodes("call"):
-                target = self.callee(ref)
-                if target is not None:
-                    self._callers.setdefault(target, []).append(ref)
-        return self._callers.get(key, [])
+        return self.graph(key[0]).functions[key[1]]
 
     def argument(self, call: Ref, key: tuple[int, int], param: Ref) -> Ref:
         """The input of `call` that fills parameter `param` of function `key` (0 when none)."""
@@ -178,17 +163,17 @@ class Program:
         info = self.info(ref)
         file = ref >> SHIFT
         if kind == "global":
-            found = self.graphs[file].bindings.get(info.get("name", ""))
+            found = self.graph(file).bindings.get(info.get("name", ""))
             return [ref_of(file, found)] if found else []
         if kind == "selfattr":
-            found = self.graphs[file].attributes.get(info.get("cls", ""), {}).get(info.get("attr", ""), [])
+            found = self.graph(file).attributes.get(info.get("cls", ""), {}).get(info.get("attr", ""), [])
             return [ref_of(file, n) for n in found]
         if kind == "import":
             module, _, name = info.get("qn", "").rpartition(".")
             target = self.modules.get(module)
             if target is None:
                 return []
-            found = self.graphs[target].bindings.get(name)
+            found = self.graph(target).bindings.get(name)
             return [ref_of(target, found)] if found else []
         return []
 
@@ -318,10 +303,11 @@ class Program:
     def guarded(self, guard: Ref) -> list[Ref]:
         """The nodes directly under the `guard` node (in its `if` body)."""
         file = guard >> SHIFT
+        nodes = self.graph(file).nodes
         table = self._guarded.get(file)
         if table is None:
             table = {}
-            for number, node in enumerate(self.graphs[file].nodes):
+            for number, node in enumerate(nodes):
                 if node[GUARD]:
                     table.setdefault(node[GUARD], []).append(number)
             self._guarded[file] = table
@@ -385,14 +371,7 @@ def chain(parents: dict[Ref, Ref], ref: Ref) -> list[Ref]:
 
 
 def program(repo: Any) -> Program:
-    """The program of a scan, built once from the files' cached graphs and shared by all rules."""
-    def build() -> Program:
-        shared: dict[Any, Any] = {}  # values the graphs' rows share (`graph._compact`)
-        # One file's facts decoded at a time and compacted (sorting the facts first decoded them all).
-        read = (Graph.from_json(path, data, shared) for path, data in repo.facts("dataflow"))
-        graphs = sorted((g for g in read if g is not None), key=lambda g: g.path)
-        from hygiene.analysis.dataflow.factories import resolve_factories
-        built = Program(graphs)
-        resolve_factories(built)
-        return built
-    return repo.shared("dataflow", build)
+    """The program of a scan, built once and shared by all rules: the files' interfaces (from
+    `repo.dataflow_interfaces`, what the last scan stored, when a file's digest is unchanged),
+    each graph decoded when first read and its factories resolved then (`factories`)."""
+    return repo.shared("dataflow", lambda: Program(source=Source.of_repo(repo, getattr(repo, "dataflow_interfaces", None))))

@@ -73,7 +73,8 @@ class Analysis:
         self.classes: dict[str, dict[str, Any]] = {}
         self.module_methods: dict[str, set[str]] = {}
         self.partial: set[str] = set()
-        for path, fact in repo.facts(FACT_KEY):
+        self.plain: dict[str, dict[str, Any]] = {}  # classes with no base class
+        for path, fact in repo.facts(FACT_KEY):  # each file's fact decoded once (issue 12)
             for record in fact.get("frames", []):
                 self.frames.append(_Frame(path, fact.get("module", ""), record))
             for cls in fact.get("classes", []):
@@ -81,7 +82,8 @@ class Analysis:
             self.module_methods[path] = set(fact.get("module_methods", []))
             if fact.get("partial"):
                 self.partial.add(path)
-        self.plain = {c["q"]: c for _, fact in repo.facts(FACT_KEY) for c in fact.get("plain", [])}  # no base class
+            for cls in fact.get("plain", []):
+                self.plain[cls["q"]] = cls
         self.by_q: dict[str, list[_Frame]] = defaultdict(list)
         self.by_tail: dict[str, list[_Frame]] = defaultdict(list)
         for frame in self.frames:

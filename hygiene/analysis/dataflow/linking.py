@@ -1,0 +1,266 @@
+"""The lazy side of the linked program (issue 12): per-file interfaces, graphs decoded on first
+access, and a trace of what each rule run read.
+
+A file's interface (its module, its functions' qualified names, the kinds of its nodes and the
+names its calls call) is small and cached across scans, so the program's indexes (`functions`,
+`modules`, the files calling a function, the files holding a kind of node) are built without
+decoding any graph; a graph is decoded when a rule first reads one of its rows. While a rule
+runs for one start file (`begin` / `end`), the program records what the run read: the files whose
+graphs it touched, the function names it looked up, the functions whose callers it asked for and
+the kinds of node it searched the whole program for. `hygiene.cache.startphase` replays a run's
+findings while none of those changed.
+"""
+from __future__ import annotations
+
+from array import array
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from hygiene.analysis.apis import plain
+from hygiene.analysis.dataflow.graph import INFO, KIND, SHIFT, Graph, Ref, ref_of
+
+
+class Trace:
+    """What one rule run (or one file's factory resolution) read."""
+
+    __slots__ = ("files", "names", "callers", "kinds")
+
+    def __init__(self) -> None:
+        self.files: set[int] = set()
+        self.names: set[str] = set()
+        self.callers: set[Ref] = set()
+        self.kinds: set[str] = set()
+
+    def absorb(self, other: Trace) -> None:
+        self.files |= other.files
+        self.names |= other.names
+        self.callers |= other.callers
+        self.kinds |= other.kinds
+
+
+def interface(graph: Graph) -> dict[str, Any]:
+    """The facts of a file the program's indexes are built from (see the module docstring)."""
+    kinds: set[str] = set()
+    calls: set[str] = set()
+    for row in graph.nodes:
+        if not row or not isinstance(row[KIND], str):
+            continue
+        kinds.add(row[KIND])
+        if row[KIND] == "call" and isinstance(row[INFO], dict) and row[INFO].get("fn"):
+            calls.add(plain(row[INFO]["fn"]))
+    # The call names as one string (names have no spaces): one object per file when stored.
+    return {"m": graph.module, "f": [f.qualname for f in graph.functions], "k": sorted(kinds), "c": " ".join(sorted(calls))}
+
+
+class Source:
+    """The files of a program: their paths, dataflow-fact digests and interfaces, and how to
+    decode one file's graph (`load`)."""
+
+    def __init__(self, paths: list[str], digests: list[str], ifaces: list[dict[str, Any]],
+                 load: Callable[[int, dict[Any, Any]], Graph]) -> None:
+        self.paths, self.digests, self.ifaces, self.load = paths, digests, ifaces, load
+        self.kinds = [frozenset(i["k"]) for i in ifaces]
+        self.shared: dict[Any, Any] = {}  # values the graphs' rows share (`graph._compact`)
+
+    @classmethod
+    def of(cls, graphs: list[Graph]) -> Source:
+        return cls([g.path for g in graphs], ["" for _ in graphs], [interface(g) for g in graphs],
+                   lambda index, shared: graphs[index])
+
+    @classmethod
+    def of_repo(cls, repo: Any, known: dict[str, Any] | None) -> Source:
+        """The files of a scan that have a dataflow graph; `known` maps a path to the [digest,
+        interface] a previous scan stored, so that only changed files are decoded here."""
+        if hasattr(repo, "_read"):
+            repo._read("fact:dataflow")
+        items = sorted((path, result) for path, result in repo.results.items() if "dataflow" in result.facts)
+        paths = [path for path, _ in items]
+        pending: dict[int, Graph] = {}
+        digests, ifaces = [], []
+        shared: dict[Any, Any] = {}
+
+        def decode(index: int) -> Graph:
+            path, result = items[index]
+            return Graph.from_json(path, result.facts["dataflow"], shared) or Graph(path, "")
+
+        for index, (path, result) in enumerate(items):
+            digest = (getattr(result, "fact_digests", None) or {}).get("dataflow", "")
+            stored = (known or {}).get(path)
+            if digest and isinstance(stored, list) and len(stored) == 2 and stored[0] == digest \
+                    and isinstance(stored[1], dict) and isinstance(stored[1].get("c"), str):
+                ifaces.append(stored[1])
+            else:  # one graph decoded at a time and compacted (issue 12)
+                pending[index] = decode(index)
+                ifaces.append(interface(pending[index]))
+            digests.append(digest)
+        source = cls(paths, digests, ifaces, lambda index, _: pending.pop(index, None) or decode(index))
+        source.shared = shared
+        return source
+
+
+class GraphView:
+    """`prog.graphs[i]`: the graph of file i, decoded on first access."""
+
+    def __init__(self, prog: Linked) -> None:
+        self._prog = prog
+
+    def __getitem__(self, file: int) -> Graph:
+        return self._prog.graph(file)
+
+    def __len__(self) -> int:
+        return len(self._prog.paths)
+
+    def __iter__(self) -> Iterator[Graph]:
+        return (self._prog.graph(i) for i in range(len(self._prog.paths)))
+
+
+class Names(dict):
+    """`prog.functions`: qualified name -> (file, function index); every lookup is recorded."""
+
+    def __init__(self, prog: Linked) -> None:
+        super().__init__()
+        self._prog = prog
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        self._prog.trace.names.add(key)
+        return dict.get(self, key, default)
+
+    def __contains__(self, key: object) -> bool:
+        self._prog.trace.names.add(key)  # type: ignore[arg-type]
+        return dict.__contains__(self, key)
+
+    def __getitem__(self, key: Any) -> Any:
+        self._prog.trace.names.add(key)
+        return dict.__getitem__(self, key)
+
+
+def resolve(functions: dict[str, tuple[int, int]], name: str) -> tuple[int, int] | None:
+    """The function a call of `name` calls (`plain` name; a class instance called: `__call__`)."""
+    return dict.get(functions, name) or dict.get(functions, f"{name}.__call__")
+
+
+def function_table(ifaces: list[dict[str, Any]]) -> tuple[dict[str, tuple[int, int]], dict[str, int]]:
+    """(qualified name -> (file, function index), module -> file): the first file wins."""
+    functions: dict[str, tuple[int, int]] = {}
+    modules: dict[str, int] = {}
+    for index, iface in enumerate(ifaces):
+        module = iface["m"]
+        modules.setdefault(module, index)
+        for number, qualname in enumerate(iface["f"]):
+            if number:
+                functions.setdefault(f"{module}.{qualname}" if module else qualname, (index, number))
+    return functions, modules
+
+
+class Linked:
+    """The program's files, decoded on demand, and the trace of the running rule."""
+
+    def _link(self, source: Source) -> None:
+        self.source = source
+        self.paths = source.paths
+        self.graphs = GraphView(self)
+        self.functions = Names(self)
+        table, self.modules = function_table(source.ifaces)
+        dict.update(self.functions, table)
+        self.trace = Trace()
+        self.start: int | None = None
+        self.allowed: frozenset[str] | None = None
+        self._run: list[Graph | None] = [None] * len(self.paths)
+        self._decoded: dict[int, Graph] = {}
+        self._deps: dict[int, Trace] = {}
+        self._kinds: dict[int, dict[str, array[int]]] = {}
+        self._calls_index: dict[tuple[int, int], list[int]] | None = None
+        self._callers: dict[tuple[int, int], tuple[list[Ref], list[int]]] = {}
+
+    def graph(self, file: int) -> Graph:
+        found = self._run[file]
+        if found is None:
+            found = self._decoded.get(file) or self._decode(file)
+            self._run[file] = found
+            self.trace.files.add(file)
+            deps = self._deps.get(file)
+            if deps is not None:
+                self.trace.absorb(deps)
+        return found
+
+    def _decode(self, file: int) -> Graph:
+        from hygiene.analysis.dataflow.factories import resolve_factories
+
+        graph = self.source.load(file, self.source.shared)
+        self._decoded[file] = graph
+        saved = self.trace, self._run
+        self.trace, self._run = Trace(), [None] * len(self.paths)
+        self._run[file] = graph
+        self.trace.files.add(file)
+        try:
+            resolve_factories(self, file)  # type: ignore[arg-type]
+        finally:
+            self._deps[file] = self.trace
+            self.trace, self._run = saved
+        return graph
+
+    # -- runs -----------------------------------------------------------------------------------------
+    def begin(self, start: int | None, allowed: frozenset[str] | None = None) -> None:
+        """Start a rule run whose `nodes()` are the nodes of file `start` (kinds in `allowed`)."""
+        self.start, self.allowed, self.trace = start, allowed, Trace()
+        self._run = [None] * len(self.paths)
+
+    def end(self) -> Trace:
+        trace = self.trace
+        self.begin(None)
+        return trace
+
+    # -- nodes by kind ----------------------------------------------------------------------------
+    def nodes(self, *kinds: str) -> Iterator[Ref]:
+        """Every node of the given kinds in source order: in a run for one start file, that
+        file's; otherwise the whole program's, file by file."""
+        if self.start is None:
+            return self.everywhere(*kinds)
+        if self.allowed is not None and not self.allowed.issuperset(kinds):
+            raise ValueError(f"nodes{kinds}: kinds outside the rule's declared `starts`")
+        return self.nodes_in(self.start, *kinds)
+
+    def nodes_in(self, file: int, *kinds: str) -> Iterator[Ref]:
+        """The nodes of the given kinds in one file, in source order."""
+        graph = self.graph(file)
+        table = self._kinds.get(file)
+        if table is None:
+            table = {}
+            base = file << SHIFT
+            for number, node in enumerate(graph.nodes):
+                if node and isinstance(node[KIND], str):
+                    table.setdefault(node[KIND], array("q")).append(base | number)
+            self._kinds[file] = table
+        if len(kinds) == 1:
+            return iter(table.get(kinds[0], ()))
+        return iter(sorted(r for k in set(kinds) for r in table.get(k, ())))
+
+    def everywhere(self, *kinds: str) -> Iterator[Ref]:
+        """Every node of the given kinds in the whole program (a run reading it depends on every
+        file that has, or gains, one)."""
+        self.trace.kinds.update(kinds)
+        wanted = set(kinds)
+        files = [i for i, present in enumerate(self.source.kinds) if not wanted.isdisjoint(present)]
+        return (ref for file in files for ref in self.nodes_in(file, *kinds))
+
+    # -- callers ----------------------------------------------------------------------------------
+    def callers(self, key: tuple[int, int]) -> list[Ref]:
+        """The call nodes of the program that call the repo function `key`."""
+        self.trace.callers.add(ref_of(*key))
+        found = self._callers.get(key)
+        if found is None:
+            if self._calls_index is None:
+                index: dict[tuple[int, int], list[int]] = {}
+                for file, iface in enumerate(self.source.ifaces):
+                    for target in {resolve(self.functions, name) for name in iface["c"].split()}:
+                        if target is not None:
+                            index.setdefault(target, []).append(file)
+                self._calls_index = index
+            files = self._calls_index.get(key, [])
+            refs = [r for f in files for r in self.nodes_in(f, "call") if self.callee(r) == key]  # type: ignore[attr-defined]
+            found = self._callers[key] = (refs, files)
+        else:
+            for file in found[1]:
+                if self._run[file] is None:
+                    self.graph(file)
+        return found[0]

@@ -1,0 +1,198 @@
+"""Dataflow rules run per start file and replayed per start file (issue 12).
+
+A rule that declares `dataflow_starts` (the kinds of node its `check_repo` starts from) runs once
+for each file having such a node, with `prog.nodes()` giving that file's nodes only; the program
+traces what the run read (`hygiene.analysis.dataflow.linking`): the files whose graphs it
+touched, the function names it looked up, the functions whose callers it asked for and the kinds
+it searched the whole program for, and what else of the repository it read (`RepoContext.reads`).
+The run's findings are stored with that trace. At the next scan, against the digests and
+interfaces of the files then, a run is replayed unless:
+
+- its start file changed, or any file whose graph it touched did;
+- it looked up a function name whose definition a changed file added, removed or renumbered;
+- it asked for the callers of a function that a changed file now calls and did not, or the
+  reverse, or that such a name resolved to before or now (a file that calls it both before and
+  after was read by the run, so the first point covers it);
+- it searched the whole program for a kind of node that a changed file gained or lost (a file
+  keeping it was read by the run);
+- what else it read (facts of other keys, the repository) is not the same.
+
+Files added, removed or moved to another module re-run everything. The cold scan runs the same
+way, so a replayed scan reports exactly what a cold one does.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import traceback
+from pathlib import Path
+from typing import Any
+
+from hygiene.analysis.dataflow.linking import Trace, function_table, resolve
+from hygiene.analysis.dataflow.program import SHIFT, Program, program
+from hygiene.cache import write_atomic
+from hygiene.context import RepoContext
+from hygiene.finding import Diagnostic, Finding
+from hygiene.rule import Rule
+
+
+def _callable_names(qualnames: set[str]) -> set[str]:
+    """The names a call may be looked up by to reach one of `qualnames` (`x` reaches `x.__call__`)."""
+    return qualnames | {q[: -len(".__call__")] for q in qualnames if q.endswith(".__call__")}
+
+
+class Starts:
+    """The per-start runs of one scan: the store of the last scan's, and what changed since."""
+
+    def __init__(self, folder: Path | None, salt: str) -> None:
+        self.store = folder / f"starts-{hashlib.sha256(salt.encode()).hexdigest()[:16]}.json" if folder else None
+        self.old: dict[str, Any] = {}
+        if self.store is not None:
+            try:
+                loaded = json.loads(self.store.read_text(encoding="utf-8"))
+                self.old = loaded if isinstance(loaded, dict) else {}
+            except (OSError, ValueError):
+                self.old = {}
+        self.fresh: dict[str, dict[str, Any]] = {}
+        self.files: tuple[list[str], list[str], list[dict[str, Any]]] | None = None
+        self.replayable = False
+        self.changed: set[int] = set()
+        self.table: list[str] = []  # names, stored once: entries and interfaces hold their positions
+        self.numbers: dict[str, int] | None = None
+
+    def _prepare(self, repo: RepoContext) -> Program:
+        if not hasattr(repo, "dataflow_interfaces"):
+            old = self.old
+            self.table = old.get("names") if isinstance(old.get("names"), list) else []
+            known = {}
+            if isinstance(old.get("paths"), list):
+                known = {p: [d, i] for p, d, i in zip(old["paths"], old.get("digests", []), old.get("ifaces", []))}
+            repo.dataflow_interfaces = known  # type: ignore[attr-defined]
+        prog = program(repo)
+        if self.files is not None:
+            return prog  # the same files, whether or not another family dropped the program since
+        # Only what `save` needs is kept: holding the program would keep every graph alive through
+        # the repository rules that follow (the cold scan's peak).
+        self.files = (prog.source.paths, prog.source.digests, prog.source.ifaces)
+        try:
+            self._changes(prog)
+        except (AttributeError, KeyError, TypeError, IndexError, ValueError):  # a store of another form
+            self.replayable = False
+        return prog
+
+    def _changes(self, prog: Program) -> None:
+        """What changed since the stored scan (see the module docstring)."""
+        source = prog.source
+        old = self.old
+        self.replayable = old.get("paths") == source.paths and all(source.digests) and isinstance(old.get("rules"), dict)
+        if not self.replayable:
+            return
+        old_ifaces = old["ifaces"]
+        changed = {i for i, (a, b) in enumerate(zip(old["digests"], source.digests)) if a != b}
+        if any(old_ifaces[i]["m"] != source.ifaces[i]["m"] for i in changed):
+            self.replayable = False
+            return
+        defined: set[str] = set()
+        calls: set[str] = set()
+        kinds: set[str] = set()
+        for i in changed:
+            before, now = old_ifaces[i], source.ifaces[i]
+            for iface in (before, now):
+                module = iface["m"]
+                defined.update(f"{module}.{q}" if module else q for q in iface["f"][1:])
+            calls.update(set(before["c"].split()) ^ set(now["c"].split()))  # calls to a name kept: the file is in the reader's trace
+            kinds.update(set(before["k"]) ^ set(now["k"]))
+        old_functions, _ = function_table(old_ifaces)
+        new_functions = dict(prog.functions)
+        names = _callable_names({q for q in defined if old_functions.get(q) != new_functions.get(q)})
+        callers: set[int] = set()
+        for name in names | calls:
+            for table in (old_functions, new_functions):
+                target = resolve(table, name)
+                if target is not None:
+                    callers.add((target[0] << SHIFT) | target[1])
+        # Entries hold their files, names and callers as numbers in one string each (one object
+        # per entry when the store is read, split only when something changed).
+        numbers = {name: n for n, name in enumerate(self.table)}
+        self.names = {str(numbers[name]) for name in names if name in numbers}
+        self.changed, self.kinds = changed, kinds
+        self.changed_text, self.callers = {str(i) for i in changed}, {str(c) for c in callers}
+
+    def _valid(self, entry: Any, start: int, inputs: Any) -> bool:
+        if not self.replayable or start in self.changed or not isinstance(entry, dict):
+            return False
+        if self.changed and (not self.changed_text.isdisjoint(entry["f"].split())
+                             or not self.names.isdisjoint(entry["n"].split())
+                             or not self.kinds.isdisjoint(entry["k"])
+                             or not self.callers.isdisjoint(entry["c"].split())):
+            return False
+        return not entry["r"] or entry["key"] == inputs.key(entry["r"])
+
+    def run(self, repo: RepoContext, rule: type[Rule], inputs: Any) -> bool:
+        """Run or replay `rule` for each start file; True when any run was needed."""
+        prog = self._prepare(repo)
+        allowed = frozenset(rule.dataflow_starts)
+        known = self.old.get("rules", {}).pop(rule.code, {}) if self.replayable else {}  # read once: dropped
+        fresh: dict[str, Any] = {}
+        ran = False
+        for start, present in enumerate(prog.source.kinds):
+            if allowed.isdisjoint(present):
+                continue
+            path = prog.paths[start]
+            entry = known.get(path)
+            try:
+                if self._valid(entry, start, inputs):
+                    repo.findings.extend(Finding.from_dict(f) for f in entry["F"])
+                    repo.diagnostics.extend(Diagnostic.from_dict(d) for d in entry["D"])
+                    fresh[path] = entry
+                    continue
+            except (KeyError, TypeError, ValueError):
+                pass
+            ran = True
+            fresh[path] = self._run_one(repo, rule, prog, start, allowed, inputs)
+        self.fresh[rule.code] = fresh
+        return ran
+
+    def _run_one(self, repo: RepoContext, rule: type[Rule], prog: Program, start: int,
+                 allowed: frozenset[str], inputs: Any) -> dict[str, Any]:
+        findings, diagnostics = len(repo.findings), len(repo.diagnostics)
+        repo.reads.append(set())
+        prog.begin(start, allowed)
+        trace = Trace()
+        try:
+            rule.check_repo(repo)
+        except Exception as exc:
+            where = "".join(traceback.format_exception_only(type(exc), exc)).strip()
+            repo.diagnostic(".", f"internal error in rule {rule.code} (repo checks): {where}", "error")
+        finally:
+            trace = prog.end()
+            reads = sorted(repo.reads.pop() - {"fact:dataflow"})
+        return {"f": " ".join(map(str, sorted(trace.files))), "n": self._numbers(trace.names),
+                "c": " ".join(map(str, sorted(trace.callers))), "k": sorted(trace.kinds),
+                "r": reads, "key": inputs.key(reads) if reads else "",
+                "F": [f.to_dict() for f in repo.findings[findings:]],
+                "D": [d.to_dict() for d in repo.diagnostics[diagnostics:]]}
+
+    def _numbers(self, names: set[str]) -> str:
+        """`names` as positions in the store's table of names (extended as needed: the entries
+        replayed keep theirs)."""
+        if self.numbers is None:
+            self.numbers = {name: n for n, name in enumerate(self.table)}
+        for name in names:
+            if name not in self.numbers:
+                self.numbers[name] = len(self.table)
+                self.table.append(name)
+        return " ".join(map(str, sorted(self.numbers[name] for name in names)))
+
+    def save(self) -> None:
+        if self.store is None or self.files is None:
+            return
+        paths, digests, ifaces = self.files
+        if not all(digests):
+            return
+        data = {"paths": paths, "digests": digests, "ifaces": ifaces, "names": self.table, "rules": self.fresh}
+        try:
+            self.store.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(self.store, json.dumps(data, separators=(",", ":")), durable=False)
+        except OSError:
+            pass
