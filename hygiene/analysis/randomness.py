@@ -93,6 +93,7 @@ class RandomnessExtractor:
         self.seeders: list[str] = []  # classes of this file whose construction seeds (Trainer subclasses)
         self.bases: dict[str, list[str]] = {}  # class -> its bases' qualified names
         self.relative_imports: list[str] = []  # paths without suffix that `from . import x` names
+        self._receivers: list[tuple[cst.Call, list[list[Any]], int, int]] = []  # calls on a call's result
 
     # -- scopes ---------------------------------------------------------------------------------
     def _scope_key(self) -> str:
@@ -232,6 +233,9 @@ class RandomnessExtractor:
                 and rng.local_sampling(name, node):
             event = rng.Draw("torch", "generate", "do_sample=True")
         events = self._events()
+        if isinstance(func, cst.Attribute) and _calls_first(func.value):
+            # `Agent(cfg).run()`: the receiver's calls run first; leave_Call moves this call's events after them.
+            self._receivers.append((node, events, len(events), self.ordinal))
         if isinstance(event, rng.Seed):
             self.any_rng = True
             events.append(["s", self.ordinal, list(event.gens), event.callee])
@@ -267,6 +271,13 @@ class RandomnessExtractor:
                 ref = self.ctx.names.qualified_name(arg.value)
                 if ref is not None and "()" not in ref and self._candidate(ref):
                     events.append(["c" if runs_now else "r", plain(ref), self.ordinal])
+
+    def leave_Call(self, node: cst.Call) -> None:
+        if self._receivers and self._receivers[-1][0] is node:
+            _, events, start, ordinal = self._receivers.pop()
+            mine = [e for e in events[start:] if (e[2] if e[0] in ("c", "r") else e[1]) == ordinal]
+            if mine and len(mine) < len(events) - start:
+                events[start:] = [e for e in events[start:] if e not in mine] + mine
 
     def _candidate(self, name: str) -> bool:
         """Could `name` be a function or module of this repo (so worth recording as a call)?"""
@@ -361,6 +372,13 @@ class RandomnessExtractor:
             "loads": self.signals.loads_weights, "seeders": self.seeders, "bases": self.bases,
             "relative_imports": sorted(set(self.relative_imports)),
         }
+
+
+def _calls_first(receiver: cst.BaseExpression) -> bool:
+    """Does the receiver of a method call contain a call (`Agent(cfg)` in `Agent(cfg).run()`)?"""
+    while isinstance(receiver, (cst.Attribute, cst.Subscript)):
+        receiver = receiver.value
+    return isinstance(receiver, cst.Call)
 
 
 def _is_main_guard(test: cst.BaseExpression) -> bool:
