@@ -80,6 +80,7 @@ class EnvironmentTracker:
         self.space_seeding_functions: dict[str, set[str]] = {}  # ... and the kinds of space they seed
         self.seed_helper_args: set[str] = set()  # names passed to `set_seed(seed, env)`-like helpers
         self.reports = False
+        self.local_classes: set[str] = set()  # environments written here draw through code the other rules see
         self.imports_torch = any((v or "").startswith("torch") for v in bindings)
 
     def _env(self, name: str) -> Environment:
@@ -113,6 +114,9 @@ class EnvironmentTracker:
                 env = self._env(name)
                 env.made.append(value)
                 env.made_in.append(self._outermost())
+
+    def see_class(self, node: cst.ClassDef) -> None:
+        self.local_classes.add(node.name.value)
 
     def see_attribute(self, node: cst.Attribute) -> None:
         if node.attr.value in SPACES:
@@ -186,6 +190,8 @@ class EnvironmentTracker:
                 return True
             if tail in self.seeding_functions:
                 return True
+            if sub is call and tail in self.local_classes:
+                return None  # an environment class of this file: what it draws is this file's code
             name = self.ctx.names.qualified_name(func)
             root = (name or "").split(".", 1)[0]
             own = self.ctx.names.module_name or ""

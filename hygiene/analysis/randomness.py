@@ -29,7 +29,7 @@ from hygiene.context import FileContext
 from hygiene.discovery import is_test_path
 from hygiene.analysis.keyed_shuffles import order_free_shuffle
 from hygiene.analysis.names import dotted
-from hygiene.analysis.purpose import CallSignals, file_purpose
+from hygiene.analysis.purpose import READS, CallSignals, file_purpose, placeholder_path
 
 STDLIB = _STDLIB = frozenset(sys.stdlib_module_names) | {"builtins"}
 # Big libraries that a research repo imports but never is: their names are not recorded as calls
@@ -226,6 +226,9 @@ class RandomnessExtractor:
         # A notebook measures through library calls; its own helpers are judged by what they call.
         own = self.ctx.kind == "notebook" and name is not None and name.startswith(self.module + ".")
         self.signals.see(tail, name, own=own)
+        if tail in READS and node.args and isinstance(node.args[0].value, cst.SimpleString) \
+                and placeholder_path(node.args[0].value.value):
+            self.signals.template = True
         event = rng.classify(name, node, tail, self.imports_torch)
         if event is None and name is not None and plain(name) in self.seeders:
             event = rng.Seed(("*",), "")  # a Trainer subclass of this file seeds in its constructor

@@ -25,8 +25,9 @@ class UnseededEnvironment(Rule):
 
     One finding per file, at the first unseeded environment (or space draw); the message names
     the others. Files that seed nothing are left to the other SEED rules, files that report no
-    number (a script that only renders a policy) and tests are left alone, and so is an
-    environment made by a helper of another module (what it seeds is not seen here).
+    number (a script that only renders a policy) and tests are left alone, and so are an
+    environment made by a helper of another module (what it seeds is not seen here) and an
+    environment class written in the same file (what it draws is code the other SEED rules see).
 
     ## Why is this bad?
     The environment's initial states and stochastic transitions, and the random actions of
@@ -247,6 +248,25 @@ class UnseededEnvironment(Rule):
                 obs, rewards, term, trunc, infos = envs.step(actor.apply(params, obs))
                 print(rewards.mean())
         """, note="near miss: a sampled action as the dummy input of a network's init decides only shapes"),
+        valid("""
+            import numpy as np
+            import gym
+
+            class GridWorld(gym.Env):
+                def reset(self):
+                    self.pos = np.random.randint(4, size=2)
+                    return self.pos
+
+                def step(self, action):
+                    self.pos = np.clip(self.pos + action, 0, 3)
+                    return self.pos, float((self.pos == 3).all()), False, {}
+
+            np.random.seed(42)
+            world = GridWorld()
+            obs = world.reset()
+            obs, reward, done, _ = world.step(np.array([1, 0]))
+            print(reward)
+        """, note="near miss: an environment class of the same file draws from numpy's seeded generator"),
     ]
 
     def __init__(self, ctx) -> None:
@@ -258,6 +278,9 @@ class UnseededEnvironment(Rule):
 
     def visit_Call(self, node: cst.Call) -> None:
         self.tracker.see_call(node)
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        self.tracker.see_class(node)
 
     def visit_Attribute(self, node: cst.Attribute) -> None:
         self.tracker.see_attribute(node)
