@@ -18,8 +18,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from hygiene.analysis.apis import plain
-from hygiene.analysis.dataflow.graph import (FUNC, GUARD, INFO, INPUTS, KIND, LINE, MASK, ROW_INPUTS, SHIFT, Graph, Ref,
-                                             ref_of)
+from hygiene.analysis.dataflow.graph import FUNC, GUARD, INFO, INPUTS, KIND, LINE, MASK, ROW_INPUTS, SHIFT, Graph, Ref, ref_of
 
 Stack = tuple[Ref, ...]
 MAX_STACK = 6
@@ -131,8 +130,10 @@ class Program:
         found = None
         name = self.info(ref).get("fn")
         if name and self.kind(ref) == "call":
-            bare = plain(name)
+            bare, package = plain(name), self.graphs[ref >> SHIFT].module.rpartition(".")[0]
             found = self.functions.get(bare) or self.functions.get(f"{bare}.__call__")
+            if found is None and package and bare.split(".", 1)[0] not in self.modules:  # `from h5_query import f`
+                found = self.functions.get(f"{package}.{bare}")  # of a module next to the importing file
         self._resolved[ref] = found
         return found
 
