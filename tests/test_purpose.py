@@ -77,6 +77,7 @@ def test_a_script_that_runs_a_model_only_to_save_arrays_builds_features():
     scored = signals(("forward", None), ("save", "numpy.save"), ("accuracy_score", "sklearn.metrics.accuracy_score"))
     assert file_purpose("probe.py", scored) == "reports"
     assert file_purpose("cache.py", signals(("save", "torch.save"))) == ""  # (a checkpoint, not numpy arrays)
+    assert file_purpose("split.py", signals(("load", "numpy.load"), ("save", "numpy.save"))) == ""  # no model run
 
 
 def test_a_template_with_placeholder_paths_only_shows():

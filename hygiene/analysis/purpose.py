@@ -201,8 +201,8 @@ def _extracts_features(signals: CallSignals, notebook: Any) -> bool:
     """A script that runs a model only to save arrays (`np.save` of activations or embeddings) and
     neither trains, measures, plots nor generates answers: it builds features that other programs
     read, like a data builder."""
-    return notebook is None and signals.saves_arrays and not (signals.trains or signals.measures or signals.shows
-                                                               or signals.answers)
+    return notebook is None and signals.saves_arrays and (signals.models or signals.loads_weights) \
+        and not (signals.trains or signals.measures or signals.shows or signals.answers)
 
 
 def _prose(notebook: Any) -> bool:
