@@ -538,3 +538,22 @@ def test_set_info_replaces_a_shared_info(tmp_path: Path) -> None:
     before = prog.info(second)
     prog.set_info(first, {**prog.info(first), "extra": 1})
     assert prog.info(first)["extra"] == 1 and prog.info(second) is before and "extra" not in before
+
+
+def test_a_call_of_a_module_next_to_the_importing_file_links_to_it(tmp_path: Path) -> None:
+    # `from records import load` in lesions/features.py, run as a script from lesions/: records.py
+    # is lesions/records.py (there is no top-level records module).
+    prog, _ = build(tmp_path, {
+        "lesions/__init__.py": "",
+        "lesions/records.py": """
+            def load(db):
+                return [row for row in db]
+        """,
+        "lesions/features.py": """
+            from records import load
+            rows = load(source)
+        """,
+    })
+    call = next(c for c in of_kind(prog, "call") if prog.info(c).get("fn") == "records.load")
+    assert prog.callee(call) is not None
+    assert prog.function(prog.callee(call)).qualname == "load"

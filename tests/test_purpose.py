@@ -66,3 +66,26 @@ def test_a_script_that_only_reshapes_data_into_files_makes_data():
     assert file_purpose("gen.py", signals(*writes, ("create", "openai.OpenAI().chat.completions.create"))) == ""
     assert file_purpose("score.py", signals(*writes, ("f1_score", "sklearn.metrics.f1_score"))) == "reports"
     assert file_purpose("plot.py", signals(*writes, ("hist", "matplotlib.pyplot.hist"))) == "shows"
+
+
+def test_a_script_that_runs_a_model_only_to_save_arrays_builds_features():
+    extracts = signals(("from_pretrained", "transformers.AutoModel.from_pretrained"), ("forward", None),
+                       ("save", "numpy.save"))
+    assert file_purpose("get_activations.py", extracts) == "data"
+    answers = signals(("generate", None), ("save", "numpy.save"))
+    assert file_purpose("sample.py", answers) == ""  # sampled answers saved: model output, not features
+    scored = signals(("forward", None), ("save", "numpy.save"), ("accuracy_score", "sklearn.metrics.accuracy_score"))
+    assert file_purpose("probe.py", scored) == "reports"
+    assert file_purpose("cache.py", signals(("save", "torch.save"))) == ""  # (a checkpoint, not numpy arrays)
+    assert file_purpose("split.py", signals(("load", "numpy.load"), ("save", "numpy.save"))) == ""  # no model run
+
+
+def test_a_template_with_placeholder_paths_only_shows():
+    from hygiene.analysis.purpose import placeholder_path
+    assert placeholder_path("'PATH/TO/DATA/FILE'") and placeholder_path('"/path/to/train.csv"')
+    assert placeholder_path("'<your data>'") and placeholder_path("'YOUR_DATA_PATH'")
+    assert not placeholder_path("'data/train.csv'") and not placeholder_path("'pathology.csv'")
+    assert not placeholder_path("'your_results.json'")
+    template = signals(("fit", None))
+    template.template = True
+    assert file_purpose("tpot_exported_pipeline.py", template) == "shows"

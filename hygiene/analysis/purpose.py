@@ -56,6 +56,11 @@ _MAKING = frozenset({"generate", "generator", "gen", "create", "creation", "buil
 _DATA_NOUNS = frozenset({"data", "dataset", "datasets", "samples", "sample", "split", "splits", "problems",
                          "questions", "items", "examples", "corpus", "eval", "evals"})
 _MANY_FIGURES = 3
+_ARRAY_SAVES = frozenset({"save", "savez", "savez_compressed"})
+_PLACEHOLDER = re.compile(r"(?i)^(/?path/to\b|<[^>]*>|your[_ -]?(own[_ -])?(path|data|file|dir|folder)|path_to_|placeholder)")
+# Calls that read the file named by their first argument.
+READS = frozenset({"read_csv", "read_json", "read_parquet", "read_excel", "read_table", "read_pickle", "read_feather",
+                   "open", "load", "loadtxt", "genfromtxt", "load_dataset", "File", "imread"})
 _DOC_DIRS = frozenset({"docs", "doc", "examples", "example", "tutorials", "tutorial"})
 _WORD = re.compile(r"[a-z]+")
 
@@ -77,6 +82,9 @@ class CallSignals:
         self.writes = False  # writes records to a data file
         self.models = False  # queries or runs a model
         self.figures = 0  # figures saved: a file that saves several makes figures (committed images)
+        self.saves_arrays = False  # `np.save(...)`: features or activations written for other programs
+        self.answers = False  # generates, completes or predicts: what it writes is model output
+        self.template = False  # reads a placeholder path (`'PATH/TO/DATA/FILE'`): it cannot run as it is
 
     def see_target(self, target: str) -> None:
         """A value assigned to `acc`, `val_score`, `self.f1`: a measured number, however computed."""
@@ -91,6 +99,9 @@ class CallSignals:
             self.writes = True
         elif tail in _MODEL_CALLS:
             self.models = True
+            self.answers = self.answers or tail not in ("forward", "encode_batch")
+        if tail in _ARRAY_SAVES and name is not None and name.startswith("numpy."):
+            self.saves_arrays = True
         if tail in _PUBLISHING:
             self.publishes = True
         elif tail in _LOADING:
@@ -103,6 +114,12 @@ class CallSignals:
         elif not self.measures and ((name is not None and name.startswith(("sklearn.metrics", "evaluate.")))
                                     or (tail and _words(tail) & _METRIC_WORDS and not _logs(name))):
             self.measures = True
+
+
+def placeholder_path(text: str) -> bool:
+    """`'PATH/TO/DATA/FILE'`, `"/path/to/data.csv"`, `'<your data>'`, `'YOUR_DATA_PATH'`: a path left
+    for the user to fill in, in a template (TPOT's exported pipelines, README snippets)."""
+    return bool(_PLACEHOLDER.match(text.strip("'\"").strip()))
 
 
 def _logs(name: str | None) -> bool:
@@ -159,8 +176,11 @@ def file_purpose(path: str, signals: CallSignals, notebook: Any = None) -> str:
     A notebook reports only what it measures (a model fit there whose predictions are only plotted
     illustrates), and one with more words of prose than of code is a chapter or a tutorial: text
     that explains, with code that demonstrates."""
-    if signals.publishes or (makes_data(path) and not signals.trains) or _transforms_data(signals, notebook):
+    if signals.publishes or (makes_data(path) and not signals.trains) or _transforms_data(signals, notebook) \
+            or _extracts_features(signals, notebook):
         return "data"
+    if signals.template:
+        return "shows"  # a template with placeholder paths cannot run: it produces no reported number
     if signals.figures > _MANY_FIGURES or any(p in _DOC_DIRS for p in path.split("/")[:-1]):
         return "shows"  # makes figures, or documents or demonstrates a library: its numbers are not results
     if notebook is not None:
@@ -175,6 +195,14 @@ def _transforms_data(signals: CallSignals, notebook: Any) -> bool:
     reshapes a data set (a split written once to `train.json` / `test.json` and reused)."""
     return notebook is None and signals.writes and not (signals.trains or signals.measures or signals.shows
                                                         or signals.models or signals.loads_weights)
+
+
+def _extracts_features(signals: CallSignals, notebook: Any) -> bool:
+    """A script that runs a model only to save arrays (`np.save` of activations or embeddings) and
+    neither trains, measures, plots nor generates answers: it builds features that other programs
+    read, like a data builder."""
+    return notebook is None and signals.saves_arrays and (signals.models or signals.loads_weights) \
+        and not (signals.trains or signals.measures or signals.shows or signals.answers)
 
 
 def _prose(notebook: Any) -> bool:

@@ -29,7 +29,7 @@ from hygiene.context import FileContext
 from hygiene.discovery import is_test_path
 from hygiene.analysis.keyed_shuffles import order_free_shuffle
 from hygiene.analysis.names import dotted
-from hygiene.analysis.purpose import CallSignals, file_purpose
+from hygiene.analysis.purpose import READS, CallSignals, file_purpose, placeholder_path
 
 STDLIB = _STDLIB = frozenset(sys.stdlib_module_names) | {"builtins"}
 # Big libraries that a research repo imports but never is: their names are not recorded as calls
@@ -94,6 +94,7 @@ class RandomnessExtractor:
         self.seeders: list[str] = []  # classes of this file whose construction seeds (Trainer subclasses)
         self.bases: dict[str, list[str]] = {}  # class -> its bases' qualified names
         self.relative_imports: list[str] = []  # paths without suffix that `from . import x` names
+        self._receivers: list[tuple[cst.Call, list[list[Any]], int, int]] = []  # calls on a call's result
 
     # -- scopes ---------------------------------------------------------------------------------
     def _scope_key(self) -> str:
@@ -229,6 +230,9 @@ class RandomnessExtractor:
         if "DataLoader" in tail and any(a.keyword is not None and a.keyword.value == "num_workers" and not (
                 isinstance(a.value, cst.Integer) and a.value.value == "0") for a in node.args):
             self.workers = True
+        if tail in READS and node.args and isinstance(node.args[0].value, cst.SimpleString) \
+                and placeholder_path(node.args[0].value.value):
+            self.signals.template = True
         event = rng.classify(name, node, tail, self.imports_torch)
         if event is None and name is not None and plain(name) in self.seeders:
             event = rng.Seed(("*",), "")  # a Trainer subclass of this file seeds in its constructor
@@ -236,6 +240,9 @@ class RandomnessExtractor:
                 and rng.local_sampling(name, node):
             event = rng.Draw("torch", "generate", "do_sample=True")
         events = self._events()
+        if isinstance(func, cst.Attribute) and _calls_first(func.value):
+            # `Agent(cfg).run()`: the receiver's calls run first; leave_Call moves this call's events after them.
+            self._receivers.append((node, events, len(events), self.ordinal))
         if isinstance(event, rng.Seed):
             self.any_rng = True
             events.append(["s", self.ordinal, list(event.gens), event.callee])
@@ -271,6 +278,13 @@ class RandomnessExtractor:
                 ref = self.ctx.names.qualified_name(arg.value)
                 if ref is not None and "()" not in ref and self._candidate(ref):
                     events.append(["c" if runs_now else "r", plain(ref), self.ordinal])
+
+    def leave_Call(self, node: cst.Call) -> None:
+        if self._receivers and self._receivers[-1][0] is node:
+            _, events, start, ordinal = self._receivers.pop()
+            mine = [e for e in events[start:] if (e[2] if e[0] in ("c", "r") else e[1]) == ordinal]
+            if mine and len(mine) < len(events) - start:
+                events[start:] = [e for e in events[start:] if e not in mine] + mine
 
     def _candidate(self, name: str) -> bool:
         """Could `name` be a function or module of this repo (so worth recording as a call)?"""
@@ -368,6 +382,13 @@ class RandomnessExtractor:
             "loads": self.signals.loads_weights, "seeders": self.seeders, "bases": self.bases,
             "relative_imports": sorted(set(self.relative_imports)), "workers": self.workers,
         }
+
+
+def _calls_first(receiver: cst.BaseExpression) -> bool:
+    """Does the receiver of a method call contain a call (`Agent(cfg)` in `Agent(cfg).run()`)?"""
+    while isinstance(receiver, (cst.Attribute, cst.Subscript)):
+        receiver = receiver.value
+    return isinstance(receiver, cst.Call)
 
 
 def _is_main_guard(test: cst.BaseExpression) -> bool:

@@ -23,8 +23,9 @@ class RandomSplitOfGroups(Rule):
     several rows each, such as stays of one patient, windows of one subject, ratings of one user
     or answers to one prompt, when the code shows the rows repeat per group (it counts distinct
     ids, counts rows per id with `groupby(id).size()`, computes per-group features, keeps both a person's id and a
-    finer row key such as `visit_id` out of the features, or reads one
-    file per subject and tags its rows with the subject before concatenating); and a shuffled
+    finer row key such as `visit_id` out of the features, reads one
+    file per subject and tags its rows with the subject before concatenating, or builds one record
+    per part of an item, such as each lesion of a patient's scan, tagged with the item's patient); and a shuffled
     split of rows in time order: lag or rolling features, or rows the code sorted by a time column
     and then split with `train_test_split`'s default shuffle or a `KFold(shuffle=True)`
     (not when the order only picks rows, `sort_values("time").tail(n)`, or the time column is dropped
@@ -56,6 +57,66 @@ class RandomSplitOfGroups(Rule):
     message = "`{on}` is split at random at {where}, but its rows come in groups of `{group}` ({evidence}): the same {unit} can sit in train and test"
     question = "Can one `{group}` have rows on both sides of the split at {where}, and should the split be grouped by it?"
     examples = [
+        invalid({
+            "scans/__init__.py": "",
+            "scans/records.py": """
+                def load_records(db):
+                    rows = []
+                    for scan in db.scans():
+                        for lesion in scan["lesions"]:
+                            rows.append({"patient_id": scan["name"][:8], "crop": crop(scan, lesion),
+                                         "label": lesion["malignant"]})
+                    return rows
+            """,
+            "scans/features.py": """
+                import numpy as np
+                from records import load_records
+
+                def arrays(db):
+                    records = load_records(db)
+                    X = np.stack([r["crop"] for r in records])
+                    y = np.array([r["label"] for r in records])
+                    return X, y
+            """,
+            "train.py": """
+                from sklearn.model_selection import train_test_split
+                from scans.features import arrays
+
+                X, y = arrays(database)
+                X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.3, stratify=y)  # expect: LEAK005
+                print(fit(X_tr, y_tr).score(X_te, y_te))
+            """,
+        }, note="records made per lesion inside a loop over each patient's scan, tagged with the scan's patient"),
+        valid({
+            "scans/__init__.py": "",
+            "scans/records.py": """
+                def load_records(db):
+                    rows = []
+                    for scan in db.scans():
+                        rows.append({"patient_id": scan["name"][:8], "crop": crop(scan, scan["lesions"][0]),
+                                     "label": scan["lesions"][0]["malignant"]})
+                    return rows
+            """,
+            "scans/features.py": """
+                import numpy as np
+                from records import load_records
+
+                def arrays(db):
+                    records = load_records(db)
+                    X = np.stack([r["crop"] for r in records])
+                    y = np.array([r["label"] for r in records])
+                    return X, y
+            """,
+            "train.py": """
+                from sklearn.model_selection import train_test_split
+                from scans.features import arrays
+
+                X, y = arrays(database)
+                X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.3, stratify=y)
+                print(fit(X_tr, y_tr).score(X_te, y_te))
+            """,
+        }, note="near miss: one record per scan (a single loop), tagged with its patient: nothing says a "
+                "patient has several rows"),
         invalid({
             "cohort.py": '''
                 import pandas as pd
@@ -391,6 +452,10 @@ def _group_evidence(prog: Program, lineage: dict[Ref, Ref]) -> tuple[str, Ref] |
             nested = _nested_key(info.get("cols" if prog.kind(node) == "drop" else "except", []))
             if nested:
                 evidence = evidence or (nested, node)  # `drop(columns=["visit_id", "patient_id"])`: visits within patients
+        if prog.kind(node) == "op" and info.get("op") == "dict":
+            tagged = _tagged_record(prog, node)
+            if tagged:
+                evidence = evidence or (tagged, node)  # `{"patient_id": pid, ...}` per lesion of the patient's scan
         column = info.get("col") or ""
         if prog.kind(node) == "setcol" and (kb.is_group_column(column) or column.lower() in kb.UNIT_WORDS) \
                 and _per_group_value(prog, prog.input(node, 1)):
@@ -473,6 +538,26 @@ def _read_per_unit(prog: Program, src: Ref) -> str | None:
         for name in (prog.info(node).get("name", ""), prog.info(container).get("name", "") if container else ""):
             if name and _is_unit(name):
                 return name
+    return None
+
+
+def _tagged_record(prog: Program, record: Ref) -> str | None:
+    """The group key of a record built per row and tagged with the item of an outer loop, when an
+    inner loop runs over that item's parts (`for scan in scans: for lesion in scan["lesions"]:
+    rows.append({"patient_id": id_of(scan), ...})`): the rows of the inner loop share one group id,
+    so a group has several rows. A record made once per item of a single loop says nothing."""
+    keys = prog.info(record).get("keys", [])
+    for key, value in zip(keys, [i for i in prog.inputs(record) if i]):
+        if not kb.is_group_column(key) or kb.is_time_column(key):
+            continue
+        outer = {n for n in prog.back([value], limit=8) if prog.kind(n) == "elem" and "loop" in prog.info(n)}
+        filled = [record, *(u for u in prog.users(record) if prog.kind(u) == "setcol")]  # `rec[attr] = ...`
+        for node in prog.back(filled, limit=40):  # what the record is made of, not what later loops do with it
+            if node in outer or prog.kind(node) != "elem" or "loop" not in prog.info(node):
+                continue
+            container = prog.input(node, 0)
+            if container and any(n in outer for n in prog.back([container], limit=10)):
+                return key
     return None
 
 

@@ -5,7 +5,6 @@ import re
 from collections import defaultdict
 from typing import Any
 
-from hygiene.finding import Severity
 from hygiene.analysis.results import is_result_path
 from hygiene.context import RepoContext
 from hygiene.finding import Location, Severity

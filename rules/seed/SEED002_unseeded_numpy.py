@@ -4,7 +4,6 @@ from __future__ import annotations
 from hygiene.context import RepoContext
 from hygiene.finding import Location, Severity
 from hygiene.analysis.unseeded_draws import report_place, unseeded_draws, who_runs
-from hygiene.analysis.unseeded_draws import report_place, unseeded_draws, who_runs
 from hygiene.rule import Rule, invalid, valid
 
 
@@ -56,6 +55,42 @@ class UnseededNumpy(Rule):
     message = "`{code}` {what}, and {who}"
     question = "Which seed produced the numbers of `{code}` at {where}, and is it recorded with the results?"
     examples = [
+        valid("""
+            import numpy as np
+            import torch
+            from transformers import AutoModelForCausalLM, AutoTokenizer
+
+            def main():
+                tok = AutoTokenizer.from_pretrained("gpt2")
+                model = AutoModelForCausalLM.from_pretrained("gpt2")
+                rows = [line.strip() for line in open("questions.txt")]
+                acts = []
+                for i, question in enumerate(rows):
+                    other = rows[np.random.randint(len(rows))]
+                    with torch.no_grad():
+                        out = model(**tok(question + " " + other, return_tensors="pt"), output_hidden_states=True)
+                    acts.append(out.hidden_states[-1][0, -1].numpy())
+                np.save("features/last_token.npy", np.stack(acts))
+
+            if __name__ == "__main__":
+                main()
+        """, path="get_activations.py", note="near miss: a script that runs a model only to save activations "
+                                             "builds features other programs read: a checklist question"),
+        invalid("""
+            import numpy as np
+            from sklearn.linear_model import LogisticRegression
+
+            def main():
+                acts = np.load("features/last_token.npy")
+                labels = np.load("features/labels.npy")
+                order = np.random.permutation(len(acts))  # expect: SEED002
+                train, test = order[:800], order[800:]
+                probe = LogisticRegression().fit(acts[train], labels[train])
+                print("probe accuracy", probe.score(acts[test], labels[test]))
+
+            if __name__ == "__main__":
+                main()
+        """, path="probe.py", note="the program that reads the features and reports a score"),
         invalid("""
             import numpy as np
             perm = np.random.permutation(100)  # expect: SEED002

@@ -4,7 +4,6 @@ from __future__ import annotations
 from hygiene.context import RepoContext
 from hygiene.finding import Location, Severity
 from hygiene.analysis.unseeded_draws import report_place, unseeded_draws, who_runs
-from hygiene.analysis.unseeded_draws import report_place, unseeded_draws, who_runs
 from hygiene.rule import Rule, invalid, valid
 
 _WHAT = {

@@ -58,6 +58,33 @@ class MissingRandomState(Rule):
     message = "`{name}` gets no `random_state`, so it draws from numpy's global generator, and {who}"
     question = "Which seed fixed the randomness of `{name}` at {where}, and is it recorded with the results?"
     examples = [
+        valid("""
+            import numpy as np
+            import pandas as pd
+            from sklearn.ensemble import GradientBoostingRegressor
+            from sklearn.model_selection import train_test_split
+
+            tpot_data = pd.read_csv('PATH/TO/DATA/FILE', sep='COLUMN_SEPARATOR', dtype=np.float64)
+            features = tpot_data.drop('target', axis=1).values
+            X_tr, X_te, y_tr, y_te = train_test_split(features, tpot_data['target'].values, random_state=42)
+            model = GradientBoostingRegressor(max_features=0.75, subsample=0.6)
+            model.fit(X_tr, y_tr)
+            results = model.predict(X_te)
+        """, path="tpot_exported_pipeline.py", note="near miss: a template that reads a placeholder path cannot "
+                                                    "run as it is and reports no number: a checklist question"),
+        invalid("""
+            import numpy as np
+            import pandas as pd
+            from sklearn.ensemble import GradientBoostingRegressor
+            from sklearn.model_selection import train_test_split
+
+            data = pd.read_csv('data/housing.csv', dtype=np.float64)
+            X_tr, X_te, y_tr, y_te = train_test_split(data.drop(columns='target').values, data['target'].values,
+                                                      random_state=42)
+            model = GradientBoostingRegressor(max_features=0.75, subsample=0.6)  # expect: SEED004
+            model.fit(X_tr, y_tr)
+            print(model.score(X_te, y_te))
+        """, path="pipeline.py", note="the same pipeline on a real path, reporting its score"),
         invalid("""
             from sklearn.ensemble import RandomForestClassifier
             from sklearn.model_selection import train_test_split as split

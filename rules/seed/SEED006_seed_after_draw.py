@@ -60,6 +60,19 @@ class SeedAfterDraw(Rule):
     examples = [
         valid("""
             import numpy as np
+
+            class Agent:
+                def __init__(self, seed):
+                    np.random.seed(seed)
+
+                def run(self):
+                    return np.random.randint(10, size=5).mean()
+
+            if __name__ == "__main__":
+                print(Agent(0).run())
+        """, note="near miss: `Agent(0).run()` constructs (and seeds) before the method draws"),
+        valid("""
+            import numpy as np
             import pandas as pd
 
             def shuffle_and_split(data, test_ratio):

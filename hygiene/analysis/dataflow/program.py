@@ -124,7 +124,14 @@ class Program(Linked):
                 # its resolution also depends on `{bare}.__call__` (startphase counts it)
                 shared = self._by_name[bare] = (found, (bare,))
             found, names = shared
-            self._resolved[ref] = shared
+            package = self.source.ifaces[ref >> SHIFT]["m"].rpartition(".")[0]
+            if found is None and package and bare.split(".", 1)[0] not in self.modules:
+                # `from h5_query import f`: a function of a module next to the importing file
+                local = f"{package}.{bare}"
+                found, names = dict.get(self.functions, local), (bare, local)
+                self._resolved[ref] = (found, names)
+            else:
+                self._resolved[ref] = shared
         else:
             self._resolved[ref] = _UNRESOLVED
         self.trace.names.update(names)
