@@ -33,7 +33,7 @@ class Program(Linked):
         self._link(source if source is not None else Source.of(graphs or []))
         self._users: dict[int, list[list[int]]] = {}
         self._resolved: dict[Ref, tuple[tuple[int, int] | None, tuple[str, ...]]] = {}
-        self._by_name: dict[str, tuple[tuple[int, int] | None, tuple[str, ...]]] = {}
+        self._by_name: dict[Any, tuple[tuple[int, int] | None, tuple[str, ...]]] = {}  # name, or (package, name)
         self._guarded: dict[int, dict[int, list[int]]] = {}
 
     # -- nodes ------------------------------------------------------------------------------------
@@ -127,11 +127,14 @@ class Program(Linked):
             package = self.source.ifaces[ref >> SHIFT]["m"].rpartition(".")[0]
             if found is None and package and bare.split(".", 1)[0] not in self.modules:
                 # `from h5_query import f`: a function of a module next to the importing file
-                local = f"{package}.{bare}"
-                found, names = dict.get(self.functions, local), (bare, local)
-                self._resolved[ref] = (found, names)
-            else:
-                self._resolved[ref] = shared
+                # (held once per package and name, like `shared`: most calls are to libraries)
+                local = self._by_name.get((package, bare))
+                if local is None:
+                    name_here = f"{package}.{bare}"
+                    local = self._by_name[(package, bare)] = (dict.get(self.functions, name_here), (bare, name_here))
+                shared = local
+                found, names = shared
+            self._resolved[ref] = shared
         else:
             self._resolved[ref] = _UNRESOLVED
         self.trace.names.update(names)
