@@ -300,7 +300,12 @@ class RepoContext:
         """Drop the shared values the rule that just ran did not use (a later rule that needs one
         computes it again): the next rules of a family share them, and memory holds one family's."""
         for key in [k for k in self._cache if k not in self.used]:
-            del self._cache[key]
+            value = self._cache.pop(key)
+            # A value whose parts refer to each other (the dataflow program and its views) waits
+            # for the cycle collector: `release` frees what it holds now, not a family later.
+            release = getattr(value, "release", None)
+            if callable(release):
+                release()
         self.used = set()
 
     def report(self, rule: type[Rule], path: str, line: int | None = None, **kwargs: Any) -> Finding:

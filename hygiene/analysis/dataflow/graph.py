@@ -47,6 +47,8 @@ order), the guard it sits under (0 when none) and the function it belongs to (0:
 """
 from __future__ import annotations
 
+from array import array
+
 import sys
 
 from dataclasses import dataclass, field
@@ -153,3 +155,23 @@ def _compact(nodes: list[list[Any]], shared: dict[Any, Any]) -> list[Any]:
         rows.append((intern(row[KIND]), one(row[LINE], row[LINE]), inputs, info, one(row[GUARD], row[GUARD]),
                      one(row[FUNC], row[FUNC]), *row[FUNC + 1:]))
     return rows
+
+
+def reverse_edges(nodes: Any) -> tuple[array[int], array[int]]:
+    """Who uses each node of one file, as two flat arrays (node n's users are
+    `users[offsets[n]:offsets[n + 1]]`, in node order): a list per node held 70 MB on a large tree."""
+    offsets = array("l", bytes(array("l").itemsize * (len(nodes) + 1)))
+    for node in nodes:
+        for source in node[INPUTS]:
+            if source:
+                offsets[source + 1] += 1
+    for n in range(len(nodes)):
+        offsets[n + 1] += offsets[n]
+    users = array("l", bytes(array("l").itemsize * offsets[len(nodes)]))
+    fill = offsets[:-1]
+    for number, node in enumerate(nodes):
+        for source in node[INPUTS]:
+            if source:
+                users[fill[source]] = number
+                fill[source] += 1
+    return offsets, users

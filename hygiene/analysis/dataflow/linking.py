@@ -172,6 +172,13 @@ class Linked:
         self._calls_index: dict[tuple[int, int], list[int]] | None = None
         self._callers: dict[tuple[int, int], tuple[list[Ref], list[int]]] = {}
 
+    def release(self) -> None:
+        """Drop the decoded graphs and every index over them (the program is no longer shared)."""
+        for held in (self._decoded, self._deps, self._kinds, self._callers, self.source.shared):
+            held.clear()
+        self._run = [None] * len(self.paths)
+        self._calls_index = None
+
     def graph(self, file: int) -> Graph:
         found = self._run[file]
         if found is None:

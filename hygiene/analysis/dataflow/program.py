@@ -17,7 +17,8 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from hygiene.analysis.apis import plain
-from hygiene.analysis.dataflow.graph import FUNC, GUARD, INFO, INPUTS, KIND, LINE, MASK, ROW_INPUTS, SHIFT, Graph, Ref, ref_of
+from hygiene.analysis.dataflow.graph import (FUNC, GUARD, INFO, INPUTS, KIND, LINE, MASK, ROW_INPUTS, SHIFT, Graph, Ref,
+                                             ref_of, reverse_edges)
 from hygiene.analysis.dataflow.linking import Linked, Source
 
 Stack = tuple[Ref, ...]
@@ -31,10 +32,15 @@ _CURVES = frozenset({"precision_recall_curve", "roc_curve", "det_curve"})
 class Program(Linked):
     def __init__(self, graphs: list[Graph] | None = None, source: Source | None = None) -> None:
         self._link(source if source is not None else Source.of(graphs or []))
-        self._users: dict[int, list[list[int]]] = {}
+        self._users: dict[int, tuple[Any, Any]] = {}  # per file: offsets and users (`reverse_edges`)
         self._resolved: dict[Ref, tuple[tuple[int, int] | None, tuple[str, ...]]] = {}
         self._by_name: dict[Any, tuple[tuple[int, int] | None, tuple[str, ...]]] = {}  # name, or (package, name)
         self._guarded: dict[int, dict[int, list[int]]] = {}
+
+    def release(self) -> None:
+        super().release()
+        for held in (self._users, self._resolved, self._by_name, self._guarded):
+            held.clear()
 
     # -- nodes ------------------------------------------------------------------------------------
     def row(self, ref: Ref) -> tuple[Any, ...]:
@@ -96,14 +102,11 @@ class Program(Linked):
         nodes = self.graph(file).nodes
         table = self._users.get(file)
         if table is None:
-            table: list[list[int]] = [[] for _ in nodes]
-            for number, node in enumerate(nodes):
-                for source in node[INPUTS]:
-                    if source:
-                        table[source].append(number)
-            self._users[file] = table
+            table = self._users[file] = reverse_edges(nodes)
+        offsets, users = table
+        number = ref & MASK
         base = file << SHIFT
-        return [base | u for u in table[ref & MASK]]
+        return [base | u for u in users[offsets[number]:offsets[number + 1]]]
 
     # -- calls ------------------------------------------------------------------------------------
     def callee(self, ref: Ref) -> tuple[int, int] | None:
@@ -385,3 +388,4 @@ def program(repo: Any) -> Program:
     `repo.dataflow_interfaces`, what the last scan stored, when a file's digest is unchanged),
     each graph decoded when first read and its factories resolved then (`factories`)."""
     return repo.shared("dataflow", lambda: Program(source=Source.of_repo(repo, getattr(repo, "dataflow_interfaces", None))))
+
