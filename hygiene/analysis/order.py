@@ -180,6 +180,25 @@ class OrderTracker:
         origin = self.unordered(node.value)
         for target in node.targets:
             self._bind(target.target, origin)
+            if isinstance(target.target, cst.Name):  # what the value was computed from (`_derived`)
+                self.__dict__.setdefault("_order_from", {})[target.target.value] = \
+                    {dotted(n) for n in _names_in(node.value)} - {None}
+                if isinstance(node.value, cst.Name):  # `labels = words`: the same list
+                    self.__dict__.setdefault("_order_alias", {})[target.target.value] = node.value.value
+
+    def _derived(self, mentions: set[str | None]) -> set[str | None]:
+        """`mentions` with the names their last assignments were computed from, a few steps back
+        (`T = tsne.fit_transform(np.array([vec(w) for w in words]))` is derived from `words`)."""
+        computed = self.__dict__.get("_order_from", {})
+        found, todo = set(mentions), list(mentions)
+        for _ in range(64):
+            if not todo:
+                break
+            for name in computed.get(todo.pop() or "", ()):
+                if name not in found:
+                    found.add(name)
+                    todo.append(name)
+        return found
 
     def leave_AugAssign(self, node: cst.AugAssign) -> None:
         origin = self.unordered(node.value) or self._loop_origin()
@@ -331,13 +350,20 @@ class OrderTracker:
         if first is None:
             return
         names = {dotted(arg) for arg, o in zip(positional, origins) if o is not None}
+        aliases = self.__dict__.get("_order_alias", {})
+        for name in list(names):
+            for _ in range(8):
+                name = aliases.get(name or "")
+                if name is None:
+                    break
+                names.add(name)
         for arg, origin in zip(positional, origins):
             if origin is not None:
                 continue
             if isinstance(arg, cst.Call) and self.qualified_name(arg.func) in ("itertools.repeat",):  # type: ignore[attr-defined]
                 continue
             mentions = {dotted(n) for n in _names_in(arg)}
-            if names & mentions:
+            if names & self._derived(mentions):
                 continue  # derived from the same value: its order follows
             if any(_STYLE_WORDS & set(re.findall(r"[a-z]+", (m or "").lower())) for m in mentions):
                 continue  # colours or markers of a plot: which series gets which colour decides nothing

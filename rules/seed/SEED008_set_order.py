@@ -133,6 +133,27 @@ class SetOrder(OrderTracker, Rule):
             for name, color in zip(names, palette):
                 plt.plot(curves[name], color=color, label=name)
         """, note="which series gets which colour decides no result"),
+        valid("""
+            import numpy as np
+            from sklearn.manifold import TSNE
+            words = list(set(w for doc in corpus for w in doc.split()))
+            vectors = np.array([embed(w) for w in words])
+            points = TSNE(n_components=2, random_state=0).fit_transform(vectors)
+            labels = words
+            for word, x, y in zip(labels, points[:, 0], points[:, 1]):
+                print(word, x, y)
+        """, note="near miss: the zipped array is computed from the same list, row by row, so the pairs agree"),
+        invalid("""
+            import numpy as np
+            words = list(set(w for doc in corpus for w in doc.split()))  # expect: SEED008
+            vectors = np.load("vectors.npy")
+            table = dict(zip(words, vectors))
+        """, note="an array saved in some earlier order, paired with the set's order of this run"),
+        invalid("""
+            words = list(set(tokens))  # expect: SEED008
+            counts = [frequency[t] for t in tokens]
+            table = dict(zip(words, counts))
+        """, note="near miss of the derived case: the partner comes from what the set was made of, in its own order"),
     ]
 
     def visit_Assign(self, node: cst.Assign) -> None:
