@@ -181,8 +181,7 @@ class OrderTracker:
         for target in node.targets:
             self._bind(target.target, origin)
             if isinstance(target.target, cst.Name):  # what the value was computed from (`_derived`)
-                self.__dict__.setdefault("_order_from", {})[target.target.value] = \
-                    {dotted(n) for n in _names_in(node.value)} - {None}
+                self.__dict__.setdefault("_order_from", {})[target.target.value] = node.value
                 if isinstance(node.value, cst.Name):  # `labels = words`: the same list
                     self.__dict__.setdefault("_order_alias", {})[target.target.value] = node.value.value
 
@@ -194,7 +193,10 @@ class OrderTracker:
         for _ in range(64):
             if not todo:
                 break
-            for name in computed.get(todo.pop() or "", ()):
+            value = computed.get(todo.pop() or "")
+            if value is None:
+                continue
+            for name in {dotted(n) for n in _names_in(value)} - {None}:
                 if name not in found:
                     found.add(name)
                     todo.append(name)

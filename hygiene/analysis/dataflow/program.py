@@ -19,7 +19,7 @@ from typing import Any
 from hygiene.analysis.apis import plain
 from hygiene.analysis.dataflow.graph import (FUNC, GUARD, INFO, INPUTS, KIND, LINE, MASK, ROW_INPUTS, SHIFT, Graph, Ref,
                                              ref_of, reverse_edges)
-from hygiene.analysis.dataflow.linking import Linked, Source
+from hygiene.analysis.dataflow.linking import Linked, Source, resolve
 
 Stack = tuple[Ref, ...]
 MAX_STACK = 6
@@ -123,7 +123,7 @@ class Program(Linked):
             bare = plain(name)
             shared = self._by_name.get(bare)  # one (callee, names) per name: held once, not per call
             if shared is None:
-                found = dict.get(self.functions, bare) or dict.get(self.functions, f"{bare}.__call__")
+                found = resolve(self.functions, bare)
                 # its resolution also depends on `{bare}.__call__` (startphase counts it)
                 shared = self._by_name[bare] = (found, (bare,))
             found, names = shared
