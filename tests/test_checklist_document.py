@@ -120,7 +120,7 @@ def test_deleted_markers_lose_nothing():
     broken = text.replace("<!-- hygiene:/answer -->\n", "", 1)  # a's closing marker gone
     again, _ = regenerate(broken, [item("a"), item("b")])
     assert REAL in again and "My answer to b" in again
-    broken = text.replace(f"<!-- hygiene:answer b -->\n", "", 1)  # b's opening marker gone
+    broken = text.replace("<!-- hygiene:answer b -->\n", "", 1)  # b's opening marker gone
     again, _ = regenerate(broken, [item("a"), item("b")])
     assert REAL in again and "My answer to b" in again
 
