@@ -110,6 +110,95 @@ class TrainModeEval(CollectingRule):
                 return np.array(acts)
         """, note="outputs detached in a loop in code that never trains: inference"),
         invalid({
+            "evaluation/evaluator.py": """
+                import torch
+
+                class Evaluator:
+                    def __init__(self, model, loader, device="cuda"):
+                        self.model = model
+                        self.loader = loader
+                        self.device = device
+
+                    def run(self):
+                        correct = total = 0
+                        with torch.no_grad():
+                            for x, y in self.loader:
+                                pred = self.model(x.to(self.device)).argmax(-1)
+                                correct += (pred == y.to(self.device)).sum().item()
+                                total += len(y)
+                        return correct / total
+            """,
+            "test.py": """
+                import torch
+                from evaluation.evaluator import Evaluator
+                from models import ResNetDropout
+
+                def main(test_loader):
+                    net = ResNetDropout(num_classes=10)  # expect: EVAL001
+                    net.load_state_dict(torch.load("ckpt/best.pt"))
+                    print("test accuracy", Evaluator(net, test_loader).run())
+            """,
+            "models.py": """
+                from torch import nn
+
+                class ResNetDropout(nn.Module):
+                    def __init__(self, num_classes):
+                        super().__init__()
+                        self.head = nn.Sequential(nn.Dropout(0.3), nn.Linear(512, num_classes))
+            """,
+        }, note="an evaluator object that keeps the network it is handed (`self.model = model`) holds that very network: "
+                "it is evaluated in the mode it was built in"),
+        valid({
+            "evaluation/evaluator.py": """
+                import torch
+
+                class Evaluator:
+                    def __init__(self, model, loader):
+                        self.model = model
+                        self.loader = loader
+
+                    def run(self):
+                        with torch.no_grad():
+                            return [self.model(x).argmax(-1) for x, _ in self.loader]
+            """,
+            "test.py": """
+                import torch
+                from evaluation.evaluator import Evaluator
+                from models import ResNetDropout
+
+                def main(test_loader):
+                    net = ResNetDropout(num_classes=10)
+                    evaluator = Evaluator(model=net, loader=test_loader)
+                    net.load_state_dict(torch.load("ckpt/best.pt"))
+                    net.eval()
+                    print("test predictions", evaluator.run())
+            """,
+            "models.py": """
+                from torch import nn
+
+                class ResNetDropout(nn.Module):
+                    def __init__(self, num_classes):
+                        super().__init__()
+                        self.head = nn.Sequential(nn.Dropout(0.3), nn.Linear(512, num_classes))
+            """,
+        }, note="near miss: the network the evaluator holds is put in eval mode after the evaluator was made and before it runs"),
+        valid("""
+            import torch
+
+            class Evaluator:
+                def __init__(self, model, loader):
+                    self.model = model.eval()
+                    self.loader = loader
+
+                def evaluate(self):
+                    with torch.no_grad():
+                        return sum((self.model(x).argmax(-1) == y).sum().item() for x, y in self.loader)
+
+            def main(net_cls, test_loader):
+                net = net_cls()
+                return Evaluator(net, test_loader).evaluate()
+        """, note="near miss: the evaluator puts the network it is handed in eval mode"),
+        invalid({
             "brainnet/zoo.py": """
                 import torch
                 import torchvision

@@ -369,6 +369,8 @@ class Collector(CallEvents):
                     roots.update(root_name(a) for a in event["kw"].values())
                 elif kind == "alias" and event["src"]:
                     aliases.append((root_name(event["t"]), root_name(event["src"])))
+                elif kind == "new" and "a" in event:  # `ev = Evaluator(net)`: `ev.model` may be `net`
+                    aliases += [(root_name(event["t"]), root_name(a)) for a in [*event["a"], *event["kw"].values()] if a]
         changed = True
         while changed:
             changed = False

@@ -2,6 +2,8 @@
 the repo, and what each assignment binds (see `hygiene.analysis.evalmode.collect` for the events)."""
 from __future__ import annotations
 
+from typing import Any
+
 import libcst as cst
 
 from hygiene.analysis.apis import plain
@@ -207,7 +209,7 @@ class CallEvents:
             if name is None:
                 return None, None
             if name.endswith("()." + method):
-                return f"{plain(name[: -len(method) - 1])}.{method}", model_target(receiver)
+                return f"{plain(name[: -len(method) - 1])}.{method}", model_target(receiver) or self._made_object(receiver, func)
             if "()" not in name:
                 return name, None
         return None, None
@@ -272,6 +274,8 @@ class CallEvents:
                 event = self._event("new", node, t=target, how="fresh", ctor=bare)
                 if bare in torch_api.CONTAINERS:
                     event["dep"] = self._container_mode_dependent(expr)
+                else:
+                    self._handed(event, expr)
             else:
                 self._event("new", node, t=target, how="opaque", ctor=None)
         else:
@@ -282,14 +286,30 @@ class CallEvents:
     def _made_attribute(self, expr: cst.BaseExpression, node: cst.CSTNode) -> str | None:
         """`NetLoader(name).model`: an attribute of an object made on the spot, recorded as a fresh
         object (`<made3>`, whose constructor `resolve` reads) and its attribute (`<made3>.model`)."""
-        if not (isinstance(expr, cst.Attribute) and isinstance(expr.value, cst.Call)):
+        if not isinstance(expr, cst.Attribute):
             return None
-        name = self._qualified(expr.value.func)
+        made = self._made_object(expr.value, node)
+        return f"{made}.{expr.attr.value}" if made else None
+
+    def _made_object(self, expr: cst.BaseExpression, node: cst.CSTNode) -> str | None:
+        """`Evaluator(net, loader)` made on the spot (its method called, an attribute read): recorded
+        as a fresh object `<made3>` with what its constructor was handed."""
+        if not isinstance(expr, cst.Call):
+            return None
+        name = self._qualified(expr.func)
         if not name or "()" in name or not name.rsplit(".", 1)[-1][:1].isupper():
             return None
         made = f"<made{len(self.frame.events)}>"
-        self._event("new", node, t=made, how="fresh", ctor=plain(name))
-        return f"{made}.{expr.attr.value}"
+        self._handed(self._event("new", node, t=made, how="fresh", ctor=plain(name)), expr)
+        return made
+
+    @staticmethod
+    def _handed(event: dict[str, Any], call: cst.Call) -> None:
+        """`Evaluator(net, loader)`: what the constructor is handed (it may keep `net` as `self.model`)."""
+        if any(model_target(a.value) for a in call.args if not a.star):
+            event["a"] = [model_target(a.value) for a in call.args if a.keyword is None and not a.star]
+            event["kw"] = {a.keyword.value: model_target(a.value) for a in call.args
+                           if a.keyword is not None and model_target(a.value)}
 
     def _container_mode_dependent(self, call: cst.Call) -> bool:
         """Does `nn.Sequential(...)` hold a layer whose output depends on the mode (or an unknown one)?"""

@@ -1,13 +1,14 @@
 """Factories: a repo function that returns a module it built (`def make_net(): return
 nn.Sequential(...)`, or builds, loads weights into and returns `model`) hands its caller a model in
 training mode, as the constructor would; so does a repo class whose constructor builds a module
-into an attribute (`NetLoader(name).model` after `self.model = alexnet()` in `__init__`)."""
+into an attribute (`NetLoader(name).model` after `self.model = alexnet()` in `__init__`). A class
+whose constructor keeps a network it is handed (`self.model = model`) holds that very network."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
 from hygiene.analysis.evalmode.events import RETURN
-from hygiene.analysis.evalmode.places import _where
+from hygiene.analysis.evalmode.places import _rebinds, _touches, _where
 
 if TYPE_CHECKING:
     from hygiene.analysis.evalmode.resolve import Analysis, States, _Frame
@@ -60,4 +61,26 @@ def constructed_attribute(analysis: Analysis, frame: _Frame, event: dict[str, An
             # `net`: the attribute that holds the network (`loader.model`), the one to put in eval mode.
             return {"train": {**where, "fresh": True, "dep": made.get("dep"), "trains": frame.record.get("train"),
                               "net": target}}
+    return None
+
+
+def constructor_alias(analysis: Analysis, frame: _Frame, index: int, target: str) -> str | None:
+    """Event `index` binds `ev = Evaluator(net, loader)`, `target` is `ev.model`, and `Evaluator.__init__`
+    keeps its `model` parameter as `self.model` (switching nothing after): `ev.model` is `net` itself,
+    so its mode at a later use is `net`'s mode there (a `net.eval()` after the construction counts)."""
+    event = frame.events[index]
+    if event["k"] != "new" or "a" not in event or not target.startswith(event["t"] + "."):
+        return None
+    inits = analysis.lookup(event["ctor"] + ".__init__")
+    if len(inits) != 1:
+        return None
+    init, attribute = inits[0], "self" + target[len(event["t"]):]
+    for bound in reversed(init.events):
+        if bound["k"] in ("new", "alias") and _rebinds(bound["t"], attribute):
+            param = (bound.get("src") or "").split(".", 1)[0]
+            passed = dict(analysis._bindings(init, event)).get(param) if param in init.params else None
+            return passed + bound["src"][len(param):] + attribute[len(bound["t"]):] if passed else None
+        if bound["k"] == "mode" and _touches(bound["t"], attribute) or bound["k"] == "call" and any(
+                a and _touches(a, attribute) for a in [*bound["a"], *bound["kw"].values()]):
+            return None  # the constructor switches or hands on the network itself: `effect` reads it
     return None

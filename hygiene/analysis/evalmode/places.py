@@ -14,3 +14,11 @@ def _where(frame: _Frame, event: dict[str, Any], text: str, ctor: str | None = N
     described = f"{text} ({place}){then}" if text else ""
     return {"path": frame.path, "line": line, "text": described, "ctor": ctor, "function": frame.record["name"],
             "target": event.get("t")}
+
+
+def _touches(event_target: str, target: str) -> bool:
+    return event_target == target or target.startswith(event_target + ".") or event_target.startswith(target + ".")
+
+
+def _rebinds(event_target: str, target: str) -> bool:
+    return event_target == target or target.startswith(event_target + ".")

@@ -17,10 +17,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from hygiene.analysis.apis import torch as torch_api
-from hygiene.analysis.evalmode.places import _where
+from hygiene.analysis.evalmode.places import _rebinds, _touches, _where
 from hygiene.analysis.evalmode.words import FACT_KEY
 from hygiene.analysis.evalmode.plain import plain_free
-from hygiene.analysis.evalmode.factory import constructed_attribute, factory_made
+from hygiene.analysis.evalmode.factory import constructed_attribute, constructor_alias, factory_made
 
 if TYPE_CHECKING:
     from hygiene.context import RepoContext
@@ -57,14 +57,6 @@ class _Frame:
         self.events: list[dict[str, Any]] = record["events"]
         self.params: list[str] = record["params"]
         self.q: str = record["q"]
-
-
-def _touches(event_target: str, target: str) -> bool:
-    return event_target == target or target.startswith(event_target + ".") or event_target.startswith(target + ".")
-
-
-def _rebinds(event_target: str, target: str) -> bool:
-    return event_target == target or target.startswith(event_target + ".")
 
 
 class Analysis:
@@ -238,7 +230,8 @@ class Analysis:
         states: States | None = None
         decided_at = -1
         for j in range(index - 1, -1, -1):
-            found = self.effect(frame, j, target, depth)
+            source = constructor_alias(self, frame, j, target)
+            found = self.mode_at(frame, index, source, depth + 1) if source else self.effect(frame, j, target, depth)
             if found:
                 states, decided_at = dict(found), j
                 break
