@@ -198,6 +198,60 @@ class TrainModeEval(CollectingRule):
                 net = net_cls()
                 return Evaluator(net, test_loader).evaluate()
         """, note="near miss: the evaluator puts the network it is handed in eval mode"),
+        invalid("""
+            import torch
+            from torch import nn
+
+            class Classifier(nn.Module):
+                def __init__(self):
+                    super().__init__()
+                    self.body = nn.Sequential(nn.Linear(64, 64), nn.BatchNorm1d(64), nn.ReLU(), nn.Linear(64, 3))
+
+                def forward(self, x):
+                    return self.body(x)
+
+            class Predictor:
+                def __init__(self, net, device):
+                    self.net = net.to(device)
+
+                def __call__(self, batch):
+                    with torch.no_grad():
+                        return self.net(batch).softmax(-1)
+
+            def report(test_x, test_y):
+                clf = Classifier()  # expect: EVAL001
+                clf.load_state_dict(torch.load("clf.pt"))
+                predict = Predictor(clf, "cpu")
+                print("test accuracy", (predict(test_x).argmax(-1) == test_y).float().mean().item())
+        """, note="a plain class's `__call__` under `no_grad` is an inference wrapper: calling the wrapper runs `clf` in "
+                  "the mode it is in"),
+        valid("""
+            import torch
+            from torch import nn
+
+            class Classifier(nn.Module):
+                def __init__(self):
+                    super().__init__()
+                    self.body = nn.Sequential(nn.Linear(64, 64), nn.BatchNorm1d(64), nn.ReLU(), nn.Linear(64, 3))
+
+                def forward(self, x):
+                    return self.body(x)
+
+            class Predictor:
+                def __init__(self, net, device):
+                    self.net = net.to(device)
+
+                def __call__(self, batch):
+                    with torch.no_grad():
+                        return self.net(batch).softmax(-1)
+
+            def report(test_x, test_y):
+                clf = Classifier()
+                clf.load_state_dict(torch.load("clf.pt"))
+                predict = Predictor(clf, "cpu")
+                clf.eval()
+                print("test accuracy", (predict(test_x).argmax(-1) == test_y).float().mean().item())
+        """, note="near miss: the network is put in eval mode before the wrapper is called"),
         invalid({
             "brainnet/zoo.py": """
                 import torch

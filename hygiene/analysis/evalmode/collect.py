@@ -12,6 +12,7 @@ sits in:
     mode   `t.train()`, `t.eval()`, `t.train(False)`; `var` for `t.train(flag)`
     grad   `torch.set_grad_enabled(False)` as a statement
     call   a call to a function or method that may be defined in the repo, with the targets passed
+           (`predict(x)` after `predict = Predictor(net)` calls `Predictor.__call__`)
     fwd    `t(...)`, `t.forward(...)`, `t.generate(...)` inside an evaluation, with the gradient
            state of its own frame (`off` under `torch.no_grad()`, `on` under `enable_grad`, None:
            whatever the caller had)
@@ -35,21 +36,8 @@ from hygiene.analysis.names import dotted
 from hygiene.discovery import is_test_path as is_test_file
 from hygiene.analysis.evalmode.events import RETURN, CallEvents
 from hygiene.analysis.evalmode.words import (
-    EVAL_FUNCTION_WORDS,
-    INFERENCE_WORDS,
-    FACT_KEY,
-    GRAD_WORDS,
-    KEY,
-    METRIC_TARGET_WORDS,
-    MODEL_METHODS,
-    trains_by_name,
-    bool_literal,
-    eval_word,
-    keeps_tensor,
-    looks_predicted,
-    names_bound,
-    root_name,
-    words_in,
+    EVAL_FUNCTION_WORDS, FACT_KEY, GRAD_WORDS, INFERENCE_WORDS, KEY, METRIC_TARGET_WORDS, MODEL_METHODS, bool_literal,
+    eval_word, keeps_tensor, looks_predicted, names_bound, root_name, trains_by_name, words_in,
 )
 
 
@@ -102,6 +90,7 @@ class Collector(CallEvents):
         self.frames: list[_Frame] = [_Frame(ctx.module, f"{self.module}.<module>", "<module>")]
         self.done: list[_Frame] = []
         self.classes: list[_Class] = []
+        self.plain_classes: set[str] = set()  # classes without a base: not modules
         self.class_stack: list[_Class] = []
         # Scope stack of ("class", _Class) / ("frame", _Frame), for qualified names of methods.
         self.scopes: list[tuple[str, Any]] = []
@@ -151,6 +140,8 @@ class Collector(CallEvents):
                 bases.append(plain(name))
         prefix = self._scope_prefix()
         info = _Class(f"{prefix}.{node.name.value}", any(b.startswith(torch_api.FRAMEWORK_PREFIXES) for b in bases), bases)
+        if not bases or bases == ["object"]:
+            self.plain_classes.add(info.qualname)
         self.classes.append(info)
         self.class_stack.append(info)
         self.scopes.append(("class", info))
@@ -300,10 +291,12 @@ class Collector(CallEvents):
                 # predictions), whatever its names say.
                 event["why"], event["about"] = "loop", ""
                 top = frame.loop_places[event["l"][-1]]
-            elif is_function and event["g"] == "off" and not frame.train and frame.name not in MODEL_METHODS and (
-                    event["comp"] or set(name_tokens(frame.name)) & INFERENCE_WORDS):
+            elif is_function and event["g"] == "off" and not frame.train and (event["comp"] or set(name_tokens(
+                    frame.name)) & INFERENCE_WORDS or frame.name == "__call__" and frame.cls in self.plain_classes) \
+                    and (frame.name not in MODEL_METHODS or frame.cls in self.plain_classes):
                 # `@torch.no_grad() def embed(self, x): return self.backbone(x)`: gradients off for the whole
-                # function and no optimizer: the network is used for inference (features, embeddings).
+                # function and no optimizer: the network is used for inference (features, embeddings); so
+                # is the `__call__` of a plain class that holds a network (`Predictor(net)(x)`).
                 event["why"] = "function"
             if event["why"]:
                 anchors[id(event)] = top

@@ -196,8 +196,8 @@ class CallEvents:
                     return frame.local_defs[func.value], None
             if name is None:
                 return "?" + func.value, None  # bound by a star import, or undefined here
-            if "()" in name:
-                return None, None
+            if "()" in name:  # `predict(x)` after `predict = Predictor(net)`: its class's `__call__`
+                return (f"{plain(name[:-2])}.__call__", func.value) if name.endswith("()") else (None, None)
             return name, None
         if isinstance(func, cst.Attribute):
             method = func.attr.value
