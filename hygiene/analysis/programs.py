@@ -92,12 +92,18 @@ class Programs:
         self.seeders = {c for f in self.files.values() for c in f.get("seeders", ())}
         self.late_seeds: list[LateSeed] = []
         imported: set[str] = set()
-        for facts in self.files.values():
+        # Files an import names through folders without `__init__.py` on a script's path
+        # (`from models import FEDformer` in `FEDformer/exp/run.py` names `FEDformer/models/FEDformer.py`).
+        self.imported_paths: set[str] = set()
+        for path, facts in self.files.items():
+            folders = path.split("/")[:-1]
             for events in facts["scopes"].values():
                 for event in events:
                     if event[0] == "c" and event[2] < 0:
                         parts = event[1].split(".")
                         imported.update(".".join(parts[:i]) for i in range(1, len(parts) + 1))
+                        self.imported_paths.update(f for i in range(len(folders) + 1) for k in range(1, len(parts) + 1)
+                                                   if (f := "/".join([*folders[:i], *parts[:k]]) + ".py") in self.files)
         # `from .. import nn` names a file by path, whatever module names the folders make.
         by_path = {f for facts in self.files.values() for f in facts.get("relative_imports", ())}
         imported.update(facts["module"] for path, facts in self.files.items()
@@ -106,7 +112,7 @@ class Programs:
         self.imported = imported
         self.seeders |= self._seeding_subclasses()
         self.entries = sorted(p for p, f in self.files.items() if not f["test"] and not f.get("service") and (
-            f["entry"] or (f.get("toplevel") and f["module"] not in imported)))
+            f["entry"] or (f.get("toplevel") and f["module"] not in imported and p not in self.imported_paths)))
         for entry in self.entries:
             self._run(entry)
 
@@ -233,7 +239,7 @@ class Programs:
             walk(path, key, frames, True)
         visited = {path for path, _ in done}
         use = self.files[entry].get("purpose", "")
-        if use != "data" and not entry.endswith(".ipynb"):  # a notebook's output is what it shows
+        if use not in ("data", "exports") and not entry.endswith(".ipynb"):  # a notebook's output is what it shows
             purposes = {self.files[p].get("purpose", "") for p in visited}
             use = "reports" if "reports" in purposes else "shows" if "shows" in purposes else ""
         self.uses[entry] = use

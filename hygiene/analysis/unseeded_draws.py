@@ -24,14 +24,15 @@ _SHORT = {"random": "`random`", "numpy": "numpy", "torch": "torch"}
 ASK_REASONS = {
     "data": "its output is committed data (a data builder), not a reported number",
     "illustration": "no program that runs it reports a measured number: it illustrates (toy data, a plot, a tutorial)",
+    "exports": "it exports or traces a model and reports no measured number: random inputs only give the tracer shapes",
 }
 
 
 def program_ask(uses: list[str]) -> str:
     """Why draws run by programs of these uses are a question, or "" when one of them reports."""
-    if not uses or any(u not in ("data", "shows") for u in uses):
+    if not uses or any(u not in ("data", "shows", "exports") for u in uses):
         return ""
-    return "data" if all(u == "data" for u in uses) else "illustration"
+    return uses[0] if all(u == uses[0] for u in uses) and uses[0] != "shows" else "illustration"
 
 
 def _unseeded(repo: RepoContext) -> list[DrawSite]:
@@ -48,7 +49,8 @@ def _unseeded(repo: RepoContext) -> list[DrawSite]:
         if site.kind == "init":  # initial weights matter to a program that trains or measures the model
             entries = [e for e in entries if progs.uses.get(e) == "reports"]
         facts = progs.files[site.path]
-        if entries == [site.path] and facts.get("main") and facts["module"] in progs.imported:
+        if entries == [site.path] and facts.get("main") and (facts["module"] in progs.imported
+                                                              or site.path in progs.imported_paths):
             continue  # reached only by the `__main__` demo of a module other programs import
         if not entries:
             continue
