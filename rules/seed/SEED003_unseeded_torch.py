@@ -43,8 +43,9 @@ class UnseededTorch(Rule):
     `compute_loss` are seeded; so does a subclass of the repo's own class whose constructor seeds
     every generator. A seed drawn at random and then set (`args.seed =
     np.random.randint(...)`) is the seed; a module's own `__main__` demo is not judged when the
-    programs that use the module seed, or when other code imports the module (also through folders
-    without `__init__.py` on a script's path). A script that exports or traces a model
+    programs that use the module seed, or when other code imports the module; imports through
+    folders without `__init__.py` on a script's path (`from models import X` in `proj/exp/`
+    naming `proj/models/X.py`) are followed. A script that exports or traces a model
     (`torch.onnx.export`, `torch.jit.trace`) and neither trains nor measures draws only example
     inputs for the tracer: a checklist question.
 
