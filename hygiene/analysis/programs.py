@@ -89,20 +89,15 @@ class Programs:
         # What each program's output is: "reports" (some file it runs measures or trains), "data"
         # (the entry builds committed data), "shows" (it only plots or checks) or "". hygiene.analysis.purpose.
         self.uses: dict[str, str] = {}
-        self.seeding_reach: dict[str, set[str]] = {}  # generator -> files run by some program that seeds it
         self.seeders = {c for f in self.files.values() for c in f.get("seeders", ())}
         self.late_seeds: list[LateSeed] = []
         imported: set[str] = set()
-        # Imports that name a file through folders without `__init__.py` on a script's path (`from
-        # models import Former` in `Former/exp/main.py` names `Former/models/Former.py`, module `Former`).
-        self.aliases: dict[tuple[str, str], str] = {}
-        for path, facts in self.files.items():
+        for facts in self.files.values():
             for events in facts["scopes"].values():
                 for event in events:
                     if event[0] == "c" and event[2] < 0:
                         parts = event[1].split(".")
                         imported.update(".".join(parts[:i]) for i in range(1, len(parts) + 1))
-                        self._alias_import(path, parts)
         # `from .. import nn` names a file by path, whatever module names the folders make.
         by_path = {f for facts in self.files.values() for f in facts.get("relative_imports", ())}
         imported.update(facts["module"] for path, facts in self.files.items()
@@ -137,27 +132,6 @@ class Programs:
         return seeding
 
     # -- resolution -----------------------------------------------------------------------------
-    def _alias_import(self, importer: str, parts: list[str]) -> None:
-        folders = importer.split("/")[:-1]
-        for k in range(len(parts), 0, -1):
-            dotted = ".".join(parts[:k])
-            if dotted in self.module_paths:
-                return  # resolved by its module name
-            hit = next((f for i in range(len(folders), -1, -1)
-                        if (f := "/".join([*folders[:i], *parts[:k]]) + ".py") in self.files), None)
-            if hit is not None:
-                self.aliases[(importer, dotted)] = self.files[hit]["module"]
-                return
-
-    def _alias(self, name: str, near: str) -> str:
-        """`models.Former.Model` called from the file that imported `models.Former` by path: `Former.Model`."""
-        parts = name.split(".")
-        for k in range(len(parts), 0, -1):
-            module = self.aliases.get((near, ".".join(parts[:k])))
-            if module:
-                return ".".join([module, *parts[k:]])
-        return name
-
     def _prefer(self, paths: list[str], near: str) -> list[str]:
         if len(paths) <= 1:
             return paths
@@ -171,8 +145,6 @@ class Programs:
         """(path, scope key, runs now) for what `name` runs when called (or imported) from `near`.
 
         An import runs the imported module's top level (`from data import load` runs `data`)."""
-        if self.aliases:
-            name = self._alias(name, near)
         if is_import:
             module = name
             while module and module not in self.module_paths:
@@ -260,8 +232,6 @@ class Programs:
             path, key, frames = later.pop(0)
             walk(path, key, frames, True)
         visited = {path for path, _ in done}
-        for gen in seeded_ever:
-            self.seeding_reach.setdefault(gen, set()).update(visited - {entry})
         use = self.files[entry].get("purpose", "")
         if use not in ("data", "exports") and not entry.endswith(".ipynb"):  # a notebook's output is what it shows
             purposes = {self.files[p].get("purpose", "") for p in visited}

@@ -51,9 +51,6 @@ def _unseeded(repo: RepoContext) -> list[DrawSite]:
         facts = progs.files[site.path]
         if entries == [site.path] and facts.get("main") and facts["module"] in progs.imported:
             continue  # reached only by the `__main__` demo of a module other programs import
-        # The `__main__` demo of a module that a program seeding this generator imports (also by path,
-        # `from models import X` in `proj/exp/`): that program is where the module's code runs for results.
-        entries = [e for e in entries if not (progs.files[e].get("main") and e in progs.seeding_reach.get(site.gen, ()))]
         if not entries:
             continue
         site.unseeded_by[:] = entries

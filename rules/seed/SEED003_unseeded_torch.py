@@ -43,9 +43,7 @@ class UnseededTorch(Rule):
     `compute_loss` are seeded; so does a subclass of the repo's own class whose constructor seeds
     every generator. A seed drawn at random and then set (`args.seed =
     np.random.randint(...)`) is the seed; a module's own `__main__` demo is not judged when the
-    programs that use the module seed, or when other code imports the module; imports through
-    folders without `__init__.py` on a script's path (`from models import X` in `proj/exp/`
-    naming `proj/models/X.py`) are followed. A script that exports or traces a model
+    programs that use the module seed. A script that exports or traces a model
     (`torch.onnx.export`, `torch.jit.trace`) and neither trains nor measures draws only example
     inputs for the tracer: a checklist question.
 
@@ -377,73 +375,6 @@ class UnseededTorch(Rule):
                     print(Bandit().pull())
             """,
         }, note="a module's own __main__ demo, when the program that uses it seeds"),
-        valid({
-            "Former/run.py": """
-                import torch
-                from exp.exp_main import Exp
-
-                torch.manual_seed(2021)
-                if __name__ == "__main__":
-                    Exp(args).train()
-            """,
-            "Former/exp/exp_main.py": """
-                import torch
-                from models import Former
-
-                class Exp:
-                    def __init__(self, args):
-                        self.model = Former.Model(args)
-
-                    def train(self):
-                        opt = torch.optim.Adam(self.model.parameters())
-                        for x, y in self.loader:
-                            ((self.model(x) - y) ** 2).mean().backward()
-                            opt.step()
-                        print("mse", evaluate(self.model))
-            """,
-            "Former/models/Former.py": """
-                import torch
-                import torch.nn as nn
-
-                class Model(nn.Module):
-                    def __init__(self, configs):
-                        super().__init__()
-                        self.projection = nn.Linear(configs.d_model, configs.c_out)
-
-                    def forward(self, x):
-                        return self.projection(x)
-
-                if __name__ == "__main__":
-                    model = Model(Configs())
-                    print(model.forward(torch.randn([3, 96, 16])))
-            """,
-        }, note="a model module's `__main__` smoke test, imported through a folder without `__init__.py` on "
-                "the script's path (`from models import Former` from Former/exp/, as Former/run.py runs it)"),
-        invalid({
-            "Other/exp/exp_main.py": """
-                from models import Former
-
-                def build(args):
-                    return Former.Model(args)
-            """,
-            "Former/models/Former.py": """
-                import torch
-                import torch.nn as nn
-
-                class Model(nn.Module):
-                    def __init__(self, configs):
-                        super().__init__()
-                        self.projection = nn.Linear(configs.d_model, configs.c_out)
-
-                    def forward(self, x):
-                        return self.projection(x)
-
-                if __name__ == "__main__":
-                    model = Model(Configs())
-                    print(model.forward(torch.randn([3, 96, 16])))  # expect: SEED003
-            """,
-        }, note="near miss: the import that names `models.Former` sits in another project folder, where no "
-                "`models/Former.py` is on its path: nothing imports this module, its `__main__` is a program"),
         valid({
             "model.py": """
                 import torch
