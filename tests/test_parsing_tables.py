@@ -75,6 +75,18 @@ def test_ragged_csv_rows_are_read_as_far_as_they_go(tmp_path: Path) -> None:
     assert problems.ragged_rows == 2 and "line 3 has 2 fields" in (problems.summary() or "")
 
 
+def test_comment_lines_before_a_csv_header_are_not_the_header(tmp_path: Path) -> None:
+    monitor = '# {"t_start": 1551811846.0, "env_id": "HalfCheetah-v2"}\nr,l,t\n-698.8,1000,1.19\n-891.2,1000,2.45\n'
+    got, problems = rows(write(tmp_path, "0.monitor.csv", monitor))
+    assert [r.values for r in got] == [{"r": -698.8, "l": 1000, "t": 1.19}, {"r": -891.2, "l": 1000, "t": 2.45}]
+    assert [r.line for r in got] == [3, 4] and problems.summary() is None
+    # A header whose first column is named with `#` is the header: the next line is as wide.
+    got, problems = rows(write(tmp_path, "rank.csv", "#,model,acc\n1,a,0.9\n2,b,0.8\n"))
+    assert [r.values["model"] for r in got] == ["a", "b"] and got[0].line == 2 and problems.summary() is None
+    got, _ = rows(write(tmp_path, "count.csv", "# of samples,acc\n10,0.5\n"))
+    assert got[0].values == {"# of samples": 10, "acc": 0.5}
+
+
 def test_csv_cells_become_numbers_nan_and_missing(tmp_path: Path) -> None:
     path = write(tmp_path, "r.tsv", "a\tb\tc\td\n1\t0.25\tnan\t\n")
     (row,), _ = rows(path)

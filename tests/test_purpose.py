@@ -89,3 +89,10 @@ def test_a_template_with_placeholder_paths_only_shows():
     template = signals(("fit", None))
     template.template = True
     assert file_purpose("tpot_exported_pipeline.py", template) == "shows"
+
+
+def test_an_export_script_exports_unless_it_trains_or_measures():
+    assert file_purpose("scripts/export_onnx.py", signals(("export", "torch.onnx.export"))) == "exports"
+    assert file_purpose("trace.py", signals(("trace", "torch.jit.trace"), ("randn", "torch.randn"))) == "exports"
+    assert file_purpose("train.py", signals(("backward", None), ("export", "torch.onnx.export"))) == "reports"
+    assert file_purpose("run.py", signals(("export", "myproject.export"))) == ""  # a repo function named export

@@ -233,7 +233,7 @@ class Programs:
             walk(path, key, frames, True)
         visited = {path for path, _ in done}
         use = self.files[entry].get("purpose", "")
-        if use != "data" and not entry.endswith(".ipynb"):  # a notebook's output is what it shows
+        if use not in ("data", "exports") and not entry.endswith(".ipynb"):  # a notebook's output is what it shows
             purposes = {self.files[p].get("purpose", "") for p in visited}
             use = "reports" if "reports" in purposes else "shows" if "shows" in purposes else ""
         self.uses[entry] = use

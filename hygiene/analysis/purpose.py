@@ -38,6 +38,9 @@ _SHOWING = frozenset({"plot", "scatter", "hist", "imshow", "savefig", "allclose"
                       "isclose", "timeit", "contour", "contourf", "plot_surface", "bar", "barh"})
 # Calls that load trained weights: what a model's constructor drew is overwritten.
 _LOADING = frozenset({"load_state_dict", "from_pretrained", "load_from_checkpoint", "load_checkpoint"})
+# Calls that export or trace a model: the inputs they are given only show the tracer shapes.
+_EXPORTING = frozenset({"torch.onnx.export", "torch.onnx.dynamo_export", "torch.jit.trace", "torch.jit.trace_module",
+                        "torch.export.export"})
 # Calls that publish a data set.
 _PUBLISHING = frozenset({"push_to_hub", "save_to_disk"})
 # Calls that write records to a data file (`json.dump`, `df.to_parquet`, `pq.write_table`).
@@ -85,6 +88,7 @@ class CallSignals:
         self.saves_arrays = False  # `np.save(...)`: features or activations written for other programs
         self.answers = False  # generates, completes or predicts: what it writes is model output
         self.template = False  # reads a placeholder path (`'PATH/TO/DATA/FILE'`): it cannot run as it is
+        self.exports = False  # exports or traces a model (`torch.onnx.export`, `torch.jit.trace`)
 
     def see_target(self, target: str) -> None:
         """A value assigned to `acc`, `val_score`, `self.f1`: a measured number, however computed."""
@@ -100,6 +104,8 @@ class CallSignals:
         elif tail in _MODEL_CALLS:
             self.models = True
             self.answers = self.answers or tail not in ("forward", "encode_batch")
+        if name in _EXPORTING:
+            self.exports = True
         if tail in _ARRAY_SAVES and name is not None and name.startswith("numpy."):
             self.saves_arrays = True
         if tail in _PUBLISHING:
@@ -171,7 +177,8 @@ def makes_data(path: str) -> bool:
 
 def file_purpose(path: str, signals: CallSignals, notebook: Any = None) -> str:
     """"data" (its output is committed data), "reports" (it computes or trains something), "shows"
-    (it only illustrates), or "" (nothing in the file says: a helper, or a plain script).
+    (it only illustrates), "exports" (it exports or traces a model it neither trains nor measures),
+    or "" (nothing in the file says: a helper, or a plain script).
 
     A notebook reports only what it measures (a model fit there whose predictions are only plotted
     illustrates), and one with more words of prose than of code is a chapter or a tutorial: text
@@ -181,6 +188,8 @@ def file_purpose(path: str, signals: CallSignals, notebook: Any = None) -> str:
         return "data"
     if signals.template:
         return "shows"  # a template with placeholder paths cannot run: it produces no reported number
+    if signals.exports and not (signals.trains or signals.measures) and notebook is None:
+        return "exports"  # its output is a model file; random inputs only show the tracer shapes
     if signals.figures > _MANY_FIGURES or any(p in _DOC_DIRS for p in path.split("/")[:-1]):
         return "shows"  # makes figures, or documents or demonstrates a library: its numbers are not results
     if notebook is not None:

@@ -24,14 +24,15 @@ _SHORT = {"random": "`random`", "numpy": "numpy", "torch": "torch"}
 ASK_REASONS = {
     "data": "its output is committed data (a data builder), not a reported number",
     "illustration": "no program that runs it reports a measured number: it illustrates (toy data, a plot, a tutorial)",
+    "exports": "it exports or traces a model and reports no measured number: random inputs only give the tracer shapes",
 }
 
 
 def program_ask(uses: list[str]) -> str:
     """Why draws run by programs of these uses are a question, or "" when one of them reports."""
-    if not uses or any(u not in ("data", "shows") for u in uses):
+    if not uses or any(u not in ("data", "shows", "exports") for u in uses):
         return ""
-    return "data" if all(u == "data" for u in uses) else "illustration"
+    return uses[0] if all(u == uses[0] for u in uses) and uses[0] != "shows" else "illustration"
 
 
 def _unseeded(repo: RepoContext) -> list[DrawSite]:

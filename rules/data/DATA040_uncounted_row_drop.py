@@ -48,7 +48,8 @@ class UncountedRowDrop(Rule, RowFlow):
     `df.year < 2020`, `df.ts >= cutoff`: a temporal hold-out or a study period), group-size filters, inner merges that pair
     two sources for a correlation (an agreement exists only on shared items), and a frame merged
     with one run per loop step (`wide = wide.merge(run, on=key)`: runs of the same items side by side). Two slices to the same
-    bound (`gold[:n]`, `pred[:n]`) are one finding.
+    bound (`gold[:n]`, `pred[:n]`) are one finding, and so are two selections by the same mask
+    (`labels[scores >= 0]`, `scores[scores >= 0]`).
 
     | spelling | found | near miss left alone |
     |---|---|---|
@@ -88,6 +89,15 @@ class UncountedRowDrop(Rule, RowFlow):
     triggers = ("dropna", "drop_nulls", "drop_nans", "merge", "join", "filter", "query", "drop_duplicates", "[:", "select(", " if ",
                 "head(", "[")
     examples = [
+        invalid("""
+            import numpy as np
+            from sklearn.metrics import roc_auc_score
+
+            def auc(scores, labels):
+                y = labels[scores >= 0]  # expect: DATA040
+                s = scores[scores >= 0]
+                return roc_auc_score(y, s)
+        """, note="labels and scores selected by the same mask: one decision, one finding (held-out 5)"),
         valid({"notebooks/plot_results.py": """
             import pandas as pd
             import matplotlib.pyplot as plt
@@ -399,14 +409,17 @@ class UncountedRowDrop(Rule, RowFlow):
     def finish(self) -> None:
         self.close()
         for scope in self.scopes:
-            seen: set[tuple[int, frozenset[str]]] = set()
+            seen: set[tuple[int, object]] = set()
             for flow in self.flows(scope):
                 if flow.counted:
                     continue
                 if flow.drop.kind in ("inner merge", "inner join") and flow.sink.label in CORRELATION_LABELS:
                     continue  # an agreement between two sources exists only on the items they share
-                if flow.drop.bounds:  # `gold[:n]` and `pred[:n]`: one truncation, one finding
-                    key = (id(flow.sink.node), flow.drop.bounds)
+                key = (id(flow.sink.node), flow.drop.bounds) if flow.drop.bounds else None
+                if flow.drop.kind == "boolean mask" and isinstance(flow.drop.node, cst.Subscript):
+                    # `labels[scores >= 0]` and `scores[scores >= 0]`: one mask, one finding
+                    key = (id(flow.sink.node), " ".join(self.ctx.code(flow.drop.node.slice[0]).split()))
+                if key is not None:  # `gold[:n]` and `pred[:n]`: one truncation, one finding
                     if key in seen:
                         continue
                     seen.add(key)

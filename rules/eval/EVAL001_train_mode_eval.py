@@ -18,7 +18,8 @@ class TrainModeEval(CollectingRule):
     Calls are followed within the file and across files: `model.eval()` in the caller counts, and
     so does a loop that switches back to training at the end of its body. Models whose class is
     in the repo and holds no dropout or batch norm (so the mode changes nothing: a linear probe of
-    one `nn.Linear`, also when it returns a dataclass of fit results) are not reported;
+    one `nn.Linear`, also when it returns a dataclass of fit results; a neural operator of spectral
+    weights and 1x1 convolutions), made so or put in training mode by `.train()`, are not reported;
     nor are models of a library whose modules hold neither (TransformerLens' `HookedTransformer`,
     also a vendored copy), made in the function or typed so on its parameter;
     a model whose mode cannot be known (a parameter nobody passes, a model loaded by an opaque
@@ -616,6 +617,64 @@ class TrainModeEval(CollectingRule):
             probe.fit(train_h, train_y)
             print(evaluate(probe, test_loader))
         """, note="the same probe with a dropout layer: its test accuracy is taken with dropout on"),
+        valid("""
+            import torch
+            import torch.nn as nn
+            import torch.nn.functional as F
+
+            class SpectralConv(nn.Module):
+                def __init__(self, width, modes):
+                    super().__init__()
+                    self.weights = nn.Parameter(torch.rand(width, width, modes, dtype=torch.cfloat))
+                def forward(self, x):
+                    return torch.fft.irfft(torch.einsum("bix,iox->box", torch.fft.rfft(x), self.weights))
+
+            class Block(nn.Module):
+                def __init__(self, width, modes):
+                    super().__init__()
+                    self.conv = SpectralConv(width, modes)
+                    self.w = nn.Conv1d(width, width, 1)
+                def forward(self, x):
+                    return F.gelu(self.conv(x) + self.w(x))
+
+            model = Block(32, 12).cuda()
+            for ep in range(epochs):
+                model.train()
+                for x, y in train_loader:
+                    loss = F.mse_loss(model(x), y)
+                    loss.backward()
+                test_l2 = 0.0
+                with torch.no_grad():
+                    for x, y in test_loader:
+                        test_l2 += F.mse_loss(model(x), y).item()
+                print(ep, test_l2)
+        """, note="near miss (a neural-operator script): put in training mode by `model.train()` each epoch, "
+                  "but the repo's model class holds no dropout or batch norm, so the test loss is the same in both modes"),
+        invalid("""
+            import torch
+            import torch.nn as nn
+            import torch.nn.functional as F
+
+            class Block(nn.Module):
+                def __init__(self, width):
+                    super().__init__()
+                    self.w = nn.Conv2d(width, width, 1)
+                    self.bn = nn.BatchNorm2d(width)
+                def forward(self, x):
+                    return F.gelu(self.bn(self.w(x)))
+
+            model = Block(32).cuda()
+            for ep in range(epochs):
+                model.train()
+                for x, y in train_loader:
+                    loss = F.mse_loss(model(x), y)
+                    loss.backward()
+                test_l2 = 0.0
+                with torch.no_grad():
+                    for x, y in test_loader:  # expect: EVAL001
+                        test_l2 += F.mse_loss(model(x), y).item()
+                print(ep, test_l2)
+        """, note="the same script with a batch-norm layer: the test loss uses the statistics of each test batch"),
         valid("""
             import torch
 

@@ -25,7 +25,9 @@ class ItemsDifferByCondition(Rule):
     file only, or one scoring function of the repo called on a collection and on a slice of it
     (`score(base, items)`, `score(cot, items[:150])`, or datasets' `items.select(range(150))`) with
     the two results put side by side, so
-    the conditions that are compared see different items and different n.
+    the conditions that are compared see different items and different n. A collection made in the
+    branch that cuts it (`index = list(range(n)); shuffle(index); index = index[:k]` under one
+    value, another list under the other) is each condition's own, not shared items cut.
 
     ## Why is this bad?
     A difference between the conditions then mixes the effect of the condition with the
@@ -50,6 +52,30 @@ class ItemsDifferByCondition(Rule):
     message = "`{items}` is cut at {where} {only}, so that condition is scored on different items than the others"
     question = "Are all conditions compared on the same items and the same n, given that `{items}` is cut at {where} only for {value!r}?"
     examples = [
+        valid("""
+            import numpy as np
+
+            def frequency_modes(seq_len, modes=64, method="random"):
+                modes = min(modes, seq_len // 2)
+                if method == "random":
+                    index = list(range(0, seq_len // 2))
+                    np.random.shuffle(index)
+                    index = index[:modes]
+                else:
+                    index = list(range(0, modes))
+                return sorted(index)
+        """, note="near miss (held-out 5, a forecasting model's layer): the list cut is made in the same branch, "
+                  "which modes a layer keeps; no items shared by the conditions are cut"),
+        invalid("""
+            import random
+
+            def run(args):
+                items = load_items(args.path)
+                if args.condition == "honesty":
+                    random.Random(0).shuffle(items)
+                    items = items[:150]  # expect: EVAL022
+                print(args.condition, score(items))
+        """, note="near miss: the items are made before the branch and cut for one condition only"),
         invalid("""
             import json
             import pandas as pd
@@ -283,9 +309,12 @@ class ItemsDifferByCondition(Rule):
             if found is None:
                 continue
             condition, value = found
-            for node in prog.guarded(guard):
+            branch = prog.guarded(guard)
+            for node in branch:
                 if not _cuts_itself(prog, node) or prog.info(node).get("name") == condition:
                     continue  # `if line == ...: line = line[:k]` edits the value tested, not the items
+                if _plain(prog, prog.input(node, 0)) in branch:
+                    continue  # made in this branch (`idx = list(range(n)); shuffle(idx); idx = idx[:k]`): no shared items cut
                 repo.report(cls, **prog.where(node), related=[Location(prog.path(guard), prog.line(guard), "only for this condition")],
                             items=prog.info(node).get("name"), value=value,
                             only=f"only when `{condition}` is {value!r} ({prog.describe(guard)})")

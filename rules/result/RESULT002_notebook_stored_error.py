@@ -137,6 +137,15 @@ def failing_line(text: str, source: str) -> int:
     return 1
 
 
+def clean_run(code: list[Cell]) -> bool:
+    """Was the notebook saved from one run from a fresh kernel, every code cell once and in document
+    order (execution counts 1, 2, 3, ... over the cells with code)? Then each output is what the
+    saved code gives, an error's consequences included (an output that needed the failed work shows
+    its own error)."""
+    counts = [cell.execution_count for cell in code if cell.source.strip()]
+    return bool(counts) and counts == list(range(1, len(counts) + 1))
+
+
 class NotebookStoredError(Rule):
     """
     ## What it does
@@ -144,8 +153,11 @@ class NotebookStoredError(Rule):
     another cell's saved output was produced after it. A failure that is the last thing that ran
     is left alone: every output saved with it came before it. So are cells an editor canceled
     after an earlier error (they never ran) and failures whose unfinished work no later output
-    reads. One finding per notebook, at the first failure, naming the other failed cells: one
-    re-run from the top settles them all.
+    reads. A notebook saved from one clean run (every code cell executed once, in document order,
+    from a fresh kernel: execution counts 1, 2, 3, ...) is left alone too: the outputs after an
+    error are what the saved code gives when run from the top, so the error was shown on purpose
+    (a tutorial's "this fails") or tolerated, and no output is stale. One finding per notebook, at
+    the first failure, naming the other failed cells: one re-run from the top settles them all.
 
     ## Why is this bad?
     A cell that failed did not produce what the cells after it read: their stored outputs, and
@@ -173,9 +185,9 @@ class NotebookStoredError(Rule):
             {"source": "y = df['label']\nprint(y.mean())", "execution_count": 2, "outputs": [error_output(
                 "KeyError", "'label'", ["\x1b[0;31mKeyError\x1b[0m", "Cell \x1b[0;32mIn[2], line 1\x1b[0m",
                 "\x1b[0;32m----> 1\x1b[0m y = df['label']"])]},
-            {"source": "print(accuracy(y))", "execution_count": 3, "outputs": [
+            {"source": "print(accuracy(y))", "execution_count": 7, "outputs": [
                 {"output_type": "stream", "name": "stdout", "text": "0.91\n"}]},
-        ])}, expect=[("eval.ipynb", 3, "RESULT002")]),
+        ])}, expect=[("eval.ipynb", 3, "RESULT002")], note="the cell after the failure ran again later (count 7)"),
         valid({"eval.ipynb": notebook([
             {"source": "from sklearn.metrics import rocauc", "execution_count": 1, "outputs": [error_output(
                 "ImportError", "cannot import name 'rocauc'", ["ImportError: cannot import name 'rocauc'"])]},
@@ -194,8 +206,8 @@ class NotebookStoredError(Rule):
             {"source": "model = make_model()", "execution_count": 1},
             {"source": "model.fit(X_train, y_train)", "execution_count": 2, "outputs": [error_output(
                 "ValueError", "Input contains NaN", ["ValueError: Input contains NaN"])]},
-            {"source": "preds = model.predict(X_test)", "execution_count": 3},
-            {"source": "print(f1_score(y_test, preds))", "execution_count": 4, "outputs": [
+            {"source": "preds = model.predict(X_test)", "execution_count": 5},
+            {"source": "print(f1_score(y_test, preds))", "execution_count": 6, "outputs": [
                 {"output_type": "stream", "name": "stdout", "text": "0.64\n"}]},
         ])}, expect=[("train.ipynb", 2, "RESULT002")],
             note="the failed fit changes the model that a later cell scores, through `preds`"),
@@ -237,13 +249,30 @@ class NotebookStoredError(Rule):
                 {"output_type": "execute_result", "data": {"text/plain": "10"}, "metadata": {}}]},
         ])}, note="near miss: a tutorial shows an error on purpose; a call through an imported module "
                   "(`np.sum`) leaves nothing half-changed for the cells after it"),
+        valid({"primer.ipynb": notebook([
+            {"source": "numbers = (1, 2, 3, 5)", "execution_count": 1},
+            {"source": "numbers[2] = -2", "execution_count": 2, "outputs": [error_output(
+                "TypeError", "'tuple' object does not support item assignment",
+                ["TypeError: 'tuple' object does not support item assignment"])]},
+            {"source": "numbers = numbers + (7,)\nprint(numbers)", "execution_count": 3, "outputs": [
+                {"output_type": "stream", "name": "stdout", "text": "(1, 2, 3, 5, 7)\n"}]},
+        ])}, note="near miss (a Python primer): an error shown on purpose in a notebook saved from one clean "
+                  "run (counts 1, 2, 3 in order): the outputs after it are what the saved code gives"),
+        invalid({"primer.ipynb": notebook([
+            {"source": "numbers = [1, 2, 3, 5]", "execution_count": 1},
+            {"source": "numbers[2] = compute()", "execution_count": 2, "outputs": [error_output(
+                "ValueError", "bad input", ["ValueError: bad input"])]},
+            {"source": "print(numbers)", "execution_count": 5, "outputs": [
+                {"output_type": "stream", "name": "stdout", "text": "[1, 2, -2, 5]\n"}]},
+        ])}, expect=[("primer.ipynb", 2, "RESULT002")],
+            note="near miss of the primer: not one clean run (the print ran again later, count 5), so the printed list may come from an earlier run of the failing cell"),
         invalid({"sweep.ipynb": notebook([
             {"source": "model = load()", "execution_count": 1},
             {"source": "scores = evaluate(model, data)", "execution_count": 2, "outputs": [error_output(
                 "RuntimeError", "CUDA out of memory", ["RuntimeError: CUDA out of memory"])]},
             {"source": "table = summarize(scores)", "execution_count": 3, "outputs": [error_output(
                 "KeyError", "'acc'", ["KeyError: 'acc'"])]},
-            {"source": "print(table)", "execution_count": 4, "outputs": [
+            {"source": "print(table)", "execution_count": 9, "outputs": [
                 {"output_type": "stream", "name": "stdout", "text": "acc 0.71\n"}]},
         ])}, expect=[("sweep.ipynb", 2, "RESULT002")],
             note="two failed cells that later outputs read: one finding at the first, naming the other "
@@ -278,6 +307,8 @@ class NotebookStoredError(Rule):
         if nb is None:
             return
         code = [cell for cell in nb.cells if cell.cell_type == "code"]
+        if clean_run(code):
+            return
         modules = imported_modules(code)
         failed: list[tuple[Cell, int, str]] = []
         for position, cell in enumerate(code):

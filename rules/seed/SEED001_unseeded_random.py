@@ -53,6 +53,25 @@ class UnseededRandom(Rule):
     message = "`{code}` draws from Python's global `random` generator, and {who}"
     question = "Which seed produced the draw of `{code}` at {where}, and is it recorded with the results?"
     examples = [
+        invalid({
+            "evals/bugs/eval.py": """
+                from evals.bugs.bugs import offset
+
+                class BugEval:
+                    def eval_sample(self, sample, rng):
+                        return offset(sample["answer"])
+            """,
+            "evals/bugs/bugs.py": """
+                import random
+
+                def offset(value):
+                    return value + random.choice([-1, 1])  # expect: SEED001
+
+                if __name__ == "__main__":
+                    print(offset(3))
+            """,
+        }, note="a module's `__main__` demo of a function an eval imports (by path: no `__init__.py`); no program "
+                "of the repo runs the eval, so the demo is what shows the function's draw unseeded"),
         invalid("""
             import random
             subset = random.sample(items, 400)  # expect: SEED001

@@ -43,7 +43,9 @@ class UnseededTorch(Rule):
     `compute_loss` are seeded; so does a subclass of the repo's own class whose constructor seeds
     every generator. A seed drawn at random and then set (`args.seed =
     np.random.randint(...)`) is the seed; a module's own `__main__` demo is not judged when the
-    programs that use the module seed.
+    programs that use the module seed. A script that exports or traces a model
+    (`torch.onnx.export`, `torch.jit.trace`) and neither trains nor measures draws only example
+    inputs for the tracer: a checklist question.
 
     ## Why is this bad?
     Batch order, the validation split and the sampled generations change on every run, so two runs
@@ -373,6 +375,49 @@ class UnseededTorch(Rule):
                     print(Bandit().pull())
             """,
         }, note="a module's own __main__ demo, when the program that uses it seeds"),
+        valid({
+            "model.py": """
+                import torch
+                import torch.nn as nn
+
+                def build_model(checkpoint):
+                    net = nn.Conv2d(3, 8, 3)
+                    net.load_state_dict(torch.load(checkpoint))
+                    return net
+            """,
+            "scripts/export_onnx.py": """
+                import torch
+                from model import build_model
+
+                def run_export(checkpoint, output):
+                    model = build_model(checkpoint)
+                    dummy_inputs = {
+                        "image": torch.randn(1, 3, 64, 64, dtype=torch.float),
+                        "points": torch.randint(low=0, high=64, size=(1, 5, 2), dtype=torch.float),
+                    }
+                    _ = model(**dummy_inputs)
+                    with open(output, "wb") as f:
+                        torch.onnx.export(model, tuple(dummy_inputs.values()), f)
+
+                if __name__ == "__main__":
+                    run_export(args.checkpoint, args.output)
+            """,
+        }, note="an export script: random inputs give `torch.onnx.export` the shapes to trace, and no number is "
+                "reported (a checklist question at most)"),
+        invalid("""
+            import torch
+            import torch.nn as nn
+            from torch.utils.data import DataLoader
+
+            model = nn.Conv2d(3, 8, 3)  # expect: SEED003
+            opt = torch.optim.Adam(model.parameters())
+            for x, y in DataLoader(train_set, batch_size=32, shuffle=True):
+                loss = ((model(x) - y) ** 2).mean()
+                loss.backward()
+                opt.step()
+            print("val loss", evaluate(model, val_set))
+            torch.onnx.export(model, torch.randn(1, 3, 64, 64), "model.onnx")
+        """, note="near miss: a script that trains (on shuffled batches) and reports before it exports"),
     ]
 
     @classmethod

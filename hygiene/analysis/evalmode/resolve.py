@@ -355,9 +355,10 @@ class Analysis:
                     continue
                 seen.add(key)
                 train = states.get("train")
-                if train is not None and (target.split(".")[0] in frame.record.get("free", ()) or torch_api.mode_free_library(next((
-                        e.get("ctor") for e in reversed(frame.events[:index]) if e["k"] == "new" and _rebinds(e["t"], target)), None))):
-                    train = None  # a model without dropout or batch norm (typed so, or made so here): the mode changes nothing
+                made = next((e.get("ctor") for e in reversed(frame.events[:index]) if e["k"] == "new" and _rebinds(e["t"], target)), None)
+                if train is not None and (target.split(".")[0] in frame.record.get("free", ()) or torch_api.mode_free_library(made)
+                                          or (made and train.get("ctor") is None and self.mode_free(made))):
+                    train = None  # no dropout or batch norm (typed so, or made here, then `.train()`): the mode changes nothing
                 if train is not None and train.get("ctor"):
                     if train["ctor"] in torch_api.CONTAINERS:
                         free = train.get("dep") is False
