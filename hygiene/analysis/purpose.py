@@ -152,6 +152,13 @@ _FIGURE_WORDS = frozenset({"plot", "plots", "plotting", "figure", "figures", "fi
                            "visualize", "visualise", "visualization", "visualisation", "chart", "charts"})
 
 
+def in_doc_dir(path: str) -> bool:
+    """Is `path` documentation or a usage example of the repository's library (`examples/run_x.py`)?
+    It demonstrates the library; what the library measures when an example runs it is the user's
+    number, not one the repository reports."""
+    return any(p in _DOC_DIRS for p in path.split("/")[:-1])
+
+
 def named_for_figures(path: str) -> bool:
     """Is `path` a notebook or script named for making figures (`Plotting.ipynb`, `make_figures.py`)?
     What it computes shapes a picture; the numbers a paper reports come from elsewhere."""
@@ -181,7 +188,7 @@ def file_purpose(path: str, signals: CallSignals, notebook: Any = None) -> str:
         return "data"
     if signals.template:
         return "shows"  # a template with placeholder paths cannot run: it produces no reported number
-    if signals.figures > _MANY_FIGURES or any(p in _DOC_DIRS for p in path.split("/")[:-1]):
+    if signals.figures > _MANY_FIGURES or in_doc_dir(path):
         return "shows"  # makes figures, or documents or demonstrates a library: its numbers are not results
     if notebook is not None:
         return "reports" if signals.measures and not _prose(notebook) else "shows"
