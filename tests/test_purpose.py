@@ -89,3 +89,10 @@ def test_a_template_with_placeholder_paths_only_shows():
     template = signals(("fit", None))
     template.template = True
     assert file_purpose("tpot_exported_pipeline.py", template) == "shows"
+
+
+def test_distances_and_similarities_are_features_not_a_measurement():
+    similarity = signals(("cosine_similarity", "sklearn.metrics.pairwise.cosine_similarity"),
+                         ("pairwise_distances", "sklearn.metrics.pairwise_distances"))
+    assert not similarity.measures
+    assert signals(("f1_score", "sklearn.metrics.f1_score")).measures

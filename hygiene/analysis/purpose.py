@@ -36,6 +36,9 @@ _TRAINING = frozenset({"backward", "fit", "fit_generator", "train", "train_model
 _SHOWING_ROOTS = ("matplotlib", "seaborn", "plotly", "bokeh", "altair", "timeit", "time.time", "time.perf_counter")
 _SHOWING = frozenset({"plot", "scatter", "hist", "imshow", "savefig", "allclose", "assert_allclose",
                       "isclose", "timeit", "contour", "contourf", "plot_surface", "bar", "barh"})
+# Distances, similarities and kernels between rows compute features (a similarity matrix to
+# cluster or rank by), not a score of a result.
+_FEATURE_METRICS = "sklearn.metrics.pairwise"  # also `sklearn.metrics.pairwise_distances`
 # Calls that load trained weights: what a model's constructor drew is overwritten.
 _LOADING = frozenset({"load_state_dict", "from_pretrained", "load_from_checkpoint", "load_checkpoint"})
 # Calls that publish a data set.
@@ -111,7 +114,8 @@ class CallSignals:
         elif tail in _SHOWING or (name is not None and name.startswith(_SHOWING_ROOTS)):
             self.shows = True
             self.figures += tail == "savefig"
-        elif not self.measures and ((name is not None and name.startswith(("sklearn.metrics", "evaluate.")))
+        elif not self.measures and ((name is not None and name.startswith(("sklearn.metrics", "evaluate."))
+                                     and not name.startswith(_FEATURE_METRICS))
                                     or (tail and _words(tail) & _METRIC_WORDS and not _logs(name))):
             self.measures = True
 
