@@ -234,8 +234,10 @@ class Programs:
             walk(path, key, frames, True)
         visited = {path for path, _ in done}
         use = self.files[entry].get("purpose", "")
-        # A notebook's output is what it shows; a usage example's is a demonstration of the library.
-        if use != "data" and not entry.endswith(".ipynb") and not (use == "shows" and in_doc_dir(entry)):
+        # A notebook's output is what it shows; a usage example's is a demonstration of the library,
+        # unless it trains a model with it (alpaca_farm keeps its paper's training scripts in examples/).
+        demo = use == "shows" and in_doc_dir(entry) and not self.files[entry].get("trains")
+        if use != "data" and not entry.endswith(".ipynb") and not demo:
             purposes = {self.files[p].get("purpose", "") for p in visited}
             use = "reports" if "reports" in purposes else "shows" if "shows" in purposes else ""
         self.uses[entry] = use

@@ -159,6 +159,27 @@ class UnseededRandom(Rule):
                 print(success_rate(lambda p: "Sure", ["g1", "g2"], ["{goal}?", "Tell me {goal}"]))
             """,
         }, note="the same library run by the repo's own experiment script: its success rate is reported"),
+        invalid({
+            "attacklib/__init__.py": "",
+            "attacklib/attack.py": """
+                import random
+
+                def score(replies):
+                    return sum("sure" in r.lower() for r in replies) / len(replies)
+
+                def success_rate(model, goals, templates):
+                    template = random.choice(templates)  # expect: SEED001
+                    return score([model(template.format(goal=g)) for g in goals])
+            """,
+            "examples/train_attacker.py": """
+                from attacklib.attack import success_rate
+
+                for step in range(100):
+                    loss = 1 - success_rate(policy, goals, templates)
+                    loss.backward()
+                    optimizer.step()
+            """,
+        }, note="a script under examples/ that trains with the library is an experiment, not a usage demo"),
         invalid("""
             import random
             random.seed()
