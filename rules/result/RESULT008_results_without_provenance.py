@@ -16,10 +16,12 @@ _DUMPS = frozenset({"json.dump", "json.dumps", "yaml.dump", "yaml.safe_dump"})
 _FILE_WRITES = frozenset({"write", "write_text", "writelines"})
 _SAME_COLUMNS = frozenset({"round", "sort_values", "fillna", "astype", "copy", "dropna", "head", "tail", "abs"})
 _TABLE_WRITES = frozenset({"to_csv", "to_json", "to_parquet", "to_excel", "to_markdown", "to_latex"})
-# Keys of one item's record (a line of a predictions file), not of a summary.
+# Keys of one item's record (a line of a predictions file), not of a summary; a summary saved with
+# every item (`{"accuracy": ..., "completions": [...]}`) records its data and its n with it.
 _ITEM_KEY = re.compile(r"^(id|idx|index|uid|qid|\w+_id|\w+_idx|question|prompt|input|inputs|text|context|"
                        r"answer|answers|gold|target|label|labels|pred|preds|prediction|predictions|response|"
-                       r"output|completion|generation|sample|example|item|reference|references)$", re.I)
+                       r"output|completion|generation|sample|example|item|reference|references|"
+                       r"outputs|completions|generations|responses|samples|examples|items|records)$", re.I)
 # What a run's configuration is called when the code saves it beside the metrics
 # (`json.dump(config, ...)` into the same folder, `OmegaConf.save(cfg, ...)`).
 _CONFIG_NAME = re.compile(r"^(config|configs|cfg|conf|args|hparams|hyperparams|hyperparameters|params|settings|"
@@ -77,7 +79,8 @@ class ResultsWithoutProvenance(Rule):
     hand) when everything written is a metric: no model or checkpoint, no configuration or seed,
     no sample count, no data file, no code version. A table with one row per setting of a sweep,
     each row naming its setting (`rows.append({"layer": layer, ...})` in `for layer in ...`),
-    describes the candidates, not one run, and is not reported.
+    describes the candidates, not one run, and is not reported; nor is a summary saved with every
+    item it was computed from (`evaluation["completions"] = completions`): it records its data and n.
 
     ## Why is this bad?
     A results file that says only `{"acc": 0.971}` cannot be traced back to the run that made it.
@@ -249,6 +252,21 @@ class ResultsWithoutProvenance(Rule):
             def save(cache, key, text):
                 json.dump({"text": text}, open(key, "w"))
         """, note="near miss: a cache entry, not metrics"),
+        valid("""
+            import json
+
+            def evaluate(completions, judge, evaluation_path):
+                evaluation = {"success_rate": sum(judge(c) for c in completions) / len(completions)}
+                evaluation["completions"] = completions
+                json.dump(evaluation, open(evaluation_path, "w"))
+        """, note="near miss: the rate is saved with every completion it was computed from (its data and n)"),
+        invalid("""
+            import json
+
+            def evaluate(completions, judge, evaluation_path):
+                evaluation = {"success_rate": sum(judge(c) for c in completions) / len(completions)}
+                json.dump(evaluation, open(evaluation_path, "w"))  # expect: RESULT008
+        """, note="the same rate saved alone"),
         valid("""
             import json
 
