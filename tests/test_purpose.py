@@ -96,3 +96,10 @@ def test_an_export_script_exports_unless_it_trains_or_measures():
     assert file_purpose("trace.py", signals(("trace", "torch.jit.trace"), ("randn", "torch.randn"))) == "exports"
     assert file_purpose("train.py", signals(("backward", None), ("export", "torch.onnx.export"))) == "reports"
     assert file_purpose("run.py", signals(("export", "myproject.export"))) == ""  # a repo function named export
+
+
+def test_distances_and_similarities_are_features_not_a_measurement():
+    similarity = signals(("cosine_similarity", "sklearn.metrics.pairwise.cosine_similarity"),
+                         ("pairwise_distances", "sklearn.metrics.pairwise_distances"))
+    assert not similarity.measures
+    assert signals(("f1_score", "sklearn.metrics.f1_score")).measures

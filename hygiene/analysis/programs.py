@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 import libcst as cst
 
 from hygiene.analysis.apis.rng import GENERATORS
+from hygiene.analysis.purpose import in_doc_dir
 from hygiene.walk import iter_nodes
 
 if TYPE_CHECKING:
@@ -233,7 +234,10 @@ class Programs:
             walk(path, key, frames, True)
         visited = {path for path, _ in done}
         use = self.files[entry].get("purpose", "")
-        if use not in ("data", "exports") and not entry.endswith(".ipynb"):  # a notebook's output is what it shows
+        # A notebook's output is what it shows; a usage example's is a demonstration of the library,
+        # unless it trains a model with it (alpaca_farm keeps its paper's training scripts in examples/).
+        demo = use == "shows" and in_doc_dir(entry) and not self.files[entry].get("trains")
+        if use not in ("data", "exports") and not entry.endswith(".ipynb") and not demo:
             purposes = {self.files[p].get("purpose", "") for p in visited}
             use = "reports" if "reports" in purposes else "shows" if "shows" in purposes else ""
         self.uses[entry] = use

@@ -36,6 +36,9 @@ _TRAINING = frozenset({"backward", "fit", "fit_generator", "train", "train_model
 _SHOWING_ROOTS = ("matplotlib", "seaborn", "plotly", "bokeh", "altair", "timeit", "time.time", "time.perf_counter")
 _SHOWING = frozenset({"plot", "scatter", "hist", "imshow", "savefig", "allclose", "assert_allclose",
                       "isclose", "timeit", "contour", "contourf", "plot_surface", "bar", "barh"})
+# Distances, similarities and kernels between rows compute features (a similarity matrix to
+# cluster or rank by), not a score of a result.
+_FEATURE_METRICS = "sklearn.metrics.pairwise"  # also `sklearn.metrics.pairwise_distances`
 # Calls that load trained weights: what a model's constructor drew is overwritten.
 _LOADING = frozenset({"load_state_dict", "from_pretrained", "load_from_checkpoint", "load_checkpoint"})
 # Calls that export or trace a model: the inputs they are given only show the tracer shapes.
@@ -117,7 +120,8 @@ class CallSignals:
         elif tail in _SHOWING or (name is not None and name.startswith(_SHOWING_ROOTS)):
             self.shows = True
             self.figures += tail == "savefig"
-        elif not self.measures and ((name is not None and name.startswith(("sklearn.metrics", "evaluate.")))
+        elif not self.measures and ((name is not None and name.startswith(("sklearn.metrics", "evaluate."))
+                                     and not name.startswith(_FEATURE_METRICS))
                                     or (tail and _words(tail) & _METRIC_WORDS and not _logs(name))):
             self.measures = True
 
@@ -158,6 +162,13 @@ _FIGURE_WORDS = frozenset({"plot", "plots", "plotting", "figure", "figures", "fi
                            "visualize", "visualise", "visualization", "visualisation", "chart", "charts"})
 
 
+def in_doc_dir(path: str) -> bool:
+    """Is `path` documentation or a usage example of the repository's library (`examples/run_x.py`)?
+    It demonstrates the library; what the library measures when an example runs it is the user's
+    number, not one the repository reports."""
+    return any(p in _DOC_DIRS for p in path.split("/")[:-1])
+
+
 def named_for_figures(path: str) -> bool:
     """Is `path` a notebook or script named for making figures (`Plotting.ipynb`, `make_figures.py`)?
     What it computes shapes a picture; the numbers a paper reports come from elsewhere."""
@@ -190,7 +201,7 @@ def file_purpose(path: str, signals: CallSignals, notebook: Any = None) -> str:
         return "shows"  # a template with placeholder paths cannot run: it produces no reported number
     if signals.exports and not (signals.trains or signals.measures) and notebook is None:
         return "exports"  # its output is a model file; random inputs only show the tracer shapes
-    if signals.figures > _MANY_FIGURES or any(p in _DOC_DIRS for p in path.split("/")[:-1]):
+    if signals.figures > _MANY_FIGURES or in_doc_dir(path):
         return "shows"  # makes figures, or documents or demonstrates a library: its numbers are not results
     if notebook is not None:
         return "reports" if signals.measures and not _prose(notebook) else "shows"

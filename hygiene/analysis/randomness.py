@@ -377,7 +377,7 @@ class RandomnessExtractor:
             return
         self.ctx.facts["rng"] = {
             "module": self.module, "entry": self.entry, "toplevel": self.toplevel,
-            "test": is_test_path(self.ctx.path), "service": self.service, "main": self.main,
+            "test": is_test_path(self.ctx.path), "service": self.service, "main": self.main, "trains": self.signals.trains,
             "scopes": scopes, "classes": self.classes, "purpose": purpose,
             "loads": self.signals.loads_weights, "seeders": self.seeders, "bases": self.bases,
             "relative_imports": sorted(set(self.relative_imports)), "workers": self.workers,

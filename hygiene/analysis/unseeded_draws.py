@@ -13,7 +13,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from hygiene.analysis.flag_guards import behind_unset_flag, unset_flag_lines
 from hygiene.analysis.programs import DrawSite, Place, locate, programs
+from hygiene.analysis.toy_draws import is_toy, toy_lines
 
 if TYPE_CHECKING:
     from hygiene.context import RepoContext
@@ -67,6 +69,12 @@ def _grouped(repo: RepoContext) -> list[tuple[DrawSite, Place]]:
         for site in sites:
             by_path.setdefault(site.path, set()).add(site.ordinal)
         places = {path: locate(repo, path, ordinals) for path, ordinals in by_path.items()}
+        # A draw behind an opt-in flag that no caller sets never runs (hygiene.analysis.flag_guards);
+        # toy values that are only shown decide nothing (hygiene.analysis.toy_draws).
+        unset = unset_flag_lines(repo) if sites else {}
+        toys = toy_lines(repo) if sites else {}
+        sites = [s for s in sites if not behind_unset_flag(unset, s.path, places[s.path][s.ordinal].line)
+                 and not is_toy(toys, s.path, places[s.path][s.ordinal].line)]
         firsts: dict[tuple[str, bool], DrawSite] = {}
         out = []
         for site in sorted(sites, key=lambda s: (s.path, s.ordinal)):

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from hygiene.analysis.apis.llm import STOP_FIELDS, TRUNCATED_VALUES
+from hygiene.analysis.refusals import REFUSAL
 from hygiene.checklist.items import Item, Sample, short_hash
 from hygiene.finding import Severity
 from hygiene.parsing.tables import iter_rows
@@ -35,8 +36,6 @@ OUTPUT_FIELDS = frozenset({
     "answer_text", "prediction_text", "transcript", "message",
 })
 ERROR_FIELDS = frozenset({"error", "errors", "exception", "err", "failure", "error_message", "traceback"})
-REFUSAL = re.compile(r"\b(I can(?:no|')t|I cannot|I'm sorry|I am sorry|I am unable|I'm unable|As an AI|"
-                     r"I won't|I will not be able)\b", re.IGNORECASE)
 
 
 @dataclass

@@ -4,6 +4,7 @@ from __future__ import annotations
 from hygiene.analysis.dataflow import knowledge as kb
 from hygiene.analysis.dataflow.program import Program, Ref, program
 from hygiene.analysis.dataflow.queries import rows_key
+from hygiene.analysis.purpose import named_for_figures
 import re
 
 from hygiene.finding import Location, Severity
@@ -27,7 +28,9 @@ class ItemsDifferByCondition(Rule):
     the two results put side by side, so
     the conditions that are compared see different items and different n. A collection made in the
     branch that cuts it (`index = list(range(n)); shuffle(index); index = index[:k]` under one
-    value, another list under the other) is each condition's own, not shared items cut.
+    value, another list under the other) is each condition's own, not shared items cut. Code made for figures
+    (`make_plots.py`, `Plotting.ipynb`) is not judged: a cut there shapes a picture (points of a
+    sweep dropped from a curve), and the numbers a paper reports come from the scoring code.
 
     ## Why is this bad?
     A difference between the conditions then mixes the effect of the condition with the
@@ -76,6 +79,30 @@ class ItemsDifferByCondition(Rule):
                     items = items[:150]  # expect: EVAL022
                 print(args.condition, score(items))
         """, note="near miss: the items are made before the branch and cut for one condition only"),
+        valid({"make_plots.py": """
+            import json
+            import matplotlib.pyplot as plt
+            import numpy as np
+
+            data = json.load(open("results/sweeps.json"))
+            for method in ["ours", "baseline"]:
+                thresholds = np.array(data[method]["threshold"])
+                if method == "ours":
+                    thresholds = thresholds[thresholds >= 1e-4]
+                plt.plot(np.log10(thresholds), label=method)
+            plt.savefig("figures/sweep.png")
+        """}, note="near miss: a figure script drops sweep points of one method from its curve: it shapes a picture"),
+        invalid({"summarise.py": """
+            import json
+            import numpy as np
+
+            data = json.load(open("results/sweeps.json"))
+            for method in ["ours", "baseline"]:
+                scores = np.array(data[method]["score"])
+                if method == "ours":
+                    scores = scores[scores >= 1e-4]  # expect: EVAL022
+                print(method, scores.mean())
+        """}, note="the same cut where the condition's mean score is reported"),
         invalid("""
             import json
             import pandas as pd
@@ -315,31 +342,36 @@ class ItemsDifferByCondition(Rule):
                     continue  # `if line == ...: line = line[:k]` edits the value tested, not the items
                 if _plain(prog, prog.input(node, 0)) in branch:
                     continue  # made in this branch (`idx = list(range(n)); shuffle(idx); idx = idx[:k]`): no shared items cut
-                repo.report(cls, **prog.where(node), related=[Location(prog.path(guard), prog.line(guard), "only for this condition")],
+                _report(repo, cls, **prog.where(node), related=[Location(prog.path(guard), prog.line(guard), "only for this condition")],
                             items=prog.info(node).get("name"), value=value,
                             only=f"only when `{condition}` is {value!r} ({prog.describe(guard)})")
                 break
         for guard, condition, value in _skips_for_one_condition(prog):
-            repo.report(cls, **prog.where(guard), items="the items", value=value,
+            _report(repo, cls, **prog.where(guard), items="the items", value=value,
                         only=f"only when `{condition}` is {value!r} (a `continue` skips them)")
         cut_once: set[Ref] = set()
         for cut, other, column, path in _uneven_file_cuts(prog):
             if cut in cut_once:
                 continue  # one finding per cut, however many columns are averaged after it
             cut_once.add(cut)
-            repo.report(cls, **prog.where(cut), related=[Location(prog.path(other), prog.line(other), "the other condition, uncut")],
+            _report(repo, cls, **prog.where(cut), related=[Location(prog.path(other), prog.line(other), "the other condition, uncut")],
                         items=prog.info(cut).get("name") or "the rows", value=path,
                         only=f"only for {path!r}, while `{column}` of the other file is averaged uncut ({prog.describe(other)})")
         for cut, scored, whole in _one_scorer_on_a_cut(prog):
-            repo.report(cls, **prog.where(cut), related=[Location(prog.path(scored), prog.line(scored), "the cut scored here"),
+            _report(repo, cls, **prog.where(cut), related=[Location(prog.path(scored), prog.line(scored), "the cut scored here"),
                                                         Location(prog.path(whole), prog.line(whole), "all items scored here")],
                         items=prog.info(cut).get("name") or _sliced(prog, cut), value=prog.describe(scored),
                         only=f"for the condition scored at {prog.describe(scored)} only, while the same scorer at "
                              f"{prog.describe(whole)} gets every item and the two scores are put side by side")
         for cut, mask, condition, value in _uneven_condition_cuts(prog):
-            repo.report(cls, **prog.where(cut), related=[Location(prog.path(mask), prog.line(mask), "the condition's rows")],
+            _report(repo, cls, **prog.where(cut), related=[Location(prog.path(mask), prog.line(mask), "the condition's rows")],
                         items=prog.info(cut).get("name") or prog.info(cut).get("how", "rows"), value=value,
                         only=f"only when `{condition}` is {value!r} ({prog.describe(mask)})")
+
+
+def _report(repo, rule: type, path: str, **kwargs) -> None:
+    if not named_for_figures(path):  # code made for figures: a cut shapes a picture, not a score
+        repo.report(rule, path, **kwargs)
 
 
 def _one_scorer_on_a_cut(prog: Program) -> list[tuple[Ref, Ref, Ref]]:

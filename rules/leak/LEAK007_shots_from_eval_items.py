@@ -22,6 +22,8 @@ class ShotsFromEvalItems(Rule):
     about every item), so the demonstrations, with their answers, are also evaluated; also when an
     evaluation task takes the items and the prompt in one call (inspect's `Task(dataset=...,
     solver=[system_message(shots), ...])`) and the shots are cut from the items of its dataset.
+    A part of the item being evaluated (`conv[:-1]`, the conversation before the reply a judge
+    scores) is that item's own context, not a demonstration.
 
     ## Why is this bad?
     For the items used as demonstrations the model sees the question and its gold answer in the
@@ -48,6 +50,24 @@ class ShotsFromEvalItems(Rule):
     message = "The demonstrations `{shots}` are taken at {where} from `{items}`, the items evaluated in the loop at {loop}, so demonstrated items are also scored"
     question = "Are the demonstrations `{shots}` (taken at {where}) kept out of the items evaluated at {loop}?"
     examples = [
+        valid("""
+            from openai import OpenAI
+            client = OpenAI()
+            pairs = load_pairs("preferences_test.jsonl")
+            for chosen, rejected in pairs:
+                context = chosen[:-1]
+                prompt = judge_prompt(context, chosen[-1]["content"], rejected[-1]["content"])
+                resp = client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": prompt}])
+        """, note="near miss: the conversation before the judged replies is part of the very pair scored, not demonstrations"),
+        invalid("""
+            from openai import OpenAI
+            client = OpenAI()
+            groups = load_groups("mmlu_test.jsonl")
+            for group in groups:
+                shots = group[:3]  # expect: LEAK007
+                for rec in group:
+                    resp = client.chat.completions.create(model="gpt-4o-mini", messages=build_messages(shots, rec))
+        """, note="demonstrations cut from a group whose every item is then evaluated"),
         invalid("""
             from openai import OpenAI
             client = OpenAI()
@@ -235,7 +255,7 @@ class ShotsFromEvalItems(Rule):
                 element = loops.get(collection) or next(
                     (e for c, e in loops.items() if _same_part(prog, c, collection)), 0)
                 if not element or cut in reported or _bounded_by_loop(prog, cut, element) \
-                        or not _one_request(prog, cut, element, upstream):
+                        or _part_of_item(prog, collection, element) or not _one_request(prog, cut, element, upstream):
                     continue
                 reported.add(cut)
                 loop_ref = loop_node(prog, element)
@@ -346,6 +366,15 @@ def _one_request(prog: Program, cut: Ref, element: Ref, upstream: set[Ref]) -> b
             queue.extend((n, s) for n, s in prog.forward_step(ref, stack) if n in upstream or prog.kind(n) == "llm")
         return seen
     return bool((reach(cut) - {(cut, ())}) & reach(element))
+
+
+def _part_of_item(prog: Program, collection: Ref, element: Ref) -> bool:
+    """`conv[:-1]` with `conv` the item the loop evaluates: a part of that item (the conversation
+    before the reply being judged), not demonstrations taken from other items."""
+    if collection == element:
+        return True
+    return prog.kind(collection) == "elem" and prog.info(collection).get("loop") is not None \
+        and prog.info(collection).get("loop") == prog.info(element).get("loop")
 
 
 def _bounded_by_loop(prog: Program, cut: Ref, element: Ref) -> bool:

@@ -158,6 +158,9 @@ class NotebookStoredError(Rule):
     error are what the saved code gives when run from the top, so the error was shown on purpose
     (a tutorial's "this fails") or tolerated, and no output is stale. One finding per notebook, at
     the first failure, naming the other failed cells: one re-run from the top settles them all.
+    A notebook whose outputs come from three or more kernel sessions (its execution counts start
+    over twice) is a scratch pad rather than the record of a run: its stored errors are a
+    checklist question.
 
     ## Why is this bad?
     A cell that failed did not produce what the cells after it read: their stored outputs, and
@@ -287,6 +290,17 @@ class NotebookStoredError(Rule):
                 {"output_type": "stream", "name": "stdout", "text": "2\n"}]},
         ])}, note="near miss: the failing cell binds `x`, read only by a cell the editor canceled (it never "
                   "ran, so it is no failure of its own) whose output is no result"),
+        valid({"explore.ipynb": notebook([
+            {"source": "model = load()", "execution_count": 1},
+            {"source": "scores = evaluate(model, data)", "execution_count": 2, "outputs": [error_output(
+                "RuntimeError", "CUDA out of memory", ["RuntimeError: CUDA out of memory"])]},
+            {"source": "print(scores)", "execution_count": 3, "outputs": [
+                {"output_type": "stream", "name": "stdout", "text": "acc 0.71\n"}]},
+            {"source": "probe = load_probe()", "execution_count": 1},
+            {"source": "print(probe.weights)", "execution_count": 2},
+            {"source": "plot(probe)", "execution_count": 1},
+        ])}, note="near miss: outputs saved from three kernel sessions (the counts start over twice): a "
+                  "scratch pad, so its stored error is a checklist question"),
         valid({"figure.ipynb": notebook([
             {"source": "import os\npath = os.path.join('ims', 'fig')\nshow(corr, path + '.png')\n"
                        "display(Image(path + '.png'))", "execution_count": 11, "outputs": [error_output(
@@ -343,4 +357,19 @@ class NotebookStoredError(Rule):
             shown = ", ".join(others[:5]) + (", ..." if len(others) > 5 else "")
             more = (f"; {len(others)} more cell{'s' if len(others) > 1 else ''} of this notebook ({shown}) "
                     f"{'were' if len(others) > 1 else 'was'} saved with errors too: one re-run from the top settles them")
-        self.ctx.report_cell(type(self), cell.index, line, fields={"cell": cell.index, "error": error, "more": more})
+        sessions = kernel_sessions(code)
+        ask = (f"the notebook was saved from {sessions} kernel sessions (its execution counts start over "
+               f"{sessions - 1} times): a scratch pad, not the record of one run") if sessions >= SCRATCH_SESSIONS else ""
+        self.ctx.report_cell(type(self), cell.index, line, fields={"cell": cell.index, "error": error, "more": more},
+                             extra={"ask": ask} if ask else None)
+
+
+# Two restarts or more: outputs of three sessions side by side are a scratch pad's, not one run's.
+SCRATCH_SESSIONS = 3
+
+
+def kernel_sessions(code: list[Cell]) -> int:
+    """How many kernel sessions the saved outputs come from: execution counts start over (drop to a
+    lower number) in document order once per restart."""
+    counts = [c.execution_count for c in code if c.execution_count is not None]
+    return 1 + sum(1 for a, b in zip(counts, counts[1:]) if b < a and b <= 2)

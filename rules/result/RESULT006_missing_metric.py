@@ -1,6 +1,9 @@
 """RESULT006: a metric in a result file is NaN, infinite or empty."""
 from __future__ import annotations
 
+import libcst as cst
+
+from hygiene.context import RepoContext
 from hygiene.finding import Severity
 from hygiene.analysis.results import is_result_path, metric_key
 from hygiene.rule import Rule, invalid, valid
@@ -10,7 +13,9 @@ class MissingMetric(Rule):
     """
     ## What it does
     Finds metrics in result files (JSON, JSONL, CSV, TSV, parquet) whose value is NaN,
-    infinite, null or an empty cell.
+    infinite, null or an empty cell. A metric that the repository's code tests for NaN by name
+    (`math.isnan(refusal_score)`, `df["auroc"].isna()`, `dropna(subset=["auroc"])`) is not
+    reported: the code expects the gap and handles it (a candidate of a sweep that is discarded).
 
     ## Why is this bad?
     A NaN rate usually means nothing was counted (every reply failed to parse, a class never
@@ -28,7 +33,9 @@ class MissingMetric(Rule):
     code = "RESULT006"
     category = "RESULT-SUSPECT"
     severity = Severity.WARNING
-    kinds = frozenset({"data"})
+    kinds = frozenset({"data", "python", "notebook"})
+    # Code files are read only for the metrics they test for NaN.
+    triggers = ("isnan", "isna", "isnull", "notna", "notnull", "isfinite", "dropna")
     message = "`{metric}` in {path} is {what} at line {line} ({count} of {total} values): the metric was not computed for that row"
     question = "Why is `{metric}` {what} at {where}, and which conclusions drawn from {path} does that row change?"
     examples = [
@@ -59,6 +66,39 @@ class MissingMetric(Rule):
             ]
             """}, expect=[("results/sweep.json", 2, "RESULT006")],
             note="one finding for the document, at its first missing value, counting the others"),
+        valid({
+            "results/sweep.json": """\
+                [
+                  {"layer": 30, "refusal_score": NaN, "kl_score": 0.3},
+                  {"layer": 31, "refusal_score": 0.2, "kl_score": 0.1}
+                ]
+                """,
+            "select.py": """
+                import json, math
+
+                def keep(row):
+                    return not math.isnan(row["refusal_score"])
+
+                rows = [r for r in json.load(open("results/sweep.json")) if keep(r)]
+            """,
+        }, note="near miss: the code tests this metric for NaN and drops those rows: the gap is expected"),
+        invalid({
+            "results/sweep.json": """\
+                [
+                  {"layer": 30, "refusal_score": NaN, "kl_score": 0.3},
+                  {"layer": 31, "refusal_score": 0.2, "kl_score": 0.1}
+                ]
+                """,
+            "select.py": """
+                import json, math
+
+                def keep(row):
+                    return not math.isnan(row["kl_score"])
+
+                rows = [r for r in json.load(open("results/sweep.json")) if keep(r)]
+            """,
+        }, expect=[("results/sweep.json", 2, "RESULT006")],
+            note="the code tests another metric for NaN, not this one"),
         valid({"results/leaderboard.csv": "model,win_rate,lc_win_rate\n" + "".join(
             f"m{i},{50 + i / 10},{'' if i < 15 else 40 + i / 10}\n" for i in range(30))},
             note="near miss: a column added to a long table later, empty for the older rows"),
@@ -74,8 +114,7 @@ class MissingMetric(Rule):
             # One finding for the document (one look at why those rows were not computed), at the first.
             path, value, line = missing[0]
             what = "null" if value is None else ("NaN" if value == "nan" else "infinite")
-            self.ctx.report(type(self), None, line=line, snippet=path, fields={
-                "metric": path, "what": what, "line": line, "count": len(missing), "total": len(metrics)})
+            self._record(line, path, {"metric": path, "what": what, "line": line, "count": len(missing), "total": len(metrics)})
         if profile.get("leaves"):
             return  # a JSON document: its leaves said it all
         total = profile.get("rows", 0)
@@ -87,6 +126,58 @@ class MissingMetric(Rule):
                 if kind == "missing" and total > 20 and count > total // 5:
                     continue  # a column added to a long table later, not a metric that failed
                 if count and line:
-                    self.ctx.report(type(self), None, line=line, snippet=f"{name}: {what}", fields={
+                    self._record(line, f"{name}: {what}", {
                         "metric": name, "what": what, "line": line, "count": count, "total": total})
                     break
+
+    def _record(self, line: int, snippet: str, fields: dict) -> None:
+        self.ctx.facts.setdefault(self.code, {}).setdefault("missing", []).append([line, snippet, fields])
+
+    def visit_Call(self, node: cst.Call) -> None:
+        """Names a NaN test reads: `isnan(score)`, `isnan(row["score"])`, `df["score"].isna()`,
+        `dropna(subset=["score"])`."""
+        func = node.func
+        tail = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
+        if tail not in _NAN_TESTS:
+            return
+        found = [n for a in node.args for n in _names(a.value)]
+        if isinstance(func, cst.Attribute) and not found:
+            found = _names(func.value)
+        if found:
+            self.ctx.facts.setdefault(self.code, {}).setdefault("checked", []).extend(found)
+
+    @classmethod
+    def check_repo(cls, repo: RepoContext) -> None:
+        facts = dict(repo.facts(cls.code))
+        checked = {name for fact in facts.values() for name in fact.get("checked", ())}
+        for path, fact in sorted(facts.items()):
+            for line, snippet, fields in fact.get("missing", ()):
+                if _last_key(fields["metric"]) in checked:
+                    continue
+                repo.report(cls, path, line, snippet=snippet, fields={**fields, "path": path})
+
+
+_NAN_TESTS = frozenset({"isnan", "isna", "isnull", "notna", "notnull", "isfinite", "dropna"})
+
+
+def _last_key(metric: str) -> str:
+    return metric.rsplit(".", 1)[-1].strip("[]")
+
+
+def _names(node: cst.BaseExpression) -> list[str]:
+    """The metric names an expression stands for: a variable, a subscript's string key, an
+    attribute, or the strings of a list (`subset=["auroc", "f1"]`)."""
+    if isinstance(node, cst.Name):
+        return [node.value]
+    if isinstance(node, cst.Attribute):
+        return [node.attr.value]
+    if isinstance(node, cst.Subscript) and len(node.slice) == 1:
+        key = node.slice[0].slice
+        if isinstance(key, cst.Index) and isinstance(key.value, cst.SimpleString):
+            return [key.value.evaluated_value] if isinstance(key.value.evaluated_value, str) else []
+    if isinstance(node, (cst.List, cst.Tuple)):
+        return [n for e in node.elements if isinstance(e.value, cst.SimpleString)
+                for n in [e.value.evaluated_value] if isinstance(n, str)]
+    if isinstance(node, cst.SimpleString) and isinstance(node.evaluated_value, str):
+        return [node.evaluated_value]
+    return []

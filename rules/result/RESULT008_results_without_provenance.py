@@ -16,10 +16,12 @@ _DUMPS = frozenset({"json.dump", "json.dumps", "yaml.dump", "yaml.safe_dump"})
 _FILE_WRITES = frozenset({"write", "write_text", "writelines"})
 _SAME_COLUMNS = frozenset({"round", "sort_values", "fillna", "astype", "copy", "dropna", "head", "tail", "abs"})
 _TABLE_WRITES = frozenset({"to_csv", "to_json", "to_parquet", "to_excel", "to_markdown", "to_latex"})
-# Keys of one item's record (a line of a predictions file), not of a summary.
+# Keys of one item's record (a line of a predictions file), not of a summary; a summary saved with
+# every item (`{"accuracy": ..., "completions": [...]}`) records its data and its n with it.
 _ITEM_KEY = re.compile(r"^(id|idx|index|uid|qid|\w+_id|\w+_idx|question|prompt|input|inputs|text|context|"
                        r"answer|answers|gold|target|label|labels|pred|preds|prediction|predictions|response|"
-                       r"output|completion|generation|sample|example|item|reference|references)$", re.I)
+                       r"output|completion|generation|sample|example|item|reference|references|"
+                       r"outputs|completions|generations|responses|samples|examples|items|records)$", re.I)
 # What a run's configuration is called when the code saves it beside the metrics
 # (`json.dump(config, ...)` into the same folder, `OmegaConf.save(cfg, ...)`).
 _CONFIG_NAME = re.compile(r"^(config|configs|cfg|conf|args|hparams|hyperparams|hyperparameters|params|settings|"
@@ -41,6 +43,7 @@ class _Scope:
         self.writes: list[tuple[cst.CSTNode, str | None, set[str]]] = []  # (node, variable, literal keys)
         self.header: set[str] | None = None    # columns of a CSV header written by hand
         self.config_saved = False              # the run's configuration is written next to them
+        self.sweeps: set[str] = set()          # lists of rows that each carry their loop's setting
 
 
 def _dict_keys(node: cst.Dict) -> tuple[set[str], bool]:
@@ -74,7 +77,10 @@ class ResultsWithoutProvenance(Rule):
     ## What it does
     Finds code that writes metrics to a file (a `json.dump` of a dict, a CSV row written by
     hand) when everything written is a metric: no model or checkpoint, no configuration or seed,
-    no sample count, no data file, no code version.
+    no sample count, no data file, no code version. A table with one row per setting of a sweep,
+    each row naming its setting (`rows.append({"layer": layer, ...})` in `for layer in ...`),
+    describes the candidates, not one run, and is not reported; nor is a summary saved with every
+    item it was computed from (`evaluation["completions"] = completions`): it records its data and n.
 
     ## Why is this bad?
     A results file that says only `{"acc": 0.971}` cannot be traced back to the run that made it.
@@ -246,6 +252,40 @@ class ResultsWithoutProvenance(Rule):
             def save(cache, key, text):
                 json.dump({"text": text}, open(key, "w"))
         """, note="near miss: a cache entry, not metrics"),
+        valid("""
+            import json
+
+            def evaluate(completions, judge, evaluation_path):
+                evaluation = {"success_rate": sum(judge(c) for c in completions) / len(completions)}
+                evaluation["completions"] = completions
+                json.dump(evaluation, open(evaluation_path, "w"))
+        """, note="near miss: the rate is saved with every completion it was computed from (its data and n)"),
+        invalid("""
+            import json
+
+            def evaluate(completions, judge, evaluation_path):
+                evaluation = {"success_rate": sum(judge(c) for c in completions) / len(completions)}
+                json.dump(evaluation, open(evaluation_path, "w"))  # expect: RESULT008
+        """, note="the same rate saved alone"),
+        valid("""
+            import json
+
+            def select(scores, kl, out_dir):
+                rows = []
+                for layer in range(len(scores)):
+                    rows.append({"layer": layer, "refusal_score": scores[layer], "kl_score": kl[layer]})
+                json.dump(rows, open(f"{out_dir}/candidates.json", "w"))
+        """, note="near miss: one row per candidate of a sweep, each naming its setting (the loop's layer)"),
+        invalid("""
+            import json
+
+            def summarise(scores, kl, out_dir):
+                rows = []
+                for layer in range(len(scores)):
+                    best = max(scores[layer])
+                    rows.append({"refusal_score": best, "kl_score": kl[layer]})
+                json.dump(rows, open(f"{out_dir}/summary.json", "w"))  # expect: RESULT008
+        """, note="the same table whose rows do not say which setting they are"),
     ]
 
     def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
@@ -313,6 +353,8 @@ class ResultsWithoutProvenance(Rule):
             if target is not None and func.attr.value == "append" and isinstance(value, cst.Dict):
                 keys, opaque = _dict_keys(value)  # a list of records: the table's columns
                 scope.keys.setdefault(target, set()).update(keys)
+                if self._carries_loop_setting(value):
+                    scope.sweeps.add(target)
                 if opaque:
                     scope.opaque.add(target)
             elif target is not None and func.attr.value == "insert" and len(node.args) >= 2:
@@ -387,6 +429,20 @@ class ResultsWithoutProvenance(Rule):
         if frame is not None and not frame[1]:
             scope.writes.append((node, None, frame[0]))
 
+    def _carries_loop_setting(self, record: cst.Dict) -> bool:
+        """`rows.append({"layer": layer, "score": s})` inside `for layer in ...`: one row per setting
+        of a sweep (a candidate, a layer, a threshold), each naming its own setting; the table
+        describes the candidates, not one run whose provenance is missing."""
+        looped: set[str] = set()
+        for parent in self.ctx.parents:
+            if isinstance(parent, (cst.For, cst.CompFor)):
+                target = parent.target
+                names = target.elements if isinstance(target, (cst.Tuple, cst.List)) else [target]
+                looped |= {(n.value if isinstance(n, cst.Element) else n).value for n in names
+                           if isinstance(n.value if isinstance(n, cst.Element) else n, cst.Name)}
+        return any(isinstance(e, cst.DictElement) and string_value(e.key) is not None
+                   and isinstance(e.value, cst.Name) and e.value.value in looped for e in record.elements)
+
     def _line_per_iteration(self) -> bool:
         """`fh.write(json.dumps(rec) + "\\n")` inside a loop: one JSONL line per item or step,
         whose file (named for the run) and neighbours carry the rest."""
@@ -413,7 +469,7 @@ class ResultsWithoutProvenance(Rule):
             return  # the configuration is written beside the metrics by the same code
         for node, variable, literal in scope.writes:
             if variable is not None:
-                if variable in scope.opaque or variable not in scope.keys:
+                if variable in scope.opaque or variable not in scope.keys or variable in scope.sweeps:
                     continue
                 keys = scope.keys[variable]
             else:

@@ -5,7 +5,11 @@ import re
 from collections import defaultdict
 from typing import Any
 
+import libcst as cst
+
+from hygiene.analysis.refusals import REFUSAL, counted_refusal, refusal_markers
 from hygiene.analysis.results import is_result_path
+from hygiene.analysis.strings import string_value
 from hygiene.context import RepoContext
 from hygiene.finding import Location, Severity
 from hygiene.rule import Rule, invalid, valid
@@ -39,6 +43,10 @@ class DegenerateOutputs(Rule):
     model's run on several benchmarks (`results/mmlu/llama-7b.jsonl`, `results/gsm8k/llama-7b.jsonl`)
     is one finding. Outputs that no committed score reads, by the repo's own evidence (rating files
     name the transcripts they rate, and none names this one), are a checklist question instead.
+    Identical refusals are not reported where the repository's own code counts refusals (it keeps
+    a list of refusal openings such as `"I'm sorry"`, `"I cannot"` to match replies against, as
+    jailbreak, over-refusal and refusal-direction evaluations do): there the refusal is the
+    measured outcome, scored as a refusal, not a failed call scored as an answer.
 
     ## Why is this bad?
     Empty and error outputs are scored like answers: as wrong, as "not refused", as the default
@@ -57,7 +65,9 @@ class DegenerateOutputs(Rule):
     code = "RESULT009"
     category = "RESULT-SUSPECT"
     severity = Severity.WARNING
-    kinds = frozenset({"data"})
+    kinds = frozenset({"data", "python", "notebook"})
+    # Code files are read only for the refusal openings they match replies against.
+    triggers = ("sorry", "cannot", "can't", "unable", "As an AI", "As an ai")
     message = "{count} of {total} outputs in `{column}` of {path} {what} (first at line {first_line})"
     question = "How were the {count} outputs of {path} that {what} scored, and do they change the reported numbers?"
     examples = [
@@ -71,6 +81,30 @@ class DegenerateOutputs(Rule):
         invalid({"results/gen.jsonl": "".join(
             f'{{"id": {i}, "output": "{"Error: rate limit exceeded" if i in (3, 9) else f"Answer {i}"}"}}\n'
             for i in range(10))}, expect=[("results/gen.jsonl", 4, "RESULT009")]),
+        valid({
+            "runs/steered/harmless_completions.json": "[" + ",".join(
+                f'{{"prompt": "Name a fruit ({i})", "response": "I cannot provide information or guidance on that topic."}}'
+                if i % 4 else f'{{"prompt": "Name a fruit ({i})", "response": "An apple, for example {i}."}}'
+                for i in range(24)) + "]",
+            "evaluate.py": """
+                REFUSAL_PREFIXES = ["I'm sorry", "I am sorry", "I cannot", "I can't", "As an AI"]
+                def refused(reply):
+                    return any(p in reply for p in REFUSAL_PREFIXES)
+            """,
+        }, note="near miss: identical refusals where the repo's judge counts refusals (a steering or jailbreak "
+                "evaluation): the refusal is the measured outcome"),
+        invalid({
+            "runs/steered/harmless_completions.json": "[" + ",".join(
+                f'{{"prompt": "Name a fruit ({i})", "response": "I cannot provide information or guidance on that topic."}}'
+                if i % 4 else f'{{"prompt": "Name a fruit ({i})", "response": "An apple, for example {i}."}}'
+                for i in range(24)) + "]",
+            "evaluate.py": """
+                ERROR_PREFIXES = ["Error:", "Timeout"]
+                def failed(reply):
+                    return any(p in reply for p in ERROR_PREFIXES)
+            """,
+        }, expect=[("runs/steered/harmless_completions.json", None, "RESULT009")],
+            note="the same refusals where nothing in the code counts refusals: they are scored as answers"),
         valid({"results/mcq.jsonl": "".join(f'{{"id": {i}, "response": "B"}}\n' for i in range(20))},
               note="near miss: a one-letter answer repeated is a label, not a degenerate output"),
         valid({"data/prompts.jsonl": "".join(f'{{"id": {i}, "response": ""}}\n' for i in range(10))},
@@ -112,15 +146,34 @@ class DegenerateOutputs(Rule):
                 return
             top = stats.get("top", [])
             if top and total >= 20 and len(str(top[0][0])) >= 20 and top[0][1] >= total * 0.5 and stats.get("distinct", 0) > 0:
-                self._record(name, top[0][1], total, f"are the same text (\"{str(top[0][0])[:60]}\")", top[0][2])
+                self._record(name, top[0][1], total, f"are the same text (\"{str(top[0][0])[:60]}\")", top[0][2],
+                             text=str(top[0][0]) if REFUSAL.search(str(top[0][0])[:400]) else None)
                 return
 
-    def _record(self, column: str, count: int, total: int, what: str, line: int | None) -> None:
-        self.ctx.facts[self.code] = {"column": column, "count": count, "total": total, "what": what, "line": line}
+    def _record(self, column: str, count: int, total: int, what: str, line: int | None, text: str | None = None) -> None:
+        self.ctx.facts[self.code] = {"column": column, "count": count, "total": total, "what": what, "line": line,
+                                     "refusal": text[:400] if text else None}
+
+    def visit_List(self, node: cst.List) -> None:
+        self._markers(node.elements)
+
+    def visit_Tuple(self, node: cst.Tuple) -> None:
+        self._markers(node.elements)
+
+    def visit_Set(self, node: cst.Set) -> None:
+        self._markers(node.elements)
+
+    def _markers(self, elements: Any) -> None:
+        markers = refusal_markers(v for v in (string_value(e.value) for e in elements) if v)
+        if markers:
+            self.ctx.facts.setdefault(self.code, {"markers": []})["markers"].extend(markers)
 
     @classmethod
     def check_repo(cls, repo: RepoContext) -> None:
-        found = dict(repo.facts(cls.code))
+        facts = dict(repo.facts(cls.code))
+        markers = [m for fact in facts.values() for m in fact.get("markers", ())]
+        found = {path: fact for path, fact in facts.items() if "column" in fact
+                 and not (fact.get("refusal") and counted_refusal(fact["refusal"], markers))}
         if not found:
             return
         paths = [f.path for f in repo.files()]

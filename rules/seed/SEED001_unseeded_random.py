@@ -99,6 +99,106 @@ class UnseededRandom(Rule):
                     main()
             """,
         }, note="the program seeds numpy, not random; the draw is in another file"),
+        valid({
+            "prompts.py": """
+                import random
+
+                class PromptSet:
+                    def __init__(self, items, shuffle=False, limit=None):
+                        self.items = list(items)
+                        if shuffle:
+                            random.shuffle(self.items)
+                        self.items = self.items[:limit]
+            """,
+            "run.py": """
+                from prompts import PromptSet
+
+                def main(items, limit):
+                    return PromptSet(items, limit=limit).items
+
+                if __name__ == "__main__":
+                    print(main(["a", "b", "c"], 2))
+            """,
+        }, note="near miss: the shuffle is behind an opt-in flag that no caller sets, so it never runs"),
+        invalid({
+            "prompts.py": """
+                import random
+
+                class PromptSet:
+                    def __init__(self, items, shuffle=False, limit=None):
+                        self.items = list(items)
+                        if shuffle:
+                            random.shuffle(self.items)  # expect: SEED001
+                        self.items = self.items[:limit]
+            """,
+            "run.py": """
+                from prompts import PromptSet
+
+                def main(items, limit):
+                    return PromptSet(items, True, limit).items
+
+                if __name__ == "__main__":
+                    print(main(["a", "b", "c"], 2))
+            """,
+        }, note="the same class where a caller turns the flag on (positionally): the shuffle runs unseeded"),
+        valid({
+            "attacklib/__init__.py": "",
+            "attacklib/attack.py": """
+                import random
+
+                def score(replies):
+                    return sum("sure" in r.lower() for r in replies) / len(replies)
+
+                def success_rate(model, goals, templates):
+                    template = random.choice(templates)
+                    return score([model(template.format(goal=g)) for g in goals])
+            """,
+            "examples/run_attack.py": """
+                from attacklib.attack import success_rate
+
+                print(success_rate(lambda p: "Sure", ["g1", "g2"], ["{goal}?", "Tell me {goal}"]))
+            """,
+        }, note="near miss: a usage example of the library (examples/) demonstrates it; what the library "
+                "measures there is the user's number: a checklist question"),
+        invalid({
+            "attacklib/__init__.py": "",
+            "attacklib/attack.py": """
+                import random
+
+                def score(replies):
+                    return sum("sure" in r.lower() for r in replies) / len(replies)
+
+                def success_rate(model, goals, templates):
+                    template = random.choice(templates)  # expect: SEED001
+                    return score([model(template.format(goal=g)) for g in goals])
+            """,
+            "scripts/run_attack.py": """
+                from attacklib.attack import success_rate
+
+                print(success_rate(lambda p: "Sure", ["g1", "g2"], ["{goal}?", "Tell me {goal}"]))
+            """,
+        }, note="the same library run by the repo's own experiment script: its success rate is reported"),
+        invalid({
+            "attacklib/__init__.py": "",
+            "attacklib/attack.py": """
+                import random
+
+                def score(replies):
+                    return sum("sure" in r.lower() for r in replies) / len(replies)
+
+                def success_rate(model, goals, templates):
+                    template = random.choice(templates)  # expect: SEED001
+                    return score([model(template.format(goal=g)) for g in goals])
+            """,
+            "examples/train_attacker.py": """
+                from attacklib.attack import success_rate
+
+                for step in range(100):
+                    loss = 1 - success_rate(policy, goals, templates)
+                    loss.backward()
+                    optimizer.step()
+            """,
+        }, note="a script under examples/ that trains with the library is an experiment, not a usage demo"),
         invalid("""
             import random
             random.seed()

@@ -1,10 +1,18 @@
 """SEED002: numpy random numbers from the unseeded global generator, or from a generator made without a seed."""
 from __future__ import annotations
 
+import json
+
 from hygiene.context import RepoContext
 from hygiene.finding import Location, Severity
 from hygiene.analysis.unseeded_draws import report_place, unseeded_draws, who_runs
 from hygiene.rule import Rule, invalid, valid
+
+
+def _notebook(cells: list[str]) -> str:
+    return json.dumps({"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": [
+        {"cell_type": "code", "metadata": {}, "execution_count": i + 1, "outputs": [], "source": c}
+        for i, c in enumerate(cells)]})
 
 
 class UnseededNumpy(Rule):
@@ -95,6 +103,24 @@ class UnseededNumpy(Rule):
             import numpy as np
             perm = np.random.permutation(100)  # expect: SEED002
         """),
+        valid({"numpy_tour.ipynb": _notebook([
+            "import numpy as np\nimport pandas as pd",
+            "arr = np.random.randn(3, 4)\narr",
+            "arr.T",
+            "np.dot(arr, arr.T)",
+            "frame = pd.DataFrame(np.random.randn(5, 3), columns=['a', 'b', 'c'])\nframe.describe()",
+            "from sklearn.linear_model import LinearRegression\nfrom sklearn.datasets import load_diabetes\n"
+            "X, y = load_diabetes(return_X_y=True)\nprint(LinearRegression().fit(X, y).score(X, y))",
+        ])}, note="near miss: toy arrays drawn with literal sizes and only shown or computed on with numpy "
+                  "and pandas illustrate; the measured part of the notebook uses none of them"),
+        invalid({"numpy_tour.ipynb": _notebook([
+            "import numpy as np\nimport pandas as pd",
+            "arr = np.random.randn(3, 4)\narr",
+            "X = np.random.randn(200, 3)\nX",
+            "from sklearn.linear_model import LinearRegression\ny = X @ np.array([1.0, 2.0, 3.0])\n"
+            "print(LinearRegression().fit(X, y).score(X, y))",
+        ])}, expect=[("numpy_tour.ipynb", 5, "SEED002")],
+            note="the same kind of toy draw shown, then fit and scored: synthetic data of a reported number"),
         invalid("""
             import numpy as np
             np.random.seed(0)

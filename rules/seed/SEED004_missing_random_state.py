@@ -1,10 +1,18 @@
 """SEED004: scikit-learn estimators, splitters and samplers that draw randomness and get no `random_state`."""
 from __future__ import annotations
 
+import json
+
 from hygiene.context import RepoContext
 from hygiene.finding import Location, Severity
 from hygiene.analysis.unseeded_draws import report_place, unseeded_draws, who_runs
 from hygiene.rule import Rule, invalid, valid
+
+
+def _notebook(cells: list[str]) -> str:
+    return json.dumps({"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": [
+        {"cell_type": "code", "metadata": {}, "execution_count": i + 1, "outputs": [], "source": c}
+        for i, c in enumerate(cells)]})
 
 
 class MissingRandomState(Rule):
@@ -153,6 +161,22 @@ class MissingRandomState(Rule):
             from sklearn import datasets
             X, y = datasets.make_moons(n_samples=200, noise=0.2)  # expect: SEED004
         """, note="a generated data set"),
+        valid({"clustering.ipynb": _notebook([
+            "import pandas as pd\nfrom sklearn.feature_extraction.text import TfidfVectorizer\n"
+            "from sklearn.metrics.pairwise import cosine_similarity",
+            "tv = TfidfVectorizer().fit_transform(docs)\nsimilarity = pd.DataFrame(cosine_similarity(tv))",
+            "from sklearn.cluster import KMeans\nkm = KMeans(n_clusters=2)\nkm.fit(similarity)\n"
+            "pd.concat([docs, pd.Series(km.labels_, name='cluster')], axis=1)",
+        ])}, note="near miss: a notebook that clusters on a similarity matrix and shows the labels measures "
+                  "nothing (pairwise similarities are features, not a score): a checklist question"),
+        invalid({"clustering.ipynb": _notebook([
+            "import pandas as pd\nfrom sklearn.feature_extraction.text import TfidfVectorizer\n"
+            "from sklearn.metrics import adjusted_rand_score",
+            "tv = TfidfVectorizer().fit_transform(docs)",
+            "from sklearn.cluster import KMeans\nkm = KMeans(n_clusters=2)\nkm.fit(tv)\n"
+            "print(adjusted_rand_score(topics, km.labels_))",
+        ])}, expect=[("clustering.ipynb", 6, "SEED004")],
+            note="the same clustering scored against known topics: the printed score changes with the seed"),
     ]
 
     @classmethod

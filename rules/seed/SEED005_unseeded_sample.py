@@ -1,10 +1,18 @@
 """SEED005: `df.sample(...)` and Hugging Face `shuffle()` / `train_test_split()` without a seed."""
 from __future__ import annotations
 
+import json
+
 from hygiene.context import RepoContext
 from hygiene.finding import Location, Severity
 from hygiene.analysis.unseeded_draws import report_place, unseeded_draws, who_runs
 from hygiene.rule import Rule, invalid, valid
+
+
+def _notebook(cells: list[str]) -> str:
+    return json.dumps({"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": [
+        {"cell_type": "code", "metadata": {}, "execution_count": i + 1, "outputs": [], "source": c}
+        for i, c in enumerate(cells)]})
 
 
 class UnseededSample(Rule):
@@ -62,6 +70,17 @@ class UnseededSample(Rule):
             ds = load_dataset("imdb", split="train").shuffle()  # expect: SEED005
             parts = ds.train_test_split(test_size=0.1)
         """),
+        valid({"tour.ipynb": _notebook([
+            "import pandas as pd\nframe = pd.read_csv('cities.csv')",
+            "frame.sample(3)",
+            "first = frame.sample(2)\nsecond = frame.sample(2)\npd.concat([first, second])",
+        ])}, note="near miss: a few rows sampled only to be looked at in a pandas tour decide nothing"),
+        invalid({"tour.ipynb": _notebook([
+            "import pandas as pd\nframe = pd.read_csv('questions.csv')",
+            "subset = frame.sample(200)\nsubset.head()",
+            "answers = [ask(row.question) for row in subset.itertuples()]\nprint(score(answers, subset))",
+        ])}, expect=[("tour.ipynb", 3, "SEED005")],
+            note="the sampled rows are shown, then asked and scored: the subset decides the score"),
         valid("""
             import pandas as pd
             frame = pd.read_csv("data.csv")

@@ -1,0 +1,149 @@
+"""Toy values: random numbers drawn with literal sizes only to be shown (`arr = np.random.randn(3, 4)`
+then `arr.T`, `print(arr.mean())`, `pd.DataFrame(arr)` in a NumPy chapter), and a few rows sampled
+only to be looked at (`df.sample(3)`).
+
+A draw whose every argument is a literal number makes up values rather than sampling the data. When
+those values (and whatever is assigned from them) only go to printing, plotting and numpy / pandas
+arithmetic, they illustrate; nothing reported depends on them. When they reach anything else (a
+fit, a model, a metric, a file, one of the repository's own functions) they are an experiment's
+synthetic data, and the draw matters. A value nobody shows either is not judged toy. The `toy_draws` fact of a code file lists the lines of the
+draws of the first kind; `hygiene.analysis.unseeded_draws` leaves them out.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import libcst as cst
+
+from hygiene.context import FileContext
+
+if TYPE_CHECKING:
+    from hygiene.context import RepoContext
+
+FACT = "toy_draws"
+_DRAW_ROOTS = ("numpy.random.", "torch.", "random.")
+_VALUE_DRAWS = frozenset({"rand", "randn", "randint", "random", "normal", "uniform", "standard_normal",
+                          "random_sample", "random_integers", "choice", "binomial", "poisson", "exponential",
+                          "beta", "gamma", "permutation", "randperm", "rand_like", "randn_like", "lognormal",
+                          "multivariate_normal", "laplace", "logistic", "geometric"})
+# Where toy values may go and stay an illustration: display, plotting, array arithmetic.
+_SHOWING_ROOTS = ("builtins.", "numpy.", "pandas.", "matplotlib.", "seaborn.", "plotly.", "IPython.",
+                  "math.", "statistics.", "scipy.stats.")
+# Methods of the toy values themselves that take them out of the notebook: a file written.
+_WRITES = frozenset({"to_csv", "to_json", "to_parquet", "to_excel", "to_pickle", "tofile", "save", "dump", "write"})
+_DISPLAY_METHODS = frozenset({"plot", "hist", "head", "tail", "describe", "info", "show"})
+_SHOWING_NAMES = frozenset({"print", "display", "len", "type", "repr", "str", "list", "tuple", "sorted", "sum",
+                            "min", "max", "abs", "round", "enumerate", "zip", "range", "isinstance", "id"})
+
+
+def _literal(node: cst.BaseExpression) -> bool:
+    if isinstance(node, (cst.Integer, cst.Float)):
+        return True
+    if isinstance(node, cst.UnaryOperation) and isinstance(node.operator, cst.Minus):
+        return _literal(node.expression)
+    if isinstance(node, (cst.Tuple, cst.List)):
+        return bool(node.elements) and all(_literal(e.value) for e in node.elements)
+    return False
+
+
+def _names(node: cst.CSTNode) -> set[str]:
+    found: set[str] = set()
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, cst.Name):
+            found.add(current.value)
+        elif isinstance(current, cst.Attribute):
+            stack.append(current.value)  # `arr.T`: the root is what is read
+            continue
+        stack.extend(current.children)
+    return found
+
+
+class ToyDrawExtractor:
+    kinds = frozenset({"python", "notebook"})
+
+    def __init__(self, ctx: FileContext) -> None:
+        self.ctx = ctx
+        self.tainted: dict[str, set[int]] = {}  # variable -> lines of the toy draws it holds values of
+        self.toys: dict[int, bool] = {}  # draw line -> whether its values reached something that matters
+        self.shown: set[int] = set()  # draw lines whose values are printed, displayed or plotted
+
+    def _roots(self, node: cst.CSTNode) -> set[int]:
+        return {line for name in _names(node) for line in self.tainted.get(name, ())}
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        lines = self._roots(node.value)
+        for target in node.targets:
+            for name in _names(target.target):
+                if lines:
+                    self.tainted[name] = set(lines)
+                else:
+                    self.tainted.pop(name, None)
+
+    def visit_For(self, node: cst.For) -> None:
+        self._bind(node.target, node.iter)
+
+    def visit_CompFor(self, node: cst.CompFor) -> None:
+        self._bind(node.target, node.iter)
+
+    def _bind(self, target: cst.BaseExpression, source: cst.BaseExpression) -> None:
+        lines = self._roots(source)
+        if lines:
+            for name in _names(target):
+                self.tainted[name] = set(lines)  # `for row in toy.itertuples()`: each row is toy too
+
+    def visit_Call(self, node: cst.Call) -> None:
+        name = self.ctx.names.qualified_name(node.func) or ""
+        tail = name.rsplit(".", 1)[-1]
+        sampled = isinstance(node.func, cst.Attribute) and tail == "sample" and not name.startswith("random.")
+        if (sampled or name.startswith(_DRAW_ROOTS) and tail in _VALUE_DRAWS) and node.args \
+                and all(_literal(a.value) for a in node.args):  # (`frame.sample(3)`: rows to look at)
+            line = self.ctx.line_here(node)
+            if line is not None:
+                self.toys.setdefault(line, False)
+                if self.ctx.notebook is not None and len(self.ctx.parents) == 3 and isinstance(self.ctx.parents[-1], cst.Expr):
+                    self.shown.add(line)  # a cell that shows the draw itself: `np.random.randn(3, 4)`
+                for parent in reversed(self.ctx.parents):
+                    if isinstance(parent, cst.Assign):
+                        for target in parent.targets:
+                            for variable in _names(target.target):
+                                self.tainted.setdefault(variable, set()).add(line)
+                        break
+                    if isinstance(parent, cst.BaseStatement):
+                        break
+            return
+        reached = set().union(*(self._roots(a.value) for a in node.args)) if node.args else set()
+        if isinstance(node.func, cst.Attribute) and node.func.attr.value in _WRITES:
+            reached |= self._roots(node.func.value)
+        if not reached:
+            return
+        shown = name.startswith(_SHOWING_ROOTS) or (not name and isinstance(node.func, cst.Name)
+                                                      and node.func.value in _SHOWING_NAMES) \
+            or (isinstance(node.func, cst.Attribute) and bool(self._roots(node.func.value)) and tail not in _WRITES)
+        if not shown:
+            for line in reached:
+                self.toys[line] = True
+        elif not isinstance(node.func, cst.Attribute) or not self._roots(node.func.value) or tail in _DISPLAY_METHODS:
+            self.shown |= reached  # `print(arr)`, `plt.plot(x)`, `display(df)`, `df.plot()`
+
+    def visit_Expr(self, node: cst.Expr) -> None:
+        """A bare expression of a notebook cell shows its value (`arr`, `arr.T`, `df.head()`); so does
+        a bare name in a script exported from a notebook (a statement with no other effect)."""
+        if len(self.ctx.parents) == 2 and (self.ctx.notebook is not None  # Module > SimpleStatementLine
+                                           or isinstance(node.value, (cst.Name, cst.Attribute, cst.Subscript))):
+            self.shown |= self._roots(node.value)
+
+    def finish(self) -> None:
+        shown = sorted(line for line, used in self.toys.items() if not used and line in self.shown)
+        if shown:
+            self.ctx.facts[FACT] = shown
+
+
+def toy_lines(repo: RepoContext) -> dict[str, set[int]]:
+    """Per file, the lines of draws whose values are only shown."""
+    return repo.shared("toy_draws.lines", lambda: {path: set(lines) for path, lines in repo.facts(FACT)})
+
+
+def is_toy(toys: dict[str, set[int]], path: str, line: Any) -> bool:
+    return line is not None and line in toys.get(path, ())
