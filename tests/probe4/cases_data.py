@@ -452,7 +452,7 @@ CASES.append({
                 kappas.append(cohen_kappa_score(y[te], clf.predict(X[te])))
             print(f"kappa {np.mean(kappas):.3f} +- {np.std(kappas):.3f} over {len(set(groups))} subjects")
             Path("results").mkdir(exist_ok=True)
-            json.dump({"kappa": float(np.mean(kappas)), "folds": kappas}, open("results/kappa.json", "w"))
+            json.dump({"kappa": float(np.mean(kappas)), "folds": kappas}, open("results/kappa.json", "w"))  «ok:RESULT-PROVENANCE»
         ''',
     },
 })

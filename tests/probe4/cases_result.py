@@ -208,7 +208,7 @@ CASES.append({
             for setting, seed in itertools.product(SETTINGS, [0, 1, 2]):
                 torch.manual_seed(seed)
                 m = train_and_eval(**setting, epochs=30)
-                rows.append({"acc": round(m["acc"], 4), "macro_f1": round(m["macro_f1"], 4), "ece": round(m["ece"], 4)})
+                rows.append({"acc": round(m["acc"], 4), "macro_f1": round(m["macro_f1"], 4), "ece": round(m["ece"], 4)})  «RESULT-PROVENANCE+5|(label moved after the blind scoring from the CSV header to the code that writes it) each row keeps only accuracy, macro-F1 and ECE: no augmentation setting, seed or checkpoint, so which row is which condition is known only from the loop order»
 
             with open("results/ablation.csv", "w", newline="") as fh:
                 w = csv.DictWriter(fh, fieldnames=["acc", "macro_f1", "ece"])
@@ -222,7 +222,7 @@ CASES.append({
                 raise NotImplementedError("see cluster job scripts")
         ''',
         "results/ablation.csv": '''
-            acc,macro_f1,ece  «RESULT-PROVENANCE|the ablation CSV has only metric columns: no augmentation setting, seed or checkpoint per row, so which row is which condition is known only from the loop order in ablate.py»
+            acc,macro_f1,ece  «ok:RESULT-PROVENANCE»
             0.9712,0.9688,0.0211
             0.9705,0.9671,0.0198
             0.9721,0.9702,0.0224
@@ -284,7 +284,7 @@ CASES.append({
                 correct = 0
                 for row in ds:
                     ids = tok(row["question"] + "\\nAnswer:", return_tensors="pt").input_ids
-                    gen = model.generate(ids, max_new_tokens=256, do_sample=False)
+                    gen = model.generate(ids, max_new_tokens=256, do_sample=False)  «ok:DATA-TRUNC»
                     text = tok.decode(gen[0, ids.shape[1]:], skip_special_tokens=True)
                     nums = re.findall(r"-?\\d+", text)
                     correct += bool(nums) and nums[-1] == row["answer"].split("####")[-1].strip()
