@@ -367,6 +367,29 @@ class TemplateSentUnfilled(Rule):
                     text = text.replace("{" + key + "}", value)
                 return client.messages.create(model="m", max_tokens=5, messages=[{"role": "user", "content": text}])
         """, note="filled field by field from the row's keys"),
+        valid("""
+            from openai import OpenAI
+            client = OpenAI()
+            STANCE_TEMPLATE = "The reader describes themselves as: {bio}"
+
+            def ask(bio, claim):
+                system = STANCE_TEMPLATE.format(bio=bio)
+                return client.chat.completions.create(model="m", messages=[
+                    {"role": "system", "content": STANCE_TEMPLATE},
+                    {"role": "user", "content": claim}])
+        """, note="filled into `system`, which nothing reads, while the template goes out: PROMPT004 reports "
+                  "the filled prompt built and never sent; one decision, one finding"),
+        invalid("""
+            from openai import OpenAI
+            client = OpenAI()
+            STANCE_TEMPLATE = "The reader describes themselves as: {bio}"  # expect: PROMPT002
+
+            def ask(bio, claim):
+                print(STANCE_TEMPLATE.format(bio=bio))
+                return client.chat.completions.create(model="m", messages=[
+                    {"role": "system", "content": STANCE_TEMPLATE},
+                    {"role": "user", "content": claim}])
+        """, note="filled only to be printed; the template itself is sent"),
     ]
 
     def __init__(self, ctx) -> None:
@@ -568,7 +591,16 @@ class TemplateSentUnfilled(Rule):
                 sources.append((name, holder, meaning))
         sent = []
         for name, holder, qualified in sources:
-            for load in flow.scopes.loads_reached(holder, name):
+            loads = flow.scopes.loads_reached(holder, name)
+            # A function that fills the template into a name it never reads, and sends the template
+            # itself: the filled text was meant to go out (PROMPT004 reports it built and never sent).
+            unsent_fill = {id(flow.scopes.function_of(load)) for load in loads
+                           if flow.scopes.function_of(load) is not None and any(
+                               d.kind == FORMATTED and _filled_into_unread_name(flow, d.node)
+                               for d in flow.destinations(load))}
+            for load in loads:
+                if id(flow.scopes.function_of(load)) in unsent_fill:
+                    continue
                 for dest in flow.destinations(load):
                     partial = _partly_replaced(flow, dest.node, self.calls) if dest.kind == FORMATTED else None
                     if partial is not None:
@@ -703,6 +735,15 @@ class TemplateSentUnfilled(Rule):
                 texts[path] = ""
         roots = {field_root(f) for f in template["fields"]}
         return any(re.search(rf"\b{re.escape(r)}\b", texts[path]) for r in roots)
+
+
+def _filled_into_unread_name(flow: TextFlow, call: cst.CSTNode) -> bool:
+    """`system = T.format(...)` where nothing reads `system` afterwards."""
+    statement = flow.scopes.parent.get(id(call))
+    if not (isinstance(statement, cst.Assign) and statement.value is call and len(statement.targets) == 1
+            and isinstance(statement.targets[0].target, cst.Name)):
+        return False
+    return not flow.scopes.loads_reached(statement, statement.targets[0].target.value)
 
 
 def _file_fields(repo: RepoContext, path: str, read: str) -> tuple[list[str], str]:
