@@ -49,6 +49,7 @@ def of_kind(prog: Program, kind: str) -> list[Ref]:
     ("X_test", "test"), ("te_idx", "test"), ("testset", "test"), ("hold_scores", "test"), ("y_val", "val"),
     ("dev_df", "val"), ("X_fit", "train"), ("trainloader", "train"), ("X_tr", "train"), ("values", None),
     ("latest", None), ("contest", None), ("train_val", None), ("frame", None), ("trainer", None),
+    ("X_va", "val"), ("va_idx", "val"), ("java_files", None),
 ])
 def test_name_role(name: str, expected: str | None) -> None:
     assert kb.name_role(name) == expected
