@@ -148,6 +148,28 @@ class ScoreOnTrainingData(Rule):
                 errors.append(mean_squared_error(y[train_idx], model.predict(X[train_idx])))  # expect: EVAL020
         """, note="a k-fold loop scoring the training fold; the held-out fold is never used"),
         invalid("""
+            import numpy as np
+            from sklearn.metrics import r2_score
+            from sklearn.model_selection import StratifiedKFold
+            scores = []
+            for k, (fit_ix, out_ix) in enumerate(StratifiedKFold(n_splits=4).split(X, bins)):
+                svr = SVR(C=3.0).fit(X[fit_ix], y[fit_ix])
+                guess = svr.predict(X[fit_ix])
+                scores.append(float(r2_score(y[fit_ix], guess)))  # expect: EVAL020
+            print(np.mean(scores))
+        """, note="the fold loop through enumerate(), the prediction held in a name: still the training fold"),
+        valid("""
+            import numpy as np
+            from sklearn.metrics import r2_score
+            from sklearn.model_selection import StratifiedKFold
+            scores = []
+            for k, (fit_ix, out_ix) in enumerate(StratifiedKFold(n_splits=4).split(X, bins)):
+                svr = SVR(C=3.0).fit(X[fit_ix], y[fit_ix])
+                guess = svr.predict(X[out_ix])
+                scores.append(float(r2_score(y[out_ix], guess)))
+            print(np.mean(scores))
+        """, note="near miss: the same enumerate() fold loop scoring the held-out fold"),
+        invalid("""
             import pandas as pd
             from sklearn.metrics import mean_squared_error
             train = pd.read_csv("train.csv")
