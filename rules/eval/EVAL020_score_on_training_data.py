@@ -201,6 +201,26 @@ class ScoreOnTrainingData(Rule):
             for name, (Xs, ys) in splits.items():
                 print(name, "MAE", mean_absolute_error(ys, reg.predict(Xs)))
         """, note="a dict literal over several lines: reported at its wrong entry"),
+        invalid("""
+            import xgboost as xgb
+            from sklearn.metrics import roc_auc_score
+            from sklearn.model_selection import train_test_split
+            X_a, X_b, y_a, y_b = train_test_split(X, y, test_size=0.3, random_state=2)
+            bst = xgb.train({"objective": "binary:logistic"}, xgb.DMatrix(X_a, label=y_a), num_boost_round=300)
+            report = {"fit": (X_a, y_a), "holdout": (X_a, y_a)}  # expect: EVAL020
+            for name, (Xs, ys) in report.items():
+                print(name, roc_auc_score(ys, bst.predict(xgb.DMatrix(Xs))))
+        """, note="the functional API: xgb.train / lgb.train are fit on their second argument"),
+        valid("""
+            import xgboost as xgb
+            from sklearn.metrics import roc_auc_score
+            from sklearn.model_selection import train_test_split
+            X_a, X_b, y_a, y_b = train_test_split(X, y, test_size=0.3, random_state=2)
+            bst = xgb.train({"objective": "binary:logistic"}, xgb.DMatrix(X_a, label=y_a), num_boost_round=300)
+            report = {"fit": (X_a, y_a), "holdout": (X_b, y_b)}
+            for name, (Xs, ys) in report.items():
+                print(name, roc_auc_score(ys, bst.predict(xgb.DMatrix(Xs))))
+        """, note="near miss: the holdout entry holds the other part"),
         valid("""
             from sklearn.ensemble import GradientBoostingRegressor
             from sklearn.metrics import mean_absolute_error
