@@ -16,12 +16,11 @@ CORRELATION_LABELS = frozenset({"pearsonr", "spearmanr", "kendalltau"})
 
 def _returns_none(handler: cst.ExceptHandler) -> bool:
     """`except ...: return None` (or a bare `return`) directly in the handler."""
-    for line in handler.body.body:
-        for small in getattr(line, "body", ()):
-            if isinstance(small, cst.Return) and (small.value is None or (
-                    isinstance(small.value, cst.Name) and small.value.value == "None")):
-                return True
-    return False
+    body = handler.body
+    smalls = list(body.body) if isinstance(body, cst.SimpleStatementSuite) else [
+        small for line in body.body if isinstance(line, cst.SimpleStatementLine) for small in line.body]
+    return any(isinstance(small, cst.Return) and (small.value is None or (
+        isinstance(small.value, cst.Name) and small.value.value == "None")) for small in smalls)
 
 
 def _all_columns(node: cst.CSTNode) -> bool:
@@ -402,7 +401,10 @@ class UncountedRowDrop(Rule, RowFlow):
                 try:
                     msg = client.messages.create(model="m", max_tokens=5, messages=[{"role": "user", "content": essay}])
                     return int(msg.content[0].text)
+                except ValueError: return None
                 except Exception:
+                    if essay:
+                        print("failed")
                     return None
 
             def main(essays):
