@@ -173,7 +173,8 @@ class CallEvaluator(Evaluator):
                 arrays = positional[:1]
                 info["arrays"] = 1
             data = recv if method == "train_test_split" and recv else 0
-            return self.add("split", [data, *arrays] if data else arrays, self.with_on(info, expr), expr)
+            return self.add("split", [data, *arrays] if data else arrays, {**info, "on": self.code(expr.func.value)}  # `ds.train_test_split(...)`
+                            if data else self.with_on(info, expr), expr)
         splitter = bare[: -len(".split")] if bare.endswith(".split") else ""
         if method == "split" and splitter and (plain(splitter) in kb.SPLITTERS or "model_selection" in splitter):
             grouped = plain(splitter) in kb.GROUPED_SPLITTERS or len(positional) >= 3 or "groups" in keywords
