@@ -446,7 +446,7 @@ class UncountedRowDrop(Rule, RowFlow):
         function = self.ctx.names.function
         if function and any(_returns_none(h) for h in node.handlers) and any(
                 isinstance(n, cst.Call) and calls_model(self.ctx, n) for n in iter_nodes(node.body)):
-            self.none_on_failure.add(function.rsplit(".", 1)[-1])
+            self.none_on_failure.add(function.name.value)
 
     def finish(self) -> None:
         self.close()
