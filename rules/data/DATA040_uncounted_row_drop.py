@@ -3,24 +3,13 @@ from __future__ import annotations
 
 import libcst as cst
 
-from hygiene.analysis.apis.llm import calls_model
 from hygiene.finding import Location, Severity
 from hygiene.analysis.purpose import named_for_figures
 from hygiene.analysis.rowflow import RowFlow
 from hygiene.rule import Rule, invalid, valid
-from hygiene.walk import iter_nodes
 
 MAX_SHOWN = 70
 CORRELATION_LABELS = frozenset({"pearsonr", "spearmanr", "kendalltau"})
-
-
-def _returns_none(handler: cst.ExceptHandler) -> bool:
-    """`except ...: return None` (or a bare `return`) directly in the handler."""
-    body = handler.body
-    smalls = list(body.body) if isinstance(body, cst.SimpleStatementSuite) else [
-        small for line in body.body if isinstance(line, cst.SimpleStatementLine) for small in line.body]
-    return any(isinstance(small, cst.Return) and (small.value is None or (
-        isinstance(small.value, cst.Name) and small.value.value == "None")) for small in smalls)
 
 
 def _all_columns(node: cst.CSTNode) -> bool:
@@ -394,38 +383,6 @@ class UncountedRowDrop(Rule, RowFlow):
                 print(np.mean([c["jailbroken"] for c in rows]))
         """, note="the records the judge did not grade are dropped before the rate, uncounted"),
         valid("""
-            import anthropic
-            client = anthropic.Anthropic()
-
-            def rate(essay):
-                try:
-                    msg = client.messages.create(model="m", max_tokens=5, messages=[{"role": "user", "content": essay}])
-                    return int(msg.content[0].text)
-                except ValueError: return None
-                except Exception:
-                    if essay:
-                        print("failed")
-                    return None
-
-            def main(essays):
-                marks = [rate(e) for e in essays]
-                marks = [m for m in marks if m is not None]
-                print(sum(marks) / len(marks))
-        """, note="the Nones are a swallowed model call's: DATA001 reports the handler and names this filter, "
-                  "so this rule stays silent (one decision, one finding)"),
-        invalid("""
-            def parse_all(rows):
-                vals = [as_float(r["score"]) for r in rows]
-                vals = [v for v in vals if v is not None]  # expect: DATA040
-                print(sum(vals) / len(vals))
-
-            def as_float(text):
-                try:
-                    return float(text)
-                except ValueError:
-                    return None
-        """, note="a None filter after a failing conversion with no model call: this rule's finding"),
-        valid("""
             import asyncio
             async def main(items, grade):
                 results = await asyncio.gather(*(grade(it) for it in items), return_exceptions=True)
@@ -438,15 +395,6 @@ class UncountedRowDrop(Rule, RowFlow):
     def __init__(self, ctx) -> None:
         Rule.__init__(self, ctx)
         RowFlow.__init__(self, ctx)
-        # Functions of this file that return None when a model call fails: DATA001 reports that swallow
-        # at its handler and names the caller's None filter; one decision, one finding.
-        self.none_on_failure: set[str] = set()
-
-    def visit_Try(self, node: cst.Try) -> None:
-        function = self.ctx.names.function
-        if function and any(_returns_none(h) for h in node.handlers) and any(
-                isinstance(n, cst.Call) and calls_model(self.ctx, n) for n in iter_nodes(node.body)):
-            self.none_on_failure.add(function.name.value)
 
     def finish(self) -> None:
         self.close()
@@ -455,8 +403,6 @@ class UncountedRowDrop(Rule, RowFlow):
             for flow in self.flows(scope):
                 if flow.counted:
                     continue
-                if flow.drop.kind == "None filter" and scope.calls & self.none_on_failure:
-                    continue  # the Nones are a swallowed model call's: DATA001 reports it, naming this filter
                 if flow.drop.kind in ("inner merge", "inner join") and flow.sink.label in CORRELATION_LABELS:
                     continue  # an agreement between two sources exists only on the items they share
                 if flow.drop.bounds:  # `gold[:n]` and `pred[:n]`: one truncation, one finding

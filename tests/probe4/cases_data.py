@@ -48,7 +48,7 @@ CASES.append({
                 summary = {}
                 for model in MODELS:
                     graded = await asyncio.gather(*(ask(model, it) for it in items))
-                    graded = [g for g in graded if g is not None]
+                    graded = [g for g in graded if g is not None]  «ok:DATA-DROP»
                     summary[model] = sum(graded) / len(graded)
                     print(f"{model:35s} acc={summary[model]:.3f}")
                 Path("results/accuracy.json").write_text(json.dumps(summary, indent=2))
