@@ -49,6 +49,7 @@ def of_kind(prog: Program, kind: str) -> list[Ref]:
     ("X_test", "test"), ("te_idx", "test"), ("testset", "test"), ("hold_scores", "test"), ("y_val", "val"),
     ("dev_df", "val"), ("X_fit", "train"), ("trainloader", "train"), ("X_tr", "train"), ("values", None),
     ("latest", None), ("contest", None), ("train_val", None), ("frame", None), ("trainer", None),
+    ("X_va", "val"), ("va_idx", "val"), ("java_files", None),
 ])
 def test_name_role(name: str, expected: str | None) -> None:
     assert kb.name_role(name) == expected
@@ -557,3 +558,14 @@ def test_a_call_of_a_module_next_to_the_importing_file_links_to_it(tmp_path: Pat
     call = next(c for c in of_kind(prog, "call") if prog.info(c).get("fn") == "records.load")
     assert prog.callee(call) is not None
     assert prog.function(prog.callee(call)).qualname == "load"
+
+
+def test_function_table_names_a_plain_folder_module_by_its_path() -> None:
+    from hygiene.analysis.dataflow.linking import function_table, module_aliases
+    assert module_aliases("data", "pkg/data.py") == ["data", "pkg.data"]
+    assert module_aliases("pkg.data", "src/pkg/data.py") == ["pkg.data", "src.pkg.data"]
+    assert module_aliases("pkg", "pkg/__init__.py") == ["pkg"]
+    ifaces = [{"m": "data", "f": ["", "load"]}, {"m": "pkg.data", "f": ["", "load"]}]
+    functions, modules = function_table(ifaces, ["pkg/data.py", "other/pkg/data.py"])
+    assert functions["data.load"] == (0, 1) and modules["data"] == 0
+    assert functions["pkg.data.load"] == (1, 1)  # a module's own name wins over another's path name

@@ -83,7 +83,10 @@ STOP_FIELDS = ("stop_reason", "finish_reason", "finishreason", "stopreason", "do
 TRUNCATED_VALUES = frozenset({"max_tokens", "length", "max_output_tokens", "max_length", "model_length",
                               "max_new_tokens", "token_limit"})
 STOP_CHECK = re.compile(r"stop_reason|finish_reason|finishReason|stopReason|done_reason|stop_sequence|"
-                        r"truncat|incomplete_details|[\"']length[\"']|[\"']max_tokens[\"']")
+                        r"truncat|incomplete_details|"
+                        # "length" / "max_tokens" compared (`== "length"`, `in ("length", ...)`), not a
+                        # `"max_tokens": 384` key of a record the code writes
+                        r"(?:==|!=|\bin\s*[(\[{]?)\s*[\"'](?:length|max_tokens)[\"']|[\"'](?:length|max_tokens)[\"']\s*(?:==|!=|\bin\b)")
 
 
 def stop_column(profile: dict[str, Any]) -> tuple[str, dict[str, Any]] | None:

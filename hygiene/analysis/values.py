@@ -5,7 +5,8 @@
 `UNKNOWN`. It knows literals, module-level constants assigned once (`TEMPERATURE = 0.0`),
 argparse defaults reached through any namespace (`args.temperature`), and the defaults of class
 fields (`temperature: float = 0.7` in a dataclass) when the object is known to be an instance of
-that class (`cfg: RunCfg`, `cfg = RunCfg(...)`). A value read from a config file or a dict is
+that class (`cfg: RunCfg`, `cfg = RunCfg(...)`), and the defaults of a command-line entry's
+parameters (`temp: float = typer.Option(0.8)`, `fire.Fire(main)`). A value read from a config file or a dict is
 unknown. The index is built on the first question per file (memoised), so files nobody asks about
 pay nothing.
 """
@@ -133,7 +134,7 @@ def literal(ctx: FileContext, expr: cst.BaseExpression) -> Any:
         # Only a name that still means the module-level binding (not a parameter or a local).
         if ctx.names is not None and _is_module_binding(ctx, expr.value):
             return _index(ctx).constants.get(expr.value, UNKNOWN)
-        return UNKNOWN
+        return _cli_default(ctx, expr.value)
     if isinstance(expr, cst.Attribute) and isinstance(expr.value, cst.Name):
         index = _index(ctx)
         owner = ctx.names.qualified_name(expr.value) if ctx.names is not None else None
@@ -155,3 +156,29 @@ def _is_module_binding(ctx: FileContext, name: str) -> bool:
             return False
         scope = scope.parent
     return True
+
+
+_CLI_OPTIONS = frozenset({"typer.Option", "typer.Argument", "typer.params.Option", "typer.params.Argument"})
+
+
+def _cli_default(ctx: FileContext, name: str) -> Any:
+    """The default of a parameter of the command-line entry being walked: `temperature: float =
+    typer.Option(0.8)`, or a plain default of a function run by `typer.run(main)` / `fire.Fire(main)` /
+    an `@app.command()` (the command line may override it, as with an argparse default)."""
+    function = ctx.names.function if ctx.names is not None else None
+    if function is None:
+        return UNKNOWN
+    params = [*function.params.params, *function.params.kwonly_params]
+    param = next((p for p in params if p.name.value == name), None)
+    if param is None or param.default is None:
+        return UNKNOWN
+    default = param.default
+    if isinstance(default, cst.Call) and ctx.names.qualified_name(default.func) in _CLI_OPTIONS:
+        given = next((a.value for a in default.args if a.keyword is None or a.keyword.value == "default"), None)
+        return plain_literal(given) if given is not None else UNKNOWN
+    entry = function.name.value
+    commands = any(isinstance(d.decorator, cst.Call) and isinstance(d.decorator.func, cst.Attribute)
+                   and d.decorator.func.attr.value == "command" for d in function.decorators)
+    if commands or f"typer.run({entry})" in ctx.text or f"Fire({entry})" in ctx.text:
+        return plain_literal(default)
+    return UNKNOWN

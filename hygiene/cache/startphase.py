@@ -28,7 +28,7 @@ import traceback
 from pathlib import Path
 from typing import Any
 
-from hygiene.analysis.dataflow.linking import Trace, function_table, resolve
+from hygiene.analysis.dataflow.linking import Trace, function_table, module_aliases, resolve
 from hygiene.analysis.dataflow.program import SHIFT, Program, program
 from hygiene.cache import write_atomic
 from hygiene.context import RepoContext
@@ -98,11 +98,11 @@ class Starts:
         for i in changed:
             before, now = old_ifaces[i], source.ifaces[i]
             for iface in (before, now):
-                module = iface["m"]
-                defined.update(f"{module}.{q}" if module else q for q in iface["f"][1:])
+                for module in module_aliases(iface["m"], source.paths[i]):
+                    defined.update(f"{module}.{q}" if module else q for q in iface["f"][1:])
             calls.update(set(before["c"].split()) ^ set(now["c"].split()))  # calls to a name kept: the file is in the reader's trace
             kinds.update(set(before["k"]) ^ set(now["k"]))
-        old_functions, _ = function_table(old_ifaces)
+        old_functions, _ = function_table(old_ifaces, source.paths)
         new_functions = dict(prog.functions)
         names = _callable_names({q for q in defined if old_functions.get(q) != new_functions.get(q)})
         callers: set[int] = set()

@@ -49,6 +49,7 @@ class ScoredWithoutStopReason(Rule):
     | `score.py` scores `outputs/a.jsonl` that `collect.py` writes with `max_tokens=128` | yes | a token limit in a file writing nothing read here |
     | `sample["output"] == tasker_output` with a token limit in another eval's file | no | the gold field, no evidence here |
     | HF `lm.generate(ids, max_new_tokens=N)` decoded and scored in the file | yes, at `generate` | `eos_token_id in new_ids` or the new length compared with N |
+    | `guess = final_number(o.outputs[0].text)` then `guess == gold` (the reply through any helper) | yes | `finish_reason == "length"` counted; the helper's result only printed |
 
     ## Why is this bad?
     An output cut at `max_tokens` has no final answer; the scorer then grades a half-finished
@@ -246,6 +247,63 @@ class ScoredWithoutStopReason(Rule):
                     return grade_answer(out.choices[0].message.content, problem["solution"])
                 """,
         }, note="near miss: replies cut at the limit are told apart"),
+        invalid({
+            "math_eval.py": """\
+                from vllm import LLM, SamplingParams
+
+                def run(problems, golds):
+                    llm = LLM(model="m")
+                    outs = llm.generate([p["q"] for p in problems], SamplingParams(temperature=0, max_tokens=300))
+                    hits = 0
+                    for o, gold in zip(outs, golds):
+                        guess = final_number(o.outputs[0].text)
+                        hits += guess == gold  # expect: DATA020
+                    return hits / len(golds)
+                """,
+        }, note="the reply passes through a helper of any name, and the helper's result is compared with the gold"),
+        invalid({
+            "gen_eval.py": """\
+                import json
+                import anthropic
+                client = anthropic.Anthropic()
+
+                def run(items):
+                    right = 0
+                    for it in items:
+                        msg = client.messages.create(model="m", max_tokens=256, messages=[{"role": "user", "content": it["q"]}])
+                        right += extract_boxed(msg.content[0].text) == it["gold"]  # expect: DATA020
+                    json.dump({"model": "m", "max_tokens": 256, "acc": right / len(items)}, open("r.json", "w"))
+                """,
+        }, note="a record key named \"max_tokens\" is not a look at why generation stopped"),
+        valid({
+            "math_eval.py": """\
+                from vllm import LLM, SamplingParams
+
+                def run(problems, golds):
+                    llm = LLM(model="m")
+                    outs = llm.generate([p["q"] for p in problems], SamplingParams(temperature=0, max_tokens=300))
+                    hits = cut = 0
+                    for o, gold in zip(outs, golds):
+                        if o.outputs[0].finish_reason == "length":
+                            cut += 1
+                        guess = final_number(o.outputs[0].text)
+                        hits += guess == gold
+                    return hits / len(golds), cut
+                """,
+        }, note="near miss: outputs that stopped at the limit are counted"),
+        valid({
+            "summarise.py": """\
+                from vllm import LLM, SamplingParams
+
+                def run(docs):
+                    outs = LLM(model="m").generate(docs, SamplingParams(temperature=0, max_tokens=300))
+                    for o in outs:
+                        summary = tidy(o.outputs[0].text)
+                        if summary == "":
+                            print("empty")
+                        print(summary)
+                """,
+        }, note="near miss: the reply passes through a helper and is only checked for emptiness and printed"),
         valid({
             "chat.py": """\
                 import anthropic
@@ -369,6 +427,12 @@ class ScoredWithoutStopReason(Rule):
         if isinstance(parent, cst.Assign) and len(parent.targets) == 1 and isinstance(parent.targets[0].target, cst.Name):
             # `answer = resp.choices[0].message.content`, scored a line later: `extract(answer)`
             self.reply_names[(function, parent.targets[0].target.value)] = code
+            return
+        holder = _assigned_call_result(self.ctx.parents)
+        if holder is not None and not _REPLY_SCORER.search(self._callee()):
+            # `pred = last_number(out.outputs[0].text)`: the reply passes through a helper whose result
+            # is compared a line later (`pred == gold`); that comparison is the scoring.
+            self.reply_names[(function, holder)] = code
             return
         if not (any(isinstance(p, cst.Comparison) for p in self.ctx.parents[-3:])
                 or (isinstance(parent, cst.Arg) and _REPLY_SCORER.search(self._callee()))):
@@ -501,6 +565,16 @@ _GOLD_FIELD = re.compile(r"""\[\s*["'](gold|answer|answers|target|label|referenc
 _DECODED_NAME = re.compile(r"^[ \t]*(\w+)\s*=[^\n]*\.(?:batch_)?decode\(", re.M)
 _EOS = re.compile(r"eos_token|eos_id|\beos\b|pad_token_id|num_new|n_new|gen_len|stop_token|stop_str")  # in a comparison: a finish check
 _TRANSCRIPT_SUFFIX = re.compile(r"\.(jsonl|json|csv|tsv|parquet|ndjson)$", re.I)
+
+
+def _assigned_call_result(parents: list[cst.CSTNode]) -> str | None:
+    """`name` when the node being visited is an argument of a call whose result is assigned to `name`."""
+    if len(parents) < 3 or not isinstance(parents[-1], cst.Arg) or not isinstance(parents[-2], cst.Call):
+        return None
+    assign = parents[-3]
+    if isinstance(assign, cst.Assign) and len(assign.targets) == 1 and isinstance(assign.targets[0].target, cst.Name):
+        return assign.targets[0].target.value
+    return None
 
 
 def _compares_value(node: cst.CSTNode) -> bool:

@@ -148,6 +148,28 @@ class ScoreOnTrainingData(Rule):
                 errors.append(mean_squared_error(y[train_idx], model.predict(X[train_idx])))  # expect: EVAL020
         """, note="a k-fold loop scoring the training fold; the held-out fold is never used"),
         invalid("""
+            import numpy as np
+            from sklearn.metrics import r2_score
+            from sklearn.model_selection import StratifiedKFold
+            scores = []
+            for k, (fit_ix, out_ix) in enumerate(StratifiedKFold(n_splits=4).split(X, bins)):
+                svr = SVR(C=3.0).fit(X[fit_ix], y[fit_ix])
+                guess = svr.predict(X[fit_ix])
+                scores.append(float(r2_score(y[fit_ix], guess)))  # expect: EVAL020
+            print(np.mean(scores))
+        """, note="the fold loop through enumerate(), the prediction held in a name: still the training fold"),
+        valid("""
+            import numpy as np
+            from sklearn.metrics import r2_score
+            from sklearn.model_selection import StratifiedKFold
+            scores = []
+            for k, (fit_ix, out_ix) in enumerate(StratifiedKFold(n_splits=4).split(X, bins)):
+                svr = SVR(C=3.0).fit(X[fit_ix], y[fit_ix])
+                guess = svr.predict(X[out_ix])
+                scores.append(float(r2_score(y[out_ix], guess)))
+            print(np.mean(scores))
+        """, note="near miss: the same enumerate() fold loop scoring the held-out fold"),
+        invalid("""
             import pandas as pd
             from sklearn.metrics import mean_squared_error
             train = pd.read_csv("train.csv")
@@ -179,6 +201,26 @@ class ScoreOnTrainingData(Rule):
             for name, (Xs, ys) in splits.items():
                 print(name, "MAE", mean_absolute_error(ys, reg.predict(Xs)))
         """, note="a dict literal over several lines: reported at its wrong entry"),
+        invalid("""
+            import xgboost as xgb
+            from sklearn.metrics import roc_auc_score
+            from sklearn.model_selection import train_test_split
+            X_a, X_b, y_a, y_b = train_test_split(X, y, test_size=0.3, random_state=2)
+            bst = xgb.train({"objective": "binary:logistic"}, xgb.DMatrix(X_a, label=y_a), num_boost_round=300)
+            report = {"fit": (X_a, y_a), "holdout": (X_a, y_a)}  # expect: EVAL020
+            for name, (Xs, ys) in report.items():
+                print(name, roc_auc_score(ys, bst.predict(xgb.DMatrix(Xs))))
+        """, note="the functional API: xgb.train / lgb.train are fit on their second argument"),
+        valid("""
+            import xgboost as xgb
+            from sklearn.metrics import roc_auc_score
+            from sklearn.model_selection import train_test_split
+            X_a, X_b, y_a, y_b = train_test_split(X, y, test_size=0.3, random_state=2)
+            bst = xgb.train({"objective": "binary:logistic"}, xgb.DMatrix(X_a, label=y_a), num_boost_round=300)
+            report = {"fit": (X_a, y_a), "holdout": (X_b, y_b)}
+            for name, (Xs, ys) in report.items():
+                print(name, roc_auc_score(ys, bst.predict(xgb.DMatrix(Xs))))
+        """, note="near miss: the holdout entry holds the other part"),
         valid("""
             from sklearn.ensemble import GradientBoostingRegressor
             from sklearn.metrics import mean_absolute_error

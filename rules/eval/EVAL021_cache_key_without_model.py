@@ -27,7 +27,8 @@ class CacheKeyWithoutModel(Rule):
     a constructor in a loop), a command-line option, a callback that calls the model of the loop's
     current run. Lookups may be `key in memo` or `memo.get(key)` (a dict, a shelve). Keys that
     hash the whole request, or a digest joined with the model into the key (a folder per model),
-    are left alone.
+    are left alone; a key that names the model is still reported when it leaves out the
+    temperature a loop varies (a temperature sweep reads back the first temperature's replies).
 
     ## Why is this bad?
     After the first model has answered, every other model gets the first model's cached answers:
@@ -338,6 +339,38 @@ class CacheKeyWithoutModel(Rule):
                         self.memo[key] = self.lm.generate(prompt)
                     return self.memo[key]
         """, note="near miss: an in-memory memo lives and dies with one wrapped model"),
+        invalid("""
+            import hashlib, json, os
+            from anthropic import Anthropic
+            client = Anthropic()
+            def sample(model, prompt, temperature):
+                key = hashlib.md5(json.dumps([model, prompt]).encode()).hexdigest()  # expect: EVAL021
+                path = f"cache/{key}.txt"
+                if os.path.exists(path):
+                    return open(path).read()
+                text = client.messages.create(model=model, max_tokens=300, temperature=temperature,
+                                              messages=[{"role": "user", "content": prompt}]).content[0].text
+                open(path, "w").write(text)
+                return text
+            for t in (0.0, 1.0):
+                outs = [sample("claude-3-5-haiku-latest", p, t) for p in prompts]
+        """, note="the key names the model but not the temperature the loop varies"),
+        valid("""
+            import hashlib, json, os
+            from anthropic import Anthropic
+            client = Anthropic()
+            def sample(model, prompt, temperature):
+                key = hashlib.md5(json.dumps([model, prompt, temperature]).encode()).hexdigest()
+                path = f"cache/{key}.txt"
+                if os.path.exists(path):
+                    return open(path).read()
+                text = client.messages.create(model=model, max_tokens=300, temperature=temperature,
+                                              messages=[{"role": "user", "content": prompt}]).content[0].text
+                open(path, "w").write(text)
+                return text
+            for t in (0.0, 1.0):
+                outs = [sample("claude-3-5-haiku-latest", p, t) for p in prompts]
+        """, note="near miss: the key holds the temperature too"),
         valid("""
             import hashlib
             def file_id(path):
@@ -351,10 +384,12 @@ class CacheKeyWithoutModel(Rule):
         for hashed in prog.nodes("hash"):
             ingredients = prog.back(_key_parts(prog, hashed), limit=400,
                                     stop=lambda r: prog.kind(r) in ("llm", "fit", "split"))
-            if not _mentions(prog, ingredients, _PROMPT_WORDS) or _mentions(prog, ingredients, _MODEL_WORDS):
+            if not _mentions(prog, ingredients, _PROMPT_WORDS):
                 continue
+            # A key that names the model may still leave out the temperature a loop varies.
+            model_named = _mentions(prog, ingredients, _MODEL_WORDS)
             for call in _calls_served(prog, hashed):
-                missing = _varying_settings(prog, call, ingredients)
+                missing = _varying_settings(prog, call, ingredients, model_named)
                 if missing:
                     cls._report(repo, prog, hashed, call, missing,
                                 prog.info(hashed).get("on") or _hashed_names(prog, ingredients) or "the prompt")
@@ -363,9 +398,10 @@ class CacheKeyWithoutModel(Rule):
             ingredients = prog.back([key], limit=200, stop=lambda r: prog.kind(r) in ("llm", "fit", "split"))
             if any(prog.kind(n) == "hash" for n in ingredients):
                 continue  # a hashed key: settled above, once per cache
-            if _mentions(prog, ingredients, _MODEL_WORDS) and not _mentions(prog, ingredients, _PROMPT_WORDS):
+            model_named = _mentions(prog, ingredients, _MODEL_WORDS)
+            if model_named and not _mentions(prog, ingredients, _PROMPT_WORDS):
                 continue
-            missing = _varying_settings(prog, call, ingredients)
+            missing = _varying_settings(prog, call, ingredients, model_named)
             if missing:
                 cls._report(repo, prog, test, call, missing, prog.info(key).get("name") or "the prompt")
 
@@ -540,13 +576,14 @@ def _constructor_arguments(prog: Program, param: Ref) -> list[Ref]:
     return [f for f in found if f]
 
 
-def _varying_settings(prog: Program, call: Ref, ingredients: dict[Ref, Ref]) -> list[tuple[str, str]]:
+def _varying_settings(prog: Program, call: Ref, ingredients: dict[Ref, Ref], model_named: bool = False) -> list[tuple[str, str]]:
     """(keyword, how it varies) for the model and the temperature of `call` that vary at run time
-    (a loop over values, a command-line option) and that the key's `ingredients` do not include."""
+    (a loop over values, a command-line option) and that the key's `ingredients` do not include
+    (only the temperature when the key names the model)."""
     info = prog.info(call)
     kw = info.get("kw", {})
     missing = []
-    for names in (_MODEL_KEYWORDS, _SAMPLING_KEYWORDS):
+    for names in ((_SAMPLING_KEYWORDS,) if model_named else (_MODEL_KEYWORDS, _SAMPLING_KEYWORDS)):
         name = next((k for k in names if k in kw), None)
         if name is None or (name in _MODEL_KEYWORDS and "model" in info):
             continue  # absent, or a string literal

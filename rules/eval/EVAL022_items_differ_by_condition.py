@@ -25,7 +25,9 @@ class ItemsDifferByCondition(Rule):
     same column averaged over two results files in one function with rows filtered out of one
     file only, or one scoring function of the repo called on a collection and on a slice of it
     (`score(base, items)`, `score(cot, items[:150])`, or datasets' `items.select(range(150))`) with
-    the two results put side by side, so
+    the two results put side by side (also a head for one condition and a random draw of the same
+    size for the other: `prompts.head(400)` beside `prompts.sample(n=400)`, or
+    `ds.select(range(300))` beside `ds.shuffle(seed=1).select(range(300))`), so
     the conditions that are compared see different items and different n. A collection made in the
     branch that cuts it (`index = list(range(n)); shuffle(index); index = index[:k]` under one
     value, another list under the other) is each condition's own, not shared items cut. Code made for figures
@@ -103,6 +105,32 @@ class ItemsDifferByCondition(Rule):
                     scores = scores[scores >= 1e-4]  # expect: EVAL022
                 print(method, scores.mean())
         """}, note="the same cut where the condition's mean score is reported"),
+        invalid("""
+            import json
+            import polars as pl
+
+            def refusal_rate(frame, model):
+                return sum(refuses(model, p) for p in frame["prompt"]) / frame.height
+
+            prompts = pl.read_csv("data/borderline_prompts.csv")
+            before = refusal_rate(prompts.head(400), base_model)
+            drawn = prompts.sample(n=400, seed=7)  # expect: EVAL022
+            after = refusal_rate(drawn, tuned_model)
+            json.dump({"before": before, "after": after}, open("results/refusals.json", "w"))
+        """, note="the same n, other items: the first 400 prompts for one model, a random 400 for the other"),
+        valid("""
+            import json
+            import polars as pl
+
+            def refusal_rate(frame, model):
+                return sum(refuses(model, p) for p in frame["prompt"]) / frame.height
+
+            prompts = pl.read_csv("data/borderline_prompts.csv")
+            drawn = prompts.sample(n=400, seed=7)
+            before = refusal_rate(drawn, base_model)
+            after = refusal_rate(drawn, tuned_model)
+            json.dump({"before": before, "after": after}, open("results/refusals.json", "w"))
+        """, note="near miss: one random draw of 400, both models scored on it"),
         invalid("""
             import json
             import pandas as pd
@@ -357,12 +385,14 @@ class ItemsDifferByCondition(Rule):
             _report(repo, cls, **prog.where(cut), related=[Location(prog.path(other), prog.line(other), "the other condition, uncut")],
                         items=prog.info(cut).get("name") or "the rows", value=path,
                         only=f"only for {path!r}, while `{column}` of the other file is averaged uncut ({prog.describe(other)})")
-        for cut, scored, whole in _one_scorer_on_a_cut(prog):
+        for cut, scored, whole, drawn in _one_scorer_on_a_cut(prog):
+            other = "the first items" if drawn else "every item"
             _report(repo, cls, **prog.where(cut), related=[Location(prog.path(scored), prog.line(scored), "the cut scored here"),
-                                                        Location(prog.path(whole), prog.line(whole), "all items scored here")],
+                                                        Location(prog.path(whole), prog.line(whole), f"{other} scored here")],
                         items=prog.info(cut).get("name") or _sliced(prog, cut), value=prog.describe(scored),
-                        only=f"for the condition scored at {prog.describe(scored)} only, while the same scorer at "
-                             f"{prog.describe(whole)} gets every item and the two scores are put side by side")
+                        only=f"for the condition scored at {prog.describe(scored)} only"
+                             + (" (a random draw)" if drawn else "") + f", while the same scorer at "
+                             f"{prog.describe(whole)} gets {other} and the two scores are put side by side")
         for cut, mask, condition, value in _uneven_condition_cuts(prog):
             _report(repo, cls, **prog.where(cut), related=[Location(prog.path(mask), prog.line(mask), "the condition's rows")],
                         items=prog.info(cut).get("name") or prog.info(cut).get("how", "rows"), value=value,
@@ -396,12 +426,32 @@ def _one_scorer_on_a_cut(prog: Program) -> list[tuple[Ref, Ref, Ref]]:
                     how = prog.info(cut).get("how") if cut and prog.kind(cut) == "subset" else None
                     if not (whole and (how in ("head", "sample", "take") or prog.info(cut).get("head") or (
                             how == "slice" and not prog.info(cut).get("lo") and prog.info(cut).get("hi")))
-                            and _plain(prog, prog.input(cut, 0)) == _plain(prog, whole)):
+                            and _plain(prog, prog.input(cut, 0)) == _plain(prog, whole)) \
+                            and not _head_and_draw(prog, whole, cut):
                         continue
                     if not set(prog.forward([whole_call], limit=200)) & set(prog.forward([cut_call], limit=200)):
                         continue  # scored apart, never compared
-                    found.append((cut, cut_call, whole_call))
+                    found.append((cut, cut_call, whole_call, _head_and_draw(prog, whole, cut)))
     return found
+
+
+def _head_and_draw(prog: Program, head: Ref, drawn: Ref) -> bool:
+    """`ds.select(range(300))` for one condition, `ds.shuffle(seed=1).select(range(300))` (or
+    `df.sample(300)`) for the other: the same n, other items."""
+    def cut(ref: Ref) -> bool:
+        return bool(ref) and prog.kind(ref) == "subset" and prog.info(ref).get("how") in _SUBSETS
+    if not (cut(head) and cut(drawn)) or prog.info(head).get("how") == "sample":
+        return False
+    source, base = _shuffled(prog, prog.input(drawn, 0)), _plain(prog, prog.input(head, 0))
+    return bool(base) and (source or (prog.info(drawn).get("how") == "sample" and _plain(prog, prog.input(drawn, 0)))) == base
+
+
+def _shuffled(prog: Program, ref: Ref) -> Ref:
+    """The collection under `.shuffle(...)` (datasets, polars), or 0."""
+    ref = _plain(prog, ref)
+    if ref and prog.kind(ref) == "call" and prog.info(ref).get("m") == "shuffle" and prog.input(ref, 0):
+        return _plain(prog, prog.input(ref, 0))
+    return 0
 
 
 # A function of the repo that scores a condition: its name says so (`score`, `accuracy`, `win_rate`).

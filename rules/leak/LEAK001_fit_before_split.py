@@ -48,6 +48,46 @@ class FitBeforeSplit(Rule):
     message = "{fits} fit on `{on}` at {where}{rows_of}, which is split into train and test at {split}: test rows shape the preprocessing"
     question = "Were {fits} (fit at {where} on `{on}`) fit on the training rows only, before `{split_on}` was split at {split}?"
     examples = [
+        invalid({
+            "prep/clean.py": """\
+                import pandas as pd
+                NUM = ["age", "bmi", "glucose"]
+
+                def load_table(path="data/cohort.csv"):
+                    df = pd.read_csv(path)
+                    df[NUM] = df[NUM].fillna(df[NUM].mean())  # expect: LEAK001
+                    return df
+                """,
+            "fit.py": """\
+                from sklearn.model_selection import train_test_split
+                from sklearn.tree import DecisionTreeClassifier
+                from prep.clean import NUM, load_table
+
+                table = load_table()
+                tr, te = train_test_split(table, test_size=0.3, random_state=0)
+                tree = DecisionTreeClassifier(random_state=0).fit(tr[NUM], tr["outcome"])
+                print(tree.score(te[NUM], te["outcome"]))
+                """,
+        }, note="the loader in a plain folder (no __init__.py, a namespace package) imputes with the cohort mean; the script at the root splits later"),
+        valid({
+            "prep/clean.py": """\
+                import pandas as pd
+                NUM = ["age", "bmi", "glucose"]
+
+                def load_table(path="data/cohort.csv"):
+                    df = pd.read_csv(path)
+                    df["site"] = df["site"].fillna("unknown")
+                    return df
+                """,
+            "fit.py": """\
+                from sklearn.model_selection import train_test_split
+                from prep.clean import NUM, load_table
+
+                table = load_table()
+                tr, te = train_test_split(table, test_size=0.3, random_state=0)
+                tr, te = tr.fillna(tr[NUM].mean()), te.fillna(tr[NUM].mean())
+                """,
+        }, note="near miss: a constant fill in the loader; the mean is taken on the training part after the split"),
         invalid("""
             from sklearn.preprocessing import MinMaxScaler
             X_train, X_valid, X_test = X[train_idx], X[valid_idx], X[test_idx]

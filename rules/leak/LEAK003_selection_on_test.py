@@ -668,6 +668,16 @@ class SelectionOnTest(Rule):
                     best_acc1 = max(acc1, best_acc1)
                     save_checkpoint({"state_dict": model.state_dict()}, is_best)
         """, note="an AverageMeter, `is_best` handed to save_checkpoint and `best = max(...)`: one decision, one finding"),
+        valid("""
+            import lightgbm as lgb
+            from sklearn.model_selection import train_test_split
+            X_rest, X_te, y_rest, y_te = train_test_split(X, y, test_size=0.2, random_state=7)
+            X_tr, X_va, y_tr, y_va = train_test_split(X_rest, y_rest, test_size=0.25, random_state=7)
+            booster = lgb.train(params, lgb.Dataset(X_tr, y_tr), valid_sets=[lgb.Dataset(X_va, y_va)],
+                                callbacks=[lgb.early_stopping(100)])
+            print(roc_auc_score(y_te, booster.predict(X_te)))
+        """, note="near miss: `X_va` (the second part of the second split) is a validation part by its name; the "
+                  "test part is `X_te`"),
     ]
 
     @classmethod

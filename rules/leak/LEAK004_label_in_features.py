@@ -177,6 +177,26 @@ class LabelInFeatures(Rule):
             sales["ma7"] = sales.groupby("store")["units"].transform(lambda s: s.rolling(7).mean())  # expect: LEAK004
             gbm.fit(sales[["price", "ma7"]], sales["units"])
         """, note="a per-store rolling mean of the target that includes the current day"),
+        invalid("""
+            import pandas as pd
+            visits = pd.read_parquet("data/clinic_train.parquet").sort_values(["clinic", "day"])
+            visits["recent"] = visits.groupby("clinic")["admissions"].transform(lambda s: s.rolling(14, min_periods=1).mean())  # expect: LEAK004
+            reg.fit(visits[["recent", "holiday"]], visits["admissions"])
+        """, note="a training file (its path says train): a window ending at the current row still holds that row's label"),
+        valid("""
+            import pandas as pd
+            sales = pd.read_csv("sales.csv")
+            sales["units_ma7"] = sales.groupby("store")["units"].transform(lambda s: s.rolling(7).mean())
+            sales["promo7"] = sales.groupby("store")["promo"].transform(lambda s: s.rolling(7).sum())
+            gbm.fit(sales[["price", "promo7"]], sales["units"])
+        """, note="near miss: the label's rolling mean is set (for a plot) but not a feature; the feature is a rolling "
+                  "sum of another column of the same table"),
+        valid("""
+            import pandas as pd
+            visits = pd.read_parquet("data/clinic_train.parquet")
+            visits["clinic_rate"] = visits.groupby("clinic")["admissions"].transform("mean")
+            reg.fit(visits[["clinic_rate", "holiday"]], visits["admissions"])
+        """, note="near miss: a per-clinic mean over the training file only, a target encoding of the training part"),
         valid("""
             import pandas as pd
             sales = pd.read_csv("sales.csv").sort_values("date")
@@ -433,13 +453,19 @@ def _derived_from_label(prog: Program, frame: Ref, label: str, wanted: list[str]
             if read in table:
                 continue  # `daily = daily[["Total"]]`: the table the features are added to, not the label's values
             path = _path(parents, read)
+            if _other_column(prog, path):
+                continue  # `sales["promo"]` of the table `ma7` was set on: another column's values
             if any(prog.kind(p) == "op" and prog.info(p).get("a") in ("index", "columns", "shape") for p in path):
                 continue  # `daily.index.dayofweek`: the rows' index, not the label
             if any(_lagged(prog, p) or _lagged_inside(prog, p) for p in path):
                 continue  # `df[label].shift(1).rolling(7).mean()`: past labels only (the split's order is LEAK005's)
             aggregate = any(prog.kind(p) == "stat" or prog.info(p).get("m") in _AGGREGATES for p in path)
-            if aggregate and role(prog, prog.input(read, 0))[0] == "train":
-                continue  # a statistic of the training part only: a target encoding done right
+            # A window over rows that ends at the current row (`rolling(7).mean()` unshifted) holds that
+            # row's own label whatever part the table is; a statistic of the training part only is a
+            # target encoding done right.
+            window = any(prog.info(p).get("m") in WINDOW_METHODS or _windowed_inside(prog, p) for p in path)
+            if aggregate and not window and role(prog, prog.input(read, 0))[0] == "train":
+                continue
             found.append((column, read if aggregate else node))
             break
     return found
@@ -479,6 +505,27 @@ def _lagged_inside(prog: Program, node: Ref) -> bool:
         return False
     handed = [i for i in prog.inputs(node)[1:] if i]
     return any(_lagged(prog, r) for r in prog.back(handed, limit=20)) if handed else False
+
+
+def _other_column(prog: Program, path: list[Ref]) -> bool:
+    """The walk went into a table through a column it set (`sales["ma7"] = ...`) and out through
+    another column of it (`sales.groupby("store")["promo"]`): that column does not hold the value."""
+    assigned: set[str] = set()
+    for node in path:
+        info = prog.info(node)
+        if prog.kind(node) == "setcol" and isinstance(info.get("col"), str):
+            assigned.add(info["col"])
+        elif prog.kind(node) == "col" and assigned and info.get("cols") and not assigned & set(map(str, info["cols"])):
+            return True
+    return False
+
+
+def _windowed_inside(prog: Program, node: Ref) -> bool:
+    """`groupby("store")["units"].transform(lambda s: s.rolling(7).mean())`: a window per group."""
+    if prog.kind(node) != "call" or prog.info(node).get("m") not in ("transform", "apply", "agg", "aggregate"):
+        return False
+    handed = [i for i in prog.inputs(node)[1:] if i]
+    return any(prog.info(r).get("m") in WINDOW_METHODS for r in prog.back(handed, limit=20)) if handed else False
 
 
 def _path(parents: dict[Ref, Ref], ref: Ref) -> list[Ref]:

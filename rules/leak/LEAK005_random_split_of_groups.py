@@ -13,6 +13,7 @@ _PER_ROW = frozenset({"transform", "cumcount", "shift", "diff", "rank", "cumsum"
 _PER_GROUP = frozenset({"agg", "aggregate", "mean", "sum", "first", "last", "size", "count", "median", "max", "min",
                         "nth", "head", "tail", "std", "var", "apply"})
 _COUNTS = frozenset({"nunique", "value_counts", "unique", "duplicated"})
+_DISTINCT = frozenset({"builtins.set", "numpy.unique", "pandas.unique", "collections.Counter"})
 _LAGS = kb.LAG_METHODS | kb.WINDOW_METHODS
 
 
@@ -57,6 +58,26 @@ class RandomSplitOfGroups(Rule):
     message = "`{on}` is split at random at {where}, but its rows come in groups of `{group}` ({evidence}): the same {unit} can sit in train and test"
     question = "Can one `{group}` have rows on both sides of the split at {where}, and should the split be grouped by it?"
     examples = [
+        invalid("""
+            from datasets import load_dataset
+            frames = load_dataset("csv", data_files="data/gait_windows.csv", split="train")
+            print(frames.num_rows, "windows from", len(set(frames["subject_id"])), "walkers")
+            parts = frames.train_test_split(test_size=0.25, seed=4)  # expect: LEAK005
+        """, note="a datasets split of windows, several per subject: the count of distinct ids through set()"),
+        invalid("""
+            from datasets import load_dataset
+            frames = load_dataset("csv", data_files="data/gait_windows.csv", split="train")
+            walkers = frames.unique("subject_id")
+            parts = frames.train_test_split(test_size=0.25, seed=4)  # expect: LEAK005
+        """, note="datasets' own distinct values of the id column"),
+        valid("""
+            from datasets import load_dataset
+            frames = load_dataset("csv", data_files="data/gait_windows.csv", split="train")
+            print(frames.num_rows, "windows from", len(set(frames["subject_id"])), "walkers")
+            held = set(sorted(set(frames["subject_id"]))[::5])
+            test = frames.filter(lambda r: r["subject_id"] in held)
+            train = frames.filter(lambda r: r["subject_id"] not in held)
+        """, note="near miss: the same count, then a split by subject"),
         invalid({
             "scans/__init__.py": "",
             "scans/records.py": """
@@ -468,6 +489,8 @@ def _group_evidence(prog: Program, lineage: dict[Ref, Ref]) -> tuple[str, Ref] |
                 column = uinfo["cols"][0]
                 if node in lineage and _counted(prog, user):
                     evidence = evidence or (column, user)
+            elif kind == "call" and uinfo.get("m") == "unique" and _literal_group(uinfo):
+                evidence = evidence or (_literal_group(uinfo), user)  # datasets' `ds.unique("patient_id")`
             elif kind == "call" and uinfo.get("m") == "groupby":
                 column = _literal_group(uinfo)
                 if column and _per_row_after(prog, user):
@@ -515,9 +538,11 @@ def _literal_group(info: dict) -> str | None:
 
 
 def _counted(prog: Program, column: Ref) -> bool:
-    """`df["subject_id"].nunique()` and friends: the code knows ids repeat."""
+    """`df["subject_id"].nunique()` and friends (`len(set(ds["patient_id"]))`, `np.unique(...)`):
+    the code knows ids repeat."""
     for user in prog.users(column):
-        if prog.kind(user) == "call" and prog.info(user).get("m") in _COUNTS:
+        if prog.kind(user) == "call" and (prog.info(user).get("m") in _COUNTS
+                                          or kb.plain(str(prog.info(user).get("fn", ""))) in _DISTINCT):
             return True
     return False
 

@@ -10,8 +10,9 @@ from hygiene.analysis.dataflow.queries import call_name, loop_node, rows_key, te
 from hygiene.finding import Location, Severity
 from hygiene.rule import Rule, invalid, valid
 
-# Wrappers around the iterable of a loop that do not change which items it yields.
-_WRAPPERS = frozenset({"tqdm", "enumerate", "list", "tuple", "iter", "sorted", "reversed", "track", "progress"})
+# Wrappers around the iterable of a loop (or a collection) that do not change which items it holds;
+# a shuffled copy (`ds.shuffle(seed=0)`) holds the same items in another order.
+_WRAPPERS = frozenset({"tqdm", "enumerate", "list", "tuple", "iter", "sorted", "reversed", "track", "progress", "shuffle"})
 
 
 class ShotsFromEvalItems(Rule):
@@ -116,6 +117,26 @@ class ShotsFromEvalItems(Rule):
             for ex in evaluated:
                 out = generator(prefix + f"\\n\\nQ: {ex['question']}\\nA:", max_new_tokens=256, do_sample=False)
         """, note="demonstrations from the train split"),
+        invalid("""
+            from datasets import load_dataset
+            from vllm import LLM, SamplingParams
+            arc = load_dataset("allenai/ai2_arc", "ARC-Challenge", split="test")
+            demos = arc.shuffle(seed=3).select(range(4))  # expect: LEAK007
+            head = "".join(f"{d['question']} {d['answerKey']}\\n\\n" for d in demos)
+            batch = [head + q["question"] for q in arc]
+            llm = LLM(model="m")
+            outs = llm.generate(batch, SamplingParams(temperature=0, max_tokens=1))
+        """, note="a shuffled copy of the evaluated split holds the same items; the comprehension building the batch is the loop"),
+        valid("""
+            from datasets import load_dataset
+            from vllm import LLM, SamplingParams
+            arc = load_dataset("allenai/ai2_arc", "ARC-Challenge", split="test")
+            demos = load_dataset("allenai/ai2_arc", "ARC-Challenge", split="validation").shuffle(seed=3).select(range(4))
+            head = "".join(f"{d['question']} {d['answerKey']}\\n\\n" for d in demos)
+            batch = [head + q["question"] for q in arc]
+            llm = LLM(model="m")
+            outs = llm.generate(batch, SamplingParams(temperature=0, max_tokens=1))
+        """, note="near miss: the shuffled split is the validation split"),
         invalid("""
             from datasets import load_dataset
             ds = load_dataset("openbookqa", "main")

@@ -11,13 +11,14 @@ from hygiene.analysis.apis.llm import model_call_here
 from hygiene.context import FileContext, RepoContext
 from hygiene.finding import Location, Severity
 from hygiene.rule import Rule, invalid, valid
-from hygiene.analysis.strings import TemplateLiteral, field_root, file_read_path, template_fields
+from hygiene.analysis.strings import TemplateLiteral, field_root, file_read_path, string_value, template_fields
 from hygiene.analysis.textflow import ESCAPES, FORMAT_METHODS, FORMATTED, RETURNED, SENT, TextFlow, replace_chain
 
 SENT_AS_IS = "but is sent to the model unfilled"
 HAS = "has the field(s)"
 CARRIES = "every request carries the template itself"
 TEMPLATE_NAME = re.compile(r"(?i)(template|tmpl|tpl|fmt|format)")
+_DOLLAR_FIELD = re.compile(r"\$(?:([_a-zA-Z][_a-zA-Z0-9]*)|\{([_a-zA-Z][_a-zA-Z0-9]*)\})")  # string.Template's fields
 _IDENTIFIER = re.compile(r"[a-z][a-z0-9]*(_[a-z0-9]+)+")  # `{target_model}`: a variable's name, meant to be filled
 
 
@@ -40,7 +41,9 @@ class TemplateSentUnfilled(Rule):
     the values silently, so the model never sees them (reported at the text). A template read
     from a text file (`JUDGE = Path("prompts/judge.txt").read_text()`) has the fields of that
     file; a `.replace` chain that leaves one of them, sent directly or through a builder whose
-    callers send what it returns, is reported at the chain (the file itself is not wrong).
+    callers send what it returns, is reported at the chain (the file itself is not wrong). A
+    `string.Template` (`$question`) filled by `safe_substitute` with some of its fields, here or in
+    another file, is reported at the template: safe_substitute leaves the others in the text.
 
     ## Why is this bad?
     Every request carries the template itself, braces and all, instead of the item: the model
@@ -367,6 +370,58 @@ class TemplateSentUnfilled(Rule):
                     text = text.replace("{" + key + "}", value)
                 return client.messages.create(model="m", max_tokens=5, messages=[{"role": "user", "content": text}])
         """, note="filled field by field from the row's keys"),
+        invalid({
+            "prompts.py": """\
+                from string import Template
+                SUMMARISE = Template("Summarise the document for a $audience reader.\\n\\nDocument:\\n$document")  # expect: PROMPT002
+                """,
+            "run.py": """\
+                import anthropic
+                from prompts import SUMMARISE
+                client = anthropic.Anthropic()
+
+                def summarise(doc):
+                    text = SUMMARISE.safe_substitute(document=doc)
+                    return client.messages.create(model="m", max_tokens=300,
+                                                  messages=[{"role": "user", "content": text}]).content[0].text
+                """,
+        }, note="string.Template's safe_substitute leaves `$audience` in the text instead of raising"),
+        valid({
+            "prompts.py": """\
+                from string import Template
+                SUMMARISE = Template("Summarise the document for a $audience reader.\\n\\nDocument:\\n$document")
+                """,
+            "run.py": """\
+                from prompts import SUMMARISE
+
+                def render(doc, fields):
+                    first = SUMMARISE.substitute(document=doc, audience="general")
+                    return first, SUMMARISE.safe_substitute(**fields)
+                """,
+        }, note="near miss: every field given; a mapping whose keys the code does not show"),
+        valid("""
+            from openai import OpenAI
+            client = OpenAI()
+            STANCE_TEMPLATE = "The reader describes themselves as: {bio}"
+
+            def ask(bio, claim):
+                system = STANCE_TEMPLATE.format(bio=bio)
+                return client.chat.completions.create(model="m", messages=[
+                    {"role": "system", "content": STANCE_TEMPLATE},
+                    {"role": "user", "content": claim}])
+        """, note="filled into `system`, which nothing reads, while the template goes out: PROMPT004 reports "
+                  "the filled prompt built and never sent; one decision, one finding"),
+        invalid("""
+            from openai import OpenAI
+            client = OpenAI()
+            STANCE_TEMPLATE = "The reader describes themselves as: {bio}"  # expect: PROMPT002
+
+            def ask(bio, claim):
+                print(STANCE_TEMPLATE.format(bio=bio))
+                return client.chat.completions.create(model="m", messages=[
+                    {"role": "system", "content": STANCE_TEMPLATE},
+                    {"role": "user", "content": claim}])
+        """, note="filled only to be printed; the template itself is sent"),
     ]
 
     def __init__(self, ctx) -> None:
@@ -386,6 +441,10 @@ class TemplateSentUnfilled(Rule):
         self.foreign_loads: list[tuple[cst.Attribute, str]] = []
         self.calls: list[cst.Call] = []
         self.read_from: dict[int, str] = {}  # template statements that read a text file: its path
+        # string.Template texts (`$question`), and their `safe_substitute(...)` fills, which leave a
+        # field they are not given as it is instead of raising.
+        self.dollar: dict[str, tuple[int | None, list[str]]] = {}
+        self.dollar_fills: list[dict[str, Any]] = []
 
     def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
         if node.value is not None and self.ctx.names.scope.kind == "class" and isinstance(node.target, cst.Name):
@@ -414,6 +473,13 @@ class TemplateSentUnfilled(Rule):
         if self.ctx.names.scope is not self.ctx.names.module_scope or len(node.targets) != 1:
             return
         target = node.targets[0].target
+        if isinstance(target, cst.Name) and isinstance(node.value, cst.Call) and node.value.args \
+                and self.qualified_name(node.value.func) == "string.Template":
+            text = string_value(node.value.args[0].value)
+            fields = sorted({a or b for a, b in _DOLLAR_FIELD.findall(text.replace("$$", ""))}) if text else []
+            if fields:
+                self.dollar[target.value] = (self.ctx.line_here(node), fields)
+            return
         if isinstance(target, cst.Name):
             template = TemplateLiteral.of(node.value)
             read = file_read_path(node.value) if template is None else None
@@ -431,6 +497,12 @@ class TemplateSentUnfilled(Rule):
         model_call_here(self.ctx, node)
         self.calls.append(node)
         func = node.func
+        if isinstance(func, cst.Attribute) and func.attr.value == "safe_substitute" and isinstance(func.value, cst.Name) \
+                and all(a.keyword is not None and not a.star for a in node.args):
+            name = self.qualified_name(func.value)
+            if name:
+                self.dollar_fills.append({"name": name, "short": func.value.value, "line": self.ctx.line_here(node)
+                                          or self.ctx.line_of(node), "kws": [a.keyword.value for a in node.args]})
         if isinstance(func, cst.Attribute) and func.attr.value in FORMAT_METHODS and isinstance(func.value, cst.Name):
             name = self.qualified_name(func.value)
             if name:
@@ -469,9 +541,11 @@ class TemplateSentUnfilled(Rule):
         attr_sent = self._foreign_attributes_sent() if ctx.memo.get("calls_a_model") else []
         if classes or attr_sent:
             ctx.facts[self.code + ":classes"] = {"templates": classes, "sent": attr_sent}
-        if templates or sent or self.formatted or plain or self.filled:
+        dollar = [{"name": f"{module}.{n}" if module else n, "short": n, "line": line, "fields": fields}
+                  for n, (line, fields) in self.dollar.items()]
+        if templates or sent or self.formatted or plain or self.filled or dollar or self.dollar_fills:
             ctx.facts[self.code] = {"templates": templates + plain, "sent": sent, "formatted": sorted(self.formatted),
-                                    "filled": self.filled}
+                                    "filled": self.filled, "dollar": dollar, "dollar_fills": self.dollar_fills}
 
     def _class_facts(self, module: str) -> list[dict[str, Any]]:
         """This file's class templates (a config dataclass's field defaults), for files that send them."""
@@ -568,7 +642,16 @@ class TemplateSentUnfilled(Rule):
                 sources.append((name, holder, meaning))
         sent = []
         for name, holder, qualified in sources:
-            for load in flow.scopes.loads_reached(holder, name):
+            loads = flow.scopes.loads_reached(holder, name)
+            # A function that fills the template into a name it never reads, and sends the template
+            # itself: the filled text was meant to go out (PROMPT004 reports it built and never sent).
+            unsent_fill = {id(flow.scopes.function_of(load)) for load in loads
+                           if flow.scopes.function_of(load) is not None and any(
+                               d.kind == FORMATTED and _filled_into_unread_name(flow, d.node)
+                               for d in flow.destinations(load))}
+            for load in loads:
+                if id(flow.scopes.function_of(load)) in unsent_fill:
+                    continue
                 for dest in flow.destinations(load):
                     partial = _partly_replaced(flow, dest.node, self.calls) if dest.kind == FORMATTED else None
                     if partial is not None:
@@ -601,6 +684,7 @@ class TemplateSentUnfilled(Rule):
             uses.extend((path, use) for use in facts.get("sent", []))
         texts: dict[str, str] = {}
         cls._class_templates_sent_elsewhere(repo, texts)
+        cls._dollar_templates_partly_filled(repo)
         reported: set[tuple[str, str]] = set()
         for path, facts in repo.facts(cls.code):
             for fill in facts.get("filled", []):
@@ -661,6 +745,33 @@ class TemplateSentUnfilled(Rule):
                         related=[Location(defined_in, template["line"], f"{template['short']} defined here")])
 
     @classmethod
+    def _dollar_templates_partly_filled(cls, repo: RepoContext) -> None:
+        """`QA = Template("... $context ... $question")` filled by `QA.safe_substitute(question=q)`:
+        safe_substitute leaves `$context` in the text instead of raising. Reported at the template."""
+        templates: dict[str, list[tuple[str, dict]]] = {}
+        for path, facts in repo.facts(cls.code):
+            for template in facts.get("dollar", []):
+                templates.setdefault(template["name"], []).append((path, template))
+        reported: set[tuple[str, str]] = set()
+        for path, facts in repo.facts(cls.code):
+            for fill in facts.get("dollar_fills", []):
+                found = _defining(_candidates(templates, fill["name"]), path)
+                if found is None:
+                    continue
+                defined_in, template = found
+                left = [f for f in template["fields"] if f not in fill["kws"]]
+                if not left or (defined_in, template["name"]) in reported:
+                    continue
+                reported.add((defined_in, template["name"]))
+                repo.report(cls, defined_in, template["line"], name=template["short"], has=HAS,
+                            placeholders=", ".join("$" + f for f in left),
+                            how="but the `safe_substitute` that fills it leaves them", where_word="at",
+                            defined=f"{path}:{fill['line']}", via="",
+                            consequence="safe_substitute keeps a field it is not given as it is, so the model reads "
+                                        "the placeholder where the text should be",
+                            related=[Location(path, fill["line"], "filled here, partly")])
+
+    @classmethod
     def _class_templates_sent_elsewhere(cls, repo: RepoContext, texts: dict[str, str]) -> None:
         """A class attribute template (a config dataclass's default) sent unfilled from another file:
         reported at its definition, once."""
@@ -703,6 +814,15 @@ class TemplateSentUnfilled(Rule):
                 texts[path] = ""
         roots = {field_root(f) for f in template["fields"]}
         return any(re.search(rf"\b{re.escape(r)}\b", texts[path]) for r in roots)
+
+
+def _filled_into_unread_name(flow: TextFlow, call: cst.CSTNode) -> bool:
+    """`system = T.format(...)` where nothing reads `system` afterwards."""
+    statement = flow.scopes.parent.get(id(call))
+    if not (isinstance(statement, cst.Assign) and statement.value is call and len(statement.targets) == 1
+            and isinstance(statement.targets[0].target, cst.Name)):
+        return False
+    return not flow.scopes.loads_reached(statement, statement.targets[0].target.value)
 
 
 def _file_fields(repo: RepoContext, path: str, read: str) -> tuple[list[str], str]:

@@ -30,8 +30,8 @@ _WORD = re.compile(r"[a-z]+|[0-9]+")
 class SingleSample(Rule):
     """
     ## What it does
-    Finds model calls that sample above temperature 0 (a literal, a constant, an argparse or
-    config-class default; local `generate` / pipelines only with `do_sample=True`; the settings of a
+    Finds model calls that sample above temperature 0 (a literal, a constant, an argparse, typer
+    or config-class default; local `generate` / pipelines only with `do_sample=True`; the settings of a
     params object given to the call: vLLM `SamplingParams`, a `GenerationConfig`) once per item,
     with nothing in the file that accounts for the variance this brings: no `n=` /
     `num_return_sequences=` above 1, no loop over samples, seeds or runs around the call (or
@@ -82,6 +82,30 @@ class SingleSample(Rule):
                     model="claude-3-haiku", max_tokens=384, temperature=args.temperature,
                     messages=[{"role": "user", "content": ex}])
         """, note="temperature from an argparse default"),
+        invalid("""
+            import typer
+            import anthropic
+            app = typer.Typer()
+            client = anthropic.Anthropic()
+
+            @app.command()
+            def compare(arms: str = "plain,cot", temp: float = typer.Option(0.9)):
+                for arm in arms.split(","):
+                    for q in questions:
+                        reply = client.messages.create(model="m", max_tokens=400, temperature=temp,  # expect: SEED009
+                                                       messages=[{"role": "user", "content": ARMS[arm] + q}])
+        """, note="temperature from a typer option's default, arms compared on one sample per item"),
+        valid("""
+            import anthropic
+            client = anthropic.Anthropic()
+
+            def ask(q, temp=0.9):
+                return client.messages.create(model="m", max_tokens=400, temperature=temp,
+                                              messages=[{"role": "user", "content": q}])
+
+            for arm in ("plain", "cot"):
+                replies = [ask(ARMS[arm] + q, temp=0.0) for q in questions]
+        """, note="near miss: a helper's default that its callers override is not a setting of the run"),
         invalid("""
             from openai import OpenAI
             client = OpenAI()

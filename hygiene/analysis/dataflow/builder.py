@@ -129,7 +129,9 @@ class DataflowBuilder(CallEvaluator):
         iterable = self.value(node.iter)
         if isinstance(iterable, tuple):  # `for model in ["a", "b"]`: each value in turn
             iterable = self.node(iterable)
-        loop = self.add("loop", (iterable if isinstance(iterable, int) else 0,), {}, node)
+        # `for i, (tr, te) in enumerate(kf.split(X))` loops over the split as `for tr, te in kf.split(X)` does
+        over = self.enumerated_split(iterable) if isinstance(iterable, int) else 0
+        loop = self.add("loop", (over or (iterable if isinstance(iterable, int) else 0),), {}, node)
         self.bind_loop_target(node.target, iterable, node, loop)
         self.loops.append(loop)
 

@@ -1,9 +1,7 @@
 """Calls to graph nodes: reads, splits, fits, predictions, metrics, selections, model calls.
 
-What a call means comes from its qualified name (`hygiene.analysis.names`) and the shared API knowledge
-(`hygiene.analysis.apis`, `knowledge.py`, polars expressions in `frames.py`); an unknown call becomes a `call`
-node of its receiver and arguments, resolved at the repo phase when it is a function of the repo.
-"""
+What a call means comes from its qualified name (`hygiene.analysis.names`) and the shared API knowledge (`apis`,
+`knowledge.py`, polars in `frames.py`); an unknown call becomes a `call` node of its receiver and arguments."""
 from __future__ import annotations
 
 from typing import Any
@@ -82,6 +80,8 @@ class CallEvaluator(Evaluator):
             fitted = self.add("fit", (0, data, 0), {"cls": bare, "kind": "preproc", "m": tail,
                                                     "on": self.code(expr.args[0].value)}, expr)
             return self.add("xform", (fitted, data), {"m": tail}, expr)
+        if bare in kb.BOOSTER_TRAINERS and bare != "catboost.train" and len(positional) > 1:  # `lgb.train(params, dtrain)`
+            return self.fit_call(expr, None, "fit", 0, positional[1:2], {**keywords, "eval_set": keywords.get(kb.BOOSTER_TRAINERS[bare], 0)})
         if method in kb.FIT_METHODS and (positional or keywords.keys() & {"X", "x", "raw_documents", "texts"}) and not on_self:
             return self.fit_call(expr, qn, method, recv, positional, keywords)
         first = positional[0] if positional else next(iter(keywords.values()), 0)
@@ -116,8 +116,7 @@ class CallEvaluator(Evaluator):
             parts = positional[0]
             items = self.inputs[parts] if isinstance(parts, int) and parts and self.info(parts).get("op") == "tuple" else (parts,)
             return self.add("concat", items, {"m": tail}, expr)
-        if bare in ("builtins.next", "builtins.iter", "builtins.list") and positional and isinstance(positional[0], int) \
-                and positional[0] and self.kinds[positional[0]] == "split":
+        if bare in ("builtins.next", "builtins.iter", "builtins.list") and positional and self.kinds[positional[0] if isinstance(positional[0], int) else 0] == "split":
             return positional[0]
         if bare in kb.HASHERS:
             return self.add("hash", [*positional, *keywords.values()], {"m": tail}, expr)
@@ -174,7 +173,8 @@ class CallEvaluator(Evaluator):
                 arrays = positional[:1]
                 info["arrays"] = 1
             data = recv if method == "train_test_split" and recv else 0
-            return self.add("split", [data, *arrays] if data else arrays, self.with_on(info, expr), expr)
+            return self.add("split", [data, *arrays] if data else arrays, {**info, "on": self.code(expr.func.value)}  # `ds.train_test_split(...)`
+                            if data else self.with_on(info, expr), expr)
         splitter = bare[: -len(".split")] if bare.endswith(".split") else ""
         if method == "split" and splitter and (plain(splitter) in kb.SPLITTERS or "model_selection" in splitter):
             grouped = plain(splitter) in kb.GROUPED_SPLITTERS or len(positional) >= 3 or "groups" in keywords
@@ -292,7 +292,7 @@ class CallEvaluator(Evaluator):
         if any(s in text or s in ctor_text for s in (*kb.STOPPING_NAMES, *kb.STOPPING_KEYWORDS)):
             info["stop"] = 1
         fitted = self.add("fit", inputs, info, expr)
-        if isinstance(expr.func, cst.Attribute):
+        if isinstance(expr.func, cst.Attribute) and not self.is_module(expr.func.value):
             self.rebind(expr.func.value, fitted)
         if method == "fit_resample" and isinstance(y, int) and y:
             # `X_res, y_res = smote.fit_resample(X, y)`: the resampled features, and the labels

@@ -179,6 +179,13 @@ class ContainerValues:
         else:
             info["only"] = keys
 
+    def enumerated_split(self, it: int) -> int:
+        """The split node of `enumerate(kf.split(X))`, else 0."""
+        if not it or self.kinds[it] != "call" or plain(self.info(it).get("fn") or "") != "builtins.enumerate":
+            return 0
+        args = [a for a in self.inputs[it] if a]
+        return args[0] if args and self.kinds[args[0]] == "split" else 0
+
     def bind_loop_target(self, target: cst.BaseExpression, iterable: Value, where: cst.CSTNode,
                          loop: int) -> str:
         """Bind a `for` target to elements of `iterable`; returns the key variable of `.items()`."""
@@ -194,6 +201,11 @@ class ContainerValues:
                 over = args[0]  # the receiver of `.items()`, the first argument of `enumerate(loader)`
         if isinstance(target, (cst.Tuple, cst.List)) and method in ("items", "iterrows", "enumerate"):
             elements = [e.value for e in target.elements]
+            if len(elements) == 2 and method == "enumerate" and over and self.kinds[over] == "split":
+                # `for fold, (tr, te) in enumerate(kf.split(X))`: the counter, then the split's parts
+                self.bind(elements[0], 0, where)
+                self.bind(elements[1], over, where)
+                return ""
             if len(elements) == 2:
                 key = self.add("elem", (over,), {"index": 0, "key": 1, "loop": loop}, where)
                 value = self.add("elem", (over,), {"index": 1, "loop": loop}, where)

@@ -96,7 +96,7 @@ DATA_ATTRIBUTES = frozenset({
 
 _TOKEN = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 _TEST_TOKENS = frozenset({"test", "tests", "testing", "te", "tst", "hold", "holdout", "heldout", "held"})
-_VAL_TOKENS = frozenset({"val", "vali", "valid", "validation", "dev", "development"})
+_VAL_TOKENS = frozenset({"val", "va", "vali", "valid", "validation", "dev", "development"})
 _TRAIN_TOKENS = frozenset({"train", "training", "tr", "trn", "fit"})
 _PREFIXES = (("train", "train"), ("test", "test"), ("valid", "val"), ("holdout", "test"))
 

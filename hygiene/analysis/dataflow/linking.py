@@ -139,16 +139,30 @@ def resolve(functions: dict[str, tuple[int, int]], name: str) -> tuple[int, int]
     return dict.get(functions, name) or dict.get(functions, f"{name}.__call__")
 
 
-def function_table(ifaces: list[dict[str, Any]]) -> tuple[dict[str, tuple[int, int]], dict[str, int]]:
-    """(qualified name -> (file, function index), module -> file): the first file wins."""
+def module_aliases(module: str, path: str | None) -> list[str]:
+    """The module's name, then the names its path gives it from the folders above (`pkg/data.py`
+    in a folder without `__init__.py` is `data` to its neighbours and `pkg.data` to a script at the
+    repo's root: Python 3 imports a plain folder as a namespace package)."""
+    names = [module]
+    if path and path.endswith(".py") and not path.endswith("__init__.py"):
+        parts = path[:-3].split("/")
+        names += [n for n in (".".join(parts[i:]) for i in range(len(parts) - 1)) if len(n) > len(module)]
+    return names
+
+
+def function_table(ifaces: list[dict[str, Any]], paths: list[str] | None = None) -> tuple[dict[str, tuple[int, int]], dict[str, int]]:
+    """(qualified name -> (file, function index), module -> file): the first file wins; a module's
+    own name before the names its path gives it."""
     functions: dict[str, tuple[int, int]] = {}
     modules: dict[str, int] = {}
-    for index, iface in enumerate(ifaces):
-        module = iface["m"]
-        modules.setdefault(module, index)
-        for number, qualname in enumerate(iface["f"]):
-            if number:
-                functions.setdefault(f"{module}.{qualname}" if module else qualname, (index, number))
+    for alias in (False, True):
+        for index, iface in enumerate(ifaces):
+            names = module_aliases(iface["m"], paths[index] if paths and index < len(paths) else None)
+            for module in (names[1:] if alias else names[:1]):
+                modules.setdefault(module, index)
+                for number, qualname in enumerate(iface["f"]):
+                    if number:
+                        functions.setdefault(f"{module}.{qualname}" if module else qualname, (index, number))
     return functions, modules
 
 
@@ -160,7 +174,7 @@ class Linked:
         self.paths = source.paths
         self.graphs = GraphView(self)
         self.functions = Names(self)
-        table, self.modules = function_table(source.ifaces)
+        table, self.modules = function_table(source.ifaces, source.paths)
         dict.update(self.functions, table)
         self.trace = Trace()
         self.start: int | None = None

@@ -1,0 +1,44 @@
+import asyncio
+import json
+import re
+from pathlib import Path
+
+import litellm
+from tenacity import retry, stop_after_attempt, wait_random_exponential
+
+MODELS = ["gpt-4o-mini", "claude-3-5-haiku-20241022"]
+SEM = asyncio.Semaphore(16)
+LETTER = re.compile(r"\b([ABCD])\b")
+
+
+@retry(stop=stop_after_attempt(4), wait=wait_random_exponential(min=1, max=20))
+async def _chat(model: str, messages: list[dict]) -> str:
+    resp = await litellm.acompletion(model=model, messages=messages, temperature=0, max_tokens=8)
+    return resp.choices[0].message.content
+
+
+async def ask(model: str, item: dict) -> dict:
+    body = item["question"] + "\n" + "\n".join(f"{k}. {v}" for k, v in item["options"].items())
+    messages = [{"role": "user", "content": body + "\nAnswer with a single letter."}]
+    async with SEM:
+        text = await _chat(model, messages)
+    m = LETTER.search(text)
+    return {"id": item["id"], "letter": m.group(1) if m else None, "gold": item["answer"], "raw": text}
+
+
+async def main() -> None:
+    items = [json.loads(l) for l in Path("data/arc_challenge_300.jsonl").read_text().splitlines()]
+    summary = {}
+    for model in MODELS:
+        outs = await asyncio.gather(*(ask(model, it) for it in items), return_exceptions=True)
+        errors = [o for o in outs if isinstance(o, BaseException)]
+        unparsed = [o for o in outs if isinstance(o, dict) and o["letter"] is None]
+        correct = sum(1 for o in outs if isinstance(o, dict) and o["letter"] == o["gold"])
+        summary[model] = {"accuracy": correct / len(items), "n": len(items),
+                          "n_api_errors": len(errors), "n_unparsed": len(unparsed)}
+        print(model, summary[model])
+    Path("results/accuracy.json").write_text(json.dumps(summary, indent=2))
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
