@@ -82,6 +82,9 @@ def run_example(rule: type[Rule], example: Example, all_rules: list[type[Rule]])
         materialise(example, root)
         config = dataclasses.replace(load(root), exclude=(".git/",))
         result = scan(config, jobs=1, use_cache=False, rules=all_rules)
+    # A rule that raises reports nothing, which a valid example would take for a pass.
+    crashed = [f"{d.path}: {d.message}" for d in result.diagnostics if "internal error" in d.message]
+    assert not crashed, "a rule raised on this example: " + "; ".join(crashed)
     # A rule demoted to a checklist question (`default = "question"`) still finds what its
     # examples say; its findings are the scan's questions.
     # A finding a rule itself marks as a question (`extra["ask"]`) is not a finding.
