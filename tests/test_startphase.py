@@ -147,3 +147,27 @@ def test_a_run_reads_only_what_its_walks_reach(tmp_path: Path) -> None:
     finally:
         startphase.Starts._run_one = real  # type: ignore[method-assign]
     assert "train.py" in runs and set(runs) <= {"train.py", "features.py"}
+
+
+def test_graphs_dropped_past_the_budget_give_the_same_findings(tmp_path: Path, monkeypatch) -> None:
+    """The program keeps at most `GRAPH_BUDGET` nodes of graphs the running rule has not read:
+    with a budget of one node every graph is dropped between runs and decoded again (its
+    factories resolved again), and the findings are those of a program that keeps them all."""
+    from hygiene.analysis.dataflow import linking
+
+    for rel, content in FILES.items():
+        _write(tmp_path, rel, content)
+    _write(tmp_path, "caller.py", CALLER_SCALED)
+    config = Config(root=tmp_path)
+    kept = _found(scan(config, jobs=1, use_cache=False))
+    decoded: list[int] = []
+    real = linking.Linked._decode
+
+    def counted(self, file):
+        decoded.append(file)
+        return real(self, file)
+
+    monkeypatch.setattr(linking, "GRAPH_BUDGET", 1)
+    monkeypatch.setattr(linking.Linked, "_decode", counted)
+    assert kept and _found(scan(config, jobs=1, use_cache=False)) == kept
+    assert len(decoded) > len(set(decoded))  # graphs were dropped and decoded again
