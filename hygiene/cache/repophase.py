@@ -124,6 +124,7 @@ def run(repo: RepoContext, rules: list[type[Rule]], folder: Path | None, salt: s
         except (OSError, ValueError):
             known = {}
     inputs = _Inputs(repo)
+    repo.summary_store = (folder, salt)  # type: ignore[attr-defined]  # hygiene.cache.summaries
     fresh: dict[str, Any] = {}
     counts = {"ran": 0, "replayed": 0}
     from hygiene.cache.startphase import Starts  # the dataflow rules, run and replayed per start file
