@@ -102,6 +102,8 @@ class Source:
             if digest and isinstance(stored, list) and len(stored) == 2 and stored[0] == digest \
                     and isinstance(stored[1], dict) and isinstance(stored[1].get("c"), str):
                 ifaces.append(stored[1])
+            elif "dataflow_iface" in result.facts:  # written with the graph by the file phase
+                ifaces.append(result.facts["dataflow_iface"])
             else:  # one graph decoded at a time; kept only while they fit the budget (issue 12)
                 graph = decode(index, shared if room > 0 else {})
                 ifaces.append(interface(graph))
