@@ -14,12 +14,13 @@ from typing import Any
 
 from hygiene.analysis.evalmode.words import FACT_KEY
 
-SUMMARY_VERSION = "1"
+SUMMARY_VERSION = "2"
 
 
 def summarise(fact: dict[str, Any]) -> dict[str, Any]:
     """What the analysis needs of every file: its module, classes and flags, and per function its
-    qualified name, name, class, whether it evaluates a model, and its calls (event index, callee)."""
+    qualified name, name, class, whether it evaluates a model, and its calls (event index, callee);
+    the whole record of a function that evaluates a model."""
     functions = []
     for record in fact.get("frames", []):
         events = record["events"]
@@ -27,8 +28,9 @@ def summarise(fact: dict[str, Any]) -> dict[str, Any]:
         for index, event in enumerate(events):
             if event["k"] == "call":
                 calls += [index, event["f"]]
-        functions.append([record["q"], record["name"], record["cls"],
-                          any(e["k"] == "fwd" and e.get("why") for e in events), calls])
+        evaluates = any(e["k"] == "fwd" and e.get("why") for e in events)
+        # an evaluation's whole record too: every run of the analysis starts there (a few per repository)
+        functions.append([record["q"], record["name"], record["cls"], evaluates, calls, *([record] if evaluates else [])])
     return {"m": fact.get("module", ""), "p": bool(fact.get("partial")), "mm": fact.get("module_methods", []),
             "c": fact.get("classes", []), "pl": fact.get("plain", []), "f": functions}
 
@@ -52,24 +54,25 @@ class _Frame:
     """One function (or module body) of the repository: `q`, `name`, `cls` and its calls from the
     summary; `record`, `events` and `params` from the file's fact, read on first use."""
 
-    __slots__ = ("path", "module", "q", "name", "cls", "evaluates", "calls", "_file", "_at")
+    __slots__ = ("path", "module", "q", "name", "cls", "evaluates", "calls", "_own", "_file", "_at")
 
     def __init__(self, path: str, module: str, row: list[Any], file: _File, at: int) -> None:
         self.path, self.module = path, module
-        self.q, self.name, self.cls, self.evaluates, self.calls = row
+        self.q, self.name, self.cls, self.evaluates, self.calls = row[:5]
+        self._own: dict[str, Any] | None = row[5] if len(row) > 5 else None
         self._file, self._at = file, at
 
     @property
     def record(self) -> dict[str, Any]:
-        return self._file.record(self._at)
+        return self._own if self._own is not None else self._file.record(self._at)
 
     @property
     def events(self) -> list[dict[str, Any]]:
-        return self._file.record(self._at)["events"]
+        return self.record["events"]
 
     @property
     def params(self) -> list[str]:
-        return self._file.record(self._at)["params"]
+        return self.record["params"]
 
 
 def read(analysis: Any, repo: Any) -> None:
