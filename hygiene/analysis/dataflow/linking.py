@@ -26,7 +26,7 @@ from hygiene.analysis.dataflow.graph import INFO, KIND, SHIFT, Graph, Ref, ref_o
 # the repository phase holds about this many nodes plus the running rule's, not every file's
 # (issue 12: all of transformers' 2,912 graphs held 400 MB). Decoding is deterministic (the
 # factories are resolved again), so what a rule reads does not depend on what was dropped.
-GRAPH_BUDGET = int(os.environ.get("HYGIENE_GRAPH_BUDGET", "60000"))
+GRAPH_BUDGET = int(os.environ.get("HYGIENE_GRAPH_BUDGET", "150000"))
 # The table of values shared between graphs (`graph._compact`) is emptied past this many entries:
 # it would keep the values of dropped graphs alive.
 SHARED_LIMIT = 4 * GRAPH_BUDGET
