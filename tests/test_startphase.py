@@ -147,3 +147,47 @@ def test_a_run_reads_only_what_its_walks_reach(tmp_path: Path) -> None:
     finally:
         startphase.Starts._run_one = real  # type: ignore[method-assign]
     assert "train.py" in runs and set(runs) <= {"train.py", "features.py"}
+
+
+def test_graphs_dropped_past_the_budget_give_the_same_findings(tmp_path: Path, monkeypatch) -> None:
+    """The program keeps at most `GRAPH_BUDGET` nodes of graphs the running rule has not read:
+    with a budget of one node every graph is dropped between runs and decoded again (its
+    factories resolved again), and the findings are those of a program that keeps them all."""
+    from hygiene.analysis.dataflow import linking
+
+    for rel, content in FILES.items():
+        _write(tmp_path, rel, content)
+    _write(tmp_path, "caller.py", CALLER_SCALED)
+    config = Config(root=tmp_path)
+    kept = _found(scan(config, jobs=1, use_cache=False))
+    decoded: list[int] = []
+    real = linking.Linked._decode
+
+    def counted(self, file):
+        decoded.append(file)
+        return real(self, file)
+
+    monkeypatch.setattr(linking, "GRAPH_BUDGET", 1)
+    monkeypatch.setattr(linking.Linked, "_decode", counted)
+    assert kept and _found(scan(config, jobs=1, use_cache=False)) == kept
+    assert len(decoded) > len(set(decoded))  # graphs were dropped and decoded again
+
+
+def test_the_interface_written_by_the_file_phase_is_the_decoded_graphs(tmp_path: Path) -> None:
+    """The program links from the `dataflow_iface` fact the file phase writes beside the graph,
+    so a cold repository phase decodes no graph to link: it must be what `interface` makes of
+    the graph read back from the cache."""
+    from hygiene.analysis.dataflow.graph import Graph
+    from hygiene.analysis.dataflow.linking import interface
+
+    for rel, content in FILES.items():
+        _write(tmp_path, rel, content)
+    _write(tmp_path, "caller.py", CALLER_SCALED)
+    result = scan(Config(root=tmp_path), jobs=1)
+    checked = 0
+    for path, file in result.results.items():
+        if "dataflow" in file.facts:
+            graph = Graph.from_json(path, file.facts["dataflow"])
+            assert file.facts["dataflow_iface"] == interface(graph)
+            checked += bool(interface(graph)["c"])
+    assert checked >= 3

@@ -124,17 +124,21 @@ def run(repo: RepoContext, rules: list[type[Rule]], folder: Path | None, salt: s
         except (OSError, ValueError):
             known = {}
     inputs = _Inputs(repo)
+    repo.summary_store = (folder, salt)  # type: ignore[attr-defined]  # hygiene.cache.summaries
     fresh: dict[str, Any] = {}
     counts = {"ran": 0, "replayed": 0}
     from hygiene.cache.startphase import Starts  # the dataflow rules, run and replayed per start file
 
     starts = Starts(folder, salt)
+    dataflow = [r for r in rules if r.has_repo_phase() and r.dataflow_starts]
     for rule in rules:
         if not rule.has_repo_phase():
             continue
-        if rule.dataflow_starts:
-            counts["ran" if starts.run(repo, rule, inputs) else "replayed"] += 1
-            repo.forget_unused()
+        if rule.dataflow_starts:  # all of them together, at the first one's turn
+            if rule is dataflow[0]:
+                for ran in starts.run(repo, dataflow, inputs).values():
+                    counts["ran" if ran else "replayed"] += 1
+                repo.forget_unused()
             continue
         entry = known.get(rule.code) if isinstance(known, dict) else None
         if store is not None and isinstance(entry, dict):

@@ -128,29 +128,43 @@ class Starts:
             return False
         return not entry["r"] or entry["key"] == inputs.key(entry["r"])
 
-    def run(self, repo: RepoContext, rule: type[Rule], inputs: Any) -> bool:
-        """Run or replay `rule` for each start file; True when any run was needed."""
+    def run(self, repo: RepoContext, rules: list[type[Rule]], inputs: Any) -> dict[str, bool]:
+        """Run or replay each of `rules` for each start file; {code: whether any run was needed}.
+        Start file by start file, all rules of one before the next: the graphs a file's walks
+        read are decoded once for every rule, and dropped when the program holds too many
+        (`linking.GRAPH_BUDGET`). Findings come out rule by rule, in start order, as before."""
         prog = self._prepare(repo)
-        allowed = frozenset(rule.dataflow_starts)
-        known = self.old.get("rules", {}).pop(rule.code, {}) if self.replayable else {}  # read once: dropped
-        fresh: dict[str, Any] = {}
-        ran = False
+        stored = self.old.get("rules", {}) if self.replayable else {}
+        known = {r.code: stored.pop(r.code, {}) for r in rules}  # read once: dropped
+        allowed = {r.code: frozenset(r.dataflow_starts) for r in rules}
+        fresh: dict[str, dict[str, Any]] = {r.code: {} for r in rules}
+        found: dict[str, tuple[list[Finding], list[Diagnostic]]] = {r.code: ([], []) for r in rules}
+        ran = dict.fromkeys(fresh, False)
         for start, present in enumerate(prog.source.kinds):
-            if allowed.isdisjoint(present):
-                continue
             path = prog.paths[start]
-            entry = known.get(path)
-            try:
-                if self._valid(entry, start, inputs):
-                    repo.findings.extend(Finding.from_dict(f) for f in entry["F"])
-                    repo.diagnostics.extend(Diagnostic.from_dict(d) for d in entry["D"])
-                    fresh[path] = entry
+            for rule in rules:
+                code = rule.code
+                if allowed[code].isdisjoint(present):
                     continue
-            except (KeyError, TypeError, ValueError):
-                pass
-            ran = True
-            fresh[path] = self._run_one(repo, rule, prog, start, allowed, inputs)
-        self.fresh[rule.code] = fresh
+                entry = known[code].get(path)
+                try:
+                    if self._valid(entry, start, inputs):
+                        found[code][0].extend(Finding.from_dict(f) for f in entry["F"])
+                        found[code][1].extend(Diagnostic.from_dict(d) for d in entry["D"])
+                        fresh[code][path] = entry
+                        continue
+                except (KeyError, TypeError, ValueError):
+                    pass
+                ran[code] = True
+                findings, diagnostics = len(repo.findings), len(repo.diagnostics)
+                fresh[code][path] = self._run_one(repo, rule, prog, start, allowed[code], inputs)
+                found[code][0].extend(repo.findings[findings:])
+                found[code][1].extend(repo.diagnostics[diagnostics:])
+                del repo.findings[findings:], repo.diagnostics[diagnostics:]
+        for rule in rules:
+            repo.findings.extend(found[rule.code][0])
+            repo.diagnostics.extend(found[rule.code][1])
+        self.fresh.update(fresh)
         return ran
 
     def _run_one(self, repo: RepoContext, rule: type[Rule], prog: Program, start: int,

@@ -23,6 +23,7 @@ from hygiene.analysis.dataflow import knowledge as kb
 from hygiene.analysis.dataflow.calls import CallEvaluator
 from hygiene.analysis.dataflow.expressions import Value
 from hygiene.analysis.dataflow.graph import Function, Graph
+from hygiene.analysis.dataflow.linking import interface
 
 
 
@@ -393,3 +394,4 @@ class DataflowBuilder(CallEvaluator):
         graph = Graph(ctx.path, ctx.names.module_name if ctx.names is not None else "", nodes, self.functions,
                       {k: v for k, v in self.scopes[0].items() if v}, self.attributes, cells)
         ctx.facts["dataflow"] = graph.to_json()
+        ctx.facts["dataflow_iface"] = interface(graph)  # the program links from it, decoding no graph

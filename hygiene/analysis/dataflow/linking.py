@@ -12,12 +12,24 @@ findings while none of those changed.
 """
 from __future__ import annotations
 
+import os
 from array import array
+from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from typing import Any
 
 from hygiene.analysis.apis import plain
 from hygiene.analysis.dataflow.graph import INFO, KIND, SHIFT, Graph, Ref, ref_of
+
+# How many graph nodes the decoded graphs not read by the running rule may hold together: beyond
+# it the least recently read are dropped (with their indexes) and decoded again if read again, so
+# the repository phase holds about this many nodes plus the running rule's, not every file's
+# (issue 12: all of transformers' 2,912 graphs held 400 MB). Decoding is deterministic (the
+# factories are resolved again), so what a rule reads does not depend on what was dropped.
+GRAPH_BUDGET = int(os.environ.get("HYGIENE_GRAPH_BUDGET", "150000"))
+# The table of values shared between graphs (`graph._compact`) is emptied past this many entries:
+# it would keep the values of dropped graphs alive.
+SHARED_LIMIT = 4 * GRAPH_BUDGET
 
 
 class Trace:
@@ -75,13 +87,14 @@ class Source:
             repo._read("fact:dataflow")
         items = sorted((path, result) for path, result in repo.results.items() if "dataflow" in result.facts)
         paths = [path for path, _ in items]
-        pending: dict[int, Graph] = {}
+        pending: dict[int, Graph] = {}  # the first graphs decoded, kept for their first read
+        room = GRAPH_BUDGET
         digests, ifaces = [], []
         shared: dict[Any, Any] = {}
 
-        def decode(index: int) -> Graph:
+        def decode(index: int, table: dict[Any, Any]) -> Graph:
             path, result = items[index]
-            return Graph.from_json(path, result.facts["dataflow"], shared) or Graph(path, "")
+            return Graph.from_json(path, result.facts["dataflow"], table) or Graph(path, "")
 
         for index, (path, result) in enumerate(items):
             digest = (getattr(result, "fact_digests", None) or {}).get("dataflow", "")
@@ -89,11 +102,16 @@ class Source:
             if digest and isinstance(stored, list) and len(stored) == 2 and stored[0] == digest \
                     and isinstance(stored[1], dict) and isinstance(stored[1].get("c"), str):
                 ifaces.append(stored[1])
-            else:  # one graph decoded at a time and compacted (issue 12)
-                pending[index] = decode(index)
-                ifaces.append(interface(pending[index]))
+            elif "dataflow_iface" in result.facts:  # written with the graph by the file phase
+                ifaces.append(result.facts["dataflow_iface"])
+            else:  # one graph decoded at a time; kept only while they fit the budget (issue 12)
+                graph = decode(index, shared if room > 0 else {})
+                ifaces.append(interface(graph))
+                if room > 0:
+                    pending[index] = graph
+                    room -= len(graph.nodes)
             digests.append(digest)
-        source = cls(paths, digests, ifaces, lambda index, _: pending.pop(index, None) or decode(index))
+        source = cls(paths, digests, ifaces, lambda index, table: pending.pop(index, None) or decode(index, table))
         source.shared = shared
         return source
 
@@ -180,7 +198,9 @@ class Linked:
         self.start: int | None = None
         self.allowed: frozenset[str] | None = None
         self._run: list[Graph | None] = [None] * len(self.paths)
-        self._decoded: dict[int, Graph] = {}
+        self._decoded: OrderedDict[int, Graph] = OrderedDict()  # least recently read first
+        self._held = 0  # nodes in `_decoded`
+        self._nesting = 0  # decodes under way (a factory's file decoded while resolving another's)
         self._deps: dict[int, Trace] = {}
         self._kinds: dict[int, dict[str, array[int]]] = {}
         self._calls_index: dict[tuple[int, int], list[int]] | None = None
@@ -190,18 +210,25 @@ class Linked:
         """Drop the decoded graphs and every index over them (the program is no longer shared)."""
         for held in (self._decoded, self._deps, self._kinds, self._callers, self.source.shared):
             held.clear()
+        self._held = 0
         self._run = [None] * len(self.paths)
         self._calls_index = None
 
     def graph(self, file: int) -> Graph:
         found = self._run[file]
         if found is None:
-            found = self._decoded.get(file) or self._decode(file)
+            found = self._decoded.get(file)
+            if found is None:
+                found = self._decode(file)
+            else:
+                self._decoded.move_to_end(file)
             self._run[file] = found
             self.trace.files.add(file)
             deps = self._deps.get(file)
             if deps is not None:
                 self.trace.absorb(deps)
+            if self._held > GRAPH_BUDGET and not self._nesting:
+                self._evict()
         return found
 
     def _decode(self, file: int) -> Graph:
@@ -209,22 +236,44 @@ class Linked:
 
         graph = self.source.load(file, self.source.shared)
         self._decoded[file] = graph
+        self._held += len(graph.nodes)
         saved = self.trace, self._run
         self.trace, self._run = Trace(), [None] * len(self.paths)
         self._run[file] = graph
         self.trace.files.add(file)
+        self._nesting += 1
         try:
             resolve_factories(self, file)  # type: ignore[arg-type]
         finally:
+            self._nesting -= 1
             self._deps[file] = self.trace
             self.trace, self._run = saved
         return graph
+
+    def _evict(self) -> None:
+        """Drop the least recently read graphs the running rule has not read, with what is
+        indexed per file, until the others hold at most `GRAPH_BUDGET` nodes."""
+        for file in list(self._decoded):
+            if self._held <= GRAPH_BUDGET:
+                break
+            if self._run[file] is None:
+                self._held -= len(self._decoded.pop(file).nodes)
+                self._forget(file)
+        if len(self.source.shared) > SHARED_LIMIT:
+            self.source.shared.clear()
+
+    def _forget(self, file: int) -> None:
+        """Drop the indexes over file `file`'s graph (built again from it when read again)."""
+        self._deps.pop(file, None)
+        self._kinds.pop(file, None)
 
     # -- runs -----------------------------------------------------------------------------------------
     def begin(self, start: int | None, allowed: frozenset[str] | None = None) -> None:
         """Start a rule run whose `nodes()` are the nodes of file `start` (kinds in `allowed`)."""
         self.start, self.allowed, self.trace = start, allowed, Trace()
         self._run = [None] * len(self.paths)
+        if self._held > GRAPH_BUDGET:
+            self._evict()
 
     def end(self) -> Trace:
         trace = self.trace

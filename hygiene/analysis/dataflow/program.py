@@ -42,6 +42,11 @@ class Program(Linked):
         for held in (self._users, self._resolved, self._by_name, self._guarded):
             held.clear()
 
+    def _forget(self, file: int) -> None:
+        super()._forget(file)
+        self._users.pop(file, None)
+        self._guarded.pop(file, None)
+
     # -- nodes ------------------------------------------------------------------------------------
     def row(self, ref: Ref) -> tuple[Any, ...]:
         try:

@@ -12,7 +12,7 @@ def _where(frame: _Frame, event: dict[str, Any], text: str, ctor: str | None = N
     line = event.get("line")
     place = f"{frame.path}:{line}" if line else frame.path
     described = f"{text} ({place}){then}" if text else ""
-    return {"path": frame.path, "line": line, "text": described, "ctor": ctor, "function": frame.record["name"],
+    return {"path": frame.path, "line": line, "text": described, "ctor": ctor, "function": frame.name,
             "target": event.get("t")}
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from hygiene.analysis.apis import torch as torch_api
+from hygiene.analysis.evalmode.frames import _Frame, read
 from hygiene.analysis.evalmode.places import _rebinds, _touches, _where
 from hygiene.analysis.evalmode.words import FACT_KEY
 from hygiene.analysis.evalmode.plain import plain_free
@@ -49,16 +50,6 @@ class Verdict:
     keeps: bool = False    # the evaluation adds up tensors across batches, keeping their graphs
 
 
-class _Frame:
-    __slots__ = ("path", "module", "record", "events", "params", "q")
-
-    def __init__(self, path: str, module: str, record: dict[str, Any]) -> None:
-        self.path, self.module, self.record = path, module, record
-        self.events: list[dict[str, Any]] = record["events"]
-        self.params: list[str] = record["params"]
-        self.q: str = record["q"]
-
-
 class Analysis:
     def __init__(self, repo: RepoContext) -> None:
         self.frames: list[_Frame] = []
@@ -66,16 +57,7 @@ class Analysis:
         self.module_methods: dict[str, set[str]] = {}
         self.partial: set[str] = set()
         self.plain: dict[str, dict[str, Any]] = {}  # classes with no base class
-        for path, fact in repo.facts(FACT_KEY):  # each file's fact decoded once (issue 12)
-            for record in fact.get("frames", []):
-                self.frames.append(_Frame(path, fact.get("module", ""), record))
-            for cls in fact.get("classes", []):
-                self.classes.setdefault(cls["q"], cls)
-            self.module_methods[path] = set(fact.get("module_methods", []))
-            if fact.get("partial"):
-                self.partial.add(path)
-            for cls in fact.get("plain", []):
-                self.plain[cls["q"]] = cls
+        read(self, repo)  # from each file's summary; a file's records decoded when first read (issue 12)
         self.by_q: dict[str, list[_Frame]] = defaultdict(list)
         self.by_tail: dict[str, list[_Frame]] = defaultdict(list)
         for frame in self.frames:
@@ -84,10 +66,10 @@ class Analysis:
             self.by_tail[frame.q.rsplit(".", 1)[-1]].append(frame)
         self.callers: dict[int, list[tuple[_Frame, int]]] = defaultdict(list)
         for frame in self.frames:
-            for index, event in enumerate(frame.events):
-                if event["k"] == "call":
-                    for callee in self.lookup(event["f"]):
-                        self.callers[id(callee)].append((frame, index))
+            calls = frame.calls
+            for at in range(0, len(calls), 2):
+                for callee in self.lookup(calls[at + 1]):
+                    self.callers[id(callee)].append((frame, calls[at]))
         self._class_tails = {q.rsplit(".", 1)[-1]: q for q in self.classes}
 
     # -- names ----------------------------------------------------------------------------------
@@ -192,7 +174,7 @@ class Analysis:
                         if exit_states:
                             for state, where in exit_states.items():
                                 then = f", which calls {where['text']}" if where.get("text") else ""
-                                found.setdefault(state, _where(frame, event, f"`{callee.record['name']}()`", where.get("ctor"), then))
+                                found.setdefault(state, _where(frame, event, f"`{callee.name}()`", where.get("ctor"), then))
             return found or None
         return None
 
@@ -253,7 +235,7 @@ class Analysis:
     def entry(self, frame: _Frame, target: str, depth: int) -> States:
         root = target.split(".", 1)[0]
         callers = self.callers.get(id(frame), [])
-        if frame.record["name"] == "<module>":
+        if frame.name == "<module>":
             return {"?": {}}
         found: States = {}
         if root in frame.params:
@@ -266,8 +248,8 @@ class Analysis:
                 else:
                     found.setdefault("?", {})
             # `self.model` in a method nobody calls, of a trainer-like class (in a module, submodules follow its mode).
-            if root == "self" and set(found) <= {"?"} and frame.record["cls"] \
-                    and not self.is_module_class(frame.record["cls"]):
+            if root == "self" and set(found) <= {"?"} and frame.cls \
+                    and not self.is_module_class(frame.cls):
                 found = self.class_entry(frame, target, depth)
         else:
             for caller, index in callers:
@@ -281,7 +263,7 @@ class Analysis:
         leaves it in training mode and none leaves it in eval mode."""
         found: States = {}
         for other in self.frames:
-            if other is frame or other.record["cls"] != frame.record["cls"] or other.path != frame.path:
+            if other is frame or other.path != frame.path or other.cls != frame.cls:
                 continue
             for index in range(len(other.events) - 1, -1, -1):
                 event = other.events[index]
@@ -300,7 +282,7 @@ class Analysis:
         event = frame.events[index]
         if event.get("g"):
             return {event["g"]: {}}
-        if frame.record["name"] == "<module>":
+        if frame.name == "<module>":
             return {"on": {}}
         callers = self.callers.get(id(frame), [])
         if depth > MAX_DEPTH:
@@ -308,11 +290,11 @@ class Analysis:
         if not callers:
             # Nobody in the repo calls it: gradients are on, as Python starts, unless it is a
             # method of a module, which runs inside whatever its callers set up.
-            return {"?": {}} if frame.record["cls"] and self.is_module_class(frame.record["cls"]) else {"on": {}}
+            return {"?": {}} if frame.cls and self.is_module_class(frame.cls) else {"on": {}}
         found: States = {}
         for caller, at in callers:
             for state, where in self.grad_at(caller, at, depth + 1).items():
-                found.setdefault(state, where or _where(caller, caller.events[at], f"`{frame.record['name']}()`"))
+                found.setdefault(state, where or _where(caller, caller.events[at], f"`{frame.name}()`"))
         return found
 
     def needs_grad(self, frame: _Frame, depth: int = 0) -> bool:
@@ -332,7 +314,7 @@ class Analysis:
                for where in states.values() if where):
             return True
         if target == "self":
-            return bool(frame.record["cls"]) and bool(self.is_module_class(frame.record["cls"]))
+            return bool(frame.cls) and bool(self.is_module_class(frame.cls))
         if torch_api.model_like_name(target.rsplit(".", 1)[-1]):
             return True
         return target in self.module_methods.get(frame.path, set())
@@ -341,7 +323,7 @@ class Analysis:
         out: list[Verdict] = []
         seen: set[tuple[str, str, int | None]] = set()
         for frame in self.frames:
-            if frame.record.get("skip"):
+            if not frame.evaluates or frame.record.get("skip"):  # `evaluates`: a `fwd` event with a `why`
                 continue
             for index, event in enumerate(frame.events):
                 if event["k"] != "fwd" or not event.get("why"):
