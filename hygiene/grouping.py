@@ -11,7 +11,10 @@ them here, after suppressions and per-file ignores and before the focus filter:
 - a group spans files: the findings of its first file (sorted path; with `--focus`, the first file
   in focus) stay as they are, and its first finding names how many other programs share the
   omission and lists them (also as related locations); the other files' findings are folded in;
-- a group with members in one file only changes nothing.
+- a group with members in one file only changes nothing;
+- a key that starts with "series" (`hygiene.analysis.results.series_key`: result files one program
+  writes once per run, `output/<dataset>/<model>/<seed>/stats.json`) spans folders: the same
+  finding in forty run folders is one question about the program that wrote them.
 
 With `--focus`, a group is reported when any member is in focus, at a focused member; without
 focus it is reported once, at the first program.
@@ -41,7 +44,8 @@ def group_findings(findings: list[Finding], rules: Iterable[type[Rule]],
         key = hook(finding) if hook is not None else None
         if key is None:
             continue
-        groups.setdefault((key, posixpath.dirname(finding.path), bool(finding.extra.get("ask"))), []).append(index)
+        scope = "" if _series(key) else posixpath.dirname(finding.path)
+        groups.setdefault((key, scope, bool(finding.extra.get("ask"))), []).append(index)
     replaced: dict[int, Finding] = {}
     dropped: set[int] = set()
     for members in groups.values():
@@ -53,21 +57,29 @@ def group_findings(findings: list[Finding], rules: Iterable[type[Rule]],
         own = sorted((i for i in members if findings[i].path == anchor_path), key=lambda i: findings[i].sort_key())
         others = [i for i in members if findings[i].path != anchor_path]
         dropped.update(others)
-        replaced[own[0]] = _with_others(findings[own[0]], [findings[i] for i in others])
+        replaced[own[0]] = _with_others(findings[own[0]], [findings[i] for i in others], _series(hooks[findings[own[0]].rule](findings[own[0]])))
     return [replaced.get(i, f) for i, f in enumerate(findings) if i not in dropped]
 
 
-def _with_others(anchor: Finding, others: list[Finding]) -> Finding:
+def _series(key: Hashable) -> bool:
+    return isinstance(key, tuple) and key[:1] == ("series",)
+
+
+def _with_others(anchor: Finding, others: list[Finding], series: bool = False) -> Finding:
     firsts: dict[str, Finding] = {}
     for f in sorted(others, key=Finding.sort_key):
         firsts.setdefault(f.path, f)
-    names = [posixpath.basename(p) for p in firsts]
+    names = list(firsts) if series else [posixpath.basename(p) for p in firsts]
     shown = ", ".join(f"`{n}`" for n in names[:MAX_NAMED]) + (f" and {len(names) - MAX_NAMED} more" if len(names) > MAX_NAMED else "")
     count = len(firsts)
-    said = (f"; {'one other program' if count == 1 else f'{count} other programs'} of this folder "
-            f"{'shares' if count == 1 else 'share'} the omission ({shown}): one decision, one finding")
-    related = tuple(anchor.related) + tuple(Location(f.path, f.line, "the same omission in another program")
-                                     for f in firsts.values())
+    if series:
+        said = (f"; the same in {'one other result file' if count == 1 else f'{count} other result files'} of "
+                f"this series ({shown}): one decision, one finding")
+    else:
+        said = (f"; {'one other program' if count == 1 else f'{count} other programs'} of this folder "
+                f"{'shares' if count == 1 else 'share'} the omission ({shown}): one decision, one finding")
+    what = "the same in another result file of the series" if series else "the same omission in another program"
+    related = tuple(anchor.related) + tuple(Location(f.path, f.line, what) for f in firsts.values())
     # The identities of the folded findings: a baseline that holds one of them still knows it.
     extra = {**anchor.extra, "grouped": sorted(firsts), "folded": [f.fingerprint for f in others]}
     return dataclasses.replace(anchor, message=anchor.message + said, related=related, extra=extra)

@@ -156,10 +156,13 @@ class Rule:
     def group_by(cls, finding: Finding) -> Any:
         """A key that findings of several programs share when one answer settles them all (see
         hygiene.grouping); None keeps the finding on its own. By default the key the rule put in
-        `extra["group"]` when it reported the finding."""
+        `extra["group"]` when it reported the finding; for a rule on data files, the series of
+        result files one program writes once per run (hygiene.analysis.results.series_key)."""
+        from hygiene.analysis.results import series_key
         from hygiene.grouping import default_group_key
 
-        return default_group_key(finding)
+        key = default_group_key(finding)
+        return series_key(finding) if key is None and "data" in cls.kinds else key
 
     @classmethod
     def has_repo_phase(cls) -> bool:

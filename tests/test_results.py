@@ -54,3 +54,17 @@ def test_result_numbers_reads_leaves_and_columns() -> None:
     profile = {"leaves": [["acc", 0.5, 1], ["name", "x", 2], ["bad", "nan", 3]],
                "columns": {"f1": {"mean": 0.25, "min": 0.1, "max": 0.4, "values": [0.1, 0.25, 0.4], "numbers": 3}}}
     assert sorted(set(result_numbers(profile))) == [0.1, 0.25, 0.4, 0.5]
+
+
+def test_class_rows_of_a_report_are_known_also_for_a_class_cut_off_at_the_kept_leaves():
+    from hygiene.analysis.results import class_reports, in_class_row
+
+    leaves = [["metrics.test.0.precision", 0.82, 3], ["metrics.test.0.support", 17, 6],
+              ["metrics.test.1.precision", 1.0, 8],  # the document's kept leaves end here: no support
+              ["metrics.test.accuracy", 0.85, 40], ["metrics.val.accuracy", 0.8, 50]]
+    reports = class_reports(leaves)
+    assert reports == {"metrics.test"}
+    assert in_class_row("metrics.test.1.precision", reports)
+    assert in_class_row("metrics.test.0.precision", reports)
+    assert not in_class_row("metrics.test.accuracy", reports)  # the report's own score stays a score
+    assert not in_class_row("metrics.val.accuracy", reports)

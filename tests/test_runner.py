@@ -235,3 +235,18 @@ def test_a_suppressed_member_leaves_the_group(tmp_path):
                              "b.py": UNSEEDED, "c.py": UNSEEDED})
     (finding,) = scan(config, jobs=1, use_cache=False).findings
     assert finding.path == "b.py" and [r.path for r in finding.related] == ["c.py"]
+
+
+def test_the_same_finding_in_a_series_of_run_folders_is_one_finding(tmp_path):
+    # A program that writes output/<dataset>/<model>/<seed>/stats.json: RESULT010 on five of its
+    # runs is one question about the program; a results file of another series stays its own.
+    perfect = '{"test": {"accuracy": 1.0}, "val": {"accuracy": 0.7412}}\n'
+    files = {f"output/{d}/mlp/{seed}/stats.json": perfect for d in ("aloi", "helena") for seed in (0, 1, 7)}
+    files["output/aloi/mlp/summary.json"] = perfect
+    files["results/final.json"] = perfect
+    config = repo(tmp_path, files)
+    findings = [f for f in scan(config, jobs=1, use_cache=False).findings if f.rule == "RESULT010"]
+    assert [(f.path, len(f.related)) for f in findings] == [
+        ("output/aloi/mlp/0/stats.json", 5), ("output/aloi/mlp/summary.json", 0), ("results/final.json", 0)]
+    assert "the same in 5 other result files of this series (`output/aloi/mlp/1/stats.json`" in findings[0].message
+    assert len(findings[0].extra["folded"]) == 5

@@ -46,6 +46,44 @@ PER_ITEM = re.compile(r"(^|\.)(predictions?|preds|items|samples|examples|instanc
                       re.I)
 
 
+def series_key(finding: Any) -> tuple | None:
+    """Result files one program writes once per run (`output/aloi/mlp/0/stats.json`,
+    `output/helena/resnet/3/stats.json`: the same top folder, depth and file name, digits aside):
+    a finding about one of them is usually a finding about the program, so the same rule's
+    findings on the series are one decision (hygiene.grouping folds them into one)."""
+    parts = finding.path.split("/")
+    if len(parts) < 3 or not is_result_path(finding.path):
+        return None  # a file at the top or in one folder: no series of runs
+    return ("series", finding.rule, parts[0], len(parts), re.sub(r"\d+", "#", parts[-1]))
+
+
+def class_reports(leaves: list[list[Any]]) -> set[str]:
+    """The nodes of a result document that hold a per-class breakdown: a classification report
+    (`{"0": {"precision": 0.82, "recall": 0.79, "f1-score": 0.80, "support": 17}, ..., "macro avg": {...}}`,
+    sklearn's `output_dict=True`) gives each class a child holding its scores beside a `support`
+    count. Those children are the classes of one model's report: not conditions, and not the
+    reported score (two small classes with the same hits and misses agree to every digit; a class
+    never predicted has precision 0). A class cut off where a long document's kept leaves end
+    still belongs to its report."""
+    reports = set()
+    for path, _, _ in leaves:
+        node, _, key = path.rpartition(".")
+        if node and key == "support":
+            reports.add(node.rpartition(".")[0])
+    return reports
+
+
+def in_class_row(path: str, reports: set[str]) -> bool:
+    """Is the leaf at `path` one class's score in a report of `class_reports`?"""
+    return path.rpartition(".")[0].rpartition(".")[0] in reports
+
+
+def per_class_table(profile: dict[str, Any]) -> bool:
+    """A table of a classification report's rows (`label,precision,recall,f1-score,support`)."""
+    columns = {name.lower() for name in profile.get("columns", {})}
+    return "support" in columns and bool(columns & {"precision", "recall", "f1-score", "f1_score", "f1"})
+
+
 # Metric names, matched against the last part of a key (`models.sft.mean_rating` -> mean_rating).
 _METRIC = re.compile(
     r"(^|_)(acc|accuracy|f1|auc|auroc|auprc|roc_auc|ap|map|precision|recall|score|rate|mean|"

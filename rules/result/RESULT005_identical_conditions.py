@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from hygiene.finding import Severity
-from hygiene.analysis.results import is_result_path, metric_key
+from hygiene.analysis.results import class_reports, is_result_path, metric_key, per_class_table
 from hygiene.rule import Rule, invalid, valid
 
 _SEGMENT = re.compile(r'\[\d+\]|\["(?:[^"\\]|\\.)*"\]|[^.\[\]]+')
@@ -100,6 +100,22 @@ class IdenticalConditions(Rule):
               note="near miss: one condition written twice (a duplicate row, not two conditions)"),
         valid({"results/by_class.csv": "label,precision,recall,support\npos,0.81,0.77,120\nneg,0.79,0.83,118\n"},
               note="near miss: rows that differ"),
+        valid({"output/aloi/mlp/0/stats.json": """\
+            {"metrics": {"test": {
+              "0": {"precision": 0.8235294117647058, "recall": 0.8235294117647058, "f1-score": 0.8235294117647058, "support": 17},
+              "1": {"precision": 0.8235294117647058, "recall": 0.8235294117647058, "f1-score": 0.8235294117647058, "support": 17},
+              "2": {"precision": 0.9411764705882353, "recall": 0.8888888888888888, "f1-score": 0.9142857142857143, "support": 18},
+              "accuracy": 0.8461538461538461,
+              "macro avg": {"precision": 0.862745, "recall": 0.845315, "f1-score": 0.853939, "support": 52}}}}
+            """}, note="near miss: two classes of one classification report with 14 of 17 right each: classes are not conditions"),
+        valid({"results/report.csv": "class,precision,recall,f1-score,support\ncat,0.75,0.6,0.667,5\n"
+               "dog,0.75,0.6,0.667,5\nbird,0.9,0.95,0.924,40\n"},
+              note="near miss: a classification report written as a table, one row per class"),
+        invalid({"results/reports.json": """\
+            {"sft": {"0": {"precision": 0.812, "recall": 0.775, "support": 400}, "accuracy": 0.7935},
+             "dpo": {"0": {"precision": 0.812, "recall": 0.775, "support": 400}, "accuracy": 0.7935}}
+            """}, expect=[("results/reports.json", 2, "RESULT005")],
+                note="two models whose whole reports agree to every digit are still two conditions"),
     ]
 
     def check_file(self) -> None:
@@ -110,9 +126,10 @@ class IdenticalConditions(Rule):
             self._table_rows(profile)
             return
         reported: set[str] = set()
+        reports = class_reports(profile["leaves"])
         for container, children in _conditions(profile["leaves"]).items():
-            if len(children) < 2:
-                continue
+            if len(children) < 2 or container in reports:
+                continue  # the classes of one classification report are not conditions
             by_numbers: dict[tuple, str] = {}
             for child, values in children.items():
                 numbers = tuple(sorted((k, v) for k, (v, _) in values.items()
@@ -135,8 +152,8 @@ class IdenticalConditions(Rule):
         """A small summary table (CSV, JSON lines) read whole: one row per condition, told apart by
         its text cells (`model`, `prompt`), whose numbers all equal another row's."""
         sample = profile.get("sample") or []
-        if not 2 <= profile.get("rows", 0) <= len(sample):
-            return  # only a table whose every row was read: per-item files are sampled
+        if not 2 <= profile.get("rows", 0) <= len(sample) or per_class_table(profile):
+            return  # only a table whose every row was read (per-item files are sampled), not one row per class
         seen: dict[tuple, dict[str, Any]] = {}
         for row in sample:
             values = {k: (v, row["line"]) for k, v in row["values"].items()}

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from hygiene.finding import Severity
-from hygiene.analysis.results import PER_ITEM, is_fixture_path, is_result_path
+from hygiene.analysis.results import PER_ITEM, class_reports, in_class_row, is_fixture_path, is_result_path, per_class_table
 from hygiene.rule import Rule, invalid, valid
 
 # Metrics where higher is better and a perfect or a zero score is rare on held-out data.
@@ -53,6 +53,24 @@ class PerfectOrZeroScore(Rule):
     message = "`{metric}` is exactly {value} in {path} {beside}: a {kind} score on held-out data is rarely real"
     question = "Why is `{metric}` exactly {value} at {where}? Is there a leak, an overlap or a scoring bug?"
     examples = [
+        valid({"output/helena/mlp/0/stats.json": """\
+            {"metrics": {"test": {
+              "0": {"precision": 0.0, "recall": 0.0, "f1-score": 0.0, "support": 3},
+              "1": {"precision": 0.6153846153846154, "recall": 0.5714285714285714, "f1-score": 0.5925925925925926, "support": 28},
+              "2": {"precision": 1.0, "recall": 0.25, "f1-score": 0.4, "support": 4},
+              "accuracy": 0.4857142857142857,
+              "macro avg": {"precision": 0.5384615384615384, "recall": 0.2738095238095238, "f1-score": 0.3308641975308642, "support": 35}}}}
+            """}, note="near miss: per-class rows of a classification report; a class never predicted has precision 0, "
+                       "and the reported number is the accuracy"),
+        invalid({"output/helena/mlp/1/stats.json": """\
+            {"metrics": {"test": {
+              "0": {"precision": 1.0, "recall": 1.0, "f1-score": 1.0, "support": 30},
+              "1": {"precision": 1.0, "recall": 1.0, "f1-score": 1.0, "support": 28},
+              "accuracy": 1.0,
+              "macro avg": {"precision": 1.0, "recall": 1.0, "f1-score": 1.0, "support": 58}},
+             "val": {"accuracy": 0.7412}}}
+            """}, expect=[("output/helena/mlp/1/stats.json", 4, "RESULT010")],
+                note="the report's own accuracy of exactly 1.0 on the test split is still a perfect score"),
         invalid({"results/models.json": """\
             {
               "logreg": {"auroc": 0.847, "f1": 0.61},
@@ -114,9 +132,10 @@ class PerfectOrZeroScore(Rule):
             return
         if self._all_zero(profile):
             return
+        reports = class_reports(profile.get("leaves", []))  # a class's own precision may well be 0 or 1
         leaves = [(p, v, line) for p, v, line in profile.get("leaves", [])
                   if isinstance(v, (int, float)) and not isinstance(v, bool) and _QUALITY.search(p.rsplit(".", 1)[-1])
-                  and not PER_ITEM.search(p)]
+                  and not PER_ITEM.search(p) and not in_class_row(p, reports)]
         if leaves:
             ordinary = [v for _, v, _ in leaves if 0 < v < 1 or 1 < v < 100]
             for path, value, line in leaves:
@@ -125,7 +144,8 @@ class PerfectOrZeroScore(Rule):
                     return
             return
         for name, stats in profile.get("columns", {}).items():
-            if not _QUALITY.search(name.rsplit(".", 1)[-1]) or _TRAINING.search(name) or not stats.get("numbers"):
+            if not _QUALITY.search(name.rsplit(".", 1)[-1]) or _TRAINING.search(name) or not stats.get("numbers") \
+                    or per_class_table(profile):
                 continue
             values = stats.get("values", [])
             ordinary = [v for v in values if 0 < v < 1]
