@@ -29,8 +29,9 @@ _VALUE_DRAWS = frozenset({"rand", "randn", "randint", "random", "normal", "unifo
 # Where toy values may go and stay an illustration: display, plotting, array arithmetic.
 _SHOWING_ROOTS = ("builtins.", "numpy.", "pandas.", "matplotlib.", "seaborn.", "plotly.", "IPython.",
                   "math.", "statistics.", "scipy.stats.")
-# Methods of the toy values themselves that take them out of the notebook: a file written.
-_WRITES = frozenset({"to_csv", "to_json", "to_parquet", "to_excel", "to_pickle", "tofile", "save", "dump", "write"})
+# Calls that take the values out of the notebook: a file written (`np.save`, `frame.to_csv`).
+_WRITES = frozenset({"to_csv", "to_json", "to_parquet", "to_excel", "to_pickle", "tofile", "save", "savetxt", "savez",
+                     "savez_compressed", "dump", "write"})
 _DISPLAY_METHODS = frozenset({"plot", "hist", "head", "tail", "describe", "info", "show"})
 _SHOWING_NAMES = frozenset({"print", "display", "len", "type", "repr", "str", "list", "tuple", "sorted", "sum",
                             "min", "max", "abs", "round", "enumerate", "zip", "range", "isinstance", "id"})
@@ -118,7 +119,7 @@ class ToyDrawExtractor:
             reached |= self._roots(node.func.value)
         if not reached:
             return
-        shown = name.startswith(_SHOWING_ROOTS) or (not name and isinstance(node.func, cst.Name)
+        shown = (name.startswith(_SHOWING_ROOTS) and tail not in _WRITES) or (not name and isinstance(node.func, cst.Name)
                                                       and node.func.value in _SHOWING_NAMES) \
             or (isinstance(node.func, cst.Attribute) and bool(self._roots(node.func.value)) and tail not in _WRITES)
         if not shown:
