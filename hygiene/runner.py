@@ -230,8 +230,8 @@ def scan(config: Config, paths: Iterable[Path] | None = None, *, focus: Iterable
     diagnostics: list[Diagnostic] = []  # what discovery could not read or skipped, then unreadable files
     sources = list(discover(config, None if focus is not None else paths, problems=diagnostics))
     packages = package_dirs(sources)
-    cache = Cache(config.root / config.cache_dir if use_cache else None,
-                  f"{config.fingerprint()}:{ruleset_fingerprint(rules)}")
+    cache = Cache(config.root / config.cache_dir if use_cache else None,  # facts name modules, which packages decide
+                  f"{config.fingerprint()}:{ruleset_fingerprint(rules)}:{digest(chr(0).join(sorted(packages)).encode())}")
     index = StatIndex(cache.folder, cache.salt)
     started_ns = time.time_ns()
     results: dict[str, FileResult] = {}

@@ -250,3 +250,18 @@ def test_the_same_finding_in_a_series_of_run_folders_is_one_finding(tmp_path):
         ("output/aloi/mlp/0/stats.json", 5), ("output/aloi/mlp/summary.json", 0), ("results/final.json", 0)]
     assert "the same in 5 other result files of this series (`output/aloi/mlp/1/stats.json`" in findings[0].message
     assert len(findings[0].extra["folded"]) == 5
+
+
+def test_a_new_package_folder_rechecks_the_files_whose_module_name_it_changes(tmp_path):
+    # `pkg/evaluate.py` is module `evaluate` in a plain folder and `pkg.evaluate` once
+    # `pkg/__init__.py` exists; its facts name the module, so a cached result from before is stale.
+    config = repo(tmp_path, {"pkg/evaluate.py": "import torch\n\ndef evaluate(net, test_loader):\n"
+                                                 "    return [net(x) for x, _ in test_loader]\n"})
+    scan(config, jobs=1)
+    (tmp_path / "pkg" / "__init__.py").write_text("")
+    warm = scan(config, jobs=1)
+    cold = scan(config, jobs=1, use_cache=False)
+    assert warm.stats["cached"] == 0
+    facts = {path: {k: r.facts[k] for k in r.facts} for path, r in warm.results.items()}
+    assert facts == {path: {k: r.facts[k] for k in r.facts} for path, r in cold.results.items()}
+    assert '"pkg.evaluate' in json.dumps(facts["pkg/evaluate.py"])
