@@ -66,6 +66,33 @@ class UnseededTorch(Rule):
     message = "`{code}` {what}, and {who}"
     question = "Which seed produced the randomness of `{code}` at {where}, and is it recorded with the results?"
     examples = [
+        valid("""
+            import torch
+            import zero
+            from torch.utils.data import DataLoader
+
+            def main(seed):
+                zero.set_randomness(seed)
+                loader = DataLoader(train_set, batch_size=64, shuffle=True)
+                for batch in loader:
+                    step(batch)
+
+            if __name__ == "__main__":
+                main(0)
+        """, note="near miss: a helper library's `set_randomness(seed)` (libzero) seeds random, numpy and torch"),
+        invalid("""
+            import torch
+            from torch.utils.data import DataLoader
+
+            def main(seed):
+                torch.use_deterministic_algorithms(True)
+                loader = DataLoader(train_set, batch_size=64, shuffle=True)  # expect: SEED003
+                for batch in loader:
+                    step(batch)
+
+            if __name__ == "__main__":
+                main(0)
+        """, note="deterministic kernels are not a seed: the shuffle still differs run to run"),
         invalid("""
             import torch
             from torch.utils.data import DataLoader

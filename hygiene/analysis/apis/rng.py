@@ -146,6 +146,16 @@ def seed_like(tail: str) -> bool:
         and "sequence" not in low and "seeded" not in low
 
 
+def randomness_setter(tail: str, node: cst.Call) -> bool:
+    """`zero.set_randomness(args["seed"])`, `fix_randomness(seed)`, `make_deterministic(42)`: a helper
+    (of a library the rules do not know) named for setting the randomness and handed a seed."""
+    low = tail.lower()
+    if not (low.startswith(("set_", "fix_", "make_", "init_")) and ("random" in low or "determinis" in low)):
+        return False
+    return any(isinstance(a.value, cst.Integer) or "seed" in cst.Module([]).code_for_node(a.value).lower()
+               for a in node.args if not a.star)
+
+
 # Roots of the qualified names `_by_name` knows, and method names `_by_method` knows: any other
 # call is settled by two set lookups (this runs on every call of every file).
 _KNOWN_ROOTS = frozenset({"random", "numpy", "torch", "sklearn", "imblearn", "umap", "lightning",
@@ -158,7 +168,9 @@ def classify(name: str | None, node: cst.Call, tail: str, imports_torch: bool) -
     """What the call `node` (callee `name`, last part `tail`) does to the program's randomness."""
     if tail not in _KNOWN_METHODS and "seed" not in tail.lower() and (
             name is None or name.split(".", 1)[0] not in _KNOWN_ROOTS):
-        return None
+        # (not an unresolved `obj.set_randomness(...)`, which may set an instance's own state)
+        known = name is not None or isinstance(node.func, cst.Name)
+        return Seed(("*",), plain(name) if name else tail) if known and randomness_setter(tail, node) else None
     bare = plain(name) if name else None
     if bare is not None:
         found = _by_name(bare, name or "", node, tail)
