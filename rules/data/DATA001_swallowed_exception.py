@@ -6,7 +6,7 @@ import re
 import libcst as cst
 
 from hygiene.analysis.apis.llm import calls_model
-from hygiene.analysis.failvalues import empty_means, equivalence_parse, logged_score, logged_vector, score_constant
+from hygiene.analysis.failvalues import empty_means, equivalence_parse, skips_item, logged_score, logged_vector, score_constant
 from hygiene.finding import Location, Severity
 from hygiene.analysis.strings import string_value
 from hygiene.analysis.rowflow import RowFlow
@@ -54,6 +54,11 @@ PARSE_CALLS = frozenset({"loads", "load", "literal_eval", "int", "float", "group
 COLLECT_METHODS = frozenset({"append", "extend", "add", "insert", "write", "writerow", "put", "update", "appendleft"})
 CLEANUP_CALLS = frozenset({"remove", "unlink", "rmtree", "rmdir", "close", "kill", "terminate", "shutdown", "cancel",
                            "join", "delete", "makedirs", "mkdir", "chmod", "release", "disconnect", "cleanup"})
+
+
+# Where the empty-means shape is looked for: a function or the module; the innermost of these
+# around a handler holds it (a class body or lambda: never).
+_MEANS_SCOPES = frozenset({cst.FunctionDef, cst.ClassDef, cst.Lambda, cst.Module})
 
 
 class SwallowedException(Rule, RowFlow):
@@ -809,13 +814,21 @@ class SwallowedException(Rule, RowFlow):
         self.comp_filters: list[tuple[dict, object, set[str]]] = []
         self.gathered: dict[str, str] = {}  # a name holding the results of one function over the items
         self.handled: set[int] = set()  # handlers reported with their guarded mean or their function
+        self.means_searched: set[int] = set()  # scopes searched for the empty-means shape
 
-    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
-        RowFlow.visit_FunctionDef(self, node)
-        self._empty_means(node)
-
-    def visit_Module(self, node: cst.Module) -> None:
-        self._empty_means(node)
+    def _empty_means_around(self, handler: cst.ExceptHandler) -> None:
+        """The empty-means shape of the function (or module) around `handler`, looked for once per
+        scope, at its first handler that skips an item: every handler the shape reports is one,
+        so scopes without one are not searched (issue 12: searching every function cost a tenth
+        of this rule's walk)."""
+        if not skips_item(handler):
+            return
+        scope = next((p for p in reversed(self.ctx.parents) if p.__class__ in _MEANS_SCOPES), None)
+        if scope is None or scope.__class__ is cst.ClassDef or scope.__class__ is cst.Lambda \
+                or id(scope) in self.means_searched:
+            return
+        self.means_searched.add(id(scope))
+        self._empty_means(scope)
 
     def _empty_means(self, scope: cst.CSTNode) -> None:
         """`except Exception: log(...); continue` in a loop that collects `results`, then
@@ -832,6 +845,7 @@ class SwallowedException(Rule, RowFlow):
                                                                         "the empty case becomes a score here")])
 
     def visit_ExceptHandler(self, node: cst.ExceptHandler) -> None:
+        self._empty_means_around(node)
         types = _caught(node)
         if types and all(t in BENIGN for t in types):
             return
