@@ -1,8 +1,8 @@
 """The file part of the eval-mode analysis: ordered events about model-like objects, per function.
 
 Two rules (EVAL001, EVAL002) read the same analysis, so they share one `Collector` per file
-(`collector_for(ctx)` in `rule.py`, kept in `ctx.memo`): both forward the walk's nodes to it through
-`CollectingRule`, and it handles each node once. What it records becomes the JSON fact
+(`collector_for(ctx)` in `rule.py`, kept in `ctx.memo`): the first of them forwards the walk's nodes
+to it through `CollectingRule`, and the other is not walked. What it records becomes the JSON fact
 `evalmode` of the file, which `hygiene.analysis.evalmode.resolve` reads in the repo phase.
 
 A frame (a function, or the module body) records events in source order, each with the loops it
@@ -106,15 +106,8 @@ class Collector(CallEvents):
         # Scope stack of ("class", _Class) / ("frame", _Frame), for qualified names of methods.
         self.scopes: list[tuple[str, Any]] = []
         self.module_methods: set[str] = set()
-        self._last: dict[str, cst.CSTNode] = {}
+        self.forwarder: object = None  # the rule that forwards the walk to it (the others ride along)
         self._finished = False
-
-    def once(self, handler: str, node: cst.CSTNode) -> bool:
-        """True the first time `handler` sees `node` (both rules forward every node)."""
-        if not self.enabled or self._last.get(handler) is node:
-            return False
-        self._last[handler] = node
-        return True
 
     @property
     def frame(self) -> _Frame:

@@ -23,10 +23,14 @@ class CollectingRule(Rule):
     def __init__(self, ctx: FileContext) -> None:
         super().__init__(ctx)
         self.collector = collector_for(ctx)
+        # One of the rules forwards the walk to the shared collector; the others ride along and
+        # are not walked at all (`hygiene.walk.Dispatch`), nor is any when the collector is off.
+        self.rides_along = not self.collector.enabled or self.collector.forwarder is not None
+        if not self.rides_along:
+            self.collector.forwarder = self
 
     def _forward(self, handler: str, node: cst.CSTNode) -> None:
-        if self.collector.once(handler, node):
-            getattr(self.collector, handler)(node)
+        getattr(self.collector, handler)(node)
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         self._forward("visit_ClassDef", node)
