@@ -125,14 +125,23 @@ class Dispatch:
     def __init__(self, visitors: Iterable[object]) -> None:
         self.visit: dict[type, list[Handler]] = {}
         self.leave: dict[type, list[Handler]] = {}
+        added: set[int] = set()
         for visitor in visitors:
-            if getattr(visitor, "rides_along", False):
-                continue  # another visitor does its walking (`hygiene.analysis.evalmode.rule`)
-            visits, leaves = handler_names(type(visitor))
-            for node_type, attr in visits.items():
-                self.visit.setdefault(node_type, []).append(getattr(visitor, attr))
-            for node_type, attr in leaves.items():
-                self.leave.setdefault(node_type, []).append(getattr(visitor, attr))
+            # An analysis several rules share (`walkers`: `hygiene.analysis.rowflow.shared_rows`) is
+            # visited once, just before the first of them.
+            for shared in getattr(visitor, "walkers", ()):
+                if id(shared) not in added:
+                    added.add(id(shared))
+                    self._add(shared)
+            if not getattr(visitor, "rides_along", False):  # else another visitor does its walking
+                self._add(visitor)
+
+    def _add(self, visitor: object) -> None:
+        visits, leaves = handler_names(type(visitor))
+        for node_type, attr in visits.items():
+            self.visit.setdefault(node_type, []).append(getattr(visitor, attr))
+        for node_type, attr in leaves.items():
+            self.leave.setdefault(node_type, []).append(getattr(visitor, attr))
 
 
 def walk(root: cst.CSTNode, dispatch: Dispatch, parents: list[cst.CSTNode]) -> None:

@@ -80,6 +80,64 @@ def test_a_crashing_rule_costs_only_itself(tmp_path):
     assert diag.path == "a.py" and "TST001" in diag.message and "rule bug" in diag.message
 
 
+class _CrashingAnalysis:
+    """An analysis two rules share, which fails on calls."""
+
+    def __init__(self) -> None:
+        self.walk_owner = None
+        self.calls = 0
+
+    def visit_Call(self, node: cst.Call) -> None:
+        self.calls += 1
+        raise ValueError("analysis bug")
+
+
+class _Shares(Rule):
+    """## What it does
+    To test the engine.
+    ## Why is this bad?
+    To test the engine.
+    ## Example
+        x
+    Use instead:
+        y
+    """
+
+    code = "TST002"
+    category = "SEED-UNSEEDED"
+    message = "never"
+
+    def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(ctx)
+        shared = ctx.memo.get("crashing")
+        if shared is None:
+            shared = ctx.memo["crashing"] = _CrashingAnalysis()
+            shared.walk_owner = self
+        self.walkers = (shared,)
+
+
+class _SharesToo(_Shares):
+    code = "TST003"
+
+
+def test_a_crashing_shared_analysis_costs_the_rules_that_read_it(tmp_path):
+    # Walked once for both rules (hygiene.walk.Dispatch); its error costs the rule that asked first,
+    # then, walked again for the other, that one too; the other rules' findings stay.
+    config = repo(tmp_path, {"a.py": UNSEEDED})
+    result = scan(config, rules=[*load_rules(), _Shares, _SharesToo], jobs=1, use_cache=False)
+    assert [f.rule for f in result.findings] == ["SEED001"]
+    assert sorted(d.message.split()[4].rstrip(",") for d in result.diagnostics) == ["TST002", "TST003"]
+
+
+def test_a_shared_analysis_is_walked_once():
+    from hygiene.walk import Dispatch
+
+    module = cst.parse_module("f(1)\n")
+    shared = _CrashingAnalysis()
+    first, second = type("A", (), {"walkers": (shared,)})(), type("B", (), {"walkers": (shared,)})()
+    assert len(Dispatch([first, second]).visit[cst.Call]) == 1
+
+
 def test_focus_reports_only_on_the_focus_files(tmp_path):
     config = repo(tmp_path, {"a.py": UNSEEDED, "sub/b.py": UNSEEDED})
     result = scan(config, focus=[tmp_path / "sub"], jobs=1)

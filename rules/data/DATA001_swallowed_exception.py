@@ -9,7 +9,7 @@ from hygiene.analysis.apis.llm import calls_model
 from hygiene.analysis.failvalues import empty_means, equivalence_parse, skips_item, logged_score, logged_vector, score_constant
 from hygiene.finding import Location, Severity
 from hygiene.analysis.strings import string_value
-from hygiene.analysis.rowflow import RowFlow
+from hygiene.analysis.rowflow import shared_rows
 from hygiene.rule import Rule, invalid, valid
 from hygiene.walk import iter_children, iter_nodes
 
@@ -61,7 +61,7 @@ CLEANUP_CALLS = frozenset({"remove", "unlink", "rmtree", "rmdir", "close", "kill
 _MEANS_SCOPES = frozenset({cst.FunctionDef, cst.ClassDef, cst.Lambda, cst.Module})
 
 
-class SwallowedException(Rule, RowFlow):
+class SwallowedException(Rule):
     """
     ## What it does
     Finds `except` blocks that swallow a failure silently where it costs data: in a loop that
@@ -807,7 +807,8 @@ class SwallowedException(Rule, RowFlow):
 
     def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
         Rule.__init__(self, ctx)
-        RowFlow.__init__(self, ctx)  # where a caller drops the Nones a swallow returns, and whether it counts them
+        self.rows = shared_rows(ctx, self)  # where a caller drops the Nones a swallow returns, and whether it counts them
+        self.walkers = (self.rows,)  # walked just before this rule's own visits
         self.markers: set[str] = set()
         self.applied: set[str] = set()  # functions mapped over a column: their Nones become NaN
         self.loop_filters: list[tuple[dict, object]] = []
@@ -953,13 +954,11 @@ class SwallowedException(Rule, RowFlow):
         return bool(model or GRADING_NAME.search(name) or (by_param and any(REPLY_PARAM.search(p) for p in params)))
 
     def visit_Comparison(self, node: cst.Comparison) -> None:
-        RowFlow.visit_Comparison(self, node)
         for target in node.comparisons:
             for side in (node.left, target.comparator):
                 self._marker(side)
 
     def visit_Call(self, node: cst.Call) -> None:
-        RowFlow.visit_Call(self, node)
         if isinstance(node.func, cst.Attribute) and node.func.attr.value in ("apply", "map", "progress_apply") \
                 and node.args and isinstance(node.args[0].value, (cst.Name, cst.Attribute)):
             applied = node.args[0].value
@@ -969,7 +968,6 @@ class SwallowedException(Rule, RowFlow):
             self._marker(node.args[0].value)
 
     def visit_Assign(self, node: cst.Assign) -> None:
-        RowFlow.visit_Assign(self, node)
         callee = _gathered_callee(node.value)
         if callee and len(node.targets) == 1 and isinstance(node.targets[0].target, cst.Name):
             self.gathered[node.targets[0].target.value] = callee  # `replies = await asyncio.gather(*(ask(q) ...))`
@@ -1005,7 +1003,7 @@ class SwallowedException(Rule, RowFlow):
         if any(_lists_failures(n, gathered) for n in iter_nodes(function.body)):
             return  # `failed = [i for i, r in zip(ids, raw) if r is None]` beside it: the failures are listed
         held |= gathered
-        self.comp_filters.append(({"calls": callees, "counted": False, "line": self.ctx.line_of(node)}, self.scope, held))
+        self.comp_filters.append(({"calls": callees, "counted": False, "line": self.ctx.line_of(node)}, self.rows.scope, held))
 
     def visit_If(self, node: cst.If) -> None:
         """`r = grade(item)` then `if r is None: continue` in a loop: the caller drops the Nones; counted
@@ -1024,7 +1022,7 @@ class SwallowedException(Rule, RowFlow):
         if callee:
             counted = len(smalls) > 1 or _swallow_traced(node.body)
             self.loop_filters.append(({"calls": [callee], "counted": counted, "line": self.ctx.line_of(node)},
-                                      self.scope))
+                                      self.rows.scope))
 
     def _marker(self, expr: cst.BaseExpression) -> None:
         """Record a short literal the code tests text against: an error marker someone filters on."""
@@ -1035,10 +1033,10 @@ class SwallowedException(Rule, RowFlow):
                 self.markers.add(text.strip())
 
     def finish(self) -> None:
-        self.close()
+        self.rows.close()
         none_filters = [{"calls": sorted(scope.calls)[:80], "counted": flow.counted,
                          "line": self.ctx.line_of(flow.drop.node)}
-                        for scope in self.scopes for flow in self.flows(scope)
+                        for scope in self.rows.scopes for flow in self.rows.flows(scope)
                         if flow.drop.kind in ("None filter", "dropna")]  # Nones become NaN in a frame
         # A function that reports any size (`len(items) - len(scores)` in a print) is taken to count them.
         none_filters += [{**f, "counted": f["counted"] or bool(scope.reported)} for f, scope in self.loop_filters]
