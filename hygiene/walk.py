@@ -151,12 +151,13 @@ def walk(root: cst.CSTNode, dispatch: Dispatch, parents: list[cst.CSTNode]) -> N
     recursion limit.
     """
     visit, leave = dispatch.visit, dispatch.leave
-    fields_of = _child_fields
+    backwards = _backward_fields
     nodes = _is_node
     leaving = object()
     stack: list[Any] = [root]
+    pop, push = stack.pop, stack.append
     while stack:
-        node = stack.pop()
+        node = pop()
         if node is leaving:
             done = parents.pop()
             handlers = leave.get(type(done))
@@ -170,17 +171,30 @@ def walk(root: cst.CSTNode, dispatch: Dispatch, parents: list[cst.CSTNode]) -> N
             for handler in handlers:
                 handler(node)
         parents.append(node)
-        stack.append(leaving)
-        names = fields_of.get(node_type) or child_fields(node_type)
-        start = len(stack)
+        push(leaving)
+        # Children pushed last one first, so they pop in source order.
+        names = backwards.get(node_type)
+        if names is None:
+            names = backward_fields(node_type)
         for name in names:
             value = getattr(node, name, None)
-            if nodes.get(value.__class__) or is_node(value):
-                stack.append(value)
-            elif value.__class__ is tuple or value.__class__ is list:
-                for item in value:
-                    if nodes.get(item.__class__) or is_node(item):
-                        stack.append(item)
-        # Children were pushed in source order; reverse them in place so they pop in order.
-        if len(stack) - start > 1:
-            stack[start:] = stack[start:][::-1]
+            kind = value.__class__
+            known = nodes.get(kind)
+            if known is None:
+                known = is_node(value)
+            if known:
+                push(value)
+            elif kind is tuple or kind is list:
+                for item in reversed(value):
+                    known = nodes.get(item.__class__)
+                    if known or (known is None and is_node(item)):
+                        push(item)
+
+
+_backward_fields: dict[type, tuple[str, ...]] = {}
+
+
+def backward_fields(node_type: type) -> tuple[str, ...]:
+    """`child_fields` last one first: the order `walk` pushes them."""
+    fields = _backward_fields[node_type] = tuple(reversed(child_fields(node_type)))
+    return fields

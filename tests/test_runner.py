@@ -293,3 +293,22 @@ def test_a_suppressed_member_leaves_the_group(tmp_path):
                              "b.py": UNSEEDED, "c.py": UNSEEDED})
     (finding,) = scan(config, jobs=1, use_cache=False).findings
     assert finding.path == "b.py" and [r.path for r in finding.related] == ["c.py"]
+
+
+def test_the_walk_visits_in_source_order_with_the_ancestors():
+    from hygiene.walk import Dispatch, iter_children, iter_nodes, walk
+
+    source = ("@dec(1)\nclass A(B, metaclass=M):\n    def f(self, x: int = 2, *a, **k) -> str:\n"
+              "        try:\n            y = [i for i in x if i] or (a if x else k)\n"
+              "        except (ValueError, KeyError) as e:\n            raise\n        return f'{y!r}'\n"
+              "match x:\n    case [1, *rest] if rest:\n        pass\nlambda q, *, r=3: q + r\n")
+    module = cst.parse_module(source)
+    seen: list[tuple[cst.CSTNode, tuple]] = []
+    parents: list[cst.CSTNode] = []
+    dispatch = Dispatch([])
+    for node in iter_nodes(module):
+        dispatch.visit[type(node)] = [lambda n: seen.append((n, tuple(parents)))]
+    walk(module, dispatch, parents)
+    assert [n for n, _ in seen] == list(iter_nodes(module)) and not parents
+    for node, ancestors in seen[1:]:
+        assert any(child is node for child in iter_children(ancestors[-1]))
