@@ -1,8 +1,8 @@
 """The file part of the eval-mode analysis: ordered events about model-like objects, per function.
 
 Two rules (EVAL001, EVAL002) read the same analysis, so they share one `Collector` per file
-(`collector_for(ctx)` in `rule.py`, kept in `ctx.memo`): the first of them forwards the walk's nodes
-to it through `CollectingRule`, and the other is not walked. What it records becomes the JSON fact
+(`collector_for(ctx)` in `rule.py`, kept in `ctx.memo`): both name it in their `walkers`, so the
+shared walk visits it once, and the rules themselves are not walked. What it records becomes the JSON fact
 `evalmode` of the file, which `hygiene.analysis.evalmode.resolve` reads in the repo phase.
 
 A frame (a function, or the module body) records events in source order, each with the loops it
@@ -106,7 +106,7 @@ class Collector(CallEvents):
         # Scope stack of ("class", _Class) / ("frame", _Frame), for qualified names of methods.
         self.scopes: list[tuple[str, Any]] = []
         self.module_methods: set[str] = set()
-        self.forwarder: object = None  # the rule that forwards the walk to it (the others ride along)
+        self.walk_owner: object = None  # the first rule that reads it: an error in it costs that rule
         self._finished = False
 
     @property
