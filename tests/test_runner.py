@@ -129,13 +129,25 @@ def test_a_crashing_shared_analysis_costs_the_rules_that_read_it(tmp_path):
     assert sorted(d.message.split()[4].rstrip(",") for d in result.diagnostics) == ["TST002", "TST003"]
 
 
-def test_a_shared_analysis_is_walked_once():
-    from hygiene.walk import Dispatch
+def test_a_shared_analysis_is_walked_once_before_its_first_reader():
+    from hygiene.walk import Dispatch, walk
 
-    module = cst.parse_module("f(1)\n")
-    shared = _CrashingAnalysis()
-    first, second = type("A", (), {"walkers": (shared,)})(), type("B", (), {"walkers": (shared,)})()
-    assert len(Dispatch([first, second]).visit[cst.Call]) == 1
+    seen: list[str] = []
+
+    class Counts:
+        def visit_Call(self, node: cst.Call) -> None:
+            seen.append("shared")
+
+    class Reader:
+        def __init__(self, name: str, shared: Counts) -> None:
+            self.name, self.walkers = name, (shared,)
+
+        def visit_Call(self, node: cst.Call) -> None:
+            seen.append(self.name)
+
+    shared = Counts()
+    walk(cst.parse_module("f(1)\n"), Dispatch([Reader("a", shared), Reader("b", shared)]), [])
+    assert seen == ["shared", "a", "b"]
 
 
 def test_focus_reports_only_on_the_focus_files(tmp_path):

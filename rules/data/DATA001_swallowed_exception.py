@@ -6,7 +6,8 @@ import re
 import libcst as cst
 
 from hygiene.analysis.apis.llm import calls_model
-from hygiene.analysis.failvalues import empty_means, equivalence_parse, skips_item, logged_score, logged_vector, score_constant
+from hygiene.analysis.failvalues import (empty_means, equivalence_parse, logged_score, logged_vector, score_constant,
+                                         skips_item)
 from hygiene.finding import Location, Severity
 from hygiene.analysis.strings import string_value
 from hygiene.analysis.rowflow import shared_rows
@@ -807,7 +808,8 @@ class SwallowedException(Rule):
 
     def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
         Rule.__init__(self, ctx)
-        self.rows = shared_rows(ctx, self)  # where a caller drops the Nones a swallow returns, and whether it counts them
+        # Where a caller drops the Nones a swallow returns, and whether it counts them.
+        self.rows = shared_rows(ctx, self)
         self.walkers = (self.rows,)  # walked just before this rule's own visits
         self.markers: set[str] = set()
         self.applied: set[str] = set()  # functions mapped over a column: their Nones become NaN
@@ -1003,7 +1005,8 @@ class SwallowedException(Rule):
         if any(_lists_failures(n, gathered) for n in iter_nodes(function.body)):
             return  # `failed = [i for i, r in zip(ids, raw) if r is None]` beside it: the failures are listed
         held |= gathered
-        self.comp_filters.append(({"calls": callees, "counted": False, "line": self.ctx.line_of(node)}, self.rows.scope, held))
+        self.comp_filters.append(({"calls": callees, "counted": False, "line": self.ctx.line_of(node)},
+                                  self.rows.scope, held))
 
     def visit_If(self, node: cst.If) -> None:
         """`r = grade(item)` then `if r is None: continue` in a loop: the caller drops the Nones; counted

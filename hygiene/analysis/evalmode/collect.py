@@ -2,8 +2,8 @@
 
 Two rules (EVAL001, EVAL002) read the same analysis, so they share one `Collector` per file
 (`collector_for(ctx)` in `rule.py`, kept in `ctx.memo`): both name it in their `walkers`, so the
-shared walk visits it once, and the rules themselves are not walked. What it records becomes the JSON fact
-`evalmode` of the file, which `hygiene.analysis.evalmode.resolve` reads in the repo phase.
+shared walk visits it once, and the rules themselves are not walked. What it records becomes the
+JSON fact `evalmode` of the file, which `hygiene.analysis.evalmode.resolve` reads in the repo phase.
 
 A frame (a function, or the module body) records events in source order, each with the loops it
 sits in:
