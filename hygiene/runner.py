@@ -83,7 +83,8 @@ def _culprit(exc: BaseException) -> type[Rule] | None:
     tb = exc.__traceback__
     found = None
     while tb is not None:
-        candidate = tb.tb_frame.f_locals.get("self")
+        candidate = tb.tb_frame.f_locals.get("self")  # or an analysis rules share: its first rule's
+        candidate = candidate if isinstance(candidate, Rule) else getattr(candidate, "walk_owner", None)
         if isinstance(candidate, Rule):
             found = type(candidate)
         tb = tb.tb_next
@@ -248,8 +249,7 @@ def scan(config: Config, paths: Iterable[Path] | None = None, *, focus: Iterable
         else:
             todo.append((source, content_digest))
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
-    done = len(results)
-    total = len(sources)
+    done, total = len(results), len(sources)
     if progress:
         progress(done, total)
     if workers > 1 and len(todo) >= PARALLEL_MIN_FILES:

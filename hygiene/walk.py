@@ -94,8 +94,19 @@ def node_types_named(name: str) -> type[cst.CSTNode] | None:
     return None
 
 
+_handler_names: dict[type, tuple[dict[type, str], dict[type, str]]] = {}
+
+
 def handler_names(cls: type) -> tuple[dict[type, str], dict[type, str]]:
-    """`visit_<Node>` / `leave_<Node>` methods that `cls` defines, keyed by node type."""
+    """`visit_<Node>` / `leave_<Node>` methods that `cls` defines, keyed by node type (once per
+    class: `dir` on every rule of every file cost 2% of a scan, issue 12)."""
+    known = _handler_names.get(cls)
+    if known is None:
+        known = _handler_names[cls] = _find_handler_names(cls)
+    return known
+
+
+def _find_handler_names(cls: type) -> tuple[dict[type, str], dict[type, str]]:
     visits: dict[type, str] = {}
     leaves: dict[type, str] = {}
     for attr in dir(cls):
@@ -114,12 +125,23 @@ class Dispatch:
     def __init__(self, visitors: Iterable[object]) -> None:
         self.visit: dict[type, list[Handler]] = {}
         self.leave: dict[type, list[Handler]] = {}
+        added: set[int] = set()
         for visitor in visitors:
-            visits, leaves = handler_names(type(visitor))
-            for node_type, attr in visits.items():
-                self.visit.setdefault(node_type, []).append(getattr(visitor, attr))
-            for node_type, attr in leaves.items():
-                self.leave.setdefault(node_type, []).append(getattr(visitor, attr))
+            # An analysis several rules share (`walkers`: `hygiene.analysis.rowflow.shared_rows`) is
+            # visited once, just before the first of them.
+            for shared in getattr(visitor, "walkers", ()):
+                if id(shared) not in added:
+                    added.add(id(shared))
+                    self._add(shared)
+            if not getattr(visitor, "rides_along", False):  # else another visitor does its walking
+                self._add(visitor)
+
+    def _add(self, visitor: object) -> None:
+        visits, leaves = handler_names(type(visitor))
+        for node_type, attr in visits.items():
+            self.visit.setdefault(node_type, []).append(getattr(visitor, attr))
+        for node_type, attr in leaves.items():
+            self.leave.setdefault(node_type, []).append(getattr(visitor, attr))
 
 
 def walk(root: cst.CSTNode, dispatch: Dispatch, parents: list[cst.CSTNode]) -> None:
@@ -129,12 +151,13 @@ def walk(root: cst.CSTNode, dispatch: Dispatch, parents: list[cst.CSTNode]) -> N
     recursion limit.
     """
     visit, leave = dispatch.visit, dispatch.leave
-    fields_of = _child_fields
+    backwards = _backward_fields
     nodes = _is_node
     leaving = object()
     stack: list[Any] = [root]
+    pop, push = stack.pop, stack.append
     while stack:
-        node = stack.pop()
+        node = pop()
         if node is leaving:
             done = parents.pop()
             handlers = leave.get(type(done))
@@ -148,17 +171,30 @@ def walk(root: cst.CSTNode, dispatch: Dispatch, parents: list[cst.CSTNode]) -> N
             for handler in handlers:
                 handler(node)
         parents.append(node)
-        stack.append(leaving)
-        names = fields_of.get(node_type) or child_fields(node_type)
-        start = len(stack)
+        push(leaving)
+        # Children pushed last one first, so they pop in source order.
+        names = backwards.get(node_type)
+        if names is None:
+            names = backward_fields(node_type)
         for name in names:
             value = getattr(node, name, None)
-            if nodes.get(value.__class__) or is_node(value):
-                stack.append(value)
-            elif value.__class__ is tuple or value.__class__ is list:
-                for item in value:
-                    if nodes.get(item.__class__) or is_node(item):
-                        stack.append(item)
-        # Children were pushed in source order; reverse them in place so they pop in order.
-        if len(stack) - start > 1:
-            stack[start:] = stack[start:][::-1]
+            kind = value.__class__
+            known = nodes.get(kind)
+            if known is None:
+                known = is_node(value)
+            if known:
+                push(value)
+            elif kind is tuple or kind is list:
+                for item in reversed(value):
+                    known = nodes.get(item.__class__)
+                    if known or (known is None and is_node(item)):
+                        push(item)
+
+
+_backward_fields: dict[type, tuple[str, ...]] = {}
+
+
+def backward_fields(node_type: type) -> tuple[str, ...]:
+    """`child_fields` last one first: the order `walk` pushes them."""
+    fields = _backward_fields[node_type] = tuple(reversed(child_fields(node_type)))
+    return fields

@@ -80,6 +80,76 @@ def test_a_crashing_rule_costs_only_itself(tmp_path):
     assert diag.path == "a.py" and "TST001" in diag.message and "rule bug" in diag.message
 
 
+class _CrashingAnalysis:
+    """An analysis two rules share, which fails on calls."""
+
+    def __init__(self) -> None:
+        self.walk_owner = None
+        self.calls = 0
+
+    def visit_Call(self, node: cst.Call) -> None:
+        self.calls += 1
+        raise ValueError("analysis bug")
+
+
+class _Shares(Rule):
+    """## What it does
+    To test the engine.
+    ## Why is this bad?
+    To test the engine.
+    ## Example
+        x
+    Use instead:
+        y
+    """
+
+    code = "TST002"
+    category = "SEED-UNSEEDED"
+    message = "never"
+
+    def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(ctx)
+        shared = ctx.memo.get("crashing")
+        if shared is None:
+            shared = ctx.memo["crashing"] = _CrashingAnalysis()
+            shared.walk_owner = self
+        self.walkers = (shared,)
+
+
+class _SharesToo(_Shares):
+    code = "TST003"
+
+
+def test_a_crashing_shared_analysis_costs_the_rules_that_read_it(tmp_path):
+    # Walked once for both rules (hygiene.walk.Dispatch); its error costs the rule that asked first,
+    # then, walked again for the other, that one too; the other rules' findings stay.
+    config = repo(tmp_path, {"a.py": UNSEEDED})
+    result = scan(config, rules=[*load_rules(), _Shares, _SharesToo], jobs=1, use_cache=False)
+    assert [f.rule for f in result.findings] == ["SEED001"]
+    assert sorted(d.message.split()[4].rstrip(",") for d in result.diagnostics) == ["TST002", "TST003"]
+
+
+def test_a_shared_analysis_is_walked_once_before_its_first_reader():
+    from hygiene.walk import Dispatch, walk
+
+    seen: list[str] = []
+
+    class Counts:
+        def visit_Call(self, node: cst.Call) -> None:
+            seen.append("shared")
+
+    class Reader:
+        def __init__(self, name: str, shared: Counts) -> None:
+            self.name, self.walkers = name, (shared,)
+
+        def visit_Call(self, node: cst.Call) -> None:
+            seen.append(self.name)
+
+    shared = Counts()
+    walk(cst.parse_module("f(1)\n"), Dispatch([Reader("a", shared), Reader("b", shared)]), [])
+    assert seen == ["shared", "a", "b"]
+
+
 def test_focus_reports_only_on_the_focus_files(tmp_path):
     config = repo(tmp_path, {"a.py": UNSEEDED, "sub/b.py": UNSEEDED})
     result = scan(config, focus=[tmp_path / "sub"], jobs=1)
@@ -265,3 +335,22 @@ def test_a_new_package_folder_rechecks_the_files_whose_module_name_it_changes(tm
     facts = {path: {k: r.facts[k] for k in r.facts} for path, r in warm.results.items()}
     assert facts == {path: {k: r.facts[k] for k in r.facts} for path, r in cold.results.items()}
     assert '"pkg.evaluate' in json.dumps(facts["pkg/evaluate.py"])
+
+
+def test_the_walk_visits_in_source_order_with_the_ancestors():
+    from hygiene.walk import Dispatch, iter_children, iter_nodes, walk
+
+    source = ("@dec(1)\nclass A(B, metaclass=M):\n    def f(self, x: int = 2, *a, **k) -> str:\n"
+              "        try:\n            y = [i for i in x if i] or (a if x else k)\n"
+              "        except (ValueError, KeyError) as e:\n            raise\n        return f'{y!r}'\n"
+              "match x:\n    case [1, *rest] if rest:\n        pass\nlambda q, *, r=3: q + r\n")
+    module = cst.parse_module(source)
+    seen: list[tuple[cst.CSTNode, tuple]] = []
+    parents: list[cst.CSTNode] = []
+    dispatch = Dispatch([])
+    for node in iter_nodes(module):
+        dispatch.visit[type(node)] = [lambda n: seen.append((n, tuple(parents)))]
+    walk(module, dispatch, parents)
+    assert [n for n, _ in seen] == list(iter_nodes(module)) and not parents
+    for node, ancestors in seen[1:]:
+        assert any(child is node for child in iter_children(ancestors[-1]))

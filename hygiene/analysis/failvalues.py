@@ -210,6 +210,11 @@ def _skips(handler: cst.ExceptHandler) -> bool:
     return all(_is_log(s) for s in smalls[:-1])
 
 
+def skips_item(handler: cst.ExceptHandler) -> bool:
+    """The handler logs at most and goes on with the next item: the only handlers `empty_means` reports."""
+    return _skips(handler)
+
+
 def empty_means(scope: cst.CSTNode) -> list[tuple[cst.ExceptHandler, cst.For | cst.While, cst.IfExp | cst.If, str]]:
     """`for f in files: try: ... except Exception: log(...); continue` collecting into `results`, then
     `np.mean(results) if results else 0` (or `if not results: return 0.0`): every failure vanishes, and a run where all of them failed

@@ -226,7 +226,8 @@ class OrderTracker:
         if isinstance(call, cst.Call) and self.qualified_name(call.func) == "builtins.enumerate" and call.args:  # type: ignore[attr-defined]
             inner = self.unordered(call.args[0].value)
             index = _first_target(node.target)
-            body = self.ctx.code(node.body)  # type: ignore[attr-defined]
+            # The loop's code only for a loop over an arbitrary order (generating every loop's cost 0.2%).
+            body = self.ctx.code(node.body) if inner is not None and index is not None else ""  # type: ignore
             if inner is not None and index is not None and _pairs_only(body, index):
                 # `for b in xs[i + 1:]` inside: every pair once, the rest of the list is no subset
                 self.__dict__.setdefault("_pair_indices", set()).add(index)

@@ -63,9 +63,21 @@ def _binding_names(target: cst.BaseExpression) -> list[cst.Name]:
     return []
 
 
+def shared_rows(ctx: FileContext, owner: object) -> RowFlow:
+    """The file's one `RowFlow`, for every rule that reads it (DATA001, DATA040): a rule names it in
+    its `walkers`, and the shared walk visits it once, just before the first such rule
+    (`hygiene.walk.Dispatch`), instead of once per rule (issue 12). `owner`, the first rule to ask,
+    is the one an error in it costs (`hygiene.runner`)."""
+    rows = ctx.memo.get("rowflow")
+    if rows is None:
+        rows = ctx.memo["rowflow"] = RowFlow(ctx)
+        rows.walk_owner = owner
+    return rows
+
+
 class RowFlow:
-    """A mixin for a rule (`class MyRule(Rule, RowFlow)`): its visits ride the shared walk; call
-    `close()` in `finish()` and read `scopes`."""
+    """Rides the shared walk (`shared_rows`, or a walker of its own); call `close()` when the walk is
+    over and read `scopes`."""
 
     def __init__(self, ctx: FileContext) -> None:
         self.ctx = ctx
@@ -73,6 +85,7 @@ class RowFlow:
         self.stack: list[Scope] = [Scope(ctx.module)] if ctx.module is not None else []
         self.frames: list[Frame] = []
         self.skip: set[int] = set()  # ids of Name nodes that are not data reads
+        self.walk_owner: object = None
 
     # -- scopes --------------------------------------------------------------------------------
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:

@@ -18,7 +18,25 @@ import libcst as cst
 from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider
 from libcst.metadata.position_provider import PositionProvidingCodegenState
 
+from hygiene.walk import iter_children
+
 _NEWLINE = re.compile(r"\r\n?|\n")  # libcst's own line breaks
+
+
+def _path(root: cst.CSTNode, node: cst.CSTNode) -> list[cst.CSTNode] | None:
+    """`root`, the nodes between, and `node`, when `node` is among `root`'s meaningful descendants."""
+    path: list[cst.CSTNode] = []
+    stack: list[tuple[cst.CSTNode, int]] = [(root, 0)]
+    while stack:
+        current, depth = stack.pop()
+        del path[depth:]
+        path.append(current)
+        if current is node:
+            return path
+        kids = list(iter_children(current))
+        kids.reverse()
+        stack.extend((kid, depth + 1) for kid in kids)
+    return None
 
 
 class Positions:
@@ -39,7 +57,7 @@ class Positions:
         found = self.found.get(node)
         if found is not None:
             return found
-        units = self._units([*parents, node])
+        units = self._units(self._chain(node, parents))
         for unit, blocks in (units[-1:] + units[:1]) if len(units) > 1 else units:
             if id(unit) not in self.done and not self._generate(unit, blocks):
                 break  # the statement's code is not where `ast` says: resolve the module
@@ -49,6 +67,19 @@ class Positions:
         self.whole = MetadataWrapper(self.module, unsafe_skip_copy=True).resolve(PositionProvider)
         self.found = {}
         return self.whole.get(node)
+
+    def _chain(self, node: cst.CSTNode, parents: Sequence[cst.CSTNode]) -> list[cst.CSTNode]:
+        """The node's ancestors from the module, and the node. The walk's `parents` when the node is
+        a child of the last; else found by a search under the last parent, then under the module (a
+        node reported from `finish()`, or a part of the node the walk is at): so the statement
+        generated is the node's own, not the top-level one around it (issue 12)."""
+        if parents and any(child is node for child in iter_children(parents[-1])):
+            return [*parents, node]
+        if parents:
+            below = _path(parents[-1], node)
+            if below is not None:
+                return [*parents[:-1], *below]
+        return _path(self.module, node) or [*parents, node]
 
     @staticmethod
     def _units(parents: Sequence[cst.CSTNode]) -> list[tuple[cst.CSTNode, list[cst.IndentedBlock]]]:

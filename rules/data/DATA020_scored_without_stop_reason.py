@@ -353,8 +353,7 @@ class ScoredWithoutStopReason(Rule):
         self.functions: list[str] = []
         self.reads: list[dict] = []
         self.local: list[tuple[cst.Call, str, str]] = []  # (generate call, its token limit, function)
-        self.compared: list[str] = []
-        self.compared_in: list[tuple[str, str]] = []  # (function, comparison code)
+        self.compared_at: list[tuple[str, cst.Comparison]] = []  # (function, comparison); code read when needed
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self.functions.append(node.name.value)
@@ -393,8 +392,7 @@ class ScoredWithoutStopReason(Rule):
                 self.local.append((node, self.ctx.code(limit), self.functions[-1] if self.functions else "<module>"))
 
     def visit_Comparison(self, node: cst.Comparison) -> None:
-        self.compared.append(self.ctx.code(node))
-        self.compared_in.append((self.functions[-1] if self.functions else "<module>", self.compared[-1]))
+        self.compared_at.append((self.functions[-1] if self.functions else "<module>", node))
 
     def visit_Subscript(self, node: cst.Subscript) -> None:
         if len(node.slice) != 1 or not isinstance(node.slice[0].slice, cst.Index):
@@ -505,12 +503,13 @@ class ScoredWithoutStopReason(Rule):
         # print a few decoded samples score nothing.
         decoded = {m.group(1) for m in _DECODED_NAME.finditer(self.ctx.text)}
         words = [re.compile(rf"(?<![\w.]){re.escape(name)}\b") for name in decoded] + [_DECODES, _GOLD_FIELD]
-        if not any(w.search(code) for where, code in self.compared_in
+        compared_in = [(where, self.ctx.code(node)) for where, node in self.compared_at]
+        if not any(w.search(code) for where, code in compared_in
                    if where == self.local[0][2] and ("==" in code or " in " in code) for w in words):
             return
         node, limit, function = self.local[0]
         limit_word = re.compile(rf"(?<![\w.]){re.escape(limit)}(?![\w(])") if re.fullmatch(r"[\w.]+", limit) else None
-        if any(_EOS.search(c) or (limit_word is not None and limit_word.search(c)) for c in self.compared):
+        if any(_EOS.search(c) or (limit_word is not None and limit_word.search(c)) for _, c in compared_in):
             return
         self.report(node, code=self.ctx.code(node.func) + "(...)", function=function,
                     message="`{code}` output is decoded and scored in `{function}` without checking that generation "

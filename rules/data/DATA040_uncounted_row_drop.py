@@ -5,7 +5,7 @@ import libcst as cst
 
 from hygiene.finding import Location, Severity
 from hygiene.analysis.purpose import named_for_figures
-from hygiene.analysis.rowflow import RowFlow
+from hygiene.analysis.rowflow import shared_rows
 from hygiene.rule import Rule, invalid, valid
 
 MAX_SHOWN = 70
@@ -22,7 +22,7 @@ def _all_columns(node: cst.CSTNode) -> bool:
     return False
 
 
-class UncountedRowDrop(Rule, RowFlow):
+class UncountedRowDrop(Rule):
     """
     ## What it does
     Finds rows dropped (`dropna`, polars `drop_nulls`, inner `merge`/`join`, boolean masks, `query`, `drop_duplicates`,
@@ -404,13 +404,14 @@ class UncountedRowDrop(Rule, RowFlow):
 
     def __init__(self, ctx) -> None:
         Rule.__init__(self, ctx)
-        RowFlow.__init__(self, ctx)
+        self.rows = shared_rows(ctx, self)
+        self.walkers = (self.rows,)
 
     def finish(self) -> None:
-        self.close()
-        for scope in self.scopes:
+        self.rows.close()
+        for scope in self.rows.scopes:
             seen: set[tuple[int, object]] = set()
-            for flow in self.flows(scope):
+            for flow in self.rows.flows(scope):
                 if flow.counted:
                     continue
                 if flow.drop.kind in ("inner merge", "inner join") and flow.sink.label in CORRELATION_LABELS:

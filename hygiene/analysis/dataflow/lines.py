@@ -71,6 +71,25 @@ def _cst_statements(body: tuple | list) -> Iterator[cst.CSTNode]:
                 yield from _cst_block(orelse.body)
 
 
+def _ast_calls(root: ast.AST) -> list[ast.Call]:
+    """The calls under `root`, in no particular order (sorted by place after): `ast.walk` without its
+    two layers of generators, which cost more than the pairing (issue 12)."""
+    calls: list[ast.Call] = []
+    stack: list[ast.AST] = [root]
+    node_type = ast.AST
+    while stack:
+        node = stack.pop()
+        if node.__class__ is ast.Call:
+            calls.append(node)  # type: ignore[arg-type]
+        for name in node._fields:
+            value = getattr(node, name, None)
+            if isinstance(value, node_type):
+                stack.append(value)
+            elif value.__class__ is list:
+                stack.extend(item for item in value if isinstance(item, node_type))
+    return calls
+
+
 _KIND_PAIRS = {cst.If: ast.If, cst.For: (ast.For, ast.AsyncFor), cst.While: ast.While,
                cst.FunctionDef: (ast.FunctionDef, ast.AsyncFunctionDef), cst.ClassDef: ast.ClassDef,
                cst.Return: ast.Return, cst.Assign: ast.Assign, cst.AugAssign: ast.AugAssign}
@@ -117,7 +136,7 @@ class Lines:
     @staticmethod
     def _pair_calls(statement: cst.CSTNode, theirs: ast.stmt) -> dict[int, int]:
         mine = [n for n in iter_nodes(statement) if isinstance(n, cst.Call)]
-        other = sorted((n for n in ast.walk(theirs) if isinstance(n, ast.Call)),
+        other = sorted(_ast_calls(theirs),
                        key=lambda n: (n.lineno, n.col_offset, -(n.end_lineno or 0), -(n.end_col_offset or 0)))
         if len(mine) != len(other):
             return {}

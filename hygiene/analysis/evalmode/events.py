@@ -157,7 +157,7 @@ class CallEvents:
         data = any(eval_word(w) for a in node.args for w in words_in(a.value))
         comprehension = any(isinstance(p, (cst.ListComp, cst.SetComp, cst.GeneratorExp, cst.DictComp)) for p in self.ctx.parents)
         event = self._event("fwd", node, t=target, g="off" if generate else self._grad_here(), data=data,
-                            gen=generate, comp=comprehension, code=self.ctx.code(node)[:120])
+                            gen=generate, comp=comprehension, code=node)  # its code once kept: `Collector._close`
         self.frame.pending.append((event, self._where(self._top_statement())))
 
     def _top_statement(self) -> cst.CSTNode:

@@ -1,8 +1,6 @@
 """The base of the rules that read the eval-mode analysis."""
 from __future__ import annotations
 
-import libcst as cst
-
 from hygiene.context import FileContext
 from hygiene.rule import Rule
 
@@ -18,66 +16,18 @@ def collector_for(ctx: FileContext) -> Collector:
 
 
 class CollectingRule(Rule):
-    """Base of the rules that read the eval-mode analysis: forwards the walk to the collector."""
+    """Base of the rules that read the eval-mode analysis. The file's one collector rides the shared
+    walk in their place (`walkers`, `hygiene.walk.Dispatch`): walked once, just before the first of
+    them, and not at all when it is off (a test file); an error in it costs the rule that asked first."""
+
+    rides_along = True  # the rule itself has no visits
 
     def __init__(self, ctx: FileContext) -> None:
         super().__init__(ctx)
         self.collector = collector_for(ctx)
-
-    def _forward(self, handler: str, node: cst.CSTNode) -> None:
-        if self.collector.once(handler, node):
-            getattr(self.collector, handler)(node)
-
-    def visit_ClassDef(self, node: cst.ClassDef) -> None:
-        self._forward("visit_ClassDef", node)
-
-    def leave_ClassDef(self, node: cst.ClassDef) -> None:
-        self._forward("leave_ClassDef", node)
-
-    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
-        self._forward("visit_FunctionDef", node)
-
-    def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
-        self._forward("leave_FunctionDef", node)
-
-    def visit_For(self, node: cst.For) -> None:
-        self._forward("visit_For", node)
-
-    def leave_For(self, node: cst.For) -> None:
-        self._forward("leave_For", node)
-
-    def visit_While(self, node: cst.While) -> None:
-        self._forward("visit_While", node)
-
-    def leave_While(self, node: cst.While) -> None:
-        self._forward("leave_While", node)
-
-    def visit_With(self, node: cst.With) -> None:
-        self._forward("visit_With", node)
-
-    def leave_With(self, node: cst.With) -> None:
-        self._forward("leave_With", node)
-
-    def visit_Call(self, node: cst.Call) -> None:
-        self._forward("visit_Call", node)
-
-    def leave_Assign(self, node: cst.Assign) -> None:
-        self._forward("leave_Assign", node)
-
-    def leave_AnnAssign(self, node: cst.AnnAssign) -> None:
-        self._forward("leave_AnnAssign", node)
-
-    def leave_Return(self, node: cst.Return) -> None:
-        self._forward("leave_Return", node)
-
-    def visit_AugAssign(self, node: cst.AugAssign) -> None:
-        self._forward("visit_AugAssign", node)
-
-    def visit_Comparison(self, node: cst.Comparison) -> None:
-        self._forward("visit_Comparison", node)
-
-    def visit_Attribute(self, node: cst.Attribute) -> None:
-        self._forward("visit_Attribute", node)
+        if self.collector.walk_owner is None:
+            self.collector.walk_owner = self
+        self.walkers = (self.collector,) if self.collector.enabled else ()
 
     def finish(self) -> None:
         self.collector.finish()
