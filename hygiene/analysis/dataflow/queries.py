@@ -318,3 +318,37 @@ def text_inputs(prog: Program, call: Ref) -> list[Ref]:
     kw = prog.info(call).get("kw", {})
     settings = {kw[k] for k in SETTING_KEYWORDS if k in kw}
     return [i for n, i in enumerate(prog.inputs(call)) if i and n not in settings]
+
+
+_EVAL_STRATEGY = ("evaluation_strategy", "eval_strategy")
+_EVALUATING = frozenset({"evaluate", "predict", "evaluation_loop", "prediction_loop"})
+
+
+def never_evaluates(prog: Program, trainer: Ref) -> bool:
+    """`Trainer(..., eval_dataset=d, args=TrainingArguments(evaluation_strategy="no"))` with nothing
+    but method calls other than `.evaluate()` / `.predict()` on it: the eval set is never scored.
+    Silent (False) when the arguments are not built in sight or the trainer is handed on."""
+    kw = prog.info(trainer).get("kw", {})
+    args = prog.input(trainer, kw["args"]) if "args" in kw else 0
+    for _ in range(4):
+        if not args or prog.kind(args) == "call":
+            break
+        steps = prog.back_step(args, (), rows=False)
+        args = steps[0][0] if len(steps) == 1 else 0
+    info = prog.info(args) if args else {}
+    if not str(info.get("fn", "")).endswith(("TrainingArguments", "Config")):
+        return False
+    keys = set(info.get("kw", {})) & set(_EVAL_STRATEGY)
+    lits = info.get("lits", {})
+    if any(str(lits.get(k, "")).lower().rsplit(".", 1)[-1].strip("'\"") != "no" for k in keys) \
+            or str(lits.get("do_eval", "")).lower() == "true" or "load_best_model_at_end" in lits:
+        return False  # evaluation switched on, or by a value not written here
+    users = list(prog.users(trainer))
+    for user in users[:40]:
+        if prog.kind(user) == "op" and prog.info(user).get("op") == "alias":
+            users.extend(prog.users(user))
+            continue
+        if prog.kind(user) not in ("call", "fit") or prog.input(user, 0) != trainer \
+                or prog.info(user).get("m") in _EVALUATING:
+            return False
+    return True
