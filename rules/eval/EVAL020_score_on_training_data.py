@@ -5,8 +5,8 @@ import re
 
 from hygiene.analysis.dataflow import knowledge as kb
 from hygiene.analysis.dataflow.program import MASK, Program, Ref, program
-from hygiene.analysis.dataflow.queries import (code_name, fits_of, model_name, never_evaluates, role, row_base, rows_key,
-                                              texts_around, value_name)
+from hygiene.analysis.dataflow.queries import (code_name, fits_of, model_name, never_evaluates, own_evaluation, role,
+                                              row_base, rows_key, texts_around, value_name)
 from hygiene.analysis.apis.torch import name_tokens
 from hygiene.finding import Location, Severity
 from hygiene.rule import Rule, invalid, valid
@@ -485,7 +485,8 @@ class ScoreOnTrainingData(Rule):
                 continue
             train, held = prog.input(call, kw["train_dataset"]), prog.input(call, kw["eval_dataset"])
             if train and held and role(prog, held)[0] == "train" and role(prog, train)[0] == "train" \
-                    and rows_key(prog, train) == rows_key(prog, held) and not never_evaluates(prog, call):
+                    and rows_key(prog, train) == rows_key(prog, held) \
+                    and not never_evaluates(prog, call) and not own_evaluation(prog, call):
                 repo.report(cls, **prog.where(call), model=value_name(prog, call, "the trainer"),
                             data=code_name(prog, held, "the training part"), fit=prog.describe(call), scored=prog.describe(call))
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections import deque
 from typing import Any
 
+from hygiene.analysis.apis import plain as plain_name
 from hygiene.analysis.dataflow import knowledge as kb
 from hygiene.analysis.dataflow.graph import ROW_DEFINING
 from hygiene.analysis.dataflow.program import MAX_VISITS, SHIFT, Program, Ref, Stack, ref_of
@@ -322,6 +323,26 @@ def text_inputs(prog: Program, call: Ref) -> list[Ref]:
 
 _EVAL_STRATEGY = ("evaluation_strategy", "eval_strategy")
 _EVALUATING = frozenset({"evaluate", "predict", "evaluation_loop", "prediction_loop"})
+
+
+def own_evaluation(prog: Program, trainer: Ref) -> bool:
+    """The trainer's class is the repo's and its `evaluate()` reads neither its `eval_dataset`
+    argument nor `self.eval_dataset` (nor the parent's evaluate): it scores splits of its own."""
+    fn = str(prog.info(trainer).get("fn") or "")
+    key = dict.get(prog.functions, f"{plain_name(fn)}.evaluate") if fn else None
+    if key is None:
+        return False
+    for param in prog.function(key).params:
+        ref = ref_of(key[0], param)
+        if prog.info(ref).get("name") == "eval_dataset" and prog.users(ref):
+            return False
+    for node in prog.nodes_in(key[0], "selfattr", "call", "op"):
+        info = prog.info(node)
+        text = f"{info.get('name', '')} {info.get('fn', '')} {info.get('a', '')} {info.get('attr', '')}"
+        if prog.function_of(node) == key and ("eval_dataset" in text or "get_eval_dataloader" in text
+                                              or info.get("m") in ("evaluate", "evaluation_loop")):
+            return False
+    return True
 
 
 def never_evaluates(prog: Program, trainer: Ref) -> bool:
