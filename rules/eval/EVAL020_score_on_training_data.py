@@ -51,6 +51,28 @@ class ScoreOnTrainingData(Rule):
             import numpy as np
             from sklearn.linear_model import LogisticRegression
             from sklearn.metrics import f1_score
+            from sklearn.preprocessing import StandardScaler
+
+            def probe(train_x, train_y, test_x, test_y):
+                head = LogisticRegression().fit(train_x, train_y)
+                print("micro F1", f1_score(test_y, head.predict(test_x), average="micro"))
+
+            nodes = json.load(open("graph/nodes.json"))
+            labels = np.array(json.load(open("graph/labels.json")))
+            train_nodes = [n["id"] for n in nodes if not n["held_out"]]
+            test_nodes = [n["id"] for n in nodes if n["held_out"]]
+            feats = np.load("graph/feats.npy")
+            row_of = json.load(open("graph/rows.json"))
+            train_feats = feats[[row_of[n] for n in train_nodes]]
+            test_feats = feats[[row_of[n] for n in test_nodes]]
+            scaler = StandardScaler().fit(train_feats)
+            probe(scaler.transform(train_feats), labels[train_nodes], scaler.transform(test_feats), labels[test_nodes])
+        """, note="near miss: raw features picked by the train and test node lists through an id map read from a file"),
+        valid("""
+            import json
+            import numpy as np
+            from sklearn.linear_model import LogisticRegression
+            from sklearn.metrics import f1_score
 
             def probe(train_x, train_y, test_x, test_y):
                 head = LogisticRegression().fit(train_x, train_y)
@@ -605,7 +627,12 @@ def _picked_apart(prog: Program, first: Ref, second: Ref) -> bool:
     a, b = _picked_by(prog, first), _picked_by(prog, second)
     if not a or not b or a == b or prog.input(a, 1) == prog.input(b, 1):
         return False
-    said_a, said_b = role(prog, prog.input(a, 1))[0], role(prog, prog.input(b, 1))[0]
+    key_a, key_b = prog.input(a, 1), prog.input(b, 1)
+    if set(prog.inputs(key_a)) == set(prog.inputs(key_b)):
+        return False  # `emb[[m[i] for i in ids]]` written twice: the same id list
+    # The role of the id list, else of the name the selection is given (`test_feats = feats[[...]]`).
+    said_a = role(prog, key_a)[0] or kb.name_role(str(prog.info(a).get("name", "")))
+    said_b = role(prog, key_b)[0] or kb.name_role(str(prog.info(b).get("name", "")))
     return said_a != said_b and bool(said_a or said_b)
 
 
