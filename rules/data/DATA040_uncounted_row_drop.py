@@ -91,6 +91,30 @@ class UncountedRowDrop(Rule):
     examples = [
         invalid("""
             import numpy as np
+            from sklearn import metrics
+
+            def curve(frame, name):
+                pos = frame[name].to_numpy()
+                neg = frame["baseline"].to_numpy()
+                pos = pos[~np.isnan(pos)]  # expect: DATA040
+                neg = neg[~np.isnan(neg)]
+                labels = np.concatenate([np.ones_like(pos), np.zeros_like(neg)])
+                return metrics.roc_curve(labels, np.concatenate([pos, neg]))
+        """, note="one NaN filter applied to the positives and the negatives of one curve: one decision, one finding"),
+        invalid("""
+            import numpy as np
+            from sklearn import metrics
+
+            def curve(frame, name):
+                pos = frame[name].to_numpy()
+                neg = frame["baseline"].to_numpy()
+                pos = pos[~np.isnan(pos)]  # expect: DATA040
+                neg = neg[neg > 0]  # expect: DATA040
+                labels = np.concatenate([np.ones_like(pos), np.zeros_like(neg)])
+                return metrics.roc_curve(labels, np.concatenate([pos, neg]))
+        """, note="the twin: two different filters, two decisions"),
+        invalid("""
+            import numpy as np
             from sklearn.metrics import roc_auc_score
 
             def auc(scores, labels):
@@ -416,14 +440,17 @@ class UncountedRowDrop(Rule):
                     continue
                 if flow.drop.kind in ("inner merge", "inner join") and flow.sink.label in CORRELATION_LABELS:
                     continue  # an agreement between two sources exists only on the items they share
-                key = (id(flow.sink.node), flow.drop.bounds) if flow.drop.bounds else None
+                keys = [(id(flow.sink.node), flow.drop.bounds)] if flow.drop.bounds else []
                 if flow.drop.kind == "boolean mask" and isinstance(flow.drop.node, cst.Subscript):
                     # `labels[scores >= 0]` and `scores[scores >= 0]`: one mask, one finding
-                    key = (id(flow.sink.node), " ".join(self.ctx.code(flow.drop.node.slice[0]).split()))
-                if key is not None:  # `gold[:n]` and `pred[:n]`: one truncation, one finding
-                    if key in seen:
+                    mask = " ".join(self.ctx.code(flow.drop.node.slice[0]).split())
+                    # `pos[~np.isnan(pos)]` and `neg[~np.isnan(neg)]` into one curve: one filter, one finding
+                    own = " ".join(self.ctx.code(flow.drop.node.value).split())
+                    keys = [(id(flow.sink.node), mask), (id(flow.sink.node), "self:" + mask.replace(own, "_"))]
+                if keys:  # `gold[:n]` and `pred[:n]`: one truncation, one finding
+                    if any(key in seen for key in keys):
                         continue
-                    seen.add(key)
+                    seen.update(keys)
                 drop_code = " ".join(self.ctx.code(flow.drop.node).split())
                 if len(drop_code) > MAX_SHOWN:
                     drop_code = drop_code[: MAX_SHOWN - 3] + "..."

@@ -5,8 +5,8 @@ import re
 
 from hygiene.analysis.dataflow import knowledge as kb
 from hygiene.analysis.dataflow.program import MASK, Program, Ref, program
-from hygiene.analysis.dataflow.queries import (code_name, fits_of, model_name, role, row_base, rows_key, texts_around,
-                                              value_name)
+from hygiene.analysis.dataflow.queries import (code_name, fits_of, model_name, never_evaluates, own_evaluation, role,
+                                              row_base, rows_key, texts_around, value_name)
 from hygiene.analysis.apis.torch import name_tokens
 from hygiene.finding import Location, Severity
 from hygiene.rule import Rule, invalid, valid
@@ -46,6 +46,66 @@ class ScoreOnTrainingData(Rule):
     message = "`{model}` is scored at {scored} on `{data}`, the rows it was fit on at {fit}, and the score is not labelled as a training score"
     question = "Is the score at {scored} (on `{data}`, which `{model}` was trained on at {fit}) reported as a training score, or as a result?"
     examples = [
+        valid("""
+            import json
+            import numpy as np
+            from sklearn.linear_model import LogisticRegression
+            from sklearn.metrics import f1_score
+            from sklearn.preprocessing import StandardScaler
+
+            def probe(train_x, train_y, test_x, test_y):
+                head = LogisticRegression().fit(train_x, train_y)
+                print("micro F1", f1_score(test_y, head.predict(test_x), average="micro"))
+
+            nodes = json.load(open("graph/nodes.json"))
+            labels = np.array(json.load(open("graph/labels.json")))
+            train_nodes = [n["id"] for n in nodes if not n["held_out"]]
+            test_nodes = [n["id"] for n in nodes if n["held_out"]]
+            feats = np.load("graph/feats.npy")
+            row_of = json.load(open("graph/rows.json"))
+            train_feats = feats[[row_of[n] for n in train_nodes]]
+            test_feats = feats[[row_of[n] for n in test_nodes]]
+            scaler = StandardScaler().fit(train_feats)
+            probe(scaler.transform(train_feats), labels[train_nodes], scaler.transform(test_feats), labels[test_nodes])
+        """, note="near miss: raw features picked by the train and test node lists through an id map read from a file"),
+        valid("""
+            import json
+            import numpy as np
+            from sklearn.linear_model import LogisticRegression
+            from sklearn.metrics import f1_score
+
+            def probe(train_x, train_y, test_x, test_y):
+                head = LogisticRegression().fit(train_x, train_y)
+                print("micro F1", f1_score(test_y, head.predict(test_x), average="micro"))
+
+            nodes = json.load(open("graph/nodes.json"))
+            labels = np.array(json.load(open("graph/labels.json")))
+            train_nodes = [n["id"] for n in nodes if not n["held_out"]]
+            test_nodes = [n["id"] for n in nodes if n["held_out"]]
+            emb = np.load("runs/emb.npy")
+            row_of = {int(k): v for k, v in json.load(open("runs/rows.json")).items()}
+            probe(emb[[row_of[n] for n in train_nodes]], labels[train_nodes],
+                  emb[[row_of[n] for n in test_nodes]], labels[test_nodes])
+        """, note="near miss: training and test rows picked from one embedding array by two different id lists"),
+        invalid("""
+            import json
+            import numpy as np
+            from sklearn.linear_model import LogisticRegression
+            from sklearn.metrics import f1_score
+
+            def probe(train_x, train_y, test_x, test_y):  # expect: EVAL020
+                head = LogisticRegression().fit(train_x, train_y)
+                print("micro F1", f1_score(test_y, head.predict(test_x), average="micro"))
+
+            nodes = json.load(open("graph/nodes.json"))
+            labels = np.array(json.load(open("graph/labels.json")))
+            train_nodes = [n["id"] for n in nodes if not n["held_out"]]
+            test_nodes = [n["id"] for n in nodes if n["held_out"]]
+            emb = np.load("runs/emb.npy")
+            row_of = {int(k): v for k, v in json.load(open("runs/rows.json")).items()}
+            test_x = emb[[row_of[n] for n in train_nodes]]
+            probe(emb[[row_of[n] for n in train_nodes]], labels[train_nodes], test_x, labels[train_nodes])
+        """, note="the twin: the rows scored are picked by the training id list again"),
         invalid("""
             import numpy as np
             from sklearn.linear_model import LogisticRegression
@@ -447,7 +507,8 @@ class ScoreOnTrainingData(Rule):
                 continue
             train, held = prog.input(call, kw["train_dataset"]), prog.input(call, kw["eval_dataset"])
             if train and held and role(prog, held)[0] == "train" and role(prog, train)[0] == "train" \
-                    and rows_key(prog, train) == rows_key(prog, held):
+                    and rows_key(prog, train) == rows_key(prog, held) \
+                    and not never_evaluates(prog, call) and not own_evaluation(prog, call):
                 repo.report(cls, **prog.where(call), model=value_name(prog, call, "the trainer"),
                             data=code_name(prog, held, "the training part"), fit=prog.describe(call), scored=prog.describe(call))
 
@@ -479,7 +540,8 @@ def _scored_on_training(prog: Program, metric: Ref) -> tuple[Ref, Ref, Ref] | No
         for fit in fits_of(prog, model):
             if prog.info(fit).get("kind") != "model" or kb.unsupervised(prog.info(fit).get("cls")):
                 continue  # `kmeans.score(X)`: a clustering's fit to its own data is what is measured
-            if prog.input(fit, 1) and (rows_key(prog, prog.input(fit, 1)) == base or _same_subset(prog, prog.input(fit, 1), data)):
+            if prog.input(fit, 1) and (rows_key(prog, prog.input(fit, 1)) == base or _same_subset(prog, prog.input(fit, 1), data)) \
+                    and not _picked_apart(prog, prog.input(fit, 1), data):
                 return model, fit, data
     return None
 
@@ -541,6 +603,37 @@ def _same_subset(prog: Program, first: Ref, second: Ref) -> bool:
     index = prog.input(first, 1)
     return bool(index) and index == prog.input(second, 1) and \
         rows_key(prog, prog.input(first, 0)) == rows_key(prog, prog.input(second, 0))
+
+
+def _picked_by(prog: Program, ref: Ref) -> Ref:
+    """The nearest `arr[key]` on the way to `ref`'s rows whose key is computed (`emb[[m[i] for i in ids]]`),
+    which the layer cannot tell rows from columns by."""
+    current, stack = ref, ()
+    for _ in range(60):
+        if prog.kind(current) == "col" and prog.info(current).get("cols") == ["?"] and prog.input(current, 1):
+            return current
+        if prog.kind(current) in ("src", "part", "subset", "concat", "elem"):
+            return 0
+        steps = prog.back_step(current, stack, rows=True)
+        if not steps:
+            return 0
+        current, stack = steps[0]
+    return 0
+
+
+def _picked_apart(prog: Program, first: Ref, second: Ref) -> bool:
+    """Rows picked from one array by two id lists of different roles (`emb[train_ids]`,
+    `emb[test_ids]`): not the same rows, though read from the same array."""
+    a, b = _picked_by(prog, first), _picked_by(prog, second)
+    if not a or not b or a == b or prog.input(a, 1) == prog.input(b, 1):
+        return False
+    key_a, key_b = prog.input(a, 1), prog.input(b, 1)
+    if set(prog.inputs(key_a)) == set(prog.inputs(key_b)):
+        return False  # `emb[[m[i] for i in ids]]` written twice: the same id list
+    # The role of the id list, else of the name the selection is given (`test_feats = feats[[...]]`).
+    said_a = role(prog, key_a)[0] or kb.name_role(str(prog.info(a).get("name", "")))
+    said_b = role(prog, key_b)[0] or kb.name_role(str(prog.info(b).get("name", "")))
+    return said_a != said_b and bool(said_a or said_b)
 
 
 def _held_out_fold_unused(prog: Program, data: Ref) -> bool:

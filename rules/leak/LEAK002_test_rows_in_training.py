@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from hygiene.analysis.dataflow.knowledge import SPLIT_NAMES
 from hygiene.analysis.dataflow.program import Program, Ref, program
-from hygiene.analysis.dataflow.queries import fits_of, model_name, role, row_base
+from hygiene.analysis.dataflow.queries import fits_of, model_name, never_evaluates, own_evaluation, role, row_base
 from hygiene.finding import Location, Severity
 from hygiene.rule import Rule, invalid, valid
 
@@ -101,6 +101,59 @@ class TestRowsInTraining(Rule):
             joblib.dump(final, "model.joblib")
         """, note="refit on everything for deployment, not scored on the test part"),
         valid("""
+            import transformers
+            from datasets import Dataset
+            rows = Dataset.from_json("data/qa.json")
+            args = transformers.TrainingArguments(output_dir="ckpt", eval_strategy="no", max_steps=500)
+            trainer = transformers.Trainer(model=model, args=args, train_dataset=rows, eval_dataset=rows)
+            trainer.train()
+            trainer.save_model("ckpt/final")
+        """, note="near miss: evaluation switched off and never called, so the eval set handed over is never scored"),
+        invalid("""
+            import transformers
+            from datasets import Dataset
+            rows = Dataset.from_json("data/qa.json")
+            args = transformers.TrainingArguments(output_dir="ckpt", eval_strategy="no", max_steps=500)
+            trainer = transformers.Trainer(model=model, args=args, train_dataset=rows, eval_dataset=rows)  # expect: LEAK002
+            trainer.train()
+            print(trainer.evaluate())
+        """, note="the twin: the same trainer evaluated after training, on the rows it trained on"),
+        valid("""
+            from datasets import Dataset
+            from transformers import Trainer
+
+            class ProbeTrainer(Trainer):
+                def __init__(self, *args, splits=None, **kwargs):
+                    self.splits = splits
+                    super().__init__(*args, **kwargs)
+
+                def evaluate(self, eval_dataset=None, ignore_keys=None, metric_key_prefix="eval"):
+                    return {name: score_split(self.model, rows) for name, rows in self.splits.items()}
+
+            rows = Dataset.from_json("data/forget.json")
+            trainer = ProbeTrainer(model=model, args=args, train_dataset=rows, eval_dataset=rows,
+                                   splits={"retain": load_split("retain"), "holdout": load_split("holdout")})
+            trainer.evaluate()
+        """, note="near miss: the trainer's own evaluate() scores splits of its own and ignores the eval set handed over"),
+        invalid("""
+            from datasets import Dataset
+            from transformers import Trainer
+
+            class ProbeTrainer(Trainer):
+                def __init__(self, *args, splits=None, **kwargs):
+                    self.splits = splits
+                    super().__init__(*args, **kwargs)
+
+                def evaluate(self, eval_dataset=None, ignore_keys=None, metric_key_prefix="eval"):
+                    scores = super().evaluate(eval_dataset, ignore_keys, metric_key_prefix)
+                    return {**scores, **{name: score_split(self.model, rows) for name, rows in self.splits.items()}}
+
+            rows = Dataset.from_json("data/forget.json")
+            trainer = ProbeTrainer(model=model, args=args, train_dataset=rows, eval_dataset=rows,  # expect: LEAK002
+                                   splits={"retain": load_split("retain"), "holdout": load_split("holdout")})
+            trainer.evaluate()
+        """, note="the twin: its evaluate() also scores the eval set, which is the training set"),
+        valid("""
             from datasets import load_dataset
             train = load_dataset("imdb", split="train")
             test = load_dataset("imdb", split="test")
@@ -186,6 +239,8 @@ class TestRowsInTraining(Rule):
             train, held = prog.input(call, kw["train_dataset"]), prog.input(call, kw["eval_dataset"])
             if not train or not held or role(prog, held)[0] != "test" and role(prog, held)[0] is not None:
                 continue
+            if never_evaluates(prog, call) or own_evaluation(prog, call):
+                continue  # evaluation switched off, or an evaluate() of the repo's own that ignores the eval set
             keys = _split_key(prog, train), _split_key(prog, held)
             if keys[0] and keys[1] and keys[0] != keys[1]:
                 continue  # `ds["train"]` and `ds["test"]`: different splits of one container

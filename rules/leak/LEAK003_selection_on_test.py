@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from hygiene.analysis.apis import plain
+from hygiene.analysis.apis.torch import name_tokens
 from hygiene.analysis.dataflow import knowledge as kb
 from hygiene.analysis.dataflow.program import Program, Ref, Stack, program
 from hygiene.analysis.dataflow.queries import PREDICTING, evaluations, returns, role, role_via
@@ -66,6 +67,38 @@ class SelectionOnTest(Rule):
     message = "{what} is chosen at {where} by scores on `{test}`, the test part ({part}), which then reports the result"
     question = "Which data chose {what} at {where}: a validation split, or `{test}` ({part}), the test part the result is reported on?"
     examples = [
+        valid("""
+            import glob
+            import torch
+
+            def score(ckpt_path, split):
+                test_from = ckpt_path
+                checkpoint = torch.load(test_from, map_location="cpu")
+                model = Summarizer(checkpoint)
+                return run_eval(model, load_split(split))
+
+            losses = []
+            for path in sorted(glob.glob("runs/step_*.pt")):
+                losses.append((score(path, "valid"), path))
+            best = min(losses)
+            print("test", score(best[1], "test"))
+        """, note="near miss: a test-named variable holding the checkpoint path; checkpoints ranked on the validation split"),
+        invalid("""
+            import glob
+            import torch
+
+            def score(ckpt_path, loader):
+                checkpoint = torch.load(ckpt_path, map_location="cpu")
+                model = Summarizer(checkpoint)
+                return run_eval(model, loader)
+
+            test_loader = make_loader("data/test.jsonl")
+            losses = []
+            for path in sorted(glob.glob("runs/step_*.pt")):
+                losses.append((score(path, test_loader), path))
+            best = min(losses)  # expect: LEAK003
+            print("test", score(best[1], test_loader))
+        """, note="the twin: checkpoints ranked on the test loader"),
         invalid("""
             import torch
             train_loader, test_loader = loaders(seed=0)
@@ -924,9 +957,27 @@ def _test_evaluation(prog: Program, *values: Ref) -> tuple[Ref, Stack, Ref, Ref]
     `values` are derived from an evaluation on data whose role is test."""
     for evaluation, stack, truth, entry in evaluations(prog, list(values)):
         said, part, via = role_via(prog, truth, stack)
-        if said == "test" and not _cv_fold(prog, truth):
+        if said == "test" and not _cv_fold(prog, truth) and not _weights_path(prog, part):
             return evaluation, stack, part, entry or via
     return None
+
+
+_WEIGHT_LOADS = ("load_state_dict", "from_pretrained", "load_checkpoint", "load_weights", "load_model")
+_WEIGHT_WORDS = frozenset({"checkpoint", "ckpt", "state", "weights", "params", "model", "pt"})
+
+
+def _weights_path(prog: Program, part: Ref) -> bool:
+    """The test-named value is where weights are read from (`test_from = args.test_from`;
+    `torch.load(test_from)` into a checkpoint): it names the model tested, not the rows scored."""
+    for node in prog.forward([part], limit=40, stop=lambda r: prog.kind(r) not in ("op", "call", "src")):
+        info = prog.info(node)
+        fn = str(info.get("fn") or info.get("call") or "")
+        if fn.endswith(_WEIGHT_LOADS):
+            return True
+        if fn.endswith("load") and prog.kind(node) == "src" and \
+                set(name_tokens(str(info.get("name", "")))) & _WEIGHT_WORDS:
+            return True  # `checkpoint = torch.load(test_from)`
+    return False
 
 
 def _cv_fold(prog: Program, ref: Ref) -> bool:
