@@ -388,7 +388,9 @@ class CacheKeyWithoutModel(Rule):
                 continue
             # A key that names the model may still leave out the temperature a loop varies.
             model_named = _mentions(prog, ingredients, _MODEL_WORDS)
-            for call in _calls_served(prog, hashed):
+            # (the search of every call of the program for a cache class's users only where the
+            # model is missing: a key that names it is checked for the settings of its own callers)
+            for call in _calls_served(prog, hashed, users=not model_named):
                 missing = _varying_settings(prog, call, ingredients, model_named)
                 if missing:
                     cls._report(repo, prog, hashed, call, missing,
@@ -419,7 +421,7 @@ class CacheKeyWithoutModel(Rule):
                     hashed=hashed, what=what, models=" and ".join(d for _, d in missing))
 
 
-def _calls_served(prog: Program, hashed: Ref) -> list[Ref]:
+def _calls_served(prog: Program, hashed: Ref, users: bool = True) -> list[Ref]:
     """The model calls whose responses the cache keyed by `hashed` holds (same function, its callers,
     methods of the same class, callbacks handed to them)."""
     file, fn = prog.function_of(hashed)
@@ -433,7 +435,8 @@ def _calls_served(prog: Program, hashed: Ref) -> list[Ref]:
             methods = [(file, i) for i, f in enumerate(graph.functions) if f.owner == function.owner]
             # A cache class (`lookup` / `store` around a `_digest` helper): the functions that call
             # its methods call the model whose replies it keeps.
-            owners += methods + [prog.function_of(c) for c in _method_callers(prog, methods, function.owner)]
+            owners += methods + [prog.function_of(c) for c in (_method_callers(prog, methods, function.owner) if users
+                                                               else [c for m in methods for c in prog.callers(m)])]
     calls: list[Ref] = []
     for owner in owners:
         calls += _llm_calls_in(prog, owner)
