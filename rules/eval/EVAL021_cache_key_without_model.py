@@ -435,8 +435,7 @@ def _calls_served(prog: Program, hashed: Ref, users: bool = True) -> list[Ref]:
             methods = [(file, i) for i, f in enumerate(graph.functions) if f.owner == function.owner]
             # A cache class (`lookup` / `store` around a `_digest` helper): the functions that call
             # its methods call the model whose replies it keeps.
-            owners += methods + [prog.function_of(c) for c in (_method_callers(prog, methods, function.owner) if users
-                                                               else [c for m in methods for c in prog.callers(m)])]
+            owners += methods + [prog.function_of(c) for c in _method_callers(prog, methods, function.owner, users)]
     calls: list[Ref] = []
     for owner in owners:
         calls += _llm_calls_in(prog, owner)
@@ -445,14 +444,16 @@ def _calls_served(prog: Program, hashed: Ref, users: bool = True) -> list[Ref]:
     return list(dict.fromkeys(calls))
 
 
-def _method_callers(prog: Program, methods: list[tuple[int, int]], owner: str) -> list[Ref]:
-    """Calls of a class's methods: resolved ones, through an annotated or constructed receiver
-    (`cache: ResponseCache` ... `cache.get(p)`), or on a receiver named after the class
-    (`memo.lookup(m)` for a `DiskMemo`)."""
+def _method_callers(prog: Program, methods: list[tuple[int, int]], owner: str, search: bool = True) -> list[Ref]:
+    """Calls of a class's methods: resolved ones; with `search`, also those found among every call
+    of the program, through an annotated or constructed receiver (`cache: ResponseCache` ...
+    `cache.get(p)`), or on a receiver named after the class (`memo.lookup(m)` for a `DiskMemo`)."""
+    found = [c for m in methods for c in prog.callers(m)]
+    if not search:
+        return found
     qualnames = {prog.function(m).qualname: m for m in methods}
     names = {q.rsplit(".", 1)[-1] for q in qualnames}
     words = {w.lower() for w in re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])", owner.rsplit(".", 1)[-1]) if len(w) > 2}
-    found = [c for m in methods for c in prog.callers(m)]
     for call in prog.everywhere("call"):
         info = prog.info(call)
         if info.get("m") not in names or call in found:
