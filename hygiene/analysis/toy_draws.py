@@ -71,9 +71,13 @@ class ToyDrawExtractor:
         self.shown: set[int] = set()  # draw lines whose values are printed, displayed or plotted
 
     def _roots(self, node: cst.CSTNode) -> set[int]:
+        if not self.tainted:
+            return set()  # no toy draw so far (most files): nothing to walk (issue 12)
         return {line for name in _names(node) for line in self.tainted.get(name, ())}
 
     def visit_Assign(self, node: cst.Assign) -> None:
+        if not self.tainted:
+            return  # nothing to carry, nothing to forget
         lines = self._roots(node.value)
         for target in node.targets:
             for name in _names(target.target):
