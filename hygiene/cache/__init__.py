@@ -11,6 +11,7 @@ import hashlib
 import json
 import os
 import tempfile
+import traceback
 from collections.abc import Callable, Iterator, MutableMapping
 from pathlib import Path
 from typing import Any
@@ -260,3 +261,22 @@ def write_atomic(target: Path, text: str, durable: bool = True) -> None:
         except OSError:
             pass
         raise
+
+
+def store_json(target: Path, data: Any) -> None:
+    """Write a cache store (compact JSON, atomic, not flushed). A store only saves work: when it
+    cannot be written (a read-only checkout) the next scan recomputes what it held."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(target, json.dumps(data, separators=(",", ":")), durable=False)
+    except OSError:
+        pass
+
+
+def run_repo_rule(repo: Any, rule: Any) -> None:
+    """`rule.check_repo(repo)`; an exception in it is a diagnostic naming the rule, and the scan goes on."""
+    try:
+        rule.check_repo(repo)
+    except Exception as exc:
+        where = "".join(traceback.format_exception_only(type(exc), exc)).strip()
+        repo.diagnostic(".", f"internal error in rule {rule.code} (repo checks): {where}", "error")

@@ -13,11 +13,10 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import traceback
 from pathlib import Path
 from typing import Any
 
-from hygiene.cache import serialize_facts, write_atomic
+from hygiene.cache import run_repo_rule, serialize_facts, store_json
 from hygiene.context import FileResult, RepoContext
 from hygiene.finding import Diagnostic, Finding
 from hygiene.rule import Rule
@@ -154,10 +153,7 @@ def run(repo: RepoContext, rules: list[type[Rule]], folder: Path | None, salt: s
         findings, diagnostics = len(repo.findings), len(repo.diagnostics)
         repo.reads.append(set())
         try:
-            rule.check_repo(repo)
-        except Exception as exc:
-            where = "".join(traceback.format_exception_only(type(exc), exc)).strip()
-            repo.diagnostic(".", f"internal error in rule {rule.code} (repo checks): {where}", "error")
+            run_repo_rule(repo, rule)
         finally:
             reads = sorted(repo.reads.pop())
         repo.forget_unused()
@@ -168,9 +164,5 @@ def run(repo: RepoContext, rules: list[type[Rule]], folder: Path | None, salt: s
                                 "diagnostics": [d.to_dict() for d in repo.diagnostics[diagnostics:]]}
     starts.save()
     if store is not None and fresh != known:
-        try:
-            store.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(store, json.dumps(fresh, separators=(",", ":")), durable=False)
-        except OSError:
-            pass
+        store_json(store, fresh)
     return counts

@@ -24,13 +24,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import traceback
 from pathlib import Path
 from typing import Any
 
 from hygiene.analysis.dataflow.linking import Trace, function_table, module_aliases, resolve
 from hygiene.analysis.dataflow.program import SHIFT, Program, program
-from hygiene.cache import write_atomic
+from hygiene.cache import run_repo_rule, store_json
 from hygiene.context import RepoContext
 from hygiene.finding import Diagnostic, Finding
 from hygiene.rule import Rule
@@ -174,10 +173,7 @@ class Starts:
         prog.begin(start, allowed)
         trace = Trace()
         try:
-            rule.check_repo(repo)
-        except Exception as exc:
-            where = "".join(traceback.format_exception_only(type(exc), exc)).strip()
-            repo.diagnostic(".", f"internal error in rule {rule.code} (repo checks): {where}", "error")
+            run_repo_rule(repo, rule)
         finally:
             trace = prog.end()
             reads = sorted(repo.reads.pop() - {"fact:dataflow"})
@@ -205,8 +201,4 @@ class Starts:
         if not all(digests):
             return
         data = {"paths": paths, "digests": digests, "ifaces": ifaces, "names": self.table, "rules": self.fresh}
-        try:
-            self.store.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(self.store, json.dumps(data, separators=(",", ":")), durable=False)
-        except OSError:
-            pass
+        store_json(self.store, data)

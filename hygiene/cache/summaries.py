@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from hygiene.cache import write_atomic
+from hygiene.cache import store_json
 
 
 def summaries(repo: Any, key: str, summarise: Callable[[Any], Any], version: str = "1") -> list[tuple[str, Any]]:
@@ -50,9 +50,5 @@ def summaries(repo: Any, key: str, summarise: Callable[[Any], Any], version: str
             fresh[path] = [digest, summary]
         out.append((path, summary))
     if store is not None and (changed or len(fresh) != len(known)):
-        try:
-            store.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(store, json.dumps(fresh, separators=(",", ":")), durable=False)
-        except OSError:
-            pass
+        store_json(store, fresh)
     return out
