@@ -11,6 +11,7 @@ import hashlib
 import json
 import os
 import tempfile
+import time
 import traceback
 from collections.abc import Callable, Iterator, MutableMapping
 from pathlib import Path
@@ -20,6 +21,8 @@ from hygiene import __version__
 from hygiene.context import FileResult
 
 FORMAT = "2"
+# A cache file read by a scan gets a fresh mtime when its last one is older than this.
+USED_REFRESH_S = 86_400
 
 
 def digest(data: bytes) -> str:
@@ -220,10 +223,13 @@ class Cache:
         """A cached JSON value for a repo-level computation (LLM answers, data profiles)."""
         if self.folder is None:
             return None
+        target = self.folder / "blobs" / f"{name}.json"
         try:
-            return json.loads((self.folder / "blobs" / f"{name}.json").read_text(encoding="utf-8"))
+            value = json.loads(target.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return None
+        mark_used(target)
+        return value
 
     def put_blob(self, name: str, value: Any) -> None:
         if self.folder is None:
@@ -269,6 +275,30 @@ def store_json(target: Path, data: Any) -> None:
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(target, json.dumps(data, separators=(",", ":")), durable=False)
+    except OSError:
+        pass
+
+
+def load_store(target: Path | None) -> dict[str, Any]:
+    """A cache store written by `store_json` ({} when absent, unreadable or not an object), marked
+    as used so that pruning (hygiene.cache.prune) keeps it."""
+    if target is None:
+        return {}
+    try:
+        loaded = json.loads(target.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    mark_used(target)
+    return loaded if isinstance(loaded, dict) else {}
+
+
+def mark_used(target: Path) -> None:
+    """Refresh the mtime of a cache file read by this scan, at most once a day (a store that is only
+    read, never rewritten, would otherwise look abandoned to hygiene.cache.prune)."""
+    try:
+        now = time.time()
+        if now - target.stat().st_mtime > USED_REFRESH_S:
+            os.utime(target, (now, now))
     except OSError:
         pass
 

@@ -11,12 +11,11 @@ rules whose inputs it changed.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 from pathlib import Path
 from typing import Any
 
-from hygiene.cache import run_repo_rule, serialize_facts, store_json
+from hygiene.cache import load_store, run_repo_rule, serialize_facts, store_json
 from hygiene.context import FileResult, RepoContext
 from hygiene.finding import Diagnostic, Finding
 from hygiene.rule import Rule
@@ -116,12 +115,7 @@ def run(repo: RepoContext, rules: list[type[Rule]], folder: Path | None, salt: s
     """Every rule's `check_repo`, replayed from the cache in `folder` when its inputs are unchanged.
     Returns how many rules ran and how many were replayed."""
     store = folder / f"repo-{hashlib.sha256(salt.encode()).hexdigest()[:16]}.json" if folder else None
-    known: dict[str, Any] = {}
-    if store is not None:
-        try:
-            known = json.loads(store.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            known = {}
+    known = load_store(store)
     inputs = _Inputs(repo)
     repo.summary_store = (folder, salt)  # type: ignore[attr-defined]  # hygiene.cache.summaries
     fresh: dict[str, Any] = {}

@@ -23,13 +23,12 @@ way, so a replayed scan reports exactly what a cold one does.
 from __future__ import annotations
 
 import hashlib
-import json
 from pathlib import Path
 from typing import Any
 
 from hygiene.analysis.dataflow.linking import Trace, function_table, module_aliases, resolve
 from hygiene.analysis.dataflow.program import SHIFT, Program, program
-from hygiene.cache import run_repo_rule, store_json
+from hygiene.cache import load_store, run_repo_rule, store_json
 from hygiene.context import RepoContext
 from hygiene.finding import Diagnostic, Finding
 from hygiene.rule import Rule
@@ -45,13 +44,7 @@ class Starts:
 
     def __init__(self, folder: Path | None, salt: str) -> None:
         self.store = folder / f"starts-{hashlib.sha256(salt.encode()).hexdigest()[:16]}.json" if folder else None
-        self.old: dict[str, Any] = {}
-        if self.store is not None:
-            try:
-                loaded = json.loads(self.store.read_text(encoding="utf-8"))
-                self.old = loaded if isinstance(loaded, dict) else {}
-            except (OSError, ValueError):
-                self.old = {}
+        self.old: dict[str, Any] = load_store(self.store)
         self.fresh: dict[str, dict[str, Any]] = {}
         self.files: tuple[list[str], list[str], list[dict[str, Any]]] | None = None
         self.replayable = False

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from hygiene.cache import Cache, LazyFacts, digest, serialize_facts, write_atomic
+from hygiene.cache import Cache, LazyFacts, digest, mark_used, serialize_facts, write_atomic
 from hygiene.context import FileResult
 from hygiene.discovery import SourceFile
 from hygiene.finding import Diagnostic, Finding
@@ -39,6 +39,7 @@ class StatIndex:
 
     def __init__(self, folder: Path | None, salt: str) -> None:
         self.file = folder / f"index-{hashlib.sha256(salt.encode()).hexdigest()[:16]}.json" if folder else None
+        self.salt = salt
         self.entries: dict[str, list[Any]] = {}
         self.written_ns = 0
         self.fresh: dict[str, list[Any]] = {}
@@ -49,6 +50,7 @@ class StatIndex:
             data = json.loads(self.file.read_text(encoding="utf-8"))
             self.written_ns = int(data["written_ns"])
             self.entries = dict(data["files"])
+            mark_used(self.file)
         except (OSError, ValueError, KeyError, TypeError):
             self.entries = {}
 
@@ -96,7 +98,7 @@ class StatIndex:
         try:
             self.file.parent.mkdir(parents=True, exist_ok=True)
             written = started_ns - RACY_MARGIN_NS
-            write_atomic(self.file, json.dumps({"written_ns": written, "files": self.fresh},
+            write_atomic(self.file, json.dumps({"written_ns": written, "salt": self.salt, "files": self.fresh},
                                                separators=(",", ":")), durable=False)
         except OSError:
             pass

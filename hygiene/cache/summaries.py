@@ -9,12 +9,11 @@ of the files the analysis reads, not every file's, and never holds every file's 
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from hygiene.cache import store_json
+from hygiene.cache import load_store, store_json
 
 
 def summaries(repo: Any, key: str, summarise: Callable[[Any], Any], version: str = "1") -> list[tuple[str, Any]]:
@@ -26,13 +25,7 @@ def summaries(repo: Any, key: str, summarise: Callable[[Any], Any], version: str
     store = None
     if folder is not None:
         store = Path(folder) / f"{key}-{hashlib.sha256(f'{salt}:{version}'.encode()).hexdigest()[:16]}.json"
-    known: dict[str, Any] = {}
-    if store is not None:
-        try:
-            loaded = json.loads(store.read_text(encoding="utf-8"))
-            known = loaded if isinstance(loaded, dict) else {}
-        except (OSError, ValueError):
-            known = {}
+    known = load_store(store)
     out: list[tuple[str, Any]] = []
     fresh: dict[str, Any] = {}
     changed = False

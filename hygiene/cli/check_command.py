@@ -98,6 +98,10 @@ def check(paths: tuple[Path, ...], fmt: str, output: Path | None, no_llm: bool, 
         progress.close()
     if not result.files and not result.errors and focus_list is None:  # unreadable: the report says why
         raise nothing_to_check(path_list)
+    if not no_cache:  # what no scan used for two weeks goes, at most once a day
+        from hygiene.cache.prune import maybe_prune
+
+        maybe_prune(config.root / config.cache_dir)
     if not no_llm:
         from hygiene.llm import review
 
