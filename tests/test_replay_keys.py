@@ -79,3 +79,17 @@ def test_an_edited_input_that_the_scan_does_not_read_reruns(tmp_path: Path, runs
     (tmp_path / "preds.bin").write_text("22\n")  # not a scanned file: its stat keys the answer
     edited = _scan(tmp_path)
     assert "RESULT021" in runs and _rules(edited) == {("RESULT021", "results/s.json")}
+
+
+def test_the_start_phase_store_is_written_only_when_something_changed(tmp_path: Path) -> None:
+    from tests.test_repophase import FEATURES, TRAIN, _repo
+
+    config = _repo(tmp_path, {"features.py": FEATURES, "train.py": TRAIN})
+    scan(config, jobs=1)
+    [store] = (tmp_path / ".hygiene_cache").glob("starts-*.json")
+    written = store.stat().st_mtime_ns
+    warm = scan(config, jobs=1)
+    assert warm.repo_rules["ran"] == 0 and store.stat().st_mtime_ns == written
+    (tmp_path / "train.py").write_text((tmp_path / "train.py").read_text() + "\nmore = preprocess(table)\n")
+    scan(config, jobs=1)
+    assert store.stat().st_mtime_ns != written
