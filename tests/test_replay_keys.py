@@ -93,3 +93,20 @@ def test_the_start_phase_store_is_written_only_when_something_changed(tmp_path: 
     (tmp_path / "train.py").write_text((tmp_path / "train.py").read_text() + "\nmore = preprocess(table)\n")
     scan(config, jobs=1)
     assert store.stat().st_mtime_ns != written
+
+
+def test_an_edit_rewrites_one_part_of_the_summaries_store(tmp_path: Path) -> None:
+    from hygiene.config import Config
+    from tests.test_summaries import FILES, TRAINER, _found, _write
+
+    for rel, text in FILES.items():
+        _write(tmp_path, rel, text)
+    config = Config(root=tmp_path)
+    before = _found(scan(config, jobs=1))
+    parts = sorted((tmp_path / ".hygiene_cache").glob("evalmode-*.json"))
+    assert len(parts) > 1
+    stamps = {p.name: p.stat().st_mtime_ns for p in parts}
+    _write(tmp_path, "brainnet/trainer.py", TRAINER + "\n\ndef another(model):\n    return model\n")
+    assert _found(scan(config, jobs=1)) == before
+    rewritten = [p.name for p in parts if p.stat().st_mtime_ns != stamps[p.name]]
+    assert len(rewritten) == 1
