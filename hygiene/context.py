@@ -248,7 +248,8 @@ class RepoContext:
         self._sources = sources
         self.results = results
         # What the rule running now has read (`hygiene.cache.repophase` keys its cached findings by it):
-        # "fact:KEY", "sources" (the file list), "external" (the file system or git via `root`).
+        # "fact:KEY", "sources" (the files and their contents), "paths" (the file list), "external"
+        # (the file system or git via `root`), "git" (git's state), "file:PATH" (one file's content).
         self.reads: list[set[str]] = []
         self._shared_reads: dict[str, set[str]] = {}
         self.used: set[str] = set()  # shared values read since the last `forget_unused`
@@ -272,6 +273,30 @@ class RepoContext:
     def sources(self) -> list[SourceFile]:
         self._read("sources")
         return self._sources
+
+    def paths(self) -> list[SourceFile]:
+        """The scanned files, for their paths and kinds only: an edit inside a file does not change
+        what a rule that read only these needs (a rule that reads a file's content through
+        `abspath` uses `sources`, whose replay key covers every file's content)."""
+        self._read("paths")
+        return self._sources
+
+    def git_root(self) -> Path:
+        """The scan root, for git (hygiene.analysis.history): the replay key covers the git state
+        (HEAD, refs, the index, ignore files), not the working tree; a reader of a working-tree
+        file's state records it with `read_bytes` or `consult`."""
+        self._read("git")
+        return self._root
+
+    def consult(self, path: str) -> None:
+        """Record that the answer of the rule running now depends on the content of `path`
+        (relative to the root), as `git status` sees it."""
+        self._read(f"file:{path}")
+
+    def read_bytes(self, path: str) -> bytes:
+        """The content of `path` (relative to the root); the replay key then covers that file only."""
+        self.consult(path)
+        return (self._root / path).read_bytes()
 
     def files(self, kind: str | None = None) -> Iterator[SourceFile]:
         return (s for s in self.sources if kind is None or s.kind == kind)

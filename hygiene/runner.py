@@ -26,6 +26,7 @@ from hygiene.analysis.copies import one_report_per_copy, one_report_per_export
 from hygiene.context import FileContext, FileResult, RepoContext
 from hygiene.discovery import SourceFile, discover, package_dirs
 from hygiene.finding import Diagnostic, Finding, Severity, number_duplicates
+from hygiene.gcpolicy import release
 from hygiene.analysis.names import NameResolver, module_name_for
 from hygiene.analysis.purpose import archived
 from hygiene.grouping import group_findings
@@ -39,8 +40,7 @@ from hygiene.walk import Dispatch, walk
 
 PARALLEL_MIN_FILES = 24
 
-# Most of a notebook's bytes are its outputs (base64 plots), not code: it may be this many times
-# max-file-size before it is skipped.
+# Most of a notebook's bytes are outputs (base64 plots): it may be this many times max-file-size.
 NOTEBOOK_SIZE_FACTOR = 10
 
 
@@ -129,6 +129,7 @@ def _check_code(source: SourceFile, text: str, config: Config, rules: list[type[
     result.findings.extend(ctx.findings)
     result.diagnostics.extend(ctx.diagnostics)
     result.facts.update(ctx.facts)
+    release(ctx, resolver, *extractors, *instances)  # cycles that hold the syntax tree (hygiene.gcpolicy)
     locate = (lambda n: nb.locate(n)[2]) if nb is not None else None
     result.suppressions = [s.to_dict() for s in suppress.parse(code_text.split("\n"), locate)]
 
@@ -191,8 +192,7 @@ def check_file(source: SourceFile, config: Config, rules: list[type[Rule]], pack
     return result
 
 
-# Worker processes keep the rules they loaded once.
-_worker_state: dict[str, object] = {}
+_worker_state: dict[str, object] = {}  # worker processes keep the rules they loaded once
 
 
 def _worker_init(config: Config, codes: list[str], packages: frozenset[str], cache: Cache) -> None:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import subprocess
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -50,8 +50,11 @@ class Change:
 class History:
     """One git repository as seen from the scan root. Cheap to create; work happens on demand."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, observe: Callable[[str], None] | None = None) -> None:
         self.root = root
+        # Told each working-tree path whose state is asked for (the repository phase's replay key
+        # covers those files' content, and git's own state, not every file of the tree).
+        self.observe = observe
         self.available = False
         self.note: str | None = None
         self.shallow = False
@@ -154,6 +157,8 @@ class History:
 
     def uncommitted(self, path: str) -> str | None:
         """"modified", "added", "deleted", "untracked", "renamed" or "conflicted"; None when clean."""
+        if self.observe is not None:
+            self.observe(path)
         if not self.available:
             return None
         if self._status is None:
@@ -327,7 +332,7 @@ def history_of(repo: RepoContext) -> History:
     """The scan's one `History`; the first caller also leaves its note (no git, shallow) once."""
 
     def open_history() -> History:
-        history = History(repo.root)
+        history = History(repo.git_root(), observe=repo.consult)
         if history.note:
             repo.diagnostic(".", history.note, "note")
         return history

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 class ImportGraph:
     def __init__(self, repo: RepoContext) -> None:
-        code = [s for s in repo.sources if s.kind == "python"]
+        code = [s for s in repo.paths() if s.kind == "python"]  # paths only: an edit inside a file keeps the graph
         packages = package_dirs(code)
         self.by_module: dict[str, list[str]] = defaultdict(list)
         for source in code:

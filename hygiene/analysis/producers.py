@@ -260,7 +260,7 @@ class _Versions:
         if state != "modified" or not path.endswith(CODE_SUFFIXES):
             return state in ("modified", "deleted")
         try:
-            data = (self.repo.root / path).read_bytes()
+            data = self.repo.read_bytes(path)
         except OSError:
             return True
         return code_signature(path, data, names, anchor) != self._signature("HEAD", path, names, anchor)

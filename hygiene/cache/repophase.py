@@ -1,8 +1,9 @@
 """The repository phase, cached rule by rule by the digests of what each rule read (issue 12).
 
 While a rule's `check_repo` runs, `RepoContext` records what it reads: the facts under a key
-(`fact:KEY`), the list of files (`sources`), or the repository itself through `root` (`external`:
-git, config files no scan reads). A rule is a function of what it read, so when those inputs are
+(`fact:KEY`), the files and their contents (`sources`), the file list alone (`paths`), git's state
+(`git`), one file's content (`file:PATH`, what `git status` says of it), or the repository itself
+through `root` (`external`: git, config files no scan reads). A rule is a function of what it read, so when those inputs are
 unchanged at the next scan (the same digests of those facts in the same files, the same files,
 the same git state and file times) its findings and diagnostics are replayed without running it,
 and without decoding any file's facts. An unchanged tree links nothing; an edit re-runs only the
@@ -41,42 +42,95 @@ def _git_dir(root: Path) -> Path | None:
     return None
 
 
-def external_fingerprint(repo: RepoContext) -> str:
-    """The git state (HEAD, its ref, the index's stat) and the stat of every file of the tree that
-    the scan does not read (those it reads are in the sources' digests)."""
-    h = hashlib.sha256()
-    root = repo._root
+def _git_state(h: Any, root: Path) -> None:
+    """Hash what git answers from besides the working tree: where its folder is, HEAD, the ref it
+    names, the packed refs, the index's stat, the shallow boundary and the exclude files."""
+    h.update(f"GIT_DIR={os.environ.get('GIT_DIR', '')}\0".encode())
     git = _git_dir(root)
-    if git is not None:
-        for name in ("HEAD", "packed-refs", "index"):
-            try:
-                st = os.stat(git / name)
-                h.update(f"{name}:{st.st_size}:{st.st_mtime_ns}\0".encode())
-            except OSError:
-                pass
+    h.update(f"{git}\0".encode())
+    if git is None:
+        return
+    common = git
+    try:  # a worktree keeps its HEAD and index, and shares the refs of the main repository
+        common = (git / (git / "commondir").read_text(encoding="utf-8").strip()).resolve()
+    except OSError:
+        pass
+    for folder, name in ((git, "HEAD"), (common, "packed-refs"), (git, "index"), (common, "shallow"),
+                         (git, "shallow"), (common, "info/exclude"), (common, "config")):
         try:
-            head = (git / "HEAD").read_text(encoding="utf-8", errors="replace").strip()
-            h.update(head.encode())
-            if head.startswith("ref:"):
-                h.update((git / head[4:].strip()).read_bytes())
+            st = os.stat(folder / name)
+            h.update(f"{folder}/{name}:{st.st_size}:{st.st_mtime_ns}\0".encode())
         except OSError:
             pass
-    scanned = {s.path for s in repo._sources}
+    try:
+        head = (git / "HEAD").read_text(encoding="utf-8", errors="replace").strip()
+        h.update(head.encode())
+        if head.startswith("ref:"):
+            ref = head[4:].strip()
+            for folder in dict.fromkeys((git, common)):
+                try:
+                    h.update((folder / ref).read_bytes())
+                except OSError:
+                    pass
+    except OSError:
+        pass
+
+
+def _walk(repo: RepoContext):
+    """(relative path, full path) of every file of the tree, outside dot-folders and the cache."""
+    root = repo._root
     cache_dir = (root / repo.config.cache_dir).resolve()
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith(".")
                              and Path(dirpath, d).resolve() != cache_dir)
         for name in sorted(filenames):
             full = os.path.join(dirpath, name)
-            rel = os.path.relpath(full, root).replace(os.sep, "/")
-            if rel in scanned:
-                continue
-            try:
-                st = os.stat(full)
-            except OSError:
-                continue
-            h.update(f"{rel}:{st.st_size}:{st.st_mtime_ns}\0".encode())
+            yield os.path.relpath(full, root).replace(os.sep, "/"), full
+
+
+def git_fingerprint(repo: RepoContext) -> str:
+    """Git's state (`_git_state`) and the stat of every `.gitignore` (whether an untracked file is
+    ignored); what git says about one working-tree file is keyed by that file (`file:PATH`)."""
+    h = hashlib.sha256()
+    _git_state(h, repo._root)
+    if _git_dir(repo._root) is not None:
+        for rel, full in _walk(repo):
+            if rel.rsplit("/", 1)[-1] == ".gitignore":
+                try:
+                    st = os.stat(full)
+                    h.update(f"{rel}:{st.st_size}:{st.st_mtime_ns}\0".encode())
+                except OSError:
+                    pass
     return h.hexdigest()
+
+
+def external_fingerprint(repo: RepoContext) -> str:
+    """The git state and the stat of every file of the tree that the scan does not read (those it
+    reads are in the sources' digests)."""
+    h = hashlib.sha256()
+    _git_state(h, repo._root)
+    scanned = {s.path for s in repo._sources}
+    for rel, full in _walk(repo):
+        if rel in scanned:
+            continue
+        try:
+            st = os.stat(full)
+        except OSError:
+            continue
+        h.update(f"{rel}:{st.st_size}:{st.st_mtime_ns}\0".encode())
+    return h.hexdigest()
+
+
+def file_fingerprint(repo: RepoContext, path: str) -> str:
+    """One file's content digest when the scan read it, else its stat (or that it is missing)."""
+    result = repo.results.get(path)
+    if result is not None and result.digest:
+        return result.digest
+    try:
+        st = os.stat(repo._root / path)
+        return f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}"
+    except OSError:
+        return "missing"
 
 
 class _Inputs:
@@ -96,6 +150,13 @@ class _Inputs:
                     found = _fact_digest(repo.results[path], key)
                     if found is not None:
                         h.update(f"{path}\0{found}\0".encode())
+            elif read == "paths":
+                for source in sorted(repo._sources, key=lambda s: s.path):
+                    h.update(f"{source.path}\0{source.kind}\0".encode())
+            elif read == "git":
+                h.update(git_fingerprint(repo).encode())
+            elif read.startswith("file:"):
+                h.update(file_fingerprint(repo, read[len("file:"):]).encode())
             elif read in ("sources", "external"):
                 for source in sorted(repo._sources, key=lambda s: s.path):
                     result = repo.results.get(source.path)

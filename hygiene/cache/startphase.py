@@ -51,6 +51,7 @@ class Starts:
         self.changed: set[int] = set()
         self.table: list[str] = []  # names, stored once: entries and interfaces hold their positions
         self.numbers: dict[str, int] | None = None
+        self.dirty = False
 
     def _prepare(self, repo: RepoContext) -> Program:
         if not hasattr(repo, "dataflow_interfaces"):
@@ -157,6 +158,9 @@ class Starts:
             repo.findings.extend(found[rule.code][0])
             repo.diagnostics.extend(found[rule.code][1])
         self.fresh.update(fresh)
+        # Nothing ran and no file changed: the store already says all this (a warm scan does not
+        # write it again).
+        self.dirty = self.dirty or not self.replayable or bool(self.changed) or any(ran.values())
         return ran
 
     def _run_one(self, repo: RepoContext, rule: type[Rule], prog: Program, start: int,
@@ -188,7 +192,7 @@ class Starts:
         return " ".join(map(str, sorted(self.numbers[name] for name in names)))
 
     def save(self) -> None:
-        if self.store is None or self.files is None:
+        if self.store is None or self.files is None or not self.dirty:
             return
         paths, digests, ifaces = self.files
         if not all(digests):

@@ -18,6 +18,7 @@ from hygiene.cli.check_command import check
 from hygiene.cli.checklist import answer_command, checklist_command
 from hygiene.cli.project import EXIT_ERROR, _target
 from hygiene.cli.rules import explain, rules_command
+from hygiene.gcpolicy import tune
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -51,6 +52,7 @@ def init(path: Path | None) -> None:
 
 
 def main() -> None:
+    tune()  # this process's cycle collection (and its forked workers'): see hygiene.gcpolicy
     try:
         cli.main(prog_name="hygiene", standalone_mode=False)
     except click.exceptions.Exit as exc:

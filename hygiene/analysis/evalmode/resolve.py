@@ -64,12 +64,15 @@ class Analysis:
             self.by_q[frame.q].append(frame)
             self.by_tail[".".join(frame.q.split(".")[-2:])].append(frame)
             self.by_tail[frame.q.rsplit(".", 1)[-1]].append(frame)
-        self.callers: dict[int, list[tuple[_Frame, int]]] = defaultdict(list)
-        for frame in self.frames:
+        # The calls by the name they call; a function's callers are resolved when first asked for
+        # (`callers`): an analysis follows the callers of a few functions, not of all of them.
+        self._calls: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for position, frame in enumerate(self.frames):
             calls = frame.calls
             for at in range(0, len(calls), 2):
-                for callee in self.lookup(calls[at + 1]):
-                    self.callers[id(callee)].append((frame, calls[at]))
+                self._calls[calls[at + 1]].append((position, calls[at]))
+        self._by_tail2: dict[str, list[str]] | None = None
+        self._callers: dict[int, list[tuple[_Frame, int]]] = {}
         self._class_tails = {q.rsplit(".", 1)[-1]: q for q in self.classes}
 
     # -- names ----------------------------------------------------------------------------------
@@ -82,6 +85,27 @@ class Analysis:
         tail = ".".join(callee.split(".")[-2:])
         found = self.by_tail.get(tail, [])
         return found if len(found) == 1 and "." in tail else []
+
+    def callers(self, frame: _Frame) -> list[tuple[_Frame, int]]:
+        """(calling frame, event index) of every call that `lookup` resolves to `frame`, in the
+        order of the frames and their events."""
+        key = id(frame)
+        if key not in self._callers:
+            names = {frame.q}  # the names whose lookup can give `frame` (see `lookup`)
+            tail2, last = ".".join(frame.q.split(".")[-2:]), frame.q.rsplit(".", 1)[-1]
+            for tail in (tail2, last):
+                if self.by_tail.get(tail) == [frame]:
+                    names.add("?" + tail)
+            if "." in tail2 and self.by_tail.get(tail2) == [frame]:
+                if self._by_tail2 is None:
+                    self._by_tail2 = defaultdict(list)
+                    for name in self._calls:
+                        if not name.startswith("?"):
+                            self._by_tail2[".".join(name.split(".")[-2:])].append(name)
+                names.update(n for n in self._by_tail2.get(tail2, ()) if n not in self.by_q)
+            found = sorted(call for name in names if frame in self.lookup(name) for call in self._calls.get(name, ()))
+            self._callers[key] = [(self.frames[position], at) for position, at in found]
+        return self._callers[key]
 
     def _class(self, name: str | None) -> dict[str, Any] | None:
         if not name:
@@ -234,7 +258,7 @@ class Analysis:
 
     def entry(self, frame: _Frame, target: str, depth: int) -> States:
         root = target.split(".", 1)[0]
-        callers = self.callers.get(id(frame), [])
+        callers = self.callers(frame)
         if frame.name == "<module>":
             return {"?": {}}
         found: States = {}
@@ -284,7 +308,7 @@ class Analysis:
             return {event["g"]: {}}
         if frame.name == "<module>":
             return {"on": {}}
-        callers = self.callers.get(id(frame), [])
+        callers = self.callers(frame)
         if depth > MAX_DEPTH:
             return {"on": {}}
         if not callers:
