@@ -28,6 +28,9 @@ from hygiene.context import FileContext
 from hygiene.analysis.rowevents import Event, Flow, Frame, Scope
 from hygiene.analysis.rowreach import aggregate_outputs, reaches_report, reporting_function, same_rows, touches
 
+# Calls that draw a chart: a report around one shows a picture, not a number.
+FIGURE_ROOTS = ("wandb.plot", "matplotlib", "seaborn", "plotly", "bokeh", "altair")
+
 
 def _index_of(parents: list[cst.CSTNode], node: cst.CSTNode) -> int:
     return next((i for i in range(len(parents) - 1, -1, -1) if parents[i] is node), -1)
@@ -206,6 +209,9 @@ class RowFlow:
         if name in SPLIT_FUNCTIONS or attr in SPLIT_METHODS or (attr == "split" and name and "model_selection" in name):
             for frame in self.frames:
                 frame.split = True
+        if (name or "").startswith(FIGURE_ROOTS):
+            for frame in self.frames:
+                frame.figure = frame.figure or frame.kind == "report"
         label = metric_label(name, attr)
         if name == "builtins.sum" and averaged(node, parent):
             self.frames.append(Frame("mean", node, label="sum/len"))  # `sum(kept) / len(kept)`: an average
@@ -223,7 +229,9 @@ class RowFlow:
             return
         frame = self.frames.pop()
         if frame.kind == "sink":
-            self.scope.events.append(Event("sink", node, frozenset(n for n, _ in frame.reads), label=frame.label))
+            stored = aggregate_outputs(self.frames, self.scope.node, self._targets)  # where the score goes
+            self.scope.events.append(Event("sink", node, frozenset(n for n, _ in frame.reads), label=frame.label,
+                                           stored=stored))
         elif frame.kind == "mutate":  # `preds.append(model(x))`: preds is made from x too
             receiver = node.func.value.value  # type: ignore[attr-defined]
             reads = frozenset(n for n, _ in frame.reads)
@@ -252,7 +260,8 @@ class RowFlow:
                     self.scope.events.append(Event("assign", target, reads, ((mark, reads),), inline))
                     reads = reads | {mark}
                 self.scope.events.append(Event("sink", node, reads, label=label, aggregate=aggregate,
-                                               outputs=outputs or None))
+                                               outputs=outputs or None, stored=aggregate_outputs(
+                                                   self.frames, self.scope.node, self._targets)))
         else:
             self._close_report(frame)
             return
@@ -283,7 +292,9 @@ class RowFlow:
         frame = frame or self.frames.pop()
         self.scope.reported.update(frame.sizes)
         self.scope.reported_vars.update(n for n, _ in frame.reads)
-        if not isinstance(frame.node, cst.Return) or reporting_function(self.scope.node):
+        if frame.figure:
+            self.scope.plotted.update(n for n, _ in frame.reads)
+        elif not isinstance(frame.node, cst.Return) or reporting_function(self.scope.node):
             self.scope.shown.update(n for n, _ in frame.reads)
         self._propagate(frame)
 
