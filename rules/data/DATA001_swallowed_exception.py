@@ -81,7 +81,8 @@ class SwallowedException(Rule):
     field, uses the exception object), or when the loop is a retry loop (the `try` body ends the
     loop with `break` / `return` on success). Control-flow exceptions (`StopIteration`,
     `ImportError`, `queue.Empty`), cleanup, the pieces of one string (`for part in s.split(...)`)
-    and loops that collect nothing (a plot per folder, a running best) are left alone.
+    and loops that collect nothing (a plot per folder, a running best) are left alone, and so is a
+    parser of a file's name (`parse_step_from_filename(filename)`: `except ValueError: return 0`).
     A log line does not excuse three shapes where the failure still becomes a value: a grading
     parser that logs and returns a score (`return text, 0.0`); an equivalence check that parses
     both answers and returns False when either cannot be parsed, with no comparison of the two as

@@ -52,6 +52,12 @@ class UncountedRowDrop(Rule):
     bound (`gold[:n]`, `pred[:n]`) are one finding, and so are two selections by the same mask
     (`labels[scores >= 0]`, `scores[scores >= 0]`).
 
+    Evidence: a drop is a finding only where the score its rows reach is a number someone reads in
+    the same scope: printed, logged, written, shown by a notebook, put in a results dict, or
+    returned by a main / eval / report function. A metric helper that hands the score back to a
+    caller (`def auc(scores, labels): ... return roc_auc_score(y, s)`), and a score only drawn in
+    a logged chart (`run.log({"auc": wandb.plot.line(...)})`), are checklist questions.
+
     | spelling | found | near miss left alone |
     |---|---|---|
     | `test_df.dropna(subset=cols)` before an sklearn metric | yes | dropped count printed or logged |

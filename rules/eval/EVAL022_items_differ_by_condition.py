@@ -34,7 +34,9 @@ class ItemsDifferByCondition(Rule):
     `ds.select(range(300))` beside `ds.shuffle(seed=1).select(range(300))`), so
     the conditions that are compared see different items and different n. A collection made in the
     branch that cuts it (`index = list(range(n)); shuffle(index); index = index[:k]` under one
-    value, another list under the other) is each condition's own, not shared items cut. Code made for figures
+    value, another list under the other) is each condition's own, not shared items cut. An option
+    named for a filter (`if args.filter == "length": df = df[...]`, `--subset`, `--exclude`) is a
+    run-wide cut that every condition of the run sees, not a condition. Code made for figures
     (`make_plots.py`, `Plotting.ipynb`) is not judged: a cut there shapes a picture (points of a
     sweep dropped from a curve), and the numbers a paper reports come from the scoring code.
 

@@ -32,7 +32,9 @@ class NotebookOutputFromOtherCode(Rule):
     ## What it does
     Finds a notebook cell whose saved output cannot come from its saved source: a displayed
     value (`Out[n]`) under a cell with no expression to display, or outputs under a cell whose
-    source is now empty.
+    source is now empty. A displayed value that is only an object's default repr (`<module 'utils'
+    from '...'>` left by a reload commented out since, `<Figure size ...>`) holds no result and is
+    left alone.
 
     ## Why is this bad?
     The cell was edited after it ran and the notebook was saved without running it again, so the
