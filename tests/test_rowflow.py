@@ -217,3 +217,19 @@ def test_where_the_score_of_a_metric_goes() -> None:
     assert dest("evaluate", "return roc_auc_score(y, s)") == {"reported"}
     assert dest("helper", "auc = roc_auc_score(y, s)\n            run.log({'auc': wandb.plot.line(auc)})") == {"figure"}
     assert dest("helper", "auc = roc_auc_score(y, s)\n            run.log({'auc': auc})") == {"reported"}
+
+
+def test_a_drop_per_element_of_a_tuple_assignment_and_a_score_kept_in_a_list() -> None:
+    source = """
+        import numpy as np
+        from sklearn.metrics import roc_auc_score
+        def helper(frame, rows):
+            aucs = []
+            for part in frame:
+                pos, neg = part[~np.isnan(part)], rows
+                aucs.append(roc_auc_score(pos, neg))
+            {use}
+    """
+    assert [kind for kind, _, _ in flows(source.format(use="print(aucs)"))] == ["boolean mask"]
+    assert destinations(source.format(use="print(aucs)")) == {"reported"}
+    assert destinations(source.format(use="return aucs")) == {""}

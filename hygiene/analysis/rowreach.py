@@ -68,9 +68,11 @@ def aggregate_outputs(frames: list, scope_node: cst.CSTNode, targets_of) -> froz
     for frame in frames:
         if frame.kind == "report" and not frame.figure and not (isinstance(frame.node, cst.Return) and not reporting_function(scope_node)):
             return None
-    outer = next((f for f in frames if f.kind == "assign"), None)
+    outer = next((f for f in reversed(frames) if f.kind in ("assign", "mutate")), None)
     if outer is None:
         return frozenset()
+    if outer.kind == "mutate":  # `aucs.append(roc_auc_score(...))`: stored in the list
+        return frozenset({outer.node.func.value.value})
     targets = outer.node.targets if isinstance(outer.node, cst.Assign) else [outer.node]
     return frozenset(n for t in targets for n in targets_of(t.target))
 
