@@ -54,8 +54,9 @@ class UncountedRowDrop(Rule):
 
     Evidence: a drop is a finding only where the score its rows reach is a number someone reads in
     the same scope: printed, logged, written, shown by a notebook, put in a results dict, or
-    returned by a main / eval / report function. A metric helper that hands the score back to a
-    caller (`def auc(scores, labels): ... return roc_auc_score(y, s)`), and a score only drawn in
+    returned by a main / eval / report function, or handed back by a helper that the file's own code
+    calls. A metric helper that hands the score back to a caller elsewhere
+    (`def auc(scores, labels): ... return roc_auc_score(y, s)`), and a score only drawn in
     a logged chart (`run.log({"auc": wandb.plot.line(...)})`), are checklist questions.
 
     | spelling | found | near miss left alone |
@@ -169,6 +170,16 @@ class UncountedRowDrop(Rule):
                 s = scores[scores >= 0]
                 return roc_auc_score(y, s)
         """, note="near miss (held-out 5): a metric helper hands the score back; its callers decide what is reported"),
+        invalid("""
+            from sklearn.metrics import accuracy_score
+
+            def accuracy(preds, golds):
+                kept = [(p, g) for p, g in zip(preds, golds) if p is not None]  # expect: DATA040
+                return accuracy_score([g for _, g in kept], [p for p, _ in kept])
+
+            def main(preds, golds):
+                print("accuracy", accuracy(preds, golds))
+        """, note="the twin: the helper is called by this file's own code, which reports the score"),
         valid({"notebooks/plot_results.py": """
             import pandas as pd
             import matplotlib.pyplot as plt
@@ -519,7 +530,8 @@ class UncountedRowDrop(Rule):
         destination = metric_destination(scope, flow.sink)
         if destination == "figure":
             return "the score it reaches is only drawn in a chart"
-        if not destination:
+        if not destination and not (isinstance(scope.node, cst.FunctionDef) and any(
+                scope.node.name.value in other.calls for other in self.rows.scopes if other is not scope)):
             return "the score it reaches is handed back to a caller; this file does not report it"
         return ""
 
