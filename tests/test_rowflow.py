@@ -185,3 +185,51 @@ def test_a_none_filter_through_list_before_a_written_statistics_mean() -> None:
             print(np.mean(X, 0))
         """
     assert flows(centre) == []  # a mean along an axis is a centre, not a reported score
+
+
+def destinations(source: str) -> set[str]:
+    """hygiene.analysis.rowreach.metric_destination of every flow's metric."""
+    from hygiene.analysis.rowreach import metric_destination
+    text = textwrap.dedent(source).lstrip("\n")
+    module = cst.parse_module(text)
+    resolver = NameResolver(module, "example")
+    ctx = FileContext("example.py", "python", text, Config(), module, resolver)
+    probe = _Probe(ctx)
+    walk(module, Dispatch([resolver, probe]), ctx.parents)
+    probe.close()
+    return {metric_destination(scope, f.sink) for scope in probe.scopes for f in probe.flows(scope)}
+
+
+def test_where_the_score_of_a_metric_goes() -> None:
+    body = """
+        from sklearn.metrics import roc_auc_score
+        import wandb
+        def {name}(scores, labels):
+            y = labels[scores >= 0]
+            s = scores[scores >= 0]
+            {use}
+    """
+    def dest(name: str, use: str) -> set[str]:
+        return destinations(body.format(name=name, use=use))
+    assert dest("helper", "print(roc_auc_score(y, s))") == {"reported"}
+    assert dest("helper", "auc = roc_auc_score(y, s)\n            results['auc'] = auc\n            logger.info(results)") == {"reported"}
+    assert dest("helper", "return roc_auc_score(y, s)") == {""}
+    assert dest("evaluate", "return roc_auc_score(y, s)") == {"reported"}
+    assert dest("helper", "auc = roc_auc_score(y, s)\n            run.log({'auc': wandb.plot.line(auc)})") == {"figure"}
+    assert dest("helper", "auc = roc_auc_score(y, s)\n            run.log({'auc': auc})") == {"reported"}
+
+
+def test_a_drop_per_element_of_a_tuple_assignment_and_a_score_kept_in_a_list() -> None:
+    source = """
+        import numpy as np
+        from sklearn.metrics import roc_auc_score
+        def helper(frame, rows):
+            aucs = []
+            for part in frame:
+                pos, neg = part[~np.isnan(part)], rows
+                aucs.append(roc_auc_score(pos, neg))
+            {use}
+    """
+    assert [kind for kind, _, _ in flows(source.format(use="print(aucs)"))] == ["boolean mask"]
+    assert destinations(source.format(use="print(aucs)")) == {"reported"}
+    assert destinations(source.format(use="return aucs")) == {""}

@@ -22,6 +22,7 @@ class Event:
     label: str = ""  # for a sink: the metric
     aggregate: bool = False  # an average not named a score: a sink for lossy drops, when reported
     outputs: frozenset[str] | None = None  # an aggregate: the names it is stored in (None: reported where made)
+    stored: frozenset[str] | None = frozenset()  # a metric: the names it is stored in (None: reported where made)
 
 
 @dataclass
@@ -33,6 +34,7 @@ class Frame:
     split: bool = False
     sizes: set[str] = field(default_factory=set)  # names whose size is taken inside
     label: str = ""
+    figure: bool = False  # a report that draws a chart (`run.log({"auc": wandb.plot.line(...)})`)
 
 
 @dataclass
@@ -46,6 +48,7 @@ class Scope:
     complements: set[str] = field(default_factory=set)  # names also sliced `[n:]`: `[:n]` of them is a split
     shown: set[str] = field(default_factory=set)  # names printed, written, or returned by a main/eval function
     reported_keys: set[str] = field(default_factory=set)  # columns read inside a report: `print(df["failed"].sum())`
+    plotted: set[str] = field(default_factory=set)  # names only drawn in a chart that is logged or shown
 
 
 @dataclass

@@ -17,9 +17,11 @@ not dropping evaluation rows); constant-key subscripts are tracked apart (`ds["t
 """
 from __future__ import annotations
 
+from typing import Iterable
+
 import libcst as cst
 
-from hygiene.analysis.apis.rows import (AGGREGATES, AVERAGES, LOSSY, MEAN_FUNCTIONS, METRIC_WORDS, MODEL_METHODS,
+from hygiene.analysis.apis.rows import (AGGREGATES, Drop, AVERAGES, LOSSY, MEAN_FUNCTIONS, METRIC_WORDS, MODEL_METHODS,
                                REPORT_FUNCTIONS, REPORT_METHODS, SIZE_ATTRIBUTES, SPLIT_METHODS, averaged,
                                averages, base_name, const_key, counts_groups, drop_of, grouped, mask_keys,
                                metric_label)
@@ -27,6 +29,9 @@ from hygiene.analysis.apis.sklearn import SPLIT_FUNCTIONS
 from hygiene.context import FileContext
 from hygiene.analysis.rowevents import Event, Flow, Frame, Scope
 from hygiene.analysis.rowreach import aggregate_outputs, reaches_report, reporting_function, same_rows, touches
+
+# Calls that draw a chart: a report around one shows a picture, not a number.
+FIGURE_ROOTS = ("wandb.plot", "matplotlib", "seaborn", "plotly", "bokeh", "altair")
 
 
 def _index_of(parents: list[cst.CSTNode], node: cst.CSTNode) -> int:
@@ -206,6 +211,9 @@ class RowFlow:
         if name in SPLIT_FUNCTIONS or attr in SPLIT_METHODS or (attr == "split" and name and "model_selection" in name):
             for frame in self.frames:
                 frame.split = True
+        if (name or "").startswith(FIGURE_ROOTS):
+            for frame in self.frames:
+                frame.figure = frame.figure or frame.kind == "report"
         label = metric_label(name, attr)
         if name == "builtins.sum" and averaged(node, parent):
             self.frames.append(Frame("mean", node, label="sum/len"))  # `sum(kept) / len(kept)`: an average
@@ -223,7 +231,9 @@ class RowFlow:
             return
         frame = self.frames.pop()
         if frame.kind == "sink":
-            self.scope.events.append(Event("sink", node, frozenset(n for n, _ in frame.reads), label=frame.label))
+            stored = aggregate_outputs(self.frames, self.scope.node, self._targets)  # where the score goes
+            self.scope.events.append(Event("sink", node, frozenset(n for n, _ in frame.reads), label=frame.label,
+                                           stored=stored))
         elif frame.kind == "mutate":  # `preds.append(model(x))`: preds is made from x too
             receiver = node.func.value.value  # type: ignore[attr-defined]
             reads = frozenset(n for n, _ in frame.reads)
@@ -252,7 +262,8 @@ class RowFlow:
                     self.scope.events.append(Event("assign", target, reads, ((mark, reads),), inline))
                     reads = reads | {mark}
                 self.scope.events.append(Event("sink", node, reads, label=label, aggregate=aggregate,
-                                               outputs=outputs or None))
+                                               outputs=outputs or None, stored=aggregate_outputs(
+                                                   self.frames, self.scope.node, self._targets)))
         else:
             self._close_report(frame)
             return
@@ -283,7 +294,9 @@ class RowFlow:
         frame = frame or self.frames.pop()
         self.scope.reported.update(frame.sizes)
         self.scope.reported_vars.update(n for n, _ in frame.reads)
-        if not isinstance(frame.node, cst.Return) or reporting_function(self.scope.node):
+        if frame.figure:
+            self.scope.plotted.update(n for n, _ in frame.reads)
+        elif not isinstance(frame.node, cst.Return) or reporting_function(self.scope.node):
             self.scope.shown.update(n for n, _ in frame.reads)
         self._propagate(frame)
 
@@ -317,12 +330,14 @@ class RowFlow:
         reads = [(n, ref) for n, ref in frame.reads if id(ref) not in bound]
         all_reads = frozenset(n for n, _ in reads)
         defines: list[tuple[str, frozenset[str]]] = []
-        # `a, b = x, y` pairs element-wise; anything else: every target from every read.
+        pairs: list[Event] = []  # `a, b = x, y` pairs element-wise; anything else: every target from every read.
         if len(targets) == 1 and isinstance(targets[0], (cst.Tuple, cst.List)) and isinstance(value, (cst.Tuple, cst.List)) \
                 and len(targets[0].elements) == len(value.elements):
             for target, element in zip(targets[0].elements, value.elements):
                 element_reads = frozenset(_names_in(element.value))
-                defines.extend((t, element_reads) for t in self._targets(target.value))
+                own = tuple((t, element_reads) for t in self._targets(target.value))
+                defines.extend(own)
+                pairs.append(Event("assign", node, element_reads, own, self._drop(element.value, own), frame.split))
         else:
             for target in targets:
                 defines.extend((t, all_reads) for t in self._targets(target))
@@ -330,15 +345,21 @@ class RowFlow:
         if frame.sizes and {n.split("[", 1)[0] for n in all_reads} <= {n.split("[", 1)[0] for n in frame.sizes}:
             for name, _ in defines:
                 self.scope.count_vars.setdefault(name, set()).update(frame.sizes)
-        drop = drop_of(value, self.ctx)
-        if drop is not None and drop.kind == "slice to n" and drop.sources <= self._loop_targets():
-            drop = None  # `gold[:n]` of one item inside `for gold, pred in ...`: a sequence, not the rows
-        elif drop is not None and drop.kind == "inner merge" and {n for n, _ in defines} & drop.sources and any(
-                isinstance(p, cst.For) for p in self.ctx.parents):  # type: ignore[attr-defined]
-            drop = None  # `for run in runs: wide = wide.merge(run, on=key)`: runs of the same items side by side
-        self.scope.events.append(Event("assign", node, all_reads, tuple(defines), drop, frame.split))
+        if any(e.drop for e in pairs):  # `pos, neg = pos[~np.isnan(pos)], neg[~np.isnan(neg)]`: a drop per element
+            self.scope.events.extend(pairs)
+        else:
+            self.scope.events.append(Event("assign", node, all_reads, tuple(defines), self._drop(value, defines), frame.split))
         if self.frames:
             self._propagate(frame)
+
+    def _drop(self, value: cst.BaseExpression, defines: Iterable[tuple[str, frozenset[str]]]) -> Drop | None:
+        drop = drop_of(value, self.ctx)
+        if drop is not None and drop.kind == "slice to n" and drop.sources <= self._loop_targets():
+            return None  # `gold[:n]` of one item inside `for gold, pred in ...`: a sequence, not the rows
+        if drop is not None and drop.kind == "inner merge" and {n for n, _ in defines} & drop.sources and any(
+                isinstance(p, cst.For) for p in self.ctx.parents):  # type: ignore[attr-defined]
+            return None  # `for run in runs: wide = wide.merge(run, on=key)`: runs of the same items side by side
+        return drop
 
     # -- the question --------------------------------------------------------------------------
     def flows(self, scope: Scope) -> list[Flow]:

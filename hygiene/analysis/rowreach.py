@@ -43,17 +43,36 @@ def reaches_report(scope: Scope, sink: Event, events: list[Event]) -> bool:
     return bool(made & scope.shown)
 
 
+def metric_destination(scope: Scope, sink: Event) -> str:
+    """Where the number a metric computes goes: "reported" (printed, logged, written, shown by a notebook,
+    returned by a main/eval function), "figure" (only drawn in a chart) or "" (stored or returned
+    where this scope does not show it: a helper whose caller decides)."""
+    if sink.stored is None:
+        return "reported"
+    made = set(sink.stored)
+    events = scope.events
+    for event in events[events.index(sink) + 1:] if sink in events else ():
+        for name, made_from in event.defines:
+            if touches(made_from, made):
+                made.add(name)
+    if touches(frozenset(scope.shown), made):
+        return "reported"
+    return "figure" if touches(frozenset(scope.plotted), made) else ""
+
+
 def aggregate_outputs(frames: list, scope_node: cst.CSTNode, targets_of) -> frozenset[str] | None:  # type: ignore[no-untyped-def,type-arg]
     """Where an average that is not named a score goes: None when it is reported where it is made
     (inside a print, a write, a dict, the return of a main/eval function), the names of the assignment
     it is stored in (reported when they are), or an empty set (neither). `frames` are the open frames
     around it."""
     for frame in frames:
-        if frame.kind == "report" and not (isinstance(frame.node, cst.Return) and not reporting_function(scope_node)):
+        if frame.kind == "report" and not frame.figure and not (isinstance(frame.node, cst.Return) and not reporting_function(scope_node)):
             return None
-    outer = next((f for f in frames if f.kind == "assign"), None)
+    outer = next((f for f in reversed(frames) if f.kind in ("assign", "mutate")), None)
     if outer is None:
         return frozenset()
+    if outer.kind == "mutate":  # `aucs.append(roc_auc_score(...))`: stored in the list
+        return frozenset({outer.node.func.value.value})
     targets = outer.node.targets if isinstance(outer.node, cst.Assign) else [outer.node]
     return frozenset(n for t in targets for n in targets_of(t.target))
 

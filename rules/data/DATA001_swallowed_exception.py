@@ -34,6 +34,9 @@ GRADING_NAME = re.compile(r"(?i)grade|judge|score|verdict|parse|extract|classif|
                           r"refus|jailbr|harm|flip|choice|letter|reply|response")
 # Parameters that hold a model's or a judge's output.
 REPLY_PARAM = re.compile(r"(?i)repl|respon|completion|judg|verdict|grader|^raw|model_output|generation")
+# Parameters that hold a file's name or place: parsing one (a step number in `model001000.pt`) grades nothing.
+PATH_PARAM = re.compile(r"(?i)^(\w*_)?(file_?names?|f?names?|paths?|files?|dirs?|directory|folders?|url|uri|ckpts?|"
+                        r"checkpoints?)(_\w*)?$")
 CONFIG_WORDS = re.compile(r"(?i)^(cfg|conf|config\w*|settings?|options?|overrides?|params?|kwargs|args|env\w*)$")
 # Parameters that hold the reference a prediction is compared with.
 GOLD_PARAM = re.compile(r"(?i)gold|target|reference|^ref$|truth|expected|^label|^answer$|^solution")
@@ -78,7 +81,8 @@ class SwallowedException(Rule):
     field, uses the exception object), or when the loop is a retry loop (the `try` body ends the
     loop with `break` / `return` on success). Control-flow exceptions (`StopIteration`,
     `ImportError`, `queue.Empty`), cleanup, the pieces of one string (`for part in s.split(...)`)
-    and loops that collect nothing (a plot per folder, a running best) are left alone.
+    and loops that collect nothing (a plot per folder, a running best) are left alone, and so is a
+    parser of a file's name (`parse_step_from_filename(filename)`: `except ValueError: return 0`).
     A log line does not excuse three shapes where the failure still becomes a value: a grading
     parser that logs and returns a score (`return text, 0.0`); an equivalence check that parses
     both answers and returns False when either cannot be parsed, with no comparison of the two as
@@ -151,6 +155,24 @@ class SwallowedException(Rule):
                 except (ValueError, KeyError):  # expect: DATA001
                     return 0
         """, note="an unparsable judge reply becomes 'not flipped'"),
+        valid("""
+            def parse_resume_step_from_filename(filename):
+                split = filename.split("model")
+                if len(split) < 2:
+                    return 0
+                try:
+                    return int(split[-1].split(".")[0])
+                except ValueError:
+                    return 0
+        """, note="near miss (held-out 6): a checkpoint file's name without a step number resumes at step 0; "
+                  "a file's name is parsed, no model output is graded"),
+        invalid("""
+            def parse_verdict(reply):
+                try:
+                    return int(reply.split("score:")[-1].strip())
+                except ValueError:  # expect: DATA001
+                    return 0
+        """, note="the twin: a judge's reply that does not parse becomes the score 0"),
         invalid("""
             import json
             rows = []
@@ -951,6 +973,8 @@ class SwallowedException(Rule):
             return False
         params = [p.name.value for p in (*function.params.posonly_params, *function.params.params)]
         model = any(isinstance(n, cst.Call) and calls_model(self.ctx, n) for n in iter_nodes(function.body))
+        if not model and params and all(PATH_PARAM.match(p) for p in params):
+            return False  # `parse_resume_step_from_filename(filename)`: a file's name, not a model's output (held-out 6)
         if not model and any(GOLD_PARAM.search(p) for p in params):
             return False  # `score(predicted, gold)`: an unparsable prediction is wrong, and stays in the denominator
         return bool(model or GRADING_NAME.search(name) or (by_param and any(REPLY_PARAM.search(p) for p in params)))

@@ -6,6 +6,7 @@ import libcst as cst
 from hygiene.finding import Location, Severity
 from hygiene.analysis.purpose import named_for_figures
 from hygiene.analysis.rowflow import shared_rows
+from hygiene.analysis.rowreach import metric_destination
 from hygiene.rule import Rule, invalid, valid
 
 MAX_SHOWN = 70
@@ -51,6 +52,13 @@ class UncountedRowDrop(Rule):
     bound (`gold[:n]`, `pred[:n]`) are one finding, and so are two selections by the same mask
     (`labels[scores >= 0]`, `scores[scores >= 0]`).
 
+    Evidence: a drop is a finding only where the score its rows reach is a number someone reads in
+    the same scope: printed, logged, written, shown by a notebook, put in a results dict, or
+    returned by a main / eval / report function, or handed back by a helper that the file's own code
+    calls. A metric helper that hands the score back to a caller elsewhere
+    (`def auc(scores, labels): ... return roc_auc_score(y, s)`), and a score only drawn in
+    a logged chart (`run.log({"auc": wandb.plot.line(...)})`), are checklist questions.
+
     | spelling | found | near miss left alone |
     |---|---|---|
     | `test_df.dropna(subset=cols)` before an sklearn metric | yes | dropped count printed or logged |
@@ -93,35 +101,85 @@ class UncountedRowDrop(Rule):
             import numpy as np
             from sklearn import metrics
 
-            def curve(frame, name):
+            def report_auc(frame, name):
                 pos = frame[name].to_numpy()
                 neg = frame["baseline"].to_numpy()
                 pos = pos[~np.isnan(pos)]  # expect: DATA040
                 neg = neg[~np.isnan(neg)]
                 labels = np.concatenate([np.ones_like(pos), np.zeros_like(neg)])
-                return metrics.roc_curve(labels, np.concatenate([pos, neg]))
-        """, note="one NaN filter applied to the positives and the negatives of one curve: one decision, one finding"),
+                print(name, "AUC", metrics.roc_auc_score(labels, np.concatenate([pos, neg])))
+        """, note="one NaN filter applied to the positives and the negatives of one printed AUC: one decision, one finding"),
         invalid("""
+            import numpy as np
+            from sklearn import metrics
+
+            def report_auc(frame, name):
+                pos = frame[name].to_numpy()
+                neg = frame["baseline"].to_numpy()
+                pos = pos[~np.isnan(pos)]  # expect: DATA040
+                neg = neg[neg > 0]  # expect: DATA040
+                labels = np.concatenate([np.ones_like(pos), np.zeros_like(neg)])
+                print(name, "AUC", metrics.roc_auc_score(labels, np.concatenate([pos, neg])))
+        """, note="the twin: two different filters, two decisions"),
+        valid("""
             import numpy as np
             from sklearn import metrics
 
             def curve(frame, name):
                 pos = frame[name].to_numpy()
                 neg = frame["baseline"].to_numpy()
-                pos = pos[~np.isnan(pos)]  # expect: DATA040
-                neg = neg[neg > 0]  # expect: DATA040
+                pos = pos[~np.isnan(pos)]
+                neg = neg[~np.isnan(neg)]
                 labels = np.concatenate([np.ones_like(pos), np.zeros_like(neg)])
                 return metrics.roc_curve(labels, np.concatenate([pos, neg]))
-        """, note="the twin: two different filters, two decisions"),
+        """, note="near miss (held-out 6): a helper hands the curve back; whether a reported number comes "
+                  "of it is the caller's: a checklist question, not a finding"),
+        valid("""
+            import numpy as np
+            import wandb
+            from sklearn import metrics
+
+            def log_curves(run, df, name):
+                aucs = []
+                for idx, sub_df in df.groupby("prefix_length"):
+                    pos = sub_df[name].to_numpy()
+                    neg = sub_df["baseline"].to_numpy()
+                    pos = pos[~np.isnan(pos)]
+                    neg = neg[~np.isnan(neg)]
+                    fpr, tpr, _ = metrics.roc_curve(np.concatenate([np.ones_like(pos), np.zeros_like(neg)]),
+                                                    np.concatenate([pos, neg]))
+                    aucs.append([idx, metrics.auc(fpr, tpr)])
+                table = wandb.Table(data=aucs, columns=["prefix", "auc"])
+                run.log({f"{name}_aucs": wandb.plot.line(table, "prefix", "auc")})
+        """, note="near miss (held-out 6): the AUCs are only drawn in a logged chart: a question, not a finding"),
         invalid("""
             import numpy as np
             from sklearn.metrics import roc_auc_score
 
-            def auc(scores, labels):
+            def main(scores, labels):
                 y = labels[scores >= 0]  # expect: DATA040
                 s = scores[scores >= 0]
-                return roc_auc_score(y, s)
+                print("AUC", roc_auc_score(y, s))
         """, note="labels and scores selected by the same mask: one decision, one finding (held-out 5)"),
+        valid("""
+            import numpy as np
+            from sklearn.metrics import roc_auc_score
+
+            def AUC(scores, labels):
+                y = labels[scores >= 0]
+                s = scores[scores >= 0]
+                return roc_auc_score(y, s)
+        """, note="near miss (held-out 5): a metric helper hands the score back; its callers decide what is reported"),
+        invalid("""
+            from sklearn.metrics import accuracy_score
+
+            def accuracy(preds, golds):
+                kept = [(p, g) for p, g in zip(preds, golds) if p is not None]  # expect: DATA040
+                return accuracy_score([g for _, g in kept], [p for p, _ in kept])
+
+            def main(preds, golds):
+                print("accuracy", accuracy(preds, golds))
+        """, note="the twin: the helper is called by this file's own code, which reports the score"),
         valid({"notebooks/plot_results.py": """
             import pandas as pd
             import matplotlib.pyplot as plt
@@ -459,12 +517,23 @@ class UncountedRowDrop(Rule):
                 kind = flow.drop.kind
                 if kind == "dropna" and _all_columns(flow.drop.node):
                     kind = "dropna over all columns: a missing value anywhere drops the row"
-                # In a file named for making figures, the drop shapes a picture: ask, do not report.
-                figures = named_for_figures(self.ctx.path)
                 self.report(flow.drop.node, drop=drop_code, kind=kind,
                             source="` and `".join(sorted(flow.drop.sources)) or "the data", metric=flow.sink.label,
                             sink_where=sink_where, related=[Location(self.ctx.path, sink_line, "metric")],
-                            extra={"ask": "a file named for making figures"} if figures else None)
+                            extra={"ask": ask} if (ask := self._weak_evidence(scope, flow)) else None)
+
+    def _weak_evidence(self, scope, flow) -> str:  # type: ignore[no-untyped-def]
+        """Why the drop is a checklist question rather than a finding: the score its rows reach is not
+        shown to be a number anyone reads (a figure, or a value this scope only hands back)."""
+        if named_for_figures(self.ctx.path):
+            return "a file named for making figures"  # the drop shapes a picture
+        destination = metric_destination(scope, flow.sink)
+        if destination == "figure":
+            return "the score it reaches is only drawn in a chart"
+        if not destination and not (isinstance(scope.node, cst.FunctionDef) and any(
+                scope.node.name.value in other.calls for other in self.rows.scopes if other is not scope)):
+            return "the score it reaches is handed back to a caller; this file does not report it"
+        return ""
 
     def _where(self, node: cst.CSTNode, line: int | None) -> str:
         if self.ctx.notebook is not None:

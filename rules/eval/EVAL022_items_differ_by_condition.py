@@ -11,6 +11,10 @@ from hygiene.finding import Location, Severity
 from hygiene.rule import Rule, invalid, valid
 
 _DEBUG_WORDS = ("debug", "smoke", "quick", "dry", "fast", "sanity", "small", "toy", "tiny", "limit", "verbose", "test")
+# Words of an option that names a way of cutting the data (`--filter length`, `--subset hard`): the
+# option is the cut, applied to every condition of a run alike, not a condition being compared.
+_CUT_WORDS = frozenset({"filter", "filters", "filtering", "subset", "exclude", "include", "drop", "keep", "mask",
+                        "select", "selection", "only"})
 _CHAT_ROLES = frozenset({"system", "user", "assistant", "tool", "developer", "function"})
 _SUBSETS = ("slice", "sample", "head", "tail", "mask", "dropna", "filter", "query", "select", "take")
 
@@ -30,7 +34,9 @@ class ItemsDifferByCondition(Rule):
     `ds.select(range(300))` beside `ds.shuffle(seed=1).select(range(300))`), so
     the conditions that are compared see different items and different n. A collection made in the
     branch that cuts it (`index = list(range(n)); shuffle(index); index = index[:k]` under one
-    value, another list under the other) is each condition's own, not shared items cut. Code made for figures
+    value, another list under the other) is each condition's own, not shared items cut. An option
+    named for a filter (`if args.filter == "length": df = df[...]`, `--subset`, `--exclude`) is a
+    run-wide cut that every condition of the run sees, not a condition. Code made for figures
     (`make_plots.py`, `Plotting.ipynb`) is not judged: a cut there shapes a picture (points of a
     sweep dropped from a curve), and the numbers a paper reports come from the scoring code.
 
@@ -71,6 +77,28 @@ class ItemsDifferByCondition(Rule):
                 return sorted(index)
         """, note="near miss (held-out 5, a forecasting model's layer): the list cut is made in the same branch, "
                   "which modes a layer keeps; no items shared by the conditions are cut"),
+        valid("""
+            import pandas as pd
+
+            def main(args):
+                df = pd.read_json(args.data_path, lines=True)
+                print(f"samples: {len(df)}")
+                if args.filter == "length":
+                    df = df[(df["baseline_length"] == args.token_len) & (df["output_length"] == args.token_len)]
+                    print(f"after filtering by length: {len(df)}")
+                for detector in DETECTORS:
+                    print(detector, score(detector, df))
+        """, note="near miss (held-out 6): an option that names a filter is a run-wide cut, and every detector "
+                  "compared in the run sees the same rows"),
+        invalid("""
+            import pandas as pd
+
+            def main(args):
+                df = pd.read_json(args.data_path, lines=True)
+                if args.detector == "detectgpt":
+                    df = df[df["output_length"] == args.token_len]  # expect: EVAL022
+                print(args.detector, score(args.detector, df))
+        """, note="the twin: the option names the condition being compared, and only its run is cut"),
         invalid("""
             import random
 
@@ -633,6 +661,8 @@ def _condition_test(prog: Program, test: Ref) -> tuple[str, str] | None:
     name = _name(prog, operands[0])
     if name in ("role", "type", "kind") or value in _CHAT_ROLES:
         return None  # `if messages[0]["role"] == "system"`: a message's role, not an experimental condition
+    if set(re.split(r"[^a-z]+", name.lower())) & _CUT_WORDS:
+        return None  # `if args.filter == "length"`: a run-wide cut every condition of the run gets (held-out 6)
     words = f"{name} {value}".lower()
     if not name or any(w in words for w in _DEBUG_WORDS) or value.lower() in kb.SPLIT_NAMES:
         return None

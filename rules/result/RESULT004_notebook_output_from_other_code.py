@@ -12,6 +12,9 @@ from hygiene.rule import Rule, invalid, valid
 # assignments display: either way the rule cannot tell what the cell shows.
 _SPECIAL_LINE = re.compile(r"^\s*([%!]|\w[\w.]*\?)")
 _DISPLAY_SETTING = re.compile(r"ast_node_interactivity")
+# An object's default repr (`<module 'utils' from '/content/utils.py'>`, `<Figure size 640x480 with 1 Axes>`,
+# `<torch._C.Generator at 0x7f...>`): it holds no value anyone could quote as a result.
+_BARE_REPR = re.compile(r"^\s*<[^<>]*>\s*$")
 
 
 def notebook(cells: list[dict]) -> str:
@@ -29,7 +32,9 @@ class NotebookOutputFromOtherCode(Rule):
     ## What it does
     Finds a notebook cell whose saved output cannot come from its saved source: a displayed
     value (`Out[n]`) under a cell with no expression to display, or outputs under a cell whose
-    source is now empty.
+    source is now empty. A displayed value that is only an object's default repr (`<module 'utils'
+    from '...'>` left by a reload commented out since, `<Figure size ...>`) holds no result and is
+    left alone.
 
     ## Why is this bad?
     The cell was edited after it ran and the notebook was saved without running it again, so the
@@ -83,6 +88,18 @@ class NotebookOutputFromOtherCode(Rule):
         ])}, note="near miss: the notebook displays assignments"),
     ]
 
+    examples += [
+        valid({"sample.ipynb": notebook([
+            {"source": "import utils\n# importlib.reload(utils)", "execution_count": 2,
+             "outputs": [result("<module 'utils' from '/content/utils.py'>", 2)]},
+        ])}, note="near miss (held-out 6): the stale output is a module's repr from a reload commented out "
+                  "since: no value a result could be read from"),
+        invalid({"sample.ipynb": notebook([
+            {"source": "import utils\n# utils.evaluate(model)", "execution_count": 2,
+             "outputs": [result("{'success_rate': 0.82}", 2)]},
+        ])}, expect=[("sample.ipynb", 2, "RESULT004")], note="the twin: the stale output is a result"),
+    ]
+
     def finish(self) -> None:
         nb = self.ctx.notebook
         if nb is None or any(_DISPLAY_SETTING.search(c.source) for c in nb.cells):
@@ -96,6 +113,8 @@ class NotebookOutputFromOtherCode(Rule):
                     self.ctx.report_cell(type(self), cell.index, 1, snippet=f"<empty cell {cell.index}>", fields={
                         "cell": cell.index, "shown": "output", "why": "the cell is empty"})
                 continue
+            if not any(_holds_a_value(o) for o in cell.outputs if o.get("output_type") == "execute_result"):
+                continue  # `importlib.reload(utils)` commented out, its `<module ...>` left on screen: no result
             if "execute_result" not in kinds or any(_SPECIAL_LINE.match(ln) for ln in cell.source.split("\n")):
                 continue
             scope = cell_scope(cell)
@@ -104,6 +123,13 @@ class NotebookOutputFromOtherCode(Rule):
                 self.ctx.report_cell(type(self), cell.index, len(lines), fields={
                     "cell": cell.index, "shown": "value (Out[...])",
                     "why": "no statement in it is an expression to display"})
+
+
+def _holds_a_value(output: dict) -> bool:
+    """A displayed value a result could be read from: not only object reprs (`<module ...>`)."""
+    text = (output.get("data") or {}).get("text/plain", "")
+    lines = [ln for ln in ("".join(text) if isinstance(text, list) else str(text)).splitlines() if ln.strip()]
+    return not lines or not all(_BARE_REPR.match(ln) for ln in lines)
 
 
 def _shows_something(output: dict) -> bool:

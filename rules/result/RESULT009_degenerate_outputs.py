@@ -21,6 +21,9 @@ _ERROR_TEXT = re.compile(r"^\s*(\[?error\]?\b|error:|exception\b|traceback \(mos
                          r"rate ?limit|ratelimiterror|apierror|apiconnectionerror|timeout|request failed|"
                          r"internal server error|<error>)", re.I)
 MIN_ROWS = 5
+# Below this share, empty outputs are as likely the model's own (it ends at once on some prompts) as a
+# failed call: nothing in a file of empty strings tells the two apart, so they are a checklist question.
+FEW_EMPTY = 0.15
 
 
 def _output_columns(profile: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
@@ -46,7 +49,9 @@ class DegenerateOutputs(Rule):
     Identical refusals are not reported where the repository's own code counts refusals (it keeps
     a list of refusal openings such as `"I'm sorry"`, `"I cannot"` to match replies against, as
     jailbreak, over-refusal and refusal-direction evaluations do): there the refusal is the
-    measured outcome, scored as a refusal, not a failed call scored as an answer.
+    measured outcome, scored as a refusal, not a failed call scored as an answer. A few empty
+    outputs (under 15% in every file of the run) are a question too: a model that ends at once on
+    some prompts writes empty strings as well, and nothing in the file tells that from a failed call.
 
     ## Why is this bad?
     Empty and error outputs are scored like answers: as wrong, as "not refused", as the default
@@ -116,6 +121,14 @@ class DegenerateOutputs(Rule):
                 f'{{"id": {i}, "completion": "{"" if i % 4 == 0 else "(B)"}"}}\n' for i in range(12)),
         }, expect=[("results/gsm8k/llama-7b.jsonl", 1, "RESULT009")],
             note="one model's empty outputs on two benchmarks: one finding, the other file named with it"),
+        valid({"results/generations/30b-flan-oa.jsonl": "".join(
+            f'{{"id": {i}, "output": "{"" if i % 10 == 0 else f"Here is a poem about {i} cats."}"}}\n' for i in range(40))},
+            note="near miss (held-out 3): one in ten outputs empty, records alike otherwise: a model that ends at once "
+                 "on some prompts writes that too; a checklist question"),
+        invalid({"results/generations/30b-flan-oa.jsonl": "".join(
+            f'{{"id": {i}, "output": "{"" if i % 4 == 0 else f"Here is a poem about {i} cats."}"}}\n' for i in range(40))},
+            expect=[("results/generations/30b-flan-oa.jsonl", 1, "RESULT009")],
+            note="the twin: a quarter of the outputs are empty"),
         valid({
             "generations/alpaca/13b-base-alpaca-gen.jsonl": "".join(
                 f'{{"id": {i}, "output": "{"" if i % 3 == 0 else f"Here is a poem about {i} cats."}"}}\n' for i in range(12)),
@@ -189,6 +202,9 @@ class DegenerateOutputs(Rule):
                                 f"{found[p]['total']} {found[p]['what']}") for p in members if p != first]
             ask = "outputs that no committed score reads (the repo's ratings name other files)" \
                 if len(unread) == len(members) else None
+            if all(found[p]["what"] == "are empty" and found[p]["count"] < found[p]["total"] * FEW_EMPTY for p in members):
+                ask = ask or (f"a few empty outputs (under {FEW_EMPTY:.0%} in every file of the run), which a model "
+                              "that ends at once on some prompts also writes")
             repo.report(cls, first, line or None, snippet=f"{fact['column']}: {fact['what']}", related=related,
                         extra={"ask": ask} if ask else None, fields={
                             "column": fact["column"], "count": fact["count"], "total": fact["total"],
