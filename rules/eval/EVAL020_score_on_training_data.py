@@ -218,6 +218,28 @@ class ScoreOnTrainingData(Rule):
                 scores.append(float(r2_score(y[fit_ix], guess)))  # expect: EVAL020
             print(np.mean(scores))
         """, note="the fold loop through enumerate(), the prediction held in a name: still the training fold"),
+        invalid("""
+            import lightgbm as lgb
+            from sklearn.metrics import roc_auc_score
+            from sklearn.model_selection import StratifiedKFold
+            aucs = []
+            for fold_no, (trn, hold) in enumerate(StratifiedKFold(5, shuffle=True, random_state=1).split(df, df.target)):
+                booster = lgb.LGBMClassifier(n_estimators=300, random_state=1)
+                booster.fit(df[feats].iloc[trn], df.target.iloc[trn])
+                proba = booster.predict_proba(df[feats].iloc[trn])[:, 1]
+                aucs.append(roc_auc_score(df.target.iloc[trn], proba))  # expect: EVAL020
+        """, note="pandas rows picked with `.iloc[fold_index]`: the same training fold"),
+        valid("""
+            import lightgbm as lgb
+            from sklearn.metrics import roc_auc_score
+            from sklearn.model_selection import StratifiedKFold
+            aucs = []
+            for fold_no, (trn, hold) in enumerate(StratifiedKFold(5, shuffle=True, random_state=1).split(df, df.target)):
+                booster = lgb.LGBMClassifier(n_estimators=300, random_state=1)
+                booster.fit(df[feats].iloc[trn], df.target.iloc[trn])
+                proba = booster.predict_proba(df[feats].iloc[hold])[:, 1]
+                aucs.append(roc_auc_score(df.target.iloc[hold], proba))
+        """, note="near miss: the `.iloc` fold loop scoring the held-out fold"),
         valid("""
             import numpy as np
             from sklearn.metrics import r2_score
