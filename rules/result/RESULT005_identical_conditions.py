@@ -116,9 +116,6 @@ class IdenticalConditions(Rule):
              "dpo": {"0": {"precision": 0.812, "recall": 0.775, "support": 400}, "accuracy": 0.7935}}
             """}, expect=[("results/reports.json", 2, "RESULT005")],
                 note="two models whose whole reports agree to every digit are still two conditions"),
-    ]
-
-    examples += [
         invalid({"results/steer_sweep.csv": "layer,alpha,n,harmful_rate,mean_words\n10,0.0,200,0.315,88.41\n"
                  "10,4.0,200,0.315,88.41\n10,8.0,200,0.315,88.41\n"},
                 expect=[("results/steer_sweep.csv", 3, "RESULT005")],
