@@ -422,6 +422,38 @@ class ParseMissAsClass(Rule):
                 counts = Counter(verdicts)
                 return {k: v / len(verdicts) for k, v in counts.items()}
         """, note="near miss: replies outside the label set are counted apart"),
+        invalid("""
+            import re
+            LABEL = re.compile(r"FINAL LABEL:\\s*(SCHEMING|BENIGN)")
+
+            class Monitor:
+                def label_of(self, monitor_output):
+                    found = LABEL.search(monitor_output)
+                    if not found:
+                        self.misses = getattr(self, "misses", 0)
+                        return "BENIGN"  # expect: DATA002
+                    return found.group(1)
+        """, note="the early-return spelling of `m.group(1) if m else \"BENIGN\"`: a miss becomes one of the pattern's classes"),
+        valid("""
+            import re
+            LABEL = re.compile(r"FINAL LABEL:\\s*(SCHEMING|BENIGN)")
+
+            def label_of(monitor_output):
+                found = LABEL.search(monitor_output)
+                if not found:
+                    return "UNPARSED"
+                return found.group(1)
+        """, note="near miss: the miss gets a label of its own that a report can count"),
+        valid("""
+            import re
+            SIZE = re.compile(r"(small|large)-v(\\d+)")
+
+            def parse_size(checkpoint_name):
+                m = SIZE.search(checkpoint_name)
+                if m is None:
+                    return "small"
+                return m.group(1)
+        """, note="near miss: a checkpoint name parsed with a default; nothing a model replied"),
     ]
 
     def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
@@ -458,6 +490,15 @@ class ParseMissAsClass(Rule):
         if not _tests_text(node.body, params):
             return
         verdict = bool(VERDICT_NAME.search(name)) and not CHECK_NAME.search(name)
+        guard = self._miss_guard(node.body)
+        if guard is not None:
+            # `if m is None: return "GENUINE"` then `return m.group(1)`: the early-return spelling of
+            # `m.group(1) if m else "GENUINE"`, where GENUINE is one of the pattern's own answers
+            early, fallback = guard
+            self.report(early, subject=f"`{name}`", fallback=f"returns {fallback} when the pattern does not match",
+                        consequence=f"a reply the pattern cannot read is counted as {fallback}, one of the answers "
+                                    "the pattern looks for")
+            return
         if isinstance(final.value, cst.IfExp):
             ifexp = final.value
             fallback = _constant(ifexp.orelse)
@@ -783,6 +824,23 @@ class ParseMissAsClass(Rule):
         if pattern is None or searched is None:
             return None
         return pattern, self._is_reply(searched) or bool(GRADER_TEXT.search(self.ctx.code(searched)))
+
+    def _miss_guard(self, body: cst.IndentedBlock) -> tuple[cst.Return, str] | None:
+        """`if m is None: return "X"` (or `if not m:`) at the top of a parser, where `m` is a regex match
+        whose pattern's alternatives include X: a miss answered with one of the classes."""
+        patterns = {**self.patterns, **self._patterns_in(body)}
+        for statement in body.body:
+            if not isinstance(statement, cst.If) or statement.orelse is not None:
+                continue
+            subject = _missing_subject(statement.test)
+            inner = statement.body.body if isinstance(statement.body, cst.IndentedBlock) else []
+            early = _return_of(inner[-1]) if inner else None
+            fallback = _constant(early.value) if early is not None and early.value is not None else None
+            if subject is None or fallback is None or SENTINELS.search(fallback.strip("'\"")):
+                continue
+            if _pattern_class(subject, fallback, patterns) and not self._documented(early):
+                return early, fallback
+        return None
 
     def _documented(self, node: cst.CSTNode) -> bool:
         """`return m.group(0) if m else "C"  # Default to "NOT_ATTEMPTED"`: the line says the fallback is

@@ -341,6 +341,16 @@ class ScoredWithoutStopReason(Rule):
                     preds.append(extract_answer(out.outputs[0].text))
                 """,
         }, note="near miss: a budget meant to hold whole answers (a module constant of 2048)"),
+        valid("""
+            def mcq_accuracy(model, tok, prompts, golds):
+                hits = 0
+                for prompt, gold in zip(prompts, golds):
+                    ids = tok(prompt, return_tensors="pt")
+                    out = model.generate(**ids, max_new_tokens=2, do_sample=False)
+                    letter = tok.decode(out[0, ids["input_ids"].shape[1]:]).strip()[:1]
+                    hits += letter == gold
+                return hits / len(golds)
+        """, note="near miss: a local model asked for a letter with a two-token budget; the limit is the design"),
     ]
 
     def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
@@ -388,7 +398,9 @@ class ScoredWithoutStopReason(Rule):
         if isinstance(node.func, cst.Attribute) and node.func.attr.value == "generate":
             limit = next((a.value for a in node.args if a.keyword is not None
                           and a.keyword.value in ("max_new_tokens", "max_length")), None)
-            if limit is not None:
+            short = self._literal_int(limit) if limit is not None else None
+            if limit is not None and not (short is not None and short < _SHORT_REPLY):
+                # `max_new_tokens=2` asks for a letter or a label: the budget is the design, not a cut
                 self.local.append((node, self.ctx.code(limit), self.functions[-1] if self.functions else "<module>"))
 
     def visit_Comparison(self, node: cst.Comparison) -> None:

@@ -98,6 +98,28 @@ class UncountedRowDrop(Rule):
                 "head(", "[")
     examples = [
         invalid("""
+            import polars as pl
+            prompts = pl.read_ndjson("data/prompts.jsonl")
+            judged = pl.read_ndjson("runs/judge_scores.jsonl")
+            table = prompts.join(judged, on="prompt_id")  # expect: DATA040
+            print(table.group_by("category").agg(pl.col("harm_score").mean()))
+        """, note="polars' join is inner by default: prompts the judge never scored leave the means"),
+        valid("""
+            import polars as pl
+            prompts = pl.read_ndjson("data/prompts.jsonl")
+            judged = pl.read_ndjson("runs/judge_scores.jsonl")
+            table = prompts.join(judged, on="prompt_id", how="left")
+            print("unscored:", table["harm_score"].null_count(), "of", table.height)
+            print(table.group_by("category").agg(pl.col("harm_score").mean(), pl.len()))
+        """, note="near miss: a left join, the unscored prompts counted"),
+        valid("""
+            import pandas as pd
+            prompts = pd.read_json("data/prompts.jsonl", lines=True).set_index("prompt_id")
+            judged = pd.read_json("runs/judge_scores.jsonl", lines=True).set_index("prompt_id")
+            table = prompts.join(judged)
+            print(table.groupby("category")["harm_score"].mean())
+        """, note="near miss: pandas' DataFrame.join is a left join by default"),
+        invalid("""
             import numpy as np
             from sklearn import metrics
 

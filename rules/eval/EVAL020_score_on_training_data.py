@@ -160,6 +160,25 @@ class ScoreOnTrainingData(Rule):
             trainer = Trainer(model=model, args=args, train_dataset=ds["train"], eval_dataset=ds["train"])  # expect: EVAL020
             print("accuracy", trainer.evaluate())
         """, note="a fine-tuned model evaluated on its training split"),
+        invalid("""
+            from datasets import load_dataset
+            from transformers import Trainer
+            enc = load_dataset("ag_news").map(encode, batched=True)
+            trainer = Trainer(model=model, args=args, train_dataset=enc["train"],
+                              eval_dataset=enc["train"].shuffle(seed=0).select(range(1000)))  # expect: EVAL020
+            trainer.train()
+            print("held-out accuracy", trainer.evaluate()["eval_accuracy"])
+        """, note="a sample of the training split as the evaluation set: still rows the model trains on"),
+        valid("""
+            from datasets import load_dataset
+            from transformers import Trainer
+            enc = load_dataset("ag_news").map(encode, batched=True)
+            parts = enc["train"].train_test_split(test_size=0.05, seed=0)
+            trainer = Trainer(model=model, args=args, train_dataset=parts["train"],
+                              eval_dataset=parts["test"].select(range(1000)))
+            trainer.train()
+            print("held-out accuracy", trainer.evaluate()["eval_accuracy"])
+        """, note="near miss: a sample of a held-out part carved from the training split"),
         valid("""
             from sklearn.metrics import accuracy_score
             from sklearn.model_selection import train_test_split
@@ -218,6 +237,28 @@ class ScoreOnTrainingData(Rule):
                 scores.append(float(r2_score(y[fit_ix], guess)))  # expect: EVAL020
             print(np.mean(scores))
         """, note="the fold loop through enumerate(), the prediction held in a name: still the training fold"),
+        invalid("""
+            import lightgbm as lgb
+            from sklearn.metrics import roc_auc_score
+            from sklearn.model_selection import StratifiedKFold
+            aucs = []
+            for fold_no, (trn, hold) in enumerate(StratifiedKFold(5, shuffle=True, random_state=1).split(df, df.target)):
+                booster = lgb.LGBMClassifier(n_estimators=300, random_state=1)
+                booster.fit(df[feats].iloc[trn], df.target.iloc[trn])
+                proba = booster.predict_proba(df[feats].iloc[trn])[:, 1]
+                aucs.append(roc_auc_score(df.target.iloc[trn], proba))  # expect: EVAL020
+        """, note="pandas rows picked with `.iloc[fold_index]`: the same training fold"),
+        valid("""
+            import lightgbm as lgb
+            from sklearn.metrics import roc_auc_score
+            from sklearn.model_selection import StratifiedKFold
+            aucs = []
+            for fold_no, (trn, hold) in enumerate(StratifiedKFold(5, shuffle=True, random_state=1).split(df, df.target)):
+                booster = lgb.LGBMClassifier(n_estimators=300, random_state=1)
+                booster.fit(df[feats].iloc[trn], df.target.iloc[trn])
+                proba = booster.predict_proba(df[feats].iloc[hold])[:, 1]
+                aucs.append(roc_auc_score(df.target.iloc[hold], proba))
+        """, note="near miss: the `.iloc` fold loop scoring the held-out fold"),
         valid("""
             import numpy as np
             from sklearn.metrics import r2_score
@@ -507,9 +548,12 @@ class ScoreOnTrainingData(Rule):
                 continue
             train, held = prog.input(call, kw["train_dataset"]), prog.input(call, kw["eval_dataset"])
             if train and held and role(prog, held)[0] == "train" and role(prog, train)[0] == "train" \
-                    and rows_key(prog, train) == rows_key(prog, held) \
+                    and _rows_within(prog, held, train) \
                     and not never_evaluates(prog, call) and not own_evaluation(prog, call):
-                repo.report(cls, **prog.where(call), model=value_name(prog, call, "the trainer"),
+                where = prog.where(call)  # at the `eval_dataset=` line of a call written over several lines
+                if where["path"].endswith(".py") and where["line"]:
+                    where["line"] = _kw_line(repo, where["path"], where["line"], "eval_dataset") or where["line"]
+                repo.report(cls, **where, model=value_name(prog, call, "the trainer"),
                             data=code_name(prog, held, "the training part"), fit=prog.describe(call), scored=prog.describe(call))
 
 
@@ -662,9 +706,24 @@ def _trainer_evaluated_on_its_training_split(prog: Program, call: Ref) -> Ref:
     if not held or prog.kind(trainer) != "call" or "train_dataset" not in prog.info(trainer).get("kw", {}):
         return 0
     train = prog.input(trainer, prog.info(trainer)["kw"]["train_dataset"])
-    if train and role(prog, held)[0] == "train" and rows_key(prog, train) == rows_key(prog, held):
+    if train and role(prog, held)[0] == "train" and _rows_within(prog, held, train):
         return held
     return 0
+
+
+def _rows_within(prog: Program, held: Ref, train: Ref) -> bool:
+    """`held` holds the rows of `train` or a subset taken from them (`ds["train"].select(range(2000))`,
+    `train_df.sample(500)`): evaluating on it evaluates on training rows."""
+    goal = rows_key(prog, train)
+    current = held
+    for _ in range(8):
+        if rows_key(prog, current) == goal:
+            return True
+        base = row_base(prog, current)
+        if prog.kind(base) != "subset" or not prog.input(base, 0):
+            return False
+        current = prog.input(base, 0)
+    return False
 
 
 def _held_key(prog: Program, entry: Ref, held: Ref) -> str | None:
@@ -685,6 +744,19 @@ def _key_line(repo, path: str, start: int, key: str | None) -> int | None:
         return None
     pattern = re.compile(rf"""["']{re.escape(key)}["']\s*:""")
     for number in range(start, min(start + 40, len(lines) + 1)):
+        if pattern.search(lines[number - 1]):
+            return number
+    return None
+
+
+def _kw_line(repo, path: str, start: int, keyword: str) -> int | None:
+    """The line of `keyword=` in the call starting at `start` (graph nodes carry their statement's line)."""
+    try:
+        lines = (repo.root / path).read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return None
+    pattern = re.compile(rf"\b{re.escape(keyword)}\s*=")
+    for number in range(start, min(start + 20, len(lines) + 1)):
         if pattern.search(lines[number - 1]):
             return number
     return None

@@ -55,6 +55,41 @@ class AnswerInPrompt(Rule):
     message = "Every field of `{record}` is written into the prompt at {where}, including `{gold}`, the answer compared with the model's reply at {compared}"
     question = "Does the prompt built at {where} from `{record}` leave out `{gold}`, the gold answer?"
     examples = [
+        invalid("""
+            from transformers import AutoModelForCausalLM, AutoTokenizer
+            SHOT = "Premise: {premise}\\nHypothesis: {hypothesis}\\nLabel: {label}\\n\\n"
+            tokenizer = AutoTokenizer.from_pretrained("gpt2")
+            lm = AutoModelForCausalLM.from_pretrained("gpt2")
+
+            def named(example):
+                return {**example, "premise": example["premise"].strip()}
+
+            def predict(example, demos):
+                text = demos + SHOT.format(**named(example))  # expect: LEAK006
+                ids = tokenizer.encode(text, return_tensors="pt")
+                out = lm.generate(ids, max_new_tokens=3)
+                return tokenizer.decode(out[0, ids.shape[1]:]).strip()
+
+            hits = sum(predict(ex, DEMOS) == ex["label"] for ex in test_set)
+        """, note="a local model: the demonstration template, answer placeholder included, formats the query too"),
+        valid("""
+            from transformers import AutoModelForCausalLM, AutoTokenizer
+            SHOT = "Premise: {premise}\\nHypothesis: {hypothesis}\\nLabel: {label}\\n\\n"
+            QUERY = "Premise: {premise}\\nHypothesis: {hypothesis}\\nLabel:"
+            tokenizer = AutoTokenizer.from_pretrained("gpt2")
+            lm = AutoModelForCausalLM.from_pretrained("gpt2")
+
+            def named(example):
+                return {**example, "premise": example["premise"].strip()}
+
+            def predict(example, demos):
+                text = demos + QUERY.format(**named(example))
+                ids = tokenizer.encode(text, return_tensors="pt")
+                out = lm.generate(ids, max_new_tokens=3)
+                return tokenizer.decode(out[0, ids.shape[1]:]).strip()
+
+            hits = sum(predict(ex, DEMOS) == ex["label"] for ex in test_set)
+        """, note="near miss: the query template stops before the label"),
         invalid({
             "format.py": '''
                 def render(row: dict) -> str:
@@ -305,11 +340,11 @@ def _whole_records(prog: Program, starts: list[Ref]) -> list[tuple[Ref, str, Ref
     """(record, its gold field, where the gold is used, where the record is formatted) for each
     record that reaches `starts` whole, never through one of its fields."""
     found = []
-    queue: deque[tuple[Ref, Stack, frozenset, frozenset | None, Ref]] = deque(
-        (s, (), frozenset(), None, 0) for s in starts)
+    queue: deque[tuple[Ref, Stack, frozenset, frozenset | None, Ref, Ref]] = deque(
+        (s, (), frozenset(), None, 0, 0) for s in starts)
     seen: set[tuple[Ref, Stack]] = set()
     while queue and len(seen) < 3000:
-        ref, stack, dropped, only, consumer = queue.popleft()
+        ref, stack, dropped, only, consumer, template_site = queue.popleft()
         if (ref, stack) in seen:
             continue
         seen.add((ref, stack))
@@ -332,6 +367,7 @@ def _whole_records(prog: Program, starts: list[Ref]) -> list[tuple[Ref, str, Ref
             # `TEMPLATE.format(**row)` fills only the template's placeholders; an unknown template: silent
             template = info.get("text") or _template_text(prog, prog.input(ref, 0)) or _module_constant(prog, info.get("fn"))
             only = frozenset(p.split(".")[0].split("[")[0].lower() for p in placeholders(template))
+            template_site = ref  # the record is formatted here, whatever helper reshapes it on the way
         if consumer and kind == "setcol" and only is not None and info.get("col", "").lower() in only:
             source = _from_gold(prog, ref)
             if source is not None:
@@ -342,13 +378,13 @@ def _whole_records(prog: Program, starts: list[Ref]) -> list[tuple[Ref, str, Ref
             gold = _gold_field(prog, ref, dropped, only)
             if gold is not None:
                 field, used = gold
-                found.append((ref, field, used, _formatting_site(prog, consumer)))
+                found.append((ref, field, used, template_site or _formatting_site(prog, consumer)))
                 continue
         here = ref if kind not in ("param",) else consumer
         for nxt, nstack in prog.back_step(ref, stack, rows=False):
             if kind == "comp" and nxt in info.get("filter", []):
                 continue
-            queue.append((nxt, nstack, dropped, only, here or ref))
+            queue.append((nxt, nstack, dropped, only, here or ref, template_site))
     return found
 
 

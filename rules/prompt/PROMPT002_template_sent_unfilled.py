@@ -290,6 +290,44 @@ class TemplateSentUnfilled(Rule):
                 text = text.replace("{response}", response)
                 return client.messages.create(model="m", max_tokens=5, messages=[{"role": "user", "content": text}])
         """, note="a .replace chain split over statements leaves {rubric}"),
+        invalid({
+            "prompts/critique.py": """\
+                CRITIQUE = "Policy: {policy}\\nConversation:\\n{dialogue}\\n\\nDoes the assistant's last turn violate the policy?"  # expect: PROMPT002
+
+                def critique_prompt(turns):
+                    dialogue = "\\n".join(f"{t['role']}: {t['text']}" for t in turns)
+                    return CRITIQUE.replace("{dialogue}", dialogue)
+                """,
+            "run_critic.py": """\
+                import json
+                from vllm import LLM, SamplingParams
+                from prompts.critique import critique_prompt
+
+                llm = LLM(model="critic")
+                convs = [json.loads(l) for l in open("convs.jsonl")]
+                outs = llm.generate([critique_prompt(c["turns"]) for c in convs], SamplingParams(max_tokens=8))
+                """,
+        }, note="a prompt builder fills one field by .replace and hands the text to another file; {policy} stays"),
+        valid({
+            "prompts/critique.py": """\
+                CRITIQUE = "Policy: {policy}\\nConversation:\\n{dialogue}\\n\\nDoes the assistant's last turn violate the policy?"
+
+                def critique_prompt(turns):
+                    dialogue = "\\n".join(f"{t['role']}: {t['text']}" for t in turns)
+                    return CRITIQUE.replace("{dialogue}", dialogue)
+                """,
+            "run_critic.py": """\
+                import json
+                from vllm import LLM, SamplingParams
+                from prompts.critique import critique_prompt
+
+                llm = LLM(model="critic")
+                policy = open("policy.md").read()
+                convs = [json.loads(l) for l in open("convs.jsonl")]
+                prompts = [critique_prompt(c["turns"]).replace("{policy}", policy) for c in convs]
+                outs = llm.generate(prompts, SamplingParams(max_tokens=8))
+                """,
+        }, note="near miss: a two-stage fill, the caller replaces the field the builder leaves"),
         invalid("""
             from openai import OpenAI
 
@@ -534,7 +572,10 @@ class TemplateSentUnfilled(Rule):
         # Only a file that calls a model can send a template; the others pay no flow.
         if ctx.memo.get("calls_a_model"):
             self._class_templates_sent()
-        sent = self._sent(module) if ctx.memo.get("calls_a_model") else []
+        # A prompt builder filling fields by `.replace("{field}", ...)` may hand its text to a model
+        # in another file: its chains are followed too.
+        builds = _REPLACED_FIELD.search(ctx.text) is not None and _BUILDER_DEF.search(ctx.text) is not None
+        sent = self._sent(module) if ctx.memo.get("calls_a_model") or builds else []
         plain = [{"name": f"{module}.{n}" if module else n, "short": n, "line": line, "fields": [], "escapes": False,
                   "words": [], "plain": True} for n, line in self.plain.items()]
         classes = self._class_facts(module)
@@ -543,9 +584,11 @@ class TemplateSentUnfilled(Rule):
             ctx.facts[self.code + ":classes"] = {"templates": classes, "sent": attr_sent}
         dollar = [{"name": f"{module}.{n}" if module else n, "short": n, "line": line, "fields": fields}
                   for n, (line, fields) in self.dollar.items()]
-        if templates or sent or self.formatted or plain or self.filled or dollar or self.dollar_fills:
+        replaced = sorted(set(_REPLACED_NAME.findall(ctx.text)))  # fields some `.replace` fills, for builders' callers
+        if templates or sent or self.formatted or plain or self.filled or dollar or self.dollar_fills or replaced:
             ctx.facts[self.code] = {"templates": templates + plain, "sent": sent, "formatted": sorted(self.formatted),
-                                    "filled": self.filled, "dollar": dollar, "dollar_fills": self.dollar_fills}
+                                    "filled": self.filled, "dollar": dollar, "dollar_fills": self.dollar_fills,
+                                    "replaced": replaced}
 
     def _class_facts(self, module: str) -> list[dict[str, Any]]:
         """This file's class templates (a config dataclass's field defaults), for files that send them."""
@@ -658,7 +701,9 @@ class TemplateSentUnfilled(Rule):
                         fields, call = partial
                         sent.append({"name": qualified, "short": name, "line": ctx.line_of(load), "replaced": sorted(fields),
                                      "def_line": self.lines.get(id(holder)) if id(holder) in own else None,
-                                     "via": ctx.code(call.func) if isinstance(call.func, cst.Attribute | cst.Name) else ""})
+                                     "via": ctx.code(call.func) if isinstance(call, cst.Call) and isinstance(
+                                         call.func, cst.Attribute | cst.Name) else "",
+                                     **({"builder": True} if isinstance(call, cst.FunctionDef) else {})})
                     elif dest.kind in (FORMATTED, ESCAPES):
                         self.formatted.add(qualified)
                     elif dest.kind == SENT:
@@ -673,7 +718,9 @@ class TemplateSentUnfilled(Rule):
         templates: dict[str, list[tuple[str, dict]]] = {}
         formatted: set[str] = set()
         uses: list[tuple[str, dict]] = []
+        replaced_anywhere: set[str] = set()
         for path, facts in repo.facts(cls.code):
+            replaced_anywhere.update(facts.get("replaced", []))
             for template in facts.get("templates", []):
                 if "file" in template:
                     template["fields"], template["file"] = _file_fields(repo, path, template["file"])
@@ -709,6 +756,8 @@ class TemplateSentUnfilled(Rule):
                 left = [f for f in template["fields"] if f.split(".")[0].split("[")[0] not in use["replaced"]]
                 if not use["replaced"] or not left or (defined_in, use["name"]) in reported:
                     continue
+                if use.get("builder") and any(f.split(".")[0].split("[")[0] in replaced_anywhere for f in left):
+                    continue  # a builder's caller may replace the rest: `build(item).replace("{subject}", s)`
                 reported.add((defined_in, use["name"]))
                 if "file" in template:
                     # The file is the template and the chain is where a field is forgotten.
@@ -845,7 +894,13 @@ def _assigned_to(attribute: cst.Attribute, flow: TextFlow) -> bool:
     return False
 
 
-def _partly_replaced(flow: TextFlow, node: cst.CSTNode, calls: list[cst.Call]) -> tuple[set[str], cst.Call] | None:
+_REPLACED_NAME = re.compile(r"""\.replace\(\s*[rbu]?["']\{(\w+)\}["']""")
+_REPLACED_FIELD = re.compile(r"""\.replace\(\s*[rbu]?["']\{\w+\}["']""")
+_BUILDER_DEF = re.compile(r"(?im)^\s*def\s+\w*(prompt|messages|_query\b|(build|make|format|render)_(input|question|request|text))")
+_PROMPT_BUILDER = re.compile(r"(?i)prompt|messages|_query$|^(build|make|format|render)_(input|question|request|text)")
+
+
+def _partly_replaced(flow: TextFlow, node: cst.CSTNode, calls: list[cst.Call]) -> tuple[set[str], cst.CSTNode] | None:
     """(the fields filled, the model call) when `node` starts a `.replace("{field}", ...)` chain whose
     text goes to a model and nothing else fills it."""
     if not isinstance(node, cst.Call):
@@ -860,6 +915,10 @@ def _partly_replaced(flow: TextFlow, node: cst.CSTNode, calls: list[cst.Call]) -
         # in this file send what it returns.
         function = flow.scopes.function_of(outer)
         via = flow.sent_by_callers(function, calls) if function is not None else None
+        if via is None and function is not None and _PROMPT_BUILDER.search(function.name.value):
+            # `def build_prompt(item)` filling some fields by `.replace` and returning the text to
+            # callers in other files: the chain is the filling, and what it leaves goes out as it is
+            return fields, function
         return (fields, via) if via is not None else None
     sent = next((d.node for d in destinations if d.kind == SENT), None)
     if sent is None or any(d.kind in (FORMATTED, ESCAPES, RETURNED) for d in destinations):

@@ -148,6 +148,37 @@ class PromptParameterIgnored(Rule):
         """, note="built and logged, never sent"),
         invalid("""
             from openai import OpenAI
+            INSTRUCTIONS = "You are grading essays for a {grade}th-grade class. Be {tone}."
+
+            def grade_all(essays, tones):
+                client = OpenAI()
+                scores = {}
+                for tone in tones:
+                    for essay in essays:
+                        instructions = INSTRUCTIONS.format(grade=essay["grade"], tone=tone)  # expect: PROMPT004
+                        r = client.chat.completions.create(model="gpt-4o-mini", temperature=0,
+                                                           messages=[{"role": "user", "content": essay["text"]}])
+                        scores[(tone, essay["id"])] = r.choices[0].message.content
+                return scores
+        """, note="built in a nested loop per condition, never read: every condition sends the same request"),
+        valid("""
+            from openai import OpenAI
+            INSTRUCTIONS = "You are grading essays for a {grade}th-grade class. Be {tone}."
+
+            def grade_all(essays, tones):
+                client = OpenAI()
+                scores = {}
+                for tone in tones:
+                    for essay in essays:
+                        instructions = INSTRUCTIONS.format(grade=essay["grade"], tone=tone)
+                        r = client.chat.completions.create(model="gpt-4o-mini", temperature=0,
+                                                           messages=[{"role": "system", "content": instructions},
+                                                                     {"role": "user", "content": essay["text"]}])
+                        scores[(tone, essay["id"])] = r.choices[0].message.content
+                return scores
+        """, note="near miss: the same loop sends it"),
+        invalid("""
+            from openai import OpenAI
             client = OpenAI()
             SYSTEM = "You are {persona}. Answer in character."
             system_prompt = SYSTEM.format(persona="a pirate")  # expect: PROMPT004
@@ -281,8 +312,13 @@ class PromptParameterIgnored(Rule):
             return
         flow = TextFlow.of(self.ctx)
         for key, name, node in candidates:
-            if key in self.reported or not _read(name, self.ctx.code(flow.scopes.scope_of(node))):
-                continue  # never read: reported when its function ended (a module's name may be read elsewhere)
+            if key in self.reported:
+                continue
+            if not _read(name, self.ctx.code(flow.scopes.scope_of(node))):
+                function = flow.scopes.function_of(node)
+                if function is not None:  # built inside a loop or a `with` of the function, never read
+                    self._report(function, self.model_calls[key], name, "builds", at=node)
+                continue  # a module's name may be read elsewhere
             if len(flow.scopes.bindings.get((id(flow.scopes.scope_of(node)), name), [])) > 1:
                 continue  # bound again on some branch (`system = ""`, then `system = messages[0]`): not followed
             if flow.destinations(node.value):

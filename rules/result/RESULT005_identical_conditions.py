@@ -116,6 +116,15 @@ class IdenticalConditions(Rule):
              "dpo": {"0": {"precision": 0.812, "recall": 0.775, "support": 400}, "accuracy": 0.7935}}
             """}, expect=[("results/reports.json", 2, "RESULT005")],
                 note="two models whose whole reports agree to every digit are still two conditions"),
+        invalid({"results/steer_sweep.csv": "layer,alpha,n,harmful_rate,mean_words\n10,0.0,200,0.315,88.41\n"
+                 "10,4.0,200,0.315,88.41\n10,8.0,200,0.315,88.41\n"},
+                expect=[("results/steer_sweep.csv", 3, "RESULT005")],
+                note="a sweep over a numeric setting whose every metric is identical: the setting never took effect"),
+        valid({"results/steer_sweep.csv": "layer,alpha,n,harmful_rate,mean_words\n10,0.0,200,0.315,88.41\n"
+               "10,4.0,200,0.270,80.02\n10,8.0,200,0.190,71.5\n"},
+              note="near miss: the metrics move with the setting"),
+        valid({"results/lr_sweep.csv": "lr,epochs,accuracy\n0.001,10,0.912\n0.0003,10,0.912\n"},
+              note="near miss: one metric can coincide across two settings"),
     ]
 
     def check_file(self) -> None:
@@ -169,5 +178,28 @@ class IdenticalConditions(Rule):
             self.ctx.report(type(self), None, line=row["line"], snippet=f"{key}={names[key]}", fields={
                 "first": f"{key}={first['values'].get(key)}", "second": f"{key}={names[key]}",
                 "first_line": first["line"], "values": ", ".join(f"{k}={v}" for k, v in numbers[:4])})
+            return
+        self._swept_setting_rows(sample)
+
+    def _swept_setting_rows(self, sample: list[dict[str, Any]]) -> None:
+        """A sweep table whose rows differ in a numeric setting (`alpha`, `layer`, `seed`) while every
+        metric column agrees to the last digit: the setting never reached what was measured."""
+        seen: dict[tuple, dict[str, Any]] = {}
+        for row in sample:
+            metrics = tuple(sorted((k, v) for k, v in row["values"].items() if metric_key(k)
+                                   and isinstance(v, (int, float)) and not isinstance(v, bool)))
+            fine = [v for _, v in metrics if isinstance(v, float) and not v.is_integer() and len(repr(v).split(".")[-1]) >= 2]
+            if len(metrics) < 2 or not fine:
+                continue  # one metric, or round values, can coincide
+            first = seen.setdefault(metrics, row)
+            if first is row:
+                continue
+            key = next((k for k, v in row["values"].items() if not metric_key(k) and isinstance(v, (int, float))
+                        and not isinstance(v, bool) and first["values"].get(k) != v), None)
+            if key is None:
+                continue  # the same setting written twice
+            self.ctx.report(type(self), None, line=row["line"], snippet=f"{key}={row['values'][key]}", fields={
+                "first": f"{key}={first['values'].get(key)}", "second": f"{key}={row['values'][key]}",
+                "first_line": first["line"], "values": ", ".join(f"{k}={v}" for k, v in metrics[:4])})
             return
 

@@ -44,6 +44,7 @@ class _Scope:
         self.header: set[str] | None = None    # columns of a CSV header written by hand
         self.config_saved = False              # the run's configuration is written next to them
         self.sweeps: set[str] = set()          # lists of rows that each carry their loop's setting
+        self.rows_in_loop: list[bool] = []     # `writer.writerow([...values])` calls: each inside a loop?
 
 
 def _dict_keys(node: cst.Dict) -> tuple[set[str], bool]:
@@ -230,6 +231,25 @@ class ResultsWithoutProvenance(Rule):
 
             pd.DataFrame({"epoch": epochs, "train_loss": train_losses, "val_acc": val_accs}).to_csv("curves.csv")
         """, note="near miss: a training curve, one row per epoch"),
+        invalid("""
+            import csv
+
+            def finish_run(cfg, metrics, path="results/runs.csv"):
+                with open(path, "a", newline="") as fh:
+                    w = csv.writer(fh)
+                    w.writerow(["epochs", "test_acc", "test_nll"])  # expect: RESULT008
+                    w.writerow([cfg.epochs, metrics["acc"], metrics["nll"]])
+        """, note="one row appended per run: its `epochs` is a setting, and nothing says which run the row is"),
+        valid("""
+            import csv
+
+            def log_curve(history, path="results/curve.csv"):
+                with open(path, "w", newline="") as fh:
+                    w = csv.writer(fh)
+                    w.writerow(["epoch", "val_acc", "val_nll"])
+                    for epoch, (acc, nll) in enumerate(history):
+                        w.writerow([epoch, acc, nll])
+        """, note="near miss: a training curve written with csv, one row per epoch"),
         valid("""
             \"\"\"Official evaluation script for v1.1 of the SQuAD dataset.\"\"\"
             import json
@@ -339,6 +359,9 @@ class ResultsWithoutProvenance(Rule):
             header = [string_value(e.value) for e in node.args[0].value.elements]
             if header and all(h is not None for h in header):
                 scope.writes.append((node, None, set(header)))  # type: ignore[arg-type]
+            elif not any(h is not None for h in header):  # a row of values: once per run, or once per epoch?
+                scope.rows_in_loop.append(any(isinstance(p, (cst.For, cst.While, cst.ListComp, cst.GeneratorExp))
+                                              for p in self.ctx.parents))
         if isinstance(func, cst.Attribute) and func.attr.value == "DictWriter" or \
                 isinstance(func, cst.Name) and func.value == "DictWriter":
             fields = next((a.value for a in node.args if a.keyword and a.keyword.value == "fieldnames"),
@@ -476,7 +499,9 @@ class ResultsWithoutProvenance(Rule):
                 keys = literal
             if not keys or not any(metric_key(k) for k in keys) or any(provenance_key(k) for k in keys):
                 continue
-            if any(_ITEM_KEY.match(k) or _STEP_KEY.match(k) for k in keys):
+            # A header's `epoch` whose rows are written once per run, outside any loop, is a setting.
+            once_per_run = variable is None and bool(scope.rows_in_loop) and not any(scope.rows_in_loop)
+            if any(_ITEM_KEY.match(k) or (_STEP_KEY.match(k) and not once_per_run) for k in keys):
                 continue  # one item's record, or a training curve: not a results summary
             shown = ", ".join(f"`{k}`" for k in sorted(keys)[:6])
             what = f"`{variable}`" if variable else "this write"

@@ -271,6 +271,30 @@ class SingleSample(Rule):
                 rows.append({"prompt": prompt, "score": judge(out.outputs[0].text)})
             save(rows, f"scores_seed{args.seed}.json")
         """, note="a seed given per run: the run is repeated by its seed"),
+        invalid({
+            "conf/eval.yaml": "model: gpt-4o-mini\ntemperature: 0.9\nsamples_per_prompt: 1\n",
+            "run.py": """\
+                from omegaconf import OmegaConf
+                from openai import OpenAI
+                cfg = OmegaConf.load("conf/eval.yaml")
+                client = OpenAI()
+                for framing in cfg.framings:
+                    for q in questions:
+                        r = client.chat.completions.create(model=cfg.model, temperature=cfg.temperature, n=cfg.samples_per_prompt, messages=[{"role": "user", "content": FRAMES[framing] + q}])  # expect: SEED009
+                """,
+        }, note="the sample count comes from the config too, and the config asks for one"),
+        valid({
+            "conf/eval.yaml": "model: gpt-4o-mini\ntemperature: 0.9\nsamples_per_prompt: 5\n",
+            "run.py": """\
+                from omegaconf import OmegaConf
+                from openai import OpenAI
+                cfg = OmegaConf.load("conf/eval.yaml")
+                client = OpenAI()
+                for framing in cfg.framings:
+                    for q in questions:
+                        r = client.chat.completions.create(model=cfg.model, temperature=cfg.temperature, n=cfg.samples_per_prompt, messages=[{"role": "user", "content": FRAMES[framing] + q}])
+                """,
+        }, note="near miss: the config asks for five samples per prompt"),
     ]
 
     def leave_Assign(self, node: cst.Assign) -> None:
@@ -303,9 +327,13 @@ class SingleSample(Rule):
         if seed is not None and not (isinstance(seed, cst.Name) and seed.value == "None") \
                 and not isinstance(seed, (cst.Integer, cst.SimpleString)):
             return  # `seed=args.seed`: the draw is seeded per run, and the run is repeated by its seed
+        repeat_setting = None  # `n=cfg.n_samples`: a configured sample count, judged by the configs' value
         for key in REPEAT_KWARGS:
             if key in kwargs:
                 value = literal(self.ctx, kwargs[key])
+                if value is UNKNOWN and isinstance(temperature, str) and isinstance(kwargs[key], cst.Attribute):
+                    repeat_setting = kwargs[key].attr.value
+                    continue
                 if value is UNKNOWN or (isinstance(value, (int, float)) and value > 1):
                     return
         per_item, repeated = self._loops(node)
@@ -328,7 +356,7 @@ class SingleSample(Rule):
                 self.ctx.facts.setdefault(self.code, []).append(
                     {"line": self.ctx.line_of(anchor), "column": pos.start.column + 1 if pos else None,
                      "call": call, "temperature": temperature, "snippet": " ".join(self.ctx.code(anchor).split())[:200],
-                     "context": self.ctx.scope_of(anchor)})
+                     "context": self.ctx.scope_of(anchor), **({"repeat": repeat_setting} if repeat_setting else {})})
             return
         self.report(anchor, call=call, temperature=f"{temperature:g}")
 
@@ -354,6 +382,10 @@ class SingleSample(Rule):
             return  # set to 0 in the configs, or given only on the command line: not known to sample
         for path, found in sites:
             for site in found:
+                if site.get("repeat"):
+                    counts = _configured_values(repo, site["repeat"])
+                    if not counts or max(counts) > 1:
+                        continue  # the configs ask for several samples per item, or do not say
                 message = (f"`{site['call']}` samples at the configured temperature `{site['temperature']}` (a config "
                            f"of the repo sets {max(values):g}) once per item, and the file compares conditions with "
                            "no repeated samples, seeds or spread: a difference may be one unrepeatable draw per item")
@@ -425,23 +457,32 @@ _CONDITIONS = re.compile(r"\bfor\s+[\w, ()]+\s+in\s+[\w.\[\]\"'(]*?(conditions?|
                          r"treatments?|settings?|prompt_types?|strateg(?:y|ies)|framings?|methods?)\b")
 
 
-_CONFIG_TEMPERATURE = re.compile(r"""["']?temperature["']?\s*[:=]\s*([0-9]*\.?[0-9]+)""")
 _CONFIG_KINDS = (".yaml", ".yml", ".json", ".toml", ".cfg", ".ini")
 
 
 def _configured_temperatures(repo: RepoContext) -> list[float]:
-    """The temperatures the repo's small config files set (`temperature: 0.7`)."""
+    """The temperatures the repo's small config files set (`temperature: 0.7`), or a config class's
+    field default (`temperature: float = 0.8` of a dataclass)."""
+    return _configured_values(repo, "temperature")
+
+
+def _configured_values(repo: RepoContext, key: str) -> list[float]:
+    """The numbers the repo's small config files give `key` (`key: 0.7`, `"key": 1`), and the
+    defaults of config-class fields of that name in Python files (`key: int = 1`)."""
+    in_config = re.compile(rf"""["']?{re.escape(key)}["']?\s*[:=]\s*([0-9]*\.?[0-9]+)""")
+    in_class = re.compile(rf"^\s+{re.escape(key)}\s*:\s*(?:float|int)\s*=\s*([0-9]*\.?[0-9]+)\s*(?:#.*)?$", re.M)
     found: list[float] = []
-    seen = 0
+    seen = {in_config: 0, in_class: 0}
     for dirpath, dirnames, filenames in os.walk(repo.root):  # (YAML and TOML are not scanned files)
         dirnames[:] = [d for d in dirnames if not d.startswith(".") and d not in ("node_modules", "__pycache__")]
         for name in filenames:
             path = os.path.join(dirpath, name)
-            if not name.endswith(_CONFIG_KINDS) or seen > 2000 or os.path.getsize(path) > 64_000:
+            pattern = in_config if name.endswith(_CONFIG_KINDS) else in_class if name.endswith(".py") else None
+            if pattern is None or seen[pattern] > 2000 or os.path.getsize(path) > 64_000:
                 continue
-            seen += 1
+            seen[pattern] += 1
             with open(path, encoding="utf-8", errors="replace") as handle:
-                found.extend(float(m.group(1)) for m in _CONFIG_TEMPERATURE.finditer(handle.read()))
+                found.extend(float(m.group(1)) for m in pattern.finditer(handle.read()))
     return found
 
 

@@ -135,7 +135,9 @@ def _call_drop(call: cst.Call, ctx: FileContext) -> Drop | None:
         return Drop(call, "drop_duplicates", _sources(receiver))
     if method == "merge" and _inner(keywords):
         return Drop(call, "inner merge", _sources(receiver, positional[0] if positional else None))
-    if method == "join" and keywords.get("how") is not None and string_value(keywords["how"]) == "inner":
+    if method == "join" and (keywords.get("how") is not None and string_value(keywords["how"]) == "inner"
+                             or "how" not in keywords and _polars_only(ctx)):
+        # polars' `join` is inner unless told otherwise (pandas' `DataFrame.join` is a left join)
         return Drop(call, "inner join", _sources(receiver, positional[0] if positional else None))
     if method == "query" and positional and string_value(positional[0]) is not None \
             and not _selects(string_value(positional[0]) or ""):
@@ -174,6 +176,12 @@ def _group_size_test(expr: cst.BaseExpression) -> bool:
     return isinstance(body, cst.Comparison) and isinstance(body.left, cst.Call) and isinstance(body.left.func, cst.Name) \
         and body.left.func.value == "len" and len(body.left.args) == 1 and isinstance(body.left.args[0].value, cst.Name) \
         and body.left.args[0].value.value == param
+
+
+def _polars_only(ctx: FileContext) -> bool:
+    """The file's frames are polars': it imports polars and not pandas."""
+    return re.search(r"^\s*(import|from)\s+polars\b", ctx.text, re.M) is not None and \
+        re.search(r"^\s*(import|from)\s+pandas\b", ctx.text, re.M) is None
 
 
 def _inner(keywords: dict[str, cst.BaseExpression]) -> bool:

@@ -35,8 +35,9 @@ class ContainerValues:
                 current = self.slice_of(current, rows, expr) if not self.full_slice(rows) else current
             elif isinstance(rows, cst.Index):
                 mask = self.value(rows.value)
-                if isinstance(mask, int) and mask:
-                    current = self.add("subset", (current, mask), {"how": "mask"}, expr)
+                if isinstance(mask, int) and mask:  # `X.iloc[train_idx]`: a fold's part picks rows by index
+                    how = "index" if self.kinds[mask] == "part" else "mask"
+                    current = self.add("subset", (current, mask), {"how": how}, expr)
             if len(slices) > 1 and isinstance(slices[1], cst.Slice) and not self.full_slice(slices[1]):
                 return self.add("op", (current,), {"op": "index"}, expr)  # columns by position
             if cols is not None:

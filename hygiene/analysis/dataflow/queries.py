@@ -11,6 +11,7 @@ from typing import Any
 from hygiene.analysis.apis import plain as plain_name
 from hygiene.analysis.dataflow import knowledge as kb
 from hygiene.analysis.dataflow.graph import ROW_DEFINING
+from hygiene.analysis.dataflow.localmodels import tokenized_text
 from hygiene.analysis.dataflow.program import MAX_VISITS, SHIFT, Program, Ref, Stack, ref_of
 
 PREDICTING = frozenset({"pred", "apply", "llm"})
@@ -315,10 +316,13 @@ SETTING_KEYWORDS = ("model", "model_name", "engine", "temperature", "max_tokens"
 
 
 def text_inputs(prog: Program, call: Ref) -> list[Ref]:
-    """The inputs of an `llm` node that may carry the text sent (its settings left out)."""
+    """The inputs of an `llm` node that may carry the text sent (its settings left out); for a local
+    model, also the text its token ids were made from (`model.generate(**tok(prompt).to(dev))`)."""
     kw = prog.info(call).get("kw", {})
     settings = {kw[k] for k in SETTING_KEYWORDS if k in kw}
-    return [i for n, i in enumerate(prog.inputs(call)) if i and n not in settings]
+    inputs = [i for n, i in enumerate(prog.inputs(call)) if i and n not in settings]
+    return inputs + [text for i in inputs if (text := tokenized_text(prog, i)) and text not in inputs]
+
 
 
 _EVAL_STRATEGY = ("evaluation_strategy", "eval_strategy")

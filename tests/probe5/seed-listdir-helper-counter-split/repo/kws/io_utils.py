@@ -1,0 +1,5 @@
+import os
+
+
+def list_clips(root: str, ext: str = ".wav") -> list[str]:
+    return [os.path.join(root, f) for f in os.listdir(root) if f.endswith(ext)]
