@@ -27,7 +27,7 @@ from typing import Any
 # Words of a call's last name that compute or record a result: a metric, a score, an evaluation.
 _METRIC_WORDS = frozenset("""
 score scores accuracy acc f1 auc roc precision recall mse mae rmse r2 error errors evaluate evaluation
-eval metric metrics perplexity bleu rouge confusion report cross validate benchmark pass
+eval metric metrics perplexity bleu rouge confusion report cross validate benchmark pass reward rewards regret correct
 """.split())
 # Last names of calls that train a model: what a program trains is a result too.
 _TRAINING = frozenset({"backward", "fit", "fit_generator", "train", "train_model", "partial_fit",
@@ -187,7 +187,7 @@ def makes_data(path: str) -> bool:
 
 
 def file_purpose(path: str, signals: CallSignals, notebook: Any = None) -> str:
-    """"data" (its output is committed data), "reports" (it computes or trains something), "shows"
+    """"data" (its output is committed data), "reports" (it computes, trains or queries a model for answers), "shows"
     (it only illustrates), "exports" (it exports or traces a model it neither trains nor measures),
     or "" (nothing in the file says: a helper, or a plain script).
 
@@ -207,7 +207,9 @@ def file_purpose(path: str, signals: CallSignals, notebook: Any = None) -> str:
         return "reports" if signals.measures and not _prose(notebook) else "shows"
     if signals.trains or signals.measures:
         return "reports"
-    return "shows" if signals.shows else ""
+    # A script that queries or runs a model for answers (an LLM evaluation's generation step)
+    # produces what is scored: its output is an experiment's result.
+    return "shows" if signals.shows else "reports" if signals.answers else ""
 
 
 def _transforms_data(signals: CallSignals, notebook: Any) -> bool:

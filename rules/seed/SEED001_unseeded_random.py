@@ -68,17 +68,43 @@ class UnseededRandom(Rule):
                     return value + random.choice([-1, 1])  # expect: SEED001
 
                 if __name__ == "__main__":
+                    print("error rate", error_rate([offset(v) for v in range(100)], range(100)))
+            """,
+        }, note="a module's `__main__` run of a function an eval imports (by path: no `__init__.py`) that measures "
+                "its error rate; no program of the repo runs the eval, so this run is what shows the draw unseeded"),
+        valid({
+            "evals/bugs/eval.py": """
+                from evals.bugs.bugs import offset
+
+                class BugEval:
+                    def eval_sample(self, sample, rng):
+                        return offset(sample["answer"])
+            """,
+            "evals/bugs/bugs.py": """
+                import random
+
+                def offset(value):
+                    return value + random.choice([-1, 1])
+
+                if __name__ == "__main__":
                     print(offset(3))
             """,
-        }, note="a module's `__main__` demo of a function an eval imports (by path: no `__init__.py`); no program "
-                "of the repo runs the eval, so the demo is what shows the function's draw unseeded"),
+        }, note="weak twin: the demo only prints one drawn value, and nothing that runs the draw trains, measures "
+                "or queries a model: whether it changes a reported number is not established (a checklist question)"),
         invalid("""
             import random
             subset = random.sample(items, 400)  # expect: SEED001
+            print("accuracy", accuracy(model, subset))
         """),
+        valid("""
+            import random
+            subset = random.sample(items, 400)
+            print(subset[:5])
+        """, note="weak twin: the subset is only printed; no number the program reports depends on it (a question)"),
         invalid("""
             from random import shuffle as mix
             mix(items)  # expect: SEED001
+            print(evaluate(model, items))
         """),
         invalid({
             "data.py": """
@@ -138,7 +164,7 @@ class UnseededRandom(Rule):
                     return PromptSet(items, True, limit).items
 
                 if __name__ == "__main__":
-                    print(main(["a", "b", "c"], 2))
+                    print(score(main(["a", "b", "c"], 2)))
             """,
         }, note="the same class where a caller turns the flag on (positionally): the shuffle runs unseeded"),
         valid({
@@ -203,6 +229,7 @@ class UnseededRandom(Rule):
             import random
             random.seed()
             order = random.sample(items, 3)  # expect: SEED001
+            print(evaluate(order))
         """, note="random.seed() without an argument seeds from the clock"),
         valid("""
             import random
@@ -282,6 +309,7 @@ class UnseededRandom(Rule):
             import random
             rng = random.Random()  # expect: SEED001
             subset = rng.sample(items, 400)
+            print("accuracy", accuracy(model, subset))
         """, note="a generator made without a seed"),
         valid("""
             from utils import set_seed
@@ -342,7 +370,7 @@ class UnseededRandom(Rule):
                 from data import Pairs
 
                 if __name__ == "__main__":
-                    print(Pairs(range(10)).items[:3])
+                    print(score(Pairs(range(10)).items))
             """,
         }, note="reached through the class and `self.shuffled()`; a method nobody calls is not"),
         valid("""

@@ -102,7 +102,13 @@ class UnseededNumpy(Rule):
         invalid("""
             import numpy as np
             perm = np.random.permutation(100)  # expect: SEED002
+            print("accuracy", accuracy(model, X[perm[:20]], y[perm[:20]]))
         """),
+        valid("""
+            import numpy as np
+            perm = np.random.permutation(100)
+            print(perm[:10])
+        """, note="weak twin: the permutation is only printed; no reported number depends on it (a question)"),
         valid({"numpy_tour.ipynb": _notebook([
             "import numpy as np\nimport pandas as pd",
             "arr = np.random.randn(3, 4)\narr",

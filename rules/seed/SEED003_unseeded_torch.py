@@ -66,6 +66,79 @@ class UnseededTorch(Rule):
     message = "`{code}` {what}, and {who}"
     question = "Which seed produced the randomness of `{code}` at {where}, and is it recorded with the results?"
     examples = [
+        invalid({
+            "exp/data.py": """
+                import random
+                def subset(items, n):
+                    return random.sample(items, n)  # expect: SEED001
+            """,
+            "exp/nets/model.py": """
+                import torch
+                def noisy(x):
+                    return x + torch.randn_like(x)
+            """,
+            "exp/run.py": """
+                from data import subset
+                from nets.model import noisy
+                if __name__ == "__main__":
+                    items = subset(load(), 100)
+                    acc = evaluate(noisy(embed(items)))
+                    print(acc)
+            """,
+        }, note="one decision, one finding: draws in two files (two generators, two rules) that one seeding line "
+                "in `run.py` settles are one finding, which names the other file"),
+        invalid({
+            "exp/data.py": """
+                import random
+                def subset(items, n):
+                    return random.sample(items, n)
+            """,
+            "exp/run.py": """
+                import torch
+                from data import subset
+                if __name__ == "__main__":
+                    items = subset(load(), 100)
+                    acc = evaluate(torch.randn_like(embed(items)))  # expect: SEED003
+                    print(acc)
+            """,
+        }, note="the group is reported at the program's own draw, where its seeding line goes"),
+        valid({
+            "scripts/demo.py": """
+                import torch
+                from torch.utils.data import DataLoader
+                model = load_model("model.pt")
+                for x, y in DataLoader(test_set, batch_size=8, shuffle=True):
+                    acc = (model(x).argmax(1) == y).float().mean()
+                    print(acc)
+                    break
+            """,
+        }, note="weak twin of a shuffling evaluation: a program named for a demo shows one batch; its numbers are "
+                "not results (a checklist question)"),
+        valid({
+            "FEDformer/models/former.py": """
+                import torch
+                import torch.nn as nn
+                class Former(nn.Module):
+                    def __init__(self, d):
+                        super().__init__()
+                        self.proj = nn.Linear(d, d)
+                        self.noise = torch.randn(d)
+                    def forward(self, x):
+                        return self.proj(x) + self.noise
+                if __name__ == "__main__":
+                    out = Former(8)(torch.ones(2, 8))
+                    error = (out - torch.ones(2, 8)).abs().mean()
+                    print(error)
+            """,
+            "run.py": """
+                import torch
+                from models.former import Former
+                if __name__ == "__main__":
+                    torch.manual_seed(0)
+                    print(evaluate(train(Former(8))))
+            """,
+        }, note="a model module's own `__main__` smoke test on a toy input, imported by the training script under "
+                "another package path: a checklist question, not a finding"),
         valid("""
             import torch
             import zero
@@ -260,6 +333,7 @@ class UnseededTorch(Rule):
         invalid("""
             from torch.utils.data import random_split
             train, val = random_split(full, [0.9, 0.1])  # expect: SEED003
+            print("val loss", evaluate(fit(train), val))
         """),
         valid({
             "noise.py": """
@@ -339,7 +413,8 @@ class UnseededTorch(Rule):
             def test(model, loader):
                 for images, labels in loader:
                     noisy = images + 0.1 * torch.randn(images.shape)  # expect: SEED003
-                    print((model(noisy).argmax(1) == labels).float().mean())
+                    acc = (model(noisy).argmax(1) == labels).float().mean()
+                    print(acc)
 
             if __name__ == "__main__":
                 test(load_model(), load_loader())

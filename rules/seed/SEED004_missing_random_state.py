@@ -104,10 +104,18 @@ class MissingRandomState(Rule):
         invalid("""
             from sklearn import model_selection
             cv = model_selection.KFold(n_splits=5, shuffle=True)  # expect: SEED004
+            print(model_selection.cross_val_score(model, X, y, cv=cv).mean())
         """),
+        valid("""
+            from sklearn import model_selection
+            cv = model_selection.KFold(n_splits=5, shuffle=True)
+            for fold, (tr, te) in enumerate(cv.split(X)):
+                print(fold, len(tr), len(te))
+        """, note="weak twin: folds drawn and only their sizes printed; nothing is fit or scored (a question)"),
         invalid("""
             from sklearn.ensemble import GradientBoostingClassifier
             clf = GradientBoostingClassifier(subsample=0.8, random_state=None)  # expect: SEED004
+            print(clf.fit(X_tr, y_tr).score(X_te, y_te))
         """, note="random_state=None is no seed"),
         invalid("""
             from sklearn.tree import DecisionTreeClassifier
@@ -160,6 +168,7 @@ class MissingRandomState(Rule):
         invalid("""
             from sklearn import datasets
             X, y = datasets.make_moons(n_samples=200, noise=0.2)  # expect: SEED004
+            print(cross_val_score(SVC(), X, y).mean())
         """, note="a generated data set"),
         valid({"clustering.ipynb": _notebook([
             "import pandas as pd\nfrom sklearn.feature_extraction.text import TfidfVectorizer\n"

@@ -64,11 +64,19 @@ class UnseededSample(Rule):
             frame = pd.read_csv("data.csv")
             small = frame.sample(n=1000)  # expect: SEED005
             shuffled = frame.sample(frac=1.0)
+            print("accuracy", evaluate(model, small))
         """, note="one finding per file, at the first draw"),
+        valid("""
+            import pandas as pd
+            frame = pd.read_csv("data.csv")
+            small = frame.sample(n=1000)
+            print(small.describe())
+        """, note="weak twin: the sampled rows are only described; no score depends on them (a question)"),
         invalid("""
             from datasets import load_dataset
             ds = load_dataset("imdb", split="train").shuffle()  # expect: SEED005
             parts = ds.train_test_split(test_size=0.1)
+            print(trainer_for(parts["train"]).evaluate(parts["test"]))
         """),
         valid({"tour.ipynb": _notebook([
             "import pandas as pd\nframe = pd.read_csv('cities.csv')",
