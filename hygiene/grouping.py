@@ -52,25 +52,30 @@ def group_findings(findings: list[Finding], rules: Iterable[type[Rule]],
         groups.setdefault((key, scope, bool(finding.extra.get("ask"))), []).append(index)
     replaced: dict[int, Finding] = {}
     dropped: set[int] = set()
+    folded_into: dict[int, int] = {}
     # Program groups last: their anchor may be a finding another group already kept (the entry's own
     # draw, grouped with the folder's other scripts that seed nothing).
     for (key, _, asked), members in sorted(groups.items(), key=lambda kv: bool(_program(kv[0][0]))):
         entry = _program(key)
-        if entry:
-            members = members + [i for i in range(len(findings)) if findings[i].path == entry and i not in members
-                                 and i not in dropped and hooks.get(findings[i].rule) is not None
-                                 and hooks[findings[i].rule](findings[i]) is not None
-                                 and bool(findings[i].extra.get("ask")) == asked][:1]
+        home = None
+        if entry:  # the program's own finding, or the finding it was folded into (its folder's group)
+            home = next((folded_into.get(i, i) for i in range(len(findings)) if findings[i].path == entry
+                         and i not in members and hooks.get(findings[i].rule) is not None
+                         and hooks[findings[i].rule](findings[i]) is not None
+                         and bool(findings[i].extra.get("ask")) == asked), None)
+            if home is not None:
+                members = [*members, home]
         paths = sorted({findings[i].path for i in members})
         if len(paths) < 2:
             continue
         focused = [p for p in paths if in_focus is None or in_focus(p)]
         anchor_path = focused[0] if focused else paths[0]
-        if entry in focused:
-            anchor_path = entry  # the program's own draw: where its seeding line goes
+        if home is not None and findings[home].path in focused:
+            anchor_path = findings[home].path  # the program's own draw: where its seeding line goes
         own = sorted((i for i in members if findings[i].path == anchor_path), key=lambda i: findings[i].sort_key())
         others = [i for i in members if findings[i].path != anchor_path]
         dropped.update(others)
+        folded_into.update((i, own[0]) for i in others)
         replaced[own[0]] = _with_others(replaced.get(own[0], findings[own[0]]), [findings[i] for i in others],
                                         _series(key), entry)
     return [replaced.get(i, f) for i, f in enumerate(findings) if i not in dropped]

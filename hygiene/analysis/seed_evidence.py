@@ -18,9 +18,10 @@ applied by every SEED rule about unseeded draws (`hygiene.analysis.unseeded_draw
     a server-less CLI, a generator whose use the analysis cannot follow);
   - "smoke": the programs that run it are modules other code imports, run by their own `__main__`
     block (a layer's smoke test on a toy configuration, a timing of its kernels);
-  - "demo": every program that runs it unseeded is named for a demo, inference, a visualisation, an
-    export or a timing run (`demo.py`, `inference.ipynb`, `visualize_attention.py`,
-    `speed_test.py`): its numbers show something, they are not a paper's results.
+  - "demo": every program that runs it unseeded is named for a demo, an example, a tutorial,
+    inference, a visualisation, an export or a timing run (`demo.py`, `inference.ipynb`,
+    `example_comparison.ipynb`, `visualize_attention.py`, `speed_test.py`): its numbers show
+    something, they are not a paper's results.
 
 The evidence is per program: a draw reached by a training script and by a demo is a finding
 (the training script's numbers depend on it).
@@ -51,6 +52,9 @@ _DEMO_WORDS = frozenset("""
 demo demos inference infer interactive playground play enjoy visualize visualise visualization visualisation
 vis viz export onnx profile profiling speed timing latency throughput smoke sanity
 """.split())
+# Words that name a usage example when the name says of what (`example_comparison`,
+# `stability_gap_example`); a bare `example.py` is what snippets and issue reports call any script.
+_EXAMPLE_WORDS = frozenset({"example", "tutorial"})
 _WORD = re.compile(r"[a-z]+")
 
 
@@ -60,10 +64,13 @@ def _words(text: str) -> set[str]:
 
 
 def named_for_demo(path: str) -> bool:
-    """`demo.py`, `inference.ipynb`, `scripts/visualize_attention.py`, `demo/run.py`, `speed_test.py`."""
+    """`demo.py`, `inference.ipynb`, `scripts/visualize_attention.py`, `demo/run.py`, `speed_test.py`,
+    `example_comparison.ipynb`, `stability_gap_example.py`: a usage example shows what the code does;
+    the numbers a paper reports come from the experiment scripts."""
     parts = path.split("/")
     stem = parts[-1].rsplit(".", 1)[0]
-    return bool(_words(stem) & _DEMO_WORDS) or any(p.lower() in ("demo", "demos", "inference") for p in parts[:-1])
+    words = _words(stem)
+    return bool(words & _DEMO_WORDS) or (bool(words & _EXAMPLE_WORDS) and len(words) > 1) or any(p.lower() in ("demo", "demos", "inference") for p in parts[:-1])
 
 
 def self_test(entry: str, progs: Programs) -> bool:

@@ -54,6 +54,56 @@ class UnseededRandom(Rule):
     question = "Which seed produced the draw of `{code}` at {where}, and is it recorded with the results?"
     examples = [
         invalid({
+            "exp/data.py": """
+                import random
+                def subset(items, n):
+                    return random.sample(items, n)  # expect: SEED001
+            """,
+            "exp/nets/__init__.py": "",
+            "exp/nets/model.py": """
+                import torch
+                def noisy(x):
+                    return x + torch.randn_like(x)
+            """,
+            "exp/run.py": """
+                from data import subset
+                from nets.model import noisy
+                if __name__ == "__main__":
+                    items = subset(load(), 100)
+                    acc = evaluate(noisy(embed(items)))
+                    print(acc)
+            """,
+        }, note="one decision, one finding: draws in two files (two generators, two rules) that one seeding line "
+                "in `run.py` settles are one finding, which names the other file"),
+        invalid({
+            "duq/utils/__init__.py": "",
+            "duq/utils/net.py": """
+                import torch
+                import torch.nn as nn
+                class Net(nn.Module):
+                    def __init__(self):
+                        super().__init__()
+                        self.centroids = nn.Parameter(torch.randn(10, 8))
+            """,
+            "duq/train_cifar.py": """
+                import random
+                from utils.net import Net
+                if __name__ == "__main__":
+                    val = random.sample(range(50000), 5000)  # expect: SEED001
+                    acc = evaluate(train(Net(), val))
+                    print(acc)
+            """,
+            "duq/train_fm.py": """
+                import random
+                from utils.net import Net
+                if __name__ == "__main__":
+                    val = random.sample(range(60000), 6000)
+                    acc = evaluate(train(Net(), val))
+                    print(acc)
+            """,
+        }, note="two experiment scripts of a folder that seed nothing and a model file they both run: one decision "
+                "(seed the scripts), one finding at the first script, naming the others"),
+        invalid({
             "evals/bugs/eval.py": """
                 from evals.bugs.bugs import offset
 

@@ -70,27 +70,6 @@ class UnseededTorch(Rule):
             "exp/data.py": """
                 import random
                 def subset(items, n):
-                    return random.sample(items, n)  # expect: SEED001
-            """,
-            "exp/nets/model.py": """
-                import torch
-                def noisy(x):
-                    return x + torch.randn_like(x)
-            """,
-            "exp/run.py": """
-                from data import subset
-                from nets.model import noisy
-                if __name__ == "__main__":
-                    items = subset(load(), 100)
-                    acc = evaluate(noisy(embed(items)))
-                    print(acc)
-            """,
-        }, note="one decision, one finding: draws in two files (two generators, two rules) that one seeding line "
-                "in `run.py` settles are one finding, which names the other file"),
-        invalid({
-            "exp/data.py": """
-                import random
-                def subset(items, n):
                     return random.sample(items, n)
             """,
             "exp/run.py": """
