@@ -89,6 +89,20 @@ class UnseededTorch(Rule):
             """,
         }, note="the group is reported at the program's own draw, where its seeding line goes"),
         valid({
+            "exercises/exercise1_1.py": """
+                import numpy as np
+                import torch
+                from solutions import reference
+                def likelihood(x, mu):
+                    return torch.zeros(1)
+                if __name__ == "__main__":
+                    batch_size, dim = 32, 10
+                    x, mu = torch.rand(batch_size, dim), torch.rand(batch_size, dim)
+                    correct = np.allclose(likelihood(x, mu).numpy(), reference(x, mu).numpy())
+                    print(correct)
+            """,
+        }, note="an exercise's self-check on random inputs: `correct` is whether two functions agree, not a score"),
+        valid({
             "scripts/demo.py": """
                 import torch
                 from torch.utils.data import DataLoader
