@@ -126,7 +126,11 @@ def match(repo: str, findings: list[dict], verdicts: list[dict]) -> tuple[list[t
     # A copy of a script folded into the finding on its first copy is still found, as a related place.
     copies = {(f["rule"], r.get("path"), r.get("line")) for f in findings
               for r in f.get("related") or () if r.get("note") == COPY_NOTE}
-    return pairs, [v for v in mine if id(v) not in used and (v["rule"], v.get("path"), v.get("line")) not in copies]
+    # A finding folded into a group (hygiene.grouping: one decision, one finding) is still reported,
+    # in the group's finding: its verdict is not a lost problem, and it is not counted twice.
+    folded = {fp for f in findings for fp in (f.get("extra") or {}).get("folded", ())}
+    return pairs, [v for v in mine if id(v) not in used and (v["rule"], v.get("path"), v.get("line")) not in copies
+                   and v.get("fingerprint") not in folded]
 
 
 def main(argv: list[str] | None = None) -> int:

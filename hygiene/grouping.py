@@ -14,7 +14,10 @@ them here, after suppressions and per-file ignores and before the focus filter:
 - a group with members in one file only changes nothing;
 - a key that starts with "series" (`hygiene.analysis.results.series_key`: result files one program
   writes once per run, `output/<dataset>/<model>/<seed>/stats.json`) spans folders: the same
-  finding in forty run folders is one question about the program that wrote them.
+  finding in forty run folders is one question about the program that wrote them;
+- a key "program:<entry>" (`hygiene.analysis.unseeded_draws`: unseeded draws in several files that
+  one program runs) spans folders too: one seeding line at the start of `<entry>` settles them all,
+  so they are one finding, at the program's own draw when it has one, naming the other files.
 
 With `--focus`, a group is reported when any member is in focus, at a focused member; without
 focus it is reported once, at the first program.
@@ -32,6 +35,7 @@ if TYPE_CHECKING:
     from hygiene.rule import Rule
 
 MAX_NAMED = 6
+PROGRAM = "program:"  # a group key naming the program whose one seeding line settles its members
 
 
 def group_findings(findings: list[Finding], rules: Iterable[type[Rule]],
@@ -44,20 +48,36 @@ def group_findings(findings: list[Finding], rules: Iterable[type[Rule]],
         key = hook(finding) if hook is not None else None
         if key is None:
             continue
-        scope = "" if _series(key) else posixpath.dirname(finding.path)
+        scope = "" if _series(key) or _program(key) else posixpath.dirname(finding.path)
         groups.setdefault((key, scope, bool(finding.extra.get("ask"))), []).append(index)
     replaced: dict[int, Finding] = {}
     dropped: set[int] = set()
-    for members in groups.values():
+    folded_into: dict[int, int] = {}
+    # Program groups last: their anchor may be a finding another group already kept (the entry's own
+    # draw, grouped with the folder's other scripts that seed nothing).
+    for (key, _, asked), members in sorted(groups.items(), key=lambda kv: bool(_program(kv[0][0]))):
+        entry = _program(key)
+        home = None
+        if entry:  # the program's own finding, or the finding it was folded into (its folder's group)
+            home = next((folded_into.get(i, i) for i in range(len(findings)) if findings[i].path == entry
+                         and i not in members and hooks.get(findings[i].rule) is not None
+                         and hooks[findings[i].rule](findings[i]) is not None
+                         and bool(findings[i].extra.get("ask")) == asked), None)
+            if home is not None:
+                members = [*members, home]
         paths = sorted({findings[i].path for i in members})
         if len(paths) < 2:
             continue
         focused = [p for p in paths if in_focus is None or in_focus(p)]
         anchor_path = focused[0] if focused else paths[0]
+        if home is not None and findings[home].path in focused:
+            anchor_path = findings[home].path  # the program's own draw: where its seeding line goes
         own = sorted((i for i in members if findings[i].path == anchor_path), key=lambda i: findings[i].sort_key())
         others = [i for i in members if findings[i].path != anchor_path]
         dropped.update(others)
-        replaced[own[0]] = _with_others(findings[own[0]], [findings[i] for i in others], _series(hooks[findings[own[0]].rule](findings[own[0]])))
+        folded_into.update((i, own[0]) for i in others)
+        replaced[own[0]] = _with_others(replaced.get(own[0], findings[own[0]]), [findings[i] for i in others],
+                                        _series(key), entry)
     return [replaced.get(i, f) for i, f in enumerate(findings) if i not in dropped]
 
 
@@ -65,20 +85,30 @@ def _series(key: Hashable) -> bool:
     return isinstance(key, tuple) and key[:1] == ("series",)
 
 
-def _with_others(anchor: Finding, others: list[Finding], series: bool = False) -> Finding:
+def _program(key: Hashable) -> str:
+    """The entry point of a "program:<entry>" key: findings in several files, of any folder, that
+    one seeding line in that program settles (hygiene.analysis.unseeded_draws)."""
+    return key[len(PROGRAM):] if isinstance(key, str) and key.startswith(PROGRAM) else ""
+
+
+def _with_others(anchor: Finding, others: list[Finding], series: bool = False, program: str = "") -> Finding:
     firsts: dict[str, Finding] = {}
     for f in sorted(others, key=Finding.sort_key):
         firsts.setdefault(f.path, f)
     names = list(firsts) if series else [posixpath.basename(p) for p in firsts]
     shown = ", ".join(f"`{n}`" for n in names[:MAX_NAMED]) + (f" and {len(names) - MAX_NAMED} more" if len(names) > MAX_NAMED else "")
     count = len(firsts)
-    if series:
+    if program:
+        said = (f"; `{program}` also runs {'one other file' if count == 1 else f'{count} other files'} with unseeded "
+                f"draws ({shown}): one seeding line at its start settles them all, one finding")
+    elif series:
         said = (f"; the same in {'one other result file' if count == 1 else f'{count} other result files'} of "
                 f"this series ({shown}): one decision, one finding")
     else:
         said = (f"; {'one other program' if count == 1 else f'{count} other programs'} of this folder "
                 f"{'shares' if count == 1 else 'share'} the omission ({shown}): one decision, one finding")
-    what = "the same in another result file of the series" if series else "the same omission in another program"
+    what = ("another unseeded draw of the same program" if program else
+            "the same in another result file of the series" if series else "the same omission in another program")
     related = tuple(anchor.related) + tuple(Location(f.path, f.line, what) for f in firsts.values())
     # The identities of the folded findings: a baseline that holds one of them still knows it.
     extra = {**anchor.extra, "grouped": sorted(firsts), "folded": [f.fingerprint for f in others]}

@@ -128,10 +128,12 @@ class SuppressionWithoutReason(Rule):
         invalid("""
             import random
             x = random.random()  # hygiene: ignore[SEED001]  # expect: HYG002 SEED001
+            print(accuracy(x))
         """),
         invalid("""
             import random
             x = random.random()  # hygiene: ignore  # expect: HYG002 SEED001
+            print(accuracy(x))
         """),
         valid("""
             import random

@@ -16,7 +16,7 @@ from sklearn.model_selection import train_test_split
 
 table = pd.read_csv("data.csv")
 train, test = train_test_split(table)
-print(len(train), len(test))
+print(len(train), len(test), accuracy(train, test))
 """
 
 

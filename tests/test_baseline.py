@@ -8,8 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-OLD = "import random\nsubset = random.sample(range(10), 3)\n"
-NEW = "import random\npicked = random.choice([1, 2, 3])\n"
+OLD = "import random\nsubset = random.sample(range(10), 3)\nprint(accuracy(subset))\n"
+NEW = "import random\npicked = random.choice([1, 2, 3])\nprint(accuracy(picked))\n"
 
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
@@ -33,7 +33,7 @@ def test_only_findings_missing_from_the_baseline_fail(tmp_path):
     assert "0 findings (1 file checked, 1 in the baseline)" in proc.stdout
 
     # Code moved down and reformatted: the same finding, still in the baseline.
-    (tmp_path / "old.py").write_text("import random\n\n\n# a comment\nsubset = random.sample(\n    range(10), 3)\n")
+    (tmp_path / "old.py").write_text("import random\n\n\n# a comment\nsubset = random.sample(\n    range(10), 3)\nprint(accuracy(subset))\n")
     assert run("check", "--no-llm", "--checklist", "off", "--baseline", "hygiene-baseline.json", ".",
                cwd=tmp_path).returncode == 0
 
@@ -80,7 +80,7 @@ def test_the_baseline_from_the_configuration_and_its_checklist_questions(tmp_pat
 def test_a_fixed_finding_leaves_a_note_and_a_missing_baseline_is_an_error(tmp_path):
     (tmp_path / "old.py").write_text(OLD)
     run("check", "--no-llm", "--write-baseline", "b.json", ".", cwd=tmp_path)
-    (tmp_path / "old.py").write_text("import random\nrandom.seed(0)\nsubset = random.sample(range(10), 3)\n")
+    (tmp_path / "old.py").write_text("import random\nrandom.seed(0)\nsubset = random.sample(range(10), 3)\nprint(accuracy(subset))\n")
     proc = run("check", "--no-llm", "--checklist", "off", "--baseline", "b.json", ".", cwd=tmp_path)
     assert proc.returncode == 0
     assert "1 finding in b.json is gone" in proc.stdout

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-UNSEEDED = "import random\nsubset = random.sample(range(10), 3)\n"
+UNSEEDED = "import random\nsubset = random.sample(range(10), 3)\nprint(accuracy(subset))\n"
 
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
@@ -115,9 +115,9 @@ def test_severity_override(tmp_path):
 
 def test_suppression_needs_a_reason(tmp_path):
     write(tmp_path, {
-        "a.py": "import random\nx = random.random()  # hygiene: ignore[SEED001] jitter for a plot only\n",
-        "b.py": "import random\nx = random.random()  # hygiene: ignore[SEED001]\n",
-        "c.py": "import random\nrandom.seed(0)\nx = random.random()  # hygiene: ignore[SEED001] was needed once\n",
+        "a.py": "import random\nx = random.random()  # hygiene: ignore[SEED001] jitter for a plot only\nprint(accuracy(x))\n",
+        "b.py": "import random\nx = random.random()  # hygiene: ignore[SEED001]\nprint(accuracy(x))\n",
+        "c.py": "import random\nrandom.seed(0)\nx = random.random()  # hygiene: ignore[SEED001] was needed once\nprint(accuracy(x))\n",
     })
     proc = run("check", "--no-llm", "--format", "json", ".", cwd=tmp_path)
     found = {(f["path"], f["rule"]) for f in json.loads(proc.stdout)["findings"]}

@@ -46,7 +46,7 @@ def test_a_flag_no_caller_sets_hides_the_draw(tmp_path: Path, call: str, reporte
     from pool import Pool
 
     if __name__ == "__main__":
-        print({call}.items)
+        print(accuracy({call}.items))
     """
     assert bool(_seed001(tmp_path, run)) is reported
 

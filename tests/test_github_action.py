@@ -14,7 +14,7 @@ from hygiene.testing import git
 from tests.fake_github import FakeGitHub
 
 # A script that draws without a seed (line 5).
-TRAIN = "import random\n\n\ndef pick(items):\n    return random.sample(items, 3)\n\n\nprint(pick(range(9)))\n"
+TRAIN = "import random\n\n\ndef pick(items):\n    return random.sample(items, 3)\n\n\nprint(accuracy(pick(range(9))))\n"
 ANSWER = ("The subset is only used for a plot of three examples, no reported number depends on it, "
           "and the plotted rows are listed in the figure caption.")
 
@@ -46,7 +46,7 @@ def make_repo(tmp: Path) -> Path:
     git(repo, "add", "-A")
     git(repo, "commit", "-q", "-m", "start", date="2025-01-01T12:00:00")
     (repo / "train.py").write_text(TRAIN)
-    (repo / "utils.py").write_text("import random\nx = random.random()\n")
+    (repo / "utils.py").write_text("import random\nx = random.random()\nprint(accuracy(x))\n")
     git(repo, "add", "-A")
     git(repo, "commit", "-q", "-m", "pick items", date="2025-01-02T12:00:00")
     return repo

@@ -62,8 +62,9 @@ def test_a_script_that_only_reshapes_data_into_files_makes_data():
     assert file_purpose("spin/reformat.py", signals(*writes)) == "data"
     # Logging an error and raising ValueError measure nothing.
     assert file_purpose("reformat.py", signals(*writes, ("error", "logging.error"), ("ValueError", "builtins.ValueError"))) == "data"
-    # Near misses: a script that queries a model writes its outputs (results); one that scores them reports.
-    assert file_purpose("gen.py", signals(*writes, ("create", "openai.OpenAI().chat.completions.create"))) == ""
+    # Near misses: a script that queries a model writes its outputs (results, what is scored: it
+    # reports); one that scores them reports.
+    assert file_purpose("gen.py", signals(*writes, ("create", "openai.OpenAI().chat.completions.create"))) == "reports"
     assert file_purpose("score.py", signals(*writes, ("f1_score", "sklearn.metrics.f1_score"))) == "reports"
     assert file_purpose("plot.py", signals(*writes, ("hist", "matplotlib.pyplot.hist"))) == "shows"
 
@@ -73,7 +74,7 @@ def test_a_script_that_runs_a_model_only_to_save_arrays_builds_features():
                        ("save", "numpy.save"))
     assert file_purpose("get_activations.py", extracts) == "data"
     answers = signals(("generate", None), ("save", "numpy.save"))
-    assert file_purpose("sample.py", answers) == ""  # sampled answers saved: model output, not features
+    assert file_purpose("sample.py", answers) == "reports"  # sampled answers saved: model output, not features
     scored = signals(("forward", None), ("save", "numpy.save"), ("accuracy_score", "sklearn.metrics.accuracy_score"))
     assert file_purpose("probe.py", scored) == "reports"
     assert file_purpose("cache.py", signals(("save", "torch.save"))) == ""  # (a checkpoint, not numpy arrays)

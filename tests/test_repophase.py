@@ -30,6 +30,7 @@ table = pd.read_csv("data.csv")
 matrix = preprocess(table.drop(columns=["label"]))
 parts = train_test_split(matrix, table["label"], random_state=0)
 noise = random.random()
+print(accuracy(noise))
 """
 PAST = 1_600_000_000
 
@@ -150,7 +151,7 @@ def _identity(f) -> tuple:
 
 
 def test_focus_equals_the_full_scan_restricted_to_the_file(tmp_path: Path) -> None:
-    config = _repo(tmp_path, {"features.py": FEATURES, "train.py": TRAIN, "other.py": "import random\nx = random.random()\n"})
+    config = _repo(tmp_path, {"features.py": FEATURES, "train.py": TRAIN, "other.py": "import random\nx = random.random()\nprint(accuracy(x))\n"})
     full = scan(config, jobs=1)
     assert any(f.extra.get("grouped") for f in full.findings)  # the group case is exercised
     for name in ("train.py", "features.py", "other.py"):

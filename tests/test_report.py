@@ -10,7 +10,7 @@ from hygiene.report import render
 from hygiene.runner import scan
 
 # A program that draws without a seed (the draw on line 4).
-UNSEEDED = "import random\n\ndef pick(items):\n    return random.sample(items, 3)\n\nprint(pick(range(5)))\n"
+UNSEEDED = "import random\n\ndef pick(items):\n    return random.sample(items, 3)\n\nprint(accuracy(pick(range(5))))\n"
 
 
 def result_for(tmp_path, files):

@@ -10,7 +10,7 @@ from hygiene.rule import Rule
 from hygiene.ruleset import load_rules
 from hygiene.runner import scan
 
-UNSEEDED = "import random\nsubset = random.sample(range(10), 3)\n"
+UNSEEDED = "import random\nsubset = random.sample(range(10), 3)\nprint(accuracy(subset))\n"
 
 
 def repo(tmp_path, files: dict[str, str]):

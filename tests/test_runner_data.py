@@ -23,7 +23,7 @@ def test_bad_data_files_get_one_diagnostic_each_and_the_scan_goes_on(tmp_path: P
     for rel, data in BAD_FILES.items():
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / rel).write_bytes(data)
-    (tmp_path / "train.py").write_text("import random\nx = random.random()\n")
+    (tmp_path / "train.py").write_text("import random\nx = random.random()\nprint(accuracy(x))\n")
     result = scan(dataclasses.replace(load(tmp_path)), jobs=1, use_cache=False)
     by_path: dict[str, list[str]] = {}
     for d in result.diagnostics:

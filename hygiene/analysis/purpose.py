@@ -27,7 +27,7 @@ from typing import Any
 # Words of a call's last name that compute or record a result: a metric, a score, an evaluation.
 _METRIC_WORDS = frozenset("""
 score scores accuracy acc f1 auc roc precision recall mse mae rmse r2 error errors evaluate evaluation
-eval metric metrics perplexity bleu rouge confusion report cross validate benchmark pass
+eval metric metrics perplexity bleu rouge confusion report cross validate benchmark pass reward rewards regret
 """.split())
 # Last names of calls that train a model: what a program trains is a result too.
 _TRAINING = frozenset({"backward", "fit", "fit_generator", "train", "train_model", "partial_fit",
@@ -36,6 +36,7 @@ _TRAINING = frozenset({"backward", "fit", "fit_generator", "train", "train_model
 _SHOWING_ROOTS = ("matplotlib", "seaborn", "plotly", "bokeh", "altair", "timeit", "time.time", "time.perf_counter")
 _SHOWING = frozenset({"plot", "scatter", "hist", "imshow", "savefig", "allclose", "assert_allclose",
                       "isclose", "timeit", "contour", "contourf", "plot_surface", "bar", "barh"})
+_CHECKS = frozenset({"allclose", "assert_allclose", "isclose", "array_equal", "assert_array_equal"})
 # Distances, similarities and kernels between rows compute features (a similarity matrix to
 # cluster or rank by), not a score of a result.
 _FEATURE_METRICS = "sklearn.metrics.pairwise"  # also `sklearn.metrics.pairwise_distances`
@@ -92,16 +93,22 @@ class CallSignals:
         self.answers = False  # generates, completes or predicts: what it writes is model output
         self.template = False  # reads a placeholder path (`'PATH/TO/DATA/FILE'`): it cannot run as it is
         self.exports = False  # exports or traces a model (`torch.onnx.export`, `torch.jit.trace`)
+        self.counts_correct = False  # a value named `correct` / `n_correct`: a count of right answers...
+        self.checks = False  # ...unless the file checks code on random inputs (`correct = np.allclose(...)`)
 
     def see_target(self, target: str) -> None:
         """A value assigned to `acc`, `val_score`, `self.f1`: a measured number, however computed."""
         if not self.measures and target and _metric_name(target.rsplit(".", 1)[-1]):
             self.measures = True
+        elif target and "correct" in _words(target.rsplit(".", 1)[-1]):
+            self.counts_correct = True
 
     def see(self, tail: str, name: str | None, own: bool = False) -> None:
         """`own`: a function of the notebook itself, whose name says nothing (its body's calls do)."""
         if own:
             return
+        if tail in _CHECKS:
+            self.checks = True
         if tail in _WRITING:
             self.writes = True
         elif tail in _MODEL_CALLS:
@@ -187,13 +194,15 @@ def makes_data(path: str) -> bool:
 
 
 def file_purpose(path: str, signals: CallSignals, notebook: Any = None) -> str:
-    """"data" (its output is committed data), "reports" (it computes or trains something), "shows"
+    """"data" (its output is committed data), "reports" (it computes, trains or queries a model for answers), "shows"
     (it only illustrates), "exports" (it exports or traces a model it neither trains nor measures),
     or "" (nothing in the file says: a helper, or a plain script).
 
     A notebook reports only what it measures (a model fit there whose predictions are only plotted
     illustrates), and one with more words of prose than of code is a chapter or a tutorial: text
     that explains, with code that demonstrates."""
+    if signals.counts_correct and not signals.checks:
+        signals.measures = True  # `correct = sum(answer == gold ...)`: it scores answers
     if signals.publishes or (makes_data(path) and not signals.trains) or _transforms_data(signals, notebook) \
             or _extracts_features(signals, notebook):
         return "data"
@@ -207,7 +216,9 @@ def file_purpose(path: str, signals: CallSignals, notebook: Any = None) -> str:
         return "reports" if signals.measures and not _prose(notebook) else "shows"
     if signals.trains or signals.measures:
         return "reports"
-    return "shows" if signals.shows else ""
+    # A script that queries or runs a model for answers (an LLM evaluation's generation step)
+    # produces what is scored: its output is an experiment's result.
+    return "shows" if signals.shows else "reports" if signals.answers else ""
 
 
 def _transforms_data(signals: CallSignals, notebook: Any) -> bool:

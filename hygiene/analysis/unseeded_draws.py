@@ -15,7 +15,9 @@ from typing import TYPE_CHECKING, Any
 
 from hygiene.analysis.flag_guards import behind_unset_flag, unset_flag_lines
 from hygiene.analysis.programs import DrawSite, Place, locate, programs
+from hygiene.analysis.seed_evidence import REASONS, evidence
 from hygiene.analysis.toy_draws import is_toy, toy_lines
+from hygiene.grouping import PROGRAM
 
 if TYPE_CHECKING:
     from hygiene.context import RepoContext
@@ -23,11 +25,7 @@ if TYPE_CHECKING:
 GENERATOR_NAMES = {"random": "Python's global `random` generator", "numpy": "numpy's global generator",
                    "torch": "torch's default generator"}
 _SHORT = {"random": "`random`", "numpy": "numpy", "torch": "torch"}
-ASK_REASONS = {
-    "data": "its output is committed data (a data builder), not a reported number",
-    "illustration": "no program that runs it reports a measured number: it illustrates (toy data, a plot, a tutorial)",
-    "exports": "it exports or traces a model and reports no measured number: random inputs only give the tracer shapes",
-}
+ASK_REASONS = REASONS
 
 
 def program_ask(uses: list[str]) -> str:
@@ -56,7 +54,7 @@ def _unseeded(repo: RepoContext) -> list[DrawSite]:
         if not entries:
             continue
         site.unseeded_by[:] = entries
-        site.ask = program_ask([progs.uses.get(e, "reports") for e in entries])
+        site.ask = evidence(site, progs)
         site.more = []
         found.append(site)
     return found
@@ -139,6 +137,9 @@ def report_place(place: Place, site: DrawSite | None = None, ask: str = "") -> d
     extra: dict[str, Any] = {"ask": ASK_REASONS.get(reason, reason)} if reason else {}
     if site is not None and seeds_nothing(site):
         extra["group"] = "a program that seeds nothing"  # hygiene.grouping: one decision for the folder
+    elif site is not None and site.gen in GENERATOR_NAMES and site.kind not in ("sklearn", "sample"):
+        # Draws of several files that one program runs unseeded: one seeding line in it settles them.
+        extra["group"] = PROGRAM + site.unseeded_by[0]
     return {"column": place.column, "end_line": place.end_line, "cell": place.cell,
             "cell_line": place.cell_line, "snippet": place.snippet, "context": site.context if site else "",
             "extra": extra}

@@ -27,7 +27,14 @@ class UnseededRandom(Rule):
     committed data (a file under `data/`, a `make_dataset.py`, a script that pushes a split to a
     hub) or an illustration (a notebook that measures nothing with a library metric or is mostly
     prose, a script that only plots or checks, `docs/`, `examples/`, `tutorials/`): see
-    `hygiene.analysis.purpose`. A transformers / TRL `Trainer` seeds every generator when it is constructed
+    `hygiene.analysis.purpose`. A finding needs evidence that the draw changes a reported number
+    (`hygiene.analysis.seed_evidence`): a program that runs it unseeded trains, measures or queries
+    a model for answers and is not named for a demo, an example, inference, an export or a timing,
+    nor an imported module's own `__main__` self-test; or the program seeds other generators and
+    misses this one. Anything weaker is a checklist question that names the missing evidence.
+    Unseeded draws of several files that one program runs are one finding (one seeding line at the
+    program's start settles them), at the program's own draw, naming the other files.
+    A transformers / TRL `Trainer` seeds every generator when it is constructed
     (`set_seed(args.seed)`), so what runs after it, its own shuffling and noise in a subclass's
     `compute_loss` are seeded. A seed drawn at random and then set (`args.seed =
     np.random.randint(...)`) is the seed; a module's own `__main__` demo is not judged when the
@@ -54,6 +61,56 @@ class UnseededRandom(Rule):
     question = "Which seed produced the draw of `{code}` at {where}, and is it recorded with the results?"
     examples = [
         invalid({
+            "exp/data.py": """
+                import random
+                def subset(items, n):
+                    return random.sample(items, n)  # expect: SEED001
+            """,
+            "exp/nets/__init__.py": "",
+            "exp/nets/model.py": """
+                import torch
+                def noisy(x):
+                    return x + torch.randn_like(x)
+            """,
+            "exp/run.py": """
+                from data import subset
+                from nets.model import noisy
+                if __name__ == "__main__":
+                    items = subset(load(), 100)
+                    acc = evaluate(noisy(embed(items)))
+                    print(acc)
+            """,
+        }, note="one decision, one finding: draws in two files (two generators, two rules) that one seeding line "
+                "in `run.py` settles are one finding, which names the other file"),
+        invalid({
+            "duq/utils/__init__.py": "",
+            "duq/utils/net.py": """
+                import torch
+                import torch.nn as nn
+                class Net(nn.Module):
+                    def __init__(self):
+                        super().__init__()
+                        self.centroids = nn.Parameter(torch.randn(10, 8))
+            """,
+            "duq/train_cifar.py": """
+                import random
+                from utils.net import Net
+                if __name__ == "__main__":
+                    val = random.sample(range(50000), 5000)  # expect: SEED001
+                    acc = evaluate(train(Net(), val))
+                    print(acc)
+            """,
+            "duq/train_fm.py": """
+                import random
+                from utils.net import Net
+                if __name__ == "__main__":
+                    val = random.sample(range(60000), 6000)
+                    acc = evaluate(train(Net(), val))
+                    print(acc)
+            """,
+        }, note="two experiment scripts of a folder that seed nothing and a model file they both run: one decision "
+                "(seed the scripts), one finding at the first script, naming the others"),
+        invalid({
             "evals/bugs/eval.py": """
                 from evals.bugs.bugs import offset
 
@@ -68,17 +125,43 @@ class UnseededRandom(Rule):
                     return value + random.choice([-1, 1])  # expect: SEED001
 
                 if __name__ == "__main__":
+                    print("error rate", error_rate([offset(v) for v in range(100)], range(100)))
+            """,
+        }, note="a module's `__main__` run of a function an eval imports (by path: no `__init__.py`) that measures "
+                "its error rate; no program of the repo runs the eval, so this run is what shows the draw unseeded"),
+        valid({
+            "evals/bugs/eval.py": """
+                from evals.bugs.bugs import offset
+
+                class BugEval:
+                    def eval_sample(self, sample, rng):
+                        return offset(sample["answer"])
+            """,
+            "evals/bugs/bugs.py": """
+                import random
+
+                def offset(value):
+                    return value + random.choice([-1, 1])
+
+                if __name__ == "__main__":
                     print(offset(3))
             """,
-        }, note="a module's `__main__` demo of a function an eval imports (by path: no `__init__.py`); no program "
-                "of the repo runs the eval, so the demo is what shows the function's draw unseeded"),
+        }, note="weak twin: the demo only prints one drawn value, and nothing that runs the draw trains, measures "
+                "or queries a model: whether it changes a reported number is not established (a checklist question)"),
         invalid("""
             import random
             subset = random.sample(items, 400)  # expect: SEED001
+            print("accuracy", accuracy(model, subset))
         """),
+        valid("""
+            import random
+            subset = random.sample(items, 400)
+            print(subset[:5])
+        """, note="weak twin: the subset is only printed; no number the program reports depends on it (a question)"),
         invalid("""
             from random import shuffle as mix
             mix(items)  # expect: SEED001
+            print(evaluate(model, items))
         """),
         invalid({
             "data.py": """
@@ -138,7 +221,7 @@ class UnseededRandom(Rule):
                     return PromptSet(items, True, limit).items
 
                 if __name__ == "__main__":
-                    print(main(["a", "b", "c"], 2))
+                    print(score(main(["a", "b", "c"], 2)))
             """,
         }, note="the same class where a caller turns the flag on (positionally): the shuffle runs unseeded"),
         valid({
@@ -203,6 +286,7 @@ class UnseededRandom(Rule):
             import random
             random.seed()
             order = random.sample(items, 3)  # expect: SEED001
+            print(evaluate(order))
         """, note="random.seed() without an argument seeds from the clock"),
         valid("""
             import random
@@ -282,6 +366,7 @@ class UnseededRandom(Rule):
             import random
             rng = random.Random()  # expect: SEED001
             subset = rng.sample(items, 400)
+            print("accuracy", accuracy(model, subset))
         """, note="a generator made without a seed"),
         valid("""
             from utils import set_seed
@@ -342,7 +427,7 @@ class UnseededRandom(Rule):
                 from data import Pairs
 
                 if __name__ == "__main__":
-                    print(Pairs(range(10)).items[:3])
+                    print(score(Pairs(range(10)).items))
             """,
         }, note="reached through the class and `self.shuffled()`; a method nobody calls is not"),
         valid("""

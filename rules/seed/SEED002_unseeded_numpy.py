@@ -36,7 +36,14 @@ class UnseededNumpy(Rule):
     committed data (a file under `data/`, a `make_dataset.py`, a script that pushes a split to a
     hub) or an illustration (a notebook that measures nothing with a library metric or is mostly
     prose, a script that only plots or checks, `docs/`, `examples/`, `tutorials/`): see
-    `hygiene.analysis.purpose`. A transformers / TRL `Trainer` seeds every generator when it is constructed
+    `hygiene.analysis.purpose`. A finding needs evidence that the draw changes a reported number
+    (`hygiene.analysis.seed_evidence`): a program that runs it unseeded trains, measures or queries
+    a model for answers and is not named for a demo, an example, inference, an export or a timing,
+    nor an imported module's own `__main__` self-test; or the program seeds other generators and
+    misses this one. Anything weaker is a checklist question that names the missing evidence.
+    Unseeded draws of several files that one program runs are one finding (one seeding line at the
+    program's start settles them), at the program's own draw, naming the other files.
+    A transformers / TRL `Trainer` seeds every generator when it is constructed
     (`set_seed(args.seed)`), so what runs after it, its own shuffling and noise in a subclass's
     `compute_loss` are seeded. A seed drawn at random and then set (`args.seed =
     np.random.randint(...)`) is the seed; a module's own `__main__` demo is not judged when the
@@ -102,7 +109,13 @@ class UnseededNumpy(Rule):
         invalid("""
             import numpy as np
             perm = np.random.permutation(100)  # expect: SEED002
+            print("accuracy", accuracy(model, X[perm[:20]], y[perm[:20]]))
         """),
+        valid("""
+            import numpy as np
+            perm = np.random.permutation(100)
+            print(perm[:10])
+        """, note="weak twin: the permutation is only printed; no reported number depends on it (a question)"),
         valid({"numpy_tour.ipynb": _notebook([
             "import numpy as np\nimport pandas as pd",
             "arr = np.random.randn(3, 4)\narr",

@@ -38,7 +38,14 @@ class UnseededTorch(Rule):
     committed data (a file under `data/`, a `make_dataset.py`, a script that pushes a split to a
     hub) or an illustration (a notebook that measures nothing with a library metric or is mostly
     prose, a script that only plots or checks, `docs/`, `examples/`, `tutorials/`): see
-    `hygiene.analysis.purpose`. A transformers / TRL `Trainer` seeds every generator when it is constructed
+    `hygiene.analysis.purpose`. A finding needs evidence that the draw changes a reported number
+    (`hygiene.analysis.seed_evidence`): a program that runs it unseeded trains, measures or queries
+    a model for answers and is not named for a demo, an example, inference, an export or a timing,
+    nor an imported module's own `__main__` self-test; or the program seeds other generators and
+    misses this one. Anything weaker is a checklist question that names the missing evidence.
+    Unseeded draws of several files that one program runs are one finding (one seeding line at the
+    program's start settles them), at the program's own draw, naming the other files.
+    A transformers / TRL `Trainer` seeds every generator when it is constructed
     (`set_seed(args.seed)`), so what runs after it, its own shuffling and noise in a subclass's
     `compute_loss` are seeded; so does a subclass of the repo's own class whose constructor seeds
     every generator. A seed drawn at random and then set (`args.seed =
@@ -66,6 +73,72 @@ class UnseededTorch(Rule):
     message = "`{code}` {what}, and {who}"
     question = "Which seed produced the randomness of `{code}` at {where}, and is it recorded with the results?"
     examples = [
+        invalid({
+            "exp/data.py": """
+                import random
+                def subset(items, n):
+                    return random.sample(items, n)
+            """,
+            "exp/run.py": """
+                import torch
+                from data import subset
+                if __name__ == "__main__":
+                    items = subset(load(), 100)
+                    acc = evaluate(torch.randn_like(embed(items)))  # expect: SEED003
+                    print(acc)
+            """,
+        }, note="the group is reported at the program's own draw, where its seeding line goes"),
+        valid({
+            "exercises/exercise1_1.py": """
+                import numpy as np
+                import torch
+                from solutions import reference
+                def likelihood(x, mu):
+                    return torch.zeros(1)
+                if __name__ == "__main__":
+                    batch_size, dim = 32, 10
+                    x, mu = torch.rand(batch_size, dim), torch.rand(batch_size, dim)
+                    correct = np.allclose(likelihood(x, mu).numpy(), reference(x, mu).numpy())
+                    print(correct)
+            """,
+        }, note="an exercise's self-check on random inputs: `correct` is whether two functions agree, not a score"),
+        valid({
+            "scripts/demo.py": """
+                import torch
+                from torch.utils.data import DataLoader
+                model = load_model("model.pt")
+                for x, y in DataLoader(test_set, batch_size=8, shuffle=True):
+                    acc = (model(x).argmax(1) == y).float().mean()
+                    print(acc)
+                    break
+            """,
+        }, note="weak twin of a shuffling evaluation: a program named for a demo shows one batch; its numbers are "
+                "not results (a checklist question)"),
+        valid({
+            "FEDformer/models/former.py": """
+                import torch
+                import torch.nn as nn
+                class Former(nn.Module):
+                    def __init__(self, d):
+                        super().__init__()
+                        self.proj = nn.Linear(d, d)
+                        self.noise = torch.randn(d)
+                    def forward(self, x):
+                        return self.proj(x) + self.noise
+                if __name__ == "__main__":
+                    out = Former(8)(torch.ones(2, 8))
+                    error = (out - torch.ones(2, 8)).abs().mean()
+                    print(error)
+            """,
+            "run.py": """
+                import torch
+                from models.former import Former
+                if __name__ == "__main__":
+                    torch.manual_seed(0)
+                    print(evaluate(train(Former(8))))
+            """,
+        }, note="a model module's own `__main__` smoke test on a toy input, imported by the training script under "
+                "another package path: a checklist question, not a finding"),
         valid("""
             import torch
             import zero
@@ -260,6 +333,7 @@ class UnseededTorch(Rule):
         invalid("""
             from torch.utils.data import random_split
             train, val = random_split(full, [0.9, 0.1])  # expect: SEED003
+            print("val loss", evaluate(fit(train), val))
         """),
         valid({
             "noise.py": """
@@ -339,7 +413,8 @@ class UnseededTorch(Rule):
             def test(model, loader):
                 for images, labels in loader:
                     noisy = images + 0.1 * torch.randn(images.shape)  # expect: SEED003
-                    print((model(noisy).argmax(1) == labels).float().mean())
+                    acc = (model(noisy).argmax(1) == labels).float().mean()
+                    print(acc)
 
             if __name__ == "__main__":
                 test(load_model(), load_loader())

@@ -41,7 +41,14 @@ class MissingRandomState(Rule):
     committed data (a file under `data/`, a `make_dataset.py`, a script that pushes a split to a
     hub) or an illustration (a notebook that measures nothing with a library metric or is mostly
     prose, a script that only plots or checks, `docs/`, `examples/`, `tutorials/`): see
-    `hygiene.analysis.purpose`. A transformers / TRL `Trainer` seeds every generator when it is constructed
+    `hygiene.analysis.purpose`. A finding needs evidence that the draw changes a reported number
+    (`hygiene.analysis.seed_evidence`): a program that runs it unseeded trains, measures or queries
+    a model for answers and is not named for a demo, an example, inference, an export or a timing,
+    nor an imported module's own `__main__` self-test; or the program seeds other generators and
+    misses this one. Anything weaker is a checklist question that names the missing evidence.
+    Unseeded draws of several files that one program runs are one finding (one seeding line at the
+    program's start settles them), at the program's own draw, naming the other files.
+    A transformers / TRL `Trainer` seeds every generator when it is constructed
     (`set_seed(args.seed)`), so what runs after it, its own shuffling and noise in a subclass's
     `compute_loss` are seeded. A seed drawn at random and then set (`args.seed =
     np.random.randint(...)`) is the seed; a module's own `__main__` demo is not judged when the
@@ -104,10 +111,18 @@ class MissingRandomState(Rule):
         invalid("""
             from sklearn import model_selection
             cv = model_selection.KFold(n_splits=5, shuffle=True)  # expect: SEED004
+            print(model_selection.cross_val_score(model, X, y, cv=cv).mean())
         """),
+        valid("""
+            from sklearn import model_selection
+            cv = model_selection.KFold(n_splits=5, shuffle=True)
+            for fold, (tr, te) in enumerate(cv.split(X)):
+                print(fold, len(tr), len(te))
+        """, note="weak twin: folds drawn and only their sizes printed; nothing is fit or scored (a question)"),
         invalid("""
             from sklearn.ensemble import GradientBoostingClassifier
             clf = GradientBoostingClassifier(subsample=0.8, random_state=None)  # expect: SEED004
+            print(clf.fit(X_tr, y_tr).score(X_te, y_te))
         """, note="random_state=None is no seed"),
         invalid("""
             from sklearn.tree import DecisionTreeClassifier
@@ -160,6 +175,7 @@ class MissingRandomState(Rule):
         invalid("""
             from sklearn import datasets
             X, y = datasets.make_moons(n_samples=200, noise=0.2)  # expect: SEED004
+            print(cross_val_score(SVC(), X, y).mean())
         """, note="a generated data set"),
         valid({"clustering.ipynb": _notebook([
             "import pandas as pd\nfrom sklearn.feature_extraction.text import TfidfVectorizer\n"

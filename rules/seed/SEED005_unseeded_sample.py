@@ -35,7 +35,14 @@ class UnseededSample(Rule):
     committed data (a file under `data/`, a `make_dataset.py`, a script that pushes a split to a
     hub) or an illustration (a notebook that measures nothing with a library metric or is mostly
     prose, a script that only plots or checks, `docs/`, `examples/`, `tutorials/`): see
-    `hygiene.analysis.purpose`. A transformers / TRL `Trainer` seeds every generator when it is constructed
+    `hygiene.analysis.purpose`. A finding needs evidence that the draw changes a reported number
+    (`hygiene.analysis.seed_evidence`): a program that runs it unseeded trains, measures or queries
+    a model for answers and is not named for a demo, an example, inference, an export or a timing,
+    nor an imported module's own `__main__` self-test; or the program seeds other generators and
+    misses this one. Anything weaker is a checklist question that names the missing evidence.
+    Unseeded draws of several files that one program runs are one finding (one seeding line at the
+    program's start settles them), at the program's own draw, naming the other files.
+    A transformers / TRL `Trainer` seeds every generator when it is constructed
     (`set_seed(args.seed)`), so what runs after it, its own shuffling and noise in a subclass's
     `compute_loss` are seeded. A seed drawn at random and then set (`args.seed =
     np.random.randint(...)`) is the seed; a module's own `__main__` demo is not judged when the
@@ -64,11 +71,19 @@ class UnseededSample(Rule):
             frame = pd.read_csv("data.csv")
             small = frame.sample(n=1000)  # expect: SEED005
             shuffled = frame.sample(frac=1.0)
+            print("accuracy", evaluate(model, small))
         """, note="one finding per file, at the first draw"),
+        valid("""
+            import pandas as pd
+            frame = pd.read_csv("data.csv")
+            small = frame.sample(n=1000)
+            print(small.describe())
+        """, note="weak twin: the sampled rows are only described; no score depends on them (a question)"),
         invalid("""
             from datasets import load_dataset
             ds = load_dataset("imdb", split="train").shuffle()  # expect: SEED005
             parts = ds.train_test_split(test_size=0.1)
+            print(trainer_for(parts["train"]).evaluate(parts["test"]))
         """),
         valid({"tour.ipynb": _notebook([
             "import pandas as pd\nframe = pd.read_csv('cities.csv')",

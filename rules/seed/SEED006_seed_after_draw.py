@@ -1,6 +1,8 @@
 """SEED006: a seed set after the randomness it should control."""
 from __future__ import annotations
 
+from typing import Any
+
 from hygiene.context import RepoContext
 from hygiene.finding import Location, Severity
 from hygiene.analysis.programs import locate, programs
@@ -238,6 +240,44 @@ class SeedAfterDraw(Rule):
             torch.manual_seed(args.seed)
             print(evaluate(args))
         """, note="a setting drawn before the seed: the number of shots changes from run to run"),
+        valid({
+            "baseline.py": """
+                import torch
+                from torch import nn
+                class Pretrained(nn.Module):
+                    def __init__(self):
+                        super().__init__()
+                        self.head = nn.Linear(8, 14)
+                        self.load_state_dict(torch.load("pretrained.pth"))
+            """,
+            "calibrate.py": """
+                import torch
+                from baseline import Pretrained
+                model = Pretrained()
+                torch.manual_seed(0)
+                loader = torch.utils.data.DataLoader(load_test(), batch_size=64, shuffle=True)
+                print("AUC", auc(model, loader))
+            """,
+        }, note="initial weights of a pretrained model whose constructor loads a checkpoint over them: the seed "
+                "after it is for the loader, and nothing uses what was drawn"),
+        invalid({
+            "baseline.py": """
+                import torch
+                from torch import nn
+                class Scratch(nn.Module):
+                    def __init__(self):
+                        super().__init__()
+                        self.head = nn.Linear(8, 14)  # expect: SEED006
+            """,
+            "calibrate.py": """
+                import torch
+                from baseline import Scratch
+                model = Scratch()
+                torch.manual_seed(0)
+                loader = torch.utils.data.DataLoader(load_train(), batch_size=64, shuffle=True)
+                print("AUC", auc(train(model, loader), load_test()))
+            """,
+        }, note="near miss: the same model trained from that initialisation, drawn before the seed"),
     ]
 
     @classmethod
@@ -246,9 +286,14 @@ class SeedAfterDraw(Rule):
         progs = programs(repo)
         for late in progs.late_seeds:
             where_path, _, ordinal = late.seed
-            if (where_path, ordinal) in seen:
+            # One finding per draw: nine programs that call the same helper before their seed are one
+            # decision (seed before the helper), named by the first of them.
+            if (where_path, ordinal) in seen or (late.draw.path, -1 - late.draw.ordinal) in seen:
                 continue
             seen.add((where_path, ordinal))
+            seen.add((late.draw.path, -1 - late.draw.ordinal))
+            if _overwritten_init(late, progs):
+                continue
             place = locate(repo, where_path, {ordinal})[ordinal]
             draw = late.draw
             draw_place = locate(repo, draw.path, {draw.ordinal})[draw.ordinal]
@@ -270,3 +315,11 @@ class SeedAfterDraw(Rule):
             repo.report(cls, at, at_place.line, seed=seed_code, gen=gen, draw=draw.code, seed_where=seed_where,
                         related=[Location(other, other_place.line, note)],
                         **report_place(at_place, ask=program_ask([progs.uses.get(late.entry, "reports")])))
+
+
+def _overwritten_init(late: Any, progs: Any) -> bool:
+    """Initial weights drawn on the way to a constructor that loads trained weights over them (a
+    pretrained model made before the seed, which is for a later split or loader): nothing uses them."""
+    draw = late.draw
+    init = draw.kind == "init" or draw.context.endswith("__init__") or "init" in draw.label
+    return draw.gen == "torch" and init and any(progs.files[f[0]].get("loads") for f in late.draw_frames)

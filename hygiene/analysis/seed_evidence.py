@@ -1,0 +1,107 @@
+"""How strong the evidence is that an unseeded draw changes a number the repository reports.
+
+A seed finding is worth printing only where a researcher would act on it: the draw runs, unseeded,
+in a program that produces reported numbers, so two runs of the same command report different
+ones. `hygiene.analysis.programs` says which programs run a draw without seeding it, and
+`hygiene.analysis.purpose` what each program's output is. Here the two become one decision,
+applied by every SEED rule about unseeded draws (`hygiene.analysis.unseeded_draws`):
+
+- **a finding** (strong evidence): some program that runs the draw unseeded trains a model,
+  measures something (a metric, a score, a loss it evaluates) or queries a model for answers, and
+  is not named for a demonstration, an inference run, a visualisation, an export or a timing, nor
+  is it an imported module's own `__main__` self-test; or such a program seeds other generators
+  but not this one (its author wants repeatable runs and missed one);
+- **a checklist question** (weak evidence), with the reason in `extra["ask"]`:
+  - "data", "illustration", "exports": what the programs' output is (`hygiene.analysis.purpose`);
+  - "unknown": no program that runs it unseeded is seen to train or measure anything, so whether
+    the draw changes any reported number is not established (a plain script that prints samples,
+    a server-less CLI, a generator whose use the analysis cannot follow);
+  - "smoke": the programs that run it are modules other code imports, run by their own `__main__`
+    block (a layer's smoke test on a toy configuration, a timing of its kernels);
+  - "demo": every program that runs it unseeded is named for a demo, an example, a tutorial,
+    inference, a visualisation, an export or a timing run (`demo.py`, `inference.ipynb`,
+    `example_comparison.ipynb`, `visualize_attention.py`, `speed_test.py`): its numbers show
+    something, they are not a paper's results.
+
+The evidence is per program: a draw reached by a training script and by a demo is a finding
+(the training script's numbers depend on it).
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from hygiene.analysis.programs import DrawSite, Programs
+
+REASONS = {
+    "data": "its output is committed data (a data builder), not a reported number",
+    "illustration": "no program that runs it reports a measured number: it illustrates (toy data, a plot, a tutorial)",
+    "exports": "it exports or traces a model and reports no measured number: random inputs only give the tracer shapes",
+    "unknown": ("no program that runs it unseeded is seen to train or measure anything, so whether the draw "
+                "changes a reported number is not established"),
+    "smoke": ("it runs only in the `__main__` block of a module that other code imports (a smoke test on a toy "
+              "configuration, a timing): no reported number comes from that run"),
+    "demo": ("the programs that run it unseeded are named for a demo, inference, a visualisation, an export or "
+             "a timing run: what they print shows something, it is not a reported result"),
+}
+
+# Words of a program's file name (or of its folder) that say it demonstrates, infers, shows or
+# times rather than produces results.
+_DEMO_WORDS = frozenset("""
+demo demos inference infer interactive playground play enjoy visualize visualise visualization visualisation
+vis viz export onnx profile profiling speed timing latency throughput smoke sanity
+""".split())
+# Words that name a usage example when the name says of what (`example_comparison`,
+# `stability_gap_example`); a bare `example.py` is what snippets and issue reports call any script.
+_EXAMPLE_WORDS = frozenset({"example", "tutorial"})
+_WORD = re.compile(r"[a-z]+")
+
+
+def _words(text: str) -> set[str]:
+    spaced = re.sub(r"([a-z0-9])([A-Z])", r"\1 \2", text).replace("_", " ").replace("-", " ").lower()
+    return set(_WORD.findall(spaced))
+
+
+def named_for_demo(path: str) -> bool:
+    """`demo.py`, `inference.ipynb`, `scripts/visualize_attention.py`, `demo/run.py`, `speed_test.py`,
+    `example_comparison.ipynb`, `stability_gap_example.py`: a usage example shows what the code does;
+    the numbers a paper reports come from the experiment scripts."""
+    parts = path.split("/")
+    stem = parts[-1].rsplit(".", 1)[0]
+    words = _words(stem)
+    return bool(words & _DEMO_WORDS) or (bool(words & _EXAMPLE_WORDS) and len(words) > 1) or any(p.lower() in ("demo", "demos", "inference") for p in parts[:-1])
+
+
+def self_test(entry: str, progs: Programs) -> bool:
+    """Is `entry` a module that other files import (by its name, whatever package path they use),
+    run here by its own `if __name__ == "__main__":` block: a layer's smoke test on a toy config,
+    a timing of its kernels?"""
+    facts = progs.files[entry]
+    if not facts.get("main") or not facts.get("classes"):
+        return False  # a module of classes (layers, models, environments) with a self-test
+    tails = getattr(progs, "_imported_tails", None)
+    if tails is None:  # `from models.FEDformer import Model` imports `FEDformer/models/FEDformer.py`
+        tails = {name.rsplit(".", 1)[-1] for name in progs.imported if "." in name}
+        progs._imported_tails = tails  # type: ignore[attr-defined]
+    return facts["module"] in progs.imported or facts["module"].rsplit(".", 1)[-1] in tails
+
+
+def evidence(site: DrawSite, progs: Programs) -> str:
+    """"" when a program that runs `site` unseeded produces reported numbers (a finding), else the
+    key of `REASONS` that makes it a checklist question."""
+    uses = {e: progs.uses.get(e, "") for e in site.unseeded_by}
+    if any(u == "reports" and not named_for_demo(e) and not self_test(e, progs) for e, u in uses.items()):
+        return ""
+    if any(u == "reports" and not named_for_demo(e) for e, u in uses.items()):
+        return "smoke"
+    if any(u == "reports" for u in uses.values()):
+        return "demo"
+    kinds = set(uses.values())
+    if kinds and kinds <= {"data", "exports"} and len(kinds) == 1:
+        return kinds.pop()
+    if "" in kinds:
+        if any(u == "" and site.seeds_of.get(e) and not named_for_demo(e) for e, u in uses.items()):
+            return ""  # it seeds other generators: its author wants the runs repeatable, and missed this one
+        return "demo" if all(named_for_demo(e) for e in uses) else "unknown"
+    return "illustration"
