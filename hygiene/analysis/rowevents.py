@@ -49,6 +49,8 @@ class Scope:
     shown: set[str] = field(default_factory=set)  # names printed, written, or returned by a main/eval function
     reported_keys: set[str] = field(default_factory=set)  # columns read inside a report: `print(df["failed"].sum())`
     plotted: set[str] = field(default_factory=set)  # names only drawn in a chart that is logged or shown
+    # every report in order: (how many events came before it, the names it reads, whether it is a chart)
+    reports: list[tuple[int, frozenset[str], bool]] = field(default_factory=list)
 
 
 @dataclass

@@ -294,10 +294,10 @@ class RowFlow:
         frame = frame or self.frames.pop()
         self.scope.reported.update(frame.sizes)
         self.scope.reported_vars.update(n for n, _ in frame.reads)
-        if frame.figure:
-            self.scope.plotted.update(n for n, _ in frame.reads)
-        elif not isinstance(frame.node, cst.Return) or reporting_function(self.scope.node):
-            self.scope.shown.update(n for n, _ in frame.reads)
+        if frame.figure or not isinstance(frame.node, cst.Return) or reporting_function(self.scope.node):
+            names = frozenset(n for n, _ in frame.reads)  # a chart shows a picture, anything else a number
+            (self.scope.plotted if frame.figure else self.scope.shown).update(names)
+            self.scope.reports.append((len(self.scope.events), names, frame.figure))
         self._propagate(frame)
 
     def _targets(self, target: cst.BaseExpression) -> list[str]:

@@ -49,15 +49,24 @@ def metric_destination(scope: Scope, sink: Event) -> str:
     where this scope does not show it: a helper whose caller decides)."""
     if sink.stored is None:
         return "reported"
+    # Follow the score forward, event by event, and look at the reports made after it (a name
+    # reused for another value before the score existed is not the score: `table` logged earlier).
     made = set(sink.stored)
-    events = scope.events
-    for event in events[events.index(sink) + 1:] if sink in events else ():
-        for name, made_from in event.defines:
+    at = scope.events.index(sink) if sink in scope.events else len(scope.events)
+    reports = [(count, names, figure) for count, names, figure in scope.reports if count > at]
+    found = ""
+    for index in range(at + 1, len(scope.events) + 1):
+        for count, names, figure in reports:
+            if count == index and touches(names, made):
+                if not figure:
+                    return "reported"
+                found = "figure"
+        for name, made_from in scope.events[index].defines if index < len(scope.events) else ():
             if touches(made_from, made):
                 made.add(name)
-    if touches(frozenset(scope.shown), made):
-        return "reported"
-    return "figure" if touches(frozenset(scope.plotted), made) else ""
+            elif name in made and name not in sink.stored:
+                made.discard(name)  # rebound to something else (the score's own assignment comes after the sink)
+    return found
 
 
 def aggregate_outputs(frames: list, scope_node: cst.CSTNode, targets_of) -> frozenset[str] | None:  # type: ignore[no-untyped-def,type-arg]

@@ -22,6 +22,11 @@ class TrainModeEval(CollectingRule):
     weights and 1x1 convolutions), made so or put in training mode by `.train()`, are not reported;
     nor are models of a library whose modules hold neither (TransformerLens' `HookedTransformer`,
     also a vendored copy), made in the function or typed so on its parameter;
+    a module class whose constructor puts the module itself in eval mode (`self.eval()` after
+    loading its weights) is made in eval mode; a class of the standard library (`pathlib.Path`)
+    adds no layer to a module that uses it; a wrapper whose network is a scripted module
+    (`self.model = torch.jit.load(path)`, which keeps the mode it was saved in) and which adds no
+    mode-dependent layer of its own is of unknown mode;
     a model whose mode cannot be known (a parameter nobody passes, a model loaded by an opaque
     helper) is not reported either. Lightning's `validation_step` and the Hugging Face
     `Trainer`'s evaluation loop switch modes themselves. A function run entirely under
@@ -779,6 +784,118 @@ class TrainModeEval(CollectingRule):
                 with torch.no_grad():  # expect: EVAL001
                     return metric(model(test_data)).item()
         """, note="the same loop with a model of any kind: it may hold dropout"),
+        valid({"models.py": """
+            import torch
+            from torch import nn
+
+            class AgeModel(nn.Module):
+                def __init__(self, path="age.pt"):
+                    super().__init__()
+                    self.model = torch.jit.load(path)
+
+                def forward(self, x):
+                    return self.model(x)
+        """, "evaluate.py": """
+            import torch
+            from models import AgeModel
+
+            test_set = torch.load("ages_test.pt")
+            model = AgeModel()
+            errors = []
+            with torch.no_grad():
+                for sample in test_set:
+                    errors.append((model(sample["img"]) - sample["age"]).abs().item())
+            print("MAE", sum(errors) / len(errors))
+        """},
+              note="near miss (held-out 7): the wrapper's network is a scripted module, which keeps the mode it "
+                   "was saved in, and the wrapper adds no layer that depends on the mode: unknown, not training"),
+        invalid({"models.py": """
+            import torch
+            from torch import nn
+
+            class AgeModel(nn.Module):
+                def __init__(self, path="age.pt"):
+                    super().__init__()
+                    self.model = torch.jit.load(path)
+                    self.drop = nn.Dropout(0.2)
+
+                def forward(self, x):
+                    return self.drop(self.model(x))
+        """, "evaluate.py": """
+            import torch
+            from models import AgeModel
+
+            test_set = torch.load("ages_test.pt")
+            model = AgeModel()
+            errors = []
+            with torch.no_grad():
+                for sample in test_set:  # expect: EVAL001
+                    errors.append((model(sample["img"]) - sample["age"]).abs().item())
+            print("MAE", sum(errors) / len(errors))
+        """},
+                note="the twin: the wrapper adds its own dropout, which a fresh module runs in training mode"),
+        valid({"models.py": """
+            import torch
+            from torch import nn
+
+            class DenseNet(nn.Module):
+                def __init__(self, weights=None):
+                    super().__init__()
+                    self.weights = weights
+                    self.features = nn.Sequential(nn.Conv2d(1, 8, 3), nn.BatchNorm2d(8), nn.ReLU())
+                    self.classifier = nn.Linear(8, 14)
+                    if self.weights is not None:
+                        self.load_state_dict(torch.load(weights))
+                        self.eval()
+
+                def forward(self, x):
+                    return self.classifier(self.features(x).mean((2, 3)))
+        """, "evaluate.py": """
+            import torch
+            from sklearn.metrics import roc_auc_score
+            from models import DenseNet
+
+            test_set = torch.load("nih_test.pt")
+            model = DenseNet(weights="nih.pt")
+            outs, labs = [], []
+            with torch.no_grad():
+                for sample in test_set:
+                    outs.append(model(sample["img"]))
+                    labs.append(sample["lab"])
+            print("AUC", roc_auc_score(labs, outs))
+        """},
+              note="near miss (held-out 7, torchxrayvision): the class's constructor loads the weights and puts the "
+                   "module itself in eval mode"),
+        invalid({"models.py": """
+            import torch
+            from torch import nn
+
+            class DenseNet(nn.Module):
+                def __init__(self, weights=None):
+                    super().__init__()
+                    self.weights = weights
+                    self.features = nn.Sequential(nn.Conv2d(1, 8, 3), nn.BatchNorm2d(8), nn.ReLU())
+                    self.classifier = nn.Linear(8, 14)
+                    if self.weights is not None:
+                        self.load_state_dict(torch.load(weights))
+
+                def forward(self, x):
+                    return self.classifier(self.features(x).mean((2, 3)))
+        """, "evaluate.py": """
+            import torch
+            from sklearn.metrics import roc_auc_score
+            from models import DenseNet
+
+            test_set = torch.load("nih_test.pt")
+            model = DenseNet(weights="nih.pt")
+            outs, labs = [], []
+            with torch.no_grad():
+                for sample in test_set:  # expect: EVAL001
+                    outs.append(model(sample["img"]))
+                    labs.append(sample["lab"])
+            print("AUC", roc_auc_score(labs, outs))
+        """},
+                note="the twin: the constructor loads the weights but leaves the module in training mode"),
     ]
 
     @classmethod

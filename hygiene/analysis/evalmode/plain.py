@@ -7,13 +7,13 @@ no number. A plain class that reads `self.training` or makes a mode-dependent la
 """
 from __future__ import annotations
 
+import sys
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from hygiene.analysis.evalmode.resolve import Analysis
 
 MAX_DEPTH = 6
-_NOT_LAYERS = ("builtins.", "typing.", "collections.", "dataclasses.")
 
 
 def plain_free(analysis: Analysis, name: str, depth: int) -> bool:
@@ -23,7 +23,7 @@ def plain_free(analysis: Analysis, name: str, depth: int) -> bool:
     if cls is None or cls["dep"] or depth > MAX_DEPTH:
         return False
     for use in cls["uses"]:
-        if use.startswith(_NOT_LAYERS) or (use.startswith("torch.") and not use.startswith("torch.nn.")):
+        if use.split(".", 1)[0] in sys.stdlib_module_names or (use.startswith("torch.") and not use.startswith("torch.nn.")):
             continue
         if not analysis.mode_free(use, depth + 1) and not plain_free(analysis, use, depth + 1):
             return False

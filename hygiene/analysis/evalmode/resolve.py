@@ -12,6 +12,7 @@ provably reaches the evaluation is. Gradients default to on unless `no_grad` tur
 """
 from __future__ import annotations
 
+import sys
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -21,7 +22,7 @@ from hygiene.analysis.evalmode.frames import _Frame, read
 from hygiene.analysis.evalmode.places import _rebinds, _touches, _where
 from hygiene.analysis.evalmode.words import FACT_KEY
 from hygiene.analysis.evalmode.plain import plain_free
-from hygiene.analysis.evalmode.factory import constructed_attribute, constructor_alias, factory_made
+from hygiene.analysis.evalmode.factory import constructed_attribute, constructor_alias, constructor_eval, factory_made
 
 if TYPE_CHECKING:
     from hygiene.context import RepoContext
@@ -149,8 +150,8 @@ class Analysis:
             if base not in torch_api.MODULE_BASES and not self.mode_free(base, depth + 1):
                 return False
         for use in cls["uses"]:
-            if use.startswith(("builtins.", "typing.", "collections.", "dataclasses.")):
-                continue
+            if use.split(".", 1)[0] in sys.stdlib_module_names:
+                continue  # `pathlib.Path(d).mkdir()`, `dataclasses.field()`: no layer (held-out 7)
             if use.startswith("torch.") and not use.startswith("torch.nn."):
                 continue
             if not self.mode_free(use, depth + 1) and not plain_free(self, use, depth + 1):
@@ -175,6 +176,9 @@ class Analysis:
                 return {"eval": _where(frame, event, f"`{ctor}`", ctor)}
             if how == "fresh":
                 module = self.is_module_class(ctor)
+                made = constructor_eval(self, frame, event, depth + 1) if module else None
+                if made:
+                    return made
                 if module:
                     short = (ctor or "").rsplit(".", 1)[-1]
                     return {"train": {**_where(frame, event, f"`{event['t']} = {short}(...)`", ctor), "fresh": True,
