@@ -4,6 +4,7 @@
     python benchmarks/realbugs.py --bug lm-eval-median   # one bug (repeatable)
     python benchmarks/realbugs.py --no-fix               # skip the scan of the fix commits
     python benchmarks/realbugs.py --json out.json        # every bug with its verdict
+    python benchmarks/realbugs.py --bugs benchmarks/realbugs/heldout2.json   # another set of bugs
 
 Each entry of `realbugs/bugs.json` names a repository, the commit that fixed a bug (`fix`) and its
 parent (`buggy`), and labels the buggy line(s) in the buggy commit with a taxonomy category
@@ -115,8 +116,8 @@ def summarise(results: list[dict]) -> dict:
     }
 
 
-def load_bugs() -> list[dict]:
-    bugs = json.loads(BUGS.read_text(encoding="utf-8"))["bugs"]
+def load_bugs(path: Path = BUGS) -> list[dict]:
+    bugs = json.loads(path.read_text(encoding="utf-8"))["bugs"]
     ids = [b["id"] for b in bugs]
     if len(ids) != len(set(ids)):
         raise SystemExit("bug ids must be unique")
@@ -146,6 +147,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--mirror", type=Path, default=Path("/work/.mirror"))
     parser.add_argument("--work", type=Path, default=Path("/tmp/hygiene-realbugs"))
+    parser.add_argument("--bugs", type=Path, default=BUGS, help="the set of bugs (default realbugs/bugs.json)")
     parser.add_argument("--bug", action="append", default=[], help="only these bug ids")
     parser.add_argument("--jobs", "-j", type=int, default=2)
     parser.add_argument("--no-fix", action="store_true", help="do not scan the fix commits")
@@ -153,7 +155,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     args.work.mkdir(parents=True, exist_ok=True)
-    bugs = [b for b in load_bugs() if not args.bug or b["id"] in args.bug]
+    bugs = [b for b in load_bugs(args.bugs) if not args.bug or b["id"] in args.bug]
     # One repository at a time, so its shared clone moves between its commits only.
     bugs.sort(key=lambda b: (b["repo"], b["id"]))
     results = []

@@ -93,3 +93,15 @@ def test_the_labelled_set_is_well_formed():
         assert len(bug["fix"]) == 40 and len(bug["buggy"]) == 40, bug["id"]
         assert isinstance(bug["plain"], bool) and bug["why"], bug["id"]
         assert ("cell" in bug) or (bug["line"] <= bug["end_line"]), bug["id"]
+
+
+def test_every_bug_set_loads_with_complete_labels():
+    # Each set names the fix, its parent and a labelled place of a taxonomy category.
+    for path in sorted((ROOT / "benchmarks" / "realbugs").glob("*.json")):
+        bugs = realbugs.load_bugs(path)
+        assert bugs, path
+        for bug in bugs:
+            assert len(bug["fix"]) == len(bug["buggy"]) == 40, bug["id"]
+            assert bug["category"].split("-")[0] in {"DATA", "EVAL", "LEAK", "PROMPT", "RESULT", "SEED"}
+            assert ("cell" in bug) or ("line" in bug), bug["id"]
+            assert isinstance(bug["plain"], bool) and bug["why"]

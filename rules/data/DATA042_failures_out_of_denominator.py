@@ -1,0 +1,175 @@
+"""DATA042: a scoring loop skips the failed outputs and divides by the count of the rest."""
+from __future__ import annotations
+
+import re
+
+import libcst as cst
+
+from hygiene.analysis.apis.torch import name_tokens
+from hygiene.finding import Location, Severity
+from hygiene.rule import Rule, invalid, valid
+from hygiene.walk import iter_nodes
+
+OUTPUT_WORDS = frozenset({"output", "outputs", "out", "result", "results", "response", "responses", "pred", "preds",
+                          "prediction", "predictions", "predict", "answer", "answers", "completion", "completions",
+                          "generation", "generations", "reply", "replies", "parsed", "extracted", "judgment",
+                          "judgement", "verdict", "res"})
+FAILURE_WORDS = frozenset({"error", "errors", "failed", "fail", "failure", "exception", "invalid", "timeout"})
+
+
+class FailuresOutOfDenominator(Rule):
+    """
+    ## What it does
+    Finds a loop that computes a score as a sum over items divided by a counter (`F1_sum / count`),
+    where items whose output failed are skipped with `continue` before the counter is
+    incremented: the test is about the output, not the label (`if not isinstance(outputs[i],
+    dict)`, `if pred is None`, `if not response`, `if "error" in result`), and nothing counts the
+    skipped items (no `failed += 1`, no append to a list of failures in that branch). Skips on the
+    label or a mask (`if label == -100`) are left alone: those are not failures.
+
+    ## Why is this bad?
+    Every failed run, unparseable answer or error leaves the denominator: a model that fails on
+    half the tasks and gets the rest right scores 100%. The failures are invisible in the figure
+    and the comparison between models rewards failing on hard items.
+
+    ## Example
+        for i in range(len(outputs)):
+            if not isinstance(outputs[i], dict):
+                continue
+            count += 1
+            f1_sum += f1(outputs[i], targets[i])
+        return f1_sum / count
+
+    Use instead:
+        for i in range(len(outputs)):
+            if not isinstance(outputs[i], dict):
+                continue   # scored as 0
+            f1_sum += f1(outputs[i], targets[i])
+        return f1_sum / len(outputs)
+    """
+
+    code = "DATA042"
+    category = "DATA-DROP"
+    severity = Severity.WARNING
+    message = ("`{test}` skips the items whose output failed before `{counter}` counts them, and `{ratio}` "
+               "divides by `{counter}`: the failures drop out of the score")
+    question = "How many items does `{test}` at {where} skip, and should they count as wrong?"
+    triggers = ("continue",)
+    examples = [
+        invalid("""
+            def calculate_overall(outputs, targets):
+                def main_metric():
+                    f1_sum = 0
+                    count = 0
+                    for i in range(len(outputs)):
+                        if not isinstance(outputs[i], dict):  # expect: DATA042
+                            continue
+                        count += 1
+                        f1_sum += f1(outputs[i]["predict"], targets[i])
+                    return f1_sum / count
+                return {"F1": main_metric()}
+        """),
+        invalid("""
+            async def score_all(responses, gold):
+                correct = n = 0
+                for resp, g in zip(responses, gold):
+                    answer = parse_answer(resp)
+                    if answer is None:  # expect: DATA042
+                        continue
+                    n += 1
+                    correct += answer == g
+                print(f"accuracy {correct / n:.3f}")
+        """, note="a parse failure, printed accuracy"),
+        valid("""
+            def token_accuracy(preds, labels):
+                correct = total = 0
+                for p, l in zip(preds, labels):
+                    if l == -100:
+                        continue
+                    total += 1
+                    correct += p == l
+                return correct / total
+        """, note="a skip on the label: padding, not a failure"),
+        valid("""
+            def accuracy(outputs, targets):
+                correct = count = failed = 0
+                for out, t in zip(outputs, targets):
+                    if out is None:
+                        failed += 1
+                        continue
+                    count += 1
+                    correct += out == t
+                print(f"{failed} failed")
+                return correct / count
+        """, note="the failures are counted"),
+        valid("""
+            def accuracy(outputs, targets):
+                correct = 0
+                for out, t in zip(outputs, targets):
+                    if out is None:
+                        continue
+                    correct += out == t
+                return correct / len(outputs)
+        """, note="failures stay in the denominator"),
+    ]
+
+    def visit_For(self, node: cst.For) -> None:
+        body = node.body.body if isinstance(node.body, cst.IndentedBlock) else ()
+        for position, stmt in enumerate(body):
+            if not isinstance(stmt, cst.If) or stmt.orelse is not None or not _only_continue(stmt.body):
+                continue
+            if not _failure_test(stmt.test):
+                continue
+            counter = next((c for later in body[position + 1:] if (c := _increment(later))), None)
+            if counter is None:
+                continue
+            function = self.ctx.names.function
+            scope_code = self.ctx.code(function) if function is not None else self.ctx.text
+            ratio = re.search(rf"[\w\]\)]\s*/\s*{re.escape(counter)}\b(?!\s*\()", scope_code)
+            if ratio is None:
+                continue
+            ratio_line = scope_code[scope_code.rfind("\n", 0, ratio.start()) + 1: scope_code.find("\n", ratio.end())]
+            self.report(stmt, test=f"if {' '.join(self.ctx.code(stmt.test).split())}", counter=counter,
+                        ratio=" ".join(ratio_line.split())[:70],
+                        related=[Location(self.ctx.path, self.ctx.line_of(node), "the scoring loop")])
+            return
+
+
+def _only_continue(block: cst.BaseSuite) -> bool:
+    """The branch only skips: a bare `continue` (a count, an append, a log line would record the failure)."""
+    statements = block.body if isinstance(block, cst.IndentedBlock) else [block]
+    if not all(isinstance(line, cst.SimpleStatementLine) for line in statements):
+        return False
+    smalls = [s for line in statements for s in line.body]
+    return bool(smalls) and isinstance(smalls[-1], cst.Continue) and all(isinstance(s, cst.Pass) for s in smalls[:-1])
+
+
+def _failure_test(test: cst.BaseExpression) -> bool:
+    """A test that an output failed: `not isinstance(out, dict)`, `out is None`, `not out`, `"error" in out`."""
+    names = [n.value for n in iter_nodes(test) if isinstance(n, cst.Name)]
+    words = {w for name in names for w in name_tokens(name)}
+    strings = " ".join(n.value.lower() for n in iter_nodes(test) if isinstance(n, cst.SimpleString))
+    if words & {"label", "labels", "target", "targets", "mask", "gold", "gt", "truth"}:
+        return False
+    outputish = bool(words & OUTPUT_WORDS)
+    if any(w in strings for w in FAILURE_WORDS) and outputish:
+        return True
+    if not outputish:
+        return False
+    if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
+        return True
+    if isinstance(test, cst.Comparison) and any(isinstance(c.operator, cst.Is) and isinstance(c.comparator, cst.Name)
+                                                and c.comparator.value == "None" for c in test.comparisons):
+        return True
+    return False
+
+
+def _increment(stmt: cst.BaseStatement) -> str | None:
+    """`count += 1` as a statement of the loop body."""
+    if not isinstance(stmt, cst.SimpleStatementLine):
+        return None
+    for small in stmt.body:
+        if (isinstance(small, cst.AugAssign) and isinstance(small.operator, cst.AddAssign)
+                and isinstance(small.target, cst.Name) and isinstance(small.value, cst.Integer) and small.value.value == "1"):
+            return small.target.value
+    return None

@@ -1,0 +1,135 @@
+"""DATA043: the first n rows are kept, and only then the rows are shuffled."""
+from __future__ import annotations
+
+import libcst as cst
+
+from hygiene.analysis.apis.torch import name_tokens
+from hygiene.analysis.names import dotted
+from hygiene.finding import Location, Severity
+from hygiene.rule import Rule, invalid, valid
+
+HEADS = frozenset({"select", "head", "take"})
+
+
+class HeadBeforeShuffle(Rule):
+    """
+    ## What it does
+    Finds a dataset or frame cut to its first rows (`ds.select(range(n))`, `df.head(n)`,
+    `ds.take(n)`, `rows[:n]`) and then shuffled with a seed (`ds.shuffle(seed=...)`,
+    `df.sample(frac=1, random_state=...)`) in the same function or script, the two on the same
+    variable. Training data is left alone (a shuffle there orders batches), and so is a shuffle
+    before the cut, which is how a random subset is drawn.
+
+    ## Why is this bad?
+    Shuffling after the cut only reorders the rows already chosen: the subset is the head of the
+    file, which is often sorted by label, source, length or date. An evaluation "on 1,000 random
+    examples" measures the first 1,000, and a different `max_examples` changes what kind of items
+    are scored.
+
+    ## Example
+        if max_examples:
+            dataset = dataset.select(range(max_examples))
+        dataset = dataset.shuffle(seed=seed)
+
+    Use instead:
+        dataset = dataset.shuffle(seed=seed)
+        if max_examples:
+            dataset = dataset.select(range(max_examples))
+    """
+
+    code = "DATA043"
+    category = "DATA-DROP"
+    severity = Severity.WARNING
+    message = ("`{cut}` keeps the first rows of `{name}` and `{shuffle}` ({shuffle_where}) shuffles only after: "
+               "the subset is the head of the data, not a random sample")
+    question = "Should `{name}` be shuffled before `{cut}` at {where}?"
+    triggers = ("shuffle", "sample")
+    examples = [
+        invalid("""
+            class PromptCollator:
+                def __init__(self, path, seed=42, max_examples=0):
+                    self.dataset = load_dataset(path)["validation"]
+                    if max_examples:
+                        self.dataset = self.dataset.select(range(max_examples))  # expect: DATA043
+                    if dist.is_initialized():
+                        self.dataset = self.dataset.shard(dist.get_world_size(), dist.get_rank())
+                    self.dataset = self.dataset.shuffle(seed=seed)
+        """),
+        invalid("""
+            import pandas as pd
+            df = pd.read_csv("eval.csv")
+            df = df.head(500)  # expect: DATA043
+            df = df.sample(frac=1, random_state=0)
+        """),
+        valid("""
+            def load(path, seed, max_examples):
+                dataset = load_dataset(path)["test"]
+                dataset = dataset.shuffle(seed=seed)
+                if max_examples:
+                    dataset = dataset.select(range(max_examples))
+                return dataset
+        """, note="shuffled first: a random subset"),
+        valid("""
+            train_ds = train_ds.select(range(1000))
+            train_ds = train_ds.shuffle(seed=0)
+            other = rows.head(10)
+            rows = rows.sample(frac=1, random_state=0)
+        """, note="training data, and a cut of another variable"),
+    ]
+
+    def __init__(self, ctx) -> None:
+        super().__init__(ctx)
+        self._cuts: dict[tuple[int, str], cst.CSTNode] = {}
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        if len(node.targets) != 1 or not isinstance(node.targets[0].target, (cst.Name, cst.Attribute)):
+            return
+        name = dotted(node.targets[0].target)
+        if name is None or set(name_tokens(name.rsplit(".", 1)[-1])) & {"train", "training"}:
+            return
+        key = (id(self.ctx.names.function), name)
+        value = node.value
+        if _is_cut_of(value, name):
+            self._cuts[key] = node
+        elif _is_shuffle_of(value, name) and key in self._cuts:
+            cut = self._cuts.pop(key)
+            self.report(cut, name=name, cut=" ".join(self.ctx.code(cut.value).split()),
+                        shuffle=" ".join(self.ctx.code(value).split()),
+                        shuffle_where=f"line {self.ctx.line_of(node)}",
+                        related=[Location(self.ctx.path, self.ctx.line_of(node), "shuffled here")])
+        elif not _derived_from(value, name):
+            self._cuts.pop(key, None)  # rebound to other rows; `ds = ds.shard(...)` keeps the head
+
+
+def _is_cut_of(value: cst.BaseExpression, name: str) -> bool:
+    if isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute) and value.func.attr.value in HEADS:
+        if dotted(value.func.value) != name or not value.args:
+            return False
+        arg = value.args[0].value
+        if value.func.attr.value == "select":
+            return isinstance(arg, cst.Call) and isinstance(arg.func, cst.Name) and arg.func.value == "range" \
+                and len(arg.args) == 1
+        return True
+    if isinstance(value, cst.Subscript) and dotted(value.value) == name and len(value.slice) == 1:
+        part = value.slice[0].slice
+        return isinstance(part, cst.Slice) and part.lower is None and part.upper is not None and part.step is None
+    return False
+
+
+def _is_shuffle_of(value: cst.BaseExpression, name: str) -> bool:
+    if not (isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute) and dotted(value.func.value) == name):
+        return False
+    keywords = {a.keyword.value: a.value for a in value.args if a.keyword is not None}
+    if value.func.attr.value == "shuffle":
+        return "seed" in keywords
+    if value.func.attr.value == "sample":
+        frac = keywords.get("frac")
+        return isinstance(frac, (cst.Integer, cst.Float)) and float(frac.value) == 1.0
+    return False
+
+
+def _derived_from(value: cst.BaseExpression, name: str) -> bool:
+    """`ds.shard(...)`, `ds.map(...)`: a method of the same variable, so its rows are still the head."""
+    while isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute):
+        value = value.func.value
+    return dotted(value) == name if isinstance(value, (cst.Name, cst.Attribute)) else False

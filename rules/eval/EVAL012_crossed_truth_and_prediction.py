@@ -1,0 +1,208 @@
+"""EVAL012: the truth stored where the predictions belong, and the predictions where the truth belongs."""
+from __future__ import annotations
+
+import libcst as cst
+
+from hygiene.analysis.apis.torch import name_tokens
+from hygiene.analysis.names import dotted
+from hygiene.analysis.strings import string_value
+from hygiene.analysis.value_kinds import PASS_METHODS, name_kind
+from hygiene.finding import Location, Severity
+from hygiene.rule import Rule, invalid, valid
+
+ADDS = frozenset({"append", "extend", "add", "insert", "put"})
+SCORE_WORDS = frozenset({"prob", "probs", "proba", "probas", "probabilities", "score", "scores", "logit", "logits",
+                         "output", "outputs", "out", "outs", "preds", "pred", "prediction", "predictions", "yhat"})
+# Words that say nothing about which side a value is on.
+GENERIC = frozenset({"all", "batch", "list", "lst", "y", "epoch", "total", "cur", "current", "np", "arr", "tensor", "s"})
+
+Store = tuple[str, str, cst.CSTNode]   # (where it goes, the name of what goes there, the node)
+
+
+class CrossedTruthAndPrediction(Rule):
+    """
+    ## What it does
+    Finds two stores in one function, or one call, that exchange the truth and the predictions:
+    the container, attribute, key or keyword named for one side receives the value named for the
+    other, and the one named for the other side receives the first (`self.labels.append(probs)`
+    next to `self.pred_probs.append(labels)`; `all_preds.extend(y)` next to `all_labels.extend(preds)`;
+    `{"gold": pred, "pred": gold}`; `update(preds=target, target=preds)`). One side must be named as
+    the truth (`labels`, `targets`, `gold`, `y_true`) and the other as a prediction or a score
+    (`preds`, `probs`, `logits`, `scores`). A single store of a label into a prediction list is not
+    reported: pseudo-labels and predicted labels are often called labels.
+
+    ## Why is this bad?
+    Every metric computed later from those containers has truth and prediction exchanged: a
+    calibration error measures the labels against the probabilities' bins, precision becomes
+    recall, an AUROC is computed with the scores as the classes. The code runs and the numbers
+    look plausible.
+
+    ## Example
+        def update(self, labels, probs):
+            self.labels.append(probs)
+            self.pred_probs.append(labels)
+
+    Use instead:
+        def update(self, labels, probs):
+            self.labels.append(labels)
+            self.pred_probs.append(probs)
+    """
+
+    code = "EVAL012"
+    category = "EVAL-ARGS"
+    severity = Severity.ERROR
+    message = ("`{target}` receives `{value}` while `{other_target}` receives `{other_value}` ({other_where}): "
+               "truth and predictions are stored crossed, so every metric computed from them has them exchanged")
+    question = "Are `{value}` and `{other_value}` stored in the right containers at {where}?"
+    examples = [
+        invalid("""
+            class CalibrationError:
+                def __init__(self):
+                    self.labels, self.pred_probs = [], []
+
+                def update(self, labels, probs):
+                    self.labels.append(probs)  # expect: EVAL012
+                    self.pred_probs.append(labels)
+                    return self
+        """),
+        invalid("""
+            def collect(model, loader):
+                all_preds, all_labels = [], []
+                for x, y in loader:
+                    preds = model(x).argmax(-1)
+                    all_labels.extend(preds.cpu().numpy())  # expect: EVAL012
+                    all_preds.extend(y.numpy())
+                return all_preds, all_labels
+        """, note="loop lists; the truth is the loader's `y`"),
+        invalid("""
+            def record(rows, gold, pred):
+                rows.append({"gold": pred, "pred": gold})  # expect: EVAL012
+        """, note="dict keys"),
+        invalid("""
+            metric.update(preds=targets, target=preds)  # expect: EVAL012
+        """, note="keywords of one call"),
+        valid("""
+            class CalibrationError:
+                def update(self, labels, probs):
+                    self.labels.append(labels)
+                    self.pred_probs.append(probs)
+        """),
+        valid("""
+            def pseudo_label(model, x):
+                probs = model(x).softmax(-1)
+                labels = probs.argmax(-1)
+                self.labels.append(labels)
+                self.pred_probs.append(probs)
+        """),
+        valid("""
+            def rotate(self, width, height):
+                self.width = height
+                self.height = width
+        """, note="crossed on purpose, and neither side is a truth or a prediction"),
+        valid("""
+            pseudo = []
+            pseudo.append(labels)
+            teacher_preds.append(labels)
+        """, note="one store of labels into a prediction list: pseudo-labelling"),
+    ]
+
+    def __init__(self, ctx) -> None:
+        super().__init__(ctx)
+        self._scopes: dict[int, list[Store]] = {}
+
+    def _scope(self) -> list[Store]:
+        return self._scopes.setdefault(id(self.ctx.names.function), [])
+
+    def visit_Call(self, node: cst.Call) -> None:
+        func = node.func
+        if isinstance(func, cst.Attribute) and func.attr.value in ADDS and node.args:
+            target = _name_of(func.value)
+            value = _value_name(node.args[-1].value)
+            if target and value:
+                self._scope().append((target, value, node))
+        keywords = [(a.keyword.value, _value_name(a.value), a) for a in node.args if a.keyword is not None]
+        self._report_crossing([(t, v, n) for t, v, n in keywords if v])
+
+    def visit_Dict(self, node: cst.Dict) -> None:
+        entries = []
+        for element in node.elements:
+            if isinstance(element, cst.DictElement):
+                key, value = string_value(element.key), _value_name(element.value)
+                if key and value:
+                    entries.append((key, value, element))
+        self._report_crossing(entries)
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        value = _value_name(node.value)
+        if value is None or len(node.targets) != 1:
+            return
+        target = node.targets[0].target
+        if isinstance(target, cst.Subscript) and len(target.slice) == 1 and isinstance(target.slice[0].slice, cst.Index):
+            name = string_value(target.slice[0].slice.value)
+        else:
+            name = _name_of(target)
+        if name:
+            self._scope().append((name, value, node))
+
+    def finish(self) -> None:
+        for stores in self._scopes.values():
+            self._report_crossing(stores)
+
+    def _report_crossing(self, stores: list[Store]) -> None:
+        for i, (target, value, node) in enumerate(stores):
+            for other_target, other_value, other_node in stores[i + 1:]:
+                if _crossed(target, value, other_target, other_value):
+                    self.report(node, target=target, value=value, other_target=other_target,
+                                other_value=other_value, other_where=f"line {self.ctx.line_of(other_node)}",
+                                related=[Location(self.ctx.path, self.ctx.line_of(other_node), "the other store")])
+                    return
+
+
+def _name_of(expr: cst.BaseExpression) -> str | None:
+    if isinstance(expr, (cst.Name, cst.Attribute)):
+        name = dotted(expr)
+        return name.rsplit(".", 1)[-1] if name else None
+    return None
+
+
+def _value_name(expr: cst.BaseExpression) -> str | None:
+    """The variable a value is, through `.cpu().numpy()` and the like; None for anything computed."""
+    while isinstance(expr, cst.Call) and isinstance(expr.func, cst.Attribute) and expr.func.attr.value in PASS_METHODS:
+        expr = expr.func.value
+    return expr.value if isinstance(expr, cst.Name) else None
+
+
+def _words(name: str) -> frozenset[str]:
+    return frozenset(w[:-1] if w.endswith("s") and len(w) > 3 else w for w in name_tokens(name) if w not in GENERIC)
+
+
+def _names(target: str, value: str) -> bool:
+    """`pred_probs` names `probs`, `all_labels` names `labels`."""
+    words = _words(value)
+    return bool(words) and words <= _words(target)
+
+
+def _side(name: str) -> str | None:
+    kind = name_kind(name)
+    if kind == "truth" or name in ("y", "ys"):
+        return "truth"
+    if kind == "pred" or set(name_tokens(name)) & SCORE_WORDS:
+        return "pred"
+    return None
+
+
+def _crossed(target: str, value: str, other_target: str, other_value: str) -> bool:
+    if value == other_value or target == other_target:
+        return False
+    if {_side(value), _side(other_value)} != {"truth", "pred"}:
+        return False
+    if _names(target, value) or _names(other_target, other_value):
+        return False
+    # Each store goes where the other's value is named; `y` has no words, so the side stands for it.
+    return (_names(target, other_value) or _side_named(target, other_value)) and \
+        (_names(other_target, value) or _side_named(other_target, value))
+
+
+def _side_named(target: str, value: str) -> bool:
+    """`all_preds` is the place of a prediction such as `y_hat`; only used when the value's name has no words."""
+    return not _words(value) and _side(target) == _side(value)

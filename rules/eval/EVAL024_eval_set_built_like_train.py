@@ -1,0 +1,201 @@
+"""EVAL024: a validation or test set built by the very expression that built the training set."""
+from __future__ import annotations
+
+import re
+
+import libcst as cst
+
+from hygiene.analysis.apis.torch import name_tokens
+from hygiene.finding import Location, Severity
+from hygiene.rule import Rule, invalid, valid
+from hygiene.walk import iter_nodes
+
+TRAIN_WORDS = frozenset({"train", "training", "tr", "trn"})
+EVAL_WORDS = frozenset({"val", "valid", "validation", "dev", "test", "testing", "eval", "evaluation", "te",
+                        "holdout", "heldout"})
+# What the name holds is data (a set, its features, its loader), not a metric, a transform or a list to fill.
+DATA_WORDS = frozenset("""
+set sets ds dataset datasets data x y xs ys df frame split subset loader loaders dl gen generator iter
+features feats inputs samples examples batches seqs sequences texts images imgs docs rows idx indices ids
+pairs tokens encodings windows targets labels
+""".split())
+
+
+class EvalSetBuiltLikeTrain(Rule):
+    """
+    ## What it does
+    Finds a validation or test set (`valid_set`, `X_test`, `dev_loader`) assigned the same
+    expression, character for character, as the training set assigned just before it in the same
+    function, script or notebook (`to_dataset(encoded[:1_000_000])` twice), when nothing the
+    expression reads is rebound between the two and neither name is assigned again. The two names
+    must differ only in the word for the split (`stateful_train_set` / `stateful_valid_set`), and the
+    expression must read data (a slice, a call on a variable); empty lists, constructors without
+    arguments and metric objects are not sets.
+
+    ## Why is this bad?
+    A copy-pasted line whose slice was never edited makes the validation or test set the training
+    set: validation accuracy, early stopping, checkpoint selection and the reported test score all
+    measure how well the model remembers its training rows, and the numbers look excellent.
+
+    ## Example
+        train_set = to_windows(encoded[:1_000_000], length)
+        valid_set = to_windows(encoded[:1_000_000], length)
+
+    Use instead:
+        train_set = to_windows(encoded[:1_000_000], length)
+        valid_set = to_windows(encoded[1_000_000:1_060_000], length)
+    """
+
+    code = "EVAL024"
+    category = "EVAL-TRAIN"
+    severity = Severity.ERROR
+    message = ("`{target}` is built by the same expression as `{train}` ({train_where}), `{code}`: "
+               "its rows are the training rows, so what it measures is the training fit")
+    question = "Should `{target}` at {where} be built from other rows than `{train}`?"
+    examples = [
+        invalid("""
+            def to_windows(seq, length):
+                return [seq[i:i + length] for i in range(0, len(seq), length)]
+
+            train_set = to_windows(encoded[:1_000_000], length)
+            valid_set = to_windows(encoded[:1_000_000], length)  # expect: EVAL024
+            test_set = to_windows(encoded[1_060_000:], length)
+        """),
+        invalid("""
+            from torch.utils.data import DataLoader
+
+            def make_loaders(ds, batch_size):
+                train_loader = DataLoader(ds["train"], batch_size=batch_size)
+                test_loader = DataLoader(ds["train"], batch_size=batch_size)  # expect: EVAL024
+                return train_loader, test_loader
+        """, note="inside a function, the split key copied"),
+        invalid("""
+            X_tr = features[idx[:800]]
+            X_te = features[idx[:800]]  # expect: EVAL024
+        """, note="abbreviated split words"),
+        valid("""
+            train_set = to_windows(encoded[:1_000_000], length)
+            valid_set = to_windows(encoded[1_000_000:1_060_000], length)
+        """, note="the slice was edited"),
+        valid("""
+            rows = load("train")
+            train_loader = DataLoader(rows, batch_size=32)
+            rows = load("validation")
+            val_loader = DataLoader(rows, batch_size=32)
+        """, note="what the expression reads is rebound between"),
+        valid("""
+            train_losses = []
+            val_losses = []
+            train_acc = Accuracy(num_classes=n)
+            val_acc = Accuracy(num_classes=n)
+            train_transform = transforms.Compose([transforms.ToTensor()])
+            test_transform = transforms.Compose([transforms.ToTensor()])
+        """, note="lists to fill, metric objects, transforms"),
+        valid("""
+            train_df = df.copy()
+            test_df = df.copy()
+            train_df = train_df[train_df.year < 2020]
+            test_df = test_df[test_df.year >= 2020]
+        """, note="copies narrowed afterwards"),
+        valid("""
+            for split in ["train", "test"]:
+                train_x = load(split)
+            train_data = sample(pool, 100)
+            test_data = sample(pool, 100)
+        """, note="a random draw, not the same rows"),
+    ]
+
+    def __init__(self, ctx) -> None:
+        super().__init__(ctx)
+        self._bodies: dict[int, tuple[cst.CSTNode, list[tuple[int, str, str, cst.Assign]]]] = {}
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        if len(node.targets) != 1 or not isinstance(node.targets[0].target, cst.Name):
+            return
+        target = node.targets[0].target.value
+        if _role(target) is None or not _reads_data(node.value):
+            return
+        parents = self.ctx.parents
+        if len(parents) < 2 or not isinstance(parents[-1], cst.SimpleStatementLine):
+            return
+        body = parents[-2]
+        if not isinstance(body, (cst.Module, cst.IndentedBlock)):
+            return
+        index = next((i for i, stmt in enumerate(body.body) if stmt is parents[-1]), None)
+        if index is None:
+            return
+        code = " ".join(self.ctx.code(node.value).split())
+        self._bodies.setdefault(id(body), (body, []))[1].append((index, target, code, node))
+
+    def finish(self) -> None:
+        for body, entries in self._bodies.values():
+            for position, (index, target, code, node) in enumerate(entries):
+                if _role(target)[0] != "train":
+                    continue
+                for later_index, later, later_code, later_node in entries[position + 1:]:
+                    role = _role(later)
+                    if role[0] != "eval" or later_code != code or role[1] != _role(target)[1]:
+                        continue
+                    if _rebound_between(body, index, later_index, node.value) or _assigned_again(body, (target, later), (index, later_index)):
+                        continue
+                    self.report(later_node, target=later, train=target, code=code,
+                                train_where=f"line {self.ctx.line_of(node)}",
+                                related=[Location(self.ctx.path, self.ctx.line_of(node), f"`{target}` built here")])
+                    break
+
+
+def _role(name: str) -> tuple[str, tuple[str, ...]] | None:
+    """("train" or "eval", the name's other words), for names that hold data of one split."""
+    words = name_tokens(name)
+    roles = [w for w in words if w in TRAIN_WORDS or w in EVAL_WORDS]
+    if len(roles) != 1:
+        return None
+    rest = tuple(w for w in words if w not in roles)
+    if rest and not set(rest) & DATA_WORDS:
+        return None
+    return ("train" if roles[0] in TRAIN_WORDS else "eval", rest)
+
+
+_DRAWS = re.compile(r"\b(sample|choice|choices|shuffle|permutation|randint|rand|randn|random_split|shuffled)\b")
+
+
+def _reads_data(value: cst.BaseExpression) -> bool:
+    """A slice of something, or a call given a variable: not a literal, not a bare constructor, not a draw."""
+    if _DRAWS.search(cst.Module([]).code_for_node(value)):
+        return False
+    for node in iter_nodes(value):
+        if isinstance(node, cst.Subscript) and isinstance(node.value, (cst.Name, cst.Attribute, cst.Call)):
+            return True
+        if isinstance(node, cst.Call) and any(isinstance(a.value, (cst.Name, cst.Attribute, cst.Subscript))
+                                              and a.keyword is None for a in node.args):
+            return True
+    return False
+
+
+def _bound_names(stmt: cst.CSTNode) -> set[str]:
+    names: set[str] = set()
+    for node in iter_nodes(stmt):
+        if isinstance(node, (cst.AssignTarget, cst.AugAssign, cst.AnnAssign, cst.For, cst.WithItem, cst.NamedExpr)):
+            target = getattr(node, "target", None) or getattr(node, "asname", None)
+            for inner in iter_nodes(target) if target is not None else ():
+                if isinstance(inner, cst.Name):
+                    names.add(inner.value)
+    return names
+
+
+def _rebound_between(body: cst.CSTNode, first: int, second: int, value: cst.BaseExpression) -> bool:
+    read = {n.value for n in iter_nodes(value) if isinstance(n, cst.Name)}
+    return any(_bound_names(stmt) & read for stmt in body.body[first + 1:second])
+
+
+def _assigned_again(body: cst.CSTNode, names: tuple[str, str], at: tuple[int, int]) -> bool:
+    """Either name bound by another statement of the body, or changed in place (`inplace=True`)."""
+    for index, stmt in enumerate(body.body):
+        if index in at:
+            continue
+        if _bound_names(stmt) & set(names):
+            return True
+        code = cst.Module([]).code_for_node(stmt)
+        if "inplace" in code and any(re.search(rf"\b{re.escape(n)}\s*\.", code) for n in names):
+            return True
+    return False
