@@ -385,12 +385,10 @@ class Analysis:
                     continue  # part of the notebook was not read
                 if train is None and grad_on is None:
                     continue
-                out.append(Verdict(
-                    path=frame.path, function=frame.record["name"], target=target, why=event["why"],
+                out.append(Verdict(path=frame.path, function=frame.record["name"], target=target, why=event["why"],
                     about=event.get("about", ""), line=event.get("line"), cell=event.get("cell"),
                     cell_line=event.get("cell_line"), call_line=event.get("call_line"), code=event.get("code", ""),
-                    train=train, grad_on=grad_on, keeps=bool(frame.record.get("keeps")),
-                ))
+                    train=train, grad_on=grad_on, keeps=bool(frame.record.get("keeps"))))
         return out
 
     def _frozen(self, frame: _Frame, index: int, target: str) -> bool:
