@@ -92,6 +92,14 @@ class EvalSetBuiltLikeTrain(Rule):
             test_transform = transforms.Compose([transforms.ToTensor()])
         """, note="lists to fill, metric objects, transforms"),
         valid("""
+            import collections
+            import numpy as np
+            train_examples = collections.defaultdict(list)
+            test_examples = collections.defaultdict(list)
+            train_mask = np.zeros_like(labels)
+            test_mask = np.zeros_like(labels)
+        """, note="near miss: containers made to be filled (given `list` or an array for its shape) hold no rows yet"),
+        valid("""
             train_df = df.copy()
             test_df = df.copy()
             train_df = train_df[train_df.year < 2020]
@@ -159,10 +167,22 @@ def _role(name: str) -> tuple[str, tuple[str, ...]] | None:
 _DRAWS = re.compile(r"\b(sample|choice|choices|shuffle|permutation|randint|rand|randn|random_split|shuffled)\b")
 
 
+# Calls that make an empty (or constant) container to fill, whatever they are given: `defaultdict(list)`,
+# `np.zeros_like(X)`. Two of them are two containers, not the same rows.
+_CONTAINERS = frozenset({"defaultdict", "OrderedDict", "Counter", "deque", "dict", "list", "set", "zeros",
+                         "zeros_like", "empty", "empty_like", "ones", "ones_like", "full", "full_like"})
+
+
 def _reads_data(value: cst.BaseExpression) -> bool:
-    """A slice of something, or a call given a variable: not a literal, not a bare constructor, not a draw."""
+    """A slice of something, or a call given a variable: not a literal, not a bare constructor, not a
+    container made to be filled, not a draw."""
     if _DRAWS.search(cst.Module([]).code_for_node(value)):
         return False
+    if isinstance(value, cst.Call):
+        func = value.func
+        name = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
+        if name in _CONTAINERS:
+            return False
     for node in iter_nodes(value):
         if isinstance(node, cst.Subscript) and isinstance(node.value, (cst.Name, cst.Attribute, cst.Call)):
             return True
