@@ -57,8 +57,10 @@ def _only_messages(body: cst.BaseSuite) -> bool:
 
 
 def _counters(body: cst.BaseSuite) -> list[str]:
-    """Names incremented by a constant in a loop body (`n += 1`, not in a nested loop)."""
+    """Names incremented by a constant in a loop body (`n += 1`, not in a nested loop) and not set
+    afresh in it (`k = len(rows)` then `k += 1` is each item's own count, not a running one)."""
     found = []
+    assigned: set[str] = set()
     stack: list[cst.CSTNode] = [body]
     while stack:
         current = stack.pop()
@@ -67,8 +69,12 @@ def _counters(body: cst.BaseSuite) -> list[str]:
         if isinstance(current, cst.AugAssign) and isinstance(current.operator, cst.AddAssign) \
                 and isinstance(current.target, cst.Name) and isinstance(current.value, cst.Integer):
             found.append(current.target.value)
+        elif isinstance(current, cst.Assign):
+            assigned.update(t.target.value for t in current.targets if isinstance(t.target, cst.Name))
+        elif isinstance(current, cst.AnnAssign) and isinstance(current.target, cst.Name) and current.value is not None:
+            assigned.add(current.target.value)
         stack.extend(current.children)
-    return found
+    return [name for name in found if name not in assigned]
 
 
 def _is_slice(node: cst.Subscript) -> bool:

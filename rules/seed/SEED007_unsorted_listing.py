@@ -227,6 +227,16 @@ class UnsortedListing(OrderTracker, Rule):
                 n += 1
         """, note="a running count decides the split"),
         valid("""
+            import json, os
+            for name in os.listdir("shards"):
+                rows = json.load(open(os.path.join("shards", name)))
+                keep = int(round(0.1 * len(rows)))
+                if keep == 0:
+                    keep += 1
+                if keep > 5:
+                    print(name, keep)
+        """, note="near miss: a count set afresh for each item (then bumped once) is that item's, not a running count of the items"),
+        valid("""
             import os
             n = 0
             for name in os.listdir("images"):
