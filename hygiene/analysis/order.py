@@ -21,7 +21,7 @@ import libcst as cst
 
 from hygiene.analysis.names import dotted
 from hygiene.analysis.order_syntax import (_counters, _first_only, _pairs_only, _first_target, _in_message, _is_slice, _last_index,
-                                  _names_in, _only_messages, _reads_position, _short, _uses_name)
+                                  _names_in, _only_messages, _reads_position, _short, _uses_name, note_derived)
 
 # Calls that keep the order of their first argument in their result.
 _ORDER_KEEPING = frozenset({
@@ -188,15 +188,13 @@ class OrderTracker:
     def _derived(self, mentions: set[str | None]) -> set[str | None]:
         """`mentions` with the names their last assignments were computed from, a few steps back
         (`T = tsne.fit_transform(np.array([vec(w) for w in words]))` is derived from `words`)."""
-        computed = self.__dict__.get("_order_from", {})
+        computed, more = self.__dict__.get("_order_from", {}), self.__dict__.get("_order_more", {})
         found, todo = set(mentions), list(mentions)
         for _ in range(64):
             if not todo:
                 break
-            value = computed.get(todo.pop() or "")
-            if value is None:
-                continue
-            for name in {dotted(n) for n in _names_in(value)} - {None}:
+            key = todo.pop() or ""  # its assignment, and what was appended to it or what a loop over it gave
+            for name in {dotted(n) for v in [computed.get(key), *more.get(key, ())] if v for n in _names_in(v)} - {None}:
                 if name not in found:
                     found.add(name)
                     todo.append(name)
@@ -218,6 +216,7 @@ class OrderTracker:
         if origin is None:
             origin = self._walk_origin(node)
         self.__dict__["_order_loops"].append(origin)
+        note_derived(self.__dict__.setdefault("_order_more", {}), node.target, node.iter)
         if origin is not None and self.source(origin.node) is not None:  # (the rule's own kind of value)
             counters = self.__dict__.setdefault("_order_counters", {})
             for name in _counters(node.body):
@@ -312,6 +311,8 @@ class OrderTracker:
         positional = [a.value for a in node.args if a.keyword is None and not a.star]
         if isinstance(func, cst.Attribute) and isinstance(func.value, (cst.Name, cst.Attribute)):
             method = func.attr.value
+            if method in ("append", "extend") and positional:  # `xs.append(v)`: xs is made of v
+                note_derived(self.__dict__.setdefault("_order_more", {}), func.value, positional[0])
             if method in ("append", "extend", "insert") and self._loop_origin() is not None:
                 self._bind(func.value, self._loop_origin())
                 return

@@ -149,3 +149,14 @@ def _reads_position(body: cst.CSTNode, index: str) -> bool:
                 continue
         stack.extend(iter_children(current))
     return False
+
+
+def note_derived(store: dict[str, list[cst.BaseExpression]], target: cst.BaseExpression,
+                 value: cst.BaseExpression) -> None:
+    """Record that `target` (a list appended to, a loop's variable) is made of `value`, for the
+    derivation of a zipped list from the unordered one (`xs.append([d[n] for n in names])`)."""
+    if isinstance(target, (cst.Tuple, cst.List)):  # `for i, (a, b) in enumerate(zip(xs, ys))`
+        for element in target.elements:
+            note_derived(store, element.value, value)
+    elif isinstance(target, (cst.Name, cst.Attribute)) and dotted(target):
+        store.setdefault(dotted(target) or "", []).append(value)

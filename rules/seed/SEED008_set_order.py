@@ -154,6 +154,26 @@ class SetOrder(OrderTracker, Rule):
             counts = [frequency[t] for t in tokens]
             table = dict(zip(words, counts))
         """, note="near miss of the derived case: the partner comes from what the set was made of, in its own order"),
+        valid("""
+            import numpy as np
+            names = list(set(sum(names_per_run, [])))
+            rows = []
+            for run_scores in scores_per_run:
+                by_name = dict(run_scores)
+                rows.append([by_name[n] for n in names])
+            merged = []
+            for column in zip(*rows):
+                merged.append(np.mean(column))
+            table = dict(zip(names, merged))
+        """, note="near miss: the partner is appended row by row from lookups in the set's own order, so the pairs agree"),
+        invalid("""
+            import numpy as np
+            names = list(set(sum(names_per_run, [])))  # expect: SEED008
+            rows = []
+            for run_scores in scores_per_run:
+                rows.append([score for _, score in run_scores])
+            table = dict(zip(names, rows[0]))
+        """, note="the partner is appended in each run's own order, not the set's"),
     ]
 
     def visit_Assign(self, node: cst.Assign) -> None:
