@@ -29,6 +29,11 @@ def digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def entry_key(salt: str, path: str, kind: str, content_digest: str) -> str:
+    """The name of a file's cache entry (`files/<key[:2]>/<key>.json`); pruning recomputes it from a stat index."""
+    return hashlib.sha256(f"{salt}\0{path}\0{kind}\0{content_digest}".encode()).hexdigest()
+
+
 def serialize_facts(facts: dict[str, Any]) -> tuple[dict[str, str], dict[str, str]]:
     """Each fact as its own JSON text, and a short digest of each: the repo phase keys its cached
     results by the digests of the facts it read, and decodes only the facts it reads."""
@@ -135,7 +140,7 @@ class Cache:
         self._ready = False
 
     def _key(self, path: str, kind: str, content_digest: str) -> str:
-        return hashlib.sha256(f"{self.salt}\0{path}\0{kind}\0{content_digest}".encode()).hexdigest()
+        return entry_key(self.salt, path, kind, content_digest)
 
     def _file(self, key: str) -> Path:
         assert self.folder is not None

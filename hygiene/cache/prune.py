@@ -15,11 +15,12 @@ Deleting is safe at any time: a missing entry is a cache miss, and the file is c
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import time
 from pathlib import Path
+
+from hygiene.cache import entry_key
 
 KEEP_DAYS = 14
 EVERY_S = 86_400
@@ -43,7 +44,7 @@ def _live_keys(indexes: list[Path]) -> set[str]:
             salt, files = data["salt"], data["files"]
             for path, entry in files.items():
                 kind, content_digest = entry[1], entry[2]
-                keys.add(hashlib.sha256(f"{salt}\0{path}\0{kind}\0{content_digest}".encode()).hexdigest())
+                keys.add(entry_key(salt, path, kind, content_digest))
         except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
             continue  # an index of an older format names nothing: its entries age out
     return keys
