@@ -171,7 +171,7 @@ class TransformSetOnSplitWrapper(Rule):
         value = node.value
         name = self.qualified_name(value.func) if isinstance(value, cst.Call) else None
         wrapper = _wrapper(name)
-        line = self.ctx.line_of(node)
+        line = None  # a position generates the statement's code: only for an assignment kept (issue 12)
         for target in node.targets:
             names = _names(target.target)
             for bound in names:
@@ -180,11 +180,14 @@ class TransformSetOnSplitWrapper(Rule):
                 continue
             base = self.ctx.code(value.args[0].value)
             if wrapper == "random_split" and len(names) > 1 and isinstance(target.target, (cst.Tuple, cst.List)):
+                line = self.ctx.line_of(node) if line is None else line
                 group = ("split", f"{line}:{base}")
             elif wrapper != "random_split" and len(names) == 1 and not isinstance(target.target, (cst.Tuple, cst.List)):
                 group = ("base", base)
             else:
                 continue
+            if line is None:
+                line = self.ctx.line_of(node)
             for bound in names:
                 self._parts[(scope, bound)] = _Part(bound, wrapper, base, group, line)
 
