@@ -43,3 +43,35 @@ def test_a_checked_file_leaves_its_tree_to_reference_counting(tmp_path: Path) ->
         gc.enable()
     assert result.facts and not result.diagnostics
     assert left < 1_000, f"{left} objects of the file's check were left in reference cycles"
+
+
+def test_trees_frozen_while_built_are_thawed_when_the_file_is_released(tmp_path: Path, monkeypatch) -> None:
+    """Under `tune` (the command line), libcst's and `ast`'s trees are frozen once built, so young
+    collections skip them; when the check returns nothing is left frozen, a parse that fails
+    freezes nothing, and the file's result is the same as without freezing."""
+    import hygiene.gcpolicy as gcpolicy
+    from hygiene.parsing.python import ParseError, parse
+
+    (tmp_path / "train.py").write_text(CODE * 3)
+    config = load(tmp_path)
+    rules = enabled_rules(config)
+    sources = list(discover(config, None))
+    plain = check_file(sources[0], config, rules, package_dirs(sources)).to_dict()
+    monkeypatch.setattr(gcpolicy, "_freeze_trees", True)
+    gc.unfreeze()
+    frozen_during: list[int] = []
+    original = gcpolicy.release
+
+    def watching(*objects):  # type: ignore[no-untyped-def]
+        frozen_during.append(gc.get_freeze_count())
+        original(*objects)
+
+    monkeypatch.setattr("hygiene.runner.release", watching)
+    assert check_file(sources[0], config, rules, package_dirs(sources)).to_dict() == plain
+    assert frozen_during and frozen_during[0] > 10_000  # the trees were frozen while rules ran
+    assert gc.get_freeze_count() == 0 and gc.isenabled()
+    try:
+        parse("def broken(:\n")
+    except ParseError:
+        pass
+    assert gc.get_freeze_count() == 0 and gc.isenabled()

@@ -8,6 +8,8 @@ import tokenize
 
 import libcst as cst
 
+from hygiene.gcpolicy import building
+
 
 class ParseError(Exception):
     """The file could not be read as Python; the message names the reason, not a traceback."""
@@ -50,7 +52,8 @@ def _parse_unvalidated(text: str) -> cst.Module:
     validate = base.__dict__["__post_init__"]
     base.__post_init__ = _unchecked  # type: ignore[method-assign]
     try:
-        return cst.parse_module(text)
+        with building():
+            return cst.parse_module(text)
     finally:
         base.__post_init__ = validate  # type: ignore[method-assign]
 

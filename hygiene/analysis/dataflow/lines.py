@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 import libcst as cst
 
+from hygiene.gcpolicy import building
 from hygiene.walk import iter_nodes
 
 _AST_BLOCKS = ("body", "orelse", "finalbody")
@@ -103,7 +104,8 @@ class Lines:
         self.statements: dict[int, tuple[int, int, ast.stmt]] = {}
         self._calls: dict[int, dict[int, int]] = {}
         try:
-            tree = ast.parse(text)
+            with building():
+                tree = ast.parse(text)
         except (SyntaxError, ValueError, RecursionError, MemoryError):
             return
         ours = list(_cst_statements(module.body))
