@@ -21,3 +21,26 @@ def test_nodes_built_after_a_parse_are_validated_again() -> None:
         parse("def f(:\n")
     with pytest.raises(cst.CSTValidationError):  # also after a parse that failed
         cst.Name("1x")
+
+
+def test_node_classes_answer_isinstance_as_their_hierarchy_does_without_abcmeta():
+    """hygiene.parsing.fastnodes: libcst's node classes lose ABCMeta's Python-level instance
+    check (6% of a cold scan); every answer is the class hierarchy's, as ABCMeta's was (no class
+    has a virtual subclass or a subclass hook), and abstract classes still refuse instances."""
+    import abc
+
+    import libcst as cst
+    import pytest
+
+    from hygiene.parsing.fastnodes import NodeMeta, node_classes
+
+    classes = node_classes()
+    assert len(classes) > 300 and all(type(c) is not abc.ABCMeta for c in classes)
+    assert type(cst.Name) is NodeMeta and type(cst.BaseExpression) is NodeMeta
+    for sub in classes:
+        for base in classes:
+            assert issubclass(sub, base) == (base in sub.__mro__)
+    name = cst.Name("x")
+    assert isinstance(name, (cst.BaseExpression, cst.BaseAssignTargetExpression)) and not isinstance(name, cst.Attribute)
+    with pytest.raises(TypeError):
+        cst.BaseExpression()  # type: ignore[abstract]
