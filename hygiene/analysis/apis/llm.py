@@ -88,9 +88,14 @@ def _keywords(node: cst.Call) -> set[str]:
     return {a.keyword.value for a in node.args if a.keyword is not None}
 
 
+# `x.messages.create(...)` as written: the endpoint's path at the end of the callee's dotted name.
+_DOTTED_TAILS = tuple("." + t for t in ENDPOINT_TAILS)
+_TAIL_METHODS = frozenset(t.rsplit(".", 1)[-1] for t in ENDPOINT_TAILS)
+
+
 def model_call(name: str | None, node: cst.Call) -> bool:
     """Is `node` (whose callee resolves to `name`, if known) a call that sends text to a model?"""
-    keywords = _keywords(node)
+    keywords = _keywords(node) if node.args else set()
     if name is not None:
         bare = plain(name)
         if bare in KNOWN_CALLS:
@@ -104,10 +109,12 @@ def model_call(name: str | None, node: cst.Call) -> bool:
         if name == "transformers.pipeline()":  # calling a pipeline object made by pipeline(...)
             return True
     func = node.func
-    text = dotted(func) if isinstance(func, (cst.Name, cst.Attribute)) else None
-    # `.create(...)` alone is too common (files, tables); the endpoint path must be there.
-    if text is not None and text.endswith(tuple("." + t for t in ENDPOINT_TAILS)):
-        return True
+    # `.create(...)` alone is too common (files, tables); the endpoint path must be there. (A bare
+    # name has no dot, and the dotted name ends with the method: only those methods need it.)
+    if isinstance(func, cst.Attribute) and func.attr.value in _TAIL_METHODS:
+        text = dotted(func)
+        if text is not None and text.endswith(_DOTTED_TAILS):
+            return True
     if isinstance(func, cst.Attribute):
         method = func.attr.value
         if method in ("generate", "agenerate") and keywords & {"max_new_tokens", "max_length", "do_sample",
