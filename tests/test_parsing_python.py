@@ -32,8 +32,10 @@ def test_node_classes_answer_isinstance_as_their_hierarchy_does_without_abcmeta(
     import libcst as cst
     import pytest
 
-    from hygiene.parsing.fastnodes import NodeMeta, node_classes
+    from hygiene.parsing.fastnodes import NodeMeta, node_classes, plain_metaclass
 
+    plain_metaclass()  # the command line applies it at start; a second call changes nothing
+    assert plain_metaclass() == 0
     classes = node_classes()
     assert len(classes) > 300 and all(type(c) is not abc.ABCMeta for c in classes)
     assert type(cst.Name) is NodeMeta and type(cst.BaseExpression) is NodeMeta

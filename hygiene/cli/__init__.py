@@ -19,6 +19,7 @@ from hygiene.cli.checklist import answer_command, checklist_command
 from hygiene.cli.project import EXIT_ERROR, _target
 from hygiene.cli.rules import explain, rules_command
 from hygiene.gcpolicy import tune
+from hygiene.parsing.fastnodes import plain_metaclass
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -53,6 +54,7 @@ def init(path: Path | None) -> None:
 
 def main() -> None:
     tune()  # this process's cycle collection (and its forked workers'): see hygiene.gcpolicy
+    plain_metaclass()  # isinstance against libcst's node classes in C: see hygiene.parsing.fastnodes
     try:
         cli.main(prog_name="hygiene", standalone_mode=False)
     except click.exceptions.Exit as exc:

@@ -9,8 +9,9 @@ every ABC of libcst's node hierarchy a metaclass that is `type` plus nothing (`_
 assignment: same layout), whose instance check is `type`'s own, in C.
 
 What stays: abstract classes still cannot be instantiated (that flag is on the class, set when
-ABCMeta made it); what goes: `register` on these classes, which nothing calls. Applied once, at
-import of `hygiene.parsing.python`; `tests/test_parsing_python.py` compares every pair of node
+ABCMeta made it); what goes: `register` on these classes, which nothing calls. Applied once, by the
+command line at start (`hygiene.cli.main`, as `hygiene.gcpolicy.tune`), so a program that imports
+hygiene as a library keeps libcst as it was; `tests/test_parsing_python.py` compares every pair of node
 classes' subclass relation and instance checks before and after.
 """
 from __future__ import annotations

@@ -9,10 +9,7 @@ import tokenize
 import libcst as cst
 
 from hygiene.gcpolicy import building
-from hygiene.parsing.fastnodes import plain_metaclass
 
-
-plain_metaclass()  # isinstance against node classes without ABCMeta's Python-level check
 
 
 class ParseError(Exception):
