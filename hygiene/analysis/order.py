@@ -21,7 +21,8 @@ import libcst as cst
 
 from hygiene.analysis.names import dotted
 from hygiene.analysis.order_syntax import (_counters, _first_only, _pairs_only, _first_target, _in_message, _is_slice, _last_index,
-                                  _names_in, _only_messages, _reads_position, _short, _uses_name, note_derived)
+                                  _names_in, _only_messages, _reads_position, _short, _uses_name, declaration_block,
+                                  note_derived)
 
 # Calls that keep the order of their first argument in their result.
 _ORDER_KEEPING = frozenset({
@@ -327,7 +328,7 @@ class OrderTracker:
         if isinstance(func, cst.Attribute) and func.attr.value == "join" and positional \
                 and isinstance(func.value, (cst.SimpleString, cst.ConcatenatedString)):
             origin = self.unordered(positional[0])
-            if origin is not None:
+            if origin is not None and not declaration_block(self.ctx.parents, node):  # type: ignore[attr-defined]
                 self._report(origin, node, "it is joined into one text in that order (line {line})")
             return
         if not positional:

@@ -160,3 +160,37 @@ def note_derived(store: dict[str, list[cst.BaseExpression]], target: cst.BaseExp
             note_derived(store, element.value, value)
     elif isinstance(target, (cst.Name, cst.Attribute)) and dotted(target):
         store.setdefault(dotted(target) or "", []).append(value)
+
+
+# The first line of a declaration whose order the language ignores: an import block (Go, Python,
+# JavaScript), C includes, `using` directives, SPARQL prefixes.
+_DECLARATION = re.compile(r"(?m)^\s*(import\b|from\s+\S+\s+import\b|#include\b|using\s+[\w.:]+\s*;|"
+                          r"require\s*\(|PREFIX\s+\w*:)")
+
+
+def _strings(node: cst.CSTNode) -> list[str]:
+    found: list[str] = []
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, cst.SimpleString):
+            found.append(current.raw_value)
+        elif isinstance(current, cst.FormattedStringText):
+            found.append(current.value)
+        else:
+            stack.extend(current.children)
+    return found
+
+
+def declaration_block(parents: list[cst.CSTNode], join: cst.Call) -> bool:
+    """`"import (\\n" + "\\n".join(pkgs) + "\\n)"`, `"\\n".join(f"import {m}" for m in modules)`: a set's
+    items joined into the lines of an import block (or includes): a compiler reads them in any order,
+    so the order of the set decides nothing. The text around the join, up to its statement, or the
+    template of each item says so."""
+    texts = _strings(join.args[0].value)
+    for parent in reversed(parents):
+        if isinstance(parent, cst.BaseSmallStatement) or isinstance(parent, cst.BaseCompoundStatement):
+            break
+        if isinstance(parent, (cst.BinaryOperation, cst.FormattedString, cst.ConcatenatedString)):
+            texts.extend(_strings(parent))
+    return any(_DECLARATION.search(text.replace("\\n", "\n")) for text in texts)

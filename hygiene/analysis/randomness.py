@@ -380,7 +380,7 @@ class RandomnessExtractor:
             "test": is_test_path(self.ctx.path), "service": self.service, "main": self.main, "trains": self.signals.trains,
             "scopes": scopes, "classes": self.classes, "purpose": purpose,
             "loads": self.signals.loads_weights, "seeders": self.seeders, "bases": self.bases,
-            "relative_imports": sorted(set(self.relative_imports)), "workers": self.workers,
+            "relative_imports": sorted(set(self.relative_imports)), "workers": self.workers, "reads": self.signals.reads,
         }
 
 

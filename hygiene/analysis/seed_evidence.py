@@ -42,6 +42,8 @@ REASONS = {
                 "changes a reported number is not established"),
     "smoke": ("it runs only in the `__main__` block of a module that other code imports (a smoke test on a toy "
               "configuration, a timing): no reported number comes from that run"),
+    "timing": ("the programs that run it time a model on made-up inputs and read no data: what they print is "
+               "seconds and memory, not a result"),
     "demo": ("the programs that run it unseeded are named for a demo, inference, a visualisation, an export or "
              "a timing run: what they print shows something, it is not a reported result"),
 }
@@ -98,6 +100,8 @@ def evidence(site: DrawSite, progs: Programs) -> str:
     if any(u == "reports" for u in uses.values()):
         return "demo"
     kinds = set(uses.values())
+    if kinds == {"times"}:
+        return "timing"
     if kinds and kinds <= {"data", "exports"} and len(kinds) == 1:
         return kinds.pop()
     if "" in kinds:

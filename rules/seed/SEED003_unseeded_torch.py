@@ -506,6 +506,55 @@ class UnseededTorch(Rule):
             """,
         }, note="an export script: random inputs give `torch.onnx.export` the shapes to trace, and no number is "
                 "reported (a checklist question at most)"),
+        valid("""
+            import time
+            import torch
+            import torch.nn as nn
+
+            class Attention(nn.Module):
+                def __init__(self, d):
+                    super().__init__()
+                    self.qkv = nn.Linear(d, 3 * d)
+
+            def bench(d, steps):
+                layer = Attention(d)
+                opt = torch.optim.Adam(layer.parameters())
+                x, target = torch.ones(4, 128, d), torch.zeros(4, 128, d)
+                start = time.time()
+                for _ in range(steps):
+                    loss = ((layer(x) - target) ** 2).mean()
+                    loss.backward()
+                    opt.step()
+                print("seconds per step", (time.time() - start) / steps)
+
+            if __name__ == "__main__":
+                bench(512, 1000)
+        """, note="a `__main__` that times a layer on made-up inputs and reads no data: it prints seconds, "
+                "not a result (a checklist question)"),
+        invalid({
+            "data.py": """
+                import numpy as np
+                def load(path):
+                    return np.load(path)
+            """,
+            "bench.py": """
+                import time
+                import torch
+                import torch.nn as nn
+                from data import load
+
+                if __name__ == "__main__":
+                    layer = nn.Linear(512, 512)  # expect: SEED003
+                    opt = torch.optim.Adam(layer.parameters())
+                    x, y = torch.as_tensor(load("train.npy")), torch.as_tensor(load("labels.npy"))
+                    start = time.time()
+                    for _ in range(100):
+                        loss = ((layer(x) - y) ** 2).mean()
+                        loss.backward()
+                        opt.step()
+                    print("loss", loss.item(), "seconds", time.time() - start)
+            """,
+        }, note="near miss: a timed training run on data the program reads (in another file) reports its loss"),
         invalid("""
             import torch
             import torch.nn as nn
