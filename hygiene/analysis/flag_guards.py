@@ -87,6 +87,8 @@ class FlagGuardExtractor:
         self.calls: dict[str, list[Any]] = {}
         self.init_params: dict[str, dict[str, tuple[int, str]]] = {}  # class -> its constructor's parameters
         self.local: list[tuple[list[dict[str, Any]], set[str]]] = []  # per function: its guards, names it assigns
+        self.ordinal = -1  # calls in walk order, as `hygiene.analysis.randomness` numbers them
+        self.sites: dict[int, list[Any]] = {}  # ordinal -> shape, for calls that pass a literal
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         self.classes.append((node.name.value, [n for n in (_last_name(b.value) for b in node.bases) if n], {}, []))
@@ -164,6 +166,9 @@ class FlagGuardExtractor:
         if node.orelse is not None:
             whole = self.ctx.code(node).rstrip().count("\n") - len(node.leading_lines)
             spans.append((body_end + 1, start + whole, "f"))
+        rest = self._after_return(node, body_end)
+        if rest is not None:  # `if only_config: return config`: what follows runs only when the test is false
+            spans.append((body_end + 1, rest, "f"))
         callee, flags, method = self.functions[-1]
         for first, last, want in spans:
             for kind, name, on in _refs(node.test, want):
@@ -174,7 +179,24 @@ class FlagGuardExtractor:
                 elif kind == "attr" and method and self.classes:
                     self.classes[-1][3].append({**guard, "attr": name})
 
+    def _after_return(self, node: cst.If, body_end: int) -> int | None:
+        """The last line of the function after `node` when `node` is a statement of the function's own
+        body that returns (`if p: return x`, no `else`), else None."""
+        parents = self.ctx.parents
+        if node.orelse is not None or len(parents) < 2 or not isinstance(parents[-1], cst.IndentedBlock) \
+                or not isinstance(parents[-2], cst.FunctionDef):
+            return None
+        last = node.body.body[-1] if isinstance(node.body, cst.IndentedBlock) and node.body.body else None
+        if not (isinstance(last, cst.SimpleStatementLine) and any(isinstance(b, cst.Return) for b in last.body)):
+            return None
+        statements = list(parents[-1].body)
+        index = next((i for i, statement in enumerate(statements) if statement is node), len(statements))
+        following = statements[index + 1:]
+        text = "".join(self.ctx.code(s) for s in following).rstrip()
+        return body_end + text.count("\n") + 1 if text else None
+
     def visit_Call(self, node: cst.Call) -> None:
+        self.ordinal += 1
         names, skip = self._callees(node.func)
         if not names:
             return
@@ -189,6 +211,8 @@ class FlagGuardExtractor:
             else:
                 positional.append(_class(arg.value))
         shape = ["".join(positional[skip:]), keywords, star]
+        if any(v != "?" for v in [*shape[0], *keywords.values()]):
+            self.sites[self.ordinal] = shape
         for name in names:
             shapes = self.calls.setdefault(name, [])
             if shape not in shapes and len(shapes) < 20:
@@ -208,10 +232,13 @@ class FlagGuardExtractor:
         return ([base] if base else []), 1
 
     def finish(self) -> None:
-        if self.guards:
-            self.ctx.facts[FACT] = {"guards": self.guards, "calls": self.calls}
-        elif self.calls:
-            self.ctx.facts[FACT] = {"calls": self.calls}
+        fact: dict[str, Any] = {"guards": self.guards} if self.guards else {}
+        if self.calls:
+            fact["calls"] = self.calls
+        if self.sites:
+            fact["sites"] = self.sites
+        if fact:
+            self.ctx.facts[FACT] = fact
 
 
 def _value(shape: list[Any], param: str, index: int, default: str) -> str:
@@ -237,6 +264,18 @@ def _guards(repo: RepoContext) -> tuple[dict[str, list[dict[str, Any]]], dict[st
         return ({path: fact["guards"] for path, fact in facts.items() if fact.get("guards")},
                 {path: fact.get("calls", {}) for path, fact in facts.items()})
     return repo.shared("flag_guards.facts", build)
+
+
+def switched_off_at(repo: RepoContext, path: str, line: int | None, caller: str, ordinal: int) -> bool:
+    """Does the call numbered `ordinal` in `caller` switch off the block of `path`:`line` it leads to
+    (`get_context_set(..., only_config=True)` returning before the draw)?"""
+    if line is None:
+        return False
+    facts = dict(repo.facts(FACT))
+    shape = facts.get(caller, {}).get("sites", {})
+    shape = shape.get(ordinal, shape.get(str(ordinal)))  # a cached fact has string keys
+    return shape is not None and any(g["start"] <= line <= g["end"] and not _takes(g, [shape])
+                                     for g in facts.get(path, {}).get("guards", ()))
 
 
 def switched_off(repo: RepoContext, path: str, line: int | None, entries: list[str],

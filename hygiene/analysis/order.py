@@ -21,8 +21,8 @@ import libcst as cst
 
 from hygiene.analysis.names import dotted
 from hygiene.analysis.order_syntax import (_counters, _first_only, _pairs_only, _first_target, _in_message, _is_slice, _last_index,
-                                  _names_in, _only_messages, _reads_position, _short, _uses_name, declaration_block,
-                                  note_derived)
+                                  _lookup_in_same, _names_in, _only_messages, _reads_position, _short, _uses_name,
+                                  declaration_block, note_derived)
 
 # Calls that keep the order of their first argument in their result.
 _ORDER_KEEPING = frozenset({
@@ -320,7 +320,8 @@ class OrderTracker:
             if method == "sort" and not positional:
                 self._bind(func.value, None)
                 return
-            if method == "index" and len(positional) == 1:  # `classes.index(label)`: its positions become ids
+            if method == "index" and len(positional) == 1 and not _lookup_in_same(self.ctx.parents, func.value):  # type: ignore[attr-defined]
+                # `classes.index(label)`: its positions become ids
                 origin = self.unordered(func.value)
                 if origin is not None:
                     self._report(origin, node, "its positions become ids (`.index(...)`, line {line})")

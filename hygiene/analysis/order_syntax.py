@@ -194,3 +194,21 @@ def declaration_block(parents: list[cst.CSTNode], join: cst.Call) -> bool:
         if isinstance(parent, (cst.BinaryOperation, cst.FormattedString, cst.ConcatenatedString)):
             texts.extend(_strings(parent))
     return any(_DECLARATION.search(text.replace("\\n", "\n")) for text in texts)
+
+
+def _lookup_in_same(parents: list[cst.CSTNode], receiver: cst.BaseExpression) -> bool:
+    """`files.pop(files.index(name))`, `files[files.index(name)]`: the position is found only to take that
+    item out of the same list (`files.remove(name)`), so it is no id and no order is used."""
+    mine = dotted(receiver)
+    if not mine:
+        return False
+    chain = [p for p in parents[-3:]]
+    for i, parent in enumerate(reversed(chain)):
+        if isinstance(parent, cst.Call) and isinstance(parent.func, cst.Attribute) \
+                and parent.func.attr.value in ("pop", "__getitem__") and dotted(parent.func.value) == mine:
+            return True
+        if isinstance(parent, cst.Subscript) and dotted(parent.value) == mine:
+            return True
+        if not isinstance(parent, (cst.Arg, cst.SubscriptElement, cst.Index)):
+            return False
+    return False

@@ -73,6 +73,18 @@ class UnsortedListing(OrderTracker, Rule):
     examples = [
         valid("""
             import os
+            files = os.listdir(run_dir)
+            meta = os.path.join(run_dir, files.pop(files.index("meta.json")))
+            shards = sorted(files, key=lambda name: int(name.split("_")[-1].split(".")[0]))
+            rows = [read(os.path.join(run_dir, name)) for name in shards]
+        """, note="`.index` finds a file by name only to take it out of the list; the rest is sorted before use"),
+        invalid("""
+            import os
+            files = os.listdir(run_dir)  # expect: SEED007
+            label = {name: files.index(name) for name in files}
+        """, note="near miss: the position of each file becomes its label"),
+        valid("""
+            import os
             import torch
 
             def load_weights(repo_id):
