@@ -70,7 +70,8 @@ READS = frozenset({"read_csv", "read_json", "read_parquet", "read_excel", "read_
                    "open", "load", "loadtxt", "genfromtxt", "load_dataset", "File", "imread"})
 # Calls that time code or read its memory use: a benchmark of a layer's speed.
 _TIMING_NAMES = ("time.time", "time.perf_counter", "time.process_time", "timeit.", "torch.utils.benchmark.",
-                 "torch.cuda.Event", "torch.cuda.max_memory_allocated", "torch.cuda.memory_allocated", "pynvml.")
+                 "torch.cuda.Event", "torch.cuda.max_memory_allocated", "torch.cuda.memory_allocated", "pynvml.",
+                 "torch.utils.flop_counter.", "fvcore.nn.", "thop.", "ptflops.")
 _TIMING = frozenset({"perf_counter", "elapsed_time", "max_memory_allocated", "nvmlDeviceGetMemoryInfo", "timeit"})
 # Calls that read data a program measures on: a file, a dataset of a library, trained weights.
 _DATASET_ROOTS = ("torchvision.datasets.", "sklearn.datasets.", "datasets.", "tensorflow_datasets.",

@@ -52,7 +52,7 @@ REASONS = {
 # times rather than produces results.
 _DEMO_WORDS = frozenset("""
 demo demos inference infer interactive playground play enjoy visualize visualise visualization visualisation
-vis viz export onnx profile profiling speed timing latency throughput smoke sanity
+vis viz export onnx profile profiler profiling speed timing latency throughput smoke sanity
 """.split())
 # Words that name a usage example when the name says of what (`example_comparison`,
 # `stability_gap_example`); a bare `example.py` is what snippets and issue reports call any script.

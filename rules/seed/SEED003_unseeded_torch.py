@@ -506,6 +506,38 @@ class UnseededTorch(Rule):
             """,
         }, note="an export script: random inputs give `torch.onnx.export` the shapes to trace, and no number is "
                 "reported (a checklist question at most)"),
+        valid({
+            "noise.py": """
+                import torch
+                class Noise:
+                    def __call__(self, x):
+                        return x + 0.1 * torch.randn_like(x)
+            """,
+            "registry.py": """
+                import torch
+                from noise import Noise
+                AUGMENT = {}
+                def _register_defaults():
+                    AUGMENT["noisy"] = Noise()
+                    error = AUGMENT["noisy"](torch.zeros(3)).abs().mean()
+                    assert error < 1, "noise too large"
+                _register_defaults()
+            """,
+            "train.py": """
+                import torch
+                from registry import AUGMENT
+                if __name__ == "__main__":
+                    torch.manual_seed(0)
+                    print(evaluate(fit(AUGMENT["noisy"])))
+            """,
+        }, note="a module that calls its own private helper on import (filling a registry) is not a program"),
+        invalid("""
+            import torch
+            def _main():
+                x = torch.randn(100, 3)  # expect: SEED003
+                print("loss", evaluate(fit(x)))
+            _main()
+        """, note="near miss: a script nobody imports that runs its private `_main()` at the top level"),
         valid("""
             import time
             import torch
