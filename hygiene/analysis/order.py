@@ -75,7 +75,9 @@ class OrderTracker:
 
     def _bind(self, target: cst.BaseExpression, origin: Origin | None) -> None:
         key = dotted(target) if isinstance(target, (cst.Name, cst.Attribute)) else None
-        if key is None:
+        if key is None:  # `names, scores = zip(*sorted(...))`: each name now holds the sorted order
+            for element in target.elements if isinstance(target, (cst.Tuple, cst.List)) and origin is None else ():
+                self._bind(element.value, None)
             return
         frame = self._frames()[-1]
         if origin is None:
@@ -329,7 +331,7 @@ class OrderTracker:
         if isinstance(func, cst.Attribute) and func.attr.value == "join" and positional \
                 and isinstance(func.value, (cst.SimpleString, cst.ConcatenatedString)):
             origin = self.unordered(positional[0])
-            if origin is not None and not declaration_block(self.ctx.parents, node):  # type: ignore[attr-defined]
+            if origin is not None and not declaration_block(self.ctx.parents, node, self.ctx.code):  # type: ignore[attr-defined]
                 self._report(origin, node, "it is joined into one text in that order (line {line})")
             return
         if not positional:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import libcst as cst
 
@@ -182,12 +183,25 @@ def _strings(node: cst.CSTNode) -> list[str]:
     return found
 
 
-def declaration_block(parents: list[cst.CSTNode], join: cst.Call) -> bool:
+def _added_declarations(parents: list[cst.CSTNode], name: str, code: Any) -> bool:
+    """`imports.add("import math")` in the function (or module) around the join: the set is filled with
+    import lines."""
+    scope = next((p for p in reversed(parents) if isinstance(p, (cst.FunctionDef, cst.Module))), None)
+    if scope is None:
+        return False
+    pattern = re.compile(rf"\b{re.escape(name)}\.(?:add|append|update|extend)\(\s*\[?\s*[rbuf]*[\"']\s*(?:import|from)\s")
+    return bool(pattern.search(code(scope)))
+
+
+def declaration_block(parents: list[cst.CSTNode], join: cst.Call, code: Any = None) -> bool:
     """`"import (\\n" + "\\n".join(pkgs) + "\\n)"`, `"\\n".join(f"import {m}" for m in modules)`: a set's
     items joined into the lines of an import block (or includes): a compiler reads them in any order,
     so the order of the set decides nothing. The text around the join, up to its statement, or the
     template of each item says so."""
-    texts = _strings(join.args[0].value)
+    joined = join.args[0].value
+    if code is not None and isinstance(joined, cst.Name) and _added_declarations(parents, joined.value, code):
+        return True
+    texts = _strings(joined)
     for parent in reversed(parents):
         if isinstance(parent, cst.BaseSmallStatement) or isinstance(parent, cst.BaseCompoundStatement):
             break

@@ -78,6 +78,30 @@ class UnsortedListing(OrderTracker, Rule):
             shards = sorted(files, key=lambda name: int(name.split("_")[-1].split(".")[0]))
             rows = [read(os.path.join(run_dir, name)) for name in shards]
         """, note="`.index` finds a file by name only to take it out of the list; the rest is sorted before use"),
+        valid("""
+            import os
+            names, scores = [], []
+            for name in os.listdir(result_dir):
+                names.append(name)
+                scores.append(mean(load(name)))
+            names, scores = zip(*sorted(zip(names, scores), key=lambda pair: pair[1], reverse=True))
+            for i, first in enumerate(names):
+                for j, second in enumerate(names):
+                    if j > i:
+                        grid[i][j] = compare(first, second)
+        """, note="the listing is put in the order of the scores (`zip(*sorted(zip(...)))`) before positions are used"),
+        invalid("""
+            import os
+            names, scores = [], []
+            for name in os.listdir(result_dir):  # expect: SEED007
+                names.append(name)
+                scores.append(mean(load(name)))
+            pairs = zip(*sorted(zip(names, scores), key=lambda pair: pair[1], reverse=True))
+            for i, first in enumerate(names):
+                for j, second in enumerate(names):
+                    if j > i:
+                        grid[i][j] = compare(first, second)
+        """, note="near miss: the sorted pairs go to another name; the grid still follows the listing"),
         invalid("""
             import os
             files = os.listdir(run_dir)  # expect: SEED007

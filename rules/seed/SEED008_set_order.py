@@ -104,6 +104,15 @@ class SetOrder(OrderTracker, Rule):
             modules = {m.split(".")[0] for m in needed}
             preamble = "\\n".join(f"import {m}" for m in modules)
         """, note="Python import lines, one per item"),
+        valid("""
+            def to_check_program(entry_point, body):
+                imports = set()
+                if entry_point == "find_zero":
+                    imports.add("import math")
+                if "re." in body:
+                    imports.add("import re")
+                return "\\n".join(imports) + "\\n" + body
+        """, note="a set filled with import lines elsewhere in the function, joined into generated code"),
         invalid("""
             def with_hints(question, packages):
                 used = set()  # expect: SEED008
