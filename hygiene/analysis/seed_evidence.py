@@ -42,6 +42,8 @@ REASONS = {
                 "changes a reported number is not established"),
     "smoke": ("it runs only in the `__main__` block of a module that other code imports (a smoke test on a toy "
               "configuration, a timing): no reported number comes from that run"),
+    "commented": ("the program keeps its seeding call in a comment (`# torch.manual_seed(1)`): running unseeded "
+                  "was a choice (runs averaged, a variance shown); is it the one the results were made with?"),
     "timing": ("the programs that run it time a model on made-up inputs and read no data: what they print is "
                "seconds and memory, not a result"),
     "demo": ("the programs that run it unseeded are named for a demo, inference, a visualisation, an export or "

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from hygiene.analysis.flag_guards import switched_off
 from hygiene.analysis.programs import DrawSite, Place, locate, programs
+from hygiene.analysis.seed_comments import seed_commented_out
 from hygiene.analysis.seed_evidence import REASONS, evidence
 from hygiene.analysis.toy_draws import is_toy, toy_lines
 from hygiene.grouping import PROGRAM
@@ -37,6 +38,16 @@ def program_ask(uses: list[str]) -> str:
     return uses[0] if all(u == uses[0] for u in uses) and uses[0] != "shows" else "illustration"
 
 
+def _ask(repo: RepoContext, site: DrawSite, progs: Any) -> str:
+    """Why `site` is a checklist question ("" for a finding): the evidence of its programs
+    (hygiene.analysis.seed_evidence), or a seeding call its programs keep commented out."""
+    ask = evidence(site, progs)
+    if not ask and site.gen in GENERATOR_NAMES and all(
+            seed_commented_out(repo, site.gen, progs.visited.get(e, {e})) for e in site.unseeded_by):
+        return "commented"  # the author commented the seed out: a choice to ask about
+    return ask
+
+
 def _unseeded(repo: RepoContext) -> list[DrawSite]:
     progs = programs(repo)
     found = []
@@ -56,7 +67,7 @@ def _unseeded(repo: RepoContext) -> list[DrawSite]:
         if not entries:
             continue
         site.unseeded_by[:] = entries
-        site.ask = evidence(site, progs)
+        site.ask = _ask(repo, site, progs)
         site.more = []
         found.append(site)
     return found
@@ -71,7 +82,7 @@ def _runs_flagged(repo: RepoContext, site: DrawSite, line: int | None) -> bool:
     if off:
         site.unseeded_by[:] = [e for e in site.unseeded_by if e not in off]
         if site.unseeded_by:
-            site.ask = evidence(site, progs)
+            site.ask = _ask(repo, site, progs)
     return bool(site.unseeded_by)
 
 

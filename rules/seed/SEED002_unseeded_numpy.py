@@ -72,6 +72,35 @@ class UnseededNumpy(Rule):
     examples = [
         valid("""
             import numpy as np
+
+            # np.random.seed(1)
+
+            def measures(scores, n_runs):
+                aurocs = []
+                for _ in range(n_runs):
+                    picked = np.random.choice(len(scores), 1000)
+                    aurocs.append(auroc(scores[picked]))
+                return np.mean(aurocs), np.std(aurocs)
+
+            if __name__ == "__main__":
+                print("AUROC", measures(load_scores(), 5))
+        """, note="the author keeps the seed line commented out and reports mean and std over runs: a choice, asked "
+                "about in the checklist"),
+        invalid("""
+            import numpy as np
+
+            def measures(scores, n_runs):
+                aurocs = []
+                for _ in range(n_runs):
+                    picked = np.random.choice(len(scores), 1000)  # expect: SEED002
+                    aurocs.append(auroc(scores[picked]))
+                return np.mean(aurocs), np.std(aurocs)
+
+            if __name__ == "__main__":
+                print("AUROC", measures(load_scores(), 5))
+        """, note="near miss: no seed anywhere, not even a commented one"),
+        valid("""
+            import numpy as np
             import torch
             from transformers import AutoModelForCausalLM, AutoTokenizer
 
