@@ -1,4 +1,5 @@
-"""Seed lines an author commented out: `# torch.manual_seed(1)`, `# np.random.seed(1)`.
+"""Choices an author made about seeding: seed lines commented out (`# torch.manual_seed(1)`, `#
+np.random.seed(1)`), and runs repeated unseeded to report their spread.
 
 A program that runs a draw unseeded while its own files keep the seeding call in a comment was
 made unseeded on purpose (measures averaged over several unseeded runs, a variance shown) or left
@@ -6,11 +7,19 @@ that way while experimenting: either way the author decided, and the right tool 
 question that points at the commented line, not a finding that says the seed was forgotten. The
 `seed_comments` fact of a code file lists the generators whose seeding call is commented out
 ("*" for a helper that seeds them all: `set_seed`, `seed_everything`).
+
+The same holds for a file that repeats a training run in a loop whose counter nothing reads (`for i in
+range(100): rf = RandomForestClassifier(); rf.fit(X, y); aucs.append(auc)`; a bootstrap that only
+resamples is not a repeat) and computes the spread of what
+the runs give (`np.std(aucs)`): it shows how much an unseeded run varies, on purpose. Its fact
+`seed_repeats` is True.
 """
 from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING
+
+import libcst as cst
 
 from hygiene.context import FileContext
 
@@ -18,6 +27,9 @@ if TYPE_CHECKING:
     from hygiene.context import RepoContext
 
 FACT = "seed_comments"
+REPEATS = "seed_repeats"
+_REFITS = re.compile(r"\.(fit|train|fit_predict|partial_fit)\(|\b(fit|train|train_model)\(")
+_SPREAD = frozenset({"std", "stdev", "pstdev", "var", "variance", "sem", "nanstd"})
 _COMMENTED = re.compile(r"(?m)^[ \t]*#+[ \t]*(?:[\w.]+\.)?(manual_seed(?:_all)?|seed|set_seed|seed_everything|"
                         r"set_random_seed|seed_all)[ \t]*\(")
 _GENERATOR = {"manual_seed": "torch", "manual_seed_all": "torch"}
@@ -38,8 +50,26 @@ class SeedCommentExtractor:
 
     def __init__(self, ctx: FileContext) -> None:
         self.ctx = ctx
+        self.repeats = False  # a loop over `range(...)` whose counter its body never reads
+        self.spread = False  # a standard deviation or variance computed
+
+    def visit_For(self, node: cst.For) -> None:
+        if self.repeats or not isinstance(node.iter, cst.Call) or not isinstance(node.iter.func, cst.Name) \
+                or node.iter.func.value != "range" or not isinstance(node.target, cst.Name):
+            return
+        name, body = node.target.value, self.ctx.code(node.body)
+        if (name == "_" or not re.search(rf"\b{re.escape(name)}\b", body)) and _REFITS.search(body):
+            self.repeats = True  # the same training run again (a bootstrap that only resamples is no repeat)
+
+    def visit_Call(self, node: cst.Call) -> None:
+        func = node.func
+        tail = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
+        if tail in _SPREAD:
+            self.spread = True
 
     def finish(self) -> None:
+        if self.repeats and self.spread:
+            self.ctx.facts[REPEATS] = True
         if "seed" not in self.ctx.text:
             return
         found = set()
@@ -55,6 +85,11 @@ class SeedCommentExtractor:
 def commented_seeds(repo: RepoContext) -> dict[str, set[str]]:
     """Per file, the generators whose seeding call is commented out."""
     return repo.shared("seed_comments", lambda: {path: set(gens) for path, gens in repo.facts(FACT)})
+
+
+def repeats_for_spread(repo: RepoContext, path: str) -> bool:
+    """Does `path` repeat unseeded runs to report their spread?"""
+    return path in repo.shared("seed_repeats", lambda: {p for p, _ in repo.facts(REPEATS)})
 
 
 def seed_commented_out(repo: RepoContext, gen: str, files: set[str]) -> bool:

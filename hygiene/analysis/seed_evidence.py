@@ -44,6 +44,8 @@ REASONS = {
               "configuration, a timing): no reported number comes from that run"),
     "commented": ("the program keeps its seeding call in a comment (`# torch.manual_seed(1)`): running unseeded "
                   "was a choice (runs averaged, a variance shown); is it the one the results were made with?"),
+    "variance": ("the file repeats the unseeded run in a loop and computes the spread of the results: it shows "
+                 "the run-to-run variation on purpose; are the other results seeded?"),
     "timing": ("the programs that run it time a model on made-up inputs and read no data: what they print is "
                "seconds and memory, not a result"),
     "demo": ("the programs that run it unseeded are named for a demo, inference, a visualisation, an export or "

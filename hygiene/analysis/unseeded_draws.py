@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from hygiene.analysis.flag_guards import switched_off
 from hygiene.analysis.programs import DrawSite, Place, locate, programs
-from hygiene.analysis.seed_comments import seed_commented_out
+from hygiene.analysis.seed_comments import repeats_for_spread, seed_commented_out
 from hygiene.analysis.seed_evidence import REASONS, evidence
 from hygiene.analysis.toy_draws import is_toy, toy_lines
 from hygiene.grouping import PROGRAM
@@ -45,6 +45,8 @@ def _ask(repo: RepoContext, site: DrawSite, progs: Any) -> str:
     if not ask and site.gen in GENERATOR_NAMES and all(
             seed_commented_out(repo, site.gen, progs.visited.get(e, {e})) for e in site.unseeded_by):
         return "commented"  # the author commented the seed out: a choice to ask about
+    if not ask and repeats_for_spread(repo, site.path):
+        return "variance"  # the file repeats the unseeded run and reports the spread
     return ask
 
 

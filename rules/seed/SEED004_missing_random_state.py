@@ -177,6 +177,25 @@ class MissingRandomState(Rule):
             X, y = datasets.make_moons(n_samples=200, noise=0.2)  # expect: SEED004
             print(cross_val_score(SVC(), X, y).mean())
         """, note="a generated data set"),
+        valid({"trees.ipynb": _notebook([
+            "import numpy as np\nfrom sklearn.ensemble import RandomForestClassifier\nfrom sklearn.metrics import roc_auc_score",
+            "rf = RandomForestClassifier(n_estimators=10)\nrf.fit(X_train, y_train)\n"
+            "roc_auc_score(y_val, rf.predict_proba(X_val)[:, 1])",
+            "aucs = []\nfor i in range(100):\n    rf = RandomForestClassifier(n_estimators=10)\n"
+            "    rf.fit(X_train, y_train)\n    aucs.append(roc_auc_score(y_val, rf.predict_proba(X_val)[:, 1]))\n"
+            "print(np.mean(aucs), np.std(aucs))",
+            "rf = RandomForestClassifier(n_estimators=10, random_state=3)\nrf.fit(X_train, y_train)",
+        ])}, note="the notebook refits the unseeded forest 100 times and prints the spread: it shows the "
+                  "run-to-run variation on purpose (a checklist question)"),
+        invalid({"trees.ipynb": _notebook([
+            "import numpy as np\nfrom sklearn.ensemble import RandomForestClassifier\nfrom sklearn.metrics import roc_auc_score",
+            "rf = RandomForestClassifier(n_estimators=10)\nrf.fit(X_train, y_train)\n"
+            "roc_auc_score(y_val, rf.predict_proba(X_val)[:, 1])",
+            "aucs = []\nfor n in range(10, 200, 10):\n    rf = RandomForestClassifier(n_estimators=n)\n"
+            "    rf.fit(X_train, y_train)\n    aucs.append(roc_auc_score(y_val, rf.predict_proba(X_val)[:, 1]))\n"
+            "print(np.mean(aucs), np.std(aucs))",
+        ])}, expect=[("trees.ipynb", 4, "SEED004")],
+            note="near miss: the loop varies the forest's size, not the draw; the unseeded forests are compared"),
         valid({"clustering.ipynb": _notebook([
             "import pandas as pd\nfrom sklearn.feature_extraction.text import TfidfVectorizer\n"
             "from sklearn.metrics.pairwise import cosine_similarity",
