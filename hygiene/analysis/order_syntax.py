@@ -102,7 +102,8 @@ def _names_in(node: cst.CSTNode) -> list[cst.Name | cst.Attribute]:
 
 
 def _uses_name(node: cst.CSTNode, name: str) -> bool:
-    """Is `name` read in `node` other than in a print or a log line, or a call that only draws?"""
+    """Is `name` read in `node` other than in a print or a log line (or the test of a block that only
+    prints), or a call that only draws?"""
     from hygiene.walk import iter_children
 
     stack: list[cst.CSTNode] = [node]
@@ -110,6 +111,8 @@ def _uses_name(node: cst.CSTNode, name: str) -> bool:
         current = stack.pop()
         if isinstance(current, cst.Name) and current.value == name:
             return True
+        if isinstance(current, cst.If) and current.orelse is None and _only_messages(current.body):
+            continue  # `if i % 200 == 0: print(...)`: progress, whatever the order
         if isinstance(current, cst.Call):
             func = current.func
             tail = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""

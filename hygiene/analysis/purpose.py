@@ -61,7 +61,7 @@ _DATA_DIRS = frozenset({"data", "datasets", "dataset", "data_generation", "datag
 _MAKING = frozenset({"generate", "generator", "gen", "create", "creation", "build", "builder", "make",
                      "synth", "synthesize", "synthesise", "synthetic", "prepare", "preprocess"})
 _DATA_NOUNS = frozenset({"data", "dataset", "datasets", "samples", "sample", "split", "splits", "problems",
-                         "questions", "items", "examples", "corpus", "eval", "evals"})
+                         "questions", "items", "examples", "corpus", "eval", "evals", "input", "inputs"})
 _MANY_FIGURES = 3
 _ARRAY_SAVES = frozenset({"save", "savez", "savez_compressed"})
 _PLACEHOLDER = re.compile(r"(?i)^(/?path/to\b|<[^>]*>|your[_ -]?(own[_ -])?(path|data|file|dir|folder)|path_to_|placeholder)")
@@ -204,6 +204,9 @@ def makes_data(path: str) -> bool:
     if in_data_folder(path):
         return True
     words = _words(stem)
+    # `inputgen.py`, `datagen.py`: a noun and `gen` written as one word
+    compound = {w[:-3] for w in words if w.endswith("gen") and w[:-3] in _DATA_NOUNS}
+    words |= compound | ({"gen"} if compound else set())
     return bool(words & _MAKING) and bool(words & _DATA_NOUNS)
 
 

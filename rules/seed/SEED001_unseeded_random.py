@@ -60,6 +60,45 @@ class UnseededRandom(Rule):
     message = "`{code}` draws from Python's global `random` generator, and {who}"
     question = "Which seed produced the draw of `{code}` at {where}, and is it recorded with the results?"
     examples = [
+        valid({
+            "tools/inputgen.py": """
+                import json
+                import random
+                from openai import OpenAI
+
+                def main(seeds, out):
+                    client = OpenAI()
+                    inputs = []
+                    for task, pool in seeds.items():
+                        shown = random.sample(pool, 3)
+                        reply = client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": str(shown)}])
+                        inputs.append({"task": task, "input": reply.choices[0].message.content})
+                    json.dump(inputs, open(out, "w"))
+
+                if __name__ == "__main__":
+                    main(json.load(open("seeds.json")), "inputs.json")
+            """,
+        }, note="a generator of a benchmark's inputs (`inputgen`: a data noun and `gen` in one word) writes the data "
+                "set it releases: a checklist question"),
+        invalid({
+            "tools/run_eval.py": """
+                import json
+                import random
+                from openai import OpenAI
+
+                def main(seeds):
+                    client = OpenAI()
+                    correct = 0
+                    for task, pool in seeds.items():
+                        shown = random.sample(pool, 3)  # expect: SEED001
+                        reply = client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": str(shown)}])
+                        correct += reply.choices[0].message.content == task
+                    print("accuracy", correct / len(seeds))
+
+                if __name__ == "__main__":
+                    main(json.load(open("seeds.json")))
+            """,
+        }, note="near miss: the same sampled few-shot prompt in an evaluation that prints its accuracy"),
         invalid({
             "exp/data.py": """
                 import random

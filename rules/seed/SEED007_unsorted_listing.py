@@ -102,6 +102,25 @@ class UnsortedListing(OrderTracker, Rule):
                     if j > i:
                         grid[i][j] = compare(first, second)
         """, note="near miss: the sorted pairs go to another name; the grid still follows the listing"),
+        valid("""
+            import os
+            files = os.listdir(ann_dir)
+            for i, name in enumerate(files):
+                if i % 200 == 0:
+                    print("processed %d / %d" % (i, len(files)))
+                wnid = parse(os.path.join(ann_dir, name))
+                if wnid in wnids:
+                    test[wnid].append(name)
+        """, note="the position only times a progress line; each file's own content decides where it goes"),
+        invalid("""
+            import os
+            files = os.listdir(ann_dir)  # expect: SEED007
+            for i, name in enumerate(files):
+                if i % 5 == 0:
+                    val.append(name)
+                else:
+                    train.append(name)
+        """, note="near miss: the position decides the split"),
         invalid("""
             import os
             files = os.listdir(run_dir)  # expect: SEED007
