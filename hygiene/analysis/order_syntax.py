@@ -167,7 +167,7 @@ def note_derived(store: dict[str, list[cst.BaseExpression]], target: cst.BaseExp
 
 
 # The first line of a declaration whose order the language ignores: an import block (Go, Python,
-# JavaScript), C includes, `using` directives, SPARQL prefixes.
+# JavaScript), C includes, `using` directives, SPARQL prefixes (and, added one by one, a query's filters).
 _DECLARATION = re.compile(r"(?m)^\s*(import\b|from\s+\S+\s+import\b|#include\b|using\s+[\w.:]+\s*;|"
                           r"require\s*\(|PREFIX\s+\w*:)")
 
@@ -187,12 +187,13 @@ def _strings(node: cst.CSTNode) -> list[str]:
 
 
 def _added_declarations(parents: list[cst.CSTNode], name: str, code: Any) -> bool:
-    """`imports.add("import math")` in the function (or module) around the join: the set is filled with
-    import lines."""
+    """`imports.add("import math")`, `clauses.append(f"FILTER (?x != {e})")` in the function (or module)
+    around the join: the list is made of import lines or of a query's filters, which hold in any order."""
     scope = next((p for p in reversed(parents) if isinstance(p, (cst.FunctionDef, cst.Module))), None)
     if scope is None:
         return False
-    pattern = re.compile(rf"\b{re.escape(name)}\.(?:add|append|update|extend)\(\s*\[?\s*[rbuf]*[\"']\s*(?:import|from)\s")
+    pattern = re.compile(rf"\b{re.escape(name)}\.(?:add|append|update|extend|insert)\((?:\s*\d+\s*,)?\s*\[?\s*[rbuf]*[\"']"
+                         r"\s*(?:import\s|from\s|#include\b|FILTER\b|PREFIX\s)")
     return bool(pattern.search(code(scope)))
 
 

@@ -113,6 +113,28 @@ class SetOrder(OrderTracker, Rule):
                     imports.add("import re")
                 return "\\n".join(imports) + "\\n" + body
         """, note="a set filled with import lines elsewhere in the function, joined into generated code"),
+        valid("""
+            def to_sparql(triples):
+                entities = set()
+                clauses = []
+                for subject, relation, obj in triples:
+                    clauses.append(f"?x ns:{relation} ns:{obj} .")
+                    entities.add(obj)
+                for entity in entities:
+                    clauses.append(f"FILTER (?x != ns:{entity})")
+                clauses.insert(0, "PREFIX ns: <http://rdf.freebase.com/ns/>")
+                return "\\n".join(clauses)
+        """, note="one FILTER clause per item of a query: the filters hold together, in any order"),
+        invalid("""
+            def to_prompt(triples):
+                entities = set()  # expect: SEED008
+                lines = []
+                for subject, relation, obj in triples:
+                    entities.add(obj)
+                for entity in entities:
+                    lines.append(f"Is {entity} the answer?")
+                return "\\n".join(lines)
+        """, note="near miss: the items listed as questions in a prompt, where their order is part of the text"),
         invalid("""
             def with_hints(question, packages):
                 used = set()  # expect: SEED008
