@@ -24,7 +24,11 @@ applied by every SEED rule about unseeded draws (`hygiene.analysis.unseeded_draw
     something, they are not a paper's results.
 
 The evidence is per program: a draw reached by a training script and by a demo is a finding
-(the training script's numbers depend on it).
+(the training script's numbers depend on it). Also questions: "timing" (every program that runs it
+times a model on made-up inputs and reads no data, `hygiene.analysis.purpose`), and, applied by
+`hygiene.analysis.unseeded_draws` from `hygiene.analysis.seed_comments`, "commented" (the programs
+keep their seeding call commented out) and "variance" (the file refits the unseeded model in a
+loop and reports the spread).
 """
 from __future__ import annotations
 

@@ -35,7 +35,9 @@ class SeedAfterDraw(Rule):
     A draw whose results are made again after the seed is left alone: the names its top-level
     statement assigns are all assigned again after the seed and only looked at in between
     (`len(train_set)`), the way a textbook shows an unseeded split and then repeats it seeded
-    (`hygiene.analysis.overwritten`).
+    (`hygiene.analysis.overwritten`); so is a draw that the call made before the seed does not
+    reach, because that call switches it off (`get_context_set(..., only_config=True)` returning
+    at `if only_config: return config` before the draw; `hygiene.analysis.flag_guards`).
 
     ## Why is this bad?
     The seed looks like it makes the run reproducible, and the README says so, but the draws that

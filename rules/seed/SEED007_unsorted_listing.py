@@ -47,7 +47,10 @@ class UnsortedListing(OrderTracker, Rule):
     finding is at the listing, naming the caller's use). A running count of the items of a loop
     over the listing (`n += 1`) that a branch tests (`"train" if n < n_train else "val"`) assigns
     items by position; a count only printed, or a cap (`if n > limit: break`, like a slice), is
-    not reported here, nor is an `enumerate` index used only as `i == 0` (the first pass). In a
+    not reported here, nor is an `enumerate` index used only as `i == 0` (the first pass) or
+    to time a progress line (`if i % 200 == 0: print(...)`), nor `.index(name)` used only to take
+    that item out of the same list (`files.pop(files.index("meta.json"))`); `names, scores =
+    zip(*sorted(zip(names, scores), key=...))` puts the listing in a sorted order. In a
     data folder (`data/`, `datasets/`) the finding is a checklist question: its output is committed data.
 
     ## Why is this bad?
