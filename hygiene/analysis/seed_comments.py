@@ -11,8 +11,9 @@ question that points at the commented line, not a finding that says the seed was
 The same holds for a file that repeats a training run in a loop whose counter nothing reads (`for i in
 range(100): rf = RandomForestClassifier(); rf.fit(X, y); aucs.append(auc)`; a bootstrap that only
 resamples is not a repeat) and computes the spread of what
-the runs give (`np.std(aucs)`): it shows how much an unseeded run varies, on purpose. Its fact
-`seed_repeats` is True.
+the runs give (`np.std(aucs)`), while it seeds other draws (`random_state=3`): it shows how much an
+unseeded run varies, on purpose. Its fact `seed_repeats` is True. (A file that seeds nothing and
+reports the mean and spread of unseeded repetitions has not chosen: that stays a finding.)
 """
 from __future__ import annotations
 
@@ -29,6 +30,8 @@ if TYPE_CHECKING:
 FACT = "seed_comments"
 REPEATS = "seed_repeats"
 _REFITS = re.compile(r"\.(fit|train|fit_predict|partial_fit)\(|\b(fit|train|train_model)\(")
+# A seed the file does pass elsewhere (`random_state=3`, `torch.manual_seed(0)`): it knows how to seed.
+_SEEDS = re.compile(r"(?m)^[^#\n]*(random_state\s*=\s*\d|\b(manual_seed|set_seed|seed_everything)\s*\(|random\.seed\s*\()")
 _SPREAD = frozenset({"std", "stdev", "pstdev", "var", "variance", "sem", "nanstd"})
 _COMMENTED = re.compile(r"(?m)^[ \t]*#+[ \t]*(?:[\w.]+\.)?(manual_seed(?:_all)?|seed|set_seed|seed_everything|"
                         r"set_random_seed|seed_all)[ \t]*\(")
@@ -68,7 +71,7 @@ class SeedCommentExtractor:
             self.spread = True
 
     def finish(self) -> None:
-        if self.repeats and self.spread:
+        if self.repeats and self.spread and _SEEDS.search(self.ctx.text):
             self.ctx.facts[REPEATS] = True
         if "seed" not in self.ctx.text:
             return

@@ -203,6 +203,13 @@ class MissingRandomState(Rule):
             "print(np.mean(aucs), np.std(aucs))",
         ])}, expect=[("trees.ipynb", 4, "SEED004")],
             note="near miss: the loop varies the forest's size, not the draw; the unseeded forests are compared"),
+        invalid({"trees.ipynb": _notebook([
+            "import numpy as np\nfrom sklearn.ensemble import RandomForestClassifier\nfrom sklearn.metrics import roc_auc_score",
+            "aucs = []\nfor i in range(5):\n    rf = RandomForestClassifier(n_estimators=10)\n"
+            "    rf.fit(X_train, y_train)\n    aucs.append(roc_auc_score(y_val, rf.predict_proba(X_val)[:, 1]))\n"
+            "print(np.mean(aucs), np.std(aucs))",
+        ])}, expect=[("trees.ipynb", 6, "SEED004")],
+            note="near miss: mean and spread of unseeded repetitions in a file that seeds nothing: not a choice"),
         valid({"clustering.ipynb": _notebook([
             "import pandas as pd\nfrom sklearn.feature_extraction.text import TfidfVectorizer\n"
             "from sklearn.metrics.pairwise import cosine_similarity",
