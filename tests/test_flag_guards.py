@@ -73,5 +73,102 @@ class Quiet(Pool):
     def __init__(self, items):
         Pool.__init__(self, items)
 """)
-    assert facts["guards"] == [{"callee": "Pool", "param": "shuffle", "index": 1, "start": 7, "end": 8}]  # `if shuffle:` and its body
-    assert facts["calls"]["Pool"] == [1, ["shuffle"]]  # super() sets it; `Pool.__init__(self, items)` does not
+    assert facts["guards"] == [{"callee": "Pool", "param": "shuffle", "index": 1, "default": "f", "on": "t",
+                                "start": 7, "end": 8}]  # `if shuffle:` and its body
+    # super() sets it (a truthy literal); `Pool.__init__(self, items)` passes only `items`
+    assert facts["calls"]["Pool"] == [["?", {"shuffle": "t"}, 0], ["?", {}, 0]]
+
+
+def test_an_else_branch_and_a_stored_constructor_flag_are_guards() -> None:
+    facts = _facts("""
+import random
+
+def load(rows, deterministic=False):
+    if deterministic:
+        order = rows
+    else:
+        order = random.sample(rows, len(rows))
+    return order
+
+class Images:
+    def __init__(self, files, multiscale=True):
+        self.multiscale = multiscale
+        self.size = 416
+
+    def collate(self, batch):
+        if self.multiscale and len(batch) > 1:
+            self.size = random.choice([320, 416])
+        return batch
+""")
+    assert [(g["callee"], g["param"], g["on"], g["default"], g["start"], g["end"]) for g in facts["guards"]] == [
+        ("load", "deterministic", "t", "f", 5, 6), ("load", "deterministic", "f", "f", 7, 8),
+        ("Images", "multiscale", "t", "t", 17, 18)]
+
+
+def test_a_reassigned_flag_is_not_a_guard() -> None:
+    facts = _facts("""
+import random
+
+def load(rows, shuffle=None):
+    shuffle = shuffle or DEFAULT
+    if shuffle:
+        random.shuffle(rows)
+""")
+    assert "guards" not in facts
+
+
+PROGRAMS = {
+    "data.py": """
+        import random
+
+        class Images:
+            def __init__(self, files, multiscale=True):
+                self.files = files
+                self.multiscale = multiscale
+
+            def __getitem__(self, i):
+                if self.multiscale:
+                    return resize(self.files[i], random.choice([320, 416]))
+                return self.files[i]
+
+        def load_data(files, deterministic=False):
+            if deterministic:
+                return list(files)
+            else:
+                return random.sample(files, len(files))
+    """,
+    "test.py": """
+        from data import Images, load_data
+
+        if __name__ == "__main__":
+            ds = Images(load_data(files(), deterministic=True), multiscale=False)
+            print(accuracy(model, ds))
+    """,
+}
+
+
+@pytest.mark.parametrize("train, reported", [
+    (None, []),  # the only program switches both blocks off
+    ("""
+        import random
+        from data import Images, load_data
+
+        if __name__ == "__main__":
+            random.seed(0)
+            print(accuracy(fit(Images(load_data(files())))))
+    """, []),  # the program that switches them on seeds
+    ("""
+        from data import Images, load_data
+
+        if __name__ == "__main__":
+            print(accuracy(fit(Images(load_data(files())))))
+    """, [("data.py", 10)]),  # near miss: a program that switches them on and seeds nothing
+])
+def test_a_program_whose_calls_switch_a_flag_off_does_not_run_its_draws(tmp_path: Path, train: str | None,
+                                                                          reported: list) -> None:
+    for name, text in PROGRAMS.items():
+        (tmp_path / name).write_text(textwrap.dedent(text).lstrip())
+    if train:
+        (tmp_path / "train.py").write_text(textwrap.dedent(train).lstrip())
+    result = scan(Config(root=tmp_path), jobs=1, use_cache=False)
+    assert [(f.path, f.line) for f in result.findings if f.rule == "SEED001"] == reported

@@ -37,6 +37,7 @@ from hygiene.analysis.apis.written import files_written, is_output_dir_config
 from hygiene.context import FileContext
 from hygiene.analysis.dataflow.builder import DataflowBuilder
 from hygiene.analysis.flag_guards import FlagGuardExtractor
+from hygiene.analysis.seed_comments import SeedCommentExtractor
 from hygiene.analysis.toy_draws import ToyDrawExtractor
 from hygiene.analysis.names import _import_targets
 from hygiene.analysis.strings import pattern_value
@@ -383,7 +384,7 @@ from hygiene.analysis.randomness import RandomnessExtractor  # noqa: E402
 
 EXTRACTORS: list[type[Extractor]] = [IOExtractor, ImportsExtractor, ActivityExtractor, DataflowBuilder,  # type: ignore[list-item]
                                      RandomnessExtractor, FlagGuardExtractor,
-                                     ToyDrawExtractor]
+                                     ToyDrawExtractor, SeedCommentExtractor]
 # For measuring what the dataflow layer costs (benchmarks/scan_speed.py --compare-layer): the scan
 # without it. Rules built on it then see an empty program and report nothing.
 if os.environ.get("HYGIENE_NO_DATAFLOW") == "1":

@@ -21,7 +21,8 @@ import libcst as cst
 
 from hygiene.analysis.names import dotted
 from hygiene.analysis.order_syntax import (_counters, _first_only, _pairs_only, _first_target, _in_message, _is_slice, _last_index,
-                                  _names_in, _only_messages, _reads_position, _short, _uses_name, note_derived)
+                                  _lookup_in_same, _names_in, _only_messages, _reads_position, _short, _uses_name,
+                                  declaration_block, note_derived)
 
 # Calls that keep the order of their first argument in their result.
 _ORDER_KEEPING = frozenset({
@@ -74,7 +75,9 @@ class OrderTracker:
 
     def _bind(self, target: cst.BaseExpression, origin: Origin | None) -> None:
         key = dotted(target) if isinstance(target, (cst.Name, cst.Attribute)) else None
-        if key is None:
+        if key is None:  # `names, scores = zip(*sorted(...))`: each name now holds the sorted order
+            for element in target.elements if isinstance(target, (cst.Tuple, cst.List)) and origin is None else ():
+                self._bind(element.value, None)
             return
         frame = self._frames()[-1]
         if origin is None:
@@ -319,7 +322,8 @@ class OrderTracker:
             if method == "sort" and not positional:
                 self._bind(func.value, None)
                 return
-            if method == "index" and len(positional) == 1:  # `classes.index(label)`: its positions become ids
+            if method == "index" and len(positional) == 1 and not _lookup_in_same(self.ctx.parents, func.value):  # type: ignore[attr-defined]
+                # `classes.index(label)`: its positions become ids
                 origin = self.unordered(func.value)
                 if origin is not None:
                     self._report(origin, node, "its positions become ids (`.index(...)`, line {line})")
@@ -327,7 +331,7 @@ class OrderTracker:
         if isinstance(func, cst.Attribute) and func.attr.value == "join" and positional \
                 and isinstance(func.value, (cst.SimpleString, cst.ConcatenatedString)):
             origin = self.unordered(positional[0])
-            if origin is not None:
+            if origin is not None and not declaration_block(self.ctx.parents, node, self.ctx.code):  # type: ignore[attr-defined]
                 self._report(origin, node, "it is joined into one text in that order (line {line})")
             return
         if not positional:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import libcst as cst
 
@@ -101,7 +102,8 @@ def _names_in(node: cst.CSTNode) -> list[cst.Name | cst.Attribute]:
 
 
 def _uses_name(node: cst.CSTNode, name: str) -> bool:
-    """Is `name` read in `node` other than in a print or a log line, or a call that only draws?"""
+    """Is `name` read in `node` other than in a print or a log line (or the test of a block that only
+    prints), or a call that only draws?"""
     from hygiene.walk import iter_children
 
     stack: list[cst.CSTNode] = [node]
@@ -109,6 +111,8 @@ def _uses_name(node: cst.CSTNode, name: str) -> bool:
         current = stack.pop()
         if isinstance(current, cst.Name) and current.value == name:
             return True
+        if isinstance(current, cst.If) and current.orelse is None and _only_messages(current.body):
+            continue  # `if i % 200 == 0: print(...)`: progress, whatever the order
         if isinstance(current, cst.Call):
             func = current.func
             tail = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
@@ -160,3 +164,69 @@ def note_derived(store: dict[str, list[cst.BaseExpression]], target: cst.BaseExp
             note_derived(store, element.value, value)
     elif isinstance(target, (cst.Name, cst.Attribute)) and dotted(target):
         store.setdefault(dotted(target) or "", []).append(value)
+
+
+# The first line of a declaration whose order the language ignores: an import block (Go, Python,
+# JavaScript), C includes, `using` directives, SPARQL prefixes (and, added one by one, a query's filters).
+_DECLARATION = re.compile(r"(?m)^\s*(import\b|from\s+\S+\s+import\b|#include\b|using\s+[\w.:]+\s*;|"
+                          r"require\s*\(|PREFIX\s+\w*:)")
+
+
+def _strings(node: cst.CSTNode) -> list[str]:
+    found: list[str] = []
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, cst.SimpleString):
+            found.append(current.raw_value)
+        elif isinstance(current, cst.FormattedStringText):
+            found.append(current.value)
+        else:
+            stack.extend(current.children)
+    return found
+
+
+def _added_declarations(parents: list[cst.CSTNode], name: str, code: Any) -> bool:
+    """`imports.add("import math")`, `clauses.append(f"FILTER (?x != {e})")` in the function (or module)
+    around the join: the list is made of import lines or of a query's filters, which hold in any order."""
+    scope = next((p for p in reversed(parents) if isinstance(p, (cst.FunctionDef, cst.Module))), None)
+    if scope is None:
+        return False
+    pattern = re.compile(rf"\b{re.escape(name)}\.(?:add|append|update|extend|insert)\((?:\s*\d+\s*,)?\s*\[?\s*[rbuf]*[\"']"
+                         r"\s*(?:import\s|from\s|#include\b|FILTER\b|PREFIX\s)")
+    return bool(pattern.search(code(scope)))
+
+
+def declaration_block(parents: list[cst.CSTNode], join: cst.Call, code: Any = None) -> bool:
+    """`"import (\\n" + "\\n".join(pkgs) + "\\n)"`, `"\\n".join(f"import {m}" for m in modules)`: a set's
+    items joined into the lines of an import block (or includes): a compiler reads them in any order,
+    so the order of the set decides nothing. The text around the join, up to its statement, or the
+    template of each item says so."""
+    joined = join.args[0].value
+    if code is not None and isinstance(joined, cst.Name) and _added_declarations(parents, joined.value, code):
+        return True
+    texts = _strings(joined)
+    for parent in reversed(parents):
+        if isinstance(parent, cst.BaseSmallStatement) or isinstance(parent, cst.BaseCompoundStatement):
+            break
+        if isinstance(parent, (cst.BinaryOperation, cst.FormattedString, cst.ConcatenatedString)):
+            texts.extend(_strings(parent))
+    return any(_DECLARATION.search(text.replace("\\n", "\n")) for text in texts)
+
+
+def _lookup_in_same(parents: list[cst.CSTNode], receiver: cst.BaseExpression) -> bool:
+    """`files.pop(files.index(name))`, `files[files.index(name)]`: the position is found only to take that
+    item out of the same list (`files.remove(name)`), so it is no id and no order is used."""
+    mine = dotted(receiver)
+    if not mine:
+        return False
+    chain = [p for p in parents[-3:]]
+    for i, parent in enumerate(reversed(chain)):
+        if isinstance(parent, cst.Call) and isinstance(parent.func, cst.Attribute) \
+                and parent.func.attr.value in ("pop", "__getitem__") and dotted(parent.func.value) == mine:
+            return True
+        if isinstance(parent, cst.Subscript) and dotted(parent.value) == mine:
+            return True
+        if not isinstance(parent, (cst.Arg, cst.SubscriptElement, cst.Index)):
+            return False
+    return False

@@ -92,6 +92,7 @@ class Programs:
         self.uses: dict[str, str] = {}
         self.seeders = {c for f in self.files.values() for c in f.get("seeders", ())}
         self.late_seeds: list[LateSeed] = []
+        self.visited: dict[str, set[str]] = {}  # entry -> the files it runs code of
         imported: set[str] = set()
         for facts in self.files.values():
             for events in facts["scopes"].values():
@@ -232,13 +233,15 @@ class Programs:
         while later:
             path, key, frames = later.pop(0)
             walk(path, key, frames, True)
-        visited = {path for path, _ in done}
+        visited = self.visited[entry] = {path for path, _ in done}
         use = self.files[entry].get("purpose", "")
+        if use == "times" and any(self.files[p].get("reads") or self.files[p].get("loads") for p in visited):
+            use = ""  # it times a model on data some file it runs reads: judged by what it runs
         # A notebook's output is what it shows; a usage example's is a demonstration of the library,
         # unless it trains a model with it (alpaca_farm keeps its paper's training scripts in examples/).
         demo = use == "shows" and in_doc_dir(entry) and not self.files[entry].get("trains")
-        if use not in ("data", "exports") and not entry.endswith(".ipynb") and not demo:
-            purposes = {self.files[p].get("purpose", "") for p in visited}
+        if use not in ("data", "exports", "times") and not entry.endswith(".ipynb") and not demo:
+            purposes = {self.files[p].get("purpose", "").replace("times", "reports") for p in visited}
             use = "reports" if "reports" in purposes else "shows" if "shows" in purposes else ""
         self.uses[entry] = use
         loads = any(self.files[p].get("loads") for p in visited)

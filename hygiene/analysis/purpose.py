@@ -61,13 +61,21 @@ _DATA_DIRS = frozenset({"data", "datasets", "dataset", "data_generation", "datag
 _MAKING = frozenset({"generate", "generator", "gen", "create", "creation", "build", "builder", "make",
                      "synth", "synthesize", "synthesise", "synthetic", "prepare", "preprocess"})
 _DATA_NOUNS = frozenset({"data", "dataset", "datasets", "samples", "sample", "split", "splits", "problems",
-                         "questions", "items", "examples", "corpus", "eval", "evals"})
+                         "questions", "items", "examples", "corpus", "eval", "evals", "input", "inputs"})
 _MANY_FIGURES = 3
 _ARRAY_SAVES = frozenset({"save", "savez", "savez_compressed"})
 _PLACEHOLDER = re.compile(r"(?i)^(/?path/to\b|<[^>]*>|your[_ -]?(own[_ -])?(path|data|file|dir|folder)|path_to_|placeholder)")
 # Calls that read the file named by their first argument.
 READS = frozenset({"read_csv", "read_json", "read_parquet", "read_excel", "read_table", "read_pickle", "read_feather",
                    "open", "load", "loadtxt", "genfromtxt", "load_dataset", "File", "imread"})
+# Calls that time code or read its memory use: a benchmark of a layer's speed.
+_TIMING_NAMES = ("time.time", "time.perf_counter", "time.process_time", "timeit.", "torch.utils.benchmark.",
+                 "torch.cuda.Event", "torch.cuda.max_memory_allocated", "torch.cuda.memory_allocated", "pynvml.",
+                 "torch.utils.flop_counter.", "fvcore.nn.", "thop.", "ptflops.")
+_TIMING = frozenset({"perf_counter", "elapsed_time", "max_memory_allocated", "nvmlDeviceGetMemoryInfo", "timeit"})
+# Calls that read data a program measures on: a file, a dataset of a library, trained weights.
+_DATASET_ROOTS = ("torchvision.datasets.", "sklearn.datasets.", "datasets.", "tensorflow_datasets.",
+                  "keras.datasets.", "tensorflow.keras.datasets.", "torch_geometric.datasets.")
 _DOC_DIRS = frozenset({"docs", "doc", "examples", "example", "tutorials", "tutorial"})
 _WORD = re.compile(r"[a-z]+")
 
@@ -95,6 +103,8 @@ class CallSignals:
         self.exports = False  # exports or traces a model (`torch.onnx.export`, `torch.jit.trace`)
         self.counts_correct = False  # a value named `correct` / `n_correct`: a count of right answers...
         self.checks = False  # ...unless the file checks code on random inputs (`correct = np.allclose(...)`)
+        self.times = False  # times code or reads its memory use (`time.time()`, `torch.cuda.Event`)
+        self.reads = False  # reads a file, a library's dataset, or weights
 
     def see_target(self, target: str) -> None:
         """A value assigned to `acc`, `val_score`, `self.f1`: a measured number, however computed."""
@@ -109,6 +119,10 @@ class CallSignals:
             return
         if tail in _CHECKS:
             self.checks = True
+        if tail in _TIMING or (name is not None and name.startswith(_TIMING_NAMES)):
+            self.times = True
+        if tail in READS or tail in _LOADING or (name is not None and name.startswith(_DATASET_ROOTS)):
+            self.reads = True
         if tail in _WRITING:
             self.writes = True
         elif tail in _MODEL_CALLS:
@@ -129,7 +143,8 @@ class CallSignals:
             self.figures += tail == "savefig"
         elif not self.measures and ((name is not None and name.startswith(("sklearn.metrics", "evaluate."))
                                      and not name.startswith(_FEATURE_METRICS))
-                                    or (tail and _words(tail) & _METRIC_WORDS and not _logs(name))):
+                                    or (tail and tail != "eval" and _words(tail) & _METRIC_WORDS and not _logs(name))):
+            # (`model.eval()` switches a mode, `eval(text)` runs code: neither measures)
             self.measures = True
 
 
@@ -190,13 +205,17 @@ def makes_data(path: str) -> bool:
     if in_data_folder(path):
         return True
     words = _words(stem)
+    # `inputgen.py`, `datagen.py`: a noun and `gen` written as one word
+    compound = {w[:-3] for w in words if w.endswith("gen") and w[:-3] in _DATA_NOUNS}
+    words |= compound | ({"gen"} if compound else set())
     return bool(words & _MAKING) and bool(words & _DATA_NOUNS)
 
 
 def file_purpose(path: str, signals: CallSignals, notebook: Any = None) -> str:
     """"data" (its output is committed data), "reports" (it computes, trains or queries a model for answers), "shows"
     (it only illustrates), "exports" (it exports or traces a model it neither trains nor measures),
-    or "" (nothing in the file says: a helper, or a plain script).
+    "times" (a script that runs a model, times it and reads no data: a benchmark of speed or memory
+    on made-up inputs), or "" (nothing in the file says: a helper, or a plain script).
 
     A notebook reports only what it measures (a model fit there whose predictions are only plotted
     illustrates), and one with more words of prose than of code is a chapter or a tutorial: text
@@ -210,6 +229,8 @@ def file_purpose(path: str, signals: CallSignals, notebook: Any = None) -> str:
         return "shows"  # a template with placeholder paths cannot run: it produces no reported number
     if signals.exports and not (signals.trains or signals.measures) and notebook is None:
         return "exports"  # its output is a model file; random inputs only show the tracer shapes
+    if signals.times and not signals.reads and notebook is None and (signals.trains or signals.models):
+        return "times"  # runs a model on made-up inputs and times it: unless what it runs reads data (Programs)
     if signals.figures > _MANY_FIGURES or in_doc_dir(path):
         return "shows"  # makes figures, or documents or demonstrates a library: its numbers are not results
     if notebook is not None:

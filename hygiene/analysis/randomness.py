@@ -175,8 +175,8 @@ class RandomnessExtractor:
         if len(self.ctx.parents) == 2 and isinstance(node.value, cst.Call):  # Module > SimpleStatementLine
             self.toplevel = True
             name = self.ctx.names.qualified_name(node.value.func)
-            if name is None or self._candidate(name) or plain(name) in _CLI_RUNNERS:
-                self.entry = True
+            if (name is None or self._candidate(name) or plain(name) in _CLI_RUNNERS) and not (name or "x").rsplit(".", 1)[-1].startswith("_"):
+                self.entry = True  # (a private helper run on import, `_rescan_model_configs()`, makes no program)
 
     def visit_For(self, node: cst.For) -> None:
         if len(self.ctx.parents) == 1:
@@ -380,7 +380,7 @@ class RandomnessExtractor:
             "test": is_test_path(self.ctx.path), "service": self.service, "main": self.main, "trains": self.signals.trains,
             "scopes": scopes, "classes": self.classes, "purpose": purpose,
             "loads": self.signals.loads_weights, "seeders": self.seeders, "bases": self.bases,
-            "relative_imports": sorted(set(self.relative_imports)), "workers": self.workers,
+            "relative_imports": sorted(set(self.relative_imports)), "workers": self.workers, "reads": self.signals.reads,
         }
 
 

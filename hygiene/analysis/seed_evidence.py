@@ -24,7 +24,11 @@ applied by every SEED rule about unseeded draws (`hygiene.analysis.unseeded_draw
     something, they are not a paper's results.
 
 The evidence is per program: a draw reached by a training script and by a demo is a finding
-(the training script's numbers depend on it).
+(the training script's numbers depend on it). Also questions: "timing" (every program that runs it
+times a model on made-up inputs and reads no data, `hygiene.analysis.purpose`), and, applied by
+`hygiene.analysis.unseeded_draws` from `hygiene.analysis.seed_comments`, "commented" (the programs
+keep their seeding call commented out) and "variance" (the file refits the unseeded model in a
+loop and reports the spread).
 """
 from __future__ import annotations
 
@@ -42,6 +46,12 @@ REASONS = {
                 "changes a reported number is not established"),
     "smoke": ("it runs only in the `__main__` block of a module that other code imports (a smoke test on a toy "
               "configuration, a timing): no reported number comes from that run"),
+    "commented": ("the program keeps its seeding call in a comment (`# torch.manual_seed(1)`): running unseeded "
+                  "was a choice (runs averaged, a variance shown); is it the one the results were made with?"),
+    "variance": ("the file repeats the unseeded run in a loop and computes the spread of the results: it shows "
+                 "the run-to-run variation on purpose; are the other results seeded?"),
+    "timing": ("the programs that run it time a model on made-up inputs and read no data: what they print is "
+               "seconds and memory, not a result"),
     "demo": ("the programs that run it unseeded are named for a demo, inference, a visualisation, an export or "
              "a timing run: what they print shows something, it is not a reported result"),
 }
@@ -50,7 +60,7 @@ REASONS = {
 # times rather than produces results.
 _DEMO_WORDS = frozenset("""
 demo demos inference infer interactive playground play enjoy visualize visualise visualization visualisation
-vis viz export onnx profile profiling speed timing latency throughput smoke sanity
+vis viz export onnx profile profiler profiling speed timing latency throughput smoke sanity
 """.split())
 # Words that name a usage example when the name says of what (`example_comparison`,
 # `stability_gap_example`); a bare `example.py` is what snippets and issue reports call any script.
@@ -98,6 +108,8 @@ def evidence(site: DrawSite, progs: Programs) -> str:
     if any(u == "reports" for u in uses.values()):
         return "demo"
     kinds = set(uses.values())
+    if kinds == {"times"}:
+        return "timing"
     if kinds and kinds <= {"data", "exports"} and len(kinds) == 1:
         return kinds.pop()
     if "" in kinds:

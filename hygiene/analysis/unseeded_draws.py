@@ -13,8 +13,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from hygiene.analysis.flag_guards import behind_unset_flag, unset_flag_lines
+from hygiene.analysis.flag_guards import switched_off
 from hygiene.analysis.programs import DrawSite, Place, locate, programs
+from hygiene.analysis.seed_comments import repeats_for_spread, seed_commented_out
 from hygiene.analysis.seed_evidence import REASONS, evidence
 from hygiene.analysis.toy_draws import is_toy, toy_lines
 from hygiene.grouping import PROGRAM
@@ -30,9 +31,23 @@ ASK_REASONS = REASONS
 
 def program_ask(uses: list[str]) -> str:
     """Why draws run by programs of these uses are a question, or "" when one of them reports."""
-    if not uses or any(u not in ("data", "shows", "exports") for u in uses):
+    if not uses or any(u not in ("data", "shows", "exports", "times") for u in uses):
         return ""
+    if all(u == "times" for u in uses):
+        return "timing"
     return uses[0] if all(u == uses[0] for u in uses) and uses[0] != "shows" else "illustration"
+
+
+def _ask(repo: RepoContext, site: DrawSite, progs: Any) -> str:
+    """Why `site` is a checklist question ("" for a finding): the evidence of its programs
+    (hygiene.analysis.seed_evidence), or a seeding call its programs keep commented out."""
+    ask = evidence(site, progs)
+    if not ask and site.gen in GENERATOR_NAMES and all(
+            seed_commented_out(repo, site.gen, progs.visited.get(e, {e})) for e in site.unseeded_by):
+        return "commented"  # the author commented the seed out: a choice to ask about
+    if not ask and repeats_for_spread(repo, site.path):
+        return "variance"  # the file repeats the unseeded run and reports the spread
+    return ask
 
 
 def _unseeded(repo: RepoContext) -> list[DrawSite]:
@@ -54,10 +69,23 @@ def _unseeded(repo: RepoContext) -> list[DrawSite]:
         if not entries:
             continue
         site.unseeded_by[:] = entries
-        site.ask = evidence(site, progs)
+        site.ask = _ask(repo, site, progs)
         site.more = []
         found.append(site)
     return found
+
+
+def _runs_flagged(repo: RepoContext, site: DrawSite, line: int | None) -> bool:
+    """Does a program still run `site` unseeded once the programs whose calls switch its block off
+    (`multiscale=False`, `deterministic=True`; hygiene.analysis.flag_guards) are left out? The
+    evidence is then that of the programs left."""
+    progs = programs(repo)
+    off = switched_off(repo, site.path, line, site.unseeded_by, progs.visited)
+    if off:
+        site.unseeded_by[:] = [e for e in site.unseeded_by if e not in off]
+        if site.unseeded_by:
+            site.ask = _ask(repo, site, progs)
+    return bool(site.unseeded_by)
 
 
 def _grouped(repo: RepoContext) -> list[tuple[DrawSite, Place]]:
@@ -69,10 +97,9 @@ def _grouped(repo: RepoContext) -> list[tuple[DrawSite, Place]]:
         places = {path: locate(repo, path, ordinals) for path, ordinals in by_path.items()}
         # A draw behind an opt-in flag that no caller sets never runs (hygiene.analysis.flag_guards);
         # toy values that are only shown decide nothing (hygiene.analysis.toy_draws).
-        unset = unset_flag_lines(repo) if sites else {}
         toys = toy_lines(repo) if sites else {}
-        sites = [s for s in sites if not behind_unset_flag(unset, s.path, places[s.path][s.ordinal].line)
-                 and not is_toy(toys, s.path, places[s.path][s.ordinal].line)]
+        sites = [s for s in sites if not is_toy(toys, s.path, places[s.path][s.ordinal].line)
+                 and _runs_flagged(repo, s, places[s.path][s.ordinal].line)]
         firsts: dict[tuple[str, bool], DrawSite] = {}
         out = []
         for site in sorted(sites, key=lambda s: (s.path, s.ordinal)):

@@ -31,7 +31,14 @@ class UnseededRandom(Rule):
     (`hygiene.analysis.seed_evidence`): a program that runs it unseeded trains, measures or queries
     a model for answers and is not named for a demo, an example, inference, an export or a timing,
     nor an imported module's own `__main__` self-test; or the program seeds other generators and
-    misses this one. Anything weaker is a checklist question that names the missing evidence.
+    misses this one. Anything weaker is a checklist question that names the missing evidence:
+    so is a program that times a model on made-up inputs and reads no data, one whose files keep
+    the seeding call commented out (`# torch.manual_seed(1)`: unseeded by choice), and a file that
+    refits the unseeded model in a loop and computes the spread of the results (the variation is
+    what it shows). A draw in a block that the program's own calls switch off (`if multiscale:`
+    with `Dataset(multiscale=False)`, the `else:` of `if deterministic:` with `deterministic=True`,
+    code after `if only_config: return`) is not run by that program
+    (`hygiene.analysis.flag_guards`).
     Unseeded draws of several files that one program runs are one finding (one seeding line at the
     program's start settles them), at the program's own draw, naming the other files.
     A transformers / TRL `Trainer` seeds every generator when it is constructed
@@ -60,6 +67,45 @@ class UnseededRandom(Rule):
     message = "`{code}` draws from Python's global `random` generator, and {who}"
     question = "Which seed produced the draw of `{code}` at {where}, and is it recorded with the results?"
     examples = [
+        valid({
+            "tools/inputgen.py": """
+                import json
+                import random
+                from openai import OpenAI
+
+                def main(seeds, out):
+                    client = OpenAI()
+                    inputs = []
+                    for task, pool in seeds.items():
+                        shown = random.sample(pool, 3)
+                        reply = client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": str(shown)}])
+                        inputs.append({"task": task, "input": reply.choices[0].message.content})
+                    json.dump(inputs, open(out, "w"))
+
+                if __name__ == "__main__":
+                    main(json.load(open("seeds.json")), "inputs.json")
+            """,
+        }, note="a generator of a benchmark's inputs (`inputgen`: a data noun and `gen` in one word) writes the data "
+                "set it releases: a checklist question"),
+        invalid({
+            "tools/run_eval.py": """
+                import json
+                import random
+                from openai import OpenAI
+
+                def main(seeds):
+                    client = OpenAI()
+                    correct = 0
+                    for task, pool in seeds.items():
+                        shown = random.sample(pool, 3)  # expect: SEED001
+                        reply = client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": str(shown)}])
+                        correct += reply.choices[0].message.content == task
+                    print("accuracy", correct / len(seeds))
+
+                if __name__ == "__main__":
+                    main(json.load(open("seeds.json")))
+            """,
+        }, note="near miss: the same sampled few-shot prompt in an evaluation that prints its accuracy"),
         invalid({
             "exp/data.py": """
                 import random

@@ -40,7 +40,14 @@ class UnseededNumpy(Rule):
     (`hygiene.analysis.seed_evidence`): a program that runs it unseeded trains, measures or queries
     a model for answers and is not named for a demo, an example, inference, an export or a timing,
     nor an imported module's own `__main__` self-test; or the program seeds other generators and
-    misses this one. Anything weaker is a checklist question that names the missing evidence.
+    misses this one. Anything weaker is a checklist question that names the missing evidence:
+    so is a program that times a model on made-up inputs and reads no data, one whose files keep
+    the seeding call commented out (`# torch.manual_seed(1)`: unseeded by choice), and a file that
+    refits the unseeded model in a loop and computes the spread of the results (the variation is
+    what it shows). A draw in a block that the program's own calls switch off (`if multiscale:`
+    with `Dataset(multiscale=False)`, the `else:` of `if deterministic:` with `deterministic=True`,
+    code after `if only_config: return`) is not run by that program
+    (`hygiene.analysis.flag_guards`).
     Unseeded draws of several files that one program runs are one finding (one seeding line at the
     program's start settles them), at the program's own draw, naming the other files.
     A transformers / TRL `Trainer` seeds every generator when it is constructed
@@ -70,6 +77,35 @@ class UnseededNumpy(Rule):
     message = "`{code}` {what}, and {who}"
     question = "Which seed produced the numbers of `{code}` at {where}, and is it recorded with the results?"
     examples = [
+        valid("""
+            import numpy as np
+
+            # np.random.seed(1)
+
+            def measures(scores, n_runs):
+                aurocs = []
+                for _ in range(n_runs):
+                    picked = np.random.choice(len(scores), 1000)
+                    aurocs.append(auroc(scores[picked]))
+                return np.mean(aurocs), np.std(aurocs)
+
+            if __name__ == "__main__":
+                print("AUROC", measures(load_scores(), 5))
+        """, note="the author keeps the seed line commented out and reports mean and std over runs: a choice, asked "
+                "about in the checklist"),
+        invalid("""
+            import numpy as np
+
+            def measures(scores, n_runs):
+                aurocs = []
+                for _ in range(n_runs):
+                    picked = np.random.choice(len(scores), 1000)  # expect: SEED002
+                    aurocs.append(auroc(scores[picked]))
+                return np.mean(aurocs), np.std(aurocs)
+
+            if __name__ == "__main__":
+                print("AUROC", measures(load_scores(), 5))
+        """, note="near miss: no seed anywhere, not even a commented one"),
         valid("""
             import numpy as np
             import torch

@@ -42,7 +42,14 @@ class UnseededTorch(Rule):
     (`hygiene.analysis.seed_evidence`): a program that runs it unseeded trains, measures or queries
     a model for answers and is not named for a demo, an example, inference, an export or a timing,
     nor an imported module's own `__main__` self-test; or the program seeds other generators and
-    misses this one. Anything weaker is a checklist question that names the missing evidence.
+    misses this one. Anything weaker is a checklist question that names the missing evidence:
+    so is a program that times a model on made-up inputs and reads no data, one whose files keep
+    the seeding call commented out (`# torch.manual_seed(1)`: unseeded by choice), and a file that
+    refits the unseeded model in a loop and computes the spread of the results (the variation is
+    what it shows). A draw in a block that the program's own calls switch off (`if multiscale:`
+    with `Dataset(multiscale=False)`, the `else:` of `if deterministic:` with `deterministic=True`,
+    code after `if only_config: return`) is not run by that program
+    (`hygiene.analysis.flag_guards`).
     Unseeded draws of several files that one program runs are one finding (one seeding line at the
     program's start settles them), at the program's own draw, naming the other files.
     A transformers / TRL `Trainer` seeds every generator when it is constructed
@@ -335,6 +342,38 @@ class UnseededTorch(Rule):
             train, val = random_split(full, [0.9, 0.1])  # expect: SEED003
             print("val loss", evaluate(fit(train), val))
         """),
+        valid("""
+            import numpy as np
+            import torch
+
+            def main(args):
+                model = build_model()
+                model.load_state_dict(torch.load(args.model_path))
+                model.eval()
+                images = []
+                while len(images) < args.num_samples:
+                    classes = torch.randint(0, 1000, (args.batch_size,))
+                    images.extend(model.sample(classes).numpy())
+                np.savez("samples.npz", np.stack(images))
+
+            if __name__ == "__main__":
+                main(parse_args())
+        """, note="a sampling script that writes arrays for another tool to score (and `model.eval()` only "
+                "switches a mode): a checklist question"),
+        invalid("""
+            import torch
+
+            def main(args):
+                model = build_model()
+                model.load_state_dict(torch.load(args.model_path))
+                model.eval()
+                classes = torch.randint(0, 1000, (args.batch_size,))  # expect: SEED003
+                accuracy = (classifier(model.sample(classes)).argmax(1) == classes).float().mean()
+                print("accuracy", accuracy)
+
+            if __name__ == "__main__":
+                main(parse_args())
+        """, note="near miss: the same samples scored in the program"),
         valid({
             "noise.py": """
                 import torch
@@ -506,6 +545,87 @@ class UnseededTorch(Rule):
             """,
         }, note="an export script: random inputs give `torch.onnx.export` the shapes to trace, and no number is "
                 "reported (a checklist question at most)"),
+        valid({
+            "noise.py": """
+                import torch
+                class Noise:
+                    def __call__(self, x):
+                        return x + 0.1 * torch.randn_like(x)
+            """,
+            "registry.py": """
+                import torch
+                from noise import Noise
+                AUGMENT = {}
+                def _register_defaults():
+                    AUGMENT["noisy"] = Noise()
+                    error = AUGMENT["noisy"](torch.zeros(3)).abs().mean()
+                    assert error < 1, "noise too large"
+                _register_defaults()
+            """,
+            "train.py": """
+                import torch
+                from registry import AUGMENT
+                if __name__ == "__main__":
+                    torch.manual_seed(0)
+                    print(evaluate(fit(AUGMENT["noisy"])))
+            """,
+        }, note="a module that calls its own private helper on import (filling a registry) is not a program"),
+        invalid("""
+            import torch
+            def _main():
+                x = torch.randn(100, 3)  # expect: SEED003
+                print("loss", evaluate(fit(x)))
+            _main()
+        """, note="near miss: a script nobody imports that runs its private `_main()` at the top level"),
+        valid("""
+            import time
+            import torch
+            import torch.nn as nn
+
+            class Attention(nn.Module):
+                def __init__(self, d):
+                    super().__init__()
+                    self.qkv = nn.Linear(d, 3 * d)
+
+            def bench(d, steps):
+                layer = Attention(d)
+                opt = torch.optim.Adam(layer.parameters())
+                x, target = torch.ones(4, 128, d), torch.zeros(4, 128, d)
+                start = time.time()
+                for _ in range(steps):
+                    loss = ((layer(x) - target) ** 2).mean()
+                    loss.backward()
+                    opt.step()
+                print("seconds per step", (time.time() - start) / steps)
+
+            if __name__ == "__main__":
+                bench(512, 1000)
+        """, note="a `__main__` that times a layer on made-up inputs and reads no data: it prints seconds, "
+                "not a result (a checklist question)"),
+        invalid({
+            "data.py": """
+                import numpy as np
+                def load(path):
+                    return np.load(path)
+            """,
+            "bench.py": """
+                import time
+                import torch
+                import torch.nn as nn
+                from data import load
+
+                if __name__ == "__main__":
+                    layer = nn.Linear(512, 512)  # expect: SEED003
+                    opt = torch.optim.Adam(layer.parameters())
+                    x, y = torch.as_tensor(load("train.npy")), torch.as_tensor(load("labels.npy"))
+                    start = time.time()
+                    for _ in range(100):
+                        loss = ((layer(x) - y) ** 2).mean()
+                        loss.backward()
+                        opt.step()
+                    print("loss", loss.item(), "seconds", time.time() - start)
+            """,
+        }, note="near miss: a timed training run on data the program reads (in another file) reports its loss"),
         invalid("""
             import torch
             import torch.nn as nn

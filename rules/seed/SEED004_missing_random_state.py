@@ -45,7 +45,14 @@ class MissingRandomState(Rule):
     (`hygiene.analysis.seed_evidence`): a program that runs it unseeded trains, measures or queries
     a model for answers and is not named for a demo, an example, inference, an export or a timing,
     nor an imported module's own `__main__` self-test; or the program seeds other generators and
-    misses this one. Anything weaker is a checklist question that names the missing evidence.
+    misses this one. Anything weaker is a checklist question that names the missing evidence:
+    so is a program that times a model on made-up inputs and reads no data, one whose files keep
+    the seeding call commented out (`# torch.manual_seed(1)`: unseeded by choice), and a file that
+    refits the unseeded model in a loop and computes the spread of the results (the variation is
+    what it shows). A draw in a block that the program's own calls switch off (`if multiscale:`
+    with `Dataset(multiscale=False)`, the `else:` of `if deterministic:` with `deterministic=True`,
+    code after `if only_config: return`) is not run by that program
+    (`hygiene.analysis.flag_guards`).
     Unseeded draws of several files that one program runs are one finding (one seeding line at the
     program's start settles them), at the program's own draw, naming the other files.
     A transformers / TRL `Trainer` seeds every generator when it is constructed
@@ -177,6 +184,32 @@ class MissingRandomState(Rule):
             X, y = datasets.make_moons(n_samples=200, noise=0.2)  # expect: SEED004
             print(cross_val_score(SVC(), X, y).mean())
         """, note="a generated data set"),
+        valid({"trees.ipynb": _notebook([
+            "import numpy as np\nfrom sklearn.ensemble import RandomForestClassifier\nfrom sklearn.metrics import roc_auc_score",
+            "rf = RandomForestClassifier(n_estimators=10)\nrf.fit(X_train, y_train)\n"
+            "roc_auc_score(y_val, rf.predict_proba(X_val)[:, 1])",
+            "aucs = []\nfor i in range(100):\n    rf = RandomForestClassifier(n_estimators=10)\n"
+            "    rf.fit(X_train, y_train)\n    aucs.append(roc_auc_score(y_val, rf.predict_proba(X_val)[:, 1]))\n"
+            "print(np.mean(aucs), np.std(aucs))",
+            "rf = RandomForestClassifier(n_estimators=10, random_state=3)\nrf.fit(X_train, y_train)",
+        ])}, note="the notebook refits the unseeded forest 100 times and prints the spread: it shows the "
+                  "run-to-run variation on purpose (a checklist question)"),
+        invalid({"trees.ipynb": _notebook([
+            "import numpy as np\nfrom sklearn.ensemble import RandomForestClassifier\nfrom sklearn.metrics import roc_auc_score",
+            "rf = RandomForestClassifier(n_estimators=10)\nrf.fit(X_train, y_train)\n"
+            "roc_auc_score(y_val, rf.predict_proba(X_val)[:, 1])",
+            "aucs = []\nfor n in range(10, 200, 10):\n    rf = RandomForestClassifier(n_estimators=n)\n"
+            "    rf.fit(X_train, y_train)\n    aucs.append(roc_auc_score(y_val, rf.predict_proba(X_val)[:, 1]))\n"
+            "print(np.mean(aucs), np.std(aucs))",
+        ])}, expect=[("trees.ipynb", 4, "SEED004")],
+            note="near miss: the loop varies the forest's size, not the draw; the unseeded forests are compared"),
+        invalid({"trees.ipynb": _notebook([
+            "import numpy as np\nfrom sklearn.ensemble import RandomForestClassifier\nfrom sklearn.metrics import roc_auc_score",
+            "aucs = []\nfor i in range(5):\n    rf = RandomForestClassifier(n_estimators=10)\n"
+            "    rf.fit(X_train, y_train)\n    aucs.append(roc_auc_score(y_val, rf.predict_proba(X_val)[:, 1]))\n"
+            "print(np.mean(aucs), np.std(aucs))",
+        ])}, expect=[("trees.ipynb", 6, "SEED004")],
+            note="near miss: mean and spread of unseeded repetitions in a file that seeds nothing: not a choice"),
         valid({"clustering.ipynb": _notebook([
             "import pandas as pd\nfrom sklearn.feature_extraction.text import TfidfVectorizer\n"
             "from sklearn.metrics.pairwise import cosine_similarity",

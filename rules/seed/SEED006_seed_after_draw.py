@@ -7,6 +7,7 @@ from hygiene.context import RepoContext
 from hygiene.finding import Location, Severity
 from hygiene.analysis.programs import locate, programs
 from hygiene.analysis.unseeded_draws import GENERATOR_NAMES, program_ask, report_place
+from hygiene.analysis.flag_guards import switched_off_at
 from hygiene.analysis.overwritten import discarded
 from hygiene.rule import Rule, invalid, valid
 
@@ -34,7 +35,9 @@ class SeedAfterDraw(Rule):
     A draw whose results are made again after the seed is left alone: the names its top-level
     statement assigns are all assigned again after the seed and only looked at in between
     (`len(train_set)`), the way a textbook shows an unseeded split and then repeats it seeded
-    (`hygiene.analysis.overwritten`).
+    (`hygiene.analysis.overwritten`); so is a draw that the call made before the seed does not
+    reach, because that call switches it off (`get_context_set(..., only_config=True)` returning
+    at `if only_config: return config` before the draw; `hygiene.analysis.flag_guards`).
 
     ## Why is this bad?
     The seed looks like it makes the run reproducible, and the README says so, but the draws that
@@ -260,6 +263,45 @@ class SeedAfterDraw(Rule):
             """,
         }, note="initial weights of a pretrained model whose constructor loads a checkpoint over them: the seed "
                 "after it is for the loader, and nothing uses what was drawn"),
+        valid({
+            "load.py": """
+                import numpy as np
+                def get_context_set(name, only_config=False):
+                    config = {"size": 28, "name": name}
+                    if only_config:
+                        return config
+                    perm = np.random.permutation(config["size"] ** 2)
+                    return load(name, perm), config
+            """,
+            "main.py": """
+                import numpy as np
+                from load import get_context_set
+                if __name__ == "__main__":
+                    stamp = get_context_set("mnist", only_config=True)["name"]
+                    np.random.seed(0)
+                    data, config = get_context_set("mnist")
+                    save(stamp, evaluate(train(data)))
+            """,
+        }, note="the call before the seed only reads the config: it returns before the draw"),
+        invalid({
+            "load.py": """
+                import numpy as np
+                def get_context_set(name, only_config=False):
+                    config = {"size": 28, "name": name}
+                    if only_config:
+                        return config
+                    perm = np.random.permutation(config["size"] ** 2)  # expect: SEED006
+                    return load(name, perm), config
+            """,
+            "main.py": """
+                import numpy as np
+                from load import get_context_set
+                if __name__ == "__main__":
+                    data, config = get_context_set("mnist")
+                    np.random.seed(0)
+                    save(config["name"], evaluate(train(data)))
+            """,
+        }, note="near miss: the call before the seed builds the data, permutation and all"),
         invalid({
             "baseline.py": """
                 import torch
@@ -299,6 +341,9 @@ class SeedAfterDraw(Rule):
             draw_place = locate(repo, draw.path, {draw.ordinal})[draw.ordinal]
             if place.line is None or draw_place.line is None:
                 continue
+            caller, _, call = late.draw_frames[-2] if len(late.draw_frames) > 1 else (late.entry, "", -1)
+            if switched_off_at(repo, draw.path, draw_place.line, caller, call):
+                continue  # the call made before the seed switches the draw off (`only_config=True` returns first)
             if discarded(repo, progs.files[late.entry]["module"], late.draw_frames, late.seed):
                 continue  # what the unseeded draw made is made again after the seed
             seed_where = f"{where_path}:{place.line}"

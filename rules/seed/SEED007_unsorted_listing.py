@@ -47,7 +47,10 @@ class UnsortedListing(OrderTracker, Rule):
     finding is at the listing, naming the caller's use). A running count of the items of a loop
     over the listing (`n += 1`) that a branch tests (`"train" if n < n_train else "val"`) assigns
     items by position; a count only printed, or a cap (`if n > limit: break`, like a slice), is
-    not reported here, nor is an `enumerate` index used only as `i == 0` (the first pass). In a
+    not reported here, nor is an `enumerate` index used only as `i == 0` (the first pass) or
+    to time a progress line (`if i % 200 == 0: print(...)`), nor `.index(name)` used only to take
+    that item out of the same list (`files.pop(files.index("meta.json"))`); `names, scores =
+    zip(*sorted(zip(names, scores), key=...))` puts the listing in a sorted order. In a
     data folder (`data/`, `datasets/`) the finding is a checklist question: its output is committed data.
 
     ## Why is this bad?
@@ -71,6 +74,61 @@ class UnsortedListing(OrderTracker, Rule):
     message = "`{listing}` returns files in filesystem order, and {use}: the result changes between machines"
     question = "Does the result at {where} depend on the order of `{listing}`, and was it sorted when the reported numbers were made?"
     examples = [
+        valid("""
+            import os
+            files = os.listdir(run_dir)
+            meta = os.path.join(run_dir, files.pop(files.index("meta.json")))
+            shards = sorted(files, key=lambda name: int(name.split("_")[-1].split(".")[0]))
+            rows = [read(os.path.join(run_dir, name)) for name in shards]
+        """, note="`.index` finds a file by name only to take it out of the list; the rest is sorted before use"),
+        valid("""
+            import os
+            names, scores = [], []
+            for name in os.listdir(result_dir):
+                names.append(name)
+                scores.append(mean(load(name)))
+            names, scores = zip(*sorted(zip(names, scores), key=lambda pair: pair[1], reverse=True))
+            for i, first in enumerate(names):
+                for j, second in enumerate(names):
+                    if j > i:
+                        grid[i][j] = compare(first, second)
+        """, note="the listing is put in the order of the scores (`zip(*sorted(zip(...)))`) before positions are used"),
+        invalid("""
+            import os
+            names, scores = [], []
+            for name in os.listdir(result_dir):  # expect: SEED007
+                names.append(name)
+                scores.append(mean(load(name)))
+            pairs = zip(*sorted(zip(names, scores), key=lambda pair: pair[1], reverse=True))
+            for i, first in enumerate(names):
+                for j, second in enumerate(names):
+                    if j > i:
+                        grid[i][j] = compare(first, second)
+        """, note="near miss: the sorted pairs go to another name; the grid still follows the listing"),
+        valid("""
+            import os
+            files = os.listdir(ann_dir)
+            for i, name in enumerate(files):
+                if i % 200 == 0:
+                    print("processed %d / %d" % (i, len(files)))
+                wnid = parse(os.path.join(ann_dir, name))
+                if wnid in wnids:
+                    test[wnid].append(name)
+        """, note="the position only times a progress line; each file's own content decides where it goes"),
+        invalid("""
+            import os
+            files = os.listdir(ann_dir)  # expect: SEED007
+            for i, name in enumerate(files):
+                if i % 5 == 0:
+                    val.append(name)
+                else:
+                    train.append(name)
+        """, note="near miss: the position decides the split"),
+        invalid("""
+            import os
+            files = os.listdir(run_dir)  # expect: SEED007
+            label = {name: files.index(name) for name in files}
+        """, note="near miss: the position of each file becomes its label"),
         valid("""
             import os
             import torch

@@ -25,7 +25,8 @@ class SetOrder(OrderTracker, Rule):
     lists appended to in a loop over it); `sorted(...)` ends it. Sets of integers (`set(range(n))`,
     integer literals) are left alone: their order does not change between runs. Membership tests,
     counts and set algebra are not uses of the order, nor is pairing the set with plot colours or
-    markers (`zip(names, palette)`). In a data folder the finding is a checklist question.
+    markers (`zip(names, palette)`), nor joining it into the lines of an import block (or C includes)
+    that a compiler reads in any order (`"import (\\n" + "\\n".join(pkgs) + "\\n)"`). In a data folder the finding is a checklist question.
 
     ## Why is this bad?
     The iteration order of a set of strings depends on string hashing, which Python randomises per
@@ -88,6 +89,60 @@ class SetOrder(OrderTracker, Rule):
             options = {"cat", "dog", "bird"}  # expect: SEED008
             prompt = "Choose one of: " + ", ".join(options)
         """, note="prompt text in hash order"),
+        valid("""
+            def with_imports(program, packages):
+                used = set()
+                for pkg in packages:
+                    if pkg + "." in program:
+                        used.add('"' + pkg + '"')
+                header = ""
+                if used:
+                    header = "import (\\n" + "\\n".join(["    " + p for p in used]) + "\\n)\\n"
+                return header + program
+        """, note="the lines of a Go import block: the compiler reads them in any order"),
+        valid("""
+            modules = {m.split(".")[0] for m in needed}
+            preamble = "\\n".join(f"import {m}" for m in modules)
+        """, note="Python import lines, one per item"),
+        valid("""
+            def to_check_program(entry_point, body):
+                imports = set()
+                if entry_point == "find_zero":
+                    imports.add("import math")
+                if "re." in body:
+                    imports.add("import re")
+                return "\\n".join(imports) + "\\n" + body
+        """, note="a set filled with import lines elsewhere in the function, joined into generated code"),
+        valid("""
+            def to_sparql(triples):
+                entities = set()
+                clauses = []
+                for subject, relation, obj in triples:
+                    clauses.append(f"?x ns:{relation} ns:{obj} .")
+                    entities.add(obj)
+                for entity in entities:
+                    clauses.append(f"FILTER (?x != ns:{entity})")
+                clauses.insert(0, "PREFIX ns: <http://rdf.freebase.com/ns/>")
+                return "\\n".join(clauses)
+        """, note="one FILTER clause per item of a query: the filters hold together, in any order"),
+        invalid("""
+            def to_prompt(triples):
+                entities = set()  # expect: SEED008
+                lines = []
+                for subject, relation, obj in triples:
+                    entities.add(obj)
+                for entity in entities:
+                    lines.append(f"Is {entity} the answer?")
+                return "\\n".join(lines)
+        """, note="near miss: the items listed as questions in a prompt, where their order is part of the text"),
+        invalid("""
+            def with_hints(question, packages):
+                used = set()  # expect: SEED008
+                for pkg in packages:
+                    if pkg in question:
+                        used.add(pkg)
+                return "You may import these packages:\\n" + "\\n".join(["- " + p for p in used]) + "\\n" + question
+        """, note="near miss: the same set listed in a prompt the model reads, where the order is part of the text"),
         invalid("""
             names = set()  # expect: SEED008
             for row in rows:

@@ -1,0 +1,101 @@
+"""Choices an author made about seeding: seed lines commented out (`# torch.manual_seed(1)`, `#
+np.random.seed(1)`), and runs repeated unseeded to report their spread.
+
+A program that runs a draw unseeded while its own files keep the seeding call in a comment was
+made unseeded on purpose (measures averaged over several unseeded runs, a variance shown) or left
+that way while experimenting: either way the author decided, and the right tool is a checklist
+question that points at the commented line, not a finding that says the seed was forgotten. The
+`seed_comments` fact of a code file lists the generators whose seeding call is commented out
+("*" for a helper that seeds them all: `set_seed`, `seed_everything`).
+
+The same holds for a file that repeats a training run in a loop whose counter nothing reads (`for i in
+range(100): rf = RandomForestClassifier(); rf.fit(X, y); aucs.append(auc)`; a bootstrap that only
+resamples is not a repeat) and computes the spread of what
+the runs give (`np.std(aucs)`), while it seeds other draws (`random_state=3`): it shows how much an
+unseeded run varies, on purpose. Its fact `seed_repeats` is True. (A file that seeds nothing and
+reports the mean and spread of unseeded repetitions has not chosen: that stays a finding.)
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+import libcst as cst
+
+from hygiene.context import FileContext
+
+if TYPE_CHECKING:
+    from hygiene.context import RepoContext
+
+FACT = "seed_comments"
+REPEATS = "seed_repeats"
+_REFITS = re.compile(r"\.(fit|train|fit_predict|partial_fit)\(|\b(fit|train|train_model)\(")
+# A seed the file does pass elsewhere (`random_state=3`, `torch.manual_seed(0)`): it knows how to seed.
+_SEEDS = re.compile(r"(?m)^[^#\n]*(random_state\s*=\s*\d|\b(manual_seed|set_seed|seed_everything)\s*\(|random\.seed\s*\()")
+_SPREAD = frozenset({"std", "stdev", "pstdev", "var", "variance", "sem", "nanstd"})
+_COMMENTED = re.compile(r"(?m)^[ \t]*#+[ \t]*(?:[\w.]+\.)?(manual_seed(?:_all)?|seed|set_seed|seed_everything|"
+                        r"set_random_seed|seed_all)[ \t]*\(")
+_GENERATOR = {"manual_seed": "torch", "manual_seed_all": "torch"}
+
+
+def _generator(line: str, call: str) -> str | None:
+    if call in _GENERATOR:
+        return _GENERATOR[call]
+    if call == "seed":
+        if re.search(r"\b(np|numpy)\.random\.seed", line):
+            return "numpy"
+        return "random" if re.search(r"\brandom\.seed", line) else None
+    return "*"
+
+
+class SeedCommentExtractor:
+    kinds = frozenset({"python", "notebook"})
+
+    def __init__(self, ctx: FileContext) -> None:
+        self.ctx = ctx
+        self.repeats = False  # a loop over `range(...)` whose counter its body never reads
+        self.spread = False  # a standard deviation or variance computed
+
+    def visit_For(self, node: cst.For) -> None:
+        if self.repeats or not isinstance(node.iter, cst.Call) or not isinstance(node.iter.func, cst.Name) \
+                or node.iter.func.value != "range" or not isinstance(node.target, cst.Name):
+            return
+        name, body = node.target.value, self.ctx.code(node.body)
+        if (name == "_" or not re.search(rf"\b{re.escape(name)}\b", body)) and _REFITS.search(body):
+            self.repeats = True  # the same training run again (a bootstrap that only resamples is no repeat)
+
+    def visit_Call(self, node: cst.Call) -> None:
+        func = node.func
+        tail = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
+        if tail in _SPREAD:
+            self.spread = True
+
+    def finish(self) -> None:
+        if self.repeats and self.spread and _SEEDS.search(self.ctx.text):
+            self.ctx.facts[REPEATS] = True
+        if "seed" not in self.ctx.text:
+            return
+        found = set()
+        for match in _COMMENTED.finditer(self.ctx.text):
+            line = self.ctx.text[match.start():self.ctx.text.find("\n", match.start()) % (len(self.ctx.text) + 1)]
+            generator = _generator(line, match.group(1))
+            if generator:
+                found.add(generator)
+        if found:
+            self.ctx.facts[FACT] = sorted(found)
+
+
+def commented_seeds(repo: RepoContext) -> dict[str, set[str]]:
+    """Per file, the generators whose seeding call is commented out."""
+    return repo.shared("seed_comments", lambda: {path: set(gens) for path, gens in repo.facts(FACT)})
+
+
+def repeats_for_spread(repo: RepoContext, path: str) -> bool:
+    """Does `path` repeat unseeded runs to report their spread?"""
+    return path in repo.shared("seed_repeats", lambda: {p for p, _ in repo.facts(REPEATS)})
+
+
+def seed_commented_out(repo: RepoContext, gen: str, files: set[str]) -> bool:
+    """Does one of `files` keep a seeding call of `gen` in a comment?"""
+    comments = commented_seeds(repo)
+    return any(gen in comments.get(f, ()) or "*" in comments.get(f, ()) for f in files)
