@@ -21,3 +21,14 @@ def test_nodes_built_after_a_parse_are_validated_again() -> None:
         parse("def f(:\n")
     with pytest.raises(cst.CSTValidationError):  # also after a parse that failed
         cst.Name("1x")
+
+
+def test_async_as_a_keyword_argument_of_old_pytorch_code_is_read() -> None:
+    # `.cuda(async=True)` was valid before Python 3.7 (PyTorch's old spelling of non_blocking).
+    text = ('def load(x, async=False):\n    s = "async=1"  # async=2\n'
+            '    return x.cuda(async=True)\n\nasync def f():\n    await g(async_=1)\n')
+    module = parse(text)
+    assert module.code.count("async_=") == 3 and 's = "async=1"  # async=2' in module.code
+    assert "async def f" in module.code
+    with pytest.raises(ParseError, match="syntax error at line 1"):
+        parse("x = (1,\n")
