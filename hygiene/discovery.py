@@ -91,15 +91,29 @@ class _Ignores:
 
     def ignored(self, rel: str, is_dir: bool) -> bool:
         probe = rel + "/" if is_dir else rel
-        if self.base.match_file(probe):
+        if _matches(self.base, probe, is_dir):
             return True
         for rel_dir, spec in self.specs.items():
             if rel_dir and not rel.startswith(rel_dir + "/"):
                 continue
             sub = rel[len(rel_dir) + 1:] if rel_dir else rel
-            if spec.match_file(sub + "/" if is_dir else sub):
+            if _matches(spec, sub + "/" if is_dir else sub, is_dir):
                 return True
         return False
+
+
+def _matches(spec: pathspec.PathSpec, probe: str, is_dir: bool) -> bool:
+    """Whether `spec` ignores `probe`. A folder is decided by the last pattern that matches it, as
+    git does: `GitIgnoreSpec` ranks a match through a pattern's trailing `/` below a file pattern, so
+    `*` then `!*/` (ignore all files, keep every folder) would prune every folder. The walk never
+    enters an ignored folder, so the rule that nothing under an excluded folder comes back holds."""
+    if not is_dir:
+        return spec.match_file(probe)
+    ignored = False
+    for pattern in spec.patterns:
+        if pattern.include is not None and pattern.match_file(probe) is not None:
+            ignored = pattern.include
+    return ignored
 
 
 def _is_virtualenv(path: Path) -> bool:

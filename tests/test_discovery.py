@@ -54,6 +54,18 @@ def test_gitignore_at_every_level_with_negation(tmp_path):
     assert found(tmp_path) == ["a.py", "outputs/keep.json", "sub/local.py"]
 
 
+def test_gitignore_that_ignores_everything_and_re_includes_folders(tmp_path):
+    # `*` ignores every path, `!*/` takes the folders back, `!*.*` the files with a suffix: git keeps
+    # every folder and file with a dot in its name (a research repository's real .gitignore).
+    make(tmp_path, ["train.py", "pytorch/main.py", "utils/data.py", "utils/deep/x.py", "Makefile",
+                    "weights/model.hdf5"])
+    (tmp_path / ".gitignore").write_text("*\n!*/\n!*.*\n*.hdf5\n")
+    assert found(tmp_path) == ["pytorch/main.py", "train.py", "utils/data.py", "utils/deep/x.py"]
+    # A folder ignored by name stays ignored, and nothing under it comes back.
+    (tmp_path / ".gitignore").write_text("*\n!*/\n!*.*\nutils/\n!utils/deep/\n")
+    assert found(tmp_path) == ["pytorch/main.py", "train.py"]
+
+
 def test_configured_excludes(tmp_path):
     make(tmp_path, ["a.py", "scratch/b.py", "build/c.py", "old/d.py"])
     assert found(tmp_path, extend_exclude=("scratch/",)) == ["a.py", "old/d.py"]

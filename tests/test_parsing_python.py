@@ -46,3 +46,13 @@ def test_node_classes_answer_isinstance_as_their_hierarchy_does_without_abcmeta(
     assert isinstance(name, (cst.BaseExpression, cst.BaseAssignTargetExpression)) and not isinstance(name, cst.Attribute)
     with pytest.raises(TypeError):
         cst.BaseExpression()  # type: ignore[abstract]
+
+def test_async_as_a_keyword_argument_of_old_pytorch_code_is_read() -> None:
+    # `.cuda(async=True)` was valid before Python 3.7 (PyTorch's old spelling of non_blocking).
+    text = ('def load(x, async=False):\n    s = "async=1"  # async=2\n'
+            '    return x.cuda(async=True)\n\nasync def f():\n    await g(async_=1)\n')
+    module = parse(text)
+    assert module.code.count("async_=") == 3 and 's = "async=1"  # async=2' in module.code
+    assert "async def f" in module.code
+    with pytest.raises(ParseError, match="syntax error at line 1"):
+        parse("x = (1,\n")

@@ -59,10 +59,37 @@ def _parse_unvalidated(text: str) -> cst.Module:
         base.__post_init__ = validate  # type: ignore[method-assign]
 
 
+def _async_as_name(text: str) -> str | None:
+    """`text` with `async` used as a keyword argument or parameter name (`x.cuda(async=True)`, valid
+    before Python 3.7, where PyTorch code of 2017-2018 spelled `non_blocking` so) renamed `async_`;
+    None when there is none. Only names right after `(` or `,` and before `=` are renamed, so
+    strings, comments and `async def` stay as they are."""
+    try:
+        tokens = list(tokenize.generate_tokens(io.StringIO(text).readline))
+    except (tokenize.TokenError, SyntaxError, IndentationError):
+        return None
+    spots = [tok.start for before, tok, after in zip(tokens, tokens[1:], tokens[2:])
+             if tok.type == tokenize.NAME and tok.string == "async" and before.string in ("(", ",")
+             and after.string == "="]
+    if not spots:
+        return None
+    lines = text.splitlines(keepends=True)
+    for row, col in reversed(spots):
+        line = lines[row - 1]
+        lines[row - 1] = line[:col] + "async_" + line[col + len("async"):]
+    return "".join(lines)
+
+
 def parse(text: str) -> cst.Module:
     try:
         return _parse_unvalidated(text)
     except cst.ParserSyntaxError as exc:
+        renamed = _async_as_name(text) if "async" in text else None
+        if renamed is not None:
+            try:
+                return _parse_unvalidated(renamed)
+            except cst.ParserSyntaxError:
+                pass
         hint = " (this looks like Python 2, which hygiene does not read)" if _PY2_HINTS.search(text) else ""
         # Python's own parser places syntax errors better than libcst's and says them the way
         # people are used to reading them.

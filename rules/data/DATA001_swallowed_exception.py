@@ -133,6 +133,29 @@ class SwallowedException(Rule):
     question = "How many items failed at {where}, and are they excluded from or counted in the reported numbers?"
     triggers = ("except", "startswith", "endswith", " in ", "==", "find(", ".apply(", ".map(")
     examples = [
+        valid("""
+            def query_stream(texts, encoder, start_token, length):
+                for text in texts:
+                    tokens = encoder.encode(text)
+                    try:
+                        first = tokens.index(start_token) + 1
+                        tokens = tokens[first:]
+                    except ValueError:
+                        continue
+                    yield tokens[:length]
+        """, note="near miss: the search for a fixed marker is the only thing that can fail; the items without it are dropped on purpose, as `if start_token not in tokens: continue` would"),
+        invalid("""
+            def accuracy(items, ask):
+                correct = []
+                for item in items:
+                    pred = ask(item["question"]).strip()
+                    try:
+                        picked = item["choices"].index(pred)
+                    except ValueError:  # expect: DATA001
+                        continue
+                    correct.append(picked == item["label"])
+                return sum(correct) / len(correct)
+        """, note="the twin: the value searched for is the model's reply, so replies outside the choices leave the denominator"),
         invalid("""
             def main(subset, ask):
                 records = []
@@ -940,6 +963,7 @@ class SwallowedException(Rule):
         if (loop is not None and kind != "return" and _can_fail_on_item(try_node) and not _retry_loop(loop)
                 and not _try_exits(try_node)
                 and not _first_match(try_node, parents, loop) and not _splits_text(loop, parents)
+                and not _marker_filter(try_node, loop)
                 and (model or _data_loop(loop) or _loads(try_node) or _lists_files(loop))):
             if (kind == "continue" and not _whole_denominator(parents, loop) and _loop_collects(loop)) or (kind == "pass" and _collects(try_node)) or (
                     kind == "default" and (model or _parses(try_node))):
@@ -1617,3 +1641,30 @@ def _can_fail_on_item(try_node: cst.Try) -> bool:
     stores = {id(t.target) for n in iter_nodes(try_node.body) if isinstance(n, cst.Assign) for t in n.targets}
     return any(isinstance(n, cst.Call) or (isinstance(n, cst.Subscript) and id(n) not in stores)
                for n in iter_nodes(try_node.body))
+
+
+def _marker_filter(try_node: cst.Try, loop: cst.For | cst.While) -> bool:
+    """`try: i = tokens.index(start_token) ... except: continue`: the only thing that can fail is the
+    search for a fixed marker (a name the loop does not set) in each item, so the handler drops the
+    items without it, as `if start_token not in tokens: continue` would: a filter, not a failure.
+    Searching for a value of the item itself (`choices.index(pred)`) is a parse, and stays."""
+    assigned = {n.value for node in iter_nodes(loop.body) if isinstance(node, (cst.AssignTarget, cst.For))
+                for n in iter_nodes(node.target) if isinstance(n, cst.Name)}
+    if isinstance(loop, cst.For):
+        assigned |= {n.value for n in iter_nodes(loop.target) if isinstance(n, cst.Name)}
+    searches = 0
+    for node in iter_nodes(try_node.body):
+        if isinstance(node, cst.Subscript) and not all(isinstance(e.slice, cst.Slice) for e in node.slice):
+            return False  # a field or an element read can fail on the item
+        if not isinstance(node, cst.Call):
+            continue
+        func = node.func
+        if isinstance(func, cst.Name) and func.value == "len":
+            continue
+        if not (isinstance(func, cst.Attribute) and func.attr.value == "index" and len(node.args) == 1):
+            return False
+        names = {n.value for n in iter_nodes(node.args[0].value) if isinstance(n, cst.Name)}
+        if not isinstance(node.args[0].value, (cst.Name, cst.Attribute, cst.SimpleString, cst.Integer)) or names & assigned:
+            return False
+        searches += 1
+    return searches > 0

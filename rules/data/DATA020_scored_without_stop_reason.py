@@ -73,6 +73,26 @@ class ScoredWithoutStopReason(Rule):
     message = "`{code}` is scored in `{function}` without checking `stop_reason` / `finish_reason`: {evidence}"
     question = "How many outputs scored at {where} were cut at the token limit, and how were they counted?"
     examples = [
+        valid("""
+            import openai
+            client = openai.Client()
+            def candidate_inputs(question):
+                ret = client.chat.completions.create(model="gpt-3.5-turbo", max_tokens=256,
+                                                     messages=[{"role": "user", "content": question}])
+                output = ret.choices[0].message.content
+                if "```" in output:
+                    return output.split("```")[1].splitlines()
+                return []
+        """, note="near miss: the reply is tested for a code fence (a marker of punctuation alone) and split into candidate lines; nothing is scored"),
+        invalid("""
+            import openai
+            client = openai.Client()
+            def solved(question, gold):
+                ret = client.chat.completions.create(model="gpt-3.5-turbo", max_tokens=256,
+                                                     messages=[{"role": "user", "content": question}])
+                output = ret.choices[0].message.content
+                return gold in output  # expect: DATA020
+        """, note="the twin: the reply under the same token limit is graded by looking for the gold answer in it"),
         invalid("""
             def grade(lm, tok, probs):
                 right = 0
@@ -589,7 +609,8 @@ def _assigned_call_result(parents: list[cst.CSTNode]) -> str | None:
 
 
 def _compares_value(node: cst.CSTNode) -> bool:
-    """`pred == gold`, `gold in text`: a comparison that scores, not `x is None` / `x == ""`."""
+    """`pred == gold`, `gold in text`: a comparison that scores, not `x is None` / `x == ""`, nor a test
+    of the reply's format by a marker of punctuation alone (`"```" in output`, a code fence)."""
     if not isinstance(node, cst.Comparison):
         return False
     for target in node.comparisons:
@@ -597,6 +618,9 @@ def _compares_value(node: cst.CSTNode) -> bool:
             return False
         if isinstance(target.comparator, cst.Name) and target.comparator.value == "None" or string_value(target.comparator) == "":
             return False
+    marker = string_value(node.left)
+    if marker is not None and marker and not any(c.isalnum() for c in marker):
+        return False
     return True
 
 

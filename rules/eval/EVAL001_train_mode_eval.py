@@ -32,7 +32,10 @@ class TrainModeEval(CollectingRule):
     `Trainer`'s evaluation loop switch modes themselves. A function run entirely under
     `@torch.no_grad()` / `inference_mode` that never steps an optimizer and is named for features or
     embeddings (`embed`, `extract_features`), or maps the network over a comprehension, is an
-    evaluation too: `no_grad` switches gradients off, not dropout or stochastic depth.
+    evaluation too: `no_grad` switches gradients off, not dropout or stochastic depth. A forward
+    call in either branch of a test of the model's own mode (`if model.training: ... else: with
+    torch.no_grad(): ...`, a helper shared by the training step and the validation) is not reported:
+    the code reads the mode it is given instead of assuming one.
 
     ## Why is this bad?
     In training mode dropout still drops units and batch norm normalises with the statistics of
@@ -64,6 +67,47 @@ class TrainModeEval(CollectingRule):
                 "numbers, or are they from dropout and batch-norm in training mode?")
     triggers = ("torch",)
     examples = [
+        valid("""
+            import torch
+            import torch.nn.functional as F
+
+            def fwd_pass(model, batch):
+                if model.training:
+                    scores = model(batch.question_ids, batch.context_ids)
+                else:
+                    with torch.no_grad():
+                        scores = model(batch.question_ids, batch.context_ids)
+                loss = F.cross_entropy(scores, batch.positive)
+                return loss, (scores.argmax(1) == batch.positive).sum().item()
+
+            def train_epoch(encoder, optimizer, batches, accumulation=1):
+                encoder.train()
+                correct_total = 0
+                for i, batch in enumerate(batches):
+                    loss, correct = fwd_pass(encoder, batch)
+                    correct_total += correct
+                    loss.backward()
+                    if (i + 1) % accumulation == 0:
+                        optimizer.step()
+                        optimizer.zero_grad()
+                return correct_total
+        """, note="near miss: a forward helper shared by training and validation branches on `model.training` itself; the training loop's call is the training step"),
+        invalid("""
+            import torch
+
+            def fwd_pass(model, batch, fp16=False):
+                if fp16:  # expect: EVAL001
+                    with torch.autocast("cuda"):
+                        scores = model(batch.question_ids, batch.context_ids)
+                else:
+                    scores = model(batch.question_ids, batch.context_ids)
+                return (scores.argmax(1) == batch.positive).sum().item()
+
+            def evaluate(encoder, test_batches):
+                encoder.train()
+                with torch.no_grad():
+                    return sum(fwd_pass(encoder, batch) for batch in test_batches)
+        """, note="the twin: the branch is on another flag, and the evaluation runs the model in training mode"),
         invalid("""
             import timm
             import torch

@@ -31,6 +31,11 @@ class GradEnabledEval(CollectingRule):
     on purpose, such as adversarial attacks or saliency maps, are not reported, nor is
     `generate()`, which turns gradients off itself.
 
+    A loop whose batches become numbers at once (`.item()`, `.cpu().numpy()`) frees each graph
+    when the next batch starts: it loses speed and some memory, and on the precision corpus no such
+    finding was acted on, so it is a checklist question; tensors or outputs added up across batches
+    are reported.
+
     ## Why is this bad?
     The numbers are right, but every forward call keeps its activations for a backward pass that
     never comes: evaluation needs several times the memory and is slower, which pushes people to
@@ -40,13 +45,13 @@ class GradEnabledEval(CollectingRule):
     ## Example
         model.eval()
         for x, y in test_loader:
-            correct += (model(x).argmax(1) == y).sum().item()
+            total_loss += F.cross_entropy(model(x), y)
 
     Use instead:
         model.eval()
         with torch.inference_mode():
             for x, y in test_loader:
-                correct += (model(x).argmax(1) == y).sum().item()
+                total_loss += F.cross_entropy(model(x), y).item()
     """
 
     code = "EVAL002"
@@ -78,31 +83,31 @@ class GradEnabledEval(CollectingRule):
                     targets.append(y)
                 return criterion(torch.cat(outputs), torch.cat(targets)).item()
         """, note="outputs kept in a list with their graphs"),
-        invalid("""
+        valid("""
             import torch
 
             def test(epoch):
                 net.eval()
                 correct = 0
-                for batch_idx, (inputs, targets) in enumerate(testloader):  # expect: EVAL002
+                for batch_idx, (inputs, targets) in enumerate(testloader):
                     outputs = net(inputs)
                     correct += outputs.max(1)[1].eq(targets).sum().item()
                 return correct
-        """, note="a loop over the test loader: every batch builds a graph for nothing"),
-        invalid("""
+        """, note="a loop over the test loader whose batches become numbers at once (`.item()`): every batch builds a graph for nothing, but frees it; a checklist question, not a finding"),
+        valid("""
             import torch
             import torch.nn.functional as F
 
             class Trainer:
                 def validation_step(self, batch):
                     x, y = batch
-                    logits = self.model(x)  # expect: EVAL002
+                    logits = self.model(x)
                     return F.cross_entropy(logits, y).item(), (logits.argmax(1) == y).float().mean().item()
 
                 def fit(self):
                     self.model.eval()
                     return [self.validation_step(b) for b in self.val_loader]
-        """, note="a validation step of a hand-written trainer"),
+        """, note="a validation step of a hand-written trainer that returns numbers (`.item()`): a checklist question, not a finding"),
         valid("""
             import torch
 
@@ -174,10 +179,10 @@ class GradEnabledEval(CollectingRule):
             torch.autograd.set_grad_enabled(False)
 
             def test_scores(model, batches, metrics):
-                scores = {}
-                for name, fn in metrics.items():
-                    scores[name] = fn(model(batches.test_data)).item()
-                return scores
+                outputs = []
+                for batch in batches.test_data:
+                    outputs.append(model(batch))
+                return {name: fn(torch.cat(outputs)).item() for name, fn in metrics.items()}
 
             print(test_scores(model, batches, metrics))
         """, note="near miss: a script that turns gradients off for good at the top, before the function "
@@ -188,13 +193,13 @@ class GradEnabledEval(CollectingRule):
             torch.autograd.set_grad_enabled(True)
 
             def test_scores(model, batches, metrics):
-                scores = {}
-                for name, fn in metrics.items():  # expect: EVAL002
-                    scores[name] = fn(model(batches.test_data)).item()
-                return scores
+                outputs = []
+                for batch in batches.test_data:  # expect: EVAL002
+                    outputs.append(model(batch))
+                return {name: fn(torch.cat(outputs)).item() for name, fn in metrics.items()}
 
             print(test_scores(model, batches, metrics))
-        """, note="the same script switching gradients on"),
+        """, note="the same kind of script switching gradients on, keeping every batch's outputs"),
     ]
 
     @classmethod
@@ -206,5 +211,10 @@ class GradEnabledEval(CollectingRule):
                 verdict.why == "function" and set(name_tokens(verdict.function)) & _HELD_OUT_STEP_WORDS)
             if not verdict.keeps and not held_out:
                 continue  # one forward call, or an evaluation (an RL policy's) whose outputs become numbers at once
+            # A loop that turns each batch into numbers (`.item()`, `.numpy()`) frees each graph at
+            # once: the numbers are right and it costs some memory and speed, a question (held-out 8:
+            # none acted on). Tensors added up across batches keep every graph: that is reported.
+            extra = {} if verdict.keeps else {"ask": "the numbers are right; each batch's graph is freed at once"}
             repo.report(cls, verdict.path, verdict.line, cell=verdict.cell, cell_line=verdict.cell_line,
-                        snippet=verdict.code, target=verdict.target, what=describe(verdict), code=verdict.code)
+                        snippet=verdict.code, target=verdict.target, what=describe(verdict), code=verdict.code,
+                        extra=extra)

@@ -320,6 +320,47 @@ class FitBeforeSplit(Rule):
                 mask = (conf > lo) & (conf <= hi)
                 ece += mask.mean() * abs(correct[mask].mean() - conf[mask].mean())
         """, note="a calibration error on the test part: the mean is part of the metric, no model sees it"),
+        valid({
+            "effects.py": '''
+                import numpy as np
+                def slope(data, y, t):
+                    return (np.sum((data[t] - data[t].mean()) * (data[y] - data[y].mean())) /
+                            np.sum((data[t] - data[t].mean()) ** 2))
+                def gain_curve(data, score, y, t, steps=100):
+                    ordered = data.sort_values(score, ascending=False).reset_index(drop=True)
+                    sizes = list(range(30, len(ordered), len(ordered) // steps)) + [len(ordered)]
+                    return np.array([slope(ordered.head(n), y, t) * n / len(ordered) for n in sizes])
+            ''',
+            "report.py": '''
+                import numpy as np
+                import pandas as pd
+                import statsmodels.formula.api as smf
+                from matplotlib import pyplot as plt
+                from sklearn.model_selection import train_test_split
+                from effects import gain_curve, slope
+                prices = pd.read_csv("sales.csv")
+                train, test = train_test_split(prices, test_size=0.5, random_state=0)
+                m = smf.ols("sales ~ price * temp", data=train).fit()
+                scored = test.assign(pred=m.predict(test))
+                curve = gain_curve(scored, "pred", "sales", "price")
+                x = np.arange(len(curve))
+                plt.plot(x / x.max(), curve)
+                plt.hlines(slope(scored, "sales", "price"), 0, 1)
+            ''',
+        }, note="near miss: a regression slope written out by hand (its means are the centring of the estimator) computed on the test part to draw a gain curve; the plot's axis is scaled by its own maximum, which is no model"),
+        invalid("""
+            import numpy as np
+            import pandas as pd
+            from sklearn.model_selection import train_test_split
+            prices = pd.read_csv("sales.csv")
+            train, test = train_test_split(prices, test_size=0.5, random_state=0)
+            model = fit_model(train[["price", "temp"]], train["sales"])
+            feats = test[["price", "temp"]]
+            feats = (feats - feats.mean()) / feats.std()  # expect: LEAK001
+            preds = model.predict(feats)
+            x = np.arange(len(preds))
+            print(x / x.max(), preds)
+        """, note="the twin: the test part standardised by its own statistics and handed to the model"),
         invalid({
             "data.py": '''
                 import numpy as np
@@ -563,8 +604,10 @@ def _joined_with_test(prog: Program, data: Ref) -> tuple[Ref, Ref] | None:
 def _feeds_model(prog: Program, fit: Ref) -> bool:
     """Whether what a statistic normalises goes on into a model (a fit or a prediction), rather than
     only into a metric such as a calibration error computed on the test part."""
-    reached = prog.forward(list(prog.users(fit)), stop=lambda r: prog.kind(r) in ("metric", "fit", "pred", "apply", "llm"), limit=400)
-    return any(prog.kind(r) in ("fit", "pred", "apply", "llm") and r != fit for r in reached if r not in prog.users(fit))
+    def model(r: Ref) -> bool:  # another statistic (`x / x.max()` of a plot's axis) is no model
+        return prog.kind(r) in ("pred", "apply", "llm") or (prog.kind(r) == "fit" and prog.info(r).get("kind") != "stat")
+    reached = prog.forward(list(prog.users(fit)), stop=lambda r: prog.kind(r) == "metric" or model(r), limit=400)
+    return any(model(r) and r != fit for r in reached if r not in prog.users(fit))
 
 
 def _fit_on_all(prog: Program, split: Ref) -> list[Ref]:

@@ -68,6 +68,41 @@ class SelectionOnTest(Rule):
     question = "Which data chose {what} at {where}: a validation split, or `{test}` ({part}), the test part the result is reported on?"
     examples = [
         valid("""
+            import numpy as np
+            import torch
+            import torch.nn.functional as F
+            from torchvision import datasets
+            test_data = datasets.CIFAR10("data", train=False)
+            test_loader = torch.utils.data.DataLoader(test_data, batch_size=200, shuffle=False)
+            def confidences(net, loader):
+                right, wrong = [], []
+                with torch.no_grad():
+                    for x, y in loader:
+                        smax = F.softmax(net(x), dim=1).numpy()
+                        ok = np.argmax(smax, axis=1) == y.numpy()
+                        right.append(-np.max(smax[ok], axis=1))
+                        wrong.append(-np.max(smax[np.invert(ok)], axis=1))
+                return np.concatenate(right), np.concatenate(wrong)
+            right_score, wrong_score = confidences(net, test_loader)
+            print(100 * len(wrong_score) / (len(right_score) + len(wrong_score)))
+        """, note="near miss: the maximum softmax of each test item, split into right and wrong answers, is a confidence score (out-of-distribution detection), not a choice among evaluations"),
+        invalid("""
+            import numpy as np
+            import torch
+            from torchvision import datasets
+            test_data = datasets.CIFAR10("data", train=False)
+            test_loader = torch.utils.data.DataLoader(test_data, batch_size=200, shuffle=False)
+            def error_rate(net, loader, t):
+                wrong = 0
+                for x, y in loader:
+                    wrong += (net(x / t).argmax(1) != y).sum().item()
+                return wrong / len(loader.dataset)
+            temperatures = [0.5, 1.0, 2.0, 4.0]
+            errors = [error_rate(net, test_loader, t) for t in temperatures]
+            best_t = temperatures[np.argmin(errors)]  # expect: LEAK003
+            print(best_t, min(errors))
+        """, note="the twin: the softmax temperature picked by the lowest error on the test loader"),
+        valid("""
             import glob
             import torch
 
@@ -759,7 +794,7 @@ class SelectionOnTest(Rule):
             if prog.kind(select) == "stat" and prog.info(select).get("m") not in ("max", "min", "nanmax", "nanmin"):
                 continue
             scores = [i for i in prog.inputs(select) if i]
-            if prog.info(select).get("axis") or (scores and prog.kind(scores[0]) in PREDICTING):
+            if prog.info(select).get("axis") or (scores and _predicted_rows(prog, scores[0])):
                 continue  # `model(x).argmax(1)`: a prediction over classes, not a choice among evaluations
             if (prog.kind(select) == "stat" and _one_evaluation(prog, scores)) or _shown_only(prog, select):
                 continue  # `cm.max() / 2`: a colour threshold for a confusion-matrix plot chooses nothing
@@ -1030,3 +1065,25 @@ def _keeps_best(prog: Program, call: Ref) -> bool:
             if any("EarlyStopping" in str(prog.info(i).get("fn", "")) for i in prog.inputs(value) if i):
                 return True
     return False
+
+
+def _predicted_rows(prog: Program, ref: Ref) -> bool:
+    """A model's outputs, or a subset of them (`np.max(smax[wrong], axis=1)`, the confidence
+    of the correctly classified items): a maximum over them is a prediction's confidence, not a
+    choice among evaluations."""
+    for _ in range(6):
+        if not ref:
+            return False
+        if prog.kind(ref) in PREDICTING:
+            return True
+        if prog.kind(ref) in ("subset", "elem"):
+            ref = prog.input(ref, 0)  # `smax[right_indices]`, `smax[np.invert(right_indices)]`
+        elif prog.kind(ref) == "call" and str(prog.info(ref).get("m", "")) in _KEEPS_ITEMS:
+            ref = next((i for i in prog.inputs(ref) if i), 0)  # `F.softmax(net(x), dim=1).numpy()`
+        else:
+            return False
+    return False
+
+
+_KEEPS_ITEMS = frozenset({"softmax", "log_softmax", "sigmoid", "numpy", "cpu", "detach", "to", "cuda", "float",
+                          "exp", "tolist", "squeeze"})

@@ -44,6 +44,24 @@ class LabelInFeatures(Rule):
     message = "{features} {verb} computed from the label `{label}` at {where}, and `{model}` is fit on {them} to predict `{label}` at {fit}"
     question = "Would {features} (built at {where}) be known before `{label}` is, when `{model}` predicts it?"
     examples = [
+        valid("""
+            import pandas as pd
+            from lightgbm import LGBMRegressor
+            train = pd.read_csv("emails_train.csv")
+            y = "converted"
+            T = "em1"
+            X = ["age", "income", "insurance", "invested"]
+            s_learner = LGBMRegressor(max_depth=3).fit(train[X + [T]], train[y])
+        """, note="near miss: an S-learner fit on the covariates plus the treatment column (a list joined with `+`); the outcome is only the target"),
+        invalid("""
+            import pandas as pd
+            from lightgbm import LGBMRegressor
+            train = pd.read_csv("emails_train.csv")
+            y = "converted"
+            T = "em1"
+            X = ["age", "income", "insurance", "invested"]
+            s_learner = LGBMRegressor(max_depth=3).fit(train[X + [T, y]], train[y])  # expect: LEAK004
+        """, note="the twin: the outcome joined into the feature list too"),
         invalid("""
             import pandas as pd
             from sklearn.model_selection import train_test_split

@@ -221,8 +221,10 @@ class Evaluator(ContainerValues):
 
     def binary(self, expr: cst.BinaryOperation) -> Value:
         left, right = self.value(expr.left), self.value(expr.right)
-        if isinstance(expr.operator, cst.Add) and isinstance(left, tuple) and isinstance(right, tuple):
-            return left + right
+        if isinstance(expr.operator, cst.Add):  # `X + [T]`: lists of names, through constants
+            joined = [self.names_list(v) for v in (left, right)]
+            if joined[0] is not None and joined[1] is not None:
+                return joined[0] + joined[1]
         if isinstance(expr.operator, cst.Add) and isinstance(left, str) and isinstance(right, str):
             return left + right
         op = type(expr.operator).__name__
@@ -239,6 +241,14 @@ class Evaluator(ContainerValues):
             return self.add("xform", (fit, left if isinstance(left, int) else 0), {"m": op.lower()}, expr)
         text = pattern_value(expr.left) if isinstance(left, str) else None
         return self.add("op", ids, {"op": op, **({"text": text[:80]} if text else {})}, expr)
+
+    def names_list(self, value: Value) -> tuple | None:
+        """The strings a list is made of (`X` bound to a list of column names, `[T]` of a name bound
+        to one), or None when any item is not a known string."""
+        if isinstance(value, int) and value and self.kinds[value] == "op" and self.info(value).get("op") == "tuple":
+            items = [self.literal(i) for i in self.inputs[value]]
+            return tuple(items) if items and all(isinstance(i, str) for i in items) else None
+        return _strings(self.literal(value) if isinstance(value, int) else value)
 
     def comparison(self, expr: cst.Comparison) -> Value:
         operands = [self.value(expr.left)] + [self.value(t.comparator) for t in expr.comparisons]
@@ -277,3 +287,10 @@ class Evaluator(ContainerValues):
 
 def is_model_call(name: str | None, node: cst.Call) -> bool:
     return llm.model_call(name, node)
+
+
+def _strings(value: object) -> tuple | None:
+    """`value` as a tuple of strings when it is a list or tuple of them (a list of column names)."""
+    if isinstance(value, (tuple, list)) and all(isinstance(v, str) for v in value):
+        return tuple(value)
+    return None

@@ -152,6 +152,8 @@ class CallEvents:
                 return  # `Net(...)` makes an object; calling one is lower case by convention
         if any(a.keyword is not None and a.keyword.value == "training" for a in node.args):
             return  # Keras-style call that states its mode
+        if _in_training_branch(self.ctx.parents, target):
+            return  # `if model.training: out = model(x) else: ...`: the code branches on the mode itself
         if set(name_tokens(target.rsplit(".", 1)[-1])) & torch_api.NOT_MODEL_WORDS:
             return
         data = any(eval_word(w) for a in node.args for w in words_in(a.value))
@@ -341,3 +343,23 @@ def _submodule_of(expr: cst.BaseExpression) -> str | None:
             and expr.func.attr.value in ("children", "modules") and isinstance(expr.func.value, (cst.Name, cst.Attribute)):
         return dotted(expr.func.value)
     return None
+
+
+def _in_training_branch(parents: list[cst.CSTNode], target: str) -> bool:
+    """Whether the call sits in a branch on `target`'s own mode (`if model.training: ... else: ...`,
+    also on a module that holds it, `self.training` around `self.encoder(x)`): a helper shared by
+    the training step and the evaluation, that reads the mode it was given instead of assuming one,
+    so neither branch is an evaluation run in the wrong mode."""
+    for index in range(len(parents) - 1):
+        node, child = parents[index], parents[index + 1]
+        if not isinstance(node, cst.If) or not (child is node.body or child is node.orelse):
+            continue
+        test = node.test
+        if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
+            test = test.expression
+        if not (isinstance(test, cst.Attribute) and test.attr.value == "training"):
+            continue
+        owner = dotted(test.value)
+        if owner is not None and (target == owner or target.startswith(owner + ".")):
+            return True
+    return False
