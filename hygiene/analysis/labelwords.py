@@ -1,7 +1,7 @@
 """What a name or a label text says about a split: the words of identifiers and label strings.
 
 `val` must not match `value` or `interval`, `test` not `latest`: names are cut into words at `_`,
-`-`, `/`, `.`, spaces, digits and camel-case humps, and the words are compared whole. Shared by
+`-`, `/`, `.`, spaces and camel-case humps, and the words are compared whole. Shared by
 the rules that ask whether a figure, an environment or a branch is about evaluation, the test part
 or the dev part (EVAL015, EVAL016).
 """
@@ -12,7 +12,7 @@ import re
 import libcst as cst
 
 _HUMP = re.compile(r"(?<=[a-z])(?=[A-Z])")
-_SPLIT = re.compile(r"[^A-Za-z]+")
+_SPLIT = re.compile(r"[^A-Za-z0-9]+")
 
 EVAL_WORDS = frozenset({"eval", "evaluation", "evaluate", "test", "testing"})
 TEST_WORDS = frozenset({"test", "testing"})
