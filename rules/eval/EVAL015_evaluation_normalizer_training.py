@@ -11,6 +11,8 @@ from hygiene.rule import Rule, invalid, valid
 # Wrappers whose running mean and variance update on every step while they are in training mode.
 NORMALIZERS = ("VecNormalize", "NormalizeObservation", "NormalizeReward")
 # How the updating is switched off: SB3's `training`, gymnasium's `update_running_mean`.
+# Calls whose environment argument is the one evaluated.
+EVALUATORS = frozenset({"evaluate_policy", "EvalCallback"})
 FREEZE_FLAGS = frozenset({"training", "update_running_mean"})
 
 
@@ -27,6 +29,7 @@ class _Scope:
         self.frozen: set[str] = set()
         self.frozen_envs: list[tuple[str, int]] = []
         self.events = 0
+        self.evaluated: set[str] = set()  # names handed to `evaluate_policy` or `EvalCallback`
 
 
 class EvaluationNormalizerTraining(Rule):
@@ -36,7 +39,8 @@ class EvaluationNormalizerTraining(Rule):
     (stable-baselines3's `VecNormalize`, created or `VecNormalize.load`ed; gymnasium's
     `NormalizeObservation`) that is never switched out of training mode: no `training=False`
     (SB3) or `update_running_mean = False` (gymnasium). The evaluation environment is recognised
-    by its name (`eval_env`, `test_env`), by an `if eval_env:` branch around it, or by the keyword
+    by its name (`eval_env`, `test_env`), by `evaluate_policy` or `EvalCallback` receiving it, by an
+    `if eval_env:` branch around it, or by the keyword
     dict an evaluation branch fills (`kwargs["norm_reward"] = False`) before `VecNormalize(env,
     **kwargs)`.
 
@@ -105,6 +109,13 @@ class EvaluationNormalizerTraining(Rule):
             import gymnasium as gym
             env_for_eval = gym.wrappers.NormalizeObservation(gym.make("Hopper-v4"))  # expect: EVAL015
         """),
+        invalid("""
+            from stable_baselines3.common.vec_env import VecNormalize
+            from stable_baselines3.common.evaluation import evaluate_policy
+            def score(run, venv):
+                scorer = VecNormalize.load(f"{run}/vecnormalize.pkl", venv)  # expect: EVAL015
+                return evaluate_policy(agent, scorer, n_eval_episodes=20)
+        """, note="evaluated by evaluate_policy, whatever its name"),
         valid("""
             from stable_baselines3.common.vec_env import VecNormalize
             def maybe_normalize(self, env, eval_env):
@@ -149,6 +160,11 @@ class EvaluationNormalizerTraining(Rule):
 
     # -- what the scope does ------------------------------------------------------------------
     def visit_Call(self, node: cst.Call) -> None:
+        terminal = node.func.attr.value if isinstance(node.func, cst.Attribute) else getattr(node.func, "value", None)
+        if terminal in EVALUATORS:
+            for arg in node.args[:2]:
+                if isinstance(arg.value, cst.Name) and (arg.keyword is None or arg.keyword.value in ("env", "eval_env")):
+                    self._scopes[-1].evaluated.add(arg.value.value)
         wrapper = self._wrapper(node)
         if wrapper is None:
             return
@@ -230,6 +246,6 @@ class EvaluationNormalizerTraining(Rule):
                 self.report(scope.eval_kwargs[star], wrapper=wrapper,
                             what=f"the keywords `{star}` an evaluation branch sets")
                 return
-            if said_eval:
+            if said_eval or target in scope.evaluated:
                 self.report(call, wrapper=wrapper, what="by its name or branch")
                 return
