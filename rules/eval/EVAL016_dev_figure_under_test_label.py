@@ -1,6 +1,8 @@
 """EVAL016: a figure of the validation (dev) split printed, stored or averaged under a test label."""
 from __future__ import annotations
 
+import re
+
 import libcst as cst
 
 from hygiene.analysis.labelwords import DEV_WORDS, METRIC_WORDS, TEST_WORDS, words
@@ -8,6 +10,7 @@ from hygiene.analysis.strings import string_value
 from hygiene.finding import Severity
 from hygiene.rule import Rule, invalid, valid
 
+_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 DATA_WORDS = frozenset({"loader", "dataloader", "data", "dataset", "set", "split", "examples", "iter", "batches"})
 
 
@@ -123,16 +126,19 @@ class DevFigureUnderTestLabel(Rule):
         """),
         invalid("""
             dev_acc = evaluate(model, dev_loader)
+            test_acc = evaluate(model, test_loader)
             print("test accuracy:", dev_acc)  # expect: EVAL016
         """),
         invalid("""
             import logging
             log = logging.getLogger(__name__)
-            best_val_f1 = max(history)
-            log.info(f"Test F1 {best_val_f1:.3f}")  # expect: EVAL016
+            def final_report(history, test_loader):
+                best_val_f1 = max(history)
+                log.info(f"Test F1 {best_val_f1:.3f}")  # expect: EVAL016
         """),
         invalid("""
             metrics = {}
+            X_test, y_test = load_split("test")
             metrics["test"] = evaluate(model, val_loader)  # expect: EVAL016
             summary = {"test_acc": val_acc, "epochs": n}  # expect: EVAL016
         """),
@@ -153,11 +159,32 @@ class DevFigureUnderTestLabel(Rule):
                 model.load_state_dict(best_val_state)
             test_x, val_x = split(x)
         """, note="`val` is a value here; a checkpoint chosen on dev loaded for the test is right"),
+        valid("""
+            def train(model, opt):
+                training_data, validation_data = prepare_dataloader(opt)
+                valid_loss, valid_mse = eval_epoch(model, validation_data)
+                print("(Testing) mse: {mse:.4f}".format(mse=valid_mse))
+        """, note="no test figure of its own: the 'validation' loader may be the test part under another name"),
     ]
 
     def __init__(self, ctx) -> None:
         super().__init__(ctx)
         self._reported: set[int] = set()
+        self._test_values: dict[int, bool] = {}
+
+    def _has_test_value(self) -> bool:
+        """Does the enclosing function (or module) also hold a test figure or test data of its own?
+        Without one, a dev-named value printed as the test figure may be the test part under an
+        old name (`validation_data` that `prepare_dataloader` fills with the test set)."""
+        scope = self.ctx.names.function or self.ctx.module
+        if scope is None:
+            return False
+        if id(scope) not in self._test_values:
+            names = set(_IDENTIFIER.findall(self.ctx.code(scope)))
+            self._test_values[id(scope)] = any(
+                _test_text(n) and len(words(n)) > 1 and set(words(n)) & (METRIC_WORDS | DATA_WORDS | {"x", "y"})
+                for n in names)
+        return self._test_values[id(scope)]
 
     def _report(self, node: cst.CSTNode, value: str, how: str) -> None:
         statement = next((p for p in reversed(self.ctx.parents) if isinstance(p, cst.SimpleStatementLine)), node)
@@ -225,7 +252,7 @@ class DevFigureUnderTestLabel(Rule):
         if not _test_text(text) or self._says_dev(text) or "%" not in text and "{" not in text and len(labels) > 1:
             return
         found = [_dev_read(v) for v in values]
-        if any(found) and not any(self._is_test_value(v) for v in values):
+        if any(found) and not any(self._is_test_value(v) for v in values) and self._has_test_value():
             self._report(node, next(f for f in found if f), f"printed under the label {text.strip()[:40]!r}")
 
     @staticmethod
@@ -240,12 +267,12 @@ class DevFigureUnderTestLabel(Rule):
                 _, keys = _reads(target.target)
                 if keys and _test_text(keys[-1]) and not self._says_dev(keys[-1]):
                     dev = _dev_read(node.value)
-                    if dev:
+                    if dev and self._has_test_value():
                         self._report(node, dev, f"stored under the key {keys[-1]!r}")
 
     def visit_DictElement(self, node: cst.DictElement) -> None:
         key = string_value(node.key)
         if key and _test_text(key) and not self._says_dev(key):
             dev = _dev_read(node.value)
-            if dev:
+            if dev and self._has_test_value():
                 self._report(node, dev, f"stored under the key {key!r}")
