@@ -30,6 +30,7 @@ class _Scope:
         self.frozen_envs: list[tuple[str, int]] = []
         self.events = 0
         self.evaluated: set[str] = set()  # names handed to `evaluate_policy` or `EvalCallback`
+        self.trained: set[str] = set()  # names handed to a model as its `env=` (trained on)
 
 
 class EvaluationNormalizerTraining(Rule):
@@ -117,6 +118,16 @@ class EvaluationNormalizerTraining(Rule):
                 return evaluate_policy(agent, scorer, n_eval_episodes=20)
         """, note="evaluated by evaluate_policy, whatever its name"),
         valid("""
+            from stable_baselines3 import SAC
+            from stable_baselines3.common.vec_env import DummyVecEnv, VecNormalize
+            from stable_baselines3.common.evaluation import evaluate_policy
+            vec_env = VecNormalize(DummyVecEnv([make]), norm_obs=True)
+            model = SAC(env=vec_env, policy="MlpPolicy").learn(10_000)
+            mean_return, _ = evaluate_policy(model=model, env=vec_env, n_eval_episodes=20)
+            plain = VecNormalize(DummyVecEnv([make]), norm_obs=False, norm_reward=False)
+            evaluate_policy(model, plain)
+        """, note="the training environment reused, or a wrapper that normalizes nothing"),
+        valid("""
             from stable_baselines3.common.vec_env import VecNormalize
             def maybe_normalize(self, env, eval_env):
                 kwargs = dict(self.normalize_kwargs)
@@ -165,10 +176,17 @@ class EvaluationNormalizerTraining(Rule):
             for arg in node.args[:2]:
                 if isinstance(arg.value, cst.Name) and (arg.keyword is None or arg.keyword.value in ("env", "eval_env")):
                     self._scopes[-1].evaluated.add(arg.value.value)
+        else:
+            for arg in node.args:
+                if arg.keyword is not None and arg.keyword.value == "env" and isinstance(arg.value, cst.Name):
+                    self._scopes[-1].trained.add(arg.value.value)
         wrapper = self._wrapper(node)
         if wrapper is None:
             return
         frozen = any(a.keyword is not None and a.keyword.value in FREEZE_FLAGS and _false(a.value) for a in node.args)
+        switched_off = {a.keyword.value for a in node.args if a.keyword is not None and _false(a.value)}
+        if {"norm_obs", "norm_reward"} <= switched_off:
+            return  # it normalizes nothing
         star = next((a.value.value for a in node.args if a.star == "**" and isinstance(a.value, cst.Name)), None)
         parent = self.ctx.parents[-1] if self.ctx.parents else None
         target = None
@@ -246,6 +264,7 @@ class EvaluationNormalizerTraining(Rule):
                 self.report(scope.eval_kwargs[star], wrapper=wrapper,
                             what=f"the keywords `{star}` an evaluation branch sets")
                 return
-            if said_eval or target in scope.evaluated:
-                self.report(call, wrapper=wrapper, what="by its name or branch")
+            if said_eval or (target in scope.evaluated and target not in scope.trained):
+                what = "by its name or branch" if said_eval else "handed to the evaluation"
+                self.report(call, wrapper=wrapper, what=what)
                 return

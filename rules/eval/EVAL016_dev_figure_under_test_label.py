@@ -57,11 +57,15 @@ def _reads(expr: cst.CSTNode) -> tuple[list[str], list[str]]:
     return names, keys
 
 
-def _dev_read(expr: cst.CSTNode) -> str | None:
+def _dev_read(expr: cst.CSTNode, figure: bool = False) -> str | None:
+    """The dev-named value `expr` reads; with `figure`, only a metric (`val_acc`), not data (`val_loader`)."""
     names, keys = _reads(expr)
     if any(_test_text(n) for n in names + keys):
         return None
-    return next((k for k in keys if _dev_name(k, True)), None) or next((n for n in names if _dev_name(n, False)), None)
+    found = [k for k in keys if _dev_name(k, True)] + [n for n in names if _dev_name(n, False)]
+    if figure:
+        found = [f for f in found if not set(words(f)) & DATA_WORDS]
+    return found[0] if found else None
 
 
 def _label_texts(node: cst.CSTNode) -> list[str]:
@@ -165,6 +169,10 @@ class DevFigureUnderTestLabel(Rule):
                 valid_loss, valid_mse = eval_epoch(model, validation_data)
                 print("(Testing) mse: {mse:.4f}".format(mse=valid_mse))
         """, note="no test figure of its own: the 'validation' loader may be the test part under another name"),
+        valid("""
+            def validate(val_loader, model, test_set):
+                progress = ProgressMeter(len(val_loader), [batch_time, losses], prefix="Test: ")
+        """, note="a loader's length, not a figure"),
     ]
 
     def __init__(self, ctx) -> None:
@@ -251,7 +259,7 @@ class DevFigureUnderTestLabel(Rule):
         text = " ".join(labels)
         if not _test_text(text) or self._says_dev(text) or "%" not in text and "{" not in text and len(labels) > 1:
             return
-        found = [_dev_read(v) for v in values]
+        found = [_dev_read(v, figure=True) for v in values]
         if any(found) and not any(self._is_test_value(v) for v in values) and self._has_test_value():
             self._report(node, next(f for f in found if f), f"printed under the label {text.strip()[:40]!r}")
 
