@@ -43,9 +43,11 @@ class NumberRegexCutsSeparators(Rule):
     Finds a regular expression that extracts a number from a model's answer (`r"#### (\\-?[0-9\\.]+)"`,
     `re.findall(r"\\d+", completion)[-1]`, `r"answer is (-?\\d+\\.?\\d*)"`) whose number part cannot
     contain a comma, when the text is not stripped of commas before the match. It is an answer
-    extraction when the pattern names the answer (`####`, `answer`, `boxed`), the function or the
-    searched text is named for an answer, completion, response or prediction, or the matched
-    string is stripped of commas afterwards (the author expected them, the pattern cannot see them).
+    extraction when the pattern names the answer (`####`, `answer is`, `answer:`, `boxed`) or when
+    the code strips commas from answers elsewhere in the file (`pred.replace(",", "")`: the author
+    expected commas, the pattern cannot see them). A match only tested for success
+    (`if re.match(...)`), a single digit (`answer is (\\d)`) and an id after `#` or `[` are left
+    alone.
 
     ## Why is this bad?
     Answers with thousands separators are common in math word problems (`#### 1,200`, "The answer
