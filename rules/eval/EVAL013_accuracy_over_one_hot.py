@@ -32,10 +32,11 @@ class AccuracyOverOneHot(Rule):
     ## What it does
     Finds an accuracy computed over one-hot arrays element by element: predictions and labels
     made one-hot (`to_one_hot`, `F.one_hot`, keras' `to_categorical`, `np.eye(c)[y]`,
-    `label_binarize`, `pd.get_dummies`), then passed to an accuracy function
+    `label_binarize`, `pd.get_dummies`), then flattened and passed to an accuracy function
     (`accuracy_score(Y.ravel(), P.ravel())`, a repository's own `accuracy(Y, preds.flatten())`) or
     compared with `==` / `.eq` and averaged (`(pred_onehot == y_onehot).mean()`), with no `argmax`
-    back to class ids and no `.all(axis=1)` per row.
+    back to class ids and no `.all(axis=1)` per row. Unflattened one-hot rows given to
+    `accuracy_score` are compared row by row (subset accuracy), which is right.
 
     ## Why is this bad?
     Over one-hot rows, each item contributes one entry per class and all but one are zeros. A
@@ -95,6 +96,7 @@ class AccuracyOverOneHot(Rule):
             auroc = roc_auc_score(y_onehot.ravel(), probs.ravel())
             loss = ((probs - y_onehot) ** 2).mean()
             acc2 = accuracy_score(y, probs.argmax(1))
+            subset = accuracy_score(y_onehot, F.one_hot(out.argmax(1), 5))
         """, note="back to class ids, whole rows compared, or a micro-averaged AUROC"),
         valid("""
             y_onehot = to_one_hot(y, c)
@@ -106,13 +108,16 @@ class AccuracyOverOneHot(Rule):
     def __init__(self, ctx) -> None:
         super().__init__(ctx)
         self._onehot: list[set[str]] = [set()]
+        self._flat: list[set[str]] = [set()]  # one-hot names flattened to one entry per class and item
         self._reported: set[int] = set()
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self._onehot.append(set(self._onehot[-1]))
+        self._flat.append(set(self._flat[-1]))
 
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
         self._onehot.pop()
+        self._flat.pop()
 
     def visit_Assign(self, node: cst.Assign) -> None:
         for target in node.targets:
@@ -122,6 +127,10 @@ class AccuracyOverOneHot(Rule):
                     self._onehot[-1].add(name)
                 else:
                     self._onehot[-1].discard(name)
+                if self._is_flat(node.value):
+                    self._flat[-1].add(name)
+                else:
+                    self._flat[-1].discard(name)
 
     def _is_onehot(self, expr: cst.BaseExpression) -> bool:
         while True:
@@ -146,6 +155,19 @@ class AccuracyOverOneHot(Rule):
                 expr = expr.args[0].value
                 continue
             return False
+
+    def _is_flat(self, expr: cst.BaseExpression) -> bool:
+        """A one-hot array flattened (`.flatten()`, `.ravel()`, `.reshape(-1)`, `.view(-1)`)."""
+        if not self._is_onehot(expr):
+            return False
+        while isinstance(expr, cst.Call) and isinstance(expr.func, cst.Attribute):
+            method = expr.func.attr.value
+            if method in ("flatten", "ravel") or (method in ("reshape", "view") and len(expr.args) == 1):
+                return True
+            if method not in KEEPS:
+                return False
+            expr = expr.func.value
+        return isinstance(expr, cst.Name) and expr.value in self._flat[-1]
 
     @staticmethod
     def _terminal(func: cst.BaseExpression) -> str | None:
@@ -178,8 +200,8 @@ class AccuracyOverOneHot(Rule):
         code = self._statement_code()
         if "multilabel" in code or "argmax" in code:
             return
-        for arg in node.args[:2]:
-            if arg.keyword is None and self._is_onehot(arg.value):
+        for arg in node.args[:2]:  # unflattened, sklearn compares whole rows (subset accuracy)
+            if arg.keyword is None and self._is_flat(arg.value):
                 self._report(node, arg.value)
                 return
 
