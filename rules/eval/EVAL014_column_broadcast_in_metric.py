@@ -89,6 +89,12 @@ class ColumnBroadcastInMetric(Rule):
             weighted_acc = (sample_weight[:, None] * correct).sum() / sample_weight.sum()  # expect: EVAL014
             err = np.mean(scores.reshape(-1, 1) != labels)  # expect: EVAL014
         """),
+        invalid("""
+            import numpy as np
+            def top1(probs, y_true):
+                guess = np.argmax(probs, axis=1, keepdims=True)
+                return np.mean(guess == y_true)  # expect: EVAL014
+        """, note="numpy's keepdims, through a name"),
         valid("""
             for data, target in test_loader:
                 pred = model(data).argmax(dim=1, keepdim=True)
