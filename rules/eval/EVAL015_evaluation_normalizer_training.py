@@ -115,6 +115,7 @@ class EvaluationNormalizerTraining(Rule):
             from stable_baselines3.common.evaluation import evaluate_policy
             def score(run, venv):
                 scorer = VecNormalize.load(f"{run}/vecnormalize.pkl", venv)  # expect: EVAL015
+                agent = PPO.load(f"{run}/model.zip", env=scorer)
                 return evaluate_policy(agent, scorer, n_eval_episodes=20)
         """, note="evaluated by evaluate_policy, whatever its name"),
         valid("""
@@ -176,7 +177,7 @@ class EvaluationNormalizerTraining(Rule):
             for arg in node.args[:2]:
                 if isinstance(arg.value, cst.Name) and (arg.keyword is None or arg.keyword.value in ("env", "eval_env")):
                     self._scopes[-1].evaluated.add(arg.value.value)
-        else:
+        elif terminal != "load":  # `PPO.load(path, env=...)` attaches it for evaluation; a constructor trains on it
             for arg in node.args:
                 if arg.keyword is not None and arg.keyword.value == "env" and isinstance(arg.value, cst.Name):
                     self._scopes[-1].trained.add(arg.value.value)
