@@ -1,0 +1,254 @@
+"""EVAL014: an (n, 1) column combined with an (n,) vector in a metric, broadcasting to an n x n matrix."""
+from __future__ import annotations
+
+import libcst as cst
+
+from hygiene.analysis.labelwords import words
+from hygiene.finding import Severity
+from hygiene.rule import Rule, invalid, valid
+
+# Methods and operators that keep a column a column (elementwise).
+ELEMENTWISE = frozenset({
+    "gt", "lt", "ge", "le", "float", "long", "int", "bool", "double", "sigmoid", "round", "detach", "cpu",
+    "numpy", "to", "abs", "exp", "log", "clone", "type", "astype", "cuda", "half",
+})
+# Methods that keep a vector a vector.
+KEEPS = frozenset({"float", "long", "int", "bool", "double", "detach", "cpu", "numpy", "to", "cuda", "type", "astype",
+                   "clone", "half"})
+# Names of per-item vectors: labels, weights, masks, per-item correctness and predictions.
+VECTOR_WORDS = frozenset({
+    "y", "label", "labels", "target", "targets", "gold", "truth", "gt", "weight", "weights", "w", "mask",
+    "correct", "hits", "pred", "preds", "predictions", "predicted", "yhat", "ytrue",
+})
+COMBINE_METHODS = frozenset({"eq", "ne", "mul", "__eq__", "multiply", "equal"})
+REDUCTIONS = (".sum()", ".mean()", "np.sum(", "np.mean(", "torch.sum(", "torch.mean(", ".sum().item()")
+COLUMN_MARKS = (".view(-1, 1)", ".reshape(-1, 1)", "[:, None]", "[:, np.newaxis]", ".unsqueeze(")
+SHAPED = ("view_as", "reshape_as", "expand_as", "squeeze", "flatten", "ravel", "reshape(-1)", "view(-1)")
+
+
+def _int(node: cst.BaseExpression) -> int | None:
+    if isinstance(node, cst.Integer):
+        return int(node.value)
+    if isinstance(node, cst.UnaryOperation) and isinstance(node.operator, cst.Minus) and isinstance(node.expression, cst.Integer):
+        return -int(node.expression.value)
+    return None
+
+
+class ColumnBroadcastInMetric(Rule):
+    """
+    ## What it does
+    Finds a column of shape (n, 1) combined elementwise with a vector of shape (n,) (labels,
+    weights, a mask, per-item correctness) in an expression that is then summed or averaged over
+    everything. The column is recognised by how it was made: `x[:, None]`, `x.reshape(-1, 1)`,
+    `x.view(-1, 1)`, `x.unsqueeze(1)`, a reduction with `keepdim=True` (`out.argmax(1,
+    keepdim=True)`), or a branch that checks `p.size(1) == 1` (a single-logit output).
+
+    ## Why is this bad?
+    numpy and torch broadcast (n, 1) against (n,) to an (n, n) matrix without an error. Summed,
+    `pred.eq(target)` counts every pair of items whose prediction equals the other's label, and a
+    weighted count multiplies each item by every weight: the "correct" count is no longer a count
+    of items, and the accuracy divided by n can exceed 1 or sit near the class balance whatever
+    the model does.
+
+    ## Example
+        pred = output.argmax(dim=1, keepdim=True)
+        correct += pred.eq(target).sum().item()
+
+    Use instead:
+        correct += pred.eq(target.view_as(pred)).sum().item()
+    """
+
+    code = "EVAL014"
+    category = "EVAL-ARGS"
+    severity = Severity.ERROR
+    message = ("`{code}` combines the (n, 1) column `{column}` with the (n,) vector `{vector}` and sums it: "
+               "they broadcast to an n x n matrix, so the total counts pairs, not items")
+    question = "Are `{column}` and `{vector}` at {where} the same shape, or do they broadcast to a matrix?"
+    triggers = ("keepdim", "None]", "newaxis", ", 1)", "unsqueeze", "== 1")
+    examples = [
+        invalid("""
+            def accuracy(network, loader, weights):
+                correct = 0
+                for x, y in loader:
+                    p = network.predict(x)
+                    batch_weights = torch.ones(len(x))
+                    if p.size(1) == 1:
+                        correct += (p.gt(0).eq(y).float() * batch_weights).sum().item()  # expect: EVAL014
+                    else:
+                        correct += (p.argmax(1).eq(y).float() * batch_weights).sum().item()
+                return correct
+        """),
+        invalid("""
+            for data, target in test_loader:
+                output = model(data)
+                pred = output.argmax(dim=1, keepdim=True)
+                correct += pred.eq(target).sum().item()  # expect: EVAL014
+        """),
+        invalid("""
+            import numpy as np
+            weighted_acc = (sample_weight[:, None] * correct).sum() / sample_weight.sum()  # expect: EVAL014
+            err = np.mean(scores.reshape(-1, 1) != labels)  # expect: EVAL014
+        """),
+        invalid("""
+            import numpy as np
+            def top1(probs, y_true):
+                guess = np.argmax(probs, axis=1, keepdims=True)
+                return np.mean(guess == y_true)  # expect: EVAL014
+        """, note="numpy's keepdims, through a name"),
+        valid("""
+            for data, target in test_loader:
+                pred = model(data).argmax(dim=1, keepdim=True)
+                correct += pred.eq(target.view_as(pred)).sum().item()
+            weighted = (sample_weight[:, None] * per_class).sum(axis=1)
+            same = (labels[:, None] == labels).float().sum()
+            pooled = (hidden * mask.unsqueeze(-1)).sum(1) / mask.sum(-1, keepdim=True)
+            if p.size(1) == 1:
+                correct += (p.squeeze(1).gt(0).eq(y).float() * w).sum().item()
+                hits += (p.gt(0).eq(y).float() * batch_weights.view(-1, 1)).sum().item()
+        """, note="shaped alike, reduced over an axis, a pairwise matrix of one vector, squeezed first"),
+    ]
+
+    def __init__(self, ctx) -> None:
+        super().__init__(ctx)
+        self._columns: list[set[str]] = [set()]
+        self._reported: set[int] = set()
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self._columns.append(set())
+
+    def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self._columns.pop()
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        for target in node.targets:
+            if isinstance(target.target, cst.Name):
+                if self._column(node.value):
+                    self._columns[-1].add(target.target.value)
+                else:
+                    self._columns[-1].discard(target.target.value)
+
+    # -- shapes --------------------------------------------------------------------------------
+    def _guarded(self, name: str) -> bool:
+        """Inside `if name.size(1) == 1:` or `if name.shape[-1] == 1:`."""
+        parents = self.ctx.parents
+        for i, parent in enumerate(parents[:-1]):
+            if isinstance(parent, cst.If) and parents[i + 1] is parent.body:
+                test = parent.test
+                if (isinstance(test, cst.Comparison) and len(test.comparisons) == 1
+                        and isinstance(test.comparisons[0].operator, cst.Equal)
+                        and _int(test.comparisons[0].comparator) == 1 and self._width_of(test.left) == name):
+                    return True
+        return False
+
+    @staticmethod
+    def _width_of(expr: cst.BaseExpression) -> str | None:
+        if isinstance(expr, cst.Call) and isinstance(expr.func, cst.Attribute) and expr.func.attr.value == "size":
+            if len(expr.args) == 1 and _int(expr.args[0].value) in (1, -1) and isinstance(expr.func.value, cst.Name):
+                return expr.func.value.value
+        if isinstance(expr, cst.Subscript) and isinstance(expr.value, cst.Attribute) and expr.value.attr.value == "shape":
+            if len(expr.slice) == 1 and isinstance(expr.slice[0].slice, cst.Index):
+                if _int(expr.slice[0].slice.value) in (1, -1) and isinstance(expr.value.value, cst.Name):
+                    return expr.value.value.value
+        return None
+
+    def _column(self, expr: cst.BaseExpression) -> str | None:
+        """The base name of an (n, 1) column, or None."""
+        if isinstance(expr, cst.Name):
+            if expr.value in self._columns[-1] or self._guarded(expr.value):
+                return expr.value
+            return None
+        if isinstance(expr, cst.Subscript) and len(expr.slice) == 2:
+            first, second = (e.slice for e in expr.slice)
+            if (isinstance(first, cst.Slice) and first.lower is None and first.upper is None
+                    and isinstance(second, cst.Index) and self._none(second.value)):
+                return self._base(expr.value)
+            return None
+        if isinstance(expr, cst.Comparison) and len(expr.comparisons) == 1:
+            if isinstance(expr.comparisons[0].comparator, (cst.Integer, cst.Float)):
+                return self._column(expr.left)
+            return None
+        if not isinstance(expr, cst.Call):
+            return None
+        if any(a.keyword is not None and a.keyword.value in ("keepdim", "keepdims")
+               and isinstance(a.value, cst.Name) and a.value.value == "True" for a in expr.args):
+            return self._base(expr.func.value) if isinstance(expr.func, cst.Attribute) else "it"
+        func = expr.func
+        if not isinstance(func, cst.Attribute):
+            return None
+        method = func.attr.value
+        values = [_int(a.value) for a in expr.args]
+        if method in ("reshape", "view") and len(values) == 2 and values[1] == 1:
+            return self._base(func.value)
+        if method == "unsqueeze" and values in ([1], [-1]) and self._vector(func.value):
+            return self._base(func.value)
+        if method in ELEMENTWISE:
+            return self._column(func.value)
+        if method in COMBINE_METHODS and len(expr.args) == 1:  # `p.gt(0).eq(y)`: as wide as p when y is
+            return self._column(func.value)
+        return None
+
+    @staticmethod
+    def _none(node: cst.BaseExpression) -> bool:
+        return (isinstance(node, cst.Name) and node.value == "None") or (
+            isinstance(node, cst.Attribute) and node.attr.value == "newaxis")
+
+    @staticmethod
+    def _base(expr: cst.BaseExpression) -> str:
+        while isinstance(expr, (cst.Attribute, cst.Call, cst.Subscript)):
+            expr = expr.func if isinstance(expr, cst.Call) else expr.value
+        return expr.value if isinstance(expr, cst.Name) else "it"
+
+    def _vector(self, expr: cst.BaseExpression) -> str | None:
+        """The name of a per-item (n,) vector, or None."""
+        while isinstance(expr, cst.Call) and isinstance(expr.func, cst.Attribute) and expr.func.attr.value in KEEPS:
+            expr = expr.func.value
+        if isinstance(expr, cst.Subscript) and len(expr.slice) == 1 and isinstance(expr.slice[0].slice, cst.Slice):
+            expr = expr.value  # weights[offset:offset + n]
+        if isinstance(expr, cst.Name):
+            if expr.value in self._columns[-1] or self._guarded(expr.value):
+                return None
+            return expr.value if set(words(expr.value)) & VECTOR_WORDS else None
+        if isinstance(expr, cst.Call) and len(expr.args) == 1:
+            name = self.qualified_name(expr.func) or ""
+            if name in ("torch.ones", "numpy.ones", "torch.zeros", "numpy.zeros"):
+                first = expr.args[0].value
+                if not isinstance(first, (cst.Tuple, cst.List)):
+                    return self.ctx.code(expr)
+        return None
+
+    # -- combinations --------------------------------------------------------------------------
+    def visit_BinaryOperation(self, node: cst.BinaryOperation) -> None:
+        if isinstance(node.operator, (cst.Multiply, cst.Subtract, cst.Add, cst.Divide)):
+            self._combined(node, node.left, node.right)
+
+    def visit_Comparison(self, node: cst.Comparison) -> None:
+        if len(node.comparisons) == 1 and isinstance(node.comparisons[0].operator, (cst.Equal, cst.NotEqual)):
+            self._combined(node, node.left, node.comparisons[0].comparator)
+
+    def visit_Call(self, node: cst.Call) -> None:
+        func = node.func
+        if isinstance(func, cst.Attribute) and func.attr.value in COMBINE_METHODS and len(node.args) == 1:
+            self._combined(node, func.value, node.args[0].value)
+
+    def _combined(self, node: cst.CSTNode, left: cst.BaseExpression, right: cst.BaseExpression) -> None:
+        for column_side, vector_side in ((left, right), (right, left)):
+            column = self._column(column_side)
+            vector = self._vector(vector_side) if column else None
+            if column and vector and column != vector:
+                self._reduced(node, column_side, vector)
+                return
+
+    def _reduced(self, node: cst.CSTNode, column_side: cst.BaseExpression, vector: str) -> None:
+        statement = next((p for p in reversed(self.ctx.parents) if isinstance(p, cst.SimpleStatementLine)), None)
+        if statement is None or id(statement) in self._reported:
+            return
+        code = self.ctx.code(statement)
+        if not any(r in code for r in REDUCTIONS) or any(s in code for s in SHAPED):
+            return
+        # Another operand made a column in the same statement: the author is aligning shapes.
+        column_code = self.ctx.code(column_side)
+        if sum(code.count(m) for m in COLUMN_MARKS) > sum(column_code.count(m) for m in COLUMN_MARKS):
+            return
+        self._reported.add(id(statement))
+        self.report(node, code=" ".join(self.ctx.code(node).split())[:80],
+                    column=self.ctx.code(column_side)[:40], vector=vector[:40])
