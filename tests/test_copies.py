@@ -1,7 +1,7 @@
 """Copies of one script give one finding (hygiene.analysis.copies)."""
 from __future__ import annotations
 
-from hygiene.analysis.copies import one_report_per_copy, one_report_per_export
+from hygiene.analysis.copies import COPY_NOTE, one_report_per_copy, one_report_per_export
 from hygiene.finding import Finding, Severity
 
 
@@ -41,3 +41,6 @@ def test_a_notebook_exported_under_another_name_is_one_finding() -> None:
     found = one_report_per_export(kept)
     assert [(f.path, f.line) for f in found] == [("ch04/Feature Selection.ipynb", 79),
                                                  ("ch04/feature_selection.py", 206), ("ch05/tune.py", 40)]
+    # The script's place is named on the notebook's finding, as a copy's place is.
+    assert [(r.path, r.line, r.note) for r in found[0].related] == [("ch04/feature_selection.py", 167, COPY_NOTE)]
+    assert not found[1].related

@@ -10,7 +10,7 @@ here: their identity is their file.
 A notebook exported to a script under another name in the same folder (`Feature Selection.ipynb`
 beside `feature_selection.py`, nbconvert's `# In[3]:` export of a book chapter) is the same code
 twice too: a script finding whose rule and matched code a notebook of its folder has is reported
-on the notebook only (`one_report_per_export`).
+on the notebook only (`one_report_per_export`), naming the script's place as a copy's.
 """
 from __future__ import annotations
 
@@ -62,4 +62,17 @@ def one_report_per_export(findings: list[Finding]) -> list[Finding]:
     on_notebooks = {key(f) for f in findings if f.path.endswith(".ipynb") and f.snippet.strip()}
     if not on_notebooks:
         return findings
-    return [f for f in findings if not (f.path.endswith(".py") and f.snippet.strip() and key(f) in on_notebooks)]
+    scripts: dict[tuple[str, str, str], list[Finding]] = defaultdict(list)
+    for f in findings:
+        if f.path.endswith(".py") and f.snippet.strip() and key(f) in on_notebooks:
+            scripts[key(f)].append(f)
+    kept = []
+    for f in findings:
+        if f.path.endswith(".py") and key(f) in scripts:
+            continue
+        if f.path.endswith(".ipynb") and key(f) in scripts:
+            # The script's place is named on the notebook's finding, as a copy's is.
+            notes = tuple(Location(c.path, c.line, COPY_NOTE) for c in scripts[key(f)][:MAX_NAMED])
+            f = dataclasses.replace(f, related=(*f.related, *notes))
+        kept.append(f)
+    return kept

@@ -30,7 +30,9 @@ class EvalSetBuiltLikeTrain(Rule):
     expression reads is rebound between the two and neither name is assigned again. The two names
     must differ only in the word for the split (`stateful_train_set` / `stateful_valid_set`), and the
     expression must read data (a slice, a call on a variable); empty lists, constructors without
-    arguments and metric objects are not sets.
+    arguments and metric objects are not sets. A name that is not a data word (`test_fraction`,
+    `test_results`) counts when the expression is plainly rows: a slice of a variable
+    (`order[:cut]`), or a call given a training-named variable (`aggregate(train_scores)`).
 
     ## Why is this bad?
     A copy-pasted line whose slice was never edited makes the validation or test set the training
@@ -73,6 +75,32 @@ class EvalSetBuiltLikeTrain(Rule):
             X_tr = features[idx[:800]]
             X_te = features[idx[:800]]  # expect: EVAL024
         """, note="abbreviated split words"),
+        invalid("""
+            def split_positions(frame, share):
+                order = numpy.random.RandomState(0).permutation(len(frame))
+                cut = int(len(frame) * share)
+                train_fraction = order[:cut]
+                test_fraction = order[:cut]  # expect: EVAL024
+                return frame.iloc[train_fraction], frame.iloc[test_fraction]
+        """, note="positions of a split under a name that is not a data word: the slice says they are rows"),
+        invalid("""
+            def summarise(train_scores, test_scores, formats):
+                train_results = aggregate(train_scores, formats)
+                test_results = aggregate(train_scores, formats)  # expect: EVAL024
+                return train_results, test_results
+        """, note="a result of the training scores under the test name: the split word left unedited in the copy"),
+        valid("""
+            def summarise(train_scores, test_scores, formats):
+                train_results = aggregate(train_scores, formats)
+                test_results = aggregate(test_scores, formats)
+                return train_results, test_results
+        """, note="near miss: each result from its own scores"),
+        valid("""
+            train_ratio = cfg["ratio"]
+            test_ratio = cfg["ratio"]
+            train_fraction = order[:cut]
+            test_fraction = order[cut:]
+        """, note="near miss: a setting read twice is not rows; the slice was edited"),
         valid("""
             train_set = to_windows(encoded[:1_000_000], length)
             valid_set = to_windows(encoded[1_000_000:1_060_000], length)
@@ -121,7 +149,9 @@ class EvalSetBuiltLikeTrain(Rule):
         if len(node.targets) != 1 or not isinstance(node.targets[0].target, cst.Name):
             return
         target = node.targets[0].target.value
-        if _role(target) is None or not _reads_data(node.value):
+        if not _reads_data(node.value):
+            return
+        if _role(target) is None and (_role(target, any_words=True) is None or not _plainly_rows(node.value)):
             return
         parents = self.ctx.parents
         if len(parents) < 2 or not isinstance(parents[-1], cst.SimpleStatementLine):
@@ -138,11 +168,11 @@ class EvalSetBuiltLikeTrain(Rule):
     def finish(self) -> None:
         for body, entries in self._bodies.values():
             for position, (index, target, code, node) in enumerate(entries):
-                if _role(target)[0] != "train":
+                if _role(target, any_words=True)[0] != "train":
                     continue
                 for later_index, later, later_code, later_node in entries[position + 1:]:
-                    role = _role(later)
-                    if role[0] != "eval" or later_code != code or role[1] != _role(target)[1]:
+                    role = _role(later, any_words=True)
+                    if role[0] != "eval" or later_code != code or role[1] != _role(target, any_words=True)[1]:
                         continue
                     if _rebound_between(body, index, later_index, node.value) or _assigned_again(body, (target, later), (index, later_index)):
                         continue
@@ -152,16 +182,29 @@ class EvalSetBuiltLikeTrain(Rule):
                     break
 
 
-def _role(name: str) -> tuple[str, tuple[str, ...]] | None:
-    """("train" or "eval", the name's other words), for names that hold data of one split."""
+def _role(name: str, any_words: bool = False) -> tuple[str, tuple[str, ...]] | None:
+    """("train" or "eval", the name's other words), for names that hold data of one split (with
+    `any_words`, for any name of one split: `train_fraction`, `test_results`)."""
     words = name_tokens(name)
     roles = [w for w in words if w in TRAIN_WORDS or w in EVAL_WORDS]
     if len(roles) != 1:
         return None
     rest = tuple(w for w in words if w not in roles)
-    if rest and not set(rest) & DATA_WORDS:
+    if rest and not set(rest) & DATA_WORDS and not any_words:
         return None
     return ("train" if roles[0] in TRAIN_WORDS else "eval", rest)
+
+
+def _plainly_rows(value: cst.BaseExpression) -> bool:
+    """The expression is rows whatever its name says: a slice of a variable (`a[:split_ix]`, the
+    positions of a split), or a call given a training-named variable (`summarize(train_scores)`, the
+    split word left unedited in a copied line)."""
+    if (isinstance(value, cst.Subscript) and isinstance(value.value, cst.Name)
+            and any(isinstance(e.slice, cst.Slice) for e in value.slice)):
+        return True
+    return isinstance(value, cst.Call) and any(
+        isinstance(a.value, cst.Name) and (_role(a.value.value, any_words=True) or ("",))[0] == "train"
+        for a in value.args)
 
 
 _DRAWS = re.compile(r"\b(sample|choice|choices|shuffle|permutation|randint|rand|randn|random_split|shuffled)\b")

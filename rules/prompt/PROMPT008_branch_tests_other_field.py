@@ -1,0 +1,167 @@
+"""PROMPT008: a prompt variant chosen by testing one field while the variants differ by another."""
+from __future__ import annotations
+
+import libcst as cst
+
+from hygiene.analysis.strings import string_value
+from hygiene.finding import Severity
+from hygiene.rule import Rule, invalid, valid
+from hygiene.walk import iter_nodes
+
+MIN_TEXT = 120  # characters of the whole `if` / `else`: two prompt texts, not two short labels
+
+
+class BranchTestsOtherField(Rule):
+    """
+    ## What it does
+    Finds an `if` / `else` that returns (or assigns) one of two prompt texts built from the same
+    record, where the condition tests whether one field is present
+    (`if data_point["instruction"]:`, `if row.get("context")`, `if len(ex["input"]) > 0`) but both
+    texts use that field and only one of them uses another (`data_point["input"]`): the test is on
+    the wrong field. A condition that compares a field with a value (`if ex["lang"] == "en"`) chooses
+    on purpose and is left alone.
+
+    ## Why is this bad?
+    The field that is always set decides, so every record gets the variant with the optional
+    field, empty (`### Input:` followed by nothing) or missing, or none gets it. Fine-tuning data
+    and evaluation prompts are all built with a section the author meant for some records only; the
+    run completes and nothing looks wrong in a printed example that happens to have the field.
+
+    ## Example
+        if data_point["instruction"]:
+            return f"...{data_point['instruction']}\\n### Input:\\n{data_point['input']}..."
+        else:
+            return f"...{data_point['instruction']}..."
+
+    Use instead:
+        if data_point["input"]:
+            ...
+    """
+
+    code = "PROMPT008"
+    category = "PROMPT-UNFILLED"
+    severity = Severity.ERROR
+    message = ("the variant is chosen by testing `{tested}`, which both texts use, while they differ by "
+               "`{differ}`: every record that has `{tested}` gets the same text")
+    question = "Should the condition at {where} test `{differ}` rather than `{tested}`?"
+    examples = [
+        invalid('''
+            def generate_prompt(data_point):
+                if data_point["instruction"]:  # expect: PROMPT008
+                    return f"""Below is an instruction, paired with an input.
+
+            ### Instruction:
+            {data_point["instruction"]}
+
+            ### Input:
+            {data_point["input"]}
+
+            ### Response:
+            """
+                else:
+                    return f"""Below is an instruction.
+
+            ### Instruction:
+            {data_point["instruction"]}
+
+            ### Response:
+            """
+        '''),
+        invalid("""
+            def build(row):
+                if row.get("question"):  # expect: PROMPT008
+                    prompt = "Answer from the context below.\\nContext: {}\\nQuestion: {}".format(row["context"], row["question"])
+                else:
+                    prompt = "Answer the question below.\\nQuestion: {}".format(row["question"])
+                return prompt
+        """, note="`.get` and `.format`, assignments"),
+        valid("""
+            def generate_prompt(data_point):
+                if data_point["input"]:
+                    return f"{data_point['instruction']}\\n### Input:\\n{data_point['input']}"
+                else:
+                    return f"{data_point['instruction']}"
+        """),
+        valid("""
+            def build(ex):
+                if ex["lang"] == "en":
+                    return f"{ex['text']} ({ex['gloss']})"
+                else:
+                    return f"{ex['text']}"
+        """, note="near miss: a choice on a field's value"),
+        valid("""
+            def label(r):
+                if r["name"]:
+                    return f"{r['name']} ({r['id']})"
+                else:
+                    return f"{r['name']}"
+        """, note="near miss: short labels, not prompts"),
+    ]
+
+    def visit_If(self, node: cst.If) -> None:
+        if not isinstance(node.orelse, cst.Else):
+            return
+        tested = _tested_field(node.test)
+        if tested is None:
+            return
+        base, field = tested
+        with_keys = _text_fields(node.body, base)
+        without_keys = _text_fields(node.orelse.body, base)
+        if with_keys is None or without_keys is None or len(self.ctx.code(node)) < MIN_TEXT:
+            return  # short labels (`f"{r['name']} ({r['id']})"`) are not prompts
+        if field not in with_keys or field not in without_keys:
+            return
+        differ = sorted(with_keys ^ without_keys)
+        if not differ:
+            return
+        self.report(node.test, tested=f'{base}["{field}"]', differ=f'{base}["{differ[0]}"]')
+
+
+def _tested_field(test: cst.BaseExpression) -> tuple[str, str] | None:
+    """`x["k"]`, `x.get("k")`, `len(x["k"]) > 0`, `x["k"].strip()`, `x["k"] != ""`: whether field k is there."""
+    if isinstance(test, cst.Comparison) and len(test.comparisons) == 1:
+        right = test.comparisons[0].comparator
+        empty = string_value(right) == "" or (isinstance(right, cst.Name) and right.value == "None") or (
+            isinstance(right, cst.Integer) and right.value == "0")
+        if not empty:
+            return None
+        test = test.left
+    if isinstance(test, cst.Call) and isinstance(test.func, cst.Name) and test.func.value == "len" and test.args:
+        test = test.args[0].value
+    if isinstance(test, cst.Call) and isinstance(test.func, cst.Attribute):
+        if test.func.attr.value == "get" and test.args and isinstance(test.func.value, cst.Name):
+            key = string_value(test.args[0].value)
+            return (test.func.value.value, key) if key else None
+        if test.func.attr.value == "strip" and not test.args:
+            test = test.func.value
+    return _field(test)
+
+
+def _field(node: cst.CSTNode) -> tuple[str, str] | None:
+    if (isinstance(node, cst.Subscript) and isinstance(node.value, cst.Name) and len(node.slice) == 1
+            and isinstance(node.slice[0].slice, cst.Index)):
+        key = string_value(node.slice[0].slice.value)
+        return (node.value.value, key) if key else None
+    return None
+
+
+def _text_fields(body: cst.BaseSuite, base: str) -> set[str] | None:
+    """The fields of `base` a branch's one returned or assigned text reads; None when it is not that."""
+    statements = body.body if isinstance(body, cst.IndentedBlock) else []
+    if len(statements) != 1 or not isinstance(statements[0], cst.SimpleStatementLine):
+        return None
+    small = statements[0].body[0]
+    value = small.value if isinstance(small, (cst.Return, cst.Assign)) else None
+    if not isinstance(value, (cst.FormattedString, cst.Call, cst.BinaryOperation, cst.ConcatenatedString)):
+        return None
+    fields = set()
+    for node in iter_nodes(value):
+        found = _field(node)
+        if found and found[0] == base:
+            fields.add(found[1])
+        if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and node.func.attr.value == "get" \
+                and isinstance(node.func.value, cst.Name) and node.func.value.value == base and node.args:
+            key = string_value(node.args[0].value)
+            if key:
+                fields.add(key)
+    return fields
