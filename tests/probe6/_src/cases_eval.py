@@ -51,7 +51,9 @@ CASES.append({
     "description": "Clean twin: probes scored on X[te].",
     "files": {"probe_layers.py": PROBE.replace(
         "    probe_acc[layer] = clf.score(X[tr], labels[tr])  #!EVAL-TRAIN",
-        "    probe_acc[layer] = clf.score(X[te], labels[te])"), "results/.gitkeep": ""},
+        "    probe_acc[layer] = clf.score(X[te], labels[te])").replace(
+        "best = max(probe_acc, key=probe_acc.get)", "best = max(probe_acc, key=probe_acc.get)  #?LEAK-SELECT"),
+        "results/.gitkeep": ""},
 })
 
 # ---------------------------------------------------------------- E2 pretrained resnet features w/o eval()

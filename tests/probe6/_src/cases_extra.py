@@ -181,7 +181,7 @@ for bonus in (0.0, 0.5, 2.0):
     mean_r, std_r = evaluate_policy(model, gym.make("LunarLander-v3"), n_eval_episodes=20)
     results[bonus] = {"mean_return": float(mean_r), "std_over_episodes": float(std_r)}
     print(bonus, results[bonus])
-json.dump(results, open("results/shaping.json", "w"), indent=1)
+json.dump(results, open("results/shaping.json", "w"), indent=1)  #?RESULT-PROVENANCE
 '''
 CASES.append({
     "id": "probe6-seed-sb3-ppo-unseeded-variants",

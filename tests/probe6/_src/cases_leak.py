@@ -38,12 +38,12 @@ def main(cfg: Config = Config()):
     X_tr, X_te, y_tr, y_te = split(load(cfg.data_path), seed=cfg.seed)
     dtrain = lgb.Dataset(X_tr, y_tr)
     dtest = lgb.Dataset(X_te, y_te, reference=dtrain)
-    booster = lgb.train(
+    booster = lgb.train(  #!LEAK-SELECT+8
         {"objective": "binary", "learning_rate": cfg.lr, "num_leaves": cfg.num_leaves,
          "feature_fraction": 0.8, "seed": cfg.seed, "verbose": -1},
         dtrain,
         num_boost_round=5000,
-        valid_sets=[dtest],  #!LEAK-SELECT+2
+        valid_sets=[dtest],
         valid_names=["holdout"],
         callbacks=[lgb.early_stopping(100), lgb.log_evaluation(200)],
     )
@@ -91,11 +91,11 @@ L1_DATA_OK = L1_DATA.replace('''    return train_test_split(X, y, test_size=0.2,
     X_tr, X_va, y_tr, y_va = train_test_split(X_rest, y_rest, test_size=0.2, stratify=y_rest,
                                               random_state=seed)
     return X_tr, X_va, X_te, y_tr, y_va, y_te''')
-L1_TRAIN_OK = L1_TRAIN.replace('''    X_tr, X_te, y_tr, y_te = split(load(cfg.data_path), seed=cfg.seed)
+L1_TRAIN_OK = L1_TRAIN.replace("  #!LEAK-SELECT+8", "").replace('''    X_tr, X_te, y_tr, y_te = split(load(cfg.data_path), seed=cfg.seed)
     dtrain = lgb.Dataset(X_tr, y_tr)
     dtest = lgb.Dataset(X_te, y_te, reference=dtrain)''', '''    X_tr, X_va, X_te, y_tr, y_va, y_te = split(load(cfg.data_path), seed=cfg.seed)
     dtrain = lgb.Dataset(X_tr, y_tr)
-    dval = lgb.Dataset(X_va, y_va, reference=dtrain)''').replace('''        valid_sets=[dtest],  #!LEAK-SELECT+2
+    dval = lgb.Dataset(X_va, y_va, reference=dtrain)''').replace('''        valid_sets=[dtest],
         valid_names=["holdout"],''', '''        valid_sets=[dval],
         valid_names=["val"],''')
 CASES.append({

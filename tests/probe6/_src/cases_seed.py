@@ -174,7 +174,7 @@ for name, system in SYSTEMS.items():
     correct = [is_equiv(last_boxed(o.outputs[0].text), ex["answer"]) for o, ex in zip(outs, ds)]
     acc[name] = sum(correct) / len(correct)
 print(acc, "delta", acc["careful"] - acc["plain"])
-json.dump(acc, open("results/system_prompt_ablation.json", "w"))
+json.dump(acc, open("results/system_prompt_ablation.json", "w"))  #?RESULT-PROVENANCE
 '''
 GRADING = r'''
 import re
@@ -333,7 +333,7 @@ def main(cfg: DictConfig):
     best, best_state = float("inf"), None
     for epoch in range(cfg.train.epochs):
         net.train()
-        for x, y in DataLoader(train, batch_size=cfg.train.batch_size, shuffle=True):
+        for x, y in DataLoader(train, batch_size=cfg.train.batch_size, shuffle=True):  #?SEED-UNSEEDED
             loss = nn.functional.mse_loss(net(x).squeeze(-1), y)
             opt.zero_grad()
             loss.backward()
