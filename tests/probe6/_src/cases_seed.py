@@ -303,7 +303,7 @@ def make_splits(cfg):
     ds = FingerprintDataset(cfg.path)
     n_val = int(cfg.val_frac * len(ds))
     n_test = int(cfg.test_frac * len(ds))
-    return random_split(ds, [len(ds) - n_val - n_test, n_val, n_test])  #!SEED-UNSEEDED
+    return random_split(ds, [len(ds) - n_val - n_test, n_val, n_test])  #?SEED-UNSEEDED
 '''
 S5_TRAIN = r'''
 import json
@@ -333,7 +333,7 @@ def main(cfg: DictConfig):
     best, best_state = float("inf"), None
     for epoch in range(cfg.train.epochs):
         net.train()
-        for x, y in DataLoader(train, batch_size=cfg.train.batch_size, shuffle=True):  #?SEED-UNSEEDED
+        for x, y in DataLoader(train, batch_size=cfg.train.batch_size, shuffle=True):  #!SEED-UNSEEDED
             loss = nn.functional.mse_loss(net(x).squeeze(-1), y)
             opt.zero_grad()
             loss.backward()
@@ -360,7 +360,7 @@ CASES.append({
     "id": "probe6-seed-hydra-seed-never-used",
     "style": "torch",
     "description": "Solubility MLP with a hydra config whose `seed: 1234` is saved with the metrics but never applied: no torch.manual_seed / seed_everything anywhere, and make_splits calls random_split without a generator, so the train/val/test membership, weight init, dropout and shuffling change every run while the saved config claims seed 1234. Model selection is on val (near miss).",
-    "why_default": "random_split without a generator; the configured seed is never applied",
+    "why_default": "the entry point never applies the configured seed: this DataLoader shuffle, the weight init and random_split in data.py (no generator) are all unseeded",
     "files": {"conf/config.yaml": S5_CONF, "solubility/__init__.py": "", "solubility/data.py": S5_DATA,
               "solubility/train.py": S5_TRAIN},
 })
