@@ -32,6 +32,7 @@ _TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}")
 _LATEX_ROW = re.compile(r"&.*\\\\")
 _FENCE = re.compile(r"^\s*(```|~~~)")
+_LATEX_RULE = re.compile(r"^\s*\\(toprule|midrule|bottomrule|hline|cline|cmidrule)\b")
 _SPREAD = re.compile(r"±|\\pm\b|\+/?-")
 
 
@@ -46,6 +47,8 @@ def _claims(text: str, latex: bool) -> list[dict[str, Any]]:
         if _FENCE.match(line):
             fenced = not fenced
             continue
+        if latex and table_start and _LATEX_RULE.match(line):
+            continue  # `\midrule` inside a tabular: the same table goes on
         if fenced or line.lstrip().startswith(("#", "%", "\\section", "\\caption", "\\label")):
             table_start = 0
             continue
@@ -66,8 +69,8 @@ def _claims(text: str, latex: bool) -> list[dict[str, Any]]:
                 continue  # the row's label (a model name, a setting), not a result
             if in_table and "(" in cell:
                 cell = cell.split("(", 1)[0]  # intervals and notes in parentheses
-            if in_table:
-                cell = _SPREAD.split(cell, 1)[0]  # `93.1 $\pm$ 0.2`, `93.1 ± 0.2`: the spread is no claim
+            # `93.1 $\pm$ 0.2`, `93.1 ± 0.2`: the spread is no claim to check, but a number of the document
+            spread = _SPREAD.search(cell) if in_table else None
             if not in_table and not _METRIC_WORDS.search(line):
                 continue
             for match in _NUMBER.finditer(cell):
@@ -76,7 +79,8 @@ def _claims(text: str, latex: bool) -> list[dict[str, Any]]:
                 digits = match.group(1)
                 out.append({"line": number, "value": float(digits), "decimals": len(digits.split(".")[1]),
                             "percent": bool(match.group(2)), "table": table_start, "text": match.group(0).strip(),
-                            "label": label, "words": header if in_table else _metric_words(line)})
+                            "label": label, "words": header if in_table else _metric_words(line),
+                            **({"spread": True} if spread and match.start() > spread.start() else {})})
     return out
 
 
@@ -427,7 +431,7 @@ class ClaimNotInResults(Rule):
         # file (`| tuned | ... |` beside outputs/tuned/metrics.json) or a condition a result file
         # keeps (`| retrieval | 0.791 |` beside {"by_system": {"retrieval": 0.768}}); other rows
         # quote baselines.
-        ours = {c["line"] for c, ok in zip(claims, support) if ok and c["table"]}
+        ours = {c["line"] for c, ok in zip(claims, support) if ok and c["table"] and not c.get("spread")}
         names = {_slug(part) for s in sources for part in re.split(r"[/.]", s) if len(part) > 2} | set(conditions)
         ours |= {c["line"] for c in claims if c["table"] and c.get("label") and (
             _slug(c["label"]) in names or _token_key(c["label"]) in names)}
@@ -438,7 +442,7 @@ class ClaimNotInResults(Rule):
             # metric that a result file keeps (`84.1% accuracy` beside {"accuracy": 0.826}).
             about = prose or claim in named
             row_ours = claim["line"] in ours if tied else claim in named
-            if ok or (claim["table"] and not row_ours) or (not claim["table"] and not about):
+            if ok or claim.get("spread") or (claim["table"] and not row_ours) or (not claim["table"] and not about):
                 continue
             if claim["table"]:
                 missing.setdefault(claim["table"], []).append(claim)
@@ -487,10 +491,13 @@ def _token_key(text: str) -> str:
     return "~" + " ".join(sorted(set(re.findall(r"[a-z0-9]+", text.lower()))))
 
 
+_RESULTS_FOLDERS = frozenset({"results", "result", "outputs", "output", "runs", "metrics", "scores"})
+
+
 def _kept_results(path: str, profile: dict[str, Any]) -> bool:
-    """A file under results/ (outputs/, ...) with metric columns or keys: the repository's results even
-    when the code that wrote them is not in it (a cluster job, a deleted script)."""
-    return is_result_path(path) and any(metric_key(key) for key in [
+    """A file under the repository's results/ (outputs/, runs/ at the root) with metric columns or keys:
+    its results even when the code that wrote them is not in it (a cluster job, a deleted script)."""
+    return path.split("/", 1)[0].lower() in _RESULTS_FOLDERS and is_result_path(path) and any(metric_key(key) for key in [
         *profile.get("columns", {}), *(leaf[0] for leaf in profile.get("leaves", [])[:500])])
 
 
