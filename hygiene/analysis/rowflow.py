@@ -24,7 +24,7 @@ import libcst as cst
 from hygiene.analysis.apis.rows import (AGGREGATES, Drop, AVERAGES, LOSSY, MEAN_FUNCTIONS, METRIC_WORDS, MODEL_METHODS,
                                REPORT_FUNCTIONS, REPORT_METHODS, SIZE_ATTRIBUTES, SPLIT_METHODS, averaged,
                                averages, base_name, const_key, counts_groups, drop_of, grouped, mask_keys,
-                               metric_label)
+                               metric_label, temporal_cut)
 from hygiene.analysis.apis.sklearn import SPLIT_FUNCTIONS
 from hygiene.context import FileContext
 from hygiene.analysis.rowevents import Event, Flow, Frame, Scope
@@ -208,7 +208,7 @@ class RowFlow:
             and parent.right is node  # `correct / len(kept)` divides by the size, it does not report it
         if name == "builtins.len" and node.args and not denominator:
             self._size_of(node.args[0].value)
-        if name in SPLIT_FUNCTIONS or attr in SPLIT_METHODS or (attr == "split" and name and "model_selection" in name):
+        if name in SPLIT_FUNCTIONS or attr in SPLIT_METHODS or (attr == "split" and "model_selection" in (name or "")) or temporal_cut(node):
             for frame in self.frames:
                 frame.split = True
         if (name or "").startswith(FIGURE_ROOTS):

@@ -22,6 +22,10 @@ _WHOLE_ANSWER = 1024  # a budget this large is meant to hold whole answers
 _REPLY_SCORER = re.compile(r"extract|grade|score|correct|accura|match|check|parse_ans|normali[sz]e_ans", re.I)
 _REPLY_TEXT = re.compile(r"\.content\[0\]\.text$|\.message\.content$|\.choices\[0\]\.text$|"
                          r"\.outputs\[0\]\.text$|\.output_text$")
+# The reply text of an API response read as a dict (a Batch API output line, a raw HTTP reply):
+# `rec["response"]["body"]["choices"][0]["message"]["content"]`, `r["content"][0]["text"]`.
+_REPLY_ITEM = re.compile(r"""\[["']choices["']\]\[0\]\[["']message["']\]\[["']content["']\]$|"""
+                         r"""\[["']content["']\]\[0\]\[["']text["']\]$|\[["']choices["']\]\[0\]\[["']text["']\]$""")
 _TOKEN_LIMITS = frozenset({"max_tokens", "max_new_tokens", "max_output_tokens", "max_completion_tokens",
                            "max_length", "max_gen_len", "max_tokens_to_sample"})
 
@@ -50,6 +54,7 @@ class ScoredWithoutStopReason(Rule):
     | `sample["output"] == tasker_output` with a token limit in another eval's file | no | the gold field, no evidence here |
     | HF `lm.generate(ids, max_new_tokens=N)` decoded and scored in the file | yes, at `generate` | `eos_token_id in new_ids` or the new length compared with N |
     | `guess = final_number(o.outputs[0].text)` then `guess == gold` (the reply through any helper) | yes | `finish_reason == "length"` counted; the helper's result only printed |
+    | Batch API results scored as dicts (`r["response"]["body"]["choices"][0]["message"]["content"]`) while the repo's batch requests set `"max_tokens": 256` | yes | the scorer tests `finish_reason` / `stop_reason` |
 
     ## Why is this bad?
     An output cut at `max_tokens` has no final answer; the scorer then grades a half-finished
@@ -69,7 +74,8 @@ class ScoredWithoutStopReason(Rule):
     category = "DATA-TRUNC"
     severity = Severity.WARNING
     triggers = tuple(f'"{k}"' for k in RESPONSE_KEYS) + tuple(f"'{k}'" for k in RESPONSE_KEYS) + (
-        ".jsonl", ".json", ".csv", ".parquet", ".tsv", "generate(", "content[0]", "choices[0]", "outputs[0]")
+        ".jsonl", ".json", ".csv", ".parquet", ".tsv", "generate(", "content[0]", "choices[0]", "outputs[0]",
+        "batches.create")
     message = "`{code}` is scored in `{function}` without checking `stop_reason` / `finish_reason`: {evidence}"
     question = "How many outputs scored at {where} were cut at the token limit, and how were they counted?"
     examples = [
@@ -361,6 +367,48 @@ class ScoredWithoutStopReason(Rule):
                     preds.append(extract_answer(out.outputs[0].text))
                 """,
         }, note="near miss: a budget meant to hold whole answers (a module constant of 2048)"),
+        invalid({
+            "submit.py": """
+                import json
+                import anthropic
+                client = anthropic.Anthropic()
+                params = {"model": "claude-3-5-haiku-latest", "max_tokens": 300,
+                          "messages": [{"role": "user", "content": "..."}]}
+                reqs = [{"custom_id": str(i), "params": {**params, "messages": m}} for i, m in enumerate(msgs)]
+                batch = client.messages.batches.create(requests=reqs)
+            """,
+            "score.py": """
+                import json
+                rows = [json.loads(l) for l in open("batch_results.jsonl")]
+                correct = 0
+                for r in rows:
+                    text = r["result"]["message"]["content"][0]["text"]
+                    correct += extract_letter(text) == gold[r["custom_id"]]  # expect: DATA020
+                print(correct / len(rows))
+            """,
+        }, note="probe 6: Message Batches results scored as dicts; the token limit is in the request params"),
+        valid({
+            "submit.py": """
+                import json
+                import anthropic
+                client = anthropic.Anthropic()
+                params = {"model": "claude-3-5-haiku-latest", "max_tokens": 300,
+                          "messages": [{"role": "user", "content": "..."}]}
+                reqs = [{"custom_id": str(i), "params": {**params, "messages": m}} for i, m in enumerate(msgs)]
+                batch = client.messages.batches.create(requests=reqs)
+            """,
+            "score.py": """
+                import json
+                rows = [json.loads(l) for l in open("batch_results.jsonl")]
+                cut = [r for r in rows if r["result"]["message"]["stop_reason"] == "max_tokens"]
+                print(f"{len(cut)} of {len(rows)} replies hit max_tokens")
+                correct = 0
+                for r in rows:
+                    text = r["result"]["message"]["content"][0]["text"]
+                    correct += extract_letter(text) == gold[r["custom_id"]]
+                print(correct / len(rows))
+            """,
+        }, note="the twin: the scorer counts the replies that stopped at the limit"),
         valid("""
             def mcq_accuracy(model, tok, prompts, golds):
                 hits = 0
@@ -391,17 +439,25 @@ class ScoredWithoutStopReason(Rule):
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
         self.functions.pop()
 
+    def visit_DictElement(self, node: cst.DictElement) -> None:
+        # `{"model": m, "max_tokens": 256, "messages": ...}`: a request body (Batch API lines, raw HTTP)
+        if string_value(node.key) in _TOKEN_LIMITS:
+            self._limit(node.value)
+
     def visit_Arg(self, node: cst.Arg) -> None:
         if node.keyword is not None and node.keyword.value in _TOKEN_LIMITS:
-            # `max_tokens=5` for a letter or a verdict asks for a short reply, not for text that can be
-            # cut; a budget of 1024 or more is meant to hold whole answers. Between them replies are cut.
-            # A file whose only limits are short ones (a judge's `max_tokens=50` for its verdict) caps
-            # no answer: the texts it grades were generated elsewhere, so it is no evidence for them.
-            limit = self._literal_int(node.value)
-            if limit is None or limit >= _SHORT_REPLY:
-                self.token_limit = True
-            if limit is None or _SHORT_REPLY <= limit < _WHOLE_ANSWER:
-                self.long_limit = True
+            self._limit(node.value)
+
+    def _limit(self, value: cst.BaseExpression) -> None:
+        # `max_tokens=5` for a letter or a verdict asks for a short reply, not for text that can be
+        # cut; a budget of 1024 or more is meant to hold whole answers. Between them replies are cut.
+        # A file whose only limits are short ones (a judge's `max_tokens=50` for its verdict) caps
+        # no answer: the texts it grades were generated elsewhere, so it is no evidence for them.
+        limit = self._literal_int(value)
+        if limit is None or limit >= _SHORT_REPLY:
+            self.token_limit = True
+        if limit is None or _SHORT_REPLY <= limit < _WHOLE_ANSWER:
+            self.long_limit = True
 
     def _literal_int(self, value: cst.BaseExpression) -> int | None:
         """An int literal, or a module constant holding one (`MAX_NEW_TOKENS = 2048`)."""
@@ -430,6 +486,9 @@ class ScoredWithoutStopReason(Rule):
         if len(node.slice) != 1 or not isinstance(node.slice[0].slice, cst.Index):
             return
         key = string_value(node.slice[0].slice.value)
+        if key in ("content", "text") and _REPLY_ITEM.search(code := self.ctx.code(node)):
+            self._reply_text(node, code)
+            return
         if key not in RESPONSE_KEYS:
             return
         parent = self.ctx.parents[-1] if self.ctx.parents else None
@@ -450,8 +509,10 @@ class ScoredWithoutStopReason(Rule):
         if node.attr.value not in ("text", "content", "output_text"):
             return
         code = self.ctx.code(node)
-        if not _REPLY_TEXT.search(code):
-            return
+        if _REPLY_TEXT.search(code):
+            self._reply_text(node, code)
+
+    def _reply_text(self, node: cst.CSTNode, code: str) -> None:
         parent = self.ctx.parents[-1] if self.ctx.parents else None
         function = self.functions[-1] if self.functions else ""
         if isinstance(parent, cst.Assign) and len(parent.targets) == 1 and isinstance(parent.targets[0].target, cst.Name):
@@ -522,9 +583,13 @@ class ScoredWithoutStopReason(Rule):
         self._local_generation()
         if self.long_limit:
             self.sites.extend(self.replies)
-        if self.sites or self.token_limit or self.reads:
+        # Replies read as dicts are scored from files the API wrote (batch outputs): the token limit, if
+        # any, is in the file that built the requests (a batch submitter, see check_repo).
+        items = [r for r in self.replies if _REPLY_ITEM.search(r["code"])] if not self.long_limit else []
+        batch = self.long_limit and "batches.create" in self.ctx.text
+        if self.sites or self.token_limit or self.reads or items or batch:
             self.ctx.facts[self.code] = {"sites": self.sites[:20], "token_limit": self.token_limit,
-                                         "reads": self.reads[:20]}
+                                         "reads": self.reads[:20], "items": items[:20], "batch": batch}
 
     def _local_generation(self) -> None:
         """`model.generate(ids, max_new_tokens=N)` decoded and scored in this file, with no comparison that
@@ -580,6 +645,10 @@ class ScoredWithoutStopReason(Rule):
             elif (producer := _capped_producer(repo, path, facts_by_path)) is not None:
                 evidence = f"it reads {producer[1]}, written by {producer[0]} under a token limit, so some outputs may be cut"
                 related = (Location(producer[0], None, "generation with a token limit writes the outputs"),)
+            elif fact.get("items") and (batch := next((p for p, f in facts_by_path.items() if f.get("batch")), None)):
+                evidence = f"the batch requests built in {batch} set a token limit, so some outputs may be cut"
+                related = (Location(batch, None, "batch requests with a token limit"),)
+                fact = {"sites": fact["items"]}
             else:
                 continue
             for site in fact.get("sites", []):

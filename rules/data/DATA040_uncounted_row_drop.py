@@ -422,6 +422,25 @@ class UncountedRowDrop(Rule):
                 table = graded.group_by("policy").agg(pl.col("reward").mean().alias("mean_reward"))
                 print(table)
         """, note="near miss: the rows without a reward are counted (`.height`)"),
+        valid("""
+            import polars as pl
+            from sklearn.metrics import mean_absolute_error
+            frame = (pl.read_parquet("grid_load.parquet")
+                     .with_columns(pl.col("load_mw").shift(24).over("zone").alias("lag_24"))
+                     .drop_nulls())
+            fit_rows = frame.filter(pl.col("timestamp") < split_ts)
+            hold = frame.filter(pl.col("timestamp") >= split_ts)
+            model = fit(fit_rows)
+            print("MAE", mean_absolute_error(hold["load_mw"], model.predict(hold.select(FEATS).to_numpy())))
+        """, note="near miss (probe 6): a polars frame cut at a time is a temporal split, not rows lost; "
+                  "the lag's warm-up rows dropped before it are cleaning"),
+        invalid("""
+            import polars as pl
+            from sklearn.metrics import mean_absolute_error
+            frame = pl.read_parquet("grid_load.parquet")
+            hold = frame.filter(pl.col("meter_latency_ms") < 500)  # expect: DATA040
+            print("MAE", mean_absolute_error(hold["load_mw"], model.predict(hold.select(FEATS).to_numpy())))
+        """, note="the twin: a threshold on a measurement drops rows before the score"),
         invalid("""
             import numpy as np
             def report(items, judge):

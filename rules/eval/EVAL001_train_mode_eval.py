@@ -35,7 +35,9 @@ class TrainModeEval(CollectingRule):
     evaluation too: `no_grad` switches gradients off, not dropout or stochastic depth. A forward
     call in either branch of a test of the model's own mode (`if model.training: ... else: with
     torch.no_grad(): ...`, a helper shared by the training step and the validation) is not reported:
-    the code reads the mode it is given instead of assuming one.
+    the code reads the mode it is given instead of assuming one. A Hugging Face `TrainerCallback`
+    hook called between training steps (`on_step_end`, `on_epoch_end`, ...) is given the model in
+    training mode.
 
     ## Why is this bad?
     In training mode dropout still drops units and batch norm normalises with the statistics of
@@ -108,6 +110,53 @@ class TrainModeEval(CollectingRule):
                 with torch.no_grad():
                     return sum(fwd_pass(encoder, batch) for batch in test_batches)
         """, note="the twin: the branch is on another flag, and the evaluation runs the model in training mode"),
+        invalid("""
+            import torch
+            from transformers import TrainerCallback
+
+            class HeldOutPairAccuracy(TrainerCallback):
+                def __init__(self, chosen, rejected):
+                    self.chosen, self.rejected = chosen, rejected
+
+                def on_step_end(self, args, state, control, model=None, **kwargs):
+                    if state.global_step % 200:
+                        return
+                    with torch.no_grad():  # expect: EVAL001
+                        r_c = model(**self.chosen).logits.squeeze(-1)
+                        r_r = model(**self.rejected).logits.squeeze(-1)
+                    acc = (r_c > r_r).float().mean().item()
+                    print({"step": state.global_step, "pair_acc": acc})
+        """, note="probe 6: a Trainer callback gets the model in training mode between steps; dropout is on"),
+        valid("""
+            import torch
+            from transformers import TrainerCallback
+
+            class HeldOutPairAccuracy(TrainerCallback):
+                def __init__(self, chosen, rejected):
+                    self.chosen, self.rejected = chosen, rejected
+
+                def on_step_end(self, args, state, control, model=None, **kwargs):
+                    if state.global_step % 200:
+                        return
+                    model.eval()
+                    with torch.no_grad():
+                        r_c = model(**self.chosen).logits.squeeze(-1)
+                        r_r = model(**self.rejected).logits.squeeze(-1)
+                    model.train()
+                    acc = (r_c > r_r).float().mean().item()
+                    print({"step": state.global_step, "pair_acc": acc})
+        """, note="the twin: switched to eval mode for the measurement and back"),
+        valid("""
+            import torch
+            from transformers import TrainerCallback
+
+            class HeldOutPairAccuracy(TrainerCallback):
+                def on_evaluate(self, args, state, control, model=None, **kwargs):
+                    with torch.no_grad():
+                        r_c = model(**self.chosen).logits.squeeze(-1)
+                        r_r = model(**self.rejected).logits.squeeze(-1)
+                    print({"pair_acc": (r_c > r_r).float().mean().item()})
+        """, note="near miss: `on_evaluate` runs right after the Trainer's evaluation loop, in eval mode"),
         invalid("""
             import timm
             import torch

@@ -4,6 +4,8 @@ from __future__ import annotations
 import libcst as cst
 
 from hygiene.analysis.apis import plain
+from hygiene.analysis.value_kinds import name_kind
+from hygiene.context import RepoContext
 from hygiene.analysis.apis.sklearn import METRICS, SYMMETRIC_METRICS, SYMMETRIC_UNLESS_WEIGHTED, metric_arguments, short
 from hygiene.finding import Severity
 from hygiene.analysis.predictions import PREDICTIVE, describe_value, kind_of
@@ -34,7 +36,10 @@ class SwappedMetricArgs(Rule):
     assignments, `.cpu().numpy()`, `np.concatenate` and lists appended in a loop; or, when
     nothing says where a value comes from, names such as `y_pred` / `preds` against `y_test` /
     `labels`. Metrics for which the order makes no difference (accuracy, MCC, kappa, squared and
-    absolute errors) are not reported, nor are calls comparing two predictions.
+    absolute errors) are not reported, nor are calls comparing two predictions. A function of the
+    repository that hands its parameters to such a metric is a metric too: a call of it (from any
+    file) that passes a value named as the truth where the wrapper's metric takes the prediction,
+    and the prediction where it takes the truth, is reported at the call.
 
     ## Why is this bad?
     scikit-learn's metrics take `(y_true, y_pred)`. Swapped, precision is reported as recall,
@@ -55,7 +60,7 @@ class SwappedMetricArgs(Rule):
     severity = Severity.WARNING
     message = "`{metric}` gets {first} as y_true and {second} as y_pred: {consequence}"
     question = "Is `{metric}` at {where} called as (truth, prediction), so the reported number means what its name says?"
-    triggers = ("sklearn",)
+    triggers = ("sklearn", "pred")
     examples = [
         invalid("""
             from sklearn.metrics import f1_score, precision_score
@@ -145,18 +150,63 @@ class SwappedMetricArgs(Rule):
             def precision(labels, predictions):
                 return precision_score(labels, predictions)
         """, note="a wrapper with the right order"),
+        invalid({
+            "evalkit/scoring.py": """
+                from sklearn.metrics import precision_score, recall_score
+
+                def pr(pred_labels, true_labels):
+                    return precision_score(true_labels, pred_labels), recall_score(true_labels, pred_labels)
+            """,
+            "run_eval.py": """
+                from evalkit.scoring import pr
+
+                gold_labels = [row["label"] for row in rows]
+                predictions = [classify(row["text"]) for row in rows]
+                print(pr(gold_labels, predictions))  # expect: EVAL003
+            """,
+        }, note="probe 6: the repo's wrapper takes (prediction, truth); the caller passes (truth, prediction)"),
+        valid({
+            "evalkit/scoring.py": """
+                from sklearn.metrics import precision_score, recall_score
+
+                def pr(pred_labels, true_labels):
+                    return precision_score(true_labels, pred_labels), recall_score(true_labels, pred_labels)
+            """,
+            "run_eval.py": """
+                from evalkit.scoring import pr
+
+                gold_labels = [row["label"] for row in rows]
+                predictions = [classify(row["text"]) for row in rows]
+                print(pr(predictions, gold_labels))
+            """,
+        }, note="the twin: passed in the wrapper's order"),
     ]
+
+    def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(ctx)
+        self.functions: list[cst.FunctionDef] = []
+        self.wrappers: dict[str, dict] = {}  # a function of this file handing its parameters to a metric
+        self.calls: list[dict] = []  # calls given a truth and a prediction by position
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self.functions.append(node)
+
+    def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self.functions.pop()
 
     def visit_Call(self, node: cst.Call) -> None:
         name = self.qualified_name(node.func)
         if name is None:
             return
         name = plain(name)
+        if name not in METRICS:
+            self._sided_call(node, name)
         if name not in METRICS or name in SYMMETRIC_METRICS:
             return
         truth_arg, prediction_arg = metric_arguments(list(node.args))
         if truth_arg is None or prediction_arg is None:
             return
+        self._wrapper(name, truth_arg, prediction_arg)
         first = kind_of(self.ctx, truth_arg, node)
         if first is None or first.kind not in PREDICTIVE:
             return
@@ -172,6 +222,52 @@ class SwappedMetricArgs(Rule):
         self.report(node, metric=metric, consequence=consequence,
                     first=describe_value(first, self.ctx.code(truth_arg)),
                     second=describe_value(second, self.ctx.code(prediction_arg)))
+
+
+    def _wrapper(self, metric: str, truth_arg: cst.BaseExpression, prediction_arg: cst.BaseExpression) -> None:
+        """`def report(y_pred, y_true): return {"precision": precision_score(y_true, y_pred)}`: which
+        parameter positions reach the metric as the truth and as the prediction."""
+        if len(self.functions) != 1 or not isinstance(truth_arg, cst.Name) or not isinstance(prediction_arg, cst.Name):
+            return
+        params = [p.name.value for p in self.functions[0].params.params]
+        if truth_arg.value in params and prediction_arg.value in params and self.ctx.names is not None:
+            self.wrappers.setdefault(f"{self.ctx.names.module_name}.{self.functions[0].name.value}", {
+                "truth": params.index(truth_arg.value), "pred": params.index(prediction_arg.value),
+                "metric": short(metric)})
+
+    def _sided_call(self, node: cst.Call, name: str) -> None:
+        """A call given, by position, one value named as the truth and one named as a prediction."""
+        positional = [a.value for a in node.args if a.keyword is None and not a.star]
+        if not 2 <= len(positional) <= 4 or len(positional) != len(node.args):
+            return
+        sides = [name_kind(self.ctx.code(a)) if isinstance(a, (cst.Name, cst.Attribute)) else None for a in positional]
+        if "truth" in sides and "pred" in sides:
+            self.calls.append({"name": name, "line": self.ctx.line_of(node), "sides": sides,
+                               "code": [self.ctx.code(a) for a in positional]})
+
+    def finish(self) -> None:
+        if self.wrappers or self.calls:
+            self.ctx.facts[self.code] = {"wrappers": self.wrappers, "calls": self.calls[:50]}
+
+    @classmethod
+    def check_repo(cls, repo: RepoContext) -> None:
+        """Calls of the repo's metric wrappers that pass the prediction where the wrapper takes the truth."""
+        facts = list(repo.facts(cls.code))
+        wrappers = {name: w for _, fact in facts for name, w in fact.get("wrappers", {}).items()}
+        for path, fact in facts:
+            for call in fact.get("calls", []):
+                # `evalkit.scoring.pr` imported; `scoring.pr` when evalkit/ has no __init__.py
+                wrapper = wrappers.get(call["name"]) or next((w for name, w in wrappers.items()
+                                                              if call["name"].endswith("." + name)), None)
+                if wrapper is None or max(wrapper["truth"], wrapper["pred"]) >= len(call["sides"]):
+                    continue
+                if call["sides"][wrapper["truth"]] == "pred" and call["sides"][wrapper["pred"]] == "truth":
+                    callee = call["name"].rsplit(".", 1)[-1]
+                    metric = wrapper["metric"]
+                    repo.report(cls, path, call["line"], metric=f"{callee}`, through `{metric}",
+                                first=f"`{call['code'][wrapper['truth']]}`", second=f"`{call['code'][wrapper['pred']]}`",
+                                consequence=CONSEQUENCES.get(metric, "the metric is computed with truth and prediction "
+                                                                     "exchanged"))
 
 
 def _weighted(node: cst.Call) -> bool:

@@ -28,7 +28,9 @@ class ItemsDifferByCondition(Rule):
     `frame[frame["condition"] == "opinion"]`) before its mean is put next to the others', or the
     same column averaged over two results files in one function with rows filtered out of one
     file only, or one scoring function of the repo called on a collection and on a slice of it
-    (`score(base, items)`, `score(cot, items[:150])`, or datasets' `items.select(range(150))`) with
+    (`score(base, items)`, `score(cot, items[:150])`, or datasets' `items.select(range(150))`; also
+    a function that produces outputs, `generate(p, ablate=True)`, called in a loop over `prompts`
+    and in a loop over `prompts[:128]`) with
     the two results put side by side (also a head for one condition and a random draw of the same
     size for the other: `prompts.head(400)` beside `prompts.sample(n=400)`, or
     `ds.select(range(300))` beside `ds.shuffle(seed=1).select(range(300))`), so
@@ -63,6 +65,41 @@ class ItemsDifferByCondition(Rule):
     message = "`{items}` is cut at {where} {only}, so that condition is scored on different items than the others"
     question = "Are all conditions compared on the same items and the same n, given that `{items}` is cut at {where} only for {value!r}?"
     examples = [
+        invalid("""
+            import pandas as pd
+
+            def answer(question, cot):
+                return call_model(question, chain_of_thought=cot)
+
+            records = []
+            for q in questions:
+                records.append({"arm": "direct", "correct": grade(answer(q, cot=False), q)})
+            for q in questions[:50]:  # expect: EVAL022
+                records.append({"arm": "cot", "correct": grade(answer(q, cot=True), q)})
+            print(pd.DataFrame(records).groupby("arm")["correct"].mean())
+        """, note="probe 6: one arm loops over every question, the other over the first 50; the means sit side by side"),
+        valid("""
+            import pandas as pd
+
+            def answer(question, cot):
+                return call_model(question, chain_of_thought=cot)
+
+            records = []
+            for q in questions:
+                records.append({"arm": "direct", "correct": grade(answer(q, cot=False), q)})
+            for q in questions:
+                records.append({"arm": "cot", "correct": grade(answer(q, cot=True), q)})
+            print(pd.DataFrame(records).groupby("arm")["correct"].mean())
+        """, note="the twin: both arms see every question"),
+        valid("""
+            def answer(question, cot):
+                return call_model(question, chain_of_thought=cot)
+
+            for q in questions[:3]:
+                print(q, answer(q, cot=True))
+            scores = [grade(answer(q, cot=True), q) for q in questions]
+            print(sum(scores) / len(scores))
+        """, note="near miss: a peek at three answers, never compared with the scores"),
         valid("""
             import numpy as np
 
@@ -440,7 +477,9 @@ def _one_scorer_on_a_cut(prog: Program) -> list[tuple[Ref, Ref, Ref]]:
     calls: dict[tuple, list[Ref]] = {}
     for call in prog.nodes("call"):
         key = prog.callee(call)
-        if key is not None and _SCORER.search(prog.function(key).qualname.rsplit(".", 1)[-1]):
+        name = prog.function(key).qualname.rsplit(".", 1)[-1] if key is not None else ""
+        if key is not None and (_SCORER.search(name) or _PRODUCER.search(name) and any(
+                i and prog.kind(i) == "elem" and prog.info(i).get("loop") for i in prog.inputs(call))):
             calls.setdefault((key, prog.function_of(call)), []).append(call)
     for metric in prog.nodes("metric"):  # `accuracy_score(y, a)` beside `accuracy_score(y[:100], b)`
         calls.setdefault((prog.info(metric).get("metric"), prog.function_of(metric)), []).append(metric)
@@ -449,7 +488,9 @@ def _one_scorer_on_a_cut(prog: Program) -> list[tuple[Ref, Ref, Ref]]:
         for whole_call in group[:20] if len(group) > 1 else ():
             for cut_call in group[:20]:
                 skip = 1 if prog.kind(whole_call) == "call" else 0  # a call's input 0 is its receiver
-                pairs = list(zip(prog.inputs(whole_call)[skip:], prog.inputs(cut_call)[skip:]))
+                # `for p in prompts: run(p)` beside `for p in prompts[:128]: run(p)`: the loops' collections
+                pairs = [(_looped(prog, w), _looped(prog, c))
+                         for w, c in zip(prog.inputs(whole_call)[skip:], prog.inputs(cut_call)[skip:])]
                 for whole, cut in pairs:
                     how = prog.info(cut).get("how") if cut and prog.kind(cut) == "subset" else None
                     if not (whole and (how in ("head", "sample", "take") or prog.info(cut).get("head") or (
@@ -461,6 +502,12 @@ def _one_scorer_on_a_cut(prog: Program) -> list[tuple[Ref, Ref, Ref]]:
                         continue  # scored apart, never compared
                     found.append((cut, cut_call, whole_call, _head_and_draw(prog, whole, cut)))
     return found
+
+
+def _looped(prog: Program, ref: Ref) -> Ref:
+    """The collection a loop variable runs over (`prompts[:128]` for `p` in `for p in prompts[:128]`)."""
+    loop_variable = bool(ref) and prog.kind(ref) == "elem" and bool(prog.info(ref).get("loop"))
+    return (prog.input(ref, 0) or ref) if loop_variable else ref
 
 
 def _head_and_draw(prog: Program, head: Ref, drawn: Ref) -> bool:
@@ -483,6 +530,8 @@ def _shuffled(prog: Program, ref: Ref) -> Ref:
 
 
 # A function of the repo that scores a condition: its name says so (`score`, `accuracy`, `win_rate`).
+# ... or one that produces a condition's outputs item by item, called in a loop over the items.
+_PRODUCER = re.compile(r"(?i)generat|complet|respon|answer|ask|query|predict|infer|run|sample|chat")
 _SCORER = re.compile(r"(?i)scor|acc|metric|eval|rate|f1|correct|judge|grade|pass|match|auc|bleu|rouge|error|loss")
 
 

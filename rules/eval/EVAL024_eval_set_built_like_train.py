@@ -33,6 +33,10 @@ class EvalSetBuiltLikeTrain(Rule):
     arguments and metric objects are not sets. A name that is not a data word (`test_fraction`,
     `test_results`) counts when the expression is plainly rows: a slice of a variable
     (`order[:cut]`), or a call given a training-named variable (`aggregate(train_scores)`).
+    A set built as a subset of the training rows is found too: the training expression or the
+    training set's name narrowed by `.select(range(n))`, `[:n]`, `.take`, `.head`, `.shuffle(...)`
+    (`eval_ds = parts["train"].select(range(500))` beside `train_ds = parts["train"]`), unless the
+    training set is narrowed to the other rows afterwards.
 
     ## Why is this bad?
     A copy-pasted line whose slice was never edited makes the validation or test set the training
@@ -51,7 +55,7 @@ class EvalSetBuiltLikeTrain(Rule):
     code = "EVAL024"
     category = "EVAL-TRAIN"
     severity = Severity.ERROR
-    message = ("`{target}` is built by the same expression as `{train}` ({train_where}), `{code}`: "
+    message = ("`{target}` is built {how} `{train}` ({train_where}), `{code}`: "
                "its rows are the training rows, so what it measures is the training fit")
     question = "Should `{target}` at {where} be built from other rows than `{train}`?"
     examples = [
@@ -105,6 +109,33 @@ class EvalSetBuiltLikeTrain(Rule):
             train_set = to_windows(encoded[:1_000_000], length)
             valid_set = to_windows(encoded[1_000_000:1_060_000], length)
         """, note="the slice was edited"),
+        invalid("""
+            from datasets import load_dataset
+            from setfit import SetFitModel, Trainer
+            parts = load_dataset("SetFit/emotion")["train"].train_test_split(test_size=0.1, seed=1)
+            train_ds = parts["train"]
+            eval_ds = parts["train"].shuffle(seed=1).select(range(500))  # expect: EVAL024
+            trainer = Trainer(model=SetFitModel.from_pretrained("BAAI/bge-small-en-v1.5"),
+                              train_dataset=train_ds, eval_dataset=eval_ds)
+        """, note="probe 6: the evaluation rows are a slice of the training split (the held-out part is unused)"),
+        invalid("""
+            train_rows = corpus["train"]
+            dev_rows = train_rows[:2000]  # expect: EVAL024
+        """, note="a slice of the training set itself"),
+        valid("""
+            from datasets import load_dataset
+            from setfit import SetFitModel, Trainer
+            parts = load_dataset("SetFit/emotion")["train"].train_test_split(test_size=0.1, seed=1)
+            train_ds = parts["train"]
+            eval_ds = parts["test"].select(range(500))
+            trainer = Trainer(model=SetFitModel.from_pretrained("BAAI/bge-small-en-v1.5"),
+                              train_dataset=train_ds, eval_dataset=eval_ds)
+        """, note="the twin: a slice of the held-out part"),
+        valid("""
+            train_rows = corpus["train"]
+            dev_rows = train_rows[:2000]
+            train_rows = train_rows[2000:]
+        """, note="near miss: the training set is narrowed to the other rows afterwards"),
         valid("""
             rows = load("train")
             train_loader = DataLoader(rows, batch_size=32)
@@ -149,7 +180,7 @@ class EvalSetBuiltLikeTrain(Rule):
         if len(node.targets) != 1 or not isinstance(node.targets[0].target, cst.Name):
             return
         target = node.targets[0].target.value
-        if not _reads_data(node.value):
+        if not _reads_data(node.value, allow_draws=True):
             return
         if _role(target) is None and (_role(target, any_words=True) is None or not _plainly_rows(node.value)):
             return
@@ -172,14 +203,27 @@ class EvalSetBuiltLikeTrain(Rule):
                     continue
                 for later_index, later, later_code, later_node in entries[position + 1:]:
                     role = _role(later, any_words=True)
-                    if role[0] != "eval" or later_code != code or role[1] != _role(target, any_words=True)[1]:
+                    if role[0] != "eval" or role[1] != _role(target, any_words=True)[1]:
+                        continue
+                    how = "by the same expression as" if later_code == code and not _DRAWS.search(code) else "as a subset of the rows of" if later_code == target or any(
+                        _subset_of(later_code, base) for base in (code, target)) else None
+                    if how is None:
                         continue
                     if _rebound_between(body, index, later_index, node.value) or _assigned_again(body, (target, later), (index, later_index)):
                         continue
-                    self.report(later_node, target=later, train=target, code=code,
+                    self.report(later_node, target=later, train=target, code=later_code, how=how,
                                 train_where=f"line {self.ctx.line_of(node)}",
                                 related=[Location(self.ctx.path, self.ctx.line_of(node), f"`{target}` built here")])
                     break
+
+
+# Row subsets: `.select(range(2000))`, `[:500]`, `.take(100)`, `.head(1000)`, `.shard(10, 0)`.
+_SUBSET = re.compile(r"^(\.(select|take|head|shard|iloc|loc|shuffle)\b.*|\[[^\]]*\])$")
+
+
+def _subset_of(code: str, base: str) -> bool:
+    """`code` is `base` narrowed to some of its rows (`split["train"].select(range(n))`, `train_rows[:500]`)."""
+    return code.startswith(base) and bool(_SUBSET.match(code[len(base):]))
 
 
 def _role(name: str, any_words: bool = False) -> tuple[str, tuple[str, ...]] | None:
@@ -216,10 +260,11 @@ _CONTAINERS = frozenset({"defaultdict", "OrderedDict", "Counter", "deque", "dict
                          "zeros_like", "empty", "empty_like", "ones", "ones_like", "full", "full_like"})
 
 
-def _reads_data(value: cst.BaseExpression) -> bool:
+def _reads_data(value: cst.BaseExpression, allow_draws: bool = False) -> bool:
     """A slice of something, or a call given a variable: not a literal, not a bare constructor, not a
-    container made to be filled, not a draw."""
-    if _DRAWS.search(cst.Module([]).code_for_node(value)):
+    container made to be filled, not a draw (unless `allow_draws`: a draw from the training rows is
+    still training rows)."""
+    if not allow_draws and _DRAWS.search(cst.Module([]).code_for_node(value)):
         return False
     if isinstance(value, cst.Call):
         func = value.func

@@ -20,7 +20,8 @@ class UnformattedPlaceholders(Rule):
     """
     ## What it does
     Finds string literals with `str.format` fields (`{question}`) that are sent to a model, or
-    returned from a function whose parameters have those names, without an f-prefix and without
+    returned from a function whose parameters have those names (or that computes a local of that
+    name and never uses it: `passage = clean(doc)` then `return "{passage}..." + q`), without an f-prefix and without
     `.format` / `.format_map` / `%` / `.replace` or any call that could fill them. Implicit
     concatenations are read piece by piece: `"about {subject}" f"{question}"` leaves `{subject}`
     unfilled. Templates that are filled later (by a builder, another function, a library such as
@@ -55,6 +56,27 @@ class UnformattedPlaceholders(Rule):
                 "and check that the fields are filled.")
     triggers = ("{",)
     examples = [
+        invalid("""
+            def render_item(row):
+                context = "\\n\\n".join(doc["text"] for doc in row["context"])
+                return "Context:\\n{context}\\n\\nQuestion: " + row["query"] + "\\nAnswer:"  # expect: PROMPT001
+        """, note="probe 6: the context is computed for the field and never used; the caller gets the braces"),
+        valid("""
+            def render_item(row):
+                context = "\\n\\n".join(doc["text"] for doc in row["retrieved"])
+                return f"Context:\\n{context}\\n\\nQuestion: " + row["query"] + "\\nAnswer:"
+        """, note="the twin: an f-string"),
+        valid("""
+            def item_template(row):
+                context = "\\n\\n".join(doc["text"] for doc in row["retrieved"])
+                template = "Context:\\n{context}\\n\\nQuestion: {query}\\nAnswer:"
+                return template, context
+        """, note="near miss: the value is handed back beside the template, for the caller to fill"),
+        valid("""
+            def header_for(kind):
+                head = HEADERS[kind]
+                return head + "\\n\\nQuestion: {question}\\nAnswer:"
+        """, note="near miss: a template for later filling; no local value is meant for its field"),
         invalid("""
             def build_judge_prompt(behavior, generation):
                 prompt = (
@@ -350,7 +372,9 @@ class UnformattedPlaceholders(Rule):
             return
         roots = {field_root(f) for f in template.fields}
         around = set().union(*(_parameters(f) for f in parents if isinstance(f, cst.FunctionDef)))
-        self.candidates.append((template, function is not None and bool(roots & around)))
+        inner = next((f for f in reversed(parents) if isinstance(f, cst.FunctionDef)), None)
+        self.candidates.append((template, function is not None and bool(
+            roots & around or (inner is not None and _unused_locals(self.ctx.code(inner), roots, self.ctx.code(node))))))
 
     def finish(self) -> None:
         may_send = self.ctx.memo.get("calls_a_model", False) or "tokenizer" in self.ctx.text
@@ -385,6 +409,13 @@ class UnformattedPlaceholders(Rule):
                 self.report(template.first, what=f"The string `{function.name.value}` returns", placeholders=fields,
                             consequence="its caller gets the braces, not the values of "
                                         + ", ".join(f"`{r}`" for r in sorted(roots & bound) or sorted(roots)))
+            elif RETURNED in kinds and ESCAPES not in kinds and function is not None and (
+                    unused := _unused_locals(self.ctx.code(function), roots, self.ctx.code(template.node))):
+                # `passage = clean(doc["passage"])` then `return "{passage}\nQ: " + q`: the value meant
+                # for the field is computed and never used, so the braces are a slip, not a template.
+                self.report(template.first, what=f"The string `{function.name.value}` returns", placeholders=fields,
+                            consequence=", ".join(f"`{r}`" for r in unused) + " is computed in the function and "
+                                        "never used: its caller gets the braces")
             elif RETURNED in kinds and ESCAPES not in kinds and function is not None:
                 # A builder whose callers in this file send what it returns (`messages=self.build(q)`).
                 via = flow.sent_by_callers(function, self.calls)
@@ -423,6 +454,18 @@ class UnformattedPlaceholders(Rule):
             if len(word.findall(self.ctx.text)) > len(word.findall(literal)):
                 return True
         return False
+
+
+def _unused_locals(function_code: str, roots: set[str], literal: str) -> list[str]:
+    """Fields named like a local variable that the function assigns once and never reads: the value
+    computed for the field, left out of the text."""
+    unused = []
+    for root in sorted(roots):
+        word = re.compile(rf"(?<![.\w\"']){re.escape(root)}\b")  # not `row["context"]`, a key
+        assigned = re.search(rf"(?m)^\s*{re.escape(root)}\s*(:[^=\n]+)?=(?!=)", function_code)
+        if assigned and len(word.findall(function_code)) - len(word.findall(literal)) == 1:
+            unused.append(root)
+    return unused
 
 
 def _formatted_in_text(name: str, text: str) -> bool:

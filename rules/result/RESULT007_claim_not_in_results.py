@@ -9,7 +9,7 @@ from hygiene.context import RepoContext
 from hygiene.finding import Location, Severity
 from hygiene.parsing.cells import output_text
 from hygiene.analysis.producers import writes_by_target
-from hygiene.analysis.results import metric_key, result_numbers
+from hygiene.analysis.results import is_result_path, metric_key, result_numbers
 from hygiene.rule import Rule, invalid, valid
 
 # A claim: a number with decimals, as a percentage or not, standing alone (not part of a
@@ -32,6 +32,8 @@ _TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}")
 _LATEX_ROW = re.compile(r"&.*\\\\")
 _FENCE = re.compile(r"^\s*(```|~~~)")
+_LATEX_RULE = re.compile(r"^\s*\\(toprule|midrule|bottomrule|hline|cline|cmidrule)\b")
+_SPREAD = re.compile(r"±|\\pm\b|\+/?-")
 
 
 def _claims(text: str, latex: bool) -> list[dict[str, Any]]:
@@ -45,6 +47,8 @@ def _claims(text: str, latex: bool) -> list[dict[str, Any]]:
         if _FENCE.match(line):
             fenced = not fenced
             continue
+        if latex and table_start and _LATEX_RULE.match(line):
+            continue  # `\midrule` inside a tabular: the same table goes on
         if fenced or line.lstrip().startswith(("#", "%", "\\section", "\\caption", "\\label")):
             table_start = 0
             continue
@@ -65,6 +69,8 @@ def _claims(text: str, latex: bool) -> list[dict[str, Any]]:
                 continue  # the row's label (a model name, a setting), not a result
             if in_table and "(" in cell:
                 cell = cell.split("(", 1)[0]  # intervals and notes in parentheses
+            # `93.1 $\pm$ 0.2`, `93.1 ± 0.2`: the spread is no claim to check, but a number of the document
+            spread = _SPREAD.search(cell) if in_table else None
             if not in_table and not _METRIC_WORDS.search(line):
                 continue
             for match in _NUMBER.finditer(cell):
@@ -73,7 +79,8 @@ def _claims(text: str, latex: bool) -> list[dict[str, Any]]:
                 digits = match.group(1)
                 out.append({"line": number, "value": float(digits), "decimals": len(digits.split(".")[1]),
                             "percent": bool(match.group(2)), "table": table_start, "text": match.group(0).strip(),
-                            "label": label, "words": header if in_table else _metric_words(line)})
+                            "label": label, "words": header if in_table else _metric_words(line),
+                            **({"spread": True} if spread and match.start() > spread.start() else {})})
     return out
 
 
@@ -120,13 +127,15 @@ class ClaimNotInResults(Rule):
     Finds numbers reported in README.md, other Markdown files and LaTeX tables, next to
     numbers the result files do hold, that no result file (JSON, JSONL, CSV, TSV, parquet) and
     no saved notebook output contains, allowing for rounding and for percentages written as
-    fractions. Only result-like numbers are read: table cells and figures in sentences about a
+    fractions. Result files are those the repository's code writes, those the document names, and
+    files with metric columns under results/, outputs/ and the like (their producer may be gone). Only result-like numbers are read: table cells and figures in sentences about a
     metric, not versions, dates, counts, settings, approximations or other papers' numbers. A
     document is read against the results only when at least two of its numbers (or half of
     them) are found there: one match can be chance. A table row is read when one of its numbers
     is in the results or its label names a result file or a condition a result file keeps (a key
-    like `by_system.retrieval`, a `model` column's value); other rows quote baselines, and a
-    table's unsupported numbers are one finding.
+    like `by_system.retrieval`, a `model` column's value, its words in any order); other rows quote
+    baselines, and a table's unsupported numbers are one finding. A spread after `±` or `\\pm` is
+    not read as a claim.
 
     ## Why is this bad?
     A claim that no saved result supports was copied from an older run, typed by hand, or
@@ -240,6 +249,47 @@ class ClaimNotInResults(Rule):
             "evaluate.py": 'import json\njson.dump(summary, open("results/final.json", "w"))\n',
         }, expect=[("paper/table.tex", 3, "RESULT007")],
             note="a LaTeX row with one supported number: the other is not in the file the code writes"),
+        invalid({
+            "README.md": """\
+                | system | win rate vs. GPT-4 |
+                |---|---|
+                | llama-7b base | 12.6 |
+                | llama-7b dpo | 18.1 |
+                | SFT Llama-7B (ours) | 44.0 |
+                """,
+            "outputs/alpaca_eval.jsonl": '{"model": "llama-7b/base", "win_rate": 0.1262}\n'
+                                         '{"model": "llama-7b/dpo", "win_rate": 0.1809}\n'
+                                         '{"model": "ours/sft-llama-7b", "win_rate": 0.4120}\n',
+            "judge.py": 'import json\nwith open("outputs/alpaca_eval.jsonl", "a") as f:\n    f.write(json.dumps(row))\n',
+        }, expect=[("README.md", 5, "RESULT007")],
+            note="probe 6: the row's label is the result's model name with its words in another order"),
+        valid({
+            "README.md": """\
+                | system | win rate vs. GPT-4 |
+                |---|---|
+                | llama-7b base | 12.6 |
+                | llama-7b dpo | 18.1 |
+                | SFT Llama-7B (ours) | 41.2 |
+                """,
+            "outputs/alpaca_eval.jsonl": '{"model": "llama-7b/base", "win_rate": 0.1262}\n'
+                                         '{"model": "llama-7b/dpo", "win_rate": 0.1809}\n'
+                                         '{"model": "ours/sft-llama-7b", "win_rate": 0.4120}\n',
+            "judge.py": 'import json\nwith open("outputs/alpaca_eval.jsonl", "a") as f:\n    f.write(json.dumps(row))\n',
+        }, note="the twin: every row is in the file"),
+        invalid({
+            "paper/sections/results.tex": "Detector & ECE & AUPRC \\\\\n\\midrule\n"
+                                          "kNN & 0.041 $\\pm$ 0.004 & 0.778 $\\pm$ 0.011 \\\\\n"
+                                          "ours & 0.030 $\\pm$ 0.002 & 0.846 $\\pm$ 0.009 \\\\\n",
+            "results/runs.csv": "detector,seed,ece,auprc\nknn,0,0.041,0.778\nours,0,0.031,0.812\n",
+        }, expect=[("paper/sections/results.tex", 4, "RESULT007")],
+            note="probe 6: a results/ file that no code here writes is still the repository's results; "
+                 "the spread after \\pm is not a claim"),
+        valid({
+            "paper/sections/results.tex": "Detector & ECE & AUPRC \\\\\n\\midrule\n"
+                                          "kNN & 0.041 $\\pm$ 0.004 & 0.778 $\\pm$ 0.011 \\\\\n"
+                                          "ours & 0.031 $\\pm$ 0.002 & 0.812 $\\pm$ 0.009 \\\\\n",
+            "results/runs.csv": "detector,seed,ece,auprc\nknn,0,0.041,0.778\nours,0,0.031,0.812\n",
+        }, note="the twin: the means are in the file; the spreads (\\pm) are not read as claims"),
         valid({
             "README.md": """\
                 | model | MMLU | GSM8K | HumanEval |
@@ -340,7 +390,8 @@ class ClaimNotInResults(Rule):
             # Only files the repository's code writes, or that the document names, are its
             # results: a leaderboard copied from a paper is not checked against a config.
             named = _named(facts.get("names", []), path, tables)
-            sources = [s for s in tables if numbers_of[s] and (s in written or s in named)] + notebooks
+            sources = [s for s in tables if numbers_of[s] and (s in written or s in named or _kept_results(s, tables[s]))]
+            sources += notebooks
             numbers = [n for s in sources if s in numbers_of for n in numbers_of[s]] + notebook_numbers
             if not numbers:
                 continue
@@ -380,9 +431,10 @@ class ClaimNotInResults(Rule):
         # file (`| tuned | ... |` beside outputs/tuned/metrics.json) or a condition a result file
         # keeps (`| retrieval | 0.791 |` beside {"by_system": {"retrieval": 0.768}}); other rows
         # quote baselines.
-        ours = {c["line"] for c, ok in zip(claims, support) if ok and c["table"]}
+        ours = {c["line"] for c, ok in zip(claims, support) if ok and c["table"] and not c.get("spread")}
         names = {_slug(part) for s in sources for part in re.split(r"[/.]", s) if len(part) > 2} | set(conditions)
-        ours |= {c["line"] for c in claims if c["table"] and c.get("label") and _slug(c["label"]) in names}
+        ours |= {c["line"] for c in claims if c["table"] and c.get("label") and (
+            _slug(c["label"]) in names or _token_key(c["label"]) in names)}
         missing: dict[int, list[dict[str, Any]]] = {}
         related = tuple(Location(s) for s in sources[:3])
         for claim, ok in zip(claims, support):
@@ -390,7 +442,7 @@ class ClaimNotInResults(Rule):
             # metric that a result file keeps (`84.1% accuracy` beside {"accuracy": 0.826}).
             about = prose or claim in named
             row_ours = claim["line"] in ours if tied else claim in named
-            if ok or (claim["table"] and not row_ours) or (not claim["table"] and not about):
+            if ok or claim.get("spread") or (claim["table"] and not row_ours) or (not claim["table"] and not about):
                 continue
             if claim["table"]:
                 missing.setdefault(claim["table"], []).append(claim)
@@ -426,11 +478,27 @@ def _condition_names(profile: dict[str, Any]) -> set[str]:
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             found.update(_slug(part) for part in re.split(r"[.\[\]\"]", key))
         elif isinstance(value, str) and len(value) <= 40:
-            found.add(_slug(value))
+            found.update((_slug(value), _token_key(value)))
     for stats in profile.get("columns", {}).values():
         if stats.get("strings") and not stats.get("numbers"):
-            found.update(_slug(str(shown)) for shown, _, _ in stats.get("top", []) if len(str(shown)) <= 40)
+            for shown in (str(top[0]) for top in stats.get("top", []) if len(str(top[0])) <= 40):
+                found.update((_slug(shown), _token_key(shown)))
     return {name for name in found if len(name) > 2 and not name.isdigit()}
+
+
+def _token_key(text: str) -> str:
+    """The words of a name in any order: `**pythia-1.4b-distill (ours)**` is `ours/pythia-1.4b-distill`."""
+    return "~" + " ".join(sorted(set(re.findall(r"[a-z0-9]+", text.lower()))))
+
+
+_RESULTS_FOLDERS = frozenset({"results", "result", "outputs", "output", "runs", "metrics", "scores"})
+
+
+def _kept_results(path: str, profile: dict[str, Any]) -> bool:
+    """A file under the repository's results/ (outputs/, runs/ at the root) with metric columns or keys:
+    its results even when the code that wrote them is not in it (a cluster job, a deleted script)."""
+    return path.split("/", 1)[0].lower() in _RESULTS_FOLDERS and is_result_path(path) and any(metric_key(key) for key in [
+        *profile.get("columns", {}), *(leaf[0] for leaf in profile.get("leaves", [])[:500])])
 
 
 def _slug(text: str) -> str:

@@ -80,6 +80,25 @@ class UnseededTorch(Rule):
     message = "`{code}` {what}, and {who}"
     question = "Which seed produced the randomness of `{code}` at {where}, and is it recorded with the results?"
     examples = [
+        invalid("""
+            import gymnasium as gym
+            from stable_baselines3 import SAC
+
+            for tau in (0.005, 0.02):
+                agent = SAC("MlpPolicy", gym.make("Pendulum-v1"), tau=tau)  # expect: SEED003
+                agent.learn(total_timesteps=50_000)
+                print(tau, evaluate(agent))
+        """, note="probe 6: a Stable-Baselines3 algorithm made without seed= draws its policy's weights and "
+                  "exploration from torch's generator"),
+        valid("""
+            import gymnasium as gym
+            from stable_baselines3 import SAC
+
+            for tau in (0.005, 0.02):
+                agent = SAC("MlpPolicy", gym.make("Pendulum-v1"), tau=tau, seed=args.seed)
+                agent.learn(total_timesteps=50_000)
+                print(tau, evaluate(agent))
+        """, note="the twin: the algorithm is given the run's seed"),
         invalid({
             "exp/data.py": """
                 import random

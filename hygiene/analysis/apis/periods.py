@@ -10,7 +10,7 @@ from hygiene.analysis.strings import string_value
 
 _DATE_COLUMN = re.compile(r"(?i)(^|_)(date|datetime|timestamp|ts|year|month|week|day)$|^(date|year)")
 _DATE_LITERAL = re.compile(r"^\d{4}(-\d{1,2}(-\d{1,2})?)?([ T].*)?$")
-_CUTOFF_NAME = re.compile(r"(?i)cutoff|cut_off|split|start|end|boundary|date|year|until|since|before|after")
+_CUTOFF_NAME = re.compile(r"(?i)cut|split|start|end|boundary|date|year|until|since|before|after")
 
 
 def time_window(expr: cst.Comparison) -> bool:
@@ -19,10 +19,7 @@ def time_window(expr: cst.Comparison) -> bool:
     target = expr.comparisons[0]
     if not isinstance(target.operator, (cst.LessThan, cst.LessThanEqual, cst.GreaterThan, cst.GreaterThanEqual)):
         return False
-    column = expr.left
-    key = column.attr.value if isinstance(column, cst.Attribute) else (
-        string_value(column.slice[0].slice.value) if isinstance(column, cst.Subscript) and column.slice
-        and isinstance(column.slice[0].slice, cst.Index) else None)
+    key = _column_key(expr.left)
     if not key or not _DATE_COLUMN.search(key):
         return False
     bound = target.comparator
@@ -36,6 +33,24 @@ def time_window(expr: cst.Comparison) -> bool:
     if isinstance(bound, cst.Call):
         return bool(re.search(r"(?i)timestamp|datetime|date|to_datetime", _callee(bound.func)))
     return False
+
+
+def temporal_cut(call: cst.Call) -> bool:
+    """`frame.filter(pl.col("date") < cut)`: a polars (or Spark) frame cut at a time, a temporal split."""
+    func, args = call.func, call.args
+    return isinstance(func, cst.Attribute) and func.attr.value == "filter" and len(args) == 1 \
+        and args[0].keyword is None and isinstance(args[0].value, cst.Comparison) and time_window(args[0].value)
+
+
+def _column_key(column: cst.BaseExpression) -> str | None:
+    """`df.date`, `df["date"]`, polars' `pl.col("date")`: the column's name."""
+    if isinstance(column, cst.Attribute):
+        return column.attr.value
+    if isinstance(column, cst.Subscript) and column.slice and isinstance(column.slice[0].slice, cst.Index):
+        return string_value(column.slice[0].slice.value)
+    if isinstance(column, cst.Call) and _callee(column.func) == "col" and len(column.args) == 1:
+        return string_value(column.args[0].value)
+    return None
 
 
 def _callee(node: cst.BaseExpression) -> str:

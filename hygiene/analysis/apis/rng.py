@@ -67,6 +67,9 @@ RandomSampler SubsetRandomSampler WeightedRandomSampler sampler.RandomSampler
 sampler.SubsetRandomSampler sampler.WeightedRandomSampler
 """.split())
 DATALOADERS = frozenset({"torch.utils.data.DataLoader", "torch.utils.data.dataloader.DataLoader"})
+# Stable-Baselines3 algorithms: made without `seed=`, they draw the policy's initial weights and
+# the actions they explore from torch's global generator (and reset the environment unseeded).
+RL_ALGORITHMS = frozenset("PPO A2C DQN SAC TD3 DDPG HerReplayBuffer TQC QRDQN RecurrentPPO MaskablePPO TRPO ARS CrossQ".split())
 RANDOM_SPLIT = frozenset({"torch.utils.data.random_split", "torch.utils.data.dataset.random_split"})
 # Global seeders that need an argument: called without one (or with None) they seed from the clock.
 GLOBAL_SEEDS = {
@@ -160,7 +163,7 @@ def randomness_setter(tail: str, node: cst.Call) -> bool:
 # call is settled by two set lookups (this runs on every call of every file).
 _KNOWN_ROOTS = frozenset({"random", "numpy", "torch", "sklearn", "imblearn", "umap", "lightning",
                           "pytorch_lightning", "lightning_fabric", "transformers", "trl", "setfit",
-                          "sentence_transformers"})
+                          "sentence_transformers", "stable_baselines3", "sb3_contrib"})
 _KNOWN_METHODS = TENSOR_DRAW_METHODS | {"sample", "shuffle", "train_test_split"}
 
 
@@ -216,6 +219,9 @@ def _by_name(bare: str, name: str, node: cst.Call, tail: str) -> Seed | Draw | b
         return True
     if bare.startswith("torch."):
         return _torch(bare, node, kwargs)
+    if bare.startswith(("stable_baselines3.", "sb3_contrib.")) and bare.rsplit(".", 1)[-1] in RL_ALGORITHMS:
+        return True if _seeded_kwarg(kwargs, ("seed",)) or _has_star_kwargs(node) else Draw(
+            "torch", "init", f"{bare.rsplit('.', 1)[-1]}(...) without `seed=`")
     if bare in RANDOM_STATE_USERS or bare.startswith("sklearn.datasets.make_"):  # (not load_*/fetch_*)
         return _sklearn(bare, node, kwargs)
     return None

@@ -15,7 +15,7 @@ import libcst as cst
 from hygiene.analysis.apis.cuts import aligned_to_outputs, base_name, configured_cap
 from hygiene.analysis.apis.sklearn import METRICS
 from hygiene.analysis.strings import string_value
-from hygiene.analysis.apis.periods import time_window
+from hygiene.analysis.apis.periods import temporal_cut, time_window
 from hygiene.walk import iter_nodes
 
 if TYPE_CHECKING:
@@ -142,8 +142,8 @@ def _call_drop(call: cst.Call, ctx: FileContext) -> Drop | None:
     if method == "query" and positional and string_value(positional[0]) is not None \
             and not _selects(string_value(positional[0]) or ""):
         return Drop(call, "query", _sources(receiver))
-    if method == "filter" and positional and _group_size_test(positional[0]):
-        return None  # `grouped.filter(lambda g: len(g) >= MIN)`: groups too small to report, by design
+    if method == "filter" and positional and (_group_size_test(positional[0]) or temporal_cut(call)):
+        return None  # `grouped.filter(lambda g: len(g) >= MIN)`: groups too small to report, by design; a time cut
     if method == "filter" and positional and not ({"items", "like", "regex", "axis"} & set(keywords)) \
             and isinstance(positional[0], (cst.Lambda, cst.Name, cst.Attribute, cst.Comparison, cst.Call)) \
             and not (isinstance(positional[0], cst.Call) and base_name(positional[0]) in ("str",)) \

@@ -102,6 +102,11 @@ FRAMEWORK_EVAL_HOOKS = frozenset({
     "on_validation_epoch_end", "on_test_epoch_end", "on_validation_batch_end", "on_test_batch_end",
     "prediction_step", "evaluation_loop", "prediction_loop", "eval_step",
 })
+# Hugging Face `TrainerCallback` hooks that the Trainer calls between training steps: the `model`
+# they are given is in training mode (`on_evaluate`, `on_log`, `on_save` may follow an evaluation).
+TRAINING_CALLBACK_HOOKS = frozenset({"on_step_begin", "on_step_end", "on_substep_end", "on_epoch_end",
+                                     "on_pre_optimizer_step", "on_optimizer_step"})
+TRAINING_CALLBACK_BASES = frozenset({"transformers.TrainerCallback", "transformers.trainer_callback.TrainerCallback"})
 FRAMEWORK_PREFIXES = ("pytorch_lightning.", "lightning.", "transformers.", "trl.", "accelerate.", "ignite.",
                       "composer.", "mmengine.", "detectron2.", "fairseq.")
 

@@ -52,6 +52,7 @@ class _Frame:
     deco: str | None = None
     skip: bool = False
     evalname: bool = False
+    hook: bool = False  # a framework's callback hook: its name (`on_step_end`) says when, not that it trains
     events: list[dict[str, Any]] = field(default_factory=list)
     lines: list[int | None] = field(default_factory=list)  # the line of each event
     loops: list[dict[str, Any]] = field(default_factory=list)
@@ -157,16 +158,21 @@ class Collector(CallEvents):
         params = node.params
         names = [p.name.value for p in (*params.posonly_params, *params.params, *params.kwonly_params)]
         words = set(name_tokens(node.name.value))
+        hook = owner is not None and node.name.value in torch_api.TRAINING_CALLBACK_HOOKS and "model" in names \
+            and bool(torch_api.TRAINING_CALLBACK_BASES & set(owner.bases))  # given the model in training mode
         frame = _Frame(node, qualname, node.name.value, cls=owner.qualname if owner else "", params=names,
                        deco=self._decorator_grad(node),
-                       skip=owner is not None and (owner.framework or (node.name.value in torch_api.FRAMEWORK_EVAL_HOOKS
-                                                                       and bool(owner.bases))),
-                       evalname=bool(words & EVAL_FUNCTION_WORDS) and not trains_by_name(words),
+                       skip=owner is not None and not hook and (owner.framework or (
+                           node.name.value in torch_api.FRAMEWORK_EVAL_HOOKS and bool(owner.bases))),
+                       evalname=bool(words & EVAL_FUNCTION_WORDS) and not trains_by_name(words), hook=hook,
                        graduse=bool(words & GRAD_WORDS), line=self.ctx.line_here(node))
         frame.free = [p.name.value for p in (*params.posonly_params, *params.params, *params.kwonly_params)
                       if p.annotation and torch_api.mode_free_library(self._qualified(p.annotation.annotation))]
         self.frames.append(frame)
         self.scopes.append(("frame", frame))
+        if hook:
+            self._event("mode", node, t="model", s="train", via=None,
+                        say=f"the Trainer handing `{node.name.value}` its model between training steps")
 
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
         frame = self.frames.pop()
@@ -271,7 +277,7 @@ class Collector(CallEvents):
                 event["why"], event["about"] = "loop", frame.loops[index]["about"]
                 top = frame.loop_places[index]
             elif is_function and not frame.train and frame.name not in MODEL_METHODS \
-                    and not trains_by_name(set(name_tokens(frame.name))) \
+                    and (frame.hook or not trains_by_name(set(name_tokens(frame.name)))) \
                     and (frame.metric or (frame.evalname and (event["l"] or event["comp"]))):
                 # Named for evaluation and looping over data, or computing a metric: not a smoke
                 # test such as `def test(): net = Net(); print(net(torch.randn(1, 3, 32, 32)).shape)`.

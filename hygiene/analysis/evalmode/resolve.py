@@ -165,7 +165,7 @@ class Analysis:
         kind = event["k"]
         if kind == "mode" and _touches(event["t"], target) and not (event.get("via") and self.lookup(event["via"])):
             state = event["s"]
-            verb = {"train": f"`{event['t']}.train()`", "eval": f"`{event['t']}.eval()`"}.get(state, "")
+            verb = event.get("say") or {"train": f"`{event['t']}.train()`", "eval": f"`{event['t']}.eval()`"}.get(state, "")
             return {state: _where(frame, event, verb)}
         if kind == "new" and _rebinds(event["t"], target):
             how, ctor = event["how"], event.get("ctor")

@@ -1,0 +1,125 @@
+"""PROMPT009: two fields of a template filled with the same value while the value computed for one of them goes unused."""
+from __future__ import annotations
+
+import re
+
+import libcst as cst
+
+from hygiene.finding import Severity
+from hygiene.rule import Rule, invalid, valid
+from hygiene.walk import iter_nodes
+
+LITERALS = (cst.SimpleString, cst.ConcatenatedString, cst.Integer, cst.Float)
+
+
+class OneValueTwoFields(Rule):
+    """
+    ## What it does
+    Finds `.format(...)` calls that give two differently named fields the same expression
+    (`TEMPLATE.format(context=item["question"], question=item["question"])`) while a local
+    assigned in the same loop body or function (`ctx = gold_context(item)`) is never read
+    anywhere in the file: the value computed for one field was left out, and another field's value
+    was pasted in its place. Literals shared by two fields (`""`, `0`) are left alone, and so is a
+    repeated value when every local the code computes is used.
+
+    | spelling | found | near miss left alone |
+    |---|---|---|
+    | `.format(context=q, question=q)` with `ctx = ...` never read (script, loop, notebook cell) | yes | `context=ctx` |
+    | `.format(title=row.title, body=row.title)` with `body = fetch(row)` unused, in a function | yes | every local read |
+    | `.format(user=name, greeting=name)`, nothing left unused | no | a name shown twice on purpose |
+
+    ## Why is this bad?
+    The model never sees the computed value: a "with context" condition sends the question twice
+    and no context, and the comparison concludes the context does not help.
+
+    ## Example
+        for it in items:
+            ctx = gold_context(it)
+            prompt = RAG.format(context=it["question"], question=it["question"])
+
+    Use instead:
+        for it in items:
+            ctx = gold_context(it)
+            prompt = RAG.format(context=ctx, question=it["question"])
+    """
+
+    code = "PROMPT009"
+    category = "PROMPT-UNFILLED"
+    severity = Severity.ERROR
+    message = ("`{value}` fills both {fields}, while `{unused}` (line {unused_line}) is computed and never read: "
+               "the value meant for one of the fields is left out")
+    question = "Which value should fill {fields} at {where}? `{unused}` is computed and never used."
+    triggers = (".format(",)
+    examples = [
+        invalid("""
+            from openai import OpenAI
+            client = OpenAI()
+            for it in items:
+                ctx = "\\n".join(p["text"] for p in it["paragraphs"])
+                prompt = RAG.format(context=it["question"], question=it["question"])  # expect: PROMPT009
+                client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": prompt}])
+        """, note="probe 6: the context condition sends the question twice"),
+        valid("""
+            from openai import OpenAI
+            client = OpenAI()
+            for it in items:
+                ctx = "\\n".join(p["text"] for p in it["paragraphs"])
+                prompt = RAG.format(context=ctx, question=it["question"])
+                client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": prompt}])
+        """, note="the twin: the computed context fills its field"),
+        invalid("""
+            def summarise_prompt(row, fetch):
+                body = fetch(row.url)
+                return TEMPLATE.format(title=row.title, body=row.title)  # expect: PROMPT009
+        """, note="in a function: the fetched body is never read"),
+        valid("""
+            def greeting(name, client):
+                prompt = TEMPLATE.format(user=name, greeting=name)
+                return client.generate(prompt)
+        """, note="near miss: one value shown twice on purpose, nothing computed and left unused"),
+        valid("""
+            def build(row):
+                unused_debug = describe(row)
+                return TEMPLATE.format(shots="", suffix="", question=row["q"])
+        """, note="near miss: literals shared by two fields"),
+    ]
+
+    def visit_Call(self, node: cst.Call) -> None:
+        func = node.func
+        if not (isinstance(func, cst.Attribute) and func.attr.value == "format"):
+            return
+        by_value: dict[str, list[str]] = {}
+        for arg in node.args:
+            if arg.keyword is None or isinstance(arg.value, LITERALS) or arg.star:
+                continue
+            by_value.setdefault(" ".join(self.ctx.code(arg.value).split()), []).append(arg.keyword.value)
+        shared = next(((value, fields) for value, fields in by_value.items() if len(fields) > 1), None)
+        if shared is None:
+            return
+        unused = self._unused_local(node)
+        if unused is None:
+            return
+        value, fields = shared
+        self.report(node, value=value, fields=" and ".join(f"{{{f}}}" for f in fields), unused=unused[0],
+                    unused_line=unused[1])
+
+    def _unused_local(self, call: cst.Call) -> tuple[str, int] | None:
+        """A name assigned before `call` in a loop body around it (or the function), that the file
+        never reads."""
+        call_line = self.ctx.line_of(call) or 0
+        for scope in reversed(self.ctx.parents):
+            if not isinstance(scope, (cst.For, cst.FunctionDef)):
+                continue
+            for node in iter_nodes(scope.body):
+                if not isinstance(node, cst.Assign) or len(node.targets) != 1:
+                    continue
+                target = node.targets[0].target
+                line = self.ctx.line_of(node) or 0
+                if not isinstance(target, cst.Name) or line >= call_line:
+                    continue
+                # read anywhere? (`name =` and `name=` keywords bind or name a field; they do not read)
+                if not re.search(rf"(?<![.\w\"']){re.escape(target.value)}\b(?!\s*=(?!=))", self.ctx.text):
+                    return target.value, line
+            if isinstance(scope, cst.FunctionDef):
+                break
+        return None
