@@ -115,11 +115,6 @@ def test_a_script_that_times_a_model_on_made_up_inputs_times():
     assert file_purpose("count.py", flops) == "times"
 
 
-def test_a_mode_switch_is_not_a_measurement():
-    assert not signals(("eval", None)).measures and not signals(("eval", "builtins.eval")).measures
-    assert signals(("evaluate", None)).measures and signals(("run_eval", None)).measures  # near misses
-
-
 def test_a_noun_and_gen_in_one_word_name_a_data_builder():
     assert makes_data("evalplus/inputgen.py") and makes_data("tools/datagen.py")
     assert not makes_data("src/regen.py") and not makes_data("oxygen.py") and not makes_data("inputs.py")

@@ -143,8 +143,7 @@ class CallSignals:
             self.figures += tail == "savefig"
         elif not self.measures and ((name is not None and name.startswith(("sklearn.metrics", "evaluate."))
                                      and not name.startswith(_FEATURE_METRICS))
-                                    or (tail and tail != "eval" and _words(tail) & _METRIC_WORDS and not _logs(name))):
-            # (`model.eval()` switches a mode, `eval(text)` runs code: neither measures)
+                                    or (tail and _words(tail) & _METRIC_WORDS and not _logs(name))):
             self.measures = True
 
 

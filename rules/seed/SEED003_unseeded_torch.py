@@ -361,38 +361,6 @@ class UnseededTorch(Rule):
             train, val = random_split(full, [0.9, 0.1])  # expect: SEED003
             print("val loss", evaluate(fit(train), val))
         """),
-        valid("""
-            import numpy as np
-            import torch
-
-            def main(args):
-                model = build_model()
-                model.load_state_dict(torch.load(args.model_path))
-                model.eval()
-                images = []
-                while len(images) < args.num_samples:
-                    classes = torch.randint(0, 1000, (args.batch_size,))
-                    images.extend(model.sample(classes).numpy())
-                np.savez("samples.npz", np.stack(images))
-
-            if __name__ == "__main__":
-                main(parse_args())
-        """, note="a sampling script that writes arrays for another tool to score (and `model.eval()` only "
-                "switches a mode): a checklist question"),
-        invalid("""
-            import torch
-
-            def main(args):
-                model = build_model()
-                model.load_state_dict(torch.load(args.model_path))
-                model.eval()
-                classes = torch.randint(0, 1000, (args.batch_size,))  # expect: SEED003
-                accuracy = (classifier(model.sample(classes)).argmax(1) == classes).float().mean()
-                print("accuracy", accuracy)
-
-            if __name__ == "__main__":
-                main(parse_args())
-        """, note="near miss: the same samples scored in the program"),
         valid({
             "noise.py": """
                 import torch
