@@ -6,7 +6,8 @@ A rule says which of its findings belong together with `Rule.group_by(finding)` 
 `finding.extra["group"]`, a key the rule sets where it knows the program facts). The runner groups
 them here, after suppressions and per-file ignores and before the focus filter:
 
-- findings with the same key, in the same folder, of which some are findings and some checklist
+- findings with the same key, in the same folder (anywhere in the repository for a key that starts
+  with "repository:"), of which some are findings and some checklist
   questions (`extra["ask"]`), form separate groups (a question and a finding are different answers);
 - a group spans files: the findings of its first file (sorted path; with `--focus`, the first file
   in focus) stay as they are, and its first finding names how many other programs share the
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
 
 MAX_NAMED = 6
 PROGRAM = "program:"  # a group key naming the program whose one seeding line settles its members
+REPOSITORY = "repository:"  # a group key whose members are one decision wherever they are in the repository
 
 
 def group_findings(findings: list[Finding], rules: Iterable[type[Rule]],
@@ -48,7 +50,7 @@ def group_findings(findings: list[Finding], rules: Iterable[type[Rule]],
         key = hook(finding) if hook is not None else None
         if key is None:
             continue
-        scope = "" if _series(key) or _program(key) else posixpath.dirname(finding.path)
+        scope = "" if _series(key) or _program(key) or _repository(key) else posixpath.dirname(finding.path)
         groups.setdefault((key, scope, bool(finding.extra.get("ask"))), []).append(index)
     replaced: dict[int, Finding] = {}
     dropped: set[int] = set()
@@ -77,7 +79,7 @@ def group_findings(findings: list[Finding], rules: Iterable[type[Rule]],
         dropped.update(others)
         folded_into.update((i, own[0]) for i in others)
         replaced[own[0]] = _with_others(replaced.get(own[0], findings[own[0]]), [findings[i] for i in others],
-                                        _series(key), entry)
+                                        _series(key), entry, _repository(key))
     return [replaced.get(i, f) for i, f in enumerate(findings) if i not in dropped]
 
 
@@ -91,11 +93,16 @@ def _program(key: Hashable) -> str:
     return key[len(PROGRAM):] if isinstance(key, str) and key.startswith(PROGRAM) else ""
 
 
-def _with_others(anchor: Finding, others: list[Finding], series: bool = False, program: str = "") -> Finding:
+def _repository(key: Hashable) -> bool:
+    return isinstance(key, str) and key.startswith(REPOSITORY)
+
+
+def _with_others(anchor: Finding, others: list[Finding], series: bool = False, program: str = "",
+                 repository: bool = False) -> Finding:
     firsts: dict[str, Finding] = {}
     for f in sorted(others, key=Finding.sort_key):
         firsts.setdefault(f.path, f)
-    names = list(firsts) if series else [posixpath.basename(p) for p in firsts]
+    names = list(firsts) if series or repository else [posixpath.basename(p) for p in firsts]
     shown = ", ".join(f"`{n}`" for n in names[:MAX_NAMED]) + (f" and {len(names) - MAX_NAMED} more" if len(names) > MAX_NAMED else "")
     count = len(firsts)
     if program:
@@ -105,7 +112,8 @@ def _with_others(anchor: Finding, others: list[Finding], series: bool = False, p
         said = (f"; the same in {'one other result file' if count == 1 else f'{count} other result files'} of "
                 f"this series ({shown}): one decision, one finding")
     else:
-        said = (f"; {'one other program' if count == 1 else f'{count} other programs'} of this folder "
+        said = (f"; {'one other program' if count == 1 else f'{count} other programs'} of this "
+                f"{'repository' if repository else 'folder'} "
                 f"{'shares' if count == 1 else 'share'} the omission ({shown}): one decision, one finding")
     what = ("another unseeded draw of the same program" if program else
             "the same in another result file of the series" if series else "the same omission in another program")

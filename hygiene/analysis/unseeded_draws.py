@@ -18,7 +18,7 @@ from hygiene.analysis.programs import DrawSite, Place, locate, programs
 from hygiene.analysis.seed_comments import repeats_for_spread, seed_commented_out
 from hygiene.analysis.seed_evidence import REASONS, evidence
 from hygiene.analysis.toy_draws import is_toy, toy_lines
-from hygiene.grouping import PROGRAM
+from hygiene.grouping import PROGRAM, REPOSITORY
 
 if TYPE_CHECKING:
     from hygiene.context import RepoContext
@@ -163,7 +163,9 @@ def report_place(place: Place, site: DrawSite | None = None, ask: str = "") -> d
     reason = ask or (site.ask if site else "")
     extra: dict[str, Any] = {"ask": ASK_REASONS.get(reason, reason)} if reason else {}
     if site is not None and seeds_nothing(site):
-        extra["group"] = "a program that seeds nothing"  # hygiene.grouping: one decision for the folder
+        # hygiene.grouping: one decision for the repository (PyTorch-GAN's 32 standalone scripts, each
+        # in its own folder, seeding nothing: one habit, one answer, one finding naming them all).
+        extra["group"] = REPOSITORY + "a program that seeds nothing"
     elif site is not None and site.gen in GENERATOR_NAMES and site.kind not in ("sklearn", "sample"):
         # Draws of several files that one program runs unseeded: one seeding line in it settles them.
         extra["group"] = PROGRAM + site.unseeded_by[0]
