@@ -45,6 +45,10 @@ class SingleSample(Rule):
     file of the repo sets a temperature above 0. Otherwise a config value is unknown and not judged, nor is a call whose
     arguments come through `**kwargs`, nor a call that sets no temperature (the provider's default
     is not a choice the code made, and most evaluations run one default pass). Retry loops (`for attempt in range(3)`) are not repeats.
+    A count loop whose counter the body never reads (`for q_ in range(k):`), or whose bound is a
+    count per item (`range(num_questions_per_sent)`), repeats the draw: several samples per item.
+    A call that only scores the text it is given (`echo=True, max_tokens=0`: log-probabilities, no
+    generation) samples nothing.
 
     ## Why is this bad?
     With one sample per item at temperature 1, the reported accuracy or rate is itself a random
@@ -295,6 +299,45 @@ class SingleSample(Rule):
                         r = client.chat.completions.create(model=cfg.model, temperature=cfg.temperature, n=cfg.samples_per_prompt, messages=[{"role": "user", "content": FRAMES[framing] + q}])
                 """,
         }, note="near miss: the config asks for five samples per prompt"),
+        valid("""
+            def generate_questions(model, tokenizer, passages, num_questions_per_passage=5):
+                questions = []
+                for passage in passages:
+                    ids = tokenizer(passage, return_tensors="pt").input_ids
+                    for q_ in range(num_questions_per_passage):
+                        out = model.generate(ids, max_new_tokens=64, do_sample=True)
+                        questions.append(tokenizer.decode(out[0]))
+                return questions
+        """, note="near miss: several sampled questions per passage (a count loop whose counter is never read), averaged by design"),
+        invalid("""
+            def generate_answers(model, tokenizer, passages, num_passages=100):
+                answers = []
+                for i in range(num_passages):
+                    ids = tokenizer(passages[i], return_tensors="pt").input_ids
+                    out = model.generate(ids, max_new_tokens=64, do_sample=True)  # expect: SEED009
+                    answers.append(tokenizer.decode(out[0]))
+                return answers
+        """, note="the twin: the counter picks the item, one sample each"),
+        valid("""
+            import openai
+            def logprobs(texts, model="davinci-002"):
+                scores = []
+                for text in texts:
+                    r = openai.Completion.create(model=model, prompt=text, max_tokens=0, echo=True,
+                                                 logprobs=0, temperature=1)
+                    scores.append(sum(r.choices[0].logprobs.token_logprobs[1:]))
+                return scores
+        """, note="near miss: `echo=True, max_tokens=0` scores the given text and samples nothing"),
+        invalid("""
+            import openai
+            def continuations(texts, model="davinci-002"):
+                outs = []
+                for text in texts:
+                    r = openai.Completion.create(model=model, prompt=text, max_tokens=32, echo=True,  # expect: SEED009
+                                                 temperature=1)
+                    outs.append(r.choices[0].text)
+                return outs
+        """, note="the twin: it generates 32 tokens at temperature 1, once per text"),
     ]
 
     def leave_Assign(self, node: cst.Assign) -> None:
@@ -321,7 +364,7 @@ class SingleSample(Rule):
             if id(anchor) in self.__dict__.setdefault("_params_done", set()):
                 return
         temperature = self._temperature(name, node, kwargs, params is not None)
-        if temperature is None:
+        if temperature is None or _scores_only(kwargs):
             return
         seed = kwargs.get("seed")
         if seed is not None and not (isinstance(seed, cst.Name) and seed.value == "None") \
@@ -521,11 +564,37 @@ def _loop_kind(node: cst.CSTNode) -> str | None:
                 return "repeat"
             if _words(node.target) <= {"_"} and not bound & {"len"}:
                 return "repeat"  # `for _ in range(5)`: the same thing five times
+            if "per" in bound and not bound & {"len"}:
+                return "repeat"  # `range(num_questions_per_sent)`: several draws for each item
+            if isinstance(node, cst.For) and _unread_counter(node) and not bound & {"len"}:
+                return "repeat"  # `for q_ in range(k):` whose body never reads `q_` nor takes `next(...)`
             return "item"
         return "repeat" if (words - {"k"}) & _REPEAT_WORDS else "item"
     if isinstance(node, (cst.ListComp, cst.SetComp, cst.GeneratorExp, cst.DictComp)):
         return _loop_kind(node.for_in) or "item"
     return None  # `while True:` is a retry or polling loop far more often than a loop over items
+
+
+def _unread_counter(node: cst.For) -> bool:
+    """The loop's counter is a plain name its body never reads, and the body takes no next item
+    (`next(it)`): each pass does the same thing again, a repeat, not a pass over items."""
+    if not isinstance(node.target, cst.Name):
+        return False
+    name = node.target.value
+    for inner in iter_nodes(node.body):
+        if isinstance(inner, cst.Name) and inner.value == name:
+            return False
+        if isinstance(inner, cst.Call) and isinstance(inner.func, cst.Name) and inner.func.value == "next":
+            return False
+    return True
+
+
+def _scores_only(kwargs: dict[str, cst.BaseExpression]) -> bool:
+    """`echo=True` with `max_tokens=0`: the call returns the log-probabilities of the text it is given
+    and generates nothing, so its temperature changes no number."""
+    echo, most = kwargs.get("echo"), kwargs.get("max_tokens")
+    return (isinstance(echo, cst.Name) and echo.value == "True" and isinstance(most, cst.Integer)
+            and most.evaluated_value == 0)
 
 
 def _words(node: cst.CSTNode) -> set[str]:
