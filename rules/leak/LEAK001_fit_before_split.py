@@ -225,6 +225,37 @@ class FitBeforeSplit(Rule):
             X_all = preprocessing.scale(X_all)  # expect: LEAK001
             X_train, X_test, y_train, y_test = train_test_split(X_all, y_all, random_state=0)
         """, note="a scaling function fits and applies in one call"),
+        invalid({
+            "prep.py": """\
+                from sklearn.preprocessing import StandardScaler
+                def fit_features(rows):
+                    return StandardScaler().fit(rows)  # expect: LEAK001
+                """,
+            "evaluate.py": """\
+                from sklearn.linear_model import LogisticRegression
+                from sklearn.model_selection import train_test_split
+                from prep import fit_features
+                X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+                scaler = fit_features(X_test)
+                model = LogisticRegression().fit(scaler.transform(X_train), y_train)
+                print(model.score(scaler.transform(X_test), y_test))
+                """,
+        }, note="a helper of another module fit on the test part its caller passes"),
+        valid({
+            "prep.py": """\
+                from sklearn.preprocessing import StandardScaler
+                def fit_features(rows):
+                    return StandardScaler().fit(rows)
+                """,
+            "tests/test_prep.py": """\
+                import numpy as np
+                from prep import fit_features
+                def test_fit_features_centres_columns():
+                    X_test = np.random.default_rng(0).normal(size=(20, 3))
+                    scaler = fit_features(X_test)
+                    assert np.allclose(scaler.transform(X_test).mean(axis=0), 0)
+                """,
+        }, note="near miss: the caller is a unit test, whose `X_test` is a fixture, not the test split"),
         invalid("""
             from sklearn.pipeline import Pipeline
             from sklearn.impute import SimpleImputer

@@ -13,6 +13,7 @@ from hygiene.analysis.dataflow import knowledge as kb
 from hygiene.analysis.dataflow.graph import ROW_DEFINING
 from hygiene.analysis.dataflow.localmodels import tokenized_text
 from hygiene.analysis.dataflow.program import MAX_VISITS, SHIFT, Program, Ref, Stack, ref_of
+from hygiene.discovery import is_test_path
 
 PREDICTING = frozenset({"pred", "apply", "llm"})
 
@@ -73,6 +74,8 @@ def role_via(prog: Program, ref: Ref, stack: Stack = (), limit: int = 400) -> tu
             if prog.kind(node) == "param" and not here:
                 key = prog.function_of(node)
                 for call in prog.callers(key)[:16]:
+                    if is_test_path(prog.path(call)):
+                        continue  # a unit test's call gives a fixture, not a split of the data
                     argument = prog.argument(call, key, node)
                     if argument:
                         following.append((argument, (), via or call))
