@@ -35,7 +35,9 @@ class TrainModeEval(CollectingRule):
     evaluation too: `no_grad` switches gradients off, not dropout or stochastic depth. A forward
     call in either branch of a test of the model's own mode (`if model.training: ... else: with
     torch.no_grad(): ...`, a helper shared by the training step and the validation) is not reported:
-    the code reads the mode it is given instead of assuming one. A Hugging Face `TrainerCallback`
+    the code reads the mode it is given instead of assuming one; likewise a functional batch norm or
+    dropout given a flag of its caller (`F.batch_norm(..., training=bn_training)`, not
+    `self.training`) does not change with `.eval()`. A Hugging Face `TrainerCallback`
     hook called between training steps (`on_step_end`, `on_epoch_end`, ...) is given the model in
     training mode.
 
@@ -69,6 +71,50 @@ class TrainModeEval(CollectingRule):
                 "numbers, or are they from dropout and batch-norm in training mode?")
     triggers = ("torch",)
     examples = [
+        valid("""
+            import torch
+            import torch.nn as nn
+            import torch.nn.functional as F
+
+            class Learner(nn.Module):
+                def __init__(self):
+                    super().__init__()
+                    self.w = nn.Parameter(torch.ones(64, 1, 3, 3))
+                    self.running_mean = torch.zeros(64)
+                    self.running_var = torch.ones(64)
+
+                def forward(self, x, bn_training=True):
+                    x = F.conv2d(x, self.w)
+                    x = F.batch_norm(x, self.running_mean, self.running_var, training=bn_training)
+                    return F.relu(x)
+
+            def evaluate(test_loader):
+                net = Learner()
+                correct = 0
+                for x, y in test_loader:
+                    correct += (net(x).argmax(1) == y).sum().item()
+                return correct
+        """, note="near miss: the batch norm's mode is a flag the caller passes (MAML's functional learner), so `.eval()` changes nothing"),
+        invalid("""
+            import torch
+            import torch.nn as nn
+            import torch.nn.functional as F
+
+            class Learner(nn.Module):
+                def __init__(self):
+                    super().__init__()
+                    self.fc = nn.Linear(64, 10)
+
+                def forward(self, x):
+                    return self.fc(F.dropout(x, p=0.5, training=self.training))
+
+            def evaluate(test_loader):
+                net = Learner()
+                correct = 0
+                for x, y in test_loader:  # expect: EVAL001
+                    correct += (net(x).argmax(1) == y).sum().item()
+                return correct
+        """, note="the twin: functional dropout that follows the module's own mode"),
         valid("""
             import torch
             import torch.nn.functional as F

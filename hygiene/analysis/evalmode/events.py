@@ -58,7 +58,12 @@ class CallEvents:
     def _class_use(self, node: cst.Call, func: cst.BaseExpression, bare: str | None) -> None:
         info = self.class_stack[-1]
         if bare in torch_api.MODE_DEPENDENT_FUNCTIONS:
-            info.mode_dependent = True
+            # `F.dropout(x, training=self.training)` follows the module's mode; `F.batch_norm(...,
+            # training=bn_training)` a flag its caller passes, and without the flag the function's
+            # default: neither changes with `.eval()`.
+            if any(isinstance(n, cst.Attribute) and n.attr.value == "training"
+                   or isinstance(n, cst.Name) and n.value == "training" for a in node.args for n in iter_nodes(a.value)):
+                info.mode_dependent = True
         elif bare in torch_api.MODE_FREE_UNLESS_DROPOUT:
             dropout = next((a.value for a in node.args if a.keyword is not None and a.keyword.value == "dropout"), None)
             positional = [a for a in node.args if a.keyword is None]
