@@ -106,6 +106,20 @@ class ColumnBroadcastInMetric(Rule):
                 correct += (p.squeeze(1).gt(0).eq(y).float() * w).sum().item()
                 hits += (p.gt(0).eq(y).float() * batch_weights.view(-1, 1)).sum().item()
         """, note="shaped alike, reduced over an axis, a pairwise matrix of one vector, squeezed first"),
+        valid("""
+            import torch
+            def pkt_loss(student, teacher):
+                target_similarity = (teacher @ teacher.t() + 1.0) / 2.0
+                model_similarity = (student @ student.t() + 1.0) / 2.0
+                target_similarity = target_similarity / torch.sum(target_similarity, dim=1, keepdim=True)
+                model_similarity = model_similarity / torch.sum(model_similarity, dim=1, keepdim=True)
+                return torch.mean(target_similarity * torch.log(target_similarity / model_similarity))
+        """, note="near miss: a matrix divided by its own rows' sums (the function spelling of `x / x.sum(1, keepdim=True)`)"),
+        invalid("""
+            import torch
+            def accuracy(logits, labels):
+                return (torch.argmax(logits, dim=1, keepdim=True) == labels).float().mean()  # expect: EVAL014
+        """, note="the twin: a keepdim column in the function spelling, compared with the (n,) labels"),
     ]
 
     def __init__(self, ctx) -> None:
@@ -171,6 +185,11 @@ class ColumnBroadcastInMetric(Rule):
             return None
         if any(a.keyword is not None and a.keyword.value in ("keepdim", "keepdims")
                and isinstance(a.value, cst.Name) and a.value.value == "True" for a in expr.args):
+            if (self.qualified_name(expr.func) or "").startswith(("torch.", "numpy.")) and expr.args \
+                    and expr.args[0].keyword is None:
+                # `torch.sum(x, dim=1, keepdim=True)`: the column is x's, so `x / torch.sum(x, ...)`
+                # normalises x's rows (x has that dimension), as `x / x.sum(1, keepdim=True)` does
+                return self._base(expr.args[0].value)
             return self._base(expr.func.value) if isinstance(expr.func, cst.Attribute) else "it"
         func = expr.func
         if not isinstance(func, cst.Attribute):
