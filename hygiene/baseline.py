@@ -64,7 +64,10 @@ def apply(result: ScanResult, option: Path | None = None, whole_repo: bool = Tru
     else:
         return
     accepted = load(path)
-    kept = [f for f in result.findings if f.fingerprint not in accepted]
+    # A group (hygiene.grouping) is in the baseline only when all its members are: a new program
+    # with a baselined one's omission is reported, at the group's place, naming the new program.
+    kept = [f for f in result.findings if f.fingerprint not in accepted
+            or any(fp not in accepted for fp in f.extra.get("folded", ()))]
     # A finding folded into another program's (hygiene.grouping) is still there, not gone.
     folded = {fp for f in result.findings for fp in f.extra.get("folded", ())}
     matched = ({f.fingerprint for f in result.findings} | folded) & accepted
