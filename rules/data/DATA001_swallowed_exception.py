@@ -104,6 +104,10 @@ class SwallowedException(Rule):
     | `is_equiv(a, b)`: `try: parse(a) - parse(b) except ParseError: return False` | yes | `if a == b: return True` first; only the prediction parsed |
     | `for t in tasks: try: ... except: log(...); continue` then `mean(scores) if scores else 0` | yes, logged or not | `else float("nan")`, raising when empty |
 
+    On the precision corpus this rule is below the 0.8 bar (0.71 on 7 findings, none false): the two
+    debatable ones swallow failures in side tools (a vote-time statistic, a mutation-testing parse),
+    not in a reported evaluation.
+
     ## Why is this bad?
     Rows that fail vanish from the denominator, or become a plausible value ("not flipped",
     "complied", 0): API errors, content-filter refusals and unparsable judge replies change the

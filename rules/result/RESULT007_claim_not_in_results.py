@@ -137,6 +137,9 @@ class ClaimNotInResults(Rule):
     baselines, and a table's unsupported numbers are one finding. A spread after `±` or `\\pm` is
     not read as a claim.
 
+    On the precision corpus this rule has one finding, debatable (a table copied from the paper whose
+    other cells the repository's notebooks reproduce): too few to judge its precision.
+
     ## Why is this bad?
     A claim that no saved result supports was copied from an older run, typed by hand, or
     computed somewhere nobody can check. Readers take the README's number as the result.

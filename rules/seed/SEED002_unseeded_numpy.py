@@ -56,6 +56,10 @@ class UnseededNumpy(Rule):
     np.random.randint(...)`) is the seed; a module's own `__main__` demo is not judged when the
     programs that use the module seed.
 
+    On the precision corpus this rule is below the 0.8 bar (0.71 on 7 findings: one false, a tutorial
+    notebook's plot variables read as metrics; one debatable, standalone GAN scripts). It stays on for
+    the same evidence tier as SEED003, with weaker cases as checklist questions.
+
     ## Why is this bad?
     The permutation, the bootstrap sample or the noise differs on every run, so the numbers built
     on them cannot be reproduced, and a difference between two runs may be nothing but the draw.
