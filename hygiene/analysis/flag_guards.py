@@ -158,6 +158,12 @@ class FlagGuardExtractor:
     def visit_If(self, node: cst.If) -> None:
         if not self.functions:
             return
+        callee, flags, method = self.functions[-1]
+        # Only a test of a parameter or of `self.<name>` in a method guards anything: the extents below
+        # generate the block's code, which an `if` testing neither need not pay (issue 12).
+        if not any((kind == "param" and name in flags) or (kind == "attr" and method and self.classes)
+                   for want in ("t", "f") for kind, name, _ in _refs(node.test, want)):
+            return
         start = self.ctx.line_here(node)
         if start is None:  # the statement's line from `ast`, and its extent: no positions (issue 12)
             return
@@ -169,7 +175,6 @@ class FlagGuardExtractor:
         rest = self._after_return(node, body_end)
         if rest is not None:  # `if only_config: return config`: what follows runs only when the test is false
             spans.append((body_end + 1, rest, "f"))
-        callee, flags, method = self.functions[-1]
         for first, last, want in spans:
             for kind, name, on in _refs(node.test, want):
                 guard = {"on": on, "start": first, "end": last}

@@ -179,6 +179,7 @@ class DevFigureUnderTestLabel(Rule):
         super().__init__(ctx)
         self._reported: set[int] = set()
         self._test_values: dict[int, bool] = {}
+        self._test_conditions: dict[int, bool] = {}  # id(if's test) -> does it test the test mode
 
     def _has_test_value(self) -> bool:
         """Does the enclosing function (or module) also hold a test figure or test data of its own?
@@ -222,6 +223,13 @@ class DevFigureUnderTestLabel(Rule):
                     return
 
     def _test_condition(self, test: cst.BaseExpression) -> bool:
+        """Asked for every statement under the `if`: answered once per test (issue 12)."""
+        known = self._test_conditions.get(id(test))
+        if known is None:
+            known = self._test_conditions[id(test)] = self._tests_test_mode(test)
+        return known
+
+    def _tests_test_mode(self, test: cst.BaseExpression) -> bool:
         names, keys = _reads(test)
         texts = [t for t in _label_texts(test)]
         return any(_test_text(t) for t in texts) or any(_test_text(n) for n in names if not _dev_name(n, False))
