@@ -9,6 +9,7 @@ from hygiene.analysis.labelwords import DEV_WORDS, METRIC_WORDS, TEST_WORDS, wor
 from hygiene.analysis.strings import string_value
 from hygiene.finding import Severity
 from hygiene.rule import Rule, invalid, valid
+from hygiene.walk import iter_children
 
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 DATA_WORDS = frozenset({"loader", "dataloader", "data", "dataset", "set", "split", "examples", "iter", "batches"})
@@ -53,7 +54,7 @@ def _reads(expr: cst.CSTNode) -> tuple[list[str], list[str]]:
         elif isinstance(node, (cst.SimpleString, cst.FormattedStringText, cst.Lambda)):
             continue
         else:
-            stack.extend(node.children)
+            stack.extend(iter_children(node))
     return names, keys
 
 
@@ -82,7 +83,7 @@ def _label_texts(node: cst.CSTNode) -> list[str]:
         elif isinstance(item, cst.Subscript):
             stack.append(item.value)  # a subscript's key is what is read, not a label
         else:
-            stack.extend(item.children)
+            stack.extend(iter_children(item))
     return out
 
 

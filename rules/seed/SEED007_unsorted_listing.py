@@ -12,6 +12,7 @@ from hygiene.finding import Location, Severity
 from hygiene.analysis.names import dotted
 from hygiene.analysis.order import Origin, OrderTracker
 from hygiene.analysis.purpose import in_data_folder
+from hygiene.walk import iter_children
 from hygiene.analysis.randomness import EXTERNAL, STDLIB, is_test_path
 from hygiene.rule import Rule, invalid, valid
 
@@ -437,7 +438,7 @@ class UnsortedListing(OrderTracker, Rule):
                 if isinstance(node, cst.Assign) and any(isinstance(t.target, cst.Name) and t.target.value == path.value
                                                         for t in node.targets):
                     texts.append(self.ctx.code(node.value))
-                stack.extend(node.children)
+                stack.extend(iter_children(node))
         return any(_CACHE.search(t) for t in texts)
 
     def sensitive(self, origin: Origin, use: cst.CSTNode, description: str) -> None:
