@@ -119,3 +119,41 @@ def test_star_import_of_a_known_module_binds_its_known_names_only():
     """)
     assert seen["classification_report"] == "sklearn.metrics.classification_report"
     assert seen["mystery"] is None
+
+
+def test_remembered_answers_follow_rebinding_and_scope_swaps():
+    """`qualified_name` remembers its answers per node (issue 12) only while no binding changes and
+    only for the scope asked from: a look-ahead query before a rebinding, and a query with the scope
+    set to the module's (`apis.llm._static_name`), answer as a fresh resolution would."""
+    import libcst as cst
+
+    from hygiene.analysis.names import NameResolver
+    from hygiene.walk import Dispatch, iter_nodes, walk
+
+    module = cst.parse_module(
+        "import torch\n"
+        "def f(example):\n"
+        "    example = example.copy()\n"
+        "    example = torch.load(p)\n"
+        "    example.pop('x')\n"
+    )
+    resolver = NameResolver(module, "pkg.mod")
+    pops = [n for n in iter_nodes(module) if isinstance(n, cst.Call) and isinstance(n.func, cst.Attribute) and n.func.attr.value == "pop"]
+    seen: list[tuple[str | None, str | None]] = []
+
+    class Asker:
+        def visit_Assign(self, node: cst.Assign) -> None:  # asks ahead, before the rebinding
+            resolver.qualified_name(pops[0].func)
+
+        def visit_Call(self, node: cst.Call) -> None:
+            if node is pops[0]:
+                here = resolver.qualified_name(node.func)
+                saved, resolver.scope = resolver.scope, resolver.module_scope
+                try:
+                    at_module = resolver.qualified_name(node.func)
+                finally:
+                    resolver.scope = saved
+                seen.append((here, at_module))
+
+    walk(module, Dispatch([resolver, Asker()]), [])
+    assert seen == [("torch.load().pop", None)]

@@ -117,6 +117,11 @@ class NameResolver:
         self.scope = self.module_scope
         # Each function's scope as the walk left it, so rules can resolve names after the walk.
         self.function_scopes: dict[int, Scope] = {}
+        # `qualified_name`'s answers while no binding changes (issue 12: the resolver, the extractors
+        # and each rule ask again about the same call): id(node) -> (node, scope asked from, answer).
+        # The node and scope are kept, so their ids cannot be reused; a caller may set `scope` for a
+        # query (`apis.llm._static_name`), so the scope must match; every binding clears it (`_changed`).
+        self._answers: dict[int, tuple[cst.CSTNode, Scope, str | None]] = {}
         self._prescan(module.body)
 
     # -- collection ---------------------------------------------------------------------------
@@ -154,10 +159,16 @@ class NameResolver:
                 orelse = None
         return blocks
 
+    def _changed(self) -> None:
+        """A binding or the current scope changed: `qualified_name` answers afresh."""
+        if self._answers:
+            self._answers.clear()
+
     def _local(self, name: str) -> str:
         return f"{self.module_name}.{name}" if self.module_name else name
 
     def _bind_import(self, node: cst.Import | cst.ImportFrom, scope: Scope) -> None:
+        self._changed()
         for bound, full in _import_targets(node, self.module_name, self.is_package):
             scope.bindings[bound] = full
         if isinstance(node, cst.ImportFrom) and isinstance(node.names, cst.ImportStar) and not node.relative:
@@ -175,6 +186,7 @@ class NameResolver:
             self._bind_import(node, self.scope)
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self._changed()
         if self.scope is not self.module_scope:
             self.scope.bindings[node.name.value] = None
         scope = Scope("function", node, self.scope, name=node.name.value)
@@ -186,17 +198,21 @@ class NameResolver:
             if isinstance(star, cst.Param):
                 scope.bindings[star.name.value] = None
         self.scope = scope
+        self._changed()
 
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
         self.scope = self.scope.parent or self.module_scope
+        self._changed()
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         if self.scope is not self.module_scope:
             self.scope.bindings[node.name.value] = None
         self.scope = Scope("class", node, self.scope, name=node.name.value)
+        self._changed()
 
     def leave_ClassDef(self, node: cst.ClassDef) -> None:
         self.scope = self.scope.parent or self.module_scope
+        self._changed()
 
     def leave_Assign(self, node: cst.Assign) -> None:
         meaning = self._meaning(node.value)
@@ -230,6 +246,7 @@ class NameResolver:
         return None
 
     def _bind_target(self, target: cst.BaseExpression, meaning: str | None) -> None:
+        self._changed()
         if isinstance(target, cst.Name):
             self.scope.bindings[target.value] = meaning
         elif isinstance(target, (cst.Tuple, cst.List)):
@@ -267,6 +284,14 @@ class NameResolver:
 
     def qualified_name(self, expr: cst.CSTNode) -> str | None:
         """The qualified name of a name, attribute chain or call, or None when unknown."""
+        known = self._answers.get(id(expr))
+        if known is not None and known[0] is expr and known[1] is self.scope:
+            return known[2]
+        answer = self._qualified_name(expr)
+        self._answers[id(expr)] = (expr, self.scope, answer)
+        return answer
+
+    def _qualified_name(self, expr: cst.CSTNode) -> str | None:
         suffix: list[str] = []
         while True:
             kind = expr.__class__  # not `isinstance`: see hygiene.walk.is_node
@@ -301,10 +326,12 @@ class NameResolver:
         from the module's top level: for analyses that run after the walk."""
         saved = self.scope
         self.scope = self.function_scopes.get(id(function), self.module_scope) if function else self.module_scope
+        self._changed()
         try:
             return self.qualified_name(expr)
         finally:
             self.scope = saved
+            self._changed()
 
     @property
     def function(self) -> cst.FunctionDef | None:
