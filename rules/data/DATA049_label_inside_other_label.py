@@ -13,6 +13,10 @@ _NEGATIONS = r"(?:in|un|non|non-|not|not |not_|not-|ir|dis|im)"
 _CONTAINERS = (cst.List, cst.Tuple, cst.Set, cst.Dict, cst.ListComp, cst.SetComp, cst.DictComp)
 # A collection of names rather than a text: columns, keys, a list of labels or choices.
 _COLLECTION = re.compile(r"(?i)(\.(columns|index|keys\(\)|values\(\)|items\(\))|\b\w*(labels|keys|columns|choices|options|names|classes|vocab\w*|set|list|dict)\b)$")
+# The tested text is a model's reply: named for it, or a string being normalised.
+_VERDICT = re.compile(r"(?i)(judg|verdict|respon|repl|output|completion|generat|content|decision|rating|critique|"
+                      r"classif|guard|moderat|message|pred|label|answer|text)\w*(\[[^]]*\])?$|"
+                      r"\.(upper|lower|strip|casefold|text|content)\(\)$")
 _SEARCHES = frozenset({"re.search", "re.findall", "re.finditer"})
 
 
@@ -34,7 +38,10 @@ class LabelInsideOtherLabel(Rule):
     (also `re.search("safe", reply)`, `reply.find("relevant") != -1`), where the same file expects
     a negated label that contains it: the prompt asks for CORRECT or INCORRECT, a guard model
     answers safe or unsafe, a judge says relevant or irrelevant. A test of the longer label first
-    in the same function, or in the same condition, is a near miss and is left alone.
+    in the same function, or in the same condition, is a near miss and is left alone. The file must
+    offer both labels as answers in one string (the judge's prompt, a guard model's template), and
+    the tested text must be a reply (`judgment`, `response`, `output.lower()`), not a record whose
+    keys are tested.
 
     ## Why is this bad?
     "INCORRECT" contains "CORRECT" and "unsafe" contains "safe": every negative verdict passes the
@@ -89,6 +96,12 @@ class LabelInsideOtherLabel(Rule):
                 return "CORRECT" in ["CORRECT", "INCORRECT"]
         """, note="the longer label tested first or in the same condition, equality, a list of labels"),
         valid("""
+            if "correct_answers" in examples:
+                incorrect_answers = examples["incorrect_answers"]
+            if "master" in branches:
+                branch_name = "master"
+        """, note="a key of a record or a name in a list, not a verdict"),
+        valid("""
             def is_positive(review):
                 return "good" in review.lower()
 
@@ -137,6 +150,8 @@ class LabelInsideOtherLabel(Rule):
     def _check(self, node: cst.CSTNode, label: str, text: cst.BaseExpression) -> None:
         if isinstance(text, _CONTAINERS) or _label(text) is not None or _COLLECTION.search(self.ctx.code(text)):
             return
+        if not _VERDICT.search(self.ctx.code(text)):
+            return
         longer = self._longer_label(label)
         if longer is None:
             return
@@ -149,10 +164,12 @@ class LabelInsideOtherLabel(Rule):
         self.report(node, code=code, label=label, longer=longer)
 
     def _longer_label(self, label: str) -> str | None:
-        pattern = re.compile(rf"(?i)(?<![A-Za-z]){_NEGATIONS}{re.escape(label)}(?![A-Za-z])")
+        """The negated label, when one string of the file offers both as answers ("CORRECT or INCORRECT")."""
+        longer = re.compile(rf"(?i)(?<![A-Za-z_]){_NEGATIONS}{re.escape(label)}(?![A-Za-z_])")
+        alone = re.compile(rf"(?i)(?<![A-Za-z_-]){re.escape(label)}(?![A-Za-z_])")
         for literal in self._file_strings():
-            match = pattern.search(literal)
-            if match:
+            match = longer.search(literal)
+            if match and alone.search(longer.sub(" ", literal)):
                 return match.group(0)
         return None
 

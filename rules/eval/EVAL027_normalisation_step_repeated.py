@@ -5,6 +5,7 @@ import libcst as cst
 
 from hygiene.finding import Location, Severity
 from hygiene.rule import Rule, invalid, valid
+from hygiene.walk import iter_nodes
 
 
 def _literal(expr: cst.BaseExpression) -> str | None:
@@ -68,30 +69,42 @@ class NormalisationStepRepeated(Rule):
                 t = s.replace("a", "b")
                 u = t.replace("a", "b")
                 return u
-        ''', note="different searches, the string changed in between, or different strings"),
+
+            def names(params):
+                for n, p in params():
+                    n = n.replace('.', '__')
+                for n, p in params():
+                    n = n.replace('.', '__')
+                for line in open(path):
+                    line = line.replace("\n", "")
+                for line in open(other):
+                    line = line.replace("\n", "")
+        ''', note="different searches, the string changed in between, different strings, or separate loops"),
     ]
 
     def __init__(self, ctx) -> None:
         super().__init__(ctx)
-        self._chains: list[dict[str, list[tuple[str, str, cst.CSTNode]]]] = [{}]
+        # (the block of statements, the name) -> the replacements applied to it there, in order
+        self._chains: dict[tuple[int, str], list[tuple[str, str, cst.CSTNode]]] = {}
 
-    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
-        self._chains.append({})
-
-    def leave_FunctionDef(self, original_node: cst.FunctionDef) -> None:
-        self._chains.pop()
+    def visit_For(self, node: cst.For) -> None:
+        bound = {n.value for n in iter_nodes(node.target) if isinstance(n, cst.Name)}
+        for key in [k for k in self._chains if k[1] in bound]:
+            del self._chains[key]
 
     def visit_Assign(self, node: cst.Assign) -> None:
         if len(node.targets) != 1 or not isinstance(node.targets[0].target, cst.Name):
             return
         target = node.targets[0].target.value
-        chains = self._chains[-1]
+        parents = self.ctx.parents
+        block = id(parents[-2]) if len(parents) >= 2 and isinstance(parents[-1], cst.SimpleStatementLine) else 0
         step = self._replace_of(node.value, target)
         if step is None:
-            chains.pop(target, None)
+            for key in [k for k in self._chains if k[1] == target]:
+                del self._chains[key]
             return
         search, repl = step
-        chain = chains.setdefault(target, [])
+        chain = self._chains.setdefault((block, target), [])
         earlier = next(((s, r, n) for s, r, n in chain if s == search and r == repl), None)
         chain.append((search, repl, node))
         if earlier is not None and search:
