@@ -1,0 +1,189 @@
+"""DATA050: an evaluation DataLoader built with `drop_last=True`, so its last partial batch is never scored."""
+from __future__ import annotations
+
+import re
+
+import libcst as cst
+
+from hygiene.finding import Severity
+from hygiene.rule import Rule, invalid, valid
+
+_LOADERS = ("DataLoader",)
+_EVAL = re.compile(r"(?i)(?<![a-z])(test|testing|val|valid|validation|eval|evaluation|dev|holdout|heldout)(?![a-z])")
+_TRAIN = re.compile(r"(?i)(?<![a-z])(train|training|is_train|is_training)(?![a-z])")
+
+
+def _true(expr: cst.BaseExpression | None) -> bool:
+    return isinstance(expr, cst.Name) and expr.value == "True"
+
+
+class _Function:
+    def __init__(self) -> None:
+        self.assigned: dict[str, list[tuple[tuple[int, ...], cst.CSTNode, bool]]] = {}
+        self.evaluates = False
+        self.pending: list[tuple[cst.CSTNode, str]] = []
+
+
+class EvalLoaderDropsLastBatch(Rule):
+    """
+    ## What it does
+    Finds a DataLoader over test or validation data built with `drop_last=True`: the dataset is
+    named for an evaluation split (`DataLoader(test_set, ..., drop_last=True)`), or a loader
+    factory that tells the splits apart (`shuffle = flag != 'test'`, `if split == 'val'`) sets
+    `drop_last = True` for every split, the evaluation one included. The finding is on the
+    `drop_last = True` that reaches the loader. A loader in a branch for the training split, or a
+    `drop_last` that depends on the split (`drop_last = flag == 'train'`), is left alone.
+
+    ## Why is this bad?
+    With `drop_last=True` the items of the last incomplete batch are never seen: the test score is
+    computed on fewer items than the test set has, a different subset for every batch size, so
+    figures of two models run with different batch sizes are not comparable (the forecasting
+    benchmarks' `drop_last` bug).
+
+    ## Example
+        shuffle_flag = False if flag == 'test' else True
+        drop_last = True
+        loader = DataLoader(data_set, batch_size=batch_size, shuffle=shuffle_flag, drop_last=drop_last)
+
+    Use instead:
+        drop_last = flag == 'train'
+    """
+
+    code = "DATA050"
+    category = "DATA-DROP"
+    severity = Severity.WARNING
+    message = ("`{code}` drops the last incomplete batch of an evaluation DataLoader too: those test items are "
+               "never scored, and which ones depends on the batch size")
+    question = "Does the DataLoader that `{code}` at {where} configures serve test or validation data?"
+    triggers = ("drop_last",)
+    examples = [
+        invalid("""
+            from torch.utils.data import DataLoader
+
+            def data_provider(args, flag):
+                Data = data_dict[args.data]
+                shuffle_flag = False if flag == 'test' else True
+                drop_last = True  # expect: DATA050
+                if args.task_name == 'classification':
+                    drop_last = False
+                    data_set = Data(root_path=args.root_path, flag=flag)
+                    return data_set, DataLoader(data_set, batch_size=args.batch_size, shuffle=shuffle_flag, drop_last=drop_last)
+                else:
+                    if args.data == 'm4':
+                        drop_last = False
+                    data_set = Data(root_path=args.root_path, flag=flag)
+                    data_loader = DataLoader(data_set, batch_size=args.batch_size, shuffle=shuffle_flag,
+                                             num_workers=args.num_workers, drop_last=drop_last)
+                    return data_set, data_loader
+        """),
+        invalid("""
+            import torch
+            test_loader = torch.utils.data.DataLoader(test_dataset, batch_size=64, shuffle=False, drop_last=True)  # expect: DATA050
+        """),
+        valid("""
+            from torch.utils.data import DataLoader
+
+            def data_provider(args, flag):
+                shuffle_flag = flag == 'train'
+                drop_last = flag == 'train'
+                return DataLoader(data_set, batch_size=32, shuffle=shuffle_flag, drop_last=drop_last)
+
+            def loaders(split):
+                if split == 'train':
+                    return DataLoader(train_set, batch_size=32, shuffle=True, drop_last=True)
+                return DataLoader(eval_set, batch_size=32, drop_last=False)
+
+            train_loader = DataLoader(train_dataset, batch_size=64, shuffle=True, drop_last=True)
+        """, note="drop_last tied to the split, or only on training data"),
+        valid("""
+            from torch.utils.data import DataLoader
+
+            def make_loader(dataset, batch_size):
+                return DataLoader(dataset, batch_size=batch_size, shuffle=True, drop_last=True)
+        """, note="a loader helper that never tells the splits apart"),
+    ]
+
+    def __init__(self, ctx) -> None:
+        super().__init__(ctx)
+        self._functions: list[_Function] = []
+        self._blocks: list[int] = []
+        self._train_blocks: set[int] = set()
+
+    # -- where we are -------------------------------------------------------------------------
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self._functions.append(_Function())
+
+    def leave_FunctionDef(self, original_node: cst.FunctionDef) -> None:
+        function = self._functions.pop()
+        if function.evaluates:
+            for node, code in function.pending:
+                self.report(node, code=code)
+
+    def visit_IndentedBlock(self, node: cst.IndentedBlock) -> None:
+        self._blocks.append(id(node))
+
+    def leave_IndentedBlock(self, original_node: cst.IndentedBlock) -> None:
+        self._blocks.pop()
+
+    def visit_If(self, node: cst.If) -> None:
+        test = self.ctx.code(node.test)
+        if _TRAIN.search(test) and not _EVAL.search(test):
+            self._train_blocks.add(id(node.body))
+
+    def visit_Comparison(self, node: cst.Comparison) -> None:
+        if not self._functions:
+            return
+        operands = [node.left] + [c.comparator for c in node.comparisons]
+        for operand in operands:
+            for string in _strings(operand):
+                if _EVAL.fullmatch(string.strip()):
+                    self._functions[-1].evaluates = True
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        if not self._functions:
+            return
+        for target in node.targets:
+            if isinstance(target.target, cst.Name):
+                self._functions[-1].assigned.setdefault(target.target.value, []).append(
+                    (tuple(self._blocks), node, _true(node.value)))
+
+    # -- the loader -----------------------------------------------------------------------------
+    def visit_Call(self, node: cst.Call) -> None:
+        name = self.qualified_name(node.func) or ""
+        if not name.endswith(_LOADERS) or any(b in self._train_blocks for b in self._blocks):
+            return
+        drop = next((a.value for a in node.args if a.keyword and a.keyword.value == "drop_last"), None)
+        if drop is None:
+            return
+        dataset = next((a.value for a in node.args if a.keyword is None or a.keyword.value == "dataset"), None)
+        dataset_text = self.ctx.code(dataset) if dataset is not None else ""
+        if _TRAIN.search(dataset_text):
+            return
+        source: cst.CSTNode | None = node if _true(drop) else None
+        if source is None and isinstance(drop, cst.Name) and self._functions:
+            here = tuple(self._blocks)
+            reaching = [(node_, is_true) for blocks, node_, is_true in self._functions[-1].assigned.get(drop.value, [])
+                        if here[:len(blocks)] == blocks]
+            if reaching and reaching[-1][1]:
+                source = reaching[-1][0]
+        if source is None:
+            return
+        code = " ".join(self.ctx.code(source).split()) if source is not node else "drop_last=True"
+        if _EVAL.search(dataset_text):
+            self.report(source, code=code)
+        elif self._functions:
+            function = self._functions[-1]
+            if all(pending is not source for pending, _ in function.pending):
+                function.pending.append((source, code))
+
+
+def _strings(expr: cst.BaseExpression) -> list[str]:
+    found: list[str] = []
+    if isinstance(expr, cst.SimpleString):
+        value = expr.evaluated_value
+        if isinstance(value, str):
+            found.append(value)
+    elif isinstance(expr, (cst.Tuple, cst.List, cst.Set)):
+        for element in expr.elements:
+            found.extend(_strings(element.value))
+    return found

@@ -1,0 +1,187 @@
+"""EVAL025: functional dropout inside a module that `model.eval()` does not turn off."""
+from __future__ import annotations
+
+import re
+
+import libcst as cst
+
+from hygiene.finding import Severity
+from hygiene.rule import Rule, invalid, valid
+
+# Functional dropouts whose `training` argument defaults to True: without it they drop in eval mode.
+_TRAINING_DEFAULT_ON = frozenset({
+    "torch.nn.functional.dropout", "torch.nn.functional.dropout1d", "torch.nn.functional.dropout2d",
+    "torch.nn.functional.dropout3d",
+})
+# Fused attention kernels with a dropout probability and no mode argument: the caller gates it.
+_ATTENTION = frozenset({
+    "torch.nn.functional.scaled_dot_product_attention", "flash_attn.flash_attn_func",
+    "flash_attn.flash_attn_qkvpacked_func", "flash_attn.flash_attn_varlen_func",
+    "flash_attn.flash_attn_interface.flash_attn_func", "xformers.ops.memory_efficient_attention",
+})
+_ATTENTION_P = ("dropout_p", "p")
+_MODE = re.compile(r"\btrain(ing)?\b|\bis_train(ing)?\b|\.training\b|\beval(uation)?\b|\bdeterministic\b")
+# Dropout kept on at evaluation on purpose: Monte Carlo dropout, Bayesian or stochastic passes.
+_ON_PURPOSE = re.compile(r"(?i)mc_?dropout|monte|bayes|stochastic|uncertain|always")
+
+
+def _zero(expr: cst.BaseExpression) -> bool:
+    return isinstance(expr, (cst.Integer, cst.Float)) and float(expr.value) == 0.0
+
+
+class FunctionalDropoutIgnoresMode(Rule):
+    """
+    ## What it does
+    Finds dropout applied through a function inside a model class, where the module's mode does
+    not reach it: `F.dropout(x, p=self.dropout)` (also `dropout1d/2d/3d`) without `training=`,
+    whose default is `True`, and a fused attention kernel given a dropout probability that does not
+    depend on `self.training` (`F.scaled_dot_product_attention(q, k, v,
+    dropout_p=self.dropout)`, `flash_attn_func(..., dropout_p=...)`, xformers'
+    `memory_efficient_attention(..., p=...)`). Calls inside `if self.training:`, with a
+    probability written as `self.dropout if self.training else 0`, or in a class named for Monte
+    Carlo dropout are left alone.
+
+    ## Why is this bad?
+    `model.eval()` switches off `nn.Dropout` modules by setting `self.training`; a functional call
+    never reads it. Validation losses, test scores and samples are then computed with random units
+    dropped: noisier and lower than the model's real figures, and different on every run.
+
+    ## Example
+        y = F.scaled_dot_product_attention(q, k, v, dropout_p=self.dropout, is_causal=True)
+
+    Use instead:
+        y = F.scaled_dot_product_attention(q, k, v, dropout_p=self.dropout if self.training else 0.0,
+                                           is_causal=True)
+    """
+
+    code = "EVAL025"
+    category = "EVAL-MODE"
+    severity = Severity.ERROR
+    message = ("`{call}` applies dropout whatever the module's mode: `model.eval()` does not turn it off, so "
+               "evaluation and sampling run with units dropped ({fix})")
+    question = "Is the dropout of `{call}` at {where} meant to stay on when the model is evaluated?"
+    triggers = ("dropout", "dropout_p", "memory_efficient_attention")
+    examples = [
+        invalid("""
+            import torch.nn as nn
+            import torch.nn.functional as F
+
+            class CausalSelfAttention(nn.Module):
+                def forward(self, x):
+                    q, k, v = self.c_attn(x).split(self.n_embd, dim=2)
+                    y = F.scaled_dot_product_attention(q, k, v, attn_mask=None, dropout_p=self.dropout, is_causal=True)  # expect: EVAL025
+                    return self.c_proj(y)
+        """),
+        invalid("""
+            import torch
+            from torch.nn import functional as F
+
+            class GCN(torch.nn.Module):
+                def forward(self, x, edge_index):
+                    x = F.relu(self.conv1(x, edge_index))
+                    x = F.dropout(x, p=self.p)  # expect: EVAL025
+                    return self.conv2(x, edge_index)
+        """),
+        invalid("""
+            import torch.nn as nn
+            from flash_attn import flash_attn_func
+
+            class Attention(nn.Module):
+                def forward(self, q, k, v):
+                    return flash_attn_func(q, k, v, dropout_p=self.attn_drop, causal=True)  # expect: EVAL025
+        """),
+        valid("""
+            import torch.nn as nn
+            import torch.nn.functional as F
+
+            class CausalSelfAttention(nn.Module):
+                def forward(self, x):
+                    y = F.scaled_dot_product_attention(q, k, v, dropout_p=self.dropout if self.training else 0, is_causal=True)
+                    z = F.dropout(y, p=self.p, training=self.training)
+                    w = F.dropout(z, self.p, self.training)
+                    p = self.attn_pdrop if self.training else 0.0
+                    u = F.scaled_dot_product_attention(q, k, v, dropout_p=p)
+                    if self.training:
+                        w = F.dropout(w, p=0.1)
+                    s = F.scaled_dot_product_attention(q, k, v, dropout_p=0.0)
+                    return F.alpha_dropout(w, p=0.1)
+        """, note="gated by the mode, no probability, or a dropout whose default is off"),
+        valid("""
+            import torch.nn as nn
+            import torch.nn.functional as F
+
+            class MCDropoutNet(nn.Module):
+                def forward(self, x):
+                    return F.dropout(self.fc(x), p=0.5)
+
+            def augment(x):
+                return F.dropout(x, p=0.1)
+        """, note="Monte Carlo dropout on purpose, and a function outside any model class"),
+    ]
+
+    def __init__(self, ctx) -> None:
+        super().__init__(ctx)
+        self._classes: list[str] = []
+        self._functions: list[tuple[str, dict[str, list[str]]]] = []
+        self._gates: list[bool] = []
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        self._classes.append(node.name.value)
+
+    def leave_ClassDef(self, original_node: cst.ClassDef) -> None:
+        self._classes.pop()
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self._functions.append((node.name.value, {}))
+
+    def leave_FunctionDef(self, original_node: cst.FunctionDef) -> None:
+        self._functions.pop()
+
+    def visit_If(self, node: cst.If) -> None:
+        self._gates.append(bool(_MODE.search(self.ctx.code(node.test))))
+
+    def leave_If(self, original_node: cst.If) -> None:
+        self._gates.pop()
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        if not self._functions:
+            return
+        for target in node.targets:
+            if isinstance(target.target, cst.Name):
+                self._functions[-1][1].setdefault(target.target.value, []).append(self.ctx.code(node.value))
+
+    def visit_Call(self, node: cst.Call) -> None:
+        if not self._classes or not self._functions or any(self._gates):
+            return
+        owner = " ".join(self._classes + [self._functions[-1][0]])
+        if _ON_PURPOSE.search(owner):
+            return
+        name = self.qualified_name(node.func)
+        if name in _TRAINING_DEFAULT_ON:
+            self._dropout(node, name)
+        elif name in _ATTENTION:
+            self._attention(node, name)
+
+    def _dropout(self, node: cst.Call, name: str) -> None:
+        positional = [a for a in node.args if a.keyword is None and a.star == ""]
+        if len(positional) >= 3 or any(a.keyword and a.keyword.value == "training" for a in node.args):
+            return
+        if any(a.star for a in node.args):
+            return
+        probability = positional[1].value if len(positional) > 1 else next(
+            (a.value for a in node.args if a.keyword and a.keyword.value == "p"), None)
+        if probability is not None and _zero(probability):
+            return
+        self.report(node, call=f"{name.rsplit('.', 1)[-1]}(...)", fix="pass `training=self.training`")
+
+    def _attention(self, node: cst.Call, name: str) -> None:
+        probability = next((a.value for a in node.args if a.keyword and a.keyword.value in _ATTENTION_P), None)
+        if probability is None or _zero(probability):
+            return
+        text = self.ctx.code(probability)
+        if isinstance(probability, cst.Name):
+            text += " " + " ".join(self._functions[-1][1].get(probability.value, ()))
+        if _MODE.search(text):
+            return
+        self.report(node, call=f"{name.rsplit('.', 1)[-1]}(...)",
+                    fix="give it `dropout_p=... if self.training else 0.0`")
