@@ -19,6 +19,8 @@ PARSER_NAME = re.compile(r"(?i)pars|extract|grade|judge|score|verdict|classif|la
 TEXT_PARAM = re.compile(r"(?i)^(reply|replies|response|resp|output|out|completion|generation|gen|gen_str|text|"
                         r"answer|ans|pred|prediction|judg\w*|verdict|raw\w*|content|model_output|\w*_(text|output|"
                         r"response|reply|completion|answer|generation))$")
+# Parameters that hold a file's name or place: a function given one checks a file, not a reply.
+FILE_PARAM = re.compile(r"(?i)^(\w*_)?(file_?names?|f?names?|paths?|files?|dirs?|directory|folders?|url|uri)$")
 # A boolean verdict about a reply, whose "no match" side silently absorbs empty and failed replies.
 VERDICT_NAME = re.compile(r"(?i)refus|jailbr|compl|harm|unsafe|toxic|yes|success|attack|flip|sycoph|decept|"
                           r"honest|agree|judge|verdict|broken|reject|classif|label|sentiment|stance")
@@ -104,6 +106,27 @@ class ParseMissAsClass(Rule):
                 "if they were counted apart?")
     triggers = ("return", " if ", ".get(", "select(", " or ")
     examples = [
+        valid("""
+            import numpy as np
+            def verify_labels(label_file, reader, expected_labels):
+                seg = reader.read_seg(label_file)
+                found = np.unique(seg)
+                unexpected = [i for i in found if i not in expected_labels]
+                if len(unexpected) > 0:
+                    print("unexpected labels in", label_file, unexpected)
+                    return False
+                return True
+        """, note="near miss (held-out 10): a dataset-integrity check of a file; no model reply is read"),
+        invalid("""
+            import numpy as np
+            def verify_labels(reply, reader, expected_labels):
+                seg = reader.read_seg(reply)
+                found = np.unique(seg)
+                unexpected = [i for i in found if i not in expected_labels]
+                if len(unexpected) > 0:
+                    return False
+                return True  # expect: DATA002
+        """, note="the twin: the same check given a reply instead of a file"),
         invalid("""
             import json, subprocess
             def score(task):
@@ -475,6 +498,8 @@ class ParseMissAsClass(Rule):
         name = node.name.value
         if not (PARSER_NAME.search(name) or any(TEXT_PARAM.match(p) for p in params)):
             return
+        if any(FILE_PARAM.match(p) for p in params) and not any(TEXT_PARAM.match(p) for p in params):
+            return  # `verify_labels(label_file, reader, expected)`: checks a file, reads no model's reply
         returns, raises = _returns(node.body)
         if raises or not returns:
             return
