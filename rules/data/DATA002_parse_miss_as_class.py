@@ -53,7 +53,8 @@ class ParseMissAsClass(Rule):
     neither pattern counts as pushback"). A parser that returns `None`, `""`, `-1`, `"unparsed"`
     or raises on a miss (so the caller can count the misses) is fine, and so is a fallback that
     the line's comment names as the abstain / not-attempted / invalid class, which a report counts
-    apart, and a config map's default (`LR.get(size, 0.01)`: its key is no parsed verdict). A
+    apart, and a config map's default (`LR.get(size, 0.01)`: its key is no parsed verdict), and a check given a
+    file (`verify_labels(label_file, ...)`: a dataset-integrity check, no reply). A
     metric read with a numeric default from the parsed stdout of a `subprocess.run` that has no
     `check=True` and whose `returncode` is never read is the same bug: a failed run scores 0. So
     are a regex miss answered with one of the pattern's own alternatives (`(yes|no)` and
