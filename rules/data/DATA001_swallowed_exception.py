@@ -1231,8 +1231,8 @@ def _updates_in_place(ctx, try_node: cst.Try) -> bool:  # type: ignore[no-untype
         assign = line.body[0]
         if len(assign.targets) != 1:
             return False
-        target = " ".join(ctx.code(assign.targets[0].target).split())
-        if not any(isinstance(n, (cst.Name, cst.Subscript, cst.Attribute)) and " ".join(ctx.code(n).split()) == target
+        target = "".join(ctx.code(assign.targets[0].target).split())
+        if not any(isinstance(n, (cst.Name, cst.Subscript, cst.Attribute)) and "".join(ctx.code(n).split()) == target
                    for n in iter_nodes(assign.value)):
             return False
     return True
