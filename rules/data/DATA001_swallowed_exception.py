@@ -103,6 +103,8 @@ class SwallowedException(Rule):
     | `except ValueError: logger.warning(...); return text, 0.0` in a judge parser (function or method) | yes, logged or not | `return text, None` |
     | `is_equiv(a, b)`: `try: parse(a) - parse(b) except ParseError: return False` | yes | `if a == b: return True` first; only the prediction parsed |
     | `for t in tasks: try: ... except: log(...); continue` then `mean(scores) if scores else 0` | yes, logged or not | `else float("nan")`, raising when empty |
+    | `for c in df: try: df[c] = df[c].astype(float) except ValueError: continue` | no | a value replaced by its own conversion stays as it was |
+    | `except IndexError:  # not printed if nothing is removed` then a default | a checklist question | the comment says when the exception is the normal case |
 
     On the precision corpus this rule is below the 0.8 bar (0.71 on 7 findings, none false): the two
     debatable ones swallow failures in side tools (a vote-time statistic, a mutation-testing parse),
@@ -853,6 +855,61 @@ class SwallowedException(Rule):
                     return {"success_rate": None, "failed": failed}
                 return {"success_rate": sum(rewards) / len(rewards), "failed": failed}
         """, note="near miss: failures counted, and an all-failed run has no success rate"),
+        valid("""
+            import numpy as np
+            import pandas as pd
+            def load_runs(paths):
+                frame = pd.concat([pd.read_pickle(p) for p in paths])
+                for column in frame.keys():
+                    try:
+                        frame[column] = frame[column].astype(np.float64)
+                    except ValueError:
+                        continue
+                return frame
+        """, note="near miss (held-out 10): a best-effort cast in place; a column that fails keeps its values, "
+                  "nothing is dropped"),
+        invalid("""
+            import numpy as np
+            def load_scores(records):
+                scores = []
+                for record in records:
+                    try:
+                        scores.append(float(record["score"]))
+                    except ValueError:  # expect: DATA001
+                        continue
+                return np.mean(scores)
+        """, note="the twin: the converted value is collected, so a failure drops the record"),
+        valid("""
+            import os
+            def removed_counts(base, total):
+                counts = {}
+                for folder in sorted(os.listdir(base)):
+                    lines = open(os.path.join(base, folder, "out.log")).readlines()
+                    try:
+                        kept = int([z for z in lines if "Train size" in z][0].split()[-1])
+                        removed = total - kept
+                    except IndexError:
+                        # Train size is not printed if nothing is removed.
+                        removed = 0
+                    counts[folder] = removed
+                return counts
+        """, note="near miss (held-out 10): the handler's comment says when the exception is the normal case; "
+                  "a checklist question, not a finding"),
+        invalid("""
+            import os
+            def removed_counts(base, total):
+                counts = {}
+                for folder in sorted(os.listdir(base)):
+                    lines = open(os.path.join(base, folder, "out.log")).readlines()
+                    try:
+                        kept = int([z for z in lines if "Train size" in z][0].split()[-1])
+                        removed = total - kept
+                    except IndexError:  # expect: DATA001
+                        # no size: skip the bad log
+                        removed = 0
+                    counts[folder] = removed
+                return counts
+        """, note="the twin: the comment names the swallow without saying when it is expected"),
     ]
 
     def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
@@ -953,12 +1010,17 @@ class SwallowedException(Rule):
         if action is None:
             return
         kind, value = action
+        if kind in ("continue", "pass") and _updates_in_place(self.ctx, try_node):
+            return  # `d[k] = d[k].astype(float)`: a failure leaves the item as it was, nothing is dropped
         where_in = self._where(try_node, parents, kind, value)
         if where_in is None:
             return
         handler = "except" + (f" {self.ctx.code(node.type)}" if node.type is not None else "")
+        said = _handler_comment(node)
         self.report(node, handler=handler, where_in=where_in, action=_ACTIONS[kind].format(value=value),
-                    consequence=_CONSEQUENCES[kind])
+                    consequence=_CONSEQUENCES[kind],
+                    extra={"ask": f"the handler's comment says the failure is an expected case: \"{said}\""}
+                    if said else None)
 
     def _where(self, try_node: cst.Try, parents: list[cst.CSTNode], kind: str, value: str) -> str | None:
         """Where the swallow costs data (a loop over items, a model call, a grading function), or None."""
@@ -1155,6 +1217,48 @@ _CONSEQUENCES = {"continue": "failed items vanish from the denominator",
 
 # The message of the shapes where a log line is no excuse: the failure still becomes a value.
 TOLD_MESSAGE = "`{handler}` {where_in} {action}: {consequence}"
+
+
+def _updates_in_place(ctx, try_node: cst.Try) -> bool:  # type: ignore[no-untyped-def]
+    """The try body only replaces values with a conversion of themselves (`df[col] = df[col].astype(float)`,
+    `x = int(x)`): when it fails, the value stays as it was and no item is lost."""
+    lines = list(try_node.body.body) if isinstance(try_node.body, cst.IndentedBlock) else []
+    if not lines:
+        return False
+    for line in lines:
+        if not isinstance(line, cst.SimpleStatementLine) or len(line.body) != 1 or not isinstance(line.body[0], cst.Assign):
+            return False
+        assign = line.body[0]
+        if len(assign.targets) != 1:
+            return False
+        target = "".join(ctx.code(assign.targets[0].target).split())
+        if not any(isinstance(n, (cst.Name, cst.Subscript, cst.Attribute)) and "".join(ctx.code(n).split()) == target
+                   for n in iter_nodes(assign.value)):
+            return False
+    return True
+
+
+def _handler_comment(handler: cst.ExceptHandler) -> str:
+    """A comment in the handler (on its `except` line or above its statements): the author saying why
+    the failure is expected, e.g. "Train size is not printed if nothing is removed"."""
+    body = handler.body
+    comments = []
+    if isinstance(body, cst.IndentedBlock):
+        if body.header.comment is not None:
+            comments.append(body.header.comment.value)
+        for statement in body.body:
+            comments += [line.comment.value for line in getattr(statement, "leading_lines", ()) if line.comment is not None]
+            trailing = getattr(statement, "trailing_whitespace", None)
+            if trailing is not None and trailing.comment is not None:
+                comments.append(trailing.comment.value)
+    text = " ".join(c.lstrip("#").strip() for c in comments if len(c.lstrip("#").strip().split()) >= 3)
+    if not EXPECTED_CASE.search(text):
+        return ""  # "skip bad rows" names the swallow; it does not say when the exception is the normal case
+    return text if len(text) <= 100 else text[:97] + "..."
+
+
+# A comment that says when the exception happens or why it is the normal case.
+EXPECTED_CASE = re.compile(r"(?i)\b(if|when|unless|expected|intentional(ly)?|on purpose|means|because|by design)\b")
 
 
 def _handler_text(ctx, node: cst.ExceptHandler) -> str:  # type: ignore[no-untyped-def]

@@ -19,6 +19,8 @@ PARSER_NAME = re.compile(r"(?i)pars|extract|grade|judge|score|verdict|classif|la
 TEXT_PARAM = re.compile(r"(?i)^(reply|replies|response|resp|output|out|completion|generation|gen|gen_str|text|"
                         r"answer|ans|pred|prediction|judg\w*|verdict|raw\w*|content|model_output|\w*_(text|output|"
                         r"response|reply|completion|answer|generation))$")
+# Parameters that hold a file's name or place: a function given one checks a file, not a reply.
+FILE_PARAM = re.compile(r"(?i)^(\w*_)?(file_?names?|f?names?|paths?|files?|dirs?|directory|folders?|url|uri)$")
 # A boolean verdict about a reply, whose "no match" side silently absorbs empty and failed replies.
 VERDICT_NAME = re.compile(r"(?i)refus|jailbr|compl|harm|unsafe|toxic|yes|success|attack|flip|sycoph|decept|"
                           r"honest|agree|judge|verdict|broken|reject|classif|label|sentiment|stance")
@@ -51,7 +53,8 @@ class ParseMissAsClass(Rule):
     neither pattern counts as pushback"). A parser that returns `None`, `""`, `-1`, `"unparsed"`
     or raises on a miss (so the caller can count the misses) is fine, and so is a fallback that
     the line's comment names as the abstain / not-attempted / invalid class, which a report counts
-    apart, and a config map's default (`LR.get(size, 0.01)`: its key is no parsed verdict). A
+    apart, and a config map's default (`LR.get(size, 0.01)`: its key is no parsed verdict), and a check given a
+    file (`verify_labels(label_file, ...)`: a dataset-integrity check, no reply). A
     metric read with a numeric default from the parsed stdout of a `subprocess.run` that has no
     `check=True` and whose `returncode` is never read is the same bug: a failed run scores 0. So
     are a regex miss answered with one of the pattern's own alternatives (`(yes|no)` and
@@ -104,6 +107,27 @@ class ParseMissAsClass(Rule):
                 "if they were counted apart?")
     triggers = ("return", " if ", ".get(", "select(", " or ")
     examples = [
+        valid("""
+            import numpy as np
+            def verify_labels(label_file, reader, expected_labels):
+                seg = reader.read_seg(label_file)
+                found = np.unique(seg)
+                unexpected = [i for i in found if i not in expected_labels]
+                if len(unexpected) > 0:
+                    print("unexpected labels in", label_file, unexpected)
+                    return False
+                return True
+        """, note="near miss (held-out 10): a dataset-integrity check of a file; no model reply is read"),
+        invalid("""
+            import numpy as np
+            def verify_labels(reply, reader, expected_labels):
+                seg = reader.read_seg(reply)
+                found = np.unique(seg)
+                unexpected = [i for i in found if i not in expected_labels]
+                if len(unexpected) > 0:
+                    return False
+                return True  # expect: DATA002
+        """, note="the twin: the same check given a reply instead of a file"),
         invalid("""
             import json, subprocess
             def score(task):
@@ -475,6 +499,8 @@ class ParseMissAsClass(Rule):
         name = node.name.value
         if not (PARSER_NAME.search(name) or any(TEXT_PARAM.match(p) for p in params)):
             return
+        if any(FILE_PARAM.match(p) for p in params) and not any(TEXT_PARAM.match(p) for p in params):
+            return  # `verify_labels(label_file, reader, expected)`: checks a file, reads no model's reply
         returns, raises = _returns(node.body)
         if raises or not returns:
             return

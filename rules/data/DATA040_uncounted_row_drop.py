@@ -41,7 +41,8 @@ class UncountedRowDrop(Rule):
     that only reaches a model through training, caps to a size written in the code or set by a
     configuration knob (`select(range(500))`, `head(1000)`, `[:200]`, `select(range(args.max_samples))`:
     an intended size, not rows lost), `[:n]` with its `[n:]` complement (a split),
-    `[:n]` of one item's sequence inside a loop over items, data cut to the length of the outputs
+    `[:n]` of one item's sequence inside a loop over items, a count written in the code (`[:-1]`), a
+    precomputed mask applied to aligned lists (`[w for m, w in zip(mask, words) if m]`), data cut to the length of the outputs
     (`ds.select(range(len(outputs)))`, `refs[:len(preds)]`: rows paired with the outputs of a
     `--limit`ed run, no output dropped), selections of a named subset
     (`df[df.type == "match"]`, `.isin(chosen)`, `.str.contains("raw")`, `query("split == 'eval'")`)
@@ -526,6 +527,30 @@ class UncountedRowDrop(Rule):
                 print(f"{len(results) - len(ok)} of {len(results)} calls failed")
                 print("accuracy", sum(r["pred"] == r["gold"] for r in ok) / len(ok))
         """, note="near miss: the failed calls are counted"),
+        valid("""
+            from sklearn.metrics import balanced_accuracy_score
+
+            def main(words, labels, predict):
+                sentences, mask = filter_sentences([" ".join(w) for w in words])
+                words = [w for m, w in zip(mask, words) if m]
+                labels = [t for m, t in zip(mask, labels) if m]
+                lines = [[]]
+                for w in words:
+                    lines[-1].append(w)
+                    lines.append([])
+                lines = lines[:-1]
+                preds = predict(lines)
+                print(balanced_accuracy_score(sum(labels, []), sum(preds, [])))
+        """, note="near miss (held-out 10): a precomputed mask applied to aligned lists (the cut is made where the "
+                  "mask is), and `[:-1]` leaving out a count written in the code"),
+        invalid("""
+            from sklearn.metrics import accuracy_score
+
+            def main(golds, predict):
+                preds = [predict(g) for g in golds]
+                kept = [(p, g) for p, g in zip(preds, golds) if p]  # expect: DATA040
+                print(accuracy_score([g for _, g in kept], [p for p, _ in kept]))
+        """, note="the twin: the tested element is the prediction itself, a failed one is dropped"),
     ]
 
     def __init__(self, ctx) -> None:

@@ -29,7 +29,8 @@ class GradEnabledEval(CollectingRule):
     evaluation, an API call taken for a model), and none was worth acting on. (When the model is
     also in training mode, EVAL001 reports both in one finding.) Evaluations that need gradients
     on purpose, such as adversarial attacks or saliency maps, are not reported, nor is
-    `generate()`, which turns gradients off itself.
+    `generate()`, which turns gradients off itself, nor a call that opens a `with` block
+    (`with model.forward(...) as runner:`, nnsight's tracing context, which runs the model elsewhere).
 
     A loop whose batches become numbers at once (`.item()`, `.cpu().numpy()`) frees each graph
     when the next batch starts: it loses speed and some memory, and on the precision corpus no such
@@ -200,6 +201,28 @@ class GradEnabledEval(CollectingRule):
 
             print(test_scores(model, batches, metrics))
         """, note="the same kind of script switching gradients on, keeping every batch's outputs"),
+        valid("""
+            import torch
+
+            def few_shot_accuracy(model, queries, batch_size=32):
+                diffs = []
+                for start in range(0, len(queries), batch_size):
+                    with model.forward(remote=True) as runner:
+                        with runner.invoke(queries[start:start + batch_size]):
+                            diffs.append(model.lm_head.output.softmax(-1).save())
+                return torch.cat([d.value for d in diffs])
+        """, note="near miss (held-out 10): `with model.forward(...)` opens nnsight's tracing context, which runs "
+                  "the model elsewhere; no forward pass keeps a graph here"),
+        invalid("""
+            import torch
+
+            def few_shot_accuracy(model, queries, batch_size=32):
+                diffs = []
+                for start in range(0, len(queries), batch_size):  # expect: EVAL002
+                    out = model.forward(queries[start:start + batch_size])
+                    diffs.append(out.softmax(-1))
+                return torch.cat(diffs)
+        """, note="the twin: a forward pass per batch, its outputs kept with their graphs"),
     ]
 
     @classmethod

@@ -39,7 +39,8 @@ class SwappedMetricArgs(Rule):
     absolute errors) are not reported, nor are calls comparing two predictions. A function of the
     repository that hands its parameters to such a metric is a metric too: a call of it (from any
     file) that passes a value named as the truth where the wrapper's metric takes the prediction,
-    and the prediction where it takes the truth, is reported at the call.
+    and the prediction where it takes the truth, is reported at the call. A matrix transposed where
+    it is computed (`confusion_matrix(pred, y).T`) is exchanged back and is not reported.
 
     ## Why is this bad?
     scikit-learn's metrics take `(y_true, y_pred)`. Swapped, precision is reported as recall,
@@ -180,6 +181,20 @@ class SwappedMetricArgs(Rule):
                 print(pr(predictions, gold_labels))
             """,
         }, note="the twin: passed in the wrapper's order"),
+        valid("""
+            import numpy as np
+            from sklearn.metrics import confusion_matrix
+            pred = np.argmax(pyx, axis=1)
+            joint = confusion_matrix(pred, labels).T
+            print(joint)
+        """, note="near miss (held-out 10): exchanged and transposed at once: rows are the given labels"),
+        invalid("""
+            import numpy as np
+            from sklearn.metrics import confusion_matrix
+            pred = np.argmax(pyx, axis=1)
+            joint = confusion_matrix(pred, labels)  # expect: EVAL003
+            print(joint)
+        """, note="the twin, not transposed"),
     ]
 
     def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
@@ -207,6 +222,8 @@ class SwappedMetricArgs(Rule):
         if truth_arg is None or prediction_arg is None:
             return
         self._wrapper(name, truth_arg, prediction_arg)
+        if _transposed(self, node):
+            return  # `confusion_matrix(pred, y).T`: exchanged and turned back at once
         first = kind_of(self.ctx, truth_arg, node)
         if first is None or first.kind not in PREDICTIVE:
             return
@@ -268,6 +285,18 @@ class SwappedMetricArgs(Rule):
                                 first=f"`{call['code'][wrapper['truth']]}`", second=f"`{call['code'][wrapper['pred']]}`",
                                 consequence=CONSEQUENCES.get(metric, "the metric is computed with truth and prediction "
                                                                      "exchanged"))
+
+
+def _transposed(rule: Rule, node: cst.Call) -> bool:
+    """The metric's matrix is transposed where it is computed (`.T`, `.transpose()`, `np.transpose(...)`),
+    which exchanges its rows and columns back."""
+    parents = rule.ctx.parents
+    parent = parents[-1] if parents else None
+    if isinstance(parent, cst.Attribute) and parent.value is node and parent.attr.value in ("T", "transpose"):
+        return True
+    if isinstance(parent, cst.Arg) and len(parents) >= 2 and isinstance(parents[-2], cst.Call):
+        return (rule.qualified_name(parents[-2].func) or "").endswith("numpy.transpose")
+    return False
 
 
 def _weighted(node: cst.Call) -> bool:

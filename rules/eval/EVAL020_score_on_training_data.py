@@ -93,7 +93,7 @@ class ScoreOnTrainingData(Rule):
             from sklearn.linear_model import LogisticRegression
             from sklearn.metrics import f1_score
 
-            def probe(train_x, train_y, test_x, test_y):  # expect: EVAL020
+            def probe(train_x, train_y, test_x, test_y):
                 head = LogisticRegression().fit(train_x, train_y)
                 print("micro F1", f1_score(test_y, head.predict(test_x), average="micro"))
 
@@ -103,7 +103,7 @@ class ScoreOnTrainingData(Rule):
             test_nodes = [n["id"] for n in nodes if n["held_out"]]
             emb = np.load("runs/emb.npy")
             row_of = {int(k): v for k, v in json.load(open("runs/rows.json")).items()}
-            test_x = emb[[row_of[n] for n in train_nodes]]
+            test_x = emb[[row_of[n] for n in train_nodes]]  # expect: EVAL020
             probe(emb[[row_of[n] for n in train_nodes]], labels[train_nodes], test_x, labels[train_nodes])
         """, note="the twin: the rows scored are picked by the training id list again"),
         invalid("""

@@ -14,7 +14,7 @@ _DEBUG_WORDS = ("debug", "smoke", "quick", "dry", "fast", "sanity", "small", "to
 # Words of an option that names a way of cutting the data (`--filter length`, `--subset hard`): the
 # option is the cut, applied to every condition of a run alike, not a condition being compared.
 _CUT_WORDS = frozenset({"filter", "filters", "filtering", "subset", "exclude", "include", "drop", "keep", "mask",
-                        "select", "selection", "only"})
+                        "select", "selection", "only", "choice", "choose", "pick", "sampler"})
 _CHAT_ROLES = frozenset({"system", "user", "assistant", "tool", "developer", "function"})
 _SUBSETS = ("slice", "sample", "head", "tail", "mask", "dropna", "filter", "query", "select", "take")
 
@@ -37,7 +37,8 @@ class ItemsDifferByCondition(Rule):
     the conditions that are compared see different items and different n. A collection made in the
     branch that cuts it (`index = list(range(n)); shuffle(index); index = index[:k]` under one
     value, another list under the other) is each condition's own, not shared items cut. An option
-    named for a filter (`if args.filter == "length": df = df[...]`, `--subset`, `--exclude`) is a
+    named for a filter (`if args.filter == "length": df = df[...]`, `--subset`, `--exclude`) or for
+    how items are chosen (`if cfg.subenv_choice == "fixed": ids = ids[:n] elif ... "random": ...`) is a
     run-wide cut that every condition of the run sees, not a condition. Code made for figures
     (`make_plots.py`, `Plotting.ipynb`) is not judged: a cut there shapes a picture (points of a
     sweep dropped from a curve), and the numbers a paper reports come from the scoring code.
@@ -127,6 +128,22 @@ class ItemsDifferByCondition(Rule):
                     print(detector, score(detector, df))
         """, note="near miss (held-out 6): an option that names a filter is a run-wide cut, and every detector "
                   "compared in the run sees the same rows"),
+        valid("""
+            import numpy as np
+
+            def populate(envs, n, scheme, step):
+                for name, histories in envs.items():
+                    ids = list(histories)
+                    if scheme.choice == "fixed":
+                        ids = ids[:n]
+                    elif scheme.choice == "random":
+                        ids = np.random.choice(ids, n, replace=False)
+                    elif scheme.choice == "sequential":
+                        ids = ids[step * n:(step + 1) * n]
+                    for i in ids:
+                        run(histories[i])
+        """, note="near miss (held-out 10): an option that names how items are chosen is the selection "
+                  "itself, the same for every condition of the run"),
         invalid("""
             import pandas as pd
 

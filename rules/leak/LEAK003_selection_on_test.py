@@ -746,6 +746,39 @@ class SelectionOnTest(Rule):
             print(roc_auc_score(y_te, booster.predict(X_te)))
         """, note="near miss: `X_va` (the second part of the second split) is a validation part by its name; the "
                   "test part is `X_te`"),
+        invalid("""
+            import torch
+
+            def accuracy(net, loader):
+                hits = [(net(x).argmax(1) == y).float().mean() for x, y in loader]
+                return float(sum(hits) / len(hits))
+
+            def train(net, train_loader, test_loader, epochs):
+                best = 0.0
+                for epoch in range(epochs):
+                    fit_epoch(net, train_loader)
+                    acc = accuracy(net, test_loader)  # expect: LEAK003
+                    if acc > best:
+                        best = acc
+                        torch.save(net.state_dict(), "best.pt")
+        """, note="checkpoints kept by the accuracy on the loader named test"),
+        valid("""
+            import torch
+
+            def accuracy(net, testloader):
+                hits = [(net(x).argmax(1) == y).float().mean() for x, y in testloader]
+                return float(sum(hits) / len(hits))
+
+            def train(net, trainloader, validationloader, epochs):
+                best = 0.0
+                for epoch in range(epochs):
+                    fit_epoch(net, trainloader)
+                    acc = accuracy(net, validationloader)
+                    if acc > best:
+                        best = acc
+                        torch.save(net.state_dict(), "best.pt")
+        """, note="near miss (held-out 10): the helper's parameter is named testloader, but the checkpoint is "
+                  "chosen on the validation loader its caller passes"),
     ]
 
     @classmethod

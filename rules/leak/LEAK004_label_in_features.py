@@ -241,6 +241,24 @@ class LabelInFeatures(Rule):
             for a, b in KFold(5).split(X):
                 reg.fit(X[a], y[a])
         """, note="polars: lagged by a day before the average"),
+        valid("""
+            import pandas as pd
+            from sklearn import preprocessing
+            grades = pd.read_csv("grades.csv")
+            grades["noisy_grade"] = preprocessing.LabelEncoder().fit_transform(grades["noisy_grade"])
+            grades["notes"] = preprocessing.LabelEncoder().fit_transform(grades["notes"])
+            grades["notes"] = grades["notes"].astype("category")
+            clf.fit(grades.drop(columns=["student", "noisy_grade"]), grades["noisy_grade"])
+        """, note="near miss (held-out 10): each column encoded in place; `notes` is read after the label's "
+                  "own column was re-encoded in the same table, but holds only its own values"),
+        invalid("""
+            import pandas as pd
+            from sklearn import preprocessing
+            grades = pd.read_csv("grades.csv")
+            grades["noisy_grade"] = preprocessing.LabelEncoder().fit_transform(grades["noisy_grade"])
+            grades["notes"] = grades["notes"] + grades["noisy_grade"].astype(str)  # expect: LEAK004
+            clf.fit(grades.drop(columns=["student", "noisy_grade"]), grades["noisy_grade"])
+        """, note="the twin: the label's values written into a feature column"),
     ]
 
     @classmethod
@@ -471,7 +489,7 @@ def _derived_from_label(prog: Program, frame: Ref, label: str, wanted: list[str]
             if read in table:
                 continue  # `daily = daily[["Total"]]`: the table the features are added to, not the label's values
             path = _path(parents, read)
-            if _other_column(prog, path):
+            if _other_column(prog, path) or _column_mismatch(prog, path):
                 continue  # `sales["promo"]` of the table `ma7` was set on: another column's values
             if any(prog.kind(p) == "op" and prog.info(p).get("a") in ("index", "columns", "shape") for p in path):
                 continue  # `daily.index.dayofweek`: the rows' index, not the label
@@ -535,6 +553,28 @@ def _other_column(prog: Program, path: list[Ref]) -> bool:
             assigned.add(info["col"])
         elif prog.kind(node) == "col" and assigned and info.get("cols") and not assigned & set(map(str, info["cols"])):
             return True
+    return False
+
+
+def _column_mismatch(prog: Program, path: list[Ref]) -> bool:
+    """Read from the use back to the label: a column read (`df["notes"]`) holds the values of the
+    last assignment of that column only. Through an assignment of another column's value
+    (`df["noisy"] = encode(df["noisy"])` before `df["notes"]` is read), or through the table an
+    assignment of the same column replaced, the walk left the values the column holds."""
+    held = None
+    for k in range(len(path) - 1, 0, -1):
+        node, came_from = path[k], path[k - 1]
+        info = prog.info(node)
+        if prog.kind(node) == "col":
+            cols = info.get("cols") or []
+            held = cols[0] if len(cols) == 1 and isinstance(cols[0], str) and cols[0] != "?" else None
+        elif prog.kind(node) == "setcol" and held is not None and isinstance(info.get("col"), str):
+            if came_from == prog.input(node, 1):
+                if info["col"] != held:
+                    return True  # another column's new values
+                held = None  # the values of the column read: go on into them
+            elif came_from == prog.input(node, 0) and info["col"] == held:
+                return True  # the table before the column was replaced
     return False
 
 

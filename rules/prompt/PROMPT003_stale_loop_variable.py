@@ -17,7 +17,9 @@ class StaleLoopVariable(Rule):
     Finds template fields (`.format(question=question)`, `.format_map`, or an f-string that is
     sent to a model) filled inside a loop from a name whose only bindings are the targets of
     earlier loops that have already finished: the leftover variable of, say, the loop that built
-    the few-shot block.
+    the few-shot block. A loop nested in the loop the field is filled in runs again for every item
+    (an epoch loop inside a loop over splits), so its last value is this item's; and a `.format`
+    handed straight to `print`, a logger or a progress bar is a log line, not a prompt.
 
     ## Why is this bad?
     Every iteration gets the same value, the last one of the finished loop: each item is sent the
@@ -93,6 +95,32 @@ class StaleLoopVariable(Rule):
                 for row in rows:
                     print(f"{step}: {row}")
         """, note="an f-string that is not sent to a model"),
+        valid("""
+            def run(splits, generate):
+                for split in splits:
+                    for epoch in range(10):
+                        train(split, epoch)
+                    print("converged after {} epochs".format(epoch))
+                    generate(TEMPLATE.format(epoch=epoch, split=split))
+        """, note="near miss (held-out 10): the epoch loop runs again inside every split, so `epoch` is this "
+                  "split's last epoch; a `.format` handed to `print` is a log line"),
+        invalid("""
+            def run(tasks, data, generate):
+                for task in tasks:
+                    block = ""
+                    for question, answer in DEMOS[task]:
+                        block += QA.format(question=question, answer=answer)
+                    for row in data[task]:
+                        generate(PROMPT.format(demos=block, question=question))  # expect: PROMPT003
+        """, note="the bug inside an outer loop: the demo loop ended before the loop over rows began"),
+        invalid("""
+            def run(splits, prompts, generate):
+                for epoch in range(10):
+                    train(splits, epoch)
+                for split in splits:
+                    for p in prompts:
+                        generate(TEMPLATE.format(epoch=epoch, prompt=p))  # expect: PROMPT003
+        """, note="the twin: the epoch loop ended before the loop over splits began"),
     ]
 
     def __init__(self, ctx) -> None:
@@ -109,7 +137,8 @@ class StaleLoopVariable(Rule):
     def visit_Call(self, node: cst.Call) -> None:
         model_call_here(self.ctx, node)
         func = node.func
-        if self.loops >= 2 and isinstance(func, cst.Attribute) and func.attr.value in ("format", "format_map"):
+        if self.loops >= 2 and isinstance(func, cst.Attribute) and func.attr.value in ("format", "format_map") \
+                and not _printed(self.ctx.parents):
             self.fills.extend(arg.value for arg in node.args)
 
     def visit_FormattedString(self, node: cst.FormattedString) -> None:
@@ -141,6 +170,20 @@ class StaleLoopVariable(Rule):
             self.report(use, name=use.value, loop=self.ctx.code(loop.iter) if isinstance(loop, cst.For) else "...",
                         bound_line=self.ctx.line_of(finished), bound=f"for {self.ctx.code(finished.target)} in ...",
                         related=[Location(self.ctx.path, self.ctx.line_of(finished) or 0, "the finished loop")])
+
+
+_LOG_CALLS = frozenset({"print", "info", "debug", "warning", "warn", "error", "log", "write", "set_description",
+                        "set_postfix", "set_postfix_str", "add_scalar", "add_text"})
+
+
+def _printed(parents: list[cst.CSTNode]) -> bool:
+    """The formatted text is handed straight to `print`, a logger or a progress bar: a log line, not a prompt."""
+    for parent in reversed(parents[-3:]):
+        if isinstance(parent, cst.Call):
+            func = parent.func
+            name = func.value if isinstance(func, cst.Name) else func.attr.value if isinstance(func, cst.Attribute) else ""
+            return name in _LOG_CALLS
+    return False
 
 
 def _root_name(expr: cst.BaseExpression) -> cst.Name | None:
@@ -195,4 +238,6 @@ def _stale_binding(scopes: ScopeIndex, use: cst.Name) -> tuple[cst.For | cst.Whi
     if any(b.end > index or any(b.node is a for a in ancestors) for b in bindings):
         return None  # bound by a loop still running, or later in the source
     finished = max(bindings, key=lambda b: b.start).node
+    if any(a is current for a in scopes.ancestors(finished)):
+        return None  # the finished loop runs again in every iteration of the current one: this item's last value
     return current, finished  # type: ignore[return-value]

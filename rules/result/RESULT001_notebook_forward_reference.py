@@ -20,7 +20,9 @@ class NotebookForwardReference(Rule):
     ## What it does
     Finds a notebook cell that reads a name which no cell above it defines and a cell below it
     does, in a notebook that was run. Its saved outputs come from a kernel in which the later
-    cell had already run.
+    cell had already run. One finding per notebook, at the first such read of a cell that ran,
+    naming the others (one re-order settles them); a read in a cell that was never run (no
+    execution count, no output) produced no saved output and is a checklist question.
 
     ## Why is this bad?
     Restart & Run All stops with a NameError at that cell, so nobody can reproduce the stored
@@ -44,7 +46,7 @@ class NotebookForwardReference(Rule):
     severity = Severity.WARNING
     kinds = frozenset({"notebook"})
     message = ("cell {cell} uses `{name}`, which only cell {later} below it defines: the notebook "
-               "cannot run top to bottom, and its saved outputs came from a kernel state the saved order does not reproduce")
+               "cannot run top to bottom, and its saved outputs came from a kernel state the saved order does not reproduce{more}")
     question = ("Which run produced the outputs of {where}, given that `{name}` was defined by cell {later} "
                 "only after it? Do they survive Restart & Run All?")
     examples = [
@@ -85,6 +87,21 @@ class NotebookForwardReference(Rule):
             ("rows = [r for r in range(3)]\nsquares = {k: k * k for k in rows}", 1),
             ("r = 0", 2),
         ])}, note="near miss: a comprehension variable is not the later global"),
+        invalid({"figures.ipynb": notebook([
+            ("import numpy as np", 1),
+            ("x.save('digit.pdf')", 37),
+            ("x = render(40144)", 36),
+            ("ordered", 18),
+            ("ordered = np.argsort(scores)", 19),
+        ])}, expect=[("figures.ipynb", 2, "RESULT001")],
+            note="two names read before their cells: one finding for the notebook (one re-order settles both)"),
+        valid({"masks.ipynb": notebook([
+            ("import numpy as np", 1),
+            ("mask = np.zeros(len(errors), dtype=bool)", None),
+            ("errors = np.load('errors.npy')", 18),
+            ("print(errors.sum())", 19),
+        ])}, note="near miss (held-out 10): the early read is in a cell never run (no count, no output): a "
+                  "checklist question, since no saved output came from it"),
     ]
 
     def finish(self) -> None:
@@ -96,10 +113,11 @@ class NotebookForwardReference(Rule):
             return
         scopes = [cell_scope(c) for c in code_cells]
         seen: set[str] = set()
-        reported: set[str] = set()  # one finding per name: the first cell that reads it too early
+        reported: set[str] = set()  # one entry per name: the first cell that reads it too early
+        early: list[tuple[int, int, str, int]] = []  # (cell, line, name, the later cell that defines it)
         for position, scope in enumerate(scopes):
             if scope.dynamic or not scope.parsed:
-                return  # from here on any name may exist, or we cannot tell
+                break  # from here on any name may exist, or we cannot tell
             for name, line in scope.uses:
                 if name in seen or name in scope.binds or name in reported or is_predefined(name):
                     continue
@@ -109,9 +127,25 @@ class NotebookForwardReference(Rule):
                 if later is None:
                     continue
                 reported.add(name)
-                self.ctx.report_cell(type(self), scope.index, line, fields={"name": name, "cell": scope.index, "later": later},
-                                     related=(Location(self.ctx.path, nb.doc_offsets.get(later), f"cell {later} defines `{name}`"),))
+                early.append((scope.index, line, name, later))
             seen |= scope.binds
+        if not early:
+            return
+        # One decision for the notebook (put the cells in the order they run, then Restart & Run All):
+        # one finding, at the first early read of a cell that ran, naming the others.
+        ran = {c.index for c in code_cells if c.execution_count is not None or c.outputs}
+        first = next((e for e in early if e[0] in ran), early[0])
+        others = [e for e in early if e is not first]
+        more = ""
+        if others:
+            shown = ", ".join(f"`{n}` in cell {c}" for c, _, n, _ in others[:4]) + (", ..." if len(others) > 4 else "")
+            more = f"; {len(others)} more name{'s' if len(others) > 1 else ''} read before {'their cells' if len(others) > 1 else 'its cell'} ({shown}): one re-order settles them"
+        cell, line, name, later = first
+        ask = "" if cell in ran else ("the cell was never run (no execution count, no output): no saved output "
+                                      "came from it, but Restart & Run All stops there")
+        self.ctx.report_cell(type(self), cell, line, fields={"name": name, "cell": cell, "later": later, "more": more},
+                             related=(Location(self.ctx.path, nb.doc_offsets.get(later), f"cell {later} defines `{name}`"),),
+                             extra={"ask": ask} if ask else None)
 
 
 def _saved_name_error(outputs: list[dict], name: str) -> bool:

@@ -49,7 +49,9 @@ def _root(node: ast.AST) -> str | None:
 def changed_names(cell: Cell, failed_at: int, modules: frozenset[str] = frozenset()) -> set[str] | None:
     """What a failing cell could have left half-done for later cells: the names its statements
     from the failing line on bind, and the objects they change (`model.fit(X)`, `df["y"] = ...`),
-    but not a module a call goes through (`np.sum(arr)` changes no `np`); None when it cannot tell."""
+    but not a module a call goes through (`np.sum(arr)` changes no `np`); None when it cannot tell.
+    A loop, an `if` or a `with` block binds what its statements bind, and may also change what it
+    hands to a call (`train(model)`)."""
     scope = cell_scope(cell)
     if not scope.parsed or scope.dynamic:
         return None
@@ -57,36 +59,53 @@ def changed_names(cell: Cell, failed_at: int, modules: frozenset[str] = frozense
     for stmt in ast.parse(cell_python(cell.source)).body:
         if (stmt.end_lineno or stmt.lineno) < failed_at:
             continue  # ran before the failure
-        names |= {n.id for n in ast.walk(stmt) if isinstance(n, ast.Name) and not isinstance(n.ctx, ast.Load)}
-        names |= {a.asname or a.name.split(".")[0] for a in getattr(stmt, "names", ()) if hasattr(a, "asname")}
-        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            names.add(stmt.name)
-        if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call) \
-                and isinstance(stmt.value.func, ast.Attribute):
-            root = _root(stmt.value.func) or ""
-            if root not in modules:
-                names.add(root)
-        elif isinstance(stmt, (ast.Assign, ast.AugAssign, ast.AnnAssign)):
-            for target in getattr(stmt, "targets", None) or [stmt.target]:  # type: ignore[attr-defined]
-                if isinstance(target, (ast.Attribute, ast.Subscript)):
-                    names.add(_root(target) or "")
+        names |= _bound(stmt, modules) - _comprehension_names(stmt)
+        if isinstance(stmt, (ast.For, ast.AsyncFor, ast.While, ast.If, ast.With, ast.AsyncWith, ast.Try)):
+            for node in ast.walk(stmt):
+                if isinstance(node, ast.stmt):
+                    names |= _bound(node, modules) - _comprehension_names(node)
+                if isinstance(node, ast.Call) and not isinstance(node.func, ast.Attribute):
+                    names |= {n.id for a in node.args if isinstance(a, ast.Name)
+                              for n in [a] if n.id not in modules}
         elif not isinstance(stmt, (ast.Expr, ast.Import, ast.ImportFrom, ast.FunctionDef, ast.ClassDef,
-                                   ast.AsyncFunctionDef)):
-            return None  # a loop or a with-block can change anything
+                                   ast.AsyncFunctionDef, ast.Assign, ast.AugAssign, ast.AnnAssign, ast.Delete)):
+            return None
     names.discard("")
     return names
 
 
+def _bound(stmt: ast.stmt, modules: frozenset[str]) -> set[str]:
+    """The names one statement binds or deletes, and the objects it changes in place."""
+    names = {n.id for n in ast.walk(stmt) if isinstance(n, ast.Name) and not isinstance(n.ctx, ast.Load)} \
+        if not isinstance(stmt, (ast.For, ast.AsyncFor, ast.While, ast.If, ast.With, ast.AsyncWith, ast.Try)) \
+        else {n.id for n in ast.walk(getattr(stmt, "target", None) or ast.Pass()) if isinstance(n, ast.Name)} \
+        | {n.id for item in getattr(stmt, "items", ()) if item.optional_vars is not None
+           for n in ast.walk(item.optional_vars) if isinstance(n, ast.Name)}
+    names |= {a.asname or a.name.split(".")[0] for a in getattr(stmt, "names", ()) if hasattr(a, "asname")}
+    if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+        names.add(stmt.name)
+    if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call) and isinstance(stmt.value.func, ast.Attribute):
+        root = _root(stmt.value.func) or ""
+        if root not in modules:
+            names.add(root)
+    elif isinstance(stmt, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.Delete)):
+        for target in getattr(stmt, "targets", None) or [stmt.target]:  # type: ignore[attr-defined]
+            if isinstance(target, (ast.Attribute, ast.Subscript)):
+                names.add(_root(target) or "")
+    return names
+
+
 def imported_modules(code: list[Cell]) -> frozenset[str]:
-    """Names the notebook binds only by `import module` (as `np`, `os`): modules, not objects a call
-    can leave half-changed. A name also assigned or `from`-imported somewhere may be an object."""
+    """Names the notebook binds only by importing them from a package (`import numpy as np`,
+    `from matplotlib import pyplot as plt`): modules and library objects, not the notebook's own
+    state that a call can leave half-changed. A name also assigned somewhere may be an object."""
     imported: set[str] = set()
     other: set[str] = set()
     for cell in code:
         if not cell_scope(cell).parsed:
             continue
         for node in ast.walk(ast.parse(cell_python(cell.source))):
-            if isinstance(node, ast.Import):
+            if isinstance(node, ast.Import) or isinstance(node, ast.ImportFrom) and not node.level:
                 imported |= {a.asname or a.name.split(".")[0] for a in node.names}
             elif isinstance(node, ast.ImportFrom):
                 other |= {a.asname or a.name for a in node.names}
@@ -100,13 +119,16 @@ def imported_modules(code: list[Cell]) -> frozenset[str]:
 def later_reads(code: list[Cell], position: int, names: set[str]) -> bool:
     """Whether a cell after the failing one (in the document) shows an output (not an error) that depends on
     `names`, directly or through what it computed from them; a cell that binds a name again
-    (the import or the assignment the author fixed) replaces it for the cells after it."""
+    (the import or the assignment the author fixed) replaces it for the cells after it, and for
+    its own statements after the binding."""
     tainted = set(names)
     for other in code[position + 1:]:
         scope = cell_scope(other)
+        if not scope.parsed and not other.outputs:
+            continue  # text that is not Python, saved without output: it shows nothing and binds nothing
         if not scope.parsed or scope.dynamic:
             return True
-        used = {name for name, _ in scope.uses} & tainted
+        used = _read_before_bound(other, scope, tainted)
         if used:
             if any(o.get("output_type") != "error" for o in other.outputs):
                 return True  # a result shown (an error or a cancellation shows none)
@@ -116,6 +138,69 @@ def later_reads(code: list[Cell], position: int, names: set[str]) -> bool:
         if not tainted:
             return False
     return False
+
+
+def _read_before_bound(cell: Cell, scope, tainted: set[str]) -> set[str]:  # type: ignore[no-untyped-def]
+    """The names of `tainted` the cell reads before its own code binds them again
+    (`df = pd.DataFrame(edges, columns=...)` then `df.insert(...)` reads the new `df`; a loop's
+    body reads its own loop variable)."""
+    used = {name for name, _ in scope.uses} & tainted
+    if not used:
+        return used
+    try:
+        body = ast.parse(cell_python(cell.source)).body
+    except (SyntaxError, ValueError, RecursionError):
+        return used
+    read: set[str] = set()
+
+    def reads(node: ast.AST | None, rebound: set[str]) -> None:
+        if node is not None:
+            local = _comprehension_names(node)
+            read.update(n.id for n in ast.walk(node) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)
+                        and n.id in used and n.id not in rebound and n.id not in local)
+
+    def block(stmts: list[ast.stmt], outer: set[str]) -> None:
+        rebound = set(outer)
+        for stmt in stmts:
+            if isinstance(stmt, (ast.For, ast.AsyncFor)):
+                reads(stmt.iter, rebound)
+                block(stmt.body, rebound | {n.id for n in ast.walk(stmt.target) if isinstance(n, ast.Name)})
+                block(stmt.orelse, rebound)
+            elif isinstance(stmt, (ast.While, ast.If)):
+                reads(stmt.test, rebound)
+                block(stmt.body, rebound)
+                block(stmt.orelse, rebound)
+            elif isinstance(stmt, (ast.With, ast.AsyncWith)):
+                for item in stmt.items:
+                    reads(item.context_expr, rebound)
+                block(stmt.body, rebound | {n.id for item in stmt.items if item.optional_vars is not None
+                                            for n in ast.walk(item.optional_vars) if isinstance(n, ast.Name)})
+            elif isinstance(stmt, ast.Try):
+                for part in (stmt.body, *[h.body for h in stmt.handlers], stmt.orelse, stmt.finalbody):
+                    block(part, rebound)
+            elif isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                for node in [*stmt.decorator_list, *getattr(stmt, "bases", ())]:
+                    reads(node, rebound)
+                rebound.add(stmt.name)  # the body runs when called: a later statement's read
+                read.update(n.id for n in ast.walk(stmt) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)
+                            and n.id in used and n.id not in rebound)
+            else:
+                reads(stmt, rebound)
+                if isinstance(stmt, (ast.Assign, ast.AnnAssign)) and (not isinstance(stmt, ast.AnnAssign) or stmt.value):
+                    for target in getattr(stmt, "targets", None) or [stmt.target]:  # type: ignore[attr-defined]
+                        rebound |= {n.id for n in ast.walk(target) if isinstance(n, ast.Name)
+                                    and isinstance(n.ctx, ast.Store)} if isinstance(target, (ast.Name, ast.Tuple, ast.List)) else set()
+                elif isinstance(stmt, (ast.Import, ast.ImportFrom)):
+                    rebound |= {a.asname or a.name.split(".")[0] for a in stmt.names}
+
+    block(body, set())
+    return read
+
+
+def _comprehension_names(node: ast.AST) -> set[str]:
+    """Variables of the comprehensions inside `node`: local to them, not the notebook's names."""
+    return {n.id for comp in ast.walk(node) if isinstance(comp, ast.comprehension)
+            for n in ast.walk(comp.target) if isinstance(n, ast.Name)}
 
 
 _ARROW = re.compile(r"^-+>\s*(?:<a [^>]*>)?\d+(?:</a>)?\s?(.*)$", re.M)
@@ -160,7 +245,10 @@ class NotebookStoredError(Rule):
     the first failure, naming the other failed cells: one re-run from the top settles them all.
     A notebook whose outputs come from three or more kernel sessions (its execution counts start
     over twice) is a scratch pad rather than the record of a run: its stored errors are a
-    checklist question.
+    checklist question. A `KeyboardInterrupt` of a loop that nothing in the cell ends (`while True:`
+    without a `break`: a search left to run until stopped) is how that cell ends, not a failure; a
+    later cell that binds a name again before reading it (a loop's own variable, an assignment
+    first) does not read what the failed cell left.
 
     ## Why is this bad?
     A cell that failed did not produce what the cells after it read: their stored outputs, and
@@ -314,6 +402,49 @@ class NotebookStoredError(Rule):
                 {"output_type": "display_data", "data": {"text/plain": "<Image>"}, "metadata": {}}]},
         ])}, note="near miss: VS Code's interactive window numbers the lines of the file the cell ran "
                   "in; the arrow line's code is the cell's line 4, which binds nothing, and the missing import is added by the next cell"),
+        valid({"balance.ipynb": notebook([
+            {"source": "import numpy as np\njobs = load_jobs()", "execution_count": 4},
+            {"source": "best, best_score = None, np.inf\nwhile True:\n    r = np.random.rand(len(jobs))\n"
+                       "    score = spread(jobs, r)\n    if score < best_score:\n        best, best_score = r, score\n"
+                       "        print(score)", "execution_count": 9, "outputs": [
+                {"output_type": "stream", "name": "stdout", "text": "7120.0\n"},
+                error_output("KeyboardInterrupt", "", ["KeyboardInterrupt: "])]},
+            {"source": "parts = split(jobs, best)\nprint(parts)", "execution_count": 10, "outputs": [
+                {"output_type": "stream", "name": "stdout", "text": "[[1, 4], [2, 3]]\n"}]},
+        ])}, note="near miss (held-out 10): a `while True` search the author stops by hand; the interruption is "
+                  "how the cell ends and the best so far is its result"),
+        invalid({"train.ipynb": notebook([
+            {"source": "model = make_model()", "execution_count": 4},
+            {"source": "for epoch in range(100):\n    model.fit_epoch(X_train, y_train)", "execution_count": 9,
+             "outputs": [error_output("KeyboardInterrupt", "", ["KeyboardInterrupt: "])]},
+            {"source": "print(model.score(X_test, y_test))", "execution_count": 10, "outputs": [
+                {"output_type": "stream", "name": "stdout", "text": "0.83\n"}]},
+        ])}, expect=[("train.ipynb", 2, "RESULT002")],
+            note="the twin: a training loop with an end of its own, interrupted, then scored"),
+        valid({"figures.ipynb": notebook([
+            {"source": "acc = load_accuracies()", "execution_count": 3},
+            {"source": "for name in ['a', 'b']:\n    scores = acc[name + '_00'] - acc[name + '_20']\n"
+                       "    best = scores.argmin()\n    plot(scores, best, title=title)", "execution_count": 64,
+             "outputs": [error_output("NameError", "name 'title' is not defined", [
+                 "NameError: name 'title' is not defined"])]},
+            {"source": "for name in ['a', 'b']:\n    title = name + ' accuracy'\n    plot(acc, 0, title=title)",
+             "execution_count": 97, "outputs": [{"output_type": "display_data", "data": {"text/plain": "<Figure>"},
+                                                 "metadata": {}}]},
+            {"source": "edges = pairs(acc)", "execution_count": 98},
+            {"source": "df = table(edges)\ndf.insert(0, 'rank', df.index)\nprint(df)", "execution_count": 99,
+             "outputs": [{"output_type": "stream", "name": "stdout", "text": "rank a b\n"}]},
+        ])}, note="near miss (held-out 10): a failed plotting loop whose names the later cells bind again "
+                  "before they read them (a loop's own variable, an assignment first)"),
+        invalid({"figures.ipynb": notebook([
+            {"source": "acc = load_accuracies()", "execution_count": 3},
+            {"source": "for name in ['a', 'b']:\n    scores = acc[name + '_00'] - acc[name + '_20']\n"
+                       "    plot(acc, scores.argmin(), title=title)", "execution_count": 64,
+             "outputs": [error_output("NameError", "name 'title' is not defined", [
+                 "NameError: name 'title' is not defined"])]},
+            {"source": "print(scores.mean())", "execution_count": 97, "outputs": [
+                {"output_type": "stream", "name": "stdout", "text": "0.4\n"}]},
+        ])}, expect=[("figures.ipynb", 2, "RESULT002")],
+            note="the twin: a later cell prints what the failed loop left half-done"),
     ]
 
     def finish(self) -> None:
@@ -341,6 +472,8 @@ class NotebookStoredError(Rule):
                 line = failing_line(text, cell.source)
                 if error in ("SyntaxError", "IndentationError", "TabError"):
                     break  # nothing in the cell ran
+                if error == "KeyboardInterrupt" and endless_loop(cell):
+                    break  # stopping it by hand is how the cell ends: what it found so far is its result
                 names = changed_names(cell, line, modules)
                 if names is not None and not later_reads(code, position, names):
                     break
@@ -362,6 +495,21 @@ class NotebookStoredError(Rule):
                f"{sessions - 1} times): a scratch pad, not the record of one run") if sessions >= SCRATCH_SESSIONS else ""
         self.ctx.report_cell(type(self), cell.index, line, fields={"cell": cell.index, "error": error, "more": more},
                              extra={"ask": ask} if ask else None)
+
+
+def endless_loop(cell: Cell) -> bool:
+    """The cell runs a loop that nothing in it ends (`while True:` without a `break` or `return`):
+    a search left to run until the author interrupts it."""
+    try:
+        body = ast.parse(cell_python(cell.source)).body
+    except (SyntaxError, ValueError, RecursionError):
+        return False
+    for stmt in body:
+        if isinstance(stmt, ast.While) and isinstance(stmt.test, ast.Constant) and stmt.test.value:
+            inner = [n for s in stmt.body for n in ast.walk(s)]
+            if not any(isinstance(n, (ast.Break, ast.Return)) for n in inner):
+                return True
+    return False
 
 
 # Two restarts or more: outputs of three sessions side by side are a scratch pad's, not one run's.

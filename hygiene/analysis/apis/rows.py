@@ -17,6 +17,7 @@ from hygiene.analysis.apis.sklearn import METRICS
 from hygiene.analysis.strings import string_value
 from hygiene.analysis.apis.periods import temporal_cut, time_window
 from hygiene.walk import iter_nodes
+from hygiene.analysis.apis.rowmasks import mask_element
 
 if TYPE_CHECKING:
     from hygiene.context import FileContext
@@ -198,8 +199,9 @@ def _subscript_drop(node: cst.Subscript) -> Drop | None:
     index = node.slice[0].slice
     if isinstance(index, cst.Slice):
         if index.lower is None and index.upper is not None and index.step is None and not aligned_to_outputs(index.upper, _sources(value)):
-            if isinstance(index.upper, cst.Integer):
-                return None  # `df[:1000]`: an intended size written in the code
+            if isinstance(index.upper, cst.Integer) or isinstance(index.upper, cst.UnaryOperation) and isinstance(
+                    index.upper.operator, cst.Minus) and isinstance(index.upper.expression, cst.Integer):
+                return None  # `df[:1000]`, `lines[:-1]`: an intended size (or count left out) written in the code
             return Drop(node, "slice to n", _sources(value), _sources(index.upper))
         return None
     mask = index.value
@@ -305,7 +307,8 @@ def _comprehension_drop(node: cst.ListComp | cst.GeneratorExp) -> Drop | None:
         b for a in comp.iter.args if (b := base_name(a.value))) if isinstance(comp.iter, cst.Call) and isinstance(
         comp.iter.func, cst.Name) and comp.iter.func.value in ("zip", "enumerate") else frozenset()
     for condition in comp.ifs:
-        if sources and any(_is_none_test(condition.test, e.value) for e in elements):  # type: ignore[union-attr]
+        if sources and any(_is_none_test(condition.test, e.value) and not mask_element(comp, e.value)
+                           for e in elements):  # type: ignore[union-attr]
             return Drop(node, "None filter", sources)
     if not isinstance(comp.iter, cst.Name) or not isinstance(comp.target, cst.Name):
         return None

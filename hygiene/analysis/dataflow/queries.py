@@ -61,6 +61,13 @@ def role_via(prog: Program, ref: Ref, stack: Stack = (), limit: int = 400) -> tu
             seen.add((node, here))
             visits += 1
             said = carried_role(prog, node)
+            if said and prog.kind(node) == "param":
+                # `def accuracy(net, testloader)` called with the validation loader: the callers'
+                # arguments say which rows the parameter holds; its name only when they say nothing.
+                given = _arguments_of(prog, node, here)
+                if given and any(role_via(prog, arg, nstack, limit // 4)[0] for arg, nstack, _ in given):
+                    following.extend((arg, nstack, via or call) for arg, nstack, call in given)
+                    continue
             if said:
                 found.setdefault(said, (node, via))
                 continue
@@ -93,6 +100,15 @@ def role_via(prog: Program, ref: Ref, stack: Stack = (), limit: int = 400) -> tu
         level = following
     return None, 0, 0
 
+
+
+def _arguments_of(prog: Program, param: Ref, here: Stack) -> list[tuple[Ref, Stack, Ref]]:
+    """What the callers pass for `param`: through the call on the stack, else every caller outside unit tests."""
+    if here:
+        return [(nxt, nstack, 0) for nxt, nstack in prog.back_step(param, here, rows=True)]
+    key = prog.function_of(param)
+    return [(argument, (), call) for call in prog.callers(key)[:16] if not is_test_path(prog.path(call))
+            if (argument := prog.argument(call, key, param))]
 
 
 def row_base(prog: Program, ref: Ref) -> Ref:

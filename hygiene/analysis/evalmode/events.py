@@ -133,6 +133,9 @@ class CallEvents:
                 self.module_methods.add(target)
 
     def _forward(self, node: cst.Call, func: cst.BaseExpression, name: str | None) -> None:
+        parent = self.ctx.parents[-1] if self.ctx.parents else None
+        if isinstance(parent, cst.WithItem) and parent.item is node:
+            return  # `with model.forward(...) as runner:`: a tracing context (nnsight), not a forward pass
         generate = False
         if isinstance(func, cst.Attribute) and func.attr.value in ("forward", "generate"):
             target = model_target(func.value)
