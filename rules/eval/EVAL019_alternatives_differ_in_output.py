@@ -108,6 +108,28 @@ class AlternativesDifferInOutput(Rule):
                 head = nn.Linear(d, k) if simple else Head(d, k)  # expect: EVAL019
                 return head
         """, note="a conditional expression; a softmax layer held in an attribute"),
+        invalid({
+            "heads.py": """
+                import torch.nn as nn
+
+                class TwoLayer(nn.Module):
+                    def __init__(self, d):
+                        super().__init__()
+                        self.body = nn.Sequential(nn.Linear(d, 32), nn.ReLU(), nn.Linear(32, 1))
+
+                    def forward(self, x):
+                        return self.body(x).sigmoid()
+            """,
+            "probe.py": """
+                import torch.nn as nn
+                from heads import TwoLayer
+
+                def make_probe(d, depth):
+                    if depth == 1:
+                        return nn.Linear(d, 1)  # expect: EVAL019
+                    else:
+                        return TwoLayer(d)
+            """}, note="the class in another module; `.sigmoid()` as a method"),
         valid("""
             import torch
             import torch.nn as nn
@@ -174,7 +196,11 @@ class AlternativesDifferInOutput(Rule):
         layers = _attribute_layers(self, methods.get("__init__"))
         returns = _returns(forward)
         kinds = {_output(self, value, layers, _assignments(forward)) for value in returns}
-        self.classes[node.name.value] = (kinds.pop(), self.ctx.line_of(node)) if len(kinds) == 1 else None
+        kind = kinds.pop() if len(kinds) == 1 else None
+        self.classes[node.name.value] = (kind, self.ctx.line_of(node)) if kind else None
+        if kind and self.ctx.names.module_name:
+            self.ctx.facts.setdefault(self.code, {}).setdefault("classes", {})[
+                f"{self.ctx.names.module_name}.{node.name.value}"] = kind
 
     # -- the choices --------------------------------------------------------------------------
     def visit_If(self, node: cst.If) -> None:
@@ -232,35 +258,64 @@ class AlternativesDifferInOutput(Rule):
             kind = _layer_kind(self, last) if isinstance(last, cst.Call) else None
             return ("lib", kind, "nn.Sequential(...)") if kind else None
         if isinstance(value.func, cst.Name):
-            return ("repo", value.func.value, value.func.value)
+            return ("repo", value.func.value, value.func.value, name)
         return None
 
     def finish(self) -> None:
         for slot, test, alternatives in self.choices:
             if self.tests.count(test) > 1:
                 continue  # the flag is read again where the output is used
-            resolved = []
+            resolved: list[tuple[str | None, str, int, str]] = []
             for alternative, node in alternatives:
                 if alternative is None:
                     break
+                kind = alternative[1]
                 if alternative[0] == "repo":
                     known = self.classes.get(alternative[1])
-                    if not known:
-                        break
-                    resolved.append((known[0], alternative[2], node))
-                else:
-                    resolved.append((alternative[1], alternative[2], node))
+                    kind = known[0] if known else None
+                    if kind is None and (alternative[1] in self.classes or not alternative[3]):
+                        break  # a class of this file whose output is not read
+                resolved.append((kind, alternative[2], self.ctx.line_of(node),
+                                 alternative[3] if alternative[0] == "repo" else ""))
             if len(resolved) != 2:
                 continue
-            kinds = {kind for kind, _, _ in resolved}
-            if "raw" not in kinds or not kinds & set(ACTIVATIONS) or len(kinds) != 2:
-                continue
-            raw = next(r for r in resolved if r[0] == "raw")
-            ending = next(r for r in resolved if r[0] != "raw")
-            other_line = self.ctx.line_of(ending[2])
-            self.report(raw[2], raw=raw[1], other=ending[1], slot=slot, activation=ACTIVATIONS[ending[0]],
-                        other_line=other_line,
-                        related=[Location(self.ctx.path, other_line, f"`{ending[1]}` ends in {ACTIVATIONS[ending[0]]}")])
+            if all(kind for kind, *_ in resolved):
+                found = _mismatch(slot, resolved, {})
+                if found:
+                    line, fields, note_line, note = found
+                    self.ctx.report(type(self), None, line=line, fields=fields,
+                                    related=(Location(self.ctx.path, note_line, note),))
+            elif sum(1 for kind, *_ in resolved if kind is None) == 1:
+                # a class of another file of the repository: the repo phase reads its output
+                self.ctx.facts.setdefault(self.code, {}).setdefault("choices", []).append(
+                    {"slot": slot, "alternatives": resolved})
+
+    @classmethod
+    def check_repo(cls, repo: Any) -> None:
+        classes: dict[str, str] = {}
+        choices = []
+        for path, facts in repo.facts(cls.code):
+            classes.update(facts.get("classes", {}))
+            choices.extend((path, choice) for choice in facts.get("choices", []))
+        for path, choice in choices:
+            found = _mismatch(choice["slot"], choice["alternatives"], classes)
+            if found:
+                line, fields, note_line, note = found
+                repo.report(cls, path, line, **fields, related=[Location(path, note_line, note)])
+
+
+def _mismatch(slot: str, resolved: list, classes: dict[str, str]) -> tuple[int, dict[str, Any], int, str] | None:
+    """The raw alternative's line, the message's fields and the other alternative's line and note, when
+    one alternative returns raw scores and the other ends in a sigmoid or softmax."""
+    resolved = [(kind or classes.get(qualified), label, line, qualified) for kind, label, line, qualified in resolved]
+    kinds = {kind for kind, *_ in resolved}
+    if None in kinds or "raw" not in kinds or not kinds & set(ACTIVATIONS) or len(kinds) != 2:
+        return None
+    raw = next(r for r in resolved if r[0] == "raw")
+    ending = next(r for r in resolved if r[0] != "raw")
+    activation = ACTIVATIONS[ending[0]]
+    fields = dict(raw=raw[1], other=ending[1], slot=slot, activation=activation, other_line=ending[2])
+    return raw[2], fields, ending[2], f"`{ending[1]}` ends in {activation}"
 
 
 def _single(body: cst.BaseSuite | None) -> cst.Assign | cst.Return | None:
