@@ -22,8 +22,8 @@ class OrderByLookupMissingKeys(Rule):
     `df.sort_values("question", key=lambda s: s.map({q: i for i, q in enumerate(other_order)}))`,
     or a column filled by `df["pos"] = df["question"].map(position)` and then sorted on, where the
     lookup is a dict built from another collection than the frame (a second copy of the dataset,
-    the order activations were saved in), and nothing after the sort in the same function checks
-    the result (`assert list(df["question"]) == other_order`, `isna()`, `dropna()`, a `raise`).
+    the order activations were saved in), and nothing after the lookup in the same function checks
+    the result or the misses (`assert list(df["question"]) == other_order`, `isna()`, `dropna()`, a `raise`).
 
     A lookup built from the frame's own column (every key is there), a lookup that raises on a
     missing key (`lambda s: s.map(order.index)`), and sorts followed by a check are not reported.
@@ -143,7 +143,7 @@ class OrderByLookupMissingKeys(Rule):
         lookup, source, names = found
         if frame.split(".")[0] in {n.split(".")[0] for n in names.split()}:
             return  # built from the frame itself: every key is there
-        if self._checked_after(node):
+        if self._checked_after(anchor):
             return
         self.report(anchor, frame=frame, lookup=lookup, source=source)
 
@@ -162,8 +162,9 @@ class OrderByLookupMissingKeys(Rule):
             return self.ctx.code(value), self.ctx.code(source), names
         return None
 
-    def _checked_after(self, node: cst.Call) -> bool:
-        """Does a statement after the sort, in the same function (or module), check the result?"""
+    def _checked_after(self, node: cst.CSTNode) -> bool:
+        """Does a statement after the lookup (the sort, or the column it fills), in the same function
+        (or module), check the result?"""
         function = next((p for p in reversed(self.ctx.parents) if isinstance(p, cst.FunctionDef)), None)
         scope_text = self.ctx.code(function) if function is not None else self.ctx.text
         call_text = self.ctx.code(node)
