@@ -16,7 +16,12 @@ class TrainModeEval(CollectingRule):
     mode: nothing calls `model.eval()` (or `model.train(False)`) after the model was made, or
     after the last `model.train()`, including one inside a training function called before.
     Calls are followed within the file and across files: `model.eval()` in the caller counts, and
-    so does a loop that switches back to training at the end of its body. Models whose class is
+    so does a loop that switches back to training at the end of its body. Factories are followed
+    too: a repo function that returns the module, or a tuple holding it (`net, transform =
+    load(...)`), also one picked from a dispatch table (`LOADERS[kind](...)`), and library factories
+    that build in training mode (timm's `create_model`, open_clip's `create_model_and_transforms`,
+    whose first item is the model); `encode_image` / `encode_text` of a CLIP-style model are
+    forward calls. Models whose class is
     in the repo and holds no dropout or batch norm (so the mode changes nothing: a linear probe of
     one `nn.Linear`, also when it returns a dataclass of fit results; a neural operator of spectral
     weights and 1x1 convolutions), made so or put in training mode by `.train()`, are not reported;

@@ -20,8 +20,11 @@ class SetOrder(OrderTracker, Rule):
     sequence and used where the order decides a result: its positions become ids or class indices
     (`{c: i for i, c in enumerate(set(labels))}`, `classes.index(label)`), its first items are kept (`list(s)[:n]`; taking
     `list(s)[0]` is left alone, the idiom for the only element), it is
-    split or drawn from by position, paired by position with another list, or joined into text
-    (a prompt listing the options).
+    split or drawn from by position, paired by position with another list, joined into text
+    (a prompt listing the options), or written as the rows of a file named per run
+    (`json.dump(rows, open(f"out_{args.seed}.json", "w"))`, `df.to_csv(f"rank{rank}.csv")`): each
+    run, its own process, writes its items in another order, and runs combined by position pair
+    different items.
 
     The set is followed like a directory listing in SEED007 (names, `list(...)`, comprehensions,
     lists appended to in a loop over it); `sorted(...)` ends it. Sets of integers (`set(range(n))`,
