@@ -6,6 +6,7 @@ from typing import Any
 import libcst as cst
 
 from hygiene.analysis.apis.torch import name_tokens
+from hygiene.analysis.names import dotted
 from hygiene.discovery import is_test_path
 from hygiene.finding import Location, Severity
 from hygiene.rule import Rule, invalid, valid
@@ -76,8 +77,8 @@ class OneValueTwoParameters(Rule):
             def anneal(opt, lr, momentum):
                 return opt
 
-            sched = anneal(opt, lr=args.lr,
-                           momentum=args.lr)  # expect: DATA048
+            sched = anneal(opt, lr=args.lr,  # expect: DATA048
+                           momentum=args.lr)
         """, note="by keyword"),
         valid("""
             def describe(var, desc, opts):
@@ -134,10 +135,8 @@ class OneValueTwoParameters(Rule):
         args = [a for a in node.args]
         if len(args) < 2 or any(a.star for a in args):
             return
-        texts = []
-        for arg in args:
-            value = arg.value
-            texts.append(self.ctx.code(value) if isinstance(value, (cst.Name, cst.Attribute)) else None)
+        # names without generating code (`dotted`): this runs on every call with two arguments
+        texts = [dotted(arg.value) if isinstance(arg.value, (cst.Name, cst.Attribute)) else None for arg in args]
         seen = [t for t in texts if t]
         if len(seen) == len(set(seen)):
             return
@@ -145,9 +144,10 @@ class OneValueTwoParameters(Rule):
         if not callee or is_test_path(self.ctx.path) or self._wrapper(node):
             return
         slots = [{"pos": i if a.keyword is None else None, "kw": a.keyword.value if a.keyword else None,
-                  "text": t, "line": self.ctx.line_of(a)} for i, (a, t) in enumerate(zip(args, texts))]
+                  "text": t} for i, (a, t) in enumerate(zip(args, texts))]
         self.ctx.facts.setdefault(self.code, {}).setdefault("calls", []).append(
-            {"callee": callee, "line": self.ctx.line_of(node), "slots": slots, "code": self.ctx.code(node.func)})
+            # the statement's line, from `ast` (`line_here`): positions would generate the file's code
+            {"callee": callee, "line": self.ctx.line_here(node), "slots": slots, "code": dotted(node.func) or callee})
 
     def _wrapper(self, node: cst.Call) -> bool:
         """Is the call the whole body of a function that returns it (`def by_name(var, opts): return
@@ -217,7 +217,6 @@ def _finding(call: dict[str, Any], defs: dict[str, dict[str, Any]]) -> tuple[str
         return None
     positional, keywords = signature
     by_value: dict[str, list[str]] = {}
-    lines: dict[str, int] = {}
     for slot in call["slots"]:
         if not slot["text"]:
             continue
@@ -228,7 +227,6 @@ def _finding(call: dict[str, Any], defs: dict[str, dict[str, Any]]) -> tuple[str
         if param is None:
             return None  # a parameter we cannot name: the signature is not the one called
         by_value.setdefault(slot["text"], []).append(param)
-        lines[param] = slot.get("line") or call["line"]
     for value, params in by_value.items():
         if len(params) != 2 or params[0] == params[1]:
             continue
@@ -240,7 +238,7 @@ def _finding(call: dict[str, Any], defs: dict[str, dict[str, Any]]) -> tuple[str
         second = params[1] if params[0] == first else params[0]
         if _related(first, second):
             continue
-        return value, first, second, lines.get(second, call["line"])
+        return value, first, second, call["line"]
     return None
 
 

@@ -6,6 +6,7 @@ from typing import Any
 import libcst as cst
 
 from hygiene.analysis.apis import torch as torch_api
+from hygiene.analysis.names import dotted
 from hygiene.finding import Location, Severity
 from hygiene.rule import Rule, invalid, valid
 
@@ -184,7 +185,7 @@ class AlternativesDifferInOutput(Rule):
     def __init__(self, ctx: Any) -> None:
         super().__init__(ctx)
         self.classes: dict[str, tuple[str, int] | None] = {}
-        self.choices: list[tuple[str, str, list[tuple[Any, cst.CSTNode]]]] = []
+        self.choices: list[tuple[str, str | None, list[tuple[Any, int | None]]]] = []
         self.tests: list[str] = []
 
     # -- the model classes of the file --------------------------------------------------------
@@ -197,14 +198,14 @@ class AlternativesDifferInOutput(Rule):
         returns = _returns(forward)
         kinds = {_output(self, value, layers, _assignments(forward)) for value in returns}
         kind = kinds.pop() if len(kinds) == 1 else None
-        self.classes[node.name.value] = (kind, self.ctx.line_of(node)) if kind else None
+        self.classes[node.name.value] = (kind, 0) if kind else None
         if kind and self.ctx.names.module_name:
             self.ctx.facts.setdefault(self.code, {}).setdefault("classes", {})[
                 f"{self.ctx.names.module_name}.{node.name.value}"] = kind
 
     # -- the choices --------------------------------------------------------------------------
     def visit_If(self, node: cst.If) -> None:
-        self.tests.append(self.ctx.code(node.test))
+        self.tests.append(_flag(node.test))
         parent = self.ctx.parents[-1] if self.ctx.parents else None
         if isinstance(parent, cst.If) and parent.orelse is node:
             return
@@ -219,20 +220,23 @@ class AlternativesDifferInOutput(Rule):
         slot_a, slot_b = _slot(self, first), _slot(self, second)
         if slot_a is None or slot_a != slot_b:
             return
-        self.choices.append((slot_a, self.ctx.code(node.test),
-                             [(self._alternative(first.value), first.value), (self._alternative(second.value), second.value)]))
+        self.choices.append((slot_a, _flag(node.test),
+                             [(self._alternative(first.value), self.ctx.line_here(first)),
+                              (self._alternative(second.value), self.ctx.line_here(second))]))
 
     def visit_IfExp(self, node: cst.IfExp) -> None:
-        self.tests.append(self.ctx.code(node.test))
+        self.tests.append(_flag(node.test))
         parent = self.ctx.parents[-1] if self.ctx.parents else None
-        if isinstance(parent, cst.Assign) and len(parent.targets) == 1:
-            slot = self.ctx.code(parent.targets[0].target)
+        if isinstance(parent, cst.Assign) and len(parent.targets) == 1 \
+                and isinstance(parent.targets[0].target, (cst.Name, cst.Attribute)):
+            slot = dotted(parent.targets[0].target)
         elif isinstance(parent, cst.Return):
             slot = "the returned model"
         else:
             return
-        self.choices.append((slot, self.ctx.code(node.test),
-                             [(self._alternative(node.body), node.body), (self._alternative(node.orelse), node.orelse)]))
+        line = self.ctx.line_here(node)
+        self.choices.append((slot, _flag(node.test),
+                             [(self._alternative(node.body), line), (self._alternative(node.orelse), line)]))
 
     def _next_return(self, node: cst.If) -> cst.Return | None:
         block = self.ctx.parents[-1] if self.ctx.parents else None
@@ -263,10 +267,10 @@ class AlternativesDifferInOutput(Rule):
 
     def finish(self) -> None:
         for slot, test, alternatives in self.choices:
-            if self.tests.count(test) > 1:
+            if test is None or self.tests.count(test) > 1:
                 continue  # the flag is read again where the output is used
             resolved: list[tuple[str | None, str, int, str]] = []
-            for alternative, node in alternatives:
+            for alternative, line in alternatives:
                 if alternative is None:
                     break
                 kind = alternative[1]
@@ -275,7 +279,7 @@ class AlternativesDifferInOutput(Rule):
                     kind = known[0] if known else None
                     if kind is None and (alternative[1] in self.classes or not alternative[3]):
                         break  # a class of this file whose output is not read
-                resolved.append((kind, alternative[2], self.ctx.line_of(node),
+                resolved.append((kind, alternative[2], line,
                                  alternative[3] if alternative[0] == "repo" else ""))
             if len(resolved) != 2:
                 continue
@@ -318,6 +322,16 @@ def _mismatch(slot: str, resolved: list, classes: dict[str, str]) -> tuple[int, 
     return raw[2], fields, ending[2], f"`{ending[1]}` ends in {activation}"
 
 
+def _flag(test: cst.BaseExpression) -> str | None:
+    """What an `if` tests, named without generating code: `self.linear`, `cfg.deep`, `kind` of
+    `kind == "mlp"`, `linear` of `not linear`."""
+    if isinstance(test, cst.UnaryOperation):
+        test = test.expression
+    if isinstance(test, cst.Comparison):
+        test = test.left
+    return dotted(test) if isinstance(test, (cst.Name, cst.Attribute)) else None
+
+
 def _single(body: cst.BaseSuite | None) -> cst.Assign | cst.Return | None:
     statements = body.body if isinstance(body, cst.IndentedBlock) else ()
     if len(statements) != 1 or not isinstance(statements[0], cst.SimpleStatementLine):
@@ -331,7 +345,8 @@ def _single(body: cst.BaseSuite | None) -> cst.Assign | cst.Return | None:
 def _slot(rule: Rule, statement: cst.Assign | cst.Return) -> str | None:
     if isinstance(statement, cst.Return):
         return "the returned model" if statement.value is not None else None
-    return rule.ctx.code(statement.targets[0].target)
+    target = statement.targets[0].target
+    return dotted(target) if isinstance(target, (cst.Name, cst.Attribute)) else None
 
 
 def _layer_kind(rule: Rule, call: cst.Call) -> str | None:
