@@ -16,7 +16,12 @@ class TrainModeEval(CollectingRule):
     mode: nothing calls `model.eval()` (or `model.train(False)`) after the model was made, or
     after the last `model.train()`, including one inside a training function called before.
     Calls are followed within the file and across files: `model.eval()` in the caller counts, and
-    so does a loop that switches back to training at the end of its body. Models whose class is
+    so does a loop that switches back to training at the end of its body. Factories are followed
+    too: a repo function that returns the module, or a tuple holding it (`net, transform =
+    load(...)`), also one picked from a dispatch table (`LOADERS[kind](...)`), and library factories
+    that build in training mode (timm's `create_model`, open_clip's `create_model_and_transforms`,
+    whose first item is the model); `encode_image` / `encode_text` of a CLIP-style model are
+    forward calls. Models whose class is
     in the repo and holds no dropout or batch norm (so the mode changes nothing: a linear probe of
     one `nn.Linear`, also when it returns a dataclass of fit results; a neural operator of spectral
     weights and 1x1 convolutions), made so or put in training mode by `.train()`, are not reported;
@@ -69,7 +74,7 @@ class TrainModeEval(CollectingRule):
     message = "`{target}` is evaluated in training mode in {what}: {cause}{grads}"
     question = ("Was `{target}` in eval mode (`{target}.eval()`) when {what} at {where} produced the reported "
                 "numbers, or are they from dropout and batch-norm in training mode?")
-    triggers = ("torch",)
+    triggers = ("torch", "timm", "open_clip")  # a factory module may import only the model library
     examples = [
         valid("""
             import torch
@@ -675,6 +680,105 @@ class TrainModeEval(CollectingRule):
                 print("top-1", top1(clf, torch.load("data/test_batches.pt")))
         """, note="a repo factory returns a fresh network; built and loaded for evaluation with no `.eval()`: "
                   "reported at the build (the first cause), the evaluation as related"),
+        invalid({
+            "zoo/loaders.py": """
+                import timm
+
+                def load_vit(name, device="cpu"):
+                    net = timm.create_model(name, pretrained=True).to(device)
+                    config = timm.data.resolve_data_config({}, model=net)
+                    return net, timm.data.create_transform(**config)
+
+                def load_convnext(name, device="cpu"):
+                    net = timm.create_model(name, pretrained=True).to(device)
+                    return net, None
+
+                LOADERS = {"vit": load_vit, "convnext": load_convnext}
+
+                def load_backbone(kind, name, device="cpu"):
+                    return LOADERS[kind](name, device=device)
+            """,
+            "bench.py": """
+                import torch
+                from zoo.loaders import load_backbone
+
+                def linear_accuracy(backbone, loader):
+                    hits = 0
+                    with torch.no_grad():
+                        for images, labels in loader:
+                            hits += (backbone(images).argmax(-1) == labels).sum().item()
+                    return hits
+
+                def run(args, loader):
+                    backbone, preprocess = load_backbone(args.kind, args.name)  # expect: EVAL001
+                    print(linear_accuracy(backbone, loader))
+            """}, note="a factory through a dispatch table returns (model, transform); the caller unpacks it"),
+        valid({
+            "zoo/loaders.py": """
+                import timm
+
+                def load_vit(name, device="cpu"):
+                    net = timm.create_model(name, pretrained=True).to(device).eval()
+                    return net, None
+
+                def load_convnext(name, device="cpu"):
+                    net = timm.create_model(name, pretrained=True).to(device)
+                    net.eval()
+                    return net, None
+
+                LOADERS = {"vit": load_vit, "convnext": load_convnext}
+
+                def load_backbone(kind, name, device="cpu"):
+                    return LOADERS[kind](name, device=device)
+            """,
+            "bench.py": """
+                import torch
+                from zoo.loaders import load_backbone
+
+                def linear_accuracy(backbone, loader):
+                    hits = 0
+                    with torch.no_grad():
+                        for images, labels in loader:
+                            hits += (backbone(images).argmax(-1) == labels).sum().item()
+                    return hits
+
+                def run(args, loader):
+                    backbone, preprocess = load_backbone(args.kind, args.name)
+                    print(linear_accuracy(backbone, loader))
+            """}, note="near miss: every factory of the table puts its model in eval mode"),
+        invalid("""
+            import open_clip
+            import torch
+
+            def zero_shot(model, loader, classifier):
+                correct = 0
+                with torch.no_grad():
+                    for images, target in loader:
+                        feats = model.encode_image(images)
+                        correct += ((feats @ classifier).argmax(-1) == target).sum().item()
+                return correct
+
+            def main(loader, classifier):
+                model, _, preprocess = open_clip.create_model_and_transforms("ViT-B-32", pretrained="laion2b_s34b_b79k")  # expect: EVAL001
+                print(zero_shot(model, loader, classifier))
+        """, note="open_clip's factory returns (model, train transform, eval transform), the model in training mode"),
+        valid("""
+            import open_clip
+            import torch
+
+            def zero_shot(model, loader, classifier):
+                correct = 0
+                with torch.no_grad():
+                    for images, target in loader:
+                        feats = model.encode_image(images)
+                        correct += ((feats @ classifier).argmax(-1) == target).sum().item()
+                return correct
+
+            def main(loader, classifier):
+                model, _, preprocess = open_clip.create_model_and_transforms("ViT-B-32", pretrained="laion2b_s34b_b79k")
+                model.eval()
+                print(zero_shot(model, loader, classifier))
+        """, note="near miss: put in eval mode after the factory"),
         valid("""
             import torch
             from torch import nn

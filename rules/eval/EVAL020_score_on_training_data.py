@@ -47,6 +47,26 @@ class ScoreOnTrainingData(Rule):
     question = "Is the score at {scored} (on `{data}`, which `{model}` was trained on at {fit}) reported as a training score, or as a result?"
     examples = [
         valid("""
+            import numpy as np
+            from sklearn.linear_model import LogisticRegression
+
+            acts = np.load("acts.npy")
+            y = np.load("y.npy")
+            cut = int(0.8 * len(y))
+            probe = LogisticRegression(max_iter=2000).fit(acts[:cut], y[:cut])
+            print(f"probe accuracy: {probe.score(acts[cut:], y[cut:]):.3f}")
+        """, note="near miss: fit on the rows before one bound, scored on the rows after it"),
+        invalid("""
+            import numpy as np
+            from sklearn.linear_model import LogisticRegression
+
+            acts = np.load("acts.npy")
+            y = np.load("y.npy")
+            cut = int(0.8 * len(y))
+            probe = LogisticRegression(max_iter=2000).fit(acts[:cut], y[:cut])
+            print(f"probe accuracy: {probe.score(acts[:cut], y[:cut]):.3f}")  # expect: EVAL020
+        """, note="the same slice for the fit and the score"),
+        valid("""
             import json
             import numpy as np
             from sklearn.linear_model import LogisticRegression
@@ -645,6 +665,9 @@ def _same_subset(prog: Program, first: Ref, second: Ref) -> bool:
     if prog.kind(first) != "subset" or prog.kind(second) != "subset":
         return False
     index = prog.input(first, 1)
+    head, tail = prog.info(first), prog.info(second)
+    if "slice" in (head.get("how"), tail.get("how")) and (head.get("lo"), head.get("hi")) != (tail.get("lo"), tail.get("hi")):
+        return False  # `acts[:cut]` and `acts[cut:]`: one bound, the rows on either side of it
     return bool(index) and index == prog.input(second, 1) and \
         rows_key(prog, prog.input(first, 0)) == rows_key(prog, prog.input(second, 0))
 

@@ -6,6 +6,8 @@ import libcst as cst
 from hygiene.finding import Location, Severity
 from hygiene.analysis.names import dotted
 from hygiene.analysis.order import Origin, OrderTracker
+from hygiene.analysis.order_outputs import opened_path, run_field, written
+from hygiene.analysis.order_syntax import _names_in
 from hygiene.analysis.purpose import in_data_folder
 from hygiene.analysis.randomness import is_test_path
 from hygiene.rule import Rule, invalid, valid
@@ -18,8 +20,11 @@ class SetOrder(OrderTracker, Rule):
     sequence and used where the order decides a result: its positions become ids or class indices
     (`{c: i for i, c in enumerate(set(labels))}`, `classes.index(label)`), its first items are kept (`list(s)[:n]`; taking
     `list(s)[0]` is left alone, the idiom for the only element), it is
-    split or drawn from by position, paired by position with another list, or joined into text
-    (a prompt listing the options).
+    split or drawn from by position, paired by position with another list, joined into text
+    (a prompt listing the options), or written as the rows of a file named per run
+    (`json.dump(rows, open(f"out_{args.seed}.json", "w"))`, `df.to_csv(f"rank{rank}.csv")`): each
+    run, its own process, writes its items in another order, and runs combined by position pair
+    different items.
 
     The set is followed like a directory listing in SEED007 (names, `list(...)`, comprehensions,
     lists appended to in a loop over it); `sorted(...)` ends it. Sets of integers (`set(range(n))`,
@@ -51,6 +56,41 @@ class SetOrder(OrderTracker, Rule):
     triggers = ("set(", "{")
     order_index_uses = False  # `list(s)[0]` is how one takes the only element of a set
     examples = [
+        invalid("""
+            import json
+            from datasets import load_dataset
+
+            def main(args):
+                rows = load_dataset(args.data, split="train")
+                questions = list(set(rows["question"]))  # expect: SEED008
+                texts = [template.format(q=q) for q in questions]
+                outputs = generate(texts, seed=args.seed)
+                records = []
+                for i, out in enumerate(outputs):
+                    records.append({"question": questions[i], "answer": out})
+                with open(f"{args.out}/samples_seed{args.seed}.json", "w") as f:
+                    json.dump(records, f)
+        """, note="rows in set order written to a file per seed, which runs are combined from by position"),
+        valid("""
+            import json
+            from datasets import load_dataset
+
+            def main(args):
+                rows = load_dataset(args.data, split="train")
+                questions = sorted(set(rows["question"]))
+                records = [{"question": q, "answer": generate(q, seed=args.seed)} for q in questions]
+                with open(f"{args.out}/samples_seed{args.seed}.json", "w") as f:
+                    json.dump(records, f)
+        """, note="near miss: sorted first"),
+        valid("""
+            import json
+
+            def main(args, rows):
+                questions = list(set(rows))
+                records = [{"question": q, "answer": generate(q)} for q in questions]
+                with open(f"{args.out}/samples.json", "w") as f:
+                    json.dump(records, f)
+        """, note="near miss: one output file, not one per run"),
         invalid("""
             classes = list(set(df["label"]))  # expect: SEED008
             label2id = {c: i for i, c in enumerate(classes)}
@@ -230,6 +270,30 @@ class SetOrder(OrderTracker, Rule):
             table = dict(zip(names, rows[0]))
         """, note="the partner is appended in each run's own order, not the set's"),
     ]
+
+    def visit_Call(self, node: cst.Call) -> None:
+        super().visit_Call(node)
+        self._per_run_write(node)
+
+    def _per_run_write(self, node: cst.Call) -> None:
+        """`json.dump(rows, f)` into `output_{args.seed}.json`, `rows` made from the set: every run (one per
+        seed, each its own process and string-hash seed) writes the items in another order."""
+        found = written(node, self.qualified_name(node.func))
+        if found is None:
+            return
+        obj, target = found
+        assigned = self.__dict__.get("_order_from", {})
+        field = run_field(opened_path(target, self.ctx.parents), assigned.get, self.ctx.code)
+        if field is None:
+            return
+        derived = self._derived({dotted(n) for n in _names_in(obj)})
+        frames = self._frames()
+        origin = self.unordered(obj) or next(
+            (frame[name] for frame in reversed(frames) for name in sorted(derived - {None}) if name in frame), None)
+        if origin is not None:
+            field = field.replace("{", "{{").replace("}", "}}")
+            self._report(origin, node, f"its order becomes the order of the rows written at line {{line}} to a file "
+                                       f"named per run (`{field}`): runs combined by position pair different items")
 
     def visit_Assign(self, node: cst.Assign) -> None:
         """`idcs = list(range(n))`: a name holding integers (a set of them has a fixed order)."""

@@ -93,6 +93,14 @@ MODULE_BASES = frozenset({
 MODULE_LIBRARIES = ("torch.nn.", "torchvision.models.", "timm.", "torch_geometric.nn.", "segmentation_models_pytorch.")
 # Loaders that return a model in eval mode (`PreTrainedModel.from_pretrained` calls `model.eval()`).
 EVAL_MODE_LOADERS = ("from_pretrained",)
+# Library factories that return a tuple holding a new module (in training mode) at this position:
+# open_clip's `create_model_and_transforms` returns (model, train transform, eval transform) and does
+# not call `model.eval()`.
+TUPLE_MODULE_FACTORIES = {"open_clip.create_model_and_transforms": 0, "open_clip.factory.create_model_and_transforms": 0}
+MODULE_FACTORIES = frozenset({"open_clip.create_model", "open_clip.factory.create_model",
+                              *TUPLE_MODULE_FACTORIES})
+# Methods of a CLIP-style model that run its forward pass on one modality.
+ENCODER_METHODS = ("encode_image", "encode_text")
 # Objects that run models themselves, in eval mode and without gradients.
 NOT_MODULES = frozenset({"transformers.pipeline", "sentence_transformers.SentenceTransformer"})
 
@@ -165,6 +173,8 @@ def module_class(name: str | None) -> bool | None:
         return None
     if name in NOT_MODULES:
         return False
+    if name in MODULE_FACTORIES:
+        return True
     if name.startswith(MODULE_LIBRARIES) or name in MODULE_BASES:
         return not name.startswith("torch.nn.functional.") and not name.startswith("torch.nn.init.")
     if name.startswith("transformers.") and name.endswith(".from_pretrained"):

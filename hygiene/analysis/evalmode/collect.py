@@ -357,6 +357,8 @@ class Collector(CallEvents):
         for frame in self.done:
             for event in frame.events:
                 kind = event["k"]
+                if event.get("t", "").startswith(RETURN):  # `<return>#0`: a position of a returned tuple
+                    roots.add(event["t"])
                 if kind in ("fwd", "mode", "frozen"):
                     roots.add(root_name(event["t"]))
                 elif kind == "call":

@@ -10,6 +10,7 @@ from hygiene.analysis.apis import plain
 from hygiene.analysis.apis import torch as torch_api
 from hygiene.analysis.apis.torch import name_tokens
 from hygiene.analysis.names import dotted
+from hygiene.analysis.evalmode.dispatch import dispatched, note_table
 from hygiene.walk import iter_nodes
 from hygiene.analysis.evalmode.words import (
     GRAD_WORDS,
@@ -137,9 +138,9 @@ class CallEvents:
         if isinstance(parent, cst.WithItem) and parent.item is node:
             return  # `with model.forward(...) as runner:`: a tracing context (nnsight), not a forward pass
         generate = False
-        if isinstance(func, cst.Attribute) and func.attr.value in ("forward", "generate"):
+        if isinstance(func, cst.Attribute) and func.attr.value in ("forward", "generate", *torch_api.ENCODER_METHODS):
             target = model_target(func.value)
-            generate = func.attr.value == "generate"
+            generate = func.attr.value == "generate"  # (`encode_image`: a forward pass of a CLIP-style model)
             if target is None:
                 return
             qualified = self._qualified(func.value)
@@ -237,13 +238,36 @@ class CallEvents:
                     self.frame.graduse = self.frame.graduse or bool_literal(node.value) is not False
                     continue
                 self._bind(text, node.value, node)
+                note_table(self, text, node.value)
                 if set(name_tokens(text.rsplit(".", 1)[-1])) & METRIC_TARGET_WORDS:
                     self.frame.metric = True
-            else:
+            elif not self._unpack_call(target, node):
                 passed = {model_target(a.value) for a in node.value.args} if isinstance(node.value, cst.Call) else set()
                 for element in names_bound(target):
                     if element not in passed:
                         self._event("new", node, t=element, how="opaque", ctor=None)
+
+    def _unpack_call(self, target: cst.BaseExpression, node: cst.Assign) -> bool:
+        """`model, _, preprocess = create_model_and_transforms(...)`, `net, tf = load(...)`: each name is
+        the call's result at its position (`slot`): a library factory's module at its known position, or
+        what a repo function returns there (`return model, transform`), which `factory_made` reads."""
+        call = node.value
+        if not isinstance(target, (cst.Tuple, cst.List)) or not isinstance(call, cst.Call) \
+                or any(not isinstance(e.value, cst.Name) for e in target.elements):
+            return False
+        name = self._qualified(call.func) or dispatched(self, call.func)
+        bare = plain(name) if name else None
+        if not bare or "()" in (name or ""):
+            return False
+        library = torch_api.TUPLE_MODULE_FACTORIES.get(bare)
+        for slot, element in enumerate(target.elements):
+            text = element.value.value  # type: ignore[attr-defined]
+            if library is not None:
+                fresh = slot == library
+                self._event("new", node, t=text, how="fresh" if fresh else "opaque", ctor=bare if fresh else None)
+            else:
+                self._event("new", node, t=text, how="fresh", ctor=bare, slot=slot)
+        return True
 
     def leave_AnnAssign(self, node: cst.AnnAssign) -> None:
         if node.value is not None and isinstance(node.target, (cst.Name, cst.Attribute)):
@@ -256,6 +280,10 @@ class CallEvents:
         nn.Sequential(...)`) hands its callers a fresh module, in training mode."""
         if node.value is not None and self.frame.name != "<module>":
             self._bind(RETURN, node.value, node)
+            if isinstance(node.value, cst.Tuple):  # `return model, transform`: each position (`_unpack_call`)
+                for slot, element in enumerate(node.value.elements):
+                    if not isinstance(element, cst.StarredElement):
+                        self._bind(f"{RETURN}#{slot}", element.value, node)
 
     def _bind(self, target: str, value: cst.BaseExpression, node: cst.CSTNode) -> None:
         modes: list[str] = []
@@ -272,7 +300,7 @@ class CallEvents:
         if part_of or isinstance(expr, (cst.Name, cst.Attribute)):
             self._event("alias", node, t=target, src=part_of or dotted(expr))
         elif isinstance(expr, cst.Call):
-            name = self._qualified(expr.func)
+            name = self._qualified(expr.func) or dispatched(self, expr.func)
             bare = plain(name) if name else None
             wrapped = model_target(expr.args[0].value) if expr.args else None
             is_prepare = isinstance(expr.func, cst.Attribute) and expr.func.attr.value == "prepare"

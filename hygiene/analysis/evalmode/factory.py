@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from hygiene.analysis.apis import torch as torch_api
+from hygiene.analysis.evalmode.dispatch import SEPARATOR
 from hygiene.analysis.evalmode.events import RETURN
 from hygiene.analysis.evalmode.places import _rebinds, _touches, _where
 
@@ -19,22 +21,65 @@ _SCRIPTED_LOADERS = frozenset({"torch.jit.load"})
 
 def factory_made(analysis: Analysis, frame: _Frame, event: dict[str, Any], depth: int) -> States | None:
     """`event` binds `net = make_net(...)`: training mode, explained, if `make_net` is a repo
-    function whose last `return` gives a module in training mode (and nothing else)."""
+    function whose last `return` gives a module in training mode (and nothing else). With a `slot`
+    (`net, tf = load(...)`), the module is what the function returns at that position, also through
+    a call it returns (`return LOADERS[kind](...)`, a dispatch table: any of its functions)."""
     ctor = event.get("ctor") or ""
+    if depth > MAX_DEPTH:
+        return None
+    if SEPARATOR in ctor:  # a dispatch table: the first alternative that builds a model in training mode
+        for part in ctor.split(SEPARATOR):
+            made = factory_made(analysis, frame, {**event, "ctor": part}, depth)
+            if made:
+                return made
+        return None
     callees = analysis.lookup(ctor)
-    if len(callees) != 1 or depth > MAX_DEPTH:
+    if len(callees) != 1:
         return None
     callee = callees[0]
-    last = next((i for i in range(len(callee.events) - 1, -1, -1)
-                 if callee.events[i]["k"] in ("new", "alias", "mode") and callee.events[i]["t"] == RETURN), None)
+    # `net, tf = load(...)`: the value the callee returns at that position (`return model, transform`)
+    returned = RETURN if event.get("slot") is None else f"{RETURN}#{event['slot']}"
+    last = _last_binding(callee, returned)
+    if last is None and returned != RETURN:
+        return _returned_call(analysis, frame, event, callee, depth)
     if last is None:
         return None
-    found = analysis.effect(callee, last, RETURN, depth + 1)
+    found = analysis.effect(callee, last, returned, depth + 1)
     if not found or set(found) != {"train"}:
         return None
     made = found["train"]
-    where = _where(frame, event, f"`{event['t']} = {ctor.rsplit('.', 1)[-1]}(...)`", made.get("ctor"),
-                           ", which returns a new " + made["text"].replace(f"`{RETURN} = ", "`"))
+    where = _where(frame, event, _call_text(event, ctor), made.get("ctor"),
+                           ", which returns a new " + made["text"].replace(f"`{returned} = ", "`"))
+    return {"train": {**where, "fresh": True, "dep": made.get("dep"), "trains": frame.record.get("train")}}
+
+
+def _call_text(event: dict[str, Any], ctor: str) -> str:
+    """`net = make_net(...)`, or `make_net(...)` when the call is itself returned."""
+    short = ctor.rsplit(".", 1)[-1]
+    return f"`{short}(...)`" if event["t"].startswith(RETURN) else f"`{event['t']} = {short}(...)`"
+
+
+def _last_binding(callee: _Frame, returned: str) -> int | None:
+    return next((i for i in range(len(callee.events) - 1, -1, -1)
+                 if callee.events[i]["k"] in ("new", "alias", "mode") and callee.events[i]["t"] == returned), None)
+
+
+def _returned_call(analysis: Analysis, frame: _Frame, event: dict[str, Any], callee: _Frame,
+                   depth: int) -> States | None:
+    """`net, tf = load(...)` where `load` ends with `return other(...)`: position `slot` of what `other` returns."""
+    last = _last_binding(callee, RETURN)
+    inner = callee.events[last] if last is not None else None
+    if inner is None or inner["k"] != "new" or inner.get("how") != "fresh" or not inner.get("ctor"):
+        return None
+    if torch_api.TUPLE_MODULE_FACTORIES.get(inner["ctor"], -1) == event["slot"]:
+        made = {"text": f"`{inner['ctor'].rsplit('.', 1)[-1]}(...)`", "ctor": inner["ctor"]}
+    else:
+        found = factory_made(analysis, callee, {**inner, "slot": event["slot"]}, depth)
+        if not found:
+            return None
+        made = found["train"]
+    where = _where(frame, event, _call_text(event, event.get("ctor") or ""), made.get("ctor"),
+                   ", which returns " + made["text"])
     return {"train": {**where, "fresh": True, "dep": made.get("dep"), "trains": frame.record.get("train")}}
 
 
