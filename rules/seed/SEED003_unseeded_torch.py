@@ -195,22 +195,54 @@ class UnseededTorch(Rule):
                 loader = DataLoader(train_set, batch_size=64, shuffle=True)  # expect: SEED003
                 for batch in loader:
                     step(batch)
+                print("test accuracy", evaluate(test_set))
 
             if __name__ == "__main__":
                 main(0)
         """, note="deterministic kernels are not a seed: the shuffle still differs run to run"),
-        invalid("""
+        valid("""
             import torch
             from torch.utils.data import DataLoader
 
             def main():
-                loader = DataLoader(train_set, batch_size=64, shuffle=True)  # expect: SEED003
+                loader = DataLoader(train_set, batch_size=64, shuffle=True)
                 for batch in loader:
                     step(batch)
+                torch.save(model.state_dict(), "model.pt")
 
             if __name__ == "__main__":
                 main()
-        """),
+        """, note="near miss: it trains and saves a checkpoint that no program of the repo evaluates, and measures "
+                "nothing: no reported number is seen to depend on the shuffle (a checklist question)"),
+        invalid({
+            "train.py": """
+                import torch
+                from torch.utils.data import DataLoader
+                from model import Net
+
+                if __name__ == "__main__":
+                    net = Net()
+                    for batch in DataLoader(train_set, batch_size=64, shuffle=True):  # expect: SEED003
+                        net.step(batch)
+                    torch.save(net.state_dict(), "model.pt")
+            """,
+            "model.py": """
+                import torch.nn as nn
+                class Net(nn.Module):
+                    def step(self, batch):
+                        self.loss(batch).backward()
+            """,
+            "evaluate.py": """
+                import torch
+                from sklearn.metrics import accuracy_score
+                from model import Net
+
+                if __name__ == "__main__":
+                    net = Net()
+                    net.load_state_dict(torch.load("model.pt"))
+                    print("test accuracy", accuracy_score(labels, net.predict(test_x)))
+            """,
+        }, note="the twin: the checkpoint it saves is loaded and scored by the repo's evaluation script"),
         invalid({
             "data.py": """
                 import torch
@@ -361,6 +393,7 @@ class UnseededTorch(Rule):
 
                 if __name__ == "__main__":
                     QuarkTrainer(args, data, policy).train()
+                    print("eval reward", evaluate(policy))
             """,
         }, note="near miss: the base class seeds nothing"),
         invalid("""
@@ -617,9 +650,10 @@ class UnseededTorch(Rule):
                         loss = ((layer(x) - y) ** 2).mean()
                         loss.backward()
                         opt.step()
-                    print("loss", loss.item(), "seconds", time.time() - start)
+                    print("val error", evaluate(layer, load("val.npy")), "seconds", time.time() - start)
             """,
-        }, note="near miss: a timed training run on data the program reads (in another file) reports its loss"),
+        }, note="near miss: a timed training run on data the program reads (in another file) reports its "
+                "validation error"),
         invalid("""
             import torch
             import torch.nn as nn

@@ -114,6 +114,7 @@ class MissingRandomState(Rule):
             X_tr, X_te, y_tr, y_te = split(X, y, test_size=0.2, stratify=y)  # expect: SEED004
             model = RandomForestClassifier(n_estimators=300)
             model.fit(X_tr, y_tr)
+            print(model.score(X_te, y_te))
         """, note="one finding per file, at the first draw: one seed settles both"),
         invalid("""
             from sklearn import model_selection
