@@ -157,3 +157,17 @@ def test_evaluating_an_expression_is_no_evaluation_step():
     assert _result_scopes(("call", "backward", None), ("target", "acc", None), ("call", "eval", None)) == {}
     assert _result_scopes(("call", "backward", None), ("target", "acc", None),
                           ("call", "evaluate_episode", "dt.evaluate_episode")) == {"m.f": "metric"}
+
+
+def test_numbers_written_down_or_logged_from_an_evaluation_are_results():
+    # a Q-learning run whose mean return is printed as JSON at the end
+    assert _result_scopes(("call", "step", None), ("call", "dumps", "json.dumps")) == {"m.f": "metric"}
+    # a tracker's log counts in an evaluation's scope (Lightning's `validation_step`), not in training's
+    found = CallSignals()
+    found.see("backward", None, where=lambda: "m.Net.training_step")
+    found.see("log", None, where=lambda: "m.Net.training_step")
+    file_purpose("m.py", found)
+    assert found.result_scopes() == {}
+    found.see("log", None, where=lambda: "m.Net.validation_step")
+    file_purpose("m.py", found)
+    assert found.result_scopes() == {"m.Net.validation_step": "metric"}

@@ -43,6 +43,8 @@ _CHECKS = frozenset({"allclose", "assert_allclose", "isclose", "array_equal", "a
 _FEATURE_METRICS = "sklearn.metrics.pairwise"  # also `sklearn.metrics.pairwise_distances`
 # Calls that load trained weights: what a model's constructor drew is overwritten.
 _LOADING = frozenset({"load_state_dict", "from_pretrained", "load_from_checkpoint", "load_checkpoint"})
+# Calls that save a model's weights (and `torch.save`): a checkpoint that another program may load.
+_SAVING_WEIGHTS = frozenset({"save_pretrained", "save_model", "save_checkpoint", "save_weights", "save_state"})
 # Calls that export or trace a model: the inputs they are given only show the tracer shapes.
 _EXPORTING = frozenset({"torch.onnx.export", "torch.onnx.dynamo_export", "torch.jit.trace", "torch.jit.trace_module",
                         "torch.export.export"})
@@ -104,6 +106,18 @@ _EXPRESSION_WORDS = frozenset({"literal", "safe", "expr", "expression", "express
                                "code", "formula", "sandbox", "python", "py"})
 
 
+# Calls that write numbers down (a results file, a JSON printout, a row of a table) or log them to
+# a tracker; the tracker's calls count in an evaluation's scope (`validation_step`, `evaluate`).
+_TRACKING = frozenset({"log", "log_dict", "log_metrics", "log_metric", "add_scalar", "add_scalars"})
+_RECORDING = _TRACKING | {"dump", "dumps", "writerow", "writerows", "savetxt", "to_csv", "to_json"}
+
+
+def _evaluation_scope(key: str) -> bool:
+    """`pkg.model.Classifier.validation_step`, `train.evaluate`: a scope named for an evaluation."""
+    words = _words(key.rsplit(".", 1)[-1])
+    return bool(words & _EVALUATING) and not words & _DATA_WORDS
+
+
 def _evaluation_step(tail: str, name: str | None) -> bool:
     """`test(epoch)`, `validate(val_loader, model)`, `evaluate_episode(...)`: an evaluation step runs
     here. Eval mode and `torch.no_grad()` do not say so: a GAN samples its image grid in eval mode,
@@ -147,6 +161,7 @@ class CallSignals:
         self.metric = False  # a metric computed (`measures` also counts `model.eval()`, for the file's purpose)
         self.scopes: dict[str, str] = {}  # scope -> "metric" or "answers": where one is computed
         self.correct_scopes: set[str] = set()  # where right answers are counted
+        self.saves_weights = False  # `torch.save(...)`, `model.save_pretrained(...)`: a checkpoint for other programs
 
     def see_target(self, target: str, where: Callable[[], str] | None = None) -> None:
         """A value assigned to `acc`, `val_score`, `self.f1`: a measured number, however computed."""
@@ -174,7 +189,14 @@ class CallSignals:
             return
         if tail in _CHECKS:
             self.checks = True
+        if tail in _SAVING_WEIGHTS or name in ("torch.save", "safetensors.torch.save_file"):
+            self.saves_weights = True
         if _evaluation_step(tail, name):  # `trainer.test(model)`, `validate(val_loader)`: it reports what it measures
+            self.evaluates = True
+            self._result(where)
+        elif tail in _RECORDING and where is not None and (tail not in _TRACKING or _evaluation_scope(where())):
+            # `print(json.dumps(results))`, `csv.writer(f).writerow([...])` after a run: its numbers are
+            # written down; `self.log("val_acc", ...)` in `validation_step`: logged from an evaluation
             self.evaluates = True
             self._result(where)
         if tail in _TIMING or (name is not None and name.startswith(_TIMING_NAMES)):

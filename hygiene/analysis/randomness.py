@@ -381,7 +381,7 @@ class RandomnessExtractor:
             "scopes": scopes, "classes": self.classes, "purpose": purpose,
             "loads": self.signals.loads_weights, "seeders": self.seeders, "bases": self.bases,
             "relative_imports": sorted(set(self.relative_imports)), "workers": self.workers, "reads": self.signals.reads,
-            "measures": self.signals.result_scopes()}
+            "measures": self.signals.result_scopes(), "saves": self.signals.saves_weights}
 
 
 def _calls_first(receiver: cst.BaseExpression) -> bool:

@@ -6,12 +6,23 @@ ones. `hygiene.analysis.programs` says which programs run a draw without seeding
 `hygiene.analysis.purpose` what each program's output is. Here the two become one decision,
 applied by every SEED rule about unseeded draws (`hygiene.analysis.unseeded_draws`):
 
-- **a finding** (strong evidence): some program that runs the draw unseeded trains a model,
-  measures something (a metric, a score, a loss it evaluates) or queries a model for answers, and
+- **a finding** (strong evidence): some program that runs the draw unseeded reports a number, and
   is not named for a demonstration, an inference run, a visualisation, an export or a timing, nor
-  is it an imported module's own `__main__` self-test; or such a program seeds other generators
-  but not this one (its author wants repeatable runs and missed one);
+  is it an imported module's own `__main__` self-test, nor a program the repository's run scripts
+  leave out while running the others of its folder (`hygiene.analysis.run_scripts`). It reports a
+  number when code it runs (the scopes it walks, not every file it imports) computes a metric of
+  an evaluation (a metric function, an evaluation step such as `test(epoch)` or `trainer.test()`,
+  a metric named for a held-out split; in a file that trains nothing, any metric) or queries a
+  model for answers (`hygiene.analysis.purpose` `result_scopes`), or when it is a script that
+  trains a model and saves its weights and another program of the repository loads trained
+  weights and measures them (a checkpoint and its evaluation script). Also a finding: such a
+  program seeds other generators but not this one (its author wants repeatable runs and missed
+  one);
 - **a checklist question** (weak evidence), with the reason in `extra["ask"]`:
+  - "trains": the programs train or run a model but report no measured number: they print
+    training losses or statistics (a GAN's discriminator accuracy, an RL episode score), or save
+    samples, image grids or checkpoints that no program of the repository evaluates;
+  - "unrun": the repository's run scripts launch other programs of the folder, never these;
   - "data", "illustration", "exports": what the programs' output is (`hygiene.analysis.purpose`);
   - "unknown": no program that runs it unseeded is seen to train or measure anything, so whether
     the draw changes any reported number is not established (a plain script that prints samples,
@@ -106,14 +117,16 @@ def self_test(entry: str, progs: Programs) -> bool:
 def reports_number(entry: str, progs: Programs) -> bool:
     """Does `entry` produce a number the repository reports? Some file it runs computes a metric of
     an evaluation, or any metric where nothing is trained, or queries a model for answers
-    (`hygiene.analysis.purpose` `reports_number`); or it trains a model and another program of the
-    repository loads trained weights and measures them (a checkpoint and its evaluation script:
-    which checkpoint it loads is a path given at run time, so any such program counts)."""
+    (`hygiene.analysis.purpose` `result_scopes`); or it is a script that trains a model and saves
+    its weights, and another program of the repository loads trained weights and measures them (a
+    checkpoint and its evaluation script: which checkpoint it loads is a path given at run time,
+    so any such program counts)."""
     if progs.measured.get(entry):
         return True
     mine = progs.visited.get(entry, set())
-    if not any(progs.files[p].get("trains") for p in mine):
-        return False  # a sampler or an inference run: what it writes is samples, not a model to evaluate
+    if entry.endswith(".ipynb") or not any(progs.files[p].get("trains") for p in mine) \
+            or not any(progs.files[p].get("saves") for p in mine):
+        return False  # a notebook's model stays in it; a sampler writes samples; a model never saved is not evaluated
     return any(other != entry for other in progs.evaluators)
 
 
