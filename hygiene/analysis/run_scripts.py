@@ -16,7 +16,7 @@ import posixpath
 import re
 from typing import TYPE_CHECKING
 
-from hygiene.analysis.history import history_of
+from hygiene.analysis.history import History
 
 if TYPE_CHECKING:
     from hygiene.context import RepoContext
@@ -30,7 +30,11 @@ _MAX_BYTES = 200_000
 def _named(repo: RepoContext) -> set[str] | None:
     """File names (`train.py`) that the repository's run scripts mention; None without run scripts."""
     def compute() -> set[str] | None:
-        scripts = sorted(p for p in history_of(repo).tracked_paths() if p.endswith(_SCRIPT_SUFFIXES))[:_MAX_SCRIPTS]
+        # A History of its own: the scan's shared one leaves a "not a git repository" note, which
+        # a question about run scripts should not cause.
+        history = History(repo.git_root(), observe=repo.consult)
+        tracked = history.tracked_paths() if history.available else frozenset()
+        scripts = sorted(p for p in tracked if p.endswith(_SCRIPT_SUFFIXES))[:_MAX_SCRIPTS]
         if not scripts:
             return None
         names: set[str] = set()
