@@ -9,9 +9,9 @@ them here, after suppressions and per-file ignores and before the focus filter:
 - findings with the same key, in the same folder (anywhere in the repository for a key that starts
   with "repository:"), of which some are findings and some checklist
   questions (`extra["ask"]`), form separate groups (a question and a finding are different answers);
-- a group spans files: the findings of its first file (sorted path; with `--focus`, the first file
-  in focus) stay as they are, and its first finding names how many other programs share the
-  omission and lists them (also as related locations); the other files' findings are folded in;
+- a group spans files: the findings of its first file (sorted path, after the rank its members give
+  in `extra["anchor_rank"]`; with `--focus`, the first file in focus) stay as they are, and its
+  first finding names how many other programs share the omission and lists them (also as related locations); the other files' findings are folded in;
 - a group with members in one file only changes nothing;
 - a key that starts with "series" (`hygiene.analysis.results.series_key`: result files one program
   writes once per run, `output/<dataset>/<model>/<seed>/stats.json`) spans folders: the same
@@ -71,7 +71,10 @@ def group_findings(findings: list[Finding], rules: Iterable[type[Rule]],
         if len(paths) < 2:
             continue
         focused = [p for p in paths if in_focus is None or in_focus(p)]
-        anchor_path = focused[0] if focused else paths[0]
+        # A member may say how good an anchor it is (`extra["anchor_rank"]`, lower first: the program
+        # that trains and evaluates before one that only evaluates a checkpoint); else sorted path.
+        ranks = {findings[i].path: findings[i].extra.get("anchor_rank", 0) for i in members}
+        anchor_path = min(focused or paths, key=lambda p: (ranks.get(p, 0), p))
         if home is not None and findings[home].path in focused:
             anchor_path = findings[home].path  # the program's own draw: where its seeding line goes
         own = sorted((i for i in members if findings[i].path == anchor_path), key=lambda i: findings[i].sort_key())

@@ -345,7 +345,8 @@ def test_a_bug_in_the_layer_costs_the_layer_not_the_file(tmp_path: Path, monkeyp
 
     monkeypatch.setattr(calls.CallEvaluator, "fit_call", broken)
     seed = [r for r in load_rules() if r.code == "SEED001"]
-    _, result = build(tmp_path, {"t.py": "import random\nmodel.fit(X, y)\nrandom.shuffle(items)\n"}, seed)
+    _, result = build(tmp_path, {"t.py": "import random\nmodel.fit(X, y)\nrandom.shuffle(items)\n"
+                                                      "print(accuracy_score(y, model.predict(X)))\n"}, seed)
     assert [f.rule for f in result.findings if f.path == "t.py"] == ["SEED001"]
     assert any("dataflow analysis skipped: ValueError: boom" in d.message for d in result.diagnostics)
     assert not result.errors

@@ -118,3 +118,56 @@ def test_a_script_that_times_a_model_on_made_up_inputs_times():
 def test_a_noun_and_gen_in_one_word_name_a_data_builder():
     assert makes_data("evalplus/inputgen.py") and makes_data("tools/datagen.py")
     assert not makes_data("src/regen.py") and not makes_data("oxygen.py") and not makes_data("inputs.py")
+
+
+def _result_scopes(*events: tuple[str, str, str | None]) -> dict[str, str]:
+    """`("call"|"target", name, qualified name)` seen in the scope `"m.f"`."""
+    found = CallSignals()
+    for kind, tail, name in events:
+        if kind == "call":
+            found.see(tail, name, where=lambda: "m.f")
+        else:
+            found.see_target(tail, lambda: "m.f")
+    file_purpose("x.py", found)
+    return found.result_scopes()
+
+
+def test_a_training_statistic_is_no_result_but_an_evaluation_is():
+    # a GAN's discriminator accuracy or an RL episode score printed as the model trains
+    assert _result_scopes(("call", "backward", None), ("target", "d_acc", None)) == {}
+    assert _result_scopes(("call", "step", None), ("target", "score", None)) == {}
+    # losses are not metrics of a result, nor is an enum member named MSE or an exception class
+    assert _result_scopes(("call", "step", None), ("call", "CrossEntropyLoss", "torch.nn.CrossEntropyLoss"),
+                          ("target", "score", None)) == {}
+    assert _result_scopes(("target", "MSE", None), ("call", "ArgumentTypeError", "argparse.ArgumentTypeError")) == {}
+    # the same statistics beside an evaluation step, a metric call or a held-out metric are results
+    assert _result_scopes(("call", "step", None), ("target", "score", None), ("call", "test", "main.test")) \
+        == {"m.f": "metric"}
+    assert _result_scopes(("call", "backward", None), ("call", "accuracy_score", "sklearn.metrics.accuracy_score")) \
+        == {"m.f": "metric"}
+    assert _result_scopes(("call", "backward", None), ("target", "test_acc", None)) == {"m.f": "metric"}
+    # with nothing trained, any metric is the file's result (a scorer); a generation step's answers too
+    assert _result_scopes(("target", "acc", None)) == {"m.f": "metric"}
+    assert _result_scopes(("call", "generate", None)) == {"m.f": "answers"}
+
+
+def test_evaluating_an_expression_is_no_evaluation_step():
+    assert _result_scopes(("call", "backward", None), ("target", "acc", None),
+                          ("call", "eval_with_timeout", "calculator.eval_with_timeout")) == {}
+    assert _result_scopes(("call", "backward", None), ("target", "acc", None), ("call", "eval", None)) == {}
+    assert _result_scopes(("call", "backward", None), ("target", "acc", None),
+                          ("call", "evaluate_episode", "dt.evaluate_episode")) == {"m.f": "metric"}
+
+
+def test_numbers_written_down_or_logged_from_an_evaluation_are_results():
+    # a Q-learning run whose mean return is printed as JSON at the end
+    assert _result_scopes(("call", "step", None), ("call", "dumps", "json.dumps")) == {"m.f": "metric"}
+    # a tracker's log counts in an evaluation's scope (Lightning's `validation_step`), not in training's
+    found = CallSignals()
+    found.see("backward", None, where=lambda: "m.Net.training_step")
+    found.see("log", None, where=lambda: "m.Net.training_step")
+    file_purpose("m.py", found)
+    assert found.result_scopes() == {}
+    found.see("log", None, where=lambda: "m.Net.validation_step")
+    file_purpose("m.py", found)
+    assert found.result_scopes() == {"m.Net.validation_step": "metric"}

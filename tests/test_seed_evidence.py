@@ -95,3 +95,116 @@ def test_a_folder_of_scripts_and_the_model_file_they_run_are_one_finding(tmp_pat
     })
     assert [(f.rule, f.path) for f in found] == [("SEED001", "duq/train_cifar.py")]
     assert {r.path for r in found[0].related} >= {"duq/train_fm.py", "duq/utils/net.py"}
+
+
+_TRAIN = """
+    import torch
+    from torch.utils.data import DataLoader
+    from model import Net
+    if __name__ == "__main__":
+        net = Net()
+        for batch in DataLoader(train_set, batch_size=64, shuffle=True):
+            loss = net.loss(batch)
+            loss.backward()
+            print("loss", loss.item())
+        torch.save(net.state_dict(), "net.pt")
+"""
+_MODEL = """
+    import torch.nn as nn
+    class Net(nn.Module):
+        def loss(self, batch):
+            return self.body(batch).mean()
+"""
+
+
+def test_a_program_that_trains_and_reports_no_measured_number_is_a_question(tmp_path: Path) -> None:
+    found, asked = _scan(tmp_path, {"train.py": _TRAIN, "model.py": _MODEL})
+    assert not found and [q.rule for q in asked] == ["SEED003"]
+    assert asked[0].extra["ask"] == REASONS["trains"]
+
+
+def test_a_checkpoint_that_another_program_loads_and_measures_is_reported(tmp_path: Path) -> None:
+    found, asked = _scan(tmp_path, {"train.py": _TRAIN, "model.py": _MODEL, "evaluate.py": """
+        import torch
+        from model import Net
+        if __name__ == "__main__":
+            net = Net()
+            net.load_state_dict(torch.load("net.pt"))
+            print("test accuracy", accuracy(net, test_set))
+    """})
+    assert [(f.rule, f.path) for f in found] == [("SEED003", "train.py")] and not asked
+
+
+def test_a_sampler_is_judged_by_the_code_it_runs_not_by_the_files_it_imports(tmp_path: Path) -> None:
+    found, asked = _scan(tmp_path, {"diffusion.py": """
+        import torch
+        import torch.nn as nn
+        class Net(nn.Module):
+            def __init__(self):
+                super().__init__()
+                self.body = nn.Linear(4, 4)
+            def nll(self, x):
+                mse = ((x - self.body(x)) ** 2).mean()
+                return mse
+    """, "evaluate.py": """
+        import torch
+        from diffusion import Net
+        if __name__ == "__main__":
+            net = Net()
+            net.load_state_dict(torch.load("net.pt"))
+            print("test nll", net.nll(test_x))
+    """, "sample.py": """
+        import torch
+        from diffusion import Net
+        if __name__ == "__main__":
+            net = Net()
+            net.load_state_dict(torch.load("net.pt"))
+            labels = torch.randint(0, 10, (64,))
+            print(net.body(labels))
+    """})
+    # the module's metric runs in evaluate.py, not in sample.py; sample.py trains nothing to evaluate
+    assert not [f for f in found if f.path == "sample.py"]
+    assert [q.extra["ask"] for q in asked if q.path == "sample.py"] == [REASONS["trains"]]
+
+
+def _git(root: Path) -> None:
+    import subprocess
+    subprocess.run(["git", "init", "-q", str(root)], check=True)
+    subprocess.run(["git", "-C", str(root), "add", "-A"], check=True)
+    subprocess.run(["git", "-C", str(root), "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "x"],
+                   check=True)
+
+
+def test_a_program_the_run_scripts_leave_out_beside_its_siblings_is_a_question(tmp_path: Path) -> None:
+    script = """
+        import torch
+        from torch.utils.data import DataLoader
+        if __name__ == "__main__":
+            for batch in DataLoader(train_set, batch_size=64, shuffle=True):
+                step(batch)
+            print("test mse", evaluate(model, test_set))
+    """
+    files = {"baseline/long_range_main.py": script, "baseline/single_step_main.py": script,
+             "baseline/scripts/run.sh": "python long_range_main.py -data ETTh1\n"}
+    for rel, text in files.items():
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(textwrap.dedent(text).lstrip())
+    _git(tmp_path)
+    found, asked = _scan(tmp_path, {})
+    assert [f.path for f in found] == ["baseline/long_range_main.py"]
+    assert [q.extra["ask"] for q in asked if q.path == "baseline/single_step_main.py"] == [REASONS["unrun"]]
+
+
+def test_a_group_of_programs_that_seed_nothing_is_anchored_at_the_training_program(tmp_path: Path) -> None:
+    found, _ = _scan(tmp_path, {"model.py": _MODEL, "eval.py": """
+        import torch
+        from torch.utils.data import DataLoader
+        from model import Net
+        if __name__ == "__main__":
+            net = Net()
+            net.load_state_dict(torch.load("net.pt"))
+            for batch in DataLoader(test_set, batch_size=1, shuffle=True):
+                print("bleu", bleu_score(net, batch))
+    """, "train.py": _TRAIN.replace('print("loss", loss.item())', 'print("val accuracy", validate(net, val_set))')})
+    assert [(f.rule, f.path) for f in found] == [("SEED003", "train.py")]
+    assert "eval.py" in found[0].message

@@ -62,6 +62,7 @@ class DrawSite:
     # and why the finding is a checklist question rather than a finding ("" if it is a finding).
     more: list["DrawSite"] = field(default_factory=list)
     ask: str = ""
+    rank: int = 0  # as the anchor of a group of programs (hygiene.analysis.seed_evidence.anchor_rank)
 
 
 @dataclass
@@ -90,6 +91,8 @@ class Programs:
         # What each program's output is: "reports" (some file it runs measures or trains), "data"
         # (the entry builds committed data), "shows" (it only plots or checks) or "". hygiene.analysis.purpose.
         self.uses: dict[str, str] = {}
+        self.measured: dict[str, bool] = {}
+        self.evaluators: list[str] = []
         self.seeders = {c for f in self.files.values() for c in f.get("seeders", ())}
         self.late_seeds: list[LateSeed] = []
         self.visited: dict[str, set[str]] = {}  # entry -> the files it runs code of
@@ -245,6 +248,12 @@ class Programs:
             use = "reports" if "reports" in purposes else "shows" if "shows" in purposes else ""
         self.uses[entry] = use
         loads = any(self.files[p].get("loads") for p in visited)
+        # Whether some file it runs computes a result (hygiene.analysis.purpose `reports_number`), and
+        # the programs that load trained weights and measure them (an evaluation of a checkpoint).
+        ran = {kind for p in visited for key, kind in (self.files[p].get("measures") or {}).items() if (p, key) in done}
+        self.measured[entry] = bool(ran)
+        if loads and "metric" in ran:
+            self.evaluators.append(entry)
         for site in reached:
             if loads and site.gen == "torch" and (site.context.endswith("__init__") or "init" in site.label):
                 continue  # a model's initial weights, replaced by the weights the program loads

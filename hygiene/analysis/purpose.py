@@ -22,6 +22,7 @@ the script that calls it computes one.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 # Words of a call's last name that compute or record a result: a metric, a score, an evaluation.
@@ -42,6 +43,8 @@ _CHECKS = frozenset({"allclose", "assert_allclose", "isclose", "array_equal", "a
 _FEATURE_METRICS = "sklearn.metrics.pairwise"  # also `sklearn.metrics.pairwise_distances`
 # Calls that load trained weights: what a model's constructor drew is overwritten.
 _LOADING = frozenset({"load_state_dict", "from_pretrained", "load_from_checkpoint", "load_checkpoint"})
+# Calls that save a model's weights (and `torch.save`): a checkpoint that another program may load.
+_SAVING_WEIGHTS = frozenset({"save_pretrained", "save_model", "save_checkpoint", "save_weights", "save_state"})
 # Calls that export or trace a model: the inputs they are given only show the tracer shapes.
 _EXPORTING = frozenset({"torch.onnx.export", "torch.onnx.dynamo_export", "torch.jit.trace", "torch.jit.trace_module",
                         "torch.export.export"})
@@ -78,6 +81,51 @@ _DATASET_ROOTS = ("torchvision.datasets.", "sklearn.datasets.", "datasets.", "te
                   "keras.datasets.", "tensorflow.keras.datasets.", "torch_geometric.datasets.")
 _DOC_DIRS = frozenset({"docs", "doc", "examples", "example", "tutorials", "tutorial"})
 _WORD = re.compile(r"[a-z]+")
+# Words of a metric's name that say it was measured on held-out data.
+_HELD_OUT = frozenset({"test", "val", "valid", "validation", "eval", "dev", "holdout", "heldout"})
+# Words of a called function's name that say it evaluates (`test(epoch)`, `validate(val_loader)`,
+# `evaluate_episode(...)`), unless they name data (`train_test_split`, `get_test_loader`).
+_EVALUATING = frozenset({"test", "validate", "validation", "evaluate", "evaluation", "eval", "valid"})
+_DATA_WORDS = frozenset({"split", "loader", "loaders", "dataset", "datasets", "data", "set", "sets", "get",
+                         "load", "make", "build", "create", "download", "prepare", "path", "dir", "file"})
+
+
+def _result_metric(tail: str, name: str | None) -> bool:
+    """A metric of a result, not a training loss (`CrossEntropyLoss`, `binary_cross_entropy`,
+    `mae_loss`: "cross" alone names a loss, and a name with "loss" in it is one), nor an evaluation
+    step (`eval_with_timeout` of a calculator: "eval" says something is evaluated, not what)."""
+    if name is not None and name.startswith(("sklearn.metrics", "evaluate.", "torchmetrics.")):
+        return True
+    if tail.isupper() or tail.endswith(("Error", "Exception", "Warning")):
+        return False  # a constant or an enum member (`LossType.MSE`), an exception class
+    words = _words(tail)
+    return bool(words & _METRIC_WORDS - {"cross", "eval"}) and not words & {"loss", "losses", "criterion"}
+
+# `eval_with_timeout(expr)`, `safe_eval`, `ast.literal_eval`: code or an expression is evaluated.
+_EXPRESSION_WORDS = frozenset({"literal", "safe", "expr", "expression", "expressions", "timeout", "string", "str",
+                               "code", "formula", "sandbox", "python", "py"})
+
+
+# Calls that write numbers down (a results file, a JSON printout, a row of a table) or log them to
+# a tracker; the tracker's calls count in an evaluation's scope (`validation_step`, `evaluate`).
+_TRACKING = frozenset({"log", "log_dict", "log_metrics", "log_metric", "add_scalar", "add_scalars"})
+_RECORDING = _TRACKING | {"dump", "dumps", "writerow", "writerows", "savetxt", "to_csv", "to_json"}
+
+
+def _evaluation_scope(key: str) -> bool:
+    """`pkg.model.Classifier.validation_step`, `train.evaluate`: a scope named for an evaluation."""
+    words = _words(key.rsplit(".", 1)[-1])
+    return bool(words & _EVALUATING) and not words & _DATA_WORDS
+
+
+def _evaluation_step(tail: str, name: str | None) -> bool:
+    """`test(epoch)`, `validate(val_loader, model)`, `evaluate_episode(...)`: an evaluation step runs
+    here. Eval mode and `torch.no_grad()` do not say so: a GAN samples its image grid in eval mode,
+    an RL script computes its targets without gradients."""
+    if tail == "eval":
+        return False  # `model.eval()` also comes before sampling images; `eval(text)` evaluates a string
+    words = _words(tail)
+    return bool(words & _EVALUATING) and not words & _DATA_WORDS and not words & _EXPRESSION_WORDS and not _logs(name)
 
 
 def _words(text: str) -> set[str]:
@@ -105,20 +153,52 @@ class CallSignals:
         self.checks = False  # ...unless the file checks code on random inputs (`correct = np.allclose(...)`)
         self.times = False  # times code or reads its memory use (`time.time()`, `torch.cuda.Event`)
         self.reads = False  # reads a file, a library's dataset, or weights
+        # Evaluates: a metric function called, an evaluation step called (`test(epoch)`,
+        # `validate(loader)`), or a metric named for a held-out split (`test_acc`). A metric-named
+        # value in a file that trains and evaluates nothing (`d_acc` of a GAN's discriminator, an RL
+        # episode `score`) is a training statistic printed as the model trains, not a result.
+        self.evaluates = False
+        self.metric = False  # a metric computed (`measures` also counts `model.eval()`, for the file's purpose)
+        self.scopes: dict[str, str] = {}  # scope -> "metric" or "answers": where one is computed
+        self.correct_scopes: set[str] = set()  # where right answers are counted
+        self.saves_weights = False  # `torch.save(...)`, `model.save_pretrained(...)`: a checkpoint for other programs
 
-    def see_target(self, target: str) -> None:
+    def see_target(self, target: str, where: Callable[[], str] | None = None) -> None:
         """A value assigned to `acc`, `val_score`, `self.f1`: a measured number, however computed."""
-        if not self.measures and target and _metric_name(target.rsplit(".", 1)[-1]):
+        if target and _metric_name(target.rsplit(".", 1)[-1]):
             self.measures = True
+            if _result_metric(target.rsplit(".", 1)[-1], None):
+                self._result(where)
+            self.evaluates = self.evaluates or bool(_words(target.rsplit(".", 1)[-1]) & _HELD_OUT)
         elif target and "correct" in _words(target.rsplit(".", 1)[-1]):
             self.counts_correct = True
+            if where is not None:
+                self.correct_scopes.add(where())
 
-    def see(self, tail: str, name: str | None, own: bool = False) -> None:
-        """`own`: a function of the notebook itself, whose name says nothing (its body's calls do)."""
+    def _result(self, where: Callable[[], str] | None, kind: str = "metric") -> None:
+        self.metric = self.metric or kind == "metric"
+        if where is not None:
+            key = where()
+            if self.scopes.get(key) != "metric":
+                self.scopes[key] = kind
+
+    def see(self, tail: str, name: str | None, own: bool = False, where: Callable[[], str] | None = None) -> None:
+        """`own`: a function of the notebook itself, whose name says nothing (its body's calls do).
+        `where` gives the key of the scope the call is in (`hygiene.analysis.randomness`)."""
         if own:
             return
         if tail in _CHECKS:
             self.checks = True
+        if tail in _SAVING_WEIGHTS or name in ("torch.save", "safetensors.torch.save_file"):
+            self.saves_weights = True
+        if _evaluation_step(tail, name):  # `trainer.test(model)`, `validate(val_loader)`: it reports what it measures
+            self.evaluates = True
+            self._result(where)
+        elif tail in _RECORDING and where is not None and (tail not in _TRACKING or _evaluation_scope(where())):
+            # `print(json.dumps(results))`, `csv.writer(f).writerow([...])` after a run: its numbers are
+            # written down; `self.log("val_acc", ...)` in `validation_step`: logged from an evaluation
+            self.evaluates = True
+            self._result(where)
         if tail in _TIMING or (name is not None and name.startswith(_TIMING_NAMES)):
             self.times = True
         if tail in READS or tail in _LOADING or (name is not None and name.startswith(_DATASET_ROOTS)):
@@ -127,7 +207,9 @@ class CallSignals:
             self.writes = True
         elif tail in _MODEL_CALLS:
             self.models = True
-            self.answers = self.answers or tail not in ("forward", "encode_batch")
+            if tail not in ("forward", "encode_batch"):
+                self.answers = True
+                self._result(where, "answers")
         if name in _EXPORTING:
             self.exports = True
         if tail in _ARRAY_SAVES and name is not None and name.startswith("numpy."):
@@ -141,10 +223,22 @@ class CallSignals:
         elif tail in _SHOWING or (name is not None and name.startswith(_SHOWING_ROOTS)):
             self.shows = True
             self.figures += tail == "savefig"
-        elif not self.measures and ((name is not None and name.startswith(("sklearn.metrics", "evaluate."))
-                                     and not name.startswith(_FEATURE_METRICS))
-                                    or (tail and _words(tail) & _METRIC_WORDS and not _logs(name))):
+        elif (name is not None and name.startswith(("sklearn.metrics", "evaluate.", "torchmetrics."))
+              and not name.startswith(_FEATURE_METRICS)) or (tail and _words(tail) & _METRIC_WORDS and not _logs(name)):
             self.measures = True
+            if tail != "eval" and _result_metric(tail, name):  # not a mode switch, nor a training loss
+                self.evaluates = True
+                self._result(where)
+
+    def result_scopes(self) -> dict[str, str]:
+        """The scopes (`hygiene.analysis.randomness` keys) that compute a measured number that is a
+        result: a metric of an evaluation, or any metric in a file that trains nothing (a scorer, a
+        notebook's analysis); model answers count too (what a generation step writes is what a
+        scorer turns into a number). A program reports a number when it runs one of them. Each
+        scope says "metric" or "answers" (model output only)."""
+        if self.metric and (self.evaluates or not self.trains):
+            return dict(sorted(self.scopes.items()))
+        return {k: v for k, v in sorted(self.scopes.items()) if v == "answers"}
 
 
 def placeholder_path(text: str) -> bool:
@@ -220,7 +314,8 @@ def file_purpose(path: str, signals: CallSignals, notebook: Any = None) -> str:
     illustrates), and one with more words of prose than of code is a chapter or a tutorial: text
     that explains, with code that demonstrates."""
     if signals.counts_correct and not signals.checks:
-        signals.measures = True  # `correct = sum(answer == gold ...)`: it scores answers
+        signals.measures = signals.metric = True  # `correct = sum(answer == gold ...)`: it scores answers
+        signals.scopes.update((key, "metric") for key in signals.correct_scopes)
     if signals.publishes or (makes_data(path) and not signals.trains) or _transforms_data(signals, notebook) \
             or _extracts_features(signals, notebook):
         return "data"

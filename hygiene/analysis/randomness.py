@@ -157,7 +157,7 @@ class RandomnessExtractor:
     def visit_Assign(self, node: cst.Assign) -> None:
         for target in node.targets:
             if isinstance(target.target, (cst.Name, cst.Attribute)):
-                self.signals.see_target(dotted(target.target) or "")
+                self.signals.see_target(dotted(target.target) or "", self._scope_key)
 
     # -- is this file a program? ----------------------------------------------------------------
     def visit_If(self, node: cst.If) -> None:
@@ -226,7 +226,7 @@ class RandomnessExtractor:
             self.imports_torch = any((v or "").startswith("torch") for v in self.ctx.names.module_scope.bindings.values())
         # A notebook measures through library calls; its own helpers are judged by what they call.
         own = self.ctx.kind == "notebook" and name is not None and name.startswith(self.module + ".")
-        self.signals.see(tail, name, own=own)
+        self.signals.see(tail, name, own=own, where=self._scope_key)
         if "DataLoader" in tail and any(a.keyword is not None and a.keyword.value == "num_workers" and not (
                 isinstance(a.value, cst.Integer) and a.value.value == "0") for a in node.args):
             self.workers = True
@@ -381,7 +381,7 @@ class RandomnessExtractor:
             "scopes": scopes, "classes": self.classes, "purpose": purpose,
             "loads": self.signals.loads_weights, "seeders": self.seeders, "bases": self.bases,
             "relative_imports": sorted(set(self.relative_imports)), "workers": self.workers, "reads": self.signals.reads,
-        }
+            "measures": self.signals.result_scopes(), "saves": self.signals.saves_weights}
 
 
 def _calls_first(receiver: cst.BaseExpression) -> bool:

@@ -6,12 +6,23 @@ ones. `hygiene.analysis.programs` says which programs run a draw without seeding
 `hygiene.analysis.purpose` what each program's output is. Here the two become one decision,
 applied by every SEED rule about unseeded draws (`hygiene.analysis.unseeded_draws`):
 
-- **a finding** (strong evidence): some program that runs the draw unseeded trains a model,
-  measures something (a metric, a score, a loss it evaluates) or queries a model for answers, and
+- **a finding** (strong evidence): some program that runs the draw unseeded reports a number, and
   is not named for a demonstration, an inference run, a visualisation, an export or a timing, nor
-  is it an imported module's own `__main__` self-test; or such a program seeds other generators
-  but not this one (its author wants repeatable runs and missed one);
+  is it an imported module's own `__main__` self-test, nor a program the repository's run scripts
+  leave out while running the others of its folder (`hygiene.analysis.run_scripts`). It reports a
+  number when code it runs (the scopes it walks, not every file it imports) computes a metric of
+  an evaluation (a metric function, an evaluation step such as `test(epoch)` or `trainer.test()`,
+  a metric named for a held-out split; in a file that trains nothing, any metric) or queries a
+  model for answers (`hygiene.analysis.purpose` `result_scopes`), or when it is a script that
+  trains a model and saves its weights and another program of the repository loads trained
+  weights and measures them (a checkpoint and its evaluation script). Also a finding: such a
+  program seeds other generators but not this one (its author wants repeatable runs and missed
+  one);
 - **a checklist question** (weak evidence), with the reason in `extra["ask"]`:
+  - "trains": the programs train or run a model but report no measured number: they print
+    training losses or statistics (a GAN's discriminator accuracy, an RL episode score), or save
+    samples, image grids or checkpoints that no program of the repository evaluates;
+  - "unrun": the repository's run scripts launch other programs of the folder, never these;
   - "data", "illustration", "exports": what the programs' output is (`hygiene.analysis.purpose`);
   - "unknown": no program that runs it unseeded is seen to train or measure anything, so whether
     the draw changes any reported number is not established (a plain script that prints samples,
@@ -52,6 +63,12 @@ REASONS = {
                  "the run-to-run variation on purpose; are the other results seeded?"),
     "timing": ("the programs that run it time a model on made-up inputs and read no data: what they print is "
                "seconds and memory, not a result"),
+    "trains": ("the programs that run it unseeded train or run a model but compute no evaluation metric: they "
+               "print training losses or statistics, or save samples, images or checkpoints that no program of the "
+               "repository evaluates, so no reported number is seen to depend on it"),
+    "unrun": ("none of the repository's run scripts launches the programs that run it, while they launch other "
+              "programs of the same folder: a mode kept from a copied baseline or an old entry point is not how the "
+              "reported numbers were made; is it run?"),
     "demo": ("the programs that run it unseeded are named for a demo, inference, a visualisation, an export or "
              "a timing run: what they print shows something, it is not a reported result"),
 }
@@ -97,12 +114,36 @@ def self_test(entry: str, progs: Programs) -> bool:
     return facts["module"] in progs.imported or facts["module"].rsplit(".", 1)[-1] in tails
 
 
-def evidence(site: DrawSite, progs: Programs) -> str:
+def reports_number(entry: str, progs: Programs) -> bool:
+    """Does `entry` produce a number the repository reports? Some file it runs computes a metric of
+    an evaluation, or any metric where nothing is trained, or queries a model for answers
+    (`hygiene.analysis.purpose` `result_scopes`); or it is a script that trains a model and saves
+    its weights, and another program of the repository loads trained weights and measures them (a
+    checkpoint and its evaluation script: which checkpoint it loads is a path given at run time,
+    so any such program counts)."""
+    if progs.measured.get(entry):
+        return True
+    mine = progs.visited.get(entry, set())
+    if entry.endswith(".ipynb") or not any(progs.files[p].get("trains") for p in mine) \
+            or not any(progs.files[p].get("saves") for p in mine):
+        return False  # a notebook's model stays in it; a sampler writes samples; a model never saved is not evaluated
+    return any(other != entry for other in progs.evaluators)
+
+
+def evidence(site: DrawSite, progs: Programs, unrun: frozenset[str] = frozenset()) -> str:
     """"" when a program that runs `site` unseeded produces reported numbers (a finding), else the
-    key of `REASONS` that makes it a checklist question."""
+    key of `REASONS` that makes it a checklist question. `unrun`: the programs the repository's run
+    scripts leave out while running others of their folder (`hygiene.analysis.run_scripts`)."""
     uses = {e: progs.uses.get(e, "") for e in site.unseeded_by}
-    if any(u == "reports" and not named_for_demo(e) and not self_test(e, progs) for e, u in uses.items()):
+    candidates = [e for e, u in uses.items() if u == "reports" and not named_for_demo(e) and not self_test(e, progs)]
+    real = [e for e in candidates if e not in unrun]
+    # A program that seeds other generators wants repeatable runs and missed this one.
+    if any(reports_number(e, progs) or site.seeds_of.get(e) for e in real):
         return ""
+    if real:
+        return "trains"
+    if candidates:
+        return "unrun"
     if any(u == "reports" and not named_for_demo(e) for e, u in uses.items()):
         return "smoke"
     if any(u == "reports" for u in uses.values()):
@@ -117,3 +158,12 @@ def evidence(site: DrawSite, progs: Programs) -> str:
             return ""  # it seeds other generators: its author wants the runs repeatable, and missed this one
         return "demo" if all(named_for_demo(e) for e in uses) else "unknown"
     return "illustration"
+
+
+def anchor_rank(entry: str, progs: Programs) -> int:
+    """Where a group of programs that seed nothing is best reported (lower first): a program that
+    trains and reports a number (`train.py`), then one that reports a number (`eval.py`, which scores
+    a checkpoint), then the rest."""
+    if not reports_number(entry, progs):
+        return 2
+    return 0 if any(progs.files[p].get("trains") for p in progs.visited.get(entry, ())) else 1

@@ -15,8 +15,9 @@ from typing import TYPE_CHECKING, Any
 
 from hygiene.analysis.flag_guards import switched_off
 from hygiene.analysis.programs import DrawSite, Place, locate, programs
+from hygiene.analysis.run_scripts import not_run
 from hygiene.analysis.seed_comments import repeats_for_spread, seed_commented_out
-from hygiene.analysis.seed_evidence import REASONS, evidence
+from hygiene.analysis.seed_evidence import REASONS, anchor_rank, evidence
 from hygiene.analysis.toy_draws import is_toy, toy_lines
 from hygiene.grouping import PROGRAM, REPOSITORY
 
@@ -41,7 +42,7 @@ def program_ask(uses: list[str]) -> str:
 def _ask(repo: RepoContext, site: DrawSite, progs: Any) -> str:
     """Why `site` is a checklist question ("" for a finding): the evidence of its programs
     (hygiene.analysis.seed_evidence), or a seeding call its programs keep commented out."""
-    ask = evidence(site, progs)
+    ask = evidence(site, progs, not_run(repo, progs.entries))
     if not ask and site.gen in GENERATOR_NAMES and all(
             seed_commented_out(repo, site.gen, progs.visited.get(e, {e})) for e in site.unseeded_by):
         return "commented"  # the author commented the seed out: a choice to ask about
@@ -70,6 +71,7 @@ def _unseeded(repo: RepoContext) -> list[DrawSite]:
             continue
         site.unseeded_by[:] = entries
         site.ask = _ask(repo, site, progs)
+        site.rank = anchor_rank(entries[0], progs)
         site.more = []
         found.append(site)
     return found
@@ -166,6 +168,7 @@ def report_place(place: Place, site: DrawSite | None = None, ask: str = "") -> d
         # hygiene.grouping: one decision for the repository (PyTorch-GAN's 32 standalone scripts, each
         # in its own folder, seeding nothing: one habit, one answer, one finding naming them all).
         extra["group"] = REPOSITORY + "a program that seeds nothing"
+        extra["anchor_rank"] = site.rank  # the training program first, not the first by name
     elif site is not None and site.gen in GENERATOR_NAMES and site.kind not in ("sklearn", "sample"):
         # Draws of several files that one program runs unseeded: one seeding line in it settles them.
         extra["group"] = PROGRAM + site.unseeded_by[0]

@@ -37,11 +37,17 @@ class UnseededNumpy(Rule):
     hub) or an illustration (a notebook that measures nothing with a library metric or is mostly
     prose, a script that only plots or checks, `docs/`, `examples/`, `tutorials/`): see
     `hygiene.analysis.purpose`. A finding needs evidence that the draw changes a reported number
-    (`hygiene.analysis.seed_evidence`): a program that runs it unseeded trains, measures or queries
-    a model for answers and is not named for a demo, an example, inference, an export or a timing,
-    nor an imported module's own `__main__` self-test; or the program seeds other generators and
-    misses this one. Anything weaker is a checklist question that names the missing evidence:
-    so is a program that times a model on made-up inputs and reads no data, one whose files keep
+    (`hygiene.analysis.seed_evidence`): a program that runs it unseeded, is not named for a demo,
+    an example, inference, an export or a timing, nor an imported module's own `__main__`
+    self-test, and is not left out by the repository's run scripts while they run the other
+    programs of its folder, reports a number: code it runs computes a metric of an evaluation (a
+    metric function, an evaluation step such as `test(epoch)` or `trainer.test()`, a metric named
+    for a held-out split; any metric where nothing is trained) or queries a model for answers, or
+    it trains a model that another program of the repository loads and measures; or the program
+    seeds other generators and misses this one. A program that trains and only prints training
+    losses or statistics (a discriminator's accuracy, an episode score), or saves samples, image
+    grids or checkpoints that no program evaluates, is a checklist question ("trains"). Anything
+    weaker is a checklist question that names the missing evidence: so is a program that times a model on made-up inputs and reads no data, one whose files keep
     the seeding call commented out (`# torch.manual_seed(1)`: unseeded by choice), and a file that
     refits the unseeded model in a loop and computes the spread of the results (the variation is
     what it shows). A draw in a block that the program's own calls switch off (`if multiscale:`

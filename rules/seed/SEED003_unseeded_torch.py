@@ -39,11 +39,17 @@ class UnseededTorch(Rule):
     hub) or an illustration (a notebook that measures nothing with a library metric or is mostly
     prose, a script that only plots or checks, `docs/`, `examples/`, `tutorials/`): see
     `hygiene.analysis.purpose`. A finding needs evidence that the draw changes a reported number
-    (`hygiene.analysis.seed_evidence`): a program that runs it unseeded trains, measures or queries
-    a model for answers and is not named for a demo, an example, inference, an export or a timing,
-    nor an imported module's own `__main__` self-test; or the program seeds other generators and
-    misses this one. Anything weaker is a checklist question that names the missing evidence:
-    so is a program that times a model on made-up inputs and reads no data, one whose files keep
+    (`hygiene.analysis.seed_evidence`): a program that runs it unseeded, is not named for a demo,
+    an example, inference, an export or a timing, nor an imported module's own `__main__`
+    self-test, and is not left out by the repository's run scripts while they run the other
+    programs of its folder, reports a number: code it runs computes a metric of an evaluation (a
+    metric function, an evaluation step such as `test(epoch)` or `trainer.test()`, a metric named
+    for a held-out split; any metric where nothing is trained) or queries a model for answers, or
+    it trains a model that another program of the repository loads and measures; or the program
+    seeds other generators and misses this one. A program that trains and only prints training
+    losses or statistics (a discriminator's accuracy, an episode score), or saves samples, image
+    grids or checkpoints that no program evaluates, is a checklist question ("trains"). Anything
+    weaker is a checklist question that names the missing evidence: so is a program that times a model on made-up inputs and reads no data, one whose files keep
     the seeding call commented out (`# torch.manual_seed(1)`: unseeded by choice), and a file that
     refits the unseeded model in a loop and computes the spread of the results (the variation is
     what it shows). A draw in a block that the program's own calls switch off (`if multiscale:`
@@ -195,22 +201,54 @@ class UnseededTorch(Rule):
                 loader = DataLoader(train_set, batch_size=64, shuffle=True)  # expect: SEED003
                 for batch in loader:
                     step(batch)
+                print("test accuracy", evaluate(test_set))
 
             if __name__ == "__main__":
                 main(0)
         """, note="deterministic kernels are not a seed: the shuffle still differs run to run"),
-        invalid("""
+        valid("""
             import torch
             from torch.utils.data import DataLoader
 
             def main():
-                loader = DataLoader(train_set, batch_size=64, shuffle=True)  # expect: SEED003
+                loader = DataLoader(train_set, batch_size=64, shuffle=True)
                 for batch in loader:
                     step(batch)
+                torch.save(model.state_dict(), "model.pt")
 
             if __name__ == "__main__":
                 main()
-        """),
+        """, note="near miss: it trains and saves a checkpoint that no program of the repo evaluates, and measures "
+                "nothing: no reported number is seen to depend on the shuffle (a checklist question)"),
+        invalid({
+            "train.py": """
+                import torch
+                from torch.utils.data import DataLoader
+                from model import Net
+
+                if __name__ == "__main__":
+                    net = Net()
+                    for batch in DataLoader(train_set, batch_size=64, shuffle=True):  # expect: SEED003
+                        net.step(batch)
+                    torch.save(net.state_dict(), "model.pt")
+            """,
+            "model.py": """
+                import torch.nn as nn
+                class Net(nn.Module):
+                    def step(self, batch):
+                        self.loss(batch).backward()
+            """,
+            "evaluate.py": """
+                import torch
+                from sklearn.metrics import accuracy_score
+                from model import Net
+
+                if __name__ == "__main__":
+                    net = Net()
+                    net.load_state_dict(torch.load("model.pt"))
+                    print("test accuracy", accuracy_score(labels, net.predict(test_x)))
+            """,
+        }, note="the twin: the checkpoint it saves is loaded and scored by the repo's evaluation script"),
         invalid({
             "data.py": """
                 import torch
@@ -361,6 +399,7 @@ class UnseededTorch(Rule):
 
                 if __name__ == "__main__":
                     QuarkTrainer(args, data, policy).train()
+                    print("eval reward", evaluate(policy))
             """,
         }, note="near miss: the base class seeds nothing"),
         invalid("""
@@ -617,9 +656,10 @@ class UnseededTorch(Rule):
                         loss = ((layer(x) - y) ** 2).mean()
                         loss.backward()
                         opt.step()
-                    print("loss", loss.item(), "seconds", time.time() - start)
+                    print("val error", evaluate(layer, load("val.npy")), "seconds", time.time() - start)
             """,
-        }, note="near miss: a timed training run on data the program reads (in another file) reports its loss"),
+        }, note="near miss: a timed training run on data the program reads (in another file) reports its "
+                "validation error"),
         invalid("""
             import torch
             import torch.nn as nn
