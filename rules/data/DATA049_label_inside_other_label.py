@@ -113,7 +113,7 @@ class LabelInsideOtherLabel(Rule):
     def __init__(self, ctx) -> None:
         super().__init__(ctx)
         self._strings: list[str] | None = None
-        self._functions: list[list[str]] = []
+        self._functions: list[list[cst.BaseExpression]] = []
 
     def _file_strings(self) -> list[str]:
         if self._strings is None:
@@ -159,7 +159,7 @@ class LabelInsideOtherLabel(Rule):
         statement = self._statement_text(node)
         tested_before = self._functions[-1] if self._functions else []
         if re.search(re.escape(longer), statement, re.I) or any(
-                re.search(re.escape(longer), seen, re.I) for seen in tested_before):
+                re.search(re.escape(longer), self.ctx.code(seen), re.I) for seen in tested_before):
             return
         self.report(node, code=code, label=label, longer=longer)
 
@@ -180,4 +180,4 @@ class LabelInsideOtherLabel(Rule):
 
     def visit_If(self, node: cst.If) -> None:
         if self._functions:
-            self._functions[-1].append(self.ctx.code(node.test))
+            self._functions[-1].append(node.test)  # its code only when a verdict test needs it
