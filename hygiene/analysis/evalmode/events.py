@@ -11,6 +11,7 @@ from hygiene.analysis.apis import torch as torch_api
 from hygiene.analysis.apis.torch import name_tokens
 from hygiene.analysis.names import dotted
 from hygiene.analysis.evalmode.dispatch import dispatched, note_table
+from hygiene.analysis.evalmode.submodules import submodule_of
 from hygiene.walk import iter_nodes
 from hygiene.analysis.evalmode.words import (
     GRAD_WORDS,
@@ -296,7 +297,7 @@ class CallEvents:
                 flag = bool_literal(expr.args[0].value) if expr.args else True
                 modes.append("var" if flag is None else ("train" if flag else "eval"))
             expr = expr.func.value
-        part_of = _submodule_of(expr) or self._made_attribute(expr, node)
+        part_of = submodule_of(expr) or self._made_attribute(expr, node)
         if part_of or isinstance(expr, (cst.Name, cst.Attribute)):
             self._event("alias", node, t=target, src=part_of or dotted(expr))
         elif isinstance(expr, cst.Call):
@@ -363,22 +364,6 @@ class CallEvents:
                 if not bare.startswith("torch.nn.") and (not bare or bare.rsplit(".", 1)[-1][:1].isupper()):
                     return True  # a layer we cannot see into
         return False
-
-
-def _submodule_of(expr: cst.BaseExpression) -> str | None:
-    """`list(net.children())[i]`, `next(net.modules())`: a submodule of `net`, in `net`'s mode."""
-    while True:
-        if isinstance(expr, cst.Subscript):
-            expr = expr.value
-        elif isinstance(expr, cst.Call) and isinstance(expr.func, cst.Name) and expr.func.value in ("list", "tuple", "next") \
-                and len(expr.args) == 1:
-            expr = expr.args[0].value
-        else:
-            break
-    if isinstance(expr, cst.Call) and isinstance(expr.func, cst.Attribute) and not expr.args \
-            and expr.func.attr.value in ("children", "modules") and isinstance(expr.func.value, (cst.Name, cst.Attribute)):
-        return dotted(expr.func.value)
-    return None
 
 
 def _in_training_branch(parents: list[cst.CSTNode], target: str) -> bool:
