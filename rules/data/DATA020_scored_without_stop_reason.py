@@ -54,6 +54,7 @@ class ScoredWithoutStopReason(Rule):
     | `sample["output"] == tasker_output` with a token limit in another eval's file | no | the gold field, no evidence here |
     | HF `lm.generate(ids, max_new_tokens=N)` decoded and scored in the file | yes, at `generate` | `eos_token_id in new_ids` or the new length compared with N |
     | `guess = final_number(o.outputs[0].text)` then `guess == gold` (the reply through any helper) | yes | `finish_reason == "length"` counted; the helper's result only printed |
+    | `self.score(it, self.ask(p))` where `ask` returns `msg.content[0].text` (a method of an evaluator class) | yes | `ask` tests `stop_reason` |
     | Batch API results scored as dicts (`r["response"]["body"]["choices"][0]["message"]["content"]`) while the repo's batch requests set `"max_tokens": 256` | yes | the scorer tests `finish_reason` / `stop_reason` |
 
     ## Why is this bad?
@@ -79,6 +80,48 @@ class ScoredWithoutStopReason(Rule):
     message = "`{code}` is scored in `{function}` without checking `stop_reason` / `finish_reason`: {evidence}"
     question = "How many outputs scored at {where} were cut at the token limit, and how were they counted?"
     examples = [
+        invalid("""
+            import anthropic
+
+            class Grader:
+                max_tokens = 400
+
+                def __init__(self):
+                    self.client = anthropic.Anthropic()
+
+                def ask(self, prompt):
+                    msg = self.client.messages.create(model="m", max_tokens=self.max_tokens,
+                                                      messages=[{"role": "user", "content": prompt}])
+                    return msg.content[0].text
+
+                def score(self, item, reply):
+                    return float(item["answer"] in reply.splitlines()[-1])
+
+                def run(self, items):
+                    return sum(self.score(it, self.ask(it["prompt"])) for it in items) / len(items)  # expect: DATA020
+        """, note="the reply a helper method returns, handed straight to the scorer"),
+        valid("""
+            import anthropic
+
+            class Grader:
+                max_tokens = 400
+
+                def __init__(self):
+                    self.client = anthropic.Anthropic()
+
+                def ask(self, prompt):
+                    msg = self.client.messages.create(model="m", max_tokens=self.max_tokens,
+                                                      messages=[{"role": "user", "content": prompt}])
+                    if msg.stop_reason == "max_tokens":
+                        return None
+                    return msg.content[0].text
+
+                def score(self, item, reply):
+                    return 0.0 if reply is None else float(item["answer"] in reply.splitlines()[-1])
+
+                def run(self, items):
+                    return sum(self.score(it, self.ask(it["prompt"])) for it in items) / len(items)
+        """, note="near miss: the helper tells cut replies apart"),
         valid("""
             import openai
             client = openai.Client()
@@ -428,6 +471,7 @@ class ScoredWithoutStopReason(Rule):
         self.long_limit = False  # a token limit that is not a literal below _SHORT_REPLY
         self.replies: list[dict] = []  # reply texts read off API responses and scored
         self.reply_names: dict[tuple[str, str], str] = {}  # (function, name) -> the reply text it holds
+        self.reply_functions: dict[str, str] = {}  # a function of this file returning a reply text -> that text
         self.functions: list[str] = []
         self.reads: list[dict] = []
         self.local: list[tuple[cst.Call, str, str]] = []  # (generate call, its token limit, function)
@@ -469,6 +513,13 @@ class ScoredWithoutStopReason(Rule):
         return None
 
     def visit_Call(self, node: cst.Call) -> None:
+        callee = node.func.attr.value if isinstance(node.func, cst.Attribute) else (
+            node.func.value if isinstance(node.func, cst.Name) else "")
+        parent = self.ctx.parents[-1] if self.ctx.parents else None
+        if callee in self.reply_functions and isinstance(parent, cst.Arg) and parent.value is node \
+                and _REPLY_SCORER.search(self._callee(skip=node)):
+            # `self.score(item, self.ask(prompt))`: the reply a helper returns, handed to a scorer
+            self._reply_site(node, self.reply_functions[callee], self.functions[-1] if self.functions else "")
         # A local model's `generate(..., max_new_tokens=N)`: no stop reason comes back, so finishing is
         # told by an EOS token or by the length of what was generated.
         if isinstance(node.func, cst.Attribute) and node.func.attr.value == "generate":
@@ -518,6 +569,10 @@ class ScoredWithoutStopReason(Rule):
         if isinstance(parent, cst.Assign) and len(parent.targets) == 1 and isinstance(parent.targets[0].target, cst.Name):
             # `answer = resp.choices[0].message.content`, scored a line later: `extract(answer)`
             self.reply_names[(function, parent.targets[0].target.value)] = code
+            return
+        if isinstance(parent, cst.Return) and function:
+            # `def ask(self, prompt): ... return msg.content[0].text`: its calls are replies
+            self.reply_functions[function] = code
             return
         holder = _assigned_call_result(self.ctx.parents)
         if holder is not None and not _REPLY_SCORER.search(self._callee()):
@@ -570,9 +625,9 @@ class ScoredWithoutStopReason(Rule):
             string_value(a.value) or "" for a in call.args if a.keyword is not None and a.keyword.value == "mode"]
         return any(m[:1] in ("w", "a") for m in modes)
 
-    def _callee(self) -> str:
+    def _callee(self, skip: cst.CSTNode | None = None) -> str:
         for parent in reversed(self.ctx.parents):
-            if isinstance(parent, cst.Call):
+            if isinstance(parent, cst.Call) and parent is not skip:
                 func = parent.func
                 return func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
         return ""

@@ -286,7 +286,7 @@ class Evaluator(ABC):
     def score(self, item, reply) -> float: ...
 
     def run(self):
-        scores = [self.score(it, self.ask(it["prompt"])) for it in self.items]
+        scores = [self.score(it, self.ask(it["prompt"])) for it in self.items]  ⟪DATA-TRUNC|replies cut at the token limit (300 in the proof subclass) are scored; stop_reason is never checked (label moved here from evals/proofs.py after the blind run: DATA-TRUNC labels sit at the scoring code)⟫
         return sum(scores) / len(scores)
 ''',
         "evals/proofs.py": '''
@@ -294,7 +294,7 @@ from .base import Evaluator
 
 
 class LongFormProofEvaluator(Evaluator):
-    max_tokens = 300  ⟪DATA-TRUNC|long proofs are cut at 300 tokens and scored as failed; stop_reason is never checked|+2⟫
+    max_tokens = 300  ⟪ok:DATA-TRUNC|long proofs are cut at 300 tokens|+2⟫
 
     def score(self, item, reply):
         last = reply.strip().splitlines()[-1] if reply.strip() else ""
