@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import fnmatch
+import posixpath
 import re
 
 import libcst as cst
@@ -53,6 +54,7 @@ class ScoredWithoutStopReason(Rule):
     | `score.py` scores `outputs/a.jsonl` that `collect.py` writes with `max_tokens=128` | yes | a token limit in a file writing nothing read here |
     | `sample["output"] == tasker_output` with a token limit in another eval's file | no | the gold field, no evidence here |
     | HF `lm.generate(ids, max_new_tokens=N)` decoded and scored in the file | yes, at `generate` | `eos_token_id in new_ids` or the new length compared with N |
+    | `max_new_tokens=cfg.gen.max_new_tokens` with `max_new_tokens: 256` in the `@hydra.main` / `OmegaConf.load` YAML | yes | the YAML sets a short budget (`8`) |
     | `guess = final_number(o.outputs[0].text)` then `guess == gold` (the reply through any helper) | yes | `finish_reason == "length"` counted; the helper's result only printed |
     | `self.score(it, self.ask(p))` where `ask` returns `msg.content[0].text` (a method of an evaluator class) | yes | `ask` tests `stop_reason` |
     | Batch API results scored as dicts (`r["response"]["body"]["choices"][0]["message"]["content"]`) while the repo's batch requests set `"max_tokens": 256` | yes | the scorer tests `finish_reason` / `stop_reason` |
@@ -80,6 +82,44 @@ class ScoredWithoutStopReason(Rule):
     message = "`{code}` is scored in `{function}` without checking `stop_reason` / `finish_reason`: {evidence}"
     question = "How many outputs scored at {where} were cut at the token limit, and how were they counted?"
     examples = [
+        invalid({
+            "conf/run.yaml": "model: gpt2\ndata: qa.jsonl\ngen:\n  max_new_tokens: 256\n",
+            "qa.py": """
+                import hydra
+                from transformers import AutoModelForCausalLM, AutoTokenizer
+
+                @hydra.main(config_path="conf", config_name="run", version_base=None)
+                def main(cfg):
+                    tok = AutoTokenizer.from_pretrained(cfg.model)
+                    lm = AutoModelForCausalLM.from_pretrained(cfg.model)
+                    hits = 0
+                    for row in load_rows(cfg.data):
+                        ids = tok(row["question"], return_tensors="pt").input_ids
+                        out = lm.generate(ids, max_new_tokens=cfg.gen.max_new_tokens)  # expect: DATA020
+                        answer = tok.decode(out[0, ids.shape[1]:], skip_special_tokens=True)
+                        hits += answer.strip() == row["answer"]
+                    print(hits)
+            """,
+        }, note="the token limit is in the Hydra config: 256 tokens can cut an answer"),
+        valid({
+            "conf/run.yaml": "model: gpt2\ndata: qa.jsonl\ngen:\n  max_new_tokens: 8\n",
+            "qa.py": """
+                import hydra
+                from transformers import AutoModelForCausalLM, AutoTokenizer
+
+                @hydra.main(config_path="conf", config_name="run", version_base=None)
+                def main(cfg):
+                    tok = AutoTokenizer.from_pretrained(cfg.model)
+                    lm = AutoModelForCausalLM.from_pretrained(cfg.model)
+                    hits = 0
+                    for row in load_rows(cfg.data):
+                        ids = tok(row["question"], return_tensors="pt").input_ids
+                        out = lm.generate(ids, max_new_tokens=cfg.gen.max_new_tokens)
+                        answer = tok.decode(out[0, ids.shape[1]:], skip_special_tokens=True)
+                        hits += answer.strip() == row["answer"]
+                    print(hits)
+            """,
+        }, note="near miss: the Hydra config asks for a short answer (8 tokens): the budget is the design"),
         invalid("""
             import anthropic
 
@@ -471,6 +511,7 @@ class ScoredWithoutStopReason(Rule):
         self.long_limit = False  # a token limit that is not a literal below _SHORT_REPLY
         self.replies: list[dict] = []  # reply texts read off API responses and scored
         self.reply_names: dict[tuple[str, str], str] = {}  # (function, name) -> the reply text it holds
+        self.config_files: set[str] = set()  # YAML configs the file's run reads (Hydra, OmegaConf)
         self.reply_functions: dict[str, str] = {}  # a function of this file returning a reply text -> that text
         self.functions: list[str] = []
         self.reads: list[dict] = []
@@ -513,6 +554,7 @@ class ScoredWithoutStopReason(Rule):
         return None
 
     def visit_Call(self, node: cst.Call) -> None:
+        self._config_file(node)
         callee = node.func.attr.value if isinstance(node.func, cst.Attribute) else (
             node.func.value if isinstance(node.func, cst.Name) else "")
         parent = self.ctx.parents[-1] if self.ctx.parents else None
@@ -529,6 +571,19 @@ class ScoredWithoutStopReason(Rule):
             if limit is not None and not (short is not None and short < _SHORT_REPLY):
                 # `max_new_tokens=2` asks for a letter or a label: the budget is the design, not a cut
                 self.local.append((node, self.ctx.code(limit), self.functions[-1] if self.functions else "<module>"))
+
+    def _config_file(self, node: cst.Call) -> None:
+        """The YAML config a run reads: `@hydra.main(config_path="conf", config_name="eval")`,
+        `OmegaConf.load("conf/eval.yaml")` (a path relative to the repo root)."""
+        name = self.qualified_name(node.func) or ""
+        if name == "hydra.main":
+            kw = {a.keyword.value: string_value(a.value) for a in node.args if a.keyword is not None}
+            if kw.get("config_name"):
+                folder = "/".join(p for p in (self.ctx.path.rpartition("/")[0], kw.get("config_path") or "") if p)
+                stem = kw["config_name"] if kw["config_name"].endswith((".yaml", ".yml")) else kw["config_name"] + ".yaml"
+                self.config_files.add(posixpath.normpath(f"{folder}/{stem}" if folder else stem))
+        elif name.endswith("OmegaConf.load") and node.args and string_value(node.args[0].value):
+            self.config_files.add(posixpath.normpath(string_value(node.args[0].value) or ""))
 
     def visit_Comparison(self, node: cst.Comparison) -> None:
         self.compared_at.append((self.functions[-1] if self.functions else "<module>", node))
@@ -642,9 +697,11 @@ class ScoredWithoutStopReason(Rule):
         # any, is in the file that built the requests (a batch submitter, see check_repo).
         items = [r for r in self.replies if _REPLY_ITEM.search(r["code"])] if not self.long_limit else []
         batch = self.long_limit and "batches.create" in self.ctx.text
-        if self.sites or self.token_limit or self.reads or items or batch:
+        config_limit = self.__dict__.get("config_limit")
+        if self.sites or self.token_limit or self.reads or items or batch or config_limit:
             self.ctx.facts[self.code] = {"sites": self.sites[:20], "token_limit": self.token_limit,
-                                         "reads": self.reads[:20], "items": items[:20], "batch": batch}
+                                         "reads": self.reads[:20], "items": items[:20], "batch": batch,
+                                         **({"config_limit": config_limit} if config_limit else {})}
 
     def _local_generation(self) -> None:
         """`model.generate(ids, max_new_tokens=N)` decoded and scored in this file, with no comparison that
@@ -663,9 +720,14 @@ class ScoredWithoutStopReason(Rule):
         limit_word = re.compile(rf"(?<![\w.]){re.escape(limit)}(?![\w(])") if re.fullmatch(r"[\w.]+", limit) else None
         if any(_EOS.search(c) or (limit_word is not None and limit_word.search(c)) for _, c in compared_in):
             return
+        if _CONFIG_LIMIT.fullmatch(limit):
+            # `max_new_tokens=cfg.model.max_new_tokens`: its value is in the run's config file (Hydra /
+            # OmegaConf YAML); a short budget there asks for a label, which the repo phase looks up.
+            self.config_limit = {"line": self.ctx.line_of(node), "code": self.ctx.code(node.func) + "(...)",
+                                 "function": function, "limit": limit, "files": sorted(self.config_files)[:10]}
+            return
         self.report(node, code=self.ctx.code(node.func) + "(...)", function=function,
-                    message="`{code}` output is decoded and scored in `{function}` without checking that generation "
-                            "finished: {evidence}", evidence=f"outputs are cut at {limit} new tokens and nothing tests for the EOS token or the "
+                    message=LOCAL_MESSAGE, evidence=f"outputs are cut at {limit} new tokens and nothing tests for the EOS token or the "
                              "generated length before they are decoded and scored")
 
     @classmethod
@@ -681,6 +743,11 @@ class ScoredWithoutStopReason(Rule):
                                    Location(path, line or None, f"{column[0]} says the output was cut"))
         facts_by_path = dict(repo.facts(cls.code))
         for path, fact in facts_by_path.items():
+            pending = fact.get("config_limit")
+            if pending and not _short_in_config(repo, pending["limit"], pending.get("files", [])):
+                repo.report(cls, path, pending["line"], code=pending["code"], function=pending["function"],
+                            message=LOCAL_MESSAGE, evidence=f"outputs are cut at {pending['limit']} new tokens and nothing "
+                            "tests for the EOS token or the generated length before they are decoded and scored")
             # Code that reads a transcript file with cut outputs and analyses it without scoring lines
             # we recognise (a notebook's `str.contains`): one finding, at the read.
             read = next(((site, cut_files[data]) for site in fact.get("reads", []) for data in cut_files
@@ -710,6 +777,26 @@ class ScoredWithoutStopReason(Rule):
                 repo.report(cls, path, site["line"], snippet=site["code"], code=site["code"],
                             cell=site.get("cell"), cell_line=site.get("cell_line"),
                             function=site["function"], evidence=evidence, related=related)
+
+
+LOCAL_MESSAGE = ("`{code}` output is decoded and scored in `{function}` without checking that generation "
+                 "finished: {evidence}")
+# A token limit read off a config object: `cfg.model.max_new_tokens`, `args.max_new_tokens`.
+_CONFIG_LIMIT = re.compile(r"(cfg|conf|config|hparams|hp|opt|settings|params)(\.\w+)+")
+
+
+def _short_in_config(repo: RepoContext, limit: str, files: list[str]) -> bool:
+    """Does the run's YAML config set the limit's key (`max_new_tokens: 32`) only to a short budget?"""
+    key = limit.rsplit(".", 1)[-1]
+    pattern = re.compile(rf"^\s*{re.escape(key)}\s*:\s*(\d+)\s*(#.*)?$", re.M)
+    values = []
+    for path in files:
+        try:
+            text = repo.read_bytes(path).decode("utf-8", "replace")
+        except OSError:
+            continue
+        values += [int(m.group(1)) for m in pattern.finditer(text)]
+    return bool(values) and max(values) < _SHORT_REPLY
 
 
 _DECODES = re.compile(r"\.(batch_)?decode\(")
