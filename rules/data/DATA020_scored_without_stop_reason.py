@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import fnmatch
-import posixpath
 import re
 
 import libcst as cst
 
+from hygiene.analysis.configfiles import CONFIG_ROOTS, config_file
 from hygiene.analysis.randomness import is_test_path
 from hygiene.context import RepoContext
 from hygiene.finding import Location, Severity
@@ -573,17 +573,11 @@ class ScoredWithoutStopReason(Rule):
                 self.local.append((node, self.ctx.code(limit), self.functions[-1] if self.functions else "<module>"))
 
     def _config_file(self, node: cst.Call) -> None:
-        """The YAML config a run reads: `@hydra.main(config_path="conf", config_name="eval")`,
-        `OmegaConf.load("conf/eval.yaml")` (a path relative to the repo root)."""
-        name = self.qualified_name(node.func) or ""
-        if name == "hydra.main":
-            kw = {a.keyword.value: string_value(a.value) for a in node.args if a.keyword is not None}
-            if kw.get("config_name"):
-                folder = "/".join(p for p in (self.ctx.path.rpartition("/")[0], kw.get("config_path") or "") if p)
-                stem = kw["config_name"] if kw["config_name"].endswith((".yaml", ".yml")) else kw["config_name"] + ".yaml"
-                self.config_files.add(posixpath.normpath(f"{folder}/{stem}" if folder else stem))
-        elif name.endswith("OmegaConf.load") and node.args and string_value(node.args[0].value):
-            self.config_files.add(posixpath.normpath(string_value(node.args[0].value) or ""))
+        """The YAML config a run reads (`@hydra.main(config_path=..., config_name=...)`, `OmegaConf.load`)."""
+        if isinstance(node.func, (cst.Name, cst.Attribute)):
+            found = config_file(node, self.qualified_name(node.func), self.ctx.path)
+            if found:
+                self.config_files.add(found)
 
     def visit_Comparison(self, node: cst.Comparison) -> None:
         self.compared_at.append((self.functions[-1] if self.functions else "<module>", node))
@@ -782,7 +776,7 @@ class ScoredWithoutStopReason(Rule):
 LOCAL_MESSAGE = ("`{code}` output is decoded and scored in `{function}` without checking that generation "
                  "finished: {evidence}")
 # A token limit read off a config object: `cfg.model.max_new_tokens`, `args.max_new_tokens`.
-_CONFIG_LIMIT = re.compile(r"(cfg|conf|config|hparams|hp|opt|settings|params)(\.\w+)+")
+_CONFIG_LIMIT = CONFIG_ROOTS
 
 
 def _short_in_config(repo: RepoContext, limit: str, files: list[str]) -> bool:
