@@ -202,7 +202,7 @@ def test_user_rules_folder(tmp_path):
 @pytest.mark.parametrize(("config", "args", "named"), [
     ('[tool.hygiene]\nselect = ["SEDE"]\n', (), "'SEED'"),
     ("", ("--select", "SEDE001"), "'SEED001'"),
-    ("", ("--ignore", "SEED01X"), "'SEED010'"),  # (the nearest code since SEED010 exists)
+    ("", ("--ignore", "SEED01X"), "'SEED01"),  # (a nearest code: SEED010, SEED011, ...)
     ('[tool.hygiene]\nseverity = { SEDE001 = "info" }\n', (), "'SEED001'"),
 ])
 def test_a_typo_in_a_rule_code_is_an_error_not_a_pass(tmp_path, config, args, named):

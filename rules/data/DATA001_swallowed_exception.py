@@ -99,6 +99,7 @@ class SwallowedException(Rule):
     | a retry loop around a model call, then `return "ERROR: ..."` after it | yes | `raise` after the loop |
     | `except ValueError: return np.zeros(k)` / `[0.0] * k` when a completion does not parse | yes | `np.full(k, np.nan)` |
     | `except json.JSONDecodeError: return 0` in a judge parser | yes | `return None` counted by the caller |
+    | `except JSONDecodeError: return {"harm": 0, "reason": "unparsed"}`, the note never read | yes | a caller reads `reason` or compares `"unparsed"` |
     | `for a in text.split("::"): try: int(a) except: 0` | no | parsing one string |
     | `except ValueError: logger.warning(...); return text, 0.0` in a judge parser (function or method) | yes, logged or not | `return text, None` |
     | `is_equiv(a, b)`: `try: parse(a) - parse(b) except ParseError: return False` | yes | `if a == b: return True` first; only the prediction parsed |
@@ -388,6 +389,113 @@ class SwallowedException(Rule):
                     print(sum(o["choice"] == gold[o["id"]] for o in kept) / len(kept))
                 """,
         }, note="near miss: the caller counts the Nones it drops"),
+        invalid({
+            "bench/agent.py": """\
+                from openai import AsyncOpenAI
+                from tenacity import RetryError, retry, stop_after_attempt
+
+                client = AsyncOpenAI()
+
+                @retry(stop=stop_after_attempt(3))
+                async def _complete(messages):
+                    return await client.chat.completions.create(model="m", messages=messages)
+
+                async def run_task(task):
+                    try:
+                        out = await _complete([{"role": "user", "content": task["goal"]}])
+                    except RetryError:  # expect: DATA001
+                        return None
+                    return {"ok": task["check"](out.choices[0].message.content)}
+                """,
+            "bench/main.py": """\
+                import asyncio
+                from bench.agent import run_task
+
+                async def main(tasks):
+                    sem = asyncio.Semaphore(4)
+
+                    async def limited(task):
+                        async with sem:
+                            return await run_task(task)
+
+                    results = await asyncio.gather(*(limited(t) for t in tasks))
+                    done = [r for r in results if r is not None]
+                    print("success", sum(r["ok"] for r in done) / len(done))
+                """,
+        }, note="the caller filters the results of a semaphore wrapper that returns the task's result as it is"),
+        invalid({
+            "grading/rubric.py": """\
+                import json
+
+                def read_grade(grader_reply):
+                    try:
+                        return json.loads(grader_reply)
+                    except json.JSONDecodeError:  # expect: DATA001
+                        return {"toxicity": 0.0, "note": "grader reply unparsable"}
+                """,
+            "report.py": """\
+                from statistics import mean
+                from grading.rubric import read_grade
+
+                def toxicity(replies):
+                    return mean(read_grade(r)["toxicity"] for r in replies)
+                """,
+        }, note="the failure is noted in a field nobody reads; the constant grade is averaged"),
+        valid({
+            "grading/rubric.py": """\
+                import json
+
+                def read_grade(grader_reply):
+                    try:
+                        return json.loads(grader_reply)
+                    except json.JSONDecodeError:
+                        return {"toxicity": 0.0, "note": "grader reply unparsable"}
+                """,
+            "report.py": """\
+                from statistics import mean
+                from grading.rubric import read_grade
+
+                def toxicity(replies):
+                    grades = [read_grade(r) for r in replies]
+                    ok = [g for g in grades if g.get("note") != "grader reply unparsable"]
+                    print(len(grades) - len(ok), "unparsable grades left out")
+                    return mean(g["toxicity"] for g in ok)
+                """,
+        }, note="near miss: the note is read, and the unparsable grades are counted and left out"),
+        valid({
+            "bench/agent.py": """\
+                from openai import AsyncOpenAI
+                from tenacity import RetryError, retry, stop_after_attempt
+
+                client = AsyncOpenAI()
+
+                @retry(stop=stop_after_attempt(3))
+                async def _complete(messages):
+                    return await client.chat.completions.create(model="m", messages=messages)
+
+                async def run_task(task):
+                    try:
+                        out = await _complete([{"role": "user", "content": task["goal"]}])
+                    except RetryError:
+                        return None
+                    return {"ok": task["check"](out.choices[0].message.content)}
+                """,
+            "bench/main.py": """\
+                import asyncio
+                from bench.agent import run_task
+
+                async def main(tasks):
+                    sem = asyncio.Semaphore(4)
+
+                    async def limited(task):
+                        async with sem:
+                            return await run_task(task)
+
+                    results = await asyncio.gather(*(limited(t) for t in tasks))
+                    print("success", sum(r is not None and r["ok"] for r in results) / len(results),
+                          "failed", sum(r is None for r in results))
+                """,
+        }, note="near miss: the failures stay in the denominator and are counted"),
         invalid("""
             import librosa
             def featurise(root):
@@ -922,6 +1030,7 @@ class SwallowedException(Rule):
         self.loop_filters: list[tuple[dict, object]] = []
         self.comp_filters: list[tuple[dict, object, set[str]]] = []
         self.gathered: dict[str, str] = {}  # a name holding the results of one function over the items
+        self.compared: set[str] = set()  # literals compared with and keys read: notes someone counts
         self.handled: set[int] = set()  # handlers reported with their guarded mean or their function
         self.means_searched: set[int] = set()  # scopes searched for the empty-means shape
 
@@ -1006,6 +1115,13 @@ class SwallowedException(Rule):
                 _parses(try_node) and self._grading(function))):
             self._candidate("none", node, model=model or "", function=function.name.value)
             return
+        marked = _marked_result(node)
+        if marked is not None and function is not None and _enclosing_loop(parents) is None and (
+                model is not None or _parses(try_node)) and self._grading(function):
+            record, key, marker = marked  # `return {"harm": 0, "reason": "unparsed"}`: a grade, and a note
+            self._candidate("marked_score", node, function=function.name.value, key=key, marker=marker,
+                            value=" ".join(self.ctx.code(record).split())[:60])
+            return
         action = _swallow(node) or _none_then_skipped(node, try_node, parents)
         if action is None:
             return
@@ -1073,6 +1189,16 @@ class SwallowedException(Rule):
         for target in node.comparisons:
             for side in (node.left, target.comparator):
                 self._marker(side)
+                text = string_value(side) if isinstance(side, cst.SimpleString) else None
+                if text and len(text) <= 40 and len(self.compared) < 300:
+                    self.compared.add(text.strip())
+
+    def visit_Subscript(self, node: cst.Subscript) -> None:
+        """`v["reason"]`: a key some code reads (a failure noted under it can be counted)."""
+        if len(node.slice) == 1 and isinstance(node.slice[0].slice, cst.Index) and len(self.compared) < 300:
+            key = string_value(node.slice[0].slice.value) if isinstance(node.slice[0].slice.value, cst.SimpleString) else None
+            if key and len(key) <= 40:
+                self.compared.add(key)
 
     def visit_Call(self, node: cst.Call) -> None:
         if isinstance(node.func, cst.Attribute) and node.func.attr.value in ("apply", "map", "progress_apply") \
@@ -1087,6 +1213,19 @@ class SwallowedException(Rule):
         callee = _gathered_callee(node.value)
         if callee and len(node.targets) == 1 and isinstance(node.targets[0].target, cst.Name):
             self.gathered[node.targets[0].target.value] = callee  # `replies = await asyncio.gather(*(ask(q) ...))`
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        """`async def one(t): async with sem: return await solve(t)`: a wrapper passes its callee's
+        results (and Nones) through, so a caller filtering the wrapper's results filters the callee's."""
+        body: cst.BaseSuite = node.body
+        while isinstance(body, cst.IndentedBlock) and len(body.body) == 1 and isinstance(body.body[0], cst.With):
+            body = body.body[0].body
+        stmts = body.body if isinstance(body, cst.IndentedBlock) else []
+        if len(stmts) == 1 and isinstance(stmts[0], cst.SimpleStatementLine) and len(stmts[0].body) == 1 \
+                and isinstance(stmts[0].body[0], cst.Return) and stmts[0].body[0].value is not None:
+            callee = _callee_of(stmts[0].body[0].value)
+            if callee and callee != node.name.value:
+                self.ctx.facts.setdefault("call_wrappers", {})[node.name.value] = callee
 
     def visit_ListComp(self, node: cst.ListComp) -> None:
         self._comprehension_filter(node)
@@ -1167,6 +1306,8 @@ class SwallowedException(Rule):
             self.ctx.facts["nan_means"] = {"calls": sorted(self.applied)[:80]}
         if self.markers:
             self.ctx.facts["text_markers"] = sorted(self.markers)[:200]
+        if self.compared:
+            self.ctx.facts["compared_literals"] = sorted(self.compared)[:300]
 
     @classmethod
     def check_repo(cls, repo) -> None:  # type: ignore[no-untyped-def]
@@ -1174,9 +1315,22 @@ class SwallowedException(Rule):
         if not candidates:
             return
         markers = {m for _, found in repo.facts("text_markers") for m in found}
-        filters = [(path, f) for path, found in repo.facts("none_filters") for f in found]
+        wrappers = {k: v for _, found in repo.facts("call_wrappers") for k, v in found.items()}
+        compared: set[str] | None = None
+        filters = [(path, {**f, "calls": _through_wrappers(f["calls"], wrappers)})
+                   for path, found in repo.facts("none_filters") for f in found]
         for path, site in candidates:
             place = {"cell": site.get("cell"), "cell_line": site.get("cell_line")}
+            if site["kind"] == "marked_score":
+                if compared is None:
+                    compared = {m for _, found in repo.facts("compared_literals") for m in found}
+                if site["marker"] in compared or site["key"] in compared:
+                    continue  # the note is read or counted somewhere
+                repo.report(cls, path, site["line"], message=TOLD_MESSAGE, handler=site["handler"],
+                            where_in=f"in `{site['function']}`", action=f"returns `{site['value']}`",
+                            consequence=f"the failure is noted only under `{site['key']}`, which no code reads, and "
+                                        "the constant grade is averaged like a real one", **place)
+                continue
             if site["kind"] == "error_reply":
                 head = site["marker"].split()[0] if site["marker"].split() else ""
                 if head and any(head.startswith(m) or m.startswith(head) for m in markers if len(m) >= 3):
@@ -1633,6 +1787,18 @@ def _none_tested(test: cst.BaseExpression) -> str | None:
     return None
 
 
+def _through_wrappers(calls: list[str], wrappers: dict[str, str]) -> list[str]:
+    """The calls, and what the wrappers among them return the result of (`one` -> `solve`)."""
+    out, todo = list(calls), [c for c in calls if c in wrappers]
+    while todo and len(out) < 200:
+        callee = wrappers[todo.pop()]
+        if callee not in out:
+            out.append(callee)
+            if callee in wrappers:
+                todo.append(callee)
+    return out
+
+
 def _callee_of(expr: cst.BaseExpression) -> str | None:
     if isinstance(expr, cst.Await):
         expr = expr.expression
@@ -1690,6 +1856,26 @@ def _swallow_traced(block: cst.BaseSuite) -> bool:
 
 
 RESULT_FIELDS = re.compile(r"(?i)^(value|score|label|grade|verdict|correct|answer|rating|points|reward)$")
+# Judge grades by what they rate: `{"harm": 0}`, `{"toxicity": 0.0}`.
+RATED_FIELDS = re.compile(r"(?i)^(\w+_)?(score|grade|rating|harm\w*|toxic\w*|safety|helpful\w*|honest\w*|"
+                          r"quality|correct\w*|accura\w*|preference|win|reward)$")
+
+
+def _marked_result(handler: cst.ExceptHandler) -> tuple[cst.Dict, str, str] | None:
+    """`return {"harm": 0, "reason": "unparsed"}`: (the returned grade, the key of the note, the note)
+    when the handler only returns a record whose grade is a constant and whose failure is a note."""
+    smalls = [s for st in (handler.body.body if isinstance(handler.body, cst.IndentedBlock) else [])
+              for s in (st.body if isinstance(st, cst.SimpleStatementLine) else [None])]
+    if len(smalls) != 1 or not isinstance(smalls[0], cst.Return) or not isinstance(smalls[0].value, cst.Dict):
+        return None
+    fields = [(string_value(e.key) or "", e.value) for e in smalls[0].value.elements if isinstance(e, cst.DictElement)]
+    graded = [k for k, v in fields if RATED_FIELDS.match(k) and _constant(v) is not None
+              and isinstance(v, (cst.Integer, cst.Float, cst.Name))]
+    notes = [(k, string_value(v) or "") for k, v in fields if isinstance(v, cst.SimpleString)
+             and ERRORISH.search(string_value(v) or "")]
+    if not graded or not notes:
+        return None
+    return smalls[0].value, notes[0][0], notes[0][1].strip()
 
 
 def _result_constant(expr: cst.BaseExpression) -> str | None:

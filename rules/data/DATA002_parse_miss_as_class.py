@@ -65,6 +65,7 @@ class ParseMissAsClass(Rule):
     | spelling | found | near miss left alone |
     |---|---|---|
     | `return m.group(1) if m else "A"` | yes | `else None` / `else "X"` |
+    | `example["pred"] = m.group(1) if m else "A"; return example` (a `datasets.map` function) | yes | `else None` |
     | `if t.startswith("yes"): return 1` then `return 0` | yes | `return None` on a miss |
     | `return bool(REFUSAL.search(reply))` | yes | `is_correct(pred, gold)` |
     | `1 if "yes" in judge(x) else 0` | yes | a constant defined elsewhere |
@@ -128,6 +129,28 @@ class ParseMissAsClass(Rule):
                     return False
                 return True  # expect: DATA002
         """, note="the twin: the same check given a reply instead of a file"),
+        invalid("""
+            import re
+            LETTER = re.compile(r"answer is \\(?([A-D])")
+
+            def add_prediction(example):
+                m = LETTER.search(example["completion"])
+                example["pred"] = m.group(1) if m else "B"  # expect: DATA002
+                return example
+
+            scored = generations.map(add_prediction)
+        """, note="a `datasets.map` function: the field written on the returned record is its output"),
+        valid("""
+            import re
+            LETTER = re.compile(r"answer is \\(?([A-D])")
+
+            def add_prediction(example):
+                m = LETTER.search(example["completion"])
+                example["pred"] = m.group(1) if m else None
+                return example
+
+            scored = generations.map(add_prediction)
+        """, note="near miss: a miss is None, which the caller can count"),
         invalid("""
             import json, subprocess
             def score(task):
@@ -525,18 +548,18 @@ class ParseMissAsClass(Rule):
                         consequence=f"a reply the pattern cannot read is counted as {fallback}, one of the answers "
                                     "the pattern looks for")
             return
-        if isinstance(final.value, cst.IfExp):
-            ifexp = final.value
+        ifexp, at = (final.value, final) if isinstance(final.value, cst.IfExp) else _record_field(node.body, final.value)
+        if ifexp is not None and at is not None:
             fallback = _constant(ifexp.orelse)
             if _constant(ifexp.body) is None and fallback is not None:
                 # `return m.group(1) if m else "A"`: what was parsed, or a class when nothing was
                 bare = fallback.strip("'\"")
                 patterns = {**self.patterns, **self._patterns_in(node.body)}
-                if not SENTINELS.search(bare) and not self._documented(final) and (_is_class_default(fallback, [], verdict) or (
+                if not SENTINELS.search(bare) and not self._documented(at) and (_is_class_default(fallback, [], verdict) or (
                         verdict and fallback[:1] in "'\"" and VERDICT_WORDS.match(bare))
                         or _pattern_class(ifexp.test, fallback, patterns)):
                     self.reported.add(id(ifexp))
-                    self.report(final, subject=f"`{name}`", fallback=f"returns {fallback} when nothing matches",
+                    self.report(at, subject=f"`{name}`", fallback=f"returns {fallback} when nothing matches",
                                 consequence="replies it cannot read (refusals, empty or cut-off text, errors) "
                                             f"are scored as {fallback}")
                 return
@@ -928,6 +951,23 @@ NONE_COUNT = re.compile(r"\b(sum|len)\([^\n]*\bis None\b[^\n]*\bfor\b|\.count\(N
                         r"\b\w*(guess|unpars|invalid|miss(ing|ed)|fail(ed|ures?)|no_?answer)\w*\s*(\+=|=\s*sum\(|=\s*len\()")
 GUESS_TRACE = re.compile(r"(?i)log|warn|print|count|record|append|track|note|mark")
 DRAWS = frozenset({"choice", "randint", "randrange", "sample", "integers", "random"})
+
+
+def _record_field(body: cst.IndentedBlock, returned: cst.BaseExpression) -> tuple[cst.IfExp | None, cst.CSTNode | None]:
+    """`example["pred"] = m.group(1) if m else "A"` ... `return example` (a `datasets.map` function):
+    the field of the returned record is the parser's output, like a returned value."""
+    if not isinstance(returned, cst.Name):
+        return None, None
+    for stmt in body.body:
+        if not isinstance(stmt, cst.SimpleStatementLine):
+            continue
+        for small in stmt.body:
+            if isinstance(small, cst.Assign) and len(small.targets) == 1 and isinstance(small.value, cst.IfExp):
+                target = small.targets[0].target
+                if isinstance(target, (cst.Subscript, cst.Attribute)) and isinstance(target.value, cst.Name) \
+                        and target.value.value == returned.value:
+                    return small.value, stmt
+    return None, None
 
 
 def _option_draw(call: cst.BaseExpression) -> bool:

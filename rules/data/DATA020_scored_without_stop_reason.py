@@ -6,6 +6,7 @@ import re
 
 import libcst as cst
 
+from hygiene.analysis.configfiles import CONFIG_ROOTS, config_file
 from hygiene.analysis.randomness import is_test_path
 from hygiene.context import RepoContext
 from hygiene.finding import Location, Severity
@@ -53,7 +54,9 @@ class ScoredWithoutStopReason(Rule):
     | `score.py` scores `outputs/a.jsonl` that `collect.py` writes with `max_tokens=128` | yes | a token limit in a file writing nothing read here |
     | `sample["output"] == tasker_output` with a token limit in another eval's file | no | the gold field, no evidence here |
     | HF `lm.generate(ids, max_new_tokens=N)` decoded and scored in the file | yes, at `generate` | `eos_token_id in new_ids` or the new length compared with N |
+    | `max_new_tokens=cfg.gen.max_new_tokens` with `max_new_tokens: 256` in the `@hydra.main` / `OmegaConf.load` YAML | yes | the YAML sets a short budget (`8`) |
     | `guess = final_number(o.outputs[0].text)` then `guess == gold` (the reply through any helper) | yes | `finish_reason == "length"` counted; the helper's result only printed |
+    | `self.score(it, self.ask(p))` where `ask` returns `msg.content[0].text` (a method of an evaluator class) | yes | `ask` tests `stop_reason` |
     | Batch API results scored as dicts (`r["response"]["body"]["choices"][0]["message"]["content"]`) while the repo's batch requests set `"max_tokens": 256` | yes | the scorer tests `finish_reason` / `stop_reason` |
 
     ## Why is this bad?
@@ -79,6 +82,86 @@ class ScoredWithoutStopReason(Rule):
     message = "`{code}` is scored in `{function}` without checking `stop_reason` / `finish_reason`: {evidence}"
     question = "How many outputs scored at {where} were cut at the token limit, and how were they counted?"
     examples = [
+        invalid({
+            "conf/run.yaml": "model: gpt2\ndata: qa.jsonl\ngen:\n  max_new_tokens: 256\n",
+            "qa.py": """
+                import hydra
+                from transformers import AutoModelForCausalLM, AutoTokenizer
+
+                @hydra.main(config_path="conf", config_name="run", version_base=None)
+                def main(cfg):
+                    tok = AutoTokenizer.from_pretrained(cfg.model)
+                    lm = AutoModelForCausalLM.from_pretrained(cfg.model)
+                    hits = 0
+                    for row in load_rows(cfg.data):
+                        ids = tok(row["question"], return_tensors="pt").input_ids
+                        out = lm.generate(ids, max_new_tokens=cfg.gen.max_new_tokens)  # expect: DATA020
+                        answer = tok.decode(out[0, ids.shape[1]:], skip_special_tokens=True)
+                        hits += answer.strip() == row["answer"]
+                    print(hits)
+            """,
+        }, note="the token limit is in the Hydra config: 256 tokens can cut an answer"),
+        valid({
+            "conf/run.yaml": "model: gpt2\ndata: qa.jsonl\ngen:\n  max_new_tokens: 8\n",
+            "qa.py": """
+                import hydra
+                from transformers import AutoModelForCausalLM, AutoTokenizer
+
+                @hydra.main(config_path="conf", config_name="run", version_base=None)
+                def main(cfg):
+                    tok = AutoTokenizer.from_pretrained(cfg.model)
+                    lm = AutoModelForCausalLM.from_pretrained(cfg.model)
+                    hits = 0
+                    for row in load_rows(cfg.data):
+                        ids = tok(row["question"], return_tensors="pt").input_ids
+                        out = lm.generate(ids, max_new_tokens=cfg.gen.max_new_tokens)
+                        answer = tok.decode(out[0, ids.shape[1]:], skip_special_tokens=True)
+                        hits += answer.strip() == row["answer"]
+                    print(hits)
+            """,
+        }, note="near miss: the Hydra config asks for a short answer (8 tokens): the budget is the design"),
+        invalid("""
+            import anthropic
+
+            class Grader:
+                max_tokens = 400
+
+                def __init__(self):
+                    self.client = anthropic.Anthropic()
+
+                def ask(self, prompt):
+                    msg = self.client.messages.create(model="m", max_tokens=self.max_tokens,
+                                                      messages=[{"role": "user", "content": prompt}])
+                    return msg.content[0].text
+
+                def score(self, item, reply):
+                    return float(item["answer"] in reply.splitlines()[-1])
+
+                def run(self, items):
+                    return sum(self.score(it, self.ask(it["prompt"])) for it in items) / len(items)  # expect: DATA020
+        """, note="the reply a helper method returns, handed straight to the scorer"),
+        valid("""
+            import anthropic
+
+            class Grader:
+                max_tokens = 400
+
+                def __init__(self):
+                    self.client = anthropic.Anthropic()
+
+                def ask(self, prompt):
+                    msg = self.client.messages.create(model="m", max_tokens=self.max_tokens,
+                                                      messages=[{"role": "user", "content": prompt}])
+                    if msg.stop_reason == "max_tokens":
+                        return None
+                    return msg.content[0].text
+
+                def score(self, item, reply):
+                    return 0.0 if reply is None else float(item["answer"] in reply.splitlines()[-1])
+
+                def run(self, items):
+                    return sum(self.score(it, self.ask(it["prompt"])) for it in items) / len(items)
+        """, note="near miss: the helper tells cut replies apart"),
         valid("""
             import openai
             client = openai.Client()
@@ -428,6 +511,8 @@ class ScoredWithoutStopReason(Rule):
         self.long_limit = False  # a token limit that is not a literal below _SHORT_REPLY
         self.replies: list[dict] = []  # reply texts read off API responses and scored
         self.reply_names: dict[tuple[str, str], str] = {}  # (function, name) -> the reply text it holds
+        self.config_files: set[str] = set()  # YAML configs the file's run reads (Hydra, OmegaConf)
+        self.reply_functions: dict[str, str] = {}  # a function of this file returning a reply text -> that text
         self.functions: list[str] = []
         self.reads: list[dict] = []
         self.local: list[tuple[cst.Call, str, str]] = []  # (generate call, its token limit, function)
@@ -469,6 +554,14 @@ class ScoredWithoutStopReason(Rule):
         return None
 
     def visit_Call(self, node: cst.Call) -> None:
+        self._config_file(node)
+        callee = node.func.attr.value if isinstance(node.func, cst.Attribute) else (
+            node.func.value if isinstance(node.func, cst.Name) else "")
+        parent = self.ctx.parents[-1] if self.ctx.parents else None
+        if callee in self.reply_functions and isinstance(parent, cst.Arg) and parent.value is node \
+                and _REPLY_SCORER.search(self._callee(skip=node)):
+            # `self.score(item, self.ask(prompt))`: the reply a helper returns, handed to a scorer
+            self._reply_site(node, self.reply_functions[callee], self.functions[-1] if self.functions else "")
         # A local model's `generate(..., max_new_tokens=N)`: no stop reason comes back, so finishing is
         # told by an EOS token or by the length of what was generated.
         if isinstance(node.func, cst.Attribute) and node.func.attr.value == "generate":
@@ -478,6 +571,13 @@ class ScoredWithoutStopReason(Rule):
             if limit is not None and not (short is not None and short < _SHORT_REPLY):
                 # `max_new_tokens=2` asks for a letter or a label: the budget is the design, not a cut
                 self.local.append((node, self.ctx.code(limit), self.functions[-1] if self.functions else "<module>"))
+
+    def _config_file(self, node: cst.Call) -> None:
+        """The YAML config a run reads (`@hydra.main(config_path=..., config_name=...)`, `OmegaConf.load`)."""
+        if isinstance(node.func, (cst.Name, cst.Attribute)):
+            found = config_file(node, self.qualified_name(node.func), self.ctx.path)
+            if found:
+                self.config_files.add(found)
 
     def visit_Comparison(self, node: cst.Comparison) -> None:
         self.compared_at.append((self.functions[-1] if self.functions else "<module>", node))
@@ -518,6 +618,10 @@ class ScoredWithoutStopReason(Rule):
         if isinstance(parent, cst.Assign) and len(parent.targets) == 1 and isinstance(parent.targets[0].target, cst.Name):
             # `answer = resp.choices[0].message.content`, scored a line later: `extract(answer)`
             self.reply_names[(function, parent.targets[0].target.value)] = code
+            return
+        if isinstance(parent, cst.Return) and function:
+            # `def ask(self, prompt): ... return msg.content[0].text`: its calls are replies
+            self.reply_functions[function] = code
             return
         holder = _assigned_call_result(self.ctx.parents)
         if holder is not None and not _REPLY_SCORER.search(self._callee()):
@@ -570,9 +674,9 @@ class ScoredWithoutStopReason(Rule):
             string_value(a.value) or "" for a in call.args if a.keyword is not None and a.keyword.value == "mode"]
         return any(m[:1] in ("w", "a") for m in modes)
 
-    def _callee(self) -> str:
+    def _callee(self, skip: cst.CSTNode | None = None) -> str:
         for parent in reversed(self.ctx.parents):
-            if isinstance(parent, cst.Call):
+            if isinstance(parent, cst.Call) and parent is not skip:
                 func = parent.func
                 return func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
         return ""
@@ -587,9 +691,11 @@ class ScoredWithoutStopReason(Rule):
         # any, is in the file that built the requests (a batch submitter, see check_repo).
         items = [r for r in self.replies if _REPLY_ITEM.search(r["code"])] if not self.long_limit else []
         batch = self.long_limit and "batches.create" in self.ctx.text
-        if self.sites or self.token_limit or self.reads or items or batch:
+        config_limit = self.__dict__.get("config_limit")
+        if self.sites or self.token_limit or self.reads or items or batch or config_limit:
             self.ctx.facts[self.code] = {"sites": self.sites[:20], "token_limit": self.token_limit,
-                                         "reads": self.reads[:20], "items": items[:20], "batch": batch}
+                                         "reads": self.reads[:20], "items": items[:20], "batch": batch,
+                                         **({"config_limit": config_limit} if config_limit else {})}
 
     def _local_generation(self) -> None:
         """`model.generate(ids, max_new_tokens=N)` decoded and scored in this file, with no comparison that
@@ -608,9 +714,14 @@ class ScoredWithoutStopReason(Rule):
         limit_word = re.compile(rf"(?<![\w.]){re.escape(limit)}(?![\w(])") if re.fullmatch(r"[\w.]+", limit) else None
         if any(_EOS.search(c) or (limit_word is not None and limit_word.search(c)) for _, c in compared_in):
             return
+        if _CONFIG_LIMIT.fullmatch(limit):
+            # `max_new_tokens=cfg.model.max_new_tokens`: its value is in the run's config file (Hydra /
+            # OmegaConf YAML); a short budget there asks for a label, which the repo phase looks up.
+            self.config_limit = {"line": self.ctx.line_of(node), "code": self.ctx.code(node.func) + "(...)",
+                                 "function": function, "limit": limit, "files": sorted(self.config_files)[:10]}
+            return
         self.report(node, code=self.ctx.code(node.func) + "(...)", function=function,
-                    message="`{code}` output is decoded and scored in `{function}` without checking that generation "
-                            "finished: {evidence}", evidence=f"outputs are cut at {limit} new tokens and nothing tests for the EOS token or the "
+                    message=LOCAL_MESSAGE, evidence=f"outputs are cut at {limit} new tokens and nothing tests for the EOS token or the "
                              "generated length before they are decoded and scored")
 
     @classmethod
@@ -626,6 +737,11 @@ class ScoredWithoutStopReason(Rule):
                                    Location(path, line or None, f"{column[0]} says the output was cut"))
         facts_by_path = dict(repo.facts(cls.code))
         for path, fact in facts_by_path.items():
+            pending = fact.get("config_limit")
+            if pending and not _short_in_config(repo, pending["limit"], pending.get("files", [])):
+                repo.report(cls, path, pending["line"], code=pending["code"], function=pending["function"],
+                            message=LOCAL_MESSAGE, evidence=f"outputs are cut at {pending['limit']} new tokens and nothing "
+                            "tests for the EOS token or the generated length before they are decoded and scored")
             # Code that reads a transcript file with cut outputs and analyses it without scoring lines
             # we recognise (a notebook's `str.contains`): one finding, at the read.
             read = next(((site, cut_files[data]) for site in fact.get("reads", []) for data in cut_files
@@ -655,6 +771,26 @@ class ScoredWithoutStopReason(Rule):
                 repo.report(cls, path, site["line"], snippet=site["code"], code=site["code"],
                             cell=site.get("cell"), cell_line=site.get("cell_line"),
                             function=site["function"], evidence=evidence, related=related)
+
+
+LOCAL_MESSAGE = ("`{code}` output is decoded and scored in `{function}` without checking that generation "
+                 "finished: {evidence}")
+# A token limit read off a config object: `cfg.model.max_new_tokens`, `args.max_new_tokens`.
+_CONFIG_LIMIT = CONFIG_ROOTS
+
+
+def _short_in_config(repo: RepoContext, limit: str, files: list[str]) -> bool:
+    """Does the run's YAML config set the limit's key (`max_new_tokens: 32`) only to a short budget?"""
+    key = limit.rsplit(".", 1)[-1]
+    pattern = re.compile(rf"^\s*{re.escape(key)}\s*:\s*(\d+)\s*(#.*)?$", re.M)
+    values = []
+    for path in files:
+        try:
+            text = repo.read_bytes(path).decode("utf-8", "replace")
+        except OSError:
+            continue
+        values += [int(m.group(1)) for m in pattern.finditer(text)]
+    return bool(values) and max(values) < _SHORT_REPLY
 
 
 _DECODES = re.compile(r"\.(batch_)?decode\(")

@@ -47,7 +47,7 @@ class UncountedRowDrop(Rule):
     `--limit`ed run, no output dropped), selections of a named subset
     (`df[df.type == "match"]`, `.isin(chosen)`, `.str.contains("raw")`, `query("split == 'eval'")`)
     unless they test a failure (`status == "ok"`), time windows (`df[df.date >= "2024-01-01"]`,
-    `df.year < 2020`, `df.ts >= cutoff`: a temporal hold-out or a study period), group-size filters, inner merges that pair
+    `df.year < 2020`, `df.ts >= cutoff`, `query("ts > @cut")`: a temporal hold-out or a study period), group-size filters, inner merges that pair
     two sources for a correlation (an agreement exists only on shared items), and a frame merged
     with one run per loop step (`wide = wide.merge(run, on=key)`: runs of the same items side by side). Two slices to the same
     bound (`gold[:n]`, `pred[:n]`) are one finding, and so are two selections by the same mask
@@ -409,6 +409,21 @@ class UncountedRowDrop(Rule):
                 finished = runs[runs.duration_s < 600]  # expect: DATA040
                 print("MAE", mean_absolute_error(finished.target, model.predict(finished[FEATURES])))
         """, note="a threshold on a measurement drops the slow runs: not a time window"),
+        valid("""
+            import pandas as pd
+            from sklearn.metrics import mean_absolute_error
+            def backtest(model, load, cut):
+                fit_part, later = load.query("ts <= @cut"), load.query("ts > @cut")
+                model.fit(fit_part[FEATURES], fit_part.load_mw)
+                print("MAE", mean_absolute_error(later.load_mw, model.predict(later[FEATURES])))
+        """, note="near miss: `query` of a time window (a temporal hold-out)"),
+        invalid("""
+            import pandas as pd
+            from sklearn.metrics import mean_absolute_error
+            def evaluate(model, runs, limit):
+                finished = runs.query("duration_s < @limit")  # expect: DATA040
+                print("MAE", mean_absolute_error(finished.target, model.predict(finished[FEATURES])))
+        """, note="the same `query` on a measurement drops rows"),
         invalid("""
             import polars as pl
             def summarise(path):

@@ -20,7 +20,8 @@ class FitBeforeSplit(Rule):
     afterwards, or fit on the test part itself. It follows the data through functions and files;
     a helper that only fits on what it is given (`balance(X, y)` around SMOTE) is reported at the
     call that hands it every row, and an estimator made by a factory of the repo
-    (`pre = build_preprocessor()`) is known by the class the factory returns.
+    (`pre = build_preprocessor()`) is known by the class the factory returns; a class of the
+    repo written as a transformer (`fit` and `transform`, no `predict`) is a preprocessor.
 
     A statistic taken inside a function pandas calls once per group
     (`df.groupby("customer_id")["amount"].transform(zscore)`) is a per-group feature, not a fit.
@@ -48,6 +49,65 @@ class FitBeforeSplit(Rule):
     message = "{fits} fit on `{on}` at {where}{rows_of}, which is split into train and test at {split}: test rows shape the preprocessing"
     question = "Were {fits} (fit at {where} on `{on}`) fit on the training rows only, before `{split_on}` was split at {split}?"
     examples = [
+        invalid({
+            "feats/__init__.py": "",
+            "feats/scaling.py": """\
+                import numpy as np
+                from sklearn.base import BaseEstimator, TransformerMixin
+
+                class MedianIQR(BaseEstimator, TransformerMixin):
+                    def fit(self, X, y=None):
+                        self.median_ = np.median(X, axis=0)
+                        self.iqr_ = np.subtract(*np.percentile(X, [75, 25], axis=0))
+                        return self
+
+                    def transform(self, X):
+                        return (X - self.median_) / self.iqr_
+
+                def featurise(frame, cols):
+                    return MedianIQR().fit_transform(frame[cols].to_numpy())  # expect: LEAK001
+                """,
+            "fit_model.py": """\
+                import pandas as pd
+                from sklearn.linear_model import LogisticRegression
+                from sklearn.model_selection import train_test_split
+                from feats.scaling import featurise
+
+                df = pd.read_csv("cohort.csv")
+                X = featurise(df, ["age", "bmi"])
+                X_tr, X_te, y_tr, y_te = train_test_split(X, df["label"], test_size=0.25, random_state=0)
+                print(LogisticRegression().fit(X_tr, y_tr).score(X_te, y_te))
+                """,
+        }, note="a transformer class of the repo (fit and transform, no predict) is a preprocessor too"),
+        valid({
+            "feats/__init__.py": "",
+            "feats/scaling.py": """\
+                import numpy as np
+                from sklearn.base import BaseEstimator, TransformerMixin
+
+                class MedianIQR(BaseEstimator, TransformerMixin):
+                    def fit(self, X, y=None):
+                        self.median_ = np.median(X, axis=0)
+                        self.iqr_ = np.subtract(*np.percentile(X, [75, 25], axis=0))
+                        return self
+
+                    def transform(self, X):
+                        return (X - self.median_) / self.iqr_
+                """,
+            "fit_model.py": """\
+                import pandas as pd
+                from sklearn.linear_model import LogisticRegression
+                from sklearn.model_selection import train_test_split
+                from sklearn.pipeline import make_pipeline
+                from feats.scaling import MedianIQR
+
+                df = pd.read_csv("cohort.csv")
+                X_tr, X_te, y_tr, y_te = train_test_split(df[["age", "bmi"]].to_numpy(), df["label"],
+                                                          test_size=0.25, random_state=0)
+                model = make_pipeline(MedianIQR(), LogisticRegression()).fit(X_tr, y_tr)
+                print(model.score(X_te, y_te))
+                """,
+        }, note="near miss: the same transformer inside a pipeline fit on the training part"),
         invalid({
             "prep/clean.py": """\
                 import pandas as pd

@@ -197,6 +197,24 @@ class LabelInFeatures(Rule):
         """, note="a per-store rolling mean of the target that includes the current day"),
         invalid("""
             import pandas as pd
+            from sklearn.linear_model import Ridge
+            sales = (pd.read_csv("sales.csv", parse_dates=["day"]).sort_values("day")
+                     .assign(dow=lambda d: d["day"].dt.dayofweek,
+                             units_7d=lambda d: d["units"].rolling(7, min_periods=1).mean()))  # expect: LEAK004
+            fit_rows, test_rows = sales[sales.day < "2024-01-01"], sales[sales.day >= "2024-01-01"]
+            model = Ridge().fit(fit_rows[["dow", "units_7d"]], fit_rows["units"])
+        """, note="a method chain: `assign` with a lambda of the table"),
+        valid("""
+            import pandas as pd
+            from sklearn.linear_model import Ridge
+            sales = (pd.read_csv("sales.csv", parse_dates=["day"]).sort_values("day")
+                     .assign(dow=lambda d: d["day"].dt.dayofweek,
+                             units_7d=lambda d: d["units"].shift(1).rolling(7, min_periods=1).mean()))
+            fit_rows, test_rows = sales[sales.day < "2024-01-01"], sales[sales.day >= "2024-01-01"]
+            model = Ridge().fit(fit_rows[["dow", "units_7d"]], fit_rows["units"])
+        """, note="near miss: the window is lagged by one day first"),
+        invalid("""
+            import pandas as pd
             visits = pd.read_parquet("data/clinic_train.parquet").sort_values(["clinic", "day"])
             visits["recent"] = visits.groupby("clinic")["admissions"].transform(lambda s: s.rolling(14, min_periods=1).mean())  # expect: LEAK004
             reg.fit(visits[["recent", "holiday"]], visits["admissions"])

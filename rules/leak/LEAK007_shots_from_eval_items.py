@@ -5,6 +5,7 @@ from collections import deque
 
 from hygiene.analysis.apis import plain
 from hygiene.analysis.apis.llm import EVAL_HARNESSES
+from hygiene.analysis.dataflow.graph import FUNC
 from hygiene.analysis.dataflow.program import Program, Ref, program
 from hygiene.analysis.dataflow.queries import call_name, loop_node, rows_key, text_inputs, value_name
 from hygiene.finding import Location, Severity
@@ -23,6 +24,8 @@ class ShotsFromEvalItems(Rule):
     about every item), so the demonstrations, with their answers, are also evaluated; also when an
     evaluation task takes the items and the prompt in one call (inspect's `Task(dataset=...,
     solver=[system_message(shots), ...])`) and the shots are cut from the items of its dataset.
+    Demonstrations joined into a module-level block that the per-item helper reads (`f"{DEMOS}\\n{item}"`
+    inside `async def solve(item)`) reach every call of it.
     A part of the item being evaluated (`conv[:-1]`, the conversation before the reply a judge
     scores) is that item's own context, not a demonstration.
 
@@ -51,6 +54,41 @@ class ShotsFromEvalItems(Rule):
     message = "The demonstrations `{shots}` are taken at {where} from `{items}`, the items evaluated in the loop at {loop}, so demonstrated items are also scored"
     question = "Are the demonstrations `{shots}` (taken at {where}) kept out of the items evaluated at {loop}?"
     examples = [
+        invalid("""
+            import asyncio, json, random
+            from openai import AsyncOpenAI
+
+            client = AsyncOpenAI()
+            problems = [json.loads(l) for l in open("bench.jsonl")]
+            demos = random.Random(0).sample(problems, 4)  # expect: LEAK007
+            DEMO_TEXT = "\\n\\n".join(f"Problem: {d['q']}\\nSolution: {d['a']}" for d in demos)
+
+            async def solve(problem):
+                r = await client.chat.completions.create(model="m", messages=[
+                    {"role": "user", "content": f"{DEMO_TEXT}\\n\\nProblem: {problem['q']}\\nSolution:"}])
+                return r.choices[0].message.content
+
+            async def main():
+                return await asyncio.gather(*(solve(p) for p in problems))
+        """, note="a module-level block of demonstrations read inside the helper every item goes through"),
+        valid("""
+            import asyncio, json, random
+            from openai import AsyncOpenAI
+
+            client = AsyncOpenAI()
+            problems = [json.loads(l) for l in open("bench.jsonl")]
+            pool = [json.loads(l) for l in open("train.jsonl")]
+            demos = random.Random(0).sample(pool, 4)
+            DEMO_TEXT = "\\n\\n".join(f"Problem: {d['q']}\\nSolution: {d['a']}" for d in demos)
+
+            async def solve(problem):
+                r = await client.chat.completions.create(model="m", messages=[
+                    {"role": "user", "content": f"{DEMO_TEXT}\\n\\nProblem: {problem['q']}\\nSolution:"}])
+                return r.choices[0].message.content
+
+            async def main():
+                return await asyncio.gather(*(solve(p) for p in problems))
+        """, note="near miss: the demonstrations come from the training file"),
         valid("""
             from openai import OpenAI
             client = OpenAI()
@@ -386,7 +424,13 @@ def _one_request(prog: Program, cut: Ref, element: Ref, upstream: set[Ref]) -> b
                 continue
             queue.extend((n, s) for n, s in prog.forward_step(ref, stack) if n in upstream or prog.kind(n) == "llm")
         return seen
-    return bool((reach(cut) - {(cut, ())}) & reach(element))
+    from_cut, from_element = reach(cut) - {(cut, ())}, reach(element)
+    if from_cut & from_element:
+        return True
+    # A module-level value read inside a function (`SHOTS` in `def ask(item)`) is the same value in
+    # every call of it: reached without a call stack, it meets the item's path under any stack.
+    free = {ref for ref, stack in from_cut if not stack and prog.row(ref)[FUNC]}
+    return any(ref in free for ref, _ in from_element)
 
 
 def _part_of_item(prog: Program, collection: Ref, element: Ref) -> bool:

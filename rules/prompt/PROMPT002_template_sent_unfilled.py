@@ -8,6 +8,8 @@ from typing import Any
 import libcst as cst
 
 from hygiene.analysis.apis.llm import model_call_here
+from hygiene.analysis.configfiles import CONFIG_ROOTS, config_file, yaml_value
+from hygiene.analysis.names import dotted
 from hygiene.context import FileContext, RepoContext
 from hygiene.finding import Location, Severity
 from hygiene.rule import Rule, invalid, valid
@@ -30,7 +32,8 @@ class TemplateSentUnfilled(Rule):
     their own file, or in another file through an instance of the imported class, `cfg: JudgeConfig`,
     when a field names a variable such as `{topic_area}` or the sending file names it), that
     are sent to a model as they are, or after a `.replace("{field}", ...)` chain (one expression, or
-    `text = T.replace(...)` then `text = text.replace(...)`) that leaves a field: as a message's content, a `prompt=` / `system=` argument, or an
+    `text = T.replace(...)` then `text = text.replace(...)`; also on a template read from the run's YAML
+    config, `cfg.prompt.template.replace(...)` with `@hydra.main` / `OmegaConf.load`) that leaves a field: as a message's content, a `prompt=` / `system=` argument, or an
     argument of a function of the same file that sends it. The constant may be defined in another
     file (`from prompts import USER_TEMPLATE`). Constants that are only filled (`.format`, `%`,
     `.replace`, a template library) are the normal case and are left alone. A template sent by its
@@ -67,6 +70,34 @@ class TemplateSentUnfilled(Rule):
     question = "Which {placeholders} did the model see at {where}? Print one request as sent."
     triggers = ("{", "import", "\"\"\"", "PROMPT", "prompt")
     examples = [
+        invalid({
+            "conf/judge.yaml": "model: gpt-4o\ndata: rows.jsonl\nprompts:\n  rubric: |\n    Task: {task}\n    Answer: {answer}\n    Score 1-10.\n",
+            "judge.py": """
+                import hydra
+                from openai import OpenAI
+
+                @hydra.main(config_path="conf", config_name="judge", version_base=None)
+                def main(cfg):
+                    client = OpenAI()
+                    for row in load(cfg.data):
+                        text = cfg.prompts.rubric.replace("{answer}", row["answer"])  # expect: PROMPT002
+                        client.chat.completions.create(model=cfg.model, messages=[{"role": "user", "content": text}])
+            """,
+        }, note="the template is in the Hydra YAML config; the `.replace` chain leaves {task}"),
+        valid({
+            "conf/judge.yaml": "model: gpt-4o\ndata: rows.jsonl\nprompts:\n  rubric: |\n    Task: {task}\n    Answer: {answer}\n    Score 1-10.\n",
+            "judge.py": """
+                import hydra
+                from openai import OpenAI
+
+                @hydra.main(config_path="conf", config_name="judge", version_base=None)
+                def main(cfg):
+                    client = OpenAI()
+                    for row in load(cfg.data):
+                        text = cfg.prompts.rubric.replace("{answer}", row["answer"]).replace("{task}", row["task"])
+                        client.chat.completions.create(model=cfg.model, messages=[{"role": "user", "content": text}])
+            """,
+        }, note="near miss: both fields of the YAML template are replaced"),
         invalid({
             "prompts.py": 'USER_TEMPLATE = """Request: {request}\n\nRespond as you normally would."""\n',
             "run.py": """
@@ -483,6 +514,8 @@ class TemplateSentUnfilled(Rule):
         # field they are not given as it is instead of raising.
         self.dollar: dict[str, tuple[int | None, list[str]]] = {}
         self.dollar_fills: list[dict[str, Any]] = []
+        self.config_replaces: list[cst.Call] = []  # `cfg.prompt.template.replace("{q}", q)`: a template in a YAML config
+        self.config_files: set[str] = set()
 
     def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
         if node.value is not None and self.ctx.names.scope.kind == "class" and isinstance(node.target, cst.Name):
@@ -535,6 +568,13 @@ class TemplateSentUnfilled(Rule):
         model_call_here(self.ctx, node)
         self.calls.append(node)
         func = node.func
+        if isinstance(func, cst.Attribute) and func.attr.value == "replace" and isinstance(func.value, cst.Attribute) \
+                and CONFIG_ROOTS.fullmatch(dotted(func.value) or ""):
+            self.config_replaces.append(node)
+        elif isinstance(func, cst.Attribute) and func.attr.value in ("main", "load"):
+            found = config_file(node, self.qualified_name(func), self.ctx.path)
+            if found:
+                self.config_files.add(found)
         if isinstance(func, cst.Attribute) and func.attr.value == "safe_substitute" and isinstance(func.value, cst.Name) \
                 and all(a.keyword is not None and not a.star for a in node.args):
             name = self.qualified_name(func.value)
@@ -584,6 +624,12 @@ class TemplateSentUnfilled(Rule):
             ctx.facts[self.code + ":classes"] = {"templates": classes, "sent": attr_sent}
         dollar = [{"name": f"{module}.{n}" if module else n, "short": n, "line": line, "fields": fields}
                   for n, (line, fields) in self.dollar.items()]
+        if self.config_replaces and self.config_files:
+            flow = TextFlow.of(ctx)
+            partial = [(n, _partly_replaced(flow, n, self.calls)) for n in self.config_replaces]
+            ctx.facts[self.code + ":config"] = [
+                {"key": (dotted(n.func.value) or "").split(".", 1)[1], "fields": sorted(found[0]),  # type: ignore[attr-defined]
+                 "line": ctx.line_of(n), "files": sorted(self.config_files)[:10]} for n, found in partial if found]
         replaced = sorted(set(_REPLACED_NAME.findall(ctx.text)))  # fields some `.replace` fills, for builders' callers
         if templates or sent or self.formatted or plain or self.filled or dollar or self.dollar_fills or replaced:
             ctx.facts[self.code] = {"templates": templates + plain, "sent": sent, "formatted": sorted(self.formatted),
@@ -714,6 +760,10 @@ class TemplateSentUnfilled(Rule):
         return sent
 
     @classmethod
+    def _config_templates_partly_replaced(cls, repo: RepoContext) -> None:
+        _config_template_report(cls, repo)
+
+    @classmethod
     def check_repo(cls, repo: RepoContext) -> None:
         templates: dict[str, list[tuple[str, dict]]] = {}
         formatted: set[str] = set()
@@ -730,6 +780,7 @@ class TemplateSentUnfilled(Rule):
             formatted.update(facts.get("formatted", []))
             uses.extend((path, use) for use in facts.get("sent", []))
         texts: dict[str, str] = {}
+        cls._config_templates_partly_replaced(repo)
         cls._class_templates_sent_elsewhere(repo, texts)
         cls._dollar_templates_partly_filled(repo)
         reported: set[tuple[str, str]] = set()
@@ -898,6 +949,26 @@ _REPLACED_NAME = re.compile(r"""\.replace\(\s*[rbu]?["']\{(\w+)\}["']""")
 _REPLACED_FIELD = re.compile(r"""\.replace\(\s*[rbu]?["']\{\w+\}["']""")
 _BUILDER_DEF = re.compile(r"(?im)^\s*def\s+\w*(prompt|messages|_query\b|(build|make|format|render)_(input|question|request|text))")
 _PROMPT_BUILDER = re.compile(r"(?i)prompt|messages|_query$|^(build|make|format|render)_(input|question|request|text)")
+
+
+def _config_template_report(cls: type, repo: RepoContext) -> None:
+    """`cfg.prompt.template.replace("{question}", q)` sent to a model, the template in the run's YAML
+    config (`prompt: template: |` with `{domain}` and `{question}`): the fields the chain leaves."""
+    for path, found in repo.facts(cls.code + ":config"):  # type: ignore[attr-defined]
+        for use in found:
+            for config in use["files"]:
+                try:
+                    text = repo.read_bytes(config).decode("utf-8", "replace")
+                except OSError:
+                    continue
+                value = yaml_value(text, use["key"])
+                left = sorted(set(re.findall(r"\{(\w+)\}", value or "")) - set(use["fields"]))
+                if left:
+                    repo.report(cls, path, use["line"], name=f"cfg.{use['key']}", config=config,
+                                placeholders=", ".join(f"{{{f}}}" for f in left),
+                                message="`{name}` (from {config}) has {placeholders}, which the `.replace` chain that "
+                                        "fills it leaves: the model reads the braces where the values should be")
+                    break
 
 
 def _partly_replaced(flow: TextFlow, node: cst.CSTNode, calls: list[cst.Call]) -> tuple[set[str], cst.CSTNode] | None:

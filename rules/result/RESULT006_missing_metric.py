@@ -13,7 +13,8 @@ class MissingMetric(Rule):
     """
     ## What it does
     Finds metrics in result files (JSON, JSONL, CSV, TSV, parquet) whose value is NaN,
-    infinite, null or an empty cell. A metric that the repository's code tests for NaN by name
+    infinite, null or an empty cell; a file named for its metric (`f1_by_lang.json`) holds that
+    metric under every key. A metric that the repository's code tests for NaN by name
     (`math.isnan(refusal_score)`, `df["auroc"].isna()`, `dropna(subset=["auroc"])`) is not
     reported: the code expects the gap and handles it (a candidate of a sweep that is discarded).
 
@@ -50,6 +51,21 @@ class MissingMetric(Rule):
               "auroc": NaN
             }
             """}, expect=[("results/metrics.json", 3, "RESULT006")]),
+        invalid({"results/auroc_by_layer.json": """\
+            {
+              "layer_10": 0.71,
+              "layer_20": NaN,
+              "layer_30": 0.64
+            }
+            """}, expect=[("results/auroc_by_layer.json", 3, "RESULT006")],
+            note="the file's name is the metric; its keys are the groups it was measured on"),
+        valid({"results/counts_by_layer.json": """\
+            {
+              "layer_10": 12,
+              "layer_20": 0,
+              "layer_30": 7
+            }
+            """}, note="near miss: a file named for counts, with no missing value"),
         valid({"results/rates.csv": """\
             model,persona,matching_rate,notes
             base,power,0.41,
@@ -108,7 +124,14 @@ class MissingMetric(Rule):
         profile = self.ctx.data
         if not profile or not is_result_path(self.ctx.path):
             return
-        metrics = [(path, value, line) for path, value, line in profile.get("leaves", []) if metric_key(path)]
+        leaves = profile.get("leaves", [])
+        metrics = [(path, value, line) for path, value, line in leaves if metric_key(path)]
+        stem = self.ctx.path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+        if not metrics and len(leaves) >= 3 and metric_key(stem) and all(
+                value is None or isinstance(value, (int, float)) or value in ("nan", "inf", "-inf")
+                for _, value, _ in leaves):
+            # `f1_by_lang.json` = {"en": 0.81, "hi": NaN}: the file's name is the metric, its keys are groups
+            metrics = [(f"{stem}[{path}]", value, line) for path, value, line in leaves]
         missing = [(path, value, line) for path, value, line in metrics if value is None or value in ("nan", "inf", "-inf")]
         if missing:
             # One finding for the document (one look at why those rows were not computed), at the first.

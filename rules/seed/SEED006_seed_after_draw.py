@@ -1,8 +1,13 @@
 """SEED006: a seed set after the randomness it should control."""
 from __future__ import annotations
 
+import json
 from typing import Any
 
+import libcst as cst
+
+from hygiene.analysis.apis.rng import Draw, Seed, classify
+from hygiene.analysis.names import dotted
 from hygiene.context import RepoContext
 from hygiene.finding import Location, Severity
 from hygiene.analysis.programs import locate, programs
@@ -10,6 +15,13 @@ from hygiene.analysis.unseeded_draws import GENERATOR_NAMES, program_ask, report
 from hygiene.analysis.flag_guards import switched_off_at
 from hygiene.analysis.overwritten import discarded
 from hygiene.rule import Rule, invalid, valid
+
+
+def _notebook(cells: list[tuple[str, int | None]]) -> str:
+    """A small notebook for the examples: (source, execution count) per code cell."""
+    return json.dumps({"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": [
+        {"cell_type": "code", "source": source, "execution_count": count, "metadata": {}, "outputs": []}
+        for source, count in cells]}, indent=1)
 
 
 class SeedAfterDraw(Rule):
@@ -20,6 +32,11 @@ class SeedAfterDraw(Rule):
     seed is for: a subset sampled, a split made, generations sampled with `do_sample=True`, and
     only then `set_seed(1234)`. The order is the order the program runs in: top to bottom in a
     script, cell by cell in a notebook, into the functions it calls.
+
+    A notebook whose cells ran out of document order is analysed in the order the kernel ran
+    them; a seed cell that ran before a draw placed above it (lower execution count, later in the
+    document) seeded the saved outputs, but Restart & Run All draws before the seed: that draw is
+    reported too, at the draw, naming the seed cell.
 
     Draws that happen later than their call are not counted as early: a `DataLoader` shuffles
     when it is iterated, an estimator draws when it is fitted, and a callback (`worker_init_fn`)
@@ -320,7 +337,68 @@ class SeedAfterDraw(Rule):
                 print("AUC", auc(train(model, loader), load_test()))
             """,
         }, note="near miss: the same model trained from that initialisation, drawn before the seed"),
+        invalid({"subsample.ipynb": _notebook([
+            ("import numpy as np\nX = np.load('x.npy')", 2),
+            ("idx = np.random.choice(len(X), 500, replace=False)\nsub = X[idx]", 3),
+            ("np.random.seed(0)", 1),
+            ("print(fit_and_score(sub))", 4),
+        ])}, expect=[("subsample.ipynb", 3, "SEED006")],
+            note="the seed cell ran first (count 1) but sits below the draw: Run All draws unseeded"),
+        valid({"subsample.ipynb": _notebook([
+            ("import numpy as np\nX = np.load('x.npy')", 2),
+            ("np.random.seed(0)", 1),
+            ("idx = np.random.choice(len(X), 500, replace=False)\nsub = X[idx]", 3),
+            ("print(fit_and_score(sub))", 4),
+        ])}, note="near miss: out of order too (the seed ran first), but the seed cell is above the draw"),
+        valid({"subsample.ipynb": _notebook([
+            ("import numpy as np\nX = np.load('x.npy')\nrng = np.random.default_rng(0)", 2),
+            ("idx = rng.choice(len(X), 500, replace=False)\nsub = X[idx]", 3),
+            ("np.random.seed(0)", 1),
+            ("print(fit_and_score(sub))", 4),
+        ])}, note="near miss: the draw uses its own seeded generator"),
     ]
+
+    def visit_Call(self, node: cst.Call) -> None:
+        """In a notebook run out of order: note the draws and seeds with their cells."""
+        nb = self.ctx.notebook
+        if nb is None or not nb.execution_order:
+            return
+        tail = (dotted(node.func) or "").rsplit(".", 1)[-1]
+        what = classify(self.qualified_name(node.func), node, tail, True)
+        pos = self.ctx.position(node)
+        if pos is None or not isinstance(what, (Seed, Draw)):
+            return
+        cell, cell_line, _ = nb.locate(pos.start.line)
+        self.__dict__.setdefault("_cell_events", []).append((cell, cell_line, node, what))
+
+    def finish(self) -> None:
+        """A draw placed above the seed cell that ran before it: seeded only in the kernel's order."""
+        nb = self.ctx.notebook
+        events = self.__dict__.get("_cell_events")
+        if nb is None or not events:
+            return
+        counts = {c.index: c.execution_count for c in nb.cells}
+        reported: set[int] = set()
+        for cell, cell_line, node, draw in events:
+            if not isinstance(draw, Draw) or draw.lazy or draw.gen not in GENERATOR_NAMES or draw.kind == "generate":
+                continue
+            seeds = [(c, line, n, s) for c, line, n, s in events if isinstance(s, Seed)
+                     and (draw.gen in s.gens or "*" in s.gens)]
+            if any((c, line) < (cell, cell_line) for c, line, _, _ in seeds):
+                continue  # seeded above the draw in the document too
+            late = next(((c, line, n) for c, line, n, _ in seeds
+                         if c > cell and (counts.get(c) or 0) < (counts.get(cell) or 0)), None)
+            if late is None or late[0] in reported:
+                continue
+            reported.add(late[0])
+            seed_code = " ".join(self.ctx.code(late[2]).split())
+            seed_code = seed_code if len(seed_code) <= 60 else seed_code.split("(", 1)[0] + "(...)"
+            self.report(node, seed=seed_code, gen=GENERATOR_NAMES[draw.gen],
+                        draw=" ".join(self.ctx.code(node).split())[:60],
+                        seed_where=f"cell {late[0]}, line {late[1]}", related=[
+                            Location(self.ctx.path, self.ctx.line_of(late[2]), "the seed cell that ran first")],
+                        message=("`{draw}` draws from {gen} above `{seed}` ({seed_where}): that cell ran first, "
+                                 "so the saved outputs are seeded, but Restart & Run All draws unseeded"))
 
     @classmethod
     def check_repo(cls, repo: RepoContext) -> None:

@@ -11,6 +11,7 @@ from hygiene.context import RepoContext
 from hygiene.finding import Location, Severity
 from hygiene.analysis.names import dotted
 from hygiene.analysis.order import Origin, OrderTracker
+from hygiene.analysis.order_syntax import _names_in
 from hygiene.analysis.purpose import in_data_folder
 from hygiene.walk import iter_children
 from hygiene.analysis.randomness import EXTERNAL, STDLIB, is_test_path
@@ -39,7 +40,8 @@ class UnsortedListing(OrderTracker, Rule):
     appended to in a loop over it, and functions of the same file that return it; `sorted(...)`
     or `.sort()` ends it. A generator that yields the items of a loop over a listing returns it,
     and a `for k in range(len(files))` index used other than as `files[k]` (`k % 5`,
-    `k < n_train`) is a position like an `enumerate` index. Order does not matter, and nothing is reported, when every file is
+    `k < n_train`) is a position like an `enumerate` index, and so is a running count of the loop's
+    items (`n += 1`) that picks an entry (`folds[n % k].append(path)`). Order does not matter, and nothing is reported, when every file is
     processed on its own and results are keyed by name, or when the listing is only counted,
     summed or tested for membership; `files[0]` is mostly "the one file there is" and is left
     alone. Test files are not checked.
@@ -285,6 +287,48 @@ class UnsortedListing(OrderTracker, Rule):
                 (train if n < 800 else val).append(name)
                 n += 1
         """, note="a running count decides the split"),
+        invalid({
+            "audiokit/__init__.py": "",
+            "audiokit/io.py": """
+                import os
+
+                def recordings(root):
+                    return [os.path.join(root, f) for f in os.listdir(root) if f.endswith(".flac")]  # expect: SEED007
+            """,
+            "audiokit/folds.py": """
+                from .io import recordings
+
+                def assign(root, k=5):
+                    folds = {i: [] for i in range(k)}
+                    seen = 0
+                    for path in recordings(root):
+                        folds[seen % k].append(path)
+                        seen += 1
+                    return folds
+            """,
+        }, note="a running count picks the fold of each item, through a helper of a sibling module"),
+        valid({
+            "audiokit/__init__.py": "",
+            "audiokit/io.py": """
+                import os
+
+                def recordings(root):
+                    return [os.path.join(root, f) for f in os.listdir(root) if f.endswith(".flac")]
+            """,
+            "audiokit/folds.py": """
+                import zlib
+                from .io import recordings
+
+                def assign(root, k=5):
+                    folds = {i: [] for i in range(k)}
+                    seen = 0
+                    for path in recordings(root):
+                        folds[zlib.crc32(path.encode()) % k].append(path)
+                        seen += 1
+                    print(seen, "recordings")
+                    return folds
+            """,
+        }, note="near miss: a hash of the file's name picks its fold; the running count is only printed"),
         valid("""
             import json, os
             for name in os.listdir("shards"):
@@ -397,6 +441,20 @@ class UnsortedListing(OrderTracker, Rule):
                 print(k, names[k])
         """, note="near miss: the index only reads items (and is printed)"),
     ]
+
+    def visit_Subscript(self, node: cst.Subscript) -> None:
+        """`folds[n % k].append(path)` with `n += 1` per item of a loop over a listing: the count
+        is the item's position, and it picks the entry the item goes to."""
+        super().visit_Subscript(node)
+        counters = self.__dict__.get("_order_counters")
+        if not counters or len(node.slice) != 1 or not isinstance(node.slice[0].slice, cst.Index) \
+                or self.unordered(node.value) is not None:  # `files[n]` only reads the listing
+            return
+        for name in _names_in(node.slice[0].slice.value):
+            origin = counters.get(dotted(name) or "")
+            if origin is not None:
+                self._report(origin, node, f"a running count `{dotted(name)}` of its items picks the entry `[{{code}}]` at line {{line}}")
+                return
 
     def source(self, expr: cst.BaseExpression) -> Origin | None:
         if not isinstance(expr, cst.Call):

@@ -36,10 +36,29 @@ def time_window(expr: cst.Comparison) -> bool:
 
 
 def temporal_cut(call: cst.Call) -> bool:
-    """`frame.filter(pl.col("date") < cut)`: a polars (or Spark) frame cut at a time, a temporal split."""
+    """`frame.filter(pl.col("date") < cut)`: a polars (or Spark) frame cut at a time, a temporal split;
+    pandas' `df.query("ts > @cutoff")` too."""
     func, args = call.func, call.args
+    if isinstance(func, cst.Attribute) and func.attr.value == "query" and len(args) >= 1 and args[0].keyword is None:
+        return _query_window(string_value(args[0].value) or "")
     return isinstance(func, cst.Attribute) and func.attr.value == "filter" and len(args) == 1 \
         and args[0].keyword is None and isinstance(args[0].value, cst.Comparison) and time_window(args[0].value)
+
+
+_QUERY_CUT = re.compile(r"\s*`?(\w+)`?\s*(?:<=|>=|<|>)\s*(@\w+|'[^']*'|\"[^\"]*\"|\d{4})\s*")
+
+
+def _query_window(query: str) -> bool:
+    """`"ts > @cut"`, `"date >= '2024-01-01'"`, `"year < 2020"`: a query that keeps a time window."""
+    m = _QUERY_CUT.fullmatch(query)
+    if m is None or not _DATE_COLUMN.search(m.group(1)):
+        return False
+    bound = m.group(2)
+    if bound.startswith("@"):
+        return bool(_CUTOFF_NAME.search(bound[1:]))
+    if bound[:1] in "'\"":
+        return bool(_DATE_LITERAL.match(bound[1:-1].strip()))
+    return 1900 <= int(bound) <= 2100
 
 
 def _column_key(column: cst.BaseExpression) -> str | None:

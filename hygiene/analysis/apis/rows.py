@@ -141,7 +141,7 @@ def _call_drop(call: cst.Call, ctx: FileContext) -> Drop | None:
         # polars' `join` is inner unless told otherwise (pandas' `DataFrame.join` is a left join)
         return Drop(call, "inner join", _sources(receiver, positional[0] if positional else None))
     if method == "query" and positional and string_value(positional[0]) is not None \
-            and not _selects(string_value(positional[0]) or ""):
+            and not _selects(string_value(positional[0]) or "") and not temporal_cut(call):
         return Drop(call, "query", _sources(receiver))
     if method == "filter" and positional and (_group_size_test(positional[0]) or temporal_cut(call)):
         return None  # `grouped.filter(lambda g: len(g) >= MIN)`: groups too small to report, by design; a time cut

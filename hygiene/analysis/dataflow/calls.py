@@ -11,7 +11,7 @@ import libcst as cst
 from hygiene.analysis.apis import plain
 from hygiene.analysis.dataflow import knowledge as kb
 from hygiene.analysis.dataflow.expressions import Evaluator, Value, is_model_call
-from hygiene.analysis.dataflow.frames import column_expression, first_rows, frame_call
+from hygiene.analysis.dataflow.frames import assigned_column, column_expression, first_rows, frame_call
 from hygiene.analysis.strings import literal_value, pattern_value, string_value
 
 # Methods that call a function they are handed on the receiver's data (pandas, datasets).
@@ -50,7 +50,7 @@ class CallEvaluator(Evaluator):
         positional: list[Value] = []
         keywords: dict[str, Value] = {}
         for arg in expr.args:
-            value = self.value(arg.value)
+            value = assigned_column(self, arg, method, receiver) or self.value(arg.value)
             if arg.keyword is not None:
                 keywords[arg.keyword.value] = value
             elif arg.star == "**":

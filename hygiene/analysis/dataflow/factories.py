@@ -54,6 +54,9 @@ def resolve_factories(prog: Program, file: int) -> None:
     for fit in prog.nodes_in(file, "fit"):
         info = prog.info(fit)
         cls = info.get("cls")
+        if cls and info.get("kind") == "model" and _repo_transformer(prog, plain(cls)):
+            prog.set_info(fit, {**info, "kind": "preproc"})
+            continue
         if not cls or prog.functions.get(plain(cls)) is None:
             continue
         made = returned_class(prog, cls)
@@ -63,3 +66,11 @@ def resolve_factories(prog: Program, file: int) -> None:
         if kind == "model":  # the default for an unknown class; "labels" and the like were decided by the method
             kind = kb.fit_kind(made, info.get("m", "fit"))
         prog.set_info(fit, {**info, "cls": made, "kind": kind, "factory": cls})
+
+
+def _repo_transformer(prog: Program, cls: str) -> bool:
+    """A class of the repo written as a scikit-learn transformer: it has `fit` and `transform`
+    (its own `fit_transform` or TransformerMixin's) and no `predict`, so fitting it learns a
+    statistic of the rows (`class RobustZ(BaseEstimator, TransformerMixin)`)."""
+    return (prog.functions.get(f"{cls}.fit") is not None and prog.functions.get(f"{cls}.transform") is not None
+            and prog.functions.get(f"{cls}.predict") is None and prog.functions.get(f"{cls}.predict_proba") is None)

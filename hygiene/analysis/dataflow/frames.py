@@ -41,6 +41,13 @@ def frame_call(ev: Any, expr: cst.Call, method: str, recv: int, positional: list
         for p in [*positional, *keywords.values()]:
             _bind_reads(ev, p, recv) if isinstance(p, int) else None  # `df.select(pl.col("a") * 2)`
         return None
+    if method == "assign" and any(k != "**" for k in keywords):
+        # pandas `df.assign(ma7=lambda d: d["units"].rolling(7).mean())`: each keyword a column of df
+        current, where = recv, {a.keyword.value: a for a in expr.args if a.keyword is not None}
+        for name, value in keywords.items():
+            if name != "**" and isinstance(value, int) and value:
+                current = ev.add("setcol", (current, value), {"col": name}, _line_node(where.get(name), expr))
+        return current if current != recv else None
     if method not in _ADDS:
         return None
     named = [(_alias(ev, p), p) for p in positional if isinstance(p, int) and p]
@@ -52,6 +59,25 @@ def frame_call(ev: Any, expr: cst.Call, method: str, recv: int, positional: list
         info = {"col": name} if isinstance(name, str) else {}
         current = ev.add("setcol", (current, value), info, expr)
     return current
+
+
+def _line_node(arg: cst.Arg | None, expr: cst.Call) -> cst.CSTNode:
+    """The call that gives a keyword of `assign` its own line (graph lines are those of statements and calls)."""
+    value = arg.value.body if arg is not None and isinstance(arg.value, cst.Lambda) else arg.value if arg else None
+    return value if isinstance(value, cst.Call) else expr
+
+
+def assigned_column(ev: Any, arg: cst.Arg, method: str, receiver: Any) -> int:
+    """The value of `lambda d: d["y"].rolling(7).mean()` handed to pandas' `assign` (or `pipe`),
+    with `d` the table it is called on (0 for any other argument)."""
+    func = arg.value
+    if method not in ("assign", "pipe") or not isinstance(func, cst.Lambda) or not func.params.params \
+            or not isinstance(receiver, int) or not receiver or (method == "assign") != (arg.keyword is not None):
+        return 0
+    ev.scopes.append({p.name.value: (receiver if n == 0 else 0) for n, p in enumerate(func.params.params)})
+    body = ev.value(func.body)
+    ev.scopes.pop()
+    return body if isinstance(body, int) else 0
 
 
 def _alias(ev: Any, node: int) -> str | None:

@@ -72,7 +72,7 @@ def _cst_statements(body: tuple | list) -> Iterator[cst.CSTNode]:
                 yield from _cst_block(orelse.body)
 
 
-def _ast_calls(root: ast.AST) -> list[ast.Call]:
+def _ast_calls(root: ast.AST, wanted: type = ast.Call) -> list[ast.Call]:
     """The calls under `root`, in no particular order (sorted by place after): `ast.walk` without its
     two layers of generators, which cost more than the pairing (issue 12)."""
     calls: list[ast.Call] = []
@@ -80,7 +80,7 @@ def _ast_calls(root: ast.AST) -> list[ast.Call]:
     node_type = ast.AST
     while stack:
         node = stack.pop()
-        if node.__class__ is ast.Call:
+        if node.__class__ is wanted:
             calls.append(node)  # type: ignore[arg-type]
         for name in node._fields:
             value = getattr(node, name, None)
@@ -126,9 +126,20 @@ class Lines:
         if found is None:
             return 0
         first, last, theirs = found
-        if node is None or node is statement or first == last or not isinstance(node, cst.Call) \
+        if node is None or node is statement or first == last \
                 or isinstance(statement, (cst.If, cst.For, cst.While, cst.FunctionDef, cst.ClassDef, cst.With, cst.Try)):
             return first
+        if not isinstance(node, cst.Call):
+            # `d.groupby("site")["y"]` starts where its call starts; `d["y"]` (a lambda's table) has a line of its own
+            call = _leftmost_call(node)
+            if call is None and isinstance(node, cst.Subscript):
+                subs = self._calls.get(-id(statement))
+                if subs is None:
+                    subs = self._calls[-id(statement)] = self._pair_calls(statement, theirs, cst.Subscript, ast.Subscript)
+                return subs.get(id(node), first)
+            if call is None:
+                return first
+            node = call
         calls = self._calls.get(id(statement))
         if calls is None:
             calls = self._pair_calls(statement, theirs)
@@ -136,10 +147,26 @@ class Lines:
         return calls.get(id(node), first)
 
     @staticmethod
-    def _pair_calls(statement: cst.CSTNode, theirs: ast.stmt) -> dict[int, int]:
-        mine = [n for n in iter_nodes(statement) if isinstance(n, cst.Call)]
-        other = sorted(_ast_calls(theirs),
+    def _pair_calls(statement: cst.CSTNode, theirs: ast.stmt, mine_type: type = cst.Call,
+                    their_type: type = ast.Call) -> dict[int, int]:
+        mine = [n for n in iter_nodes(statement) if isinstance(n, mine_type)]
+        other = sorted(_ast_calls(theirs, their_type),
                        key=lambda n: (n.lineno, n.col_offset, -(n.end_lineno or 0), -(n.end_col_offset or 0)))
         if len(mine) != len(other):
             return {}
         return {id(m): o.lineno for m, o in zip(mine, other)}
+
+
+def _leftmost_call(node: cst.CSTNode) -> cst.Call | None:
+    """The call a subscript, attribute or operation starts with (`f(x)["a"].b`: `f(x)`), which
+    begins on the node's own first line."""
+    for _ in range(20):
+        if isinstance(node, cst.Call):
+            return node
+        if isinstance(node, (cst.Subscript, cst.Attribute)):
+            node = node.value
+        elif isinstance(node, cst.BinaryOperation):
+            node = node.left
+        else:
+            return None
+    return None
