@@ -360,3 +360,35 @@ def test_the_walk_visits_in_source_order_with_the_ancestors():
     assert [n for n, _ in seen] == list(iter_nodes(module)) and not parents
     for node, ancestors in seen[1:]:
         assert any(child is node for child in iter_children(ancestors[-1]))
+
+
+NUMBER_SPELLINGS = '''
+import numpy as np
+import torch
+import torch.nn.functional as F
+from sklearn.metrics import accuracy_score
+
+def evaluate(model, x, y, df, rows):
+    first = rows[0x1]
+    last = rows[-0o1]
+    head = rows[:0b11]
+    scores = model(x).reshape(0x1, -0x1)
+    labels = y.view(-0x1, 0x1)
+    if labels.shape[0x1] == 0x1:
+        labels = labels.squeeze(0x1)
+    total = scores.sum(axis=0x0) / 1_000
+    dropped = F.dropout(scores, 0x0)
+    sample = df.sample(frac=0x1).head(0x20)
+    recent = df[df.year < 0x7d0]
+    acc = accuracy_score(labels.numpy(), (scores > 0x0).numpy())
+    print(first, last, head, total, dropped, sample, recent, acc)
+'''
+
+
+def test_integer_literals_in_any_base_cost_no_rule_its_file(tmp_path):
+    """Hex, octal, binary and underscored integer literals (`0x20`, `-0o1`, `1_000`) where rules
+    read a number (an index, a shape, an axis, a dropout rate, a year): evaluated as Python does,
+    never `int(text)`, which failed on `0x20` and stopped EVAL014 with an internal error."""
+    config = repo(tmp_path, {"evaluate.py": NUMBER_SPELLINGS})
+    result = scan(config, jobs=1, use_cache=False)
+    assert [d.message for d in result.diagnostics] == []  # was: dataflow skipped, DATA001/DATA040/EVAL014 errors

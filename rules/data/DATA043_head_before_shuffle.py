@@ -124,7 +124,7 @@ def _is_shuffle_of(value: cst.BaseExpression, name: str) -> bool:
         return "seed" in keywords
     if value.func.attr.value == "sample":
         frac = keywords.get("frac")
-        return isinstance(frac, (cst.Integer, cst.Float)) and float(frac.value) == 1.0
+        return isinstance(frac, (cst.Integer, cst.Float)) and float(frac.evaluated_value) == 1.0
     return False
 
 

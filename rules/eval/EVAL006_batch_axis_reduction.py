@@ -136,7 +136,7 @@ def _axis(node: cst.Call, position: int) -> int | None:
 
 def _int(expr: cst.BaseExpression) -> int | None:
     if isinstance(expr, cst.Integer):
-        return int(expr.value)
+        return expr.evaluated_value
     if isinstance(expr, cst.UnaryOperation) and isinstance(expr.operator, cst.Minus) and isinstance(expr.expression, cst.Integer):
-        return -int(expr.expression.value)
+        return -expr.expression.evaluated_value
     return None

@@ -28,9 +28,9 @@ SHAPED = ("view_as", "reshape_as", "expand_as", "squeeze", "flatten", "ravel", "
 
 def _int(node: cst.BaseExpression) -> int | None:
     if isinstance(node, cst.Integer):
-        return int(node.value)
+        return node.evaluated_value
     if isinstance(node, cst.UnaryOperation) and isinstance(node.operator, cst.Minus) and isinstance(node.expression, cst.Integer):
-        return -int(node.expression.value)
+        return -node.expression.evaluated_value
     return None
 
 

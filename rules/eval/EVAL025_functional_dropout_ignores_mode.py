@@ -26,7 +26,7 @@ _ON_PURPOSE = re.compile(r"(?i)mc_?dropout|monte|bayes|stochastic|uncertain|alwa
 
 
 def _zero(expr: cst.BaseExpression) -> bool:
-    return isinstance(expr, (cst.Integer, cst.Float)) and float(expr.value) == 0.0
+    return isinstance(expr, (cst.Integer, cst.Float)) and float(expr.evaluated_value) == 0.0
 
 
 class FunctionalDropoutIgnoresMode(Rule):

@@ -160,7 +160,7 @@ def _literal(expr: cst.BaseExpression, constants: dict[str, str]) -> str | None:
 
 
 def _int(expr: cst.BaseExpression | None) -> int | None:
-    return int(expr.value) if isinstance(expr, cst.Integer) else None
+    return expr.evaluated_value if isinstance(expr, cst.Integer) else None
 
 
 def _negative_int(expr: cst.BaseExpression | None) -> int | None:

@@ -27,7 +27,7 @@ def time_window(expr: cst.Comparison) -> bool:
     if text is not None:
         return bool(_DATE_LITERAL.match(text.strip()))
     if isinstance(bound, cst.Integer):
-        return 1900 <= int(bound.value) <= 2100
+        return 1900 <= bound.evaluated_value <= 2100
     if isinstance(bound, (cst.Name, cst.Attribute)):
         return bool(_CUTOFF_NAME.search(bound.value if isinstance(bound, cst.Name) else bound.attr.value))
     if isinstance(bound, cst.Call):

@@ -55,9 +55,9 @@ class ContainerValues:
             return self.add("op", (base,), {"op": "index"}, expr)
         key_expr = first.value
         if isinstance(key_expr, cst.Integer):
-            return self.element(base, int(key_expr.value), expr)
+            return self.element(base, key_expr.evaluated_value, expr)
         if isinstance(key_expr, cst.UnaryOperation) and isinstance(key_expr.expression, cst.Integer):
-            return self.element(base, -int(key_expr.expression.value), expr)
+            return self.element(base, -key_expr.expression.evaluated_value, expr)
         key = self.value(key_expr)
         literal = self.literal(key)
         if literal is not None:

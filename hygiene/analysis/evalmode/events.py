@@ -70,7 +70,7 @@ class CallEvents:
             dropout = next((a.value for a in node.args if a.keyword is not None and a.keyword.value == "dropout"), None)
             positional = [a for a in node.args if a.keyword is None]
             if len(positional) > 5 or (dropout is not None and not (
-                    isinstance(dropout, (cst.Integer, cst.Float)) and float(dropout.value) == 0)):
+                    isinstance(dropout, (cst.Integer, cst.Float)) and float(dropout.evaluated_value) == 0)):
                 info.mode_dependent = True
             info.uses.add(bare)
         elif bare and bare.rsplit(".", 1)[-1][:1].isupper():
