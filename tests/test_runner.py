@@ -392,3 +392,15 @@ def test_integer_literals_in_any_base_cost_no_rule_its_file(tmp_path):
     config = repo(tmp_path, {"evaluate.py": NUMBER_SPELLINGS})
     result = scan(config, jobs=1, use_cache=False)
     assert [d.message for d in result.diagnostics] == []  # was: dataflow skipped, DATA001/DATA040/EVAL014 errors
+
+
+def test_a_clock_seed_a_comment_explains_is_a_question(tmp_path):
+    """SEED011: a clock seed with a comment saying the variation is wanted is asked, not reported;
+    the same seed without the comment is a finding."""
+    explained = ("import random, time\n# reseeded from the clock so that each run differs\n"
+                 "random.seed(time.time())\npick = random.choice(items)\n")
+    bare = "import random, time\nrandom.seed(time.time())\npick = random.choice(items)\n"
+    result = scan(repo(tmp_path, {"explained.py": explained, "bare.py": bare}), jobs=1, use_cache=False)
+    assert [f.path for f in result.findings if f.rule == "SEED011"] == ["bare.py"]
+    asked = [q for q in result.questions if q.rule == "SEED011"]
+    assert [q.path for q in asked] == ["explained.py"] and "each run differs" in asked[0].extra["ask"]

@@ -1,6 +1,8 @@
 """SEED011: a seed taken from the clock (or the OS's entropy) and never recorded."""
 from __future__ import annotations
 
+import re
+
 import libcst as cst
 
 from hygiene.finding import Severity
@@ -33,6 +35,10 @@ _PER_WORKER = ("getpid", "worker_id", "get_worker_info", "process_index", "local
 _RECORDERS = frozenset({"print", "info", "debug", "warning", "log", "log_params", "log_param",
                         "log_hyperparams", "dump", "dumps", "write", "save", "savez", "update",
                         "add_text", "set_tag", "log_dict", "to_csv", "to_json", "echo", "pprint"})
+# A comment on the seeding line, or just above it, that talks about the randomness explains the clock
+# seed as a choice (`# We time-seed to ensure randomness between runs`): a question, not a finding.
+_EXPLAINS = re.compile(r"(?i)randomness|\bvar(y|ies|iation)\b|\bdiffer|\bdivers|stochastic|non-?determin|"
+                       r"\b(each|every|between) runs?\b|on purpose|deliberate|intentional")
 
 
 class SeedFromClock(Rule):
@@ -50,7 +56,11 @@ class SeedFromClock(Rule):
     PRNGKey(int(time.time()))`, `args.seed or int(time.time())`); a seed mixed with the process or
     worker id (a per-worker reseed that makes workers draw differently); a clock seed that is
     recorded (`print("seed", seed)`, `wandb.config.seed = seed`, `json.dump({"seed": seed, ...})`,
-    `args.seed = seed`); test files.
+    `args.seed = seed`); test files. A clock seed whose line, or the comment just above it, says
+    the run-to-run variation is the point (`# time-seeded so that each run differs`) is a checklist
+    question: running unseeded was a choice, and what matters is whether the reported numbers are
+    several such runs with their spread. On the precision corpus its first two findings were such
+    explained choices in one notebook (cleanlab's active-learning benchmark), now questions.
 
     ## Why is this bad?
     The code looks seeded, but the seed is different on every run and nobody wrote it down: the
@@ -94,6 +104,13 @@ class SeedFromClock(Rule):
             from sklearn.model_selection import train_test_split
             X_tr, X_te, y_tr, y_te = train_test_split(X, y, random_state=int(time.time()) % 1000)  # expect: SEED011
         """, note="a `random_state=` argument"),
+        valid("""
+            import time
+            from transformers import TrainingArguments
+            # time-seeded so that each benchmarking run draws a different initialisation
+            args = TrainingArguments(output_dir="out", max_steps=300,
+                                     seed=int(time.time()))
+        """, note="near miss: a comment explains the clock seed as a choice: a checklist question, not a finding"),
         valid("""
             import time
             import numpy as np
@@ -145,7 +162,7 @@ class SeedFromClock(Rule):
     def visit_Module(self, node: cst.Module) -> None:
         self._clock_names: dict[str, str] = {}
         self._recorded: set[str] = set()
-        self._pending: list[tuple[cst.Call, str, str]] = []  # (seeding call, its name, clock or name)
+        self._pending: list[tuple[cst.Call, str, str, int | None]] = []  # (call, its name, clock or name, line)
 
     def _clock_in(self, expr: cst.CSTNode) -> str | None:
         """The clock call inside `expr` (or a name assigned from one), unless it is per-worker."""
@@ -206,7 +223,7 @@ class SeedFromClock(Rule):
             return
         clock = self._clock_in(seed)
         if clock is not None:
-            self._pending.append((node, dotted(node.func) or last or "seed", clock))
+            self._pending.append((node, dotted(node.func) or last or "seed", clock, self.ctx.raw_line_here(node)))
 
     def visit_FormattedStringExpression(self, node: cst.FormattedStringExpression) -> None:
         self._recorded.update(n.value for n in _names(node.expression))
@@ -215,12 +232,28 @@ class SeedFromClock(Rule):
         self._recorded.update(n.value for n in _names(node.value))
 
     def finish(self) -> None:
-        for call, called, clock in self.__dict__.get("_pending", []):
+        for call, called, clock, line in self.__dict__.get("_pending", []):
             if clock in self._clock_names and clock in self._recorded:
                 continue  # the clock seed is printed, logged or saved
             named = clock in self._clock_names
+            said = self._explained(line)
+            ask = (f"a comment says why the seed comes from the clock (\"{said}\"): running unseeded was a choice; "
+                   "are the reported numbers several such runs, with their spread?") if said else None
             self.report(call, call=f"{called}(...)", clock=self._clock_names[clock] if named else clock,
-                        via=f" (through `{clock}`)" if named else "")
+                        via=f" (through `{clock}`)" if named else "", extra={"ask": ask} if ask else None)
+
+    def _explained(self, line: int | None) -> str:
+        """The comment on the seeding statement's line or in the comment lines just above it that
+        talks about the randomness, if any."""
+        lines = self.ctx.lines
+        if not line or not 0 < line <= len(lines):
+            return ""
+        said = [lines[line - 1].partition("#")[2]] if "#" in lines[line - 1] else []
+        above = line - 2
+        while above >= 0 and above >= line - 4 and lines[above].strip().startswith("#"):
+            said.append(lines[above].strip().lstrip("#"))
+            above -= 1
+        return next((" ".join(text.split()) for text in said if _EXPLAINS.search(text)), "")
 
 
 def _names(node: cst.CSTNode) -> list[cst.Name]:
