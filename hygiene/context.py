@@ -246,6 +246,11 @@ class RepoContext:
         self._root = root
         self.config = config
         self._sources = sources
+        # In path order, whatever order the worker processes finished in: analyses that resolve a
+        # name defined in several files (`mlp.train` in sibling folders) must not depend on `-j`.
+        ordered = sorted(results.items())
+        results.clear()
+        results.update(ordered)
         self.results = results
         # What the rule running now has read (`hygiene.cache.repophase` keys its cached findings by it):
         # "fact:KEY", "sources" (the files and their contents), "paths" (the file list), "external"

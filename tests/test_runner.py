@@ -404,3 +404,40 @@ def test_a_clock_seed_a_comment_explains_is_a_question(tmp_path):
     assert [f.path for f in result.findings if f.rule == "SEED011"] == ["bare.py"]
     asked = [q for q in result.questions if q.rule == "SEED011"]
     assert [q.path for q in asked] == ["explained.py"] and "each run differs" in asked[0].extra["ask"]
+
+
+SIBLING_MLP = '''import torch
+from torch.utils.data import DataLoader
+
+
+def build(ds):
+    return DataLoader(ds, batch_size=32, shuffle=True)
+
+
+if __name__ == "__main__":
+    torch.manual_seed(12345)
+    for batch in build(range(100)):
+        print(batch.float().mean())
+'''
+SIBLING_RUN = '''from mlp import build
+from sklearn.metrics import accuracy_score
+
+loader = build(range(10))
+print(accuracy_score([1, 0], [1, 1]))
+'''
+
+
+def test_a_module_name_of_several_sibling_folders_is_not_resolved_to_an_arbitrary_one(tmp_path):
+    """`from mlp import build` in `c/run.py`, with an `mlp.py` in `a/` and in `b/` but none in `c/`
+    or above it: no file of those runs as `c/run.py`'s (snap-stanford/ogb's example folders each keep
+    their own `mlp.py`, and a program was said to run another folder's script). Serial and parallel
+    scans agree whatever order the workers finish in."""
+    files = {"a/mlp.py": SIBLING_MLP, "b/mlp.py": SIBLING_MLP, "c/run.py": SIBLING_RUN}
+    serial = scan(repo(tmp_path, files), jobs=1, use_cache=False)
+    assert not [f for f in serial.findings if f.rule.startswith("SEED") and "c/run.py" in f.message]
+    parallel = scan(repo(tmp_path, files), jobs=2, use_cache=False)
+    assert [f.to_dict() for f in parallel.findings] == [f.to_dict() for f in serial.findings]
+    # with the module beside the script, it is the one that runs
+    files["c/mlp.py"] = SIBLING_MLP
+    beside = scan(repo(tmp_path, files), jobs=1, use_cache=False)
+    assert any(f.rule == "SEED003" and f.path == "c/mlp.py" and "c/run.py" in f.message for f in beside.findings)

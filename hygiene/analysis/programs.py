@@ -144,7 +144,13 @@ class Programs:
             return [near]
         folder = posixpath.dirname(near)
         same = [p for p in paths if posixpath.dirname(p) == folder]
-        return same[:1] or paths[:1]
+        if same:
+            return same[:1]
+        # A folder above `near` (the repository's root, a package root on the path) holds the one a
+        # script there can import; several files of that name in other folders (`mlp.py` beside each
+        # example script) are none of them importable from here, and which one runs is unknown.
+        above = [p for p in paths if not posixpath.dirname(p) or folder.startswith(posixpath.dirname(p) + "/")]
+        return [max(above, key=lambda p: len(posixpath.dirname(p)))] if above else []
 
     def _targets(self, name: str, near: str, is_import: bool) -> Iterator[tuple[str, str, bool]]:
         """(path, scope key, runs now) for what `name` runs when called (or imported) from `near`.
