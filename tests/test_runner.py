@@ -441,3 +441,18 @@ def test_a_module_name_of_several_sibling_folders_is_not_resolved_to_an_arbitrar
     files["c/mlp.py"] = SIBLING_MLP
     beside = scan(repo(tmp_path, files), jobs=1, use_cache=False)
     assert any(f.rule == "SEED003" and f.path == "c/mlp.py" and "c/run.py" in f.message for f in beside.findings)
+
+
+def test_an_import_through_folders_without_init_reaches_the_file(tmp_path):
+    """`from experiments.py.helpers import sample` where `experiments/py/` has no `__init__.py` (a
+    namespace package): the program runs `helpers.py`, so its unseeded draw is the program's."""
+    files = {
+        "experiments/__init__.py": "",
+        "experiments/py/helpers.py": "import torch\n\n\ndef sample(p):\n    return torch.multinomial(p, 1)\n",
+        "experiments/evaluate.py": ("import torch\nfrom sklearn.metrics import accuracy_score\n"
+                                    "from experiments.py.helpers import sample\n\n"
+                                    "picks = sample(torch.ones(3))\nprint(accuracy_score([1], [int(picks[0])]))\n"),
+    }
+    result = scan(repo(tmp_path, files), jobs=1, use_cache=False)
+    seed = [f for f in result.findings + result.questions if f.rule == "SEED003"]
+    assert [(f.path, "experiments/evaluate.py" in f.message) for f in seed] == [("experiments/py/helpers.py", True)]

@@ -17,7 +17,6 @@ generator; `Programs.late_seeds` lists seeds that come after a draw they should 
 """
 from __future__ import annotations
 
-import posixpath
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -26,6 +25,7 @@ import libcst as cst
 
 from hygiene.analysis.apis.rng import GENERATORS
 from hygiene.analysis.purpose import in_doc_dir
+from hygiene.analysis.module_names import aliases, importable, unalias
 from hygiene.walk import iter_nodes
 
 if TYPE_CHECKING:
@@ -87,6 +87,7 @@ class Programs:
                 self.scope_paths.setdefault(key, []).append(path)
             for key in facts["classes"]:
                 self.class_paths.setdefault(key, []).append(path)
+        self.aliases = aliases(self.files, self.module_paths)  # `experiments.py.utils` -> `utils`
         self.draws: dict[tuple[str, int], DrawSite] = {}
         # What each program's output is: "reports" (some file it runs measures or trains), "data"
         # (the entry builds committed data), "shows" (it only plots or checks) or "". hygiene.analysis.purpose.
@@ -142,20 +143,13 @@ class Programs:
             return paths
         if near in paths:
             return [near]
-        folder = posixpath.dirname(near)
-        same = [p for p in paths if posixpath.dirname(p) == folder]
-        if same:
-            return same[:1]
-        # A folder above `near` (the repository's root, a package root on the path) holds the one a
-        # script there can import; several files of that name in other folders (`mlp.py` beside each
-        # example script) are none of them importable from here, and which one runs is unknown.
-        above = [p for p in paths if not posixpath.dirname(p) or folder.startswith(posixpath.dirname(p) + "/")]
-        return [max(above, key=lambda p: len(posixpath.dirname(p)))] if above else []
+        return importable(paths, near, self.files)  # hygiene.analysis.module_names
 
     def _targets(self, name: str, near: str, is_import: bool) -> Iterator[tuple[str, str, bool]]:
         """(path, scope key, runs now) for what `name` runs when called (or imported) from `near`.
 
         An import runs the imported module's top level (`from data import load` runs `data`)."""
+        name = unalias(name, self.aliases)
         if is_import:
             module = name
             while module and module not in self.module_paths:

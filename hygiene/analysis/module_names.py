@@ -1,0 +1,61 @@
+"""Which file an import or a call names, when module names alone do not say.
+
+- A name of several files in other folders (`mlp.py` beside each example script): a script imports
+  the one whose import root (the folder its module name starts from) is the script's folder or a
+  folder above it; none of the others is importable from there (`import_root`).
+- A dotted path through folders without `__init__.py` (`from experiments.py.utils import f`, where
+  the file's module name is `utils`): imported as a namespace package is (PEP 420): `aliases` maps the
+  dotted path to the module name, `unalias` rewrites a name through it.
+"""
+from __future__ import annotations
+
+import posixpath
+from typing import Any
+
+
+def import_root(path: str, module: str) -> str:
+    """The folder `module`'s dotted name starts from: `experiments/py/utils.py` as
+    `experiments.py.utils` has the root "", `examples/a/mlp.py` as `mlp` has `examples/a`."""
+    stem = path.rsplit(".", 1)[0]
+    tail = module.replace(".", "/")
+    for end in (tail, tail + "/__init__"):
+        if stem == end:
+            return ""
+        if stem.endswith("/" + end):
+            return stem[: -len(end) - 1]
+    return posixpath.dirname(path)
+
+
+def importable(paths: list[str], near: str, files: dict[str, dict[str, Any]]) -> list[str]:
+    """Of several files a name may mean, the one a file at `near` imports: the one beside it, else
+    the one whose import root is nearest above it; none when no root is at or above it."""
+    folder = posixpath.dirname(near)
+    same = [p for p in paths if posixpath.dirname(p) == folder]
+    if same:
+        return same[:1]
+    roots = {p: import_root(p, files[p]["module"]) for p in paths}
+    above = [p for p in paths if roots[p] in ("", folder) or folder.startswith(roots[p] + "/")]
+    return [max(above, key=lambda p: len(roots[p]))] if above else []
+
+
+def aliases(files: dict[str, dict[str, Any]], module_paths: dict[str, list[str]]) -> dict[str, str]:
+    """A file's dotted path from the root (`experiments.py.utils`) -> its module name (`utils`),
+    where the two differ and the dotted path is no file's module name."""
+    out: dict[str, str] = {}
+    for path, facts in files.items():
+        full = path.rsplit(".", 1)[0].removesuffix("/__init__").replace("/", ".")
+        if full != facts["module"] and full not in module_paths:
+            out.setdefault(full, facts["module"])
+    return out
+
+
+def unalias(name: str, table: dict[str, str]) -> str:
+    """`name` with a namespace-package prefix (`experiments.py.utils.f`) put as the module name its
+    file has (`utils.f`)."""
+    if table:
+        parts = name.split(".")
+        for i in range(len(parts), 0, -1):
+            head = ".".join(parts[:i])
+            if head in table:
+                return ".".join([table[head], *parts[i:]])
+    return name
