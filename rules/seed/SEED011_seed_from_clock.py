@@ -9,6 +9,7 @@ from hygiene.finding import Severity
 from hygiene.analysis.names import dotted
 from hygiene.analysis.randomness import is_test_path
 from hygiene.rule import Rule, invalid, valid
+from hygiene.walk import iter_nodes
 
 # Calls whose value changes on every run: the wall clock, the OS's entropy pool, random ids.
 CLOCKS = frozenset({
@@ -257,10 +258,4 @@ class SeedFromClock(Rule):
 
 
 def _names(node: cst.CSTNode) -> list[cst.Name]:
-    out, stack = [], [node]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, cst.Name):
-            out.append(item)
-        stack.extend(item.children)
-    return out
+    return [n for n in iter_nodes(node) if isinstance(n, cst.Name)]
