@@ -59,3 +59,27 @@ def test_a_related_place_that_is_no_copy_does_not_count_as_found():
     findings = [_finding("v2/a.ipynb", 9, related=[("v1/a.ipynb", 7, "where the seed is set")])]
     _, unmatched = precision.match("o/r", findings, verdicts)
     assert [v["path"] for v in unmatched] == ["v1/a.ipynb"]
+
+
+spec_first = importlib.util.spec_from_file_location("firstscans_bench", ROOT / "benchmarks" / "firstscans.py")
+firstscans = importlib.util.module_from_spec(spec_first)
+sys.modules["firstscans_bench"] = firstscans
+spec_first.loader.exec_module(firstscans)
+
+
+def test_first_scan_verdicts_come_from_the_set_of_the_entry():
+    assert firstscans.set_of({"repo": "a/b", "held_out": True}) == "heldout"
+    assert firstscans.set_of({"repo": "a/b", "held_out": 7}) == "heldout7"
+    assert firstscans.set_of({"repo": "a/b"}) is None
+
+
+def test_replay_counts_printed_gone_and_new_findings():
+    verdicts = [{"repo": "o/r", "rule": "SEED003", "path": "t.py", "line": 3, "fingerprint": "x", "verdict": "TP"},
+                {"repo": "o/r", "rule": "SEED003", "path": "u.py", "line": 5, "fingerprint": "y", "verdict": "FP"},
+                {"repo": "o/r", "rule": "DATA001", "path": "v.py", "line": 8, "fingerprint": "z", "verdict": "FP"}]
+    findings = [{"rule": "SEED003", "path": "t.py", "line": 4, "fingerprint": "x"},      # moved, same identity
+                {"rule": "DATA001", "path": "w.py", "line": 1, "fingerprint": "n"}]      # never judged
+    counts = firstscans.tally(*precision.match("o/r", findings, verdicts))
+    assert counts == {"TP": 1, "new": 1, "gone FP": 2}
+    # a new finding counts as wrong until someone judges it: 1 real of 2 printed
+    assert firstscans.replayed(counts) == "0.50"
