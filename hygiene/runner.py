@@ -96,8 +96,8 @@ def _check_code(source: SourceFile, text: str, config: Config, rules: list[type[
     nb = None
     if source.kind == "notebook":
         nb = notebook_parsing.load(text.encode("utf-8"))
-        for index, reason in nb.skipped:
-            result.diagnostics.append(Diagnostic(source.path, f"cell {index} skipped: {reason}", "note"))
+        if nb.skipped:
+            result.diagnostics.append(Diagnostic(source.path, notebook_parsing.skipped_note(nb.skipped), "note"))
         module, code_text = nb.module, nb.text
     else:
         module, code_text = parse(text), text

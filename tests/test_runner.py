@@ -456,3 +456,24 @@ def test_an_import_through_folders_without_init_reaches_the_file(tmp_path):
     result = scan(repo(tmp_path, files), jobs=1, use_cache=False)
     seed = [f for f in result.findings + result.questions if f.rule == "SEED003"]
     assert [(f.path, "experiments/evaluate.py" in f.message) for f in seed] == [("experiments/py/helpers.py", True)]
+
+
+def test_a_notebook_with_unparsable_cells_gives_one_note_naming_each_cell_and_its_own_error(tmp_path):
+    # Regression: each skipped cell gave its own note (15 on one notebook of a real repository),
+    # and the note quoted the error of the joined notebook text (its line counted over every cell,
+    # and of whichever cell failed first there), not the skipped cell's own error.
+    cells = [{"cell_type": "code", "execution_count": i + 1, "source": [src]} for i, src in enumerate([
+        "import random\n",
+        "x = 1\n",
+        "y = 2\n    z = 3\n",                 # cell 2: unexpected indent at its own line 2
+        "print(x)\n",
+        "w = 1e\n",                           # cell 4: its own line 1
+        "v = (\n",                            # cell 5: never closed
+    ])]
+    nb = {"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+    config = repo(tmp_path, {"a.ipynb": json.dumps(nb)})
+    notes = [d for d in scan(config, jobs=1).diagnostics if d.path == "a.ipynb"]
+    assert len(notes) == 1
+    message = notes[0].message
+    assert message.startswith("3 cells skipped, they do not parse on their own: ")
+    assert "cell 2 (line 2, column " in message and "cell 4 (line 1, column " in message and "cell 5 (line 1" in message

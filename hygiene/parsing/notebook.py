@@ -218,10 +218,11 @@ def load(data: bytes) -> NotebookSource:
             module = parse(text)
             break
         except ParseError as exc:
-            bad = _cell_with_error(order, pieces)
-            if bad is None:
+            found = _cell_with_error(order, pieces)
+            if found is None:
                 raise ParseError(f"no cell parses on its own, and together: {exc}") from None
-            skipped.append((bad.index, str(exc)))
+            bad, own = found
+            skipped.append((bad.index, own))  # the cell's own error, its line counted in the cell
             # Keep the line count, drop the code: the rest of the notebook is still checked.
             pieces[bad.index] = "\n".join("# hygiene: unparsable cell" if i == 0 else ""
                                           for i, _ in enumerate(pieces[bad.index].split("\n")))
@@ -229,15 +230,26 @@ def load(data: bytes) -> NotebookSource:
     return NotebookSource(text, module, line_map, cells, in_run_order, doc_offsets, skipped)
 
 
-def _cell_with_error(order: list[Cell], pieces: dict[int, str]) -> Cell | None:
+def _cell_with_error(order: list[Cell], pieces: dict[int, str]) -> tuple[Cell, str] | None:
+    """The first cell that does not parse on its own, with its own error."""
     for c in order:
         if pieces[c.index].startswith("# hygiene: unparsable cell"):
             continue
         try:
             parse(pieces[c.index])
-        except ParseError:
-            return c
+        except ParseError as exc:
+            return c, str(exc)
     return None
+
+
+def skipped_note(skipped: list[tuple[int, str]], shown: int = 5) -> str:
+    """One line for every cell of a notebook that was left out: which, and each one's own error."""
+    if len(skipped) == 1:
+        index, reason = skipped[0]
+        return f"cell {index} skipped: {reason}"
+    where = [f"cell {index} ({reason.removeprefix('syntax error at ')})" for index, reason in skipped[:shown]]
+    more = f"; and {len(skipped) - shown} more" if len(skipped) > shown else ""
+    return f"{len(skipped)} cells skipped, they do not parse on their own: " + "; ".join(where) + more
 
 
 def raw_lines(data: bytes) -> dict[tuple[int, int], int]:
