@@ -244,9 +244,11 @@ def readme_text(readme: str, rules: Iterable[type[Rule]], run: tuple[str, str] |
 def generated(root: Path = ROOT) -> dict[str, str]:
     """Every generated file: {path relative to root: its text}."""
     from hygiene.ruleset import load_rules
+    from hygiene.spellings import spellings_page
 
     rules = load_rules()
     files = rule_pages(rules)
+    files["docs/spellings.md"] = spellings_page(rules)
     files["README.md"] = readme_text((root / "README.md").read_text(encoding="utf-8"), rules)
     return files
 
