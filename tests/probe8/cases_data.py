@@ -425,7 +425,7 @@ def define(case):
                          item = json.loads(line)
                          msg = client.messages.create(
                              model=MODEL,
-                             max_tokens=400,  #@DATA-TRUNC+2
+                             max_tokens=400,  #@ok:DATA-TRUNC
                              temperature=0,
                              messages=[{"role": "user", "content": item["problem"] + "\\nThink step by step."}],
                          )
@@ -439,7 +439,7 @@ def define(case):
                  rows = [json.loads(l) for l in open("outputs/transcripts.jsonl")]
                  correct = 0
                  for r in rows:
-                     nums = re.findall(r"-?\\d+", r["completion"])  #@ok:DATA-TRUNC
+                     nums = re.findall(r"-?\\d+", r["completion"])  #@DATA-TRUNC+1
                      correct += bool(nums) and nums[-1] == str(r["answer"])
                  print(f"accuracy {correct / len(rows):.3f} (n={len(rows)})")
              """,
