@@ -109,6 +109,32 @@ class AnswerInPrompt(Rule):
                 hits += msg.content[0].text.strip() == LABELS[pair["label"]]
         """, note="near miss: the flag defaults to off and only the demonstrations turn it on"),
         invalid("""
+            LETTERS = "ABCD"
+
+            def fmt(q, show):
+                return q["stem"] + "\\nAnswer:" + (f" {LETTERS[q['gold']]}" if show else "")
+
+            def run(client, questions):
+                right = 0
+                for q in questions:
+                    out = client.chat.completions.create(model="m", messages=[{"role": "user", "content": fmt(q, True)}])  # expect: LEAK006
+                    right += out.choices[0].message.content.strip() == LETTERS[q["gold"]]
+                return right
+        """, note="a conditional expression, the flag passed on for the graded question"),
+        valid("""
+            LETTERS = "ABCD"
+
+            def fmt(q, show):
+                return q["stem"] + "\\nAnswer:" + (f" {LETTERS[q['gold']]}" if show else "")
+
+            def run(client, questions):
+                right = 0
+                for q in questions:
+                    out = client.chat.completions.create(model="m", messages=[{"role": "user", "content": fmt(q, False)}])
+                    right += out.choices[0].message.content.strip() == LETTERS[q["gold"]]
+                return right
+        """, note="near miss: the conditional expression's flag passed off for the graded question"),
+        invalid("""
             from transformers import AutoModelForCausalLM, AutoTokenizer
             SHOT = "Premise: {premise}\\nHypothesis: {hypothesis}\\nLabel: {label}\\n\\n"
             tokenizer = AutoTokenizer.from_pretrained("gpt2")
@@ -485,20 +511,42 @@ def _caller_field(prog: Program, node: Ref, call: Ref) -> list[Ref]:
     return [u for u in prog.users(argument) if prog.kind(u) == "col" and prog.info(u).get("cols") == cols]
 
 
+def _literal(prog: Program, call: Ref, key: tuple[int, int], param: Ref) -> object:
+    """The literal `call` passes for `param` (`format_item(item, False)`), else the node's constant, else None."""
+    info = prog.info(param)
+    lits = prog.info(call).get("lits", {})
+    method = bool(prog.function(key).owner) and bool(prog.info(call).get("m"))
+    index = str(info.get("index", -1) - (1 if method else 0))
+    if info.get("name") in lits:
+        return lits[info["name"]]
+    if index in lits:
+        return lits[index]
+    value = prog.argument(call, key, param)
+    return prog.info(value).get("value") if value and prog.kind(value) == "const" else None
+
+
+def _false(prog: Program, call: Ref, key: tuple[int, int], param: Ref) -> bool:
+    return _literal(prog, call, key, param) in (False, 0) and _literal(prog, call, key, param) is not None
+
+
 def _answer_turned_off(prog: Program, node: Ref, call: Ref) -> bool:
     """`node` sits under `if <flag>:` for a parameter of the called function that `call` passes
     (any value but a literal true: the caller decides) or that defaults to something false."""
     key = prog.callee(call)
+    if key is None:
+        return False
     guard = prog.guard(node)
     for _ in range(8):
-        if not guard or key is None:
-            return False
+        if not guard:
+            # no `if` statement (`f" {ex['answer']}" if with_answer else ""`): the call turns a flag off
+            # (`format_item(item, False)`) or leaves one at a false default
+            return any(_false(prog, call, key, p) if prog.passed(call, key, p) else prog.info(p).get("on") == 0
+                       for p in parameters(prog, key))
         test = prog.input(guard, 0)
         if test and prog.kind(test) == "param" and prog.function_of(test) == key:
             if not prog.passed(call, key, test):
                 return not prog.info(test).get("on")  # `include_answer=True` left to its default
-            value = prog.argument(call, key, test)
-            return not (value and prog.kind(value) == "const" and prog.info(value).get("value") in (True, 1))
+            return _literal(prog, call, key, test) not in (True, 1)
         guard = prog.input(guard, 1)
     return False
 
