@@ -56,6 +56,7 @@ class ScoredWithoutStopReason(Rule):
     | HF `lm.generate(ids, max_new_tokens=N)` decoded and scored in the file | yes, at `generate` | `eos_token_id in new_ids` or the new length compared with N |
     | `max_new_tokens=cfg.gen.max_new_tokens` with `max_new_tokens: 256` in the `@hydra.main` / `OmegaConf.load` YAML | yes | the YAML sets a short budget (`8`) |
     | `guess = final_number(o.outputs[0].text)` then `guess == gold` (the reply through any helper) | yes | `finish_reason == "length"` counted; the helper's result only printed |
+    | `m = re.search(pat, rec["response"])` then `m.group(1) == rec["target"]` (a record's field through any helper) | yes | the helper's result compared with a constant (`n == 0`) |
     | `self.score(it, self.ask(p))` where `ask` returns `msg.content[0].text` (a method of an evaluator class) | yes | `ask` tests `stop_reason` |
     | Batch API results scored as dicts (`r["response"]["body"]["choices"][0]["message"]["content"]`) while the repo's batch requests set `"max_tokens": 256` | yes | the scorer tests `finish_reason` / `stop_reason` |
 
@@ -311,6 +312,43 @@ class ScoredWithoutStopReason(Rule):
                 print(sum(extract(r["completion"]) == r["gold"] for r in rows) / len(rows))  # expect: DATA020
                 """,
         }, note="the outputs scored here were generated under a token limit in another file that writes them"),
+        invalid({
+            "sample.py": """\
+                import json
+                import anthropic
+                client = anthropic.Anthropic()
+                with open("runs/cot.jsonl", "w") as out:
+                    for q in json.load(open("data/questions.json")):
+                        msg = client.messages.create(model="m", max_tokens=300, messages=[{"role": "user", "content": q["text"]}])
+                        out.write(json.dumps({"response": msg.content[0].text, "target": q["target"]}) + "\\n")
+                """,
+            "tally.py": """\
+                import json
+                import re
+                right = 0
+                for rec in map(json.loads, open("runs/cot.jsonl")):
+                    m = re.search(r"answer is (\\w+)", rec["response"])
+                    right += m is not None and m.group(1) == rec["target"]  # expect: DATA020
+                """,
+        }, note="probe 8: the field goes through a regex whose match is compared with the gold, in another file than the capped generation"),
+        valid({
+            "sample.py": """\
+                import json
+                import anthropic
+                client = anthropic.Anthropic()
+                with open("runs/cot.jsonl", "w") as out:
+                    for q in json.load(open("data/questions.json")):
+                        msg = client.messages.create(model="m", max_tokens=300, messages=[{"role": "user", "content": q["text"]}])
+                        out.write(json.dumps({"response": msg.content[0].text, "id": q["id"]}) + "\\n")
+                """,
+            "tally.py": """\
+                import json
+                hedged = 0
+                for rec in map(json.loads, open("runs/cot.jsonl")):
+                    n = count_hedges(rec["response"])
+                    hedged += n == 0
+                """,
+        }, note="near miss: the helper's result is compared with a constant, not with a gold answer"),
         valid({
             "other_eval.py": """\
                 from openai import OpenAI
@@ -511,6 +549,7 @@ class ScoredWithoutStopReason(Rule):
         self.long_limit = False  # a token limit that is not a literal below _SHORT_REPLY
         self.replies: list[dict] = []  # reply texts read off API responses and scored
         self.reply_names: dict[tuple[str, str], str] = {}  # (function, name) -> the reply text it holds
+        self.field_names: dict[tuple[str, str], str] = {}  # (function, name) -> the record's response field it is made from
         self.config_files: set[str] = set()  # YAML configs the file's run reads (Hydra, OmegaConf)
         self.reply_functions: dict[str, str] = {}  # a function of this file returning a reply text -> that text
         self.functions: list[str] = []
@@ -596,6 +635,11 @@ class ScoredWithoutStopReason(Rule):
         compared = any(isinstance(p, cst.Comparison) for p in self.ctx.parents[-3:])
         function = self.functions[-1] if self.functions else ""
         if not (compared or (scored_by_call and _SCORING_FUNCTION.search(function + " " + self._callee()))):
+            holder = _assigned_call_result(self.ctx.parents)
+            if holder is not None:
+                # `nums = re.findall(r"\d+", r["completion"])`, then `nums[-1] == str(r["answer"])`: the
+                # field passes through a helper of any name and its result is compared with the gold
+                self.field_names[(function, holder)] = self.ctx.code(node)
             return
         site = {"line": self.ctx.line_of(node), "code": self.ctx.code(node), "function": function or "<module>"}
         position = self.ctx.position(node)
@@ -636,6 +680,15 @@ class ScoredWithoutStopReason(Rule):
 
     def visit_Name(self, node: cst.Name) -> None:
         function = self.functions[-1] if self.functions else ""
+        field = self.field_names.get((function, node.value))
+        if field is not None and any(_compares_value(p) and _GOLD_COMPARED.search(self.ctx.code(p))
+                                     for p in self.ctx.parents[-3:]):
+            site = {"line": self.ctx.line_of(node), "code": field, "function": function or "<module>"}
+            position = self.ctx.position(node)
+            if self.ctx.notebook is not None and position is not None:
+                site["cell"], site["cell_line"], _ = self.ctx.notebook.locate(position.start.line)
+            self.sites.append(site)
+            return
         code = self.reply_names.get((function, node.value))
         parent = self.ctx.parents[-1] if self.ctx.parents else None
         if code is None or not (isinstance(parent, cst.Arg) and parent.value is node and _REPLY_SCORER.search(self._callee())
@@ -800,6 +853,8 @@ _SCORES_TEXT = re.compile(r"""(?i)accura|\bacc\b|correct|exact_match|pass@|solve
 _GOLD_FIELD = re.compile(r"""\[\s*["'](gold|answer|answers|target|label|reference|solution|key|expected)["']\s*\]""")
 _DECODED_NAME = re.compile(r"^[ \t]*(\w+)\s*=[^\n]*\.(?:batch_)?decode\(", re.M)
 _EOS = re.compile(r"eos_token|eos_id|\beos\b|pad_token_id|num_new|n_new|gen_len|stop_token|stop_str")  # in a comparison: a finish check
+# The other side of a comparison that grades: a gold value (`nums[-1] == str(r["answer"])`).
+_GOLD_COMPARED = re.compile(r"(?i)gold|answer|target|label|reference|solution|expected|truth|correct")
 _TRANSCRIPT_SUFFIX = re.compile(r"\.(jsonl|json|csv|tsv|parquet|ndjson)$", re.I)
 
 

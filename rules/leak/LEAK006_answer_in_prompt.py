@@ -31,7 +31,9 @@ class AnswerInPrompt(Rule):
     compares with the model's reply or names like an answer (`answer`, `label`, `gold`, ...). Also
     finds a single gold value interpolated into the prompt that the same call's reply is then
     graded against (`f"...Answer ({gold}):"`, then `reply.startswith(gold)`); a value only named
-    like an instruction (`keyword`) is not taken for an answer.
+    like an instruction (`keyword`) is not taken for an answer. A formatter that writes a record's
+    answer under a flag (`def render(ex, include_answer=True)`) counts when the call for the graded
+    record leaves the flag at a true default or passes `True`; the finding is at that call.
 
     ## Why is this bad?
     The model reads the answer in its prompt and copies it, so accuracy measures reading, not the
@@ -55,6 +57,83 @@ class AnswerInPrompt(Rule):
     message = "Every field of `{record}` is written into the prompt at {where}, including `{gold}`, the answer compared with the model's reply at {compared}"
     question = "Does the prompt built at {where} from `{record}` leave out `{gold}`, the gold answer?"
     examples = [
+        invalid("""
+            import anthropic
+            client = anthropic.Anthropic()
+            LABELS = ["entailment", "neutral", "contradiction"]
+
+            def render(pair, with_label=True):
+                text = f"Premise: {pair['premise']}\\nHypothesis: {pair['hypothesis']}\\nRelation:"
+                if with_label:
+                    text += f" {LABELS[pair['label']]}\\n\\n"
+                return text
+
+            demos = "".join(render(p) for p in train_pairs[:6])
+            hits = 0
+            for pair in test_pairs:
+                msg = client.messages.create(model="m", max_tokens=5, messages=[{"role": "user", "content": demos + render(pair)}])  # expect: LEAK006
+                hits += msg.content[0].text.strip() == LABELS[pair["label"]]
+        """, note="probe 8: a demonstration formatter whose answer flag defaults to on, called for the test item without turning it off"),
+        valid("""
+            import anthropic
+            client = anthropic.Anthropic()
+            LABELS = ["entailment", "neutral", "contradiction"]
+
+            def render(pair, with_label=True):
+                text = f"Premise: {pair['premise']}\\nHypothesis: {pair['hypothesis']}\\nRelation:"
+                if with_label:
+                    text += f" {LABELS[pair['label']]}\\n\\n"
+                return text
+
+            demos = "".join(render(p) for p in train_pairs[:6])
+            hits = 0
+            for pair in test_pairs:
+                msg = client.messages.create(model="m", max_tokens=5, messages=[{"role": "user", "content": demos + render(pair, with_label=False)}])
+                hits += msg.content[0].text.strip() == LABELS[pair["label"]]
+        """, note="the twin: the test item is rendered with the flag off"),
+        valid("""
+            import anthropic
+            client = anthropic.Anthropic()
+            LABELS = ["entailment", "neutral", "contradiction"]
+
+            def render(pair, with_label=False):
+                text = f"Premise: {pair['premise']}\\nHypothesis: {pair['hypothesis']}\\nRelation:"
+                if with_label:
+                    text += f" {LABELS[pair['label']]}\\n\\n"
+                return text
+
+            demos = "".join(render(p, True) for p in train_pairs[:6])
+            hits = 0
+            for pair in test_pairs:
+                msg = client.messages.create(model="m", max_tokens=5, messages=[{"role": "user", "content": demos + render(pair)}])
+                hits += msg.content[0].text.strip() == LABELS[pair["label"]]
+        """, note="near miss: the flag defaults to off and only the demonstrations turn it on"),
+        invalid("""
+            LETTERS = "ABCD"
+
+            def fmt(q, show):
+                return q["stem"] + "\\nAnswer:" + (f" {LETTERS[q['gold']]}" if show else "")
+
+            def run(client, questions):
+                right = 0
+                for q in questions:
+                    out = client.chat.completions.create(model="m", messages=[{"role": "user", "content": fmt(q, True)}])  # expect: LEAK006
+                    right += out.choices[0].message.content.strip() == LETTERS[q["gold"]]
+                return right
+        """, note="a conditional expression, the flag passed on for the graded question"),
+        valid("""
+            LETTERS = "ABCD"
+
+            def fmt(q, show):
+                return q["stem"] + "\\nAnswer:" + (f" {LETTERS[q['gold']]}" if show else "")
+
+            def run(client, questions):
+                right = 0
+                for q in questions:
+                    out = client.chat.completions.create(model="m", messages=[{"role": "user", "content": fmt(q, False)}])
+                    right += out.choices[0].message.content.strip() == LETTERS[q["gold"]]
+                return right
+        """, note="near miss: the conditional expression's flag passed off for the graded question"),
         invalid("""
             from transformers import AutoModelForCausalLM, AutoTokenizer
             SHOT = "Premise: {premise}\\nHypothesis: {hypothesis}\\nLabel: {label}\\n\\n"
@@ -397,7 +476,7 @@ def _gold_in_text(prog: Program, call: Ref, starts: list[Ref]) -> list[tuple[Ref
     (`f"...Answer ({gold}):"`, then `reply.startswith(gold)`)."""
     replies = prog.forward(list(prog.users(call)), stop=lambda r: prog.kind(r) in ("metric", "llm", "fit"), limit=400)
     found: list[tuple[Ref, Ref, Ref]] = []
-    for node, _, parent in prog.trace_back([(s, ()) for s in starts], limit=600,
+    for node, stack, parent in prog.trace_back([(s, ()) for s in starts], limit=600,
                                            stop=lambda r: prog.kind(r) in ("llm", "pred", "fit", "metric", "src")):
         kind, info = prog.kind(node), prog.info(node)
         if not parent or node in replies or kind not in ("col", "elem", "subset", "op", "call") or (
@@ -406,23 +485,86 @@ def _gold_in_text(prog: Program, call: Ref, starts: list[Ref]) -> list[tuple[Ref
         if not _gold_like(prog, node):
             continue  # `f"Include the word {keyword}"`, then `keyword in reply`: the instruction, not an answer
         compared = _graded(prog, _same_field(prog, node), replies)
+        entered = parent
+        if not compared and stack and not _answer_turned_off(prog, node, stack[-1]):
+            # `format_example(ex)` writes `ex["answer"]` into the text (a shot formatter whose
+            # `include_answer` defaults to True) and the caller grades the reply against the same
+            # field of the record it passed: the finding is at that call
+            compared = _graded(prog, _caller_field(prog, node, stack[-1]), replies, lookups=True)
+            entered = stack[-1]
         if compared:
-            found.append((node, parent, compared))
+            found.append((node, entered, compared))
     return found
 
 
-def _graded(prog: Program, values: list[Ref], replies: dict[Ref, Ref]) -> Ref:
+def _caller_field(prog: Program, node: Ref, call: Ref) -> list[Ref]:
+    """When `node` reads one field of a parameter (`ex["answer"]` in `format_example(ex)`), the reads
+    of the same field of the record `call` passes for it."""
+    cols = prog.info(node).get("cols", [])
+    record = prog.input(node, 0) if prog.kind(node) == "col" and len(cols) == 1 else 0
+    key = prog.callee(call)
+    if not record or prog.kind(record) != "param" or key is None or prog.function_of(record) != key:
+        return []
+    argument = prog.argument(call, key, record)
+    if not argument:
+        return []
+    return [u for u in prog.users(argument) if prog.kind(u) == "col" and prog.info(u).get("cols") == cols]
+
+
+def _literal(prog: Program, call: Ref, key: tuple[int, int], param: Ref) -> object:
+    """The literal `call` passes for `param` (`format_item(item, False)`), else the node's constant, else None."""
+    info = prog.info(param)
+    lits = prog.info(call).get("lits", {})
+    method = bool(prog.function(key).owner) and bool(prog.info(call).get("m"))
+    index = str(info.get("index", -1) - (1 if method else 0))
+    if info.get("name") in lits:
+        return lits[info["name"]]
+    if index in lits:
+        return lits[index]
+    value = prog.argument(call, key, param)
+    return prog.info(value).get("value") if value and prog.kind(value) == "const" else None
+
+
+def _false(prog: Program, call: Ref, key: tuple[int, int], param: Ref) -> bool:
+    return _literal(prog, call, key, param) in (False, 0) and _literal(prog, call, key, param) is not None
+
+
+def _answer_turned_off(prog: Program, node: Ref, call: Ref) -> bool:
+    """`node` sits under `if <flag>:` for a parameter of the called function that `call` passes
+    (any value but a literal true: the caller decides) or that defaults to something false."""
+    key = prog.callee(call)
+    if key is None:
+        return False
+    guard = prog.guard(node)
+    for _ in range(8):
+        if not guard:
+            # no `if` statement (`f" {ex['answer']}" if with_answer else ""`): the call turns a flag off
+            # (`format_item(item, False)`) or leaves one at a false default
+            return any(_false(prog, call, key, p) if prog.passed(call, key, p) else prog.info(p).get("on") == 0
+                       for p in parameters(prog, key))
+        test = prog.input(guard, 0)
+        if test and prog.kind(test) == "param" and prog.function_of(test) == key:
+            if not prog.passed(call, key, test):
+                return not prog.info(test).get("on")  # `include_answer=True` left to its default
+            return _literal(prog, call, key, test) not in (True, 1)
+        guard = prog.input(guard, 1)
+    return False
+
+
+def _graded(prog: Program, values: list[Ref], replies: dict[Ref, Ref], lookups: bool = False) -> Ref:
     """Where one of `values` (or `value.strip().lower()` of it) is compared with a reply."""
     frontier = list(values)
     for _ in range(4):
         following = []
-        for user in (u for v in frontier for u in prog.users(v)):
+        for value, user in ((v, u) for v in frontier for u in prog.users(v)):
             uinfo = prog.info(user)
             if user in replies and ((prog.kind(user) == "cmp" and uinfo.get("op") in ("==", "!=", "in")) or prog.kind(user) == "metric"
                                     or (prog.kind(user) == "call" and uinfo.get("m") in _COMPARING_CALLS)):
                 return user
             if prog.kind(user) == "call" and user not in replies and prog.callee(user) is None:
                 following.append(user)  # `.strip().lower()`
+            if lookups and prog.kind(user) == "elem" and prog.input(user, 1) == value and user not in replies:
+                following.append(user)  # `LETTERS[row["answer"]]`: a lookup keyed by the gold
         frontier = following[:20]
     return 0
 

@@ -6,6 +6,7 @@ import re
 import libcst as cst
 
 from hygiene.finding import Severity
+from hygiene.analysis.strings import string_value, template_fields
 from hygiene.rule import Rule, invalid, valid
 from hygiene.walk import iter_nodes
 
@@ -19,7 +20,9 @@ class OneValueTwoFields(Rule):
     (`TEMPLATE.format(context=item["question"], question=item["question"])`) while a local
     assigned in the same loop body or function (`ctx = gold_context(item)`) is never read
     anywhere in the file: the value computed for one field was left out, and another field's value
-    was pasted in its place. Literals shared by two fields (`""`, `0`) are left alone, and so is a
+    was pasted in its place. Also when the value is named for one of the fields (`item["question"]`
+    for `{question}`) and the template, a string of the same file, shows both fields: the other
+    field repeats it. Literals shared by two fields (`""`, `0`) are left alone, and so is a
     repeated value when every local the code computes is used.
 
     | spelling | found | near miss left alone |
@@ -27,6 +30,7 @@ class OneValueTwoFields(Rule):
     | `.format(context=q, question=q)` with `ctx = ...` never read (script, loop, notebook cell) | yes | `context=ctx` |
     | `.format(title=row.title, body=row.title)` with `body = fetch(row)` unused, in a function | yes | every local read |
     | `.format(user=name, greeting=name)`, nothing left unused | no | a name shown twice on purpose |
+    | `QA.format(context=ex.question, question=ex.question)`, QA a string of the file showing both fields | yes | an unknown template (aliases), one field absent from the template, `name` / `display_name` |
 
     ## Why is this bad?
     The model never sees the computed value: a "with context" condition sends the question twice
@@ -77,6 +81,30 @@ class OneValueTwoFields(Rule):
                 prompt = TEMPLATE.format(user=name, greeting=name)
                 return client.generate(prompt)
         """, note="near miss: one value shown twice on purpose, nothing computed and left unused"),
+        invalid("""
+            QA = "Context: {context}\\nQ: {question}\\nA:"
+
+            def make_prompt(ex):
+                return QA.format(context=ex.question, question=ex.question)  # expect: PROMPT009
+        """, note="probe 8: the value is named for {question}, and the template also shows {context}, which receives it"),
+        valid("""
+            QA = "Context: {context}\\nQ: {question}\\nA:"
+
+            def make_prompt(ex):
+                return QA.format(context=ex.context, question=ex.question)
+        """, note="the twin: each field its own value"),
+        valid("""
+            def make_prompt(template, ex):
+                return template.format(input=ex["input"], question=ex["input"])
+        """, note="near miss: an unknown template filled under both of its possible names (an alias, not a bug)"),
+        valid("""
+            CARD = "{name} ({display_name})"
+            label = CARD.format(name=row["name"], display_name=row["name"])
+        """, note="near miss: the same value under a longer name of the same thing"),
+        valid("""
+            QA = "Q: {question}\\nA:"
+            prompt = QA.format(context=ex["question"], question=ex["question"])
+        """, note="near miss: the template shows only one of the fields; str.format ignores the other"),
         valid("""
             def build(row):
                 unused_debug = describe(row)
@@ -84,20 +112,34 @@ class OneValueTwoFields(Rule):
         """, note="near miss: literals shared by two fields"),
     ]
 
+    def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(ctx)
+        self.templates: dict[str, str] = {}  # NAME -> its string, for `NAME = "...{field}..."`
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        if len(node.targets) == 1 and isinstance(node.targets[0].target, cst.Name):
+            text = string_value(node.value)
+            if text is not None and "{" in text:
+                self.templates[node.targets[0].target.value] = text
+
     def visit_Call(self, node: cst.Call) -> None:
         func = node.func
         if not (isinstance(func, cst.Attribute) and func.attr.value == "format"):
             return
         by_value: dict[str, list[str]] = {}
+        nodes: dict[str, cst.BaseExpression] = {}
         for arg in node.args:
             if arg.keyword is None or isinstance(arg.value, LITERALS) or arg.star:
                 continue
-            by_value.setdefault(" ".join(self.ctx.code(arg.value).split()), []).append(arg.keyword.value)
+            key = " ".join(self.ctx.code(arg.value).split())
+            by_value.setdefault(key, []).append(arg.keyword.value)
+            nodes[key] = arg.value
         shared = next(((value, fields) for value, fields in by_value.items() if len(fields) > 1), None)
         if shared is None:
             return
         unused = self._unused_local(node)
         if unused is None:
+            self._named_for_one_field(node, nodes[shared[0]], shared[0], shared[1])
             return
         value, fields = shared
         self.report(node, value=value, fields=" and ".join(f"{{{f}}}" for f in fields), unused=unused[0],
@@ -123,3 +165,33 @@ class OneValueTwoFields(Rule):
             if isinstance(scope, cst.FunctionDef):
                 break
         return None
+
+    def _named_for_one_field(self, call: cst.Call, value: cst.BaseExpression, code: str, fields: list[str]) -> None:
+        """`TEMPLATE.format(passage=record["question"], question=record["question"])` where TEMPLATE (a
+        string of this file) shows both fields: the value is named for `{question}`, and `{passage}`,
+        a field of its own, receives it too."""
+        func = call.func
+        template = self.templates.get(func.value.value) if isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name) else None
+        if template is None or not set(fields) <= {f.split(".")[0].split("[")[0] for f in template_fields(template)}:
+            return  # an unknown template may use only one of the names (aliases filled for any template)
+        name = _value_name(value)
+        if name is None or name.lower() not in {f.lower() for f in fields}:
+            return
+        others = [f for f in fields if f.lower() != name.lower() and name.lower() not in f.lower() and f.lower() not in name.lower()]
+        if not others:
+            return  # `name=row["name"], display_name=row["name"]`: the same thing under a longer name
+        self.report(call, value=code, fields=" and ".join(f"{{{f}}}" for f in fields), unused="", unused_line=0,
+                    message="`{value}` is named for {{" + name + "}} but fills {fields}: the template shows both, so "
+                            "{{" + others[0] + "}} repeats it and its own value never reaches the prompt",
+                    question="Which value should fill {{" + others[0] + "}} at {where}? It receives `{value}`, the value of {{" + name + "}}.")
+
+
+def _value_name(value: cst.BaseExpression) -> str | None:
+    """The name a value carries: the key of `record["question"]`, the attribute of `row.question`, a name."""
+    if isinstance(value, cst.Subscript) and len(value.slice) == 1 and isinstance(value.slice[0].slice, cst.Index):
+        return string_value(value.slice[0].slice.value)
+    if isinstance(value, cst.Attribute):
+        return value.attr.value
+    if isinstance(value, cst.Name):
+        return value.value
+    return None

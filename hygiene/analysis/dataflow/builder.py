@@ -244,8 +244,9 @@ class DataflowBuilder(CallEvaluator):
             said = kb.literal_role(default.split("[", 1)[0]) if isinstance(default, str) else None
             if said:  # `def accuracy(model, split="test")`: callers that leave it out evaluate on test
                 default = self.add("const", (), {"value": default, "role": said}, param)
-            pid = self.add("param", (default if isinstance(default, int) else 0,),
-                           {"name": param.name.value, "index": position}, param)
+            flag = param.default.value if isinstance(param.default, cst.Name) else ""  # `include_answer=True`
+            pid = self.add("param", (default if isinstance(default, int) else 0,), {"name": param.name.value, "index": position,
+                           **({"on": int(flag == "True")} if flag in ("True", "False") else {})}, param)
             function.params.append(pid)
             scope[param.name.value] = pid
         for star in (params.star_arg, params.star_kwarg):

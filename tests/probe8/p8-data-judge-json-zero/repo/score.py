@@ -1,0 +1,29 @@
+import json
+
+import pandas as pd
+from openai import OpenAI
+
+client = OpenAI()
+RUBRIC = open("prompts/rubric.txt").read()
+
+
+def parse_score(text):
+    try:
+        return int(json.loads(text)["score"])
+    except (json.JSONDecodeError, KeyError, ValueError):
+        return 0
+
+
+def judge(question, answer):
+    resp = client.chat.completions.create(
+        model="gpt-4o",
+        temperature=0,
+        messages=[{"role": "system", "content": RUBRIC},
+                  {"role": "user", "content": f"Question: {question}\n\nAnswer: {answer}"}],
+    )
+    return parse_score(resp.choices[0].message.content)
+
+
+df = pd.read_json("outputs/generations.jsonl", lines=True)
+df["score"] = [judge(q, a) for q, a in zip(df.question, df.answer)]
+print(df.groupby("model")["score"].agg(["mean", "count"]))
