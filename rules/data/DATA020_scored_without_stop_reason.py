@@ -202,6 +202,18 @@ class ScoredWithoutStopReason(Rule):
             print(tok.decode(out[0]))
             accuracy = (predictions == labels).mean()
         """, note="a demo generation printed, beside an accuracy of something else: nothing grades the generated text"),
+        invalid("""
+            ids = tok("The capital of France is", return_tensors="pt").input_ids
+            demo = lm.generate(ids, max_new_tokens=300)
+            print(tok.decode(demo[0]))
+            right = 0
+            for p in probs:
+                q = tok(p["q"], return_tensors="pt").input_ids
+                seq = lm.generate(q, max_new_tokens=96)  # expect: DATA020
+                answer = tok.decode(seq[0][q.shape[1]:])
+                right += last_int(answer) == p["gold"]
+        """, note="held-out 12: a notebook or script is one module; the finding is at the generation whose "
+                  "output is scored, not at a demo generation printed before it"),
         valid("""
             def grade(lm, tok, probs):
                 right = cut = 0
@@ -760,10 +772,21 @@ class ScoredWithoutStopReason(Rule):
         decoded = {m.group(1) for m in _DECODED_NAME.finditer(self.ctx.text)}
         words = [re.compile(rf"(?<![\w.]){re.escape(name)}\b") for name in decoded] + [_DECODES, _GOLD_FIELD]
         compared_in = [(where, self.ctx.code(node)) for where, node in self.compared_at]
-        if not any(w.search(code) for where, code in compared_in
-                   if where == self.local[0][2] and ("==" in code or " in " in code) for w in words):
+        scored = [(where, self.ctx.line_of(node)) for where, node in self.compared_at
+                  if any(w.search(code := self.ctx.code(node)) for w in words) and ("==" in code or " in " in code)]
+        # The generation whose output is scored: the last one of its function before the comparison. A
+        # notebook is one module, and a demo cell that prints one generation is not the scored one.
+        found = None
+        for index, (node, limit, function) in enumerate(self.local):
+            start = self.ctx.line_of(node) or 0
+            end = next((self.ctx.line_of(n) or 0 for n, _, f in self.local[index + 1:] if f == function), None)
+            if any(where == function and (line or 0) >= start and (end is None or (line or 0) < end)
+                   for where, line in scored):
+                found = (node, limit, function)
+                break
+        if found is None:
             return
-        node, limit, function = self.local[0]
+        node, limit, function = found
         limit_word = re.compile(rf"(?<![\w.]){re.escape(limit)}(?![\w(])") if re.fullmatch(r"[\w.]+", limit) else None
         if any(_EOS.search(c) or (limit_word is not None and limit_word.search(c)) for _, c in compared_in):
             return

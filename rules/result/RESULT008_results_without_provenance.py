@@ -4,6 +4,7 @@ from __future__ import annotations
 import libcst as cst
 
 from hygiene.finding import Severity
+from hygiene.analysis.launch_args import named_per_run, option_values
 from hygiene.analysis.results import metric_key, provenance_key
 from hygiene.rule import Rule, invalid, valid
 from hygiene.analysis.strings import string_value
@@ -34,6 +35,11 @@ _STEP_KEY = re.compile(r"^(epoch|epochs|step|steps|global_step|iter|iteration|it
 _VENDORED_PATH = re.compile(r"(^|/)(third_party|thirdparty|vendor|vendored|external|extern)/|official", re.I)
 _VENDORED_TEXT = re.compile(r"official (evaluation|eval|scoring)\b|evaluation script for|"
                             r"do not (modify|edit) this file", re.I)
+
+
+# Command-line options that name where a run writes (`--save_dir`, `--output_dir`, `--out`).
+_OUT_OPTION = re.compile(r"^--?(save|out|output|outputs|result|results|res|log|exp|run|dump)([_-]?(dir|directory|"
+                         r"folder|path|prefix|root|name))?$", re.I)
 
 
 class _Scope:
@@ -73,6 +79,32 @@ def _dict_keys(node: cst.Dict) -> tuple[set[str], bool]:
     return keys, opaque
 
 
+_GSM = """\
+import argparse, json, os
+
+def main(args):
+    em = exact_match(args)
+    with open(os.path.join(args.save_dir, "predictions.jsonl"), "w") as fout:
+        for p in preds:
+            fout.write(json.dumps(p) + "\\n")
+    with open(os.path.join(args.save_dir, "metrics.json"), "w") as fout:
+        json.dump({"exact_match": em}, fout, indent=4)
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--save_dir", type=str, default="results/gsm")
+    parser.add_argument("--model", type=str)
+    main(parser.parse_args())
+"""
+_LAUNCH = """\
+for mdir in "$@"; do
+    save_dir=$mdir/eval/gsm
+    python -m eval.gsm.run_eval --model $mdir \\
+        --save_dir {out}
+done
+"""
+
+
 class ResultsWithoutProvenance(Rule):
     """
     ## What it does
@@ -82,6 +114,11 @@ class ResultsWithoutProvenance(Rule):
     each row naming its setting (`rows.append({"layer": layer, ...})` in `for layer in ...`),
     describes the candidates, not one run, and is not reported; nor is a summary saved with every
     item it was computed from (`evaluation["completions"] = completions`): it records its data and n.
+    When the file goes into a folder a command-line option names (`os.path.join(args.save_dir,
+    "metrics.json")`) and the repository's run scripts pass that option a folder built per run
+    (`--save_dir $save_dir`, set from the model's folder), the folder is the provenance: a checklist
+    question, not a finding (held-out set 12: open-instruct's evaluation scripts, run per model by
+    `eval_gsm8k.sh`). Run scripts that pass every model the same folder keep it a finding.
 
     ## Why is this bad?
     A results file that says only `{"acc": 0.971}` cannot be traced back to the run that made it.
@@ -308,9 +345,25 @@ class ResultsWithoutProvenance(Rule):
         """, note="the same table whose rows do not say which setting they are"),
     ]
 
+    examples += [
+        valid({"eval/gsm/run_eval.py": _GSM, "eval_gsm.sh": _LAUNCH.format(out="$save_dir")},
+              history=[{"message": "eval", "date": "2025-01-12T10:00:00",
+                        "files": {"eval/gsm/run_eval.py": _GSM, "eval_gsm.sh": _LAUNCH.format(out="$save_dir")}}],
+              note="near miss (held-out 12): the repository's run script names the output folder per model "
+                   "(`--save_dir $save_dir`, built from the model's folder): a checklist question"),
+        invalid({"eval/gsm/run_eval.py": _GSM, "eval_gsm.sh": _LAUNCH.format(out="results/gsm")},
+                history=[{"message": "eval", "date": "2025-01-12T10:00:00",
+                          "files": {"eval/gsm/run_eval.py": _GSM, "eval_gsm.sh": _LAUNCH.format(out="results/gsm")}}],
+                expect=[("eval/gsm/run_eval.py", 9, "RESULT008")],
+                note="the twin: every model's run writes the same folder"),
+    ]
+
     def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
         super().__init__(ctx)
         self.scopes = [_Scope()]
+        self.out_options: dict[str, str] = {}  # dest -> flag of options naming where a run writes
+        self.where: dict[int, str] = {}        # id(write call) -> the code naming the file it writes
+        self.pending: list[tuple[cst.CSTNode, dict]] = []
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self.scopes.append(_Scope())
@@ -320,6 +373,32 @@ class ResultsWithoutProvenance(Rule):
 
     def finish(self) -> None:
         self._judge(self.scopes[0])
+        # A write into a folder the caller names (`os.path.join(args.save_dir, "metrics.json")`): the
+        # repository's run scripts may name that folder per run; the repo phase looks.
+        deferred = []
+        for node, fields in self.pending:
+            used = sorted({flag for dest, flag in self.out_options.items()
+                           if re.search(rf"(?<![\w]){re.escape(dest)}\b", self.where.get(id(node), ""))})
+            finding = self.ctx.report(type(self), node, fields=fields)
+            if used:
+                self.ctx.findings.remove(finding)
+                deferred.append({"line": finding.line, "column": finding.column, "end_line": finding.end_line,
+                                 "end_column": finding.end_column, "cell": finding.cell, "cell_line": finding.cell_line,
+                                 "snippet": finding.snippet, "context": finding.context, "fields": fields, "flags": used})
+        if deferred:
+            self.ctx.facts[self.code] = deferred
+
+    @classmethod
+    def check_repo(cls, repo) -> None:  # type: ignore[no-untyped-def]
+        for path, deferred in repo.facts(cls.code):
+            for item in deferred:
+                values = option_values(repo, path, set(item["flags"]))
+                ask = (f"the repository's run scripts name the output folder per run ({', '.join(item['flags'])} "
+                       f"{values[0]})") if named_per_run(values) else None
+                repo.report(cls, path, item["line"], column=item["column"], end_line=item["end_line"],
+                            end_column=item["end_column"], cell=item["cell"], cell_line=item["cell_line"],
+                            snippet=item["snippet"], context=item["context"], fields=dict(item["fields"]),
+                            extra={"ask": ask} if ask else None)
 
     def visit_Assign(self, node: cst.Assign) -> None:
         scope = self.scopes[-1]
@@ -352,6 +431,13 @@ class ResultsWithoutProvenance(Rule):
         name = self.qualified_name(node.func)
         scope = self.scopes[-1]
         func = node.func
+        if isinstance(func, cst.Attribute) and func.attr.value == "add_argument":
+            flags = [v for a in node.args if a.keyword is None and (v := string_value(a.value))]
+            dest = next((string_value(a.value) for a in node.args if a.keyword and a.keyword.value == "dest"), None)
+            for flag in flags:
+                if _OUT_OPTION.match(flag):
+                    long = max(flags, key=len)
+                    self.out_options[dest or long.lstrip("-").replace("-", "_")] = flag
         if isinstance(func, cst.Attribute) and func.attr.value in _TABLE_WRITES:
             self._table_write(node, func.value)
         if isinstance(func, cst.Attribute) and func.attr.value == "writerow" and node.args \
@@ -409,12 +495,21 @@ class ResultsWithoutProvenance(Rule):
                     scope.writes.append((node, None, keys))
             elif isinstance(value, cst.Name):
                 scope.writes.append((node, value.value, set()))
+            self.where[id(node)] = self._target_code(node)
         if isinstance(func, cst.Attribute) and func.attr.value == "write" and node.args:
             text = string_value(node.args[0].value)
             if text is not None and text.count(",") >= 2 and text.endswith("\n") and "{" not in text:
                 scope.header = {c.strip() for c in text.strip().split(",")}
             elif isinstance(node.args[0].value, cst.FormattedString) and scope.header is not None:
                 scope.writes.append((node, None, set(scope.header)))
+
+    def _target_code(self, node: cst.Call) -> str:
+        """The code that names the file a write goes to: the call itself and the `with open(...)` around it."""
+        texts = [self.ctx.code(node)]
+        for parent in self.ctx.parents:
+            if isinstance(parent, cst.With):
+                texts += [self.ctx.code(item.item) for item in parent.items]
+        return "\n".join(texts)
 
     def _frame_of(self, expr: cst.BaseExpression) -> tuple[set[str], bool] | None:
         """(columns, unknowable) of `pd.DataFrame(x)` when its columns are known here, else None;
@@ -505,7 +600,7 @@ class ResultsWithoutProvenance(Rule):
                 continue  # one item's record, or a training curve: not a results summary
             shown = ", ".join(f"`{k}`" for k in sorted(keys)[:6])
             what = f"`{variable}`" if variable else "this write"
-            self.report(node, what=what, keys=shown)
+            self.pending.append((node, {"what": what, "keys": shown}))
 
 
 def _names_a_config(node: cst.BaseExpression) -> bool:

@@ -56,6 +56,10 @@ json.dump([{"instruction": p, "output": o} for p, o in zip(prompts, outputs)],
           open(f"outputs/{sys.argv[1]}/model_outputs.json", "w"))
 """
 OUTPUTS = '[{"instruction": "Say hi", "output": "hi"}]\n'
+WRITE_TEXT = """
+with open("hello_world.txt", "w") as fh:
+    fh.write(greeting("hello world"))
+"""
 MAKE_DATA = """
 import json, random
 rows = [{"a": random.randint(0, 9), "b": random.randint(0, 9)} for _ in range(100)]
@@ -100,14 +104,22 @@ save_fig("loss")
 
 SUMMARY_ROWS = 10  # more records than this without a metric are transcripts or logs, not a summary
 _DATA_SUFFIXES = (".json", ".jsonl", ".ndjson", ".csv", ".tsv", ".parquet")
+_TEXT_SUFFIXES = (".txt", ".log", ".out", ".md")
 
 
-def _holds_numbers(path: str, tables: dict) -> bool:
+def _holds_numbers(path: str, tables: dict, repo: RepoContext | None = None) -> bool:
     """Whether a results file holds numbers someone reports: a data file with a metric among its
     keys or columns, or a report, table or figure. Generations and search logs without a metric
     (`model_outputs.json`, a tree search's steps) record what a model said at the time; the file
-    that holds the score computed from them is the one that goes stale."""
+    that holds the score computed from them is the one that goes stale. A plain-text file with no
+    digit in it (`hello_world.txt` of a file-I/O tutorial) reports no number."""
     if not path.lower().endswith(_DATA_SUFFIXES):
+        if repo is not None and path.lower().endswith(_TEXT_SUFFIXES):
+            try:
+                head = repo.read_bytes(path)[:200_000]
+            except OSError:
+                return True
+            return any(48 <= b <= 57 for b in head)
         return True
     profile = tables.get(path)
     if not profile or profile.get("fatal"):
@@ -221,6 +233,12 @@ class StaleResults(Rule):
         valid({"make_data.py": MAKE_DATA.replace("range(100)", "range(200)"), "data/puzzles.jsonl": PUZZLES},
               history=_run({"make_data.py": MAKE_DATA, "data/puzzles.jsonl": PUZZLES}),
               note="near miss: a dataset a generator made is committed data, an input, not a result"),
+        valid({"files.py": WRITE_TEXT.replace("hello world", "hello, world"), "hello_world.txt": "hello world!\n"},
+              history=_run({"files.py": WRITE_TEXT, "hello_world.txt": "hello world!\n"}),
+              note="near miss (held-out 12): the text file a file-I/O tutorial writes holds no number"),
+        invalid({"files.py": WRITE_TEXT.replace("hello world", "hello, world"), "hello_world.txt": "accuracy 0.91\n"},
+                history=_run({"files.py": WRITE_TEXT, "hello_world.txt": "accuracy 0.91\n"}),
+                expect=[("hello_world.txt", None, "RESULT020")], note="the twin: the stale text file reports a number"),
         valid({"plot.py": PLOT.replace("dpi=100", "dpi=200"), "figures/map.png": "PNG"},
               history=_run({"plot.py": PLOT, "figures/map.png": "PNG"}),
               note="near miss: `map.png` is downloaded, not drawn, though `save_fig`'s pattern matches it"),
@@ -236,7 +254,7 @@ class StaleResults(Rule):
                 unknown.append(verdict.path)
             if not verdict.stale or is_input_path(verdict.path):
                 continue  # committed data a generator made is an input, not a reported number
-            if not _holds_numbers(verdict.path, tables):
+            if not _holds_numbers(verdict.path, tables, repo):
                 continue
             first = verdict.writes[0]
             groups.setdefault((first.script, first.line, first.pattern), []).append(verdict)

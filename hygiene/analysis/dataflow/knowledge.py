@@ -232,7 +232,13 @@ def is_group_column(name: str) -> bool:
     tokens = [t.lower() for t in _TOKEN.findall(name.replace("_", " "))]
     if len(tokens) < 2 or tokens[-1] not in ("id", "ids", "key", "uuid", "no", "number", "code"):
         return False
-    return any(t in GROUP_WORDS for t in tokens[:-1])
+    # `treatment_group_key`, `control_group_id`: the arm of an experiment, not an entity whose rows repeat.
+    words = [t for i, t in enumerate(tokens[:-1]) if not (t == "group" and i and tokens[i - 1] in _ARMS)]
+    return any(t in GROUP_WORDS for t in words)
+
+
+_ARMS = frozenset({"treatment", "treated", "control", "experiment", "experimental", "intervention", "placebo",
+                   "arm", "variant", "test", "age"})
 
 
 TIME_WORDS = frozenset({"date", "time", "timestamp", "ts", "datetime", "day", "month", "year", "week", "hour"})

@@ -1,0 +1,77 @@
+"""What the repository's own run scripts pass a program for one of its command-line options.
+
+`python -m eval.gsm.run_eval --save_dir $save_dir` in `eval_gsm8k.sh` (where `save_dir` is built
+from the model's folder) says that every run writes into a folder of its own; `python
+evaluate_from_api.py --output_dir eval_results` in one script per model says that every model writes
+into the same folder. Which of the two a results file is (a run's folder named by its caller, or a
+shared place) decides whether metrics saved without provenance can be traced back to their run.
+
+Only shell scripts count (as in `hygiene.analysis.run_scripts`); a repository without them says nothing.
+"""
+from __future__ import annotations
+
+import posixpath
+import re
+import shlex
+from typing import TYPE_CHECKING
+
+from hygiene.analysis.history import History
+
+if TYPE_CHECKING:
+    from hygiene.context import RepoContext
+
+_SCRIPT_SUFFIXES = (".sh", ".bash", ".slurm", ".sbatch")
+_MAX_SCRIPTS = 400
+_MAX_BYTES = 200_000
+_INVOCATION = re.compile(r"(?:-m\s+([\w.]+)|([\w./-]+\.py)\b)")
+
+
+def _commands(repo: RepoContext) -> list[str]:
+    """The logical lines (continuations joined) of the repository's tracked run scripts."""
+    def compute() -> list[str]:
+        history = History(repo.git_root(), observe=repo.consult)
+        tracked = history.tracked_paths() if history.available else frozenset()
+        lines: list[str] = []
+        for path in sorted(p for p in tracked if p.endswith(_SCRIPT_SUFFIXES))[:_MAX_SCRIPTS]:
+            try:
+                text = repo.read_bytes(path)[:_MAX_BYTES].decode("utf-8", errors="replace")
+            except OSError:
+                continue
+            lines += [ln for ln in re.sub(r"\\\r?\n", " ", text).splitlines() if ".py" in ln or "-m " in ln]
+        return lines
+    return repo.shared("launch_args.commands", compute)
+
+
+def _launches(program: str, mention: str, module: bool) -> bool:
+    """Does `python <mention>` (or `python -m <mention>`) run `program` (a path in the repository)?"""
+    if module:
+        return program.removesuffix(".py").endswith(mention.replace(".", "/")) and \
+            program.removesuffix(".py").replace("/", ".").endswith(mention)
+    mention = mention.removeprefix("./")
+    return program == mention or program.endswith("/" + mention) or posixpath.basename(mention) == mention \
+        and posixpath.basename(program) == mention
+
+
+def option_values(repo: RepoContext, program: str, flags: set[str]) -> list[str]:
+    """The values the run scripts pass `program` for any of `flags` (`--save_dir`), in script order."""
+    values: list[str] = []
+    for line in _commands(repo):
+        for match in _INVOCATION.finditer(line):
+            mention, module = (match.group(1), True) if match.group(1) else (match.group(2), False)
+            if not _launches(program, mention, module):
+                continue
+            try:
+                words = shlex.split(line[match.end():], comments=True, posix=True)
+            except ValueError:
+                words = line[match.end():].split()
+            for i, word in enumerate(words):
+                flag, _, inline = word.partition("=")
+                if flag in flags:
+                    value = inline or (words[i + 1] if i + 1 < len(words) else "")
+                    values.append(value)
+    return values
+
+
+def named_per_run(values: list[str]) -> bool:
+    """Every value is built from a shell variable (`$save_dir`, `results/${MODEL}`): each run names its own."""
+    return bool(values) and all("$" in v for v in values)
