@@ -53,3 +53,23 @@ def test_github_annotations_escape_messages(tmp_path):
 def test_text_summary_counts(tmp_path):
     out = render(result_for(tmp_path, {"a.py": UNSEEDED}), "text")
     assert "a.py:4:12 SEED001" in out and "1 finding (1 file checked)" in out
+
+
+def test_text_report_folds_many_python2_files_into_one_line_and_keeps_other_notes(tmp_path):
+    # A folder of Python 2 tutorials gave ~40 notes, one per file, burying the findings; the JSON
+    # report still lists each file, the text report says it once.
+    files = {f"old{i}.py": "print 'hello'\n" for i in range(6)}
+    files["broken.py"] = "def f(:\n"
+    result = result_for(tmp_path, files)
+    text = render(result, "text")
+    python2 = [line for line in text.splitlines() if "Python 2" in line]
+    assert len(python2) == 1
+    assert python2[0].startswith("error: 6 files look like Python 2, which hygiene does not read: old0.py, old1.py, old2.py")
+    assert "and 3 more" in python2[0]
+    assert "error: broken.py: syntax error" in text          # one of its kind: said as it is
+    assert len(json.loads(render(result, "json"))["diagnostics"]) == 7
+
+
+def test_text_report_lists_three_notes_of_a_kind_one_by_one(tmp_path):
+    result = result_for(tmp_path, {f"old{i}.py": "print 'hello'\n" for i in range(3)})
+    assert sum("Python 2" in line for line in render(result, "text").splitlines()) == 3

@@ -9,6 +9,7 @@ import click
 from hygiene.finding import Finding, Severity
 
 if TYPE_CHECKING:
+    from hygiene.finding import Diagnostic
     from hygiene.runner import ScanResult
 
 _COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -21,6 +22,44 @@ def location(f: Finding) -> str:
         if f.column:
             where += f":{f.column}"
     return where
+
+
+# Diagnostics of one kind that a repository can have by the dozen (a folder of Python 2 tutorials):
+# more than FOLD_AFTER of a kind are said in one line; `--format json` keeps each.
+FOLD_AFTER = 3
+_KINDS = (
+    ("error", "looks like Python 2", "{n} files look like Python 2, which hygiene does not read"),
+    ("note", "looks like Python 2", "{n} notebooks have Python 2 cells, which hygiene skips"),
+    ("note", "skipped", "{n} notebooks have cells that do not parse, which hygiene skips"),
+    ("error", "syntax error", "{n} files have syntax errors and were not checked"),
+)
+
+
+def diagnostic_lines(diagnostics: list[Diagnostic]) -> list[tuple[str, str]]:
+    """(label, text) per line: each diagnostic as it is, or one line for a kind with many."""
+    def kind(d: Diagnostic) -> int | None:
+        label = "error" if d.kind == "error" else "note"
+        return next((i for i, (k, needle, _) in enumerate(_KINDS) if k == label and needle in d.message), None)
+
+    members: dict[int, list[Diagnostic]] = {}
+    for d in diagnostics:
+        k = kind(d)
+        if k is not None:
+            members.setdefault(k, []).append(d)
+    lines: list[tuple[str, str]] = []
+    said: set[int] = set()
+    for d in diagnostics:
+        k = kind(d)
+        label = "error" if d.kind == "error" else "note"
+        if k is None or len(members[k]) <= FOLD_AFTER:
+            lines.append((label, f"{d.path}: {d.message}"))
+        elif k not in said:
+            said.add(k)
+            group = members[k]
+            shown = ", ".join(m.path for m in group[:FOLD_AFTER])
+            lines.append((label, _KINDS[k][2].format(n=len(group)) + f": {shown}, and {len(group) - FOLD_AFTER} "
+                          "more (`--format json` lists each)"))
+    return lines
 
 
 def render(result: ScanResult, color: bool = False, **_: object) -> str:
@@ -42,9 +81,8 @@ def render(result: ScanResult, color: bool = False, **_: object) -> str:
         width = max(len(c) for c in by_category)
         for category, count in sorted(by_category.items(), key=lambda kv: (-kv[1], kv[0])):
             out.append(f"  {category:<{width}}  {count}")
-    for d in result.diagnostics:
-        label = "error" if d.kind == "error" else "note"
-        out.append(style(f"{label}: {d.path}: {d.message}", fg="red" if d.kind == "error" else "blue"))
+    for label, text in diagnostic_lines(result.diagnostics):
+        out.append(style(f"{label}: {text}", fg="red" if label == "error" else "blue"))
     for note in result.notes:
         out.append(style(f"note: {note}", fg="blue"))
     if result.checklist is not None:
