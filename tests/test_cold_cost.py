@@ -8,8 +8,9 @@ from hygiene.context import FileContext
 from hygiene.discovery import discover, package_dirs
 from hygiene.runner import check_file, enabled_rules
 
-# Library-like code that no rule reports: assignments, calls, classes, loops, the word `transform`
-# (EVAL010's trigger) without a split wrapper.
+# Library-like code that no rule reports: assignments, calls, classes, loops (over lists, which
+# EVAL029 reads, none rebinding its variable), the word `transform` (EVAL010's trigger) without a
+# split wrapper.
 PLAIN = textwrap.dedent('''
     import torch
     from torch import nn
@@ -36,6 +37,15 @@ PLAIN = textwrap.dedent('''
         sizes = [len(head), len(tail)]
         total = sum(sizes)
         return head, tail, total
+
+
+    def matches(rows, labels):
+        count = 0
+        for row in rows:
+            count += len(row)
+        for row, label in zip(rows, labels):
+            count += row == label
+        return count
 ''')
 
 
