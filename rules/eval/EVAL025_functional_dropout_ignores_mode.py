@@ -122,8 +122,10 @@ class FunctionalDropoutIgnoresMode(Rule):
     def __init__(self, ctx) -> None:
         super().__init__(ctx)
         self._classes: list[str] = []
-        self._functions: list[tuple[str, dict[str, list[str]]]] = []
-        self._gates: list[bool] = []
+        # Values and `if` tests are kept as nodes and their code generated only for a call this
+        # rule looks at (generating it for every assignment and test cost 2% of a cold scan: issue 12).
+        self._functions: list[tuple[str, dict[str, list[cst.BaseExpression]]]] = []
+        self._gates: list[cst.BaseExpression] = []
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         self._classes.append(node.name.value)
@@ -138,7 +140,7 @@ class FunctionalDropoutIgnoresMode(Rule):
         self._functions.pop()
 
     def visit_If(self, node: cst.If) -> None:
-        self._gates.append(bool(_MODE.search(self.ctx.code(node.test))))
+        self._gates.append(node.test)
 
     def leave_If(self, original_node: cst.If) -> None:
         self._gates.pop()
@@ -148,15 +150,19 @@ class FunctionalDropoutIgnoresMode(Rule):
             return
         for target in node.targets:
             if isinstance(target.target, cst.Name):
-                self._functions[-1][1].setdefault(target.target.value, []).append(self.ctx.code(node.value))
+                self._functions[-1][1].setdefault(target.target.value, []).append(node.value)
 
     def visit_Call(self, node: cst.Call) -> None:
-        if not self._classes or not self._functions or any(self._gates):
+        if not self._classes or not self._functions:
             return
         owner = " ".join(self._classes + [self._functions[-1][0]])
         if _ON_PURPOSE.search(owner):
             return
         name = self.qualified_name(node.func)
+        if name not in _TRAINING_DEFAULT_ON and name not in _ATTENTION:
+            return
+        if any(_MODE.search(self.ctx.code(test)) for test in self._gates):
+            return
         if name in _TRAINING_DEFAULT_ON:
             self._dropout(node, name)
         elif name in _ATTENTION:
@@ -180,7 +186,7 @@ class FunctionalDropoutIgnoresMode(Rule):
             return
         text = self.ctx.code(probability)
         if isinstance(probability, cst.Name):
-            text += " " + " ".join(self._functions[-1][1].get(probability.value, ()))
+            text += " " + " ".join(self.ctx.code(value) for value in self._functions[-1][1].get(probability.value, ()))
         if _MODE.search(text):
             return
         self.report(node, call=f"{name.rsplit('.', 1)[-1]}(...)",

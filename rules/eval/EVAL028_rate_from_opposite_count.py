@@ -102,7 +102,9 @@ class RateFromOppositeCount(Rule):
             self.report(anchor, related=related, **fields)
 
     def visit_Assign(self, node: cst.Assign) -> None:
-        if len(node.targets) == 1 and isinstance(node.targets[0].target, (cst.Name, cst.Attribute)):
+        # The target's code only for a value that divides a count (not for every assignment: issue 12).
+        if len(node.targets) == 1 and isinstance(node.targets[0].target, (cst.Name, cst.Attribute)) \
+                and _numerator(node.value) is not None:
             name = self.ctx.code(node.targets[0].target).rsplit(".", 1)[-1]
             self._check(node.value, name, node)
 

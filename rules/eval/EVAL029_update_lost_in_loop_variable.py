@@ -92,10 +92,18 @@ class UpdateLostInLoopVariable(Rule):
         """, note="the new value is read, written through an index, or the list is not used again"),
     ]
 
+    # The loops of each open function, collected by the shared walk in source order (what a walk
+    # of the function's body would give, without walking every body again: issue 12).
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self.__dict__.setdefault("_open", []).append([])
+
+    def visit_For(self, node: cst.For) -> None:
+        for loops in self.__dict__.get("_open", ()):
+            loops.append(node)
+
     def leave_FunctionDef(self, original_node: cst.FunctionDef) -> None:
-        for loop in iter_nodes(original_node.body):
-            if isinstance(loop, cst.For):
-                self._check_loop(original_node, loop)
+        for loop in self._open.pop():
+            self._check_loop(original_node, loop)
 
     def _sources(self, loop: cst.For) -> dict[str, str]:
         """Loop-variable name -> the list it walks, for `for x in xs` and `for a, b in zip(xs, ys)`."""
@@ -116,14 +124,15 @@ class UpdateLostInLoopVariable(Rule):
         if not sources:
             return
         body = list(iter_nodes(loop.body))
+        candidates = [node for node in body if isinstance(node, cst.Assign) and len(node.targets) == 1
+                      and isinstance(node.targets[0].target, cst.Name)
+                      and node.targets[0].target.value in sources
+                      and not (isinstance(node.value, cst.Name) and node.value.value == node.targets[0].target.value)]
+        if not candidates:  # positions (generated code) only for a loop that rebinds its variable
+            return
         loop_end = self._line(loop, end=True)
-        for node in body:
-            if not (isinstance(node, cst.Assign) and len(node.targets) == 1
-                    and isinstance(node.targets[0].target, cst.Name)):
-                continue
+        for node in candidates:
             name = node.targets[0].target.value
-            if name not in sources or isinstance(node.value, cst.Name) and node.value.value == name:
-                continue
             if self._read_after(body, name, self._line(node, end=True), node):
                 continue
             source = sources[name]
