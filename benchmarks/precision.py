@@ -156,13 +156,21 @@ def main(argv: list[str] | None = None) -> int:
     lost: list[dict] = []
     unjudged: list[dict] = []
     everything: list[dict] = []
+    failed: list[str] = []
     total_lines = 0
     print(f"{'repo':<42} {'kind':<22} {'lines':>8} {'findings':>8} {'per 2k':>7} {'diagn.':>6}")
     for entry in corpus:
         path = checkout(entry, args.mirror, args.work)
         if path is None:
             continue
-        report = scan(path, args.jobs)
+        try:
+            report = scan(path, args.jobs)
+        except RuntimeError as error:
+            # One repository's failure (an internal error of a rule, a crash) is reported and the
+            # rest of the corpus is still scanned; the run exits 2 at the end.
+            failed.append(entry["repo"])
+            print(f"{entry['repo']:<42} FAILED: {str(error)[-400:]}", file=sys.stderr)
+            continue
         lines = report["summary"]["lines"]
         total_lines += lines
         findings = [f for f in report["findings"] if wanted(f["rule"])]
@@ -214,8 +222,13 @@ def main(argv: list[str] | None = None) -> int:
         for code, c in sorted(per_rule.items()):
             figures["rules"][code] = {"findings": c["findings"], "TP": c["TP"], "debatable": c["debatable"],
                                       "FP": c["FP"], "unjudged": c["unjudged"], "repos": len(rule_repos[code])}
+        if failed:
+            raise SystemExit(f"--write-figures: not written, {len(failed)} repositories failed: {', '.join(failed)}")
         FIGURES.write_text(json.dumps(figures, indent=1) + "\n", encoding="utf-8")
         print(f"figures written to {FIGURES}")
+    if failed:
+        print(f"\n{len(failed)} repositories failed to scan: {', '.join(failed)}", file=sys.stderr)
+        return 2
     return 0
 
 

@@ -1139,6 +1139,42 @@ class TrainModeEval(CollectingRule):
             print("AUC", roc_auc_score(labs, outs))
         """},
                 note="the twin: the constructor loads the weights but leaves the module in training mode"),
+        invalid("""
+            import torch
+            from torch import nn
+
+            model = nn.Sequential(nn.Flatten(), nn.Linear(784, 512), nn.ReLU(), nn.Dropout(0.5), nn.Linear(512, 10))
+            opt = torch.optim.SGD(model.parameters(), lr=0.05)
+            for epoch in range(5):
+                model.train()
+                for x, y in train_dl:
+                    opt.zero_grad()
+                    nn.functional.cross_entropy(model(x), y).backward()
+                    opt.step()
+            correct = 0
+            with torch.no_grad():
+                for x, y in test_dl:  # expect: EVAL001
+                    correct += (model(x).argmax(dim=1) == y).sum().item()
+            print(correct / len(test_dl.dataset))
+        """, note="probe 8: `model.train()` switches a `Sequential` that holds dropout; the container is not mode-free"),
+        valid("""
+            import torch
+            from torch import nn
+
+            model = nn.Sequential(nn.Flatten(), nn.Linear(784, 512), nn.ReLU(), nn.Linear(512, 10))
+            opt = torch.optim.SGD(model.parameters(), lr=0.05)
+            for epoch in range(5):
+                model.train()
+                for x, y in train_dl:
+                    opt.zero_grad()
+                    nn.functional.cross_entropy(model(x), y).backward()
+                    opt.step()
+            correct = 0
+            with torch.no_grad():
+                for x, y in test_dl:
+                    correct += (model(x).argmax(dim=1) == y).sum().item()
+            print(correct / len(test_dl.dataset))
+        """, note="near miss: the same loop, the `Sequential` holds only linear layers: the mode changes nothing"),
     ]
 
     @classmethod

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from hygiene.analysis.apis.torch import CONTAINERS
+
 if TYPE_CHECKING:
     from hygiene.analysis.evalmode.resolve import _Frame
 
@@ -22,3 +24,11 @@ def _touches(event_target: str, target: str) -> bool:
 
 def _rebinds(event_target: str, target: str) -> bool:
     return event_target == target or target.startswith(event_target + ".")
+
+
+def made_here(events: list[dict[str, Any]], target: str) -> str | None:
+    """The class the last binding of `target` in `events` constructs, when its layers are known: a
+    container (`nn.Sequential`) counts only when what it holds is known to be mode-free (`dep` False),
+    since `nn.Sequential(..., nn.Dropout(0.5))` changes with the mode (probe 8)."""
+    new = next((e for e in reversed(events) if e["k"] == "new" and _rebinds(e["t"], target)), {})
+    return None if new.get("ctor") in CONTAINERS and new.get("dep") is not False else new.get("ctor")

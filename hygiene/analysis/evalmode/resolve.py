@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from hygiene.analysis.apis import torch as torch_api
 from hygiene.analysis.evalmode.frames import _Frame, read
-from hygiene.analysis.evalmode.places import _rebinds, _touches, _where
+from hygiene.analysis.evalmode.places import _rebinds, _touches, _where, made_here
 from hygiene.analysis.evalmode.words import FACT_KEY
 from hygiene.analysis.evalmode.plain import plain_free
 from hygiene.analysis.module_names import reachable
@@ -365,7 +365,7 @@ class Analysis:
                     continue
                 seen.add(key)
                 train = states.get("train")
-                made = next((e.get("ctor") for e in reversed(frame.events[:index]) if e["k"] == "new" and _rebinds(e["t"], target)), None)
+                made = made_here(frame.events[:index], target)
                 if train is not None and (target.split(".")[0] in frame.record.get("free", ()) or torch_api.mode_free_library(made)
                                           or (made and train.get("ctor") is None and self.mode_free(made))):
                     train = None  # no dropout or batch norm (typed so, or made here, then `.train()`): the mode changes nothing
