@@ -818,7 +818,7 @@ class SelectionOnTest(Rule):
                 what = "when training stops"
             repo.report(cls, **prog.where(where), related=[Location(prog.path(guard), prog.line(guard), "chosen here"),
                                                           Location(prog.path(part), prog.line(part), "test part")],
-                        what=what, test=_name(prog, part), part=prog.describe(part))
+                        what=what, test=_name(prog, part), part=prog.describe(part), extra=_one_decision(prog, part))
 
     @classmethod
     def _best_of_scores(cls, repo, prog: Program, reported: set[Ref]) -> None:
@@ -841,7 +841,7 @@ class SelectionOnTest(Rule):
             reported.update((where, evaluation))
             repo.report(cls, **prog.where(where), related=[Location(prog.path(evaluation), prog.line(evaluation), "scored here"),
                                                           Location(prog.path(part), prog.line(part), "test part")],
-                        what=_chosen(prog, select), test=_name(prog, part), part=prog.describe(part))
+                        what=_chosen(prog, select), test=_name(prog, part), part=prog.describe(part), extra=_one_decision(prog, part))
 
     @classmethod
     def _objective_on_test(cls, repo, prog: Program, reported: set[Ref]) -> None:
@@ -855,7 +855,7 @@ class SelectionOnTest(Rule):
                 reported.add(search)
                 repo.report(cls, **prog.where(evaluation), related=[Location(prog.path(search), prog.line(search), "searched here"),
                                                                    Location(prog.path(part), prog.line(part), "test part")],
-                            what="the best trial of the search", test=_name(prog, part), part=prog.describe(part))
+                            what="the best trial of the search", test=_name(prog, part), part=prog.describe(part), extra=_one_decision(prog, part))
 
     @classmethod
     def _stopping_on_test(cls, repo, prog: Program, reported: set[Ref]) -> None:
@@ -869,7 +869,7 @@ class SelectionOnTest(Rule):
                 reported.add(fit)
                 repo.report(cls, **prog.where(fit), related=[Location(prog.path(part), prog.line(part), "test part")],
                             what="the stopping epoch, checkpoint or learning rate (monitored callbacks)", test=_name(prog, part),
-                            part=prog.describe(part))
+                            part=prog.describe(part), extra=_one_decision(prog, part))
         for call in prog.nodes("call"):
             held = kb.BOOSTER_TRAINERS.get(plain(str(prog.info(call).get("fn", ""))))
             kw = prog.info(call).get("kw", {})
@@ -879,7 +879,7 @@ class SelectionOnTest(Rule):
                     reported.add(call)
                     repo.report(cls, **prog.where(call), related=[Location(prog.path(part), prog.line(part), "test part")],
                                 what="the number of boosting rounds (early stopping)", test=_name(prog, part),
-                                part=prog.describe(part))
+                                part=prog.describe(part), extra=_one_decision(prog, part))
         for call in prog.nodes("call"):
             if str(prog.info(call).get("fn", "")).endswith("ReduceLROnPlateau().step") and call not in reported:
                 found = _test_evaluation(prog, *[i for i in prog.inputs(call)[1:] if i])
@@ -887,7 +887,7 @@ class SelectionOnTest(Rule):
                     evaluation, stack, part, site = found
                     reported.add(call)
                     repo.report(cls, **prog.where(call), related=[Location(prog.path(part), prog.line(part), "test part")],
-                                what="the learning-rate schedule", test=_name(prog, part), part=prog.describe(part))
+                                what="the learning-rate schedule", test=_name(prog, part), part=prog.describe(part), extra=_one_decision(prog, part))
         for call in prog.nodes("call"):
             kw = prog.info(call).get("kw", {})
             if "eval_dataset" not in kw or not _keeps_best(prog, call):
@@ -896,7 +896,14 @@ class SelectionOnTest(Rule):
             if said == "test" and call not in reported:
                 reported.add(call)
                 repo.report(cls, **prog.where(call), related=[Location(prog.path(part), prog.line(part), "test part")],
-                            what="the checkpoint kept (best model at the end)", test=_name(prog, part), part=prog.describe(part))
+                            what="the checkpoint kept (best model at the end)", test=_name(prog, part), part=prog.describe(part), extra=_one_decision(prog, part))
+
+
+def _one_decision(prog: Program, part: Ref) -> dict[str, str]:
+    """Several programs of one folder selecting on a test part of the same name and kind (a
+    training loop copied into one script per model, `NGCF.py`, `BPRMF.py`, `NMF.py`) are one decision:
+    add a validation split. One finding names the others (hygiene.grouping)."""
+    return {"group": f"selection on the test part `{_name(prog, part)}` ({prog.kind(part)})"}
 
 
 # Ops that gather several values into one container: scores collected across settings or epochs.
