@@ -140,6 +140,19 @@ class SwallowedException(Rule):
     question = "How many items failed at {where}, and are they excluded from or counted in the reported numbers?"
     triggers = ("except", "startswith", "endswith", " in ", "==", "find(", ".apply(", ".map(")
     examples = [
+        invalid("""
+            def main(subset, ask, grade):
+                records = []
+                for item in subset:
+                    try:
+                        reply = ask(item["request"])
+                        records.append(grade(reply, item["gold"]))
+                    except KeyError:  # expect: DATA001
+                        continue
+                    except IndexError:
+                        continue
+                print(sum(records) / len(records))
+        """, note="two except clauses of one try: one decision, one finding (held-out 11)"),
         valid("""
             def query_stream(texts, encoder, start_token, length):
                 for text in texts:
@@ -1031,7 +1044,7 @@ class SwallowedException(Rule):
         self.comp_filters: list[tuple[dict, object, set[str]]] = []
         self.gathered: dict[str, str] = {}  # a name holding the results of one function over the items
         self.compared: set[str] = set()  # literals compared with and keys read: notes someone counts
-        self.handled: set[int] = set()  # handlers reported with their guarded mean or their function
+        self.handled: set[int] = set()  # handlers reported with their guarded mean or their function; tries reported
         self.means_searched: set[int] = set()  # scopes searched for the empty-means shape
 
     def _empty_means_around(self, handler: cst.ExceptHandler) -> None:
@@ -1131,6 +1144,9 @@ class SwallowedException(Rule):
         where_in = self._where(try_node, parents, kind, value)
         if where_in is None:
             return
+        if id(try_node) in self.handled:
+            return  # `except KeyError: continue` then `except IndexError: continue`: one try, one decision
+        self.handled.add(id(try_node))
         handler = "except" + (f" {self.ctx.code(node.type)}" if node.type is not None else "")
         said = _handler_comment(node)
         self.report(node, handler=handler, where_in=where_in, action=_ACTIONS[kind].format(value=value),
