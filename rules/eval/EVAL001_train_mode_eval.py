@@ -1175,6 +1175,53 @@ class TrainModeEval(CollectingRule):
                     correct += (model(x).argmax(dim=1) == y).sum().item()
             print(correct / len(test_dl.dataset))
         """, note="near miss: the same loop, the `Sequential` holds only linear layers: the mode changes nothing"),
+        valid("""
+            import torch
+            from torch_geometric.nn import MetaPath2Vec
+
+            @torch.no_grad()
+            def save_embedding(model):
+                torch.save(model("paper").cpu(), "embedding.pt")
+
+            def main():
+                model = MetaPath2Vec(edges, embedding_dim=128, metapath=path, walk_length=64, context_size=7)
+                opt = torch.optim.SparseAdam(list(model.parameters()), lr=0.01)
+                model.train()
+                for pos, neg in model.loader(batch_size=128):
+                    model.loss(pos, neg).backward()
+                    opt.step()
+                save_embedding(model)
+
+            main()
+        """, note="near miss (held-out 11): a shallow embedding table made in the caller, switched with `.train()`: no layer changes with the mode"),
+        invalid("""
+            import torch
+            from torch import nn
+
+            class Tower(nn.Module):
+                def __init__(self):
+                    super().__init__()
+                    self.emb = nn.Embedding(1000, 64)
+                    self.drop = nn.Dropout(0.3)
+
+                def forward(self, ids):
+                    return self.drop(self.emb(ids))
+
+            @torch.no_grad()
+            def save_embedding(model, ids):
+                torch.save(model(ids).cpu(), "embedding.pt")  # expect: EVAL001
+
+            def main():
+                model = Tower()
+                opt = torch.optim.Adam(model.parameters())
+                model.train()
+                for ids, y in train_loader:
+                    nn.functional.mse_loss(model(ids), y).backward()
+                    opt.step()
+                save_embedding(model, test_ids)
+
+            main()
+        """, note="the twin: the model made in the caller holds dropout"),
     ]
 
     @classmethod

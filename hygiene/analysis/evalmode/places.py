@@ -32,3 +32,13 @@ def made_here(events: list[dict[str, Any]], target: str) -> str | None:
     since `nn.Sequential(..., nn.Dropout(0.5))` changes with the mode (probe 8)."""
     new = next((e for e in reversed(events) if e["k"] == "new" and _rebinds(e["t"], target)), {})
     return None if new.get("ctor") in CONTAINERS and new.get("dep") is not False else new.get("ctor")
+
+
+def made_where(frames: list[_Frame], where: dict[str, Any]) -> str | None:
+    """The class that `where`'s target (`model` of a `model.train()` in a caller) was made from in
+    that function before that line (`model = MetaPath2Vec(...)`), as `made_here` tells it."""
+    for frame in frames:
+        if frame.path == where.get("path") and frame.name == where.get("function"):
+            line = where.get("line") or 0
+            return made_here([e for e in frame.events if (e.get("line") or 0) <= line], where.get("target") or "")
+    return None

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from hygiene.analysis.apis import torch as torch_api
 from hygiene.analysis.evalmode.frames import _Frame, read
-from hygiene.analysis.evalmode.places import _rebinds, _touches, _where, made_here
+from hygiene.analysis.evalmode.places import _rebinds, _touches, _where, made_here, made_where
 from hygiene.analysis.evalmode.words import FACT_KEY
 from hygiene.analysis.evalmode.plain import plain_free
 from hygiene.analysis.module_names import reachable
@@ -367,7 +367,7 @@ class Analysis:
                 train = states.get("train")
                 made = made_here(frame.events[:index], target)
                 if train is not None and (target.split(".")[0] in frame.record.get("free", ()) or torch_api.mode_free_library(made)
-                                          or (made and train.get("ctor") is None and self.mode_free(made))):
+                                          or (train.get("ctor") is None and self.mode_free(made or made_where(self.frames, train)))):
                     train = None  # no dropout or batch norm (typed so, or made here, then `.train()`): the mode changes nothing
                 if train is not None and train.get("ctor"):
                     if train["ctor"] in torch_api.CONTAINERS:
