@@ -11,6 +11,7 @@ from hygiene.analysis.failvalues import (empty_means, equivalence_parse, logged_
 from hygiene.finding import Location, Severity
 from hygiene.analysis.strings import string_value
 from hygiene.analysis.rowflow import shared_rows
+from hygiene.analysis.swallow_evidence import input_skip
 from hygiene.rule import Rule, invalid, valid
 from hygiene.walk import iter_children, iter_nodes
 
@@ -140,6 +141,57 @@ class SwallowedException(Rule):
     question = "How many items failed at {where}, and are they excluded from or counted in the reported numbers?"
     triggers = ("except", "startswith", "endswith", " in ", "==", "find(", ".apply(", ".map(")
     examples = [
+        valid("""
+            def load_test(test_file):
+                test_set = {}
+                with open(test_file) as f:
+                    for l in f.readlines():
+                        try:
+                            items = [int(i) for i in l.strip().split(" ")]
+                        except Exception:
+                            continue
+                        test_set[items[0]] = items[1:]
+                return test_set
+        """, note="near miss (held-out 11): malformed lines of an input file skipped; asked in the checklist"),
+        invalid("""
+            import json
+            def accuracy(run_dir):
+                hits = []
+                with open(f"{run_dir}/predictions.jsonl") as f:
+                    for line in f:
+                        try:
+                            record = json.loads(line)
+                        except Exception:  # expect: DATA001
+                            continue
+                        hits.append(record["pred"] == record["gold"])
+                print(sum(hits) / len(hits))
+        """, note="the twin: the lines are a run's predictions, each one an item scored"),
+        valid("""
+            def build_pairs(rows, by_parent):
+                pairs = []
+                for row in rows:
+                    try:
+                        siblings = by_parent.loc[row["parent_id"]]
+                        better = siblings[siblings["rank"] == row["rank"] - 1].iloc[0]
+                    except KeyError:
+                        continue
+                    except IndexError:
+                        continue
+                    pairs.append((better["text"], row["text"]))
+                return pairs
+        """, note="near miss (held-out 11): a record without its partner cannot form a training pair; asked in the checklist"),
+        invalid("""
+            import numpy as np
+            def score(items, predictions):
+                hits = []
+                for item in items:
+                    try:
+                        pred = predictions[item["id"]]
+                    except KeyError:  # expect: DATA001
+                        continue
+                    hits.append(pred == item["gold"])
+                print(np.mean(hits))
+        """, note="the twin: an item without a prediction leaves the accuracy's denominator"),
         invalid("""
             def main(subset, ask, grade):
                 records = []
@@ -1149,10 +1201,11 @@ class SwallowedException(Rule):
         self.handled.add(id(try_node))
         handler = "except" + (f" {self.ctx.code(node.type)}" if node.type is not None else "")
         said = _handler_comment(node)
+        ask = f"the handler's comment says the failure is an expected case: \"{said}\"" if said else input_skip(
+            self.ctx.code, _enclosing_loop(parents), try_node, types, parents, function,
+            self._model_call_in(try_node), _loads(try_node))  # hygiene.analysis.swallow_evidence
         self.report(node, handler=handler, where_in=where_in, action=_ACTIONS[kind].format(value=value),
-                    consequence=_CONSEQUENCES[kind],
-                    extra={"ask": f"the handler's comment says the failure is an expected case: \"{said}\""}
-                    if said else None)
+                    consequence=_CONSEQUENCES[kind], extra={"ask": ask} if ask else None)
 
     def _where(self, try_node: cst.Try, parents: list[cst.CSTNode], kind: str, value: str) -> str | None:
         """Where the swallow costs data (a loop over items, a model call, a grading function), or None."""
