@@ -23,7 +23,7 @@ BENIGN = frozenset({
 })
 # Anything in a handler that names the failure leaves a trace someone can count.
 ERRORISH = re.compile(r"(?i)err|fail|exc|invalid|unpars|skip|timeout|status|missing|bad|drop|refus|reject|warn|"
-                      r"unknown|n/?a\b|nan\b")
+                      r"unknown|n/?a\b|nan\b|not[ _-]?found|not[ _-]available")
 TRACE_CALL = re.compile(r"(?i)log|warn|report|record|fail|error|skip|track|note|mark|count|notify|alert|print|"
                         r"echo|write|exit|abort|raise|display|dump|save")
 LOOP_RETRY_NAME = re.compile(r"(?i)^(_+|attempt\w*|retr\w*|tr(y|ies)\w*|n_?try|i_?try)$")
@@ -141,6 +141,13 @@ class SwallowedException(Rule):
     question = "How many items failed at {where}, and are they excluded from or counted in the reported numbers?"
     triggers = ("except", "startswith", "endswith", " in ", "==", "find(", ".apply(", ".map(")
     examples = [
+        valid("""
+            def extract_toxicity_score(json_data):
+                try:
+                    return json_data["attributeScores"]["TOXICITY"]["summaryScore"]["value"]
+                except KeyError:
+                    return "Toxicity score not found"
+        """, note="near miss (held-out 10): the default names the failure ('not found'), a marker anyone can count, and no score"),
         valid("""
             def load_test(test_file):
                 test_set = {}
