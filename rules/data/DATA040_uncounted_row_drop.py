@@ -594,6 +594,26 @@ class UncountedRowDrop(Rule):
             df = df.dropna(subset=["judge_score"])  # expect: DATA040
             print(df.groupby("model")["judge_score"].mean())
         """, note="the twin: the column dropped on is the judge's score, not the lag made from it"),
+        valid("""
+            import torch
+            from sklearn.metrics import accuracy_score
+            def test_metrics(self):
+                preds, ys = [], []
+                with torch.no_grad():
+                    for x, y in self.test_loader:
+                        rep = self.model.base(x)
+                        out = self.model.head(rep)
+                        preds.append(out.argmax(1))
+                        ys.append(y)
+                print(accuracy_score(torch.cat(ys), torch.cat(preds)))
+        """, note="near miss (held-out 12): `self.model.head(rep)` is a network's classifier layer, not `DataFrame.head(n)`"),
+        invalid("""
+            import pandas as pd
+            from sklearn.metrics import accuracy_score
+            def report(self, n):
+                scored = self.results.head(n)  # expect: DATA040
+                print(accuracy_score(scored["gold"], scored["pred"]))
+        """, note="the twin: the first n rows of a results frame before the accuracy"),
     ]
 
     def __init__(self, ctx) -> None:
