@@ -1222,6 +1222,72 @@ class TrainModeEval(CollectingRule):
 
             main()
         """, note="the twin: the model made in the caller holds dropout"),
+        valid("""
+            import torch
+            from torch import nn
+
+
+            class Net(nn.Module):
+                def __init__(self):
+                    super().__init__()
+                    self.body = nn.Sequential(nn.Linear(8, 8), nn.Dropout(0.5), nn.Linear(8, 2))
+
+                def forward(self, x):
+                    return self.body(x)
+
+
+            class Client:
+                def __init__(self):
+                    self.model = Net()
+
+                def train(self):
+                    self.model.train()
+                    for x, y in self.train_loader:
+                        nn.functional.cross_entropy(self.model(x), y).backward()
+
+                def test_metrics(self, model=None):
+                    if model == None:
+                        model = self.model
+                    model.eval()
+                    correct = 0
+                    with torch.no_grad():
+                        for x, y in self.test_loader:
+                            correct += (self.model(x).argmax(1) == y).sum().item()
+                    return correct
+        """, note="near miss (held-out 12): `model = self.model` when no model is passed, then `model.eval()`: the same network"),
+        invalid("""
+            import torch
+            from torch import nn
+
+
+            class Net(nn.Module):
+                def __init__(self):
+                    super().__init__()
+                    self.body = nn.Sequential(nn.Linear(8, 8), nn.Dropout(0.5), nn.Linear(8, 2))
+
+                def forward(self, x):
+                    return self.body(x)
+
+
+            class Client:
+                def __init__(self):
+                    self.model = Net()  # expect: EVAL001
+
+                def train(self):
+                    self.model.train()
+                    for x, y in self.train_loader:
+                        nn.functional.cross_entropy(self.model(x), y).backward()
+
+                def test_metrics(self, model=None):
+                    if model == None:
+                        model = self.teacher
+                    model.eval()
+                    correct = 0
+                    with torch.no_grad():
+                        for x, y in self.test_loader:
+                            correct += (self.model(x).argmax(1) == y).sum().item()
+                    return correct
+        """, note="the twin: the network switched is another one (`self.teacher`); `self.model` stays in training mode"),
     ]
 
     @classmethod

@@ -42,3 +42,12 @@ def made_where(frames: list[_Frame], where: dict[str, Any]) -> str | None:
             line = where.get("line") or 0
             return made_here([e for e in frame.events if (e.get("line") or 0) <= line], where.get("target") or "")
     return None
+
+
+def aliased(events: list[dict[str, Any]], name: str, target: str) -> bool:
+    """Is `name` bound to `target` by the last binding of `name` in `events` (`model = self.model`,
+    also under `if model is None:`)? Then `model.eval()` switches `target` too (held-out 12, PFLlib)."""
+    for event in reversed(events):
+        if event["k"] in ("new", "alias") and _rebinds(event["t"], name):
+            return event["k"] == "alias" and event.get("src") == target
+    return False

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from hygiene.analysis.apis import torch as torch_api
 from hygiene.analysis.evalmode.frames import _Frame, read
-from hygiene.analysis.evalmode.places import _rebinds, _touches, _where, made_here, made_where
+from hygiene.analysis.evalmode.places import _rebinds, _touches, _where, aliased, made_here, made_where
 from hygiene.analysis.evalmode.words import FACT_KEY
 from hygiene.analysis.evalmode.plain import plain_free
 from hygiene.analysis.module_names import reachable
@@ -161,9 +161,9 @@ class Analysis:
     # -- modes ----------------------------------------------------------------------------------
     def effect(self, frame: _Frame, index: int, target: str, depth: int) -> States | None:
         """What event `index` of `frame` does to the mode of `target`, if anything."""
-        event = frame.events[index]
-        kind = event["k"]
-        if kind == "mode" and _touches(event["t"], target) and not (event.get("via") and self.lookup(event["via"], frame.path)):
+        event, kind = frame.events[index], frame.events[index]["k"]
+        touched = _touches(event["t"], target) or aliased(frame.events[:index], event["t"], target) if kind == "mode" else False
+        if touched and not (event.get("via") and self.lookup(event["via"], frame.path)):
             state = event["s"]
             verb = event.get("say") or {"train": f"`{event['t']}.train()`", "eval": f"`{event['t']}.eval()`"}.get(state, "")
             return {state: _where(frame, event, verb)}
