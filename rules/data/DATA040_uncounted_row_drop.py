@@ -602,11 +602,11 @@ class UncountedRowDrop(Rule):
                 with torch.no_grad():
                     for x, y in self.test_loader:
                         rep = self.model.base(x)
-                        out = self.model.head(rep)
+                        out = self.model.head(rep) + self.head(rep.detach())
                         preds.append(out.argmax(1))
                         ys.append(y)
                 print(accuracy_score(torch.cat(ys), torch.cat(preds)))
-        """, note="near miss (held-out 12): `self.model.head(rep)` is a network's classifier layer, not `DataFrame.head(n)`"),
+        """, note="near miss (held-out 12): `self.model.head(rep)`, `self.head(rep)`: a network's classifier layer, not `DataFrame.head(n)`"),
         invalid("""
             import pandas as pd
             from sklearn.metrics import accuracy_score

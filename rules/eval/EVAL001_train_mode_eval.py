@@ -1288,6 +1288,40 @@ class TrainModeEval(CollectingRule):
                             correct += (self.model(x).argmax(1) == y).sum().item()
                     return correct
         """, note="the twin: the network switched is another one (`self.teacher`); `self.model` stays in training mode"),
+        valid("""
+            import torch
+            from torch import nn
+
+
+            class Net(nn.Module):
+                def __init__(self):
+                    super().__init__()
+                    self.body = nn.Sequential(nn.Linear(8, 8), nn.Dropout(0.5))
+                    self.head = nn.Linear(8, 2)
+
+                def forward(self, x):
+                    return self.head(self.body(x))
+
+
+            class Client:
+                def __init__(self):
+                    self.model = Net()
+
+                def train(self):
+                    self.model.train()
+                    for x, y in self.train_loader:
+                        nn.functional.cross_entropy(self.model(x), y).backward()
+
+                def test_metrics(self, model=None):
+                    if model == None:
+                        model = self.model
+                    model.eval()
+                    correct = 0
+                    with torch.no_grad():
+                        for x, y in self.test_loader:
+                            correct += (self.model.head(self.model.body(x)).argmax(1) == y).sum().item()
+                    return correct
+        """, note="near miss (held-out 12): the parts of the aliased network (`self.model.body`, `.head`) are switched with it"),
     ]
 
     @classmethod

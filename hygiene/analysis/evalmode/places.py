@@ -45,9 +45,13 @@ def made_where(frames: list[_Frame], where: dict[str, Any]) -> str | None:
 
 
 def aliased(events: list[dict[str, Any]], name: str, target: str) -> bool:
-    """Is `name` bound to `target` by the last binding of `name` in `events` (`model = self.model`,
-    also under `if model is None:`)? Then `model.eval()` switches `target` too (held-out 12, PFLlib)."""
+    """Is `name` bound to `target` or to a module holding it by the last binding of `name` in `events`
+    (`model = self.model`, also under `if model is None:`)? Then `model.eval()` switches `target`
+    (`self.model`, `self.model.base`) too (held-out 12, PFLlib)."""
     for event in reversed(events):
         if event["k"] in ("new", "alias") and _rebinds(event["t"], name):
-            return event["k"] == "alias" and event.get("src") == target
+            if event["k"] != "alias" or not event.get("src"):
+                return False
+            switched = event["src"] + name[len(event["t"]):]  # `model.eval()` switches `self.model` and its parts
+            return target == switched or target.startswith(switched + ".")
     return False
