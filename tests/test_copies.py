@@ -44,3 +44,16 @@ def test_a_notebook_exported_under_another_name_is_one_finding() -> None:
     # The script's place is named on the notebook's finding, as a copy's place is.
     assert [(r.path, r.line, r.note) for r in found[0].related] == [("ch04/feature_selection.py", 167, COPY_NOTE)]
     assert not found[1].related
+
+
+def test_a_repo_finding_on_a_notebook_and_its_export_is_one_finding() -> None:
+    # held-out 4: LEAK001 (a repo-phase finding: no matched code) on a chapter notebook and on its
+    # exported script; the messages differ only in their own file's places.
+    nb, py = "ch04/Feature Selection.ipynb", "ch04/feature_selection.py"
+    said = "PCA fit on `bc_X` at {p}{at} (rows of `bc_pca`), which is split into train and test at {p}{at2}"
+    kept = [Finding("LEAK001", "LEAK-PREPROC", Severity.ERROR, said.format(p=nb, at=" cell 28, line 3", at2=" cell 31, line 1"), nb, 100),
+            Finding("LEAK001", "LEAK-PREPROC", Severity.ERROR, said.format(p=py, at=":206", at2=":222"), py, 206),
+            Finding("LEAK001", "LEAK-PREPROC", Severity.ERROR, said.format(p=py, at=":300", at2=":310").replace("PCA", "LDA"), py, 300)]
+    found = one_report_per_export(kept)
+    assert [(f.path, f.line) for f in found] == [(nb, 100), (py, 300)]  # another fit stays
+    assert [(r.path, r.line) for r in found[0].related] == [(py, 206)]

@@ -11,12 +11,16 @@ from hygiene.analysis.evalmode.words import eval_data_name
 from hygiene.runner import scan
 
 
-def _findings(tmp_path: Path, files: dict[str, str]) -> list[tuple[str, int, str]]:
+def _write(tmp_path: Path, files: dict[str, str]) -> Path:
     for name, text in files.items():
         target = tmp_path / name
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text if name.endswith(".ipynb") else textwrap.dedent(text).lstrip())
-    result = scan(load(tmp_path), jobs=1, use_cache=False)
+    return tmp_path
+
+
+def _findings(tmp_path: Path, files: dict[str, str]) -> list[tuple[str, int, str]]:
+    result = scan(load(_write(tmp_path, files)), jobs=1, use_cache=False)
     return sorted((f.path, f.line, f.rule) for f in result.findings if f.rule in ("EVAL001", "EVAL002"))
 
 
@@ -106,6 +110,42 @@ def test_callers_across_files_decide_the_mode_of_a_parameter(tmp_path):
     assert _findings(tmp_path / "a", trained) == [("evaluation.py", 5, "EVAL001")]
     switched = dict(files, **{"main.py": files["main.py"].replace("{switch}", "net.eval()")})
     assert _findings(tmp_path / "b", switched) == []
+
+
+EXAMPLE_SCRIPT = """
+import torch
+from torch import nn
+
+def train(net, loader):
+    net.train()
+    for x, y in loader:
+        nn.functional.cross_entropy(net(x), y).backward()
+
+@torch.no_grad()
+def test(net, loader):
+    return sum((net(x).argmax(1) == y).sum().item() for x, y in loader)
+
+def main():
+    net = nn.Sequential(nn.Linear(4, 4), nn.Dropout(0.5), nn.Linear(4, 2))
+    train(net, train_loader)
+    {switch}
+    print(test(net, test_loader))
+
+main()
+"""
+
+
+def test_a_function_name_of_several_example_scripts_means_the_one_beside_the_caller(tmp_path):
+    # ogb (held-out 11): a `gnn.py` beside each example script. The `train()` that `b/gnn.py` calls is
+    # its own, not `a/gnn.py`'s (which sorts first): the finding names b's lines only.
+    files = {
+        "examples/a/gnn.py": EXAMPLE_SCRIPT.replace("{switch}", "net.eval()"),
+        "examples/b/gnn.py": EXAMPLE_SCRIPT.replace("{switch}", "pass"),
+    }
+    result = scan(load(_write(tmp_path, files)), jobs=1, use_cache=False)
+    [finding] = [f for f in result.findings if f.rule == "EVAL001"]
+    assert (finding.path, finding.line) == ("examples/b/gnn.py", 11)
+    assert "examples/a/" not in finding.message and "examples/b/gnn.py:15" in finding.message, finding.message
 
 
 def _notebook(cells: list[str]) -> str:

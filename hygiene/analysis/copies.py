@@ -15,6 +15,7 @@ on the notebook only (`one_report_per_export`), naming the script's place as a c
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections import defaultdict
 
 from hygiene.finding import Finding, Location, mask_positions
@@ -57,14 +58,14 @@ def _identity(f: Finding) -> str:
 
 def one_report_per_export(findings: list[Finding]) -> list[Finding]:
     def key(f: Finding) -> tuple[str, str, str]:
-        return f.path.rsplit("/", 1)[0] if "/" in f.path else "", f.rule, f.code_identity()
+        return f.path.rsplit("/", 1)[0] if "/" in f.path else "", f.rule, own_identity(f)
 
-    on_notebooks = {key(f) for f in findings if f.path.endswith(".ipynb") and f.snippet.strip()}
+    on_notebooks = {key(f) for f in findings if f.path.endswith(".ipynb") and f.line is not None}
     if not on_notebooks:
         return findings
     scripts: dict[tuple[str, str, str], list[Finding]] = defaultdict(list)
     for f in findings:
-        if f.path.endswith(".py") and f.snippet.strip() and key(f) in on_notebooks:
+        if f.path.endswith(".py") and f.line is not None and key(f) in on_notebooks:
             scripts[key(f)].append(f)
     kept = []
     for f in findings:
@@ -76,3 +77,12 @@ def one_report_per_export(findings: list[Finding]) -> list[Finding]:
             f = dataclasses.replace(f, related=(*f.related, *notes))
         kept.append(f)
     return kept
+
+
+def own_identity(f: Finding) -> str:
+    """What a finding is about, without where: its matched code, or (a repo-phase finding, which
+    matches none) its message with the places in its own file left out (`feature_selection.py:206`
+    and `Feature Selection.ipynb cell 28, line 3` read alike)."""
+    if f.snippet.strip():
+        return f.code_identity()
+    return mask_positions(re.sub(re.escape(f.path) + r"(:\d+| cell \d+, line \d+)?", "<here>", f.message))

@@ -59,3 +59,14 @@ def unalias(name: str, table: dict[str, str]) -> str:
             if head in table:
                 return ".".join([table[head], *parts[i:]])
     return name
+
+
+def reachable(items: list[Any], near: str | None) -> list[Any]:
+    """Of things of one name defined in several files (each with `.path` and `.module`: functions
+    of `gnn.py` beside each example script), those a file at `near` imports (`importable`); all of
+    them when `near` is unknown or one file defines them."""
+    modules = {item.path: item.module for item in items}
+    if near is None or len(modules) <= 1:
+        return items
+    keep = set(importable(sorted(modules), near, {p: {"module": m} for p, m in modules.items()}))
+    return [item for item in items if item.path in keep]

@@ -11,6 +11,7 @@ from hygiene.analysis.failvalues import (empty_means, equivalence_parse, logged_
 from hygiene.finding import Location, Severity
 from hygiene.analysis.strings import string_value
 from hygiene.analysis.rowflow import shared_rows
+from hygiene.analysis.swallow_evidence import input_skip
 from hygiene.rule import Rule, invalid, valid
 from hygiene.walk import iter_children, iter_nodes
 
@@ -22,7 +23,7 @@ BENIGN = frozenset({
 })
 # Anything in a handler that names the failure leaves a trace someone can count.
 ERRORISH = re.compile(r"(?i)err|fail|exc|invalid|unpars|skip|timeout|status|missing|bad|drop|refus|reject|warn|"
-                      r"unknown|n/?a\b|nan\b")
+                      r"unknown|n/?a\b|nan\b|not[ _-]?found|not[ _-]available")
 TRACE_CALL = re.compile(r"(?i)log|warn|report|record|fail|error|skip|track|note|mark|count|notify|alert|print|"
                         r"echo|write|exit|abort|raise|display|dump|save")
 LOOP_RETRY_NAME = re.compile(r"(?i)^(_+|attempt\w*|retr\w*|tr(y|ies)\w*|n_?try|i_?try)$")
@@ -106,10 +107,17 @@ class SwallowedException(Rule):
     | `for t in tasks: try: ... except: log(...); continue` then `mean(scores) if scores else 0` | yes, logged or not | `else float("nan")`, raising when empty |
     | `for c in df: try: df[c] = df[c].astype(float) except ValueError: continue` | no | a value replaced by its own conversion stays as it was |
     | `except IndexError:  # not printed if nothing is removed` then a default | a checklist question | the comment says when the exception is the normal case |
+    | `with open(test_file) as f: for l in f.readlines(): try: int(...) except: continue` | a checklist question | the file is named for results, outputs or scores |
+    | `try: parent = df.loc[row["parent_id"]] except KeyError: continue` building pairs | a checklist question | an outcome call in the try, or a score in the function |
+    | `except KeyError: continue` then `except IndexError: continue` on one try | one finding | |
+    | `except KeyError: return "score not found"` | no | the default names the failure |
 
-    On the precision corpus this rule is below the 0.8 bar (0.71 on 7 findings, none false): the two
-    debatable ones swallow failures in side tools (a vote-time statistic, a mutation-testing parse),
-    not in a reported evaluation.
+    On the precision corpus (2026-12-06, branch othergate; the 24 repositories where it or its kin
+    spoke) this rule gives 7 findings, 5 real and 2 debatable (a mutation-testing tool's parse
+    defaulting to 0 mutants; JSON lines of a usage log skipped, which is the shape of a JSON-lines
+    file of items too), 0.71, below the 0.8 bar; on main before it gave 12 (5 real, 2 debatable, 5 false, 0.42):
+    malformed lines of input files and records without a partner are asked now, and a second except
+    clause of one try is no second finding.
 
     ## Why is this bad?
     Rows that fail vanish from the denominator, or become a plausible value ("not flipped",
@@ -140,6 +148,77 @@ class SwallowedException(Rule):
     question = "How many items failed at {where}, and are they excluded from or counted in the reported numbers?"
     triggers = ("except", "startswith", "endswith", " in ", "==", "find(", ".apply(", ".map(")
     examples = [
+        valid("""
+            def extract_toxicity_score(json_data):
+                try:
+                    return json_data["attributeScores"]["TOXICITY"]["summaryScore"]["value"]
+                except KeyError:
+                    return "Toxicity score not found"
+        """, note="near miss (held-out 10): the default names the failure ('not found'), a marker anyone can count, and no score"),
+        valid("""
+            def load_test(test_file):
+                test_set = {}
+                with open(test_file) as f:
+                    for l in f.readlines():
+                        try:
+                            items = [int(i) for i in l.strip().split(" ")]
+                        except Exception:
+                            continue
+                        test_set[items[0]] = items[1:]
+                return test_set
+        """, note="near miss (held-out 11): malformed lines of an input file skipped; asked in the checklist"),
+        invalid("""
+            import json
+            def accuracy(run_dir):
+                hits = []
+                with open(f"{run_dir}/predictions.jsonl") as f:
+                    for line in f:
+                        try:
+                            record = json.loads(line)
+                        except Exception:  # expect: DATA001
+                            continue
+                        hits.append(record["pred"] == record["gold"])
+                print(sum(hits) / len(hits))
+        """, note="the twin: the lines are a run's predictions, each one an item scored"),
+        valid("""
+            def build_pairs(rows, by_parent):
+                pairs = []
+                for row in rows:
+                    try:
+                        siblings = by_parent.loc[row["parent_id"]]
+                        better = siblings[siblings["rank"] == row["rank"] - 1].iloc[0]
+                    except KeyError:
+                        continue
+                    except IndexError:
+                        continue
+                    pairs.append((better["text"], row["text"]))
+                return pairs
+        """, note="near miss (held-out 11): a record without its partner cannot form a training pair; asked in the checklist"),
+        invalid("""
+            import numpy as np
+            def score(items, predictions):
+                hits = []
+                for item in items:
+                    try:
+                        pred = predictions[item["id"]]
+                    except KeyError:  # expect: DATA001
+                        continue
+                    hits.append(pred == item["gold"])
+                print(np.mean(hits))
+        """, note="the twin: an item without a prediction leaves the accuracy's denominator"),
+        invalid("""
+            def main(subset, ask, grade):
+                records = []
+                for item in subset:
+                    try:
+                        reply = ask(item["request"])
+                        records.append(grade(reply, item["gold"]))
+                    except KeyError:  # expect: DATA001
+                        continue
+                    except IndexError:
+                        continue
+                print(sum(records) / len(records))
+        """, note="two except clauses of one try: one decision, one finding (held-out 11)"),
         valid("""
             def query_stream(texts, encoder, start_token, length):
                 for text in texts:
@@ -1031,7 +1110,7 @@ class SwallowedException(Rule):
         self.comp_filters: list[tuple[dict, object, set[str]]] = []
         self.gathered: dict[str, str] = {}  # a name holding the results of one function over the items
         self.compared: set[str] = set()  # literals compared with and keys read: notes someone counts
-        self.handled: set[int] = set()  # handlers reported with their guarded mean or their function
+        self.handled: set[int] = set()  # handlers reported with their guarded mean or their function; tries reported
         self.means_searched: set[int] = set()  # scopes searched for the empty-means shape
 
     def _empty_means_around(self, handler: cst.ExceptHandler) -> None:
@@ -1131,12 +1210,16 @@ class SwallowedException(Rule):
         where_in = self._where(try_node, parents, kind, value)
         if where_in is None:
             return
+        if id(try_node) in self.handled:
+            return  # `except KeyError: continue` then `except IndexError: continue`: one try, one decision
+        self.handled.add(id(try_node))
         handler = "except" + (f" {self.ctx.code(node.type)}" if node.type is not None else "")
         said = _handler_comment(node)
+        ask = f"the handler's comment says the failure is an expected case: \"{said}\"" if said else input_skip(
+            self.ctx.code, _enclosing_loop(parents), try_node, types, parents, function,
+            self._model_call_in(try_node), _loads(try_node))  # hygiene.analysis.swallow_evidence
         self.report(node, handler=handler, where_in=where_in, action=_ACTIONS[kind].format(value=value),
-                    consequence=_CONSEQUENCES[kind],
-                    extra={"ask": f"the handler's comment says the failure is an expected case: \"{said}\""}
-                    if said else None)
+                    consequence=_CONSEQUENCES[kind], extra={"ask": ask} if ask else None)
 
     def _where(self, try_node: cst.Try, parents: list[cst.CSTNode], kind: str, value: str) -> str | None:
         """Where the swallow costs data (a loop over items, a model call, a grading function), or None."""

@@ -7,6 +7,7 @@ from hygiene.finding import Location, Severity
 from hygiene.analysis.purpose import named_for_figures
 from hygiene.analysis.rowflow import shared_rows
 from hygiene.analysis.rowreach import metric_destination
+from hygiene.analysis.warmup import warm_up_drop
 from hygiene.rule import Rule, invalid, valid
 
 MAX_SHOWN = 70
@@ -566,6 +567,53 @@ class UncountedRowDrop(Rule):
                 kept = [(p, g) for p, g in zip(preds, golds) if p]  # expect: DATA040
                 print(accuracy_score([g for _, g in kept], [p for p, _ in kept]))
         """, note="the twin: the tested element is the prediction itself, a failed one is dropped"),
+        valid("""
+            import pandas as pd
+            from sklearn.metrics import mean_absolute_percentage_error
+            df = pd.read_csv("data/daily_sales.csv", parse_dates=["date"]).sort_values(["store", "date"])
+            df["sales_lag_7"] = df.groupby("store")["sales"].shift(7)
+            df["sales_7d_mean"] = df.groupby("store")["sales"].transform(lambda s: s.shift(1).rolling(7).mean())
+            df = df.dropna(subset=["sales_lag_7", "sales_7d_mean"])
+            test = df[df.store.isin(held_out_stores)]
+            print("MAPE", mean_absolute_percentage_error(test["sales"], model.predict(test[FEATURES])))
+        """, note="near miss (probe 8): the rows a lag and a window leave empty, dropped by construction"),
+        valid("""
+            import pandas as pd
+            from sklearn.model_selection import cross_val_score
+            load = pd.read_csv("data/hourly_load.csv", parse_dates=["ts"]).set_index("ts").sort_index()
+            for lag in (1, 24, 168):
+                load[f"lag_{lag}"] = load["mw"].shift(lag)
+            load = load.dropna()
+            scores = cross_val_score(model, load.drop(columns=["mw"]), load["mw"], cv=cv)
+            print(f"CV MAE {-scores.mean():.2f}")
+        """, note="near miss (probe 8): `dropna()` right after lag columns are made in a loop"),
+        invalid("""
+            import pandas as pd
+            df = pd.read_csv("runs/judged.csv")
+            df["prev_score"] = df.groupby("model")["judge_score"].shift(1)
+            df = df.dropna(subset=["judge_score"])  # expect: DATA040
+            print(df.groupby("model")["judge_score"].mean())
+        """, note="the twin: the column dropped on is the judge's score, not the lag made from it"),
+        valid("""
+            import torch
+            from sklearn.metrics import accuracy_score
+            def test_metrics(self):
+                preds, ys = [], []
+                with torch.no_grad():
+                    for x, y in self.test_loader:
+                        rep = self.model.base(x)
+                        out = self.model.head(rep) + self.head(rep.detach())
+                        preds.append(out.argmax(1))
+                        ys.append(y)
+                print(accuracy_score(torch.cat(ys), torch.cat(preds)))
+        """, note="near miss (held-out 12): `self.model.head(rep)`, `self.head(rep)`: a network's classifier layer, not `DataFrame.head(n)`"),
+        invalid("""
+            import pandas as pd
+            from sklearn.metrics import accuracy_score
+            def report(self, n):
+                scored = self.results.head(n)  # expect: DATA040
+                print(accuracy_score(scored["gold"], scored["pred"]))
+        """, note="the twin: the first n rows of a results frame before the accuracy"),
     ]
 
     def __init__(self, ctx) -> None:
@@ -578,8 +626,8 @@ class UncountedRowDrop(Rule):
         for scope in self.rows.scopes:
             seen: set[tuple[int, object]] = set()
             for flow in self.rows.flows(scope):
-                if flow.counted:
-                    continue
+                if flow.counted or warm_up_drop(scope.events, flow.event):
+                    continue  # counted, or the warm-up rows a lag or a window leaves empty (by construction)
                 if flow.drop.kind in ("inner merge", "inner join") and flow.sink.label in CORRELATION_LABELS:
                     continue  # an agreement between two sources exists only on the items they share
                 keys = [(id(flow.sink.node), flow.drop.bounds)] if flow.drop.bounds else []

@@ -1139,6 +1139,189 @@ class TrainModeEval(CollectingRule):
             print("AUC", roc_auc_score(labs, outs))
         """},
                 note="the twin: the constructor loads the weights but leaves the module in training mode"),
+        invalid("""
+            import torch
+            from torch import nn
+
+            model = nn.Sequential(nn.Flatten(), nn.Linear(784, 512), nn.ReLU(), nn.Dropout(0.5), nn.Linear(512, 10))
+            opt = torch.optim.SGD(model.parameters(), lr=0.05)
+            for epoch in range(5):
+                model.train()
+                for x, y in train_dl:
+                    opt.zero_grad()
+                    nn.functional.cross_entropy(model(x), y).backward()
+                    opt.step()
+            correct = 0
+            with torch.no_grad():
+                for x, y in test_dl:  # expect: EVAL001
+                    correct += (model(x).argmax(dim=1) == y).sum().item()
+            print(correct / len(test_dl.dataset))
+        """, note="probe 8: `model.train()` switches a `Sequential` that holds dropout; the container is not mode-free"),
+        valid("""
+            import torch
+            from torch import nn
+
+            model = nn.Sequential(nn.Flatten(), nn.Linear(784, 512), nn.ReLU(), nn.Linear(512, 10))
+            opt = torch.optim.SGD(model.parameters(), lr=0.05)
+            for epoch in range(5):
+                model.train()
+                for x, y in train_dl:
+                    opt.zero_grad()
+                    nn.functional.cross_entropy(model(x), y).backward()
+                    opt.step()
+            correct = 0
+            with torch.no_grad():
+                for x, y in test_dl:
+                    correct += (model(x).argmax(dim=1) == y).sum().item()
+            print(correct / len(test_dl.dataset))
+        """, note="near miss: the same loop, the `Sequential` holds only linear layers: the mode changes nothing"),
+        valid("""
+            import torch
+            from torch_geometric.nn import MetaPath2Vec
+
+            @torch.no_grad()
+            def save_embedding(model):
+                torch.save(model("paper").cpu(), "embedding.pt")
+
+            def main():
+                model = MetaPath2Vec(edges, embedding_dim=128, metapath=path, walk_length=64, context_size=7)
+                opt = torch.optim.SparseAdam(list(model.parameters()), lr=0.01)
+                model.train()
+                for pos, neg in model.loader(batch_size=128):
+                    model.loss(pos, neg).backward()
+                    opt.step()
+                save_embedding(model)
+
+            main()
+        """, note="near miss (held-out 11): a shallow embedding table made in the caller, switched with `.train()`: no layer changes with the mode"),
+        invalid("""
+            import torch
+            from torch import nn
+
+            class Tower(nn.Module):
+                def __init__(self):
+                    super().__init__()
+                    self.emb = nn.Embedding(1000, 64)
+                    self.drop = nn.Dropout(0.3)
+
+                def forward(self, ids):
+                    return self.drop(self.emb(ids))
+
+            @torch.no_grad()
+            def save_embedding(model, ids):
+                torch.save(model(ids).cpu(), "embedding.pt")  # expect: EVAL001
+
+            def main():
+                model = Tower()
+                opt = torch.optim.Adam(model.parameters())
+                model.train()
+                for ids, y in train_loader:
+                    nn.functional.mse_loss(model(ids), y).backward()
+                    opt.step()
+                save_embedding(model, test_ids)
+
+            main()
+        """, note="the twin: the model made in the caller holds dropout"),
+        valid("""
+            import torch
+            from torch import nn
+
+
+            class Net(nn.Module):
+                def __init__(self):
+                    super().__init__()
+                    self.body = nn.Sequential(nn.Linear(8, 8), nn.Dropout(0.5), nn.Linear(8, 2))
+
+                def forward(self, x):
+                    return self.body(x)
+
+
+            class Client:
+                def __init__(self):
+                    self.model = Net()
+
+                def train(self):
+                    self.model.train()
+                    for x, y in self.train_loader:
+                        nn.functional.cross_entropy(self.model(x), y).backward()
+
+                def test_metrics(self, model=None):
+                    if model == None:
+                        model = self.model
+                    model.eval()
+                    correct = 0
+                    with torch.no_grad():
+                        for x, y in self.test_loader:
+                            correct += (self.model(x).argmax(1) == y).sum().item()
+                    return correct
+        """, note="near miss (held-out 12): `model = self.model` when no model is passed, then `model.eval()`: the same network"),
+        invalid("""
+            import torch
+            from torch import nn
+
+
+            class Net(nn.Module):
+                def __init__(self):
+                    super().__init__()
+                    self.body = nn.Sequential(nn.Linear(8, 8), nn.Dropout(0.5), nn.Linear(8, 2))
+
+                def forward(self, x):
+                    return self.body(x)
+
+
+            class Client:
+                def __init__(self):
+                    self.model = Net()  # expect: EVAL001
+
+                def train(self):
+                    self.model.train()
+                    for x, y in self.train_loader:
+                        nn.functional.cross_entropy(self.model(x), y).backward()
+
+                def test_metrics(self, model=None):
+                    if model == None:
+                        model = self.teacher
+                    model.eval()
+                    correct = 0
+                    with torch.no_grad():
+                        for x, y in self.test_loader:
+                            correct += (self.model(x).argmax(1) == y).sum().item()
+                    return correct
+        """, note="the twin: the network switched is another one (`self.teacher`); `self.model` stays in training mode"),
+        valid("""
+            import torch
+            from torch import nn
+
+
+            class Net(nn.Module):
+                def __init__(self):
+                    super().__init__()
+                    self.body = nn.Sequential(nn.Linear(8, 8), nn.Dropout(0.5))
+                    self.head = nn.Linear(8, 2)
+
+                def forward(self, x):
+                    return self.head(self.body(x))
+
+
+            class Client:
+                def __init__(self):
+                    self.model = Net()
+
+                def train(self):
+                    self.model.train()
+                    for x, y in self.train_loader:
+                        nn.functional.cross_entropy(self.model(x), y).backward()
+
+                def test_metrics(self, model=None):
+                    if model == None:
+                        model = self.model
+                    model.eval()
+                    correct = 0
+                    with torch.no_grad():
+                        for x, y in self.test_loader:
+                            correct += (self.model.head(self.model.body(x)).argmax(1) == y).sum().item()
+                    return correct
+        """, note="near miss (held-out 12): the parts of the aliased network (`self.model.body`, `.head`) are switched with it"),
     ]
 
     @classmethod

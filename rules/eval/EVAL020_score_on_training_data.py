@@ -180,6 +180,13 @@ class ScoreOnTrainingData(Rule):
             trainer = Trainer(model=model, args=args, train_dataset=ds["train"], eval_dataset=ds["train"])  # expect: EVAL020
             print("accuracy", trainer.evaluate())
         """, note="a fine-tuned model evaluated on its training split"),
+        valid("""
+            from datasets import load_dataset
+            bench = load_dataset("allenai/reward-bench", split="train")
+            eval_dataset = RewardDataset(bench, tokenizer, data_split="train")
+            trainer = Trainer(model=model, args=args, train_dataset=eval_dataset, eval_dataset=eval_dataset)
+            print("accuracy", trainer.evaluate())
+        """, note="near miss (held-out 12): a benchmark's only split passed as both, a Trainer built only to evaluate"),
         invalid("""
             from datasets import load_dataset
             from transformers import Trainer
@@ -567,6 +574,9 @@ class ScoreOnTrainingData(Rule):
             if "train_dataset" not in kw or "eval_dataset" not in kw:
                 continue
             train, held = prog.input(call, kw["train_dataset"]), prog.input(call, kw["eval_dataset"])
+            if train == held and (kb.name_role(name := str(prog.info(held).get("name", ""))) in ("test", "val")
+                                  or "eval" in name_tokens(name)):
+                continue  # `train_dataset=eval_dataset, eval_dataset=eval_dataset`: a Trainer built to evaluate (held-out 12)
             if train and held and role(prog, held)[0] == "train" and role(prog, train)[0] == "train" \
                     and _rows_within(prog, held, train) \
                     and not never_evaluates(prog, call) and not own_evaluation(prog, call):

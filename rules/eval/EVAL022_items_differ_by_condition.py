@@ -66,6 +66,25 @@ class ItemsDifferByCondition(Rule):
     message = "`{items}` is cut at {where} {only}, so that condition is scored on different items than the others"
     question = "Are all conditions compared on the same items and the same n, given that `{items}` is cut at {where} only for {value!r}?"
     examples = [
+        valid("""
+            def top_k(scores, head, rel, tail, k, exec_mode):
+                idx = scores.argsort(descending=True)[:k]
+                if exec_mode == "triplet_wise":
+                    head = head[idx]
+                    tail = tail[idx]
+                elif exec_mode == "all":
+                    head = head[idx // len(tail)]
+                    tail = tail[idx % len(tail)]
+                print(evaluate(head, rel, tail))
+        """, note="near miss (held-out 11): every value of the option rebinds the items its own way: a dispatch"),
+        invalid("""
+            def run(items, condition):
+                if condition == "honesty":
+                    items = items[:150]  # expect: EVAL022
+                elif condition == "baseline":
+                    prompt = "Answer plainly."
+                print(evaluate(items, condition))
+        """, note="the twin: the other value of the option leaves the items as they are"),
         invalid("""
             import pandas as pd
 
@@ -452,6 +471,8 @@ class ItemsDifferByCondition(Rule):
                     continue  # `if line == ...: line = line[:k]` edits the value tested, not the items
                 if _plain(prog, prog.input(node, 0)) in branch:
                     continue  # made in this branch (`idx = list(range(n)); shuffle(idx); idx = idx[:k]`): no shared items cut
+                if _other_values_rebind(prog, guard, condition, value, prog.info(node).get("name")):
+                    continue  # every value of the option picks its own items: a dispatch, not one condition cut
                 _report(repo, cls, **prog.where(node), related=[Location(prog.path(guard), prog.line(guard), "only for this condition")],
                             items=prog.info(node).get("name"), value=value,
                             only=f"only when `{condition}` is {value!r} ({prog.describe(guard)})")
@@ -733,6 +754,21 @@ def _condition_test(prog: Program, test: Ref) -> tuple[str, str] | None:
     if not name or any(w in words for w in _DEBUG_WORDS) or value.lower() in kb.SPLIT_NAMES:
         return None
     return name, value
+
+
+def _other_values_rebind(prog: Program, guard: Ref, condition: str, value: str, items: str | None) -> bool:
+    """`if exec_mode == "triplet_wise": head = head[idx] elif exec_mode == "all": head = head[head_idx]`:
+    the branch of another value of the same option, in the same function, rebinds the same items too,
+    so no condition keeps the items the others cut (held-out 11: a layout's way of gathering top-k rows)."""
+    for other in prog.nodes("guard"):
+        if other == guard or prog.info(other).get("neg") or prog.function_of(other) != prog.function_of(guard):
+            continue
+        test = prog.input(other, 0)
+        found = _condition_test(prog, test) if test else None
+        if found is not None and found[0] == condition and found[1] != value and any(
+                prog.info(n).get("name") == items for n in prog.guarded(other)):
+            return True
+    return False
 
 
 def _name(prog: Program, ref: Ref) -> str:

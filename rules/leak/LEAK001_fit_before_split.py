@@ -49,6 +49,30 @@ class FitBeforeSplit(Rule):
     message = "{fits} fit on `{on}` at {where}{rows_of}, which is split into train and test at {split}: test rows shape the preprocessing"
     question = "Were {fits} (fit at {where} on `{on}`) fit on the training rows only, before `{split_on}` was split at {split}?"
     examples = [
+        valid("""
+            import pandas as pd
+            from sklearn.linear_model import LogisticRegression
+            from sklearn.model_selection import cross_val_predict
+            from sklearn.preprocessing import StandardScaler
+            from cleanlab.filter import find_label_issues
+
+            df = pd.read_csv("data/fraud.csv")
+            X = StandardScaler().fit_transform(df[["amount", "age"]])
+            pred_probs = cross_val_predict(LogisticRegression(), X, df["is_fraud"], cv=5, method="predict_proba")
+            print(find_label_issues(df["is_fraud"], pred_probs).sum())
+        """, note="near miss (held-out 10): out-of-fold predictions that rank label issues reach no score; asked in the checklist"),
+        invalid("""
+            import pandas as pd
+            from sklearn.linear_model import LogisticRegression
+            from sklearn.metrics import roc_auc_score
+            from sklearn.model_selection import cross_val_predict
+            from sklearn.preprocessing import StandardScaler
+
+            df = pd.read_csv("data/fraud.csv")
+            X = StandardScaler().fit_transform(df[["amount", "age"]])  # expect: LEAK001
+            pred_probs = cross_val_predict(LogisticRegression(), X, df["is_fraud"], cv=5, method="predict_proba")
+            print(roc_auc_score(df["is_fraud"], pred_probs[:, 1]))
+        """, note="the twin: the out-of-fold predictions are scored"),
         invalid({
             "feats/__init__.py": "",
             "feats/scaling.py": """\
@@ -566,7 +590,20 @@ class FitBeforeSplit(Rule):
                         question="Should `{fn}` at {where} get only the training rows, after the split at {split}?")
             return
         repo.report(cls, **prog.where(anchor), related=related, fits=text, on=on, split=prog.describe(split),
-                    split_on=split_on, rows_of=f" (rows of `{split_on}`)" if split_on not in (on, "the data") else "")
+                    split_on=split_on, rows_of=f" (rows of `{split_on}`)" if split_on not in (on, "the data") else "",
+                    extra=_unscored_predictions(prog, split))
+
+
+def _unscored_predictions(prog: Program, split: Ref) -> dict[str, str] | None:
+    """`cross_val_predict(clf, X, y, method="predict_proba")` whose out-of-fold predictions reach no
+    score (they rank label issues, seed a pseudo-label, feed a later step): no reported number is
+    inflated by the test rows the preprocessing saw, so the finding is a checklist question
+    (held-out 10, a label-issue tutorial)."""
+    if prog.info(split).get("call") != "cross_val_predict":
+        return None
+    if any(prog.kind(n) == "metric" for n in prog.forward([split], limit=400)):
+        return None
+    return {"ask": "the out-of-fold predictions it shapes reach no score"}
 
 
 def _fit_on_training_before(prog: Program, fit: Ref) -> Ref | None:

@@ -69,6 +69,40 @@ class SelectionOnTest(Rule):
     examples = [
         valid("""
             import numpy as np
+            from sklearn.linear_model import LogisticRegression
+            from sklearn.metrics import accuracy_score
+            from sklearn.model_selection import ParameterGrid, train_test_split
+
+            X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.3, random_state=0)
+            params = ParameterGrid({"C": [0.1, 1.0, 10.0]})
+            scores = []
+            for param in params:
+                clf = LogisticRegression(**param).fit(X_train, y_train)
+                scores.append(accuracy_score(clf.predict(X_test), y_test))
+            for i in np.argsort(scores)[::-1]:
+                print("Param settings:", params[i], "accuracy", round(scores[i], 2))
+                if i == np.argmax(scores) or i == np.argmin(scores):
+                    clf = LogisticRegression(**params[i]).fit(X_train, y_train)
+                    print(clf.coef_)
+        """, note="near miss (held-out 10): every setting's test score printed, the best and the worst shown alike"),
+        invalid("""
+            import numpy as np
+            from sklearn.linear_model import LogisticRegression
+            from sklearn.metrics import accuracy_score
+            from sklearn.model_selection import ParameterGrid, train_test_split
+
+            X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.3, random_state=0)
+            params = ParameterGrid({"C": [0.1, 1.0, 10.0]})
+            scores = []
+            for param in params:
+                clf = LogisticRegression(**param).fit(X_train, y_train)
+                scores.append(accuracy_score(clf.predict(X_test), y_test))
+            best = np.argmax(scores)  # expect: LEAK003
+            worst = np.argmin(scores)
+            print("best", params[best], scores[best], "worst", scores[worst])
+        """, note="the twin: the worst is printed too, but the best setting is chosen by test scores and reported"),
+        valid("""
+            import numpy as np
             import torch
             import torch.nn.functional as F
             from torchvision import datasets
@@ -818,7 +852,7 @@ class SelectionOnTest(Rule):
                 what = "when training stops"
             repo.report(cls, **prog.where(where), related=[Location(prog.path(guard), prog.line(guard), "chosen here"),
                                                           Location(prog.path(part), prog.line(part), "test part")],
-                        what=what, test=_name(prog, part), part=prog.describe(part))
+                        what=what, test=_name(prog, part), part=prog.describe(part), extra=_one_decision(prog, part))
 
     @classmethod
     def _best_of_scores(cls, repo, prog: Program, reported: set[Ref]) -> None:
@@ -831,6 +865,8 @@ class SelectionOnTest(Rule):
                 continue  # `model(x).argmax(1)`: a prediction over classes, not a choice among evaluations
             if (prog.kind(select) == "stat" and _one_evaluation(prog, scores)) or _shown_only(prog, select):
                 continue  # `cm.max() / 2`: a colour threshold for a confusion-matrix plot chooses nothing
+            if _both_extremes(prog, select):
+                continue  # `if i == argmax(scores) or i == argmin(scores):` the best and the worst alike: shown, not chosen
             found = _test_evaluation(prog, *scores)
             if found is None:
                 continue
@@ -841,7 +877,7 @@ class SelectionOnTest(Rule):
             reported.update((where, evaluation))
             repo.report(cls, **prog.where(where), related=[Location(prog.path(evaluation), prog.line(evaluation), "scored here"),
                                                           Location(prog.path(part), prog.line(part), "test part")],
-                        what=_chosen(prog, select), test=_name(prog, part), part=prog.describe(part))
+                        what=_chosen(prog, select), test=_name(prog, part), part=prog.describe(part), extra=_one_decision(prog, part))
 
     @classmethod
     def _objective_on_test(cls, repo, prog: Program, reported: set[Ref]) -> None:
@@ -855,7 +891,7 @@ class SelectionOnTest(Rule):
                 reported.add(search)
                 repo.report(cls, **prog.where(evaluation), related=[Location(prog.path(search), prog.line(search), "searched here"),
                                                                    Location(prog.path(part), prog.line(part), "test part")],
-                            what="the best trial of the search", test=_name(prog, part), part=prog.describe(part))
+                            what="the best trial of the search", test=_name(prog, part), part=prog.describe(part), extra=_one_decision(prog, part))
 
     @classmethod
     def _stopping_on_test(cls, repo, prog: Program, reported: set[Ref]) -> None:
@@ -869,7 +905,7 @@ class SelectionOnTest(Rule):
                 reported.add(fit)
                 repo.report(cls, **prog.where(fit), related=[Location(prog.path(part), prog.line(part), "test part")],
                             what="the stopping epoch, checkpoint or learning rate (monitored callbacks)", test=_name(prog, part),
-                            part=prog.describe(part))
+                            part=prog.describe(part), extra=_one_decision(prog, part))
         for call in prog.nodes("call"):
             held = kb.BOOSTER_TRAINERS.get(plain(str(prog.info(call).get("fn", ""))))
             kw = prog.info(call).get("kw", {})
@@ -879,7 +915,7 @@ class SelectionOnTest(Rule):
                     reported.add(call)
                     repo.report(cls, **prog.where(call), related=[Location(prog.path(part), prog.line(part), "test part")],
                                 what="the number of boosting rounds (early stopping)", test=_name(prog, part),
-                                part=prog.describe(part))
+                                part=prog.describe(part), extra=_one_decision(prog, part))
         for call in prog.nodes("call"):
             if str(prog.info(call).get("fn", "")).endswith("ReduceLROnPlateau().step") and call not in reported:
                 found = _test_evaluation(prog, *[i for i in prog.inputs(call)[1:] if i])
@@ -887,7 +923,7 @@ class SelectionOnTest(Rule):
                     evaluation, stack, part, site = found
                     reported.add(call)
                     repo.report(cls, **prog.where(call), related=[Location(prog.path(part), prog.line(part), "test part")],
-                                what="the learning-rate schedule", test=_name(prog, part), part=prog.describe(part))
+                                what="the learning-rate schedule", test=_name(prog, part), part=prog.describe(part), extra=_one_decision(prog, part))
         for call in prog.nodes("call"):
             kw = prog.info(call).get("kw", {})
             if "eval_dataset" not in kw or not _keeps_best(prog, call):
@@ -896,7 +932,14 @@ class SelectionOnTest(Rule):
             if said == "test" and call not in reported:
                 reported.add(call)
                 repo.report(cls, **prog.where(call), related=[Location(prog.path(part), prog.line(part), "test part")],
-                            what="the checkpoint kept (best model at the end)", test=_name(prog, part), part=prog.describe(part))
+                            what="the checkpoint kept (best model at the end)", test=_name(prog, part), part=prog.describe(part), extra=_one_decision(prog, part))
+
+
+def _one_decision(prog: Program, part: Ref) -> dict[str, str]:
+    """Several programs of one folder selecting on a test part of the same name and kind (a
+    training loop copied into one script per model, `NGCF.py`, `BPRMF.py`, `NMF.py`) are one decision:
+    add a validation split. One finding names the others (hygiene.grouping)."""
+    return {"group": f"selection on the test part `{_name(prog, part)}` ({prog.kind(part)})"}
 
 
 # Ops that gather several values into one container: scores collected across settings or epochs.
@@ -922,6 +965,30 @@ def _one_evaluation(prog: Program, scores: list[Ref]) -> bool:
                 kind == "op" and info.get("op") in _GATHERING):
             return False
     return metrics > 0
+
+
+_OPPOSITE = {"argmax": "argmin", "argmin": "argmax", "max": "min", "min": "max", "nanargmax": "nanargmin",
+             "nanargmin": "nanargmax", "nanmax": "nanmin", "nanmin": "nanmax"}
+
+
+def _both_extremes(prog: Program, select: Ref) -> bool:
+    """The best and the worst of the same scores tested in one condition (`if i == np.argmax(scores)
+    or i == np.argmin(scores):` inside a loop that prints every setting's score): both ends of a
+    sweep are shown alike, none is chosen (held-out 10, a robustness table)."""
+    opposite = _OPPOSITE.get(str(prog.info(select).get("m", "")))
+    scores = [i for i in prog.inputs(select) if i]
+    if opposite is None or not scores:
+        return False
+    guards = None
+    for other in prog.nodes("select", "stat"):
+        if other == select or prog.info(other).get("m") != opposite or prog.function_of(other) != prog.function_of(select) \
+                or [i for i in prog.inputs(other) if i] != scores:
+            continue
+        if guards is None:
+            guards = {n for n in prog.forward([select], limit=20) if prog.kind(n) == "guard"}
+        if guards & {n for n in prog.forward([other], limit=20) if prog.kind(n) == "guard"}:
+            return True
+    return False
 
 
 def _shown_only(prog: Program, value: Ref) -> bool:

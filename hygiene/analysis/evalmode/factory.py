@@ -33,7 +33,7 @@ def factory_made(analysis: Analysis, frame: _Frame, event: dict[str, Any], depth
             if made:
                 return made
         return None
-    callees = analysis.lookup(ctor)
+    callees = analysis.lookup(ctor, frame.path)
     if len(callees) != 1:
         return None
     callee = callees[0]
@@ -90,7 +90,7 @@ def constructed_attribute(analysis: Analysis, frame: _Frame, event: dict[str, An
     ctor = event.get("ctor") or ""
     if target == event["t"] or not ctor or analysis.is_module_class(ctor):
         return None  # the object itself, or a submodule of a module (it follows the module's mode)
-    inits = analysis.lookup(ctor + ".__init__")
+    inits = analysis.lookup(ctor + ".__init__", frame.path)
     if len(inits) != 1 or depth > MAX_DEPTH:
         return None
     init = inits[0]
@@ -117,7 +117,7 @@ def constructor_alias(analysis: Analysis, frame: _Frame, index: int, target: str
     event = frame.events[index]
     if event["k"] != "new" or "a" not in event or not target.startswith(event["t"] + "."):
         return None
-    inits = analysis.lookup(event["ctor"] + ".__init__")
+    inits = analysis.lookup(event["ctor"] + ".__init__", frame.path)
     if len(inits) != 1:
         return None
     init, attribute = inits[0], "self" + target[len(event["t"]):]
@@ -136,7 +136,7 @@ def constructor_eval(analysis: Analysis, frame: _Frame, event: dict[str, Any], d
     """`model = DenseNet(weights="nih")` where `DenseNet.__init__` ends by putting the module itself in
     eval mode (`self.eval()`, also under `if weights is not None:` after loading them): the object is
     made in eval mode, not training mode (held-out 7, torchxrayvision)."""
-    inits = analysis.lookup((event.get("ctor") or "") + ".__init__")
+    inits = analysis.lookup((event.get("ctor") or "") + ".__init__", frame.path)
     if len(inits) != 1 or depth > MAX_DEPTH:
         return None
     init = inits[0]

@@ -19,9 +19,10 @@ from typing import TYPE_CHECKING, Any
 
 from hygiene.analysis.apis import torch as torch_api
 from hygiene.analysis.evalmode.frames import _Frame, read
-from hygiene.analysis.evalmode.places import _rebinds, _touches, _where
+from hygiene.analysis.evalmode.places import _rebinds, _touches, _where, aliased, made_here, made_where
 from hygiene.analysis.evalmode.words import FACT_KEY
 from hygiene.analysis.evalmode.plain import plain_free
+from hygiene.analysis.module_names import reachable
 from hygiene.analysis.evalmode.factory import constructed_attribute, constructor_alias, constructor_eval, factory_made
 
 if TYPE_CHECKING:
@@ -76,16 +77,15 @@ class Analysis:
         self._callers: dict[int, list[tuple[_Frame, int]]] = {}
         self._class_tails = {q.rsplit(".", 1)[-1]: q for q in self.classes}
 
-    # -- names ----------------------------------------------------------------------------------
-    def lookup(self, callee: str) -> list[_Frame]:
+    # -- names (`near`: the calling file; of several files of one name, the one it imports) ------
+    def lookup(self, callee: str, near: str | None = None) -> list[_Frame]:
         if callee.startswith("?"):
-            found = self.by_tail.get(callee[1:], [])
+            found = reachable(self.by_tail.get(callee[1:], []), near)
             return found if len(found) == 1 else []
         if callee in self.by_q:
-            return self.by_q[callee]
-        tail = ".".join(callee.split(".")[-2:])
-        found = self.by_tail.get(tail, [])
-        return found if len(found) == 1 and "." in tail else []
+            return reachable(self.by_q[callee], near)
+        found = reachable(self.by_tail.get(".".join(callee.split(".")[-2:]), []), near)
+        return found if len(found) == 1 and "." in callee else []
 
     def callers(self, frame: _Frame) -> list[tuple[_Frame, int]]:
         """(calling frame, event index) of every call that `lookup` resolves to `frame`, in the
@@ -104,7 +104,7 @@ class Analysis:
                         if not name.startswith("?"):
                             self._by_tail2[".".join(name.split(".")[-2:])].append(name)
                 names.update(n for n in self._by_tail2.get(tail2, ()) if n not in self.by_q)
-            found = sorted(call for name in names if frame in self.lookup(name) for call in self._calls.get(name, ()))
+            found = sorted(c for n in names for c in self._calls.get(n, ()) if frame in self.lookup(n, self.frames[c[0]].path))
             self._callers[key] = [(self.frames[position], at) for position, at in found]
         return self._callers[key]
 
@@ -161,9 +161,9 @@ class Analysis:
     # -- modes ----------------------------------------------------------------------------------
     def effect(self, frame: _Frame, index: int, target: str, depth: int) -> States | None:
         """What event `index` of `frame` does to the mode of `target`, if anything."""
-        event = frame.events[index]
-        kind = event["k"]
-        if kind == "mode" and _touches(event["t"], target) and not (event.get("via") and self.lookup(event["via"])):
+        event, kind = frame.events[index], frame.events[index]["k"]
+        touched = _touches(event["t"], target) or aliased(frame.events[:index], event["t"], target) if kind == "mode" else False
+        if touched and not (event.get("via") and self.lookup(event["via"], frame.path)):
             state = event["s"]
             verb = event.get("say") or {"train": f"`{event['t']}.train()`", "eval": f"`{event['t']}.eval()`"}.get(state, "")
             return {state: _where(frame, event, verb)}
@@ -194,7 +194,7 @@ class Analysis:
             return self.mode_at(frame, index, source, depth + 1) if event["src"] else {"?": {}}
         if kind == "call":
             found: States = {}
-            for callee in self.lookup(event["f"]):
+            for callee in self.lookup(event["f"], frame.path):
                 for param, passed in self._bindings(callee, event):
                     if passed and _touches(passed, target):
                         inner = param + target[len(passed):] if target.startswith(passed) else param
@@ -332,7 +332,7 @@ class Analysis:
         if depth > 2:
             return False
         return any(self.needs_grad(callee, depth + 1) for event in frame.events if event["k"] == "call"
-                   for callee in self.lookup(event["f"]))
+                   for callee in self.lookup(event["f"], frame.path))
 
     # -- verdicts -------------------------------------------------------------------------------
     def model_like(self, frame: _Frame, target: str, states: States) -> bool:
@@ -365,9 +365,9 @@ class Analysis:
                     continue
                 seen.add(key)
                 train = states.get("train")
-                made = next((e.get("ctor") for e in reversed(frame.events[:index]) if e["k"] == "new" and _rebinds(e["t"], target)), None)
+                made = made_here(frame.events[:index], target)
                 if train is not None and (target.split(".")[0] in frame.record.get("free", ()) or torch_api.mode_free_library(made)
-                                          or (made and train.get("ctor") is None and self.mode_free(made))):
+                                          or (train.get("ctor") is None and self.mode_free(made or made_where(self.frames, train)))):
                     train = None  # no dropout or batch norm (typed so, or made here, then `.train()`): the mode changes nothing
                 if train is not None and train.get("ctor"):
                     if train["ctor"] in torch_api.CONTAINERS:

@@ -1,0 +1,99 @@
+"""Weak evidence for a swallowed exception in a loop (DATA001): a checklist question, not a finding.
+
+The true findings of DATA001's loop shape drop what a study measures: runs whose result files cannot
+be read, cases whose traces are missing, replies a model call failed to give. Two shapes on unseen
+repositories (held-out 8 and 11) dropped input records by construction instead:
+
+- **lines of a text file** (`for l in f.readlines(): try: items = [int(i) for i in l.split()] except:
+  continue`): a line that does not parse is a blank or malformed line of an input or log file, not a
+  failed item, unless the file is named for results, outputs or scores;
+- **a record without a partner** (`except KeyError: continue` / `except IndexError: continue` around
+  lookups of other records, `df.loc[row["parent_id"]]`): a record that cannot be paired with another
+  cannot form an item of a built data set, when nothing in the function computes a score.
+
+Both are asked (`extra["ask"]`) rather than reported.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+import libcst as cst
+
+from hygiene.walk import iter_nodes
+
+LOOKUP_ERRORS = frozenset({"KeyError", "IndexError", "LookupError"})
+# Names of files whose lines are what a study measures.
+RESULT_WORDS = re.compile(r"(?i)result|output|pred|score|judg|eval|answer|respon|generat|complet|metric|trace")
+# Calls that compute a score from the collected items.
+SCORING_CALL = re.compile(r"(?i)^(mean|nanmean|average|median|evaluate|accuracy\w*|\w+_score|f1\w*|auc\w*|"
+                          r"precision\w*|recall\w*)$")
+# Calls that make or judge an item: a try around one guards an item's outcome, not a lookup.
+# (and a parse, `int(line.split()[-1])`, reads a value rather than looking a record up).
+OUTCOME_CALL = re.compile(r"(?i)ask|grade|judge|score|predict|generat|complet|query|infer|eval|answer|classif|run|solve|"
+                          r"^(int|float|loads|literal_eval|split|search|match|fullmatch|findall|group|parse)$")
+_ASK_LINES = "the loop skips lines of a text file that do not parse: malformed or blank input lines, not failed items"
+_ASK_PARTNER = "the loop skips records whose partner record is missing: they cannot form an item of the data built here"
+
+
+def _opened_name(name: str, parents: Sequence[cst.CSTNode]) -> cst.BaseExpression | None:
+    """The `open(...)` call a `with open(...) as name:` around the loop binds `name` to."""
+    for parent in parents:
+        if isinstance(parent, cst.With):
+            for item in parent.items:
+                if isinstance(item.asname, cst.AsName) and isinstance(item.asname.name, cst.Name) \
+                        and item.asname.name.value == name and isinstance(item.item, cst.Call):
+                    return item.item
+    return None
+
+
+def _file_lines(loop: cst.For, parents: Sequence[cst.CSTNode]) -> cst.CSTNode | None:
+    """What the loop reads the lines of, when it walks a text file's lines: `f.readlines()`, `f`,
+    `open(p)`; None otherwise."""
+    it = loop.iter
+    if isinstance(it, cst.Call) and isinstance(it.func, cst.Attribute) and it.func.attr.value == "readlines":
+        it = it.func.value
+    if isinstance(it, cst.Call) and isinstance(it.func, cst.Name) and it.func.value == "open":
+        return it
+    if isinstance(it, cst.Name):
+        return _opened_name(it.value, parents)
+    return None
+
+
+def _called(call: cst.Call) -> str:
+    func = call.func
+    return func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
+
+
+def _scores(function: cst.CSTNode | None) -> bool:
+    for node in iter_nodes(function) if function is not None else ():
+        if isinstance(node, cst.Call) and SCORING_CALL.match(_called(node)):
+            return True
+    return False
+
+
+def input_skip(code: Callable[[cst.CSTNode], str], loop: cst.For | cst.While | None, try_node: cst.Try, caught: list[str],
+               parents: Sequence[cst.CSTNode], function: cst.CSTNode | None, model: str | None,
+               loads: bool) -> str:
+    """Why a swallow in `loop` is a question (see the module), or ""."""
+    if not isinstance(loop, cst.For) or model or loads:
+        return ""
+    opened = _file_lines(loop, parents)
+    if opened is not None and not RESULT_WORDS.search(code(opened)):
+        return _ASK_LINES
+    if caught and set(caught) <= LOOKUP_ERRORS and all(set(_names(h)) <= LOOKUP_ERRORS for h in try_node.handlers) \
+            and not _scores(function) and not any(OUTCOME_CALL.search(_called(n)) for n in iter_nodes(try_node.body)
+                                                  if isinstance(n, cst.Call)):
+        return _ASK_PARTNER
+    return ""
+
+
+def _names(handler: cst.ExceptHandler) -> list[str]:
+    if handler.type is None:
+        return ["BaseException"]
+    elements = handler.type.elements if isinstance(handler.type, cst.Tuple) else [handler.type]
+    out = []
+    for element in elements:
+        value = element.value if isinstance(element, cst.Element) else element
+        out.append(value.attr.value if isinstance(value, cst.Attribute) else getattr(value, "value", ""))
+    return out

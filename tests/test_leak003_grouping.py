@@ -1,0 +1,49 @@
+"""LEAK003: one training loop copied into a script per model, each choosing its reported row by test
+scores, is one decision (add a validation split): one finding naming the other scripts (held-out 11)."""
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+from hygiene.config import load
+from hygiene.runner import scan
+
+SCRIPT = """
+import numpy as np
+from utility.batch_test import data_generator, test
+from models import {model}
+
+model = {model}()
+recs = []
+users_to_test = list(data_generator.test_set.keys())
+for epoch in range(400):
+    model.fit_epoch(data_generator)
+    ret = test(model, users_to_test)
+    recs.append(ret["recall"])
+best_rec_0 = max(recs)
+idx = recs.index(best_rec_0)
+print("Best Iter", idx, recs[idx])
+"""
+
+
+def _leak003(root: Path, files: dict[str, str]) -> list:
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text).lstrip())
+    return [f for f in scan(load(root), jobs=1, use_cache=False).findings if f.rule == "LEAK003"]
+
+
+def test_copies_of_one_loop_in_a_folder_are_one_finding(tmp_path):
+    files = {f"ngcf/{m}.py": SCRIPT.format(model=m) for m in ("NGCF", "BPRMF", "NMF")}
+    single = _leak003(tmp_path / "one", {"ngcf/NGCF.py": files["ngcf/NGCF.py"]})
+    assert len(single) == 1, single  # the shape is found in one script
+    found = _leak003(tmp_path / "three", files)
+    assert [f.path for f in found] == ["ngcf/BPRMF.py"]
+    assert sorted(found[0].extra["grouped"]) == ["ngcf/NGCF.py", "ngcf/NMF.py"]
+
+
+def test_scripts_of_other_folders_stay_apart(tmp_path):
+    # (copies of one file name are grouped anywhere by hygiene.analysis.copies; these are two names)
+    files = {f"{folder}/train_{folder}.py": SCRIPT.format(model="NGCF") for folder in ("cifar", "imagenet")}
+    assert sorted(f.path for f in _leak003(tmp_path, files)) == ["cifar/train_cifar.py", "imagenet/train_imagenet.py"]
