@@ -603,6 +603,59 @@ class UnseededTorch(Rule):
                     print(evaluate(fit(AUGMENT["noisy"])))
             """,
         }, note="a module that calls its own private helper on import (filling a registry) is not a program"),
+        invalid({
+            "util/generate.py": """
+                import torch
+                def generate_fast(model, prompts):
+                    probs = model(prompts).softmax(-1)
+                    return torch.multinomial(probs, 1)  # expect: SEED003
+            """,
+            "experiments/eval_utils.py": """
+                from util.generate import generate_fast
+                def rewrite_quality(model, record):
+                    texts = generate_fast(model, record["prompts"])
+                    return {"fluency": entropy(texts)}
+            """,
+            "experiments/evaluate.py": """
+                import json
+                from experiments.eval_utils import rewrite_quality
+                DS_DICT = {"cf": (CounterFactDataset, rewrite_quality)}
+                def main(ds_name):
+                    ds_class, ds_eval_method = DS_DICT[ds_name]
+                    for record in ds_class("data"):
+                        print(json.dumps(ds_eval_method(model, record)))
+                if __name__ == "__main__":
+                    main("cf")
+            """,
+        }, note="rome: the evaluation calls its metric function through a dispatch table (`DS_DICT[ds_name]`); "
+                "the function named in the table runs in the program (hygiene.analysis.dispatch_tables)"),
+        valid({
+            "util/generate.py": """
+                import torch
+                def generate_fast(model, prompts):
+                    probs = model(prompts).softmax(-1)
+                    return torch.multinomial(probs, 1)
+            """,
+            "experiments/eval_utils.py": """
+                from util.generate import generate_fast
+                def rewrite_quality(model, record):
+                    texts = generate_fast(model, record["prompts"])
+                    return {"fluency": entropy(texts)}
+            """,
+            "experiments/evaluate.py": """
+                import json
+                import torch
+                from experiments.eval_utils import rewrite_quality
+                DS_DICT = {"cf": (CounterFactDataset, rewrite_quality)}
+                def main(ds_name):
+                    torch.manual_seed(0)
+                    ds_class, ds_eval_method = DS_DICT[ds_name]
+                    for record in ds_class("data"):
+                        print(json.dumps(ds_eval_method(model, record)))
+                if __name__ == "__main__":
+                    main("cf")
+            """,
+        }, note="the twin: the evaluation seeds torch before it calls through the table"),
         invalid("""
             import torch
             def _main():
