@@ -26,6 +26,10 @@ def test_a_script_reports_when_it_trains_or_measures():
     assert file_purpose("data/gen.py", signals(("accuracy", None))) == "data"  # a data builder's "eval" words
     assert file_purpose("push.py", signals(("push_to_hub", None), ("fit", None))) == "data"
     assert file_purpose("examples/train.py", signals(("backward", None))) == "shows"
+    # teaching material: a folder named for a tutorial or a course (held-out set 12, keras-tutorial/)
+    assert file_purpose("deep-learning/keras-tutorial/intro.py", signals(("backward", None))) == "shows"
+    assert file_purpose("ml_course/lesson.py", signals(("backward", None))) == "shows"
+    assert file_purpose("tutorialized/train.py", signals(("backward", None))) == "reports"  # words, not substrings
 
 
 def test_a_notebook_reports_only_what_it_measures_and_a_chapter_only_shows():

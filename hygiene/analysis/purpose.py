@@ -80,6 +80,8 @@ _TIMING = frozenset({"perf_counter", "elapsed_time", "max_memory_allocated", "nv
 _DATASET_ROOTS = ("torchvision.datasets.", "sklearn.datasets.", "datasets.", "tensorflow_datasets.",
                   "keras.datasets.", "tensorflow.keras.datasets.", "torch_geometric.datasets.")
 _DOC_DIRS = frozenset({"docs", "doc", "examples", "example", "tutorials", "tutorial"})
+# Words of a folder's name that say it teaches (`keras-tutorial`, `lessons`, `ml_course`).
+_TEACHING = frozenset({"tutorial", "tutorials", "course", "courses", "lesson", "lessons", "workshop", "bootcamp"})
 _WORD = re.compile(r"[a-z]+")
 # Words of a metric's name that say it was measured on held-out data.
 _HELD_OUT = frozenset({"test", "val", "valid", "validation", "eval", "dev", "holdout", "heldout"})
@@ -278,10 +280,12 @@ _FIGURE_WORDS = frozenset({"plot", "plots", "plotting", "figure", "figures", "fi
 
 
 def in_doc_dir(path: str) -> bool:
-    """Is `path` documentation or a usage example of the repository's library (`examples/run_x.py`)?
-    It demonstrates the library; what the library measures when an example runs it is the user's
-    number, not one the repository reports."""
-    return any(p in _DOC_DIRS for p in path.split("/")[:-1])
+    """Is `path` documentation or a usage example of the repository's library (`examples/run_x.py`),
+    or teaching material (`keras-tutorial/1.2 Introduction.ipynb`, `course/lesson_3.py`)? It
+    demonstrates; what the library measures when an example runs it is the user's number, not one
+    the repository reports."""
+    folders = path.split("/")[:-1]
+    return any(p in _DOC_DIRS or _words(p.replace("-", " ").replace("_", " ")) & _TEACHING for p in folders)
 
 
 def named_for_figures(path: str) -> bool:
