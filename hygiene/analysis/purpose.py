@@ -284,8 +284,12 @@ def in_doc_dir(path: str) -> bool:
     or teaching material (`keras-tutorial/1.2 Introduction.ipynb`, `course/lesson_3.py`)? It
     demonstrates; what the library measures when an example runs it is the user's number, not one
     the repository reports."""
-    folders = path.split("/")[:-1]
-    return any(p in _DOC_DIRS or _words(p.replace("-", " ").replace("_", " ")) & _TEACHING for p in folders)
+    return any(p in _DOC_DIRS for p in path.split("/")[:-1]) or teaching(path)
+
+
+def teaching(path: str) -> bool:
+    """Is `path` in a folder named for teaching (`keras-tutorial/`, `ml_course/`, `lessons/`)?"""
+    return any(_words(p.replace("-", " ").replace("_", " ")) & _TEACHING for p in path.split("/")[:-1])
 
 
 def named_for_figures(path: str) -> bool:

@@ -8,7 +8,7 @@ from hygiene.analysis.names import dotted
 from hygiene.analysis.order import Origin, OrderTracker
 from hygiene.analysis.order_outputs import opened_path, run_field, written
 from hygiene.analysis.order_syntax import _names_in
-from hygiene.analysis.purpose import in_data_folder
+from hygiene.analysis.purpose import in_data_folder, teaching
 from hygiene.analysis.randomness import is_test_path
 from hygiene.rule import Rule, invalid, valid
 
@@ -31,7 +31,8 @@ class SetOrder(OrderTracker, Rule):
     integer literals) are left alone: their order does not change between runs. Membership tests,
     counts and set algebra are not uses of the order, nor is pairing the set with plot colours or
     markers (`zip(names, palette)`), nor joining it into the lines of an import block (or C includes)
-    that a compiler reads in any order (`"import (\\n" + "\\n".join(pkgs) + "\\n)"`). In a data folder the finding is a checklist question.
+    that a compiler reads in any order (`"import (\\n" + "\\n".join(pkgs) + "\\n)"`). In a data folder or a
+    folder named for teaching (`keras-tutorial/`, `course/`) the finding is a checklist question.
 
     ## Why is this bad?
     The iteration order of a set of strings depends on string hashing, which Python randomises per
@@ -56,6 +57,23 @@ class SetOrder(OrderTracker, Rule):
     triggers = ("set(", "{")
     order_index_uses = False  # `list(s)[0]` is how one takes the only element of a set
     examples = [
+        valid({"deep-learning/keras-tutorial/char_rnn.py": """
+            text = open("nietzsche.txt").read().lower()
+            chars = set(text)
+            char_indices = dict((c, i) for i, c in enumerate(chars))
+            model = build_lstm(len(chars))
+            model.fit(encode(text, char_indices), epochs=1)
+            print(sample(model, char_indices))
+        """}, note="held-out set 12: a tutorial's char-RNN numbers its characters in set order and trains and "
+                   "samples in the same run; a checklist question in teaching material, not a finding"),
+        invalid({"deep-learning/keras/char_rnn.py": """
+            text = open("nietzsche.txt").read().lower()
+            chars = set(text)  # expect: SEED008
+            char_indices = dict((c, i) for i, c in enumerate(chars))
+            model = build_lstm(len(chars))
+            model.fit(encode(text, char_indices), epochs=1)
+            print(sample(model, char_indices))
+        """}, note="the twin outside a tutorial folder"),
         invalid("""
             import json
             from datasets import load_dataset
@@ -351,9 +369,12 @@ class SetOrder(OrderTracker, Rule):
     def sensitive(self, origin: Origin, use: cst.CSTNode, description: str) -> None:
         if is_test_path(self.ctx.path):
             return
-        # A data builder's order is a question (its output is committed data): hygiene.analysis.purpose.
+        # A data builder's order is a question (its output is committed data), and so is a tutorial's
+        # (it demonstrates): hygiene.analysis.purpose.
         ask = {"ask": "its output is committed data (a data builder), not a reported number"} \
-            if in_data_folder(self.ctx.path) else None
+            if in_data_folder(self.ctx.path) else {"ask": "it is teaching material (a tutorial or a course): "
+                                                         "what it computes demonstrates, it is not a reported number"} \
+            if teaching(self.ctx.path) else None
         self.report(origin.node, origin=origin.what, use=description, extra=ask,
                     related=[Location(self.ctx.path, self.ctx.line_of(use), "where the order decides")])
 
