@@ -275,7 +275,7 @@ def _metric_name(target: str) -> bool:
     return bool(_words(target) & _METRIC_WORDS)
 
 
-_FIGURE_WORDS = frozenset({"plot", "plots", "plotting", "figure", "figures", "fig", "figs", "viz", "vis",
+_FIGURE_WORDS = frozenset({"plot", "plots", "plotting", "figure", "figures", "fig", "figs", "viz", "vis", "legend",
                            "visualize", "visualise", "visualization", "visualisation", "chart", "charts"})
 
 
@@ -285,6 +285,20 @@ def in_doc_dir(path: str) -> bool:
     demonstrates; what the library measures when an example runs it is the user's number, not one
     the repository reports."""
     return any(p in _DOC_DIRS for p in path.split("/")[:-1]) or teaching(path)
+
+
+def order_ask(path: str, function: str | None) -> str:
+    """Why an order that decides something in `path` (in `function`) is a checklist question rather
+    than a finding (SEED007, SEED008), or "": a data builder's output is committed data; teaching
+    material demonstrates; a plotting helper (`utils/plots.py`, `def plot_results`) orders a legend
+    or the panels of a figure, not a reported number."""
+    if in_data_folder(path):
+        return "its output is committed data (a data builder), not a reported number"
+    if teaching(path):
+        return "it is teaching material (a tutorial or a course): what it computes demonstrates, it is not a reported number"
+    if named_for_figures(path) or (function and _words(function.replace("_", " ")) & _FIGURE_WORDS):
+        return "it decides a figure (the order of a legend, of panels or colours), not a reported number"
+    return ""
 
 
 def teaching(path: str) -> bool:

@@ -8,7 +8,7 @@ from hygiene.analysis.names import dotted
 from hygiene.analysis.order import Origin, OrderTracker
 from hygiene.analysis.order_outputs import opened_path, run_field, written
 from hygiene.analysis.order_syntax import _names_in
-from hygiene.analysis.purpose import in_data_folder, teaching
+from hygiene.analysis.purpose import order_ask
 from hygiene.analysis.randomness import is_test_path
 from hygiene.rule import Rule, invalid, valid
 
@@ -31,8 +31,8 @@ class SetOrder(OrderTracker, Rule):
     integer literals) are left alone: their order does not change between runs. Membership tests,
     counts and set algebra are not uses of the order, nor is pairing the set with plot colours or
     markers (`zip(names, palette)`), nor joining it into the lines of an import block (or C includes)
-    that a compiler reads in any order (`"import (\\n" + "\\n".join(pkgs) + "\\n)"`). In a data folder or a
-    folder named for teaching (`keras-tutorial/`, `course/`) the finding is a checklist question.
+    that a compiler reads in any order (`"import (\\n" + "\\n".join(pkgs) + "\\n)"`). In a data folder, a
+    folder named for teaching (`keras-tutorial/`, `course/`) or a plotting helper the finding is a checklist question.
 
     ## Why is this bad?
     The iteration order of a set of strings depends on string hashing, which Python randomises per
@@ -369,12 +369,10 @@ class SetOrder(OrderTracker, Rule):
     def sensitive(self, origin: Origin, use: cst.CSTNode, description: str) -> None:
         if is_test_path(self.ctx.path):
             return
-        # A data builder's order is a question (its output is committed data), and so is a tutorial's
-        # (it demonstrates): hygiene.analysis.purpose.
-        ask = {"ask": "its output is committed data (a data builder), not a reported number"} \
-            if in_data_folder(self.ctx.path) else {"ask": "it is teaching material (a tutorial or a course): "
-                                                         "what it computes demonstrates, it is not a reported number"} \
-            if teaching(self.ctx.path) else None
+        # A data builder's, a tutorial's or a plotting helper's order is a question: hygiene.analysis.purpose.
+        function = self.ctx.names.function if self.ctx.names is not None else None
+        reason = order_ask(self.ctx.path, function.name.value if function is not None else None)
+        ask = {"ask": reason} if reason else None
         self.report(origin.node, origin=origin.what, use=description, extra=ask,
                     related=[Location(self.ctx.path, self.ctx.line_of(use), "where the order decides")])
 
