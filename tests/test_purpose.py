@@ -16,6 +16,10 @@ def test_data_builders_by_folder_and_by_name():
     assert in_data_folder("evals/registry/data/mazes/gen.py") and makes_data("evals/registry/data/mazes/gen.py")
     assert makes_data("scripts/diagonal_dataset_creation.py") and makes_data("make_samples.py")
     assert not makes_data("data.py") and not makes_data("src/train.py") and not makes_data("make_plots.py")
+    # held-out set 10: a course's annotation-set builder, a notebook that draws and saves removal masks
+    assert makes_data("v1/4_evaluation/project/annotate_dataset.py")
+    assert makes_data("contrib/v1/imagenet/create_random_train_bool_mask.ipynb")
+    assert not makes_data("models/masked_attention.py") and not makes_data("annotate.py")
 
 
 def test_a_script_reports_when_it_trains_or_measures():

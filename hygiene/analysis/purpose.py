@@ -62,9 +62,10 @@ _DATA_DIRS = frozenset({"data", "datasets", "dataset", "data_generation", "datag
 # A file name that says it makes data: a generating verb and a data noun (`make_dataset.py`,
 # `generate_samples.ipynb`, `diagonal_dataset_creation.py`, `buildData.py`).
 _MAKING = frozenset({"generate", "generator", "gen", "create", "creation", "build", "builder", "make",
-                     "synth", "synthesize", "synthesise", "synthetic", "prepare", "preprocess"})
+                     "synth", "synthesize", "synthesise", "synthetic", "prepare", "preprocess", "annotate"})
 _DATA_NOUNS = frozenset({"data", "dataset", "datasets", "samples", "sample", "split", "splits", "problems",
-                         "questions", "items", "examples", "corpus", "eval", "evals", "input", "inputs"})
+                         "questions", "items", "examples", "corpus", "eval", "evals", "input", "inputs",
+                         "mask", "masks"})
 _MANY_FIGURES = 3
 _ARRAY_SAVES = frozenset({"save", "savez", "savez_compressed"})
 _PLACEHOLDER = re.compile(r"(?i)^(/?path/to\b|<[^>]*>|your[_ -]?(own[_ -])?(path|data|file|dir|folder)|path_to_|placeholder)")
