@@ -16,6 +16,10 @@ def test_data_builders_by_folder_and_by_name():
     assert in_data_folder("evals/registry/data/mazes/gen.py") and makes_data("evals/registry/data/mazes/gen.py")
     assert makes_data("scripts/diagonal_dataset_creation.py") and makes_data("make_samples.py")
     assert not makes_data("data.py") and not makes_data("src/train.py") and not makes_data("make_plots.py")
+    # held-out set 10: a course's annotation-set builder, a notebook that draws and saves removal masks
+    assert makes_data("v1/4_evaluation/project/annotate_dataset.py")
+    assert makes_data("contrib/v1/imagenet/create_random_train_bool_mask.ipynb")
+    assert not makes_data("models/masked_attention.py") and not makes_data("annotate.py")
 
 
 def test_a_script_reports_when_it_trains_or_measures():
@@ -26,6 +30,10 @@ def test_a_script_reports_when_it_trains_or_measures():
     assert file_purpose("data/gen.py", signals(("accuracy", None))) == "data"  # a data builder's "eval" words
     assert file_purpose("push.py", signals(("push_to_hub", None), ("fit", None))) == "data"
     assert file_purpose("examples/train.py", signals(("backward", None))) == "shows"
+    # teaching material: a folder named for a tutorial or a course (held-out set 12, keras-tutorial/)
+    assert file_purpose("deep-learning/keras-tutorial/intro.py", signals(("backward", None))) == "shows"
+    assert file_purpose("ml_course/lesson.py", signals(("backward", None))) == "shows"
+    assert file_purpose("tutorialized/train.py", signals(("backward", None))) == "reports"  # words, not substrings
 
 
 def test_a_notebook_reports_only_what_it_measures_and_a_chapter_only_shows():

@@ -24,6 +24,7 @@ def _scan(root: Path, files: dict[str, str]):
     ("demo.py", True), ("scripts/visualize_attention.py", True), ("inference.ipynb", True),
     ("scripts/export_onnx_model.py", True), ("benchmarks/speed_test.py", True), ("demo/run.py", True),
     ("example_comparison.ipynb", True), ("StabilityGap/stability_gap_example.py", True),
+    ("tools/YOLOv7trt.ipynb", True), ("deploy/run_openvino.py", True),
     ("example.py", False), ("train.py", False), ("eval/run_eval.py", False), ("vision/run_weak_strong.py", False),
 ])
 def test_programs_named_for_a_demo(path: str, demo: bool) -> None:

@@ -62,9 +62,10 @@ _DATA_DIRS = frozenset({"data", "datasets", "dataset", "data_generation", "datag
 # A file name that says it makes data: a generating verb and a data noun (`make_dataset.py`,
 # `generate_samples.ipynb`, `diagonal_dataset_creation.py`, `buildData.py`).
 _MAKING = frozenset({"generate", "generator", "gen", "create", "creation", "build", "builder", "make",
-                     "synth", "synthesize", "synthesise", "synthetic", "prepare", "preprocess"})
+                     "synth", "synthesize", "synthesise", "synthetic", "prepare", "preprocess", "annotate"})
 _DATA_NOUNS = frozenset({"data", "dataset", "datasets", "samples", "sample", "split", "splits", "problems",
-                         "questions", "items", "examples", "corpus", "eval", "evals", "input", "inputs"})
+                         "questions", "items", "examples", "corpus", "eval", "evals", "input", "inputs",
+                         "mask", "masks"})
 _MANY_FIGURES = 3
 _ARRAY_SAVES = frozenset({"save", "savez", "savez_compressed"})
 _PLACEHOLDER = re.compile(r"(?i)^(/?path/to\b|<[^>]*>|your[_ -]?(own[_ -])?(path|data|file|dir|folder)|path_to_|placeholder)")
@@ -80,6 +81,8 @@ _TIMING = frozenset({"perf_counter", "elapsed_time", "max_memory_allocated", "nv
 _DATASET_ROOTS = ("torchvision.datasets.", "sklearn.datasets.", "datasets.", "tensorflow_datasets.",
                   "keras.datasets.", "tensorflow.keras.datasets.", "torch_geometric.datasets.")
 _DOC_DIRS = frozenset({"docs", "doc", "examples", "example", "tutorials", "tutorial"})
+# Words of a folder's name that say it teaches (`keras-tutorial`, `lessons`, `ml_course`).
+_TEACHING = frozenset({"tutorial", "tutorials", "course", "courses", "lesson", "lessons", "workshop", "bootcamp"})
 _WORD = re.compile(r"[a-z]+")
 # Words of a metric's name that say it was measured on held-out data.
 _HELD_OUT = frozenset({"test", "val", "valid", "validation", "eval", "dev", "holdout", "heldout"})
@@ -273,15 +276,35 @@ def _metric_name(target: str) -> bool:
     return bool(_words(target) & _METRIC_WORDS)
 
 
-_FIGURE_WORDS = frozenset({"plot", "plots", "plotting", "figure", "figures", "fig", "figs", "viz", "vis",
+_FIGURE_WORDS = frozenset({"plot", "plots", "plotting", "figure", "figures", "fig", "figs", "viz", "vis", "legend",
                            "visualize", "visualise", "visualization", "visualisation", "chart", "charts"})
 
 
 def in_doc_dir(path: str) -> bool:
-    """Is `path` documentation or a usage example of the repository's library (`examples/run_x.py`)?
-    It demonstrates the library; what the library measures when an example runs it is the user's
-    number, not one the repository reports."""
-    return any(p in _DOC_DIRS for p in path.split("/")[:-1])
+    """Is `path` documentation or a usage example of the repository's library (`examples/run_x.py`),
+    or teaching material (`keras-tutorial/1.2 Introduction.ipynb`, `course/lesson_3.py`)? It
+    demonstrates; what the library measures when an example runs it is the user's number, not one
+    the repository reports."""
+    return any(p in _DOC_DIRS for p in path.split("/")[:-1]) or teaching(path)
+
+
+def order_ask(path: str, function: str | None) -> str:
+    """Why an order that decides something in `path` (in `function`) is a checklist question rather
+    than a finding (SEED007, SEED008), or "": a data builder's output is committed data; teaching
+    material demonstrates; a plotting helper (`utils/plots.py`, `def plot_results`) orders a legend
+    or the panels of a figure, not a reported number."""
+    if in_data_folder(path):
+        return "its output is committed data (a data builder), not a reported number"
+    if teaching(path):
+        return "it is teaching material (a tutorial or a course): what it computes demonstrates, it is not a reported number"
+    if named_for_figures(path) or (function and _words(function.replace("_", " ")) & _FIGURE_WORDS):
+        return "it decides a figure (the order of a legend, of panels or colours), not a reported number"
+    return ""
+
+
+def teaching(path: str) -> bool:
+    """Is `path` in a folder named for teaching (`keras-tutorial/`, `ml_course/`, `lessons/`)?"""
+    return any(_words(p.replace("-", " ").replace("_", " ")) & _TEACHING for p in path.split("/")[:-1])
 
 
 def named_for_figures(path: str) -> bool:

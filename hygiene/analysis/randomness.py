@@ -1,20 +1,19 @@
 """Where a file seeds and draws randomness, and which functions it calls: facts for the repo phase.
 
-Whether a draw is seeded is a property of the *program* that runs it, not of the file it is in:
-`data.py` may call `random.sample` and be seeded because `train.py` calls `set_seed` before
-calling into it. So every file records, per top-level function, method, class body and module
-body (a "scope"), the ordered events that matter:
+Whether a draw is seeded is a property of the *program* that runs it, not of the file it is in: `data.py`
+may call `random.sample` and be seeded because `train.py` calls `set_seed` before calling into it. So every
+file records, per top-level function, method, class body and module body (a "scope"), the ordered events:
 
     ["c", "data.eval_subset", ordinal]        a call to a function that may be in the repo
-    ["r", "train.seed_worker", ordinal]       a function passed as a value (a callback)
+    ["r", "train.seed_worker", ordinal]       a function passed as a value (a callback, a dispatch table)
     ["s", ordinal, ["torch"], "callee"]       a seed of some global generators ("*": all of them)
     ["d", ordinal, gen, kind, label, lazy, code]   a draw (see hygiene.analysis.apis.rng)
 
 `ordinal` numbers the file's calls in walk order, so the repo phase can find the node again
-(hygiene.analysis.programs.locate) without computing positions for every file. The file also says if it
-is surely a program ("entry": a notebook, a script calling its own functions at top level, or an
-`if __name__ == "__main__":` block), may be one ("toplevel": it calls or draws at top level; a
-program if no other file imports it) and if it is a test. Stored as facts["rng"]; hygiene.analysis.programs reads them.
+(hygiene.analysis.programs.locate) without computing positions for every file. The file also says if it is
+surely a program ("entry": a notebook, a script calling its own functions at top level, or an `if __name__ ==
+"__main__":` block), may be one ("toplevel": it calls or draws at top level; a program if no other file
+imports it) and if it is a test. Stored as facts["rng"]; hygiene.analysis.programs reads them.
 """
 from __future__ import annotations
 
@@ -27,6 +26,7 @@ import libcst as cst
 from hygiene.analysis.apis import plain, rng
 from hygiene.context import FileContext
 from hygiene.discovery import is_test_path
+from hygiene.analysis.dispatch_tables import table_functions
 from hygiene.analysis.keyed_shuffles import order_free_shuffle
 from hygiene.analysis.names import dotted
 from hygiene.analysis.purpose import READS, CallSignals, file_purpose, placeholder_path
@@ -158,6 +158,8 @@ class RandomnessExtractor:
         for target in node.targets:
             if isinstance(target.target, (cst.Name, cst.Attribute)):
                 self.signals.see_target(dotted(target.target) or "", self._scope_key)
+        tables = table_functions(node.value, self.ctx.names.qualified_name, self._candidate)  # called later
+        self._events().extend(["r", plain(r), max(self.ordinal, 0)] for r in tables)  # (-1 would mean an import)
 
     # -- is this file a program? ----------------------------------------------------------------
     def visit_If(self, node: cst.If) -> None:
@@ -298,8 +300,7 @@ class RandomnessExtractor:
         examples shown only when asked (`if args.verbose:`), test code, a library fallback, or an
         in-place shuffle of colours (`random.shuffle(colors)`: only what a plot draws with)."""
         parents = self.ctx.parents
-        if node is not None and node.args and \
-                _words(dotted(node.args[0].value) or "") & _HARMLESS_WORDS:
+        if node is not None and node.args and _words(dotted(node.args[0].value) or "") & _HARMLESS_WORDS:
             return True
         if node is not None and node.args and isinstance(node.args[0].value, cst.Name) \
                 and isinstance(node.func, cst.Attribute) and node.func.attr.value == "shuffle" and self.ctx.module is not None:
@@ -349,8 +350,7 @@ class RandomnessExtractor:
         return False
 
     def _dummy_input(self, node: cst.Call) -> bool:
-        """`torch.randn(1, 3, 32, 32)` (every argument an integer literal) in a `test()` function:
-        a self-test of a model's shapes, which decides no result."""
+        """`torch.randn(1, 3, 32, 32)` (all arguments integer literals) in a `test()`: a shape check, no result."""
         if not node.args or not all(isinstance(a.value, cst.Integer) and a.keyword is None for a in node.args):
             return False
         scope = self.ctx.names.scope

@@ -6,7 +6,9 @@ A draw whose every argument is a literal number makes up values rather than samp
 those values (and whatever is assigned from them) only go to printing, plotting and numpy / pandas
 arithmetic, they illustrate; nothing reported depends on them. When they reach anything else (a
 fit, a model, a metric, a file, one of the repository's own functions) they are an experiment's
-synthetic data, and the draw matters. A value nobody shows either is not judged toy. The `toy_draws` fact of a code file lists the lines of the
+synthetic data, and the draw matters. A value nobody shows either is not judged toy. A
+draw inside a notebook cell's displayed last expression that calls nothing else (`{k: d[k] for k in
+random.sample(d.keys(), 5)}`: a peek at five entries) is shown only, whatever it draws from. The `toy_draws` fact of a code file lists the lines of the
 draws of the first kind; `hygiene.analysis.unseeded_draws` leaves them out.
 """
 from __future__ import annotations
@@ -16,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 import libcst as cst
 
 from hygiene.context import FileContext
+from hygiene.walk import iter_nodes
 
 if TYPE_CHECKING:
     from hygiene.context import RepoContext
@@ -26,6 +29,9 @@ _VALUE_DRAWS = frozenset({"rand", "randn", "randint", "random", "normal", "unifo
                           "random_sample", "random_integers", "choice", "binomial", "poisson", "exponential",
                           "beta", "gamma", "permutation", "randperm", "rand_like", "randn_like", "lognormal",
                           "multivariate_normal", "laplace", "logistic", "geometric"})
+# Draws that pick entries of something (`random.sample(keys, 5)`): shown as a cell's value, they are a peek.
+_PICKS = _VALUE_DRAWS | {"sample", "choices"}
+_VIEWS = frozenset({"keys", "values", "items", "head", "tail"})  # (`d.keys()`: what is picked from)
 # Where toy values may go and stay an illustration: display, plotting, array arithmetic.
 _SHOWING_ROOTS = ("builtins.", "numpy.", "pandas.", "matplotlib.", "seaborn.", "plotly.", "IPython.",
                   "math.", "statistics.", "scipy.stats.")
@@ -101,6 +107,12 @@ class ToyDrawExtractor:
     def visit_Call(self, node: cst.Call) -> None:
         name = self.ctx.names.qualified_name(node.func) or ""
         tail = name.rsplit(".", 1)[-1]
+        if self.ctx.notebook is not None and name.startswith(_DRAW_ROOTS) and tail in _PICKS and self._displayed(node):
+            line = self.ctx.line_here(node)
+            if line is not None:  # `{k: d[k] for k in random.sample(d.keys(), 5)}` as a cell's last line
+                self.toys.setdefault(line, False)
+                self.shown.add(line)
+            return
         sampled = isinstance(node.func, cst.Attribute) and tail == "sample" and not name.startswith("random.")
         if (sampled or name.startswith(_DRAW_ROOTS) and tail in _VALUE_DRAWS) and node.args \
                 and all(_literal(a.value) for a in node.args):  # (`frame.sample(3)`: rows to look at)
@@ -131,6 +143,17 @@ class ToyDrawExtractor:
                 self.toys[line] = True
         elif not isinstance(node.func, cst.Attribute) or not self._roots(node.func.value) or tail in _DISPLAY_METHODS:
             self.shown |= reached  # `print(arr)`, `plt.plot(x)`, `display(df)`, `df.plot()`
+
+    def _displayed(self, node: cst.Call) -> bool:
+        """Is `node` inside a notebook cell's bare top-level expression (Module > line > Expr) that
+        calls nothing else but display helpers: the cell shows a few picked entries, and nothing
+        keeps them?"""
+        parents = self.ctx.parents
+        if len(parents) < 4 or not isinstance(parents[2], cst.Expr):
+            return False
+        return all(n is node or (isinstance(n.func, cst.Name) and n.func.value in _SHOWING_NAMES)
+                   or (isinstance(n.func, cst.Attribute) and n.func.attr.value in _VIEWS)
+                   for n in iter_nodes(parents[2].value) if isinstance(n, cst.Call))
 
     def visit_Expr(self, node: cst.Expr) -> None:
         """A bare expression of a notebook cell shows its value (`arr`, `arr.T`, `df.head()`); so does

@@ -14,6 +14,8 @@ from hygiene.analysis.programs import locate, programs
 from hygiene.analysis.unseeded_draws import GENERATOR_NAMES, program_ask, report_place
 from hygiene.analysis.flag_guards import switched_off_at
 from hygiene.analysis.overwritten import discarded
+from hygiene.analysis.purpose import in_data_folder
+from hygiene.analysis.toy_draws import is_toy, toy_lines
 from hygiene.rule import Rule, invalid, valid
 
 
@@ -337,6 +339,18 @@ class SeedAfterDraw(Rule):
                 print("AUC", auc(train(model, loader), load_test()))
             """,
         }, note="near miss: the same model trained from that initialisation, drawn before the seed"),
+        valid({"active_learning.ipynb": _notebook([
+            ("import random\nimport transformers\nextra = load_annotations()", 1),
+            ("# a random sample of the annotations, to see their format\n"
+             "{k: extra[k] for k in random.sample(list(extra.keys()), 5)}", 2),
+            ("transformers.set_seed(42)\nprint(accuracy(train(extra)))", 3),
+        ])}, note="held-out set 10 (cleanlab examples): a cell shows five picked entries and keeps nothing; the "
+                  "seed after it is for the training (hygiene.analysis.toy_draws)"),
+        invalid({"active_learning.ipynb": _notebook([
+            ("import random\nimport transformers\nextra = load_annotations()", 1),
+            ("picked = {k: extra[k] for k in random.sample(list(extra.keys()), 5)}", 2),
+            ("transformers.set_seed(42)\nprint(accuracy(train(picked)))", 3),
+        ])}, expect=[("active_learning.ipynb", 4, "SEED006")], note="the twin: the picked entries are kept and trained on"),
         invalid({"subsample.ipynb": _notebook([
             ("import numpy as np\nX = np.load('x.npy')", 2),
             ("idx = np.random.choice(len(X), 500, replace=False)\nsub = X[idx]", 3),
@@ -404,6 +418,7 @@ class SeedAfterDraw(Rule):
     def check_repo(cls, repo: RepoContext) -> None:
         seen: set[tuple[str, int]] = set()
         progs = programs(repo)
+        toys = toy_lines(repo) if progs.late_seeds else {}
         for late in progs.late_seeds:
             where_path, _, ordinal = late.seed
             # One finding per draw: nine programs that call the same helper before their seed are one
@@ -417,8 +432,8 @@ class SeedAfterDraw(Rule):
             place = locate(repo, where_path, {ordinal})[ordinal]
             draw = late.draw
             draw_place = locate(repo, draw.path, {draw.ordinal})[draw.ordinal]
-            if place.line is None or draw_place.line is None:
-                continue
+            if place.line is None or draw_place.line is None or is_toy(toys, draw.path, draw_place.line):
+                continue  # (a notebook cell that shows five picked entries: hygiene.analysis.toy_draws)
             caller, _, call = late.draw_frames[-2] if len(late.draw_frames) > 1 else (late.entry, "", -1)
             if switched_off_at(repo, draw.path, draw_place.line, caller, call):
                 continue  # the call made before the seed switches the draw off (`only_config=True` returns first)
@@ -437,7 +452,20 @@ class SeedAfterDraw(Rule):
                 at, at_place, other, other_place, note = where_path, place, draw.path, draw_place, "the earlier draw"
             repo.report(cls, at, at_place.line, seed=seed_code, gen=gen, draw=draw.code, seed_where=seed_where,
                         related=[Location(other, other_place.line, note)],
-                        **report_place(at_place, ask=program_ask([progs.uses.get(late.entry, "reports")])))
+                        **report_place(at_place, ask=_ask(late, progs)))
+
+
+def _ask(late: Any, progs: Any) -> str:
+    """Why a late seed is a checklist question, or "": the program's output is data or an
+    illustration; the draw is in a data builder (`data/TUs.py` splitting once to write the split
+    files)."""
+    ask = program_ask([progs.uses.get(late.entry, "reports")])
+    if ask:
+        return ask
+    draw = late.draw
+    if progs.files.get(draw.path, {}).get("purpose") == "data" or in_data_folder(draw.path):
+        return "data"
+    return ""
 
 
 def _overwritten_init(late: Any, progs: Any) -> bool:

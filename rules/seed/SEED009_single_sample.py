@@ -18,7 +18,7 @@ from hygiene.walk import iter_children, iter_nodes
 
 # Loop names that say "once per sample / seed / run", not "once per item".
 _REPEAT_WORDS = frozenset({"sample", "samples", "seed", "seeds", "run", "runs", "trial", "trials", "repeat",
-                           "repeats", "rep", "reps", "draw", "draws", "generations", "completions", "epoch",
+                           "repeats", "rep", "reps", "draw", "draws", "generations", "completions", "epoch", "sampling",
                            "replicate", "replicates", "bootstrap", "k"})
 _RETRY_WORDS = frozenset({"retry", "retries", "attempt", "attempts", "tries", "try", "backoff"})
 # A spread computed anywhere in the file: repeated samples or intervals are reported.
@@ -309,6 +309,31 @@ class SingleSample(Rule):
                         questions.append(tokenizer.decode(out[0]))
                 return questions
         """, note="near miss: several sampled questions per passage (a count loop whose counter is never read), averaged by design"),
+        valid("""
+            def sample_programs(model, tokenizer, prompts, args):
+                outputs_per_sampling_iter = []
+                for sampling_iter in range(args.unbiased_sampling_size_n):
+                    print(f"Sampling iter: {sampling_iter} / {args.unbiased_sampling_size_n}")
+                    outputs = []
+                    for prompt in prompts:
+                        ids = tokenizer(prompt, return_tensors="pt").input_ids
+                        outputs.append(model.generate(ids, do_sample=True, top_p=0.95, temperature=0.8))
+                    outputs_per_sampling_iter.append(outputs)
+                return outputs_per_sampling_iter
+        """, note="held-out set 12 (an eval's pass@k): an outer loop of sampling iterations draws n samples per "
+                  "prompt, whose counter is printed; unbiased pass@k averages them by design"),
+        invalid("""
+            def sample_programs(model, tokenizer, prompts, args):
+                outputs_per_split = []
+                for split in ("dev", "test"):
+                    print(f"Split: {split}")
+                    outputs = []
+                    for prompt in prompts[split]:
+                        ids = tokenizer(prompt, return_tensors="pt").input_ids
+                        outputs.append(model.generate(ids, do_sample=True, top_p=0.95, temperature=0.8))  # expect: SEED009
+                    outputs_per_split.append(outputs)
+                return outputs_per_split
+        """, note="the near miss: the outer loop is over splits, one sample per prompt"),
         invalid("""
             def generate_answers(model, tokenizer, passages, num_passages=100):
                 answers = []
