@@ -9,7 +9,7 @@ from hygiene.finding import Severity
 from hygiene.analysis.names import dotted
 from hygiene.analysis.randomness import is_test_path
 from hygiene.rule import Rule, invalid, valid
-from hygiene.walk import iter_nodes
+from hygiene.walk import iter_children, iter_nodes
 
 # Calls whose value changes on every run: the wall clock, the OS's entropy pool, random ids.
 CLOCKS = frozenset({
@@ -167,20 +167,22 @@ class SeedFromClock(Rule):
 
     def _clock_in(self, expr: cst.CSTNode) -> str | None:
         """The clock call inside `expr` (or a name assigned from one), unless it is per-worker."""
-        code = self.ctx.code(expr)
-        if any(word in code for word in _PER_WORKER):
-            return None
+        found = None
         stack: list[cst.CSTNode] = [expr]
-        while stack:
+        while stack and found is None:
             node = stack.pop()
             if isinstance(node, cst.Call):
                 name = self.qualified_name(node.func)
                 if name in CLOCKS:
-                    return name.replace("datetime.datetime.", "datetime.") + "()"
-            if isinstance(node, cst.Name) and node.value in self._clock_names:
-                return node.value
-            stack.extend(node.children)
-        return None
+                    found = name.replace("datetime.datetime.", "datetime.") + "()"
+            if found is None and isinstance(node, cst.Name) and node.value in self._clock_names:
+                found = node.value
+            stack.extend(iter_children(node))
+        # The expression's code (generated) only once a clock is in it: asked for every assignment,
+        # it and libcst's `children` were a tenth of a cold scan's file phase (issue 12).
+        if found is None or any(word in self.ctx.code(expr) for word in _PER_WORKER):
+            return None
+        return found
 
     def _fallback(self, expr: cst.BaseExpression) -> bool:
         """`clock if seed is None else seed`, `seed or clock`, or inside `if seed is None:`."""
