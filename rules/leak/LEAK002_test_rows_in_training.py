@@ -306,6 +306,22 @@ class TestRowsInTraining(Rule):
             print("held-out accuracy:", rf.score(X_test, y_test))
             """,
         )}, note="near miss: the same cells with the fit on the training part"),
+        valid("""
+            import numpy as np
+            import sklearn.base
+            from sklearn.model_selection import StratifiedKFold
+            from cleanlab.internal.util import train_val_split
+
+            def held_out_probs(model, X, labels, n_folds=5):
+                probs = np.zeros((len(labels), 2))
+                for train_idx, holdout_idx in StratifiedKFold(n_splits=n_folds, shuffle=True).split(X, labels):
+                    clf = sklearn.base.clone(model)
+                    X_train_cv, X_holdout_cv, y_train_cv, y_holdout_cv = train_val_split(X, labels, train_idx, holdout_idx)
+                    clf.fit(X_train_cv, y_train_cv)
+                    probs[holdout_idx] = clf.predict_proba(X_holdout_cv)
+                return probs
+        """, note="regression (cleanlab/examples): a library helper cuts the folds by index; the fit takes the "
+                  "training fold, not the whole X the folds index"),
     ]
 
     @classmethod
@@ -436,6 +452,17 @@ def _dedup(prog: Program, ref: Ref) -> bool:
 
 
 def _test_part(prog: Program, data: Ref) -> Ref:
-    """The test part of a split that `data`'s rows come from, across calls and returned tuples (0 if none)."""
-    seen = prog.back([data], rows=True, stop=lambda r: prog.kind(r) == "part")
+    """The test part of a split that `data`'s rows are, across calls and returned tuples (0 if none). Rows
+    picked by a part's indices (`X[holdout_idx]` of a K-fold) are not the part: the walk stops there."""
+    def stop(ref: Ref) -> bool:
+        kind = prog.kind(ref)
+        return kind not in _CARRIERS or (kind == "call" and prog.callee(ref) is None)
+
+    seen = prog.back([data], rows=True, stop=stop)
     return next((r for r in seen if prog.kind(r) == "part" and role(prog, r)[0] == "test"), 0)
+
+
+# What the test rows pass through unchanged: columns, elements of a returned tuple, calls of the repo's
+# functions, names bound at module level or imported, parameters, attributes a class stored. A library
+# call (`train_val_split(X, y, train_idx, holdout_idx)`) or an index selection is not followed.
+_CARRIERS = frozenset({"col", "elem", "call", "op", "global", "import", "param", "selfattr"})
