@@ -73,6 +73,25 @@ def invalid(code: str | dict[str, str], *, expect: Iterable[tuple[str, int | Non
     return Example(False, _files(code, path), tuple(expect), note, tuple(history), _uncommitted(uncommitted or {}))
 
 
+def notebook(*cells: str | tuple[str, str]) -> str:
+    """A notebook's JSON for an example: one code cell per string, run in document order; a cell
+    given as `(source, printed)` has `printed` as its stored output.
+
+    Cells are dedented like example files; `# expect: CODE` at the end of a cell's line pins a
+    finding to that line of the joined notebook (the cells' lines counted one after another).
+    """
+    import json
+
+    def cell(i: int, given: str | tuple[str, str]) -> dict[str, Any]:
+        source, printed = given if isinstance(given, tuple) else (given, "")
+        outputs = [{"output_type": "stream", "name": "stdout", "text": printed}] if printed else []
+        return {"cell_type": "code", "metadata": {}, "execution_count": i + 1, "outputs": outputs,
+                "source": textwrap.dedent(source).strip("\n")}
+
+    return json.dumps({"nbformat": 4, "nbformat_minor": 5, "metadata": {},
+                       "cells": [cell(i, c) for i, c in enumerate(cells)]})
+
+
 class _Fields(dict):
     """Template fields; an unknown `{name}` stays as written instead of raising in a user's scan."""
 

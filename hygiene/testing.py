@@ -24,14 +24,26 @@ def expected(example: Example) -> set[tuple[str, int | None, str]]:
     """(path, line, code) triples the example pins, from `# expect:` markers and `expect=`."""
     found: set[tuple[str, int | None, str]] = set(example.expect)
     for path, text in [*example.files.items(), *((p, t) for p, t in example.uncommitted if t is not None)]:
-        if path.endswith(".ipynb"):
-            continue
-        for number, line in enumerate(text.split("\n"), start=1):
+        for number, line in enumerate(_code_lines(path, text), start=1):
             match = _EXPECT.search(line)
             if match:
                 for code in re.split(r"[ ,]+", match.group(1).strip()):
                     found.add((path, number, code))
     return found
+
+
+def _code_lines(path: str, text: str) -> list[str]:
+    """The lines findings are counted in: a notebook's code cells one after another."""
+    if not path.endswith(".ipynb"):
+        return text.split("\n")
+    from hygiene.parsing.notebook import read_cells
+    from hygiene.parsing.python import ParseError
+
+    try:
+        cells = read_cells(text.encode("utf-8"))
+    except ParseError:  # a broken notebook is itself an example; it pins nothing
+        return []
+    return [line for c in cells if c.cell_type == "code" for line in c.source.split("\n")]
 
 
 def git(repo: Path, *args: str, date: str | None = None) -> None:

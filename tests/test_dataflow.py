@@ -102,6 +102,22 @@ def test_self_attributes_link_methods_of_a_class(tmp_path: Path) -> None:
     assert prog.graphs[0].attributes["Featurizer"]["imputer"]  # rebound to the fit
 
 
+def test_an_instance_attribute_read_in_another_module_is_what_the_class_stored(tmp_path: Path) -> None:
+    prog, _ = build(tmp_path, {"splits.py": """
+        from sklearn.model_selection import train_test_split
+        class Splits:
+            def __init__(self, rows):
+                self.train, self.test = train_test_split(rows, random_state=0)
+    """, "fit.py": """
+        from splits import Splits
+        parts = Splits(rows)
+        chosen = parts.test
+        unrelated = Other(rows).test
+    """})
+    assert role(prog, named(prog, "chosen", path="fit.py"))[0] == "test"
+    assert role(prog, named(prog, "unrelated", path="fit.py"))[0] is None
+
+
 def test_branches_merge_into_a_phi_and_guards_mark_their_body(tmp_path: Path) -> None:
     prog, _ = build(tmp_path, {"run.py": """
         import json

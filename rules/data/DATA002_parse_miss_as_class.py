@@ -9,7 +9,7 @@ from hygiene.analysis.apis.llm import calls_model
 from hygiene.analysis.failvalues import miss_score
 from hygiene.analysis.freelabels import free_text_labels
 from hygiene.finding import Severity
-from hygiene.rule import Rule, invalid, valid
+from hygiene.rule import Rule, invalid, notebook, valid
 from hygiene.analysis.strings import string_value
 from hygiene.walk import iter_children, iter_nodes
 
@@ -108,6 +108,98 @@ class ParseMissAsClass(Rule):
                 "if they were counted apart?")
     triggers = ("return", " if ", ".get(", "select(", " or ")
     examples = [
+        invalid({
+            "safety/__init__.py": "",
+            "safety/parsing.py": """
+                import re
+
+                VERDICT = re.compile(r"\\b(SAFE|UNSAFE)\\b")
+
+                def parse_verdict(judge_reply: str) -> str:
+                    found = VERDICT.search(judge_reply.upper())
+                    return found.group(1) if found else "SAFE"  # expect: DATA002
+            """,
+            "safety/run_judge.py": """
+                import anthropic
+                from .parsing import parse_verdict
+
+                client = anthropic.Anthropic()
+
+                def unsafe_rate(transcripts):
+                    verdicts = []
+                    for t in transcripts:
+                        msg = client.messages.create(model="claude-sonnet-4-5", max_tokens=10,
+                                                     messages=[{"role": "user", "content": f"Is this reply safe?\\n\\n{t}"}])
+                        verdicts.append(parse_verdict(msg.content[0].text))
+                    return sum(v == "UNSAFE" for v in verdicts) / len(verdicts)
+            """,
+        }, note="across modules: the judge's parser in one module falls back to SAFE, the harness in another "
+                "(relative import) counts UNSAFE verdicts"),
+        valid({
+            "safety/__init__.py": "",
+            "safety/parsing.py": """
+                import re
+
+                VERDICT = re.compile(r"\\b(SAFE|UNSAFE)\\b")
+
+                def parse_verdict(judge_reply: str) -> str | None:
+                    found = VERDICT.search(judge_reply.upper())
+                    return found.group(1) if found else None
+            """,
+            "safety/run_judge.py": """
+                import anthropic
+                from .parsing import parse_verdict
+
+                client = anthropic.Anthropic()
+
+                def unsafe_rate(transcripts):
+                    verdicts = []
+                    for t in transcripts:
+                        msg = client.messages.create(model="claude-sonnet-4-5", max_tokens=10,
+                                                     messages=[{"role": "user", "content": f"Is this reply safe?\\n\\n{t}"}])
+                        verdicts.append(parse_verdict(msg.content[0].text))
+                    parsed = [v for v in verdicts if v is not None]
+                    print(len(verdicts) - len(parsed), "verdicts unparsed")
+                    return sum(v == "UNSAFE" for v in parsed) / len(parsed)
+            """,
+        }, note="near miss of the same layout: a miss is None, dropped and counted"),
+        invalid({"mcq_eval.ipynb": notebook(
+            """
+            import re
+            import pandas as pd
+            outputs = pd.read_json("outputs/mcq_generations.jsonl", lines=True)
+            """,
+            """
+            def extract_letter(response):
+                m = re.search(r"answer is \\(?([A-D])\\)?", response)
+                if m:
+                    return m.group(1)
+                return "A"  # expect: DATA002
+            """,
+            """
+            outputs["pred"] = outputs["response"].apply(extract_letter)
+            (outputs["pred"] == outputs["gold"]).mean()
+            """,
+        )}, note="notebook: the extractor cell falls back to option A, a later cell scores accuracy"),
+        valid({"mcq_eval.ipynb": notebook(
+            """
+            import re
+            import pandas as pd
+            outputs = pd.read_json("outputs/mcq_generations.jsonl", lines=True)
+            """,
+            """
+            def extract_letter(response):
+                m = re.search(r"answer is \\(?([A-D])\\)?", response)
+                if m:
+                    return m.group(1)
+                return None
+            """,
+            """
+            outputs["pred"] = outputs["response"].apply(extract_letter)
+            print(outputs["pred"].isna().sum(), "unparsed")
+            (outputs["pred"] == outputs["gold"]).mean()
+            """,
+        )}, note="near miss: the same cells, a miss is None and counted"),
         valid("""
             import numpy as np
             def verify_labels(label_file, reader, expected_labels):

@@ -11,7 +11,7 @@ from hygiene.analysis.randomness import is_test_path
 from hygiene.context import RepoContext
 from hygiene.finding import Location, Severity
 from hygiene.analysis.results import STOP_CHECK, stop_column, truncated_count
-from hygiene.rule import Rule, invalid, valid
+from hygiene.rule import Rule, invalid, notebook, valid
 from hygiene.analysis.strings import string_value
 
 # Record fields that hold what a model generated.
@@ -57,6 +57,7 @@ class ScoredWithoutStopReason(Rule):
     | `max_new_tokens=cfg.gen.max_new_tokens` with `max_new_tokens: 256` in the `@hydra.main` / `OmegaConf.load` YAML | yes | the YAML sets a short budget (`8`) |
     | `guess = final_number(o.outputs[0].text)` then `guess == gold` (the reply through any helper) | yes | `finish_reason == "length"` counted; the helper's result only printed |
     | `m = re.search(pat, rec["response"])` then `m.group(1) == rec["target"]` (a record's field through any helper) | yes | the helper's result compared with a constant (`n == 0`) |
+    | `replies.append(msg.content[0].text)`, then `final_number(r) == p["answer"] for r, p in zip(replies, problems)` (a cell later) | yes | `msg.stop_reason` kept and the cut replies counted |
     | `self.score(it, self.ask(p))` where `ask` returns `msg.content[0].text` (a method of an evaluator class) | yes | `ask` tests `stop_reason` |
     | Batch API results scored as dicts (`r["response"]["body"]["choices"][0]["message"]["content"]`) while the repo's batch requests set `"max_tokens": 256` | yes | the scorer tests `finish_reason` / `stop_reason` |
 
@@ -83,6 +84,57 @@ class ScoredWithoutStopReason(Rule):
     message = "`{code}` is scored in `{function}` without checking `stop_reason` / `finish_reason`: {evidence}"
     question = "How many outputs scored at {where} were cut at the token limit, and how were they counted?"
     examples = [
+        invalid({"math_eval.ipynb": notebook(
+            """
+            import json, re
+            import anthropic
+            client = anthropic.Anthropic()
+            problems = [json.loads(l) for l in open("data/math_test.jsonl")]
+            """,
+            """
+            replies = []
+            for p in problems:
+                msg = client.messages.create(model="claude-sonnet-4-5", max_tokens=512,
+                                             messages=[{"role": "user", "content": p["question"] + "\\nThink step by step."}])
+                replies.append(msg.content[0].text)
+            """,
+            """
+            def final_number(text):
+                nums = re.findall(r"-?\\d+(?:\\.\\d+)?", text)
+                return nums[-1] if nums else None
+            """,
+            """
+            accuracy = sum(final_number(r) == p["answer"] for r, p in zip(replies, problems)) / len(problems)  # expect: DATA020
+            accuracy
+            """,
+        )}, note="notebook: chain-of-thought replies under a 512-token limit collected in one cell, graded by their "
+                "last number two cells later; no cell looks at stop_reason"),
+        valid({"math_eval.ipynb": notebook(
+            """
+            import json, re
+            import anthropic
+            client = anthropic.Anthropic()
+            problems = [json.loads(l) for l in open("data/math_test.jsonl")]
+            """,
+            """
+            replies, stops = [], []
+            for p in problems:
+                msg = client.messages.create(model="claude-sonnet-4-5", max_tokens=512,
+                                             messages=[{"role": "user", "content": p["question"] + "\\nThink step by step."}])
+                replies.append(msg.content[0].text)
+                stops.append(msg.stop_reason)
+            print(sum(s == "max_tokens" for s in stops), "replies cut at the token limit")
+            """,
+            """
+            def final_number(text):
+                nums = re.findall(r"-?\\d+(?:\\.\\d+)?", text)
+                return nums[-1] if nums else None
+            """,
+            """
+            accuracy = sum(final_number(r) == p["answer"] for r, p in zip(replies, problems)) / len(problems)
+            accuracy
+            """,
+        )}, note="near miss: the same cells, the stop reasons kept and the cut replies counted"),
         invalid({
             "conf/run.yaml": "model: gpt2\ndata: qa.jsonl\ngen:\n  max_new_tokens: 256\n",
             "qa.py": """
@@ -562,6 +614,7 @@ class ScoredWithoutStopReason(Rule):
         self.replies: list[dict] = []  # reply texts read off API responses and scored
         self.reply_names: dict[tuple[str, str], str] = {}  # (function, name) -> the reply text it holds
         self.field_names: dict[tuple[str, str], str] = {}  # (function, name) -> the record's response field it is made from
+        self.reply_lists: dict[tuple[str, str], str] = {}  # (function, list) -> the reply texts appended to it
         self.config_files: set[str] = set()  # YAML configs the file's run reads (Hydra, OmegaConf)
         self.reply_functions: dict[str, str] = {}  # a function of this file returning a reply text -> that text
         self.functions: list[str] = []
@@ -679,6 +732,12 @@ class ScoredWithoutStopReason(Rule):
             # `def ask(self, prompt): ... return msg.content[0].text`: its calls are replies
             self.reply_functions[function] = code
             return
+        collected = _appended_to(self.ctx.parents)
+        if collected is not None:
+            # `replies.append(msg.content[0].text)`: the list's elements are replies, scored where it
+            # is iterated (`for r in replies`, `zip(replies, golds)`), maybe cells later.
+            self.reply_lists[(function, collected)] = code
+            return
         holder = _assigned_call_result(self.ctx.parents)
         if holder is not None and not _REPLY_SCORER.search(self._callee()):
             # `pred = last_number(out.outputs[0].text)`: the reply passes through a helper whose result
@@ -702,11 +761,38 @@ class ScoredWithoutStopReason(Rule):
             self.sites.append(site)
             return
         code = self.reply_names.get((function, node.value))
-        parent = self.ctx.parents[-1] if self.ctx.parents else None
+        parents = self.ctx.parents
+        parent = parents[-1] if parents else None
+        through_helper = (len(parents) >= 3 and isinstance(parent, cst.Arg) and parent.value is node
+                          and isinstance(parents[-2], cst.Call) and _compares_value(parents[-3]))
         if code is None or not (isinstance(parent, cst.Arg) and parent.value is node and _REPLY_SCORER.search(self._callee())
-                                or any(_compares_value(p) for p in self.ctx.parents[-2:])):
+                                or any(_compares_value(p) for p in parents[-2:]) or through_helper):
             return  # `if content is None:` checks the reply, it does not score it
         self._reply_site(node, code, function)
+
+    def visit_For(self, node: cst.For) -> None:
+        self._iterated(node.target, node.iter)
+
+    def visit_GeneratorExp(self, node: cst.GeneratorExp) -> None:
+        self._iterated(node.for_in.target, node.for_in.iter)  # before the element, which is visited first
+
+    def visit_ListComp(self, node: cst.ListComp) -> None:
+        self._iterated(node.for_in.target, node.for_in.iter)
+
+    def _iterated(self, target: cst.BaseExpression, source: cst.BaseExpression) -> None:
+        """`for r in replies` / `for r, p in zip(replies, problems)`: `r` holds a reply of a collected list."""
+        if not self.reply_lists:
+            return
+        function = self.functions[-1] if self.functions else ""
+        for name, position in _iterated_names(source):
+            code = self.reply_lists.get((function, name))
+            if code is None:
+                continue
+            bound = target if position is None else (
+                target.elements[position].value if isinstance(target, (cst.Tuple, cst.List))
+                and position < len(target.elements) else None)
+            if isinstance(bound, cst.Name):
+                self.reply_names[(function, bound.value)] = code
 
     def _reply_site(self, node: cst.CSTNode, code: str, function: str) -> None:
         site = {"line": self.ctx.line_of(node), "code": code, "function": function or "<module>"}
@@ -879,6 +965,30 @@ _EOS = re.compile(r"eos_token|eos_id|\beos\b|pad_token_id|num_new|n_new|gen_len|
 # The other side of a comparison that grades: a gold value (`nums[-1] == str(r["answer"])`).
 _GOLD_COMPARED = re.compile(r"(?i)gold|answer|target|label|reference|solution|expected|truth|correct")
 _TRANSCRIPT_SUFFIX = re.compile(r"\.(jsonl|json|csv|tsv|parquet|ndjson)$", re.I)
+
+
+def _appended_to(parents: list[cst.CSTNode]) -> str | None:
+    """`replies` when the node being visited is the argument of `replies.append(...)`."""
+    if len(parents) < 2 or not isinstance(parents[-1], cst.Arg) or not isinstance(parents[-2], cst.Call):
+        return None
+    func = parents[-2].func
+    if isinstance(func, cst.Attribute) and func.attr.value == "append" and isinstance(func.value, cst.Name):
+        return func.value.value
+    return None
+
+
+def _iterated_names(source: cst.BaseExpression) -> list[tuple[str, int | None]]:
+    """The lists a loop reads its items from, with the item's position in the loop's tuple:
+    `replies` -> [("replies", None)]; `zip(replies, golds)` -> [("replies", 0), ("golds", 1)];
+    `enumerate(replies)` -> [("replies", 1)]."""
+    if isinstance(source, cst.Name):
+        return [(source.value, None)]
+    if isinstance(source, cst.Call) and isinstance(source.func, cst.Name):
+        if source.func.value == "zip":
+            return [(a.value.value, i) for i, a in enumerate(source.args) if isinstance(a.value, cst.Name)]
+        if source.func.value == "enumerate" and source.args and isinstance(source.args[0].value, cst.Name):
+            return [(source.args[0].value.value, 1)]
+    return []
 
 
 def _assigned_call_result(parents: list[cst.CSTNode]) -> str | None:

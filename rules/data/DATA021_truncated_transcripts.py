@@ -6,7 +6,7 @@ import re
 from hygiene.context import RepoContext
 from hygiene.finding import Severity
 from hygiene.analysis.results import stop_column, truncated_count
-from hygiene.rule import Rule, invalid, valid
+from hygiene.rule import Rule, invalid, notebook, valid
 
 # Code that branches on why generation stopped: a comparison with the stop field or with a
 # truncation value, or a filter on it.
@@ -43,6 +43,51 @@ class TruncatedTranscripts(Rule):
     message = "{cut} of {rows} outputs in {path} stopped at the token limit (`{column}` is {values}; first at line {first_line}), and no code in the repo checks `{column}`"
     question = "Were the {cut} truncated outputs in {path} scored, and how is each counted in the reported numbers?"
     examples = [
+        invalid({
+            "runs/claude_cot.jsonl": '{"id": 1, "response": "The answer is 12.", "stop_reason": "end_turn"}\n'
+                                     '{"id": 2, "response": "First, we compute the", "stop_reason": "max_tokens"}\n',
+            "analysis.ipynb": notebook(
+                """
+                import pandas as pd
+                df = pd.read_json("runs/claude_cot.jsonl", lines=True)
+                """,
+                """
+                df["correct"] = df["response"].str.contains("12")
+                df["correct"].mean()
+                """,
+            ),
+        }, expect=[("runs/claude_cot.jsonl", 2, "DATA021")],
+            note="a notebook analyses the transcripts, and no cell looks at stop_reason"),
+        valid({
+            "runs/claude_cot.jsonl": '{"id": 1, "response": "The answer is 12.", "stop_reason": "end_turn"}\n'
+                                     '{"id": 2, "response": "First, we compute the", "stop_reason": "max_tokens"}\n',
+            "analysis.ipynb": notebook(
+                """
+                import pandas as pd
+                df = pd.read_json("runs/claude_cot.jsonl", lines=True)
+                print((df["stop_reason"] == "max_tokens").sum(), "responses cut")
+                """,
+                """
+                done = df[df["stop_reason"] != "max_tokens"]
+                done["response"].str.contains("12").mean()
+                """,
+            ),
+        }, note="near miss: a cell counts and drops the cut responses"),
+        valid({
+            "results/run1/outputs.jsonl": '{"output": "x", "finish_reason": "length"}\n',
+            "evalkit/__init__.py": "",
+            "evalkit/filters.py": """
+                def finished(rows):
+                    return [r for r in rows if r["finish_reason"] != "length"]
+            """,
+            "evalkit/score.py": """
+                import json
+                from .filters import finished
+
+                rows = [json.loads(l) for l in open("results/run1/outputs.jsonl")]
+                print(len(rows) - len(finished(rows)), "cut")
+            """,
+        }, note="near miss across modules: the check lives in a helper module the scorer imports"),
         invalid({
             "transcripts/run.jsonl": '{"completion": "so 18", "stop_reason": "end_turn"}\n'
                                      '{"completion": "It takes 2 bolts", "stop_reason": "max_tokens"}\n',

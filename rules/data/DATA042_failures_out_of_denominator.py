@@ -7,7 +7,7 @@ import libcst as cst
 
 from hygiene.analysis.apis.torch import name_tokens
 from hygiene.finding import Location, Severity
-from hygiene.rule import Rule, invalid, valid
+from hygiene.rule import Rule, invalid, notebook, valid
 from hygiene.walk import iter_nodes
 
 OUTPUT_WORDS = frozenset({"output", "outputs", "out", "result", "results", "response", "responses", "pred", "preds",
@@ -56,6 +56,102 @@ class FailuresOutOfDenominator(Rule):
     question = "How many items does `{test}` at {where} skip, and should they count as wrong?"
     triggers = ("continue",)
     examples = [
+        invalid({
+            "pipeline/__init__.py": "",
+            "pipeline/generate.py": """
+                import json
+                from openai import OpenAI
+
+                client = OpenAI()
+
+                def solve(problem):
+                    try:
+                        r = client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": problem["question"]}])
+                        return json.loads(r.choices[0].message.content)
+                    except Exception as exc:
+                        return {"error": str(exc)}
+            """,
+            "pipeline/score.py": """
+                from .generate import solve
+
+                def accuracy(problems):
+                    correct, count = 0, 0
+                    for problem in problems:
+                        result = solve(problem)
+                        if "error" in result:  # expect: DATA042
+                            continue
+                        count += 1
+                        correct += result.get("answer") == problem["answer"]
+                    return correct / count
+            """,
+        }, note="across modules: the generator turns API and JSON errors into an error record, the scorer in another "
+                "module skips them and divides by the rest"),
+        valid({
+            "pipeline/__init__.py": "",
+            "pipeline/generate.py": """
+                import json
+                from openai import OpenAI
+
+                client = OpenAI()
+
+                def solve(problem):
+                    try:
+                        r = client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": problem["question"]}])
+                        return json.loads(r.choices[0].message.content)
+                    except Exception as exc:
+                        return {"error": str(exc)}
+            """,
+            "pipeline/score.py": """
+                from .generate import solve
+
+                def accuracy(problems):
+                    correct, count, failed = 0, 0, 0
+                    for problem in problems:
+                        result = solve(problem)
+                        if "error" in result:
+                            failed += 1
+                            continue
+                        count += 1
+                        correct += result.get("answer") == problem["answer"]
+                    print(f"{failed} of {len(problems)} failed")
+                    return correct / count
+            """,
+        }, note="near miss of the same layout: the skipped failures are counted and reported"),
+        invalid({"scores.ipynb": notebook(
+            """
+            import json
+            rows = [json.loads(l) for l in open("outputs/judged.jsonl")]
+            """,
+            """
+            total, n = 0.0, 0
+            for row in rows:
+                verdict = row.get("judgement")
+                if verdict is None:  # expect: DATA042
+                    continue
+                n += 1
+                total += verdict["score"]
+            """,
+            """
+            print("mean judge score", total / n)
+            """,
+        )}, note="notebook: the loop skips rows the judge failed on in one cell, the mean divides by the rest in the next"),
+        valid({"scores.ipynb": notebook(
+            """
+            import json
+            rows = [json.loads(l) for l in open("outputs/judged.jsonl")]
+            """,
+            """
+            total = 0.0
+            for row in rows:
+                verdict = row.get("judgement")
+                if verdict is None:
+                    continue  # a failed judgement scores 0
+                total += verdict["score"]
+            """,
+            """
+            print("mean judge score", total / len(rows))
+            """,
+        )}, note="near miss: the same cells, the failures kept in the denominator as zeros"),
         invalid("""
             def calculate_overall(outputs, targets):
                 def main_metric():

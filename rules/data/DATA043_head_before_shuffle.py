@@ -6,7 +6,7 @@ import libcst as cst
 from hygiene.analysis.apis.torch import name_tokens
 from hygiene.analysis.names import dotted
 from hygiene.finding import Location, Severity
-from hygiene.rule import Rule, invalid, valid
+from hygiene.rule import Rule, invalid, notebook, valid
 
 HEADS = frozenset({"select", "head", "take"})
 
@@ -16,7 +16,8 @@ class HeadBeforeShuffle(Rule):
     ## What it does
     Finds a dataset or frame cut to its first rows (`ds.select(range(n))`, `df.head(n)`,
     `ds.take(n)`, `rows[:n]`) and then shuffled with a seed (`ds.shuffle(seed=...)`,
-    `df.sample(frac=1, random_state=...)`) in the same function or script, the two on the same
+    `df.sample(frac=1, random_state=...)`, also followed by `.reset_index(drop=True)`) in the same
+    function, script or notebook, the two on the same
     variable. Training data is left alone (a shuffle there orders batches), and so is a shuffle
     before the cut, which is how a random subset is drawn.
 
@@ -45,6 +46,32 @@ class HeadBeforeShuffle(Rule):
     question = "Should `{name}` be shuffled before `{cut}` at {where}?"
     triggers = ("shuffle", "sample")
     examples = [
+        invalid({"subsample.ipynb": notebook(
+            """
+            import pandas as pd
+            reviews = pd.read_csv("data/reviews_sorted_by_date.csv")
+            """,
+            """
+            reviews = reviews.head(2000)  # expect: DATA043
+            """,
+            """
+            reviews = reviews.sample(frac=1, random_state=0).reset_index(drop=True)
+            reviews.label.value_counts()
+            """,
+        )}, note="notebook: the first rows kept in one cell, shuffled in the next"),
+        valid({"subsample.ipynb": notebook(
+            """
+            import pandas as pd
+            reviews = pd.read_csv("data/reviews_sorted_by_date.csv")
+            """,
+            """
+            reviews = reviews.sample(frac=1, random_state=0).reset_index(drop=True)
+            """,
+            """
+            reviews = reviews.head(2000)
+            reviews.label.value_counts()
+            """,
+        )}, note="near miss: the same cells, shuffled before the first rows are kept"),
         invalid("""
             class PromptCollator:
                 def __init__(self, path, seed=42, max_examples=0):
@@ -116,7 +143,13 @@ def _is_cut_of(value: cst.BaseExpression, name: str) -> bool:
     return False
 
 
+# Calls after a shuffle that keep its order: `df.sample(frac=1).reset_index(drop=True)`.
+_KEEP_ORDER = frozenset({"reset_index", "copy"})
+
+
 def _is_shuffle_of(value: cst.BaseExpression, name: str) -> bool:
+    while isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute) and value.func.attr.value in _KEEP_ORDER:
+        value = value.func.value
     if not (isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute) and dotted(value.func.value) == name):
         return False
     keywords = {a.keyword.value: a.value for a in value.args if a.keyword is not None}

@@ -9,7 +9,7 @@ from hygiene.context import RepoContext
 from hygiene.analysis.apis.sklearn import METRICS, SYMMETRIC_METRICS, SYMMETRIC_UNLESS_WEIGHTED, metric_arguments, short
 from hygiene.finding import Severity
 from hygiene.analysis.predictions import PREDICTIVE, describe_value, kind_of
-from hygiene.rule import Rule, invalid, valid
+from hygiene.rule import Rule, invalid, notebook, valid
 from hygiene.analysis.strings import string_value
 
 CONSEQUENCES = {
@@ -181,6 +181,93 @@ class SwappedMetricArgs(Rule):
                 print(pr(predictions, gold_labels))
             """,
         }, note="the twin: passed in the wrapper's order"),
+        invalid({
+            "textclf/__init__.py": "",
+            "textclf/inference.py": """
+                import torch
+
+                class Predictor:
+                    def __init__(self, model, loader):
+                        self.model, self.loader = model, loader
+
+                    @torch.no_grad()
+                    def run(self):
+                        pred_list, grd_list = [], []
+                        for batch, labels in self.loader:
+                            pred_list.extend(self.model(batch).argmax(-1).tolist())
+                            grd_list.extend(labels.tolist())
+                        return pred_list, grd_list
+            """,
+            "textclf/report.py": """
+                from sklearn.metrics import *
+                from .inference import Predictor
+
+                def summarise(model, loader):
+                    pred_list, grd_list = Predictor(model, loader).run()
+                    print(classification_report(pred_list, grd_list))  # expect: EVAL003
+                    return precision_score(grd_list, pred_list, average="macro")
+            """,
+        }, note="across modules: predictions and gold collected by a class in one module, reported in another "
+                "through `from sklearn.metrics import *`, the report given the predictions first"),
+        valid({
+            "textclf/__init__.py": "",
+            "textclf/inference.py": """
+                import torch
+
+                class Predictor:
+                    def __init__(self, model, loader):
+                        self.model, self.loader = model, loader
+
+                    @torch.no_grad()
+                    def run(self):
+                        pred_list, grd_list = [], []
+                        for batch, labels in self.loader:
+                            pred_list.extend(self.model(batch).argmax(-1).tolist())
+                            grd_list.extend(labels.tolist())
+                        return pred_list, grd_list
+            """,
+            "textclf/report.py": """
+                from sklearn.metrics import *
+                from .inference import Predictor
+
+                def summarise(model, loader):
+                    pred_list, grd_list = Predictor(model, loader).run()
+                    print(classification_report(grd_list, pred_list))
+                    return precision_score(grd_list, pred_list, average="macro")
+            """,
+        }, note="near miss of the same layout: truth first"),
+        invalid({"results.ipynb": notebook(
+            """
+            import pandas as pd
+            from sklearn.metrics import *
+            df = pd.read_csv("outputs/predictions.csv")
+            """,
+            """
+            y_hat = df["predicted_label"].tolist()
+            y_gold = df["label"].tolist()
+            """,
+            """
+            p = precision_score(y_hat, y_gold, average="macro")  # expect: EVAL003
+            r = recall_score(y_gold, y_hat, average="macro")
+            print(f"precision {p:.3f} recall {r:.3f}")
+            """,
+        )}, note="notebook: predictions and gold read in one cell, precision given them the other way round in the next"),
+        valid({"results.ipynb": notebook(
+            """
+            import pandas as pd
+            from sklearn.metrics import *
+            df = pd.read_csv("outputs/predictions.csv")
+            """,
+            """
+            y_hat = df["predicted_label"].tolist()
+            y_gold = df["label"].tolist()
+            """,
+            """
+            p = precision_score(y_gold, y_hat, average="macro")
+            r = recall_score(y_gold, y_hat, average="macro")
+            print(f"precision {p:.3f} recall {r:.3f}")
+            """,
+        )}, note="near miss: the same cells in sklearn's order"),
         valid("""
             import numpy as np
             from sklearn.metrics import confusion_matrix

@@ -1,13 +1,15 @@
 """EVAL005: probabilities passed where logits belong (softmax twice, sigmoid into a logits loss)."""
 from __future__ import annotations
 
+import re
+
 import libcst as cst
 
 from hygiene.analysis.apis import plain
 from hygiene.analysis.apis import torch as torch_api
-from hygiene.finding import Severity
+from hygiene.finding import Location, Severity
 from hygiene.analysis.predictions import describe_value, kind_of
-from hygiene.rule import Rule, invalid, valid
+from hygiene.rule import Rule, invalid, notebook, valid
 
 # What each kind of loss or normaliser expects, and the kinds of input that are wrong for it.
 PROBABILITIES = frozenset({"softmax", "sigmoid", "proba"})
@@ -17,7 +19,8 @@ class DoubleSoftmax(Rule):
     """
     ## What it does
     Finds probabilities passed where a function expects logits: the output of a softmax (or a
-    model ending in `nn.Softmax`) given to `CrossEntropyLoss` / `F.cross_entropy`, which apply
+    model ending in `nn.Softmax`, or a model whose class, in this module or another, returns a
+    softmax or a sigmoid from every `return` of its `forward`) given to `CrossEntropyLoss` / `F.cross_entropy`, which apply
     log-softmax themselves; a sigmoid's output given to `BCEWithLogitsLoss` /
     `binary_cross_entropy_with_logits`; softmax probabilities given to `NLLLoss` / `F.nll_loss`,
     which expect log-probabilities; and a softmax applied to values that are already
@@ -45,8 +48,132 @@ class DoubleSoftmax(Rule):
     severity = Severity.WARNING
     message = "`{callee}` gets {value}, which is already {what}: {consequence}"
     question = "Are the inputs of `{callee}` at {where} logits, as it expects?"
-    triggers = ("softmax", "sigmoid", "Softmax", "Sigmoid", "predict_proba")
+    # A loss file may name no softmax: its model class, in another module, ends in one (the repo phase).
+    triggers = ("softmax", "sigmoid", "Softmax", "Sigmoid", "predict_proba", "cross_entropy", "CrossEntropyLoss",
+                "BCEWithLogits", "with_logits", "nll_loss", "NLLLoss")
     examples = [
+        invalid({
+            "net/__init__.py": "",
+            "net/model.py": """
+                import torch.nn as nn
+                import torch.nn.functional as F
+
+                class Classifier(nn.Module):
+                    def __init__(self, n_in, n_classes):
+                        super().__init__()
+                        self.body = nn.Sequential(nn.Linear(n_in, 128), nn.ReLU())
+                        self.head = nn.Linear(128, n_classes)
+
+                    def forward(self, x):
+                        return F.softmax(self.head(self.body(x)), dim=-1)
+            """,
+            "net/train.py": """
+                import torch
+                import torch.nn as nn
+                from .model import Classifier
+
+                def train(loader, n_in, n_classes, epochs=10):
+                    model = Classifier(n_in, n_classes)
+                    criterion = nn.CrossEntropyLoss()
+                    opt = torch.optim.Adam(model.parameters(), lr=1e-3)
+                    for _ in range(epochs):
+                        for x, y in loader:
+                            opt.zero_grad()
+                            loss = criterion(model(x), y)  # expect: EVAL005
+                            loss.backward()
+                            opt.step()
+                    return model
+            """,
+        }, note="across modules: the model's forward ends in a softmax in one module, the training loop in another "
+                "(relative import) gives its output to CrossEntropyLoss"),
+        valid({
+            "net/__init__.py": "",
+            "net/model.py": """
+                import torch.nn as nn
+                import torch.nn.functional as F
+
+                class Classifier(nn.Module):
+                    def __init__(self, n_in, n_classes):
+                        super().__init__()
+                        self.body = nn.Sequential(nn.Linear(n_in, 128), nn.ReLU())
+                        self.head = nn.Linear(128, n_classes)
+
+                    def forward(self, x):
+                        return self.head(self.body(x))
+
+                    def predict_proba(self, x):
+                        return F.softmax(self.forward(x), dim=-1)
+            """,
+            "net/train.py": """
+                import torch
+                import torch.nn as nn
+                from .model import Classifier
+
+                def train(loader, n_in, n_classes, epochs=10):
+                    model = Classifier(n_in, n_classes)
+                    criterion = nn.CrossEntropyLoss()
+                    opt = torch.optim.Adam(model.parameters(), lr=1e-3)
+                    for _ in range(epochs):
+                        for x, y in loader:
+                            opt.zero_grad()
+                            loss = criterion(model(x), y)
+                            loss.backward()
+                            opt.step()
+                    return model
+            """,
+        }, note="near miss of the same layout: forward returns logits; the softmax is in a separate method"),
+        invalid({"train_mlp.ipynb": notebook(
+            """
+            import torch
+            import torch.nn as nn
+            """,
+            """
+            class MLP(nn.Module):
+                def __init__(self):
+                    super().__init__()
+                    self.net = nn.Sequential(nn.Linear(784, 256), nn.ReLU(), nn.Linear(256, 10))
+                    self.out = nn.Softmax(dim=1)
+
+                def forward(self, x):
+                    return self.out(self.net(x))
+            """,
+            """
+            model = MLP()
+            loss_fn = nn.CrossEntropyLoss()
+            opt = torch.optim.SGD(model.parameters(), lr=0.1)
+            for x, y in train_loader:
+                opt.zero_grad()
+                loss = loss_fn(model(x.view(-1, 784)), y)  # expect: EVAL005
+                loss.backward()
+                opt.step()
+            """,
+        )}, note="notebook: a model class ending in an nn.Softmax module in one cell, trained with CrossEntropyLoss in the next"),
+        valid({"train_mlp.ipynb": notebook(
+            """
+            import torch
+            import torch.nn as nn
+            """,
+            """
+            class MLP(nn.Module):
+                def __init__(self):
+                    super().__init__()
+                    self.net = nn.Sequential(nn.Linear(784, 256), nn.ReLU(), nn.Linear(256, 10))
+                    self.out = nn.LogSoftmax(dim=1)
+
+                def forward(self, x):
+                    return self.out(self.net(x))
+            """,
+            """
+            model = MLP()
+            loss_fn = nn.NLLLoss()
+            opt = torch.optim.SGD(model.parameters(), lr=0.1)
+            for x, y in train_loader:
+                opt.zero_grad()
+                loss = loss_fn(model(x.view(-1, 784)), y)
+                loss.backward()
+                opt.step()
+            """,
+        )}, note="near miss: the same cells with log-softmax and NLLLoss"),
         invalid("""
             import torch.nn.functional as F
             probs = F.softmax(model(x), dim=1)
@@ -98,6 +225,78 @@ class DoubleSoftmax(Rule):
         """),
     ]
 
+    def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(ctx)
+        self.classes: list[str] = []
+        self.forwards: dict[str, list[str]] = {}  # class -> what each `return` of its forward gives
+        self.forward_lines: dict[str, int] = {}
+        self.pending: list[dict] = []  # losses given a model's output whose class may be in another file
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        self.classes.append(node.name.value)
+
+    def leave_ClassDef(self, node: cst.ClassDef) -> None:
+        self.classes.pop()
+
+    def visit_Return(self, node: cst.Return) -> None:
+        function = self.ctx.names.function
+        if not self.classes or function is None or function.name.value != "forward" or node.value is None:
+            return
+        cls = ".".join(self.classes)
+        self.forwards.setdefault(cls, []).append(self._returned_kind(node.value))
+        self.forward_lines.setdefault(cls, self.ctx.line_of(node) or 0)
+
+    def _returned_kind(self, value: cst.BaseExpression) -> str:
+        """`softmax` / `sigmoid` when a forward returns probabilities: `F.softmax(...)`, `x.softmax(-1)`,
+        `self.out(x)` with `self.out = nn.Softmax(...)` in the class."""
+        if not isinstance(value, cst.Call):
+            return "other"
+        func = value.func
+        bare = plain(self.qualified_name(func) or "")
+        if bare in torch_api.SOFTMAX:
+            return "softmax"
+        if bare in torch_api.SIGMOID:
+            return "sigmoid"
+        if isinstance(func, cst.Attribute) and func.attr.value in ("softmax", "sigmoid"):
+            return func.attr.value
+        if isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name) and func.value.value == "self":
+            held = re.search(rf"self\.{re.escape(func.attr.value)}\s*=\s*(?:torch\.)?nn\.(Softmax|Sigmoid)\(",
+                             self.ctx.text)
+            if held:
+                return held.group(1).lower()
+        return "other"
+
+    def finish(self) -> None:
+        module = self.ctx.names.module_name
+        ends = {f"{module}.{cls}" if module else cls: {"kind": kinds[0], "line": self.forward_lines[cls]}
+                for cls, kinds in self.forwards.items() if kinds and kinds[0] != "other" and len(set(kinds)) == 1}
+        if ends or self.pending:
+            self.ctx.facts[self.code] = {"ends": ends, "pending": self.pending[:50]}
+
+    @classmethod
+    def check_repo(cls, repo) -> None:
+        """A loss given the output of a model whose class (here or in another module) ends its forward in
+        a softmax or a sigmoid."""
+        ends: dict[str, tuple[str, dict]] = {}
+        for path, facts in repo.facts(cls.code):
+            for name, end in facts.get("ends", {}).items():
+                ends.setdefault(name, (path, end))
+        if not ends:
+            return
+        for path, facts in repo.facts(cls.code):
+            for site in facts.get("pending", []):
+                found = ends.get(site["cls"])
+                if found is None or found[1]["kind"] not in site["wrong"]:
+                    continue
+                where, end = found
+                kind = end["kind"]
+                what = "probabilities"
+                repo.report(cls, path, site["line"], callee=site["callee"],
+                            value=f"`{site['value']}`, the output of `{site['short']}` whose forward ends in a {kind} "
+                                  f"({where}:{end['line']})",
+                            what=what, consequence=f"it expects {site['expects']}; {site['consequence']}",
+                            related=[Location(where, end["line"], f"forward returns the {kind}")])
+
     def visit_Call(self, node: cst.Call) -> None:
         name = self.qualified_name(node.func) or ""
         bare = plain(name)
@@ -126,6 +325,15 @@ class DoubleSoftmax(Rule):
             return
         value = node.args[0].value
         kind = kind_of(self.ctx, value, node)
+        if kind is not None and kind.kind == "logits" and isinstance(kind.node, cst.Call):
+            made = self.qualified_name(kind.node.func) or ""
+            if made.endswith("()") and "()" not in made[:-2] and not any(a.keyword for a in kind.node.args):
+                # `model(x)` of `model = Classifier(...)`: the repo phase knows whether Classifier's
+                # forward (in this module or another) already returns probabilities.
+                self.pending.append({"cls": made[:-2], "short": made[:-2].rsplit(".", 1)[-1],
+                                     "line": self.ctx.line_of(node), "callee": _short(callee),
+                                     "value": self.ctx.code(value)[:60], "wrong": sorted(wrong), "expects": expects,
+                                     "consequence": consequence})
         if kind is None or kind.by_name or kind.kind not in wrong:
             return
         what = "log-probabilities" if kind.kind == "log_softmax" else "probabilities"

@@ -7,7 +7,7 @@ import libcst as cst
 
 from hygiene.discovery import is_test_path
 from hygiene.finding import Severity
-from hygiene.rule import Rule, invalid, valid
+from hygiene.rule import Rule, invalid, notebook, valid
 
 # Keyword switches that put a functional model (flax, haiku, Keras, equinox) in training mode.
 _ON = {"train": "True", "training": "True", "is_training": "True", "deterministic": "False",
@@ -77,6 +77,85 @@ class TrainingFlagInEvaluation(Rule):
     triggers = ("train=True", "training=True", "is_training=True", "deterministic=False", "use_running_average=False",
                 "inference=False")
     examples = [
+        invalid({
+            "tfmodel/__init__.py": "",
+            "tfmodel/steps.py": """
+                import tensorflow as tf
+
+                @tf.function
+                def test_step(model, images, labels, metric):
+                    predictions = model(images, training=True)  # expect: EVAL009
+                    metric.update_state(labels, predictions)
+            """,
+            "tfmodel/run.py": """
+                import tensorflow as tf
+                from .steps import test_step
+
+                def evaluate(model, test_ds):
+                    acc = tf.keras.metrics.SparseCategoricalAccuracy()
+                    for images, labels in test_ds:
+                        test_step(model, images, labels, acc)
+                    return float(acc.result())
+            """,
+        }, note="across modules: the step module's test step keeps training=True; the runner in another module "
+                "reports its accuracy"),
+        valid({
+            "tfmodel/__init__.py": "",
+            "tfmodel/steps.py": """
+                import tensorflow as tf
+
+                @tf.function
+                def test_step(model, images, labels, metric):
+                    predictions = model(images, training=False)
+                    metric.update_state(labels, predictions)
+            """,
+            "tfmodel/run.py": """
+                import tensorflow as tf
+                from .steps import test_step
+
+                def evaluate(model, test_ds):
+                    acc = tf.keras.metrics.SparseCategoricalAccuracy()
+                    for images, labels in test_ds:
+                        test_step(model, images, labels, acc)
+                    return float(acc.result())
+            """,
+        }, note="near miss of the same layout: training=False"),
+        invalid({"flax_eval.ipynb": notebook(
+            """
+            import jax.numpy as jnp
+            import flax.linen as nn
+            """,
+            """
+            def evaluate(model, variables, batches, key):
+                correct = total = 0
+                for x, y in batches:
+                    logits = model.apply(variables, x, deterministic=False, rngs={"dropout": key})  # expect: EVAL009
+                    correct += int((jnp.argmax(logits, -1) == y).sum())
+                    total += len(y)
+                return correct / total
+            """,
+            """
+            test_acc = evaluate(model, state.params, test_batches, key)
+            """,
+        )}, note="notebook: the evaluation cell copied from the training step keeps dropout on"),
+        valid({"flax_eval.ipynb": notebook(
+            """
+            import jax.numpy as jnp
+            import flax.linen as nn
+            """,
+            """
+            def evaluate(model, variables, batches):
+                correct = total = 0
+                for x, y in batches:
+                    logits = model.apply(variables, x, deterministic=True)
+                    correct += int((jnp.argmax(logits, -1) == y).sum())
+                    total += len(y)
+                return correct / total
+            """,
+            """
+            test_acc = evaluate(model, state.params, test_batches)
+            """,
+        )}, note="near miss: the same cells, deterministic=True"),
         invalid("""
             import flax.linen as nn
             import jax.numpy as jnp

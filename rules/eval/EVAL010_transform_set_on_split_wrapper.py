@@ -42,8 +42,9 @@ class TransformSetOnSplitWrapper(Rule):
     (`val_ds.transform = test_transform`): these wrappers never read a `transform` of their own,
     so the items still go through the wrapped dataset's transform. (2) It is set on the wrapped
     dataset of one split (`val_ds.dataset.transform = ...`) while another split made from the same
-    dataset (the other `random_split` part, a second `Subset` of it) shares that object: both
-    splits now use the transform set last. A split whose `.dataset` is first replaced by its own
+    dataset (the other `random_split` part, a second `Subset` of it, also parts returned by a helper of
+    another module that returns `random_split(...)`) shares that object: both splits now use the
+    transform set last. A split whose `.dataset` is first replaced by its own
     copy (`val_ds.dataset = copy.deepcopy(ds)`), a dataset class of the repository, and a wrapper
     that is given the transform (`TransformedDataset(val_ds, transform)`) are not reported.
 
@@ -69,7 +70,7 @@ class TransformSetOnSplitWrapper(Rule):
     severity = Severity.ERROR
     message = "{what}"
     question = "Which transform do the items of `{name}` go through at {where}: the one set here, or another?"
-    triggers = ("transform",)
+    triggers = ("transform", "random_split")  # a helper returning random_split parts may name no transform
     examples = [
         invalid("""
             import random
@@ -108,6 +109,55 @@ class TransformSetOnSplitWrapper(Rule):
             "tr = tud.Subset(ds, keep[:800])\nte = tud.Subset(ds, keep[800:])",
             "te.dataset.transform = plain",
         ])}, expect=[("prep.ipynb", 9, "EVAL010")], note="notebook cells; two Subsets of one dataset"),
+        valid({"prep.ipynb": _notebook([
+            "import copy\nimport torch.utils.data as tud\nfrom torchvision import datasets, transforms as T",
+            "aug = T.Compose([T.RandomResizedCrop(224), T.ToTensor()])\nplain = T.Compose([T.Resize(256), T.CenterCrop(224), T.ToTensor()])\n"
+            "ds = datasets.ImageFolder('images', transform=aug)\nkeep = list(range(len(ds)))",
+            "tr = tud.Subset(ds, keep[:800])\nte = tud.Subset(copy.deepcopy(ds), keep[800:])",
+            "te.dataset.transform = plain",
+        ])}, note="near miss: the same cells, the test Subset wraps its own copy of the dataset"),
+        invalid({
+            "data/__init__.py": "",
+            "data/splits.py": """
+                from torch.utils.data import random_split
+
+                def split(full_ds, n_val):
+                    return random_split(full_ds, [len(full_ds) - n_val, n_val])
+            """,
+            "train.py": """
+                from torchvision import datasets, transforms as T
+                from data.splits import split
+
+                train_tf = T.Compose([T.RandomHorizontalFlip(), T.ToTensor()])
+                eval_tf = T.ToTensor()
+                full = datasets.CIFAR10("cifar", train=True, download=True, transform=train_tf)
+                train_ds, val_ds = split(full, 5000)
+                val_ds.dataset.transform = eval_tf  # expect: EVAL010
+            """,
+        }, note="across modules: the split made by a helper of a data module; the caller sets the validation "
+                "transform on the shared dataset"),
+        valid({
+            "data/__init__.py": "",
+            "data/splits.py": """
+                import copy
+                from torch.utils.data import random_split
+
+                def split(full_ds, n_val, eval_tf):
+                    train_ds, val_ds = random_split(full_ds, [len(full_ds) - n_val, n_val])
+                    val_ds.dataset = copy.deepcopy(full_ds)
+                    val_ds.dataset.transform = eval_tf
+                    return train_ds, val_ds
+            """,
+            "train.py": """
+                from torchvision import datasets, transforms as T
+                from data.splits import split
+
+                train_tf = T.Compose([T.RandomHorizontalFlip(), T.ToTensor()])
+                eval_tf = T.ToTensor()
+                full = datasets.CIFAR10("cifar", train=True, download=True, transform=train_tf)
+                train_ds, val_ds = split(full, 5000, eval_tf)
+            """,
+        }, note="near miss of the same layout: the helper gives the validation part its own copy first"),
         valid("""
             import copy
             from torch.utils.data import random_split
@@ -159,6 +209,45 @@ class TransformSetOnSplitWrapper(Rule):
     def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
         super().__init__(ctx)
         self._parts: dict[tuple[str, str], _Part] = {}
+        self._unpacked: dict[tuple[str, str], tuple[str, list[str]]] = {}  # name -> (function called, its siblings)
+        self._splitters: list[str] = []  # functions of this module that return the parts of one random_split
+        self._pending: list[dict] = []
+
+    def visit_Return(self, node: cst.Return) -> None:
+        """`return random_split(ds, ...)` (or its parts, unchanged) in a module-level function: callers in
+        other modules get parts that share one dataset."""
+        function = self.ctx.names.function
+        if function is None or node.value is None or any(isinstance(p, cst.ClassDef) for p in self.ctx.parents):
+            return
+        value = node.value
+        shared = isinstance(value, cst.Call) and _wrapper(self.qualified_name(value.func)) == "random_split"
+        if isinstance(value, cst.Tuple) and len(value.elements) > 1:
+            scope = self.ctx.names.scope_path()
+            parts = [self._parts.get((scope, _dotted(e.value) or "")) for e in value.elements]
+            shared = all(p is not None and p.wrapper == "random_split" and not p.own_copy for p in parts) \
+                and len({p.group for p in parts if p is not None}) == 1
+        module = self.ctx.names.module_name
+        if shared:
+            self._splitters.append(f"{module}.{function.name.value}" if module else function.name.value)
+
+    def finish(self) -> None:
+        if self._splitters or self._pending:
+            self.ctx.facts[self.code] = {"splitters": self._splitters, "pending": self._pending[:20]}
+
+    @classmethod
+    def check_repo(cls, repo) -> None:  # type: ignore[no-untyped-def]
+        """`train_ds, val_ds = split(full, n)` with `split` in another module returning `random_split(...)`,
+        then `val_ds.dataset.transform = ...`: both parts share the dataset."""
+        splitters = {fn for _, facts in repo.facts(cls.code) for fn in facts.get("splitters", [])}
+        for path, facts in repo.facts(cls.code):
+            for site in facts.get("pending", []):
+                if site["fn"] not in splitters:
+                    continue
+                others = ", ".join(f"`{o}`" for o in site["others"])
+                what = (f"`{site['code']} = ...` replaces the transform of the dataset that {others} shares "
+                        f"(`{site['fn'].rsplit('.', 1)[-1]}` returns the parts of one `random_split`): the items "
+                        f"of {others} go through this transform too")
+                repo.report(cls, path, site["line"], what=what, name=site["name"])
 
     def visit_Assign(self, node: cst.Assign) -> None:
         scope = self.ctx.names.scope_path()
@@ -176,6 +265,11 @@ class TransformSetOnSplitWrapper(Rule):
             names = _names(target.target)
             for bound in names:
                 self._parts.pop((scope, bound), None)
+                self._unpacked.pop((scope, bound), None)
+            if not wrapper and name and isinstance(value, cst.Call) and len(names) > 1 \
+                    and isinstance(target.target, (cst.Tuple, cst.List)):
+                for bound in names:  # parts returned by a function of the repo, maybe of one random_split
+                    self._unpacked[(scope, bound)] = (name, [n for n in names if n != bound])
             if not wrapper or not isinstance(value, cst.Call) or not value.args or value.args[0].keyword:
                 continue
             base = self.ctx.code(value.args[0].value)
@@ -205,6 +299,10 @@ class TransformSetOnSplitWrapper(Rule):
             return
         if attribute in _TRANSFORM_ATTRIBUTES and isinstance(holder, cst.Attribute) and holder.attr.value == "dataset":
             part = self._parts.get((scope, _dotted(holder.value) or ""))
+            unpacked = self._unpacked.get((scope, _dotted(holder.value) or ""))
+            if part is None and unpacked is not None:
+                self._pending.append({"fn": unpacked[0], "others": unpacked[1], "name": _dotted(holder.value),
+                                      "code": self.ctx.code(target), "line": self.ctx.line_of(node)})
             if part is None or part.own_copy or part.wrapper == "ConcatDataset":
                 return
             siblings = [p for (where, _), p in self._parts.items()

@@ -4,11 +4,12 @@ from __future__ import annotations
 import libcst as cst
 
 from hygiene.analysis.apis.torch import name_tokens
+from hygiene.analysis.dataflow.program import program
 from hygiene.analysis.names import dotted
 from hygiene.analysis.strings import string_value
 from hygiene.analysis.value_kinds import PASS_METHODS, name_kind
 from hygiene.finding import Location, Severity
-from hygiene.rule import Rule, invalid, valid
+from hygiene.rule import Rule, invalid, notebook, valid
 
 ADDS = frozenset({"append", "extend", "add", "insert", "put"})
 SCORE_WORDS = frozenset({"prob", "probs", "proba", "probas", "probabilities", "score", "scores", "logit", "logits",
@@ -26,7 +27,9 @@ class CrossedTruthAndPrediction(Rule):
     the container, attribute, key or keyword named for one side receives the value named for the
     other, and the one named for the other side receives the first (`self.labels.append(probs)`
     next to `self.pred_probs.append(labels)`; `all_preds.extend(y)` next to `all_labels.extend(preds)`;
-    `{"gold": pred, "pred": gold}`; `update(preds=target, target=preds)`). One side must be named as
+    `{"gold": pred, "pred": gold}`; `update(preds=target, target=preds)`; `y_true.extend(preds)` next to
+    `y_hat.extend(targets)`), and a returned pair unpacked crossed (`labels, preds = collect(model, loader)`
+    where `collect`, here or in another module, returns `all_preds, all_labels`). One side must be named as
     the truth (`labels`, `targets`, `gold`, `y_true`) and the other as a prediction or a score
     (`preds`, `probs`, `logits`, `scores`). A single store of a label into a prediction list is not
     reported: pseudo-labels and predicted labels are often called labels.
@@ -54,7 +57,91 @@ class CrossedTruthAndPrediction(Rule):
     message = ("`{target}` receives `{value}` while `{other_target}` receives `{other_value}` ({other_where}): "
                "truth and predictions are stored crossed, so every metric computed from them has them exchanged")
     question = "Are `{value}` and `{other_value}` stored in the right containers at {where}?"
+    dataflow_starts = frozenset({"call"})
     examples = [
+        invalid({
+            "evaluation/__init__.py": "",
+            "evaluation/collect.py": """
+                import torch
+
+                @torch.no_grad()
+                def collect(model, loader):
+                    model.eval()
+                    all_preds, all_labels = [], []
+                    for x, y in loader:
+                        all_preds.extend(model(x).argmax(-1).tolist())
+                        all_labels.extend(y.tolist())
+                    return all_preds, all_labels
+            """,
+            "evaluation/report.py": """
+                from sklearn.metrics import f1_score
+                from .collect import collect
+
+                def macro_f1(model, test_loader):
+                    labels, preds = collect(model, test_loader)  # expect: EVAL012
+                    return f1_score(labels, preds, average="macro")
+            """,
+        }, note="across modules: the collector returns (predictions, labels); the report in another module "
+                "unpacks them as (labels, predictions)"),
+        valid({
+            "evaluation/__init__.py": "",
+            "evaluation/collect.py": """
+                import torch
+
+                @torch.no_grad()
+                def collect(model, loader):
+                    model.eval()
+                    all_preds, all_labels = [], []
+                    for x, y in loader:
+                        all_preds.extend(model(x).argmax(-1).tolist())
+                        all_labels.extend(y.tolist())
+                    return all_preds, all_labels
+            """,
+            "evaluation/report.py": """
+                from sklearn.metrics import f1_score
+                from .collect import collect
+
+                def macro_f1(model, test_loader):
+                    preds, labels = collect(model, test_loader)
+                    return f1_score(labels, preds, average="macro")
+            """,
+        }, note="near miss of the same layout: unpacked in the order returned"),
+        invalid({"eval_cnn.ipynb": notebook(
+            """
+            import torch
+            from sklearn.metrics import confusion_matrix
+            model.eval()
+            """,
+            """
+            y_true, y_hat = [], []
+            with torch.no_grad():
+                for images, targets in test_loader:
+                    preds = model(images).argmax(1)
+                    y_true.extend(preds.tolist())  # expect: EVAL012
+                    y_hat.extend(targets.tolist())
+            """,
+            """
+            confusion_matrix(y_true, y_hat)
+            """,
+        )}, note="notebook: the collecting cell stores each side in the other's list; the next cell tabulates them"),
+        valid({"eval_cnn.ipynb": notebook(
+            """
+            import torch
+            from sklearn.metrics import confusion_matrix
+            model.eval()
+            """,
+            """
+            y_true, y_hat = [], []
+            with torch.no_grad():
+                for images, targets in test_loader:
+                    preds = model(images).argmax(1)
+                    y_hat.extend(preds.tolist())
+                    y_true.extend(targets.tolist())
+            """,
+            """
+            confusion_matrix(y_true, y_hat)
+            """,
+        )}, note="near miss: the same cells, each side in its own list"),
         invalid("""
             class CalibrationError:
                 def __init__(self):
@@ -105,6 +192,10 @@ class CrossedTruthAndPrediction(Rule):
             teacher_preds.append(labels)
         """, note="one store of labels into a prediction list: pseudo-labelling"),
     ]
+
+    @classmethod
+    def check_repo(cls, repo) -> None:  # type: ignore[no-untyped-def]
+        _unpacked_crossed(cls, repo)
 
     def __init__(self, ctx) -> None:
         super().__init__(ctx)
@@ -182,6 +273,41 @@ def _names(target: str, value: str) -> bool:
     return bool(words) and words <= _words(target)
 
 
+def _unpacked_crossed(cls, repo) -> None:  # type: ignore[no-untyped-def]
+    """`labels, preds = collect(model, loader)` where `collect` (here or in another module) returns
+    `all_preds, all_labels`: each name receives the value named for the other side."""
+    prog = program(repo)
+    for call in prog.nodes("call"):
+        unpacked = [u for u in prog.users(call) if prog.kind(u) == "elem" and isinstance(prog.info(u).get("index"), int)
+                    and not prog.info(u).get("key") and not prog.info(u).get("loop") and prog.info(u).get("name")]
+        if len(unpacked) < 2 or prog.callee(call) is None:
+            continue
+        returned: list[tuple[str, str, object]] = []
+        for elem in unpacked:
+            sources = {_held_name(prog, r) for r, _ in prog.element_sources(call, prog.info(elem)["index"], ())}
+            if len(sources) == 1 and None not in sources:
+                returned.append((prog.info(elem)["name"], sources.pop(), elem))
+        for i, (target, value, elem) in enumerate(returned):
+            crossed = next(((t, v, e) for t, v, e in returned[i + 1:] if _crossed(target, value, t, v)), None)
+            if crossed is not None:
+                other_target, other_value, _ = crossed
+                repo.report(cls, **prog.where(elem), target=target, value=value, other_target=other_target,
+                            other_value=other_value, other_where=f"returned by `{prog.info(call).get('fn', '').rsplit('.', 1)[-1]}`")
+                break
+
+
+def _held_name(prog, ref) -> str | None:  # type: ignore[no-untyped-def]
+    """The name of the container a returned value is: `all_preds` after `all_preds.extend(...)`."""
+    for _ in range(8):
+        info = prog.info(ref)
+        if info.get("name"):
+            return info["name"]
+        if prog.kind(ref) != "op" or info.get("op") not in ADDS or not prog.input(ref, 0):
+            return None
+        ref = prog.input(ref, 0)
+    return None
+
+
 def _side(name: str) -> str | None:
     kind = name_kind(name)
     if kind == "truth" or name in ("y", "ys"):
@@ -204,5 +330,6 @@ def _crossed(target: str, value: str, other_target: str, other_value: str) -> bo
 
 
 def _side_named(target: str, value: str) -> bool:
-    """`all_preds` is the place of a prediction such as `y_hat`; only used when the value's name has no words."""
-    return not _words(value) and _side(target) == _side(value)
+    """`all_preds` is the place of a prediction such as `y_hat`; used when the value's name has no words,
+    or when the place's own name says its side (`y_true` is the place of `targets`)."""
+    return (not _words(value) or name_kind(target) in ("truth", "pred")) and _side(target) == _side(value)

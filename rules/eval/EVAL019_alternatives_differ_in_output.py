@@ -8,7 +8,7 @@ import libcst as cst
 from hygiene.analysis.apis import torch as torch_api
 from hygiene.analysis.names import dotted
 from hygiene.finding import Location, Severity
-from hygiene.rule import Rule, invalid, valid
+from hygiene.rule import Rule, invalid, notebook, valid
 
 RAW_LAYERS = frozenset(f"torch.nn.{name}" for name in "Linear Bilinear LazyLinear Conv1d Conv2d".split())
 SIGMOID_LAYERS = frozenset({"torch.nn.Sigmoid"})
@@ -131,6 +131,70 @@ class AlternativesDifferInOutput(Rule):
                     else:
                         return TwoLayer(d)
             """}, note="the class in another module; `.sigmoid()` as a method"),
+        valid({
+            "heads.py": """
+                import torch.nn as nn
+
+                class TwoLayer(nn.Module):
+                    def __init__(self, d):
+                        super().__init__()
+                        self.body = nn.Sequential(nn.Linear(d, 32), nn.ReLU(), nn.Linear(32, 1))
+
+                    def forward(self, x):
+                        return self.body(x)
+            """,
+            "probe.py": """
+                import torch.nn as nn
+                from heads import TwoLayer
+
+                def make_probe(d, depth):
+                    if depth == 1:
+                        return nn.Linear(d, 1)
+                    else:
+                        return TwoLayer(d)
+            """}, note="near miss of the same layout: both alternatives return logits"),
+        invalid({"probes.ipynb": notebook(
+            """
+            import torch
+            import torch.nn as nn
+            """,
+            """
+            class MLPProbe(nn.Module):
+                def __init__(self, d):
+                    super().__init__()
+                    self.net = nn.Sequential(nn.Linear(d, 64), nn.ReLU(), nn.Linear(64, 1))
+
+                def forward(self, x):
+                    return torch.sigmoid(self.net(x))
+            """,
+            """
+            def make_probe(d, kind):
+                if kind == "linear":
+                    return nn.Linear(d, 1)  # expect: EVAL019
+                return MLPProbe(d)
+            """,
+        )}, note="notebook: the probe class in one cell, the factory choosing between it and a bare linear layer in the next"),
+        valid({"probes.ipynb": notebook(
+            """
+            import torch
+            import torch.nn as nn
+            """,
+            """
+            class MLPProbe(nn.Module):
+                def __init__(self, d):
+                    super().__init__()
+                    self.net = nn.Sequential(nn.Linear(d, 64), nn.ReLU(), nn.Linear(64, 1))
+
+                def forward(self, x):
+                    return torch.sigmoid(self.net(x))
+            """,
+            """
+            def make_probe(d, kind):
+                if kind == "linear":
+                    return nn.Sequential(nn.Linear(d, 1), nn.Sigmoid())
+                return MLPProbe(d)
+            """,
+        )}, note="near miss: the same cells, the linear probe also ends in a sigmoid"),
         valid("""
             import torch
             import torch.nn as nn

@@ -8,7 +8,7 @@ from hygiene.analysis.apis import plain
 from hygiene.analysis.apis import torch as torch_api
 from hygiene.analysis.apis.llm import PERSISTENT_STORES
 from hygiene.finding import Location, Severity
-from hygiene.rule import Rule, invalid, valid
+from hygiene.rule import Rule, invalid, notebook, valid
 
 _PROMPT_WORDS = ("prompt", "message", "msgs", "messages", "text", "query", "question", "input", "conversation",
                  "chat", "content", "request", "instruction")
@@ -53,6 +53,50 @@ class CacheKeyWithoutModel(Rule):
     message = "The response cache key at {where} holds `{hashed}` but not {what}, while {models}"
     question = "Does the cache keyed at {where} keep the responses of different models (and sampling settings) apart?"
     examples = [
+        invalid({"compare_models.ipynb": notebook(
+            """
+            import json
+            from openai import OpenAI
+            client = OpenAI()
+            questions = [json.loads(l)["question"] for l in open("data/questions.jsonl")]
+            CACHE = {}
+            """,
+            """
+            def ask(model, prompt):
+                if prompt in CACHE:  # expect: EVAL021
+                    return CACHE[prompt]
+                r = client.chat.completions.create(model=model, messages=[{"role": "user", "content": prompt}])
+                CACHE[prompt] = r.choices[0].message.content
+                return CACHE[prompt]
+            """,
+            """
+            answers = {}
+            for model in ["gpt-4o", "gpt-4o-mini", "o3-mini"]:
+                answers[model] = [ask(model, q) for q in questions]
+            """,
+        )}, note="notebook: a memo keyed by the prompt in one cell, a loop over models in the next"),
+        valid({"compare_models.ipynb": notebook(
+            """
+            import json
+            from openai import OpenAI
+            client = OpenAI()
+            questions = [json.loads(l)["question"] for l in open("data/questions.jsonl")]
+            CACHE = {}
+            """,
+            """
+            def ask(model, prompt):
+                if (model, prompt) in CACHE:
+                    return CACHE[(model, prompt)]
+                r = client.chat.completions.create(model=model, messages=[{"role": "user", "content": prompt}])
+                CACHE[(model, prompt)] = r.choices[0].message.content
+                return CACHE[(model, prompt)]
+            """,
+            """
+            answers = {}
+            for model in ["gpt-4o", "gpt-4o-mini", "o3-mini"]:
+                answers[model] = [ask(model, q) for q in questions]
+            """,
+        )}, note="near miss: the same cells, the memo keyed by model and prompt"),
         invalid("""
             import hashlib, json, os
             from openai import OpenAI

@@ -8,7 +8,7 @@ import libcst as cst
 from hygiene.analysis.apis.torch import name_tokens
 from hygiene.finding import Location, Severity
 from hygiene.analysis.names import dotted
-from hygiene.rule import Rule, invalid, valid
+from hygiene.rule import Rule, invalid, notebook, valid
 from hygiene.walk import iter_nodes
 
 # Settings of a model call that change what comes back (and what a built request carries).
@@ -26,6 +26,8 @@ class _Function:
     calls: set[str] = field(default_factory=set)          # `self.<method>(...)` called
     keys: dict[str, list[tuple[int, cst.BaseExpression]]] = field(default_factory=dict)  # name -> assignments
     cache_uses: list[tuple[str, str]] = field(default_factory=list)  # (cache function, key name)
+    owner: str = ""                                        # the class it is a method of
+    bases: tuple[str, ...] = ()                            # that class's bases, as written (last part)
 
 
 class CacheKeyWithoutSettings(Rule):
@@ -35,7 +37,7 @@ class CacheKeyWithoutSettings(Rule):
     (`f"requests-{task}-{num_fewshot}shot-rank{rank}"`), read back with a cache function
     (`load_from_cache(file_name=key)`) and written with one, when the objects it holds are built
     by a method of the class (`self.construct_requests(...)`, also an override in a subclass of the
-    same file) that reads a generation setting from the object (`self.config.generation_kwargs`,
+    same file or of another module) that reads a generation setting from the object (`self.config.generation_kwargs`,
     `self.temperature`, `max_new_tokens`) which the key does not name.
 
     ## Why is this bad?
@@ -60,8 +62,122 @@ class CacheKeyWithoutSettings(Rule):
     message = ("The cache key `{key}` at {where} is built from {parts} but not `{setting}`, which `{method}` "
                "({read_at}) puts into the cached objects: a rerun with other generation settings loads the old ones")
     question = "Does the cache key `{key}` at {where} change when `{setting}` does?"
-    triggers = ("cache",)
+    # An override in another module that reads a setting may name no cache (the repo phase).
+    triggers = ("cache", *sorted(SAMPLING_SETTINGS))
     examples = [
+        invalid({
+            "harness/__init__.py": "",
+            "harness/task.py": """
+                from harness.caching import load_from_cache, save_to_cache
+
+                class Task:
+                    def build_all_requests(self, rank=0, cache_requests=False):
+                        cache_key = f"requests-{self.config.task}-{self.config.num_fewshot}shot-rank{rank}"  # expect: EVAL023
+                        cached = load_from_cache(file_name=cache_key, cache=cache_requests)
+                        if cached:
+                            self.instances = cached
+                            return
+                        instances = [self.construct_requests(doc, self.fewshot_context(doc)) for doc in self.docs()]
+                        save_to_cache(file_name=cache_key, obj=instances)
+                        self.instances = instances
+
+                    def construct_requests(self, doc, ctx):
+                        raise NotImplementedError
+            """,
+            "harness/generate.py": """
+                from harness.task import Task
+
+                class GenerateTask(Task):
+                    def construct_requests(self, doc, ctx):
+                        return Instance(doc=doc, arguments=(ctx, dict(self.config.generation_kwargs)))
+            """,
+        }, note="across modules: the cache key is built in the base class; the subclass in another module puts "
+                "the generation kwargs into every cached request"),
+        valid({
+            "harness/__init__.py": "",
+            "harness/task.py": """
+                import json
+                from harness.caching import load_from_cache, save_to_cache
+
+                class Task:
+                    def build_all_requests(self, rank=0, cache_requests=False):
+                        cache_key = f"requests-{self.config.task}-{self.config.num_fewshot}shot-rank{rank}"
+                        cache_key += "-gen" + str(hash(json.dumps(self.config.generation_kwargs, sort_keys=True)))
+                        cached = load_from_cache(file_name=cache_key, cache=cache_requests)
+                        if cached:
+                            self.instances = cached
+                            return
+                        instances = [self.construct_requests(doc, self.fewshot_context(doc)) for doc in self.docs()]
+                        save_to_cache(file_name=cache_key, obj=instances)
+                        self.instances = instances
+
+                    def construct_requests(self, doc, ctx):
+                        raise NotImplementedError
+            """,
+            "harness/generate.py": """
+                from harness.task import Task
+
+                class GenerateTask(Task):
+                    def construct_requests(self, doc, ctx):
+                        return Instance(doc=doc, arguments=(ctx, dict(self.config.generation_kwargs)))
+            """,
+        }, note="near miss of the same layout: the key hashes the generation kwargs"),
+        invalid({"sweep.ipynb": notebook(
+            """
+            import json, os
+            from openai import OpenAI
+            """,
+            """
+            class CachedClient:
+                def __init__(self, model, temperature):
+                    self.client = OpenAI()
+                    self.model, self.temperature = model, temperature
+
+                def complete(self, prompt):
+                    key = f"{self.model}-{prompt}"  # expect: EVAL023
+                    hit = self.read_cache(key)
+                    if hit is None:
+                        hit = self.call(prompt)
+                        self.write_cache(key, hit)
+                    return hit
+
+                def call(self, prompt):
+                    r = self.client.chat.completions.create(model=self.model, temperature=self.temperature,
+                                                            messages=[{"role": "user", "content": prompt}])
+                    return r.choices[0].message.content
+            """,
+            """
+            outputs = {t: [CachedClient("gpt-4o-mini", t).complete(p) for p in prompts] for t in (0.0, 0.7, 1.2)}
+            """,
+        )}, note="notebook: a client class whose cache key leaves out the temperature, swept in the next cell"),
+        valid({"sweep.ipynb": notebook(
+            """
+            import json, os
+            from openai import OpenAI
+            """,
+            """
+            class CachedClient:
+                def __init__(self, model, temperature):
+                    self.client = OpenAI()
+                    self.model, self.temperature = model, temperature
+
+                def complete(self, prompt):
+                    key = f"{self.model}-{self.temperature}-{prompt}"
+                    hit = self.read_cache(key)
+                    if hit is None:
+                        hit = self.call(prompt)
+                        self.write_cache(key, hit)
+                    return hit
+
+                def call(self, prompt):
+                    r = self.client.chat.completions.create(model=self.model, temperature=self.temperature,
+                                                            messages=[{"role": "user", "content": prompt}])
+                    return r.choices[0].message.content
+            """,
+            """
+            outputs = {t: [CachedClient("gpt-4o-mini", t).complete(p) for p in prompts] for t in (0.0, 0.7, 1.2)}
+            """,
+        )}, note="near miss: the same cells with the temperature in the key"),
         invalid("""
             from harness.caching import load_from_cache, save_to_cache
 
@@ -140,9 +256,18 @@ class CacheKeyWithoutSettings(Rule):
         self.functions: list[_Function] = []
         self.stack: list[_Function] = []
         self.constants: set[str] = set()
+        self.classes: list[tuple[str, tuple[str, ...]]] = []
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        bases = tuple((dotted(b.value) or "").rsplit(".", 1)[-1] for b in node.bases if b.keyword is None)
+        self.classes.append((node.name.value, bases))
+
+    def leave_ClassDef(self, node: cst.ClassDef) -> None:
+        self.classes.pop()
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
-        function = _Function(node.name.value)
+        owner, bases = self.classes[-1] if self.classes else ("", ())
+        function = _Function(node.name.value, owner=owner, bases=bases)
         self.functions.append(function)
         self.stack.append(function)
 
@@ -184,6 +309,42 @@ class CacheKeyWithoutSettings(Rule):
             self.stack[-1].keys.setdefault(node.target.value, []).append((self.ctx.line_here(node) or 0, node.value))
 
     def finish(self) -> None:
+        self.keyed: list[dict] = []
+        self._keys_here()
+        overrides = [{"name": f.name, "bases": list(f.bases), "reads": f.reads} for f in self.functions
+                     if f.owner and f.bases and f.reads]
+        if self.keyed or overrides:
+            self.ctx.facts[self.code] = {"keyed": self.keyed[:10], "overrides": overrides[:50],
+                                         "constants": sorted(self.constants)}
+
+    @classmethod
+    def check_repo(cls, repo) -> None:  # type: ignore[no-untyped-def]
+        """A cache key of a class's method, and an override in a subclass of another module that reads a
+        generation setting the key does not name."""
+        keyed = [(path, k) for path, facts in repo.facts(cls.code) for k in facts.get("keyed", []) if k["cls"]]
+        if not keyed:
+            return
+        for path, site in keyed:
+            words = set(site["words"])
+            for other, facts in repo.facts(cls.code):
+                if other == path:
+                    continue
+                constants = set(facts.get("constants", []))
+                found = next(((o, m) for o in facts.get("overrides", []) if site["cls"] in o["bases"]
+                              and o["name"] in site["calls"] and (m := sorted(
+                                  (line, s) for s, line in o["reads"].items() if s not in constants
+                                  and s.lower() not in words and not set(name_tokens(s)) <= words))), None)
+                if found is None:
+                    continue
+                override, missing = found
+                setting = "`, `".join(s for _, s in missing)
+                repo.report(cls, path, site["line"], key=site["key"],
+                            parts=", ".join(f"`{p}`" for p in site["parts"]) or "other settings",
+                            setting=setting, method=override["name"], read_at=f"{other}:{missing[0][0]}",
+                            related=[Location(other, missing[0][0], f"`{missing[0][1]}` read here")])
+                break
+
+    def _keys_here(self) -> None:
         methods: dict[str, list[_Function]] = {}
         for function in self.functions:
             methods.setdefault(function.name, []).append(function)
@@ -202,6 +363,11 @@ class CacheKeyWithoutSettings(Rule):
                         words.add(node.lower())
                 found = self._unkeyed_setting(function, methods, words)
                 if found is None:
+                    # The override that reads a setting may be in a subclass of another module.
+                    self.keyed.append({"cls": function.owner, "calls": sorted(function.calls), "words": sorted(words),
+                                       "line": assignments[0][0], "key": key, "parts": [
+                                           p for p in dict.fromkeys(p for _, v in assignments for p in _parts(v))
+                                           if p != key][:8]})
                     continue
                 setting, method, read_at = found
                 line = assignments[0][0]

@@ -7,7 +7,7 @@ import libcst as cst
 
 from hygiene.analysis.apis.torch import name_tokens
 from hygiene.finding import Location, Severity
-from hygiene.rule import Rule, invalid, valid
+from hygiene.rule import Rule, invalid, notebook, valid
 from hygiene.walk import iter_nodes
 
 TRAIN_WORDS = frozenset({"train", "training", "tr", "trn"})
@@ -25,7 +25,8 @@ class EvalSetBuiltLikeTrain(Rule):
     """
     ## What it does
     Finds a validation or test set (`valid_set`, `X_test`, `dev_loader`) assigned the same
-    expression, character for character, as the training set assigned just before it in the same
+    expression, character for character (a loader's batching keywords, `batch_size=`, `shuffle=`,
+    `num_workers=`, left out), as the training set assigned before it in the same
     function, script or notebook (`to_dataset(encoded[:1_000_000])` twice), when nothing the
     expression reads is rebound between the two and neither name is assigned again. The two names
     must differ only in the word for the split (`stateful_train_set` / `stateful_valid_set`), and the
@@ -59,6 +60,64 @@ class EvalSetBuiltLikeTrain(Rule):
                "its rows are the training rows, so what it measures is the training fit")
     question = "Should `{target}` at {where} be built from other rows than `{train}`?"
     examples = [
+        invalid({
+            "lm/__init__.py": "",
+            "lm/windows.py": """
+                def to_windows(seq, length):
+                    return [seq[i:i + length] for i in range(0, len(seq), length)]
+            """,
+            "lm/prepare.py": """
+                import numpy as np
+                from .windows import to_windows
+
+                encoded = np.load("data/tokens.npy")
+                cut = int(0.9 * len(encoded))
+                train_set = to_windows(encoded[:cut], 256)
+                valid_set = to_windows(encoded[:cut], 256)  # expect: EVAL024
+            """,
+        }, note="across modules: the windowing helper imported; the validation windows cut from the training range"),
+        valid({
+            "lm/__init__.py": "",
+            "lm/windows.py": """
+                def to_windows(seq, length):
+                    return [seq[i:i + length] for i in range(0, len(seq), length)]
+            """,
+            "lm/prepare.py": """
+                import numpy as np
+                from .windows import to_windows
+
+                encoded = np.load("data/tokens.npy")
+                cut = int(0.9 * len(encoded))
+                train_set = to_windows(encoded[:cut], 256)
+                valid_set = to_windows(encoded[cut:], 256)
+            """,
+        }, note="near miss of the same layout: the validation windows come after the cut"),
+        invalid({"loaders.ipynb": notebook(
+            """
+            from datasets import load_dataset
+            from torch.utils.data import DataLoader
+            ds = load_dataset("ag_news")
+            """,
+            """
+            train_loader = DataLoader(ds["train"], batch_size=64, shuffle=True)
+            """,
+            """
+            test_loader = DataLoader(ds["train"], batch_size=256)  # expect: EVAL024
+            """,
+        )}, note="notebook: the test loader's cell copies the training loader's split key"),
+        valid({"loaders.ipynb": notebook(
+            """
+            from datasets import load_dataset
+            from torch.utils.data import DataLoader
+            ds = load_dataset("ag_news")
+            """,
+            """
+            train_loader = DataLoader(ds["train"], batch_size=64, shuffle=True)
+            """,
+            """
+            test_loader = DataLoader(ds["test"], batch_size=256)
+            """,
+        )}, note="near miss: the same cells with the test split"),
         invalid("""
             def to_windows(seq, length):
                 return [seq[i:i + length] for i in range(0, len(seq), length)]
@@ -193,7 +252,7 @@ class EvalSetBuiltLikeTrain(Rule):
         index = next((i for i, stmt in enumerate(body.body) if stmt is parents[-1]), None)
         if index is None:
             return
-        code = " ".join(self.ctx.code(node.value).split())
+        code = " ".join(self.ctx.code(_without_batching(node.value)).split())
         self._bodies.setdefault(id(body), (body, []))[1].append((index, target, code, node))
 
     def finish(self) -> None:
@@ -211,10 +270,27 @@ class EvalSetBuiltLikeTrain(Rule):
                         continue
                     if _rebound_between(body, index, later_index, node.value) or _assigned_again(body, (target, later), (index, later_index)):
                         continue
-                    self.report(later_node, target=later, train=target, code=later_code, how=how,
+                    shown = " ".join(self.ctx.code(later_node.value).split())
+                    self.report(later_node, target=later, train=target, code=shown, how=how,
                                 train_where=f"line {self.ctx.line_of(node)}",
                                 related=[Location(self.ctx.path, self.ctx.line_of(node), f"`{target}` built here")])
                     break
+
+
+# Keywords of a loader that change how its rows are batched or ordered, not which rows it holds.
+_BATCHING = frozenset({"batch_size", "shuffle", "num_workers", "pin_memory", "drop_last", "collate_fn",
+                       "persistent_workers", "prefetch_factor", "worker_init_fn", "generator", "timeout"})
+
+
+def _without_batching(value: cst.BaseExpression) -> cst.BaseExpression:
+    """`DataLoader(ds["train"], batch_size=256)` as `DataLoader(ds["train"])`: two loaders of the same
+    rows batched differently still hold the same rows."""
+    if not isinstance(value, cst.Call) or not any(a.keyword and a.keyword.value in _BATCHING for a in value.args):
+        return value
+    kept = [a for a in value.args if not (a.keyword and a.keyword.value in _BATCHING)]
+    if kept:
+        kept[-1] = kept[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)
+    return value.with_changes(args=kept)
 
 
 # Row subsets: `.select(range(2000))`, `[:500]`, `.take(100)`, `.head(1000)`, `.shard(10, 0)`.

@@ -6,7 +6,7 @@ import re
 import libcst as cst
 
 from hygiene.finding import Severity
-from hygiene.rule import Rule, invalid, valid
+from hygiene.rule import Rule, invalid, notebook, valid
 
 # Functional dropouts whose `training` argument defaults to True: without it they drop in eval mode.
 _TRAINING_DEFAULT_ON = frozenset({
@@ -62,6 +62,109 @@ class FunctionalDropoutIgnoresMode(Rule):
     question = "Is the dropout of `{call}` at {where} meant to stay on when the model is evaluated?"
     triggers = ("dropout", "dropout_p", "memory_efficient_attention")
     examples = [
+        invalid({
+            "gnn/__init__.py": "",
+            "gnn/layers.py": """
+                import torch.nn as nn
+                import torch.nn.functional as F
+
+                class Block(nn.Module):
+                    def __init__(self, d, p=0.5):
+                        super().__init__()
+                        self.lin, self.p = nn.Linear(d, d), p
+
+                    def forward(self, x):
+                        return F.dropout(F.relu(self.lin(x)), p=self.p)  # expect: EVAL025
+            """,
+            "gnn/evaluate.py": """
+                import torch
+                from .layers import Block
+
+                @torch.no_grad()
+                def accuracy(model, loader):
+                    model.eval()
+                    hits = total = 0
+                    for x, y in loader:
+                        hits += (model(x).argmax(-1) == y).sum().item()
+                        total += len(y)
+                    return hits / total
+            """,
+        }, note="across modules: the layer's functional dropout ignores the mode the evaluation module sets"),
+        valid({
+            "gnn/__init__.py": "",
+            "gnn/layers.py": """
+                import torch.nn as nn
+                import torch.nn.functional as F
+
+                class Block(nn.Module):
+                    def __init__(self, d, p=0.5):
+                        super().__init__()
+                        self.lin, self.p = nn.Linear(d, d), p
+
+                    def forward(self, x):
+                        return F.dropout(F.relu(self.lin(x)), p=self.p, training=self.training)
+            """,
+            "gnn/evaluate.py": """
+                import torch
+                from .layers import Block
+
+                @torch.no_grad()
+                def accuracy(model, loader):
+                    model.eval()
+                    hits = total = 0
+                    for x, y in loader:
+                        hits += (model(x).argmax(-1) == y).sum().item()
+                        total += len(y)
+                    return hits / total
+            """,
+        }, note="near miss of the same layout: the dropout follows the module's mode"),
+        invalid({"mlp.ipynb": notebook(
+            """
+            import torch
+            import torch.nn as nn
+            import torch.nn.functional as F
+            """,
+            """
+            class Net(nn.Module):
+                def __init__(self):
+                    super().__init__()
+                    self.fc1, self.fc2 = nn.Linear(784, 256), nn.Linear(256, 10)
+
+                def forward(self, x):
+                    h = F.dropout(F.relu(self.fc1(x)), 0.3)  # expect: EVAL025
+                    return self.fc2(h)
+            """,
+            """
+            net = Net()
+            net.eval()
+            with torch.no_grad():
+                test_acc = (net(X_test).argmax(1) == y_test).float().mean()
+            """,
+        )}, note="notebook: the model cell's dropout stays on when a later cell evaluates in eval mode"),
+        valid({"mlp.ipynb": notebook(
+            """
+            import torch
+            import torch.nn as nn
+            import torch.nn.functional as F
+            """,
+            """
+            class Net(nn.Module):
+                def __init__(self):
+                    super().__init__()
+                    self.fc1, self.fc2 = nn.Linear(784, 256), nn.Linear(256, 10)
+                    self.drop = nn.Dropout(0.3)
+
+                def forward(self, x):
+                    h = self.drop(F.relu(self.fc1(x)))
+                    return self.fc2(h)
+            """,
+            """
+            net = Net()
+            net.eval()
+            with torch.no_grad():
+                test_acc = (net(X_test).argmax(1) == y_test).float().mean()
+            """,
+        )}, note="near miss: the same cells with an nn.Dropout module"),
         invalid("""
             import torch.nn as nn
             import torch.nn.functional as F

@@ -5,7 +5,7 @@ from hygiene.analysis.dataflow.knowledge import SPLIT_NAMES
 from hygiene.analysis.dataflow.program import Program, Ref, program
 from hygiene.analysis.dataflow.queries import fits_of, model_name, never_evaluates, own_evaluation, role, row_base
 from hygiene.finding import Location, Severity
-from hygiene.rule import Rule, invalid, valid
+from hygiene.rule import Rule, invalid, notebook, valid
 
 
 class TestRowsInTraining(Rule):
@@ -165,6 +165,163 @@ class TestRowsInTraining(Rule):
                 raw_datasets[split] = raw_datasets[split].rename_columns({"text_chosen": "chosen"})
             trainer = DPOTrainer(model=model, train_dataset=raw_datasets["train"], eval_dataset=raw_datasets["test"])
         """, note="different split keys of one dict of datasets, updated in a loop"),
+        invalid({
+            "churn/__init__.py": "",
+            "churn/data.py": """
+                import pandas as pd
+                from sklearn.model_selection import train_test_split
+
+                def load_splits(path="data/churn.csv"):
+                    frame = pd.read_csv(path)
+                    train_df, test_df = train_test_split(frame, test_size=0.2, random_state=0)
+                    return frame, train_df, test_df
+            """,
+            "churn/train.py": """
+                from sklearn.ensemble import GradientBoostingClassifier
+                from .data import load_splits
+
+                FEATURES = ["tenure", "charges", "calls"]
+
+                def main():
+                    frame, train_df, test_df = load_splits()
+                    clf = GradientBoostingClassifier(random_state=0)
+                    clf.fit(frame[FEATURES], frame["churned"])  # expect: LEAK002
+                    print("test accuracy", clf.score(test_df[FEATURES], test_df["churned"]))
+            """,
+        }, note="across modules: the split made in a data module that also returns the whole frame; the "
+                "training module fits on the whole frame and scores on the test part"),
+        valid({
+            "churn/__init__.py": "",
+            "churn/data.py": """
+                import pandas as pd
+                from sklearn.model_selection import train_test_split
+
+                def load_splits(path="data/churn.csv"):
+                    frame = pd.read_csv(path)
+                    train_df, test_df = train_test_split(frame, test_size=0.2, random_state=0)
+                    return frame, train_df, test_df
+            """,
+            "churn/train.py": """
+                from sklearn.ensemble import GradientBoostingClassifier
+                from .data import load_splits
+
+                FEATURES = ["tenure", "charges", "calls"]
+
+                def main():
+                    frame, train_df, test_df = load_splits()
+                    print(len(frame), "customers")
+                    clf = GradientBoostingClassifier(random_state=0)
+                    clf.fit(train_df[FEATURES], train_df["churned"])
+                    print("test accuracy", clf.score(test_df[FEATURES], test_df["churned"]))
+            """,
+        }, note="near miss of the same layout: the whole frame is only counted; the fit takes the training part"),
+        invalid({
+            "splits.py": """
+                import pandas as pd
+                from sklearn.model_selection import train_test_split
+
+                class ReviewSplits:
+                    def __init__(self, path):
+                        rows = pd.read_json(path, lines=True)
+                        self.train, self.test = train_test_split(rows, test_size=0.25, random_state=1)
+
+                    def augmented_train(self):
+                        return pd.concat([self.train, self.test])
+            """,
+            "fit.py": """
+                from sklearn.feature_extraction.text import TfidfVectorizer
+                from sklearn.linear_model import LogisticRegression
+                from sklearn.pipeline import make_pipeline
+                from splits import ReviewSplits
+
+                splits = ReviewSplits("data/reviews.jsonl")
+                train = splits.augmented_train()
+                model = make_pipeline(TfidfVectorizer(), LogisticRegression(max_iter=1000))
+                model.fit(train["text"], train["label"])  # expect: LEAK002
+                print(model.score(splits.test["text"], splits.test["label"]))
+            """,
+        }, note="across modules: a class method appends the test rows to the training rows"),
+        valid({
+            "splits.py": """
+                import pandas as pd
+                from sklearn.model_selection import train_test_split
+
+                class ReviewSplits:
+                    def __init__(self, path, extra_path):
+                        rows = pd.read_json(path, lines=True)
+                        self.extra = pd.read_json(extra_path, lines=True)
+                        self.train, self.test = train_test_split(rows, test_size=0.25, random_state=1)
+
+                    def augmented_train(self):
+                        return pd.concat([self.train, self.extra])
+            """,
+            "fit.py": """
+                from sklearn.feature_extraction.text import TfidfVectorizer
+                from sklearn.linear_model import LogisticRegression
+                from sklearn.pipeline import make_pipeline
+                from splits import ReviewSplits
+
+                splits = ReviewSplits("data/reviews.jsonl", "data/extra.jsonl")
+                train = splits.augmented_train()
+                model = make_pipeline(TfidfVectorizer(), LogisticRegression(max_iter=1000))
+                model.fit(train["text"], train["label"])
+                print(model.score(splits.test["text"], splits.test["label"]))
+            """,
+        }, note="near miss: the class appends rows from another file, not the test part"),
+        invalid({"analysis.ipynb": notebook(
+            """
+            import pandas as pd
+            from sklearn.model_selection import train_test_split
+            from sklearn.ensemble import RandomForestClassifier
+            df = pd.read_csv("data/patients.csv")
+            """,
+            """
+            X, y = df.drop(columns=["outcome"]), df["outcome"]
+            X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.3, random_state=42)
+            """,
+            """
+            rf = RandomForestClassifier(n_estimators=300, random_state=42)
+            rf.fit(X, y)  # expect: LEAK002
+            """,
+            """
+            print("held-out accuracy:", rf.score(X_test, y_test))
+            """,
+        )}, note="notebook: the split in one cell, the fit on everything in the next, the test score in a third"),
+        valid({"analysis.ipynb": notebook(
+            """
+            import pandas as pd
+            from sklearn.model_selection import train_test_split
+            from sklearn.ensemble import RandomForestClassifier
+            df = pd.read_csv("data/patients.csv")
+            """,
+            """
+            X, y = df.drop(columns=["outcome"]), df["outcome"]
+            X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.3, random_state=42)
+            """,
+            """
+            rf = RandomForestClassifier(n_estimators=300, random_state=42)
+            rf.fit(X_train, y_train)
+            """,
+            """
+            print("held-out accuracy:", rf.score(X_test, y_test))
+            """,
+        )}, note="near miss: the same cells with the fit on the training part"),
+        valid("""
+            import numpy as np
+            import sklearn.base
+            from sklearn.model_selection import StratifiedKFold
+            from cleanlab.internal.util import train_val_split
+
+            def held_out_probs(model, X, labels, n_folds=5):
+                probs = np.zeros((len(labels), 2))
+                for train_idx, holdout_idx in StratifiedKFold(n_splits=n_folds, shuffle=True).split(X, labels):
+                    clf = sklearn.base.clone(model)
+                    X_train_cv, X_holdout_cv, y_train_cv, y_holdout_cv = train_val_split(X, labels, train_idx, holdout_idx)
+                    clf.fit(X_train_cv, y_train_cv)
+                    probs[holdout_idx] = clf.predict_proba(X_holdout_cv)
+                return probs
+        """, note="regression (cleanlab/examples): a library helper cuts the folds by index; the fit takes the "
+                  "training fold, not the whole X the folds index"),
     ]
 
     @classmethod
@@ -184,7 +341,11 @@ class TestRowsInTraining(Rule):
             if not model or not data or (kind == "metric" and prog.info(scored).get("metric") not in ("score", "evaluate")):
                 continue
             said, part = role(prog, data)
-            if said != "test" or prog.kind(part) != "part":
+            if said == "test" and prog.kind(part) != "part":
+                # The name says test (`test_df` unpacked from a loader's returned tuple): the split
+                # part behind it, where its rows were cut from the whole.
+                part = _test_part(prog, data)
+            if said != "test" or not part:
                 continue
             split = prog.input(part, 0)
             sources = set(d for d in prog.inputs(split) if d)
@@ -288,3 +449,20 @@ def _dedup(prog: Program, ref: Ref) -> bool:
     counts classes)."""
     info = prog.info(ref)
     return prog.kind(ref) == "subset" and info.get("how") == "dedup" and (not info.get("values") or bool(info.get("name")))
+
+
+def _test_part(prog: Program, data: Ref) -> Ref:
+    """The test part of a split that `data`'s rows are, across calls and returned tuples (0 if none). Rows
+    picked by a part's indices (`X[holdout_idx]` of a K-fold) are not the part: the walk stops there."""
+    def stop(ref: Ref) -> bool:
+        kind = prog.kind(ref)
+        return kind not in _CARRIERS or (kind == "call" and prog.callee(ref) is None)
+
+    seen = prog.back([data], rows=True, stop=stop)
+    return next((r for r in seen if prog.kind(r) == "part" and role(prog, r)[0] == "test"), 0)
+
+
+# What the test rows pass through unchanged: columns, elements of a returned tuple, calls of the repo's
+# functions, names bound at module level or imported, parameters, attributes a class stored. A library
+# call (`train_val_split(X, y, train_idx, holdout_idx)`) or an index selection is not followed.
+_CARRIERS = frozenset({"col", "elem", "call", "op", "global", "import", "param", "selfattr"})

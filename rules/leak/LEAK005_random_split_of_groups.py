@@ -4,7 +4,7 @@ from __future__ import annotations
 from hygiene.analysis.dataflow import knowledge as kb
 from hygiene.analysis.dataflow.program import Program, Ref, program
 from hygiene.finding import Location, Severity
-from hygiene.rule import Rule, invalid, valid
+from hygiene.rule import Rule, invalid, notebook, valid
 
 # After `groupby(<id>)`, these keep one value per row: several rows per group, rows unchanged.
 _PER_ROW = frozenset({"transform", "cumcount", "shift", "diff", "rank", "cumsum", "cummax", "cummin", "expanding",
@@ -154,6 +154,90 @@ class RandomSplitOfGroups(Rule):
                 X_tr, X_te, y_tr, y_te = train_test_split(X, y, stratify=y, random_state=0)  # expect: LEAK005
             ''',
         }),
+        valid({
+            "cohort.py": '''
+                import pandas as pd
+                def load_cohort(path):
+                    stays = pd.read_parquet(path)
+                    print(len(stays), "stays of", stays["subject_id"].nunique(), "subjects")
+                    return stays
+            ''',
+            "train.py": '''
+                from sklearn.model_selection import GroupShuffleSplit
+                from cohort import load_cohort
+                cohort = load_cohort("stays.parquet")
+                X, y = cohort[FEATURES], cohort["died"]
+                splitter = GroupShuffleSplit(n_splits=1, test_size=0.2, random_state=0)
+                train_idx, test_idx = next(splitter.split(X, y, groups=cohort["subject_id"]))
+            ''',
+        }, note="near miss of the same layout: the split is grouped by the subject the loader counts"),
+        invalid({"ratings.ipynb": notebook(
+            """
+            import pandas as pd
+            from sklearn.model_selection import train_test_split
+            ratings = pd.read_csv("data/ratings.csv")
+            """,
+            """
+            per_user = ratings.groupby("user_id").size()
+            per_user.describe()
+            """,
+            """
+            X = ratings[["item_popularity", "user_mean", "genre_match"]]
+            y = ratings["liked"]
+            """,
+            """
+            X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2, random_state=7)  # expect: LEAK005
+            """,
+        )}, note="notebook: one cell counts ratings per user, a later cell splits the ratings row by row"),
+        valid({"ratings.ipynb": notebook(
+            """
+            import pandas as pd
+            from sklearn.model_selection import GroupShuffleSplit
+            ratings = pd.read_csv("data/ratings.csv")
+            """,
+            """
+            per_user = ratings.groupby("user_id").size()
+            per_user.describe()
+            """,
+            """
+            X = ratings[["item_popularity", "user_mean", "genre_match"]]
+            y = ratings["liked"]
+            """,
+            """
+            splitter = GroupShuffleSplit(n_splits=1, test_size=0.2, random_state=7)
+            train_idx, test_idx = next(splitter.split(X, y, groups=ratings["user_id"]))
+            """,
+        )}, note="near miss: the same cells, the split grouped by user"),
+        invalid({"forecast.ipynb": notebook(
+            """
+            import pandas as pd
+            from sklearn.model_selection import train_test_split
+            sales = pd.read_csv("data/sales.csv", parse_dates=["date"]).sort_values("date")
+            """,
+            """
+            sales["lag_7"] = sales["units"].shift(7)
+            sales["mean_28"] = sales["units"].rolling(28).mean()
+            sales = sales.dropna()
+            """,
+            """
+            X_tr, X_te, y_tr, y_te = train_test_split(sales[["lag_7", "mean_28"]], sales["units"], test_size=0.2)  # expect: LEAK005
+            """,
+        )}, note="notebook: lag and rolling features in one cell, a shuffled split in the next"),
+        valid({"forecast.ipynb": notebook(
+            """
+            import pandas as pd
+            from sklearn.model_selection import train_test_split
+            sales = pd.read_csv("data/sales.csv", parse_dates=["date"]).sort_values("date")
+            """,
+            """
+            sales["lag_7"] = sales["units"].shift(7)
+            sales["mean_28"] = sales["units"].rolling(28).mean()
+            sales = sales.dropna()
+            """,
+            """
+            X_tr, X_te, y_tr, y_te = train_test_split(sales[["lag_7", "mean_28"]], sales["units"], test_size=0.2, shuffle=False)
+            """,
+        )}, note="near miss: the same cells, the split keeps time order"),
         invalid("""
             import pandas as pd
             from sklearn.model_selection import KFold, cross_val_score

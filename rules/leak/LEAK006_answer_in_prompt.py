@@ -8,7 +8,7 @@ from hygiene.analysis.dataflow.program import SHIFT, Program, Ref, Stack, progra
 from hygiene.analysis.dataflow.queries import (call_name, derived_from_prediction, module_binding, parameters, same_file,
                                               text_inputs, value_name)
 from hygiene.finding import Location, Severity
-from hygiene.rule import Rule, invalid, valid
+from hygiene.rule import Rule, invalid, notebook, valid
 from hygiene.analysis.strings import placeholders
 
 GOLD_KEYS = frozenset({"answer", "answers", "gold", "gold_answer", "label", "labels", "target", "answerkey",
@@ -187,6 +187,132 @@ class AnswerInPrompt(Rule):
                     correct += out.choices[0].message.content.strip() == row["answer"]
             ''',
         }, note="the formatter in another file"),
+        valid({
+            "format.py": '''
+                def render(row: dict) -> str:
+                    lines = [f"{key}: {value}" for key, value in row.items() if key not in ("id", "answer")]
+                    return "Answer with one letter.\\n\\n" + "\\n".join(lines)
+            ''',
+            "evaluate.py": '''
+                import json
+                from openai import OpenAI
+                from format import render
+                client = OpenAI()
+                rows = [json.loads(line) for line in open("data/test.jsonl")]
+                correct = 0
+                for row in rows:
+                    out = client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": render(row)}])
+                    correct += out.choices[0].message.content.strip() == row["answer"]
+            ''',
+        }, note="near miss of the same layout: the formatter drops the answer field"),
+        invalid({
+            "evals/__init__.py": "",
+            "evals/prompting.py": '''
+                import json
+
+                class PromptBuilder:
+                    def __init__(self, instruction: str):
+                        self.instruction = instruction
+
+                    def build(self, record: dict) -> str:
+                        return self.instruction + "\\n\\n" + json.dumps(record, indent=2)  # expect: LEAK006
+            ''',
+            "evals/run.py": '''
+                import asyncio
+                import json
+                from anthropic import AsyncAnthropic
+                from .prompting import PromptBuilder
+
+                client = AsyncAnthropic()
+                builder = PromptBuilder("Solve the problem. Reply with the final number only.")
+
+                async def grade(record):
+                    reply = await client.messages.create(model="claude-sonnet-4-5", max_tokens=16,
+                                                         messages=[{"role": "user", "content": builder.build(record)}])
+                    return reply.content[0].text.strip() == str(record["solution"])
+
+                async def main():
+                    records = [json.loads(line) for line in open("data/gsm_test.jsonl")]
+                    scores = await asyncio.gather(*(grade(r) for r in records))
+                    print(sum(scores) / len(scores))
+            ''',
+        }, note="across modules: a prompt-builder class serialises the whole record, an async harness in "
+                "another module (relative import) grades the reply against the record's solution"),
+        valid({
+            "evals/__init__.py": "",
+            "evals/prompting.py": '''
+                import json
+
+                class PromptBuilder:
+                    def __init__(self, instruction: str):
+                        self.instruction = instruction
+
+                    def build(self, record: dict) -> str:
+                        shown = {k: v for k, v in record.items() if k != "solution"}
+                        return self.instruction + "\\n\\n" + json.dumps(shown, indent=2)
+            ''',
+            "evals/run.py": '''
+                import asyncio
+                import json
+                from anthropic import AsyncAnthropic
+                from .prompting import PromptBuilder
+
+                client = AsyncAnthropic()
+                builder = PromptBuilder("Solve the problem. Reply with the final number only.")
+
+                async def grade(record):
+                    reply = await client.messages.create(model="claude-sonnet-4-5", max_tokens=16,
+                                                         messages=[{"role": "user", "content": builder.build(record)}])
+                    return reply.content[0].text.strip() == str(record["solution"])
+
+                async def main():
+                    records = [json.loads(line) for line in open("data/gsm_test.jsonl")]
+                    scores = await asyncio.gather(*(grade(r) for r in records))
+                    print(sum(scores) / len(scores))
+            ''',
+        }, note="near miss: the builder drops the graded field before serialising"),
+        invalid({"eval.ipynb": notebook(
+            """
+            import json
+            import anthropic
+            client = anthropic.Anthropic()
+            items = [json.loads(l) for l in open("data/mcq_test.jsonl")]
+            """,
+            """
+            def make_prompt(ex):
+                body = "\\n".join(f"{k}: {v}" for k, v in ex.items())  # expect: LEAK006
+                return "Pick the correct option.\\n" + body
+            """,
+            """
+            correct = 0
+            for ex in items:
+                msg = client.messages.create(model="claude-sonnet-4-5", max_tokens=4,
+                                             messages=[{"role": "user", "content": make_prompt(ex)}])
+                correct += msg.content[0].text.strip() == ex["answer"]
+            correct / len(items)
+            """,
+        )}, note="notebook: the formatter in one cell, the graded loop in the next"),
+        valid({"eval.ipynb": notebook(
+            """
+            import json
+            import anthropic
+            client = anthropic.Anthropic()
+            items = [json.loads(l) for l in open("data/mcq_test.jsonl")]
+            """,
+            """
+            def make_prompt(ex):
+                body = "\\n".join(f"{k}: {v}" for k, v in ex.items() if k in ("question", "options"))
+                return "Pick the correct option.\\n" + body
+            """,
+            """
+            correct = 0
+            for ex in items:
+                msg = client.messages.create(model="claude-sonnet-4-5", max_tokens=4,
+                                             messages=[{"role": "user", "content": make_prompt(ex)}])
+                correct += msg.content[0].text.strip() == ex["answer"]
+            correct / len(items)
+            """,
+        )}, note="near miss: the same cells, the formatter keeps only the question and options"),
         invalid("""
             import json
             import pandas as pd

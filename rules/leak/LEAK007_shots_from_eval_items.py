@@ -9,7 +9,7 @@ from hygiene.analysis.dataflow.graph import FUNC
 from hygiene.analysis.dataflow.program import Program, Ref, program
 from hygiene.analysis.dataflow.queries import call_name, loop_node, rows_key, text_inputs, value_name
 from hygiene.finding import Location, Severity
-from hygiene.rule import Rule, invalid, valid
+from hygiene.rule import Rule, invalid, notebook, valid
 
 # Wrappers around the iterable of a loop (or a collection) that do not change which items it holds;
 # a shuffled copy (`ds.shuffle(seed=0)`) holds the same items in another order.
@@ -263,6 +263,110 @@ class ShotsFromEvalItems(Rule):
                     client.messages.create(model="m", max_tokens=20, messages=make_messages(q, dev))
             """,
         }, note="the same helper given the dev items"),
+        invalid({
+            "fewshot/__init__.py": "",
+            "fewshot/data.py": """
+                import json
+
+                def load_items(path):
+                    with open(path) as f:
+                        return [json.loads(line) for line in f]
+            """,
+            "fewshot/evaluator.py": """
+                from openai import OpenAI
+                from .data import load_items
+
+                class FewShotEvaluator:
+                    def __init__(self, path, k=5):
+                        self.items = load_items(path)
+                        self.shots = self.items[:k]  # expect: LEAK007
+                        self.client = OpenAI()
+
+                    def prompt(self, item):
+                        demos = "\\n\\n".join(f"Q: {s['question']}\\nA: {s['answer']}" for s in self.shots)
+                        return f"{demos}\\n\\nQ: {item['question']}\\nA:"
+
+                    def run(self):
+                        correct = 0
+                        for item in self.items:
+                            r = self.client.chat.completions.create(
+                                model="gpt-4o-mini", messages=[{"role": "user", "content": self.prompt(item)}])
+                            correct += r.choices[0].message.content.strip() == item["answer"]
+                        return correct / len(self.items)
+            """,
+        }, note="across modules: items loaded by a helper of a data module; an evaluator class cuts its "
+                "demonstrations from them in __init__ and asks about every item in another method"),
+        valid({
+            "fewshot/__init__.py": "",
+            "fewshot/data.py": """
+                import json
+
+                def load_items(path):
+                    with open(path) as f:
+                        return [json.loads(line) for line in f]
+            """,
+            "fewshot/evaluator.py": """
+                from openai import OpenAI
+                from .data import load_items
+
+                class FewShotEvaluator:
+                    def __init__(self, path, shots_path, k=5):
+                        self.items = load_items(path)
+                        self.shots = load_items(shots_path)[:k]
+                        self.client = OpenAI()
+
+                    def prompt(self, item):
+                        demos = "\\n\\n".join(f"Q: {s['question']}\\nA: {s['answer']}" for s in self.shots)
+                        return f"{demos}\\n\\nQ: {item['question']}\\nA:"
+
+                    def run(self):
+                        correct = 0
+                        for item in self.items:
+                            r = self.client.chat.completions.create(
+                                model="gpt-4o-mini", messages=[{"role": "user", "content": self.prompt(item)}])
+                            correct += r.choices[0].message.content.strip() == item["answer"]
+                        return correct / len(self.items)
+            """,
+        }, note="near miss of the same layout: the demonstrations come from a file of their own"),
+        invalid({"gsm8k_fewshot.ipynb": notebook(
+            """
+            from datasets import load_dataset
+            from openai import OpenAI
+            client = OpenAI()
+            test = load_dataset("gsm8k", "main", split="test")
+            """,
+            """
+            shots = test.select(range(8))  # expect: LEAK007
+            FEWSHOT = "\\n\\n".join(f"Question: {s['question']}\\nAnswer: {s['answer']}" for s in shots)
+            """,
+            """
+            outputs = []
+            for ex in test:
+                r = client.chat.completions.create(model="gpt-4o-mini", temperature=0, messages=[
+                    {"role": "user", "content": f"{FEWSHOT}\\n\\nQuestion: {ex['question']}\\nAnswer:"}])
+                outputs.append(r.choices[0].message.content)
+            """,
+        )}, note="notebook: demonstrations selected from the test split in one cell, every test item asked in the next"),
+        valid({"gsm8k_fewshot.ipynb": notebook(
+            """
+            from datasets import load_dataset
+            from openai import OpenAI
+            client = OpenAI()
+            test = load_dataset("gsm8k", "main", split="test")
+            train = load_dataset("gsm8k", "main", split="train")
+            """,
+            """
+            shots = train.select(range(8))
+            FEWSHOT = "\\n\\n".join(f"Question: {s['question']}\\nAnswer: {s['answer']}" for s in shots)
+            """,
+            """
+            outputs = []
+            for ex in test:
+                r = client.chat.completions.create(model="gpt-4o-mini", temperature=0, messages=[
+                    {"role": "user", "content": f"{FEWSHOT}\\n\\nQuestion: {ex['question']}\\nAnswer:"}])
+                outputs.append(r.choices[0].message.content)
+            """,
+        )}, note="near miss: the same cells, the demonstrations selected from the training split"),
         valid("""
             import anthropic
             client = anthropic.Anthropic()

@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import re
+import sys
 
 import libcst as cst
 
 from hygiene.analysis.apis.llm import model_call_here
-from hygiene.finding import Severity
-from hygiene.rule import Rule, invalid, valid
+from hygiene.finding import Location, Severity
+from hygiene.rule import Rule, invalid, notebook, valid
 from hygiene.analysis.strings import TemplateLiteral, field_root
 from hygiene.analysis.textflow import ESCAPES, FORMAT_METHODS, FORMATTED, RETURNED, SENT, TextFlow, replace_chain
 
@@ -26,9 +27,10 @@ class UnformattedPlaceholders(Rule):
     concatenations are read piece by piece: `"about {subject}" f"{question}"` leaves `{subject}`
     unfilled. Templates that are filled later (by a builder, another function, a library such as
     `string.Template`, jinja2 or a LangChain `PromptTemplate`), doubled braces, JSON examples and
-    regular expressions are left alone. A builder's return value is followed to its callers in the
-    same file: a builder that returns the template, or a messages list holding it, to a caller that
-    sends it unformatted is reported at the template. So is a template filled by `.replace("{a}",
+    regular expressions are left alone. A builder's return value is followed to its callers, in the
+    same file or in another (a function, or a method called on an instance, `judge.messages(q)`):
+    a builder that returns the template, or a messages list holding it, to a caller that sends it
+    unformatted is reported at the template. So is a template filled by `.replace("{a}",
     ...)` calls that leave another field, and text added to the prompt attribute of a request
     (`state.user_prompt.text = state.user_prompt.text + "... {specialty}"` in an inspect solver,
     `req.system_prompt = ...`). A field counts as meant when the function or a function around it
@@ -54,7 +56,7 @@ class UnformattedPlaceholders(Rule):
     message = "{what} has the field(s) {placeholders} but is neither an f-string nor formatted: {consequence}"
     question = ("Does the text sent at {where} contain {placeholders} literally? Print one rendered prompt "
                 "and check that the fields are filled.")
-    triggers = ("{",)
+    triggers = ("{", "import")  # a file that imports a builder may send what it returns
     examples = [
         invalid("""
             def render_item(row):
@@ -329,12 +331,144 @@ class UnformattedPlaceholders(Rule):
                 for item in items:
                     ask("Translate to French: {sentence}", sentence=item["sentence"])
         """, note="a wrapper that formats its parameter"),
+        invalid({
+            "grading/__init__.py": "",
+            "grading/judge.py": """
+                class Judge:
+                    def __init__(self, domain):
+                        self.domain = domain
+
+                    def messages(self, question, answer):
+                        return [{"role": "system", "content": "You are an expert in {domain}. Grade strictly."},  # expect: PROMPT001
+                                {"role": "user", "content": f"Question: {question}\\nAnswer: {answer}\\nReply PASS or FAIL."}]
+            """,
+            "grading/run.py": """
+                import json
+                from openai import OpenAI
+                from grading.judge import Judge
+
+                client = OpenAI()
+                judge = Judge("organic chemistry")
+                verdicts = []
+                for row in map(json.loads, open("answers.jsonl")):
+                    out = client.chat.completions.create(model="gpt-4o", messages=judge.messages(row["question"], row["answer"]))
+                    verdicts.append(out.choices[0].message.content.strip() == "PASS")
+            """,
+        }, note="across modules: a judge class's method returns messages whose system text lacks the f prefix; "
+                "a script in another module sends them"),
+        valid({
+            "grading/__init__.py": "",
+            "grading/judge.py": """
+                class Judge:
+                    def __init__(self, domain):
+                        self.domain = domain
+
+                    def messages(self, question, answer):
+                        return [{"role": "system", "content": f"You are an expert in {self.domain}. Grade strictly."},
+                                {"role": "user", "content": f"Question: {question}\\nAnswer: {answer}\\nReply PASS or FAIL."}]
+            """,
+            "grading/run.py": """
+                import json
+                from openai import OpenAI
+                from grading.judge import Judge
+
+                client = OpenAI()
+                judge = Judge("organic chemistry")
+                verdicts = []
+                for row in map(json.loads, open("answers.jsonl")):
+                    out = client.chat.completions.create(model="gpt-4o", messages=judge.messages(row["question"], row["answer"]))
+                    verdicts.append(out.choices[0].message.content.strip() == "PASS")
+            """,
+        }, note="near miss of the same layout: the system text is an f-string"),
+        invalid({
+            "probes/__init__.py": "",
+            "probes/prompts.py": """
+                def deployment_system():
+                    return "You are a helpful assistant deployed by {company_name}. Answer every question."  # expect: PROMPT001
+            """,
+            "probes/run.py": """
+                import asyncio
+                from openai import AsyncOpenAI
+                from .prompts import deployment_system
+
+                client = AsyncOpenAI()
+
+                async def ask(question):
+                    reply = await client.chat.completions.create(model="gpt-4o-mini", messages=[
+                        {"role": "system", "content": deployment_system()},
+                        {"role": "user", "content": question}])
+                    return reply.choices[0].message.content
+
+                async def main(questions):
+                    return await asyncio.gather(*(ask(q) for q in questions))
+            """,
+        }, note="across modules: a builder returns the template, an async harness (relative import) sends it"),
+        valid({
+            "probes/__init__.py": "",
+            "probes/prompts.py": """
+                def deployment_system():
+                    return "You are a helpful assistant deployed by {company_name}. Answer every question."
+            """,
+            "probes/run.py": """
+                import asyncio
+                from openai import AsyncOpenAI
+                from .prompts import deployment_system
+
+                client = AsyncOpenAI()
+
+                async def ask(question, company):
+                    reply = await client.chat.completions.create(model="gpt-4o-mini", messages=[
+                        {"role": "system", "content": deployment_system().format(company_name=company)},
+                        {"role": "user", "content": question}])
+                    return reply.choices[0].message.content
+
+                async def main(questions):
+                    return await asyncio.gather(*(ask(q, "Acme") for q in questions))
+            """,
+        }, note="near miss of the same layout: the caller fills the builder's template"),
+        invalid({"tutor.ipynb": notebook(
+            """
+            import anthropic
+            client = anthropic.Anthropic()
+            subject = "algebra"
+            questions = ["Solve 2x + 3 = 7.", "Factor x^2 - 9."]
+            """,
+            """
+            def build_messages(question):
+                return [{"role": "user", "content": "You tutor students in {subject}.\\n\\n" + question}]  # expect: PROMPT001
+            """,
+            """
+            replies = []
+            for q in questions:
+                r = client.messages.create(model="claude-sonnet-4-5", max_tokens=300, messages=build_messages(q))
+                replies.append(r.content[0].text)
+            """,
+        )}, note="notebook: the builder in one cell, the subject set in an earlier cell, the sends in a later one"),
+        valid({"tutor.ipynb": notebook(
+            """
+            import anthropic
+            client = anthropic.Anthropic()
+            subject = "algebra"
+            questions = ["Solve 2x + 3 = 7.", "Factor x^2 - 9."]
+            """,
+            """
+            def build_messages(question):
+                return [{"role": "user", "content": f"You tutor students in {subject}.\\n\\n" + question}]
+            """,
+            """
+            replies = []
+            for q in questions:
+                r = client.messages.create(model="claude-sonnet-4-5", max_tokens=300, messages=build_messages(q))
+                replies.append(r.content[0].text)
+            """,
+        )}, note="near miss: the same cells with the f prefix"),
     ]
 
     def __init__(self, ctx) -> None:
         super().__init__(ctx)
         self.candidates: list[tuple[TemplateLiteral, bool]] = []
         self.calls: list[cst.Call] = []
+        self.builders: list[dict] = []
 
     def visit_Call(self, node: cst.Call) -> None:
         model_call_here(self.ctx, node)
@@ -373,13 +507,19 @@ class UnformattedPlaceholders(Rule):
         roots = {field_root(f) for f in template.fields}
         around = set().union(*(_parameters(f) for f in parents if isinstance(f, cst.FunctionDef)))
         inner = next((f for f in reversed(parents) if isinstance(f, cst.FunctionDef)), None)
+        # Returned from a builder that names a field elsewhere (`self.domain`): callers in other
+        # files may send it (the repo phase matches them).
+        handed_out = function is not None and any(isinstance(p, cst.Return) for p in parents) and any(
+            IDENTIFIER.fullmatch(r) or len(re.findall(rf"\b{re.escape(r)}\b", self.ctx.text)) > 1 for r in roots)
         self.candidates.append((template, function is not None and bool(
-            roots & around or (inner is not None and _unused_locals(self.ctx.code(inner), roots, self.ctx.code(node))))))
+            roots & around or handed_out
+            or (inner is not None and _unused_locals(self.ctx.code(inner), roots, self.ctx.code(node))))))
 
     def finish(self) -> None:
         may_send = self.ctx.memo.get("calls_a_model", False) or "tokenizer" in self.ctx.text
         candidates = [t for t, may_return in self.candidates if may_send or may_return]
         if not candidates:
+            self._record(None)
             return
         flow = TextFlow.of(self.ctx)
         for template in candidates:
@@ -417,12 +557,58 @@ class UnformattedPlaceholders(Rule):
                             consequence=", ".join(f"`{r}`" for r in unused) + " is computed in the function and "
                                         "never used: its caller gets the braces")
             elif RETURNED in kinds and ESCAPES not in kinds and function is not None:
-                # A builder whose callers in this file send what it returns (`messages=self.build(q)`).
-                via = flow.sent_by_callers(function, self.calls)
-                if via is not None and self._evidence(template, roots, bound):
+                # A builder whose callers send what it returns (`messages=self.build(q)`, or
+                # `judge.messages(q)` on an instance): in this file, or (the repo phase) in another.
+                name = _qualified_def(self.ctx.names.module_name, flow, function)
+                callers = [c for c in self.calls if flow.scopes.local_function(c) is function
+                           or (name is not None and _called_name(self, c) == name)]
+                via = _sent_by(flow, callers)
+                if not self._evidence(template, roots, bound):
+                    continue
+                if via is not None:
                     self.report(template.first, what=f"The string `{function.name.value}` returns", placeholders=fields,
                                 consequence=f"`{self.ctx.code(via.func)}` (line {self.ctx.line_of(via)}) sends it to "
                                             "the model with the braces as they are")
+                elif name is not None and not callers:
+                    self.builders.append({"fn": name, "short": function.name.value, "fields": fields,
+                                          "line": self.ctx.line_here(template.first) or self.ctx.line_of(template.first)})
+        self._record(flow)
+
+    def _record(self, flow: TextFlow | None) -> None:
+        """Facts for the repo phase: this file's builders that return a template unfilled to callers in
+        other files, and the calls of this file whose result it sends to a model as it is."""
+        sends = []
+        if self.ctx.memo.get("calls_a_model", False):
+            flow = flow or TextFlow.of(self.ctx)
+            for call in self.calls:
+                name = _called_name(self, call)
+                if name is None or flow.scopes.local_function(call) is not None or not _maybe_repo_function(name):
+                    continue
+                via = _sent_by(flow, [call])
+                if via is not None:
+                    sends.append({"fn": name, "line": self.ctx.line_of(call), "via": self.ctx.code(via.func)})
+        if self.builders or sends:
+            self.ctx.facts[self.code] = {"builders": self.builders, "sends": sends[:50]}
+
+    @classmethod
+    def check_repo(cls, repo) -> None:
+        builders: dict[str, tuple[str, dict]] = {}
+        for path, facts in repo.facts(cls.code):
+            for builder in facts.get("builders", []):
+                builders.setdefault(builder["fn"], (path, builder))
+        if not builders:
+            return
+        for path, facts in repo.facts(cls.code):
+            for send in facts.get("sends", []):
+                found = builders.pop(send["fn"], None)
+                if found is None:
+                    continue
+                where, builder = found
+                repo.report(cls, where, builder["line"], what=f"The string `{builder['short']}` returns",
+                            placeholders=builder["fields"],
+                            consequence=f"`{send['via']}` ({path}:{send['line']}) sends it to the model with the "
+                                        "braces as they are",
+                            related=[Location(path, send["line"], "sent here")])
 
     @staticmethod
     def _left_by_replace(flow: TextFlow, template: TemplateLiteral, destinations: list) -> list[str]:
@@ -500,3 +686,46 @@ def _assigned_to_module_name(parents: list[cst.CSTNode]) -> bool:
     if isinstance(statement, cst.AnnAssign):
         return isinstance(statement.target, cst.Name)
     return False
+
+
+def _qualified_def(module: str | None, flow: TextFlow, function: cst.FunctionDef) -> str | None:
+    """`pkg.prompts.build` or `pkg.prompts.Judge.messages`: what callers' qualified names call; None
+    for a nested function, which no other code can call by name."""
+    names = [function.name.value]
+    for outer in flow.scopes.ancestors(function):
+        if isinstance(outer, cst.FunctionDef):
+            return None
+        if isinstance(outer, cst.ClassDef):
+            names.append(outer.name.value)
+    return ".".join([module, *reversed(names)]) if module else ".".join(reversed(names))
+
+
+def _called_name(rule: Rule, call: cst.Call) -> str | None:
+    """What `call` calls, with instances written as their class: `judge.messages` of
+    `judge = Judge(...)` is `pkg.prompts.Judge.messages`."""
+    name = rule.qualified_name(call.func)
+    return name.replace("().", ".") if name else None
+
+
+# Roots of names that are not the repo's own functions (the standard library's are added below).
+_LIBRARIES = frozenset({"builtins", "openai", "anthropic", "transformers", "torch", "numpy", "pandas", "vllm",
+                        "datasets", "sklearn", "langchain", "langchain_core", "litellm", "google", "tiktoken",
+                        "inspect_ai", "together", "mistralai", "cohere", "requests", "httpx", "tqdm", "jinja2"})
+
+
+def _maybe_repo_function(name: str) -> bool:
+    root = name.split(".", 1)[0]
+    return root not in _LIBRARIES and root not in sys.stdlib_module_names
+
+
+def _sent_by(flow: TextFlow, calls: list[cst.Call]) -> cst.Call | None:
+    """The model call that sends what `calls` return, when every one sends it as it is: none formats
+    it, returns it or hands it elsewhere."""
+    sent = None
+    for call in calls:
+        for dest in flow.destinations(call):
+            if dest.kind in (FORMATTED, ESCAPES, RETURNED):
+                return None
+            if dest.kind == SENT and sent is None and isinstance(dest.node, cst.Call):
+                sent = dest.node
+    return sent

@@ -12,7 +12,7 @@ from hygiene.analysis.configfiles import CONFIG_ROOTS, config_file, yaml_value
 from hygiene.analysis.names import dotted
 from hygiene.context import FileContext, RepoContext
 from hygiene.finding import Location, Severity
-from hygiene.rule import Rule, invalid, valid
+from hygiene.rule import Rule, invalid, notebook, valid
 from hygiene.analysis.strings import TemplateLiteral, field_root, file_read_path, string_value, template_fields
 from hygiene.analysis.textflow import ESCAPES, FORMAT_METHODS, FORMATTED, RETURNED, SENT, TextFlow, replace_chain
 
@@ -70,6 +70,43 @@ class TemplateSentUnfilled(Rule):
     question = "Which {placeholders} did the model see at {where}? Print one request as sent."
     triggers = ("{", "import", "\"\"\"", "PROMPT", "prompt")
     examples = [
+        invalid({"summaries.ipynb": notebook(
+            """
+            import pandas as pd
+            from openai import OpenAI
+            client = OpenAI()
+            articles = pd.read_csv("data/articles.csv")
+            """,
+            """
+            SUMMARY_PROMPT = "Summarise this {section} article in two sentences:\\n\\n{article}"  # expect: PROMPT002
+            """,
+            """
+            summaries = []
+            for _, row in articles.iterrows():
+                r = client.chat.completions.create(model="gpt-4o-mini", messages=[
+                    {"role": "system", "content": SUMMARY_PROMPT},
+                    {"role": "user", "content": row["text"]}])
+                summaries.append(r.choices[0].message.content)
+            """,
+        )}, note="notebook: the template in one cell, sent as it is in a later cell's loop"),
+        valid({"summaries.ipynb": notebook(
+            """
+            import pandas as pd
+            from openai import OpenAI
+            client = OpenAI()
+            articles = pd.read_csv("data/articles.csv")
+            """,
+            """
+            SUMMARY_PROMPT = "Summarise this {section} article in two sentences:\\n\\n{article}"
+            """,
+            """
+            summaries = []
+            for _, row in articles.iterrows():
+                r = client.chat.completions.create(model="gpt-4o-mini", messages=[
+                    {"role": "user", "content": SUMMARY_PROMPT.format(section=row["section"], article=row["text"])}])
+                summaries.append(r.choices[0].message.content)
+            """,
+        )}, note="near miss: the same cells, the template filled per row"),
         invalid({
             "conf/judge.yaml": "model: gpt-4o\ndata: rows.jsonl\nprompts:\n  rubric: |\n    Task: {task}\n    Answer: {answer}\n    Score 1-10.\n",
             "judge.py": """

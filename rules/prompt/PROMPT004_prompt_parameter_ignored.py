@@ -7,7 +7,7 @@ import libcst as cst
 
 from hygiene.analysis.apis.llm import model_call_here
 from hygiene.finding import Location, Severity
-from hygiene.rule import Rule, invalid, valid
+from hygiene.rule import Rule, invalid, notebook, valid
 from hygiene.analysis.textflow import TextFlow
 
 PROMPT_NAME = re.compile(r"(?i)^(sys|system\w*|\w*_system|\w*prompt\w*|instructions?|\w*_instructions?|persona|"
@@ -46,6 +46,89 @@ class PromptParameterIgnored(Rule):
     question = "Does the model called at {where} ever receive `{name}`? Compare two requests from different conditions."
     triggers = ("system", "prompt", "instruction", "persona", "shot", "demo", "template", "messages", "history")
     examples = [
+        invalid({
+            "llm/__init__.py": "",
+            "llm/models.py": """
+                import anthropic
+
+                class ChatModel:
+                    def __init__(self, name):
+                        self.name = name
+                        self.client = anthropic.Anthropic()
+
+                    def generate(self, prompt, system=None, max_tokens=512):
+                        reply = self.client.messages.create(model=self.name, max_tokens=max_tokens,  # expect: PROMPT004
+                                                            messages=[{"role": "user", "content": prompt}])
+                        return reply.content[0].text
+            """,
+            "experiments/personas.py": """
+                from llm.models import ChatModel
+
+                PERSONAS = {"pirate": "You are a pirate.", "lawyer": "You are a cautious lawyer."}
+                model = ChatModel("claude-sonnet-4-5")
+                answers = {name: model.generate("Should I sign this contract?", system=persona)
+                           for name, persona in PERSONAS.items()}
+            """,
+        }, note="across modules: the model wrapper's method takes `system` and drops it; the persona experiment "
+                "in another package passes a different one per condition"),
+        valid({
+            "llm/__init__.py": "",
+            "llm/models.py": """
+                import anthropic
+
+                class ChatModel:
+                    def __init__(self, name):
+                        self.name = name
+                        self.client = anthropic.Anthropic()
+
+                    def generate(self, prompt, system=None, max_tokens=512):
+                        extra = {"system": system} if system else {}
+                        reply = self.client.messages.create(model=self.name, max_tokens=max_tokens,
+                                                            messages=[{"role": "user", "content": prompt}], **extra)
+                        return reply.content[0].text
+            """,
+            "experiments/personas.py": """
+                from llm.models import ChatModel
+
+                PERSONAS = {"pirate": "You are a pirate.", "lawyer": "You are a cautious lawyer."}
+                model = ChatModel("claude-sonnet-4-5")
+                answers = {name: model.generate("Should I sign this contract?", system=persona)
+                           for name, persona in PERSONAS.items()}
+            """,
+        }, note="near miss of the same layout: the wrapper passes `system` on when it is given"),
+        invalid({"personas.ipynb": notebook(
+            """
+            from openai import OpenAI
+            client = OpenAI()
+            personas = ["a pirate", "a cautious lawyer", "a kindergarten teacher"]
+            """,
+            """
+            def ask(question, persona):
+                system_prompt = f"You are {persona}. Stay in character."  # expect: PROMPT004
+                out = client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": question}])
+                return out.choices[0].message.content
+            """,
+            """
+            answers = {p: ask("Should I sign this contract?", p) for p in personas}
+            """,
+        )}, note="notebook: the helper cell builds a system prompt and drops it; a later cell compares personas"),
+        valid({"personas.ipynb": notebook(
+            """
+            from openai import OpenAI
+            client = OpenAI()
+            personas = ["a pirate", "a cautious lawyer", "a kindergarten teacher"]
+            """,
+            """
+            def ask(question, persona):
+                system_prompt = f"You are {persona}. Stay in character."
+                out = client.chat.completions.create(model="gpt-4o", messages=[
+                    {"role": "system", "content": system_prompt}, {"role": "user", "content": question}])
+                return out.choices[0].message.content
+            """,
+            """
+            answers = {p: ask("Should I sign this contract?", p) for p in personas}
+            """,
+        )}, note="near miss: the same cells, the system prompt sent"),
         invalid("""
             import anthropic
 

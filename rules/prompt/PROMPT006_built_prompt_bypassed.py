@@ -4,7 +4,7 @@ from __future__ import annotations
 import libcst as cst
 
 from hygiene.finding import Location, Severity
-from hygiene.rule import Rule, invalid, valid
+from hygiene.rule import Rule, invalid, notebook, valid
 from hygiene.walk import iter_nodes
 
 
@@ -50,6 +50,40 @@ class BuiltPromptBypassed(Rule):
                "from it at line {built_line}: this branch's prompt lacks what `{built}` adds")
     question = "Should the return at {where} use `{built}` instead of `{raw}`?"
     examples = [
+        invalid({"agieval.ipynb": notebook(
+            """
+            import json
+            demos = json.load(open("data/few_shot.json"))
+            """,
+            """
+            def convert(line, demo, chat_mode=False):
+                question = line["question"]
+                question_input = "Question: " + question + "\\nOptions: " + " ".join(line["options"]) + "\\nAnswer:"
+                if chat_mode:
+                    return demo + [{"role": "user", "content": question_input}]
+                return demo + question  # expect: PROMPT006
+            """,
+            """
+            prompts = [convert(l, demos) for l in map(json.loads, open("data/test.jsonl"))]
+            """,
+        )}, note="notebook: the completion branch of the converter cell returns the bare question"),
+        valid({"agieval.ipynb": notebook(
+            """
+            import json
+            demos = json.load(open("data/few_shot.json"))
+            """,
+            """
+            def convert(line, demo, chat_mode=False):
+                question = line["question"]
+                question_input = "Question: " + question + "\\nOptions: " + " ".join(line["options"]) + "\\nAnswer:"
+                if chat_mode:
+                    return demo + [{"role": "user", "content": question_input}]
+                return demo + question_input
+            """,
+            """
+            prompts = [convert(l, demos) for l in map(json.loads, open("data/test.jsonl"))]
+            """,
+        )}, note="near miss: the same cells, both branches return the built text"),
         invalid("""
             def convert_few_shot(line, demo, n_shot, chat_mode=False):
                 passage = line["passage"] or ""

@@ -7,7 +7,7 @@ import libcst as cst
 
 from hygiene.finding import Severity
 from hygiene.analysis.strings import string_value, template_fields
-from hygiene.rule import Rule, invalid, valid
+from hygiene.rule import Rule, invalid, notebook, valid
 from hygiene.walk import iter_nodes
 
 LITERALS = (cst.SimpleString, cst.ConcatenatedString, cst.Integer, cst.Float)
@@ -55,6 +55,89 @@ class OneValueTwoFields(Rule):
     question = "Which value should fill {fields} at {where}? `{unused}` is computed and never used."
     triggers = (".format(",)
     examples = [
+        invalid({
+            "rag/__init__.py": "",
+            "rag/prompts.py": """
+                RAG = "Use the context to answer.\\n\\nContext:\\n{context}\\n\\nQuestion: {question}\\nAnswer:"
+            """,
+            "rag/retrieval.py": """
+                def gold_context(item, k=3):
+                    return "\\n".join(p["text"] for p in item["passages"][:k])
+            """,
+            "rag/run.py": """
+                from openai import OpenAI
+                from .prompts import RAG
+                from .retrieval import gold_context
+
+                client = OpenAI()
+
+                def answer_all(items):
+                    out = []
+                    for it in items:
+                        ctx = gold_context(it)
+                        prompt = RAG.format(context=it["question"], question=it["question"])  # expect: PROMPT009
+                        r = client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": prompt}])
+                        out.append(r.choices[0].message.content)
+                    return out
+            """,
+        }, note="across modules: the template and the retriever imported from two modules; the context is "
+                "computed and the question pasted into its field"),
+        valid({
+            "rag/__init__.py": "",
+            "rag/prompts.py": """
+                RAG = "Use the context to answer.\\n\\nContext:\\n{context}\\n\\nQuestion: {question}\\nAnswer:"
+            """,
+            "rag/retrieval.py": """
+                def gold_context(item, k=3):
+                    return "\\n".join(p["text"] for p in item["passages"][:k])
+            """,
+            "rag/run.py": """
+                from openai import OpenAI
+                from .prompts import RAG
+                from .retrieval import gold_context
+
+                client = OpenAI()
+
+                def answer_all(items):
+                    out = []
+                    for it in items:
+                        ctx = gold_context(it)
+                        prompt = RAG.format(context=ctx, question=it["question"])
+                        r = client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": prompt}])
+                        out.append(r.choices[0].message.content)
+                    return out
+            """,
+        }, note="near miss of the same layout: the context fills its field"),
+        invalid({"rag_ablation.ipynb": notebook(
+            """
+            import json
+            RAG = "Context:\\n{context}\\n\\nQuestion: {question}\\nAnswer briefly."
+            items = [json.loads(l) for l in open("data/nq_dev.jsonl")]
+            """,
+            """
+            for it in items:
+                retrieved = search_index(it["question"], k=5)
+                it["prompt"] = RAG.format(context=it["question"], question=it["question"])  # expect: PROMPT009
+            """,
+            """
+            replies = [generate(it["prompt"]) for it in items]
+            """,
+        )}, note="notebook: the retrieval loop's cell computes the passages and pastes the question into the context"),
+        valid({"rag_ablation.ipynb": notebook(
+            """
+            import json
+            RAG = "Context:\\n{context}\\n\\nQuestion: {question}\\nAnswer briefly."
+            items = [json.loads(l) for l in open("data/nq_dev.jsonl")]
+            """,
+            """
+            for it in items:
+                retrieved = search_index(it["question"], k=5)
+                it["prompt"] = RAG.format(context="\\n".join(retrieved), question=it["question"])
+            """,
+            """
+            replies = [generate(it["prompt"]) for it in items]
+            """,
+        )}, note="near miss: the same cells, the retrieved passages fill the context"),
         invalid("""
             from openai import OpenAI
             client = OpenAI()

@@ -10,7 +10,7 @@ from hygiene.finding import Location, Severity
 from hygiene.parsing.cells import output_text
 from hygiene.analysis.producers import writes_by_target
 from hygiene.analysis.results import is_result_path, metric_key, result_numbers
-from hygiene.rule import Rule, invalid, valid
+from hygiene.rule import Rule, invalid, notebook, valid
 
 # A claim: a number with decimals, as a percentage or not, standing alone (not part of a
 # version, a date, an identifier, a unit or a range).
@@ -159,6 +159,96 @@ class ClaimNotInResults(Rule):
     message = "{text} in {path}:{line} appears in no result file or saved notebook output ({sources})"
     question = "Which run produced the {text} reported at {where}, and where is its result file?"
     examples = [
+        invalid({
+            "README.md": "After fine-tuning, the classifier reaches 88.7% accuracy on the held-out test set.\n",
+            "results/summary.json": '{"accuracy": 0.861, "macro_f1": 0.842, "n_test": 2000}\n',
+            "finetune.ipynb": notebook(
+                """
+                import json
+                from sklearn.metrics import accuracy_score, f1_score
+                """,
+                """
+                summary = {"accuracy": accuracy_score(y_test, preds), "macro_f1": f1_score(y_test, preds, average="macro"),
+                           "n_test": len(y_test)}
+                json.dump(summary, open("results/summary.json", "w"))
+                """,
+            ),
+        }, expect=[("README.md", 1, "RESULT007")],
+            note="notebook: a cell writes the results file, which holds 86.1, not the README's 88.7"),
+        valid({
+            "README.md": "After fine-tuning, the classifier reaches 86.1% accuracy on the held-out test set.\n",
+            "results/summary.json": '{"accuracy": 0.861, "macro_f1": 0.842, "n_test": 2000}\n',
+            "finetune.ipynb": notebook(
+                """
+                import json
+                from sklearn.metrics import accuracy_score, f1_score
+                """,
+                """
+                summary = {"accuracy": accuracy_score(y_test, preds), "macro_f1": f1_score(y_test, preds, average="macro"),
+                           "n_test": len(y_test)}
+                json.dump(summary, open("results/summary.json", "w"))
+                """,
+            ),
+        }, note="near miss: the README quotes the notebook's results file"),
+        invalid({
+            "README.md": "The probe reaches an AUROC of 0.91 on the deception split.\n",
+            "outputs/probe_metrics.json": '{"auroc": 0.874, "layer": 18, "n": 640}\n',
+            "probing/__init__.py": "",
+            "probing/io.py": """
+                import json
+                from pathlib import Path
+
+                def save_metrics(metrics, name):
+                    Path("outputs").mkdir(exist_ok=True)
+                    Path(f"outputs/{name}_metrics.json").write_text(json.dumps(metrics))
+            """,
+            "probing/train_probe.py": """
+                from sklearn.metrics import roc_auc_score
+                from .io import save_metrics
+
+                def main(scores, labels):
+                    save_metrics({"auroc": roc_auc_score(labels, scores), "layer": 18, "n": len(labels)}, "probe")
+            """,
+        }, expect=[("README.md", 1, "RESULT007")],
+            note="across modules: a helper of another module writes the metrics file; the README's AUROC is not in it"),
+        valid({
+            "README.md": "The probe reaches an AUROC of 0.874 on the deception split.\n",
+            "outputs/probe_metrics.json": '{"auroc": 0.874, "layer": 18, "n": 640}\n',
+            "probing/__init__.py": "",
+            "probing/io.py": """
+                import json
+                from pathlib import Path
+
+                def save_metrics(metrics, name):
+                    Path("outputs").mkdir(exist_ok=True)
+                    Path(f"outputs/{name}_metrics.json").write_text(json.dumps(metrics))
+            """,
+            "probing/train_probe.py": """
+                from sklearn.metrics import roc_auc_score
+                from .io import save_metrics
+
+                def main(scores, labels):
+                    save_metrics({"auroc": roc_auc_score(labels, scores), "layer": 18, "n": len(labels)}, "probe")
+            """,
+        }, note="near miss of the same layout: the README quotes the saved AUROC"),
+        valid({
+            "README.md": "After fine-tuning, the classifier reaches 88.7% accuracy on the held-out test set.\n",
+            "results/summary.json": '{"accuracy": 0.861, "macro_f1": 0.842, "n_test": 2000}\n',
+            "finetune.ipynb": notebook(
+                """
+                import json
+                from sklearn.metrics import accuracy_score, f1_score
+                """,
+                """
+                summary = {"accuracy": accuracy_score(y_test, preds), "macro_f1": f1_score(y_test, preds, average="macro"),
+                           "n_test": len(y_test)}
+                json.dump(summary, open("results/summary.json", "w"))
+                """,
+                ("""
+                print(f"test accuracy after the longer schedule: {accuracy_score(y_test, preds_long):.1%}")
+                """, "test accuracy after the longer schedule: 88.7%\\n"),
+            ),
+        }, note="near miss: the README's number is a stored output of the notebook"),
         invalid({
             "README.md": """\
                 | model | accuracy |

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import libcst as cst
 
-from hygiene.finding import Severity
+from hygiene.finding import Location, Severity
 from hygiene.analysis.launch_args import named_per_run, option_values
 from hygiene.analysis.results import metric_key, provenance_key
-from hygiene.rule import Rule, invalid, valid
+from hygiene.rule import Rule, invalid, notebook, valid
 from hygiene.analysis.strings import string_value
 
 import re
@@ -51,6 +51,9 @@ class _Scope:
         self.config_saved = False              # the run's configuration is written next to them
         self.sweeps: set[str] = set()          # lists of rows that each carry their loop's setting
         self.rows_in_loop: list[bool] = []     # `writer.writerow([...values])` calls: each inside a loop?
+        self.params: dict[str, int] = {}       # the function's parameters, by position
+        self.name: str | None = None           # the function's qualified name, for callers in other files
+        self.handed: list[tuple[cst.Call, str, int, str | None, set[str]]] = []  # results given to a repo function
 
 
 def _dict_keys(node: cst.Dict) -> tuple[set[str], bool]:
@@ -109,7 +112,8 @@ class ResultsWithoutProvenance(Rule):
     """
     ## What it does
     Finds code that writes metrics to a file (a `json.dump` of a dict, a CSV row written by
-    hand) when everything written is a metric: no model or checkpoint, no configuration or seed,
+    hand, or a dict handed to a function of the repo, here or in another module, that dumps its
+    parameter as it is: `save_results(metrics, path)`) when everything written is a metric: no model or checkpoint, no configuration or seed,
     no sample count, no data file, no code version. A table with one row per setting of a sweep,
     each row naming its setting (`rows.append({"layer": layer, ...})` in `for layer in ...`),
     describes the candidates, not one run, and is not reported; nor is a summary saved with every
@@ -136,11 +140,80 @@ class ResultsWithoutProvenance(Rule):
     code = "RESULT008"
     category = "RESULT-PROVENANCE"
     severity = Severity.INFO
+    # A file may hand its results to a writer of another module (`save_results(metrics, path)`).
     triggers = ("json.dump", "yaml", ".write(", ".to_csv(", ".to_json(", ".to_parquet(", ".to_excel(",
-                ".to_markdown(", ".to_latex(", "writerow", "DictWriter")
+                ".to_markdown(", ".to_latex(", "writerow", "DictWriter", "save", "write", "dump", "export")
     message = "{what} saves only metrics ({keys}): no model, configuration, seed, sample count or code version is recorded with them"
     question = "Which model, data, seed and commit produced the numbers written at {where}?"
     examples = [
+        invalid({
+            "exp/__init__.py": "",
+            "exp/io.py": """
+                import json
+                from pathlib import Path
+
+                def save_results(results, path):
+                    Path(path).parent.mkdir(parents=True, exist_ok=True)
+                    with open(path, "w") as f:
+                        json.dump(results, f, indent=2)
+            """,
+            "exp/evaluate.py": """
+                from sklearn.metrics import accuracy_score, f1_score
+                from .io import save_results
+
+                def main(y_test, preds):
+                    metrics = {"accuracy": accuracy_score(y_test, preds), "f1": f1_score(y_test, preds)}
+                    save_results(metrics, "results/metrics.json")  # expect: RESULT008
+            """,
+        }, note="across modules: the metrics are handed to a writer helper of another module (relative import)"),
+        valid({
+            "exp/__init__.py": "",
+            "exp/io.py": """
+                import json
+                from pathlib import Path
+
+                def save_results(results, path):
+                    Path(path).parent.mkdir(parents=True, exist_ok=True)
+                    with open(path, "w") as f:
+                        json.dump(results, f, indent=2)
+            """,
+            "exp/evaluate.py": """
+                from sklearn.metrics import accuracy_score, f1_score
+                from .io import save_results
+
+                def main(args, y_test, preds):
+                    metrics = {"accuracy": accuracy_score(y_test, preds), "f1": f1_score(y_test, preds),
+                               "model": args.model, "seed": args.seed, "n_test": len(y_test)}
+                    save_results(metrics, "results/metrics.json")
+            """,
+        }, note="near miss of the same layout: the dict names the model, the seed and n"),
+        invalid({"summary.ipynb": notebook(
+            """
+            import json
+            from sklearn.metrics import accuracy_score, roc_auc_score
+            """,
+            """
+            results = {"accuracy": accuracy_score(y_test, preds), "auroc": roc_auc_score(y_test, scores)}
+            """,
+            """
+            with open("results/final.json", "w") as f:
+                json.dump(results, f)  # expect: RESULT008
+            """,
+        )}, note="notebook: the metrics dict in one cell, written in the next"),
+        valid({"summary.ipynb": notebook(
+            """
+            import json
+            from sklearn.metrics import accuracy_score, roc_auc_score
+            """,
+            """
+            results = {"accuracy": accuracy_score(y_test, preds), "auroc": roc_auc_score(y_test, scores),
+                       "model": MODEL_NAME, "n_test": len(y_test)}
+            """,
+            """
+            with open("results/final.json", "w") as f:
+                json.dump(results, f)
+            """,
+        )}, note="near miss: the same cells, the dict names the model and n"),
         invalid("""
             import json
 
@@ -364,9 +437,20 @@ class ResultsWithoutProvenance(Rule):
         self.out_options: dict[str, str] = {}  # dest -> flag of options naming where a run writes
         self.where: dict[int, str] = {}        # id(write call) -> the code naming the file it writes
         self.pending: list[tuple[cst.CSTNode, dict]] = []
+        self.writers: list[dict] = []  # functions of this file that write the dict a parameter holds
+        self.handed: list[dict] = []   # metrics-only dicts handed to a function of the repo
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
-        self.scopes.append(_Scope())
+        scope = _Scope()
+        params = node.params
+        scope.params = {p.name.value: i for i, p in enumerate((*params.posonly_params, *params.params))}
+        outer = [p for p in self.ctx.parents if isinstance(p, (cst.FunctionDef, cst.ClassDef))]
+        if not any(isinstance(p, cst.FunctionDef) for p in outer):
+            module = self.ctx.names.module_name
+            scope.name = ".".join([*([module] if module else []), *(p.name.value for p in outer), node.name.value])
+            if any(isinstance(p, cst.ClassDef) for p in outer):
+                scope.params = {n: i - 1 for n, i in scope.params.items() if i}  # `self` is not passed
+        self.scopes.append(scope)
 
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
         self._judge(self.scopes.pop())
@@ -385,13 +469,13 @@ class ResultsWithoutProvenance(Rule):
                 deferred.append({"line": finding.line, "column": finding.column, "end_line": finding.end_line,
                                  "end_column": finding.end_column, "cell": finding.cell, "cell_line": finding.cell_line,
                                  "snippet": finding.snippet, "context": finding.context, "fields": fields, "flags": used})
-        if deferred:
-            self.ctx.facts[self.code] = deferred
+        if deferred or self.writers or self.handed:
+            self.ctx.facts[self.code] = {"deferred": deferred, "writers": self.writers[:20], "handed": self.handed[:20]}
 
     @classmethod
     def check_repo(cls, repo) -> None:  # type: ignore[no-untyped-def]
-        for path, deferred in repo.facts(cls.code):
-            for item in deferred:
+        for path, facts in repo.facts(cls.code):
+            for item in facts.get("deferred", []):
                 values = option_values(repo, path, set(item["flags"]))
                 ask = (f"the repository's run scripts name the output folder per run ({', '.join(item['flags'])} "
                        f"{values[0]})") if named_per_run(values) else None
@@ -399,6 +483,23 @@ class ResultsWithoutProvenance(Rule):
                             end_column=item["end_column"], cell=item["cell"], cell_line=item["cell_line"],
                             snippet=item["snippet"], context=item["context"], fields=dict(item["fields"]),
                             extra={"ask": ask} if ask else None)
+        cls._handed_to_writers(repo)
+
+    @classmethod
+    def _handed_to_writers(cls, repo) -> None:  # type: ignore[no-untyped-def]
+        """Metrics-only results handed to a writer function of another module (`save_results(metrics, path)`)."""
+        writers: dict[tuple[str, int], tuple[str, int]] = {}
+        for path, facts in repo.facts(cls.code):
+            for writer in facts.get("writers", []):
+                writers.setdefault((writer["fn"], writer["index"]), (path, writer["line"]))
+        if not writers:
+            return
+        for path, facts in repo.facts(cls.code):
+            for site in facts.get("handed", []):
+                found = writers.get((site["fn"], site["index"]))
+                if found is not None:
+                    repo.report(cls, path, site["line"], what=site["what"], keys=site["keys"],
+                                related=[Location(found[0], found[1], "written to a file here")])
 
     def visit_Assign(self, node: cst.Assign) -> None:
         scope = self.scopes[-1]
@@ -486,6 +587,16 @@ class ResultsWithoutProvenance(Rule):
                 and _names_a_config(node.args[0].value if name in _DUMPS or name in _CONFIG_SAVES else func.value):
             scope.config_saved = True
             return
+        if name and name not in _DUMPS and "." in name and not isinstance(func, cst.Attribute) or \
+                name and "()." in name:
+            # A function of the repo (maybe) given the results: `save_results(metrics, path)`.
+            for index, arg in enumerate(a for a in node.args if a.keyword is None and not a.star):
+                if isinstance(arg.value, cst.Name):
+                    scope.handed.append((node, name.replace("().", "."), index, arg.value.value, set()))
+                elif isinstance(arg.value, cst.Dict):
+                    keys, opaque = _dict_keys(arg.value)
+                    if not opaque:
+                        scope.handed.append((node, name.replace("().", "."), index, None, keys))
         if name in _DUMPS and node.args and (name != "json.dumps" or self._goes_to_file()) \
                 and not self._line_per_iteration():
             value = node.args[0].value
@@ -585,6 +696,18 @@ class ResultsWithoutProvenance(Rule):
             return
         if scope.config_saved:
             return  # the configuration is written beside the metrics by the same code
+        for node, variable, _ in scope.writes:
+            if scope.name and variable in scope.params and variable not in scope.keys and variable not in scope.opaque:
+                self.writers.append({"fn": scope.name, "index": scope.params[variable], "line": self.ctx.line_of(node)})
+        for node, fn, index, variable, literal in scope.handed:
+            keys = literal if variable is None else scope.keys.get(variable, set())
+            if variable is not None and (variable in scope.opaque or variable not in scope.keys or variable in scope.sweeps):
+                continue
+            if keys and any(metric_key(k) for k in keys) and not any(provenance_key(k) for k in keys) \
+                    and not any(_ITEM_KEY.match(k) or _STEP_KEY.match(k) for k in keys):
+                self.handed.append({"fn": fn, "index": index, "line": self.ctx.line_of(node),
+                                     "what": f"`{variable}`" if variable else "this call",
+                                     "keys": ", ".join(f"`{k}`" for k in sorted(keys)[:6])})
         for node, variable, literal in scope.writes:
             if variable is not None:
                 if variable in scope.opaque or variable not in scope.keys or variable in scope.sweeps:

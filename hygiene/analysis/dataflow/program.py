@@ -19,6 +19,7 @@ from typing import Any
 from hygiene.analysis.apis import plain
 from hygiene.analysis.dataflow.graph import (FUNC, GUARD, INFO, INPUTS, KIND, LINE, MASK, ROW_INPUTS, SHIFT, Graph, Ref,
                                              ref_of, reverse_edges)
+from hygiene.analysis.dataflow.instances import instance_attribute
 from hygiene.analysis.dataflow.linking import Linked, Source, resolve
 
 Stack = tuple[Ref, ...]
@@ -226,6 +227,8 @@ class Program(Linked):
             return self.element_sources(self.input(ref, 0), self.info(ref)["index"], stack)
         elif kind in ("global", "import", "selfattr"):
             return [(r, stack) for r in self.bound(ref)]
+        elif kind == "op" and (stored := instance_attribute(self, ref)):
+            return [(r, stack) for r in stored]
         elif kind == "part":
             split = self.input(ref, 0)
             if not split:
