@@ -14,6 +14,7 @@ FUNCTIONS = {
     "torch.nn.functional.softmax": "softmax", "scipy.special.softmax": "softmax", "torch.log_softmax": "log-softmax",
     "torch.nn.functional.log_softmax": "log-softmax", "scipy.special.log_softmax": "log-softmax",
 }
+_MOVES = frozenset({"cpu", "detach", "numpy", "cuda", "float", "to"})
 CONSEQUENCES = {
     "argmax": "each entry is the index of an example, not a predicted class",
     "softmax": "each class is normalised across the examples, so a probability depends on the rest of the batch",
@@ -27,7 +28,10 @@ class BatchAxisReduction(Rule):
     Finds `argmax`, `softmax` and `log_softmax` taken over axis 0 of a 2-D array of per-example
     scores: the output of `predict_proba`, the `.logits` of a Hugging Face model, the output of a
     model called on a batch from a data loader; and `nn.Softmax(dim=0)` / `nn.LogSoftmax(dim=0)`
-    inside an `nn.Sequential`, which sees batches. A single example (`logits[0]`) is fine.
+    inside an `nn.Sequential`, which sees batches. A single example (`logits[0]`) is fine. Also a
+    softmax over axis 0 whose result is then argmaxed over axis 1
+    (`np.argmax(nn.Softmax(dim=0)(scores), axis=1)`): the argmax says the classes are on axis 1,
+    so the softmax normalised each class across the examples, whatever the scores are.
 
     ## Why is this bad?
     Axis 0 is the batch: the argmax returns, for each class, the index of the example that scores
@@ -70,6 +74,29 @@ class BatchAxisReduction(Rule):
             from torch import nn
             net = nn.Sequential(nn.Linear(20, 4), nn.Softmax(dim=0))  # expect: EVAL006
         """),
+        invalid("""
+            import numpy as np
+            import torch
+
+            def accuracy_SBM(scores, targets):
+                S = targets.cpu().numpy()
+                C = np.argmax(torch.nn.Softmax(dim=0)(scores).cpu().detach().numpy(), axis=1)  # expect: EVAL006
+                return (C == S).mean()
+        """),
+        invalid("""
+            import torch.nn.functional as F
+
+            def predict(out):
+                p = F.softmax(out, dim=0)  # expect: EVAL006
+                return p.argmax(dim=1)
+        """),
+        valid("""
+            import numpy as np
+            import torch
+            C = np.argmax(torch.nn.Softmax(dim=1)(scores).cpu().numpy(), axis=1)
+            w = torch.softmax(attn, dim=0)
+            best = scores.argmax(dim=1)
+        """, note="softmax and argmax over the same axis, or a softmax not argmaxed"),
         valid("""
             import numpy as np
             proba = clf.predict_proba(X_te)
@@ -89,6 +116,13 @@ class BatchAxisReduction(Rule):
         """, note="nothing says what the axes are"),
     ]
 
+    def __init__(self, ctx) -> None:
+        super().__init__(ctx)
+        self._normalised: dict[str, cst.Call] = {}
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self._normalised = {}
+
     def visit_Call(self, node: cst.Call) -> None:
         func = node.func
         name = self.qualified_name(func)
@@ -102,6 +136,8 @@ class BatchAxisReduction(Rule):
             op, value, axis = FUNCTIONS[bare], node.args[0].value, _axis(node, 1)
         else:
             return
+        if op == "argmax" and axis in (1, -1):
+            self._softmax_across(value, node)
         if axis != 0:
             return
         kind = kind_of(self.ctx, value, node)
@@ -111,6 +147,49 @@ class BatchAxisReduction(Rule):
             code = self.ctx.code(value)
             self.report(node, call=" ".join(self.ctx.code(node).split())[:80], op=op, value=describe_value(kind, code),
                         value_code=" ".join(code.split())[:60], consequence=CONSEQUENCES[op])
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        if len(node.targets) == 1 and isinstance(node.targets[0].target, cst.Name):
+            name = node.targets[0].target.value
+            if self._softmax_dim0(node.value) is not None:
+                self._normalised[name] = node.value
+            else:
+                self._normalised.pop(name, None)
+
+    def _softmax_dim0(self, expr: cst.BaseExpression) -> cst.Call | None:
+        """The softmax call over dim 0 that `expr` is, through `.cpu()`, `.detach()`, `.numpy()`, `.data`."""
+        while True:
+            if isinstance(expr, cst.Call) and isinstance(expr.func, cst.Attribute) and expr.func.attr.value in _MOVES:
+                expr = expr.func.value
+            elif isinstance(expr, cst.Attribute) and expr.attr.value == "data":
+                expr = expr.value
+            else:
+                break
+        if not isinstance(expr, cst.Call):
+            return None
+        func = expr.func
+        if isinstance(func, cst.Call):  # nn.Softmax(dim=0)(scores)
+            layer = plain(self.qualified_name(func.func) or "")
+            return expr if layer in ("torch.nn.Softmax", "torch.nn.LogSoftmax") and _axis(func, 0) == 0 else None
+        name = self.qualified_name(func)
+        bare = plain(name) if name else ""
+        if bare in FUNCTIONS and FUNCTIONS[bare] != "argmax" and expr.args and _axis(expr, 1) == 0:
+            return expr
+        if (isinstance(func, cst.Attribute) and func.attr.value in ("softmax", "log_softmax")
+                and (name is None or "()" in name) and _axis(expr, 0) == 0):
+            return expr
+        return None
+
+    def _softmax_across(self, value: cst.BaseExpression, argmax: cst.Call) -> None:
+        """An argmax over axis 1 of a softmax over axis 0: the code itself says the classes are on axis 1."""
+        softmax = self._softmax_dim0(value)
+        if softmax is None and isinstance(value, cst.Name):
+            softmax = self._normalised.get(value.value)
+        if softmax is None:
+            return
+        self.report(softmax, call=" ".join(self.ctx.code(softmax).split())[:80], op="softmax",
+                    value=f"scores whose classes `{' '.join(self.ctx.code(argmax).split())[:60]}` takes on axis 1",
+                    value_code=" ".join(self.ctx.code(softmax).split())[:60], consequence=CONSEQUENCES["softmax"])
 
     def _sequential(self, node: cst.Call) -> None:
         for arg in node.args:
