@@ -32,7 +32,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from hygiene.analysis.copies import COPY_NOTE
+from hygiene.analysis.copies import FOLD_NOTES
 
 HERE = Path(__file__).resolve().parent
 CORPUS = HERE / "precision" / "corpus.json"
@@ -125,7 +125,7 @@ def match(repo: str, findings: list[dict], verdicts: list[dict]) -> tuple[list[t
         pairs.append((f, v))
     # A copy of a script folded into the finding on its first copy is still found, as a related place.
     copies = {(f["rule"], r.get("path"), r.get("line")) for f in findings
-              for r in f.get("related") or () if r.get("note") == COPY_NOTE}
+              for r in f.get("related") or () if r.get("note") in FOLD_NOTES}
     # A finding folded into a group (hygiene.grouping: one decision, one finding) is still reported,
     # in the group's finding: its verdict is not a lost problem, and it is not counted twice.
     folded = {fp for f in findings for fp in (f.get("extra") or {}).get("folded", ())}

@@ -34,7 +34,7 @@ from precision import checkout, scan  # noqa: E402  (the checkout and the scan a
 
 # A finding reported once for several copies of one file names each other copy's place with this
 # note: the bug at that place is reported, in the copy's finding.
-from hygiene.analysis.copies import COPY_NOTE  # noqa: E402
+from hygiene.analysis.copies import FOLD_NOTES  # noqa: E402
 
 BUGS = HERE / "realbugs" / "bugs.json"
 SLACK = 2
@@ -75,7 +75,7 @@ def matches(label: dict, finding: dict) -> bool:
     if family(finding.get("category", "")) != family(label["category"]):
         return False
     places = [(finding.get("path"), finding.get("line"))]
-    places += [(r.get("path"), r.get("line")) for r in finding.get("related") or () if r.get("note") == COPY_NOTE]
+    places += [(r.get("path"), r.get("line")) for r in finding.get("related") or () if r.get("note") in FOLD_NOTES]
     return any(_at(label, path, line) for path, line in places)
 
 

@@ -22,7 +22,7 @@ from hygiene.analysis import facts as engine_facts
 from hygiene import suppress
 from hygiene.cache import Cache, digest
 from hygiene.config import Config
-from hygiene.analysis.copies import one_report_per_copy, one_report_per_export
+from hygiene.analysis.copies import fold_repeats
 from hygiene.context import FileContext, FileResult, RepoContext
 from hygiene.discovery import SourceFile, discover, package_dirs
 from hygiene.finding import Diagnostic, Finding, Severity, number_duplicates
@@ -341,7 +341,7 @@ def _finalise(scan_result: ScanResult, focus: Iterable[Path] | None) -> None:
         # problem; repo-level problems (path ".") still are.
         scan_result.diagnostics = [d for d in scan_result.diagnostics if d.path == "." or _within(d.path, wanted)]
     unique: dict[tuple, Finding] = {}
-    for f in one_report_per_copy(one_report_per_export(_one_report_per_twin(_one_report_per_bug(kept, scan_result.rules)))):
+    for f in fold_repeats(_one_report_per_twin(_one_report_per_bug(kept, scan_result.rules))):
         unique.setdefault((f.rule, f.path, f.line, f.column, f.message), f)
     demoted = {r.code for r in scan_result.rules if config.demoted(r.code, r.default)}
     selected = set(config.select)

@@ -30,7 +30,11 @@ def test_other_family_or_file_does_not_match():
 
 
 def test_a_copy_named_by_the_finding_matches_but_another_related_place_does_not():
-    copy = {**finding(3, path="copy/train.py"), "related": [{"path": "train.py", "line": 10, "note": realbugs.COPY_NOTE}]}
+    from hygiene.analysis.copies import COPY_NOTE, SAME_NOTE
+
+    copy = {**finding(3, path="copy/train.py"), "related": [{"path": "train.py", "line": 10, "note": COPY_NOTE}]}
+    same = {**finding(3, path="copy/train.py"), "related": [{"path": "train.py", "line": 10, "note": SAME_NOTE}]}
+    assert realbugs.matches(LABEL, same)
     other = {**finding(3, path="copy/train.py"), "related": [{"path": "train.py", "line": 10, "note": "evaluated here"}]}
     assert realbugs.matches(LABEL, copy)
     assert not realbugs.matches(LABEL, other)

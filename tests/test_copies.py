@@ -57,3 +57,30 @@ def test_a_repo_finding_on_a_notebook_and_its_export_is_one_finding() -> None:
     found = one_report_per_export(kept)
     assert [(f.path, f.line) for f in found] == [(nb, 100), (py, 300)]  # another fit stays
     assert [(r.path, r.line) for r in found[0].related] == [(py, 206)]
+
+
+def test_one_decision_repeated_under_other_names_and_twice_in_a_file_is_one_finding() -> None:
+    from hygiene.analysis.copies import SAME_NOTE, one_report_per_decision
+
+    said = "the median used to fillna ({p} cell {c}, line 19), `zscore()` ({p} cell {c}, line 20) on rows of `x`, split after"
+    found = one_report_per_decision([
+        finding("class_04_2.ipynb", 135, message=said.format(p="class_04_2.ipynb", c=17), context=""),
+        finding("class_05_2.ipynb", 34, message=said.format(p="class_05_2.ipynb", c=6), context=""),
+        finding("class_05_2.ipynb", 120, message=said.format(p="class_05_2.ipynb", c=10), context=""),
+    ])
+    assert [(f.path, f.line) for f in found] == [("class_04_2.ipynb", 135)]
+    assert [(r.path, r.line, r.note) for r in found[0].related] == [("class_05_2.ipynb", 34, SAME_NOTE),
+                                                                     ("class_05_2.ipynb", 120, SAME_NOTE)]
+
+
+def test_short_matched_code_a_question_or_another_scope_keeps_its_own_finding() -> None:
+    from hygiene.analysis.copies import one_report_per_decision
+
+    short = [finding("a.py", 3, "except Exception:"), finding("b.py", 9, "except Exception:")]
+    assert len(one_report_per_decision(short)) == 2            # too little code to call them one decision
+    long_code = "scaler = StandardScaler().fit(features_all)"
+    asked = Finding("LEAK003", "LEAK-SELECT", Severity.ERROR, "m", "b.py", 4, snippet=long_code, context="main",
+                    extra={"ask": "a tutorial"})
+    assert len(one_report_per_decision([finding("a.py", 3, long_code), asked])) == 2
+    assert len(one_report_per_decision([finding("a.py", 3, long_code), finding("b.py", 4, long_code, context="other")])) == 2
+    assert len(one_report_per_decision([finding("a.py", 3, long_code), finding("b.py", 4, long_code)])) == 1

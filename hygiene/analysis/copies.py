@@ -23,6 +23,16 @@ from hygiene.finding import Finding, Location, mask_positions
 MAX_NAMED = 5
 # The note on each other copy's place in the one finding the copies give (benchmarks read it).
 COPY_NOTE = "the same code in a copy of this file"
+# The note on the other places of one decision repeated under other names (`one_report_per_decision`).
+SAME_NOTE = "the same code and finding here too"
+FOLD_NOTES = (COPY_NOTE, SAME_NOTE)
+# A matched code this short (`except Exception:`, `model(x)`) says too little to call two places one.
+MIN_SHARED_CODE = 30
+
+
+def fold_repeats(findings: list[Finding]) -> list[Finding]:
+    """A notebook's exported script, copies of a script, and one decision repeated: each once."""
+    return one_report_per_decision(one_report_per_copy(one_report_per_export(findings)))
 
 
 def one_report_per_copy(findings: list[Finding]) -> list[Finding]:
@@ -41,6 +51,38 @@ def one_report_per_copy(findings: list[Finding]) -> list[Finding]:
         notes = tuple(Location(c.path, c.line, COPY_NOTE) for c in copies[:MAX_NAMED])
         merged[id(first)] = dataclasses.replace(first, related=(*first.related, *notes))
         dropped.update(id(c) for c in copies)
+    if not dropped:
+        return findings
+    return [merged.get(id(f), f) for f in findings if id(f) not in dropped]
+
+
+def one_report_per_decision(findings: list[Finding]) -> list[Finding]:
+    """One finding for a decision repeated in files of other names, or twice in one file.
+
+    A course whose every notebook starts with the same cell (`df['income'].fillna(df['income'].median())`
+    then `zscore` on every column, before the split) gives the same finding in each: one answer
+    settles them. Findings of one rule in one enclosing scope whose identity is the same (the matched
+    code when it is long enough to be specific, else the repo-phase message with its own places
+    left out) are reported once, at the first place, naming the others.
+    """
+    groups: dict[tuple[str, str, str, str], list[Finding]] = defaultdict(list)
+    for f in findings:
+        if f.line is None:
+            continue
+        if f.snippet.strip() and len(f.code_identity()) < MIN_SHARED_CODE:
+            continue
+        asked = bool((f.extra or {}).get("ask"))  # a question and a finding are not folded together
+        groups[(f.rule, f.context, own_identity(f), str(asked))].append(f)
+    dropped: set[int] = set()
+    merged: dict[int, Finding] = {}
+    for group in groups.values():
+        if len(group) < 2:
+            continue
+        group.sort(key=Finding.sort_key)
+        first, others = group[0], group[1:]
+        notes = tuple(Location(o.path, o.line, SAME_NOTE) for o in others[:MAX_NAMED])
+        merged[id(first)] = dataclasses.replace(first, related=(*first.related, *notes))
+        dropped.update(id(o) for o in others)
     if not dropped:
         return findings
     return [merged.get(id(f), f) for f in findings if id(f) not in dropped]
