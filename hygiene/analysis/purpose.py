@@ -342,7 +342,7 @@ def file_purpose(path: str, signals: CallSignals, notebook: Any = None) -> str:
         signals.measures = signals.metric = True  # `correct = sum(answer == gold ...)`: it scores answers
         signals.scopes.update((key, "metric") for key in signals.correct_scopes)
         # right answers counted by a file that switches its network to eval mode: it evaluates the model it trains
-        signals.evaluates = signals.evaluates or signals.eval_mode
+        signals.evaluates = signals.evaluates or (signals.eval_mode and signals.trains)
     if signals.publishes or (makes_data(path) and not signals.trains) or _transforms_data(signals, notebook) \
             or _extracts_features(signals, notebook):
         return "data"
