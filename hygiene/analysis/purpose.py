@@ -154,6 +154,7 @@ class CallSignals:
         self.exports = False  # exports or traces a model (`torch.onnx.export`, `torch.jit.trace`)
         self.counts_correct = False  # a value named `correct` / `n_correct`: a count of right answers...
         self.checks = False  # ...unless the file checks code on random inputs (`correct = np.allclose(...)`)
+        self.eval_mode = False  # `net.eval()`: with right answers counted, an evaluation of the trained model
         self.times = False  # times code or reads its memory use (`time.time()`, `torch.cuda.Event`)
         self.reads = False  # reads a file, a library's dataset, or weights
         # Evaluates: a metric function called, an evaluation step called (`test(epoch)`,
@@ -229,6 +230,7 @@ class CallSignals:
         elif (name is not None and name.startswith(("sklearn.metrics", "evaluate.", "torchmetrics."))
               and not name.startswith(_FEATURE_METRICS)) or (tail and _words(tail) & _METRIC_WORDS and not _logs(name)):
             self.measures = True
+            self.eval_mode = self.eval_mode or (tail == "eval" and not (name or "").startswith("builtins."))
             if tail != "eval" and _result_metric(tail, name):  # not a mode switch, nor a training loss
                 self.evaluates = True
                 self._result(where)
@@ -339,6 +341,8 @@ def file_purpose(path: str, signals: CallSignals, notebook: Any = None) -> str:
     if signals.counts_correct and not signals.checks:
         signals.measures = signals.metric = True  # `correct = sum(answer == gold ...)`: it scores answers
         signals.scopes.update((key, "metric") for key in signals.correct_scopes)
+        # right answers counted by a file that switches its network to eval mode: it evaluates the model it trains
+        signals.evaluates = signals.evaluates or (signals.eval_mode and signals.trains)
     if signals.publishes or (makes_data(path) and not signals.trains) or _transforms_data(signals, notebook) \
             or _extracts_features(signals, notebook):
         return "data"

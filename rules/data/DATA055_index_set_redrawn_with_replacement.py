@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import libcst as cst
 
-from hygiene.finding import Severity
+from hygiene.context import FileContext
+from hygiene.finding import Location, Severity
 from hygiene.rule import Rule, invalid, valid
 from hygiene.walk import iter_nodes
 
@@ -60,6 +61,20 @@ class IndexSetRedrawnWithReplacement(Rule):
             pool = list(range(n))
             pool = random.choices(pool, k=len(pool))  # expect: DATA055
         """),
+        invalid("""
+            import numpy as np
+
+            class SplitMaker:
+                def make(self, targets, n_lab, steps, batch):
+                    rng = np.random.default_rng(0)
+                    lab = np.flatnonzero(np.arange(len(targets)) < n_lab)
+                    unl = np.arange(len(targets))
+                    reps = max(1, steps * batch // len(lab))
+                    lab = np.concatenate([rng.choice(lab, len(lab)) for _ in range(reps)])  # expect: DATA055
+                    unl = np.concatenate([rng.choice(unl, len(unl)) for _ in range(reps)])
+                    return lab, unl
+        """, note="one decision: two index sets of one function redrawn the same way; one finding at the first, "
+                  "the second named as related (realbugs5 FixMatch reported twice)"),
         valid("""
             import numpy as np
             labeled_idx = np.hstack([np.random.choice(labeled_idx, len(labeled_idx), replace=False) for _ in range(4)])
@@ -68,6 +83,10 @@ class IndexSetRedrawnWithReplacement(Rule):
             idx = np.random.choice(idx, 100)
         """, note="without replacement, a permutation, a bootstrap in another variable, or a subset size"),
     ]
+
+    def __init__(self, ctx: FileContext) -> None:
+        super().__init__(ctx)
+        self.draws: dict[str, list[tuple[cst.Call, str]]] = {}
 
     def _self_draw(self, call: cst.Call, name: str) -> bool:
         """True when `call` draws len(name) items out of `name` with replacement."""
@@ -96,5 +115,14 @@ class IndexSetRedrawnWithReplacement(Rule):
             return
         for sub in iter_nodes(node.value):
             if isinstance(sub, cst.Call) and self._self_draw(sub, name):
-                self.report(sub, draw=" ".join(self.ctx.code(sub).split())[:80], name=name)
+                # One function redrawing several index sets (labelled and unlabelled) is one decision.
+                scope = self.ctx.scope_of(node)
+                self.draws.setdefault(scope, []).append((sub, name))
                 return
+
+    def finish(self) -> None:
+        for draws in self.draws.values():
+            (sub, name), others = draws[0], draws[1:]
+            self.report(sub, draw=" ".join(self.ctx.code(sub).split())[:80], name=name,
+                        related=[Location(self.ctx.path, self.ctx.line_of(o), f"`{n}` redrawn the same way")
+                                 for o, n in others])

@@ -44,7 +44,9 @@ class TrainModeEval(CollectingRule):
     dropout given a flag of its caller (`F.batch_norm(..., training=bn_training)`, not
     `self.training`) does not change with `.eval()`. A Hugging Face `TrainerCallback`
     hook called between training steps (`on_step_end`, `on_epoch_end`, ...) is given the model in
-    training mode.
+    training mode. An evaluation that switches one network to eval mode (`model.eval()`) and runs a
+    second one the training step left in training mode (a predictor head, a teacher or global copy
+    held in another attribute) is reported at that `.eval()`, where the missing switch goes.
 
     ## Why is this bad?
     In training mode dropout still drops units and batch norm normalises with the statistics of
@@ -1322,6 +1324,164 @@ class TrainModeEval(CollectingRule):
                             correct += (self.model.head(self.model.body(x)).argmax(1) == y).sum().item()
                     return correct
         """, note="near miss (held-out 12): the parts of the aliased network (`self.model.body`, `.head`) are switched with it"),
+        invalid("""
+            import torch
+            import torch.nn.functional as F
+            from torch import nn
+
+
+            class PairHead(nn.Module):
+                def __init__(self, d, p=0.3):
+                    super().__init__()
+                    self.lin = nn.Linear(d, 1)
+                    self.p = p
+
+                def forward(self, a, b):
+                    return torch.sigmoid(self.lin(F.dropout(a * b, p=self.p, training=self.training)))
+
+
+            def fit_epoch(backbone, head, graph, pairs, opt):
+                backbone.train()
+                head.train()
+                z = backbone(graph)
+                loss = -torch.log(head(z[pairs[0]], z[pairs[1]]) + 1e-9).mean()
+                opt.zero_grad()
+                loss.backward()
+                opt.step()
+
+
+            @torch.no_grad()
+            def score_pairs(backbone, head, graph, batches):
+                backbone.eval()  # expect: EVAL001
+                z = backbone(graph)
+                scores = []
+                for pairs in batches:
+                    scores.append(head(z[pairs[0]], z[pairs[1]]).squeeze(-1))
+                return torch.cat(scores)
+
+
+            def run(backbone, graph, train_pairs, test_batches, epochs=50):
+                head = PairHead(128)
+                opt = torch.optim.Adam([*backbone.parameters(), *head.parameters()])
+                for _ in range(epochs):
+                    fit_epoch(backbone, head, graph, train_pairs, opt)
+                    print(score_pairs(backbone, head, graph, test_batches).mean().item())
+        """, note="realbugs5 (ogb): the evaluation switches one network to eval mode and forgets the second, "
+                  "which the training step left in training mode; reported at the `.eval()` the fix goes next to"),
+        valid("""
+            import torch
+            import torch.nn.functional as F
+            from torch import nn
+
+
+            class PairHead(nn.Module):
+                def __init__(self, d, p=0.3):
+                    super().__init__()
+                    self.lin = nn.Linear(d, 1)
+                    self.p = p
+
+                def forward(self, a, b):
+                    return torch.sigmoid(self.lin(F.dropout(a * b, p=self.p, training=self.training)))
+
+
+            def fit_epoch(backbone, head, graph, pairs, opt):
+                backbone.train()
+                head.train()
+                z = backbone(graph)
+                loss = -torch.log(head(z[pairs[0]], z[pairs[1]]) + 1e-9).mean()
+                opt.zero_grad()
+                loss.backward()
+                opt.step()
+
+
+            @torch.no_grad()
+            def score_pairs(backbone, head, graph, batches):
+                backbone.eval()
+                head.eval()
+                z = backbone(graph)
+                scores = []
+                for pairs in batches:
+                    scores.append(head(z[pairs[0]], z[pairs[1]]).squeeze(-1))
+                return torch.cat(scores)
+
+
+            def run(backbone, graph, train_pairs, test_batches, epochs=50):
+                head = PairHead(128)
+                opt = torch.optim.Adam([*backbone.parameters(), *head.parameters()])
+                for _ in range(epochs):
+                    fit_epoch(backbone, head, graph, train_pairs, opt)
+                    print(score_pairs(backbone, head, graph, test_batches).mean().item())
+        """, note="the twin: both networks switched to eval mode"),
+        invalid("""
+            import copy
+
+            import torch
+            import torch.nn.functional as F
+
+
+            class DistillClient:
+                def __init__(self, model, loader, lr=0.01):
+                    self.model = model
+                    self.teacher = copy.deepcopy(model)
+                    self.loader = loader
+                    self.opt = torch.optim.SGD([*self.model.parameters(), *self.teacher.parameters()], lr=lr)
+
+                def local_round(self):
+                    self.model.train()
+                    self.teacher.train()
+                    for x, y in self.loader:
+                        logits, ref = self.model(x), self.teacher(x)
+                        loss = F.cross_entropy(logits, y) + F.kl_div(logits.log_softmax(1), ref.softmax(1), reduction="batchmean")
+                        self.opt.zero_grad()
+                        loss.backward()
+                        self.opt.step()
+
+                def round_metrics(self):
+                    self.model.eval()  # expect: EVAL001
+                    total, n = 0.0, 0
+                    with torch.no_grad():
+                        for x, y in self.loader:
+                            logits, ref = self.model(x), self.teacher(x)
+                            total += F.kl_div(logits.log_softmax(1), ref.softmax(1), reduction="sum").item()
+                            n += len(y)
+                    return total / n
+        """, note="realbugs5 (PFLlib): a method switches `self.model` to eval mode and runs a second network held in "
+                  "another attribute, left in training mode by the training round, in the same loop line"),
+        valid("""
+            import copy
+
+            import torch
+            import torch.nn.functional as F
+
+
+            class DistillClient:
+                def __init__(self, model, loader, lr=0.01):
+                    self.model = model
+                    self.teacher = copy.deepcopy(model)
+                    self.loader = loader
+                    self.opt = torch.optim.SGD([*self.model.parameters(), *self.teacher.parameters()], lr=lr)
+
+                def local_round(self):
+                    self.model.train()
+                    self.teacher.train()
+                    for x, y in self.loader:
+                        logits, ref = self.model(x), self.teacher(x)
+                        loss = F.cross_entropy(logits, y) + F.kl_div(logits.log_softmax(1), ref.softmax(1), reduction="batchmean")
+                        self.opt.zero_grad()
+                        loss.backward()
+                        self.opt.step()
+
+                def round_metrics(self):
+                    self.model.eval()
+                    self.teacher.eval()
+                    total, n = 0.0, 0
+                    with torch.no_grad():
+                        for x, y in self.loader:
+                            logits, ref = self.model(x), self.teacher(x)
+                            total += F.kl_div(logits.log_softmax(1), ref.softmax(1), reduction="sum").item()
+                            n += len(y)
+                    return total / n
+        """, note="the twin: both networks switched to eval mode"),
     ]
 
     @classmethod
@@ -1364,6 +1524,15 @@ class TrainModeEval(CollectingRule):
                 continue
             evaluated[key] = (verdict, fields, [])
         for verdict, fields, others in evaluated.values():
+            if verdict.sibling and verdict.cell is None and verdict.train is not None:
+                # The function switches another network to eval mode and leaves this one out
+                # (`model.eval()` without `predictor.eval()`): the fix goes next to that switch.
+                fields.update(cause=f"it switches `{verdict.sibling['t']}` to eval mode but not `{verdict.target}`, "
+                                    f"and {fields['cause']}")
+                repo.report(cls, verdict.path, verdict.sibling["line"], **fields,
+                            related=[Location(verdict.path, verdict.line, "evaluated here"),
+                                     *related(verdict.train, "training mode comes from here"), *others])
+                continue
             repo.report(cls, verdict.path, verdict.line, cell=verdict.cell, cell_line=verdict.cell_line,
                         snippet=verdict.code,
                         related=[*related(verdict.train, "training mode comes from here"), *others], **fields)

@@ -116,6 +116,93 @@ class UnseededTorch(Rule):
                 print(tau, evaluate(agent))
         """, note="the twin: the algorithm is given the run's seed"),
         invalid({
+            "cls/datasets.py": """
+                import numpy as np
+                import torch
+                from torch.utils.data import DataLoader, TensorDataset
+
+
+                def build(path, batch=128):
+                    arr = np.load(path)
+                    full = TensorDataset(torch.from_numpy(arr["x"]).float(), torch.from_numpy(arr["y"]).long())
+                    held = len(full) // 10
+                    fit_part, held_part = torch.utils.data.random_split(full, [len(full) - held, held])
+                    return DataLoader(fit_part, batch_size=batch, shuffle=True), DataLoader(held_part, batch_size=512)
+            """,
+            "cls/fit.py": """
+                import sys
+
+                import torch
+                from torch import nn
+
+                from datasets import build
+
+
+                if __name__ == "__main__":
+                    fit_dl, held_dl = build(sys.argv[1])
+                    net = nn.Sequential(nn.Linear(20, 64), nn.ReLU(), nn.Dropout(0.1), nn.Linear(64, 3))  # expect: SEED003
+                    opt = torch.optim.SGD(net.parameters(), lr=0.05)
+                    for _ in range(10):
+                        net.train()
+                        for xb, yb in fit_dl:
+                            opt.zero_grad()
+                            nn.functional.cross_entropy(net(xb), yb).backward()
+                            opt.step()
+                    net.eval()
+                    n_correct = total = 0
+                    with torch.no_grad():
+                        for xb, yb in held_dl:
+                            n_correct += (net(xb).argmax(-1) == yb).sum().item()
+                            total += len(yb)
+                    print("held-out accuracy", n_correct / total)
+            """,
+        }, note="probe8: the split and the shuffle live in a data module; the entry point trains, switches the "
+                  "network to eval mode and counts right answers on the held-out part, and never seeds: one finding at the program's own draw (its seeding line goes there), the split "
+                  "and the shuffle of the data module counted with it"),
+        valid({
+            "cls/datasets.py": """
+                import numpy as np
+                import torch
+                from torch.utils.data import DataLoader, TensorDataset
+
+
+                def build(path, batch=128):
+                    arr = np.load(path)
+                    full = TensorDataset(torch.from_numpy(arr["x"]).float(), torch.from_numpy(arr["y"]).long())
+                    held = len(full) // 10
+                    fit_part, held_part = torch.utils.data.random_split(full, [len(full) - held, held])
+                    return DataLoader(fit_part, batch_size=batch, shuffle=True), DataLoader(held_part, batch_size=512)
+            """,
+            "cls/fit.py": """
+                import sys
+
+                import torch
+                from torch import nn
+
+                from datasets import build
+
+
+                if __name__ == "__main__":
+                    torch.manual_seed(int(sys.argv[2]))
+                    fit_dl, held_dl = build(sys.argv[1])
+                    net = nn.Sequential(nn.Linear(20, 64), nn.ReLU(), nn.Dropout(0.1), nn.Linear(64, 3))
+                    opt = torch.optim.SGD(net.parameters(), lr=0.05)
+                    for _ in range(10):
+                        net.train()
+                        for xb, yb in fit_dl:
+                            opt.zero_grad()
+                            nn.functional.cross_entropy(net(xb), yb).backward()
+                            opt.step()
+                    net.eval()
+                    n_correct = total = 0
+                    with torch.no_grad():
+                        for xb, yb in held_dl:
+                            n_correct += (net(xb).argmax(-1) == yb).sum().item()
+                            total += len(yb)
+                    print("held-out accuracy", n_correct / total)
+            """,
+        }, note="the twin: the entry point seeds torch before the data module splits and shuffles"),
+        invalid({
             "exp/data.py": """
                 import random
                 def subset(items, n):

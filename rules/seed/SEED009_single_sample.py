@@ -141,6 +141,68 @@ class SingleSample(Rule):
             for q in questions:
                 client.messages.create(model="m", max_tokens=10, temperature=TEMPERATURE, messages=[q])
         """, note="temperature 0 through a constant"),
+        invalid({
+            "settings.py": """
+                from dataclasses import dataclass
+
+
+                @dataclass
+                class Settings:
+                    model: str = "claude-3-5-haiku-latest"
+                    temperature: float = 1.0
+            """,
+            "run.py": """
+                import anthropic
+
+                from settings import Settings
+
+                TEMPLATES = {"terse": "Label: {text}", "verbose": "Read the review below and answer with its label.\\n{text}"}
+
+
+                def main(cfg: Settings, rows):
+                    client = anthropic.Anthropic()
+                    scores = {}
+                    for key, template in TEMPLATES.items():
+                        ok = 0
+                        for row in rows:
+                            msg = client.messages.create(model=cfg.model, max_tokens=8, temperature=cfg.temperature,  # expect: SEED009
+                                                         messages=[{"role": "user", "content": template.format(text=row["text"])}])
+                            ok += msg.content[0].text.strip() == row["label"]
+                        scores[key] = ok / len(rows)
+                    print(scores)
+            """,
+        }, note="probe8: a dataclass field default sets the temperature; prompt templates compared on one sample per item"),
+        valid({
+            "settings.py": """
+                from dataclasses import dataclass
+
+
+                @dataclass
+                class Settings:
+                    model: str = "claude-3-5-haiku-latest"
+                    temperature: float = 0.0
+            """,
+            "run.py": """
+                import anthropic
+
+                from settings import Settings
+
+                TEMPLATES = {"terse": "Label: {text}", "verbose": "Read the review below and answer with its label.\\n{text}"}
+
+
+                def main(cfg: Settings, rows):
+                    client = anthropic.Anthropic()
+                    scores = {}
+                    for key, template in TEMPLATES.items():
+                        ok = 0
+                        for row in rows:
+                            msg = client.messages.create(model=cfg.model, max_tokens=8, temperature=cfg.temperature,
+                                                         messages=[{"role": "user", "content": template.format(text=row["text"])}])
+                            ok += msg.content[0].text.strip() == row["label"]
+                        scores[key] = ok / len(rows)
+                    print(scores)
+            """,
+        }, note="the twin: the dataclass default is temperature 0"),
         valid("""
             from dataclasses import dataclass
 
@@ -522,7 +584,8 @@ _LOCAL_GENERATE_KWARGS = frozenset({"num_beams", "max_length", "max_new_tokens",
 
 # A loop over the conditions an experiment compares (models, prompt variants, personas, arms).
 _CONDITIONS = re.compile(r"\bfor\s+[\w, ()]+\s+in\s+[\w.\[\]\"'(]*?(conditions?|models?|variants?|personas?|arms?|"
-                         r"treatments?|settings?|prompt_types?|strateg(?:y|ies)|framings?|methods?)\b")
+                         r"treatments?|settings?|prompt_types?|strateg(?:y|ies)|framings?|methods?|styles?|templates?)\b",
+                         re.IGNORECASE)  # `for style, tmpl in STYLES.items()`: prompt styles compared (probe8)
 
 
 _CONFIG_KINDS = (".yaml", ".yml", ".json", ".toml", ".cfg", ".ini")

@@ -55,3 +55,15 @@ def aliased(events: list[dict[str, Any]], name: str, target: str) -> bool:
             switched = event["src"] + name[len(event["t"]):]  # `model.eval()` switches `self.model` and its parts
             return target == switched or target.startswith(switched + ".")
     return False
+
+
+def sibling_eval(events: list[dict[str, Any]], target: str) -> dict[str, Any] | None:
+    """The last `other.eval()` before a forward call of `target` that leaves `target` out: the function
+    shows its intent to evaluate on one network and forgets this one (`model.eval()` without
+    `predictor.eval()`); the fix goes next to that switch. None when `target` was switched itself."""
+    for event in reversed(events):
+        if event["k"] == "mode" and _touches(event["t"], target):
+            return None
+        if event["k"] == "mode" and event.get("s") == "eval" and event.get("line"):
+            return {"t": event["t"], "line": event["line"]}
+    return None

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from hygiene.analysis.apis import torch as torch_api
 from hygiene.analysis.evalmode.frames import _Frame, read
-from hygiene.analysis.evalmode.places import _rebinds, _touches, _where, aliased, made_here, made_where
+from hygiene.analysis.evalmode.places import _rebinds, _touches, _where, aliased, made_here, made_where, sibling_eval
 from hygiene.analysis.evalmode.words import FACT_KEY
 from hygiene.analysis.evalmode.plain import plain_free
 from hygiene.analysis.module_names import reachable
@@ -29,8 +29,7 @@ if TYPE_CHECKING:
     from hygiene.context import RepoContext
 
 MAX_DEPTH = 6
-# A state with the place that explains it: {"train": {"path", "line", "text", "ctor"}}.
-States = dict[str, dict[str, Any]]
+States = dict[str, dict[str, Any]]  # a state with the place that explains it: {"train": {"path", "line", "text", "ctor"}}.
 
 
 @dataclass(frozen=True)
@@ -50,6 +49,7 @@ class Verdict:
     train: dict[str, Any] | None   # where training mode comes from, when it reaches the call
     grad_on: dict[str, Any] | None  # where gradients are on, when they are
     keeps: bool = False    # the evaluation adds up tensors across batches, keeping their graphs
+    sibling: dict[str, Any] | None = None  # `model.eval()` before the call that leaves this network out
 
 
 class Analysis:
@@ -349,14 +349,14 @@ class Analysis:
 
     def verdicts(self) -> list[Verdict]:
         out: list[Verdict] = []
-        seen: set[tuple[str, str, int | None]] = set()
+        seen: set[tuple[str, str, int | None, str]] = set()
         for frame in self.frames:
             if not frame.evaluates or frame.record.get("skip"):  # `evaluates`: a `fwd` event with a `why`
                 continue
             for index, event in enumerate(frame.events):
                 if event["k"] != "fwd" or not event.get("why"):
                     continue
-                key = (frame.path, frame.q, event.get("line"))
+                key = (frame.path, frame.q, event.get("line"), event["t"])  # two networks of one loop line (PFLlib)
                 if key in seen:
                     continue
                 target = event["t"]
@@ -388,7 +388,7 @@ class Analysis:
                 out.append(Verdict(path=frame.path, function=frame.record["name"], target=target, why=event["why"],
                     about=event.get("about", ""), line=event.get("line"), cell=event.get("cell"),
                     cell_line=event.get("cell_line"), call_line=event.get("call_line"), code=event.get("code", ""),
-                    train=train, grad_on=grad_on, keeps=bool(frame.record.get("keeps"))))
+                    train=train, grad_on=grad_on, keeps=bool(frame.record.get("keeps")), sibling=sibling_eval(frame.events[:index], target)))
         return out
 
     def _frozen(self, frame: _Frame, index: int, target: str) -> bool:
