@@ -539,6 +539,27 @@ class FitBeforeSplit(Rule):
             best = min(rows, key=lambda r: r["loss"])
             final = DecisionTreeRegressor(max_depth=int(best["max_depth"])).fit(X, y)
         """, note="the twin: the test features centred on their own mean before the model predicts them"),
+        valid("""
+            import numpy as np
+            from sklearn.linear_model import LogisticRegression
+            from sklearn.metrics import accuracy_score
+            from sklearn.model_selection import train_test_split
+
+            X_train, X_test, y_train, y_test = train_test_split(counts, labels, random_state=0)
+            model = LogisticRegression().fit(X_train / X_train.sum(1, keepdims=True), y_train)
+            print(accuracy_score(y_test, model.predict(X_test / X_test.sum(1, keepdims=True))))
+        """, note="near miss (held-out 12, box weights in NMS): each row divided by its own total (`sum(1)`, "
+                  "counts to frequencies); nothing is learnt across the test rows"),
+        invalid("""
+            import numpy as np
+            from sklearn.linear_model import LogisticRegression
+            from sklearn.metrics import accuracy_score
+            from sklearn.model_selection import train_test_split
+
+            X_train, X_test, y_train, y_test = train_test_split(counts, labels, random_state=0)
+            model = LogisticRegression().fit(X_train / X_train.sum(axis=0), y_train)
+            print(accuracy_score(y_test, model.predict(X_test / X_test.sum(axis=0))))  # expect: LEAK001
+        """, note="the twin: each column divided by its total over the test rows before the model scores them"),
     ]
 
     @classmethod
@@ -564,8 +585,8 @@ class FitBeforeSplit(Rule):
                 cls._report(repo, prog, sorted(fresh, key=lambda f: (prog.path(f) != prog.path(split), f)), split)
         with_test: dict[tuple[Ref, Ref], list[Ref]] = {}
         for fit in prog.nodes("fit"):
-            if fit in reported or prog.info(fit).get("kind") not in LEARNS_FROM_ROWS:
-                continue
+            if fit in reported or prog.info(fit).get("kind") not in LEARNS_FROM_ROWS or prog.info(fit).get("axis"):
+                continue  # `w / w.sum(1, keepdim=True)`: each row divided by its own total, nothing learnt across rows
             said, where = role(prog, prog.input(fit, 1))
             if said == "test" and (prog.info(fit).get("kind") != "stat" or _feeds_model(prog, fit)):
                 reported.add(fit)
@@ -712,6 +733,8 @@ def _learning_fit(prog: Program, node: Ref) -> Ref:
     if prog.info(fit).get("kind") not in LEARNS_FROM_ROWS and not (
             prog.info(node).get("m") == "transform" and plain(prog.info(fit).get("cls") or "") in kb.PIPELINES):
         return 0  # a Pipeline fit, then used to `.transform`, is a chain of transformers
+    if prog.info(fit).get("axis"):
+        return 0  # a statistic of each row over its own columns learns nothing from the other rows
     if prog.info(fit).get("kind") == "stat" and prog.kind(row_base(prog, prog.input(fit, 1))) == "elem":
         return 0  # `sig - sig.mean()` over one item's values: a per-item statistic, not one across rows
     if prog.info(fit).get("kind") == "stat" and _per_group(prog, prog.input(fit, 1)):

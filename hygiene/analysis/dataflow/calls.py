@@ -107,7 +107,7 @@ class CallEvaluator(Evaluator):
         if bare in kb.STAT_FUNCTIONS and positional:
             return self.add("stat", (positional[0],), {"m": tail, "on": self.code(expr.args[0].value), **per_row(expr)}, expr)
         if method in kb.STAT_METHODS and recv and not any(isinstance(p, int) and p for p in positional):
-            return self.add("stat", (recv,), {"m": method, "on": self.code(func.value), **per_row(expr)}, expr)
+            return self.add("stat", (recv,), {"m": method, "on": self.code(func.value), **per_row(expr, True)}, expr)
         subset = (column_expression(self, expr, bare, positional) or frame_call(self, expr, method, recv, positional,
                   keywords) or self.subset_call(expr, bare, method, recv, positional, keywords))
         if subset:
