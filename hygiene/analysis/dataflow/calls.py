@@ -252,8 +252,8 @@ class CallEvaluator(Evaluator):
         return info
 
     def call_role(self, expr: cst.Call, positional: list[Value], keywords: dict[str, Value]) -> str | None:
-        for name in _ROLE_KEYWORDS:
-            value = keywords.get(name)
+        for name in [*_ROLE_KEYWORDS, *(k for k in keywords if {"split", "subset", "partition"} & set(k.lower().split("_")))]:
+            value = keywords.get(name)  # `data_split="val"`, `split_name="test"`: a keyword that names the part
             if isinstance(value, str):
                 return kb.literal_role(value.split("[", 1)[0])
         train = self.keyword_literal(expr, "train")
