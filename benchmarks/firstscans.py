@@ -64,6 +64,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rule", action="append", default=[], help="only findings of these codes or prefixes")
     parser.add_argument("--jobs", "-j", type=int, default=2)
     parser.add_argument("--new", type=Path, help="write the new findings (no first-scan verdict) here")
+    parser.add_argument("--printed", type=Path,
+                        help="write the findings still printed, each with its first-scan verdict and reason, here")
+    parser.add_argument("--repo", action="append", default=[], help="only these repositories (owner/name)")
     args = parser.parse_args(argv)
     wanted = (lambda code: any(code.startswith(p) for p in args.rule)) if args.rule else (lambda code: True)
     stems = {"heldout" if s == "first" else f"heldout{int(s)}" for s in args.held_out}
@@ -71,10 +74,11 @@ def main(argv: list[str] | None = None) -> int:
     per_set: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
     per_rule: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
     new: list[dict] = []
+    printed: list[dict] = []
     failed: list[str] = []
     for entry in precision.load_corpus():
         stem = set_of(entry)
-        if stem is None or (stems and stem not in stems):
+        if stem is None or (stems and stem not in stems) or (args.repo and entry["repo"] not in args.repo):
             continue
         path = precision.checkout(entry, args.mirror, args.work)
         if path is None:
@@ -92,6 +96,10 @@ def main(argv: list[str] | None = None) -> int:
         per_set[stem].update(counts)
         for finding, verdict in pairs:
             per_rule[finding["rule"]][verdict["verdict"] if verdict else "new"] += 1
+            if verdict is not None:
+                printed.append({"repo": entry["repo"], "set": stem, "rule": finding["rule"], "path": finding["path"],
+                                "line": finding.get("line"), "verdict": verdict["verdict"],
+                                "reason": verdict.get("reason", ""), "message": finding["message"]})
             if verdict is None:
                 new.append({"repo": entry["repo"], "set": stem, "rule": finding["rule"], "path": finding["path"],
                             "line": finding.get("line"), "fingerprint": finding.get("fingerprint"),
@@ -115,6 +123,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.new:
         args.new.write_text("".join(json.dumps(n) + "\n" for n in new), encoding="utf-8")
         print(f"{len(new)} new findings written to {args.new}")
+    if args.printed:
+        args.printed.write_text("".join(json.dumps(p) + "\n" for p in printed), encoding="utf-8")
+        print(f"{len(printed)} findings with a first-scan verdict written to {args.printed}")
     if failed:
         print(f"{len(failed)} repositories failed: {', '.join(failed)}", file=sys.stderr)
         return 2

@@ -187,6 +187,35 @@ class ScoreOnTrainingData(Rule):
             trainer = Trainer(model=model, args=args, train_dataset=eval_dataset, eval_dataset=eval_dataset)
             print("accuracy", trainer.evaluate())
         """, note="near miss (held-out 12): a benchmark's only split passed as both, a Trainer built only to evaluate"),
+        valid("""
+            from transformers import Trainer
+
+            def make_data(path, tokenizer, seed):
+                train_dataset = PairwiseDataset(path, "all", tokenizer, data_split="train", seed=seed)
+                eval_dataset = PairwiseDataset(path, "all", tokenizer, data_split="val", seed=seed)
+                return dict(train_dataset=train_dataset, eval_dataset=eval_dataset)
+
+            def main(model, args, path, tokenizer):
+                data = make_data(path, tokenizer, args.seed)
+                trainer = Trainer(model=model, args=args, train_dataset=data["train_dataset"], eval_dataset=data["eval_dataset"])
+                trainer.train()
+                print(trainer.evaluate())
+        """, note="near miss (held-out 12): one dataset class built twice from one file, `data_split=\"train\"` and "
+                  "`data_split=\"val\"`: the keyword names the part"),
+        invalid("""
+            from transformers import Trainer
+
+            def make_data(path, tokenizer, seed):
+                train_dataset = PairwiseDataset(path, "all", tokenizer, data_split="train", seed=seed)
+                eval_dataset = PairwiseDataset(path, "all", tokenizer, data_split="train", seed=seed)
+                return dict(train_dataset=train_dataset, eval_dataset=eval_dataset)
+
+            def main(model, args, path, tokenizer):
+                data = make_data(path, tokenizer, args.seed)
+                trainer = Trainer(model=model, args=args, train_dataset=data["train_dataset"], eval_dataset=data["eval_dataset"])  # expect: EVAL020
+                trainer.train()
+                print(trainer.evaluate())
+        """, note="the twin: both built with `data_split=\"train\"`, so the reported evaluation is on the training rows"),
         invalid("""
             from datasets import load_dataset
             from transformers import Trainer
@@ -571,8 +600,8 @@ class ScoreOnTrainingData(Rule):
                             scored=prog.describe(call))
                 continue
             kw = prog.info(call).get("kw", {})
-            if "train_dataset" not in kw or "eval_dataset" not in kw:
-                continue
+            if "train_dataset" not in kw or "eval_dataset" not in kw or str(prog.info(call).get("fn", "")).rsplit(".", 1)[-1] == "dict":
+                continue  # `return dict(train_dataset=..., eval_dataset=...)` packs the parts; the Trainer they go to decides
             train, held = prog.input(call, kw["train_dataset"]), prog.input(call, kw["eval_dataset"])
             if train == held and (kb.name_role(name := str(prog.info(held).get("name", ""))) in ("test", "val")
                                   or "eval" in name_tokens(name)):

@@ -505,6 +505,61 @@ class FitBeforeSplit(Rule):
             tx["amount_z"] = tx.groupby("customer_id")["amount"].transform(zscore)
             X_train, X_test, y_train, y_test = train_test_split(tx[["amount", "amount_z"]], tx["fraud"], random_state=0)
         """, note="a per-customer feature: each row is compared with its own customer's rows, not a statistic fit across the split"),
+        valid("""
+            import numpy as np
+            from sklearn.tree import DecisionTreeRegressor
+
+            def evaluate(row, X, y, train_idx, test_idx):
+                model = DecisionTreeRegressor(max_depth=int(row["max_depth"])).fit(X[train_idx], y[train_idx])
+                test_X, test_y = X[test_idx], y[test_idx]
+                pred = model.predict(test_X)
+                row["loss"] = np.mean((test_y - pred) ** 2)
+                row["r_sq"] = 1 - row["loss"] / np.mean((test_y - np.mean(test_y)) ** 2)
+                return row
+
+            rows = [evaluate(dict(max_depth=d), X, y, tr, va) for d in (2, 4, 8)]
+            best = min(rows, key=lambda r: r["loss"])
+            final = DecisionTreeRegressor(max_depth=int(best["max_depth"])).fit(X, y)
+        """, note="near miss (held-out 12): R-squared divides the test error by the variance of the test labels "
+                  "around their own mean, by definition; nothing is normalised for a model"),
+        invalid("""
+            import numpy as np
+            from sklearn.tree import DecisionTreeRegressor
+
+            def evaluate(row, X, y, train_idx, test_idx):
+                model = DecisionTreeRegressor(max_depth=int(row["max_depth"])).fit(X[train_idx], y[train_idx])
+                test_X, test_y = X[test_idx], y[test_idx]
+                test_X = test_X - np.mean(test_X, axis=0)  # expect: LEAK001
+                pred = model.predict(test_X)
+                row["loss"] = np.mean((test_y - pred) ** 2)
+                row["r_sq"] = 1 - row["loss"] / np.mean((test_y - np.mean(test_y)) ** 2)
+                return row
+
+            rows = [evaluate(dict(max_depth=d), X, y, tr, va) for d in (2, 4, 8)]
+            best = min(rows, key=lambda r: r["loss"])
+            final = DecisionTreeRegressor(max_depth=int(best["max_depth"])).fit(X, y)
+        """, note="the twin: the test features centred on their own mean before the model predicts them"),
+        valid("""
+            import numpy as np
+            from sklearn.linear_model import LogisticRegression
+            from sklearn.metrics import accuracy_score
+            from sklearn.model_selection import train_test_split
+
+            X_train, X_test, y_train, y_test = train_test_split(counts, labels, random_state=0)
+            model = LogisticRegression().fit(X_train / X_train.sum(1, keepdims=True), y_train)
+            print(accuracy_score(y_test, model.predict(X_test / X_test.sum(1, keepdims=True))))
+        """, note="near miss (held-out 12, box weights in NMS): each row divided by its own total (`sum(1)`, "
+                  "counts to frequencies); nothing is learnt across the test rows"),
+        invalid("""
+            import numpy as np
+            from sklearn.linear_model import LogisticRegression
+            from sklearn.metrics import accuracy_score
+            from sklearn.model_selection import train_test_split
+
+            X_train, X_test, y_train, y_test = train_test_split(counts, labels, random_state=0)
+            model = LogisticRegression().fit(X_train / X_train.sum(axis=0), y_train)
+            print(accuracy_score(y_test, model.predict(X_test / X_test.sum(axis=0))))  # expect: LEAK001
+        """, note="the twin: each column divided by its total over the test rows before the model scores them"),
     ]
 
     @classmethod
@@ -530,8 +585,8 @@ class FitBeforeSplit(Rule):
                 cls._report(repo, prog, sorted(fresh, key=lambda f: (prog.path(f) != prog.path(split), f)), split)
         with_test: dict[tuple[Ref, Ref], list[Ref]] = {}
         for fit in prog.nodes("fit"):
-            if fit in reported or prog.info(fit).get("kind") not in LEARNS_FROM_ROWS:
-                continue
+            if fit in reported or prog.info(fit).get("kind") not in LEARNS_FROM_ROWS or prog.info(fit).get("axis"):
+                continue  # `w / w.sum(1, keepdim=True)`: each row divided by its own total, nothing learnt across rows
             said, where = role(prog, prog.input(fit, 1))
             if said == "test" and (prog.info(fit).get("kind") != "stat" or _feeds_model(prog, fit)):
                 reported.add(fit)
@@ -678,6 +733,8 @@ def _learning_fit(prog: Program, node: Ref) -> Ref:
     if prog.info(fit).get("kind") not in LEARNS_FROM_ROWS and not (
             prog.info(node).get("m") == "transform" and plain(prog.info(fit).get("cls") or "") in kb.PIPELINES):
         return 0  # a Pipeline fit, then used to `.transform`, is a chain of transformers
+    if prog.info(fit).get("axis"):
+        return 0  # a statistic of each row over its own columns learns nothing from the other rows
     if prog.info(fit).get("kind") == "stat" and prog.kind(row_base(prog, prog.input(fit, 1))) == "elem":
         return 0  # `sig - sig.mean()` over one item's values: a per-item statistic, not one across rows
     if prog.info(fit).get("kind") == "stat" and _per_group(prog, prog.input(fit, 1)):
@@ -731,11 +788,29 @@ def _joined_with_test(prog: Program, data: Ref) -> tuple[Ref, Ref] | None:
 
 def _feeds_model(prog: Program, fit: Ref) -> bool:
     """Whether what a statistic normalises goes on into a model (a fit or a prediction), rather than
-    only into a metric such as a calibration error computed on the test part."""
+    only into a metric such as a calibration error computed on the test part. A value reduced to one
+    number first (`np.mean((y - y.mean()) ** 2)`, the variance under an R-squared) is a score's part, and
+    so is a number divided by it (`mse / var`): a ratio of two summaries is no per-row preprocessing."""
     def model(r: Ref) -> bool:  # another statistic (`x / x.max()` of a plot's axis) is no model
         return prog.kind(r) in ("pred", "apply", "llm") or (prog.kind(r) == "fit" and prog.info(r).get("kind") != "stat")
-    reached = prog.forward(list(prog.users(fit)), stop=lambda r: prog.kind(r) == "metric" or model(r), limit=400)
-    return any(model(r) and r != fit for r in reached if r not in prog.users(fit))
+    uses = [u for u in prog.users(fit) if not any(_one_number(prog, i) for i in prog.inputs(u) if i and i != fit)]
+    reached = prog.forward(uses, stop=lambda r: prog.kind(r) == "metric" or model(r) or (r != fit and _one_number(prog, r)),
+                           limit=400)
+    return any(model(r) and r != fit for r in reached if r not in uses)
+
+
+def _one_number(prog: Program, ref: Ref) -> bool:
+    """A reduction to one number: a metric, or a statistic stored and read back (`row["loss"] = np.mean(err)`)."""
+    for _ in range(4):
+        kind = prog.kind(ref)
+        if kind in ("stat", "metric") or (kind == "fit" and prog.info(ref).get("kind") == "stat"):
+            return not prog.info(ref).get("axis")
+        if kind == "col" and prog.kind(prog.input(ref, 0)) == "setcol" and \
+                prog.info(prog.input(ref, 0)).get("col") in prog.info(ref).get("cols", ()):
+            ref = prog.input(prog.input(ref, 0), 1)  # `row["loss"]` read back: the value stored under that key
+        else:
+            return False
+    return False
 
 
 def _fit_on_all(prog: Program, split: Ref) -> list[Ref]:

@@ -813,6 +813,47 @@ class SelectionOnTest(Rule):
                         torch.save(net.state_dict(), "best.pt")
         """, note="near miss (held-out 10): the helper's parameter is named testloader, but the checkpoint is "
                   "chosen on the validation loader its caller passes"),
+        valid("""
+            import numpy as np
+            import pandas as pd
+            from causalml.inference.tree import UpliftRandomForestClassifier
+            from causalml.metrics import auuc_score
+            from sklearn.model_selection import train_test_split
+
+            def test_uplift_forest(df, features):
+                df_train, df_test = train_test_split(df, test_size=0.2, random_state=0)
+                model = UpliftRandomForestClassifier(control_name="control")
+                model.fit(df_train[features].values, treatment=df_train["arm"].values, y=df_train["y"].values)
+                uplift = pd.DataFrame(model.predict(df_test[features].values), columns=model.classes_[1:])
+                best_arm = np.where((uplift < 0).all(axis=1), "control", uplift.idxmax(axis=1))
+                got_best = np.where(df_test["arm"] == best_arm, 1, 0)
+                in_control = np.where(df_test["arm"] == "control", 1, 0)
+                kept = (got_best == 1) | (in_control == 1)
+                rows = uplift[kept]
+                frame = rows.assign(is_treated=1 - in_control[kept], y=df_test.loc[kept, "y"].values,
+                                    uplift_tree=rows.max(axis=1)).drop(columns=list(model.classes_[1:]))
+                assert auuc_score(frame, outcome_col="y", treatment_col="is_treated")["uplift_tree"] > 0.5
+        """, note="near miss (held-out 12): `rows.max(axis=1)` is each unit's largest predicted uplift across "
+                  "treatments, a prediction per row, even on rows kept by their test arm; no setting is chosen"),
+        invalid("""
+            import numpy as np
+            import pandas as pd
+            from causalml.inference.tree import UpliftRandomForestClassifier
+            from causalml.metrics import auuc_score
+            from sklearn.model_selection import train_test_split
+
+            df_train, df_test = train_test_split(df, test_size=0.2, random_state=0)
+            in_control = np.where(df_test["arm"] == "control", 1, 0)
+            scores = {}
+            for depth in (3, 5, 8):
+                model = UpliftRandomForestClassifier(control_name="control", max_depth=depth)
+                model.fit(df_train[X].values, treatment=df_train["arm"].values, y=df_train["y"].values)
+                uplift = pd.DataFrame(model.predict(df_test[X].values), columns=model.classes_[1:])
+                frame = uplift.assign(is_treated=1 - in_control, y=df_test["y"].values, uplift_tree=uplift.max(axis=1))
+                scores[depth] = auuc_score(frame, outcome_col="y", treatment_col="is_treated")["uplift_tree"]
+            best = max(scores, key=scores.get)  # expect: LEAK003
+            print(best, scores[best])
+        """, note="the twin: the same per-row maximum, and then the tree depth with the best AUUC on the test part"),
     ]
 
     @classmethod

@@ -11,7 +11,7 @@ import libcst as cst
 from hygiene.analysis.apis import plain
 from hygiene.analysis.dataflow import knowledge as kb
 from hygiene.analysis.dataflow.expressions import Evaluator, Value, is_model_call
-from hygiene.analysis.dataflow.frames import assigned_column, column_expression, first_rows, frame_call
+from hygiene.analysis.dataflow.frames import assigned_column, column_expression, first_rows, frame_call, per_row
 from hygiene.analysis.strings import literal_value, pattern_value, string_value
 
 # Methods that call a function they are handed on the receiver's data (pandas, datasets).
@@ -105,9 +105,9 @@ class CallEvaluator(Evaluator):
                 info["axis"] = True
             return self.add("select", [recv, *positional, *keywords.values()], info, expr)
         if bare in kb.STAT_FUNCTIONS and positional:
-            return self.add("stat", (positional[0],), {"m": tail, "on": self.code(expr.args[0].value)}, expr)
+            return self.add("stat", (positional[0],), {"m": tail, "on": self.code(expr.args[0].value), **per_row(expr)}, expr)
         if method in kb.STAT_METHODS and recv and not any(isinstance(p, int) and p for p in positional):
-            return self.add("stat", (recv,), {"m": method, "on": self.code(func.value)}, expr)
+            return self.add("stat", (recv,), {"m": method, "on": self.code(func.value), **per_row(expr, True)}, expr)
         subset = (column_expression(self, expr, bare, positional) or frame_call(self, expr, method, recv, positional,
                   keywords) or self.subset_call(expr, bare, method, recv, positional, keywords))
         if subset:
@@ -252,8 +252,8 @@ class CallEvaluator(Evaluator):
         return info
 
     def call_role(self, expr: cst.Call, positional: list[Value], keywords: dict[str, Value]) -> str | None:
-        for name in _ROLE_KEYWORDS:
-            value = keywords.get(name)
+        for name in [*_ROLE_KEYWORDS, *(k for k in keywords if {"split", "subset", "partition"} & set(k.lower().split("_")))]:
+            value = keywords.get(name)  # `data_split="val"`, `split_name="test"`: a keyword that names the part
             if isinstance(value, str):
                 return kb.literal_role(value.split("[", 1)[0])
         train = self.keyword_literal(expr, "train")

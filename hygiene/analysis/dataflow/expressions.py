@@ -237,7 +237,8 @@ class Evaluator(ContainerValues):
                 and not (isinstance(left, int) and left and self.kinds[left] == "stat")):
             fit = self.add("fit", (0, self.inputs[right][0], 0),
                            {"cls": self.info(right).get("m", "statistic"), "kind": "stat", "m": op.lower(),
-                            "on": self.info(right).get("on", "")}, expr.right)
+                            "on": self.info(right).get("on", ""), **{k: True for k in ("axis",) if self.info(right).get(k)}},
+                           expr.right)
             return self.add("xform", (fit, left if isinstance(left, int) else 0), {"m": op.lower()}, expr)
         text = pattern_value(expr.left) if isinstance(left, str) else None
         return self.add("op", ids, {"op": op, **({"text": text[:80]} if text else {})}, expr)

@@ -13,6 +13,8 @@ from typing import Any
 
 import libcst as cst
 
+from hygiene.analysis.strings import string_value
+
 _ADDS = frozenset({"with_columns", "with_column", "with_columns_seq"})
 _TAKES = frozenset({"select", "get_column"})
 _NAMING = frozenset({"alias"})
@@ -114,3 +116,21 @@ def first_rows(expr: cst.Call) -> bool:
         return False
     bounds = [a.value for a in arg.args]
     return len(bounds) == 1 or (len(bounds) == 2 and isinstance(bounds[0], cst.Integer) and bounds[0].value == "0")
+
+
+def per_row(expr: cst.Call, method: bool = False) -> dict[str, bool]:
+    """`df.max(axis=1)`, `np.max(p, axis=-1)`, `t.max(dim=1)`, `w.sum(1, keepdim=True)`: a statistic of each row
+    (the largest predicted score of each unit across treatments or classes, the total weight of each box), not
+    one value over the rows: `{"axis": True}`, else `{}`."""
+    positional = [a for a in expr.args if a.keyword is None]
+    for arg in expr.args:
+        if arg.keyword is None and not (method and positional and arg is positional[0]):
+            continue
+        if arg.keyword is not None and arg.keyword.value not in ("axis", "dim"):
+            continue
+        value = arg.value
+        if isinstance(value, cst.UnaryOperation) and isinstance(value.operator, cst.Minus):
+            return {"axis": isinstance(value.expression, cst.Integer) and value.expression.value == "1"}
+        if (isinstance(value, cst.Integer) and value.value == "1") or string_value(value) == "columns":
+            return {"axis": True}
+    return {}
