@@ -43,7 +43,15 @@ def test_copies_of_one_loop_in_a_folder_are_one_finding(tmp_path):
     assert sorted(found[0].extra["grouped"]) == ["ngcf/NGCF.py", "ngcf/NMF.py"]
 
 
-def test_scripts_of_other_folders_stay_apart(tmp_path):
-    # (copies of one file name are grouped anywhere by hygiene.analysis.copies; these are two names)
+def test_scripts_of_other_folders_are_one_finding_only_when_their_code_is_the_same(tmp_path):
+    # LEAK003 groups a folder's scripts itself; the same loop in scripts of other folders and names
+    # is one decision too (hygiene.analysis.copies.one_report_per_decision), named as related places.
+    from hygiene.analysis.copies import SAME_NOTE
+
     files = {f"{folder}/train_{folder}.py": SCRIPT.format(model="NGCF") for folder in ("cifar", "imagenet")}
-    assert sorted(f.path for f in _leak003(tmp_path, files)) == ["cifar/train_cifar.py", "imagenet/train_imagenet.py"]
+    (found,) = _leak003(tmp_path / "same", files)
+    assert found.path == "cifar/train_cifar.py"
+    assert [(r.path, r.note) for r in found.related if r.note == SAME_NOTE] == [("imagenet/train_imagenet.py", SAME_NOTE)]
+    files["imagenet/train_imagenet.py"] = files["imagenet/train_imagenet.py"].replace("best_rec_0", "best_acc")
+    assert sorted(f.path for f in _leak003(tmp_path / "other", files)) == ["cifar/train_cifar.py",
+                                                                          "imagenet/train_imagenet.py"]
