@@ -17,6 +17,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import defaultdict
+from typing import Iterable
 
 from hygiene.finding import Finding, Location, mask_positions
 
@@ -40,20 +41,7 @@ def one_report_per_copy(findings: list[Finding]) -> list[Finding]:
     for f in findings:
         if f.line is not None:
             groups[(f.rule, _name(f.path), f.context, _identity(f))].append(f)
-    dropped: set[int] = set()
-    merged: dict[int, Finding] = {}
-    for group in groups.values():
-        if len({f.path for f in group}) < 2:
-            continue
-        group.sort(key=Finding.sort_key)
-        first = group[0]
-        copies = [f for f in group if f.path != first.path]
-        notes = tuple(Location(c.path, c.line, COPY_NOTE) for c in copies[:MAX_NAMED])
-        merged[id(first)] = dataclasses.replace(first, related=(*first.related, *notes))
-        dropped.update(id(c) for c in copies)
-    if not dropped:
-        return findings
-    return [merged.get(id(f), f) for f in findings if id(f) not in dropped]
+    return _fold(findings, groups.values(), COPY_NOTE, same_file=False)
 
 
 def one_report_per_decision(findings: list[Finding]) -> list[Finding]:
@@ -73,14 +61,21 @@ def one_report_per_decision(findings: list[Finding]) -> list[Finding]:
             continue
         asked = bool((f.extra or {}).get("ask"))  # a question and a finding are not folded together
         groups[(f.rule, f.context, own_identity(f), str(asked))].append(f)
+    return _fold(findings, groups.values(), SAME_NOTE, same_file=True)
+
+
+def _fold(findings: list[Finding], groups: Iterable[list[Finding]], note: str, same_file: bool) -> list[Finding]:
+    """Each group reported once, at its first place, naming the others (`note`); with `same_file`
+    False, the other findings of the first one's own file stay findings of their own."""
     dropped: set[int] = set()
     merged: dict[int, Finding] = {}
-    for group in groups.values():
-        if len(group) < 2:
-            continue
+    for group in groups:
         group.sort(key=Finding.sort_key)
-        first, others = group[0], group[1:]
-        notes = tuple(Location(o.path, o.line, SAME_NOTE) for o in others[:MAX_NAMED])
+        first = group[0]
+        others = [f for f in group[1:] if same_file or f.path != first.path]
+        if not others:
+            continue
+        notes = tuple(Location(o.path, o.line, note) for o in others[:MAX_NAMED])
         merged[id(first)] = dataclasses.replace(first, related=(*first.related, *notes))
         dropped.update(id(o) for o in others)
     if not dropped:
