@@ -163,10 +163,12 @@ class TextFlow:
     def sent_by_callers(self, function: cst.FunctionDef, calls: list[cst.Call]) -> cst.Call | None:
         """The model call that sends what `function` returns, when every caller among `calls` (this
         file's) sends it as it is: none formats it, returns it or hands it elsewhere."""
+        return self.sent_by([call for call in calls if self.scopes.local_function(call) is function])
+
+    def sent_by(self, calls: list[cst.Call]) -> cst.Call | None:
+        """The model call that sends what `calls` return, when every one sends it as it is."""
         sent = None
         for call in calls:
-            if self.scopes.local_function(call) is not function:
-                continue
             for dest in self.destinations(call):
                 if dest.kind in (FORMATTED, ESCAPES, RETURNED):
                     return None

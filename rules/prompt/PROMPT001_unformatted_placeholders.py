@@ -562,7 +562,7 @@ class UnformattedPlaceholders(Rule):
                 name = _qualified_def(self.ctx.names.module_name, flow, function)
                 callers = [c for c in self.calls if flow.scopes.local_function(c) is function
                            or (name is not None and _called_name(self, c) == name)]
-                via = _sent_by(flow, callers)
+                via = flow.sent_by(callers)
                 if not self._evidence(template, roots, bound):
                     continue
                 if via is not None:
@@ -584,7 +584,7 @@ class UnformattedPlaceholders(Rule):
                 name = _called_name(self, call)
                 if name is None or flow.scopes.local_function(call) is not None or not _maybe_repo_function(name):
                     continue
-                via = _sent_by(flow, [call])
+                via = flow.sent_by([call])
                 if via is not None:
                     sends.append({"fn": name, "line": self.ctx.line_of(call), "via": self.ctx.code(via.func)})
         if self.builders or sends:
@@ -718,14 +718,3 @@ def _maybe_repo_function(name: str) -> bool:
     return root not in _LIBRARIES and root not in sys.stdlib_module_names
 
 
-def _sent_by(flow: TextFlow, calls: list[cst.Call]) -> cst.Call | None:
-    """The model call that sends what `calls` return, when every one sends it as it is: none formats
-    it, returns it or hands it elsewhere."""
-    sent = None
-    for call in calls:
-        for dest in flow.destinations(call):
-            if dest.kind in (FORMATTED, ESCAPES, RETURNED):
-                return None
-            if dest.kind == SENT and sent is None and isinstance(dest.node, cst.Call):
-                sent = dest.node
-    return sent
