@@ -84,6 +84,21 @@ def iter_nodes(root: cst.CSTNode) -> Iterator[cst.CSTNode]:
         stack.extend(kids)
 
 
+def nodes_outside_functions(root: cst.CSTNode, kind: type[cst.CSTNode] | tuple[type[cst.CSTNode], ...]) -> list[Any]:
+    """The nodes of `kind` under `root` (inclusive), not inside a lambda or function defined there
+    (its body runs elsewhere, later, or not at all)."""
+    found: list[Any] = []
+    stack: list[cst.CSTNode] = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, kind):
+            found.append(node)
+        if isinstance(node, (cst.Lambda, cst.FunctionDef)):
+            continue
+        stack.extend(node.children)
+    return found
+
+
 Handler = Callable[[Any], Any]
 
 

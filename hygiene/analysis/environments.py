@@ -25,6 +25,7 @@ import libcst as cst
 from hygiene.analysis.apis import rng
 from hygiene.analysis.names import dotted
 from hygiene.context import FileContext
+from hygiene.walk import nodes_outside_functions
 
 # Libraries whose `make` returns an environment (and whose import makes `.reset()/.step()` an env).
 ENV_LIBRARIES = frozenset({"gym", "gymnasium", "envpool", "procgen", "dm_control", "metaworld", "pettingzoo",
@@ -266,13 +267,4 @@ def _is_none(expr: cst.BaseExpression) -> bool:
 
 def _calls_in(call: cst.Call) -> list[cst.Call]:
     """The call and the calls in its arguments (`SyncVectorEnv([make_env(i) for i in ...])`)."""
-    found: list[cst.Call] = []
-    stack: list[cst.CSTNode] = [call]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, cst.Call):
-            found.append(node)
-        if isinstance(node, (cst.Lambda, cst.FunctionDef)):
-            continue
-        stack.extend(node.children)
-    return found
+    return nodes_outside_functions(call, cst.Call)

@@ -7,6 +7,7 @@ import libcst as cst
 
 from hygiene.finding import Severity
 from hygiene.rule import Rule, invalid, valid
+from hygiene.walk import nodes_outside_functions
 
 _ARGMAX = frozenset({"numpy.argmax", "torch.argmax", "numpy.nanargmax"})
 _CORRECTNESS = re.compile(r"(?i)result|correct|accura|acc(?![a-z])|win|success|match|hit|is_right|right(?![a-z])|"
@@ -76,7 +77,7 @@ class ArgmaxTiesToReference(Rule):
             self._scan(node.value, node)
 
     def _scan(self, expr: cst.BaseExpression, anchor: cst.CSTNode) -> None:
-        for comparison in _comparisons(expr):
+        for comparison in nodes_outside_functions(expr, cst.Comparison):
             if len(comparison.comparisons) != 1 or not isinstance(comparison.comparisons[0].operator, cst.Equal):
                 continue
             left, right = comparison.left, comparison.comparisons[0].comparator
@@ -92,14 +93,3 @@ class ArgmaxTiesToReference(Rule):
         return (self.qualified_name(expr.func) or "") in _ARGMAX
 
 
-def _comparisons(expr: cst.BaseExpression) -> list[cst.Comparison]:
-    found: list[cst.Comparison] = []
-    stack: list[cst.CSTNode] = [expr]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, cst.Comparison):
-            found.append(node)
-        if isinstance(node, (cst.Lambda, cst.FunctionDef)):
-            continue
-        stack.extend(node.children)
-    return found
