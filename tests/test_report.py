@@ -73,3 +73,19 @@ def test_text_report_folds_many_python2_files_into_one_line_and_keeps_other_note
 def test_text_report_lists_three_notes_of_a_kind_one_by_one(tmp_path):
     result = result_for(tmp_path, {f"old{i}.py": "print 'hello'\n" for i in range(3)})
     assert sum("Python 2" in line for line in render(result, "text").splitlines()) == 3
+
+
+def test_other_notes_that_say_skipped_are_not_folded_as_unparsable_cells():
+    # Regression: the fold matched any note containing "skipped", so four folders skipped as copies
+    # of other projects would have been said as "notebooks have cells that do not parse".
+    from hygiene.finding import Diagnostic
+    from hygiene.report.text import diagnostic_lines
+
+    copies = [Diagnostic(f"vendor{i}", "skipped: a copy of another project (its own LICENSE and setup.py)", "note")
+              for i in range(4)]
+    cells = [Diagnostic(f"n{i}.ipynb", f"cell {i} skipped: syntax error at line 1, column 1: invalid syntax", "note")
+             for i in range(4)]
+    lines = diagnostic_lines(copies + cells)
+    assert lines[:4] == [("note", f"vendor{i}: skipped: a copy of another project (its own LICENSE and setup.py)")
+                         for i in range(4)]
+    assert len(lines) == 5 and lines[4][1].startswith("4 notebooks have cells that do not parse")

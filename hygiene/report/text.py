@@ -1,6 +1,7 @@
 """`path:line:col CODE message`, coloured on a terminal, then a summary by category."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
@@ -28,10 +29,11 @@ def location(f: Finding) -> str:
 # more than FOLD_AFTER of a kind are said in one line; `--format json` keeps each.
 FOLD_AFTER = 3
 _KINDS = (
-    ("error", "looks like Python 2", "{n} files look like Python 2, which hygiene does not read"),
-    ("note", "looks like Python 2", "{n} notebooks have Python 2 cells, which hygiene skips"),
-    ("note", "skipped", "{n} notebooks have cells that do not parse, which hygiene skips"),
-    ("error", "syntax error", "{n} files have syntax errors and were not checked"),
+    ("error", re.compile(r"looks like Python 2"), "{n} files look like Python 2, which hygiene does not read"),
+    ("note", re.compile(r"looks like Python 2"), "{n} notebooks have Python 2 cells, which hygiene skips"),
+    ("note", re.compile(r"^(cell \d+ skipped: |\d+ cells skipped, they do not parse)"),
+     "{n} notebooks have cells that do not parse, which hygiene skips"),
+    ("error", re.compile(r"^syntax error"), "{n} files have syntax errors and were not checked"),
 )
 
 
@@ -39,7 +41,7 @@ def diagnostic_lines(diagnostics: list[Diagnostic]) -> list[tuple[str, str]]:
     """(label, text) per line: each diagnostic as it is, or one line for a kind with many."""
     def kind(d: Diagnostic) -> int | None:
         label = "error" if d.kind == "error" else "note"
-        return next((i for i, (k, needle, _) in enumerate(_KINDS) if k == label and needle in d.message), None)
+        return next((i for i, (k, pattern, _) in enumerate(_KINDS) if k == label and pattern.search(d.message)), None)
 
     members: dict[int, list[Diagnostic]] = {}
     for d in diagnostics:
