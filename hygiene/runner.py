@@ -22,7 +22,8 @@ from hygiene.analysis import facts as engine_facts
 from hygiene import suppress
 from hygiene.cache import Cache, digest
 from hygiene.config import Config
-from hygiene.analysis.copies import fold_repeats
+from hygiene.analysis.copies import fold_repeats, one_report_per_twin
+from hygiene.analysis import periphery
 from hygiene.context import FileContext, FileResult, RepoContext
 from hygiene.discovery import SourceFile, discover, package_dirs
 from hygiene.finding import Diagnostic, Finding, Severity, number_duplicates
@@ -293,11 +294,11 @@ def scan(config: Config, paths: Iterable[Path] | None = None, *, focus: Iterable
         cache.prepare()
     except OSError:  # a read-only checkout: no cache
         cache.folder = index.file = None
-    index.save(started_ns, partial=focus is None and paths is not None
-               and any(Path(p).resolve() != config.root for p in paths))
+    partial = focus is None and paths is not None and any(Path(p).resolve() != config.root for p in paths)
+    index.save(started_ns, partial=partial)
     scan_result = ScanResult(config.root, config, rules, sources, results, diagnostics=diagnostics)
     _repo_phase(scan_result, rules, cache)
-    _finalise(scan_result, focus)
+    _finalise(scan_result, focus, whole=not partial)
     scan_result.stats.update(
         files=len(sources), lines=sum(r.lines for r in results.values()), cached=cache.hits,
         checked=len(todo), seconds=time.perf_counter() - started,
@@ -317,7 +318,7 @@ def _repo_phase(scan_result: ScanResult, rules: list[type[Rule]], cache: Cache |
     scan_result.repo = repo  # type: ignore[attr-defined]
 
 
-def _finalise(scan_result: ScanResult, focus: Iterable[Path] | None) -> None:
+def _finalise(scan_result: ScanResult, focus: Iterable[Path] | None, whole: bool = True) -> None:
     config = scan_result.config
     findings: list[Finding] = list(scan_result.findings)
     sups: dict[str, list[suppress.Suppression]] = {}
@@ -331,6 +332,8 @@ def _finalise(scan_result: ScanResult, focus: Iterable[Path] | None) -> None:
     kept, suppressed, problems = suppress.apply(findings, sups, enabled)
     kept.extend(p for p in problems if not config.ignored_in_file(p.path, p.rule, p.category))
     kept = [dataclasses.replace(f, severity=config.severity_for(f.rule, f.category, f.severity)) for f in kept]
+    # Test suites and definitions nothing refers to (which a scan of part of the tree cannot tell) ask.
+    kept = periphery.mark(kept, config.root, [s.path for s in scan_result.files] if whole else None)
     wanted = _focus_paths(config.root, focus) if focus is not None else None
     # One decision, one finding: a group is reported at its first program, or its first in focus.
     kept = group_findings(kept, scan_result.rules, None if wanted is None else (lambda p: _within(p, wanted)))
@@ -341,7 +344,7 @@ def _finalise(scan_result: ScanResult, focus: Iterable[Path] | None) -> None:
         # problem; repo-level problems (path ".") still are.
         scan_result.diagnostics = [d for d in scan_result.diagnostics if d.path == "." or _within(d.path, wanted)]
     unique: dict[tuple, Finding] = {}
-    for f in fold_repeats(_one_report_per_twin(_one_report_per_bug(kept, scan_result.rules))):
+    for f in fold_repeats(one_report_per_twin(_one_report_per_bug(kept, scan_result.rules))):
         unique.setdefault((f.rule, f.path, f.line, f.column, f.message), f)
     demoted = {r.code for r in scan_result.rules if config.demoted(r.code, r.default)}
     selected = set(config.select)
@@ -369,20 +372,6 @@ def _one_report_per_bug(findings: list[Finding], rules: list[type[Rule]]) -> lis
         return findings
     sites = {(f.path, f.line, code) for f in findings for code in covering.get(f.rule, ())}
     return [f for f in findings if f.line is None or (f.path, f.line, f.rule) not in sites]
-
-
-def _one_report_per_twin(findings: list[Finding]) -> list[Finding]:
-    """A script kept beside its notebook (`ch04.py` next to `ch04.ipynb`, a jupytext pair or an
-    export) is the same code twice: a finding the notebook has too, by rule and by the code it
-    names first, is reported on the notebook only."""
-    def key(f: Finding) -> tuple[str, str]:
-        code = f.message.split("`")[1] if f.message.count("`") >= 2 else f.message
-        return f.rule, code
-
-    on_notebooks = {(f.path[: -len(".ipynb")], *key(f)) for f in findings if f.path.endswith(".ipynb")}
-    if not on_notebooks:
-        return findings
-    return [f for f in findings if not (f.path.endswith(".py") and (f.path[: -len(".py")], *key(f)) in on_notebooks)]
 
 
 def _within(path: str, wanted: set[str]) -> bool:

@@ -123,3 +123,17 @@ def own_identity(f: Finding) -> str:
     if f.snippet.strip():
         return f.code_identity()
     return mask_positions(re.sub(re.escape(f.path) + r"(:\d+| cell \d+, line \d+)?", "<here>", f.message))
+
+
+def one_report_per_twin(findings: list[Finding]) -> list[Finding]:
+    """A script kept beside its notebook (`ch04.py` next to `ch04.ipynb`, a jupytext pair or an
+    export) is the same code twice: a finding the notebook has too, by rule and by the code it
+    names first, is reported on the notebook only."""
+    def key(f: Finding) -> tuple[str, str]:
+        code = f.message.split("`")[1] if f.message.count("`") >= 2 else f.message
+        return f.rule, code
+
+    on_notebooks = {(f.path[: -len(".ipynb")], *key(f)) for f in findings if f.path.endswith(".ipynb")}
+    if not on_notebooks:
+        return findings
+    return [f for f in findings if not (f.path.endswith(".py") and (f.path[: -len(".py")], *key(f)) in on_notebooks)]

@@ -1,0 +1,149 @@
+"""Code at the edge of a repository: a finding there is a checklist question, not a finding.
+
+Two kinds of code produce no number a researcher reports, whatever a rule sees in them:
+
+- **a test suite** (a file under `tests/`, `test/` or `testing/`, or a `conftest.py`): it checks
+  code with made-up inputs. A file merely named `test_*.py` or `test.py` outside such a folder is
+  not taken for one: in research repositories that is often the script that evaluates on the test
+  set;
+- **a definition nothing refers to in a module that is used**: a top-level function or class of
+  a Python file that other files import, whose name occurs nowhere else in the repository's code,
+  notebooks, configs or scripts (nor inside the definition's own body), and that carries no
+  decorator (a decorator may register it under another name). The module is live and this part of
+  it is not: a model class kept from an earlier version, a metric helper no task uses. What it
+  would compute is reported nowhere. A module nothing imports is left alone: a small repository's
+  one module, a scorer a framework loads by path, a library's API are used from outside.
+
+The finding keeps its text and moves to the checklist with the reason (`extra["ask"]`); a rule named
+in `select` makes it a finding again, as for every question.
+"""
+from __future__ import annotations
+
+import ast
+import bisect
+import dataclasses
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+from hygiene.finding import Finding
+
+# The key of `Finding.extra` that says this module, not the rule, made the finding a question.
+PERIPHERY = "periphery"
+_TEST_DIRS = frozenset({"tests", "test", "testing"})
+# Files whose text can name a definition that runs: code, notebooks, configs, launch scripts.
+_REFERRING = (".py", ".ipynb", ".yaml", ".yml", ".json", ".toml", ".cfg", ".ini", ".sh", ".txt", ".md", ".jsonnet")
+_LARGEST = 4_000_000  # bytes: a larger file is data, not something that names code
+
+
+def in_test_suite(path: str) -> bool:
+    """`tests/test_metrics.py`, `pkg/testing/fixtures.py`, `conftest.py`; not `test.py` or
+    `test_model.py` at the top of a research repository."""
+    parts = path.split("/")
+    return parts[-1] == "conftest.py" or any(p in _TEST_DIRS for p in parts[:-1])
+
+
+def _top_level_definition(tree: ast.Module, line: int) -> ast.AST | None:
+    for node in tree.body:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) \
+                and node.lineno <= line <= (node.end_lineno or node.lineno):
+            return node
+    return None
+
+
+def _definitions(root: Path, findings: list[Finding]) -> dict[tuple[str, int], tuple[str, int, int]]:
+    """(path, line) of each finding inside an undecorated top-level definition of a Python file ->
+    (its name, first line, last line)."""
+    wanted: dict[str, set[int]] = {}
+    for f in findings:
+        if f.path.endswith(".py") and f.line and not f.extra.get("ask"):
+            wanted.setdefault(f.path, set()).add(f.line)
+    found: dict[tuple[str, int], tuple[str, int, int]] = {}
+    for path, lines in wanted.items():
+        try:
+            tree = ast.parse((root / path).read_bytes())
+        except (OSError, SyntaxError, ValueError):
+            continue
+        for line in lines:
+            node = _top_level_definition(tree, line)
+            if node is not None and not node.decorator_list:
+                found[(path, line)] = (node.name, node.lineno, node.end_lineno or node.lineno)
+    return found
+
+
+def _module(path: str) -> str:
+    """The last part of the name a file is imported by: `pkg/model.py` -> `model`, `pkg/__init__.py` -> `pkg`."""
+    parts = path[: -len(".py")].split("/")
+    return parts[-2] if parts[-1] == "__init__" and len(parts) > 1 else parts[-1]
+
+
+def _referenced(root: Path, paths: Iterable[str], spans: dict[str, dict[str, list[tuple[int, int]]]],
+                modules: set[str]) -> tuple[set[str], set[str]]:
+    """(the names of `spans` (name -> path -> the lines of its definitions) that occur in some file
+    of `paths` outside their own definitions, the `modules` some file imports)."""
+    names = set(spans)
+    pattern = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, names))) + r")\b")
+    alternatives = "|".join(sorted(map(re.escape, modules)))
+    importing = re.compile(rf"\bfrom\s+[\w.]*?\b({alternatives})\s+import\b|\bimport\s+[\w., ]*?\b({alternatives})\b")
+    seen: set[str] = set()
+    imported: set[str] = set()
+    for path in paths:
+        if not path.endswith(_REFERRING):
+            continue
+        try:
+            file = root / path
+            if file.stat().st_size > _LARGEST:
+                continue
+            text = file.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            continue
+        for match in importing.finditer(text):
+            module = match.group(1) or match.group(2)
+            if module != _module(path) or not path.endswith(".py"):
+                imported.add(module)
+        starts = None
+        for match in pattern.finditer(text):
+            name = match.group(0)
+            if name in seen:
+                continue
+            own = spans[name].get(path)
+            if own:
+                if starts is None:
+                    starts = [m.start() for m in re.finditer("\n", text)]
+                line = _line_of(starts, match.start())
+                if any(first <= line <= last for first, last in own):
+                    continue
+            seen.add(name)
+    return seen, imported
+
+
+def _line_of(newlines: list[int], offset: int) -> int:
+    return bisect.bisect_left(newlines, offset) + 1
+
+
+def mark(findings: list[Finding], root: Path, paths: Iterable[str] | None) -> list[Finding]:
+    """`findings` with those in a test suite or in a definition nothing refers to marked as
+    questions (`extra["ask"]` says why). `paths` are every file the scan read; None when it read
+    part of the tree, which cannot tell that nothing refers to a definition."""
+    out = []
+    for f in findings:
+        if not f.extra.get("ask") and f.path != "." and in_test_suite(f.path):
+            f = dataclasses.replace(f, extra={**f.extra, "ask": "it is in a test suite, which checks code with made-up inputs",
+                                              PERIPHERY: True})
+        out.append(f)
+    definitions = _definitions(root, out) if paths is not None else {}
+    if not definitions:
+        return out
+    spans: dict[str, dict[str, list[tuple[int, int]]]] = {}
+    for (path, _), (name, first, last) in definitions.items():
+        spans.setdefault(name, {}).setdefault(path, []).append((first, last))
+    modules = {_module(path) for path, _ in definitions}
+    used, imported = _referenced(root, list(paths or ()), spans, modules)
+    marked = []
+    for f in out:
+        definition = definitions.get((f.path, f.line)) if f.line else None
+        if definition is not None and definition[0] not in used and _module(f.path) in imported:
+            reason = f"nothing in the repository refers to `{definition[0]}`, so no reported number comes from it"
+            f = dataclasses.replace(f, extra={**f.extra, "ask": reason, PERIPHERY: True})
+        marked.append(f)
+    return marked
