@@ -250,6 +250,13 @@ class NotebookStoredError(Rule):
     later cell that binds a name again before reading it (a loop's own variable, an assignment
     first) does not read what the failed cell left.
 
+    Default: a checklist question, not a finding. On first scans of public repositories nobody had
+    tuned on, it gave 46 findings and none was a real problem (3 debatable): a saved error is
+    mostly an exploration the authors moved past, a tutorial's deliberate failure, or a harmless
+    library message, and whether the numbers after it are stale needs the run's history, which a
+    saved notebook does not hold. The refinements above leave one finding on the whole corpus,
+    debatable, and no labelled case needs it. It asks; `select = ["RESULT002"]` makes it report.
+
     ## Why is this bad?
     A cell that failed did not produce what the cells after it read: their stored outputs, and
     any number quoted from the notebook, came from an earlier kernel state (a previous run of
@@ -264,6 +271,7 @@ class NotebookStoredError(Rule):
         y = df["target"]
     """
     code = "RESULT002"
+    default = "question"
     category = "RESULT-SUSPECT"
     severity = Severity.WARNING
     kinds = frozenset({"notebook"})
