@@ -333,12 +333,13 @@ def _finalise(scan_result: ScanResult, focus: Iterable[Path] | None, whole: bool
     kept.extend(p for p in problems if not config.ignored_in_file(p.path, p.rule, p.category))
     kept = [dataclasses.replace(f, severity=config.severity_for(f.rule, f.category, f.severity)) for f in kept]
     # Test suites and definitions nothing refers to (which a scan of part of the tree cannot tell) ask.
-    kept = periphery.mark(kept, config.root, [s.path for s in scan_result.files] if whole else None)
     wanted = _focus_paths(config.root, focus) if focus is not None else None
+    kept = periphery.mark(kept, config.root, [s.path for s in scan_result.files] if whole else None,
+                          None if wanted is None else (lambda f: _in_focus(f, wanted)))
     # One decision, one finding: a group is reported at its first program, or its first in focus.
     kept = group_findings(kept, scan_result.rules, None if wanted is None else (lambda p: _within(p, wanted)))
     if wanted is not None:
-        kept = [f for f in kept if _within(f.path, wanted) or any(_within(r.path, wanted) for r in f.related)]
+        kept = [f for f in kept if _in_focus(f, wanted)]
         suppressed = [f for f in suppressed if _within(f.path, wanted)]
         # A file outside the focus that cannot be read is not this commit's or pull request's
         # problem; repo-level problems (path ".") still are.
@@ -372,6 +373,10 @@ def _one_report_per_bug(findings: list[Finding], rules: list[type[Rule]]) -> lis
         return findings
     sites = {(f.path, f.line, code) for f in findings for code in covering.get(f.rule, ())}
     return [f for f in findings if f.line is None or (f.path, f.line, f.rule) not in sites]
+
+
+def _in_focus(f: Finding, wanted: set[str]) -> bool:
+    return _within(f.path, wanted) or any(_within(r.path, wanted) for r in f.related)
 
 
 def _within(path: str, wanted: set[str]) -> bool:

@@ -113,3 +113,13 @@ def test_a_finding_in_a_test_folder_is_a_question(tmp_path: Path):
     result = scan(Config(root=tmp_path), jobs=1, use_cache=False)
     assert {f.path for f in result.findings if f.rule == "EVAL025"} == {"src/model.py", "src/run.py"}
     assert {f.path for f in result.questions if f.rule == "EVAL025"} == {"tests/tiny.py"}
+
+
+def test_a_focused_scan_asks_about_the_same_definitions_as_a_full_one(tmp_path: Path):
+    write(tmp_path, {"model.py": MODEL.format(name="Unused") + "\n\n" + MODEL.format(name="Used").split("\n\n\n", 1)[1],
+                     "train.py": "from model import Used\nnet = Used()\n"})
+    full = scan(Config(root=tmp_path), jobs=1)
+    focused = scan(Config(root=tmp_path), focus=[tmp_path / "model.py"], jobs=1)
+    for result in (full, focused):
+        assert [(f.rule, f.line) for f in result.questions if f.rule == "EVAL025"] == [("EVAL025", DROPOUT_LINE)]
+        assert [f.rule for f in result.findings if f.rule == "EVAL025"] == ["EVAL025"]

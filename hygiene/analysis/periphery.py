@@ -23,7 +23,7 @@ import ast
 import bisect
 import dataclasses
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from hygiene.finding import Finding
@@ -33,7 +33,8 @@ PERIPHERY = "periphery"
 _TEST_DIRS = frozenset({"tests", "test", "testing"})
 # Files whose text can name a definition that runs: code, notebooks, configs, launch scripts.
 _REFERRING = (".py", ".ipynb", ".yaml", ".yml", ".json", ".toml", ".cfg", ".ini", ".sh", ".txt", ".md", ".jsonnet")
-_LARGEST = 4_000_000  # bytes: a larger file is data, not something that names code
+_LARGEST = 4_000_000  # bytes: a larger code file or notebook is generated or holds data
+_LARGEST_OTHER = 1_000_000  # a larger config, text or JSON file is data, not something that names code
 
 
 def in_test_suite(path: str) -> bool:
@@ -88,11 +89,13 @@ def _referenced(root: Path, paths: Iterable[str], spans: dict[str, dict[str, lis
     seen: set[str] = set()
     imported: set[str] = set()
     for path in paths:
+        if len(seen) == len(names):  # every name is used: whether its module is imported no longer matters
+            break
         if not path.endswith(_REFERRING):
             continue
         try:
             file = root / path
-            if file.stat().st_size > _LARGEST:
+            if file.stat().st_size > (_LARGEST if path.endswith((".py", ".ipynb")) else _LARGEST_OTHER):
                 continue
             text = file.read_text(encoding="utf-8", errors="replace")
         except OSError:
@@ -121,7 +124,8 @@ def _line_of(newlines: list[int], offset: int) -> int:
     return bisect.bisect_left(newlines, offset) + 1
 
 
-def mark(findings: list[Finding], root: Path, paths: Iterable[str] | None) -> list[Finding]:
+def mark(findings: list[Finding], root: Path, paths: Iterable[str] | None,
+         wanted: Callable[[Finding], bool] | None = None) -> list[Finding]:
     """`findings` with those in a test suite or in a definition nothing refers to marked as
     questions (`extra["ask"]` says why). `paths` are every file the scan read; None when it read
     part of the tree, which cannot tell that nothing refers to a definition."""
@@ -131,7 +135,8 @@ def mark(findings: list[Finding], root: Path, paths: Iterable[str] | None) -> li
             f = dataclasses.replace(f, extra={**f.extra, "ask": "it is in a test suite, which checks code with made-up inputs",
                                               PERIPHERY: True})
         out.append(f)
-    definitions = _definitions(root, out) if paths is not None else {}
+    candidates = [f for f in out if wanted is None or wanted(f)]  # `--focus` reports only these
+    definitions = _definitions(root, candidates) if paths is not None else {}
     if not definitions:
         return out
     spans: dict[str, dict[str, list[tuple[int, int]]]] = {}
