@@ -1482,6 +1482,74 @@ class TrainModeEval(CollectingRule):
                             n += len(y)
                     return total / n
         """, note="the twin: both networks switched to eval mode"),
+        valid("""
+            import torch
+            from torch import nn
+
+
+            class Net(nn.Module):
+                def __init__(self):
+                    super().__init__()
+                    self.fc = nn.Linear(8, 8)
+                    self.bn = nn.BatchNorm1d(8)
+
+                def forward(self, x):
+                    return self.bn(self.fc(x))
+
+
+            def bn_update(loader, model):
+                model.train()
+                momenta = {}
+                for module in model.modules():
+                    if isinstance(module, torch.nn.modules.batchnorm._BatchNorm):
+                        module.reset_running_stats()
+                        momenta[module] = module.momentum
+                n = 0
+                with torch.no_grad():
+                    for x, _ in loader:
+                        b = x.size(0)
+                        for module in momenta:
+                            module.momentum = b / (n + b)
+                        model(x)
+                        n += b
+                for module, momentum in momenta.items():
+                    module.momentum = momentum
+
+
+            def main(train_loader):
+                model = Net()
+                bn_update(train_loader, model)
+                return model
+        """, note="near miss (held-out 13, SWA): re-estimating batch-norm statistics for averaged weights runs the "
+                  "network in training mode on purpose; the function resets or re-weights the statistics"),
+        invalid("""
+            import torch
+            from torch import nn
+
+
+            class Net(nn.Module):
+                def __init__(self):
+                    super().__init__()
+                    self.fc = nn.Linear(8, 8)
+                    self.bn = nn.BatchNorm1d(8)
+
+                def forward(self, x):
+                    return self.bn(self.fc(x))
+
+
+            def embed_all(loader, model):
+                model.train()
+                feats = []
+                with torch.no_grad():
+                    for x, _ in loader:  # expect: EVAL001
+                        feats.append(model(x))
+                return torch.cat(feats)
+
+
+            def main(train_loader):
+                model = Net()
+                return embed_all(train_loader, model)
+        """, note="the twin: the same loop under no_grad in training mode, collecting outputs, touches no statistics"),
     ]
 
     @classmethod

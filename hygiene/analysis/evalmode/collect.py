@@ -37,7 +37,7 @@ from hygiene.discovery import is_test_path as is_test_file
 from hygiene.analysis.evalmode.events import RETURN, CallEvents
 from hygiene.analysis.evalmode.words import (
     EVAL_FUNCTION_WORDS, FACT_KEY, GRAD_WORDS, INFERENCE_WORDS, KEY, METRIC_TARGET_WORDS, MODEL_METHODS, bool_literal,
-    eval_word, keeps_tensor, looks_predicted, names_bound, root_name, trains_by_name, words_in,
+    eval_word, keeps_tensor, looks_predicted, names_bound, recalibrates, root_name, trains_by_name, words_in,
 )
 
 
@@ -51,6 +51,7 @@ class _Frame:
     free: list[str] = field(default_factory=list)  # parameters annotated with a mode-free library model
     deco: str | None = None
     skip: bool = False
+    recal: bool = False  # re-estimates batch-norm statistics: training mode on purpose (`words.recalibrates`)
     evalname: bool = False
     hook: bool = False  # a framework's callback hook: its name (`on_step_end`) says when, not that it trains
     events: list[dict[str, Any]] = field(default_factory=list)
@@ -259,6 +260,8 @@ class Collector(CallEvents):
                 self.class_stack[-1].mode_dependent = True
         elif node.attr.value == "grad":
             self.frame.graduse = True
+        elif recalibrates(node, self.ctx.parents[-1] if self.ctx.parents else None):
+            self.frame.recal = True
 
     # -- the end of a frame, the end of the file ------------------------------------------------
     def _close(self, frame: _Frame) -> None:
@@ -270,7 +273,7 @@ class Collector(CallEvents):
             event["why"] = None
             # Inside a loop that trains (`if step % 50 == 0: model(X_test)` between updates), the
             # forward call is part of training; a validation loop nested in an epoch loop is not.
-            if frame.skip or (loops and loops[-1]["train"]):
+            if frame.skip or frame.recal or (loops and loops[-1]["train"]):
                 continue
             if any(loop["eval"] and not loop["train"] for loop in loops):
                 index = next(i for i in event["l"] if frame.loops[i]["eval"] and not frame.loops[i]["train"])

@@ -35,6 +35,16 @@ def trains_by_name(words: set[str]) -> bool:
     `val_loss`, where `step` and `loss` belong to an evaluation."""
     found = words & TRAIN_FUNCTION_WORDS
     return bool(found) and not (found <= {"step", "loss"} and words & EVAL_FUNCTION_WORDS)
+# Batch-norm statistics: code that resets or re-weights them re-estimates them (SWA's `bn_update`).
+BATCHNORM_STATISTICS = frozenset({"running_mean", "running_var", "num_batches_tracked", "reset_running_stats"})
+
+
+def recalibrates(node: cst.Attribute, parent: cst.CSTNode | None) -> bool:
+    """`bn.reset_running_stats()`, `m.running_mean.zero_()`, `module.momentum = b / (n + b)`: the
+    function re-estimates batch-norm statistics, so its forward passes run in training mode on purpose."""
+    return node.attr.value in BATCHNORM_STATISTICS or node.attr.value == "momentum" and isinstance(parent, cst.AssignTarget)
+
+
 # Parts of a model, not evaluations of one, whatever they compute.
 MODEL_METHODS = frozenset({"forward", "__call__", "_forward", "forward_features", "forward_train", "forward_test"})
 # Evaluations that need gradients: attacks, saliency, influence.
