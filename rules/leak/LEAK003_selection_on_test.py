@@ -854,6 +854,137 @@ class SelectionOnTest(Rule):
             best = max(scores, key=scores.get)  # expect: LEAK003
             print(best, scores[best])
         """, note="the twin: the same per-row maximum, and then the tree depth with the best AUUC on the test part"),
+        valid({
+            "train.py": """\
+                import torch
+                import yaml
+                from utils.loaders import create_dataloader
+                from scoring import evaluate
+
+
+                def train(model, opt, epochs):
+                    with open(opt.data) as f:
+                        data_dict = yaml.safe_load(f)
+                    dataloader = create_dataloader(data_dict["train"], opt.batch_size)
+                    test_path = data_dict["val"]
+                    testloader = create_dataloader(test_path, opt.batch_size * 2)
+                    best_fitness = 0.0
+                    for epoch in range(epochs):
+                        for imgs, targets in dataloader:
+                            model(imgs, targets).backward()
+                        results = evaluate(model, dataloader=testloader)
+                        if results[0] > best_fitness:
+                            best_fitness = results[0]
+                            torch.save(model.state_dict(), "best.pt")
+                    print(best_fitness)
+""",
+            "scoring.py": """\
+                import torch
+                from sklearn.metrics import accuracy_score
+
+
+                def evaluate(model, dataloader):
+                    model.eval()
+                    preds, ys = [], []
+                    with torch.no_grad():
+                        for imgs, targets in dataloader:
+                            preds.append(model(imgs).argmax(1))
+                            ys.append(targets)
+                    return [accuracy_score(torch.cat(ys), torch.cat(preds))]
+""",
+        }, note="near miss (held-out 12): the loader is called test, but its rows are read under the key `val`: chosen on validation"),
+        invalid({
+            "train.py": """\
+                import torch
+                import yaml
+                from utils.loaders import create_dataloader
+                from scoring import evaluate
+
+
+                def train(model, opt, epochs):
+                    with open(opt.data) as f:
+                        data_dict = yaml.safe_load(f)
+                    dataloader = create_dataloader(data_dict["train"], opt.batch_size)
+                    test_path = data_dict["test"]
+                    testloader = create_dataloader(test_path, opt.batch_size * 2)
+                    best_fitness = 0.0
+                    for epoch in range(epochs):
+                        for imgs, targets in dataloader:
+                            model(imgs, targets).backward()
+                        results = evaluate(model, dataloader=testloader)  # expect: LEAK003
+                        if results[0] > best_fitness:
+                            best_fitness = results[0]
+                            torch.save(model.state_dict(), "best.pt")
+                    print(best_fitness)
+""",
+            "scoring.py": """\
+                import torch
+                from sklearn.metrics import accuracy_score
+
+
+                def evaluate(model, dataloader):
+                    model.eval()
+                    preds, ys = [], []
+                    with torch.no_grad():
+                        for imgs, targets in dataloader:
+                            preds.append(model(imgs).argmax(1))
+                            ys.append(targets)
+                    return [accuracy_score(torch.cat(ys), torch.cat(preds))]
+""",
+        }, note="the twin: the same loader read under the key `test`"),
+        valid("""
+            import numpy as np
+            import pandas as pd
+            from sklearn.linear_model import LogisticRegression
+            from sklearn.metrics import log_loss
+            from sklearn.model_selection import train_test_split
+
+
+            def perturbation_rank(model, x, y, names):
+                errors = []
+                for i in range(x.shape[1]):
+                    hold = np.array(x[:, i])
+                    np.random.shuffle(x[:, i])
+                    errors.append(log_loss(y, model.predict_proba(x)))
+                    x[:, i] = hold
+                max_error = np.max(errors)
+                importance = [e / max_error for e in errors]
+                return pd.DataFrame({"name": names, "error": errors, "importance": importance})
+
+
+            df = pd.read_csv("iris.csv")
+            X_train, X_test, y_train, y_test = train_test_split(df.drop(columns="species").values, df["species"], random_state=0)
+            model = LogisticRegression().fit(X_train, y_train)
+            print(perturbation_rank(model, X_test, y_test, list(df.columns[:-1])))
+"""
+        , note="near miss (held-out 13): the largest error only rescales every error into an importance; nothing is chosen"),
+        invalid("""
+            import numpy as np
+            import pandas as pd
+            from sklearn.linear_model import LogisticRegression
+            from sklearn.metrics import log_loss
+            from sklearn.model_selection import train_test_split
+
+
+            def perturbation_rank(model, x, y, names):
+                errors = []
+                for i in range(x.shape[1]):
+                    hold = np.array(x[:, i])
+                    np.random.shuffle(x[:, i])
+                    errors.append(log_loss(y, model.predict_proba(x)))
+                    x[:, i] = hold
+                max_error = np.max(errors)
+                importance = [e / max_error for e in errors]
+                print('most important:', names[errors.index(max_error)])
+                return pd.DataFrame({"name": names, "error": errors, "importance": importance})
+
+
+            df = pd.read_csv("iris.csv")
+            X_train, X_test, y_train, y_test = train_test_split(df.drop(columns="species").values, df["species"], random_state=0)
+            model = LogisticRegression().fit(X_train, y_train)
+            print(perturbation_rank(model, X_test, y_test, list(df.columns[:-1])))  # expect: LEAK003
+"""
+        , note="the twin: the largest error on the test rows picks the feature reported"),
     ]
 
     @classmethod
@@ -906,6 +1037,8 @@ class SelectionOnTest(Rule):
                 continue  # `model(x).argmax(1)`: a prediction over classes, not a choice among evaluations
             if (prog.kind(select) == "stat" and _one_evaluation(prog, scores)) or _shown_only(prog, select):
                 continue  # `cm.max() / 2`: a colour threshold for a confusion-matrix plot chooses nothing
+            if _divisor_only(prog, select):
+                continue  # `importance = [e / max_error for e in errors]`: scores rescaled to the largest, none chosen
             if _both_extremes(prog, select):
                 continue  # `if i == argmax(scores) or i == argmin(scores):` the best and the worst alike: shown, not chosen
             found = _test_evaluation(prog, *scores)
@@ -1032,6 +1165,19 @@ def _both_extremes(prog: Program, select: Ref) -> bool:
     return False
 
 
+def _divisor_only(prog: Program, select: Ref) -> bool:
+    """A maximum of scores used only to divide them (`max_error = np.max(errors)`; `importance =
+    [e / max_error for e in errors]`, permutation importance on held-out rows): it rescales every
+    score to the largest and chooses nothing (held-out 13). The division is a `fit` of the statistic
+    on the same scores, and the statistic itself reaches nothing else."""
+    if prog.kind(select) != "stat" or prog.users(select):
+        return False
+    scores = [i for i in prog.inputs(select) if i]
+    return bool(scores) and any(
+        prog.kind(n) == "fit" and prog.info(n).get("m") == "divide" and prog.info(n).get("cls") == prog.info(select).get("m")
+        and prog.function_of(n) == prog.function_of(select) for n in prog.users(scores[0]))
+
+
 def _shown_only(prog: Program, value: Ref) -> bool:
     """A maximum whose every use is drawing (`plt.ylim(0, max(test_accs))`, a colour threshold
     handed to `plt.text`): it shapes a figure and chooses nothing."""
@@ -1133,9 +1279,22 @@ def _test_evaluation(prog: Program, *values: Ref) -> tuple[Ref, Stack, Ref, Ref]
     `values` are derived from an evaluation on data whose role is test."""
     for evaluation, stack, truth, entry in evaluations(prog, list(values)):
         said, part, via = role_via(prog, truth, stack)
-        if said == "test" and not _cv_fold(prog, truth) and not _weights_path(prog, part):
+        if said == "test" and not _cv_fold(prog, truth) and not _weights_path(prog, part) \
+                and not _read_from_validation(prog, part):
             return evaluation, stack, part, entry or via
     return None
+
+
+def _read_from_validation(prog: Program, part: Ref) -> bool:
+    """A value called test by its name only, built from a part whose key says validation
+    (`test_path = data_dict["val"]`; `testloader = create_dataloader(test_path, ...)`): the key
+    says which rows it holds, the name is the author's word for "evaluated during training" (held-out 12)."""
+    if prog.kind(part) == "part" and prog.info(part).get("key"):
+        return False
+    for node in prog.back([part], limit=40, stop=lambda r: prog.kind(r) in ("split", "fit", "pred", "part")):
+        if prog.kind(node) == "part" and prog.info(node).get("key") and prog.info(node).get("role") == "val":
+            return True
+    return False
 
 
 _WEIGHT_LOADS = ("load_state_dict", "from_pretrained", "load_checkpoint", "load_weights", "load_model")
