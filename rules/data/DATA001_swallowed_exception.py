@@ -623,6 +623,44 @@ class SwallowedException(Rule):
                     return {"rate": sum(is_refusal(r["reply"]) for r in ok) / len(ok), "n_errors": len(rows) - len(ok)}
                 """,
         }, note="near miss: the judge tells the error replies apart by their marker"),
+        valid({
+            "collect.py": """\
+                import pandas as pd
+                from openai import OpenAI
+                client = OpenAI()
+                def chat(prompt):
+                    try:
+                        return client.chat.completions.create(model="m", messages=[{"role": "user", "content": prompt}])
+                    except Exception as e:
+                        print(f"API error: {e}")
+                        return "API-ERROR"
+                def preference(response):
+                    if response == "API-ERROR":
+                        return "API-ERROR"
+                    return response.choices[0].message.content.strip()
+                def collect(pairs):
+                    rows = [{"pair": p, "pref": preference(chat(p))} for p in pairs]
+                    pd.DataFrame(rows).to_csv("prefs.csv")
+                """,
+        }, note="near miss (held-out 13): the very reply text the handler returns is tested for, so error replies are told apart"),
+        invalid({
+            "collect.py": """\
+                import pandas as pd
+                from openai import OpenAI
+                client = OpenAI()
+                def chat(prompt):
+                    try:
+                        return client.chat.completions.create(model="m", messages=[{"role": "user", "content": prompt}]).choices[0].message.content
+                    except Exception as e:  # expect: DATA001
+                        print(f"API error: {e}")
+                        return "API-ERROR"
+                def preference(response):
+                    return response.strip()
+                def collect(pairs):
+                    rows = [{"pair": p, "pref": preference(chat(p))} for p in pairs]
+                    pd.DataFrame(rows).to_csv("prefs.csv")
+                """,
+        }, note="the twin: nothing tests for the error reply, which is stored as a preference"),
         invalid("""
             import asyncio
             import anthropic
@@ -1415,6 +1453,10 @@ class SwallowedException(Rule):
                                         "the constant grade is averaged like a real one", **place)
                 continue
             if site["kind"] == "error_reply":
+                if compared is None:
+                    compared = {m for _, found in repo.facts("compared_literals") for m in found}
+                if site["marker"].strip() in compared:
+                    continue  # the very reply text is tested for (`if response == "API-ERROR":`), whatever it starts with
                 head = site["marker"].split()[0] if site["marker"].split() else ""
                 if head and any(head.startswith(m) or m.startswith(head) for m in markers if len(m) >= 3):
                     continue  # the error replies are told apart by their marker
