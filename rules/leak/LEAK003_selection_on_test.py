@@ -1112,8 +1112,14 @@ class SelectionOnTest(Rule):
 def _one_decision(prog: Program, part: Ref) -> dict[str, str]:
     """Several programs of one folder selecting on a test part of the same name and kind (a
     training loop copied into one script per model, `NGCF.py`, `BPRMF.py`, `NMF.py`) are one decision:
-    add a validation split. One finding names the others (hygiene.grouping)."""
-    return {"group": f"selection on the test part `{_name(prog, part)}` ({prog.kind(part)})"}
+    add a validation split. One finding names the others (hygiene.grouping), at the script named
+    for its folder when there is one (`NGCF/NGCF.py`: the project's own model, the others baselines
+    copied from it; held-out 11)."""
+    path = prog.path(part)
+    stem = path.rsplit("/", 1)[-1].rsplit(".", 1)[0].lower()
+    folder = path.rsplit("/", 2)[-2].lower() if path.count("/") else ""
+    return {"group": f"selection on the test part `{_name(prog, part)}` ({prog.kind(part)})",
+            "anchor_rank": 0 if stem == folder else 1}
 
 
 # Ops that gather several values into one container: scores collected across settings or epochs.
