@@ -244,6 +244,30 @@ class ScoreOnTrainingData(Rule):
             print("test accuracy", accuracy_score(y_test, clf.predict(X_test)))
         """, note="labelled as a training score"),
         valid("""
+            import numpy as np
+            from sklearn import svm
+
+            def refit(points):
+                data = np.array(points)
+                X, y = data[:, :2], data[:, 2]
+                clf = svm.SVC(kernel="rbf").fit(X, y)
+                print("Accuracy:", clf.score(X, y) * 100)
+                return clf
+        """, note="near miss (held-out 12): an interactive demo scores the points it was fit on and holds no rows "
+                  "out at all; asked, not reported"),
+        invalid("""
+            import numpy as np
+            from sklearn import svm
+            from sklearn.model_selection import train_test_split
+
+            def refit(points):
+                data = np.array(points)
+                X_train, X_test, y_train, y_test = train_test_split(data[:, :2], data[:, 2], random_state=0)
+                clf = svm.SVC(kernel="rbf").fit(X_train, y_train)
+                print("Accuracy:", clf.score(X_train, y_train) * 100)  # expect: EVAL020
+                return clf
+        """, note="the twin: rows are held out, and the training score is printed in their place"),
+        valid("""
             import pandas as pd
             from sklearn.metrics import mean_absolute_error
             from sklearn.model_selection import train_test_split
@@ -594,7 +618,8 @@ class ScoreOnTrainingData(Rule):
                 anchor = _renamed(prog, prog.input(fit, 1)) or anchor  # `X_train = X_test`: that line
             repo.report(cls, **prog.where(anchor), related=[Location(prog.path(fit), prog.line(fit), "fit here")],
                         model=model_name(prog, model), data=code_name(prog, data, "the training part"),
-                        fit=prog.describe(fit), scored=prog.describe(metric))
+                        fit=prog.describe(fit), scored=prog.describe(metric),
+                        extra={"ask": _NOTHING_HELD_OUT} if said not in ("test", "val") and _nothing_held_out(prog, metric) else None)
         for call, train, held in _evaluation_call_on_training_part(prog):
             repo.report(cls, **prog.where(call), related=[Location(prog.path(held), prog.line(held), "held-out part, unused")],
                         model=prog.info(call)["fn"].rsplit(".", 1)[-1], data=prog.info(train).get("name", "the training part"),
@@ -936,6 +961,30 @@ def _reported_as_result(prog: Program, metric: Ref) -> bool:
     for call in callers:
         labels += [w for w in texts_around(prog, call, names=False) if w and w != "?"]
     return bool(labels) or any(kb.name_role(w) in ("test", "val") for w in words)
+
+
+_NOTHING_HELD_OUT = "no rows of this file are held out (no split, nothing named for test or validation): the score is the only one, not a stand-in for a held-out score"
+
+
+def _nothing_held_out(prog: Program, metric: Ref) -> bool:
+    """The metric's file holds no held-out rows at all: no split, no subset of rows where it is scored, nothing named for
+    test or validation, and nothing printed with the score claims them (an interactive demo that fits
+    and scores the points a user clicked, held-out 12). The training score then stands in for no
+    held-out one; asked, not reported."""
+    if any(kb.name_role(w) in ("test", "val") for w in texts_around(prog, metric) if w):
+        return False
+    path = prog.path(metric)
+    for node in prog.nodes("part", "call", "subset", "op", "col", "comp", "setcol"):  # a split's parts are `part`s
+        if prog.path(node) != path:
+            continue
+        if prog.kind(node) == "subset" and prog.function_of(node) == prog.function_of(metric):
+            return False  # rows picked apart where it is scored (`acts[:cut]` / `acts[cut:]`): some may be held out
+        info = prog.info(node)
+        for key in ("name", "key", "value", "role", "path"):
+            value = info.get(key)
+            if isinstance(value, str) and (value in ("test", "val") or kb.name_role(value) in ("test", "val")):
+                return False
+    return True
 
 
 def _callers_of_returned(prog: Program, metric: Ref) -> list[Ref]:
