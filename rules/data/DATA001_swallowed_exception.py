@@ -11,7 +11,7 @@ from hygiene.analysis.failvalues import (empty_means, equivalence_parse, logged_
 from hygiene.finding import Location, Severity
 from hygiene.analysis.strings import string_value
 from hygiene.analysis.rowflow import shared_rows
-from hygiene.analysis.swallow_evidence import input_skip
+from hygiene.analysis.swallow_evidence import default_uncollected, input_skip
 from hygiene.rule import Rule, invalid, valid
 from hygiene.walk import iter_children, iter_nodes
 
@@ -623,6 +623,32 @@ class SwallowedException(Rule):
                     return {"rate": sum(is_refusal(r["reply"]) for r in ok) / len(ok), "n_errors": len(rows) - len(ok)}
                 """,
         }, note="near miss: the judge tells the error replies apart by their marker"),
+        valid("""
+            import json
+
+            def read_scores(path):
+                for line in open(path):
+                    try:
+                        score = float(json.loads(line)["score"])
+                    except:
+                        score = 0
+                    for _ in range(int(score)):
+                        print("*", end="")
+                    print(line[:20], score)
+        """, note="near miss (held-out 8 and 12): the default is only printed and bounds a loop; asked, not reported"),
+        invalid("""
+            import json
+
+            def read_scores(path):
+                scores = []
+                for line in open(path):
+                    try:
+                        score = float(json.loads(line)["score"])
+                    except:  # expect: DATA001
+                        score = 0
+                    scores.append(score)
+                print(sum(scores) / len(scores))
+        """, note="the twin: the default is collected into the mean"),
         valid({
             "collect.py": """\
                 import pandas as pd
@@ -1256,6 +1282,8 @@ class SwallowedException(Rule):
         ask = f"the handler's comment says the failure is an expected case: \"{said}\"" if said else input_skip(
             self.ctx.code, _enclosing_loop(parents), try_node, types, parents, function,
             self._model_call_in(try_node), _loads(try_node))  # hygiene.analysis.swallow_evidence
+        if not ask and kind == "default" and not self._model_call_in(try_node):
+            ask = default_uncollected(node, _enclosing_loop(parents))
         self.report(node, handler=handler, where_in=where_in, action=_ACTIONS[kind].format(value=value),
                     consequence=_CONSEQUENCES[kind], extra={"ask": ask} if ask else None)
 
