@@ -245,6 +245,24 @@ class ResultsWithoutProvenance(Rule):
                 json.dump({**vars(cfg), "acc": acc}, open("results/run.json", "w"))
         """, note="near miss: the configuration is spread into the record"),
         valid("""
+            import json
+
+            def evaluate(args, model, loader):
+                res = {"accuracy": accuracy(model, loader), "ece": ece(model, loader)}
+                res["info"] = vars(args)
+                with open("results/eval.json", "w") as f:
+                    json.dump(res, f)
+        """, note="near miss (held-out 14): the record holds the run's settings under a key of its own"),
+        invalid("""
+            import json
+
+            def evaluate(args, model, loader):
+                res = {"accuracy": accuracy(model, loader), "ece": ece(model, loader)}
+                res["info"] = "DDU evaluation"
+                with open("results/eval.json", "w") as f:
+                    json.dump(res, f)  # expect: RESULT008
+        """, note="the twin: a note, no settings"),
+        valid("""
             import json, os
 
             def main(config, save_path):
@@ -519,6 +537,8 @@ class ResultsWithoutProvenance(Rule):
                     scope.opaque.add(name)
             elif isinstance(target.target, cst.Subscript):
                 key = _subscript_key(target.target)
+                if _names_a_config(node.value):
+                    scope.config_saved = True  # `res["info"] = vars(args)`: the record carries the run's settings (held-out 14)
                 if key is not None:
                     scope.keys.setdefault(name, set()).add(key)
                 else:
