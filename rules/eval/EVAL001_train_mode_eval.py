@@ -1550,6 +1550,77 @@ class TrainModeEval(CollectingRule):
                 model = Net()
                 return embed_all(train_loader, model)
         """, note="the twin: the same loop under no_grad in training mode, collecting outputs, touches no statistics"),
+        valid("""
+            import torch
+            from torch import nn
+
+
+            class Operator(nn.Module):
+                def __init__(self, width):
+                    super().__init__()
+                    self.fc0 = nn.Linear(4, width)
+                    self.w0 = nn.Conv1d(width, width, 1)
+                    self.bn0 = nn.BatchNorm1d(width)
+                    self.fc1 = nn.Linear(width, 1)
+
+                def forward(self, x):
+                    x = self.fc0(x).permute(0, 2, 1)
+                    x = torch.relu(self.w0(x))
+                    return self.fc1(x.permute(0, 2, 1))
+
+
+            def run(train_loader, val_loader, epochs):
+                model = Operator(32)
+                opt = torch.optim.Adam(model.parameters())
+                for ep in range(epochs):
+                    model.train()
+                    for x, y in train_loader:
+                        loss = ((model(x) - y) ** 2).mean()
+                        opt.zero_grad()
+                        loss.backward()
+                        opt.step()
+                    val_l2 = 0.0
+                    with torch.no_grad():
+                        for x, y in val_loader:
+                            val_l2 += ((model(x) - y) ** 2).mean().item()
+                    print(ep, val_l2)
+        """, note="near miss (held-out 14): the batch norm is built in `__init__` but `forward` never calls it, so "
+                  "training mode changes nothing"),
+        invalid("""
+            import torch
+            from torch import nn
+
+
+            class Operator(nn.Module):
+                def __init__(self, width):
+                    super().__init__()
+                    self.fc0 = nn.Linear(4, width)
+                    self.w0 = nn.Conv1d(width, width, 1)
+                    self.bn0 = nn.BatchNorm1d(width)
+                    self.fc1 = nn.Linear(width, 1)
+
+                def forward(self, x):
+                    x = self.fc0(x).permute(0, 2, 1)
+                    x = torch.relu(self.bn0(self.w0(x)))
+                    return self.fc1(x.permute(0, 2, 1))
+
+
+            def run(train_loader, val_loader, epochs):
+                model = Operator(32)
+                opt = torch.optim.Adam(model.parameters())
+                for ep in range(epochs):
+                    model.train()
+                    for x, y in train_loader:
+                        loss = ((model(x) - y) ** 2).mean()
+                        opt.zero_grad()
+                        loss.backward()
+                        opt.step()
+                    val_l2 = 0.0
+                    with torch.no_grad():
+                        for x, y in val_loader:  # expect: EVAL001
+                            val_l2 += ((model(x) - y) ** 2).mean().item()
+                    print(ep, val_l2)
+        """, note="the twin: `forward` applies the batch norm"),
     ]
 
     @classmethod

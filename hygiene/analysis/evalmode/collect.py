@@ -37,7 +37,7 @@ from hygiene.discovery import is_test_path as is_test_file
 from hygiene.analysis.evalmode.events import RETURN, CallEvents
 from hygiene.analysis.evalmode.words import (
     EVAL_FUNCTION_WORDS, FACT_KEY, GRAD_WORDS, INFERENCE_WORDS, KEY, METRIC_TARGET_WORDS, MODEL_METHODS, bool_literal,
-    eval_word, keeps_tensor, looks_predicted, names_bound, recalibrates, root_name, trains_by_name, words_in,
+    eval_word, keeps_tensor, looks_predicted, names_bound, recalibrates, root_name, trains_by_name, unread_layers, words_in,
 )
 
 
@@ -79,6 +79,7 @@ class _Class:
     bases: list[str]
     uses: set[str] = field(default_factory=set)
     mode_dependent: bool = False
+    unread: set[str] = field(default_factory=set)  # `words.unread_layers`
 
 
 class Collector(CallEvents):
@@ -134,7 +135,8 @@ class Collector(CallEvents):
             if name:
                 bases.append(plain(name))
         prefix = self._scope_prefix()
-        info = _Class(f"{prefix}.{node.name.value}", any(b.startswith(torch_api.FRAMEWORK_PREFIXES) for b in bases), bases)
+        info = _Class(f"{prefix}.{node.name.value}", any(b.startswith(torch_api.FRAMEWORK_PREFIXES) for b in bases), bases,
+                      unread=unread_layers(node) if bases else set())
         if not bases or bases == ["object"]:
             self.plain_classes.add(info.qualname)
         self.classes.append(info)
@@ -343,7 +345,7 @@ class Collector(CallEvents):
             if located and frame.node is not None and not isinstance(frame.node, cst.Module):
                 record["line"] = frame.line
             frames.append(record)
-        classes = [{"q": c.qualname, "bases": c.bases, "uses": sorted(c.uses), "dep": c.mode_dependent}
+        classes = [{"q": c.qualname, "bases": c.bases, "uses": sorted(u for u in c.uses if u.rsplit(".", 1)[-1] not in c.unread), "dep": c.mode_dependent}
                    for c in self.classes if c.bases]
         # Classes with no base (a dataclass of results, a helper): not modules; see `Analysis.plain_free`.
         plain = [{"q": c.qualname, "uses": sorted(c.uses), "dep": c.mode_dependent} for c in self.classes if not c.bases]
