@@ -1621,6 +1621,46 @@ class TrainModeEval(CollectingRule):
                             val_l2 += ((model(x) - y) ** 2).mean().item()
                     print(ep, val_l2)
         """, note="the twin: `forward` applies the batch norm"),
+        invalid("""
+            import torch
+            from torch import nn
+
+
+            class Net(nn.Module):
+                def __init__(self):
+                    super().__init__()
+                    self.fc = nn.Linear(8, 8)
+                    self.bn = nn.BatchNorm1d(8)
+
+                def forward(self, x):
+                    return self.bn(self.fc(x))
+
+
+            def run(mode, train_loader, val_loader, epochs):
+                model = Net()
+                opt = torch.optim.Adam(model.parameters())
+                if mode == "single":
+                    for ep in range(epochs):
+                        model.train()
+                        for x, y in train_loader:
+                            opt.zero_grad()
+                            ((model(x) - y) ** 2).mean().backward()
+                            opt.step()
+                        with torch.no_grad():
+                            for x, y in val_loader:  # expect: EVAL001
+                                print(((model(x) - y) ** 2).mean().item())
+                else:
+                    for ep in range(epochs):
+                        model.train()
+                        for x, y in train_loader:
+                            opt.zero_grad()
+                            ((model(x[:, :4].repeat(1, 2)) - y) ** 2).mean().backward()
+                            opt.step()
+                        with torch.no_grad():
+                            for x, y in val_loader:
+                                print(((model(x) - y) ** 2).mean().item())
+        """, note="held-out 14: each branch of one function trains and validates the same network; one decision, "
+                  "one finding (the other evaluation named as a related place)"),
     ]
 
     @classmethod
@@ -1656,8 +1696,9 @@ class TrainModeEval(CollectingRule):
                             related=[Location(verdict.path, verdict.line, "evaluated here")])
                 continue
             # One network evaluated several times in one function is one decision: one finding, at
-            # the first evaluation, the others named as related places.
-            key = (verdict.path, verdict.function, verdict.target, where.get("path"), where.get("line"))
+            # the first evaluation, the others named as related places; also when each branch of the
+            # function (`if training_type == "single": ... else: ...`) has its own `.train()` (held-out 14).
+            key = (verdict.path, verdict.function, verdict.target)
             if key in evaluated:
                 evaluated[key][2].append(Location(verdict.path, verdict.line, "evaluated here too"))
                 continue
