@@ -985,6 +985,29 @@ class SelectionOnTest(Rule):
             print(perturbation_rank(model, X_test, y_test, list(df.columns[:-1])))  # expect: LEAK003
 """
         , note="the twin: the largest error on the test rows picks the feature reported"),
+        valid("""
+            from catboost import CatBoostClassifier, Pool
+            from sklearn.model_selection import train_test_split
+            import pandas as pd
+
+            df = pd.read_csv("amazon.csv")
+            X_train, X_test, y_train, y_test = train_test_split(df.drop(columns="ACTION"), df["ACTION"], random_state=0)
+            model = CatBoostClassifier(iterations=200, early_stopping_rounds=20)
+            model.fit(X_train, y_train, eval_set=(X_test, y_test), verbose=False)
+            print(model.tree_count_)
+        """, note="near miss (held-out 14): a tutorial shows where early stopping stopped; nothing predicts with "
+                  "or scores the stopped model (asked, not reported)"),
+        invalid("""
+            from catboost import CatBoostClassifier, Pool
+            from sklearn.model_selection import train_test_split
+            import pandas as pd
+
+            df = pd.read_csv("amazon.csv")
+            X_train, X_test, y_train, y_test = train_test_split(df.drop(columns="ACTION"), df["ACTION"], random_state=0)
+            model = CatBoostClassifier(iterations=200, early_stopping_rounds=20)
+            model.fit(X_train, y_train, eval_set=(X_test, y_test), verbose=False)  # expect: LEAK003
+            print(model.best_score_)
+        """, note="the twin: the stopped model's best test score is printed"),
     ]
 
     @classmethod
@@ -1079,7 +1102,7 @@ class SelectionOnTest(Rule):
                 reported.add(fit)
                 repo.report(cls, **prog.where(fit), related=[Location(prog.path(part), prog.line(part), "test part")],
                             what="the stopping epoch, checkpoint or learning rate (monitored callbacks)", test=_name(prog, part),
-                            part=prog.describe(part), extra=_one_decision(prog, part))
+                            part=prog.describe(part), extra={**_one_decision(prog, part), **_unscored(prog, fit)})
         for call in prog.nodes("call"):
             held = kb.BOOSTER_TRAINERS.get(plain(str(prog.info(call).get("fn", ""))))
             kw = prog.info(call).get("kw", {})
@@ -1107,6 +1130,23 @@ class SelectionOnTest(Rule):
                 reported.add(call)
                 repo.report(cls, **prog.where(call), related=[Location(prog.path(part), prog.line(part), "test part")],
                             what="the checkpoint kept (best model at the end)", test=_name(prog, part), part=prog.describe(part), extra=_one_decision(prog, part))
+
+
+def _unscored(prog: Program, fit: Ref) -> dict[str, str]:
+    """A model stopped early on the test part that is then used, but never to predict or score (a
+    tutorial printing only `tree_count_` to show where training stopped, held-out 14): no reported
+    number comes from the choice, so it is asked, not reported."""
+    used = False
+    for n in prog.forward([fit], limit=400):
+        used = used or n != fit
+        called = f'{prog.info(n).get("m", "")} {prog.info(n).get("fn", "")}'.lower() if prog.kind(n) == "call" else ""
+        if prog.kind(n) in ("pred", "metric") or any(w in called for w in ("eval", "test", "predict", "score", "valid")) \
+                or (prog.kind(n) == "op" and prog.info(n).get("op") == "attr" and any(
+                w in str(prog.info(n).get("a", "")).lower() for w in ("score", "result", "metric", "loss", "auc", "acc"))):
+            return {}  # a prediction, a metric, `trainer.test(...)`, or the model's own `best_score_`
+    if not used:
+        return {}  # what the model is for is not shown here
+    return {"ask": "nothing predicts with or scores the model stopped on the test part"}
 
 
 def _one_decision(prog: Program, part: Ref) -> dict[str, str]:
