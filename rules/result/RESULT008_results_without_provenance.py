@@ -30,6 +30,8 @@ _CONFIG_NAME = re.compile(r"^(config|configs|cfg|conf|args|hparams|hyperparams|h
 _CONFIG_SAVES = frozenset({"omegaconf.OmegaConf.save", "to_json_file", "save_pretrained", "save_config"})
 # Keys of a training curve (one row per step or epoch), which is a log, not a reported summary.
 _STEP_KEY = re.compile(r"^(epoch|epochs|step|steps|global_step|iter|iteration|iterations|round|update|updates)$", re.I)
+# Columns of a training curve without its step column: the training and validation losses only.
+_CURVE_KEY = re.compile(r"^(train|training|trn|valid|validation|val|dev)_?loss(es)?$", re.I)
 # Official scorers copied into a repository (SQuAD's evaluate-v2.0.py, a benchmark's eval script):
 # their output format is the benchmark's, not the repository's to change.
 _VENDORED_PATH = re.compile(r"(^|/)(third_party|thirdparty|vendor|vendored|external|extern)/|official", re.I)
@@ -123,6 +125,13 @@ class ResultsWithoutProvenance(Rule):
     (`--save_dir $save_dir`, set from the model's folder), the folder is the provenance: a checklist
     question, not a finding (held-out set 12: open-instruct's evaluation scripts, run per model by
     `eval_gsm8k.sh`). Run scripts that pass every model the same folder keep it a finding.
+
+    Replayed first scans of the held-out sets (othergate2, 2026-12-06): 0 real, 1 debatable still
+    printed (before 0 / 1 / 0; 0 real of 7 at first scan): a best-of-N accuracy written to
+    `{output_dir}_{num_n}.json`, whose folder the README's recipe names per run (the run scripts the
+    rule reads for that name none). It stays on: it finds 10 case labels, all found by no other rule,
+    against one debatable finding on new code; a record that holds the settings under a key of its own
+    (`res["info"] = vars(args)`) records its configuration.
 
     ## Why is this bad?
     A results file that says only `{"acc": 0.971}` cannot be traced back to the run that made it.
@@ -244,6 +253,38 @@ class ResultsWithoutProvenance(Rule):
             def main(cfg):
                 json.dump({**vars(cfg), "acc": acc}, open("results/run.json", "w"))
         """, note="near miss: the configuration is spread into the record"),
+        valid("""
+            import json
+
+            def evaluate(args, model, loader):
+                res = {"accuracy": accuracy(model, loader), "ece": ece(model, loader)}
+                res["info"] = vars(args)
+                with open("results/eval.json", "w") as f:
+                    json.dump(res, f)
+        """, note="near miss (held-out 14): the record holds the run's settings under a key of its own"),
+        valid("""
+            import pandas as pd
+
+            def save_recorders(learn, out):
+                df = pd.DataFrame(data={"train_loss": learn.recorder["train_loss"], "valid_loss": learn.recorder["valid_loss"]})
+                df.to_csv(out + "_losses.csv", index=False)
+        """, note="near miss (held-out 14): per-epoch training and validation losses are a training log"),
+        invalid("""
+            import pandas as pd
+
+            def save_scores(learn, out):
+                df = pd.DataFrame(data={"valid_loss": learn.recorder["valid_loss"], "test_mse": learn.test_mse})
+                df.to_csv(out + "_scores.csv", index=False)  # expect: RESULT008
+        """, note="the twin: a test score saved with nothing that says which run made it"),
+        invalid("""
+            import json
+
+            def evaluate(args, model, loader):
+                res = {"accuracy": accuracy(model, loader), "ece": ece(model, loader)}
+                res["info"] = "DDU evaluation"
+                with open("results/eval.json", "w") as f:
+                    json.dump(res, f)  # expect: RESULT008
+        """, note="the twin: a note, no settings"),
         valid("""
             import json, os
 
@@ -519,6 +560,8 @@ class ResultsWithoutProvenance(Rule):
                     scope.opaque.add(name)
             elif isinstance(target.target, cst.Subscript):
                 key = _subscript_key(target.target)
+                if _names_a_config(node.value):
+                    scope.config_saved = True  # `res["info"] = vars(args)`: the record carries the run's settings (held-out 14)
                 if key is not None:
                     scope.keys.setdefault(name, set()).add(key)
                 else:
@@ -721,6 +764,8 @@ class ResultsWithoutProvenance(Rule):
             once_per_run = variable is None and bool(scope.rows_in_loop) and not any(scope.rows_in_loop)
             if any(_ITEM_KEY.match(k) or (_STEP_KEY.match(k) and not once_per_run) for k in keys):
                 continue  # one item's record, or a training curve: not a results summary
+            if all(_CURVE_KEY.match(k) for k in keys):
+                continue  # `{"train_loss": [...], "valid_loss": [...]}`: per-epoch losses, a training log (held-out 14)
             shown = ", ".join(f"`{k}`" for k in sorted(keys)[:6])
             what = f"`{variable}`" if variable else "this write"
             self.pending.append((node, {"what": what, "keys": shown}))

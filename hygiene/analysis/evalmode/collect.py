@@ -37,7 +37,7 @@ from hygiene.discovery import is_test_path as is_test_file
 from hygiene.analysis.evalmode.events import RETURN, CallEvents
 from hygiene.analysis.evalmode.words import (
     EVAL_FUNCTION_WORDS, FACT_KEY, GRAD_WORDS, INFERENCE_WORDS, KEY, METRIC_TARGET_WORDS, MODEL_METHODS, bool_literal,
-    eval_word, keeps_tensor, looks_predicted, names_bound, root_name, trains_by_name, words_in,
+    eval_word, keeps_tensor, looks_predicted, names_bound, recalibrates, root_name, trains_by_name, unread_layers, words_in,
 )
 
 
@@ -51,6 +51,7 @@ class _Frame:
     free: list[str] = field(default_factory=list)  # parameters annotated with a mode-free library model
     deco: str | None = None
     skip: bool = False
+    recal: bool = False  # re-estimates batch-norm statistics: training mode on purpose (`words.recalibrates`)
     evalname: bool = False
     hook: bool = False  # a framework's callback hook: its name (`on_step_end`) says when, not that it trains
     events: list[dict[str, Any]] = field(default_factory=list)
@@ -78,6 +79,7 @@ class _Class:
     bases: list[str]
     uses: set[str] = field(default_factory=set)
     mode_dependent: bool = False
+    unread: set[str] = field(default_factory=set)  # `words.unread_layers`
 
 
 class Collector(CallEvents):
@@ -133,7 +135,8 @@ class Collector(CallEvents):
             if name:
                 bases.append(plain(name))
         prefix = self._scope_prefix()
-        info = _Class(f"{prefix}.{node.name.value}", any(b.startswith(torch_api.FRAMEWORK_PREFIXES) for b in bases), bases)
+        info = _Class(f"{prefix}.{node.name.value}", any(b.startswith(torch_api.FRAMEWORK_PREFIXES) for b in bases), bases,
+                      unread=unread_layers(node) if bases else set())
         if not bases or bases == ["object"]:
             self.plain_classes.add(info.qualname)
         self.classes.append(info)
@@ -259,6 +262,8 @@ class Collector(CallEvents):
                 self.class_stack[-1].mode_dependent = True
         elif node.attr.value == "grad":
             self.frame.graduse = True
+        elif recalibrates(node, self.ctx.parents[-1] if self.ctx.parents else None):
+            self.frame.recal = True
 
     # -- the end of a frame, the end of the file ------------------------------------------------
     def _close(self, frame: _Frame) -> None:
@@ -270,7 +275,7 @@ class Collector(CallEvents):
             event["why"] = None
             # Inside a loop that trains (`if step % 50 == 0: model(X_test)` between updates), the
             # forward call is part of training; a validation loop nested in an epoch loop is not.
-            if frame.skip or (loops and loops[-1]["train"]):
+            if frame.skip or frame.recal or (loops and loops[-1]["train"]):
                 continue
             if any(loop["eval"] and not loop["train"] for loop in loops):
                 index = next(i for i in event["l"] if frame.loops[i]["eval"] and not frame.loops[i]["train"])
@@ -340,7 +345,7 @@ class Collector(CallEvents):
             if located and frame.node is not None and not isinstance(frame.node, cst.Module):
                 record["line"] = frame.line
             frames.append(record)
-        classes = [{"q": c.qualname, "bases": c.bases, "uses": sorted(c.uses), "dep": c.mode_dependent}
+        classes = [{"q": c.qualname, "bases": c.bases, "uses": sorted(u for u in c.uses if u.rsplit(".", 1)[-1] not in c.unread), "dep": c.mode_dependent}
                    for c in self.classes if c.bases]
         # Classes with no base (a dataclass of results, a helper): not modules; see `Analysis.plain_free`.
         plain = [{"q": c.qualname, "uses": sorted(c.uses), "dep": c.mode_dependent} for c in self.classes if not c.bases]

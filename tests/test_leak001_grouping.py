@@ -1,0 +1,57 @@
+"""LEAK001: programs of one folder that each fit their preprocessing on every row before the split
+(a course's notebooks re-reading one CSV and refitting a fill and a z-score) are one habit, one
+answer: one finding naming the others, anchored at a program whose fit learns most (held-out 13)."""
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+from hygiene.config import load
+from hygiene.runner import scan
+
+SCALED = """
+import pandas as pd
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import train_test_split
+from sklearn.preprocessing import StandardScaler
+
+df = pd.read_csv("data/{name}.csv")
+X = StandardScaler().fit_transform(df.drop(columns="y"))
+X_train, X_test, y_train, y_test = train_test_split(X, df["y"], random_state=0)
+print("test accuracy", LogisticRegression().fit(X_train, y_train).score(X_test, y_test))
+"""
+
+FILLED = """
+import pandas as pd
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import train_test_split
+
+df = pd.read_csv("data/{name}.csv")
+df["age"] = df["age"].fillna(df["age"].median())
+X_train, X_test, y_train, y_test = train_test_split(df.drop(columns="y"), df["y"], random_state=0)
+print("test accuracy", LogisticRegression().fit(X_train, y_train).score(X_test, y_test))
+"""
+
+
+def _leak001(root: Path, files: dict[str, str]) -> list:
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text).lstrip())
+    return [f for f in scan(load(root), jobs=1, use_cache=False).findings if f.rule == "LEAK001"]
+
+
+def test_one_habit_in_a_folder_is_one_finding_at_the_strongest_fit(tmp_path):
+    files = {"course/a_intro.py": FILLED.format(name="auto"), "course/b_scaling.py": SCALED.format(name="cancer"),
+             "course/c_more.py": SCALED.format(name="income")}
+    alone = _leak001(tmp_path / "one", {"course/a_intro.py": files["course/a_intro.py"]})
+    assert [f.path for f in alone] == ["course/a_intro.py"]  # a fill constant alone is still found
+    found = _leak001(tmp_path / "three", files)
+    assert [f.path for f in found] == ["course/b_scaling.py"]
+    assert sorted(found[0].extra["grouped"]) == ["course/a_intro.py", "course/c_more.py"]
+
+
+def test_programs_of_other_folders_stay_apart(tmp_path):
+    other = SCALED.replace("StandardScaler", "MinMaxScaler")  # other code: not one copy (hygiene.analysis.copies)
+    files = {"tabular/scale.py": SCALED.format(name="cancer"), "text/scale_text.py": other.format(name="income")}
+    assert sorted(f.path for f in _leak001(tmp_path, files)) == ["tabular/scale.py", "text/scale_text.py"]
