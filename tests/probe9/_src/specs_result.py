@@ -1,7 +1,7 @@
 from build import case, filler
 
 # ---------------------------------------------------------------- RESULT-1 README number absent from results
-def _readme(num):
+def _readme(num, mark=""):
     return """
         # distill-sst2
 
@@ -10,7 +10,7 @@ def _readme(num):
         | model | params | SST-2 dev acc |
         |---|---|---|
         | teacher (roberta-large) | 355M | 0.962 |
-        | student (ours) | 82M | """ + num + """ |
+        | student (ours) | 82M | """ + num + """ |""" + mark + """
         | student (no distillation) | 82M | 0.902 |
 
         Numbers from `results/metrics.json` (one run, seed 0).
@@ -39,7 +39,7 @@ _distill_code = """
 case("result-readme-student-number-absent", "mixed",
      "The README reports the distilled student at 0.947 dev accuracy; results/metrics.json, which the README "
      "names as the source, says 0.931.",
-     {"README.md": _readme("0.947 #@ RESULT-CLAIM 0.947 appears in no results file (metrics.json has 0.931)"),
+     {"README.md": _readme("0.947", "  #@ RESULT-CLAIM 0.947 appears in no results file (metrics.json has 0.931)"),
       "results/metrics.json": _distill_results, "evaluate.py": _distill_code})
 
 case("result-clean-readme-student-number-present", "mixed",
