@@ -581,7 +581,7 @@ case("data-anthropic-cot-stop-reason", "llm-eval",
         records = []
         for ex in ds:
             msgs = [{"role": "user", "content": ex["question"] + "\\nThink step by step, then give the answer."}]
-            resp = client.messages.create(model=MODEL, max_tokens=256, temperature=0, messages=msgs)  #@ DATA-TRUNC replies cut at 256 tokens are scored; stop_reason never read
+            resp = client.messages.create(model=MODEL, max_tokens=256, temperature=0, messages=msgs)  #@ DATA-TRUNC:5 replies cut at 256 tokens are scored; stop_reason never read
             text = resp.content[0].text
             gold = ex["answer"].split("####")[-1].strip()
             records.append({"pred": last_number(text), "gold": gold, "text": text})
