@@ -676,6 +676,22 @@ class ScoredWithoutStopReason(Rule):
                 return grade(verdict)
         """, note="probe 9 near miss: the judge's verdict, read off a call with no token limit, is what is graded; "
                 "the limit is on the target model's reply, which the judge reads whole"),
+        invalid("""
+            from openai import OpenAI
+
+            client = OpenAI()
+
+            def critique(answer):
+                resp = client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": answer}])
+                return resp.choices[0].message.content
+
+            def solve(problem):
+                resp = client.chat.completions.create(model="gpt-4o-mini", max_tokens=256,
+                                                      messages=[{"role": "user", "content": problem["q"]}])
+                answer = resp.choices[0].message.content
+                return extract_number(answer) == problem["gold"]  # expect: DATA020
+        """, note="the same spelling of the reply in another function, read off a call with no limit, does not make "
+                "the capped reply here whole"),
     ]
 
     def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
@@ -694,7 +710,7 @@ class ScoredWithoutStopReason(Rule):
         self.local: list[tuple[cst.Call, str, str]] = []  # (generate call, its token limit, function)
         self.compared_at: list[tuple[str, cst.Comparison]] = []  # (function, comparison); code read when needed
         self.call_capped: dict[tuple[str, str], bool] = {}  # (function, name) -> its model call sets a token limit
-        self.uncapped: set[str] = set()  # reply texts read off a model call that visibly sets no token limit
+        self.uncapped: set[tuple[str, str]] = set()  # (function, reply text) read off a call that sets no token limit
         self.reply_fields: dict[str, str] = {}  # a record key holding a reply (or a helper's result of one) -> the reply
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
@@ -730,7 +746,7 @@ class ScoredWithoutStopReason(Rule):
         names = [value] if isinstance(value, cst.Name) else [a.value for a in value.args] if isinstance(value, cst.Call) else []
         code = next((self.reply_names[(function, n.value)] for n in names
                      if isinstance(n, cst.Name) and (function, n.value) in self.reply_names), None)
-        if code is not None:
+        if code is not None and (function, code) not in self.uncapped:
             self.reply_fields[key] = code
 
     def visit_Arg(self, node: cst.Arg) -> None:
@@ -830,7 +846,7 @@ class ScoredWithoutStopReason(Rule):
         parent = self.ctx.parents[-1] if self.ctx.parents else None
         function = self.functions[-1] if self.functions else ""
         if not self._capped(node, function):
-            self.uncapped.add(code)  # a judge's verdict from a call with no limit: not cut, whatever else is capped
+            self.uncapped.add((function, code))  # a judge's verdict from a call with no limit: not cut, whatever else is capped
         if isinstance(parent, cst.Assign) and len(parent.targets) == 1 and isinstance(parent.targets[0].target, cst.Name):
             # `answer = resp.choices[0].message.content`, scored a line later: `extract(answer)`
             self.reply_names[(function, parent.targets[0].target.value)] = code
@@ -915,7 +931,7 @@ class ScoredWithoutStopReason(Rule):
         return True
 
     def _reply_site(self, node: cst.CSTNode, code: str, function: str) -> None:
-        if code in self.uncapped:
+        if (function, code) in self.uncapped:
             return
         site = {"line": self.ctx.line_of(node), "code": code, "function": function or "<module>"}
         position = self.ctx.position(node)
