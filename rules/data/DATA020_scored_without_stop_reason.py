@@ -604,6 +604,94 @@ class ScoredWithoutStopReason(Rule):
                     hits += letter == gold
                 return hits / len(golds)
         """, note="near miss: a local model asked for a letter with a two-token budget; the limit is the design"),
+        invalid("""
+            import json
+            from openai import OpenAI
+
+            client = OpenAI()
+
+            def solve(problem):
+                out = client.chat.completions.create(model="gpt-4o-mini", max_tokens=300,
+                                                     messages=[{"role": "user", "content": problem["q"]}])
+                answer_text = out.choices[0].message.content
+                return {"id": problem["id"], "predicted": boxed_answer(answer_text), "target": problem["target"]}
+
+            def report(rows):
+                hits = [row["predicted"] == row["target"] for row in rows]  # expect: DATA020
+                return sum(hits) / len(hits)
+        """, note="probe 9: the reply passes through a helper into a record's field (`predicted`) that is compared "
+                "with the gold field in another function; 300 tokens can cut a worked solution"),
+        valid("""
+            import json
+            from openai import OpenAI
+
+            client = OpenAI()
+
+            def solve(problem):
+                out = client.chat.completions.create(model="gpt-4o-mini", max_tokens=300,
+                                                     messages=[{"role": "user", "content": problem["q"]}])
+                answer_text = out.choices[0].message.content
+                return {"id": problem["id"], "predicted": boxed_answer(answer_text), "target": problem["target"],
+                        "cut": out.choices[0].finish_reason == "length"}
+
+            def report(rows):
+                hits = [row["predicted"] == row["target"] for row in rows if not row["cut"]]
+                return sum(hits) / len(hits), sum(row["cut"] for row in rows)
+        """, note="near miss: the same record keeps whether the reply stopped at the limit, and the cut ones are counted"),
+        invalid("""
+            import anthropic
+
+            client = anthropic.Anthropic()
+
+            def attempt(task):
+                msg = client.messages.create(model="claude-3-5-haiku-latest", max_tokens=200,
+                                             messages=[{"role": "user", "content": task["prompt"]}])
+                reply = msg.content[0].text
+                return grade_reply(reply, task["reference"])  # expect: DATA020
+        """, note="the scored reply comes from a call with its own 200-token limit"),
+        valid("""
+            import anthropic
+
+            client = anthropic.Anthropic()
+
+            def attempt(task):
+                draft = client.messages.create(model="claude-3-5-haiku-latest", max_tokens=200,
+                                               messages=[{"role": "user", "content": task["prompt"]}]).content[0].text
+                verdict = client.messages.create(model="claude-3-5-sonnet-latest", max_tokens=4096,
+                                                 messages=[{"role": "user", "content": "Critique: " + draft}])
+                reply = verdict.content[0].text
+                return grade_reply(reply, task["reference"])
+        """, note="probe 9 near miss: the token limit caps another call (a draft); the reply that is graded comes from "
+                "a call whose budget holds whole answers"),
+        valid("""
+            from openai import OpenAI
+
+            target, judge = OpenAI(base_url="http://localhost:8000/v1"), OpenAI()
+
+            def attack_success(goal, max_new):
+                reply = target.chat.completions.create(model="llama", max_tokens=max_new,
+                                                       messages=[{"role": "user", "content": goal}]).choices[0].message.content
+                verdict = judge.chat.completions.create(model="gpt-4o", temperature=0,
+                                                        messages=[{"role": "user", "content": goal + reply}]).choices[0].message.content
+                return grade(verdict)
+        """, note="probe 9 near miss: the judge's verdict, read off a call with no token limit, is what is graded; "
+                "the limit is on the target model's reply, which the judge reads whole"),
+        invalid("""
+            from openai import OpenAI
+
+            client = OpenAI()
+
+            def critique(answer):
+                resp = client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": answer}])
+                return resp.choices[0].message.content
+
+            def solve(problem):
+                resp = client.chat.completions.create(model="gpt-4o-mini", max_tokens=256,
+                                                      messages=[{"role": "user", "content": problem["q"]}])
+                answer = resp.choices[0].message.content
+                return extract_number(answer) == problem["gold"]  # expect: DATA020
+        """, note="the same spelling of the reply in another function, read off a call with no limit, does not make "
+                "the capped reply here whole"),
     ]
 
     def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
@@ -621,6 +709,9 @@ class ScoredWithoutStopReason(Rule):
         self.reads: list[dict] = []
         self.local: list[tuple[cst.Call, str, str]] = []  # (generate call, its token limit, function)
         self.compared_at: list[tuple[str, cst.Comparison]] = []  # (function, comparison); code read when needed
+        self.call_capped: dict[tuple[str, str], bool] = {}  # (function, name) -> its model call sets a token limit
+        self.uncapped: set[tuple[str, str]] = set()  # (function, reply text) read off a call that sets no token limit
+        self.reply_fields: dict[str, str] = {}  # a record key holding a reply (or a helper's result of one) -> the reply
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self.functions.append(node.name.value)
@@ -630,8 +721,33 @@ class ScoredWithoutStopReason(Rule):
 
     def visit_DictElement(self, node: cst.DictElement) -> None:
         # `{"model": m, "max_tokens": 256, "messages": ...}`: a request body (Batch API lines, raw HTTP)
-        if string_value(node.key) in _TOKEN_LIMITS:
+        key = string_value(node.key)
+        if key in _TOKEN_LIMITS:
             self._limit(node.value)
+        elif key and key not in RESPONSE_KEYS:
+            self._reply_field(key, node.value)
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        if len(node.targets) != 1:
+            return
+        target = node.targets[0].target
+        if isinstance(target, cst.Name) and isinstance(node.value, cst.Call) and _MODEL_CALL.fullmatch(_callee_of(node.value)):
+            # `resp = client.messages.create(...)`: whether the reply read off `resp` can be cut
+            self.call_capped[(self.functions[-1] if self.functions else "", target.value)] = _sets_limit(node.value, self._literal_int)
+        elif isinstance(target, cst.Subscript) and len(target.slice) == 1 and isinstance(target.slice[0].slice, cst.Index):
+            key = string_value(target.slice[0].slice.value)  # `rec["pred"] = last_number(text)`
+            if key and key not in RESPONSE_KEYS:
+                self._reply_field(key, node.value)
+
+    def _reply_field(self, key: str, value: cst.BaseExpression) -> None:
+        """`{"pred": last_number(text)}` with `text` a reply: the record's `pred` field holds the reply, and
+        where `r["pred"]` is compared with a gold field, the reply is scored."""
+        function = self.functions[-1] if self.functions else ""
+        names = [value] if isinstance(value, cst.Name) else [a.value for a in value.args] if isinstance(value, cst.Call) else []
+        code = next((self.reply_names[(function, n.value)] for n in names
+                     if isinstance(n, cst.Name) and (function, n.value) in self.reply_names), None)
+        if code is not None and (function, code) not in self.uncapped:
+            self.reply_fields[key] = code
 
     def visit_Arg(self, node: cst.Arg) -> None:
         if node.keyword is not None and node.keyword.value in _TOKEN_LIMITS:
@@ -694,6 +810,11 @@ class ScoredWithoutStopReason(Rule):
             self._reply_text(node, code)
             return
         if key not in RESPONSE_KEYS:
+            if key in self.reply_fields:
+                own = self.ctx.code(node)
+                if any(_compares_value(p) and _GOLD_COMPARED.search(self.ctx.code(p).replace(own, ""))
+                       for p in self.ctx.parents[-3:]):
+                    self._reply_site(node, self.reply_fields[key], self.functions[-1] if self.functions else "")
             return
         parent = self.ctx.parents[-1] if self.ctx.parents else None
         scored_by_call = isinstance(parent, cst.Arg)
@@ -724,6 +845,8 @@ class ScoredWithoutStopReason(Rule):
     def _reply_text(self, node: cst.CSTNode, code: str) -> None:
         parent = self.ctx.parents[-1] if self.ctx.parents else None
         function = self.functions[-1] if self.functions else ""
+        if not self._capped(node, function):
+            self.uncapped.add((function, code))  # a judge's verdict from a call with no limit: not cut, whatever else is capped
         if isinstance(parent, cst.Assign) and len(parent.targets) == 1 and isinstance(parent.targets[0].target, cst.Name):
             # `answer = resp.choices[0].message.content`, scored a line later: `extract(answer)`
             self.reply_names[(function, parent.targets[0].target.value)] = code
@@ -794,7 +917,22 @@ class ScoredWithoutStopReason(Rule):
             if isinstance(bound, cst.Name):
                 self.reply_names[(function, bound.value)] = code
 
+    def _capped(self, node: cst.CSTNode, function: str) -> bool:
+        """Can the reply read by `node` (`out.choices[0].message.content`) be cut? False only when the model
+        call it is read off is in sight (chained, or assigned to the name in this function) and sets no
+        token limit and passes no `**kwargs`."""
+        base = node
+        while isinstance(base, (cst.Attribute, cst.Subscript)):
+            base = base.value
+        if isinstance(base, cst.Call) and _MODEL_CALL.fullmatch(_callee_of(base)):
+            return _sets_limit(base, self._literal_int)
+        if isinstance(base, cst.Name):
+            return self.call_capped.get((function, base.value), True)
+        return True
+
     def _reply_site(self, node: cst.CSTNode, code: str, function: str) -> None:
+        if (function, code) in self.uncapped:
+            return
         site = {"line": self.ctx.line_of(node), "code": code, "function": function or "<module>"}
         position = self.ctx.position(node)
         if self.ctx.notebook is not None and position is not None:
@@ -933,6 +1071,28 @@ class ScoredWithoutStopReason(Rule):
                 repo.report(cls, path, site["line"], snippet=site["code"], code=site["code"],
                             cell=site.get("cell"), cell_line=site.get("cell_line"),
                             function=site["function"], evidence=evidence, related=related)
+
+
+# The client calls that return a model's reply (OpenAI / Anthropic / vLLM / LiteLLM spellings).
+_MODEL_CALL = re.compile(r"create|generate|complete|completion|acompletion|chat|invoke|ainvoke")
+
+
+def _callee_of(call: cst.Call) -> str:
+    func = call.func
+    return func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
+
+
+def _sets_limit(call: cst.Call, literal) -> bool:  # type: ignore[no-untyped-def]
+    """Does a model call set a token limit that can cut an answer (or pass settings it hides in `**kwargs`)?
+    A literal below _SHORT_REPLY asks for a label; one of _WHOLE_ANSWER or more holds whole answers."""
+    for arg in call.args:
+        if arg.star == "**":
+            return True
+        if arg.keyword is not None and arg.keyword.value in _TOKEN_LIMITS:
+            limit = literal(arg.value)
+            if limit is None or _SHORT_REPLY <= limit < _WHOLE_ANSWER:
+                return True
+    return False
 
 
 LOCAL_MESSAGE = ("`{code}` output is decoded and scored in `{function}` without checking that generation "

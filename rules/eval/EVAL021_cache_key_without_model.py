@@ -420,6 +420,56 @@ class CacheKeyWithoutModel(Rule):
             def file_id(path):
                 return hashlib.md5(open(path, "rb").read()).hexdigest()
         """, note="a hash that is not a response cache"),
+        invalid("""
+            import hashlib
+            import json
+            import shelve
+
+            import anthropic
+
+            class ReplyCache:
+                def __init__(self, path):
+                    self.store = shelve.open(path)
+                    self.client = anthropic.Anthropic()
+
+                def __call__(self, model, messages):
+                    digest = hashlib.md5(json.dumps(messages).encode()).hexdigest()  # expect: EVAL021
+                    if digest not in self.store:
+                        msg = self.client.messages.create(model=model, max_tokens=512, messages=messages)
+                        self.store[digest] = msg.content[0].text
+                    return self.store[digest]
+
+            complete = ReplyCache("replies.db")
+            answers = []
+            for model_name in ["claude-3-5-haiku-latest", "claude-3-5-sonnet-latest"]:
+                for item in items:
+                    answers.append(complete(messages=[{"role": "user", "content": item}], model=model_name))
+        """, note="probe 9: a cache class used by calling its instance (`__call__`) inside a loop over models"),
+        valid("""
+            import hashlib
+            import json
+            import shelve
+
+            import anthropic
+
+            class ReplyCache:
+                def __init__(self, path):
+                    self.store = shelve.open(path)
+                    self.client = anthropic.Anthropic()
+
+                def __call__(self, model, messages):
+                    digest = hashlib.md5(json.dumps([model, messages]).encode()).hexdigest()
+                    if digest not in self.store:
+                        msg = self.client.messages.create(model=model, max_tokens=512, messages=messages)
+                        self.store[digest] = msg.content[0].text
+                    return self.store[digest]
+
+            complete = ReplyCache("replies.db")
+            answers = []
+            for model_name in ["claude-3-5-haiku-latest", "claude-3-5-sonnet-latest"]:
+                for item in items:
+                    answers.append(complete(model_name, [{"role": "user", "content": item}]))
+        """, note="near miss: the digest hashes the model with the messages"),
     ]
 
     @classmethod
@@ -640,7 +690,7 @@ def _varying_settings(prog: Program, call: Ref, ingredients: dict[Ref, Ref], mod
             continue
         reached = dict(prog.back([setting], limit=200))
         for param in [n for n in reached if prog.kind(n) == "param"]:
-            for argument in _constructor_arguments(prog, param):
+            for argument in _constructor_arguments(prog, param) + _instance_call_arguments(prog, param):
                 reached.update(prog.back([argument], limit=100))
         if set(reached) & set(ingredients):
             continue
@@ -653,6 +703,31 @@ def _varying_settings(prog: Program, call: Ref, ingredients: dict[Ref, Ref], mod
                 missing.append((name, f"`{name}=` comes from a command-line option ({prog.describe(node)})"))
                 break
     return missing
+
+
+def _instance_call_arguments(prog: Program, param: Ref) -> list[Ref]:
+    """What fills a parameter of a class's `__call__` where an instance is called (`complete(m, msgs)` with
+    `complete = ReplyCache(...)`): the arguments of those calls, positional or by keyword."""
+    file, fn = prog.function_of(param)
+    function = prog.function((file, fn)) if fn else None
+    index, name = prog.info(param).get("index", -1), prog.info(param).get("name")
+    if function is None or not function.owner or not function.qualname.endswith(".__call__") or index < 1:
+        return []
+    cls = function.owner.rsplit(".", 1)[-1]
+    found = []
+    for ctor in prog.everywhere("call"):
+        if str(prog.info(ctor).get("fn", "")).rsplit(".", 1)[-1] != cls:
+            continue
+        for use in prog.users(ctor):
+            # inputs of an instance call: (the instance, positional..., keywords...); `self` is the instance
+            if prog.kind(use) != "apply" or prog.input(use, 0) != ctor:
+                continue
+            kw = prog.info(use).get("kw", {})
+            if name in kw:
+                found.append(prog.input(use, kw[name]))
+            elif index < len(prog.inputs(use)) - len(kw):
+                found.append(prog.input(use, index))
+    return [f for f in found if f]
 
 
 # Names of the object a wrapper calls for its replies (`self.lm`, `model`, `self.recogniser`).

@@ -46,6 +46,35 @@ class LabelInFeatures(Rule):
     examples = [
         valid("""
             import pandas as pd
+            import yaml
+            from sklearn.ensemble import HistGradientBoostingClassifier
+            from sklearn.model_selection import train_test_split
+
+            def fit(cfg):
+                df = pd.read_parquet(cfg["data"])
+                X, y = df.drop(columns=[cfg["target"]]), df[cfg["target"]]
+                X_tr, X_te, y_tr, y_te = train_test_split(X, y, random_state=0)
+                return HistGradientBoostingClassifier().fit(X_tr, y_tr)
+
+            fit(yaml.safe_load(open("config.yaml")))
+        """, note="probe 9 near miss: the label column is named by the config (`cfg[\"target\"]`) and dropped by that "
+                "name; the key `data` of the path the table is read from is not a column"),
+        invalid("""
+            import pandas as pd
+            import yaml
+            from sklearn.ensemble import HistGradientBoostingClassifier
+            from sklearn.model_selection import train_test_split
+
+            def fit(cfg):
+                df = pd.read_parquet(cfg["data"])
+                X, y = df.drop(columns=["impression_id"]), df["clicked"]  # expect: LEAK004
+                X_tr, X_te, y_tr, y_te = train_test_split(X, y, random_state=0)
+                return HistGradientBoostingClassifier().fit(X_tr, y_tr)
+
+            fit(yaml.safe_load(open("config.yaml")))
+        """, note="the twin: only the id is dropped, so `clicked` stays among the features"),
+        valid("""
+            import pandas as pd
             from lightgbm import LGBMRegressor
             train = pd.read_csv("emails_train.csv")
             y = "converted"
@@ -345,6 +374,8 @@ def _label_column(prog: Program, y: Ref) -> tuple[str, Ref] | None:
     current = y
     for _ in range(20):
         kind = prog.kind(current)
+        if kind == "src":
+            return None  # the table as read, no column chosen on the way (its inputs are the path, not rows)
         if kind == "col":
             cols = prog.info(current).get("cols", [])
             if len(cols) == 1 and cols[0] != "?":

@@ -138,6 +138,35 @@ class UnformattedPlaceholders(Rule):
                 return client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": prompt}])
         """, note="every field replaced"),
         invalid("""
+            import anthropic
+
+            client = anthropic.Anthropic()
+
+            def render(item):
+                rubric = "Grade the essay for {criterion}.\\nEssay:\\n{essay}\\nReply with a score from 1 to 10."  # expect: PROMPT001
+                text = rubric.replace("{essay}", item["essay"])
+                return text + "\\nScore:"
+
+            for item in essays:
+                msg = client.messages.create(model="claude-3-5-haiku-latest", max_tokens=5,
+                                             messages=[{"role": "user", "content": render(item)}])
+        """, note="probe 9: a builder fills one field of a local template by .replace and returns the text to a caller "
+                "that sends it; {criterion} stays"),
+        valid("""
+            import anthropic
+
+            client = anthropic.Anthropic()
+
+            def render(item):
+                rubric = "Grade the essay for {criterion}.\\nEssay:\\n{essay}\\nReply with a score from 1 to 10."
+                text = rubric.replace("{essay}", item["essay"]).replace("{criterion}", item["criterion"])
+                return text + "\\nScore:"
+
+            for item in essays:
+                msg = client.messages.create(model="claude-3-5-haiku-latest", max_tokens=5,
+                                             messages=[{"role": "user", "content": render(item)}])
+        """, note="near miss: the builder replaces both fields before returning the text"),
+        invalid("""
             from openai import OpenAI
 
             class DomainGrader:
@@ -610,10 +639,10 @@ class UnformattedPlaceholders(Rule):
                                         "braces as they are",
                             related=[Location(path, send["line"], "sent here")])
 
-    @staticmethod
-    def _left_by_replace(flow: TextFlow, template: TemplateLiteral, destinations: list) -> list[str]:
+    def _left_by_replace(self, flow: TextFlow, template: TemplateLiteral, destinations: list) -> list[str]:
         """Fields that a `.replace("{field}", ...)` chain, the only filling on every path, leaves
-        in text that reaches a model."""
+        in text that reaches a model (sent here, or returned by a builder whose callers in this
+        file send what it returns)."""
         left: set[str] = set()
         for dest in destinations:
             if dest.kind != FORMATTED:
@@ -623,7 +652,16 @@ class UnformattedPlaceholders(Rule):
                 return []
             fields, outer = chain
             after = flow.destinations(outer)
-            if not any(d.kind == SENT for d in after) or any(d.kind in (FORMATTED, ESCAPES, RETURNED) for d in after):
+            if any(d.kind in (FORMATTED, ESCAPES) for d in after):
+                return []
+            sent = any(d.kind == SENT for d in after)
+            if any(d.kind == RETURNED for d in after):
+                function = flow.scopes.function_of(template.node)
+                name = _qualified_def(self.ctx.names.module_name, flow, function) if function is not None else None
+                callers = [c for c in self.calls if function is not None and (flow.scopes.local_function(c) is function
+                           or (name is not None and _called_name(self, c) == name))]
+                sent = bool(callers) and flow.sent_by(callers) is not None  # returned: its callers must send it
+            if not sent:
                 return []
             left |= {f for f in template.fields if field_root(f) not in fields}
         return sorted(left)

@@ -370,6 +370,30 @@ class ClaimNotInResults(Rule):
             "judge.py": 'import json\nwith open("outputs/alpaca_eval.jsonl", "a") as f:\n    f.write(json.dumps(row))\n',
         }, note="the twin: every row is in the file"),
         invalid({
+            "README.md": """\
+                | retriever | EM | F1 |
+                |---|---|---|
+                | BM25 | 0.412 | 0.503 |
+                | Contriever | 0.455 | 0.549 |
+                | **Ours (RAG + rerank)** | 0.521 | 0.617 |
+                """,
+            "results/nq_open.csv": "retriever,em,f1\nbm25,0.412,0.503\ncontriever,0.455,0.549\nrerank,0.497,0.590\n",
+            "evaluate.py": 'import pandas as pd\npd.DataFrame(rows).to_csv("results/nq_open.csv", index=False)\n',
+        }, expect=[("README.md", 5, "RESULT007")],
+            note="probe 9: the row labelled as the authors' own (`Ours`) is no quoted baseline: its numbers must be in "
+                 "the results file that supports the table's other rows"),
+        valid({
+            "README.md": """\
+                | retriever | EM | F1 |
+                |---|---|---|
+                | BM25 | 0.412 | 0.503 |
+                | Contriever | 0.455 | 0.549 |
+                | **Ours (RAG + rerank)** | 0.497 | 0.590 |
+                """,
+            "results/nq_open.csv": "retriever,em,f1\nbm25,0.412,0.503\ncontriever,0.455,0.549\nrerank,0.497,0.590\n",
+            "evaluate.py": 'import pandas as pd\npd.DataFrame(rows).to_csv("results/nq_open.csv", index=False)\n',
+        }, note="the twin: the authors' row is the file's rerank row"),
+        invalid({
             "paper/sections/results.tex": "Detector & ECE & AUPRC \\\\\n\\midrule\n"
                                           "kNN & 0.041 $\\pm$ 0.004 & 0.778 $\\pm$ 0.011 \\\\\n"
                                           "ours & 0.030 $\\pm$ 0.002 & 0.846 $\\pm$ 0.009 \\\\\n",
@@ -522,12 +546,12 @@ class ClaimNotInResults(Rule):
         prose = prose and tied
         # A table row is ours when one of its numbers is in the results or its label names a result
         # file (`| tuned | ... |` beside outputs/tuned/metrics.json) or a condition a result file
-        # keeps (`| retrieval | 0.791 |` beside {"by_system": {"retrieval": 0.768}}); other rows
-        # quote baselines.
+        # keeps (`| retrieval | 0.791 |` beside {"by_system": {"retrieval": 0.768}}), or its label says it
+        # is the authors' own (`| student (ours) |`); other rows quote baselines.
         ours = {c["line"] for c, ok in zip(claims, support) if ok and c["table"] and not c.get("spread")}
         names = {_slug(part) for s in sources for part in re.split(r"[/.]", s) if len(part) > 2} | set(conditions)
         ours |= {c["line"] for c in claims if c["table"] and c.get("label") and (
-            _slug(c["label"]) in names or _token_key(c["label"]) in names)}
+            _slug(c["label"]) in names or _token_key(c["label"]) in names or _OURS.search(c["label"]))}
         missing: dict[int, list[dict[str, Any]]] = {}
         related = tuple(Location(s) for s in sources[:3])
         for claim, ok in zip(claims, support):
@@ -552,6 +576,8 @@ class ClaimNotInResults(Rule):
                         sources=f"checked {shown}", related=related)
 
 
+# A row the authors label as their own (`Ours`, `student (ours)`, `our method`, `proposed`): never a quoted baseline.
+_OURS = re.compile(r"(?i)\bours\b|\bour (method|model|approach|system)\b|\bproposed\b")
 _FILE_NAME = re.compile(r"[\w.\-/]*\w\.(?:jsonl?|ndjson|csv|tsv|parquet)\b|(?<![\w./])[A-Za-z_][\w.\-]*(?:/[\w.\-]+)*/(?=[\s`)\]|,;:]|$)")
 
 

@@ -346,9 +346,9 @@ class CallEvaluator(Evaluator):
             first = first.expression
         return isinstance(first, cst.Integer)
 
-    def apply(self, expr: cst.Call, callee: int, qn: str | None, positional: list[Value],
-              keywords: dict[str, Value]) -> int:
-        return self.add("apply", (callee, *positional, *keywords.values()), {}, expr)
+    def apply(self, expr: cst.Call, callee: int, qn: str | None, positional: list[Value], keywords: dict[str, Value]) -> int:
+        kw = {name: 1 + len(positional) + i for i, name in enumerate(keywords)}  # each keyword's input position
+        return self.add("apply", (callee, *positional, *keywords.values()), {"kw": kw} if kw else {}, expr)
 
     def generic(self, expr: cst.Call, qn: str | None, method: str, recv: int, positional: list[Value],
                 keywords: dict[str, Value]) -> Value:

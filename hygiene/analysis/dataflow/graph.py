@@ -28,7 +28,7 @@ Node kinds, with their inputs and the `info` keys that matter:
 | `llm`    | a call that sends text to a model          | the arguments             | model (literal) / model_in (input)|
 | `hash`   | a hash of the inputs (a cache key)         | the inputs                |                                   |
 | `call`   | a call the layer knows nothing about       | receiver and arguments    | fn (qualified), m, lits, kw       |
-| `apply`  | a value called like a function (a model)   | [callee, args...]         |                                   |
+| `apply`  | a value called like a function (a model)   | [callee, args...]         | kw                                |
 | `fn`     | a function of the repo used as a value     |                           | fn                                |
 | `import` | a name imported from another module        |                           | qn                                |
 | `global` | a module-level name read before it is bound|                           | name                              |
