@@ -22,13 +22,25 @@ _TABLE_WRITES = frozenset({"to_csv", "to_json", "to_parquet", "to_excel", "to_ma
 _ITEM_KEY = re.compile(r"^(id|idx|index|uid|qid|\w+_id|\w+_idx|question|prompt|input|inputs|text|context|"
                        r"answer|answers|gold|target|label|labels|pred|preds|prediction|predictions|response|"
                        r"output|completion|generation|sample|example|item|reference|references|"
-                       r"outputs|completions|generations|responses|samples|examples|items|records)$", re.I)
+                       r"outputs|completions|generations|responses|samples|examples|items|records|reply|replies|goal|goals)$", re.I)
 # What a run's configuration is called when the code saves it beside the metrics
 # (`json.dump(config, ...)` into the same folder, `OmegaConf.save(cfg, ...)`).
 _CONFIG_NAME = re.compile(r"^(config|configs|cfg|conf|args|hparams|hyperparams|hyperparameters|params|settings|"
                           r"run_config|run_args|train_args|training_args|experiment_config|exp_config)$", re.I)
 _CONFIG_SAVES = frozenset({"omegaconf.OmegaConf.save", "to_json_file", "save_pretrained", "save_config"})
 # Keys of a training curve (one row per step or epoch), which is a log, not a reported summary.
+# Calls that keep or write a record: a loop around them over settings makes one file of several runs.
+_KEEPING = frozenset({"append", "extend", "writerow", "writerows", "write", "to_csv", "dump", "update", "concat"})
+# What a loop iterates over when it is not a set of settings: folds, batches, items, lines, files.
+_NOT_SETTINGS = re.compile(r"split|fold|loader|batch|iterrows|itertuples|lines|readlines|glob|listdir|tqdm\(\s*(data|ds|rows)|zip\(")
+# A run's settings from outside its code.
+_CONFIGURED = re.compile(r"\b(argparse|click|typer|hydra|omegaconf|OmegaConf|absl|fire|jsonargparse|simple_parsing|"
+                         r"ml_collections|tomllib|toml|sys\.argv|os\.environ|getenv|yaml\.(safe_)?load|wandb\.config)\b")
+_CONFIG_PARAMS = frozenset({"args", "cfg", "config", "conf", "opt", "opts", "hparams", "params", "settings", "flags",
+                            "hp", "options"})
+_PATH_PARAM = re.compile(r"^(out|output|save|dest|target|result|results)$|path|dir|file|fname|prefix", re.I)
+_FIXED = ("the script takes no settings from outside its code (arguments, a config, the environment) and runs one "
+          "setting: its code at the commit records it")
 _STEP_KEY = re.compile(r"^(epoch|epochs|step|steps|global_step|iter|iteration|iterations|round|update|updates)$", re.I)
 # Columns of a training curve without its step column: the training and validation losses only.
 _CURVE_KEY = re.compile(r"^(train|training|trn|valid|validation|val|dev)_?loss(es)?$", re.I)
@@ -53,6 +65,7 @@ class _Scope:
         self.config_saved = False              # the run's configuration is written next to them
         self.sweeps: set[str] = set()          # lists of rows that each carry their loop's setting
         self.rows_in_loop: list[bool] = []     # `writer.writerow([...values])` calls: each inside a loop?
+        self.swept = False                     # records kept or written in a loop over settings (not folds, items)
         self.params: dict[str, int] = {}       # the function's parameters, by position
         self.name: str | None = None           # the function's qualified name, for callers in other files
         self.handed: list[tuple[cst.Call, str, int, str | None, set[str]]] = []  # results given to a repo function
@@ -120,6 +133,12 @@ class ResultsWithoutProvenance(Rule):
     each row naming its setting (`rows.append({"layer": layer, ...})` in `for layer in ...`),
     describes the candidates, not one run, and is not reported; nor is a summary saved with every
     item it was computed from (`evaluation["completions"] = completions`): it records its data and n.
+    A finding needs a run whose settings can change without the code changing: settings read from
+    outside (argparse, click, Hydra, a YAML config, the environment), a function given its settings
+    or its output path by a caller, or a loop over settings (models, a grid, ablations; not folds,
+    batches or items) whose rows do not say which is which. A script or notebook with its one
+    setting written in its code is a checklist question: the commit records that setting (probe 9:
+    nine such clean scripts were reported, and set 14's and earlier first scans judged the rule 0 of 11).
     When the file goes into a folder a command-line option names (`os.path.join(args.save_dir,
     "metrics.json")`) and the repository's run scripts pass that option a folder built per run
     (`--save_dir $save_dir`, set from the model's folder), the folder is the provenance: a checklist
@@ -202,13 +221,30 @@ class ResultsWithoutProvenance(Rule):
             from sklearn.metrics import accuracy_score, roc_auc_score
             """,
             """
-            results = {"accuracy": accuracy_score(y_test, preds), "auroc": roc_auc_score(y_test, scores)}
+            results = {}
+            for name, model in candidates.items():
+                preds = model.fit(X_train, y_train).predict(X_test)
+                results.update({"accuracy": accuracy_score(y_test, preds), "auroc": roc_auc_score(y_test, preds)})
             """,
             """
             with open("results/final.json", "w") as f:
                 json.dump(results, f)  # expect: RESULT008
             """,
-        )}, note="notebook: the metrics dict in one cell, written in the next"),
+        )}, note="notebook: the metrics of a loop over models in one cell, written in the next"),
+        valid({"summary.ipynb": notebook(
+            """
+            import json
+            from sklearn.metrics import accuracy_score, roc_auc_score
+            """,
+            """
+            results = {"accuracy": accuracy_score(y_test, preds), "auroc": roc_auc_score(y_test, scores)}
+            """,
+            """
+            with open("results/final.json", "w") as f:
+                json.dump(results, f)
+            """,
+        )}, note="near miss (probe 9): one model, its settings in the notebook's cells: the commit records them "
+                  "(a question, not a finding)"),
         valid({"summary.ipynb": notebook(
             """
             import json
@@ -307,12 +343,25 @@ class ResultsWithoutProvenance(Rule):
         invalid("""
             import pandas as pd
 
-            def summarise(folds):
+            def summarise(models, X, y):
                 rows = []
-                for fold in folds:
-                    rows.append({"fold_auc": fold.auc, "fold_f1": fold.f1})
+                for model in models:
+                    scores = cross_validate(model, X, y, scoring=["roc_auc", "f1"])
+                    rows.append({"auc": scores["test_roc_auc"].mean(), "f1": scores["test_f1"].mean()})
                 pd.DataFrame(rows).round(3).to_csv("results/cv_scores.csv", index=False)  # expect: RESULT008
-        """),
+        """, note="one row per model of a loop, none saying which model it is"),
+        valid("""
+            import pandas as pd
+            from sklearn.model_selection import KFold
+
+            kf = KFold(n_splits=5, shuffle=True, random_state=0)
+            rmse = []
+            for fit_idx, hold_idx in kf.split(X):
+                model = Ridge(alpha=1.0).fit(X[fit_idx], y[fit_idx])
+                rmse.append(((model.predict(X[hold_idx]) - y[hold_idx]) ** 2).mean() ** 0.5)
+            pd.DataFrame({"fold": range(5), "rmse": rmse}).to_csv("results/cv_rmse.csv", index=False)
+        """, note="near miss (probe 9): one setting written in the script, its folds' errors saved: the commit "
+                  "records the setting (a question, not a finding)"),
         invalid("""
             import csv
 
@@ -477,7 +526,7 @@ class ResultsWithoutProvenance(Rule):
         self.scopes = [_Scope()]
         self.out_options: dict[str, str] = {}  # dest -> flag of options naming where a run writes
         self.where: dict[int, str] = {}        # id(write call) -> the code naming the file it writes
-        self.pending: list[tuple[cst.CSTNode, dict]] = []
+        self.pending: list[tuple[cst.CSTNode, dict, bool]] = []
         self.writers: list[dict] = []  # functions of this file that write the dict a parameter holds
         self.handed: list[dict] = []   # metrics-only dicts handed to a function of the repo
 
@@ -501,10 +550,10 @@ class ResultsWithoutProvenance(Rule):
         # A write into a folder the caller names (`os.path.join(args.save_dir, "metrics.json")`): the
         # repository's run scripts may name that folder per run; the repo phase looks.
         deferred = []
-        for node, fields in self.pending:
+        for node, fields, fixed in self.pending:
             used = sorted({flag for dest, flag in self.out_options.items()
                            if re.search(rf"(?<![\w]){re.escape(dest)}\b", self.where.get(id(node), ""))})
-            finding = self.ctx.report(type(self), node, fields=fields)
+            finding = self.ctx.report(type(self), node, fields=fields, extra={"ask": _FIXED} if fixed else None)
             if used:
                 self.ctx.findings.remove(finding)
                 deferred.append({"line": finding.line, "column": finding.column, "end_line": finding.end_line,
@@ -575,6 +624,8 @@ class ResultsWithoutProvenance(Rule):
         name = self.qualified_name(node.func)
         scope = self.scopes[-1]
         func = node.func
+        if isinstance(func, cst.Attribute) and func.attr.value in _KEEPING and self._in_settings_loop():
+            scope.swept = True
         if isinstance(func, cst.Attribute) and func.attr.value == "add_argument":
             flags = [v for a in node.args if a.keyword is None and (v := string_value(a.value))]
             dest = next((string_value(a.value) for a in node.args if a.keyword and a.keyword.value == "dest"), None)
@@ -715,6 +766,15 @@ class ResultsWithoutProvenance(Rule):
         return any(isinstance(e, cst.DictElement) and string_value(e.key) is not None
                    and isinstance(e.value, cst.Name) and e.value.value in looped for e in record.elements)
 
+    def _in_settings_loop(self) -> bool:
+        """Inside a loop over settings (models, a grid, seeds, ablations), not over folds, batches or items."""
+        for parent in self.ctx.parents:
+            if isinstance(parent, cst.For):
+                over = self.ctx.code(parent.iter).lower()
+                if not _NOT_SETTINGS.search(over):
+                    return True
+        return False
+
     def _line_per_iteration(self) -> bool:
         """`fh.write(json.dumps(rec) + "\\n")` inside a loop: one JSONL line per item or step,
         whose file (named for the run) and neighbours carry the rest."""
@@ -768,7 +828,12 @@ class ResultsWithoutProvenance(Rule):
                 continue  # `{"train_loss": [...], "valid_loss": [...]}`: per-epoch losses, a training log (held-out 14)
             shown = ", ".join(f"`{k}`" for k in sorted(keys)[:6])
             what = f"`{variable}`" if variable else "this write"
-            self.pending.append((node, {"what": what, "keys": shown}))
+            # Several settings in one run whose rows do not say which is which, or a run whose settings
+            # come from outside (arguments, a config, the environment), needs them saved; a script with
+            # its settings written in its code has the commit as its record: a question.
+            fixed = (not scope.swept and not _CONFIGURED.search(self.ctx.text) and not (set(scope.params) & _CONFIG_PARAMS)
+                     and not any(_PATH_PARAM.search(p) for p in scope.params))  # a caller naming the file may run it per setting
+            self.pending.append((node, {"what": what, "keys": shown}, fixed))
 
 
 def _names_a_config(node: cst.BaseExpression) -> bool:
