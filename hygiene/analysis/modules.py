@@ -95,3 +95,20 @@ class ImportGraph:
 def import_graph(repo: RepoContext) -> ImportGraph:
     """The scan's import graph, built once and shared."""
     return repo.shared("import_graph", lambda: ImportGraph(repo))
+
+
+def locate_defined(repo: RepoContext, name: str, importer: str, own_module: str = "") -> tuple[str, str] | None:
+    """(repo file, top-level name) that a qualified name of a function or constant (`evalkit.data.load`)
+    means for `importer` (whose module name is `own_module`: a name of its own, also in a notebook); also
+    for a folder without `__init__.py` imported by its path (PEP 420), whose module name is the file's stem."""
+    if "." in name and name.rsplit(".", 1)[0] == own_module:
+        return importer, name.rsplit(".", 1)[1]
+    found = import_graph(repo).locate(name, importer)
+    if found is not None and found[1] and "." not in found[1]:
+        return found[0], found[1]
+    if "." in name:
+        module, attribute = name.rsplit(".", 1)
+        path = module.replace(".", "/") + ".py"
+        if any(s.path == path for s in repo.paths()):
+            return path, attribute
+    return None

@@ -5,7 +5,7 @@ import ast
 
 import libcst as cst
 
-from hygiene.analysis.modules import import_graph
+from hygiene.analysis.modules import locate_defined
 from hygiene.analysis.strings import string_value
 from hygiene.finding import Location, Severity
 from hygiene.rule import Rule, invalid, valid, notebook
@@ -260,12 +260,8 @@ def _tested_end(test: cst.BaseExpression, constants: dict[str, str]) -> tuple[cs
 
 def _imported_constant(repo, name: str, importer: str) -> str | None:  # type: ignore[no-untyped-def]
     """The string a module-level constant of another repo module is (`BLANK = "  _  ."`), read from that file only."""
-    found = import_graph(repo).locate(name, importer)
-    if found is None and "." in name:  # a folder without `__init__.py` imported by its path (PEP 420)
-        module, attribute = name.rsplit(".", 1)
-        path = module.replace(".", "/") + ".py"
-        found = (path, attribute) if any(s.path == path for s in repo.paths()) else None
-    if found is None or not found[1] or "." in found[1]:
+    found = locate_defined(repo, name, importer)
+    if found is None:
         return None
     try:
         tree = ast.parse(repo.read_bytes(found[0]))

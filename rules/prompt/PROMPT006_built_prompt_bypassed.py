@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import libcst as cst
 
+from hygiene.analysis.modules import locate_defined
 from hygiene.finding import Location, Severity
 from hygiene.rule import Rule, invalid, notebook, valid
 from hygiene.walk import iter_nodes
@@ -150,7 +151,7 @@ class BuiltPromptBypassed(Rule):
                     return f"Passage: {passage}\\nQuestion: {question}\\nOptions: {' '.join(options)}\\nAnswer:"
             ''',
             "agieval/convert.py": '''
-                from .templates import render_question
+                from agieval.templates import render_question
 
                 class Converter:
                     def __init__(self, demo, chat_mode):
@@ -224,8 +225,7 @@ class BuiltPromptBypassed(Rule):
                     function = self.ctx.names.function
                     name = function.name.value if isinstance(function, cst.FunctionDef) else ""
                     if name:
-                        module = self.ctx.names.module_name
-                        self._builders.append(f"{module}.{name}" if module else name)
+                        self._builders.append(name)
 
     def finish(self) -> None:
         if self._builders or self._pending:
@@ -235,10 +235,10 @@ class BuiltPromptBypassed(Rule):
     def check_repo(cls, repo) -> None:  # type: ignore[no-untyped-def]
         """A branch returning the raw input where the other returns the result of a function of the repo
         (this module or another) that builds text from it."""
-        builders = {b for _, facts in repo.facts(cls.code) for b in facts.get("builders", [])}
+        builders = {(path, b) for path, facts in repo.facts(cls.code) for b in facts.get("builders", [])}
         for path, facts in repo.facts(cls.code):
             for site in facts.get("pending", []):
-                if site["callee"] in builders:
+                if locate_defined(repo, site["callee"], path, site["module"]) in builders:
                     repo.report(cls, path, site["line"], code=site["code"], raw=site["raw"], built=site["built"],
                                 other_where=site["other_where"], built_line=site["built_line"],
                                 related=[Location(path, site["built_line"], f"`{site['built']}` built here")])
@@ -259,7 +259,8 @@ class BuiltPromptBypassed(Rule):
                         raw = sorted(raws)[0]
                         if built in function.callee:
                             self._pending.append({
-                                "callee": function.callee[built], "line": self.ctx.line_of(ret),
+                                "callee": function.callee[built], "module": self.ctx.names.module_name,
+                                "line": self.ctx.line_of(ret),
                                 "code": " ".join(self.ctx.code(ret).split()), "raw": raw, "built": built,
                                 "other_where": f"line {self.ctx.line_of(other)}", "built_line": self.ctx.line_of(assign)})
                             return

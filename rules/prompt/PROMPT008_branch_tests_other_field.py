@@ -4,6 +4,7 @@ from __future__ import annotations
 import libcst as cst
 
 from hygiene.analysis.strings import string_value, template_fields
+from hygiene.analysis.modules import locate_defined
 from hygiene.finding import Severity
 from hygiene.rule import Rule, invalid, valid, notebook
 from hygiene.walk import iter_nodes
@@ -188,9 +189,7 @@ class BranchTestsOtherField(Rule):
             return
         text = string_value(node.value)
         if text and "{" in text:
-            module = self.ctx.names.module_name
-            name = node.targets[0].target.value
-            self._templates[f"{module}.{name}" if module else name] = [template_fields(text), len(text)]
+            self._templates[node.targets[0].target.value] = [template_fields(text), len(text)]
 
     def finish(self) -> None:
         if self._templates or self._pending:
@@ -200,10 +199,11 @@ class BranchTestsOtherField(Rule):
     @classmethod
     def check_repo(cls, repo) -> None:  # type: ignore[no-untyped-def]
         """Branches whose texts are template constants (of this module or another) filled with the record."""
-        templates = {name: t for _, facts in repo.facts(cls.code) for name, t in facts.get("templates", {}).items()}
+        templates = {(path, name): t for path, facts in repo.facts(cls.code) for name, t in facts.get("templates", {}).items()}
         for path, facts in repo.facts(cls.code):
             for site in facts.get("pending", []):
-                with_t, without_t = templates.get(site["with"]), templates.get(site["without"])
+                with_t, without_t = (templates.get(locate_defined(repo, site[k], path, site["module"]))  # type: ignore[arg-type]
+                                     for k in ("with", "without"))
                 if not with_t or not without_t or with_t[1] + without_t[1] < MIN_TEXT:
                     continue
                 with_keys, without_keys = set(with_t[0]), set(without_t[0])
@@ -222,6 +222,7 @@ class BranchTestsOtherField(Rule):
         named = [self._filled_template(b, base) for b in (node.body, node.orelse.body)]
         if all(named):
             self._pending.append({"with": named[0], "without": named[1], "base": base, "field": field,
+                                  "module": self.ctx.names.module_name,
                                   "line": self.ctx.line_of(node.test)})
             return
         with_keys = _text_fields(node.body, base)
@@ -239,7 +240,7 @@ class BranchTestsOtherField(Rule):
         template = _filled_template_call(body, base)
         if template is None:
             return None
-        if isinstance(template, cst.Name) and template.value in {k.rsplit(".", 1)[-1] for k in self._templates}:
+        if isinstance(template, cst.Name) and template.value in self._templates:
             module = self.ctx.names.module_name  # a constant of this module (an earlier notebook cell)
             return f"{module}.{template.value}" if module else template.value
         return self.qualified_name(template)
