@@ -9,6 +9,7 @@ and left out: a wrong edge is worse than a missing one.
 """
 from __future__ import annotations
 
+import ast
 import posixpath
 from collections import defaultdict
 from typing import TYPE_CHECKING
@@ -112,3 +113,19 @@ def locate_defined(repo: RepoContext, name: str, importer: str, own_module: str 
         if any(s.path == path for s in repo.paths()):
             return path, attribute
     return None
+
+
+def imported_constant(repo: RepoContext, name: str, importer: str, own_module: str = "") -> str | None:
+    """The string a module-level constant of a repo module is (`BLANK = "  _  ."`, imported as `name`),
+    read from that one file only."""
+    found = locate_defined(repo, name, importer, own_module)
+    if found is None or found[0] == importer:
+        return None
+    try:
+        tree = ast.parse(repo.read_bytes(found[0]))
+    except (SyntaxError, ValueError, OSError):
+        return None
+    values = [s.value.value for s in tree.body if isinstance(s, ast.Assign) and len(s.targets) == 1
+              and isinstance(s.targets[0], ast.Name) and s.targets[0].id == found[1]
+              and isinstance(s.value, ast.Constant) and isinstance(s.value.value, str)]
+    return values[0] if len(values) == 1 else None

@@ -1,11 +1,9 @@
 """PROMPT005: text built from a slice that is only the marker the code just tested for."""
 from __future__ import annotations
 
-import ast
-
 import libcst as cst
 
-from hygiene.analysis.modules import locate_defined
+from hygiene.analysis.modules import imported_constant
 from hygiene.analysis.strings import string_value
 from hygiene.finding import Location, Severity
 from hygiene.rule import Rule, invalid, valid, notebook
@@ -172,7 +170,7 @@ class SliceOfTestedMarker(Rule):
         """A slice under a test of a marker constant defined in another module (`from .markers import BLANK`)."""
         for path, facts in repo.facts(cls.code):
             for site in facts.get("pending", []):
-                marker = _imported_constant(repo, site["name"], path)
+                marker = imported_constant(repo, site["name"], path)
                 if not marker or (site["length"] is not None and len(marker) != site["length"]) or site["k"] > len(marker):
                     continue
                 k = site["k"]
@@ -256,21 +254,6 @@ def _tested_end(test: cst.BaseExpression, constants: dict[str, str]) -> tuple[cs
         if marker:
             return test.func.value, marker, "end" if test.func.attr.value == "endswith" else "start"
     return None
-
-
-def _imported_constant(repo, name: str, importer: str) -> str | None:  # type: ignore[no-untyped-def]
-    """The string a module-level constant of another repo module is (`BLANK = "  _  ."`), read from that file only."""
-    found = locate_defined(repo, name, importer)
-    if found is None:
-        return None
-    try:
-        tree = ast.parse(repo.read_bytes(found[0]))
-    except (SyntaxError, ValueError, OSError):
-        return None
-    values = [s.value.value for s in tree.body if isinstance(s, ast.Assign) and len(s.targets) == 1
-              and isinstance(s.targets[0], ast.Name) and s.targets[0].id == found[1]
-              and isinstance(s.value, ast.Constant) and isinstance(s.value.value, str)]
-    return values[0] if len(values) == 1 else None
 
 
 def _names_in(test: cst.BaseExpression) -> list[cst.Name]:
