@@ -7,7 +7,7 @@ import libcst as cst
 
 from hygiene.analysis.strings import string_value
 from hygiene.finding import Severity
-from hygiene.rule import Rule, invalid, valid
+from hygiene.rule import Rule, invalid, valid, notebook
 
 REGEX_USES = frozenset({"search", "findall", "match", "fullmatch", "finditer"})
 _QUANTIFIER = re.compile(r"\{\d*,\d*\}")
@@ -135,6 +135,52 @@ class NumberRegexCutsSeparators(Rule):
                     return answer[1:]
                 return answer.replace(",", "")
         ''', note="a format test, not an extraction"),
+        invalid({
+            "gsm/patterns.py": r"""
+                import re
+                FINAL_ANSWER = re.compile(r"The answer is (-?\d+\.?\d*)")  # expect: DATA045
+            """,
+            "gsm/grade.py": r"""
+                from gsm.patterns import FINAL_ANSWER
+
+                def is_correct(completion, gold):
+                    match = FINAL_ANSWER.search(completion)
+                    return match is not None and float(match.group(1)) == float(gold)
+            """,
+        }, note="across modules: the pattern compiled in one module, matched against raw completions in another"),
+        valid({
+            "gsm/patterns.py": r"""
+                import re
+                FINAL_ANSWER = re.compile(r"The answer is (-?[\d,]+\.?\d*)")
+            """,
+            "gsm/grade.py": r"""
+                from gsm.patterns import FINAL_ANSWER
+
+                def is_correct(completion, gold):
+                    match = FINAL_ANSWER.search(completion)
+                    return match is not None and float(match.group(1).replace(",", "")) == float(gold)
+            """,
+        }, note="near miss: the number part allows separators, removed after the match"),
+        invalid({"gsm8k.ipynb": notebook(
+            r"""
+            import re
+            ANS = re.compile(r"#### (\-?[0-9\.]+)")  # expect: DATA045
+            """,
+            r"""
+            preds = [ANS.search(c).group(1) for c in completions if ANS.search(c)]
+            acc = sum(p == g for p, g in zip(preds, golds)) / len(golds)
+            """,
+        )}, note="notebook: the pattern in one cell, the extraction in the next"),
+        valid({"gsm8k.ipynb": notebook(
+            r"""
+            import re
+            ANS = re.compile(r"#### (\-?[0-9\.]+)")
+            """,
+            r"""
+            preds = [ANS.search(c.replace(",", "")).group(1) for c in completions if ANS.search(c.replace(",", ""))]
+            acc = sum(p == g for p, g in zip(preds, golds)) / len(golds)
+            """,
+        )}, note="near miss: commas stripped before the match"),
     ]
 
     def __init__(self, ctx) -> None:
