@@ -261,7 +261,7 @@ class NumberRegexCutsSeparators(Rule):
             code = self.ctx.code(node.args[0].value)
             if imported and "." in imported and "()" not in imported and 'replace(","' not in code \
                     and "replace(','" not in code and not scope.strips:
-                self.__dict__.setdefault("_imported", []).append({"callee": imported, "line": self.ctx.line_of(node)})
+                self.__dict__.setdefault("_imported", []).append({"callee": imported, "line": self.ctx.line_here(node)})
             return
         if site is None or text is None or not cuts_separators(site[1]) or self._only_tested():
             return

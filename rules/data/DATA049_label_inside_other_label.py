@@ -224,7 +224,7 @@ class LabelInsideOtherLabel(Rule):
         if longer is None:  # the labels may be offered by a module this file imports: the repo phase reads it
             context = " ".join([statement, *(self.ctx.code(seen) for seen in tested_before)])
             self.__dict__.setdefault("_pending", []).append(
-                {"label": label, "line": self.ctx.line_of(node), "code": code, "context": context[:2000]})
+                {"label": label, "line": self.ctx.line_here(node), "code": code, "context": context[:2000]})
             return
         if re.search(re.escape(longer), statement, re.I) or any(
                 re.search(re.escape(longer), self.ctx.code(seen), re.I) for seen in tested_before):

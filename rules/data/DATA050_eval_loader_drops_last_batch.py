@@ -197,7 +197,7 @@ class EvalLoaderDropsLastBatch(Rule):
         if (positions or keywords) and name and "()" not in name:
             split = next(self.ctx.code(a.value) for a in node.args if _eval_named(self.ctx.code(a.value)))
             self._handed.append({"callee": name, "module": self.ctx.names.module_name, "positions": positions,
-                                 "keywords": keywords, "line": self.ctx.line_of(node), "split": split[:40]})
+                                 "keywords": keywords, "line": self.ctx.line_here(node), "split": split[:40]})
 
     # -- where we are -------------------------------------------------------------------------
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:

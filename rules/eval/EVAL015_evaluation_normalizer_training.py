@@ -296,7 +296,7 @@ class EvaluationNormalizerTraining(Rule):
             if callee and "." in callee and "()" not in callee and not self._wrapper(node.value) \
                     and not callee.startswith(("stable_baselines3.", "gym.", "gymnasium.")):
                 scope.events += 1
-                scope.results[name] = (callee, self.ctx.line_of(node), says(name, EVAL_WORDS))
+                scope.results[name] = (callee, self.ctx.line_here(node) or 0, says(name, EVAL_WORDS))
             else:
                 scope.results.pop(name, None)  # rebound: whatever wraps it now is judged as a wrap of this scope
         for target in node.targets:

@@ -206,7 +206,7 @@ class LogprobFromLoss(Rule):
             call = call.func.value  # `token_ce(...).sum(-1)`
         callee = self.qualified_name(call.func) if isinstance(call, cst.Call) and isinstance(call.func, cst.Name) else None
         if callee and "." in callee and "()" not in callee:
-            self._imported.append({"callee": callee, "line": self.ctx.line_of(node), "name": name,
+            self._imported.append({"callee": callee, "line": self.ctx.line_here(node), "name": name,
                                    "loss": self.ctx.code(call.func) + "(...)"})
 
     def _loss_call(self, expr: cst.BaseExpression) -> str | None:
