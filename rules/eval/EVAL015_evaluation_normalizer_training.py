@@ -35,6 +35,7 @@ class _Scope:
         self.name = ""  # the function's name
         self.returned: set[str] = set()  # names returned, and "()" for a wrapper call returned as it is
         self.results: dict[str, tuple[str, int, bool]] = {}  # name -> (repo function it holds, line, named eval)
+        self.switched = False  # something here is switched to evaluation (`vec_norm.eval()`, `x.training = False`)
 
 
 class EvaluationNormalizerTraining(Rule):
@@ -209,6 +210,28 @@ class EvaluationNormalizerTraining(Rule):
             mean_reward, std_reward = evaluate_policy(model, eval_env, n_eval_episodes=10)
             """,
         )}, note="notebook: the statistics loaded in one cell, evaluated in the next, never frozen"),
+        valid({
+            "rl/envs.py": '''
+                from stable_baselines3.common.vec_env import DummyVecEnv, VecNormalize
+
+                def make_vec_envs(env_id, n):
+                    return VecNormalize(DummyVecEnv([lambda: gym.make(env_id)] * n))
+
+                def get_vec_normalize(venv):
+                    return venv if isinstance(venv, VecNormalize) else None
+            ''',
+            "rl/evaluation.py": '''
+                from rl.envs import get_vec_normalize, make_vec_envs
+
+                def evaluate(actor_critic, obs_rms, env_id):
+                    eval_envs = make_vec_envs(env_id, 4)
+                    vec_norm = get_vec_normalize(eval_envs)
+                    if vec_norm is not None:
+                        vec_norm.eval()
+                        vec_norm.obs_rms = obs_rms
+                    return run_episodes(actor_critic, eval_envs)
+            ''',
+        }, note="near miss: the caller freezes the wrapper it gets back from the environment (a2c-ppo-acktr's evaluation.py)"),
         valid({"eval_policy.ipynb": notebook(
             """
             from stable_baselines3.common.vec_env import DummyVecEnv, VecNormalize
@@ -264,6 +287,8 @@ class EvaluationNormalizerTraining(Rule):
     # -- what the scope does ------------------------------------------------------------------
     def visit_Call(self, node: cst.Call) -> None:
         terminal = node.func.attr.value if isinstance(node.func, cst.Attribute) else getattr(node.func, "value", None)
+        if terminal == "eval" and isinstance(node.func, cst.Attribute) and not node.args:
+            self._scopes[-1].switched = True  # `get_vec_normalize(eval_envs).eval()`: the caller freezes it
         if terminal in EVALUATORS:
             for arg in node.args[:2]:
                 if isinstance(arg.value, cst.Name) and (arg.keyword is None or arg.keyword.value in ("env", "eval_env")):
@@ -359,7 +384,7 @@ class EvaluationNormalizerTraining(Rule):
     def _decide(self, scope: _Scope) -> None:
         frozen_names = {name for name, _ in scope.frozen_envs}
         for name, (callee, line, said_eval) in scope.results.items():
-            if name not in frozen_names and (said_eval or (name in scope.evaluated and name not in scope.trained)):
+            if not scope.switched and not frozen_names and (said_eval or (name in scope.evaluated and name not in scope.trained)):
                 self._pending.append({"callee": callee, "module": self.ctx.names.module_name, "line": line,
                                       "what": "by its name" if said_eval else "handed to the evaluation"})
         if scope.name:
