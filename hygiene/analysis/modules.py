@@ -9,6 +9,7 @@ and left out: a wrong edge is worse than a missing one.
 """
 from __future__ import annotations
 
+import ast
 import posixpath
 from collections import defaultdict
 from typing import TYPE_CHECKING
@@ -95,3 +96,36 @@ class ImportGraph:
 def import_graph(repo: RepoContext) -> ImportGraph:
     """The scan's import graph, built once and shared."""
     return repo.shared("import_graph", lambda: ImportGraph(repo))
+
+
+def locate_defined(repo: RepoContext, name: str, importer: str, own_module: str = "") -> tuple[str, str] | None:
+    """(repo file, top-level name) that a qualified name of a function or constant (`evalkit.data.load`)
+    means for `importer` (whose module name is `own_module`: a name of its own, also in a notebook); also
+    for a folder without `__init__.py` imported by its path (PEP 420), whose module name is the file's stem."""
+    if "." in name and name.rsplit(".", 1)[0] == own_module:
+        return importer, name.rsplit(".", 1)[1]
+    found = import_graph(repo).locate(name, importer)
+    if found is not None and found[1] and "." not in found[1]:
+        return found[0], found[1]
+    if "." in name:
+        module, attribute = name.rsplit(".", 1)
+        path = module.replace(".", "/") + ".py"
+        if any(s.path == path for s in repo.paths()):
+            return path, attribute
+    return None
+
+
+def imported_constant(repo: RepoContext, name: str, importer: str, own_module: str = "") -> str | None:
+    """The string a module-level constant of a repo module is (`BLANK = "  _  ."`, imported as `name`),
+    read from that one file only."""
+    found = locate_defined(repo, name, importer, own_module)
+    if found is None or found[0] == importer:
+        return None
+    try:
+        tree = ast.parse(repo.read_bytes(found[0]))
+    except (SyntaxError, ValueError, OSError):
+        return None
+    values = [s.value.value for s in tree.body if isinstance(s, ast.Assign) and len(s.targets) == 1
+              and isinstance(s.targets[0], ast.Name) and s.targets[0].id == found[1]
+              and isinstance(s.value, ast.Constant) and isinstance(s.value.value, str)]
+    return values[0] if len(values) == 1 else None

@@ -106,6 +106,23 @@ class TruncatedTranscripts(Rule):
         valid({
             "data/questions.jsonl": '{"question": "How long is it?", "reason": "length"}\n',
         }, note="near miss: a `reason` field that is not about generation"),
+        invalid({
+            "results/run1/outputs.jsonl": '{"output": "The answer is", "finish_reason": "length"}\n'
+                                          '{"output": "B", "finish_reason": "stop"}\n',
+            "evalkit/__init__.py": "",
+            "evalkit/filters.py": """
+                def answered(rows):
+                    return [r for r in rows if r["output"].strip()]
+            """,
+            "evalkit/score.py": """
+                import json
+                from .filters import answered
+
+                rows = [json.loads(l) for l in open("results/run1/outputs.jsonl")]
+                print(sum(r["output"].strip() == "B" for r in answered(rows)) / len(rows))
+            """,
+        }, expect=[("results/run1/outputs.jsonl", 1, "DATA021")],
+            note="across modules: the scorer and its filter helper (another module) never look at finish_reason"),
     ]
 
     def finish(self) -> None:

@@ -1,11 +1,14 @@
 """DATA044: a benchmark's test split whose labels are hidden placeholders, read for its labels."""
 from __future__ import annotations
 
+import re
+
 import libcst as cst
 
+from hygiene.analysis.modules import locate_defined
 from hygiene.analysis.strings import string_value
-from hygiene.finding import Severity
-from hygiene.rule import Rule, invalid, valid
+from hygiene.finding import Location, Severity
+from hygiene.rule import Rule, invalid, valid, notebook
 
 # Hugging Face datasets whose public test split carries placeholder labels (-1 or ""), the real
 # ones held by a leaderboard: GLUE, SuperGLUE and common-sense benchmarks built the same way.
@@ -17,6 +20,7 @@ HIDDEN_TEST_LABELS = frozenset({
 TEST_SPLITS = frozenset({"test", "test_matched", "test_mismatched"})
 # Fields the placeholder sits in: reading one means the labels are used.
 LABEL_FIELDS = frozenset({"label", "labels", "answer", "answerKey", "gold", "target"})
+_LABEL_READ = re.compile(r"""\[\s*["'](%s)["']\s*\]|\.(label|labels)\b""" % "|".join(sorted(LABEL_FIELDS)))
 LOADERS = ("datasets.load_dataset", "datasets.load.load_dataset")
 
 
@@ -101,6 +105,60 @@ class UnlabelledTestSplit(Rule):
             test = load_dataset("imdb", split="test")
             labels = [d["label"] for d in test]
         """, note="IMDB's test split is labelled"),
+        invalid({
+            "bench/data.py": '''
+                from datasets import load_dataset
+
+                def boolq_rows():
+                    return load_dataset("super_glue", "boolq", split="test")  # expect: DATA044
+            ''',
+            "bench/evaluate.py": '''
+                from bench.data import boolq_rows
+
+                def accuracy(predict):
+                    rows = boolq_rows()
+                    return sum(predict(r["question"], r["passage"]) == r["label"] for r in rows) / len(rows)
+            ''',
+        }, note="across modules: the hidden-label test split loaded by a helper, its labels read by the module that imports it"),
+        valid({
+            "bench/data.py": '''
+                from datasets import load_dataset
+
+                def boolq_rows():
+                    return load_dataset("super_glue", "boolq", split="validation")
+            ''',
+            "bench/evaluate.py": '''
+                from bench.data import boolq_rows
+
+                def accuracy(predict):
+                    rows = boolq_rows()
+                    return sum(predict(r["question"], r["passage"]) == r["label"] for r in rows) / len(rows)
+            ''',
+        }, note="near miss: the validation split, which has its labels"),
+        invalid({"hellaswag.ipynb": notebook(
+            """
+            from datasets import load_dataset
+            hs = load_dataset("Rowan/hellaswag")
+            """,
+            """
+            test = hs["test"]  # expect: DATA044
+            """,
+            """
+            gold = [int(x["label"]) for x in test]
+            """,
+        )}, note="notebook: the test split taken in one cell, its labels read in another"),
+        valid({"hellaswag.ipynb": notebook(
+            """
+            from datasets import load_dataset
+            hs = load_dataset("Rowan/hellaswag")
+            """,
+            """
+            val = hs["validation"]
+            """,
+            """
+            gold = [int(x["label"]) for x in val]
+            """,
+        )}, note="near miss: the validation split"),
     ]
 
     def __init__(self, ctx) -> None:
@@ -154,6 +212,34 @@ class UnlabelledTestSplit(Rule):
 
     def finish(self) -> None:
         if not self._reads_label:
+            if self._found:  # the labels may be read by a module that imports this one
+                self.ctx.facts[self.code] = {"loads": [[self.ctx.line_of(n), " ".join(self.ctx.code(n).split())[:80], d]
+                                                       for n, d in self._found[:10]]}
             return
         for node, dataset in self._found:
             self.report(node, code=" ".join(self.ctx.code(node).split())[:80], dataset=dataset)
+
+    @classmethod
+    def check_repo(cls, repo) -> None:  # type: ignore[no-untyped-def]
+        """A hidden-label test split loaded in one module whose labels a module importing it reads."""
+        loaders = {path: facts["loads"] for path, facts in repo.facts(cls.code) if facts.get("loads")}
+        if not loaders:
+            return
+        imported: dict[str, set[str]] = {}  # module file -> the files that import from it
+        for importer, names in repo.facts("imports"):
+            for name in names:
+                found = locate_defined(repo, name, importer)
+                if found is not None and found[0] in loaders and found[0] != importer:
+                    imported.setdefault(found[0], set()).add(importer)
+        for path, loads in loaders.items():
+            readers = imported.get(path, set())
+            for reader in sorted(readers):
+                text = repo.read_bytes(reader).decode("utf-8", "replace")
+                match = _LABEL_READ.search(text)
+                if match is None:
+                    continue
+                at = text.count("\n", 0, match.start()) + 1 if not reader.endswith(".ipynb") else 1
+                for line, code, dataset in loads:
+                    repo.report(cls, path, line, code=code, dataset=dataset,
+                                related=[Location(reader, at, "reads the label field")])
+                break

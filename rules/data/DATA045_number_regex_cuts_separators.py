@@ -6,8 +6,9 @@ import re
 import libcst as cst
 
 from hygiene.analysis.strings import string_value
-from hygiene.finding import Severity
-from hygiene.rule import Rule, invalid, valid
+from hygiene.analysis.modules import locate_defined
+from hygiene.finding import Location, Severity
+from hygiene.rule import Rule, invalid, valid, notebook
 
 REGEX_USES = frozenset({"search", "findall", "match", "fullmatch", "finditer"})
 _QUANTIFIER = re.compile(r"\{\d*,\d*\}")
@@ -70,7 +71,7 @@ class NumberRegexCutsSeparators(Rule):
     message = ("the answer regex `{pattern}` cannot match a thousands separator ({why}): `1,200` is read as "
                "`1` or `200`, so correct answers with commas are graded wrong")
     question = "Can the answers read by `{pattern}` at {where} contain commas (`1,200`)?"
-    triggers = ("re.", "import re")
+    triggers = ("re.", "import re", ".search(", ".findall(", ".match(", ".fullmatch(")  # a pattern compiled elsewhere
     examples = [
         invalid(r'''
             import re
@@ -135,6 +136,52 @@ class NumberRegexCutsSeparators(Rule):
                     return answer[1:]
                 return answer.replace(",", "")
         ''', note="a format test, not an extraction"),
+        invalid({
+            "gsm/patterns.py": r"""
+                import re
+                FINAL_ANSWER = re.compile(r"The answer is (-?\d+\.?\d*)")  # expect: DATA045
+            """,
+            "gsm/grade.py": r"""
+                from gsm.patterns import FINAL_ANSWER
+
+                def is_correct(completion, gold):
+                    match = FINAL_ANSWER.search(completion)
+                    return match is not None and float(match.group(1)) == float(gold)
+            """,
+        }, note="across modules: the pattern compiled in one module, matched against raw completions in another"),
+        valid({
+            "gsm/patterns.py": r"""
+                import re
+                FINAL_ANSWER = re.compile(r"The answer is (-?[\d,]+\.?\d*)")
+            """,
+            "gsm/grade.py": r"""
+                from gsm.patterns import FINAL_ANSWER
+
+                def is_correct(completion, gold):
+                    match = FINAL_ANSWER.search(completion)
+                    return match is not None and float(match.group(1).replace(",", "")) == float(gold)
+            """,
+        }, note="near miss: the number part allows separators, removed after the match"),
+        invalid({"gsm8k.ipynb": notebook(
+            r"""
+            import re
+            ANS = re.compile(r"#### (\-?[0-9\.]+)")  # expect: DATA045
+            """,
+            r"""
+            preds = [ANS.search(c).group(1) for c in completions if ANS.search(c)]
+            acc = sum(p == g for p, g in zip(preds, golds)) / len(golds)
+            """,
+        )}, note="notebook: the pattern in one cell, the extraction in the next"),
+        valid({"gsm8k.ipynb": notebook(
+            r"""
+            import re
+            ANS = re.compile(r"#### (\-?[0-9\.]+)")
+            """,
+            r"""
+            preds = [ANS.search(c.replace(",", "")).group(1) for c in completions if ANS.search(c.replace(",", ""))]
+            acc = sum(p == g for p, g in zip(preds, golds)) / len(golds)
+            """,
+        )}, note="near miss: commas stripped before the match"),
     ]
 
     def __init__(self, ctx) -> None:
@@ -155,6 +202,30 @@ class NumberRegexCutsSeparators(Rule):
         stripped = any(scope.strips for scope in self._done)
         for scope in self._done:
             self._decide(scope, stripped)
+        # Module-level patterns other modules may use, and uses here of patterns other modules compile
+        patterns = {name: [self.ctx.line_of(node), pattern] for name, (node, pattern) in self._compiled.items()
+                    if cuts_separators(pattern) and id(node) not in self._reported}
+        imported = [dict(use, stripped=stripped) for use in self.__dict__.get("_imported", [])]
+        if patterns or imported:
+            self.ctx.facts[self.code] = {"patterns": dict(list(patterns.items())[:30]), "imported": imported[:20]}
+
+    @classmethod
+    def check_repo(cls, repo) -> None:  # type: ignore[no-untyped-def]
+        """A pattern compiled in one module and matched against raw text in another (`from .patterns import ANSWER`)."""
+        patterns = {(path, n): p for path, facts in repo.facts(cls.code) for n, p in facts.get("patterns", {}).items()}
+        reported = set()
+        for path, facts in repo.facts(cls.code):
+            for use in facts.get("imported", []):
+                defined = locate_defined(repo, use["callee"], path)
+                if defined not in patterns or defined in reported:
+                    continue
+                line, pattern = patterns[defined]  # type: ignore[index]
+                why = ("the code strips commas from the answers elsewhere, so it expects them" if use["stripped"]
+                       else "it reads the marked answer" if any(m in pattern.lower() for m in MARKERS) else None)
+                if why:
+                    reported.add(defined)
+                    repo.report(cls, defined[0], line, pattern=pattern[:60], why=why,  # type: ignore[index]
+                                related=[Location(path, use["line"], "matched against the raw text here")])
 
     def visit_Call(self, node: cst.Call) -> None:
         scope = self._scopes[-1]
@@ -184,6 +255,14 @@ class NumberRegexCutsSeparators(Rule):
               and func.value.value in self._compiled and node.args):
             site = self._compiled[func.value.value]
             text = node.args[0].value
+        elif (isinstance(func, cst.Attribute) and func.attr.value in REGEX_USES and isinstance(func.value, cst.Name)
+              and node.args and not self._only_tested()):
+            imported = self.qualified_name(func.value)  # `FINAL_ANSWER.search(completion)`, compiled elsewhere
+            code = self.ctx.code(node.args[0].value)
+            if imported and "." in imported and "()" not in imported and 'replace(","' not in code \
+                    and "replace(','" not in code and not scope.strips:
+                self.__dict__.setdefault("_imported", []).append({"callee": imported, "line": self.ctx.line_here(node)})
+            return
         if site is None or text is None or not cuts_separators(site[1]) or self._only_tested():
             return
         code = self.ctx.code(text)

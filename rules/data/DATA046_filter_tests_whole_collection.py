@@ -4,7 +4,7 @@ from __future__ import annotations
 import libcst as cst
 
 from hygiene.finding import Severity
-from hygiene.rule import Rule, invalid, valid
+from hygiene.rule import Rule, invalid, valid, notebook
 from hygiene.walk import iter_nodes
 
 _COMPREHENSIONS = (cst.ListComp, cst.SetComp, cst.GeneratorExp, cst.DictComp)
@@ -70,6 +70,60 @@ class FilterTestsWholeCollection(Rule):
             pairs = [(a, b) for a in words for b in words if a != b]
             nested = [cell for row in table for cell in row if table.ok(cell)]
         """, note="the loop variable is read"),
+        invalid({
+            "asr/filters.py": '''
+                MAX_SECONDS = 30.0
+
+                def short_enough(clip):
+                    return clip["duration"] <= MAX_SECONDS
+            ''',
+            "asr/evaluate.py": '''
+                from asr.filters import short_enough
+
+                def evaluate(model, clips):
+                    kept = [c for c in clips if short_enough(clips)]  # expect: DATA046
+                    return sum(model.wer(c) for c in kept) / len(kept)
+            ''',
+        }, note="across modules: the predicate imported from another module, handed the whole list"),
+        valid({
+            "asr/filters.py": '''
+                MAX_SECONDS = 30.0
+
+                def short_enough(clip):
+                    return clip["duration"] <= MAX_SECONDS
+            ''',
+            "asr/evaluate.py": '''
+                from asr.filters import short_enough
+
+                def evaluate(model, clips):
+                    kept = [c for c in clips if short_enough(c)]
+                    return sum(model.wer(c) for c in kept) / len(kept)
+            ''',
+        }, note="near miss: the same layout, each clip tested"),
+        invalid({"filter.ipynb": notebook(
+            """
+            import json
+            items = [json.loads(line) for line in open("eval.jsonl")]
+            def has_label(item):
+                return item.get("label") is not None
+            """,
+            """
+            items = [it for it in items if has_label(items)]  # expect: DATA046
+            len(items)
+            """,
+        )}, note="notebook: the items and the predicate in one cell, the filter in the next tests the list"),
+        valid({"filter.ipynb": notebook(
+            """
+            import json
+            items = [json.loads(line) for line in open("eval.jsonl")]
+            def has_label(item):
+                return item.get("label") is not None
+            """,
+            """
+            items = [it for it in items if has_label(it)]
+            len(items)
+            """,
+        )}, note="near miss: each item tested"),
     ]
 
     def visit_ListComp(self, node: cst.ListComp) -> None:

@@ -6,7 +6,7 @@ import libcst as cst
 from hygiene.analysis.apis.torch import name_tokens
 from hygiene.analysis.strings import string_value
 from hygiene.finding import Location, Severity
-from hygiene.rule import Rule, invalid, valid
+from hygiene.rule import Rule, invalid, valid, notebook
 from hygiene.walk import iter_nodes
 
 _METHODS = frozenset({"fit", "transform", "fit_transform", "partial_fit", "inverse_transform"})
@@ -90,6 +90,28 @@ class TransformerOnSiblingColumn(Rule):
                 train_scaler.transform(test[["price"]])
                 label_encoder.fit(train["gender"])
         """, note="near miss: names of no column, split words, a kind word"),
+        invalid({"preprocess.ipynb": notebook(
+            """
+            from sklearn.preprocessing import OneHotEncoder, StandardScaler
+            sex_encoder = OneHotEncoder().fit(train[["sex"]])
+            region_encoder = OneHotEncoder().fit(train[["region"]])
+            """,
+            """
+            X_sex = sex_encoder.transform(test[["sex"]])
+            X_region = region_encoder.transform(test[["sex"]])  # expect: DATA047
+            """,
+        )}, note="notebook: encoders fit in one cell, the region encoder applied to the sex column in the next"),
+        valid({"preprocess.ipynb": notebook(
+            """
+            from sklearn.preprocessing import OneHotEncoder, StandardScaler
+            sex_encoder = OneHotEncoder().fit(train[["sex"]])
+            region_encoder = OneHotEncoder().fit(train[["region"]])
+            """,
+            """
+            X_sex = sex_encoder.transform(test[["sex"]])
+            X_region = region_encoder.transform(test[["region"]])
+            """,
+        )}, note="near miss: each encoder its own column"),
     ]
 
     def __init__(self, ctx) -> None:

@@ -8,8 +8,9 @@ import libcst as cst
 from hygiene.analysis.apis.torch import name_tokens
 from hygiene.analysis.names import dotted
 from hygiene.discovery import is_test_path
+from hygiene.analysis.modules import locate_defined
 from hygiene.finding import Location, Severity
-from hygiene.rule import Rule, invalid, valid
+from hygiene.rule import Rule, invalid, valid, notebook
 
 # Parameters that size or shape something: one size is often passed for several on purpose
 # (`Block(dim, hidden=dim, out=dim)`, `resize(img, size, size)`).
@@ -123,6 +124,54 @@ class OneValueTwoParameters(Rule):
         valid("""
             score = f1_score(y_true, y_true)
         """, note="near miss: not a function of the repository (its parameters are not read here)"),
+        invalid({
+            "rl/filtering.py": '''
+                def keep_best_episodes(data, frac, discount, max_len=1000):
+                    return sorted(data, key=lambda ep: ep.ret(discount))[-int(len(data) * frac):]
+            ''',
+            "rl/train.py": '''
+                from rl.filtering import keep_best_episodes
+
+                class Trainer:
+                    def prepare(self, data):
+                        kept = keep_best_episodes(data, self.cfg.frac, self.cfg.frac)  # expect: DATA048
+                        return self.to_batches(kept)
+            ''',
+        }, note="across modules: the helper imported from another module, the fraction passed for the discount too"),
+        valid({
+            "rl/filtering.py": '''
+                def keep_best_episodes(data, frac, discount, max_len=1000):
+                    return sorted(data, key=lambda ep: ep.ret(discount))[-int(len(data) * frac):]
+            ''',
+            "rl/train.py": '''
+                from rl.filtering import keep_best_episodes
+
+                class Trainer:
+                    def prepare(self, data):
+                        kept = keep_best_episodes(data, self.cfg.frac, self.cfg.discount)
+                        return self.to_batches(kept)
+            ''',
+        }, note="near miss: each parameter its own value"),
+        invalid({"sampling.ipynb": notebook(
+            """
+            def generate(model, prompts, temperature, top_p):
+                return [model.sample(p, temperature=temperature, top_p=top_p) for p in prompts]
+            """,
+            """
+            temperature = 0.7
+            outs = generate(model, prompts, temperature, temperature)  # expect: DATA048
+            """,
+        )}, note="notebook: the function in one cell, the temperature passed for top_p too in the next"),
+        valid({"sampling.ipynb": notebook(
+            """
+            def generate(model, prompts, temperature, top_p):
+                return [model.sample(p, temperature=temperature, top_p=top_p) for p in prompts]
+            """,
+            """
+            temperature, top_p = 0.7, 0.95
+            outs = generate(model, prompts, temperature, top_p)
+            """,
+        )}, note="near miss: each its own value"),
     ]
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
@@ -189,10 +238,20 @@ class OneValueTwoParameters(Rule):
     def check_repo(cls, repo: Any) -> None:
         defs: dict[str, dict[str, Any]] = {}
         calls: list[tuple[str, dict[str, Any]]] = []
+        by_file: dict[str, dict[str, dict[str, Any]]] = {}
         for path, facts in repo.facts(cls.code):
             defs.update(facts.get("defs", {}))
+            by_file[path] = facts.get("defs", {})
             calls.extend((path, call) for call in facts.get("calls", []))
         for path, call in calls:
+            if call["callee"] not in defs and call["callee"] + ".__init__" not in defs:
+                # `from rl.filtering import f` of a folder without `__init__.py`: the file's own name for `f`
+                located = locate_defined(repo, call["callee"], path)
+                own = [q for q in by_file.get(located[0], {}) if q.rsplit(".", 1)[-1] == located[1]
+                       or q.endswith(f".{located[1]}.__init__")] if located else []
+                if own:
+                    q = min(own, key=lambda d: d.count(".")).removesuffix(".__init__")  # the top-level one
+                    call = {**call, "callee": q}
             found = _finding(call, defs)
             if found:
                 value, first, second, line = found

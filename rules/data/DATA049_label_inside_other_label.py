@@ -5,8 +5,9 @@ import re
 
 import libcst as cst
 
+from hygiene.analysis.modules import locate_defined
 from hygiene.finding import Severity
-from hygiene.rule import Rule, invalid, valid
+from hygiene.rule import Rule, invalid, valid, notebook
 
 # A negated form of a label: INCORRECT for CORRECT, unsafe for safe, not_harmful for harmful.
 _NEGATIONS = r"(?:in|un|non|non-|not|not |not_|not-|ir|dis|im)"
@@ -28,6 +29,20 @@ def _label(expr: cst.BaseExpression) -> str | None:
             return None
         if isinstance(value, str) and re.fullmatch(r"[A-Za-z][A-Za-z_-]{2,}", value):
             return value
+    return None
+
+
+_STRINGS = re.compile(r"(?s)(\"\"\".*?\"\"\"|\'\'\'.*?\'\'\'|\"[^\"\n]*\"|'[^'\n]*')")
+
+
+def _offered_with_negation(label: str, literals: list[str]) -> str | None:
+    """The negated label, when one of `literals` offers both as answers ("CORRECT or INCORRECT")."""
+    longer = re.compile(rf"(?i)(?<![A-Za-z_]){_NEGATIONS}{re.escape(label)}(?![A-Za-z_])")
+    alone = re.compile(rf"(?i)(?<![A-Za-z_-]){re.escape(label)}(?![A-Za-z_])")
+    for literal in literals:
+        match = longer.search(literal)
+        if match and alone.search(longer.sub(" ", literal)):
+            return match.group(0)
     return None
 
 
@@ -108,6 +123,56 @@ class LabelInsideOtherLabel(Rule):
             def has_column(df):
                 return "correct" in df.columns
         """, note="no label of this file contains the tested one"),
+        invalid({
+            "judge/prompts.py": '''
+                JUDGE_PROMPT = """Compare the response with the reference.
+                Reply with exactly one word: CORRECT or INCORRECT."""
+            ''',
+            "judge/grade.py": '''
+                from judge.prompts import JUDGE_PROMPT
+
+                class Judge:
+                    def verdict(self, client, response, reference):
+                        out = client.messages.create(model="claude-3-5-sonnet-latest", max_tokens=5,
+                                                     system=JUDGE_PROMPT,
+                                                     messages=[{"role": "user", "content": response + "\\n" + reference}])
+                        return "CORRECT" in out.content[0].text.upper()  # expect: DATA049
+            ''',
+        }, note="across modules: the labels asked for in a prompt module, the substring test in the grader's method"),
+        valid({
+            "judge/prompts.py": '''
+                JUDGE_PROMPT = """Compare the response with the reference.
+                Reply with exactly one word: CORRECT or INCORRECT."""
+            ''',
+            "judge/grade.py": '''
+                from judge.prompts import JUDGE_PROMPT
+
+                class Judge:
+                    def verdict(self, client, response, reference):
+                        out = client.messages.create(model="claude-3-5-sonnet-latest", max_tokens=5,
+                                                     system=JUDGE_PROMPT,
+                                                     messages=[{"role": "user", "content": response + "\\n" + reference}])
+                        return out.content[0].text.strip().upper() == "CORRECT"
+            ''',
+        }, note="near miss: the whole verdict compared"),
+        invalid({"judge.ipynb": notebook(
+            """
+            PROMPT = "Is the reply safe? Answer safe or unsafe."
+            """,
+            """
+            verdicts = [guard(PROMPT + "\\n" + r) for r in replies]
+            safe_rate = sum("safe" in v.lower() for v in verdicts) / len(verdicts)  # expect: DATA049
+            """,
+        )}, note="notebook: the labels in one cell, the substring test in the next"),
+        valid({"judge.ipynb": notebook(
+            """
+            PROMPT = "Is the reply safe? Answer safe or unsafe."
+            """,
+            """
+            verdicts = [guard(PROMPT + "\\n" + r) for r in replies]
+            safe_rate = sum(v.strip().lower() == "safe" for v in verdicts) / len(verdicts)
+            """,
+        )}, note="near miss: the whole verdict compared"),
     ]
 
     def __init__(self, ctx) -> None:
@@ -153,11 +218,14 @@ class LabelInsideOtherLabel(Rule):
         if not _VERDICT.search(self.ctx.code(text)):
             return
         longer = self._longer_label(label)
-        if longer is None:
-            return
         code = " ".join(self.ctx.code(node).split())
         statement = self._statement_text(node)
         tested_before = self._functions[-1] if self._functions else []
+        if longer is None:  # the labels may be offered by a module this file imports: the repo phase reads it
+            context = " ".join([statement, *(self.ctx.code(seen) for seen in tested_before)])
+            self.__dict__.setdefault("_pending", []).append(
+                {"label": label, "line": self.ctx.line_here(node), "code": code, "context": context[:2000]})
+            return
         if re.search(re.escape(longer), statement, re.I) or any(
                 re.search(re.escape(longer), self.ctx.code(seen), re.I) for seen in tested_before):
             return
@@ -165,13 +233,27 @@ class LabelInsideOtherLabel(Rule):
 
     def _longer_label(self, label: str) -> str | None:
         """The negated label, when one string of the file offers both as answers ("CORRECT or INCORRECT")."""
-        longer = re.compile(rf"(?i)(?<![A-Za-z_]){_NEGATIONS}{re.escape(label)}(?![A-Za-z_])")
-        alone = re.compile(rf"(?i)(?<![A-Za-z_-]){re.escape(label)}(?![A-Za-z_])")
-        for literal in self._file_strings():
-            match = longer.search(literal)
-            if match and alone.search(longer.sub(" ", literal)):
-                return match.group(0)
-        return None
+        return _offered_with_negation(label, self._file_strings())
+
+    def finish(self) -> None:
+        if self.__dict__.get("_pending"):
+            self.ctx.facts[self.code] = {"pending": self._pending[:20]}
+
+    @classmethod
+    def check_repo(cls, repo) -> None:  # type: ignore[no-untyped-def]
+        """A verdict test whose labels are offered by a string of a module this file imports (a prompts module)."""
+        pending = {path: facts["pending"] for path, facts in repo.facts(cls.code) if facts.get("pending")}
+        if not pending:
+            return
+        for importer, names in repo.facts("imports"):
+            if importer not in pending:
+                continue
+            sources = {found[0] for name in names if (found := locate_defined(repo, name, importer)) and found[0] != importer}
+            strings = [s for source in sorted(sources) for s in _STRINGS.findall(repo.read_bytes(source).decode("utf-8", "replace"))]
+            for site in pending[importer]:
+                longer = _offered_with_negation(site["label"], strings)
+                if longer and not re.search(re.escape(longer), site["context"], re.I):
+                    repo.report(cls, importer, site["line"], code=site["code"], label=site["label"], longer=longer)
 
     def _statement_text(self, node: cst.CSTNode) -> str:
         line = self.ctx.raw_line_here(node)

@@ -5,8 +5,9 @@ import re
 
 import libcst as cst
 
-from hygiene.finding import Severity
-from hygiene.rule import Rule, invalid, valid
+from hygiene.analysis.modules import locate_defined
+from hygiene.finding import Location, Severity
+from hygiene.rule import Rule, invalid, valid, notebook
 
 _LOADERS = ("DataLoader",)
 _EVAL = re.compile(r"(?i)(?<![a-z])(test|testing|val|valid|validation|eval|evaluation|dev|holdout|heldout)(?![a-z])")
@@ -55,7 +56,7 @@ class EvalLoaderDropsLastBatch(Rule):
     message = ("`{code}` drops the last incomplete batch of an evaluation DataLoader too: those test items are "
                "never scored, and which ones depends on the batch size")
     question = "Does the DataLoader that `{code}` at {where} configures serve test or validation data?"
-    triggers = ("drop_last",)
+    triggers = ("drop_last", "loader", "Loader")  # a caller may hand a split to another module's loader helper
     examples = [
         invalid("""
             from torch.utils.data import DataLoader
@@ -101,6 +102,63 @@ class EvalLoaderDropsLastBatch(Rule):
             def make_loader(dataset, batch_size):
                 return DataLoader(dataset, batch_size=batch_size, shuffle=True, drop_last=True)
         """, note="a loader helper that never tells the splits apart"),
+        invalid({
+            "tsf/data_factory.py": '''
+                from torch.utils.data import DataLoader
+
+                def make_loader(dataset, batch_size, shuffle=False):
+                    return DataLoader(dataset, batch_size=batch_size, shuffle=shuffle, drop_last=True)  # expect: DATA050
+            ''',
+            "tsf/exp.py": '''
+                from tsf.data_factory import make_loader
+
+                class Experiment:
+                    def test(self, model, test_set):
+                        test_loader = make_loader(test_set, self.args.batch_size)
+                        return [model(x) for x, _ in test_loader]
+            ''',
+        }, note="across modules: a loader helper with drop_last=True for whatever it is given, handed the test set "
+                "by a method of another module"),
+        valid({
+            "tsf/data_factory.py": '''
+                from torch.utils.data import DataLoader
+
+                def make_loader(dataset, batch_size, shuffle=False):
+                    return DataLoader(dataset, batch_size=batch_size, shuffle=shuffle, drop_last=True)
+            ''',
+            "tsf/exp.py": '''
+                from tsf.data_factory import make_loader
+
+                class Experiment:
+                    def train(self, model, train_set):
+                        train_loader = make_loader(train_set, self.args.batch_size, shuffle=True)
+                        return [model(x) for x, _ in train_loader]
+            ''',
+        }, note="near miss: the same helper, only ever given the training set"),
+        invalid({"forecast.ipynb": notebook(
+            """
+            from torch.utils.data import DataLoader
+
+            def loader_for(ds, bs):
+                return DataLoader(ds, batch_size=bs, drop_last=True)  # expect: DATA050
+            """,
+            """
+            val_loader = loader_for(val_ds, 256)
+            val_mse = evaluate(model, val_loader)
+            """,
+        )}, note="notebook: the helper in one cell, the validation split loaded through it in the next"),
+        valid({"forecast.ipynb": notebook(
+            """
+            from torch.utils.data import DataLoader
+
+            def loader_for(ds, bs, drop_last=False):
+                return DataLoader(ds, batch_size=bs, drop_last=drop_last)
+            """,
+            """
+            val_loader = loader_for(val_ds, 256)
+            val_mse = evaluate(model, val_loader)
+            """,
+        )}, note="near miss: the helper keeps the last batch unless told"),
     ]
 
     def __init__(self, ctx) -> None:
@@ -108,6 +166,38 @@ class EvalLoaderDropsLastBatch(Rule):
         self._functions: list[_Function] = []
         self._blocks: list[int] = []
         self._train_blocks: set[int] = set()
+        self._helpers: dict[str, dict] = {}  # function -> its dataset parameter and the drop_last=True it loads with
+        self._handed: list[dict] = []  # calls handing an evaluation split to a function of the repo
+
+    def finish(self) -> None:
+        if self._helpers or self._handed:
+            self.ctx.facts[self.code] = {"helpers": dict(list(self._helpers.items())[:50]), "handed": self._handed[:50]}
+
+    @classmethod
+    def check_repo(cls, repo) -> None:  # type: ignore[no-untyped-def]
+        """A loader helper that never tells the splits apart (`make_loader(dataset)` with drop_last=True),
+        called with an evaluation split by this module, a notebook cell or another module."""
+        helpers = {(path, name): h for path, facts in repo.facts(cls.code) for name, h in facts.get("helpers", {}).items()}
+        reported = set()
+        for path, facts in repo.facts(cls.code):
+            for call in facts.get("handed", []):
+                defined = locate_defined(repo, call["callee"], path, call["module"])
+                helper = helpers.get(defined)  # type: ignore[arg-type]
+                if helper is None or defined in reported or not (
+                        helper["index"] in call["positions"] or helper["param"] in call["keywords"]):
+                    continue
+                reported.add(defined)
+                repo.report(cls, defined[0], helper["line"], code=helper["code"],  # type: ignore[index]
+                            related=[Location(path, call["line"], f"`{call['split']}` loaded through it here")])
+
+    def _remember_handed(self, node: cst.Call, name: str) -> None:
+        """`test_loader = make_loader(test_set, 64)`: an evaluation split handed to a function."""
+        positions = [i for i, a in enumerate(node.args) if a.keyword is None and _eval_named(self.ctx.code(a.value))]
+        keywords = [a.keyword.value for a in node.args if a.keyword is not None and _eval_named(self.ctx.code(a.value))]
+        if (positions or keywords) and name and "()" not in name:
+            split = next(self.ctx.code(a.value) for a in node.args if _eval_named(self.ctx.code(a.value)))
+            self._handed.append({"callee": name, "module": self.ctx.names.module_name, "positions": positions,
+                                 "keywords": keywords, "line": self.ctx.line_here(node), "split": split[:40]})
 
     # -- where we are -------------------------------------------------------------------------
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
@@ -150,7 +240,10 @@ class EvalLoaderDropsLastBatch(Rule):
     # -- the loader -----------------------------------------------------------------------------
     def visit_Call(self, node: cst.Call) -> None:
         name = self.qualified_name(node.func) or ""
-        if not name.endswith(_LOADERS) or any(b in self._train_blocks for b in self._blocks):
+        if not name.endswith(_LOADERS):
+            self._remember_handed(node, name)
+            return
+        if any(b in self._train_blocks for b in self._blocks):
             return
         drop = next((a.value for a in node.args if a.keyword and a.keyword.value == "drop_last"), None)
         if drop is None:
@@ -169,12 +262,22 @@ class EvalLoaderDropsLastBatch(Rule):
         if source is None:
             return
         code = " ".join(self.ctx.code(source).split()) if source is not node else "drop_last=True"
+        function_node = self.ctx.names.function
+        if isinstance(dataset, cst.Name) and isinstance(function_node, cst.FunctionDef) and not self._functions[-1].evaluates:
+            params = [p.name.value for p in function_node.params.params]
+            if dataset.value in params:  # a helper that loads whatever it is given: its callers say which split
+                self._helpers[function_node.name.value] = {"param": dataset.value, "index": params.index(dataset.value),
+                                                           "line": self.ctx.line_of(source), "code": code}
         if _EVAL.search(dataset_text):
             self.report(source, code=code)
         elif self._functions:
             function = self._functions[-1]
             if all(pending is not source for pending, _ in function.pending):
                 function.pending.append((source, code))
+
+
+def _eval_named(text: str) -> bool:
+    return bool(_EVAL.search(text)) and not _TRAIN.search(text) and len(text) < 60
 
 
 def _strings(expr: cst.BaseExpression) -> list[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import libcst as cst
 
 from hygiene.finding import Severity
-from hygiene.rule import Rule, invalid, valid
+from hygiene.rule import Rule, invalid, valid, notebook
 
 _DRAWS = frozenset({"numpy.random.randint", "numpy.random.random_integers", "torch.randint"})
 _GENERATOR_DRAWS = ("integers",)  # np.random.default_rng().integers
@@ -70,6 +70,34 @@ class MaskFromDrawsWithReplacement(Rule):
             x[i] = 0
             counts[np.random.randint(0, n, k)] += 1
         """, note="without replacement, a bootstrap read, one draw, or a count"),
+        invalid({"active_learning.ipynb": notebook(
+            """
+            import numpy as np
+            n_pool = len(X_pool)
+            labelled = np.zeros(n_pool, dtype=bool)
+            """,
+            """
+            seed_idx = np.random.randint(0, n_pool, 100)
+            labelled[seed_idx] = True  # expect: DATA051
+            """,
+            """
+            clf.fit(X_pool[labelled], y_pool[labelled])
+            """,
+        )}, note="notebook: the indices drawn into a variable, the mask set in the same cell, trained on in the next"),
+        valid({"active_learning.ipynb": notebook(
+            """
+            import numpy as np
+            n_pool = len(X_pool)
+            labelled = np.zeros(n_pool, dtype=bool)
+            """,
+            """
+            seed_idx = np.random.choice(n_pool, 100, replace=False)
+            labelled[seed_idx] = True
+            """,
+            """
+            clf.fit(X_pool[labelled], y_pool[labelled])
+            """,
+        )}, note="near miss: drawn without replacement"),
     ]
 
     def __init__(self, ctx) -> None:

@@ -6,7 +6,7 @@ import re
 import libcst as cst
 
 from hygiene.finding import Severity
-from hygiene.rule import Rule, invalid, valid
+from hygiene.rule import Rule, invalid, valid, notebook
 from hygiene.walk import nodes_outside_functions
 
 _ARGMAX = frozenset({"numpy.argmax", "torch.argmax", "numpy.nanargmax"})
@@ -69,6 +69,64 @@ class ArgmaxTiesToReference(Rule):
             results = [1 if s[0] > max(s[1:]) else 0 for s in scores]
             is_first = int(np.argmax(logits) == 0)
         """, note="a varying gold index, a strict comparison, or not stored as correctness"),
+        invalid({
+            "rm/scoring.py": '''
+                import torch
+
+                @torch.no_grad()
+                def pair_rewards(reward_model, chosen, rejected):
+                    return [reward_model(chosen).item(), reward_model(rejected).item()]
+            ''',
+            "rm/evaluate.py": '''
+                import numpy as np
+                from rm.scoring import pair_rewards
+
+                class PreferenceEval:
+                    def run(self, reward_model, pairs):
+                        wins = [1 if np.argmax(pair_rewards(reward_model, c, r)) == 0 else 0 for c, r in pairs]  # expect: DATA052
+                        return sum(wins) / len(wins)
+            ''',
+        }, note="across modules: rewards of (chosen, rejected) from a helper of another module; a tie counts as a win"),
+        valid({
+            "rm/scoring.py": '''
+                import torch
+
+                @torch.no_grad()
+                def pair_rewards(reward_model, chosen, rejected):
+                    return [reward_model(chosen).item(), reward_model(rejected).item()]
+            ''',
+            "rm/evaluate.py": '''
+                from rm.scoring import pair_rewards
+
+                class PreferenceEval:
+                    def run(self, reward_model, pairs):
+                        wins = []
+                        for c, r in pairs:
+                            chosen, rejected = pair_rewards(reward_model, c, r)
+                            wins.append(1 if chosen > rejected else 0)
+                        return sum(wins) / len(wins)
+            ''',
+        }, note="near miss: a strict comparison, ties are losses"),
+        invalid({"rerank.ipynb": notebook(
+            """
+            import numpy as np
+            scores = [[score(q, d) for d in [gold] + negatives] for q, gold, negatives in eval_items]
+            """,
+            """
+            correct = [int(np.argmax(s) == 0) for s in scores]  # expect: DATA052
+            np.mean(correct)
+            """,
+        )}, note="notebook: the gold candidate first in one cell, its argmax counted as correct in the next"),
+        valid({"rerank.ipynb": notebook(
+            """
+            import numpy as np
+            scores = [[score(q, d) for d in [gold] + negatives] for q, gold, negatives in eval_items]
+            """,
+            """
+            correct = [int(s[0] > max(s[1:])) for s in scores]
+            np.mean(correct)
+            """,
+        )}, note="near miss: the gold must score strictly higher"),
     ]
 
     def visit_Assign(self, node: cst.Assign) -> None:

@@ -9,7 +9,7 @@ from hygiene.analysis.names import dotted
 from hygiene.analysis.order_syntax import _names_in
 from hygiene.discovery import is_test_path
 from hygiene.finding import Severity
-from hygiene.rule import Rule, invalid, valid
+from hygiene.rule import Rule, invalid, valid, notebook
 
 # A later statement that checks the order or the lookup's misses.
 CHECKS = re.compile(r"\bassert\b|\.isna\(|\.isnull\(|\.notna\(|\.notnull\(|\.dropna\(|\.hasnans\b|\braise\b")
@@ -96,6 +96,31 @@ class OrderByLookupMissingKeys(Rule):
             def in_saved_order(frame, saved_ids):
                 return frame.sort_values("pid", key=lambda s: s.map(saved_ids.index))
         """, note="near miss: `list.index` raises on a missing key"),
+        invalid({"align.ipynb": notebook(
+            """
+            import pandas as pd
+            from datasets import load_dataset
+            df = pd.read_csv("TruthfulQA.csv")
+            order = list(load_dataset("truthful_qa", "generation")["validation"]["question"])
+            """,
+            """
+            df = df.sort_values(by="Question", key=lambda s: s.map({q: i for i, q in enumerate(order)}))  # expect: DATA053
+            acts = np.load("acts.npy")
+            """,
+        )}, note="notebook: the other order read in one cell, the frame sorted through it in the next"),
+        valid({"align.ipynb": notebook(
+            """
+            import pandas as pd
+            from datasets import load_dataset
+            df = pd.read_csv("TruthfulQA.csv")
+            order = list(load_dataset("truthful_qa", "generation")["validation"]["question"])
+            """,
+            """
+            position = {q: i for i, q in enumerate(order)}
+            assert df["Question"].isin(position).all(), "questions missing from the saved order"
+            df = df.sort_values(by="Question", key=lambda s: s.map(position))
+            """,
+        )}, note="near miss: checked that every question is in the lookup"),
     ]
 
     def __init__(self, ctx) -> None:
@@ -130,8 +155,11 @@ class OrderByLookupMissingKeys(Rule):
         found = None
         anchor: cst.CSTNode = node
         key = next((a.value for a in node.args if a.keyword is not None and a.keyword.value == "key"), None)
+        table: cst.CSTNode | None = None
         if isinstance(key, cst.Lambda) and isinstance(key.body, cst.Call):
             found = self._lookup_of_map(key.body)
+            handed = key.body.args[0].value if key.body.args else None
+            table = self.bound.get(handed.value) if isinstance(handed, cst.Name) else None  # a lookup built earlier
         else:
             by = next((a.value for a in node.args if a.keyword is None or a.keyword.value == "by"), None)
             column = by.evaluated_value if isinstance(by, cst.SimpleString) else None
@@ -143,8 +171,8 @@ class OrderByLookupMissingKeys(Rule):
         lookup, source, names = found
         if frame.split(".")[0] in {n.split(".")[0] for n in names.split()}:
             return  # built from the frame itself: every key is there
-        if self._checked_after(anchor):
-            return
+        if self._checked_after(anchor) or (table is not None and self._checked_after(table)):
+            return  # checked after the sort, or after the lookup was built (`assert df.q.isin(position).all()`)
         self.report(anchor, frame=frame, lookup=lookup, source=source)
 
     def _lookup_of_map(self, call: cst.Call) -> tuple[str, str, str] | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import libcst as cst
 
 from hygiene.finding import Severity
-from hygiene.rule import Rule, invalid, valid
+from hygiene.rule import Rule, invalid, valid, notebook
 
 # Draws whose first two positional arguments are the bounds, and draws from a population argument.
 _BOUNDED = frozenset({"numpy.random.randint", "torch.randint", "random.randrange", "random.randint"})
@@ -78,6 +78,28 @@ class IndexDrawSkipsFirstRow(Rule):
             k = np.random.randint(1, len(sizes))
             steps = random.sample(range(1, n), 5)
         """, note="from 0, a bound that sizes another array, a count, or an index never used on the array"),
+        invalid({"bootstrap.ipynb": notebook(
+            """
+            import numpy as np
+            X = np.load("features.npy")
+            n = X.shape[0]
+            """,
+            """
+            idx = np.random.randint(1, n, size=256)  # expect: DATA054
+            batch = X[idx]
+            """,
+        )}, note="notebook: the size in one cell, the draw from 1 and the indexing in the next"),
+        valid({"bootstrap.ipynb": notebook(
+            """
+            import numpy as np
+            X = np.load("features.npy")
+            n = X.shape[0]
+            """,
+            """
+            idx = np.random.randint(0, n, size=256)
+            batch = X[idx]
+            """,
+        )}, note="near miss: drawn from 0"),
     ]
 
     def __init__(self, ctx) -> None:

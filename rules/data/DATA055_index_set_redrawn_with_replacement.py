@@ -5,7 +5,7 @@ import libcst as cst
 
 from hygiene.context import FileContext
 from hygiene.finding import Location, Severity
-from hygiene.rule import Rule, invalid, valid
+from hygiene.rule import Rule, invalid, valid, notebook
 from hygiene.walk import iter_nodes
 
 _CHOICE = frozenset({"numpy.random.choice", "random.choices"})
@@ -82,6 +82,24 @@ class IndexSetRedrawnWithReplacement(Rule):
             boot = np.random.choice(scores, len(scores))
             idx = np.random.choice(idx, 100)
         """, note="without replacement, a permutation, a bootstrap in another variable, or a subset size"),
+        invalid({"ssl_split.ipynb": notebook(
+            """
+            import numpy as np
+            labeled_idx = np.arange(len(labels))[:num_labeled]
+            """,
+            """
+            labeled_idx = np.random.choice(labeled_idx, len(labeled_idx))  # expect: DATA055
+            """,
+        )}, note="notebook: the index set in one cell, redrawn of its own size with replacement in the next"),
+        valid({"ssl_split.ipynb": notebook(
+            """
+            import numpy as np
+            labeled_idx = np.arange(len(labels))[:num_labeled]
+            """,
+            """
+            labeled_idx = np.random.permutation(labeled_idx)
+            """,
+        )}, note="near miss: a permutation"),
     ]
 
     def __init__(self, ctx: FileContext) -> None:

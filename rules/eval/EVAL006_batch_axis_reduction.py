@@ -4,9 +4,10 @@ from __future__ import annotations
 import libcst as cst
 
 from hygiene.analysis.apis import plain
+from hygiene.analysis.modules import locate_defined
 from hygiene.finding import Severity
 from hygiene.analysis.predictions import describe_value, kind_of
-from hygiene.rule import Rule, invalid, valid
+from hygiene.rule import Rule, invalid, valid, notebook
 
 REDUCTIONS = {"argmax": "argmax", "softmax": "softmax", "log_softmax": "log-softmax"}
 FUNCTIONS = {
@@ -51,7 +52,7 @@ class BatchAxisReduction(Rule):
     severity = Severity.WARNING
     message = "`{call}` takes the {op} over axis 0 of {value}, the axis of examples: {consequence}"
     question = "Which axis of `{value_code}` holds the classes at {where}, and is `{call}` taken over it?"
-    triggers = ("argmax", "softmax", "Softmax")
+    triggers = ("argmax", "softmax", "Softmax", "predict_proba")  # a helper returning probabilities
     examples = [
         invalid("""
             import numpy as np
@@ -114,14 +115,95 @@ class BatchAxisReduction(Rule):
             scores = np.array(per_layer_scores)
             best_layer = scores.argmax(0)
         """, note="nothing says what the axes are"),
+        invalid({
+            "tabular/models.py": '''
+                def class_probabilities(clf, X):
+                    return clf.predict_proba(X)
+            ''',
+            "tabular/evaluate.py": '''
+                import numpy as np
+                from tabular.models import class_probabilities
+
+                def evaluate(clf, X_test, y_test):
+                    probs = class_probabilities(clf, X_test)
+                    pred = np.argmax(probs, axis=0)  # expect: EVAL006
+                    return (pred == y_test).mean()
+            ''',
+        }, note="across modules: the probabilities from a helper of another module, argmaxed over the examples"),
+        valid({
+            "tabular/models.py": '''
+                def class_probabilities(clf, X):
+                    return clf.predict_proba(X)
+            ''',
+            "tabular/evaluate.py": '''
+                import numpy as np
+                from tabular.models import class_probabilities
+
+                def evaluate(clf, X_test, y_test):
+                    probs = class_probabilities(clf, X_test)
+                    pred = np.argmax(probs, axis=1)
+                    return (pred == y_test).mean()
+            ''',
+        }, note="near miss: over the classes"),
+        invalid({"classify.ipynb": notebook(
+            """
+            import torch
+            batch = next(iter(test_loader))
+            with torch.no_grad():
+                out = model(**batch)
+            """,
+            """
+            probs = torch.softmax(out.logits, dim=0)  # expect: EVAL006
+            probs[:5]
+            """,
+        )}, note="notebook: a batch's logits in one cell, normalised over the batch in the next"),
+        valid({"classify.ipynb": notebook(
+            """
+            import torch
+            batch = next(iter(test_loader))
+            with torch.no_grad():
+                out = model(**batch)
+            """,
+            """
+            probs = torch.softmax(out.logits, dim=-1)
+            probs[:5]
+            """,
+        )}, note="near miss: over the classes"),
     ]
 
     def __init__(self, ctx) -> None:
         super().__init__(ctx)
         self._normalised: dict[str, cst.Call] = {}
+        self._results: dict[str, str] = {}  # name -> the repo function whose result it holds
+        self._makers: list[str] = []  # functions of this module that return per-example class probabilities
+        self._pending: list[dict] = []  # an axis-0 reduction of such a result, checked in the repo phase
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self._normalised = {}
+        self._results = {}
+
+    def visit_Return(self, node: cst.Return) -> None:
+        function = self.ctx.names.function
+        if isinstance(function, cst.FunctionDef) and node.value is not None:
+            kind = kind_of(self.ctx, node.value, node.value)
+            if kind is not None and not kind.by_name and kind.kind == "proba":
+                self._makers.append(function.name.value)  # `def probs(clf, X): return clf.predict_proba(X)`
+
+    def finish(self) -> None:
+        if self._makers or self._pending:
+            self.ctx.facts[self.code] = {"makers": self._makers[:50], "pending": self._pending[:20]}
+
+    @classmethod
+    def check_repo(cls, repo) -> None:  # type: ignore[no-untyped-def]
+        """An argmax or softmax over axis 0 of what a function of the repo (another module, an earlier cell)
+        returns: the class probabilities of a batch of examples."""
+        makers = {(path, m) for path, facts in repo.facts(cls.code) for m in facts.get("makers", [])}
+        for path, facts in repo.facts(cls.code):
+            for site in facts.get("pending", []):
+                if locate_defined(repo, site["callee"], path, site["module"]) in makers:
+                    repo.report(cls, path, site["line"], call=site["call"], op=site["op"],
+                                value=f"the class probabilities `{site['value_code']}` returns for each example",
+                                value_code=site["value_code"], consequence=CONSEQUENCES[site["op"]])
 
     def visit_Call(self, node: cst.Call) -> None:
         func = node.func
@@ -141,6 +223,11 @@ class BatchAxisReduction(Rule):
         if axis != 0:
             return
         kind = kind_of(self.ctx, value, node)
+        if isinstance(value, cst.Name) and value.value in self._results and (kind is None or kind.by_name):
+            self._pending.append({"callee": self._results[value.value], "module": self.ctx.names.module_name,
+                                  "line": self.ctx.line_of(node), "call": " ".join(self.ctx.code(node).split())[:80],
+                                  "op": op, "value_code": value.value})
+            return
         if kind is None or kind.by_name:
             return
         if kind.kind == "proba" or (kind.kind in ("logits", "softmax", "log_softmax", "sigmoid") and kind.batched):
@@ -151,6 +238,12 @@ class BatchAxisReduction(Rule):
     def visit_Assign(self, node: cst.Assign) -> None:
         if len(node.targets) == 1 and isinstance(node.targets[0].target, cst.Name):
             name = node.targets[0].target.value
+            callee = self.qualified_name(node.value.func) if isinstance(node.value, cst.Call) else None
+            if callee and "." in callee and "()" not in callee \
+                    and not callee.startswith(("numpy.", "torch.", "sklearn.", "pandas.", "scipy.")):
+                self._results[name] = callee  # `probs = class_probabilities(clf, X_test)`
+            else:
+                self._results.pop(name, None)
             if self._softmax_dim0(node.value) is not None:
                 self._normalised[name] = node.value
             else:

@@ -5,8 +5,10 @@ import libcst as cst
 
 from hygiene.analysis.apis import plain
 from hygiene.analysis.apis.torch import name_tokens
+from hygiene.analysis.modules import imported_constant
+from hygiene.analysis.values import literal
 from hygiene.finding import Severity
-from hygiene.rule import Rule, invalid, valid
+from hygiene.rule import Rule, invalid, valid, notebook
 from hygiene.analysis.strings import string_value
 
 # Words of metric names whose smaller values are better, and whose larger values are.
@@ -156,6 +158,61 @@ class MetricDirectionBackwards(Rule):
             args = TrainingArguments(output_dir="out", metric_for_best_model="accuracy_loss_ratio", greater_is_better=True)
             summary = {"name": "loss_reduction", "higher_is_better": True}
         """, note="names that mix both kinds of words, or turn the meaning around, are left alone"),
+        invalid({
+            "asr/config.py": '''
+                MONITOR = "val_wer"
+                PATIENCE = 5
+            ''',
+            "asr/train.py": '''
+                import pytorch_lightning as pl
+                from pytorch_lightning.callbacks import ModelCheckpoint
+                from asr.config import MONITOR
+
+                def make_trainer(out_dir):
+                    best = ModelCheckpoint(dirpath=out_dir, monitor=MONITOR, mode="max")  # expect: EVAL008
+                    return pl.Trainer(callbacks=[best], max_epochs=50)
+            ''',
+        }, note="across modules: the monitored metric named by a constant of a config module; the checkpoint "
+                "keeps the highest word error rate"),
+        valid({
+            "asr/config.py": '''
+                MONITOR = "val_wer"
+                PATIENCE = 5
+            ''',
+            "asr/train.py": '''
+                import pytorch_lightning as pl
+                from pytorch_lightning.callbacks import ModelCheckpoint
+                from asr.config import MONITOR
+
+                def make_trainer(out_dir):
+                    best = ModelCheckpoint(dirpath=out_dir, monitor=MONITOR, mode="min")
+                    return pl.Trainer(callbacks=[best], max_epochs=50)
+            ''',
+        }, note="near miss: the same layout, minimised"),
+        invalid({"finetune.ipynb": notebook(
+            """
+            from transformers import Trainer, TrainingArguments
+            BEST_METRIC = "eval_loss"
+            """,
+            """
+            args = TrainingArguments(output_dir="out", eval_strategy="epoch", save_strategy="epoch",
+                                     load_best_model_at_end=True, metric_for_best_model=BEST_METRIC,
+                                     greater_is_better=True)  # expect: EVAL008
+            trainer = Trainer(model=model, args=args, train_dataset=train_ds, eval_dataset=val_ds)
+            """,
+        )}, note="notebook: the metric named in one cell, the Trainer keeps the checkpoint with the highest loss in the next"),
+        valid({"finetune.ipynb": notebook(
+            """
+            from transformers import Trainer, TrainingArguments
+            BEST_METRIC = "eval_accuracy"
+            """,
+            """
+            args = TrainingArguments(output_dir="out", eval_strategy="epoch", save_strategy="epoch",
+                                     load_best_model_at_end=True, metric_for_best_model=BEST_METRIC,
+                                     greater_is_better=True)
+            trainer = Trainer(model=model, args=args, train_dataset=train_ds, eval_dataset=val_ds)
+            """,
+        )}, note="near miss: an accuracy maximised"),
     ]
 
     def visit_Call(self, node: cst.Call) -> None:
@@ -186,20 +243,56 @@ class MetricDirectionBackwards(Rule):
             if declared and actual and declared != actual:
                 self._report(value, key, declared, actual)
 
+    def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(ctx)
+        self._pending: list[dict] = []  # a metric named by a constant of another module, checked in the repo phase
+
+    def finish(self) -> None:
+        if self._pending:
+            self.ctx.facts[self.code] = {"pending": self._pending[:20]}
+
+    @classmethod
+    def check_repo(cls, repo) -> None:  # type: ignore[no-untyped-def]
+        """`ModelCheckpoint(monitor=MONITOR, mode="max")` with `MONITOR = "val_loss"` in another module."""
+        for path, facts in repo.facts(cls.code):
+            for site in facts.get("pending", []):
+                metric = imported_constant(repo, site["name"], path, site["module"])
+                actual = metric_direction(metric) if metric else None
+                if actual and actual != site["declared"]:
+                    kind = "loss or error rate" if actual == "lower" else "score such as an accuracy"
+                    repo.report(cls, path, site["line"], metric=metric, declared=site["declared"], actual=actual, kind=kind)
+
     def _pair(self, entries: dict[str, cst.BaseExpression]) -> bool:
         """A metric name and a direction side by side (keywords of one call, keys of one dict)."""
-        names = [string_value(v) for k, v in entries.items() if k in _NAME_KEYS
-                 and isinstance(v, (cst.SimpleString, cst.ConcatenatedString))]
-        names = [n for n in names if n]
+        named = [v for k, v in entries.items() if k in _NAME_KEYS]
+        names = [self._metric_name(v) for v in named]
         directions = [(v, _declared(k, v)) for k, v in entries.items()]
         directions = [(v, d) for v, d in directions if d]
-        if len(names) != 1 or len(directions) != 1:
+        if len(named) != 1 or len(directions) != 1:
             return False
         (value, declared), metric = directions[0], names[0]
+        if metric is None and isinstance(named[0], (cst.Name, cst.Attribute)):
+            # a constant of another module (`from config import MONITOR`): its value is read in the repo phase
+            qualified = self.qualified_name(named[0])
+            if qualified and "." in qualified and "()" not in qualified:
+                self._pending.append({"name": qualified, "module": self.ctx.names.module_name,
+                                      "line": self.ctx.line_of(value), "declared": declared})
+            return True
+        if metric is None:
+            return False
         actual = metric_direction(metric)
         if actual and declared != actual:
             self._report(value, metric, declared, actual)
         return True
+
+    def _metric_name(self, value: cst.BaseExpression) -> str | None:
+        """The metric a name argument names: a literal, or a constant of this module (an earlier notebook cell)."""
+        if isinstance(value, (cst.SimpleString, cst.ConcatenatedString)):
+            return string_value(value)
+        if isinstance(value, cst.Name):
+            known = literal(self.ctx, value)
+            return known if isinstance(known, str) else None
+        return None
 
     def _in_direction_mapping(self) -> bool:
         """Is the dict being visited returned by, or assigned to, something named `higher_is_better`?"""

@@ -6,7 +6,7 @@ import libcst as cst
 from hygiene.analysis.apis import plain
 from hygiene.analysis.names import dotted
 from hygiene.finding import Severity
-from hygiene.rule import Rule, invalid, valid
+from hygiene.rule import Rule, invalid, valid, notebook
 
 DIAGONAL_FUNCTIONS = frozenset({"numpy.diag", "numpy.diagonal", "torch.diag", "torch.diagonal"})
 SUM_FUNCTIONS = frozenset({"numpy.sum", "torch.sum"})
@@ -60,6 +60,64 @@ class DiagonalOverTotal(Rule):
             precision = np.diag(cm) / np.sum(cm, axis=0)
             other = cm.diagonal() / other_matrix.sum()
         """, note="summed first, a trace, or an axis given"),
+        invalid({
+            "seg/metrics.py": '''
+                import numpy as np
+
+                def confusion(y_true, y_pred, n):
+                    cm = np.zeros((n, n))
+                    np.add.at(cm, (y_true, y_pred), 1)
+                    return cm
+            ''',
+            "seg/report.py": '''
+                from seg.metrics import confusion
+
+                class Report:
+                    def per_class(self, y_true, y_pred):
+                        cm = confusion(y_true, y_pred, self.n_classes)
+                        return dict(zip(self.names, cm.diagonal() / cm.sum()))  # expect: EVAL011
+            ''',
+        }, note="across modules: the matrix from a helper of another module, its diagonal over every item in a method"),
+        valid({
+            "seg/metrics.py": '''
+                import numpy as np
+
+                def confusion(y_true, y_pred, n):
+                    cm = np.zeros((n, n))
+                    np.add.at(cm, (y_true, y_pred), 1)
+                    return cm
+            ''',
+            "seg/report.py": '''
+                from seg.metrics import confusion
+
+                class Report:
+                    def per_class(self, y_true, y_pred):
+                        cm = confusion(y_true, y_pred, self.n_classes)
+                        return dict(zip(self.names, cm.diagonal() / cm.sum(axis=1)))
+            ''',
+        }, note="near miss: per-class recall, each row's own total"),
+        invalid({"confusion.ipynb": notebook(
+            """
+            import numpy as np
+            from sklearn.metrics import confusion_matrix
+            cm = confusion_matrix(y_val, preds)
+            """,
+            """
+            per_class_acc = np.diag(cm) / np.sum(cm)  # expect: EVAL011
+            per_class_acc
+            """,
+        )}, note="notebook: the matrix in one cell, the division in the next"),
+        valid({"confusion.ipynb": notebook(
+            """
+            import numpy as np
+            from sklearn.metrics import confusion_matrix
+            cm = confusion_matrix(y_val, preds)
+            """,
+            """
+            overall_acc = np.trace(cm) / np.sum(cm)
+            overall_acc
+            """,
+        )}, note="near miss: the trace, one figure"),
     ]
 
     def visit_BinaryOperation(self, node: cst.BinaryOperation) -> None:

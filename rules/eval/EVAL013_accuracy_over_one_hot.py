@@ -4,8 +4,9 @@ from __future__ import annotations
 import libcst as cst
 
 from hygiene.analysis.labelwords import words
+from hygiene.analysis.modules import locate_defined
 from hygiene.finding import Severity
-from hygiene.rule import Rule, invalid, valid
+from hygiene.rule import Rule, invalid, valid, notebook
 
 # Calls that turn class ids into one-hot rows (terminal names: `F.one_hot`, keras' `to_categorical`,
 # sklearn's `label_binarize`, pandas' `get_dummies`, a repository's own `to_one_hot`).
@@ -58,7 +59,7 @@ class AccuracyOverOneHot(Rule):
     message = ("`{code}` computes accuracy over the one-hot `{onehot}` entry by entry: the zeros a wrong "
                "prediction shares with the label count as correct, inflating it toward (c-1)/c")
     question = "Is the accuracy `{code}` at {where} meant per entry of one-hot rows, or top-1 per item?"
-    triggers = ("one_hot", "onehot", "to_categorical", "label_binarize", "get_dummies", "eye(")
+    triggers = ("one_hot", "onehot", "to_categorical", "label_binarize", "get_dummies", "eye(", "ravel()", "flatten()")
     examples = [
         invalid("""
             def evaluate(logits, labels, c):
@@ -103,6 +104,62 @@ class AccuracyOverOneHot(Rule):
             y_onehot = y_onehot.argmax(-1)
             acc = (pred == y_onehot).mean()
         """, note="rebound to class ids first"),
+        invalid({
+            "mnist/encoding.py": '''
+                import numpy as np
+
+                def encode_labels(y, n_classes):
+                    return np.eye(n_classes)[y]
+            ''',
+            "mnist/evaluate.py": '''
+                from sklearn.metrics import accuracy_score
+                from mnist.encoding import encode_labels
+
+                def evaluate(model, x_test, y_test):
+                    Y = encode_labels(y_test, 10)
+                    P = (model.predict(x_test) > 0.5).astype(int)
+                    return accuracy_score(Y.ravel(), P.ravel())  # expect: EVAL013
+            ''',
+        }, note="across modules: the labels one-hot encoded by a helper of another module, flattened into an accuracy"),
+        valid({
+            "mnist/encoding.py": '''
+                import numpy as np
+
+                def encode_labels(y, n_classes):
+                    return np.eye(n_classes)[y]
+            ''',
+            "mnist/evaluate.py": '''
+                from sklearn.metrics import accuracy_score
+                from mnist.encoding import encode_labels
+
+                def evaluate(model, x_test, y_test):
+                    Y = encode_labels(y_test, 10)
+                    P = model.predict(x_test)
+                    return accuracy_score(Y.argmax(1), P.argmax(1))
+            ''',
+        }, note="near miss: back to class ids before the accuracy"),
+        invalid({"mlp.ipynb": notebook(
+            """
+            import numpy as np
+            def one_hot_rows(y, c):
+                return np.eye(c)[y]
+            """,
+            """
+            Y_te = one_hot_rows(y_te, 3)
+            hits = np.mean(np.round(mlp_forward(X_te)).flatten() == Y_te.flatten())  # expect: EVAL013
+            """,
+        )}, note="notebook: the encoder in one cell, the entry-by-entry comparison averaged in the next"),
+        valid({"mlp.ipynb": notebook(
+            """
+            import numpy as np
+            def one_hot_rows(y, c):
+                return np.eye(c)[y]
+            """,
+            """
+            Y_te = one_hot_rows(y_te, 3)
+            hits = np.mean(mlp_forward(X_te).argmax(1) == Y_te.argmax(1))
+            """,
+        )}, note="near miss: compared as class ids"),
     ]
 
     def __init__(self, ctx) -> None:
@@ -110,19 +167,50 @@ class AccuracyOverOneHot(Rule):
         self._onehot: list[set[str]] = [set()]
         self._flat: list[set[str]] = [set()]  # one-hot names flattened to one entry per class and item
         self._reported: set[int] = set()
+        self._makers: list[str] = []  # functions of this module that return one-hot rows
+        self._results: list[dict[str, str]] = [{}]  # name -> the repo function whose result it holds
+        self._pending: list[dict] = []  # a flattened accuracy over such a result: a finding if it is one-hot
+
+    def visit_Return(self, node: cst.Return) -> None:
+        function = self.ctx.names.function
+        if isinstance(function, cst.FunctionDef) and node.value is not None and len(self._onehot) == 2 \
+                and self._is_onehot(node.value):
+            self._makers.append(function.name.value)  # `def encode(y, c): return np.eye(c)[y]`
+
+    def finish(self) -> None:
+        if self._makers or self._pending:
+            self.ctx.facts[self.code] = {"makers": self._makers[:50], "pending": self._pending[:20]}
+
+    @classmethod
+    def check_repo(cls, repo) -> None:  # type: ignore[no-untyped-def]
+        """A flattened accuracy over the result of a function (another module's, an earlier cell's) that one-hot encodes."""
+        makers = {(path, m) for path, facts in repo.facts(cls.code) for m in facts.get("makers", [])}
+        for path, facts in repo.facts(cls.code):
+            for site in facts.get("pending", []):
+                if locate_defined(repo, site["callee"], path, site["module"]) in makers:
+                    repo.report(cls, path, site["line"], code=site["code"], onehot=site["onehot"])
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self._onehot.append(set(self._onehot[-1]))
         self._flat.append(set(self._flat[-1]))
+        self._results.append(dict(self._results[-1]))
 
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
         self._onehot.pop()
         self._flat.pop()
+        self._results.pop()
 
     def visit_Assign(self, node: cst.Assign) -> None:
         for target in node.targets:
             if isinstance(target.target, cst.Name):
                 name = target.target.value
+                value = node.value
+                callee = self.qualified_name(value.func) if isinstance(value, cst.Call) else None
+                if callee and "()" not in callee and self._terminal(value.func) not in ONE_HOT_CALLS \
+                        and "." in callee and not callee.startswith(("numpy.", "torch.", "sklearn.", "pandas.")):
+                    self._results[-1][name] = callee  # `Y = encode_labels(y, 10)`: known in the repo phase
+                else:
+                    self._results[-1].pop(name, None)
                 if self._is_onehot(node.value):
                     self._onehot[-1].add(name)
                 else:
@@ -204,6 +292,23 @@ class AccuracyOverOneHot(Rule):
             if arg.keyword is None and self._is_flat(arg.value):
                 self._report(node, arg.value)
                 return
+        for arg in node.args[:2]:
+            callee = self._flat_result(arg.value) if arg.keyword is None else None
+            if callee:
+                self._pending.append({"callee": callee, "module": self.ctx.names.module_name, "line": self.ctx.line_of(node),
+                                      "code": " ".join(self.ctx.code(node).split())[:80], "onehot": self.ctx.code(arg.value)[:40]})
+                return
+
+    def _flat_result(self, expr: cst.BaseExpression, flattened: bool = False) -> str | None:
+        """`Y.ravel()` where `Y` holds the result of a repo function: that function's name (compared with `==`,
+        `flattened` is given: the comparison is entry by entry anyway)."""
+        while isinstance(expr, cst.Call) and isinstance(expr.func, cst.Attribute):
+            method = expr.func.attr.value
+            flattened = flattened or method in ("flatten", "ravel") or (method in ("reshape", "view") and len(expr.args) == 1)
+            if method not in KEEPS:
+                return None
+            expr = expr.func.value
+        return self._results[-1].get(expr.value) if flattened and isinstance(expr, cst.Name) else None
 
     def visit_Comparison(self, node: cst.Comparison) -> None:
         if len(node.comparisons) == 1 and isinstance(node.comparisons[0].operator, cst.Equal):
@@ -211,11 +316,16 @@ class AccuracyOverOneHot(Rule):
 
     def _compared(self, node: cst.CSTNode, sides: list[cst.BaseExpression]) -> None:
         onehot = next((s for s in sides if self._is_onehot(s)), None)
-        if onehot is None:
+        callee = next((c for s in sides if (c := self._flat_result(s, flattened=True))), None) if onehot is None else None
+        if onehot is None and callee is None:
             return
         code = self._statement_code()
         if any(marker in code for marker in PER_ITEM):
             return
         target = code.split("=", 1)[0] if "=" in code else ""
         if "mean" in code or "sum" in code or _accuracy_name(target):
-            self._report(node, onehot)
+            if onehot is not None:
+                self._report(node, onehot)
+            elif "argmax" not in code:  # compared with the result of a repo function: a finding if that function one-hot encodes
+                self._pending.append({"callee": callee, "module": self.ctx.names.module_name, "line": self.ctx.line_of(node),
+                                      "code": " ".join(self.ctx.code(node).split())[:80], "onehot": callee.rsplit(".", 1)[-1]})

@@ -4,8 +4,9 @@ from __future__ import annotations
 import libcst as cst
 
 from hygiene.analysis.labelwords import words
+from hygiene.analysis.modules import locate_defined
 from hygiene.finding import Severity
-from hygiene.rule import Rule, invalid, valid
+from hygiene.rule import Rule, invalid, valid, notebook
 
 # Methods and operators that keep a column a column (elementwise).
 ELEMENTWISE = frozenset({
@@ -64,7 +65,7 @@ class ColumnBroadcastInMetric(Rule):
     message = ("`{code}` combines the (n, 1) column `{column}` with the (n,) vector `{vector}` and sums it: "
                "they broadcast to an n x n matrix, so the total counts pairs, not items")
     question = "Are `{column}` and `{vector}` at {where} the same shape, or do they broadcast to a matrix?"
-    triggers = ("keepdim", "None]", "newaxis", ", 1)", "unsqueeze", "== 1")
+    triggers = ("keepdim", "None]", "newaxis", ", 1)", "unsqueeze", "== 1", ".eq(")  # a caller of a column helper
     examples = [
         invalid("""
             def accuracy(network, loader, weights):
@@ -120,22 +121,117 @@ class ColumnBroadcastInMetric(Rule):
             def accuracy(logits, labels):
                 return (torch.argmax(logits, dim=1, keepdim=True) == labels).float().mean()  # expect: EVAL014
         """, note="the twin: a keepdim column in the function spelling, compared with the (n,) labels"),
+        invalid({
+            "cls/predict.py": '''
+                import torch
+
+                @torch.no_grad()
+                def predict_labels(model, data):
+                    return model(data).argmax(dim=1, keepdim=True)
+            ''',
+            "cls/evaluate.py": '''
+                from cls.predict import predict_labels
+
+                def test_accuracy(model, loader):
+                    correct = 0
+                    for data, target in loader:
+                        pred = predict_labels(model, data)
+                        correct += pred.eq(target).sum().item()  # expect: EVAL014
+                    return correct / len(loader.dataset)
+            ''',
+        }, note="across modules: the (n, 1) predictions come from a helper of another module; compared with the "
+                "(n,) targets they broadcast to n by n"),
+        valid({
+            "cls/predict.py": '''
+                import torch
+
+                @torch.no_grad()
+                def predict_labels(model, data):
+                    return model(data).argmax(dim=1)
+            ''',
+            "cls/evaluate.py": '''
+                from cls.predict import predict_labels
+
+                def test_accuracy(model, loader):
+                    correct = 0
+                    for data, target in loader:
+                        pred = predict_labels(model, data)
+                        correct += pred.eq(target).sum().item()
+                    return correct / len(loader.dataset)
+            ''',
+        }, note="near miss: the helper returns an (n,) vector"),
+        invalid({"mnist.ipynb": notebook(
+            """
+            import torch
+            model.eval()
+            output = model(x_test)
+            pred = output.argmax(dim=1, keepdim=True)
+            """,
+            """
+            correct = pred.eq(y_test).sum().item()  # expect: EVAL014
+            print(correct / len(y_test))
+            """,
+        )}, note="notebook: the keepdim column in one cell, compared with the labels in the next"),
+        valid({"mnist.ipynb": notebook(
+            """
+            import torch
+            model.eval()
+            output = model(x_test)
+            pred = output.argmax(dim=1, keepdim=True)
+            """,
+            """
+            correct = pred.eq(y_test.view_as(pred)).sum().item()
+            print(correct / len(y_test))
+            """,
+        )}, note="near miss: the labels shaped like the column"),
     ]
 
     def __init__(self, ctx) -> None:
         super().__init__(ctx)
         self._columns: list[set[str]] = [set()]
         self._reported: set[int] = set()
+        self._makers: list[str] = []  # functions of this module that return an (n, 1) column
+        self._results: list[dict[str, str]] = [{}]  # name -> the repo function whose result it holds
+        self._pending: list[dict] = []  # a reduced combination with such a result: a finding if it is a column
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self._columns.append(set())
+        self._results.append({})
 
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
         self._columns.pop()
+        self._results.pop()
+
+    def visit_Return(self, node: cst.Return) -> None:
+        function = self.ctx.names.function
+        if isinstance(function, cst.FunctionDef) and node.value is not None and len(self._columns) == 2 \
+                and self._column(node.value):
+            self._makers.append(function.name.value)  # `def predict(m, x): return m(x).argmax(1, keepdim=True)`
+
+    def finish(self) -> None:
+        if self._makers or self._pending:
+            self.ctx.facts[self.code] = {"makers": self._makers[:50], "pending": self._pending[:20]}
+
+    @classmethod
+    def check_repo(cls, repo) -> None:  # type: ignore[no-untyped-def]
+        """A reduced combination of a vector with the result of a function (of another module, an earlier
+        cell) that returns an (n, 1) column."""
+        makers = {(path, m) for path, facts in repo.facts(cls.code) for m in facts.get("makers", [])}
+        for path, facts in repo.facts(cls.code):
+            for site in facts.get("pending", []):
+                if locate_defined(repo, site["callee"], path, site["module"]) in makers:
+                    repo.report(cls, path, site["line"], code=site["code"], column=site["column"], vector=site["vector"])
 
     def visit_Assign(self, node: cst.Assign) -> None:
         for target in node.targets:
             if isinstance(target.target, cst.Name):
+                value = node.value
+                callee = self.qualified_name(value.func) if isinstance(value, cst.Call) else None
+                if callee and "()" not in callee and "." in callee \
+                        and not callee.startswith(("numpy.", "torch.", "sklearn.", "pandas.", "builtins.")):
+                    self._results[-1][target.target.value] = callee  # `pred = predict(model, x)`
+                else:
+                    self._results[-1].pop(target.target.value, None)
                 if self._column(node.value):
                     self._columns[-1].add(target.target.value)
                 else:
@@ -256,8 +352,14 @@ class ColumnBroadcastInMetric(Rule):
             if column and vector and column != vector:
                 self._reduced(node, column_side, vector)
                 return
+        for column_side, vector_side in ((left, right), (right, left)):
+            callee = self._results[-1].get(column_side.value) if isinstance(column_side, cst.Name) else None
+            vector = self._vector(vector_side) if callee else None
+            if callee and vector and vector != column_side.value:  # type: ignore[attr-defined]
+                self._reduced(node, column_side, vector, callee)
+                return
 
-    def _reduced(self, node: cst.CSTNode, column_side: cst.BaseExpression, vector: str) -> None:
+    def _reduced(self, node: cst.CSTNode, column_side: cst.BaseExpression, vector: str, callee: str = "") -> None:
         statement = next((p for p in reversed(self.ctx.parents) if isinstance(p, cst.SimpleStatementLine)), None)
         if statement is None or id(statement) in self._reported:
             return
@@ -269,5 +371,10 @@ class ColumnBroadcastInMetric(Rule):
         if sum(code.count(m) for m in COLUMN_MARKS) > sum(column_code.count(m) for m in COLUMN_MARKS):
             return
         self._reported.add(id(statement))
+        if callee:  # the column is a repo function's result: known in the repo phase
+            self._pending.append({"callee": callee, "module": self.ctx.names.module_name, "line": self.ctx.line_of(node),
+                                  "code": " ".join(self.ctx.code(node).split())[:80],
+                                  "column": self.ctx.code(column_side)[:40], "vector": vector[:40]})
+            return
         self.report(node, code=" ".join(self.ctx.code(node).split())[:80],
                     column=self.ctx.code(column_side)[:40], vector=vector[:40])

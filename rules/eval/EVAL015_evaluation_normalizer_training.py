@@ -5,8 +5,9 @@ import libcst as cst
 
 from hygiene.analysis.labelwords import EVAL_WORDS, expression_names, says
 from hygiene.analysis.strings import string_value
+from hygiene.analysis.modules import locate_defined
 from hygiene.finding import Severity
-from hygiene.rule import Rule, invalid, valid
+from hygiene.rule import Rule, invalid, valid, notebook
 
 # Wrappers whose running mean and variance update on every step while they are in training mode.
 NORMALIZERS = ("VecNormalize", "NormalizeObservation", "NormalizeReward")
@@ -31,6 +32,10 @@ class _Scope:
         self.events = 0
         self.evaluated: set[str] = set()  # names handed to `evaluate_policy` or `EvalCallback`
         self.trained: set[str] = set()  # names handed to a model as its `env=` (trained on)
+        self.name = ""  # the function's name
+        self.returned: set[str] = set()  # names returned, and "()" for a wrapper call returned as it is
+        self.results: dict[str, tuple[str, int, bool]] = {}  # name -> (repo function it holds, line, named eval)
+        self.switched = False  # something here is switched to evaluation (`vec_norm.eval()`, `x.training = False`)
 
 
 class EvaluationNormalizerTraining(Rule):
@@ -69,7 +74,7 @@ class EvaluationNormalizerTraining(Rule):
     message = ("`{wrapper}` normalizes the evaluation environment ({what}) but is never taken out of training "
                "mode: its running statistics keep updating on the evaluation episodes")
     question = "Should the evaluation `{wrapper}` at {where} be frozen (`training=False`, `norm_reward=False`)?"
-    triggers = NORMALIZERS
+    triggers = NORMALIZERS + ("evaluate_policy", "EvalCallback", "eval_env")  # a caller of a normalizing helper
     examples = [
         invalid("""
             from stable_baselines3.common.vec_env import VecNormalize
@@ -154,14 +159,102 @@ class EvaluationNormalizerTraining(Rule):
             eval_env = gym.wrappers.NormalizeObservation(gym.make("Hopper-v4"))
             eval_env.update_running_mean = False
         """),
+        invalid({
+            "rl/envs.py": '''
+                from stable_baselines3.common.vec_env import DummyVecEnv, VecNormalize
+
+                def load_normalized(env_id, stats_path):
+                    venv = DummyVecEnv([lambda: gym.make(env_id)])
+                    return VecNormalize.load(stats_path, venv)
+            ''',
+            "rl/evaluate.py": '''
+                from stable_baselines3 import PPO
+                from stable_baselines3.common.evaluation import evaluate_policy
+                from rl.envs import load_normalized
+
+                def main(run_dir):
+                    model = PPO.load(f"{run_dir}/model.zip")
+                    eval_env = load_normalized("Hopper-v4", f"{run_dir}/vecnormalize.pkl")  # expect: EVAL015
+                    return evaluate_policy(model, eval_env, n_eval_episodes=20)
+            ''',
+        }, note="across modules: the normalizer loaded by a helper of another module, the evaluation never freezes it"),
+        valid({
+            "rl/envs.py": '''
+                from stable_baselines3.common.vec_env import DummyVecEnv, VecNormalize
+
+                def load_normalized(env_id, stats_path):
+                    venv = DummyVecEnv([lambda: gym.make(env_id)])
+                    return VecNormalize.load(stats_path, venv)
+            ''',
+            "rl/evaluate.py": '''
+                from stable_baselines3 import PPO
+                from stable_baselines3.common.evaluation import evaluate_policy
+                from rl.envs import load_normalized
+
+                def main(run_dir):
+                    model = PPO.load(f"{run_dir}/model.zip")
+                    eval_env = load_normalized("Hopper-v4", f"{run_dir}/vecnormalize.pkl")
+                    eval_env.training = False
+                    eval_env.norm_reward = False
+                    return evaluate_policy(model, eval_env, n_eval_episodes=20)
+            ''',
+        }, note="near miss: the caller freezes the statistics"),
+        invalid({"eval_policy.ipynb": notebook(
+            """
+            from stable_baselines3.common.vec_env import DummyVecEnv, VecNormalize
+            from stable_baselines3.common.evaluation import evaluate_policy
+            eval_env = DummyVecEnv([make_env])
+            eval_env = VecNormalize.load("logs/vecnormalize.pkl", eval_env)  # expect: EVAL015
+            """,
+            """
+            mean_reward, std_reward = evaluate_policy(model, eval_env, n_eval_episodes=10)
+            """,
+        )}, note="notebook: the statistics loaded in one cell, evaluated in the next, never frozen"),
+        valid({
+            "rl/envs.py": '''
+                from stable_baselines3.common.vec_env import DummyVecEnv, VecNormalize
+
+                def make_vec_envs(env_id, n):
+                    return VecNormalize(DummyVecEnv([lambda: gym.make(env_id)] * n))
+
+                def get_vec_normalize(venv):
+                    return venv if isinstance(venv, VecNormalize) else None
+            ''',
+            "rl/evaluation.py": '''
+                from rl.envs import get_vec_normalize, make_vec_envs
+
+                def evaluate(actor_critic, obs_rms, env_id):
+                    eval_envs = make_vec_envs(env_id, 4)
+                    vec_norm = get_vec_normalize(eval_envs)
+                    if vec_norm is not None:
+                        vec_norm.eval()
+                        vec_norm.obs_rms = obs_rms
+                    return run_episodes(actor_critic, eval_envs)
+            ''',
+        }, note="near miss: the caller freezes the wrapper it gets back from the environment (a2c-ppo-acktr's evaluation.py)"),
+        valid({"eval_policy.ipynb": notebook(
+            """
+            from stable_baselines3.common.vec_env import DummyVecEnv, VecNormalize
+            from stable_baselines3.common.evaluation import evaluate_policy
+            eval_env = DummyVecEnv([make_env])
+            eval_env = VecNormalize.load("logs/vecnormalize.pkl", eval_env)
+            """,
+            """
+            eval_env.training = False
+            mean_reward, std_reward = evaluate_policy(model, eval_env, n_eval_episodes=10)
+            """,
+        )}, note="near miss: frozen in the evaluation cell"),
     ]
 
     def __init__(self, ctx) -> None:
         super().__init__(ctx)
         self._scopes: list[_Scope] = [_Scope()]
+        self._helpers: dict[str, str] = {}  # function of this module -> the unfrozen normalizer it returns
+        self._pending: list[dict] = []  # an evaluation environment made by a repo function, never frozen here
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self._scopes.append(_Scope())
+        self._scopes[-1].name = node.name.value if len(self._scopes) == 2 else ""
 
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
         self._decide(self._scopes.pop())
@@ -169,10 +262,33 @@ class EvaluationNormalizerTraining(Rule):
     def finish(self) -> None:
         while self._scopes:
             self._decide(self._scopes.pop())
+        if self._helpers or self._pending:
+            self.ctx.facts[self.code] = {"helpers": self._helpers, "pending": self._pending[:20]}
+
+    @classmethod
+    def check_repo(cls, repo) -> None:  # type: ignore[no-untyped-def]
+        """An evaluation environment made by a function of the repo (another module) that returns a normalizer
+        in training mode, and never frozen by the caller."""
+        helpers = {(path, h): w for path, facts in repo.facts(cls.code) for h, w in facts.get("helpers", {}).items()}
+        for path, facts in repo.facts(cls.code):
+            for site in facts.get("pending", []):
+                wrapper = helpers.get(locate_defined(repo, site["callee"], path, site["module"]))  # type: ignore[arg-type]
+                if wrapper:
+                    repo.report(cls, path, site["line"], wrapper=wrapper,
+                                what=f"made by `{site['callee'].rsplit('.', 1)[-1]}`, {site['what']}")
+
+    def visit_Return(self, node: cst.Return) -> None:
+        value = node.value
+        if isinstance(value, cst.Name):
+            self._scopes[-1].returned.add(value.value)
+        elif isinstance(value, cst.Call) and self._wrapper(value):
+            self._scopes[-1].returned.add("()")
 
     # -- what the scope does ------------------------------------------------------------------
     def visit_Call(self, node: cst.Call) -> None:
         terminal = node.func.attr.value if isinstance(node.func, cst.Attribute) else getattr(node.func, "value", None)
+        if terminal == "eval" and isinstance(node.func, cst.Attribute) and not node.args:
+            self._scopes[-1].switched = True  # `get_vec_normalize(eval_envs).eval()`: the caller freezes it
         if terminal in EVALUATORS:
             for arg in node.args[:2]:
                 if isinstance(arg.value, cst.Name) and (arg.keyword is None or arg.keyword.value in ("env", "eval_env")):
@@ -199,6 +315,15 @@ class EvaluationNormalizerTraining(Rule):
 
     def visit_Assign(self, node: cst.Assign) -> None:
         scope = self._scopes[-1]
+        if len(node.targets) == 1 and isinstance(node.targets[0].target, cst.Name) and isinstance(node.value, cst.Call):
+            callee = self.qualified_name(node.value.func)
+            name = node.targets[0].target.value
+            if callee and "." in callee and "()" not in callee and not self._wrapper(node.value) \
+                    and not callee.startswith(("stable_baselines3.", "gym.", "gymnasium.")):
+                scope.events += 1
+                scope.results[name] = (callee, self.ctx.line_here(node) or 0, says(name, EVAL_WORDS))
+            else:
+                scope.results.pop(name, None)  # rebound: whatever wraps it now is judged as a wrap of this scope
         for target in node.targets:
             key, owner = self._assigned_key(target.target)
             if key in FREEZE_FLAGS and _false(node.value) and owner:
@@ -257,6 +382,17 @@ class EvaluationNormalizerTraining(Rule):
         return any(isinstance(e, cst.Name) and says(e.value, EVAL_WORDS) for e in envs)
 
     def _decide(self, scope: _Scope) -> None:
+        frozen_names = {name for name, _ in scope.frozen_envs}
+        for name, (callee, line, said_eval) in scope.results.items():
+            if not scope.switched and not frozen_names and (said_eval or (name in scope.evaluated and name not in scope.trained)):
+                self._pending.append({"callee": callee, "module": self.ctx.names.module_name, "line": line,
+                                      "what": "by its name" if said_eval else "handed to the evaluation"})
+        if scope.name:
+            for call, wrapper, said_eval, star, target, frozen, when in scope.wraps:
+                later = {name for name, at in scope.frozen_envs if at > when}
+                if not (frozen or star in scope.frozen or target in later or "?" in later or said_eval) and (
+                        target in scope.returned or ("()" in scope.returned and target is None)):
+                    self._helpers[scope.name] = wrapper  # returned in training mode: its callers decide
         for call, wrapper, said_eval, star, target, frozen, when in scope.wraps:
             later = {name for name, at in scope.frozen_envs if at > when}
             if frozen or star in scope.frozen or target in later or "?" in later:

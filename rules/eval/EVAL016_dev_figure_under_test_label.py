@@ -8,7 +8,7 @@ import libcst as cst
 from hygiene.analysis.labelwords import DEV_WORDS, METRIC_WORDS, TEST_WORDS, words
 from hygiene.analysis.strings import string_value
 from hygiene.finding import Severity
-from hygiene.rule import Rule, invalid, valid
+from hygiene.rule import Rule, invalid, valid, notebook
 from hygiene.walk import iter_children
 
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
@@ -174,6 +174,58 @@ class DevFigureUnderTestLabel(Rule):
             def validate(val_loader, model, test_set):
                 progress = ProgressMeter(len(val_loader), [batch_time, losses], prefix="Test: ")
         """, note="a loader's length, not a figure"),
+        invalid({
+            "exp/evaluation.py": '''
+                import torch
+
+                @torch.no_grad()
+                def evaluate(model, loader):
+                    hits = sum((model(x).argmax(1) == y).sum().item() for x, y in loader)
+                    return hits / len(loader.dataset)
+            ''',
+            "exp/main.py": '''
+                from exp.evaluation import evaluate
+
+                def final(model, val_loader, test_loader, logger):
+                    val_acc = evaluate(model, val_loader)
+                    logger.info(f"Test accuracy: {val_acc:.4f}")  # expect: EVAL016
+            ''',
+        }, note="across modules: the evaluation helper of another module run on the validation loader, logged as the test figure"),
+        valid({
+            "exp/evaluation.py": '''
+                import torch
+
+                @torch.no_grad()
+                def evaluate(model, loader):
+                    hits = sum((model(x).argmax(1) == y).sum().item() for x, y in loader)
+                    return hits / len(loader.dataset)
+            ''',
+            "exp/main.py": '''
+                from exp.evaluation import evaluate
+
+                def final(model, val_loader, test_loader, logger):
+                    test_acc = evaluate(model, test_loader)
+                    logger.info(f"Test accuracy: {test_acc:.4f}")
+            ''',
+        }, note="near miss: the test loader's figure"),
+        invalid({"results.ipynb": notebook(
+            """
+            dev_f1 = evaluate(model, dev_loader)
+            test_f1 = evaluate(model, test_loader)
+            """,
+            """
+            print(f"Test F1: {dev_f1:.3f}")  # expect: EVAL016
+            """,
+        )}, note="notebook: both figures in one cell, the dev one printed as test in the next"),
+        valid({"results.ipynb": notebook(
+            """
+            dev_f1 = evaluate(model, dev_loader)
+            test_f1 = evaluate(model, test_loader)
+            """,
+            """
+            print(f"Test F1: {test_f1:.3f} (dev {dev_f1:.3f})")
+            """,
+        )}, note="near miss: each figure under its own label"),
     ]
 
     def __init__(self, ctx) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import libcst as cst
 
 from hygiene.finding import Location, Severity
-from hygiene.rule import Rule, invalid, valid
+from hygiene.rule import Rule, invalid, valid, notebook
 
 
 class FieldFromOtherSlot(Rule):
@@ -68,6 +68,24 @@ class FieldFromOtherSlot(Rule):
             for a, b in pairs:
                 pass
         """, note="near miss: two names swapped with nothing else agreeing; another length"),
+        invalid({"detections.ipynb": notebook(
+            """
+            detections = [(x, y, w, h, label, score) for x, y, w, h, label, score in raw]
+            kept = [(x, y, w, h) for x, y, w, h, label, score in detections if score > 0.5]
+            """,
+            """
+            scores = [score for (x, y, w, h, score, label) in detections]  # expect: EVAL017
+            """,
+        )}, note="notebook: the records unpacked in one cell, a later cell reads the label's slot as the score"),
+        valid({"detections.ipynb": notebook(
+            """
+            detections = [(x, y, w, h, label, score) for x, y, w, h, label, score in raw]
+            kept = [(x, y, w, h) for x, y, w, h, label, score in detections if score > 0.5]
+            """,
+            """
+            scores = [score for (x, y, w, h, label, score) in detections]
+            """,
+        )}, note="near miss: the same slots"),
     ]
 
     def __init__(self, ctx) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import libcst as cst
 
 from hygiene.finding import Location, Severity
-from hygiene.rule import Rule, invalid, valid
+from hygiene.rule import Rule, invalid, notebook, valid
 
 MIN_BRANCHES = 3
 
@@ -86,6 +86,62 @@ class BranchDropsSharedSetting(Rule):
                 elif name == "d":
                     return Decoder(name="d", temperature=temperature)
         """, note="near miss: the odd branch sets the value on purpose"),
+        invalid({
+            "codegen/decoders.py": '''
+                class HFTorchDecoder:
+                    def __init__(self, name, batch_size=1, temperature=0.8):
+                        self.name, self.batch_size, self.temperature = name, batch_size, temperature
+
+                class OpenAIDecoder:
+                    def __init__(self, name, batch_size=1, temperature=0.8):
+                        self.name, self.batch_size, self.temperature = name, batch_size, temperature
+            ''',
+            "codegen/registry.py": '''
+                from codegen.decoders import HFTorchDecoder, OpenAIDecoder
+
+                class Registry:
+                    def build(self, name, batch_size, temperature):
+                        if name == "codegen-2b":
+                            model = HFTorchDecoder("Salesforce/codegen-2B-mono", batch_size=batch_size, temperature=temperature)
+                        elif name == "starcoder":
+                            model = HFTorchDecoder("bigcode/starcoder", batch_size=batch_size, temperature=temperature)
+                        elif name == "gpt-4o":
+                            model = OpenAIDecoder("gpt-4o", batch_size=batch_size, temperature=temperature)
+                        elif name == "gptneo-2b":
+                            model = HFTorchDecoder("EleutherAI/gpt-neo-2.7B", batch_size=batch_size)  # expect: EVAL018
+                        else:
+                            raise ValueError(name)
+                        return model
+            ''',
+        }, note="across modules: decoder classes of another module built by a registry method; one branch drops the temperature"),
+        valid({
+            "codegen/decoders.py": '''
+                class HFTorchDecoder:
+                    def __init__(self, name, batch_size=1, temperature=0.8):
+                        self.name, self.batch_size, self.temperature = name, batch_size, temperature
+
+                class OpenAIDecoder:
+                    def __init__(self, name, batch_size=1, temperature=0.8):
+                        self.name, self.batch_size, self.temperature = name, batch_size, temperature
+            ''',
+            "codegen/registry.py": '''
+                from codegen.decoders import HFTorchDecoder, OpenAIDecoder
+
+                class Registry:
+                    def build(self, name, batch_size, temperature):
+                        if name == "codegen-2b":
+                            model = HFTorchDecoder("Salesforce/codegen-2B-mono", batch_size=batch_size, temperature=temperature)
+                        elif name == "starcoder":
+                            model = HFTorchDecoder("bigcode/starcoder", batch_size=batch_size, temperature=temperature)
+                        elif name == "gpt-4o":
+                            model = OpenAIDecoder("gpt-4o", batch_size=batch_size, temperature=temperature)
+                        elif name == "gptneo-2b":
+                            model = HFTorchDecoder("EleutherAI/gpt-neo-2.7B", batch_size=batch_size, temperature=temperature)
+                        else:
+                            raise ValueError(name)
+                        return model
+            ''',
+        }, note="near miss: every branch passes it"),
     ]
 
     def visit_If(self, node: cst.If) -> None:

@@ -5,8 +5,9 @@ import re
 
 import libcst as cst
 
+from hygiene.analysis.modules import locate_defined
 from hygiene.finding import Location, Severity
-from hygiene.rule import Rule, invalid, valid
+from hygiene.rule import Rule, invalid, valid, notebook
 
 _LOSSES = frozenset({
     "torch.nn.functional.cross_entropy", "torch.nn.functional.nll_loss",
@@ -48,7 +49,8 @@ class LogprobFromLoss(Rule):
     message = ("`{name}` is named as a log-probability but holds `{loss}`, the negative log-probability: every "
                "formula that uses it has the wrong sign{also}")
     question = "Is `{name}` at {where} meant to be the log-probability (then negate `{loss}`) or the loss?"
-    triggers = ("cross_entropy", "nll_loss", "CrossEntropyLoss", "NLLLoss", "BCE")
+    triggers = ("cross_entropy", "nll_loss", "CrossEntropyLoss", "NLLLoss", "BCE", "logp", "log_p", "logprob", "log_lik",
+                "loglik")  # a log-probability assigned another module's loss object
     examples = [
         invalid("""
             import torch.nn.functional as F
@@ -80,12 +82,83 @@ class LogprobFromLoss(Rule):
                 log_probs = F.log_softmax(logits, dim=-1)
                 return logprobs, nll, neg_logprobs, token_logp_loss, logp, log_probs
         """, note="negated, named for the loss, or a real log-softmax"),
+        invalid({
+            "dpo/losses.py": '''
+                import torch.nn as nn
+
+                token_ce = nn.CrossEntropyLoss(reduction="none", ignore_index=-100)
+            ''',
+            "dpo/trainer.py": '''
+                from dpo.losses import token_ce
+
+                class PairTrainer:
+                    def sequence_logps(self, logits, labels):
+                        flat = logits[:, :-1].reshape(-1, logits.size(-1))
+                        token_logps = token_ce(flat, labels[:, 1:].reshape(-1))  # expect: EVAL026
+                        return token_logps.view(labels.size(0), -1).sum(-1)
+            ''',
+        }, note="across modules: a loss object of another module; its per-token loss is named and summed as a "
+                "log-probability in a trainer's method"),
+        valid({
+            "dpo/losses.py": '''
+                import torch.nn as nn
+
+                token_ce = nn.CrossEntropyLoss(reduction="none", ignore_index=-100)
+            ''',
+            "dpo/trainer.py": '''
+                from dpo.losses import token_ce
+
+                class PairTrainer:
+                    def sequence_logps(self, logits, labels):
+                        flat = logits[:, :-1].reshape(-1, logits.size(-1))
+                        token_logps = -token_ce(flat, labels[:, 1:].reshape(-1))
+                        return token_logps.view(labels.size(0), -1).sum(-1)
+            ''',
+        }, note="near miss: the same layout, negated"),
+        invalid({"ppl.ipynb": notebook(
+            """
+            import torch
+            import torch.nn.functional as F
+            """,
+            """
+            with torch.no_grad():
+                logits = model(input_ids).logits[:, :-1]
+            log_likelihood = F.cross_entropy(logits.transpose(1, 2), input_ids[:, 1:], reduction="none").sum(-1)  # expect: EVAL026
+            """,
+            """
+            best = log_likelihood.argmax()
+            """,
+        )}, note="notebook: a summed loss named and ranked as a log-likelihood"),
+        valid({"ppl.ipynb": notebook(
+            """
+            import torch
+            import torch.nn.functional as F
+            """,
+            """
+            with torch.no_grad():
+                logits = model(input_ids).logits[:, :-1]
+            log_likelihood = -F.cross_entropy(logits.transpose(1, 2), input_ids[:, 1:], reduction="none").sum(-1)
+            """,
+            """
+            best = log_likelihood.argmax()
+            """,
+        )}, note="near miss: negated"),
     ]
 
     def __init__(self, ctx) -> None:
         super().__init__(ctx)
         self._loss_objects: list[set[str]] = [set()]
         self._pending: list[list[tuple[cst.CSTNode, str, str]]] = [[]]
+        self._imported: list[dict] = []  # a log-probability assigned the call of another module's object
+
+    @classmethod
+    def check_repo(cls, repo) -> None:  # type: ignore[no-untyped-def]
+        """`token_logps = token_ce(...)` with `token_ce = nn.CrossEntropyLoss(reduction="none")` in another module."""
+        objects = {(path, o) for path, facts in repo.facts(cls.code) for o in facts.get("objects", [])}
+        for path, facts in repo.facts(cls.code):
+            for site in facts.get("imported", []):
+                if locate_defined(repo, site["callee"], path) in objects:
+                    repo.report(cls, path, site["line"], name=site["name"], loss=site["loss"], also="")
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self._loss_objects.append(set())
@@ -97,6 +170,9 @@ class LogprobFromLoss(Rule):
 
     def finish(self) -> None:
         self._flush(self._pending[0])
+        objects = sorted(n for n in self._loss_objects[0] if n.isidentifier())  # module-level loss objects
+        if objects or self._imported:
+            self.ctx.facts[self.code] = {"objects": objects[:20], "imported": self._imported[:20]}
 
     def _flush(self, pending: list[tuple[cst.CSTNode, str, str]]) -> None:
         """One finding per function: one answer (negate the losses) settles every name in it."""
@@ -124,6 +200,14 @@ class LogprobFromLoss(Rule):
         loss = self._loss_call(node.value)
         if loss is not None:
             self._pending[-1].append((node, name, loss))
+            return
+        call = node.value
+        while isinstance(call, cst.Call) and isinstance(call.func, cst.Attribute) and isinstance(call.func.value, cst.Call):
+            call = call.func.value  # `token_ce(...).sum(-1)`
+        callee = self.qualified_name(call.func) if isinstance(call, cst.Call) and isinstance(call.func, cst.Name) else None
+        if callee and "." in callee and "()" not in callee:
+            self._imported.append({"callee": callee, "line": self.ctx.line_here(node), "name": name,
+                                   "loss": self.ctx.code(call.func) + "(...)"})
 
     def _loss_call(self, expr: cst.BaseExpression) -> str | None:
         """The loss call at the head of `expr` (through `.sum(-1)`, `.mean()`, `.view(...)`), unnegated."""

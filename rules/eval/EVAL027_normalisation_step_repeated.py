@@ -4,7 +4,7 @@ from __future__ import annotations
 import libcst as cst
 
 from hygiene.finding import Location, Severity
-from hygiene.rule import Rule, invalid, valid
+from hygiene.rule import Rule, invalid, valid, notebook
 from hygiene.walk import iter_nodes
 
 
@@ -80,6 +80,28 @@ class NormalisationStepRepeated(Rule):
                 for line in open(other):
                     line = line.replace("\n", "")
         ''', note="different searches, the string changed in between, different strings, or separate loops"),
+        invalid({"grade_math.ipynb": notebook(
+            r"""
+            import json
+            answer = json.load(open("pred.json"))["answer"]
+            answer = answer.replace("\\%", "")
+            """,
+            r"""
+            answer = answer.replace("\%", "")  # expect: EVAL027
+            answer = answer.replace("\\$", "").strip()
+            """,
+        )}, note="notebook: the normalising steps split over two cells; the second percent step repeats the first"),
+        valid({"grade_math.ipynb": notebook(
+            r"""
+            import json
+            answer = json.load(open("pred.json"))["answer"]
+            answer = answer.replace("\\%", "")
+            """,
+            r"""
+            answer = answer.replace("%", "")
+            answer = answer.replace("\\$", "").strip()
+            """,
+        )}, note="near miss: the second step removes a bare percent sign"),
     ]
 
     def __init__(self, ctx) -> None:

@@ -6,7 +6,7 @@ import re
 import libcst as cst
 
 from hygiene.finding import Location, Severity
-from hygiene.rule import Rule, invalid, valid
+from hygiene.rule import Rule, invalid, valid, notebook
 
 # Outcome words of a rate's name, and the words of their opposite.
 _POSITIVE = re.compile(r"(?i)(?<![a-z])(success|successful|succeeded|correct|accuracy|acc|pass|passed|win|wins|hit|hits|"
@@ -76,6 +76,58 @@ class RateFromOppositeCount(Rule):
                 refusal_rate = (total - failed) / total
                 return {"attack_success_rate": success / total * 100, "fail_rate": unsuccessful / total}
         """, note="the numerator counts the named outcome, or the rate is one minus the opposite"),
+        invalid({
+            "redteam/tally.py": '''
+                def tally(judgements):
+                    jailbroken = sum(j == "unsafe" for j in judgements)
+                    return jailbroken, len(judgements) - jailbroken
+            ''',
+            "redteam/report.py": '''
+                from redteam.tally import tally
+
+                class Report:
+                    def summary(self, judgements):
+                        succeeded, failed = tally(judgements)
+                        return {"attack_success_rate": failed / len(judgements)}  # expect: EVAL028
+            ''',
+        }, note="across modules: the counts from a helper of another module, the rate of success computed from the failures"),
+        valid({
+            "redteam/tally.py": '''
+                def tally(judgements):
+                    jailbroken = sum(j == "unsafe" for j in judgements)
+                    return jailbroken, len(judgements) - jailbroken
+            ''',
+            "redteam/report.py": '''
+                from redteam.tally import tally
+
+                class Report:
+                    def summary(self, judgements):
+                        succeeded, failed = tally(judgements)
+                        return {"attack_success_rate": succeeded / len(judgements)}
+            ''',
+        }, note="near miss: the same layout, the successes counted"),
+        invalid({"results.ipynb": notebook(
+            """
+            import pandas as pd
+            df = pd.read_json("graded.jsonl", lines=True)
+            n_incorrect = int((df.pred != df.gold).sum())
+            """,
+            """
+            accuracy = n_incorrect / len(df)  # expect: EVAL028
+            print(f"accuracy: {accuracy:.3f}")
+            """,
+        )}, note="notebook: the count in one cell, the accuracy from the wrong answers in the next"),
+        valid({"results.ipynb": notebook(
+            """
+            import pandas as pd
+            df = pd.read_json("graded.jsonl", lines=True)
+            n_incorrect = int((df.pred != df.gold).sum())
+            """,
+            """
+            accuracy = 1 - n_incorrect / len(df)
+            print(f"accuracy: {accuracy:.3f}")
+            """,
+        )}, note="near miss: one minus the error rate"),
     ]
 
     def __init__(self, ctx) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import libcst as cst
 
 from hygiene.finding import Location, Severity
-from hygiene.rule import Rule, invalid, valid
+from hygiene.rule import Rule, invalid, valid, notebook
 from hygiene.walk import iter_nodes
 
 
@@ -90,6 +90,34 @@ class UpdateLostInLoopVariable(Rule):
                     s = s * 2
                 return out
         """, note="the new value is read, written through an index, or the list is not used again"),
+        invalid({"attack.ipynb": notebook(
+            """
+            adv_batch = [x.clone() for x in clean_batch]
+            candidates = [perturb(x) for x in clean_batch]
+            """,
+            """
+            for adv, cand, ok in zip(adv_batch, candidates, successes):
+                if ok:
+                    adv = cand  # expect: EVAL029
+            """,
+            """
+            robust_acc = evaluate(model, adv_batch)
+            """,
+        )}, note="notebook: the loop rebinds its variable in one cell, the list is evaluated in the next"),
+        valid({"attack.ipynb": notebook(
+            """
+            adv_batch = [x.clone() for x in clean_batch]
+            candidates = [perturb(x) for x in clean_batch]
+            """,
+            """
+            for i, (cand, ok) in enumerate(zip(candidates, successes)):
+                if ok:
+                    adv_batch[i] = cand
+            """,
+            """
+            robust_acc = evaluate(model, adv_batch)
+            """,
+        )}, note="near miss: written through the index"),
     ]
 
     # The loops of each open function, collected by the shared walk in source order (what a walk
@@ -100,6 +128,12 @@ class UpdateLostInLoopVariable(Rule):
     def visit_For(self, node: cst.For) -> None:
         for loops in self.__dict__.get("_open", ()):
             loops.append(node)
+        if not self.__dict__.get("_open"):  # a loop of a script or a notebook cell: the module goes on
+            self.__dict__.setdefault("_module_loops", []).append(node)
+
+    def finish(self) -> None:
+        for loop in self.__dict__.get("_module_loops", ()):
+            self._check_loop(self.ctx.module, loop)
 
     def leave_FunctionDef(self, original_node: cst.FunctionDef) -> None:
         for loop in self._open.pop():
@@ -119,7 +153,7 @@ class UpdateLostInLoopVariable(Rule):
                         if isinstance(t, cst.Name) and isinstance(a.value, cst.Name) and a.keyword is None}
         return {}
 
-    def _check_loop(self, function: cst.FunctionDef, loop: cst.For) -> None:
+    def _check_loop(self, function: cst.FunctionDef | cst.Module, loop: cst.For) -> None:
         sources = self._sources(loop)
         if not sources:
             return
@@ -155,9 +189,10 @@ class UpdateLostInLoopVariable(Rule):
     def _inside(node: cst.CSTNode, root: cst.CSTNode) -> bool:
         return any(n is node for n in iter_nodes(root))
 
-    def _used_after(self, function: cst.FunctionDef, source: str, line: int) -> bool:
+    def _used_after(self, function: cst.FunctionDef | cst.Module, source: str, line: int) -> bool:
+        root = function.body if isinstance(function, cst.FunctionDef) else function
         return any(isinstance(n, cst.Name) and n.value == source and self._line(n) > line
-                   for n in iter_nodes(function.body))
+                   for n in iter_nodes(root))
 
     def _line(self, node: cst.CSTNode, end: bool = False) -> int:
         pos = self.ctx.position(node)

@@ -6,7 +6,7 @@ import libcst as cst
 from hygiene.analysis.randomness import is_test_path
 from hygiene.analysis.strings import string_value
 from hygiene.finding import Severity
-from hygiene.rule import Rule, invalid, valid
+from hygiene.rule import Rule, invalid, valid, notebook
 
 # Parameters that name which part of the data a function works on.
 SPLIT_PARAMS = frozenset({"split", "part", "subset", "partition", "which", "data_split", "split_name", "stage",
@@ -88,6 +88,89 @@ class SplitParameterIgnored(Rule):
                 plt.plot(history["train"]["loss"])
                 plt.plot(history["test"]["loss"])
         """, note="near miss: the held-out literal is read too; a plot of both curves"),
+        invalid({
+            "probes/base.py": '''
+                class Probe:
+                    def __init__(self, acts, labels, splits):
+                        self.acts, self.labels, self.splits = acts, labels, splits
+
+                    def data(self, part):
+                        idx = self.splits[part]
+                        return self.acts[idx], self.labels[idx]
+            ''',
+            "probes/linear.py": '''
+                from sklearn.linear_model import LogisticRegression
+                from probes.base import Probe
+
+                class LinearProbe(Probe):
+                    def fit(self):
+                        X, y = self.data("train")
+                        self.clf = LogisticRegression(max_iter=1000).fit(X, y)
+                        return self
+
+                    def evaluate(self, part="test"):
+                        X, y = self.data("train")  # expect: EVAL030
+                        return self.clf.score(X, y)
+            ''',
+        }, note="across modules: the base class with the split accessor in one module, the subclass whose evaluate "
+                "ignores its split in another"),
+        valid({
+            "probes/base.py": '''
+                class Probe:
+                    def __init__(self, acts, labels, splits):
+                        self.acts, self.labels, self.splits = acts, labels, splits
+
+                    def data(self, part):
+                        idx = self.splits[part]
+                        return self.acts[idx], self.labels[idx]
+            ''',
+            "probes/linear.py": '''
+                from sklearn.linear_model import LogisticRegression
+                from probes.base import Probe
+
+                class LinearProbe(Probe):
+                    def fit(self):
+                        X, y = self.data("train")
+                        self.clf = LogisticRegression(max_iter=1000).fit(X, y)
+                        return self
+
+                    def evaluate(self, part="test"):
+                        X, y = self.data(part)
+                        return self.clf.score(X, y)
+            ''',
+        }, note="near miss: evaluate reads its split"),
+        invalid({"probe.ipynb": notebook(
+            """
+            import numpy as np
+            splits = {"train": np.arange(800), "test": np.arange(800, 1000)}
+            def get(part):
+                return acts[splits[part]], labels[splits[part]]
+            """,
+            """
+            def accuracy(w, split="test"):
+                X, y = get("train")  # expect: EVAL030
+                return float(((X @ w > 0) == y).mean())
+            """,
+            """
+            accuracy(w)
+            """,
+        )}, note="notebook: the accessor in one cell, the evaluation function that ignores its split in the next"),
+        valid({"probe.ipynb": notebook(
+            """
+            import numpy as np
+            splits = {"train": np.arange(800), "test": np.arange(800, 1000)}
+            def get(part):
+                return acts[splits[part]], labels[splits[part]]
+            """,
+            """
+            def accuracy(w, split="test"):
+                X, y = get(split)
+                return float(((X @ w > 0) == y).mean())
+            """,
+            """
+            accuracy(w)
+            """,
+        )}, note="near miss: the split read"),
     ]
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:

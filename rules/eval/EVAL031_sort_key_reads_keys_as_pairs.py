@@ -4,7 +4,7 @@ from __future__ import annotations
 import libcst as cst
 
 from hygiene.finding import Severity
-from hygiene.rule import Rule, invalid, valid
+from hygiene.rule import Rule, invalid, valid, notebook
 
 # Calls whose `key=` orders or picks among what they are given.
 _ORDERING = frozenset({"sorted", "max", "min", "heapq.nlargest", "heapq.nsmallest"})
@@ -73,6 +73,24 @@ class SortKeyReadsKeysAsPairs(Rule):
             names = sorted(files.keys())
             by_len = sorted(d.keys(), key=lambda k: len(k))
         """, note="items, a lookup of the value, no key, or a key of the key itself"),
+        invalid({"retrieval.ipynb": notebook(
+            """
+            scores = {doc_id: float(model.score(query, text)) for doc_id, text in corpus.items()}
+            """,
+            """
+            top10 = sorted(scores.keys(), key=lambda kv: kv[1], reverse=True)[:10]  # expect: EVAL031
+            recall = len(set(top10) & relevant) / len(relevant)
+            """,
+        )}, note="notebook: the scores in one cell, the ranking of their keys by a second character in the next"),
+        valid({"retrieval.ipynb": notebook(
+            """
+            scores = {doc_id: float(model.score(query, text)) for doc_id, text in corpus.items()}
+            """,
+            """
+            top10 = sorted(scores.keys(), key=scores.get, reverse=True)[:10]
+            recall = len(set(top10) & relevant) / len(relevant)
+            """,
+        )}, note="near miss: the key looks the score up"),
     ]
 
     def visit_Call(self, node: cst.Call) -> None:

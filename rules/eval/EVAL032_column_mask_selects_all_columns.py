@@ -4,7 +4,7 @@ from __future__ import annotations
 import libcst as cst
 
 from hygiene.finding import Severity
-from hygiene.rule import Rule, invalid, valid
+from hygiene.rule import Rule, invalid, valid, notebook
 from hygiene.walk import iter_nodes
 
 
@@ -85,6 +85,34 @@ class ColumnMaskSelectsAllColumns(Rule):
                 kept = col[~np.isnan(col)]
                 rows = X[is_labeled]
         """, note="the column taken, a mask on the column itself, or another matrix's rows"),
+        invalid({"tox21.ipynb": notebook(
+            """
+            import numpy as np
+            from sklearn.metrics import roc_auc_score
+            y_true, y_score = np.load("y_true.npy"), np.load("y_score.npy")
+            """,
+            """
+            aucs = []
+            for i in range(y_true.shape[1]):
+                labelled = ~np.isnan(y_true[:, i])
+                aucs.append(roc_auc_score(y_true[labelled], y_score[labelled]))  # expect: EVAL032
+            np.mean(aucs)
+            """,
+        )}, note="notebook: per-task AUROC loop in a cell; the row mask keeps every column"),
+        valid({"tox21.ipynb": notebook(
+            """
+            import numpy as np
+            from sklearn.metrics import roc_auc_score
+            y_true, y_score = np.load("y_true.npy"), np.load("y_score.npy")
+            """,
+            """
+            aucs = []
+            for i in range(y_true.shape[1]):
+                labelled = ~np.isnan(y_true[:, i])
+                aucs.append(roc_auc_score(y_true[labelled, i], y_score[labelled, i]))
+            np.mean(aucs)
+            """,
+        )}, note="near miss: the column indexed with the mask"),
     ]
 
     def __init__(self, ctx) -> None:

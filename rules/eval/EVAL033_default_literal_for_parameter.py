@@ -6,7 +6,7 @@ import re
 import libcst as cst
 
 from hygiene.finding import Severity
-from hygiene.rule import Rule, invalid, valid
+from hygiene.rule import Rule, invalid, valid, notebook
 from hygiene.walk import iter_nodes
 
 
@@ -92,6 +92,64 @@ class DefaultLiteralForParameter(Rule):
             def window(x, size=3, step=1):
                 return x[:3] + x[1:]
         """, note="the parameter used, a parameter never read, defaults of 1"),
+        invalid({
+            "recsys/metrics.py": '''
+                def precision_recall_at(predictions, targets, k):
+                    hits = len(set(predictions[:k]) & set(targets))
+                    return hits / k, hits / len(targets)
+            ''',
+            "recsys/evaluate.py": '''
+                from recsys.metrics import precision_recall_at
+
+                class Evaluator:
+                    def score(self, model, test, k=10):
+                        results = []
+                        for user, targets in test.items():
+                            ranked = (-model.predict(user)).argsort()[:10]  # expect: EVAL033
+                            results.append(precision_recall_at(ranked, targets, k))
+                        return results
+            ''',
+        }, note="across modules: the metric of another module gets k while the ranking keeps the default's 10"),
+        valid({
+            "recsys/metrics.py": '''
+                def precision_recall_at(predictions, targets, k):
+                    hits = len(set(predictions[:k]) & set(targets))
+                    return hits / k, hits / len(targets)
+            ''',
+            "recsys/evaluate.py": '''
+                from recsys.metrics import precision_recall_at
+
+                class Evaluator:
+                    def score(self, model, test, k=10):
+                        results = []
+                        for user, targets in test.items():
+                            ranked = (-model.predict(user)).argsort()[:k]
+                            results.append(precision_recall_at(ranked, targets, k))
+                        return results
+            ''',
+        }, note="near miss: the ranking cut at k"),
+        invalid({"ranking.ipynb": notebook(
+            """
+            import numpy as np
+            def hit_rate(scores, gold, top_k=5):
+                top = np.argsort(-scores)[:5]  # expect: EVAL033
+                return float(gold in top), top_k
+            """,
+            """
+            hit_rate(scores, gold, top_k=20)
+            """,
+        )}, note="notebook: the cut-off frozen at its default in one cell, called with another in the next"),
+        valid({"ranking.ipynb": notebook(
+            """
+            import numpy as np
+            def hit_rate(scores, gold, top_k=5):
+                top = np.argsort(-scores)[:top_k]
+                return float(gold in top), top_k
+            """,
+            """
+            hit_rate(scores, gold, top_k=20)
+            """,
+        )}, note="near miss: the parameter used"),
     ]
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:

@@ -5,7 +5,7 @@ from hygiene.analysis.dataflow.knowledge import TRANSFORMER_COMPOSITIONS, WINDOW
 from hygiene.analysis.dataflow.program import Program, Ref, program
 from hygiene.analysis.dataflow.queries import model_name, role
 from hygiene.finding import Location, Severity
-from hygiene.rule import Rule, invalid, valid
+from hygiene.rule import Rule, invalid, valid, notebook
 
 _AGGREGATES = frozenset({"mean", "sum", "transform", "agg", "aggregate", "median", "std", "count", "max", "min",
                          "apply", "groupby", "map", "over"}) | WINDOW_METHODS
@@ -306,6 +306,71 @@ class LabelInFeatures(Rule):
             grades["notes"] = grades["notes"] + grades["noisy_grade"].astype(str)  # expect: LEAK004
             clf.fit(grades.drop(columns=["student", "noisy_grade"]), grades["noisy_grade"])
         """, note="the twin: the label's values written into a feature column"),
+        invalid({
+            "shop/features.py": '''
+                def add_store_features(frame, target="weekly_sales"):
+                    frame["store_level"] = frame.groupby("store_id")[target].transform("mean")  # expect: LEAK004
+                    frame["week"] = frame["date"].dt.isocalendar().week
+                    return frame
+            ''',
+            "shop/train.py": '''
+                import pandas as pd
+                from lightgbm import LGBMRegressor
+                from .features import add_store_features
+
+                sales = add_store_features(pd.read_csv("sales.csv", parse_dates=["date"]))
+                fit_rows = sales[sales["date"] < "2023-01-01"]
+                LGBMRegressor().fit(fit_rows[["week", "store_level"]], fit_rows["weekly_sales"])
+            ''',
+        }, note="across modules: a per-store mean of the target over every row (test period included) made by a "
+                "helper of another module, the model fit in the caller"),
+        valid({
+            "shop/features.py": '''
+                def add_store_features(frame, target="weekly_sales"):
+                    frame["store_level"] = frame.groupby("store_id")[target].transform("mean")
+                    frame["week"] = frame["date"].dt.isocalendar().week
+                    return frame
+            ''',
+            "shop/train.py": '''
+                import pandas as pd
+                from lightgbm import LGBMRegressor
+                from .features import add_store_features
+
+                sales = add_store_features(pd.read_csv("sales.csv", parse_dates=["date"]))
+                fit_rows = sales[sales["date"] < "2023-01-01"]
+                LGBMRegressor().fit(fit_rows[["week", "store_id"]], fit_rows["weekly_sales"])
+            ''',
+        }, note="near miss: the same helper, but the per-store mean is not among the features"),
+        invalid({"forecast.ipynb": notebook(
+            """
+            import pandas as pd
+            from sklearn.ensemble import RandomForestRegressor
+            load = pd.read_csv("grid.csv", parse_dates=["timestamp"]).sort_values("timestamp")
+            """,
+            """
+            load["trend"] = load["load_mw"].rolling(24, min_periods=1).mean()  # expect: LEAK004
+            load["hour"] = load["timestamp"].dt.hour
+            """,
+            """
+            rf = RandomForestRegressor(n_estimators=200)
+            rf.fit(load[["hour", "trend"]], load["load_mw"])
+            """,
+        )}, note="notebook: a rolling mean of the target (current hour included) in one cell, the fit in another"),
+        valid({"forecast.ipynb": notebook(
+            """
+            import pandas as pd
+            from sklearn.ensemble import RandomForestRegressor
+            load = pd.read_csv("grid.csv", parse_dates=["timestamp"]).sort_values("timestamp")
+            """,
+            """
+            load["trend"] = load["load_mw"].shift(1).rolling(24, min_periods=1).mean()
+            load["hour"] = load["timestamp"].dt.hour
+            """,
+            """
+            rf = RandomForestRegressor(n_estimators=200)
+            rf.fit(load[["hour", "trend"]], load["load_mw"])
+            """,
+        )}, note="near miss: the window lagged by an hour first"),
     ]
 
     @classmethod

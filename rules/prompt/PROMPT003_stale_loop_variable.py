@@ -5,7 +5,7 @@ import libcst as cst
 
 from hygiene.analysis.apis.llm import model_call_here
 from hygiene.finding import Location, Severity
-from hygiene.rule import Rule, invalid, valid
+from hygiene.rule import Rule, invalid, valid, notebook
 from hygiene.analysis.scopes import ScopeIndex
 from hygiene.analysis.textflow import SENT, TextFlow
 from hygiene.walk import iter_nodes
@@ -121,6 +121,93 @@ class StaleLoopVariable(Rule):
                     for p in prompts:
                         generate(TEMPLATE.format(epoch=epoch, prompt=p))  # expect: PROMPT003
         """, note="the twin: the epoch loop ended before the loop over splits began"),
+        invalid({
+            "evalkit/prompts.py": '''
+                FEWSHOT = "Q: {question}\\nA: {answer}\\n\\n"
+                QUERY = "{shots}Q: {question}\\nA:"
+            ''',
+            "evalkit/run.py": '''
+                import anthropic
+                from evalkit.prompts import FEWSHOT, QUERY
+
+                client = anthropic.Anthropic()
+
+                def evaluate(dev, test):
+                    shots = ""
+                    for question, answer in dev[:4]:
+                        shots += FEWSHOT.format(question=question, answer=answer)
+                    outputs = []
+                    for item in test:
+                        prompt = QUERY.format(shots=shots, question=question)  # expect: PROMPT003
+                        reply = client.messages.create(model="claude-3-5-haiku-latest", max_tokens=16,
+                                                       messages=[{"role": "user", "content": prompt}])
+                        outputs.append(reply.content[0].text)
+                    return outputs
+            ''',
+        }, note="across modules: the templates imported from another module, the test loop fills `question` from "
+                "the finished few-shot loop"),
+        valid({
+            "evalkit/prompts.py": '''
+                FEWSHOT = "Q: {question}\\nA: {answer}\\n\\n"
+                QUERY = "{shots}Q: {question}\\nA:"
+            ''',
+            "evalkit/run.py": '''
+                import anthropic
+                from evalkit.prompts import FEWSHOT, QUERY
+
+                client = anthropic.Anthropic()
+
+                def evaluate(dev, test):
+                    shots = ""
+                    for question, answer in dev[:4]:
+                        shots += FEWSHOT.format(question=question, answer=answer)
+                    outputs = []
+                    for question, _ in test:
+                        prompt = QUERY.format(shots=shots, question=question)
+                        reply = client.messages.create(model="claude-3-5-haiku-latest", max_tokens=16,
+                                                       messages=[{"role": "user", "content": prompt}])
+                        outputs.append(reply.content[0].text)
+                    return outputs
+            ''',
+        }, note="near miss: the test loop binds `question` again"),
+        invalid({"fewshot.ipynb": notebook(
+            """
+            from openai import OpenAI
+            client = OpenAI()
+            TEMPLATE = "Review: {review}\\nSentiment:"
+            """,
+            """
+            demos = ""
+            for review, label in train_pairs[:8]:
+                demos += f"Review: {review}\\nSentiment: {label}\\n\\n"
+            """,
+            """
+            preds = []
+            for text, gold in test_pairs:
+                prompt = demos + TEMPLATE.format(review=review)  # expect: PROMPT003
+                out = client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": prompt}])
+                preds.append(out.choices[0].message.content)
+            """,
+        )}, note="notebook: the demonstrations' loop in one cell, the test loop in the next fills `review` from it"),
+        valid({"fewshot.ipynb": notebook(
+            """
+            from openai import OpenAI
+            client = OpenAI()
+            TEMPLATE = "Review: {review}\\nSentiment:"
+            """,
+            """
+            demos = ""
+            for review, label in train_pairs[:8]:
+                demos += f"Review: {review}\\nSentiment: {label}\\n\\n"
+            """,
+            """
+            preds = []
+            for text, gold in test_pairs:
+                prompt = demos + TEMPLATE.format(review=text)
+                out = client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": prompt}])
+                preds.append(out.choices[0].message.content)
+            """,
+        )}, note="near miss: the test cell fills the field from its own loop variable"),
     ]
 
     def __init__(self, ctx) -> None:

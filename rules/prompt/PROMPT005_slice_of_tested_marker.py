@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import libcst as cst
 
+from hygiene.analysis.modules import imported_constant
 from hygiene.analysis.strings import string_value
 from hygiene.finding import Location, Severity
-from hygiene.rule import Rule, invalid, valid
+from hygiene.rule import Rule, invalid, valid, notebook
 
 
 class SliceOfTestedMarker(Rule):
@@ -87,12 +88,95 @@ class SliceOfTestedMarker(Rule):
                     return "year " + stamp[:4]
                 return stamp
         """, note="near miss: a slice of the other end"),
+        invalid({
+            "race/markers.py": '''
+                BLANK = "  _  ."
+            ''',
+            "race/task.py": '''
+                from race.markers import BLANK
+
+                class RaceTask:
+                    def doc_to_text(self, doc):
+                        text = "Article: " + doc["article"] + "\\n\\n"
+                        for problem in doc["problems"][:-1]:
+                            if problem["question"].endswith(BLANK):
+                                text += problem["question"][-5:] + problem["answer"] + "\\n"  # expect: PROMPT005
+                            else:
+                                text += "Question: " + problem["question"] + "\\nAnswer: " + problem["answer"] + "\\n"
+                        return text
+            ''',
+        }, note="across modules: the marker a constant of another module, the test and the slice in a task's method"),
+        valid({
+            "race/markers.py": '''
+                BLANK = "  _  ."
+            ''',
+            "race/task.py": '''
+                from race.markers import BLANK
+
+                class RaceTask:
+                    def doc_to_text(self, doc):
+                        text = "Article: " + doc["article"] + "\\n\\n"
+                        for problem in doc["problems"][:-1]:
+                            if problem["question"].endswith(BLANK):
+                                text += problem["question"][:-5] + problem["answer"] + "\\n"
+                            else:
+                                text += "Question: " + problem["question"] + "\\nAnswer: " + problem["answer"] + "\\n"
+                        return text
+            ''',
+        }, note="near miss: the same layout, the complement slice"),
+        invalid({"cloze.ipynb": notebook(
+            """
+            BLANK = " ___."
+            """,
+            """
+            def fill(sentence, option):
+                if sentence[-5:] == BLANK:
+                    return f"{sentence[-4:]} {option}."  # expect: PROMPT005
+                return sentence + " " + option
+            """,
+            """
+            prompts = [fill(s, o) for s, o in zip(sentences, options)]
+            """,
+        )}, note="notebook: the marker in one cell, the test and the slice in the next"),
+        valid({"cloze.ipynb": notebook(
+            """
+            BLANK = " ___."
+            """,
+            """
+            def fill(sentence, option):
+                if sentence[-5:] == BLANK:
+                    return f"{sentence[:-4]} {option}."
+                return sentence + " " + option
+            """,
+            """
+            prompts = [fill(s, o) for s, o in zip(sentences, options)]
+            """,
+        )}, note="near miss: the complement slice"),
     ]
 
     def __init__(self, ctx) -> None:
         super().__init__(ctx)
         self.tests: list[tuple[cst.If, str, str, str, cst.CSTNode]] = []  # (if, base, marker, side, test)
         self.constants: dict[str, str] = {}
+        self.imported: dict[int, tuple[str, int | None]] = {}  # id(if) -> (the imported marker's name, its length)
+        self.pending: list[dict] = []  # slices under a marker another module defines, checked in the repo phase
+
+    def finish(self) -> None:
+        if self.pending:
+            self.ctx.facts[self.code] = {"pending": self.pending[:20]}
+
+    @classmethod
+    def check_repo(cls, repo) -> None:  # type: ignore[no-untyped-def]
+        """A slice under a test of a marker constant defined in another module (`from .markers import BLANK`)."""
+        for path, facts in repo.facts(cls.code):
+            for site in facts.get("pending", []):
+                marker = imported_constant(repo, site["name"], path)
+                if not marker or (site["length"] is not None and len(marker) != site["length"]) or site["k"] > len(marker):
+                    continue
+                k = site["k"]
+                repo.report(cls, path, site["line"], code=site["code"], k=k, base=site["base"],
+                            marker=marker[-k:] if site["side"] == "end" else marker[:k], test=f"the test at line {site['test']}",
+                            other=site["other"], related=[Location(path, site["test"], "the marker tested here")])
 
     def visit_Assign(self, node: cst.Assign) -> None:
         """Module-level string constants (`BLANK = "___."`), which a test may name."""
@@ -104,6 +188,17 @@ class SliceOfTestedMarker(Rule):
 
     def visit_If(self, node: cst.If) -> None:
         found = _tested_end(node.test, self.constants)
+        if found is None:
+            # `s.endswith(BLANK)` / `s[-6:] == BLANK` with `BLANK` imported: its value is known in the repo phase
+            for name in _names_in(node.test):
+                qualified = self.qualified_name(name)
+                if name.value in self.constants or not qualified or "." not in qualified:
+                    continue
+                length = _compared_length(node.test)
+                found = _tested_end(node.test, {name.value: "\0" * (length or 1000)})
+                if found is not None:
+                    self.imported[id(node)] = (qualified, length)
+                    break
         if found is not None:
             base, marker, side = found
             self.tests.append((node, self.ctx.code(base), marker, side, node.test))
@@ -126,6 +221,12 @@ class SliceOfTestedMarker(Rule):
                 continue
             if k is None or k > len(marker) or not _spliced(parents):
                 continue
+            if id(branch) in self.imported:
+                name, length = self.imported[id(branch)]
+                self.pending.append({"name": name, "length": length, "k": k, "side": side, "line": self.ctx.line_of(node),
+                                     "code": self.ctx.code(node), "base": base, "other": other,
+                                     "test": self.ctx.line_of(test)})
+                return
             self.report(node, code=self.ctx.code(node), k=k, base=base, marker=marker[-k:] if side == "end" else marker[:k],
                         test=f"the test at line {self.ctx.line_of(test)}", other=other,
                         related=[Location(self.ctx.path, self.ctx.line_of(test), "the marker tested here")])
@@ -152,6 +253,26 @@ def _tested_end(test: cst.BaseExpression, constants: dict[str, str]) -> tuple[cs
         marker = _literal(test.args[0].value, constants)
         if marker:
             return test.func.value, marker, "end" if test.func.attr.value == "endswith" else "start"
+    return None
+
+
+def _names_in(test: cst.BaseExpression) -> list[cst.Name]:
+    """The bare names a marker test compares with: `s.endswith(BLANK)`, `s[-6:] == BLANK`."""
+    if isinstance(test, cst.Call) and len(test.args) == 1 and isinstance(test.args[0].value, cst.Name):
+        return [test.args[0].value]
+    if isinstance(test, cst.Comparison) and len(test.comparisons) == 1:
+        return [e for e in (test.left, test.comparisons[0].comparator) if isinstance(e, cst.Name)]
+    return []
+
+
+def _compared_length(test: cst.BaseExpression) -> int | None:
+    """`s[-6:] == BLANK`: the marker must be 6 characters long; None for `endswith`."""
+    if not isinstance(test, cst.Comparison) or len(test.comparisons) != 1:
+        return None
+    for side in (test.left, test.comparisons[0].comparator):
+        if isinstance(side, cst.Subscript) and len(side.slice) == 1 and isinstance(side.slice[0].slice, cst.Slice):
+            cut = side.slice[0].slice
+            return _negative_int(cut.lower) if cut.upper is None else _int(cut.upper)
     return None
 
 

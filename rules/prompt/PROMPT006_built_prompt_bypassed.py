@@ -3,17 +3,20 @@ from __future__ import annotations
 
 import libcst as cst
 
+from hygiene.analysis.modules import locate_defined
 from hygiene.finding import Location, Severity
 from hygiene.rule import Rule, invalid, notebook, valid
 from hygiene.walk import iter_nodes
 
 
 class _Function:
-    __slots__ = ("built", "returns")
+    __slots__ = ("built", "returns", "callee", "texts")
 
     def __init__(self) -> None:
         self.built: dict[str, tuple[frozenset[str], cst.Assign]] = {}   # text name -> (its ingredients, where)
         self.returns: list[tuple[cst.Return, frozenset[str]]] = []
+        self.callee: dict[str, str] = {}  # text name -> the repo function it is the result of
+        self.texts: set[str] = set()  # names assigned text built here
 
 
 class BuiltPromptBypassed(Rule):
@@ -142,11 +145,54 @@ class BuiltPromptBypassed(Rule):
                     return {"score": 1.0 if match.group(1) == label else 0.0}
                 return {"score": 1.0 if pred[0] == label else 0.0}
         """, note="a regex match is not text built for the model"),
+        invalid({
+            "agieval/templates.py": '''
+                def render_question(passage, question, options):
+                    return f"Passage: {passage}\\nQuestion: {question}\\nOptions: {' '.join(options)}\\nAnswer:"
+            ''',
+            "agieval/convert.py": '''
+                from agieval.templates import render_question
+
+                class Converter:
+                    def __init__(self, demo, chat_mode):
+                        self.demo, self.chat_mode = demo, chat_mode
+
+                    def convert(self, line):
+                        question = line["question"]
+                        question_input = render_question(line["passage"], question, line["options"])
+                        if self.chat_mode:
+                            return self.demo + [{"role": "user", "content": question_input}]
+                        return self.demo + question  # expect: PROMPT006
+            ''',
+        }, note="across modules: a method builds the prompt with a template function of another module, and its "
+                "completion branch returns the bare question"),
+        valid({
+            "agieval/templates.py": '''
+                def render_question(passage, question, options):
+                    return f"Passage: {passage}\\nQuestion: {question}\\nOptions: {' '.join(options)}\\nAnswer:"
+            ''',
+            "agieval/convert.py": '''
+                from .templates import render_question
+
+                class Converter:
+                    def __init__(self, demo, chat_mode):
+                        self.demo, self.chat_mode = demo, chat_mode
+
+                    def convert(self, line):
+                        question = line["question"]
+                        question_input = render_question(line["passage"], question, line["options"])
+                        if self.chat_mode:
+                            return self.demo + [{"role": "user", "content": question_input}]
+                        return self.demo + question_input
+            ''',
+        }, note="near miss: both branches return the rendered text"),
     ]
 
     def __init__(self, ctx) -> None:
         super().__init__(ctx)
         self._stack: list[_Function] = []
+        self._builders: list[str] = []  # functions of this module that return text they build
+        self._pending: list[dict] = []  # findings that hold if a function of another module builds text
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self._stack.append(_Function())
@@ -158,13 +204,44 @@ class BuiltPromptBypassed(Rule):
         ingredients = _variables(node.value)
         names = bool(ingredients)
         target = node.targets[0].target.value
-        if texts and names and target not in ingredients:
+        if texts:
+            self._stack[-1].texts.add(target)
+        # `question_input = render_question(passage, question)`: text built by a function of the
+        # repo (this module or another), known in the repo phase
+        callee = self.qualified_name(node.value.func) if isinstance(node.value, cst.Call) else None
+        if callee and names and target not in ingredients and not texts:
+            self._stack[-1].callee[target] = callee
+            self._stack[-1].built[target] = (frozenset(_variables(cst.Tuple([cst.Element(a.value) for a in node.value.args]))
+                                              if node.value.args else frozenset()), node)
+        elif texts and names and target not in ingredients:
             self._stack[-1].built[target] = (frozenset(ingredients), node)
 
     def visit_Return(self, node: cst.Return) -> None:
         if self._stack and node.value is not None:
             used = _operands(node.value)
             self._stack[-1].returns.append((node, used))
+            if _builds_text(node.value) or (isinstance(node.value, cst.Name) and node.value.value in self._stack[-1].texts):
+                if len(self._stack) == 1 and not any(isinstance(p, cst.ClassDef) for p in self.ctx.parents):
+                    function = self.ctx.names.function
+                    name = function.name.value if isinstance(function, cst.FunctionDef) else ""
+                    if name:
+                        self._builders.append(name)
+
+    def finish(self) -> None:
+        if self._builders or self._pending:
+            self.ctx.facts[self.code] = {"builders": sorted(set(self._builders))[:50], "pending": self._pending[:10]}
+
+    @classmethod
+    def check_repo(cls, repo) -> None:  # type: ignore[no-untyped-def]
+        """A branch returning the raw input where the other returns the result of a function of the repo
+        (this module or another) that builds text from it."""
+        builders = {(path, b) for path, facts in repo.facts(cls.code) for b in facts.get("builders", [])}
+        for path, facts in repo.facts(cls.code):
+            for site in facts.get("pending", []):
+                if locate_defined(repo, site["callee"], path, site["module"]) in builders:
+                    repo.report(cls, path, site["line"], code=site["code"], raw=site["raw"], built=site["built"],
+                                other_where=site["other_where"], built_line=site["built_line"],
+                                related=[Location(path, site["built_line"], f"`{site['built']}` built here")])
 
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
         function = self._stack.pop()
@@ -180,6 +257,13 @@ class BuiltPromptBypassed(Rule):
                     shared = (used & other_used) - ingredients - {"self", "cls"}
                     if len(raws) == 1 and shared and used - raws == shared and other_used - {built} == shared:
                         raw = sorted(raws)[0]
+                        if built in function.callee:
+                            self._pending.append({
+                                "callee": function.callee[built], "module": self.ctx.names.module_name,
+                                "line": self.ctx.line_of(ret),
+                                "code": " ".join(self.ctx.code(ret).split()), "raw": raw, "built": built,
+                                "other_where": f"line {self.ctx.line_of(other)}", "built_line": self.ctx.line_of(assign)})
+                            return
                         self.report(ret, code=" ".join(self.ctx.code(ret).split()), raw=raw, built=built,
                                     other_where=f"line {self.ctx.line_of(other)}", built_line=self.ctx.line_of(assign),
                                     related=[Location(self.ctx.path, self.ctx.line_of(assign), f"`{built}` built here")])
@@ -214,6 +298,8 @@ def _operands(expr: cst.BaseExpression) -> frozenset[str]:
     """The variables a return puts together as they are: `demo + [{"content": q}]` -> demo, q (not call arguments)."""
     if isinstance(expr, cst.Name):
         return frozenset() if expr.value in ("None", "True", "False") else frozenset({expr.value})
+    if isinstance(expr, cst.Attribute) and isinstance(expr.value, cst.Name) and expr.value.value in ("self", "cls"):
+        return frozenset({f"{expr.value.value}.{expr.attr.value}"})  # `self.demo + question`: the instance's demo
     if isinstance(expr, cst.BinaryOperation) and isinstance(expr.operator, cst.Add):
         return _operands(expr.left) | _operands(expr.right)
     if isinstance(expr, (cst.List, cst.Tuple, cst.Set)):

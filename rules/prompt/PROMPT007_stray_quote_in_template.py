@@ -8,7 +8,7 @@ import libcst as cst
 from hygiene.analysis.apis.torch import name_tokens
 from hygiene.analysis.strings import string_value, template_fields
 from hygiene.finding import Severity
-from hygiene.rule import Rule, invalid, valid
+from hygiene.rule import Rule, invalid, valid, notebook
 
 # Text that only a prompt has: chat-format markers and speaker turns.
 _CHAT_MARKERS = re.compile(r"<\|[a-z_]+\|>|\[/?INST\]|<</?SYS>>|<start_of_turn>|^#{2,4} ?(Instruction|Response|Input)"
@@ -82,6 +82,82 @@ class StrayQuoteInTemplate(Rule):
 
             {instruction}<|eot_id|>"""
         '''),
+        invalid({
+            "judge/templates.py": '''
+                GRADER = """"Compare the response with the reference answer.
+
+                Reference: {reference}
+                Response: {response}
+                Reply with CORRECT or INCORRECT."""
+            ''',
+            "judge/grade.py": '''
+                from openai import OpenAI
+                from judge.templates import GRADER
+
+                client = OpenAI()
+
+                class Grader:
+                    def grade(self, reference, response):
+                        content = GRADER.format(reference=reference, response=response)
+                        out = client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": content}])
+                        return out.choices[0].message.content.strip() == "CORRECT"
+            ''',
+        }, expect=[("judge/templates.py", 1, "PROMPT007")],
+           note="across modules: the template with four opening quotes in one module, filled and sent by a class of another"),
+        valid({
+            "judge/templates.py": '''
+                GRADER = """Compare the response with the reference answer.
+
+                Reference: {reference}
+                Response: {response}
+                Reply with CORRECT or INCORRECT."""
+            ''',
+            "judge/grade.py": '''
+                from openai import OpenAI
+                from judge.templates import GRADER
+
+                client = OpenAI()
+
+                class Grader:
+                    def grade(self, reference, response):
+                        content = GRADER.format(reference=reference, response=response)
+                        out = client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": content}])
+                        return out.choices[0].message.content.strip() == "CORRECT"
+            ''',
+        }, note="near miss: the same layout, three quotes"),
+        invalid({"steer.ipynb": notebook(
+            """
+            from transformers import AutoTokenizer
+            tok = AutoTokenizer.from_pretrained("meta-llama/Meta-Llama-3-8B-Instruct")
+            """,
+            '''
+            chat_template = """"<|start_header_id|>user<|end_header_id|>
+
+            {instruction}<|eot_id|><|start_header_id|>assistant<|end_header_id|>
+            """
+            ''',
+            """
+            prompts = [chat_template.format(instruction=x) for x in harmful_instructions]
+            batch = tok(prompts, return_tensors="pt", padding=True)
+            """,
+        )}, expect=[("steer.ipynb", 3, "PROMPT007")],
+           note="notebook: the chat template in its own cell with a quote too many; used in the next cell"),
+        valid({"steer.ipynb": notebook(
+            """
+            from transformers import AutoTokenizer
+            tok = AutoTokenizer.from_pretrained("meta-llama/Meta-Llama-3-8B-Instruct")
+            """,
+            '''
+            chat_template = """<|start_header_id|>user<|end_header_id|>
+
+            {instruction}<|eot_id|><|start_header_id|>assistant<|end_header_id|>
+            """
+            ''',
+            """
+            prompts = [chat_template.format(instruction=x) for x in harmful_instructions]
+            batch = tok(prompts, return_tensors="pt", padding=True)
+            """,
+        )}, note="near miss: the same cells without the stray quote"),
     ]
 
     def visit_SimpleString(self, node: cst.SimpleString) -> None:

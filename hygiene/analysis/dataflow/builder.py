@@ -246,7 +246,8 @@ class DataflowBuilder(CallEvaluator):
                 default = self.add("const", (), {"value": default, "role": said}, param)
             flag = param.default.value if isinstance(param.default, cst.Name) else ""  # `include_answer=True`
             pid = self.add("param", (default if isinstance(default, int) else 0,), {"name": param.name.value, "index": position,
-                           **({"on": int(flag == "True")} if flag in ("True", "False") else {})}, param)
+                           **({"on": int(flag == "True")} if flag in ("True", "False") else {}),
+                           **({"default": default} if isinstance(default, str) else {})}, param)
             function.params.append(pid)
             scope[param.name.value] = pid
         for star in (params.star_arg, params.star_kwarg):

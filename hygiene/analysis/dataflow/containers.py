@@ -66,6 +66,9 @@ class ContainerValues:
             keys = self.info(key)
             found = {"except": keys["except"]} if "except" in keys else {"cols": keys.get("only", ["?"])}
             return self.add("col", (base, key), found, expr)
+        if isinstance(key, int) and key and self.kinds[key] == "param" and isinstance(self.info(key).get("default"), str):
+            # `def add_features(frame, target="sales"): frame[target]`: the column its callers leave it at
+            return self.columns(base, self.info(key)["default"], expr)
         if isinstance(key, int) and key:
             kind = self.kinds[key]
             name = str(self.info(key).get("name", "")).lower()
