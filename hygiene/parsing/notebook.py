@@ -55,6 +55,8 @@ class NotebookSource:
     # Document-order joined line of the first line of each code cell, by cell index.
     doc_offsets: dict[int, int]
     skipped: list[tuple[int, str]] = field(default_factory=list)
+    # The kernel the notebook was saved from (`kernelspec.name`, lower case: `python3`, `pysparkkernel`).
+    kernel: str = ""
 
     def analysed_line(self, cell: int, cell_line: int) -> int | None:
         """The analysed line of line `cell_line` of cell `cell` (for `ctx.report(line=...)`)."""
@@ -268,7 +270,9 @@ def load(data: bytes) -> NotebookSource:
             pieces[bad.index] = "\n".join("# hygiene: unparsable cell" if i == 0 else ""
                                           for i, _ in enumerate(pieces[bad.index].split("\n")))
     line_map = [(c.index, n + 1) for c in order for n in range(len(pieces[c.index].split("\n")))]
-    return NotebookSource(text, module, line_map, cells, in_run_order, doc_offsets, skipped)
+    spec = doc.get("metadata", {}).get("kernelspec") if isinstance(doc.get("metadata"), dict) else None
+    kernel = str(spec.get("name") or "").lower() if isinstance(spec, dict) else ""
+    return NotebookSource(text, module, line_map, cells, in_run_order, doc_offsets, skipped, kernel)
 
 
 def _cell_with_error(order: list[Cell], pieces: dict[int, str]) -> tuple[Cell, str] | None:
