@@ -181,8 +181,8 @@ def check_file(source: SourceFile, config: Config, rules: list[type[Rule]], pack
             _check_code(source, text, config, rules, packages, result)
         else:
             _check_other(source, config, rules, result)
-    except ParseError as exc:
-        result.diagnostics.append(Diagnostic(source.path, str(exc)))
+    except ParseError as exc:  # a notebook in another language is a note (hygiene.parsing.notebook.NotPython)
+        result.diagnostics.append(Diagnostic(source.path, str(exc), getattr(exc, "kind", "error")))
     except UnicodeDecodeError as exc:
         result.diagnostics.append(Diagnostic(source.path, f"not UTF-8 (byte {exc.start})"))
     except OSError as exc:

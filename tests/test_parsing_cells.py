@@ -44,3 +44,12 @@ def test_output_text_of_errors_streams_and_results() -> None:
     assert output_text(error) == "KeyError: 'x'\nKeyError"
     assert output_text({"output_type": "stream", "text": ["a\n", "b"]}) == "a\nb"
     assert output_text({"output_type": "execute_result", "data": {"text/plain": "0.9"}}) == "0.9"
+
+
+def test_reads_are_known_unless_the_cell_runs_other_code():
+    from hygiene.parsing.cells import reads_are_known
+
+    assert reads_are_known("from fastai.vision.all import *\nprint(learn)")  # binds unknown names only
+    assert not reads_are_known("%run train.py")
+    assert not reads_are_known("from a import *\nexec(code)")
+    assert not reads_are_known("print(globals())")

@@ -89,3 +89,53 @@ def test_other_notes_that_say_skipped_are_not_folded_as_unparsable_cells():
     assert lines[:4] == [("note", f"vendor{i}: skipped: a copy of another project (its own LICENSE and setup.py)")
                          for i in range(4)]
     assert len(lines) == 5 and lines[4][1].startswith("4 notebooks have cells that do not parse")
+
+
+def _kernel_notebook(language: str, kernel: str) -> str:
+    # R code that also parses as Python (`x = sample(10)` and friends): read as Python it was checked.
+    cells = ["library(catboost)\nset.seed(1)", "import random\nx = random.random()\nprint(x)"]
+    return json.dumps({"nbformat": 4, "nbformat_minor": 5,
+                       "metadata": {"kernelspec": {"name": kernel, "language": language, "display_name": language},
+                                    "language_info": {"name": language}},
+                       "cells": [{"cell_type": "code", "metadata": {}, "execution_count": i + 1, "outputs": [],
+                                  "source": c} for i, c in enumerate(cells)]})
+
+
+def test_a_notebook_of_another_language_is_one_note_and_not_read_as_python(tmp_path):
+    # Held-out 14: catboost's R tutorial (kernel `ir`) was read as Python: "7 cells skipped, they do
+    # not parse", and the cells that happened to parse were analysed.
+    result = result_for(tmp_path, {"r_tutorial.ipynb": _kernel_notebook("R", "ir")})
+    notes = [d for d in result.diagnostics if d.path == "r_tutorial.ipynb"]
+    assert [(d.kind, d.message) for d in notes] == [
+        ("note", "skipped: a notebook in R (its kernel's language), not Python")]
+    assert not [f for f in result.findings if f.path == "r_tutorial.ipynb"]
+    assert "could not be checked" not in render(result, "text")
+    assert json.loads(render(result, "json"))["summary"]["lines"] == 0
+
+
+def test_a_python_notebook_with_its_kernel_named_is_read(tmp_path):
+    for language, kernel in (("python", "python3"), ("pyspark", "pysparkkernel")):
+        (tmp_path / kernel).mkdir()
+        result = result_for(tmp_path / kernel, {"nb.ipynb": _kernel_notebook(language, kernel)})
+        assert not [d for d in result.diagnostics if d.path == "nb.ipynb" and "not Python" in d.message]
+        assert json.loads(render(result, "json"))["summary"]["lines"] == 5  # its cells were read
+
+
+def test_notes_of_one_kind_fold_when_the_repository_has_more_than_three(tmp_path):
+    # Held-out 14: six data files of JSON lines named `.json` gave six identical notes; three
+    # notebooks with Python 2 cells beside a fourth note gave four lines.
+    from hygiene.finding import Diagnostic
+    from hygiene.report.text import diagnostic_lines
+
+    jsonl = [Diagnostic(f"data/{n}.json", "JSON lines in a `.json` file: read one value per line", "note")
+             for n in ("a_train", "a_test", "b_train", "b_test", "c_train", "c_test")]
+    lines = diagnostic_lines(jsonl)
+    assert len(lines) == 1 and lines[0][1].startswith("6 `.json` files hold JSON lines, read one value per line")
+    py2 = [Diagnostic(f"n{i}.ipynb", f"cell {i} skipped: syntax error at line 1, column 1: Missing parentheses in call "
+                                     "to 'print'. (this looks like Python 2, which hygiene does not read)", "note")
+           for i in range(3)]
+    other = Diagnostic("r.ipynb", "skipped: a notebook in R (its kernel's language), not Python", "note")
+    lines = diagnostic_lines([*py2, other])
+    assert len(lines) == 2 and lines[0][1].startswith("3 notebooks have Python 2 cells") and lines[1][1].startswith("r.ipynb")
+    # Three alone are still said one by one.
+    assert len(diagnostic_lines(py2)) == 3

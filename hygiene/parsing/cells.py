@@ -23,6 +23,13 @@ _IPY_HISTORY = re.compile(r"^_(i?\d+|i{1,3})$")
 # restored variables, exec and namespace writes.
 _DYNAMIC = re.compile(r"^\s*%(run|load|store|restore|autoreload|macro)\b|import\s+\*|\bexec\s*\(|"
                       r"\b(globals|locals|vars)\s*\(\s*\)|\b__builtins__\b|\bsetattr\s*\(\s*builtins", re.M)
+_STAR_IMPORT = re.compile(r"import\s+\*")
+
+
+def reads_are_known(source: str) -> bool:
+    """Whether a cell's reads are all in its code: it may bind unknown names (`from x import *`),
+    but runs no other file or string (`%run`, `exec(...)`) and reads no namespace as a whole."""
+    return not any(m.group(0) and not _STAR_IMPORT.fullmatch(m.group(0)) for m in _DYNAMIC.finditer(source))
 
 
 @dataclass

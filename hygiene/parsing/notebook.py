@@ -55,6 +55,8 @@ class NotebookSource:
     # Document-order joined line of the first line of each code cell, by cell index.
     doc_offsets: dict[int, int]
     skipped: list[tuple[int, str]] = field(default_factory=list)
+    # The kernel the notebook was saved from (`kernelspec.name`, lower case: `python3`, `pysparkkernel`).
+    kernel: str = ""
 
     def analysed_line(self, cell: int, cell_line: int) -> int | None:
         """The analysed line of line `cell_line` of cell `cell` (for `ctx.report(line=...)`)."""
@@ -165,13 +167,49 @@ def cell_python(source: str) -> str:
     return "\n".join(out)
 
 
+# Languages of notebook kernels that are not Python (IRkernel, IJulia, Spark's Scala kernel, SQL
+# kernels...): their cells are not read as Python, and the notebook is said once as skipped.
+_OTHER_LANGUAGES = frozenset({
+    "r", "julia", "scala", "java", "javascript", "typescript", "c", "c++", "c#", "f#", "go", "rust", "ruby",
+    "haskell", "matlab", "octave", "sas", "stata", "sql", "bash", "sh", "powershell", "kotlin", "lua", "perl",
+    "php", "groovy", "clojure", "ocaml", "elixir", "erlang", "swift", "wolfram language", "fortran", "prolog",
+    "sparql", "cypher", "maxima", "gnuplot", "idl", "q",
+})
+
+
+class NotPython(ParseError):
+    """A notebook whose kernel runs another language: nothing in it to check, a note, not an error."""
+    kind = "note"
+
+
+def kernel_language(doc: Any) -> str:
+    """The language a notebook's kernel runs, lower case, as its metadata says (`language_info.name`,
+    else `kernelspec.language`); "" when it does not say."""
+    meta = doc.get("metadata") if isinstance(doc, dict) else None
+    if not isinstance(meta, dict):
+        return ""
+    for part, key in (("language_info", "name"), ("kernelspec", "language")):
+        value = meta.get(part).get(key) if isinstance(meta.get(part), dict) else None
+        if isinstance(value, str) and value.strip():
+            return value.strip().lower()
+    return ""
+
+
 def read_cells(data: bytes) -> list[Cell]:
+    return _cells(_document(data))
+
+
+def _document(data: bytes) -> Any:
     try:
         doc = json.loads(data.decode("utf-8"))
     except UnicodeDecodeError as exc:
         raise ParseError(f"notebook is not UTF-8 (byte {exc.start})") from None
     except json.JSONDecodeError as exc:
         raise ParseError(f"not valid notebook JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}") from None
+    return doc
+
+
+def _cells(doc: Any) -> list[Cell]:
     if not isinstance(doc, dict):
         raise ParseError("not a notebook: the top level is not a JSON object")
     if "cells" not in doc:
@@ -197,7 +235,12 @@ def read_cells(data: bytes) -> list[Cell]:
 
 
 def load(data: bytes) -> NotebookSource:
-    cells = read_cells(data)
+    doc = _document(data)
+    language = kernel_language(doc)
+    if language in _OTHER_LANGUAGES:
+        raise NotPython(f"skipped: a notebook in {language.upper() if len(language) <= 3 else language.title()} "
+                        "(its kernel's language), not Python")
+    cells = _cells(doc)
     code = [c for c in cells if c.cell_type == "code"]
     doc_offsets: dict[int, int] = {}
     line = 1
@@ -227,7 +270,9 @@ def load(data: bytes) -> NotebookSource:
             pieces[bad.index] = "\n".join("# hygiene: unparsable cell" if i == 0 else ""
                                           for i, _ in enumerate(pieces[bad.index].split("\n")))
     line_map = [(c.index, n + 1) for c in order for n in range(len(pieces[c.index].split("\n")))]
-    return NotebookSource(text, module, line_map, cells, in_run_order, doc_offsets, skipped)
+    spec = doc.get("metadata", {}).get("kernelspec") if isinstance(doc.get("metadata"), dict) else None
+    kernel = str(spec.get("name") or "").lower() if isinstance(spec, dict) else ""
+    return NotebookSource(text, module, line_map, cells, in_run_order, doc_offsets, skipped, kernel)
 
 
 def _cell_with_error(order: list[Cell], pieces: dict[int, str]) -> tuple[Cell, str] | None:

@@ -6,7 +6,7 @@ import json
 import re
 
 from hygiene.finding import Severity
-from hygiene.parsing.cells import cell_scope, output_text
+from hygiene.parsing.cells import cell_scope, output_text, reads_are_known
 from hygiene.parsing.notebook import Cell, cell_python
 from hygiene.rule import Rule, invalid, valid
 
@@ -15,14 +15,27 @@ from hygiene.rule import Rule, invalid, valid
 _CELL_LINE = re.compile(r"Cell In\s*\[\d*\],\s*line (\d+)|^-+>\s*(\d+)|ipykernel_\d+/\d+\.py:(\d+)", re.M)
 
 
-def notebook(cells: list[dict]) -> str:
-    return json.dumps({"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": [
+def notebook(cells: list[dict], kernel: str = "") -> str:
+    metadata = {"kernelspec": {"name": kernel, "display_name": kernel, "language": ""}} if kernel else {}
+    return json.dumps({"nbformat": 4, "nbformat_minor": 5, "metadata": metadata, "cells": [
         {"cell_type": "code", "metadata": {}, "execution_count": None, "outputs": [], **c} for c in cells]}, indent=1)
 
 
 def error_output(ename: str, evalue: str, trace: list[str]) -> dict:
     return {"output_type": "error", "ename": ename, "evalue": evalue, "traceback": trace}
 
+
+SPARK_CELLS = [
+    {"source": "%%configure -f\n{\"conf\": {\"spark.executor.cores\": 2}}", "execution_count": 1, "outputs": [
+        {"output_type": "display_data", "data": {"text/plain": "Current session configs"}, "metadata": {}}]},
+    {"source": "from pyspark.sql import SparkSession\n\nspark = SparkSession.builder.master('local[*]').getOrCreate()",
+     "execution_count": 3, "outputs": [error_output("ModuleNotFoundError", "No module named 'pyspark'", [
+         "ModuleNotFoundError: No module named 'pyspark'", "----> 1 from pyspark.sql import SparkSession"])]},
+    {"source": "spark", "execution_count": 4, "outputs": [
+        {"output_type": "stream", "name": "stdout", "text": "<pyspark.sql.session.SparkSession object>\n"}]},
+    {"source": "df = spark.read.parquet('train.parquet')\nprint(df.count())", "execution_count": 5, "outputs": [
+        {"output_type": "stream", "name": "stdout", "text": "1000\n"}]},
+]
 
 _CRASH = re.compile(r"kernel (crashed|died|restarting)", re.I)
 # An editor that stops a run at the first failure saves this on every cell it did not run: those
@@ -126,7 +139,7 @@ def later_reads(code: list[Cell], position: int, names: set[str]) -> bool:
         scope = cell_scope(other)
         if not scope.parsed and not other.outputs:
             continue  # text that is not Python, saved without output: it shows nothing and binds nothing
-        if not scope.parsed or scope.dynamic:
+        if not scope.parsed or scope.dynamic and not reads_are_known(other.source):
             return True
         used = _read_before_bound(other, scope, tainted)
         if used:
@@ -134,7 +147,7 @@ def later_reads(code: list[Cell], position: int, names: set[str]) -> bool:
                 return True  # a result shown (an error or a cancellation shows none)
             tainted |= scope.binds
         else:
-            tainted -= scope.binds
+            tainted -= scope.binds  # a star import's names are unknown: they replace nothing here
         if not tainted:
             return False
     return False
@@ -248,7 +261,10 @@ class NotebookStoredError(Rule):
     checklist question. A `KeyboardInterrupt` of a loop that nothing in the cell ends (`while True:`
     without a `break`: a search left to run until stopped) is how that cell ends, not a failure; a
     later cell that binds a name again before reading it (a loop's own variable, an assignment
-    first) does not read what the failed cell left.
+    first) does not read what the failed cell left. A later cell with a star import
+    (`from fastai.vision.all import *`) is read like any other: only what it binds is unknown. Names
+    the kernel itself defines (a PySpark kernel's `spark` and `sc`) are not left half-done by a
+    cell that fails while making its own.
 
     Default: a checklist question, not a finding. On first scans of public repositories nobody had
     tuned on, it gave 46 findings and none was a real problem (3 debatable): a saved error is
@@ -462,6 +478,30 @@ class NotebookStoredError(Rule):
             {"source": "df = pd.DataFrame(np.ones((3, 2)))\nprint(df.mean().mean())", "execution_count": 2,
              "outputs": [{"output_type": "stream", "name": "stdout", "text": "1.0\n"}]},
         ])}, note="near miss (held-out 12): a non-fatal traceback followed by more output of the same cell: the cell went on"),
+        valid({"learner.ipynb": notebook([
+            {"source": "from fastai.vision.all import *", "execution_count": 1},
+            {"source": "learn = vision_learner(dls, resnet34)\nlearn.fine_tune(1)", "execution_count": 2, "outputs": [
+                error_output("RuntimeError", "CUDA out of memory", ["RuntimeError: CUDA out of memory",
+                                                                  "----> 2 learn.fine_tune(1)"])]},
+            {"source": "from sklearn.metrics import *\nprint(accuracy_score(y_saved, p_saved))", "execution_count": 5,
+             "outputs": [{"output_type": "stream", "name": "stdout", "text": "0.91\n"}]},
+        ])}, note="near miss (held-out 14): a later cell with a star import reads nothing the failed cell left; "
+                  "only what a star import binds is unknown, not what the cell reads"),
+        invalid({"learner.ipynb": notebook([
+            {"source": "from fastai.vision.all import *", "execution_count": 1},
+            {"source": "learn = vision_learner(dls, resnet34)\nlearn.fine_tune(1)", "execution_count": 2, "outputs": [
+                error_output("RuntimeError", "CUDA out of memory", ["RuntimeError: CUDA out of memory",
+                                                                  "----> 2 learn.fine_tune(1)"])]},
+            {"source": "from sklearn.metrics import *\nprint(learn.validate())", "execution_count": 5,
+             "outputs": [{"output_type": "stream", "name": "stdout", "text": "[0.31, 0.91]\n"}]},
+        ])}, expect=[("learner.ipynb", 3, "RESULT002")],
+            note="the twin: the star-import cell prints the half-trained learner"),
+        valid({"spark.ipynb": notebook(SPARK_CELLS, kernel="pysparkkernel")},
+              note="near miss (held-out 14): in a PySpark kernel, which starts a session as `spark`, a local-setup "
+                   "alternative fails at its import; the later cells read the kernel's `spark`"),
+        invalid({"spark.ipynb": notebook(SPARK_CELLS, kernel="python3")},
+                expect=[("spark.ipynb", 3, "RESULT002")],
+                note="the twin: in a Python kernel nothing but the failed cell makes `spark`"),
     ]
 
     def finish(self) -> None:
@@ -494,6 +534,8 @@ class NotebookStoredError(Rule):
                 if error == "KeyboardInterrupt" and endless_loop(cell):
                     break  # stopping it by hand is how the cell ends: what it found so far is its result
                 names = changed_names(cell, line, modules)
+                if names is not None:
+                    names -= kernel_names(nb.kernel)  # the kernel's own `spark`: a failed cell leaves it as it was
                 if names is not None and not later_reads(code, position, names):
                     break
                 failed.append((cell, line, error))
@@ -514,6 +556,16 @@ class NotebookStoredError(Rule):
                f"{sessions - 1} times): a scratch pad, not the record of one run") if sessions >= SCRATCH_SESSIONS else ""
         self.ctx.report_cell(type(self), cell.index, line, fields={"cell": cell.index, "error": error, "more": more},
                              extra={"ask": ask} if ask else None)
+
+
+# Names a notebook's kernel defines before any cell runs: Spark kernels (sparkmagic's
+# `pysparkkernel` on EMR or Livy, Synapse's `synapse_pyspark`, Glue's `glue_pyspark`) start a session
+# as `spark` and `sc`. A cell that fails while making its own `spark` leaves the kernel's in place.
+_SPARK_KERNEL_NAMES = frozenset({"spark", "sc", "sqlContext", "sqlCtx"})
+
+
+def kernel_names(kernel: str) -> frozenset[str]:
+    return _SPARK_KERNEL_NAMES if "pyspark" in kernel or "spark" in kernel and "python" not in kernel else frozenset()
 
 
 def endless_loop(cell: Cell) -> bool:

@@ -131,7 +131,9 @@ class ClaimNotInResults(Rule):
     files with metric columns under results/, outputs/ and the like (their producer may be gone). Only result-like numbers are read: table cells and figures in sentences about a
     metric, not versions, dates, counts, settings, approximations or other papers' numbers. A
     document is read against the results only when at least two of its numbers (or half of
-    them) are found there: one match can be chance. A table row is read when one of its numbers
+    them) are found there, one of
+    them with three significant digits or more: one match, or a two-digit one (`0.85`, which a training
+    log's losses round to), can be chance. A table row is read when one of its numbers
     is in the results or its label names a result file or a condition a result file keeps (a key
     like `by_system.retrieval`, a `model` column's value, its words in any order); other rows quote
     baselines, and a table's unsupported numbers are one finding. A spread after `±` or `\\pm` is
@@ -451,6 +453,33 @@ class ClaimNotInResults(Rule):
                            '"stream", "name": "stdout", "text": "test accuracy 0.9117\\n"}]}]}',
         }, note="supported by a saved notebook output"),
         valid({
+            "README.md": """\
+                | Method | Test Accuracy | Test ECE | AUROC |
+                |---|---|---|---|
+                | Softmax | 95.98 | 0.85 | 94.44 |
+                | Ensemble | 96.59 | 0.76 | 97.73 |
+                | ours | 95.97 | 0.85 | 98.09 |
+                """,
+            "notebooks/toy.ipynb": '{"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": [{"cell_type": "code", '
+                                   '"metadata": {}, "execution_count": 1, "source": "train(model)", "outputs": [{"output_type": '
+                                   '"stream", "name": "stdout", "text": "Epoch 0 Loss: 0.763293\\nEpoch 143 Loss: 0.008530\\n"}]}]}',
+        }, note="near miss (held-out 14): a paper's table whose only matches are its two-digit cells, rounded from a "
+                "toy notebook's training losses (0.763293, 0.008530 as a percentage): chance, not the table's run"),
+        invalid({
+            "README.md": """\
+                | Method | Test Accuracy | Test ECE | AUROC |
+                |---|---|---|---|
+                | Softmax | 95.98 | 0.85 | 94.44 |
+                | Ensemble | 96.59 | 0.76 | 97.73 |
+                | ours | 95.97 | 0.85 | 98.09 |
+                """,
+            "notebooks/cifar.ipynb": '{"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": [{"cell_type": "code", '
+                                     '"metadata": {}, "execution_count": 1, "source": "evaluate(model)", "outputs": [{"output_type": '
+                                     '"stream", "name": "stdout", "text": "softmax acc 0.9598 ece 0.0085 auroc 0.9444\\n'
+                                     'ensemble acc 0.9659 ece 0.0076 auroc 0.9773\\nours acc 0.9597 ece 0.0085 auroc 0.9671\\n"}]}]}',
+        }, expect=[("README.md", 5, "RESULT007")],
+            note="the twin: the notebook evaluates the table's methods, and the last AUROC differs from the table's"),
+        valid({
             "docs/leaderboard.md": "| model | robustness |\n|---|---|\n" + "".join(
                 f"| m{i} | {(i * 211 + 5) % 1000 / 1000:.3f} |\n" for i in range(12)),
             "examples/attack.ipynb": '{"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": [{"cell_type": '
@@ -536,7 +565,10 @@ class ClaimNotInResults(Rule):
         # nor is one whose numbers mostly come from elsewhere (a log of runs kept as Markdown).
         decoys = sum(index.supports(value + step * 10 ** -decimals, decimals, percent)
                      for value, decimals, percent in distinct for step in _DECOY_STEPS) / len(_DECOY_STEPS)
-        tied = found >= 2 * decoys + 1 and 10 * found >= total
+        # A two-digit number (`0.85`, `76`) is what a training log's losses round to by the dozen: a
+        # document is tied to the results only by a match of three significant digits or more.
+        specific = any(ok and _digits(value, decimals) >= 3 for (value, decimals, _), ok in distinct.items())
+        tied = found >= 2 * decoys + 1 and 10 * found >= total and specific
         # Untied, only a few sentences naming a metric that a small result file keeps are read:
         # `84.1% accuracy` in the README beside {"accuracy": 0.826} is a claim about that file.
         named = [c for c in claims if (not c["table"] or len({d["line"] for d in claims if d["table"] == c["table"]})
@@ -582,6 +614,11 @@ _FILE_NAME = re.compile(r"[\w.\-/]*\w\.(?:jsonl?|ndjson|csv|tsv|parquet)\b|(?<![
 
 
 _VERBS = frozenset({"reaches", "achieves", "gets", "obtains", "score", "rate", "rates"})
+
+
+def _digits(value: float, decimals: int) -> int:
+    """Significant digits of a number as written with `decimals` decimals (`0.85` 2, `95.98` 4)."""
+    return len(f"{abs(value):.{decimals}f}".replace(".", "").lstrip("0"))
 
 
 def _metric_words(line: str) -> list[str]:

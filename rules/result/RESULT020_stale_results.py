@@ -1,6 +1,9 @@
 """RESULT020: a committed results file older than the code or data that produces it."""
 from __future__ import annotations
 
+import posixpath
+import re
+
 from hygiene.context import RepoContext
 from hygiene.finding import Severity
 from hygiene.analysis.producers import describe, staleness
@@ -55,6 +58,20 @@ outputs = [client.generate(p, temperature=0.7) for p in prompts]
 json.dump([{"instruction": p, "output": o} for p, o in zip(prompts, outputs)],
           open(f"outputs/{sys.argv[1]}/model_outputs.json", "w"))
 """
+BOARD_V1 = """
+import datetime, sys
+import pandas as pd
+
+def board(judgments):
+    scores = judgments.groupby("model").win.mean().rename("score")
+    return scores.sort_values(ascending=False).reset_index()
+
+stats = board(pd.read_json(sys.argv[1], lines=True))
+date_str = datetime.datetime.now().strftime("%Y%m%d")
+stats.to_csv(f"leaderboard/board_{date_str}.csv", index=False)
+"""
+BOARD_V2 = BOARD_V1.replace("win.mean()", "win.fillna(0.5).mean()")
+BOARD_CSV = "model,score\ngpt-4,0.51\nllama-3-70b,0.44\n"
 OUTPUTS = '[{"instruction": "Say hi", "output": "hi"}]\n'
 WRITE_TEXT = """
 with open("hello_world.txt", "w") as fh:
@@ -133,6 +150,18 @@ def _holds_numbers(path: str, tables: dict, repo: RepoContext | None = None) -> 
     return profile.get("rows", 0) <= SUMMARY_ROWS and numbers
 
 
+# A date in a file name (`leaderboard_20240731.csv`, `run-2024-07-31.json`).
+_DATE = re.compile(r"(?<!\d)(?:19|20)\d\d([-_.]?)(?:0[1-9]|1[0-2])\1(?:0[1-9]|[12]\d|3[01])(?!\d)")
+
+
+def _dated(path: str, pattern: str) -> bool:
+    """Whether the file's name carries a date where its write pattern has a part filled in at run
+    time (`f"leaderboard_{datetime.now():%Y%m%d}.csv"`): each run writes a new dated file, so a
+    committed one is the snapshot of its day, which a later change to the code does not make stale."""
+    name, written = posixpath.basename(path), posixpath.basename(pattern)
+    return bool(_DATE.search(name)) and "*" in written and not _DATE.search(written)
+
+
 def _run(files: dict[str, str], date: str = FIRST_RUN) -> list[dict]:
     return [{"message": "first run", "date": date, "files": files}]
 
@@ -144,7 +173,10 @@ class StaleResults(Rule):
     them: the script that writes the file (found through the paths the code writes), the repo
     modules that script imports (a grader, a metrics module), and the data files it reads. A
     producer counts as changed when its content differs from the version in the results' last
-    commit; for code, comments, docstrings and formatting do not count.
+    commit; for code, comments, docstrings and formatting do not count. A file whose name carries
+    a date that its writer fills in at run time (`leaderboard_20240731.csv` from
+    `f"leaderboard_{date_str}.csv"`) is a dated snapshot: a rerun writes a new file beside it, so
+    whether it is still the one to report is a checklist question, not a finding.
 
     ## Why is this bad?
     The numbers in the file, and every table and claim copied from it, come from code that no
@@ -226,6 +258,17 @@ class StaleResults(Rule):
                .replace("(model)", "(model: str) -> Dict"), **{f"results/{m}/metrics.json": RESULTS for m in MODELS}},
               history=_run({"harness.py": HARNESS_V1, **{f"results/{m}/metrics.json": RESULTS for m in MODELS}}),
               note="near miss: only type annotations and their typing import changed"),
+        valid({"show_result.py": BOARD_V2, "leaderboard/board_20240731.csv": BOARD_CSV},
+              history=_run({"show_result.py": BOARD_V1, "leaderboard/board_20240731.csv": BOARD_CSV}),
+              note="near miss (held-out 14): a dated leaderboard snapshot; the writer names each run's file by its "
+                   "date, so a rerun adds a file beside it (a checklist question, not a finding)"),
+        invalid({"show_result.py": BOARD_V2.replace('datetime.datetime.now().strftime("%Y%m%d")', "sys.argv[2]"),
+                 "leaderboard/board_arena.csv": BOARD_CSV},
+                history=_run({"show_result.py": BOARD_V1.replace('datetime.datetime.now().strftime("%Y%m%d")',
+                                                                 "sys.argv[2]"),
+                              "leaderboard/board_arena.csv": BOARD_CSV}),
+                expect=[("leaderboard/board_arena.csv", None, "RESULT020")],
+                note="the twin: the file is named by the benchmark, and a rerun would replace it"),
         valid({"generate.py": GENERATE.replace("temperature=0.7", "temperature=0.2"),
                **{f"outputs/{m}/model_outputs.json": OUTPUTS for m in MODELS}},
               history=_run({"generate.py": GENERATE, **{f"outputs/{m}/model_outputs.json": OUTPUTS for m in MODELS}}),
@@ -292,4 +335,10 @@ class StaleResults(Rule):
                                                                      "which produces them")
         if others:
             message += "; so did " + (others[0] if len(others) == 1 else f"{others[0]} and {len(others) - 1} more")
-        repo.report(cls, verdict.path, None, message=message, related=related, **fields)
+        # A dated snapshot (the writer puts the run's date in the name): a rerun adds a new file
+        # beside it rather than replacing it, so whether it is still the one to report is a question.
+        dated = all(_dated(v.path, w.pattern) for v in verdicts for w in v.writes[:1])
+        ask = ("the file is a dated snapshot: its writer puts the run's date in the name, so a rerun writes a "
+               "new file beside it instead of replacing it") if dated else ""
+        repo.report(cls, verdict.path, None, message=message, related=related, extra={"ask": ask} if ask else None,
+                    **fields)
