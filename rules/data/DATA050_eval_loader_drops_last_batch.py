@@ -20,7 +20,8 @@ def _true(expr: cst.BaseExpression | None) -> bool:
 
 class _Function:
     def __init__(self) -> None:
-        self.assigned: dict[str, list[tuple[tuple[int, ...], cst.CSTNode, bool]]] = {}
+        # name -> (enclosing blocks, assignment, value is True, inside a branch for an evaluation split)
+        self.assigned: dict[str, list[tuple[tuple[int, ...], cst.CSTNode, bool, bool]]] = {}
         self.evaluates = False
         self.pending: list[tuple[cst.CSTNode, str]] = []
 
@@ -32,7 +33,9 @@ class EvalLoaderDropsLastBatch(Rule):
     named for an evaluation split (`DataLoader(test_set, ..., drop_last=True)`), or a loader
     factory that tells the splits apart (`shuffle = flag != 'test'`, `if split == 'val'`) sets
     `drop_last = True` for every split, the evaluation one included. The finding is on the
-    `drop_last = True` that reaches the loader. A loader in a branch for the training split, or a
+    `drop_last = True` that reaches the loader, or on the one set in the branch for the evaluation
+    split (`if flag == 'test': drop_last = True`) whose name the loader call passes on. A loader in
+    a branch for the training split, a `drop_last = True` only in the training branch, or a
     `drop_last` that depends on the split (`drop_last = flag == 'train'`), is left alone.
 
     ## Why is this bad?
@@ -81,6 +84,43 @@ class EvalLoaderDropsLastBatch(Rule):
             import torch
             test_loader = torch.utils.data.DataLoader(test_dataset, batch_size=64, shuffle=False, drop_last=True)  # expect: DATA050
         """),
+        invalid("""
+            import torch
+
+            def build_loader(cfg, split):
+                if split in ('val', 'test'):
+                    shuffle, drop_last, bs = False, False, cfg.eval_bs
+                    if cfg.fixed_batches:
+                        drop_last = True  # expect: DATA050
+                elif split == 'predict':
+                    shuffle, drop_last, bs = False, False, 1
+                else:
+                    shuffle, drop_last, bs = True, True, cfg.bs
+                ds = WindowDataset(cfg.path, split=split)
+                return torch.utils.data.DataLoader(ds, batch_size=bs, shuffle=shuffle, drop_last=drop_last)
+        """, note="drop_last set to True in the branch for the evaluation splits, passed by name"),
+        valid("""
+            import torch
+
+            def build_loader(cfg, split):
+                if split in ('val', 'test'):
+                    shuffle, bs = False, cfg.eval_bs
+                    drop_last = False
+                elif split == 'predict':
+                    shuffle, drop_last, bs = False, False, 1
+                else:
+                    shuffle, bs = True, cfg.bs
+                    drop_last = True
+                ds = WindowDataset(cfg.path, split=split)
+                return torch.utils.data.DataLoader(ds, batch_size=bs, shuffle=shuffle, drop_last=drop_last)
+
+            def loader_for(flag):
+                if flag != 'test':
+                    drop_last = True
+                else:
+                    drop_last = False
+                return torch.utils.data.DataLoader(ds, batch_size=8, drop_last=drop_last)
+        """, note="drop_last True only in the training branch (also under `!= 'test'`)"),
         valid("""
             from torch.utils.data import DataLoader
 
@@ -168,6 +208,7 @@ class EvalLoaderDropsLastBatch(Rule):
         self._train_blocks: set[int] = set()
         self._helpers: dict[str, dict] = {}  # function -> its dataset parameter and the drop_last=True it loads with
         self._handed: list[dict] = []  # calls handing an evaluation split to a function of the repo
+        self._eval_blocks: set[int] = set()
 
     def finish(self) -> None:
         if self._helpers or self._handed:
@@ -219,6 +260,8 @@ class EvalLoaderDropsLastBatch(Rule):
         test = self.ctx.code(node.test)
         if _TRAIN.search(test) and not _EVAL.search(test):
             self._train_blocks.add(id(node.body))
+        if _selects_eval_split(node.test):
+            self._eval_blocks.add(id(node.body))
 
     def visit_Comparison(self, node: cst.Comparison) -> None:
         if not self._functions:
@@ -235,7 +278,18 @@ class EvalLoaderDropsLastBatch(Rule):
         for target in node.targets:
             if isinstance(target.target, cst.Name):
                 self._functions[-1].assigned.setdefault(target.target.value, []).append(
-                    (tuple(self._blocks), node, _true(node.value)))
+                    (tuple(self._blocks), node, _true(node.value), self._in_eval_branch()))
+            elif isinstance(target.target, cst.Tuple) and isinstance(node.value, cst.Tuple):
+                # `shuffle, drop_last = False, True`: each name gets its element
+                names, values = target.target.elements, node.value.elements
+                if len(names) == len(values):
+                    for name, value in zip(names, values):
+                        if isinstance(name.value, cst.Name):
+                            self._functions[-1].assigned.setdefault(name.value.value, []).append(
+                                (tuple(self._blocks), node, _true(value.value), self._in_eval_branch()))
+
+    def _in_eval_branch(self) -> bool:
+        return any(block in self._eval_blocks for block in self._blocks)
 
     # -- the loader -----------------------------------------------------------------------------
     def visit_Call(self, node: cst.Call) -> None:
@@ -255,10 +309,18 @@ class EvalLoaderDropsLastBatch(Rule):
         source: cst.CSTNode | None = node if _true(drop) else None
         if source is None and isinstance(drop, cst.Name) and self._functions:
             here = tuple(self._blocks)
-            reaching = [(node_, is_true) for blocks, node_, is_true in self._functions[-1].assigned.get(drop.value, [])
-                        if here[:len(blocks)] == blocks]
-            if reaching and reaching[-1][1]:
-                source = reaching[-1][0]
+            assigned = self._functions[-1].assigned.get(drop.value, [])
+            reaching = [i for i, (blocks, _, _, _) in enumerate(assigned) if here[:len(blocks)] == blocks]
+            if reaching and assigned[reaching[-1]][2]:
+                source = assigned[reaching[-1]][1]
+            else:
+                # set to True in the branch that builds the evaluation split's loader, not overwritten after
+                after = reaching[-1] + 1 if reaching else 0
+                in_eval = [node_ for blocks, node_, is_true, eval_branch in assigned[after:]
+                           if is_true and eval_branch and here[:len(blocks)] != blocks]
+                if in_eval:
+                    self.report(in_eval[0], code=" ".join(self.ctx.code(in_eval[0]).split()))
+                    return
         if source is None:
             return
         code = " ".join(self.ctx.code(source).split()) if source is not node else "drop_last=True"
@@ -278,6 +340,17 @@ class EvalLoaderDropsLastBatch(Rule):
 
 def _eval_named(text: str) -> bool:
     return bool(_EVAL.search(text)) and not _TRAIN.search(text) and len(text) < 60
+
+
+def _selects_eval_split(test: cst.BaseExpression) -> bool:
+    """`flag == 'test'`, `split in ('val', 'test')`: a comparison that is true for an evaluation split only."""
+    if not isinstance(test, cst.Comparison) or len(test.comparisons) != 1:
+        return False
+    comparison = test.comparisons[0]
+    if not isinstance(comparison.operator, (cst.Equal, cst.In)):
+        return False
+    strings = _strings(test.left) + _strings(comparison.comparator)
+    return bool(strings) and all(_EVAL.fullmatch(s.strip()) for s in strings)
 
 
 def _strings(expr: cst.BaseExpression) -> list[str]:

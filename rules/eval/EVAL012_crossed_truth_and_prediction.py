@@ -4,6 +4,7 @@ from __future__ import annotations
 import libcst as cst
 
 from hygiene.analysis.apis.torch import name_tokens
+from hygiene.analysis.dataflow.graph import ref_of
 from hygiene.analysis.dataflow.program import program
 from hygiene.analysis.names import dotted
 from hygiene.analysis.strings import string_value
@@ -29,7 +30,10 @@ class CrossedTruthAndPrediction(Rule):
     next to `self.pred_probs.append(labels)`; `all_preds.extend(y)` next to `all_labels.extend(preds)`;
     `{"gold": pred, "pred": gold}`; `update(preds=target, target=preds)`; `y_true.extend(preds)` next to
     `y_hat.extend(targets)`), and a returned pair unpacked crossed (`labels, preds = collect(model, loader)`
-    where `collect`, here or in another module, returns `all_preds, all_labels`). One side must be named as
+    where `collect`, here or in another module, returns `all_preds, all_labels`), and arguments passed
+    crossed to a repository function's parameters (`nm.on_off_scores(ground_truth, prediction)` where
+    `on_off_scores`, here or in another module, is defined `(pred, ground, threshold)`; a parameter named
+    `ground`, `gt`, `gold`, `truth` or `reference` is the truth's). One side must be named as
     the truth (`labels`, `targets`, `gold`, `y_true`) and the other as a prediction or a score
     (`preds`, `probs`, `logits`, `scores`). A single store of a label into a prediction list is not
     reported: pseudo-labels and predicted labels are often called labels.
@@ -59,6 +63,48 @@ class CrossedTruthAndPrediction(Rule):
     question = "Are `{value}` and `{other_value}` stored in the right containers at {where}?"
     dataflow_starts = frozenset({"call"})
     examples = [
+        invalid({
+            "nilm/metrics.py": """
+                import numpy as np
+
+                def on_off_scores(pred, ground, threshold):
+                    on_pred, on_true = pred > threshold, ground > threshold
+                    tp = np.sum(on_pred & on_true)
+                    return tp / max(on_true.sum(), 1), tp / max(on_pred.sum(), 1)
+            """,
+            "nilm/evaluate.py": """
+                import numpy as np
+                from nilm import metrics as nm
+
+                ground_truth = np.load("appliance_true.npy")
+                prediction = np.load("appliance_pred.npy")
+                recall, precision = nm.on_off_scores(ground_truth.flatten(), prediction.flatten(), 15)  # expect: EVAL012
+            """,
+        }, note="positional arguments named for the truth and the prediction, passed to a repo function whose "
+                "parameters are named the other way round"),
+        valid({
+            "nilm/metrics.py": """
+                import numpy as np
+
+                def on_off_scores(pred, ground, threshold):
+                    on_pred, on_true = pred > threshold, ground > threshold
+                    tp = np.sum(on_pred & on_true)
+                    return tp / max(on_true.sum(), 1), tp / max(on_pred.sum(), 1)
+
+                def nde(target, prediction):
+                    return np.sum((prediction - target) ** 2) / np.sum(target ** 2)
+            """,
+            "nilm/evaluate.py": """
+                import numpy as np
+                from nilm import metrics as nm
+
+                ground_truth = np.load("appliance_true.npy")
+                prediction = np.load("appliance_pred.npy")
+                recall, precision = nm.on_off_scores(prediction.flatten(), ground_truth.flatten(), 15)
+                error = nm.nde(ground_truth, prediction)
+                pairs = nm.on_off_scores(pred=prediction, ground=ground_truth, threshold=15)
+            """,
+        }, note="near miss: the same functions called in their parameters' order, by position and by keyword"),
         invalid({
             "evaluation/__init__.py": "",
             "evaluation/collect.py": """
@@ -196,6 +242,7 @@ class CrossedTruthAndPrediction(Rule):
     @classmethod
     def check_repo(cls, repo) -> None:  # type: ignore[no-untyped-def]
         _unpacked_crossed(cls, repo)
+        _arguments_crossed(cls, repo)
 
     def __init__(self, ctx) -> None:
         super().__init__(ctx)
@@ -294,6 +341,58 @@ def _unpacked_crossed(cls, repo) -> None:  # type: ignore[no-untyped-def]
                 repo.report(cls, **prog.where(elem), target=target, value=value, other_target=other_target,
                             other_value=other_value, other_where=f"returned by `{prog.info(call).get('fn', '').rsplit('.', 1)[-1]}`")
                 break
+
+
+def _arguments_crossed(cls, repo) -> None:  # type: ignore[no-untyped-def]
+    """`metric(ground_truth, prediction)` where `metric`, here or in another module, is defined
+    `def metric(pred, ground)`: each parameter receives the value named for the other side."""
+    prog = program(repo)
+    for call in prog.nodes("call"):
+        key = prog.callee(call)
+        if key is None:
+            continue
+        pairs: list[tuple[str, str, object]] = []
+        for param in prog.function(key).params:
+            param_ref = ref_of(key[0], param)
+            name = prog.info(param_ref).get("name")
+            argument = prog.argument(call, key, param_ref)
+            value = _argument_name(prog, argument) if argument else None
+            if name and value:
+                pairs.append((name, value, argument))
+        for i, (target, value, _) in enumerate(pairs):
+            crossed = next(((t, v) for t, v, _ in pairs[i + 1:] if _parameters_crossed(target, value, t, v)), None)
+            if crossed is not None:
+                repo.report(cls, **prog.where(call), target=target, value=value, other_target=crossed[0],
+                            other_value=crossed[1], other_where=f"parameters of `{prog.info(call).get('fn', '').rsplit('.', 1)[-1]}`")
+                break
+
+
+TRUTH_PARAMETERS = frozenset({"ground", "gt", "gold", "truth", "actual", "reference", "ref", "true"})
+
+
+def _parameter_side(name: str) -> str | None:
+    return "truth" if name.lower() in TRUTH_PARAMETERS else _side(name)
+
+
+def _parameters_crossed(param: str, value: str, other_param: str, other_value: str) -> bool:
+    """Parameter `pred` receives `ground_truth` while parameter `ground` receives `prediction`."""
+    sides = (_parameter_side(param), _side(value), _parameter_side(other_param), _side(other_value))
+    if None in sides or value == other_value:
+        return False
+    return sides[0] != sides[1] and sides[0] == sides[3] and sides[2] == sides[1]
+
+
+def _argument_name(prog, ref) -> str | None:  # type: ignore[no-untyped-def]
+    """The variable an argument is, through `.flatten()`, `.cpu().numpy()` and the like."""
+    for _ in range(6):
+        info, kind = prog.info(ref), prog.kind(ref)
+        if info.get("name"):
+            return info["name"]
+        if kind == "call" and info.get("m") in PASS_METHODS and prog.callee(ref) is None and prog.input(ref, 0):
+            ref = prog.input(ref, 0)
+            continue
+        return None
+    return None
 
 
 def _held_name(prog, ref) -> str | None:  # type: ignore[no-untyped-def]
