@@ -25,6 +25,7 @@ def _scan(root: Path, files: dict[str, str]):
     ("scripts/export_onnx_model.py", True), ("benchmarks/speed_test.py", True), ("demo/run.py", True),
     ("example_comparison.ipynb", True), ("StabilityGap/stability_gap_example.py", True),
     ("tools/YOLOv7trt.ipynb", True), ("deploy/run_openvino.py", True),
+    ("debug.py", True), ("scripts/debug_sampler.py", True),
     ("example.py", False), ("train.py", False), ("eval/run_eval.py", False), ("vision/run_weak_strong.py", False),
 ])
 def test_programs_named_for_a_demo(path: str, demo: bool) -> None:
@@ -209,3 +210,34 @@ def test_a_group_of_programs_that_seed_nothing_is_anchored_at_the_training_progr
     """, "train.py": _TRAIN.replace('print("loss", loss.item())', 'print("val accuracy", validate(net, val_set))')})
     assert [(f.rule, f.path) for f in found] == [("SEED003", "train.py")]
     assert "eval.py" in found[0].message
+
+
+def test_a_module_a_demo_shares_with_the_experiment_is_the_experiments_decision(tmp_path: Path) -> None:
+    """The finding names the experiment (not the demo that also runs the module), and the module's
+    draw joins the experiment's other draws: one seeding line in it settles both files."""
+    found, _ = _scan(tmp_path, {
+        "likelihood.py": """
+            import torch
+            def bpd(x):
+                return (x + torch.randn_like(x)).mean()
+        """,
+        "losses.py": """
+            import torch
+            def loss(x):
+                return (x * torch.rand(x.shape[0])).mean()
+        """,
+        "demo.py": """
+            from likelihood import bpd
+            if __name__ == "__main__":
+                print(accuracy(bpd(load())))
+        """,
+        "main.py": """
+            from likelihood import bpd
+            from losses import loss
+            if __name__ == "__main__":
+                fit(loss)
+                print(accuracy(bpd(load())))
+        """,
+    })
+    assert [(f.rule, f.path) for f in found] == [("SEED003", "losses.py")]
+    assert "`main.py`" in found[0].message and "`likelihood.py`" in found[0].message

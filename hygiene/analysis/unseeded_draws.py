@@ -17,7 +17,7 @@ from hygiene.analysis.flag_guards import switched_off
 from hygiene.analysis.programs import DrawSite, Place, locate, programs
 from hygiene.analysis.run_scripts import not_run
 from hygiene.analysis.seed_comments import repeats_for_spread, seed_commented_out
-from hygiene.analysis.seed_evidence import REASONS, anchor_rank, evidence
+from hygiene.analysis.seed_evidence import REASONS, anchor_rank, evidence, named_for_demo
 from hygiene.analysis.toy_draws import is_toy, toy_lines
 from hygiene.grouping import PROGRAM, REPOSITORY
 
@@ -69,6 +69,10 @@ def _unseeded(repo: RepoContext) -> list[DrawSite]:
             continue  # reached only by the `__main__` demo of a module other programs import
         if not entries:
             continue
+        # The program a finding names (and groups by) is the one whose numbers depend on the draw:
+        # an experiment that reports before a demo notebook that runs the same module
+        # (`main.py`, not `Score_SDE_demo.ipynb`), so both files' draws are one seeding decision.
+        entries.sort(key=lambda e: (named_for_demo(e), anchor_rank(e, progs)))
         site.unseeded_by[:] = entries
         site.ask = _ask(repo, site, progs)
         site.rank = anchor_rank(entries[0], progs)
@@ -172,6 +176,8 @@ def report_place(place: Place, site: DrawSite | None = None, ask: str = "") -> d
     elif site is not None and site.gen in GENERATOR_NAMES and site.kind not in ("sklearn", "sample"):
         # Draws of several files that one program runs unseeded: one seeding line in it settles them.
         extra["group"] = PROGRAM + site.unseeded_by[0]
+        # Anchored at a draw only experiments run, not one a demo notebook shares with them.
+        extra["anchor_rank"] = int(any(named_for_demo(e) for e in site.unseeded_by))
     return {"column": place.column, "end_line": place.end_line, "cell": place.cell,
             "cell_line": place.cell_line, "snippet": place.snippet, "context": site.context if site else "",
             "extra": extra}

@@ -545,6 +545,32 @@ class UnseededTorch(Rule):
             x = torch.rand(4)
         """, note="lightning's seed_everything through an alias"),
         valid("""
+            import lightning as L
+            import torch
+            from sklearn.metrics import accuracy_score
+
+            def main(fabric):
+                fabric.seed_everything(3407)
+                x = torch.randn(10, 3)
+                print(accuracy_score(y, torch.nn.Linear(3, 2)(x).argmax(1)))
+
+            if __name__ == "__main__":
+                L.Fabric(devices=1).launch(main)
+        """, note="Lightning Fabric's seed_everything on the fabric handed to main (its type is not seen)"),
+        invalid("""
+            import lightning as L
+            import torch
+            from sklearn.metrics import accuracy_score
+
+            def main(env):
+                env.seed(3407)
+                x = torch.randn(10, 3)  # expect: SEED003
+                print(accuracy_score(y, torch.nn.Linear(3, 2)(x).argmax(1)))
+
+            if __name__ == "__main__":
+                main(make_env())
+        """, note="an object's own `seed` method is not the global generator's seed"),
+        valid("""
             import torch.nn as nn
 
             class Net(nn.Module):

@@ -190,8 +190,10 @@ def classify(name: str | None, node: cst.Call, tail: str, imports_torch: bool) -
     if seed_like(tail) and (bare is None or bare not in NOT_SEEDS) and isinstance(node.func, (cst.Name, cst.Attribute)):
         # An unresolved `obj.seed_everything()` may be an instance's own seeding (env.seed):
         # only names and module attributes count as global helpers.
+        # `seed_everything` says what it seeds: Lightning Fabric's method (`fabric.seed_everything(3407)`
+        # on a `fabric` handed to `main` by `fabric.launch`) seeds random, numpy and torch.
         if isinstance(node.func, cst.Attribute) and bare is None:
-            return None
+            return Seed(("*",), tail) if tail == "seed_everything" and _seed_argument(node) else None
         return Seed(("*",), bare or tail)
     return None
 
