@@ -237,7 +237,15 @@ def _instance_call(bare: str, name: str, node: cst.Call, tail: str) -> Seed | Dr
         return True  # the generator object itself was classified where it was made
     if maker in DATALOADERS or maker in TORCH_SAMPLERS:
         return True
+    cls = maker.rsplit(".", 1)[-1]
+    if tail in ("sample", "shuffle", "train_test_split") and cls[:1].isupper() \
+            and maker.split(".", 1)[0] not in _FRAME_LIBRARIES:
+        return True  # `TensorActivationStore(...).shuffle()`: a class's own method, not a data frame's
     return None
+
+
+# Libraries whose objects' `.sample` / `.shuffle()` / `.train_test_split` draw from numpy's generator.
+_FRAME_LIBRARIES = frozenset({"pandas", "datasets", "polars", "modin", "dask", "cudf", "pyspark", "builtins"})
 
 
 def _torch(bare: str, node: cst.Call, kwargs: dict[str, cst.BaseExpression]) -> Draw | bool | None:
