@@ -30,7 +30,7 @@ class UnseededTorch(Rule):
     a program that seeds torch covers them. Weight initialisation (the constructors of
     `nn.Linear`, `nn.Conv2d`, `nn.LSTM`, ...) is reported only for a program that trains or
     measures the model, never seeds torch, and has no other unseeded torch randomness (seeding for
-    the loader fixes it too); a program that loads trained weights replaces the initial ones. Code that no script or notebook of the repo runs (a library, tests) is not judged.
+    the loader fixes it too); a program that loads trained weights replaces the initial ones (drawn in a constructor or in a function named for it: `init_weights`, `reset_parameters`). Code that no script or notebook of the repo runs (a library, tests) is not judged.
 
     One finding per file, at its first unseeded draw (one seed, or one generator passed down,
     settles them all); the message counts the others. It is a checklist question rather than a
@@ -339,6 +339,46 @@ class UnseededTorch(Rule):
                     print("test accuracy", accuracy_score(labels, net.predict(test_x)))
             """,
         }, note="the twin: the checkpoint it saves is loaded and scored by the repo's evaluation script"),
+        valid({
+            "model_utils.py": """
+                import torch.nn as nn
+                def init_weights(modules):
+                    for module in modules:
+                        if isinstance(module, nn.Linear):
+                            module.weight.data.normal_(mean=0.0, std=0.02)
+            """,
+            "retrieve.py": """
+                import torch
+                from sklearn.metrics import accuracy_score
+                from model_utils import init_weights
+
+                if __name__ == "__main__":
+                    net = make_encoder()
+                    init_weights([net.proj])
+                    net.load_state_dict(torch.load(checkpoint))
+                    print("top-20 accuracy", accuracy_score(labels, net.predict(test_x)))
+            """,
+        }, note="init_weights' draws, replaced by the checkpoint the evaluation loads"),
+        invalid({
+            "model_utils.py": """
+                import torch.nn as nn
+                def init_weights(modules):
+                    for module in modules:
+                        if isinstance(module, nn.Linear):
+                            module.weight.data.normal_(mean=0.0, std=0.02)  # expect: SEED003
+            """,
+            "train.py": """
+                import torch
+                from sklearn.metrics import accuracy_score
+                from model_utils import init_weights
+
+                if __name__ == "__main__":
+                    net = make_encoder()
+                    init_weights([net.proj])
+                    fit(net, train_x)
+                    print("top-20 accuracy", accuracy_score(labels, net.predict(test_x)))
+            """,
+        }, note="the twin: the initialised model is trained and scored"),
         invalid({
             "data.py": """
                 import torch
