@@ -69,7 +69,7 @@ def test_draws_of_several_files_one_program_runs_are_one_finding(tmp_path: Path)
         """,
     })
     assert [(f.rule, f.path) for f in found] == [("SEED001", "exp/data.py")]
-    assert "`exp/run.py` also runs one other file" in found[0].message and "`model.py`" in found[0].message
+    assert "`exp/run.py`, which runs it, never seeds it" in found[0].message and "`exp/nets/model.py`" in found[0].message
     assert [r.path for r in found[0].related][-1] == "exp/nets/model.py"
 
 
@@ -241,3 +241,40 @@ def test_a_module_a_demo_shares_with_the_experiment_is_the_experiments_decision(
     })
     assert [(f.rule, f.path) for f in found] == [("SEED003", "losses.py")]
     assert "`main.py`" in found[0].message and "`likelihood.py`" in found[0].message
+    # A program that seeds other generators: its draws are its own decision (one seeding line in it).
+    found, _ = _scan(tmp_path, {"main.py": """
+            import random
+            from likelihood import bpd
+            from losses import loss
+            if __name__ == "__main__":
+                random.seed(0)
+                fit(loss)
+                print(accuracy(bpd(load())))
+        """})
+    assert [(f.rule, f.path) for f in found] == [("SEED003", "losses.py")]
+    assert "`main.py` also runs one other file with unseeded draws (`likelihood.py`)" in found[0].message
+
+
+def test_programs_that_seed_nothing_are_one_decision_with_the_modules_they_run(tmp_path: Path) -> None:
+    """Two training scripts seed nothing, one draws in its own file and one in a model module: one
+    habit of the repository, one finding, at the program's own draw."""
+    found, _ = _scan(tmp_path, {
+        "models/net.py": """
+            import torch
+            def make():
+                return torch.nn.Linear(3, 2).weight + torch.randn(2, 3)
+        """,
+        "train_teacher.py": """
+            from models.net import make
+            if __name__ == "__main__":
+                print(accuracy(fit(make())))
+        """,
+        "train_student.py": """
+            import torch
+            if __name__ == "__main__":
+                x = torch.randn(2, 3)
+                print(accuracy(fit(x)))
+        """,
+    })
+    assert [(f.rule, f.path) for f in found] == [("SEED003", "train_student.py")]
+    assert "`models/net.py`" in found[0].message and "no program that runs it seeds anything" in found[0].message
