@@ -95,6 +95,31 @@ class UnseededNumpy(Rule):
         valid("""
             import numpy as np
 
+            def prune(candidates, scores, width):
+                ranked = [(s, i) for i, s in enumerate(scores)]
+                np.random.shuffle(ranked)  # elements with the same score are randomly permuted
+                ranked.sort(reverse=True)
+                return [candidates[i] for _, i in ranked[:width]]
+
+            if __name__ == "__main__":
+                print("success rate", accuracy(attack(prune)))
+        """, note="a shuffle whose list is sorted next only breaks ties"),
+        invalid("""
+            import numpy as np
+
+            def prune(candidates, scores, width):
+                ranked = [(s, i) for i, s in enumerate(scores)]
+                np.random.shuffle(ranked)  # expect: SEED002
+                kept = ranked[:width]
+                kept.sort(reverse=True)
+                return [candidates[i] for _, i in kept]
+
+            if __name__ == "__main__":
+                print("success rate", accuracy(attack(prune)))
+        """, note="the twin: cut before it is sorted, the shuffle picks the items"),
+        valid("""
+            import numpy as np
+
             # np.random.seed(1)
 
             def measures(scores, n_runs):
