@@ -74,6 +74,34 @@ class UnseededRandom(Rule):
     question = "Which seed produced the draw of `{code}` at {where}, and is it recorded with the results?"
     examples = [
         valid({
+            "common.py": """
+                import random
+                import string
+                def random_string(n):
+                    return "".join(random.choices(string.ascii_letters + string.digits, k=n))
+            """,
+            "main.py": """
+                from common import random_string
+                if __name__ == "__main__":
+                    for node in tree:
+                        node.self_id = random_string(32)
+                    print("success rate", accuracy(attack(tree)))
+            """,
+        }, note="a random identifier drawn from the string module's alphabets samples nothing"),
+        invalid({
+            "common.py": """
+                import random
+                def random_words(words, n):
+                    return " ".join(random.choices(words, k=n))  # expect: SEED001
+            """,
+            "main.py": """
+                from common import random_words
+                if __name__ == "__main__":
+                    prompts = [q + random_words(VOCAB, 32) for q in questions]
+                    print("success rate", accuracy(attack(prompts)))
+            """,
+        }, note="the twin: random words drawn from a vocabulary go into the prompts"),
+        valid({
             "tools/inputgen.py": """
                 import json
                 import random
