@@ -39,7 +39,8 @@ class SetOrder(OrderTracker, Rule):
     folder named for teaching (`keras-tutorial/`, `course/`) or a plotting helper the finding is a checklist question;
     so it is when a global generator (`random.sample`, `np.random.choice`) draws from the set and nothing in the
     file seeds it (the draw differs between runs anyway: SEED001/SEED002 ask about that). A set joined into an
-    error or a log message (raised, in an `except` block, passed to a logger) is not reported.
+    error or a log message (raised, in an `except` block, passed to a logger), or only measured
+    (`len("".join(set(text)))`, a count of distinct characters), is not reported.
 
     ## Why is this bad?
     The iteration order of a set of strings depends on string hashing, which Python randomises per
@@ -300,6 +301,16 @@ class SetOrder(OrderTracker, Rule):
             judged = pairs[:50]
         """, note="tuples of strings hash by their strings"),
         valid("""
+            import pandas as pd
+            frame = pd.read_csv("questions.csv")
+            frame["distinct_chars"] = frame["q1"].apply(lambda x: len("".join(set(str(x).replace(" ", "")))))
+        """, note="the joined set is only counted"),
+        invalid("""
+            import pandas as pd
+            frame = pd.read_csv("questions.csv")
+            frame["chars"] = frame["q1"].apply(lambda x: "".join(set(str(x).replace(" ", ""))))  # expect: SEED008
+        """, note="the twin: the joined text itself is kept as a feature"),
+        valid("""
             for name in set(names):
                 process(name)
             sizes = {len(row) for row in rows}
@@ -458,8 +469,8 @@ class SetOrder(OrderTracker, Rule):
         return None
 
     def sensitive(self, origin: Origin, use: cst.CSTNode, description: str) -> None:
-        if is_test_path(self.ctx.path) or _in_error(self.ctx.parents, use):
-            return  # a set joined into an error or a log message: its order is no result
+        if is_test_path(self.ctx.path) or _in_error(self.ctx.parents, use) or _only_counted(self.ctx.parents, use):
+            return  # a set joined into an error or a log message, or only measured: its order is no result
         # A data builder's, a tutorial's or a plotting helper's order is a question: hygiene.analysis.purpose.
         function = self.ctx.names.function if self.ctx.names is not None else None
         reason = order_ask(self.ctx.path, function.name.value if function is not None else None)
@@ -469,6 +480,17 @@ class SetOrder(OrderTracker, Rule):
         ask = {"ask": reason} if reason else None
         self.report(origin.node, origin=origin.what, use=description, extra=ask,
                     related=[Location(self.ctx.path, self.ctx.line_of(use), "where the order decides")])
+
+
+def _only_counted(parents: Any, use: cst.CSTNode) -> bool:
+    """Is `use` (a `"".join(...)`) only measured: `len("".join(set(text)))` counts distinct characters,
+    whatever their order?"""
+    chain = [p for p in parents if p is not use]
+    for i in range(len(chain) - 1, 0, -1):
+        arg, call = chain[i], chain[i - 1]
+        if isinstance(arg, cst.Arg) and arg.value is use:
+            return isinstance(call, cst.Call) and isinstance(call.func, cst.Name) and call.func.value == "len"
+    return False
 
 
 def _in_error(parents: Any, use: cst.CSTNode) -> bool:
