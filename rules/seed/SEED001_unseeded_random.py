@@ -53,6 +53,13 @@ class UnseededRandom(Rule):
     np.random.randint(...)`) is the seed; a module's own `__main__` demo is not judged when the
     programs that use the module seed.
 
+    Precision, and why it stays a finding (2026-12-06, seedprec): of 20 first-scan findings (4 real)
+    it still prints 4 real, 1 debatable (lm-watermarking's scramble attack, now the one finding of
+    that program's seeding decision, which holds the copy-paste attack's true finding) and 1 false
+    (MAML's shuffles inside an episode processed as one batch): 0.67 replayed. It finds 6 labels of
+    the case sets that no other rule finds (dev cases included); a demotion would lose them to avoid
+    two findings.
+
     ## Why is this bad?
     Each run draws different numbers: a subset, a shuffle or a few-shot choice changes from run
     to run, so a reported score cannot be reproduced and two models compared on "the same" subset

@@ -67,15 +67,17 @@ class UnseededTorch(Rule):
     (`torch.onnx.export`, `torch.jit.trace`) and neither trains nor measures draws only example
     inputs for the tracer: a checklist question.
 
-    On the precision corpus (2026-12-06, seedgate) this rule is below the 0.8 bar: 7 real, 5 debatable, 1
-    false of 13 (0.54); on the first scans of the held-out sets 6 real of 73, of which it still prints
-    5 real, 3 debatable, 2 false (rome's generation metrics are found again since the program walk follows
-    dispatch tables). Its debatable findings are true (no program seeds torch) where the authors would not
-    act: OGB baselines whose protocol reports mean and spread over unseeded runs, educational RL scripts,
-    a tutorial repository, a second finding of one repository-wide habit; the false one a dead branch. It
-    stays on because it finds most of the true seed problems of repositories nobody tuned on (programs
-    that seed nothing while a README or a result file reports their numbers), weaker evidence already
-    gives checklist questions, and programs that seed nothing are one finding per repository.
+    Precision, and why it stays a finding (2026-12-06, seedprec): of the 81 first-scan findings of
+    the held-out sets (8 real), today's rule still prints 7 real, 3 debatable, 3 false, and one
+    debatable finding first scans did not have (0.50 replayed). The rest are true omissions the authors
+    would not act on (OGB's code2 baseline, whose protocol is a mean over launched runs; minimalRL's
+    educational scripts; a course notebook; a tutorial repository) or a dead branch, a vendored
+    HumanEval copy whose pass@k samples are the protocol, and improved-diffusion's loader (now named
+    for its training program: true). It finds 4 labels of the case sets (dev and own cases included)
+    that no other rule finds, and most true seed problems of repositories nobody tuned on (programs
+    that seed nothing while the repository reports their numbers, a seed for numpy but not torch).
+    A demotion would lose those labels to avoid 6 wrong findings; weaker evidence is already a
+    checklist question, and programs that seed nothing are one finding per repository.
 
     ## Why is this bad?
     Batch order, the validation split and the sampled generations change on every run, so two runs

@@ -102,6 +102,12 @@ class UnsortedListing(OrderTracker, Rule):
     file is kept unless a caller passes less). A listing joined into text in a function that ends by
     raising or exiting is the error's message (the folders a user could pass), not reported.
 
+    Precision, and why it stays a finding (2026-12-06, seedprec): of 15 first-scan findings (2 real)
+    it still prints 2 real, 1 debatable (webdataset source strings) and 1 false (exchangeable sample
+    files cut to `num_samples`): 0.50 replayed; a listing in an error message and a cut whose fraction
+    defaults to every file are no longer findings. It finds 7 labels of the case sets that no other
+    rule finds (two dev labels); a demotion would lose them to avoid two findings.
+
     ## Why is this bad?
     The order of a directory listing is whatever the filesystem returns: it differs between
     machines, file systems and copies of the same data. When it decides which files are in the
