@@ -114,9 +114,12 @@ def _with_others(anchor: Finding, others: list[Finding], series: bool = False, p
     elif series:
         said = (f"; the same in {'one other result file' if count == 1 else f'{count} other result files'} of "
                 f"this series ({shown}): one decision, one finding")
+    elif repository:  # draws in programs' own files or in modules they run: files, not all programs
+        said = (f"; {'one other file' if count == 1 else f'{count} other files'} of this repository "
+                f"{'shares' if count == 1 else 'share'} the omission ({shown}), and no program that runs "
+                f"{'it' if count == 1 else 'them'} seeds anything: one decision, one finding")
     else:
-        said = (f"; {'one other program' if count == 1 else f'{count} other programs'} of this "
-                f"{'repository' if repository else 'folder'} "
+        said = (f"; {'one other program' if count == 1 else f'{count} other programs'} of this folder "
                 f"{'shares' if count == 1 else 'share'} the omission ({shown}): one decision, one finding")
     what = ("another unseeded draw of the same program" if program else
             "the same in another result file of the series" if series else "the same omission in another program")

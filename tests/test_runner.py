@@ -48,7 +48,7 @@ def test_parallel_and_serial_scans_agree(tmp_path):
     parallel = scan(config, jobs=2, use_cache=False)
     # 26 programs of one folder that seed nothing: one decision, one finding naming the other 25.
     (finding,) = serial.findings
-    assert finding.path == "pkg/m1.py" and len(finding.related) == 25 and "25 other programs" in finding.message
+    assert finding.path == "pkg/m1.py" and len(finding.related) == 25 and "25 other files" in finding.message
     assert [f.to_dict() for f in parallel.findings] == [f.to_dict() for f in serial.findings]
 
 
@@ -288,7 +288,7 @@ def test_a_script_kept_beside_its_notebook_is_reported_once(tmp_path):
     # finding, not reported again)
     assert finding.path == "ch04/ch04.ipynb"
     assert [r.path for r in finding.related if r.path != finding.path] == ["ch04/ch04.py", "other/run.py"]
-    assert "2 other programs of this repository share the omission (`ch04/ch04.py`, `other/run.py`)" in finding.message
+    assert "2 other files of this repository share the omission (`ch04/ch04.py`, `other/run.py`)" in finding.message
 
 
 def test_a_group_is_reported_once_and_under_focus_at_a_focused_member(tmp_path):
@@ -299,7 +299,7 @@ def test_a_group_is_reported_once_and_under_focus_at_a_focused_member(tmp_path):
     whole = scan(config, jobs=1, use_cache=False)
     assert [(f.path, [r.path for r in f.related]) for f in whole.findings] == [
         ("a.py", ["b.py", "c.py", "other/d.py"])]
-    assert ("3 other programs of this repository share the omission (`b.py`, `c.py`, `other/d.py`)"
+    assert ("3 other files of this repository share the omission (`b.py`, `c.py`, `other/d.py`)"
             in whole.findings[0].message)
     focused = scan(config, focus=[tmp_path / "c.py"], jobs=1, use_cache=False)
     assert [(f.path, [r.path for r in f.related]) for f in focused.findings] == [("c.py", ["a.py", "b.py", "other/d.py"])]

@@ -25,6 +25,7 @@ def _scan(root: Path, files: dict[str, str]):
     ("scripts/export_onnx_model.py", True), ("benchmarks/speed_test.py", True), ("demo/run.py", True),
     ("example_comparison.ipynb", True), ("StabilityGap/stability_gap_example.py", True),
     ("tools/YOLOv7trt.ipynb", True), ("deploy/run_openvino.py", True),
+    ("debug.py", True), ("scripts/debug_sampler.py", True),
     ("example.py", False), ("train.py", False), ("eval/run_eval.py", False), ("vision/run_weak_strong.py", False),
 ])
 def test_programs_named_for_a_demo(path: str, demo: bool) -> None:
@@ -68,7 +69,7 @@ def test_draws_of_several_files_one_program_runs_are_one_finding(tmp_path: Path)
         """,
     })
     assert [(f.rule, f.path) for f in found] == [("SEED001", "exp/data.py")]
-    assert "`exp/run.py` also runs one other file" in found[0].message and "`model.py`" in found[0].message
+    assert "`exp/run.py`, which runs it, never seeds it" in found[0].message and "`exp/nets/model.py`" in found[0].message
     assert [r.path for r in found[0].related][-1] == "exp/nets/model.py"
 
 
@@ -209,3 +210,71 @@ def test_a_group_of_programs_that_seed_nothing_is_anchored_at_the_training_progr
     """, "train.py": _TRAIN.replace('print("loss", loss.item())', 'print("val accuracy", validate(net, val_set))')})
     assert [(f.rule, f.path) for f in found] == [("SEED003", "train.py")]
     assert "eval.py" in found[0].message
+
+
+def test_a_module_a_demo_shares_with_the_experiment_is_the_experiments_decision(tmp_path: Path) -> None:
+    """The finding names the experiment (not the demo that also runs the module), and the module's
+    draw joins the experiment's other draws: one seeding line in it settles both files."""
+    found, _ = _scan(tmp_path, {
+        "likelihood.py": """
+            import torch
+            def bpd(x):
+                return (x + torch.randn_like(x)).mean()
+        """,
+        "losses.py": """
+            import torch
+            def loss(x):
+                return (x * torch.rand(x.shape[0])).mean()
+        """,
+        "demo.py": """
+            from likelihood import bpd
+            if __name__ == "__main__":
+                print(accuracy(bpd(load())))
+        """,
+        "main.py": """
+            from likelihood import bpd
+            from losses import loss
+            if __name__ == "__main__":
+                fit(loss)
+                print(accuracy(bpd(load())))
+        """,
+    })
+    assert [(f.rule, f.path) for f in found] == [("SEED003", "losses.py")]
+    assert "`main.py`" in found[0].message and "`likelihood.py`" in found[0].message
+    # A program that seeds other generators: its draws are its own decision (one seeding line in it).
+    found, _ = _scan(tmp_path, {"main.py": """
+            import random
+            from likelihood import bpd
+            from losses import loss
+            if __name__ == "__main__":
+                random.seed(0)
+                fit(loss)
+                print(accuracy(bpd(load())))
+        """})
+    assert [(f.rule, f.path) for f in found] == [("SEED003", "losses.py")]
+    assert "`main.py` also runs one other file with unseeded draws (`likelihood.py`)" in found[0].message
+
+
+def test_programs_that_seed_nothing_are_one_decision_with_the_modules_they_run(tmp_path: Path) -> None:
+    """Two training scripts seed nothing, one draws in its own file and one in a model module: one
+    habit of the repository, one finding, at the program's own draw."""
+    found, _ = _scan(tmp_path, {
+        "models/net.py": """
+            import torch
+            def make():
+                return torch.nn.Linear(3, 2).weight + torch.randn(2, 3)
+        """,
+        "train_teacher.py": """
+            from models.net import make
+            if __name__ == "__main__":
+                print(accuracy(fit(make())))
+        """,
+        "train_student.py": """
+            import torch
+            if __name__ == "__main__":
+                x = torch.randn(2, 3)
+                print(accuracy(fit(x)))
+        """,
+    })
+    assert [(f.rule, f.path) for f in found] == [("SEED003", "train_student.py")]
+    assert "`models/net.py`" in found[0].message and "no program that runs it seeds anything" in found[0].message

@@ -6,6 +6,10 @@ by the item (`{"question_id": q["question_id"], "answer": ...}`): whatever the o
 records come out. The order matters as soon as anything accumulates across items (a training
 step, a running state), or the list is used any other way (indexed, kept, returned, split off).
 
+A shuffle whose list is sorted next (`np.random.shuffle(scored); scored.sort(reverse=True)`,
+"so that elements with the same score are randomly permuted") decides at most the order of ties,
+on purpose: the sort decides the order.
+
 `order_free_shuffle` reads the function holding the shuffle: after it, the shuffled name may only
 be measured (`len(x)`), iterated by a loop whose body builds a record keyed by the item, or cut
 into slices handed to a function of the same file (directly or through an alias such as
@@ -111,6 +115,10 @@ def order_free_shuffle(module: cst.Module, func: cst.FunctionDef, shuffle: cst.C
             uses.append(node)
     if not uses:
         return False
+    first = parents.get(id(uses[0]))
+    if isinstance(first, cst.Attribute) and first.value is uses[0] and first.attr.value == "sort" \
+            and isinstance(parents.get(id(first)), cst.Call):
+        return True  # `scores.sort(reverse=True)` next: the sort sets the order, the shuffle only broke ties
     for use in uses:
         parent = parents.get(id(use))
         if isinstance(parent, cst.Arg):

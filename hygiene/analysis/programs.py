@@ -255,7 +255,7 @@ class Programs:
         if loads and "metric" in ran:
             self.evaluators.append(entry)
         for site in reached:
-            if loads and site.gen == "torch" and (site.context.endswith("__init__") or "init" in site.label):
+            if loads and site.gen == "torch" and (_initialises(site.context) or "init" in site.label):
                 continue  # a model's initial weights, replaced by the weights the program loads
             if site.gen == "fresh" or site.gen not in seeded_ever:
                 if entry not in site.unseeded_by:
@@ -364,6 +364,14 @@ def _place(ctx: Any, node: cst.Call) -> Place:
         cell, cell_line, joined = ctx.notebook.locate(line)
         return Place(joined, pos.start.column + 1, joined + (end_line - line), cell, cell_line, snippet)
     return Place(line, pos.start.column + 1, end_line, snippet=snippet)
+
+
+def _initialises(context: str) -> bool:
+    """A constructor, or a function named for initialising weights (`init_weights`,
+    `_init_weights`, `reset_parameters`): its draws are initial weights."""
+    last = context.rsplit(".", 1)[-1].lower()
+    return last == "__init__" or last in ("reset_parameters", "_reset_parameters") or \
+        (last.startswith(("init", "_init")) and "weight" in last)
 
 
 def programs(repo: RepoContext) -> Programs:

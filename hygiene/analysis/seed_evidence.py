@@ -73,13 +73,14 @@ REASONS = {
              "a timing run: what they print shows something, it is not a reported result"),
 }
 
-# Words of a program's file name (or of its folder) that say it demonstrates, infers, shows or
-# times rather than produces results; a deployment runtime (`YOLOv7trt.ipynb`, `export_openvino.py`)
-# runs a trained model for speed, its inputs and outputs are no result.
+# Words of a program's file name (or of its folder) that say it demonstrates, infers, shows, times
+# or debugs rather than produces results (`debug.py` loads a checkpoint and stops at a breakpoint);
+# a deployment runtime (`YOLOv7trt.ipynb`, `export_openvino.py`) runs a trained model for speed,
+# its inputs and outputs are no result.
 _DEMO_WORDS = frozenset("""
 demo demos inference infer interactive playground play enjoy visualize visualise visualization visualisation
 vis viz export onnx profile profiler profiling speed timing latency throughput smoke sanity
-deploy deployment tensorrt trt openvino coreml tflite
+deploy deployment tensorrt trt openvino coreml tflite debug debugging scratch
 """.split())
 # Words that name a usage example when the name says of what (`example_comparison`,
 # `stability_gap_example`); a bare `example.py` is what snippets and issue reports call any script.

@@ -8,7 +8,9 @@ arithmetic, they illustrate; nothing reported depends on them. When they reach a
 fit, a model, a metric, a file, one of the repository's own functions) they are an experiment's
 synthetic data, and the draw matters. A value nobody shows either is not judged toy. A
 draw inside a notebook cell's displayed last expression that calls nothing else (`{k: d[k] for k in
-random.sample(d.keys(), 5)}`: a peek at five entries) is shown only, whatever it draws from. The `toy_draws` fact of a code file lists the lines of the
+random.sample(d.keys(), 5)}`: a peek at five entries) is shown only, whatever it draws from; so is a
+random name drawn from the `string` module's alphabets (`random.choices(string.ascii_letters, k=32)`:
+an identifier, not a sample of anything). The `toy_draws` fact of a code file lists the lines of the
 draws of the first kind; `hygiene.analysis.unseeded_draws` leaves them out.
 """
 from __future__ import annotations
@@ -32,6 +34,8 @@ _VALUE_DRAWS = frozenset({"rand", "randn", "randint", "random", "normal", "unifo
 # Draws that pick entries of something (`random.sample(keys, 5)`): shown as a cell's value, they are a peek.
 _PICKS = _VALUE_DRAWS | {"sample", "choices"}
 _VIEWS = frozenset({"keys", "values", "items", "head", "tail"})  # (`d.keys()`: what is picked from)
+# Alphabets a random name or identifier is drawn from (`random_string(32)` for a conversation id).
+_ALPHABETS = ("string.ascii_", "string.digits", "string.hexdigits", "string.letters", "string.punctuation")
 # Where toy values may go and stay an illustration: display, plotting, array arithmetic.
 _SHOWING_ROOTS = ("builtins.", "numpy.", "pandas.", "matplotlib.", "seaborn.", "plotly.", "IPython.",
                   "math.", "statistics.", "scipy.stats.")
@@ -110,6 +114,14 @@ class ToyDrawExtractor:
         if self.ctx.notebook is not None and name.startswith(_DRAW_ROOTS) and tail in _PICKS and self._displayed(node):
             line = self.ctx.line_here(node)
             if line is not None:  # `{k: d[k] for k in random.sample(d.keys(), 5)}` as a cell's last line
+                self.toys.setdefault(line, False)
+                self.shown.add(line)
+            return
+        if name.startswith(_DRAW_ROOTS) and tail in ("choice", "choices", "sample") and node.args and any(
+                (self.ctx.names.qualified_name(n) or "").startswith(_ALPHABETS) for n in iter_nodes(node.args[0].value)
+                if isinstance(n, (cst.Name, cst.Attribute))):
+            line = self.ctx.line_here(node)  # `random.choices(string.ascii_letters + string.digits, k=32)`: an id
+            if line is not None:
                 self.toys.setdefault(line, False)
                 self.shown.add(line)
             return

@@ -17,7 +17,7 @@ from hygiene.analysis.flag_guards import switched_off
 from hygiene.analysis.programs import DrawSite, Place, locate, programs
 from hygiene.analysis.run_scripts import not_run
 from hygiene.analysis.seed_comments import repeats_for_spread, seed_commented_out
-from hygiene.analysis.seed_evidence import REASONS, anchor_rank, evidence
+from hygiene.analysis.seed_evidence import REASONS, anchor_rank, evidence, named_for_demo
 from hygiene.analysis.toy_draws import is_toy, toy_lines
 from hygiene.grouping import PROGRAM, REPOSITORY
 
@@ -69,6 +69,10 @@ def _unseeded(repo: RepoContext) -> list[DrawSite]:
             continue  # reached only by the `__main__` demo of a module other programs import
         if not entries:
             continue
+        # The program a finding names (and groups by) is the one whose numbers depend on the draw:
+        # an experiment that reports before a demo notebook that runs the same module
+        # (`main.py`, not `Score_SDE_demo.ipynb`), so both files' draws are one seeding decision.
+        entries.sort(key=lambda e: (named_for_demo(e), anchor_rank(e, progs)))
         site.unseeded_by[:] = entries
         site.ask = _ask(repo, site, progs)
         site.rank = anchor_rank(entries[0], progs)
@@ -145,12 +149,12 @@ def who_runs(site: DrawSite) -> str:
 
 
 def seeds_nothing(site: DrawSite) -> bool:
-    """Is `site` in a standalone program that seeds no generator at all, drawing from a global one?
-    Several such programs of one folder are one decision (seed the scripts, or not): the runner
+    """Is `site` run only by programs that seed no generator at all, drawing from a global one (in the
+    program's file or in a module it runs)? Several such programs are one decision (seed the scripts, or not): the runner
     groups their findings (hygiene.grouping). A call that takes its own seed (`random_state`,
     `seed=`) is a decision per call, so it is not grouped."""
-    return (site.gen in GENERATOR_NAMES and site.kind not in ("sklearn", "sample")
-            and site.unseeded_by == [site.path] and not site.seeds_of.get(site.path))
+    return (site.gen in GENERATOR_NAMES and site.kind not in ("sklearn", "sample") and bool(site.unseeded_by)
+            and not any(site.seeds_of.get(e) for e in site.unseeded_by))
 
 
 def more_draws(site: DrawSite) -> str:
@@ -168,10 +172,15 @@ def report_place(place: Place, site: DrawSite | None = None, ask: str = "") -> d
         # hygiene.grouping: one decision for the repository (PyTorch-GAN's 32 standalone scripts, each
         # in its own folder, seeding nothing: one habit, one answer, one finding naming them all).
         extra["group"] = REPOSITORY + "a program that seeds nothing"
-        extra["anchor_rank"] = site.rank  # the training program first, not the first by name
+        # The training program first, not the first by name; a program's own draw before a module's.
+        # A draw a demo also runs comes after one only experiments run.
+        demo = any(named_for_demo(e) for e in site.unseeded_by)
+        extra["anchor_rank"] = 4 * site.rank + 2 * demo + (site.path not in site.unseeded_by)
     elif site is not None and site.gen in GENERATOR_NAMES and site.kind not in ("sklearn", "sample"):
         # Draws of several files that one program runs unseeded: one seeding line in it settles them.
         extra["group"] = PROGRAM + site.unseeded_by[0]
+        # Anchored at a draw only experiments run, not one a demo notebook shares with them.
+        extra["anchor_rank"] = int(any(named_for_demo(e) for e in site.unseeded_by))
     return {"column": place.column, "end_line": place.end_line, "cell": place.cell,
             "cell_line": place.cell_line, "snippet": place.snippet, "context": site.context if site else "",
             "extra": extra}

@@ -53,6 +53,13 @@ class UnseededRandom(Rule):
     np.random.randint(...)`) is the seed; a module's own `__main__` demo is not judged when the
     programs that use the module seed.
 
+    Precision, and why it stays a finding (2026-12-06, seedprec): of 20 first-scan findings (4 real)
+    it still prints 4 real, 1 debatable (lm-watermarking's scramble attack, now the one finding of
+    that program's seeding decision, which holds the copy-paste attack's true finding) and 1 false
+    (MAML's shuffles inside an episode processed as one batch): 0.67 replayed. It finds 6 labels of
+    the case sets that no other rule finds (dev cases included); a demotion would lose them to avoid
+    two findings.
+
     ## Why is this bad?
     Each run draws different numbers: a subset, a shuffle or a few-shot choice changes from run
     to run, so a reported score cannot be reproduced and two models compared on "the same" subset
@@ -73,6 +80,34 @@ class UnseededRandom(Rule):
     message = "`{code}` draws from Python's global `random` generator, and {who}"
     question = "Which seed produced the draw of `{code}` at {where}, and is it recorded with the results?"
     examples = [
+        valid({
+            "common.py": """
+                import random
+                import string
+                def random_string(n):
+                    return "".join(random.choices(string.ascii_letters + string.digits, k=n))
+            """,
+            "main.py": """
+                from common import random_string
+                if __name__ == "__main__":
+                    for node in tree:
+                        node.self_id = random_string(32)
+                    print("success rate", accuracy(attack(tree)))
+            """,
+        }, note="a random identifier drawn from the string module's alphabets samples nothing"),
+        invalid({
+            "common.py": """
+                import random
+                def random_words(words, n):
+                    return " ".join(random.choices(words, k=n))  # expect: SEED001
+            """,
+            "main.py": """
+                from common import random_words
+                if __name__ == "__main__":
+                    prompts = [q + random_words(VOCAB, 32) for q in questions]
+                    print("success rate", accuracy(attack(prompts)))
+            """,
+        }, note="the twin: random words drawn from a vocabulary go into the prompts"),
         valid({
             "tools/inputgen.py": """
                 import json

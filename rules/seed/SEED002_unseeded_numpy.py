@@ -62,14 +62,14 @@ class UnseededNumpy(Rule):
     np.random.randint(...)`) is the seed; a module's own `__main__` demo is not judged when the
     programs that use the module seed.
 
-    On the precision corpus (2026-12-06, seedgate) this rule is below the 0.8 bar: 5 real, 1 debatable, 3
-    false of 9 (0.56); on the first scans of the held-out sets 3 real of 21, of which it still prints 3
-    real, 1 debatable, 2 false. The false ones are notebooks that compute a loss or a PSNR only to plot
-    it (a tiny NeRF tutorial, a library's toy ensemble fit) and a job-balancing search; the debatable one
-    a deliberate random tie-break in an LLM attack loop. It stays on because its true findings are the
-    reported numbers of evaluations (a bootstrap of every reported standard error, a judge's A/B swap,
-    DiffDock's poses, few-shot episodes) and no evidence the code gives separates the rest; weaker
-    evidence gives checklist questions.
+    Precision, and why it stays a finding (2026-12-06, seedprec): of 22 first-scan findings (3 real)
+    it still prints 3 real and 2 false, plus a job-balancing random search first scans did not have
+    (0.50 replayed). The false ones are notebooks that compute a loss or a PSNR only to plot it (a tiny
+    NeRF tutorial, a library's toy ensemble fit); a deliberate tie-break shuffle before a sort is no
+    longer reported. Its true findings are reported numbers of evaluations (a bootstrap of every
+    reported standard error, a judge's A/B swap, DiffDock's poses, few-shot episodes), it finds a case
+    label no other rule finds, and no evidence the code gives separates the rest; weaker evidence gives
+    checklist questions.
 
     ## Why is this bad?
     The permutation, the bootstrap sample or the noise differs on every run, so the numbers built
@@ -92,6 +92,31 @@ class UnseededNumpy(Rule):
     message = "`{code}` {what}, and {who}"
     question = "Which seed produced the numbers of `{code}` at {where}, and is it recorded with the results?"
     examples = [
+        valid("""
+            import numpy as np
+
+            def prune(candidates, scores, width):
+                ranked = [(s, i) for i, s in enumerate(scores)]
+                np.random.shuffle(ranked)  # elements with the same score are randomly permuted
+                ranked.sort(reverse=True)
+                return [candidates[i] for _, i in ranked[:width]]
+
+            if __name__ == "__main__":
+                print("success rate", accuracy(attack(prune)))
+        """, note="a shuffle whose list is sorted next only breaks ties"),
+        invalid("""
+            import numpy as np
+
+            def prune(candidates, scores, width):
+                ranked = [(s, i) for i, s in enumerate(scores)]
+                np.random.shuffle(ranked)  # expect: SEED002
+                kept = ranked[:width]
+                kept.sort(reverse=True)
+                return [candidates[i] for _, i in kept]
+
+            if __name__ == "__main__":
+                print("success rate", accuracy(attack(prune)))
+        """, note="the twin: cut before it is sorted, the shuffle picks the items"),
         valid("""
             import numpy as np
 

@@ -27,7 +27,8 @@ class UnseededSample(Rule):
     A seed through a variable or a config counts; `random_state=None` does not. The receivers are
     recognised by the shape of the call (keywords `n` / `frac`, a `shuffle()` with no positional
     argument), since a data frame's type is rarely visible: `rng.shuffle(items)` and
-    `dist.sample((4,))` are other APIs and are left alone.
+    `dist.sample((4,))` are other APIs and are left alone, and so is the method of an object made
+    by a class that is not a data-frame library's (`TensorActivationStore(...).shuffle()`).
 
     One finding per file, at its first unseeded draw (one seed, or one generator passed down,
     settles them all); the message counts the others. It is a checklist question rather than a
@@ -92,6 +93,26 @@ class UnseededSample(Rule):
             small = frame.sample(n=1000)
             print(small.describe())
         """, note="weak twin: the sampled rows are only described; no score depends on them (a question)"),
+        valid({
+            "store.py": """
+                import torch
+                class ActivationStore:
+                    def shuffle(self):
+                        self.rows = self.rows[torch.randperm(len(self.rows), generator=self.generator)]
+            """,
+            "train.py": """
+                from store import ActivationStore
+                store = ActivationStore(load())
+                store.shuffle()
+                print("accuracy", evaluate(model, store))
+            """,
+        }, note="near miss: the repository's own class's `shuffle()` method, not a data frame's"),
+        invalid("""
+            import pandas as pd
+            frame = pd.DataFrame(rows)
+            small = frame.sample(n=1000)  # expect: SEED005
+            print("accuracy", evaluate(model, small))
+        """, note="a pandas frame made by its class"),
         invalid("""
             from datasets import load_dataset
             ds = load_dataset("imdb", split="train").shuffle()  # expect: SEED005

@@ -58,6 +58,13 @@ class SeedAfterDraw(Rule):
     reach, because that call switches it off (`get_context_set(..., only_config=True)` returning
     at `if only_config: return config` before the draw; `hygiene.analysis.flag_guards`).
 
+    Precision, and why it stays a finding (2026-12-06, seedprec): of 20 first-scan findings (1 real)
+    it still prints the real one, 2 false (a timing example whose model is built before a seed; a
+    course notebook whose seed belongs to a later example's `__main__`), and FastChat's training-data
+    shuffle before the Trainer seeds (true, judged in `seed.jsonl`): 0.50 replayed. It finds 4 labels
+    of the case sets that no other rule finds (a dev label among them); a demotion would lose them to
+    avoid two findings.
+
     ## Why is this bad?
     The seed looks like it makes the run reproducible, and the README says so, but the draws that
     decided the results (which items, which split, which sampled answers) were made before it, from

@@ -31,14 +31,16 @@ class SetOrder(OrderTracker, Rule):
 
     The set is followed like a directory listing in SEED007 (names, `list(...)`, comprehensions,
     lists appended to in a loop over it); `sorted(...)` ends it. Sets of integers (`set(range(n))`,
-    integer literals) are left alone: their order does not change between runs. Membership tests,
+    integer literals, loop variables over them, tuples of these, a list made empty and appended only
+    such items) are left alone: their order does not change between runs. Membership tests,
     counts and set algebra are not uses of the order, nor is pairing the set with plot colours or
     markers (`zip(names, palette)`), nor joining it into the lines of an import block (or C includes)
     that a compiler reads in any order (`"import (\\n" + "\\n".join(pkgs) + "\\n)"`). In a data folder, a
     folder named for teaching (`keras-tutorial/`, `course/`) or a plotting helper the finding is a checklist question;
     so it is when a global generator (`random.sample`, `np.random.choice`) draws from the set and nothing in the
     file seeds it (the draw differs between runs anyway: SEED001/SEED002 ask about that). A set joined into an
-    error or a log message (raised, in an `except` block, passed to a logger) is not reported.
+    error or a log message (raised, in an `except` block, passed to a logger), or only measured
+    (`len("".join(set(text)))`, a count of distinct characters), is not reported.
 
     ## Why is this bad?
     The iteration order of a set of strings depends on string hashing, which Python randomises per
@@ -265,11 +267,49 @@ class SetOrder(OrderTracker, Rule):
             pick = random.Random(0).choice(orders)
             pairs = list({(i, j) for i in range(n) for j in range(i)})[:100]
         """, note="sets of integers and of tuples of integers keep their order between runs"),
+        valid("""
+            import random
+
+            def permutation_keys():
+                keys = []
+                for rx in range(4):
+                    for fx in (0, 1):
+                        transpose = 0
+                        key = ((rx, rx), fx, transpose)
+                        keys.append(key)
+                return set(keys)
+
+            def random_key():
+                return random.Random(0).choice(list(permutation_keys()))
+        """, note="a list appended only tuples of loop integers: its set keeps its order"),
+        invalid("""
+            import random
+
+            def permutation_keys(names):
+                keys = []
+                for rx in range(4):
+                    for name in names:
+                        keys.append((rx, name))
+                return set(keys)  # expect: SEED008
+
+            def random_key(names):
+                return random.Random(0).choice(list(permutation_keys(names)))
+        """, note="near miss: the tuples hold strings too"),
         invalid("""
             import itertools
             pairs = list(set(itertools.combinations(model_names, 2)))  # expect: SEED008
             judged = pairs[:50]
         """, note="tuples of strings hash by their strings"),
+        valid("""
+            import pandas as pd
+            frame = pd.read_csv("questions.csv")
+            frame["distinct_chars"] = frame["q1"].apply(lambda x: len("".join(set(str(x).replace(" ", "")))))
+        """, note="the joined set is only counted"),
+        invalid("""
+            import pandas as pd
+            frame = pd.read_csv("questions.csv")
+            frame["chars"] = frame["q1"].apply(lambda x: "".join(set(str(x).replace(" ", ""))))  # expect: SEED008
+        """, note="the twin: the joined text itself is kept as a feature"),
         valid("""
             for name in set(names):
                 process(name)
@@ -327,6 +367,7 @@ class SetOrder(OrderTracker, Rule):
     ]
 
     def visit_Call(self, node: cst.Call) -> None:
+        self._appended(node)
         super().visit_Call(node)
         self._per_run_write(node)
 
@@ -351,14 +392,38 @@ class SetOrder(OrderTracker, Rule):
                                        f"named per run (`{field}`): runs combined by position pair different items")
 
     def visit_Assign(self, node: cst.Assign) -> None:
-        """`idcs = list(range(n))`: a name holding integers (a set of them has a fixed order)."""
+        """`idcs = list(range(n))`: a name holding integers (a set of them has a fixed order); `keys = []`
+        holds integers while every `keys.append(key)` appends integers or tuples of them."""
         integer_names: set[str] = self.__dict__.setdefault("_integer_names", set())
+        empty: set[str] = self.__dict__.setdefault("_empty_lists", set())
         for target in node.targets:
             if isinstance(target.target, cst.Name):
+                empty.discard(target.target.value)
                 if self._integers(node.value):
                     integer_names.add(target.target.value)
                 else:
                     integer_names.discard(target.target.value)
+                    if isinstance(node.value, cst.List) and not node.value.elements:
+                        empty.add(target.target.value)
+
+    def visit_For(self, node: cst.For) -> None:
+        """`for rx in range(4):` / `for fx in (0, 1):`: the loop variable holds integers."""
+        super().visit_For(node)
+        if isinstance(node.target, cst.Name) and self._integers(node.iter):
+            self.__dict__.setdefault("_integer_names", set()).add(node.target.value)
+
+    def _appended(self, node: cst.Call) -> None:
+        """`keys.append(key)` to a list made empty: it holds integers while every item appended is one."""
+        func = node.func
+        if not (isinstance(func, cst.Attribute) and func.attr.value == "append" and isinstance(func.value, cst.Name)
+                and len(node.args) == 1):
+            return
+        name, integer_names = func.value.value, self.__dict__.setdefault("_integer_names", set())
+        if self._integers(node.args[0].value) and (name in self.__dict__.get("_empty_lists", ()) or name in integer_names):
+            integer_names.add(name)
+        else:
+            integer_names.discard(name)
+        self.__dict__.get("_empty_lists", set()).discard(name)
 
     def _integers(self, expr: cst.BaseExpression) -> bool:
         """Does `expr` hold integers, or tuples of integers (whose hashes do not change between runs)?"""
@@ -404,8 +469,8 @@ class SetOrder(OrderTracker, Rule):
         return None
 
     def sensitive(self, origin: Origin, use: cst.CSTNode, description: str) -> None:
-        if is_test_path(self.ctx.path) or _in_error(self.ctx.parents, use):
-            return  # a set joined into an error or a log message: its order is no result
+        if is_test_path(self.ctx.path) or _in_error(self.ctx.parents, use) or _only_counted(self.ctx.parents, use):
+            return  # a set joined into an error or a log message, or only measured: its order is no result
         # A data builder's, a tutorial's or a plotting helper's order is a question: hygiene.analysis.purpose.
         function = self.ctx.names.function if self.ctx.names is not None else None
         reason = order_ask(self.ctx.path, function.name.value if function is not None else None)
@@ -415,6 +480,17 @@ class SetOrder(OrderTracker, Rule):
         ask = {"ask": reason} if reason else None
         self.report(origin.node, origin=origin.what, use=description, extra=ask,
                     related=[Location(self.ctx.path, self.ctx.line_of(use), "where the order decides")])
+
+
+def _only_counted(parents: Any, use: cst.CSTNode) -> bool:
+    """Is `use` (a `"".join(...)`) only measured: `len("".join(set(text)))` counts distinct characters,
+    whatever their order?"""
+    chain = [p for p in parents if p is not use]
+    for i in range(len(chain) - 1, 0, -1):
+        arg, call = chain[i], chain[i - 1]
+        if isinstance(arg, cst.Arg) and arg.value is use:
+            return isinstance(call, cst.Call) and isinstance(call.func, cst.Name) and call.func.value == "len"
+    return False
 
 
 def _in_error(parents: Any, use: cst.CSTNode) -> bool:

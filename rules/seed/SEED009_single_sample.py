@@ -50,6 +50,12 @@ class SingleSample(Rule):
     A call that only scores the text it is given (`echo=True, max_tokens=0`: log-probabilities, no
     generation) samples nothing.
 
+    Precision, and why it stays a finding (2026-12-06, seedprec): of 8 first-scan findings none was
+    real; it still prints 2 debatable (one sample per prompt at AlpacaEval's convention; summaries
+    built once as released data). It finds 5 labels of the case sets that no other rule finds (two dev
+    labels); a demotion would lose them to avoid two debatable findings, so it stays, with its
+    evidence of repeats and spread as the gate.
+
     ## Why is this bad?
     With one sample per item at temperature 1, the reported accuracy or rate is itself a random
     draw: run again, it moves by a few points. Comparisons between conditions that differ by less

@@ -190,8 +190,10 @@ def classify(name: str | None, node: cst.Call, tail: str, imports_torch: bool) -
     if seed_like(tail) and (bare is None or bare not in NOT_SEEDS) and isinstance(node.func, (cst.Name, cst.Attribute)):
         # An unresolved `obj.seed_everything()` may be an instance's own seeding (env.seed):
         # only names and module attributes count as global helpers.
+        # `seed_everything` says what it seeds: Lightning Fabric's method (`fabric.seed_everything(3407)`
+        # on a `fabric` handed to `main` by `fabric.launch`) seeds random, numpy and torch.
         if isinstance(node.func, cst.Attribute) and bare is None:
-            return None
+            return Seed(("*",), tail) if tail == "seed_everything" and _seed_argument(node) else None
         return Seed(("*",), bare or tail)
     return None
 
@@ -235,7 +237,15 @@ def _instance_call(bare: str, name: str, node: cst.Call, tail: str) -> Seed | Dr
         return True  # the generator object itself was classified where it was made
     if maker in DATALOADERS or maker in TORCH_SAMPLERS:
         return True
+    cls = maker.rsplit(".", 1)[-1]
+    if tail in ("sample", "shuffle", "train_test_split") and cls[:1].isupper() \
+            and maker.split(".", 1)[0] not in _FRAME_LIBRARIES:
+        return True  # `TensorActivationStore(...).shuffle()`: a class's own method, not a data frame's
     return None
+
+
+# Libraries whose objects' `.sample` / `.shuffle()` / `.train_test_split` draw from numpy's generator.
+_FRAME_LIBRARIES = frozenset({"pandas", "datasets", "polars", "modin", "dask", "cudf", "pyspark", "builtins"})
 
 
 def _torch(bare: str, node: cst.Call, kwargs: dict[str, cst.BaseExpression]) -> Draw | bool | None:
