@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from hygiene.analysis.periphery import in_test_suite, mark
+from hygiene.analysis.periphery import in_test_suite, is_test_code, mark
 from hygiene.config import Config
 from hygiene.finding import Finding, Severity
 from hygiene.runner import scan
@@ -36,6 +36,16 @@ DROPOUT_LINE = 11
 ])
 def test_a_test_suite_is_a_folder_of_tests_not_a_file_named_test(path, expected):
     assert in_test_suite(path) is expected
+
+
+@pytest.mark.parametrize("name, text, expected", [
+    ("tests/test_metrics.py", "x = 1\n", True), ("tests/conftest.py", "x = 1\n", True),
+    ("tests/checks.py", "import pytest\n", True), ("tests/checks.py", "def test_accuracy():\n    pass\n", True),
+    ("tests/prompts.py", "GRADER = 'Score the report.'\n", False), ("src/test_model.py", "import pytest\n", False),
+])
+def test_code_in_a_tests_folder_is_test_code_only_if_it_tests(tmp_path: Path, name, text, expected):
+    write(tmp_path, {name: text})
+    assert is_test_code(tmp_path, name) is expected
 
 
 def finding(path: str, line: int, rule: str = "EVAL025") -> Finding:
@@ -108,11 +118,11 @@ def test_the_scan_moves_an_unreferenced_definition_to_the_checklist_and_select_b
 
 def test_a_finding_in_a_test_folder_is_a_question(tmp_path: Path):
     body = "from model import Used\n" + MODEL.format(name="Used2") + "\nnet = Used2()\n"
-    write(tmp_path, {"tests/tiny.py": MODEL.format(name="Tiny"), "tests/check.py": "from tiny import Tiny\nTiny()\n",
+    write(tmp_path, {"tests/test_tiny.py": MODEL.format(name="Tiny"), "tests/check.py": "from test_tiny import Tiny\nTiny()\n",
                      "src/model.py": MODEL.format(name="Used"), "src/run.py": body})
     result = scan(Config(root=tmp_path), jobs=1, use_cache=False)
     assert {f.path for f in result.findings if f.rule == "EVAL025"} == {"src/model.py", "src/run.py"}
-    assert {f.path for f in result.questions if f.rule == "EVAL025"} == {"tests/tiny.py"}
+    assert {f.path for f in result.questions if f.rule == "EVAL025"} == {"tests/test_tiny.py"}
 
 
 def test_a_focused_scan_asks_about_the_same_definitions_as_a_full_one(tmp_path: Path):

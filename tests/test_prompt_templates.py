@@ -65,10 +65,10 @@ def test_a_template_of_the_same_file_is_reported_once_at_its_definition(tmp_path
 
 def test_a_text_without_fields_formatted_with_values_is_reported_at_its_definition(tmp_path: Path) -> None:
     found = _findings(tmp_path, {
-        "evals/prompts.py": 'CORRECTNESS_PROMPT = """Score the report from 1-5 against the answer."""\n'
+        "tests/prompts.py": 'CORRECTNESS_PROMPT = """Score the report from 1-5 against the answer."""\n'
                             'OTHER_PROMPT = """Question: {question}"""\n',
-        "evals/evaluators.py": """
-            from evals.prompts import CORRECTNESS_PROMPT, OTHER_PROMPT
+        "tests/evaluators.py": """
+            from tests.prompts import CORRECTNESS_PROMPT, OTHER_PROMPT
 
             def correctness(llm, query, report, answer):
                 content = CORRECTNESS_PROMPT.format(user_question=query, report=report, answer=answer)
@@ -76,5 +76,5 @@ def test_a_text_without_fields_formatted_with_values_is_reported_at_its_definiti
                 return llm.invoke([{"role": "user", "content": content + other}])
         """,
     })
-    assert [(f.path, f.line) for f in found] == [("evals/prompts.py", 1)]
+    assert [(f.path, f.line) for f in found] == [("tests/prompts.py", 1)]
     assert "{user_question}, {report}, {answer}" in found[0].message

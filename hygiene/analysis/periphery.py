@@ -2,8 +2,9 @@
 
 Two kinds of code produce no number a researcher reports, whatever a rule sees in them:
 
-- **a test suite** (a file under `tests/`, `test/` or `testing/`, or a `conftest.py`): it checks
-  code with made-up inputs. A file merely named `test_*.py` or `test.py` outside such a folder is
+- **a test suite** (a file under `tests/`, `test/` or `testing/` that tests: named `test_*.py`,
+  defining tests or importing a test framework; or a `conftest.py`): it checks code with made-up
+  inputs. A file merely named `test_*.py` or `test.py` outside such a folder is
   not taken for one: in research repositories that is often the script that evaluates on the test
   set;
 - **a definition nothing refers to in a module that is used**: a top-level function or class of
@@ -42,6 +43,25 @@ def in_test_suite(path: str) -> bool:
     `test_model.py` at the top of a research repository."""
     parts = path.split("/")
     return parts[-1] == "conftest.py" or any(p in _TEST_DIRS for p in parts[:-1])
+
+
+_TESTS_IN_TEXT = re.compile(r"^\s*(def test|async def test|class Test)|^\s*(import|from) (pytest|unittest|hypothesis)\b", re.M)
+
+
+def is_test_code(root: Path, path: str) -> bool:
+    """A file of a test suite that tests: a `test_*.py`, `*_test.py` or `conftest.py` there, or one
+    that defines tests or imports a test framework. Other code in a `tests/` folder (an
+    evaluation's prompts and graders kept there: open_deep_research's `tests/prompts.py`, whose
+    unfilled grader prompt its authors fixed) is research code like any other."""
+    if not in_test_suite(path):
+        return False
+    name = path.rsplit("/", 1)[-1]
+    if name == "conftest.py" or name.startswith("test_") or name.endswith("_test.py"):
+        return True
+    try:
+        return bool(_TESTS_IN_TEXT.search((root / path).read_text(encoding="utf-8", errors="replace")))
+    except OSError:
+        return False
 
 
 def _top_level_definition(tree: ast.Module, line: int) -> ast.AST | None:
@@ -131,7 +151,7 @@ def mark(findings: list[Finding], root: Path, paths: Iterable[str] | None,
     part of the tree, which cannot tell that nothing refers to a definition."""
     out = []
     for f in findings:
-        if not f.extra.get("ask") and f.path != "." and in_test_suite(f.path):
+        if not f.extra.get("ask") and f.path != "." and is_test_code(root, f.path):
             f = dataclasses.replace(f, extra={**f.extra, "ask": "it is in a test suite, which checks code with made-up inputs",
                                               PERIPHERY: True})
         out.append(f)
