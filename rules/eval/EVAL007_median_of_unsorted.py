@@ -21,11 +21,10 @@ class MedianOfUnsorted(Rule):
     nothing in that function or script sorts `values` first (`values.sort()`,
     `values = sorted(...)`, `np.sort`).
 
-    Default: a checklist question, not a finding. On public research code it was judged 5 times,
-    in three repositories, none real: every finding was the same median helper in copies of one
-    evaluation harness, which no task of those repositories aggregates with (3 on first scans of
-    repositories nobody had tuned on, all debatable). No labelled case needs it. A question keeps the
-    pattern in view without a finding nobody acts on; `select = ["EVAL007"]` makes it report.
+    On public research code its findings were judged 5 times, in three repositories, none real: the
+    same median helper in copies of one evaluation harness that no task of those repositories
+    aggregates with (debatable). It stays a finding: the same helper in the harness itself is a real
+    bug its authors fixed (benchmarks/realbugs: lm-eval-median-unsorted), and a demotion lost it.
 
     ## Why is this bad?
     The middle element of an unsorted list is whichever item happened to land there: the
@@ -42,7 +41,6 @@ class MedianOfUnsorted(Rule):
     """
 
     code = "EVAL007"
-    default = "question"
     category = "EVAL-ARGS"
     severity = Severity.ERROR
     message = "`{code}` is taken as the median, but `{seq}` is not sorted first: the result is an arbitrary element"
