@@ -1,12 +1,14 @@
-"""LEAK001: programs of one folder that each fit their preprocessing on every row before the split
+"""LEAK001: notebooks of one folder that each fit their preprocessing on every row before the split
 (a course's notebooks re-reading one CSV and refitting a fill and a z-score) are one habit, one
-answer: one finding naming the others, anchored at a program whose fit learns most (held-out 13)."""
+answer: one finding naming the others, anchored at a notebook whose fit learns most (held-out 13).
+Separate scripts stay separate findings (real bugs: fairlearn fixed two examples in two commits)."""
 from __future__ import annotations
 
 import textwrap
 from pathlib import Path
 
 from hygiene.config import load
+from hygiene.rule import notebook
 from hygiene.runner import scan
 
 SCALED = """
@@ -41,14 +43,22 @@ def _leak001(root: Path, files: dict[str, str]) -> list:
     return [f for f in scan(load(root), jobs=1, use_cache=False).findings if f.rule == "LEAK001"]
 
 
-def test_one_habit_in_a_folder_is_one_finding_at_the_strongest_fit(tmp_path):
-    files = {"course/a_intro.py": FILLED.format(name="auto"), "course/b_scaling.py": SCALED.format(name="cancer"),
-             "course/c_more.py": SCALED.format(name="income")}
-    alone = _leak001(tmp_path / "one", {"course/a_intro.py": files["course/a_intro.py"]})
-    assert [f.path for f in alone] == ["course/a_intro.py"]  # a fill constant alone is still found
+def test_one_habit_in_a_folder_of_notebooks_is_one_finding_at_the_strongest_fit(tmp_path):
+    files = {"course/a_intro.ipynb": notebook(FILLED.format(name="auto")),
+             "course/b_scaling.ipynb": notebook(SCALED.format(name="cancer")),
+             "course/c_more.ipynb": notebook(SCALED.format(name="income"))}
+    alone = _leak001(tmp_path / "one", {"course/a_intro.ipynb": files["course/a_intro.ipynb"]})
+    assert [f.path for f in alone] == ["course/a_intro.ipynb"]  # a fill constant alone is still found
     found = _leak001(tmp_path / "three", files)
-    assert [f.path for f in found] == ["course/b_scaling.py"]
-    assert sorted(found[0].extra["grouped"]) == ["course/a_intro.py", "course/c_more.py"]
+    assert [f.path for f in found] == ["course/b_scaling.ipynb"]
+    assert sorted(found[0].extra["grouped"]) == ["course/a_intro.ipynb", "course/c_more.ipynb"]
+
+
+def test_separate_scripts_of_a_folder_are_separate_experiments(tmp_path):
+    # fairlearn's authors fixed two example scripts that scaled before the split in two commits
+    files = {"examples/a_intro.py": FILLED.format(name="auto"), "examples/b_scaling.py": SCALED.format(name="cancer"),
+             "examples/c_more.py": SCALED.replace("StandardScaler", "MinMaxScaler").format(name="income")}
+    assert sorted(f.path for f in _leak001(tmp_path, files)) == sorted(files)  # (a copy would be one finding)
 
 
 def test_programs_of_other_folders_stay_apart(tmp_path):
