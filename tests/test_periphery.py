@@ -88,6 +88,14 @@ def test_a_module_nothing_imports_is_used_from_outside_so_it_stays(tmp_path: Pat
     assert asked(mark([finding("model.py", DROPOUT_LINE)], tmp_path, paths)) == [None]
 
 
+@pytest.mark.parametrize("name, asks", [("precision_at_k", False), ("_precision_at_k", True)])
+def test_a_public_name_of_an_installable_package_is_for_users(tmp_path: Path, name, asks):
+    text = f"def {name}(scores, k=10):\n    return sorted(scores)[-k:]\n"
+    paths = write(tmp_path, {"setup.py": "from setuptools import setup\nsetup()\n", "recsys/__init__.py": "",
+                             "recsys/evaluation.py": text, "recsys/train.py": "from recsys import evaluation\n"})
+    assert bool(asked(mark([finding("recsys/evaluation.py", 2)], tmp_path, paths))[0]) is asks
+
+
 def test_a_decorated_definition_may_be_registered_so_it_stays(tmp_path: Path):
     text = "import registry\n\n\n@registry.register('m')\n" + MODEL.format(name="Kept").split("\n\n\n", 1)[1]
     paths = write(tmp_path, {"model.py": text, "train.py": "import model\n"})

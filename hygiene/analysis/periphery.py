@@ -12,7 +12,8 @@ Two kinds of code produce no number a researcher reports, whatever a rule sees i
   notebooks, configs or scripts (nor inside the definition's own body), and that carries no
   decorator (a decorator may register it under another name). The module is live and this part of
   it is not: a model class kept from an earlier version, a metric helper no task uses. What it
-  would compute is reported nowhere. A module nothing imports is left alone: a small repository's
+  would compute is reported nowhere. The public names of an installable package are left alone:
+  users call them from outside. A module nothing imports is left alone: a small repository's
   one module, a scorer a framework loads by path, a library's API are used from outside.
 
 The finding keeps its text and moves to the checklist with the reason (`extra["ask"]`); a rule named
@@ -85,11 +86,23 @@ def _definitions(root: Path, findings: list[Finding]) -> dict[tuple[str, int], t
             tree = ast.parse((root / path).read_bytes())
         except (OSError, SyntaxError, ValueError):
             continue
+        library = _library_module(root, path)
         for line in lines:
             node = _top_level_definition(tree, line)
-            if node is not None and not node.decorator_list:
+            if node is not None and not node.decorator_list and not (library and not node.name.startswith("_")):
                 found[(path, line)] = (node.name, node.lineno, node.end_lineno or node.lineno)
     return found
+
+
+def _library_module(root: Path, path: str) -> bool:
+    """A module of an installable package (its folder has `__init__.py`, the repository a `setup.py`,
+    `pyproject.toml` or `setup.cfg`): its public names are for users, who call them from outside
+    (spotlight's `sequence_precision_recall_score`, whose default cut-off its authors fixed)."""
+    folder = (root / path).parent
+    try:
+        return (folder / "__init__.py").is_file() and any((root / n).is_file() for n in ("setup.py", "pyproject.toml", "setup.cfg"))
+    except OSError:
+        return False
 
 
 def _module(path: str) -> str:
