@@ -652,13 +652,13 @@ class FitBeforeSplit(Rule):
                                 "returns is split into train and test at {split}: test rows shape the preprocessing",
                         question="Should `{fn}` at {where} get only the training rows, after the split at {split}?")
             return
-        repo.report(cls, **prog.where(anchor), related=related, fits=text, on=on, split=prog.describe(split),
+        place = prog.where(anchor)
+        repo.report(cls, **place, related=related, fits=text, on=on, split=prog.describe(split),
                     split_on=split_on, rows_of=f" (rows of `{split_on}`)" if split_on not in (on, "the data") else "",
-                    extra={**(_unscored_predictions(prog, split) or {}),
-                           **(_one_habit(prog, fits) if prog.where(anchor)["path"].endswith(".ipynb") else {})})
+                    extra={**(_unscored_predictions(prog, split) or {}), **_one_habit(prog, fits, place["path"])})
 
 
-def _one_habit(prog: Program, fits: list[Ref]) -> dict[str, object]:
+def _one_habit(prog: Program, fits: list[Ref], path: str) -> dict[str, object]:
     """Programs of one folder that each fit their preprocessing on every row before splitting (a
     course's notebooks re-reading one CSV and refitting the same fill and `zscore`, held-out 13:
     19 findings, one answer) are one decision: one finding names the others (hygiene.grouping). The
@@ -666,6 +666,8 @@ def _one_habit(prog: Program, fits: list[Ref]) -> dict[str, object]:
     rather than one that only fills missing values with a constant. Only notebooks are grouped: copied
     cells are a course's or an analysis's habit, while separate scripts are separate experiments whose
     authors fix each on its own (real bugs: fairlearn fixed two example scripts in two commits)."""
+    if not path.endswith(".ipynb"):
+        return {}
     fill_only = all(prog.info(f).get("kind") == "stat" and prog.info(f).get("m") == "fillna" for f in fits)
     return {"group": "preprocessing fit on every row before the split", "anchor_rank": 1 if fill_only else 0}
 
