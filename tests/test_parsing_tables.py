@@ -75,6 +75,24 @@ def test_ragged_csv_rows_are_read_as_far_as_they_go(tmp_path: Path) -> None:
     assert problems.ragged_rows == 2 and "line 3 has 2 fields" in (problems.summary() or "")
 
 
+@pytest.mark.parametrize("sep", ["\t", ";"])
+def test_a_csv_named_file_separated_by_tabs_or_semicolons_is_read_by_its_separator(tmp_path: Path, sep: str) -> None:
+    # Recommendation datasets are often saved as `train.csv` with tab-separated columns (and some
+    # European exports with `;`): read with commas, every row would be one field and be reported
+    # as ragged.
+    path = write(tmp_path, "train.csv", sep.join(["user_id", "item_id", "time"]) + "\n"
+                 + sep.join(["1", "20", "3.5"]) + "\n" + sep.join(["2", "21", "4"]) + "\n")
+    got, problems = rows(path)
+    assert [r.values for r in got] == [{"user_id": 1, "item_id": 20, "time": 3.5}, {"user_id": 2, "item_id": 21, "time": 4}]
+    assert problems.ragged_rows == 0
+
+
+def test_a_comma_csv_whose_text_holds_tabs_stays_comma_separated(tmp_path: Path) -> None:
+    path = write(tmp_path, "r.csv", "model,note\na,one\ttwo\n")
+    got, _ = rows(path)
+    assert [r.values for r in got] == [{"model": "a", "note": "one\ttwo"}]
+
+
 def test_comment_lines_before_a_csv_header_are_not_the_header(tmp_path: Path) -> None:
     monitor = '# {"t_start": 1551811846.0, "env_id": "HalfCheetah-v2"}\nr,l,t\n-698.8,1000,1.19\n-891.2,1000,2.45\n'
     got, problems = rows(write(tmp_path, "0.monitor.csv", monitor))

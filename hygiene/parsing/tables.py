@@ -155,6 +155,23 @@ def _parquet_rows(path: Path, problems: Problems) -> Iterator[Row]:
         problems.fatal = f"cannot read parquet: {type(exc).__name__}: {str(exc).splitlines()[0][:200]}"
 
 
+def _separator(path: Path) -> str:
+    """`,` for a `.csv`, unless its header line has no comma and splits by tabs or semicolons (a
+    tab-separated `train.csv`, a `;` export): read with commas, each row would be one field."""
+    text_file = open_text(path, Problems())
+    if text_file is None:
+        return ","
+    with text_file:
+        for line in text_file:
+            if line.strip() and not line.lstrip().startswith("#"):
+                if "," not in line:
+                    for other in ("\t", ";"):
+                        if other in line:
+                            return other
+                break
+    return ","
+
+
 # -- public entry points ------------------------------------------------------------------------
 def iter_rows(path: str | Path, problems: Problems | None = None, fmt: str | None = None) -> Iterator[Row]:
     """Rows of a data file, streamed; never raises for bad content (see `problems`)."""
@@ -167,7 +184,7 @@ def iter_rows(path: str | Path, problems: Problems | None = None, fmt: str | Non
         elif fmt == "jsonl":
             yield from _jsonl_rows(path, problems)
         elif fmt in ("csv", "tsv"):
-            yield from _csv_rows(path, problems, "\t" if fmt == "tsv" else ",")
+            yield from _csv_rows(path, problems, "\t" if fmt == "tsv" else _separator(path))
         elif fmt == "parquet":
             yield from _parquet_rows(path, problems)
         else:
