@@ -151,3 +151,86 @@ def test_rules_generate_no_code_on_a_file_they_do_not_report(tmp_path, monkeypat
         assert not result.diagnostics and not result.findings
         counts.append(len(asked))
     assert counts[1] == counts[0]
+
+
+def _code_asked(tmp_path, monkeypatch, text: str, codes: list[str]) -> list[int]:  # type: ignore[no-untyped-def]
+    """How many codes the engine alone, then the engine with `codes`, generate checking `text`
+    (neither reporting anything)."""
+    (tmp_path / "lib.py").write_text(text)
+    config = Config(root=tmp_path)
+    every = {r.code: r for r in enabled_rules(config)}
+    sources = list(discover(config, None))
+    asked: list[object] = []
+    original = FileContext.code
+
+    def counting(self, node):  # type: ignore[no-untyped-def]
+        asked.append(node)
+        return original(self, node)
+
+    monkeypatch.setattr(FileContext, "code", counting)
+    counts = []
+    for rules in ([], [every[code] for code in codes]):
+        asked.clear()
+        result = check_file(sources[0], config, rules, package_dirs(sources))
+        assert not result.diagnostics and not result.findings
+        counts.append(len(asked))
+    return counts
+
+
+def test_batch_count_rule_generates_no_statement_code_without_a_batch_loop(tmp_path, monkeypatch):
+    """DATA056 generated the code of every statement line of every file with a `//` or an `int(`
+    (8% of the subtree's file phase), read only for a loop over a floor-divided batch count that
+    slices its items: now generated once such a loop gets that far."""
+    text = PLAIN + textwrap.dedent('''
+        def halves(n, width):
+            rows = [int(width * 0.5)] * (n // 2)
+            for i in range(len(rows)):
+                rows[i] += i
+            return rows
+    ''')
+    before, after = _code_asked(tmp_path, monkeypatch, text, ["DATA056"])
+    assert after == before
+
+
+def test_loader_rule_generates_argument_code_only_for_calls_it_can_record(tmp_path, monkeypatch):
+    """DATA050 generated the code of every argument of every call (a split handed to a loader
+    helper), also of calls whose callee it cannot record (unresolved, or a method of an object:
+    `name` None or with `()`); for a function it can record, it still generates them."""
+    text = textwrap.dedent('''
+        def batches(loader, model, val_set, test_items):
+            out = []
+            for batch in loader:
+                out.append(model.embed(batch, val_set))
+            model.score(test_items, limit=val_set)
+            return out
+    ''')
+    before, after = _code_asked(tmp_path, monkeypatch, text, ["DATA050"])
+    assert after == before
+
+
+def test_return_values_that_are_no_call_scan_no_scope(tmp_path, monkeypatch):
+    """EVAL006 asked `kind_of` about every returned value, which numbered every node of the
+    function (`predictions._Scope`) although only a returned call can have a kind there."""
+    from hygiene.analysis import predictions
+
+    text = PLAIN + textwrap.dedent('''
+        def best(scores, labels):
+            top = scores.argmax(-1)
+            hits = (top == labels).float()
+            return hits
+    ''')
+    (tmp_path / "lib.py").write_text(text)
+    config = Config(root=tmp_path)
+    sources = list(discover(config, None))
+    built: list[object] = []
+    original = predictions._Scope.__init__
+
+    def counting(self, ctx, root):  # type: ignore[no-untyped-def]
+        built.append(root)
+        original(self, ctx, root)
+
+    monkeypatch.setattr(predictions._Scope, "__init__", counting)
+    rules = [r for r in enabled_rules(config) if r.code == "EVAL006"]
+    result = check_file(sources[0], config, rules, package_dirs(sources))
+    assert not result.diagnostics and not result.findings
+    assert built == []
