@@ -5,6 +5,7 @@ from hygiene.context import FileContext
 from hygiene.rule import Rule
 
 from hygiene.analysis.evalmode.collect import Collector
+from hygiene.analysis.evalmode.layers import LayerReads
 from hygiene.analysis.evalmode.words import FACT_KEY
 
 
@@ -12,6 +13,7 @@ def collector_for(ctx: FileContext) -> Collector:
     collector = ctx.memo.get(FACT_KEY)
     if collector is None:
         collector = ctx.memo[FACT_KEY] = Collector(ctx)
+        collector.layers = LayerReads(collector)  # type: ignore[attr-defined]
     return collector
 
 
@@ -27,7 +29,8 @@ class CollectingRule(Rule):
         self.collector = collector_for(ctx)
         if self.collector.walk_owner is None:
             self.collector.walk_owner = self
-        self.walkers = (self.collector,) if self.collector.enabled else ()
+        layers = self.collector.layers  # type: ignore[attr-defined]
+        self.walkers = (self.collector, layers) if self.collector.enabled else ()
 
     def finish(self) -> None:
         self.collector.finish()
