@@ -234,3 +234,37 @@ def test_return_values_that_are_no_call_scan_no_scope(tmp_path, monkeypatch):
     result = check_file(sources[0], config, rules, package_dirs(sources))
     assert not result.diagnostics and not result.findings
     assert built == []
+
+
+def test_each_trigger_is_searched_for_once_per_file(tmp_path, monkeypatch):
+    """Rules name the same triggers (`{`, `import`, ` if `): each is looked for in the file's text
+    once, not once per rule (the search of a 600-line file for an absent one is a full scan)."""
+    from hygiene import runner
+    from hygiene.runner import FileResult
+
+    searched: list[str] = []
+
+    class Text(str):
+        def __contains__(self, part):  # type: ignore[override]
+            searched.append(part)
+            return str.__contains__(self, part)
+
+    (tmp_path / "lib.py").write_text(PLAIN)
+    config = Config(root=tmp_path)
+    rules = enabled_rules(config)
+    sources = list(discover(config, None))
+    triggers = [t for r in rules for t in r.triggers]
+    assert len(triggers) > len(set(triggers))  # shared triggers: the case this is about
+    before_walk: list[str] = []
+    walk = runner.walk
+
+    def walking(*args):  # type: ignore[no-untyped-def]
+        before_walk.extend(searched)  # the rules' applicability is decided before the walk
+        return walk(*args)
+
+    monkeypatch.setattr(runner, "walk", walking)
+    result = FileResult(sources[0].path, sources[0].kind, "")
+    runner._check_code(sources[0], Text(PLAIN), config, rules, package_dirs(sources), result)
+    assert not result.diagnostics
+    counts = {t: before_walk.count(t) for t in set(triggers)}
+    assert max(counts.values()) == 1
