@@ -268,3 +268,79 @@ def test_each_trigger_is_searched_for_once_per_file(tmp_path, monkeypatch):
     assert not result.diagnostics
     counts = {t: before_walk.count(t) for t in set(triggers)}
     assert max(counts.values()) == 1
+
+
+def _count_module_function(monkeypatch, rule: type, name: str) -> list[object]:  # type: ignore[no-untyped-def]
+    """Count the calls of the function `name` of `rule`'s module."""
+    import sys
+
+    module = sys.modules[rule.__module__]
+    calls: list[object] = []
+    original = getattr(module, name)
+
+    def counting(*args):  # type: ignore[no-untyped-def]
+        calls.append(args)
+        return original(*args)
+
+    monkeypatch.setattr(module, name, counting)
+    return calls
+
+
+def _check_with(tmp_path, text: str, code: str, monkeypatch, name: str) -> list[object]:  # type: ignore[no-untyped-def]
+    (tmp_path / "lib.py").write_text(text)
+    config = Config(root=tmp_path)
+    rules = [r for r in enabled_rules(config) if r.code == code]
+    calls = _count_module_function(monkeypatch, rules[0], name)
+    sources = list(discover(config, None))
+    result = check_file(sources[0], config, rules, package_dirs(sources))
+    assert not result.diagnostics and not result.findings
+    return calls
+
+
+NESTED_CALLS = textwrap.dedent('''
+    import os
+
+
+    def load(root, name):
+        path = os.path.join(root, name)
+        size = len(str(path))
+        label = "{}:{}".format(name, size)
+        rows = sorted(set(open(path).read().split()))
+        print(len(rows), label)
+        return rows
+''')
+
+
+def test_hardcoded_path_rule_looks_at_parents_only_of_parameters(tmp_path, monkeypatch):
+    """DATA041 asked whether every name of every file is used only for its folder (`p.parent`,
+    `dirname(p)`) before asking whether it is a parameter at all."""
+    (tmp_path / "lib.py").write_text(NESTED_CALLS.replace("def load(root, name)", "def load(root_dir, name_of)"))
+    config = Config(root=tmp_path)
+    rule = next(r for r in enabled_rules(config) if r.code == "DATA041")
+    asked: list[object] = []
+    original = rule._folder_only
+    monkeypatch.setattr(rule, "_folder_only", lambda self: asked.append(1) or original(self))
+    sources = list(discover(config, None))
+    result = check_file(sources[0], config, [rule], package_dirs(sources))
+    assert not result.diagnostics and not result.findings
+    assert asked == []
+
+
+def test_stop_reason_rule_looks_at_parents_only_of_reply_names(tmp_path, monkeypatch):
+    """DATA020 looked at the parents of every name (is it compared, or passed to a scorer?) before
+    asking whether the name holds a model's reply at all."""
+    text = NESTED_CALLS.replace("open(path)", "open(path + '.jsonl')")  # (a trigger of the rule)
+    assert _check_with(tmp_path, text, "DATA020", monkeypatch, "_compares_value") == []
+
+
+def test_bypassed_prompt_rule_reads_variables_only_of_built_values(tmp_path, monkeypatch):
+    """PROMPT006 listed the variables of every assigned value inside functions; it reads them only
+    for text built there or a call's result."""
+    text = textwrap.dedent('''
+        def pick(xs, i):
+            first = xs[0]
+            total = first + i
+            flag = total > 3 and not xs
+            return flag
+    ''')
+    assert _check_with(tmp_path, text, "PROMPT006", monkeypatch, "_variables") == []
