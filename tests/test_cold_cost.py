@@ -344,3 +344,16 @@ def test_bypassed_prompt_rule_reads_variables_only_of_built_values(tmp_path, mon
             return flag
     ''')
     assert _check_with(tmp_path, text, "PROMPT006", monkeypatch, "_variables") == []
+
+
+def test_eval_set_rule_walks_a_value_only_under_a_split_name(tmp_path, monkeypatch):
+    """EVAL024 walked every assigned value (`_reads_data`) before asking whether the assigned name
+    says it holds one split's data (`test_rows`, `train_x`), which most names do not."""
+    text = textwrap.dedent('''
+        def pieces(ds, n, transform):
+            head = ds[:n]
+            tail = transform(ds[n:])
+            total = len(head) + len(tail)
+            return head, tail, total
+    ''')
+    assert _check_with(tmp_path, text, "EVAL024", monkeypatch, "_reads_data") == []
