@@ -357,3 +357,28 @@ def test_eval_set_rule_walks_a_value_only_under_a_split_name(tmp_path, monkeypat
             return head, tail, total
     ''')
     assert _check_with(tmp_path, text, "EVAL024", monkeypatch, "_reads_data") == []
+
+
+def test_metric_direction_rule_reads_a_metric_name_only_beside_one_direction(tmp_path, monkeypatch):
+    """EVAL008 resolved the metric each call's `name=` keyword names (a constant of the module, a
+    literal) before asking whether the call also declares a direction (`mode=`, `greater_is_better=`)."""
+    text = textwrap.dedent('''
+        # the registry keeps no mode: layers by name
+        MODE = "train"
+
+
+        def register(table, layer):
+            table.add(name="encoder", module=layer)
+            table.add(name=MODE, module=layer)
+            return table
+    ''')
+    (tmp_path / "lib.py").write_text(text)
+    config = Config(root=tmp_path)
+    rule = next(r for r in enabled_rules(config) if r.code == "EVAL008")
+    asked: list[object] = []
+    original = rule._metric_name
+    monkeypatch.setattr(rule, "_metric_name", lambda self, value: asked.append(value) or original(self, value))
+    sources = list(discover(config, None))
+    result = check_file(sources[0], config, [rule], package_dirs(sources))
+    assert not result.diagnostics and not result.findings
+    assert asked == []
