@@ -57,7 +57,6 @@ class _Recorder:
 
     def __init__(self) -> None:
         self.classes: list[SimpleNamespace] = []
-        self.walk_owner = None
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         self.classes.append(SimpleNamespace(node=node, bases=[b for b in node.bases], unread=set()))
@@ -65,7 +64,7 @@ class _Recorder:
 
 def _compare(module: cst.Module) -> int:
     recorder = _Recorder()
-    walk(module, Dispatch([recorder, LayerReads(recorder)]), [])
+    walk(module, Dispatch([recorder, LayerReads(recorder.classes)]), [])
     for info in recorder.classes:
         assert info.unread == (unread_layers(info.node) if info.bases else set()), info.node.name.value
     return sum(bool(info.unread) for info in recorder.classes)
@@ -75,7 +74,7 @@ def test_the_walk_gives_each_class_what_a_walk_of_the_class_gives():
     module = cst.parse_module(SAMPLE)
     assert _compare(module) == 2  # FNO (its batch norms; Inner's layer norm is inside it too) and Inner
     recorder = _Recorder()
-    walk(module, Dispatch([recorder, LayerReads(recorder)]), [])
+    walk(module, Dispatch([recorder, LayerReads(recorder.classes)]), [])
     assert [sorted(c.unread) for c in recorder.classes] == [["BatchNorm1d", "LayerNorm"], ["LayerNorm"], [], []]
     assert sum(isinstance(n, cst.ClassDef) for n in iter_nodes(module)) == 4
 

@@ -44,18 +44,17 @@ class _Open:
 class LayerReads:
     """Sets `unread` on each class the collector records with bases, when the walk leaves it."""
 
-    def __init__(self, collector: Any) -> None:
-        self.collector = collector
+    def __init__(self, classes: list[Any]) -> None:
+        # The collector's list of classes, not the collector: no reference cycle back to it, which
+        # would keep the file's tree alive for the cycle collector (hygiene.gcpolicy).
+        self.classes = classes
+        self.walk_owner: object = None  # the collector's: an error here costs the same rule
         self.open: list[_Open] = []
         self.stack: list[_Open | None] = []  # one per class the walk is in
 
-    @property
-    def walk_owner(self) -> object:  # an error here costs the rule the collector's errors cost
-        return self.collector.walk_owner
-
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         # The collector (walked just before) has recorded this class last.
-        info = self.collector.classes[-1]
+        info = self.classes[-1]
         entry = _Open(info) if info.bases else None
         self.stack.append(entry)
         if entry is not None:
