@@ -104,8 +104,9 @@ def _check_code(source: SourceFile, text: str, config: Config, rules: list[type[
         module, code_text = parse(text), text
     result.lines = code_text.count("\n") + 1
     module_name = module_name_for(source.path, packages)
-    applicable = [r for r in rules if source.kind in r.kinds
-                  and (not r.triggers or any(t in code_text for t in r.triggers))]
+    seen: dict[str, bool] = {}  # each trigger searched for once per file, not once per rule naming it
+    applicable = [r for r in rules if source.kind in r.kinds and (not r.triggers or any(
+        seen[t] if t in seen else seen.setdefault(t, t in code_text) for t in r.triggers))]
     failed: set[type[Rule]] = set()
     while True:
         resolver = NameResolver(module, module_name, source.path.endswith("__init__.py"))

@@ -151,3 +151,234 @@ def test_rules_generate_no_code_on_a_file_they_do_not_report(tmp_path, monkeypat
         assert not result.diagnostics and not result.findings
         counts.append(len(asked))
     assert counts[1] == counts[0]
+
+
+def _code_asked(tmp_path, monkeypatch, text: str, codes: list[str]) -> list[int]:  # type: ignore[no-untyped-def]
+    """How many codes the engine alone, then the engine with `codes`, generate checking `text`
+    (neither reporting anything)."""
+    (tmp_path / "lib.py").write_text(text)
+    config = Config(root=tmp_path)
+    every = {r.code: r for r in enabled_rules(config)}
+    sources = list(discover(config, None))
+    asked: list[object] = []
+    original = FileContext.code
+
+    def counting(self, node):  # type: ignore[no-untyped-def]
+        asked.append(node)
+        return original(self, node)
+
+    monkeypatch.setattr(FileContext, "code", counting)
+    counts = []
+    for rules in ([], [every[code] for code in codes]):
+        asked.clear()
+        result = check_file(sources[0], config, rules, package_dirs(sources))
+        assert not result.diagnostics and not result.findings
+        counts.append(len(asked))
+    return counts
+
+
+def test_batch_count_rule_generates_no_statement_code_without_a_batch_loop(tmp_path, monkeypatch):
+    """DATA056 generated the code of every statement line of every file with a `//` or an `int(`
+    (8% of the subtree's file phase), read only for a loop over a floor-divided batch count that
+    slices its items: now generated once such a loop gets that far."""
+    text = PLAIN + textwrap.dedent('''
+        def halves(n, width):
+            rows = [int(width * 0.5)] * (n // 2)
+            for i in range(len(rows)):
+                rows[i] += i
+            return rows
+    ''')
+    before, after = _code_asked(tmp_path, monkeypatch, text, ["DATA056"])
+    assert after == before
+
+
+def test_loader_rule_generates_argument_code_only_for_calls_it_can_record(tmp_path, monkeypatch):
+    """DATA050 generated the code of every argument of every call (a split handed to a loader
+    helper), also of calls whose callee it cannot record (unresolved, or a method of an object:
+    `name` None or with `()`); for a function it can record, it still generates them."""
+    text = textwrap.dedent('''
+        def batches(loader, model, val_set, test_items):
+            out = []
+            for batch in loader:
+                out.append(model.embed(batch, val_set))
+            model.score(test_items, limit=val_set)
+            return out
+    ''')
+    before, after = _code_asked(tmp_path, monkeypatch, text, ["DATA050"])
+    assert after == before
+
+
+def test_return_values_that_are_no_call_scan_no_scope(tmp_path, monkeypatch):
+    """EVAL006 asked `kind_of` about every returned value, which numbered every node of the
+    function (`predictions._Scope`) although only a returned call can have a kind there."""
+    from hygiene.analysis import predictions
+
+    text = PLAIN + textwrap.dedent('''
+        def best(scores, labels):
+            top = scores.argmax(-1)
+            hits = (top == labels).float()
+            return hits
+    ''')
+    (tmp_path / "lib.py").write_text(text)
+    config = Config(root=tmp_path)
+    sources = list(discover(config, None))
+    built: list[object] = []
+    original = predictions._Scope.__init__
+
+    def counting(self, ctx, root):  # type: ignore[no-untyped-def]
+        built.append(root)
+        original(self, ctx, root)
+
+    monkeypatch.setattr(predictions._Scope, "__init__", counting)
+    rules = [r for r in enabled_rules(config) if r.code == "EVAL006"]
+    result = check_file(sources[0], config, rules, package_dirs(sources))
+    assert not result.diagnostics and not result.findings
+    assert built == []
+
+
+def test_each_trigger_is_searched_for_once_per_file(tmp_path, monkeypatch):
+    """Rules name the same triggers (`{`, `import`, ` if `): each is looked for in the file's text
+    once, not once per rule (the search of a 600-line file for an absent one is a full scan)."""
+    from hygiene import runner
+    from hygiene.runner import FileResult
+
+    searched: list[str] = []
+
+    class Text(str):
+        def __contains__(self, part):  # type: ignore[override]
+            searched.append(part)
+            return str.__contains__(self, part)
+
+    (tmp_path / "lib.py").write_text(PLAIN)
+    config = Config(root=tmp_path)
+    rules = enabled_rules(config)
+    sources = list(discover(config, None))
+    triggers = [t for r in rules for t in r.triggers]
+    assert len(triggers) > len(set(triggers))  # shared triggers: the case this is about
+    before_walk: list[str] = []
+    walk = runner.walk
+
+    def walking(*args):  # type: ignore[no-untyped-def]
+        before_walk.extend(searched)  # the rules' applicability is decided before the walk
+        return walk(*args)
+
+    monkeypatch.setattr(runner, "walk", walking)
+    result = FileResult(sources[0].path, sources[0].kind, "")
+    runner._check_code(sources[0], Text(PLAIN), config, rules, package_dirs(sources), result)
+    assert not result.diagnostics
+    counts = {t: before_walk.count(t) for t in set(triggers)}
+    assert max(counts.values()) == 1
+
+
+def _count_module_function(monkeypatch, rule: type, name: str) -> list[object]:  # type: ignore[no-untyped-def]
+    """Count the calls of the function `name` of `rule`'s module."""
+    import sys
+
+    module = sys.modules[rule.__module__]
+    calls: list[object] = []
+    original = getattr(module, name)
+
+    def counting(*args):  # type: ignore[no-untyped-def]
+        calls.append(args)
+        return original(*args)
+
+    monkeypatch.setattr(module, name, counting)
+    return calls
+
+
+def _check_with(tmp_path, text: str, code: str, monkeypatch, name: str) -> list[object]:  # type: ignore[no-untyped-def]
+    (tmp_path / "lib.py").write_text(text)
+    config = Config(root=tmp_path)
+    rules = [r for r in enabled_rules(config) if r.code == code]
+    calls = _count_module_function(monkeypatch, rules[0], name)
+    sources = list(discover(config, None))
+    result = check_file(sources[0], config, rules, package_dirs(sources))
+    assert not result.diagnostics and not result.findings
+    return calls
+
+
+NESTED_CALLS = textwrap.dedent('''
+    import os
+
+
+    def load(root, name):
+        path = os.path.join(root, name)
+        size = len(str(path))
+        label = "{}:{}".format(name, size)
+        rows = sorted(set(open(path).read().split()))
+        print(len(rows), label)
+        return rows
+''')
+
+
+def test_hardcoded_path_rule_looks_at_parents_only_of_parameters(tmp_path, monkeypatch):
+    """DATA041 asked whether every name of every file is used only for its folder (`p.parent`,
+    `dirname(p)`) before asking whether it is a parameter at all."""
+    (tmp_path / "lib.py").write_text(NESTED_CALLS.replace("def load(root, name)", "def load(root_dir, name_of)"))
+    config = Config(root=tmp_path)
+    rule = next(r for r in enabled_rules(config) if r.code == "DATA041")
+    asked: list[object] = []
+    original = rule._folder_only
+    monkeypatch.setattr(rule, "_folder_only", lambda self: asked.append(1) or original(self))
+    sources = list(discover(config, None))
+    result = check_file(sources[0], config, [rule], package_dirs(sources))
+    assert not result.diagnostics and not result.findings
+    assert asked == []
+
+
+def test_stop_reason_rule_looks_at_parents_only_of_reply_names(tmp_path, monkeypatch):
+    """DATA020 looked at the parents of every name (is it compared, or passed to a scorer?) before
+    asking whether the name holds a model's reply at all."""
+    text = NESTED_CALLS.replace("open(path)", "open(path + '.jsonl')")  # (a trigger of the rule)
+    assert _check_with(tmp_path, text, "DATA020", monkeypatch, "_compares_value") == []
+
+
+def test_bypassed_prompt_rule_reads_variables_only_of_built_values(tmp_path, monkeypatch):
+    """PROMPT006 listed the variables of every assigned value inside functions; it reads them only
+    for text built there or a call's result."""
+    text = textwrap.dedent('''
+        def pick(xs, i):
+            first = xs[0]
+            total = first + i
+            flag = total > 3 and not xs
+            return flag
+    ''')
+    assert _check_with(tmp_path, text, "PROMPT006", monkeypatch, "_variables") == []
+
+
+def test_eval_set_rule_walks_a_value_only_under_a_split_name(tmp_path, monkeypatch):
+    """EVAL024 walked every assigned value (`_reads_data`) before asking whether the assigned name
+    says it holds one split's data (`test_rows`, `train_x`), which most names do not."""
+    text = textwrap.dedent('''
+        def pieces(ds, n, transform):
+            head = ds[:n]
+            tail = transform(ds[n:])
+            total = len(head) + len(tail)
+            return head, tail, total
+    ''')
+    assert _check_with(tmp_path, text, "EVAL024", monkeypatch, "_reads_data") == []
+
+
+def test_metric_direction_rule_reads_a_metric_name_only_beside_one_direction(tmp_path, monkeypatch):
+    """EVAL008 resolved the metric each call's `name=` keyword names (a constant of the module, a
+    literal) before asking whether the call also declares a direction (`mode=`, `greater_is_better=`)."""
+    text = textwrap.dedent('''
+        # the registry keeps no mode: layers by name
+        MODE = "train"
+
+
+        def register(table, layer):
+            table.add(name="encoder", module=layer)
+            table.add(name=MODE, module=layer)
+            return table
+    ''')
+    (tmp_path / "lib.py").write_text(text)
+    config = Config(root=tmp_path)
+    rule = next(r for r in enabled_rules(config) if r.code == "EVAL008")
+    asked: list[object] = []
+    original = rule._metric_name
+    monkeypatch.setattr(rule, "_metric_name", lambda self, value: asked.append(value) or original(self, value))
+    sources = list(discover(config, None))
+    result = check_file(sources[0], config, [rule], package_dirs(sources))
+    assert not result.diagnostics and not result.findings
+    assert asked == []

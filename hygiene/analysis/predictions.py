@@ -382,6 +382,8 @@ def _scope_root(ctx: FileContext) -> cst.CSTNode:
 
 def kind_of(ctx: FileContext, expr: cst.BaseExpression, at: cst.CSTNode) -> Kind | None:
     """The kind of `expr`, as it stands when `at` (a node inside the current scope) runs."""
+    if not isinstance(at, cst.Call):
+        return None  # a scope numbers its calls only: no order, no kind (and no scan of the scope, issue 12)
     root = _scope_root(ctx)
     scopes: dict[int, _Scope] = ctx.memo.setdefault("outputs", {})
     scope = scopes.get(id(root))

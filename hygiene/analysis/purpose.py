@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 
 # Words of a call's last name that compute or record a result: a metric, a score, an evaluation.
@@ -131,9 +132,13 @@ def _evaluation_step(tail: str, name: str | None) -> bool:
     return bool(words & _EVALUATING) and not words & _DATA_WORDS and not words & _EXPRESSION_WORDS and not _logs(name)
 
 
-def _words(text: str) -> set[str]:
+@lru_cache(maxsize=1 << 16)
+def _words(text: str) -> frozenset[str]:
+    """The lower-case words of a name (`valAcc`: val, acc). Memoised: asked for the callee and the
+    assigned name of every call and assignment of every file (issue 12); a frozenset, so no caller
+    can change the shared answer (`words |= ...` makes a new set)."""
     spaced = re.sub(r"([a-z0-9])([A-Z])", r"\1 \2", text).lower()
-    return set(_WORD.findall(spaced))
+    return frozenset(_WORD.findall(spaced))
 
 
 class CallSignals:

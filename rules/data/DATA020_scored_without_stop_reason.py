@@ -884,6 +884,8 @@ class ScoredWithoutStopReason(Rule):
             self.sites.append(site)
             return
         code = self.reply_names.get((function, node.value))
+        if code is None:
+            return  # (before looking at the parents: asked for every name of every file, issue 12)
         parents = self.ctx.parents
         parent = parents[-1] if parents else None
         through_helper = (len(parents) >= 3 and isinstance(parent, cst.Arg) and parent.value is node

@@ -222,10 +222,12 @@ class HardcodedPathOverArgument(Rule):
     def visit_Name(self, node: cst.Name) -> None:
         if id(node) in self.skip:
             return
+        owners = [function for function in self.functions if node.value in function.params]
+        if not owners:
+            return  # most names are no parameter: their parents are not looked at (issue 12)
         folder = self._folder_only()
-        for function in self.functions:
-            if node.value in function.params:
-                (function.folder_only if folder else function.used).add(node.value)
+        for function in owners:
+            (function.folder_only if folder else function.used).add(node.value)
 
     def visit_Call(self, node: cst.Call) -> None:
         if not self.functions:

@@ -233,6 +233,8 @@ class EvalLoaderDropsLastBatch(Rule):
 
     def _remember_handed(self, node: cst.Call, name: str) -> None:
         """`test_loader = make_loader(test_set, 64)`: an evaluation split handed to a function."""
+        if not name or "()" in name:
+            return  # asked first: the arguments' code is generated only for a call this can record (issue 12)
         positions = [i for i, a in enumerate(node.args) if a.keyword is None and _eval_named(self.ctx.code(a.value))]
         keywords = [a.keyword.value for a in node.args if a.keyword is not None and _eval_named(self.ctx.code(a.value))]
         if (positions or keywords) and name and "()" not in name:

@@ -265,12 +265,13 @@ class MetricDirectionBackwards(Rule):
     def _pair(self, entries: dict[str, cst.BaseExpression]) -> bool:
         """A metric name and a direction side by side (keywords of one call, keys of one dict)."""
         named = [v for k, v in entries.items() if k in _NAME_KEYS]
-        names = [self._metric_name(v) for v in named]
+        if len(named) != 1:
+            return False  # (asked first: every call's keywords and every dict come here, issue 12)
         directions = [(v, _declared(k, v)) for k, v in entries.items()]
         directions = [(v, d) for v, d in directions if d]
-        if len(named) != 1 or len(directions) != 1:
+        if len(directions) != 1:
             return False
-        (value, declared), metric = directions[0], names[0]
+        (value, declared), metric = directions[0], self._metric_name(named[0])
         if metric is None and isinstance(named[0], (cst.Name, cst.Attribute)):
             # a constant of another module (`from config import MONITOR`): its value is read in the repo phase
             qualified = self.qualified_name(named[0])

@@ -239,9 +239,10 @@ class EvalSetBuiltLikeTrain(Rule):
         if len(node.targets) != 1 or not isinstance(node.targets[0].target, cst.Name):
             return
         target = node.targets[0].target.value
-        if not _reads_data(node.value, allow_draws=True):
-            return
+        # The name first: most assigned names hold no split's data, and `_reads_data` walks the value (issue 12).
         if _role(target) is None and (_role(target, any_words=True) is None or not _plainly_rows(node.value)):
+            return
+        if not _reads_data(node.value, allow_draws=True):
             return
         parents = self.ctx.parents
         if len(parents) < 2 or not isinstance(parents[-1], cst.SimpleStatementLine):

@@ -201,14 +201,16 @@ class BuiltPromptBypassed(Rule):
         if not self._stack or len(node.targets) != 1 or not isinstance(node.targets[0].target, cst.Name):
             return
         texts = _builds_text(node.value)
-        ingredients = _variables(node.value)
-        names = bool(ingredients)
         target = node.targets[0].target.value
         if texts:
             self._stack[-1].texts.add(target)
         # `question_input = render_question(passage, question)`: text built by a function of the
         # repo (this module or another), known in the repo phase
         callee = self.qualified_name(node.value.func) if isinstance(node.value, cst.Call) else None
+        if not texts and not callee:
+            return  # neither kind of built value: its variables are not needed (issue 12)
+        ingredients = _variables(node.value)
+        names = bool(ingredients)
         if callee and names and target not in ingredients and not texts:
             self._stack[-1].callee[target] = callee
             self._stack[-1].built[target] = (frozenset(_variables(cst.Tuple([cst.Element(a.value) for a in node.value.args]))

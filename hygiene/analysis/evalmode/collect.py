@@ -37,7 +37,7 @@ from hygiene.discovery import is_test_path as is_test_file
 from hygiene.analysis.evalmode.events import RETURN, CallEvents
 from hygiene.analysis.evalmode.words import (
     EVAL_FUNCTION_WORDS, FACT_KEY, GRAD_WORDS, INFERENCE_WORDS, KEY, METRIC_TARGET_WORDS, MODEL_METHODS, bool_literal,
-    eval_word, keeps_tensor, looks_predicted, names_bound, recalibrates, root_name, trains_by_name, unread_layers, words_in,
+    eval_word, keeps_tensor, looks_predicted, names_bound, recalibrates, root_name, trains_by_name, words_in,
 )
 
 
@@ -79,7 +79,7 @@ class _Class:
     bases: list[str]
     uses: set[str] = field(default_factory=set)
     mode_dependent: bool = False
-    unread: set[str] = field(default_factory=set)  # `words.unread_layers`
+    unread: set[str] = field(default_factory=set)  # `words.unread_layers`, from `layers.LayerReads`
 
 
 class Collector(CallEvents):
@@ -135,8 +135,8 @@ class Collector(CallEvents):
             if name:
                 bases.append(plain(name))
         prefix = self._scope_prefix()
-        info = _Class(f"{prefix}.{node.name.value}", any(b.startswith(torch_api.FRAMEWORK_PREFIXES) for b in bases), bases,
-                      unread=unread_layers(node) if bases else set())
+        # `unread` is set when the walk leaves the class (`layers.LayerReads`, walked just after this).
+        info = _Class(f"{prefix}.{node.name.value}", any(b.startswith(torch_api.FRAMEWORK_PREFIXES) for b in bases), bases)
         if not bases or bases == ["object"]:
             self.plain_classes.add(info.qualname)
         self.classes.append(info)

@@ -5,13 +5,17 @@ from hygiene.context import FileContext
 from hygiene.rule import Rule
 
 from hygiene.analysis.evalmode.collect import Collector
+from hygiene.analysis.evalmode.layers import LayerReads
 from hygiene.analysis.evalmode.words import FACT_KEY
+
+LAYERS_KEY = FACT_KEY + ":layers"  # `layers.LayerReads`, in `ctx.memo` beside the collector
 
 
 def collector_for(ctx: FileContext) -> Collector:
     collector = ctx.memo.get(FACT_KEY)
     if collector is None:
         collector = ctx.memo[FACT_KEY] = Collector(ctx)
+        ctx.memo[LAYERS_KEY] = LayerReads(collector.classes)
     return collector
 
 
@@ -25,9 +29,10 @@ class CollectingRule(Rule):
     def __init__(self, ctx: FileContext) -> None:
         super().__init__(ctx)
         self.collector = collector_for(ctx)
+        layers: LayerReads = ctx.memo[LAYERS_KEY]
         if self.collector.walk_owner is None:
-            self.collector.walk_owner = self
-        self.walkers = (self.collector,) if self.collector.enabled else ()
+            self.collector.walk_owner = layers.walk_owner = self
+        self.walkers = (self.collector, layers) if self.collector.enabled else ()
 
     def finish(self) -> None:
         self.collector.finish()
