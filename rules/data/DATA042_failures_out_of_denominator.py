@@ -13,7 +13,7 @@ from hygiene.walk import iter_nodes
 OUTPUT_WORDS = frozenset({"output", "outputs", "out", "result", "results", "response", "responses", "pred", "preds",
                           "prediction", "predictions", "predict", "answer", "answers", "completion", "completions",
                           "generation", "generations", "reply", "replies", "parsed", "extracted", "judgment",
-                          "judgement", "verdict", "res"})
+                          "judgement", "verdict", "res", "resp", "resps"})
 FAILURE_WORDS = frozenset({"error", "errors", "failed", "fail", "failure", "exception", "invalid", "timeout"})
 
 
@@ -176,6 +176,30 @@ class FailuresOutOfDenominator(Rule):
                     correct += answer == g
                 print(f"accuracy {correct / n:.3f}")
         """, note="a parse failure, printed accuracy"),
+        invalid("""
+            from litellm import batch_completion
+            def run(items, messages):
+                responses = batch_completion(model="gpt-4o-mini", messages=messages)
+                scored = []
+                for item, resp in zip(items, responses):
+                    if isinstance(resp, Exception):  # expect: DATA042
+                        continue
+                    scored.append(resp.choices[0].message.content.strip() == item["answer"])
+                print("accuracy", sum(scored) / len(scored))
+        """, note="probe 10: a batch client returns the exception in the response's place; the kept list's length "
+                  "is the denominator"),
+        valid("""
+            from litellm import batch_completion
+            def run(items, messages):
+                responses = batch_completion(model="gpt-4o-mini", messages=messages)
+                scored, failed = [], 0
+                for item, resp in zip(items, responses):
+                    if isinstance(resp, Exception):
+                        failed += 1
+                        continue
+                    scored.append(resp.choices[0].message.content.strip() == item["answer"])
+                print("accuracy", sum(scored) / len(scored), "failed", failed)
+        """, note="near miss: the failures are counted and printed"),
         valid("""
             def token_accuracy(preds, labels):
                 correct = total = 0
@@ -221,7 +245,10 @@ class FailuresOutOfDenominator(Rule):
                 continue
             function = self.ctx.names.function
             scope_code = self.ctx.code(function) if function is not None else self.ctx.text
-            ratio = re.search(rf"[\w\]\)]\s*/\s*{re.escape(counter)}\b(?!\s*\()", scope_code)
+            if counter.startswith("len("):  # `scored.append(...)`, then `sum(scored) / len(scored)`
+                ratio = re.search(rf"[\w\]\)]\s*/\s*len\(\s*{re.escape(counter[4:-1])}\s*\)", scope_code)
+            else:
+                ratio = re.search(rf"[\w\]\)]\s*/\s*{re.escape(counter)}\b(?!\s*\()", scope_code)
             if ratio is None:
                 continue
             ratio_line = scope_code[scope_code.rfind("\n", 0, ratio.start()) + 1: scope_code.find("\n", ratio.end())]
@@ -242,6 +269,8 @@ def _only_continue(block: cst.BaseSuite) -> bool:
 
 def _failure_test(test: cst.BaseExpression) -> bool:
     """A test that an output failed: `not isinstance(out, dict)`, `out is None`, `not out`, `"error" in out`."""
+    if _exception_instance(test):
+        return True  # `isinstance(resp, Exception)`: a batch client returned the error in the output's place
     names = [n.value for n in iter_nodes(test) if isinstance(n, cst.Name)]
     words = {w for name in names for w in name_tokens(name)}
     strings = " ".join(n.value.lower() for n in iter_nodes(test) if isinstance(n, cst.SimpleString))
@@ -260,11 +289,24 @@ def _failure_test(test: cst.BaseExpression) -> bool:
     return False
 
 
+def _exception_instance(test: cst.BaseExpression) -> bool:
+    """`isinstance(x, Exception)` (or `BaseException`, `SomeError`, a tuple of them), not negated."""
+    if not (isinstance(test, cst.Call) and isinstance(test.func, cst.Name) and test.func.value == "isinstance"
+            and len(test.args) == 2):
+        return False
+    kinds = [n.value if isinstance(n, cst.Name) else n.attr.value for n in iter_nodes(test.args[1].value)
+             if isinstance(n, (cst.Name, cst.Attribute))]
+    return bool(kinds) and all(k.endswith(("Exception", "Error")) for k in kinds if k[:1].isupper())
+
+
 def _increment(stmt: cst.BaseStatement) -> str | None:
-    """`count += 1` as a statement of the loop body."""
+    """`count += 1` as a statement of the loop body, or `kept.append(...)` (then `len(kept)`)."""
     if not isinstance(stmt, cst.SimpleStatementLine):
         return None
     for small in stmt.body:
+        if (isinstance(small, cst.Expr) and isinstance(small.value, cst.Call) and isinstance(small.value.func, cst.Attribute)
+                and small.value.func.attr.value == "append" and isinstance(small.value.func.value, cst.Name)):
+            return f"len({small.value.func.value.value})"
         if (isinstance(small, cst.AugAssign) and isinstance(small.operator, cst.AddAssign)
                 and isinstance(small.target, cst.Name) and isinstance(small.value, cst.Integer) and small.value.value == "1"):
             return small.target.value

@@ -233,6 +233,16 @@ class ScoreOnTrainingData(Rule):
             trainer.train()
             print("held-out accuracy", trainer.evaluate()["eval_accuracy"])
         """, note="a sample of the training split as the evaluation set: still rows the model trains on"),
+        invalid("""
+            from datasets import load_dataset
+            from transformers import Trainer
+            enc = load_dataset("imdb").map(encode, batched=True)
+            train_ds = enc["train"]
+            eval_ds = enc["train"].shuffle(seed=42).select(range(2000))  # expect: EVAL020
+            trainer = Trainer(model=model, args=args, train_dataset=train_ds, eval_dataset=eval_ds)
+            trainer.train()
+            print(trainer.evaluate())
+        """, note="probe 10: the sample is named on its own line; the finding is there, where it is cut from the training split"),
         valid("""
             from datasets import load_dataset
             from transformers import Trainer
@@ -665,6 +675,9 @@ class ScoreOnTrainingData(Rule):
                 where = prog.where(call)  # at the `eval_dataset=` line of a call written over several lines
                 if where["path"].endswith(".py") and where["line"]:
                     where["line"] = _kw_line(repo, where["path"], where["line"], "eval_dataset") or where["line"]
+                made = prog.where(held)  # `eval_ds = ds["train"].select(range(2000))`: the cause is where it is cut from train
+                if prog.kind(held) == "subset" and made.get("line") and made["path"] == where["path"]:
+                    where = made
                 repo.report(cls, **where, model=value_name(prog, call, "the trainer"),
                             data=code_name(prog, held, "the training part"), fit=prog.describe(call), scored=prog.describe(call))
 

@@ -208,6 +208,24 @@ class ItemsDifferByCondition(Rule):
         """}, note="the same cut where the condition's mean score is reported"),
         invalid("""
             import json
+            import pandas as pd
+            runs = pd.concat([pd.read_json(p, lines=True) for p in ["runs/baseline.jsonl", "runs/steered.jsonl"]])
+            base = runs[runs.condition == "baseline"]
+            steer = runs[(runs.condition == "steered") & runs.parsed]  # expect: EVAL022
+            summary = {"baseline": base["refused"].mean(), "steered": steer["refused"].mean()}
+            json.dump(summary, open("results/delta.json", "w"))
+        """, note="probe 10: one condition's rows selected and filtered (`& runs.parsed`) in one mask, by attribute access"),
+        valid("""
+            import json
+            import pandas as pd
+            runs = pd.concat([pd.read_json(p, lines=True) for p in ["runs/baseline.jsonl", "runs/steered.jsonl"]])
+            base = runs[(runs.condition == "baseline") & runs.parsed]
+            steer = runs[(runs.condition == "steered") & runs.parsed]
+            summary = {"baseline": base["refused"].mean(), "steered": steer["refused"].mean()}
+            json.dump(summary, open("results/delta.json", "w"))
+        """, note="near miss: both conditions keep their parsed rows alike"),
+        invalid("""
+            import json
             import polars as pl
 
             def refusal_rate(frame, model):
@@ -726,12 +744,35 @@ def _condition_rows(prog: Program, stat: Ref) -> tuple | None:
             test = prog.input(node, 1)
             found = _condition_test(prog, test) if test else None
             operand = next((i for i in prog.inputs(test) if i), 0) if test else 0
-            if found is not None and prog.kind(operand) == "col":
+            if found is not None and _column_read(prog, operand):
                 return rows_key(prog, prog.input(node, 0)), found[0], found[1], node, cuts[::-1]
+            joined = _condition_and_filter(prog, test) if test else None
+            if joined is not None:  # `runs[(runs.condition == "steer") & runs.parsed]`: the mask cuts too
+                return rows_key(prog, prog.input(node, 0)), joined[0], joined[1], node, cuts[::-1] + [node]
         if info.get("how") in _SUBSETS:
             cuts.append(node)
         node = prog.input(node, 0)
     return None
+
+
+def _condition_and_filter(prog: Program, test: Ref) -> tuple[str, str] | None:
+    """(condition, value) for a mask `(<condition column> == "<value>") & <another test>`: one
+    condition's rows selected and filtered in one subscript."""
+    if prog.kind(test) != "op" or prog.info(test).get("op") != "BitAnd":
+        return None
+    terms = [t for t in prog.inputs(test) if t]
+    found = [(t, f) for t in terms if (f := _condition_test(prog, t)) is not None]
+    if len(terms) < 2 or len(found) != 1:
+        return None
+    term, condition = found[0]
+    operand = next((i for i in prog.inputs(term) if i), 0)
+    return condition if _column_read(prog, operand) else None
+
+
+def _column_read(prog: Program, ref: Ref) -> bool:
+    """A table's column: `frame["condition"]`, or `frame.condition` (pandas' attribute access)."""
+    return prog.kind(ref) == "col" or (prog.kind(ref) == "op" and prog.info(ref).get("op") == "attr"
+                                        and bool(prog.input(ref, 0)))
 
 
 def _condition_test(prog: Program, test: Ref) -> tuple[str, str] | None:

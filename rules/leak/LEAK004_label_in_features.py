@@ -341,6 +341,39 @@ class LabelInFeatures(Rule):
                 LGBMRegressor().fit(fit_rows[["week", "store_id"]], fit_rows["weekly_sales"])
             ''',
         }, note="near miss: the same helper, but the per-store mean is not among the features"),
+        valid({
+            "loans/columns.py": '''
+                NUMERIC = ["income", "loan_amount", "dti"]
+                CATEGORICAL = ["purpose", "grade"]
+            ''',
+            "train.py": '''
+                import pandas as pd
+                from sklearn.model_selection import train_test_split
+                from loans.columns import CATEGORICAL, NUMERIC
+
+                df = pd.read_csv("loans.csv")
+                X, y = df[NUMERIC + CATEGORICAL], df["default"].to_numpy()
+                X_tr, X_te, y_tr, y_te = train_test_split(X, y, random_state=1)
+                clf.fit(X_tr, y_tr)
+            ''',
+        }, note="probe 10 near miss: the features are two column lists imported from another module and joined "
+                "with `+`; the label is not among them"),
+        invalid({
+            "loans/columns.py": '''
+                NUMERIC = ["income", "loan_amount", "dti"]
+                CATEGORICAL = ["purpose", "grade"]
+            ''',
+            "train.py": '''
+                import pandas as pd
+                from sklearn.model_selection import train_test_split
+                from loans.columns import CATEGORICAL, NUMERIC
+
+                df = pd.read_csv("loans.csv")
+                X, y = df.drop(columns=["loan_id"]), df["default"].to_numpy()  # expect: LEAK004
+                X_tr, X_te, y_tr, y_te = train_test_split(X, y, random_state=1)
+                clf.fit(X_tr, y_tr)
+            ''',
+        }, note="the twin: only the id is dropped, so `default` stays"),
         invalid({"forecast.ipynb": notebook(
             """
             import pandas as pd

@@ -58,6 +58,41 @@ class AnswerInPrompt(Rule):
     question = "Does the prompt built at {where} from `{record}` leave out `{gold}`, the gold answer?"
     examples = [
         invalid("""
+            import json
+            import random
+            from openai import OpenAI
+            SHOT = "Q: {question}\\nA: {answer}\\n\\n"
+            client = OpenAI()
+            train = [json.loads(l) for l in open("train.jsonl")]
+            test = [json.loads(l) for l in open("dev.jsonl")]
+            prefix = "".join(SHOT.format(**s) for s in random.Random(0).sample(train, 5))
+            hits = 0
+            for item in test:
+                prompt = prefix + SHOT.format(**item)  # expect: LEAK006
+                out = client.completions.create(model="gpt-3.5-turbo-instruct", prompt=prompt, max_tokens=16)
+                pred = out.choices[0].text.strip()
+                hits += pred.lower() in [a.lower() for a in item["aliases"]]
+        """, note="probe 10: the demonstrations' template, `{answer}` included, reused for the graded item; the reply "
+                  "is compared with another field (`aliases`), so only the placeholder's name says it is the answer"),
+        valid("""
+            import json
+            import random
+            from openai import OpenAI
+            SHOT = "Q: {question}\\nA: {answer}\\n\\n"
+            QUERY = "Q: {question}\\nA:"
+            client = OpenAI()
+            train = [json.loads(l) for l in open("train.jsonl")]
+            test = [json.loads(l) for l in open("dev.jsonl")]
+            prefix = "".join(SHOT.format(**s) for s in random.Random(0).sample(train, 5))
+            hits = 0
+            for item in test:
+                prompt = prefix + QUERY.format(**item)
+                out = client.completions.create(model="gpt-3.5-turbo-instruct", prompt=prompt, max_tokens=16)
+                pred = out.choices[0].text.strip()
+                hits += pred.lower() in [a.lower() for a in item["aliases"]]
+        """, note="near miss: the demonstrations carry their answers (they are meant to); the graded item has its own "
+                  "template without `{answer}`"),
+        invalid("""
             import anthropic
             client = anthropic.Anthropic()
             LABELS = ["entailment", "neutral", "contradiction"]
@@ -754,6 +789,15 @@ def _gold_field(prog: Program, record: Ref, dropped: frozenset, only: frozenset 
             return field, compared
         if low in GOLD_KEYS:
             return field, user
+    named = sorted(p for p in (only or ()) if p in GOLD_KEYS and p not in dropped)
+    if named:
+        # `SHOT.format(**item)` with `{answer}` for the graded item: the template writes the answer
+        # in, although the code compares the reply with another field (`item["aliases"]`). A
+        # demonstration formatted the same way is not graded, so it is not reported.
+        for user in _field_reads(prog, record):
+            compared = _compared_with_output(prog, user) if prog.kind(user) == "col" else 0
+            if compared:
+                return named[0], compared
     return None
 
 
@@ -791,7 +835,7 @@ def _field_reads(prog: Program, record: Ref) -> list[Ref]:
 
 def _compared_with_output(prog: Program, field: Ref) -> Ref:
     frontier = [field]
-    for _ in range(3):
+    for _ in range(5):
         following = []
         for node in frontier:
             for user in prog.users(node):
@@ -801,7 +845,7 @@ def _compared_with_output(prog: Program, field: Ref) -> Ref:
                         return user
                 elif prog.kind(user) == "metric":
                     return user
-                elif prog.kind(user) in ("call", "op"):
+                elif prog.kind(user) in ("call", "op", "comp", "elem"):  # `[a.lower() for a in row["aliases"]]` too
                     following.append(user)
         frontier = following[:20]
     return 0

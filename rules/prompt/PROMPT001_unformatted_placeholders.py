@@ -455,6 +455,26 @@ class UnformattedPlaceholders(Rule):
                     return await asyncio.gather(*(ask(q, "Acme") for q in questions))
             """,
         }, note="near miss of the same layout: the caller fills the builder's template"),
+        invalid("""
+            from transformers import pipeline
+            LABELS = ["politics", "sports", "science"]
+            gen = pipeline("text-generation", model="mistralai/Mistral-7B-Instruct-v0.3")
+            def classify(headline):
+                prompt = (f"Headline: {headline}\\n"
+                          + "Classify it as one of: {labels}.\\n"  # expect: PROMPT001
+                          + "Topic:")
+                return gen(prompt, max_new_tokens=5)[0]["generated_text"]
+        """, note="probe 10: a `+` chain whose first piece is an f-string; the second piece lost its prefix"),
+        valid("""
+            from transformers import pipeline
+            LABELS = ["politics", "sports", "science"]
+            gen = pipeline("text-generation", model="mistralai/Mistral-7B-Instruct-v0.3")
+            def classify(headline):
+                prompt = (f"Headline: {headline}\\n"
+                          + "Classify it as one of: {labels}.\\n".format(labels=", ".join(LABELS))
+                          + 'Reply as JSON: {"topic": "..."}')
+                return gen(prompt, max_new_tokens=5)[0]["generated_text"]
+        """, note="near miss: the plain piece is formatted, and a JSON example's braces are not a field"),
         invalid({"tutor.ipynb": notebook(
             """
             import anthropic
@@ -496,6 +516,7 @@ class UnformattedPlaceholders(Rule):
     def __init__(self, ctx) -> None:
         super().__init__(ctx)
         self.candidates: list[tuple[TemplateLiteral, bool]] = []
+        self.beside_fstring: set[int] = set()  # literals joined by `+` to an f-string that fills fields
         self.calls: list[cst.Call] = []
         self.builders: list[dict] = []
 
@@ -533,6 +554,8 @@ class UnformattedPlaceholders(Rule):
         if isinstance(target, (cst.Name, cst.Attribute)) and _formatted_in_text(
                 target.value if isinstance(target, cst.Name) else target.attr.value, self.ctx.text):
             return
+        if _joined_to_fstring(parents):
+            self.beside_fstring.add(id(node))
         roots = {field_root(f) for f in template.fields}
         around = set().union(*(_parameters(f) for f in parents if isinstance(f, cst.FunctionDef)))
         inner = next((f for f in reversed(parents) if isinstance(f, cst.FunctionDef)), None)
@@ -668,8 +691,8 @@ class UnformattedPlaceholders(Rule):
 
     def _evidence(self, template: TemplateLiteral, roots: set[str], bound: set[str]) -> bool:
         """Did the author mean these braces as fields? (A prompt may show `{answer}` on purpose.)"""
-        if template.mixed or template.escapes or roots & bound:
-            return True
+        if template.mixed or template.escapes or roots & bound or id(template.node) in self.beside_fstring:
+            return True  # `f"Q: {q}\n" + "Pick one of {labels}"`: the author fills fields in this very expression
         if any(IDENTIFIER.fullmatch(root) for root in roots):
             return True  # `{target_model}`: a variable's name, not a word shown to the model
         literal = self.ctx.code(template.node)
@@ -712,6 +735,26 @@ def _bound_around(flow: TextFlow, function: cst.FunctionDef | None) -> set[str]:
 def _parameters(function: cst.FunctionDef) -> set[str]:
     params = function.params
     return {p.name.value for p in (*params.posonly_params, *params.params, *params.kwonly_params)}
+
+
+def _joined_to_fstring(parents: list[cst.CSTNode]) -> bool:
+    """Is the literal a piece of a `+` chain with an f-string piece that fills a field?"""
+    top = None
+    for parent in reversed(parents):
+        if not (isinstance(parent, cst.BinaryOperation) and isinstance(parent.operator, cst.Add)):
+            break
+        top = parent
+    if top is None:
+        return False
+    pieces, stack = [], [top]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Add):
+            stack += [node.left, node.right]
+        else:
+            pieces.append(node)
+    return any(isinstance(p, cst.FormattedString) and any(isinstance(q, cst.FormattedStringExpression) for q in p.parts)
+               for p in pieces)
 
 
 def _assigned_to_module_name(parents: list[cst.CSTNode]) -> bool:

@@ -261,6 +261,30 @@ class PromptParameterIgnored(Rule):
                 return scores
         """, note="near miss: the same loop sends it"),
         invalid("""
+            import anthropic
+            client = anthropic.Anthropic()
+            PERSONA = "You are {name}, a {job}. Answer as {name} would."
+            records = []
+            for persona in [{"name": "Ada", "job": "nurse"}, {"name": "Bo", "job": "farmer"}]:
+                system_prompt = PERSONA.format(**persona)  # expect: PROMPT004
+                for q in questions:
+                    msg = client.messages.create(model="claude-3-haiku-20240307", max_tokens=200,
+                                                 messages=[{"role": "user", "content": q}])
+                    records.append((persona["name"], q, msg.content[0].text))
+        """, note="probe 10: a script's loop over conditions builds the persona prompt and never passes `system=`"),
+        valid("""
+            import anthropic
+            client = anthropic.Anthropic()
+            PERSONA = "You are {name}, a {job}. Answer as {name} would."
+            records = []
+            for persona in [{"name": "Ada", "job": "nurse"}, {"name": "Bo", "job": "farmer"}]:
+                system_prompt = PERSONA.format(**persona)
+                for q in questions:
+                    msg = client.messages.create(model="claude-3-haiku-20240307", max_tokens=200, system=system_prompt,
+                                                 messages=[{"role": "user", "content": q}])
+                    records.append((persona["name"], q, msg.content[0].text))
+        """, note="near miss: the loop passes it as `system=`"),
+        invalid("""
             from openai import OpenAI
             client = OpenAI()
             SYSTEM = "You are {persona}. Answer in character."
@@ -401,6 +425,11 @@ class PromptParameterIgnored(Rule):
                 function = flow.scopes.function_of(node)
                 if function is not None:  # built inside a loop or a `with` of the function, never read
                     self._report(function, self.model_calls[key], name, "builds", at=node)
+                elif _in_loop(flow, node):  # a script's loop builds it for each condition: no module exports that
+                    self.reported.add(key)
+                    call = self.model_calls[key]
+                    self.report(node, owner="The script", how="builds", name=name, call=self.ctx.code(call.func),
+                                related=[Location(self.ctx.path, self.ctx.line_of(call), "the model call")])
                 continue  # a module's name may be read elsewhere
             if len(flow.scopes.bindings.get((id(flow.scopes.scope_of(node)), name), [])) > 1:
                 continue  # bound again on some branch (`system = ""`, then `system = messages[0]`): not followed
@@ -439,6 +468,16 @@ class PromptParameterIgnored(Rule):
         related = [Location(self.ctx.path, self.ctx.line_of(call), "the model call")] if at is not None else None
         self.report(at if at is not None else call, owner=f"`{function.name.value}`", how=how, name=name,
                     call=self.ctx.code(call.func), **({"related": related} if related else {}))
+
+
+def _in_loop(flow: TextFlow, node: cst.CSTNode) -> bool:
+    """Is `node` inside a `for` / `while` body (at module level: a script's loop)?"""
+    current = flow.scopes.parent.get(id(node))
+    while current is not None and not isinstance(current, cst.Module):
+        if isinstance(current, (cst.For, cst.While)):
+            return True
+        current = flow.scopes.parent.get(id(current))
+    return False
 
 
 def _read(name: str, code: str) -> bool:

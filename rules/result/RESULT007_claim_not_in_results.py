@@ -162,6 +162,18 @@ class ClaimNotInResults(Rule):
     question = "Which run produced the {text} reported at {where}, and where is its result file?"
     examples = [
         invalid({
+            "README.md": "| model | accuracy (%) |\n|---|---|\n| Llama-3.1-8B | 71.3 |\n| Qwen2.5-7B | 75.0 |\n",
+            "results/summary.json": '{"llama-3.1-8b": {"accuracy": 0.667, "n": 6}, "qwen2.5-7b": {"accuracy": 0.75, "n": 8}}\n',
+            "merge.py": "import json\njson.dump(summary, open('results/summary.json', 'w'))\n",
+        }, expect=[("README.md", 3, "RESULT007")],
+            note="probe 10: the row names a model the results file keeps as a key with dots of its own "
+                 "(`llama-3.1-8b`), so the row is the authors' result, and 71.3 is not in the file"),
+        valid({
+            "README.md": "| model | accuracy (%) |\n|---|---|\n| Llama-3.1-8B | 66.7 |\n| Qwen2.5-7B | 75.0 |\n",
+            "results/summary.json": '{"llama-3.1-8b": {"accuracy": 0.667, "n": 6}, "qwen2.5-7b": {"accuracy": 0.75, "n": 8}}\n',
+            "merge.py": "import json\njson.dump(summary, open('results/summary.json', 'w'))\n",
+        }, note="near miss: both rows quote the file"),
+        invalid({
             "README.md": "After fine-tuning, the classifier reaches 88.7% accuracy on the held-out test set.\n",
             "results/summary.json": '{"accuracy": 0.861, "macro_f1": 0.842, "n_test": 2000}\n',
             "finetune.ipynb": notebook(
@@ -632,7 +644,10 @@ def _condition_names(profile: dict[str, Any]) -> set[str]:
     found: set[str] = set()
     for key, value, _ in profile.get("leaves", [])[:500]:
         if isinstance(value, (int, float)) and not isinstance(value, bool):
-            found.update(_slug(part) for part in re.split(r"[.\[\]\"]", key))
+            parts = re.split(r"[.\[\]\"]", key)
+            found.update(_slug(part) for part in parts)
+            # a name with dots of its own (`{"llama-3.1-8b": {"accuracy": ...}}`): the keys above the number, joined back
+            found.update(_slug(".".join(parts[:end])) for end in range(2, len(parts)))
         elif isinstance(value, str) and len(value) <= 40:
             found.update((_slug(value), _token_key(value)))
     for stats in profile.get("columns", {}).values():

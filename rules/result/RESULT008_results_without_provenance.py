@@ -36,6 +36,10 @@ _NOT_SETTINGS = re.compile(r"split|fold|loader|batch|iterrows|itertuples|lines|r
 # A run's settings from outside its code.
 _CONFIGURED = re.compile(r"\b(argparse|click|typer|hydra|omegaconf|OmegaConf|absl|fire|jsonargparse|simple_parsing|"
                          r"ml_collections|tomllib|toml|sys\.argv|os\.environ|getenv|yaml\.(safe_)?load|wandb\.config)\b")
+# A search over settings run by a library in one script (Ray Tune, Optuna, a scikit-learn search): many
+# settings, so a table of its metrics must say which row is which.
+_SWEEP_LIBRARY = re.compile(r"\b(tune\.Tuner|tune\.run|optuna\.create_study|GridSearchCV|RandomizedSearchCV|"
+                            r"HalvingGridSearchCV|wandb\.sweep)\b")
 _CONFIG_PARAMS = frozenset({"args", "cfg", "config", "conf", "opt", "opts", "hparams", "params", "settings", "flags",
                             "hp", "options"})
 _PATH_PARAM = re.compile(r"^(out|output|save|dest|target|result|results)$|path|dir|file|fname|prefix", re.I)
@@ -174,6 +178,20 @@ class ResultsWithoutProvenance(Rule):
     message = "{what} saves only metrics ({keys}): no model, configuration, seed, sample count or code version is recorded with them"
     question = "Which model, data, seed and commit produced the numbers written at {where}?"
     examples = [
+        invalid("""
+            from ray import tune
+            tuner = tune.Tuner(train_mlp, param_space={"lr": tune.loguniform(1e-4, 1e-1), "width": tune.choice([64, 256])},
+                               tune_config=tune.TuneConfig(num_samples=12, metric="val_acc", mode="max"))
+            df = tuner.fit().get_dataframe()
+            df[["val_acc", "val_loss"]].to_csv("results/sweep.csv", index=False)  # expect: RESULT008
+        """, note="probe 10: a Ray Tune sweep's table cut to its metric columns: twelve rows nobody can tell apart"),
+        valid("""
+            from ray import tune
+            tuner = tune.Tuner(train_mlp, param_space={"lr": tune.loguniform(1e-4, 1e-1), "width": tune.choice([64, 256])},
+                               tune_config=tune.TuneConfig(num_samples=12, metric="val_acc", mode="max"))
+            df = tuner.fit().get_dataframe()
+            df[["config/lr", "config/width", "val_acc", "val_loss"]].to_csv("results/sweep.csv", index=False)
+        """, note="near miss: each row keeps the setting it came from"),
         invalid({
             "exp/__init__.py": "",
             "exp/io.py": """
@@ -748,6 +766,11 @@ class ResultsWithoutProvenance(Rule):
         if isinstance(receiver, cst.Name):
             scope.writes.append((node, receiver.value, set()))
             return
+        chosen = _chosen_columns(receiver)
+        if chosen:  # `df[["val_acc", "val_loss"]].to_csv(...)`: only these columns are saved; a setting
+            if all(metric_key(c) for c in chosen):  # among them (`lr`) says which row is which
+                scope.writes.append((node, None, chosen))
+            return
         frame = self._frame_of(receiver)
         if frame is not None and not frame[1]:
             scope.writes.append((node, None, frame[0]))
@@ -831,9 +854,18 @@ class ResultsWithoutProvenance(Rule):
             # Several settings in one run whose rows do not say which is which, or a run whose settings
             # come from outside (arguments, a config, the environment), needs them saved; a script with
             # its settings written in its code has the commit as its record: a question.
-            fixed = (not scope.swept and not _CONFIGURED.search(self.ctx.text) and not (set(scope.params) & _CONFIG_PARAMS)
+            fixed = (not scope.swept and not _CONFIGURED.search(self.ctx.text) and not _SWEEP_LIBRARY.search(self.ctx.text) and not (set(scope.params) & _CONFIG_PARAMS)
                      and not any(_PATH_PARAM.search(p) for p in scope.params))  # a caller naming the file may run it per setting
             self.pending.append((node, {"what": what, "keys": shown}, fixed))
+
+
+def _chosen_columns(receiver: cst.BaseExpression) -> set[str]:
+    """The column names of `frame[["a", "b"]]`, a selection by a literal list; empty otherwise."""
+    if not (isinstance(receiver, cst.Subscript) and len(receiver.slice) == 1
+            and isinstance(receiver.slice[0].slice, cst.Index) and isinstance(receiver.slice[0].slice.value, cst.List)):
+        return set()
+    names = [string_value(e.value) for e in receiver.slice[0].slice.value.elements]
+    return set(names) if names and all(isinstance(n, str) for n in names) else set()
 
 
 def _names_a_config(node: cst.BaseExpression) -> bool:

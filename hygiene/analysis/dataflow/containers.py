@@ -72,7 +72,7 @@ class ContainerValues:
         if isinstance(key, int) and key:
             kind = self.kinds[key]
             name = str(self.info(key).get("name", "")).lower()
-            if kind in ("global", "import", "const", "comp") or self.info(key).get("op") == "tuple" or any(
+            if kind in ("global", "import", "const", "comp") or self.info(key).get("op") == "tuple" or _joined_names(self, key) or any(
                     word in name for word in ("col", "feat", "field", "key")):
                 return self.add("col", (base, key), {"cols": ["?"]}, expr)  # columns chosen by a name
             if kind in ("part", "cmp", "subset") or (kind == "op" and self.info(key).get("op") in ("~", "BitAnd", "BitOr")):
@@ -223,3 +223,10 @@ class ContainerValues:
             return ""
         self.bind(target, self.add("elem", (it,), {"loop": loop}, where) if it else 0, where)
         return ""
+
+
+def _joined_names(ev: Any, key: int) -> bool:
+    """`df[NUMERIC + CATEGORICAL]` with lists imported from another module: columns chosen by
+    names, not rows (row positions are arrays, never module constants)."""
+    return (ev.kinds[key] == "op" and ev.info(key).get("op") == "Add"
+            and all(i and ev.kinds[i] in ("global", "import", "const") for i in ev.inputs[key]))
