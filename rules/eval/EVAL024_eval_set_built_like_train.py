@@ -37,7 +37,11 @@ class EvalSetBuiltLikeTrain(Rule):
     A set built as a subset of the training rows is found too: the training expression or the
     training set's name narrowed by `.select(range(n))`, `[:n]`, `.take`, `.head`, `.shuffle(...)`
     (`eval_ds = parts["train"].select(range(500))` beside `train_ds = parts["train"]`), unless the
-    training set is narrowed to the other rows afterwards.
+    training set is narrowed to the other rows afterwards. Unpackings count when every name holds
+    one split (`X_test, labels_test, list_ch_test = read_data(path, split="train")` after the same
+    call for `X_train, labels_train, list_ch_train`), a loader asked for a split by a literal reads
+    data, and a later rebinding of the sets to a function of themselves (`X_train, X_test =
+    standardize(X_train, X_test)`) keeps their rows.
 
     ## Why is this bad?
     A copy-pasted line whose slice was never edited makes the validation or test set the training
