@@ -37,7 +37,11 @@ class EvalSetBuiltLikeTrain(Rule):
     A set built as a subset of the training rows is found too: the training expression or the
     training set's name narrowed by `.select(range(n))`, `[:n]`, `.take`, `.head`, `.shuffle(...)`
     (`eval_ds = parts["train"].select(range(500))` beside `train_ds = parts["train"]`), unless the
-    training set is narrowed to the other rows afterwards.
+    training set is narrowed to the other rows afterwards. Unpackings count when every name holds
+    one split (`X_test, labels_test, list_ch_test = read_data(path, split="train")` after the same
+    call for `X_train, labels_train, list_ch_train`), a loader asked for a split by a literal reads
+    data, and a later rebinding of the sets to a function of themselves (`X_train, X_test =
+    standardize(X_train, X_test)`) keeps their rows.
 
     ## Why is this bad?
     A copy-pasted line whose slice was never edited makes the validation or test set the training
@@ -223,6 +227,39 @@ class EvalSetBuiltLikeTrain(Rule):
             train_df = train_df[train_df.year < 2020]
             test_df = test_df[test_df.year >= 2020]
         """, note="copies narrowed afterwards"),
+        invalid({"har.ipynb": notebook(
+            """
+            from sensors import read_windows
+            X_train, labels_train, channels_train = read_windows("data/", split="train")
+            X_valid, labels_valid, channels_valid = read_windows("data/", split="train")  # expect: EVAL024
+            assert channels_train == channels_valid
+            """,
+            """
+            X_train, X_valid = standardize(X_train, X_valid)
+            """,
+            """
+            model.fit(X_train, labels_train, validation_data=(X_valid, labels_valid))
+            """,
+        )}, note="held-out 7 (a notebook's test set read with the training split): unpackings whose names all "
+                 "hold one split, the split word left unedited in the copied call"),
+        valid({"har.ipynb": notebook(
+            """
+            from sensors import read_windows
+            X_train, labels_train, channels_train = read_windows("data/", split="train")
+            X_valid, labels_valid, channels_valid = read_windows("data/", split="valid")
+            assert channels_train == channels_valid
+            """,
+            """
+            model.fit(X_train, labels_train, validation_data=(X_valid, labels_valid))
+            """,
+        )}, note="the twin: the validation unpacking reads its own split"),
+        valid("""
+            X_train, X_test = train_test_split(X, test_size=0.2, random_state=0)
+            y_train, y_test = train_test_split(y, test_size=0.2, random_state=0)
+            train_count, train_share = tally(rows, "train")
+            test_count, test_share = tally(rows, "train")
+        """, note="near miss: unpackings that bind both splits at once, and unpackings of which no name is a "
+                  "data word (counts, shares: a setting or a statistic read twice), are no set built like another"),
         valid("""
             for split in ["train", "test"]:
                 train_x = load(split)
@@ -236,11 +273,13 @@ class EvalSetBuiltLikeTrain(Rule):
         self._bodies: dict[int, tuple[cst.CSTNode, list[tuple[int, str, str, cst.Assign]]]] = {}
 
     def visit_Assign(self, node: cst.Assign) -> None:
-        if len(node.targets) != 1 or not isinstance(node.targets[0].target, cst.Name):
+        if len(node.targets) != 1:
             return
-        target = node.targets[0].target.value
-        # The name first: most assigned names hold no split's data, and `_reads_data` walks the value (issue 12).
-        if _role(target) is None and (_role(target, any_words=True) is None or not _plainly_rows(node.value)):
+        names = _target_names(node.targets[0].target)
+        if names is None:
+            return
+        # The names first: most assigned names hold no split's data, and `_reads_data` walks the value (issue 12).
+        if _roles(names) is None and (_roles(names, any_words=True) is None or not _plainly_rows(node.value)):
             return
         if not _reads_data(node.value, allow_draws=True):
             return
@@ -254,28 +293,57 @@ class EvalSetBuiltLikeTrain(Rule):
         if index is None:
             return
         code = " ".join(self.ctx.code(_without_batching(node.value)).split())
-        self._bodies.setdefault(id(body), (body, []))[1].append((index, target, code, node))
+        self._bodies.setdefault(id(body), (body, []))[1].append((index, names, code, node))
 
     def finish(self) -> None:
         for body, entries in self._bodies.values():
-            for position, (index, target, code, node) in enumerate(entries):
-                if _role(target, any_words=True)[0] != "train":
+            for position, (index, names, code, node) in enumerate(entries):
+                role = _roles(names, any_words=True)
+                if role[0] != "train":
                     continue
-                for later_index, later, later_code, later_node in entries[position + 1:]:
-                    role = _role(later, any_words=True)
-                    if role[0] != "eval" or role[1] != _role(target, any_words=True)[1]:
+                target = ", ".join(names)
+                for later_index, later_names, later_code, later_node in entries[position + 1:]:
+                    later_role = _roles(later_names, any_words=True)
+                    if later_role[0] != "eval" or later_role[1] != role[1]:
                         continue
-                    how = "by the same expression as" if later_code == code and not _DRAWS.search(code) else "as a subset of the rows of" if later_code == target or any(
-                        _subset_of(later_code, base) for base in (code, target)) else None
+                    later = ", ".join(later_names)
+                    how = "by the same expression as" if later_code == code and not _DRAWS.search(code) else "as a subset of the rows of" if len(
+                        names) == 1 and (later_code == target or any(_subset_of(later_code, base) for base in (code, target))) else None
                     if how is None:
                         continue
-                    if _rebound_between(body, index, later_index, node.value) or _assigned_again(body, (target, later), (index, later_index)):
+                    if _rebound_between(body, index, later_index, node.value) or _assigned_again(
+                            body, (*names, *later_names), (index, later_index)):
                         continue
                     shown = " ".join(self.ctx.code(later_node.value).split())
                     self.report(later_node, target=later, train=target, code=shown, how=how,
                                 train_where=f"line {self.ctx.line_of(node)}",
                                 related=[Location(self.ctx.path, self.ctx.line_of(node), f"`{target}` built here")])
                     break
+
+
+def _target_names(target: cst.BaseExpression) -> tuple[str, ...] | None:
+    """`train_set` as ("train_set",); `X_train, y_train = load(...)` as ("X_train", "y_train"): the names
+    an assignment binds, when it binds plain names only."""
+    if isinstance(target, cst.Name):
+        return (target.value,)
+    if isinstance(target, (cst.Tuple, cst.List)) and target.elements and all(
+            isinstance(e.value, cst.Name) and not isinstance(e, cst.StarredElement) for e in target.elements):
+        return tuple(e.value.value for e in target.elements)
+    return None
+
+
+def _roles(names: tuple[str, ...], any_words: bool = False) -> tuple[str, tuple] | None:
+    """The split and the other words of one name (`_role`), or of an unpacking whose names all hold
+    that one split (`X_test, labels_test, list_ch_test`): every name of one split, at least one of them
+    a data word."""
+    if len(names) == 1:
+        return _role(names[0], any_words)
+    roles = [_role(name, any_words=True) for name in names]
+    if any(r is None for r in roles) or len({r[0] for r in roles}) != 1:
+        return None
+    if not any(_role(name) for name in names):
+        return None if not any_words else (roles[0][0], tuple(r[1] for r in roles))
+    return roles[0][0], tuple(r[1] for r in roles)
 
 
 # Keywords of a loader that change how its rows are batched or ordered, not which rows it holds.
@@ -354,7 +422,17 @@ def _reads_data(value: cst.BaseExpression, allow_draws: bool = False) -> bool:
         if isinstance(node, cst.Call) and any(isinstance(a.value, (cst.Name, cst.Attribute, cst.Subscript))
                                               and a.keyword is None for a in node.args):
             return True
+        if isinstance(node, cst.Call) and any(_split_word(a.value) for a in node.args):
+            return True  # `read_data(path, split="train")`: a loader asked for one split's rows
     return False
+
+
+def _split_word(value: cst.BaseExpression) -> bool:
+    """A string literal that names a split: "train", "test", "validation"."""
+    if not isinstance(value, cst.SimpleString):
+        return False
+    text = value.value.strip("\"'").lower()
+    return text in TRAIN_WORDS or text in EVAL_WORDS
 
 
 def _bound_names(stmt: cst.CSTNode) -> set[str]:
@@ -378,9 +456,31 @@ def _assigned_again(body: cst.CSTNode, names: tuple[str, str], at: tuple[int, in
     for index, stmt in enumerate(body.body):
         if index in at:
             continue
-        if _bound_names(stmt) & set(names):
+        if _bound_names(stmt) & set(names) and not _same_rows_again(stmt):
             return True
         code = cst.Module([]).code_for_node(stmt)
         if "inplace" in code and any(re.search(rf"\b{re.escape(n)}\s*\.", code) for n in names):
             return True
     return False
+
+
+# Calls that keep some rows of what they are given: a rebinding through them narrows the set.
+_NARROWING = re.compile(r"(?i)select|filter|sample|drop|head|tail|take|split|subset|shard|query|dedup|unique|mask|where")
+
+
+def _same_rows_again(stmt: cst.CSTNode) -> bool:
+    """`X_train, X_test = standardize(X_train, X_test)`, `X_test = scaler.transform(X_test)`: the names
+    rebound to a function of themselves, row for row (a call given them, which is no narrowing by its
+    name, and no slice or filter of them)."""
+    if not isinstance(stmt, cst.SimpleStatementLine) or len(stmt.body) != 1 or not isinstance(stmt.body[0], cst.Assign):
+        return False
+    assign = stmt.body[0]
+    value = assign.value
+    if not isinstance(value, cst.Call) or any(isinstance(n, cst.Subscript) for n in iter_nodes(value)):
+        return False
+    bound = _bound_names(stmt)
+    callee = cst.Module([]).code_for_node(value.func)
+    if _NARROWING.search(callee) or callee.split(".")[0] in bound:
+        return False  # `X_test.sample(...)`, `select_rows(X_test, ...)`
+    given = {a.value.value for a in value.args if isinstance(a.value, cst.Name)}
+    return bool(bound) and bound <= given
