@@ -43,6 +43,7 @@ REPOSITORY = "repository:"  # a group key whose members are one decision whereve
 def group_findings(findings: list[Finding], rules: Iterable[type[Rule]],
                    in_focus: Callable[[str], bool] | None = None) -> list[Finding]:
     """`findings` with each group of several files reported once (see the module's doc)."""
+    findings = _one_per_place(findings)
     hooks = {r.code: r.group_by for r in rules}
     groups: dict[tuple, list[int]] = {}
     for index, finding in enumerate(findings):
@@ -83,6 +84,40 @@ def group_findings(findings: list[Finding], rules: Iterable[type[Rule]],
         folded_into.update((i, own[0]) for i in others)
         replaced[own[0]] = _with_others(replaced.get(own[0], findings[own[0]]), [findings[i] for i in others],
                                         _series(key), entry, _repository(key))
+    return [replaced.get(i, f) for i, f in enumerate(findings) if i not in dropped]
+
+
+def _one_per_place(findings: list[Finding]) -> list[Finding]:
+    """Findings of one rule at one line that one answer settles (`extra["place"]` set, e.g. one
+    preprocessing fit that several programs split afterwards, each found from its own split) are one
+    finding: the member with the lowest `extra["place_rank"]` stays, naming the others' places as
+    related; a question and a finding stay apart."""
+    places: dict[tuple, list[int]] = {}
+    for index, finding in enumerate(findings):
+        if finding.extra.get("place"):
+            places.setdefault((finding.rule, finding.path, finding.line, bool(finding.extra.get("ask"))), []).append(index)
+    dropped: set[int] = set()
+    replaced: dict[int, Finding] = {}
+    for members in places.values():
+        if len(members) < 2:
+            continue
+        keep = min(members, key=lambda i: (findings[i].extra.get("place_rank", 0), findings[i].sort_key()))
+        others = [findings[i] for i in members if i != keep]
+        seen = {(r.path, r.line) for r in findings[keep].related}
+        related = list(findings[keep].related)
+        for other in others:
+            for r in other.related[:1]:
+                if (r.path, r.line) not in seen:
+                    seen.add((r.path, r.line))
+                    related.append(Location(r.path, r.line, f"{r.note} too" if r.note else "the same decision"))
+        count = len(others)
+        said = f"; found again from {'one other place' if count == 1 else f'{count} other places'} (related): one decision, one finding"
+        extra = {**findings[keep].extra, "folded": [f.fingerprint for f in others]}
+        replaced[keep] = dataclasses.replace(findings[keep], message=findings[keep].message + said,
+                                             related=tuple(related), extra=extra)
+        dropped.update(i for i in members if i != keep)
+    if not dropped:
+        return findings
     return [replaced.get(i, f) for i, f in enumerate(findings) if i not in dropped]
 
 
