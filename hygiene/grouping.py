@@ -46,12 +46,21 @@ def group_findings(findings: list[Finding], rules: Iterable[type[Rule]],
     findings = _one_per_place(findings)
     hooks = {r.code: r.group_by for r in rules}
     groups: dict[tuple, list[int]] = {}
+    keys = {i: hooks[f.rule](f) if f.rule in hooks else None for i, f in enumerate(findings)}
+    # A notebook that copies a script's loop (the same key, in a `notebooks/` folder) is the script's decision.
+    script_scope: dict[tuple, str] = {}
     for index, finding in enumerate(findings):
-        hook = hooks.get(finding.rule)
-        key = hook(finding) if hook is not None else None
+        if keys[index] is not None and not finding.path.endswith(".ipynb"):
+            script_scope.setdefault((keys[index], bool(finding.extra.get("ask"))), posixpath.dirname(finding.path))
+    moved: set[int] = set()
+    for index, finding in enumerate(findings):
+        key = keys[index]
         if key is None:
             continue
         scope = "" if _series(key) or _program(key) or _repository(key) else posixpath.dirname(finding.path)
+        if scope and finding.path.endswith(".ipynb") and (key, bool(finding.extra.get("ask"))) in script_scope:
+            scope = script_scope[(key, bool(finding.extra.get("ask")))]
+            moved.add(index)
         groups.setdefault((key, scope, bool(finding.extra.get("ask"))), []).append(index)
     replaced: dict[int, Finding] = {}
     dropped: set[int] = set()
@@ -74,8 +83,8 @@ def group_findings(findings: list[Finding], rules: Iterable[type[Rule]],
         focused = [p for p in paths if in_focus is None or in_focus(p)]
         # A member may say how good an anchor it is (`extra["anchor_rank"]`, lower first: the program
         # that trains and evaluates before one that only evaluates a checkpoint); else sorted path.
-        ranks = {findings[i].path: findings[i].extra.get("anchor_rank", 0) for i in members}
-        anchor_path = min(focused or paths, key=lambda p: (ranks.get(p, 0), p))
+        ranks = {findings[i].path: (findings[i].extra.get("anchor_rank", 0), i in moved) for i in members}
+        anchor_path = min(focused or paths, key=lambda p: (ranks.get(p, (0, False)), p))
         if home is not None and findings[home].path in focused:
             anchor_path = findings[home].path  # the program's own draw: where its seeding line goes
         own = sorted((i for i in members if findings[i].path == anchor_path), key=lambda i: findings[i].sort_key())
