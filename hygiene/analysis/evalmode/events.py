@@ -11,7 +11,7 @@ from hygiene.analysis.apis import torch as torch_api
 from hygiene.analysis.apis.torch import name_tokens
 from hygiene.analysis.names import dotted
 from hygiene.analysis.evalmode.dispatch import dispatched, note_table
-from hygiene.analysis.evalmode.sampling import restores_mode, samples_on_purpose
+from hygiene.analysis.evalmode.sampling import called_function, restores_mode, samples_on_purpose
 from hygiene.analysis.evalmode.submodules import submodule_of
 from hygiene.walk import iter_nodes
 from hygiene.analysis.evalmode.words import (
@@ -164,7 +164,7 @@ class CallEvents:
             if name is not None and ("()" not in name or name.startswith("builtins.")):
                 return  # a function or class, not an object being called
             target = dotted(func)
-            if target is None or target.rsplit(".", 1)[-1][:1].isupper():
+            if target is None or target.rsplit(".", 1)[-1][:1].isupper() or called_function(target):
                 return  # `Net(...)` makes an object; calling one is lower case by convention
         if any(a.keyword is not None and a.keyword.value == "training" for a in node.args):
             return  # Keras-style call that states its mode

@@ -14,6 +14,7 @@ from typing import Any, Sequence
 
 import libcst as cst
 
+from hygiene.analysis.apis.torch import VERB_WORDS, name_tokens
 from hygiene.analysis.names import dotted
 
 # Keywords of a forward call that ask it to sample (`sample=True`, `mc_dropout=True`).
@@ -75,3 +76,13 @@ def _names(node: Any) -> list[cst.Name]:
         elif isinstance(current, cst.CSTNode):
             stack.extend(current.children)
     return found
+
+
+def called_function(target: str) -> bool:
+    """`score_time_probe(...)`, `compute_metrics(...)`: a name that starts with a verb is a function
+    (one a notebook's other cell or a star import defines), not a model being run."""
+    words = name_tokens(target.rsplit(".", 1)[-1])
+    return bool(words) and len(words) > 1 and words[0] in VERB_WORDS | _SCORING_VERBS
+
+
+_SCORING_VERBS = frozenset({"score", "calc", "calculate", "measure", "plot", "show", "predict_fn"})
