@@ -112,6 +112,11 @@ class SwallowedException(Rule):
     | `try: parent = df.loc[row["parent_id"]] except KeyError: continue` building pairs | a checklist question | an outcome call in the try, or a score in the function |
     | `except KeyError: continue` then `except IndexError: continue` on one try | one finding | |
     | `except KeyError: return "score not found"` | no | the default names the failure |
+    | `for name in Path(root, lst).read_text().split(): try: load(name) except Exception: continue` | yes | `for part in s.split("::")` |
+    | `except: continue` in `for model_dir in model_dirs` / `for device in sd.query_devices()` | no | tools of a run, not items |
+    | `for i in tqdm(range(size)): try: sample() except: pass` (i unused) | no | rejection sampling makes items |
+    | `frame[f] = load(f)` then `try: load(f + ".proba") except: pass` | no | the item was kept before the try |
+    | `except JSONDecodeError: return Score(value=NOANSWER, ...)` | no | inspect counts unanswered items |
 
     On the precision corpus (2026-12-06, branch othergate; the 24 repositories where it or its kin
     spoke) this rule gives 7 findings, 5 real and 2 debatable (a mutation-testing tool's parse

@@ -40,7 +40,9 @@ class EvalLoaderDropsLastBatch(Rule):
     `drop_last = True` that reaches the loader, or on the one set in the branch for the evaluation
     split (`if flag == 'test': drop_last = True`) whose name the loader call passes on. A loader in
     a branch for the training split, a `drop_last = True` only in the training branch, or a
-    `drop_last` that depends on the split (`drop_last = flag == 'train'`), is left alone.
+    `drop_last` that depends on the split (`drop_last = flag == 'train'`), is left alone; so is a
+    loader whose batches hold one item (`batch_size=1`, a `batch_size = 1` set in the same branch as
+    `drop_last`, or a config field or argparse option whose default is 1), which drops nothing.
 
     ## Why is this bad?
     With `drop_last=True` the items of the last incomplete batch are never seen: the test score is

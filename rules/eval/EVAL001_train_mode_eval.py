@@ -46,7 +46,11 @@ class TrainModeEval(CollectingRule):
     hook called between training steps (`on_step_end`, `on_epoch_end`, ...) is given the model in
     training mode. An evaluation that switches one network to eval mode (`model.eval()`) and runs a
     second one the training step left in training mode (a predictor head, a teacher or global copy
-    held in another attribute) is reported at that `.eval()`, where the missing switch goes.
+    held in another attribute) is reported at that `.eval()`, where the missing switch goes. A switch
+    that only restores a mode (`if was_training: model.train()`, or what a context manager does after
+    its `yield`, as in `with eval_mode(model):`) is no switch to training mode, and Monte Carlo
+    prediction is the method, not a forgotten `.eval()`: a forward call with `sample=True` (Bayes by
+    Backprop), or repeated passes over one input in a loop over a sample count (MC dropout).
 
     ## Why is this bad?
     In training mode dropout still drops units and batch norm normalises with the statistics of

@@ -25,6 +25,8 @@ class FitBeforeSplit(Rule):
 
     A statistic taken inside a function pandas calls once per group
     (`df.groupby("customer_id")["amount"].transform(zscore)`) is a per-group feature, not a fit.
+    One fit whose rows several programs split (a dataset module's encoder, split by the module and by
+    experiment scripts) is one finding at the fit, naming the other splits.
 
     Programs of one folder that each fit their preprocessing on every row before the split are one
     habit: one finding names the others, at a program whose fit learns most (a scaler, not a fill).

@@ -28,7 +28,8 @@ class TestRowsInTraining(Rule):
     Finds models trained on rows they are then tested on: a model fit on the whole data and
     scored on a test part split from it, test rows concatenated into the training data, the same
     file or dataset object used as both train and test, and duplicates removed separately inside
-    each part after a random split (so copies of one item stay on both sides).
+    each part after a random split (so copies of one item stay on both sides). The first rows of a
+    split by position (`X[:n]` while `X[n:]` is also taken) hold none of the test rows.
 
     ## Why is this bad?
     The test score then measures memory, not generalisation: the model has seen (copies of) the
