@@ -54,16 +54,33 @@ def restores_mode(parents: Sequence[cst.CSTNode], yielded: bool) -> bool:
     the `yield` of a context manager (where its caller's `with` block ends)?"""
     if yielded:
         return True
+    function = next((p for p in reversed(parents) if isinstance(p, cst.FunctionDef)), None)
     for parent in parents:
         if isinstance(parent, cst.If):
             test = parent.test
             if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
                 test = test.expression
-            if isinstance(test, (cst.Name, cst.Attribute)):
-                last = (dotted(test) or "").rsplit(".", 1)[-1].lower()
-                if "was_" in last or "training" in last or last.endswith("mode"):
-                    return True
+            if isinstance(test, cst.Name) and function is not None and _saved_mode(function, test.value):
+                return True
     return False
+
+
+def _saved_mode(function: cst.FunctionDef, name: str) -> bool:
+    """Is `name` assigned the mode of a module in `function` (`was_training = self.model.training`)?
+    A flag of the run (`if not if_training:`, a config value) is no saved mode."""
+    return any(isinstance(n, cst.Assign) and isinstance(n.value, cst.Attribute) and n.value.attr.value == "training"
+               and any(isinstance(t.target, cst.Name) and t.target.value == name for t in n.targets)
+               for n in _walk(function.body))
+
+
+def _walk(node: cst.CSTNode) -> list[cst.CSTNode]:
+    found, stack = [], [node]
+    while stack:
+        current = stack.pop()
+        found.append(current)
+        if not isinstance(current, (cst.FunctionDef, cst.ClassDef)) or current is node:
+            stack.extend(current.children)
+    return found
 
 
 def _names(node: Any) -> list[cst.Name]:
