@@ -160,6 +160,57 @@ class SwallowedException(Rule):
     question = "How many items failed at {where}, and are they excluded from or counted in the reported numbers?"
     triggers = ("except", "startswith", "endswith", " in ", "==", "find(", ".apply(", ".map(")
     examples = [
+        invalid("""
+            import numpy as np
+            import librosa
+            from joblib import Parallel, delayed
+            from sklearn.model_selection import train_test_split
+            from sklearn.linear_model import LogisticRegression
+
+
+            def featurise(path):
+                try:
+                    y, sr = librosa.load(path, sr=16000)
+                    return librosa.feature.mfcc(y=y, sr=sr).mean(axis=1)
+                except Exception:  # expect: DATA001
+                    return None
+
+
+            def main(paths, labels):
+                feats = Parallel(n_jobs=8)(delayed(featurise)(p) for p in paths)
+                keep = [i for i, f in enumerate(feats) if f is not None]
+                X = np.stack([feats[i] for i in keep])
+                y = np.array([labels[i] for i in keep])
+                X_tr, X_te, y_tr, y_te = train_test_split(X, y, random_state=0)
+                clf = LogisticRegression().fit(X_tr, y_tr)
+                print("accuracy", clf.score(X_te, y_te))
+        """, note="probe 10: a per-item helper mapped through joblib's Parallel/delayed, its Nones dropped by an index filter"),
+        valid("""
+            import numpy as np
+            import librosa
+            from joblib import Parallel, delayed
+            from sklearn.model_selection import train_test_split
+            from sklearn.linear_model import LogisticRegression
+
+
+            def featurise(path):
+                try:
+                    y, sr = librosa.load(path, sr=16000)
+                    return librosa.feature.mfcc(y=y, sr=sr).mean(axis=1)
+                except Exception:
+                    return None
+
+
+            def main(paths, labels):
+                feats = Parallel(n_jobs=8)(delayed(featurise)(p) for p in paths)
+                keep = [i for i, f in enumerate(feats) if f is not None]
+                print(f"{len(feats) - len(keep)} of {len(feats)} recordings failed to load")
+                X = np.stack([feats[i] for i in keep])
+                y = np.array([labels[i] for i in keep])
+                X_tr, X_te, y_tr, y_te = train_test_split(X, y, random_state=0)
+                clf = LogisticRegression().fit(X_tr, y_tr)
+                print("accuracy", clf.score(X_te, y_te))
+        """, note="the twin: the failed recordings are counted"),
         valid("""
             import gensim
 
@@ -1590,7 +1641,7 @@ class SwallowedException(Rule):
         if not any(_none_tested_in(c.test) in names for c in comp.ifs):
             return
         sources = [a.value for a in comp.iter.args] if isinstance(comp.iter, cst.Call) and _callee_of(
-            comp.iter) == "zip" else [comp.iter]
+            comp.iter) in ("zip", "enumerate") and comp.iter.args else [comp.iter]
         callees = [self.gathered.get(s.value) if isinstance(s, cst.Name) else _gathered_callee(s) for s in sources]
         callees = [c for c in callees if c]
         function = self.ctx.names.function
@@ -2235,7 +2286,18 @@ def _gathered_callee(expr: cst.BaseExpression) -> str | None:
     if isinstance(expr, cst.Await):
         expr = expr.expression
     if isinstance(expr, (cst.ListComp, cst.GeneratorExp)):
-        return _callee_of(expr.elt)
+        element = expr.elt
+        if isinstance(element, cst.Call) and isinstance(element.func, cst.Call) and _callee_of(element.func) == "delayed" \
+                and element.func.args:  # `delayed(featurise)(p)`: joblib runs `featurise`
+            return _callee_of(cst.Call(func=element.func.args[0].value))
+        return _callee_of(element)
+    if isinstance(expr, cst.Call) and isinstance(expr.func, cst.Call) and _callee_of(expr.func) == "Parallel" and expr.args:
+        return _gathered_callee(expr.args[0].value)  # `Parallel(n_jobs=8)(delayed(f)(p) for p in paths)`
+    if isinstance(expr, cst.Call) and _callee_of(expr) in ("map", "imap", "imap_unordered") and len(expr.args) >= 2 \
+            and isinstance(expr.args[0].value, (cst.Name, cst.Attribute)):
+        return _callee_of(cst.Call(func=expr.args[0].value))  # `pool.map(featurise, paths)`, `list(map(f, xs))`
+    if isinstance(expr, cst.Call) and _callee_of(expr) == "list" and expr.args:
+        return _gathered_callee(expr.args[0].value)
     if isinstance(expr, cst.Call) and _callee_of(expr) == "gather" and expr.args:
         first = expr.args[0].value
         if isinstance(first, (cst.ListComp, cst.GeneratorExp)):
