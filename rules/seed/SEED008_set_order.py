@@ -34,7 +34,7 @@ class SetOrder(OrderTracker, Rule):
     integer literals, loop variables over them, tuples of these, a list made empty and appended only
     such items) are left alone: their order does not change between runs; a set of ids whose type the
     code does not say (`set(sources)` of a graph's node ids, `node_set`, `user_ids`, `indices`) is a
-    checklist question, since integer ids keep their order too. Membership tests,
+    checklist question, since integer ids keep their order too (a set of node *names* is not). Membership tests,
     counts and set algebra are not uses of the order, nor is pairing the set with plot colours or
     markers (`zip(names, palette)`), nor joining it into the lines of an import block (or C includes)
     that a compiler reads in any order (`"import (\\n" + "\\n".join(pkgs) + "\\n)"`). In a data folder, a
@@ -265,6 +265,14 @@ class SetOrder(OrderTracker, Rule):
             new_test_node_set = set(random.sample(test_node_set, 100))
             val_new_node_set = set(list(new_test_node_set)[:50])
         """, note="held-out set 15 (tgn): a set of graph node ids, integers whose order is fixed; a question at most"),
+        invalid("""
+            import numpy as np
+
+            def random_forest(nodes, num_roots, seed):
+                np_rng = np.random.default_rng(seed)
+                roots = set(np_rng.choice(nodes, num_roots, replace=False).tolist())  # expect: SEED008
+                return np_rng.choice(list(roots))
+        """, note="regression (openai/evals): a set of node names is strings, not integer ids"),
         invalid("""
             import random
             random.seed(2020)
@@ -514,7 +522,7 @@ class SetOrder(OrderTracker, Rule):
 
 
 # A set of ids of unknown type (`set(sources)` of a graph's node ids): integer ids keep their order.
-_ID_LIKE = re.compile(r"(?i)(?<![a-z])(nodes?|idx|idxs|idcs|indices|src|dst|sources|destinations|vertices|"
+_ID_LIKE = re.compile(r"(?i)(?<![a-z])(idx|idxs|idcs|indices|src|dst|sources|destinations|"
                       r"(user|item|node|edge|entity|vertex)_?ids?)(?![a-z])|node_?set")
 _IDS = ("the set holds ids whose type the code does not say: integer ids (graph nodes, row indices) keep their "
         "order between runs; only strings, bytes and objects hashed by identity change it")
