@@ -44,8 +44,9 @@ def _ask(repo: RepoContext, site: DrawSite, progs: Any) -> str:
     """Why `site` is a checklist question ("" for a finding): the evidence of its programs
     (hygiene.analysis.seed_evidence), or a seeding call its programs keep commented out."""
     ask = evidence(site, progs, not_run(repo, progs.entries))
-    if not ask and (named_for_figures(site.path) or named_for_figures(site.context.replace(".", "_") + ".py")):
-        return "illustration"  # a projection drawn for a plot (`visualizations.py`, `def plot_embeddings`)
+    if not ask and ((named_for_figures(site.path) and site.path not in site.unseeded_by)
+                    or named_for_figures(site.context.replace(".", "_") + ".py")):
+        return "illustration"  # a projection drawn for a plot by a module (`visualizations.py`, `def plot_embeddings`)
     if not ask and site.gen in GENERATOR_NAMES and all(
             seed_commented_out(repo, site.gen, progs.visited.get(e, {e})) for e in site.unseeded_by):
         return "commented"  # the author commented the seed out: a choice to ask about
