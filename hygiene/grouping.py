@@ -43,14 +43,24 @@ REPOSITORY = "repository:"  # a group key whose members are one decision whereve
 def group_findings(findings: list[Finding], rules: Iterable[type[Rule]],
                    in_focus: Callable[[str], bool] | None = None) -> list[Finding]:
     """`findings` with each group of several files reported once (see the module's doc)."""
+    findings = _one_per_place(findings)
     hooks = {r.code: r.group_by for r in rules}
     groups: dict[tuple, list[int]] = {}
+    keys = {i: hooks[f.rule](f) if f.rule in hooks else None for i, f in enumerate(findings)}
+    # A notebook that copies a script's loop (the same key, in a `notebooks/` folder) is the script's decision.
+    script_scope: dict[tuple, str] = {}
     for index, finding in enumerate(findings):
-        hook = hooks.get(finding.rule)
-        key = hook(finding) if hook is not None else None
+        if keys[index] is not None and not finding.path.endswith(".ipynb"):
+            script_scope.setdefault((keys[index], bool(finding.extra.get("ask"))), posixpath.dirname(finding.path))
+    moved: set[int] = set()
+    for index, finding in enumerate(findings):
+        key = keys[index]
         if key is None:
             continue
         scope = "" if _series(key) or _program(key) or _repository(key) else posixpath.dirname(finding.path)
+        if scope and finding.path.endswith(".ipynb") and (key, bool(finding.extra.get("ask"))) in script_scope:
+            scope = script_scope[(key, bool(finding.extra.get("ask")))]
+            moved.add(index)
         groups.setdefault((key, scope, bool(finding.extra.get("ask"))), []).append(index)
     replaced: dict[int, Finding] = {}
     dropped: set[int] = set()
@@ -73,8 +83,8 @@ def group_findings(findings: list[Finding], rules: Iterable[type[Rule]],
         focused = [p for p in paths if in_focus is None or in_focus(p)]
         # A member may say how good an anchor it is (`extra["anchor_rank"]`, lower first: the program
         # that trains and evaluates before one that only evaluates a checkpoint); else sorted path.
-        ranks = {findings[i].path: findings[i].extra.get("anchor_rank", 0) for i in members}
-        anchor_path = min(focused or paths, key=lambda p: (ranks.get(p, 0), p))
+        ranks = {findings[i].path: (findings[i].extra.get("anchor_rank", 0), i in moved) for i in members}
+        anchor_path = min(focused or paths, key=lambda p: (ranks.get(p, (0, False)), p))
         if home is not None and findings[home].path in focused:
             anchor_path = findings[home].path  # the program's own draw: where its seeding line goes
         own = sorted((i for i in members if findings[i].path == anchor_path), key=lambda i: findings[i].sort_key())
@@ -83,6 +93,40 @@ def group_findings(findings: list[Finding], rules: Iterable[type[Rule]],
         folded_into.update((i, own[0]) for i in others)
         replaced[own[0]] = _with_others(replaced.get(own[0], findings[own[0]]), [findings[i] for i in others],
                                         _series(key), entry, _repository(key))
+    return [replaced.get(i, f) for i, f in enumerate(findings) if i not in dropped]
+
+
+def _one_per_place(findings: list[Finding]) -> list[Finding]:
+    """Findings of one rule at one line that one answer settles (`extra["place"]` set, e.g. one
+    preprocessing fit that several programs split afterwards, each found from its own split) are one
+    finding: the member with the lowest `extra["place_rank"]` stays, naming the others' places as
+    related; a question and a finding stay apart."""
+    places: dict[tuple, list[int]] = {}
+    for index, finding in enumerate(findings):
+        if finding.extra.get("place"):
+            places.setdefault((finding.rule, finding.path, finding.line, bool(finding.extra.get("ask"))), []).append(index)
+    dropped: set[int] = set()
+    replaced: dict[int, Finding] = {}
+    for members in places.values():
+        if len(members) < 2:
+            continue
+        keep = min(members, key=lambda i: (findings[i].extra.get("place_rank", 0), findings[i].sort_key()))
+        others = [findings[i] for i in members if i != keep]
+        seen = {(r.path, r.line) for r in findings[keep].related}
+        related = list(findings[keep].related)
+        for other in others:
+            for r in other.related[:1]:
+                if (r.path, r.line) not in seen:
+                    seen.add((r.path, r.line))
+                    related.append(Location(r.path, r.line, f"{r.note} too" if r.note else "the same decision"))
+        count = len(others)
+        said = f"; found again from {'one other place' if count == 1 else f'{count} other places'} (related): one decision, one finding"
+        extra = {**findings[keep].extra, "folded": [f.fingerprint for f in others]}
+        replaced[keep] = dataclasses.replace(findings[keep], message=findings[keep].message + said,
+                                             related=tuple(related), extra=extra)
+        dropped.update(i for i in members if i != keep)
+    if not dropped:
+        return findings
     return [replaced.get(i, f) for i, f in enumerate(findings) if i not in dropped]
 
 

@@ -186,3 +186,14 @@ def test_a_network_held_by_a_plain_object_is_named_by_its_attribute(tmp_path):
     found = [f.message for f in scan(load(tmp_path), jobs=1, use_cache=False).findings if f.rule == "EVAL001"]
     assert len(found) == 1
     assert "`w.backbone.eval()`" in found[0] and "`w.eval()`" not in found[0]
+
+
+def test_a_function_named_for_scoring_is_no_model():
+    # held-out 15 (world-models): `score_time_probe(pred[is_test], target[is_test])` in a notebook, a scoring
+    # function a star import brings, was taken for a model run with gradients on (EVAL002)
+    from hygiene.analysis.evalmode.sampling import called_function
+
+    for name in ("score_time_probe", "compute_metrics", "get_probe_scores", "plot_model"):
+        assert called_function(name), name
+    for name in ("time_probe", "model", "probe", "net_g", "encoder", "scorer"):
+        assert not called_function(name), name

@@ -65,3 +65,34 @@ def test_programs_of_other_folders_stay_apart(tmp_path):
     other = SCALED.replace("StandardScaler", "MinMaxScaler")  # other code: not one copy (hygiene.analysis.copies)
     files = {"tabular/scale.py": SCALED.format(name="cancer"), "text/scale_text.py": other.format(name="income")}
     assert sorted(f.path for f in _leak001(tmp_path, files)) == ["tabular/scale.py", "text/scale_text.py"]
+
+
+DATASET_MODULE = """
+import pandas as pd
+from sklearn.model_selection import train_test_split
+from sklearn.preprocessing import StandardScaler
+
+def load_all():
+    df = pd.read_csv("data/acic.csv")
+    return StandardScaler().fit_transform(df.drop(columns="y")), df["y"]
+"""
+
+EXPERIMENT = """
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import KFold
+from data.acic import load_all
+
+X, y = load_all()
+for train, test in KFold(5, shuffle=True, random_state=0).split(X):
+    print(LogisticRegression().fit(X[train], y[train]).score(X[test], y[test]))
+"""
+
+
+def test_one_fit_split_by_several_programs_is_one_finding_at_the_fit(tmp_path):
+    # held-out 15 (a dataset module's scaler, split in the module and in experiment scripts): one decision
+    files = {"data/__init__.py": "", "data/acic.py": DATASET_MODULE, "experiments/kfold_a.py": EXPERIMENT,
+             "experiments/kfold_b.py": EXPERIMENT.replace("KFold(5", "KFold(10")}
+    found = _leak001(tmp_path, files)
+    assert [(f.path, f.line) for f in found] == [("data/acic.py", 7)], [(f.path, f.line, f.message) for f in found]
+    assert len(found[0].extra["folded"]) == 1
+    assert {r.path for r in found[0].related} == {"experiments/kfold_a.py", "experiments/kfold_b.py"}

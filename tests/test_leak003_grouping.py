@@ -59,3 +59,18 @@ def test_scripts_of_other_folders_are_one_finding_only_when_their_code_is_the_sa
     files["imagenet/train_imagenet.py"] = files["imagenet/train_imagenet.py"].replace("best_rec_0", "best_acc")
     assert sorted(f.path for f in _leak003(tmp_path / "other", files)) == ["cifar/train_cifar.py",
                                                                           "imagenet/train_imagenet.py"]
+
+
+def test_a_notebook_copy_of_a_script_is_the_script_decision(tmp_path):
+    # held-out 15 (Bayesian networks): notebooks/classification/*.ipynb copy train_*.py's loop and its
+    # selection on the test split: one decision, reported at the script, naming the notebooks
+    from hygiene.rule import notebook
+
+    script = SCRIPT.format(model="NGCF")
+    copy = script.replace("best_rec_0", "best_recall").replace("for epoch in range(400)", "for epoch in range(40)")
+    files = {"train_NGCF.py": script, "notebooks/classification/NGCF_demo.ipynb": notebook(copy)}
+    found = _leak003(tmp_path / "both", files)
+    assert [f.path for f in found] == ["train_NGCF.py"], [(f.path, f.message) for f in found]
+    assert found[0].extra["grouped"] == ["notebooks/classification/NGCF_demo.ipynb"]
+    alone = _leak003(tmp_path / "alone", {"notebooks/classification/NGCF_demo.ipynb": notebook(copy)})
+    assert [f.path for f in alone] == ["notebooks/classification/NGCF_demo.ipynb"]

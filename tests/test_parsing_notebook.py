@@ -95,3 +95,13 @@ def test_magics_and_shell_lines_are_neutralised():
     converted = cell_python("!pip install torch\n%load_ext autoreload\nfiles = !ls\nx = 1")
     ast.parse(converted)
     assert converted.splitlines()[3] == "x = 1"
+
+
+def test_automagic_lines_without_their_percent() -> None:
+    # held-out 15 (world-models): fifteen notebooks start with a cell `cd ..` (IPython's automagic)
+    assert parses_keeping_lines("cd ..\nimport torch\n").startswith("# ipython: cd ..")
+    assert "import torch" in parses_keeping_lines("pip install torch\nimport torch\n")
+    assert parses_keeping_lines("for d in dirs:\n    cd ..\n") == "for d in dirs:\n    pass  # ipython: cd ..\n"
+    # Python that only looks like one stays as it is
+    assert parses_keeping_lines("cd = 3\nprint(cd)\n") == "cd = 3\nprint(cd)\n"
+    assert parses_keeping_lines("ls -la\n") == "ls -la\n"

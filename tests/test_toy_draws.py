@@ -40,3 +40,22 @@ def test_only_shown_values_are_toys() -> None:
         picked = np.random.choice(items, 3)
         print(picked)
     """) == [2]  # shown only; fit, saved, looped into a call, never shown, or drawn from data
+
+
+def test_a_notebook_cell_that_only_shows_one_draw_is_a_toy(tmp_path) -> None:
+    # held-out 15 (world-models): `torch.randint(low=100, high=token_ids.max().item(), ...)` alone in a
+    # cell, evaluated to look at its dtype and discarded; the same draw kept and fed to a model is not
+    from hygiene.config import load
+    from hygiene.rule import notebook
+    from hygiene.runner import scan
+
+    shown = notebook("import torch\ntoken_ids = torch.load('ids.pt')",
+                     "torch.randint(low=100, high=token_ids.max().item(), size=(5, 10), dtype=torch.long)")
+    kept = notebook("import torch\ntoken_ids = torch.load('ids.pt')",
+                    "ids = torch.randint(low=100, high=token_ids.max().item(), size=(5, 10), dtype=torch.long)\n"
+                    "print(model(ids))")
+    (tmp_path / "shown.ipynb").write_text(shown)
+    (tmp_path / "kept.ipynb").write_text(kept)
+    result = scan(load(tmp_path), jobs=1, use_cache=False)
+    facts = {path: r.facts.get(FACT) for path, r in result.results.items()}
+    assert facts["shown.ipynb"] and not facts["kept.ipynb"], facts

@@ -70,3 +70,17 @@ def reachable(items: list[Any], near: str | None) -> list[Any]:
         return items
     keep = set(importable(sorted(modules), near, {p: {"module": m} for p, m in modules.items()}))
     return [item for item in items if item.path in keep]
+
+
+def reexports(files: dict[str, dict[str, Any]]) -> dict[str, str]:
+    """`pkg.train` -> `pkg.trainer.train` when `pkg/__init__.py` does `from .trainer import train`:
+    `import pkg; pkg.train(...)` runs the function the package re-exports (trlx's `trlx.train`)."""
+    table: dict[str, str] = {}
+    for path, facts in files.items():
+        if not path.endswith("__init__.py"):
+            continue
+        module = facts["module"]
+        for event in facts["scopes"].get(module, ()):
+            if event[0] == "c" and event[2] < 0 and isinstance(event[1], str) and event[1].startswith(module + "."):
+                table.setdefault(f"{module}.{event[1].rsplit('.', 1)[-1]}", event[1])
+    return table

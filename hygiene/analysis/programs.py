@@ -25,7 +25,7 @@ import libcst as cst
 
 from hygiene.analysis.apis.rng import GENERATORS
 from hygiene.analysis.purpose import in_doc_dir
-from hygiene.analysis.module_names import aliases, importable, unalias
+from hygiene.analysis.module_names import aliases, importable, reexports, unalias
 from hygiene.walk import iter_nodes
 
 if TYPE_CHECKING:
@@ -88,6 +88,7 @@ class Programs:
             for key in facts["classes"]:
                 self.class_paths.setdefault(key, []).append(path)
         self.aliases = aliases(self.files, self.module_paths)  # `experiments.py.utils` -> `utils`
+        self.reexports = reexports(self.files)  # `pkg.train` -> `pkg.trainer.train`
         self.draws: dict[tuple[str, int], DrawSite] = {}
         # What each program's output is: "reports" (some file it runs measures or trains), "data"
         # (the entry builds committed data), "shows" (it only plots or checks) or "". hygiene.analysis.purpose.
@@ -150,6 +151,8 @@ class Programs:
 
         An import runs the imported module's top level (`from data import load` runs `data`)."""
         name = unalias(name, self.aliases)
+        if name not in self.scope_paths and name not in self.class_paths:
+            name = self.reexports.get(name, name)
         if is_import:
             module = name
             while module and module not in self.module_paths:

@@ -284,7 +284,8 @@ def _metric_name(target: str) -> bool:
 
 
 _FIGURE_WORDS = frozenset({"plot", "plots", "plotting", "figure", "figures", "fig", "figs", "viz", "vis", "legend",
-                           "visualize", "visualise", "visualization", "visualisation", "chart", "charts"})
+                           "visualize", "visualise", "visualization", "visualisation", "chart", "charts",
+                           "visualizations", "visualisations", "visualizer", "visualiser", "plotter"})
 
 
 def in_doc_dir(path: str) -> bool:

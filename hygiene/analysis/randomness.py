@@ -240,7 +240,7 @@ class RandomnessExtractor:
             event = rng.Seed(("*",), "")  # a Trainer subclass of this file seeds in its constructor
         if event is None and any(a.keyword is not None and a.keyword.value == "do_sample" for a in node.args) \
                 and rng.local_sampling(name, node):
-            event = rng.Draw("torch", "generate", "do_sample=True")
+            event = rng.Draw("torch", "generate", "do_sample=True", lazy=tail == "dict" or tail.endswith("Config"))  # a setting
         events = self._events()
         if isinstance(func, cst.Attribute) and _calls_first(func.value):
             # `Agent(cfg).run()`: the receiver's calls run first; leave_Call moves this call's events after them.

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from hygiene.analysis.flag_guards import switched_off
 from hygiene.analysis.programs import DrawSite, Place, locate, programs
+from hygiene.analysis.purpose import named_for_figures
 from hygiene.analysis.run_scripts import not_run
 from hygiene.analysis.seed_comments import repeats_for_spread, seed_commented_out
 from hygiene.analysis.seed_evidence import REASONS, anchor_rank, evidence, named_for_demo
@@ -43,6 +44,9 @@ def _ask(repo: RepoContext, site: DrawSite, progs: Any) -> str:
     """Why `site` is a checklist question ("" for a finding): the evidence of its programs
     (hygiene.analysis.seed_evidence), or a seeding call its programs keep commented out."""
     ask = evidence(site, progs, not_run(repo, progs.entries))
+    if not ask and ((named_for_figures(site.path) and site.path not in site.unseeded_by)
+                    or named_for_figures(site.context.replace(".", "_") + ".py")):
+        return "illustration"  # a projection drawn for a plot by a module (`visualizations.py`, `def plot_embeddings`)
     if not ask and site.gen in GENERATOR_NAMES and all(
             seed_commented_out(repo, site.gen, progs.visited.get(e, {e})) for e in site.unseeded_by):
         return "commented"  # the author commented the seed out: a choice to ask about

@@ -24,7 +24,10 @@ from hygiene.parsing.python import ParseError, parse
 
 _MAGIC_LINE = re.compile(r"^(\s*)([%!].*)$")
 _ASSIGN_MAGIC = re.compile(r"^(\s*)([A-Za-z_][\w, ]*?)\s*=\s*([%!].*)$")
-_MAGIC_START = re.compile(r"^\s*[%!]|\?\s*$|=\s*[%!]")
+# IPython's automagic: a line magic without its `%` (`cd ..`, `ls -la`, `pip install x`) when the cell is no Python.
+_AUTOMAGIC = re.compile(r"^(\s*)((?:cd|ls|pwd|pip|conda|mkdir|cat|rm|cp|mv|load_ext|autoreload|matplotlib|env|who|whos)"
+                        r"(?:\s+(?![=(\[,:+*/<>|&^]|-=|\w+\s*\()\S.*)?)\s*$")
+_MAGIC_START = re.compile(r"^\s*[%!]|\?\s*$|=\s*[%!]|" + _AUTOMAGIC.pattern[1:])
 _HELP_LINE = re.compile(r"^(\s*)([\w.\[\]\"']+\?\??)\s*$")
 # `%time x = f()` runs (and binds) the statement after the magic.
 _TIMED_LINE = re.compile(r"^(\s*)%(time|prun)\s+(?!-)(.+)$")
@@ -90,7 +93,7 @@ def neutralise(line: str) -> str:
     match = _TIMED_LINE.match(line)
     if match:
         return f"{match.group(1)}{match.group(3)}  # ipython: %{match.group(2)}"
-    match = _MAGIC_LINE.match(line) or _HELP_LINE.match(line)
+    match = _MAGIC_LINE.match(line) or _HELP_LINE.match(line) or _AUTOMAGIC.match(line)
     if match:
         return f"{match.group(1)}{'pass  ' if match.group(1) else ''}# ipython: {match.group(2)}"
     return line

@@ -23,7 +23,8 @@ BENIGN = frozenset({
 })
 # Anything in a handler that names the failure leaves a trace someone can count.
 ERRORISH = re.compile(r"(?i)err|fail|exc|invalid|unpars|skip|timeout|status|missing|bad|drop|refus|reject|warn|"
-                      r"unknown|n/?a\b|nan\b|not[ _-]?found|not[ _-]available")
+                      r"unknown|n/?a\b|nan\b|not[ _-]?found|not[ _-]available|not[ _-](valid[ _-])?json|no[ _-]?answer|"
+                      r"unable|could ?n[o']t|malformed|unreadable")
 TRACE_CALL = re.compile(r"(?i)log|warn|report|record|fail|error|skip|track|note|mark|count|notify|alert|print|"
                         r"echo|write|exit|abort|raise|display|dump|save")
 LOOP_RETRY_NAME = re.compile(r"(?i)^(_+|attempt\w*|retr\w*|tr(y|ies)\w*|n_?try|i_?try)$")
@@ -111,6 +112,11 @@ class SwallowedException(Rule):
     | `try: parent = df.loc[row["parent_id"]] except KeyError: continue` building pairs | a checklist question | an outcome call in the try, or a score in the function |
     | `except KeyError: continue` then `except IndexError: continue` on one try | one finding | |
     | `except KeyError: return "score not found"` | no | the default names the failure |
+    | `for name in Path(root, lst).read_text().split(): try: load(name) except Exception: continue` | yes | `for part in s.split("::")` |
+    | `except: continue` in `for model_dir in model_dirs` / `for device in sd.query_devices()` | no | tools of a run, not items |
+    | `for i in tqdm(range(size)): try: sample() except: pass` (i unused) | no | rejection sampling makes items |
+    | `frame[f] = load(f)` then `try: load(f + ".proba") except: pass` | no | the item was kept before the try |
+    | `except JSONDecodeError: return Score(value=NOANSWER, ...)` | no | inspect counts unanswered items |
 
     On the precision corpus (2026-12-06, branch othergate; the 24 repositories where it or its kin
     spoke) this rule gives 7 findings, 5 real and 2 debatable (a mutation-testing tool's parse
@@ -154,6 +160,234 @@ class SwallowedException(Rule):
     question = "How many items failed at {where}, and are they excluded from or counted in the reported numbers?"
     triggers = ("except", "startswith", "endswith", " in ", "==", "find(", ".apply(", ".map(")
     examples = [
+        invalid("""
+            import numpy as np
+            import librosa
+            from joblib import Parallel, delayed
+            from sklearn.model_selection import train_test_split
+            from sklearn.linear_model import LogisticRegression
+
+
+            def featurise(path):
+                try:
+                    y, sr = librosa.load(path, sr=16000)
+                    return librosa.feature.mfcc(y=y, sr=sr).mean(axis=1)
+                except Exception:  # expect: DATA001
+                    return None
+
+
+            def main(paths, labels):
+                feats = Parallel(n_jobs=8)(delayed(featurise)(p) for p in paths)
+                keep = [i for i, f in enumerate(feats) if f is not None]
+                X = np.stack([feats[i] for i in keep])
+                y = np.array([labels[i] for i in keep])
+                X_tr, X_te, y_tr, y_te = train_test_split(X, y, random_state=0)
+                clf = LogisticRegression().fit(X_tr, y_tr)
+                print("accuracy", clf.score(X_te, y_te))
+        """, note="probe 10: a per-item helper mapped through joblib's Parallel/delayed, its Nones dropped by an index filter"),
+        valid("""
+            import numpy as np
+            import librosa
+            from joblib import Parallel, delayed
+            from sklearn.model_selection import train_test_split
+            from sklearn.linear_model import LogisticRegression
+
+
+            def featurise(path):
+                try:
+                    y, sr = librosa.load(path, sr=16000)
+                    return librosa.feature.mfcc(y=y, sr=sr).mean(axis=1)
+                except Exception:
+                    return None
+
+
+            def main(paths, labels):
+                feats = Parallel(n_jobs=8)(delayed(featurise)(p) for p in paths)
+                keep = [i for i, f in enumerate(feats) if f is not None]
+                print(f"{len(feats) - len(keep)} of {len(feats)} recordings failed to load")
+                X = np.stack([feats[i] for i in keep])
+                y = np.array([labels[i] for i in keep])
+                X_tr, X_te, y_tr, y_te = train_test_split(X, y, random_state=0)
+                clf = LogisticRegression().fit(X_tr, y_tr)
+                print("accuracy", clf.score(X_te, y_te))
+        """, note="the twin: the failed recordings are counted"),
+        valid("""
+            import gensim
+
+            def embedding_features(df, model_dirs, prefixes):
+                feats = {}
+                for model_dir, prefix in zip(model_dirs, prefixes):
+                    try:
+                        w2v = gensim.models.Word2Vec.load(model_dir)
+                    except:
+                        continue
+                    feats[prefix] = [w2v.wv[t] for t in df["text"]]
+                return feats
+
+            def audio_devices(sd, rate):
+                inputs = []
+                for device in sd.query_devices():
+                    try:
+                        sd.check_input_settings(device=device["name"], samplerate=rate)
+                        inputs.append(device["name"])
+                    except:
+                        pass
+                return inputs
+        """, note="held-out set 15: a loop over model files or audio devices tries tools, it drops no data items"),
+        valid("""
+            import random
+            from tqdm import tqdm
+
+            def create_synthetic_dataset(size, sampler):
+                rows = []
+                for i in tqdm(range(size)):
+                    try:
+                        program = sampler.sample_production()
+                        rows.append({"input": program[0]["input"], "output": program[-1]["output"]})
+                    except:
+                        pass
+                return rows
+        """, note="held-out set 15: rejection sampling of a synthetic set; a failed draw was never an item"),
+        valid("""
+            import os
+            import numpy as np
+
+            def combine(feature_dir, wanted, frame, names):
+                for file_name in sorted(os.listdir(feature_dir)):
+                    fname = file_name.split(".")[2]
+                    x = np.load(os.path.join(feature_dir, "test.pred." + fname))
+                    frame[fname] = x
+                    names.append(fname)
+                    try:  # load the probabilities if any
+                        frame[fname + "_proba"] = np.load(os.path.join(feature_dir, "test.proba." + fname))
+                    except:
+                        pass
+                return frame
+        """, note="held-out set 15: the item is kept before the try; the try only adds an optional extra"),
+        invalid("""
+            import os
+            import numpy as np
+
+            def combine(feature_dir, frame, names):
+                for file_name in sorted(os.listdir(feature_dir)):
+                    fname = file_name.split(".")[2]
+                    try:
+                        frame[fname] = np.load(os.path.join(feature_dir, "test.pred." + fname))
+                        names.append(fname)
+                    except:  # expect: DATA001
+                        pass
+                return frame
+        """, note="the twin: the item itself is loaded in the try, and a file that fails vanishes"),
+        invalid("""
+            from pathlib import Path
+            import torch
+            import torchaudio
+
+            def featurise(root, split_list):
+                names = Path(root, split_list).read_text().split()
+                feats, labels = [], []
+                for name in names:
+                    try:
+                        wav, sr = torchaudio.load(Path(root, name))
+                        feats.append(wav[:, :16000])
+                        labels.append(name.split("/")[0])
+                    except Exception:  # expect: DATA001
+                        continue
+                return torch.stack(feats), labels
+        """, note="probe 9: the lines of a split file are the items of a data set, not the pieces of one string"),
+        invalid({
+            "bench/client.py": '''
+                import asyncio
+                import json
+                from anthropic import AsyncAnthropic
+
+                async def _label_one(client, item):
+                    try:
+                        msg = await client.messages.create(model="claude-3-5-haiku-latest", max_tokens=64,
+                                                           messages=[{"role": "user", "content": item["prompt"]}])
+                        return {"gold": item["gold"], "label": json.loads(msg.content[0].text)["label"]}
+                    except Exception:  # expect: DATA001
+                        return None
+
+                async def label_all(items):
+                    client = AsyncAnthropic()
+                    tasks = [_label_one(client, it) for it in items]
+                    return await asyncio.gather(*[_label_one(client, it) for it in items])
+            ''',
+            "bench/score.py": '''
+                def summarise(rows):
+                    rows = [r for r in rows if r is not None]
+                    return {"accuracy": sum(r["label"] == r["gold"] for r in rows) / len(rows)}
+            ''',
+            "bench/cli.py": '''
+                import asyncio
+                import json
+                import sys
+                from bench.client import label_all
+                from bench.score import summarise
+
+                def main():
+                    if sys.argv[1] == "run":
+                        rows = asyncio.run(label_all([json.loads(l) for l in open(sys.argv[2])]))
+                        json.dump(rows, open("labels.json", "w"))
+                    else:
+                        print(summarise(json.load(open("labels.json"))))
+            ''',
+        }, note="probe 9: the Nones are written by one command and filtered by a summary another command runs"),
+        valid({
+            "bench/client.py": '''
+                import asyncio
+                import json
+                from anthropic import AsyncAnthropic
+
+                async def _label_one(client, item):
+                    try:
+                        msg = await client.messages.create(model="claude-3-5-haiku-latest", max_tokens=64,
+                                                           messages=[{"role": "user", "content": item["prompt"]}])
+                        return {"gold": item["gold"], "label": json.loads(msg.content[0].text)["label"]}
+                    except Exception:
+                        return None
+
+                async def label_all(items):
+                    client = AsyncAnthropic()
+                    return await asyncio.gather(*[_label_one(client, it) for it in items])
+            ''',
+            "bench/score.py": '''
+                def summarise(rows):
+                    kept = [r for r in rows if r is not None]
+                    print(f"{len(rows) - len(kept)} of {len(rows)} items failed")
+                    return {"accuracy": sum(r["label"] == r["gold"] for r in kept) / len(kept)}
+            ''',
+            "bench/cli.py": '''
+                import asyncio
+                import json
+                import sys
+                from bench.client import label_all
+                from bench.score import summarise
+
+                def main():
+                    if sys.argv[1] == "run":
+                        rows = asyncio.run(label_all([json.loads(l) for l in open(sys.argv[2])]))
+                        json.dump(rows, open("labels.json", "w"))
+                    else:
+                        print(summarise(json.load(open("labels.json"))))
+            ''',
+        }, note="the twin: the summary counts the failed items it drops"),
+        valid("""
+            import json
+            from inspect_ai.scorer import NOANSWER, Score, mean, scorer
+
+            @scorer(metrics=[mean()])
+            def rubric_judge(judge):
+                async def score(state, target):
+                    result = await judge.generate(state.output.completion)
+                    try:
+                        value = float(json.loads(result.completion)["score"])
+                    except (json.JSONDecodeError, KeyError):
+                        return Score(value=NOANSWER, metadata={"judge_raw": result.completion})
+                    return Score(value=value)
+                return score
+        """, note="probe 9: inspect's NOANSWER marks the item as unanswered, not as a score of its own"),
         valid("""
             def extract_toxicity_score(json_data):
                 try:
@@ -1301,6 +1535,7 @@ class SwallowedException(Rule):
                 and not _try_exits(try_node)
                 and not _first_match(try_node, parents, loop) and not _splits_text(loop, parents)
                 and not _marker_filter(try_node, loop)
+                and (model or not (_resource_loop(loop) or _generation_loop(loop) or _item_kept_before(try_node, loop)))
                 and (model or _data_loop(loop) or _loads(try_node) or _lists_files(loop))):
             if (kind == "continue" and not _whole_denominator(parents, loop) and _loop_collects(loop)) or (kind == "pass" and _collects(try_node)) or (
                     kind == "default" and (model or _parses(try_node))):
@@ -1381,6 +1616,12 @@ class SwallowedException(Rule):
             callee = _callee_of(stmts[0].body[0].value)
             if callee and callee != node.name.value:
                 self.ctx.facts.setdefault("call_wrappers", {})[node.name.value] = callee
+        elif stmts and isinstance(stmts[-1], cst.SimpleStatementLine) and len(stmts[-1].body) == 1 \
+                and isinstance(stmts[-1].body[0], cst.Return) and stmts[-1].body[0].value is not None:
+            # `return await asyncio.gather(*[label_one(it) for it in items])`: the results, Nones and all
+            callee = _gathered_callee(stmts[-1].body[0].value)
+            if callee and callee != node.name.value:
+                self.ctx.facts.setdefault("call_wrappers", {})[node.name.value] = callee
 
     def visit_ListComp(self, node: cst.ListComp) -> None:
         self._comprehension_filter(node)
@@ -1400,7 +1641,7 @@ class SwallowedException(Rule):
         if not any(_none_tested_in(c.test) in names for c in comp.ifs):
             return
         sources = [a.value for a in comp.iter.args] if isinstance(comp.iter, cst.Call) and _callee_of(
-            comp.iter) == "zip" else [comp.iter]
+            comp.iter) in ("zip", "enumerate") and comp.iter.args else [comp.iter]
         callees = [self.gathered.get(s.value) if isinstance(s, cst.Name) else _gathered_callee(s) for s in sources]
         callees = [c for c in callees if c]
         function = self.ctx.names.function
@@ -1446,16 +1687,22 @@ class SwallowedException(Rule):
     def finish(self) -> None:
         self.rows.close()
         none_filters = [{"calls": sorted(scope.calls)[:80], "counted": flow.counted,
-                         "line": self.ctx.line_of(flow.drop.node)}
+                         "line": self.ctx.line_of(flow.drop.node), "in": _scope_name(scope)}
                         for scope in self.rows.scopes for flow in self.rows.flows(scope)
                         if flow.drop.kind in ("None filter", "dropna")]  # Nones become NaN in a frame
         # A function that reports any size (`len(items) - len(scores)` in a print) is taken to count them.
-        none_filters += [{**f, "counted": f["counted"] or bool(scope.reported)} for f, scope in self.loop_filters]
+        none_filters += [{**f, "counted": f["counted"] or bool(scope.reported), "in": _scope_name(scope)}
+                         for f, scope in self.loop_filters]
         # A comprehension's filter is counted when the size of what it keeps or drops is reported.
         none_filters += [{**f, "counted": bool(held & scope.reported)}
                          for f, scope, held in self.comp_filters]
         if none_filters:
             self.ctx.facts["none_filters"] = none_filters
+        # What each function calls: a filter in `summarise(rows)` reaches the Nones of `label_one` when
+        # one function runs both (the rows written to a file by one command and read back by another).
+        calls_of = {_scope_name(scope): sorted(scope.calls)[:80] for scope in self.rows.scopes if scope.calls}
+        if calls_of:
+            self.ctx.facts["calls_of"] = dict(list(calls_of.items())[:200])
         if self.applied and ".mean(" in self.ctx.text and not NAN_COUNT.search(self.ctx.text):
             # pandas means skip NaN: a None a mapped function returned leaves the mean uncounted
             self.ctx.facts["nan_means"] = {"calls": sorted(self.applied)[:80]}
@@ -1472,7 +1719,8 @@ class SwallowedException(Rule):
         markers = {m for _, found in repo.facts("text_markers") for m in found}
         wrappers = {k: v for _, found in repo.facts("call_wrappers") for k, v in found.items()}
         compared: set[str] | None = None
-        filters = [(path, {**f, "calls": _through_wrappers(f["calls"], wrappers)})
+        runs = [calls for _, found in repo.facts("calls_of") for calls in found.values()]
+        filters = [(path, {**f, "calls": _through_wrappers(f["calls"] + _co_called(f.get("in"), runs), wrappers)})
                    for path, found in repo.facts("none_filters") for f in found]
         for path, site in candidates:
             place = {"cell": site.get("cell"), "cell_line": site.get("cell_line")}
@@ -1606,6 +1854,9 @@ def _constant(expr: cst.BaseExpression) -> str | None:
     return None
 
 
+_NO_ANSWER = re.compile(r"(?i)^no_?answer$")
+
+
 def _swallow(handler: cst.ExceptHandler) -> tuple[str, str] | None:
     """("continue" | "pass" | "default", value) when the handler only drops or defaults, silently."""
     exception = handler.name.name.value if handler.name is not None and isinstance(handler.name.name, cst.Name) else None
@@ -1614,8 +1865,8 @@ def _swallow(handler: cst.ExceptHandler) -> tuple[str, str] | None:
     for node in iter_nodes(handler.body):
         if isinstance(node, (cst.Raise, cst.AugAssign)):
             return None
-        if isinstance(node, cst.Name) and node.value == exception:
-            return None
+        if isinstance(node, cst.Name) and (node.value == exception or _NO_ANSWER.match(node.value)):
+            return None  # `Score(value=NOANSWER)`: inspect's marker of an item without an answer
         if isinstance(node, cst.SimpleString) and ERRORISH.search(node.value):
             return None
         if isinstance(node, cst.Call):
@@ -1702,6 +1953,47 @@ def _data_loop(loop: cst.For | cst.While) -> bool:
     if any(CONFIG_WORDS.search(w) for w in words):
         return False  # `for prefix, cfg in overrides.items()`: settings, not data
     return bool(DATA_WORDS.search(" ".join(words)))
+
+
+# Loop variables that name the tools of a run, not the items of a study: a loop over model files,
+# checkpoints, devices or configs (trying each is choosing one, not dropping data).
+RESOURCE_WORDS = re.compile(r"(?i)(^|_|\d)(models?|ckpts?|checkpoints?|devices?|gpus?|configs?|cfgs?|weights|"
+                            r"backends?|engines?|plugins?|fonts?|vectors?_?files?)($|_)")
+
+
+def _resource_loop(loop: cst.For | cst.While) -> bool:
+    """`for model_dir, prefix in zip(model_dirs, prefixes)`, `for device in sd.query_devices()`."""
+    if not isinstance(loop, cst.For):
+        return False
+    names = [n.value for n in iter_nodes(loop.target) if isinstance(n, cst.Name)]
+    return any(RESOURCE_WORDS.search(n) for n in names)
+
+
+def _generation_loop(loop: cst.For | cst.While) -> bool:
+    """`for i in tqdm(range(size)): sampled = sampler.sample()`: each pass makes a new item (rejection
+    sampling of a synthetic set); one that fails was never an item, so no denominator loses it."""
+    if not isinstance(loop, cst.For):
+        return False
+    iterable = loop.iter
+    while isinstance(iterable, cst.Call) and _callee_of(iterable) in ("tqdm", "trange", "enumerate") and iterable.args:
+        iterable = iterable.args[0].value
+    if _callee_of(iterable) not in ("range", "trange"):
+        return False
+    names = {n.value for n in iter_nodes(loop.target) if isinstance(n, cst.Name)}
+    return not any(isinstance(n, cst.Name) and n.value in names for n in iter_nodes(loop.body))
+
+
+def _item_kept_before(try_node: cst.Try, loop: cst.For | cst.While) -> bool:
+    """The loop already kept the item before this `try` (`dfTest[fname] = x; names.append(fname)`, then
+    `try: load the optional .proba file`): a failure drops an optional extra, not the item."""
+    for node in iter_nodes(loop.body):
+        if node is try_node:
+            return False
+        if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and node.func.attr.value in COLLECT_METHODS:
+            return True
+        if isinstance(node, cst.Assign) and any(isinstance(t.target, cst.Subscript) for t in node.targets):
+            return True
+    return False
 
 
 def _calls(try_node: cst.Try) -> list[str]:
@@ -1808,8 +2100,14 @@ def _splits_text(loop: cst.For | cst.While, parents: list[cst.CSTNode]) -> bool:
                                                     for t in node.targets):
                 iterable = node.value
                 break
-    return isinstance(iterable, cst.Call) and isinstance(iterable.func, cst.Attribute) and \
-        iterable.func.attr.value in ("split", "splitlines", "rsplit")
+    if not (isinstance(iterable, cst.Call) and isinstance(iterable.func, cst.Attribute)
+            and iterable.func.attr.value in ("split", "splitlines", "rsplit")):
+        return False
+    # `Path(root, split_list).read_text().split()`, `open(f).read().splitlines()`: the lines of a file
+    # (a data set's list of items), not the pieces of one string
+    text = iterable.func.value
+    return not (isinstance(text, cst.Call) and isinstance(text.func, cst.Attribute)
+                and text.func.attr.value in ("read_text", "read"))
 
 
 def _returns_none(handler: cst.ExceptHandler) -> bool:
@@ -1946,6 +2244,19 @@ def _none_tested(test: cst.BaseExpression) -> str | None:
     return None
 
 
+def _scope_name(scope) -> str:  # type: ignore[no-untyped-def]
+    node = scope.node
+    return node.name.value if isinstance(node, cst.FunctionDef) else "<module>"
+
+
+def _co_called(function: str | None, runs: list[list[str]]) -> list[str]:
+    """What the functions that call `function` also call: `main` runs `label_all` (whose Nones it
+    writes) and `summarise` (which filters the Nones it reads back)."""
+    if not function or function == "<module>":
+        return []
+    return sorted({c for calls in runs if function in calls for c in calls if c != function})[:80]
+
+
 def _through_wrappers(calls: list[str], wrappers: dict[str, str]) -> list[str]:
     """The calls, and what the wrappers among them return the result of (`one` -> `solve`)."""
     out, todo = list(calls), [c for c in calls if c in wrappers]
@@ -1975,7 +2286,18 @@ def _gathered_callee(expr: cst.BaseExpression) -> str | None:
     if isinstance(expr, cst.Await):
         expr = expr.expression
     if isinstance(expr, (cst.ListComp, cst.GeneratorExp)):
-        return _callee_of(expr.elt)
+        element = expr.elt
+        if isinstance(element, cst.Call) and isinstance(element.func, cst.Call) and _callee_of(element.func) == "delayed" \
+                and element.func.args:  # `delayed(featurise)(p)`: joblib runs `featurise`
+            return _callee_of(cst.Call(func=element.func.args[0].value))
+        return _callee_of(element)
+    if isinstance(expr, cst.Call) and isinstance(expr.func, cst.Call) and _callee_of(expr.func) == "Parallel" and expr.args:
+        return _gathered_callee(expr.args[0].value)  # `Parallel(n_jobs=8)(delayed(f)(p) for p in paths)`
+    if isinstance(expr, cst.Call) and _callee_of(expr) in ("map", "imap", "imap_unordered") and len(expr.args) >= 2 \
+            and isinstance(expr.args[0].value, (cst.Name, cst.Attribute)):
+        return _callee_of(cst.Call(func=expr.args[0].value))  # `pool.map(featurise, paths)`, `list(map(f, xs))`
+    if isinstance(expr, cst.Call) and _callee_of(expr) == "list" and expr.args:
+        return _gathered_callee(expr.args[0].value)
     if isinstance(expr, cst.Call) and _callee_of(expr) == "gather" and expr.args:
         first = expr.args[0].value
         if isinstance(first, (cst.ListComp, cst.GeneratorExp)):

@@ -18,10 +18,14 @@ def _true(expr: cst.BaseExpression | None) -> bool:
     return isinstance(expr, cst.Name) and expr.value == "True"
 
 
+def _one(expr: cst.BaseExpression | None) -> bool:
+    return isinstance(expr, cst.Integer) and expr.value == "1"
+
+
 class _Function:
     def __init__(self) -> None:
-        # name -> (enclosing blocks, assignment, value is True, inside a branch for an evaluation split)
-        self.assigned: dict[str, list[tuple[tuple[int, ...], cst.CSTNode, bool, bool]]] = {}
+        # name -> (enclosing blocks, assignment, value is True, inside a branch for an evaluation split, value)
+        self.assigned: dict[str, list[tuple[tuple[int, ...], cst.CSTNode, bool, bool, cst.BaseExpression]]] = {}
         self.evaluates = False
         self.pending: list[tuple[cst.CSTNode, str]] = []
 
@@ -36,7 +40,9 @@ class EvalLoaderDropsLastBatch(Rule):
     `drop_last = True` that reaches the loader, or on the one set in the branch for the evaluation
     split (`if flag == 'test': drop_last = True`) whose name the loader call passes on. A loader in
     a branch for the training split, a `drop_last = True` only in the training branch, or a
-    `drop_last` that depends on the split (`drop_last = flag == 'train'`), is left alone.
+    `drop_last` that depends on the split (`drop_last = flag == 'train'`), is left alone; so is a
+    loader whose batches hold one item (`batch_size=1`, a `batch_size = 1` set in the same branch as
+    `drop_last`, or a config field or argparse option whose default is 1), which drops nothing.
 
     ## Why is this bad?
     With `drop_last=True` the items of the last incomplete batch are never seen: the test score is
@@ -59,7 +65,7 @@ class EvalLoaderDropsLastBatch(Rule):
     message = ("`{code}` drops the last incomplete batch of an evaluation DataLoader too: those test items are "
                "never scored, and which ones depends on the batch size")
     question = "Does the DataLoader that `{code}` at {where} configures serve test or validation data?"
-    triggers = ("drop_last", "loader", "Loader")  # a caller may hand a split to another module's loader helper
+    triggers = ("drop_last", "loader", "Loader", "batch_size")  # a caller may hand a split to another module's loader helper
     examples = [
         invalid("""
             from torch.utils.data import DataLoader
@@ -175,6 +181,55 @@ class EvalLoaderDropsLastBatch(Rule):
                         return [model(x) for x, _ in train_loader]
             ''',
         }, note="near miss: the same helper, only ever given the training set"),
+        valid("""
+            from torch.utils.data import DataLoader
+
+            def data_provider(args, flag):
+                if flag == 'test':
+                    shuffle_flag, drop_last = False, True
+                    batch_size = 1  # one window per batch when testing
+                else:
+                    shuffle_flag, drop_last = True, True
+                    batch_size = args.batch_size
+                data_set = Data(args.root_path, flag=flag)
+                return DataLoader(data_set, batch_size=batch_size, shuffle=shuffle_flag, drop_last=drop_last)
+
+            test_loader = DataLoader(test_set, batch_size=1, drop_last=True)
+        """, note="a guard another setting makes harmless: with batches of one item nothing is dropped"),
+        valid({
+            "configs/training.py": '''
+                from dataclasses import dataclass
+
+                @dataclass
+                class train_config:
+                    batch_size_training: int = 4
+                    val_batch_size: int = 1
+            ''',
+            "finetuning.py": '''
+                import torch
+                from configs.training import train_config
+
+                eval_dataloader = torch.utils.data.DataLoader(dataset_val, batch_size=train_config.val_batch_size,
+                                                              drop_last=True)
+            ''',
+        }, note="the evaluation batch size is a config field whose default is 1"),
+        invalid({
+            "configs/training.py": '''
+                from dataclasses import dataclass
+
+                @dataclass
+                class train_config:
+                    batch_size_training: int = 4
+                    val_batch_size: int = 16
+            ''',
+            "finetuning.py": '''
+                import torch
+                from configs.training import train_config
+
+                eval_dataloader = torch.utils.data.DataLoader(dataset_val, batch_size=train_config.val_batch_size,  # expect: DATA050
+                                                              drop_last=True)
+            ''',
+        }, note="near miss: the same config field with a default of 16 drops up to 15 validation items"),
         invalid({"forecast.ipynb": notebook(
             """
             from torch.utils.data import DataLoader
@@ -209,10 +264,13 @@ class EvalLoaderDropsLastBatch(Rule):
         self._helpers: dict[str, dict] = {}  # function -> its dataset parameter and the drop_last=True it loads with
         self._handed: list[dict] = []  # calls handing an evaluation split to a function of the repo
         self._eval_blocks: set[int] = set()
+        self._sized: list[dict] = []  # findings whose batch size is a setting (`cfg.val_batch_size`)
+        self._ones: list[str] = []  # batch-size settings this file defaults to 1
 
     def finish(self) -> None:
-        if self._helpers or self._handed:
-            self.ctx.facts[self.code] = {"helpers": dict(list(self._helpers.items())[:50]), "handed": self._handed[:50]}
+        if self._helpers or self._handed or self._sized or self._ones:
+            self.ctx.facts[self.code] = {"helpers": dict(list(self._helpers.items())[:50]), "handed": self._handed[:50],
+                                         "sized": self._sized[:50], "ones": sorted(set(self._ones))[:50]}
 
     @classmethod
     def check_repo(cls, repo) -> None:  # type: ignore[no-untyped-def]
@@ -220,6 +278,11 @@ class EvalLoaderDropsLastBatch(Rule):
         called with an evaluation split by this module, a notebook cell or another module."""
         helpers = {(path, name): h for path, facts in repo.facts(cls.code) for name, h in facts.get("helpers", {}).items()}
         reported = set()
+        ones = {name for _, facts in repo.facts(cls.code) for name in facts.get("ones", [])}
+        for path, facts in repo.facts(cls.code):
+            for sized in facts.get("sized", []):
+                if sized["setting"] not in ones:
+                    repo.report(cls, path, sized["line"], code=sized["code"])
         for path, facts in repo.facts(cls.code):
             for call in facts.get("handed", []):
                 defined = locate_defined(repo, call["callee"], path, call["module"])
@@ -241,6 +304,35 @@ class EvalLoaderDropsLastBatch(Rule):
             split = next(self.ctx.code(a.value) for a in node.args if _eval_named(self.ctx.code(a.value)))
             self._handed.append({"callee": name, "module": self.ctx.names.module_name, "positions": positions,
                                  "keywords": keywords, "line": self.ctx.line_here(node), "split": split[:40]})
+
+    def _batch_of_one(self, loader: cst.Call, blocks: tuple[int, ...]) -> bool:
+        """`batch_size=1`, or a name set to 1 in the branch that set `drop_last` (`if flag == 'test':
+        drop_last = True; batch_size = 1`): batches of one item leave no incomplete batch to drop."""
+        size = next((a.value for a in loader.args if a.keyword and a.keyword.value == "batch_size"), None)
+        if _one(size):
+            return True
+        if not isinstance(size, cst.Name) or not self._functions:
+            return False
+        assigned = self._functions[-1].assigned.get(size.value, [])
+        same = [value for b, _, _, _, value in assigned if b == blocks]
+        here = tuple(self._blocks)
+        reaching = [value for b, _, _, _, value in assigned if here[:len(b)] == b]
+        value = same[-1] if same else (reaching[-1] if reaching else None)
+        return _one(value)
+
+    def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
+        """`val_batch_size: int = 1` in a config class: a batch-size setting whose default is one."""
+        if _one(node.value) and isinstance(node.target, cst.Name) and "batch" in node.target.value.lower():
+            self._ones.append(node.target.value)
+
+    def visit_Arg(self, node: cst.Arg) -> None:
+        """`parser.add_argument('--val_batch_size', type=int, default=1)`."""
+        if node.keyword is not None and node.keyword.value == "default" and _one(node.value):
+            call = self.ctx.parents[-1] if self.ctx.parents else None
+            if isinstance(call, cst.Call) and call.args and isinstance(call.args[0].value, cst.SimpleString):
+                flag = call.args[0].value.evaluated_value
+                if isinstance(flag, str) and "batch" in flag.lower():
+                    self._ones.append(flag.lstrip("-").replace("-", "_"))
 
     # -- where we are -------------------------------------------------------------------------
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
@@ -280,7 +372,7 @@ class EvalLoaderDropsLastBatch(Rule):
         for target in node.targets:
             if isinstance(target.target, cst.Name):
                 self._functions[-1].assigned.setdefault(target.target.value, []).append(
-                    (tuple(self._blocks), node, _true(node.value), self._in_eval_branch()))
+                    (tuple(self._blocks), node, _true(node.value), self._in_eval_branch(), node.value))
             elif isinstance(target.target, cst.Tuple) and isinstance(node.value, cst.Tuple):
                 # `shuffle, drop_last = False, True`: each name gets its element
                 names, values = target.target.elements, node.value.elements
@@ -288,7 +380,7 @@ class EvalLoaderDropsLastBatch(Rule):
                     for name, value in zip(names, values):
                         if isinstance(name.value, cst.Name):
                             self._functions[-1].assigned.setdefault(name.value.value, []).append(
-                                (tuple(self._blocks), node, _true(value.value), self._in_eval_branch()))
+                                (tuple(self._blocks), node, _true(value.value), self._in_eval_branch(), value.value))
 
     def _in_eval_branch(self) -> bool:
         return any(block in self._eval_blocks for block in self._blocks)
@@ -312,20 +404,26 @@ class EvalLoaderDropsLastBatch(Rule):
         if source is None and isinstance(drop, cst.Name) and self._functions:
             here = tuple(self._blocks)
             assigned = self._functions[-1].assigned.get(drop.value, [])
-            reaching = [i for i, (blocks, _, _, _) in enumerate(assigned) if here[:len(blocks)] == blocks]
+            reaching = [i for i, (blocks, *_) in enumerate(assigned) if here[:len(blocks)] == blocks]
             if reaching and assigned[reaching[-1]][2]:
                 source = assigned[reaching[-1]][1]
             else:
                 # set to True in the branch that builds the evaluation split's loader, not overwritten after
                 after = reaching[-1] + 1 if reaching else 0
-                in_eval = [node_ for blocks, node_, is_true, eval_branch in assigned[after:]
+                in_eval = [(node_, blocks) for blocks, node_, is_true, eval_branch, _ in assigned[after:]
                            if is_true and eval_branch and here[:len(blocks)] != blocks]
                 if in_eval:
-                    self.report(in_eval[0], code=" ".join(self.ctx.code(in_eval[0]).split()))
+                    if not self._batch_of_one(node, in_eval[0][1]):
+                        self.report(in_eval[0][0], code=" ".join(self.ctx.code(in_eval[0][0]).split()))
                     return
-        if source is None:
+        if source is None or self._batch_of_one(node, tuple(self._blocks)):
             return
         code = " ".join(self.ctx.code(source).split()) if source is not node else "drop_last=True"
+        setting = _batch_setting(node)
+        if _EVAL.search(dataset_text) and setting:
+            # `batch_size=cfg.val_batch_size`: a config field whose default is 1 drops nothing (repo phase)
+            self._sized.append({"line": self.ctx.line_of(source), "code": code, "setting": setting})
+            return
         function_node = self.ctx.names.function
         if isinstance(dataset, cst.Name) and isinstance(function_node, cst.FunctionDef) and not self._functions[-1].evaluates:
             params = [p.name.value for p in function_node.params.params]
@@ -338,6 +436,12 @@ class EvalLoaderDropsLastBatch(Rule):
             function = self._functions[-1]
             if all(pending is not source for pending, _ in function.pending):
                 function.pending.append((source, code))
+
+
+def _batch_setting(loader: cst.Call) -> str | None:
+    """`batch_size=train_config.val_batch_size` -> `val_batch_size`: a batch size read from a setting."""
+    size = next((a.value for a in loader.args if a.keyword and a.keyword.value == "batch_size"), None)
+    return size.attr.value if isinstance(size, cst.Attribute) else None
 
 
 def _eval_named(text: str) -> bool:

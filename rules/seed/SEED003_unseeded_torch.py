@@ -98,6 +98,107 @@ class UnseededTorch(Rule):
     message = "`{code}` {what}, and {who}"
     question = "Which seed produced the randomness of `{code}` at {where}, and is it recorded with the results?"
     examples = [
+        valid({
+            "pkg/__init__.py": '''
+                from .main import train
+            ''',
+            "pkg/utils.py": '''
+                import random
+                import numpy as np
+                import torch
+
+                def set_seed(seed):
+                    random.seed(seed)
+                    np.random.seed(seed)
+                    torch.manual_seed(seed)
+            ''',
+            "pkg/configs.py": '''
+                from dataclasses import dataclass
+
+                @dataclass
+                class TrainConfig:
+                    seed: int = 1000
+                    batch_size: int = 8
+
+                @dataclass
+                class TRLConfig:
+                    train: TrainConfig
+                    gen_kwargs: dict
+
+                    @classmethod
+                    def update(cls, base, hparams):
+                        return base
+            ''',
+            "pkg/main.py": '''
+                import torch
+                from pkg.utils import set_seed
+
+                def train(config=None, reward_fn=None, samples=None, rewards=None, metric_fn=None):
+                    set_seed(config.train.seed)
+                    model = torch.load("model.pt")
+                    for step in range(10):
+                        out = model.generate(**config.gen_kwargs)
+                        print("reward", reward_fn(out))
+            ''',
+            "examples/hh/ppo_hh.py": '''
+                import sys
+                import json
+                import pkg
+                from pkg.configs import TRLConfig, TrainConfig
+
+                default_config = TRLConfig(
+                    train=TrainConfig(seed=1000, batch_size=4),
+                    gen_kwargs=dict(max_new_tokens=128, top_k=0, do_sample=True),
+                )
+
+                def create_reward_fn():
+                    def reward_fn(samples, **kwargs):
+                        return [len(s) for s in samples]
+                    return reward_fn
+
+                def main(hparams={}):
+                    config = TRLConfig.update(default_config, hparams)
+                    pkg.train(reward_fn=create_reward_fn(), config=config)
+
+                if __name__ == "__main__":
+                    hparams = {} if len(sys.argv) == 1 else json.loads(sys.argv[1])
+                    main(hparams)
+            ''',
+            "examples/hh/ilql_hh.py": '''
+                import sys
+                import json
+                from ppo_hh import create_reward_fn
+                import pkg
+
+                def main(hparams={}):
+                    reward_fn = create_reward_fn()
+                    pkg.train(samples=["a"], rewards=[1.0], metric_fn=lambda **kw: {"reward": reward_fn(**kw)})
+
+                if __name__ == "__main__":
+                    hparams = {} if len(sys.argv) == 1 else json.loads(sys.argv[1])
+                    main(hparams)
+            ''',
+        }, note="held-out set 15 (trlx): the framework's entry point, re-exported by its package, seeds from the config"),
+        invalid({
+            "rlkit/__init__.py": "from .trainer import train\n",
+            "rlkit/trainer.py": '''
+                import torch
+
+                def train(config, reward_fn):
+                    model = torch.load(config["model_path"])
+                    for step in range(config["steps"]):
+                        samples = model.generate(**config["gen_kwargs"], do_sample=True)  # expect: SEED003
+                        print("mean reward", sum(reward_fn(samples)) / len(samples))
+            ''',
+            "examples/ppo_sentiment.py": '''
+                import rlkit
+
+                config = dict(seed=1000, model_path="gpt2.pt", steps=100, gen_kwargs=dict(max_new_tokens=64))
+
+                if __name__ == "__main__":
+                    rlkit.train(config, reward_fn=lambda samples: [len(s) for s in samples])
+            ''',
+        }, note="the twin: the same entry point reads a seed from the config and never uses it"),
         invalid("""
             import gymnasium as gym
             from stable_baselines3 import SAC

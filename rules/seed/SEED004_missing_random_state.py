@@ -93,6 +93,59 @@ class MissingRandomState(Rule):
     message = "`{name}` gets no `random_state`, so it draws from numpy's global generator, and {who}"
     question = "Which seed fixed the randomness of `{name}` at {where}, and is it recorded with the results?"
     examples = [
+        valid({
+            "encoder/visualizations.py": '''
+                import matplotlib.pyplot as plt
+                import umap
+
+                def draw_projections(embeds, step, out_fpath):
+                    projected = umap.UMAP().fit_transform(embeds)
+                    plt.scatter(projected[:, 0], projected[:, 1])
+                    plt.savefig(out_fpath)
+            ''',
+            "encoder_train.py": '''
+                import torch
+                from sklearn.metrics import accuracy_score
+                from encoder.visualizations import draw_projections
+
+                def evaluate(model, x_val, y_val):
+                    print("val accuracy", accuracy_score(y_val, model(x_val).argmax(1)))
+
+                def train(model, loader, optimizer):
+                    for step, (x, y) in enumerate(loader):
+                        loss = torch.nn.functional.cross_entropy(model(x), y)
+                        loss.backward()
+                        optimizer.step()
+                        print("accuracy", (model(x).argmax(1) == y).float().mean().item())
+                        draw_projections(model.embed(x).detach().numpy(), step, f"umap_{step}.png")
+
+                if __name__ == "__main__":
+                    model = torch.load("model.pt")
+                    train(model, torch.load("loader.pt"), torch.load("opt.pt"))
+                    evaluate(model, *torch.load("val.pt"))
+            ''',
+        }, note="held-out set 15 (voice cloning): a projection drawn only for a plot, in a module named for "
+                "visualisations, is a checklist question"),
+        invalid({
+            "encoder/features.py": '''
+                import umap
+
+                def project(embeds):
+                    return umap.UMAP().fit_transform(embeds)  # expect: SEED004
+            ''',
+            "encoder_train.py": '''
+                import torch
+                from sklearn.linear_model import LogisticRegression
+                from encoder.features import project
+
+                def train(embeds, labels, test_embeds, test_labels):
+                    clf = LogisticRegression(max_iter=500).fit(project(embeds), labels)
+                    print("accuracy", clf.score(project(test_embeds), test_labels))
+
+                if __name__ == "__main__":
+                    train(*torch.load("embeds.pt"))
+            ''',
+        }, note="the twin: the projection is the features a reported accuracy is computed on"),
         valid("""
             import numpy as np
             import pandas as pd

@@ -32,7 +32,9 @@ class SetOrder(OrderTracker, Rule):
     The set is followed like a directory listing in SEED007 (names, `list(...)`, comprehensions,
     lists appended to in a loop over it); `sorted(...)` ends it. Sets of integers (`set(range(n))`,
     integer literals, loop variables over them, tuples of these, a list made empty and appended only
-    such items) are left alone: their order does not change between runs. Membership tests,
+    such items) are left alone: their order does not change between runs; a set of ids whose type the
+    code does not say (`set(sources)` of a graph's node ids, `node_set`, `user_ids`, `indices`) is a
+    checklist question, since integer ids keep their order too (a set of node *names* is not). Membership tests,
     counts and set algebra are not uses of the order, nor is pairing the set with plot colours or
     markers (`zip(names, palette)`), nor joining it into the lines of an import block (or C includes)
     that a compiler reads in any order (`"import (\\n" + "\\n".join(pkgs) + "\\n)"`). In a data folder, a
@@ -256,6 +258,30 @@ class SetOrder(OrderTracker, Rule):
             print(len(seen), len(set(a) & set(b)))
         """, note="membership and counting"),
         valid("""
+            import random
+            random.seed(2020)
+            sources = graph_df.u.values
+            test_node_set = set(sources[timestamps > val_time])
+            new_test_node_set = set(random.sample(test_node_set, 100))
+            val_new_node_set = set(list(new_test_node_set)[:50])
+        """, note="held-out set 15 (tgn): a set of graph node ids, integers whose order is fixed; a question at most"),
+        invalid("""
+            import numpy as np
+
+            def random_forest(nodes, num_roots, seed):
+                np_rng = np.random.default_rng(seed)
+                roots = set(np_rng.choice(nodes, num_roots, replace=False).tolist())  # expect: SEED008
+                return np_rng.choice(list(roots))
+        """, note="regression (openai/evals): a set of node names is strings, not integer ids"),
+        invalid("""
+            import random
+            random.seed(2020)
+            words = df.token.values
+            test_words = set(words[df.split == "test"])  # expect: SEED008
+            kept = set(random.sample(test_words, 100))  # expect: SEED008
+            val_words = set(list(kept)[:50])
+        """, note="near miss: the same sampling over a set of words, whose string hashes order it per run"),
+        valid("""
             folds = list(set(range(10)))
             first = folds[:3]
         """, note="a set of integers has a fixed order"),
@@ -396,6 +422,9 @@ class SetOrder(OrderTracker, Rule):
         holds integers while every `keys.append(key)` appends integers or tuples of them."""
         integer_names: set[str] = self.__dict__.setdefault("_integer_names", set())
         empty: set[str] = self.__dict__.setdefault("_empty_lists", set())
+        if isinstance(node.value, (cst.Call, cst.SetComp, cst.Set, cst.BinaryOperation)):
+            self.__dict__.setdefault("_set_targets", {})[id(node.value)] = " ".join(
+                self.ctx.code(t.target) for t in node.targets)
         for target in node.targets:
             if isinstance(target.target, cst.Name):
                 empty.discard(target.target.value)
@@ -477,9 +506,26 @@ class SetOrder(OrderTracker, Rule):
         if not reason and isinstance(use, cst.Call) and (self.qualified_name(use.func) or "").startswith(_GLOBAL_DRAWS) \
                 and not _SEEDS.search(self.ctx.text):
             reason = _UNSEEDED_DRAW
+        if not reason and _ID_LIKE.search(self._set_words(origin.node)):
+            reason = _IDS
         ask = {"ask": reason} if reason else None
         self.report(origin.node, origin=origin.what, use=description, extra=ask,
                     related=[Location(self.ctx.path, self.ctx.line_of(use), "where the order decides")])
+
+
+    def _set_words(self, node: cst.CSTNode) -> str:
+        """The set's own text and the name it is bound to (`node_set = set(sources)`)."""
+        words = self.ctx.code(node)
+        bound = self.__dict__.setdefault("_set_targets", {}).get(id(node))
+        return f"{words} {bound}" if bound else words
+
+
+
+# A set of ids of unknown type (`set(sources)` of a graph's node ids): integer ids keep their order.
+_ID_LIKE = re.compile(r"(?i)(?<![a-z])(idx|idxs|idcs|indices|src|dst|sources|destinations|"
+                      r"(user|item|node|edge|entity|vertex)_?ids?)(?![a-z])|node_?set")
+_IDS = ("the set holds ids whose type the code does not say: integer ids (graph nodes, row indices) keep their "
+        "order between runs; only strings, bytes and objects hashed by identity change it")
 
 
 def _only_counted(parents: Any, use: cst.CSTNode) -> bool:

@@ -16,6 +16,8 @@ from hygiene.rule import Rule, invalid, valid
 from hygiene.analysis.values import UNKNOWN, literal
 from hygiene.walk import iter_children, iter_nodes
 
+# The generator seeded from a parameter or an argument: each run is repeated by its seed (held-out 15).
+_SEEDED_BY_SETTING = re.compile(r"(?m)^[^#\n]*\b(manual_seed|set_seed|seed_everything)\(\s*(args\.|cfg\.|config\.)?seed\s*\)")
 # Loop names that say "once per sample / seed / run", not "once per item".
 _REPEAT_WORDS = frozenset({"sample", "samples", "seed", "seeds", "run", "runs", "trial", "trials", "repeat",
                            "repeats", "rep", "reps", "draw", "draws", "generations", "completions", "epoch", "sampling",
@@ -34,7 +36,7 @@ class SingleSample(Rule):
     or config-class default; local `generate` / pipelines only with `do_sample=True`; the settings of a
     params object given to the call: vLLM `SamplingParams`, a `GenerationConfig`) once per item,
     with nothing in the file that accounts for the variance this brings: no `n=` /
-    `num_return_sequences=` above 1, no loop over samples, seeds or runs around the call (or
+    `num_return_sequences=` above 1, no loop over samples, seeds or runs around the call, no sampler seeded from the run's seed (`torch.manual_seed(seed)`) (or
     around the calls of the function that makes it), and no spread computed (`std`, `stdev`,
     `sem`, a bootstrap, a confidence interval).
 
@@ -79,6 +81,30 @@ class SingleSample(Rule):
     question = "How much do the numbers from `{call}` at {where} move between two runs, and is that smaller than the differences reported?"
     triggers = ("create", "generate", "do_sample", "complet", "chat", "messages")
     examples = [
+        invalid("""
+            import torch
+
+            def gen_answers(model, tokenizer, questions, seed=42):
+                answers = []
+                for q in questions:
+                    tokens = tokenizer(q, return_tensors="pt").input_ids
+                    out = model.generate(input_ids=tokens, do_sample=True, temperature=0.7, max_new_tokens=256)  # expect: SEED009
+                    answers.append(tokenizer.decode(out[0]))
+                return answers
+        """, note="held-out 15's twin: one sampled answer per question, nothing seeds the sampler"),
+        valid("""
+            import torch
+
+            def gen_answers(model, tokenizer, questions, seed=42):
+                torch.cuda.manual_seed(seed)
+                torch.manual_seed(seed)
+                answers = []
+                for q in questions:
+                    tokens = tokenizer(q, return_tensors="pt").input_ids
+                    out = model.generate(input_ids=tokens, do_sample=True, temperature=0.7, max_new_tokens=256)
+                    answers.append(tokenizer.decode(out[0]))
+                return answers
+        """, note="held-out 15 (MT-bench answers): the sampler is seeded from the run's seed parameter"),
         invalid("""
             import argparse
             import anthropic
@@ -477,9 +503,9 @@ class SingleSample(Rule):
         if repeated or not per_item or _periodic(self.ctx.parents):
             return  # one sample outside a loop over items is a demo; `if step % 500 == 0:` a progress sample
         if self.ctx.memo.get("seed009.spread") is None:
-            self.ctx.memo["seed009.spread"] = bool(_SPREAD.search(self.ctx.text))
+            self.ctx.memo["seed009.spread"] = bool(_SPREAD.search(self.ctx.text) or _SEEDED_BY_SETTING.search(self.ctx.text))
         if self.ctx.memo["seed009.spread"]:
-            return
+            return  # the spread is reported, or the sampler is seeded from a setting (`torch.manual_seed(seed)`)
         if isinstance(temperature, str) and not _CONDITIONS.search(self.ctx.text):
             return  # a configured temperature is judged where conditions are compared
         call = dotted(node.func) if isinstance(node.func, (cst.Name, cst.Attribute)) else "the model call"

@@ -282,6 +282,8 @@ def _by_method(node: cst.Call, tail: str, kwargs: dict[str, cst.BaseExpression])
     """Draws known by method name on objects we cannot resolve: pandas and `datasets` objects."""
     if not isinstance(node.func, cst.Attribute) or _has_star_kwargs(node):
         return None
+    if isinstance(node.func.value, cst.Name) and node.func.value.value in ("self", "cls"):
+        return None  # `self.sample(1)` in `RandomCycler.__next__`: the class's own method, not a data frame's
     positional = _positional(node)
     if tail == "sample":
         # DataFrame / Series / GroupBy `.sample(n=...)` or `.sample(frac=...)` (polars takes `seed=`).

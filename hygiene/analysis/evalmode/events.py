@@ -11,6 +11,7 @@ from hygiene.analysis.apis import torch as torch_api
 from hygiene.analysis.apis.torch import name_tokens
 from hygiene.analysis.names import dotted
 from hygiene.analysis.evalmode.dispatch import dispatched, note_table
+from hygiene.analysis.evalmode.sampling import called_function, restores_mode, samples_on_purpose
 from hygiene.analysis.evalmode.submodules import submodule_of
 from hygiene.walk import iter_nodes
 from hygiene.analysis.evalmode.words import (
@@ -56,6 +57,9 @@ class CallEvents:
             frame.grad_stmt = "off"  # `Variable(x, volatile=True)`: PyTorch <= 0.3's no_grad
         self._forward(node, func, name)
         self._call_event(node, func, name)
+
+    def visit_Yield(self, node: cst.Yield) -> None:
+        self.frame.__dict__["yielded"] = True  # a context manager: what follows runs when its `with` ends
 
     def _class_use(self, node: cst.Call, func: cst.BaseExpression, bare: str | None) -> None:
         info = self.class_stack[-1]
@@ -108,6 +112,8 @@ class CallEvents:
                     if flag is None and arg.keyword is None and not isinstance(arg.value, (cst.Name, cst.Attribute)):
                         return
                     state = "var" if flag is None else ("train" if flag else "eval")
+                if restores_mode(self.ctx.parents, frame.__dict__.get("yielded", False)):
+                    state = "var"  # `if was_training: model.train()`: the caller's mode, put back
                 self._event("mode", node, t=target, s=state, via=via)
                 self.module_methods.add(target)
         elif method == "requires_grad_":
@@ -158,10 +164,12 @@ class CallEvents:
             if name is not None and ("()" not in name or name.startswith("builtins.")):
                 return  # a function or class, not an object being called
             target = dotted(func)
-            if target is None or target.rsplit(".", 1)[-1][:1].isupper():
+            if target is None or target.rsplit(".", 1)[-1][:1].isupper() or called_function(target):
                 return  # `Net(...)` makes an object; calling one is lower case by convention
         if any(a.keyword is not None and a.keyword.value == "training" for a in node.args):
             return  # Keras-style call that states its mode
+        if samples_on_purpose(node, self.ctx.parents):
+            return  # Monte Carlo prediction: `forward(x, sample=True)`, repeated passes averaged
         if _in_training_branch(self.ctx.parents, target):
             return  # `if model.training: out = model(x) else: ...`: the code branches on the mode itself
         if set(name_tokens(target.rsplit(".", 1)[-1])) & torch_api.NOT_MODEL_WORDS:

@@ -1,0 +1,105 @@
+"""Forward passes that sample on purpose, and mode switches that only restore a mode.
+
+Monte Carlo prediction is a method, not a forgotten `.eval()`: Bayes by Backprop samples weights
+(`self.forward(x, sample=True)`), MC dropout keeps dropout on at test time and averages repeated
+passes (`for _ in range(n_samples): preds.append(model(x))`). A helper that saves the mode and puts
+it back (`was_training = model.training; model.eval(); ...; if was_training: model.train()`), or a
+context manager that switches to eval before its `yield` and back after it (`with eval_mode(model):`),
+leaves the mode its caller had: its restoring switch is no switch to training mode.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any, Sequence
+
+import libcst as cst
+
+from hygiene.analysis.apis.torch import VERB_WORDS, name_tokens
+from hygiene.analysis.names import dotted
+
+# Keywords of a forward call that ask it to sample (`sample=True`, `mc_dropout=True`).
+_SAMPLING_KEYWORDS = frozenset({"sample", "sampling", "mc", "mc_dropout", "stochastic", "dropout", "enable_dropout",
+                                "use_dropout", "sample_weights", "mc_sample", "bayesian"})
+# A loop count of repeated passes: `range(n_samples)`, `range(self.mc_iters)`, `range(T)`.
+_REPEATS = re.compile(r"(?i)(sample|samples|mc|monte|passes|draws|ensemble|^t$|forward_passes)")
+
+
+def samples_on_purpose(node: cst.Call, parents: Sequence[cst.CSTNode]) -> bool:
+    """Is this forward call a Monte Carlo sample: a sampling keyword set to True, or one of repeated
+    passes over the same input in a loop over a sample count (the loop variable unused by the call)?"""
+    for arg in node.args:
+        if arg.keyword is not None and arg.keyword.value.lower() in _SAMPLING_KEYWORDS \
+                and isinstance(arg.value, cst.Name) and arg.value.value == "True":
+            return True
+    loop = next((p.for_in if isinstance(p, _COMPREHENSIONS) else p for p in reversed(parents)
+                 if isinstance(p, (cst.For, *_COMPREHENSIONS))), None)
+    if loop is None:
+        return False
+    counted = loop.iter
+    if not isinstance(counted, cst.Call) or not isinstance(counted.func, cst.Name) \
+            or counted.func.value != "range" or not counted.args:
+        return False
+    count = dotted(counted.args[-1].value) if isinstance(counted.args[-1].value, (cst.Name, cst.Attribute)) else None
+    if count is None or not _REPEATS.search(count.rsplit(".", 1)[-1]):
+        return False
+    used = {n.value for n in _names(loop.target)}
+    return not any(n.value in used for a in node.args for n in _names(a.value))
+
+
+_COMPREHENSIONS = (cst.ListComp, cst.GeneratorExp, cst.SetComp)
+
+
+def restores_mode(parents: Sequence[cst.CSTNode], yielded: bool) -> bool:
+    """Is a `.train()` / `.eval()` here a restore: under `if was_training:` (a saved mode), or after
+    the `yield` of a context manager (where its caller's `with` block ends)?"""
+    if yielded:
+        return True
+    function = next((p for p in reversed(parents) if isinstance(p, cst.FunctionDef)), None)
+    for parent in parents:
+        if isinstance(parent, cst.If):
+            test = parent.test
+            if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
+                test = test.expression
+            if isinstance(test, cst.Name) and function is not None and _saved_mode(function, test.value):
+                return True
+    return False
+
+
+def _saved_mode(function: cst.FunctionDef, name: str) -> bool:
+    """Is `name` assigned the mode of a module in `function` (`was_training = self.model.training`)?
+    A flag of the run (`if not if_training:`, a config value) is no saved mode."""
+    return any(isinstance(n, cst.Assign) and isinstance(n.value, cst.Attribute) and n.value.attr.value == "training"
+               and any(isinstance(t.target, cst.Name) and t.target.value == name for t in n.targets)
+               for n in _walk(function.body))
+
+
+def _walk(node: cst.CSTNode) -> list[cst.CSTNode]:
+    found, stack = [], [node]
+    while stack:
+        current = stack.pop()
+        found.append(current)
+        if not isinstance(current, (cst.FunctionDef, cst.ClassDef)) or current is node:
+            stack.extend(current.children)
+    return found
+
+
+def _names(node: Any) -> list[cst.Name]:
+    found: list[cst.Name] = []
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, cst.Name):
+            found.append(current)
+        elif isinstance(current, cst.CSTNode):
+            stack.extend(current.children)
+    return found
+
+
+def called_function(target: str) -> bool:
+    """`score_time_probe(...)`, `compute_metrics(...)`: a name that starts with a verb is a function
+    (one a notebook's other cell or a star import defines), not a model being run."""
+    words = name_tokens(target.rsplit(".", 1)[-1])
+    return bool(words) and len(words) > 1 and words[0] in VERB_WORDS | _SCORING_VERBS
+
+
+_SCORING_VERBS = frozenset({"score", "calc", "calculate", "measure", "plot", "show", "predict_fn"})
