@@ -4,7 +4,7 @@ from __future__ import annotations
 import libcst as cst
 
 from hygiene.finding import Location, Severity
-from hygiene.rule import Rule, invalid, notebook, valid
+from hygiene.rule import Rule, invalid, valid
 
 MIN_BRANCHES = 3
 

@@ -5,7 +5,7 @@ import re
 
 import libcst as cst
 
-from hygiene.finding import Location, Severity
+from hygiene.finding import Severity
 from hygiene.rule import Rule, invalid, notebook, valid
 from hygiene.walk import iter_children, iter_nodes
 
