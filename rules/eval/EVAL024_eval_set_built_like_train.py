@@ -64,6 +64,24 @@ class EvalSetBuiltLikeTrain(Rule):
                "its rows are the training rows, so what it measures is the training fit")
     question = "Should `{target}` at {where} be built from other rows than `{train}`?"
     examples = [
+        valid("""
+            import numpy as np
+            from torch.utils.data import DataLoader, Subset
+            from torchvision import datasets
+
+            def get_train_valid_loader(transform, val_size=0.1, val_seed=1):
+                train_dataset = datasets.SVHN(root="./data", split="train", download=True, transform=transform)
+                valid_dataset = datasets.SVHN(root="./data", split="train", download=True, transform=transform)
+                indices = list(range(len(train_dataset)))
+                split = int(np.floor(val_size * len(indices)))
+                np.random.seed(val_seed)
+                np.random.shuffle(indices)
+                train_idx, valid_idx = indices[split:], indices[:split]
+                train_loader = DataLoader(Subset(train_dataset, train_idx), batch_size=128, shuffle=True)
+                valid_loader = DataLoader(Subset(valid_dataset, valid_idx), batch_size=128)
+                return train_loader, valid_loader
+        """, note="the training split built twice and cut by disjoint indices (Subset, SubsetRandomSampler): "
+                  "the usual way to hold out validation rows (a corpus repository's loader)"),
         invalid({
             "lm/__init__.py": "",
             "lm/windows.py": """
@@ -311,6 +329,8 @@ class EvalSetBuiltLikeTrain(Rule):
                         names) == 1 and (later_code == target or any(_subset_of(later_code, base) for base in (code, target))) else None
                     if how is None:
                         continue
+                    if _cut_by_indices(body, later_index, later_names):
+                        continue  # built alike on purpose: `Subset(valid_dataset, valid_idx)` keeps other rows
                     if _rebound_between(body, index, later_index, node.value) or _assigned_again(
                             body, (*names, *later_names), (index, later_index)):
                         continue
@@ -444,6 +464,17 @@ def _bound_names(stmt: cst.CSTNode) -> set[str]:
                 if isinstance(inner, cst.Name):
                     names.add(inner.value)
     return names
+
+
+def _cut_by_indices(body: cst.CSTNode, after: int, names: tuple[str, ...]) -> bool:
+    """A later statement of the body takes a subset of the evaluation set by indices
+    (`Subset(valid_dataset, valid_idx)`, a loader with a `SubsetRandomSampler`): the two sets were
+    built alike to be cut into disjoint parts."""
+    for stmt in body.body[after + 1:]:
+        code = cst.Module([]).code_for_node(stmt)
+        if "Subset" in code and any(re.search(rf"\b{re.escape(n)}\b", code) for n in names):
+            return True
+    return False
 
 
 def _rebound_between(body: cst.CSTNode, first: int, second: int, value: cst.BaseExpression) -> bool:
