@@ -81,6 +81,11 @@ def checkout(entry: dict, mirror: Path, work: Path) -> Path | None:
         subprocess.run(["git", "clone", "-q", "--shared", "--no-checkout", str(source), str(target)], check=True)
     git = ["git", "-C", str(target)]
     missing = absent_blobs(target, entry["commit"])
+    # The commit checked out now may lack other files: changing the sparse patterns re-reads its
+    # tree, so its absent files stay left out too (two bugs of one repository, one after the other).
+    current = subprocess.run([*git, "rev-parse", "-q", "--verify", "HEAD"], capture_output=True, text=True).stdout.strip()
+    if current and current != entry["commit"]:
+        missing = sorted({*missing, *absent_blobs(target, current)})
     if missing:
         # A mirror may list its largest files without their content: leave those out of the work
         # tree (sparse checkout), so the rest checks out and `git status` stays clean.

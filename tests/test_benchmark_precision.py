@@ -83,3 +83,42 @@ def test_replay_counts_printed_gone_and_new_findings():
     assert counts == {"TP": 1, "new": 1, "gone FP": 2}
     # a new finding counts as wrong until someone judges it: 1 real of 2 printed
     assert firstscans.replayed(counts) == "0.50"
+
+
+def test_a_checkout_moves_between_two_commits_whose_mirrors_lack_different_large_files(tmp_path: Path) -> None:
+    # A mirror may list large files without their content. Checked out at one commit with its
+    # missing file left out, the work tree then moved to a commit missing another file: setting the
+    # new sparse patterns made git re-read the first commit's absent file and fail (realbugs.py on
+    # two bugs of one repository). Both commits' absent files are left out now.
+    import subprocess
+
+    def git(*args: str, cwd: Path) -> str:
+        return subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, text=True).stdout.strip()
+
+    source = tmp_path / "mirror" / "owner+name" / "repo"
+    source.mkdir(parents=True)
+    git("init", "-q", cwd=source)
+    git("config", "user.email", "t@example.com", cwd=source)
+    git("config", "user.name", "t", cwd=source)
+    (source / "code.py").write_text("x = 1\n")
+    (source / "big1.json").write_text('{"a": 1}\n')
+    git("add", ".", cwd=source)
+    git("commit", "-qm", "one", cwd=source)
+    first = git("rev-parse", "HEAD", cwd=source)
+    (source / "big2.json").write_text('{"b": 2}\n')
+    (source / "code.py").write_text("x = 2\n")
+    git("rm", "-q", "big1.json", cwd=source)  # the second commit no longer has the first one's large file
+    git("add", ".", cwd=source)
+    git("commit", "-qm", "two", cwd=source)
+    second = git("rev-parse", "HEAD", cwd=source)
+    for ref in (f"{first}:big1.json", f"{second}:big2.json"):  # the mirror keeps tree entries, not content
+        blob = git("rev-parse", ref, cwd=source)
+        (source / ".git" / "objects" / blob[:2] / blob[2:]).unlink()
+    work = tmp_path / "work"
+    work.mkdir()
+    entry = {"repo": "owner/name", "commit": first}
+    repo = precision.checkout(entry, tmp_path / "mirror", work)
+    assert repo is not None and (repo / "code.py").read_text() == "x = 1\n"
+    repo = precision.checkout({**entry, "commit": second}, tmp_path / "mirror", work)
+    assert repo is not None and (repo / "code.py").read_text() == "x = 2\n"
+    assert not (repo / "big1.json").exists() and not (repo / "big2.json").exists()
