@@ -84,6 +84,20 @@ def iter_nodes(root: cst.CSTNode) -> Iterator[cst.CSTNode]:
         stack.extend(kids)
 
 
+_NESTED_SCOPES = frozenset({cst.FunctionDef, cst.ClassDef, cst.Lambda})
+
+
+def walk_scope(root: cst.CSTNode) -> Iterator[cst.CSTNode]:
+    """Every node under `root` in source order, not entering nested functions, classes or lambdas."""
+    stack: list[cst.CSTNode] = list(reversed(list(iter_children(root))))
+    while stack:
+        node = stack.pop()
+        yield node
+        if node.__class__ in _NESTED_SCOPES:  # not `isinstance`: see is_node
+            continue
+        stack.extend(reversed(list(iter_children(node))))  # source order
+
+
 def nodes_outside_functions(root: cst.CSTNode, kind: type[cst.CSTNode] | tuple[type[cst.CSTNode], ...]) -> list[Any]:
     """The nodes of `kind` under `root` (inclusive), not inside a lambda or function defined there
     (its body runs elsewhere, later, or not at all)."""

@@ -7,11 +7,10 @@ question about a libcst subtree, asked during the shared walk; nothing is follow
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 import libcst as cst
 
-from hygiene.walk import iter_children
+from hygiene.walk import walk_scope
 
 # Calls that only tell a human about the failure: a log line is no count in the reported numbers.
 LOG_CALL = re.compile(r"(?i)^(log\w*|warn\w*|debug|info|error|exception|critical|print|echo|write|secho)$")
@@ -20,20 +19,6 @@ MEAN_CALL = re.compile(r"(?i)mean|average|avg|nanmean")
 # cover. `float(pred) == float(gold)` is a numeric check, where an unreadable answer is wrong.
 SYMBOLIC_PARSE = re.compile(r"(?i)pars|sympify|latex|literal_eval|simplif|expr|eval$")
 COLLECT = frozenset({"append", "extend", "add", "insert", "update", "appendleft"})
-
-
-_SCOPES = frozenset({cst.FunctionDef, cst.ClassDef, cst.Lambda})
-
-
-def walk_scope(root: cst.CSTNode) -> Iterator[cst.CSTNode]:
-    """Every node under `root` in source order, not entering nested functions, classes or lambdas."""
-    stack: list[cst.CSTNode] = list(reversed(list(iter_children(root))))
-    while stack:
-        node = stack.pop()
-        yield node
-        if node.__class__ in _SCOPES:  # not `isinstance`: see hygiene.walk.is_node
-            continue
-        stack.extend(reversed(list(iter_children(node))))  # source order
 
 
 def _smalls(block: cst.BaseSuite) -> list[cst.BaseSmallStatement] | None:

@@ -7,7 +7,7 @@ import libcst as cst
 
 from hygiene.finding import Severity
 from hygiene.rule import Rule, invalid, notebook, valid
-from hygiene.walk import iter_children, iter_nodes
+from hygiene.walk import iter_nodes, walk_scope
 
 # Calls that read an answer's form (LaTeX, a number, an expression, JSON): an empty result means "unreadable".
 # Regex searches are left out: `m = re.search(FORBIDDEN, text)` empty is a real outcome, not a failure.
@@ -291,7 +291,7 @@ class UnparsedItemFullMarks(Rule):
 
     def _check(self, scope: cst.CSTNode, function: str) -> None:
         parsed: dict[str, str] = {}
-        for node in _walk(scope):
+        for node in walk_scope(scope):
             if isinstance(node, cst.Assign) and len(node.targets) == 1 and isinstance(
                     node.targets[0].target, cst.Name) and isinstance(node.value, cst.Call):
                 call = node.value
@@ -300,7 +300,7 @@ class UnparsedItemFullMarks(Rule):
                     parsed[node.targets[0].target.value] = source
         if not parsed:
             return
-        for node in _walk(scope):
+        for node in walk_scope(scope):
             if not isinstance(node, cst.If):
                 continue
             tested = _empty_test(node.test, set(parsed))
@@ -325,16 +325,3 @@ class UnparsedItemFullMarks(Rule):
             what = "reward" if "reward" in (_text(statement) + function).lower() else "accuracy"
             self.report(statement, statement=" ".join(_text(statement).split()), source=parsed[name], parsed=name,
                         what=what)
-
-
-def _walk(scope: cst.CSTNode):
-    """Nodes of one scope in source order, not entering nested functions, classes or lambdas."""
-    stack = [scope]
-    while stack:
-        node = stack.pop()
-        yield node
-        if node is not scope and isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
-            continue
-        kids = list(iter_children(node))
-        kids.reverse()
-        stack.extend(kids)

@@ -7,7 +7,7 @@ import libcst as cst
 
 from hygiene.finding import Severity
 from hygiene.rule import Rule, invalid, notebook, valid
-from hygiene.walk import iter_children, iter_nodes
+from hygiene.walk import iter_nodes, walk_scope
 
 # The length of what the model sees, and of what it must predict.
 PAST = re.compile(r"(?i)lookback|look_back|seq_len|seq_length|context|history|hist_len|past|input_len|in_len|"
@@ -72,17 +72,6 @@ def _base(expr: cst.BaseExpression) -> str | None:
         else:
             return _key(expr)
 
-
-def _walk(scope: cst.CSTNode):
-    stack = [scope]
-    while stack:
-        node = stack.pop()
-        yield node
-        if node is not scope and isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
-            continue
-        kids = list(iter_children(node))
-        kids.reverse()
-        stack.extend(kids)
 
 
 class WindowStatsIncludeHorizon(Rule):
@@ -261,7 +250,7 @@ class WindowStatsIncludeHorizon(Rule):
     def _check(self, scope: cst.CSTNode, spans: dict[str, str]) -> None:
         windows: dict[str, str] = {}  # window variable -> the span it was cut with
         stats: dict[str, tuple[cst.CSTNode, str]] = {}  # statistic names -> (their statement, the window)
-        for node in _walk(scope):
+        for node in walk_scope(scope):
             if not (isinstance(node, cst.Assign) and len(node.targets) == 1):
                 continue
             target = node.targets[0].target

@@ -16,6 +16,7 @@ import libcst as cst
 
 from hygiene.analysis.apis.torch import VERB_WORDS, name_tokens
 from hygiene.analysis.names import dotted
+from hygiene.walk import walk_scope
 
 # Keywords of a forward call that ask it to sample (`sample=True`, `mc_dropout=True`).
 _SAMPLING_KEYWORDS = frozenset({"sample", "sampling", "mc", "mc_dropout", "stochastic", "dropout", "enable_dropout",
@@ -70,17 +71,7 @@ def _saved_mode(function: cst.FunctionDef, name: str) -> bool:
     A flag of the run (`if not if_training:`, a config value) is no saved mode."""
     return any(isinstance(n, cst.Assign) and isinstance(n.value, cst.Attribute) and n.value.attr.value == "training"
                and any(isinstance(t.target, cst.Name) and t.target.value == name for t in n.targets)
-               for n in _walk(function.body))
-
-
-def _walk(node: cst.CSTNode) -> list[cst.CSTNode]:
-    found, stack = [], [node]
-    while stack:
-        current = stack.pop()
-        found.append(current)
-        if not isinstance(current, (cst.FunctionDef, cst.ClassDef)) or current is node:
-            stack.extend(current.children)
-    return found
+               for n in walk_scope(function.body))
 
 
 def _names(node: Any) -> list[cst.Name]:
