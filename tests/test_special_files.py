@@ -45,3 +45,21 @@ def test_empty_files_are_one_line():
     grouped = group_diagnostics([Diagnostic(f"data/t{i}.jsonl", "empty file", "note") for i in range(11)], Diagnostic)
     assert [d.message for d in grouped] == ["11 data files are empty: data/t0.jsonl, data/t1.jsonl, data/t10.jsonl "
                                             "and 8 more"]
+
+
+def test_parquet_files_without_pyarrow_are_one_line(tmp_path, monkeypatch):
+    """Without the optional pyarrow, every `.parquet` file of a dataset repository said the same
+    thing once per file (set 17: a note per shard); the repository gets one line naming them."""
+    import sys
+
+    from hygiene.parsing.special import PARQUET_NEEDS_PYARROW
+
+    monkeypatch.setitem(sys.modules, "pyarrow", None)
+    monkeypatch.setitem(sys.modules, "pyarrow.parquet", None)
+    for i in range(4):
+        (tmp_path / f"shard-{i}.parquet").write_bytes(b"PAR1" + bytes(20) + b"PAR1")
+    diagnostics = [Diagnostic(f"shard-{i}.parquet", profile(tmp_path / f"shard-{i}.parquet")["problem"], "note")
+                   for i in range(4)]
+    assert {d.message for d in diagnostics} == {PARQUET_NEEDS_PYARROW}
+    (line,) = group_diagnostics(diagnostics, Diagnostic)
+    assert line.path == "." and line.message.startswith("4 .parquet files were not read") and "pyarrow" in line.message

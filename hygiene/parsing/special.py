@@ -4,7 +4,7 @@ A repository that keeps its data in Git LFS has, without `git lfs pull`, a three
 where each `.json` or `.csv` should be; read as data, every one is "invalid JSON". A `.json` with
 `//` or `/* */` comments or trailing commas (`devcontainer.json`, `tsconfig.json`, experiment
 configs read with a JSON5 loader) is a configuration, not a result file. Both are recognised
-here; the runner reports each kind once per repository (`group_diagnostics`), not once per file.
+here, as is a dataset of `.parquet` shards read without the optional pyarrow; the runner reports each kind once per repository (`group_diagnostics`), not once per file.
 """
 from __future__ import annotations
 
@@ -16,12 +16,15 @@ LFS_SIGNATURE = b"version https://git-lfs.github.com/spec/"
 LFS_POINTER = "Git LFS pointer, not the file's content"
 JSON_WITH_COMMENTS = "JSON with comments or trailing commas: read as a configuration, not as results"
 EMPTY_FILE = "empty file"
+PARQUET_NEEDS_PYARROW = "parquet needs pyarrow (pip install 'research-hygiene[parquet]'); not read"
 GROUPED = {
     EMPTY_FILE: "{n} data files are empty: {shown}",
     LFS_POINTER: "{n} files are Git LFS pointers whose content is not checked out, so they were not "
                  "checked (run `git lfs pull` to check them): {shown}",
     JSON_WITH_COMMENTS: "{n} JSON files with comments or trailing commas were read as configurations, "
                         "not as results: {shown}",
+    PARQUET_NEEDS_PYARROW: "{n} .parquet files were not read because pyarrow is not installed "
+                           "(pip install 'research-hygiene[parquet]'): {shown}",
 }
 
 

@@ -40,6 +40,7 @@ from typing import Any
 from hygiene.parsing.json_rows import _json_rows, _jsonl_rows, read_document
 from hygiene.parsing.records import (MAX_DOCUMENT_BYTES, MAX_LINE_BYTES, Document, Leaf, Problems, Row,
                                      _after_text, flatten, open_text)
+from hygiene.parsing.special import PARQUET_NEEDS_PYARROW
 
 __all__ = ["Document", "Leaf", "Problems", "Row", "MAX_DOCUMENT_BYTES", "format_of", "sniff_format", "cell_value",
            "iter_rows", "read_document"]
@@ -144,7 +145,7 @@ def _parquet_rows(path: Path, problems: Problems) -> Iterator[Row]:
     try:
         import pyarrow.parquet as pq  # optional extra `parquet`
     except ImportError:
-        problems.fatal = "parquet needs pyarrow (pip install 'research-hygiene[parquet]'); not read"
+        problems.fatal = PARQUET_NEEDS_PYARROW
         return
     try:
         parquet = pq.ParquetFile(path)
