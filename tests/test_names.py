@@ -157,3 +157,15 @@ def test_remembered_answers_follow_rebinding_and_scope_swaps():
 
     walk(module, Dispatch([resolver, Asker()]), [])
     assert seen == [("torch.load().pop", None)]
+
+
+def test_binding_names_through_tuples_and_stars():
+    import libcst as cst
+
+    from hygiene.analysis.names import binding_names, binds_only_names
+
+    target = cst.parse_expression("(a, [b, *rest], self.x, d[k])")
+    assert [n.value for n in binding_names(target)] == ["a", "b", "rest"]
+    assert not binds_only_names(target)
+    assert binds_only_names(cst.parse_expression("(a, [b, *rest])"))
+    assert not binds_only_names(cst.parse_expression("self.x"))

@@ -351,3 +351,24 @@ class NameResolver:
             names.append(scope.name)
             scope = scope.parent
         return ".".join(reversed(names))
+
+
+def binding_names(target: cst.BaseExpression) -> list[cst.Name]:
+    """The names an assignment or loop target binds, through tuples, lists and `*rest`; attribute
+    and subscript targets (`self.x`, `d[k]`) bind no name and are left out."""
+    if isinstance(target, cst.Name):
+        return [target]
+    if isinstance(target, (cst.Tuple, cst.List)):
+        return [n for element in target.elements for n in binding_names(element.value)]
+    if isinstance(target, cst.StarredElement):
+        return binding_names(target.value)
+    return []
+
+
+def binds_only_names(target: cst.BaseExpression) -> bool:
+    """Does every part of the target bind a plain name (no `self.x` or `d[k]` inside)?"""
+    if isinstance(target, cst.StarredElement):
+        return binds_only_names(target.value)
+    if isinstance(target, (cst.Tuple, cst.List)):
+        return all(binds_only_names(element.value) for element in target.elements)
+    return isinstance(target, cst.Name)

@@ -71,16 +71,6 @@ def index_of(parents: list[cst.CSTNode], node: cst.CSTNode) -> int:
     return next((i for i in range(len(parents) - 1, -1, -1) if parents[i] is node), -1)
 
 
-def binding_names(target: cst.BaseExpression) -> list[cst.Name]:
-    if isinstance(target, cst.Name):
-        return [target]
-    if isinstance(target, (cst.Tuple, cst.List)):
-        return [n for element in target.elements for n in binding_names(element.value)]
-    if isinstance(target, cst.StarredElement):
-        return binding_names(target.value)
-    return []
-
-
 def within_tolerance(node: cst.Comparison) -> bool:
     """`abs(pred - gold) < 1e-6` (or `<=`): a numeric answer matched within a tolerance, an equality."""
     left = node.left

@@ -28,7 +28,8 @@ from hygiene.analysis.apis.rows import (AGGREGATES, Drop, AVERAGES, LOSSY, MEAN_
 from hygiene.analysis.apis.sklearn import SPLIT_FUNCTIONS
 from hygiene.context import FileContext
 from hygiene.analysis.rowevents import Event, Flow, Frame, Scope
-from hygiene.analysis.rowevents import binding_names as _binding_names, index_of as _index_of
+from hygiene.analysis.names import binding_names as _binding_names
+from hygiene.analysis.rowevents import index_of as _index_of
 from hygiene.analysis.rowevents import within_tolerance as _within_tolerance
 from hygiene.analysis.rowreach import aggregate_outputs, note_parts, reaches_report, reporting_function, rows_kept, touches
 

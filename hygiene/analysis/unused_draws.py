@@ -10,39 +10,24 @@ from __future__ import annotations
 
 import libcst as cst
 
+from hygiene.analysis.names import binding_names, binds_only_names
 from hygiene.walk import iter_nodes
-
-
-def _bound(target: cst.BaseExpression) -> set[str] | None:
-    """The names an assignment target binds, or None when it binds anything else (`self.x`, `d[k]`)."""
-    if isinstance(target, cst.Name):
-        return {target.value}
-    if isinstance(target, (cst.Tuple, cst.List)):
-        names: set[str] = set()
-        for element in target.elements:
-            inner = _bound(element.value.value if isinstance(element.value, cst.StarredElement) else element.value)
-            if inner is None:
-                return None
-            names |= inner
-        return names
-    return None
 
 
 def unused(scope: cst.CSTNode, assign: cst.Assign) -> bool:
     """Is nothing in `scope` (a function, or the module) reading what `assign` binds?"""
     targets: set[str] = set()
     for target in assign.targets:
-        bound = _bound(target.target)
-        if bound is None:
+        if not binds_only_names(target.target):
             return False
-        targets |= bound
+        targets |= {name.value for name in binding_names(target.target)}
     flows: list[tuple[set[str], set[str]]] = []  # (names bound, names read in the value) of each plain assignment
     inside: set[int] = set()
     for node in iter_nodes(scope):
         if isinstance(node, cst.Assign) and node is not assign:
-            bound = set().union(*(_bound(t.target) or {"?"} for t in node.targets))
-            if "?" in bound:
+            if not all(binds_only_names(t.target) for t in node.targets):
                 continue  # `self.x = value`, `d[k] = value`: its value is kept, so read
+            bound = {name.value for t in node.targets for name in binding_names(t.target)}
             flows.append((bound, {n.value for n in iter_nodes(node.value) if isinstance(n, cst.Name)}))
             inside.update(id(n) for n in iter_nodes(node))
         elif node is assign:

@@ -9,7 +9,7 @@ import libcst as cst
 
 from hygiene.analysis.apis import torch as torch_api
 from hygiene.analysis.apis.torch import name_tokens
-from hygiene.analysis.names import dotted
+from hygiene.analysis.names import binding_names, dotted
 from hygiene.analysis.strings import string_value
 from hygiene.walk import iter_nodes
 
@@ -123,13 +123,7 @@ def eval_word(word: str) -> bool:
 
 
 def names_bound(target: cst.BaseExpression) -> list[str]:
-    if isinstance(target, cst.Name):
-        return [target.value]
-    if isinstance(target, (cst.Tuple, cst.List)):
-        return [n for element in target.elements for n in names_bound(element.value)]
-    if isinstance(target, cst.StarredElement):
-        return names_bound(target.value)
-    return []
+    return [name.value for name in binding_names(target)]
 
 
 def looks_predicted(expr: cst.BaseExpression) -> bool:
