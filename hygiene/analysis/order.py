@@ -22,7 +22,7 @@ import libcst as cst
 from hygiene.analysis.names import dotted
 from hygiene.analysis.order_syntax import (_counters, _first_only, _pairs_only, _first_target, _in_message, _is_slice, _last_index,
                                   _lookup_in_same, _names_in, _only_messages, _reads_position, _short, _uses_name,
-                                  declaration_block, note_derived)
+                                  declaration_block, note_derived, report_rows)
 
 # Calls that keep the order of their first argument in their result.
 _ORDER_KEEPING = frozenset({
@@ -331,7 +331,8 @@ class OrderTracker:
         if isinstance(func, cst.Attribute) and func.attr.value == "join" and positional \
                 and isinstance(func.value, (cst.SimpleString, cst.ConcatenatedString)):
             origin = self.unordered(positional[0])
-            if origin is not None and not declaration_block(self.ctx.parents, node, self.ctx.code):  # type: ignore[attr-defined]
+            if origin is not None and not declaration_block(self.ctx.parents, node, self.ctx.code) \
+                    and not report_rows(self.ctx.parents, node, self.__dict__.get("_order_more", {})):  # type: ignore[attr-defined]
                 self._report(origin, node, "it is joined into one text in that order (line {line})")
             return
         if not positional:

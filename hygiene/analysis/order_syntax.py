@@ -228,6 +228,55 @@ def declaration_block(parents: list[cst.CSTNode], join: cst.Call, code: Any = No
     return any(_DECLARATION.search(text.replace("\\n", "\n")) for text in texts)
 
 
+_READS = frozenset({"read", "read_text", "read_bytes", "readlines", "readline", "load", "loads"})
+_REPORT_SINKS = frozenset({"write", "writelines", "write_text", "print", "info", "echo"})
+_NUMBER_TEXT = frozenset({"str", "round", "format", "repr"})
+
+
+def _formats_number(node: cst.CSTNode) -> bool:
+    """`str(round(acc, 1))`, `f"{acc:.1f}"`, `"%.2f" % acc`, `"{}".format(acc)`: a number made text."""
+    from hygiene.walk import iter_nodes
+    for current in iter_nodes(node):
+        if isinstance(current, cst.Call):
+            func = current.func
+            if (isinstance(func, cst.Name) and func.value in _NUMBER_TEXT) \
+                    or (isinstance(func, cst.Attribute) and func.attr.value == "format"):
+                return True
+        elif isinstance(current, cst.FormattedStringExpression) and current.format_spec:
+            return True
+        elif isinstance(current, cst.BinaryOperation) and isinstance(current.operator, cst.Modulo) \
+                and isinstance(current.left, (cst.SimpleString, cst.ConcatenatedString)):
+            return True
+    return False
+
+
+def _reads(node: cst.CSTNode) -> bool:
+    from hygiene.walk import iter_nodes
+    return any(isinstance(c, cst.Call) and isinstance(c.func, (cst.Attribute, cst.Name))
+               and (c.func.attr.value if isinstance(c.func, cst.Attribute) else c.func.value) in _READS
+               for c in iter_nodes(node))
+
+
+def report_rows(parents: list[cst.CSTNode], join: cst.Call, more: dict[str, list[cst.BaseExpression]]) -> bool:
+    """`open("result.txt", "w").write("\\n".join(rows))` where every row formats numbers computed from
+    one listed file (`rows.append(name + "\\t" + str(round(acc, 1)))`): the listing orders the lines of
+    a written or printed table, and no number depends on that order. Rows made of the files' contents
+    (`rows.append(f.read())`) are data, whose order may matter, and are not this."""
+    joined = join.args[0].value
+    rows = more.get(joined.value, []) if isinstance(joined, cst.Name) else []
+    if not rows or not all(_formats_number(row) and not _reads(row) for row in rows):
+        return False
+    for parent in reversed(parents):
+        if parent is join or isinstance(parent, cst.Arg):
+            continue
+        if isinstance(parent, cst.Call):
+            func = parent.func
+            tail = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
+            return tail in _REPORT_SINKS
+        return False
+    return False
+
+
 def _lookup_in_same(parents: list[cst.CSTNode], receiver: cst.BaseExpression) -> bool:
     """`files.pop(files.index(name))`, `files[files.index(name)]`: the position is found only to take that
     item out of the same list (`files.remove(name)`), so it is no id and no order is used."""

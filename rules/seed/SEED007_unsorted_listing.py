@@ -316,6 +316,25 @@ class UnsortedListing(OrderTracker, Rule):
                 text = "\\n".join(p.read_text() for p in shards)
                 return text[:1_000_000]
         """, note="near miss: the joined text is the data"),
+        valid("""
+            import json, os
+
+            lines = ["run\\tacc\\tn"]
+            for name in os.listdir("outputs"):
+                records = [json.loads(l) for l in open(os.path.join("outputs", name))]
+                correct = sum(r["correct"] for r in records)
+                lines.append(name + "\\t" + str(round(100 * correct / len(records), 1)) + "\\t" + str(len(records)))
+            open("summary.tsv", "w").write("\\n".join(lines))
+        """, note="the listing orders the rows of a written table; each row's numbers come from its own file"),
+        invalid("""
+            import os
+
+            parts = []
+            for name in os.listdir("shards"):  # expect: SEED007
+                with open(os.path.join("shards", name)) as handle:
+                    parts.append(handle.read())
+            open("train.txt", "w").write("\\n".join(parts))
+        """, note="near miss: the rows written are the files' contents, the training text itself"),
         invalid("""
             import glob
 
