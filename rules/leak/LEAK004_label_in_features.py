@@ -208,6 +208,30 @@ class LabelInFeatures(Rule):
             df["Fare"] = df["Fare"].fillna(0)
             clf.fit(df, y)
         """, note="a column refilled after the label was dropped: the label stays out"),
+        valid("""
+            import numpy as np
+            import pandas as pd
+            from sklearn.linear_model import LogisticRegression
+
+            farms = pd.read_csv("farms.csv")
+            treated = farms["conservation_practice"]
+            X = pd.DataFrame({"runoff": np.log(farms["runoff"]), "soil_loss": np.log(farms["soil_loss"] + 1)})
+            X = pd.concat([X, pd.get_dummies(farms["tillage"], prefix="till")], axis=1)
+            X = X.drop(columns=["till_unknown"])
+            propensity = LogisticRegression().fit(X, treated)
+        """, note="the table holds only the columns it names; a drop of one dummy cannot leave the treatment in"),
+        invalid("""
+            import numpy as np
+            import pandas as pd
+            from sklearn.linear_model import LogisticRegression
+
+            farms = pd.read_csv("farms.csv")
+            treated = farms["conservation_practice"]
+            X = pd.DataFrame({"runoff": np.log(farms["runoff"]), "practice": farms["conservation_practice"]})
+            X = pd.concat([X, pd.get_dummies(farms["tillage"], prefix="till")], axis=1)
+            X = X.drop(columns=["till_unknown"])  # expect: LEAK004
+            propensity = LogisticRegression().fit(X, treated)
+        """, note="near miss: one named column of the table is the treatment itself"),
         invalid("""
             import pandas as pd
             homes = pd.read_csv("homes.csv")
@@ -447,7 +471,8 @@ class LabelInFeatures(Rule):
                 continue
             fields = {"label": column, "model": model_name(prog, fit),
                       "fit": prog.describe(fit)}
-            inside = (how == "cols" and column in names) or (how in ("except", "all") and column not in names)
+            inside = (how == "cols" and column in names) or (how in ("except", "all") and column not in names
+                                                              and not _built_without(prog, frame, column))
             if inside and built not in reported:
                 reported.add(built)
                 repo.report(cls, **prog.where(built), related=[Location(prog.path(fit), prog.line(fit), "fit here")],
@@ -584,6 +609,40 @@ def _keeps_columns(prog: Program, node: Ref) -> bool:
             or (kind == "subset" and info.get("how") in _ROW_SUBSETS)
             or (kind == "call" and info.get("m") in _KEEPS_COLUMNS and prog.callee(node) is None)
             or (kind == "op" and (info.get("op") == "alias" or info.get("a") == "values")))
+
+
+def _built_without(prog: Program, frame: Ref, label: str, depth: int = 0) -> bool:
+    """Are the table's columns known, and the label not among them? `pd.DataFrame({"runoff": ...,
+    "soil": ...})`, `df[["a", "b"]]`, `pd.get_dummies(df["tillage"])` and a `concat` of such tables
+    hold only the columns they name, so a later `drop` of other columns cannot leave the label in
+    (a treatment `a = df["treated"]` fit as the target of a propensity model on such a table)."""
+    current = frame
+    for _ in range(20):
+        if not current or depth > 4:
+            return False
+        kind, info = prog.kind(current), prog.info(current)
+        if kind == "concat":
+            parts = [r for r in prog.inputs(current) if r]
+            return bool(parts) and all(_built_without(prog, part, label, depth + 1) for part in parts)
+        if kind == "col":  # `df[["a", "b"]]` (one name may be a dict's key, `data["train"]`: not known)
+            cols = info.get("cols", [])
+            return "except" not in info and len(cols) > 1 and "?" not in cols and label not in cols
+        if kind == "call" and info.get("m") == "DataFrame":
+            table = next((r for r in prog.inputs(current)[1:2] if r and prog.kind(r) == "op"), None)
+            if table is None or prog.info(table).get("op") != "dict" or label in prog.info(table).get("keys", [label]):
+                return False
+            # no value of the dict is the label under another name (`"practice": df["treated"]`)
+            return not any(prog.kind(r) == "col" and label in prog.info(r).get("cols", [])
+                           for r in prog.back([i for i in prog.inputs(table) if i], limit=200))
+        if kind == "call" and info.get("m") == "get_dummies":
+            data = prog.input(current, 1)
+            cols = prog.info(data).get("cols", []) if data and prog.kind(data) == "col" else []
+            return len(cols) == 1 and cols[0] not in ("?", label)
+        if kind == "drop" or _keeps_columns(prog, current):
+            current = prog.input(current, 0) if kind == "drop" else next(iter(s for s, _ in prog.back_step(current, (), rows=True)), None)
+            continue
+        return False
+    return False
 
 
 def _dropped_before(prog: Program, frame: Ref) -> list[str]:
