@@ -701,6 +701,70 @@ class SelectionOnTest(Rule):
             study = optuna.create_study(direction="maximize", sampler=optuna.samplers.TPESampler(seed=0))
             study.optimize(objective, n_trials=50)
         """, note="the objective cross-validates on the training part"),
+        valid({
+            "scores.py": """
+                class SplitScores:
+                    def __init__(self, by_split):
+                        self.by_split = by_split
+
+                    def val_f1(self):
+                        return self.by_split["val"]
+
+                    def test_f1(self):
+                        return self.by_split["test"]
+            """,
+            "tune.py": """
+                import optuna
+                from sklearn.ensemble import RandomForestClassifier
+                from sklearn.metrics import f1_score
+                from scores import SplitScores
+                from splits import load_split
+
+                def run(params):
+                    X_tr, y_tr = load_split("train")
+                    X_va, y_va = load_split("val")
+                    X_te, y_te = load_split("test")
+                    clf = RandomForestClassifier(**params, random_state=0).fit(X_tr, y_tr)
+                    return SplitScores({"val": f1_score(y_va, clf.predict(X_va)), "test": f1_score(y_te, clf.predict(X_te))})
+
+                def objective(trial):
+                    return run({"max_depth": trial.suggest_int("max_depth", 2, 12)}).val_f1()
+
+                study = optuna.create_study(direction="maximize", sampler=optuna.samplers.TPESampler(seed=0))
+                study.optimize(objective, n_trials=30)
+                print(run(study.best_params).test_f1())
+            """,
+        }, note="a result holding every split's scores, read by the accessor that names validation"),
+        invalid({
+            "scores.py": """
+                class SplitScores:
+                    def __init__(self, by_split):
+                        self.by_split = by_split
+
+                    def test_f1(self):
+                        return self.by_split["test"]
+            """,
+            "tune.py": """
+                import optuna
+                from sklearn.ensemble import RandomForestClassifier
+                from sklearn.metrics import f1_score
+                from scores import SplitScores
+                from splits import load_split
+
+                def run(params):
+                    X_tr, y_tr = load_split("train")
+                    X_va, y_va = load_split("val")
+                    X_te, y_te = load_split("test")
+                    clf = RandomForestClassifier(**params, random_state=0).fit(X_tr, y_tr)
+                    return SplitScores({"val": f1_score(y_va, clf.predict(X_va)), "test": f1_score(y_te, clf.predict(X_te))})  # expect: LEAK003
+
+                def objective(trial):
+                    return run({"max_depth": trial.suggest_int("max_depth", 2, 12)}).test_f1()
+
+                study = optuna.create_study(direction="maximize", sampler=optuna.samplers.TPESampler(seed=0))
+                study.optimize(objective, n_trials=30)
+            """,
+        }, note="near miss: the same result read by the accessor that names the test split"),
         invalid({
             "config.py": '''
                 from transformers import TrainingArguments
@@ -1225,7 +1289,10 @@ class SelectionOnTest(Rule):
         for search in prog.nodes("call"):
             if plain(str(prog.info(search).get("fn", ""))) not in kb.OBJECTIVE_SEARCHES or search in reported:
                 continue
-            found = _test_evaluation(prog, *_objective_returns(prog, search))
+            returned = _objective_returns(prog, search)
+            if _validation_accessor(prog, returned):
+                continue
+            found = _test_evaluation(prog, *returned)
             if found is not None:
                 evaluation, stack, part, site = found
                 reported.add(search)
@@ -1390,6 +1457,23 @@ def _objective_returns(prog: Program, search: Ref) -> list[Ref]:
         if value and prog.kind(value) == "fn" and prog.info(value).get("fn") in prog.functions:
             found.extend(returns(prog, prog.functions[prog.info(value)["fn"]]))
     return found
+
+
+_VALIDATION_WORDS = frozenset({"val", "valid", "validation", "dev"})
+
+
+def _validation_accessor(prog: Program, values: list[Ref]) -> bool:
+    """`return run(params).get_val_score()`: the score read out of a result that holds every split's
+    scores (validation and test) by an accessor that names the validation split. The dataflow
+    follows the whole object back to both evaluations; the accessor's name says which one is read."""
+    for node in prog.back(list(values), limit=30, stop=lambda r: prog.kind(r) in ("metric", "fit", "pred", "split")):
+        info = prog.info(node)
+        if prog.kind(node) != "call" or not info.get("m") or len([i for i in prog.inputs(node) if i]) > 1:
+            continue
+        words = set(name_tokens(str(info["m"])))
+        if words & _VALIDATION_WORDS and "test" not in words:
+            return True
+    return False
 
 
 def _test_among(prog: Program, held: Ref) -> tuple[str | None, Ref]:
