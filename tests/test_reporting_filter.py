@@ -120,3 +120,25 @@ def test_a_function_called_main_imported_from_a_module_is_no_import_of_main_py(t
     # near miss: a script that imports the module itself makes its `__main__` block a self-test
     result = _scan(tmp_path / "b", {**files, "sweep.py": "from main import Runner\nif __name__ == '__main__':\n    print(Runner().run())\n"})
     assert self_test("main.py", programs(result.repo))
+
+
+def test_a_usage_example_that_scores_held_out_rows_stays_a_finding(tmp_path: Path) -> None:
+    # real bug (bugs.json): `benchmarking/example_classification.py` scores each fingerprint on the
+    # test rows and records the AUROC; "example" in a name says little when the code measures a result
+    scored = textwrap.dedent(_LEAKY) + textwrap.dedent("""
+        model = LogisticRegression().fit(X_train, y_train)
+        print(accuracy_score(y_test, model.predict(X_test)))
+    """)
+    result = _scan(tmp_path / "a", {"benchmarking/example_classification.py": scored})
+    assert [f.rule for f in result.findings if f.rule == "LEAK001"] == ["LEAK001"]
+    # near miss: a program named for a demonstration proper stays a question
+    result = _scan(tmp_path / "b", {"demo_classification.py": scored})
+    assert not [f for f in result.findings if f.rule == "LEAK001"]
+    assert [q.extra.get("outside_reporting") for q in result.questions if q.rule == "LEAK001"] == ["demo"]
+
+
+def test_the_question_of_a_demo_does_not_speak_of_seeds(tmp_path: Path) -> None:
+    demo = textwrap.dedent(_LEAKY) + "print(X_train.mean())\n"
+    result = _scan(tmp_path, {"demo.py": demo})
+    (asked,) = [q for q in result.questions if q.rule == "LEAK001"]
+    assert "named for a demo" in asked.extra["ask"] and "unseeded" not in asked.extra["ask"]

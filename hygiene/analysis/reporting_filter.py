@@ -10,6 +10,8 @@ demonstrate a library, time a model on made-up inputs, or run a module's own `__
 the finding becomes a checklist question with that reason (`extra["ask"]`).
 
 Left as they are:
+- findings in a program named only a usage example (`example_classification.py`) that computes a
+  metric on evaluation data: the code says it measures a result, which outweighs its name;
 - findings on files no program runs (a library's modules called by a framework, a task's helpers
   a YAML config names): nothing is known of their programs, so nothing is concluded;
 - findings on data files and documents (not code), and in notebooks: a notebook shows its numbers
@@ -46,6 +48,9 @@ DEMOTED = frozenset({"exports", "timing", "smoke", "demo"})
 # themselves (`hygiene.analysis.seed_evidence`, `hygiene.analysis.purpose.order_ask`), nor RESULT, whose
 # rules are about saved outputs and notebooks as a reader sees them.
 FAMILIES = frozenset({"DATA", "EVAL", "LEAK", "PROMPT"})
+# The reasons worded for any finding, not for an unseeded draw.
+_REASONS = {"demo": ("the programs that run it are named for a demo, inference, a visualisation, an export or a "
+                     "timing run: what they print shows something, it is not a reported result")}
 
 
 def programs_running(repo: RepoContext, path: str) -> list[str]:
@@ -77,7 +82,20 @@ def ask_outside_reporting(repo: RepoContext, findings: list[Finding]) -> list[Fi
         if f.rule not in DECIDED and f.rule[:-3].rstrip("0123456789") in FAMILIES and not f.extra.get("ask") \
                 and f.path.endswith(".py"):  # a notebook shows its numbers to its reader, whatever its name
             kind = reporting_class(repo, f)
+            if kind == "demo" and _example_that_reports(repo, f.path):
+                kind = "reports"
             if kind in DEMOTED:
-                f = dataclasses.replace(f, extra={**f.extra, "ask": REASONS[kind], "outside_reporting": kind})
+                f = dataclasses.replace(f, extra={**f.extra, "ask": _REASONS.get(kind, REASONS[kind]), "outside_reporting": kind})
         out.append(f)
     return out
+
+
+def _example_that_reports(repo: RepoContext, path: str) -> bool:
+    """A program named only a usage example (`benchmarking/example_classification.py`) that computes
+    a metric on evaluation data: what it measures is a result, whatever its name says (the SEED
+    rules, which judge whether a run is meant to be repeatable, keep reading the name)."""
+    from hygiene.analysis.programs import programs
+    from hygiene.analysis.seed_evidence import named_for_example_only
+
+    progs = programs(repo)
+    return any(progs.uses.get(e) == "reports" and named_for_example_only(e) for e in programs_running(repo, path))

@@ -103,6 +103,15 @@ def named_for_demo(path: str) -> bool:
     return bool(words & _DEMO_WORDS) or (bool(words & _EXAMPLE_WORDS) and len(words) > 1) or any(p.lower() in ("demo", "demos", "inference") for p in parts[:-1])
 
 
+def named_for_example_only(path: str) -> bool:
+    """`benchmarking/example_classification.py`: named a usage example, and by no word of a demo,
+    an inference, a visualisation, an export or a timing run (nor in such a folder)."""
+    parts = path.split("/")
+    words = _words(parts[-1].rsplit(".", 1)[0])
+    return named_for_demo(path) and not words & _DEMO_WORDS \
+        and not any(p.lower() in ("demo", "demos", "inference") for p in parts[:-1])
+
+
 def self_test(entry: str, progs: Programs) -> bool:
     """Is `entry` a module that other files import (by its name, whatever package path they use),
     run here by its own `if __name__ == "__main__":` block: a layer's smoke test on a toy config,
