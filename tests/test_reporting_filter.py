@@ -142,3 +142,55 @@ def test_the_question_of_a_demo_does_not_speak_of_seeds(tmp_path: Path) -> None:
     result = _scan(tmp_path, {"demo.py": demo})
     (asked,) = [q for q in result.questions if q.rule == "LEAK001"]
     assert "named for a demo" in asked.extra["ask"] and "unseeded" not in asked.extra["ask"]
+
+
+_SCRIPT_WITH_MODEL = """
+    from sklearn.preprocessing import StandardScaler
+    from sklearn.model_selection import train_test_split
+    from sklearn.metrics import accuracy_score
+    from sklearn.linear_model import LogisticRegression
+    import numpy as np
+
+    class Net:
+        def score(self, x):
+            return x
+
+    def main():
+        X = np.loadtxt("raw.csv", delimiter=",")
+        y = X[:, -1]
+        X = StandardScaler().fit_transform(X[:, :-1])
+        X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2, random_state=0)
+        model = LogisticRegression().fit(X_train, y_train)
+        print(accuracy_score(y_test, model.predict(X_test)))
+
+    if __name__ == "__main__":
+        main()
+"""
+
+
+def test_a_script_is_not_taken_for_a_module_another_folder_imports_by_the_same_name(tmp_path: Path) -> None:
+    # real bug (heldout5): every example folder has its own `gnn.py`; `from gnn import GNN` in one
+    # folder imports that folder's file, not the script of another folder, which reports its numbers
+    files = {"experiments/proteins/gnn.py": _SCRIPT_WITH_MODEL,
+             "experiments/molecules/gnn.py": "class GNN:\n    pass\n",
+             "experiments/molecules/main.py": "from gnn import GNN\nprint(GNN())\n"}
+    result = _scan(tmp_path / "a", files)
+    assert [f.path for f in result.findings if f.rule == "LEAK001"] == ["experiments/proteins/gnn.py"]
+
+
+def test_a_bare_module_name_is_imported_from_the_importers_folder() -> None:
+    from types import SimpleNamespace
+
+    from hygiene.analysis.seed_evidence import self_test
+
+    def facts(module, imports=(), main=False, classes=()):
+        return {"module": module, "main": main, "classes": list(classes),
+                "scopes": {"": [("c", name, -1) for name in imports]}}
+
+    files = {"ex/proteins/gnn.py": facts("gnn", main=True, classes=["Net"]),
+             "ex/molecules/gnn.py": facts("gnn", classes=["GNN"]),
+             "ex/molecules/main.py": facts("main", imports=["gnn.GNN"])}
+    progs = SimpleNamespace(files=files, imported={"gnn", "gnn.GNN"}, source_stems=set())
+    assert not self_test("ex/proteins/gnn.py", progs)  # the import is molecules' own gnn
+    files["ex/proteins/serve.py"] = facts("serve", imports=["gnn.Net"])
+    assert self_test("ex/proteins/gnn.py", progs)  # near miss: a sibling imports it

@@ -128,7 +128,24 @@ def self_test(entry: str, progs: Programs) -> bool:
         tails = {name.rsplit(".", 1)[-1] for name in progs.imported
                  if "." in name and name.rsplit(".", 1)[0].replace(".", "/") not in ends}
         progs._imported_tails = tails  # type: ignore[attr-defined]
-    return facts["module"] in progs.imported or facts["module"].rsplit(".", 1)[-1] in tails
+    if facts["module"] in progs.imported:
+        return _imported_here(entry, facts["module"], progs)
+    return facts["module"].rsplit(".", 1)[-1] in tails
+
+
+def _imported_here(entry: str, module: str, progs: Programs) -> bool:
+    """Is the file `entry`, named `module`, the one its importers import? A bare name that several
+    script folders each have a file of (`gnn.py` beside every example's `main.py`) is imported by
+    `from gnn import GNN` from its importer's own folder: the script of another folder is not it."""
+    if "." in module:
+        return True
+    namesakes = [p for p, f in progs.files.items() if f["module"] == module]
+    if len(namesakes) < 2:
+        return True
+    folder = entry.rsplit("/", 1)[0] if "/" in entry else ""
+    importers = {path for path, facts in progs.files.items() for events in facts["scopes"].values()
+                 for event in events if event[0] == "c" and event[2] < 0 and event[1].split(".")[0] == module}
+    return any((p.rsplit("/", 1)[0] if "/" in p else "") == folder for p in importers)
 
 
 def reports_number(entry: str, progs: Programs) -> bool:
