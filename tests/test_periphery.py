@@ -141,3 +141,25 @@ def test_a_focused_scan_asks_about_the_same_definitions_as_a_full_one(tmp_path: 
     for result in (full, focused):
         assert [(f.rule, f.line) for f in result.questions if f.rule == "EVAL025"] == [("EVAL025", DROPOUT_LINE)]
         assert [f.rule for f in result.findings if f.rule == "EVAL025"] == ["EVAL025"]
+
+
+@pytest.mark.parametrize("config", [
+    ("tasks/mmlu/mmlu.yaml", "task: mmlu\ndoc_to_text: !function model.Used\n"),
+    ("conf/model.toml", "[model]\ntarget = \"model.Used\"\n"),
+    ("scripts/run.sh", "python -c 'from model import Used; Used()'\n"),
+])
+def test_a_definition_named_only_by_a_config_the_scan_does_not_read_stays_a_finding(tmp_path: Path, config):
+    """(real bugs 9) An evaluation harness names a task's functions in its task YAML
+    (`doc_to_text: !function utils.realworldqa_doc_to_text`); the scan reads no YAML as input, yet the
+    YAML says the function runs."""
+    where, text = config
+    write(tmp_path, {"model.py": MODEL.format(name="Used"), "train.py": "import model\n", where: text})
+    result = scan(Config(root=tmp_path), jobs=1, use_cache=False)
+    assert [f.rule for f in result.findings if f.rule == "EVAL025"] == ["EVAL025"]
+    assert not [f for f in result.questions if f.rule == "EVAL025"]
+
+
+def test_without_the_config_the_same_definition_asks(tmp_path: Path):
+    write(tmp_path, {"model.py": MODEL.format(name="Used"), "train.py": "import model\n"})
+    result = scan(Config(root=tmp_path), jobs=1, use_cache=False)
+    assert [f.rule for f in result.questions if f.rule == "EVAL025"] == ["EVAL025"]

@@ -10,7 +10,9 @@ Two kinds of code produce no number a researcher reports, whatever a rule sees i
 - **a definition nothing refers to in a module that is used**: a top-level function or class of
   a Python file that other files import, whose name occurs nowhere else in the repository's code,
   notebooks, configs or scripts (nor inside the definition's own body), and that carries no
-  decorator (a decorator may register it under another name). The module is live and this part of
+  decorator (a decorator may register it under another name). Configs and launch scripts count even
+  though a scan reads none of them as input (an evaluation harness's task YAML names its functions:
+  `doc_to_text: !function utils.realworldqa_doc_to_text`). The module is live and this part of
   it is not: a model class kept from an earlier version, a metric helper no task uses. What it
   would compute is reported nowhere. The public names of an installable package are left alone:
   users call them from outside. A module nothing imports is left alone: a small repository's
@@ -24,6 +26,7 @@ from __future__ import annotations
 import ast
 import bisect
 import dataclasses
+import os
 import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -160,6 +163,29 @@ def _referenced(root: Path, paths: Iterable[str], spans: dict[str, dict[str, lis
     return seen, imported
 
 
+# Configs and launch scripts a scan does not read as inputs, which still name the code that runs:
+# an evaluation harness's task YAML (`doc_to_text: !function utils.realworldqa_doc_to_text`), a
+# Hydra config's `_target_`, a shell script's `python -m pkg.train`.
+_CONFIG_SUFFIXES = (".yaml", ".yml", ".toml", ".cfg", ".ini", ".sh", ".jsonnet")
+_SKIPPED_DIRS = frozenset({"node_modules", "__pycache__", "site-packages", "venv", "env", "build", "dist"})
+_MOST_CONFIGS = 5_000
+
+
+def _config_files(root: Path) -> list[str]:
+    """The config and launch-script files under `root` (relative paths), hidden and environment
+    folders left out; at most `_MOST_CONFIGS`."""
+    found: list[str] = []
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d not in _SKIPPED_DIRS)
+        rel_dir = Path(dirpath).relative_to(root).as_posix()
+        for name in sorted(filenames):
+            if name.endswith(_CONFIG_SUFFIXES):
+                found.append(name if rel_dir == "." else f"{rel_dir}/{name}")
+                if len(found) >= _MOST_CONFIGS:
+                    return found
+    return found
+
+
 def _line_of(newlines: list[int], offset: int) -> int:
     return bisect.bisect_left(newlines, offset) + 1
 
@@ -183,7 +209,7 @@ def mark(findings: list[Finding], root: Path, paths: Iterable[str] | None,
     for (path, _), (name, first, last) in definitions.items():
         spans.setdefault(name, {}).setdefault(path, []).append((first, last))
     modules = {_module(path) for path, _ in definitions}
-    used, imported = _referenced(root, list(paths or ()), spans, modules)
+    used, imported = _referenced(root, [*(paths or ()), *_config_files(root)], spans, modules)
     marked = []
     for f in out:
         definition = definitions.get((f.path, f.line)) if f.line else None

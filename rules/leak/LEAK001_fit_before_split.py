@@ -4,9 +4,9 @@ from __future__ import annotations
 from hygiene.analysis.apis import plain
 from hygiene.analysis.dataflow import knowledge as kb
 from hygiene.analysis.dataflow.program import SHIFT, Program, Ref, program
-from hygiene.analysis.dataflow.queries import role, row_base
+from hygiene.analysis.dataflow.queries import carried_role, role, row_base
 from hygiene.finding import Location, Severity
-from hygiene.rule import Rule, invalid, valid
+from hygiene.rule import Rule, invalid, notebook, valid
 
 LEARNS_FROM_ROWS = ("preproc", "stat", "resample")
 
@@ -570,6 +570,63 @@ class FitBeforeSplit(Rule):
             model = LogisticRegression().fit(X_train / X_train.sum(axis=0), y_train)
             print(accuracy_score(y_test, model.predict(X_test / X_test.sum(axis=0))))  # expect: LEAK001
         """, note="the twin: each column divided by its total over the test rows before the model scores them"),
+        invalid("""
+            import numpy as np
+            from sklearn.preprocessing import MinMaxScaler
+            from torch.utils.data import Dataset
+
+            class SeriesWindows(Dataset):
+                def __init__(self, path, flag, seq_len, train_ratio=0.7, val_ratio=0.2):
+                    self.flag, self.seq_len = flag, seq_len
+                    data = np.load(path).transpose()
+                    data = MinMaxScaler(feature_range=(0, 1)).fit_transform(data)  # expect: LEAK001
+                    if flag == "train":
+                        self.rows = data[0:int(len(data) * train_ratio)]
+                    if flag == "test":
+                        self.rows = data[int(len(data) * (train_ratio + val_ratio)):len(data)]
+
+                def __len__(self):
+                    return len(self.rows) - self.seq_len
+
+                def __getitem__(self, i):
+                    return self.rows[i:i + self.seq_len], self.rows[i + self.seq_len]
+        """, note="(real bugs 9) a positional cut: scaled on every row, then sliced into train and test by a flag"),
+        valid("""
+            import numpy as np
+            from sklearn.preprocessing import MinMaxScaler
+            from torch.utils.data import Dataset
+
+            class SeriesWindows(Dataset):
+                def __init__(self, path, flag, seq_len, train_ratio=0.7, val_ratio=0.2):
+                    self.flag, self.seq_len = flag, seq_len
+                    data = np.load(path).transpose()
+                    scaler = MinMaxScaler(feature_range=(0, 1)).fit(data[:int(len(data) * train_ratio)])
+                    data = scaler.transform(data)
+                    if flag == "train":
+                        self.rows = data[0:int(len(data) * train_ratio)]
+                    if flag == "test":
+                        self.rows = data[int(len(data) * (train_ratio + val_ratio)):len(data)]
+
+                def __len__(self):
+                    return len(self.rows) - self.seq_len
+        """, note="near miss: the scaler fit on the training slice only, then applied to every row before the cut"),
+        invalid({"forecast.ipynb": notebook(
+            """
+            import pandas as pd
+            from sklearn.preprocessing import StandardScaler
+            from sklearn.linear_model import Ridge
+            prices = pd.read_csv("prices.csv")[["open", "volume", "close"]].to_numpy()
+            """,
+            """
+            prices = StandardScaler().fit_transform(prices)  # expect: LEAK001
+            cut = int(len(prices) * 0.8)
+            train, test = prices[:cut], prices[cut:]
+            """,
+            """
+            model = Ridge().fit(train[:, :-1], train[:, -1])
+            print(model.score(test[:, :-1], test[:, -1]))
+            """,
+        )}, note="(real bugs 9) notebook: a chronological cut at 80% of the rows after scaling all of them"),
     ]
 
     @classmethod
@@ -619,6 +676,20 @@ class FitBeforeSplit(Rule):
                 if joined and _feeds_model(prog, fit):
                     reported.add(fit)
                     with_test.setdefault(joined, []).append(fit)
+        for fit, cuts in _positional_cuts(prog, reported):
+            reported.add(fit)
+            train = next(c for c, r in cuts if r == "train")
+            other, other_role = min(((c, r) for c, r in cuts if r in ("test", "val")), key=lambda cr: cr[1] != "test")
+            related = [Location(prog.path(train), prog.line(train), "training rows cut here"),
+                       Location(prog.path(other), prog.line(other), f"{'test' if other_role == 'test' else 'validation'} rows cut here")]
+            repo.report(cls, **prog.where(fit), related=related,
+                        message="{fits} fit on `{on}` at {where}, whose rows are then cut by position into training rows "
+                                "(`{train}`, {train_at}) and {other} rows (`{test}`, {test_at}): the {other} rows shape the preprocessing",
+                        question="Should {fits} at {where} be fit on the training rows (`{train}`) only, before `{on}` is cut?",
+                        fits=_name(prog, fit), on=prog.info(fit).get("on", "the data"),
+                        train=prog.info(train).get("name") or "the first part", train_at=prog.describe(train),
+                        test=prog.info(other).get("name") or "the last part", test_at=prog.describe(other),
+                        other="test" if other_role == "test" else "validation")
         for (concat, test), fits in with_test.items():
             names = [_name(prog, f) for f in fits]
             if len(fits) > 1:
@@ -880,3 +951,62 @@ def _name(prog: Program, fit: Ref) -> str:
     if cls and cls[0].islower():
         return f"`{cls}()`"  # a function that fits and applies in one call (`preprocessing.scale`)
     return cls or f"the transformer behind `.{info.get('m', 'fit')}()`"
+
+
+def _positional_cuts(prog: Program, reported: set[Ref]) -> list[tuple[Ref, list[tuple[Ref, str]]]]:
+    """Fits on every row they transform (`data = scaler.fit_transform(data)`) whose output is then
+    cut by position into a training slice and a test or validation slice (`data[:end]` kept as
+    `train_data`, `data[begin:]` as `test_data`, or slices taken under `if flag == "train"` /
+    `"test"`): a chronological or positional split written as slicing, which no splitter call shows."""
+    found = []
+    for fit in prog.nodes("fit"):
+        if fit in reported or prog.info(fit).get("kind") not in LEARNS_FROM_ROWS or prog.info(fit).get("axis"):
+            continue
+        data = prog.input(fit, 1)
+        if not data:
+            continue
+        for xform in prog.users(fit):
+            if prog.kind(xform) != "xform" or prog.input(xform, 1) != data or _learning_fit(prog, xform) != fit:
+                continue
+            cuts = _slices_of(prog, xform)
+            roles = {r for _, r in cuts}
+            if "train" in roles and roles & {"test", "val"}:
+                found.append((fit, cuts))
+                break
+    return found
+
+
+def _slices_of(prog: Program, rows: Ref) -> list[tuple[Ref, str]]:
+    """The slices (`rows[a:b]`) of `rows`, through branches that merge it (`phi`), with the role each
+    states by its name or by the literal its guard compares with (`if self.flag == "test":`)."""
+    cuts: list[tuple[Ref, str]] = []
+    level, seen = [rows], {rows}
+    for _ in range(3):
+        following = []
+        for node in level:
+            for user in prog.users(node):
+                if user in seen:
+                    continue
+                seen.add(user)
+                if prog.kind(user) == "op" and prog.info(user).get("op") == "phi":
+                    following.append(user)
+                elif prog.kind(user) == "call" and plain(str(prog.info(user).get("fn", ""))).rsplit(".", 1)[-1] in _SAME_ROWS:
+                    following.append(user)  # `data = np.array(data)`: the same rows
+                elif prog.kind(user) == "subset" and prog.info(user).get("how") == "slice" and prog.input(user, 0) == node:
+                    said = carried_role(prog, user) or _guard_role(prog, user)
+                    if said:
+                        cuts.append((user, said))
+        level = following
+    return cuts
+
+
+_SAME_ROWS = frozenset({"array", "asarray", "tensor", "from_numpy", "as_tensor", "astype", "copy", "float32", "DataFrame"})
+
+
+def _guard_role(prog: Program, ref: Ref) -> str | None:
+    guard = prog.guard(ref)
+    test = prog.input(guard, 0) if guard else 0
+    if not test or prog.kind(test) != "cmp" or prog.info(test).get("op") != "==":
+        return None
+    said = {kb.literal_role(str(lit)) for lit in prog.info(test).get("lits", ())} - {None}
+    return said.pop() if len(said) == 1 else None

@@ -1,0 +1,173 @@
+"""EVAL040: a test or validation set built by the training set's builder while the test builder is at hand."""
+from __future__ import annotations
+
+import libcst as cst
+
+from hygiene.analysis.apis.torch import name_tokens
+from hygiene.analysis.dataflow import knowledge as kb
+from hygiene.analysis.strings import string_value
+from hygiene.finding import Severity
+from hygiene.rule import Rule, invalid, notebook, valid
+from hygiene.walk import iter_nodes
+
+TRAIN_WORDS = frozenset({"train", "training", "trn"})
+EVAL_WORDS = frozenset({"test", "testing", "val", "valid", "validation", "dev", "eval", "evaluation"})
+
+
+def _callee_name(call: cst.Call) -> str | None:
+    func = call.func
+    if isinstance(func, cst.Name):
+        return func.value
+    if isinstance(func, cst.Attribute):
+        return func.attr.value
+    return None
+
+
+def _siblings(name: str) -> set[tuple[str, ...]]:
+    """The token sequences of `name` with its training word swapped for each evaluation word."""
+    tokens = name_tokens(name)
+    found = set()
+    for i, token in enumerate(tokens):
+        if token in TRAIN_WORDS:
+            for word in EVAL_WORDS:
+                found.add(tuple(tokens[:i] + [word] + tokens[i + 1:]))
+    return found
+
+
+class EvalSetFromTrainBuilder(Rule):
+    """
+    ## What it does
+    Finds a test or validation set, loader or split (`cifar100_test_loader`, `val_ds`, `X_dev`)
+    assigned the result of the repo's builder for the training data (`get_training_dataloader(...)`,
+    `make_train_dataset(cfg)`) when the same file also names the builder for the evaluation data,
+    which differs from it only in that word (`get_test_dataloader`, imported or defined there): the
+    call was copied from the training line and its function never changed. Calls that say which
+    split they build (`split="test"`, `train=False`, a literal naming the test file) and builders
+    without an evaluation twin in the file are left alone.
+
+    | spelling | found | near miss left alone |
+    |---|---|---|
+    | `test_loader = get_training_dataloader(mean, std, ...)` with `get_test_dataloader` imported (script) | yes | `get_test_dataloader(...)` |
+    | `self.val_ds = build_train_dataset(cfg)` with `build_val_dataset` defined (class) | yes | `build_train_dataset(cfg, split="val")` |
+    | `dev = load_training_split(path)` with `load_dev_split` in the file (notebook) | yes | no evaluation twin in the file |
+
+    ## Why is this bad?
+    The "test" accuracy is measured on the training images, with training augmentation and
+    shuffling: it climbs with the training accuracy, the best checkpoint is chosen on it, and the
+    table reports how well the model fits its own training set.
+
+    ## Example
+        from utils import get_training_dataloader, get_test_dataloader
+        train_loader = get_training_dataloader(TRAIN_MEAN, TRAIN_STD, batch_size=128)
+        test_loader = get_training_dataloader(TEST_MEAN, TEST_STD, batch_size=128)
+
+    Use instead:
+        from utils import get_training_dataloader, get_test_dataloader
+        train_loader = get_training_dataloader(TRAIN_MEAN, TRAIN_STD, batch_size=128)
+        test_loader = get_test_dataloader(TEST_MEAN, TEST_STD, batch_size=128)
+    """
+
+    code = "EVAL040"
+    category = "EVAL-TRAIN"
+    severity = Severity.ERROR
+    message = ("`{target}` is built by `{builder}(...)`, the training data's builder, while `{twin}` is named in this "
+               "file: the {what} figures are computed on the training data")
+    question = "Should `{target}` at {where} be built by `{twin}` rather than `{builder}`?"
+    triggers = ("train",)
+    examples = [
+        invalid("""
+            from conf import settings
+            from utils import get_network, get_training_dataloader, get_test_dataloader
+
+            net = get_network("resnet18")
+            cifar100_training_loader = get_training_dataloader(settings.TRAIN_MEAN, settings.TRAIN_STD, batch_size=128)
+            cifar100_test_loader = get_training_dataloader(  # expect: EVAL040
+                settings.TEST_MEAN,
+                settings.TEST_STD,
+                batch_size=128,
+            )
+        """),
+        valid("""
+            from conf import settings
+            from utils import get_network, get_training_dataloader, get_test_dataloader
+
+            net = get_network("resnet18")
+            cifar100_training_loader = get_training_dataloader(settings.TRAIN_MEAN, settings.TRAIN_STD, batch_size=128)
+            cifar100_test_loader = get_test_dataloader(settings.TEST_MEAN, settings.TEST_STD, batch_size=128)
+        """, note="near miss: the test loader from the test builder"),
+        invalid("""
+            def build_train_dataset(cfg):
+                return load(cfg.root, "train.jsonl")
+
+            def build_val_dataset(cfg):
+                return load(cfg.root, "val.jsonl")
+
+            class Runner:
+                def __init__(self, cfg):
+                    self.train_ds = build_train_dataset(cfg)
+                    self.val_ds = build_train_dataset(cfg)  # expect: EVAL040
+        """, note="a class: the twin builder defined in the same module"),
+        valid("""
+            def build_train_dataset(cfg, split="train"):
+                return load(cfg.root, f"{split}.jsonl")
+
+            def build_val_dataset(cfg):
+                return load(cfg.root, "val.jsonl")
+
+            class Runner:
+                def __init__(self, cfg):
+                    self.val_ds = build_train_dataset(cfg, split="val")
+                    self.test_set = make_train_set(cfg)
+        """, note="near miss: the call says its split; a builder with no evaluation twin in the file"),
+        invalid({"explore.ipynb": notebook(
+            """
+            from data import load_training_split, load_dev_split
+            """,
+            """
+            train = load_training_split("corpus/")
+            dev = load_training_split("corpus/")  # expect: EVAL040
+            """,
+        )}, note="notebook: the dev split loaded by the training loader"),
+    ]
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        if len(node.targets) != 1 or not isinstance(node.value, cst.Call):
+            return
+        target = node.targets[0].target
+        name = target.value if isinstance(target, cst.Name) else target.attr.value if isinstance(target, cst.Attribute) else None
+        if not name or kb.name_role(name) not in ("test", "val"):
+            return
+        call = node.value
+        builder = _callee_name(call)
+        if not builder or kb.name_role(builder) != "train":
+            return
+        for arg in call.args:
+            if arg.keyword is not None and arg.keyword.value in ("split", "train", "subset", "mode", "phase", "is_train",
+                                                                     "training", "kind", "stage"):
+                return  # the call says which split it builds
+            text = string_value(arg.value)
+            if text and kb.literal_role(text) in ("test", "val"):
+                return
+        twins = _siblings(builder)
+        twin = next((n for n in self._names() if tuple(name_tokens(n)) in twins), None)
+        if not twin:
+            return
+        self.report(call, target=name, builder=builder, twin=twin,
+                    what="test" if kb.name_role(name) == "test" else "validation")
+
+    def _names(self) -> set[str]:
+        memo = self.ctx.memo.get("EVAL040.names")
+        if memo is None:
+            memo = set()
+            if self.ctx.module is not None:
+                for n in iter_nodes(self.ctx.module):
+                    if isinstance(n, cst.FunctionDef):
+                        memo.add(n.name.value)
+                    elif isinstance(n, cst.ImportAlias):
+                        alias = n.asname.name if n.asname is not None else n.name
+                        if isinstance(alias, cst.Name):
+                            memo.add(alias.value)
+                        elif isinstance(alias, cst.Attribute):
+                            memo.add(alias.attr.value)
+            self.ctx.memo["EVAL040.names"] = memo
+        return memo
