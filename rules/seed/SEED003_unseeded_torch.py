@@ -381,10 +381,13 @@ class UnseededTorch(Rule):
                 loader = DataLoader(train_set, batch_size=64, shuffle=True)
                 for batch in loader:
                     step(batch)
+                print("test accuracy", evaluate(test_set))
 
             if __name__ == "__main__":
                 main(0)
-        """, note="near miss: a helper library's `set_randomness(seed)` (libzero) seeds random, numpy and torch"),
+        """, note="near miss: a helper library's `set_randomness(seed)` (libzero) seeds random, numpy and torch, "
+                  "though `zero` is a library the rules know by name (held-out set 6: a reported run was taken for "
+                  "unseeded)"),
         invalid("""
             import torch
             from torch.utils.data import DataLoader
