@@ -25,7 +25,8 @@ import libcst as cst
 
 from hygiene.analysis.apis.rng import GENERATORS
 from hygiene.analysis.purpose import in_doc_dir
-from hygiene.analysis.module_names import aliases, full_path, full_paths, importable, reexports, unalias
+from hygiene.analysis.module_names import (aliases, full_path, full_paths, importable, reexports, sibling_module,
+                                           unalias)
 from hygiene.walk import iter_nodes
 
 if TYPE_CHECKING:
@@ -151,20 +152,6 @@ class Programs:
             return [near]
         return importable(paths, near, self.files)  # hygiene.analysis.module_names
 
-    def _sibling(self, name: str, near: str) -> str | None:
-        """`name` as the module name of a sibling of `near`, when a file beside it has the name's
-        first parts as its file name: a script run from its folder imports its siblings by their bare
-        name (the folder is first on `sys.path`), also when an `__init__.py` there makes their
-        module names dotted (`cls/config.py` is `cls.config`; `cls/main.py` says `from config import
-        OptInit`, whose `__init__` seeds). Asked only for a name no module, scope or class has."""
-        parts = name.split(".")
-        folder = near.rsplit("/", 1)[0] + "/" if "/" in near else ""
-        for end in range(len(parts), 0, -1):
-            facts = self.files.get(folder + "/".join(parts[:end]) + ".py")
-            if facts is not None and facts["module"] != ".".join(parts[:end]):
-                return ".".join([facts["module"], *parts[end:]])
-        return None
-
     def _targets(self, name: str, near: str, is_import: bool) -> Iterator[tuple[str, str, bool]]:
         """(path, scope key, runs now) for what `name` runs when called (or imported) from `near`.
 
@@ -175,7 +162,7 @@ class Programs:
             name = self.reexports.get(name, name)
         if exact is None and name not in self.scope_paths and name not in self.class_paths \
                 and name not in self.module_paths:
-            name = self._sibling(name, near) or name
+            name = sibling_module(name, near, self.files) or name
         if is_import and exact is not None:  # the module at that path, whatever other file has its dotted name
             if self.files[exact]["module"] in self.files[exact]["scopes"]:
                 yield exact, self.files[exact]["module"], True
