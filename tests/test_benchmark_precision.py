@@ -1,5 +1,6 @@
 """Corpus selection of benchmarks/precision.py (a pure function; no mirror, no scan)."""
 import importlib.util
+import json
 import sys
 from pathlib import Path
 
@@ -83,6 +84,27 @@ def test_replay_counts_printed_gone_and_new_findings():
     assert counts == {"TP": 1, "new": 1, "gone FP": 2}
     # a new finding counts as wrong until someone judges it: 1 real of 2 printed
     assert firstscans.replayed(counts) == "0.50"
+
+
+def test_a_new_finding_judged_later_counts_with_its_later_verdict():
+    first = [{"repo": "o/r", "rule": "SEED003", "path": "t.py", "line": 3, "fingerprint": "x", "verdict": "TP"}]
+    later = [{"repo": "o/r", "rule": "SEED004", "path": "n.ipynb", "line": 9, "fingerprint": "k", "verdict": "debatable",
+              "held_out_replay": True}]
+    findings = [{"rule": "SEED003", "path": "t.py", "line": 3, "fingerprint": "x"},
+                {"rule": "SEED004", "path": "n.ipynb", "line": 9, "fingerprint": "k"},   # judged by a replay
+                {"rule": "DATA001", "path": "w.py", "line": 1, "fingerprint": "n"}]      # never judged
+    pairs, unmatched = precision.match("o/r", findings, first)
+    counts = firstscans.tally(pairs, unmatched, later, "o/r")
+    assert counts == {"TP": 1, "new debatable": 1, "new": 1}
+    assert firstscans.replayed(counts) == "0.33"
+
+
+def test_replay_verdicts_are_not_first_scan_verdicts(tmp_path, monkeypatch):
+    rows = [{"repo": "o/r", "rule": "SEED003", "path": "t.py", "line": 3, "verdict": "TP"},
+            {"repo": "o/r", "rule": "SEED004", "path": "u.py", "line": 4, "verdict": "FP", "held_out_replay": True}]
+    (tmp_path / "heldout9.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+    monkeypatch.setattr(firstscans.precision, "VERDICTS", tmp_path)
+    assert [v["rule"] for v in firstscans.first_verdicts("heldout9")] == ["SEED003"]
 
 
 def test_a_checkout_moves_between_two_commits_whose_mirrors_lack_different_large_files(tmp_path: Path) -> None:

@@ -66,6 +66,21 @@ def full_path(name: str, table: dict[str, str]) -> str | None:
     return None
 
 
+def sibling_module(name: str, near: str, files: dict[str, dict[str, Any]]) -> str | None:
+    """`name` as the module name of a sibling of `near`, when a file beside it has the name's first
+    parts as its file name: a script run from its folder imports its siblings by their bare name (the
+    folder is first on `sys.path`), also when an `__init__.py` there makes their module names dotted
+    (`cls/config.py` is `cls.config`; `cls/main.py` says `from config import OptInit`, whose
+    `__init__` seeds). Asked only for a name no module, scope or class has."""
+    parts = name.split(".")
+    folder = near.rsplit("/", 1)[0] + "/" if "/" in near else ""
+    for end in range(len(parts), 0, -1):
+        facts = files.get(folder + "/".join(parts[:end]) + ".py")
+        if facts is not None and facts["module"] != ".".join(parts[:end]):
+            return ".".join([facts["module"], *parts[end:]])
+    return None
+
+
 def unalias(name: str, table: dict[str, str]) -> str:
     """`name` with a namespace-package prefix (`experiments.py.utils.f`) put as the module name its
     file has (`utils.f`)."""

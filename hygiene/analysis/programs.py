@@ -25,7 +25,8 @@ import libcst as cst
 
 from hygiene.analysis.apis.rng import GENERATORS
 from hygiene.analysis.purpose import in_doc_dir
-from hygiene.analysis.module_names import aliases, full_path, full_paths, importable, reexports, unalias
+from hygiene.analysis.module_names import (aliases, full_path, full_paths, importable, reexports, sibling_module,
+                                           unalias)
 from hygiene.walk import iter_nodes
 
 if TYPE_CHECKING:
@@ -159,6 +160,9 @@ class Programs:
         name = unalias(name, self.aliases)
         if name not in self.scope_paths and name not in self.class_paths:
             name = self.reexports.get(name, name)
+        if exact is None and name not in self.scope_paths and name not in self.class_paths \
+                and name not in self.module_paths:
+            name = sibling_module(name, near, self.files) or name
         if is_import and exact is not None:  # the module at that path, whatever other file has its dotted name
             if self.files[exact]["module"] in self.files[exact]["scopes"]:
                 yield exact, self.files[exact]["module"], True

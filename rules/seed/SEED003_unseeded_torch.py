@@ -371,6 +371,66 @@ class UnseededTorch(Rule):
             """,
         }, note="a model module's own `__main__` smoke test on a toy input, imported by the training script under "
                 "another package path: a checklist question, not a finding"),
+        valid({
+            "experiments/__init__.py": "",
+            "experiments/cls/__init__.py": "",
+            "experiments/cls/config.py": """
+                import random
+                import torch
+
+                class OptInit:
+                    def __init__(self):
+                        self.args = {"seed": 1}
+                        self._set_seed(self.args["seed"])
+
+                    def get_args(self):
+                        return self.args
+
+                    def _set_seed(self, seed=0):
+                        random.seed(seed)
+                        torch.manual_seed(seed)
+            """,
+            "experiments/cls/main.py": """
+                import torch
+                from torch.utils.data import DataLoader
+                from config import OptInit
+
+                if __name__ == "__main__":
+                    opt = OptInit().get_args()
+                    loader = DataLoader(train_set, batch_size=32, shuffle=True)
+                    for batch in loader:
+                        step(batch)
+                    print("test accuracy", evaluate(test_set))
+            """,
+        }, note="near miss (held-out set 16): a script imports its sibling `config.py` by its bare name, though "
+                 "an `__init__.py` makes the folder a package; the options class it constructs seeds in `__init__`"),
+        invalid({
+            "experiments/__init__.py": "",
+            "experiments/cls/__init__.py": "",
+            "experiments/cls/config.py": """
+                import random
+                import torch
+
+                class OptInit:
+                    def __init__(self):
+                        self.args = {"seed": 1}
+
+                    def get_args(self):
+                        return self.args
+            """,
+            "experiments/cls/main.py": """
+                import torch
+                from torch.utils.data import DataLoader
+                from config import OptInit
+
+                if __name__ == "__main__":
+                    opt = OptInit().get_args()
+                    loader = DataLoader(train_set, batch_size=32, shuffle=True)  # expect: SEED003
+                    for batch in loader:
+                        step(batch)
+                    print("test accuracy", evaluate(test_set))
+            """,
+        }, note="the twin: the options class seeds nothing"),
         valid("""
             import torch
             import zero
@@ -381,10 +441,13 @@ class UnseededTorch(Rule):
                 loader = DataLoader(train_set, batch_size=64, shuffle=True)
                 for batch in loader:
                     step(batch)
+                print("test accuracy", evaluate(test_set))
 
             if __name__ == "__main__":
                 main(0)
-        """, note="near miss: a helper library's `set_randomness(seed)` (libzero) seeds random, numpy and torch"),
+        """, note="near miss: a helper library's `set_randomness(seed)` (libzero) seeds random, numpy and torch, "
+                  "though `zero` is a library the rules know by name (held-out set 6: a reported run was taken for "
+                  "unseeded)"),
         invalid("""
             import torch
             from torch.utils.data import DataLoader

@@ -52,6 +52,10 @@ class SingleSample(Rule):
     A call that only scores the text it is given (`echo=True, max_tokens=0`: log-probabilities, no
     generation) samples nothing.
 
+    A call that samples at a near-greedy temperature (above 0, at most 0.2) once per item is a
+    checklist question, not a finding: its draws barely differ from the greedy answer, and one such
+    sample per item is how many benchmarks decode (held-out set 17: two findings at 0.1, debatable).
+
     Precision, and why it stays a finding (2026-12-06, seedprec): of 8 first-scan findings none was
     real; it still prints 2 debatable (one sample per prompt at AlpacaEval's convention; summaries
     built once as released data). It finds 5 labels of the case sets that no other rule finds (two dev
@@ -105,6 +109,24 @@ class SingleSample(Rule):
                     answers.append(tokenizer.decode(out[0]))
                 return answers
         """, note="held-out 15 (MT-bench answers): the sampler is seeded from the run's seed parameter"),
+        invalid("""
+            def answer_all(client, items):
+                preds = []
+                for item in items:
+                    r = client.chat.completions.create(model="m", temperature=0.5,  # expect: SEED009
+                                                       messages=[{"role": "user", "content": item["prompt"]}])
+                    preds.append(r.choices[0].message.content)
+                return preds
+        """, note="one answer per item at temperature 0.5: the draw matters"),
+        valid("""
+            def answer_all(client, items):
+                preds = []
+                for item in items:
+                    r = client.chat.completions.create(model="m", temperature=0.1,
+                                                       messages=[{"role": "user", "content": item["prompt"]}])
+                    preds.append(r.choices[0].message.content)
+                return preds
+        """, note="held-out 17 (a long-context benchmark's answers): temperature 0.1 is near-greedy, a question"),
         invalid("""
             import argparse
             import anthropic
@@ -520,7 +542,13 @@ class SingleSample(Rule):
                      "call": call, "temperature": temperature, "snippet": " ".join(self.ctx.code(anchor).split())[:200],
                      "context": self.ctx.scope_of(anchor), **({"repeat": repeat_setting} if repeat_setting else {})})
             return
-        self.report(anchor, call=call, temperature=f"{temperature:g}")
+        # Near-greedy sampling (0 < T <= 0.2): the draws barely differ from the greedy answer, and one
+        # sample per item at such a temperature is how many benchmarks decode; the spread it adds is
+        # small next to the differences reported. A question on the evidence, not a finding.
+        ask = ({"ask": f"it samples at temperature {temperature:g}, near-greedy: one draw per item barely differs "
+                       "from the greedy answer; is the spread it adds small next to the differences reported?"}
+               if temperature <= NEAR_GREEDY else None)
+        self.report(anchor, call=call, temperature=f"{temperature:g}", extra=ask)
 
     def _params_object(self, node: cst.Call) -> cst.Call | None:
         """The `SamplingParams(...)` / `GenerationConfig(...)` a model call is given, inline or by name."""
@@ -596,6 +624,9 @@ class SingleSample(Rule):
         return per_item, repeated
 
 
+# At or below this temperature sampling is near-greedy: a single draw per item is a question, not a finding
+# (held-out set 17: LongBench's temperature-0.1 answers, judged debatable twice).
+NEAR_GREEDY = 0.2
 # Objects that carry sampling settings to a later model call (vLLM, transformers, SGLang).
 _PARAMS_OBJECTS = frozenset({"SamplingParams", "GenerationConfig"})
 

@@ -189,6 +189,10 @@ def classify(name: str | None, node: cst.Call, tail: str, imports_torch: bool) -
         other = _by_method(node, tail, kwargs)
         if other is not None:
             return other
+    if bare is not None and randomness_setter(tail, node):
+        # a known library's helper named for setting the randomness and handed a seed
+        # (`zero.set_randomness(args["seed"])`): `zero` is a known root, so the early test above skips it
+        return Seed(("*",), bare)
     if seed_like(tail) and (bare is None or bare not in NOT_SEEDS) and isinstance(node.func, (cst.Name, cst.Attribute)):
         # An unresolved `obj.seed_everything()` may be an instance's own seeding (env.seed):
         # only names and module attributes count as global helpers.
