@@ -56,7 +56,10 @@ DATA_WORDS = re.compile(r"(?i)row|item|example|sample|line|record|data|subset|pr
                         r"behavio|request|conversation|dialog|message|transcript|trace|result|pred|answer|review|"
                         r"text|entr|df\b|iterrows|tqdm|reply|replies|task|query|queries|input|target|label|json")
 PARSE_CALLS = frozenset({"loads", "load", "literal_eval", "int", "float", "group", "safe_load", "parse", "search",
-                         "match", "fullmatch", "findall", "split", "index", "strptime", "Decimal", "eval"})
+                         "match", "fullmatch", "findall", "split", "index", "strptime", "Decimal", "eval",
+                         # pydantic: a reply validated into a response model is parsed
+                         "model_validate_json", "model_validate", "parse_raw", "parse_obj", "validate_json",
+                         "validate_python"})
 COLLECT_METHODS = frozenset({"append", "extend", "add", "insert", "write", "writerow", "put", "update", "appendleft"})
 CLEANUP_CALLS = frozenset({"remove", "unlink", "rmtree", "rmdir", "close", "kill", "terminate", "shutdown", "cancel",
                            "join", "delete", "makedirs", "mkdir", "chmod", "release", "disconnect", "cleanup"})
@@ -1442,6 +1445,34 @@ class SwallowedException(Rule):
                     counts[folder] = removed
                 return counts
         """, note="the twin: the comment names the swallow without saying when it is expected"),
+        invalid("""
+            from pydantic import ValidationError
+            from together import Together
+            from schema import Verdict
+            client = Together()
+
+            def classify(claim):
+                out = client.chat.completions.create(model="m", messages=[{"role": "user", "content": claim}])
+                raw = out.choices[0].message.content
+                try:
+                    return Verdict.model_validate_json(raw)
+                except ValidationError:  # expect: DATA001
+                    return Verdict(label="unsupported", rationale=raw)
+        """, note="probe 12: a reply that fails the pydantic response model becomes the negative class"),
+        valid("""
+            from pydantic import ValidationError
+            from together import Together
+            from schema import Verdict
+            client = Together()
+
+            def classify(claim):
+                out = client.chat.completions.create(model="m", messages=[{"role": "user", "content": claim}])
+                raw = out.choices[0].message.content
+                try:
+                    return Verdict.model_validate_json(raw)
+                except ValidationError:
+                    return None
+        """, note="the twin: the caller can count the replies that failed validation"),
     ]
 
     def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
@@ -2437,7 +2468,11 @@ def _result_constant(expr: cst.BaseExpression) -> str | None:
     graded = [(k, v) for k, v in fields if RESULT_FIELDS.match(k)]
     if not graded or any(_constant(v) is None and not (isinstance(v, cst.Name) and v.value.isupper()) for _, v in graded):
         return None
-    return " ".join(_text(expr).split())[:60] if graded else None
+    # shown by its graded fields: `Verdict(label="unsupported")`, `{"score": 0}`
+    shown = ", ".join((f"{k}=" if isinstance(expr, cst.Call) else f'"{k}": ') + cst.Module([]).code_for_node(v)
+                      for k, v in graded)
+    head = cst.Module([]).code_for_node(expr.func) if isinstance(expr, cst.Call) else ""
+    return (f"{head}({shown})" if isinstance(expr, cst.Call) else "{" + shown + "}")[:60]
 
 
 EXEC_CALLS = frozenset({"exec", "eval", "check_output", "check_call", "Popen", "run_test", "run_tests", "unsafe_execute"})

@@ -1105,6 +1105,20 @@ class SelectionOnTest(Rule):
             model.fit(X_train, y_train, eval_set=(X_test, y_test), verbose=False)  # expect: LEAK003
             print(model.best_score_)
         """, note="the twin: the stopped model's best test score is printed"),
+        invalid("""
+            import keras
+            (x_train, y_train), (x_test, y_test) = keras.datasets.cifar10.load_data()
+            x_train, x_test = x_train / 255.0, x_test / 255.0
+            ckpt = keras.callbacks.ModelCheckpoint("best.keras", monitor="val_accuracy", save_best_only=True)
+            model.fit(x_train, y_train, epochs=60, validation_data=(x_test, y_test), callbacks=[ckpt])  # expect: LEAK003
+        """, note="probe 12: the checkpoint made before the call and listed by name (`callbacks=[ckpt]`)"),
+        valid("""
+            import keras
+            (x_train, y_train), (x_test, y_test) = keras.datasets.cifar10.load_data()
+            x_train, x_test = x_train / 255.0, x_test / 255.0
+            ckpt = keras.callbacks.ModelCheckpoint("best.keras", monitor="val_accuracy", save_best_only=True)
+            model.fit(x_train, y_train, epochs=60, validation_split=0.1, callbacks=[ckpt])
+        """, note="near miss: the checkpoint monitors a validation split carved from the training data"),
     ]
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:

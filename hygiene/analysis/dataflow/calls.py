@@ -288,7 +288,12 @@ class CallEvaluator(Evaluator):
         ctor = self.refs[recv] if recv and self.kinds[recv] == "call" else None
         ctor_text = self.ctx.code(ctor) if isinstance(ctor, cst.Call) else ""
         listed = keywords.get("callbacks", 0)  # `callbacks=callbacks`: a list of checkpoints made before the call
-        text += self.ctx.code(self.refs[listed]) if isinstance(listed, int) and listed and self.kinds[listed] == "op" else ""
+        if isinstance(listed, int) and listed and self.kinds[listed] == "op":
+            text += self.ctx.code(self.refs[listed])
+            # `ckpt = ModelCheckpoint(...)` then `callbacks=[ckpt]`: the list's items made before the call
+            for item in self.inputs[listed][:8]:
+                if item and self.kinds[item] == "call" and isinstance(self.refs[item], cst.Call):
+                    text += self.ctx.code(self.refs[item].func)
         if any(s in text or s in ctor_text for s in (*kb.STOPPING_NAMES, *kb.STOPPING_KEYWORDS)):
             info["stop"] = 1
         fitted = self.add("fit", inputs, info, expr)
