@@ -161,7 +161,8 @@ class SwallowedException(Rule):
     severity = Severity.ERROR
     message = "`{handler}` {where_in} {action} without logging or counting it: {consequence}"
     question = "How many items failed at {where}, and are they excluded from or counted in the reported numbers?"
-    triggers = ("except", "startswith", "endswith", " in ", "==", "find(", ".apply(", ".map(")
+    triggers = ("except", "startswith", "endswith", " in ", "==", "find(", ".apply(", ".map(", "skip_invalid",
+                "on_bad_lines")
     examples = [
         valid("""
             import string
@@ -1473,6 +1474,36 @@ class SwallowedException(Rule):
                 except ValidationError:
                     return None
         """, note="the twin: the caller can count the replies that failed validation"),
+        invalid("""
+            import jsonlines
+
+            n = ok = 0
+            with jsonlines.open("outputs/generations.jsonl") as reader:
+                for rec in reader.iter(type=dict, skip_invalid=True):  # expect: DATA001
+                    n += 1
+                    ok += passes(rec["completion"], rec["test"])
+            print(f"pass@1 = {ok / n:.3f}")
+        """, note="probe 12: the reader skips malformed lines inside the library, uncounted"),
+        valid("""
+            import jsonlines
+
+            n = ok = 0
+            with jsonlines.open("outputs/generations.jsonl") as reader:
+                for rec in reader.iter(type=dict):
+                    n += 1
+                    ok += passes(rec["completion"], rec["test"])
+            print(f"pass@1 = {ok / n:.3f}")
+        """, note="the twin: a malformed line raises"),
+        invalid("""
+            import pandas as pd
+            df = pd.read_csv("outputs/judgements.csv", on_bad_lines="skip")  # expect: DATA001
+            print(df["score"].mean())
+        """, note="pandas told to skip the rows it cannot parse"),
+        valid("""
+            import pandas as pd
+            df = pd.read_csv("outputs/judgements.csv", on_bad_lines="error")
+            print(df["score"].mean())
+        """, note="near miss: bad rows raise"),
     ]
 
     def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
@@ -1664,6 +1695,7 @@ class SwallowedException(Rule):
                 self.compared.add(key)
 
     def visit_Call(self, node: cst.Call) -> None:
+        self._skipping_reader(node)
         if isinstance(node.func, cst.Attribute) and node.func.attr.value in ("apply", "map", "progress_apply") \
                 and node.args and isinstance(node.args[0].value, (cst.Name, cst.Attribute)):
             applied = node.args[0].value
@@ -1671,6 +1703,22 @@ class SwallowedException(Rule):
         if isinstance(node.func, cst.Attribute) and node.func.attr.value in ("startswith", "endswith", "find") \
                 and node.args:
             self._marker(node.args[0].value)
+
+    def _skipping_reader(self, node: cst.Call) -> None:
+        """A reader told to drop the records it cannot parse, silently: jsonlines' `iter(skip_invalid=True)`,
+        pandas' `read_csv(..., on_bad_lines="skip")`. The exception is swallowed inside the library."""
+        for arg in node.args:
+            if arg.keyword is None:
+                continue
+            option = arg.keyword.value
+            value = arg.value
+            if (option == "skip_invalid" and isinstance(value, cst.Name) and value.value == "True") or (
+                    option == "on_bad_lines" and string_value(value) == "skip"):
+                callee = self.ctx.code(node.func)
+                self.report(arg, handler=f"{option}={self.ctx.code(value)}", where_in=f"in `{callee}(...)`",
+                            action="drops every record it cannot parse",
+                            consequence="those rows vanish from everything computed after, and nobody knows how many")
+                return
 
     def visit_Assign(self, node: cst.Assign) -> None:
         callee = _gathered_callee(node.value)
