@@ -344,9 +344,8 @@ SPECS.append(dict(
                 print(f"accuracy {correct / len(items):.3f}")
         ''',
     },
-    labels=[dict(file="gsm_vertex.py", find="max_output_tokens=200",
-                 category="DATA-TRUNC", why="step-by-step replies are cut at 200 tokens and scored as wrong; finish_reason is never checked")],
-    also_ok=[dict(file="gsm_vertex.py", find="pred = extract(solve(", category="DATA-TRUNC", why="where the cut replies are scored")],
+    labels=[dict(file="gsm_vertex.py", find="max_output_tokens=200", end_find="pred = extract(solve(",
+                 category="DATA-TRUNC", why="step-by-step replies are cut at 200 tokens and scored as wrong; finish_reason is never checked (the limit, and where the cut replies are scored)")],
 ))
 
 # D6 lm-eval-harness style task: unparsed answer defaults to "A"

@@ -119,7 +119,7 @@ SPECS.append(dict(
 SPECS.append(dict(
     id="eval-star-import-metrics-swapped-pred-gold",
     style="sklearn",
-    description="An NER-style token classifier report. `from sklearn.metrics import *`; the helper is called `report(pred_tags, gold_tags)` and computes `f1_score(pred_tags, gold_tags, average='macro')` and `precision_score`/`recall_score` in the same order: predictions in the y_true slot, so per-class precision and recall are exchanged and macro-F1 is wrong.",
+    description="An NER-style token classifier report. `from sklearn.metrics import *`; the helper is called `report(pred_tags, gold_tags)` and computes `f1_score(pred_tags, gold_tags, average='macro')` and `precision_score`/`recall_score` in the same order: predictions in the y_true slot, so the reported precision and recall are exchanged (macro-F1 itself is symmetric here).",
     files={
         "metrics_report.py": '''
             from sklearn.metrics import *
@@ -163,7 +163,7 @@ SPECS.append(dict(
         ''',
     },
     labels=[dict(file="metrics_report.py", find='"macro_f1": f1_score(pred_tags, gold_tags', end_find='"recall": recall_score(pred_tags',
-                 category="EVAL-ARGS", why="predictions passed as y_true and gold as y_pred: precision and recall are exchanged, macro-F1 is wrong")],
+                 category="EVAL-ARGS", why="predictions passed as y_true and gold as y_pred: the reported precision and recall are exchanged")],
 ))
 
 # E3 huggingface evaluate: bleu/rouge with predictions and references swapped
