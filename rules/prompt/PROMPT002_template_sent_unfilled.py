@@ -549,6 +549,28 @@ class TemplateSentUnfilled(Rule):
                     {"role": "system", "content": STANCE_TEMPLATE},
                     {"role": "user", "content": claim}])
         """, note="filled only to be printed; the template itself is sent"),
+        invalid({
+            "judge_prompt.py": 'JUDGE_TEMPLATE = """Question: {question}\nReference answer: {reference_answer}\nCandidate: {response}\nReply CORRECT or INCORRECT."""\n',
+            "grade.py": """
+                from collections import defaultdict
+                from judge_prompt import JUDGE_TEMPLATE
+
+                def grade(client, item, response):
+                    prompt = JUDGE_TEMPLATE.format_map(defaultdict(str, question=item["question"], reference=item["answer"], response=response))  # expect: PROMPT002
+                    return client.messages.create(model="m", max_tokens=5, messages=[{"role": "user", "content": prompt}])
+            """,
+        }, note="probe 12: a defaultdict fills the field passed under another name (`reference`) with an empty string"),
+        valid({
+            "judge_prompt.py": 'JUDGE_TEMPLATE = """Question: {question}\nReference answer: {reference_answer}\nCandidate: {response}\nReply CORRECT or INCORRECT."""\n',
+            "grade.py": """
+                from collections import defaultdict
+                from judge_prompt import JUDGE_TEMPLATE
+
+                def grade(client, item, response):
+                    prompt = JUDGE_TEMPLATE.format_map(defaultdict(str, question=item["question"], reference_answer=item["answer"], response=response))
+                    return client.messages.create(model="m", max_tokens=5, messages=[{"role": "user", "content": prompt}])
+            """,
+        }, note="the twin: every field is given"),
     ]
 
     def __init__(self, ctx) -> None:
@@ -651,6 +673,15 @@ class TemplateSentUnfilled(Rule):
                 keywords = [a.keyword.value for a in node.args if a.keyword is not None]
                 if func.attr.value == "format" and keywords and not any(a.star for a in node.args):
                     self.filled.append({"name": name, "short": func.value.value, "kws": keywords,
+                                        "line": self.ctx.line_here(node) or self.ctx.line_of(node)})
+                inner = node.args[0].value if func.attr.value == "format_map" and len(node.args) == 1 else None
+                if isinstance(inner, cst.Call) and (self.qualified_name(inner.func) or "").endswith("defaultdict") \
+                        and inner.args and not any(a.star for a in inner.args) \
+                        and all(a.keyword is not None for a in inner.args[1:]):
+                    # `T.format_map(defaultdict(str, question=q, reference=a))`: a field given no value is
+                    # filled with the factory's empty value instead of raising
+                    self.filled.append({"name": name, "short": func.value.value, "blanks": True,
+                                        "kws": [a.keyword.value for a in inner.args[1:] if a.keyword is not None],
                                         "line": self.ctx.line_here(node) or self.ctx.line_of(node)})
 
     def finish(self) -> None:
@@ -850,6 +881,18 @@ class TemplateSentUnfilled(Rule):
         for path, facts in repo.facts(cls.code):
             for fill in facts.get("filled", []):
                 found = _defining(_candidates(templates, fill["name"]), path)
+                if found is not None and fill.get("blanks") and not found[1].get("plain") and "file" not in found[1]:
+                    blank = [f for f in found[1]["fields"] if f.split(".")[0].split("[")[0] not in fill["kws"]]
+                    if blank:
+                        defined_in, template = found
+                        repo.report(cls, path, fill["line"], name=fill["short"], has=HAS,
+                                    placeholders=", ".join("{" + f + "}" for f in blank),
+                                    how="that `format_map(defaultdict(...))` here fills with an empty value",
+                                    where_word="defined at", defined=f"{defined_in}:{template['line']}", via="",
+                                    consequence="the model sees nothing where they should be; the call passes "
+                                                + ", ".join(f"`{k}`" for k in fill["kws"]),
+                                    related=[Location(defined_in, template["line"], f"{fill['short']} defined here")])
+                    continue
                 if found is None or not found[1].get("plain"):
                     continue
                 defined_in, template = found
