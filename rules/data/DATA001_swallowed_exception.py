@@ -133,6 +133,10 @@ class SwallowedException(Rule):
     skips malformed JSON lines of a chat server's log; a JSON line is a record, and the same shape on a
     data file (`data/items.jsonl`) drops items, so nothing the code shows separates them. It stays on: it
     finds 34 case labels, nearly all found by no other rule, against one debatable finding on new code.
+    A reader told to drop what it cannot parse (jsonlines' `iter(skip_invalid=True)`, pandas'
+    `read_csv(..., on_bad_lines="skip")`) swallows the error inside the library, and is reported the
+    same way; a reply validated into a pydantic response model (`Verdict.model_validate_json(raw)`) is
+    parsed like `json.loads`.
 
     ## Why is this bad?
     Rows that fail vanish from the denominator, or become a plausible value ("not flipped",

@@ -62,6 +62,9 @@ class ScoredWithoutStopReason(Rule):
     | `replies = await asyncio.gather(*(ask(it) for it in items))` (or `[ask(p) for p in ps]`), then `grade(r, it["gold"])` over `zip(replies, items)` | yes | `ask` returns `msg.stop_reason` too and the cut replies are counted |
     | Batch API results scored as dicts (`r["response"]["body"]["choices"][0]["message"]["content"]`) while the repo's batch requests set `"max_tokens": 256` | yes | the scorer tests `finish_reason` / `stop_reason` |
 
+    A Gemini / Vertex AI reply (`resp.text` of `model.generate_content(..., generation_config=CFG)`, the
+    limit in the config object's `max_output_tokens`) is a reply like the others.
+
     ## Why is this bad?
     An output cut at `max_tokens` has no final answer; the scorer then grades a half-finished
     chain of thought, usually as wrong or through a fallback (the last number in the text).

@@ -36,6 +36,9 @@ class CrossedTruthAndPrediction(Rule):
     the truth (`labels`, `targets`, `gold`, `y_true`) and the other as a prediction or a score
     (`preds`, `probs`, `logits`, `scores`). A single store of a label into a prediction list is not
     reported: pseudo-labels and predicted labels are often called labels.
+    A metric's prediction keyword given a value only the truth is called by
+    (`bleu.compute(predictions=gold, references=[[g] for g in generated])` of huggingface `evaluate`,
+    torchmetrics' `preds=` / `target=`) is reported on its own; `labels` alone is not enough there.
 
     ## Why is this bad?
     Every metric computed later from those containers has truth and prediction exchanged: a

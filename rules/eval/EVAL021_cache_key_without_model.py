@@ -31,6 +31,8 @@ class CacheKeyWithoutModel(Rule):
     hash the whole request, or a digest joined with the model into the key (a folder per model),
     are left alone; a key that names the model is still reported when it leaves out the
     temperature a loop varies (a temperature sweep reads back the first temperature's replies).
+    A model or temperature read from a run's config that a sweep sets per run (`cfg =
+    wandb.init(...).config`) varies at run time too.
 
     ## Why is this bad?
     After the first model has answered, every other model gets the first model's cached answers:

@@ -40,6 +40,9 @@ class SelectionOnTest(Rule):
     files: a split part, a loader unpacked into `self.test_loader`, or a helper whose `split`
     parameter defaults to `"test"` when the caller leaves it out. Folds of a cross-validation
     splitter (also one passed in as a parameter, as in nested CV) are validation, not test.
+    A Ray Tune search (`tune.Tuner(trainable, ...)`, `tune.run`) maximises what the trainable passes to
+    `train.report({...})`; an objective may be imported from another module, and a test evaluation
+    inside a helper is reported at the objective's call that hands it the test part.
 
     ## Why is this bad?
     A score that was maximised over many evaluations on the test set is the best of many noisy

@@ -34,6 +34,8 @@ class RandomSplitOfGroups(Rule):
     `subject` column counts only when set per file or loop iteration (MMLU's `subject` is a topic).
     The data can show it too: a file of the repo, read and split row for row (pandas, or
     `load_dataset("csv", data_files=...)`), whose group-id column repeats a value.
+    fastai's `ImageDataLoaders.from_df(df, ..., valid_pct=0.2)` (and the other `from_*` builders given
+    `valid_pct`) split the frame's rows at random.
 
     ## Why is this bad?
     Rows of one group share much more than rows of different groups, so the test part contains

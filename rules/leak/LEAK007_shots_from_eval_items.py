@@ -58,6 +58,9 @@ class ShotsFromEvalItems(Rule):
     inside `async def solve(item)`) reach every call of it.
     A part of the item being evaluated (`conv[:-1]`, the conversation before the reply a judge
     scores) is that item's own context, not a demonstration.
+    An lm-evaluation-harness task class whose `fewshot_docs` returns the docs the harness scores (its
+    test docs when `has_test_docs` is True, else its validation docs) draws the shots from the evaluated
+    items.
 
     ## Why is this bad?
     For the items used as demonstrations the model sees the question and its gold answer in the

@@ -47,6 +47,11 @@ class TemplateSentUnfilled(Rule):
     callers send what it returns, is reported at the chain (the file itself is not wrong). A
     `string.Template` (`$question`) filled by `safe_substitute` with some of its fields, here or in
     another file, is reported at the template: safe_substitute leaves the others in the text.
+    An entry of a module-level settings dict (`CONFIG = {"system_prompt": "... {domain} ..."}`) sent
+    from another file as `CONFIG["system_prompt"]` is reported at the entry. A template filled with
+    `format_map(defaultdict(str, ...))` that is given no value for one of its fields (passed under
+    another name) is reported at that fill: the defaultdict puts an empty string there instead of
+    raising.
 
     ## Why is this bad?
     Every request carries the template itself, braces and all, instead of the item: the model

@@ -155,6 +155,8 @@ class ResultsWithoutProvenance(Rule):
     rule reads for that name none). It stays on: it finds 10 case labels, all found by no other rule,
     against one debatable finding on new code; a record that holds the settings under a key of its own
     (`res["info"] = vars(args)`) records its configuration.
+    A JSON-lines writer's record written once per run (`with jsonlines.open("results/runs.jsonl",
+    mode="a") as w: w.write({...})`, not in a loop) is such a write.
 
     ## Why is this bad?
     A results file that says only `{"acc": 0.971}` cannot be traced back to the run that made it.

@@ -57,6 +57,8 @@ class SingleSample(Rule):
     built once as released data). It finds 5 labels of the case sets that no other rule finds (two dev
     labels); a demotion would lose them to avoid two debatable findings, so it stays, with its
     evidence of repeats and spread as the gate.
+    An entry of a module-level settings dict on its own line (`"temperature": 0.8,`) counts as a
+    configured temperature.
 
     ## Why is this bad?
     With one sample per item at temperature 1, the reported accuracy or rate is itself a random
