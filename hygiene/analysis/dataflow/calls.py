@@ -160,7 +160,7 @@ class CallEvaluator(Evaluator):
     def split_call(self, expr: cst.Call, bare: str, method: str, recv: int, positional: list[Value],
                    keywords: dict[str, Value]) -> int | None:
         info: dict[str, Any]
-        if bare in kb.SPLIT_FUNCTIONS or method == "train_test_split":
+        if bare in kb.SPLIT_FUNCTIONS or method == "train_test_split" or kb.random_valid_split(bare, method, keywords):
             arrays = [p for p in positional]
             pairs = bare in kb.SPLIT_FUNCTIONS and bare.endswith("train_test_split")
             info = {"call": bare.rsplit(".", 1)[-1] or method, "arrays": len(arrays), "grouped": False}
@@ -175,10 +175,6 @@ class CallEvaluator(Evaluator):
             data = recv if method == "train_test_split" and recv else 0
             return self.add("split", [data, *arrays] if data else arrays, {**info, "on": self.code(expr.func.value)}  # `ds.train_test_split(...)`
                             if data else self.with_on(info, expr), expr)
-        if "valid_pct" in keywords and method.startswith("from_") and positional and "fastai" in bare:
-            # fastai `ImageDataLoaders.from_df(df, ..., valid_pct=0.2)`: a random split of the frame's rows
-            info = {"call": method, "arrays": 1, "grouped": False}
-            return self.add("split", positional[:1], self.with_on(info, expr), expr)
         splitter = bare[: -len(".split")] if bare.endswith(".split") else ""
         if method == "split" and splitter and (plain(splitter) in kb.SPLITTERS or "model_selection" in splitter):
             grouped = plain(splitter) in kb.GROUPED_SPLITTERS or len(positional) >= 3 or "groups" in keywords
@@ -291,13 +287,8 @@ class CallEvaluator(Evaluator):
         text = self.ctx.code(expr)
         ctor = self.refs[recv] if recv and self.kinds[recv] == "call" else None
         ctor_text = self.ctx.code(ctor) if isinstance(ctor, cst.Call) else ""
-        listed = keywords.get("callbacks", 0)  # `callbacks=callbacks`: a list of checkpoints made before the call
-        if isinstance(listed, int) and listed and self.kinds[listed] == "op":
-            text += self.ctx.code(self.refs[listed])
-            # `ckpt = ModelCheckpoint(...)` then `callbacks=[ckpt]`: the list's items made before the call
-            for item in self.inputs[listed][:8]:
-                if item and self.kinds[item] == "call" and isinstance(self.refs[item], cst.Call):
-                    text += self.ctx.code(self.refs[item].func)
+        listed = keywords.get("callbacks", 0)  # `callbacks=callbacks` / `[ckpt]`: checkpoints made before the call
+        text += self.listed_code(listed)
         if any(s in text or s in ctor_text for s in (*kb.STOPPING_NAMES, *kb.STOPPING_KEYWORDS)):
             info["stop"] = 1
         fitted = self.add("fit", inputs, info, expr)

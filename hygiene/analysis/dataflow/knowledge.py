@@ -251,3 +251,8 @@ TIME_WORDS = frozenset({"date", "time", "timestamp", "ts", "datetime", "day", "m
 def is_time_column(name: str) -> bool:
     tokens = [t.lower() for t in _TOKEN.findall(name.replace("_", " "))]
     return bool(tokens) and (tokens[-1] in TIME_WORDS or tokens[0] in ("date", "timestamp", "datetime"))
+
+
+def random_valid_split(bare: str, method: str, keywords: dict) -> bool:
+    """fastai's `ImageDataLoaders.from_df(df, ..., valid_pct=0.2)`: a random split of the frame's rows."""
+    return "fastai" in bare and method.startswith("from_") and "valid_pct" in keywords
