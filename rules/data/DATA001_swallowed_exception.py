@@ -56,7 +56,10 @@ DATA_WORDS = re.compile(r"(?i)row|item|example|sample|line|record|data|subset|pr
                         r"behavio|request|conversation|dialog|message|transcript|trace|result|pred|answer|review|"
                         r"text|entr|df\b|iterrows|tqdm|reply|replies|task|query|queries|input|target|label|json")
 PARSE_CALLS = frozenset({"loads", "load", "literal_eval", "int", "float", "group", "safe_load", "parse", "search",
-                         "match", "fullmatch", "findall", "split", "index", "strptime", "Decimal", "eval"})
+                         "match", "fullmatch", "findall", "split", "index", "strptime", "Decimal", "eval",
+                         # pydantic: a reply validated into a response model is parsed
+                         "model_validate_json", "model_validate", "parse_raw", "parse_obj", "validate_json",
+                         "validate_python"})
 COLLECT_METHODS = frozenset({"append", "extend", "add", "insert", "write", "writerow", "put", "update", "appendleft"})
 CLEANUP_CALLS = frozenset({"remove", "unlink", "rmtree", "rmdir", "close", "kill", "terminate", "shutdown", "cancel",
                            "join", "delete", "makedirs", "mkdir", "chmod", "release", "disconnect", "cleanup"})
@@ -130,6 +133,10 @@ class SwallowedException(Rule):
     skips malformed JSON lines of a chat server's log; a JSON line is a record, and the same shape on a
     data file (`data/items.jsonl`) drops items, so nothing the code shows separates them. It stays on: it
     finds 34 case labels, nearly all found by no other rule, against one debatable finding on new code.
+    A reader told to drop what it cannot parse (jsonlines' `iter(skip_invalid=True)`, pandas'
+    `read_csv(..., on_bad_lines="skip")`) swallows the error inside the library, and is reported the
+    same way; a reply validated into a pydantic response model (`Verdict.model_validate_json(raw)`) is
+    parsed like `json.loads`.
 
     ## Why is this bad?
     Rows that fail vanish from the denominator, or become a plausible value ("not flipped",
@@ -158,7 +165,8 @@ class SwallowedException(Rule):
     severity = Severity.ERROR
     message = "`{handler}` {where_in} {action} without logging or counting it: {consequence}"
     question = "How many items failed at {where}, and are they excluded from or counted in the reported numbers?"
-    triggers = ("except", "startswith", "endswith", " in ", "==", "find(", ".apply(", ".map(")
+    triggers = ("except", "startswith", "endswith", " in ", "==", "find(", ".apply(", ".map(", "skip_invalid",
+                "on_bad_lines")
     examples = [
         valid("""
             import string
@@ -1442,6 +1450,64 @@ class SwallowedException(Rule):
                     counts[folder] = removed
                 return counts
         """, note="the twin: the comment names the swallow without saying when it is expected"),
+        invalid("""
+            from pydantic import ValidationError
+            from together import Together
+            from schema import Verdict
+            client = Together()
+
+            def classify(claim):
+                out = client.chat.completions.create(model="m", messages=[{"role": "user", "content": claim}])
+                raw = out.choices[0].message.content
+                try:
+                    return Verdict.model_validate_json(raw)
+                except ValidationError:  # expect: DATA001
+                    return Verdict(label="unsupported", rationale=raw)
+        """, note="probe 12: a reply that fails the pydantic response model becomes the negative class"),
+        valid("""
+            from pydantic import ValidationError
+            from together import Together
+            from schema import Verdict
+            client = Together()
+
+            def classify(claim):
+                out = client.chat.completions.create(model="m", messages=[{"role": "user", "content": claim}])
+                raw = out.choices[0].message.content
+                try:
+                    return Verdict.model_validate_json(raw)
+                except ValidationError:
+                    return None
+        """, note="the twin: the caller can count the replies that failed validation"),
+        invalid("""
+            import jsonlines
+
+            n = ok = 0
+            with jsonlines.open("outputs/generations.jsonl") as reader:
+                for rec in reader.iter(type=dict, skip_invalid=True):  # expect: DATA001
+                    n += 1
+                    ok += passes(rec["completion"], rec["test"])
+            print(f"pass@1 = {ok / n:.3f}")
+        """, note="probe 12: the reader skips malformed lines inside the library, uncounted"),
+        valid("""
+            import jsonlines
+
+            n = ok = 0
+            with jsonlines.open("outputs/generations.jsonl") as reader:
+                for rec in reader.iter(type=dict):
+                    n += 1
+                    ok += passes(rec["completion"], rec["test"])
+            print(f"pass@1 = {ok / n:.3f}")
+        """, note="the twin: a malformed line raises"),
+        invalid("""
+            import pandas as pd
+            df = pd.read_csv("outputs/judgements.csv", on_bad_lines="skip")  # expect: DATA001
+            print(df["score"].mean())
+        """, note="pandas told to skip the rows it cannot parse"),
+        valid("""
+            import pandas as pd
+            df = pd.read_csv("outputs/judgements.csv", on_bad_lines="error")
+            print(df["score"].mean())
+        """, note="near miss: bad rows raise"),
     ]
 
     def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
@@ -1633,6 +1699,7 @@ class SwallowedException(Rule):
                 self.compared.add(key)
 
     def visit_Call(self, node: cst.Call) -> None:
+        self._skipping_reader(node)
         if isinstance(node.func, cst.Attribute) and node.func.attr.value in ("apply", "map", "progress_apply") \
                 and node.args and isinstance(node.args[0].value, (cst.Name, cst.Attribute)):
             applied = node.args[0].value
@@ -1640,6 +1707,22 @@ class SwallowedException(Rule):
         if isinstance(node.func, cst.Attribute) and node.func.attr.value in ("startswith", "endswith", "find") \
                 and node.args:
             self._marker(node.args[0].value)
+
+    def _skipping_reader(self, node: cst.Call) -> None:
+        """A reader told to drop the records it cannot parse, silently: jsonlines' `iter(skip_invalid=True)`,
+        pandas' `read_csv(..., on_bad_lines="skip")`. The exception is swallowed inside the library."""
+        for arg in node.args:
+            if arg.keyword is None:
+                continue
+            option = arg.keyword.value
+            value = arg.value
+            if (option == "skip_invalid" and isinstance(value, cst.Name) and value.value == "True") or (
+                    option == "on_bad_lines" and string_value(value) == "skip"):
+                callee = self.ctx.code(node.func)
+                self.report(arg, handler=f"{option}={self.ctx.code(value)}", where_in=f"in `{callee}(...)`",
+                            action="drops every record it cannot parse",
+                            consequence="those rows vanish from everything computed after, and nobody knows how many")
+                return
 
     def visit_Assign(self, node: cst.Assign) -> None:
         callee = _gathered_callee(node.value)
@@ -2437,7 +2520,11 @@ def _result_constant(expr: cst.BaseExpression) -> str | None:
     graded = [(k, v) for k, v in fields if RESULT_FIELDS.match(k)]
     if not graded or any(_constant(v) is None and not (isinstance(v, cst.Name) and v.value.isupper()) for _, v in graded):
         return None
-    return " ".join(_text(expr).split())[:60] if graded else None
+    # shown by its graded fields: `Verdict(label="unsupported")`, `{"score": 0}`
+    shown = ", ".join((f"{k}=" if isinstance(expr, cst.Call) else f'"{k}": ') + cst.Module([]).code_for_node(v)
+                      for k, v in graded)
+    head = cst.Module([]).code_for_node(expr.func) if isinstance(expr, cst.Call) else ""
+    return (f"{head}({shown})" if isinstance(expr, cst.Call) else "{" + shown + "}")[:60]
 
 
 EXEC_CALLS = frozenset({"exec", "eval", "check_output", "check_call", "Popen", "run_test", "run_tests", "unsafe_execute"})

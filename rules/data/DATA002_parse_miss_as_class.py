@@ -593,6 +593,32 @@ class ParseMissAsClass(Rule):
                     return "small"
                 return m.group(1)
         """, note="near miss: a checkpoint name parsed with a default; nothing a model replied"),
+        invalid("""
+            import re
+
+            class MedMCQAGen(ConfigurableTask):
+                def process_results(self, doc, results):
+                    reply = results[0]
+                    m = re.search(r"\\b([ABCD])\\b", reply)
+                    pred = m.group(1) if m else "A"  # expect: DATA002
+                    return {"acc": float(pred == "ABCD"[doc["cop"]])}
+        """, note="probe 12: the pattern's letters are a character class; a miss becomes one of them"),
+        valid("""
+            import re
+
+            class MedMCQAGen(ConfigurableTask):
+                def process_results(self, doc, results):
+                    reply = results[0]
+                    m = re.search(r"\\b([ABCD])\\b", reply)
+                    if m is None:
+                        return {"acc": 0.0, "invalid": 1.0}
+                    return {"acc": float(m.group(1) == "ABCD"[doc["cop"]]), "invalid": 0.0}
+        """, note="the twin: a miss is scored wrong and counted as invalid"),
+        valid("""
+            import re
+            m = re.search(r"\\b([ABCD])\\b", reply)
+            pred = m.group(1) if m else "X"
+        """, note="near miss: a fallback outside the pattern's letters"),
     ]
 
     def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
@@ -1112,6 +1138,12 @@ def _alternatives(pattern: str) -> set[str]:
         options = group.split("|")
         if len(options) >= 2:
             words.update(o.strip().lower() for o in options if re.fullmatch(r"[\w -]+", o.strip()))
+        letters = re.fullmatch(r"\[([A-Za-z0-9-]{2,12})\]", group.strip())
+        if letters:  # `([ABCD])`, `([A-D])`: one letter among the options
+            spec = letters.group(1)
+            for first, last in re.findall(r"(\w)-(\w)", spec):
+                words.update(chr(c).lower() for c in range(ord(first), ord(last) + 1) if ord(last) - ord(first) < 26)
+            words.update(c.lower() for c in re.sub(r"\w-\w", "", spec) if c != "-")
     return words
 
 

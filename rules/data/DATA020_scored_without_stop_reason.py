@@ -62,6 +62,9 @@ class ScoredWithoutStopReason(Rule):
     | `replies = await asyncio.gather(*(ask(it) for it in items))` (or `[ask(p) for p in ps]`), then `grade(r, it["gold"])` over `zip(replies, items)` | yes | `ask` returns `msg.stop_reason` too and the cut replies are counted |
     | Batch API results scored as dicts (`r["response"]["body"]["choices"][0]["message"]["content"]`) while the repo's batch requests set `"max_tokens": 256` | yes | the scorer tests `finish_reason` / `stop_reason` |
 
+    A Gemini / Vertex AI reply (`resp.text` of `model.generate_content(..., generation_config=CFG)`, the
+    limit in the config object's `max_output_tokens`) is a reply like the others.
+
     ## Why is this bad?
     An output cut at `max_tokens` has no final answer; the scorer then grades a half-finished
     chain of thought, usually as wrong or through a fallback (the last number in the text).
@@ -733,6 +736,56 @@ class ScoredWithoutStopReason(Rule):
                 return extract_number(answer) == problem["gold"]  # expect: DATA020
         """, note="the same spelling of the reply in another function, read off a call with no limit, does not make "
                 "the capped reply here whole"),
+        invalid("""
+            import json
+            import re
+            from vertexai.generative_models import GenerationConfig, GenerativeModel
+
+            model = GenerativeModel("gemini-1.5-flash-002")
+            CFG = GenerationConfig(temperature=0.0, max_output_tokens=200)
+
+            def solve(question):
+                resp = model.generate_content(f"Solve step by step, then 'Answer: N'.\\n\\n{question}", generation_config=CFG)
+                return resp.text
+
+            def extract(text):
+                m = re.search(r"Answer:\\s*(-?[\\d,]+)", text)
+                return m.group(1).replace(",", "") if m else None
+
+            items = [json.loads(line) for line in open("data/gsm8k_test.jsonl")]
+            correct = 0
+            for it in items:
+                pred = extract(solve(it["question"]))  # expect: DATA020
+                correct += pred is not None and float(pred) == float(it["answer"])
+        """, note="probe 12: a Gemini reply (`resp.text` of `generate_content`) under `max_output_tokens`, scored through a helper"),
+        valid("""
+            import json
+            import re
+            from vertexai.generative_models import GenerationConfig, GenerativeModel
+
+            model = GenerativeModel("gemini-1.5-flash-002")
+            CFG = GenerationConfig(temperature=0.0, max_output_tokens=200)
+
+            def solve(question):
+                resp = model.generate_content(f"Solve step by step, then 'Answer: N'.\\n\\n{question}", generation_config=CFG)
+                if resp.candidates[0].finish_reason.name == "MAX_TOKENS":
+                    return None
+                return resp.text
+
+            def extract(text):
+                m = re.search(r"Answer:\\s*(-?[\\d,]+)", text)
+                return m.group(1).replace(",", "") if m else None
+
+            items = [json.loads(line) for line in open("data/gsm8k_test.jsonl")]
+            correct = cut = 0
+            for it in items:
+                reply = solve(it["question"])
+                if reply is None:
+                    cut += 1
+                    continue
+                pred = extract(reply)
+                correct += pred is not None and float(pred) == float(it["answer"])
+        """, note="the twin: the finish reason is read and the cut replies counted"),
     ]
 
     def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
@@ -751,6 +804,7 @@ class ScoredWithoutStopReason(Rule):
         self.local: list[tuple[cst.Call, str, str]] = []  # (generate call, its token limit, function)
         self.compared_at: list[tuple[str, cst.Comparison]] = []  # (function, comparison); code read when needed
         self.call_capped: dict[tuple[str, str], bool] = {}  # (function, name) -> its model call sets a token limit
+        self.gemini: set[tuple[str, str]] = set()  # (function, name) bound to a Gemini `generate_content(...)` response
         self.uncapped: set[tuple[str, str]] = set()  # (function, reply text) read off a call that sets no token limit
         self.reply_fields: dict[str, str] = {}  # a record key holding a reply (or a helper's result of one) -> the reply
 
@@ -777,6 +831,9 @@ class ScoredWithoutStopReason(Rule):
             # `replies = await asyncio.gather(*(ask(it) for it in items))`, `[ask(p) for p in prompts]`: the
             # list's elements are what the reply function returns, scored where the list is iterated
             self.reply_lists[(self.functions[-1] if self.functions else "", target.value)] = self.reply_functions[collected]
+        if isinstance(target, cst.Name) and isinstance(node.value, cst.Call) and _callee_of(node.value) in (
+                "generate_content", "generate_content_async"):
+            self.gemini.add((self.functions[-1] if self.functions else "", target.value))
         if isinstance(target, cst.Name) and isinstance(node.value, cst.Call) and _MODEL_CALL.fullmatch(_callee_of(node.value)):
             # `resp = client.messages.create(...)`: whether the reply read off `resp` can be cut
             self.call_capped[(self.functions[-1] if self.functions else "", target.value)] = _sets_limit(node.value, self._literal_int)
@@ -887,6 +944,9 @@ class ScoredWithoutStopReason(Rule):
         code = self.ctx.code(node)
         if _REPLY_TEXT.search(code):
             self._reply_text(node, code)
+        elif node.attr.value == "text" and isinstance(node.value, cst.Name) and \
+                (self.functions[-1] if self.functions else "", node.value.value) in self.gemini:
+            self._reply_text(node, code)  # `resp = model.generate_content(...)`, then `resp.text`
 
     def _reply_text(self, node: cst.CSTNode, code: str) -> None:
         parent = self.ctx.parents[-1] if self.ctx.parents else None
@@ -1122,7 +1182,8 @@ class ScoredWithoutStopReason(Rule):
 
 
 # The client calls that return a model's reply (OpenAI / Anthropic / vLLM / LiteLLM spellings).
-_MODEL_CALL = re.compile(r"create|generate|complete|completion|acompletion|chat|invoke|ainvoke")
+_MODEL_CALL = re.compile(r"create|generate|complete|completion|acompletion|chat|invoke|ainvoke|"
+                         r"generate_content(_async)?")  # Gemini / Vertex AI
 
 
 def _callee_of(call: cst.Call) -> str:
@@ -1140,6 +1201,9 @@ def _sets_limit(call: cst.Call, literal) -> bool:  # type: ignore[no-untyped-def
             limit = literal(arg.value)
             if limit is None or _SHORT_REPLY <= limit < _WHOLE_ANSWER:
                 return True
+        if arg.keyword is not None and arg.keyword.value in ("generation_config", "config") \
+                and not isinstance(arg.value, cst.Dict):
+            return True  # Vertex / Gemini `generation_config=CFG`: the limit is in the object (the file's `max_output_tokens=`)
     return False
 
 

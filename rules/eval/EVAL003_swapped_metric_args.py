@@ -282,6 +282,37 @@ class SwappedMetricArgs(Rule):
             joint = confusion_matrix(pred, labels)  # expect: EVAL003
             print(joint)
         """, note="the twin, not transposed"),
+        invalid({
+            "metrics_report.py": """
+                from sklearn.metrics import *
+
+                def report(pred_tags, gold_tags, labels):
+                    return {"precision": precision_score(pred_tags, gold_tags, labels=labels, average="macro")}  # expect: EVAL003
+            """,
+            "evaluate_tagger.py": """
+                from metrics_report import report
+
+                pred = [t for s in sents for t in tagger.predict(s["tokens"])]
+                gold = [t for s in sents for t in s["tags"]]
+                print(report(pred, gold, LABELS))
+            """,
+        }, note="probe 12: the wrapper's own names show the swap, so it is reported inside; the caller passes "
+                "(pred, gold) as the wrapper's names ask and is not reported again"),
+        valid({
+            "metrics_report.py": """
+                from sklearn.metrics import *
+
+                def report(pred_tags, gold_tags, labels):
+                    return {"precision": precision_score(gold_tags, pred_tags, labels=labels, average="macro")}
+            """,
+            "evaluate_tagger.py": """
+                from metrics_report import report
+
+                pred = [t for s in sents for t in tagger.predict(s["tokens"])]
+                gold = [t for s in sents for t in s["tags"]]
+                print(report(pred, gold, LABELS))
+            """,
+        }, note="the twin: the wrapper puts its gold parameter first"),
     ]
 
     def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
@@ -337,7 +368,11 @@ class SwappedMetricArgs(Rule):
         if truth_arg.value in params and prediction_arg.value in params and self.ctx.names is not None:
             self.wrappers.setdefault(f"{self.ctx.names.module_name}.{self.functions[0].name.value}", {
                 "truth": params.index(truth_arg.value), "pred": params.index(prediction_arg.value),
-                "metric": short(metric)})
+                "metric": short(metric),
+                # `def report(pred_tags, gold_tags): f1_score(pred_tags, gold_tags)`: the wrapper's own
+                # names say the swap is inside it (reported there), not at a caller passing (pred, gold)
+                **({"swapped_inside": True} if name_kind(truth_arg.value) == "pred"
+                   and name_kind(prediction_arg.value) == "truth" else {})})
 
     def _sided_call(self, node: cst.Call, name: str) -> None:
         """A call given, by position, one value named as the truth and one named as a prediction."""
@@ -363,7 +398,7 @@ class SwappedMetricArgs(Rule):
                 # `evalkit.scoring.pr` imported; `scoring.pr` when evalkit/ has no __init__.py
                 wrapper = wrappers.get(call["name"]) or next((w for name, w in wrappers.items()
                                                               if call["name"].endswith("." + name)), None)
-                if wrapper is None or max(wrapper["truth"], wrapper["pred"]) >= len(call["sides"]):
+                if wrapper is None or wrapper.get("swapped_inside") or max(wrapper["truth"], wrapper["pred"]) >= len(call["sides"]):
                     continue
                 if call["sides"][wrapper["truth"]] == "pred" and call["sides"][wrapper["pred"]] == "truth":
                     callee = call["name"].rsplit(".", 1)[-1]

@@ -36,6 +36,9 @@ class CrossedTruthAndPrediction(Rule):
     the truth (`labels`, `targets`, `gold`, `y_true`) and the other as a prediction or a score
     (`preds`, `probs`, `logits`, `scores`). A single store of a label into a prediction list is not
     reported: pseudo-labels and predicted labels are often called labels.
+    A metric's prediction keyword given a value only the truth is called by
+    (`bleu.compute(predictions=gold, references=[[g] for g in generated])` of huggingface `evaluate`,
+    torchmetrics' `preds=` / `target=`) is reported on its own; `labels` alone is not enough there.
 
     ## Why is this bad?
     Every metric computed later from those containers has truth and prediction exchanged: a
@@ -236,6 +239,29 @@ class CrossedTruthAndPrediction(Rule):
             pseudo.append(labels)
             teacher_preds.append(labels)
         """, note="one store of labels into a prediction list: pseudo-labelling"),
+        invalid("""
+            import evaluate
+            bleu = evaluate.load("sacrebleu")
+
+            def score(generated, gold):
+                return bleu.compute(predictions=gold, references=[[g] for g in generated])["score"]  # expect: EVAL012
+        """, note="probe 12: huggingface `evaluate` given the gold texts as predictions; the generated ones, wrapped "
+                  "one per list, as references"),
+        valid("""
+            import evaluate
+            bleu = evaluate.load("sacrebleu")
+
+            def score(generated, gold):
+                return bleu.compute(predictions=generated, references=[[g] for g in gold])["score"]
+        """, note="the twin: predictions are the generated texts"),
+        valid("""
+            import evaluate
+            accuracy = evaluate.load("accuracy")
+
+            def compute_metrics(eval_pred):
+                logits, labels = eval_pred
+                return accuracy.compute(predictions=labels, references=logits.argmax(-1))
+        """, note="near miss: `labels` also names predicted labels, so one store alone is not enough"),
     ]
 
     @classmethod
@@ -258,7 +284,8 @@ class CrossedTruthAndPrediction(Rule):
             if target and value:
                 self._scope().append((target, value, node))
         keywords = [(a.keyword.value, _value_name(a.value), a) for a in node.args if a.keyword is not None]
-        self._report_crossing([(t, v, n) for t, v, n in keywords if v])
+        if not self._report_crossing([(t, v, n) for t, v, n in keywords if v]):
+            self._report_reference_as_prediction(node)
 
     def visit_Dict(self, node: cst.Dict) -> None:
         entries = []
@@ -285,14 +312,32 @@ class CrossedTruthAndPrediction(Rule):
         for stores in self._scopes.values():
             self._report_crossing(stores)
 
-    def _report_crossing(self, stores: list[Store]) -> None:
+    def _report_crossing(self, stores: list[Store]) -> bool:
         for i, (target, value, node) in enumerate(stores):
             for other_target, other_value, other_node in stores[i + 1:]:
                 if _crossed(target, value, other_target, other_value):
                     self.report(node, target=target, value=value, other_target=other_target,
                                 other_value=other_value, other_where=f"line {self.ctx.line_of(other_node)}",
                                 related=[Location(self.ctx.path, self.ctx.line_of(other_node), "the other store")])
-                    return
+                    return True
+        return False
+
+    def _report_reference_as_prediction(self, node: cst.Call) -> None:
+        """`metric.compute(predictions=gold, references=[[g] for g in generated])` (huggingface
+        `evaluate`, torchmetrics' `preds=` / `target=`): the metric's prediction keyword is given a value
+        that only the truth is called (`gold`, `refs`, `y_true`, not `labels`, which predicted labels are
+        often called too), and its truth keyword something not named as the truth."""
+        given = {a.keyword.value: a for a in node.args if a.keyword is not None}
+        for pred_kw, truth_kw in _METRIC_KEYWORDS:
+            if pred_kw not in given or truth_kw not in given:
+                continue
+            value = _value_name(given[pred_kw].value)
+            other = _value_name(given[truth_kw].value)
+            if value and _plainly_truth(value) and (other is None or _side(other) != "truth"):
+                shown = other or " ".join(self.ctx.code(given[truth_kw].value).split())[:60]
+                self.report(given[pred_kw], target=pred_kw, value=value, other_target=truth_kw, other_value=shown,
+                            other_where="the same call")
+            return
 
 
 def _name_of(expr: cst.BaseExpression) -> str | None:
@@ -303,10 +348,28 @@ def _name_of(expr: cst.BaseExpression) -> str | None:
 
 
 def _value_name(expr: cst.BaseExpression) -> str | None:
-    """The variable a value is, through `.cpu().numpy()` and the like; None for anything computed."""
+    """The variable a value is, through `.cpu().numpy()` and the like, or a comprehension that only
+    wraps each item of it (`[[g] for g in generated]`); None for anything computed."""
     while isinstance(expr, cst.Call) and isinstance(expr.func, cst.Attribute) and expr.func.attr.value in PASS_METHODS:
         expr = expr.func.value
+    if isinstance(expr, cst.ListComp) and isinstance(expr.for_in.target, cst.Name) and not expr.for_in.ifs \
+            and expr.for_in.inner_for_in is None and isinstance(expr.for_in.iter, cst.Name):
+        item = expr.for_in.target.value
+        element = expr.elt.elements[0].value if isinstance(expr.elt, cst.List) and len(expr.elt.elements) == 1 else expr.elt
+        if isinstance(element, cst.Name) and element.value == item:
+            return expr.for_in.iter.value
     return expr.value if isinstance(expr, cst.Name) else None
+
+
+# (the prediction's keyword, the truth's keyword) of metric calls: huggingface `evaluate`, torchmetrics
+_METRIC_KEYWORDS = (("predictions", "references"), ("preds", "target"), ("y_pred", "y_true"))
+# Words only the truth is called by; `labels`, `targets` and `true` also name predicted labels.
+_PLAIN_TRUTH = frozenset({"gold", "golds", "grd", "gld", "gt", "groundtruth", "reference", "references", "refs", "ref",
+                          "truth"})
+
+
+def _plainly_truth(name: str) -> bool:
+    return name.lower() in ("y_true", "y_test", "y_gold", "ytrue", "ytest") or bool(set(name_tokens(name)) & _PLAIN_TRUTH)
 
 
 def _words(name: str) -> frozenset[str]:

@@ -15,6 +15,8 @@ _PROMPT_WORDS = ("prompt", "message", "msgs", "messages", "text", "query", "ques
 _MODEL_WORDS = ("model", "engine", "deployment", "checkpoint", "ckpt", "llm", "served", "backend", "provider")
 _MODEL_KEYWORDS = ("model", "model_name", "engine", "deployment_name", "model_id")
 _SAMPLING_KEYWORDS = ("temperature",)
+# Calls whose result carries settings a sweep sets per run (`wandb.init(...).config`).
+_RUN_CONFIGS = frozenset({"wandb.init"})
 
 
 class CacheKeyWithoutModel(Rule):
@@ -29,6 +31,8 @@ class CacheKeyWithoutModel(Rule):
     hash the whole request, or a digest joined with the model into the key (a folder per model),
     are left alone; a key that names the model is still reported when it leaves out the
     temperature a loop varies (a temperature sweep reads back the first temperature's replies).
+    A model or temperature read from a run's config that a sweep sets per run (`cfg =
+    wandb.init(...).config`) varies at run time too.
 
     ## Why is this bad?
     After the first model has answered, every other model gets the first model's cached answers:
@@ -470,6 +474,67 @@ class CacheKeyWithoutModel(Rule):
                 for item in items:
                     answers.append(complete(model_name, [{"role": "user", "content": item}]))
         """, note="near miss: the digest hashes the model with the messages"),
+        invalid({
+            "cached_client.py": """
+                import hashlib
+                import shelve
+                from openai import OpenAI
+
+                class CachedClient:
+                    def __init__(self, path="cache/replies.db"):
+                        self.client = OpenAI()
+                        self.db = shelve.open(path)
+
+                    def complete(self, prompt, model, temperature):
+                        key = hashlib.sha256(prompt.encode()).hexdigest()  # expect: EVAL021
+                        if key not in self.db:
+                            r = self.client.chat.completions.create(model=model, temperature=temperature,
+                                                                    messages=[{"role": "user", "content": prompt}])
+                            self.db[key] = r.choices[0].message.content
+                        return self.db[key]
+            """,
+            "run.py": """
+                import wandb
+                from cached_client import CachedClient
+
+                run = wandb.init(project="arith-sweep")
+                cfg = run.config
+                client = CachedClient()
+                for it in items:
+                    reply = client.complete(it["prompt"], cfg.model, cfg.temperature)
+            """,
+        }, note="probe 12: a wandb sweep sets the model and temperature per run; the shelve key is the prompt alone"),
+        valid({
+            "cached_client.py": """
+                import hashlib
+                import json
+                import shelve
+                from openai import OpenAI
+
+                class CachedClient:
+                    def __init__(self, path="cache/replies.db"):
+                        self.client = OpenAI()
+                        self.db = shelve.open(path)
+
+                    def complete(self, prompt, model, temperature):
+                        key = hashlib.sha256(json.dumps([model, temperature, prompt]).encode()).hexdigest()
+                        if key not in self.db:
+                            r = self.client.chat.completions.create(model=model, temperature=temperature,
+                                                                    messages=[{"role": "user", "content": prompt}])
+                            self.db[key] = r.choices[0].message.content
+                        return self.db[key]
+            """,
+            "run.py": """
+                import wandb
+                from cached_client import CachedClient
+
+                run = wandb.init(project="arith-sweep")
+                cfg = run.config
+                client = CachedClient()
+                for it in items:
+                    reply = client.complete(it["prompt"], cfg.model, cfg.temperature)
+            """,
+        }, note="the twin: the key holds the model and the temperature"),
     ]
 
     @classmethod
@@ -701,6 +766,11 @@ def _varying_settings(prog: Program, call: Ref, ingredients: dict[Ref, Ref], mod
                 break
             if prog.kind(node) == "call" and node_info.get("m") == "parse_args":
                 missing.append((name, f"`{name}=` comes from a command-line option ({prog.describe(node)})"))
+                break
+            if prog.kind(node) == "call" and plain(str(node_info.get("fn", ""))) in _RUN_CONFIGS:
+                # `run = wandb.init(...)`, `cfg = run.config`: a sweep's agent sets it per run
+                missing.append((name, f"`{name}=` comes from the run's config, which a sweep sets per run "
+                                      f"({prog.describe(node)})"))
                 break
     return missing
 

@@ -40,6 +40,9 @@ class SelectionOnTest(Rule):
     files: a split part, a loader unpacked into `self.test_loader`, or a helper whose `split`
     parameter defaults to `"test"` when the caller leaves it out. Folds of a cross-validation
     splitter (also one passed in as a parameter, as in nested CV) are validation, not test.
+    A Ray Tune search (`tune.Tuner(trainable, ...)`, `tune.run`) maximises what the trainable passes to
+    `train.report({...})`; an objective may be imported from another module, and a test evaluation
+    inside a helper is reported at the objective's call that hands it the test part.
 
     ## Why is this bad?
     A score that was maximised over many evaluations on the test set is the best of many noisy
@@ -1169,6 +1172,102 @@ class SelectionOnTest(Rule):
             model.fit(X_train, y_train, eval_set=(X_test, y_test), verbose=False)  # expect: LEAK003
             print(model.best_score_)
         """, note="the twin: the stopped model's best test score is printed"),
+        invalid("""
+            import keras
+            (x_train, y_train), (x_test, y_test) = keras.datasets.cifar10.load_data()
+            x_train, x_test = x_train / 255.0, x_test / 255.0
+            ckpt = keras.callbacks.ModelCheckpoint("best.keras", monitor="val_accuracy", save_best_only=True)
+            model.fit(x_train, y_train, epochs=60, validation_data=(x_test, y_test), callbacks=[ckpt])  # expect: LEAK003
+        """, note="probe 12: the checkpoint made before the call and listed by name (`callbacks=[ckpt]`)"),
+        valid("""
+            import keras
+            (x_train, y_train), (x_test, y_test) = keras.datasets.cifar10.load_data()
+            x_train, x_test = x_train / 255.0, x_test / 255.0
+            ckpt = keras.callbacks.ModelCheckpoint("best.keras", monitor="val_accuracy", save_best_only=True)
+            model.fit(x_train, y_train, epochs=60, validation_split=0.1, callbacks=[ckpt])
+        """, note="near miss: the checkpoint monitors a validation split carved from the training data"),
+        invalid({
+            "trainable.py": """
+                import torch
+                from ray import train
+                from data import loaders
+
+                def accuracy(model, loader):
+                    model.eval()
+                    hit = n = 0
+                    with torch.no_grad():
+                        for xb, yb in loader:
+                            hit += (model(xb).argmax(1) == yb).sum().item()
+                            n += len(yb)
+                    return hit / n
+
+                def train_mlp(config):
+                    train_loader, test_loader = loaders()
+                    model = make_model(config["width"])
+                    for epoch in range(20):
+                        fit_one_epoch(model, train_loader, config["lr"])
+                        train.report({"accuracy": accuracy(model, test_loader)})  # expect: LEAK003
+            """,
+            "data.py": """
+                import torch
+                from torch.utils.data import DataLoader, TensorDataset
+
+                def loaders():
+                    d = torch.load("data/tabular.pt")
+                    return (DataLoader(TensorDataset(d["X_train"], d["y_train"]), batch_size=256, shuffle=True),
+                            DataLoader(TensorDataset(d["X_test"], d["y_test"]), batch_size=1024))
+            """,
+            "tune.py": """
+                from ray import tune
+                from trainable import train_mlp
+
+                tuner = tune.Tuner(train_mlp, param_space={"lr": tune.loguniform(1e-4, 1e-1), "width": tune.choice([64, 256])},
+                                   tune_config=tune.TuneConfig(num_samples=40, metric="accuracy", mode="max"))
+                best = tuner.fit().get_best_result(metric="accuracy", mode="max")
+                print("test accuracy", best.metrics["accuracy"])
+            """,
+        }, note="probe 12: a Ray Tune trainable reports the test-loader accuracy its search maximises; reported at the "
+                "call that hands the helper the test part"),
+        valid({
+            "trainable.py": """
+                import torch
+                from ray import train
+                from data import loaders
+
+                def accuracy(model, loader):
+                    model.eval()
+                    hit = n = 0
+                    with torch.no_grad():
+                        for xb, yb in loader:
+                            hit += (model(xb).argmax(1) == yb).sum().item()
+                            n += len(yb)
+                    return hit / n
+
+                def train_mlp(config):
+                    train_loader, val_loader = loaders()
+                    model = make_model(config["width"])
+                    for epoch in range(20):
+                        fit_one_epoch(model, train_loader, config["lr"])
+                        train.report({"accuracy": accuracy(model, val_loader)})
+            """,
+            "data.py": """
+                import torch
+                from torch.utils.data import DataLoader, TensorDataset
+
+                def loaders():
+                    d = torch.load("data/tabular.pt")
+                    return (DataLoader(TensorDataset(d["X_train"], d["y_train"]), batch_size=256, shuffle=True),
+                            DataLoader(TensorDataset(d["X_val"], d["y_val"]), batch_size=1024))
+            """,
+            "tune.py": """
+                from ray import tune
+                from trainable import train_mlp
+
+                tuner = tune.Tuner(train_mlp, param_space={"lr": tune.loguniform(1e-4, 1e-1), "width": tune.choice([64, 256])},
+                                   tune_config=tune.TuneConfig(num_samples=40, metric="accuracy", mode="max"))
+                best = tuner.fit().get_best_result(metric="accuracy", mode="max")
+            """,
+        }, note="the twin: the trainable reports a validation accuracy"),
     ]
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
@@ -1296,7 +1395,10 @@ class SelectionOnTest(Rule):
             if found is not None:
                 evaluation, stack, part, site = found
                 reported.add(search)
-                repo.report(cls, **prog.where(evaluation), related=[Location(prog.path(search), prog.line(search), "searched here"),
+                # an evaluation helper (`accuracy(model, loader)`) is not wrong: the objective's call handing
+                # it the test part is
+                at = site if site and prog.function_of(site) != prog.function_of(evaluation) else evaluation
+                repo.report(cls, **prog.where(at), related=[Location(prog.path(search), prog.line(search), "searched here"),
                                                                    Location(prog.path(part), prog.line(part), "test part")],
                             what="the best trial of the search", test=_name(prog, part), part=prog.describe(part), extra=_one_decision(prog, part))
 
@@ -1454,8 +1556,15 @@ def _objective_returns(prog: Program, search: Ref) -> list[Ref]:
     """What the objective handed to `study.optimize(objective)` / `fmin(fn=objective)` returns."""
     found = []
     for value in prog.inputs(search):
-        if value and prog.kind(value) == "fn" and prog.info(value).get("fn") in prog.functions:
-            found.extend(returns(prog, prog.functions[prog.info(value)["fn"]]))
+        # the objective defined here (`fn`), or imported from another module (`from trainable import train_mlp`)
+        name = prog.info(value).get("fn" if prog.kind(value) == "fn" else "qn") if value and prog.kind(value) in (
+            "fn", "import") else None
+        if name in prog.functions:
+            key = prog.functions[name]
+            found.extend(returns(prog, key))
+            # a Ray Tune trainable reports its score (`train.report({"accuracy": acc})`) instead of returning it
+            found.extend(r for call in prog.nodes_in(key[0], "call") if prog.function_of(call) == key
+                         and plain(str(prog.info(call).get("fn", ""))) in kb.TRIAL_REPORTS for r in prog.inputs(call) if r)
     return found
 
 

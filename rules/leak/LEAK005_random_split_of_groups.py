@@ -34,6 +34,8 @@ class RandomSplitOfGroups(Rule):
     `subject` column counts only when set per file or loop iteration (MMLU's `subject` is a topic).
     The data can show it too: a file of the repo, read and split row for row (pandas, or
     `load_dataset("csv", data_files=...)`), whose group-id column repeats a value.
+    fastai's `ImageDataLoaders.from_df(df, ..., valid_pct=0.2)` (and the other `from_*` builders given
+    `valid_pct`) split the frame's rows at random.
 
     ## Why is this bad?
     Rows of one group share much more than rows of different groups, so the test part contains
@@ -479,6 +481,30 @@ class RandomSplitOfGroups(Rule):
             print(df["household_key"].value_counts())
             df_train, df_test = train_test_split(df, test_size=0.25)  # expect: LEAK005
         """, note="the twin: households counted, rows of one household on both sides"),
+        invalid("""
+            import pandas as pd
+            from fastai.vision.all import ImageDataLoaders, Resize, resnet50, vision_learner
+
+            df = pd.read_csv("data/cxr_labels.csv")
+            print(df.groupby("patient_id").size().describe())
+            dls = ImageDataLoaders.from_df(df, path="data/images", fn_col="image", label_col="pneumonia",  # expect: LEAK005
+                                           valid_pct=0.2, seed=42, item_tfms=Resize(320))
+            learn = vision_learner(dls, resnet50)
+        """, note="probe 12: fastai's `valid_pct` splits the frame's rows at random; the rows come several per patient"),
+        valid("""
+            import pandas as pd
+            from fastai.vision.all import ImageDataLoaders, Resize, resnet50, vision_learner
+            from sklearn.model_selection import GroupShuffleSplit
+
+            df = pd.read_csv("data/cxr_labels.csv")
+            print(df.groupby("patient_id").size().describe())
+            _, val_idx = next(GroupShuffleSplit(n_splits=1, test_size=0.2, random_state=42).split(df, groups=df["patient_id"]))
+            df["is_valid"] = False
+            df.loc[df.index[val_idx], "is_valid"] = True
+            dls = ImageDataLoaders.from_df(df, path="data/images", fn_col="image", label_col="pneumonia",
+                                           valid_col="is_valid", item_tfms=Resize(320))
+            learn = vision_learner(dls, resnet50)
+        """, note="the twin: patients assigned to validation as groups, handed over with `valid_col`"),
     ]
 
     @classmethod

@@ -3,17 +3,46 @@ from __future__ import annotations
 
 from collections import deque
 
+import libcst as cst
+
 from hygiene.analysis.apis import plain
 from hygiene.analysis.apis.llm import EVAL_HARNESSES
 from hygiene.analysis.dataflow.graph import FUNC
 from hygiene.analysis.dataflow.program import Program, Ref, program
 from hygiene.analysis.dataflow.queries import call_name, loop_node, rows_key, text_inputs, value_name
+from hygiene.analysis.names import dotted
+from hygiene.analysis.strings import string_value
 from hygiene.finding import Location, Severity
 from hygiene.rule import Rule, invalid, notebook, valid
+from hygiene.walk import iter_nodes
 
 # Wrappers around the iterable of a loop (or a collection) that do not change which items it holds;
 # a shuffled copy (`ds.shuffle(seed=0)`) holds the same items in another order.
 _WRAPPERS = frozenset({"tqdm", "enumerate", "list", "tuple", "iter", "sorted", "reversed", "track", "progress", "shuffle"})
+
+
+def _returns_literal(method: "cst.FunctionDef | None") -> object:
+    """`def has_test_docs(self): return True` -> True; None when the method is absent or computes."""
+    if method is None:
+        return None
+    values = [r.value for r in iter_nodes(method) if isinstance(r, cst.Return)]
+    if len(values) == 1 and isinstance(values[0], cst.Name) and values[0].value in ("True", "False"):
+        return values[0].value == "True"
+    return None
+
+
+def _docs_of(expr: cst.BaseExpression) -> str | None:
+    """`self.test_docs()`, `self.dataset["test"]` (through `list(...)`): which split of the task's docs."""
+    while isinstance(expr, cst.Call) and isinstance(expr.func, cst.Name) and expr.func.value in ("list", "iter") and expr.args:
+        expr = expr.args[0].value
+    if isinstance(expr, cst.Call) and isinstance(expr.func, cst.Attribute) and isinstance(expr.func.value, cst.Name) \
+            and expr.func.value.value == "self" and expr.func.attr.value in ("test_docs", "validation_docs"):
+        return expr.func.attr.value.split("_")[0]
+    if isinstance(expr, cst.Subscript) and len(expr.slice) == 1 and isinstance(expr.slice[0].slice, cst.Index):
+        key = string_value(expr.slice[0].slice.value)
+        if key in ("test", "validation") and "dataset" in (dotted(expr.value) or ""):
+            return key
+    return None
 
 
 class ShotsFromEvalItems(Rule):
@@ -29,6 +58,9 @@ class ShotsFromEvalItems(Rule):
     inside `async def solve(item)`) reach every call of it.
     A part of the item being evaluated (`conv[:-1]`, the conversation before the reply a judge
     scores) is that item's own context, not a demonstration.
+    An lm-evaluation-harness task class whose `fewshot_docs` returns the docs the harness scores (its
+    test docs when `has_test_docs` is True, else its validation docs) draws the shots from the evaluated
+    items.
 
     ## Why is this bad?
     For the items used as demonstrations the model sees the question and its gold answer in the
@@ -404,7 +436,87 @@ class ShotsFromEvalItems(Rule):
             hard = items[:100]
             stepwise = [ask("Think step by step.\\nQ: " + it["q"]) for it in hard]
         """, note="a second condition on a subset, sent through the same helper: no item carries another"),
+        invalid("""
+            from lm_eval.api.task import ConfigurableTask
+
+            class LegalNLI(ConfigurableTask):
+                def has_training_docs(self):
+                    return False
+
+                def has_test_docs(self):
+                    return True
+
+                def test_docs(self):
+                    return self.dataset["test"]
+
+                def fewshot_docs(self):
+                    return self.test_docs()  # expect: LEAK007
+
+                def doc_to_text(self, doc):
+                    return f"Premise: {doc['premise']}\\nHypothesis: {doc['hypothesis']}\\nRelation:"
+        """, note="probe 12: an lm-evaluation-harness task scores its test docs and draws the shots from them"),
+        valid("""
+            from lm_eval.api.task import ConfigurableTask
+
+            class LegalNLI(ConfigurableTask):
+                def has_validation_docs(self):
+                    return True
+
+                def has_test_docs(self):
+                    return True
+
+                def validation_docs(self):
+                    return self.dataset["validation"]
+
+                def test_docs(self):
+                    return self.dataset["test"]
+
+                def fewshot_docs(self):
+                    return self.validation_docs()
+        """, note="near miss: the task scores its test docs; the shots come from the validation docs"),
+        invalid("""
+            from lm_eval.base import Task
+
+            class Arith(Task):
+                def has_validation_docs(self):
+                    return True
+
+                def has_test_docs(self):
+                    return False
+
+                def validation_docs(self):
+                    return self.dataset["validation"]
+
+                def fewshot_docs(self):
+                    return self.dataset["validation"]  # expect: LEAK007
+        """, note="no test docs: the harness scores the validation docs, which are also the shots"),
     ]
+
+    # lm-evaluation-harness tasks (`class T(Task)` with `has_test_docs`, `test_docs`, `fewshot_docs`):
+    # the harness scores the test docs when the task has them, else the validation docs; the shots
+    # are whatever `fewshot_docs` returns. Read per file, only where `fewshot_docs` is defined.
+    kinds = frozenset({"python"})
+    triggers = ("fewshot_docs",)
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        if not isinstance(node.body, cst.IndentedBlock):
+            return
+        methods = {s.name.value: s for s in node.body.body if isinstance(s, cst.FunctionDef)}
+        shots = methods.get("fewshot_docs")
+        if shots is None:
+            return
+        if _returns_literal(methods.get("has_test_docs")) is True:
+            scored = "test"
+        elif _returns_literal(methods.get("has_validation_docs")) is True:
+            scored = "validation"
+        else:
+            return
+        for returned in (n for n in iter_nodes(shots) if isinstance(n, cst.Return)):
+            if returned.value is not None and _docs_of(returned.value) == scored:
+                self.report(returned, shots=self.ctx.code(returned.value), items=f"{scored} docs",
+                            loop=f"`{node.name.value}`, whose {scored} docs the harness scores",
+                            message="The demonstrations `{shots}` are taken at {where} from the {items} of the task "
+                                    "{loop}, so demonstrated items are also scored")
 
     @classmethod
     def check_repo(cls, repo) -> None:

@@ -511,6 +511,23 @@ class UnformattedPlaceholders(Rule):
                 replies.append(r.content[0].text)
             """,
         )}, note="near miss: the same cells with the f prefix"),
+        invalid("""
+            class BoolQ(ConfigurableTask):
+                def doc_to_text(self, doc):
+                    passage, question = doc["passage"], doc["question"]
+                    return "Passage: {passage}\\nQuestion: {question}?\\nAnswer:"  # expect: PROMPT001
+        """, note="probe 12: the locals are two targets of one unpacking, and neither is used"),
+        valid("""
+            class BoolQ(ConfigurableTask):
+                def doc_to_text(self, doc):
+                    passage, question = doc["passage"], doc["question"]
+                    return f"Passage: {passage}\\nQuestion: {question}?\\nAnswer:"
+        """, note="the twin: an f-string"),
+        valid("""
+            def item_parts(doc):
+                template, passage = "Passage: {passage}\\nAnswer:", doc["passage"].strip()
+                return template, passage
+        """, note="near miss: the unpacked value goes back beside the template, for the caller to fill"),
     ]
 
     def __init__(self, ctx) -> None:
@@ -606,7 +623,8 @@ class UnformattedPlaceholders(Rule):
                 # `passage = clean(doc["passage"])` then `return "{passage}\nQ: " + q`: the value meant
                 # for the field is computed and never used, so the braces are a slip, not a template.
                 self.report(template.first, what=f"The string `{function.name.value}` returns", placeholders=fields,
-                            consequence=", ".join(f"`{r}`" for r in unused) + " is computed in the function and "
+                            consequence=", ".join(f"`{r}`" for r in unused) + (" are" if len(unused) > 1 else " is")
+                                        + " computed in the function and "
                                         "never used: its caller gets the braces")
             elif RETURNED in kinds and ESCAPES not in kinds and function is not None:
                 # A builder whose callers send what it returns (`messages=self.build(q)`, or
@@ -709,7 +727,9 @@ def _unused_locals(function_code: str, roots: set[str], literal: str) -> list[st
     unused = []
     for root in sorted(roots):
         word = re.compile(rf"(?<![.\w\"']){re.escape(root)}\b")  # not `row["context"]`, a key
-        assigned = re.search(rf"(?m)^\s*{re.escape(root)}\s*(:[^=\n]+)?=(?!=)", function_code)
+        # `passage = ...`, or one target of an unpacking (`passage, question = doc["p"], doc["q"]`)
+        assigned = re.search(rf"(?m)^\s*\(?\s*(?:\w+\s*,\s*)*{re.escape(root)}\s*(?:,\s*\w+\s*)*\)?\s*(:[^=\n]+)?=(?!=)",
+                             function_code)
         if assigned and len(word.findall(function_code)) - len(word.findall(literal)) == 1:
             unused.append(root)
     return unused

@@ -47,6 +47,11 @@ class TemplateSentUnfilled(Rule):
     callers send what it returns, is reported at the chain (the file itself is not wrong). A
     `string.Template` (`$question`) filled by `safe_substitute` with some of its fields, here or in
     another file, is reported at the template: safe_substitute leaves the others in the text.
+    An entry of a module-level settings dict (`CONFIG = {"system_prompt": "... {domain} ..."}`) sent
+    from another file as `CONFIG["system_prompt"]` is reported at the entry. A template filled with
+    `format_map(defaultdict(str, ...))` that is given no value for one of its fields (passed under
+    another name) is reported at that fill: the defaultdict puts an empty string there instead of
+    raising.
 
     ## Why is this bad?
     Every request carries the template itself, braces and all, instead of the item: the model
@@ -549,6 +554,67 @@ class TemplateSentUnfilled(Rule):
                     {"role": "system", "content": STANCE_TEMPLATE},
                     {"role": "user", "content": claim}])
         """, note="filled only to be printed; the template itself is sent"),
+        invalid({
+            "judge_prompt.py": 'JUDGE_TEMPLATE = """Question: {question}\nReference answer: {reference_answer}\nCandidate: {response}\nReply CORRECT or INCORRECT."""\n',
+            "grade.py": """
+                from collections import defaultdict
+                from judge_prompt import JUDGE_TEMPLATE
+
+                def grade(client, item, response):
+                    prompt = JUDGE_TEMPLATE.format_map(defaultdict(str, question=item["question"], reference=item["answer"], response=response))  # expect: PROMPT002
+                    return client.messages.create(model="m", max_tokens=5, messages=[{"role": "user", "content": prompt}])
+            """,
+        }, note="probe 12: a defaultdict fills the field passed under another name (`reference`) with an empty string"),
+        valid({
+            "judge_prompt.py": 'JUDGE_TEMPLATE = """Question: {question}\nReference answer: {reference_answer}\nCandidate: {response}\nReply CORRECT or INCORRECT."""\n',
+            "grade.py": """
+                from collections import defaultdict
+                from judge_prompt import JUDGE_TEMPLATE
+
+                def grade(client, item, response):
+                    prompt = JUDGE_TEMPLATE.format_map(defaultdict(str, question=item["question"], reference_answer=item["answer"], response=response))
+                    return client.messages.create(model="m", max_tokens=5, messages=[{"role": "user", "content": prompt}])
+            """,
+        }, note="the twin: every field is given"),
+        invalid({
+            "config.py": """
+                CONFIG = {
+                    "model": "gpt-4o",
+                    "domain": "clinical pharmacology",
+                    "system_prompt": "You are an expert in {domain}. Answer concisely.",  # expect: PROMPT002
+                }
+            """,
+            "run_eval.py": """
+                from openai import OpenAI
+                from config import CONFIG
+                client = OpenAI()
+
+                def ask(question):
+                    return client.chat.completions.create(model=CONFIG["model"], messages=[
+                        {"role": "system", "content": CONFIG["system_prompt"]},
+                        {"role": "user", "content": question}])
+            """,
+        }, note="probe 12: an entry of a settings dict in another module, sent as it is; reported at the entry"),
+        valid({
+            "config.py": """
+                CONFIG = {
+                    "model": "gpt-4o",
+                    "domain": "clinical pharmacology",
+                    "system_prompt": "You are an expert in {domain}. Answer concisely.",
+                }
+            """,
+            "run_eval.py": """
+                from openai import OpenAI
+                from config import CONFIG
+                client = OpenAI()
+                SYSTEM = CONFIG["system_prompt"].format(domain=CONFIG["domain"])
+
+                def ask(question):
+                    return client.chat.completions.create(model=CONFIG["model"], messages=[
+                        {"role": "system", "content": SYSTEM},
+                        {"role": "user", "content": question}])
+            """,
+        }, note="the twin: the entry is formatted with the configured domain before it is sent"),
     ]
 
     def __init__(self, ctx) -> None:
@@ -574,6 +640,7 @@ class TemplateSentUnfilled(Rule):
         self.dollar_fills: list[dict[str, Any]] = []
         self.config_replaces: list[cst.Call] = []  # `cfg.prompt.template.replace("{q}", q)`: a template in a YAML config
         self.config_files: set[str] = set()
+        self.entries: set[str] = set()  # templates that are entries of a module-level dict: `CONFIG[system_prompt]`
 
     def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
         if node.value is not None and self.ctx.names.scope.kind == "class" and isinstance(node.target, cst.Name):
@@ -619,6 +686,16 @@ class TemplateSentUnfilled(Rule):
             elif template is not None:
                 self.templates.append((target.value, template, node))
                 self.lines[id(node)] = self.ctx.line_here(node)
+            elif isinstance(node.value, cst.Dict):
+                # A settings dict's entry (`CONFIG = {"domain": ..., "system_prompt": "... {domain} ..."}`),
+                # sent elsewhere as `CONFIG["system_prompt"]`: a template named by the dict and its key
+                for element in node.value.elements[:50]:
+                    key = string_value(element.key) if isinstance(element, cst.DictElement) else None
+                    entry = TemplateLiteral.of(element.value) if key else None
+                    if entry is not None and re.fullmatch(r"\w+", key or ""):
+                        self.templates.append((f"{target.value}[{key}]", entry, element))
+                        self.lines[id(element)] = self.ctx.line_of(element)
+                        self.entries.add(f"{target.value}[{key}]")
             elif isinstance(node.value, (cst.SimpleString, cst.ConcatenatedString)) and "{" not in self.ctx.code(node.value):
                 self.plain[target.value] = self.ctx.line_here(node)  # a text with no field at all
 
@@ -652,6 +729,15 @@ class TemplateSentUnfilled(Rule):
                 if func.attr.value == "format" and keywords and not any(a.star for a in node.args):
                     self.filled.append({"name": name, "short": func.value.value, "kws": keywords,
                                         "line": self.ctx.line_here(node) or self.ctx.line_of(node)})
+                inner = node.args[0].value if func.attr.value == "format_map" and len(node.args) == 1 else None
+                if isinstance(inner, cst.Call) and (self.qualified_name(inner.func) or "").endswith("defaultdict") \
+                        and inner.args and not any(a.star for a in inner.args) \
+                        and all(a.keyword is not None for a in inner.args[1:]):
+                    # `T.format_map(defaultdict(str, question=q, reference=a))`: a field given no value is
+                    # filled with the factory's empty value instead of raising
+                    self.filled.append({"name": name, "short": func.value.value, "blanks": True,
+                                        "kws": [a.keyword.value for a in inner.args[1:] if a.keyword is not None],
+                                        "line": self.ctx.line_here(node) or self.ctx.line_of(node)})
 
     def finish(self) -> None:
         ctx = self.ctx
@@ -671,7 +757,8 @@ class TemplateSentUnfilled(Rule):
                 self.formatted.add(qualified)
             templates.append({"name": qualified, "short": name,
                               "line": self.lines.get(id(statement)) or _assignment_line(ctx, name),
-                              "fields": template.fields, "escapes": template.escapes, "words": sorted(words)})
+                              "fields": template.fields, "escapes": template.escapes, "words": sorted(words),
+                              **({"entry": True} if name in self.entries else {})})
         # Only a file that calls a model can send a template; the others pay no flow.
         if ctx.memo.get("calls_a_model"):
             self._class_templates_sent()
@@ -818,7 +905,9 @@ class TemplateSentUnfilled(Rule):
                     elif dest.kind == SENT:
                         call = dest.node
                         via = ctx.code(call.func) if isinstance(call, cst.Call) else ""
-                        sent.append({"name": qualified, "short": name, "line": ctx.line_of(load), "via": via,
+                        key = _entry_key(flow, load) if id(holder) not in own else None
+                        sent.append({"name": f"{qualified}[{key}]" if key else qualified,
+                                     "short": f'{name}["{key}"]' if key else name, "line": ctx.line_of(load), "via": via,
                                      "def_line": self.lines.get(id(holder)) if id(holder) in own else None})
         return sent
 
@@ -850,6 +939,18 @@ class TemplateSentUnfilled(Rule):
         for path, facts in repo.facts(cls.code):
             for fill in facts.get("filled", []):
                 found = _defining(_candidates(templates, fill["name"]), path)
+                if found is not None and fill.get("blanks") and not found[1].get("plain") and "file" not in found[1]:
+                    blank = [f for f in found[1]["fields"] if f.split(".")[0].split("[")[0] not in fill["kws"]]
+                    if blank:
+                        defined_in, template = found
+                        repo.report(cls, path, fill["line"], name=fill["short"], has=HAS,
+                                    placeholders=", ".join("{" + f + "}" for f in blank),
+                                    how="that `format_map(defaultdict(...))` here fills with an empty value",
+                                    where_word="defined at", defined=f"{defined_in}:{template['line']}", via="",
+                                    consequence="the model sees nothing where they should be; the call passes "
+                                                + ", ".join(f"`{k}`" for k in fill["kws"]),
+                                    related=[Location(defined_in, template["line"], f"{fill['short']} defined here")])
+                    continue
                 if found is None or not found[1].get("plain"):
                     continue
                 defined_in, template = found
@@ -894,6 +995,16 @@ class TemplateSentUnfilled(Rule):
                 continue  # a text file sent whole is more often a prompt showing braces than a template
             fields = ", ".join("{" + f + "}" for f in template["fields"])
             via = f" by `{use['via']}`" if use["via"] else ""
+            if template.get("entry") and defined_in != path and template["line"]:
+                # An entry of a settings dict in another file (`CONFIG["system_prompt"]`): the entry is
+                # the cause, reported once at its definition, naming where it is sent.
+                if (defined_in, use["name"]) in reported:
+                    continue
+                reported.add((defined_in, use["name"]))
+                repo.report(cls, defined_in, template["line"], name=use["short"], defined=f"{path}:{use['line']}",
+                            placeholders=fields, via=via, where_word="at", how=SENT_AS_IS, has=HAS, consequence=CARRIES,
+                            related=[Location(path, use["line"], f"{use['short']} sent here")])
+                continue
             if defined_in == path and template["line"]:
                 # Defined in this file: the template is the cause, and one finding covers every use.
                 if (path, use["name"]) in reported:
@@ -977,6 +1088,15 @@ class TemplateSentUnfilled(Rule):
                 texts[path] = ""
         roots = {field_root(f) for f in template["fields"]}
         return any(re.search(rf"\b{re.escape(r)}\b", texts[path]) for r in roots)
+
+
+def _entry_key(flow: TextFlow, load: cst.CSTNode) -> str | None:
+    """`"system_prompt"` of `CONFIG["system_prompt"]`: the key a load of an imported dict reads."""
+    parent = flow.scopes.parent.get(id(load))
+    if isinstance(parent, cst.Subscript) and parent.value is load and len(parent.slice) == 1 \
+            and isinstance(parent.slice[0].slice, cst.Index):
+        return string_value(parent.slice[0].slice.value)
+    return None
 
 
 def _filled_into_unread_name(flow: TextFlow, call: cst.CSTNode) -> bool:

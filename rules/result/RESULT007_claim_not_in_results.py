@@ -18,7 +18,8 @@ from hygiene.rule import Rule, invalid, notebook, valid
 _NUMBER = re.compile(r"(?<![\w.\-/~≈±^@#$])(\d{1,3}\.\d{1,4})(\s?%)?(?![\w\-/×]|\.\w|\d|\s?(x|×|pp|points?|-point)\b)")
 _METRIC_WORDS = re.compile(r"accura|\bacc\b|\bf1\b|auroc|auprc|\bauc\b|precision|recall|score|\brate\b|rates\b|"
                            r"error|rmse|\bmae\b|\bmse\b|bleu|rouge|exact.match|pass@|win.rate|\basr\b|\bece\b|"
-                           r"brier|perplexity|truthful|reaches|achieves|gets|obtains", re.I)
+                           r"brier|perplexity|truthful|reaches|achieves|gets|obtains|solves|solved|resolves|"
+                           r"succe(ss|eds)|ndcg|\bmrr\b|\bmap@|recall@|hits@", re.I)
 # Prose about someone else's numbers, approximate figures, or settings rather than results.
 _NOT_OURS = re.compile(r"paper|et al|reported (by|in|for)|prior work|literature|published|original|sota|"
                        r"state of the art|\bchance\b|random baseline|\blr\b|learning rate|dropout|smoothing|"
@@ -517,6 +518,24 @@ class ClaimNotInResults(Rule):
             "prompts/results_log.md": "".join(f"Acc: {50 + i * 0.1:.2f}%, prompt: variant {i}\n" for i in range(200)),
             "results/best.json": '{"accuracy": [0.5, 0.51, 0.523]}\n',
         }, note="near miss (promptbench): a Markdown log of 200 runs of which a result file holds three"),
+        invalid({
+            "README.md": "With Claude the agent solves **47.3%** of the 500 tasks, ahead of GPT-4o (38.6%) and Llama (25.4%); see `results/summary.json`.\n",
+            "results/summary.json": '{"n_tasks": 500, "success_rate": {"claude": 0.412, "gpt-4o": 0.386, "llama": 0.254}}\n',
+        }, expect=[("README.md", 1, "RESULT007")],
+            note="probe 12: a sentence that says what share of the tasks the agent solves is a result"),
+        valid({
+            "README.md": "With Claude the agent solves **41.2%** of the 500 tasks, ahead of GPT-4o (38.6%) and Llama (25.4%); see `results/summary.json`.\n",
+            "results/summary.json": '{"n_tasks": 500, "success_rate": {"claude": 0.412, "gpt-4o": 0.386, "llama": 0.254}}\n',
+        }, note="the twin: the file holds every number"),
+        invalid({
+            "docs/report.md": "| system | nDCG@10 |\n|---|---|\n| BM25 | 0.665 |\n| dense (e5-base) | 0.641 |\n| hybrid (RRF) | 0.517 |\n\nScores from `results/beir_scifact.json`.\n",
+            "results/beir_scifact.json": '{"dataset": "scifact", "n_queries": 300, "ndcg@10": {"bm25": 0.665, "dense": 0.641, "hybrid": 0.493}}\n',
+        }, expect=[("docs/report.md", 5, "RESULT007")],
+            note="probe 12: a row label with a note in parentheses (`hybrid (RRF)`) names the condition the file keeps"),
+        valid({
+            "docs/report.md": "| system | nDCG@10 |\n|---|---|\n| BM25 | 0.665 |\n| dense (e5-base) | 0.641 |\n| ColBERT (Khattab and Zaharia) | 0.671 |\n\nScores from `results/beir_scifact.json`.\n",
+            "results/beir_scifact.json": '{"dataset": "scifact", "n_queries": 300, "ndcg@10": {"bm25": 0.665, "dense": 0.641, "hybrid": 0.493}}\n',
+        }, note="near miss: a baseline row whose label names no condition of the results is quoted from elsewhere"),
     ]
 
     def finish(self) -> None:
@@ -609,9 +628,12 @@ class ClaimNotInResults(Rule):
         # is the authors' own (`| student (ours) |`); other rows quote baselines.
         ours = {c["line"] for c, ok in zip(claims, support) if ok and c["table"] and not c.get("spread")}
         names = {_slug(part) for s in sources for part in re.split(r"[/.]", s) if len(part) > 2} | set(conditions)
-        ours |= {c["line"] for c in claims if c["table"] and c.get("label") and (
-            _slug(c["label"]) in names or _token_key(c["label"]) in names or _OURS.search(c["label"])
-            or set(re.findall(r"[a-z0-9_]+", c["label"].lower())) & flags)}
+        # A note in parentheses after the label (`hybrid (RRF)`, `dense (e5-base)`) qualifies the
+        # condition the words before it name.
+        ours |= {c["line"] for c in claims if c["table"] and c.get("label") and any(
+            _slug(label) in names or _token_key(label) in names for label in {c["label"], _unqualified(c["label"])} if label)
+            or c["table"] and c.get("label") and (_OURS.search(c["label"])
+                                                  or set(re.findall(r"[a-z0-9_]+", c["label"].lower())) & flags)}
         missing: dict[int, list[dict[str, Any]]] = {}
         related = tuple(Location(s) for s in sources[:3])
         for claim, ok in zip(claims, support):
@@ -641,7 +663,8 @@ _OURS = re.compile(r"(?i)\bours\b|\bour (method|model|approach|system)\b|\bpropo
 _FILE_NAME = re.compile(r"[\w.\-/]*\w\.(?:jsonl?|ndjson|csv|tsv|parquet)\b|(?<![\w./])[A-Za-z_][\w.\-]*(?:/[\w.\-]+)*/(?=[\s`)\]|,;:]|$)")
 
 
-_VERBS = frozenset({"reaches", "achieves", "gets", "obtains", "score", "rate", "rates"})
+_VERBS = frozenset({"reaches", "achieves", "gets", "obtains", "score", "rate", "rates", "solves", "solved", "resolves",
+                    "succeeds"})
 
 
 def _digits(value: float, decimals: int) -> int:
@@ -685,6 +708,12 @@ def _varying_flags(profiles: list[dict[str, Any]]) -> set[str]:
                 if len(name) > 2:
                     seen.setdefault(name, set()).add(value)
     return {name for name, values in seen.items() if len(values) == 2}
+
+
+def _unqualified(label: str) -> str:
+    """`hybrid (RRF)` -> `hybrid`: the label before a parenthesised note, when something is left."""
+    head = label.split("(", 1)[0].strip(" *_`")
+    return head if len(_slug(head)) > 2 and head != label.strip(" *_`") else ""
 
 
 def _token_key(text: str) -> str:

@@ -155,6 +155,8 @@ class ResultsWithoutProvenance(Rule):
     rule reads for that name none). It stays on: it finds 10 case labels, all found by no other rule,
     against one debatable finding on new code; a record that holds the settings under a key of its own
     (`res["info"] = vars(args)`) records its configuration.
+    A JSON-lines writer's record written once per run (`with jsonlines.open("results/runs.jsonl",
+    mode="a") as w: w.write({...})`, not in a loop) is such a write.
 
     ## Why is this bad?
     A results file that says only `{"acc": 0.971}` cannot be traced back to the run that made it.
@@ -524,6 +526,39 @@ class ResultsWithoutProvenance(Rule):
                     rows.append({"refusal_score": best, "kl_score": kl[layer]})
                 json.dump(rows, open(f"{out_dir}/summary.json", "w"))  # expect: RESULT008
         """, note="the same table whose rows do not say which setting they are"),
+        invalid("""
+            import argparse
+            import jsonlines
+
+            def main():
+                ap = argparse.ArgumentParser()
+                ap.add_argument("--model", default="resnet18")
+                ap.add_argument("--lr", type=float, default=0.1)
+                args = ap.parse_args()
+                net = train(args)
+                with jsonlines.open("results/runs.jsonl", mode="a") as w:
+                    w.write({"val_acc": accuracy(net, val_dl), "test_acc": accuracy(net, test_dl)})  # expect: RESULT008
+        """, note="probe 12: each run appends a record of metrics only to a JSON-lines results file"),
+        valid("""
+            import argparse
+            import jsonlines
+
+            def main():
+                ap = argparse.ArgumentParser()
+                ap.add_argument("--model", default="resnet18")
+                ap.add_argument("--lr", type=float, default=0.1)
+                args = ap.parse_args()
+                net = train(args)
+                with jsonlines.open("results/runs.jsonl", mode="a") as w:
+                    w.write({**vars(args), "val_acc": accuracy(net, val_dl), "test_acc": accuracy(net, test_dl)})
+        """, note="the twin: the record carries the run's arguments"),
+        valid("""
+            import jsonlines
+
+            with jsonlines.open("outputs/predictions.jsonl", mode="w") as w:
+                for item in items:
+                    w.write({"id": item["id"], "correct": grade(item)})
+        """, note="near miss: one line per item, in a loop: a predictions file, not a run's summary"),
     ]
 
     examples += [
@@ -719,6 +754,15 @@ class ResultsWithoutProvenance(Rule):
             elif isinstance(value, cst.Name):
                 scope.writes.append((node, value.value, set()))
             self.where[id(node)] = self._target_code(node)
+        if isinstance(func, cst.Attribute) and func.attr.value == "write" and len(node.args) == 1 \
+                and isinstance(node.args[0].value, cst.Dict) and self._jsonlines_writer(func.value) \
+                and not any(isinstance(p, (cst.For, cst.While)) for p in self.ctx.parents):
+            # `with jsonlines.open("results/runs.jsonl", mode="a") as w: w.write({"val_acc": ...})`: one
+            # record per run appended to a results file (in a loop it is one line per item or step)
+            keys, opaque = _dict_keys(node.args[0].value)
+            if not opaque:
+                scope.writes.append((node, None, keys))
+                self.where[id(node)] = self._target_code(node)
         if isinstance(func, cst.Attribute) and func.attr.value == "write" and node.args:
             text = string_value(node.args[0].value)
             if text is not None and text.count(",") >= 2 and text.endswith("\n") and "{" not in text:
@@ -796,6 +840,22 @@ class ResultsWithoutProvenance(Rule):
                 over = self.ctx.code(parent.iter).lower()
                 if not _NOT_SETTINGS.search(over):
                     return True
+        return False
+
+    def _jsonlines_writer(self, receiver: cst.BaseExpression) -> bool:
+        """`w` of `with jsonlines.open(path, mode="a"|"w") as w` (or `jsonlines.Writer(fh)`) around the call."""
+        if not isinstance(receiver, cst.Name):
+            return False
+        for parent in self.ctx.parents:
+            if isinstance(parent, cst.With):
+                for item in parent.items:
+                    if isinstance(item.asname, cst.AsName) and isinstance(item.asname.name, cst.Name) \
+                            and item.asname.name.value == receiver.value and isinstance(item.item, cst.Call):
+                        name = self.qualified_name(item.item.func) or ""
+                        mode = next((string_value(a.value) for a in item.item.args[1:2] if a.keyword is None),
+                                    next((string_value(a.value) for a in item.item.args
+                                          if a.keyword and a.keyword.value == "mode"), "r"))
+                        return name.startswith("jsonlines.") and (name.endswith("Writer") or mode in ("a", "w"))
         return False
 
     def _line_per_iteration(self) -> bool:

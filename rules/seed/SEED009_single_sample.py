@@ -61,6 +61,8 @@ class SingleSample(Rule):
     built once as released data). It finds 5 labels of the case sets that no other rule finds (two dev
     labels); a demotion would lose them to avoid two debatable findings, so it stays, with its
     evidence of repeats and spread as the gate.
+    An entry of a module-level settings dict on its own line (`"temperature": 0.8,`) counts as a
+    configured temperature.
 
     ## Why is this bad?
     With one sample per item at temperature 1, the reported accuracy or rate is itself a random
@@ -479,6 +481,38 @@ class SingleSample(Rule):
                     outs.append(r.choices[0].text)
                 return outs
         """, note="the twin: it generates 32 tokens at temperature 1, once per text"),
+        invalid({
+            "settings.py": 'SETTINGS = {\n    "model": "llama-3.1-8b",\n    "temperature": 0.8,\n    "max_tokens": 16,\n}\n',
+            "compare_prompts.py": """
+                import litellm
+                from settings import SETTINGS
+
+                def ask(prompt):
+                    r = litellm.completion(model=SETTINGS["model"], temperature=SETTINGS["temperature"],  # expect: SEED009
+                                           messages=[{"role": "user", "content": prompt}])
+                    return r.choices[0].message.content
+
+                acc = {}
+                for name, tmpl in VARIANTS.items():
+                    acc[name] = sum(ask(tmpl.format(q=it["q"])) == it["a"] for it in items) / len(items)
+            """,
+        }, note="probe 12: the temperature is an entry of a module-level settings dict; prompt variants compared once per item"),
+        valid({
+            "settings.py": 'SETTINGS = {\n    "model": "llama-3.1-8b",\n    "temperature": 0.0,\n    "max_tokens": 16,\n}\n',
+            "compare_prompts.py": """
+                import litellm
+                from settings import SETTINGS
+
+                def ask(prompt):
+                    r = litellm.completion(model=SETTINGS["model"], temperature=SETTINGS["temperature"],
+                                           messages=[{"role": "user", "content": prompt}])
+                    return r.choices[0].message.content
+
+                acc = {}
+                for name, tmpl in VARIANTS.items():
+                    acc[name] = sum(ask(tmpl.format(q=it["q"])) == it["a"] for it in items) / len(items)
+            """,
+        }, note="the twin: the settings dict says temperature 0"),
     ]
 
     def leave_Assign(self, node: cst.Assign) -> None:
@@ -664,7 +698,9 @@ def _configured_values(repo: RepoContext, key: str) -> list[float]:
     """The numbers the repo's small config files give `key` (`key: 0.7`, `"key": 1`), and the
     defaults of config-class fields of that name in Python files (`key: int = 1`)."""
     in_config = re.compile(rf"""["']?{re.escape(key)}["']?\s*[:=]\s*([0-9]*\.?[0-9]+)""")
-    in_class = re.compile(rf"^\s+{re.escape(key)}\s*:\s*(?:float|int)\s*=\s*([0-9]*\.?[0-9]+)\s*(?:#.*)?$", re.M)
+    in_class = re.compile(rf"^\s+{re.escape(key)}\s*:\s*(?:float|int)\s*=\s*([0-9]*\.?[0-9]+)\s*(?:#.*)?$"
+                          # or an entry of a settings dict on its own line (`SETTINGS = {... "key": 0.8, ...}`)
+                          rf"|^\s+[\"']{re.escape(key)}[\"']\s*:\s*([0-9]*\.?[0-9]+)\s*,?\s*(?:#.*)?$", re.M)
     found: list[float] = []
     seen = {in_config: 0, in_class: 0}
     for dirpath, dirnames, filenames in os.walk(repo.root):  # (YAML and TOML are not scanned files)
@@ -676,7 +712,7 @@ def _configured_values(repo: RepoContext, key: str) -> list[float]:
                 continue
             seen[pattern] += 1
             with open(path, encoding="utf-8", errors="replace") as handle:
-                found.extend(float(m.group(1)) for m in pattern.finditer(handle.read()))
+                found.extend(float(next(g for g in m.groups() if g)) for m in pattern.finditer(handle.read()))
     return found
 
 

@@ -160,7 +160,7 @@ class CallEvaluator(Evaluator):
     def split_call(self, expr: cst.Call, bare: str, method: str, recv: int, positional: list[Value],
                    keywords: dict[str, Value]) -> int | None:
         info: dict[str, Any]
-        if bare in kb.SPLIT_FUNCTIONS or method == "train_test_split":
+        if bare in kb.SPLIT_FUNCTIONS or method == "train_test_split" or kb.random_valid_split(bare, method, keywords):
             arrays = [p for p in positional]
             pairs = bare in kb.SPLIT_FUNCTIONS and bare.endswith("train_test_split")
             info = {"call": bare.rsplit(".", 1)[-1] or method, "arrays": len(arrays), "grouped": False}
@@ -287,8 +287,8 @@ class CallEvaluator(Evaluator):
         text = self.ctx.code(expr)
         ctor = self.refs[recv] if recv and self.kinds[recv] == "call" else None
         ctor_text = self.ctx.code(ctor) if isinstance(ctor, cst.Call) else ""
-        listed = keywords.get("callbacks", 0)  # `callbacks=callbacks`: a list of checkpoints made before the call
-        text += self.ctx.code(self.refs[listed]) if isinstance(listed, int) and listed and self.kinds[listed] == "op" else ""
+        listed = keywords.get("callbacks", 0)  # `callbacks=callbacks` / `[ckpt]`: checkpoints made before the call
+        text += self.listed_code(listed)
         if any(s in text or s in ctor_text for s in (*kb.STOPPING_NAMES, *kb.STOPPING_KEYWORDS)):
             info["stop"] = 1
         fitted = self.add("fit", inputs, info, expr)

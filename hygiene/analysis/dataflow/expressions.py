@@ -92,6 +92,15 @@ class Evaluator(ContainerValues):
         text = " ".join(self.ctx.code(expr).split())
         return text if len(text) <= limit else text[: limit - 3] + "..."
 
+    def listed_code(self, listed: Value) -> str:
+        """The code of a list node (`callbacks=callbacks`), with the calls that made its items
+        (`[ckpt]` with `ckpt = ModelCheckpoint(...)` before it); "" for anything else."""
+        if not (isinstance(listed, int) and listed and self.kinds[listed] == "op"):
+            return ""
+        made = (self.ctx.code(self.refs[i].func) for i in self.inputs[listed][:8]
+                if i and self.kinds[i] == "call" and isinstance(self.refs[i], cst.Call))
+        return self.ctx.code(self.refs[listed]) + "".join(made)
+
     # -- names ----------------------------------------------------------------------------------
     def lookup(self, name: str) -> int:
         for scope in reversed(self.scopes):

@@ -77,7 +77,11 @@ HELD_OUT_KEYWORDS = ("validation_data", "eval_set", "X_val", "val_dataloaders")
 # Hyperparameter searches that maximise (or minimise) what an objective function of the repo returns.
 OBJECTIVE_SEARCHES = ("optuna.create_study.optimize", "optuna.study.Study.optimize", "optuna.Study.optimize",
                       "hyperopt.fmin", "skopt.gp_minimize", "skopt.forest_minimize", "skopt.gbrt_minimize",
-                      "bayes_opt.BayesianOptimization")
+                      "bayes_opt.BayesianOptimization",
+                      # Ray Tune: the trainable's `report({...})` is what the search maximises
+                      "ray.tune.Tuner", "ray.tune.tuner.Tuner", "ray.tune.run", "ray.tune.tune.run")
+# What a trainable hands its search (Ray Tune's `train.report({...})`, `tune.report(...)`, `session.report`).
+TRIAL_REPORTS = ("ray.train.report", "ray.tune.report", "ray.air.session.report", "ray.train.session.report")
 # Training functions that take held-out data by keyword and stop or keep the best round on it.
 BOOSTER_TRAINERS = {"lightgbm.train": "valid_sets", "xgboost.train": "evals", "lightgbm.engine.train": "valid_sets",
                     "xgboost.training.train": "evals", "catboost.train": "eval_set"}
@@ -247,3 +251,8 @@ TIME_WORDS = frozenset({"date", "time", "timestamp", "ts", "datetime", "day", "m
 def is_time_column(name: str) -> bool:
     tokens = [t.lower() for t in _TOKEN.findall(name.replace("_", " "))]
     return bool(tokens) and (tokens[-1] in TIME_WORDS or tokens[0] in ("date", "timestamp", "datetime"))
+
+
+def random_valid_split(bare: str, method: str, keywords: dict) -> bool:
+    """fastai's `ImageDataLoaders.from_df(df, ..., valid_pct=0.2)`: a random split of the frame's rows."""
+    return "fastai" in bare and method.startswith("from_") and "valid_pct" in keywords

@@ -1,0 +1,27 @@
+import re
+
+import litellm
+from tenacity import retry, stop_after_attempt, wait_exponential
+
+JUDGE_MODEL = "gpt-4o-mini"
+RUBRIC = (
+    "Rate the summary for faithfulness to the article on a 1-10 scale.\n"
+    "Reply with 'Score: N' on the last line."
+)
+
+
+@retry(stop=stop_after_attempt(4), wait=wait_exponential(multiplier=1, min=2, max=30))
+def _complete(messages):
+    resp = litellm.completion(model=JUDGE_MODEL, messages=messages, temperature=0)
+    return resp.choices[0].message.content
+
+
+def judge_score(article, summary):
+    text = _complete([
+        {"role": "system", "content": RUBRIC},
+        {"role": "user", "content": f"ARTICLE:\n{article}\n\nSUMMARY:\n{summary}"},
+    ])
+    m = re.search(r"Score:\s*(\d+)", text)
+    if m is None:
+        raise ValueError(f"unparseable judge reply: {text[-200:]!r}")
+    return int(m.group(1))

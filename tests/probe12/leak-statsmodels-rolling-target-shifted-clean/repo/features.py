@@ -1,0 +1,9 @@
+import pandas as pd
+
+
+def build(df):
+    df = df.sort_values("date").copy()
+    df["dow"] = df["date"].dt.dayofweek
+    df["demand_ma7"] = df["demand"].shift(1).rolling(7, min_periods=1).mean()
+    df["temp_ma3"] = df["temp"].rolling(3, min_periods=1).mean()
+    return df

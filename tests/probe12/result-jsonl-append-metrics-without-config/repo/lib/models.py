@@ -1,0 +1,5 @@
+import torchvision
+
+
+def build(name):
+    return getattr(torchvision.models, name)(num_classes=100)
