@@ -759,10 +759,10 @@ class SelectionOnTest(Rule):
                     X_va, y_va = load_split("val")
                     X_te, y_te = load_split("test")
                     clf = RandomForestClassifier(**params, random_state=0).fit(X_tr, y_tr)
-                    return SplitScores({"val": f1_score(y_va, clf.predict(X_va)), "test": f1_score(y_te, clf.predict(X_te))})  # expect: LEAK003
+                    return SplitScores({"val": f1_score(y_va, clf.predict(X_va)), "test": f1_score(y_te, clf.predict(X_te))})
 
                 def objective(trial):
-                    return run({"max_depth": trial.suggest_int("max_depth", 2, 12)}).test_f1()
+                    return run({"max_depth": trial.suggest_int("max_depth", 2, 12)}).test_f1()  # expect: LEAK003
 
                 study = optuna.create_study(direction="maximize", sampler=optuna.samplers.TPESampler(seed=0))
                 study.optimize(objective, n_trials=30)
