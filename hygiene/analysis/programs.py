@@ -81,8 +81,7 @@ class Programs:
 
         self.files: dict[str, dict[str, Any]] = dict(packed(repo, "rng"))
         # Every Python file's path without `.py` (`pkg/generic_eval`), facts or not: what a dotted name
-        # may name. The paths only: an edit that leaves every `rng` fact as it was replays the rules
-        # built on this (`hygiene.cache.repophase`).
+        # may name. Paths only: an edit that keeps every `rng` fact replays the rules built on this.
         self.source_stems = {s.path[:-3] for s in repo.paths() if s.path.endswith(".py")}
         self.scope_paths: dict[str, list[str]] = {}
         self.class_paths: dict[str, list[str]] = {}

@@ -134,17 +134,11 @@ def _evaluation_step(tail: str, name: str | None) -> bool:
     return bool(words & _EVALUATING) and not words & _DATA_WORDS and not words & _EXPRESSION_WORDS and not _logs(name)
 
 
-# Names memoised by `_words` (also `hygiene.analysis.held_out`'s).
-WORDS_MEMO = 1 << 12
-
-
-@lru_cache(maxsize=WORDS_MEMO)
+@lru_cache(maxsize=1 << 12)
 def _words(text: str) -> frozenset[str]:
-    """The lower-case words of a name (`valAcc`: val, acc). Memoised: asked for the callee and the
-    assigned name of every call and assignment of every file (issue 12); a frozenset, so no caller
-    can change the shared answer (`words |= ...` makes a new set). The memo is bounded to the
-    names a few files repeat: a worker process checks thousands of files, and 65,536 names held
-    were tens of MB of each worker's memory, growing through the scan (the cold peak)."""
+    """The lower-case words of a name (`valAcc`: val, acc). Memoised, bounded (65,536 names were tens
+    of MB of a worker by the end of a cold scan): asked for the callee and the assigned name of every call
+    and assignment of every file (issue 12); a frozenset, so no caller can change the shared answer."""
     spaced = re.sub(r"([a-z0-9])([A-Z])", r"\1 \2", text).lower()
     return frozenset(_WORD.findall(spaced))
 
