@@ -264,6 +264,9 @@ class RepoContext:
         self.findings: list[Finding] = []
         self.diagnostics: list[Diagnostic] = []
         self._cache: dict[str, Any] = {}
+        self._kept: set[str] = set()  # shared with `keep`: never dropped by `forget_unused`
+        self._computing: list[str] = []  # the shared values being computed, outermost first
+        self._shared_deps: dict[str, set[str]] = {}  # value -> the shared values it was built from
 
     def _read(self, *what: str) -> None:
         if self.reads:
@@ -313,23 +316,33 @@ class RepoContext:
             if key in result.facts:
                 yield path, result.facts[key]
 
-    def shared(self, key: str, compute: Any) -> Any:
+    def shared(self, key: str, compute: Any, keep: bool = False) -> Any:
         """Memoised repo-wide computation shared by several rules (git history, data profiles);
-        what it read counts as read by every rule that uses it."""
+        what it read counts as read by every rule that uses it. `keep`: a value small for what it
+        costs to build (the import graph, the programs), kept for the whole scan instead of being
+        dropped after a rule that did not use it (`forget_unused`)."""
         if key not in self._cache:
             self.reads.append(set())
+            self._computing.append(key)
             try:
                 self._cache[key] = compute()
             finally:
+                self._computing.pop()
                 self._shared_reads[key] = self.reads.pop()
+            if keep:
+                self._kept.add(key)
+        for outer in self._computing:  # a value built from this one: using it uses this one too
+            self._shared_deps.setdefault(outer, set()).add(key)
         self._read(*self._shared_reads.get(key, ()))
         self.used.add(key)
+        self.used.update(self._shared_deps.get(key, ()))
         return self._cache[key]
 
     def forget_unused(self) -> None:
-        """Drop the shared values the rule that just ran did not use (a later rule that needs one
-        computes it again): the next rules of a family share them, and memory holds one family's."""
-        for key in [k for k in self._cache if k not in self.used]:
+        """Drop the shared values the rule that just ran did not use, directly or through a value
+        built from them (a later rule that needs one computes it again): the next rules of a family
+        share them, and memory holds one family's. Values shared with `keep` stay."""
+        for key in [k for k in self._cache if k not in self.used and k not in self._kept]:
             value = self._cache.pop(key)
             # A value whose parts refer to each other (the dataflow program and its views) waits
             # for the cycle collector: `release` frees what it holds now, not a family later.

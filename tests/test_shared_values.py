@@ -33,3 +33,25 @@ def test_a_released_program_holds_no_decoded_graph():
     assert prog._decoded
     prog.release()
     assert not prog._decoded and all(g is None for g in prog._run)
+
+
+def test_a_value_built_from_another_keeps_it_for_the_rules_that_use_either(tmp_path):
+    """SEED002..SEED005 read the grouped draws, built from the programs, which SEED006 reads
+    directly: the programs are built once (issue 12)."""
+    repo = RepoContext(tmp_path, load(tmp_path), [], {})
+    base = Held()
+    built: list[str] = []
+    repo.shared("groups", lambda: built.append("groups") or [repo.shared("base", lambda: built.append("base") or base)])
+    repo.forget_unused()
+    repo.shared("groups", lambda: Held())  # the next rule reads only the value built from `base`
+    repo.forget_unused()
+    assert repo.shared("base", lambda: Held()) is base and built == ["groups", "base"] and not base.released
+
+
+def test_a_kept_value_outlives_rules_that_do_not_use_it(tmp_path):
+    repo = RepoContext(tmp_path, load(tmp_path), [], {})
+    kept = Held()
+    repo.shared("graph", lambda: kept, keep=True)
+    repo.forget_unused()
+    repo.forget_unused()  # a rule that did not use it
+    assert repo.shared("graph", lambda: Held()) is kept and not kept.released

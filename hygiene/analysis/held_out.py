@@ -15,7 +15,7 @@ _HELD_OUT = frozenset({"test", "val", "valid", "validation", "eval", "dev", "hol
 _WORD = re.compile(r"[a-z]+")
 
 
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=1 << 12)  # bounded: see `hygiene.analysis.purpose._words`
 def _words(text: str) -> frozenset[str]:
     spaced = re.sub(r"([a-z0-9])([A-Z])", r"\1 \2", text).lower()
     return frozenset(_WORD.findall(spaced))

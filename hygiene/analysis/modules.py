@@ -32,7 +32,9 @@ class ImportGraph:
         # importer -> imported file -> the names taken from it (`from grade import f, g`), or
         # None when the module itself is imported and any of it may be used.
         self.names: dict[str, dict[str, frozenset[str] | None]] = {}
-        for path, names in repo.facts("imports"):
+        from hygiene.cache.summaries import packed  # every file's `imports`, unchanged ones from one store
+
+        for path, names in packed(repo, "imports"):
             taken: dict[str, set[str] | None] = {}
             for name in names:
                 found = self.locate(name, path)
@@ -95,7 +97,7 @@ class ImportGraph:
 
 def import_graph(repo: RepoContext) -> ImportGraph:
     """The scan's import graph, built once and shared."""
-    return repo.shared("import_graph", lambda: ImportGraph(repo))
+    return repo.shared("import_graph", lambda: ImportGraph(repo), keep=True)
 
 
 def locate_defined(repo: RepoContext, name: str, importer: str, own_module: str = "") -> tuple[str, str] | None:
@@ -110,7 +112,7 @@ def locate_defined(repo: RepoContext, name: str, importer: str, own_module: str 
     if "." in name:
         module, attribute = name.rsplit(".", 1)
         path = module.replace(".", "/") + ".py"
-        if path in repo.shared("scanned_paths", lambda: frozenset(s.path for s in repo.paths())):
+        if path in repo.shared("scanned_paths", lambda: frozenset(s.path for s in repo.paths()), keep=True):
             return path, attribute
     return None
 

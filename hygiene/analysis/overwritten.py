@@ -58,11 +58,12 @@ def _statements(repo: RepoContext, path: str) -> list[tuple[int, int, cst.CSTNod
     from hygiene.parsing import notebook as notebook_parsing
     from hygiene.parsing.python import ParseError, decode, parse
 
-    source = next((s for s in repo.sources if s.path == path), None)
+    # This file's text only: the rule's replay key covers it, not every file's (`repo.sources`).
+    source = next((s for s in repo.paths() if s.path == path), None)
     if source is None:
         return []
     try:
-        data = source.abspath.read_bytes()
+        data = repo.read_bytes(path)
         module = notebook_parsing.load(data).module if source.kind == "notebook" else parse(decode(data))
     except (OSError, ParseError, UnicodeDecodeError, ValueError):
         return []

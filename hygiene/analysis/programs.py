@@ -78,9 +78,12 @@ class LateSeed:
 
 class Programs:
     def __init__(self, repo: RepoContext) -> None:
-        self.files: dict[str, dict[str, Any]] = dict(repo.facts("rng"))
-        # Every Python file's path without `.py` (`pkg/generic_eval`), facts or not: what a dotted name may name.
-        self.source_stems = {s.path[:-3] for s in repo.sources if s.path.endswith(".py")}
+        from hygiene.cache.summaries import packed  # unchanged files' facts from one store
+
+        self.files: dict[str, dict[str, Any]] = dict(packed(repo, "rng"))
+        # Every Python file's path without `.py` (`pkg/generic_eval`), facts or not: what a dotted name
+        # may name. Paths only: an edit that keeps every `rng` fact replays the rules built on this.
+        self.source_stems = {s.path[:-3] for s in repo.paths() if s.path.endswith(".py")}
         self.scope_paths: dict[str, list[str]] = {}
         self.class_paths: dict[str, list[str]] = {}
         self.module_paths: dict[str, list[str]] = {}
@@ -334,6 +337,9 @@ def locate(repo: RepoContext, path: str, ordinals: set[int]) -> dict[int, Place]
     Only files with findings pay for this; the file phase records ordinals, not positions (which
     cost twice the parse)."""
     cache: dict[str, dict[int, Place]] = repo.shared("programs.places", dict)
+    # The positions come from the file's text: the rule asking depends on it (also when another
+    # rule's call already parsed the file), not on every file's text.
+    repo.consult(path)
     known = cache.setdefault(path, {})
     missing = {o for o in ordinals if o not in known}
     if missing:
@@ -346,7 +352,7 @@ def _positions(repo: RepoContext, path: str, ordinals: set[int]) -> dict[int, Pl
     from hygiene.parsing import notebook as notebook_parsing
     from hygiene.parsing.python import ParseError, decode, parse
 
-    source = next((s for s in repo.sources if s.path == path), None)
+    source = next((s for s in repo.paths() if s.path == path), None)
     if source is None:
         return {}
     try:
@@ -395,4 +401,4 @@ def _initialises(context: str) -> bool:
 
 
 def programs(repo: RepoContext) -> Programs:
-    return repo.shared("programs", lambda: Programs(repo))
+    return repo.shared("programs", lambda: Programs(repo), keep=True)

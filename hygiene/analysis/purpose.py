@@ -134,11 +134,11 @@ def _evaluation_step(tail: str, name: str | None) -> bool:
     return bool(words & _EVALUATING) and not words & _DATA_WORDS and not words & _EXPRESSION_WORDS and not _logs(name)
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 12)
 def _words(text: str) -> frozenset[str]:
-    """The lower-case words of a name (`valAcc`: val, acc). Memoised: asked for the callee and the
-    assigned name of every call and assignment of every file (issue 12); a frozenset, so no caller
-    can change the shared answer (`words |= ...` makes a new set)."""
+    """The lower-case words of a name (`valAcc`: val, acc). Memoised, bounded (65,536 names were tens
+    of MB of a worker by the end of a cold scan): asked for the callee and the assigned name of every call
+    and assignment of every file (issue 12); a frozenset, so no caller can change the shared answer."""
     spaced = re.sub(r"([a-z0-9])([A-Z])", r"\1 \2", text).lower()
     return frozenset(_WORD.findall(spaced))
 

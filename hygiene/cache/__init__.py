@@ -49,11 +49,15 @@ SIDE_MIN = 2048
 
 class _Raw(dict):
     """A cache entry's facts as JSON texts: the small ones in the entry, the large ones read from
-    their own files when asked for."""
+    their own files when asked for (their paths made then: most reads want one small fact).
+    `fallback`, when set, gives every fact again when a side file has gone (the file is checked
+    again: `hygiene.cache.statindex`)."""
 
-    def __init__(self, small: dict[str, str], side: dict[str, Path]) -> None:
+    def __init__(self, small: dict[str, str], target: Path, side: list[str]) -> None:
         super().__init__(small)
-        self.side = side
+        self.target = target
+        self.side = frozenset(side)
+        self.fallback: Callable[[], dict[str, str]] | None = None
 
     def __contains__(self, key: object) -> bool:
         return dict.__contains__(self, key) or key in self.side
@@ -61,10 +65,14 @@ class _Raw(dict):
     def __getitem__(self, key: str) -> str:
         if dict.__contains__(self, key):
             return dict.__getitem__(self, key)
+        if key not in self.side:
+            raise KeyError(key)
         try:
-            return self.side[key].read_text(encoding="utf-8")
+            return Cache._side(self.target, key).read_text(encoding="utf-8")
         except OSError:
-            raise KeyError(key) from None
+            if self.fallback is None:
+                raise KeyError(key) from None
+            return self.fallback()[key]
 
 
 class LazyFacts(MutableMapping):
@@ -150,7 +158,10 @@ class Cache:
     def _side(target: Path, fact: str) -> Path:
         return target.with_name(f"{target.stem}.{hashlib.sha256(fact.encode()).hexdigest()[:12]}.json")
 
-    def _entry(self, path: str, kind: str, content_digest: str) -> dict[str, Any] | None:
+    def _entry(self, path: str, kind: str, content_digest: str, sides: bool = True) -> dict[str, Any] | None:
+        """The stored entry of a file, its facts as a `_Raw`; None when absent, of another file or
+        (`sides`) missing a side file. The repository phase reads one fact of an entry at a time
+        and leaves the check of a side file to its read (`_Raw.fallback`)."""
         if self.folder is None:
             return None
         target = self._file(self._key(path, kind, content_digest))
@@ -160,10 +171,11 @@ class Cache:
             return None
         if not isinstance(data, dict) or data.get("path") != path or data.get("digest") != content_digest:
             return None
-        side = {fact: self._side(target, fact) for fact in data.get("facts_side", [])}
-        if not isinstance(data.get("facts_raw"), dict) or not all(p.exists() for p in side.values()):
+        side = data.get("facts_side", [])
+        if not isinstance(data.get("facts_raw"), dict) or not isinstance(side, list) or \
+                (sides and not all(self._side(target, fact).exists() for fact in side)):
             return None
-        data["facts_raw"] = _Raw(data["facts_raw"], side)
+        data["facts_raw"] = _Raw(data["facts_raw"], target, side)
         return data
 
     def get(self, path: str, kind: str, content_digest: str) -> FileResult | None:
@@ -182,9 +194,11 @@ class Cache:
         self.hits += 1
         return result
 
-    def facts_raw(self, path: str, kind: str, content_digest: str) -> dict[str, str]:
-        """The stored facts of one file, each still JSON text; KeyError when the entry is gone."""
-        data = self._entry(path, kind, content_digest)
+    def facts_raw(self, path: str, kind: str, content_digest: str, sides: bool = True) -> dict[str, str]:
+        """The stored facts of one file, each still JSON text; KeyError when the entry is gone
+        (or, with `sides`, a side file: without, reading that fact raises KeyError or calls the
+        returned `_Raw`'s `fallback`)."""
+        data = self._entry(path, kind, content_digest, sides)
         if data is None:
             raise KeyError(path)
         return data["facts_raw"]

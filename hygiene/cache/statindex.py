@@ -133,10 +133,15 @@ def stored_result(source: SourceFile, content_digest: str, small: dict, cache: C
                         suppressions=small["suppressions"], cached=cached,
                         fact_digests=dict(small["fact_digests"]))
 
+    def again() -> dict[str, str]:
+        return serialize_facts(dict(recheck().facts))[0]
+
     def load() -> dict[str, str]:
         try:
-            return cache.facts_raw(source.path, source.kind, content_digest)
+            raw = cache.facts_raw(source.path, source.kind, content_digest, sides=False)
         except KeyError:
-            return serialize_facts(dict(recheck().facts))[0]
+            return again()
+        raw.fallback = again  # type: ignore[attr-defined]  # a side file gone since
+        return raw
     result.facts = LazyFacts(result.fact_digests, load)
     return result

@@ -9,6 +9,7 @@ from hygiene.analysis.apis.torch import name_tokens
 from hygiene.analysis.names import dotted
 from hygiene.discovery import is_test_path
 from hygiene.analysis.modules import locate_defined
+from hygiene.cache.summaries import packed
 from hygiene.finding import Location, Severity
 from hygiene.rule import Rule, invalid, valid, notebook
 
@@ -239,7 +240,7 @@ class OneValueTwoParameters(Rule):
         defs: dict[str, dict[str, Any]] = {}
         calls: list[tuple[str, dict[str, Any]]] = []
         by_file: dict[str, dict[str, dict[str, Any]]] = {}
-        for path, facts in repo.facts(cls.code):
+        for path, facts in packed(repo, cls.code):  # unchanged files' facts from one store
             defs.update(facts.get("defs", {}))
             by_file[path] = facts.get("defs", {})
             calls.extend((path, call) for call in facts.get("calls", []))
