@@ -1,6 +1,8 @@
 """LEAK001: a scaler, imputer, encoder, selector or resampler fit on data that is later split."""
 from __future__ import annotations
 
+import re
+
 from hygiene.analysis.apis import plain
 from hygiene.analysis.dataflow import knowledge as kb
 from hygiene.analysis.dataflow.program import SHIFT, Program, Ref, program
@@ -59,6 +61,36 @@ class FitBeforeSplit(Rule):
     message = "{fits} fit on `{on}` at {where}{rows_of}, which is split into train and test at {split}: test rows shape the preprocessing"
     question = "Were {fits} (fit at {where} on `{on}`) fit on the training rows only, before `{split_on}` was split at {split}?"
     examples = [
+        valid("""
+            import musdb
+            import torch
+            from separation import load_separator, sdr
+
+            test_set = musdb.DB("musdb18", subsets=["test"])
+            separator = load_separator()
+            scores = []
+            for index in range(len(test_set)):
+                track = test_set.tracks[index]
+                mix = torch.from_numpy(track.audio).t().float()
+                ref = mix.mean(dim=0)
+                mix = (mix - ref.mean()) / ref.std()
+                estimates = separator(mix[None])[0] * ref.std() + ref.mean()
+                scores.append(sdr(track.targets, estimates))
+            print(sum(scores) / len(scores))
+        """, note="each test track scaled by its own mean and std and scaled back: a per-input normalisation"),
+        invalid("""
+            import numpy as np
+            from sklearn.linear_model import Ridge
+            from sklearn.metrics import r2_score
+
+            held_out = np.load("held_out_rows.npy")
+            folds = np.array_split(held_out, 5)
+            model = Ridge().fit(np.load("train.npy"), np.load("y_train.npy"))
+            for k in range(5):
+                X_fold = folds[k]
+                X_fold = (X_fold - X_fold.mean(axis=0)) / X_fold.std(axis=0)  # expect: LEAK001
+                print(r2_score(np.load("y_folds.npy")[k], model.predict(X_fold)))
+        """, note="near miss: one fold of held-out rows scaled by its own statistics, not by the training ones"),
         valid("""
             import pandas as pd
             from sklearn.linear_model import LogisticRegression
@@ -655,7 +687,8 @@ class FitBeforeSplit(Rule):
             if fit in reported or prog.info(fit).get("kind") not in LEARNS_FROM_ROWS or prog.info(fit).get("axis"):
                 continue  # `w / w.sum(1, keepdim=True)`: each row divided by its own total, nothing learnt across rows
             said, where = role(prog, prog.input(fit, 1))
-            if said == "test" and (prog.info(fit).get("kind") != "stat" or _feeds_model(prog, fit)):
+            if said == "test" and (prog.info(fit).get("kind") != "stat" or _feeds_model(prog, fit)) \
+                    and not (prog.info(fit).get("kind") == "stat" and _one_item(prog, prog.input(fit, 1))):
                 reported.add(fit)
                 repo.report(cls, **prog.where(fit), related=[Location(prog.path(where), prog.line(where), "the test part")],
                             message="{fits} fit on `{on}` at {where}, which is the test part ({part}): test statistics shape the preprocessing",
@@ -1010,3 +1043,22 @@ def _guard_role(prog: Program, ref: Ref) -> str | None:
         return None
     said = {kb.literal_role(str(lit)) for lit in prog.info(test).get("lits", ())} - {None}
     return said.pop() if len(said) == 1 else None
+
+
+def _one_item(prog, data) -> bool:
+    """Is `data` one item of the test part, taken by a loop's index (`track = test_set.tracks[i]` in
+    `for i in ...`)? A mean or std of one item that scales that item (a music track normalised by its
+    own mean and std, the estimates scaled back) is a per-input normalisation, known at inference,
+    not a statistic of the test split carried to other items."""
+    for node in prog.back([data], rows=True, limit=60):
+        if prog.kind(node) == "elem" and not prog.info(node).get("loop") \
+                and any(i and prog.kind(i) == "elem" and prog.info(i).get("loop") for i in prog.inputs(node)[1:]):
+            names = [str(prog.info(node).get("name", ""))] + [str(prog.info(r).get("name") or prog.info(r).get("a") or "")
+                                                             for r in prog.inputs(node)[:1] if r]
+            # `X_te = folds[k]`: one fold, a part of the rows scaled by its own statistics, is the leak itself
+            return not any(set(re.findall(r"[a-z]+", n.lower())) & _PARTS_OF_ROWS for n in names)
+    return False
+
+
+_PARTS_OF_ROWS = frozenset({"fold", "folds", "split", "splits", "part", "parts", "chunk", "chunks", "subset",
+                            "subsets", "shard", "shards", "partition", "partitions", "test", "val", "valid", "train"})
