@@ -81,8 +81,7 @@ class Programs:
         from hygiene.cache.summaries import packed  # unchanged files' facts from one store
 
         self.files: dict[str, dict[str, Any]] = dict(packed(repo, "rng"))
-        # Every Python file's path without `.py` (`pkg/generic_eval`), facts or not: what a dotted name
-        # may name. Paths only: an edit that keeps every `rng` fact replays the rules built on this.
+        # Every Python file's path without `.py`: what a dotted name may name (paths only: edits keeping `rng` replay).
         self.source_stems = {s.path[:-3] for s in repo.paths() if s.path.endswith(".py")}
         self.scope_paths: dict[str, list[str]] = {}
         self.class_paths: dict[str, list[str]] = {}
@@ -97,8 +96,7 @@ class Programs:
         self.full_paths = full_paths(self.files, self.aliases)  # `spinup.algos.pytorch.ppo.ppo` -> its file
         self.reexports = reexports(self.files)  # `pkg.train` -> `pkg.trainer.train`
         self.draws: dict[tuple[str, int], DrawSite] = {}
-        # What each program's output is: "reports" (some file it runs measures or trains), "data"
-        # (the entry builds committed data), "shows" (it only plots or checks) or "". hygiene.analysis.purpose.
+        # Each program's output: "reports", "data", "shows" (plots or checks) or "" (hygiene.analysis.purpose).
         self.uses: dict[str, str] = {}
         self.measured: dict[str, bool] = {}
         self.evaluators: list[str] = []
@@ -271,8 +269,7 @@ class Programs:
             use = "reports" if "reports" in purposes else "shows" if "shows" in purposes else ""
         self.uses[entry] = use
         loads = any(self.files[p].get("loads") for p in visited)
-        # Whether some file it runs computes a result (hygiene.analysis.purpose `reports_number`), and
-        # the programs that load trained weights and measure them (an evaluation of a checkpoint).
+        # Whether some file it runs computes a result (`reports_number`); programs that measure loaded weights.
         ran = {kind for p in visited for key, kind in (self.files[p].get("measures") or {}).items() if (p, key) in done}
         self.measured[entry] = bool(ran)
         if loads and "metric" in ran:
@@ -337,8 +334,7 @@ def locate(repo: RepoContext, path: str, ordinals: set[int]) -> dict[int, Place]
     Only files with findings pay for this; the file phase records ordinals, not positions (which
     cost twice the parse)."""
     cache: dict[str, dict[int, Place]] = repo.shared("programs.places", dict)
-    # The positions come from the file's text: the rule asking depends on it (also when another
-    # rule's call already parsed the file), not on every file's text.
+    # The positions come from the file's text: the rule asking depends on it, not on every file's text.
     repo.consult(path)
     known = cache.setdefault(path, {})
     missing = {o for o in ordinals if o not in known}
