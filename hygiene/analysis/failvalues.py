@@ -11,6 +11,7 @@ import re
 import libcst as cst
 
 from hygiene.walk import walk_scope
+from hygiene.analysis.names import call_tail
 
 # Calls that only tell a human about the failure: a log line is no count in the reported numbers.
 LOG_CALL = re.compile(r"(?i)^(log\w*|warn\w*|debug|info|error|exception|critical|print|echo|write|secho)$")
@@ -32,14 +33,9 @@ def _smalls(block: cst.BaseSuite) -> list[cst.BaseSmallStatement] | None:
     return out
 
 
-def _callee(call: cst.Call) -> str:
-    func = call.func
-    return func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
-
-
 def _is_log(small: cst.BaseSmallStatement) -> bool:
     return isinstance(small, cst.Expr) and isinstance(small.value, cst.Call) and bool(
-        LOG_CALL.match(_callee(small.value)))
+        LOG_CALL.match(call_tail(small.value)))
 
 
 def score_constant(expr: cst.BaseExpression | None) -> str | None:
@@ -93,7 +89,7 @@ def equivalence_parse(function: cst.FunctionDef, handler: cst.ExceptHandler, try
         return False
     parsed = set()
     for node in walk_scope(try_node.body):
-        if isinstance(node, cst.Call) and SYMBOLIC_PARSE.search(_callee(node)):
+        if isinstance(node, cst.Call) and SYMBOLIC_PARSE.search(call_tail(node)):
             for arg in node.args:
                 if isinstance(arg.value, cst.Name) and arg.value.value in params:
                     parsed.add(arg.value.value)
@@ -140,7 +136,7 @@ def _guarded_mean(node: cst.IfExp) -> tuple[str, str] | None:
     if not isinstance(constant, (cst.Integer, cst.Float)):
         return None
     body = node.body
-    averaged = any(isinstance(n, cst.Call) and MEAN_CALL.search(_callee(n)) for n in [body, *walk_scope(body)]) or (
+    averaged = any(isinstance(n, cst.Call) and MEAN_CALL.search(call_tail(n)) for n in [body, *walk_scope(body)]) or (
         isinstance(body, cst.BinaryOperation) and isinstance(body.operator, cst.Divide))
     if not averaged or not _mentions(body, test.value):
         return None
@@ -244,11 +240,11 @@ VECTOR_FILLS = frozenset({"zeros", "ones", "full", "zeros_like", "ones_like", "f
 def constant_vector(expr: cst.BaseExpression | None) -> str | None:
     """`np.zeros(k)`, `torch.zeros(k)`, `np.full(k, 0.5)`, `[0.0] * k`: a prediction vector that holds no
     prediction. Its source text, or None."""
-    if isinstance(expr, cst.Call) and _callee(expr) in VECTOR_FILLS and isinstance(expr.func, cst.Attribute):
-        if _callee(expr).startswith("full") and not (len(expr.args) >= 2 and isinstance(
+    if isinstance(expr, cst.Call) and call_tail(expr) in VECTOR_FILLS and isinstance(expr.func, cst.Attribute):
+        if call_tail(expr).startswith("full") and not (len(expr.args) >= 2 and isinstance(
                 expr.args[1].value, (cst.Integer, cst.Float))):
             return None  # `np.full(k, np.nan)`: the miss stays visible as NaN
-        return _callee(expr)
+        return call_tail(expr)
     if isinstance(expr, cst.BinaryOperation) and isinstance(expr.operator, cst.Multiply):
         for side in (expr.left, expr.right):
             if isinstance(side, cst.List) and len(side.elements) == 1 and isinstance(

@@ -14,6 +14,7 @@ import libcst as cst
 
 from hygiene.analysis.apis.llm import calls_model
 from hygiene.walk import iter_nodes
+from hygiene.analysis.names import call_tail
 
 STRING_METHODS = frozenset({"strip", "lstrip", "rstrip", "lower", "upper", "casefold", "title"})
 REPLY_FIELDS = frozenset({"content", "text", "output_text", "completion", "generated_text"})
@@ -38,15 +39,6 @@ def _is_reply(expr: cst.BaseExpression) -> bool:
     return False
 
 
-def _callee(call: cst.Call) -> str | None:
-    func = call.func
-    if isinstance(func, cst.Name):
-        return func.value
-    if isinstance(func, cst.Attribute):
-        return func.attr.value
-    return None
-
-
 def _raw_reply_functions(ctx, module: cst.Module) -> dict[str, cst.Return]:  # type: ignore[no-untyped-def]
     found: dict[str, cst.Return] = {}
     for function in iter_nodes(module):
@@ -69,9 +61,9 @@ def _raw_reply_functions(ctx, module: cst.Module) -> dict[str, cst.Return]:  # t
 def _calls_any(expr: cst.CSTNode, names: set[str]) -> bool:
     for node in iter_nodes(expr):
         if isinstance(node, cst.Call):
-            if _callee(node) in names:
+            if call_tail(node) in names:
                 return True
-            if _callee(node) in ("apply", "map") and node.args and isinstance(node.args[0].value, cst.Name) \
+            if call_tail(node) in ("apply", "map") and node.args and isinstance(node.args[0].value, cst.Name) \
                     and node.args[0].value.value in names:
                 return True
     return False
@@ -90,7 +82,7 @@ def free_text_labels(ctx) -> list[tuple[cst.Return, str, cst.CSTNode]]:  # type:
         if isinstance(node, cst.Comparison) and any(isinstance(t.operator, (cst.In, cst.NotIn)) for t in node.comparisons) \
                 and not isinstance(node.left, (cst.SimpleString, cst.FormattedString, cst.ConcatenatedString)):
             return []  # `label in LABELS`: the replies are checked against a label set
-        if isinstance(node, cst.Call) and _callee(node) in CHECKS:
+        if isinstance(node, cst.Call) and call_tail(node) in CHECKS:
             return []
     holders: dict[str, str] = {}  # code of a name or column -> the function whose replies it holds
     for node in nodes:
@@ -101,7 +93,7 @@ def free_text_labels(ctx) -> list[tuple[cst.Return, str, cst.CSTNode]]:  # type:
                         and holders.get(ctx.code(node.value)) == name):
                     for target in node.targets:
                         holders[ctx.code(target.target)] = name
-        elif isinstance(node, cst.Call) and _callee(node) == "append" and isinstance(node.func, cst.Attribute) \
+        elif isinstance(node, cst.Call) and call_tail(node) == "append" and isinstance(node.func, cst.Attribute) \
                 and node.args:
             argument = node.args[0].value
             for name in functions:
@@ -113,11 +105,11 @@ def free_text_labels(ctx) -> list[tuple[cst.Return, str, cst.CSTNode]]:  # type:
         if not isinstance(node, cst.Call):
             continue
         counted = None
-        if _callee(node) == "Counter" and node.args:
+        if call_tail(node) == "Counter" and node.args:
             counted = node.args[0].value
-        elif _callee(node) == "value_counts" and isinstance(node.func, cst.Attribute):
+        elif call_tail(node) == "value_counts" and isinstance(node.func, cst.Attribute):
             counted = node.func.value
-            if isinstance(counted, cst.Call) and _callee(counted) == "Series" and counted.args:
+            if isinstance(counted, cst.Call) and call_tail(counted) == "Series" and counted.args:
                 counted = counted.args[0].value
         if counted is None:
             continue

@@ -372,3 +372,9 @@ def binds_only_names(target: cst.BaseExpression) -> bool:
     if isinstance(target, (cst.Tuple, cst.List)):
         return all(binds_only_names(element.value) for element in target.elements)
     return isinstance(target, cst.Name)
+
+
+def call_tail(call: cst.Call) -> str:
+    """The last name of what a call calls: `f` of `f(x)`, `append` of `rows.append(x)`; "" otherwise."""
+    func = call.func
+    return func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""

@@ -8,6 +8,7 @@ import libcst as cst
 from hygiene.finding import Severity
 from hygiene.rule import Rule, invalid, notebook, valid
 from hygiene.walk import iter_nodes, walk_scope
+from hygiene.analysis.names import call_tail
 
 # Calls that read an answer's form (LaTeX, a number, an expression, JSON): an empty result means "unreadable".
 # Regex searches are left out: `m = re.search(FORBIDDEN, text)` empty is a real outcome, not a failure.
@@ -19,11 +20,6 @@ ANSWER_NAME = re.compile(r"(?i)(^|_)(gold|golds|sol|solution|solutions|ref|refs|
 # What the branch gives: a score, a reward, a correctness flag.
 SCORE_NAME = re.compile(r"(?i)reward|score|correct|accura|^acc|match|hit|^pass|passed|grade|^em$|^em_|f1|verdict")
 TOP = frozenset({"1", "1.0", "1.", "True", "100", "100.0"})
-
-
-def _callee(call: cst.Call) -> str:
-    func = call.func
-    return func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
 
 
 def _text(node: cst.CSTNode) -> str:
@@ -53,7 +49,7 @@ def _empty_test(test: cst.BaseExpression, parsed: set[str]) -> tuple[str, bool] 
     if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
         inner = _empty_test(test.expression, parsed)
         return (inner[0], not inner[1]) if inner else None
-    if isinstance(test, cst.Call) and _callee(test) == "len" and len(test.args) == 1 and isinstance(
+    if isinstance(test, cst.Call) and call_tail(test) == "len" and len(test.args) == 1 and isinstance(
             test.args[0].value, cst.Name) and test.args[0].value.value in parsed:
         return test.args[0].value.value, False
     if isinstance(test, cst.Comparison) and len(test.comparisons) == 1:
@@ -72,7 +68,7 @@ def _empty_test(test: cst.BaseExpression, parsed: set[str]) -> tuple[str, bool] 
                     return name, True
                 if isinstance(op, cst.NotEqual):
                     return name, False
-        if isinstance(left, cst.Call) and _callee(left) == "len" and len(left.args) == 1 and isinstance(
+        if isinstance(left, cst.Call) and call_tail(left) == "len" and len(left.args) == 1 and isinstance(
                 left.args[0].value, cst.Name) and left.args[0].value.value in parsed:
             name = left.args[0].value.value
             number = right.value if isinstance(right, cst.Integer) else None
@@ -98,7 +94,7 @@ def _full_marks(block: cst.BaseSuite) -> cst.BaseSmallStatement | None:
                 value = small.value
             elif isinstance(small, cst.Return) and small.value is not None:
                 value = small.value
-            elif isinstance(small, cst.Expr) and isinstance(small.value, cst.Call) and _callee(
+            elif isinstance(small, cst.Expr) and isinstance(small.value, cst.Call) and call_tail(
                     small.value) == "append" and isinstance(small.value.func, cst.Attribute) and SCORE_NAME.search(
                     _text(small.value.func.value)) and len(small.value.args) == 1:
                 value = small.value.args[0].value
@@ -295,7 +291,7 @@ class UnparsedItemFullMarks(Rule):
             if isinstance(node, cst.Assign) and len(node.targets) == 1 and isinstance(
                     node.targets[0].target, cst.Name) and isinstance(node.value, cst.Call):
                 call = node.value
-                source = _answer_arg(call) if PARSE_CALL.search(_callee(call)) else None
+                source = _answer_arg(call) if PARSE_CALL.search(call_tail(call)) else None
                 if source is not None:
                     parsed[node.targets[0].target.value] = source
         if not parsed:

@@ -7,6 +7,7 @@ from hygiene.analysis.strings import string_value
 from hygiene.finding import Location, Severity
 from hygiene.rule import Rule, invalid, notebook, valid
 from hygiene.walk import walk_scope
+from hygiene.analysis.names import call_tail
 
 # Calls given the path that do not read what was written.
 _NOT_READING = frozenset({"remove", "unlink", "print", "info", "debug", "warning", "warn", "exists", "isfile",
@@ -28,15 +29,6 @@ def _path_key(expr: cst.BaseExpression) -> str | None:
     if isinstance(expr, cst.Name):
         return expr.value
     return None
-
-
-def _callee(call: cst.Call) -> str:
-    func = call.func
-    if isinstance(func, cst.Name):
-        return func.value
-    if isinstance(func, cst.Attribute):
-        return func.attr.value
-    return ""
 
 
 class FileReadBeforeWriterClosed(Rule):
@@ -164,7 +156,7 @@ class FileReadBeforeWriterClosed(Rule):
         written: set[str] = set()
         for index, n in enumerate(nodes):
             if isinstance(n, cst.Assign) and len(n.targets) == 1 and isinstance(n.targets[0].target, cst.Name) \
-                    and isinstance(n.value, cst.Call) and _callee(n.value) == "open" and n.value.args:
+                    and isinstance(n.value, cst.Call) and call_tail(n.value) == "open" and n.value.args:
                 mode = _mode(n.value)
                 key = _path_key(n.value.args[0].value)
                 if key and ("w" in mode or "a" in mode):
@@ -184,7 +176,7 @@ class FileReadBeforeWriterClosed(Rule):
             if handles_given:
                 written.update(handles_given)  # `json.dump(rows, f)`, `print(x, file=f)`
                 continue
-            callee = _callee(n)
+            callee = call_tail(n)
             if callee in _NOT_READING or not written:
                 continue
             if callee == "open" and any(c in _mode(n) for c in "wa"):

@@ -9,18 +9,10 @@ from hygiene.analysis.strings import string_value
 from hygiene.finding import Severity
 from hygiene.rule import Rule, invalid, notebook, valid
 from hygiene.walk import iter_nodes
+from hygiene.analysis.names import call_tail
 
 TRAIN_WORDS = frozenset({"train", "training", "trn"})
 EVAL_WORDS = frozenset({"test", "testing", "val", "valid", "validation", "dev", "eval", "evaluation"})
-
-
-def _callee_name(call: cst.Call) -> str | None:
-    func = call.func
-    if isinstance(func, cst.Name):
-        return func.value
-    if isinstance(func, cst.Attribute):
-        return func.attr.value
-    return None
 
 
 def _siblings(name: str) -> set[tuple[str, ...]]:
@@ -138,7 +130,7 @@ class EvalSetFromTrainBuilder(Rule):
         if not name or kb.name_role(name) not in ("test", "val"):
             return
         call = node.value
-        builder = _callee_name(call)
+        builder = call_tail(call)
         if not builder or kb.name_role(builder) != "train":
             return
         for arg in call.args:

@@ -7,17 +7,13 @@ from hygiene.analysis.modules import locate_defined
 from hygiene.finding import Location, Severity
 from hygiene.rule import Rule, invalid, valid
 from hygiene.walk import iter_nodes
+from hygiene.analysis.names import call_tail
 
 SPLITTERS = frozenset({"Subset", "random_split", "split_with_sizes", "train_test_split"})
 
 
 def _text(node: cst.CSTNode) -> str:
     return cst.Module([]).code_for_node(node)
-
-
-def _callee(call: cst.Call) -> str:
-    func = call.func
-    return func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
 
 
 def _terms(expr: cst.BaseExpression) -> list[cst.BaseExpression]:
@@ -222,7 +218,7 @@ class OverlappingWindowsSplitByIndex(Rule):
                 self._making[node.targets[0].target.value] = node
 
     def visit_Call(self, node: cst.Call) -> None:
-        name = _callee(node)
+        name = call_tail(node)
         if name not in ("Subset", "random_split") or not node.args or not isinstance(node.args[0].value, cst.Name):
             return
         dataset = node.args[0].value.value
