@@ -70,6 +70,37 @@ class ItemsDifferByCondition(Rule):
     message = "`{items}` is cut at {where} {only}, so that condition is scored on different items than the others"
     question = "Are all conditions compared on the same items and the same n, given that `{items}` is cut at {where} only for {value!r}?"
     examples = [
+        valid("""
+            from benchmark import build, evaluate, load
+
+            def run(model_type):
+                x_train, y_train, x_test, y_test = load()
+                if model_type == "early_stopped":
+                    x_train = x_train[: int(0.8 * len(x_train))]
+                else:
+                    print("fitting on every training row")
+                model = build(model_type).fit(x_train, y_train)
+                return evaluate(model, x_test, y_test)
+        """, note="the training rows one model fits on are cut, not the test items every model is scored on"),
+        valid("""
+            def truncate(ids, padding_side, max_length):
+                if padding_side == "right":
+                    ids = ids[:max_length]
+                else:
+                    ids = ids[-max_length:]
+                return ids
+        """, note="both branches cut to the same length"),
+        invalid("""
+            def prepare(items, shots, condition, n):
+                if condition == "few_shot":
+                    items = items[:n]  # expect: EVAL022
+                else:
+                    shots = shots[:0]
+                return [(shots, item) for item in items]
+
+            for condition in ["zero_shot", "few_shot"]:
+                print(condition, score(prepare(load_items(), load_shots(), condition, 100)))
+        """, note="near miss: the other branch cuts another value, so one condition keeps fewer items"),
         invalid("""
             import asyncio
             PROMPTS = {"direct": "{q}\\nAnswer:", "cot": "{q}\\nThink step by step."}
@@ -536,6 +567,10 @@ class ItemsDifferByCondition(Rule):
                     continue  # made in this branch (`idx = list(range(n)); shuffle(idx); idx = idx[:k]`): no shared items cut
                 if _other_values_rebind(prog, guard, condition, value, prog.info(node).get("name")):
                     continue  # every value of the option picks its own items: a dispatch, not one condition cut
+                if kb.name_role(str(prog.info(node).get("name") or "")) == "train":
+                    continue  # `x_train = x_train[:n_fit]`: rows a model fits on, not the items it is scored on
+                if _cut_in_else(prog, guard, test, prog.info(node).get("name")):
+                    continue  # `ids = ids[:n] if right_padded else ids[-n:]`: every branch cuts to the same length
                 _report(repo, cls, **prog.where(node), related=[Location(prog.path(guard), prog.line(guard), "only for this condition")],
                             items=prog.info(node).get("name"), value=value,
                             only=f"only when `{condition}` is {value!r} ({prog.describe(guard)})")
@@ -563,6 +598,14 @@ class ItemsDifferByCondition(Rule):
             _report(repo, cls, **prog.where(cut), related=[Location(prog.path(mask), prog.line(mask), "the condition's rows")],
                         items=prog.info(cut).get("name") or prog.info(cut).get("how", "rows"), value=value,
                         only=f"only when `{condition}` is {value!r} ({prog.describe(mask)})")
+
+
+def _cut_in_else(prog: Program, guard: Ref, test: Ref, name: str | None) -> bool:
+    """Does the other branch of the same test cut the same value too (`if side == "right": ids =
+    ids[:n]` / `else: ids = ids[-n:]`)? Then no condition keeps more items than another."""
+    return any(other != guard and prog.info(other).get("neg") and prog.input(other, 0) == test
+               and any(_cuts_itself(prog, n) and prog.info(n).get("name") == name for n in prog.guarded(other))
+               for other in prog.nodes("guard"))
 
 
 _CUT_METHODS = frozenset({"select", "head", "sample", "take", "filter"})
