@@ -62,6 +62,10 @@ def test_a_file_named_for_figures_is_told_apart_from_an_analysis():
     assert not named_for_figures("analysis.ipynb")
     assert not named_for_figures("src/configure.py")  # words, not substrings ("fig" in "configure")
     assert not named_for_figures("src/config.py")
+    # a script in a folder kept for plotting (set 18: `plotting_utils/experiments/<name>/<date>-regress-attack-scaling.py`)
+    assert named_for_figures("robust/plotting_utils/experiments/a/2024-09-27-regress-attack-scaling.py")
+    assert named_for_figures("figures/attack_rates.py")
+    assert not named_for_figures("configs/experiments/attack_rates.py")  # near miss: no figure word in any folder
 
 
 def test_a_script_that_only_reshapes_data_into_files_makes_data():

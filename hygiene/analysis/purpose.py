@@ -324,10 +324,11 @@ def teaching(path: str) -> bool:
 
 
 def named_for_figures(path: str) -> bool:
-    """Is `path` a notebook or script named for making figures (`Plotting.ipynb`, `make_figures.py`)?
-    What it computes shapes a picture; the numbers a paper reports come from elsewhere."""
-    stem = path.split("/")[-1].rsplit(".", 1)[0]
-    return bool(_words(stem) & _FIGURE_WORDS)
+    """Is `path` a notebook or script named for making figures (`Plotting.ipynb`, `make_figures.py`),
+    or kept in a folder for them (`plotting_utils/`, `figures/`)? What it computes shapes a picture;
+    the numbers a paper reports come from elsewhere."""
+    parts = path.split("/")
+    return any(_words(part) & _FIGURE_WORDS for part in [*parts[:-1], parts[-1].rsplit(".", 1)[0]])
 
 
 def makes_data(path: str) -> bool:
