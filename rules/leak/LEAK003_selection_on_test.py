@@ -76,6 +76,38 @@ class SelectionOnTest(Rule):
     message = "{what} is chosen at {where} by scores on `{test}`, the test part ({part}), which then reports the result"
     question = "Which data chose {what} at {where}: a validation split, or `{test}` ({part}), the test part the result is reported on?"
     examples = [
+        valid("""
+            import numpy as np
+            from sklearn.ensemble import GradientBoostingClassifier
+            from sklearn.model_selection import train_test_split
+
+            x_train, y_train = np.load("x_train.npy"), np.load("y_train.npy")
+            x_test, y_test = np.load("x_test.npy"), np.load("y_test.npy")
+            best, best_depth = 0, None
+            for depth in [2, 4, 8]:
+                x_fit, x_inner_test, y_fit, y_inner_test = train_test_split(x_train, y_train, test_size=0.5, random_state=0)
+                model = GradientBoostingClassifier(max_depth=depth, random_state=0).fit(x_fit, y_fit)
+                score = model.score(x_inner_test, y_inner_test)
+                if score > best:
+                    best, best_depth = score, depth
+            final = GradientBoostingClassifier(max_depth=best_depth, random_state=0).fit(x_train, y_train)
+            print(final.score(x_test, y_test))
+        """, note="the 'test' part of a split of the training rows is a validation part"),
+        invalid("""
+            import numpy as np
+            from sklearn.ensemble import GradientBoostingClassifier
+            from sklearn.model_selection import train_test_split
+
+            X, y = np.load("x.npy"), np.load("y.npy")
+            x_fit, x_test, y_fit, y_test = train_test_split(X, y, test_size=0.3, random_state=0)
+            best, best_depth = 0, None
+            for depth in [2, 4, 8]:
+                model = GradientBoostingClassifier(max_depth=depth, random_state=0).fit(x_fit, y_fit)
+                score = model.score(x_test, y_test)  # expect: LEAK003
+                if score > best:
+                    best, best_depth = score, depth
+            print(best)
+        """, note="near miss: the split is of every row, so its test part is the test set"),
         invalid({
             "dm.py": """\
                 import pytorch_lightning as pl
@@ -1662,7 +1694,7 @@ def _test_evaluation(prog: Program, *values: Ref) -> tuple[Ref, Stack, Ref, Ref]
     for evaluation, stack, truth, entry in evaluations(prog, list(values)):
         said, part, via = role_via(prog, truth, stack)
         if said == "test" and not _cv_fold(prog, truth) and not _weights_path(prog, part) \
-                and not _read_from_validation(prog, part):
+                and not _read_from_validation(prog, part) and not _split_of_training(prog, part):
             return evaluation, stack, part, entry or via
     return None
 
@@ -1676,6 +1708,16 @@ def _read_from_validation(prog: Program, part: Ref) -> bool:
     for node in prog.back([part], limit=40, stop=lambda r: prog.kind(r) in ("split", "fit", "pred", "part")):
         if prog.kind(node) == "part" and prog.info(node).get("key") and prog.info(node).get("role") == "val":
             return True
+    return False
+
+
+def _split_of_training(prog: Program, part: Ref) -> bool:
+    """`x_tr, x_te, y_tr, y_te = train_test_split(x_train, y_train)`: the "test" part of a split of
+    the training rows is held out from training, a validation part; choosing on it is selection done
+    right, whatever the name says."""
+    for node in prog.back([part], limit=12, stop=lambda r: prog.kind(r) in ("split", "fit", "pred")):
+        if prog.kind(node) == "split":
+            return any(i and role(prog, i)[0] == "train" for i in prog.inputs(node))
     return False
 
 
