@@ -41,8 +41,7 @@ _SHOWING_ROOTS = ("matplotlib", "seaborn", "plotly", "bokeh", "altair", "timeit"
 _SHOWING = frozenset({"plot", "scatter", "hist", "imshow", "savefig", "allclose", "assert_allclose",
                       "isclose", "timeit", "contour", "contourf", "plot_surface", "bar", "barh"})
 _CHECKS = frozenset({"allclose", "assert_allclose", "isclose", "array_equal", "assert_array_equal"})
-# Distances, similarities and kernels between rows compute features (a similarity matrix to
-# cluster or rank by), not a score of a result.
+# Distances, similarities and kernels between rows compute features, not a score of a result.
 _FEATURE_METRICS = "sklearn.metrics.pairwise"  # also `sklearn.metrics.pairwise_distances`
 # Calls that load trained weights: what a model's constructor drew is overwritten.
 _LOADING = frozenset({"load_state_dict", "from_pretrained", "load_from_checkpoint", "load_checkpoint"})
