@@ -80,6 +80,7 @@ class EnvironmentTracker:
         self.seeding_functions: set[str] = set()  # functions of this file that seed an environment
         self.space_seeding_functions: dict[str, set[str]] = {}  # ... and the kinds of space they seed
         self.seed_helper_args: set[str] = set()  # names passed to `set_seed(seed, env)`-like helpers
+        self.handing_functions: set[str] = set()  # functions here that hand their seed to another module's maker
         self.reports = False
         self.local_classes: set[str] = set()  # environments written here draw through code the other rules see
         self.imports_torch = any((v or "").startswith("torch") for v in bindings)
@@ -134,6 +135,12 @@ class EnvironmentTracker:
         event = rng.classify(qualified, node, tail, self.imports_torch)
         if isinstance(event, rng.Seed):
             self.global_seeds.update(event.gens)
+        own = self.ctx.names.module_name or ""
+        if qualified and qualified.split(".", 1)[0] not in ENV_LIBRARIES and not qualified.startswith((own + ".", "builtins.")) \
+                and any(a.keyword is None and _names_seed(a.value) for a in node.args):
+            # `make_env(name, seed, folder)` of another module inside a maker of this file: what it
+            # does with the seed is not seen here, so what that maker makes is left alone
+            self.handing_functions.update(self._enclosing_functions())
         if rng.seed_like(tail) or tail == "seed":
             for arg in node.args:
                 if isinstance(arg.value, (cst.Name, cst.Attribute)):
@@ -191,6 +198,8 @@ class EnvironmentTracker:
                 return True
             if tail in self.seeding_functions:
                 return True
+            if sub is call and tail in self.handing_functions:
+                return None
             if sub is call and tail in self.local_classes:
                 return None  # an environment class of this file: what it draws is this file's code
             name = self.ctx.names.qualified_name(func)
@@ -259,6 +268,14 @@ def _vector(name: str) -> bool:
 def _seed_given(node: cst.Call) -> bool:
     args = [a for a in node.args if not a.star]
     return bool(args) and not _is_none(args[0].value)
+
+
+def _names_seed(expr: cst.BaseExpression) -> bool:
+    """`FLAGS.seed`, `args.seed + 42`, `seed`: a seed handed on by position."""
+    if isinstance(expr, cst.BinaryOperation):
+        return _names_seed(expr.left) or _names_seed(expr.right)
+    name = dotted(expr) if isinstance(expr, (cst.Name, cst.Attribute)) else None
+    return bool(name) and name.rsplit(".", 1)[-1] in _SEED_KEYWORDS
 
 
 def _is_none(expr: cst.BaseExpression) -> bool:

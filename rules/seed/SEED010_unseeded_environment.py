@@ -56,6 +56,51 @@ class UnseededEnvironment(Rule):
     question = "Which seed drove the environment and the random actions of {subject} at {where}?"
     triggers = ("reset", "sample")
     examples = [
+        valid({
+            "envs.py": """
+                import gym
+
+                def make_env(name, seed, video_folder):
+                    env = gym.make(name)
+                    env.seed(seed)
+                    env.action_space.seed(seed)
+                    return env
+            """,
+            "train.py": """
+                import random
+                import numpy as np
+                from envs import make_env
+
+                def main(seed=42):
+                    def make_pixel_env(env_seed, folder):
+                        return make_env("cheetah-run", env_seed, folder)
+
+                    env = make_pixel_env(seed, "videos")
+                    random.seed(seed)
+                    np.random.seed(seed)
+                    obs = env.reset()
+                    for step in range(1000):
+                        obs, reward, done, info = env.step(env.action_space.sample())
+                        print(step, reward)
+            """,
+        }, note="a maker of this file hands its seed by position to another module's maker, which seeds"),
+        invalid("""
+            import random
+            import gym
+            import numpy as np
+
+            def main(seed=42):
+                def make_pixel_env(env_seed, folder):
+                    return gym.make("CarRacing-v0")
+
+                env = make_pixel_env(seed, "videos")  # expect: SEED010
+                random.seed(seed)
+                np.random.seed(seed)
+                obs = env.reset()
+                for step in range(1000):
+                    obs, reward, done, info = env.step(env.action_space.sample())
+                    print(step, reward)
+        """, note="near miss: the maker takes a seed and drops it"),
         invalid("""
             import gym
             import numpy as np
