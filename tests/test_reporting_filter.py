@@ -190,7 +190,9 @@ def test_a_bare_module_name_is_imported_from_the_importers_folder() -> None:
     files = {"ex/proteins/gnn.py": facts("gnn", main=True, classes=["Net"]),
              "ex/molecules/gnn.py": facts("gnn", classes=["GNN"]),
              "ex/molecules/main.py": facts("main", imports=["gnn.GNN"])}
-    progs = SimpleNamespace(files=files, imported={"gnn", "gnn.GNN"}, source_stems=set())
+    modules = {"gnn": ["ex/proteins/gnn.py", "ex/molecules/gnn.py"], "main": ["ex/molecules/main.py"]}
+    progs = SimpleNamespace(files=files, imported={"gnn", "gnn.GNN"}, source_stems=set(), module_paths=modules)
     assert not self_test("ex/proteins/gnn.py", progs)  # the import is molecules' own gnn
     files["ex/proteins/serve.py"] = facts("serve", imports=["gnn.Net"])
+    progs = SimpleNamespace(files=files, imported={"gnn", "gnn.GNN"}, source_stems=set(), module_paths=modules)
     assert self_test("ex/proteins/gnn.py", progs)  # near miss: a sibling imports it

@@ -139,13 +139,18 @@ def _imported_here(entry: str, module: str, progs: Programs) -> bool:
     `from gnn import GNN` from its importer's own folder: the script of another folder is not it."""
     if "." in module:
         return True
-    namesakes = [p for p, f in progs.files.items() if f["module"] == module]
-    if len(namesakes) < 2:
+    if len(progs.module_paths.get(module, ())) < 2:
         return True
-    folder = entry.rsplit("/", 1)[0] if "/" in entry else ""
-    importers = {path for path, facts in progs.files.items() for events in facts["scopes"].values()
-                 for event in events if event[0] == "c" and event[2] < 0 and event[1].split(".")[0] == module}
-    return any((p.rsplit("/", 1)[0] if "/" in p else "") == folder for p in importers)
+    folders = getattr(progs, "_importing_folders", None)
+    if folders is None:  # bare module name -> the folders of the files that import it, once per scan
+        folders = {}
+        for path, facts in progs.files.items():
+            for events in facts["scopes"].values():
+                for event in events:
+                    if event[0] == "c" and event[2] < 0:
+                        folders.setdefault(event[1].split(".")[0], set()).add(path.rsplit("/", 1)[0] if "/" in path else "")
+        progs._importing_folders = folders  # type: ignore[attr-defined]
+    return (entry.rsplit("/", 1)[0] if "/" in entry else "") in folders.get(module, ())
 
 
 def reports_number(entry: str, progs: Programs) -> bool:

@@ -1600,9 +1600,6 @@ def _objective_returns(prog: Program, search: Ref) -> list[Ref]:
     return found
 
 
-_VALIDATION_WORDS = frozenset({"val", "valid", "validation", "dev"})
-
-
 def _validation_accessor(prog: Program, values: list[Ref]) -> bool:
     """`return run(params).get_val_score()`: the score read out of a result that holds every split's
     scores (validation and test) by an accessor that names the validation split. The dataflow
@@ -1611,8 +1608,7 @@ def _validation_accessor(prog: Program, values: list[Ref]) -> bool:
         info = prog.info(node)
         if prog.kind(node) != "call" or not info.get("m") or len([i for i in prog.inputs(node) if i]) > 1:
             continue
-        words = set(name_tokens(str(info["m"])))
-        if words & _VALIDATION_WORDS and "test" not in words:
+        if kb.name_role(str(info["m"])) == "val":
             return True
     return False
 
