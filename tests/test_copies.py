@@ -84,3 +84,29 @@ def test_short_matched_code_a_question_or_another_scope_keeps_its_own_finding() 
     assert len(one_report_per_decision([finding("a.py", 3, long_code), asked])) == 2
     assert len(one_report_per_decision([finding("a.py", 3, long_code), finding("b.py", 4, long_code, context="other")])) == 2
     assert len(one_report_per_decision([finding("a.py", 3, long_code), finding("b.py", 4, long_code)])) == 1
+
+
+def test_one_rule_twice_on_one_line_is_one_finding() -> None:
+    # Set 18 (first scan): the mean and the std of one normalisation on one line gave two findings
+    # of one rule; set 17: two columns of one diverged row of a results CSV. One line, one answer.
+    from hygiene.analysis.copies import one_report_per_line
+    mean = finding("eval.py", 109, "ref.mean()", message="fit on the test part: `ref.mean()`")
+    std = finding("eval.py", 109, "ref.std()", message="fit on the test part: `ref.std()`")
+    found = one_report_per_line([std, mean])
+    assert len(found) == 1
+    assert found[0].message.startswith("fit on the test part: `ref.mean()`")  # the first by column, then text
+    assert "`ref.std()`" in found[0].message and "one line, one finding" in found[0].message
+    assert found[0].extra["folded"] == [std.fingerprint]
+
+
+def test_other_rules_lines_files_or_a_question_on_one_line_stay_apart() -> None:
+    import dataclasses
+    from hygiene.analysis.copies import one_report_per_line
+    base = finding("eval.py", 109, "ref.mean()")
+    kept = [base,
+            dataclasses.replace(base, rule="LEAK001"),                  # another rule
+            finding("eval.py", 110, "ref.std()"),                        # another line
+            finding("test.py", 109, "ref.std()"),                        # another file
+            dataclasses.replace(finding("eval.py", 109, "ref.std()"), extra={"ask": True}),  # a question
+            finding("README.md", None, message="claim")]                 # no line
+    assert len(one_report_per_line(kept)) == 6

@@ -32,8 +32,37 @@ MIN_SHARED_CODE = 30
 
 
 def fold_repeats(findings: list[Finding]) -> list[Finding]:
-    """A notebook's exported script, copies of a script, and one decision repeated: each once."""
-    return one_report_per_decision(one_report_per_copy(one_report_per_export(findings)))
+    """A notebook's exported script, copies of a script, one decision repeated, and one rule twice
+    on one line: each once."""
+    return one_report_per_line(one_report_per_decision(one_report_per_copy(one_report_per_export(findings))))
+
+
+def one_report_per_line(findings: list[Finding]) -> list[Finding]:
+    """One rule twice on one line (the mean and the std of one normalisation, two columns of one
+    row of a results table) is one answer: the first finding stays, saying what else the line gave,
+    and keeps the others' identities (`extra["folded"]`) for baselines. A question and a finding
+    stay apart."""
+    groups: dict[tuple, list[Finding]] = defaultdict(list)
+    for f in findings:
+        if f.line is not None:
+            groups[(f.rule, f.path, f.line, bool((f.extra or {}).get("ask")))].append(f)
+    dropped: set[int] = set()
+    merged: dict[int, Finding] = {}
+    for group in groups.values():
+        if len(group) < 2:
+            continue
+        group.sort(key=lambda f: (f.sort_key(), f.message))
+        first, others = group[0], group[1:]
+        named = [o.message.split("`")[1] for o in others if o.message.count("`") >= 2]
+        what = ", ".join(f"`{n}`" for n in dict.fromkeys(named) if n not in first.message.split("`")[1::2])
+        said = (f"; this line gives {'one more' if len(others) == 1 else f'{len(others)} more'} of the same"
+                f"{f' ({what})' if what else ''}: one line, one finding")
+        extra = {**(first.extra or {}), "folded": [*(first.extra or {}).get("folded", ()), *(o.fingerprint for o in others)]}
+        merged[id(first)] = dataclasses.replace(first, message=first.message + said, extra=extra)
+        dropped.update(id(o) for o in others)
+    if not dropped:
+        return findings
+    return [merged.get(id(f), f) for f in findings if id(f) not in dropped]
 
 
 def one_report_per_copy(findings: list[Finding]) -> list[Finding]:
