@@ -18,7 +18,9 @@ class LabelInFeatures(Rule):
     (`X = df.drop(columns=["id"])` with `y = df["label"]`), or a feature computed from the label,
     row by row (price per square foot from the sale price) or as a statistic over rows that include
     the test period (a per-merchant fraud rate, a target encoding over all rows, a rolling mean
-    of the target that includes the current row, in pandas or polars `pl.col(y).rolling_mean(7)`).
+    of the target that includes the current row, in pandas or polars `pl.col(y).rolling_mean(7)`). Model
+    formulas (`smf.ols("y ~ a + C(b)", data=df)`, `Model.from_formula`, patsy's `dmatrices`) name the
+    label left of `~` and the features right of it.
     Lagged values (`y.shift(1).rolling(7)`) and the date index of the table that holds the label
     are not the label; a label removed earlier with `df.pop(label)`, or left out by a
     `ColumnTransformer` that keeps only its listed columns, is not in the features.
@@ -298,6 +300,40 @@ class LabelInFeatures(Rule):
             gbm.fit(sales[["price", "promo7"]], sales["units"])
         """, note="near miss: the label's rolling mean is set (for a plot) but not a feature; the feature is a rolling "
                   "sum of another column of the same table"),
+        invalid("""
+            import pandas as pd
+            import statsmodels.formula.api as smf
+            df = pd.read_csv("data/demand.csv", parse_dates=["date"]).sort_values("date")
+            df["demand_ma7"] = df["demand"].rolling(7, min_periods=1).mean()  # expect: LEAK004
+            train, test = df[df.date < "2024-01-01"], df[df.date >= "2024-01-01"]
+            result = smf.ols("demand ~ demand_ma7 + C(dow) + holiday", data=train).fit()
+        """, note="a statsmodels formula: the left of `~` is the label, the names on the right are the features"),
+        valid("""
+            import pandas as pd
+            import statsmodels.formula.api as smf
+            df = pd.read_csv("data/demand.csv", parse_dates=["date"]).sort_values("date")
+            df["demand_ma7"] = df["demand"].rolling(7, min_periods=1).mean()
+            df["temp_ma3"] = df["temp"].rolling(3, min_periods=1).mean()
+            result = smf.ols("demand ~ temp_ma3 + C(dow)", data=df).fit()
+        """, note="near miss: the formula names the rolling mean of another column; the label's own mean is not in it"),
+        invalid("""
+            import numpy as np
+            import pandas as pd
+            from patsy import dmatrices
+            visits = pd.read_csv("visits.csv").sort_values("week")
+            visits["recent"] = visits["admissions"].rolling(4).mean()  # expect: LEAK004
+            y, X = dmatrices("admissions ~ np.log(recent) + flu_index", visits)
+            model = PoissonRegressor().fit(X, y)
+        """, note="patsy's design matrices: a function of the feature (`np.log(recent)`) still reads the column"),
+        valid("""
+            import numpy as np
+            import pandas as pd
+            from patsy import dmatrices
+            visits = pd.read_csv("visits.csv").sort_values("week")
+            visits["recent"] = visits["admissions"].shift(1).rolling(4).mean()
+            y, X = dmatrices("admissions ~ np.log(recent) + flu_index", visits)
+            model = PoissonRegressor().fit(X, y)
+        """, note="near miss: the window is lagged first"),
         valid("""
             import pandas as pd
             visits = pd.read_parquet("data/clinic_train.parquet")

@@ -1,7 +1,7 @@
 """Calls to graph nodes: reads, splits, fits, predictions, metrics, selections, model calls.
 
-What a call means comes from its qualified name (`hygiene.analysis.names`) and the shared API knowledge (`apis`,
-`knowledge.py`, polars in `frames.py`); an unknown call becomes a `call` node of its receiver and arguments."""
+What a call means comes from its qualified name (`hygiene.analysis.names`) and the shared API knowledge (`apis`, `knowledge.py`,
+polars in `frames.py`, model formulas in `formulas.py`); an unknown call becomes a `call` node of its receiver and arguments."""
 from __future__ import annotations
 
 from typing import Any
@@ -11,6 +11,7 @@ import libcst as cst
 from hygiene.analysis.apis import plain
 from hygiene.analysis.dataflow import knowledge as kb
 from hygiene.analysis.dataflow.expressions import Evaluator, Value, is_model_call
+from hygiene.analysis.dataflow.formulas import formula_call
 from hygiene.analysis.dataflow.frames import assigned_column, column_expression, first_rows, frame_call, per_row
 from hygiene.analysis.strings import literal_value, pattern_value, string_value
 
@@ -108,8 +109,8 @@ class CallEvaluator(Evaluator):
             return self.add("stat", (positional[0],), {"m": tail, "on": self.code(expr.args[0].value), **per_row(expr)}, expr)
         if method in kb.STAT_METHODS and recv and not any(isinstance(p, int) and p for p in positional):
             return self.add("stat", (recv,), {"m": method, "on": self.code(func.value), **per_row(expr, True)}, expr)
-        subset = (column_expression(self, expr, bare, positional) or frame_call(self, expr, method, recv, positional,
-                  keywords) or self.subset_call(expr, bare, method, recv, positional, keywords))
+        subset = (column_expression(self, expr, bare, positional) or formula_call(self, expr, bare, positional, keywords)
+                  or frame_call(self, expr, method, recv, positional, keywords) or self.subset_call(expr, bare, method, recv, positional, keywords))
         if subset:
             return subset
         if bare in kb.CONCAT_FUNCTIONS and positional:
@@ -149,12 +150,8 @@ class CallEvaluator(Evaluator):
         model = keywords.get("model", keywords.get("model_name", keywords.get("engine")))
         if isinstance(model, str):
             info["model"] = model
-        inputs = [recv, *positional]
-        kw = {}
-        for name, value in keywords.items():
-            kw[name] = len(inputs)
-            inputs.append(value)
-        info["kw"] = kw
+        inputs = [recv, *positional, *keywords.values()]
+        info["kw"] = {name: len(positional) + 1 + i for i, name in enumerate(keywords)}
         return self.add("llm", inputs, info, expr)
 
     def split_call(self, expr: cst.Call, bare: str, method: str, recv: int, positional: list[Value],
