@@ -5,6 +5,7 @@ import re
 
 from hygiene.analysis.apis import plain
 from hygiene.analysis.dataflow import knowledge as kb
+from hygiene.analysis.dataflow.files import written_rows
 from hygiene.analysis.dataflow.program import SHIFT, Program, Ref, program
 from hygiene.analysis.dataflow.queries import carried_role, role, row_base
 from hygiene.finding import Location, Severity
@@ -19,7 +20,9 @@ class FitBeforeSplit(Rule):
     Finds a preprocessing step that learns from data (a scaler, imputer, encoder, vectorizer,
     feature selector, PCA, tokenizer vocabulary, a mean or standard deviation used to fill or
     rescale, an oversampler such as SMOTE) fit on rows that are split into train and test
-    afterwards, or fit on the test part itself. It follows the data through functions and files;
+    afterwards, or fit on the test part itself. It follows the data through functions and modules,
+    and through files one program writes and another reads (a preparation stage's
+    `df.to_csv("data/prepared.csv")`, read back by the stage that splits it);
     a helper that only fits on what it is given (`balance(X, y)` around SMOTE) is reported at the
     call that hands it every row, and an estimator made by a factory of the repo
     (`pre = build_preprocessor()`) is known by the class the factory returns; a class of the
@@ -659,6 +662,61 @@ class FitBeforeSplit(Rule):
             print(model.score(test[:, :-1], test[:, -1]))
             """,
         )}, note="(real bugs 9) notebook: a chronological cut at 80% of the rows after scaling all of them"),
+        invalid({
+            "stages/prepare.py": """\
+                import pandas as pd
+
+                labs = pd.read_csv("data/raw/labs.csv")
+                cols = labs.columns.drop(["patient_id", "outcome"])
+                labs[cols] = labs[cols].fillna(labs[cols].median())  # expect: LEAK001
+                labs.to_csv("data/prepared.csv", index=False)
+                """,
+            "stages/split.py": """\
+                import pandas as pd
+                from sklearn.model_selection import train_test_split
+
+                labs = pd.read_csv("data/prepared.csv")
+                train, test = train_test_split(labs, test_size=0.2, random_state=7, stratify=labs["outcome"])
+                train.to_csv("data/train.csv", index=False)
+                test.to_csv("data/test.csv", index=False)
+                """,
+        }, note="two pipeline stages linked by a file: the imputation of the first learns from the rows the second splits"),
+        valid({
+            "stages/split.py": """\
+                import pandas as pd
+                from sklearn.model_selection import train_test_split
+
+                labs = pd.read_csv("data/raw/labs.csv")
+                train, test = train_test_split(labs, test_size=0.2, random_state=7, stratify=labs["outcome"])
+                train.to_csv("data/train.csv", index=False)
+                test.to_csv("data/test.csv", index=False)
+                """,
+            "stages/prepare.py": """\
+                import pandas as pd
+
+                train = pd.read_csv("data/train.csv")
+                cols = train.columns.drop(["patient_id", "outcome"])
+                train[cols] = train[cols].fillna(train[cols].median())
+                train.to_csv("data/train_prepared.csv", index=False)
+                """,
+        }, note="near miss: the split stage runs first; the imputation learns from the training file only"),
+        valid({
+            "stages/prepare.py": """\
+                import pandas as pd
+
+                labs = pd.read_csv("data/raw/labs.csv")
+                cols = labs.columns.drop(["patient_id", "outcome"])
+                labs[cols] = labs[cols].fillna(labs[cols].median())
+                labs.to_csv("data/prepared.csv", index=False)
+                """,
+            "stages/split.py": """\
+                import pandas as pd
+                from sklearn.model_selection import train_test_split
+
+                labs = pd.read_csv("data/raw/labs.csv")
+                train, test = train_test_split(labs, test_size=0.2, random_state=7, stratify=labs["outcome"])
+                """,
+        }, note="near miss: the split stage reads the raw file, not the one the imputation wrote"),
     ]
 
     @classmethod
@@ -667,21 +725,28 @@ class FitBeforeSplit(Rule):
         reported: set[Ref] = set()
         for split in prog.nodes("split"):
             fits: list[Ref] = []
+            read_back: dict[Ref, Ref] = {}  # a fit reached through a file: where the file is read
             for data in prog.inputs(split):
                 if not data:
                     continue
-                parents = prog.back([data], rows=True, stop=lambda r: prog.kind(r) == "part")
-                for node in parents:
+                parents = list(prog.back([data], rows=True, stop=lambda r: prog.kind(r) == "part"))
+                for source in [n for n in parents if prog.kind(n) == "src"]:  # a table another program wrote
+                    for node in prog.back(written_rows(repo, prog, source), rows=True, stop=lambda r: prog.kind(r) == "part"):
+                        read_back.setdefault(node, source)
+                for node in [*parents, *read_back]:
                     fit = _learning_fit(prog, node)
                     if fit and fit not in fits and _unsplit(prog, prog.input(fit, 1), split):
                         fits.append(fit)
+                        if node in read_back and node not in parents:
+                            read_back[fit] = read_back[node]
             for fit in _fit_on_all(prog, split):
                 if fit not in fits:
                     fits.append(fit)
             fresh = [f for f in fits if f not in reported]
             if fresh:
                 reported.update(fits)
-                cls._report(repo, prog, sorted(fresh, key=lambda f: (prog.path(f) != prog.path(split), f)), split)
+                ordered = sorted(fresh, key=lambda f: (prog.path(f) != prog.path(split), f))
+                cls._report(repo, prog, ordered, split, read_back.get(ordered[0]))
         with_test: dict[tuple[Ref, Ref], list[Ref]] = {}
         for fit in prog.nodes("fit"):
             if fit in reported or prog.info(fit).get("kind") not in LEARNS_FROM_ROWS or prog.info(fit).get("axis"):
@@ -738,13 +803,16 @@ class FitBeforeSplit(Rule):
                         joined=prog.describe(concat))
 
     @classmethod
-    def _report(cls, repo, prog: Program, fits: list[Ref], split: Ref) -> None:
+    def _report(cls, repo, prog: Program, fits: list[Ref], split: Ref, read_at: Ref | None = None) -> None:
         first = fits[0]
         names = [_name(prog, f) for f in fits]
         if len(fits) > 1:
             names = [f"{_name(prog, f)} ({prog.describe(f)})" for f in fits]
         text = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
         related = [Location(prog.path(split), prog.line(split), "split here")]
+        if read_at:  # the rows reached the split through a file another program wrote
+            related.insert(0, Location(prog.path(read_at), prog.line(read_at),
+                                       f"`{prog.info(read_at).get('path', 'the file')}`, written with the preprocessed rows, read here"))
         related += [Location(prog.path(f), prog.line(f), "also fit here") for f in fits[1:]]
         on, split_on = prog.info(first).get("on", "the data"), prog.info(split).get("on", "the data")
         if split_on == "self" and prog.function_of(split)[1]:
