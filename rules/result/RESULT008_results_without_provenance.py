@@ -75,6 +75,18 @@ class _Scope:
         self.handed: list[tuple[cst.Call, str, int, str | None, set[str]]] = []  # results given to a repo function
 
 
+def _setting_read(value: cst.BaseExpression) -> bool:
+    """`args.shots`, `cfg.model.name`, `config["lr"]`, `FLAGS.seed`, `vars(args)`: a value read from
+    the run's settings object (whatever the key it is written under)."""
+    while isinstance(value, (cst.Attribute, cst.Subscript)):
+        value = value.value
+        if isinstance(value, cst.Name):
+            return value.value.lower() in _CONFIG_PARAMS or bool(_CONFIG_NAME.match(value.value))
+    if isinstance(value, cst.Call) and isinstance(value.func, cst.Name) and value.func.value == "vars" and value.args:
+        return _setting_read(cst.Attribute(value=value.args[0].value, attr=cst.Name("x")))
+    return False
+
+
 def _dict_keys(node: cst.Dict) -> tuple[set[str], bool]:
     """String keys of a dict literal (with the keys of dict values inside it), and whether a
     `**spread` or a computed key makes the set unknowable."""
@@ -94,6 +106,8 @@ def _dict_keys(node: cst.Dict) -> tuple[set[str], bool]:
                 opaque = True
             continue
         keys.add(key)
+        if _setting_read(element.value):
+            keys.add("config")  # `"shots": args.shots`: a setting of the run, recorded under its own name
         if isinstance(element.value, cst.Dict):
             inner, inner_opaque = _dict_keys(element.value)
             keys |= inner
@@ -154,7 +168,8 @@ class ResultsWithoutProvenance(Rule):
     `{output_dir}_{num_n}.json`, whose folder the README's recipe names per run (the run scripts the
     rule reads for that name none). It stays on: it finds 10 case labels, all found by no other rule,
     against one debatable finding on new code; a record that holds the settings under a key of its own
-    (`res["info"] = vars(args)`) records its configuration.
+    (`res["info"] = vars(args)`) records its configuration, and so does a value read from the
+    settings under any key (`"shots": args.shots`, `"k": cfg.eval.k`).
     A JSON-lines writer's record written once per run (`with jsonlines.open("results/runs.jsonl",
     mode="a") as w: w.write({...})`, not in a loop) is such a write.
 
@@ -180,6 +195,23 @@ class ResultsWithoutProvenance(Rule):
     message = "{what} saves only metrics ({keys}): no model, configuration, seed, sample count or code version is recorded with them"
     question = "Which model, data, seed and commit produced the numbers written at {where}?"
     examples = [
+        invalid("""
+            import argparse, json, random
+            ap = argparse.ArgumentParser()
+            ap.add_argument("--shots", type=int, default=5)
+            args = ap.parse_args()
+            k = args.shots
+            accuracy = run_fewshot(k)
+            json.dump({"accuracy": accuracy}, open("results.json", "w"))  # expect: RESULT008
+        """, note="a run whose settings come from its arguments writes its accuracy alone"),
+        valid("""
+            import argparse, json, random
+            ap = argparse.ArgumentParser()
+            ap.add_argument("--shots", type=int, default=5)
+            args = ap.parse_args()
+            accuracy = run_fewshot(args.shots)
+            json.dump({"accuracy": accuracy, "shots": args.shots}, open("results.json", "w"))
+        """, note="near miss: a value read from the settings records that setting, whatever its key is called"),
         invalid("""
             from ray import tune
             tuner = tune.Tuner(train_mlp, param_space={"lr": tune.loguniform(1e-4, 1e-1), "width": tune.choice([64, 256])},
