@@ -197,3 +197,39 @@ def test_a_function_named_for_scoring_is_no_model():
         assert called_function(name), name
     for name in ("time_probe", "model", "probe", "net_g", "encoder", "scorer"):
         assert not called_function(name), name
+
+
+def test_an_attribute_aliased_from_an_unknown_value_does_not_crash_the_rule(tmp_path):
+    # Set 19 (first scan): `self.policy_model = self.accelerator.unwrap_model(self.model).policy_model`
+    # is an alias with no known source; reading a constructed object's attribute through it raised a
+    # TypeError and lost EVAL001 and EVAL002 for the whole repository.
+    files = {
+        "trainer.py": """
+            import torch
+
+            class PPOTrainer:
+                def __init__(self, model, accelerator):
+                    self.model = model
+                    self.accelerator = accelerator
+                    self.policy_model = self.accelerator.unwrap_model(self.model).policy_model
+
+                def evaluate(self, loader):
+                    with torch.no_grad():
+                        return [self.policy_model(batch).mean().item() for batch in loader]
+        """,
+        "run.py": """
+            import torch
+            from trainer import PPOTrainer
+
+            def evaluate(model, accelerator, loader):
+                trainer = PPOTrainer(model, accelerator)
+                scores = []
+                with torch.no_grad():
+                    for batch in loader:
+                        scores.append(trainer.policy_model(batch).mean().item())
+                return sum(scores) / len(scores)
+        """,
+    }
+    result = scan(load(_write(tmp_path, files)), jobs=1, use_cache=False)
+    assert not [d.message for d in result.diagnostics if "internal error" in d.message]
+    assert not [f for f in result.findings if f.rule in ("EVAL001", "EVAL002")]  # the mode is unknown: not judged

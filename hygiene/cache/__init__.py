@@ -328,4 +328,6 @@ def run_repo_rule(repo: Any, rule: Any) -> None:
         rule.check_repo(repo)
     except Exception as exc:
         where = "".join(traceback.format_exception_only(type(exc), exc)).strip()
+        if os.environ.get("HYGIENE_DEBUG"):  # the whole traceback, as the command line gives for its own errors
+            traceback.print_exc()
         repo.diagnostic(".", f"internal error in rule {rule.code} (repo checks): {where}", "error")
