@@ -80,7 +80,8 @@ def test_code_signature_ignores_comments_docstrings_and_layout() -> None:
     assert code_signature("g.py", b"def (:\n") == "def (:"  # unparsable: compared as text
 
 
-SCORE = "import json\nfrom grade import ok\nrows = open('preds.jsonl')\njson.dump(1, open('results/s.json', 'w'))\n"
+SCORE = ("import json\nfrom grade import ok\nrows = open('preds.jsonl').read().split()\n"
+         "json.dump(sum(ok(r) for r in rows), open('results/s.json', 'w'))\n")
 
 
 def _stale_repo(root: Path) -> None:
@@ -98,6 +99,23 @@ def test_a_changed_import_and_input_make_a_result_stale(tmp_path: Path) -> None:
     # what the writer imports comes before its inputs
     assert [(c.path, c.role, c.change.day, c.read_at) for c in verdict.culprits] == [
         ("grade.py", "import", "2025-02-03", ""), ("preds.jsonl", "input", "2025-02-04", "score.py:3")]
+
+
+def test_a_module_the_writing_code_never_names_made_nothing_of_the_file(tmp_path: Path) -> None:
+    # Set 19 (first scan): every notebook and script of a textbook imports a package-version checker
+    # and calls it for its printout; a later change to the checker does not make the figures stale.
+    git(tmp_path, "init", "-q", "-b", "main")
+    script = ("import json\nfrom env_check import check_packages\nfrom grade import ok\n"
+              "check_packages({'numpy': '1.21'})\nrows = open('preds.jsonl').read().split()\n"
+              "json.dump(sum(ok(r) for r in rows), open('results/s.json', 'w'))\n")
+    commit(tmp_path, "2025-01-10T00:00:00", {"score.py": script, "grade.py": "def ok(a):\n    return a\n",
+                                             "env_check.py": "def check_packages(d):\n    print(d)\n",
+                                             "preds.jsonl": "1\n", "results/s.json": "{\"acc\": 0.5}\n"})
+    commit(tmp_path, "2025-02-03T00:00:00", {"env_check.py": "def check_packages(d):\n    print('OK', d)\n"})
+    assert staleness(repo_of(tmp_path)) == [] or not staleness(repo_of(tmp_path))[0].stale
+    commit(tmp_path, "2025-02-04T00:00:00", {"grade.py": "def ok(a):\n    return not a\n"})  # near miss: used
+    [verdict] = staleness(repo_of(tmp_path))
+    assert verdict.stale and [c.path for c in verdict.culprits] == ["grade.py"]
 
 
 def test_regenerated_results_are_fresh(tmp_path: Path) -> None:

@@ -17,7 +17,7 @@ def code_signature(path: str, data: bytes | None, names: frozenset[str] | None =
     if data is None:
         return None
     text = data.decode("utf-8", errors="replace")
-    sliced = slice_text(data, anchor) if anchor and path.endswith(".ipynb") else None
+    sliced = slice_text(data, anchor, path) if anchor and path.endswith((".ipynb", ".py")) else None
     if sliced is not None:
         text = sliced  # only the cells that make the file (hygiene.analysis.notebook_slice)
     elif path.endswith(".ipynb"):

@@ -1,4 +1,5 @@
-"""The cells of a notebook that make one file it writes: a backward slice by names.
+"""The cells of a notebook (the top-level statements of a script) that make one file it writes:
+a backward slice by names.
 
 A notebook that saves `figures/loss_curve.png` and fifty other things changes often; a change to
 a cell that neither makes the file nor computes what that cell reads does not make the file
@@ -6,14 +7,16 @@ stale. `slice_text(data, anchor)` keeps the code cells that mention the file (`a
 and, going back through the document, every cell that shares a name with what is kept (names
 bound by imports, like `np` and `plt`, do not connect cells). A cell that cannot be parsed or
 that can define any name (`%run`, star imports) is always kept. Cells after the last one that
-mentions the file are left out: what runs later cannot have made it.
+mentions the file are left out: what runs later cannot have made it. A script is sliced the same
+way with its top-level statements as cells (a function or `__main__` block that writes the file
+keeps every statement its body names).
 """
 from __future__ import annotations
 
 import ast
 import posixpath
 
-from hygiene.parsing.cells import is_predefined
+from hygiene.analysis.cellflow import Flow, flow
 from hygiene.parsing.notebook import cell_python, read_cells
 
 MIN_ANCHOR = 4
@@ -29,43 +32,91 @@ def anchor_of(target: str, pattern: str) -> str | None:
     return base if len(base) >= MIN_ANCHOR else None
 
 
-def _names(tree: ast.Module) -> tuple[set[str], set[str]]:
-    """(names a cell mentions, names its imports bind)."""
-    imported = {(a.asname or a.name).split(".")[0] for n in ast.walk(tree) if isinstance(n, (ast.Import, ast.ImportFrom))
-                for a in n.names}
-    names = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}
-    names |= {n.name for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))}
-    return {n for n in names if not is_predefined(n)}, imported
+def slice_text(data: bytes, anchor: str, path: str = ".ipynb") -> str | None:
+    """The Python of the cells (of a script: its top-level statements) that make the file
+    `anchor` names; None when none names it."""
+    units = _units(data, path)
+    kept = _kept(units, anchor, not path.endswith(".py")) if units else None
+    return None if kept is None else "\n".join(units[i] for i in kept)
 
 
-def slice_text(data: bytes, anchor: str) -> str | None:
-    """The Python of the cells that make the file `anchor` names; None when no cell names it."""
-    try:
-        cells = [c for c in read_cells(data) if c.cell_type == "code"]
-    except Exception:  # noqa: BLE001 - a broken notebook is compared whole
+def slice_names(data: bytes, anchor: str, path: str = ".ipynb") -> set[str] | None:
+    """The names the code that makes the file mentions, outside its imports: a module whose
+    definitions none of them is (a package-version checker every notebook imports and calls for
+    its printout) cannot have changed the file. None when the file's code is not found."""
+    units = _units(data, path)
+    kept = _kept(units, anchor, not path.endswith(".py")) if units else None
+    if kept is None:
         return None
-    seeds = [i for i, c in enumerate(cells) if anchor in c.source]
+    found: set[str] = set()
+    for i in kept:
+        try:
+            tree = ast.parse(cell_python(units[i]))
+        except (SyntaxError, ValueError, RecursionError):
+            return None
+        if not all(isinstance(node, (ast.Import, ast.ImportFrom)) for node in tree.body):
+            found |= {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}
+            found |= {n.value.id for n in ast.walk(tree) if isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name)}
+    return found
+
+
+def _units(data: bytes, path: str) -> list[str] | None:
+    """A notebook's code cells, or a script's top-level statements (decorators included)."""
+    if not path.endswith(".py"):
+        try:
+            return [c.source for c in read_cells(data) if c.cell_type == "code"]
+        except Exception:  # noqa: BLE001 - a broken notebook is compared whole
+            return None
+    try:
+        text = data.decode("utf-8")
+        tree = ast.parse(text)
+    except (SyntaxError, ValueError, RecursionError, UnicodeDecodeError):
+        return None
+    lines = text.splitlines()
+    units = []
+    for node in tree.body:
+        first = min([node.lineno, *(d.lineno for d in getattr(node, "decorator_list", ()))])
+        units.append("\n".join(lines[first - 1:node.end_lineno or node.lineno]))
+    return units
+
+
+def _kept(units: list[str], anchor: str, ordered: bool = True) -> list[int] | None:
+    seeds = [i for i, unit in enumerate(units) if anchor in unit]
     if not seeds:
         return None
-    parsed: list[tuple[set[str], set[str], bool]] = []
+    flows: list[Flow | None] = []
     imported: set[str] = set()
-    for cell in cells:
+    for unit in units:
         try:
-            names, imports = _names(ast.parse(cell_python(cell.source)))
-            dynamic = "%run" in cell.source or "import *" in cell.source
+            found = None if "%run" in unit or "import *" in unit else flow(ast.parse(cell_python(unit)))
         except (SyntaxError, ValueError, RecursionError):
-            names, imports, dynamic = set(), set(), True
-        imported |= imports
-        parsed.append((names, imports, dynamic))
+            found = None  # may define anything: always kept
+        imported |= found.imports if found else set()
+        flows.append(found)
     keep = set(seeds)
-    needed = set().union(*(parsed[i][0] for i in seeds)) - imported
-    used = set().union(*(parsed[i][0] for i in seeds))
-    for i in range(max(seeds) - 1, -1, -1):
-        names, _, dynamic = parsed[i]
-        if i in keep or dynamic or names & needed:
-            keep.add(i)
-            needed |= names - imported
-            used |= names
+    if ordered:
+        # A notebook runs in order: walking back from the last cell naming the file, a cell is kept
+        # when it sets or changes a name a kept cell reads; a name it rebinds outright is settled there.
+        needed: set[str] = set()
+        for i in range(max(seeds), -1, -1):
+            found = flows[i]
+            if i in keep or found is None or found.defines & needed:
+                keep.add(i)
+                if found is not None:
+                    needed = (needed - found.kills) | (found.free - imported)
+    else:
+        # A script's definitions can be called from anywhere: statements are joined until nothing grows.
+        needed = set().union(*(flows[i].free for i in seeds if flows[i] is not None)) - imported
+        grew = True
+        while grew:
+            grew = False
+            for i, found in enumerate(flows):
+                if i not in keep and (found is None or found.defines & needed):
+                    keep.add(i)
+                    needed |= (found.free - imported) if found else set()
+                    grew = True
     # The imports the kept cells use count too (a swapped metric function), without connecting.
-    keep |= {i for i in range(max(seeds)) if parsed[i][1] & used}
-    return "\n".join(cell_python(cells[i].source) for i in sorted(keep))
+    used = set().union(*(flows[i].mentions for i in keep if flows[i] is not None))
+    span = range(max(seeds)) if ordered else range(len(units))
+    keep |= {i for i in span if flows[i] is not None and flows[i].imports & used}
+    return sorted(keep)

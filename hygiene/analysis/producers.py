@@ -29,6 +29,7 @@ from hygiene.analysis.history import Change, History, history_of
 from hygiene.analysis.modules import import_graph
 from hygiene.analysis.codesig import code_signature
 from hygiene.analysis.notebook_slice import anchor_of
+from hygiene.analysis.made_from import imported_modules as _imported, slice_names_of as _slice_names, unnamed as _unnamed
 
 if TYPE_CHECKING:
     from hygiene.context import RepoContext
@@ -38,7 +39,6 @@ CODE_SUFFIXES = (".py", ".ipynb")
 # checkpoints, which code also writes but nobody reads numbers from.
 RESULT_SUFFIXES = (".json", ".jsonl", ".ndjson", ".csv", ".tsv", ".parquet", ".feather", ".xlsx", ".txt",
                    ".md", ".tex", ".html", ".png", ".pdf", ".svg", ".npy", ".npz")
-IMPORT_DEPTH = 2  # a script's modules and theirs: a grader and the normaliser it calls
 
 
 @dataclass(frozen=True)
@@ -289,7 +289,7 @@ def _judge_all(repo: RepoContext) -> list[Verdict]:
             if write.script in producers:
                 continue
             chain = [_Producer(write.script, "writer")]
-            chain += [_Producer(p, "import", names=names) for p, names in _imported(graph, write.script).items()
+            chain += [_Producer(p, "import", names=names, via=via) for p, (names, via) in _imported(graph, write.script).items()
                       if p in tracked and not p.endswith("__init__.py") and not is_test_code(p)]
             chain += [_Producer(p, "input", read_at=at) for p, at in reads_of(repo, write.script, tracked).items()]
             producers[write.script] = chain
@@ -297,6 +297,7 @@ def _judge_all(repo: RepoContext) -> list[Verdict]:
     changes = history.last_changes(sorted(wanted))
     versions = _Versions(repo, history)
     readers: dict[str, dict[str, str]] = {}
+    sliced_names: dict[tuple[str, str], set[str] | None] = {}
     verdicts = []
     for target, writes in sorted(targets.items()):
         change = changes.get(target)
@@ -309,13 +310,18 @@ def _judge_all(repo: RepoContext) -> list[Verdict]:
         per_writer = []
         for script in scripts:
             culprits = []
+            # Only the cells (a script's statements) that make the file count (hygiene.analysis.notebook_slice),
+            # and of the modules it imports only those whose definitions that code names.
+            made_by = anchor_of(target, next(w.pattern for w in writes if w.script == script))
+            names_used = _slice_names(repo, script, made_by, sliced_names)
+            taken = {p.path: p.names for p in producers[script] if p.role == "import" and p.via == p.path}
             for producer in producers[script]:
                 path = producer.path
                 if path == target or (producer.role == "input" and history.blob_id(change.commit, path) is None):
                     continue  # an input added after the results is not one they could have used
-                # A notebook that writes the file: only the cells that make it (hygiene.analysis.notebook_slice).
-                anchor = anchor_of(target, next(w.pattern for w in writes if w.script == script)) \
-                    if producer.role == "writer" and path.endswith(".ipynb") else None
+                if producer.role == "import" and names_used is not None and _unnamed(taken.get(producer.via), names_used):
+                    continue  # `check_packages(d)`, a version checker's printout: nothing the file is made from
+                anchor = made_by if producer.role == "writer" else None
                 committed = path in changes and versions.changed_since(change.commit, path, producer.names, anchor)
                 dirty = versions.uncommitted(path, producer.names, anchor)
                 if committed or dirty:
@@ -339,28 +345,7 @@ class _Producer:
     role: str  # "writer" | "import" | "input"
     read_at: str = ""
     names: frozenset[str] | None = None  # for an import: the definitions taken from it
-
-
-def _imported(graph, script: str) -> dict[str, frozenset[str] | None]:
-    """Repo modules `script` imports, and the ones those import (through a package's
-    `__init__` too), each with the names taken from it (None: the whole module)."""
-    found: dict[str, frozenset[str] | None] = {}
-    frontier = [script]
-    for _ in range(IMPORT_DEPTH):
-        following = []
-        for importer in frontier:
-            for target in sorted(graph.imported_by(importer)):
-                if target == script:
-                    continue
-                names = graph.names_taken(importer, target)
-                if target in found:
-                    previous = found[target]
-                    found[target] = None if previous is None or names is None else previous | names
-                    continue
-                found[target] = names
-                following.append(target)
-        frontier = following
-    return found
+    via: str = ""  # for an import: the module `script` imports itself that leads to it
 
 
 def _newest_first(culprit: Culprit) -> tuple:

@@ -36,6 +36,18 @@ rows = [json.loads(l) for l in open("preds.jsonl")]
 acc = sum(is_correct(r["pred"], r["gold"]) for r in rows) / len(rows)
 json.dump({"acc": acc}, open("results/summary.json", "w"))
 """
+RUN_WITH_CHECK = """
+import json
+from env_check import check_packages
+from grade import is_correct
+
+check_packages({"numpy": "1.26"})
+rows = [json.loads(l) for l in open("preds.jsonl")]
+acc = sum(is_correct(r["pred"], r["gold"]) for r in rows) / len(rows)
+json.dump({"acc": acc}, open("results/summary.json", "w"))
+"""
+CHECK_V1 = "def check_packages(wanted):\n    print(wanted)\n"
+CHECK_V2 = "def check_packages(wanted):\n    for name, version in wanted.items():\n        print(name, version)\n"
 PREDS_V1 = '{"pred": "a", "gold": "a"}\n'
 PREDS_V2 = '{"pred": "a", "gold": "a"}\n{"pred": "b", "gold": "c"}\n'
 RESULTS = '{"acc": 1.0}\n'
@@ -173,7 +185,12 @@ class StaleResults(Rule):
     them: the script that writes the file (found through the paths the code writes), the repo
     modules that script imports (a grader, a metrics module), and the data files it reads. A
     producer counts as changed when its content differs from the version in the results' last
-    commit; for code, comments, docstrings and formatting do not count. A file whose name carries
+    commit; for code, comments, docstrings and formatting do not count. Only the code that makes
+    the file counts: of a notebook, the cells it is saved in and the cells that set or change what
+    those read (a name rebound on the way, `d = 13`, cuts the chain); of a script, its top-level
+    statements joined by the names they share; of the modules the writer imports, those whose
+    definitions that code names (a package-version checker every notebook calls for its printout
+    made no figure: set 19, a textbook's figures). A file whose name carries
     a date that its writer fills in at run time (`leaderboard_20240731.csv` from
     `f"leaderboard_{date_str}.csv"`) is a dated snapshot: a rerun writes a new file beside it, so
     whether it is still the one to report is a checklist question, not a finding.
@@ -227,6 +244,18 @@ class StaleResults(Rule):
               history=_run({"grade.py": GRADE_V1, "score.py": SCORE_V1, "preds.jsonl": PREDS_V1,
                             "results/summary.json": RESULTS}),
               note="a module that the writing script does not import changed"),
+        valid({"env_check.py": CHECK_V2, "score.py": RUN_WITH_CHECK, "grade.py": GRADE_V1, "preds.jsonl": PREDS_V1,
+               "results/summary.json": RESULTS},
+              history=_run({"env_check.py": CHECK_V1, "score.py": RUN_WITH_CHECK, "grade.py": GRADE_V1,
+                            "preds.jsonl": PREDS_V1, "results/summary.json": RESULTS}),
+              note="near miss: the script imports a version checker and calls it for its printout; "
+                   "the code that makes the results names nothing of it"),
+        invalid({"env_check.py": CHECK_V1, "score.py": RUN_WITH_CHECK, "grade.py": GRADE_V2, "preds.jsonl": PREDS_V1,
+                 "results/summary.json": RESULTS},
+                history=_run({"env_check.py": CHECK_V1, "score.py": RUN_WITH_CHECK, "grade.py": GRADE_V1,
+                              "preds.jsonl": PREDS_V1, "results/summary.json": RESULTS}),
+                expect=[("results/summary.json", None, "RESULT020")],
+                note="the same script: its grader, which the results are computed with, changed"),
         valid({"score.py": SCORE_V2, "preds.jsonl": PREDS_V1, "results/summary.json": RESULTS,
                "results/other.json": RESULTS},
               history=_run({"score.py": SCORE_V1, "preds.jsonl": PREDS_V1, "results/other.json": RESULTS}),
