@@ -7,6 +7,7 @@ from typing import Any
 import libcst as cst
 
 from hygiene.analysis.apis.rng import Draw, Seed, classify
+from hygiene.analysis.drawn_seeds import draws_a_seed
 from hygiene.analysis.names import dotted
 from hygiene.context import RepoContext
 from hygiene.finding import Location, Severity
@@ -56,7 +57,10 @@ class SeedAfterDraw(Rule):
     (`len(train_set)`), the way a textbook shows an unseeded split and then repeats it seeded
     (`hygiene.analysis.overwritten`); so is a draw that the call made before the seed does not
     reach, because that call switches it off (`get_context_set(..., only_config=True)` returning
-    at `if only_config: return config` before the draw; `hygiene.analysis.flag_guards`).
+    at `if only_config: return config` before the draw; `hygiene.analysis.flag_guards`). A draw that
+    picks the seed itself (`variant = dict(..., seed=random.randint(0, 100000))`, logged with the
+    run's settings and then used to seed every generator) is how the seed is chosen, not randomness
+    the seed should have controlled (set 19: rlkit's launchers; `hygiene.analysis.drawn_seeds`).
 
     Precision, and why it stays a finding (2026-12-06, seedprec): of 20 first-scan findings (1 real)
     it still prints the real one, 2 false (a timing example whose model is built before a seed; a
@@ -89,6 +93,37 @@ class SeedAfterDraw(Rule):
     message = "`{draw}` draws from {gen} before `{seed}` ({seed_where}) seeds it, so this draw is unseeded"
     question = "Was the seed at {seed_where} meant to control `{draw}` at {where}, which runs before it?"
     examples = [
+        valid("""
+            import random
+            import numpy as np
+            import torch
+
+            def experiment(variant):
+                random.seed(variant["seed"])
+                np.random.seed(variant["seed"])
+                torch.manual_seed(variant["seed"])
+                return train(variant)
+
+            variant = dict(algorithm="SAC", batch_size=256, seed=random.randint(0, 100000))
+            if __name__ == "__main__":
+                log_settings(variant)
+                print(experiment(variant))
+        """, note="near miss: the draw picks the run's seed (`seed=random.randint(...)`), logged and then used to seed"),
+        invalid("""
+            import random
+            import numpy as np
+            import torch
+
+            def experiment(variant):
+                random.seed(variant["seed"])
+                np.random.seed(variant["seed"])
+                torch.manual_seed(variant["seed"])
+                return train(variant)
+
+            variant = dict(algorithm="SAC", seed=0, batch_size=random.choice([128, 256]))  # expect: SEED006
+            if __name__ == "__main__":
+                print(experiment(variant))
+        """, note="a setting drawn before the seed that the run sets later: not a seed, a silent choice"),
         valid("""
             import numpy as np
 
@@ -441,6 +476,8 @@ class SeedAfterDraw(Rule):
             draw_place = locate(repo, draw.path, {draw.ordinal})[draw.ordinal]
             if place.line is None or draw_place.line is None or is_toy(toys, draw.path, draw_place.line):
                 continue  # (a notebook cell that shows five picked entries: hygiene.analysis.toy_draws)
+            if draws_a_seed(repo, draw.path, draw_place):
+                continue  # `seed=random.randint(0, 100000)`: how the run's seed is chosen (hygiene.analysis.drawn_seeds)
             caller, _, call = late.draw_frames[-2] if len(late.draw_frames) > 1 else (late.entry, "", -1)
             if switched_off_at(repo, draw.path, draw_place.line, caller, call):
                 continue  # the call made before the seed switches the draw off (`only_config=True` returns first)
