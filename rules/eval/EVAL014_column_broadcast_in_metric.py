@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import libcst as cst
 
+from hygiene.analysis.apis.torch import model_like_name
 from hygiene.analysis.labelwords import words
 from hygiene.analysis.modules import locate_defined
 from hygiene.finding import Severity
@@ -25,6 +26,17 @@ COMBINE_METHODS = frozenset({"eq", "ne", "mul", "__eq__", "multiply", "equal"})
 REDUCTIONS = (".sum()", ".mean()", "np.sum(", "np.mean(", "torch.sum(", "torch.mean(", ".sum().item()")
 COLUMN_MARKS = (".view(-1, 1)", ".reshape(-1, 1)", "[:, None]", "[:, np.newaxis]", ".unsqueeze(")
 SHAPED = ("view_as", "reshape_as", "expand_as", "squeeze", "flatten", "ravel", "reshape(-1)", "view(-1)")
+
+
+def _forward(value: cst.BaseExpression) -> bool:
+    """`self.context_decoder(obs, actions, z)`, `model(x)`: a network's output, whose width is the
+    network's (an (n, 1) head as often as (n,)), so a name holding it is no known (n,) vector."""
+    if not isinstance(value, cst.Call):
+        return False
+    func = value.func
+    name = func.attr.value if isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name) \
+        and func.value.value == "self" else func.value if isinstance(func, cst.Name) else ""
+    return bool(name) and model_like_name(name)
 
 
 def _int(node: cst.BaseExpression) -> int | None:
@@ -67,6 +79,20 @@ class ColumnBroadcastInMetric(Rule):
     question = "Are `{column}` and `{vector}` at {where} the same shape, or do they broadcast to a matrix?"
     triggers = ("keepdim", "None]", "newaxis", ", 1)", "unsqueeze", "== 1", ".eq(")  # a caller of a column helper
     examples = [
+        valid("""
+            class Trainer:
+                def context_loss(self, obs, actions, z, rewards):
+                    unscaled = rewards.view(-1, 1)
+                    reward_pred = self.context_decoder(obs, actions, z)
+                    return ((reward_pred - unscaled) ** 2).mean()
+        """, note="near miss: a network's output (here a one-unit head, (n, 1)) is of the network's width, not a known (n,) vector"),
+        invalid("""
+            class Trainer:
+                def context_loss(self, obs, actions, z, rewards):
+                    unscaled = rewards.view(-1, 1)
+                    reward_pred = self.context_decoder(obs, actions, z).squeeze(-1)
+                    return ((reward_pred - unscaled) ** 2).mean()  # expect: EVAL014
+        """, note="the output squeezed to (n,) and set against the (n, 1) column: an n x n matrix of differences"),
         invalid("""
             def accuracy(network, loader, weights):
                 correct = 0
@@ -266,8 +292,8 @@ class ColumnBroadcastInMetric(Rule):
                     self._columns[-1].add(target.target.value)
                 else:
                     self._columns[-1].discard(target.target.value)
-                if self._column_range(node.value):
-                    self._matrices[-1].add(target.target.value)
+                if self._column_range(node.value) or _forward(node.value):
+                    self._matrices[-1].add(target.target.value)  # a range of columns, or a network's output: not (n,)
                 else:
                     self._matrices[-1].discard(target.target.value)
 
