@@ -1,6 +1,8 @@
 """LEAK002: test rows reach the training data: fit on everything, test rows appended, dedup after the split."""
 from __future__ import annotations
 
+import re
+
 from hygiene.analysis.dataflow.knowledge import SPLIT_NAMES
 from hygiene.analysis.dataflow.program import Program, Ref, program
 from hygiene.analysis.dataflow.queries import fits_of, model_name, never_evaluates, own_evaluation, role, row_base
@@ -123,6 +125,24 @@ class TestRowsInTraining(Rule):
             train_data, valid_data = parts["train"], parts["test"]
             output_dim = len(train_data.unique("label"))
         """, note="the distinct labels of a datasets column, not a deduplication"),
+        valid("""
+            import pandas as pd
+            from sklearn.model_selection import train_test_split
+            train, answers = train_test_split(pd.read_csv("raw/train.csv"), test_size=0.1, random_state=0)
+            train_ids = train["image_id"].unique()
+            test_ids = answers["image_id"].unique()
+            rename = {**{old: f"Train_{i}" for i, old in enumerate(train_ids)},
+                      **{old: f"Test_{i}" for i, old in enumerate(test_ids)}}
+            train["image_id"] = train["image_id"].replace(rename)
+        """, note="near miss: the distinct ids of each part, to rename them, are no deduplication of its items"),
+        invalid("""
+            import pandas as pd
+            from sklearn.model_selection import train_test_split
+            train, test = train_test_split(pd.read_csv("reviews.csv"), test_size=0.1, random_state=0)
+            train_texts = train["review_text"].unique()  # expect: LEAK002
+            test_texts = test["review_text"].unique()
+            model.fit(vectorizer.fit_transform(train_texts))
+        """, note="the distinct texts of each part after a random split: copies of one review stay on both sides"),
         valid("""
             from sklearn.model_selection import train_test_split
             X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
@@ -488,9 +508,19 @@ def _split_key(prog: Program, ref: Ref) -> str | None:
 
 def _dedup(prog: Program, ref: Ref) -> bool:
     """Rows deduplicated: `drop_duplicates()`, or `.unique()` bound to a name (`len(y.unique())`
-    counts classes)."""
+    counts classes). The distinct values of an identifier column (`part["image_id"].unique()`, to
+    rename the ids of each part) are the part's ids, not its items deduplicated."""
     info = prog.info(ref)
-    return prog.kind(ref) == "subset" and info.get("how") == "dedup" and (not info.get("values") or bool(info.get("name")))
+    if prog.kind(ref) != "subset" or info.get("how") != "dedup":
+        return False
+    if not info.get("values"):
+        return True
+    column = prog.input(ref, 0)
+    cols = prog.info(column).get("cols", []) if column and prog.kind(column) == "col" else []
+    return bool(info.get("name")) and not (cols and all(_ID_COLUMN.search(str(c)) for c in cols))
+
+
+_ID_COLUMN = re.compile(r"(^|_)(id|ids|uuid|guid|key)$|^(id|uid|uuid|guid)_", re.I)
 
 
 def _test_part(prog: Program, data: Ref) -> Ref:
