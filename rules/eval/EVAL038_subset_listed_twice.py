@@ -106,12 +106,30 @@ class SubsetListedTwice(Rule):
             table = evaluate(model, metrics=("accuracy", "macro_f1", "accuracy"))  # expect: EVAL038
             """,
         )}, note="notebook: a keyword argument naming a metric twice"),
+        valid("""
+            import pandas as pd
+            models = pd.DataFrame({
+                "Model": ["big-44khz", "big-24khz", "base-22khz", "small-22khz"],
+                "Parameters": ["122M", "112M", "14M", "14M"],
+                "Dataset": ["Compilation", "Compilation", "LibriTTS", "LibriTTS"],
+            })
+        """, note="near miss: the columns of a table (lists of one length under one dict) hold one value per row"),
+        invalid("""
+            summary_groups = [
+                {"name": "longbench", "weights": [1, 1, 1],
+                 "subsets": ["narrativeqa", "qasper", "code-completion", "code-completion"]},  # expect: EVAL038
+            ]
+        """, note="a summary group beside a list of another length is no table"),
     ]
 
     def visit_Dict(self, node: cst.Dict) -> None:
+        lists = [e.value for e in node.elements if isinstance(e, cst.DictElement) and isinstance(e.value, (cst.List, cst.Tuple))]
         for element in node.elements:
             if isinstance(element, cst.DictElement) and isinstance(element.value, (cst.List, cst.Tuple)):
                 key = string_value(element.key)
+                width = len(element.value.elements)
+                if any(other is not element.value and len(other.elements) == width for other in lists):
+                    continue  # `{"Model": [...9], "Dataset": [...9]}`: the columns of a table, one value per row
                 if key:
                     self._check(element.value, key)
 
