@@ -65,6 +65,17 @@ class BranchDropsSharedSetting(Rule):
                 model = Net(depth=8)  # expect: EVAL018
         """, note="assignments, the odd one in `else`"),
         valid("""
+            def load_exps(dirnames, progress_filename="progress.csv", reader=None):
+                if progress_filename == "progress.csv":
+                    return load_data(dirnames)
+                elif progress_filename == "log.npy":
+                    return load_numpy(dirnames, NumpyReader(), progress_filename=progress_filename)
+                elif reader:
+                    return load_numpy(dirnames, reader, progress_filename=progress_filename)
+                else:
+                    return load_data(dirnames, progress_filename=progress_filename)
+        """, note="near miss: the branch that leaves the setting out is chosen by that setting's one value"),
+        valid("""
             def make_model(name, temperature):
                 if name == "a":
                     return Decoder(name="a", temperature=temperature)
@@ -149,9 +160,12 @@ class BranchDropsSharedSetting(Rule):
         if isinstance(parent, cst.If) and parent.orelse is node:
             return  # an `elif`: its chain is read from the first `if`
         calls: list[cst.Call | None] = []
+        tests: dict[int, cst.BaseExpression] = {}  # id(call) -> the test that selects its branch
         branch: cst.If | cst.Else | None = node
         while branch is not None:
             calls.append(_built(branch.body))
+            if calls[-1] is not None and isinstance(branch, cst.If):
+                tests[id(calls[-1])] = branch.test
             branch = branch.orelse if isinstance(branch, cst.If) else None
             if isinstance(branch, cst.Else):
                 calls.append(_built(branch.body))
@@ -171,11 +185,25 @@ class BranchDropsSharedSetting(Rule):
             odd = lacking[0]
             callee = self.ctx.code(odd.func)
             same = [c for c in having if self.ctx.code(c.func) == callee]
-            if not same or any(a.star for a in odd.args):
+            if not same or any(a.star for a in odd.args) or self._fixed_by(tests.get(id(odd)), value):
                 continue
             self.report(odd, callee=callee, keyword=keyword, value=value, count=len(having),
                         other_line=self.ctx.line_of(same[0]),
                         related=[Location(self.ctx.path, self.ctx.line_of(same[0]), f"`{keyword}` passed here")])
+
+    def _fixed_by(self, test: cst.BaseExpression | None, value: str) -> bool:
+        """`if progress_filename == "progress.csv":` selects the branch by the very setting it omits:
+        there the setting has one known value, which the author chose to leave to the callee."""
+        return any(self.ctx.code(side) == value for side in _compared(test))
+
+
+def _compared(test: cst.BaseExpression | None) -> list[cst.BaseExpression]:
+    """The sides of `a == b` (also inside `and`) a branch's test compares."""
+    if isinstance(test, cst.BooleanOperation) and isinstance(test.operator, cst.And):
+        return _compared(test.left) + _compared(test.right)
+    if isinstance(test, cst.Comparison) and len(test.comparisons) == 1 and isinstance(test.comparisons[0].operator, cst.Equal):
+        return [test.left, test.comparisons[0].comparator]
+    return []
 
 
 def _built(body: cst.BaseSuite) -> cst.Call | None:
