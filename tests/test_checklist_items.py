@@ -87,6 +87,22 @@ def test_data_nobody_reads_and_files_outside_the_repo_get_no_item(tmp_path):
     assert by_kind(checklist(root).items, "data") == []
 
 
+def test_a_folder_pattern_names_no_data_file(tmp_path):
+    # Sets 18 and 19: `gdown.download(..., output=f"{download_dir}/")` (a folder, whatever it is) was
+    # taken for the reader of an unrelated examples file, whose question then named the downloader.
+    root = make(tmp_path, {
+        "utils/download.py": """
+            import gdown
+            def fetch(download_dir):
+                gdown.download(id="abc", output=f"{download_dir}/", quiet=False)
+        """,
+        "tasks/examples.jsonl": "".join(json.dumps({"question": f"q{i}", "answer": f"a{i}"}) + "\n" for i in range(12)),
+        "tasks/task.py": "import json\nrows = [json.loads(l) for l in open('tasks/examples.jsonl')]\n",
+    })
+    [item] = by_kind(checklist(root).items, "data")
+    assert "utils/download.py" not in item.question and "tasks/task.py" in item.question
+
+
 def test_settings_the_code_reads_get_no_data_item_but_records_do(tmp_path):
     """A JSON object of settings (a model-to-path map, tuned hyperparameters) has no rows to look at;
     a JSON list of records read the same way does."""

@@ -130,7 +130,7 @@ def _candidates(pattern: str, script: str) -> list[str]:
     return forms
 
 
-def _specific(pattern: str) -> bool:
+def specific(pattern: str) -> bool:
     """Whether a pattern names files closely enough to link them (`*.json` does not)."""
     if not pattern.startswith("*"):
         return True
@@ -188,7 +188,7 @@ def writes_by_target(repo: RepoContext, tracked: frozenset[str]) -> dict[str, li
             if record.get("mode") != "write" or not record.get("path"):
                 continue
             for pattern in _candidates(record["path"], script):
-                if not _specific(pattern):
+                if not specific(pattern):
                     continue
                 for target in matcher.match(pattern):
                     if target.lower().endswith(RESULT_SUFFIXES) and target not in downloaded:
@@ -209,7 +209,7 @@ def reads_of(repo: RepoContext, script: str, tracked: frozenset[str]) -> dict[st
             if record.get("mode") != "read" or not record.get("path"):
                 continue
             for pattern in _candidates(record["path"], source):
-                if _specific(pattern):
+                if specific(pattern):
                     for path in matcher.match(pattern):
                         if not path.endswith(CODE_SUFFIXES):
                             line = record.get("line")

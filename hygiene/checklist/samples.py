@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from hygiene.analysis.apis.llm import STOP_FIELDS, TRUNCATED_VALUES
 from hygiene.analysis.refusals import REFUSAL
+from hygiene.analysis.producers import specific
 from hygiene.checklist.items import Item, Sample, short_hash
 from hygiene.finding import Severity
 from hygiene.parsing.tables import iter_rows
@@ -63,8 +64,8 @@ def data_uses(result: ScanResult) -> list[DataUse]:
 
 def _resolve(pattern: str, code_path: str, data_files: set[str]) -> list[str]:
     """Data files `pattern` (relative to the repo root or to the code file's folder) names."""
-    if not pattern or pattern.startswith(("/", "~")) or "://" in pattern:
-        return []
+    if not pattern or pattern.startswith(("/", "~")) or "://" in pattern or not specific(pattern):
+        return []  # (`*/`, a folder whatever it is, or `*.json`: names no file closely enough)
     candidates = [posixpath.normpath(pattern)]
     folder = posixpath.dirname(code_path)
     if folder:
