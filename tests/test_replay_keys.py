@@ -16,7 +16,8 @@ from hygiene.testing import git
 
 from tests.test_history import commit
 
-SCORE = "import json\nfrom grade import ok\nrows = open('preds.jsonl')\njson.dump(1, open('results/s.json', 'w'))\n"
+SCORE = ("import json\nfrom grade import ok\nrows = open('preds.jsonl').read().split()\n"
+         "json.dump(sum(ok(r) for r in rows), open('results/s.json', 'w'))\n")  # the results use the grader
 GRADE = "def ok(a):\n    return a\n"
 OTHER = "def helper():\n    return 1\n"
 

@@ -190,9 +190,8 @@ class Analysis:
                     return made
             return {"?": _where(frame, event, "")}
         if kind == "alias" and _rebinds(event["t"], target):
-            if not event["src"]:  # `self.policy = unwrap(self.model).policy`: a value of unknown mode
-                return {"?": {}}
-            return self.mode_at(frame, index, event["src"] + target[len(event["t"]):], depth + 1)
+            # `self.policy = unwrap(self.model).policy` has no source: a value of unknown mode.
+            return self.mode_at(frame, index, event["src"] + target[len(event["t"]):], depth + 1) if event["src"] else {"?": {}}
         if kind == "call":
             found: States = {}
             for callee in self.lookup(event["f"], frame.path):
