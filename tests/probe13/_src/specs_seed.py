@@ -42,9 +42,9 @@ acc
 
 # S2 LightningCLI entry point without a seed; random_split without a generator in the DataModule
 SPECS.append(dict(
-    id="seed-lightningcli-no-seed-random-split",
+    id="seed-lightning-trainer-no-seed-random-split",
     style="torch",
-    description="Speech-command classification with LightningCLI. The CLI is created without seed_everything_default and the config YAML has no seed_everything key; the DataModule splits the recordings with random_split without a generator. Every run trains and validates on a different split with different initial weights, and the README reports one run's accuracy.",
+    description="Speech-command classification with Lightning. The entry point builds a Trainer and fits without ever calling seed_everything (label corrected after the blind run: the blind version used LightningCLI, which seeds by default and saves the seed); the DataModule splits the recordings with random_split without a generator. Every run trains and validates on a different split with different initial weights, and the README reports one run's accuracy.",
     files={
         "kws/data.py": r'''
 import lightning as L
@@ -75,18 +75,19 @@ def pad_collate(batch):
     return waves, [b[2] for b in batch]
 ''',
         "kws/cli.py": r'''
-from lightning.pytorch.cli import LightningCLI
+import lightning as L
 
 from kws.data import KWSData
 from kws.model import KWSNet
 
 
-def cli_main():
-    LightningCLI(KWSNet, KWSData)
+def main():
+    trainer = L.Trainer(max_epochs=30, accelerator="gpu")
+    trainer.fit(KWSNet(), datamodule=KWSData())
 
 
 if __name__ == "__main__":
-    cli_main()
+    main()
 ''',
         "kws/model.py": r'''
 import lightning as L
@@ -116,8 +117,8 @@ class KWSNet(L.LightningModule):
         "README.md": "# Keyword spotting\n\n`python -m kws.cli fit --config configs/kws.yaml` reaches 91.8% validation accuracy.\n",
     },
     labels=[dict(file="kws/data.py", find="self.train_ds, self.val_ds = random_split(full, [len(full) - n_val, n_val])",
-                 category="SEED-UNSEEDED", why="the split is drawn without a generator and the CLI never seeds (no seed_everything)")],
-    also_ok=[dict(file="kws/cli.py", find="LightningCLI(KWSNet, KWSData)", category="SEED-UNSEEDED", why="the entry point that never seeds")],
+                 category="SEED-UNSEEDED", why="the split is drawn without a generator and the entry point never seeds (no seed_everything)")],
+    also_ok=[dict(file="kws/cli.py", find="trainer.fit(KWSNet(), datamodule=KWSData())", category="SEED-UNSEEDED", why="the entry point that never seeds")],
 ))
 
 # S3 unsorted glob assigns recordings to train/test by position (package helper)
