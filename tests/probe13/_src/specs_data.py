@@ -291,10 +291,9 @@ acc = sum(last_answer(r["text"]) == r["gold"] for r in rows) / len(rows)
 print(f"MATH-500 accuracy: {acc:.3f}")
 ''',
     },
-    labels=[dict(file="gen.py", find="max_tokens=256", category="DATA-TRUNC",
-                 why="256 tokens cut step-by-step solutions before the answer and nothing reads finish_reason"),
-            ],
-    also_ok=[dict(file="score.py", find="acc = sum(last_answer", category="DATA-TRUNC", why="where the cut texts are scored")],
+    labels=[dict(file="score.py", find="acc = sum(last_answer", category="DATA-TRUNC",
+                 why="the replies cut at 256 tokens are scored and nothing reads finish_reason (label moved after the blind run from gen.py's limit, as probe 11 and 12 did, to where the cut replies are scored)")],
+    also_ok=[dict(file="gen.py", find="max_tokens=256", category="DATA-TRUNC", why="the limit that cuts step-by-step solutions")],
 )
 SPECS.append(D5)
 SPECS.append(twin(D5, "data-vllm-max-tokens-finish-reason-counted-clean",

@@ -326,7 +326,7 @@ metrics = trainer.evaluate(ds["test"])
 json.dump({"model": MODEL, "seed": 13, "test_f1": metrics["eval_f1"]}, open("results/test.json", "w"))
 ''',
     },
-    labels=[dict(file="train_sentiment.py", find='eval_dataset=ds["test"],', category="LEAK-SELECT",
+    labels=[dict(file="train_sentiment.py", find="load_best_model_at_end=True,", end_find='eval_dataset=ds["test"],', category="LEAK-SELECT",
                  why="checkpoint selection and early stopping use the test split that is then reported")],
 )
 SPECS.append(L6)

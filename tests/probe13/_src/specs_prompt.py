@@ -143,8 +143,10 @@ if __name__ == "__main__":
 ''',
         "rag/__init__.py": "",
     },
-    labels=[dict(file="rag/generate.py", find='return QA_TEMPLATE.replace("{question}", example["question"])',
+    labels=[dict(file="rag/templates.py", find='QA_TEMPLATE = """Use the passage', end_find="{context}",
                  category="PROMPT-UNFILLED", why="{context} is never replaced; the passage never reaches the model")],
+    also_ok=[dict(file="rag/generate.py", find='return QA_TEMPLATE.replace("{question}", example["question"])',
+                  category="PROMPT-UNFILLED", why="the fill that leaves {context}")],
 )
 SPECS.append(P3)
 

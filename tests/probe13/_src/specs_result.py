@@ -102,7 +102,7 @@ if __name__ == "__main__":
 ''',
         "run_all.sh": "#!/bin/bash\nfor m in llama-3.1-8b mistral-7b qwen2.5-7b; do\n  python score_summaries.py --model $m --preds outputs/$m.jsonl\ndone\n",
     },
-    labels=[dict(file="score_summaries.py", find="w.writerow(agg)", category="RESULT-PROVENANCE",
+    labels=[dict(file="score_summaries.py", find="w = csv.DictWriter(", end_find="w.writerow(agg)", category="RESULT-PROVENANCE",
                  why="each row holds only ROUGE scores: no model, no n, though the script is run once per model")],
 )
 SPECS.append(R3)
