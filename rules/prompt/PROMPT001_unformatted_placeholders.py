@@ -590,7 +590,7 @@ class UnformattedPlaceholders(Rule):
         self.report(node, what=f"The f-string in `{function.name.value}`", placeholders=", ".join(f"{{{f}}}" for f in fields),
                     message="{what} writes {placeholders} with doubled braces, which an f-string renders as literal "
                             "braces, and nothing fills them afterwards: {consequence}",
-                    consequence=f"the model receives the braces instead of the text"
+                    consequence="the model receives the braces instead of the text"
                                 + (f" (the parameter `{unused[0]}` is never used)" if unused else ""))
 
     def _consider(self, node: cst.CSTNode) -> None:

@@ -9,7 +9,6 @@ import libcst as cst
 from hygiene.analysis.apis import plain, torch as torch_api
 from hygiene.analysis.apis.torch import name_tokens
 from hygiene.analysis.names import dotted
-from hygiene.walk import iter_nodes
 from hygiene.analysis.evalmode.dispatch import dispatched, note_table
 from hygiene.analysis.evalmode.madeup import made_up
 from hygiene.analysis.evalmode.sampling import called_function, restores_mode, samples_on_purpose
