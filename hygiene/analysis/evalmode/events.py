@@ -31,35 +31,6 @@ from hygiene.analysis.evalmode.words import (
 RETURN = "<return>"
 
 
-_MODE_DEPENDENT_NAMES = frozenset(name.rsplit(".", 1)[-1] for name in torch_api.MODE_DEPENDENT_LAYERS)
-
-
-def _layer_builder_call(parents: list) -> bool:
-    """Is the call being visited (the last of `parents` is its parent) the value given to an attribute
-    of `self`, alone or in a tuple (`self.enc1, self.enc2 = block(1, ch), block(ch, 2 * ch)`)?"""
-    for parent in reversed(parents[-4:]):
-        if isinstance(parent, (cst.Tuple, cst.Element)):
-            continue
-        if isinstance(parent, cst.Assign):
-            return any(isinstance(n, cst.Attribute) and isinstance(n.value, cst.Name) and n.value.value == "self"
-                       for t in parent.targets for n in iter_nodes(t.target))
-        return False
-    return False
-
-
-def _module_function(module: cst.Module | None, name: str) -> cst.FunctionDef | None:
-    """The top-level function `name` of this file, if there is one."""
-    if module is None:
-        return None
-    return next((s for s in module.body if isinstance(s, cst.FunctionDef) and s.name.value == name), None)
-
-
-def _makes_mode_dependent(helper: cst.FunctionDef) -> bool:
-    """Does the helper construct a batch norm, dropout or transformer layer (`nn.BatchNorm2d(c)`)?"""
-    return any(isinstance(n, cst.Call) and (dotted(n.func) or "").rsplit(".", 1)[-1] in _MODE_DEPENDENT_NAMES
-               for n in iter_nodes(helper.body))
-
-
 class CallEvents:
     """Mixin of `Collector`: the handlers that turn calls and assignments into events."""
 
@@ -110,12 +81,6 @@ class CallEvents:
             info.uses.add(bare)
         elif bare is None and isinstance(func, cst.Name) and func.value[:1].isupper():
             info.uses.add("?" + func.value)
-        elif isinstance(func, cst.Name) and func.value[:1].islower() and _layer_builder_call(self.ctx.parents):
-            # `self.enc1 = block(1, 32)`: a helper of this file that returns layers (an `nn.Sequential` of a
-            # convolution, batch norm and dropout) adds what it makes to the module
-            helper = _module_function(self.ctx.module, func.value)
-            if helper is not None and _makes_mode_dependent(helper):
-                info.mode_dependent = True
 
     def _method_call(self, node: cst.Call, func: cst.Attribute) -> None:
         method = func.attr.value
