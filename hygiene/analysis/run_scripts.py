@@ -75,14 +75,15 @@ _MAKE_TARGET = re.compile(r"^([\w.-]+)\s*:(?!=)")
 
 
 def uneven_limits(repo: RepoContext) -> list[dict]:
-    """Runs of one script, in one Makefile or shell script, for different conditions (`--prompt direct`,
+    """Runs of one script, in one Makefile, for different conditions (`--prompt direct`,
     `--prompt cot`) that score different numbers of items (`--limit 200`, `--limit 500`), whose outputs a
     later command reads together (`compare.py results/direct.json results/cot.json`)."""
     def compute() -> list[dict]:
-        history = History(repo.git_root(), observe=repo.consult)
-        tracked = history.tracked_paths() if history.available else frozenset()
-        scripts = sorted(p for p in tracked if p.endswith(_SCRIPT_SUFFIXES)
-                         or posixpath.basename(p) in ("Makefile", "makefile", "GNUmakefile"))[:_MAX_SCRIPTS]
+        # The Makefiles at the root and beside the scanned files, each read through `read_bytes` (its
+        # content, or its absence, is in the replay key): no git and no listing of the tree, whose
+        # state would tie every later rule's replay key to this one's reads.
+        folders = sorted({posixpath.dirname(s.path) for s in repo.paths()})[:50]
+        scripts = [posixpath.join(folder, name) if folder else name for folder in folders for name in ("Makefile", "makefile")]
         found: list[dict] = []
         for path in scripts:
             try:

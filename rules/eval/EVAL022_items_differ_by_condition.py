@@ -48,7 +48,7 @@ class ItemsDifferByCondition(Rule):
     (`make_plots.py`, `Plotting.ipynb`) is not judged: a cut there shapes a picture (points of a
     sweep dropped from a curve), and the numbers a paper reports come from the scoring code.
 
-    Runs of one script in a Makefile or shell script for two conditions (`--prompt direct`, `--prompt cot`)
+    Runs of one script in a Makefile for two conditions (`--prompt direct`, `--prompt cot`)
     with different item limits (`--limit 200`, `--limit 500`), whose outputs a later command reads together,
     are the same (debug and smoke targets left alone).
 
