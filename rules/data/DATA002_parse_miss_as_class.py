@@ -7,6 +7,7 @@ import libcst as cst
 
 from hygiene.analysis.apis.llm import calls_model
 from hygiene.analysis.failvalues import miss_score
+from hygiene.context import RepoContext
 from hygiene.analysis.freelabels import free_text_labels
 from hygiene.finding import Severity
 from hygiene.rule import Rule, invalid, notebook, valid
@@ -79,6 +80,7 @@ class ParseMissAsClass(Rule):
     | `extract_label(r) or "no"` (also in a lambda) | yes | `or "unparsed"`, `cfg.get("mode") or "no"` |
     | `return out.choices[0].message.content.strip()` counted (`Counter`, `value_counts`) as labels | yes | `label in LABELS` checked, `response_format` |
     | `if not m: log.warning(...); return text, 0.0` in a judge's score extractor | yes | `return text, None` |
+    | `if message.parsed is None: return "unsupported"`, `if tool_block is None: return "safe"` (a label of the schema's `Literal` / `enum`, in any module) | yes | `return "refused"` (no label), `return None` |
     | `if pred is None: pred = random.choice(options)` (`rng.choice`, `randint`; reseeded or not) | yes | the guesses counted (`n_guessed += 1`), `if seed is None: seed = randint(...)` |
 
     ## Why is this bad?
@@ -106,8 +108,82 @@ class ParseMissAsClass(Rule):
     message = "{subject} {fallback}: {consequence}"
     question = ("How many replies at {where} matched nothing, and what would the reported number be "
                 "if they were counted apart?")
-    triggers = ("return", " if ", ".get(", "select(", " or ")
+    triggers = ("return", " if ", ".get(", "select(", " or ", "Literal[", "\"enum\"")
     examples = [
+        invalid({
+            "schema.py": """
+                from typing import Literal
+                from pydantic import BaseModel
+
+                class Verdict(BaseModel):
+                    label: Literal["supported", "refuted", "unsupported"]
+            """,
+            "grader.py": """
+                from openai import OpenAI
+                from schema import Verdict
+
+                client = OpenAI()
+
+                def grade(claim):
+                    out = client.beta.chat.completions.parse(model="gpt-4o", messages=[{"role": "user", "content": claim}],
+                                                             response_format=Verdict)
+                    message = out.choices[0].message
+                    if message.parsed is None:
+                        return "unsupported"  # expect: DATA002
+                    return message.parsed.label
+            """,
+        }, note="probe 13: a refusal of structured outputs (`parsed` is None) answered with a label the schema allows"),
+        valid({
+            "schema.py": """
+                from typing import Literal
+                from pydantic import BaseModel
+
+                class Verdict(BaseModel):
+                    label: Literal["supported", "refuted", "unsupported"]
+            """,
+            "grader.py": """
+                from openai import OpenAI
+                from schema import Verdict
+
+                client = OpenAI()
+
+                def grade(claim):
+                    out = client.beta.chat.completions.parse(model="gpt-4o", messages=[{"role": "user", "content": claim}],
+                                                             response_format=Verdict)
+                    message = out.choices[0].message
+                    if message.parsed is None:
+                        return "refused"
+                    return message.parsed.label
+            """,
+        }, note="near miss: the refusal gets a value of its own, no label of the schema"),
+        invalid("""
+            import anthropic
+            client = anthropic.Anthropic()
+            TOOLS = [{"name": "record_label", "input_schema": {"type": "object",
+                      "properties": {"label": {"type": "string", "enum": ["safe", "unsafe"]}}}}]
+
+            def classify(text):
+                msg = client.messages.create(model="claude-3-5-sonnet-latest", max_tokens=100, tools=TOOLS,
+                                             messages=[{"role": "user", "content": text}])
+                block = next((b for b in msg.content if b.type == "tool_use"), None)
+                if block is None:
+                    return "safe"  # expect: DATA002
+                return block.input["label"]
+        """, note="probe 13: a reply without the tool call counted as one of the tool's labels"),
+        valid("""
+            import anthropic
+            client = anthropic.Anthropic()
+            TOOLS = [{"name": "record_label", "input_schema": {"type": "object",
+                      "properties": {"label": {"type": "string", "enum": ["safe", "unsafe"]}}}}]
+
+            def classify(text):
+                msg = client.messages.create(model="claude-3-5-sonnet-latest", max_tokens=100, tools=TOOLS,
+                                             messages=[{"role": "user", "content": text}])
+                block = next((b for b in msg.content if b.type == "tool_use"), None)
+                if block is None:
+                    return None
+                return block.input["label"]
+        """, note="near miss: the missing call is told apart (None) for the caller to count"),
         invalid({
             "safety/__init__.py": "",
             "safety/parsing.py": """
@@ -631,6 +707,11 @@ class ParseMissAsClass(Rule):
         self.compiled: dict[str, str] = {}  # `ANSWER = re.compile(r"...")`: ANSWER -> the pattern
         self.reported: set[int] = set()
         self.guesses: set[str] = set()  # random guesses already reported in this file, by their source
+        # A structured reply that may be missing: `msg.parsed` of OpenAI's `parse` (None on a refusal) and
+        # `block = next((b for b in msg.content if b.type == "tool_use"), None)` (no tool call).
+        self.optional: set[str] = set()
+        self.classes: set[str] = set()  # the labels a schema allows: `Literal["safe", "unsafe"]`, `"enum": [...]`
+        self.misses: list[dict] = []  # `if parsed is None: return "unsupported"`, checked against the classes
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         params = [p.name.value for p in (*node.params.posonly_params, *node.params.params)
@@ -697,6 +778,10 @@ class ParseMissAsClass(Rule):
     def visit_Assign(self, node: cst.Assign) -> None:
         if len(node.targets) == 1 and isinstance(node.targets[0].target, cst.Name):
             target = node.targets[0].target.value
+            if _optional_reply(node.value):
+                self.optional.add(target)
+            else:
+                self.optional.discard(target)
             pattern = self._searched_pattern(node.value)
             if pattern is not None:
                 self.patterns[target] = pattern
@@ -803,8 +888,53 @@ class ParseMissAsClass(Rule):
         self.report(default, subject="`np.select`", fallback=f"labels every row that meets no condition {fallback}",
                     consequence="replies matching none of the patterns (empty, hedged, failed) land in that class")
 
+    def visit_Subscript(self, node: cst.Subscript) -> None:
+        """`Literal["supported", "refuted", "unsupported"]`: the labels a response schema allows."""
+        head = node.value
+        if (isinstance(head, cst.Name) and head.value == "Literal") or (
+                isinstance(head, cst.Attribute) and head.attr.value == "Literal"):
+            for element in node.slice:
+                if isinstance(element.slice, cst.Index):
+                    value = string_value(element.slice.value)
+                    if value:
+                        self.classes.add(value)
+
+    def visit_DictElement(self, node: cst.DictElement) -> None:
+        """`"enum": ["safe", "unsafe"]` in a tool's or a JSON schema's property: the labels it allows."""
+        if string_value(node.key) == "enum" and isinstance(node.value, (cst.List, cst.Tuple)):
+            for element in node.value.elements:
+                value = string_value(element.value)
+                if value:
+                    self.classes.add(value)
+
+    def _structured_miss(self, node: cst.If) -> None:
+        """`if message.parsed is None: return "unsupported"` (a refusal of OpenAI's structured outputs), `if block
+        is None: return "safe"` (no `tool_use` block in the reply): a reply without the structured verdict is
+        answered with one of the labels the schema allows. Which labels it allows may be read in another
+        module (the pydantic model), so the fallback is checked against every schema of the repository."""
+        subject = _missing_subject(node.test)
+        if subject is None or node.orelse is not None or self.ctx.names.function is None:
+            return
+        if not ((isinstance(subject, cst.Attribute) and subject.attr.value == "parsed")
+                or (isinstance(subject, cst.Name) and subject.value in self.optional)):
+            return
+        inner = node.body.body if isinstance(node.body, cst.IndentedBlock) else []
+        early = _return_of(inner[-1]) if inner else None
+        fallback = _constant(early.value) if early is not None and early.value is not None else None
+        if early is None or fallback is None or fallback[:1] not in "'\"":
+            return
+        bare = fallback.strip("'\"")
+        if SENTINELS.search(bare) or self._documented(early):
+            return
+        function = self.ctx.names.function
+        name = function if isinstance(function, str) else getattr(getattr(function, "name", None), "value", "") or ""
+        self.misses.append({"line": self.ctx.line_of(early), "fallback": bare, "name": name,
+                            "subject": self.ctx.code(subject)[:60]})
+
     def finish(self) -> None:
         """`return out.choices[0].message.content.strip()` counted as a label with nothing checking it is one."""
+        if self.misses or self.classes:
+            self.ctx.facts[self.code] = {"misses": self.misses, "classes": sorted(self.classes)[:200]}
         if "Counter" not in self.ctx.text and "value_counts" not in self.ctx.text:
             return
         for returned, name, count in free_text_labels(self.ctx):
@@ -813,7 +943,20 @@ class ParseMissAsClass(Rule):
                         consequence="off-format replies and refusals become extra classes and the shares of the "
                                     "real classes shrink by however many there are")
 
+    @classmethod
+    def check_repo(cls, repo: RepoContext) -> None:
+        facts = list(repo.facts(cls.code))
+        classes = {c for _, f in facts for c in f.get("classes", [])}
+        for path, f in facts:
+            for miss in f.get("misses", []):
+                if miss["fallback"] in classes:
+                    repo.report(cls, path, miss["line"], subject=f"`{miss['name']}`",
+                                fallback=f"returns \"{miss['fallback']}\" when `{miss['subject']}` is missing",
+                                consequence="a reply without the structured verdict (a refusal, a reply in prose) is "
+                                            f"counted as \"{miss['fallback']}\", one of the labels the schema allows")
+
     def visit_If(self, node: cst.If) -> None:
+        self._structured_miss(node)
         self._guess(node)
         self._chain(node)
         self._miss_scored(node)
@@ -1110,6 +1253,16 @@ def _plain(expr: cst.BaseExpression) -> str:
     """`each["pred"]` -> `each pred`: the words of a name, attribute or subscript."""
     return " ".join(n.value if isinstance(n, cst.Name) else (string_value(n) or "")
                     for n in iter_nodes(expr) if isinstance(n, (cst.Name, cst.SimpleString)))
+
+
+def _optional_reply(value: cst.BaseExpression) -> bool:
+    """`x.parsed` (OpenAI's parsed structured output, None on a refusal), or `next((b for b in msg.content
+    if b.type == "tool_use"), None)`: a structured part of a reply that may be missing."""
+    if isinstance(value, cst.Attribute) and value.attr.value == "parsed":
+        return True
+    return (isinstance(value, cst.Call) and isinstance(value.func, cst.Name) and value.func.value == "next"
+            and len(value.args) == 2 and _is_none(value.args[1].value)
+            and isinstance(value.args[0].value, cst.GeneratorExp))
 
 
 def _missing_subject(test: cst.BaseExpression) -> cst.BaseExpression | None:

@@ -88,6 +88,42 @@ class ScoredWithoutStopReason(Rule):
     message = "`{code}` is scored in `{function}` without checking `stop_reason` / `finish_reason`: {evidence}"
     question = "How many outputs scored at {where} were cut at the token limit, and how were they counted?"
     examples = [
+        invalid({
+            "gen.py": """
+                import json
+                from vllm import LLM, SamplingParams
+
+                problems = [json.loads(l) for l in open("data/math.jsonl")]
+                outs = LLM(model="m").generate([p["problem"] for p in problems], SamplingParams(temperature=0, max_tokens=256))
+                with open("outputs/gens.jsonl", "w") as fh:
+                    for p, o in zip(problems, outs):
+                        fh.write(json.dumps({"gold": p["answer"], "text": o.outputs[0].text}) + "\\n")
+            """,
+            "score.py": """
+                import json
+                rows = [json.loads(l) for l in open("outputs/gens.jsonl")]
+                acc = sum(last_number(r["text"]) == r["gold"] for r in rows) / len(rows)  # expect: DATA020
+                print(acc)
+            """,
+        }, note="probe 13: the capped writer puts the reply under `text`, a key of no fixed meaning; the reader scores it"),
+        valid({
+            "gen.py": """
+                import json
+                from vllm import LLM, SamplingParams
+
+                problems = [json.loads(l) for l in open("data/math.jsonl")]
+                outs = LLM(model="m").generate([p["problem"] for p in problems], SamplingParams(temperature=0, max_tokens=256))
+                with open("outputs/gens.jsonl", "w") as fh:
+                    for p, o in zip(problems, outs):
+                        fh.write(json.dumps({"gold": p["answer"], "text": p["problem"]}) + "\\n")
+            """,
+            "score.py": """
+                import json
+                rows = [json.loads(l) for l in open("outputs/gens.jsonl")]
+                acc = sum(last_number(r["text"]) == r["gold"] for r in rows) / len(rows)
+                print(acc)
+            """,
+        }, note="near miss: the writer's `text` is the problem, no reply"),
         invalid({"math_eval.ipynb": notebook(
             """
             import json, re
@@ -807,6 +843,10 @@ class ScoredWithoutStopReason(Rule):
         self.gemini: set[tuple[str, str]] = set()  # (function, name) bound to a Gemini `generate_content(...)` response
         self.uncapped: set[tuple[str, str]] = set()  # (function, reply text) read off a call that sets no token limit
         self.reply_fields: dict[str, str] = {}  # a record key holding a reply (or a helper's result of one) -> the reply
+        # Keys this file writes a reply under (`{"text": out.outputs[0].text}`), for the files that read them;
+        # and scored fields of records read here under other keys, kept for the writer to vouch for.
+        self.written_replies: set[str] = set()
+        self.keyed_sites: list[dict] = []
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self.functions.append(node.name.value)
@@ -821,6 +861,8 @@ class ScoredWithoutStopReason(Rule):
             self._limit(node.value)
         elif key and key not in RESPONSE_KEYS:
             self._reply_field(key, node.value)
+            if _REPLY_TEXT.search(self.ctx.code(node.value)):
+                self.written_replies.add(key)  # `{"id": p["id"], "text": out.outputs[0].text}` written out
 
     def visit_Assign(self, node: cst.Assign) -> None:
         if len(node.targets) != 1:
@@ -918,6 +960,14 @@ class ScoredWithoutStopReason(Rule):
                 if any(_compares_value(p) and _GOLD_COMPARED.search(self.ctx.code(p).replace(own, ""))
                        for p in self.ctx.parents[-3:]):
                     self._reply_site(node, self.reply_fields[key], self.functions[-1] if self.functions else "")
+            elif key and len(self.keyed_sites) < 20:
+                # `last_answer(r["text"]) == r["gold"]`: a field of a record read here, compared with a gold
+                # field; a reply when the file that writes these records fills the field with one
+                own = self.ctx.code(node)
+                if any(_compares_value(p) and _GOLD_COMPARED.search(self.ctx.code(p).replace(own, ""))
+                       for p in self.ctx.parents[-3:]):
+                    self.keyed_sites.append({"line": self.ctx.line_of(node), "code": own, "key": key,
+                                             "function": (self.functions[-1] if self.functions else "") or "<module>"})
             return
         parent = self.ctx.parents[-1] if self.ctx.parents else None
         scored_by_call = isinstance(parent, cst.Arg)
@@ -1089,10 +1139,12 @@ class ScoredWithoutStopReason(Rule):
         items = [r for r in self.replies if _REPLY_ITEM.search(r["code"])] if not self.long_limit else []
         batch = self.long_limit and "batches.create" in self.ctx.text
         config_limit = self.__dict__.get("config_limit")
-        if self.sites or self.token_limit or self.reads or items or batch or config_limit:
+        keyed = {"keyed": self.keyed_sites} if self.keyed_sites and not self.sites else {}
+        written = {"written_replies": sorted(self.written_replies)} if self.written_replies else {}
+        if self.sites or self.token_limit or self.reads or items or batch or config_limit or keyed:
             self.ctx.facts[self.code] = {"sites": self.sites[:20], "token_limit": self.token_limit,
                                          "reads": self.reads[:20], "items": items[:20], "batch": batch,
-                                         **({"config_limit": config_limit} if config_limit else {})}
+                                         **({"config_limit": config_limit} if config_limit else {}), **keyed, **written}
 
     def _local_generation(self) -> None:
         """`model.generate(ids, max_new_tokens=N)` decoded and scored in this file, with no comparison that
@@ -1169,6 +1221,10 @@ class ScoredWithoutStopReason(Rule):
             elif (producer := _capped_producer(repo, path, facts_by_path)) is not None:
                 evidence = f"it reads {producer[1]}, written by {producer[0]} under a token limit, so some outputs may be cut"
                 related = (Location(producer[0], None, "generation with a token limit writes the outputs"),)
+                if not fact.get("sites") and fact.get("keyed"):
+                    # `r["text"]` scored here, where the capped writer put the reply text under "text"
+                    replies = set(facts_by_path.get(producer[0], {}).get("written_replies", []))
+                    fact = {"sites": [k for k in fact["keyed"] if k["key"] in replies]}
             elif fact.get("items") and (batch := next((p for p, f in facts_by_path.items() if f.get("batch")), None)):
                 evidence = f"the batch requests built in {batch} set a token limit, so some outputs may be cut"
                 related = (Location(batch, None, "batch requests with a token limit"),)

@@ -56,6 +56,25 @@ class FailuresOutOfDenominator(Rule):
     question = "How many items does `{test}` at {where} skip, and should they count as wrong?"
     triggers = ("continue",)
     examples = [
+        invalid("""
+            def collect(client, batch_id, gold):
+                correct, total = 0, 0
+                for res in client.messages.batches.results(batch_id):
+                    if res.result.type != "succeeded":  # expect: DATA042
+                        continue
+                    total += 1
+                    correct += res.result.message.content[0].text.strip() == gold[res.custom_id]
+                return correct / total
+        """, note="probe 13: Anthropic Message Batches results that errored or expired leave the denominator"),
+        valid("""
+            def collect(client, batch_id, gold):
+                correct = 0
+                for res in client.messages.batches.results(batch_id):
+                    if res.result.type != "succeeded":
+                        continue
+                    correct += res.result.message.content[0].text.strip() == gold[res.custom_id]
+                return correct / len(gold)
+        """, note="near miss: the failed requests stay in the denominator (scored wrong)"),
         invalid({
             "pipeline/__init__.py": "",
             "pipeline/generate.py": """
@@ -328,7 +347,9 @@ def _failure_test(test: cst.BaseExpression) -> bool:
     return False
 
 
-_STATUS_KEYS = frozenset({"status", "status_code", "statuscode"})
+# (`type` and `state` only beside an OK literal: an Anthropic Message Batches result's `result.type` is
+# "succeeded", "errored", "canceled" or "expired".)
+_STATUS_KEYS = frozenset({"status", "status_code", "statuscode", "type", "state", "result_type"})
 _OK_STATUS = frozenset({"200", "'ok'", '"ok"', "'success'", '"success"', "'succeeded'", '"succeeded"',
                         "'completed'", '"completed"'})
 

@@ -88,6 +88,56 @@ class TrainModeEval(CollectingRule):
                 "numbers, or are they from dropout and batch-norm in training mode?")
     triggers = ("torch", "timm", "open_clip")  # a factory module may import only the model library
     examples = [
+        invalid("""
+            import torch
+            from torch import nn
+
+            def block(cin, cout):
+                return nn.Sequential(nn.Conv2d(cin, cout, 3, padding=1), nn.BatchNorm2d(cout), nn.ReLU(), nn.Dropout2d(0.2))
+
+            class Net(nn.Module):
+                def __init__(self):
+                    super().__init__()
+                    self.enc = block(1, 8)
+                    self.out = nn.Conv2d(8, 1, 1)
+
+                def forward(self, x):
+                    return self.out(self.enc(x))
+
+            def main(ckpt, test_loader):
+                model = Net()
+                model.load_state_dict(torch.load(ckpt))
+                correct = 0
+                with torch.no_grad():
+                    for x, y in test_loader:  # expect: EVAL001
+                        correct += (model(x).argmax(1) == y).sum().item()
+                print("test accuracy", correct)
+        """, note="probe 13: the batch norm and dropout come from a helper of the file that builds the layers"),
+        valid("""
+            import torch
+            from torch import nn
+
+            def block(cin, cout):
+                return nn.Sequential(nn.Conv2d(cin, cout, 3, padding=1), nn.ReLU())
+
+            class Net(nn.Module):
+                def __init__(self):
+                    super().__init__()
+                    self.enc = block(1, 8)
+                    self.out = nn.Conv2d(8, 1, 1)
+
+                def forward(self, x):
+                    return self.out(self.enc(x))
+
+            def main(ckpt, test_loader):
+                model = Net()
+                model.load_state_dict(torch.load(ckpt))
+                correct = 0
+                with torch.no_grad():
+                    for x, y in test_loader:
+                        correct += (model(x).argmax(1) == y).sum().item()
+                print("test accuracy", correct)
+        """, note="near miss: the helper builds only mode-free layers, so the mode changes nothing"),
         valid("""
             import time
             import torch

@@ -28,7 +28,8 @@ class BatchAxisReduction(Rule):
     ## What it does
     Finds `argmax`, `softmax` and `log_softmax` taken over axis 0 of a 2-D array of per-example
     scores: the output of `predict_proba`, the `.logits` of a Hugging Face model, the output of a
-    model called on a batch from a data loader; and `nn.Softmax(dim=0)` / `nn.LogSoftmax(dim=0)`
+    model called on a batch from a data loader, the predictions a Hugging Face `compute_metrics(eval_pred)`
+    receives (`logits, labels = eval_pred`, `eval_pred.predictions`); and `nn.Softmax(dim=0)` / `nn.LogSoftmax(dim=0)`
     inside an `nn.Sequential`, which sees batches. A single example (`logits[0]`) is fine. Also a
     softmax over axis 0 whose result is then argmaxed over axis 1
     (`np.argmax(nn.Softmax(dim=0)(scores), axis=1)`): the argmax says the classes are on axis 1,
@@ -54,6 +55,30 @@ class BatchAxisReduction(Rule):
     question = "Which axis of `{value_code}` holds the classes at {where}, and is `{call}` taken over it?"
     triggers = ("argmax", "softmax", "Softmax", "predict_proba")  # a helper returning probabilities
     examples = [
+        invalid("""
+            import numpy as np
+            from sklearn.metrics import accuracy_score
+
+            def compute_metrics(eval_pred):
+                logits, labels = eval_pred
+                preds = np.argmax(logits, axis=0)  # expect: EVAL006
+                return {"accuracy": accuracy_score(labels[: len(preds)], preds)}
+        """, note="probe 13: a Hugging Face `compute_metrics` receives the logits of every example, (n_examples, n_classes)"),
+        valid("""
+            import numpy as np
+            from sklearn.metrics import accuracy_score
+
+            def compute_metrics(eval_pred):
+                logits, labels = eval_pred
+                preds = np.argmax(logits, axis=-1)
+                return {"accuracy": accuracy_score(labels, preds)}
+        """, note="near miss: the argmax over the classes"),
+        invalid("""
+            import numpy as np
+
+            def compute_metrics(p):
+                return {"accuracy": float((np.argmax(p.predictions, 0) == p.label_ids).mean())}  # expect: EVAL006
+        """, note="the `.predictions` of the EvalPrediction"),
         invalid("""
             import numpy as np
             proba = clf.predict_proba(X_te)
@@ -181,6 +206,12 @@ class BatchAxisReduction(Rule):
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self._normalised = {}
         self._results = {}
+        # A Hugging Face `compute_metrics(eval_pred)`: `eval_pred.predictions` (or the first name of
+        # `logits, labels = eval_pred`) holds the logits of every evaluated example, (n_examples, n_classes).
+        params = [p.name.value for p in node.params.params]
+        self._eval_pred = params[0] if len(params) == 1 and (
+            "compute_metrics" in node.name.value or params[0] in _EVAL_PRED_PARAMS) else None
+        self._eval_logits: set[str] = set()
 
     def visit_Return(self, node: cst.Return) -> None:
         function = self.ctx.names.function
@@ -222,6 +253,14 @@ class BatchAxisReduction(Rule):
             self._softmax_across(value, node)
         if axis != 0:
             return
+        eval_pred = getattr(self, "_eval_pred", None)
+        if eval_pred and ((isinstance(value, cst.Name) and value.value in self._eval_logits)
+                          or _predictions_of(value, eval_pred)):
+            code = self.ctx.code(value)
+            self.report(node, call=" ".join(self.ctx.code(node).split())[:80], op=op,
+                        value=f"`{code}`, the logits `compute_metrics` receives for every evaluated example",
+                        value_code=" ".join(code.split())[:60], consequence=CONSEQUENCES[op])
+            return
         kind = kind_of(self.ctx, value, node)
         if isinstance(value, cst.Name) and value.value in self._results and (kind is None or kind.by_name):
             self._pending.append({"callee": self._results[value.value], "module": self.ctx.names.module_name,
@@ -236,6 +275,15 @@ class BatchAxisReduction(Rule):
                         value_code=" ".join(code.split())[:60], consequence=CONSEQUENCES[op])
 
     def visit_Assign(self, node: cst.Assign) -> None:
+        if getattr(self, "_eval_pred", None) and len(node.targets) == 1:
+            target, value = node.targets[0].target, node.value
+            if isinstance(target, cst.Tuple) and isinstance(value, cst.Name) and value.value == self._eval_pred \
+                    and target.elements and isinstance(target.elements[0].value, cst.Name):
+                self._eval_logits.add(target.elements[0].value.value)  # `logits, labels = eval_pred`
+            elif isinstance(target, cst.Name) and _predictions_of(value, self._eval_pred):
+                self._eval_logits.add(target.value)  # `logits = eval_pred.predictions`
+            elif isinstance(target, cst.Name):
+                self._eval_logits.discard(target.value)
         if len(node.targets) == 1 and isinstance(node.targets[0].target, cst.Name):
             name = node.targets[0].target.value
             callee = self.qualified_name(node.value.func) if isinstance(node.value, cst.Call) else None
@@ -293,6 +341,21 @@ class BatchAxisReduction(Rule):
                     op = "softmax" if layer_name.endswith(".Softmax") else "log-softmax"
                     self.report(layer, call=self.ctx.code(layer), op=op, value="the batch the model is given",
                                 value_code="the model's input", consequence=CONSEQUENCES[op])
+
+
+# The parameter names of a Hugging Face `compute_metrics` callback (an `EvalPrediction`).
+_EVAL_PRED_PARAMS = frozenset({"eval_pred", "eval_preds", "eval_prediction", "eval_predictions", "p"})
+
+
+def _predictions_of(expr: cst.BaseExpression, param: str) -> bool:
+    """`eval_pred.predictions`, `eval_pred[0]`: the logits part of an `EvalPrediction`."""
+    if isinstance(expr, cst.Attribute) and expr.attr.value == "predictions":
+        return isinstance(expr.value, cst.Name) and expr.value.value == param
+    if isinstance(expr, cst.Subscript) and isinstance(expr.value, cst.Name) and expr.value.value == param \
+            and len(expr.slice) == 1 and isinstance(expr.slice[0].slice, cst.Index):
+        index = expr.slice[0].slice.value
+        return isinstance(index, cst.Integer) and index.value == "0"
+    return False
 
 
 def _axis(node: cst.Call, position: int) -> int | None:

@@ -58,6 +58,26 @@ class ScoreOnTrainingData(Rule):
     examples = [
         valid("""
             import numpy as np
+            from sklearn.metrics import accuracy_score
+            from sklearn.svm import SVC
+
+            data = np.load("data/splits.npz")
+            X_train, y_train, X_test, y_test = data["X_train"], data["y_train"], data["X_test"], data["y_test"]
+            clf = SVC(C=1.0).fit(X_train, y_train)
+            print("test accuracy", accuracy_score(y_test, clf.predict(X_test)))
+        """, note="an .npz archive holds each part under its own key: `data['X_test']` is not a column of the training rows"),
+        invalid("""
+            import numpy as np
+            from sklearn.metrics import accuracy_score
+            from sklearn.svm import SVC
+
+            data = np.load("data/splits.npz")
+            X_train, y_train = data["X_train"], data["y_train"]
+            clf = SVC(C=1.0).fit(X_train, y_train)
+            print("test accuracy", accuracy_score(y_train, clf.predict(X_train)))  # expect: EVAL020
+        """, note="near miss: the archive's training arrays scored as the test accuracy"),
+        valid("""
+            import numpy as np
             from sklearn.linear_model import LogisticRegression
 
             acts = np.load("acts.npy")

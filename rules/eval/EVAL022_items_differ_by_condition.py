@@ -9,6 +9,7 @@ from hygiene.analysis.dataflow import knowledge as kb
 from hygiene.analysis.dataflow.program import Program, Ref, program
 from hygiene.analysis.dataflow.queries import rows_key
 from hygiene.analysis.purpose import named_for_figures
+from hygiene.analysis.run_scripts import uneven_limits
 from hygiene.analysis.strings import string_value
 from hygiene.finding import Location, Severity
 from hygiene.rule import Rule, invalid, valid
@@ -47,6 +48,10 @@ class ItemsDifferByCondition(Rule):
     (`make_plots.py`, `Plotting.ipynb`) is not judged: a cut there shapes a picture (points of a
     sweep dropped from a curve), and the numbers a paper reports come from the scoring code.
 
+    Runs of one script in a Makefile for two conditions (`--prompt direct`, `--prompt cot`)
+    with different item limits (`--limit 200`, `--limit 500`), whose outputs a later command reads together,
+    are the same (debug and smoke targets left alone).
+
     ## Why is this bad?
     A difference between the conditions then mixes the effect of the condition with the
     difference between the item sets: the first 150 items may simply be easier. Rates from
@@ -70,6 +75,21 @@ class ItemsDifferByCondition(Rule):
     message = "`{items}` is cut at {where} {only}, so that condition is scored on different items than the others"
     question = "Are all conditions compared on the same items and the same n, given that `{items}` is cut at {where} only for {value!r}?"
     examples = [
+        invalid({
+            "Makefile": "baseline:\n\tpython eval.py --prompt direct --limit 200 --out results/direct.json\n\n"
+                        "cot:\n\tpython eval.py --prompt cot --limit 500 --out results/cot.json\n\n"
+                        "compare: baseline cot\n\tpython compare.py results/direct.json results/cot.json\n",
+            "eval.py": "import argparse\nap = argparse.ArgumentParser()\nap.add_argument('--limit', type=int)\n",
+        }, expect=[("Makefile", 5, "EVAL022")], history=[{"message": "runs", "files": {}}],
+            note="probe 13: a Makefile runs the two conditions on different numbers of items and compares their outputs"),
+        valid({
+            "Makefile": "baseline:\n\tpython eval.py --prompt direct --limit 500 --out results/direct.json\n\n"
+                        "cot:\n\tpython eval.py --prompt cot --limit 500 --out results/cot.json\n\n"
+                        "smoke:\n\tpython eval.py --prompt cot --limit 5 --out results/smoke.json\n\n"
+                        "compare: baseline cot\n\tpython compare.py results/direct.json results/cot.json\n",
+            "eval.py": "import argparse\nap = argparse.ArgumentParser()\nap.add_argument('--limit', type=int)\n",
+        }, history=[{"message": "runs", "files": {}}],
+            note="near miss: both conditions score 500 items; the smoke target's 5 is no condition compared"),
         valid("""
             from benchmark import build, evaluate, load
 
@@ -594,6 +614,15 @@ class ItemsDifferByCondition(Rule):
                         only=f"for the condition scored at {prog.describe(scored)} only"
                              + (" (a random draw)" if drawn else "") + f", while the same scorer at "
                              f"{prog.describe(whole)} gets {other} and the two scores are put side by side")
+        for run in uneven_limits(repo):
+            a, b = run["values"]
+            ca, cb = run["conditions"]
+            _report(repo, cls, run["path"], line=run["line"],
+                    related=[Location(run["path"], run["first_line"], f"the {run['condition']} {ca!r} run")],
+                    items=f"{run['program']}'s items", value=cb,
+                    message="`{items}` are limited at {where} {only}, so that condition is scored on different items than the others",
+                    only=f"to --{run['option']} {b} for --{run['condition']} {cb}, while the run for --{run['condition']} "
+                         f"{ca} (line {run['first_line']}) scores --{run['option']} {a}, and a later command reads both outputs together")
         for cut, mask, condition, value in _uneven_condition_cuts(prog):
             _report(repo, cls, **prog.where(cut), related=[Location(prog.path(mask), prog.line(mask), "the condition's rows")],
                         items=prog.info(cut).get("name") or prog.info(cut).get("how", "rows"), value=value,

@@ -37,7 +37,9 @@ class EvalSetBuiltLikeTrain(Rule):
     A set built as a subset of the training rows is found too: the training expression or the
     training set's name narrowed by `.select(range(n))`, `[:n]`, `.take`, `.head`, `.shuffle(...)`
     (`eval_ds = parts["train"].select(range(500))` beside `train_ds = parts["train"]`), unless the
-    training set is narrowed to the other rows afterwards. Unpackings count when every name holds
+    training set is narrowed to the other rows afterwards. A Lightning data module whose `test_dataloader`
+    (or `val_dataloader`) serves the set `train_dataloader` serves, while a test (validation) set the class
+    keeps is served by no loader, is the same copy-paste. Unpackings count when every name holds
     one split (`X_test, labels_test, list_ch_test = read_data(path, split="train")` after the same
     call for `X_train, labels_train, list_ch_train`), a loader asked for a split by a literal reads
     data, and a later rebinding of the sets to a function of themselves (`X_train, X_test =
@@ -64,6 +66,38 @@ class EvalSetBuiltLikeTrain(Rule):
                "its rows are the training rows, so what it measures is the training fit")
     question = "Should `{target}` at {where} be built from other rows than `{train}`?"
     examples = [
+        invalid("""
+            import lightning as L
+            from torch.utils.data import DataLoader
+            from torchvision.datasets import ImageFolder
+
+            class Leaves(L.LightningDataModule):
+                def setup(self, stage=None):
+                    self.train_ds = ImageFolder("data/train")
+                    self.test_ds = ImageFolder("data/test")
+
+                def train_dataloader(self):
+                    return DataLoader(self.train_ds, batch_size=32, shuffle=True)
+
+                def test_dataloader(self):
+                    return DataLoader(self.train_ds, batch_size=32)  # expect: EVAL024
+        """, note="probe 13: the test loader copied from the training loader serves the training set; the test set is served by no loader"),
+        valid("""
+            import lightning as L
+            from torch.utils.data import DataLoader
+            from torchvision.datasets import ImageFolder
+
+            class Leaves(L.LightningDataModule):
+                def setup(self, stage=None):
+                    self.train_ds = ImageFolder("data/train")
+                    self.test_ds = ImageFolder("data/test")
+
+                def train_dataloader(self):
+                    return DataLoader(self.train_ds, batch_size=32, shuffle=True)
+
+                def test_dataloader(self):
+                    return DataLoader(self.test_ds, batch_size=32)
+        """, note="near miss: each loader serves its own set"),
         valid("""
             import numpy as np
             from torch.utils.data import DataLoader, Subset
@@ -290,6 +324,31 @@ class EvalSetBuiltLikeTrain(Rule):
         super().__init__(ctx)
         self._bodies: dict[int, tuple[cst.CSTNode, list[tuple[int, str, str, cst.Assign]]]] = {}
 
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        """A data module whose `test_dataloader` (or `val_dataloader`) serves the dataset `train_dataloader`
+        serves (`DataLoader(self.train_ds, ...)` copied from the training loader) while the class also
+        keeps a test (validation) set that no loader serves: Lightning's `trainer.test` then measures the
+        training fit."""
+        if not isinstance(node.body, cst.IndentedBlock):
+            return
+        methods = {f.name.value: f for f in node.body.body if isinstance(f, cst.FunctionDef)}
+        train = _served(methods.get("train_dataloader"))
+        if train is None:
+            return
+        kept = _kept_sets(node)
+        served = {name for m in ("val_dataloader", "test_dataloader", "predict_dataloader")
+                  if (got := _served(methods.get(m))) is not None for name in [got[0]]}
+        for method, words in (("test_dataloader", {"test", "testing", "te", "holdout"}),
+                              ("val_dataloader", {"val", "valid", "validation", "dev"})):
+            got = _served(methods.get(method))
+            if got is None or got[0] != train[0]:
+                continue
+            own = sorted(k for k in kept if set(name_tokens(k)) & words and k not in served)
+            if own:
+                self.report(got[1], target=f"{node.name.value}.{method}()", how="from the same set as",
+                            train=f"self.{train[0]}", train_where=f"served by `train_dataloader` at line "
+                            f"{self.ctx.line_of(train[1])}", code=f"self.{got[0]}, while `self.{own[0]}` is served by no loader")
+
     def visit_Assign(self, node: cst.Assign) -> None:
         if len(node.targets) != 1:
             return
@@ -515,3 +574,30 @@ def _same_rows_again(stmt: cst.CSTNode) -> bool:
         return False  # `X_test.sample(...)`, `select_rows(X_test, ...)`
     given = {a.value.value for a in value.args if isinstance(a.value, cst.Name)}
     return bool(bound) and bound <= given
+
+
+def _served(function: cst.FunctionDef | None) -> tuple[str, cst.CSTNode] | None:
+    """`return DataLoader(self.train_ds, ...)`: ("train_ds", the return statement)."""
+    if function is None:
+        return None
+    for node in iter_nodes(function.body):
+        if isinstance(node, cst.Return) and isinstance(node.value, cst.Call) and node.value.args:
+            first = node.value.args[0]
+            if first.keyword is None and isinstance(first.value, cst.Attribute) \
+                    and isinstance(first.value.value, cst.Name) and first.value.value.value == "self":
+                return first.value.attr.value, node
+            return None
+    return None
+
+
+def _kept_sets(node: cst.ClassDef) -> set[str]:
+    """Attributes of `self` the class assigns a dataset to (`self.test_ds = ImageFolder(...)`)."""
+    found = set()
+    for assign in iter_nodes(node):
+        if isinstance(assign, cst.Assign) and isinstance(assign.value, (cst.Call, cst.Subscript)):
+            for target in assign.targets:
+                for n in iter_nodes(target.target):
+                    if isinstance(n, cst.Attribute) and isinstance(n.value, cst.Name) and n.value.value == "self" \
+                            and set(name_tokens(n.attr.value)) & DATA_WORDS:
+                        found.add(n.attr.value)
+    return found

@@ -12,6 +12,7 @@ from hygiene.analysis.dataflow.program import Program, Ref, Stack, program
 from hygiene.analysis.dataflow.queries import PREDICTING, evaluations, returns, role, role_via
 from hygiene.finding import Location, Severity
 from hygiene.rule import Rule, invalid, valid
+from hygiene.analysis.strings import string_value
 from hygiene.walk import iter_nodes
 
 KEEPS = ("save", "break", "return")
@@ -72,10 +73,20 @@ class SelectionOnTest(Rule):
     category = "LEAK-SELECT"
     severity = Severity.ERROR
     dataflow_starts = frozenset({"call", "fit", "guard", "select", "stat"})
-    triggers = ("val_dataloader", "monitor")
+    triggers = ("val_dataloader", "monitor", "search_runs")
     message = "{what} is chosen at {where} by scores on `{test}`, the test part ({part}), which then reports the result"
     question = "Which data chose {what} at {where}: a validation split, or `{test}` ({part}), the test part the result is reported on?"
     examples = [
+        invalid("""
+            import mlflow
+            runs = mlflow.search_runs(experiment_names=["svm"], order_by=["metrics.test_accuracy DESC"], max_results=1)  # expect: LEAK003
+            print("best C", runs.iloc[0]["params.C"], "test accuracy", runs.iloc[0]["metrics.test_accuracy"])
+        """, note="probe 13: MLflow runs ranked by the metric each logged on its test data"),
+        valid("""
+            import mlflow
+            runs = mlflow.search_runs(experiment_names=["svm"], order_by=["metrics.val_accuracy DESC"], max_results=1)
+            print("best C", runs.iloc[0]["params.C"], "test accuracy", runs.iloc[0]["metrics.test_accuracy"])
+        """, note="near miss: ranked by the validation metric, the test metric only reported"),
         valid("""
             import numpy as np
             from sklearn.ensemble import GradientBoostingClassifier
@@ -1324,6 +1335,23 @@ class SelectionOnTest(Rule):
         facts = self.ctx.facts.setdefault(self.code + ":lightning", {})
         facts.setdefault("val_is_test", []).append({"line": self.ctx.line_of(served[1]), "attr": test[0],
                                                     "cls": node.name.value})
+
+    def visit_Call(self, node: cst.Call) -> None:
+        """`mlflow.search_runs(..., order_by=["metrics.test_accuracy DESC"])`: the tracked runs ranked by the
+        metric each logged on its test data, so the run kept (its settings) is chosen on the test set."""
+        func = node.func
+        if not (isinstance(func, cst.Attribute) and func.attr.value == "search_runs"
+                or isinstance(func, cst.Name) and func.value == "search_runs"):
+            return
+        order = next((a.value for a in node.args if a.keyword is not None and a.keyword.value == "order_by"), None)
+        items = order.elements if isinstance(order, (cst.List, cst.Tuple)) else []
+        for item in items:
+            text = string_value(item.value) or ""
+            m = re.match(r"\s*metrics\.`?([\w.@/-]+)`?", text)
+            if m and kb.name_role(m.group(1)) == "test":
+                self.report(node, what="the run kept (its settings)", test=m.group(1),
+                            part="the metric every tracked run logged on its test data, ranked by `order_by`")
+                return
 
     def visit_Arg(self, node: cst.Arg) -> None:
         # `ModelCheckpoint(monitor="val_acc")`, `EarlyStopping(monitor="val_loss")`, a scheduler's

@@ -26,7 +26,8 @@ class RandomSplitOfGroups(Rule):
     ids, counts rows per id with `groupby(id).size()`, computes per-group features, keeps both a person's id and a
     finer row key such as `visit_id` out of the features, reads one
     file per subject and tags its rows with the subject before concatenating, or builds one record
-    per part of an item, such as each lesion of a patient's scan, tagged with the item's patient); and a shuffled
+    per part of an item, such as each lesion of a patient's scan, tagged with the item's patient, or takes the
+    id column out as `groups = df["patient_id"]` and hands it to no split); and a shuffled
     split of rows in time order: lag or rolling features, or rows the code sorted by a time column
     and then split with `train_test_split`'s default shuffle or a `KFold(shuffle=True)`
     (not when the order only picks rows, `sort_values("time").tail(n)`, or the time column is dropped
@@ -60,6 +61,27 @@ class RandomSplitOfGroups(Rule):
     message = "`{on}` is split at random at {where}, but its rows come in groups of `{group}` ({evidence}): the same {unit} can sit in train and test"
     question = "Can one `{group}` have rows on both sides of the split at {where}, and should the split be grouped by it?"
     examples = [
+        invalid("""
+            import pandas as pd
+            from sklearn.linear_model import LogisticRegression
+            from sklearn.model_selection import KFold, cross_validate
+
+            sessions = pd.read_csv("data/gait_sessions.csv")
+            X, y = sessions[["f_speed", "f_cadence"]], sessions["pd_label"]
+            groups = sessions["patient_id"]
+            cv = KFold(n_splits=5, shuffle=True, random_state=0)
+            scores = cross_validate(LogisticRegression(), X, y, cv=cv)  # expect: LEAK005
+        """, note="probe 13: the id column is taken out as `groups` (so the rows repeat per patient) and never handed to the split"),
+        valid("""
+            import pandas as pd
+            from sklearn.linear_model import LogisticRegression
+            from sklearn.model_selection import GroupKFold, cross_validate
+
+            sessions = pd.read_csv("data/gait_sessions.csv")
+            X, y = sessions[["f_speed", "f_cadence"]], sessions["pd_label"]
+            groups = sessions["patient_id"]
+            scores = cross_validate(LogisticRegression(), X, y, cv=GroupKFold(n_splits=5), groups=groups)
+        """, note="near miss: the groups reach a grouped splitter"),
         invalid("""
             from datasets import load_dataset
             frames = load_dataset("csv", data_files="data/gait_windows.csv", split="train")
@@ -612,7 +634,7 @@ def _group_evidence(prog: Program, lineage: dict[Ref, Ref]) -> tuple[str, Ref] |
             uinfo = prog.info(user)
             if kind == "col" and len(uinfo.get("cols", [])) == 1 and kb.is_group_column(uinfo["cols"][0]):
                 column = uinfo["cols"][0]
-                if node in lineage and _counted(prog, user):
+                if node in lineage and (_counted(prog, user) or _held_as_groups(prog, user)):
                     evidence = evidence or (column, user)
             elif kind == "call" and uinfo.get("m") == "unique" and _literal_group(uinfo):
                 evidence = evidence or (_literal_group(uinfo), user)  # datasets' `ds.unique("patient_id")`
@@ -670,6 +692,18 @@ def _counted(prog: Program, column: Ref) -> bool:
                                           or kb.plain(str(prog.info(user).get("fn", ""))) in _DISTINCT):
             return True
     return False
+
+
+# Names under which code keeps an id column for a grouped splitter (`groups=` of scikit-learn's splitters).
+_GROUPS_NAMES = frozenset({"groups", "group_ids", "cv_groups", "split_groups", "fold_groups"})
+
+
+def _held_as_groups(prog: Program, column: Ref) -> bool:
+    """`groups = sessions["patient_id"]`: the code takes the id column out as the groups of a grouped
+    split, so it knows the rows repeat per id; a split that is not handed them is the bug."""
+    if str(prog.info(column).get("name", "")).lower() not in _GROUPS_NAMES:
+        return False
+    return not any(prog.kind(user) == "split" for user in prog.users(column))
 
 
 def _is_unit(name: str) -> bool:

@@ -62,6 +62,9 @@ class ShotsFromEvalItems(Rule):
     test docs when `has_test_docs` is True, else its validation docs) draws the shots from the evaluated
     items.
 
+    A DSPy optimizer compiled with `trainset=` the examples that `Evaluate(devset=...)` then scores
+    (`optimizer.compile(program, trainset=devset)`) bootstraps its demonstrations from the scored items.
+
     ## Why is this bad?
     For the items used as demonstrations the model sees the question and its gold answer in the
     prompt, and every other item is answered with test items as context. The score is inflated and
@@ -87,6 +90,27 @@ class ShotsFromEvalItems(Rule):
     message = "The demonstrations `{shots}` are taken at {where} from `{items}`, the items evaluated in the loop at {loop}, so demonstrated items are also scored"
     question = "Are the demonstrations `{shots}` (taken at {where}) kept out of the items evaluated at {loop}?"
     examples = [
+        invalid("""
+            import dspy
+            from dspy.evaluate import Evaluate
+            from dspy.teleprompt import BootstrapFewShot
+
+            devset = [x.with_inputs("question") for x in data.dev]
+            optimizer = BootstrapFewShot(metric=exact_match, max_bootstrapped_demos=4)
+            compiled = optimizer.compile(MultiHop(), trainset=devset)  # expect: LEAK007
+            print(Evaluate(devset=devset, metric=exact_match)(compiled))
+        """, note="probe 13: a DSPy optimizer compiled on the examples it is then evaluated on"),
+        valid("""
+            import dspy
+            from dspy.evaluate import Evaluate
+            from dspy.teleprompt import BootstrapFewShot
+
+            trainset = [x.with_inputs("question") for x in data.train]
+            devset = [x.with_inputs("question") for x in data.dev]
+            optimizer = BootstrapFewShot(metric=exact_match, max_bootstrapped_demos=4)
+            compiled = optimizer.compile(MultiHop(), trainset=trainset)
+            print(Evaluate(devset=devset, metric=exact_match)(compiled))
+        """, note="near miss: compiled on the training examples"),
         invalid("""
             import asyncio, json, random
             from openai import AsyncOpenAI
@@ -496,7 +520,30 @@ class ShotsFromEvalItems(Rule):
     # the harness scores the test docs when the task has them, else the validation docs; the shots
     # are whatever `fewshot_docs` returns. Read per file, only where `fewshot_docs` is defined.
     kinds = frozenset({"python"})
-    triggers = ("fewshot_docs",)
+    triggers = ("fewshot_docs", "trainset=")
+
+    def visit_Module(self, node: cst.Module) -> None:
+        self._compiled: dict[str, cst.Call] = {}  # `optimizer.compile(program, trainset=X)`: X -> the call
+        self._evaluated: set[str] = set()  # `Evaluate(devset=X)`, `evaluate(program, devset=X)`
+
+    def visit_Call(self, node: cst.Call) -> None:
+        """DSPy: an optimizer (`BootstrapFewShot`, `LabeledFewShot`, `MIPROv2`) compiled with `trainset=` the
+        very examples `Evaluate(devset=...)` scores puts (question, answer) demonstrations of the scored
+        items into the program's prompts."""
+        keywords = {a.keyword.value: a.value for a in node.args if a.keyword is not None}
+        func = node.func
+        if isinstance(func, cst.Attribute) and func.attr.value == "compile" and isinstance(keywords.get("trainset"), cst.Name):
+            self._compiled.setdefault(keywords["trainset"].value, node)
+        if isinstance(keywords.get("devset"), cst.Name):
+            self._evaluated.add(keywords["devset"].value)
+
+    def finish(self) -> None:
+        for name, call in getattr(self, "_compiled", {}).items():
+            if name in self._evaluated:
+                self.report(call, shots=f"trainset={name}", items=name,
+                            loop=f"`devset={name}` of the evaluation",
+                            message="The demonstrations the optimizer bootstraps at {where} ({shots}) are drawn from "
+                                    "`{items}`, the examples scored as {loop}, so demonstrated items are also scored")
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         if not isinstance(node.body, cst.IndentedBlock):

@@ -45,6 +45,10 @@ def _window_slice(method: cst.FunctionDef) -> str | None:
     return None
 
 
+# Wrappers that keep the items of the arrays they are given.
+_WRAPPERS = frozenset({"TensorDataset", "tensor", "as_tensor", "from_numpy", "array", "stack", "StackDataset"})
+
+
 def _length_name(length: str) -> str:
     """`self.timeline_size + 1` -> "timeline_size": the name a split that leaves a gap mentions."""
     for part in length.split("+"):
@@ -63,7 +67,9 @@ class OverlappingWindowsSplitByIndex(Rule):
     item index (`Subset(ds, indices)` over `split_with_sizes(arange(len(ds)), ...)`,
     `random_split(ds, [...])`) here or in another module, with no gap of a window's length between
     the parts (the split does not mention the window length). Datasets of separate records, and
-    splits that leave the gap (`len(ds) - n_val - self.timeline_size`), are left alone.
+    splits that leave the gap (`len(ds) - n_val - self.timeline_size`), are left alone. Windows stacked
+    into arrays (`np.stack([series[i:i + w] for i in range(0, n - w, stride)])`, wrapped in a
+    `TensorDataset`) with a stride shorter than the window, split with `random_split`, are the same.
 
     ## Why is this bad?
     Windows on either side of the cut share their rows: the last training windows contain the
@@ -95,6 +101,30 @@ class OverlappingWindowsSplitByIndex(Rule):
     question = "Does the split at {where} leave a gap of a window's length between the parts of `{dataset}`?"
     triggers = ("__getitem__", "Subset", "random_split", "split_with_sizes")
     examples = [
+        invalid("""
+            import numpy as np
+            import torch
+            from torch.utils.data import TensorDataset, random_split
+
+            series = np.load("accel.npy")
+            starts = range(0, len(series) - 257, 32)
+            X = torch.tensor(np.stack([series[i:i + 256] for i in starts]))
+            y = torch.tensor(np.stack([series[i + 256] for i in starts]))
+            ds = TensorDataset(X, y)
+            train_ds, test_ds = random_split(ds, [0.8, 0.2])  # expect: LEAK010
+        """, note="probe 13: windows of 256 rows every 32 rows, stacked into a dataset and split at random"),
+        valid("""
+            import numpy as np
+            import torch
+            from torch.utils.data import TensorDataset, random_split
+
+            series = np.load("accel.npy")
+            starts = range(0, len(series) - 257, 256)
+            X = torch.tensor(np.stack([series[i:i + 256] for i in starts]))
+            y = torch.tensor(np.stack([series[i + 256] for i in starts]))
+            ds = TensorDataset(X, y)
+            train_ds, test_ds = random_split(ds, [0.8, 0.2])
+        """, note="near miss: the windows sit side by side (the stride is the window's length)"),
         invalid({
             "ehr/__init__.py": "",
             "ehr/datasets.py": """
@@ -202,6 +232,8 @@ class OverlappingWindowsSplitByIndex(Rule):
         self._made: dict[str, str] = {}  # variable -> qualified name of the call that made it
         self._making: dict[str, cst.Assign] = {}  # variable -> the assignment that made it
         self._splits: list[dict] = []
+        self._ranges: dict[str, cst.Call] = {}  # `starts = range(0, n - w, stride)`
+        self._stacked: dict[str, str] = {}  # variable -> window length: `np.stack([s[i:i + w] for i in starts])`
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         for statement in node.body.body:
@@ -211,17 +243,65 @@ class OverlappingWindowsSplitByIndex(Rule):
                     self._windows[node.name.value] = [length, self.ctx.line_of(node)]
 
     def visit_Assign(self, node: cst.Assign) -> None:
+        if len(node.targets) == 1 and isinstance(node.targets[0].target, cst.Name):
+            target = node.targets[0].target.value
+            if isinstance(node.value, cst.Call) and call_tail(node.value) == "range":
+                self._ranges[target] = node.value
+            length = self._stacked_windows(node.value)
+            if length is not None:
+                self._stacked[target] = length
+            elif isinstance(node.value, cst.Call) and call_tail(node.value) in _WRAPPERS and any(
+                    isinstance(a.value, cst.Name) and a.value.value in self._stacked for a in node.value.args):
+                first = next(a.value.value for a in node.value.args if isinstance(a.value, cst.Name) and a.value.value in self._stacked)
+                self._stacked[target] = self._stacked[first]  # `ds = TensorDataset(X, y)`
+            else:
+                self._stacked.pop(target, None)
         if len(node.targets) == 1 and isinstance(node.targets[0].target, cst.Name) and isinstance(node.value, cst.Call):
             callee = self.qualified_name(node.value.func)
             if callee and "()" not in callee:
                 self._made[node.targets[0].target.value] = callee
                 self._making[node.targets[0].target.value] = node
 
+    def _stacked_windows(self, value: cst.BaseExpression) -> str | None:
+        """The window length when `value` stacks overlapping windows of one sequence:
+        `[series[i:i + w] for i in range(0, n - w, stride)]` (inside `np.stack`, `torch.tensor`, ...) whose
+        stride is shorter than the window (or not the window's own length)."""
+        for comp in iter_nodes(value):
+            if not isinstance(comp, (cst.ListComp, cst.GeneratorExp)) or not isinstance(comp.for_in.target, cst.Name):
+                continue
+            index = comp.for_in.target.value
+            source = comp.for_in.iter
+            ranged = self._ranges.get(source.value) if isinstance(source, cst.Name) else source
+            if not (isinstance(ranged, cst.Call) and call_tail(ranged) == "range"):
+                continue
+            for sub in iter_nodes(comp.elt):
+                if not isinstance(sub, cst.Subscript):
+                    continue
+                piece = sub.slice[0].slice if len(sub.slice) == 1 else None
+                if not (isinstance(piece, cst.Slice) and isinstance(piece.lower, cst.Name) and piece.lower.value == index
+                        and piece.upper is not None):
+                    continue
+                rest = [t for t in _terms(piece.upper) if not (isinstance(t, cst.Name) and t.value == index)]
+                if len(rest) != 1:
+                    continue
+                window = _text(rest[0])
+                step = _text(ranged.args[2].value) if len(ranged.args) >= 3 else "1"
+                if step == window or (step.isdigit() and window.isdigit() and int(step) >= int(window)):
+                    continue  # windows side by side, no overlap
+                return window
+        return None
+
     def visit_Call(self, node: cst.Call) -> None:
         name = call_tail(node)
         if name not in ("Subset", "random_split") or not node.args or not isinstance(node.args[0].value, cst.Name):
             return
         dataset = node.args[0].value.value
+        if name == "random_split" and dataset in self._stacked:
+            self.report(node, split=name, dataset=dataset, window=self._stacked[dataset],
+                        message="`{split}` splits `{dataset}` at random, but its items are overlapping windows of one "
+                                "sequence (`{window}` rows each, starting a stride shorter than that apart): windows on "
+                                "both sides of the split share rows, so the evaluation part was seen in training")
+            return
         if dataset not in self._made or len(self._splits) >= 20:
             return
         function = next((p for p in reversed(self.ctx.parents) if isinstance(p, cst.FunctionDef)), None)

@@ -59,6 +59,23 @@ class UnformattedPlaceholders(Rule):
     triggers = ("{", "import")  # a file that imports a builder may send what it returns
     examples = [
         invalid("""
+            def make_prompt(tgt_lang, sentence):
+                prompt = f"Translate the sentence into {tgt_lang}. Reply with the translation only.\\n\\n{{source}}"  # expect: PROMPT001
+                return prompt
+        """, note="probe 13: doubled braces in an f-string render a literal `{source}`; the sentence is never used"),
+        valid("""
+            def make_prompt(tgt_lang, sentence):
+                prompt = f"Translate the sentence into {tgt_lang}. Reply with the translation only.\\n\\n{sentence}"
+                return prompt
+        """, note="near miss: the sentence is interpolated"),
+        valid("""
+            def make_template(tgt_lang):
+                return f"Translate the sentence into {tgt_lang}.\\n\\n{{source}}"
+
+            def render(tgt_lang, sentence):
+                return make_template(tgt_lang).format(source=sentence)
+        """, note="near miss: a two-stage template, filled by `.format` afterwards"),
+        invalid("""
             def render_item(row):
                 context = "\\n\\n".join(doc["text"] for doc in row["context"])
                 return "Context:\\n{context}\\n\\nQuestion: " + row["query"] + "\\nAnswer:"  # expect: PROMPT001
@@ -548,6 +565,34 @@ class UnformattedPlaceholders(Rule):
     def visit_ConcatenatedString(self, node: cst.ConcatenatedString) -> None:
         self._consider(node)
 
+    def visit_FormattedString(self, node: cst.FormattedString) -> None:
+        """`f"Translate into {lang}.\n\n{{source}}"` in `def make_prompt(lang, sentence)`: the doubled braces
+        (left from a `.format` template) render as a literal `{source}` and the parameter meant for it is
+        never used, while nothing formats the text afterwards."""
+        if "{{" not in self.ctx.text:
+            return
+        function = self.ctx.names.function
+        if not isinstance(function, cst.FunctionDef):
+            return
+        fields = sorted({m.group(1) for part in node.parts if isinstance(part, cst.FormattedStringText)
+                         for m in _DOUBLED_FIELD.finditer(part.value)})
+        if not fields or re.search(r"\.\s*(format|format_map|substitute|safe_substitute)\s*\(|\.\s*replace\s*\(\s*[rbu]?[\"']\{",
+                                   self.ctx.text):
+            return
+        body = self.ctx.code(function.body)
+        own = self.ctx.code(node)
+        unused = sorted(p for p in _parameters(function) - {"self", "cls"}
+                        if not re.search(rf"(?<![.\w]){re.escape(p)}\b", body.replace(own, "")) and
+                        not re.search(rf"(?<![.\w{{]){re.escape(p)}\b", _fstring_expressions(node, self.ctx)))
+        meant = [f for f in fields if f in _parameters(function)]
+        if not unused and not meant:
+            return
+        self.report(node, what=f"The f-string in `{function.name.value}`", placeholders=", ".join(f"{{{f}}}" for f in fields),
+                    message="{what} writes {placeholders} with doubled braces, which an f-string renders as literal "
+                            "braces, and nothing fills them afterwards: {consequence}",
+                    consequence="the model receives the braces instead of the text"
+                                + (f" (the parameter `{unused[0]}` is never used)" if unused else ""))
+
     def _consider(self, node: cst.CSTNode) -> None:
         parents = self.ctx.parents
         parent = parents[-1] if parents else None
@@ -719,6 +764,15 @@ class UnformattedPlaceholders(Rule):
             if len(word.findall(self.ctx.text)) > len(word.findall(literal)):
                 return True
         return False
+
+
+# `{{field}}` inside an f-string's text: rendered as the literal `{field}`.
+_DOUBLED_FIELD = re.compile(r"(?<!\{)\{\{([A-Za-z_]\w*)\}\}(?!\})")
+
+
+def _fstring_expressions(node: cst.FormattedString, ctx) -> str:  # type: ignore[no-untyped-def]
+    """The code of the f-string's interpolated expressions."""
+    return " ".join(ctx.code(part.expression) for part in node.parts if isinstance(part, cst.FormattedStringExpression))
 
 
 def _unused_locals(function_code: str, roots: set[str], literal: str) -> list[str]:

@@ -188,6 +188,20 @@ class ClaimNotInResults(Rule):
             "results/eval_rag.json": '{"model": "llama-3-8b", "retrieval": true, "k": 5, "n": 3610, "em": 0.7158}\n',
         }, note="near miss: the row quotes the file"),
         invalid({
+            "paper/tables/main.tex": "\\begin{tabular}{lcc}\n\\toprule\nMethod & ARC-C & HellaSwag \\\\\n\\midrule\n"
+                                     "Baseline & 28.3 & 52.1 \\\\\nOurs & 30.1 & 78.9 \\\\\n\\bottomrule\n\\end{tabular}\n",
+            "results/baseline.json": '{"model": "pythia-1.4b", "scores": {"arc_challenge": 0.283, "hellaswag": 0.521}}\n',
+            "results/ours.json": '{"model": "pythia-1.4b+ours", "scores": {"arc_challenge": 0.301, "hellaswag": 0.762}}\n',
+        }, expect=[("paper/tables/main.tex", 6, "RESULT007")],
+            note="probe 13: result files that keep their metrics under `scores`, by task (`scores.hellaswag`), are "
+                 "the repository's results; the hand-edited 78.9 is in neither"),
+        valid({
+            "paper/tables/main.tex": "\\begin{tabular}{lcc}\n\\toprule\nMethod & ARC-C & HellaSwag \\\\\n\\midrule\n"
+                                     "Baseline & 28.3 & 52.1 \\\\\nOurs & 30.1 & 76.2 \\\\\n\\bottomrule\n\\end{tabular}\n",
+            "results/baseline.json": '{"model": "pythia-1.4b", "scores": {"arc_challenge": 0.283, "hellaswag": 0.521}}\n',
+            "results/ours.json": '{"model": "pythia-1.4b+ours", "scores": {"arc_challenge": 0.301, "hellaswag": 0.762}}\n',
+        }, note="near miss: every cell is in a result file"),
+        invalid({
             "README.md": "After fine-tuning, the classifier reaches 88.7% accuracy on the held-out test set.\n",
             "results/summary.json": '{"accuracy": 0.861, "macro_f1": 0.842, "n_test": 2000}\n',
             "finetune.ipynb": notebook(
@@ -727,8 +741,17 @@ _RESULTS_FOLDERS = frozenset({"results", "result", "outputs", "output", "runs", 
 def _kept_results(path: str, profile: dict[str, Any]) -> bool:
     """A file under the repository's results/ (outputs/, runs/ at the root) with metric columns or keys:
     its results even when the code that wrote them is not in it (a cluster job, a deleted script)."""
-    return path.split("/", 1)[0].lower() in _RESULTS_FOLDERS and is_result_path(path) and any(metric_key(key) for key in [
+    return path.split("/", 1)[0].lower() in _RESULTS_FOLDERS and is_result_path(path) and any(_metric_path(key) for key in [
         *profile.get("columns", {}), *(leaf[0] for leaf in profile.get("leaves", [])[:500])])
+
+
+# A key that holds metrics by task or condition (`{"scores": {"hellaswag": 0.762}}`, `metrics.arc`).
+_METRIC_GROUPS = frozenset({"scores", "metrics", "accuracies", "results"})
+
+
+def _metric_path(key: str) -> bool:
+    """A metric's key, or a leaf under a key that groups metrics by task (`scores.hellaswag`)."""
+    return metric_key(key) or any(part.strip("[]").lower() in _METRIC_GROUPS for part in key.split(".")[:-1])
 
 
 def _slug(text: str) -> str:

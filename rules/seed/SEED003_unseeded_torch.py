@@ -763,6 +763,76 @@ class UnseededTorch(Rule):
             if __name__ == "__main__":
                 L.Fabric(devices=1).launch(main)
         """, note="Lightning Fabric's seed_everything on the fabric handed to main (its type is not seen)"),
+        valid({
+            "data.py": """
+                import lightning as L
+                from torch.utils.data import DataLoader
+
+                class Images(L.LightningDataModule):
+                    def train_dataloader(self):
+                        return DataLoader(self.train_ds, batch_size=32, shuffle=True)
+            """,
+            "main.py": """
+                from lightning.pytorch.cli import LightningCLI
+                from data import Images
+                from model import Net
+
+                if __name__ == "__main__":
+                    LightningCLI(Net, Images)
+            """,
+            "model.py": """
+                import lightning as L
+                import torch
+
+                class Net(L.LightningModule):
+                    def __init__(self):
+                        super().__init__()
+                        self.fc = torch.nn.Linear(8, 2)
+
+                    def training_step(self, batch, _):
+                        x, y = batch
+                        return torch.nn.functional.cross_entropy(self.fc(x), y)
+
+                    def validation_step(self, batch, _):
+                        x, y = batch
+                        self.log("val_acc", (self.fc(x).argmax(1) == y).float().mean())
+            """,
+        }, note="LightningCLI seeds every generator before it builds the data module (seed_everything_default is True: a seed drawn and saved in the run's config)"),
+        invalid({
+            "data.py": """
+                import lightning as L
+                from torch.utils.data import DataLoader
+
+                class Images(L.LightningDataModule):
+                    def train_dataloader(self):
+                        return DataLoader(self.train_ds, batch_size=32, shuffle=True)  # expect: SEED003
+            """,
+            "main.py": """
+                from lightning.pytorch.cli import LightningCLI
+                from data import Images
+                from model import Net
+
+                if __name__ == "__main__":
+                    LightningCLI(Net, Images, seed_everything_default=False)
+            """,
+            "model.py": """
+                import lightning as L
+                import torch
+
+                class Net(L.LightningModule):
+                    def __init__(self):
+                        super().__init__()
+                        self.fc = torch.nn.Linear(8, 2)
+
+                    def training_step(self, batch, _):
+                        x, y = batch
+                        return torch.nn.functional.cross_entropy(self.fc(x), y)
+
+                    def validation_step(self, batch, _):
+                        x, y = batch
+                        self.log("val_acc", (self.fc(x).argmax(1) == y).float().mean())
+            """,
+        }, note="near miss: seeding switched off"),
         invalid("""
             import lightning as L
             import torch

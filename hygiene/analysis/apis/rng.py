@@ -95,6 +95,12 @@ SEEDING_TRAINERS = frozenset({
     "trl.trainer.SFTTrainer", "trl.trainer.DPOTrainer", "trl.trainer.GRPOTrainer", "setfit.Trainer",
     "setfit.SetFitTrainer", "sentence_transformers.SentenceTransformerTrainer",
 })
+# Lightning's command-line entry point seeds every generator before it builds the model and the data
+# module: `seed_everything_default` is True by default (a seed drawn and saved in the run's config,
+# config.yaml), or the seed given; only `False` / `None` leave the run unseeded.
+LIGHTNING_CLIS = frozenset({"lightning.pytorch.cli.LightningCLI", "lightning.pytorch.LightningCLI",
+                            "pytorch_lightning.cli.LightningCLI", "pytorch_lightning.utilities.cli.LightningCLI",
+                            "lightning.LightningCLI"})
 # Calls with "seed" in the name that do not seed a global generator.
 NOT_SEEDS = frozenset({"torch.seed", "torch.random.seed", "torch.cuda.seed", "torch.cuda.seed_all",
                        "torch.initial_seed", "torch.random.initial_seed", "numpy.random.SeedSequence"})
@@ -211,6 +217,10 @@ def _by_name(bare: str, name: str, node: cst.Call, tail: str) -> Seed | Draw | b
         return Seed(GLOBAL_SEEDS[bare], bare) if _seed_argument(node) else True
     if bare in SEED_HELPERS or bare in SEEDING_TRAINERS:
         return Seed(("*",), bare)
+    if bare in LIGHTNING_CLIS:
+        default = kwargs.get("seed_everything_default")
+        off = default is not None and (_is_none(default) or (isinstance(default, cst.Name) and default.value == "False"))
+        return True if off else Seed(("*",), bare)
     if bare in NOT_SEEDS:
         return True
     if "()" in name:

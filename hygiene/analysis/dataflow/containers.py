@@ -15,6 +15,11 @@ if TYPE_CHECKING:
     from hygiene.analysis.dataflow.expressions import Value
 
 
+# Loaders that return an archive of named arrays (`np.load` of an .npz, `torch.load`, `pickle.load`,
+# `joblib.load`, scipy's `loadmat`, h5py's `File`), not a table whose string keys are columns.
+_ARCHIVE_LOADS = frozenset({"load", "loadmat", "File"})
+
+
 class ContainerValues:
     """What subscripts and comprehensions compute; mixed into `expressions.Evaluator`."""
 
@@ -120,6 +125,11 @@ class ContainerValues:
                 and self.kinds[base] in ("src", "call", "global", "import", "param", "op"):
             # `ds["test"]` of a dataset dict (HF `load_dataset`, a dict of splits): a part by its key
             return self.add("part", (base,), {"key": key, "role": kb.SPLIT_NAMES[key.lower()]}, expr)
+        if isinstance(key, str) and self.kinds[base] == "src" and self.info(base).get("call") in _ARCHIVE_LOADS \
+                and kb.name_role(key):
+            # `np.load("splits.npz")["X_test"]`: an archive of arrays (npz, pickle, torch, MATLAB) holds each
+            # part under its own key; a key naming a part is that part, not a column of shared rows
+            return self.add("part", (base,), {"key": key, "role": kb.name_role(key)}, expr)
         cols = [key] if isinstance(key, str) else list(key)
         return self.add("col", (base,), {"cols": cols[:50]}, expr)
 

@@ -13,6 +13,7 @@ from typing import Any
 
 import libcst as cst
 
+from hygiene.analysis.evalmode.builders import builds_mode_dependent
 from hygiene.analysis.names import dotted
 
 # A class that reaches its attributes by name or by listing: nothing is known to be unread.
@@ -44,7 +45,8 @@ class _Open:
 class LayerReads:
     """Sets `unread` on each class the collector records with bases, when the walk leaves it."""
 
-    def __init__(self, classes: list[Any]) -> None:
+    def __init__(self, classes: list[Any], module: cst.Module | None = None) -> None:
+        self.module = module  # to read the file's layer helpers (`builders`)
         # The collector's list of classes, not the collector: no reference cycle back to it, which
         # would keep the file's tree alive for the cycle collector (hygiene.gcpolicy).
         self.classes = classes
@@ -79,6 +81,9 @@ class LayerReads:
                     entry.opaque = True
 
     def visit_Assign(self, node: cst.Assign) -> None:
+        entry = self.stack[-1] if self.stack else None
+        if entry is not None and builds_mode_dependent(self.module, node):
+            entry.info.mode_dependent = True  # `self.enc = block(1, 8)`: a helper of the file builds batch norm
         value = node.value
         if not self.open or not isinstance(value, cst.Call) or not isinstance(value.func, (cst.Name, cst.Attribute)):
             return

@@ -15,7 +15,7 @@ def collector_for(ctx: FileContext) -> Collector:
     collector = ctx.memo.get(FACT_KEY)
     if collector is None:
         collector = ctx.memo[FACT_KEY] = Collector(ctx)
-        ctx.memo[LAYERS_KEY] = LayerReads(collector.classes)
+        ctx.memo[LAYERS_KEY] = LayerReads(collector.classes, ctx.module)
     return collector
 
 

@@ -1,0 +1,17 @@
+import json
+
+from factcheck.grader import grade
+
+
+def main():
+    rows = [json.loads(l) for l in open("data/claims_test.jsonl")]
+    preds = [grade(r["claim"], r["evidence"]) for r in rows]
+    acc = sum(p == r["label"] for p, r in zip(preds, rows)) / len(rows)
+    refused = sum(p == "refused" for p in preds)
+    print(f"accuracy {acc:.3f} on {len(rows)} claims ({refused} refusals counted wrong)")
+    with open("results/accuracy.json", "w") as fh:
+        json.dump({"model": "gpt-4o-2024-08-06", "n": len(rows), "accuracy": acc, "refused": refused}, fh)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,31 @@
+import json
+import re
+
+import numpy as np
+
+from calib.llm import ask
+
+MODELS = ["gpt-4o-mini", "gpt-4o", "gpt-4.1-mini"]
+TEMPS = [0.0, 1.0]
+items = [json.loads(l) for l in open("data/statements.jsonl")]
+
+
+def brier(model, temp):
+    errs, unparsed = [], 0
+    for it in items:
+        reply = ask(f"Give the probability (0-1) that this is true: {it['text']}\nProbability:", model, temp)
+        m = re.search(r"[01](?:\.\d+)?", reply)
+        if not m:
+            unparsed += 1
+            continue
+        p = float(m.group())
+        errs.append((p - it["label"]) ** 2)
+    return float(np.mean(errs)), unparsed
+
+
+rows = []
+for m in MODELS:
+    for t in TEMPS:
+        b, unparsed = brier(m, t)
+        rows.append({"model": m, "temperature": t, "brier": b, "unparsed": unparsed, "n": len(items)})
+json.dump(rows, open("results/brier.json", "w"), indent=1)
