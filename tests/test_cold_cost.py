@@ -463,3 +463,20 @@ def test_leak009_walks_no_scope_of_a_file_naming_no_span(tmp_path, monkeypatch):
     sources = list(discover(config, None))
     check_file(sources[0], config, rules, package_dirs(sources))
     assert checked
+
+
+def test_data058_walks_no_scope_of_a_file_calling_no_parser(tmp_path, monkeypatch):
+    """DATA058 needs an answer parsed by a call named for parsing (`parse`, `extract_boxed`,
+    `normalize`): a file whose text names no such call is not walked again per function."""
+    (tmp_path / "lib.py").write_text(PLAIN + "\nfull = 1.0\n")  # the rule's trigger, no parse call
+    config = Config(root=tmp_path)
+    sources = list(discover(config, None))
+    checked: list[object] = []
+    rules = [r for r in enabled_rules(config) if r.code == "DATA058"]
+    monkeypatch.setattr(rules[0], "_check", lambda self, scope, function: checked.append(scope))
+    check_file(sources[0], config, rules, package_dirs(sources))
+    assert checked == []
+    (tmp_path / "lib.py").write_text(PLAIN + "\nanswer = extract_answer(completion)\nfull = 1.0\n")
+    sources = list(discover(config, None))
+    check_file(sources[0], config, rules, package_dirs(sources))
+    assert checked
