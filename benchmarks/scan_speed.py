@@ -142,6 +142,8 @@ def main() -> int:
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--focus-file", help="file (relative to the tree) for the --focus runs "
                                          "(default: models/bert/modeling_bert.py if present, else the median-sized file)")
+    ap.add_argument("--keep", type=Path, help="folder to write each pass's JSON report into (cold.json, warm.json, "
+                    "focus-unchanged.json, focus-edited.json), to compare findings across engines")
     ap.add_argument("--no-single", action="store_true", help="skip the one-process parse-only pass")
     ap.add_argument("--compare-layer", action="store_true",
                     help="also time an uncached scan with and without the dataflow layer and its rules")
@@ -198,6 +200,9 @@ def main() -> int:
             if times.exists():
                 phases[name] = json.loads(times.read_text())
             report = json.loads(proc.stdout)
+            if args.keep:
+                args.keep.mkdir(parents=True, exist_ok=True)
+                (args.keep / f"{name.replace(', ', '-').replace(' file', '')}.json").write_text(proc.stdout)
             runs[name] = (seconds, mb, report)
             rows.append((f"hygiene check, {name} ({report['summary'].get('findings')} findings, "
                          f"{report['summary'].get('cached')} cached)", seconds, mb))

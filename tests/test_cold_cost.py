@@ -1,7 +1,10 @@
 """The cold scan's CPU (issue 12): work a file's check does only where something needs it."""
 from __future__ import annotations
 
+import sys
 import textwrap
+
+import libcst as cst
 
 from hygiene.config import Config
 from hygiene.context import FileContext
@@ -382,3 +385,98 @@ def test_metric_direction_rule_reads_a_metric_name_only_beside_one_direction(tmp
     result = check_file(sources[0], config, [rule], package_dirs(sources))
     assert not result.diagnostics and not result.findings
     assert asked == []
+
+
+NESTED_OPTIONS = textwrap.dedent('''
+    HEADER = f"A. {doc['choice_a']}\\nB. {doc['choice_a']}"
+
+
+    def deco(x):
+        return x
+
+
+    @deco(f"A. {row['option_a']} B. {row['option_a']}")
+    def outer(doc, s=f"C. {doc['choice_c']} D. {doc['choice_c']}"):
+        q = f"A. {doc['choice_a']}\\n"
+
+        def inner(doc):
+            return f"B. {doc['choice_a']}\\nB. {doc['choice_b']}"
+
+        class K:
+            def m(self, doc):
+                return "(C) " + doc["option_a"] + "(A) " + doc["option_a"]
+        return q + inner(doc)
+
+
+    class Top:
+        x = f"A: {item.answerA} B: {item.answerA}"
+
+        def render(self, item):
+            def deeper(item2, t=f"E) {item2.answerA}"):
+                return f"A: {item2.answerA}"
+            return f"A: {item.answerA}\\nC: {item.answerA}"
+
+
+    text = "(A) " + row["option_a"]
+''')
+
+
+def test_prompt011_scopes_from_one_walk(tmp_path, monkeypatch):
+    """PROMPT011 collects the options of the script and of every function in one walk of the file
+    (it walked each function's body, nested functions again, and the module three times: 9% of
+    the file phase on nested code). A function's scope holds its nested functions' options, not
+    its decorators' or defaults'; the script's holds none inside a function; each finding keeps
+    the scope it is in (the findings below are the ones of the walk per function)."""
+    from hygiene import walk as walk_module
+
+    (tmp_path / "lib.py").write_text(NESTED_OPTIONS)
+    config = Config(root=tmp_path)
+    sources = list(discover(config, None))
+    walked: list[object] = []
+    original = walk_module.iter_nodes
+
+    def counting(root):  # type: ignore[no-untyped-def]
+        walked.append(root)
+        return original(root)
+
+    rules = [r for r in enabled_rules(config) if r.code == "PROMPT011"]
+    monkeypatch.setattr(sys.modules[rules[0].__module__], "iter_nodes", counting)
+    result = check_file(sources[0], config, rules, package_dirs(sources))
+    found = [(f.line, f.context, f.message.split(" of the prompt is filled from ")[0]) for f in result.findings]
+    assert found == [(2, "", "option B"), (14, "outer", "option B"), (14, "outer.inner", "option B"),
+                     (18, "outer.K.m", "option C"), (26, "Top.render", "option E")]
+    assert not any(isinstance(root, (cst.Module, cst.FunctionDef, cst.IndentedBlock)) for root in walked)
+
+
+def test_leak009_walks_no_scope_of_a_file_naming_no_span(tmp_path, monkeypatch):
+    """LEAK009's windows come from a sum naming the input span and the span to predict: a file
+    whose text names neither (nor one of the two) is not walked again per function."""
+    (tmp_path / "lib.py").write_text(PLAIN)
+    config = Config(root=tmp_path)
+    sources = list(discover(config, None))
+    checked: list[object] = []
+    rules = [r for r in enabled_rules(config) if r.code == "LEAK009"]
+    monkeypatch.setattr(rules[0], "_check", lambda self, scope, spans: checked.append(scope))
+    check_file(sources[0], config, rules, package_dirs(sources))
+    assert checked == []
+    (tmp_path / "lib.py").write_text(PLAIN + "\nwindow = seq_len + pred_len\n")
+    sources = list(discover(config, None))
+    check_file(sources[0], config, rules, package_dirs(sources))
+    assert checked
+
+
+def test_data058_walks_no_scope_of_a_file_calling_no_parser(tmp_path, monkeypatch):
+    """DATA058 needs an answer parsed by a call named for parsing (`parse`, `extract_boxed`,
+    `normalize`): a file whose text names no such call is not walked again per function."""
+    (tmp_path / "lib.py").write_text(PLAIN + "\nfull = 1.0\n")  # the rule's trigger, no parse call
+    config = Config(root=tmp_path)
+    sources = list(discover(config, None))
+    checked: list[object] = []
+    rules = [r for r in enabled_rules(config) if r.code == "DATA058"]
+    monkeypatch.setattr(rules[0], "_check", lambda self, scope, function: checked.append(scope))
+    check_file(sources[0], config, rules, package_dirs(sources))
+    assert checked == []
+    (tmp_path / "lib.py").write_text(PLAIN + "\nanswer = extract_answer(completion)\nfull = 1.0\n")
+    sources = list(discover(config, None))
+    check_file(sources[0], config, rules, package_dirs(sources))
+    assert checked

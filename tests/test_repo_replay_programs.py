@@ -7,6 +7,7 @@ store, decoding only the facts of files changed since (`hygiene.cache.summaries.
 edit gives what a cold scan of the edited tree gives."""
 from __future__ import annotations
 
+import sys
 import textwrap
 from pathlib import Path
 
@@ -81,6 +82,9 @@ def test_edits_give_what_a_cold_scan_gives_and_rerun_only_what_they_change(tmp_p
     decoded: list[object] = []
     real_same = summaries._same
     monkeypatch.setattr(summaries, "_same", lambda value: decoded.append(value) or real_same(value))
+    data048 = sys.modules[next(r for r in load_rules() if r.code == "DATA048").__module__]
+    real_compact = data048._compact  # DATA048's summary of its fact
+    monkeypatch.setattr(data048, "_compact", lambda value: decoded.append(value) or real_compact(value))
 
     # A function appended: no draw, no seed, no call. The SEED rules replay; DATA048 runs (its
     # definitions changed) from the stored facts of the other files.

@@ -28,25 +28,46 @@ class ImportGraph:
         self.by_module: dict[str, list[str]] = defaultdict(list)
         for source in code:
             self.by_module[module_name_for(source.path, packages)].append(source.path)
-        self.imports: dict[str, frozenset[str]] = {}
-        # importer -> imported file -> the names taken from it (`from grade import f, g`), or
-        # None when the module itself is imported and any of it may be used.
-        self.names: dict[str, dict[str, frozenset[str] | None]] = {}
-        from hygiene.cache.summaries import packed  # every file's `imports`, unchanged ones from one store
+        # The edges, from every file's `imports`, are linked when first read: naming the file a
+        # dotted name means (`locate`, `resolve`) needs the file list only, and a rule that only
+        # locates names (DATA048's callees) neither links them nor reads the facts (issue 12).
+        self._repo = repo
+        self._imports: dict[str, frozenset[str]] | None = None
+        self._names: dict[str, dict[str, frozenset[str] | None]] | None = None
 
-        for path, names in packed(repo, "imports"):
-            taken: dict[str, set[str] | None] = {}
-            for name in names:
-                found = self.locate(name, path)
-                if found is None or found[0] == path:
-                    continue
-                target, attribute = found
-                if attribute is None or taken.get(target, set()) is None:
-                    taken[target] = None
-                else:
-                    taken.setdefault(target, set()).add(attribute)  # type: ignore[union-attr]
-            self.imports[path] = frozenset(taken)
-            self.names[path] = {t: (frozenset(n) if n is not None else None) for t, n in taken.items()}
+    @property
+    def imports(self) -> dict[str, frozenset[str]]:
+        """importer -> the repo files it imports."""
+        return self._edges()[0]
+
+    @property
+    def names(self) -> dict[str, dict[str, frozenset[str] | None]]:
+        """importer -> imported file -> the names taken from it (`from grade import f, g`), or
+        None when the module itself is imported and any of it may be used."""
+        return self._edges()[1]
+
+    def _edges(self) -> tuple[dict[str, frozenset[str]], dict[str, dict[str, frozenset[str] | None]]]:
+        self._repo._read("fact:imports")  # each reader of the edges depends on every file's imports
+        if self._imports is None or self._names is None:
+            from hygiene.cache.summaries import packed  # every file's `imports`, unchanged ones from one store
+
+            imports: dict[str, frozenset[str]] = {}
+            linked: dict[str, dict[str, frozenset[str] | None]] = {}
+            for path, names in packed(self._repo, "imports"):
+                taken: dict[str, set[str] | None] = {}
+                for name in names:
+                    found = self.locate(name, path)
+                    if found is None or found[0] == path:
+                        continue
+                    target, attribute = found
+                    if attribute is None or taken.get(target, set()) is None:
+                        taken[target] = None
+                    else:
+                        taken.setdefault(target, set()).add(attribute)  # type: ignore[union-attr]
+                imports[path] = frozenset(taken)
+                linked[path] = {t: (frozenset(n) if n is not None else None) for t, n in taken.items()}
+            self._imports, self._names = imports, linked
+        return self._imports, self._names
 
     def resolve(self, name: str, importer: str) -> str | None:
         """The repo file that `name`, imported by `importer`, comes from; None when not ours."""

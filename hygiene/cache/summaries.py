@@ -69,6 +69,6 @@ def packed(repo: Any, key: str) -> list[tuple[str, Any]]:
     """(path, fact `key`) for every file with that fact, in `repo.facts(key)` order, the facts of
     files unchanged since the last scan read from the summary store (the fact is its own summary):
     a repository-wide pass over a fact of every file (the import graph's `imports`, the programs'
-    `rng`, DATA048's definitions and calls) reads a few store files, not every file's cache entry
+    `rng`) reads a few store files, not every file's cache entry
     and the side files of the large ones. For facts that every value of is kept anyway."""
     return summaries(repo, key, _same, "fact")

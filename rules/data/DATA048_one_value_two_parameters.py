@@ -9,7 +9,7 @@ from hygiene.analysis.apis.torch import name_tokens
 from hygiene.analysis.names import dotted
 from hygiene.discovery import is_test_path
 from hygiene.analysis.modules import locate_defined
-from hygiene.cache.summaries import packed
+from hygiene.cache.summaries import summaries
 from hygiene.finding import Location, Severity
 from hygiene.rule import Rule, invalid, valid, notebook
 
@@ -237,10 +237,10 @@ class OneValueTwoParameters(Rule):
 
     @classmethod
     def check_repo(cls, repo: Any) -> None:
-        defs: dict[str, dict[str, Any]] = {}
+        defs: dict[str, Any] = {}  # qualified name -> `_compact` entry
         calls: list[tuple[str, dict[str, Any]]] = []
-        by_file: dict[str, dict[str, dict[str, Any]]] = {}
-        for path, facts in packed(repo, cls.code):  # unchanged files' facts from one store
+        by_file: dict[str, dict[str, Any]] = {}
+        for path, facts in summaries(repo, cls.code, _compact, "compact1"):  # unchanged files' from one store
             defs.update(facts.get("defs", {}))
             by_file[path] = facts.get("defs", {})
             calls.extend((path, call) for call in facts.get("calls", []))
@@ -260,7 +260,24 @@ class OneValueTwoParameters(Rule):
                             related=[Location(path, call["line"], f"the call of `{call['code']}`")])
 
 
-def _signature(callee: str, defs: dict[str, dict[str, Any]]) -> tuple[list[str] | None, list[str]] | None:
+def _compact(fact: dict[str, Any]) -> dict[str, Any]:
+    """The fact as the repository phase reads it, stored across scans: each definition as [the
+    number of positional parameters (-1 after `*args`), *its keyword names], the positional ones
+    being the first keywords; 40% less time to decode than {"pos": [...], "kw": [...]} on every
+    scan (issue 12). A definition of another shape is kept as it is."""
+    defs = {}
+    for q, entry in fact.get("defs", {}).items():
+        positional, keywords = entry["pos"], entry["kw"]
+        if positional is None:
+            defs[q] = [-1, *keywords]
+        elif positional == keywords[:len(positional)]:
+            defs[q] = [len(positional), *keywords]
+        else:
+            defs[q] = entry
+    return {"defs": defs, "calls": fact.get("calls", [])}
+
+
+def _signature(callee: str, defs: dict[str, Any]) -> tuple[list[str] | None, list[str]] | None:
     """The positional parameters (None when unknown) and keyword names of `callee`, `self` left out."""
     entry = defs.get(callee)
     method = False
@@ -268,7 +285,11 @@ def _signature(callee: str, defs: dict[str, dict[str, Any]]) -> tuple[list[str] 
         entry, method = defs[callee + ".__init__"], True
     if entry is None:
         return None
-    positional, keywords = entry["pos"], list(entry["kw"])
+    if isinstance(entry, list):  # `_compact`
+        keywords = entry[1:]
+        positional = keywords[:entry[0]] if entry[0] >= 0 else None
+    else:
+        positional, keywords = entry["pos"], list(entry["kw"])
     if keywords and keywords[0] in ("self", "cls"):
         method = True
     if method and keywords and keywords[0] in ("self", "cls"):
@@ -277,7 +298,7 @@ def _signature(callee: str, defs: dict[str, dict[str, Any]]) -> tuple[list[str] 
     return positional, keywords
 
 
-def _finding(call: dict[str, Any], defs: dict[str, dict[str, Any]]) -> tuple[str, str, str, int] | None:
+def _finding(call: dict[str, Any], defs: dict[str, Any]) -> tuple[str, str, str, int] | None:
     signature = _signature(call["callee"], defs)
     if signature is None:
         return None

@@ -279,11 +279,19 @@ class UnparsedItemFullMarks(Rule):
         """, note="near misses: an empty regex search is an outcome, and an unreadable answer skipped"),
     ]
 
+    def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(ctx)
+        # A finding needs a parse call (`parse(sol)`, `extract_boxed(...)`), whose name is in the
+        # text: a file naming none is not walked again per function (issue 12).
+        self._parses = bool(PARSE_CALL.search(ctx.text))
+
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
-        self._check(node.body, node.name.value)
+        if self._parses:
+            self._check(node.body, node.name.value)
 
     def finish(self) -> None:
-        self._check(self.ctx.module, "")  # module level and notebook cells
+        if self._parses:
+            self._check(self.ctx.module, "")  # module level and notebook cells
 
     def _check(self, scope: cst.CSTNode, function: str) -> None:
         parsed: dict[str, str] = {}

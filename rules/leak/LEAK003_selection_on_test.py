@@ -1365,7 +1365,10 @@ class SelectionOnTest(Rule):
 
     @classmethod
     def _validation_loader_is_test(cls, repo) -> None:
-        facts = list(repo.facts(cls.code + ":lightning"))
+        # The same for every start file: listed once per scan (a pass over every file's facts per
+        # start file was 8 million lookups on transformers, issue 12); the reads are each run's.
+        key = cls.code + ":lightning"
+        facts = repo.shared(f"facts:{key}", lambda: list(repo.facts(key)))
         if not any(f.get("monitors") for _, f in facts):
             return
         for path, fact in facts:

@@ -14,6 +14,10 @@ PAST = re.compile(r"(?i)lookback|look_back|seq_len|seq_length|context|history|hi
                   r"input_size|enc_len|encoder_len|window_in|n_in$|input_window|input_steps|n_lags?|lags")
 FUTURE = re.compile(r"(?i)predict|pred_len|horizon|forecast|future|target_len|out_len|output_len|label_len|"
                     r"output_window|output_steps|n_out$|steps_ahead|n_ahead|lead")
+# Each span of a window comes from a sum naming both (`_past_and_future`): a file whose text
+# matches neither unanchored pattern cannot cut one, and is not walked again (issue 12).
+_PAST_IN_TEXT = re.compile(PAST.pattern.replace("$", ""))
+_FUTURE_IN_TEXT = re.compile(FUTURE.pattern.replace("$", ""))
 STAT_FUNCS = frozenset({"mean", "std", "var", "min", "max", "nanmean", "nanstd", "median", "amin", "amax", "ptp",
                         "quantile", "percentile"})
 
@@ -227,9 +231,13 @@ class WindowStatsIncludeHorizon(Rule):
         super().__init__(ctx)
         self._class_spans: list[dict[str, str]] = [{}]
         self._reported: set[int] = set()
+        self._spans_possible = bool(_PAST_IN_TEXT.search(ctx.text) and _FUTURE_IN_TEXT.search(ctx.text))
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         spans: dict[str, str] = {}
+        if not self._spans_possible:
+            self._class_spans.append(spans)
+            return
         for inner in iter_nodes(node):
             if isinstance(inner, cst.Assign) and len(inner.targets) == 1:
                 key = _key(inner.targets[0].target)
@@ -242,10 +250,12 @@ class WindowStatsIncludeHorizon(Rule):
         self._class_spans.pop()
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
-        self._check(node.body, dict(self._class_spans[-1]))
+        if self._spans_possible:
+            self._check(node.body, dict(self._class_spans[-1]))
 
     def finish(self) -> None:
-        self._check(self.ctx.module, {})
+        if self._spans_possible:
+            self._check(self.ctx.module, {})
 
     def _check(self, scope: cst.CSTNode, spans: dict[str, str]) -> None:
         windows: dict[str, str] = {}  # window variable -> the span it was cut with

@@ -9,7 +9,9 @@ from hygiene.analysis.apis.torch import name_tokens
 from hygiene.analysis.strings import string_value
 from hygiene.finding import Location, Severity
 from hygiene.rule import Rule, invalid, notebook, valid
-from hygiene.walk import iter_nodes
+from hygiene.walk import iter_children, iter_nodes
+
+Pair = tuple[str, str, str, cst.CSTNode]  # (label, field letter, field, node)
 
 # Text that ends in an option's letter: "\nB. ", "(C) ", "D: ", "Option E) ".
 _LABEL = re.compile(r"(?:^|[\s(\[])([A-Ha-h])\s*[.):\]]\s*$")
@@ -137,34 +139,69 @@ class OptionLabelOtherField(Rule):
         )}, note="near miss: the same cell, each letter its own attribute"),
     ]
 
+    def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(ctx)
+        # Each function's pairs, by id of its `FunctionDef`, from the one walk of `visit_Module`
+        # (a walk per function and three of the module cost 9% of the file phase on nested code,
+        # issue 12); reported when the shared walk reaches the function, so in its scope.
+        self._functions: dict[int, list[Pair]] = {}
+
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
-        self._scope(node.body)
+        pairs = self._functions.pop(id(node), None)
+        self._judge(self._collect(node.body) if pairs is None else pairs)
 
     def visit_Module(self, node: cst.Module) -> None:
-        self._scope(node, top=True)
+        """The pairs of the script (outside every function) and of each function's body (a nested
+        function's count in the function around it too), in source order, from one walk."""
+        script: list[Pair] = []
+        functions = self._functions
+        stack: list[tuple[cst.CSTNode, tuple[int, ...], bool]] = [(node, (), False)]  # node, bodies it is in, in a function
+        while stack:
+            current, owners, inside = stack.pop()
+            found = self._candidate(current)
+            if found:
+                if not inside:
+                    script.extend(found)
+                for owner in owners:
+                    functions[owner].extend(found)
+            children = list(iter_children(current))
+            if current.__class__ is cst.FunctionDef:
+                functions[id(current)] = []
+                body, within = current.body, owners + (id(current),)
+                stack.extend((child, within if child is body else owners, True) for child in reversed(children))
+            else:
+                stack.extend((child, owners, inside) for child in reversed(children))
+        self._judge(script)
 
-    def _scope(self, root: cst.CSTNode, top: bool = False) -> None:
-        pairs: list[tuple[str, str, str, cst.CSTNode]] = []  # (label, field letter, field, node)
+    def _collect(self, root: cst.CSTNode) -> list[Pair]:
+        """The pairs under `root`, nested functions included (a function walked on its own)."""
+        pairs: list[Pair] = []
         for node in iter_nodes(root):
-            if top and isinstance(node, cst.FunctionDef):
-                continue  # (iter_nodes enters it; its pairs are its own scope's, skipped below)
-            if isinstance(node, cst.FormattedString):
-                before = ""
-                for part in node.parts:
-                    if isinstance(part, cst.FormattedStringText):
-                        before = part.value.replace("\\n", "\n").replace("\\t", "\t")  # the source's escapes
-                    elif isinstance(part, cst.FormattedStringExpression):
-                        self._pair(before, part.expression, part, pairs)
-                        before = ""
-            elif isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Add):
-                left = node.left.right if isinstance(node.left, cst.BinaryOperation) and isinstance(
-                    node.left.operator, cst.Add) else node.left
-                text = string_value(left) if isinstance(left, (cst.SimpleString, cst.ConcatenatedString)) else None
-                if text is not None:
-                    self._pair(text, node.right, node.right, pairs)
-        if top:
-            inner = {id(n) for f in iter_nodes(root) if isinstance(f, cst.FunctionDef) for n in iter_nodes(f)}
-            pairs = [p for p in pairs if id(p[3]) not in inner]
+            pairs.extend(self._candidate(node))
+        return pairs
+
+    def _candidate(self, node: cst.CSTNode) -> list[Pair]:
+        """The pairs `node` makes: the label texts of an f-string with the fields after them, or a
+        string literal added to a field."""
+        pairs: list[Pair] = []
+        kind = node.__class__  # not `isinstance`: every node of the file comes here (see hygiene.walk.is_node)
+        if kind is cst.FormattedString:
+            before = ""
+            for part in node.parts:
+                if isinstance(part, cst.FormattedStringText):
+                    before = part.value.replace("\\n", "\n").replace("\\t", "\t")  # the source's escapes
+                elif isinstance(part, cst.FormattedStringExpression):
+                    self._pair(before, part.expression, part, pairs)
+                    before = ""
+        elif kind is cst.BinaryOperation and isinstance(node.operator, cst.Add):
+            left = node.left.right if isinstance(node.left, cst.BinaryOperation) and isinstance(
+                node.left.operator, cst.Add) else node.left
+            text = string_value(left) if isinstance(left, (cst.SimpleString, cst.ConcatenatedString)) else None
+            if text is not None:
+                self._pair(text, node.right, node.right, pairs)
+        return pairs
+
+    def _judge(self, pairs: list[Pair]) -> None:
         if not any(label == letter for label, letter, _, _ in pairs):
             return  # no option shows the convention
         wrong = [p for p in pairs if p[0] != p[1]]
