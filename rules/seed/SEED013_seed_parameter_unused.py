@@ -1,0 +1,159 @@
+"""SEED013: a function that takes a seed, never reads it, and draws from a global generator."""
+from __future__ import annotations
+
+import libcst as cst
+
+from hygiene.analysis.apis import rng
+from hygiene.finding import Location, Severity
+from hygiene.rule import Rule, invalid, notebook, valid
+from hygiene.walk import iter_nodes
+
+SEED_PARAMS = frozenset({"seed", "random_seed", "rng_seed", "random_state", "seed_value", "rand_seed", "split_seed",
+                         "shuffle_seed", "data_seed", "sample_seed"})
+GLOBAL_GENERATORS = {"random": "Python's global `random` generator", "numpy": "numpy's global generator",
+                     "torch": "torch's default generator"}
+
+
+def _params(node: cst.FunctionDef) -> list[cst.Param]:
+    p = node.params
+    return [*p.posonly_params, *p.params, *p.kwonly_params]
+
+
+class SeedParameterUnused(Rule):
+    """
+    ## What it does
+    Finds a function with a seed parameter (`seed=42`, `random_state`, `rng_seed`) that its body
+    never reads, while the body draws from a global generator (`np.random.rand(n)`,
+    `random.shuffle(rows)`, `torch.randperm(n)`): the caller's seed is dropped and the draw is
+    unseeded. A body that reads the parameter anywhere (seeding a generator, passing it on, even
+    storing it), that seeds a global generator itself, that hands its arguments on wholesale
+    (`locals()`, `**kwargs` built from them), and a stub (only `pass`, `...`, a docstring or a
+    `raise`) are left alone.
+
+    | spelling | found | near miss left alone |
+    |---|---|---|
+    | `def _do_stratification(data, ratio, seed=42): data["random"] = np.random.rand(len(data))` (function) | yes | `np.random.default_rng(seed).random(len(data))` |
+    | `def split(self, items, seed=0): random.shuffle(items)` (method) | yes | `random.Random(seed).shuffle(items)` |
+    | `def sample_ids(n, k, random_state=None): return torch.randperm(n)[:k]` (notebook) | yes | `torch.manual_seed(random_state)` first |
+
+    ## Why is this bad?
+    Every caller passes a seed and believes the split, sample or shuffle is fixed by it, and the
+    results are recorded with that seed; but the draw comes from the unseeded global generator, so
+    the train/test split or the sampled items change from run to run whatever seed is passed, and a
+    rerun with the recorded seed does not reproduce the numbers.
+
+    ## Example
+        def stratified_split(data, ratio=0.75, seed=42):
+            data["random"] = np.random.rand(data.shape[0])
+            return data.sort_values("random")
+
+    Use instead:
+        def stratified_split(data, ratio=0.75, seed=42):
+            data["random"] = np.random.default_rng(seed).random(data.shape[0])
+            return data.sort_values("random")
+    """
+
+    code = "SEED013"
+    category = "SEED-UNSEEDED"
+    severity = Severity.WARNING
+    message = ("`{function}` takes `{param}` but never reads it, and `{draw}` draws from {generator}: "
+               "the seed callers pass does not fix this draw")
+    question = "Should `{draw}` at {where} draw with `{param}`, which `{function}` takes and never reads?"
+    triggers = ("seed", "random_state")
+    examples = [
+        invalid("""
+            import numpy as np
+
+            def _do_stratification(data, ratio=0.75, filter_by="user", is_random=True, seed=42, col_user="userID"):
+                split_by_column = col_user
+                if is_random:
+                    data["random"] = np.random.rand(data.shape[0])  # expect: SEED013
+                    order_by = "random"
+                data = data.sort_values([split_by_column, order_by])
+                data["rank"] = data.groupby(split_by_column).cumcount() + 1
+                return [data[data["rank"] <= ratio * len(data)], data[data["rank"] > ratio * len(data)]]
+        """),
+        valid("""
+            import numpy as np
+
+            def _do_stratification(data, ratio=0.75, is_random=True, seed=42, col_user="userID"):
+                if is_random:
+                    np.random.seed(seed)
+                    data["random"] = np.random.rand(data.shape[0])
+                return data.sort_values([col_user, "random"])
+
+            def shuffled(data, seed=42):
+                rng = np.random.default_rng(seed)
+                return data[rng.permutation(len(data))]
+        """, note="near miss: the seed seeds the draw (globally or through a generator)"),
+        invalid("""
+            import random
+
+            class Splitter:
+                def split(self, items, test_fraction=0.2, seed=0):
+                    items = list(items)
+                    random.shuffle(items)  # expect: SEED013
+                    cut = int(len(items) * (1 - test_fraction))
+                    return items[:cut], items[cut:]
+        """, note="a method"),
+        invalid({"sample.ipynb": notebook(
+            """
+            import torch
+
+            def sample_ids(n, k, random_state=None):
+                return torch.randperm(n)[:k]  # expect: SEED013
+            """,
+            """
+            ids = sample_ids(len(dataset), 100, random_state=7)
+            """,
+        )}, note="notebook: a helper defined in a cell"),
+        valid({"sample.ipynb": notebook(
+            """
+            import torch
+
+            def sample_ids(n, k, random_state=None):
+                g = torch.Generator().manual_seed(random_state)
+                return torch.randperm(n, generator=g)[:k]
+
+            def pick(n, seed=0):
+                raise NotImplementedError
+
+            def noise(shape, seed=None, **kwargs):
+                return make_noise(shape, **locals())
+            """,
+        )}, note="near miss (notebook): the seed read; a stub; arguments handed on wholesale"),
+    ]
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        params = [p.name.value for p in _params(node) if p.name.value in SEED_PARAMS]
+        if not params or not isinstance(node.body, cst.IndentedBlock):
+            return
+        body = node.body.body
+        if all(isinstance(s, cst.SimpleStatementLine) and all(
+                isinstance(x, (cst.Pass, cst.Raise)) or (isinstance(x, cst.Expr) and isinstance(
+                    x.value, (cst.SimpleString, cst.ConcatenatedString, cst.Ellipsis))) for x in s.body) for s in body):
+            return
+        read: set[str] = set()
+        draw: tuple[cst.Call, rng.Draw] | None = None
+        imports_torch = any((v or "").startswith("torch") for v in self.ctx.names.module_scope.bindings.values())
+        for child in iter_nodes(node.body):
+            if isinstance(child, cst.Name):
+                read.add(child.value)
+            elif isinstance(child, cst.Call):
+                func = child.func
+                tail = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
+                if tail in ("locals", "vars"):
+                    return
+                event = rng.classify(self.ctx.names.qualified_name(func), child, tail, imports_torch)
+                if isinstance(event, rng.Seed):
+                    return  # the function seeds a generator itself
+                if draw is None and isinstance(event, rng.Draw) and event.gen in GLOBAL_GENERATORS \
+                        and event.kind in ("random", "numpy", "torch"):
+                    draw = (child, event)
+        unread = [p for p in params if p not in read]
+        if draw is None or len(unread) != len(params):
+            return
+        call, event = draw
+        self.report(call, related=[Location(self.ctx.path, self.ctx.line_of(node), "the function taking the seed")],
+                    function=node.name.value, param=unread[0], draw=self.ctx.code(call).strip().split("\n")[0][:80],
+                    generator=GLOBAL_GENERATORS[event.gen])
