@@ -39,8 +39,8 @@ class ListingsPairedByPosition(Rule):
     (`self.features_files[idx]` and `self.labels_files[idx]` in a dataset's `__getitem__`) or
     zipped (`zip(images, masks)`). A listing sorted where it is made (`sorted(os.listdir(d))`) or
     later (`names.sort()`, `names = sorted(names)`), two listings of the same folder, and one
-    listing whose file names are mapped to the other folder (`os.path.join(mask_dir, name)`) are
-    left alone.
+    listing whose file names are mapped to the other folder (`os.path.join(mask_dir, name)`), and
+    constant positions (`subtask_logs[0]` after checking that one file matched) are left alone.
 
     | spelling | found | near miss left alone |
     |---|---|---|
@@ -132,6 +132,10 @@ class ListingsPairedByPosition(Rule):
             a = glob.glob("runs/*.json")
             b = glob.glob("runs/*.json")
             pairs = list(zip(a, b))
+            seed_logs = glob.glob("logs/seed*/samples_*.jsonl")
+            task_logs = glob.glob("logs/task*/samples_*.jsonl")
+            assert len(seed_logs) == len(task_logs) == 1
+            paths = [seed_logs[0], task_logs[0]]
         """, note="near miss: the second list derived from the first by name; one folder listed twice"),
         invalid({"pairs.ipynb": notebook(
             """
@@ -203,8 +207,11 @@ class ListingsPairedByPosition(Rule):
                                 return a, b, n
                 elif isinstance(n, cst.Subscript) and len(n.slice) == 1 and isinstance(n.slice[0].slice, cst.Index):
                     key = self.ctx.code(n.value).strip()
-                    if key in keys:
-                        index = self.ctx.code(n.slice[0].slice.value).strip()
+                    value = n.slice[0].slice.value
+                    literal = isinstance(value, (cst.Integer, cst.SimpleString)) or (
+                        isinstance(value, cst.UnaryOperation) and isinstance(value.expression, cst.Integer))
+                    if key in keys and not literal:  # `logs[0]` of a one-file listing pairs nothing
+                        index = self.ctx.code(value).strip()
                         indexed.setdefault(index, []).append((key, n))
             for index, uses in indexed.items():
                 names = []
