@@ -27,8 +27,9 @@ class SeedParameterUnused(Rule):
     `random.shuffle(rows)`, `torch.randperm(n)`): the caller's seed is dropped and the draw is
     unseeded. A body that reads the parameter anywhere (seeding a generator, passing it on, even
     storing it), that seeds a global generator itself, that hands its arguments on wholesale
-    (`locals()`, `**kwargs` built from them), and a stub (only `pass`, `...`, a docstring or a
-    `raise`) are left alone.
+    (`locals()`, `**kwargs` built from them), a stub (only `pass`, `...`, a docstring or a
+    `raise`), and weight initialisation (`nn.init.xavier_normal_` in a layer that takes a `seed`
+    for another framework's signature: the program's torch seed fixes it) are left alone.
 
     | spelling | found | near miss left alone |
     |---|---|---|
@@ -118,6 +119,12 @@ class SeedParameterUnused(Rule):
             def pick(n, seed=0):
                 raise NotImplementedError
 
+            class CrossNet(torch.nn.Module):
+                def __init__(self, in_features, layer_num=2, seed=1024):
+                    super().__init__()
+                    self.kernels = torch.nn.Parameter(torch.Tensor(layer_num, in_features, 1))
+                    torch.nn.init.xavier_normal_(self.kernels)
+
             def noise(shape, seed=None, **kwargs):
                 return make_noise(shape, **locals())
             """,
@@ -144,7 +151,10 @@ class SeedParameterUnused(Rule):
                 tail = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
                 if tail in ("locals", "vars"):
                     return
-                event = rng.classify(self.ctx.names.qualified_name(func), child, tail, imports_torch)
+                qualified = self.ctx.names.qualified_name(func)
+                if qualified and ".init." in qualified:
+                    continue  # weight initialisation: seeded with the program's torch seed, not per layer
+                event = rng.classify(qualified, child, tail, imports_torch)
                 if isinstance(event, rng.Seed):
                     return  # the function seeds a generator itself
                 if draw is None and isinstance(event, rng.Draw) and event.gen in GLOBAL_GENERATORS \
