@@ -81,9 +81,9 @@ def _call_name(call: cst.Call) -> str:
 class UncutItemsSent(Rule):
     """
     ## What it does
-    Finds evaluation items that a loop cuts into a context and a gold end (`labels.append(
-    x.messages[-1].content)` and `contexts.append(x.messages[:-1])`: the reference reply is the
-    last turn of each dialogue, the context every turn before it) when the function that asks the
+    Finds evaluation items that a loop cuts into a context and a gold end
+    (`labels.append(x.messages[-1].content)` and `contexts.append(x.messages[:-1])`: the reference
+    reply is the last turn of each dialogue, the context every turn before it) when the function that asks the
     model is then given the items themselves (`make_predictions(data=data, ...)`), not the contexts.
     The gold list is one named for it (`labels`, `references`, `gold_*`, `*_answers`); the call is
     one named for asking a model (`predict`, `generate`, `complete`, `chat`, `infer`, `query`, ...).
