@@ -171,13 +171,17 @@ class FlagNeverSet(Rule):
         if not constant:
             return
         for loop in (n for n in nodes if isinstance(n, (cst.For, cst.While))):
-            inside = [n for n in walk_scope(loop.body)]
+            inside = list(walk_scope(loop.body))
+            if not any(isinstance(n, cst.Assign) and len(n.targets) == 1 and isinstance(n.targets[0].target, cst.Name)
+                       and n.targets[0].target.value in constant for n in inside):
+                continue
             reset = {n.targets[0].target.value for n in inside if isinstance(n, cst.Assign) and len(n.targets) == 1
                      and isinstance(n.targets[0].target, cst.Name) and n.targets[0].target.value in constant}
             if not reset:
                 continue
+            inside_ids = {id(i) for i in inside}
             computed = {name for name, where in binds.items() if name not in constant
-                        and any(id(w) in {id(i) for i in inside} for w in where)}
+                        and any(id(w) in inside_ids for w in where)}
             computed |= {n.func.value.value for n in inside if isinstance(n, cst.Call)
                          and isinstance(n.func, cst.Attribute) and n.func.attr.value in ("append", "extend")
                          and isinstance(n.func.value, cst.Name)}
