@@ -26,7 +26,8 @@ class SeedParameterUnused(Rule):
     never reads, while the body draws from a global generator (`np.random.rand(n)`,
     `random.shuffle(rows)`, `torch.randperm(n)`): the caller's seed is dropped and the draw is
     unseeded. A body that reads the parameter anywhere (seeding a generator, passing it on, even
-    storing it), that seeds a global generator itself, that hands its arguments on wholesale
+    storing it), that seeds a global generator itself, a parameter that defaults to `None` (callers
+    need not pass a seed, and nothing says one is used), that hands its arguments on wholesale
     (`locals()`, `**kwargs` built from them), a stub (only `pass`, `...`, a docstring or a
     `raise`), and weight initialisation (`nn.init.xavier_normal_` in a layer that takes a `seed`
     for another framework's signature: the program's torch seed fixes it) are left alone.
@@ -35,7 +36,7 @@ class SeedParameterUnused(Rule):
     |---|---|---|
     | `def _do_stratification(data, ratio, seed=42): data["random"] = np.random.rand(len(data))` (function) | yes | `np.random.default_rng(seed).random(len(data))` |
     | `def split(self, items, seed=0): random.shuffle(items)` (method) | yes | `random.Random(seed).shuffle(items)` |
-    | `def sample_ids(n, k, random_state=None): return torch.randperm(n)[:k]` (notebook) | yes | `torch.manual_seed(random_state)` first |
+    | `def sample_ids(n, k, random_state=0): return torch.randperm(n)[:k]` (notebook) | yes | `torch.manual_seed(random_state)` first |
 
     ## Why is this bad?
     Every caller passes a seed and believes the split, sample or shuffle is fixed by it, and the
@@ -101,7 +102,7 @@ class SeedParameterUnused(Rule):
             """
             import torch
 
-            def sample_ids(n, k, random_state=None):
+            def sample_ids(n, k, random_state=0):
                 return torch.randperm(n)[:k]  # expect: SEED013
             """,
             """
@@ -125,14 +126,21 @@ class SeedParameterUnused(Rule):
                     self.kernels = torch.nn.Parameter(torch.Tensor(layer_num, in_features, 1))
                     torch.nn.init.xavier_normal_(self.kernels)
 
-            def noise(shape, seed=None, **kwargs):
+            def noise(shape, seed=1, **kwargs):
                 return make_noise(shape, **locals())
+
+            import random
+
+            class ZsreDataset:
+                def __getitem__(self, item, seed=None):
+                    return random.choice(self.data[item]["alternatives"])
             """,
         )}, note="near miss (notebook): the seed read; a stub; arguments handed on wholesale"),
     ]
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
-        params = [p.name.value for p in _params(node) if p.name.value in SEED_PARAMS]
+        params = [p.name.value for p in _params(node) if p.name.value in SEED_PARAMS
+                  and not (isinstance(p.default, cst.Name) and p.default.value == "None")]  # `seed=None`: callers need not pass one
         if not params or not isinstance(node.body, cst.IndentedBlock):
             return
         body = node.body.body
