@@ -27,7 +27,9 @@ class SeedParameterUnused(Rule):
     `random.shuffle(rows)`, `torch.randperm(n)`): the caller's seed is dropped and the draw is
     unseeded. A body that reads the parameter anywhere (seeding a generator, passing it on, even
     storing it), that seeds a global generator itself, a parameter that defaults to `None` (callers
-    need not pass a seed, and nothing says one is used), that hands its arguments on wholesale
+    need not pass a seed, and nothing says one is used), a function the file hands on as a value
+    (`Dataset("test", generator=test_generator)`: it takes the parameters of the interface it is
+    plugged into), that hands its arguments on wholesale
     (`locals()`, `**kwargs` built from them), a stub (only `pass`, `...`, a docstring or a
     `raise`), and weight initialisation (`nn.init.xavier_normal_` in a layer that takes a `seed`
     for another framework's signature: the program's torch seed fixes it) are left alone.
@@ -131,12 +133,32 @@ class SeedParameterUnused(Rule):
 
             import random
 
+            def test_generator(mode, seed=0, shuffle=False):
+                while True:
+                    yield "".join(random.choice("abc") for _ in range(40))
+
+            TEST = Dataset("test", generator=test_generator)
+
             class ZsreDataset:
                 def __getitem__(self, item, seed=None):
                     return random.choice(self.data[item]["alternatives"])
             """,
         )}, note="near miss (notebook): the seed read; a stub; arguments handed on wholesale"),
     ]
+
+    def _handed_on(self) -> set[str]:
+        """Names of functions the file hands on as values (`Dataset("test", generator=test_generator)`):
+        such a function takes the parameters of the interface it is plugged into, a seed among them."""
+        memo = self.ctx.memo.get("SEED013.handed")
+        if memo is None:
+            memo = set()
+            if self.ctx.module is not None:
+                called = {id(n.func) for n in iter_nodes(self.ctx.module) if isinstance(n, cst.Call)}
+                defined = {id(n.name) for n in iter_nodes(self.ctx.module) if isinstance(n, (cst.FunctionDef, cst.ClassDef))}
+                memo = {n.value for n in iter_nodes(self.ctx.module)
+                        if isinstance(n, cst.Name) and id(n) not in called and id(n) not in defined}
+            self.ctx.memo["SEED013.handed"] = memo
+        return memo
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         params = [p.name.value for p in _params(node) if p.name.value in SEED_PARAMS
@@ -169,7 +191,7 @@ class SeedParameterUnused(Rule):
                         and event.kind in ("random", "numpy", "torch"):
                     draw = (child, event)
         unread = [p for p in params if p not in read]
-        if draw is None or len(unread) != len(params):
+        if draw is None or len(unread) != len(params) or node.name.value in self._handed_on():
             return
         call, event = draw
         self.report(call, related=[Location(self.ctx.path, self.ctx.line_of(node), "the function taking the seed")],
