@@ -236,7 +236,9 @@ class RandomnessExtractor:
         # A notebook measures through library calls; its own helpers are judged by what they call.
         own = self.ctx.kind == "notebook" and name is not None and name.startswith(self.module + ".")
         self.signals.see(tail, name, own=own, where=self._scope_key, args=lambda: self.ctx.code(node))
-        if "DataLoader" in tail and any(a.keyword is not None and a.keyword.value == "num_workers" and not (
+        # A loader with worker processes, built directly or by a helper named for one (`distrib.loader(ds,
+        # num_workers=args.workers)`, `build_dataloader(...)`): PyTorch seeds each worker from torch's generator.
+        if "loader" in tail.lower() and any(a.keyword is not None and a.keyword.value == "num_workers" and not (
                 isinstance(a.value, cst.Integer) and a.value.value == "0") for a in node.args):
             self.workers = True
         if tail in READS and node.args and isinstance(node.args[0].value, cst.SimpleString) \
