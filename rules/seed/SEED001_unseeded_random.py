@@ -713,6 +713,35 @@ class UnseededRandom(Rule):
                     print("test SDR", solver.train_and_test())
             """,
         }, note="the twin: the same loader without worker processes draws in the main process, which nothing seeds"),
+        valid("""
+            import random
+            import matplotlib.pyplot as plt
+            import torch
+
+            torch.manual_seed(2023)
+            images, masks, names = load_batch()
+            _, axs = plt.subplots(1, 2)
+            idx = random.randint(0, 7)
+            axs[0].imshow(images[idx].permute(1, 2, 0).numpy())
+            show_mask(masks[idx].numpy(), axs[0])
+            axs[0].set_title(names[idx])
+            plt.savefig("sanity.png")
+            model = train(images, masks)
+            print("test dice", dice(model, load_test()))
+        """, note="near miss (held-out set 18): an index drawn only to pick which image a sanity plot shows"),
+        invalid("""
+            import random
+            import matplotlib.pyplot as plt
+            import torch
+
+            torch.manual_seed(2023)
+            images, masks, names = load_batch()
+            _, axs = plt.subplots(1, 2)
+            idx = random.randint(0, 7)  # expect: SEED001
+            axs[0].imshow(images[idx].permute(1, 2, 0).numpy())
+            model = train(images, masks)
+            print("dice", dice(model(images[idx]), masks[idx]))
+        """, note="the twin: the drawn image is also the one scored"),
     ]
 
     @classmethod
