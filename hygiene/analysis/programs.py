@@ -206,6 +206,7 @@ class Programs:
         seeded_ever: set[str] = set()
         pending: dict[str, tuple[DrawSite, list[Frame]]] = {}
         reached: list[DrawSite] = []
+        initial: set[int] = set()  # sites first reached from a constructor or an init function up the call chain
 
         def seed(gens: list[str], frames: list[Frame], deferred: bool) -> None:
             covered = GENERATORS if "*" in gens else [g for g in gens if g in GENERATORS]
@@ -249,6 +250,8 @@ class Programs:
                 elif kind == "d":
                     site = self._site(cur_path, cur_key, event)
                     reached.append(site)
+                    if any(_initialises(frame[1]) for frame in cur_frames):
+                        initial.add(id(site))  # `trunc_normal_(self.pos_embed)` in a constructor: initial weights
                     if site.gen in GENERATORS and not site.lazy and not deferred \
                             and site.gen not in seeded_now and site.gen not in pending:
                         pending[site.gen] = (site, [*cur_frames, (cur_path, cur_key, event[1])])
@@ -269,13 +272,18 @@ class Programs:
             use = "reports" if "reports" in purposes else "shows" if "shows" in purposes else ""
         self.uses[entry] = use
         loads = any(self.files[p].get("loads") for p in visited)
+        # A program that builds its model with released weights (`pretrained=True`) and trains nothing
+        # measures those weights (an attribution or perturbation evaluation of a pretrained ViT).
+        loads = loads or (any(self.files[p].get("pretrained") for p in visited)
+                          and not any(self.files[p].get("trains") for p in visited))
         # Whether some file it runs computes a result (`reports_number`); programs that measure loaded weights.
         ran = {kind for p in visited for key, kind in (self.files[p].get("measures") or {}).items() if (p, key) in done}
         self.measured[entry] = bool(ran)
         if loads and "metric" in ran:
             self.evaluators.append(entry)
         for site in reached:
-            if loads and site.gen == "torch" and (_initialises(site.context) or "init" in site.label):
+            if loads and site.gen == "torch" and (_initialises(site.context) or "init" in site.label
+                                                  or id(site) in initial):
                 continue  # a model's initial weights, replaced by the weights the program loads
             if site.gen == "fresh" or site.gen not in seeded_ever:
                 if entry not in site.unseeded_by:

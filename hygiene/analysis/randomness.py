@@ -93,6 +93,9 @@ class RandomnessExtractor:
         self.main: list[int] | None = None
         self.signals = CallSignals()
         self.workers = False  # builds a DataLoader with worker processes (`num_workers=` not 0)
+        # Builds a model with released weights (`vit_base(pretrained=True)`, `load_pretrained(model)`), which
+        # replace the initial ones its constructor drew.
+        self.pretrained = False
         self.seeders: list[str] = []  # classes of this file whose construction seeds (Trainer subclasses)
         self.bases: dict[str, list[str]] = {}  # class -> its bases' qualified names
         self.relative_imports: list[str] = []  # paths without suffix that `from . import x` names
@@ -241,6 +244,10 @@ class RandomnessExtractor:
         if "loader" in tail.lower() and any(a.keyword is not None and a.keyword.value == "num_workers" and not (
                 isinstance(a.value, cst.Integer) and a.value.value == "0") for a in node.args):
             self.workers = True
+        if tail.startswith("load_pretrained") or any(
+                a.keyword is not None and a.keyword.value == "pretrained" and isinstance(a.value, cst.Name)
+                and a.value.value == "True" for a in node.args):
+            self.pretrained = True
         if tail in READS and node.args and isinstance(node.args[0].value, cst.SimpleString) \
                 and placeholder_path(node.args[0].value.value):
             self.signals.template = True
@@ -389,5 +396,6 @@ class RandomnessExtractor:
             "test": is_test_path(self.ctx.path), "service": self.service, "main": self.main, "trains": self.signals.trains,
             "scopes": scopes, "classes": self.classes, "purpose": purpose,
             "loads": self.signals.loads_weights, "seeders": self.seeders, "bases": self.bases,
-            "relative_imports": sorted(set(self.relative_imports)), "workers": self.workers, "reads": self.signals.reads,
+            "relative_imports": sorted(set(self.relative_imports)), "workers": self.workers, "pretrained": self.pretrained,
+            "reads": self.signals.reads,
             "measures": self.signals.result_scopes(), "saves": self.signals.saves_weights}

@@ -30,7 +30,9 @@ class UnseededTorch(Rule):
     a program that seeds torch covers them. Weight initialisation (the constructors of
     `nn.Linear`, `nn.Conv2d`, `nn.LSTM`, ...) is reported only for a program that trains or
     measures the model, never seeds torch, and has no other unseeded torch randomness (seeding for
-    the loader fixes it too); a program that loads trained weights replaces the initial ones (drawn in a constructor or in a function named for it: `init_weights`, `reset_parameters`). Code that no script or notebook of the repo runs (a library, tests) is not judged.
+    the loader fixes it too); a program that loads trained weights replaces the initial ones (drawn in a constructor or in a function named for it: `init_weights`, `reset_parameters`, or in a
+    helper one of those calls: `trunc_normal_(self.pos_embed)`), and so does a program that builds its model
+    with released weights (`vit_base(pretrained=True)`) and trains nothing. Code that no script or notebook of the repo runs (a library, tests) is not judged.
 
     One finding per file, at its first unseeded draw (one seed, or one generator passed down,
     settles them all); the message counts the others. It is a checklist question rather than a
@@ -851,6 +853,72 @@ class UnseededTorch(Rule):
                     print(policy)
             """,
         }, note="initial weights replaced by the weights the program loads"),
+        valid({
+            "vit/weight_init.py": """
+                import torch
+                def trunc_normal_(tensor, std=0.02):
+                    with torch.no_grad():
+                        tensor.uniform_(-2 * std, 2 * std)
+                        return tensor
+            """,
+            "vit/model.py": """
+                import torch.nn as nn
+                from vit.weight_init import trunc_normal_
+
+                class ViT(nn.Module):
+                    def __init__(self):
+                        super().__init__()
+                        self.pos_embed = nn.Parameter(torch.zeros(1, 197, 768))
+                        trunc_normal_(self.pos_embed)
+
+                def vit_base(pretrained=False):
+                    model = ViT()
+                    if pretrained:
+                        model.load_pretrained_from_url(URL)
+                    return model
+            """,
+            "perturbation_eval.py": """
+                from vit.model import vit_base
+                if __name__ == "__main__":
+                    model = vit_base(pretrained=True).eval()
+                    print("AUC of the perturbation curve", perturbation_auc(model, load_test()))
+            """,
+        }, note="near miss (held-out set 18): a helper the constructor calls draws the initial weights, and the "
+                "evaluation builds the model with released weights (`pretrained=True`) and trains nothing"),
+        invalid({
+            "vit/weight_init.py": """
+                import torch
+                def trunc_normal_(tensor, std=0.02):
+                    with torch.no_grad():
+                        tensor.uniform_(-2 * std, 2 * std)  # expect: SEED003
+                        return tensor
+            """,
+            "vit/model.py": """
+                import torch.nn as nn
+                from vit.weight_init import trunc_normal_
+
+                class ViT(nn.Module):
+                    def __init__(self):
+                        super().__init__()
+                        self.pos_embed = nn.Parameter(torch.zeros(1, 197, 768))
+                        trunc_normal_(self.pos_embed)
+
+                def vit_base(pretrained=False):
+                    model = ViT()
+                    if pretrained:
+                        model.load_pretrained_from_url(URL)
+                    return model
+            """,
+            "train.py": """
+                from vit.model import vit_base
+                if __name__ == "__main__":
+                    model = vit_base()
+                    for x, y in load_train():
+                        loss = model(x, y)
+                        loss.backward()
+                    print("test accuracy", accuracy(model, load_test()))
+            """,
+        }, note="the twin: the program trains the model from the weights its constructor drew"),
         valid({
             "env.py": """
                 import torch
