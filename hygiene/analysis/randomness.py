@@ -185,8 +185,12 @@ class RandomnessExtractor:
 
     def visit_Expr(self, node: cst.Expr) -> None:
         if len(self.ctx.parents) == 2 and isinstance(node.value, cst.Call):  # Module > SimpleStatementLine
-            self.toplevel = True
             name = self.ctx.names.qualified_name(node.value.func)
+            func = node.value.func
+            tail = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
+            if tail.lower().startswith("register"):
+                return  # `register_layer("attconv", AttConv)`: a module adds its code to a registry; no program
+            self.toplevel = True
             if (name is None or self._candidate(name) or plain(name) in _CLI_RUNNERS) and not (name or "x").rsplit(".", 1)[-1].startswith("_"):
                 self.entry = True  # (a private helper run on import, `_rescan_model_configs()`, makes no program)
 

@@ -32,7 +32,8 @@ class UnseededTorch(Rule):
     measures the model, never seeds torch, and has no other unseeded torch randomness (seeding for
     the loader fixes it too); a program that loads trained weights replaces the initial ones (drawn in a constructor or in a function named for it: `init_weights`, `reset_parameters`, or in a
     helper one of those calls: `trunc_normal_(self.pos_embed)`), and so does a program that builds its model
-    with released weights (`vit_base(pretrained=True)`) and trains nothing. Code that no script or notebook of the repo runs (a library, tests) is not judged.
+    with released weights (`vit_base(pretrained=True)`) and trains nothing. A module whose top-level calls
+    only add its code to a registry (`register_layer("attconv", AttConv)`) is no program of its own. Code that no script or notebook of the repo runs (a library, tests) is not judged.
 
     One finding per file, at its first unseeded draw (one seed, or one generator passed down,
     settles them all); the message counts the others. It is a checklist question rather than a
@@ -919,6 +920,53 @@ class UnseededTorch(Rule):
                     print("test accuracy", accuracy(model, load_test()))
             """,
         }, note="the twin: the program trains the model from the weights its constructor drew"),
+        valid({
+            "gym/register.py": """
+                layer_dict = {}
+                def register_layer(key, module):
+                    layer_dict[key] = module
+            """,
+            "gym/contrib/attconv.py": """
+                import torch.nn as nn
+                from gym.register import register_layer
+
+                class AttConv(nn.Module):
+                    def __init__(self, dim_in, dim_out):
+                        super().__init__()
+                        self.lin = nn.Linear(dim_in, dim_out)
+
+                register_layer("attconv", AttConv)
+            """,
+            "run/main.py": """
+                from gym.utils import seed_everything, train_and_test
+                if __name__ == "__main__":
+                    seed_everything(cfg.seed)
+                    print("test accuracy", train_and_test(cfg))
+            """,
+        }, note="near miss (held-out set 17): a layer module whose only top-level call adds its class to a registry "
+                "is no program; the programs reach it through the registry"),
+        invalid({
+            "gym/register.py": """
+                layer_dict = {}
+                def register_layer(key, module):
+                    layer_dict[key] = module
+            """,
+            "gym/contrib/attconv.py": """
+                import torch.nn as nn
+                from sklearn.metrics import accuracy_score
+                from gym.register import register_layer
+
+                class AttConv(nn.Module):
+                    def __init__(self, dim_in, dim_out):
+                        super().__init__()
+                        self.lin = nn.Linear(dim_in, dim_out)  # expect: SEED003
+
+                model = AttConv(16, 2)
+                for x, y in load_train():
+                    model.lin(x).sum().backward()
+                print("test accuracy", accuracy_score(y_test, model.lin(x_test).argmax(1)))
+            """,
+        }, note="the twin: the module trains and scores its layer when run, and seeds nothing"),
         valid({
             "env.py": """
                 import torch
