@@ -101,6 +101,23 @@ class Programs:
         self.measured: dict[str, bool] = {}
         self.evaluators: list[str] = []
         self.seeders = {c for f in self.files.values() for c in f.get("seeders", ())}
+        # Methods that seed, by their short name, when one class of the repository alone defines that name
+        # (`strategy.setup_distributed()` on what `get_strategy(args)` built: `DeepspeedStrategy.setup_distributed`
+        # calls `set_seed(self.seed)`): a call of that name on a value the analysis cannot type seeds.
+        owners: dict[str, list[tuple[str, str]]] = {}
+        for path, facts in self.files.items():
+            for methods in facts["classes"].values():
+                for method in methods:
+                    owners.setdefault(method.rsplit(".", 1)[-1], []).append((path, method))
+        self.seeding_methods: dict[str, list[str]] = {}
+        for short, found in owners.items():
+            if len(found) != 1 or short.startswith("__"):
+                continue
+            path, method = found[0]
+            gens = sorted({g for e in self.files[path]["scopes"].get(method, ()) if e[0] == "s"
+                           and (not e[3] or self._is_library(e[3], path)) for g in e[2]})
+            if gens:
+                self.seeding_methods[short] = gens
         self.late_seeds: list[LateSeed] = []
         self.visited: dict[str, set[str]] = {}  # entry -> the files it runs code of
         imported: set[str] = set()
@@ -238,6 +255,10 @@ class Programs:
                     seed(["*"], [*cur_frames, (cur_path, cur_key, event[2])], deferred)
                 if kind in ("c", "r"):
                     here = (cur_path, cur_key, event[2])
+                    if kind == "c" and event[2] >= 0 and "." in event[1] \
+                            and event[1].rsplit(".", 1)[-1] in self.seeding_methods \
+                            and next(self._targets(event[1], cur_path, False), None) is None:
+                        seed(self.seeding_methods[event[1].rsplit(".", 1)[-1]], [*cur_frames, here], deferred)
                     for t_path, t_key, now in self._targets(event[1], cur_path, event[2] < 0):
                         if kind == "r" or not now:
                             later.append((t_path, t_key, [*cur_frames, here]))

@@ -33,7 +33,11 @@ class UnseededTorch(Rule):
     the loader fixes it too); a program that loads trained weights replaces the initial ones (drawn in a constructor or in a function named for it: `init_weights`, `reset_parameters`, or in a
     helper one of those calls: `trunc_normal_(self.pos_embed)`), and so does a program that builds its model
     with released weights (`vit_base(pretrained=True)`) and trains nothing. A module whose top-level calls
-    only add its code to a registry (`register_layer("attconv", AttConv)`) is no program of its own. Code that no script or notebook of the repo runs (a library, tests) is not judged.
+    only add its code to a registry (`register_layer("attconv", AttConv)`) is no program of its own. A method
+    that seeds (`setup_distributed` calling `set_seed(self.seed)`), when one class alone defines a method of
+    that name, seeds the program that calls it on a value the analysis cannot type (`strategy =
+    get_strategy(args)`); `do_sample=True` handed to a class's constructor (or a Ray actor's `.remote`) is a
+    setting the object keeps, not a draw. Code that no script or notebook of the repo runs (a library, tests) is not judged.
 
     One finding per file, at its first unseeded draw (one seed, or one generator passed down,
     settles them all); the message counts the others. It is a checklist question rather than a
@@ -967,6 +971,85 @@ class UnseededTorch(Rule):
                 print("test accuracy", accuracy_score(y_test, model.lin(x_test).argmax(1)))
             """,
         }, note="the twin: the module trains and scores its layer when run, and seeds nothing"),
+        valid({
+            "rlhf/strategy.py": """
+                import transformers
+
+                class DeepspeedStrategy:
+                    def __init__(self, seed):
+                        self.seed = seed
+                    def setup_distributed(self):
+                        transformers.set_seed(self.seed)
+                    def prepare(self, model):
+                        return model
+
+                def get_strategy(args):
+                    return DeepspeedStrategy(seed=args.seed)
+            """,
+            "train_rm.py": """
+                from torch.utils.data import DataLoader
+                from rlhf.strategy import get_strategy
+
+                def train(args):
+                    strategy = get_strategy(args)
+                    strategy.setup_distributed()
+                    loader = DataLoader(load_pairs(), batch_size=8, shuffle=True)
+                    model = strategy.prepare(build(args))
+                    print("eval accuracy", fit_and_evaluate(model, loader, load_eval()))
+
+                if __name__ == "__main__":
+                    train(parse_args())
+            """,
+        }, note="near miss (held-out set 14): a method that seeds (`set_seed(self.seed)`), called on what a factory "
+                "returned; one class alone defines a method of that name, so the call is that method"),
+        invalid({
+            "rlhf/strategy.py": """
+                import transformers
+
+                class DeepspeedStrategy:
+                    def __init__(self, seed):
+                        self.seed = seed
+                    def setup_distributed(self):
+                        transformers.logging.set_verbosity_info()
+                    def prepare(self, model):
+                        return model
+
+                def get_strategy(args):
+                    return DeepspeedStrategy(seed=args.seed)
+            """,
+            "train_rm.py": """
+                from torch.utils.data import DataLoader
+                from rlhf.strategy import get_strategy
+
+                def train(args):
+                    strategy = get_strategy(args)
+                    strategy.setup_distributed()
+                    loader = DataLoader(load_pairs(), batch_size=8, shuffle=True)  # expect: SEED003
+                    model = strategy.prepare(build(args))
+                    print("eval accuracy", fit_and_evaluate(model, loader, load_eval()))
+
+                if __name__ == "__main__":
+                    train(parse_args())
+            """,
+        }, note="the twin: the same setup seeds nothing"),
+        valid("""
+            import ray
+            from rlhf.ppo_trainer import PPOTrainer
+
+            if __name__ == "__main__":
+                trainer = PPOTrainer.remote(MODEL_PATH, vllm_engines, do_sample=True, temperature=1.0, top_p=1.0)
+                print("mean reward", ray.get(trainer.fit.remote()))
+        """, note="near miss (held-out set 14): `do_sample=True` handed to a trainer's constructor (here a Ray actor's) "
+                  "is a setting the object keeps; what samples, and how it is seeded, is in the trainer"),
+        invalid("""
+            from transformers import AutoModelForCausalLM, AutoTokenizer
+
+            if __name__ == "__main__":
+                model = AutoModelForCausalLM.from_pretrained(MODEL_PATH)
+                tok = AutoTokenizer.from_pretrained(MODEL_PATH)
+                outs = model.generate(**tok(prompts, return_tensors="pt"), do_sample=True, temperature=1.0)  # expect: SEED003
+                print("mean reward", mean_reward(tok.batch_decode(outs)))
+        """, note="the twin: the program samples itself, unseeded"),
         valid({
             "env.py": """
                 import torch

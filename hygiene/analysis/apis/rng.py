@@ -327,6 +327,11 @@ def local_sampling(name: str | None, node: cst.Call) -> bool:
         node.func.value if isinstance(node.func, cst.Name) else ""
     if callee.endswith(("Config", "Params", "Arguments", "Args")):
         return False  # `GenerationConfig(do_sample=True)`: settings, drawn from where they are used
+    receiver = node.func.value if isinstance(node.func, cst.Attribute) else None
+    owner = receiver.attr.value if isinstance(receiver, cst.Attribute) else \
+        receiver.value if isinstance(receiver, cst.Name) else ""
+    if callee[:1].isupper() or (callee == "remote" and owner[:1].isupper()):
+        return False  # `PPOTrainer(...)`, a Ray actor `PPOTrainer.remote(..., do_sample=True)`: an object keeps the setting
     return _literal_true(kwargs.get("do_sample")) and model_call(name, node)
 
 
