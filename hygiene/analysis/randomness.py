@@ -93,9 +93,7 @@ class RandomnessExtractor:
         self.main: list[int] | None = None
         self.signals = CallSignals()
         self.workers = False  # builds a DataLoader with worker processes (`num_workers=` not 0)
-        # Builds a model with released weights (`vit_base(pretrained=True)`, `load_pretrained(model)`), which
-        # replace the initial ones its constructor drew.
-        self.pretrained = False
+        self.pretrained = False  # builds a model with released weights (`vit_base(pretrained=True)`)
         self.seeders: list[str] = []  # classes of this file whose construction seeds (Trainer subclasses)
         self.bases: dict[str, list[str]] = {}  # class -> its bases' qualified names
         self.relative_imports: list[str] = []  # paths without suffix that `from . import x` names
@@ -243,15 +241,8 @@ class RandomnessExtractor:
         # A notebook measures through library calls; its own helpers are judged by what they call.
         own = self.ctx.kind == "notebook" and name is not None and name.startswith(self.module + ".")
         self.signals.see(tail, name, own=own, where=self._scope_key, args=lambda: self.ctx.code(node))
-        # A loader with worker processes, built directly or by a helper named for one (`distrib.loader(ds,
-        # num_workers=args.workers)`, `build_dataloader(...)`): PyTorch seeds each worker from torch's generator.
-        if "loader" in tail.lower() and any(a.keyword is not None and a.keyword.value == "num_workers" and not (
-                isinstance(a.value, cst.Integer) and a.value.value == "0") for a in node.args):
-            self.workers = True
-        if tail.startswith("load_pretrained") or any(
-                a.keyword is not None and a.keyword.value == "pretrained" and isinstance(a.value, cst.Name)
-                and a.value.value == "True" for a in node.args):
-            self.pretrained = True
+        self.workers = self.workers or rng.builds_workers(tail, node)
+        self.pretrained = self.pretrained or rng.loads_released(tail, node)
         if tail in READS and node.args and isinstance(node.args[0].value, cst.SimpleString) \
                 and placeholder_path(node.args[0].value.value):
             self.signals.template = True
