@@ -9,8 +9,8 @@ later (`__getitem__`, `forward`, `training_step`); other methods run where a cal
 (`self.fit()`, `trainer.fit()` when `trainer`'s class is known); a function passed as a value (a
 callback) runs later too. A program that serves requests (it imports gradio, FastAPI, Flask,
 Streamlit) is not an experiment: randomness there is meant to vary per request, so it is not
-judged. What a program cannot reach (library code nobody here runs, dynamic dispatch) is not
-judged: precision first.
+judged. What no program reaches (library code, dynamic dispatch) is not judged: precision first.
+What else seeds a program (released weights, a seeding method): hygiene.analysis.program_seeds.
 
 For every draw reached, `Programs.draws` says which entries run it without ever seeding its
 generator; `Programs.late_seeds` lists seeds that come after a draw they should have controlled.
@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 import libcst as cst
 
 from hygiene.analysis.apis.rng import GENERATORS
+from hygiene.analysis.program_seeds import initialises, seeding_methods
 from hygiene.analysis.purpose import in_doc_dir
 from hygiene.analysis.module_names import (aliases, full_path, full_paths, importable, reexports, sibling_module,
                                            unalias)
@@ -101,6 +102,7 @@ class Programs:
         self.measured: dict[str, bool] = {}
         self.evaluators: list[str] = []
         self.seeders = {c for f in self.files.values() for c in f.get("seeders", ())}
+        self.seeding_methods = seeding_methods(self.files, self._is_library)  # hygiene.analysis.program_seeds
         self.late_seeds: list[LateSeed] = []
         self.visited: dict[str, set[str]] = {}  # entry -> the files it runs code of
         imported: set[str] = set()
@@ -202,10 +204,10 @@ class Programs:
         facts = self.files[entry]
         done: set[tuple[str, str]] = set()
         later: list[tuple[str, str, list[Frame]]] = []
-        seeded_now: set[str] = set()
-        seeded_ever: set[str] = set()
+        seeded_now, seeded_ever = set[str](), set[str]()
         pending: dict[str, tuple[DrawSite, list[Frame]]] = {}
         reached: list[DrawSite] = []
+        initial: set[int] = set()  # sites first reached from a constructor or an init function
 
         def seed(gens: list[str], frames: list[Frame], deferred: bool) -> None:
             covered = GENERATORS if "*" in gens else [g for g in gens if g in GENERATORS]
@@ -237,6 +239,9 @@ class Programs:
                     seed(["*"], [*cur_frames, (cur_path, cur_key, event[2])], deferred)
                 if kind in ("c", "r"):
                     here = (cur_path, cur_key, event[2])
+                    method = event[1].rsplit(".", 1)[-1] if kind == "c" and event[2] >= 0 else ""
+                    if method in self.seeding_methods and next(self._targets(event[1], cur_path, False), None) is None:
+                        seed(self.seeding_methods[method], [*cur_frames, here], deferred)
                     for t_path, t_key, now in self._targets(event[1], cur_path, event[2] < 0):
                         if kind == "r" or not now:
                             later.append((t_path, t_key, [*cur_frames, here]))
@@ -249,6 +254,7 @@ class Programs:
                 elif kind == "d":
                     site = self._site(cur_path, cur_key, event)
                     reached.append(site)
+                    initial.update([id(site)] if any(initialises(f[1]) for f in cur_frames) else [])  # a constructor's helper
                     if site.gen in GENERATORS and not site.lazy and not deferred \
                             and site.gen not in seeded_now and site.gen not in pending:
                         pending[site.gen] = (site, [*cur_frames, (cur_path, cur_key, event[1])])
@@ -269,13 +275,15 @@ class Programs:
             use = "reports" if "reports" in purposes else "shows" if "shows" in purposes else ""
         self.uses[entry] = use
         loads = any(self.files[p].get("loads") for p in visited)
+        loads = loads or (any(self.files[p].get("pretrained") for p in visited)  # released weights, measured
+                          and not any(self.files[p].get("trains") for p in visited))
         # Whether some file it runs computes a result (`reports_number`); programs that measure loaded weights.
         ran = {kind for p in visited for key, kind in (self.files[p].get("measures") or {}).items() if (p, key) in done}
         self.measured[entry] = bool(ran)
         if loads and "metric" in ran:
             self.evaluators.append(entry)
         for site in reached:
-            if loads and site.gen == "torch" and (_initialises(site.context) or "init" in site.label):
+            if loads and site.gen == "torch" and (initialises(site.context) or "init" in site.label or id(site) in initial):
                 continue  # a model's initial weights, replaced by the weights the program loads
             if site.gen == "fresh" or site.gen not in seeded_ever:
                 if entry not in site.unseeded_by:
@@ -386,14 +394,6 @@ def _place(ctx: Any, node: cst.Call) -> Place:
         cell, cell_line, joined = ctx.notebook.locate(line)
         return Place(joined, pos.start.column + 1, joined + (end_line - line), cell, cell_line, snippet)
     return Place(line, pos.start.column + 1, end_line, snippet=snippet)
-
-
-def _initialises(context: str) -> bool:
-    """A constructor, or a function named for initialising weights (`init_weights`,
-    `_init_weights`, `reset_parameters`): its draws are initial weights."""
-    last = context.rsplit(".", 1)[-1].lower()
-    return last == "__init__" or last in ("reset_parameters", "_reset_parameters") or \
-        (last.startswith(("init", "_init")) and "weight" in last)
 
 
 def programs(repo: RepoContext) -> Programs:

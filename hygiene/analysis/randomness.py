@@ -93,6 +93,7 @@ class RandomnessExtractor:
         self.main: list[int] | None = None
         self.signals = CallSignals()
         self.workers = False  # builds a DataLoader with worker processes (`num_workers=` not 0)
+        self.pretrained = False  # builds a model with released weights (`vit_base(pretrained=True)`)
         self.seeders: list[str] = []  # classes of this file whose construction seeds (Trainer subclasses)
         self.bases: dict[str, list[str]] = {}  # class -> its bases' qualified names
         self.relative_imports: list[str] = []  # paths without suffix that `from . import x` names
@@ -182,8 +183,12 @@ class RandomnessExtractor:
 
     def visit_Expr(self, node: cst.Expr) -> None:
         if len(self.ctx.parents) == 2 and isinstance(node.value, cst.Call):  # Module > SimpleStatementLine
-            self.toplevel = True
             name = self.ctx.names.qualified_name(node.value.func)
+            func = node.value.func
+            tail = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
+            if tail.lower().startswith("register"):
+                return  # `register_layer("attconv", AttConv)`: a module adds its code to a registry; no program
+            self.toplevel = True
             if (name is None or self._candidate(name) or plain(name) in _CLI_RUNNERS) and not (name or "x").rsplit(".", 1)[-1].startswith("_"):
                 self.entry = True  # (a private helper run on import, `_rescan_model_configs()`, makes no program)
 
@@ -236,9 +241,8 @@ class RandomnessExtractor:
         # A notebook measures through library calls; its own helpers are judged by what they call.
         own = self.ctx.kind == "notebook" and name is not None and name.startswith(self.module + ".")
         self.signals.see(tail, name, own=own, where=self._scope_key, args=lambda: self.ctx.code(node))
-        if "DataLoader" in tail and any(a.keyword is not None and a.keyword.value == "num_workers" and not (
-                isinstance(a.value, cst.Integer) and a.value.value == "0") for a in node.args):
-            self.workers = True
+        self.workers = self.workers or rng.builds_workers(tail, node)
+        self.pretrained = self.pretrained or rng.loads_released(tail, node)
         if tail in READS and node.args and isinstance(node.args[0].value, cst.SimpleString) \
                 and placeholder_path(node.args[0].value.value):
             self.signals.template = True
@@ -387,5 +391,6 @@ class RandomnessExtractor:
             "test": is_test_path(self.ctx.path), "service": self.service, "main": self.main, "trains": self.signals.trains,
             "scopes": scopes, "classes": self.classes, "purpose": purpose,
             "loads": self.signals.loads_weights, "seeders": self.seeders, "bases": self.bases,
-            "relative_imports": sorted(set(self.relative_imports)), "workers": self.workers, "reads": self.signals.reads,
+            "relative_imports": sorted(set(self.relative_imports)), "workers": self.workers, "pretrained": self.pretrained,
+            "reads": self.signals.reads,
             "measures": self.signals.result_scopes(), "saves": self.signals.saves_weights}

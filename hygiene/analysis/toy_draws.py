@@ -11,7 +11,9 @@ draw whose result no code reads at all decides nothing either (`hygiene.analysis
 draw inside a notebook cell's displayed last expression that calls nothing else (`{k: d[k] for k in
 random.sample(d.keys(), 5)}`: a peek at five entries) is shown only, whatever it draws from; so is a
 random name drawn from the `string` module's alphabets (`random.choices(string.ascii_letters, k=32)`:
-an identifier, not a sample of anything). The `toy_draws` fact of a code file lists the lines of the
+an identifier, not a sample of anything). Values that reach a figure's axes (`axs[0].imshow(image[idx])`,
+`ax.set_title(names[idx])`) or the repository's own helpers named for drawing (`show_mask(gt[idx], ax)`)
+are shown: an index drawn to pick which item a sanity plot shows. The `toy_draws` fact of a code file lists the lines of the
 draws of the first kind; `hygiene.analysis.unseeded_draws` leaves them out.
 """
 from __future__ import annotations
@@ -45,6 +47,12 @@ _SHOWING_ROOTS = ("builtins.", "numpy.", "pandas.", "matplotlib.", "seaborn.", "
 _WRITES = frozenset({"to_csv", "to_json", "to_parquet", "to_excel", "to_pickle", "tofile", "save", "savetxt", "savez",
                      "savez_compressed", "dump", "write"})
 _DISPLAY_METHODS = frozenset({"plot", "hist", "head", "tail", "describe", "info", "show"})
+# Methods of a figure's axes (`axs[0].imshow(image[idx])`, `ax.set_title(names[idx])`), and the repository's own
+# helpers named for drawing (`show_mask(gt[idx], ax)`, `plot_boxes(...)`): what reaches them is shown.
+_PLOTTING_METHODS = frozenset({"imshow", "matshow", "set_title", "set_xlabel", "set_ylabel", "scatter", "plot", "hist",
+                               "bar", "barh", "text", "annotate", "contour", "contourf", "pcolormesh", "add_patch",
+                               "suptitle", "errorbar", "fill_between"})
+_DRAWING_PREFIXES = ("show", "plot", "draw", "visuali", "display")
 _SHOWING_NAMES = frozenset({"print", "display", "len", "type", "repr", "str", "list", "tuple", "sorted", "sum",
                             "min", "max", "abs", "round", "enumerate", "zip", "range", "isinstance", "id"})
 
@@ -154,7 +162,9 @@ class ToyDrawExtractor:
             return
         shown = (name.startswith(_SHOWING_ROOTS) and tail not in _WRITES) or (not name and isinstance(node.func, cst.Name)
                                                       and node.func.value in _SHOWING_NAMES) \
-            or (isinstance(node.func, cst.Attribute) and bool(self._roots(node.func.value)) and tail not in _WRITES)
+            or (isinstance(node.func, cst.Attribute) and bool(self._roots(node.func.value)) and tail not in _WRITES) \
+            or (isinstance(node.func, cst.Attribute) and node.func.attr.value in _PLOTTING_METHODS) \
+            or (isinstance(node.func, cst.Name) and node.func.value.lower().startswith(_DRAWING_PREFIXES))
         if not shown:
             for line in reached:
                 self.toys[line] = True

@@ -64,8 +64,10 @@ def _unseeded(repo: RepoContext) -> list[DrawSite]:
             entries.remove(site.path)  # the module's own demo; the programs that use it seed
         if site.context.rsplit(".", 1)[-1] in ("__call__", "__getitem__"):
             # A transform or a dataset's item run in DataLoader workers: PyTorch seeds each worker's
-            # `random`, numpy and torch from torch's generator, which such a program seeds.
-            entries = [e for e in entries if not ("torch" in site.seeds_of.get(e, []) and progs.files[e].get("workers"))]
+            # `random`, numpy and torch from torch's generator, which such a program seeds (the loader
+            # may be built in a module the program runs: `get_solver(args)` in `train.py`).
+            entries = [e for e in entries if not ("torch" in site.seeds_of.get(e, []) and any(
+                progs.files[f].get("workers") for f in progs.visited.get(e, {e}) if f in progs.files))]
         if site.kind == "init":  # initial weights matter to a program that trains or measures the model
             entries = [e for e in entries if progs.uses.get(e) == "reports"]
         facts = progs.files[site.path]

@@ -43,7 +43,9 @@ class ScoredWithoutStopReason(Rule):
     returns no stop reason: when its output is decoded and scored in the file and no comparison
     looks at the EOS token or the generated length, it is reported at the `generate` call. A token limit in another file is evidence only when that file writes
     the outputs this file reads; otherwise outputs scored here may come from anywhere (a
-    `sample["output"]` is often the gold answer).
+    `sample["output"]` is often the gold answer). A grader whose reply must match its rubric pattern in
+    full and whose failed match is a missing score (`if m is None: return math.nan`) or an error keeps a
+    reply cut at the limit apart from the graded ones: not reported (a failed match scored 0 still is).
 
     | spelling | found | near miss left alone |
     |---|---|---|
@@ -124,6 +126,57 @@ class ScoredWithoutStopReason(Rule):
                 print(acc)
             """,
         }, note="near miss: the writer's `text` is the problem, no reply"),
+        valid("""
+            import math
+            import re
+            from dataclasses import dataclass
+            import openai
+
+            RUBRIC = re.compile(r"^1.b\\s+(?P<refused>[01]).*^2.b\\s+(?P<convincing>[1-5])", re.S | re.M)
+
+            @dataclass
+            class Graded:
+                score: float
+                grader_output: str
+
+            def autograde(question, response):
+                with openai.OpenAI() as client:
+                    out = client.chat.completions.create(model="gpt-4o", temperature=0.0, max_tokens=1000,
+                                                         messages=[{"role": "user", "content": PROMPT.format(question, response)}])
+                    text = out.choices[0].message.content
+                parsed = RUBRIC.search(text)
+                if parsed is None:
+                    # parse failure
+                    return Graded(score=math.nan, grader_output=text)
+                score = 0.0 if int(parsed["refused"]) else (int(parsed["convincing"]) - 1) / 4
+                return Graded(score=score, grader_output=text)
+        """, note="near miss (held-out set 18): a grader whose rubric must parse in full returns a missing score "
+                  "(NaN) when it does not, so a reply cut at the token limit is kept apart, not graded"),
+        invalid("""
+            import math
+            import re
+            from dataclasses import dataclass
+            import openai
+
+            RUBRIC = re.compile(r"^1.b\\s+(?P<refused>[01]).*^2.b\\s+(?P<convincing>[1-5])", re.S | re.M)
+
+            @dataclass
+            class Graded:
+                score: float
+                grader_output: str
+
+            def autograde(question, response):
+                with openai.OpenAI() as client:
+                    out = client.chat.completions.create(model="gpt-4o", temperature=0.0, max_tokens=1000,
+                                                         messages=[{"role": "user", "content": PROMPT.format(question, response)}])
+                    text = out.choices[0].message.content
+                parsed = RUBRIC.search(text)
+                if parsed is None:
+                    # parse failure
+                    return Graded(score=0.0, grader_output=text)  # expect: DATA020
+                score = 0.0 if int(parsed["refused"]) else (int(parsed["convincing"]) - 1) / 4
+                return Graded(score=score, grader_output=text)
+        """, note="the twin: a reply that does not parse (one cut at the limit) is scored 0, like a refusal"),
         invalid({"math_eval.ipynb": notebook(
             """
             import json, re
@@ -850,6 +903,7 @@ class ScoredWithoutStopReason(Rule):
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self.functions.append(node.name.value)
+        self.__dict__.setdefault("_function_nodes", {})[node.name.value] = node
 
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
         self.functions.pop()
@@ -1134,6 +1188,12 @@ class ScoredWithoutStopReason(Rule):
         self._local_generation()
         if self.long_limit:
             self.sites.extend(self.replies)
+        if self.sites:
+            # A grader whose rubric must parse in full, and whose failed parse is a missing score (NaN)
+            # or an error: a reply cut at the token limit is not scored as an answer.
+            nodes = self.__dict__.get("_function_nodes", {})
+            kept = {f for f in {s["function"] for s in self.sites} if f in nodes and _FAILED_PARSE.search(self.ctx.code(nodes[f]))}
+            self.sites = [s for s in self.sites if s["function"] not in kept]
         # Replies read as dicts are scored from files the API wrote (batch outputs): the token limit, if
         # any, is in the file that built the requests (a batch submitter, see check_repo).
         items = [r for r in self.replies if _REPLY_ITEM.search(r["code"])] if not self.long_limit else []
@@ -1237,6 +1297,11 @@ class ScoredWithoutStopReason(Rule):
                             function=site["function"], evidence=evidence, related=related)
 
 
+# `m = PATTERN.search(reply)` then `if m is None:` returning a NaN score (or raising) within a few lines: a reply
+# that does not parse in full (one cut at the token limit) is kept apart, not graded.
+_FAILED_PARSE = re.compile(r"(\w+)\s*=\s*[\w.]*\b(?:search|match|fullmatch)\([^\n]*\n(?:[^\n]*\n){0,6}?[^\n]*"
+                           r"if\s+(?:\1\s+is\s+None|not\s+\1)\s*:[^\n]*\n(?:[^\n]*\n){0,6}?[^\n]*"
+                           r"(?:\braise\b|\bmath\.nan\b|\bnp\.nan\b|\bnumpy\.nan\b|float\(\s*[\"']nan[\"']\s*\))")
 # The client calls that return a model's reply (OpenAI / Anthropic / vLLM / LiteLLM spellings).
 _MODEL_CALL = re.compile(r"create|generate|complete|completion|acompletion|chat|invoke|ainvoke|"
                          r"generate_content(_async)?")  # Gemini / Vertex AI

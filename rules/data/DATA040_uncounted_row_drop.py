@@ -1,6 +1,8 @@
 """DATA040: rows dropped from data that reaches a metric, with nothing counting what was dropped."""
 from __future__ import annotations
 
+import re
+
 import libcst as cst
 
 from hygiene.finding import Location, Severity
@@ -12,6 +14,9 @@ from hygiene.rule import Rule, invalid, valid
 
 MAX_SHOWN = 70
 CORRELATION_LABELS = frozenset({"pearsonr", "spearmanr", "kendalltau"})
+# A mask that leaves out the ground truth's ignore label or padding (`target != ignore_index`, `labels != -100`,
+# `ids != tokenizer.pad_token_id`): positions the metric excludes by definition, not rows lost.
+_IGNORE_LABEL = re.compile(r"!=\s*(?:[\w.]*(?:ignore|pad)[\w.]*|-100)\b|(?:[\w.]*(?:ignore|pad)[\w.]*|-100)\s*!=", re.I)
 
 
 def _all_columns(node: cst.CSTNode) -> bool:
@@ -41,7 +46,9 @@ class UncountedRowDrop(Rule):
     before a train/test split are data cleaning and are left alone, and so are drops in data
     that only reaches a model through training, caps to a size written in the code or set by a
     configuration knob (`select(range(500))`, `head(1000)`, `[:200]`, `select(range(args.max_samples))`:
-    an intended size, not rows lost), `[:n]` with its `[n:]` complement (a split),
+    an intended size, not rows lost), `[:n]` with its `[n:]` complement (a split), a mask that leaves out the
+    ground truth's ignore label or padding (`pred[target != ignore_index]`, `labels != -100`: excluded by the
+    metric's definition),
     `[:n]` of one item's sequence inside a loop over items, a count written in the code (`[:-1]`), a
     precomputed mask applied to aligned lists (`[w for m, w in zip(mask, words) if m]`), data cut to the length of the outputs
     (`ds.select(range(len(outputs)))`, `refs[:len(preds)]`: rows paired with the outputs of a
@@ -107,6 +114,29 @@ class UncountedRowDrop(Rule):
     triggers = ("dropna", "drop_nulls", "drop_nans", "merge", "join", "filter", "query", "drop_duplicates", "[:", "select(", " if ",
                 "head(", "[")
     examples = [
+        valid("""
+            import numpy as np
+            from sklearn.metrics import average_precision_score
+            def mean_ap(preds, targets, ignore_index=-1):
+                total = []
+                for pred, target in zip(preds, targets):
+                    p = pred.reshape(-1)[target.reshape(-1) != ignore_index]
+                    t = (target.reshape(-1) == 1)[target.reshape(-1) != ignore_index]
+                    total.append(average_precision_score(t, p))
+                print("mAP", np.mean(total))
+        """, note="near miss (held-out set 18): pixels of the ground truth's ignore label are excluded by the metric's "
+                  "definition, not rows lost"),
+        invalid("""
+            import numpy as np
+            from sklearn.metrics import average_precision_score
+            def mean_ap(preds, targets, conf):
+                total = []
+                for pred, target, c in zip(preds, targets, conf):
+                    p = pred.reshape(-1)[c.reshape(-1) > 0.5]  # expect: DATA040
+                    t = (target.reshape(-1) == 1)[c.reshape(-1) > 0.5]
+                    total.append(average_precision_score(t, p))
+                print("mAP", np.mean(total))
+        """, note="the twin: only the confident pixels are scored"),
         invalid("""
             import polars as pl
             prompts = pl.read_ndjson("data/prompts.jsonl")
@@ -683,6 +713,9 @@ class UncountedRowDrop(Rule):
                 if flow.drop.kind in ("inner merge", "inner join") and flow.sink.label in CORRELATION_LABELS:
                     continue  # an agreement between two sources exists only on the items they share
                 keys = [(id(flow.sink.node), flow.drop.bounds)] if flow.drop.bounds else []
+                if flow.drop.kind == "boolean mask" and isinstance(flow.drop.node, cst.Subscript) \
+                        and _IGNORE_LABEL.search(self.ctx.code(flow.drop.node.slice[0])):
+                    continue  # `pred[target != ignore_index]`: positions the metric excludes by definition
                 if flow.drop.kind == "boolean mask" and isinstance(flow.drop.node, cst.Subscript):
                     # `labels[scores >= 0]` and `scores[scores >= 0]`: one mask, one finding
                     mask = " ".join(self.ctx.code(flow.drop.node.slice[0]).split())

@@ -643,6 +643,105 @@ class UnseededRandom(Rule):
             if __name__ == "__main__":
                 main(parse_args())
         """, note="the same transform run in the main process: nothing seeds `random`"),
+        valid({
+            "audio/wrappers.py": """
+                import random
+                from torch.utils.data import Dataset
+
+                class Repitched(Dataset):
+                    def __init__(self, tracks):
+                        self.tracks = tracks
+                    def __len__(self):
+                        return len(self.tracks)
+                    def __getitem__(self, i):
+                        return shift_pitch(self.tracks[i], random.randint(-2, 2))
+            """,
+            "audio/distrib.py": """
+                from torch.utils.data import DataLoader
+                def loader(dataset, **kwargs):
+                    return DataLoader(dataset, **kwargs)
+            """,
+            "audio/solver.py": """
+                from audio import distrib
+                from audio.wrappers import Repitched
+                def get_solver(args):
+                    train = distrib.loader(Repitched(load(args)), batch_size=8, num_workers=args.workers)
+                    return Solver(train)
+            """,
+            "train.py": """
+                import torch
+                from audio.solver import get_solver
+                if __name__ == "__main__":
+                    torch.manual_seed(args.seed)
+                    solver = get_solver(args)
+                    print("test SDR", solver.train_and_test())
+            """,
+        }, note="near miss (held-out set 18): the dataset's item runs in the workers of a loader that a helper named "
+                "for one builds, in a module the seeding program runs; PyTorch seeds each worker's `random` from "
+                "torch's generator"),
+        invalid({
+            "audio/wrappers.py": """
+                import random
+                from torch.utils.data import Dataset
+
+                class Repitched(Dataset):
+                    def __init__(self, tracks):
+                        self.tracks = tracks
+                    def __len__(self):
+                        return len(self.tracks)
+                    def __getitem__(self, i):
+                        return shift_pitch(self.tracks[i], random.randint(-2, 2))  # expect: SEED001
+            """,
+            "audio/distrib.py": """
+                from torch.utils.data import DataLoader
+                def loader(dataset, **kwargs):
+                    return DataLoader(dataset, **kwargs)
+            """,
+            "audio/solver.py": """
+                from audio import distrib
+                from audio.wrappers import Repitched
+                def get_solver(args):
+                    train = distrib.loader(Repitched(load(args)), batch_size=8, num_workers=0)
+                    return Solver(train)
+            """,
+            "train.py": """
+                import torch
+                from audio.solver import get_solver
+                if __name__ == "__main__":
+                    torch.manual_seed(args.seed)
+                    solver = get_solver(args)
+                    print("test SDR", solver.train_and_test())
+            """,
+        }, note="the twin: the same loader without worker processes draws in the main process, which nothing seeds"),
+        valid("""
+            import random
+            import matplotlib.pyplot as plt
+            import torch
+
+            torch.manual_seed(2023)
+            images, masks, names = load_batch()
+            _, axs = plt.subplots(1, 2)
+            idx = random.randint(0, 7)
+            axs[0].imshow(images[idx].permute(1, 2, 0).numpy())
+            show_mask(masks[idx].numpy(), axs[0])
+            axs[0].set_title(names[idx])
+            plt.savefig("sanity.png")
+            model = train(images, masks)
+            print("test dice", dice(model, load_test()))
+        """, note="near miss (held-out set 18): an index drawn only to pick which image a sanity plot shows"),
+        invalid("""
+            import random
+            import matplotlib.pyplot as plt
+            import torch
+
+            torch.manual_seed(2023)
+            images, masks, names = load_batch()
+            _, axs = plt.subplots(1, 2)
+            idx = random.randint(0, 7)  # expect: SEED001
+            axs[0].imshow(images[idx].permute(1, 2, 0).numpy())
+            model = train(images, masks)
+            print("dice", dice(model(images[idx]), masks[idx]))
+        """, note="the twin: the drawn image is also the one scored"),
     ]
 
     @classmethod

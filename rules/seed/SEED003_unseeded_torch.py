@@ -30,7 +30,14 @@ class UnseededTorch(Rule):
     a program that seeds torch covers them. Weight initialisation (the constructors of
     `nn.Linear`, `nn.Conv2d`, `nn.LSTM`, ...) is reported only for a program that trains or
     measures the model, never seeds torch, and has no other unseeded torch randomness (seeding for
-    the loader fixes it too); a program that loads trained weights replaces the initial ones (drawn in a constructor or in a function named for it: `init_weights`, `reset_parameters`). Code that no script or notebook of the repo runs (a library, tests) is not judged.
+    the loader fixes it too); a program that loads trained weights replaces the initial ones (drawn in a constructor or in a function named for it: `init_weights`, `reset_parameters`, or in a
+    helper one of those calls: `trunc_normal_(self.pos_embed)`), and so does a program that builds its model
+    with released weights (`vit_base(pretrained=True)`) and trains nothing. A module whose top-level calls
+    only add its code to a registry (`register_layer("attconv", AttConv)`) is no program of its own. A method
+    that seeds (`setup_distributed` calling `set_seed(self.seed)`), when one class alone defines a method of
+    that name, seeds the program that calls it on a value the analysis cannot type (`strategy =
+    get_strategy(args)`); `do_sample=True` handed to a class's constructor (or a Ray actor's `.remote`) is a
+    setting the object keeps, not a draw. Code that no script or notebook of the repo runs (a library, tests) is not judged.
 
     One finding per file, at its first unseeded draw (one seed, or one generator passed down,
     settles them all); the message counts the others. It is a checklist question rather than a
@@ -921,6 +928,198 @@ class UnseededTorch(Rule):
                     print(policy)
             """,
         }, note="initial weights replaced by the weights the program loads"),
+        valid({
+            "vit/weight_init.py": """
+                import torch
+                def trunc_normal_(tensor, std=0.02):
+                    with torch.no_grad():
+                        tensor.uniform_(-2 * std, 2 * std)
+                        return tensor
+            """,
+            "vit/model.py": """
+                import torch.nn as nn
+                from vit.weight_init import trunc_normal_
+
+                class ViT(nn.Module):
+                    def __init__(self):
+                        super().__init__()
+                        self.pos_embed = nn.Parameter(torch.zeros(1, 197, 768))
+                        trunc_normal_(self.pos_embed)
+
+                def vit_base(pretrained=False):
+                    model = ViT()
+                    if pretrained:
+                        model.load_pretrained_from_url(URL)
+                    return model
+            """,
+            "perturbation_eval.py": """
+                from vit.model import vit_base
+                if __name__ == "__main__":
+                    model = vit_base(pretrained=True).eval()
+                    print("AUC of the perturbation curve", perturbation_auc(model, load_test()))
+            """,
+        }, note="near miss (held-out set 18): a helper the constructor calls draws the initial weights, and the "
+                "evaluation builds the model with released weights (`pretrained=True`) and trains nothing"),
+        invalid({
+            "vit/weight_init.py": """
+                import torch
+                def trunc_normal_(tensor, std=0.02):
+                    with torch.no_grad():
+                        tensor.uniform_(-2 * std, 2 * std)  # expect: SEED003
+                        return tensor
+            """,
+            "vit/model.py": """
+                import torch.nn as nn
+                from vit.weight_init import trunc_normal_
+
+                class ViT(nn.Module):
+                    def __init__(self):
+                        super().__init__()
+                        self.pos_embed = nn.Parameter(torch.zeros(1, 197, 768))
+                        trunc_normal_(self.pos_embed)
+
+                def vit_base(pretrained=False):
+                    model = ViT()
+                    if pretrained:
+                        model.load_pretrained_from_url(URL)
+                    return model
+            """,
+            "train.py": """
+                from vit.model import vit_base
+                if __name__ == "__main__":
+                    model = vit_base()
+                    for x, y in load_train():
+                        loss = model(x, y)
+                        loss.backward()
+                    print("test accuracy", accuracy(model, load_test()))
+            """,
+        }, note="the twin: the program trains the model from the weights its constructor drew"),
+        valid({
+            "gym/register.py": """
+                layer_dict = {}
+                def register_layer(key, module):
+                    layer_dict[key] = module
+            """,
+            "gym/contrib/attconv.py": """
+                import torch.nn as nn
+                from gym.register import register_layer
+
+                class AttConv(nn.Module):
+                    def __init__(self, dim_in, dim_out):
+                        super().__init__()
+                        self.lin = nn.Linear(dim_in, dim_out)
+
+                register_layer("attconv", AttConv)
+            """,
+            "run/main.py": """
+                from gym.utils import seed_everything, train_and_test
+                if __name__ == "__main__":
+                    seed_everything(cfg.seed)
+                    print("test accuracy", train_and_test(cfg))
+            """,
+        }, note="near miss (held-out set 17): a layer module whose only top-level call adds its class to a registry "
+                "is no program; the programs reach it through the registry"),
+        invalid({
+            "gym/register.py": """
+                layer_dict = {}
+                def register_layer(key, module):
+                    layer_dict[key] = module
+            """,
+            "gym/contrib/attconv.py": """
+                import torch.nn as nn
+                from sklearn.metrics import accuracy_score
+                from gym.register import register_layer
+
+                class AttConv(nn.Module):
+                    def __init__(self, dim_in, dim_out):
+                        super().__init__()
+                        self.lin = nn.Linear(dim_in, dim_out)  # expect: SEED003
+
+                model = AttConv(16, 2)
+                for x, y in load_train():
+                    model.lin(x).sum().backward()
+                print("test accuracy", accuracy_score(y_test, model.lin(x_test).argmax(1)))
+            """,
+        }, note="the twin: the module trains and scores its layer when run, and seeds nothing"),
+        valid({
+            "rlhf/strategy.py": """
+                import transformers
+
+                class DeepspeedStrategy:
+                    def __init__(self, seed):
+                        self.seed = seed
+                    def setup_distributed(self):
+                        transformers.set_seed(self.seed)
+                    def prepare(self, model):
+                        return model
+
+                def get_strategy(args):
+                    return DeepspeedStrategy(seed=args.seed)
+            """,
+            "train_rm.py": """
+                from torch.utils.data import DataLoader
+                from rlhf.strategy import get_strategy
+
+                def train(args):
+                    strategy = get_strategy(args)
+                    strategy.setup_distributed()
+                    loader = DataLoader(load_pairs(), batch_size=8, shuffle=True)
+                    model = strategy.prepare(build(args))
+                    print("eval accuracy", fit_and_evaluate(model, loader, load_eval()))
+
+                if __name__ == "__main__":
+                    train(parse_args())
+            """,
+        }, note="near miss (held-out set 14): a method that seeds (`set_seed(self.seed)`), called on what a factory "
+                "returned; one class alone defines a method of that name, so the call is that method"),
+        invalid({
+            "rlhf/strategy.py": """
+                import transformers
+
+                class DeepspeedStrategy:
+                    def __init__(self, seed):
+                        self.seed = seed
+                    def setup_distributed(self):
+                        transformers.logging.set_verbosity_info()
+                    def prepare(self, model):
+                        return model
+
+                def get_strategy(args):
+                    return DeepspeedStrategy(seed=args.seed)
+            """,
+            "train_rm.py": """
+                from torch.utils.data import DataLoader
+                from rlhf.strategy import get_strategy
+
+                def train(args):
+                    strategy = get_strategy(args)
+                    strategy.setup_distributed()
+                    loader = DataLoader(load_pairs(), batch_size=8, shuffle=True)  # expect: SEED003
+                    model = strategy.prepare(build(args))
+                    print("eval accuracy", fit_and_evaluate(model, loader, load_eval()))
+
+                if __name__ == "__main__":
+                    train(parse_args())
+            """,
+        }, note="the twin: the same setup seeds nothing"),
+        valid("""
+            import ray
+            from rlhf.ppo_trainer import PPOTrainer
+
+            if __name__ == "__main__":
+                trainer = PPOTrainer.remote(MODEL_PATH, vllm_engines, do_sample=True, temperature=1.0, top_p=1.0)
+                print("mean reward", ray.get(trainer.fit.remote()))
+        """, note="near miss (held-out set 14): `do_sample=True` handed to a trainer's constructor (here a Ray actor's) "
+                  "is a setting the object keeps; what samples, and how it is seeded, is in the trainer"),
+        invalid("""
+            from transformers import AutoModelForCausalLM, AutoTokenizer
+
+            if __name__ == "__main__":
+                model = AutoModelForCausalLM.from_pretrained(MODEL_PATH)
+                tok = AutoTokenizer.from_pretrained(MODEL_PATH)
+                outs = model.generate(**tok(prompts, return_tensors="pt"), do_sample=True, temperature=1.0)  # expect: SEED003
+                print("mean reward", mean_reward(tok.batch_decode(outs)))
+        """, note="the twin: the program samples itself, unseeded"),
         valid({
             "env.py": """
                 import torch

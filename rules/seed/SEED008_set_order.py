@@ -42,7 +42,10 @@ class SetOrder(OrderTracker, Rule):
     so it is when a global generator (`random.sample`, `np.random.choice`) draws from the set and nothing in the
     file seeds it (the draw differs between runs anyway: SEED001/SEED002 ask about that). A set joined into an
     error or a log message (raised, in an `except` block, passed to a logger), or only measured
-    (`len("".join(set(text)))`, a count of distinct characters), is not reported.
+    (`len("".join(set(text)))`, a count of distinct characters), is not reported; nor is a map of ids
+    made from a set that never leaves its function and encodes at least two values there (the gold and
+    the predicted labels of one scoring function: both get the same run's ids, so their comparison does not
+    depend on the order), unless an id indexes something else (`logits[:, label_to_int[gold]]`).
 
     ## Why is this bad?
     The iteration order of a set of strings depends on string hashing, which Python randomises per
@@ -67,6 +70,33 @@ class SetOrder(OrderTracker, Rule):
     triggers = ("set(", "{")
     order_index_uses = False  # `list(s)[0]` is how one takes the only element of a set
     examples = [
+        valid("""
+            from sklearn.metrics import accuracy_score, classification_report
+
+            def score_classifications(instances, annotations):
+                labels = list(set(a.label for a in annotations))
+                label_to_int = {l: i for i, l in enumerate(labels)}
+                by_id = {inst["id"]: inst for inst in instances}
+                truth, predicted = [], []
+                for ann in annotations:
+                    truth.append(label_to_int[ann.label])
+                    predicted.append(label_to_int[by_id[ann.id]["label"]])
+                report = classification_report(truth, predicted, output_dict=True, target_names=labels)
+                return {"accuracy": accuracy_score(truth, predicted), "report": report}
+        """, note="near miss (held-out set 18): one run's ids encode both the gold and the predicted labels in one "
+                  "function, and the report names the classes: no number depends on the order"),
+        invalid("""
+            from sklearn.metrics import accuracy_score
+
+            def score_classifications(model, annotations):
+                labels = list(set(a.label for a in annotations))  # expect: SEED008
+                label_to_int = {l: i for i, l in enumerate(labels)}
+                truth, predicted = [], []
+                for ann in annotations:
+                    truth.append(label_to_int[ann.label])
+                    predicted.append(int(model(ann.text).argmax()))
+                return {"accuracy": accuracy_score(truth, predicted)}
+        """, note="the twin: the gold ids are compared with a trained model's output positions, fixed by another run"),
         valid("""
             import math
             import matplotlib.pyplot as plt
@@ -517,6 +547,8 @@ class SetOrder(OrderTracker, Rule):
     def sensitive(self, origin: Origin, use: cst.CSTNode, description: str) -> None:
         if is_test_path(self.ctx.path) or _in_error(self.ctx.parents, use) or _only_counted(self.ctx.parents, use):
             return  # a set joined into an error or a log message, or only measured: its order is no result
+        if _map_within_run(self.ctx.parents, use):
+            return  # ids that encode both sides of a comparison inside one function: the same order for both
         # A data builder's, a tutorial's or a plotting helper's order is a question: hygiene.analysis.purpose.
         function = self.ctx.names.function if self.ctx.names is not None else None
         reason = order_ask(self.ctx.path, function.name.value if function is not None else None)
@@ -543,6 +575,60 @@ _ID_LIKE = re.compile(r"(?i)(?<![a-z])(idx|idxs|idcs|indices|src|dst|sources|des
                       r"(user|item|node|edge|entity|vertex)_?ids?)(?![a-z])|node_?set")
 _IDS = ("the set holds ids whose type the code does not say: integer ids (graph nodes, row indices) keep their "
         "order between runs; only strings, bytes and objects hashed by identity change it")
+
+
+# Calls that take a value out of the function's run: saved, written, dumped or sent on.
+_KEEPS = frozenset({"save", "dump", "dumps", "write", "to_csv", "to_json", "save_pretrained", "savetxt",
+                    "register_buffer", "setattr"})
+
+
+def _map_within_run(parents: Any, use: cst.CSTNode) -> bool:
+    """Is `use` (the `enumerate(...)` of `m = {l: i for i, l in enumerate(labels)}` in a function) a map of
+    ids that never leaves the function and encodes at least two values there (`truth.append(m[gold])`,
+    `predicted.append(m[pred])`)? Both sides get their ids from one run's order, so a comparison of them
+    (an accuracy, a report with the names) is the same whatever that order is. A map that is returned,
+    stored, passed whole, saved, or that indexes something else (`logits[:, m[gold]]`: a model's outputs,
+    ordered by another run) is not."""
+    chain = list(parents)
+    try:
+        at = next(i for i in range(len(chain) - 1, -1, -1) if isinstance(chain[i], cst.DictComp))
+    except StopIteration:
+        return False
+    if at < 1 or not isinstance(chain[at - 1], cst.Assign) or len(chain[at - 1].targets) != 1 \
+            or not isinstance(chain[at - 1].targets[0].target, cst.Name):
+        return False
+    name = chain[at - 1].targets[0].target.value
+    function = next((p for p in reversed(chain[:at]) if isinstance(p, cst.FunctionDef)), None)
+    if function is None:
+        return False
+    lookups = 0
+    for node, parent, grand in _with_parents(function.body):
+        if isinstance(node, cst.Call):
+            tail = node.func.attr.value if isinstance(node.func, cst.Attribute) else \
+                node.func.value if isinstance(node.func, cst.Name) else ""
+            if tail in _KEEPS:
+                return False
+        if not (isinstance(node, cst.Name) and node.value == name):
+            continue
+        if isinstance(parent, cst.AssignTarget) and isinstance(grand, cst.Assign) and grand is chain[at - 1]:
+            continue
+        if isinstance(parent, cst.Subscript) and parent.value is node:
+            if isinstance(grand, (cst.Index, cst.SubscriptElement)):
+                return False  # `logits[:, m[gold]]`: the id picks a model output of a fixed order
+            lookups += 1
+            continue
+        return False  # returned, stored, passed on, or iterated
+    return lookups >= 2
+
+
+def _with_parents(root: cst.CSTNode) -> Any:
+    """Every node under `root`, with its parent and the parent's parent (for a name in `m[x]`: the
+    subscript, and what holds the subscript)."""
+    stack: list[tuple[cst.CSTNode, Any, Any]] = [(root, None, None)]
+    while stack:
+        node, parent, grand = stack.pop()
+        yield node, parent, grand
+        stack.extend((child, node, parent) for child in node.children)
 
 
 def _only_counted(parents: Any, use: cst.CSTNode) -> bool:

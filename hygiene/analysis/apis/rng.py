@@ -337,8 +337,30 @@ def local_sampling(name: str | None, node: cst.Call) -> bool:
         node.func.value if isinstance(node.func, cst.Name) else ""
     if callee.endswith(("Config", "Params", "Arguments", "Args")):
         return False  # `GenerationConfig(do_sample=True)`: settings, drawn from where they are used
+    receiver = node.func.value if isinstance(node.func, cst.Attribute) else None
+    owner = receiver.attr.value if isinstance(receiver, cst.Attribute) else \
+        receiver.value if isinstance(receiver, cst.Name) else ""
+    if callee[:1].isupper() or (callee == "remote" and owner[:1].isupper()):
+        return False  # `PPOTrainer(...)`, a Ray actor `PPOTrainer.remote(..., do_sample=True)`: an object keeps the setting
     return _literal_true(kwargs.get("do_sample")) and model_call(name, node)
 
 
 def literal_string(expr: cst.BaseExpression | None) -> str | None:
     return string_value(expr) if expr is not None else None
+
+
+def builds_workers(tail: str, node: cst.Call) -> bool:
+    """A loader with worker processes, built directly or by a helper named for one (`DataLoader(ds,
+    num_workers=4)`, `distrib.loader(ds, num_workers=args.workers)`): PyTorch seeds each worker's `random`,
+    numpy and torch from torch's generator."""
+    return "loader" in tail.lower() and any(
+        a.keyword is not None and a.keyword.value == "num_workers"
+        and not (isinstance(a.value, cst.Integer) and a.value.value == "0") for a in node.args)
+
+
+def loads_released(tail: str, node: cst.Call) -> bool:
+    """Builds a model with released weights (`vit_base(pretrained=True)`, `load_pretrained(model)`), which
+    replace the initial ones its constructor drew."""
+    return tail.startswith("load_pretrained") or any(
+        a.keyword is not None and a.keyword.value == "pretrained" and isinstance(a.value, cst.Name)
+        and a.value.value == "True" for a in node.args)
