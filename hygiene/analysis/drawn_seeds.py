@@ -38,12 +38,8 @@ def _text(repo: RepoContext, path: str) -> str | None:
     from hygiene.parsing import notebook as notebook_parsing
     from hygiene.parsing.python import decode
 
-    source = next((s for s in repo.paths() if s.path == path), None)
-    if source is None:
-        return None
-    repo.consult(path)
     try:
-        data = source.abspath.read_bytes()
-        return notebook_parsing.load(data).text if source.kind == "notebook" else decode(data)
+        data = repo.read_bytes(path)  # (records the dependency on this file for the replay keys)
+        return notebook_parsing.load(data).text if path.endswith(".ipynb") else decode(data)
     except (OSError, UnicodeDecodeError, ValueError):
         return None

@@ -118,7 +118,7 @@ def resolved_io(repo: RepoContext) -> dict[str, list[dict]]:
     return repo.shared("resolved_io", compute)
 
 
-def _candidates(pattern: str, script: str) -> list[str]:
+def root_forms(pattern: str, script: str) -> list[str]:
     """Repo-root-relative forms of a path written in `script` (cwd = root, or the script's folder)."""
     if pattern.startswith(("/", "~")) or "://" in pattern:
         return []
@@ -178,7 +178,7 @@ def writes_by_target(repo: RepoContext, tracked: frozenset[str]) -> dict[str, li
     for script, records in resolved_io(repo).items():
         for record in records:
             if record.get("mode") == "download" and record.get("path"):
-                for pattern in _candidates(record["path"], script):
+                for pattern in root_forms(record["path"], script):
                     if "*" not in pattern:
                         downloaded.update(matcher.match(pattern))
     for script, records in resolved_io(repo).items():
@@ -187,7 +187,7 @@ def writes_by_target(repo: RepoContext, tracked: frozenset[str]) -> dict[str, li
         for record in records:
             if record.get("mode") != "write" or not record.get("path"):
                 continue
-            for pattern in _candidates(record["path"], script):
+            for pattern in root_forms(record["path"], script):
                 if not specific(pattern):
                     continue
                 for target in matcher.match(pattern):
@@ -208,7 +208,7 @@ def reads_of(repo: RepoContext, script: str, tracked: frozenset[str]) -> dict[st
         for record in io.get(source, []):
             if record.get("mode") != "read" or not record.get("path"):
                 continue
-            for pattern in _candidates(record["path"], source):
+            for pattern in root_forms(record["path"], source):
                 if specific(pattern):
                     for path in matcher.match(pattern):
                         if not path.endswith(CODE_SUFFIXES):

@@ -33,10 +33,10 @@ def written_rows(repo: RepoContext, prog: Program, source: Ref) -> list[Ref]:
     path = prog.info(source).get("path")
     if prog.kind(source) != "src" or not isinstance(path, str) or any(c in path for c in "{}*?[") or "." not in path:
         return []
-    from hygiene.analysis.producers import _candidates
+    from hygiene.analysis.producers import root_forms
 
     reader = prog.path(source)
-    sites = {site for form in _candidates(path, reader) for site in _writes(repo).get(form, ())}
+    sites = {site for form in root_forms(path, reader) for site in _writes(repo).get(form, ())}
     numbers = {p: i for i, p in enumerate(prog.paths)} if sites else {}
     found: list[Ref] = []
     for writer, line in sorted(sites):
@@ -50,14 +50,14 @@ def written_rows(repo: RepoContext, prog: Program, source: Ref) -> list[Ref]:
 
 def _writes(repo: RepoContext) -> dict[str, set[tuple[str, int]]]:
     """Each exact path code writes (as the repository root sees it) -> the (file, line) writing it."""
-    from hygiene.analysis.producers import _candidates, resolved_io
+    from hygiene.analysis.producers import resolved_io, root_forms
 
     def compute() -> dict[str, set[tuple[str, int]]]:
         index: dict[str, set[tuple[str, int]]] = {}
         for writer, records in resolved_io(repo).items():
             for r in records:
                 if r.get("mode") == "write" and isinstance(r.get("path"), str) and isinstance(r.get("line"), int):
-                    for form in _candidates(r["path"], writer):
+                    for form in root_forms(r["path"], writer):
                         index.setdefault(form, set()).add((writer, r["line"]))
         return index
 
