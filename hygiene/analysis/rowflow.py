@@ -33,6 +33,8 @@ from hygiene.analysis.rowevents import index_of as _index_of
 from hygiene.analysis.rowevents import within_tolerance as _within_tolerance
 from hygiene.analysis.rowreach import aggregate_outputs, note_parts, reaches_report, reporting_function, rows_kept, touches
 
+MISSING = "#missing"  # marks a name in a report's sizes: its missing values were shown (`df.isnull().sum()`)
+
 # Calls that draw a chart: a report around one shows a picture, not a number.
 FIGURE_ROOTS = ("wandb.plot", "matplotlib", "seaborn", "plotly", "bokeh", "altair")
 
@@ -200,6 +202,11 @@ class RowFlow:
             and parent.right is node  # `correct / len(kept)` divides by the size, it does not report it
         if name == "builtins.len" and node.args and not denominator:
             self._size_of(node.args[0].value)
+        missing = func.value if attr in ("sum", "any") and isinstance(func, cst.Attribute) else None
+        if isinstance(missing, cst.Call) and isinstance(missing.func, cst.Attribute) and missing.func.attr.value in (
+                "isnull", "isna") and (base := base_name(missing.func.value)) is not None:
+            for frame in self.frames:  # `df.isnull().sum()` shown: the rows a `dropna` of `df` removes
+                frame.sizes.add(base + MISSING)
         if name in SPLIT_FUNCTIONS or attr in SPLIT_METHODS or (attr == "split" and "model_selection" in (name or "")) or temporal_cut(node):
             for frame in self.frames:
                 frame.split = True
@@ -371,6 +378,7 @@ class RowFlow:
                     if touches(later.reads, tainted) and (not later.aggregate or (event.drop.kind in LOSSY and (
                             later.outputs is None or reaches_report(scope, later, scope.events[index + 1:])))):
                         counted = bool(reported & path) or bool(event.drop.bounds & (reported | scope.reported_vars)) \
+                            or (event.drop.kind == "dropna" and bool({n + MISSING for n in event.drop.sources} & reported)) \
                             or bool(mask_keys(event.drop) & scope.reported_keys) or counts_groups(later.node)
                         found.append(Flow(event.drop, event, later, frozenset(path), counted))
                         break

@@ -378,6 +378,20 @@ class UncountedRowDrop(Rule):
             print(accuracy_score(scored["y"], model.predict(scored[cols])))
         """, note="counted through a variable that is logged"),
         valid("""
+            from sklearn.metrics import r2_score
+            houses = load_houses()
+            print(houses.isnull().sum())
+            houses = houses.dropna(axis=0)
+            print(r2_score(houses["price"], model.predict(houses[cols])))
+        """, note="near miss (set 19): the missing values per column are printed before the dropna: the drop is shown"),
+        invalid("""
+            from sklearn.metrics import r2_score
+            houses = load_houses()
+            print(houses.isnull().sum())
+            houses = houses[houses["area"] < 4000]  # expect: DATA040
+            print(r2_score(houses["price"], model.predict(houses[cols])))
+        """, note="the missing counts say nothing of the rows a filter on another condition removes"),
+        valid("""
             from sklearn.metrics import accuracy_score
             from sklearn.model_selection import train_test_split
             df = df.dropna()
