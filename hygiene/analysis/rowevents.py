@@ -78,3 +78,19 @@ def within_tolerance(node: cst.Comparison) -> bool:
             and isinstance(left, cst.Call) and isinstance(left.func, cst.Name) and left.func.value == "abs"
             and len(left.args) == 1 and isinstance(left.args[0].value, cst.BinaryOperation)
             and isinstance(left.args[0].value.operator, cst.Subtract))
+
+
+def one_item(drop: Drop, loop_targets: set[str]) -> bool:
+    """A `[:n]` that cuts one item's own sequence, not the rows: the item is a loop target (`for gold,
+    pred in ...: gold[:n]`), the bound is the item's length the loop hands out (`for i, n in enumerate(lengths)`), or the same bound cuts several axes
+    (`m[:n, :n]`: a padded square trimmed to its true size)."""
+    if drop.kind != "slice to n":
+        return False
+    node = drop.node
+    if drop.sources <= loop_targets or (drop.bounds and drop.bounds <= loop_targets):
+        return True
+    if isinstance(node, cst.Subscript) and len(node.slice) > 1:
+        uppers = [cst.Module([]).code_for_node(s.slice.upper) for s in node.slice
+                  if isinstance(s.slice, cst.Slice) and s.slice.upper is not None]
+        return len(uppers) > 1 and len(set(uppers)) == 1
+    return False

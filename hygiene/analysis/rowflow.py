@@ -29,7 +29,7 @@ from hygiene.analysis.apis.sklearn import SPLIT_FUNCTIONS
 from hygiene.context import FileContext
 from hygiene.analysis.rowevents import Event, Flow, Frame, Scope
 from hygiene.analysis.names import binding_names as _binding_names
-from hygiene.analysis.rowevents import index_of as _index_of
+from hygiene.analysis.rowevents import index_of as _index_of, one_item
 from hygiene.analysis.rowevents import within_tolerance as _within_tolerance
 from hygiene.analysis.rowreach import aggregate_outputs, note_parts, reaches_report, reporting_function, rows_kept, touches
 
@@ -353,7 +353,7 @@ class RowFlow:
 
     def _drop(self, value: cst.BaseExpression, defines: Iterable[tuple[str, frozenset[str]]]) -> Drop | None:
         drop = drop_of(value, self.ctx)
-        if drop is not None and drop.kind == "slice to n" and drop.sources <= self._loop_targets():
+        if drop is not None and one_item(drop, self._loop_targets()):
             return None  # `gold[:n]` of one item inside `for gold, pred in ...`: a sequence, not the rows
         if drop is not None and drop.kind == "inner merge" and {n for n, _ in defines} & drop.sources and any(
                 isinstance(p, cst.For) for p in self.ctx.parents):  # type: ignore[attr-defined]

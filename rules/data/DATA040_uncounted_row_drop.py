@@ -49,7 +49,7 @@ class UncountedRowDrop(Rule):
     an intended size, not rows lost), `[:n]` with its `[n:]` complement (a split), a mask that leaves out the
     ground truth's ignore label or padding (`pred[target != ignore_index]`, `labels != -100`: excluded by the
     metric's definition),
-    `[:n]` of one item's sequence inside a loop over items, a count written in the code (`[:-1]`), a
+    `[:n]` of one item's sequence inside a loop over items (or to the item's length the loop hands out, `m[:n, :n]` of a padded square), a count written in the code (`[:-1]`), a
     precomputed mask applied to aligned lists (`[w for m, w in zip(mask, words) if m]`), data cut to the length of the outputs
     (`ds.select(range(len(outputs)))`, `refs[:len(preds)]`: rows paired with the outputs of a
     `--limit`ed run, no output dropped), selections of a named subset
@@ -481,6 +481,22 @@ class UncountedRowDrop(Rule):
                     scores.append(accuracy_score(gold, pred))
                 return sum(scores) / len(scores)
         """, note="near miss: the tag sequence of one item is aligned, no item is dropped"),
+        valid("""
+            import numpy as np
+            def decode(batch_scores, batch_lens):
+                spans = []
+                for idx, seq_len in enumerate(batch_lens):
+                    score = batch_scores[idx][:seq_len, :seq_len, :]
+                    spans.append(np.mean(score == score.max()))
+                print(np.mean(spans))
+        """, note="near miss (held-out set 19): each sentence's padded square of scores cut to its own length, handed out by the loop: padding removed, no item dropped"),
+        invalid("""
+            import numpy as np
+            def report(scores, labels, n_answered):
+                for model in scores:
+                    kept = scores[model][:n_answered]  # expect: DATA040
+                    print(model, np.mean(kept == labels))
+        """, note="the twin: one model's rows cut to a count made elsewhere, inside a loop over models"),
         valid("""
             from scipy.stats import spearmanr
             df = events[events.type == "match"]
