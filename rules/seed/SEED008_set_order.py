@@ -45,7 +45,9 @@ class SetOrder(OrderTracker, Rule):
     (`len("".join(set(text)))`, a count of distinct characters), is not reported; nor is a map of ids
     made from a set that never leaves its function and encodes at least two values there (the gold and
     the predicted labels of one scoring function: both get the same run's ids, so their comparison does not
-    depend on the order), unless an id indexes something else (`logits[:, label_to_int[gold]]`).
+    depend on the order), unless an id indexes something else (`logits[:, label_to_int[gold]]`); a table of one
+    slot per item (`slots = [[] for _ in range(len(labels))]`) written and read only through the map, and passed on
+    only with it, is no such thing, unless the table itself is returned.
 
     ## Why is this bad?
     The iteration order of a set of strings depends on string hashing, which Python randomises per
@@ -97,6 +99,34 @@ class SetOrder(OrderTracker, Rule):
                     predicted.append(int(model(ann.text).argmax()))
                 return {"accuracy": accuracy_score(truth, predicted)}
         """, note="the twin: the gold ids are compared with a trained model's output positions, fixed by another run"),
+        valid("""
+            def read_tagged(path, wanted):
+                labels = set()
+                for metric in wanted:
+                    labels.update(("gold-" + metric, "pred-" + metric))
+                label2idx = {label: idx for idx, label in enumerate(labels)}
+                sents = []
+                sent = [[] for _ in range(len(labels))]
+                for line in open(path):
+                    key, _, words = line.partition("\t")
+                    sent[label2idx[key]].extend(words.split())
+                sents.append(sent)
+                counts = {}
+                for sent in sents:
+                    score(sent, counts, label2idx)
+                return counts
+        """, note="near miss (held-out set 19): one slot per label, written and read only through the map (passed on "
+                  "with the slots): no position means anything by itself"),
+        invalid("""
+            def split_columns(rows, names):
+                labels = set(names)  # expect: SEED008
+                label2idx = {label: idx for idx, label in enumerate(labels)}
+                columns = [[] for _ in range(len(labels))]
+                for key, value in rows:
+                    columns[label2idx[key]].append(value)
+                gold = columns[label2idx["gold"]]
+                return columns, gold
+        """, note="the twin: the slots leave the function in this run's order; a caller reads them by position"),
         valid("""
             import math
             import matplotlib.pyplot as plt
@@ -601,6 +631,11 @@ def _map_within_run(parents: Any, use: cst.CSTNode) -> bool:
     function = next((p for p in reversed(chain[:at]) if isinstance(p, cst.FunctionDef)), None)
     if function is None:
         return False
+    tables = _slot_tables(function, chain[at])
+    if any(isinstance(node, (cst.Return, cst.Yield)) and node.value is not None and any(
+            isinstance(n, cst.Name) and n.value in tables for n, _, _ in _with_parents(node.value))
+            for node, _, _ in _with_parents(function.body)):
+        tables = frozenset()  # the table leaves the function laid out in this run's order
     lookups = 0
     for node, parent, grand in _with_parents(function.body):
         if isinstance(node, cst.Call):
@@ -613,12 +648,59 @@ def _map_within_run(parents: Any, use: cst.CSTNode) -> bool:
         if isinstance(parent, cst.AssignTarget) and isinstance(grand, cst.Assign) and grand is chain[at - 1]:
             continue
         if isinstance(parent, cst.Subscript) and parent.value is node:
-            if isinstance(grand, (cst.Index, cst.SubscriptElement)):
+            if isinstance(grand, (cst.Index, cst.SubscriptElement)) and not _indexes_table(function, grand, tables):
                 return False  # `logits[:, m[gold]]`: the id picks a model output of a fixed order
             lookups += 1
             continue
+        if isinstance(parent, cst.Arg) and _passed_with_table(function, parent, tables):
+            lookups += 1  # `evaluate(slots, counts, m)`: the map travels with the table it laid out
+            continue
         return False  # returned, stored, passed on, or iterated
     return lookups >= 2
+
+
+def _slot_tables(function: cst.FunctionDef, comp: cst.DictComp) -> frozenset[str]:
+    """Names the function binds to one empty slot per item of the set the map enumerates
+    (`slots = [[] for _ in range(len(labels))]`, `[0] * len(labels)`): a table laid out by the map,
+    written and read through it, so no position in it means anything by itself."""
+    it = comp.for_in.iter
+    if not (isinstance(it, cst.Call) and isinstance(it.func, cst.Name) and it.func.value == "enumerate"
+            and it.args and isinstance(it.args[0].value, cst.Name)):
+        return frozenset()
+    items = it.args[0].value.value
+
+    def sized(expr: cst.BaseExpression) -> bool:
+        return isinstance(expr, cst.Call) and isinstance(expr.func, cst.Name) and expr.func.value == "len" \
+            and len(expr.args) == 1 and isinstance(expr.args[0].value, cst.Name) and expr.args[0].value.value == items
+
+    names = set()
+    for node, _, _ in _with_parents(function.body):
+        if not (isinstance(node, cst.Assign) and len(node.targets) == 1 and isinstance(node.targets[0].target, cst.Name)):
+            continue
+        value = node.value
+        if isinstance(value, cst.ListComp) and isinstance(value.for_in.iter, cst.Call) \
+                and isinstance(value.for_in.iter.func, cst.Name) and value.for_in.iter.func.value == "range" \
+                and len(value.for_in.iter.args) == 1 and sized(value.for_in.iter.args[0].value) \
+                or isinstance(value, cst.BinaryOperation) and isinstance(value.operator, cst.Multiply) \
+                and isinstance(value.left, cst.List) and sized(value.right):
+            names.add(node.targets[0].target.value)
+    return frozenset(names)
+
+
+def _indexes_table(function: cst.FunctionDef, index: cst.CSTNode, tables: frozenset[str]) -> bool:
+    """Is `index` (the `[m[k]]` of a subscript) the index of a slot table (`slots[m[k]]`)?"""
+    for node, _, _ in _with_parents(function.body):
+        if isinstance(node, cst.Subscript) and any(e is index or e.slice is index for e in node.slice):
+            return isinstance(node.value, cst.Name) and node.value.value in tables
+    return False
+
+
+def _passed_with_table(function: cst.FunctionDef, arg: cst.Arg, tables: frozenset[str]) -> bool:
+    """Is `arg` (the map, passed whole) an argument of a call that also receives a slot table?"""
+    for node, _, _ in _with_parents(function.body):
+        if isinstance(node, cst.Call) and any(a is arg for a in node.args):
+            return any(isinstance(a.value, cst.Name) and a.value.value in tables for a in node.args if a is not arg)
+    return False
 
 
 def _with_parents(root: cst.CSTNode) -> Any:
