@@ -85,3 +85,17 @@ def run_field(path: cst.BaseExpression, assigned: Callable[[str], cst.BaseExpres
                 if found:
                     return found
     return None
+
+
+# A draw from a global generator: the order matters once it is seeded, which the file never does.
+_GLOBAL_DRAWS = ("random.", "numpy.random.")
+_SEEDS = re.compile(r"(?m)^[^#\n]*(\b(seed|manual_seed|set_seed|seed_everything|set_random_seed)\s*\(\s*[^)\s]"
+                    r"|random_state\s*=\s*[^N\s]|default_rng\s*\(\s*[^)\s]|\bRandom(State)?\s*\(\s*[^)\s])")
+UNSEEDED_DRAW = ("nothing in this file seeds the generator that draws from it, so the draw differs between runs "
+                 "whatever the {what}'s order (an unseeded draw, SEED001/SEED002); the order matters once it is seeded")
+
+
+def unseeded_global_draw(use: cst.CSTNode, callee: str | None, text: str) -> bool:
+    """Is `use` a draw from Python's or numpy's global generator (`random.choice(files)`) in a file whose
+    text seeds nothing? Then the draw differs between runs whatever the order of what it draws from."""
+    return isinstance(use, cst.Call) and (callee or "").startswith(_GLOBAL_DRAWS) and not _SEEDS.search(text)

@@ -11,6 +11,7 @@ from hygiene.context import RepoContext
 from hygiene.finding import Location, Severity
 from hygiene.analysis.names import dotted
 from hygiene.analysis.order import Origin, OrderTracker
+from hygiene.analysis.order_outputs import UNSEEDED_DRAW, unseeded_global_draw
 from hygiene.analysis.order_syntax import _names_in
 from hygiene.analysis.purpose import order_ask
 from hygiene.walk import iter_children
@@ -101,6 +102,8 @@ class UnsortedListing(OrderTracker, Rule):
     `files[:int(len(files) * fraction)]` whose fraction is a parameter that defaults to 1.0 (every
     file is kept unless a caller passes less). A listing joined into text in a function that ends by
     raising or exiting is the error's message (the folders a user could pass), not reported.
+    A listing drawn from by Python's or numpy's global generator in a file that seeds nothing is a
+    question too: the draw differs between runs whatever the order (SEED001/SEED002 ask about it).
 
     Precision, and why it stays a finding (2026-12-06, seedprec): of 15 first-scan findings (2 real)
     it still prints 2 real, 1 debatable (webdataset source strings) and 1 false (exchangeable sample
@@ -569,6 +572,22 @@ class UnsortedListing(OrderTracker, Rule):
             """,
         }, note="near miss: the caller sorts the loader's list before the draw"),
         valid("""
+            import json, os, random
+            def random_control(record, explanation_dir):
+                explanations = [f for f in os.listdir(explanation_dir) if f.endswith(".txt")]
+                pick = random.choice(explanations)
+                return json.load(open(os.path.join(explanation_dir, pick)))
+        """, note="near miss (held-out set 19): an unseeded `random.choice` picks a random control whatever the "
+                  "listing's order (the unseeded draw is SEED001's question): the order is a question"),
+        invalid("""
+            import json, os, random
+            random.seed(0)
+            def random_control(record, explanation_dir):
+                explanations = [f for f in os.listdir(explanation_dir) if f.endswith(".txt")]  # expect: SEED007
+                pick = random.choice(explanations)
+                return json.load(open(os.path.join(explanation_dir, pick)))
+        """, note="the twin: the draw is seeded, and the listing's order still changes what it picks"),
+        valid("""
             import os
             names = os.listdir(root)
             for k in range(len(names)):
@@ -650,6 +669,9 @@ class UnsortedListing(OrderTracker, Rule):
         if not reason and fraction:
             reason = (f"the cut keeps the fraction `{fraction}` of the files, which is 1.0 (every file) unless the "
                       "caller passes less: is it ever run with less, and then which files are kept?")
+        if not reason and unseeded_global_draw(use, self.qualified_name(use.func) if isinstance(use, cst.Call) else None,
+                                               self.ctx.text):
+            reason = UNSEEDED_DRAW.format(what="listing")
         ask = {"ask": reason} if reason else None
         self.report(origin.node, listing=origin.what, use=description, extra=ask,
                     related=[Location(self.ctx.path, line, "where the order decides")])

@@ -9,7 +9,7 @@ import libcst as cst
 from hygiene.finding import Location, Severity
 from hygiene.analysis.names import dotted
 from hygiene.analysis.order import Origin, OrderTracker
-from hygiene.analysis.order_outputs import opened_path, run_field, written
+from hygiene.analysis.order_outputs import UNSEEDED_DRAW, opened_path, run_field, unseeded_global_draw, written
 from hygiene.analysis.order_syntax import _names_in
 from hygiene.analysis.purpose import order_ask
 from hygiene.analysis.randomness import is_test_path
@@ -582,9 +582,9 @@ class SetOrder(OrderTracker, Rule):
         # A data builder's, a tutorial's or a plotting helper's order is a question: hygiene.analysis.purpose.
         function = self.ctx.names.function if self.ctx.names is not None else None
         reason = order_ask(self.ctx.path, function.name.value if function is not None else None)
-        if not reason and isinstance(use, cst.Call) and (self.qualified_name(use.func) or "").startswith(_GLOBAL_DRAWS) \
-                and not _SEEDS.search(self.ctx.text):
-            reason = _UNSEEDED_DRAW
+        if not reason and unseeded_global_draw(use, self.qualified_name(use.func) if isinstance(use, cst.Call) else None,
+                                               self.ctx.text):
+            reason = UNSEEDED_DRAW.format(what="set")
         if not reason and _ID_LIKE.search(self._set_words(origin.node)):
             reason = _IDS
         ask = {"ask": reason} if reason else None
@@ -740,13 +740,6 @@ def _in_error(parents: Any, use: cst.CSTNode) -> bool:
                 return True
     return False
 
-
-# A draw from a global generator: the set's order matters once it is seeded, which this file never does.
-_GLOBAL_DRAWS = ("random.", "numpy.random.")
-_SEEDS = re.compile(r"(?m)^[^#\n]*(\b(seed|manual_seed|set_seed|seed_everything|set_random_seed)\s*\(\s*[^)\s]"
-                    r"|random_state\s*=\s*[^N\s]|default_rng\s*\(\s*[^)\s]|\bRandom(State)?\s*\(\s*[^)\s])")
-_UNSEEDED_DRAW = ("nothing in this file seeds the generator that draws from it, so the draw differs between runs "
-                  "whatever the set's order (an unseeded draw, SEED001/SEED002); the order matters once it is seeded")
 
 # Calls whose items are integers (or tuples of them) when their first argument's are.
 _INTEGERS_KEPT = frozenset({"builtins.list", "builtins.tuple", "builtins.sorted", "builtins.set", "builtins.reversed",
