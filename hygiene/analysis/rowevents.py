@@ -94,3 +94,9 @@ def one_item(drop: Drop, loop_targets: set[str]) -> bool:
                   if isinstance(s.slice, cst.Slice) and s.slice.upper is not None]
         return len(uppers) > 1 and len(set(uppers)) == 1
     return False
+
+
+def params_of(node: cst.CSTNode) -> frozenset[str]:
+    if not isinstance(node, cst.FunctionDef):
+        return frozenset()
+    return frozenset(p.name.value for p in (*node.params.posonly_params, *node.params.params, *node.params.kwonly_params))

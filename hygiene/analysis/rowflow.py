@@ -29,7 +29,7 @@ from hygiene.analysis.apis.sklearn import SPLIT_FUNCTIONS
 from hygiene.context import FileContext
 from hygiene.analysis.rowevents import Event, Flow, Frame, Scope
 from hygiene.analysis.names import binding_names as _binding_names
-from hygiene.analysis.rowevents import index_of as _index_of, one_item
+from hygiene.analysis.rowevents import index_of as _index_of, one_item, params_of
 from hygiene.analysis.rowevents import within_tolerance as _within_tolerance
 from hygiene.analysis.rowreach import aggregate_outputs, note_parts, reaches_report, reporting_function, rows_kept, touches
 
@@ -162,8 +162,8 @@ class RowFlow:
         self.scope.events.append(Event("assign", node, reads, tuple((t, reads) for t in targets)))
 
     # An assert, a return, a dict or an f-string reports the sizes taken inside it.
-    def _open_report(self, node: cst.CSTNode) -> None:
-        self.frames.append(Frame("report", node))
+    def _open_report(self, node: cst.CSTNode) -> None:  # (inside a chart's call: drawn, `label=f"R2={r2}"`)
+        self.frames.append(Frame("report", node, figure=any(f.figure for f in self.frames)))
 
     def _leave_report(self, node: cst.CSTNode) -> None:
         self._close_report()
@@ -222,8 +222,9 @@ class RowFlow:
             self.frames.append(Frame("mutate", node))
         elif name in MEAN_FUNCTIONS or (attr in AGGREGATES and averages(node)) or (attr == "apply" and grouped(func.value)):
             self.frames.append(Frame("mean", node, label="mean" if attr in AGGREGATES or attr == "apply" or name in AVERAGES else ""))
-        elif name in REPORT_FUNCTIONS or (attr in REPORT_METHODS and not (name or "").startswith(("torch.", "numpy."))):
-            self.frames.append(Frame("report", node))
+        elif name in REPORT_FUNCTIONS or (attr in REPORT_METHODS and not (name or "").startswith(("torch.", "numpy."))) \
+                or (name or "").startswith(FIGURE_ROOTS[1:]):  # `plt.plot(x, label=...)`: drawn
+            self.frames.append(Frame("report", node, figure=(name or "").startswith(FIGURE_ROOTS[1:])))
 
     def leave_Call(self, node: cst.Call) -> None:
         if not self.frames or self.frames[-1].node is not node:
@@ -369,7 +370,7 @@ class RowFlow:
         found = []
         for index, event in enumerate(scope.events):
             if event.drop is None or (event.drop.kind == "slice to n" and event.drop.sources <= scope.complements) \
-                    or rows_kept(scope, index, event.drop, _params(scope.node), self.ctx.code):
+                    or rows_kept(scope, index, event.drop, params_of(scope.node), self.ctx.code):
                 continue
             tainted = {name for name, _ in event.defines}
             path = set(tainted) | set(event.drop.sources)
@@ -393,8 +394,3 @@ class RowFlow:
                     break
         return found
 
-
-def _params(node: cst.CSTNode) -> frozenset[str]:
-    if not isinstance(node, cst.FunctionDef):
-        return frozenset()
-    return frozenset(p.name.value for p in (*node.params.posonly_params, *node.params.params, *node.params.kwonly_params))

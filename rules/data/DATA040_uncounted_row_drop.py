@@ -66,7 +66,8 @@ class UncountedRowDrop(Rule):
     returned by a main / eval / report function, or handed back by a helper that the file's own code
     calls. A metric helper that hands the score back to a caller elsewhere
     (`def auc(scores, labels): ... return roc_auc_score(y, s)`), and a score only drawn in
-    a logged chart (`run.log({"auc": wandb.plot.line(...)})`), are checklist questions.
+    a logged chart (`run.log({"auc": wandb.plot.line(...)})`) or a plotting call's label
+    (`plt.plot(x, fit, label=f"R2={r2:.2f}")`), are checklist questions.
 
     | spelling | found | near miss left alone |
     |---|---|---|
@@ -114,6 +115,36 @@ class UncountedRowDrop(Rule):
     triggers = ("dropna", "drop_nulls", "drop_nans", "merge", "join", "filter", "query", "drop_duplicates", "[:", "select(", " if ",
                 "head(", "[")
     examples = [
+        valid("""
+            import pandas as pd
+            import matplotlib.pyplot as plt
+            from sklearn.linear_model import LinearRegression
+            from sklearn.metrics import r2_score
+            df = pd.read_csv("houses.csv")
+            X = df[["area"]].values
+            y = df["price"].values
+            X = X[df["area"] < 4000]
+            y = y[df["area"] < 4000]
+            regr = LinearRegression().fit(X, y)
+            linear_r2 = r2_score(y, regr.predict(X))
+            plt.scatter(X, y, label="points")
+            plt.plot(X, regr.predict(X), label=f"Linear, $R^2$={linear_r2:.2f}")
+        """, note="near miss (held-out set 19): the score the kept rows reach is only drawn in a chart's legend: a question"),
+        invalid("""
+            import pandas as pd
+            import matplotlib.pyplot as plt
+            from sklearn.linear_model import LinearRegression
+            from sklearn.metrics import r2_score
+            df = pd.read_csv("houses.csv")
+            X = df[["area"]].values
+            y = df["price"].values
+            X = X[df["area"] < 4000]  # expect: DATA040
+            y = y[df["area"] < 4000]
+            regr = LinearRegression().fit(X, y)
+            linear_r2 = r2_score(y, regr.predict(X))
+            plt.scatter(X, y, label="points")
+            print(f"R^2: {linear_r2:.2f}")
+        """, note="the twin: the score of the kept rows printed, the dropped rows never counted"),
         valid("""
             import numpy as np
             from sklearn.metrics import average_precision_score

@@ -30,6 +30,9 @@ class ScoreOnTrainingData(Rule):
     reported unless its result is named or printed as a training score (`train_acc = eval(model,
     train_loader)`, `"train: %f"`).
 
+    A training score only drawn in a chart (formatted into a plotting call's label or title, the
+    in-sample R^2 in the legend of the curve fit on those points) is a checklist question.
+
     A training score in a file that holds no rows out at all (no split, no subset of rows where it
     is scored, nothing named for test or validation, no held-out claim) is a checklist question.
     Replayed first scans of the held-out sets (othergate2, 2026-12-06): 1 real, 1 debatable still
@@ -60,6 +63,36 @@ class ScoreOnTrainingData(Rule):
     message = "`{model}` is scored at {scored} on `{data}`, the rows it was fit on at {fit}, and the score is not labelled as a training score"
     question = "Is the score at {scored} (on `{data}`, which `{model}` was trained on at {fit}) reported as a training score, or as a result?"
     examples = [
+        valid("""
+            import pandas as pd
+            import matplotlib.pyplot as plt
+            from sklearn.linear_model import LinearRegression
+            from sklearn.metrics import r2_score
+            df = pd.read_csv("houses.csv")
+            X = df[["area"]].values
+            y = df["price"].values
+            X = X[df["area"] < 4000]
+            y = y[df["area"] < 4000]
+            regr = LinearRegression().fit(X, y)
+            linear_r2 = r2_score(y, regr.predict(X))
+            plt.scatter(X, y, label="points")
+            plt.plot(X, regr.predict(X), label=f"Linear, $R^2$={linear_r2:.2f}")
+        """, note="near miss (held-out set 19): the in-sample R^2 is only drawn in the legend of the curve fit on those points: a question, not a finding"),
+        invalid("""
+            import pandas as pd
+            import matplotlib.pyplot as plt
+            from sklearn.linear_model import LinearRegression
+            from sklearn.metrics import r2_score
+            df = pd.read_csv("houses.csv")
+            X = df[["area"]].values
+            y = df["price"].values
+            X = X[df["area"] < 4000]
+            y = y[df["area"] < 4000]
+            regr = LinearRegression().fit(X, y)
+            linear_r2 = r2_score(y, regr.predict(X))  # expect: EVAL020
+            plt.scatter(X, y, label="points")
+            print(f"R^2: {linear_r2:.2f}")
+        """, note="the twin: the same in-sample R^2 printed as the result"),
         valid("""
             import numpy as np
             from sklearn.metrics import accuracy_score
@@ -746,7 +779,8 @@ class ScoreOnTrainingData(Rule):
             repo.report(cls, **prog.where(anchor), related=[Location(prog.path(fit), prog.line(fit), "fit here")],
                         model=model_name(prog, model), data=code_name(prog, data, "the training part"),
                         fit=prog.describe(fit), scored=prog.describe(metric),
-                        extra={"ask": _NOTHING_HELD_OUT} if said not in ("test", "val") and _nothing_held_out(prog, metric) else None)
+                        extra={"ask": _NOTHING_HELD_OUT} if said not in ("test", "val") and _nothing_held_out(prog, metric)
+                        else {"ask": _DRAWN_ONLY} if said not in ("test", "val") and _drawn_only(prog, metric) else None)
         for call, train, held in _evaluation_call_on_training_part(prog):
             repo.report(cls, **prog.where(call), related=[Location(prog.path(held), prog.line(held), "held-out part, unused")],
                         model=prog.info(call)["fn"].rsplit(".", 1)[-1], data=prog.info(train).get("name", "the training part"),
@@ -1159,6 +1193,30 @@ def _nothing_held_out(prog: Program, metric: Ref) -> bool:
             if isinstance(value, str) and (value in ("test", "val") or kb.name_role(value) in ("test", "val")):
                 return False
     return True
+
+
+_DRAWN_ONLY = ("the score is only drawn in a chart (`plt.plot(..., label=f\"R2={r2:.2f}\")`), beside the curve fit on "
+               "those rows: a goodness of fit in a figure, or a result someone quotes?")
+_CHART_ROOTS = ("matplotlib.", "seaborn.", "plotly.", "bokeh.", "altair.")
+
+
+def _drawn_only(prog: Program, metric: Ref) -> bool:
+    """The score goes only into a chart: formatted into a label or title of a plotting call, never printed,
+    logged, stored or returned (the in-sample R^2 of a curve in a figure's legend, held-out 19)."""
+    frontier, drawn = [metric], False
+    for _ in range(4):
+        following = []
+        for node in frontier:
+            for user in prog.users(node):
+                kind, info = prog.kind(user), prog.info(user)
+                if kind == "call" and str(info.get("fn", "")).startswith(_CHART_ROOTS):
+                    drawn = True
+                elif kind == "op" and info.get("op") in ("fmt", "alias"):
+                    following.append(user)
+                else:
+                    return False
+        frontier = following
+    return drawn and not frontier
 
 
 def _callers_of_returned(prog: Program, metric: Ref) -> list[Ref]:
