@@ -21,21 +21,50 @@ if TYPE_CHECKING:
 Frame = tuple[str, str, int]
 
 
-def discarded(repo: RepoContext, module_key: str, draw_frames: list[Frame], seed: Frame) -> bool:
-    """Are the results of the draw reached through `draw_frames` replaced after the top-level `seed`?"""
+def _placed(repo: RepoContext, module_key: str, draw_frames: list[Frame], seed: Frame) -> tuple[list, int, int] | None:
+    """The top-level statements of the file, the index of the one that leads to the draw and of the
+    seed's, when both are top-level statements of one file and the seed comes later."""
     if not draw_frames:
-        return False
+        return None
     path, key, draw_ordinal = draw_frames[0]
     if key != module_key or seed[0] != path or seed[1] != module_key:
-        return False
+        return None
     statements = _statements(repo, path)
-    if not statements:
-        return False
     where = {index: (first, last) for index, (first, last, _) in enumerate(statements)}
     draw_at = next((i for i, (a, b) in where.items() if a <= draw_ordinal <= b), None)
     seed_at = next((i for i, (a, b) in where.items() if a <= seed[2] <= b), None)
     if draw_at is None or seed_at is None or seed_at <= draw_at:
+        return None
+    return statements, draw_at, seed_at
+
+
+def before_seed_only(repo: RepoContext, module_key: str, draw_frames: list[Frame], seed: Frame) -> bool:
+    """Do the results of the draw feed only statements that come before the top-level `seed`'s (a
+    throw-away layer that shows a penalty, the untrained model's score shown before the seeded
+    training)? Names made from them are followed; a definition that reads them may run later."""
+    placed = _placed(repo, module_key, draw_frames, seed)
+    if placed is None:
         return False
+    statements, draw_at, seed_at = placed
+    tainted = _assigned(statements[draw_at][2], anywhere=True)
+    if not tainted:
+        return False
+    for index in range(draw_at + 1, len(statements)):
+        statement = statements[index][2]
+        if not _reads(statement, tainted):
+            continue
+        if index >= seed_at or isinstance(statement, (cst.FunctionDef, cst.ClassDef)):
+            return False
+        tainted |= _assigned(statement, anywhere=True)
+    return True
+
+
+def discarded(repo: RepoContext, module_key: str, draw_frames: list[Frame], seed: Frame) -> bool:
+    """Are the results of the draw reached through `draw_frames` replaced after the top-level `seed`?"""
+    placed = _placed(repo, module_key, draw_frames, seed)
+    if placed is None:
+        return False
+    statements, draw_at, seed_at = placed
     names = _assigned(statements[draw_at][2])
     if not names:
         return False
@@ -76,7 +105,16 @@ def _statements(repo: RepoContext, path: str) -> list[tuple[int, int, cst.CSTNod
     return out
 
 
-def _assigned(statement: cst.CSTNode) -> set[str]:
+def _assigned(statement: cst.CSTNode, anywhere: bool = False) -> set[str]:
+    """Names a simple statement assigns (`anywhere`: also inside a compound one, and loop targets)."""
+    if anywhere and not isinstance(statement, cst.SimpleStatementLine):
+        names = set()
+        for node in iter_nodes(statement):
+            if isinstance(node, cst.SimpleStatementLine):
+                names |= _assigned(node)
+            elif isinstance(node, (cst.For, cst.CompFor)):
+                names |= _target_names(node.target)
+        return names
     if not isinstance(statement, cst.SimpleStatementLine):
         return set()
     names: set[str] = set()

@@ -14,7 +14,7 @@ from hygiene.finding import Location, Severity
 from hygiene.analysis.programs import locate, programs
 from hygiene.analysis.unseeded_draws import GENERATOR_NAMES, program_ask, report_place
 from hygiene.analysis.flag_guards import switched_off_at
-from hygiene.analysis.overwritten import discarded
+from hygiene.analysis.overwritten import before_seed_only, discarded
 from hygiene.analysis.purpose import in_data_folder
 from hygiene.analysis.toy_draws import is_toy, toy_lines
 from hygiene.rule import Rule, invalid, valid
@@ -61,6 +61,9 @@ class SeedAfterDraw(Rule):
     picks the seed itself (`variant = dict(..., seed=random.randint(0, 100000))`, logged with the
     run's settings and then used to seed every generator) is how the seed is chosen, not randomness
     the seed should have controlled (set 19: rlkit's launchers; `hygiene.analysis.drawn_seeds`).
+    A draw whose results only statements before the seed read (names made from them followed; a
+    throw-away layer that shows a penalty, an untrained model's score shown before the seeded training)
+    is a checklist question: nothing after the seed depends on it (`overwritten.before_seed_only`).
 
     Precision, and why it stays a finding (2026-12-06, seedprec): of 20 first-scan findings (1 real)
     it still prints the real one, 2 false (a timing example whose model is built before a seed; a
@@ -93,6 +96,31 @@ class SeedAfterDraw(Rule):
     message = "`{draw}` draws from {gen} before `{seed}` ({seed_where}) seeds it, so this draw is unseeded"
     question = "Was the seed at {seed_where} meant to control `{draw}` at {where}, which runs before it?"
     examples = [
+        valid("""
+            import torch
+            import torch.nn as nn
+            conv_layer = nn.Conv2d(in_channels=3, out_channels=5, kernel_size=5)
+            l2_penalty = 0.001 * sum([(p ** 2).sum() for p in conv_layer.parameters()])
+            print(l2_penalty)
+            torch.manual_seed(1)
+            model = nn.Sequential(nn.Linear(10, 2))
+            for epoch in range(3):
+                pred = model(torch.ones(4, 10))
+                print(epoch, pred.sum().item())
+        """, note="near miss (held-out set 19): a throw-away layer drawn before the seed only shows a penalty before it; "
+                  "the trained model comes after the seed: a question"),
+        invalid("""
+            import torch
+            import torch.nn as nn
+            conv_layer = nn.Conv2d(in_channels=3, out_channels=5, kernel_size=5)  # expect: SEED006
+            l2_penalty = 0.001 * sum([(p ** 2).sum() for p in conv_layer.parameters()])
+            print(l2_penalty)
+            torch.manual_seed(1)
+            model = nn.Sequential(nn.Linear(10, 2))
+            for epoch in range(3):
+                pred = model(torch.ones(4, 10))
+                print(epoch, pred.sum().item(), l2_penalty.item())
+        """, note="the twin: what the unseeded layer gave is printed with the seeded training's numbers"),
         valid("""
             import random
             import numpy as np
@@ -494,9 +522,15 @@ class SeedAfterDraw(Rule):
             at, at_place, other, other_place, note = draw.path, draw_place, where_path, place, "the seed, which comes too late"
             if draw.kind == "generate":
                 at, at_place, other, other_place, note = where_path, place, draw.path, draw_place, "the earlier draw"
+            ask = _ask(late, progs)
+            if not ask and before_seed_only(repo, progs.files[late.entry]["module"], late.draw_frames, late.seed):
+                ask = _BEFORE_SEED_ONLY
             repo.report(cls, at, at_place.line, seed=seed_code, gen=gen, draw=draw.code, seed_where=seed_where,
-                        related=[Location(other, other_place.line, note)],
-                        **report_place(at_place, ask=_ask(late, progs)))
+                        related=[Location(other, other_place.line, note)], **report_place(at_place, ask=ask))
+
+
+_BEFORE_SEED_ONLY = ("what the draw makes is used only by code that runs before the seed (an illustration, a "
+                     "throw-away layer, a look at an untrained model); is any number it shows reported?")
 
 
 def _ask(late: Any, progs: Any) -> str:
