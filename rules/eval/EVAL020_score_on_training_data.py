@@ -63,6 +63,36 @@ class ScoreOnTrainingData(Rule):
     message = "`{model}` is scored at {scored} on `{data}`, the rows it was fit on at {fit}, and the score is not labelled as a training score"
     question = "Is the score at {scored} (on `{data}`, which `{model}` was trained on at {fit}) reported as a training score, or as a result?"
     examples = [
+        invalid("""
+            import numpy as np
+            import pandas as pd
+            import statsmodels.api as sm
+            from sklearn.metrics import mean_squared_error
+            from sklearn.model_selection import KFold
+            df = pd.read_csv("county_health.csv")
+            X = sm.add_constant(df[["income", "smoking_rate"]].to_numpy())
+            y = df["life_expectancy"].to_numpy()
+            rmse = []
+            for fit_idx, hold_idx in KFold(n_splits=10, shuffle=True, random_state=7).split(X):
+                ols = sm.OLS(y[fit_idx], X[fit_idx]).fit()
+                rmse.append(np.sqrt(mean_squared_error(y[fit_idx], ols.predict(X[fit_idx]))))  # expect: EVAL020
+            print(f"10-fold RMSE: {np.mean(rmse):.3f}")
+        """, note="statsmodels' array API (`sm.OLS(y, X).fit()`, label first): the fold error on the rows it was fit on"),
+        valid("""
+            import numpy as np
+            import pandas as pd
+            import statsmodels.api as sm
+            from sklearn.metrics import mean_squared_error
+            from sklearn.model_selection import KFold
+            df = pd.read_csv("county_health.csv")
+            X = sm.add_constant(df[["income", "smoking_rate"]].to_numpy())
+            y = df["life_expectancy"].to_numpy()
+            rmse = []
+            for fit_idx, hold_idx in KFold(n_splits=10, shuffle=True, random_state=7).split(X):
+                ols = sm.OLS(y[fit_idx], X[fit_idx]).fit()
+                rmse.append(np.sqrt(mean_squared_error(y[hold_idx], ols.predict(X[hold_idx]))))
+            print(f"10-fold RMSE: {np.mean(rmse):.3f}")
+        """, note="near miss: the same model scored on the held-out fold"),
         valid("""
             import pandas as pd
             import matplotlib.pyplot as plt

@@ -7,6 +7,8 @@ the model as a Wilkinson formula over the columns of a table instead of `fit(X, 
 would have made: a model fit whose features are those columns of `data` and whose label is the
 left-hand column, so the rules that follow columns (a label in a window, a feature computed from
 the label) read formulas too. `y ~ .` (every other column) keeps the label out by its meaning.
+statsmodels' array API (`sm.OLS(y[train], X[train]).fit()`, `sm.Logit`, `sm.GLM`...) takes the label
+first and the features second: a model fit on those rows too.
 """
 from __future__ import annotations
 
@@ -48,8 +50,20 @@ def _names(side: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+# statsmodels' array API: `sm.OLS(y, X).fit()` takes the label first, the features second.
+_ARRAY_MODELS = re.compile(r"^statsmodels\.(api|regression\.linear_model|discrete\.discrete_model|genmod\."
+                           r"generalized_linear_model|robust\.robust_linear_model|regression\.quantile_regression)\."
+                           r"(OLS|WLS|GLS|GLSAR|Logit|Probit|MNLogit|Poisson|NegativeBinomial|GLM|RLM|QuantReg)$")
+
+
 def formula_call(ev: Any, expr: cst.Call, bare: str, positional: list, keywords: dict) -> int | None:
     """A fit node (or, for patsy, the design matrices) for a formula call; None when not one."""
+    if _ARRAY_MODELS.match(bare):  # `sm.OLS(y[tr], X[tr])`: a model fit on those rows (its `.fit()` solves it)
+        y = keywords.get("endog", positional[0] if positional else 0)
+        x = keywords.get("exog", positional[1] if len(positional) > 1 else 0)
+        if isinstance(x, int) and isinstance(y, int) and x and y:
+            return ev.add("fit", (0, x, y), {"cls": bare, "kind": "model", "m": "endog", "name": bare.rsplit(".", 1)[-1]}, expr)
+        return None
     design = bare in _DESIGN
     if not (design or bare in _FORMULA_CONSTRUCTORS or bare.endswith(".from_formula")
             or (bare.startswith(_FORMULA_MODULES) and bare.rsplit(".", 1)[-1][:1].islower())):
