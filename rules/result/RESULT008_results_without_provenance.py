@@ -4,6 +4,7 @@ from __future__ import annotations
 import libcst as cst
 
 from hygiene.finding import Location, Severity
+from hygiene.analysis.run_paths import settings_in_path
 from hygiene.analysis.launch_args import named_per_run, option_values
 from hygiene.analysis.results import metric_key, provenance_key
 from hygiene.rule import Rule, invalid, notebook, valid
@@ -162,6 +163,12 @@ class ResultsWithoutProvenance(Rule):
     (`--save_dir $save_dir`, set from the model's folder), the folder is the provenance: a checklist
     question, not a finding (held-out set 12: open-instruct's evaluation scripts, run per model by
     `eval_gsm8k.sh`). Run scripts that pass every model the same folder keep it a finding.
+    A path the code builds from two or more of the run's settings (`os.path.join("results",
+    f"{args.model}-lr-{args.lr}", dataset, f"train-{n}-{seed}")`, followed through assignments and
+    helper calls of the file: `hygiene.analysis.run_paths`) records the run in the file's place: a
+    checklist question (held-out set 20: few-shot scripts whose folders name model, data, sample size
+    and seed). Fields set on each item of a list (`results[i]["score"] = s`) make a per-item log, not a
+    summary, and are not reported.
 
     Replayed first scans of the held-out sets (othergate2, 2026-12-06): 0 real, 1 debatable still
     printed (before 0 / 1 / 0; 0 real of 7 at first scan): a best-of-N accuracy written to
@@ -195,6 +202,58 @@ class ResultsWithoutProvenance(Rule):
     message = "{what} saves only metrics ({keys}): no model, configuration, seed, sample count or code version is recorded with them"
     question = "Which model, data, seed and commit produced the numbers written at {where}?"
     examples = [
+        valid("""
+            import argparse, json, os
+            parser = argparse.ArgumentParser()
+            parser.add_argument("--model", default="roberta-base")
+            parser.add_argument("--seed", type=int, default=0)
+            args = parser.parse_args()
+            def main(args):
+                score = run(args)
+                out_dir = os.path.join("results", f"{args.model}-seed{args.seed}")
+                os.makedirs(out_dir, exist_ok=True)
+                with open(os.path.join(out_dir, "results.json"), "w") as f:
+                    json.dump({"score": score, "measure": "acc"}, f)
+        """, note="near miss (held-out set 20): the folder it is written to names the model and the seed: "
+                  "each run's file is its own record (a question)"),
+        invalid("""
+            import argparse, json, os
+            parser = argparse.ArgumentParser()
+            parser.add_argument("--model", default="roberta-base")
+            parser.add_argument("--seed", type=int, default=0)
+            args = parser.parse_args()
+            def main(args):
+                score = run(args)
+                out_dir = "results"
+                os.makedirs(out_dir, exist_ok=True)
+                with open(os.path.join(out_dir, "results.json"), "w") as f:
+                    json.dump({"score": score, "measure": "acc"}, f)  # expect: RESULT008
+        """, note="the twin: one folder for every run, and the file names nothing"),
+        valid("""
+            import argparse, json
+            parser = argparse.ArgumentParser()
+            parser.add_argument("--eval_output_file")
+            args = parser.parse_args()
+            def judge_all(results, client):
+                for ind, item in enumerate(results):
+                    reply = client.judge(item["prompt"])
+                    results[ind]["result"] = reply
+                    results[ind]["score"] = parse_score(reply)
+                with open(args.eval_output_file, "w") as f:
+                    json.dump(results, f, indent=2)
+        """, note="near miss (held-out set 20): each item's record gets its reply and score: a per-item log, not a summary"),
+        invalid("""
+            import argparse, json
+            parser = argparse.ArgumentParser()
+            parser.add_argument("--eval_output_file")
+            args = parser.parse_args()
+            def judge_all(results, client):
+                summary = {}
+                scores = [parse_score(client.judge(item["prompt"])) for item in results]
+                summary["score"] = sum(scores) / len(scores)
+                with open(args.eval_output_file, "w") as f:
+                    json.dump(summary, f, indent=2)  # expect: RESULT008
+        """, note="the twin: the summary of the same run, with nothing saying which model or setting made it"),
         invalid("""
             import argparse, json, random
             ap = argparse.ArgumentParser()
@@ -638,8 +697,11 @@ class ResultsWithoutProvenance(Rule):
         for node, fields, fixed in self.pending:
             used = sorted({flag for dest, flag in self.out_options.items()
                            if re.search(rf"(?<![\w]){re.escape(dest)}\b", self.where.get(id(node), ""))})
-            finding = self.ctx.report(type(self), node, fields=fields, extra={"ask": _FIXED} if fixed else None)
-            if used:
+            named = settings_in_path(self.ctx.text, self.where.get(id(node)) or self.ctx.code(node))
+            ask = _FIXED if fixed else (f"the path it is written to names the run's settings ({', '.join(f'`{n}`' for n in named[:5])}): "
+                                        "is every run's file its own, and is that path kept with the number?") if named else None
+            finding = self.ctx.report(type(self), node, fields=fields, extra={"ask": ask} if ask else None)
+            if used and not named:
                 self.ctx.findings.remove(finding)
                 deferred.append({"line": finding.line, "column": finding.column, "end_line": finding.end_line,
                                  "end_column": finding.end_column, "cell": finding.cell, "cell_line": finding.cell_line,
@@ -692,6 +754,8 @@ class ResultsWithoutProvenance(Rule):
                 scope.keys[name] = set(keys)
                 if opaque:
                     scope.opaque.add(name)
+            elif isinstance(target.target, cst.Subscript) and isinstance(target.target.value, cst.Subscript):
+                scope.opaque.add(name)  # `results[i]["score"] = s`: a field of each item's record, a per-item log
             elif isinstance(target.target, cst.Subscript):
                 key = _subscript_key(target.target)
                 if _names_a_config(node.value):
