@@ -22,7 +22,8 @@ class LabelInFeatures(Rule):
     formulas (`smf.ols("y ~ a + C(b)", data=df)`, `Model.from_formula`, patsy's `dmatrices`) name the
     label left of `~` and the features right of it.
     Lagged values (`y.shift(1).rolling(7)`) and the date index of the table that holds the label
-    are not the label; a label removed earlier with `df.pop(label)`, or left out by a
+    are not the label, nor is a column of rows the label only selected (`df[df[label] >= 2.5]`
+keeps rows; the hour of the pickup time stays the pickup time's); a label removed earlier with `df.pop(label)`, or left out by a
     `ColumnTransformer` that keeps only its listed columns, is not in the features.
 
     ## Why is this bad?
@@ -46,6 +47,35 @@ class LabelInFeatures(Rule):
     message = "{features} {verb} computed from the label `{label}` at {where}, and `{model}` is fit on {them} to predict `{label}` at {fit}"
     question = "Would {features} (built at {where}) be known before `{label}` is, when `{model}` predicts it?"
     examples = [
+        valid("""
+            import pandas as pd
+            from sklearn.linear_model import LinearRegression
+            from sklearn.model_selection import train_test_split
+            taxi = pd.read_csv("taxi.csv", parse_dates=["pickup_datetime"])
+            taxi = taxi[(taxi["passenger_count"] > 0) & (taxi["fare_amount"] >= 2.5)]
+            taxi["hour"] = taxi.pickup_datetime.dt.hour
+            taxi["weekday"] = taxi.pickup_datetime.dt.weekday
+            y = taxi["fare_amount"]
+            X = taxi.drop(columns=["fare_amount"])
+            X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.3, random_state=42)
+            lr = LinearRegression().fit(X_train, y_train)
+            print(lr.score(X_test, y_test))
+        """, note="near miss (held-out set 20): the label only picks the rows kept (fares of at least 2.5); "
+                  "the hour and weekday are the pickup time's"),
+        invalid("""
+            import pandas as pd
+            from sklearn.linear_model import LinearRegression
+            from sklearn.model_selection import train_test_split
+            taxi = pd.read_csv("taxi.csv", parse_dates=["pickup_datetime"])
+            taxi = taxi[(taxi["passenger_count"] > 0) & (taxi["fare_amount"] >= 2.5)]
+            taxi["hour"] = taxi.pickup_datetime.dt.hour
+            taxi["fare_per_passenger"] = taxi["fare_amount"] / taxi["passenger_count"]  # expect: LEAK004
+            y = taxi["fare_amount"]
+            X = taxi.drop(columns=["fare_amount"])
+            X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.3, random_state=42)
+            lr = LinearRegression().fit(X_train, y_train)
+            print(lr.score(X_test, y_test))
+        """, note="the twin: after the same filter, a feature made of the fare itself"),
         valid("""
             from sklearn.linear_model import LogisticRegression
 
@@ -753,6 +783,8 @@ def _derived_from_label(prog: Program, frame: Ref, label: str, wanted: list[str]
             path = _path(parents, read)
             if _other_column(prog, path) or _column_mismatch(prog, path):
                 continue  # `sales["promo"]` of the table `ma7` was set on: another column's values
+            if _through_mask(prog, path):
+                continue  # `taxi = taxi[taxi.fare >= 2.5]`: the label picks rows; the column's values are the date's
             if any(prog.kind(p) == "op" and prog.info(p).get("a") in ("index", "columns", "shape") for p in path):
                 continue  # `daily.index.dayofweek`: the rows' index, not the label
             if any(_lagged(prog, p) or _lagged_inside(prog, p) for p in path):
@@ -846,6 +878,12 @@ def _windowed_inside(prog: Program, node: Ref) -> bool:
         return False
     handed = [i for i in prog.inputs(node)[1:] if i]
     return any(prog.info(r).get("m") in WINDOW_METHODS for r in prog.back(handed, limit=20)) if handed else False
+
+
+def _through_mask(prog: Program, path: list[Ref]) -> bool:
+    """Does the label reach the value only as the mask of a row selection (`df[df[label] > 0]`, or a
+    query of it)? The rows kept depend on it; no value of another column does."""
+    return any(prog.kind(user) == "subset" and read != prog.input(user, 0) for read, user in zip(path, path[1:]))
 
 
 def _path(parents: dict[Ref, Ref], ref: Ref) -> list[Ref]:
