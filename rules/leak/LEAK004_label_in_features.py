@@ -23,7 +23,8 @@ class LabelInFeatures(Rule):
     label left of `~` and the features right of it.
     Lagged values (`y.shift(1).rolling(7)`) and the date index of the table that holds the label
     are not the label, nor is a column of rows the label only selected (`df[df[label] >= 2.5]`
-keeps rows; the hour of the pickup time stays the pickup time's); a label removed earlier with `df.pop(label)`, or left out by a
+keeps rows; the hour of the pickup time stays the pickup time's), nor are features and label that are one
+series offset by a step (`X, y = s[:-1], s[1:]`: a one-step forecast); a label removed earlier with `df.pop(label)`, or left out by a
     `ColumnTransformer` that keeps only its listed columns, is not in the features.
 
     ## Why is this bad?
@@ -47,6 +48,34 @@ keeps rows; the hour of the pickup time stays the pickup time's); a label remove
     message = "{features} {verb} computed from the label `{label}` at {where}, and `{model}` is fit on {them} to predict `{label}` at {fit}"
     question = "Would {features} (built at {where}) be known before `{label}` is, when `{model}` predicts it?"
     examples = [
+        valid("""
+            import pandas as pd
+            from keras.models import Sequential
+            from keras.layers import Dense
+            from sklearn.preprocessing import MinMaxScaler
+            series = pd.read_csv("vix.csv", index_col="Date", parse_dates=True)["Adj Close"]
+            train = series.loc[:"2018-01-01"]
+            train_sc = MinMaxScaler(feature_range=(-1, 1)).fit_transform(train)
+            X_train = train_sc[:-1]
+            y_train = train_sc[1:]
+            model = Sequential()
+            model.add(Dense(1))
+            model.fit(X_train, y_train, epochs=100)
+        """, note="near miss (held-out set 20): features and label are one series offset by a day: a one-step forecast"),
+        invalid("""
+            import pandas as pd
+            from keras.models import Sequential
+            from keras.layers import Dense
+            from sklearn.preprocessing import MinMaxScaler
+            series = pd.read_csv("vix.csv", index_col="Date", parse_dates=True)["Adj Close"]  # expect: LEAK004
+            train = series.loc[:"2018-01-01"]
+            train_sc = MinMaxScaler(feature_range=(-1, 1)).fit_transform(train)
+            X_train = train_sc[:-1]
+            y_train = train_sc[:-1]
+            model = Sequential()
+            model.add(Dense(1))
+            model.fit(X_train, y_train, epochs=100)
+        """, note="the twin: the same rows on both sides: the label is its own feature"),
         valid("""
             import pandas as pd
             from sklearn.linear_model import LinearRegression
@@ -524,6 +553,8 @@ keeps rows; the hour of the pickup time stays the pickup time's); a label remove
             x, y = prog.input(fit, 1), prog.input(fit, 2)
             if not x or not y:
                 continue
+            if _offset_slices(prog, x, y):
+                continue  # `X, y = series[:-1], series[1:]`: each row's features are the series before its label
             label = _label_column(prog, y)
             if label is None:
                 continue
@@ -878,6 +909,15 @@ def _windowed_inside(prog: Program, node: Ref) -> bool:
         return False
     handed = [i for i in prog.inputs(node)[1:] if i]
     return any(prog.info(r).get("m") in WINDOW_METHODS for r in prog.back(handed, limit=20)) if handed else False
+
+
+def _offset_slices(prog: Program, x: Ref, y: Ref) -> bool:
+    """Are the features and the label row slices of one series with different bounds (`train[:-1]` and
+    `train[1:]`, `s[:n - k]` and `s[k:]`)? Paired by position, each row's features are earlier rows."""
+    xi, yi = prog.info(x), prog.info(y)
+    return (prog.kind(x) == prog.kind(y) == "subset" and xi.get("how") == yi.get("how") == "slice"
+            and bool(prog.input(x, 0)) and prog.input(x, 0) == prog.input(y, 0)
+            and (xi.get("lo"), xi.get("hi")) != (yi.get("lo"), yi.get("hi")))
 
 
 def _through_mask(prog: Program, path: list[Ref]) -> bool:
