@@ -50,6 +50,32 @@ series offset by a step (`X, y = s[:-1], s[1:]`: a one-step forecast); a label r
     examples = [
         valid("""
             import pandas as pd
+            from sklearn.linear_model import LinearRegression
+            from sklearn.model_selection import train_test_split
+            sf = pd.read_csv("sf.csv")
+            X = sf[["bathrooms", "bedrooms", "usecode", "group"]]
+            Y = sf["lastsoldprice"]
+            X = pd.concat([X, pd.get_dummies(sf.group)], axis=1)
+            X = pd.concat([X, pd.get_dummies(sf.usecode)], axis=1)
+            X.drop(["group", "usecode"], inplace=True, axis=1)
+            X_train, X_test, y_train, y_test = train_test_split(X, Y, test_size=0.3, random_state=0)
+            LinearRegression().fit(X_train, y_train)
+        """, note="near miss (held-out set 20): chosen columns and dummies of two attribute columns (`sf.group`); the later drop cannot leave the label in"),
+        invalid("""
+            import pandas as pd
+            from sklearn.linear_model import LinearRegression
+            from sklearn.model_selection import train_test_split
+            sf = pd.read_csv("sf.csv")
+            X = sf.drop(columns=["zip"])
+            Y = sf["lastsoldprice"]
+            X = pd.concat([X, pd.get_dummies(sf.group)], axis=1)
+            X = pd.concat([X, pd.get_dummies(sf.usecode)], axis=1)
+            X.drop(["group", "usecode"], inplace=True, axis=1)  # expect: LEAK004
+            X_train, X_test, y_train, y_test = train_test_split(X, Y, test_size=0.3, random_state=0)
+            LinearRegression().fit(X_train, y_train)
+        """, note="the twin: the features start from every column but one, the label among them"),
+        valid("""
+            import pandas as pd
             from keras.models import Sequential
             from keras.layers import Dense
             from sklearn.preprocessing import MinMaxScaler
@@ -734,6 +760,9 @@ def _built_without(prog: Program, frame: Ref, label: str, depth: int = 0) -> boo
         if kind == "call" and info.get("m") == "get_dummies":
             data = prog.input(current, 1)
             cols = prog.info(data).get("cols", []) if data and prog.kind(data) == "col" else []
+            if data and prog.kind(data) == "op" and isinstance(attr := prog.info(data).get("a"), str) \
+                    and attr not in ("values", "index", "columns", "shape", "T"):
+                cols = [attr]  # `pd.get_dummies(sf.group)`: the column as an attribute
             return len(cols) == 1 and cols[0] not in ("?", label)
         if kind == "drop" or _keeps_columns(prog, current):
             current = prog.input(current, 0) if kind == "drop" else next(iter(s for s, _ in prog.back_step(current, (), rows=True)), None)
