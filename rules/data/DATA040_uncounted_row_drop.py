@@ -52,9 +52,9 @@ class UncountedRowDrop(Rule):
     `[:n]` of one item's sequence inside a loop over items (or to the item's length the loop hands out, `m[:n, :n]` of a padded square), a count written in the code (`[:-1]`), a
     precomputed mask applied to aligned lists (`[w for m, w in zip(mask, words) if m]`), data cut to the length of the outputs
     (`ds.select(range(len(outputs)))`, `refs[:len(preds)]`: rows paired with the outputs of a
-    `--limit`ed run, no output dropped), selections of a named subset
+    `--limit`ed run, no output dropped), one row per index value (`df.loc[~df.index.duplicated()]`), selections of a named subset
     (`df[df.type == "match"]`, `.isin(chosen)`, `.str.contains("raw")`, `query("split == 'eval'")`)
-    unless they test a failure (`status == "ok"`), time windows (`df[df.date >= "2024-01-01"]`,
+    unless they test a failure (`status == "ok"`), time windows (`df[df.date >= "2024-01-01"]`, a date index cut at a date `df.loc[df.index >= split_date]`,
     `df.year < 2020`, `df.ts >= cutoff`, `query("ts > @cut")`: a temporal hold-out or a study period), group-size filters, inner merges that pair
     two sources for a correlation (an agreement exists only on shared items), and a frame merged
     with one run per loop step (`wide = wide.merge(run, on=key)`: runs of the same items side by side). Two slices to the same
@@ -115,6 +115,24 @@ class UncountedRowDrop(Rule):
     triggers = ("dropna", "drop_nulls", "drop_nans", "merge", "join", "filter", "query", "drop_duplicates", "[:", "select(", " if ",
                 "head(", "[")
     examples = [
+        valid("""
+            import pandas as pd
+            from sklearn.metrics import mean_absolute_error
+            df = pd.read_csv("occupancy.csv", index_col="ds", parse_dates=True)
+            df = df.loc[~df.index.duplicated(keep="first")]
+            split_date = "2019-01-01"
+            test = df.loc[df.index >= split_date]
+            print(mean_absolute_error(test["y"], test["yhat"]))
+        """, note="near miss (held-out set 20): one row per date of a daily series, then the test period of a time split (a date index cut at a date)"),
+        invalid("""
+            import pandas as pd
+            from sklearn.metrics import mean_absolute_error
+            df = pd.read_csv("occupancy.csv", index_col="ds", parse_dates=True)
+            df = df.loc[~df.index.duplicated(keep="first")]
+            n_rows = 500
+            test = df.loc[df.index < n_rows]  # expect: DATA040
+            print(mean_absolute_error(test["y"], test["yhat"]))
+        """, note="the twin: the index cut at a row count, before the error"),
         valid("""
             import pandas as pd
             import matplotlib.pyplot as plt

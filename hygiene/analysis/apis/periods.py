@@ -20,9 +20,11 @@ def time_window(expr: cst.Comparison) -> bool:
     if not isinstance(target.operator, (cst.LessThan, cst.LessThanEqual, cst.GreaterThan, cst.GreaterThanEqual)):
         return False
     key = _column_key(expr.left)
+    bound = target.comparator
+    if key == "index" and not isinstance(bound, cst.Integer):
+        key = "date"  # `df.loc[df.index >= split_date]`: a date index cut at a date (a row number is no period)
     if not key or not _DATE_COLUMN.search(key):
         return False
-    bound = target.comparator
     text = string_value(bound)
     if text is not None:
         return bool(_DATE_LITERAL.match(text.strip()))

@@ -232,7 +232,8 @@ def _is_selection(expr: cst.BaseExpression) -> bool:
     if isinstance(expr, cst.Call) and isinstance(expr.func, cst.Attribute):
         method = expr.func.attr.value
         return method == "isin" or (method in ("contains", "startswith", "endswith") and bool(expr.args)
-                                    and string_value(expr.args[0].value) is not None)
+                                    and string_value(expr.args[0].value) is not None) or (  # `~df.index.duplicated()`:
+            method == "duplicated" and isinstance(expr.func.value, cst.Attribute) and expr.func.value.attr.value == "index")
     return False
 
 
