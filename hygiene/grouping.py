@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import dataclasses
 import posixpath
+import re
 from collections.abc import Callable, Hashable, Iterable
 from typing import TYPE_CHECKING
 
@@ -43,7 +44,7 @@ REPOSITORY = "repository:"  # a group key whose members are one decision whereve
 def group_findings(findings: list[Finding], rules: Iterable[type[Rule]],
                    in_focus: Callable[[str], bool] | None = None) -> list[Finding]:
     """`findings` with each group of several files reported once (see the module's doc)."""
-    findings = _one_per_place(findings)
+    findings = _one_per_habit(_one_per_place(findings))
     hooks = {r.code: r.group_by for r in rules}
     groups: dict[tuple, list[int]] = {}
     keys = {i: hooks[f.rule](f) if f.rule in hooks else None for i, f in enumerate(findings)}
@@ -125,6 +126,42 @@ def _one_per_place(findings: list[Finding]) -> list[Finding]:
         replaced[keep] = dataclasses.replace(findings[keep], message=findings[keep].message + said,
                                              related=tuple(related), extra=extra)
         dropped.update(i for i in members if i != keep)
+    if not dropped:
+        return findings
+    return [replaced.get(i, f) for i, f in enumerate(findings) if i not in dropped]
+
+
+def _habit(snippet: str) -> str:
+    """A finding's code with each name reduced to its last word and numbers dropped: `r2_score(y_train_pred3,
+    y_train)` and `r2_score(y_train_pred, y_train)`, `confusion_matrix(svc_y_pred, y_test)` and
+    `confusion_matrix(y_pred, y_test)` are one habit."""
+    text = re.sub(r"\d+", "", " ".join(snippet.split()))
+    return re.sub(r"[A-Za-z_]\w*(?![\w(])", lambda m: m.group(0).strip("_").rsplit("_", 1)[-1] or m.group(0), text)
+
+
+def _one_per_habit(findings: list[Finding]) -> list[Finding]:
+    """Findings of one rule in one file on the same code, name for name (a notebook that repeats
+    `r2_score(y_train_pred1, y_train)` for five models): one habit, one decision, one finding at
+    the first, naming the others as related; a question and a finding stay apart."""
+    habits: dict[tuple, list[int]] = {}
+    for index, finding in enumerate(findings):
+        snippet = finding.snippet or ""
+        if len(snippet) >= 12 and finding.line is not None:
+            habits.setdefault((finding.rule, finding.path, _habit(snippet), bool(finding.extra.get("ask"))), []).append(index)
+    dropped: set[int] = set()
+    replaced: dict[int, Finding] = {}
+    for members in habits.values():
+        if len(members) < 2 or len({findings[i].line for i in members}) < 2:
+            continue
+        members = sorted(members, key=lambda i: findings[i].sort_key())
+        keep, others = members[0], [findings[i] for i in members[1:]]
+        count = len(others)
+        said = (f"; the same code {'once more' if count == 1 else f'{count} more times'} in this file (related): "
+                "one habit, one decision, one finding")
+        related = tuple(findings[keep].related) + tuple(Location(o.path, o.line, "the same code again") for o in others)
+        extra = {**findings[keep].extra, "folded": [*findings[keep].extra.get("folded", []), *(o.fingerprint for o in others)]}
+        replaced[keep] = dataclasses.replace(findings[keep], message=findings[keep].message + said, related=related, extra=extra)
+        dropped.update(members[1:])
     if not dropped:
         return findings
     return [replaced.get(i, f) for i, f in enumerate(findings) if i not in dropped]

@@ -1,0 +1,36 @@
+"""One habit, one finding: the same code of one rule repeated in one file is folded into the first."""
+from __future__ import annotations
+
+from hygiene.finding import Finding, Severity
+from hygiene.grouping import group_findings
+
+
+def _finding(line: int, snippet: str, path: str = "house.ipynb", rule: str = "EVAL003", ask: bool = False) -> Finding:
+    return Finding(rule=rule, category="EVAL-ARGS", severity=Severity.WARNING, message=f"swapped at {line}",
+                   path=path, line=line, snippet=snippet, extra={"ask": "why"} if ask else {})
+
+
+def test_the_same_swap_for_five_models_is_one_finding():
+    found = [_finding(93, "r2_score(y_train_pred, y_train)")] + \
+        [_finding(100 + 10 * i, f"r2_score(y_train_pred{i}, y_train)") for i in range(1, 5)]
+    out = group_findings(found, [])
+    assert len(out) == 1
+    assert out[0].line == 93
+    assert "4 more times in this file" in out[0].message
+    assert sorted(r.line for r in out[0].related) == [110, 120, 130, 140]
+    assert len(out[0].extra["folded"]) == 4
+
+
+def test_prefixed_names_are_the_same_habit():
+    found = [_finding(96, "metrics.confusion_matrix(y_pred, y_test, [1,0])"),
+             _finding(104, "metrics.confusion_matrix(svc_y_pred, y_test, [1,0])")]
+    assert len(group_findings(found, [])) == 1
+
+
+def test_other_code_other_files_other_rules_and_questions_stay_apart():
+    found = [_finding(10, "r2_score(y_train_pred, y_train)"),
+             _finding(20, "r2_score(y_train, y_train_pred)"),  # another order: another decision
+             _finding(30, "r2_score(y_train_pred, y_train)", path="other.ipynb"),
+             _finding(40, "r2_score(y_train_pred, y_train)", rule="EVAL020"),
+             _finding(50, "r2_score(y_train_pred, y_train)", ask=True)]
+    assert len(group_findings(found, [])) == 5
