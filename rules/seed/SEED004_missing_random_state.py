@@ -30,7 +30,8 @@ class MissingRandomState(Rule):
     seed cannot change a reported number beyond its last digits: solvers of convex problems, whose
     `random_state` only orders their steps towards the same optimum (`LogisticRegression` with any
     solver, `LinearSVC`, `Ridge` with sag/saga, `Lasso` with random selection), and a decision tree
-    that weighs every feature at each split, which draws only to break exact ties (textbook
+    (or gradient boosting with `subsample=1.0` and no `max_features`, the defaults) that weighs every feature
+    at each split, which draws only to break exact ties (textbook
     chapters fit these without a seed, and the printed scores stay the same).
     `random_state=seed` through a variable or a config counts as seeded; `random_state=None`
     does not; `**params` is not judged. The list of estimators is `hygiene.analysis.apis.sklearn`.
@@ -93,6 +94,26 @@ class MissingRandomState(Rule):
     message = "`{name}` gets no `random_state`, so it draws from numpy's global generator, and {who}"
     question = "Which seed fixed the randomness of `{name}` at {where}, and is it recorded with the results?"
     examples = [
+        valid("""
+            import pandas as pd
+            from sklearn.ensemble import GradientBoostingRegressor
+            from sklearn.model_selection import train_test_split
+            data = pd.read_csv("data/housing.csv")
+            X_tr, X_te, y_tr, y_te = train_test_split(data.drop(columns="price"), data["price"], random_state=42)
+            model = GradientBoostingRegressor(n_estimators=400, learning_rate=0.05)
+            model.fit(X_tr, y_tr)
+            print("test R^2", model.score(X_te, y_te))
+        """, path="train.py", note="near miss (held-out set 20): every tree weighs every feature on every row (subsample=1.0, no max_features): the seed only breaks exact ties"),
+        invalid("""
+            import pandas as pd
+            from sklearn.ensemble import GradientBoostingRegressor
+            from sklearn.model_selection import train_test_split
+            data = pd.read_csv("data/housing.csv")
+            X_tr, X_te, y_tr, y_te = train_test_split(data.drop(columns="price"), data["price"], random_state=42)
+            model = GradientBoostingRegressor(n_estimators=400, subsample=0.8)  # expect: SEED004
+            model.fit(X_tr, y_tr)
+            print("test R^2", model.score(X_te, y_te))
+        """, path="train.py", note="the twin: stochastic gradient boosting draws the rows of each tree"),
         valid({
             "encoder/visualizations.py": '''
                 import matplotlib.pyplot as plt

@@ -126,6 +126,7 @@ _RANDOM_STATE = {
 }
 RANDOM_STATE_USERS = frozenset(f"{mod}.{cls}" for mod, names in _RANDOM_STATE.items() for cls in names.split())
 ANY_BUT_NONE = frozenset({"*"})
+NOT_ONE = frozenset({"<1"})  # a fraction below 1.0 (`subsample=0.8`)
 # Those whose randomness depends on an argument: (keyword, values that make them random, default).
 _RANDOM_WHEN = {
     "train_test_split": ("shuffle", {"True"}, "True"),
@@ -140,6 +141,12 @@ _RANDOM_WHEN = {
     "PCA": ("svd_solver", {"randomized", "arpack"}, "auto"),
     "NMF": ("init", {"random"}, "None"),
     "DummyClassifier": ("strategy", {"stratified", "uniform"}, "prior"),
+    # Gradient boosting draws only when it subsamples rows or features (or holds out rows to stop early);
+    # with the defaults every tree weighs every feature on every row, and the seed only breaks ties.
+    "GradientBoostingClassifier": [("max_features", ANY_BUT_NONE, "None"), ("subsample", NOT_ONE, "1.0"),
+                                   ("n_iter_no_change", ANY_BUT_NONE, "None")],
+    "GradientBoostingRegressor": [("max_features", ANY_BUT_NONE, "None"), ("subsample", NOT_ONE, "1.0"),
+                                  ("n_iter_no_change", ANY_BUT_NONE, "None")],
 }
 
 
@@ -152,8 +159,18 @@ def random_state_matters(name: str, kwargs: dict) -> bool:
     rule = _RANDOM_WHEN.get(short(name))
     if rule is None:
         return True
+    if isinstance(rule, list):
+        return any(_random_by(one, kwargs) for one in rule)
+    return _random_by(rule, kwargs)
+
+
+def _random_by(rule: tuple, kwargs: dict) -> bool:
     keyword, random_values, default = rule
     expr = kwargs.get(keyword)
+    if random_values is NOT_ONE:
+        if expr is None:
+            return False
+        return isinstance(expr, (cst.Float, cst.Integer)) and float(expr.value) < 1.0
     if expr is None:
         return default in random_values
     if random_values is ANY_BUT_NONE:
