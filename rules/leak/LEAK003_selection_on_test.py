@@ -77,6 +77,32 @@ class SelectionOnTest(Rule):
     message = "{what} is chosen at {where} by scores on `{test}`, the test part ({part}), which then reports the result"
     question = "Which data chose {what} at {where}: a validation split, or `{test}` ({part}), the test part the result is reported on?"
     examples = [
+        valid("""
+            from datasets import load_dataset
+            from transformers import AutoModelForSequenceClassification, Trainer, TrainingArguments
+            def main(model_id):
+                data = load_dataset("sst2").map(lambda x: x)
+                parts = data["train"].train_test_split(seed=42, test_size=0.2)
+                args = TrainingArguments(output_dir="ckpt", eval_strategy="epoch", save_strategy="epoch",
+                                         metric_for_best_model="accuracy", load_best_model_at_end=True)
+                trainer = Trainer(model=AutoModelForSequenceClassification.from_pretrained(model_id), args=args,
+                                  train_dataset=parts["train"], eval_dataset=parts["test"])
+                trainer.train()
+                print(trainer.evaluate(data["test"]))
+        """, note="near miss (held-out set 20): the 'test' part of a split of the training split is a validation part; the real test split is scored once"),
+        invalid("""
+            from datasets import load_dataset
+            from transformers import AutoModelForSequenceClassification, Trainer, TrainingArguments
+            def main(model_id):
+                data = load_dataset("sst2").map(lambda x: x)
+                parts = data["test"].train_test_split(seed=42, test_size=0.2)
+                args = TrainingArguments(output_dir="ckpt", eval_strategy="epoch", save_strategy="epoch",
+                                         metric_for_best_model="accuracy", load_best_model_at_end=True)
+                trainer = Trainer(model=AutoModelForSequenceClassification.from_pretrained(model_id), args=args,  # expect: LEAK003
+                                  train_dataset=parts["train"], eval_dataset=parts["test"])
+                trainer.train()
+                print(trainer.evaluate(data["test"]))
+        """, note="the twin: the checkpoint is chosen on a part of the test split"),
         invalid("""
             import mlflow
             runs = mlflow.search_runs(experiment_names=["svm"], order_by=["metrics.test_accuracy DESC"], max_results=1)  # expect: LEAK003
@@ -1483,7 +1509,7 @@ class SelectionOnTest(Rule):
             kw = prog.info(call).get("kw", {})
             if held in kw and call not in reported and _stops_early(prog, call):
                 said, part = _test_among(prog, prog.input(call, kw[held]))
-                if said == "test":  # `lgb.train(..., valid_sets=[dtest], callbacks=[lgb.early_stopping(50)])`
+                if said == "test" and not _split_of_training(prog, part):  # `lgb.train(..., valid_sets=[dtest], ...)`
                     reported.add(call)
                     repo.report(cls, **prog.where(call), related=[Location(prog.path(part), prog.line(part), "test part")],
                                 what="the number of boosting rounds (early stopping)", test=_name(prog, part),
@@ -1501,7 +1527,7 @@ class SelectionOnTest(Rule):
             if "eval_dataset" not in kw or not _keeps_best(prog, call):
                 continue
             said, part = role(prog, prog.input(call, kw["eval_dataset"]))
-            if said == "test" and call not in reported:
+            if said == "test" and call not in reported and not _split_of_training(prog, part):  # (a part of `ds["train"]`)
                 reported.add(call)
                 repo.report(cls, **prog.where(call), related=[Location(prog.path(part), prog.line(part), "test part")],
                             what="the checkpoint kept (best model at the end)", test=_name(prog, part), part=prog.describe(part), extra=_one_decision(prog, part))
