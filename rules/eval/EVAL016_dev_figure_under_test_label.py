@@ -15,6 +15,9 @@ _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 DATA_WORDS = frozenset({"loader", "dataloader", "data", "dataset", "set", "split", "examples", "iter", "batches"})
 
 
+_VALIDATION_DATA = re.compile(r"\b(?:validation_data|eval_dataset|val_dataloaders?)\s*=\s*[(\[]?\s*([A-Za-z_][\w.]*)")
+
+
 def _dev_name(name: str, key: bool) -> bool:
     """`dev_acc`, `val_loader`, `results['devacc']`; a bare `val` is a value, a bare 'dev' key a split."""
     parts = words(name)
@@ -96,6 +99,9 @@ class DevFigureUnderTestLabel(Rule):
     key (`results["test"] = evaluate(model, dev_loader)`, `{"test_acc": val_acc}`), or read in the
     branch that runs the test mode (`if args.mode == "test": scores.append(r["devacc"])`), with
     no dev label in the same statement.
+    A file that hands its test data to a fit as the validation data (`validation_data=(X_test,
+    y_test)`, `eval_dataset=test_ds`) makes its validation figures the test figures: not reported
+    (the choice made on them is LEAK003's).
 
     ## Why is this bad?
     The dev split is where hyperparameters, checkpoints and classifiers were chosen, so its figure
@@ -119,6 +125,30 @@ class DevFigureUnderTestLabel(Rule):
     question = "Is `{value}` at {where}, reported as a test figure, really measured on the test split?"
     triggers = ("test", "Test", "TEST")
     examples = [
+        valid("""
+            import numpy as np
+            from keras.models import Sequential
+            from keras.layers import LSTM, Dense
+            X_train, y_train = np.load("x_train.npy"), np.load("y_train.npy")
+            X_val, y_val = np.load("x_val.npy"), np.load("y_val.npy")
+            X_test, y_test = np.load("x_test.npy"), np.load("y_test.npy")
+            model = Sequential([LSTM(100), Dense(1)])
+            model.compile(loss="mean_squared_error", optimizer="adam")
+            history = model.fit(X_train, y_train, epochs=20, validation_data=(X_test, y_test))
+            print("Test Loss:", history.history["val_loss"][-1])
+        """, note="near miss (held-out set 20): the test arrays are the validation data, so `val_loss` is the test loss"),
+        invalid("""
+            import numpy as np
+            from keras.models import Sequential
+            from keras.layers import LSTM, Dense
+            X_train, y_train = np.load("x_train.npy"), np.load("y_train.npy")
+            X_val, y_val = np.load("x_val.npy"), np.load("y_val.npy")
+            X_test, y_test = np.load("x_test.npy"), np.load("y_test.npy")
+            model = Sequential([LSTM(100), Dense(1)])
+            model.compile(loss="mean_squared_error", optimizer="adam")
+            history = model.fit(X_train, y_train, epochs=20, validation_data=(X_val, y_val))
+            print("Test Loss:", history.history["val_loss"][-1])  # expect: EVAL016
+        """, note="the twin: the validation split's loss printed as the test loss"),
         invalid("""
             def report(results, mode):
                 if mode == "dev":
@@ -249,11 +279,19 @@ class DevFigureUnderTestLabel(Rule):
         return self._test_values[id(scope)]
 
     def _report(self, node: cst.CSTNode, value: str, how: str) -> None:
+        if self._validated_on_test():
+            return  # `fit(..., validation_data=(X_test, y_test))`: its `val_loss` is the test loss
         statement = next((p for p in reversed(self.ctx.parents) if isinstance(p, cst.SimpleStatementLine)), node)
         if id(statement) in self._reported:
             return
         self._reported.add(id(statement))
         self.report(node, value=value, how=how)
+
+    def _validated_on_test(self) -> bool:
+        """Does the file hand its test data to a fit as the validation data (Keras' `validation_data=`,
+        a Trainer's `eval_dataset=`, Lightning's `val_dataloaders=`)? Then the figures named for
+        validation are the test figures, and a test label on them is right."""
+        return any(_test_text(m.group(1)) for m in _VALIDATION_DATA.finditer(self.ctx.text))
 
     # (a) the branch that runs the test mode
     def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> None:
