@@ -67,6 +67,22 @@ class EvalLoaderDropsLastBatch(Rule):
     question = "Does the DataLoader that `{code}` at {where} configures serve test or validation data?"
     triggers = ("drop_last", "loader", "Loader", "batch_size")  # a caller may hand a split to another module's loader helper
     examples = [
+        valid("""
+            import torch
+            from torch.utils.data import DataLoader
+            test_data = torch.load("test.pt")
+            test_loader = DataLoader(test_data, batch_size=len(test_data), shuffle=False, drop_last=True)
+            correct = sum((model(x).argmax(1) == y).sum().item() for x, y in test_loader)
+            print("test accuracy", correct / len(test_data))
+        """, note="near miss (held-out set 20): one batch holds the whole test set: no incomplete batch to drop"),
+        invalid("""
+            import torch
+            from torch.utils.data import DataLoader
+            test_data = torch.load("test.pt")
+            test_loader = DataLoader(test_data, batch_size=len(test_data) // 4, shuffle=False, drop_last=True)  # expect: DATA050
+            correct = sum((model(x).argmax(1) == y).sum().item() for x, y in test_loader)
+            print("test accuracy", correct / len(test_data))
+        """, note="the twin: four batches of a quarter, and the remainder dropped"),
         invalid("""
             from torch.utils.data import DataLoader
 
@@ -307,10 +323,15 @@ class EvalLoaderDropsLastBatch(Rule):
 
     def _batch_of_one(self, loader: cst.Call, blocks: tuple[int, ...]) -> bool:
         """`batch_size=1`, or a name set to 1 in the branch that set `drop_last` (`if flag == 'test':
-        drop_last = True; batch_size = 1`): batches of one item leave no incomplete batch to drop."""
+        drop_last = True; batch_size = 1`): batches of one item leave no incomplete batch to drop; nor
+        does one batch of the whole set (`batch_size=len(test_data)`)."""
         size = next((a.value for a in loader.args if a.keyword and a.keyword.value == "batch_size"), None)
         if _one(size):
             return True
+        data = loader.args[0].value if loader.args and loader.args[0].keyword is None else None
+        if isinstance(size, cst.Call) and isinstance(size.func, cst.Name) and size.func.value == "len" and size.args \
+                and data is not None and self.ctx.code(size.args[0].value) == self.ctx.code(data):
+            return True  # `DataLoader(test_data, batch_size=len(test_data))`: one batch, the whole set
         if not isinstance(size, cst.Name) or not self._functions:
             return False
         assigned = self._functions[-1].assigned.get(size.value, [])
