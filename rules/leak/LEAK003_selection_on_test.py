@@ -77,6 +77,46 @@ class SelectionOnTest(Rule):
     message = "{what} is chosen at {where} by scores on `{test}`, the test part ({part}), which then reports the result"
     question = "Which data chose {what} at {where}: a validation split, or `{test}` ({part}), the test part the result is reported on?"
     examples = [
+        invalid("""
+            import copy
+            import torch
+            def test_img(net, data):
+                net.eval()
+                correct = 0
+                for x, target in torch.utils.data.DataLoader(data, batch_size=256):
+                    y_pred = net(x).max(1, keepdim=True)[1]
+                    correct += y_pred.eq(target.data.view_as(y_pred)).long().sum()
+                return 100.0 * float(correct) / len(data)
+            def main(args, net, train_step):
+                dataset_train, dataset_val, dataset_test = load_splits(args)
+                best_acc = None
+                for rnd in range(args.rounds):
+                    train_step(net, dataset_train)
+                    acc = test_img(net, dataset_test)  # expect: LEAK003
+                    if best_acc is None or acc > best_acc:
+                        net_best, best_acc = copy.deepcopy(net), acc
+                print("best accuracy", best_acc, "test", test_img(net_best, dataset_test))
+        """, note="a hand-written accuracy, the PyTorch way (`pred.eq(target.view_as(pred))`: the target's values in the prediction's shape); the best round chosen on the test set"),
+        valid("""
+            import copy
+            import torch
+            def test_img(net, data):
+                net.eval()
+                correct = 0
+                for x, target in torch.utils.data.DataLoader(data, batch_size=256):
+                    y_pred = net(x).max(1, keepdim=True)[1]
+                    correct += y_pred.eq(target.data.view_as(y_pred)).long().sum()
+                return 100.0 * float(correct) / len(data)
+            def main(args, net, train_step):
+                dataset_train, dataset_val, dataset_test = load_splits(args)
+                best_acc = None
+                for rnd in range(args.rounds):
+                    train_step(net, dataset_train)
+                    acc = test_img(net, dataset_val)
+                    if best_acc is None or acc > best_acc:
+                        net_best, best_acc = copy.deepcopy(net), acc
+                print("best accuracy", best_acc, "test", test_img(net_best, dataset_test))
+        """, note="near miss: the best round chosen on the validation set"),
         valid("""
             from datasets import load_dataset
             from transformers import AutoModelForSequenceClassification, Trainer, TrainingArguments

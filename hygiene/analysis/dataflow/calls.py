@@ -64,6 +64,8 @@ class CallEvaluator(Evaluator):
 
         if is_model_call(qn, expr):
             return self.model_call(expr, recv, positional, keywords)
+        if method in ("view_as", "reshape_as", "expand_as", "type_as") and recv:  # values of recv, shape of the other
+            return self.add("op", (recv,), {"op": "alias"}, expr)
         split = self.split_call(expr, bare, method, recv, positional, keywords)
         if split is not None:
             return split
