@@ -131,10 +131,14 @@ def root_forms(pattern: str, script: str) -> list[str]:
 
 
 def specific(pattern: str) -> bool:
-    """Whether a pattern names files closely enough to link them (`*.json` does not)."""
+    """Whether a pattern names files closely enough to link them (`*.json` does not, nor does a
+    file-name pattern under a folder given at run time, `*/report_*.json`: any such file anywhere)."""
     if not pattern.startswith("*"):
         return True
-    stem = posixpath.basename(pattern).rsplit(".", 1)[0]
+    name = posixpath.basename(pattern)
+    if "/" in pattern and "*" in name:
+        return False
+    stem = name.rsplit(".", 1)[0]
     return len(stem.replace("*", "")) >= 3
 
 
