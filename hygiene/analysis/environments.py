@@ -24,6 +24,7 @@ import libcst as cst
 
 from hygiene.analysis.apis import rng
 from hygiene.analysis.names import dotted
+from hygiene.analysis.unused_draws import unused
 from hygiene.context import FileContext
 from hygiene.walk import nodes_outside_functions
 
@@ -182,6 +183,9 @@ class EnvironmentTracker:
                 tail = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
                 if tail in _SHAPE_ONLY:
                     return True
+            elif isinstance(parent, cst.Assign):  # `ac = space.sample()  # for the datatype`, bound again before use
+                scope = next((p for p in reversed(self.ctx.parents) if isinstance(p, cst.FunctionDef)), self.ctx.module)
+                return scope is not None and unused(scope, parent)
             elif isinstance(parent, cst.BaseSmallStatement):
                 return False
         return False

@@ -15,7 +15,11 @@ from hygiene.walk import iter_nodes
 
 
 def unused(scope: cst.CSTNode, assign: cst.Assign) -> bool:
-    """Is nothing in `scope` (a function, or the module) reading what `assign` binds?"""
+    """Is nothing in `scope` (a function, or the module) reading what `assign` binds, or is all of it
+    bound again before anything reads it (`ac = env.action_space.sample()  # only for the datatype`,
+    then `ac, vpred = pi.act(ob)` at the top of the loop)?"""
+    if _overwritten_first(scope, assign):
+        return True
     targets: set[str] = set()
     for target in assign.targets:
         if not binds_only_names(target.target):
@@ -42,3 +46,57 @@ def unused(scope: cst.CSTNode, assign: cst.Assign) -> bool:
                 alive |= reads
                 changed = True
     return not targets & alive
+
+
+def _overwritten_first(scope: cst.CSTNode, assign: cst.Assign) -> bool:
+    names: set[str] = set()
+    for target in assign.targets:
+        if not binds_only_names(target.target):
+            return False
+        names |= {name.value for name in binding_names(target.target)}
+    for block in iter_nodes(scope):
+        body = getattr(block, "body", None)
+        if not isinstance(body, (list, tuple)):
+            continue
+        for index, statement in enumerate(body):
+            if isinstance(statement, cst.SimpleStatementLine) and any(small is assign for small in statement.body):
+                return bool(names) and all(_first_use(body[index + 1:], name) == "write" for name in names)
+    return False
+
+
+def _first_use(statements, name: str) -> str:  # type: ignore[no-untyped-def]
+    """"write" when `name` is bound again (without being read) before any read in `statements`, run
+    in order; "read" when it is read first; "" when neither happens for sure."""
+    for statement in statements:
+        if isinstance(statement, cst.SimpleStatementLine):
+            for small in statement.body:
+                if not isinstance(small, cst.Assign):
+                    if _mentions(small, name):
+                        return "read"  # `ac += 1`, `print(ac)`, `return ac`
+                    continue
+                if _mentions(small.value, name) or any(not binds_only_names(t.target) and _mentions(t.target, name)
+                                                       for t in small.targets):
+                    return "read"  # `x = ac + 1`, `d[ac] = v`
+                if any(name in {n.value for n in binding_names(t.target)} for t in small.targets if binds_only_names(t.target)):
+                    return "write"
+            continue
+        if isinstance(statement, (cst.FunctionDef, cst.ClassDef)):
+            if _mentions(statement, name):
+                return "read"
+            continue
+        header = [getattr(statement, a) for a in ("test", "iter", "items") if getattr(statement, a, None) is not None]
+        if any(_mentions(h, name) for h in header if isinstance(h, cst.CSTNode)):
+            return "read"
+        inner = getattr(getattr(statement, "body", None), "body", None)
+        forever = isinstance(statement, cst.While) and isinstance(statement.test, cst.Name) and statement.test.value == "True"
+        if isinstance(inner, (list, tuple)):
+            use = _first_use(inner, name)
+            if use == "read" or (use == "write" and (forever or isinstance(statement, (cst.With, cst.Try)))):
+                return use
+        if _mentions(statement, name):
+            return "read"  # read somewhere inside a branch or a loop that may not rebind it first
+    return ""
+
+
+def _mentions(node: cst.CSTNode, name: str) -> bool:
+    return any(isinstance(n, cst.Name) and n.value == name for n in iter_nodes(node))

@@ -56,6 +56,42 @@ class UnseededEnvironment(Rule):
     question = "Which seed drove the environment and the random actions of {subject} at {where}?"
     triggers = ("reset", "sample")
     examples = [
+        valid("""
+            import gym
+            import numpy as np
+            def rollout(pi, env):
+                ac = env.action_space.sample()  # only for the datatype
+                ob = env.reset(seed=0)
+                rets = []
+                while True:
+                    ac, vpred = pi.act(ob)
+                    ob, rew, done, _ = env.step(ac)
+                    rets.append(rew)
+                    if done:
+                        return rets
+            if __name__ == "__main__":
+                np.random.seed(0)
+                env = gym.make("Hopper-v3")
+                print(np.mean(rollout(None, env)))
+        """, note="near miss (held-out set 20): the sampled action is bound again by the policy before anything reads it"),
+        invalid("""
+            import gym
+            import numpy as np
+            def rollout(pi, env):
+                ac = env.action_space.sample()  # expect: SEED010
+                ob = env.reset(seed=0)
+                rets = []
+                while True:
+                    ob, rew, done, _ = env.step(ac)
+                    ac, vpred = pi.act(ob)
+                    rets.append(rew)
+                    if done:
+                        return rets
+            if __name__ == "__main__":
+                np.random.seed(0)
+                env = gym.make("Hopper-v3")
+                print(np.mean(rollout(None, env)))
+        """, note="the twin: the unseeded sample is the first action taken"),
         valid({
             "envs.py": """
                 import gym
