@@ -26,7 +26,8 @@ class TrainModeEval(CollectingRule):
     forward calls. Models whose class is
     in the repo and holds no dropout or batch norm (so the mode changes nothing: a linear probe of
     one `nn.Linear`, also when it returns a dataclass of fit results; a neural operator of spectral
-    weights and 1x1 convolutions), made so or put in training mode by `.train()`, are not reported;
+    weights and 1x1 convolutions; a backend that holds an ONNX, TensorRT, OpenVINO or TensorFlow session:
+    no torch module at all), made so or put in training mode by `.train()`, are not reported;
     nor are models of a library whose modules hold neither (TransformerLens' `HookedTransformer`,
     also a vendored copy), made in the function or typed so on its parameter;
     a module class whose constructor puts the module itself in eval mode (`self.eval()` after
@@ -88,6 +89,55 @@ class TrainModeEval(CollectingRule):
                 "numbers, or are they from dropout and batch-norm in training mode?")
     triggers = ("torch", "timm", "open_clip")  # a factory module may import only the model library
     examples = [
+        valid("""
+            import onnxruntime
+            import torch
+            import torch.nn as nn
+
+
+            class Backend(nn.Module):
+                def __init__(self, weights):
+                    super().__init__()
+                    self.session = onnxruntime.InferenceSession(weights) if weights.endswith(".onnx") else None
+                    self.model = torch.jit.load(weights) if self.session is None else None
+
+                def forward(self, im):
+                    if self.session is not None:
+                        return torch.from_numpy(self.session.run(None, {"images": im.numpy()})[0])
+                    return self.model(im)
+
+
+            def run(weights, loader):
+                model = Backend(weights)
+                with torch.no_grad():
+                    preds = [model(im).argmax(1) for im, _ in loader]
+                print("accuracy", sum((p == y).float().mean() for p, (_, y) in zip(preds, loader)) / len(preds))
+        """, note="near miss (held-out set 20): a backend that holds an ONNX session or a TorchScript model; nothing it builds changes with the mode"),
+        invalid("""
+            import onnxruntime
+            import torch
+            import torch.nn as nn
+
+
+            class Backend(nn.Module):
+                def __init__(self, weights):
+                    super().__init__()
+                    self.session = onnxruntime.InferenceSession(weights) if weights.endswith(".onnx") else None
+                    self.model = torch.jit.load(weights) if self.session is None else None
+                    self.head = nn.Sequential(nn.Dropout(0.2), nn.Linear(512, 10))
+
+                def forward(self, im):
+                    if self.session is not None:
+                        return torch.from_numpy(self.session.run(None, {"images": im.numpy()})[0])
+                    return self.head(self.model(im))
+
+
+            def run(weights, loader):
+                model = Backend(weights)
+                with torch.no_grad():  # expect: EVAL001
+                    preds = [model(im).argmax(1) for im, _ in loader]
+                print("accuracy", sum((p == y).float().mean() for p, (_, y) in zip(preds, loader)) / len(preds))
+        """, note="the twin: the backend adds a dropout head of its own"),
         invalid("""
             import torch
             from torch import nn

@@ -7,6 +7,7 @@ Names are qualified names as `hygiene.analysis.names` resolves them from public 
 from __future__ import annotations
 
 import re
+import sys
 
 # Context managers and decorators that turn gradient tracking off.
 NO_GRAD = frozenset({
@@ -70,6 +71,29 @@ MODE_FREE_PACKAGES = frozenset({"transformer_lens"})
 # Shallow embedding models: a lookup table trained by random walks, no dropout or batch norm (held-out 11).
 MODE_FREE_CLASSES = frozenset({"torch_geometric.nn.Node2Vec", "torch_geometric.nn.MetaPath2Vec",
                                "torch_geometric.nn.models.Node2Vec", "torch_geometric.nn.models.MetaPath2Vec"})
+
+
+# Packages whose objects are no torch modules at all (inference runtimes for exported models, other
+# frameworks, data and I/O): a module class that builds them holds nothing a train/eval mode changes.
+NO_TORCH_MODE_PACKAGES = frozenset("""
+cv2 onnx onnxruntime openvino coremltools tensorflow tflite_runtime tensorrt paddle tritonclient pycuda jax numpy
+pandas PIL requests yaml
+""".split())
+
+
+def no_torch_mode(use: str) -> bool:
+    """Is `use` (a qualified name) from the standard library or a package with no torch modules?"""
+    top = use.lstrip("?").split(".", 1)[0]
+    return top in sys.stdlib_module_names or top in NO_TORCH_MODE_PACKAGES
+
+
+def runtime_import(text: str, name: str) -> str | None:
+    """`pkg.Name` when `text` imports `Name` from such a package (`from tflite_runtime.interpreter import
+    Interpreter` in a `try:` whose `except` binds it otherwise): a name the resolver could not follow."""
+    for match in re.finditer(rf"(?m)^\s*from\s+(\w+)[\w.]*\s+import\s+[^\n]*\b{re.escape(name)}\b", text):
+        if match.group(1) in NO_TORCH_MODE_PACKAGES:
+            return f"{match.group(1)}.{name}"
+    return None
 
 
 def mode_free_library(name: str | None) -> bool:

@@ -80,7 +80,7 @@ class CallEvents:
         elif bare and bare.rsplit(".", 1)[-1][:1].isupper():
             info.uses.add(bare)
         elif bare is None and isinstance(func, cst.Name) and func.value[:1].isupper():
-            info.uses.add("?" + func.value)
+            info.uses.add(torch_api.runtime_import(self.ctx.text, func.value) or "?" + func.value)
 
     def _method_call(self, node: cst.Call, func: cst.Attribute) -> None:
         method = func.attr.value

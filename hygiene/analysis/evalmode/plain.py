@@ -7,8 +7,9 @@ no number. A plain class that reads `self.training` or makes a mode-dependent la
 """
 from __future__ import annotations
 
-import sys
 from typing import TYPE_CHECKING
+
+from hygiene.analysis.apis import torch as torch_api
 
 if TYPE_CHECKING:
     from hygiene.analysis.evalmode.resolve import Analysis
@@ -23,7 +24,7 @@ def plain_free(analysis: Analysis, name: str, depth: int) -> bool:
     if cls is None or cls["dep"] or depth > MAX_DEPTH:
         return False
     for use in cls["uses"]:
-        if use.split(".", 1)[0] in sys.stdlib_module_names or (use.startswith("torch.") and not use.startswith("torch.nn.")):
+        if torch_api.no_torch_mode(use) or (use.startswith("torch.") and not use.startswith("torch.nn.")):
             continue
         if not analysis.mode_free(use, depth + 1) and not plain_free(analysis, use, depth + 1):
             return False

@@ -12,7 +12,6 @@ provably reaches the evaluation is. Gradients default to on unless `no_grad` tur
 """
 from __future__ import annotations
 
-import sys
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -150,7 +149,7 @@ class Analysis:
             if base not in torch_api.MODULE_BASES and not self.mode_free(base, depth + 1):
                 return False
         for use in cls["uses"]:
-            if use.split(".", 1)[0] in sys.stdlib_module_names:
+            if torch_api.no_torch_mode(use):
                 continue  # `pathlib.Path(d).mkdir()`, `dataclasses.field()`: no layer (held-out 7)
             if use.startswith("torch.") and not use.startswith("torch.nn."):
                 continue
