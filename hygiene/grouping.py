@@ -44,7 +44,7 @@ REPOSITORY = "repository:"  # a group key whose members are one decision whereve
 def group_findings(findings: list[Finding], rules: Iterable[type[Rule]],
                    in_focus: Callable[[str], bool] | None = None) -> list[Finding]:
     """`findings` with each group of several files reported once (see the module's doc)."""
-    findings = _one_per_habit(_one_per_place(findings))
+    findings = _one_seeding_decision(_one_per_habit(_one_per_place(findings)))
     hooks = {r.code: r.group_by for r in rules}
     groups: dict[tuple, list[int]] = {}
     keys = {i: hooks[f.rule](f) if f.rule in hooks else None for i, f in enumerate(findings)}
@@ -162,6 +162,33 @@ def _one_per_habit(findings: list[Finding]) -> list[Finding]:
         extra = {**findings[keep].extra, "folded": [*findings[keep].extra.get("folded", []), *(o.fingerprint for o in others)]}
         replaced[keep] = dataclasses.replace(findings[keep], message=findings[keep].message + said, related=related, extra=extra)
         dropped.update(members[1:])
+    if not dropped:
+        return findings
+    return [replaced.get(i, f) for i, f in enumerate(findings) if i not in dropped]
+
+
+def _one_seeding_decision(findings: list[Finding]) -> list[Finding]:
+    """Unseeded randomness of several kinds in one file (Python's `random` and an environment the file
+    never seeds, beside numpy and torch it does seed) is one decision: seed everything the run draws
+    from, at its start. A finding of one rule that no program-wide group holds folds into the file's
+    first unseeded finding of another rule, which names it as related; questions stay apart."""
+    firsts: dict[str, int] = {}
+    for index, finding in sorted(enumerate(findings), key=lambda p: p[1].sort_key()):
+        if finding.category == "SEED-UNSEEDED" and not finding.extra.get("ask"):
+            firsts.setdefault(finding.path, index)
+    dropped: set[int] = set()
+    replaced: dict[int, Finding] = {}
+    for index, finding in enumerate(findings):
+        keep = firsts.get(finding.path)
+        if keep is None or keep == index or finding.category != "SEED-UNSEEDED" or finding.extra.get("ask") \
+                or finding.extra.get("group") or finding.rule == findings[keep].rule:
+            continue
+        anchor = replaced.get(keep, findings[keep])
+        said = f"; also unseeded in this file: {finding.message[:1].lower()}{finding.message[1:]} (related): one seeding decision, one finding"
+        replaced[keep] = dataclasses.replace(
+            anchor, message=anchor.message + said, related=(*anchor.related, Location(finding.path, finding.line, "also unseeded")),
+            extra={**anchor.extra, "folded": [*anchor.extra.get("folded", []), finding.fingerprint]})
+        dropped.add(index)
     if not dropped:
         return findings
     return [replaced.get(i, f) for i, f in enumerate(findings) if i not in dropped]

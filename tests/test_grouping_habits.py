@@ -34,3 +34,25 @@ def test_other_code_other_files_other_rules_and_questions_stay_apart():
              _finding(40, "r2_score(y_train_pred, y_train)", rule="EVAL020"),
              _finding(50, "r2_score(y_train_pred, y_train)", ask=True)]
     assert len(group_findings(found, [])) == 5
+
+
+def _seed(line: int, rule: str, message: str, path: str = "main.py", **extra) -> Finding:
+    return Finding(rule=rule, category="SEED-UNSEEDED", severity=Severity.WARNING, message=message,
+                   path=path, line=line, snippet=f"draw_{line}()", extra=dict(extra))
+
+
+def test_unseeded_generators_of_one_file_are_one_seeding_decision():
+    found = [_seed(108, "SEED001", "`random.sample(memory, 32)` is unseeded"),
+             _seed(130, "SEED010", "`env = gym.make(...)` is never seeded"),
+             _seed(12, "SEED001", "another file's draw", path="other.py")]
+    out = group_findings(found, [])
+    assert [(f.path, f.line) for f in out] == [("main.py", 108), ("other.py", 12)]
+    assert "also unseeded in this file: `env = gym.make(...)` is never seeded" in out[0].message
+    assert [r.line for r in out[0].related] == [130]
+
+
+def test_program_groups_and_questions_are_not_folded_into_a_file_decision():
+    found = [_seed(5, "SEED010", "env unseeded"),
+             _seed(9, "SEED002", "numpy draw", group="program:train.py"),
+             _seed(20, "SEED003", "torch draw", ask="a demo")]
+    assert len(group_findings(found, [])) == 3
