@@ -352,15 +352,11 @@ class SwappedMetricArgs(Rule):
             return  # a name alone is not enough against an unknown second argument
         metric = short(name)
         consequence = CONSEQUENCES.get(metric, "the metric is computed with truth and prediction exchanged")
-        ask = None
         if name in SYMMETRIC_UNLESS_WEIGHTED and _weighted(node):
             consequence = "the weighted average weighs classes by how often they are predicted, not by how often they occur"
-        elif name in SYMMETRIC_UNLESS_WEIGHTED:  # binary F1 or Jaccard: the printed number is right
-            ask = {"ask": "the score printed here does not change when its arguments are exchanged; does any "
-                          "precision, recall or weighted average elsewhere take them in the same order?"}
         self.report(node, metric=metric, consequence=consequence,
                     first=describe_value(first, self.ctx.code(truth_arg)),
-                    second=describe_value(second, self.ctx.code(prediction_arg)), extra=ask)
+                    second=describe_value(second, self.ctx.code(prediction_arg)))
 
 
     def _wrapper(self, metric: str, truth_arg: cst.BaseExpression, prediction_arg: cst.BaseExpression) -> None:
