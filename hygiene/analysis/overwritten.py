@@ -107,13 +107,24 @@ def _statements(repo: RepoContext, path: str) -> list[tuple[int, int, cst.CSTNod
 
 def _assigned(statement: cst.CSTNode, anywhere: bool = False) -> set[str]:
     """Names a simple statement assigns (`anywhere`: also inside a compound one, and loop targets)."""
-    if anywhere and not isinstance(statement, cst.SimpleStatementLine):
+    if anywhere:  # also what the statement fills in place: `records.append({...})`, `out[k] = v`, `res.x = v`
         names = set()
         for node in iter_nodes(statement):
-            if isinstance(node, cst.SimpleStatementLine):
-                names |= _assigned(node)
+            if isinstance(node, cst.SimpleStatementLine) and node is not statement:
+                names |= _assigned(node, anywhere=True)
             elif isinstance(node, (cst.For, cst.CompFor)):
                 names |= _target_names(node.target)
+            elif isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and isinstance(node.func.value, cst.Name) \
+                    and node.func.attr.value in _FILLS:
+                names.add(node.func.value.value)
+            elif isinstance(node, (cst.AssignTarget, cst.AugAssign)):
+                target = node.target
+                while isinstance(target, (cst.Subscript, cst.Attribute)):
+                    target = target.value
+                if isinstance(target, cst.Name):
+                    names.add(target.value)
+        if isinstance(statement, cst.SimpleStatementLine):
+            names |= _assigned(statement)
         return names
     if not isinstance(statement, cst.SimpleStatementLine):
         return set()
@@ -125,6 +136,9 @@ def _assigned(statement: cst.CSTNode, anywhere: bool = False) -> set[str]:
         elif isinstance(small, cst.AnnAssign) and small.value is not None:
             names |= _target_names(small.target)
     return names
+
+
+_FILLS = frozenset({"append", "extend", "insert", "update", "add", "setdefault", "put", "write", "writerow", "appendleft"})
 
 
 def _target_names(target: cst.BaseExpression) -> set[str]:

@@ -96,6 +96,18 @@ class SeedAfterDraw(Rule):
     message = "`{draw}` draws from {gen} before `{seed}` ({seed_where}) seeds it, so this draw is unseeded"
     question = "Was the seed at {seed_where} meant to control `{draw}` at {where}, which runs before it?"
     examples = [
+        invalid("""
+            import torch
+            from transformers import pipeline, set_seed
+            records = []
+            for name in ["base", "steered"]:
+                gen = pipeline("text-generation", model=name)
+                for item in items:
+                    out = gen(item["prompt"], do_sample=True, temperature=0.7)
+                    records.append({"model": name, "reply": out[0]["generated_text"]})
+            set_seed(1234)  # expect: SEED006
+            print(score(records))
+        """, note="regression (development set): the sampled replies reach the seeded code through the list the loop fills"),
         valid("""
             import torch
             import torch.nn as nn
