@@ -32,7 +32,8 @@ from hygiene.context import FileContext
 from hygiene.analysis.names import dotted
 from hygiene.analysis.strings import string_value
 from hygiene.analysis.value_kinds import (ARGMAX_FUNCTIONS, CONTINUOUS, LOADER_WORDS, PASS_FUNCTIONS, PASS_METHODS,
-                                          PREDICTIVE, _CLASSIFIER_HINTS, At, Kind, describe_value, name_kind, one_line)
+                                          PREDICTIVE, _CLASSIFIER_HINTS, At, Kind, describe_value, later_output_element,
+                                          name_kind, one_line)
 from hygiene.walk import iter_children
 
 __all__ = ["CONTINUOUS", "PREDICTIVE", "Kind", "describe_value", "kind_of", "name_kind", "one_line"]
@@ -290,7 +291,7 @@ class _Scope:
                 found = value
             elif how == "assign":
                 found = self.kind(value, order, depth + 1)
-                if found is not None and _later_output_element(value, found) and name_kind(name) == "truth":
+                if found is not None and later_output_element(value, found) and name_kind(name) == "truth":
                     # `label_ids = outputs[1]`: a model that hands back its batch's labels beside its
                     # scores; the element's own name says which it is.
                     return Kind("truth", name, value, by_name=True)
@@ -361,14 +362,6 @@ def _keeps_rows(expr: cst.Subscript) -> bool:
     """`x[:, 1]` keeps the batch axis; `x[0]` or `x[i]` takes one row."""
     first = expr.slice[0].slice if expr.slice else None
     return isinstance(first, cst.Slice) or (isinstance(first, cst.Index) and isinstance(first.value, cst.SimpleString))
-
-
-def _later_output_element(value: cst.BaseExpression, found: Kind) -> bool:
-    """`outputs[1]` of a model's forward call: an element after the first of the tuple it returns."""
-    if not (isinstance(value, cst.Subscript) and found.kind == "logits" and isinstance(found.node, cst.Call)):
-        return False
-    index = _index_value(value)
-    return index is not None and index.isdigit() and int(index) >= 1
 
 
 def _is_empty_container(value: cst.BaseExpression) -> bool:
