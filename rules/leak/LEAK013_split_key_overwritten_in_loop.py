@@ -45,18 +45,6 @@ def _split_assignments(block: cst.BaseSuite | None, name: str) -> list[str]:
     return found
 
 
-def _plain_assigns(stmts: list[cst.BaseStatement], name: str) -> bool:
-    """Is `name` assigned by a statement of `stmts` itself (not inside an `if`), i.e. every iteration?"""
-    for stmt in stmts:
-        if isinstance(stmt, cst.SimpleStatementLine):
-            for small in stmt.body:
-                targets = [t.target for t in small.targets] if isinstance(small, cst.Assign) else \
-                    [small.target] if isinstance(small, (cst.AnnAssign, cst.AugAssign)) else []
-                if any(isinstance(t, cst.Name) and t.value == name for t in targets):
-                    return True
-    return False
-
-
 class SplitKeyOverwrittenInLoop(Rule):
     """
     ## What it does
@@ -118,6 +106,18 @@ class SplitKeyOverwrittenInLoop(Rule):
         valid("""
             def tagged_sentences(query, args):
                 dataset = query["query-split"]
+                for sent in query["sentences"]:
+                    if not args.query_split:
+                        dataset = sent["question-split"]
+                        if str(args.split) == str(dataset):
+                            dataset = "test"
+                        else:
+                            dataset = "train"
+                    yield dataset, sent["text"]
+        """, note="near miss (the fix's shape): the key is read again on the way to every comparison"),
+        valid("""
+            def tagged_sentences(query, args):
+                dataset = query["query-split"]
                 if args.split is not None:
                     dataset = "test" if str(args.split) == str(dataset) else "train"
                 for sent in query["sentences"]:
@@ -174,20 +174,44 @@ class SplitKeyOverwrittenInLoop(Rule):
             if not isinstance(loop, (cst.For, cst.While)):
                 continue
             start = position_of[id(loop)]
-            body = list(getattr(loop.body, "body", ()))
-            for node in iter_nodes(loop.body):
-                if not isinstance(node, cst.If):
-                    continue
-                for name in sorted(_compared_names(node.test)):
-                    if before.get(name, start) >= start or _plain_assigns(body, name):
-                        continue
-                    values = _split_assignments(node.body, name)
-                    orelse = node.orelse
-                    if isinstance(orelse, cst.Else):
-                        values += _split_assignments(orelse.body, name)
-                    if not values:
-                        continue
-                    shown = " or ".join(f'`"{v}"`' for v in dict.fromkeys(values))
-                    self.report(node, related=[Location(self.ctx.path, self.ctx.line_of(loop), "the loop")],
-                                name=name, values=shown)
-                    return
+            keys = {name for name, first in before.items() if first < start}
+            found = self._block(list(getattr(loop.body, "body", ())), keys, frozenset())
+            if found is not None:
+                node, name, values = found
+                shown = " or ".join(f'`"{v}"`' for v in dict.fromkeys(values))
+                self.report(node, related=[Location(self.ctx.path, self.ctx.line_of(loop), "the loop")],
+                            name=name, values=shown)
+                return
+
+    def _block(self, stmts: list[cst.BaseStatement], keys: set[str], fresh: frozenset[str]
+               ) -> tuple[cst.If, str, list[str]] | None:
+        """The first `if` of `stmts` (nested blocks included) that compares a key set before the loop,
+        not set again on the way to it in this iteration (`fresh`), and overwrites it with a split name."""
+        for stmt in stmts:
+            if isinstance(stmt, cst.SimpleStatementLine):
+                for small in stmt.body:
+                    targets = [t.target for t in small.targets] if isinstance(small, cst.Assign) else \
+                        [small.target] if isinstance(small, (cst.AnnAssign, cst.AugAssign)) else []
+                    fresh = fresh | {t.value for t in targets if isinstance(t, cst.Name)}
+                continue
+            if isinstance(stmt, cst.If):
+                for name in sorted(_compared_names(stmt.test) & keys - fresh):
+                    values = _split_assignments(stmt.body, name)
+                    if isinstance(stmt.orelse, cst.Else):
+                        values += _split_assignments(stmt.orelse.body, name)
+                    if values:
+                        return stmt, name, values
+                found = self._block(list(getattr(stmt.body, "body", ())), keys, fresh)
+                if found is None and isinstance(stmt.orelse, cst.If):  # `elif`: its own test too
+                    found = self._block([stmt.orelse], keys, fresh)
+                elif found is None and isinstance(stmt.orelse, cst.Else):
+                    found = self._block(list(getattr(stmt.orelse.body, "body", ())), keys, fresh)
+                if found is not None:
+                    return found
+                continue
+            body = getattr(stmt, "body", None)
+            if isinstance(body, cst.BaseSuite) and not isinstance(stmt, (cst.FunctionDef, cst.ClassDef)):
+                found = self._block(list(getattr(body, "body", ())), keys, fresh)
+                if found is not None:
+                    return found
+        return None
