@@ -32,7 +32,8 @@ from hygiene.context import FileContext
 from hygiene.analysis.names import dotted
 from hygiene.analysis.strings import string_value
 from hygiene.analysis.value_kinds import (ARGMAX_FUNCTIONS, CONTINUOUS, LOADER_WORDS, PASS_FUNCTIONS, PASS_METHODS,
-                                          PREDICTIVE, _CLASSIFIER_HINTS, At, Kind, describe_value, name_kind, one_line)
+                                          PREDICTIVE, _CLASSIFIER_HINTS, At, Kind, describe_value, later_output_element,
+                                          name_kind, one_line)
 from hygiene.walk import iter_children
 
 __all__ = ["CONTINUOUS", "PREDICTIVE", "Kind", "describe_value", "kind_of", "name_kind", "one_line"]
@@ -290,6 +291,10 @@ class _Scope:
                 found = value
             elif how == "assign":
                 found = self.kind(value, order, depth + 1)
+                if found is not None and later_output_element(value, found) and name_kind(name) == "truth":
+                    # `label_ids = outputs[1]`: a model that hands back its batch's labels beside its
+                    # scores; the element's own name says which it is.
+                    return Kind("truth", name, value, by_name=True)
                 if found is None and not _is_empty_container(value):
                     guess = name_kind(name)
                     return Kind(guess, name, value, by_name=True) if guess else None

@@ -70,3 +70,12 @@ def name_kind(name: str) -> str | None:
     if words & TRUTH_WORDS:
         return "truth"
     return None
+
+
+def later_output_element(value: cst.BaseExpression, found: Kind) -> bool:
+    """`outputs[1]` of a model's forward call (`found`: its logits): an element after the first of
+    the tuple the model returns, which may be anything it hands back (the batch's labels)."""
+    if not (isinstance(value, cst.Subscript) and found.kind == "logits" and isinstance(found.node, cst.Call)):
+        return False
+    first = value.slice[0].slice if len(value.slice) == 1 else None
+    return isinstance(first, cst.Index) and isinstance(first.value, cst.Integer) and int(first.value.value) >= 1

@@ -313,6 +313,46 @@ class SwappedMetricArgs(Rule):
                 print(report(pred, gold, LABELS))
             """,
         }, note="the twin: the wrapper puts its gold parameter first"),
+        invalid("""
+            import torch
+            from sklearn import metrics
+
+            class DialogueEvaluator:
+                def __call__(self, model, loader):
+                    pred_list, grd_list = [], []
+                    with torch.no_grad():
+                        for batch in loader:
+                            outputs = model(batch)
+                            scores, label_ids = outputs[0], outputs[1]
+                            pred_list.extend(torch.argmax(scores, dim=-1).tolist())
+                            grd_list.extend(label_ids.tolist())
+                    return metrics.f1_score(pred_list, grd_list, average="weighted")  # expect: EVAL003
+        """, note="real bug 11: a model that returns its batch's labels beside its scores; the element bound "
+                  "to a label name is the truth, the argmax the prediction"),
+        valid("""
+            import torch
+            from sklearn import metrics
+
+            class DialogueEvaluator:
+                def __call__(self, model, loader):
+                    pred_list, grd_list = [], []
+                    with torch.no_grad():
+                        for batch in loader:
+                            outputs = model(batch)
+                            label_ids = outputs[1]
+                            pred_list.extend(torch.argmax(outputs[0], dim=-1).tolist())
+                            grd_list.extend(label_ids.tolist())
+                    return metrics.f1_score(grd_list, pred_list, average="weighted")
+        """, note="the twin: truth first"),
+        valid("""
+            import torch
+            from sklearn import metrics
+
+            def agreement(model_a, model_b, batch):
+                first = torch.argmax(model_a(batch)[0], dim=-1)
+                second_scores = model_b(batch)[1]
+                return metrics.cohen_kappa_score(first, second_scores.argmax(-1))
+        """, note="near miss: two models' outputs compared, neither named as the truth"),
     ]
 
     def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]

@@ -40,14 +40,20 @@ class FigureFromSiblingSource(Rule):
       heading of the same function (`self.relevance`, printed under `RELEVANCE` just above) while
       a source named for this heading (`self.coherence`) exists and the block does not read it.
 
-    Names that differ in more than one word, counts that are read somewhere, and blocks that read
-    their own heading's source are left alone.
+    - A result key or keyword named exactly for a local the same scope computes and never reads
+      (`"solved_avg": solved` or `dict(f1_mean=f1)` beside `solved_avg = np.mean(...)`, `f1_mean = ...`),
+      given the value whose name is that local's stem: the leftover of the loop, not the figure.
+
+    Names that differ in more than one word, counts that are read somewhere, blocks that read
+    their own heading's source, and keys whose own local is read or absent are left alone.
 
     | spelling | found | near miss left alone |
     |---|---|---|
     | `domain_rate = local_count / total` with `domain_count += 1` never read (method) | yes | `domain_count / total` |
     | `val_acc = train_correct / n` with `val_correct` counted and unread (script, notebook) | yes | both counts read |
     | `print("COHERENCE")` then `mean(self.relevance)` after `print("RELEVANCE")` over it (class) | yes | `mean(self.coherence)` |
+    | `{"solved_avg": solved}` with `solved_avg = np.mean(...)` unread (method) | yes | `{"solved_avg": solved_avg}` |
+    | `dict(f1_mean=f1)` with `f1_mean` computed and unread (script) | yes | no `f1_mean` computed |
 
     ## Why is this bad?
     The reported figure is a copy of its sibling: two of the reported rates, or two columns of a
@@ -75,7 +81,7 @@ class FigureFromSiblingSource(Rule):
     message = ("{what} is computed from `{source}`, while `{sibling}`, {sibling_how}, is not used there: "
                "the figure reported as {label} is {source_label}'s")
     question = "Should {what} at {where} read `{sibling}` rather than `{source}`?"
-    triggers = ("+= 1", "print(")
+    triggers = ("+= 1", "print(", "{", "=")
     examples = [
         invalid("""
             import re
@@ -186,18 +192,88 @@ class FigureFromSiblingSource(Rule):
                     for model, score in self.average(self.coherence):
                         print(f"{model:30}: {score:.3f}")
         """, note="near miss: each heading over its own scores"),
+        invalid("""
+            import numpy as np
+
+            class GPQABenchmark:
+                def summarise(self, examples, n_repeat):
+                    runs = []
+                    for i in range(n_repeat):
+                        solved = sum(ex["gold"] == ex["answers"][i] for ex in examples)
+                        runs.append({"num_solved": solved, "accuracy": solved / len(examples)})
+                    solved_avg = np.mean([r["num_solved"] for r in runs])
+                    accuracy_avg = np.mean([r["accuracy"] for r in runs])
+                    return {
+                        "solved_avg": solved,  # expect: EVAL037
+                        "accuracy_avg": accuracy_avg,
+                        "runs": runs,
+                    }
+        """, note="a result key named for the mean over repeats, given the last repeat's count left from the loop"),
+        valid("""
+            import numpy as np
+
+            class GPQABenchmark:
+                def summarise(self, examples, n_repeat):
+                    runs = []
+                    for i in range(n_repeat):
+                        solved = sum(ex["gold"] == ex["answers"][i] for ex in examples)
+                        runs.append({"num_solved": solved, "accuracy": solved / len(examples)})
+                    solved_avg = np.mean([r["num_solved"] for r in runs])
+                    return {"solved_avg": solved_avg, "solved_last": solved, "runs": runs}
+        """, note="near miss: the key given its own figure"),
+        invalid("""
+            import json
+            f1_values = [score(fold) for fold in folds]
+            f1_mean = sum(f1_values) / len(f1_values)
+            f1 = f1_values[-1]
+            json.dump(dict(f1_mean=f1, folds=len(folds)), open("results.json", "w"))  # expect: EVAL037
+        """, note="script: a keyword named for the mean given the last fold's score"),
+        valid("""
+            import json
+            f1_values = [score(fold) for fold in folds]
+            f1 = sum(f1_values) / len(f1_values)
+            json.dump(dict(f1_mean=f1, folds=len(folds)), open("results.json", "w"))
+        """, note="near miss: no `f1_mean` is computed beside it; the value is the mean under another name"),
     ]
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
-        self._counts(node.body)
+        nodes = list(walk_scope(node.body))
+        self._counts(nodes)
         self._headings(node.body)
+        self._keys(nodes)
 
     def visit_Module(self, node: cst.Module) -> None:
-        self._counts(node)
+        nodes = list(walk_scope(node))
+        self._counts(nodes)
+        self._keys(nodes)
+
+    # -- a result key named for an unread local, given its stem -----------------------------------
+    def _keys(self, nodes: list[cst.CSTNode]) -> None:
+        """`"solved_avg": solved` (or `solved_avg=solved`) while `solved_avg` is computed in the same
+        scope and never read: the key names the computed figure, the value is its leftover stem."""
+        if not any(isinstance(n, (cst.Dict, cst.Arg)) for n in nodes):
+            return
+        unread = _unread_locals(nodes)
+        if not unread:
+            return
+        for n in nodes:
+            pairs: list[tuple[str | None, cst.BaseExpression, cst.CSTNode]] = []
+            if isinstance(n, cst.Dict):
+                pairs = [(string_value(e.key), e.value, e) for e in n.elements if isinstance(e, cst.DictElement)]
+            elif isinstance(n, cst.Call):
+                pairs = [(a.keyword.value, a.value, a) for a in n.args if a.keyword is not None]
+            for key, value, where in pairs:
+                if not key or key not in unread or not isinstance(value, cst.Name) or value.value == key:
+                    continue
+                own, stem = name_tokens(key), name_tokens(value.value)
+                if not stem or len(stem) >= len(own) or not set(stem) < set(own):
+                    continue
+                self.report(where, what=f"the value reported under `{key}`", source=value.value, sibling=key,
+                            sibling_how="computed in the same scope and never read", label=f"`{key}`",
+                            source_label=f"`{value.value}`")
 
     # -- a rate from the sibling's count ----------------------------------------------------------
-    def _counts(self, root: cst.CSTNode) -> None:
-        nodes = list(walk_scope(root))
+    def _counts(self, nodes: list[cst.CSTNode]) -> None:
         counted: set[str] = set()
         for n in nodes:
             if isinstance(n, cst.AugAssign) and isinstance(n.target, cst.Name) and isinstance(n.operator, cst.AddAssign):
@@ -290,6 +366,29 @@ class FigureFromSiblingSource(Rule):
                                 memo.add(t.value)
             self.ctx.memo["EVAL037.attributes"] = memo
         return memo
+
+
+def _unread_locals(nodes: list[cst.CSTNode]) -> set[str]:
+    """Names a scope assigns (`x = ...`) and never reads: no use outside binding targets, keyword
+    names of calls and attribute names."""
+    assigned: set[str] = set()
+    not_reads: set[int] = set()
+    for n in nodes:
+        if isinstance(n, (cst.Assign, cst.AnnAssign, cst.AugAssign)):
+            targets = [t.target for t in n.targets] if isinstance(n, cst.Assign) else [n.target]
+            for t in targets:
+                if isinstance(t, cst.Name):
+                    not_reads.add(id(t))
+                    if not isinstance(n, cst.AugAssign):
+                        assigned.add(t.value)
+        elif isinstance(n, cst.Arg) and n.keyword is not None:
+            not_reads.add(id(n.keyword))
+        elif isinstance(n, cst.Attribute):
+            not_reads.add(id(n.attr))
+    if not assigned:
+        return set()
+    read = {n.value for n in nodes if isinstance(n, cst.Name) and id(n) not in not_reads}
+    return assigned - read
 
 
 def _heading(stmt: cst.CSTNode) -> str | None:

@@ -1,0 +1,305 @@
+"""LEAK012: normalisation statistics computed over training and test data joined together."""
+from __future__ import annotations
+
+import libcst as cst
+
+from hygiene.analysis.apis import plain
+from hygiene.analysis.apis.torch import name_tokens
+from hygiene.analysis.strings import string_value
+from hygiene.finding import Location, Severity
+from hygiene.rule import Rule, invalid, notebook, valid
+from hygiene.walk import iter_nodes, walk_scope
+
+# Calls that join arrays, tensors or frames along the rows.
+JOINS = frozenset("""
+torch.cat torch.concat torch.concatenate torch.vstack torch.stack numpy.concatenate numpy.vstack numpy.row_stack
+numpy.stack numpy.append pandas.concat
+""".split())
+# Statistics a normalisation is made of.
+STATS = frozenset("mean std var nanmean nanstd nanvar min max amin amax median quantile percentile".split())
+_TEST_WORDS = frozenset({"test", "tst", "holdout", "heldout", "eval", "evaluation"})
+_TRAIN_WORDS = frozenset({"train", "training", "tr", "trn"})
+_NORMALISERS = ("normaliz", "normalis", "standardi", "scale", "whiten")
+
+
+def _words(name: str) -> set[str]:
+    return set(name_tokens(name.rsplit(".", 1)[-1]))
+
+
+class StatsOverTestConcat(Rule):
+    """
+    ## What it does
+    Finds normalisation statistics (a mean, standard deviation, variance, minimum, maximum,
+    median or quantile) computed over rows that join the training data with the test data:
+    `torch.cat`, `np.concatenate`, `np.vstack`, `pd.concat` or `+` of lists whose parts are the
+    training set and a test set (named so, or built with `train=False` / `split="test"`), when the
+    statistics are returned, handed to a normaliser (`Normalize(mean, std)`, a scaler) or used to
+    subtract or divide.
+
+    | spelling | found | near miss left alone |
+    |---|---|---|
+    | `torch.cat([x for x, _ in DataLoader(train)] + [x for x, _ in DataLoader(test)])` then `return data.mean(...), data.std(...)` (method) | yes | the training loader only |
+    | `allx = np.concatenate([X_train, X_test]); X_train = (X_train - allx.mean(0)) / allx.std(0)` (script) | yes | `X_train.mean(0)` |
+    | `full = pd.concat([train_df, test_df]); mu = full["age"].mean()` used in `(df - mu)` (notebook) | yes | the joined frame only described (`print(full.describe())`) |
+    | `pd.concat([train_df, val_df])` for the final fit's statistics | no: no test part | |
+
+    ## Why is this bad?
+    The mean and scale the model is trained with carry the test set's distribution, so the test
+    rows are not unseen: the preprocessing has been fitted on them. The effect is small for
+    image channel statistics and large for small tabular or time-series data, and in every case
+    the reported test figure is not the figure of data the pipeline never saw.
+
+    ## Example
+        data = torch.cat([x for x, _ in DataLoader(train_set)] + [x for x, _ in DataLoader(test_set)])
+        mean, std = data.mean(dim=[0, 2, 3]), data.std(dim=[0, 2, 3])
+
+    Use instead:
+        data = torch.cat([x for x, _ in DataLoader(train_set)])
+        mean, std = data.mean(dim=[0, 2, 3]), data.std(dim=[0, 2, 3])
+    """
+
+    code = "LEAK012"
+    category = "LEAK-PREPROC"
+    severity = Severity.WARNING
+    message = ("`{joined}` joins the training data with {test} and its {stats} are the normalisation "
+               "statistics: the test rows are part of what the preprocessing is fitted on")
+    question = "Should the statistics computed from `{joined}` at {where} come from the training rows only?"
+    triggers = ("cat(", "concat", "stack(", "append(")
+    examples = [
+        invalid("""
+            import torch
+            import torchvision
+            import torchvision.transforms as transforms
+            from torch.utils.data import DataLoader
+
+            class Cifar:
+                def __init__(self, batch_size):
+                    mean, std = self._get_statistics()
+                    train_transform = transforms.Compose([transforms.ToTensor(), transforms.Normalize(mean, std)])
+                    self.train = torchvision.datasets.CIFAR10(root="./data", train=True, transform=train_transform)
+
+                def _get_statistics(self):
+                    train_set = torchvision.datasets.CIFAR10(root="./data", train=True, transform=transforms.ToTensor())
+                    test_set = torchvision.datasets.CIFAR10(root="./data", train=False, transform=transforms.ToTensor())
+                    data = torch.cat([d[0] for d in DataLoader(train_set)] + [d[0] for d in DataLoader(test_set)])  # expect: LEAK012
+                    return data.mean(dim=[0, 2, 3]), data.std(dim=[0, 2, 3])
+        """, note="real bug 11 (sam): channel statistics over the training and the test images"),
+        valid("""
+            import torch
+            import torchvision
+            import torchvision.transforms as transforms
+            from torch.utils.data import DataLoader
+
+            class Cifar:
+                def _get_statistics(self):
+                    train_set = torchvision.datasets.CIFAR10(root="./data", train=True, transform=transforms.ToTensor())
+                    data = torch.cat([d[0] for d in DataLoader(train_set)])
+                    return data.mean(dim=[0, 2, 3]), data.std(dim=[0, 2, 3])
+        """, note="the twin: the training images only"),
+        invalid("""
+            import numpy as np
+            X_train, X_test = np.load("train.npy"), np.load("test.npy")
+            allx = np.concatenate([X_train, X_test], axis=0)  # expect: LEAK012
+            mu, sigma = allx.mean(axis=0), allx.std(axis=0)
+            X_train = (X_train - mu) / sigma
+            X_test = (X_test - mu) / sigma
+        """, note="script: z-scores from the joined arrays"),
+        valid("""
+            import numpy as np
+            X_train, X_test = np.load("train.npy"), np.load("test.npy")
+            allx = np.concatenate([X_train, X_test], axis=0)
+            print("rows:", allx.shape[0], "range:", allx.min(), allx.max())
+            mu, sigma = X_train.mean(axis=0), X_train.std(axis=0)
+            X_train = (X_train - mu) / sigma
+            X_test = (X_test - mu) / sigma
+        """, note="near miss: the joined rows are only described; the statistics come from the training rows"),
+        invalid({"prep.ipynb": notebook(
+            """
+            import pandas as pd
+            train_df = pd.read_csv("train.csv")
+            test_df = pd.read_csv("test.csv")
+            """,
+            """
+            full = pd.concat([train_df, test_df])  # expect: LEAK012
+            age_mean, age_std = full["age"].mean(), full["age"].std()
+            for df in (train_df, test_df):
+                df["age"] = (df["age"] - age_mean) / age_std
+            """,
+        )}, note="notebook: a frame's column statistics over both splits"),
+        valid("""
+            import pandas as pd
+            train_df, val_df = pd.read_csv("train.csv"), pd.read_csv("val.csv")
+            final = pd.concat([train_df, val_df])
+            mu, sd = final["age"].mean(), final["age"].std()
+            final["age"] = (final["age"] - mu) / sd
+        """, note="near miss: training and validation joined for the final fit; no test rows"),
+    ]
+
+    def visit_Module(self, node: cst.Module) -> None:
+        self._scope(node)
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self._scope(node.body)
+
+    def _scope(self, root: cst.CSTNode) -> None:
+        nodes = list(walk_scope(root))
+        joins: dict[str, tuple[cst.CSTNode, str]] = {}  # joined name -> (its assignment, the test part)
+        built: dict[str, cst.BaseExpression] = {}
+        for n in nodes:
+            if isinstance(n, cst.Assign) and len(n.targets) == 1 and isinstance(n.targets[0].target, cst.Name):
+                built[n.targets[0].target.value] = n.value
+        for n in nodes:
+            if not (isinstance(n, cst.Assign) and len(n.targets) == 1 and isinstance(n.targets[0].target, cst.Name)):
+                continue
+            test = self._test_part(n.value, built)
+            if test:
+                joins[n.targets[0].target.value] = (n, test)
+        if not joins:
+            return
+        for name, (assign, test) in joins.items():
+            stats = self._normalising_stats(nodes, name, assign)
+            if stats:
+                self.report(assign, related=[Location(self.ctx.path, self.ctx.line_of(stats[0]), "the statistics")],
+                            joined=name, test=test,
+                            stats=" and ".join(sorted({_stat_name(s) for s in stats})))
+
+    # -- the join -----------------------------------------------------------------------------------
+    def _parts(self, value: cst.BaseExpression) -> list[cst.BaseExpression] | None:
+        """The parts a join puts together: the list of `torch.cat([...])`, the operands of `a + b`."""
+        if isinstance(value, cst.Call):
+            name = plain(self.qualified_name(value.func) or "")
+            if name not in JOINS or not value.args:
+                return None
+            first = value.args[0].value
+            if name == "numpy.append" and len(value.args) >= 2:
+                return [first, value.args[1].value]
+            if isinstance(first, (cst.List, cst.Tuple)):
+                return [e.value for e in first.elements]
+            if isinstance(first, cst.BinaryOperation) and isinstance(first.operator, cst.Add):
+                return _operands(first)
+            return None
+        if isinstance(value, cst.BinaryOperation) and isinstance(value.operator, cst.Add):
+            operands = _operands(value)
+            if all(isinstance(o, (cst.List, cst.ListComp)) for o in operands):
+                return operands
+        return None
+
+    def _test_part(self, value: cst.BaseExpression, built: dict[str, cst.BaseExpression]) -> str | None:
+        """`the test set `test_set`` when one part of the join is test data and another training data."""
+        parts = self._parts(value)
+        if not parts or len(parts) < 2:
+            return None
+        test = train = None
+        for part in parts:
+            names = [dotted for dotted in _names(part)]
+            role = None
+            for name in names:
+                role = _role(name, built.get(name))
+                if role:
+                    break
+            if role == "test" and test is None:
+                test = name
+            elif role == "train":
+                train = name
+        if test is None or train is None:
+            return None
+        return f"the test data `{test}`"
+
+    # -- the statistics -------------------------------------------------------------------------------
+    def _normalising_stats(self, nodes: list[cst.CSTNode], name: str, assign: cst.CSTNode) -> list[cst.Call]:
+        """Statistic calls over `name` after its assignment whose result is returned, handed to a
+        normaliser or used to subtract or divide."""
+        after = False
+        stats: list[cst.Call] = []
+        used = False
+        for n in nodes:
+            if n is assign:
+                after = True
+                continue
+            if not after:
+                continue
+            if isinstance(n, cst.Call) and _stat_of(n, name):
+                stats.append(n)
+        if not stats:
+            return []
+        ids = {id(s) for s in stats}
+        bound: set[str] = set()
+        for n in nodes:
+            if isinstance(n, cst.Return) and n.value is not None and any(id(x) in ids for x in iter_nodes(n.value)):
+                used = True
+            elif isinstance(n, cst.Assign) and any(id(x) in ids for x in iter_nodes(n.value)):
+                for t in n.targets:
+                    bound |= {x.value for x in iter_nodes(t.target) if isinstance(x, cst.Name)}
+        if not used and bound:
+            for n in nodes:
+                if isinstance(n, cst.BinaryOperation) and isinstance(n.operator, (cst.Subtract, cst.Divide)):
+                    if {x.value for x in iter_nodes(n) if isinstance(x, cst.Name)} & bound:
+                        used = True
+                        break
+                if isinstance(n, cst.Call):
+                    callee = (self.ctx.code(n.func) or "").lower()
+                    if any(word in callee for word in _NORMALISERS) and \
+                            {x.value for a in n.args for x in iter_nodes(a.value) if isinstance(x, cst.Name)} & bound:
+                        used = True
+                        break
+        return stats if used else []
+
+
+def _operands(expr: cst.BinaryOperation) -> list[cst.BaseExpression]:
+    out: list[cst.BaseExpression] = []
+    for side in (expr.left, expr.right):
+        if isinstance(side, cst.BinaryOperation) and isinstance(side.operator, cst.Add):
+            out.extend(_operands(side))
+        else:
+            out.append(side)
+    return out
+
+
+def _names(part: cst.BaseExpression) -> list[str]:
+    """The data a part is made of: the names it reads, the iterable's first (`DataLoader(test_set)`)."""
+    found = []
+    for node in iter_nodes(part):
+        if isinstance(node, cst.Name):
+            found.append(node.value)
+    return found
+
+
+def _role(name: str, value: cst.BaseExpression | None) -> str | None:
+    """"test" or "train" from the name's words or from the call that built it (`train=False`, `split="test"`)."""
+    words = _words(name)
+    if words & _TEST_WORDS:
+        return "test"
+    if words & _TRAIN_WORDS:
+        return "train"
+    if isinstance(value, cst.Call):
+        for arg in value.args:
+            if arg.keyword is None:
+                continue
+            key = arg.keyword.value
+            if key == "train" and isinstance(arg.value, cst.Name) and arg.value.value in ("True", "False"):
+                return "train" if arg.value.value == "True" else "test"
+            if key in ("split", "subset") and string_value(arg.value) in ("test", "eval", "train"):
+                return "train" if string_value(arg.value) == "train" else "test"
+    return None
+
+
+def _stat_name(call: cst.Call) -> str:
+    func = call.func
+    return func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else "statistic"
+
+
+def _stat_of(call: cst.Call, name: str) -> bool:
+    """`name.mean(...)`, `name["col"].std()`, `np.mean(name, ...)`."""
+    func = call.func
+    if not isinstance(func, cst.Attribute) or func.attr.value not in STATS:
+        return False
+    receiver = func.value
+    while isinstance(receiver, cst.Subscript):
+        receiver = receiver.value
+    if isinstance(receiver, cst.Name) and receiver.value == name:
+        return True
+    if isinstance(receiver, (cst.Name, cst.Attribute)) and call.args:
+        first = call.args[0].value
+        module = receiver.value if isinstance(receiver, cst.Name) else None
+        return module in ("np", "numpy", "torch") and isinstance(first, cst.Name) and first.value == name
+    return False
