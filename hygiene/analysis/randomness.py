@@ -61,6 +61,21 @@ _DISPLAY_WORDS = frozenset({"verbose", "debug", "display", "show", "visualize", 
 _WORD = re.compile(r"[a-z0-9]+")
 
 
+# Predictions (an argmax) compared with labels: right answers counted, whatever the value is called.
+_ARGMAX_MATCHES = re.compile(r"\bargmax\([^()]*\)\s*==|==\s*[\w.\[\]:]+\.argmax\(")
+
+
+def _command_group(decorator: cst.BaseExpression) -> str | None:
+    """`app` of `@app.command()` / `@app.command("train")` / `@cli.command` / `@app.callback()`: a typer
+    or click group whose call runs the decorated function."""
+    if isinstance(decorator, cst.Call):
+        decorator = decorator.func
+    if isinstance(decorator, cst.Attribute) and decorator.attr.value in ("command", "callback") \
+            and isinstance(decorator.value, cst.Name):
+        return decorator.value.value
+    return None
+
+
 def _words(text: str) -> set[str]:
     """`run_id`, `args.show_examples`, `getEndpoint` -> their lowercase words (and `run_id` whole)."""
     spaced = re.sub(r"([a-z0-9])([A-Z])", r"\1 \2", text).lower()
@@ -98,6 +113,8 @@ class RandomnessExtractor:
         self.bases: dict[str, list[str]] = {}  # class -> its bases' qualified names
         self.relative_imports: list[str] = []  # paths without suffix that `from . import x` names
         self._receivers: list[tuple[cst.Call, list[list[Any]], int, int]] = []  # calls on a call's result
+        # `@app.command()` functions of a typer / click group `app`: calling `app()` runs them
+        self._cli_commands: dict[str, list[str]] = {}
 
     # -- scopes ---------------------------------------------------------------------------------
     def _scope_key(self) -> str:
@@ -143,6 +160,11 @@ class RandomnessExtractor:
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         parent = self.ctx.names.scope.parent  # the resolver already entered the function
+        if parent is not None and parent.kind == "module":
+            for decorator in node.decorators:
+                group = _command_group(decorator.decorator)
+                if group:
+                    self._cli_commands.setdefault(group, []).append(f"{self.module}.{node.name.value}")
         if parent is not None and parent.kind == "class" and (parent.parent is None or parent.parent.kind == "module"):
             owner = f"{self.module}.{parent.name}"
             self.classes.setdefault(owner, []).append(f"{owner}.{node.name.value}")
@@ -161,6 +183,9 @@ class RandomnessExtractor:
         for target in node.targets:
             if isinstance(target.target, (cst.Name, cst.Attribute)):
                 self.signals.see_target(dotted(target.target) or "", self._scope_key)
+        if isinstance(node.value, (cst.Call, cst.Attribute, cst.BinaryOperation)) and _ARGMAX_MATCHES.search(self.ctx.code(node.value)):
+            # `acc = (model(x).argmax(1) == y).float().mean()`: predictions compared with labels, counted
+            self.signals.see_target("correct", self._scope_key)
         tables = table_functions(node.value, self.ctx.names.qualified_name, self._candidate)  # called later
         self._events().extend(["r", plain(r), max(self.ordinal, 0)] for r in tables)  # (-1 would mean an import)
 
@@ -286,6 +311,10 @@ class RandomnessExtractor:
             if owner:  # `self.fit()`: a method of the class being walked (or of a base class)
                 events.append(["c", f"{self.module}.{owner}.{func.attr.value}", self.ordinal])
         runs_now = name is not None and plain(name) in _CLI_RUNNERS  # `fire.Fire(train)` calls `train` now
+        if isinstance(func, cst.Name) and func.value in self._cli_commands:
+            # `app()` of `app = typer.Typer()` (or a click group) runs the command the command line names:
+            # each `@app.command()` function may run now
+            events.extend(["c", command, self.ordinal] for command in self._cli_commands[func.value])
         for arg in node.args:
             if isinstance(arg.value, cst.Name):  # a function passed by name: a callback
                 ref = self.ctx.names.qualified_name(arg.value)
