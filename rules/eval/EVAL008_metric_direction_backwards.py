@@ -250,10 +250,6 @@ class MetricDirectionBackwards(Rule):
         )}, note="near miss: an accuracy maximised"),
     ]
 
-    def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
-        super().__init__(ctx)
-        self._hazards: set[str] = set()  # names holding a survival model's hazard
-
     def visit_Assign(self, node: cst.Assign) -> None:
         if _hazard_call(node.value):
             for target in node.targets:
@@ -309,6 +305,7 @@ class MetricDirectionBackwards(Rule):
     def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
         super().__init__(ctx)
         self._pending: list[dict] = []  # a metric named by a constant of another module, checked in the repo phase
+        self._hazards: set[str] = set()  # names holding a survival model's hazard
 
     def finish(self) -> None:
         if self._pending:
