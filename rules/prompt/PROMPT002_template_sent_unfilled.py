@@ -75,6 +75,26 @@ class TemplateSentUnfilled(Rule):
     question = "Which {placeholders} did the model see at {where}? Print one request as sent."
     triggers = ("{", "import", "\"\"\"", "PROMPT", "prompt")
     examples = [
+        invalid("""
+            import outlines
+
+            TEMPLATE = "Classify the sentiment of this review as positive, negative or neutral.\\nReview: {review}\\nSentiment:"  # expect: PROMPT002
+            model = outlines.models.transformers("microsoft/Phi-3-mini-4k-instruct")
+            generator = outlines.generate.choice(model, ["positive", "negative", "neutral"])
+
+            def classify(review):
+                return generator(TEMPLATE)
+        """, note="probe 14: a generator made by outlines is a model; the template reaches it with its field"),
+        valid("""
+            import outlines
+
+            TEMPLATE = "Classify the sentiment of this review as positive, negative or neutral.\\nReview: {review}\\nSentiment:"
+            model = outlines.models.transformers("microsoft/Phi-3-mini-4k-instruct")
+            generator = outlines.generate.choice(model, ["positive", "negative", "neutral"])
+
+            def classify(review):
+                return generator(TEMPLATE.format(review=review))
+        """, note="near miss: the review is filled in first"),
         invalid({"summaries.ipynb": notebook(
             """
             import pandas as pd

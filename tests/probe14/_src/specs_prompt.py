@@ -108,9 +108,9 @@ if __name__ == "__main__":
     main()
 ''',
     },
-    labels=[dict(file="label_reviews.py", find="return generator(TEMPLATE)",
+    labels=[dict(file="label_reviews.py", find='TEMPLATE = """Classify the sentiment', end_find="Sentiment:",
                  category="PROMPT-UNFILLED", why="the template with {review} is sent unfilled; the review never reaches the model")],
-    also_ok=[dict(file="label_reviews.py", find="Review: {review}", category="PROMPT-FSTRING")],
+    also_ok=[dict(file="label_reviews.py", find="return generator(TEMPLATE)", category="PROMPT-UNFILLED")],
 )
 SPECS.append(P2)
 
