@@ -65,6 +65,13 @@ _WORD = re.compile(r"[a-z0-9]+")
 _ARGMAX_MATCHES = re.compile(r"\bargmax\([^()]*\)\s*==|==\s*[\w.\[\]:]+\.argmax\(")
 
 
+def _argmax_matches(code, value: cst.BaseExpression) -> bool:  # noqa: ANN001 (`code`: FileContext.code)
+    try:
+        return bool(_ARGMAX_MATCHES.search(code(value)))
+    except RecursionError:  # a machine-written expression thousands of terms deep
+        return False
+
+
 def _command_group(decorator: cst.BaseExpression) -> str | None:
     """`app` of `@app.command()` / `@app.command("train")` / `@cli.command` / `@app.callback()`: a typer
     or click group whose call runs the decorated function."""
@@ -183,7 +190,8 @@ class RandomnessExtractor:
         for target in node.targets:
             if isinstance(target.target, (cst.Name, cst.Attribute)):
                 self.signals.see_target(dotted(target.target) or "", self._scope_key)
-        if isinstance(node.value, (cst.Call, cst.Attribute, cst.BinaryOperation)) and _ARGMAX_MATCHES.search(self.ctx.code(node.value)):
+        if isinstance(node.value, (cst.Call, cst.Attribute, cst.BinaryOperation)) and "argmax" in self.ctx.text \
+                and _argmax_matches(self.ctx.code, node.value):
             # `acc = (model(x).argmax(1) == y).float().mean()`: predictions compared with labels, counted
             self.signals.see_target("correct", self._scope_key)
         tables = table_functions(node.value, self.ctx.names.qualified_name, self._candidate)  # called later
