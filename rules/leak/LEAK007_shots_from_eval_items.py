@@ -28,6 +28,23 @@ _NOT_INDEXES = frozenset({"len", "list", "tuple", "sorted", "enumerate", "range"
 _NEIGHBOUR_WORDS = re.compile(r"(?i)nearest|neighbo|knn|top_?k|retriev|similar|search|query|demos|shots|examples|select")
 
 
+_DEMO_WORDS = re.compile(r"(?i)demo|shot|example|exemplar|icl|neighbo|nearest|knn")
+_ANSWER_KEYS = frozenset({"answer", "answers", "label", "target", "gold", "solution", "output", "completion"})
+
+
+def _reads_answers(body: cst.CSTNode, element: set[str]) -> bool:
+    """An answer field read off something other than the loop's own item (`d['answer']` of a retrieved `d`)."""
+    for n in iter_nodes(body):
+        if isinstance(n, cst.Subscript) and len(n.slice) == 1 and isinstance(n.slice[0].slice, cst.Index) \
+                and string_value(n.slice[0].slice.value) in _ANSWER_KEYS \
+                and not (isinstance(n.value, cst.Name) and n.value.value in element):
+            return True
+        if isinstance(n, cst.Attribute) and n.attr.value in _ANSWER_KEYS \
+                and not (isinstance(n.value, cst.Name) and n.value.value in element):
+            return True
+    return False
+
+
 def _returns_literal(method: "cst.FunctionDef | None") -> object:
     """`def has_test_docs(self): return True` -> True; None when the method is absent or computes."""
     if method is None:
@@ -540,6 +557,21 @@ class ShotsFromEvalItems(Rule):
                     client.chat.completions.create(model="gpt-4o-mini", messages=[
                         {"role": "user", "content": f"{shots}\\nQ: {ex['question']} A:"}])
         """, note="probe 14: kNN demonstrations retrieved from an index over the evaluated items themselves"),
+        valid("""
+            from openai import OpenAI
+            from rag_lib import PassageIndex
+
+            client = OpenAI()
+
+            def main(items):
+                index = PassageIndex(items)
+                for it in items:
+                    passages = index.search(it["question"], k=3)
+                    context = "\\n".join(p["text"] for p in passages)
+                    client.chat.completions.create(model="gpt-4o-mini", messages=[
+                        {"role": "user", "content": f"{context}\\nQ: {it['question']} A:"}])
+        """, note="near miss: an open-book evaluation retrieves each item's own passage on purpose; no answer of "
+                  "a retrieved item reaches the prompt"),
         valid({"knn.ipynb": notebook(
             """
             from openai import OpenAI
@@ -613,6 +645,13 @@ class ShotsFromEvalItems(Rule):
                         for a in sub.args):
                     continue
                 if not any(isinstance(n, cst.Name) and n.value in element for a in sub.args for n in iter_nodes(a.value)):
+                    continue
+                # Demonstrations, not passages for open-book answering: named so, or their answers read in the loop
+                # (`d['answer']` of a retrieved `d`), since retrieving an item's own passage is what a RAG eval does.
+                holder = next((p.targets[0].target.value for p in iter_nodes(statement.body) if isinstance(p, cst.Assign)
+                               and p.value is sub and len(p.targets) == 1 and isinstance(p.targets[0].target, cst.Name)), "")
+                if not (_DEMO_WORDS.search(holder) or _DEMO_WORDS.search(sub.func.attr.value)
+                        or _reads_answers(statement.body, element)):
                     continue
                 name = sub.func.value.value
                 self.report(built[name][1], shots=f"{name}.{sub.func.attr.value}(...)", items=collection,
