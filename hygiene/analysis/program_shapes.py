@@ -4,6 +4,8 @@ Read by `hygiene.analysis.randomness` (moved out of it to keep that module under
 """
 from __future__ import annotations
 
+import re
+
 import libcst as cst
 
 from hygiene.analysis.names import dotted
@@ -23,3 +25,37 @@ def is_main_guard(test: cst.BaseExpression) -> bool:
     names = {dotted(x) for x in (left, right) if isinstance(x, (cst.Name, cst.Attribute))}
     strings = {x.value.strip("\"'") for x in (left, right) if isinstance(x, cst.SimpleString)}
     return "__name__" in names and "__main__" in strings
+
+
+# A file importing one of these serves requests (a demo, an API, a UI): not an experiment.
+SERVING = frozenset({"gradio", "fastapi", "flask", "streamlit", "uvicorn", "dash", "starlette", "django",
+                     "panel", "chainlit", "prompt_toolkit"})  # (not aiohttp: eval scripts call APIs with it)
+# A folder of serving code (`serve/cli.py`, `serving/worker.py`): interactive chat and model
+# workers answer requests; what they sample decides no reported number.
+SERVING_DIRS = frozenset({"serve", "serving", "server", "servers"})
+# Calls at module level that make a file a program.
+CLI_RUNNERS = frozenset({"fire.Fire", "typer.run", "tyro.cli", "jsonargparse.CLI", "absl.app.run",
+                         "click.command", "hydra.main"})
+# Predictions (an argmax) compared with labels: right answers counted, whatever the value is called.
+_ARGMAX_MATCHES = re.compile(r"\bargmax\([^()]*\)\s*==|==\s*[\w.\[\]:]+\.argmax\(")
+
+
+def counts_matches(code, value: cst.BaseExpression) -> bool:  # noqa: ANN001 (`code`: FileContext.code)
+    """`acc = (model(x).argmax(1) == y).float().mean()`: predictions compared with labels and counted."""
+    if not isinstance(value, (cst.Call, cst.Attribute, cst.BinaryOperation)):
+        return False
+    try:
+        return bool(_ARGMAX_MATCHES.search(code(value)))
+    except RecursionError:  # a machine-written expression thousands of terms deep
+        return False
+
+
+def command_group(decorator: cst.BaseExpression) -> str | None:
+    """`app` of `@app.command()` / `@app.command("train")` / `@cli.command` / `@app.callback()`: a typer
+    or click group whose call (`app()`) runs the decorated function."""
+    if isinstance(decorator, cst.Call):
+        decorator = decorator.func
+    if isinstance(decorator, cst.Attribute) and decorator.attr.value in ("command", "callback") \
+            and isinstance(decorator.value, cst.Name):
+        return decorator.value.value
+    return None

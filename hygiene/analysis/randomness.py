@@ -30,7 +30,9 @@ from hygiene.analysis.dispatch_tables import table_functions
 from hygiene.analysis.keyed_shuffles import order_free_shuffle
 from hygiene.analysis.names import dotted
 from hygiene.analysis.held_out import counts_answers
-from hygiene.analysis.program_shapes import calls_first as _calls_first, is_main_guard as _is_main_guard
+from hygiene.analysis.program_shapes import (CLI_RUNNERS as _CLI_RUNNERS, SERVING as _SERVING, SERVING_DIRS as _SERVING_DIRS,
+                                             calls_first as _calls_first, command_group, counts_matches,
+                                             is_main_guard as _is_main_guard)
 from hygiene.analysis.purpose import READS, CallSignals, file_purpose, placeholder_path
 
 STDLIB = _STDLIB = frozenset(sys.stdlib_module_names) | {"builtins"}
@@ -40,15 +42,6 @@ EXTERNAL = _EXTERNAL = frozenset("""
 numpy torch pandas sklearn scipy matplotlib seaborn tensorflow jax flax transformers datasets tqdm
 anthropic openai wandb yaml PIL cv2 torchvision torchaudio accelerate peft trl vllm einops
 """.split())
-# A file importing one of these serves requests (a demo, an API, a UI): not an experiment.
-_SERVING = frozenset({"gradio", "fastapi", "flask", "streamlit", "uvicorn", "dash", "starlette", "django",
-                      "panel", "chainlit", "prompt_toolkit"})  # (not aiohttp: eval scripts call APIs with it)
-# A folder of serving code (`serve/cli.py`, `serving/worker.py`): interactive chat and model
-# workers answer requests; what they sample decides no reported number.
-_SERVING_DIRS = frozenset({"serve", "serving", "server", "servers"})
-# Calls at module level that make a file a program.
-_CLI_RUNNERS = frozenset({"fire.Fire", "typer.run", "tyro.cli", "jsonargparse.CLI", "absl.app.run",
-                          "click.command", "hydra.main"})
 # A value drawn only to wait, to name a run, to pick a server or to colour a plot decides no result
 # (words of the variable it is assigned to, or of the function drawing it).
 _HARMLESS_WORDS = frozenset({"jitter", "delay", "backoff", "sleep", "wait", "port", "uuid", "colour", "color",
@@ -98,6 +91,7 @@ class RandomnessExtractor:
         self.bases: dict[str, list[str]] = {}  # class -> its bases' qualified names
         self.relative_imports: list[str] = []  # paths without suffix that `from . import x` names
         self._receivers: list[tuple[cst.Call, list[list[Any]], int, int]] = []  # calls on a call's result
+        self._cli_commands: dict[str, list[str]] = {}  # `app` -> its `@app.command()` functions (typer, click)
 
     # -- scopes ---------------------------------------------------------------------------------
     def _scope_key(self) -> str:
@@ -143,6 +137,8 @@ class RandomnessExtractor:
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         parent = self.ctx.names.scope.parent  # the resolver already entered the function
+        for group in filter(None, (command_group(d.decorator) for d in node.decorators)) if parent and parent.kind == "module" else ():
+            self._cli_commands.setdefault(group, []).append(f"{self.module}.{node.name.value}")
         if parent is not None and parent.kind == "class" and (parent.parent is None or parent.parent.kind == "module"):
             owner = f"{self.module}.{parent.name}"
             self.classes.setdefault(owner, []).append(f"{owner}.{node.name.value}")
@@ -161,6 +157,8 @@ class RandomnessExtractor:
         for target in node.targets:
             if isinstance(target.target, (cst.Name, cst.Attribute)):
                 self.signals.see_target(dotted(target.target) or "", self._scope_key)
+        if "argmax" in self.ctx.text and counts_matches(self.ctx.code, node.value):  # `(p.argmax(1) == y).mean()`
+            self.signals.see_target("correct", self._scope_key)
         tables = table_functions(node.value, self.ctx.names.qualified_name, self._candidate)  # called later
         self._events().extend(["r", plain(r), max(self.ordinal, 0)] for r in tables)  # (-1 would mean an import)
 
@@ -286,6 +284,8 @@ class RandomnessExtractor:
             if owner:  # `self.fit()`: a method of the class being walked (or of a base class)
                 events.append(["c", f"{self.module}.{owner}.{func.attr.value}", self.ordinal])
         runs_now = name is not None and plain(name) in _CLI_RUNNERS  # `fire.Fire(train)` calls `train` now
+        if isinstance(func, cst.Name) and func.value in self._cli_commands:  # `app()` runs an `@app.command()`
+            events.extend(["c", command, self.ordinal] for command in self._cli_commands[func.value])
         for arg in node.args:
             if isinstance(arg.value, cst.Name):  # a function passed by name: a callback
                 ref = self.ctx.names.qualified_name(arg.value)

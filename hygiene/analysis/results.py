@@ -89,7 +89,9 @@ _METRIC = re.compile(
     r"(^|_)(acc|accuracy|f1|auc|auroc|auprc|roc_auc|ap|map|precision|recall|score|rate|mean|"
     r"loss|error|err|mae|mse|rmse|r2|bleu|rouge\w*|em|exact_match|pass@\d+|pass_at_\d+|win_rate|asr|"
     r"ece|brier|perplexity|ppl|kappa|mcc|correlation|corr|spearman|pearson|rating|matching_rate|"
-    r"ndcg|mrr|hit_rate|top\d?|agreement|avg|average|pct|percent|percentage)($|_)", re.I)
+    r"ndcg|mrr|hit_rate|top\d?|agreement|avg|average|pct|percent|percentage|"
+    # forecasting, survival, segmentation and speech metrics (probe 14: darts' `mape`, lifelines' `c_index`)
+    r"mape|smape|mase|rmsse|rmsle|wape|crps|c_index|cindex|concordance|iou|miou|dice|wer|cer|psnr|ssim)($|_)", re.I)
 # Keys that name a metric but are counts or settings.
 _NOT_METRIC = re.compile(r"(^|_)(n|num|count|total|size|seed|lr|learning_rate|rate_limit|sample_rate|"
                          r"sampling_rate|dropout|warmup|temperature|top_p)($|_)", re.I)

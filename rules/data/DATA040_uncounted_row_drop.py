@@ -115,6 +115,29 @@ class UncountedRowDrop(Rule):
     triggers = ("dropna", "drop_nulls", "drop_nans", "merge", "join", "filter", "query", "drop_duplicates", "[:", "select(", " if ",
                 "head(", "[")
     examples = [
+        invalid("""
+            import pandas as pd
+            from sklearn.metrics import roc_auc_score
+
+            def main():
+                scored = (
+                    pd.read_parquet("outputs/test_predictions.parquet")  # expect: DATA040
+                    .dropna()
+                    .pipe(add_flags)
+                    .assign(age_band=lambda d: pd.cut(d["age"], [0, 40, 65, 120]))
+                )
+                print("AUROC", roc_auc_score(scored["readmitted_30d"], scored["risk_score"]))
+        """, note="probe 14: a method chain whose `.pipe(f)` and `.assign(...)` follow the drop keep its rows dropped"),
+        valid("""
+            import pandas as pd
+            from sklearn.metrics import roc_auc_score
+
+            def main():
+                raw = pd.read_parquet("outputs/test_predictions.parquet")
+                scored = raw.dropna().pipe(add_flags).assign(age_band=lambda d: pd.cut(d["age"], [0, 40, 65, 120]))
+                print(f"{len(raw) - len(scored)} of {len(raw)} patients dropped for missing values")
+                print("AUROC", roc_auc_score(scored["readmitted_30d"], scored["risk_score"]))
+        """, note="near miss: the rows dropped are counted and printed"),
         valid("""
             import pandas as pd
             from sklearn.metrics import mean_absolute_error

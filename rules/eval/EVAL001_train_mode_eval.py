@@ -87,7 +87,9 @@ class TrainModeEval(CollectingRule):
     message = "`{target}` is evaluated in training mode in {what}: {cause}{grads}"
     question = ("Was `{target}` in eval mode (`{target}.eval()`) when {what} at {where} produced the reported "
                 "numbers, or are they from dropout and batch-norm in training mode?")
-    triggers = ("torch", "timm", "open_clip")  # a factory module may import only the model library
+    # A factory module may import only the model library; an evaluation helper of an accelerate or HF
+    # training script may import neither (`accelerator.gather_for_metrics(...)`, `outputs.logits`).
+    triggers = ("torch", "timm", "open_clip", "accelerator", ".logits")
     examples = [
         valid("""
             import onnxruntime
@@ -138,6 +140,67 @@ class TrainModeEval(CollectingRule):
                     preds = [model(im).argmax(1) for im, _ in loader]
                 print("accuracy", sum((p == y).float().mean() for p, (_, y) in zip(preds, loader)) / len(preds))
         """, note="the twin: the backend adds a dropout head of its own"),
+        invalid({
+            "vit_ft/evaluation.py": """
+                import evaluate
+
+                def evaluate_model(model, loader, accelerator):
+                    metric = evaluate.load("accuracy")
+                    for batch in loader:  # expect: EVAL001
+                        outputs = model(pixel_values=batch["pixel_values"])
+                        preds, refs = accelerator.gather_for_metrics((outputs.logits.argmax(dim=-1), batch["labels"]))
+                        metric.add_batch(predictions=preds, references=refs)
+                    return metric.compute()["accuracy"]
+            """,
+            "vit_ft/train.py": """
+                import torch
+                from accelerate import Accelerator
+                from transformers import AutoModelForImageClassification
+                from vit_ft.evaluation import evaluate_model
+
+                def main(train_loader, val_loader):
+                    accelerator = Accelerator()
+                    model = AutoModelForImageClassification.from_pretrained("google/vit-base-patch16-224-in21k", num_labels=102)
+                    optimizer = torch.optim.AdamW(model.parameters(), lr=3e-5)
+                    for epoch in range(10):
+                        model.train()
+                        for batch in train_loader:
+                            accelerator.backward(model(**batch).loss)
+                            optimizer.step()
+                        print(epoch, evaluate_model(model, val_loader, accelerator))
+            """,
+        }, note="probe 14: the evaluation helper of an accelerate script mentions neither torch nor a model library"),
+        valid({
+            "vit_ft/evaluation.py": """
+                import evaluate
+
+                def evaluate_model(model, loader, accelerator):
+                    model.eval()
+                    metric = evaluate.load("accuracy")
+                    for batch in loader:
+                        outputs = model(pixel_values=batch["pixel_values"])
+                        preds, refs = accelerator.gather_for_metrics((outputs.logits.argmax(dim=-1), batch["labels"]))
+                        metric.add_batch(predictions=preds, references=refs)
+                    return metric.compute()["accuracy"]
+            """,
+            "vit_ft/train.py": """
+                import torch
+                from accelerate import Accelerator
+                from transformers import AutoModelForImageClassification
+                from vit_ft.evaluation import evaluate_model
+
+                def main(train_loader, val_loader):
+                    accelerator = Accelerator()
+                    model = AutoModelForImageClassification.from_pretrained("google/vit-base-patch16-224-in21k", num_labels=102)
+                    optimizer = torch.optim.AdamW(model.parameters(), lr=3e-5)
+                    for epoch in range(10):
+                        model.train()
+                        for batch in train_loader:
+                            accelerator.backward(model(**batch).loss)
+                            optimizer.step()
+                        print(epoch, evaluate_model(model, val_loader, accelerator))
+            """,
+        }, note="near miss: the helper switches the model to eval mode"),
         invalid("""
             import torch
             from torch import nn

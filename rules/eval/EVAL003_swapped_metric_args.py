@@ -1,6 +1,8 @@
 """EVAL003: a metric given the predictions where the truth belongs."""
 from __future__ import annotations
 
+import re
+
 import libcst as cst
 
 from hygiene.analysis.apis import plain
@@ -25,6 +27,11 @@ CONSEQUENCES = {
                 "the same way would not",
     "jaccard_score": "the score comes out the same here, but a weighted average computed the same way would not",
 }
+
+
+# torchmetrics classes whose result depends on which side is the prediction (not MeanSquaredError, CohenKappa).
+_TM_ORDERED = re.compile(r"F1|FBeta|Precision|Recall|ConfusionMatrix|AUROC|ROC|AveragePrecision|Specificity|"
+                         r"Sensitivity|Accuracy|R2Score|CalibrationError|StatScores")
 
 
 class SwappedMetricArgs(Rule):
@@ -61,8 +68,39 @@ class SwappedMetricArgs(Rule):
     severity = Severity.WARNING
     message = "`{metric}` gets {first} as y_true and {second} as y_pred: {consequence}"
     question = "Is `{metric}` at {where} called as (truth, prediction), so the reported number means what its name says?"
-    triggers = ("sklearn", "pred")
+    triggers = ("sklearn", "pred", "torchmetrics")
     examples = [
+        invalid("""
+            import torch
+            from torchmetrics.classification import MulticlassF1Score
+
+            class Meter:
+                def __init__(self, num_classes, device):
+                    self.f1 = MulticlassF1Score(num_classes=num_classes, average="macro").to(device)
+
+                @torch.no_grad()
+                def add(self, batch_labels, logits):
+                    batch_preds = logits.argmax(dim=-1)
+                    self.f1.update(batch_labels, batch_preds)  # expect: EVAL003
+        """, note="probe 14: a torchmetrics metric takes (preds, target); updated with the labels first"),
+        valid("""
+            import torch
+            from torchmetrics import MeanSquaredError
+            from torchmetrics.classification import MulticlassAccuracy, MulticlassF1Score
+
+            class Meter:
+                def __init__(self, num_classes, device):
+                    self.f1 = MulticlassF1Score(num_classes=num_classes, average="macro").to(device)
+                    self.acc = MulticlassAccuracy(num_classes=num_classes, average="micro")
+                    self.mse = MeanSquaredError()
+
+                @torch.no_grad()
+                def add(self, batch_labels, logits):
+                    batch_preds = logits.argmax(dim=-1)
+                    self.f1.update(batch_preds, batch_labels)
+                    self.acc.update(batch_labels, batch_preds)
+                    self.mse(batch_labels, batch_preds)
+        """, note="near miss: the F1 in torchmetrics' order; micro accuracy and squared error do not depend on the order"),
         invalid("""
             from sklearn.metrics import f1_score, precision_score
             guess = baseline.predict(X_te)
@@ -360,6 +398,7 @@ class SwappedMetricArgs(Rule):
         self.functions: list[cst.FunctionDef] = []
         self.wrappers: dict[str, dict] = {}  # a function of this file handing its parameters to a metric
         self.calls: list[dict] = []  # calls given a truth and a prediction by position
+        self.torchmetrics: dict[str, str] = {}  # `self.f1` -> `MulticlassF1Score`: torchmetrics objects, (preds, target)
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self.functions.append(node)
@@ -367,7 +406,39 @@ class SwappedMetricArgs(Rule):
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
         self.functions.pop()
 
+    def visit_Assign(self, node: cst.Assign) -> None:
+        value = node.value
+        while isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute) and value.func.attr.value in ("to", "cuda", "cpu"):
+            value = value.func.value  # `MulticlassF1Score(...).to(device)`
+        if not isinstance(value, cst.Call):
+            return
+        made = self.qualified_name(value.func) or ""
+        cls_name = made.rsplit(".", 1)[-1]
+        if made.startswith("torchmetrics.") and _TM_ORDERED.search(cls_name) and not (
+                "Accuracy" in cls_name and any(a.keyword is not None and a.keyword.value == "average"
+                                               and string_value(a.value) == "micro" for a in value.args)):
+            for target in node.targets:
+                if isinstance(target.target, (cst.Name, cst.Attribute)):
+                    self.torchmetrics[self.ctx.code(target.target)] = cls_name
+
+    def _torchmetrics_call(self, node: cst.Call) -> None:
+        """`f1.update(labels, preds)` / `f1(labels, preds)` of a torchmetrics object, which takes (preds, target)."""
+        func = node.func
+        receiver = func.value if isinstance(func, cst.Attribute) and func.attr.value in ("update", "forward") else func
+        metric = self.torchmetrics.get(self.ctx.code(receiver)) if isinstance(receiver, (cst.Name, cst.Attribute)) else None
+        positional = [a.value for a in node.args if a.keyword is None and not a.star]
+        if metric is None or len(positional) != 2 or len(node.args) != 2:
+            return
+        first, second = (name_kind(self.ctx.code(a)) if isinstance(a, (cst.Name, cst.Attribute)) else None for a in positional)
+        if first == "truth" and second == "pred":
+            self.report(node, metric=metric, first=f"`{self.ctx.code(positional[0])}` (the truth)",
+                        second=f"`{self.ctx.code(positional[1])}` (the predictions)",
+                        consequence="torchmetrics takes (preds, target): per-class precision and recall trade places",
+                        message="`{metric}` gets {first} as preds and {second} as target: {consequence}")
+
     def visit_Call(self, node: cst.Call) -> None:
+        if self.torchmetrics:
+            self._torchmetrics_call(node)
         name = self.qualified_name(node.func)
         if name is None:
             return

@@ -36,6 +36,20 @@ average_precision_score matthews_corrcoef cohen_kappa_score fbeta_score jaccard_
 """.split())
 
 
+# Cox / survival model outputs that rank like a risk (higher: earlier event).
+_HAZARD_METHODS = frozenset({"predict_partial_hazard", "predict_log_partial_hazard", "predict_hazard",
+                             "predict_cumulative_hazard", "predict_risk"})
+
+
+def _hazard_call(node: cst.BaseExpression) -> bool:
+    """`cph.predict_partial_hazard(test)` (also with `.values` / `.to_numpy()` after it)."""
+    while isinstance(node, cst.Attribute) and node.attr.value in ("values", "squeeze", "to_numpy", "ravel", "flatten") \
+            or isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) \
+            and node.func.attr.value in ("to_numpy", "squeeze", "ravel", "flatten"):
+        node = node.value if isinstance(node, cst.Attribute) else node.func.value
+    return isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and node.func.attr.value in _HAZARD_METHODS
+
+
 def metric_direction(name: str) -> str | None:
     """"lower" or "higher" for a metric name whose words say which way is better; None when unsure."""
     words = set(name_tokens(name.replace("@", "_")))
@@ -73,7 +87,10 @@ class MetricDirectionBackwards(Rule):
     `{"metric": "wer", "higher_is_better": True}`), from `make_scorer(mean_squared_error,
     greater_is_better=True)`, and from a mapping of metric names to directions named
     `higher_is_better`. Names that turn the meaning around (`neg_mean_squared_error`,
-    `loss_reduction`) and names mixing both kinds of words are left alone.
+    `loss_reduction`) and names mixing both kinds of words are left alone. A score handed to a metric
+    in the wrong direction is the same bug: lifelines' `concordance_index(times, scores, events)` ranks
+    its scores like survival times, so a Cox model's hazard (`predict_partial_hazard`, higher means an
+    earlier event) given as it is yields 1 - C; negated (`-risk`) or an expected time is right.
 
     ## Why is this bad?
     Whatever reads the direction picks the worst value as the best: the checkpoint kept is the
@@ -94,8 +111,26 @@ class MetricDirectionBackwards(Rule):
     severity = Severity.ERROR
     message = "`{metric}` is declared {declared}-is-better at {where}, but a {kind} is better when it is {actual}"
     question = "Should `{metric}` at {where} be {actual}-is-better? As declared, the worst value is taken as the best."
-    triggers = ("is_better", "mode", "direction", "maxim", "make_scorer")
+    triggers = ("is_better", "mode", "direction", "maxim", "make_scorer", "concordance_index")
     examples = [
+        invalid("""
+            from lifelines import CoxPHFitter
+            from lifelines.utils import concordance_index
+
+            cph = CoxPHFitter(penalizer=0.05).fit(train, duration_col="time", event_col="event")
+            risk = cph.predict_partial_hazard(test)
+            c = concordance_index(test["time"], risk, test["event"])  # expect: EVAL008
+        """, note="probe 14: lifelines' concordance_index ranks scores like survival times; a hazard ranks the other "
+                  "way, so the C-index comes out as 1 - C"),
+        valid("""
+            from lifelines import CoxPHFitter
+            from lifelines.utils import concordance_index
+
+            cph = CoxPHFitter(penalizer=0.05).fit(train, duration_col="time", event_col="event")
+            risk = cph.predict_partial_hazard(test)
+            c = concordance_index(test["time"], -risk, test["event"])
+            c2 = concordance_index(test["time"], cph.predict_expectation(test), test["event"])
+        """, note="near miss: the hazard negated, and an expected survival time as it is"),
         invalid("""
             @register_metric(
                 metric="ter",
@@ -215,9 +250,33 @@ class MetricDirectionBackwards(Rule):
         )}, note="near miss: an accuracy maximised"),
     ]
 
+    def visit_Assign(self, node: cst.Assign) -> None:
+        if _hazard_call(node.value):
+            for target in node.targets:
+                if isinstance(target.target, cst.Name):
+                    self._hazards.add(target.target.value)
+
+    def _concordance(self, node: cst.Call) -> None:
+        """lifelines' `concordance_index(times, predicted_scores, events)` ranks its scores like survival
+        times (higher, longer); a Cox model's hazard ranks the other way and must be negated."""
+        scores = next((a.value for a in node.args if a.keyword is not None and a.keyword.value == "predicted_scores"),
+                      node.args[1].value if len(node.args) > 1 and node.args[1].keyword is None else None)
+        if scores is None:
+            return
+        hazard = _hazard_call(scores) or isinstance(scores, cst.Name) and scores.value in self._hazards
+        if hazard:
+            self.report(node, metric="concordance_index", declared="higher", actual="lower",
+                        kind="hazard (a risk)",
+                        message="`concordance_index` reads `{scores}` as predicted survival times (higher, longer), but "
+                                "it is a {kind}: higher means earlier events, so the C-index comes out as 1 - C",
+                        scores=self.ctx.code(scores))
+
     def visit_Call(self, node: cst.Call) -> None:
         keywords = {a.keyword.value: a.value for a in node.args if a.keyword is not None}
         name = self.qualified_name(node.func)
+        if name and plain(name).startswith("lifelines.") and plain(name).endswith(".concordance_index"):
+            self._concordance(node)
+            return
         if name and plain(name) == "sklearn.metrics.make_scorer" and node.args and node.args[0].keyword is None:
             scorer = self.qualified_name(node.args[0].value)
             value = keywords.get("greater_is_better")
@@ -246,6 +305,7 @@ class MetricDirectionBackwards(Rule):
     def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
         super().__init__(ctx)
         self._pending: list[dict] = []  # a metric named by a constant of another module, checked in the repo phase
+        self._hazards: set[str] = set()  # names holding a survival model's hazard
 
     def finish(self) -> None:
         if self._pending:

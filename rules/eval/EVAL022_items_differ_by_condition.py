@@ -13,6 +13,7 @@ from hygiene.analysis.run_scripts import uneven_limits
 from hygiene.analysis.strings import string_value
 from hygiene.finding import Location, Severity
 from hygiene.rule import Rule, invalid, valid
+from hygiene.walk import iter_nodes
 
 _DEBUG_WORDS = ("debug", "smoke", "quick", "dry", "fast", "sanity", "small", "toy", "tiny", "limit", "verbose", "test")
 # Words of an option that names a way of cutting the data (`--filter length`, `--subset hard`): the
@@ -21,6 +22,16 @@ _CUT_WORDS = frozenset({"filter", "filters", "filtering", "subset", "exclude", "
                         "select", "selection", "only", "choice", "choose", "pick", "sampler"})
 _CHAT_ROLES = frozenset({"system", "user", "assistant", "tool", "developer", "function"})
 _SUBSETS = ("slice", "sample", "head", "tail", "mask", "dropna", "filter", "query", "select", "take")
+
+
+def _length_divisor(value: cst.BaseExpression) -> str | None:
+    """`hits / len(rag_items)` (also inside a call, `round(..., 3)`): the collection whose length divides it."""
+    for n in iter_nodes(value):
+        if isinstance(n, cst.BinaryOperation) and isinstance(n.operator, cst.Divide) and isinstance(n.right, cst.Call) \
+                and isinstance(n.right.func, cst.Name) and n.right.func.value == "len" and len(n.right.args) == 1 \
+                and isinstance(n.right.args[0].value, cst.Name):
+            return n.right.args[0].value.value
+    return None
 
 
 class ItemsDifferByCondition(Rule):
@@ -52,6 +63,10 @@ class ItemsDifferByCondition(Rule):
     with different item limits (`--limit 200`, `--limit 500`), whose outputs a later command reads together,
     are the same (debug and smoke targets left alone).
 
+    Also one condition's rate over every item of a collection put beside another's over the items of
+    that collection a loop kept (`for q in qs: if not hits: continue; rag_items.append(q)`, then
+    `... / len(qs)` beside `... / len(rag_items)` in one print, difference or dict).
+
     ## Why is this bad?
     A difference between the conditions then mixes the effect of the condition with the
     difference between the item sets: the first 150 items may simply be easier. Rates from
@@ -71,10 +86,47 @@ class ItemsDifferByCondition(Rule):
     supersedes = ("DATA040",)  # rows dropped from one condition only: the mismatch is the point
     severity = Severity.WARNING
     dataflow_starts = frozenset({"call", "guard", "metric", "stat"})
-    triggers = (" else ",)
+    triggers = (" else ", "continue")
     message = "`{items}` is cut at {where} {only}, so that condition is scored on different items than the others"
     question = "Are all conditions compared on the same items and the same n, given that `{items}` is cut at {where} only for {value!r}?"
     examples = [
+        invalid("""
+            import json
+            from rag_lib import answer, retrieve
+
+            def main():
+                qs = [json.loads(l) for l in open("data/popqa_test.jsonl")]
+                closed = [answer(q["question"], passages=[]) for q in qs]
+                closed_acc = sum(any(a in p for a in q["answers"]) for p, q in zip(closed, qs)) / len(qs)
+                rag_items, rag_preds = [], []
+                for q in qs:
+                    hits = [h for h in retrieve(q["question"], k=5) if h.score >= 0.55]
+                    if not hits:
+                        continue
+                    rag_items.append(q)
+                    rag_preds.append(answer(q["question"], passages=[h.text for h in hits]))
+                rag_acc = sum(any(a in p for a in q["answers"]) for p, q in zip(rag_preds, rag_items)) / len(rag_items)
+                print(f"closed-book {closed_acc:.3f}  RAG {rag_acc:.3f}  gain {rag_acc - closed_acc:+.3f}")  # expect: EVAL022
+        """, note="probe 14: one condition scored on every question, the other on the questions a retrieval "
+                  "filter kept, the two rates printed as a gain"),
+        valid("""
+            import json
+            from rag_lib import answer, retrieve
+
+            def main():
+                qs = [json.loads(l) for l in open("data/popqa_test.jsonl")]
+                rag_items, rag_preds = [], []
+                for q in qs:
+                    hits = [h for h in retrieve(q["question"], k=5) if h.score >= 0.55]
+                    if not hits:
+                        continue
+                    rag_items.append(q)
+                    rag_preds.append(answer(q["question"], passages=[h.text for h in hits]))
+                closed = [answer(q["question"], passages=[]) for q in rag_items]
+                closed_acc = sum(any(a in p for a in q["answers"]) for p, q in zip(closed, rag_items)) / len(rag_items)
+                rag_acc = sum(any(a in p for a in q["answers"]) for p, q in zip(rag_preds, rag_items)) / len(rag_items)
+                print(f"closed-book {closed_acc:.3f}  RAG {rag_acc:.3f}  on {len(rag_items)} of {len(qs)} questions")
+        """, note="near miss: both conditions scored on the kept questions, and the count is printed"),
         invalid({
             "Makefile": "baseline:\n\tpython eval.py --prompt direct --limit 200 --out results/direct.json\n\n"
                         "cot:\n\tpython eval.py --prompt cot --limit 500 --out results/cot.json\n\n"
@@ -554,6 +606,54 @@ class ItemsDifferByCondition(Rule):
                 """,
         }, note="near miss: both conditions on the same selected rows"),
     ]
+
+    def visit_Module(self, node: cst.Module) -> None:
+        if named_for_figures(self.ctx.path):
+            return
+        self._kept_subset_beside_whole(node)
+        for sub in iter_nodes(node):
+            if isinstance(sub, cst.FunctionDef):
+                self._kept_subset_beside_whole(sub.body)
+
+    def _kept_subset_beside_whole(self, body: cst.CSTNode) -> None:
+        """`closed_acc = hits / len(qs)` beside `rag_acc = hits / len(rag_items)`, where `rag_items` keeps the
+        items of a loop over `qs` that pass a filter (`if not hits: continue`): one condition is scored on every
+        item, the other on the kept ones, and the two rates are put side by side."""
+        statements = list(body.body) if isinstance(body, (cst.IndentedBlock, cst.Module)) else []
+        kept: dict[str, str] = {}  # list -> the collection whose filtered items it keeps
+        rates: dict[str, str] = {}  # rate -> the collection whose length divides it
+        for statement in statements:
+            if isinstance(statement, cst.For) and isinstance(statement.iter, cst.Name) and isinstance(statement.target, cst.Name):
+                element, whole = statement.target.value, statement.iter.value
+                skips = any(isinstance(n, cst.Continue) for n in iter_nodes(statement.body))
+                for n in iter_nodes(statement.body):
+                    if skips and isinstance(n, cst.Call) and isinstance(n.func, cst.Attribute) and n.func.attr.value == "append" \
+                            and isinstance(n.func.value, cst.Name) and len(n.args) == 1 \
+                            and isinstance(n.args[0].value, cst.Name) and n.args[0].value.value == element:
+                        kept[n.func.value.value] = whole
+            for n in iter_nodes(statement) if not isinstance(statement, (cst.FunctionDef, cst.ClassDef)) else ():
+                if isinstance(n, cst.Assign) and len(n.targets) == 1 and isinstance(n.targets[0].target, cst.Name):
+                    denominator = _length_divisor(n.value)
+                    if denominator:
+                        rates[n.targets[0].target.value] = denominator
+        if not kept or not rates:
+            return
+        for statement in statements:
+            if isinstance(statement, (cst.FunctionDef, cst.ClassDef)):
+                continue
+            for n in iter_nodes(statement):
+                if not isinstance(n, (cst.Call, cst.BinaryOperation, cst.Dict)):
+                    continue
+                used = {m.value for m in iter_nodes(n) if isinstance(m, cst.Name) and m.value in rates}
+                over = {rates[u] for u in used}
+                pair = next(((sub, whole) for sub, whole in kept.items() if sub in over and whole in over), None)
+                if pair is not None:
+                    sub, whole = pair
+                    self.report(n, items=sub, value=sub,
+                                message="The rates put side by side at {where} are over different items: one over every "
+                                        f"item of `{whole}`, one over `{sub}`, the items of `{whole}` a filter kept "
+                                        "(`continue` for the others), so the conditions differ in items and n")
+                    return
 
     def visit_IfExp(self, node: cst.IfExp) -> None:
         """`subset = items[:150] if cond == "cot" else items`: one condition's items cut in an expression."""

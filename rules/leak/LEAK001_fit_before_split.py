@@ -64,6 +64,59 @@ class FitBeforeSplit(Rule):
     message = "{fits} fit on `{on}` at {where}{rows_of}, which is split into train and test at {split}: test rows shape the preprocessing"
     question = "Were {fits} (fit at {where} on `{on}`) fit on the training rows only, before `{split_on}` was split at {split}?"
     examples = [
+        invalid({
+            "conf/config.yaml": "preprocess:\n  _target_: sklearn.preprocessing.StandardScaler\n",
+            "wine/data.py": """
+                import pandas as pd
+                from hydra.utils import instantiate
+
+                def load_features(cfg):
+                    df = pd.read_csv(cfg.data.path)
+                    y = df.pop("quality").to_numpy()
+                    scaler = instantiate(cfg.preprocess)
+                    X = scaler.fit_transform(df.to_numpy())  # expect: LEAK001
+                    return X, y
+            """,
+            "wine/train.py": """
+                import hydra
+                from sklearn.linear_model import Ridge
+                from sklearn.model_selection import train_test_split
+                from wine.data import load_features
+
+                @hydra.main(config_path="../conf", config_name="config", version_base=None)
+                def main(cfg):
+                    X, y = load_features(cfg)
+                    X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2, random_state=0)
+                    print(Ridge().fit(X_tr, y_tr).score(X_te, y_te))
+            """,
+        }, note="probe 14: an object Hydra instantiates from the config, fit to transform every row in one module, "
+                "split in another (`fit_transform` says it is a transformer)"),
+        valid({
+            "conf/config.yaml": "preprocess:\n  _target_: sklearn.preprocessing.StandardScaler\n",
+            "wine/data.py": """
+                import pandas as pd
+
+                def load_features(cfg):
+                    df = pd.read_csv(cfg.data.path)
+                    y = df.pop("quality").to_numpy()
+                    return df.to_numpy(), y
+            """,
+            "wine/train.py": """
+                import hydra
+                from hydra.utils import instantiate
+                from sklearn.linear_model import Ridge
+                from sklearn.model_selection import train_test_split
+                from wine.data import load_features
+
+                @hydra.main(config_path="../conf", config_name="config", version_base=None)
+                def main(cfg):
+                    X, y = load_features(cfg)
+                    X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2, random_state=0)
+                    scaler = instantiate(cfg.preprocess)
+                    X_tr = scaler.fit_transform(X_tr)
+                    print(Ridge().fit(X_tr, y_tr).score(scaler.transform(X_te), y_te))
+            """,
+        }, note="near miss: the instantiated transformer is fit on the training rows only"),
         valid("""
             import musdb
             import torch

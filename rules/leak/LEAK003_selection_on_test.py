@@ -7,6 +7,7 @@ import libcst as cst
 
 from hygiene.analysis.apis import plain
 from hygiene.analysis.apis.torch import name_tokens
+from hygiene.analysis.configfiles import yaml_value
 from hygiene.analysis.dataflow import knowledge as kb
 from hygiene.analysis.dataflow.program import Program, Ref, Stack, program
 from hygiene.analysis.dataflow.queries import PREDICTING, evaluations, returns, role, role_via
@@ -45,6 +46,10 @@ class SelectionOnTest(Rule):
     `train.report({...})`; an objective may be imported from another module, and a test evaluation
     inside a helper is reported at the objective's call that hands it the test part.
 
+    A W&B sweep (a sweep YAML at the root or one folder down with `method:` and `metric: name:`, or the
+    dict handed to `wandb.sweep`) keeps the run whose logged metric is best: a `wandb.log({"test_auc": ...})`
+    of a test evaluation under the sweep's metric name chooses the hyperparameters on the test set.
+
     ## Why is this bad?
     A score that was maximised over many evaluations on the test set is the best of many noisy
     draws, not an estimate of performance on new data: the test set has become a validation set.
@@ -73,10 +78,62 @@ class SelectionOnTest(Rule):
     category = "LEAK-SELECT"
     severity = Severity.ERROR
     dataflow_starts = frozenset({"call", "fit", "guard", "select", "stat"})
-    triggers = ("val_dataloader", "monitor", "search_runs")
+    triggers = ("val_dataloader", "monitor", "search_runs", "wandb.sweep")
     message = "{what} is chosen at {where} by scores on `{test}`, the test part ({part}), which then reports the result"
     question = "Which data chose {what} at {where}: a validation split, or `{test}` ({part}), the test part the result is reported on?"
     examples = [
+        invalid({
+            "sweep.yaml": "program: train.py\nmethod: bayes\nmetric:\n  name: test_auc\n  goal: maximize\nparameters:\n  max_depth:\n    values: [3, 6]\n",
+            "train.py": """
+                import pandas as pd
+                import wandb
+                import xgboost as xgb
+                from sklearn.metrics import roc_auc_score
+                from sklearn.model_selection import train_test_split
+
+                run = wandb.init(project="churn")
+                df = pd.read_parquet("data/churn.parquet")
+                X_tr, X_te, y_tr, y_te = train_test_split(df.drop(columns="y"), df["y"], test_size=0.2, random_state=0)
+                clf = xgb.XGBClassifier(max_depth=run.config.max_depth).fit(X_tr, y_tr)
+                test_auc = roc_auc_score(y_te, clf.predict_proba(X_te)[:, 1])
+                wandb.log({"test_auc": test_auc})  # expect: LEAK003
+            """,
+        }, note="probe 14: a W&B sweep maximises the metric its YAML names, logged from the test split"),
+        valid({
+            "sweep.yaml": "program: train.py\nmethod: bayes\nmetric:\n  name: val_auc\n  goal: maximize\nparameters:\n  max_depth:\n    values: [3, 6]\n",
+            "train.py": """
+                import pandas as pd
+                import wandb
+                import xgboost as xgb
+                from sklearn.metrics import roc_auc_score
+                from sklearn.model_selection import train_test_split
+
+                run = wandb.init(project="churn")
+                df = pd.read_parquet("data/churn.parquet")
+                X_tr, X_te, y_tr, y_te = train_test_split(df.drop(columns="y"), df["y"], test_size=0.2, random_state=0)
+                X_fit, X_val, y_fit, y_val = train_test_split(X_tr, y_tr, test_size=0.2, random_state=0)
+                clf = xgb.XGBClassifier(max_depth=run.config.max_depth).fit(X_fit, y_fit)
+                wandb.log({"val_auc": roc_auc_score(y_val, clf.predict_proba(X_val)[:, 1]),
+                           "test_auc": roc_auc_score(y_te, clf.predict_proba(X_te)[:, 1])})
+            """,
+        }, note="near miss: the sweep optimises the validation AUC; the test AUC is only logged beside it"),
+        invalid("""
+            import wandb
+            from sklearn.metrics import accuracy_score
+            from sklearn.model_selection import train_test_split
+
+            sweep_config = {"method": "random", "metric": {"name": "test_acc", "goal": "maximize"},
+                            "parameters": {"C": {"values": [0.1, 1, 10]}}}
+
+            def train():
+                run = wandb.init()
+                X_tr, X_te, y_tr, y_te = train_test_split(X, y, random_state=0)
+                clf = make_model(run.config.C).fit(X_tr, y_tr)
+                wandb.log({"test_acc": accuracy_score(y_te, clf.predict(X_te))})  # expect: LEAK003
+
+            sweep_id = wandb.sweep(sweep_config, project="svm")
+            wandb.agent(sweep_id, function=train, count=20)
+        """, note="the sweep's configuration as the dict handed to `wandb.sweep`"),
         invalid("""
             import copy
             import torch
@@ -1406,6 +1463,13 @@ class SelectionOnTest(Rule):
         """`mlflow.search_runs(..., order_by=["metrics.test_accuracy DESC"])`: the tracked runs ranked by the
         metric each logged on its test data, so the run kept (its settings) is chosen on the test set."""
         func = node.func
+        if isinstance(func, cst.Attribute) and func.attr.value == "sweep" and node.args \
+                and plain(self.qualified_name(func) or "") == "wandb.sweep":
+            # `wandb.sweep({"metric": {"name": "test_auc", ...}, ...})` (or a dict named there): the metric it optimises
+            found = _SWEEP_DICT_METRIC.search(self.ctx.text)
+            if found:
+                self.ctx.facts.setdefault(self.code + ":sweep", []).append(found.group(1))
+            return
         if not (isinstance(func, cst.Attribute) and func.attr.value == "search_runs"
                 or isinstance(func, cst.Name) and func.value == "search_runs"):
             return
@@ -1453,6 +1517,38 @@ class SelectionOnTest(Rule):
         cls._best_of_scores(repo, prog, reported)
         cls._stopping_on_test(repo, prog, reported)
         cls._objective_on_test(repo, prog, reported)
+        cls._sweep_metric_on_test(repo, prog, reported)
+
+    @classmethod
+    def _sweep_metric_on_test(cls, repo, prog: Program, reported: set[Ref]) -> None:
+        """A W&B sweep (`sweep.yaml` with `metric: {name: test_auc, goal: maximize}`, or the dict handed to
+        `wandb.sweep`) chooses the run whose logged `test_auc` is best: a `wandb.log({"test_auc": ...})` of a
+        test evaluation makes the test set choose the hyperparameters."""
+        logs = [c for c in prog.nodes("call") if plain(str(prog.info(c).get("fn", ""))) in ("wandb.log", "wandb.run.log")]
+        if not logs:
+            return
+        metrics = _sweep_metrics(repo)
+        if not metrics:
+            return
+        for call in logs:
+            logged = next((i for i in prog.inputs(call) if i and prog.kind(i) == "op"
+                           and prog.info(i).get("op") == "dict"), None)  # input 0 is the receiver
+            if logged is None or call in reported:
+                continue
+            values = [i for i in prog.inputs(logged) if i]
+            for key, value in zip(prog.info(logged).get("keys", []), values):
+                if key not in metrics:
+                    continue
+                found = _test_evaluation(prog, value)
+                if found is None:
+                    continue
+                evaluation, _, part, _ = found
+                reported.add(call)
+                repo.report(cls, **prog.where(call), related=[Location(metrics[key], None, "the sweep's metric"),
+                                                              Location(prog.path(part), prog.line(part), "test part")],
+                            what=f"the sweep's best run (its `{key}`)", test=_name(prog, part), part=prog.describe(part),
+                            extra=_one_decision(prog, part))
+                break
 
     @classmethod
     def _kept_when_better(cls, repo, prog: Program, reported: set[Ref]) -> None:
@@ -1778,6 +1874,32 @@ def _actions(prog: Program, guard: Ref) -> set[str]:
                 found.add(f"`{prog.info(node).get('name')}`")
             elif kind == "guard":
                 queue.append(node)
+    return found
+
+
+_SWEEP_DICT_METRIC = re.compile(r"""["']metric["']\s*:\s*\{\s*["']name["']\s*:\s*["']([^"']+)["']""")
+
+
+def _sweep_metrics(repo) -> dict[str, str]:  # noqa: ANN001
+    """The metrics W&B sweeps of the repository optimise -> the file saying so: sweep YAML files at the root
+    or one folder down (`method:` and `metric: name:`), and `wandb.sweep({... "metric": {"name": ...}})` dicts."""
+    found: dict[str, str] = {}
+    root = repo.root
+    for pattern in ("*.yaml", "*.yml", "*/*.yaml", "*/*.yml"):
+        for file in sorted(root.glob(pattern))[:200]:
+            rel = file.relative_to(root).as_posix()
+            if "sweep" not in rel.lower():
+                continue
+            try:
+                text = repo.read_bytes(rel).decode("utf-8", "replace")
+            except OSError:
+                continue
+            name = yaml_value(text, "metric.name")
+            if name and yaml_value(text, "method"):
+                found.setdefault(name.strip().strip("'\""), rel)
+    for path, names in repo.facts("LEAK003:sweep"):
+        for name in names:
+            found.setdefault(name, path)
     return found
 
 

@@ -62,6 +62,35 @@ class RandomSplitOfGroups(Rule):
     question = "Can one `{group}` have rows on both sides of the split at {where}, and should the split be grouped by it?"
     examples = [
         invalid("""
+            import numpy as np
+            import pandas as pd
+            from sklearn.model_selection import StratifiedKFold
+
+            meta = pd.read_csv("data/clips.csv")
+            X = np.load("data/logmel_stats.npy")
+            y = meta["keyword"].to_numpy()
+            speakers = meta["speaker_id"].to_numpy()
+            print(f"{len(meta)} clips from {len(np.unique(speakers))} speakers")
+            skf = StratifiedKFold(n_splits=5, shuffle=True, random_state=0)
+            for tr, te in skf.split(X, y):  # expect: LEAK005
+                evaluate(X[tr], y[tr], X[te], y[te])
+        """, note="probe 14: the labels handed to the splitter come from a table whose speaker ids the code counts; "
+                  "the features are an array of the same clips"),
+        valid("""
+            import numpy as np
+            import pandas as pd
+            from sklearn.model_selection import StratifiedGroupKFold
+
+            meta = pd.read_csv("data/clips.csv")
+            X = np.load("data/logmel_stats.npy")
+            y = meta["keyword"].to_numpy()
+            speakers = meta["speaker_id"].to_numpy()
+            print(f"{len(meta)} clips from {len(np.unique(speakers))} speakers")
+            sgkf = StratifiedGroupKFold(n_splits=5, shuffle=True, random_state=0)
+            for tr, te in sgkf.split(X, y, groups=speakers):
+                evaluate(X[tr], y[tr], X[te], y[te])
+        """, note="near miss: the speakers are the groups of the split"),
+        invalid("""
             import pandas as pd
             from sklearn.linear_model import LogisticRegression
             from sklearn.model_selection import KFold, cross_validate
@@ -684,14 +713,21 @@ def _literal_group(info: dict) -> str | None:
     return None
 
 
-def _counted(prog: Program, column: Ref) -> bool:
+def _counted(prog: Program, column: Ref, _depth: int = 0) -> bool:
     """`df["subject_id"].nunique()` and friends (`len(set(ds["patient_id"]))`, `np.unique(...)`):
     the code knows ids repeat."""
     for user in prog.users(column):
         if prog.kind(user) == "call" and (prog.info(user).get("m") in _COUNTS
                                           or kb.plain(str(prog.info(user).get("fn", ""))) in _DISTINCT):
             return True
+        # through a conversion: `speakers = meta["speaker_id"].to_numpy()` ... `np.unique(speakers)`
+        if prog.kind(user) == "call" and prog.info(user).get("m") in _CONVERSIONS and _depth < 2 \
+                and _counted(prog, user, _depth + 1):
+            return True
     return False
+
+
+_CONVERSIONS = frozenset({"to_numpy", "tolist", "to_list", "astype", "values", "array", "asarray"})
 
 
 # Names under which code keeps an id column for a grouped splitter (`groups=` of scikit-learn's splitters).

@@ -1,12 +1,13 @@
 """LEAK007: few-shot demonstrations drawn from the very items being evaluated."""
 from __future__ import annotations
 
+import re
 from collections import deque
 
 import libcst as cst
 
 from hygiene.analysis.apis import plain
-from hygiene.analysis.apis.llm import EVAL_HARNESSES
+from hygiene.analysis.apis.llm import EVAL_HARNESSES, model_call
 from hygiene.analysis.dataflow.graph import FUNC
 from hygiene.analysis.dataflow.program import Program, Ref, program
 from hygiene.analysis.dataflow.queries import call_name, loop_node, rows_key, text_inputs, value_name
@@ -19,6 +20,29 @@ from hygiene.walk import iter_nodes
 # Wrappers around the iterable of a loop (or a collection) that do not change which items it holds;
 # a shuffled copy (`ds.shuffle(seed=0)`) holds the same items in another order.
 _WRAPPERS = frozenset({"tqdm", "enumerate", "list", "tuple", "iter", "sorted", "reversed", "track", "progress", "shuffle"})
+
+
+# Calls that only wrap or measure a collection; an index is built by anything else given it.
+_NOT_INDEXES = frozenset({"len", "list", "tuple", "sorted", "enumerate", "range", "set", "dict", "print", "iter",
+                          "zip", "str", "int", "float", "sum", "min", "max", "open"})
+_NEIGHBOUR_WORDS = re.compile(r"(?i)nearest|neighbo|knn|top_?k|retriev|similar|search|query|demos|shots|examples|select")
+
+
+_DEMO_WORDS = re.compile(r"(?i)demo|shot|example|exemplar|icl|neighbo|nearest|knn")
+_ANSWER_KEYS = frozenset({"answer", "answers", "label", "target", "gold", "solution", "output", "completion"})
+
+
+def _reads_answers(body: cst.CSTNode, element: set[str]) -> bool:
+    """An answer field read off something other than the loop's own item (`d['answer']` of a retrieved `d`)."""
+    for n in iter_nodes(body):
+        if isinstance(n, cst.Subscript) and len(n.slice) == 1 and isinstance(n.slice[0].slice, cst.Index) \
+                and string_value(n.slice[0].slice.value) in _ANSWER_KEYS \
+                and not (isinstance(n.value, cst.Name) and n.value.value in element):
+            return True
+        if isinstance(n, cst.Attribute) and n.attr.value in _ANSWER_KEYS \
+                and not (isinstance(n.value, cst.Name) and n.value.value in element):
+            return True
+    return False
 
 
 def _returns_literal(method: "cst.FunctionDef | None") -> object:
@@ -64,6 +88,11 @@ class ShotsFromEvalItems(Rule):
 
     A DSPy optimizer compiled with `trainset=` the examples that `Evaluate(devset=...)` then scores
     (`optimizer.compile(program, trainset=devset)`) bootstraps its demonstrations from the scored items.
+
+    Demonstrations retrieved by similarity (kNN few-shot selection) from an index built over the very
+    collection a loop sends to the model (`index = DemoIndex(test)`, then `index.nearest(ex["question"])`
+    for each `ex in test`) hold each item itself, with its answer; an index over the training items, or a
+    query that excludes the item (`exclude=ex["id"]`), is left alone.
 
     ## Why is this bad?
     For the items used as demonstrations the model sees the question and its gold answer in the
@@ -514,17 +543,62 @@ class ShotsFromEvalItems(Rule):
                 def fewshot_docs(self):
                     return self.dataset["validation"]  # expect: LEAK007
         """, note="no test docs: the harness scores the validation docs, which are also the shots"),
+        invalid("""
+            from openai import OpenAI
+            from knn_icl.index import DemoIndex
+
+            client = OpenAI()
+
+            def main(test):
+                index = DemoIndex(test)  # expect: LEAK007
+                for ex in test:
+                    demos = index.nearest(ex["question"], k=4)
+                    shots = "\\n".join(f"Q: {d['question']} A: {d['answer']}" for d in demos)
+                    client.chat.completions.create(model="gpt-4o-mini", messages=[
+                        {"role": "user", "content": f"{shots}\\nQ: {ex['question']} A:"}])
+        """, note="probe 14: kNN demonstrations retrieved from an index over the evaluated items themselves"),
+        valid("""
+            from openai import OpenAI
+            from rag_lib import PassageIndex
+
+            client = OpenAI()
+
+            def main(items):
+                index = PassageIndex(items)
+                for it in items:
+                    passages = index.search(it["question"], k=3)
+                    context = "\\n".join(p["text"] for p in passages)
+                    client.chat.completions.create(model="gpt-4o-mini", messages=[
+                        {"role": "user", "content": f"{context}\\nQ: {it['question']} A:"}])
+        """, note="near miss: an open-book evaluation retrieves each item's own passage on purpose; no answer of "
+                  "a retrieved item reaches the prompt"),
+        valid({"knn.ipynb": notebook(
+            """
+            from openai import OpenAI
+            from knn_icl.index import DemoIndex
+            client = OpenAI()
+            """,
+            """
+            index = DemoIndex(train)
+            for ex in test:
+                demos = index.nearest(ex["question"], k=4)
+                shots = "\\n".join(f"Q: {d['question']} A: {d['answer']}" for d in demos)
+                client.chat.completions.create(model="gpt-4o-mini", messages=[
+                    {"role": "user", "content": f"{shots}\\nQ: {ex['question']} A:"}])
+            """,
+        )}, note="near miss: the index holds the training questions; the test items only query it"),
     ]
 
     # lm-evaluation-harness tasks (`class T(Task)` with `has_test_docs`, `test_docs`, `fewshot_docs`):
     # the harness scores the test docs when the task has them, else the validation docs; the shots
     # are whatever `fewshot_docs` returns. Read per file, only where `fewshot_docs` is defined.
-    kinds = frozenset({"python"})
-    triggers = ("fewshot_docs", "trainset=")
+    kinds = frozenset({"python", "notebook"})
+    triggers = ("fewshot_docs", "trainset=", "faiss", "nearest", "neighbo", "retriev", "similar", "knn")
 
     def visit_Module(self, node: cst.Module) -> None:
         self._compiled: dict[str, cst.Call] = {}  # `optimizer.compile(program, trainset=X)`: X -> the call
         self._evaluated: set[str] = set()  # `Evaluate(devset=X)`, `evaluate(program, devset=X)`
+        self._retrieval_pool(node)  # a script's or notebook's top level
 
     def visit_Call(self, node: cst.Call) -> None:
         """DSPy: an optimizer (`BootstrapFewShot`, `LabeledFewShot`, `MIPROv2`) compiled with `trainset=` the
@@ -536,6 +610,56 @@ class ShotsFromEvalItems(Rule):
             self._compiled.setdefault(keywords["trainset"].value, node)
         if isinstance(keywords.get("devset"), cst.Name):
             self._evaluated.add(keywords["devset"].value)
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self._retrieval_pool(node.body)
+
+    def _retrieval_pool(self, body: cst.CSTNode) -> None:
+        """kNN demonstrations: an index built over a collection (`index = DemoIndex(test)`,
+        `FAISS.from_texts(test_questions, emb)`) and queried for neighbours of each item of a loop over
+        that same collection whose requests go to a model: every item retrieves itself, answer included."""
+        statements = body.body if isinstance(body, (cst.IndentedBlock, cst.Module)) else []
+        built: dict[str, tuple[str, cst.CSTNode]] = {}  # index name -> (collection, the statement building it)
+        for statement in statements:
+            for sub in iter_nodes(statement) if not isinstance(statement, cst.FunctionDef) else ():
+                if isinstance(sub, cst.Assign) and len(sub.targets) == 1 and isinstance(sub.targets[0].target, cst.Name) \
+                        and isinstance(sub.value, cst.Call) and not (isinstance(sub.value.func, cst.Name)
+                                                                     and sub.value.func.value in _NOT_INDEXES):
+                    for arg in sub.value.args:
+                        if isinstance(arg.value, cst.Name):
+                            built.setdefault(sub.targets[0].target.value, (arg.value.value, sub))
+            if not isinstance(statement, cst.For) or not isinstance(statement.iter, cst.Name):
+                continue
+            collection = statement.iter.value
+            element = {n.value for n in iter_nodes(statement.target) if isinstance(n, cst.Name)}
+            indexes = {name for name, (over, _) in built.items() if over == collection}
+            if not indexes or not any(isinstance(n, cst.Call) and model_call(self.qualified_name(n.func), n)
+                                      for n in iter_nodes(statement.body)):
+                continue
+            for sub in iter_nodes(statement.body):
+                if not (isinstance(sub, cst.Call) and isinstance(sub.func, cst.Attribute)
+                        and isinstance(sub.func.value, cst.Name) and sub.func.value.value in indexes):
+                    continue
+                if not _NEIGHBOUR_WORDS.search(sub.func.attr.value) or any(
+                        a.keyword is not None and a.keyword.value.startswith(("exclude", "skip", "filter", "ignore"))
+                        for a in sub.args):
+                    continue
+                if not any(isinstance(n, cst.Name) and n.value in element for a in sub.args for n in iter_nodes(a.value)):
+                    continue
+                # Demonstrations, not passages for open-book answering: named so, or their answers read in the loop
+                # (`d['answer']` of a retrieved `d`), since retrieving an item's own passage is what a RAG eval does.
+                holder = next((p.targets[0].target.value for p in iter_nodes(statement.body) if isinstance(p, cst.Assign)
+                               and p.value is sub and len(p.targets) == 1 and isinstance(p.targets[0].target, cst.Name)), "")
+                if not (_DEMO_WORDS.search(holder) or _DEMO_WORDS.search(sub.func.attr.value)
+                        or _reads_answers(statement.body, element)):
+                    continue
+                name = sub.func.value.value
+                self.report(built[name][1], shots=f"{name}.{sub.func.attr.value}(...)", items=collection,
+                            loop=f"`for ... in {collection}`",
+                            message="The demonstrations `{shots}` are retrieved from an index built at {where} over "
+                                    "`{items}`, the items the loop {loop} sends to the model: each item's nearest "
+                                    "neighbour is itself, with its answer")
+                break
 
     def finish(self) -> None:
         for name, call in getattr(self, "_compiled", {}).items():

@@ -1,6 +1,7 @@
 """PROMPT002: a template constant with `{placeholders}` is sent to a model as it is, here or in another file."""
 from __future__ import annotations
 
+import json
 import re
 from pathlib import PurePosixPath
 from typing import Any
@@ -43,7 +44,8 @@ class TemplateSentUnfilled(Rule):
     no field at all that is filled with `.format(question=..., report=...)`: `str.format` drops
     the values silently, so the model never sees them (reported at the text). A template read
     from a text file (`JUDGE = Path("prompts/judge.txt").read_text()`) has the fields of that
-    file; a `.replace` chain that leaves one of them, sent directly or through a builder whose
+    file, and one read from an entry of a YAML or JSON file (`yaml.safe_load(fh)["template"]` with `fh`
+    of `with open("prompts/sql.yaml")`) the fields of that entry; a `.replace` chain that leaves one of them, sent directly or through a builder whose
     callers send what it returns, is reported at the chain (the file itself is not wrong). A
     `string.Template` (`$question`) filled by `safe_substitute` with some of its fields, here or in
     another file, is reported at the template: safe_substitute leaves the others in the text.
@@ -75,6 +77,71 @@ class TemplateSentUnfilled(Rule):
     question = "Which {placeholders} did the model see at {where}? Print one request as sent."
     triggers = ("{", "import", "\"\"\"", "PROMPT", "prompt")
     examples = [
+        invalid({
+            "prompts/sql.yaml": "template: |\n  You translate questions into {dialect} SQL.\n  Schema:\n  {schema}\n  Question: {question}\n",
+            "nl2sql/prompting.py": """
+                import yaml
+
+                with open("prompts/sql.yaml") as fh:
+                    TEMPLATE = yaml.safe_load(fh)["template"]
+
+                def build_prompt(schema, question):
+                    return TEMPLATE.replace("{schema}", schema).replace("{question}", question)  # expect: PROMPT002
+            """,
+            "nl2sql/infer.py": """
+                import anthropic
+                from nl2sql.prompting import build_prompt
+
+                client = anthropic.Anthropic()
+
+                def ask(it):
+                    return client.messages.create(model="claude-3-5-sonnet-20241022", max_tokens=400,
+                                                  messages=[{"role": "user", "content": build_prompt(it["schema"], it["question"])}])
+            """,
+        }, note="probe 14: a template kept under a key of a YAML file (`yaml.safe_load(fh)[\"template\"]`), its "
+                "`.replace` chain leaving `{dialect}`"),
+        valid({
+            "prompts/sql.yaml": "template: |\n  You translate questions into SQLite SQL.\n  Schema:\n  {schema}\n  Question: {question}\n",
+            "nl2sql/prompting.py": """
+                import yaml
+
+                with open("prompts/sql.yaml") as fh:
+                    TEMPLATE = yaml.safe_load(fh)["template"]
+
+                def build_prompt(schema, question):
+                    return TEMPLATE.replace("{schema}", schema).replace("{question}", question)
+            """,
+            "nl2sql/infer.py": """
+                import anthropic
+                from nl2sql.prompting import build_prompt
+
+                client = anthropic.Anthropic()
+
+                def ask(it):
+                    return client.messages.create(model="claude-3-5-sonnet-20241022", max_tokens=400,
+                                                  messages=[{"role": "user", "content": build_prompt(it["schema"], it["question"])}])
+            """,
+        }, note="near miss: the YAML template's every field is replaced"),
+        invalid("""
+            import outlines
+
+            TEMPLATE = "Classify the sentiment of this review as positive, negative or neutral.\\nReview: {review}\\nSentiment:"  # expect: PROMPT002
+            model = outlines.models.transformers("microsoft/Phi-3-mini-4k-instruct")
+            generator = outlines.generate.choice(model, ["positive", "negative", "neutral"])
+
+            def classify(review):
+                return generator(TEMPLATE)
+        """, note="probe 14: a generator made by outlines is a model; the template reaches it with its field"),
+        valid("""
+            import outlines
+
+            TEMPLATE = "Classify the sentiment of this review as positive, negative or neutral.\\nReview: {review}\\nSentiment:"
+            model = outlines.models.transformers("microsoft/Phi-3-mini-4k-instruct")
+            generator = outlines.generate.choice(model, ["positive", "negative", "neutral"])
+
+            def classify(review):
+                return generator(TEMPLATE.format(review=review))
+        """, note="near miss: the review is filled in first"),
         invalid({"summaries.ipynb": notebook(
             """
             import pandas as pd
@@ -679,6 +746,8 @@ class TemplateSentUnfilled(Rule):
         if isinstance(target, cst.Name):
             template = TemplateLiteral.of(node.value)
             read = file_read_path(node.value) if template is None else None
+            if template is None and read is None:
+                read = self._config_entry_read(node.value)  # `yaml.safe_load(fh)["template"]`: "prompts/sql.yaml#template"
             if read is not None:  # `ATTACKER = Path("prompts/attacker.txt").read_text()`: fields in the file
                 self.templates.append((target.value, None, node))
                 self.lines[id(node)] = self.ctx.line_here(node)
@@ -698,6 +767,27 @@ class TemplateSentUnfilled(Rule):
                         self.entries.add(f"{target.value}[{key}]")
             elif isinstance(node.value, (cst.SimpleString, cst.ConcatenatedString)) and "{" not in self.ctx.code(node.value):
                 self.plain[target.value] = self.ctx.line_here(node)  # a text with no field at all
+
+    def _config_entry_read(self, value: cst.BaseExpression) -> str | None:
+        """`yaml.safe_load(fh)["template"]` (fh of `with open("prompts/sql.yaml") as fh`) or
+        `json.load(open("p.json"))["system"]`: the file and key of a template kept in a YAML or JSON file."""
+        if not (isinstance(value, cst.Subscript) and len(value.slice) == 1 and isinstance(value.slice[0].slice, cst.Index)
+                and isinstance(value.value, cst.Call) and value.value.args):
+            return None
+        key = string_value(value.slice[0].slice.value)
+        loader = self.qualified_name(value.value.func) or ""
+        if key is None or loader not in ("yaml.safe_load", "yaml.load", "yaml.full_load", "json.load"):
+            return None
+        source = value.value.args[0].value
+        if isinstance(source, cst.Name):
+            source = next((item.item for parent in self.ctx.parents if isinstance(parent, cst.With) for item in parent.items
+                           if isinstance(item.asname, cst.AsName) and isinstance(item.asname.name, cst.Name)
+                           and item.asname.name.value == source.value), None)
+        if not (isinstance(source, cst.Call) and isinstance(source.func, cst.Name) and source.func.value == "open"
+                and source.args):
+            return None
+        path = string_value(source.args[0].value)
+        return f"{path}#{key}" if path and path.endswith((".yaml", ".yml", ".json")) else None
 
     def visit_Call(self, node: cst.Call) -> None:
         model_call_here(self.ctx, node)
@@ -1112,13 +1202,26 @@ def _file_fields(repo: RepoContext, path: str, read: str) -> tuple[list[str], st
     """The fields of the text file a template was read from (relative to the repo or to the
     reading file's folder), and its path in the repo."""
     folder = str(PurePosixPath(path).parent)
+    read, _, key = read.partition("#")  # `prompts/sql.yaml#template`: one entry of a YAML / JSON file
     for relative in ([read] if not read.startswith("./") else []) + [f"{folder}/{read}".removeprefix("./")]:
         relative = relative.removeprefix("./")
         try:
-            return template_fields((repo.root / relative).read_text(encoding="utf-8", errors="replace")), relative
+            text = (repo.root / relative).read_text(encoding="utf-8", errors="replace")
         except OSError:
             continue
+        if key:
+            entry = _json_entry(text, key) if relative.endswith(".json") else yaml_value(text, key)
+            return (template_fields(entry) if entry else []), relative
+        return template_fields(text), relative
     return [], read
+
+
+def _json_entry(text: str, key: str) -> str | None:
+    try:
+        value = json.loads(text).get(key)
+    except (ValueError, AttributeError):
+        return None
+    return value if isinstance(value, str) else None
 
 
 def _assigned_to(attribute: cst.Attribute, flow: TextFlow) -> bool:

@@ -40,6 +40,17 @@ class MissingMetric(Rule):
     message = "`{metric}` in {path} is {what} at line {line} ({count} of {total} values): the metric was not computed for that row"
     question = "Why is `{metric}` {what} at {where}, and which conclusions drawn from {path} does that row change?"
     examples = [
+        invalid({"results/backtest.csv": """\
+            model,horizon,mape
+            naive_seasonal,7,18.42
+            nbeats,7,nan
+            """}, expect=[("results/backtest.csv", 3, "RESULT006")],
+            note="probe 14: a forecasting metric (MAPE, undefined on a series with zeros) is a metric like any other"),
+        valid({"results/backtest.csv": """\
+            model,horizon,mape
+            naive_seasonal,7,18.42
+            nbeats,7,16.05
+            """}, note="near miss: every backtest has its MAPE"),
         invalid({
             "results/grid/agg/train.csv": """\
                 run,lr,accuracy,loss,loss_std

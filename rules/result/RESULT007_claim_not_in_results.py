@@ -550,6 +550,16 @@ class ClaimNotInResults(Rule):
             "docs/report.md": "| system | nDCG@10 |\n|---|---|\n| BM25 | 0.665 |\n| dense (e5-base) | 0.641 |\n| ColBERT (Khattab and Zaharia) | 0.671 |\n\nScores from `results/beir_scifact.json`.\n",
             "results/beir_scifact.json": '{"dataset": "scifact", "n_queries": 300, "ndcg@10": {"bm25": 0.665, "dense": 0.641, "hybrid": 0.493}}\n',
         }, note="near miss: a baseline row whose label names no condition of the results is quoted from elsewhere"),
+        invalid({
+            "README.md": "| model | test C-index |\n|---|---|\n| Cox PH (penalizer 0.1) | 0.724 |\n| Random survival forest | 0.781 |\n\nScores from `results/survival_metrics.json`.\n",
+            "results/survival_metrics.json": '{"n_test": 412, "coxph": {"c_index": 0.724}, "rsf": {"c_index": 0.752}}\n',
+        }, expect=[("README.md", 4, "RESULT007")],
+            note="probe 14: a row label of several words names the condition a result file keeps by its initials "
+                 "(`Random survival forest` beside `rsf`)"),
+        valid({
+            "README.md": "| model | test C-index |\n|---|---|\n| Cox PH (penalizer 0.1) | 0.724 |\n| Gradient boosted trees | 0.781 |\n\nScores from `results/survival_metrics.json`.\n",
+            "results/survival_metrics.json": '{"n_test": 412, "coxph": {"c_index": 0.724}, "rsf": {"c_index": 0.752}}\n',
+        }, note="near miss: a row whose initials (`gbt`) name no condition of the results quotes a baseline from elsewhere"),
     ]
 
     def finish(self) -> None:
@@ -644,8 +654,11 @@ class ClaimNotInResults(Rule):
         names = {_slug(part) for s in sources for part in re.split(r"[/.]", s) if len(part) > 2} | set(conditions)
         # A note in parentheses after the label (`hybrid (RRF)`, `dense (e5-base)`) qualifies the
         # condition the words before it name.
+        # A label of three or more words may name the condition by its initials (`Random survival forest`
+        # beside {"rsf": {...}}).
         ours |= {c["line"] for c in claims if c["table"] and c.get("label") and any(
-            _slug(label) in names or _token_key(label) in names for label in {c["label"], _unqualified(c["label"])} if label)
+            _slug(label) in names or _token_key(label) in names or _initials(label) in names
+            for label in {c["label"], _unqualified(c["label"])} if label)
             or c["table"] and c.get("label") and (_OURS.search(c["label"])
                                                   or set(re.findall(r"[a-z0-9_]+", c["label"].lower())) & flags)}
         missing: dict[int, list[dict[str, Any]]] = {}
@@ -728,6 +741,12 @@ def _unqualified(label: str) -> str:
     """`hybrid (RRF)` -> `hybrid`: the label before a parenthesised note, when something is left."""
     head = label.split("(", 1)[0].strip(" *_`")
     return head if len(_slug(head)) > 2 and head != label.strip(" *_`") else ""
+
+
+def _initials(label: str) -> str:
+    """`Random survival forest` -> `rsf`: the first letters of a label of three or more words ("" otherwise)."""
+    words = re.findall(r"[A-Za-z][A-Za-z0-9]*", label)
+    return "".join(w[0].lower() for w in words) if len(words) >= 3 else ""
 
 
 def _token_key(text: str) -> str:

@@ -34,6 +34,8 @@ _CONFIG_SAVES = frozenset({"omegaconf.OmegaConf.save", "to_json_file", "save_pre
 _KEEPING = frozenset({"append", "extend", "writerow", "writerows", "write", "to_csv", "dump", "update", "concat"})
 # What a loop iterates over when it is not a set of settings: folds, batches, items, lines, files.
 _NOT_SETTINGS = re.compile(r"split|fold|loader|batch|iterrows|itertuples|lines|readlines|glob|listdir|tqdm\(\s*(data|ds|rows)|zip\(")
+# A loop over the data's items (a row written per item is a record, not a summary).
+_ITEM_LOOP = re.compile(r"item|example|sample|record|row|question|prompt|data|\bdf\b|instance|doc|pred|output|response|answer")
 # A run's settings from outside its code.
 _CONFIGURED = re.compile(r"\b(argparse|click|typer|hydra|omegaconf|OmegaConf|absl|fire|jsonargparse|simple_parsing|"
                          r"ml_collections|tomllib|toml|sys\.argv|os\.environ|getenv|yaml\.(safe_)?load|wandb\.config)\b")
@@ -70,6 +72,7 @@ class _Scope:
         self.config_saved = False              # the run's configuration is written next to them
         self.sweeps: set[str] = set()          # lists of rows that each carry their loop's setting
         self.rows_in_loop: list[bool] = []     # `writer.writerow([...values])` calls: each inside a loop?
+        self.bare_rows: list[tuple[cst.CSTNode, set[str]]] = []  # headerless metric rows written per setting
         self.swept = False                     # records kept or written in a loop over settings (not folds, items)
         self.params: dict[str, int] = {}       # the function's parameters, by position
         self.name: str | None = None           # the function's qualified name, for callers in other files
@@ -482,6 +485,28 @@ class ResultsWithoutProvenance(Rule):
                 for r in runs:
                     writer.writerow([r.acc, r.f1, r.ece])
         """),
+        invalid("""
+            import csv
+            import typer
+
+            def main(models: list[str], horizon: int = 12):
+                with open("results/forecast_scores.csv", "a", newline="") as fh:
+                    writer = csv.writer(fh)
+                    for name in models:
+                        y_pred = fit(name, horizon)
+                        writer.writerow([mean_absolute_percentage_error(y_test, y_pred), mase(y_test, y_pred)])  # expect: RESULT008
+        """, note="probe 14: a headerless row of metric values per model of a loop, none naming its model"),
+        valid("""
+            import csv
+            import typer
+
+            def main(models: list[str], horizon: int = 12):
+                with open("results/forecast_scores.csv", "a", newline="") as fh:
+                    writer = csv.writer(fh)
+                    for name in models:
+                        y_pred = fit(name, horizon)
+                        writer.writerow([name, horizon, mean_absolute_percentage_error(y_test, y_pred), mase(y_test, y_pred)])
+        """, note="near miss: each row starts with the loop's model and the horizon"),
         valid("""
             import pandas as pd
 
@@ -792,6 +817,9 @@ class ResultsWithoutProvenance(Rule):
             elif not any(h is not None for h in header):  # a row of values: once per run, or once per epoch?
                 scope.rows_in_loop.append(any(isinstance(p, (cst.For, cst.While, cst.ListComp, cst.GeneratorExp))
                                               for p in self.ctx.parents))
+                named = self._row_value_names(node.args[0].value)
+                if named is not None and self._in_settings_loop() and not self._in_item_loop():
+                    scope.bare_rows.append((node, named))
         if isinstance(func, cst.Attribute) and func.attr.value == "DictWriter" or \
                 isinstance(func, cst.Name) and func.value == "DictWriter":
             fields = next((a.value for a in node.args if a.keyword and a.keyword.value == "fieldnames"),
@@ -929,6 +957,38 @@ class ResultsWithoutProvenance(Rule):
         return any(isinstance(e, cst.DictElement) and string_value(e.key) is not None
                    and isinstance(e.value, cst.Name) and e.value.value in looped for e in record.elements)
 
+    def _row_value_names(self, row: cst.List | cst.Tuple) -> set[str] | None:
+        """What each value of a CSV row is, by the call or name computing it (`[f1_score(...), mase(y, p)]`:
+        `f1_score`, `mase`); None when a value is a loop's own variable (the row names its setting) or unnamed."""
+        looped: set[str] = set()
+        for parent in self.ctx.parents:
+            if isinstance(parent, (cst.For, cst.CompFor)):
+                looped |= set(_target_names(parent.target))
+        names: set[str] = set()
+        for element in row.elements:
+            value = element.value
+            while isinstance(value, cst.Call) and isinstance(value.func, cst.Name) and value.func.value in ("float", "round", "str", "int") and value.args:
+                value = value.args[0].value
+            if isinstance(value, cst.Name) and value.value in looped:
+                return None
+            if isinstance(value, cst.Call):
+                func = value.func
+                name = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else None
+            elif isinstance(value, cst.Name):
+                name = value.value
+            elif isinstance(value, cst.Subscript):
+                name = _subscript_key(value)
+            else:
+                name = None
+            if not name:
+                return None
+            names.add(name)
+        return names
+
+    def _in_item_loop(self) -> bool:
+        """Inside a loop over items, examples, records or rows: a row per item, not a run's summary."""
+        return any(isinstance(p, cst.For) and _ITEM_LOOP.search(self.ctx.code(p.iter).lower()) for p in self.ctx.parents)
+
     def _in_settings_loop(self) -> bool:
         """Inside a loop over settings (models, a grid, seeds, ablations), not over folds, batches or items."""
         for parent in self.ctx.parents:
@@ -990,6 +1050,11 @@ class ResultsWithoutProvenance(Rule):
                 self.handed.append({"fn": fn, "index": index, "line": self.ctx.line_of(node),
                                      "what": f"`{variable}`" if variable else "this call",
                                      "keys": ", ".join(f"`{k}`" for k in sorted(keys)[:6])})
+        if not any(variable is None and isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute)
+                   and node.func.attr.value in ("writerow", "DictWriter") for node, variable, _ in scope.writes):
+            # Headerless rows of metric values, one per setting of a loop, none naming its setting:
+            # `writer.writerow([smape(y, p), mase(y, p)])` in `for name in models:` (probe 14).
+            scope.writes.extend((node, None, names) for node, names in scope.bare_rows)
         for node, variable, literal in scope.writes:
             if variable is not None:
                 if variable in scope.opaque or variable not in scope.keys or variable in scope.sweeps:
@@ -1031,6 +1096,15 @@ def _names_a_config(node: cst.BaseExpression) -> bool:
     if isinstance(node, cst.Attribute):
         node = node.attr
     return isinstance(node, cst.Name) and bool(_CONFIG_NAME.match(node.value))
+
+
+def _target_names(target: cst.BaseExpression) -> list[str]:
+    """The names a loop binds (`name`, `(i, (spk, path))`)."""
+    if isinstance(target, cst.Name):
+        return [target.value]
+    if isinstance(target, (cst.Tuple, cst.List)):
+        return [n for e in target.elements for n in _target_names(e.value)]
+    return []
 
 
 def _base_name(node: cst.CSTNode) -> str | None:

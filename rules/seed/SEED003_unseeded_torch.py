@@ -105,6 +105,50 @@ class UnseededTorch(Rule):
     message = "`{code}` {what}, and {who}"
     question = "Which seed produced the randomness of `{code}` at {where}, and is it recorded with the results?"
     examples = [
+        invalid("""
+            import torch
+            import typer
+            from torch.utils.data import DataLoader, TensorDataset, random_split
+
+            app = typer.Typer()
+
+            @app.command()
+            def train(epochs: int = 20, seed: int = 0):
+                ds = TensorDataset(*torch.load("data/adult.pt"))
+                train_ds, test_ds = random_split(ds, [0.8, 0.2])  # expect: SEED003
+                model = fit(train_ds, epochs)
+                model.eval()
+                with torch.no_grad():
+                    xt, yt = next(iter(DataLoader(test_ds, batch_size=len(test_ds))))
+                    acc = (model(xt).argmax(1) == yt).float().mean().item()
+                typer.echo(f"test accuracy {acc:.4f}")
+
+            if __name__ == "__main__":
+                app()
+        """, note="probe 14: `app()` of a typer app runs its `@app.command()` functions, and an accuracy of "
+                  "argmax predictions compared with labels is a measured result; the `seed` option is never applied"),
+        valid("""
+            import torch
+            import typer
+            from torch.utils.data import DataLoader, TensorDataset, random_split
+
+            app = typer.Typer()
+
+            @app.command()
+            def train(epochs: int = 20, seed: int = 0):
+                torch.manual_seed(seed)
+                ds = TensorDataset(*torch.load("data/adult.pt"))
+                train_ds, test_ds = random_split(ds, [0.8, 0.2])
+                model = fit(train_ds, epochs)
+                model.eval()
+                with torch.no_grad():
+                    xt, yt = next(iter(DataLoader(test_ds, batch_size=len(test_ds))))
+                    acc = (model(xt).argmax(1) == yt).float().mean().item()
+                typer.echo(f"test accuracy {acc:.4f}")
+
+            if __name__ == "__main__":
+                app()
+        """, note="near miss: the command seeds torch with its option first"),
         valid({
             "pkg/__init__.py": '''
                 from .main import train

@@ -108,6 +108,9 @@ def model_call(name: str | None, node: cst.Call) -> bool:
             return True
         if name == "transformers.pipeline()":  # calling a pipeline object made by pipeline(...)
             return True
+        # calling a generator made by outlines (`outlines.generate.choice(model, labels)(prompt)`)
+        if name.startswith("outlines.generate.") and name.endswith("()") or name == "outlines.Generator()":
+            return True
     func = node.func
     # `.create(...)` alone is too common (files, tables); the endpoint path must be there. (A bare
     # name has no dot, and the dotted name ends with the method: only those methods need it.)

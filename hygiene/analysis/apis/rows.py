@@ -33,7 +33,7 @@ MODEL_METHODS = frozenset({
 ROW_KEEPING = frozenset({"reset_index", "copy", "sort_values", "sort_index", "map", "astype", "rename",
                          "set_index", "with_format", "set_format", "remove_columns", "rename_column",
                          "cast_column", "to_pandas", "assign", "sort", "flatten_indices", "groupby",
-                         "group_by", "with_columns"})
+                         "group_by", "with_columns", "pipe"})  # `.pipe(f)` after a drop cannot bring rows back
 SPLIT_METHODS = frozenset({"train_test_split", "random_split", "randomSplit"})
 MASK_METHODS = frozenset({"isin", "notna", "notnull", "isna", "isnull", "between", "contains", "startswith",
                           "endswith", "duplicated", "str"})

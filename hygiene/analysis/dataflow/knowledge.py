@@ -163,6 +163,11 @@ PIPELINES = frozenset({"sklearn.pipeline.Pipeline", "sklearn.pipeline.make_pipel
                        "imblearn.pipeline.make_pipeline"})
 
 
+# Factories that build whatever class a config names (Hydra's `_target_`): the method called on
+# the object says what it is.
+CONFIG_FACTORIES = frozenset({"hydra.utils.instantiate", "hydra.utils.call"})
+
+
 def fit_kind(cls: str | None, method: str = "fit") -> str:
     """"preproc", "resample" or "model" for the class an estimator was made from."""
     if cls is None:
@@ -172,6 +177,8 @@ def fit_kind(cls: str | None, method: str = "fit") -> str:
         return "preproc"
     if bare in TRANSFORMER_COMPOSITIONS or (bare in PIPELINES and method == "fit_transform"):
         return "preproc"
+    if bare in CONFIG_FACTORIES and method == "fit_transform":
+        return "preproc"  # `instantiate(cfg.preprocess).fit_transform(X)`: the config names a transformer
     if bare in RESAMPLERS:
         return "resample"
     return "model"

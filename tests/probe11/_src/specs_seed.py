@@ -61,7 +61,7 @@ SPECS.append(dict(
                 main()
         ''',
     },
-    labels=[dict(file="train.py", find="perm = torch.randperm(len(X))",
+    labels=[dict(file="train.py", find="return nn.Sequential(nn.Linear(d_in, cfg.hidden)", end_find="perm = torch.randperm(len(X))",
                  category="SEED-UNSEEDED", why="cfg.seed is in the config but never applied; the split and the initialisation are unseeded")],
 ))
 

@@ -1,0 +1,197 @@
+"""EVAL047: a memoised model call whose model (or temperature) is a global the program changes."""
+from __future__ import annotations
+
+import libcst as cst
+
+from hygiene.analysis.apis import plain
+from hygiene.finding import Severity
+from hygiene.rule import Rule, invalid, notebook, valid
+from hygiene.walk import iter_nodes
+
+# Decorators that memoise a function by its arguments.
+_MEMO = frozenset({"functools.lru_cache", "functools.cache"})
+_MEMO_METHODS = frozenset({"cache", "memoize"})  # `@memory.cache` (joblib.Memory), `@cache.memoize()` (diskcache)
+_SETTING_KEYWORDS = frozenset({"model", "model_name", "engine", "deployment_name", "model_id", "temperature"})
+
+
+def _assigned(node: cst.CSTNode) -> set[str]:
+    names: set[str] = set()
+    for sub in iter_nodes(node):
+        if isinstance(sub, cst.Assign):
+            for target in sub.targets:
+                for part in iter_nodes(target.target):
+                    if isinstance(part, cst.Name):
+                        names.add(part.value)
+        elif isinstance(sub, (cst.AnnAssign, cst.AugAssign)) and isinstance(sub.target, cst.Name):
+            names.add(sub.target.value)
+        elif isinstance(sub, (cst.For, cst.CompFor)):
+            for part in iter_nodes(sub.target):
+                if isinstance(part, cst.Name):
+                    names.add(part.value)
+    return names
+
+
+class MemoisedCallReadsGlobalModel(Rule):
+    """
+    ## What it does
+    Finds a function memoised by its arguments (`@functools.lru_cache`, `@functools.cache`,
+    joblib's `@memory.cache`, diskcache's `@cache.memoize()`) that calls a model with a `model=`,
+    `engine=` or `temperature=` read from a module global rather than from its parameters, while the
+    program changes that global in a loop (`for model in MODELS: CURRENT_MODEL = model`, with
+    `global CURRENT_MODEL`). The memo's key is the arguments, so it does not change with the model.
+    A memoised function that takes the model as a parameter, and a global set once, are left alone.
+
+    | spelling | found | near miss left alone |
+    |---|---|---|
+    | `@functools.lru_cache` on `ask(prompt)` reading `CURRENT_MODEL`, reassigned per model (script) | yes | `ask(model, prompt)` |
+    | `@memory.cache` (joblib) on `complete(prompt)` reading `TEMPERATURE`, swept in a notebook loop | yes | `TEMPERATURE` set once |
+
+    ## Why is this bad?
+    From the second model on, every prompt already asked is answered from the memo: the first model's
+    replies are scored again under the other models' names, and the comparison shows no difference.
+
+    ## Example
+        @functools.lru_cache(maxsize=None)
+        def ask(prompt):
+            return client.chat.completions.create(model=CURRENT_MODEL, messages=[...])
+
+        for model in MODELS:
+            CURRENT_MODEL = model
+
+    Use instead:
+        @functools.lru_cache(maxsize=None)
+        def ask(model, prompt):
+            return client.chat.completions.create(model=model, messages=[...])
+    """
+
+    code = "EVAL047"
+    category = "EVAL-CACHE"
+    severity = Severity.ERROR
+    message = ("`{function}` is memoised by its arguments, but calls the model with `{keyword}={name}`, a global "
+               "the program changes in a loop ({where_set}): later settings get the first setting's replies")
+    question = "Does the memo of `{function}` at {where} keep one setting's replies for the others (`{name}` is not in its key)?"
+    triggers = ("cache", "memoize")
+    examples = [
+        invalid("""
+            import functools
+            import litellm
+
+            MODELS = ["gpt-4o-mini", "claude-3-5-haiku-20241022"]
+            CURRENT_MODEL = MODELS[0]
+
+            @functools.lru_cache(maxsize=None)  # expect: EVAL047
+            def ask(prompt):
+                resp = litellm.completion(model=CURRENT_MODEL, temperature=0,
+                                          messages=[{"role": "user", "content": prompt}])
+                return resp.choices[0].message.content
+
+            def main(items):
+                global CURRENT_MODEL
+                for model in MODELS:
+                    CURRENT_MODEL = model
+                    print(model, sum(ask(it["prompt"]) == it["answer"] for it in items))
+        """, note="probe 14: the memo is keyed by the prompt; the model is a global the loop reassigns"),
+        valid("""
+            import functools
+            import litellm
+
+            MODELS = ["gpt-4o-mini", "claude-3-5-haiku-20241022"]
+            DEFAULT_MODEL = "gpt-4o-mini"
+
+            @functools.lru_cache(maxsize=None)
+            def ask(model, prompt):
+                resp = litellm.completion(model=model, temperature=0,
+                                          messages=[{"role": "user", "content": prompt}])
+                return resp.choices[0].message.content
+
+            @functools.cache
+            def ask_default(prompt):
+                return litellm.completion(model=DEFAULT_MODEL, messages=[{"role": "user", "content": prompt}])
+
+            def main(items):
+                for model in MODELS:
+                    print(model, sum(ask(model, it["prompt"]) == it["answer"] for it in items))
+        """, note="near miss: the model is an argument (part of the key), and a global set once"),
+        invalid({"sweep.ipynb": notebook(
+            """
+            from joblib import Memory
+            from openai import OpenAI
+            client = OpenAI()
+            memory = Memory("cache")
+            TEMPERATURE = 0.0
+
+            @memory.cache  # expect: EVAL047
+            def complete(prompt):
+                r = client.chat.completions.create(model="gpt-4o-mini", temperature=TEMPERATURE,
+                                                   messages=[{"role": "user", "content": prompt}])
+                return r.choices[0].message.content
+            """,
+            """
+            for t in [0.0, 0.7, 1.0]:
+                TEMPERATURE = t
+                scores[t] = evaluate([complete(p) for p in prompts])
+            """,
+        )}, note="a notebook: joblib's disk memo keyed by the prompt while a cell sweeps the temperature global"),
+    ]
+
+    def visit_Module(self, node: cst.Module) -> None:
+        memory_names = set()  # `memory = Memory("cache")` / `cache = diskcache.Cache(...)`
+        for sub in iter_nodes(node):
+            if isinstance(sub, cst.Assign) and isinstance(sub.value, cst.Call):
+                made = plain(self.qualified_name(sub.value.func) or "")
+                if made.startswith(("joblib.", "diskcache.")):
+                    memory_names |= {t.target.value for t in sub.targets if isinstance(t.target, cst.Name)}
+        varied = self._varied_globals(node)
+        if not varied:
+            return
+        for function in node.body:
+            if not isinstance(function, cst.FunctionDef):
+                continue
+            memo = next((d for d in function.decorators if self._memoises(d.decorator, memory_names)), None)
+            if memo is None:
+                continue
+            params = {p.name.value for p in (*function.params.posonly_params, *function.params.params,
+                                             *function.params.kwonly_params)}
+            local = _assigned(function.body)
+            for sub in iter_nodes(function.body):
+                if not isinstance(sub, cst.Call):
+                    continue
+                for arg in sub.args:
+                    if arg.keyword is not None and arg.keyword.value in _SETTING_KEYWORDS \
+                            and isinstance(arg.value, cst.Name) and arg.value.value in varied \
+                            and arg.value.value not in params and arg.value.value not in local:
+                        self.report(memo, function=function.name.value, keyword=arg.keyword.value,
+                                    name=arg.value.value, where_set=varied[arg.value.value])
+                        return
+
+    def _memoises(self, decorator: cst.BaseExpression, memory_names: set[str]) -> bool:
+        target = decorator.func if isinstance(decorator, cst.Call) else decorator
+        name = plain(self.qualified_name(target) or "")
+        if name in _MEMO:
+            return True
+        return isinstance(target, cst.Attribute) and target.attr.value in _MEMO_METHODS \
+            and isinstance(target.value, cst.Name) and target.value.value in memory_names
+
+    def _varied_globals(self, module: cst.Module) -> dict[str, str]:
+        """Module globals assigned inside a loop: at module level (a notebook cell, a script), or in a
+        function that declares them `global`. -> name: how it is set (`CURRENT_MODEL = model`)."""
+        found: dict[str, str] = {}
+
+        def loops(body: cst.CSTNode, allowed: set[str] | None) -> None:
+            for sub in iter_nodes(body):
+                if isinstance(sub, cst.For):
+                    for inner in iter_nodes(sub.body):
+                        if isinstance(inner, cst.Assign):
+                            for target in inner.targets:
+                                if isinstance(target.target, cst.Name) and (allowed is None or target.target.value in allowed):
+                                    found.setdefault(target.target.value, self.ctx.code(inner).strip()[:60])
+
+        for statement in module.body:
+            if isinstance(statement, cst.FunctionDef):
+                declared = {n.name.value for sub in iter_nodes(statement.body) if isinstance(sub, cst.Global)
+                            for n in sub.names}
+                if declared:
+                    loops(statement.body, declared)
+            elif isinstance(statement, (cst.For, cst.If, cst.With)):
+                loops(statement, None)
+        return found

@@ -1,0 +1,21 @@
+import json
+
+from codegen.sample import MODEL, complete
+from codegen.sandbox import passes
+
+
+def main():
+    problems = [json.loads(l) for l in open("data/HumanEval.jsonl")]
+    results = []
+    for p in problems:
+        code = complete(p["prompt"])
+        program = p["prompt"] + code + "\n\n" + p["test"] + f"\ncheck({p['entry_point']})\n"
+        results.append({"task_id": p["task_id"], "passed": passes(program)})
+    pass1 = sum(r["passed"] for r in results) / len(results)
+    print(f"{MODEL} pass@1 = {pass1:.3f}")
+    with open("results/humaneval.json", "w") as fh:
+        json.dump({"model": MODEL, "n": len(results), "pass@1": pass1, "results": results}, fh, indent=2)
+
+
+if __name__ == "__main__":
+    main()
