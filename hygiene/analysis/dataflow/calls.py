@@ -179,8 +179,7 @@ class CallEvaluator(Evaluator):
             grouped = plain(splitter) in kb.GROUPED_SPLITTERS or len(positional) >= 3 or "groups" in keywords
             info = {"call": plain(splitter).rsplit(".", 1)[-1], "arrays": 1, "grouped": grouped,
                     "roles": ["train", "test"], "shuffle": self.splitter_shuffle(recv)}
-            # `skf.split(X, y)`: the labels are rows of the same items (their table may show the groups);
-            # the folds index X ("arrays": 1), so the parts stay X's
+            # `skf.split(X, y)`: y's rows are X's items (their table may show the groups); the parts stay X's
             return self.add("split", positional[:2] or [keywords.get("X", 0)], self.with_on(info, expr), expr)
         if bare in kb.CV_FUNCTIONS and bare.split(".")[-1].startswith(("cross_val", "cross_validate", "learning_curve",
                                                                        "validation_curve", "permutation_test")):
