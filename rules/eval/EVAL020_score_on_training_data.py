@@ -30,7 +30,8 @@ class ScoreOnTrainingData(Rule):
     reported unless its result is named or printed as a training score (`train_acc = eval(model,
     train_loader)`, `"train: %f"`).
 
-    A training score only drawn in a chart (formatted into a plotting call's label or title, the
+    A header printed alone a few lines above the score that says training (`print("---Training Set
+    Results---")`) labels it. A training score only drawn in a chart (formatted into a plotting call's label or title, the
     in-sample R^2 in the legend of the curve fit on those points) is a checklist question.
 
     A training score in a file that holds no rows out at all (no split, no subset of rows where it
@@ -63,6 +64,42 @@ class ScoreOnTrainingData(Rule):
     message = "`{model}` is scored at {scored} on `{data}`, the rows it was fit on at {fit}, and the score is not labelled as a training score"
     question = "Is the score at {scored} (on `{data}`, which `{model}` was trained on at {fit}) reported as a training score, or as a result?"
     examples = [
+        valid("""
+            import pandas as pd
+            from sklearn.metrics import accuracy_score, confusion_matrix
+            from sklearn.model_selection import train_test_split
+            from xgboost import XGBClassifier
+
+            df = pd.read_csv("reviews.csv")
+            X_train, X_test, y_train, y_test = train_test_split(df.drop(columns="y"), df["y"], test_size=0.2, random_state=42)
+            xgb = XGBClassifier(n_jobs=-1)
+            xgb.fit(X_train, y_train)
+            y_pred = xgb.predict(X_train)
+            print("---Training Set Results---")
+            print(confusion_matrix(y_train, y_pred))
+            print("Score: ", round(accuracy_score(y_train, y_pred) * 100, 3))
+            pred = xgb.predict(X_test)
+            print("---Test Set Results---")
+            print("Score: ", round(accuracy_score(y_test, pred) * 100, 3))
+        """, note="near miss (held-out set 20): a header printed just above says the scores below are the training set's"),
+        invalid("""
+            import pandas as pd
+            from sklearn.metrics import accuracy_score, confusion_matrix
+            from sklearn.model_selection import train_test_split
+            from xgboost import XGBClassifier
+
+            df = pd.read_csv("reviews.csv")
+            X_train, X_test, y_train, y_test = train_test_split(df.drop(columns="y"), df["y"], test_size=0.2, random_state=42)
+            xgb = XGBClassifier(n_jobs=-1)
+            xgb.fit(X_train, y_train)
+            y_pred = xgb.predict(X_train)
+            print("---Results---")
+            print(confusion_matrix(y_train, y_pred))
+            print("Score: ", round(accuracy_score(y_train, y_pred) * 100, 3))  # expect: EVAL020
+            pred = xgb.predict(X_test)
+            print("---Test Set Results---")
+            print("Score: ", round(accuracy_score(y_test, pred) * 100, 3))
+        """, note="the twin: the header says nothing of which rows"),
         invalid("""
             import numpy as np
             import pandas as pd
@@ -798,7 +835,8 @@ class ScoreOnTrainingData(Rule):
                 continue
             model, fit, data = found
             key = (fit, rows_key(prog, data))
-            if key in reported or not (_reported_as_result(prog, metric) or _held_out_fold_unused(prog, data)):
+            if key in reported or not (_reported_as_result(prog, metric) or _held_out_fold_unused(prog, data)) \
+                    or _headed_as_training(repo, prog, metric):
                 continue
             reported.add(key)
             said, namer = role(prog, data)
@@ -1164,6 +1202,32 @@ def _heldout_entries_of_fit_rows(prog: Program) -> list[tuple[Ref, Ref, Ref, Ref
                 found.append((entry, fit, metric, held))
                 break
     return found
+
+
+_HEADER = re.compile(r"""^\s*print\(\s*f?["'][^"'\n]*\b(?:[Tt]rain(?:ing)?|TRAIN(?:ING)?|[Ii]n-sample)\b[^"'\n]*["']\s*\)\s*$""")
+
+
+def _headed_as_training(repo, prog: Program, metric: Ref) -> bool:  # type: ignore[no-untyped-def]
+    """A header printed alone a few lines above the score says training (`print("---Training Set
+    Results---")` before the confusion matrix and the accuracy), with no definition between."""
+    from hygiene.parsing import notebook as notebook_parsing
+    from hygiene.parsing.python import ParseError, decode
+
+    path, line = prog.path(metric), prog.line(metric)
+    try:
+        data = repo.read_bytes(path)
+        text = notebook_parsing.load(data).module.code if path.endswith(".ipynb") else decode(data)
+    except (OSError, ParseError, UnicodeDecodeError, ValueError, AttributeError):
+        return False
+    lines = text.split("\n")
+    for above in range(line - 2, max(line - 10, 0) - 1, -1):
+        if above >= len(lines):
+            continue
+        if lines[above].lstrip().startswith(("def ", "class ", "async def ")):
+            return False
+        if _HEADER.match(lines[above]) and not re.search(r"(?i)test|valid|held", lines[above]):
+            return True
+    return False
 
 
 def _reported_as_result(prog: Program, metric: Ref) -> bool:
