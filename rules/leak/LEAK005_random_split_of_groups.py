@@ -35,7 +35,8 @@ class RandomSplitOfGroups(Rule):
     `subject` column counts only when set per file or loop iteration (MMLU's `subject` is a topic).
     The data can show it too: a file of the repo, read and split row for row (pandas, or
     `load_dataset("csv", data_files=...)`), whose group-id column repeats a value.
-    fastai's `ImageDataLoaders.from_df(df, ..., valid_pct=0.2)` (and the other `from_*` builders given
+    Rows selected for one value of the group column (`df[df.country_id == 219]`) hold one group: not
+    reported. fastai's `ImageDataLoaders.from_df(df, ..., valid_pct=0.2)` (and the other `from_*` builders given
     `valid_pct`) split the frame's rows at random.
 
     ## Why is this bad?
@@ -61,6 +62,36 @@ class RandomSplitOfGroups(Rule):
     message = "`{on}` is split at random at {where}, but its rows come in groups of `{group}` ({evidence}): the same {unit} can sit in train and test"
     question = "Can one `{group}` have rows on both sides of the split at {where}, and should the split be grouped by it?"
     examples = [
+        valid("""
+            import pandas as pd
+            from sklearn.ensemble import RandomForestClassifier
+            from sklearn.model_selection import train_test_split
+
+            df = pd.read_csv("train.csv")
+            print(df.groupby("visitor_location_country_id").size().nlargest(5))
+            us = df.loc[df["visitor_location_country_id"] == 219]
+            us = us.sample(frac=0.6, random_state=99)
+            X = us.drop(columns=["click_bool"])
+            y = us["click_bool"]
+            X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.3, random_state=1)
+            rf = RandomForestClassifier(random_state=0).fit(X_train, y_train)
+            print(rf.score(X_test, y_test))
+        """, note="near miss (held-out set 20): the rows split are one country's; there is no group to keep apart"),
+        invalid("""
+            import pandas as pd
+            from sklearn.ensemble import RandomForestClassifier
+            from sklearn.model_selection import train_test_split
+
+            df = pd.read_csv("train.csv")
+            print(df.groupby("visitor_location_country_id").size().nlargest(5))
+            us = df.loc[df["visitor_location_country_id"] != 219]
+            us = us.sample(frac=0.6, random_state=99)
+            X = us.drop(columns=["click_bool"])
+            y = us["click_bool"]
+            X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.3, random_state=1)  # expect: LEAK005
+            rf = RandomForestClassifier(random_state=0).fit(X_train, y_train)
+            print(rf.score(X_test, y_test))
+        """, note="the twin: every country but one, each with many rows, split by row"),
         invalid("""
             import numpy as np
             import pandas as pd
@@ -575,6 +606,8 @@ class RandomSplitOfGroups(Rule):
             if found is None and info.get("call") in _ROW_SPLITS:
                 tables = tables if tables is not None else {path: profile for path, profile in repo.facts("table")}
                 found, shown = _repeated_in_file(prog, data, tables)
+            if found is not None and _one_group_kept(prog, lineage, found[0]):
+                found = None  # `us = df[df.country_id == 219]`: every row left has the same group
             if found is not None:
                 group, evidence = found
                 repo.report(cls, **prog.where(split), related=[Location(prog.path(evidence), prog.line(evidence), "groups shown here")],
@@ -591,6 +624,18 @@ class RandomSplitOfGroups(Rule):
                                 message="`{on}` is shuffled and split at {where}, but its rows are ordered in time by `{group}` ({evidence}): later rows reach training",
                                 question="Should the split at {where} keep time order (train before test in `{group}`)?",
                                 on=info.get("on", "the data"), group=column, evidence=f"see {prog.describe(evidence)}")
+
+
+def _one_group_kept(prog: Program, lineage, group: str) -> bool:  # type: ignore[no-untyped-def]
+    """Do the rows split come through a selection of one value of the group column (`df[df[group] == v]`)?"""
+    for node in lineage:
+        if prog.kind(node) != "subset" or prog.info(node).get("how") != "mask":
+            continue
+        mask = prog.input(node, 1)
+        if mask and prog.kind(mask) == "cmp" and prog.info(mask).get("op") == "==" and any(
+                prog.kind(i) == "col" and prog.info(i).get("cols") == [group] for i in prog.inputs(mask) if i):
+            return True
+    return False
 
 
 # Splitters that cut rows at random (not the folds of a grouped or a time-series splitter).
