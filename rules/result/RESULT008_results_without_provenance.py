@@ -205,6 +205,62 @@ class ResultsWithoutProvenance(Rule):
     message = "{what} saves only metrics ({keys}): no model, configuration, seed, sample count or code version is recorded with them"
     question = "Which model, data, seed and commit produced the numbers written at {where}?"
     examples = [
+        valid({"utils.py": """
+                import json
+
+
+                def save_metrics(metrics: dict, metrics_filepath):
+                    with open(metrics_filepath, "w") as f:
+                        json.dump(metrics, f)
+            """, "run.py": """
+                import argparse
+                import os
+
+                from utils import save_metrics
+
+                parser = argparse.ArgumentParser()
+                parser.add_argument("--model", default="roberta-base")
+                parser.add_argument("--lr", type=float, default=2e-5)
+                args = parser.parse_args()
+
+                for dataset in ["sst2", "cr"]:
+                    for split in ["train-8-0", "train-8-1"]:
+                        out_dir = os.path.join("results", f"{args.model}-lr-{args.lr}", dataset, split)
+                        metrics_filepath = os.path.join(out_dir, "results.json")
+                        score = train_and_eval(args, dataset, split)
+                        eval_metrics = {}
+                        eval_metrics["score"] = score * 100.0
+                        eval_metrics["measure"] = "acc"
+                        save_metrics(eval_metrics, metrics_filepath)
+            """}, note="near miss (held-out set 20): the metrics go to a writer of another module, at a path the caller builds from the model, the learning rate, the data set and the split"),
+        invalid({"utils.py": """
+                import json
+
+
+                def save_metrics(metrics: dict, metrics_filepath):
+                    with open(metrics_filepath, "w") as f:
+                        json.dump(metrics, f)
+            """, "run.py": """
+                import argparse
+                import os
+
+                from utils import save_metrics
+
+                parser = argparse.ArgumentParser()
+                parser.add_argument("--model", default="roberta-base")
+                parser.add_argument("--lr", type=float, default=2e-5)
+                args = parser.parse_args()
+
+                for dataset in ["sst2", "cr"]:
+                    for split in ["train-8-0", "train-8-1"]:
+                        out_dir = os.path.join("results", f"{args.model}-lr-{args.lr}", dataset, split)
+                        metrics_filepath = "results/results.json"
+                        score = train_and_eval(args, dataset, split)
+                        eval_metrics = {}
+                        eval_metrics["score"] = score * 100.0
+                        eval_metrics["measure"] = "acc"
+                        save_metrics(eval_metrics, metrics_filepath)  # expect: RESULT008
+            """}, note="the twin: every run hands the writer the same path"),
         valid("""
             import argparse, json, os
             parser = argparse.ArgumentParser()
@@ -760,8 +816,11 @@ class ResultsWithoutProvenance(Rule):
             for site in facts.get("handed", []):
                 found = writers.get((site["fn"], site["index"]))
                 if found is not None:
+                    named = site.get("named") or []
+                    ask = {"ask": f"the path it is written to names the run's settings ({', '.join(f'`{n}`' for n in named)}): "
+                                  "is every run's file its own, and is that path kept with the number?"} if named else None
                     repo.report(cls, path, site["line"], what=site["what"], keys=site["keys"],
-                                related=[Location(found[0], found[1], "written to a file here")])
+                                related=[Location(found[0], found[1], "written to a file here")], extra=ask)
 
     def visit_Assign(self, node: cst.Assign) -> None:
         scope = self.scopes[-1]
@@ -1047,9 +1106,12 @@ class ResultsWithoutProvenance(Rule):
                 continue
             if keys and any(metric_key(k) for k in keys) and not any(provenance_key(k) for k in keys) \
                     and not any(_ITEM_KEY.match(k) or _STEP_KEY.match(k) for k in keys):
+                # `save_metrics(metrics, metrics_path)`: the other arguments may be a path built from the settings
+                paths = "".join(f"open({self.ctx.code(a.value)})" for i, a in enumerate(node.args) if i != index)
                 self.handed.append({"fn": fn, "index": index, "line": self.ctx.line_of(node),
                                      "what": f"`{variable}`" if variable else "this call",
-                                     "keys": ", ".join(f"`{k}`" for k in sorted(keys)[:6])})
+                                     "keys": ", ".join(f"`{k}`" for k in sorted(keys)[:6]),
+                                     "named": settings_in_path(self.ctx.text, paths)[:5]})
         if not any(variable is None and isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute)
                    and node.func.attr.value in ("writerow", "DictWriter") for node, variable, _ in scope.writes):
             # Headerless rows of metric values, one per setting of a loop, none naming its setting:
