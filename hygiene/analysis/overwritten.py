@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 import libcst as cst
 
+from hygiene.analysis.unused_draws import first_use
 from hygiene.walk import iter_nodes
 
 if TYPE_CHECKING:
@@ -51,7 +52,10 @@ def before_seed_only(repo: RepoContext, module_key: str, draw_frames: list[Frame
         return False
     for index in range(draw_at + 1, len(statements)):
         statement = statements[index][2]
-        if not _reads(statement, tainted):
+        if not any(first_use([statement], name) == "read" for name in _reads(statement, tainted)):
+            tainted -= _assigned(statement)  # `loss = criterion(out, y)` later: the name holds something else
+            if not tainted:
+                return True
             continue
         if index >= seed_at or isinstance(statement, (cst.FunctionDef, cst.ClassDef)):
             return False
@@ -112,7 +116,7 @@ def _assigned(statement: cst.CSTNode, anywhere: bool = False) -> set[str]:
         for node in iter_nodes(statement):
             if isinstance(node, cst.SimpleStatementLine) and node is not statement:
                 names |= _assigned(node, anywhere=True)
-            elif isinstance(node, (cst.For, cst.CompFor)):
+            elif isinstance(node, cst.For):  # (a comprehension's variable is its own)
                 names |= _target_names(node.target)
             elif isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and isinstance(node.func.value, cst.Name) \
                     and node.func.attr.value in _FILLS:

@@ -60,11 +60,11 @@ def _overwritten_first(scope: cst.CSTNode, assign: cst.Assign) -> bool:
             continue
         for index, statement in enumerate(body):
             if isinstance(statement, cst.SimpleStatementLine) and any(small is assign for small in statement.body):
-                return bool(names) and all(_first_use(body[index + 1:], name) == "write" for name in names)
+                return bool(names) and all(first_use(body[index + 1:], name) == "write" for name in names)
     return False
 
 
-def _first_use(statements, name: str) -> str:  # type: ignore[no-untyped-def]
+def first_use(statements, name: str) -> str:  # type: ignore[no-untyped-def]
     """"write" when `name` is bound again (without being read) before any read in `statements`, run
     in order; "read" when it is read first; "" when neither happens for sure."""
     for statement in statements:
@@ -90,9 +90,11 @@ def _first_use(statements, name: str) -> str:  # type: ignore[no-untyped-def]
         inner = getattr(getattr(statement, "body", None), "body", None)
         forever = isinstance(statement, cst.While) and isinstance(statement.test, cst.Name) and statement.test.value == "True"
         if isinstance(inner, (list, tuple)):
-            use = _first_use(inner, name)
+            use = first_use(inner, name)
             if use == "read" or (use == "write" and (forever or isinstance(statement, (cst.With, cst.Try)))):
                 return use
+            if use == "write" and isinstance(statement, (cst.For, cst.While)) and statement.orelse is None:
+                continue  # the loop binds it before reading it: it reads only its own value
         if _mentions(statement, name):
             return "read"  # read somewhere inside a branch or a loop that may not rebind it first
     return ""

@@ -118,7 +118,8 @@ class SeedAfterDraw(Rule):
             model = nn.Sequential(nn.Linear(10, 2))
             for epoch in range(3):
                 pred = model(torch.ones(4, 10))
-                print(epoch, pred.sum().item())
+                l2_penalty = 0.001 * sum([(p ** 2).sum() for p in model.parameters()])
+                print(epoch, pred.sum().item(), l2_penalty.item())
         """, note="near miss (held-out set 19): a throw-away layer drawn before the seed only shows a penalty before it; "
                   "the trained model comes after the seed: a question"),
         invalid("""
