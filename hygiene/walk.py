@@ -87,8 +87,47 @@ def iter_nodes(root: cst.CSTNode) -> Iterator[cst.CSTNode]:
 _NESTED_SCOPES = frozenset({cst.FunctionDef, cst.ClassDef, cst.Lambda})
 
 
+# During one file's check (`hygiene.runner`), the nodes of each scope walked, by the scope's id
+# (with the scope, so that the id stays its own): ten rules walk every function's scope, and a
+# scope's nodes are the same list for each (issue 12). None outside a file's check.
+_scope_memo: dict[object, tuple[cst.CSTNode, list[cst.CSTNode]]] | None = None
+
+
+def remember_scopes(on: bool) -> None:
+    """Start (True) or end (False) one file's memo of `walk_scope`'s answers."""
+    global _scope_memo
+    _scope_memo = {} if on else None
+
+
 def walk_scope(root: cst.CSTNode) -> Iterator[cst.CSTNode]:
     """Every node under `root` in source order, not entering nested functions, classes or lambdas."""
+    memo = _scope_memo
+    if memo is None:
+        return _walk_scope(root)
+    known = memo.get(id(root))
+    if known is None:
+        known = memo[id(root)] = (root, list(_walk_scope(root)))
+    return iter(known[1])
+
+
+def scope_nodes(root: cst.CSTNode, kinds: tuple[type[cst.CSTNode], ...]) -> list[cst.CSTNode]:
+    """The nodes of `walk_scope(root)` whose class is one of `kinds` (concrete node classes, which
+    libcst never subclasses), in source order: a rule looking for assignments in every function
+    reads those, not every node of the scope (issue 12). Do not change the list."""
+    memo = _scope_memo
+    if memo is None:
+        return [n for n in _walk_scope(root) if n.__class__ in kinds]
+    key = (id(root), kinds)
+    known = memo.get(key)  # type: ignore[call-overload]
+    if known is None:
+        nodes = memo.get(id(root))
+        if nodes is None:
+            nodes = memo[id(root)] = (root, list(_walk_scope(root)))
+        known = memo[key] = (root, [n for n in nodes[1] if n.__class__ in kinds])  # type: ignore[index]
+    return known[1]
+
+
+def _walk_scope(root: cst.CSTNode) -> Iterator[cst.CSTNode]:
     stack: list[cst.CSTNode] = list(reversed(list(iter_children(root))))
     while stack:
         node = stack.pop()

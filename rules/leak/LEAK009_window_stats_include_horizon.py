@@ -5,9 +5,10 @@ import re
 
 import libcst as cst
 
+from hygiene.analysis.textsearch import found_in_text
 from hygiene.finding import Severity
 from hygiene.rule import Rule, invalid, notebook, valid
-from hygiene.walk import iter_nodes, walk_scope
+from hygiene.walk import iter_nodes, scope_nodes
 
 # The length of what the model sees, and of what it must predict.
 PAST = re.compile(r"(?i)lookback|look_back|seq_len|seq_length|context|history|hist_len|past|input_len|in_len|"
@@ -231,7 +232,7 @@ class WindowStatsIncludeHorizon(Rule):
         super().__init__(ctx)
         self._class_spans: list[dict[str, str]] = [{}]
         self._reported: set[int] = set()
-        self._spans_possible = bool(_PAST_IN_TEXT.search(ctx.text) and _FUTURE_IN_TEXT.search(ctx.text))
+        self._spans_possible = found_in_text(ctx, _PAST_IN_TEXT) and found_in_text(ctx, _FUTURE_IN_TEXT)
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         spans: dict[str, str] = {}
@@ -260,8 +261,8 @@ class WindowStatsIncludeHorizon(Rule):
     def _check(self, scope: cst.CSTNode, spans: dict[str, str]) -> None:
         windows: dict[str, str] = {}  # window variable -> the span it was cut with
         stats: dict[str, tuple[cst.CSTNode, str]] = {}  # statistic names -> (their statement, the window)
-        for node in walk_scope(scope):
-            if not (isinstance(node, cst.Assign) and len(node.targets) == 1):
+        for node in scope_nodes(scope, (cst.Assign,)):  # not every node of every scope (issue 12)
+            if len(node.targets) != 1:
                 continue
             target = node.targets[0].target
             key = _key(target)
@@ -273,6 +274,8 @@ class WindowStatsIncludeHorizon(Rule):
             cut = _window_cut(value, spans)
             if key is not None and cut is not None:
                 windows[key] = cut
+                continue
+            if not windows:  # nothing cut yet: no statistic of a window, nothing rescaled (issue 12)
                 continue
             rescaled = _rescaling(value, windows, stats)
             if rescaled is not None:
