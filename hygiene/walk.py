@@ -76,12 +76,34 @@ def iter_children(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
 def iter_nodes(root: cst.CSTNode) -> Iterator[cst.CSTNode]:
     """Every meaningful node under `root` (inclusive), pre-order, source order."""
     stack: list[cst.CSTNode] = [root]
+    pop, push = stack.pop, stack.append
     while stack:
-        node = stack.pop()
+        node = pop()
         yield node
-        kids = list(iter_children(node))
-        kids.reverse()
-        stack.extend(kids)
+        _push_children(node, push)
+
+
+def _push_children(node: cst.CSTNode, push: Callable[[Any], Any]) -> None:
+    """`iter_children(node)` pushed last one first, so that they pop in source order: the fields
+    read as `walk` reads them, without a generator and a list per node (issue 12: rules walk
+    every function's scope)."""
+    names = _backward_fields.get(node.__class__)
+    if names is None:
+        names = backward_fields(node.__class__)
+    nodes = _is_node
+    for name in names:
+        value = getattr(node, name, None)
+        kind = value.__class__
+        known = nodes.get(kind)
+        if known is None:
+            known = is_node(value)
+        if known:
+            push(value)
+        elif kind is tuple or kind is list or isinstance(value, (tuple, list)):
+            for item in reversed(value):
+                known = nodes.get(item.__class__)
+                if known or (known is None and is_node(item)):
+                    push(item)
 
 
 _NESTED_SCOPES = frozenset({cst.FunctionDef, cst.ClassDef, cst.Lambda})
@@ -128,13 +150,16 @@ def scope_nodes(root: cst.CSTNode, kinds: tuple[type[cst.CSTNode], ...]) -> list
 
 
 def _walk_scope(root: cst.CSTNode) -> Iterator[cst.CSTNode]:
-    stack: list[cst.CSTNode] = list(reversed(list(iter_children(root))))
+    stack: list[cst.CSTNode] = []
+    pop, push = stack.pop, stack.append
+    _push_children(root, push)
+    nested = _NESTED_SCOPES
     while stack:
-        node = stack.pop()
+        node = pop()
         yield node
-        if node.__class__ in _NESTED_SCOPES:  # not `isinstance`: see is_node
+        if node.__class__ in nested:  # not `isinstance`: see is_node
             continue
-        stack.extend(reversed(list(iter_children(node))))  # source order
+        _push_children(node, push)  # source order
 
 
 def nodes_outside_functions(root: cst.CSTNode, kind: type[cst.CSTNode] | tuple[type[cst.CSTNode], ...]) -> list[Any]:

@@ -91,3 +91,41 @@ def test_every_character_that_folds_onto_ascii() -> None:
         c = chr(code)
         for text in (c + "x", "a" + c + "x", c * 3):
             assert found_in_text(_Ctx(text), pattern) == bool(pattern.search(text)), hex(code)
+
+
+def _reference_iter_nodes(root):  # the generator-per-node walk these replace, kept as the reference
+    from hygiene.walk import iter_children
+
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        yield node
+        stack.extend(reversed(list(iter_children(node))))
+
+
+def _reference_walk_scope(root):
+    from hygiene.walk import iter_children
+
+    stack = list(reversed(list(iter_children(root))))
+    while stack:
+        node = stack.pop()
+        yield node
+        if node.__class__ not in (cst.FunctionDef, cst.ClassDef, cst.Lambda):
+            stack.extend(reversed(list(iter_children(node))))
+
+
+def test_walks_give_the_reference_order_on_hygiene_itself() -> None:
+    """`iter_nodes` and `walk_scope` push children through the walk's field tables: the same nodes
+    in the same order as the generator-per-node walk, from every node of hygiene's own sources."""
+    from pathlib import Path
+
+    import hygiene
+
+    for path in sorted(Path(hygiene.__file__).parent.rglob("*.py"))[:60]:
+        module = cst.parse_module(path.read_text(encoding="utf-8"))
+        everything = list(iter_nodes(module))
+        assert everything == list(_reference_iter_nodes(module))
+        for node in everything:
+            if isinstance(node, (cst.Module, cst.FunctionDef, cst.ClassDef, cst.IndentedBlock, cst.If, cst.For, cst.Call)):
+                assert list(walk_module._walk_scope(node)) == list(_reference_walk_scope(node))
+                assert list(iter_nodes(node)) == list(_reference_iter_nodes(node))
