@@ -129,3 +129,18 @@ def test_walks_give_the_reference_order_on_hygiene_itself() -> None:
             if isinstance(node, (cst.Module, cst.FunctionDef, cst.ClassDef, cst.IndentedBlock, cst.If, cst.For, cst.Call)):
                 assert list(walk_module._walk_scope(node)) == list(_reference_walk_scope(node))
                 assert list(iter_nodes(node)) == list(_reference_iter_nodes(node))
+
+
+def test_code_of_a_token_is_what_libcst_generates() -> None:
+    from hygiene.config import Config
+    from hygiene.context import _TOKENS, FileContext
+
+    source = "x = (y) + 1 + (2.5) + 3j + 'a' + b'\\x00' + ((z)) + f(w)[0] + u\"q\"\n"
+    module = cst.parse_module(source)
+    ctx = FileContext("a.py", "python", source, Config(root=__import__("pathlib").Path(".")), module)
+    seen = 0
+    for node in iter_nodes(module):
+        if node.__class__ in _TOKENS:
+            seen += 1
+            assert ctx.code(node) == module.code_for_node(node)
+    assert seen >= 10

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 import libcst as cst
 
@@ -239,8 +240,8 @@ class WindowStatsIncludeHorizon(Rule):
         if not self._spans_possible:
             self._class_spans.append(spans)
             return
-        for inner in iter_nodes(node):
-            if isinstance(inner, cst.Assign) and len(inner.targets) == 1:
+        for inner in _assigns(node.body):
+            if len(inner.targets) == 1:
                 key = _key(inner.targets[0].target)
                 span = _past_and_future(inner.value, {}) if key and key.startswith("self.") else None
                 if span is not None:
@@ -300,6 +301,21 @@ class WindowStatsIncludeHorizon(Rule):
             return
         self._reported.add(id(statement))
         self.report(statement, stat=" ".join(_text(statement).split())[:80], window=window, span=span)
+
+
+def _assigns(body: cst.CSTNode) -> Iterator[cst.Assign]:
+    """The assignments under a class's or function's body, nested bodies included, in source order
+    (`iter_nodes` order: an assignment is a statement, so none is in a decorator, a parameter or
+    a lambda), read from the per-file memo of each scope's nodes that `_check` and other rules
+    share (issue 12: every class walked again, nested ones twice)."""
+    for node in scope_nodes(body, _ASSIGN_OR_SCOPE):
+        if node.__class__ is cst.Assign:
+            yield node  # type: ignore[misc]
+        else:
+            yield from _assigns(node.body)  # type: ignore[attr-defined]
+
+
+_ASSIGN_OR_SCOPE = (cst.Assign, cst.FunctionDef, cst.ClassDef)
 
 
 def _names(node: cst.CSTNode) -> set[str]:
