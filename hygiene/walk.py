@@ -11,6 +11,7 @@ order (decorators come first, the `except` type before its body) have their orde
 """
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
@@ -119,6 +120,16 @@ def remember_scopes(on: bool) -> None:
     """Start (True) or end (False) one file's memo of `walk_scope`'s answers."""
     global _scope_memo
     _scope_memo = {} if on else None
+
+
+@contextlib.contextmanager
+def scopes_remembered() -> Iterator[None]:
+    """One file's check: `walk_scope`'s answers kept until it ends, however it ends."""
+    remember_scopes(True)
+    try:
+        yield
+    finally:
+        remember_scopes(False)
 
 
 def walk_scope(root: cst.CSTNode) -> Iterator[cst.CSTNode]:
