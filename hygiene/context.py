@@ -21,6 +21,11 @@ if TYPE_CHECKING:
 MAX_SNIPPET = 800
 
 
+# Nodes whose code, without parentheses, is their `value`: libcst's `_codegen_impl` of each adds
+# that one token (issue 12: a rule asks for the code of every argument, most of them names).
+_TOKENS = frozenset({cst.Name, cst.Integer, cst.Float, cst.Imaginary, cst.SimpleString})
+
+
 class FileContext:
     """One file being checked. Positions are computed lazily: only files with findings pay."""
 
@@ -102,6 +107,8 @@ class FileContext:
     def code(self, node: cst.CSTNode) -> str:
         if self.module is None:
             return ""
+        if node.__class__ in _TOKENS and not node.lpar and not node.rpar:  # type: ignore[attr-defined]
+            return node.value  # type: ignore[attr-defined]  # what libcst generates for it, without a codegen state
         return self.module.code_for_node(node)
 
     @property

@@ -38,7 +38,7 @@ from hygiene.parsing.python import ParseError, decode, parse
 from hygiene.rule import Rule
 from hygiene.ruleset import load_rules, ruleset_fingerprint
 from hygiene.cache.statindex import CODE_KINDS, StatIndex, small_result, stored_result
-from hygiene.walk import Dispatch, walk
+from hygiene.walk import Dispatch, scopes_remembered, walk
 
 PARALLEL_MIN_FILES = 24
 
@@ -109,26 +109,27 @@ def _check_code(source: SourceFile, text: str, config: Config, rules: list[type[
     applicable = [r for r in rules if source.kind in r.kinds and (not r.triggers or any(
         seen[t] if t in seen else seen.setdefault(t, t in code_text) for t in r.triggers))]
     failed: set[type[Rule]] = set()
-    while True:
-        resolver = NameResolver(module, module_name, source.path.endswith("__init__.py"))
-        ctx = FileContext(source.path, source.kind, code_text, config, module, resolver, nb)
-        extractors = [make(ctx) for make in engine_facts.EXTRACTORS if source.kind in make.kinds]
-        instances = [r(ctx) for r in applicable if r not in failed]
-        try:
-            walk(module, Dispatch([resolver, *extractors, *instances]), ctx.parents)
-            for extractor in extractors:
-                extractor.finish()
-            for instance in instances:
-                instance.finish()
-            break
-        except Exception as exc:  # a rule bug costs that rule on this file, not the scan
-            rule = _culprit(exc)
-            where = "".join(traceback.format_exception_only(type(exc), exc)).strip()
-            if rule is None or rule in failed:
-                result.diagnostics.append(Diagnostic(source.path, f"internal error while checking: {where}"))
-                return
-            failed.add(rule)
-            result.diagnostics.append(Diagnostic(source.path, f"internal error in rule {rule.code}, which was skipped for this file: {where}"))
+    with scopes_remembered():  # each scope's nodes walked once for every rule (hygiene.walk.walk_scope)
+        while True:
+            resolver = NameResolver(module, module_name, source.path.endswith("__init__.py"))
+            ctx = FileContext(source.path, source.kind, code_text, config, module, resolver, nb)
+            extractors = [make(ctx) for make in engine_facts.EXTRACTORS if source.kind in make.kinds]
+            instances = [r(ctx) for r in applicable if r not in failed]
+            try:
+                walk(module, Dispatch([resolver, *extractors, *instances]), ctx.parents)
+                for extractor in extractors:
+                    extractor.finish()
+                for instance in instances:
+                    instance.finish()
+                break
+            except Exception as exc:  # a rule bug costs that rule on this file, not the scan
+                rule = _culprit(exc)
+                where = "".join(traceback.format_exception_only(type(exc), exc)).strip()
+                if rule is None or rule in failed:
+                    result.diagnostics.append(Diagnostic(source.path, f"internal error while checking: {where}"))
+                    return
+                failed.add(rule)
+                result.diagnostics.append(Diagnostic(source.path, f"internal error in rule {rule.code}, which was skipped for this file: {where}"))
     result.findings.extend(ctx.findings)
     result.diagnostics.extend(ctx.diagnostics)
     result.facts.update(ctx.facts)

@@ -11,6 +11,7 @@ order (decorators come first, the `except` type before its body) have their orde
 """
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
@@ -76,26 +77,100 @@ def iter_children(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
 def iter_nodes(root: cst.CSTNode) -> Iterator[cst.CSTNode]:
     """Every meaningful node under `root` (inclusive), pre-order, source order."""
     stack: list[cst.CSTNode] = [root]
+    pop, push = stack.pop, stack.append
     while stack:
-        node = stack.pop()
+        node = pop()
         yield node
-        kids = list(iter_children(node))
-        kids.reverse()
-        stack.extend(kids)
+        _push_children(node, push)
+
+
+def _push_children(node: cst.CSTNode, push: Callable[[Any], Any]) -> None:
+    """`iter_children(node)` pushed last one first, so that they pop in source order: the fields
+    read as `walk` reads them, without a generator and a list per node (issue 12: rules walk
+    every function's scope)."""
+    names = _backward_fields.get(node.__class__)
+    if names is None:
+        names = backward_fields(node.__class__)
+    nodes = _is_node
+    for name in names:
+        value = getattr(node, name, None)
+        kind = value.__class__
+        known = nodes.get(kind)
+        if known is None:
+            known = is_node(value)
+        if known:
+            push(value)
+        elif kind is tuple or kind is list or isinstance(value, (tuple, list)):
+            for item in reversed(value):
+                known = nodes.get(item.__class__)
+                if known or (known is None and is_node(item)):
+                    push(item)
 
 
 _NESTED_SCOPES = frozenset({cst.FunctionDef, cst.ClassDef, cst.Lambda})
 
 
+# During one file's check (`hygiene.runner`), the nodes of each scope walked, by the scope's id
+# (with the scope, so that the id stays its own): ten rules walk every function's scope, and a
+# scope's nodes are the same list for each (issue 12). None outside a file's check.
+_scope_memo: dict[object, tuple[cst.CSTNode, list[cst.CSTNode]]] | None = None
+
+
+def remember_scopes(on: bool) -> None:
+    """Start (True) or end (False) one file's memo of `walk_scope`'s answers."""
+    global _scope_memo
+    _scope_memo = {} if on else None
+
+
+@contextlib.contextmanager
+def scopes_remembered() -> Iterator[None]:
+    """One file's check: `walk_scope`'s answers kept until it ends, however it ends."""
+    remember_scopes(True)
+    try:
+        yield
+    finally:
+        remember_scopes(False)
+
+
 def walk_scope(root: cst.CSTNode) -> Iterator[cst.CSTNode]:
     """Every node under `root` in source order, not entering nested functions, classes or lambdas."""
-    stack: list[cst.CSTNode] = list(reversed(list(iter_children(root))))
+    memo = _scope_memo
+    if memo is None:
+        return _walk_scope(root)
+    known = memo.get(id(root))
+    if known is None:
+        known = memo[id(root)] = (root, list(_walk_scope(root)))
+    return iter(known[1])
+
+
+def scope_nodes(root: cst.CSTNode, kinds: tuple[type[cst.CSTNode], ...]) -> list[cst.CSTNode]:
+    """The nodes of `walk_scope(root)` whose class is one of `kinds` (concrete node classes, which
+    libcst never subclasses), in source order: a rule looking for assignments in every function
+    reads those, not every node of the scope (issue 12). Do not change the list."""
+    memo = _scope_memo
+    if memo is None:
+        return [n for n in _walk_scope(root) if n.__class__ in kinds]
+    key = (id(root), kinds)
+    known = memo.get(key)  # type: ignore[call-overload]
+    if known is None:
+        nodes = memo.get(id(root))
+        if nodes is None:
+            nodes = memo[id(root)] = (root, list(_walk_scope(root)))
+        known = memo[key] = (root, [n for n in nodes[1] if n.__class__ in kinds])  # type: ignore[index]
+    return known[1]
+
+
+def _walk_scope(root: cst.CSTNode) -> Iterator[cst.CSTNode]:
+    stack: list[cst.CSTNode] = []
+    pop, push = stack.pop, stack.append
+    _push_children(root, push)
+    nested = _NESTED_SCOPES
     while stack:
-        node = stack.pop()
+        node = pop()
         yield node
-        if node.__class__ in _NESTED_SCOPES:  # not `isinstance`: see is_node
+        if node.__class__ in nested:  # not `isinstance`: see is_node
             continue
-        stack.extend(reversed(list(iter_children(node))))  # source order
+        _push_children(node, push)  # source order
 
 
 def nodes_outside_functions(root: cst.CSTNode, kind: type[cst.CSTNode] | tuple[type[cst.CSTNode], ...]) -> list[Any]:

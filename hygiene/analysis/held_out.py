@@ -44,9 +44,14 @@ def names_held_out(text: str) -> bool:
 
 def held_out_quantity(target: str) -> bool:
     """`test_l2`, `val_loss`, `testAcc`, `eval_return`: a quantity named for held-out data."""
-    spaced = re.sub(r"([a-z0-9])([A-Z])", r"\1 \2", target).lower()
+    if not names_held_out(target):  # asked first: the cheaper question, and usually no (issue 12)
+        return False
+    spaced = _CAMEL.sub(r"\1 \2", target).lower()
     words = set(_WORD_DIGITS.findall(spaced))
-    return names_held_out(target) and bool(words & _HELD_OUT_QUANTITIES)
+    return bool(words & _HELD_OUT_QUANTITIES)
+
+
+_CAMEL = re.compile(r"([a-z0-9])([A-Z])")
 
 
 def counts_matches(test: str, body: list[str]) -> bool:

@@ -5,9 +5,10 @@ import re
 
 import libcst as cst
 
+from hygiene.analysis.textsearch import found_in_text
 from hygiene.finding import Severity
 from hygiene.rule import Rule, invalid, notebook, valid
-from hygiene.walk import iter_nodes, walk_scope
+from hygiene.walk import iter_nodes, scope_nodes
 from hygiene.analysis.names import call_tail
 
 # Calls that read an answer's form (LaTeX, a number, an expression, JSON): an empty result means "unreadable".
@@ -283,7 +284,7 @@ class UnparsedItemFullMarks(Rule):
         super().__init__(ctx)
         # A finding needs a parse call (`parse(sol)`, `extract_boxed(...)`), whose name is in the
         # text: a file naming none is not walked again per function (issue 12).
-        self._parses = bool(PARSE_CALL.search(ctx.text))
+        self._parses = found_in_text(ctx, PARSE_CALL)
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         if self._parses:
@@ -295,8 +296,8 @@ class UnparsedItemFullMarks(Rule):
 
     def _check(self, scope: cst.CSTNode, function: str) -> None:
         parsed: dict[str, str] = {}
-        for node in walk_scope(scope):
-            if isinstance(node, cst.Assign) and len(node.targets) == 1 and isinstance(
+        for node in scope_nodes(scope, (cst.Assign,)):  # the scope's assignments and tests only (issue 12)
+            if len(node.targets) == 1 and isinstance(
                     node.targets[0].target, cst.Name) and isinstance(node.value, cst.Call):
                 call = node.value
                 source = _answer_arg(call) if PARSE_CALL.search(call_tail(call)) else None
@@ -304,9 +305,7 @@ class UnparsedItemFullMarks(Rule):
                     parsed[node.targets[0].target.value] = source
         if not parsed:
             return
-        for node in walk_scope(scope):
-            if not isinstance(node, cst.If):
-                continue
+        for node in scope_nodes(scope, (cst.If,)):
             tested = _empty_test(node.test, set(parsed))
             if tested is None:
                 continue

@@ -6,7 +6,7 @@ import libcst as cst
 from hygiene.analysis.apis.torch import name_tokens
 from hygiene.finding import Location, Severity
 from hygiene.rule import Rule, invalid, notebook, valid
-from hygiene.walk import walk_scope
+from hygiene.walk import scope_nodes
 
 
 def _bound_names(node: cst.CSTNode) -> list[str]:
@@ -27,6 +27,9 @@ def _bound_names(node: cst.CSTNode) -> list[str]:
     return names
 
 
+# The nodes `_scope` reads: a division, and what `_bound_names` reads bindings from (issue 12: not
+# every node of every function).
+_SEEN = (cst.BinaryOperation, cst.Assign, cst.AugAssign, cst.AnnAssign, cst.For, cst.CompFor)
 _PATH_WORDS = frozenset({"path", "paths", "dir", "dirs", "directory", "root", "folder", "file", "filename", "cwd", "home"})
 
 
@@ -139,7 +142,7 @@ class RateDividedAgain(Rule):
 
     def _scope(self, root: cst.CSTNode) -> None:
         rates: dict[str, tuple[str, str, cst.CSTNode]] = {}  # name -> (denominator code, first division code, node)
-        for node in walk_scope(root):
+        for node in scope_nodes(root, _SEEN):
             if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Divide) \
                     and isinstance(node.left, cst.Name) and node.left.value in rates:
                 by, first, where = rates[node.left.value]

@@ -5,11 +5,16 @@ import libcst as cst
 
 from hygiene.finding import Location, Severity
 from hygiene.rule import Rule, invalid, notebook, valid
-from hygiene.walk import walk_scope
+from hygiene.walk import scope_nodes, walk_scope
 
 
 def _bool(expr: cst.BaseExpression) -> str | None:
     return expr.value if isinstance(expr, cst.Name) and expr.value in ("True", "False") else None
+
+
+# The nodes `_bindings` reads a binding from.
+_BINDING_KINDS = (cst.Assign, cst.AugAssign, cst.AnnAssign, cst.NamedExpr, cst.For, cst.CompFor, cst.WithItem,
+                  cst.Global, cst.Nonlocal)
 
 
 def _bindings(nodes: list[cst.CSTNode]) -> dict[str, list[cst.CSTNode]]:
@@ -161,8 +166,7 @@ class FlagNeverSet(Rule):
         self._scope(node)
 
     def _scope(self, root: cst.CSTNode) -> None:
-        nodes = list(walk_scope(root))
-        binds = _bindings(nodes)
+        binds = _bindings(scope_nodes(root, _BINDING_KINDS))  # not every node of every scope (issue 12)
         constant: dict[str, tuple[str, cst.CSTNode]] = {}
         for name, where in binds.items():
             values = {(_bool(w.value) if isinstance(w, cst.Assign) and len(w.targets) == 1 else None) for w in where}
@@ -170,7 +174,7 @@ class FlagNeverSet(Rule):
                 constant[name] = (values.pop(), where[0])
         if not constant:
             return
-        for loop in (n for n in nodes if isinstance(n, (cst.For, cst.While))):
+        for loop in scope_nodes(root, (cst.For, cst.While)):
             inside = list(walk_scope(loop.body))
             if not any(isinstance(n, cst.Assign) and len(n.targets) == 1 and isinstance(n.targets[0].target, cst.Name)
                        and n.targets[0].target.value in constant for n in inside):

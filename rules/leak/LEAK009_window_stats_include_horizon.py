@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 import libcst as cst
 
+from hygiene.analysis.textsearch import found_in_text
 from hygiene.finding import Severity
 from hygiene.rule import Rule, invalid, notebook, valid
-from hygiene.walk import iter_nodes, walk_scope
+from hygiene.walk import iter_nodes, scope_nodes
 
 # The length of what the model sees, and of what it must predict.
 PAST = re.compile(r"(?i)lookback|look_back|seq_len|seq_length|context|history|hist_len|past|input_len|in_len|"
@@ -231,15 +233,15 @@ class WindowStatsIncludeHorizon(Rule):
         super().__init__(ctx)
         self._class_spans: list[dict[str, str]] = [{}]
         self._reported: set[int] = set()
-        self._spans_possible = bool(_PAST_IN_TEXT.search(ctx.text) and _FUTURE_IN_TEXT.search(ctx.text))
+        self._spans_possible = found_in_text(ctx, _PAST_IN_TEXT) and found_in_text(ctx, _FUTURE_IN_TEXT)
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         spans: dict[str, str] = {}
         if not self._spans_possible:
             self._class_spans.append(spans)
             return
-        for inner in iter_nodes(node):
-            if isinstance(inner, cst.Assign) and len(inner.targets) == 1:
+        for inner in _assigns(node.body):
+            if len(inner.targets) == 1:
                 key = _key(inner.targets[0].target)
                 span = _past_and_future(inner.value, {}) if key and key.startswith("self.") else None
                 if span is not None:
@@ -260,8 +262,8 @@ class WindowStatsIncludeHorizon(Rule):
     def _check(self, scope: cst.CSTNode, spans: dict[str, str]) -> None:
         windows: dict[str, str] = {}  # window variable -> the span it was cut with
         stats: dict[str, tuple[cst.CSTNode, str]] = {}  # statistic names -> (their statement, the window)
-        for node in walk_scope(scope):
-            if not (isinstance(node, cst.Assign) and len(node.targets) == 1):
+        for node in scope_nodes(scope, (cst.Assign,)):  # not every node of every scope (issue 12)
+            if len(node.targets) != 1:
                 continue
             target = node.targets[0].target
             key = _key(target)
@@ -273,6 +275,8 @@ class WindowStatsIncludeHorizon(Rule):
             cut = _window_cut(value, spans)
             if key is not None and cut is not None:
                 windows[key] = cut
+                continue
+            if not windows:  # nothing cut yet: no statistic of a window, nothing rescaled (issue 12)
                 continue
             rescaled = _rescaling(value, windows, stats)
             if rescaled is not None:
@@ -297,6 +301,21 @@ class WindowStatsIncludeHorizon(Rule):
             return
         self._reported.add(id(statement))
         self.report(statement, stat=" ".join(_text(statement).split())[:80], window=window, span=span)
+
+
+def _assigns(body: cst.CSTNode) -> Iterator[cst.Assign]:
+    """The assignments under a class's or function's body, nested bodies included, in source order
+    (`iter_nodes` order: an assignment is a statement, so none is in a decorator, a parameter or
+    a lambda), read from the per-file memo of each scope's nodes that `_check` and other rules
+    share (issue 12: every class walked again, nested ones twice)."""
+    for node in scope_nodes(body, _ASSIGN_OR_SCOPE):
+        if node.__class__ is cst.Assign:
+            yield node  # type: ignore[misc]
+        else:
+            yield from _assigns(node.body)  # type: ignore[attr-defined]
+
+
+_ASSIGN_OR_SCOPE = (cst.Assign, cst.FunctionDef, cst.ClassDef)
 
 
 def _names(node: cst.CSTNode) -> set[str]:

@@ -569,7 +569,10 @@ class UnformattedPlaceholders(Rule):
         """`f"Translate into {lang}.\n\n{{source}}"` in `def make_prompt(lang, sentence)`: the doubled braces
         (left from a `.format` template) render as a literal `{source}` and the parameter meant for it is
         never used, while nothing formats the text afterwards."""
-        if "{{" not in self.ctx.text:
+        doubled = self.__dict__.get("_doubled")
+        if doubled is None:  # the file's text searched once, not once per f-string (issue 12)
+            doubled = self._doubled = "{{" in self.ctx.text
+        if not doubled:
             return
         function = self.ctx.names.function
         if not isinstance(function, cst.FunctionDef):

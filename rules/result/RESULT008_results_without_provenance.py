@@ -1093,7 +1093,10 @@ class ResultsWithoutProvenance(Rule):
         return False
 
     def _judge(self, scope: _Scope) -> None:
-        if _VENDORED_PATH.search(self.ctx.path) or _VENDORED_TEXT.search(self.ctx.text[:3000]):
+        vendored = self.__dict__.get("_vendored")
+        if vendored is None:  # the file's path and head, asked once per file, not once per function (issue 12)
+            vendored = self._vendored = bool(_VENDORED_PATH.search(self.ctx.path) or _VENDORED_TEXT.search(self.ctx.text[:3000]))
+        if vendored:
             return
         if scope.config_saved:
             return  # the configuration is written beside the metrics by the same code

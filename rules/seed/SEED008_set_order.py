@@ -500,8 +500,8 @@ class SetOrder(OrderTracker, Rule):
         integer_names: set[str] = self.__dict__.setdefault("_integer_names", set())
         empty: set[str] = self.__dict__.setdefault("_empty_lists", set())
         if isinstance(node.value, (cst.Call, cst.SetComp, cst.Set, cst.BinaryOperation)):
-            self.__dict__.setdefault("_set_targets", {})[id(node.value)] = " ".join(
-                self.ctx.code(t.target) for t in node.targets)
+            # the targets' code is generated only for a set this reports (issue 12: not every assignment's)
+            self.__dict__.setdefault("_set_targets", {})[id(node.value)] = node.targets
         for target in node.targets:
             if isinstance(target.target, cst.Name):
                 empty.discard(target.target.value)
@@ -595,7 +595,8 @@ class SetOrder(OrderTracker, Rule):
     def _set_words(self, node: cst.CSTNode) -> str:
         """The set's own text and the name it is bound to (`node_set = set(sources)`)."""
         words = self.ctx.code(node)
-        bound = self.__dict__.setdefault("_set_targets", {}).get(id(node))
+        targets = self.__dict__.setdefault("_set_targets", {}).get(id(node))
+        bound = " ".join(self.ctx.code(t.target) for t in targets) if targets else ""
         return f"{words} {bound}" if bound else words
 
 
