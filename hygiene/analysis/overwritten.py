@@ -87,7 +87,12 @@ def discarded(repo: RepoContext, module_key: str, draw_frames: list[Frame], seed
 
 
 def _statements(repo: RepoContext, path: str) -> list[tuple[int, int, cst.CSTNode]]:
-    """Top-level statements of `path` with the first and last ordinal of the calls in them."""
+    """Top-level statements of `path` with the first and last ordinal of the calls in them (parsed once
+    per scan: `discarded` and `before_seed_only` ask about the same late seed)."""
+    return repo.shared(f"overwritten.statements:{path}", lambda: _parse_statements(repo, path))
+
+
+def _parse_statements(repo: RepoContext, path: str) -> list[tuple[int, int, cst.CSTNode]]:
     from hygiene.parsing import notebook as notebook_parsing
     from hygiene.parsing.python import ParseError, decode, parse
 
