@@ -313,6 +313,18 @@ class RepoContext:
         self.consult(path)
         return (self._root / path).read_bytes()
 
+    def code_text(self, path: str) -> str | None:
+        """The Python code of `path` as the rules' line numbers count it (a notebook's code cells joined),
+        read through `read_bytes`; None when it cannot be read or decoded."""
+        from hygiene.parsing import notebook as notebook_parsing
+        from hygiene.parsing.python import ParseError, decode
+
+        try:
+            data = self.read_bytes(path)
+            return notebook_parsing.load(data).text if path.endswith(".ipynb") else decode(data)
+        except (OSError, UnicodeDecodeError, ValueError, ParseError):
+            return None
+
     def files(self, kind: str | None = None) -> Iterator[SourceFile]:
         return (s for s in self.sources if kind is None or s.kind == kind)
 

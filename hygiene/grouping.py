@@ -158,9 +158,7 @@ def _one_per_habit(findings: list[Finding]) -> list[Finding]:
         count = len(others)
         said = (f"; the same code {'once more' if count == 1 else f'{count} more times'} in this file (related): "
                 "one habit, one decision, one finding")
-        related = tuple(findings[keep].related) + tuple(Location(o.path, o.line, "the same code again") for o in others)
-        extra = {**findings[keep].extra, "folded": [*findings[keep].extra.get("folded", []), *(o.fingerprint for o in others)]}
-        replaced[keep] = dataclasses.replace(findings[keep], message=findings[keep].message + said, related=related, extra=extra)
+        replaced[keep] = _fold(findings[keep], others, said, "the same code again")
         dropped.update(members[1:])
     if not dropped:
         return findings
@@ -183,15 +181,20 @@ def _one_seeding_decision(findings: list[Finding]) -> list[Finding]:
         if keep is None or keep == index or finding.category != "SEED-UNSEEDED" or finding.extra.get("ask") \
                 or finding.extra.get("group") or finding.rule == findings[keep].rule:
             continue
-        anchor = replaced.get(keep, findings[keep])
         said = f"; also unseeded in this file: {finding.message[:1].lower()}{finding.message[1:]} (related): one seeding decision, one finding"
-        replaced[keep] = dataclasses.replace(
-            anchor, message=anchor.message + said, related=(*anchor.related, Location(finding.path, finding.line, "also unseeded")),
-            extra={**anchor.extra, "folded": [*anchor.extra.get("folded", []), finding.fingerprint]})
+        replaced[keep] = _fold(replaced.get(keep, findings[keep]), [finding], said, "also unseeded")
         dropped.add(index)
     if not dropped:
         return findings
     return [replaced.get(i, f) for i, f in enumerate(findings) if i not in dropped]
+
+
+def _fold(anchor: Finding, others: list[Finding], said: str, note: str) -> Finding:
+    """`anchor` standing for `others` too: its message says so, they are its related locations, and
+    their fingerprints stay known (a baseline that holds one of them still matches)."""
+    return dataclasses.replace(
+        anchor, message=anchor.message + said, related=(*anchor.related, *(Location(o.path, o.line, note) for o in others)),
+        extra={**anchor.extra, "folded": [*anchor.extra.get("folded", []), *(o.fingerprint for o in others)]})
 
 
 def _series(key: Hashable) -> bool:

@@ -25,21 +25,10 @@ def draws_a_seed(repo: RepoContext, path: str, place: Place) -> bool:
     """Whether the draw at `place` is the value of a seed-named binding (see the module doc)."""
     if place.line is None or place.column is None:
         return False
-    text = _text(repo, path)
+    text = repo.code_text(path)  # (records the dependency on this file for the replay keys)
     if text is None:
         return False
     lines = text.splitlines()
     if not 0 < place.line <= len(lines):
         return False
     return bool(_SEED_TARGET.search(lines[place.line - 1][: place.column - 1]))
-
-
-def _text(repo: RepoContext, path: str) -> str | None:
-    from hygiene.parsing import notebook as notebook_parsing
-    from hygiene.parsing.python import decode
-
-    try:
-        data = repo.read_bytes(path)  # (records the dependency on this file for the replay keys)
-        return notebook_parsing.load(data).text if path.endswith(".ipynb") else decode(data)
-    except (OSError, UnicodeDecodeError, ValueError):
-        return None

@@ -28,9 +28,15 @@ _NOT_PARTS = frozenset({"os", "os.path", "os.path.join", "join", "str", "int", "
 def settings_in_path(text: str, target: str) -> list[str]:
     """The settings the path of the write in `target` (its code and the `with open(...)` around it) is
     made of, followed through assignments of `text`; empty when fewer than two."""
+    return settings_named(text, _path_args(target))
+
+
+def settings_named(text: str, paths: list[str]) -> list[str]:
+    """The settings the path expressions `paths` (code) are made of, followed through assignments of
+    `text`; empty when fewer than two."""
     parts: list[str] = []
     seen: set[str] = set()
-    frontier = [n for path in _path_args(target) for n in _names(path)]
+    frontier = [n for path in paths for n in _names(path)]
     for _ in range(3):
         following: list[str] = []
         for name in frontier:

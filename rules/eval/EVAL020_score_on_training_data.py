@@ -1210,16 +1210,10 @@ _HEADER = re.compile(r"""^\s*print\(\s*f?["'][^"'\n]*\b(?:[Tt]rain(?:ing)?|TRAIN
 def _headed_as_training(repo, prog: Program, metric: Ref) -> bool:  # type: ignore[no-untyped-def]
     """A header printed alone a few lines above the score says training (`print("---Training Set
     Results---")` before the confusion matrix and the accuracy), with no definition between."""
-    from hygiene.parsing import notebook as notebook_parsing
-    from hygiene.parsing.python import ParseError, decode
-
-    path, line = prog.path(metric), prog.line(metric)
-    try:
-        data = repo.read_bytes(path)
-        text = notebook_parsing.load(data).module.code if path.endswith(".ipynb") else decode(data)
-    except (OSError, ParseError, UnicodeDecodeError, ValueError, AttributeError):
+    text = repo.code_text(prog.path(metric))
+    if text is None:
         return False
-    lines = text.split("\n")
+    line, lines = prog.line(metric), text.split("\n")
     for above in range(line - 2, max(line - 10, 0) - 1, -1):
         if above >= len(lines):
             continue

@@ -4,7 +4,7 @@ from __future__ import annotations
 import libcst as cst
 
 from hygiene.finding import Location, Severity
-from hygiene.analysis.run_paths import settings_in_path
+from hygiene.analysis.run_paths import settings_in_path, settings_named
 from hygiene.analysis.launch_args import named_per_run, option_values
 from hygiene.analysis.results import metric_key, provenance_key
 from hygiene.rule import Rule, invalid, notebook, valid
@@ -1110,11 +1110,11 @@ class ResultsWithoutProvenance(Rule):
             if keys and any(metric_key(k) for k in keys) and not any(provenance_key(k) for k in keys) \
                     and not any(_ITEM_KEY.match(k) or _STEP_KEY.match(k) for k in keys):
                 # `save_metrics(metrics, metrics_path)`: the other arguments may be a path built from the settings
-                paths = "".join(f"open({self.ctx.code(a.value)})" for i, a in enumerate(node.args) if i != index)
+                paths = [self.ctx.code(a.value) for i, a in enumerate(node.args) if i != index]
                 self.handed.append({"fn": fn, "index": index, "line": self.ctx.line_of(node),
                                      "what": f"`{variable}`" if variable else "this call",
                                      "keys": ", ".join(f"`{k}`" for k in sorted(keys)[:6]),
-                                     "named": settings_in_path(self.ctx.text, paths)[:5]})
+                                     "named": settings_named(self.ctx.text, paths)[:5]})
         if not any(variable is None and isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute)
                    and node.func.attr.value in ("writerow", "DictWriter") for node, variable, _ in scope.writes):
             # Headerless rows of metric values, one per setting of a loop, none naming its setting:

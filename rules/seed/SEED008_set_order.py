@@ -637,6 +637,7 @@ def _map_within_run(parents: Any, use: cst.CSTNode) -> bool:
             isinstance(n, cst.Name) and n.value in tables for n, _, _ in _with_parents(node.value))
             for node, _, _ in _with_parents(function.body)):
         tables = frozenset()  # the table leaves the function laid out in this run's order
+    up = {id(child): node for node, _, _ in _with_parents(function.body) for child in node.children} if tables else {}
     lookups = 0
     for node, parent, grand in _with_parents(function.body):
         if isinstance(node, cst.Call):
@@ -649,11 +650,11 @@ def _map_within_run(parents: Any, use: cst.CSTNode) -> bool:
         if isinstance(parent, cst.AssignTarget) and isinstance(grand, cst.Assign) and grand is chain[at - 1]:
             continue
         if isinstance(parent, cst.Subscript) and parent.value is node:
-            if isinstance(grand, (cst.Index, cst.SubscriptElement)) and not _indexes_table(function, grand, tables):
+            if isinstance(grand, (cst.Index, cst.SubscriptElement)) and not _indexes_table(up, grand, tables):
                 return False  # `logits[:, m[gold]]`: the id picks a model output of a fixed order
             lookups += 1
             continue
-        if isinstance(parent, cst.Arg) and _passed_with_table(function, parent, tables):
+        if isinstance(parent, cst.Arg) and _passed_with_table(up, parent, tables):
             lookups += 1  # `evaluate(slots, counts, m)`: the map travels with the table it laid out
             continue
         return False  # returned, stored, passed on, or iterated
@@ -688,20 +689,20 @@ def _slot_tables(function: cst.FunctionDef, comp: cst.DictComp) -> frozenset[str
     return frozenset(names)
 
 
-def _indexes_table(function: cst.FunctionDef, index: cst.CSTNode, tables: frozenset[str]) -> bool:
-    """Is `index` (the `[m[k]]` of a subscript) the index of a slot table (`slots[m[k]]`)?"""
-    for node, _, _ in _with_parents(function.body):
-        if isinstance(node, cst.Subscript) and any(e is index or e.slice is index for e in node.slice):
-            return isinstance(node.value, cst.Name) and node.value.value in tables
-    return False
+def _indexes_table(up: dict[int, cst.CSTNode], index: cst.CSTNode, tables: frozenset[str]) -> bool:
+    """Is `index` (the `[m[k]]` of a subscript) the index of a slot table (`slots[m[k]]`)? `up`: each
+    node's parent."""
+    holder = up.get(id(index))
+    if isinstance(holder, cst.SubscriptElement):
+        holder = up.get(id(holder))
+    return isinstance(holder, cst.Subscript) and isinstance(holder.value, cst.Name) and holder.value.value in tables
 
 
-def _passed_with_table(function: cst.FunctionDef, arg: cst.Arg, tables: frozenset[str]) -> bool:
+def _passed_with_table(up: dict[int, cst.CSTNode], arg: cst.Arg, tables: frozenset[str]) -> bool:
     """Is `arg` (the map, passed whole) an argument of a call that also receives a slot table?"""
-    for node, _, _ in _with_parents(function.body):
-        if isinstance(node, cst.Call) and any(a is arg for a in node.args):
-            return any(isinstance(a.value, cst.Name) and a.value.value in tables for a in node.args if a is not arg)
-    return False
+    call = up.get(id(arg))
+    return isinstance(call, cst.Call) and any(
+        isinstance(a.value, cst.Name) and a.value.value in tables for a in call.args if a is not arg)
 
 
 def _with_parents(root: cst.CSTNode) -> Any:
