@@ -134,8 +134,11 @@ def _one_per_place(findings: list[Finding]) -> list[Finding]:
 def _habit(snippet: str) -> str:
     """A finding's code with each name reduced to its last word and numbers dropped: `r2_score(y_train_pred3,
     y_train)` and `r2_score(y_train_pred, y_train)`, `confusion_matrix(svc_y_pred, y_test)` and
-    `confusion_matrix(y_pred, y_test)` are one habit."""
+    `confusion_matrix(y_pred, y_test)` are one habit, and so are `roc_auc_score(y_test, logreg.predict(X_test))` and
+    `roc_auc_score(y_test, rf.predict(X_test))`."""
     text = re.sub(r"\d+", "", " ".join(snippet.split()))
+    # Whose method it is does not change the habit: `logreg.predict(X_test)`, `rf.predict(X_test)`.
+    text = re.sub(r"(?<![\w.])[A-Za-z_]\w*\.(?=[A-Za-z_]\w*\()", ".", text)
     return re.sub(r"[A-Za-z_]\w*(?![\w(])", lambda m: m.group(0).strip("_").rsplit("_", 1)[-1] or m.group(0), text)
 
 

@@ -56,3 +56,19 @@ def test_program_groups_and_questions_are_not_folded_into_a_file_decision():
              _seed(9, "SEED002", "numpy draw", group="program:train.py"),
              _seed(20, "SEED003", "torch draw", ask="a demo")]
     assert len(group_findings(found, [])) == 3
+
+
+def test_the_same_call_on_another_model_is_the_same_habit():
+    # A notebook that scores hard labels for its logistic regression and then its forest: one fix.
+    found = [_finding(121, "roc_auc_score(y_test, logreg.predict(X_test))", rule="EVAL004"),
+             _finding(124, "roc_auc_score(y_test, rf.predict(X_test))", rule="EVAL004")]
+    out = group_findings(found, [])
+    assert [f.line for f in out] == [121]
+    assert [r.line for r in out[0].related] == [124]
+
+
+def test_another_method_or_other_data_is_another_habit():
+    found = [_finding(10, "roc_auc_score(y_test, rf.predict(X_test))", rule="EVAL004"),
+             _finding(20, "roc_auc_score(y_test, rf.decision_path(X_test))", rule="EVAL004"),
+             _finding(30, "roc_auc_score(y_train, rf.predict(X_train))", rule="EVAL004")]
+    assert len(group_findings(found, [])) == 3

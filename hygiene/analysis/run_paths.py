@@ -7,9 +7,11 @@ made it, and every run writes its own file. A path with one variable part (`os.p
 settings are not in it.
 
 Read from the code that names the file (the `open(...)` or the writer call): the names it uses are
-followed to their assignments in the same file (two levels: `results_path = make_path(dataset,
-split, out)`, `out = os.path.join(root, f"{model}-{loss}")`), and the variable parts that are not
-folders (`output_dir`, `root`, `__file__`) are counted. Two or more name the run.
+followed to their assignments in the same file (up to five levels: `results_path = make_path(dataset,
+split, out)`, `out = os.path.join(root, f"{model}-{loss}")`), a folder a loop walks to what the loop
+walks over (`for split_dir in glob(f"{dataset_path}/train-{n}-*")`: a summary written beside the runs
+it reads is named by them), and the variable parts that are not folders (`output_dir`, `root`,
+`__file__`) are counted. Two or more name the run.
 """
 from __future__ import annotations
 
@@ -37,13 +39,15 @@ def settings_named(text: str, paths: list[str]) -> list[str]:
     parts: list[str] = []
     seen: set[str] = set()
     frontier = [n for path in paths for n in _names(path)]
-    for _ in range(3):
+    for _ in range(5):
         following: list[str] = []
         for name in frontier:
             if name in seen:
                 continue
             seen.add(name)
             values = _assigned(text, name)
+            if not values and _PLACE.search(name.rsplit(".", 1)[-1]):
+                values = _looped_over(text, name)  # `for split_dir in glob(f"{root}/{dataset}/train-*")`
             if not values:
                 if not _PLACE.search(name.rsplit(".", 1)[-1]):
                     parts.append(name)
@@ -84,6 +88,8 @@ def _names(code: str) -> list[str]:
     found = []
     for match in _IDENT.finditer(code):
         name, call = match.group(1), match.group(2)
+        if call and "." in name:  # `model_id.split("/")[-1]` reads `model_id`
+            name, call = name.rsplit(".", 1)[0], None
         if call or name in _NOT_PARTS or name.split(".", 1)[0] in ("os", "json", "pathlib", "shutil"):
             continue
         found.append(name)
@@ -95,11 +101,19 @@ def _fields(literal: str) -> str:
     return " " + " ".join(re.findall(r"\{([^{}:!]+)", literal)) + " "
 
 
+def _looped_over(text: str, name: str) -> list[str]:
+    """What a `for` loop that binds `name` walks over (`for i, run_dir in enumerate(dirs):` -> `enumerate(dirs)`)."""
+    pattern = rf"(?m)^[ \t]*(?:async[ \t]+)?for[ \t]+[^\n=]*?(?<![\w.]){re.escape(name)}(?![\w])[^\n=]*?[ \t]in[ \t]+(.*?):[ \t]*(?:#.*)?$"
+    return [m.group(1) for m in re.finditer(pattern, text)]
+
+
 def _assigned(text: str, name: str) -> list[str]:
     """The right-hand sides of `name = ...` (one line each, or a bracketed continuation) in `text`."""
     values = []
     for match in re.finditer(rf"(?m)^[ \t]*{re.escape(name)}[ \t]*=(?!=)[ \t]*(.*)$", text):
         value = match.group(1)
+        if value.rstrip().endswith(","):  # `learning_rate=learning_rate,`: a keyword argument, not a binding
+            continue
         if value.count("(") > value.count(")"):  # `output_path = (` over several lines
             rest = text[match.end():match.end() + 400]
             value += rest.split("\n\n", 1)[0]
