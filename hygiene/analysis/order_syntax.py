@@ -37,6 +37,12 @@ def _first_only(body: str, index: str) -> bool:  # `if i == 0:` ("the first pass
     return len(re.findall(rf"\b{index}\b", body)) == len(re.findall(rf"\b{index}\s*==\s*0\b", body))
 
 
+def _stores_only(body: str, index: str) -> bool:
+    """`acc[idx] = score(run)`: the index only says where each item's own result goes; every array
+    filled so stays aligned with the others whatever the order (a mean over runs does not move)."""
+    return len(re.findall(rf"\b{index}\b", body)) == len(re.findall(rf"\[\s*{index}\s*\]\s*=(?!=)", body))
+
+
 def _pairs_only(body: str, index: str) -> bool:
     """`for i, a in enumerate(xs): for b in xs[i + 1:]`: the index only starts the rest of the list,
     the idiom for every pair; the pairs are the same whatever the order."""

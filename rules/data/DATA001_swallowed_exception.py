@@ -571,6 +571,34 @@ class SwallowedException(Rule):
                 except ValueError:  # expect: DATA001
                     return 0
         """, note="the twin: a judge's reply that does not parse becomes the score 0"),
+        valid("""
+            import json
+
+            def extract_json(text):
+                try:
+                    start = text.index("{")
+                    return json.loads(text[start:text.rindex("}") + 1])
+                except (ValueError, json.JSONDecodeError) as e:
+                    print(f"Error extracting JSON: {e}")
+                    return False
+
+            def judge(response, case):
+                parsed = extract_json(response)
+                if parsed:
+                    return {"answered_correctly": str(parsed.get("answer") == case["answer"]).lower()}
+                return {"answered_correctly": "parsing error"}
+        """, note="held-out 20: the judge's reply parsed as a dict, or False, which no caller can average as a score: "
+                  "the caller tests it and records a parsing error"),
+        invalid("""
+            import json
+
+            def extract_score(text):
+                try:
+                    return json.loads(text)["score"]
+                except (ValueError, KeyError) as e:  # expect: DATA001
+                    print(f"Error extracting score: {e}")
+                    return False
+        """, note="near miss: the parsed value is itself the score, and False is averaged as 0 beside it"),
         invalid("""
             import json
             rows = []
@@ -2179,8 +2207,27 @@ def _first_match(try_node: cst.Try, parents: list[cst.CSTNode], loop: cst.For | 
                if isinstance(statement, cst.SimpleStatementLine) for small in statement.body)
 
 
+_PARSED = frozenset({"loads", "literal_eval", "model_validate", "model_validate_json", "parse_obj", "parse_raw"})
+
+
+def _parsed_or_false(function: cst.FunctionDef, value: str) -> bool:
+    """`try: return json.loads(text[start:end]) except ValueError: return False`: the function returns
+    what it parsed (a dict) or False, a marker no caller can average as a score: to read a field it
+    must test for it first (`if parsed: ... else: result = "parsing error"`)."""
+    if value != "False":
+        return False
+    others = [n.value for n in iter_nodes(function.body) if isinstance(n, cst.Return) and n.value is not None
+              and _constant(n.value) != value]
+    return bool(others) and all(isinstance(v, cst.Dict) or (isinstance(v, cst.Call) and (
+        v.func.attr.value if isinstance(v.func, cst.Attribute) else v.func.value if isinstance(v.func, cst.Name) else ""
+    ) in _PARSED) for v in others)
+
+
 def _validity_check(function: cst.FunctionDef, value: str) -> bool:
-    """`try: json.loads(x) except ValueError: return False` ... `return True`."""
+    """`try: json.loads(x) except ValueError: return False` ... `return True`; or the parsed value or
+    False (`_parsed_or_false`)."""
+    if _parsed_or_false(function, value):
+        return True
     if value not in ("True", "False", "0", "1"):
         return False
     partner = {"True": "False", "False": "True", "0": "1", "1": "0"}[value]

@@ -200,6 +200,24 @@ class UnsortedListing(OrderTracker, Rule):
                 if wnid in wnids:
                     test[wnid].append(name)
         """, note="the position only times a progress line; each file's own content decides where it goes"),
+        valid("""
+            import os
+            import numpy as np
+            runs = os.listdir(base_dir)
+            acc_fed = np.zeros(len(runs))
+            acc_local = np.zeros(len(runs))
+            for idx, run in enumerate(runs):
+                acc_fed[idx] = read_best(os.path.join(base_dir, run, "fed"))
+                acc_local[idx] = read_best(os.path.join(base_dir, run, "local"))
+            print(f"{acc_fed.mean():.2f} +- {acc_fed.std():.2f}", acc_local.mean())
+        """, note="the position only says where each run's own result goes: the arrays stay aligned and a mean over runs does not move"),
+        invalid("""
+            import os
+            runs = os.listdir(base_dir)  # expect: SEED007
+            label_of = {}
+            for idx, run in enumerate(runs):
+                label_of[run] = idx
+        """, note="near miss: the position itself becomes each run's label"),
         invalid("""
             import os
             files = os.listdir(ann_dir)  # expect: SEED007
