@@ -31,7 +31,7 @@ from hygiene.analysis.rowevents import Event, Flow, Frame, Scope
 from hygiene.analysis.names import binding_names as _binding_names
 from hygiene.analysis.rowevents import index_of as _index_of, one_item, params_of
 from hygiene.analysis.rowevents import within_tolerance as _within_tolerance
-from hygiene.analysis.rowreach import aggregate_outputs, note_parts, reaches_report, reporting_function, rows_kept, touches
+from hygiene.analysis.rowreach import aggregate_outputs, note_parts, reaches_report, reporting_function, rows_kept, cleaning, fits, touches
 
 MISSING = "#missing"  # marks a name in a report's sizes: its missing values were shown (`df.isnull().sum()`)
 
@@ -373,17 +373,19 @@ class RowFlow:
                     or rows_kept(scope, index, event.drop, params_of(scope.node), self.ctx.code):
                 continue
             tainted = {name for name, _ in event.defines}
-            path = set(tainted) | set(event.drop.sources)
+            path, fitted = set(tainted) | set(event.drop.sources), False
             for later in scope.events[index + 1:]:
                 if later.kind == "sink":
                     if touches(later.reads, tainted) and (not later.aggregate or (event.drop.kind in LOSSY and (
-                            later.outputs is None or reaches_report(scope, later, scope.events[index + 1:])))):
+                            later.outputs is None or reaches_report(scope, later, scope.events[index + 1:])))) \
+                            and not cleaning(scope.events, index, event.drop, later.aggregate, fitted, self.ctx.code):
                         counted = bool(reported & path) or bool(event.drop.bounds & (reported | scope.reported_vars)) \
                             or (event.drop.kind == "dropna" and bool({n + MISSING for n in event.drop.sources} & reported)) \
                             or bool(mask_keys(event.drop) & scope.reported_keys) or counts_groups(later.node)
                         found.append(Flow(event.drop, event, later, frozenset(path), counted))
                         break
                     continue
+                fitted = fitted or (touches(later.reads, tainted) and fits(self.ctx.code(later.node)))
                 for name, made_from in later.defines:
                     if not later.split and touches(made_from, tainted):
                         tainted.add(name)

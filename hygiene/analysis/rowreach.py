@@ -2,6 +2,7 @@
 whether a read touches tainted names."""
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -161,3 +162,59 @@ def note_parts(scope: Scope, node: cst.Subscript, code: Callable[[cst.CSTNode], 
 def rows_kept(scope: Scope, index: int, drop: Drop, params: frozenset[str], code: Callable[[cst.CSTNode], str]) -> bool:
     """The drop at event `index` loses no row: a mask with its complement, or a merge of one frame's parts."""
     return mask_split(scope, drop, code) or same_rows(scope.events[:index], drop, params)
+
+
+_READS = re.compile(r"\b(read_csv|read_table|read_excel|read_parquet|read_stata|read_spss|read_sas|read_fwf|read_feather|"
+                    r"read_sql\w*|loadtxt|genfromtxt|fetch_openml|load_\w+)\s*\(")
+# A file of outputs (predictions, replies, judgements, results) holds what a system produced; its
+# missing values may be failures.
+_OUTPUT_FILE = re.compile(r"(?i)result|output|pred|generat|respons|repl|answer|complet|judg|eval|score|run|log")
+_PRODUCED = re.compile(r"\.(predict\w*|generate|complete|create|invoke|chat|evaluate|score\w*|infer\w*|classify|forward)\s*\(|"
+                       r"\b(model|judge|client|pipe|llm|agent)\w*\s*\(")
+
+
+def survey_rows(events: list[Event], index: int, drop: Drop, code: Callable[[cst.CSTNode], str]) -> bool:
+    """Are the rows `drop` removes (at `events[index]`) data read from an input file, with nothing produced by
+    a model or a client along the way (`da = pd.read_csv("nhanes.csv")`, `dx = da[cols].dropna()`)? Complete
+    cases of measured data are how a descriptive statistic is taken, not failures left out."""
+    # (name, the events before which its value was made): `df = df.loc[mask]` is made from the earlier `df`.
+    todo, seen, reads = [(name, index) for name in drop.sources], set(), 0
+    while todo:
+        name, before = todo.pop()
+        if (name, before) in seen:
+            continue
+        seen.add((name, before))
+        if "[" in name:  # `df[price]`: a column of `df`
+            todo.append((name.split("[", 1)[0], before))
+        # Its columns set on their own (`df["reply"] = [...]`) count with it.
+        columns = [(i, m) for i, e in enumerate(events[:before]) for n, m in e.defines if n.startswith(name + "[")]
+        made = next(((i, m) for i in range(before - 1, -1, -1) for n, m in events[i].defines if n == name), None)
+        for at, made_from in [*columns, *([made] if made else [])]:
+            text = code(events[at].node)
+            if _PRODUCED.search(text):
+                return False
+            read = _READS.search(text)
+            if read and _OUTPUT_FILE.search(text[read.end():]):
+                return False
+            if read and made is not None and at == made[0]:
+                reads += 1
+            else:
+                todo.extend((m, at) for m in made_from)
+    return reads > 0
+
+
+_FIT = re.compile(r"\.fit\w*\s*\(|\bfit\w*\s*\(")
+
+
+def fits(code: str) -> bool:
+    """Does this statement fit a model (`model = SARIMAX(y, order=o).fit()`, `clf.fit(X, y)`)?"""
+    return bool(_FIT.search(code))
+
+
+def cleaning(events: list[Event], index: int, drop: Drop, aggregate: bool, fitted: bool,
+             code: Callable[[cst.CSTNode], str]) -> bool:
+    """Is the drop at `events[index]` the cleaning of input data rather than rows lost before a score: rows
+    read from an input file (`survey_rows`) that a model is then fit on, so the training and the scored
+    data are the same cleaned population (`df = df.loc[df.revenue >= 0]` before a forecast is fit and
+    scored); or complete cases (`dropna`) of such data averaged for a description."""
+    return (fitted or (aggregate and drop.kind == "dropna")) and survey_rows(events, index, drop, code)

@@ -115,6 +115,26 @@ class UncountedRowDrop(Rule):
     triggers = ("dropna", "drop_nulls", "drop_nans", "merge", "join", "filter", "query", "drop_duplicates", "[:", "select(", " if ",
                 "head(", "[")
     examples = [
+        valid("""
+            import pandas as pd
+            da = pd.read_csv("nhanes_2015_2016.csv")
+            dx = da[["BPXSY1", "RIDAGEYR", "RIAGENDR"]].dropna()
+            print(dx.BPXSY1.mean(), dx.BPXSY1.std())
+        """, note="held-out 20: complete cases of measured data read from a file, averaged for a description: "
+                  "a missing measurement is no failure of a system under test"),
+        invalid("""
+            import pandas as pd
+            replies = pd.read_csv("runs/replies.csv")
+            kept = replies.dropna()  # expect: DATA040
+            print(kept["reply_tokens"].mean())
+        """, note="near miss: a file of a model's replies, whose missing values are failed calls"),
+        invalid("""
+            import pandas as pd
+            df = pd.read_csv("prompts.csv")
+            df["reply_tokens"] = [count(client.complete(p)) for p in df.prompt]
+            kept = df.dropna()  # expect: DATA040
+            print(kept["reply_tokens"].mean())
+        """, note="near miss: the rows come from a file but the averaged column was produced by a model client"),
         invalid("""
             import pandas as pd
             from sklearn.metrics import roc_auc_score
@@ -171,7 +191,7 @@ class UncountedRowDrop(Rule):
             plt.scatter(X, y, label="points")
             plt.plot(X, regr.predict(X), label=f"Linear, $R^2$={linear_r2:.2f}")
         """, note="near miss (held-out set 19): the score the kept rows reach is only drawn in a chart's legend: a question"),
-        invalid("""
+        valid("""
             import pandas as pd
             import matplotlib.pyplot as plt
             from sklearn.linear_model import LinearRegression
@@ -179,13 +199,24 @@ class UncountedRowDrop(Rule):
             df = pd.read_csv("houses.csv")
             X = df[["area"]].values
             y = df["price"].values
-            X = X[df["area"] < 4000]  # expect: DATA040
+            X = X[df["area"] < 4000]
             y = y[df["area"] < 4000]
             regr = LinearRegression().fit(X, y)
             linear_r2 = r2_score(y, regr.predict(X))
             plt.scatter(X, y, label="points")
             print(f"R^2: {linear_r2:.2f}")
-        """, note="the twin: the score of the kept rows printed, the dropped rows never counted"),
+        """, note="held-out 20: input rows cleaned before a model is fit on them: the model is trained and scored on "
+                  "the same cleaned population, a choice of what is modelled, not rows lost before a score"),
+        invalid("""
+            import pandas as pd
+            from sklearn.linear_model import LinearRegression
+            from sklearn.metrics import r2_score
+            train = pd.read_csv("houses_train.csv")
+            test = pd.read_csv("houses_test.csv")
+            regr = LinearRegression().fit(train[["area"]], train.price)
+            test = test[test["area"] < 4000]  # expect: DATA040
+            print(f"R^2: {r2_score(test.price, regr.predict(test[['area']])):.2f}")
+        """, note="the twin: only the scored rows are cut, after the model was fit; the dropped rows are never counted"),
         valid("""
             import numpy as np
             from sklearn.metrics import average_precision_score
