@@ -201,6 +201,19 @@ class UnsortedListing(OrderTracker, Rule):
                     test[wnid].append(name)
         """, note="the position only times a progress line; each file's own content decides where it goes"),
         valid("""
+            import pathlib
+            data_dir = pathlib.Path("flower_photos")
+            list(data_dir.glob("*/*.jpg"))[:5]
+            roses = list(data_dir.glob("roses/*"))
+            roses[:5]
+        """, note="held-out 21: the first paths of a listing shown as a notebook cell's output; nothing is computed from them"),
+        invalid("""
+            import pathlib
+            data_dir = pathlib.Path("flower_photos")
+            roses = list(data_dir.glob("roses/*"))  # expect: SEED007
+            train_roses = roses[:500]
+        """, note="near miss: the same slice kept for training"),
+        valid("""
             import os
             import numpy as np
             runs = os.listdir(base_dir)
