@@ -50,6 +50,27 @@ series offset by a step (`X, y = s[:-1], s[1:]`: a one-step forecast); a label r
     examples = [
         valid("""
             import pandas as pd
+            from sklearn import tree
+            from sklearn.preprocessing import LabelEncoder
+            df = pd.read_csv("salaries.csv")
+            inputs = df.drop("salary_more_then_100k", axis="columns")
+            target = df["salary_more_then_100k"]
+            inputs["company_n"] = LabelEncoder().fit_transform(inputs["company"])
+            inputs_n = inputs.drop(["company", "job", "degree"], axis="columns")
+            model = tree.DecisionTreeClassifier().fit(inputs_n, target)
+        """, note="held-out 21: the label left with the first drop; encoded columns added after it keep the rest as it was"),
+        invalid("""
+            import pandas as pd
+            from sklearn import tree
+            df = pd.read_csv("salaries.csv")
+            inputs = df.drop("salary_more_then_100k", axis="columns")
+            target = df["salary_more_then_100k"]
+            inputs["salary_more_then_100k"] = target
+            inputs_n = inputs.drop(["company", "job", "degree"], axis="columns")  # expect: LEAK004
+            model = tree.DecisionTreeClassifier().fit(inputs_n, target)
+        """, note="near miss: the label is put back into the table before the features are cut from it"),
+        valid("""
+            import pandas as pd
             from sklearn.linear_model import LinearRegression
             from sklearn.model_selection import train_test_split
             sf = pd.read_csv("sf.csv")
@@ -775,14 +796,19 @@ def _dropped_before(prog: Program, frame: Ref) -> list[str]:
     """Columns removed from the table earlier on its way (`y = df.pop("label")` and then
     `X = df.drop(columns=["id"])`: the label left with the pop)."""
     dropped: list[str] = []
+    readded: set[str] = set()  # `X["label"] = ...` after the drop puts the column back
     current = frame
     for _ in range(20):
         if not current:
             break
         kind = prog.kind(current)
+        if kind == "setcol" and isinstance(col := prog.info(current).get("col"), str) and prog.input(current, 0):
+            readded.add(col)  # `inputs["company_n"] = le.fit_transform(inputs["company"])` keeps the other columns
+            current = prog.input(current, 0)
+            continue
         if kind == "drop" or (kind == "col" and "except" in prog.info(current)):
             info = prog.info(current)
-            dropped += [c for c in info.get("cols" if kind == "drop" else "except", []) if isinstance(c, str)]
+            dropped += [c for c in info.get("cols" if kind == "drop" else "except", []) if isinstance(c, str) and c not in readded]
         elif not _keeps_columns(prog, current):
             break
         steps = prog.back_step(current, (), rows=True)
