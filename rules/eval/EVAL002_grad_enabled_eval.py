@@ -85,6 +85,30 @@ class GradEnabledEval(CollectingRule):
                 return criterion(torch.cat(outputs), torch.cat(targets)).item()
         """, note="outputs kept in a list with their graphs"),
         valid("""
+            import torch.nn.functional as F
+
+            def test(model, test_loader):
+                model.eval()
+                total_loss, correct = 0, 0
+                for data, targets in test_loader:
+                    output = model(data)
+                    total_loss += F.cross_entropy(output, targets, reduction="sum").data
+                    pred = output.data.max(1)[1]
+                    correct += pred.eq(targets.data).sum()
+                return total_loss / len(test_loader.dataset), correct
+        """, note="held-out 21: `.data` is the tensor without its graph (the pre-0.4 spelling of `.detach()`): "
+                  "each batch's graph is freed, the numbers are right; a checklist question"),
+        invalid("""
+            import torch.nn.functional as F
+
+            def test(model, test_loader):
+                model.eval()
+                total_loss = 0
+                for data, targets in test_loader:  # expect: EVAL002
+                    total_loss += F.cross_entropy(model(data), targets, reduction="sum")
+                return total_loss / len(test_loader.dataset)
+        """, note="near miss: the loss tensor added up with its graph"),
+        valid("""
             import torch
 
             def test(epoch):

@@ -149,7 +149,11 @@ def keeps_tensor(value: cst.BaseExpression, text: str) -> bool:
     than a number or a tensor without gradients (`.item()`, a count of correct predictions)?"""
     if not any(isinstance(n, cst.Call) for n in iter_nodes(value)):
         return False
-    return not any(marker in text for marker in _DETACHING)
+    # `criterion(out, y).data`: the tensor without its graph, the pre-0.4 spelling of `.detach()`
+    return not any(marker in text for marker in _DETACHING) and not _DATA_ATTRIBUTE.search(text)
+
+
+_DATA_ATTRIBUTE = re.compile(r"\.data\b(?!\s*\()")
 
 
 def unread_layers(node: cst.ClassDef) -> set[str]:
