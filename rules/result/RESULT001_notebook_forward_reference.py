@@ -1,6 +1,7 @@
 """RESULT001: a notebook cell uses a name that only a later cell defines."""
 from __future__ import annotations
 
+import ast
 import json
 
 from hygiene.finding import Location, Severity
@@ -95,6 +96,19 @@ class NotebookForwardReference(Rule):
             ("ordered = np.argsort(scores)", 19),
         ])}, expect=[("figures.ipynb", 2, "RESULT001")],
             note="two names read before their cells: one finding for the notebook (one re-order settles both)"),
+        valid({"dict_compare.ipynb": notebook([
+            ("import torch", 1),
+            ("token_prep = torch.zeros(3)", 2),
+            ("token_prep.unsqueeze(0).shape, tokens.shape", 27),
+            ("tokens = load_tokens()\nprint(score(tokens))", 31),
+        ])}, note="held-out 21: a scratch cell that only looks at shapes reads a name a later cell defines: a "
+                  "checklist question, since nothing computed depends on it"),
+        invalid({"dict_compare.ipynb": notebook([
+            ("import torch", 1),
+            ("print(score(tokens).mean())", 27),
+            ("tokens = load_tokens()", 31),
+        ])}, expect=[("dict_compare.ipynb", 2, "RESULT001")],
+            note="near miss: the early cell prints a score computed from the later cell's value"),
         valid({"masks.ipynb": notebook([
             ("import numpy as np", 1),
             ("mask = np.zeros(len(errors), dtype=bool)", None),
@@ -141,11 +155,40 @@ class NotebookForwardReference(Rule):
             shown = ", ".join(f"`{n}` in cell {c}" for c, _, n, _ in others[:4]) + (", ..." if len(others) > 4 else "")
             more = f"; {len(others)} more name{'s' if len(others) > 1 else ''} read before {'their cells' if len(others) > 1 else 'its cell'} ({shown}): one re-order settles them"
         cell, line, name, later = first
+        sources = {c.index: c.source for c in code_cells}
         ask = "" if cell in ran else ("the cell was never run (no execution count, no output): no saved output "
                                       "came from it, but Restart & Run All stops there")
+        if not ask and all(_inspects_only(sources.get(c, "")) for c, _, _, _ in early):
+            ask = ("the cell only looks at shapes or types (`x.shape`, `len(x)`): nothing computed depends on it, "
+                   "but Restart & Run All stops there")
         self.ctx.report_cell(type(self), cell, line, fields={"name": name, "cell": cell, "later": later, "more": more},
                              related=(Location(self.ctx.path, nb.doc_offsets.get(later), f"cell {later} defines `{name}`"),),
                              extra={"ask": ask} if ask else None)
+
+
+_LOOKS = frozenset({"shape", "dtype", "dtypes", "ndim", "device", "columns", "index"})
+_LOOKING_CALLS = frozenset({"len", "type", "head", "tail", "keys", "info", "size", "dim"})
+
+
+def _inspects_only(source: str) -> bool:
+    """A scratch cell that only shows shapes, types or sizes (`token_prep.unsqueeze(0).shape, tokens.shape`)."""
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return False
+
+    def look(e: ast.expr) -> bool:
+        if isinstance(e, ast.Tuple):
+            return bool(e.elts) and all(look(x) for x in e.elts)
+        if isinstance(e, ast.Attribute):
+            return e.attr in _LOOKS
+        if isinstance(e, ast.Call):
+            f = e.func
+            return (isinstance(f, ast.Name) and f.id in _LOOKING_CALLS) or (isinstance(f, ast.Attribute) and f.attr in _LOOKING_CALLS) \
+                or (isinstance(f, ast.Name) and f.id == "print" and bool(e.args) and all(look(a) for a in e.args))
+        return False
+
+    return bool(tree.body) and all(isinstance(st, ast.Expr) and look(st.value) for st in tree.body)
 
 
 def _saved_name_error(outputs: list[dict], name: str) -> bool:
