@@ -163,3 +163,12 @@ def test_without_the_config_the_same_definition_asks(tmp_path: Path):
     write(tmp_path, {"model.py": MODEL.format(name="Used"), "train.py": "import model\n"})
     result = scan(Config(root=tmp_path), jobs=1, use_cache=False)
     assert [f.rule for f in result.questions if f.rule == "EVAL025"] == ["EVAL025"]
+
+
+@pytest.mark.parametrize("train, asks", [
+    ("import model\n# net = model.Kept()  (the wavelet baseline, switched off)\nnet = model.Other()\n", True),
+    ("import model\nnet = model.Kept()  # the one network we train\n", False),
+])
+def test_a_call_commented_out_refers_to_nothing(tmp_path: Path, train, asks):
+    paths = write(tmp_path, {"model.py": MODEL.format(name="Kept"), "train.py": train})
+    assert bool(asked(mark([finding("model.py", DROPOUT_LINE)], tmp_path, paths))[0]) is asks

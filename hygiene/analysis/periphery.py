@@ -14,7 +14,8 @@ Two kinds of code produce no number a researcher reports, whatever a rule sees i
   though a scan reads none of them as input (an evaluation harness's task YAML names its functions:
   `doc_to_text: !function utils.realworldqa_doc_to_text`). The module is live and this part of
   it is not: a model class kept from an earlier version, a metric helper no task uses. What it
-  would compute is reported nowhere. The public names of an installable package are left alone:
+  would compute is reported nowhere. A name that occurs only on comment lines of code (`# f(x)`, a call
+  commented out) is not referred to. The public names of an installable package are left alone:
   users call them from outside. A module nothing imports is left alone: a small repository's
   one module, a scorer a framework loads by path, a library's API are used from outside.
 
@@ -159,6 +160,8 @@ def _referenced(root: Path, paths: Iterable[str], spans: dict[str, dict[str, lis
                 line = _line_of(starts, match.start())
                 if any(first <= line <= last for first, last in own):
                     continue
+            if path.endswith(".py") and text[text.rfind("\n", 0, match.start()) + 1:match.start()].lstrip().startswith("#"):
+                continue  # `# spectral_filter_stats(graphs)`: a call commented out runs nothing
             seen.add(name)
     return seen, imported
 
