@@ -303,3 +303,24 @@ def test_a_usage_example_of_the_library_code_beside_it_is_a_demo(tmp_path: Path,
     })
     assert bool(found) is finds and bool(asked) is not finds
 
+
+
+@pytest.mark.parametrize("keeps, finds", [
+    # percentiles of 2,500 resamples: an estimate random on purpose
+    ("v_min, v_med, v_max = np.percentile(vals, [2.5, 50, 97.5])\n        print(v_min, v_med, v_max)", False),
+    # near miss: one resample's accuracy is the reported number
+    ("print('accuracy', accuracy(vals[0]))", True),
+])
+def test_a_bootstrap_keeps_only_percentiles_of_its_resamples(tmp_path: Path, keeps: str, finds: bool) -> None:
+    found, asked = _scan(tmp_path, {"analyze.py": f"""
+        import numpy as np
+        if __name__ == "__main__":
+            errs = np.array(load_errors())
+            samples = [np.random.choice(len(errs), 25) for _ in range(2500)]
+            vals = [errs[s].min() for s in samples]
+            print("accuracy", accuracy(errs))
+            {keeps}
+    """})
+    assert bool(found) is finds
+    if not finds:
+        assert [q.extra["ask"] for q in asked] == [REASONS["bootstrap"]]

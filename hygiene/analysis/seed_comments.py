@@ -29,6 +29,10 @@ if TYPE_CHECKING:
 
 FACT = "seed_comments"
 REPEATS = "seed_repeats"
+BOOTSTRAP = "seed_bootstrap"
+# A draw repeated by a loop that only resamples (`[np.random.choice(n, k) for _ in range(b)]`).
+_RESAMPLES = re.compile(r"\b(choice|randint|integers|sample|resample|permutation|shuffle|bootstrap|multinomial)\s*\(")
+_QUANTILES = frozenset({"percentile", "quantile", "nanpercentile", "nanquantile"})
 _REFITS = re.compile(r"\.(fit|train|fit_predict|partial_fit)\(|\b(fit|train|train_model)\(")
 # A seed the file does pass elsewhere (`random_state=3`, `torch.manual_seed(0)`): it knows how to seed.
 _SEEDS = re.compile(r"(?m)^[^#\n]*(random_state\s*=\s*\d|\b(manual_seed|set_seed|seed_everything)\s*\(|random\.seed\s*\()")
@@ -55,24 +59,40 @@ class SeedCommentExtractor:
         self.ctx = ctx
         self.repeats = False  # a loop over `range(...)` whose counter its body never reads
         self.spread = False  # a standard deviation or variance computed
+        self.resamples = False  # a loop over `range(b)` that only draws again (a bootstrap, a Monte Carlo estimate)
+        self.quantiles = False  # percentiles of what was drawn
 
     def visit_For(self, node: cst.For) -> None:
-        if self.repeats or not isinstance(node.iter, cst.Call) or not isinstance(node.iter.func, cst.Name) \
+        if not isinstance(node.iter, cst.Call) or not isinstance(node.iter.func, cst.Name) \
                 or node.iter.func.value != "range" or not isinstance(node.target, cst.Name):
             return
         name, body = node.target.value, self.ctx.code(node.body)
-        if (name == "_" or not re.search(rf"\b{re.escape(name)}\b", body)) and _REFITS.search(body):
-            self.repeats = True  # the same training run again (a bootstrap that only resamples is no repeat)
+        if name == "_" or not re.search(rf"\b{re.escape(name)}\b", body):
+            if _REFITS.search(body):
+                self.repeats = True  # the same training run again (a bootstrap that only resamples is no repeat)
+            elif _RESAMPLES.search(body):
+                self.resamples = True
+
+    def visit_CompFor(self, node: cst.CompFor) -> None:
+        """`samples = [np.random.choice(n, k) for _ in range(b)]`: a bootstrap's resamples."""
+        if isinstance(node.iter, cst.Call) and isinstance(node.iter.func, cst.Name) and node.iter.func.value == "range" \
+                and isinstance(node.target, cst.Name) and node.target.value == "_" and self.ctx.parents \
+                and _RESAMPLES.search(self.ctx.code(self.ctx.parents[-1])):
+            self.resamples = True
 
     def visit_Call(self, node: cst.Call) -> None:
         func = node.func
         tail = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
         if tail in _SPREAD:
             self.spread = True
+        elif tail in _QUANTILES:
+            self.quantiles = True
 
     def finish(self) -> None:
         if self.repeats and self.spread and _SEEDS.search(self.ctx.text):
             self.ctx.facts[REPEATS] = True
+        if self.resamples and (self.quantiles or self.spread):
+            self.ctx.facts[BOOTSTRAP] = True
         if "seed" not in self.ctx.text:
             return
         found = set()
@@ -93,6 +113,12 @@ def commented_seeds(repo: RepoContext) -> dict[str, set[str]]:
 def repeats_for_spread(repo: RepoContext, path: str) -> bool:
     """Does `path` repeat unseeded runs to report their spread?"""
     return path in repo.shared("seed_repeats", lambda: {p for p, _ in repo.facts(REPEATS)})
+
+
+def resamples_for_estimate(repo: RepoContext, path: str) -> bool:
+    """Does `path` draw again and again in a loop (a bootstrap, a Monte Carlo estimate) and keep only
+    percentiles or the spread of what it drew?"""
+    return path in repo.shared("seed_bootstrap", lambda: {p for p, _ in repo.facts(BOOTSTRAP)})
 
 
 def seed_commented_out(repo: RepoContext, gen: str, files: set[str]) -> bool:

@@ -38,8 +38,9 @@ The evidence is per program: a draw reached by a training script and by a demo i
 (the training script's numbers depend on it). Also questions: "timing" (every program that runs it
 times a model on made-up inputs and reads no data, `hygiene.analysis.purpose`), and, applied by
 `hygiene.analysis.unseeded_draws` from `hygiene.analysis.seed_comments`, "commented" (the programs
-keep their seeding call commented out) and "variance" (the file refits the unseeded model in a
-loop and reports the spread).
+keep their seeding call commented out), "variance" (the file refits the unseeded model in a
+loop and reports the spread) and "bootstrap" (the file resamples in a loop and keeps percentiles or the
+spread of the resamples).
 """
 from __future__ import annotations
 
@@ -61,6 +62,9 @@ REASONS = {
                   "was a choice (runs averaged, a variance shown); is it the one the results were made with?"),
     "variance": ("the file repeats the unseeded run in a loop and computes the spread of the results: it shows "
                  "the run-to-run variation on purpose; are the other results seeded?"),
+    "bootstrap": ("the file draws again and again in a loop (a bootstrap or a Monte Carlo estimate) and keeps only "
+                  "percentiles or the spread of what it drew: random on purpose, and with many resamples the estimate "
+                  "hardly moves; is it seeded where exact repeats matter?"),
     "timing": ("the programs that run it time a model on made-up inputs and read no data: what they print is "
                "seconds and memory, not a result"),
     "trains": ("the programs that run it unseeded train or run a model but compute no evaluation metric: they "
