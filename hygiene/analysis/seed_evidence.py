@@ -39,7 +39,8 @@ The evidence is per program: a draw reached by a training script and by a demo i
 times a model on made-up inputs and reads no data, `hygiene.analysis.purpose`), and, applied by
 `hygiene.analysis.unseeded_draws` from `hygiene.analysis.seed_comments`, "commented" (the programs
 keep their seeding call commented out), "variance" (the file refits the unseeded model in a
-loop and reports the spread) and "bootstrap" (the file resamples in a loop and keeps percentiles or the
+loop and reports the spread), "unclaimed" (a notebook that seeds nothing and quotes no number in its prose,
+hygiene.analysis.notebook_claims) and "bootstrap" (the file resamples in a loop and keeps percentiles or the
 spread of the resamples).
 """
 from __future__ import annotations
@@ -62,6 +63,8 @@ REASONS = {
                   "was a choice (runs averaged, a variance shown); is it the one the results were made with?"),
     "variance": ("the file repeats the unseeded run in a loop and computes the spread of the results: it shows "
                  "the run-to-run variation on purpose; are the other results seeded?"),
+    "unclaimed": ("the notebook seeds nothing anywhere and its prose quotes no number: its printed results change "
+                  "from run to run, as a demonstration's do; is any of them quoted or compared elsewhere?"),
     "bootstrap": ("the file draws again and again in a loop (a bootstrap or a Monte Carlo estimate) and keeps only "
                   "percentiles or the spread of what it drew: random on purpose, and with many resamples the estimate "
                   "hardly moves; is it seeded where exact repeats matter?"),

@@ -17,6 +17,7 @@ from hygiene.analysis.flag_guards import switched_off
 from hygiene.analysis.programs import DrawSite, Place, locate, programs
 from hygiene.analysis.purpose import named_for_figures
 from hygiene.analysis.run_scripts import not_run
+from hygiene.analysis.notebook_claims import unclaimed_notebook
 from hygiene.analysis.seed_comments import repeats_for_spread, resamples_for_estimate, seed_commented_out
 from hygiene.analysis.seed_evidence import REASONS, anchor_rank, evidence, named_for_demo
 from hygiene.analysis.toy_draws import is_toy, toy_lines
@@ -52,6 +53,8 @@ def _ask(repo: RepoContext, site: DrawSite, progs: Any) -> str:
         return "commented"  # the author commented the seed out: a choice to ask about
     if not ask and repeats_for_spread(repo, site.path):
         return "variance"  # the file repeats the unseeded run and reports the spread
+    if not ask and site.unseeded_by and all(unclaimed_notebook(repo, e) for e in site.unseeded_by):
+        return "unclaimed"  # a notebook that seeds nothing and quotes no number: a demonstration
     if not ask and resamples_for_estimate(repo, site.path):
         return "bootstrap"  # many resamples whose percentiles or spread are kept: random on purpose
     return ask

@@ -1,0 +1,43 @@
+"""Does a notebook claim anything its unseeded randomness could move?
+
+A notebook that seeds nothing at all (no seeding call, no `random_state=0` or `seed=42` anywhere in its
+code) and states no number in its prose is a demonstration: its printed scores change from run to run,
+and it says so by never fixing them or quoting them. On the held-out sets every real seed finding in a
+notebook had one or the other (a forest left unseeded beside seeded bagging models, under prose quoting
+both accuracies); the 12 seed findings in notebooks with neither were teaching material, 11 judged
+debatable and 1 false, none real (sets 20 and 21). The seed rules ask about such a notebook instead of
+reporting it.
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from hygiene.context import RepoContext
+
+# An intent to repeat runs: a seeding call, or a literal seed handed to something that draws.
+_SEEDS = re.compile(r"\b(random_state|seed|random_seed)\s*=\s*\d|manual_seed|\bseed\s*\(|set_seed|seed_everything|"
+                    r"default_rng\(\s*\d|RandomState\(\s*\d|PRNGKey\(\s*\d|\.seed\(")
+# A number stated in prose: `0.93`, `81.7%`, `12 %` (not a year, a cell count or a heading's number).
+_NUMBER = re.compile(r"(?<![\w.])\d+\.\d+(?![\w.])|(?<![\w.])\d+(?:\.\d+)?\s?%")
+
+
+def unclaimed_notebook(repo: RepoContext, path: str) -> bool:
+    """A notebook that seeds nothing and whose markdown quotes no number (see the module's doc)."""
+    if not path.endswith(".ipynb"):
+        return False
+    return repo.shared(f"notebook_claims:{path}", lambda: _unclaimed(repo, path))
+
+
+def _unclaimed(repo: RepoContext, path: str) -> bool:
+    from hygiene.parsing import notebook as notebook_parsing
+    from hygiene.parsing.python import ParseError
+
+    try:
+        cells = notebook_parsing.load(repo.read_bytes(path)).cells
+    except (OSError, ValueError, ParseError):
+        return False
+    code = "\n".join(c.source for c in cells if c.cell_type == "code")
+    prose = "\n".join(c.source for c in cells if c.cell_type == "markdown")
+    return not _SEEDS.search(code) and not _NUMBER.search(prose)

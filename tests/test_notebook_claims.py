@@ -1,0 +1,36 @@
+"""A notebook that seeds nothing and quotes no number is a demonstration: its seed findings are questions."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from hygiene.config import Config
+from hygiene.runner import scan
+
+CODE = ("import pandas as pd\nfrom sklearn.model_selection import train_test_split\n"
+        "from sklearn.ensemble import RandomForestClassifier\nfrom sklearn.metrics import accuracy_score\n"
+        "df = pd.read_csv('heart.csv')\nX, y = df.drop(columns='target'), df.target\n"
+        "X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2{split})\n"
+        "clf = RandomForestClassifier().fit(X_train, y_train)\nprint(accuracy_score(y_test, clf.predict(X_test)))\n")
+
+
+def _notebook(prose: str, split: str = "") -> str:
+    return json.dumps({"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": [
+        {"cell_type": "markdown", "metadata": {}, "source": prose},
+        {"cell_type": "code", "metadata": {}, "execution_count": 1, "outputs": [], "source": CODE.format(split=split)}]})
+
+
+@pytest.mark.parametrize("prose, split, finds", [
+    ("# Heart disease\nA random forest on the heart data.", "", False),  # a demonstration: asked
+    ("# Heart disease\nThe random forest reaches 81.7% accuracy.", "", True),  # a number quoted: reported
+    ("# Heart disease\nA random forest on the heart data.", ", random_state=0", True),  # seeds the split, misses the forest
+])
+def test_a_notebook_that_seeds_nothing_and_quotes_nothing_is_asked(tmp_path: Path, prose, split, finds):
+    (tmp_path / "heart.ipynb").write_text(_notebook(prose, split))
+    result = scan(Config(root=tmp_path), jobs=1, use_cache=False)
+    found = [f.rule for f in result.findings if f.rule.startswith("SEED")]
+    asked = [q.rule for q in result.questions if q.rule.startswith("SEED")]
+    assert bool(found) is finds
+    assert bool(asked) is not finds
