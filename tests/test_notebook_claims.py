@@ -34,3 +34,13 @@ def test_a_notebook_that_seeds_nothing_and_quotes_nothing_is_asked(tmp_path: Pat
     asked = [q.rule for q in result.questions if q.rule.startswith("SEED")]
     assert bool(found) is finds
     assert bool(asked) is not finds
+
+
+def test_evaluation_items_sampled_in_such_a_notebook_stay_a_finding(tmp_path: Path):
+    source = ("import pandas as pd\nframe = pd.read_csv('questions.csv')\nsubset = frame.sample(200)\n"
+              "answers = [ask(row.question) for row in subset.itertuples()]\nprint(score(answers, subset))\n")
+    (tmp_path / "tour.ipynb").write_text(json.dumps({"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": [
+        {"cell_type": "markdown", "metadata": {}, "source": "# Asking the model"},
+        {"cell_type": "code", "metadata": {}, "execution_count": 1, "outputs": [], "source": source}]}))
+    result = scan(Config(root=tmp_path), jobs=1, use_cache=False)
+    assert [f.rule for f in result.findings if f.rule.startswith("SEED")] == ["SEED005"]

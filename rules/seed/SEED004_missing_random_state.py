@@ -9,10 +9,12 @@ from hygiene.analysis.unseeded_draws import report_place, unseeded_draws, who_ru
 from hygiene.rule import Rule, invalid, valid
 
 
-def _notebook(cells: list[str]) -> str:
+def _notebook(cells: list[str], prose: str = "") -> str:
+    """A notebook of these code cells, after a markdown cell of `prose` when given."""
     return json.dumps({"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": [
-        {"cell_type": "code", "metadata": {}, "execution_count": i + 1, "outputs": [], "source": c}
-        for i, c in enumerate(cells)]})
+        *([{"cell_type": "markdown", "metadata": {}, "source": prose}] if prose else []),
+        *({"cell_type": "code", "metadata": {}, "execution_count": i + 1, "outputs": [], "source": c}
+          for i, c in enumerate(cells))]})
 
 
 class MissingRandomState(Rule):
@@ -289,15 +291,23 @@ class MissingRandomState(Rule):
             "aucs = []\nfor n in range(10, 200, 10):\n    rf = RandomForestClassifier(n_estimators=n)\n"
             "    rf.fit(X_train, y_train)\n    aucs.append(roc_auc_score(y_val, rf.predict_proba(X_val)[:, 1]))\n"
             "print(np.mean(aucs), np.std(aucs))",
-        ])}, expect=[("trees.ipynb", 4, "SEED004")],
+        ], prose="The forest reaches a validation AUC of 0.91 at 150 trees.")}, expect=[("trees.ipynb", 4, "SEED004")],
             note="near miss: the loop varies the forest's size, not the draw; the unseeded forests are compared"),
         invalid({"trees.ipynb": _notebook([
             "import numpy as np\nfrom sklearn.ensemble import RandomForestClassifier\nfrom sklearn.metrics import roc_auc_score",
             "aucs = []\nfor i in range(5):\n    rf = RandomForestClassifier(n_estimators=10)\n"
             "    rf.fit(X_train, y_train)\n    aucs.append(roc_auc_score(y_val, rf.predict_proba(X_val)[:, 1]))\n"
             "print(np.mean(aucs), np.std(aucs))",
-        ])}, expect=[("trees.ipynb", 6, "SEED004")],
-            note="near miss: mean and spread of unseeded repetitions in a file that seeds nothing: not a choice"),
+        ], prose="Five forests give an AUC of 0.91 +- 0.01.")}, expect=[("trees.ipynb", 6, "SEED004")],
+            note="near miss: mean and spread of unseeded repetitions in a file that seeds nothing, quoted in its prose: not a choice"),
+        valid({"trees.ipynb": _notebook([
+            "import numpy as np\nfrom sklearn.ensemble import RandomForestClassifier\nfrom sklearn.metrics import roc_auc_score",
+            "aucs = []\nfor i in range(5):\n    rf = RandomForestClassifier(n_estimators=10)\n"
+            "    rf.fit(X_train, y_train)\n    aucs.append(roc_auc_score(y_val, rf.predict_proba(X_val)[:, 1]))\n"
+            "print(np.mean(aucs), np.std(aucs))",
+        ], prose="# Random forests\nHow much does a forest's AUC move between fits?")},
+            note="held-out sets 20 and 21: the same notebook seeding nothing and quoting no number is a "
+                  "demonstration (hygiene.analysis.notebook_claims): a checklist question"),
         valid({"clustering.ipynb": _notebook([
             "import pandas as pd\nfrom sklearn.feature_extraction.text import TfidfVectorizer\n"
             "from sklearn.metrics.pairwise import cosine_similarity",
@@ -312,7 +322,7 @@ class MissingRandomState(Rule):
             "tv = TfidfVectorizer().fit_transform(docs)",
             "from sklearn.cluster import KMeans\nkm = KMeans(n_clusters=2)\nkm.fit(tv)\n"
             "print(adjusted_rand_score(topics, km.labels_))",
-        ])}, expect=[("clustering.ipynb", 6, "SEED004")],
+        ], prose="The two clusters recover the topics with an adjusted Rand index of 0.62.")}, expect=[("clustering.ipynb", 6, "SEED004")],
             note="the same clustering scored against known topics: the printed score changes with the seed"),
     ]
 

@@ -80,6 +80,26 @@ class UnseededSample(Rule):
     message = "`{code}` samples rows with no seed, so it draws from numpy's global generator, and {who}"
     question = "Which seed chose the rows of `{code}` at {where}, and is it recorded with the results?"
     examples = [
+        valid("""
+            import tensorflow as tf
+
+            def input_fn(input_files, batch_size):
+                d = tf.data.Dataset.from_tensor_slices(tf.constant(input_files))
+                d = d.repeat()
+                d = d.shuffle(buffer_size=len(input_files))
+                return d.batch(batch_size)
+
+            if __name__ == "__main__":
+                print("accuracy", evaluate(train(input_fn(files, 32))))
+        """, note="held-out 21: a tf.data shuffle draws from TensorFlow's seeds (`tf.random.set_seed`), not numpy's generator"),
+        invalid("""
+            from datasets import load_dataset
+
+            if __name__ == "__main__":
+                ds = load_dataset("imdb", split="test", streaming=True)
+                ds = ds.shuffle(buffer_size=1000)  # expect: SEED005
+                print("accuracy", evaluate(ds.take(500)))
+        """, note="near miss: a streaming `datasets` shuffle with a buffer draws from numpy's global generator when given no seed"),
         invalid("""
             import pandas as pd
             frame = pd.read_csv("data.csv")

@@ -192,6 +192,8 @@ def classify(name: str | None, node: cst.Call, tail: str, imports_torch: bool) -
         if tail in TENSOR_DRAW_METHODS and imports_torch and isinstance(node.func, cst.Attribute) \
                 and "generator" not in kwargs:
             return Draw("torch", "torch", f".{tail}()")
+        if bare is not None and bare.startswith("tensorflow."):
+            return None  # `tf.data` `d.shuffle(buffer_size=n)`: TensorFlow's own seeds, not numpy's generator
         other = _by_method(node, tail, kwargs)
         if other is not None:
             return other
