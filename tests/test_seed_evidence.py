@@ -280,31 +280,6 @@ def test_programs_that_seed_nothing_are_one_decision_with_the_modules_they_run(t
     assert "`models/net.py`" in found[0].message and "no program that runs it seeds anything" in found[0].message
 
 
-@pytest.mark.parametrize("example, finds", [
-    # The example runs the library's draw: a usage example of the library, which leaves seeding to its user.
-    ("examples/run_din.py", False),
-    # A program outside an examples folder that runs the same draw and reports is still a finding.
-    ("run_din.py", True),
-])
-def test_a_usage_example_of_the_library_code_beside_it_is_a_demo(tmp_path: Path, example: str, finds: bool) -> None:
-    found, asked = _scan(tmp_path, {
-        "ctr/__init__.py": "",
-        "ctr/layers.py": """
-            import torch
-            def init_weights(n):
-                return torch.randn(n, n)
-        """,
-        example: """
-            from ctr.layers import init_weights
-            if __name__ == "__main__":
-                w = init_weights(3)
-                print("accuracy", accuracy(w))
-        """,
-    })
-    assert bool(found) is finds and bool(asked) is not finds
-
-
-
 @pytest.mark.parametrize("keeps, finds", [
     # percentiles of 2,500 resamples: an estimate random on purpose
     ("v_min, v_med, v_max = np.percentile(vals, [2.5, 50, 97.5])\n        print(v_min, v_med, v_max)", False),

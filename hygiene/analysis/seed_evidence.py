@@ -100,18 +100,6 @@ def _words(text: str) -> set[str]:
     return set(_WORD.findall(spaced))
 
 
-_EXAMPLE_FOLDERS = frozenset({"examples", "example", "tutorials", "tutorial"})
-
-
-def _example_of_library(entry: str, draw: str) -> bool:
-    """`examples/run_din.py` running a draw of `deepctr_torch/layers/core.py`: a usage example of the
-    library code beside it (the library leaves seeding to its user), even when other programs of the
-    folder train with it. A draw in the example's own folder is the example's own."""
-    parts = entry.split("/")
-    folder = next((i for i, p in enumerate(parts[:-1]) if p.lower() in _EXAMPLE_FOLDERS), None)
-    return folder is not None and not draw.startswith("/".join(parts[:folder + 1]) + "/")
-
-
 def named_for_demo(path: str) -> bool:
     """`demo.py`, `inference.ipynb`, `scripts/visualize_attention.py`, `demo/run.py`, `speed_test.py`,
     `example_comparison.ipynb`, `stability_gap_example.py`: a usage example shows what the code does;
@@ -193,11 +181,7 @@ def evidence(site: DrawSite, progs: Programs, unrun: frozenset[str] = frozenset(
     key of `REASONS` that makes it a checklist question. `unrun`: the programs the repository's run
     scripts leave out while running others of their folder (`hygiene.analysis.run_scripts`)."""
     uses = {e: progs.uses.get(e, "") for e in site.unseeded_by}
-
-    def demo(e: str) -> bool:  # named for a demo, or a usage example of the repository's library code
-        return named_for_demo(e) or _example_of_library(e, site.path)
-
-    candidates = [e for e, u in uses.items() if u == "reports" and not demo(e) and not self_test(e, progs)]
+    candidates = [e for e, u in uses.items() if u == "reports" and not named_for_demo(e) and not self_test(e, progs)]
     real = [e for e in candidates if e not in unrun]
     # A program that seeds other generators wants repeatable runs and missed this one.
     if any(reports_number(e, progs) or site.seeds_of.get(e) for e in real):
@@ -206,7 +190,7 @@ def evidence(site: DrawSite, progs: Programs, unrun: frozenset[str] = frozenset(
         return "trains"
     if candidates:
         return "unrun"
-    if any(u == "reports" and not demo(e) for e, u in uses.items()):
+    if any(u == "reports" and not named_for_demo(e) for e, u in uses.items()):
         return "smoke"
     if any(u == "reports" for u in uses.values()):
         return "demo"
@@ -216,9 +200,9 @@ def evidence(site: DrawSite, progs: Programs, unrun: frozenset[str] = frozenset(
     if kinds and kinds <= {"data", "exports"} and len(kinds) == 1:
         return kinds.pop()
     if "" in kinds:
-        if any(u == "" and site.seeds_of.get(e) and not demo(e) for e, u in uses.items()):
+        if any(u == "" and site.seeds_of.get(e) and not named_for_demo(e) for e, u in uses.items()):
             return ""  # it seeds other generators: its author wants the runs repeatable, and missed this one
-        return "demo" if all(demo(e) for e in uses) else "unknown"
+        return "demo" if all(named_for_demo(e) for e in uses) else "unknown"
     return "illustration"
 
 
