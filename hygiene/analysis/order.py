@@ -118,7 +118,7 @@ class OrderTracker:
 
     def _report(self, origin: Origin, use: cst.CSTNode, description: str) -> None:
         self._frames()
-        if _in_message(parents := self.ctx.parents) or (parents and isinstance(parents[-1], cst.Expr) and parents[-1].value is use):  # type: ignore[attr-defined]
+        if _in_message(parents := self.ctx.parents) or (isinstance(use, cst.Subscript) and isinstance(parents[-1], cst.Expr) and parents[-1].value is use):  # type: ignore[attr-defined]
             return  # an error message, a log line, or `files[:5]` shown as a cell's output decides nothing
         reported: set[int] = self.__dict__["_order_reported"]
         if id(origin.node) in reported:

@@ -91,7 +91,7 @@ class SeedCommentExtractor:
     def finish(self) -> None:
         if self.repeats and self.spread and _SEEDS.search(self.ctx.text):
             self.ctx.facts[REPEATS] = True
-        if self.resamples and (self.quantiles or self.spread):
+        if self.resamples and self.quantiles:  # percentile bands of resamples; a mean and std of runs is a result
             self.ctx.facts[BOOTSTRAP] = True
         if "seed" not in self.ctx.text:
             return
@@ -116,8 +116,8 @@ def repeats_for_spread(repo: RepoContext, path: str) -> bool:
 
 
 def resamples_for_estimate(repo: RepoContext, path: str) -> bool:
-    """Does `path` draw again and again in a loop (a bootstrap, a Monte Carlo estimate) and keep only
-    percentiles or the spread of what it drew?"""
+    """Does `path` draw again and again in a loop (a bootstrap, a Monte Carlo estimate) and take
+    percentiles of what it drew (a confidence band, not a mean and spread of a few runs)?"""
     return path in repo.shared("seed_bootstrap", lambda: {p for p, _ in repo.facts(BOOTSTRAP)})
 
 

@@ -40,8 +40,8 @@ times a model on made-up inputs and reads no data, `hygiene.analysis.purpose`), 
 `hygiene.analysis.unseeded_draws` from `hygiene.analysis.seed_comments`, "commented" (the programs
 keep their seeding call commented out), "variance" (the file refits the unseeded model in a
 loop and reports the spread), "unclaimed" (a notebook that seeds nothing and quotes no number in its prose,
-hygiene.analysis.notebook_claims) and "bootstrap" (the file resamples in a loop and keeps percentiles or the
-spread of the resamples).
+hygiene.analysis.notebook_claims) and "bootstrap" (the file resamples in a loop and takes percentiles of the
+resamples).
 """
 from __future__ import annotations
 
@@ -66,7 +66,7 @@ REASONS = {
     "unclaimed": ("the notebook seeds nothing anywhere and its prose quotes no number: its printed results change "
                   "from run to run, as a demonstration's do; is any of them quoted or compared elsewhere?"),
     "bootstrap": ("the file draws again and again in a loop (a bootstrap or a Monte Carlo estimate) and keeps only "
-                  "percentiles or the spread of what it drew: random on purpose, and with many resamples the estimate "
+                  "percentiles of what it drew: random on purpose, and with many resamples the estimate "
                   "hardly moves; is it seeded where exact repeats matter?"),
     "timing": ("the programs that run it time a model on made-up inputs and read no data: what they print is "
                "seconds and memory, not a result"),
