@@ -33,6 +33,16 @@ BOOTSTRAP = "seed_bootstrap"
 # A draw repeated by a loop that only resamples (`[np.random.choice(n, k) for _ in range(b)]`).
 _RESAMPLES = re.compile(r"\b(choice|randint|integers|sample|resample|permutation|shuffle|bootstrap|multinomial)\s*\(")
 _QUANTILES = frozenset({"percentile", "quantile", "nanpercentile", "nanquantile"})
+_SPLITS = re.compile(r"\b(train_test_split|random_split|ShuffleSplit|permutation|shuffle)\s*\(")
+
+
+def _count(call: cst.Call) -> int:
+    """How many times `range(...)` with literal bounds runs (0 when a bound is not a literal)."""
+    bounds = [a.value for a in call.args if a.keyword is None]
+    if not 1 <= len(bounds) <= 2 or not all(isinstance(b, cst.Integer) for b in bounds):
+        return 0
+    values = [int(b.value) for b in bounds]  # type: ignore[attr-defined]
+    return values[0] if len(values) == 1 else values[1] - values[0]
 _REFITS = re.compile(r"\.(fit|train|fit_predict|partial_fit)\(|\b(fit|train|train_model)\(")
 # A seed the file does pass elsewhere (`random_state=3`, `torch.manual_seed(0)`): it knows how to seed.
 _SEEDS = re.compile(r"(?m)^[^#\n]*(random_state\s*=\s*\d|\b(manual_seed|set_seed|seed_everything)\s*\(|random\.seed\s*\()")
@@ -61,6 +71,8 @@ class SeedCommentExtractor:
         self.spread = False  # a standard deviation or variance computed
         self.resamples = False  # a loop over `range(b)` that only draws again (a bootstrap, a Monte Carlo estimate)
         self.quantiles = False  # percentiles of what was drawn
+        self.averaged_splits = False  # a hundred or more fresh random splits, refit each time
+        self.averages = False  # a mean taken
 
     def visit_For(self, node: cst.For) -> None:
         if not isinstance(node.iter, cst.Call) or not isinstance(node.iter.func, cst.Name) \
@@ -70,6 +82,8 @@ class SeedCommentExtractor:
         if name == "_" or not re.search(rf"\b{re.escape(name)}\b", body):
             if _REFITS.search(body):
                 self.repeats = True  # the same training run again (a bootstrap that only resamples is no repeat)
+                # hundreds of fresh splits averaged (`for i in range(1, 1000): train_test_split(...)`): a Monte Carlo mean
+                self.averaged_splits = self.averaged_splits or (_count(node.iter) >= 100 and bool(_SPLITS.search(body)))
             elif _RESAMPLES.search(body):
                 self.resamples = True
 
@@ -87,12 +101,14 @@ class SeedCommentExtractor:
             self.spread = True
         elif tail in _QUANTILES:
             self.quantiles = True
+        elif tail in ("mean", "average", "nanmean"):
+            self.averages = True
 
     def finish(self) -> None:
         if self.repeats and self.spread and _SEEDS.search(self.ctx.text):
             self.ctx.facts[REPEATS] = True
-        if self.resamples and self.quantiles:  # percentile bands of resamples; a mean and std of runs is a result
-            self.ctx.facts[BOOTSTRAP] = True
+        if (self.resamples and self.quantiles) or (self.averaged_splits and (self.averages or self.spread)):
+            self.ctx.facts[BOOTSTRAP] = True  # percentile bands of resamples, or the mean over hundreds of splits
         if "seed" not in self.ctx.text:
             return
         found = set()

@@ -65,8 +65,8 @@ REASONS = {
                  "the run-to-run variation on purpose; are the other results seeded?"),
     "unclaimed": ("the notebook seeds nothing anywhere and its prose quotes no number: its printed results change "
                   "from run to run, as a demonstration's do; is any of them quoted or compared elsewhere?"),
-    "bootstrap": ("the file draws again and again in a loop (a bootstrap or a Monte Carlo estimate) and keeps only "
-                  "percentiles of what it drew: random on purpose, and with many resamples the estimate "
+    "bootstrap": ("the file draws again and again in a loop (a bootstrap, or the mean over hundreds of random "
+                  "splits) and keeps only percentiles or the average: random on purpose, and with many resamples the estimate "
                   "hardly moves; is it seeded where exact repeats matter?"),
     "timing": ("the programs that run it time a model on made-up inputs and read no data: what they print is "
                "seconds and memory, not a result"),

@@ -97,6 +97,34 @@ class MissingRandomState(Rule):
     question = "Which seed fixed the randomness of `{name}` at {where}, and is it recorded with the results?"
     examples = [
         valid("""
+            import numpy as np
+            from sklearn.model_selection import train_test_split
+            from sklearn.neighbors import KNeighborsClassifier
+
+            knn = KNeighborsClassifier(n_neighbors=5)
+            for share in [0.8, 0.6, 0.4, 0.2]:
+                scores = []
+                for i in range(1, 1000):
+                    X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=1 - share)
+                    knn.fit(X_train, y_train)
+                    scores.append(knn.score(X_test, y_test))
+                print(share, np.mean(scores))
+        """, note="held-out 20: the mean accuracy over 999 fresh random splits per training share: random on purpose, "
+                  "and stable (a checklist question)"),
+        invalid("""
+            import numpy as np
+            from sklearn.model_selection import train_test_split
+            from sklearn.neighbors import KNeighborsClassifier
+
+            knn = KNeighborsClassifier(n_neighbors=5)
+            scores = []
+            for i in range(3):
+                X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2)  # expect: SEED004
+                knn.fit(X_train, y_train)
+                scores.append(knn.score(X_test, y_test))
+            print(np.mean(scores))
+        """, note="near miss: three unseeded splits averaged: the mean still moves from run to run"),
+        valid("""
             import pandas as pd
             from sklearn.ensemble import GradientBoostingRegressor
             from sklearn.model_selection import train_test_split
