@@ -231,7 +231,7 @@ def _with_others(anchor: Finding, others: list[Finding], series: bool = False, p
     elif repository:  # draws in programs' own files or in modules they run: files, not all programs
         said = (f"; {'one other file' if count == 1 else f'{count} other files'} of this repository "
                 f"{'shares' if count == 1 else 'share'} the omission ({shown}), and no program that runs "
-                f"{'it' if count == 1 else 'them'} seeds anything: one decision, one finding")
+                f"{'it' if count == 1 else 'them'} unseeded seeds anything: one decision, one finding")
     else:
         said = (f"; {'one other program' if count == 1 else f'{count} other programs'} of this folder "
                 f"{'shares' if count == 1 else 'share'} the omission ({shown}): one decision, one finding")

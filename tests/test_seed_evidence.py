@@ -277,7 +277,7 @@ def test_programs_that_seed_nothing_are_one_decision_with_the_modules_they_run(t
         """,
     })
     assert [(f.rule, f.path) for f in found] == [("SEED003", "train_student.py")]
-    assert "`models/net.py`" in found[0].message and "no program that runs it seeds anything" in found[0].message
+    assert "`models/net.py`" in found[0].message and "no program that runs it unseeded seeds anything" in found[0].message
 
 
 @pytest.mark.parametrize("keeps, finds", [
