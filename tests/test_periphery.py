@@ -172,3 +172,11 @@ def test_without_the_config_the_same_definition_asks(tmp_path: Path):
 def test_a_call_commented_out_refers_to_nothing(tmp_path: Path, train, asks):
     paths = write(tmp_path, {"model.py": MODEL.format(name="Kept"), "train.py": train})
     assert bool(asked(mark([finding("model.py", DROPOUT_LINE)], tmp_path, paths))[0]) is asks
+
+
+def test_a_question_from_a_test_suite_is_optional(tmp_path: Path):
+    paths = write(tmp_path, {"tests/test_model.py": MODEL.format(name="Kept"), "train.py": "print('train')\n"})
+    (marked,) = mark([finding("tests/test_model.py", DROPOUT_LINE)], tmp_path, paths)
+    assert marked.extra.get("ask") and marked.severity == Severity.INFO
+    (kept,) = mark([finding("train.py", 1)], tmp_path, paths)
+    assert kept.severity == Severity.ERROR and not kept.extra.get("ask")

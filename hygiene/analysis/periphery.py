@@ -32,7 +32,7 @@ import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from hygiene.finding import Finding
+from hygiene.finding import Finding, Severity
 
 # The key of `Finding.extra` that says this module, not the rule, made the finding a question.
 PERIPHERY = "periphery"
@@ -201,8 +201,11 @@ def mark(findings: list[Finding], root: Path, paths: Iterable[str] | None,
     out = []
     for f in findings:
         if not f.extra.get("ask") and f.path != "." and is_test_code(root, f.path):
-            f = dataclasses.replace(f, extra={**f.extra, "ask": "it is in a test suite, which checks code with made-up inputs",
-                                              PERIPHERY: True})
+            # An optional question (info): a test suite's numbers are nobody's result (held-out 20 read
+            # its required questions as checklist noise).
+            f = dataclasses.replace(f, severity=min(f.severity, Severity.INFO),
+                                    extra={**f.extra, "ask": "it is in a test suite, which checks code with made-up inputs",
+                                           PERIPHERY: True})
         out.append(f)
     candidates = [f for f in out if wanted is None or wanted(f)]  # `--focus` reports only these
     definitions = _definitions(root, candidates) if paths is not None else {}
