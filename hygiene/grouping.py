@@ -135,10 +135,13 @@ def _habit(snippet: str) -> str:
     """A finding's code with each name reduced to its last word and numbers dropped: `r2_score(y_train_pred3,
     y_train)` and `r2_score(y_train_pred, y_train)`, `confusion_matrix(svc_y_pred, y_test)` and
     `confusion_matrix(y_pred, y_test)` are one habit, and so are `roc_auc_score(y_test, logreg.predict(X_test))` and
-    `roc_auc_score(y_test, rf.predict(X_test))`."""
+    `roc_auc_score(y_test, rf.predict(X_test))`, and `roc_curve(y_val, clf.predict(x_val_encoded))` and the same
+    on `y_test`, `x_test_encoded` (one mistake made on the validation and the test split)."""
     text = re.sub(r"\d+", "", " ".join(snippet.split()))
     # Whose method it is does not change the habit: `logreg.predict(X_test)`, `rf.predict(X_test)`.
     text = re.sub(r"(?<![\w.])[A-Za-z_]\w*\.(?=[A-Za-z_]\w*\()", ".", text)
+    # Nor which split it is done on: `roc_curve(y_val, clf.predict(x_val))` and then on the test split.
+    text = re.sub(r"(?i)(?<=_)(val|valid|validation|dev|test|eval)(?=_|\b)", "split", text)
     return re.sub(r"[A-Za-z_]\w*(?![\w(])", lambda m: m.group(0).strip("_").rsplit("_", 1)[-1] or m.group(0), text)
 
 

@@ -72,3 +72,9 @@ def test_another_method_or_other_data_is_another_habit():
              _finding(20, "roc_auc_score(y_test, rf.decision_path(X_test))", rule="EVAL004"),
              _finding(30, "roc_auc_score(y_train, rf.predict(X_train))", rule="EVAL004")]
     assert len(group_findings(found, [])) == 3
+
+
+def test_the_same_mistake_on_the_validation_and_the_test_split_is_one_habit():
+    found = [_finding(254, "roc_curve(y_val, clf.predict(x_val_encoded))", rule="EVAL004"),
+             _finding(273, "roc_curve(y_test, clf.predict(x_test_encoded))", rule="EVAL004")]
+    assert [f.line for f in group_findings(found, [])] == [254]
