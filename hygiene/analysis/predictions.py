@@ -39,6 +39,10 @@ from hygiene.walk import iter_children
 __all__ = ["CONTINUOUS", "PREDICTIVE", "Kind", "describe_value", "kind_of", "name_kind", "one_line"]
 
 
+# Kinds whose rows, walked one by one in a loop, keep the kind.
+ROW_PROBABILITIES = frozenset({"softmax", "sigmoid", "log_softmax", "proba"})
+
+
 class _Scope:
     """Assignments of one function (or module body) in source order, analysed on first use."""
 
@@ -75,8 +79,10 @@ class _Scope:
                 continue  # their own scopes
             if isinstance(node, cst.For):
                 batched = any(w in LOADER_WORDS for w in _words(node.iter))
+                # `for row in probs:` walks the rows of one array: the iterable is kept for its kind.
+                over = node.iter if isinstance(node.target, cst.Name) else None
                 for name in _names(node.target):
-                    self._bind(name, (index, arms), "loop", None, batched)
+                    self._bind(name, (index, arms), "loop", over, batched)
             elif isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute):
                 receiver = dotted(node.func.value) if isinstance(node.func.value, (cst.Name, cst.Attribute)) else None
                 if node.func.attr.value in ("predict_proba", "predict_log_proba") and receiver:
@@ -299,6 +305,11 @@ class _Scope:
                     guess = name_kind(name)
                     return Kind(guess, name, value, by_name=True) if guess else None
             elif how in ("loop", "unpack"):
+                if how == "loop" and value is not None:
+                    rows = self.kind(value, order, depth + 1)
+                    if rows is not None and rows.kind in ROW_PROBABILITIES and not rows.by_name:
+                        # each row of a softmax (sigmoid, log-softmax) output is one example's probabilities
+                        return Kind(rows.kind, rows.origin, rows.node, batched=False)
                 guess = name_kind(name)
                 return Kind(guess, name, None, by_name=True) if guess else None
         if found is None:
