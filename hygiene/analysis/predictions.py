@@ -33,7 +33,7 @@ from hygiene.analysis.names import dotted
 from hygiene.analysis.strings import string_value
 from hygiene.analysis.value_kinds import (ARGMAX_FUNCTIONS, CONTINUOUS, LOADER_WORDS, PASS_FUNCTIONS, PASS_METHODS,
                                           PREDICTIVE, _CLASSIFIER_HINTS, At, Kind, describe_value, later_output_element,
-                                          name_kind, one_line)
+                                          loop_row, name_kind, one_line)
 from hygiene.walk import iter_children
 
 __all__ = ["CONTINUOUS", "PREDICTIVE", "Kind", "describe_value", "kind_of", "name_kind", "one_line"]
@@ -76,7 +76,7 @@ class _Scope:
             if isinstance(node, cst.For):
                 batched = any(w in LOADER_WORDS for w in _words(node.iter))
                 for name in _names(node.target):
-                    self._bind(name, (index, arms), "loop", None, batched)
+                    self._bind(name, (index, arms), "loop", node.iter if isinstance(node.target, cst.Name) else None, batched)
             elif isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute):
                 receiver = dotted(node.func.value) if isinstance(node.func.value, (cst.Name, cst.Attribute)) else None
                 if node.func.attr.value in ("predict_proba", "predict_log_proba") and receiver:
@@ -298,9 +298,9 @@ class _Scope:
                 if found is None and not _is_empty_container(value):
                     guess = name_kind(name)
                     return Kind(guess, name, value, by_name=True) if guess else None
-            elif how in ("loop", "unpack"):
-                guess = name_kind(name)
-                return Kind(guess, name, None, by_name=True) if guess else None
+            elif how in ("loop", "unpack"):  # `for p in probs:` one row of probabilities each (value: the iterable)
+                row = loop_row(self.kind(value, order, depth + 1)) if value is not None else None
+                return row or (Kind(guess, name, None, by_name=True) if (guess := name_kind(name)) else None)
         if found is None:
             for order, how, value, _ in reversed(entries[(-1 if last_assign is None else last_assign) + 1:]):
                 found = self.kind(value, order, depth + 1)

@@ -79,3 +79,11 @@ def later_output_element(value: cst.BaseExpression, found: Kind) -> bool:
         return False
     first = value.slice[0].slice if len(value.slice) == 1 else None
     return isinstance(first, cst.Index) and isinstance(first.value, cst.Integer) and int(first.value.value) >= 1
+
+
+def loop_row(rows: Kind | None) -> Kind | None:
+    """One row of `rows` walked by a loop (`for p in probs:`): each row of a softmax (sigmoid,
+    log-softmax, predict_proba) output is one example's probabilities; other kinds say nothing of a row."""
+    if rows is None or rows.by_name or rows.kind not in ("softmax", "sigmoid", "log_softmax", "proba"):
+        return None
+    return Kind(rows.kind, rows.origin, rows.node, batched=False)

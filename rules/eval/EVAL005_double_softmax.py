@@ -24,7 +24,10 @@ class DoubleSoftmax(Rule):
     log-softmax themselves; a sigmoid's output given to `BCEWithLogitsLoss` /
     `binary_cross_entropy_with_logits`; softmax probabilities given to `NLLLoss` / `F.nll_loss`,
     which expect log-probabilities; and a softmax applied to values that are already
-    probabilities. `log_softmax` before `CrossEntropyLoss` is not reported: log-softmax is
+    probabilities. The loss may be held in an attribute, also one `__init__` sets from a
+    parameter's default (`def __init__(self, loss=nn.CrossEntropyLoss()): self.loss = loss`), and the
+    probabilities may come one row at a time from a loop over a softmax's output
+    (`for p in torch.softmax(scores, -1): loss(p, ...)`). `log_softmax` before `CrossEntropyLoss` is not reported: log-softmax is
     idempotent, so the loss is unchanged.
 
     ## Why is this bad?
@@ -201,6 +204,47 @@ class DoubleSoftmax(Rule):
             import torch.nn.functional as F
             loss = F.nll_loss(F.softmax(logits, dim=-1), y)  # expect: EVAL005
         """, note="nll_loss expects log-probabilities"),
+        invalid({
+            "matching/__init__.py": "",
+            "matching/losses.py": """
+                import torch
+                import torch.nn as nn
+
+                class RowMatchLoss(nn.Module):
+                    def __init__(self, loss=nn.CrossEntropyLoss(reduction="sum")):
+                        super().__init__()
+                        self.loss = loss
+
+                    def forward(self, scores, _):
+                        probs = torch.softmax(scores, -1)
+                        total, n = 0, 0
+                        for p in probs:
+                            target = torch.arange(p.shape[0], device=p.device)
+                            total += self.loss(p, target)  # expect: EVAL005
+                            n += p.shape[0]
+                        return total / n
+            """,
+        }, note="(real bugs 12) the loss held in an attribute set from a parameter's default instance, given the "
+                "rows of a softmax one by one"),
+        valid("""
+            import torch
+            import torch.nn as nn
+
+            class RowMatchLoss(nn.Module):
+                def __init__(self, loss=nn.CrossEntropyLoss(reduction="sum"), normalize=nn.Softmax(dim=-1)):
+                    super().__init__()
+                    self.loss, self.normalize = loss, normalize
+
+                def forward(self, scores, _):
+                    total = 0
+                    for row in scores:
+                        total += self.loss(row, torch.arange(row.shape[0]))
+                    return total
+
+                def accuracy(self, scores):
+                    probs = torch.softmax(scores, -1)
+                    return [p.argmax(-1) for p in probs]
+        """, note="near miss: the loss given the raw score rows; the softmax rows only read for their argmax"),
         valid("""
             import torch.nn.functional as F
             logits = model(x)
@@ -231,12 +275,17 @@ class DoubleSoftmax(Rule):
         self.forwards: dict[str, list[str]] = {}  # class -> what each `return` of its forward gives
         self.forward_lines: dict[str, int] = {}
         self.pending: list[dict] = []  # losses given a model's output whose class may be in another file
+        # Per class being walked: `self.<attr>` set in `__init__` from a parameter whose default is an
+        # instance (`def __init__(self, loss=nn.CrossEntropyLoss()): self.loss = loss`) -> that default.
+        self.held: list[dict[str, cst.Call]] = []
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         self.classes.append(node.name.value)
+        self.held.append(_held_defaults(node))
 
     def leave_ClassDef(self, node: cst.ClassDef) -> None:
         self.classes.pop()
+        self.held.pop()
 
     def visit_Return(self, node: cst.Return) -> None:
         function = self.ctx.names.function
@@ -299,6 +348,10 @@ class DoubleSoftmax(Rule):
 
     def visit_Call(self, node: cst.Call) -> None:
         name = self.qualified_name(node.func) or ""
+        if not name and self.held and isinstance(node.func, cst.Attribute) and isinstance(node.func.value, cst.Name) \
+                and node.func.value.value == "self" and node.func.attr.value in self.held[-1]:
+            default = self.held[-1][node.func.attr.value]
+            name = self.ctx.names.qualified_name_in(None, default) or ""  # the loss the class holds by default
         bare = plain(name)
         if bare.endswith("()"):
             bare = bare[:-2]
@@ -339,6 +392,28 @@ class DoubleSoftmax(Rule):
         what = "log-probabilities" if kind.kind == "log_softmax" else "probabilities"
         self.report(node, callee=_short(callee), value=describe_value(kind, self.ctx.code(value)), what=what,
                     consequence=f"it expects {expects}; {consequence}")
+
+
+def _held_defaults(cls: cst.ClassDef) -> dict[str, cst.Call]:
+    """`self.<attr> = <param>` in the class's `__init__`, where the parameter defaults to an instance."""
+    init = next((s for s in getattr(cls.body, "body", ()) if isinstance(s, cst.FunctionDef) and s.name.value == "__init__"),
+                None)
+    if init is None:
+        return {}
+    params = init.params
+    defaults = {p.name.value: p.default for p in (*params.params, *params.kwonly_params)
+                if isinstance(p.default, cst.Call) and p.annotation is None}
+    if not defaults:
+        return {}
+    held: dict[str, cst.Call] = {}
+    for stmt in getattr(init.body, "body", ()):
+        for small in stmt.body if isinstance(stmt, cst.SimpleStatementLine) else ():
+            if isinstance(small, cst.Assign) and isinstance(small.value, cst.Name) and small.value.value in defaults:
+                for target in small.targets:
+                    t = target.target
+                    if isinstance(t, cst.Attribute) and isinstance(t.value, cst.Name) and t.value.value == "self":
+                        held[t.attr.value] = defaults[small.value.value]  # type: ignore[assignment]
+    return held
 
 
 def _short(name: str) -> str:

@@ -20,6 +20,13 @@ _ATTENTION = frozenset({
     "flash_attn.flash_attn_interface.flash_attn_func", "xformers.ops.memory_efficient_attention",
 })
 _ATTENTION_P = ("dropout_p", "p")
+# Dropout modules: one built inside a method (`nn.Dropout(0.5)(x)`) is a fresh module, in training
+# mode whatever the model's mode, and not a submodule `model.eval()` reaches.
+_DROPOUT_MODULES = frozenset({
+    "torch.nn.Dropout", "torch.nn.Dropout1d", "torch.nn.Dropout2d", "torch.nn.Dropout3d",
+    "torch.nn.AlphaDropout", "torch.nn.FeatureAlphaDropout",
+    "torch.nn.modules.dropout.Dropout", "torch.nn.modules.dropout.Dropout2d",
+})
 _MODE = re.compile(r"\btrain(ing)?\b|\bis_train(ing)?\b|\.training\b|\beval(uation)?\b|\bdeterministic\b")
 # Dropout kept on at evaluation on purpose: Monte Carlo dropout, Bayesian or stochastic passes.
 _ON_PURPOSE = re.compile(r"(?i)mc_?dropout|monte|bayes|stochastic|uncertain|always")
@@ -37,7 +44,10 @@ class FunctionalDropoutIgnoresMode(Rule):
     whose default is `True`, and a fused attention kernel given a dropout probability that does not
     depend on `self.training` (`F.scaled_dot_product_attention(q, k, v,
     dropout_p=self.dropout)`, `flash_attn_func(..., dropout_p=...)`, xformers'
-    `memory_efficient_attention(..., p=...)`). Calls inside `if self.training:`, with a
+    `memory_efficient_attention(..., p=...)`), and a dropout module built inside a method other
+    than `__init__` and applied there (`x = nn.Dropout(0.5)(x)`, or `drop = nn.Dropout(p)` then
+    `drop(x)`): a fresh module is in training mode and is no submodule `model.eval()` reaches.
+    Calls inside `if self.training:`, with a
     probability written as `self.dropout if self.training else 0`, or in a class named for Monte
     Carlo dropout are left alone. Several such calls in one function are one fix and one finding,
     at the first, naming the others (held-out set 16: three findings for one forward pass).
@@ -61,7 +71,7 @@ class FunctionalDropoutIgnoresMode(Rule):
     message = ("`{call}` applies dropout whatever the module's mode: `model.eval()` does not turn it off, so "
                "evaluation and sampling run with units dropped ({fix})")
     question = "Is the dropout of `{call}` at {where} meant to stay on when the model is evaluated?"
-    triggers = ("dropout", "dropout_p", "memory_efficient_attention")
+    triggers = ("dropout", "dropout_p", "memory_efficient_attention", "Dropout")
     examples = [
         invalid({
             "gnn/__init__.py": "",
@@ -225,6 +235,68 @@ class FunctionalDropoutIgnoresMode(Rule):
                     s = F.scaled_dot_product_attention(q, k, v, dropout_p=0.0)
                     return F.alpha_dropout(w, p=0.1)
         """, note="gated by the mode, no probability, or a dropout whose default is off"),
+        invalid({
+            "attrs/__init__.py": "",
+            "attrs/model.py": """
+                import torch
+                import torch.nn as nn
+                import torchvision
+
+                class AttributeNet(nn.Module):
+                    def __init__(self, n_attr=40):
+                        super().__init__()
+                        self.backbone = torchvision.models.resnet50()
+                        self.fc = nn.Linear(1000, n_attr)
+
+                    def forward(self, images):
+                        x = torch.flatten(self.backbone(images), 1)
+                        x = nn.Dropout(0.5)(x)  # expect: EVAL025
+                        return self.fc(x)
+            """,
+            "attrs/test.py": """
+                import torch
+                from .model import AttributeNet
+
+                net = AttributeNet()
+                net.load_state_dict(torch.load("best.pt"))
+                net.eval()
+                with torch.no_grad():
+                    scores = [net(x).sigmoid() for x in loader]
+            """,
+        }, note="(real bugs 12) a dropout module built inside forward: fresh, in training mode, and no submodule "
+                "the test script's eval() reaches"),
+        invalid("""
+            import torch.nn as nn
+
+            class Head(nn.Module):
+                def __init__(self, d, p):
+                    super().__init__()
+                    self.proj, self.p = nn.Linear(d, d), p
+
+                def forward(self, h):
+                    drop = nn.Dropout(p=self.p)
+                    return self.proj(drop(h))  # expect: EVAL025
+        """, note="the module bound to a local first, then applied"),
+        valid("""
+            import torch.nn as nn
+
+            class Head(nn.Module):
+                def __init__(self, d, p):
+                    super().__init__()
+                    self.proj, self.drop = nn.Linear(d, d), nn.Dropout(p)
+                    self.extra = nn.Sequential(nn.Linear(d, d), nn.Dropout(p))
+
+                def forward(self, h):
+                    return self.extra(self.proj(self.drop(h)))
+
+                def make_block(self, d):
+                    return nn.Sequential(nn.Linear(d, d), nn.Dropout(0.1))
+
+                def sample(self, h):
+                    if self.training:
+                        h = nn.Dropout(0.1)(h)
+                    return h
+        """, note="near miss: dropout modules built in __init__ or returned as layers, and one applied only in training"),
         valid("""
             import torch.nn as nn
             import torch.nn.functional as F
@@ -291,6 +363,8 @@ class FunctionalDropoutIgnoresMode(Rule):
         owner = " ".join(self._classes + [self._functions[-1][0]])
         if _ON_PURPOSE.search(owner):
             return
+        if isinstance(node.func, (cst.Call, cst.Name)) and self._functions[-1][0] != "__init__":
+            self._built_module(node, owner)
         name = self.qualified_name(node.func)
         if name not in _TRAINING_DEFAULT_ON and name not in _ATTENTION:
             return
@@ -300,6 +374,24 @@ class FunctionalDropoutIgnoresMode(Rule):
             self._dropout(node, name)
         elif name in _ATTENTION:
             self._attention(node, name)
+
+    def _built_module(self, node: cst.Call, owner: str) -> None:
+        """`nn.Dropout(0.5)(x)`, or `drop(x)` where this function bound `drop = nn.Dropout(...)`."""
+        made = node.func
+        if isinstance(made, cst.Name):
+            values = self._functions[-1][1].get(made.value, ())
+            made = values[-1] if len(values) == 1 else None
+        if not isinstance(made, cst.Call) or self.qualified_name(made.func) not in _DROPOUT_MODULES:
+            return
+        if _ON_PURPOSE.search(owner) or any(_MODE.search(self.ctx.code(test)) for test in self._gates):
+            return
+        probability = made.args[0].value if made.args and made.args[0].keyword is None else next(
+            (a.value for a in made.args if a.keyword and a.keyword.value == "p"), None)
+        if probability is not None and _zero(probability):
+            return
+        cls = self.qualified_name(made.func).rsplit(".", 1)[-1]
+        self._pending[-1].append((node, f"{cls}(...)", f"build the `{cls}` once in `__init__` as a submodule "
+                                  "(`self.drop = nn." + cls + "(...)`) and call `self.drop(x)`"))
 
     def _dropout(self, node: cst.Call, name: str) -> None:
         positional = [a for a in node.args if a.keyword is None and a.star == ""]

@@ -715,6 +715,36 @@ class FitBeforeSplit(Rule):
             print(model.score(test[:, :-1], test[:, -1]))
             """,
         )}, note="(real bugs 9) notebook: a chronological cut at 80% of the rows after scaling all of them"),
+        invalid({"returns.ipynb": notebook(
+            """
+            import numpy as np
+            import pandas as pd
+            r = np.array(pd.read_csv("daily.csv")["ret"])
+            """,
+            """
+            r = (r - np.mean(r)) / np.std(r)  # expect: LEAK001
+            horizon, window = 250, 2000
+            r_train = r[-(window + horizon):-horizon]
+            r_test = r[-horizon:]
+            """,
+            """
+            w = fit_policy(r_train)
+            print(backtest(w, r_test))
+            """,
+        )}, note="(real bugs 12) notebook: a series standardised in two steps by its own mean and std, then cut by "
+                 "position into a training window and the last days as the test period"),
+        valid("""
+            import numpy as np
+            import pandas as pd
+            r = np.array(pd.read_csv("daily.csv")["ret"])
+            horizon, window = 250, 2000
+            r_train = r[-(window + horizon):-horizon]
+            r_test = r[-horizon:]
+            mu, sd = np.mean(r_train), np.std(r_train)
+            r_train, r_test = (r_train - mu) / sd, (r_test - mu) / sd
+            w = fit_policy(r_train)
+            print(backtest(w, r_test))
+        """, note="near miss: the same cut first, both parts standardised by the training window's statistics"),
         invalid({
             "stages/prepare.py": """\
                 import pandas as pd
@@ -1146,6 +1176,8 @@ def _slices_of(prog: Program, rows: Ref) -> list[tuple[Ref, str]]:
                     following.append(user)
                 elif prog.kind(user) == "call" and plain(str(prog.info(user).get("fn", ""))).rsplit(".", 1)[-1] in _SAME_ROWS:
                     following.append(user)  # `data = np.array(data)`: the same rows
+                elif prog.kind(user) == "xform" and prog.input(user, 1) == node:
+                    following.append(user)  # `(x - np.mean(x)) / np.std(x)`: the second step rescales the same rows
                 elif prog.kind(user) == "subset" and prog.info(user).get("how") == "slice" and prog.input(user, 0) == node:
                     said = carried_role(prog, user) or _guard_role(prog, user)
                     if said:
