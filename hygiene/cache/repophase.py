@@ -82,12 +82,27 @@ def _walk(repo: RepoContext):
     """(relative path, full path) of every file of the tree, outside dot-folders and the cache."""
     root = repo._root
     cache_dir = (root / repo.config.cache_dir).resolve()
+    try:
+        cache_stat: os.stat_result | None = os.stat(cache_dir)
+    except OSError:
+        cache_stat = None
+    top = os.fspath(root)
     for dirpath, dirnames, filenames in os.walk(root):
+        # The cache is the folder that is the cache folder (one stat, not a resolve of every folder's path).
         dirnames[:] = sorted(d for d in dirnames if not d.startswith(".")
-                             and Path(dirpath, d).resolve() != cache_dir)
+                             and not _same_folder(os.path.join(dirpath, d), cache_stat, cache_dir))
+        prefix = os.path.relpath(dirpath, top).replace(os.sep, "/") + "/" if dirpath != top else ""
         for name in sorted(filenames):
-            full = os.path.join(dirpath, name)
-            yield os.path.relpath(full, root).replace(os.sep, "/"), full
+            yield prefix + name, os.path.join(dirpath, name)
+
+
+def _same_folder(folder: str, cache_stat: os.stat_result | None, cache_dir: Path) -> bool:
+    if cache_stat is None:
+        return Path(folder).resolve() == cache_dir
+    try:
+        return os.path.samestat(os.stat(folder), cache_stat)
+    except OSError:
+        return Path(folder).resolve() == cache_dir
 
 
 def git_fingerprint(repo: RepoContext) -> str:
