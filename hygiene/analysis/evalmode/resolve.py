@@ -13,13 +13,12 @@ provably reaches the evaluation is. Gradients default to on unless `no_grad` tur
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from hygiene.analysis.apis import torch as torch_api
 from hygiene.analysis.evalmode.frames import _Frame, read
+from hygiene.analysis.evalmode.verdict import Verdict
 from hygiene.analysis.evalmode.places import _rebinds, _touches, _where, aliased, made_here, made_where, sibling_eval
-from hygiene.analysis.evalmode.words import FACT_KEY
 from hygiene.analysis.evalmode.plain import plain_free
 from hygiene.analysis.module_names import reachable
 from hygiene.analysis.evalmode.factory import constructed_attribute, constructor_alias, constructor_eval, factory_made
@@ -31,26 +30,6 @@ MAX_DEPTH = 6
 States = dict[str, dict[str, Any]]  # a state with the place that explains it: {"train": {"path", "line", "text", "ctor"}}.
 
 
-@dataclass(frozen=True)
-class Verdict:
-    """One evaluation (a function, a loop, or a call on evaluation data) and what reaches it."""
-
-    path: str
-    function: str          # `evaluate` or `<module>`
-    target: str            # `net`
-    why: str               # "function" | "loop" | "data"
-    about: str             # the evaluation data of a loop (`test_loader`)
-    line: int | None
-    cell: int | None
-    cell_line: int | None
-    call_line: int | None
-    code: str              # the forward call
-    train: dict[str, Any] | None   # where training mode comes from, when it reaches the call
-    grad_on: dict[str, Any] | None  # where gradients are on, when they are
-    keeps: bool = False    # the evaluation adds up tensors across batches, keeping their graphs
-    sibling: dict[str, Any] | None = None  # `model.eval()` before the call that leaves this network out
-
-
 class Analysis:
     def __init__(self, repo: RepoContext) -> None:
         self.frames: list[_Frame] = []
@@ -58,13 +37,9 @@ class Analysis:
         self.module_methods: dict[str, set[str]] = {}
         self.partial: set[str] = set()
         self.plain: dict[str, dict[str, Any]] = {}  # classes with no base class
-        # What the verdicts depended on, for their replay when other files change
-        # (`hygiene.cache.evalreplay`): the files whose functions were read or reached, the names
-        # asked of the indexes (functions, their last parts, calls, classes) and the class-name
-        # tails searched for among all classes.
-        self.touched: set[str] = set()
-        self.asked: set[str] = set()
-        self.suffixes: set[str] = set()
+        # What the verdicts read, for their replay (`hygiene.cache.evalreplay`): files read or reached,
+        # names asked of the indexes, class-name tails searched for among all classes.
+        self.touched, self.asked, self.suffixes = set[str](), set[str](), set[str]()
         self.unique: dict[str, int] = {}  # last parts asked only whether one function has them: how many had
         read(self, repo)  # from each file's summary; a file's records decoded when first read (issue 12)
         self.by_q: dict[str, list[_Frame]] = defaultdict(list)
@@ -423,17 +398,3 @@ class Analysis:
 
     def _frozen(self, frame: _Frame, index: int, target: str) -> bool:
         return any(e["k"] == "frozen" and _touches(e["t"], target) for e in frame.events[:index])
-
-
-def verdicts(repo: RepoContext) -> list[Verdict]:
-    """Every evaluation in the repo that training mode or gradients reach (shared by the rules);
-    replayed from the last scan's when the files that changed cannot reach them
-    (`hygiene.cache.evalreplay`)."""
-    from hygiene.analysis.evalmode.frames import SUMMARY_VERSION, summarise
-    from hygiene.cache.evalreplay import verdicts as replayed
-
-    def analyse() -> tuple[Analysis, list[Verdict]]:
-        analysis = Analysis(repo)
-        return analysis, analysis.verdicts()
-
-    return repo.shared(FACT_KEY, lambda: replayed(repo, FACT_KEY, analyse, summarise, SUMMARY_VERSION, Verdict))
