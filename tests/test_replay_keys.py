@@ -98,7 +98,7 @@ def test_the_start_phase_store_is_written_only_when_something_changed(tmp_path: 
 
 def test_an_edit_rewrites_one_part_of_the_summaries_store(tmp_path: Path) -> None:
     from hygiene.config import Config
-    from tests.test_summaries import FILES, TRAINER, _found, _write
+    from tests.test_summaries import FILES, ZOO, _found, _write
 
     for rel, text in FILES.items():
         _write(tmp_path, rel, text)
@@ -107,7 +107,9 @@ def test_an_edit_rewrites_one_part_of_the_summaries_store(tmp_path: Path) -> Non
     parts = sorted((tmp_path / ".hygiene_cache").glob("evalmode-*.json"))
     assert len(parts) > 1
     stamps = {p.name: p.stat().st_mtime_ns for p in parts}
-    _write(tmp_path, "brainnet/trainer.py", TRAINER + "\n\ndef another(model):\n    return model\n")
+    # the file of the class the evaluation reaches: the analysis runs again (an edit of a file it
+    # cannot reach replays its verdicts and writes nothing: tests/test_evalreplay.py)
+    _write(tmp_path, "brainnet/zoo.py", ZOO + "\n\ndef another(model):\n    return model\n")
     assert _found(scan(config, jobs=1)) == before
     rewritten = [p.name for p in parts if p.stat().st_mtime_ns != stamps[p.name]]
     assert len(rewritten) == 1

@@ -80,9 +80,11 @@ def test_an_edit_gives_what_a_cold_scan_gives_and_is_summarised_alone(tmp_path: 
 
     monkeypatch.setattr(frames, "summarise", counted)
     monkeypatch.setattr(frames._File, "record", record)
-    _write(tmp_path, "brainnet/trainer.py", TRAINER + "\n\ndef another(model):\n    return model\n")
+    # an edit of the file of the class the evaluation reaches (one the analysis cannot reach
+    # replays its verdicts instead: tests/test_evalreplay.py)
+    _write(tmp_path, "brainnet/zoo.py", ZOO + "\n\ndef another(model):\n    return model\n")
     assert _found(scan(config, jobs=1)) == before
-    assert summarised == ["trainer"]  # the others' summaries came from the store
+    assert summarised == ["zoo"]  # the others' summaries came from the store
     # the evaluation's record is in its file's summary; the file of the class it reaches was read
     # whole, the trainer's never
     assert len(decoded) == 1

@@ -61,6 +61,17 @@ def summaries(repo: Any, key: str, summarise: Callable[[Any], Any], version: str
     return out
 
 
+def stored_summary(repo: Any, key: str, version: str, path: str, digest: str) -> Any:
+    """The summary of `path`'s fact `key` that the store holds for the fact's `digest`; None when
+    it holds another (or none)."""
+    folder, salt = getattr(repo, "summary_store", (None, ""))
+    if folder is None:
+        return None
+    base = f"{key}-{hashlib.sha256(f'{salt}:{version}'.encode()).hexdigest()[:16]}"
+    stored = load_store(Path(folder) / f"{base}-{_shard(path):02d}.json").get(path)
+    return stored[1] if isinstance(stored, list) and len(stored) == 2 and stored[0] == digest else None
+
+
 def _same(value: Any) -> Any:
     return value
 

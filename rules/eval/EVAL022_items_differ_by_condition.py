@@ -610,6 +610,12 @@ class ItemsDifferByCondition(Rule):
     def visit_Module(self, node: cst.Module) -> None:
         if named_for_figures(self.ctx.path):
             return
+        # The kept items need a loop that skips (`continue`) and appends, and the rates a division by
+        # `len(...)`: a file without the three words has neither (the walks below cost 4.5% of the file
+        # phase on transformers).
+        text = self.ctx.text
+        if "continue" not in text or "append" not in text or "len" not in text:
+            return
         self._kept_subset_beside_whole(node)
         for sub in iter_nodes(node):
             if isinstance(sub, cst.FunctionDef):

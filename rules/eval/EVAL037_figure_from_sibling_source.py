@@ -251,11 +251,7 @@ class FigureFromSiblingSource(Rule):
     def _keys(self, nodes: list[cst.CSTNode]) -> None:
         """`"solved_avg": solved` (or `solved_avg=solved`) while `solved_avg` is computed in the same
         scope and never read: the key names the computed figure, the value is its leftover stem."""
-        if not any(isinstance(n, (cst.Dict, cst.Arg)) for n in nodes):
-            return
-        unread = _unread_locals(nodes)
-        if not unread:
-            return
+        unread: set[str] | None = None  # asked only of a pair that could be reported (2% of the file phase)
         for n in nodes:
             pairs: list[tuple[str | None, cst.BaseExpression, cst.CSTNode]] = []
             if isinstance(n, cst.Dict):
@@ -263,10 +259,14 @@ class FigureFromSiblingSource(Rule):
             elif isinstance(n, cst.Call):
                 pairs = [(a.keyword.value, a.value, a) for a in n.args if a.keyword is not None]
             for key, value, where in pairs:
-                if not key or key not in unread or not isinstance(value, cst.Name) or value.value == key:
+                if not key or not isinstance(value, cst.Name) or value.value == key:
                     continue
                 own, stem = name_tokens(key), name_tokens(value.value)
                 if not stem or len(stem) >= len(own) or not set(stem) < set(own):
+                    continue
+                if unread is None:
+                    unread = _unread_locals(nodes)
+                if key not in unread:
                     continue
                 self.report(where, what=f"the value reported under `{key}`", source=value.value, sibling=key,
                             sibling_how="computed in the same scope and never read", label=f"`{key}`",

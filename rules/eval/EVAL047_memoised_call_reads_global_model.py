@@ -135,6 +135,8 @@ class MemoisedCallReadsGlobalModel(Rule):
     ]
 
     def visit_Module(self, node: cst.Module) -> None:
+        if not any(isinstance(f, cst.FunctionDef) and f.decorators for f in node.body):
+            return  # no top-level function is decorated, so none is memoised
         memory_names = set()  # `memory = Memory("cache")` / `cache = diskcache.Cache(...)`
         for sub in iter_nodes(node):
             if isinstance(sub, cst.Assign) and isinstance(sub.value, cst.Call):

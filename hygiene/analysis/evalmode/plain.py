@@ -20,6 +20,7 @@ MAX_DEPTH = 6
 def plain_free(analysis: Analysis, name: str, depth: int) -> bool:
     """Is `name` a class of the repo with no base class that reads no `self.training` and makes only
     mode-free things?"""
+    analysis.asked.add(name)
     cls = analysis.plain.get(name)
     if cls is None or cls["dep"] or depth > MAX_DEPTH:
         return False

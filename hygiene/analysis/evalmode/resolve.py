@@ -13,13 +13,12 @@ provably reaches the evaluation is. Gradients default to on unless `no_grad` tur
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from hygiene.analysis.apis import torch as torch_api
 from hygiene.analysis.evalmode.frames import _Frame, read
+from hygiene.analysis.evalmode.verdict import Verdict
 from hygiene.analysis.evalmode.places import _rebinds, _touches, _where, aliased, made_here, made_where, sibling_eval
-from hygiene.analysis.evalmode.words import FACT_KEY
 from hygiene.analysis.evalmode.plain import plain_free
 from hygiene.analysis.module_names import reachable
 from hygiene.analysis.evalmode.factory import constructed_attribute, constructor_alias, constructor_eval, factory_made
@@ -31,26 +30,6 @@ MAX_DEPTH = 6
 States = dict[str, dict[str, Any]]  # a state with the place that explains it: {"train": {"path", "line", "text", "ctor"}}.
 
 
-@dataclass(frozen=True)
-class Verdict:
-    """One evaluation (a function, a loop, or a call on evaluation data) and what reaches it."""
-
-    path: str
-    function: str          # `evaluate` or `<module>`
-    target: str            # `net`
-    why: str               # "function" | "loop" | "data"
-    about: str             # the evaluation data of a loop (`test_loader`)
-    line: int | None
-    cell: int | None
-    cell_line: int | None
-    call_line: int | None
-    code: str              # the forward call
-    train: dict[str, Any] | None   # where training mode comes from, when it reaches the call
-    grad_on: dict[str, Any] | None  # where gradients are on, when they are
-    keeps: bool = False    # the evaluation adds up tensors across batches, keeping their graphs
-    sibling: dict[str, Any] | None = None  # `model.eval()` before the call that leaves this network out
-
-
 class Analysis:
     def __init__(self, repo: RepoContext) -> None:
         self.frames: list[_Frame] = []
@@ -58,6 +37,10 @@ class Analysis:
         self.module_methods: dict[str, set[str]] = {}
         self.partial: set[str] = set()
         self.plain: dict[str, dict[str, Any]] = {}  # classes with no base class
+        # What the verdicts read, for their replay (`hygiene.cache.evalreplay`): files read or reached,
+        # names asked of the indexes, class-name tails searched for among all classes.
+        self.touched, self.asked, self.suffixes = set[str](), set[str](), set[str]()
+        self.unique: dict[str, int] = {}  # last parts asked only whether one function has them: how many had
         read(self, repo)  # from each file's summary; a file's records decoded when first read (issue 12)
         self.by_q: dict[str, list[_Frame]] = defaultdict(list)
         self.by_tail: dict[str, list[_Frame]] = defaultdict(list)
@@ -78,12 +61,21 @@ class Analysis:
 
     # -- names (`near`: the calling file; of several files of one name, the one it imports) ------
     def lookup(self, callee: str, near: str | None = None) -> list[_Frame]:
+        found = self._lookup(callee, near)
+        self.touched.update(frame.path for frame in found)
+        return found
+
+    def _lookup(self, callee: str, near: str | None) -> list[_Frame]:
         if callee.startswith("?"):
+            self.asked.add(callee[1:])
             found = reachable(self.by_tail.get(callee[1:], []), near)
             return found if len(found) == 1 else []
+        self.asked.add(callee)
         if callee in self.by_q:
             return reachable(self.by_q[callee], near)
-        found = reachable(self.by_tail.get(".".join(callee.split(".")[-2:]), []), near)
+        tail = ".".join(callee.split(".")[-2:])
+        self.asked.add(tail)
+        found = reachable(self.by_tail.get(tail, []), near)
         return found if len(found) == 1 and "." in callee else []
 
     def callers(self, frame: _Frame) -> list[tuple[_Frame, int]]:
@@ -91,8 +83,11 @@ class Analysis:
         order of the frames and their events."""
         key = id(frame)
         if key not in self._callers:
+            self.touched.add(frame.path)
             names = {frame.q}  # the names whose lookup can give `frame` (see `lookup`)
             tail2, last = ".".join(frame.q.split(".")[-2:]), frame.q.rsplit(".", 1)[-1]
+            for tail in (tail2, last):  # asked whether one function has it: how many did
+                self.unique[tail] = len(self.by_tail.get(tail, ()))
             for tail in (tail2, last):
                 if self.by_tail.get(tail) == [frame]:
                     names.add("?" + tail)
@@ -102,20 +97,26 @@ class Analysis:
                     for name in self._calls:
                         if not name.startswith("?"):
                             self._by_tail2[".".join(name.split(".")[-2:])].append(name)
+                self.asked.add(tail2)
                 names.update(n for n in self._by_tail2.get(tail2, ()) if n not in self.by_q)
+            self.asked.update(names)
             found = sorted(c for n in names for c in self._calls.get(n, ()) if frame in self.lookup(n, self.frames[c[0]].path))
             self._callers[key] = [(self.frames[position], at) for position, at in found]
+            self.touched.update(caller.path for caller, _ in self._callers[key])
         return self._callers[key]
 
     def _class(self, name: str | None) -> dict[str, Any] | None:
         if not name:
             return None
+        self.asked.add(name)
         if name in self.classes:
             return self.classes[name]
         if name.startswith("?"):
+            self.asked.add(name[1:])
             q = self._class_tails.get(name[1:])
             return self.classes.get(q) if q else None
         tail = ".".join(name.split(".")[-2:])
+        self.suffixes.add(tail)
         matches = [c for q, c in self.classes.items() if q.endswith("." + tail) or q == tail]
         return matches[0] if len(matches) == 1 else None
 
@@ -289,6 +290,7 @@ class Analysis:
         """`self.model` in a method nobody calls: training mode if some other method of the class
         leaves it in training mode and none leaves it in eval mode."""
         found: States = {}
+        self.touched.add(frame.path)
         for other in self.frames:
             if other is frame or other.path != frame.path or other.cls != frame.cls:
                 continue
@@ -344,6 +346,7 @@ class Analysis:
             return bool(frame.cls) and bool(self.is_module_class(frame.cls))
         if torch_api.model_like_name(target.rsplit(".", 1)[-1]):
             return True
+        self.touched.add(frame.path)
         return target in self.module_methods.get(frame.path, set())
 
     def verdicts(self) -> list[Verdict]:
@@ -352,6 +355,7 @@ class Analysis:
         for frame in self.frames:
             if not frame.evaluates or frame.record.get("skip"):  # `evaluates`: a `fwd` event with a `why`
                 continue
+            self.touched.add(frame.path)
             for index, event in enumerate(frame.events):
                 if event["k"] != "fwd" or not event.get("why"):
                     continue
@@ -365,6 +369,8 @@ class Analysis:
                 seen.add(key)
                 train = states.get("train")
                 made = made_here(frame.events[:index], target)
+                if train is not None:
+                    self.touched.add(train.get("path") or "")  # made_where reads that file's functions
                 if train is not None and (target.split(".")[0] in frame.record.get("free", ()) or torch_api.mode_free_library(made)
                                           or (train.get("ctor") is None and self.mode_free(made or made_where(self.frames, train)))):
                     train = None  # no dropout or batch norm (typed so, or made here, then `.train()`): the mode changes nothing
@@ -380,7 +386,7 @@ class Analysis:
                     grads = self.grad_at(frame, index)
                     if "on" in grads:
                         grad_on = grads["on"]
-                if frame.path in self.partial or (train and train.get("path") in self.partial):
+                if frame.path in self.partial or (train and train.get("path") in self.partial):  # both touched
                     continue  # part of the notebook was not read
                 if train is None and grad_on is None:
                     continue
@@ -392,8 +398,3 @@ class Analysis:
 
     def _frozen(self, frame: _Frame, index: int, target: str) -> bool:
         return any(e["k"] == "frozen" and _touches(e["t"], target) for e in frame.events[:index])
-
-
-def verdicts(repo: RepoContext) -> list[Verdict]:
-    """Every evaluation in the repo that training mode or gradients reach (shared by the rules)."""
-    return repo.shared(FACT_KEY, lambda: Analysis(repo).verdicts())
