@@ -596,6 +596,24 @@ class UncountedRowDrop(Rule):
         """, note="a threshold on a measurement drops the slow runs: not a time window"),
         valid("""
             import pandas as pd
+            from sklearn.metrics import mean_absolute_percentage_error
+            df = pd.read_csv("data/daily.csv", parse_dates=["ds"]).sort_values("ds")
+            cut = df["ds"].max() - pd.Timedelta(days=60)
+            train, test = df[df["ds"] <= cut], df[df["ds"] > cut]
+            model.fit(train)
+            print("holdout MAPE", mean_absolute_percentage_error(test["y"], model.predict(test)["yhat"]))
+        """, note="near miss (probe 15, Prophet): the rows on either side of one cut point are a split, whatever the column is called"),
+        invalid("""
+            import pandas as pd
+            from sklearn.metrics import mean_absolute_percentage_error
+            df = pd.read_csv("data/daily.csv", parse_dates=["ds"]).sort_values("ds")
+            cut = df["ds"].max() - pd.Timedelta(days=60)
+            train, test = df[df["ds"] <= cut], df[df["ds"] > cut]
+            clean = test[test["latency_ms"] < 500]  # expect: DATA040
+            print("holdout MAPE", mean_absolute_percentage_error(clean["y"], model.predict(clean)["yhat"]))
+        """, note="a threshold whose other side is never taken drops rows (the slow days)"),
+        valid("""
+            import pandas as pd
             from sklearn.metrics import mean_absolute_error
             def backtest(model, load, cut):
                 fit_part, later = load.query("ts <= @cut"), load.query("ts > @cut")
