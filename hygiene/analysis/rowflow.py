@@ -33,6 +33,11 @@ from hygiene.analysis.rowevents import index_of as _index_of, one_item, params_o
 from hygiene.analysis.rowevents import within_tolerance as _within_tolerance
 from hygiene.analysis.rowreach import aggregate_outputs, note_parts, reaches_report, reporting_function, rows_kept, touches
 
+# Calls that run the function handed to them on each item (the builtin `map`, multiprocessing and
+# concurrent.futures pools, tqdm.contrib's `thread_map` / `process_map`, joblib's `delayed`).
+_MAPPERS = frozenset({"map", "imap", "imap_unordered", "starmap", "map_async", "starmap_async", "apply_async",
+                      "submit", "thread_map", "process_map", "delayed"})
+
 MISSING = "#missing"  # marks a name in a report's sizes: its missing values were shown (`df.isnull().sum()`)
 
 # Calls that draw a chart: a report around one shows a picture, not a number.
@@ -197,6 +202,15 @@ class RowFlow:
             self.scope.calls.add(func.attr.value)
             if attr in MODEL_METHODS and isinstance(func.value, cst.Name):
                 self.skip.add(id(func.value))
+        if ((attr or (func.value if isinstance(func, cst.Name) else "")) in _MAPPERS and node.args
+                and node.args[0].keyword is None):
+            # `pool.map(ask, items)`, `executor.submit(ask, it)`, `thread_map(ask, items)`: the function handed
+            # to a mapper runs on every item, as if called here
+            handed = node.args[0].value
+            if isinstance(handed, cst.Name):
+                self.scope.calls.add(handed.value)
+            elif isinstance(handed, cst.Attribute):
+                self.scope.calls.add(handed.attr.value)
         parent = self.ctx.parents[-1] if self.ctx.parents else None  # type: ignore[attr-defined]
         denominator = isinstance(parent, cst.BinaryOperation) and isinstance(parent.operator, cst.Divide) \
             and parent.right is node  # `correct / len(kept)` divides by the size, it does not report it

@@ -758,6 +758,50 @@ class SwallowedException(Rule):
                 """,
         }, note="near miss: the caller counts the Nones it drops"),
         invalid({
+            "mcq/client.py": """\
+                from google import genai
+                client = genai.Client()
+
+                def ask(item):
+                    try:
+                        resp = client.models.generate_content(model="gemini-2.0-flash", contents=item["prompt"])
+                        return {"pred": resp.text.strip()[:1], "gold": item["answer"]}
+                    except Exception:  # expect: DATA001
+                        return None
+                """,
+            "run.py": """\
+                from concurrent.futures import ThreadPoolExecutor
+                from mcq.client import ask
+
+                with ThreadPoolExecutor(8) as pool:
+                    outputs = list(pool.map(ask, items))
+                graded = [o for o in outputs if o is not None]
+                print(sum(o["pred"] == o["gold"] for o in graded) / len(graded))
+                """,
+        }, note="probe 15: the helper handed to a thread pool's `map` runs on every item; its Nones are filtered uncounted"),
+        valid({
+            "mcq/client.py": """\
+                from google import genai
+                client = genai.Client()
+
+                def ask(item):
+                    try:
+                        resp = client.models.generate_content(model="gemini-2.0-flash", contents=item["prompt"])
+                        return {"pred": resp.text.strip()[:1], "gold": item["answer"]}
+                    except Exception:
+                        return None
+                """,
+            "run.py": """\
+                from concurrent.futures import ThreadPoolExecutor
+                from mcq.client import ask
+
+                with ThreadPoolExecutor(8) as pool:
+                    outputs = list(pool.map(ask, items))
+                failed = sum(o is None for o in outputs)
+                print(sum(o is not None and o["pred"] == o["gold"] for o in outputs) / len(outputs), failed)
+                """,
+        }, note="near miss: the failures stay in the denominator as wrong and are counted"),
+        invalid({
             "bench/agent.py": """\
                 from openai import AsyncOpenAI
                 from tenacity import RetryError, retry, stop_after_attempt
@@ -895,6 +939,28 @@ class SwallowedException(Rule):
                 except Exception as e:  # expect: DATA001
                     return f"[ERROR] {e}"
         """, note="the failure becomes reply text that a keyword judge reads like any reply"),
+        invalid("""
+            import json
+            import boto3
+            brt = boto3.client("bedrock-runtime")
+            def query_model(prompt):
+                try:
+                    resp = brt.invoke_model(modelId=MODEL_ID, body=json.dumps({"messages": [{"role": "user", "content": prompt}]}))
+                    return json.loads(resp["body"].read())["content"][0]["text"]
+                except Exception as e:  # expect: DATA001
+                    return f"ERROR: {e}"
+        """, note="probe 15: the same through AWS Bedrock's `invoke_model`"),
+        valid("""
+            import json
+            import boto3
+            brt = boto3.client("bedrock-runtime")
+            def query_model(prompt):
+                try:
+                    resp = brt.invoke_model(modelId=MODEL_ID, body=json.dumps({"messages": [{"role": "user", "content": prompt}]}))
+                    return json.loads(resp["body"].read())["content"][0]["text"]
+                except Exception:
+                    raise
+        """, note="near miss: the failure is raised"),
         valid({
             "runner.py": """\
                 from openai import OpenAI
