@@ -779,6 +779,33 @@ class SwallowedException(Rule):
                 print(sum(o["pred"] == o["gold"] for o in graded) / len(graded))
                 """,
         }, note="probe 15: the helper handed to a thread pool's `map` runs on every item; its Nones are filtered uncounted"),
+        invalid("""
+            import json
+            def judge(transcript):
+                resp = client.chat.complete(model="mistral-large-latest", messages=[{"role": "user", "content": transcript}])
+                try:
+                    return json.loads(resp.choices[0].message.content)
+                except json.JSONDecodeError:  # expect: DATA001
+                    return {"caved": False}
+        """, note="probe 15: an unparsable judge reply becomes the verdict 'no' of a yes/no field"),
+        valid("""
+            import json
+            def judge(transcript):
+                resp = client.chat.complete(model="mistral-large-latest", messages=[{"role": "user", "content": transcript}])
+                try:
+                    return json.loads(resp.choices[0].message.content)
+                except json.JSONDecodeError:
+                    return {"caved": None}
+        """, note="near miss: the verdict is None, which the caller can tell apart"),
+        valid("""
+            import json
+            def judge(transcript):
+                resp = client.chat.complete(model="mistral-large-latest", messages=[{"role": "user", "content": transcript}])
+                try:
+                    return json.loads(resp.choices[0].message.content)
+                except json.JSONDecodeError:
+                    return {"parsed": False}
+        """, note="near miss: the record says the parse failed"),
         valid({
             "mcq/client.py": """\
                 from google import genai
@@ -2552,6 +2579,8 @@ def _swallow_traced(block: cst.BaseSuite) -> bool:
                for n in iter_nodes(block))
 
 
+# Fields that say whether the grading itself worked, not what the grade is.
+STATUS_FIELDS = re.compile(r"(?i)^(ok|success\w*|valid\w*|is_valid|parsed|parse_ok|\w*error\w*|fail\w*|done|finished)$")
 RESULT_FIELDS = re.compile(r"(?i)^(value|score|label|grade|verdict|correct|answer|rating|points|reward)$")
 # Judge grades by what they rate: `{"harm": 0}`, `{"toxicity": 0.0}`.
 RATED_FIELDS = re.compile(r"(?i)^(\w+_)?(score|grade|rating|harm\w*|toxic\w*|safety|helpful\w*|honest\w*|"
@@ -2584,6 +2613,10 @@ def _result_constant(expr: cst.BaseExpression) -> str | None:
     else:
         return None
     graded = [(k, v) for k, v in fields if RESULT_FIELDS.match(k)]
+    if not graded and isinstance(expr, cst.Dict) and fields and all(
+            isinstance(v, cst.Name) and v.value in ("True", "False") for _, v in fields) and not any(
+            STATUS_FIELDS.match(k) for k, _ in fields):
+        graded = fields  # `{"caved": False}`: a judge's yes/no verdict, named for what it judges
     if not graded or any(_constant(v) is None and not (isinstance(v, cst.Name) and v.value.isupper()) for _, v in graded):
         return None
     # shown by its graded fields: `Verdict(label="unsupported")`, `{"score": 0}`

@@ -241,9 +241,10 @@ for r in rows:
 print(f"{MODEL} GSM8K accuracy: {correct / len(rows):.3f} (n={len(rows)})")
 ''',
     },
-    labels=[dict(file="gsm/solve.py", find="max_output_tokens=300,",
+    labels=[dict(file="eval_gsm.py", find="correct += last_number(out)",
                  category="DATA-TRUNC", why="answers cut at the output-token limit are scored; status/incomplete_details never read")],
-    also_ok=[dict(file="gsm/solve.py", find="return resp.output_text", category="DATA-TRUNC")],
+    also_ok=[dict(file="gsm/solve.py", find="return resp.output_text", category="DATA-TRUNC"),
+             dict(file="gsm/solve.py", find="max_output_tokens=300,", category="DATA-TRUNC")],
 )
 SPECS.append(D5)
 SPECS.append(twin(D5, "data-responses-api-incomplete-counted-clean",
