@@ -44,6 +44,12 @@ MISSING = "#missing"  # marks a name in a report's sizes: its missing values wer
 FIGURE_ROOTS = ("wandb.plot", "matplotlib", "seaborn", "plotly", "bokeh", "altair")
 
 
+def _materialises(call: cst.Call) -> bool:
+    """dask's `ddf.compute()` (no arguments, unlike `metric.compute(predictions=..., references=...)`) makes
+    the lazy frame's rows real: the rows it returns are its receiver's."""
+    return isinstance(call.func, cst.Attribute) and call.func.attr.value == "compute" and not call.args
+
+
 def _names_in(expr: cst.CSTNode) -> set[str]:
     """Data names an expression reads (small expressions only: a loop's iterable, a tuple item)."""
     names: set[str] = set()
@@ -56,7 +62,8 @@ def _names_in(expr: cst.CSTNode) -> set[str]:
             stack.append(current.value)
         elif isinstance(current, cst.Call):
             stack.extend(a.value for a in current.args)
-            if isinstance(current.func, cst.Attribute) and current.func.attr.value not in MODEL_METHODS:
+            if isinstance(current.func, cst.Attribute) and (current.func.attr.value not in MODEL_METHODS
+                                                            or _materialises(current)):
                 stack.append(current.func.value)
         elif isinstance(current, cst.Subscript) and isinstance(current.value, cst.Name) and const_key(current):
             names.add(f"{current.value.value}[{const_key(current)}]")
@@ -200,7 +207,7 @@ class RowFlow:
             self.scope.calls.add(func.value)
         elif isinstance(func, cst.Attribute):
             self.scope.calls.add(func.attr.value)
-            if attr in MODEL_METHODS and isinstance(func.value, cst.Name):
+            if attr in MODEL_METHODS and isinstance(func.value, cst.Name) and not _materialises(node):
                 self.skip.add(id(func.value))
         if ((attr or (func.value if isinstance(func, cst.Name) else "")) in _MAPPERS and node.args
                 and node.args[0].keyword is None):

@@ -612,6 +612,22 @@ class UncountedRowDrop(Rule):
             clean = test[test["latency_ms"] < 500]  # expect: DATA040
             print("holdout MAPE", mean_absolute_percentage_error(clean["y"], model.predict(clean)["yhat"]))
         """, note="a threshold whose other side is never taken drops rows (the slow days)"),
+        invalid("""
+            import dask.dataframe as dd
+            from sklearn.metrics import roc_auc_score
+            scores = dd.read_parquet("outputs/scores/*.parquet")
+            joined = scores.dropna()  # expect: DATA040
+            pdf = joined.compute()
+            print("AUC", roc_auc_score(pdf["died_90d"], pdf["risk"]))
+        """, note="probe 15: dask's `.compute()` materialises the rows left after the drop"),
+        valid("""
+            import dask.dataframe as dd
+            from sklearn.metrics import roc_auc_score
+            scores = dd.read_parquet("outputs/scores/*.parquet")
+            joined = scores.dropna(subset=["risk"])
+            pdf = joined.compute()
+            print(f"AUC on {len(pdf)} of {len(scores)} patients", roc_auc_score(pdf["died_90d"], pdf["risk"]))
+        """, note="near miss: the rows kept are counted beside the metric"),
         valid("""
             import pandas as pd
             from sklearn.metrics import mean_absolute_error
