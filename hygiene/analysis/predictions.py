@@ -20,6 +20,8 @@ Kinds:
 """
 from __future__ import annotations
 
+import re
+
 from typing import Any
 
 import libcst as cst
@@ -222,6 +224,10 @@ class _Scope:
                 return inner
             if method in ("forward",) and isinstance(receiver, (cst.Name, cst.Attribute)):
                 return self._forward_kind(receiver, call, at, depth)
+            if method in ("apply", "apply_fn") and _jax_params(first) and not self._per_example():
+                # haiku's `net.apply(params, x)`, flax's `model.apply({"params": p}, x)` / `state.apply_fn(...)`
+                # outside a `jax.vmap`: the network runs on a batch, rows are examples
+                return Kind("logits", code, call, batched=True)
         if bare in ARGMAX_FUNCTIONS:
             return Kind("labels", code, call)
         for names, kind in ((torch_api.SOFTMAX, "softmax"), (torch_api.LOG_SOFTMAX, "log_softmax"),
@@ -248,6 +254,17 @@ class _Scope:
         if isinstance(func, (cst.Name, cst.Attribute)):
             return self._forward_kind(func, call, at, depth)
         return None
+
+    def _per_example(self) -> bool:
+        """Is the walk inside a function mapped over examples (`jax.vmap(f)`, `@jax.vmap`, a lambda given to vmap)?"""
+        for parent in getattr(self.ctx, "parents", []) or []:
+            if isinstance(parent, cst.FunctionDef) and (
+                    re.search(rf"vmap\(\s*{re.escape(parent.name.value)}\b", self.ctx.text)
+                    or any("vmap" in self.ctx.code(d.decorator) for d in parent.decorators)):
+                return True
+            if isinstance(parent, cst.Call) and "vmap" in self.ctx.code(parent.func):
+                return True
+        return False
 
     def _forward_kind(self, model: cst.BaseExpression, call: cst.Call, at: At, depth: int) -> Kind | None:
         text = dotted(model) or ""
@@ -383,6 +400,14 @@ def _scope_root(ctx: FileContext) -> cst.CSTNode:
         if isinstance(node, (cst.FunctionDef, cst.Lambda)):
             return node.body if isinstance(node, cst.FunctionDef) else node
     return ctx.module  # type: ignore[return-value]
+
+
+def _jax_params(first: cst.BaseExpression | None) -> bool:
+    """The first argument of a haiku / flax `apply`: the parameters (`params`, `state.params`, `{"params": p}`)."""
+    if isinstance(first, cst.Dict):
+        return any(isinstance(e, cst.DictElement) and string_value(e.key) == "params" for e in first.elements)
+    text = dotted(first) if isinstance(first, (cst.Name, cst.Attribute)) else None
+    return bool(text) and bool(re.search(r"(?i)param|variables", text.rsplit(".", 1)[-1]))
 
 
 def kind_of(ctx: FileContext, expr: cst.BaseExpression, at: cst.CSTNode) -> Kind | None:
