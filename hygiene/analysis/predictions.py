@@ -212,6 +212,8 @@ class _Scope:
                 return Kind("labels" if classifier else "pred", code, call)
             if method in ("predict_proba", "predict_log_proba"):
                 return Kind("proba", code, call)
+            if method == "forecast":
+                return Kind("pred", code, call)  # statsmodels / pmdarima / darts results' `.forecast(steps)`
             if method == "decision_function":
                 return Kind("scores", code, call)
             if method in ("argmax", "round"):
