@@ -56,6 +56,8 @@ class CallEvaluator(Evaluator):
                 keywords[arg.keyword.value] = value
             elif arg.star == "**":
                 keywords["**"] = value
+            elif arg.star == "*" and _dict_entry_tuple(self, value):
+                positional.extend(self.inputs[_dict_entry_tuple(self, value)])  # `clf.fit(*splits["train"])`
             else:
                 positional.append(value)
         bare = plain(qn) if qn else ""
@@ -398,3 +400,21 @@ class CallEvaluator(Evaluator):
         elif (isinstance(target, cst.Attribute) and isinstance(target.value, cst.Name)
               and target.value.value == self.self_name and self.class_name):
             self.attributes.setdefault(self.class_name, {}).setdefault(target.attr.value, []).append(value)
+
+
+def _dict_entry_tuple(flow, value) -> int:  # type: ignore[no-untyped-def]
+    """The tuple a starred argument unpacks: `*(X_tr, y_tr)`, or `*splits["train"]` with `"train": (X_tr, y_tr)` in
+    the dict literal `splits`; 0 when it is not known."""
+    if not isinstance(value, int) or not value:
+        return 0
+    if flow.kinds[value] == "op" and flow.info(value).get("op") == "tuple":
+        return value
+    if flow.kinds[value] != "part" or not flow.inputs[value]:
+        return 0
+    holder = flow.inputs[value][0]
+    info = flow.info(holder) if holder else {}
+    keys, key = info.get("keys") or [], flow.info(value).get("key")
+    if flow.kinds[holder] != "op" or info.get("op") != "dict" or key not in keys:
+        return 0
+    entry = flow.inputs[holder][keys.index(key)] if len(flow.inputs[holder]) == len(keys) else 0
+    return entry if entry and flow.kinds[entry] == "op" and flow.info(entry).get("op") == "tuple" else 0
