@@ -65,6 +65,61 @@ class FitBeforeSplit(Rule):
     question = "Were {fits} (fit at {where} on `{on}`) fit on the training rows only, before `{split_on}` was split at {split}?"
     examples = [
         invalid({
+            "churn/features.py": """\
+                import category_encoders as ce
+
+                def build_features(df):
+                    enc = ce.TargetEncoder(cols=["plan", "region"])
+                    encoded = enc.fit_transform(df[["plan", "region"]], df["churned"])  # expect: LEAK001
+                    return df.drop(columns=["plan", "region"]).join(encoded)
+                """,
+            "churn/model.py": """\
+                import pandas as pd
+                from sklearn.model_selection import train_test_split
+                from churn.features import build_features
+
+                data = build_features(pd.read_parquet("data/customers.parquet"))
+                X, y = data.drop(columns=["churned"]), data["churned"]
+                X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2, random_state=0)
+                print(clf.fit(X_tr, y_tr).score(X_te, y_te))
+                """,
+        }, note="probe 15: a category_encoders target encoder fit with every row's label in a helper module"),
+        valid({
+            "churn/features.py": """\
+                import category_encoders as ce
+
+                def encode(train, test):
+                    enc = ce.TargetEncoder(cols=["plan", "region"]).fit(train[["plan", "region"]], train["churned"])
+                    return enc.transform(train[["plan", "region"]]), enc.transform(test[["plan", "region"]])
+                """,
+            "churn/model.py": """\
+                import pandas as pd
+                from sklearn.model_selection import train_test_split
+                from churn.features import encode
+
+                raw = pd.read_parquet("data/customers.parquet")
+                train, test = train_test_split(raw, test_size=0.2, random_state=0)
+                X_tr, X_te = encode(train, test)
+                print(clf.fit(X_tr, train["churned"]).score(X_te, test["churned"]))
+                """,
+        }, note="near miss: the encoder is fit on the training rows"),
+        invalid("""
+            from sklearn.model_selection import train_test_split
+            from tsfresh import extract_features, select_features
+            X = extract_features(windows, column_id="window_id", column_sort="t")
+            X = select_features(X, y)  # expect: LEAK001
+            X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.3, random_state=0)
+            print(clf.fit(X_tr, y_tr).score(X_te, y_te))
+        """, note="probe 15: tsfresh's supervised `select_features` on every window before the split"),
+        valid("""
+            from sklearn.model_selection import train_test_split
+            from tsfresh import extract_features, select_features
+            X = extract_features(windows, column_id="window_id", column_sort="t")
+            X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.3, random_state=0)
+            X_tr = select_features(X_tr, y_tr)
+            print(clf.fit(X_tr, y_tr).score(X_te[X_tr.columns], y_te))
+        """, note="near miss: the features are selected on the training rows"),
+        invalid({
             "conf/config.yaml": "preprocess:\n  _target_: sklearn.preprocessing.StandardScaler\n",
             "wine/data.py": """
                 import pandas as pd

@@ -85,6 +85,12 @@ class CallEvaluator(Evaluator):
             fitted = self.add("fit", (0, data, 0), {"cls": bare, "kind": "preproc", "m": tail,
                                                     "on": self.code(expr.args[0].value)}, expr)
             return self.add("xform", (fitted, data), {"m": tail}, expr)
+        if bare in kb.SELECTION_FUNCTIONS and len(positional) + len(keywords) >= 2:
+            data = positional[0] if positional else next(iter(keywords.values()))
+            labels = positional[1] if len(positional) > 1 else keywords.get("y", 0)
+            fitted = self.add("fit", (0, data, labels), {"cls": bare, "kind": "preproc", "m": tail,
+                                                         "on": self.code(expr.args[0].value)}, expr)
+            return self.add("xform", (fitted, data), {"m": tail}, expr)
         if bare in kb.BOOSTER_TRAINERS and bare != "catboost.train" and len(positional) > 1:  # `lgb.train(params, dtrain)`
             return self.fit_call(expr, None, "fit", 0, positional[1:2], {**keywords, "eval_set": keywords.get(kb.BOOSTER_TRAINERS[bare], 0)})
         if method in kb.FIT_METHODS and (positional or keywords.keys() & {"X", "x", "raw_documents", "texts"}) and not on_self:
