@@ -93,6 +93,9 @@ class CallEvaluator(Evaluator):
             return self.add("xform", (fitted, data), {"m": tail}, expr)
         if bare in kb.BOOSTER_TRAINERS and bare != "catboost.train" and len(positional) > 1:  # `lgb.train(params, dtrain)`
             return self.fit_call(expr, None, "fit", 0, positional[1:2], {**keywords, "eval_set": keywords.get(kb.BOOSTER_TRAINERS[bare], 0)})
+        prophet = _prophet_fit(self, qn, method, recv, positional, expr)
+        if prophet is not None:
+            positional = prophet
         if method in kb.FIT_METHODS and (positional or keywords.keys() & {"X", "x", "raw_documents", "texts"}) and not on_self:
             return self.fit_call(expr, qn, method, recv, positional, keywords)
         first = positional[0] if positional else next(iter(keywords.values()), 0)
@@ -424,3 +427,25 @@ def _dict_entry_tuple(flow, value) -> int:  # type: ignore[no-untyped-def]
         return 0
     entry = flow.inputs[holder][keys.index(key)] if len(flow.inputs[holder]) == len(keys) else 0
     return entry if entry and flow.kinds[entry] == "op" and flow.info(entry).get("op") == "tuple" else 0
+
+
+_PROPHETS = ("prophet.Prophet()", "prophet.forecaster.Prophet()", "fbprophet.Prophet()", "neuralprophet.NeuralProphet()")
+
+
+def _prophet_fit(flow, qn, method, recv, positional, expr) -> list | None:  # type: ignore[no-untyped-def]
+    """Prophet takes its label as the column `y` of the frame given to `fit(df)`, and its features as `ds`
+    and the columns named by `add_regressor("name")` on the same model: the (X, y) that `fit` stands for.
+    `m.add_regressor("temp")` is recorded here for the model's later `fit`."""
+    owner = qn[: -len(method) - 1] if qn and qn.endswith("." + method) else ""
+    if not owner.endswith(_PROPHETS) or not recv:
+        return None
+    regressors = flow.__dict__.setdefault("_prophet_regressors", {})
+    if method == "add_regressor" and positional and isinstance(flow.literal(positional[0]), str):
+        regressors.setdefault(recv, []).append(flow.literal(positional[0]))
+        return None
+    if method != "fit" or not positional or not isinstance(positional[0], int) or not positional[0]:
+        return None
+    data = positional[0]
+    x = flow.add("col", (data,), {"cols": ["ds", *regressors.get(recv, [])]}, expr)
+    y = flow.add("col", (data,), {"cols": ["y"]}, expr)
+    return [x, y]
