@@ -4,6 +4,7 @@ What a call means comes from its qualified name (`hygiene.analysis.names`) and t
 polars in `frames.py`, model formulas in `formulas.py`); an unknown call becomes a `call` node of its receiver and arguments."""
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import libcst as cst
@@ -275,6 +276,11 @@ class CallEvaluator(Evaluator):
         for value in positional:
             if isinstance(value, str) and value.strip().lower() in kb.SPLIT_NAMES:
                 return kb.SPLIT_NAMES[value.strip().lower()]
+        for value in positional[:1]:
+            # `ImageFolder("data/test", tf)`, `Folder("data/test")`, `load("splits/test.jsonl")`: a folder or data
+            # file named for a split holds that split's rows, whatever the variable is called
+            if isinstance(value, str) and "/" in value and _DATA_PATH.search(value.strip()):
+                return kb.literal_role(value.strip().rstrip("/"))
         return None
 
     def fit_call(self, expr: cst.Call, qn: str | None, method: str, recv: int, positional: list[Value],
@@ -449,3 +455,8 @@ def _prophet_fit(flow, qn, method, recv, positional, expr) -> list | None:  # ty
     x = flow.add("col", (data,), {"cols": ["ds", *regressors.get(recv, [])]}, expr)
     y = flow.add("col", (data,), {"cols": ["y"]}, expr)
     return [x, y]
+
+
+# A folder (no extension) or a data file: the paths whose last part can name a split.
+_DATA_PATH = re.compile(
+    r"(?i)/[\w-]+/?$|/[\w-]+\.(csv|tsv|json|jsonl|parquet|feather|arrow|txt|npy|npz|h5|hdf5|pkl|pickle|pt)$")

@@ -68,6 +68,11 @@ def role_via(prog: Program, ref: Ref, stack: Stack = (), limit: int = 400) -> tu
                 if given and any(role_via(prog, arg, nstack, limit // 4)[0] for arg, nstack, _ in given):
                     following.extend((arg, nstack, via or call) for arg, nstack, call in given)
                     continue
+            if said and _named_only(prog, node):
+                # `val_loader` built from `ImageFolder("data/test")`: what the rows are says more than the name
+                deeper = _value_role(prog, node, here)
+                if deeper is not None and deeper[0] != said:
+                    said, node = deeper
             if said:
                 found.setdefault(said, (node, via))
                 continue
@@ -100,6 +105,34 @@ def role_via(prog: Program, ref: Ref, stack: Stack = (), limit: int = 400) -> tu
         level = following
     return None, 0, 0
 
+
+
+def _named_only(prog: Program, ref: Ref) -> bool:
+    """The node's role comes from its variable's name alone (no split part, no loader argument)."""
+    info = prog.info(ref)
+    return not info.get("role") and not (prog.kind(ref) == "part") and bool(info.get("name"))
+
+
+def _value_role(prog: Program, ref: Ref, stack: Stack, limit: int = 120) -> tuple[str, Ref] | None:
+    """The role the rows behind a named value state by what they are (a split's part, a path or a split
+    keyword of the call that loaded them), names aside; None when they state none or disagree."""
+    level, seen, found = [(ref, stack)], set(), {}
+    while level and len(seen) < limit:
+        following = []
+        for node, here in level:
+            if (node, here) in seen:
+                continue
+            seen.add((node, here))
+            info = prog.info(node)
+            said = info.get("role") if node != ref else None
+            if said in ("train", "test", "val"):
+                found.setdefault(said, node)
+                continue
+            following.extend(prog.back_step(node, here, rows=True))
+        if found:
+            return next(iter(found.items())) if len(found) == 1 else None
+        level = following
+    return None
 
 
 def _arguments_of(prog: Program, param: Ref, here: Stack) -> list[tuple[Ref, Stack, Ref]]:
