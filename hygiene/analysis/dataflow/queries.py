@@ -114,8 +114,9 @@ def _named_only(prog: Program, ref: Ref) -> bool:
 
 
 def _value_role(prog: Program, ref: Ref, stack: Stack, limit: int = 120) -> tuple[str, Ref] | None:
-    """The role the rows behind a named value state by what they are (a split's part, a path or a split
-    keyword of the call that loaded them), names aside; None when they state none or disagree."""
+    """The role the rows behind a named value state by what they are (a path or a split keyword of the call
+    that loaded them), names aside; None when they state none or disagree. A split's part stops the walk:
+    a validation part carved out of the training rows is the `"test"` part of that split."""
     level, seen, found = [(ref, stack)], set(), {}
     while level and len(seen) < limit:
         following = []
@@ -124,6 +125,8 @@ def _value_role(prog: Program, ref: Ref, stack: Stack, limit: int = 120) -> tupl
                 continue
             seen.add((node, here))
             info = prog.info(node)
+            if node != ref and prog.kind(node) == "part":
+                continue  # a split's part (`carve["test"]` of a split of the training rows): the name says more
             said = info.get("role") if node != ref else None
             if said in ("train", "test", "val"):
                 found.setdefault(said, node)
