@@ -114,7 +114,10 @@ _EXPRESSION_WORDS = frozenset({"literal", "safe", "expr", "expression", "express
 # Calls that write numbers down (a results file, a JSON printout, a row of a table) or log them to
 # a tracker; the tracker's calls count in an evaluation's scope (`validation_step`, `evaluate`).
 _TRACKING = frozenset({"log", "log_dict", "log_metrics", "log_metric", "add_scalar", "add_scalars"})
-_RECORDING = _TRACKING | {"dump", "dumps", "writerow", "writerows", "savetxt", "to_csv", "to_json"}
+# (a results table rendered for a paper, `to_markdown` / `to_latex`, or saved as parquet / feather / Excel / YAML)
+_REPORT_TABLES = frozenset({"to_markdown", "to_latex"})
+_RECORDING = _TRACKING | {"dump", "dumps", "writerow", "writerows", "savetxt", "to_csv", "to_json", "to_markdown",
+                          "to_latex", "to_parquet", "to_feather", "to_excel", "safe_dump"}
 
 
 def _evaluation_scope(key: str) -> bool:
@@ -214,6 +217,8 @@ class CallSignals:
             # written down; `self.log("val_acc", ...)` in `validation_step`: logged from an evaluation
             self.evaluates = True
             self._result(where)
+            # a table rendered for a paper (`to_markdown`, `to_latex`) shows measured numbers: the file measures
+            self.measures = self.measures or tail in _REPORT_TABLES
         if tail in _TIMING or (name is not None and name.startswith(_TIMING_NAMES)):
             self.times = True
         if tail in READS or tail in _LOADING or (name is not None and name.startswith(_DATASET_ROOTS + ENVIRONMENT_ROOTS)):
