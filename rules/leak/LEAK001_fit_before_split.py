@@ -84,6 +84,48 @@ class FitBeforeSplit(Rule):
                 print(clf.fit(X_tr, y_tr).score(X_te, y_te))
                 """,
         }, note="probe 15: a category_encoders target encoder fit with every row's label in a helper module"),
+        invalid({
+            "study/selection.py": """\
+                from mlxtend.feature_selection import SequentialFeatureSelector as SFS
+                from sklearn.linear_model import Ridge
+
+                def choose_columns(X, y, k=12):
+                    sfs = SFS(Ridge(), k_features=k, scoring="r2", cv=5).fit(X, y)
+                    return list(sfs.k_feature_names_)
+                """,
+            "study/evaluate.py": """\
+                import pandas as pd
+                from sklearn.model_selection import train_test_split
+                from study.selection import choose_columns
+
+                df = pd.read_csv("data/cohort.csv")
+                X, y = df.drop(columns=["los_days"]), df["los_days"]
+                cols = choose_columns(X, y)  # expect: LEAK001
+                X_tr, X_te, y_tr, y_te = train_test_split(X[cols], y, test_size=0.2, random_state=5)
+                print(model.fit(X_tr, y_tr).score(X_te, y_te))
+                """,
+        }, note="probe 15: the columns a selector fit on every row keeps (`k_feature_names_`), then the split"),
+        valid({
+            "study/selection.py": """\
+                from mlxtend.feature_selection import SequentialFeatureSelector as SFS
+                from sklearn.linear_model import Ridge
+
+                def choose_columns(X, y, k=12):
+                    sfs = SFS(Ridge(), k_features=k, scoring="r2", cv=5).fit(X, y)
+                    return list(sfs.k_feature_names_)
+                """,
+            "study/evaluate.py": """\
+                import pandas as pd
+                from sklearn.model_selection import train_test_split
+                from study.selection import choose_columns
+
+                df = pd.read_csv("data/cohort.csv")
+                X, y = df.drop(columns=["los_days"]), df["los_days"]
+                X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2, random_state=5)
+                cols = choose_columns(X_tr, y_tr)
+                print(model.fit(X_tr[cols], y_tr).score(X_te[cols], y_te))
+                """,
+        }, note="near miss: the selector sees the training rows only"),
         valid({
             "churn/features.py": """\
                 import category_encoders as ce
@@ -842,7 +884,7 @@ class FitBeforeSplit(Rule):
                     for node in prog.back(written_rows(repo, prog, source), rows=True, stop=lambda r: prog.kind(r) == "part"):
                         read_back.setdefault(node, source)
                 for node in [*parents, *read_back]:
-                    fit = _learning_fit(prog, node)
+                    fit = _learning_fit(prog, node) or _selected_by(prog, node)
                     if fit and fit not in fits and _unsplit(prog, prog.input(fit, 1), split):
                         fits.append(fit)
                         if node in read_back and node not in parents:
@@ -1035,6 +1077,17 @@ def _given(prog: Program, data: Ref) -> bool:
             return False
         data = prog.input(data, 0)
     return False
+
+
+def _selected_by(prog: Program, node: Ref) -> Ref:
+    """`X[cols]` where `cols` are the columns a fitted selector keeps (mlxtend's `sfs.k_feature_names_`,
+    `X.columns[selector.get_support()]`, `rfe.support_`): the selection is the selector's transform."""
+    if prog.kind(node) != "col" or not prog.input(node, 1):
+        return 0
+    for back in prog.back([prog.input(node, 1)], limit=60):
+        if prog.kind(back) == "fit" and prog.info(back).get("kind") == "preproc":
+            return back
+    return 0
 
 
 def _learning_fit(prog: Program, node: Ref) -> Ref:
