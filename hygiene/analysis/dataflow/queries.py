@@ -68,10 +68,12 @@ def role_via(prog: Program, ref: Ref, stack: Stack = (), limit: int = 400) -> tu
                 if given and any(role_via(prog, arg, nstack, limit // 4)[0] for arg, nstack, _ in given):
                     following.extend((arg, nstack, via or call) for arg, nstack, call in given)
                     continue
-            if said and _named_only(prog, node):
-                # `val_loader` built from `ImageFolder("data/test")`: what the rows are says more than the name
+            if said == "val" and _named_only(prog, node):
+                # `val_loader` built from `ImageFolder("data/test")`: the rows are the test set, whatever the
+                # name (a validation name over training rows stays the rules' own question: EVAL020 and
+                # EVAL024 report a copy-paste where it is named)
                 deeper = _value_role(prog, node, here)
-                if deeper is not None and deeper[0] != said:
+                if deeper is not None and deeper[0] == "test":
                     said, node = deeper
             if said:
                 found.setdefault(said, (node, via))
