@@ -157,6 +157,29 @@ class ScoredWithoutStopReason(Rule):
                 print(correct / len(rows))
                 """,
         }, note="near miss: no token limit in the helper"),
+        valid({
+            "client.py": """\
+                import anthropic
+                client = anthropic.Anthropic()
+
+                def ask(system, text):
+                    msg = client.messages.create(model="m", max_tokens=300, system=system,
+                                                 messages=[{"role": "user", "content": text}])
+                    return msg.content[0].text
+                """,
+            "run.py": """\
+                import json
+                from client import ask
+
+                rows = [json.loads(l) for l in open("data/questions.jsonl")]
+                scores = []
+                for row in rows:
+                    reply = ask("Answer briefly.", row["question"])
+                    scores.append(grade(judge, row, reply))
+                print(sum(scores) / len(scores))
+                """,
+        }, note="near miss (tests/cases prompt-clean-judge-study): another module's reply handed to an LLM judge, "
+                "which reads what was cut; only a comparison with the gold answer is reported across modules"),
         invalid({
             "gen.py": """
                 import json
@@ -1182,6 +1205,8 @@ class ScoredWithoutStopReason(Rule):
         if code is None or not (isinstance(parent, cst.Arg) and parent.value is node and _REPLY_SCORER.search(self._callee())
                                 or any(_compares_value(p) for p in parents[-2:]) or through_helper):
             return  # `if content is None:` checks the reply, it does not score it
+        if code in self.foreign and not (any(_compares_value(p) for p in parents[-2:]) or through_helper):
+            return  # another module's reply handed to a grader (an LLM judge reads what was cut): compared only
         self._reply_site(node, code, function)
 
     def visit_For(self, node: cst.For) -> None:
