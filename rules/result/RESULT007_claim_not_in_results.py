@@ -181,6 +181,12 @@ class ClaimNotInResults(Rule):
                                     '"over_refusal_rate_benign": 0.071}\n',
             "eval.py": "import json\njson.dump(summary, open('results/summary.json', 'w'))\n",
         }, note="near miss: the row quotes the file"),
+        valid({
+            "README.md": "| Method | Accuracy (%) | Questions |\n|---|---|---|\n| GPT-3.5 | 57.1 | 500 |\n| zero-shot | 61.4 | 500 |\n| CoT | 70.2 | 500 |\n",
+            "results/eval.csv": "method,accuracy,n\nzero-shot,0.614,500\ncot,0.702,500\n",
+            "evaluate.py": "rows.to_csv('results/eval.csv')\n",
+        }, note="near miss (tests/cases result-readme-table-quoted-row): every row shares the count, so it does not make "
+                "the quoted row ours"),
         invalid({
             "README.md": "| model | accuracy (%) |\n|---|---|\n| Llama-3.1-8B | 71.3 |\n| Qwen2.5-7B | 75.0 |\n",
             "results/summary.json": '{"llama-3.1-8b": {"accuracy": 0.667, "n": 6}, "qwen2.5-7b": {"accuracy": 0.75, "n": 8}}\n',
@@ -672,7 +678,14 @@ class ClaimNotInResults(Rule):
         # A row whose count is one the result files hold (`| benign borderline | 350 | 4.8% |` beside
         # {"n_benign": 350}) reports our run on those items.
         counts = {int(n) for n in index.numbers if isinstance(n, (int, float)) and float(n).is_integer() and 10 <= n < 10**7}
-        ours |= {c["line"] for c in claims if c["table"] and set(c.get("ints", ())) & counts}
+        # ...a count that tells the row apart: one every row shares (`| GPT-3.5 | 57.1 | 500 |` beside our two
+        # runs on the same 500 questions) says nothing of whose number the row quotes.
+        rows_with: dict[tuple[int, int], set[int]] = {}
+        for c in claims:
+            for n in c.get("ints", ()):
+                rows_with.setdefault((c["table"], n), set()).add(c["line"])
+        ours |= {c["line"] for c in claims if c["table"] and any(
+            n in counts and len(rows_with[(c["table"], n)]) == 1 for n in c.get("ints", ()))}
         names = {_slug(part) for s in sources for part in re.split(r"[/.]", s) if len(part) > 2} | set(conditions)
         # A note in parentheses after the label (`hybrid (RRF)`, `dense (e5-base)`) qualifies the
         # condition the words before it name.
