@@ -20,8 +20,6 @@ Kinds:
 """
 from __future__ import annotations
 
-import re
-
 from typing import Any
 
 import libcst as cst
@@ -33,6 +31,9 @@ from hygiene.analysis.apis.torch import name_tokens
 from hygiene.context import FileContext
 from hygiene.analysis.names import dotted
 from hygiene.analysis.strings import string_value
+from hygiene.analysis.apis.jax import batch_apply
+from hygiene.analysis.subscripts import (index_value as _index_value, keeps_rows as _keeps_rows,
+                                         max_indices as _max_indices, subscript_key as _subscript_key)
 from hygiene.analysis.value_kinds import (ARGMAX_FUNCTIONS, CONTINUOUS, LOADER_WORDS, PASS_FUNCTIONS, PASS_METHODS,
                                           PREDICTIVE, _CLASSIFIER_HINTS, At, Kind, describe_value, later_output_element,
                                           name_kind, one_line)
@@ -212,8 +213,8 @@ class _Scope:
                 return Kind("labels" if classifier else "pred", code, call)
             if method in ("predict_proba", "predict_log_proba"):
                 return Kind("proba", code, call)
-            if method == "forecast":
-                return Kind("pred", code, call)  # statsmodels / pmdarima / darts results' `.forecast(steps)`
+            if method == "forecast":  # statsmodels / pmdarima / darts results' `.forecast(steps)`
+                return Kind("pred", code, call)
             if method == "decision_function":
                 return Kind("scores", code, call)
             if method in ("argmax", "round"):
@@ -226,9 +227,7 @@ class _Scope:
                 return inner
             if method in ("forward",) and isinstance(receiver, (cst.Name, cst.Attribute)):
                 return self._forward_kind(receiver, call, at, depth)
-            if method in ("apply", "apply_fn") and _jax_params(first) and not self._per_example():
-                # haiku's `net.apply(params, x)`, flax's `model.apply({"params": p}, x)` / `state.apply_fn(...)`
-                # outside a `jax.vmap`: the network runs on a batch, rows are examples
+            if method in ("apply", "apply_fn") and batch_apply(self.ctx, first):  # haiku / flax, outside a vmap
                 return Kind("logits", code, call, batched=True)
         if bare in ARGMAX_FUNCTIONS:
             return Kind("labels", code, call)
@@ -256,17 +255,6 @@ class _Scope:
         if isinstance(func, (cst.Name, cst.Attribute)):
             return self._forward_kind(func, call, at, depth)
         return None
-
-    def _per_example(self) -> bool:
-        """Is the walk inside a function mapped over examples (`jax.vmap(f)`, `@jax.vmap`, a lambda given to vmap)?"""
-        for parent in getattr(self.ctx, "parents", []) or []:
-            if isinstance(parent, cst.FunctionDef) and (
-                    re.search(rf"vmap\(\s*{re.escape(parent.name.value)}\b", self.ctx.text)
-                    or any("vmap" in self.ctx.code(d.decorator) for d in parent.decorators)):
-                return True
-            if isinstance(parent, cst.Call) and "vmap" in self.ctx.code(parent.func):
-                return True
-        return False
 
     def _forward_kind(self, model: cst.BaseExpression, call: cst.Call, at: At, depth: int) -> Kind | None:
         text = dotted(model) or ""
@@ -353,36 +341,6 @@ def _names(target: cst.BaseExpression) -> list[str]:
     return []
 
 
-def _subscript_key(expr: cst.Subscript) -> str | None:
-    for element in expr.slice:
-        if isinstance(element.slice, cst.Index) and isinstance(element.slice.value, cst.SimpleString):
-            return element.slice.value.value.strip("'\"")
-    return None
-
-
-def _max_indices(expr: cst.BaseExpression) -> bool:
-    """`t.max(1)`, `torch.max(t, 1)`, `t.topk(k)`: (values, indices) pairs."""
-    if not isinstance(expr, cst.Call):
-        return False
-    func = expr.func
-    if isinstance(func, cst.Attribute) and func.attr.value in ("max", "topk"):
-        return bool(expr.args)
-    return False
-
-
-def _index_value(expr: cst.Subscript) -> str | None:
-    first = expr.slice[0].slice if len(expr.slice) == 1 else None
-    if isinstance(first, cst.Index) and isinstance(first.value, cst.Integer):
-        return first.value.value
-    return None
-
-
-def _keeps_rows(expr: cst.Subscript) -> bool:
-    """`x[:, 1]` keeps the batch axis; `x[0]` or `x[i]` takes one row."""
-    first = expr.slice[0].slice if expr.slice else None
-    return isinstance(first, cst.Slice) or (isinstance(first, cst.Index) and isinstance(first.value, cst.SimpleString))
-
-
 def _is_empty_container(value: cst.BaseExpression) -> bool:
     return (isinstance(value, (cst.List, cst.Tuple)) and not value.elements) or \
         (isinstance(value, cst.Call) and not value.args and isinstance(value.func, cst.Name) and value.func.value in ("list",))
@@ -402,14 +360,6 @@ def _scope_root(ctx: FileContext) -> cst.CSTNode:
         if isinstance(node, (cst.FunctionDef, cst.Lambda)):
             return node.body if isinstance(node, cst.FunctionDef) else node
     return ctx.module  # type: ignore[return-value]
-
-
-def _jax_params(first: cst.BaseExpression | None) -> bool:
-    """The first argument of a haiku / flax `apply`: the parameters (`params`, `state.params`, `{"params": p}`)."""
-    if isinstance(first, cst.Dict):
-        return any(isinstance(e, cst.DictElement) and string_value(e.key) == "params" for e in first.elements)
-    text = dotted(first) if isinstance(first, (cst.Name, cst.Attribute)) else None
-    return bool(text) and bool(re.search(r"(?i)param|variables", text.rsplit(".", 1)[-1]))
 
 
 def kind_of(ctx: FileContext, expr: cst.BaseExpression, at: cst.CSTNode) -> Kind | None:

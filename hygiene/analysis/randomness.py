@@ -23,6 +23,7 @@ from typing import Any, ClassVar
 
 import libcst as cst
 
+from hygiene.analysis.looped import looped_class
 from hygiene.analysis.apis import plain, rng
 from hygiene.context import FileContext
 from hygiene.discovery import is_test_path
@@ -193,14 +194,9 @@ class RandomnessExtractor:
     def visit_For(self, node: cst.For) -> None:
         if len(self.ctx.parents) == 1:
             self.entry = True
-        # `for name, Algo in {"ppo": PPO, "a2c": A2C}.items():`, `for Model in (RandomForest, SVC):` : the loop
-        # variable is each class of the collection in turn; its calls are read as calls of the first
-        picked = _looped_callables(node)
-        if picked is not None:
-            variable, first = picked
-            qualified = self.ctx.names.qualified_name(first)
-            if qualified:
-                self.__dict__.setdefault("_looped", {})[variable] = qualified
+        picked = looped_class(node, self.ctx.names.qualified_name)  # `for name, Algo in {"ppo": PPO}.items():`
+        if picked:
+            self.__dict__.setdefault("_looped", {})[picked[0]] = picked[1]
 
     def visit_While(self, node: cst.While) -> None:
         if len(self.ctx.parents) == 1:
@@ -241,9 +237,7 @@ class RandomnessExtractor:
         self.ordinal += 1
         func = node.func
         tail = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
-        name = self.ctx.names.qualified_name(func)
-        if name is None and isinstance(func, cst.Name):
-            name = self.__dict__.get("_looped", {}).get(func.value)
+        name = self.ctx.names.qualified_name(func) or (self.__dict__.get("_looped", {}).get(func.value) if isinstance(func, cst.Name) else None)
         if self.imports_torch is None:
             self.imports_torch = any((v or "").startswith("torch") for v in self.ctx.names.module_scope.bindings.values())
         # A notebook measures through library calls; its own helpers are judged by what they call.
@@ -404,22 +398,3 @@ class RandomnessExtractor:
             "relative_imports": sorted(set(self.relative_imports)), "workers": self.workers, "pretrained": self.pretrained,
             "reads": self.signals.reads,
             "measures": self.signals.result_scopes(), "saves": self.signals.saves_weights}
-
-
-def _looped_callables(loop: cst.For) -> tuple[str, cst.BaseExpression] | None:
-    """(the loop variable, the first item) when a loop runs over a literal collection of names or dotted
-    names (`(PPO, A2C)`, `{"ppo": PPO}.items()` / `.values()`): a loop over algorithms or models to compare."""
-    it, target = loop.iter, loop.target
-    items: list[cst.BaseExpression] = []
-    if isinstance(it, cst.Call) and isinstance(it.func, cst.Attribute) and isinstance(it.func.value, cst.Dict) \
-            and it.func.attr.value in ("items", "values") and not it.args:
-        items = [e.value for e in it.func.value.elements if isinstance(e, cst.DictElement)]
-        if it.func.attr.value == "items":
-            if not (isinstance(target, cst.Tuple) and len(target.elements) == 2):
-                return None
-            target = target.elements[1].value
-    elif isinstance(it, (cst.List, cst.Tuple)):
-        items = [e.value for e in it.elements if isinstance(e, cst.Element)]
-    if not items or not isinstance(target, cst.Name) or not all(isinstance(i, (cst.Name, cst.Attribute)) for i in items):
-        return None
-    return target.value, items[0]

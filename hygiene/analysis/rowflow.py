@@ -27,27 +27,17 @@ from hygiene.analysis.apis.rows import (AGGREGATES, Drop, AVERAGES, LOSSY, MEAN_
                                metric_label, temporal_cut)
 from hygiene.analysis.apis.sklearn import SPLIT_FUNCTIONS
 from hygiene.context import FileContext
+from hygiene.analysis.mappers import handed_function, materialises
 from hygiene.analysis.rowevents import Event, Flow, Frame, Scope
 from hygiene.analysis.names import binding_names as _binding_names
 from hygiene.analysis.rowevents import index_of as _index_of, one_item, params_of
 from hygiene.analysis.rowevents import within_tolerance as _within_tolerance
 from hygiene.analysis.rowreach import aggregate_outputs, note_parts, reaches_report, reporting_function, rows_kept, touches
 
-# Calls that run the function handed to them on each item (the builtin `map`, multiprocessing and
-# concurrent.futures pools, tqdm.contrib's `thread_map` / `process_map`, joblib's `delayed`).
-_MAPPERS = frozenset({"map", "imap", "imap_unordered", "starmap", "map_async", "starmap_async", "apply_async",
-                      "submit", "thread_map", "process_map", "delayed"})
-
 MISSING = "#missing"  # marks a name in a report's sizes: its missing values were shown (`df.isnull().sum()`)
 
 # Calls that draw a chart: a report around one shows a picture, not a number.
 FIGURE_ROOTS = ("wandb.plot", "matplotlib", "seaborn", "plotly", "bokeh", "altair")
-
-
-def _materialises(call: cst.Call) -> bool:
-    """dask's `ddf.compute()` (no arguments, unlike `metric.compute(predictions=..., references=...)`) makes
-    the lazy frame's rows real: the rows it returns are its receiver's."""
-    return isinstance(call.func, cst.Attribute) and call.func.attr.value == "compute" and not call.args
 
 
 def _names_in(expr: cst.CSTNode) -> set[str]:
@@ -62,8 +52,7 @@ def _names_in(expr: cst.CSTNode) -> set[str]:
             stack.append(current.value)
         elif isinstance(current, cst.Call):
             stack.extend(a.value for a in current.args)
-            if isinstance(current.func, cst.Attribute) and (current.func.attr.value not in MODEL_METHODS
-                                                            or _materialises(current)):
+            if isinstance(current.func, cst.Attribute) and (current.func.attr.value not in MODEL_METHODS or materialises(current)):
                 stack.append(current.func.value)
         elif isinstance(current, cst.Subscript) and isinstance(current.value, cst.Name) and const_key(current):
             names.add(f"{current.value.value}[{const_key(current)}]")
@@ -207,17 +196,11 @@ class RowFlow:
             self.scope.calls.add(func.value)
         elif isinstance(func, cst.Attribute):
             self.scope.calls.add(func.attr.value)
-            if attr in MODEL_METHODS and isinstance(func.value, cst.Name) and not _materialises(node):
+            if attr in MODEL_METHODS and isinstance(func.value, cst.Name) and not materialises(node):
                 self.skip.add(id(func.value))
-        if ((attr or (func.value if isinstance(func, cst.Name) else "")) in _MAPPERS and node.args
-                and node.args[0].keyword is None):
-            # `pool.map(ask, items)`, `executor.submit(ask, it)`, `thread_map(ask, items)`: the function handed
-            # to a mapper runs on every item, as if called here
-            handed = node.args[0].value
-            if isinstance(handed, cst.Name):
-                self.scope.calls.add(handed.value)
-            elif isinstance(handed, cst.Attribute):
-                self.scope.calls.add(handed.attr.value)
+        handed = handed_function(node)  # `pool.map(ask, items)`: the function handed to a mapper runs on each item
+        if handed:
+            self.scope.calls.add(handed)
         parent = self.ctx.parents[-1] if self.ctx.parents else None  # type: ignore[attr-defined]
         denominator = isinstance(parent, cst.BinaryOperation) and isinstance(parent.operator, cst.Divide) \
             and parent.right is node  # `correct / len(kept)` divides by the size, it does not report it

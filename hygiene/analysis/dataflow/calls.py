@@ -4,7 +4,6 @@ What a call means comes from its qualified name (`hygiene.analysis.names`) and t
 polars in `frames.py`, model formulas in `formulas.py`); an unknown call becomes a `call` node of its receiver and arguments."""
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import libcst as cst
@@ -13,12 +12,12 @@ from hygiene.analysis.apis import plain
 from hygiene.analysis.dataflow import knowledge as kb
 from hygiene.analysis.dataflow.expressions import Evaluator, Value, is_model_call
 from hygiene.analysis.dataflow.formulas import formula_call
+from hygiene.analysis.dataflow.libcalls import call_role, dict_entry_tuple, prophet_fit, selection_fit
 from hygiene.analysis.dataflow.frames import assigned_column, column_expression, first_rows, frame_call, per_row
 from hygiene.analysis.strings import literal_value, pattern_value, string_value
 
 # Methods that call a function they are handed on the receiver's data (pandas, datasets).
 _HIGHER_ORDER = frozenset({"apply", "applymap", "map", "transform", "pipe", "agg", "aggregate", "map_batches"})
-_ROLE_KEYWORDS = ("split", "subset", "mode", "phase", "stage", "partition", "part", "which")
 
 
 class CallEvaluator(Evaluator):
@@ -57,8 +56,8 @@ class CallEvaluator(Evaluator):
                 keywords[arg.keyword.value] = value
             elif arg.star == "**":
                 keywords["**"] = value
-            elif arg.star == "*" and _dict_entry_tuple(self, value):
-                positional.extend(self.inputs[_dict_entry_tuple(self, value)])  # `clf.fit(*splits["train"])`
+            elif arg.star == "*" and dict_entry_tuple(self, value):
+                positional.extend(self.inputs[dict_entry_tuple(self, value)])  # `clf.fit(*splits["train"])`
             else:
                 positional.append(value)
         bare = plain(qn) if qn else ""
@@ -87,14 +86,10 @@ class CallEvaluator(Evaluator):
                                                     "on": self.code(expr.args[0].value)}, expr)
             return self.add("xform", (fitted, data), {"m": tail}, expr)
         if bare in kb.SELECTION_FUNCTIONS and len(positional) + len(keywords) >= 2:
-            data = positional[0] if positional else next(iter(keywords.values()))
-            labels = positional[1] if len(positional) > 1 else keywords.get("y", 0)
-            fitted = self.add("fit", (0, data, labels), {"cls": bare, "kind": "preproc", "m": tail,
-                                                         "on": self.code(expr.args[0].value)}, expr)
-            return self.add("xform", (fitted, data), {"m": tail}, expr)
+            return selection_fit(self, expr, bare, tail, positional, keywords)
         if bare in kb.BOOSTER_TRAINERS and bare != "catboost.train" and len(positional) > 1:  # `lgb.train(params, dtrain)`
             return self.fit_call(expr, None, "fit", 0, positional[1:2], {**keywords, "eval_set": keywords.get(kb.BOOSTER_TRAINERS[bare], 0)})
-        prophet = _prophet_fit(self, qn, method, recv, positional, expr)
+        prophet = prophet_fit(self, qn, method, recv, positional, expr)
         if prophet is not None:
             positional = prophet
         if method in kb.FIT_METHODS and (positional or keywords.keys() & {"X", "x", "raw_documents", "texts"}) and not on_self:
@@ -264,24 +259,7 @@ class CallEvaluator(Evaluator):
         return info
 
     def call_role(self, expr: cst.Call, positional: list[Value], keywords: dict[str, Value]) -> str | None:
-        for name in [*_ROLE_KEYWORDS, *(k for k in keywords if {"split", "subset", "partition"} & set(k.lower().split("_")))]:
-            value = keywords.get(name)  # `data_split="val"`, `split_name="test"`: a keyword that names the part
-            if isinstance(value, str):
-                return kb.literal_role(value.split("[", 1)[0])
-        train = self.keyword_literal(expr, "train")
-        if train is True:
-            return "train"
-        if train is False:
-            return "test"
-        for value in positional:
-            if isinstance(value, str) and value.strip().lower() in kb.SPLIT_NAMES:
-                return kb.SPLIT_NAMES[value.strip().lower()]
-        for value in positional[:1]:
-            # `ImageFolder("data/test", tf)`, `Folder("data/test")`, `load("splits/test.jsonl")`: a folder or data
-            # file named for a split holds that split's rows, whatever the variable is called
-            if isinstance(value, str) and "/" in value and _DATA_PATH.search(value.strip()):
-                return kb.literal_role(value.strip().rstrip("/"))
-        return None
+        return call_role(self, expr, positional, keywords)
 
     def fit_call(self, expr: cst.Call, qn: str | None, method: str, recv: int, positional: list[Value],
                  keywords: dict[str, Value]) -> int:
@@ -415,48 +393,3 @@ class CallEvaluator(Evaluator):
         elif (isinstance(target, cst.Attribute) and isinstance(target.value, cst.Name)
               and target.value.value == self.self_name and self.class_name):
             self.attributes.setdefault(self.class_name, {}).setdefault(target.attr.value, []).append(value)
-
-
-def _dict_entry_tuple(flow, value) -> int:  # type: ignore[no-untyped-def]
-    """The tuple a starred argument unpacks: `*(X_tr, y_tr)`, or `*splits["train"]` with `"train": (X_tr, y_tr)` in
-    the dict literal `splits`; 0 when it is not known."""
-    if not isinstance(value, int) or not value:
-        return 0
-    if flow.kinds[value] == "op" and flow.info(value).get("op") == "tuple":
-        return value
-    if flow.kinds[value] != "part" or not flow.inputs[value]:
-        return 0
-    holder = flow.inputs[value][0]
-    info = flow.info(holder) if holder else {}
-    keys, key = info.get("keys") or [], flow.info(value).get("key")
-    if flow.kinds[holder] != "op" or info.get("op") != "dict" or key not in keys:
-        return 0
-    entry = flow.inputs[holder][keys.index(key)] if len(flow.inputs[holder]) == len(keys) else 0
-    return entry if entry and flow.kinds[entry] == "op" and flow.info(entry).get("op") == "tuple" else 0
-
-
-_PROPHETS = ("prophet.Prophet()", "prophet.forecaster.Prophet()", "fbprophet.Prophet()", "neuralprophet.NeuralProphet()")
-
-
-def _prophet_fit(flow, qn, method, recv, positional, expr) -> list | None:  # type: ignore[no-untyped-def]
-    """Prophet takes its label as the column `y` of the frame given to `fit(df)`, and its features as `ds`
-    and the columns named by `add_regressor("name")` on the same model: the (X, y) that `fit` stands for.
-    `m.add_regressor("temp")` is recorded here for the model's later `fit`."""
-    owner = qn[: -len(method) - 1] if qn and qn.endswith("." + method) else ""
-    if not owner.endswith(_PROPHETS) or not recv:
-        return None
-    regressors = flow.__dict__.setdefault("_prophet_regressors", {})
-    if method == "add_regressor" and positional and isinstance(flow.literal(positional[0]), str):
-        regressors.setdefault(recv, []).append(flow.literal(positional[0]))
-        return None
-    if method != "fit" or not positional or not isinstance(positional[0], int) or not positional[0]:
-        return None
-    data = positional[0]
-    x = flow.add("col", (data,), {"cols": ["ds", *regressors.get(recv, [])]}, expr)
-    y = flow.add("col", (data,), {"cols": ["y"]}, expr)
-    return [x, y]
-
-
-# A folder (no extension) or a data file: the paths whose last part can name a split.
-_DATA_PATH = re.compile(
-    r"(?i)/[\w-]+/?$|/[\w-]+\.(csv|tsv|json|jsonl|parquet|feather|arrow|txt|npy|npz|h5|hdf5|pkl|pickle|pt)$")

@@ -13,6 +13,7 @@ from hygiene.analysis.dataflow import knowledge as kb
 from hygiene.analysis.dataflow.graph import ROW_DEFINING
 from hygiene.analysis.dataflow.localmodels import tokenized_text
 from hygiene.analysis.dataflow.program import MAX_VISITS, SHIFT, Program, Ref, Stack, ref_of
+from hygiene.analysis.dataflow.valueroles import test_rows_named_val
 from hygiene.discovery import is_test_path
 
 PREDICTING = frozenset({"pred", "apply", "llm"})
@@ -68,13 +69,8 @@ def role_via(prog: Program, ref: Ref, stack: Stack = (), limit: int = 400) -> tu
                 if given and any(role_via(prog, arg, nstack, limit // 4)[0] for arg, nstack, _ in given):
                     following.extend((arg, nstack, via or call) for arg, nstack, call in given)
                     continue
-            if said == "val" and _named_only(prog, node):
-                # `val_loader` built from `ImageFolder("data/test")`: the rows are the test set, whatever the
-                # name (a validation name over training rows stays the rules' own question: EVAL020 and
-                # EVAL024 report a copy-paste where it is named)
-                deeper = _value_role(prog, node, here)
-                if deeper is not None and deeper[0] == "test":
-                    said, node = deeper
+            if said == "val" and (deeper := test_rows_named_val(prog, node, here)) is not None:
+                said, node = deeper  # `val_loader` built from `ImageFolder("data/test")`: the rows are the test set
             if said:
                 found.setdefault(said, (node, via))
                 continue
@@ -106,38 +102,6 @@ def role_via(prog: Program, ref: Ref, stack: Stack = (), limit: int = 400) -> tu
             return None, 0, 0
         level = following
     return None, 0, 0
-
-
-
-def _named_only(prog: Program, ref: Ref) -> bool:
-    """The node's role comes from its variable's name alone (no split part, no loader argument)."""
-    info = prog.info(ref)
-    return not info.get("role") and not (prog.kind(ref) == "part") and bool(info.get("name"))
-
-
-def _value_role(prog: Program, ref: Ref, stack: Stack, limit: int = 120) -> tuple[str, Ref] | None:
-    """The role the rows behind a named value state by what they are (a path or a split keyword of the call
-    that loaded them), names aside; None when they state none or disagree. A split's part stops the walk:
-    a validation part carved out of the training rows is the `"test"` part of that split."""
-    level, seen, found = [(ref, stack)], set(), {}
-    while level and len(seen) < limit:
-        following = []
-        for node, here in level:
-            if (node, here) in seen:
-                continue
-            seen.add((node, here))
-            info = prog.info(node)
-            if node != ref and prog.kind(node) == "part":
-                continue  # a split's part (`carve["test"]` of a split of the training rows): the name says more
-            said = info.get("role") if node != ref else None
-            if said in ("train", "test", "val"):
-                found.setdefault(said, node)
-                continue
-            following.extend(prog.back_step(node, here, rows=True))
-        if found:
-            return next(iter(found.items())) if len(found) == 1 else None
-        level = following
-    return None
 
 
 def _arguments_of(prog: Program, param: Ref, here: Stack) -> list[tuple[Ref, Stack, Ref]]:
@@ -379,7 +343,6 @@ def text_inputs(prog: Program, call: Ref) -> list[Ref]:
     settings = {kw[k] for k in SETTING_KEYWORDS if k in kw}
     inputs = [i for n, i in enumerate(prog.inputs(call)) if i and n not in settings]
     return inputs + [text for i in inputs if (text := tokenized_text(prog, i)) and text not in inputs]
-
 
 
 _EVAL_STRATEGY = ("evaluation_strategy", "eval_strategy")
