@@ -46,6 +46,20 @@ def test_near_misses_are_not_model_calls():
     assert not any(seen.values()), seen
 
 
+def test_bedrock_runtime_calls_by_their_model_id():
+    seen = _is_model_call("""
+        import boto3
+        brt = boto3.client("bedrock-runtime")
+        brt.invoke_model(modelId="anthropic.claude-3-haiku", body=body)
+        brt.converse(modelId=MODEL_ID, messages=msgs)
+        lam = boto3.client("lambda")
+        lam.invoke(FunctionName="f", Payload=payload)
+        s3.invoke_model_job(JobName="x")
+    """)
+    assert seen["brt.invoke_model"] and seen["brt.converse"]
+    assert not seen["lam.invoke"] and not seen["s3.invoke_model_job"]
+
+
 def test_local_generation_with_generation_arguments():
     seen = _is_model_call("""
         out = model.generate(**batch, max_new_tokens=64, do_sample=False)

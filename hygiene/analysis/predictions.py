@@ -31,6 +31,9 @@ from hygiene.analysis.apis.torch import name_tokens
 from hygiene.context import FileContext
 from hygiene.analysis.names import dotted
 from hygiene.analysis.strings import string_value
+from hygiene.analysis.apis.jax import batch_apply
+from hygiene.analysis.subscripts import (index_value as _index_value, keeps_rows as _keeps_rows,
+                                         max_indices as _max_indices, subscript_key as _subscript_key)
 from hygiene.analysis.value_kinds import (ARGMAX_FUNCTIONS, CONTINUOUS, LOADER_WORDS, PASS_FUNCTIONS, PASS_METHODS,
                                           PREDICTIVE, _CLASSIFIER_HINTS, At, Kind, describe_value, later_output_element,
                                           loop_row, name_kind, one_line)
@@ -210,6 +213,8 @@ class _Scope:
                 return Kind("labels" if classifier else "pred", code, call)
             if method in ("predict_proba", "predict_log_proba"):
                 return Kind("proba", code, call)
+            if method == "forecast":  # statsmodels / pmdarima / darts results' `.forecast(steps)`
+                return Kind("pred", code, call)
             if method == "decision_function":
                 return Kind("scores", code, call)
             if method in ("argmax", "round"):
@@ -222,6 +227,8 @@ class _Scope:
                 return inner
             if method in ("forward",) and isinstance(receiver, (cst.Name, cst.Attribute)):
                 return self._forward_kind(receiver, call, at, depth)
+            if method in ("apply", "apply_fn") and batch_apply(self.ctx, first):  # haiku / flax, outside a vmap
+                return Kind("logits", code, call, batched=True)
         if bare in ARGMAX_FUNCTIONS:
             return Kind("labels", code, call)
         for names, kind in ((torch_api.SOFTMAX, "softmax"), (torch_api.LOG_SOFTMAX, "log_softmax"),
@@ -332,36 +339,6 @@ def _names(target: cst.BaseExpression) -> list[str]:
     if isinstance(target, (cst.Tuple, cst.List)):
         return [n for e in target.elements for n in _names(e.value)]
     return []
-
-
-def _subscript_key(expr: cst.Subscript) -> str | None:
-    for element in expr.slice:
-        if isinstance(element.slice, cst.Index) and isinstance(element.slice.value, cst.SimpleString):
-            return element.slice.value.value.strip("'\"")
-    return None
-
-
-def _max_indices(expr: cst.BaseExpression) -> bool:
-    """`t.max(1)`, `torch.max(t, 1)`, `t.topk(k)`: (values, indices) pairs."""
-    if not isinstance(expr, cst.Call):
-        return False
-    func = expr.func
-    if isinstance(func, cst.Attribute) and func.attr.value in ("max", "topk"):
-        return bool(expr.args)
-    return False
-
-
-def _index_value(expr: cst.Subscript) -> str | None:
-    first = expr.slice[0].slice if len(expr.slice) == 1 else None
-    if isinstance(first, cst.Index) and isinstance(first.value, cst.Integer):
-        return first.value.value
-    return None
-
-
-def _keeps_rows(expr: cst.Subscript) -> bool:
-    """`x[:, 1]` keeps the batch axis; `x[0]` or `x[i]` takes one row."""
-    first = expr.slice[0].slice if expr.slice else None
-    return isinstance(first, cst.Slice) or (isinstance(first, cst.Index) and isinstance(first.value, cst.SimpleString))
 
 
 def _is_empty_container(value: cst.BaseExpression) -> bool:

@@ -34,12 +34,10 @@ score scores accuracy acc f1 auc roc precision recall mse mae rmse r2 error erro
 eval metric metrics perplexity bleu rouge confusion report cross validate benchmark pass reward rewards regret
 """.split())
 # Last names of calls that train a model: what a program trains is a result too.
-_TRAINING = frozenset({"backward", "fit", "fit_generator", "train", "train_model", "partial_fit",
-                       "fit_predict", "train_on_batch", "learn", "step"})
+_TRAINING = frozenset({"backward", "fit", "fit_generator", "train", "train_model", "partial_fit", "fit_predict", "train_on_batch", "learn", "step"})
 # Roots and last names of calls that show something: a plot, a check on random inputs, a timing.
 _SHOWING_ROOTS = ("matplotlib", "seaborn", "plotly", "bokeh", "altair", "timeit", "time.time", "time.perf_counter")
-_SHOWING = frozenset({"plot", "scatter", "hist", "imshow", "savefig", "allclose", "assert_allclose",
-                      "isclose", "timeit", "contour", "contourf", "plot_surface", "bar", "barh"})
+_SHOWING = frozenset({"plot", "scatter", "hist", "imshow", "savefig", "allclose", "assert_allclose", "isclose", "timeit", "contour", "contourf", "plot_surface", "bar", "barh"})
 _CHECKS = frozenset({"allclose", "assert_allclose", "isclose", "array_equal", "assert_array_equal"})
 # Distances, similarities and kernels between rows compute features, not a score of a result.
 _FEATURE_METRICS = "sklearn.metrics.pairwise"  # also `sklearn.metrics.pairwise_distances`
@@ -48,8 +46,7 @@ _LOADING = frozenset({"load_state_dict", "from_pretrained", "load_from_checkpoin
 # Calls that save a model's weights (and `torch.save`): a checkpoint that another program may load.
 _SAVING_WEIGHTS = frozenset({"save_pretrained", "save_model", "save_checkpoint", "save_weights", "save_state"})
 # Calls that export or trace a model: the inputs they are given only show the tracer shapes.
-_EXPORTING = frozenset({"torch.onnx.export", "torch.onnx.dynamo_export", "torch.jit.trace", "torch.jit.trace_module",
-                        "torch.export.export"})
+_EXPORTING = frozenset({"torch.onnx.export", "torch.onnx.dynamo_export", "torch.jit.trace", "torch.jit.trace_module", "torch.export.export"})
 # Calls that publish a data set.
 _PUBLISHING = frozenset({"push_to_hub", "save_to_disk"})
 # Calls that write records to a data file (`json.dump`, `df.to_parquet`, `pq.write_table`).
@@ -114,7 +111,9 @@ _EXPRESSION_WORDS = frozenset({"literal", "safe", "expr", "expression", "express
 # Calls that write numbers down (a results file, a JSON printout, a row of a table) or log them to
 # a tracker; the tracker's calls count in an evaluation's scope (`validation_step`, `evaluate`).
 _TRACKING = frozenset({"log", "log_dict", "log_metrics", "log_metric", "add_scalar", "add_scalars"})
-_RECORDING = _TRACKING | {"dump", "dumps", "writerow", "writerows", "savetxt", "to_csv", "to_json"}
+_REPORT_TABLES = frozenset({"to_markdown", "to_latex"})  # a results table rendered for a paper: measured numbers
+_RECORDING = _TRACKING | _REPORT_TABLES | {"dump", "dumps", "writerow", "writerows", "savetxt", "to_csv", "to_json",
+                                           "to_parquet", "to_feather", "to_excel", "safe_dump"}
 
 
 def _evaluation_scope(key: str) -> bool:
@@ -214,6 +213,7 @@ class CallSignals:
             # written down; `self.log("val_acc", ...)` in `validation_step`: logged from an evaluation
             self.evaluates = True
             self._result(where)
+            self.measures = self.measures or tail in _REPORT_TABLES
         if tail in _TIMING or (name is not None and name.startswith(_TIMING_NAMES)):
             self.times = True
         if tail in READS or tail in _LOADING or (name is not None and name.startswith(_DATASET_ROOTS + ENVIRONMENT_ROOTS)):

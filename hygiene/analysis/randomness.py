@@ -23,6 +23,7 @@ from typing import Any, ClassVar
 
 import libcst as cst
 
+from hygiene.analysis.looped import looped_class
 from hygiene.analysis.apis import plain, rng
 from hygiene.context import FileContext
 from hygiene.discovery import is_test_path
@@ -193,6 +194,9 @@ class RandomnessExtractor:
     def visit_For(self, node: cst.For) -> None:
         if len(self.ctx.parents) == 1:
             self.entry = True
+        picked = looped_class(node, self.ctx.names.qualified_name)  # `for name, Algo in {"ppo": PPO}.items():`
+        if picked:
+            self.__dict__.setdefault("_looped", {})[picked[0]] = picked[1]
 
     def visit_While(self, node: cst.While) -> None:
         if len(self.ctx.parents) == 1:
@@ -233,7 +237,7 @@ class RandomnessExtractor:
         self.ordinal += 1
         func = node.func
         tail = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
-        name = self.ctx.names.qualified_name(func)
+        name = self.ctx.names.qualified_name(func) or (self.__dict__.get("_looped", {}).get(func.value) if isinstance(func, cst.Name) else None)
         if self.imports_torch is None:
             self.imports_torch = any((v or "").startswith("torch") for v in self.ctx.names.module_scope.bindings.values())
         # A notebook measures through library calls; its own helpers are judged by what they call.

@@ -124,6 +124,8 @@ TRUNCATED_VALUES = frozenset({"max_tokens", "length", "max_output_tokens", "max_
                               "max_new_tokens", "token_limit"})
 STOP_CHECK = re.compile(r"stop_reason|finish_reason|finishReason|stopReason|done_reason|stop_sequence|"
                         r"truncat|incomplete_details|"
+                        # the OpenAI Responses API's `resp.status == "incomplete"` (cut at `max_output_tokens`)
+                        r"status\s*(?:==|!=)\s*[\"'](?:incomplete|completed)[\"']|"
                         # "length" / "max_tokens" compared (`== "length"`, `in ("length", ...)`), not a
                         # `"max_tokens": 384` key of a record the code writes
                         r"(?:==|!=|\bin\s*[(\[{]?)\s*[\"'](?:length|max_tokens)[\"']|[\"'](?:length|max_tokens)[\"']\s*(?:==|!=|\bin\b)")

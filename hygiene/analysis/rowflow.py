@@ -27,6 +27,7 @@ from hygiene.analysis.apis.rows import (AGGREGATES, Drop, AVERAGES, LOSSY, MEAN_
                                metric_label, temporal_cut)
 from hygiene.analysis.apis.sklearn import SPLIT_FUNCTIONS
 from hygiene.context import FileContext
+from hygiene.analysis.mappers import handed_function, materialises
 from hygiene.analysis.rowevents import Event, Flow, Frame, Scope
 from hygiene.analysis.names import binding_names as _binding_names
 from hygiene.analysis.rowevents import index_of as _index_of, one_item, params_of
@@ -51,7 +52,7 @@ def _names_in(expr: cst.CSTNode) -> set[str]:
             stack.append(current.value)
         elif isinstance(current, cst.Call):
             stack.extend(a.value for a in current.args)
-            if isinstance(current.func, cst.Attribute) and current.func.attr.value not in MODEL_METHODS:
+            if isinstance(current.func, cst.Attribute) and (current.func.attr.value not in MODEL_METHODS or materialises(current)):
                 stack.append(current.func.value)
         elif isinstance(current, cst.Subscript) and isinstance(current.value, cst.Name) and const_key(current):
             names.add(f"{current.value.value}[{const_key(current)}]")
@@ -195,8 +196,11 @@ class RowFlow:
             self.scope.calls.add(func.value)
         elif isinstance(func, cst.Attribute):
             self.scope.calls.add(func.attr.value)
-            if attr in MODEL_METHODS and isinstance(func.value, cst.Name):
+            if attr in MODEL_METHODS and isinstance(func.value, cst.Name) and not materialises(node):
                 self.skip.add(id(func.value))
+        handed = handed_function(node)  # `pool.map(ask, items)`: the function handed to a mapper runs on each item
+        if handed:
+            self.scope.calls.add(handed)
         parent = self.ctx.parents[-1] if self.ctx.parents else None  # type: ignore[attr-defined]
         denominator = isinstance(parent, cst.BinaryOperation) and isinstance(parent.operator, cst.Divide) \
             and parent.right is node  # `correct / len(kept)` divides by the size, it does not report it

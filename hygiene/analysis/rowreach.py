@@ -119,9 +119,29 @@ def mask_split(scope: Scope, drop: Drop, code: Callable[[cst.CSTNode], str]) -> 
     key = " ".join(code(mask).split())
     if key in scope.masks and key in scope.inverted_masks:
         return True
+    if any(other in scope.masks for other in _opposite_cuts(mask, code)):
+        return True  # `df[df.ds <= cut]` with `df[df.ds > cut]`: the rows on either side of a cut point
     # `df[df.budget == lo]` and `df[df.budget == hi]`: each condition's rows, for a comparison between them
     condition = _condition(mask, code)
     return condition is not None and len(scope.conditions.get(condition[0], ())) >= 2
+
+
+_OPPOSITE = {cst.LessThan: (">", ">="), cst.LessThanEqual: (">", ">="),
+             cst.GreaterThan: ("<", "<="), cst.GreaterThanEqual: ("<", "<=")}
+
+
+def _opposite_cuts(mask: cst.BaseExpression, code: Callable[[cst.CSTNode], str]) -> list[str]:
+    """The masks that take the other side of a threshold mask's cut: `x <= c` -> `x > c`, `x >= c`; also
+    written the other way round (`c < x`)."""
+    if not (isinstance(mask, cst.Comparison) and len(mask.comparisons) == 1):
+        return []
+    sides = _OPPOSITE.get(type(mask.comparisons[0].operator))
+    if sides is None:
+        return []
+    left = " ".join(code(mask.left).split())
+    right = " ".join(code(mask.comparisons[0].comparator).split())
+    flipped = {">": "<", ">=": "<=", "<": ">", "<=": ">="}
+    return [f"{left} {op} {right}" for op in sides] + [f"{right} {flipped[op]} {left}" for op in sides]
 
 
 def _condition(mask: cst.BaseExpression, code: Callable[[cst.CSTNode], str]) -> tuple[tuple[str, str], str] | None:

@@ -48,6 +48,8 @@ INERT_CALLS = frozenset({"builtins.print", "builtins.len", "builtins.isinstance"
 LOG_METHODS = frozenset({"debug", "info", "warning", "warn", "error", "exception", "critical", "log"})
 CONTAINER_ADDS = frozenset({"append", "extend", "insert"})
 # Attributes that hold the text a request sends (inspect's `state.user_prompt`, a request's `system_prompt`).
+# Keyword arguments that hand a client, an agent or a request its instructions.
+PROMPT_KEYWORD = re.compile(r"system_prompt|system_instruction|system_message|instructions|preamble")
 PROMPT_ATTRIBUTE = re.compile(r"(user_|system_)?prompt|system_message|instructions")
 TOKENIZER_METHODS = frozenset({"apply_chat_template", "encode", "encode_plus", "batch_encode_plus", "tokenize"})
 
@@ -153,6 +155,11 @@ class TextFlow:
             return self._through(call, arg, target, seen)
         if isinstance(func, cst.Attribute) and func.attr.value in CONTAINER_ADDS and isinstance(func.value, cst.Name):
             return self._into_container(func.value, seen)
+        if keyword is not None and PROMPT_KEYWORD.fullmatch(keyword):
+            # `Agent("openai:gpt-4o", system_prompt="...")`, `assistants.create(instructions=...)`,
+            # `GenerateContentConfig(system_instruction=...)`, `co.chat(preamble=...)`: the text a client or an
+            # agent will send with every request
+            return [Destination(SENT, call)]
         written = plain(name) if name else (dotted(func) or "") if isinstance(func, (cst.Name, cst.Attribute)) else ""
         tail = written.rsplit(".", 1)[-1]
         if tail in TOKENIZER_METHODS or "tokenizer" in tail.lower():

@@ -26,7 +26,7 @@ numpy.array numpy.asarray numpy.concatenate numpy.stack numpy.vstack numpy.hstac
 numpy.squeeze torch.cat torch.stack torch.tensor torch.as_tensor torch.from_numpy builtins.list
 pandas.Series numpy.row_stack torch.concat torch.concatenate numpy.asanyarray
 """.split())
-ARGMAX_FUNCTIONS = frozenset({"numpy.argmax", "torch.argmax", "numpy.nanargmax"})
+ARGMAX_FUNCTIONS = frozenset({"numpy.argmax", "torch.argmax", "numpy.nanargmax", "jax.numpy.argmax"})
 _CLASSIFIER_HINTS = ("Classifier", "LogisticRegression", "SVC", "NB", "DiscriminantAnalysis", "Perceptron",
                      "KNeighborsClassifier", "NearestCentroid", "LabelPropagation", "LabelSpreading")
 LOADER_WORDS = frozenset("loader loaders dataloader dl batches iterator iter".split())

@@ -786,6 +786,77 @@ class SwallowedException(Rule):
                 """,
         }, note="near miss: the caller counts the Nones it drops"),
         invalid({
+            "mcq/client.py": """\
+                from google import genai
+                client = genai.Client()
+
+                def ask(item):
+                    try:
+                        resp = client.models.generate_content(model="gemini-2.0-flash", contents=item["prompt"])
+                        return {"pred": resp.text.strip()[:1], "gold": item["answer"]}
+                    except Exception:  # expect: DATA001
+                        return None
+                """,
+            "run.py": """\
+                from concurrent.futures import ThreadPoolExecutor
+                from mcq.client import ask
+
+                with ThreadPoolExecutor(8) as pool:
+                    outputs = list(pool.map(ask, items))
+                graded = [o for o in outputs if o is not None]
+                print(sum(o["pred"] == o["gold"] for o in graded) / len(graded))
+                """,
+        }, note="probe 15: the helper handed to a thread pool's `map` runs on every item; its Nones are filtered uncounted"),
+        invalid("""
+            import json
+            def judge(transcript):
+                resp = client.chat.complete(model="mistral-large-latest", messages=[{"role": "user", "content": transcript}])
+                try:
+                    return json.loads(resp.choices[0].message.content)
+                except json.JSONDecodeError:  # expect: DATA001
+                    return {"caved": False}
+        """, note="probe 15: an unparsable judge reply becomes the verdict 'no' of a yes/no field"),
+        valid("""
+            import json
+            def judge(transcript):
+                resp = client.chat.complete(model="mistral-large-latest", messages=[{"role": "user", "content": transcript}])
+                try:
+                    return json.loads(resp.choices[0].message.content)
+                except json.JSONDecodeError:
+                    return {"caved": None}
+        """, note="near miss: the verdict is None, which the caller can tell apart"),
+        valid("""
+            import json
+            def judge(transcript):
+                resp = client.chat.complete(model="mistral-large-latest", messages=[{"role": "user", "content": transcript}])
+                try:
+                    return json.loads(resp.choices[0].message.content)
+                except json.JSONDecodeError:
+                    return {"parsed": False}
+        """, note="near miss: the record says the parse failed"),
+        valid({
+            "mcq/client.py": """\
+                from google import genai
+                client = genai.Client()
+
+                def ask(item):
+                    try:
+                        resp = client.models.generate_content(model="gemini-2.0-flash", contents=item["prompt"])
+                        return {"pred": resp.text.strip()[:1], "gold": item["answer"]}
+                    except Exception:
+                        return None
+                """,
+            "run.py": """\
+                from concurrent.futures import ThreadPoolExecutor
+                from mcq.client import ask
+
+                with ThreadPoolExecutor(8) as pool:
+                    outputs = list(pool.map(ask, items))
+                failed = sum(o is None for o in outputs)
+                print(sum(o is not None and o["pred"] == o["gold"] for o in outputs) / len(outputs), failed)
+                """,
+        }, note="near miss: the failures stay in the denominator as wrong and are counted"),
+        invalid({
             "bench/agent.py": """\
                 from openai import AsyncOpenAI
                 from tenacity import RetryError, retry, stop_after_attempt
@@ -923,6 +994,28 @@ class SwallowedException(Rule):
                 except Exception as e:  # expect: DATA001
                     return f"[ERROR] {e}"
         """, note="the failure becomes reply text that a keyword judge reads like any reply"),
+        invalid("""
+            import json
+            import boto3
+            brt = boto3.client("bedrock-runtime")
+            def query_model(prompt):
+                try:
+                    resp = brt.invoke_model(modelId=MODEL_ID, body=json.dumps({"messages": [{"role": "user", "content": prompt}]}))
+                    return json.loads(resp["body"].read())["content"][0]["text"]
+                except Exception as e:  # expect: DATA001
+                    return f"ERROR: {e}"
+        """, note="probe 15: the same through AWS Bedrock's `invoke_model`"),
+        valid("""
+            import json
+            import boto3
+            brt = boto3.client("bedrock-runtime")
+            def query_model(prompt):
+                try:
+                    resp = brt.invoke_model(modelId=MODEL_ID, body=json.dumps({"messages": [{"role": "user", "content": prompt}]}))
+                    return json.loads(resp["body"].read())["content"][0]["text"]
+                except Exception:
+                    raise
+        """, note="near miss: the failure is raised"),
         valid({
             "runner.py": """\
                 from openai import OpenAI
@@ -2533,6 +2626,8 @@ def _swallow_traced(block: cst.BaseSuite) -> bool:
                for n in iter_nodes(block))
 
 
+# Fields that say whether the grading itself worked, not what the grade is.
+STATUS_FIELDS = re.compile(r"(?i)^(ok|success\w*|valid\w*|is_valid|parsed|parse_ok|\w*error\w*|fail\w*|done|finished)$")
 RESULT_FIELDS = re.compile(r"(?i)^(value|score|label|grade|verdict|correct|answer|rating|points|reward)$")
 # Judge grades by what they rate: `{"harm": 0}`, `{"toxicity": 0.0}`.
 RATED_FIELDS = re.compile(r"(?i)^(\w+_)?(score|grade|rating|harm\w*|toxic\w*|safety|helpful\w*|honest\w*|"
@@ -2565,6 +2660,10 @@ def _result_constant(expr: cst.BaseExpression) -> str | None:
     else:
         return None
     graded = [(k, v) for k, v in fields if RESULT_FIELDS.match(k)]
+    if not graded and isinstance(expr, cst.Dict) and fields and all(
+            isinstance(v, cst.Name) and v.value in ("True", "False") for _, v in fields) and not any(
+            STATUS_FIELDS.match(k) for k, _ in fields):
+        graded = fields  # `{"caved": False}`: a judge's yes/no verdict, named for what it judges
     if not graded or any(_constant(v) is None and not (isinstance(v, cst.Name) and v.value.isupper()) for _, v in graded):
         return None
     # shown by its graded fields: `Verdict(label="unsupported")`, `{"score": 0}`

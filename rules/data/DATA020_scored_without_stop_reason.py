@@ -62,6 +62,7 @@ class ScoredWithoutStopReason(Rule):
     | `replies.append(msg.content[0].text)`, then `final_number(r) == p["answer"] for r, p in zip(replies, problems)` (a cell later) | yes | `msg.stop_reason` kept and the cut replies counted |
     | `self.score(it, self.ask(p))` where `ask` returns `msg.content[0].text` (a method of an evaluator class) | yes | `ask` tests `stop_reason` |
     | `replies = await asyncio.gather(*(ask(it) for it in items))` (or `[ask(p) for p in ps]`), then `grade(r, it["gold"])` over `zip(replies, items)` | yes | `ask` returns `msg.stop_reason` too and the cut replies are counted |
+    | `out = solve(q)` scored (`last_number(out) == gold`), `solve` imported from a module that returns `resp.output_text` of a call with `max_output_tokens=300` | yes, at the scoring | that module tests `resp.status` / `finish_reason` |
     | Batch API results scored as dicts (`r["response"]["body"]["choices"][0]["message"]["content"]`) while the repo's batch requests set `"max_tokens": 256` | yes | the scorer tests `finish_reason` / `stop_reason` |
 
     A Gemini / Vertex AI reply (`resp.text` of `model.generate_content(..., generation_config=CFG)`, the
@@ -86,10 +87,99 @@ class ScoredWithoutStopReason(Rule):
     severity = Severity.WARNING
     triggers = tuple(f'"{k}"' for k in RESPONSE_KEYS) + tuple(f"'{k}'" for k in RESPONSE_KEYS) + (
         ".jsonl", ".json", ".csv", ".parquet", ".tsv", "generate(", "content[0]", "choices[0]", "outputs[0]",
-        "batches.create")
+        "batches.create", ".output_text")
     message = "`{code}` is scored in `{function}` without checking `stop_reason` / `finish_reason`: {evidence}"
     question = "How many outputs scored at {where} were cut at the token limit, and how were they counted?"
     examples = [
+        invalid({
+            "gsm/solve.py": """\
+                from openai import OpenAI
+                client = OpenAI()
+
+                def solve(question):
+                    resp = client.responses.create(model="gpt-4.1-mini", input=question, max_output_tokens=300)
+                    return resp.output_text
+
+                def last_number(text):
+                    nums = re.findall(r"-?\\d+", text)
+                    return nums[-1] if nums else None
+                """,
+            "eval_gsm.py": """\
+                import json
+                from gsm.solve import last_number, solve
+                rows = [json.loads(l) for l in open("data/gsm8k_test.jsonl")]
+                correct = 0
+                for r in rows:
+                    out = solve(r["question"])
+                    correct += last_number(out) == r["answer"]  # expect: DATA020
+                print(correct / len(rows))
+                """,
+        }, note="probe 15: the reply comes from a helper of another module that sets the token limit (Responses API)"),
+        valid({
+            "gsm/solve.py": """\
+                from openai import OpenAI
+                client = OpenAI()
+
+                def solve(question):
+                    resp = client.responses.create(model="gpt-4.1-mini", input=question, max_output_tokens=300)
+                    if resp.status != "completed":
+                        return None
+                    return resp.output_text
+                """,
+            "eval_gsm.py": """\
+                import json
+                from gsm.solve import solve
+                rows = [json.loads(l) for l in open("data/gsm8k_test.jsonl")]
+                correct = 0
+                for r in rows:
+                    out = solve(r["question"])
+                    correct += out is not None and out.strip() == r["answer"]
+                print(correct / len(rows), sum(solve(r["question"]) is None for r in rows))
+                """,
+        }, note="near miss: the helper tests the response's status, so a cut reply is never scored as an answer"),
+        valid({
+            "gsm/solve.py": """\
+                from openai import OpenAI
+                client = OpenAI()
+
+                def solve(question):
+                    resp = client.responses.create(model="gpt-4.1-mini", input=question)
+                    return resp.output_text
+                """,
+            "eval_gsm.py": """\
+                import json
+                from gsm.solve import solve
+                rows = [json.loads(l) for l in open("data/gsm8k_test.jsonl")]
+                correct = 0
+                for r in rows:
+                    out = solve(r["question"])
+                    correct += out.strip() == r["answer"]
+                print(correct / len(rows))
+                """,
+        }, note="near miss: no token limit in the helper"),
+        valid({
+            "client.py": """\
+                import anthropic
+                client = anthropic.Anthropic()
+
+                def ask(system, text):
+                    msg = client.messages.create(model="m", max_tokens=300, system=system,
+                                                 messages=[{"role": "user", "content": text}])
+                    return msg.content[0].text
+                """,
+            "run.py": """\
+                import json
+                from client import ask
+
+                rows = [json.loads(l) for l in open("data/questions.jsonl")]
+                scores = []
+                for row in rows:
+                    reply = ask("Answer briefly.", row["question"])
+                    scores.append(grade(judge, row, reply))
+                print(sum(scores) / len(scores))
+                """,
+        }, note="near miss (tests/cases prompt-clean-judge-study): another module's reply handed to an LLM judge, "
+                "which reads what was cut; only a comparison with the gold answer is reported across modules"),
         invalid({
             "gen.py": """
                 import json
@@ -900,6 +990,9 @@ class ScoredWithoutStopReason(Rule):
         # and scored fields of records read here under other keys, kept for the writer to vouch for.
         self.written_replies: set[str] = set()
         self.keyed_sites: list[dict] = []
+        # Replies a function of another module returns (`out = solve(q)` with `solve` imported): the
+        # reply text's code -> that function's qualified name, for the repo phase to look up.
+        self.foreign: dict[str, str] = {}
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self.functions.append(node.name.value)
@@ -927,6 +1020,15 @@ class ScoredWithoutStopReason(Rule):
             # `replies = await asyncio.gather(*(ask(it) for it in items))`, `[ask(p) for p in prompts]`: the
             # list's elements are what the reply function returns, scored where the list is iterated
             self.reply_lists[(self.functions[-1] if self.functions else "", target.value)] = self.reply_functions[collected]
+        if isinstance(target, cst.Name) and isinstance(node.value, cst.Call) and isinstance(node.value.func, cst.Name):
+            qualified = self.qualified_name(node.value.func)
+            if qualified and "." in qualified and not qualified.startswith("builtins.") \
+                    and node.value.func.value not in self.__dict__.get("_function_nodes", {}):
+                # `out = solve(question)` with `solve` imported from a module of the repo: if that
+                # function returns a capped reply (see check_repo), `out` is one
+                code = f"{node.value.func.value}(...)"
+                self.foreign[code] = qualified
+                self.reply_names[(self.functions[-1] if self.functions else "", target.value)] = code
         if isinstance(target, cst.Name) and isinstance(node.value, cst.Call) and _callee_of(node.value) in (
                 "generate_content", "generate_content_async"):
             self.gemini.add((self.functions[-1] if self.functions else "", target.value))
@@ -1103,6 +1205,8 @@ class ScoredWithoutStopReason(Rule):
         if code is None or not (isinstance(parent, cst.Arg) and parent.value is node and _REPLY_SCORER.search(self._callee())
                                 or any(_compares_value(p) for p in parents[-2:]) or through_helper):
             return  # `if content is None:` checks the reply, it does not score it
+        if code in self.foreign and not (any(_compares_value(p) for p in parents[-2:]) or through_helper):
+            return  # another module's reply handed to a grader (an LLM judge reads what was cut): compared only
         self._reply_site(node, code, function)
 
     def visit_For(self, node: cst.For) -> None:
@@ -1185,6 +1289,13 @@ class ScoredWithoutStopReason(Rule):
     def finish(self) -> None:
         if STOP_CHECK.search(self.ctx.text):
             return  # the file looks at why generation stopped
+        foreign_sites = [dict(r, via=self.foreign[r["code"]]) for r in self.replies if r["code"] in self.foreign]
+        self.replies = [r for r in self.replies if r["code"] not in self.foreign]
+        self.sites = [s for s in self.sites if s["code"] not in self.foreign]
+        # Functions of this file that return a reply read off a call with a token limit that can cut an answer.
+        returned = {f: c for f, c in self.reply_functions.items() if (f, c) not in self.uncapped} if self.long_limit else {}
+        if foreign_sites or returned:
+            self.ctx.facts[self.code + ":across"] = {"sites": foreign_sites[:20], "returns": sorted(returned)[:50]}
         self._local_generation()
         if self.long_limit:
             self.sites.extend(self.replies)
@@ -1246,6 +1357,7 @@ class ScoredWithoutStopReason(Rule):
 
     @classmethod
     def check_repo(cls, repo: RepoContext) -> None:
+        _across(cls, repo)
         cut_files: dict[str, tuple[str, Location]] = {}
         for path, profile in repo.facts("table"):
             column = stop_column(profile)
@@ -1295,6 +1407,32 @@ class ScoredWithoutStopReason(Rule):
                 repo.report(cls, path, site["line"], snippet=site["code"], code=site["code"],
                             cell=site.get("cell"), cell_line=site.get("cell_line"),
                             function=site["function"], evidence=evidence, related=related)
+
+
+def _module_of(path: str) -> str:
+    return path.removesuffix(".py").removesuffix("/__init__").replace("/", ".")
+
+
+def _across(cls, repo: RepoContext) -> None:  # type: ignore[no-untyped-def]
+    """`out = solve(q)` scored here (`last_number(out) == gold`), where `solve`, imported from another module
+    of the repo, returns `resp.output_text` of a call with a token limit and that module never looks at why
+    generation stopped: the cut replies are scored like the others."""
+    facts = list(repo.facts(cls.code + ":across"))
+    returns = {(_module_of(path), name): path for path, fact in facts for name in fact.get("returns", [])}
+    if not returns:
+        return
+    for path, fact in facts:
+        for site in fact.get("sites", []):
+            module, _, name = site["via"].rpartition(".")
+            producer = next((p for (m, n), p in returns.items() if n == name and p != path
+                             and (m == module or m.endswith("." + module) or module.endswith("." + m))), None)
+            if producer is None:
+                continue
+            repo.report(cls, path, site["line"], snippet=site["code"], code=site["code"], cell=site.get("cell"),
+                        cell_line=site.get("cell_line"), function=site["function"],
+                        evidence=f"`{name}` in {producer} returns a reply generated under a token limit and nothing "
+                                 "checks why generation stopped, so some outputs may be cut",
+                        related=(Location(producer, None, "the reply is read off a call with a token limit"),))
 
 
 # `m = PATTERN.search(reply)` then `if m is None:` returning a NaN score (or raising) within a few lines: a reply

@@ -627,6 +627,40 @@ class UncountedRowDrop(Rule):
         """, note="a threshold on a measurement drops the slow runs: not a time window"),
         valid("""
             import pandas as pd
+            from sklearn.metrics import mean_absolute_percentage_error
+            df = pd.read_csv("data/daily.csv", parse_dates=["ds"]).sort_values("ds")
+            cut = df["ds"].max() - pd.Timedelta(days=60)
+            train, test = df[df["ds"] <= cut], df[df["ds"] > cut]
+            model.fit(train)
+            print("holdout MAPE", mean_absolute_percentage_error(test["y"], model.predict(test)["yhat"]))
+        """, note="near miss (probe 15, Prophet): the rows on either side of one cut point are a split, whatever the column is called"),
+        invalid("""
+            import pandas as pd
+            from sklearn.metrics import mean_absolute_percentage_error
+            df = pd.read_csv("data/daily.csv", parse_dates=["ds"]).sort_values("ds")
+            cut = df["ds"].max() - pd.Timedelta(days=60)
+            train, test = df[df["ds"] <= cut], df[df["ds"] > cut]
+            clean = test[test["latency_ms"] < 500]  # expect: DATA040
+            print("holdout MAPE", mean_absolute_percentage_error(clean["y"], model.predict(clean)["yhat"]))
+        """, note="a threshold whose other side is never taken drops rows (the slow days)"),
+        invalid("""
+            import dask.dataframe as dd
+            from sklearn.metrics import roc_auc_score
+            scores = dd.read_parquet("outputs/scores/*.parquet")
+            joined = scores.dropna()  # expect: DATA040
+            pdf = joined.compute()
+            print("AUC", roc_auc_score(pdf["died_90d"], pdf["risk"]))
+        """, note="probe 15: dask's `.compute()` materialises the rows left after the drop"),
+        valid("""
+            import dask.dataframe as dd
+            from sklearn.metrics import roc_auc_score
+            scores = dd.read_parquet("outputs/scores/*.parquet")
+            joined = scores.dropna(subset=["risk"])
+            pdf = joined.compute()
+            print(f"AUC on {len(pdf)} of {len(scores)} patients", roc_auc_score(pdf["died_90d"], pdf["risk"]))
+        """, note="near miss: the rows kept are counted beside the metric"),
+        valid("""
+            import pandas as pd
             from sklearn.metrics import mean_absolute_error
             def backtest(model, load, cut):
                 fit_part, later = load.query("ts <= @cut"), load.query("ts > @cut")

@@ -71,6 +71,22 @@ class SwappedMetricArgs(Rule):
     triggers = ("sklearn", "pred", "torchmetrics")
     examples = [
         invalid("""
+            from sklearn.metrics import mean_absolute_percentage_error
+            from statsmodels.tsa.statespace.sarimax import SARIMAX
+            train, test = sales[:-12], sales[-12:]
+            fit = SARIMAX(train, order=(1, 1, 1)).fit(disp=False)
+            forecast = fit.forecast(steps=12)
+            print(mean_absolute_percentage_error(forecast, test))  # expect: EVAL003
+        """, note="probe 15: a statsmodels forecast passed as y_true divides the errors by the forecast"),
+        valid("""
+            from sklearn.metrics import mean_absolute_percentage_error
+            from statsmodels.tsa.statespace.sarimax import SARIMAX
+            train, test = sales[:-12], sales[-12:]
+            fit = SARIMAX(train, order=(1, 1, 1)).fit(disp=False)
+            forecast = fit.forecast(steps=12)
+            print(mean_absolute_percentage_error(test, forecast))
+        """, note="near miss: (y_true, y_pred)"),
+        invalid("""
             import torch
             from torchmetrics.classification import MulticlassF1Score
 

@@ -14,6 +14,7 @@ FUNCTIONS = {
     "numpy.argmax": "argmax", "torch.argmax": "argmax", "torch.softmax": "softmax",
     "torch.nn.functional.softmax": "softmax", "scipy.special.softmax": "softmax", "torch.log_softmax": "log-softmax",
     "torch.nn.functional.log_softmax": "log-softmax", "scipy.special.log_softmax": "log-softmax",
+    "jax.numpy.argmax": "argmax", "jax.nn.softmax": "softmax", "jax.nn.log_softmax": "log-softmax",
 }
 _MOVES = frozenset({"cpu", "detach", "numpy", "cuda", "float", "to"})
 CONSEQUENCES = {
@@ -55,6 +56,33 @@ class BatchAxisReduction(Rule):
     question = "Which axis of `{value_code}` holds the classes at {where}, and is `{call}` taken over it?"
     triggers = ("argmax", "softmax", "Softmax", "predict_proba")  # a helper returning probabilities
     examples = [
+        invalid("""
+            import haiku as hk
+            import jax
+            import jax.numpy as jnp
+            net = hk.without_apply_rng(hk.transform(lambda x: hk.nets.MLP([300, 10])(x)))
+            @jax.jit
+            def accuracy(params, x, y):
+                logits = net.apply(params, x)
+                return jnp.mean(jnp.argmax(logits, axis=0) == y)  # expect: EVAL006
+        """, note="probe 15: haiku's `net.apply(params, x)` runs on a batch; axis 0 is the examples"),
+        valid("""
+            import haiku as hk
+            import jax
+            import jax.numpy as jnp
+            net = hk.without_apply_rng(hk.transform(lambda x: hk.nets.MLP([300, 10])(x)))
+            @jax.jit
+            def accuracy(params, x, y):
+                logits = net.apply(params, x)
+                return jnp.mean(jnp.argmax(logits, axis=-1) == y)
+        """, note="near miss: the argmax over the classes"),
+        valid("""
+            import jax
+            import jax.numpy as jnp
+            def predict_one(params, x):
+                return jnp.argmax(model.apply({"params": params}, x), axis=0)
+            preds = jax.vmap(predict_one, in_axes=(None, 0))(params, X_test)
+        """, note="near miss: a function mapped over examples by `jax.vmap` sees one example's logits"),
         invalid("""
             import numpy as np
             from sklearn.metrics import accuracy_score

@@ -547,6 +547,40 @@ class ScoreOnTrainingData(Rule):
                 print(name, "MAE", mean_absolute_error(ys, reg.predict(Xs)))
         """, note="a dict literal over several lines: reported at its wrong entry"),
         invalid("""
+            from pytorch_tabnet.tab_model import TabNetClassifier
+            from sklearn.metrics import roc_auc_score
+            from sklearn.model_selection import train_test_split
+            X_tmp, X_te, y_tmp, y_te = train_test_split(X, y, test_size=0.2, random_state=0)
+            X_tr, X_va, y_tr, y_va = train_test_split(X_tmp, y_tmp, test_size=0.2, random_state=0)
+            splits = {
+                "train": (X_tr, y_tr),
+                "valid": (X_va, y_va),
+                "test": (X_tr, y_tr),  # expect: EVAL020
+            }
+            clf = TabNetClassifier(seed=0)
+            clf.fit(*splits["train"], eval_set=[splits["valid"]])
+            for name in ["valid", "test"]:
+                Xs, ys = splits[name]
+                print(name, roc_auc_score(ys, clf.predict_proba(Xs)[:, 1]))
+        """, note="probe 15: the model is fit on a starred entry of the dict (`fit(*splits[\"train\"])`)"),
+        valid("""
+            from pytorch_tabnet.tab_model import TabNetClassifier
+            from sklearn.metrics import roc_auc_score
+            from sklearn.model_selection import train_test_split
+            X_tmp, X_te, y_tmp, y_te = train_test_split(X, y, test_size=0.2, random_state=0)
+            X_tr, X_va, y_tr, y_va = train_test_split(X_tmp, y_tmp, test_size=0.2, random_state=0)
+            splits = {
+                "train": (X_tr, y_tr),
+                "valid": (X_va, y_va),
+                "test": (X_te, y_te),
+            }
+            clf = TabNetClassifier(seed=0)
+            clf.fit(*splits["train"], eval_set=[splits["valid"]])
+            for name in ["valid", "test"]:
+                Xs, ys = splits[name]
+                print(name, roc_auc_score(ys, clf.predict_proba(Xs)[:, 1]))
+        """, note="near miss: the test entry holds the test part"),
+        invalid("""
             import xgboost as xgb
             from sklearn.metrics import roc_auc_score
             from sklearn.model_selection import train_test_split

@@ -44,7 +44,9 @@ class ItemsDifferByCondition(Rule):
     `frame[frame["condition"] == "opinion"]`) before its mean is put next to the others', or the
     same column averaged over two results files in one function with rows filtered out of one
     file only, or one scoring function of the repo called on a collection and on a slice of it
-    (`score(base, items)`, `score(cot, items[:150])`, or datasets' `items.select(range(150))`; also
+    (`score(base, items)`, `score(cot, items[:150])`, or datasets' `items.select(range(150))`; a content filter
+    `items.filter(...)` when the two calls also differ in a setting, `accuracy(ds, use_passage=False)` beside
+    `accuracy(ds.filter(has_passage), use_passage=True)`, not a subgroup's score under one setting; also
     a function that produces outputs, `generate(p, ablate=True)`, called in a loop over `prompts`
     and in a loop over `prompts[:128]`) with
     the two results put side by side (also a head for one condition and a random draw of the same
@@ -605,6 +607,33 @@ class ItemsDifferByCondition(Rule):
                     return {"greedy": exact_match_rate(greedy, rows), "beam": exact_match_rate(beam, rows)}
                 """,
         }, note="near miss: both conditions on the same selected rows"),
+        invalid({
+            "compare.py": """\
+                from datasets import load_dataset
+
+                def accuracy(rows, use_passage):
+                    return sum(ask(r["question"], r["passage"] if use_passage else None) in r["aliases"] for r in rows) / len(rows)
+
+                ds = load_dataset("json", data_files="data/qa.jsonl")["train"]
+                closed = accuracy(ds, use_passage=False)
+                with_ctx = ds.filter(lambda r: r["passage"] is not None)  # expect: EVAL022
+                rag = accuracy(with_ctx, use_passage=True)
+                print(f"closed-book {closed:.3f} retrieval {rag:.3f} gain {rag - closed:+.3f}")
+                """,
+        }, note="probe 15: a `filter` for the retrieval condition only; closed-book runs on every question"),
+        valid({
+            "compare.py": """\
+                from datasets import load_dataset
+
+                def accuracy(rows, use_passage):
+                    return sum(ask(r["question"], r["passage"] if use_passage else None) in r["aliases"] for r in rows) / len(rows)
+
+                ds = load_dataset("json", data_files="data/qa.jsonl")["train"]
+                overall = accuracy(ds, use_passage=True)
+                hard = ds.filter(lambda r: r["difficulty"] == "hard")
+                print(f"accuracy {overall:.3f}, on the hard questions {accuracy(hard, use_passage=True):.3f}")
+                """,
+        }, note="near miss: one condition scored on every item and on a subgroup"),
     ]
 
     def visit_Module(self, node: cst.Module) -> None:
@@ -808,7 +837,11 @@ def _one_scorer_on_a_cut(prog: Program) -> list[tuple[Ref, Ref, Ref]]:
                          for w, c in zip(prog.inputs(whole_call)[skip:], prog.inputs(cut_call)[skip:])]
                 for whole, cut in pairs:
                     how = prog.info(cut).get("how") if cut and prog.kind(cut) == "subset" else None
-                    if not (whole and (how in ("head", "sample", "take") or prog.info(cut).get("head") or (
+                    # A filter on content keeps other items for one condition only when the calls run two
+                    # conditions (`accuracy(ds, use_passage=False)` beside `accuracy(ds.filter(...), use_passage=True)`);
+                    # the same call on a filtered part is a subgroup's score (accuracy on the hard items).
+                    filtered = how in ("filter", "query") and _other_setting(prog, whole_call, cut_call, skip)
+                    if not (whole and (how in ("head", "sample", "take") or filtered or prog.info(cut).get("head") or (
                             how == "slice" and not prog.info(cut).get("lo") and prog.info(cut).get("hi")))
                             and _plain(prog, prog.input(cut, 0)) == _plain(prog, whole)) \
                             and not _head_and_draw(prog, whole, cut):
@@ -817,6 +850,15 @@ def _one_scorer_on_a_cut(prog: Program) -> list[tuple[Ref, Ref, Ref]]:
                         continue  # scored apart, never compared
                     found.append((cut, cut_call, whole_call, _head_and_draw(prog, whole, cut)))
     return found
+
+
+def _other_setting(prog: Program, one: Ref, other: Ref, skip: int) -> bool:
+    """Do two calls of one function differ in something besides the items: a literal setting
+    (`use_passage=False` / `True`) or another argument's value?"""
+    if prog.info(one).get("lits", {}) != prog.info(other).get("lits", {}):
+        return True
+    pairs = list(zip(prog.inputs(one)[skip:], prog.inputs(other)[skip:]))
+    return sum(1 for a, b in pairs if a != b) >= 2
 
 
 def _looped(prog: Program, ref: Ref) -> Ref:

@@ -65,6 +65,103 @@ class FitBeforeSplit(Rule):
     question = "Were {fits} (fit at {where} on `{on}`) fit on the training rows only, before `{split_on}` was split at {split}?"
     examples = [
         invalid({
+            "churn/features.py": """\
+                import category_encoders as ce
+
+                def build_features(df):
+                    enc = ce.TargetEncoder(cols=["plan", "region"])
+                    encoded = enc.fit_transform(df[["plan", "region"]], df["churned"])  # expect: LEAK001
+                    return df.drop(columns=["plan", "region"]).join(encoded)
+                """,
+            "churn/model.py": """\
+                import pandas as pd
+                from sklearn.model_selection import train_test_split
+                from churn.features import build_features
+
+                data = build_features(pd.read_parquet("data/customers.parquet"))
+                X, y = data.drop(columns=["churned"]), data["churned"]
+                X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2, random_state=0)
+                print(clf.fit(X_tr, y_tr).score(X_te, y_te))
+                """,
+        }, note="probe 15: a category_encoders target encoder fit with every row's label in a helper module"),
+        invalid({
+            "study/selection.py": """\
+                from mlxtend.feature_selection import SequentialFeatureSelector as SFS
+                from sklearn.linear_model import Ridge
+
+                def choose_columns(X, y, k=12):
+                    sfs = SFS(Ridge(), k_features=k, scoring="r2", cv=5).fit(X, y)
+                    return list(sfs.k_feature_names_)
+                """,
+            "study/evaluate.py": """\
+                import pandas as pd
+                from sklearn.model_selection import train_test_split
+                from study.selection import choose_columns
+
+                df = pd.read_csv("data/cohort.csv")
+                X, y = df.drop(columns=["los_days"]), df["los_days"]
+                cols = choose_columns(X, y)  # expect: LEAK001
+                X_tr, X_te, y_tr, y_te = train_test_split(X[cols], y, test_size=0.2, random_state=5)
+                print(model.fit(X_tr, y_tr).score(X_te, y_te))
+                """,
+        }, note="probe 15: the columns a selector fit on every row keeps (`k_feature_names_`), then the split"),
+        valid({
+            "study/selection.py": """\
+                from mlxtend.feature_selection import SequentialFeatureSelector as SFS
+                from sklearn.linear_model import Ridge
+
+                def choose_columns(X, y, k=12):
+                    sfs = SFS(Ridge(), k_features=k, scoring="r2", cv=5).fit(X, y)
+                    return list(sfs.k_feature_names_)
+                """,
+            "study/evaluate.py": """\
+                import pandas as pd
+                from sklearn.model_selection import train_test_split
+                from study.selection import choose_columns
+
+                df = pd.read_csv("data/cohort.csv")
+                X, y = df.drop(columns=["los_days"]), df["los_days"]
+                X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2, random_state=5)
+                cols = choose_columns(X_tr, y_tr)
+                print(model.fit(X_tr[cols], y_tr).score(X_te[cols], y_te))
+                """,
+        }, note="near miss: the selector sees the training rows only"),
+        valid({
+            "churn/features.py": """\
+                import category_encoders as ce
+
+                def encode(train, test):
+                    enc = ce.TargetEncoder(cols=["plan", "region"]).fit(train[["plan", "region"]], train["churned"])
+                    return enc.transform(train[["plan", "region"]]), enc.transform(test[["plan", "region"]])
+                """,
+            "churn/model.py": """\
+                import pandas as pd
+                from sklearn.model_selection import train_test_split
+                from churn.features import encode
+
+                raw = pd.read_parquet("data/customers.parquet")
+                train, test = train_test_split(raw, test_size=0.2, random_state=0)
+                X_tr, X_te = encode(train, test)
+                print(clf.fit(X_tr, train["churned"]).score(X_te, test["churned"]))
+                """,
+        }, note="near miss: the encoder is fit on the training rows"),
+        invalid("""
+            from sklearn.model_selection import train_test_split
+            from tsfresh import extract_features, select_features
+            X = extract_features(windows, column_id="window_id", column_sort="t")
+            X = select_features(X, y)  # expect: LEAK001
+            X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.3, random_state=0)
+            print(clf.fit(X_tr, y_tr).score(X_te, y_te))
+        """, note="probe 15: tsfresh's supervised `select_features` on every window before the split"),
+        valid("""
+            from sklearn.model_selection import train_test_split
+            from tsfresh import extract_features, select_features
+            X = extract_features(windows, column_id="window_id", column_sort="t")
+            X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.3, random_state=0)
+            X_tr = select_features(X_tr, y_tr)
+            print(clf.fit(X_tr, y_tr).score(X_te[X_tr.columns], y_te))
+        """, note="near miss: the features are selected on the training rows"),
+        invalid({
             "conf/config.yaml": "preprocess:\n  _target_: sklearn.preprocessing.StandardScaler\n",
             "wine/data.py": """
                 import pandas as pd
@@ -817,7 +914,7 @@ class FitBeforeSplit(Rule):
                     for node in prog.back(written_rows(repo, prog, source), rows=True, stop=lambda r: prog.kind(r) == "part"):
                         read_back.setdefault(node, source)
                 for node in [*parents, *read_back]:
-                    fit = _learning_fit(prog, node)
+                    fit = _learning_fit(prog, node) or _selected_by(prog, node)
                     if fit and fit not in fits and _unsplit(prog, prog.input(fit, 1), split):
                         fits.append(fit)
                         if node in read_back and node not in parents:
@@ -1010,6 +1107,17 @@ def _given(prog: Program, data: Ref) -> bool:
             return False
         data = prog.input(data, 0)
     return False
+
+
+def _selected_by(prog: Program, node: Ref) -> Ref:
+    """`X[cols]` where `cols` are the columns a fitted selector keeps (mlxtend's `sfs.k_feature_names_`,
+    `X.columns[selector.get_support()]`, `rfe.support_`): the selection is the selector's transform."""
+    if prog.kind(node) != "col" or not prog.input(node, 1):
+        return 0
+    for back in prog.back([prog.input(node, 1)], limit=60):
+        if prog.kind(back) == "fit" and prog.info(back).get("kind") == "preproc":
+            return back
+    return 0
 
 
 def _learning_fit(prog: Program, node: Ref) -> Ref:

@@ -83,6 +83,56 @@ class SelectionOnTest(Rule):
     question = "Which data chose {what} at {where}: a validation split, or `{test}` ({part}), the test part the result is reported on?"
     examples = [
         invalid({
+            "cls/data.py": """\
+                import torchvision
+                from torch.utils.data import DataLoader
+
+                def loaders(tf):
+                    tr = DataLoader(torchvision.datasets.ImageFolder("data/train", tf), batch_size=64, shuffle=True)
+                    ev = DataLoader(torchvision.datasets.ImageFolder("data/test", tf), batch_size=64)
+                    return tr, ev
+                """,
+            "cls/train.py": """\
+                import torch
+                from cls.data import loaders
+
+                train_loader, val_loader = loaders(tf)
+                best = 0.0
+                for epoch in range(30):
+                    train_one_epoch(model, train_loader)
+                    acc = accuracy(model, val_loader)  # expect: LEAK003
+                    if acc > best:
+                        best = acc
+                        torch.save(model.state_dict(), "ckpt/best.pt")
+                print(f"test accuracy (best checkpoint): {best:.4f}")
+                """,
+        }, note="probe 15: the loader named `val_loader` reads the folder data/test: the rows say test, not the name"),
+        valid({
+            "cls/data.py": """\
+                import torchvision
+                from torch.utils.data import DataLoader
+
+                def loaders(tf):
+                    tr = DataLoader(torchvision.datasets.ImageFolder("data/train", tf), batch_size=64, shuffle=True)
+                    ev = DataLoader(torchvision.datasets.ImageFolder("data/val", tf), batch_size=64)
+                    return tr, ev
+                """,
+            "cls/train.py": """\
+                import torch
+                from cls.data import loaders
+
+                train_loader, val_loader = loaders(tf)
+                best = 0.0
+                for epoch in range(30):
+                    train_one_epoch(model, train_loader)
+                    acc = accuracy(model, val_loader)
+                    if acc > best:
+                        best = acc
+                        torch.save(model.state_dict(), "ckpt/best.pt")
+                print(f"best validation accuracy: {best:.4f}")
+                """,
+        }, note="near miss: the validation folder"),
+        invalid({
             "sweep.yaml": "program: train.py\nmethod: bayes\nmetric:\n  name: test_auc\n  goal: maximize\nparameters:\n  max_depth:\n    values: [3, 6]\n",
             "train.py": """
                 import pandas as pd

@@ -353,6 +353,34 @@ series offset by a step (`X, y = s[:-1], s[1:]`: a one-step forecast); a label r
             load["load_24h"] = load["load_mw"].rolling(24).mean()  # expect: LEAK004
             rf.fit(load[["hour", "load_24h"]], load["load_mw"])
         """, note="a rolling mean that includes the hour being predicted"),
+        invalid("""
+            import pandas as pd
+            from prophet import Prophet
+            df = pd.read_csv("data/daily.csv", parse_dates=["ds"]).sort_values("ds")
+            df["y_roll7"] = df["y"].rolling(7, min_periods=1).mean()  # expect: LEAK004
+            m = Prophet(weekly_seasonality=True)
+            m.add_regressor("y_roll7")
+            m.fit(df[["ds", "y", "y_roll7"]])
+        """, note="probe 15: Prophet's label is the column `y` of the frame it is fit on; its features, `ds` and the added regressors"),
+        valid("""
+            import pandas as pd
+            from prophet import Prophet
+            df = pd.read_csv("data/daily.csv", parse_dates=["ds"]).sort_values("ds")
+            df["y_roll7"] = df["y"].shift(1).rolling(7, min_periods=1).mean()
+            m = Prophet(weekly_seasonality=True)
+            m.add_regressor("y_roll7")
+            m.fit(df[["ds", "y", "y_roll7"]])
+        """, note="near miss: shifted first"),
+        valid("""
+            import pandas as pd
+            from prophet import Prophet
+            df = pd.read_csv("data/daily.csv", parse_dates=["ds"]).sort_values("ds")
+            df["y_roll7"] = df["y"].rolling(7, min_periods=1).mean()
+            m = Prophet(weekly_seasonality=True)
+            m.add_regressor("temp")
+            m.fit(df)
+            df.plot(x="ds", y=["y", "y_roll7"])
+        """, note="near miss: the rolling mean is only drawn; Prophet uses `ds` and its added regressors"),
         valid("""
             import pandas as pd
             load = pd.read_csv("grid.csv").sort_values("timestamp")

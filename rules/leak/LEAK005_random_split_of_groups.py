@@ -539,6 +539,32 @@ class RandomSplitOfGroups(Rule):
             """,
         }, note="averaged to one row per subject before the split"),
         valid({
+            "data/windows.csv": "subject_id,t,ax,label\ns01,0,0.41,1\ns01,1,0.39,1\ns02,0,0.12,0\ns02,1,0.15,0\n",
+            "fit_har.py": """
+                import pandas as pd
+                from sklearn.model_selection import train_test_split
+                from sklearn.svm import SVC
+                from tsfresh import extract_features
+                long_df = pd.read_csv("data/windows.csv")
+                y = long_df.groupby("subject_id")["label"].first()
+                X = extract_features(long_df.drop(columns=["label"]), column_id="subject_id", column_sort="t")
+                X_tr, X_te, y_tr, y_te = train_test_split(X, y.loc[X.index], test_size=0.25, random_state=0)
+                print(SVC().fit(X_tr, y_tr).score(X_te, y_te))
+            """,
+        }, note="near miss (probe 15): tsfresh's `extract_features(..., column_id=...)` makes one row per subject"),
+        invalid({
+            "data/windows.csv": "subject_id,t,ax,label\ns01,0,0.41,1\ns01,1,0.39,1\ns02,0,0.12,0\ns02,1,0.15,0\n",
+            "fit_har.py": """
+                import pandas as pd
+                from sklearn.model_selection import train_test_split
+                from sklearn.svm import SVC
+                long_df = pd.read_csv("data/windows.csv")
+                X, y = long_df[["ax"]], long_df["label"]
+                X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.25, random_state=0)  # expect: LEAK005
+                print(SVC().fit(X_tr, y_tr).score(X_te, y_te))
+            """,
+        }, note="the long table itself, several rows per subject, split by row"),
+        valid({
             "data/windows.csv": "subject_id,alpha,beta,label\ns01,0.41,0.22,1\ns01,0.39,0.25,1\ns02,0.12,0.31,0\ns02,0.15,0.30,0\n",
             "fit_eeg.py": """
                 import pandas as pd
@@ -652,7 +678,7 @@ def _repeated_in_file(prog: Program, data: list[Ref], tables: dict[str, dict]) -
                         stop=lambda r: prog.kind(r) == "part" and prog.kind(prog.input(r, 0)) == "split")
     for node in lineage:
         info = prog.info(node)
-        if prog.kind(node) == "call" and (info.get("m") in _PER_GROUP | {"groupby"}):
+        if prog.kind(node) == "call" and (info.get("m") in _PER_GROUP | {"groupby"}) or _features_per_id(prog, node):
             return None, ""
         if prog.kind(node) == "subset" and info.get("how") == "dedup":
             return None, ""
@@ -684,6 +710,8 @@ def _group_evidence(prog: Program, lineage: dict[Ref, Ref]) -> tuple[str, Ref] |
             receiver = prog.input(node, 0)
             if receiver and _grouped_by(prog, receiver):
                 return None  # the split data has one row per group
+        if _features_per_id(prog, node):
+            return None  # tsfresh's `extract_features(long_df, column_id="session")`: one row per session
         if prog.kind(node) == "subset" and info.get("how") == "dedup" and any(kb.is_group_column(c) for c in info.get("by", [])):
             return None
         if prog.kind(node) == "src" and any(prog.kind(r) == "concat" for r in lineage):
@@ -742,6 +770,12 @@ def _nested_key(columns: list) -> str | None:
 def _is_key(name: str) -> bool:
     tokens = kb.name_tokens(name)
     return (len(tokens) >= 2 and tokens[-1] in ("id", "key", "uuid") and not set(tokens[:-1]) <= _ROW_KEYS)
+
+
+def _features_per_id(prog: Program, node: Ref) -> bool:
+    """A feature extractor handed the id column of a long table (`extract_features(df, column_id="session")`,
+    tsfresh and its kin) returns one row per id: the rows it makes are the groups themselves."""
+    return prog.kind(node) == "call" and isinstance(prog.info(node).get("lits", {}).get("column_id"), str)
 
 
 def _grouped_by(prog: Program, ref: Ref) -> bool:

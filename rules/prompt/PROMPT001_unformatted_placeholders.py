@@ -59,6 +59,46 @@ class UnformattedPlaceholders(Rule):
     triggers = ("{", "import")  # a file that imports a builder may send what it returns
     examples = [
         invalid("""
+            from pydantic_ai import Agent
+
+            def make_grader(language):
+                return Agent(
+                    "openai:gpt-4o",
+                    system_prompt="You grade translations into {language}. Score them from 1 to 5.",  # expect: PROMPT001
+                )
+        """, note="probe 15: an agent's `system_prompt=` is sent with every request"),
+        valid("""
+            from pydantic_ai import Agent
+
+            def make_grader(language):
+                return Agent(
+                    "openai:gpt-4o",
+                    system_prompt=f"You grade translations into {language}. Score them from 1 to 5.",
+                )
+        """, note="near miss: an f-string"),
+        invalid("""
+            class ChatAdapter:
+                def messages(self, inst):
+                    return [
+                        {"role": "system", "content": "You are an expert in {subject}. Answer with one letter."},  # expect: PROMPT001
+                        {"role": "user", "content": f"{inst.question}"},
+                    ]
+
+                def predict(self, inst):
+                    return self.client.chat.completions.create(model="m", messages=self.messages(inst))
+        """, note="probe 15: the other message of the list is an f-string; this one's field is never filled"),
+        valid("""
+            class ChatAdapter:
+                def messages(self, inst):
+                    return [
+                        {"role": "system", "content": f"You are an expert in {inst.subject}. Answer with one letter."},
+                        {"role": "user", "content": f"{inst.question}"},
+                    ]
+
+                def predict(self, inst):
+                    return self.client.chat.completions.create(model="m", messages=self.messages(inst))
+        """, note="near miss: both messages are f-strings"),
+        invalid("""
             def make_prompt(tgt_lang, sentence):
                 prompt = f"Translate the sentence into {tgt_lang}. Reply with the translation only.\\n\\n{{source}}"  # expect: PROMPT001
                 return prompt
@@ -619,7 +659,7 @@ class UnformattedPlaceholders(Rule):
         if isinstance(target, (cst.Name, cst.Attribute)) and _formatted_in_text(
                 target.value if isinstance(target, cst.Name) else target.attr.value, self.ctx.text):
             return
-        if _joined_to_fstring(parents):
+        if _joined_to_fstring(parents) or _message_beside_fstring(parents):
             self.beside_fstring.add(id(node))
         roots = {field_root(f) for f in template.fields}
         around = set().union(*(_parameters(f) for f in parents if isinstance(f, cst.FunctionDef)))
@@ -832,6 +872,30 @@ def _joined_to_fstring(parents: list[cst.CSTNode]) -> bool:
             pieces.append(node)
     return any(isinstance(p, cst.FormattedString) and any(isinstance(q, cst.FormattedStringExpression) for q in p.parts)
                for p in pieces)
+
+
+def _message_beside_fstring(parents: list[cst.CSTNode]) -> bool:
+    """Is the literal the content of a message (`{"role": "system", "content": "... {subject} ..."}`) in a list
+    of messages whose other message is an f-string that fills a field? The author fills fields with
+    f-strings in this very conversation."""
+    for index in range(len(parents) - 1, 0, -1):
+        message, holder = parents[index], parents[index - 1]
+        if not isinstance(message, cst.Dict):
+            continue
+        if not isinstance(holder, cst.Element) or index < 2 or not isinstance(parents[index - 2], (cst.List, cst.Tuple)):
+            return False
+        others = [e.value for e in parents[index - 2].elements if e.value is not message]
+        return any(isinstance(n, cst.FormattedString) and any(isinstance(q, cst.FormattedStringExpression) for q in n.parts)
+                   for other in others for n in _walk(other))
+    return False
+
+
+def _walk(node: cst.CSTNode):
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        yield current
+        stack.extend(current.children)
 
 
 def _assigned_to_module_name(parents: list[cst.CSTNode]) -> bool:

@@ -87,6 +87,7 @@ class TextMethodResultDropped(Rule):
     | `question.replace(MARKER, "")` in `doc_to_text`, then `return f"{pre}{question}{post}"` | yes | `question = question.replace(...)` |
     | `prompt.strip()` in a script before `client.chat.completions.create(...)` | yes | the name never read again |
     | `text.format(name=n)` on a literal template, the template sent later (class method) | yes | `frame.replace(..., inplace=True)` |
+    | `RAG_TEMPLATE.format(context=c, question=q)` on a template imported from another module, then `RAG_TEMPLATE` sent | yes | `prompt = RAG_TEMPLATE.format(...)` |
     | `grade.lower()` where `grade` comes from a call of unknown type | no | evident text only |
 
     ## Why is this bad?
@@ -168,6 +169,26 @@ class TextMethodResultDropped(Rule):
                 prompt = "Q: " + item["question"]
                 prompt.strip()
         """, note="near miss: the name is never read after the call"),
+        invalid({
+            "rag/prompts.py": 'RAG_TEMPLATE = "Context:\\n{context}\\n\\nQuestion: {question}"\n',
+            "rag/answer.py": """\
+                from rag.prompts import RAG_TEMPLATE
+
+                def answer(question, context):
+                    RAG_TEMPLATE.format(context=context, question=question)  # expect: PROMPT010
+                    return llm.chat.completions.create(model="m", messages=[{"role": "user", "content": RAG_TEMPLATE}])
+                """,
+        }, note="probe 15: `.format(...)` with arguments exists on text only, whatever module bound the template"),
+        valid({
+            "rag/prompts.py": 'RAG_TEMPLATE = "Context:\\n{context}\\n\\nQuestion: {question}"\n',
+            "rag/answer.py": """\
+                from rag.prompts import RAG_TEMPLATE
+
+                def answer(question, context):
+                    prompt = RAG_TEMPLATE.format(context=context, question=question)
+                    return llm.chat.completions.create(model="m", messages=[{"role": "user", "content": prompt}])
+                """,
+        }, note="near miss: the filled text is kept and sent"),
         invalid({"ask.ipynb": notebook(
             """
             import anthropic
@@ -212,6 +233,10 @@ class TextMethodResultDropped(Rule):
             elif isinstance(n, cst.AugAssign) and isinstance(n.target, cst.Name) and isinstance(n.operator, cst.AddAssign) \
                     and _texty(n.value):
                 texts.add(n.target.value)
+        # `.format(...)` / `.format_map(...)` with arguments exists on text only: its receiver holds text
+        # wherever it was bound (a template constant imported from another module).
+        texts.update(found[0] for n in nodes if isinstance(n, cst.Expr) and (found := _text_method_statement(n))
+                     and found[1].func.attr.value in ("format", "format_map") and found[1].args)
         if not texts:
             return
         words_of_function = set(name_tokens(function))

@@ -65,6 +65,9 @@ def _claims(text: str, latex: bool) -> list[dict[str, Any]]:
             continue
         cells = re.split(r"\||&", line) if in_table else [line]
         label = cells[1 if line.lstrip().startswith("|") else 0].strip() if in_table and len(cells) > 1 else ""
+        # Whole-number cells of a table row (`| benign | 350 | 4.8% |`): a count the results may hold
+        ints = sorted({int(m.group(1).replace(",", "")) for cell in cells[(2 if line.lstrip().startswith("|") else 1):]
+                       if (m := _COUNT_CELL.match(cell))}) if in_table else []
         for position, cell in enumerate(cells):
             if in_table and position <= (1 if line.lstrip().startswith("|") else 0):
                 continue  # the row's label (a model name, a setting), not a result
@@ -81,10 +84,12 @@ def _claims(text: str, latex: bool) -> list[dict[str, Any]]:
                 out.append({"line": number, "value": float(digits), "decimals": len(digits.split(".")[1]),
                             "percent": bool(match.group(2)), "table": table_start, "text": match.group(0).strip(),
                             "label": label, "words": header if in_table else _metric_words(line),
+                            **({"ints": ints[:8]} if ints else {}),
                             **({"spread": True} if spread and match.start() > spread.start() else {})})
     return out
 
 
+_COUNT_CELL = re.compile(r"^\s*(\d{2,3}(?:,\d{3})+|\d{2,7})\s*$")
 _DECOY_STEPS = (-7, -3, 3, 7)
 MAX_UNTIED = 3      # sentences or table rows read in a document no other number ties to the results
 SMALL_RESULTS = 60  # numbers in the result files for that: a small summary, not a sweep
@@ -163,6 +168,25 @@ class ClaimNotInResults(Rule):
     message = "{text} in {path}:{line} appears in no result file or saved notebook output ({sources})"
     question = "Which run produced the {text} reported at {where}, and where is its result file?"
     examples = [
+        invalid({
+            "report.md": "| prompt set | n | refusal rate |\n|---|---|---|\n| harmful | 520 | 96.3% |\n| benign borderline | 350 | 4.8% |\n",
+            "results/summary.json": '{"model": "m", "n_harmful": 520, "n_benign": 350, "refusal_rate_harmful": 0.963, '
+                                    '"over_refusal_rate_benign": 0.071}\n',
+            "eval.py": "import json\njson.dump(summary, open('results/summary.json', 'w'))\n",
+        }, expect=[("report.md", 4, "RESULT007")],
+            note="probe 15: the row's count (350) is one the results file holds, so the row reports this run"),
+        valid({
+            "report.md": "| prompt set | n | refusal rate |\n|---|---|---|\n| harmful | 520 | 96.3% |\n| benign borderline | 350 | 7.1% |\n",
+            "results/summary.json": '{"model": "m", "n_harmful": 520, "n_benign": 350, "refusal_rate_harmful": 0.963, '
+                                    '"over_refusal_rate_benign": 0.071}\n',
+            "eval.py": "import json\njson.dump(summary, open('results/summary.json', 'w'))\n",
+        }, note="near miss: the row quotes the file"),
+        valid({
+            "README.md": "| Method | Accuracy (%) | Questions |\n|---|---|---|\n| GPT-3.5 | 57.1 | 500 |\n| zero-shot | 61.4 | 500 |\n| CoT | 70.2 | 500 |\n",
+            "results/eval.csv": "method,accuracy,n\nzero-shot,0.614,500\ncot,0.702,500\n",
+            "evaluate.py": "rows.to_csv('results/eval.csv')\n",
+        }, note="near miss (tests/cases result-readme-table-quoted-row): every row shares the count, so it does not make "
+                "the quoted row ours"),
         invalid({
             "README.md": "| model | accuracy (%) |\n|---|---|\n| Llama-3.1-8B | 71.3 |\n| Qwen2.5-7B | 75.0 |\n",
             "results/summary.json": '{"llama-3.1-8b": {"accuracy": 0.667, "n": 6}, "qwen2.5-7b": {"accuracy": 0.75, "n": 8}}\n',
@@ -651,6 +675,17 @@ class ClaimNotInResults(Rule):
         # keeps (`| retrieval | 0.791 |` beside {"by_system": {"retrieval": 0.768}}), or its label says it
         # is the authors' own (`| student (ours) |`); other rows quote baselines.
         ours = {c["line"] for c, ok in zip(claims, support) if ok and c["table"] and not c.get("spread")}
+        # A row whose count is one the result files hold (`| benign borderline | 350 | 4.8% |` beside
+        # {"n_benign": 350}) reports our run on those items.
+        counts = {int(n) for n in index.numbers if isinstance(n, (int, float)) and float(n).is_integer() and 10 <= n < 10**7}
+        # ...a count that tells the row apart: one every row shares (`| GPT-3.5 | 57.1 | 500 |` beside our two
+        # runs on the same 500 questions) says nothing of whose number the row quotes.
+        rows_with: dict[tuple[int, int], set[int]] = {}
+        for c in claims:
+            for n in c.get("ints", ()):
+                rows_with.setdefault((c["table"], n), set()).add(c["line"])
+        ours |= {c["line"] for c in claims if c["table"] and any(
+            n in counts and len(rows_with[(c["table"], n)]) == 1 for n in c.get("ints", ()))}
         names = {_slug(part) for s in sources for part in re.split(r"[/.]", s) if len(part) > 2} | set(conditions)
         # A note in parentheses after the label (`hybrid (RRF)`, `dense (e5-base)`) qualifies the
         # condition the words before it name.

@@ -92,6 +92,50 @@ class UnseededNumpy(Rule):
     message = "`{code}` {what}, and {who}"
     question = "Which seed produced the numbers of `{code}` at {where}, and is it recorded with the results?"
     examples = [
+        invalid({
+            "analysis/bootstrap.py": """\
+                import numpy as np
+
+                def bootstrap_ci(correct, n_boot=10_000):
+                    rng = np.random.default_rng()  # expect: SEED002
+                    idx = rng.integers(0, len(correct), size=(n_boot, len(correct)))
+                    return np.quantile(correct[idx].mean(axis=1), [0.025, 0.975])
+                """,
+            "analysis/make_table.py": """\
+                import pandas as pd
+                from analysis.bootstrap import bootstrap_ci
+
+                df = pd.read_csv("results/item_scores.csv")
+                rows = []
+                for cond, g in df.groupby("condition"):
+                    lo, hi = bootstrap_ci(g["correct"].to_numpy())
+                    rows.append({"condition": cond, "accuracy": g["correct"].mean(), "ci_low": lo, "ci_high": hi})
+                with open("paper/table.md", "w") as fh:
+                    fh.write(pd.DataFrame(rows).to_markdown(index=False))
+                """,
+        }, note="probe 15: bootstrap intervals written as a paper's Markdown table change on every run"),
+        valid({
+            "analysis/bootstrap.py": """\
+                import numpy as np
+
+                def bootstrap_ci(correct, n_boot=10_000, seed=0):
+                    rng = np.random.default_rng(seed)
+                    idx = rng.integers(0, len(correct), size=(n_boot, len(correct)))
+                    return np.quantile(correct[idx].mean(axis=1), [0.025, 0.975])
+                """,
+            "analysis/make_table.py": """\
+                import pandas as pd
+                from analysis.bootstrap import bootstrap_ci
+
+                df = pd.read_csv("results/item_scores.csv")
+                rows = []
+                for cond, g in df.groupby("condition"):
+                    lo, hi = bootstrap_ci(g["correct"].to_numpy())
+                    rows.append({"condition": cond, "accuracy": g["correct"].mean(), "ci_low": lo, "ci_high": hi})
+                with open("paper/table.md", "w") as fh:
+                    fh.write(pd.DataFrame(rows).to_markdown(index=False))
+                """,
+        }, note="near miss: the generator is seeded"),
         valid("""
             import numpy as np
             import zero

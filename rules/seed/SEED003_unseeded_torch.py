@@ -106,6 +106,30 @@ class UnseededTorch(Rule):
     question = "Which seed produced the randomness of `{code}` at {where}, and is it recorded with the results?"
     examples = [
         invalid("""
+            import json
+            import gymnasium as gym
+            from stable_baselines3 import A2C, PPO
+            from stable_baselines3.common.evaluation import evaluate_policy
+            results = {}
+            for name, Algo in {"ppo": PPO, "a2c": A2C}.items():
+                model = Algo("MlpPolicy", gym.make("CartPole-v1"), verbose=0)  # expect: SEED003
+                model.learn(total_timesteps=100_000)
+                results[name] = evaluate_policy(model, gym.make("CartPole-v1"), n_eval_episodes=20)[0]
+            json.dump(results, open("results/compare.json", "w"))
+        """, note="probe 15: algorithms taken from a dict of classes in a loop, none given `seed=`"),
+        valid("""
+            import json
+            import gymnasium as gym
+            from stable_baselines3 import A2C, PPO
+            from stable_baselines3.common.evaluation import evaluate_policy
+            results = {}
+            for name, Algo in {"ppo": PPO, "a2c": A2C}.items():
+                model = Algo("MlpPolicy", gym.make("CartPole-v1"), verbose=0, seed=0)
+                model.learn(total_timesteps=100_000)
+                results[name] = evaluate_policy(model, gym.make("CartPole-v1"), n_eval_episodes=20)[0]
+            json.dump(results, open("results/compare.json", "w"))
+        """, note="near miss: each algorithm gets `seed=`"),
+        invalid("""
             import torch
             import typer
             from torch.utils.data import DataLoader, TensorDataset, random_split

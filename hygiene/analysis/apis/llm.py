@@ -69,7 +69,7 @@ REPEAT_KWARGS = ("n", "num_return_sequences", "best_of", "candidate_count", "num
 # Method names a model call can end with (the last part of every endpoint and known call above).
 MODEL_METHODS = frozenset({t.rsplit(".", 1)[-1] for t in (*ENDPOINT_TAILS, *KNOWN_CALLS)} | {
     "invoke", "ainvoke", "predict", "complete", "chat", "batch", "generate", "agenerate", "completion",
-    "acompletion", "create"})
+    "acompletion", "create", "invoke_model", "invoke_model_with_response_stream", "converse", "converse_stream"})
 
 
 def may_call_model(node: cst.Call) -> bool:
@@ -91,6 +91,9 @@ def _keywords(node: cst.Call) -> set[str]:
 # `x.messages.create(...)` as written: the endpoint's path at the end of the callee's dotted name.
 _DOTTED_TAILS = tuple("." + t for t in ENDPOINT_TAILS)
 _TAIL_METHODS = frozenset(t.rsplit(".", 1)[-1] for t in ENDPOINT_TAILS)
+
+
+_BEDROCK_METHODS = frozenset({"invoke_model", "invoke_model_with_response_stream", "converse", "converse_stream"})
 
 
 def model_call(name: str | None, node: cst.Call) -> bool:
@@ -128,6 +131,10 @@ def model_call(name: str | None, node: cst.Call) -> bool:
     # A transformers pipeline or generate under any name: `gen(prompts, max_new_tokens=8, do_sample=True)`.
     if "max_new_tokens" in keywords and keywords & {"do_sample", "temperature", "top_p", "top_k",
                                                     "num_return_sequences", "return_full_text"}:
+        return True
+    # AWS Bedrock's runtime client (`boto3.client("bedrock-runtime")`): `invoke_model(modelId=..., body=...)`,
+    # `converse(modelId=..., messages=...)`; the `modelId` keyword is what tells them from other AWS calls.
+    if isinstance(func, cst.Attribute) and func.attr.value in _BEDROCK_METHODS and "modelId" in keywords:
         return True
     if "model" in keywords and keywords & {"messages", "prompt", "contents"} and isinstance(func, cst.Attribute):
         return func.attr.value in ("create", "completion", "acompletion", "generate", "chat", "complete", "invoke")

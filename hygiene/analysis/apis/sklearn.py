@@ -70,6 +70,23 @@ _PREPROCESSORS = {
     "sklearn.feature_extraction": "DictVectorizer",
     "sklearn.discriminant_analysis": "LinearDiscriminantAnalysis",
     "sklearn.cross_decomposition": "PLSRegression CCA PLSCanonical",
+    # Libraries of sklearn-style transformers: category encoders learn per-category statistics (target
+    # encoders learn them from the labels), feature-engine's imputers, encoders, discretisers and
+    # selectors, mlxtend's wrapper selectors.
+    "category_encoders": "TargetEncoder LeaveOneOutEncoder CatBoostEncoder WOEEncoder JamesSteinEncoder "
+                         "MEstimateEncoder GLMMEncoder QuantileEncoder SummaryEncoder CountEncoder OrdinalEncoder "
+                         "OneHotEncoder BinaryEncoder BaseNEncoder HashingEncoder HelmertEncoder SumEncoder "
+                         "BackwardDifferenceEncoder PolynomialEncoder",
+    "feature_engine.encoding": "MeanEncoder WoEEncoder OrdinalEncoder CountFrequencyEncoder RareLabelEncoder "
+                               "DecisionTreeEncoder OneHotEncoder",
+    "feature_engine.imputation": "MeanMedianImputer ArbitraryNumberImputer CategoricalImputer EndTailImputer "
+                                 "RandomSampleImputer",
+    "feature_engine.discretisation": "EqualFrequencyDiscretiser EqualWidthDiscretiser DecisionTreeDiscretiser",
+    "feature_engine.outliers": "Winsorizer OutlierTrimmer",
+    "feature_engine.selection": "SelectByTargetMeanPerformance SmartCorrelatedSelection RecursiveFeatureElimination "
+                                "SelectBySingleFeaturePerformance DropCorrelatedFeatures SelectByShuffling "
+                                "RecursiveFeatureAddition DropConstantFeatures",
+    "mlxtend.feature_selection": "SequentialFeatureSelector ExhaustiveFeatureSelector",
 }
 PREPROCESSORS = frozenset(f"{mod}.{cls}" for mod, names in _PREPROCESSORS.items() for cls in names.split())
 # Resamplers change the rows themselves; before a split they copy test information into train.

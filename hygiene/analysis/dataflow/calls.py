@@ -12,12 +12,12 @@ from hygiene.analysis.apis import plain
 from hygiene.analysis.dataflow import knowledge as kb
 from hygiene.analysis.dataflow.expressions import Evaluator, Value, is_model_call
 from hygiene.analysis.dataflow.formulas import formula_call
+from hygiene.analysis.dataflow.libcalls import call_role, dict_entry_tuple, prophet_fit, selection_fit
 from hygiene.analysis.dataflow.frames import assigned_column, column_expression, first_rows, frame_call, per_row
 from hygiene.analysis.strings import literal_value, pattern_value, string_value
 
 # Methods that call a function they are handed on the receiver's data (pandas, datasets).
 _HIGHER_ORDER = frozenset({"apply", "applymap", "map", "transform", "pipe", "agg", "aggregate", "map_batches"})
-_ROLE_KEYWORDS = ("split", "subset", "mode", "phase", "stage", "partition", "part", "which")
 
 
 class CallEvaluator(Evaluator):
@@ -56,6 +56,8 @@ class CallEvaluator(Evaluator):
                 keywords[arg.keyword.value] = value
             elif arg.star == "**":
                 keywords["**"] = value
+            elif arg.star == "*" and dict_entry_tuple(self, value):
+                positional.extend(self.inputs[dict_entry_tuple(self, value)])  # `clf.fit(*splits["train"])`
             else:
                 positional.append(value)
         bare = plain(qn) if qn else ""
@@ -83,8 +85,13 @@ class CallEvaluator(Evaluator):
             fitted = self.add("fit", (0, data, 0), {"cls": bare, "kind": "preproc", "m": tail,
                                                     "on": self.code(expr.args[0].value)}, expr)
             return self.add("xform", (fitted, data), {"m": tail}, expr)
+        if bare in kb.SELECTION_FUNCTIONS and len(positional) + len(keywords) >= 2:
+            return selection_fit(self, expr, bare, tail, positional, keywords)
         if bare in kb.BOOSTER_TRAINERS and bare != "catboost.train" and len(positional) > 1:  # `lgb.train(params, dtrain)`
             return self.fit_call(expr, None, "fit", 0, positional[1:2], {**keywords, "eval_set": keywords.get(kb.BOOSTER_TRAINERS[bare], 0)})
+        prophet = prophet_fit(self, qn, method, recv, positional, expr)
+        if prophet is not None:
+            positional = prophet
         if method in kb.FIT_METHODS and (positional or keywords.keys() & {"X", "x", "raw_documents", "texts"}) and not on_self:
             return self.fit_call(expr, qn, method, recv, positional, keywords)
         first = positional[0] if positional else next(iter(keywords.values()), 0)
@@ -252,19 +259,7 @@ class CallEvaluator(Evaluator):
         return info
 
     def call_role(self, expr: cst.Call, positional: list[Value], keywords: dict[str, Value]) -> str | None:
-        for name in [*_ROLE_KEYWORDS, *(k for k in keywords if {"split", "subset", "partition"} & set(k.lower().split("_")))]:
-            value = keywords.get(name)  # `data_split="val"`, `split_name="test"`: a keyword that names the part
-            if isinstance(value, str):
-                return kb.literal_role(value.split("[", 1)[0])
-        train = self.keyword_literal(expr, "train")
-        if train is True:
-            return "train"
-        if train is False:
-            return "test"
-        for value in positional:
-            if isinstance(value, str) and value.strip().lower() in kb.SPLIT_NAMES:
-                return kb.SPLIT_NAMES[value.strip().lower()]
-        return None
+        return call_role(self, expr, positional, keywords)
 
     def fit_call(self, expr: cst.Call, qn: str | None, method: str, recv: int, positional: list[Value],
                  keywords: dict[str, Value]) -> int:

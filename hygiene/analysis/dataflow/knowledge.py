@@ -156,6 +156,12 @@ SCALING_FUNCTIONS = frozenset({"sklearn.preprocessing.scale", "sklearn.preproces
                                "sklearn.preprocessing.robust_scale", "sklearn.preprocessing.maxabs_scale",
                                "sklearn.preprocessing.quantile_transform", "sklearn.preprocessing.power_transform",
                                "scipy.stats.zscore"})
+# Functions that keep the columns whose test against the labels they are given passes (a supervised
+# selector fit and applied in one call): `select_features(X, y)`.
+SELECTION_FUNCTIONS = frozenset({"tsfresh.select_features", "tsfresh.feature_selection.select_features",
+                                 "tsfresh.feature_selection.selection.select_features",
+                                 "tsfresh.extract_relevant_features",
+                                 "tsfresh.convenience.relevant_extraction.extract_relevant_features"})
 # Compositions of transformers; a Pipeline is one too when it is fit to transform (`fit_transform`).
 TRANSFORMER_COMPOSITIONS = frozenset({"sklearn.compose.ColumnTransformer", "sklearn.compose.make_column_transformer",
                                       "sklearn.pipeline.FeatureUnion", "sklearn.pipeline.make_union"})

@@ -13,6 +13,7 @@ from hygiene.analysis.dataflow import knowledge as kb
 from hygiene.analysis.dataflow.graph import ROW_DEFINING
 from hygiene.analysis.dataflow.localmodels import tokenized_text
 from hygiene.analysis.dataflow.program import MAX_VISITS, SHIFT, Program, Ref, Stack, ref_of
+from hygiene.analysis.dataflow.valueroles import test_rows_named_val
 from hygiene.discovery import is_test_path
 
 PREDICTING = frozenset({"pred", "apply", "llm"})
@@ -68,6 +69,8 @@ def role_via(prog: Program, ref: Ref, stack: Stack = (), limit: int = 400) -> tu
                 if given and any(role_via(prog, arg, nstack, limit // 4)[0] for arg, nstack, _ in given):
                     following.extend((arg, nstack, via or call) for arg, nstack, call in given)
                     continue
+            if said == "val" and (deeper := test_rows_named_val(prog, node, here)) is not None:
+                said, node = deeper  # `val_loader` built from `ImageFolder("data/test")`: the rows are the test set
             if said:
                 found.setdefault(said, (node, via))
                 continue
@@ -99,7 +102,6 @@ def role_via(prog: Program, ref: Ref, stack: Stack = (), limit: int = 400) -> tu
             return None, 0, 0
         level = following
     return None, 0, 0
-
 
 
 def _arguments_of(prog: Program, param: Ref, here: Stack) -> list[tuple[Ref, Stack, Ref]]:
@@ -341,7 +343,6 @@ def text_inputs(prog: Program, call: Ref) -> list[Ref]:
     settings = {kw[k] for k in SETTING_KEYWORDS if k in kw}
     inputs = [i for n, i in enumerate(prog.inputs(call)) if i and n not in settings]
     return inputs + [text for i in inputs if (text := tokenized_text(prog, i)) and text not in inputs]
-
 
 
 _EVAL_STRATEGY = ("evaluation_strategy", "eval_strategy")
