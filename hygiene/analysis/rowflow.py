@@ -28,10 +28,9 @@ from hygiene.analysis.apis.rows import (AGGREGATES, Drop, AVERAGES, LOSSY, MEAN_
 from hygiene.analysis.apis.sklearn import SPLIT_FUNCTIONS
 from hygiene.context import FileContext
 from hygiene.analysis.mappers import handed_function, materialises
-from hygiene.analysis.rowevents import Event, Flow, Frame, Scope
 from hygiene.analysis.names import binding_names as _binding_names
-from hygiene.analysis.rowevents import index_of as _index_of, one_item, params_of
-from hygiene.analysis.rowevents import within_tolerance as _within_tolerance
+from hygiene.analysis.rowevents import (Event, Flow, Frame, Scope, index_of as _index_of, one_item, params_of,
+                                        within_tolerance as _within_tolerance)
 from hygiene.analysis.rowreach import aggregate_outputs, note_parts, reaches_report, reporting_function, rows_kept, cleaning, fits, touches
 
 MISSING = "#missing"  # marks a name in a report's sizes: its missing values were shown (`df.isnull().sum()`)
@@ -198,8 +197,7 @@ class RowFlow:
             self.scope.calls.add(func.attr.value)
             if attr in MODEL_METHODS and isinstance(func.value, cst.Name) and not materialises(node):
                 self.skip.add(id(func.value))
-        handed = handed_function(node)  # `pool.map(ask, items)`: the function handed to a mapper runs on each item
-        if handed:
+        if handed := handed_function(node):  # `pool.map(ask, items)`: the function handed to a mapper runs on each item
             self.scope.calls.add(handed)
         parent = self.ctx.parents[-1] if self.ctx.parents else None  # type: ignore[attr-defined]
         denominator = isinstance(parent, cst.BinaryOperation) and isinstance(parent.operator, cst.Divide) \
