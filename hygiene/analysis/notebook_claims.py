@@ -12,7 +12,6 @@ still gets a finding: which items were scored is the result.
 """
 from __future__ import annotations
 
-import json
 import re
 from typing import TYPE_CHECKING
 
@@ -34,19 +33,13 @@ def unclaimed_notebook(repo: RepoContext, path: str) -> bool:
 
 
 def _unclaimed(repo: RepoContext, path: str) -> bool:
-    # The cells' text only: no need to parse the notebook's code again.
+    from hygiene.parsing.notebook import read_cells  # the cells' text only: no need to parse their code
+    from hygiene.parsing.python import ParseError
+
     try:
-        cells = json.loads(repo.read_bytes(path)).get("cells", [])
-    except (OSError, ValueError, AttributeError):
+        cells = read_cells(repo.read_bytes(path))
+    except (OSError, ParseError):
         return False
-    if not isinstance(cells, list):
-        return False
-    code = "\n".join(_text(c.get("source")) for c in cells if isinstance(c, dict) and c.get("cell_type") == "code")
-    prose = "\n".join(_text(c.get("source")) for c in cells if isinstance(c, dict) and c.get("cell_type") == "markdown")
+    code = "\n".join(c.source for c in cells if c.cell_type == "code")
+    prose = "\n".join(c.source for c in cells if c.cell_type == "markdown")
     return not _SEEDS.search(code) and not _NUMBER.search(prose)
-
-
-def _text(source: object) -> str:
-    if isinstance(source, list):
-        return "".join(str(part) for part in source)
-    return source if isinstance(source, str) else ""
