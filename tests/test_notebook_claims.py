@@ -26,6 +26,10 @@ def _notebook(prose: str, split: str = "") -> str:
     ("# Heart disease\nA random forest on the heart data.", "", False),  # a demonstration: asked
     ("# Heart disease\nThe random forest reaches 81.7% accuracy.", "", True),  # a number quoted: reported
     ("# Heart disease\nA random forest on the heart data.", ", random_state=0", True),  # seeds the split, misses the forest
+    ("# Heart disease\n1. Use 80% of samples as training data.\n2. Fit a forest.", "", False),  # a split's size
+    ("# Heart disease\nBy hand: 0.485 is less than 0.5, so no disease.", "", False),  # a value worked by hand
+    ("# Heart disease\nWith more trees the f1 improved from 0.57 to 0.76.", "", True),  # a result in prose
+    ("# Heart disease\nWe get less accuancy (~60%) with two features.", "", True),  # misspelt, still a result
 ])
 def test_a_notebook_that_seeds_nothing_and_quotes_nothing_is_asked(tmp_path: Path, prose, split, finds):
     (tmp_path / "heart.ipynb").write_text(_notebook(prose, split))

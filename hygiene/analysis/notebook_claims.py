@@ -1,7 +1,7 @@
 """Does a notebook claim anything its unseeded randomness could move?
 
 A notebook that seeds nothing at all (no seeding call, no `random_state=0` or `seed=42` anywhere in its
-code) and states no number in its prose is a demonstration: its printed scores change from run to run,
+code) and states no result in its prose is a demonstration: its printed scores change from run to run,
 and it says so by never fixing them or quoting them. On the held-out sets every real seed finding in a
 notebook had one or the other (a forest left unseeded beside seeded bagging models, under prose quoting
 both accuracies); the 12 seed findings in notebooks with neither were teaching material, 11 judged
@@ -9,6 +9,10 @@ debatable and 1 false, none real (sets 20 and 21). The seed rules ask about such
 reporting it. This holds for scikit-learn's splits and estimators (SEED004), where every one of those
 findings was; a notebook that samples the items it evaluates (a subset of questions sent to a model)
 still gets a finding: which items were scored is the result.
+
+A result in prose is a number in a sentence about a score ("accuracy is 0.93", "f1 improved from 0.57 to
+0.76", "the best score so far: 0.973"); a split's size ("use 80% of samples as training data"), a value
+worked by hand ("0.485 is less than 0.5") or a table of timings claims nothing a seed could move.
 """
 from __future__ import annotations
 
@@ -23,10 +27,16 @@ _SEEDS = re.compile(r"\b(random_state|seed|random_seed)\s*=\s*\d|manual_seed|\bs
                     r"default_rng\(\s*\d|RandomState\(\s*\d|PRNGKey\(\s*\d|\.seed\(")
 # A number stated in prose: `0.93`, `81.7%`, `12 %` (not a year, a cell count or a heading's number).
 _NUMBER = re.compile(r"(?<![\w.])\d+\.\d+(?!\w|\.\d)|(?<![\w.])\d+(?:\.\d+)?\s?%")
+# Words that make a sentence's number a result: a score, a metric, a comparison of runs.
+_SCORE = re.compile(r"accu[ra]|score|\bf1\b|f-measure|precision|recall|\bauc\b|roc|\bloss|error|\bmse\b|"
+                    r"\bmae\b|\brmse\b|\br2\b|r-squared|perplexity|bleu|rouge|improv|better|worse|outperform|beats?\b|"
+                    r"\bbest\b|\bwins?\b|winner|performance|achiev", re.IGNORECASE)
+# Where a sentence ends: a stop followed by a space (a decimal point is followed by a digit).
+_STOP = re.compile(r"(?<=[.!?])\s+")
 
 
 def unclaimed_notebook(repo: RepoContext, path: str) -> bool:
-    """A notebook that seeds nothing and whose markdown quotes no number (see the module's doc)."""
+    """A notebook that seeds nothing and whose markdown quotes no result (see the module's doc)."""
     if not path.endswith(".ipynb"):
         return False
     return repo.shared(f"notebook_claims:{path}", lambda: _unclaimed(repo, path))
@@ -42,4 +52,10 @@ def _unclaimed(repo: RepoContext, path: str) -> bool:
         return False
     code = "\n".join(c.source for c in cells if c.cell_type == "code")
     prose = "\n".join(c.source for c in cells if c.cell_type == "markdown")
-    return not _SEEDS.search(code) and not _NUMBER.search(prose)
+    return not _SEEDS.search(code) and not _claims(prose)
+
+
+def _claims(prose: str) -> bool:
+    """Whether some sentence of the prose (a list item, a table row) states a number about a score."""
+    return any(_NUMBER.search(sentence) and _SCORE.search(sentence)
+               for line in prose.splitlines() for sentence in _STOP.split(line))
