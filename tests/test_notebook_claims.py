@@ -27,7 +27,8 @@ def _notebook(prose: str, split: str = "") -> str:
     ("# Heart disease\nThe random forest reaches 81.7% accuracy.", "", True),  # a number quoted: reported
     ("# Heart disease\nA random forest on the heart data.", ", random_state=0", True),  # seeds the split, misses the forest
     ("# Heart disease\n1. Use 80% of samples as training data.\n2. Fit a forest.", "", False),  # a split's size
-    ("# Heart disease\nBy hand: 0.485 is less than 0.5, so no disease.", "", False),  # a value worked by hand
+    ("# Heart disease\nBy hand: 0.485 is less than 0.5, so no disease.", "", True),  # any other number: a claim
+    ("# Heart disease\nHold out 20% of the rows for testing; test accuracy is 81%.", "", True),  # a split and a score
     ("# Heart disease\nWith more trees the f1 improved from 0.57 to 0.76.", "", True),  # a result in prose
     ("# Heart disease\nWe get less accuancy (~60%) with two features.", "", True),  # misspelt, still a result
 ])

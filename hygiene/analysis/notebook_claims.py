@@ -10,9 +10,9 @@ reporting it. This holds for scikit-learn's splits and estimators (SEED004), whe
 findings was; a notebook that samples the items it evaluates (a subset of questions sent to a model)
 still gets a finding: which items were scored is the result.
 
-A result in prose is a number in a sentence about a score ("accuracy is 0.93", "f1 improved from 0.57 to
-0.76", "the best score so far: 0.973"); a split's size ("use 80% of samples as training data"), a value
-worked by hand ("0.485 is less than 0.5") or a table of timings claims nothing a seed could move.
+Any number in prose counts as a claim ("accuracy is 0.93", "an adjusted Rand index of 0.62"), except in a
+sentence that gives a split's size and names no score ("use 80% of samples as training data", "hold out
+20% for testing"): the split's size is an input, not a result.
 """
 from __future__ import annotations
 
@@ -27,10 +27,11 @@ _SEEDS = re.compile(r"\b(random_state|seed|random_seed)\s*=\s*\d|manual_seed|\bs
                     r"default_rng\(\s*\d|RandomState\(\s*\d|PRNGKey\(\s*\d|\.seed\(")
 # A number stated in prose: `0.93`, `81.7%`, `12 %` (not a year, a cell count or a heading's number).
 _NUMBER = re.compile(r"(?<![\w.])\d+\.\d+(?!\w|\.\d)|(?<![\w.])\d+(?:\.\d+)?\s?%")
-# Words that make a sentence's number a result: a score, a metric, a comparison of runs.
+# A sentence about a split's size, and words that make its number a result after all.
+_SPLIT = re.compile(r"\btrain|\btest|validation|\bsplit|hold[- ]?out|\bsamples?\b", re.IGNORECASE)
 _SCORE = re.compile(r"accu[ra]|score|\bf1\b|f-measure|precision|recall|\bauc\b|roc|\bloss|error|\bmse\b|"
                     r"\bmae\b|\brmse\b|\br2\b|r-squared|perplexity|bleu|rouge|improv|better|worse|outperform|beats?\b|"
-                    r"\bbest\b|\bwins?\b|winner|performance|achiev", re.IGNORECASE)
+                    r"\bbest\b|\bwins?\b|winner|performance|achiev|index|rate\b|coefficient|correlation|silhouette|kappa", re.IGNORECASE)
 # Where a sentence ends: a stop followed by a space (a decimal point is followed by a digit).
 _STOP = re.compile(r"(?<=[.!?])\s+")
 
@@ -56,6 +57,6 @@ def _unclaimed(repo: RepoContext, path: str) -> bool:
 
 
 def _claims(prose: str) -> bool:
-    """Whether some sentence of the prose (a list item, a table row) states a number about a score."""
-    return any(_NUMBER.search(sentence) and _SCORE.search(sentence)
+    """Whether some sentence of the prose (a list item, a table row) states a number other than a split's size."""
+    return any(_NUMBER.search(sentence) and (_SCORE.search(sentence) or not _SPLIT.search(sentence))
                for line in prose.splitlines() for sentence in _STOP.split(line))

@@ -13,7 +13,10 @@ random.sample(d.keys(), 5)}`: a peek at five entries) is shown only, whatever it
 random name drawn from the `string` module's alphabets (`random.choices(string.ascii_letters, k=32)`:
 an identifier, not a sample of anything). Values that reach a figure's axes (`axs[0].imshow(image[idx])`,
 `ax.set_title(names[idx])`) or the repository's own helpers named for drawing (`show_mask(gt[idx], ax)`)
-are shown: an index drawn to pick which item a sanity plot shows. The `toy_draws` fact of a code file lists the lines of the
+are shown: an index drawn to pick which item a sanity plot shows. So is a projection for a figure: an
+embedding estimator (`manifold.MDS`, `TSNE`, `umap.UMAP`) assigned to a name whose results (`.fit(d)`,
+`.embedding_`, `.fit_transform(X)`, through plain assignments) only reach plotting and display calls
+(`plt.scatter(pos[:, 0], pos[:, 1])`); fed to a model, a metric, a file or returned, it is features. The `toy_draws` fact of a code file lists the lines of the
 draws of the first kind; `hygiene.analysis.unseeded_draws` leaves them out.
 """
 from __future__ import annotations
@@ -53,6 +56,8 @@ _PLOTTING_METHODS = frozenset({"imshow", "matshow", "set_title", "set_xlabel", "
                                "bar", "barh", "text", "annotate", "contour", "contourf", "pcolormesh", "add_patch",
                                "suptitle", "errorbar", "fill_between"})
 _DRAWING_PREFIXES = ("show", "plot", "draw", "visuali", "display")
+# Embedding estimators drawn for figures (their random start decides where the points land).
+_PROJECTION_ROOTS = ("sklearn.manifold.", "umap.", "openTSNE.")
 _SHOWING_NAMES = frozenset({"print", "display", "len", "type", "repr", "str", "list", "tuple", "sorted", "sum",
                             "min", "max", "abs", "round", "enumerate", "zip", "range", "isinstance", "id"})
 
@@ -90,6 +95,7 @@ class ToyDrawExtractor:
         self.toys: dict[int, bool] = {}  # draw line -> whether its values reached something that matters
         self.shown: set[int] = set()  # draw lines whose values are printed, displayed or plotted
         self.assigned: list[tuple[int, cst.Assign, cst.CSTNode | None]] = []  # draws assigned to names
+        self.projections: set[int] = set()  # lines of embedding estimators assigned to names (see the doc)
 
     def _roots(self, node: cst.CSTNode) -> set[int]:
         if not self.tainted:
@@ -101,6 +107,9 @@ class ToyDrawExtractor:
             return  # nothing to carry, nothing to forget
         lines = self._roots(node.value)
         for target in node.targets:
+            if lines & self.projections and isinstance(target.target, cst.Attribute):
+                for line in lines & self.projections:
+                    self.toys[line] = True  # `self.embedding = pos`: kept on an object, read anywhere
             for name in _names(target.target):
                 if lines:
                     self.tainted[name] = set(lines)
@@ -138,6 +147,8 @@ class ToyDrawExtractor:
                 self.toys.setdefault(line, False)
                 self.shown.add(line)
             return
+        if name.startswith(_PROJECTION_ROOTS) and tail[:1].isupper() and self._taint_assigned(node):
+            return
         sampled = isinstance(node.func, cst.Attribute) and tail == "sample" and not name.startswith("random.")
         if (sampled or name.startswith(_DRAW_ROOTS) and tail in _VALUE_DRAWS) and node.args \
                 and all(_literal(a.value) for a in node.args):  # (`frame.sample(3)`: rows to look at)
@@ -170,6 +181,28 @@ class ToyDrawExtractor:
                 self.toys[line] = True
         elif not isinstance(node.func, cst.Attribute) or not self._roots(node.func.value) or tail in _DISPLAY_METHODS:
             self.shown |= reached  # `print(arr)`, `plt.plot(x)`, `display(df)`, `df.plot()`
+
+    def _taint_assigned(self, node: cst.Call) -> bool:
+        """Taint the plain names an embedding estimator (or its result) is assigned to with its line."""
+        for parent in reversed(self.ctx.parents):
+            if isinstance(parent, cst.Assign):
+                line = self.ctx.line_here(node)
+                if line is None or not all(isinstance(t.target, cst.Name) for t in parent.targets):
+                    return False  # `self.emb = TSNE(...)`: kept on an object, read anywhere
+                for target in parent.targets:
+                    self.tainted.setdefault(target.target.value, set()).add(line)
+                self.toys.setdefault(line, False)
+                self.projections.add(line)
+                return True
+            if isinstance(parent, (cst.BaseStatement, cst.Lambda, cst.BaseComp)):
+                return False
+        return False
+
+    def visit_Return(self, node: cst.Return) -> None:
+        """A projection returned leaves the file's view: its caller may fit on it."""
+        if node.value is not None and self.projections:
+            for line in self._roots(node.value) & self.projections:
+                self.toys[line] = True
 
     def _displayed(self, node: cst.Call) -> bool:
         """Is `node` inside a notebook cell's bare top-level expression (Module > line > Expr) that

@@ -352,6 +352,38 @@ class MissingRandomState(Rule):
             "print(adjusted_rand_score(topics, km.labels_))",
         ], prose="The two clusters recover the topics with an adjusted Rand index of 0.62.")}, expect=[("clustering.ipynb", 6, "SEED004")],
             note="the same clustering scored against known topics: the printed score changes with the seed"),
+        valid({"survey.ipynb": _notebook([
+            "import numpy as np\nimport matplotlib.pyplot as plt\nfrom scipy import stats\nfrom sklearn import manifold\n"
+            "from sklearn.metrics import euclidean_distances",
+            "print(stats.ttest_ind(df['trump'], df['biden']))",
+            "d = euclidean_distances(np.transpose(df.values))\nmds = manifold.MDS(n_components=2, dissimilarity='precomputed')\n"
+            "fit = mds.fit(d)\npos = fit.embedding_\nplt.scatter(pos[:, 0], pos[:, 1])\n"
+            "for i, name in enumerate(df.columns):\n    plt.annotate(name, (pos[i, 0], pos[i, 1]))",
+        ], prose="The feeling thermometers differ by 12.5 points on average.")},
+            note="held-out set 20: an embedding drawn only for a figure (its results reach plotting calls "
+                 "alone, hygiene.analysis.toy_draws) moves no reported number, whatever the prose quotes"),
+        invalid({"survey.ipynb": _notebook([
+            "import numpy as np\nfrom sklearn.manifold import TSNE\nfrom sklearn.neighbors import KNeighborsClassifier",
+            "emb = TSNE(n_components=2).fit_transform(X)\nknn = KNeighborsClassifier().fit(emb[:800], y[:800])\n"
+            "print('accuracy', knn.score(emb[800:], y[800:]))",
+        ], prose="A nearest-neighbour classifier on the embedding reaches 0.91 accuracy.")},
+            expect=[("survey.ipynb", 4, "SEED004")],
+            note="the twin: the embedding is the features a reported accuracy is computed on"),
+        invalid("""
+            import matplotlib.pyplot as plt
+            import pandas as pd
+            from sklearn.manifold import TSNE
+            from sklearn.neighbors import KNeighborsClassifier
+
+            def embed(X):
+                emb = TSNE(n_components=2).fit_transform(X)  # expect: SEED004
+                plt.scatter(emb[:, 0], emb[:, 1])
+                return emb
+
+            frame = pd.read_csv("features.csv")
+            points = embed(frame.drop(columns="y").values)
+            print("accuracy", KNeighborsClassifier().fit(points[:800], frame.y[:800]).score(points[800:], frame.y[800:]))
+        """, path="embed_eval.py", note="near miss: the plotted embedding is also returned, and its caller scores a classifier on it"),
     ]
 
     @classmethod
