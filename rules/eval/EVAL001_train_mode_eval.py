@@ -252,6 +252,66 @@ class TrainModeEval(CollectingRule):
                 print("test accuracy", correct)
         """, note="near miss: the helper builds only mode-free layers, so the mode changes nothing"),
         valid("""
+            import torch
+            from torch.nn.parameter import Parameter
+
+            class GraphConv(torch.nn.Module):
+                def __init__(self, cin, cout):
+                    super().__init__()
+                    self.weight = Parameter(torch.rand((cin, cout)))
+                    self.bias = Parameter(torch.zeros(cout))
+
+                def forward(self, x, adj):
+                    return torch.mm(adj, x @ self.weight) + self.bias
+
+            class GraphNet(torch.nn.Module):
+                def __init__(self, features):
+                    super().__init__()
+                    self.conv = GraphConv(features, 32)
+                    self.head = torch.nn.Linear(32, 2)
+
+                def forward(self, x, adj):
+                    return self.head(self.conv(x, adj).clamp(0))
+
+            net = GraphNet(3)
+            net.load_state_dict(torch.load("graphnet.pt"))
+            outputs = []
+            for batch in torch.load("graphs.pt"):
+                outputs.append(net(batch["x"], batch["adj"]).detach())
+            print("accuracy", torch.cat(outputs).argmax(1).eq(torch.load("labels.pt")).float().mean())
+        """, note="held-out set 19: a graph layer of `Parameter`s imported from `torch.nn.parameter` holds no "
+                  "layer a mode changes"),
+        invalid("""
+            import torch
+            from torch.nn.parameter import Parameter
+
+            class GraphConv(torch.nn.Module):
+                def __init__(self, cin, cout):
+                    super().__init__()
+                    self.weight = Parameter(torch.rand((cin, cout)))
+                    self.bias = Parameter(torch.zeros(cout))
+                    self.drop = torch.nn.Dropout(0.5)
+
+                def forward(self, x, adj):
+                    return self.drop(torch.mm(adj, x @ self.weight) + self.bias)
+
+            class GraphNet(torch.nn.Module):
+                def __init__(self, features):
+                    super().__init__()
+                    self.conv = GraphConv(features, 32)
+                    self.head = torch.nn.Linear(32, 2)
+
+                def forward(self, x, adj):
+                    return self.head(self.conv(x, adj).clamp(0))
+
+            net = GraphNet(3)
+            net.load_state_dict(torch.load("graphnet.pt"))
+            outputs = []
+            for batch in torch.load("graphs.pt"):  # expect: EVAL001
+                outputs.append(net(batch["x"], batch["adj"]).detach())
+            print("accuracy", torch.cat(outputs).argmax(1).eq(torch.load("labels.pt")).float().mean())
+        """, note="the twin: the graph layer drops messages, which only `net.eval()` stops"),
+        valid("""
             import time
             import torch
             import torch.nn as nn

@@ -99,8 +99,10 @@ def runtime_import(text: str, name: str) -> str | None:
 def mode_free_library(name: str | None) -> bool:
     """Is `name` a class of a model library whose modules behave the same in train and eval mode?"""
     # torchvision's transforms are modules that never read `self.training` (a random crop draws in either mode).
+    # `torch.nn.parameter.Parameter` (imported from its module, not `torch.nn`) holds a tensor, no layer.
     return bool(name) and (any(part in MODE_FREE_PACKAGES for part in name.split(".")[:-1])
-                           or name.startswith("torchvision.transforms.") or name in MODE_FREE_CLASSES)
+                           or name.startswith(("torchvision.transforms.", "torch.nn.parameter."))
+                           or name in MODE_FREE_CLASSES)
 
 
 # Containers: their mode-dependence is that of what they hold.

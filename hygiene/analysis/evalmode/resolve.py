@@ -140,6 +140,8 @@ class Analysis:
             return False
         if torch_api.mode_free_library(name):
             return True
+        if name.startswith("torch.nn.modules."):  # `from torch.nn.modules.linear import Linear`
+            name = "torch.nn." + name.rsplit(".", 1)[-1]
         if name.startswith("torch.nn."):
             # RNNs and attention given `dropout=` were marked dependent when collected; the rest of torch.nn is free.
             return name not in torch_api.MODE_DEPENDENT_LAYERS and name.count(".") == 2
