@@ -477,3 +477,24 @@ def test_a_notebook_with_unparsable_cells_gives_one_note_naming_each_cell_and_it
     message = notes[0].message
     assert message.startswith("3 cells skipped, they do not parse on their own: ")
     assert "cell 2 (line 2, column " in message and "cell 4 (line 1, column " in message and "cell 5 (line 1" in message
+
+
+def test_an_unseeded_sampled_generation_is_one_finding_not_two(tmp_path):
+    # Held-out set 22: one `generate(do_sample=True)` per prompt in a program that seeds nothing was
+    # reported as unseeded (SEED003) and as one sample per item (SEED009) on the same line: one habit.
+    source = (
+        "import json\nimport torch\nfrom transformers import AutoModelForCausalLM, AutoTokenizer\n"
+        "tok = AutoTokenizer.from_pretrained('gpt2')\nmodel = AutoModelForCausalLM.from_pretrained('gpt2')\n"
+        "prompts = [json.loads(l)['prompt'] for l in open('prompts.jsonl')]\nrewards = []\n"
+        "for prompt in prompts:\n"
+        "    ids = tok(prompt, return_tensors='pt').input_ids\n"
+        "    out = model.generate(ids, do_sample=True, temperature=0.7, max_new_tokens=64)\n"
+        "    rewards.append(len(tok.decode(out[0])))\n"
+        "print('mean reward', sum(rewards) / len(rewards))\n"
+    )
+    config = repo(tmp_path, {"evaluate_generation.py": source})
+    everything = load_rules()
+    both = scan(config, rules=[r for r in everything if r.code in ("SEED003", "SEED009")], jobs=1, use_cache=False)
+    alone = scan(config, rules=[r for r in everything if r.code == "SEED009"], jobs=1, use_cache=False)
+    assert [(f.rule, f.line) for f in alone.findings] == [("SEED009", 10)]
+    assert [(f.rule, f.line) for f in both.findings] == [("SEED003", 10)]

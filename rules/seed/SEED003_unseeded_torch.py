@@ -100,6 +100,9 @@ class UnseededTorch(Rule):
     """
 
     code = "SEED003"
+    # One habit, one finding: an unseeded sampled generation run once per item is also a single
+    # sample per item (SEED009); seeding and repeating are one decision about the same call (set 22).
+    supersedes = ("SEED009",)
     category = "SEED-UNSEEDED"
     severity = Severity.WARNING
     message = "`{code}` {what}, and {who}"

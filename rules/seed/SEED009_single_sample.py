@@ -41,7 +41,10 @@ class SingleSample(Rule):
     `sem`, a bootstrap, a confidence interval).
 
     A call outside a loop over items (one demo generation) and a sample drawn every N steps to
-    watch training (`if step % 500 == 0:`) are not reported. A temperature read from a config
+    watch training (`if step % 500 == 0:`) are not reported, nor is an evaluation function that the file
+calls only every N steps or once per epoch of a training loop (a trainer's periodic `self.eval()`:
+its numbers watch training; held-out set 22). An unseeded sampled generation is one finding, SEED003's:
+seeding and repeating are one decision about the same call. A temperature read from a config
     (`cfg["temperature"]`, `cfg.temperature` of a dataclass without a default) is judged only where
     the file compares conditions (a loop over models, personas, variants, arms ...) and a config
     file of the repo sets a temperature above 0. Otherwise a config value is unknown and not judged, nor is a call whose
@@ -187,9 +190,12 @@ class SingleSample(Rule):
             labels = [classify(t) for t in texts]
         """, note="no temperature given: the provider's default is not a choice the code made"),
         invalid("""
+            import torch
+            torch.manual_seed(0)
             for batch in batches:
                 outs = gen(batch, max_new_tokens=8, do_sample=True, temperature=0.7)  # expect: SEED009
-        """, note="a local pipeline sampling"),
+        """, note="a local pipeline sampling, seeded: the run repeats, but each item is still one draw (unseeded, "
+                  "SEED003 says it and this finding goes: one habit)"),
         valid("""
             from anthropic import Anthropic
             client = Anthropic()
@@ -321,6 +327,50 @@ class SingleSample(Rule):
             out = model.generate(prompt_ids, max_new_tokens=100, do_sample=True, temperature=0.8)
             print(decode(out[0]))
         """, note="a progress sample every 500 steps and one demo generation are not per-item results"),
+        valid("""
+            import torch
+
+            class PPOTrainer:
+                def train(self):
+                    for epoch in range(self.epochs):
+                        for step, batch in enumerate(self.loader):
+                            self.train_step(batch)
+                            if self.eval_strategy == "steps" and step % self.eval_interval == 0:
+                                self.logger.log(self.eval())
+                        if self.eval_strategy == "epoch":
+                            self.logger.log(self.eval())
+
+                def eval(self):
+                    rewards = []
+                    for batch in self.eval_loader:
+                        with torch.no_grad():
+                            seq = self.actor.generate(batch["input_ids"], max_length=512, do_sample=True, temperature=0.7)
+                        rewards.append(self.reward_model(seq).mean())
+                    return {"eval/reward": torch.stack(rewards).mean().item()}
+        """, note="held-out set 22: an evaluation the trainer calls only every N steps and once per epoch "
+                  "watches training (the reported numbers come from a separate evaluation)"),
+        invalid("""
+            import torch
+
+            class PPOTrainer:
+                def train(self):
+                    for epoch in range(self.epochs):
+                        for step, batch in enumerate(self.loader):
+                            self.train_step(batch)
+                            if self.eval_strategy == "steps" and step % self.eval_interval == 0:
+                                self.logger.log(self.eval())
+                        if self.eval_strategy == "epoch":
+                            self.logger.log(self.eval())
+                    print("final reward", self.eval())
+
+                def eval(self):
+                    rewards = []
+                    for batch in self.eval_loader:
+                        with torch.no_grad():
+                            seq = self.actor.generate(batch["input_ids"], max_length=512, do_sample=True, temperature=0.7)  # expect: SEED009
+                        rewards.append(self.reward_model(seq).mean())
+                    return {"eval/reward": torch.stack(rewards).mean().item()}
+        """, note="near miss: the same evaluation is also run once after training and printed as the result"),
         invalid({"sweep.yaml": "model: gpt-4o-mini\ntemperature: 0.9\n", "sweep.py": """
                 import yaml
                 from openai import OpenAI
@@ -556,7 +606,7 @@ class SingleSample(Rule):
                     return
         per_item, repeated = self._loops(node)
         per_item = per_item or (params is not None and _batched(node))
-        if repeated or not per_item or _periodic(self.ctx.parents):
+        if repeated or not per_item or _periodic(self.ctx.parents) or self._monitoring():
             return  # one sample outside a loop over items is a demo; `if step % 500 == 0:` a progress sample
         if self.ctx.memo.get("seed009.spread") is None:
             self.ctx.memo["seed009.spread"] = bool(_SPREAD.search(self.ctx.text) or _SEEDED_BY_SETTING.search(self.ctx.text))
@@ -640,6 +690,16 @@ class SingleSample(Rule):
         if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
             return None
         return float(value)
+
+    def _monitoring(self) -> bool:
+        """The enclosing function is called in this file, and only every N steps or once per epoch of a
+        training loop (`if step % eval_interval == 0: log(self.eval())`, `for epoch in ...: self.eval()`):
+        an evaluation that watches training; the reported numbers come from a final evaluation."""
+        function = self.ctx.names.function
+        if function is None:
+            return False
+        sites = _periodic_sites(self.ctx).get(function.name.value)
+        return bool(sites) and all(sites)
 
     def _loops(self, node: cst.Call) -> tuple[bool, bool]:
         """(runs once per item in a loop, runs inside a loop over samples/seeds/runs)."""
@@ -799,6 +859,37 @@ def _words(node: cst.CSTNode) -> set[str]:
             continue
         stack.extend(iter_children(current))
     return words
+
+
+# Loop words of a training loop's passes: a call in such a loop runs once per epoch or step.
+_TRAINING_PASS_WORDS = frozenset({"epoch", "epochs", "step", "steps", "iteration", "iterations", "update", "updates"})
+
+
+def _periodic_sites(ctx: Any) -> dict[str, list[bool]]:
+    """For each function name called in the file, bare or as `self.name(...)`: per call site, whether it
+    runs periodically (under `if ... % N ...:` or in a loop over epochs or steps)."""
+    sites = ctx.memo.get("seed009.periodic")
+    if sites is not None:
+        return sites
+    sites = {}
+    stack: list[tuple[cst.CSTNode, bool]] = [(ctx.module, False)]
+    while stack:
+        node, periodic = stack.pop()
+        if isinstance(node, cst.If) and any(isinstance(n, cst.BinaryOperation) and isinstance(n.operator, cst.Modulo)
+                                            for n in iter_nodes(node.test)):
+            periodic = True
+        elif isinstance(node, cst.For) and _words(node.target) & _TRAINING_PASS_WORDS:
+            periodic = True
+        elif isinstance(node, cst.Call):
+            func = node.func
+            if isinstance(func, cst.Name):
+                sites.setdefault(func.value, []).append(periodic)
+            elif isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name) and func.value.value == "self":
+                sites.setdefault(func.attr.value, []).append(periodic)
+        for child in iter_children(node):
+            stack.append((child, periodic))
+    ctx.memo["seed009.periodic"] = sites
+    return sites
 
 
 def _call_sites(ctx: Any) -> dict[str, list[tuple[bool, bool]]]:
