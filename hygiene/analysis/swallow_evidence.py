@@ -51,6 +51,8 @@ def _file_lines(loop: cst.For, parents: Sequence[cst.CSTNode]) -> cst.CSTNode | 
     """What the loop reads the lines of, when it walks a text file's lines: `f.readlines()`, `f`,
     `open(p)`; None otherwise."""
     it = loop.iter
+    while isinstance(it, cst.Call) and isinstance(it.func, cst.Name) and it.func.value in ("enumerate", "tqdm") and it.args:
+        it = it.args[0].value  # `for ix, line in enumerate(f)`: the file's lines, numbered
     if isinstance(it, cst.Call) and isinstance(it.func, cst.Attribute) and it.func.attr.value == "readlines":
         it = it.func.value
     if isinstance(it, cst.Call) and isinstance(it.func, cst.Name) and it.func.value == "open":

@@ -456,6 +456,57 @@ class SwallowedException(Rule):
                         test_set[items[0]] = items[1:]
                 return test_set
         """, note="near miss (held-out 11): malformed lines of an input file skipped; asked in the checklist"),
+        valid("""
+            def load_graph(edge_file):
+                edges = []
+                with open(edge_file) as f:
+                    for ix, l in enumerate(f):
+                        try:
+                            edges.append(tuple(int(i) for i in l.split()))
+                        except ValueError:
+                            continue
+                return edges
+        """, note="near miss: the same, numbered with `enumerate` (held-out set 22's spelling)"),
+        invalid("""
+            import json
+            import numpy as np
+            correct = []
+            with open("outputs/predictions.jsonl") as f:
+                for ix, line in enumerate(f):
+                    try:
+                        correct.append(json.loads(line)["correct"])
+                    except Exception:  # expect: DATA001
+                        continue
+            print("accuracy", np.mean(correct))
+        """, note="the numbered lines of a results file: a cut-off prediction vanishes from the accuracy"),
+        valid("""
+            import time
+            import torch
+            paths = [f"fold{i}/checkpoint.pt" for i in range(5)]
+            while True:
+                epochs = {}
+                for i, path in enumerate(paths):
+                    try:
+                        epochs[i] = torch.load(path)["epoch"]
+                    except Exception:
+                        continue
+                if len(epochs) == len(paths) and min(epochs.values()) >= 100:
+                    break
+                time.sleep(10)
+        """, note="near miss (held-out set 22): a loop that polls the checkpoints of folds still training waits "
+                  "for a file that is not there yet; nothing is dropped"),
+        invalid("""
+            import numpy as np
+            import torch
+            paths = [f"fold{i}/checkpoint.pt" for i in range(5)]
+            accs = []
+            for i, path in enumerate(paths):
+                try:
+                    accs.append(torch.load(path)["val_acc"])
+                except Exception:  # expect: DATA001
+                    continue
+            print("cv accuracy", np.mean(accs))
+        """, note="the twin: the folds' accuracies are averaged, and a fold whose checkpoint cannot be read vanishes"),
         invalid("""
             import json
             def accuracy(run_dir):
@@ -1761,7 +1812,7 @@ class SwallowedException(Rule):
         loop = _enclosing_loop(parents)
         if (loop is not None and kind != "return" and _can_fail_on_item(try_node) and not _retry_loop(loop)
                 and not _try_exits(try_node)
-                and not _first_match(try_node, parents, loop) and not _splits_text(loop, parents)
+                and not _first_match(try_node, parents, loop) and not _splits_text(loop, parents) and not _polling(parents)
                 and not _marker_filter(try_node, loop)
                 and (model or not (_resource_loop(loop) or _generation_loop(loop) or _item_kept_before(try_node, loop)
                                    or _training_loop(loop)))
@@ -2335,6 +2386,20 @@ def _enclosing_loop(parents: list[cst.CSTNode]) -> cst.For | cst.While | None:
         if isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
             return None
     return None
+
+
+def _polling(parents: list[cst.CSTNode]) -> bool:
+    """Inside a `while` loop (of the same function) that sleeps between passes: it polls for progress
+    (the checkpoints of folds still training), and a file not there yet is waited for, not dropped."""
+    for node in reversed(parents):
+        if isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
+            return False
+        if isinstance(node, cst.While) and any(
+                isinstance(n, cst.Call) and (isinstance(n.func, cst.Attribute) and n.func.attr.value == "sleep"
+                                             or isinstance(n.func, cst.Name) and n.func.value == "sleep")
+                for n in iter_nodes(node.body)):
+            return True
+    return False
 
 
 def _retry_loop(loop: cst.For | cst.While) -> bool:
