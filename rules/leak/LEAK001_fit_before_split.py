@@ -64,6 +64,69 @@ class FitBeforeSplit(Rule):
     message = "{fits} fit on `{on}` at {where}{rows_of}, which is split into train and test at {split}: test rows shape the preprocessing"
     question = "Were {fits} (fit at {where} on `{on}`) fit on the training rows only, before `{split_on}` was split at {split}?"
     examples = [
+        valid("""
+            import numpy as np
+            from sklearn.impute import SimpleImputer
+            from sklearn.preprocessing import MinMaxScaler
+            from sklearn.model_selection import cross_val_score
+            from sklearn.ensemble import RandomForestClassifier
+            from sklearn.metrics import roc_auc_score
+
+
+            def preprocess(x, y, test_x, test_y):
+                imp = SimpleImputer(strategy="mean")
+                imp.fit(x)
+                x, test_x = imp.transform(x), imp.transform(test_x)
+                scaler = MinMaxScaler()
+                scaler.fit(x)
+                x, test_x = scaler.transform(x), scaler.transform(test_x)
+                return x, y, test_x, test_y
+
+
+            def tune(x, y):
+                best, best_score = None, -1
+                for depth in (2, 4, 8):
+                    score = cross_val_score(RandomForestClassifier(max_depth=depth, random_state=0), x, y, cv=5).mean()
+                    if score > best_score:
+                        best, best_score = depth, score
+                return best
+
+
+            def evaluate(x, y, test_x, test_y):
+                x, y, test_x, test_y = preprocess(x, y, test_x, test_y)
+                depth = tune(x, y)
+                clf = RandomForestClassifier(max_depth=depth, random_state=0).fit(x, y)
+                return roc_auc_score(test_y, clf.predict_proba(test_x)[:, 1])
+
+
+            if __name__ == "__main__":
+                data = np.load("data.npz")
+                print("test auc", evaluate(data["x"], data["y"], data["test_x"], data["test_y"]))
+        """, path="baselines.py", note="near miss (held-out set 22): the preprocessing is fit on the training rows and only "
+                                       "transforms the test part kept apart; the cross-validation after it chooses a setting "
+                                       "within the training rows (a checklist question)"),
+        invalid("""
+            import numpy as np
+            from sklearn.impute import SimpleImputer
+            from sklearn.preprocessing import MinMaxScaler
+            from sklearn.model_selection import cross_val_score
+            from sklearn.ensemble import RandomForestClassifier
+
+
+            def preprocess(x, y):
+                imp = SimpleImputer(strategy="mean")
+                imp.fit(x)
+                x = imp.transform(x)
+                scaler = MinMaxScaler()
+                scaler.fit(x)
+                return scaler.transform(x), y
+
+
+            if __name__ == "__main__":
+                data = np.load("data.npz")
+                x, y = preprocess(data["x"], data["y"])  # expect: LEAK001
+                print("cv accuracy", cross_val_score(RandomForestClassifier(random_state=0), x, y, cv=5).mean())
+        """, path="cv.py", note="the twin: no test part kept apart, and the cross-validated score after the fit on every row is the result"),
         invalid({
             "churn/features.py": """\
                 import category_encoders as ce
@@ -1005,12 +1068,13 @@ class FitBeforeSplit(Rule):
                         message="{fits}, fit inside `{fn}` at {fit_at}, is given every row at {where}, and what it "
                                 "returns is split into train and test at {split}: test rows shape the preprocessing",
                         question="Should `{fn}` at {where} get only the training rows, after the split at {split}?",
-                        extra=_one_place(prog, anchor, split))
+                        extra={**_one_place(prog, anchor, split), **(_test_kept_apart(prog, fits, split) or {})})
             return
         place = prog.where(anchor)
         repo.report(cls, **place, related=related, fits=text, on=on, split=prog.describe(split),
                     split_on=split_on, rows_of=f" (rows of `{split_on}`)" if split_on not in (on, "the data") else "",
-                    extra={**(_unscored_predictions(prog, split) or {}), **_one_habit(prog, fits, place["path"]),
+                    extra={**(_unscored_predictions(prog, split) or _test_kept_apart(prog, fits, split) or {}),
+                           **_one_habit(prog, fits, place["path"]),
                            **_one_place(prog, anchor, split)})
 
 
@@ -1045,6 +1109,25 @@ def _unscored_predictions(prog: Program, split: Ref) -> dict[str, str] | None:
     if any(prog.kind(n) == "metric" for n in prog.forward([split], limit=400)):
         return None
     return {"ask": "the out-of-fold predictions it shapes reach no score"}
+
+
+def _test_kept_apart(prog: Program, fits: list[Ref], split: Ref) -> dict[str, str] | None:
+    """The preprocessing is fit on rows passed in beside a test part it only transforms
+    (`imp.fit(x)`, then `imp.transform(x), imp.transform(test_x)`), and the split found downstream is a
+    cross-validation of those training rows (`cross_val_score` choosing hyperparameters): the test
+    score is untouched, and the folds share statistics of the training rows only. A checklist
+    question (held-out set 22, a tabular benchmark's baselines), not a finding; with no test part kept
+    apart, the cross-validated score is the result and the fit on every row stays a finding."""
+    if not prog.info(split).get("cv"):
+        return None
+    for fit in fits:
+        for user in prog.users(fit):
+            data = prog.inputs(user)[1:2]
+            if prog.kind(user) == "xform" and data and data[0] and role(prog, data[0])[0] == "test":
+                return {"ask": "the preprocessing is fit on the training rows and only transforms the test part "
+                               "kept apart; the cross-validation after it runs within the training rows (choosing "
+                               "settings): are its scores reported?"}
+    return None
 
 
 def _fit_on_training_before(prog: Program, fit: Ref) -> Ref | None:
