@@ -108,6 +108,40 @@ class UnseededTorch(Rule):
     message = "`{code}` {what}, and {who}"
     question = "Which seed produced the randomness of `{code}` at {where}, and is it recorded with the results?"
     examples = [
+        valid("""
+            import torch
+            from torch.utils.data import DataLoader
+            from audiotools.core import util
+            from codec import Codec, eval_loss
+
+            util.seed(0)
+            model = Codec()
+            loader = DataLoader(torch.load("train.pt"), batch_size=16, shuffle=True)
+            opt = torch.optim.Adam(model.parameters())
+            for x in loader:
+                loss = model(x).mean()
+                loss.backward()
+                opt.step()
+            print("val loss", eval_loss(model, torch.load("val.pt")))
+        """, path="train.py", note="held-out set 22: a library module's `seed(value)` (audiotools' `util.seed`) seeds "
+                                    "random, numpy and torch"),
+        invalid("""
+            import torch
+            from torch.utils.data import DataLoader
+            from audiotools.core import util
+            from codec import Codec, eval_loss
+
+            env = util.Env()
+            env.seed(0)
+            model = Codec()
+            loader = DataLoader(torch.load("train.pt"), batch_size=16, shuffle=True)  # expect: SEED003
+            opt = torch.optim.Adam(model.parameters())
+            for x in loader:
+                loss = model(x).mean()
+                loss.backward()
+                opt.step()
+            print("val loss", eval_loss(model, torch.load("val.pt")))
+        """, path="train.py", note="near miss: an object's `env.seed(0)` seeds only that object"),
         invalid("""
             import json
             import gymnasium as gym

@@ -201,6 +201,11 @@ def classify(name: str | None, node: cst.Call, tail: str, imports_torch: bool) -
         # a known library's helper named for setting the randomness and handed a seed
         # (`zero.set_randomness(args["seed"])`): `zero` is a known root, so the early test above skips it
         return Seed(("*",), bare)
+    if tail == "seed" and bare is not None and "." in bare and bare.rsplit(".", 2)[-2][:1].islower() \
+            and bare not in NOT_SEEDS and _seed_argument(node):
+        # A library module's `seed(value)` (audiotools' `util.seed(0)` seeds random, numpy and torch); an
+        # object's `env.seed(0)` is not resolved to a module and seeds only that object.
+        return Seed(("*",), bare)
     if seed_like(tail) and (bare is None or bare not in NOT_SEEDS) and isinstance(node.func, (cst.Name, cst.Attribute)):
         # An unresolved `obj.seed_everything()` may be an instance's own seeding (env.seed):
         # only names and module attributes count as global helpers.
