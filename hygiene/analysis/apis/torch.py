@@ -96,6 +96,11 @@ def runtime_import(text: str, name: str) -> str | None:
     return None
 
 
+def canonical_layer(name: str) -> str:
+    """`torch.nn.modules.linear.Linear` (imported from its module) as `torch.nn.Linear`."""
+    return "torch.nn." + name.rsplit(".", 1)[-1] if name.startswith("torch.nn.modules.") else name
+
+
 def mode_free_library(name: str | None) -> bool:
     """Is `name` a class of a model library whose modules behave the same in train and eval mode?"""
     # torchvision's transforms are modules that never read `self.training` (a random crop draws in either mode).

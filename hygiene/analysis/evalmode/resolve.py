@@ -140,11 +140,9 @@ class Analysis:
             return False
         if torch_api.mode_free_library(name):
             return True
-        if name.startswith("torch.nn.modules."):  # `from torch.nn.modules.linear import Linear`
-            name = "torch.nn." + name.rsplit(".", 1)[-1]
-        if name.startswith("torch.nn."):
+        if name.startswith("torch.nn."):  # (`torch.nn.modules.linear.Linear` is `torch.nn.Linear`)
             # RNNs and attention given `dropout=` were marked dependent when collected; the rest of torch.nn is free.
-            return name not in torch_api.MODE_DEPENDENT_LAYERS and name.count(".") == 2
+            return (layer := torch_api.canonical_layer(name)) not in torch_api.MODE_DEPENDENT_LAYERS and layer.count(".") == 2
         cls = self._class(name)
         if cls is None or cls["dep"]:
             return False
