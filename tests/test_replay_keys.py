@@ -113,3 +113,18 @@ def test_an_edit_rewrites_one_part_of_the_summaries_store(tmp_path: Path) -> Non
     assert _found(scan(config, jobs=1)) == before
     rewritten = [p.name for p in parts if p.stat().st_mtime_ns != stamps[p.name]]
     assert len(rewritten) == 1
+
+
+def test_a_scan_leaves_the_git_index_as_it_was(tmp_path: Path) -> None:
+    # `git status` refreshes the index's stat cache when a file was touched but not changed; a scan
+    # that let it would write in the user's repository, and change the git state that keys the
+    # replay of every rule that asked git before the refresh (an earlier rule's reads of git, then
+    # RESULT020's status, re-ran the stale-results rules on the next scan).
+    import os
+    _fresh_repo(tmp_path)
+    grade = tmp_path / "grade.py"
+    os.utime(grade, ns=(grade.stat().st_atime_ns, grade.stat().st_mtime_ns + 5_000_000_000))  # touched, same content
+    index = tmp_path / ".git" / "index"
+    before = (index.stat().st_mtime_ns, index.read_bytes())
+    _scan(tmp_path)
+    assert (index.stat().st_mtime_ns, index.read_bytes()) == before

@@ -136,7 +136,11 @@ class History:
 
     def _git(self, *args: str, stdin: str | None = None) -> str:
         assert self.toplevel is not None
-        proc = subprocess.run(["git", "-c", "core.quotepath=off", *args], cwd=self.toplevel, input=stdin,
+        # `--no-optional-locks`: `git status` then leaves the index as it is instead of refreshing its
+        # stat cache, so a scan writes nothing in the user's repository (nor races a concurrent commit
+        # for `index.lock`), and the git state that keys the repository phase's replay is the same
+        # before and after the rules that ask git (tests/test_replay_keys.py).
+        proc = subprocess.run(["git", "--no-optional-locks", "-c", "core.quotepath=off", *args], cwd=self.toplevel, input=stdin,
                               capture_output=True, text=True, encoding="utf-8", errors="surrogateescape")
         if proc.returncode != 0:
             raise RuntimeError(proc.stderr.strip() or f"git {args[0]} failed")

@@ -5,7 +5,7 @@ import re
 import shlex
 from collections.abc import Iterator
 
-from hygiene.analysis.history import History
+from hygiene.analysis.history import history_of
 from hygiene.finding import Severity
 from hygiene.rule import Rule, invalid, valid
 
@@ -176,7 +176,7 @@ class ValidationOptionGetsTest(Rule):
     def _files(repo) -> list[tuple[str, bool]]:
         """The Markdown files scanned and the repository's tracked shell scripts."""
         found = [(s.path, True) for s in repo.paths() if s.kind == "text" and s.path.lower().endswith((".md", ".markdown"))]
-        history = History(repo.git_root(), observe=repo.consult)
+        history = history_of(repo)  # the scan's one (git's state is read once, by every rule alike)
         if history.available:
             found += [(p, False) for p in sorted(history.tracked_paths()) if p.endswith(_SCRIPT_SUFFIXES)][:_MAX_FILES]
         return found[:_MAX_FILES]
