@@ -54,9 +54,10 @@ def _held_out_twin(name: str, names: set[str]) -> str:
 class HeldOutFigureFromTrainLoader(Rule):
     """
     ## What it does
-    Finds a value named for held-out data that is taken from the training loader while the file
-    also has the held-out loader, the name of the training one with its training word replaced
-    (`train_loader` and `test_loader`, `self.train_loader` and `self.validation_loader`):
+    Finds a value named for held-out data that is taken from the training loader (a score computed
+    on it, a batch drawn from it with `next()`, a total divided by its length) while the file also
+    has the held-out loader: the training loader's name with its training word replaced
+    (`train_loader` and `test_loader`, `self.train_loader` and `self.validation_loader`).
 
     | spelling | found | near miss left alone |
     |---|---|---|
