@@ -37,6 +37,25 @@ def _train_loader(node: cst.BaseExpression) -> str:
     return name if words & TRAIN and words & LOADER and not words & HELD_OUT else ""
 
 
+def _held_out_loader(node: cst.BaseExpression) -> str:
+    """`eval_dataloader` / `self.val_loader`: the name of a held-out loader, or ''."""
+    name = _name(node)
+    words = set(name_tokens(name))
+    return name if words & HELD_OUT and words & LOADER and not words & TRAIN else ""
+
+
+def _train_twin(name: str, names: set[str]) -> str:
+    """A name of the file that is `name` with its held-out word replaced by a training one."""
+    words = name_tokens(name)
+    for other in names:
+        theirs = name_tokens(other)
+        if len(theirs) == len(words):
+            swapped = [(a, b) for a, b in zip(words, theirs) if a != b]
+            if len(swapped) == 1 and swapped[0][0] in HELD_OUT and swapped[0][1] in TRAIN:
+                return other
+    return ""
+
+
 def _held_out_twin(name: str, names: set[str]) -> str:
     """A name of the file that is `name` with its training word replaced by a held-out one
     (`train_loader` -> `valid_loader`, `self.train_loader` -> `self.validation_loader`)."""
@@ -63,7 +82,9 @@ class HeldOutFigureFromTrainLoader(Rule):
     |---|---|---|
     | `test_acc = batch_accuracy(train_loader, net, num_steps)` (notebook, a score) | yes | `train_acc = batch_accuracy(train_loader, ...)`, `test_acc = batch_accuracy(test_loader, ...)` |
     | `valid_data = next(train_loader)` in the validation step of a training script (a batch) | yes | `valid_data = next(valid_loader)` |
-    | `val_epoch_loss = running_loss / len(self.train_loader)` after a loop over `self.validation_loader` (a mean) | yes | `epoch_loss = running_loss / len(self.train_loader)`; `val_share = len(val_loader) / len(train_loader)` |
+    | `val_epoch_loss = running_loss / len(self.train_loader)` after a loop over `self.validation_loader` (a mean; the accuracy divided alike on the next line is the same finding) | yes | `epoch_loss = running_loss / len(self.train_loader)`; `val_share = len(val_loader) / len(train_loader)` |
+    | `train_loss = running / len(val_loader)` (the mirror image, function) | yes | `train_loss = running / len(train_loader)` |
+    | `eval_epoch_loss = eval_loss / len(train_dataloader)` beside `train_epoch_loss = total_loss / len(eval_dataloader)` (script) | one finding, at the held-out mean | each divided by its own loader |
 
     A score (`acc`, `loss`, `f1`, ... in its name) returned by a call that is given the training
     loader, a batch (`data`, `batch`, `x`) drawn with `next()` from it, or a held-out total divided
@@ -194,7 +215,7 @@ class HeldOutFigureFromTrainLoader(Rule):
                             running_loss += loss
                             running_acc += acc
                         val_epoch_loss = running_loss / len(self.train_loader)  # expect: EVAL049
-                        val_epoch_acc = running_acc / len(self.validation_loader)
+                        val_epoch_acc = running_acc / len(self.train_loader)
                         self.update_log(epoch, epoch_loss, val_epoch_loss, val_epoch_acc)
         """, note="a class: a validation mean divided by the number of training batches"),
         valid("""
@@ -219,6 +240,37 @@ class HeldOutFigureFromTrainLoader(Rule):
                         val_loss = self.vali(train_loader, vali_loader, self.criterion)
                         test_loss = self.vali(train_loader, test_loader, self.criterion)
         """, note="near miss: the call is given the held-out loader too (the training series is the forecast's history)"),
+        invalid("""
+            from torch.utils.data import DataLoader
+
+            train_dataloader = DataLoader(train_dataset, shuffle=True, batch_size=8)
+            eval_dataloader = DataLoader(eval_dataset, batch_size=8)
+            for epoch in range(num_epochs):
+                total_loss = 0
+                for batch in train_dataloader:
+                    total_loss += model(**batch).loss.detach().float()
+                eval_loss = 0
+                for batch in eval_dataloader:
+                    eval_loss += model(**batch).loss.detach().float()
+                eval_epoch_loss = eval_loss / len(train_dataloader)  # expect: EVAL049
+                train_epoch_loss = total_loss / len(eval_dataloader)
+                print(f"{epoch=}: {train_epoch_loss=} {eval_epoch_loss=}")
+        """, note="a script: the two loaders' lengths swapped, one finding at the held-out mean"),
+        invalid("""
+            def run(model, train_loader, val_loader, epochs):
+                for epoch in range(epochs):
+                    running = sum(step(model, b) for b in train_loader)
+                    train_loss = running / len(val_loader)  # expect: EVAL049
+                    val_loss = sum(score(model, b) for b in val_loader) / len(val_loader)
+                    print(train_loss, val_loss)
+        """, note="a function: the training mean divided by the validation loader's length"),
+        valid("""
+            def run(model, train_loader, val_loader, epochs):
+                for epoch in range(epochs):
+                    train_loss = sum(step(model, b) for b in train_loader) / len(train_loader)
+                    val_loss = sum(score(model, b) for b in val_loader) / len(val_loader)
+                    train_share = len(train_loader) / len(val_loader)
+        """, note="near miss: each mean over its own loader; a ratio of sizes"),
         valid("""
             def fit(model, train_loader, epochs):
                 for epoch in range(epochs):
@@ -228,6 +280,8 @@ class HeldOutFigureFromTrainLoader(Rule):
     ]
 
     def visit_Module(self, node: cst.Module) -> None:
+        self._pending: list[tuple[cst.Assign, cst.Call, str, str, str]] = []
+        reported: list[int] = []
         names: set[str] = set()
         for n in iter_nodes(node):
             if isinstance(n, (cst.Name, cst.Attribute)):
@@ -236,11 +290,16 @@ class HeldOutFigureFromTrainLoader(Rule):
                     names.add(name)
             elif isinstance(n, cst.Param):
                 names.add(n.name.value)
+        train_names = {_name(n) for n in iter_nodes(node) if isinstance(n, (cst.Name, cst.Attribute))
+                       and set(name_tokens(_name(n))) & TRAIN}
         for n in iter_nodes(node):
             if not (isinstance(n, cst.Assign) and len(n.targets) == 1):
                 continue
             target = _name(n.targets[0].target)
             words = set(name_tokens(target))
+            if target and words & TRAIN and not words & HELD_OUT:
+                self._training_mean_over_held_out(n, target, words, train_names)
+                continue
             if not target or not words & HELD_OUT or words & TRAIN:
                 continue
             found = self._from_train_loader(n.value, words)
@@ -250,8 +309,40 @@ class HeldOutFigureFromTrainLoader(Rule):
             twin = _held_out_twin(loader, names)
             if not twin:
                 continue
+            line = self.ctx.line_of(n) or 0
+            if how == "is divided by the length of" and any(abs(line - other) <= 3 for other in reported):
+                continue  # the loss and the accuracy of one loop divided alike: one finding
             self.report(n, related=[Location(self.ctx.path, self.ctx.line_of(where), "the training loader")],
                         target=target, how=how, loader=loader, twin=twin)
+            if how == "is divided by the length of":
+                reported.append(self.ctx.line_of(n) or 0)
+        self._emit_training_means(reported)
+
+    def _training_mean_over_held_out(self, n: cst.Assign, target: str, words: set[str], names: set[str]) -> None:
+        """The mirror image of the division spelling: `train_epoch_loss = total_loss / len(eval_dataloader)`."""
+        value = n.value
+        if not (isinstance(value, cst.BinaryOperation) and isinstance(value.operator, cst.Divide) and words & METRIC):
+            return
+        right = value.right
+        if not (isinstance(right, cst.Call) and _name(right.func) == "len" and right.args) or (
+                isinstance(value.left, cst.Call) and _name(value.left.func) == "len"):
+            return
+        loader = _held_out_loader(right.args[0].value)
+        twin = _train_twin(loader, names) if loader else ""
+        if twin:
+            self._pending.append((n, right, target, loader, twin))
+
+    def _emit_training_means(self, reported: list[int]) -> None:
+        """A training mean over the held-out loader beside a held-out mean over the training loader is one
+        swap of the two lengths: one finding, at the held-out figure."""
+        for n, right, target, loader, twin in self._pending:
+            line = self.ctx.line_of(n) or 0
+            if any(abs(line - other) <= 3 for other in reported):
+                continue
+            self.report(n, message=("`{target}` is named for the training data but is divided by the length of "
+                                    "`{loader}`, the held-out loader, while `{twin}` (the training loader) is right there"),
+                        related=[Location(self.ctx.path, self.ctx.line_of(right), "the held-out loader")],
+                        target=target, how="is divided by the length of", loader=loader, twin=twin)
 
     def _from_train_loader(self, value: cst.BaseExpression, words: set[str]) -> tuple[str, str, cst.CSTNode] | None:
         if isinstance(value, cst.Call):
