@@ -43,7 +43,8 @@ class SingleSample(Rule):
     A call outside a loop over items (one demo generation) and a sample drawn every N steps to
     watch training (`if step % 500 == 0:`) are not reported, nor is an evaluation function that the file
 calls only every N steps or once per epoch of a training loop (a trainer's periodic `self.eval()`:
-its numbers watch training; held-out set 22). An unseeded sampled generation is one finding, SEED003's:
+its numbers watch training; held-out set 22), or logs as a point of a training curve
+(`logger.log(self.eval(), step=0)`, `writer.add_scalar(...)`). An unseeded sampled generation is one finding, SEED003's:
 seeding and repeating are one decision about the same call. A temperature read from a config
     (`cfg["temperature"]`, `cfg.temperature` of a dataclass without a default) is judged only where
     the file compares conditions (a loop over models, personas, variants, arms ...) and a config
@@ -332,6 +333,7 @@ seeding and repeating are one decision about the same call. A temperature read f
 
             class PPOTrainer:
                 def train(self):
+                    self.logger.log(self.eval(), step=0)
                     for epoch in range(self.epochs):
                         for step, batch in enumerate(self.loader):
                             self.train_step(batch)
@@ -354,6 +356,7 @@ seeding and repeating are one decision about the same call. A temperature read f
 
             class PPOTrainer:
                 def train(self):
+                    self.logger.log(self.eval(), step=0)
                     for epoch in range(self.epochs):
                         for step, batch in enumerate(self.loader):
                             self.train_step(batch)
@@ -882,6 +885,10 @@ def _periodic_sites(ctx: Any) -> dict[str, list[bool]]:
             periodic = True
         elif isinstance(node, cst.Call):
             func = node.func
+            if isinstance(func, cst.Attribute) and (func.attr.value in ("add_scalar", "add_scalars") or (
+                    func.attr.value in ("log", "log_metrics", "log_dict") and any(
+                        a.keyword is not None and a.keyword.value in ("step", "global_step") for a in node.args))):
+                periodic = True  # `logger.log(self.eval(), step=0)`: a point of a training curve
             if isinstance(func, cst.Name):
                 sites.setdefault(func.value, []).append(periodic)
             elif isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name) and func.value.value == "self":
