@@ -205,6 +205,30 @@ class ResultsWithoutProvenance(Rule):
     message = "{what} saves only metrics ({keys}): no model, configuration, seed, sample count or code version is recorded with them"
     question = "Which model, data, seed and commit produced the numbers written at {where}?"
     examples = [
+        valid("""
+            import json
+
+            import optuna
+
+            def objective(trial):
+                return train_and_score(lr=trial.suggest_float("lr", 1e-4, 1e-2, log=True))
+
+            study = optuna.create_study(direction="maximize", sampler=optuna.samplers.TPESampler(seed=0))
+            study.optimize(objective, n_trials=50)
+            json.dump({"best_params": study.best_params, "val_acc": study.best_value}, open("results/optuna.json", "w"))
+        """, note="near miss (probe 16): `best_params` is the configuration the search chose, saved with its score"),
+        invalid("""
+            import json
+
+            import optuna
+
+            def objective(trial):
+                return train_and_score(lr=trial.suggest_float("lr", 1e-4, 1e-2, log=True))
+
+            study = optuna.create_study(direction="maximize", sampler=optuna.samplers.TPESampler(seed=0))
+            study.optimize(objective, n_trials=50)
+            json.dump({"val_acc": study.best_value}, open("results/optuna.json", "w"))  # expect: RESULT008
+        """, note="the search's score is saved without the settings it chose"),
         valid({"utils.py": """
                 import json
 

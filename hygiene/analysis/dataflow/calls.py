@@ -343,6 +343,9 @@ class CallEvaluator(Evaluator):
 
     def apply(self, expr: cst.Call, callee: int, qn: str | None, positional: list[Value], keywords: dict[str, Value]) -> int:
         kw = {name: 1 + len(positional) + i for i, name in enumerate(keywords)}  # each keyword's input position
+        if self.kinds[callee] == "op" and self.info(callee).get("op") == "lambda":
+            # `mk = lambda a, b: TensorDataset(...)`; `mk("X_test", "y_test")`: a helper's value, not a model applied
+            return self.add("op", (callee, *positional, *keywords.values()), {"op": "call"}, expr)
         return self.add("apply", (callee, *positional, *keywords.values()), {"kw": kw} if kw else {}, expr)
 
     def generic(self, expr: cst.Call, qn: str | None, method: str, recv: int, positional: list[Value],
