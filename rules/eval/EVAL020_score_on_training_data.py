@@ -21,7 +21,8 @@ class ScoreOnTrainingData(Rule):
     something there calls it held-out. The training rows are found by value, whatever their name:
     a part named `X_test` that holds the fit rows (a copy-pasted line, reported where it is
     named), a held-out entry of a dict of evaluation sets (`eval_sets["holdout"] = (X_tr, y_tr)`),
-    the training fold of a k-fold loop whose held-out fold nothing uses, Lightning's test or
+    the training fold of a k-fold loop whose held-out fold nothing scores (naming its groups in a log line
+    is no use), Lightning's test or
     validation loop handed the training loader (`trainer.test(model, dataloaders=dm.train_dataloader())`,
     or the loader `trainer.fit` trained on). A score shown only under
     a variable name (`lin_rmse` at the end of a tutorial's notebook cell) is not a reported result.
@@ -503,6 +504,24 @@ class ScoreOnTrainingData(Rule):
                 proba = booster.predict_proba(df[feats].iloc[hold])[:, 1]
                 aucs.append(roc_auc_score(df.target.iloc[hold], proba))
         """, note="near miss: the `.iloc` fold loop scoring the held-out fold"),
+        invalid("""
+            from sklearn.metrics import roc_auc_score
+            from sklearn.model_selection import GroupKFold
+            aucs = []
+            for fold, (tr_idx, te_idx) in enumerate(GroupKFold(n_splits=6).split(X, y, groups)):
+                clf = HistGradientBoostingClassifier(random_state=0).fit(X[tr_idx], y[tr_idx])
+                aucs.append(roc_auc_score(y[tr_idx], clf.predict_proba(X[tr_idx])[:, 1]))  # expect: EVAL020
+                print(f"fold {fold}: held-out sites {sorted(set(groups[te_idx]))} AUC {aucs[-1]:.3f}")
+        """, note="probe 16: the held-out fold only named in a log line (its groups printed) is still never scored"),
+        valid("""
+            from sklearn.metrics import roc_auc_score
+            from sklearn.model_selection import GroupKFold
+            aucs = []
+            for fold, (tr_idx, te_idx) in enumerate(GroupKFold(n_splits=6).split(X, y, groups)):
+                clf = HistGradientBoostingClassifier(random_state=0).fit(X[tr_idx], y[tr_idx])
+                aucs.append(roc_auc_score(y[te_idx], clf.predict_proba(X[te_idx])[:, 1]))
+                print(f"fold {fold}: held-out sites {sorted(set(groups[te_idx]))} AUC {aucs[-1]:.3f}")
+        """, note="near miss: the same loop scoring the held-out fold"),
         valid("""
             import numpy as np
             from sklearn.metrics import r2_score
@@ -1080,7 +1099,28 @@ def _held_out_fold_unused(prog: Program, data: Ref) -> bool:
     if not any(prog.kind(u) == "loop" for u in prog.users(split)):
         return False  # not a fold loop: an unused test part of a single split says nothing
     held = [u for u in prog.users(split) if prog.kind(u) == "part" and prog.info(u).get("role") in ("test", "val")]
-    return bool(held) and not any(prog.users(part) for part in held)
+    return bool(held) and not any(_held_part_used(prog, part) for part in held)
+
+
+# What a held-out fold may go through and still be unused for scoring: its rows picked from a column and
+# shown (`print(sorted(set(groups[te_idx])))`, the hospitals held out named in a log line).
+_SHOWN_ONLY_KINDS = frozenset({"part", "subset", "select", "op", "elem", "col"})
+_SHOWN_ONLY_CALLS = frozenset({"builtins.print", "builtins.set", "builtins.sorted", "builtins.list", "builtins.len",
+                               "builtins.str", "builtins.tuple", "builtins.format"})
+
+
+def _held_part_used(prog: Program, part: Ref) -> bool:
+    """The held-out part reaches anything but a printed description of it (a model, a metric, a file, a helper)."""
+    for node in prog.forward([part], limit=80):
+        if node == part:
+            continue
+        kind = prog.kind(node)
+        if kind in _SHOWN_ONLY_KINDS and not prog.info(node).get("save"):
+            continue
+        if kind == "call" and str(prog.info(node).get("fn", "")) in _SHOWN_ONLY_CALLS:
+            continue
+        return True
+    return False
 
 
 _LOADER_KEYWORDS = ("dataloaders", "test_dataloaders", "val_dataloaders")
