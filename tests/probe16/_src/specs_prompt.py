@@ -92,7 +92,7 @@ metric_list:
     ignore_case: true
 ''',
     },
-    labels=[dict(file="tasks/readcomp/utils.py", find="Question: {query}", category="PROMPT-UNFILLED",
+    labels=[dict(file="tasks/readcomp/utils.py", find='TEMPLATE = """Read the passage', end_find="Question: {query}", category="PROMPT-UNFILLED",
                  why="the template's {query} field is never filled: .replace targets '{question}', which is not in the template")],
     also_ok=[dict(file="tasks/readcomp/utils.py", find='text = text.replace("{question}", doc["question"].strip())', category="PROMPT-UNFILLED")],
 )
