@@ -505,6 +505,30 @@ class ScoreOnTrainingData(Rule):
                 aucs.append(roc_auc_score(df.target.iloc[hold], proba))
         """, note="near miss: the `.iloc` fold loop scoring the held-out fold"),
         invalid("""
+            import json
+            import numpy as np
+            from lightfm import LightFM
+            from lightfm.cross_validation import random_train_test_split
+            from lightfm.evaluation import precision_at_k
+            train, test = random_train_test_split(interactions, test_percentage=0.2, random_state=np.random.RandomState(9))
+            model = LightFM(loss="warp", random_state=9)
+            model.fit(train, epochs=30)
+            p10 = precision_at_k(model, train, k=10).mean()  # expect: EVAL020
+            json.dump({"precision@10": float(p10)}, open("results/lightfm.json", "w"))
+        """, note="probe 16: LightFM's evaluation function on the training interactions, the score written to a results file"),
+        valid("""
+            import json
+            import numpy as np
+            from lightfm import LightFM
+            from lightfm.cross_validation import random_train_test_split
+            from lightfm.evaluation import precision_at_k
+            train, test = random_train_test_split(interactions, test_percentage=0.2, random_state=np.random.RandomState(9))
+            model = LightFM(loss="warp", random_state=9)
+            model.fit(train, epochs=30)
+            p10 = precision_at_k(model, test, train_interactions=train, k=10).mean()
+            json.dump({"precision@10": float(p10)}, open("results/lightfm.json", "w"))
+        """, note="near miss: the held-out interactions (the training ones only excluded from the ranking)"),
+        invalid("""
             from sklearn.metrics import roc_auc_score
             from sklearn.model_selection import GroupKFold
             aucs = []
@@ -1330,7 +1354,24 @@ def _reported_as_result(prog: Program, metric: Ref) -> bool:
     labels = [w for w in texts_around(prog, metric, names=False) if w and w != "?"]
     for call in callers:
         labels += [w for w in texts_around(prog, call, names=False) if w and w != "?"]
-    return bool(labels) or any(kb.name_role(w) in ("test", "val") for w in words)
+    return bool(labels) or any(kb.name_role(w) in ("test", "val") for w in words) or _written_out(prog, metric)
+
+
+# Calls that write a result to a file (`json.dump({...: p10}, fh)`, `df.to_csv(...)`, `writer.writerow(...)`).
+_WRITES = frozenset({"to_csv", "to_json", "to_parquet", "to_latex", "to_markdown", "writerow", "writerows", "write"})
+_DUMPERS = ("json.", "pickle.", "yaml.", "joblib.", "numpy.save")
+
+
+def _written_out(prog: Program, metric: Ref) -> bool:
+    """The score (under a name of its own) is written to a results file: reported, not explored."""
+    for node in prog.forward([metric], limit=60):
+        if prog.kind(node) != "call":
+            continue
+        info = prog.info(node)
+        fn = str(info.get("fn", ""))
+        if info.get("m") in _WRITES or (fn.startswith(_DUMPERS) and fn.rsplit(".", 1)[-1] in ("dump", "save", "savez")):
+            return True
+    return False
 
 
 _NOTHING_HELD_OUT = "no rows of this file are held out (no split, nothing named for test or validation): the score is the only one, not a stand-in for a held-out score"
@@ -1354,6 +1395,8 @@ def _nothing_held_out(prog: Program, metric: Ref) -> bool:
             value = info.get(key)
             if isinstance(value, str) and (value in ("test", "val") or kb.name_role(value) in ("test", "val")):
                 return False
+        if prog.kind(node) == "call" and "split" in str(info.get("fn", "")).rsplit(".", 1)[-1].lower():
+            return False  # a library's own splitter (`train, test = random_train_test_split(...)`): rows held out
     return True
 
 

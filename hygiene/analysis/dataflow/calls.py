@@ -102,6 +102,10 @@ class CallEvaluator(Evaluator):
         if method in kb.SCORE_METHODS and recv and len(positional) >= 2:
             return self.add("metric", (recv, positional[0], positional[1]),
                             {"metric": method, "on": self.code(expr.args[0].value)}, expr)
+        if bare in kb.MODEL_EVALUATORS and len(positional) >= 2:
+            # `precision_at_k(model, test_interactions, k=10)` (LightFM): a model scored on the rows given, like `.score`
+            return self.add("metric", (positional[0], positional[1], positional[1]),
+                            {"metric": "score", "on": self.code(expr.args[1].value)}, expr)
         if bare in kb.METRICS or bare in kb.LOSS_FUNCTIONS or (qn or "").endswith("Loss()"):
             truth = keywords.get("y_true", positional[0] if positional else 0)
             guess = next((keywords[k] for k in ("y_pred", "y_score", "probas_pred", "y_prob") if k in keywords),
