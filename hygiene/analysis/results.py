@@ -108,7 +108,10 @@ _PROVENANCE = re.compile(
     r"settings|seed|seeds|random_state|commit|git|git_sha|sha|revision|version|code_version|"
     r"n|n_\w+|num_\w+|\w+_count|count|samples|n_samples|size|\w+_size|data|dataset|data_path|file|files|"
     r"path|split|timestamp|date|time|run|run_id|judge|judge_model|engine|temperature|prompt|template|"
-    r"meta|metadata|_meta|_config|setup|experiment|method)$", re.I)
+    r"meta|metadata|_meta|_config|setup|experiment|method|"
+    # a configuration under a qualified name: the one a search chose (`best_params`, Optuna's and scikit-learn's
+    # spelling), a library's (`xgb_params`, `model_config`)
+    r"\w+_(params|parameters|config|cfg|hparams|hyperparams|hyperparameters|settings|args))$", re.I)
 
 
 def provenance_key(key: str) -> bool:

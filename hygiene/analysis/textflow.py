@@ -52,6 +52,9 @@ CONTAINER_ADDS = frozenset({"append", "extend", "insert"})
 PROMPT_KEYWORD = re.compile(r"system_prompt|system_instruction|system_message|instructions|preamble")
 PROMPT_ATTRIBUTE = re.compile(r"(user_|system_)?prompt|system_message|instructions")
 TOKENIZER_METHODS = frozenset({"apply_chat_template", "encode", "encode_plus", "batch_encode_plus", "tokenize"})
+# Chat message classes whose text is sent as it stands (inspect's `ChatMessageSystem(content=...)`, LangChain's
+# `SystemMessage(...)` / `HumanMessage(...)`): not templates, which are filled later (`...PromptTemplate`).
+MESSAGE_CLASS = re.compile(r"ChatMessage(System|User|Assistant)?|(System|Human|AI|User|Assistant)Message")
 
 
 @dataclass(frozen=True)
@@ -162,6 +165,10 @@ class TextFlow:
             return [Destination(SENT, call)]
         written = plain(name) if name else (dotted(func) or "") if isinstance(func, (cst.Name, cst.Attribute)) else ""
         tail = written.rsplit(".", 1)[-1]
+        if MESSAGE_CLASS.fullmatch(tail) and (keyword in ("content", "text") or (keyword is None and arg is call.args[0])):
+            # `state.messages.insert(0, ChatMessageSystem(content="You are a {specialty} ..."))`: the message
+            # object carries its text to the model as written
+            return [Destination(SENT, call)]
         if tail in TOKENIZER_METHODS or "tokenizer" in tail.lower():
             counted = self._counted(call)
             return [] if counted else [Destination(SENT, call)]  # tokenized text goes to a local model

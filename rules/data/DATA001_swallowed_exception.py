@@ -80,7 +80,8 @@ class SwallowedException(Rule):
     when no code anywhere tells replies with that marker apart); in a grading or parsing function
     (a default score or label, e.g. `except json.JSONDecodeError: return 0`); and `return None`
     around a model call or a grading parse when a caller, in any module, filters the Nones out
-    before a metric without counting them. A handler leaves a trace, and is fine, when it
+    before a metric without counting them (a Dataset's `__getitem__` around a load, when the
+    `collate_fn` of its DataLoader drops the Nones of each batch). A handler leaves a trace, and is fine, when it
     re-raises or exits, logs (`logging`, `warnings`, `print`, `traceback`), counts
     (`n_failed += 1`), records the failure (appends to a failures list, sets an `error` / `status`
     field, uses the exception object), or when the loop is a retry loop (the `try` body ends the
@@ -234,6 +235,80 @@ class SwallowedException(Rule):
                 clf = LogisticRegression().fit(X_tr, y_tr)
                 print("accuracy", clf.score(X_te, y_te))
         """, note="probe 10: a per-item helper mapped through joblib's Parallel/delayed, its Nones dropped by an index filter"),
+        invalid({"kws/data.py": """
+                import torch
+                import torchaudio
+                from torch.utils.data import Dataset
+
+                class Clips(Dataset):
+                    def __init__(self, rows):
+                        self.rows = rows
+
+                    def __len__(self):
+                        return len(self.rows)
+
+                    def __getitem__(self, i):
+                        path, label = self.rows[i]
+                        try:
+                            wav, sr = torchaudio.load(path)
+                        except Exception:  # expect: DATA001
+                            return None
+                        return wav.mean(0), label
+
+                def pad_collate(batch):
+                    batch = [b for b in batch if b is not None]
+                    wavs, ys = zip(*batch)
+                    return torch.nn.utils.rnn.pad_sequence(wavs, batch_first=True), torch.tensor(ys)
+            """, "kws/evaluate.py": """
+                from torch.utils.data import DataLoader
+                from kws.data import Clips, pad_collate
+
+                loader = DataLoader(Clips(rows), batch_size=64, collate_fn=pad_collate)
+                correct = total = 0
+                for x, y in loader:
+                    correct += (model(x).argmax(-1) == y).sum().item()
+                    total += len(y)
+                print("test accuracy", correct / total)
+            """}, note="probe 16: a Dataset's item loader returns None, the collate_fn drops the Nones from every batch"),
+        valid({"kws/data.py": """
+                import logging
+
+                import torch
+                import torchaudio
+                from torch.utils.data import Dataset
+
+                class Clips(Dataset):
+                    def __init__(self, rows):
+                        self.rows = rows
+
+                    def __len__(self):
+                        return len(self.rows)
+
+                    def __getitem__(self, i):
+                        path, label = self.rows[i]
+                        try:
+                            wav, sr = torchaudio.load(path)
+                        except Exception:
+                            return None
+                        return wav.mean(0), label
+
+                def pad_collate(batch):
+                    kept = [b for b in batch if b is not None]
+                    if len(kept) < len(batch):
+                        logging.warning("%d unreadable clips dropped from a batch", len(batch) - len(kept))
+                    wavs, ys = zip(*kept)
+                    return torch.nn.utils.rnn.pad_sequence(wavs, batch_first=True), torch.tensor(ys)
+            """, "kws/evaluate.py": """
+                from torch.utils.data import DataLoader
+                from kws.data import Clips, pad_collate
+
+                loader = DataLoader(Clips(rows), batch_size=64, collate_fn=pad_collate)
+                correct = total = 0
+                for x, y in loader:
+                    correct += (model(x).argmax(-1) == y).sum().item()
+                    total += len(y)
+                print("test accuracy", correct / total)
+            """}, note="near miss: the collate_fn logs how many items it dropped"),
         valid("""
             import numpy as np
             import librosa
@@ -1691,6 +1766,7 @@ class SwallowedException(Rule):
         self.applied: set[str] = set()  # functions mapped over a column: their Nones become NaN
         self.loop_filters: list[tuple[dict, object]] = []
         self.comp_filters: list[tuple[dict, object, set[str]]] = []
+        self.param_filters: list[dict] = []  # None filters over a function's first parameter (a batch)
         self.gathered: dict[str, str] = {}  # a name holding the results of one function over the items
         self.compared: set[str] = set()  # literals compared with and keys read: notes someone counts
         self.handled: set[int] = set()  # handlers reported with their guarded mean or their function; tries reported
@@ -1942,6 +2018,12 @@ class SwallowedException(Rule):
         callees = [self.gathered.get(s.value) if isinstance(s, cst.Name) else _gathered_callee(s) for s in sources]
         callees = [c for c in callees if c]
         function = self.ctx.names.function
+        if function is not None and isinstance(comp.iter, cst.Name) and function.params.params \
+                and comp.iter.value == function.params.params[0].name.value and len(self.param_filters) < 40:
+            # `def pad_collate(batch): batch = [b for b in batch if b is not None]`: a batch function dropping the
+            # Nones its items' loader returned (matched in the repo phase to a `collate_fn=`)
+            self.param_filters.append({"in": function.name.value, "line": self.ctx.line_of(node),
+                                       "counted": bool(re.search(r"\b(print|log\w*|warn\w*)\(", self.ctx.code(function)))})
         if not callees or function is None or not AVERAGED.search(self.ctx.code(function)):
             return
         parent = next((p for p in reversed(self.ctx.parents) if isinstance(p, (cst.Assign, cst.SimpleStatementLine))), None)
@@ -2007,6 +2089,11 @@ class SwallowedException(Rule):
             self.ctx.facts["text_markers"] = sorted(self.markers)[:200]
         if self.compared:
             self.ctx.facts["compared_literals"] = sorted(self.compared)[:300]
+        collates = sorted({m.group(1).rsplit(".", 1)[-1] for m in _COLLATE_ARG.finditer(self.ctx.text)})
+        if collates:
+            self.ctx.facts["collate_fns"] = collates[:40]
+        if self.param_filters:
+            self.ctx.facts["batch_none_filters"] = self.param_filters
 
     @classmethod
     def check_repo(cls, repo) -> None:  # type: ignore[no-untyped-def]
@@ -2016,6 +2103,7 @@ class SwallowedException(Rule):
         markers = {m for _, found in repo.facts("text_markers") for m in found}
         wrappers = {k: v for _, found in repo.facts("call_wrappers") for k, v in found.items()}
         compared: set[str] | None = None
+        collates: set[str] | None = None
         runs = [calls for _, found in repo.facts("calls_of") for calls in found.values()]
         filters = [(path, {**f, "calls": _through_wrappers(f["calls"] + _co_called(f.get("in"), runs), wrappers)})
                    for path, found in repo.facts("none_filters") for f in found]
@@ -2045,7 +2133,16 @@ class SwallowedException(Rule):
                             consequence="error replies are stored and judged like real replies (a keyword judge "
                                         "counts them as whatever a reply without its keywords is)", **place)
                 continue
-            callers = [(p, f) for p, f in filters if site["function"] in f["calls"]] + [
+            if site["function"] == "__getitem__":
+                # a Dataset's item loader: a DataLoader calls it and hands its items to the `collate_fn`, whose
+                # None filter drops the failed items from every batch
+                if collates is None:
+                    collates = {n for _, found in repo.facts("collate_fns") for n in found}
+                filters_here = [(p, {"calls": [], **f}) for p, found in repo.facts("batch_none_filters") for f in found
+                                if f["in"] in collates]
+            else:
+                filters_here = []
+            callers = filters_here + [(p, f) for p, f in filters if site["function"] in f["calls"]] + [
                 (p, {"counted": False, "line": None}) for p, f in repo.facts("nan_means") if site["function"] in f["calls"]]
             if not callers or any(f["counted"] for _, f in callers):
                 continue
@@ -2064,6 +2161,9 @@ class SwallowedException(Rule):
                 return self.ctx.code(inner.func)
         return None
 
+
+# `DataLoader(ds, collate_fn=pad_collate)`: the function that receives each batch of items.
+_COLLATE_ARG = re.compile(r"\bcollate_fn\s*=\s*([A-Za-z_][\w.]*)")
 
 _ACTIONS = {"continue": "skips the item", "pass": "drops the item",
             "default": "turns the failure into `{value}`", "return": "returns `{value}` instead"}

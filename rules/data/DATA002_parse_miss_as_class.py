@@ -48,7 +48,7 @@ class ParseMissAsClass(Rule):
     Finds parse and grading functions of model output whose fallback is a real class: a letter
     extractor that answers `"A"` when no letter is found, `if text.startswith("yes"): return 1`
     followed by `return 0`, a refusal check `return bool(MARKERS.search(reply))`, or
-    `1 if "yes" in reply else 0`; a verdict map read with a class as its default
+    `1 if "yes" in reply else 0`, inspect's `INCORRECT if "GRADE: I" in verdict else CORRECT`; a verdict map read with a class as its default
     (`SCORES.get(verdict, 0.0)` where 0.0 is DECEPTIVE's score); an `if` / `elif` chain of patterns
     on a reply whose `else` assigns one of the classes the patterns give ("anything matching
     neither pattern counts as pushback"). A parser that returns `None`, `""`, `-1`, `"unparsed"`
@@ -110,6 +110,32 @@ class ParseMissAsClass(Rule):
                 "if they were counted apart?")
     triggers = ("return", " if ", ".get(", "select(", " or ", "Literal[", "\"enum\"")
     examples = [
+        invalid("""
+            from inspect_ai.model import get_model
+            from inspect_ai.scorer import CORRECT, INCORRECT, Score, accuracy, scorer
+
+            @scorer(metrics=[accuracy()])
+            def honesty_grader():
+                async def score(state, target):
+                    result = await get_model("openai/gpt-4o").generate(state.output.completion)
+                    verdict = result.completion
+                    value = INCORRECT if "GRADE: I" in verdict else CORRECT  # expect: DATA002
+                    return Score(value=value, explanation=verdict)
+                return score
+        """, note="probe 16: an inspect scorer grading every reply without the failing grade as correct"),
+        valid("""
+            from inspect_ai.model import get_model
+            from inspect_ai.scorer import CORRECT, INCORRECT, Score, accuracy, scorer
+
+            @scorer(metrics=[accuracy()])
+            def honesty_grader():
+                async def score(state, target):
+                    result = await get_model("openai/gpt-4o").generate(state.output.completion)
+                    verdict = result.completion
+                    value = CORRECT if "GRADE: C" in verdict else INCORRECT
+                    return Score(value=value, explanation=verdict)
+                return score
+        """, note="near miss: only an explicit passing grade is correct (the convention of a correctness check)"),
         invalid({
             "schema.py": """
                 from typing import Literal
@@ -1178,13 +1204,28 @@ class ParseMissAsClass(Rule):
 
     def _check_ifexp(self, node: cst.IfExp, subject: str) -> None:
         body, orelse = _constant(node.body), _constant(node.orelse)
-        if body is None or orelse is None or {body, orelse} not in _BINARY:
+        graded = self._score_value(node.body), self._score_value(node.orelse)
+        if graded == ("INCORRECT", "CORRECT"):
+            # inspect's `INCORRECT if "GRADE: I" in verdict else CORRECT`: a grader reply without the failing grade
+            # (a refusal, an empty or malformed reply) is graded correct; the other way round, a miss graded
+            # INCORRECT, is the convention of a correctness check
+            body, orelse = graded
+        elif body is None or orelse is None or {body, orelse} not in _BINARY:
             return
         tested = _marker_subject(node.test)
         if tested is None or not self._is_reply(tested) or not _verdict_literal(node.test):
             return
         self.report(node, subject=subject, fallback=f"is {orelse} whenever `{self.ctx.code(node.test)}` fails",
                     consequence=f"refusals, hedges and empty or failed replies are counted as {orelse}")
+
+    def _score_value(self, expr: cst.BaseExpression) -> str | None:
+        """inspect's score constants (`CORRECT`, `INCORRECT` from `inspect_ai.scorer`), by name."""
+        if not isinstance(expr, (cst.Name, cst.Attribute)):
+            return None
+        name = self.ctx.names.qualified_name(expr) if self.ctx.names is not None else None
+        if name in ("inspect_ai.scorer.CORRECT", "inspect_ai.scorer.INCORRECT"):
+            return name.rsplit(".", 1)[-1]
+        return None
 
     def _is_reply(self, expr: cst.BaseExpression) -> bool:
         """Is `expr` a model's reply: a call to a model (or a wrapper), or named like one?"""

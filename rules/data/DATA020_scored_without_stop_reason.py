@@ -91,6 +91,34 @@ class ScoredWithoutStopReason(Rule):
     message = "`{code}` is scored in `{function}` without checking `stop_reason` / `finish_reason`: {evidence}"
     question = "How many outputs scored at {where} were cut at the token limit, and how were they counted?"
     examples = [
+        invalid("""
+            from openai import OpenAI
+            client = OpenAI(base_url="http://localhost:8000/v1", api_key="EMPTY")
+            out = []
+            for row in rows:
+                resp = client.chat.completions.create(model=MODEL, temperature=0, max_tokens=200,
+                                                      messages=[{"role": "user", "content": row["question"]}])
+                text = resp.choices[0].message.content
+                last = text.strip().splitlines()[-1].lower()
+                pred = "yes" if "yes" in last else "no"  # expect: DATA020
+                out.append(pred == row["answer"])
+            print(sum(out) / len(out))
+        """, note="probe 16: the reply's last line (a piece of it bound to a name) is what is scored"),
+        valid("""
+            from openai import OpenAI
+            client = OpenAI(base_url="http://localhost:8000/v1", api_key="EMPTY")
+            out, cut = [], 0
+            for row in rows:
+                resp = client.chat.completions.create(model=MODEL, temperature=0, max_tokens=200,
+                                                      messages=[{"role": "user", "content": row["question"]}])
+                if resp.choices[0].finish_reason == "length":
+                    cut += 1
+                text = resp.choices[0].message.content
+                last = text.strip().splitlines()[-1].lower()
+                pred = "yes" if "yes" in last else "no"
+                out.append(pred == row["answer"])
+            print(sum(out) / len(out), cut, "cut at the limit")
+        """, note="near miss: the cut replies are counted"),
         invalid({
             "gsm/solve.py": """\
                 from openai import OpenAI
@@ -1200,6 +1228,12 @@ class ScoredWithoutStopReason(Rule):
             return  # (before looking at the parents: asked for every name of every file, issue 12)
         parents = self.ctx.parents
         parent = parents[-1] if parents else None
+        derived = _text_chain_target(node, parents)
+        if derived is not None:
+            # `last = text.strip().splitlines()[-1].lower()`: a piece of the reply, scored a line later
+            # (`"yes" in last`)
+            self.reply_names.setdefault((function, derived), code)
+            return
         through_helper = (len(parents) >= 3 and isinstance(parent, cst.Arg) and parent.value is node
                           and isinstance(parents[-2], cst.Call) and _compares_value(parents[-3]))
         if code is None or not (isinstance(parent, cst.Arg) and parent.value is node and _REPLY_SCORER.search(self._callee())
@@ -1546,6 +1580,32 @@ def _assigned_call_result(parents: list[cst.CSTNode]) -> str | None:
     assign = parents[-3]
     if isinstance(assign, cst.Assign) and len(assign.targets) == 1 and isinstance(assign.targets[0].target, cst.Name):
         return assign.targets[0].target.value
+    return None
+
+
+# Methods whose result is still (a piece of) the text they are called on.
+_TEXT_PIECES = frozenset({"strip", "lstrip", "rstrip", "lower", "upper", "casefold", "splitlines", "split",
+                          "rsplit", "partition", "rpartition", "removeprefix", "removesuffix", "title"})
+
+
+def _text_chain_target(node: cst.Name, parents: list[cst.CSTNode]) -> str | None:
+    """For `last = text.strip().splitlines()[-1].lower()` at `text`: `last` (a piece of the text, bound to a name)."""
+    child: cst.CSTNode = node
+    pieces = 0
+    for parent in reversed(parents):
+        if isinstance(parent, cst.Attribute) and parent.value is child and parent.attr.value in _TEXT_PIECES:
+            child = parent
+            continue
+        if isinstance(parent, cst.Call) and parent.func is child and isinstance(child, cst.Attribute):
+            child, pieces = parent, pieces + 1
+            continue
+        if isinstance(parent, cst.Subscript) and parent.value is child and isinstance(child, cst.Call):
+            child = parent
+            continue
+        if isinstance(parent, cst.Assign) and parent.value is child and pieces and len(parent.targets) == 1 \
+                and isinstance(parent.targets[0].target, cst.Name):
+            return parent.targets[0].target.value
+        return None
     return None
 
 

@@ -24,7 +24,8 @@ class FailuresOutOfDenominator(Rule):
     where items whose output failed are skipped with `continue` before the counter is
     incremented: the test is about the output, not the label (`if not isinstance(outputs[i],
     dict)`, `if pred is None`, `if not response`, `if "error" in result`), and nothing counts the
-    skipped items (no `failed += 1`, no append to a list of failures in that branch). Skips on the
+    skipped items (no `failed += 1`, no append to a list of failures in that branch). Lists appended after the
+    skip and handed to a metric (`f1_score(y_true, y_pred)`, `np.mean(scores)`) divide by their length too. Skips on the
     label or a mask (`if label == -100`) are left alone: those are not failures.
 
     ## Why is this bad?
@@ -246,6 +247,31 @@ class FailuresOutOfDenominator(Rule):
                     correct += int(text.strip()[:1] == gold[rec["custom_id"]])
                 return correct / len(gold), failed
         """, note="near miss: the failed lines are counted and the denominator is every item"),
+        invalid("""
+            import json
+            from sklearn.metrics import f1_score
+            y_true, y_pred = [], []
+            for line in raw.splitlines():
+                rec = json.loads(line)
+                if rec.get("error") or rec["response"]["status_code"] != 200:  # expect: DATA042
+                    continue
+                y_true.append(gold[rec["custom_id"]])
+                y_pred.append(rec["response"]["body"]["choices"][0]["message"]["content"].strip().lower())
+            print("macro F1", f1_score(y_true, y_pred, average="macro"))
+        """, note="probe 16: the kept items' lists go to a metric, which divides by their number"),
+        valid("""
+            import json
+            from sklearn.metrics import f1_score
+            y_true, y_pred = [], []
+            for line in raw.splitlines():
+                rec = json.loads(line)
+                y_true.append(gold[rec["custom_id"]])
+                if rec.get("error") or rec["response"]["status_code"] != 200:
+                    y_pred.append("error")
+                    continue
+                y_pred.append(rec["response"]["body"]["choices"][0]["message"]["content"].strip().lower())
+            print("macro F1", f1_score(y_true, y_pred, average="macro"))
+        """, note="near miss: a failed request is scored as an 'error' prediction"),
         valid("""
             def mean_latency(rows):
                 total, n = 0.0, 0
@@ -302,7 +328,12 @@ class FailuresOutOfDenominator(Rule):
             function = self.ctx.names.function
             scope_code = self.ctx.code(function) if function is not None else self.ctx.text
             if counter.startswith("len("):  # `scored.append(...)`, then `sum(scored) / len(scored)`
-                ratio = re.search(rf"[\w\]\)]\s*/\s*len\(\s*{re.escape(counter[4:-1])}\s*\)", scope_code)
+                kept = re.escape(counter[4:-1])
+                ratio = re.search(rf"[\w\]\)]\s*/\s*len\(\s*{kept}\s*\)", scope_code) or re.search(
+                    # `y_true.append(...)`, then `f1_score(y_true, y_pred)` / `np.mean(scored)`: a metric over the
+                    # kept items divides by their number too
+                    rf"\b(\w+_score|classification_report|matthews_corrcoef|mean|average|nanmean)\((\s*|[^()\n]*[(,]\s*){kept}\s*[,)]",
+                    scope_code)
             else:
                 ratio = re.search(rf"[\w\]\)]\s*/\s*{re.escape(counter)}\b(?!\s*\()", scope_code)
             if ratio is None:

@@ -34,6 +34,16 @@ _TM_ORDERED = re.compile(r"F1|FBeta|Precision|Recall|ConfusionMatrix|AUROC|ROC|A
                          r"Sensitivity|Accuracy|R2Score|CalibrationError|StatScores")
 
 
+# Keras metric objects, which take `update_state(y_true, y_pred)` like scikit-learn; the classes whose
+# result depends on which side is the prediction (thresholded or ranked scores).
+_KERAS_METRICS = ("tensorflow.keras.metrics.", "keras.metrics.", "tf_keras.metrics.", "tensorflow.python.keras.metrics.")
+_KERAS_ORDERED = re.compile(r"^(AUC|Precision|Recall|PrecisionAtRecall|RecallAtPrecision|SensitivityAtSpecificity|"
+                            r"SpecificityAtSensitivity|F1Score|FBetaScore|TruePositives|FalsePositives|TrueNegatives|"
+                            r"FalseNegatives|BinaryCrossentropy|CategoricalCrossentropy|SparseCategoricalCrossentropy|"
+                            r"BinaryAccuracy|CategoricalAccuracy|SparseCategoricalAccuracy|TopKCategoricalAccuracy|"
+                            r"SparseTopKCategoricalAccuracy|R2Score)$")
+
+
 class SwappedMetricArgs(Rule):
     """
     ## What it does
@@ -47,7 +57,9 @@ class SwappedMetricArgs(Rule):
     repository that hands its parameters to such a metric is a metric too: a call of it (from any
     file) that passes a value named as the truth where the wrapper's metric takes the prediction,
     and the prediction where it takes the truth, is reported at the call. A matrix transposed where
-    it is computed (`confusion_matrix(pred, y).T`) is exchanged back and is not reported.
+    it is computed (`confusion_matrix(pred, y).T`) is exchanged back and is not reported. Keras metric
+    objects (`tf.keras.metrics.AUC()`, `Precision`, `Recall`, ...) take `update_state(y_true, y_pred)` the
+    same way; torchmetrics objects take `(preds, target)`.
 
     ## Why is this bad?
     scikit-learn's metrics take `(y_true, y_pred)`. Swapped, precision is reported as recall,
@@ -68,8 +80,22 @@ class SwappedMetricArgs(Rule):
     severity = Severity.WARNING
     message = "`{metric}` gets {first} as y_true and {second} as y_pred: {consequence}"
     question = "Is `{metric}` at {where} called as (truth, prediction), so the reported number means what its name says?"
-    triggers = ("sklearn", "pred", "torchmetrics")
+    triggers = ("sklearn", "pred", "torchmetrics", "keras")
     examples = [
+        invalid("""
+            import tensorflow as tf
+            val_auc = tf.keras.metrics.AUC(name="val_auc")
+            for xb, yb in val:
+                probs = tf.sigmoid(model(xb, training=False))
+                val_auc.update_state(probs, yb)  # expect: EVAL003
+        """, note="probe 16: a Keras metric updated with the scores where it takes the labels"),
+        valid("""
+            import tensorflow as tf
+            val_auc = tf.keras.metrics.AUC(name="val_auc")
+            for xb, yb in val:
+                probs = tf.sigmoid(model(xb, training=False))
+                val_auc.update_state(yb, probs)
+        """, note="near miss: (y_true, y_pred)"),
         invalid("""
             from sklearn.metrics import mean_absolute_percentage_error
             from statsmodels.tsa.statespace.sarimax import SARIMAX
@@ -415,6 +441,7 @@ class SwappedMetricArgs(Rule):
         self.wrappers: dict[str, dict] = {}  # a function of this file handing its parameters to a metric
         self.calls: list[dict] = []  # calls given a truth and a prediction by position
         self.torchmetrics: dict[str, str] = {}  # `self.f1` -> `MulticlassF1Score`: torchmetrics objects, (preds, target)
+        self.keras: dict[str, str] = {}  # `val_auc` -> `AUC`: Keras metric objects, (y_true, y_pred)
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self.functions.append(node)
@@ -436,6 +463,30 @@ class SwappedMetricArgs(Rule):
             for target in node.targets:
                 if isinstance(target.target, (cst.Name, cst.Attribute)):
                     self.torchmetrics[self.ctx.code(target.target)] = cls_name
+        if made.startswith(_KERAS_METRICS) and _KERAS_ORDERED.match(cls_name):
+            for target in node.targets:
+                if isinstance(target.target, (cst.Name, cst.Attribute)):
+                    self.keras[self.ctx.code(target.target)] = cls_name
+
+    def _keras_call(self, node: cst.Call) -> None:
+        """`auc.update_state(probs, y)` / `auc(probs, y)` of a Keras metric object, which takes (y_true, y_pred)."""
+        func = node.func
+        receiver = func.value if isinstance(func, cst.Attribute) and func.attr.value == "update_state" else func
+        metric = self.keras.get(self.ctx.code(receiver)) if isinstance(receiver, (cst.Name, cst.Attribute)) else None
+        positional = [a.value for a in node.args if a.keyword is None and not a.star]
+        if metric is None or len(positional) < 2:
+            return
+        first = kind_of(self.ctx, positional[0], node)
+        if first is None or first.kind not in PREDICTIVE:
+            return
+        second = kind_of(self.ctx, positional[1], node)
+        if second is not None and second.kind in PREDICTIVE:
+            return
+        if first.by_name and (second is None or second.kind != "truth"):
+            return  # a name alone is not enough against an unknown second argument
+        self.report(node, metric=metric, first=describe_value(first, self.ctx.code(positional[0])),
+                    second=describe_value(second, self.ctx.code(positional[1])),
+                    consequence="Keras metrics take (y_true, y_pred): the scores are read as the labels")
 
     def _torchmetrics_call(self, node: cst.Call) -> None:
         """`f1.update(labels, preds)` / `f1(labels, preds)` of a torchmetrics object, which takes (preds, target)."""
@@ -455,6 +506,8 @@ class SwappedMetricArgs(Rule):
     def visit_Call(self, node: cst.Call) -> None:
         if self.torchmetrics:
             self._torchmetrics_call(node)
+        if self.keras:
+            self._keras_call(node)
         name = self.qualified_name(node.func)
         if name is None:
             return

@@ -21,7 +21,8 @@ class ScoreOnTrainingData(Rule):
     something there calls it held-out. The training rows are found by value, whatever their name:
     a part named `X_test` that holds the fit rows (a copy-pasted line, reported where it is
     named), a held-out entry of a dict of evaluation sets (`eval_sets["holdout"] = (X_tr, y_tr)`),
-    the training fold of a k-fold loop whose held-out fold nothing uses, Lightning's test or
+    the training fold of a k-fold loop whose held-out fold nothing scores (naming its groups in a log line
+    is no use), Lightning's test or
     validation loop handed the training loader (`trainer.test(model, dataloaders=dm.train_dataloader())`,
     or the loader `trainer.fit` trained on). A score shown only under
     a variable name (`lin_rmse` at the end of a tutorial's notebook cell) is not a reported result.
@@ -503,6 +504,48 @@ class ScoreOnTrainingData(Rule):
                 proba = booster.predict_proba(df[feats].iloc[hold])[:, 1]
                 aucs.append(roc_auc_score(df.target.iloc[hold], proba))
         """, note="near miss: the `.iloc` fold loop scoring the held-out fold"),
+        invalid("""
+            import json
+            import numpy as np
+            from lightfm import LightFM
+            from lightfm.cross_validation import random_train_test_split
+            from lightfm.evaluation import precision_at_k
+            train, test = random_train_test_split(interactions, test_percentage=0.2, random_state=np.random.RandomState(9))
+            model = LightFM(loss="warp", random_state=9)
+            model.fit(train, epochs=30)
+            p10 = precision_at_k(model, train, k=10).mean()  # expect: EVAL020
+            json.dump({"precision@10": float(p10)}, open("results/lightfm.json", "w"))
+        """, note="probe 16: LightFM's evaluation function on the training interactions, the score written to a results file"),
+        valid("""
+            import json
+            import numpy as np
+            from lightfm import LightFM
+            from lightfm.cross_validation import random_train_test_split
+            from lightfm.evaluation import precision_at_k
+            train, test = random_train_test_split(interactions, test_percentage=0.2, random_state=np.random.RandomState(9))
+            model = LightFM(loss="warp", random_state=9)
+            model.fit(train, epochs=30)
+            p10 = precision_at_k(model, test, train_interactions=train, k=10).mean()
+            json.dump({"precision@10": float(p10)}, open("results/lightfm.json", "w"))
+        """, note="near miss: the held-out interactions (the training ones only excluded from the ranking)"),
+        invalid("""
+            from sklearn.metrics import roc_auc_score
+            from sklearn.model_selection import GroupKFold
+            aucs = []
+            for fold, (tr_idx, te_idx) in enumerate(GroupKFold(n_splits=6).split(X, y, groups)):
+                clf = HistGradientBoostingClassifier(random_state=0).fit(X[tr_idx], y[tr_idx])
+                aucs.append(roc_auc_score(y[tr_idx], clf.predict_proba(X[tr_idx])[:, 1]))  # expect: EVAL020
+                print(f"fold {fold}: held-out sites {sorted(set(groups[te_idx]))} AUC {aucs[-1]:.3f}")
+        """, note="probe 16: the held-out fold only named in a log line (its groups printed) is still never scored"),
+        valid("""
+            from sklearn.metrics import roc_auc_score
+            from sklearn.model_selection import GroupKFold
+            aucs = []
+            for fold, (tr_idx, te_idx) in enumerate(GroupKFold(n_splits=6).split(X, y, groups)):
+                clf = HistGradientBoostingClassifier(random_state=0).fit(X[tr_idx], y[tr_idx])
+                aucs.append(roc_auc_score(y[te_idx], clf.predict_proba(X[te_idx])[:, 1]))
+                print(f"fold {fold}: held-out sites {sorted(set(groups[te_idx]))} AUC {aucs[-1]:.3f}")
+        """, note="near miss: the same loop scoring the held-out fold"),
         valid("""
             import numpy as np
             from sklearn.metrics import r2_score
@@ -1080,7 +1123,28 @@ def _held_out_fold_unused(prog: Program, data: Ref) -> bool:
     if not any(prog.kind(u) == "loop" for u in prog.users(split)):
         return False  # not a fold loop: an unused test part of a single split says nothing
     held = [u for u in prog.users(split) if prog.kind(u) == "part" and prog.info(u).get("role") in ("test", "val")]
-    return bool(held) and not any(prog.users(part) for part in held)
+    return bool(held) and not any(_held_part_used(prog, part) for part in held)
+
+
+# What a held-out fold may go through and still be unused for scoring: its rows picked from a column and
+# shown (`print(sorted(set(groups[te_idx])))`, the hospitals held out named in a log line).
+_SHOWN_ONLY_KINDS = frozenset({"part", "subset", "select", "op", "elem", "col"})
+_SHOWN_ONLY_CALLS = frozenset({"builtins.print", "builtins.set", "builtins.sorted", "builtins.list", "builtins.len",
+                               "builtins.str", "builtins.tuple", "builtins.format"})
+
+
+def _held_part_used(prog: Program, part: Ref) -> bool:
+    """The held-out part reaches anything but a printed description of it (a model, a metric, a file, a helper)."""
+    for node in prog.forward([part], limit=80):
+        if node == part:
+            continue
+        kind = prog.kind(node)
+        if kind in _SHOWN_ONLY_KINDS and not prog.info(node).get("save"):
+            continue
+        if kind == "call" and str(prog.info(node).get("fn", "")) in _SHOWN_ONLY_CALLS:
+            continue
+        return True
+    return False
 
 
 _LOADER_KEYWORDS = ("dataloaders", "test_dataloaders", "val_dataloaders")
@@ -1290,7 +1354,24 @@ def _reported_as_result(prog: Program, metric: Ref) -> bool:
     labels = [w for w in texts_around(prog, metric, names=False) if w and w != "?"]
     for call in callers:
         labels += [w for w in texts_around(prog, call, names=False) if w and w != "?"]
-    return bool(labels) or any(kb.name_role(w) in ("test", "val") for w in words)
+    return bool(labels) or any(kb.name_role(w) in ("test", "val") for w in words) or _written_out(prog, metric)
+
+
+# Calls that write a result to a file (`json.dump({...: p10}, fh)`, `df.to_csv(...)`, `writer.writerow(...)`).
+_WRITES = frozenset({"to_csv", "to_json", "to_parquet", "to_latex", "to_markdown", "writerow", "writerows", "write"})
+_DUMPERS = ("json.", "pickle.", "yaml.", "joblib.", "numpy.save")
+
+
+def _written_out(prog: Program, metric: Ref) -> bool:
+    """The score (under a name of its own) is written to a results file: reported, not explored."""
+    for node in prog.forward([metric], limit=60):
+        if prog.kind(node) != "call":
+            continue
+        info = prog.info(node)
+        fn = str(info.get("fn", ""))
+        if info.get("m") in _WRITES or (fn.startswith(_DUMPERS) and fn.rsplit(".", 1)[-1] in ("dump", "save", "savez")):
+            return True
+    return False
 
 
 _NOTHING_HELD_OUT = "no rows of this file are held out (no split, nothing named for test or validation): the score is the only one, not a stand-in for a held-out score"
@@ -1314,6 +1395,8 @@ def _nothing_held_out(prog: Program, metric: Ref) -> bool:
             value = info.get(key)
             if isinstance(value, str) and (value in ("test", "val") or kb.name_role(value) in ("test", "val")):
                 return False
+        if prog.kind(node) == "call" and "split" in str(info.get("fn", "")).rsplit(".", 1)[-1].lower():
+            return False  # a library's own splitter (`train, test = random_train_test_split(...)`): rows held out
     return True
 
 

@@ -400,6 +400,24 @@ class ItemsDifferByCondition(Rule):
                 summary[label] = float(frame["harm_score"].mean())
             json.dump(summary, open("results/defense_summary.json", "w"))
         """, note="one condition's file loses its unscored rows, then both are averaged in a loop over (label, frame) pairs"),
+        invalid("""
+            import pandas as pd
+
+            base = pd.read_csv("outputs/base_preds.csv")
+            tuned = pd.read_csv("outputs/lora_preds.csv")
+            tuned = tuned[tuned["pred"].notna()]  # expect: EVAL022
+            rows = [{"model": name, "accuracy": (df["pred"] == df["gold"]).mean()} for name, df in [("base", base), ("lora", tuned)]]
+            pd.DataFrame(rows).to_csv("results/compare.csv", index=False)
+        """, note="probe 16: a boolean mask of one file's rows (`notna()`), then an accuracy of two columns for both"),
+        valid("""
+            import pandas as pd
+
+            base = pd.read_csv("outputs/base_preds.csv")
+            tuned = pd.read_csv("outputs/lora_preds.csv")
+            tuned["pred"] = tuned["pred"].fillna("<failed>")
+            rows = [{"model": name, "accuracy": (df["pred"] == df["gold"]).mean()} for name, df in [("base", base), ("lora", tuned)]]
+            pd.DataFrame(rows).to_csv("results/compare.csv", index=False)
+        """, note="near miss: the failures stay in, scored wrong"),
         valid("""
             import json
             import pandas as pd
@@ -1001,6 +1019,11 @@ def _file_rows(prog: Program, node: Ref, column: str = "", cuts: tuple[Ref, ...]
         elif kind == "col":
             if not column and len(info.get("cols", [])) == 1:
                 column = info["cols"][0]
+        elif kind == "cmp" and not column:
+            # `(df["pred"] == df["gold"]).mean()`: the accuracy of two columns of one frame
+            sides = [prog.info(i).get("cols", []) for i in prog.inputs(node) if i and prog.kind(i) == "col"]
+            if len(sides) == 2 and all(len(c) == 1 for c in sides):
+                column = f"{sides[0][0]} == {sides[1][0]}"
         elif kind == "comp":
             if info.get("filter"):
                 cuts = (*cuts, node)

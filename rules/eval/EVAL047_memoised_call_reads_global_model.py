@@ -132,6 +132,37 @@ class MemoisedCallReadsGlobalModel(Rule):
                 scores[t] = evaluate([complete(p) for p in prompts])
             """,
         )}, note="a notebook: joblib's disk memo keyed by the prompt while a cell sweeps the temperature global"),
+        invalid("""
+            from joblib import Memory
+            from openai import OpenAI
+            client = OpenAI()
+            memory = Memory("cache")
+            TEMPERATURE = 0.0
+
+            @memory.cache  # expect: EVAL047
+            def generate(prompt):
+                r = client.chat.completions.create(model="gpt-4o-mini", temperature=TEMPERATURE,
+                                                   messages=[{"role": "user", "content": prompt}])
+                return r.choices[0].message.content
+
+            for TEMPERATURE in [0.0, 0.5, 1.0]:
+                outs[TEMPERATURE] = [generate(p) for p in prompts]
+        """, note="probe 16: the sweep's loop variable is the global itself"),
+        valid("""
+            from joblib import Memory
+            from openai import OpenAI
+            client = OpenAI()
+            memory = Memory("cache")
+
+            @memory.cache
+            def generate(prompt, temperature):
+                r = client.chat.completions.create(model="gpt-4o-mini", temperature=temperature,
+                                                   messages=[{"role": "user", "content": prompt}])
+                return r.choices[0].message.content
+
+            for temperature in [0.0, 0.5, 1.0]:
+                outs[temperature] = [generate(p, temperature) for p in prompts]
+        """, note="near miss: the temperature is an argument, part of the key"),
     ]
 
     def visit_Module(self, node: cst.Module) -> None:
@@ -182,6 +213,10 @@ class MemoisedCallReadsGlobalModel(Rule):
         def loops(body: cst.CSTNode, allowed: set[str] | None) -> None:
             for sub in iter_nodes(body):
                 if isinstance(sub, cst.For):
+                    # `for TEMPERATURE in [0.0, 0.5, 1.0]:` at module level: the loop variable is the global
+                    for part in iter_nodes(sub.target):
+                        if isinstance(part, cst.Name) and (allowed is None or part.value in allowed):
+                            found.setdefault(part.value, f"for {self.ctx.code(sub.target).strip()} in ..."[:60])
                     for inner in iter_nodes(sub.body):
                         if isinstance(inner, cst.Assign):
                             for target in inner.targets:

@@ -22,7 +22,8 @@ class FitBeforeSplit(Rule):
     rescale, an oversampler such as SMOTE) fit on rows that are split into train and test
     afterwards, or fit on the test part itself. It follows the data through functions and modules,
     and through files one program writes and another reads (a preparation stage's
-    `df.to_csv("data/prepared.csv")`, read back by the stage that splits it);
+    `df.to_csv("data/prepared.csv")`, read back by the stage that splits it); a Keras preprocessing layer
+    adapted on the rows before their split (`norm.adapt(X)`) is applied inside the model, with no transform call;
     a helper that only fits on what it is given (`balance(X, y)` around SMOTE) is reported at the
     call that hands it every row, and an estimator made by a factory of the repo
     (`pre = build_preprocessor()`) is known by the class the factory returns; a class of the
@@ -127,6 +128,32 @@ class FitBeforeSplit(Rule):
                 x, y = preprocess(data["x"], data["y"])  # expect: LEAK001
                 print("cv accuracy", cross_val_score(RandomForestClassifier(random_state=0), x, y, cv=5).mean())
         """, path="cv.py", note="the twin: no test part kept apart, and the cross-validated score after the fit on every row is the result"),
+        invalid("""
+            import numpy as np
+            import tensorflow as tf
+            from sklearn.model_selection import train_test_split
+            X, y = np.load("X.npy"), np.load("y.npy")
+            norm = tf.keras.layers.Normalization()
+            norm.adapt(X)  # expect: LEAK001
+            X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2, random_state=0)
+            model = tf.keras.Sequential([norm, tf.keras.layers.Dense(2)])
+            model.compile(loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+            model.fit(X_tr, y_tr, epochs=5)
+            print(model.evaluate(X_te, y_te))
+        """, note="probe 16: a Keras preprocessing layer adapted on every row, applied inside the model"),
+        valid("""
+            import numpy as np
+            import tensorflow as tf
+            from sklearn.model_selection import train_test_split
+            X, y = np.load("X.npy"), np.load("y.npy")
+            X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2, random_state=0)
+            norm = tf.keras.layers.Normalization()
+            norm.adapt(X_tr)
+            model = tf.keras.Sequential([norm, tf.keras.layers.Dense(2)])
+            model.compile(loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+            model.fit(X_tr, y_tr, epochs=5)
+            print(model.evaluate(X_te, y_te))
+        """, note="near miss: adapted on the training rows"),
         invalid({
             "churn/features.py": """\
                 import category_encoders as ce
@@ -1312,6 +1339,24 @@ def _fit_on_all(prog: Program, split: Ref) -> list[Ref]:
             learned_from = prog.input(fit, 1)
             if learned_from in related or row_base(prog, learned_from) in related:
                 found.append(fit)  # `X_train["f"].fillna(df["f"].mean())`: a column of the data split
+    for fit in _adapted_layers(prog, related):
+        if fit not in found and prog.line(fit) and _unsplit(prog, prog.input(fit, 1), split):
+            found.append(fit)
+    return found
+
+
+def _adapted_layers(prog: Program, related: set[Ref]) -> list[Ref]:
+    """Keras preprocessing layers adapted on rows that are then split (`norm.adapt(X)`, then
+    `train_test_split(X, y)`): the layer is applied inside the model (`Sequential([norm, ...])`), where no
+    transform call shows it, and its mean and variance (or vocabulary) hold the test rows."""
+    found = []
+    for fit in prog.nodes("fit"):
+        info = prog.info(fit)
+        if info.get("m") != "adapt" or info.get("kind") != "preproc":
+            continue
+        data = prog.input(fit, 1)
+        if data and (data in related or row_base(prog, data) in related):
+            found.append(fit)
     return found
 
 

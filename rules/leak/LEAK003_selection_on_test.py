@@ -920,6 +920,72 @@ class SelectionOnTest(Rule):
             study = optuna.create_study(direction="maximize", sampler=optuna.samplers.TPESampler(seed=0))
             study.optimize(objective, n_trials=50)
         """, note="the objective cross-validates on the training part"),
+        invalid({"data.py": """
+                import numpy as np
+                import torch
+                from torch.utils.data import DataLoader, TensorDataset
+
+                def make_loaders(batch_size):
+                    d = np.load("data/splits.npz")
+                    mk = lambda a, b: TensorDataset(torch.tensor(d[a]), torch.tensor(d[b]))
+                    return (DataLoader(mk("X_train", "y_train"), batch_size, shuffle=True),
+                            DataLoader(mk("X_val", "y_val"), batch_size), DataLoader(mk("X_test", "y_test"), batch_size))
+            """, "tune.py": """
+                import optuna
+                import torch
+                from data import make_loaders
+
+                train_dl, val_dl, test_dl = make_loaders(128)
+
+                def accuracy(model, loader):
+                    model.eval()
+                    correct = n = 0
+                    with torch.no_grad():
+                        for x, y in loader:
+                            correct += (model(x).argmax(1) == y).sum().item()
+                            n += len(y)
+                    return correct / n
+
+                def objective(trial):
+                    model = fit(train_dl, lr=trial.suggest_float("lr", 1e-4, 1e-2, log=True))
+                    return accuracy(model, test_dl)  # expect: LEAK003
+
+                study = optuna.create_study(direction="maximize", sampler=optuna.samplers.TPESampler(seed=0))
+                study.optimize(objective, n_trials=50)
+            """}, note="probe 16: loaders built by a lambda in a helper module; the objective scores the test loader"),
+        valid({"data.py": """
+                import numpy as np
+                import torch
+                from torch.utils.data import DataLoader, TensorDataset
+
+                def make_loaders(batch_size):
+                    d = np.load("data/splits.npz")
+                    mk = lambda a, b: TensorDataset(torch.tensor(d[a]), torch.tensor(d[b]))
+                    return (DataLoader(mk("X_train", "y_train"), batch_size, shuffle=True),
+                            DataLoader(mk("X_val", "y_val"), batch_size), DataLoader(mk("X_test", "y_test"), batch_size))
+            """, "tune.py": """
+                import optuna
+                import torch
+                from data import make_loaders
+
+                train_dl, val_dl, test_dl = make_loaders(128)
+
+                def accuracy(model, loader):
+                    model.eval()
+                    correct = n = 0
+                    with torch.no_grad():
+                        for x, y in loader:
+                            correct += (model(x).argmax(1) == y).sum().item()
+                            n += len(y)
+                    return correct / n
+
+                def objective(trial):
+                    model = fit(train_dl, lr=trial.suggest_float("lr", 1e-4, 1e-2, log=True))
+                    return accuracy(model, val_dl)
+
+                study = optuna.create_study(direction="maximize", sampler=optuna.samplers.TPESampler(seed=0))
+                study.optimize(objective, n_trials=50)
+            """}, note="near miss: the same objective on the validation loader"),
         valid({
             "scores.py": """
                 class SplitScores:

@@ -33,7 +33,8 @@ class UnformattedPlaceholders(Rule):
     unformatted is reported at the template. So is a template filled by `.replace("{a}",
     ...)` calls that leave another field, and text added to the prompt attribute of a request
     (`state.user_prompt.text = state.user_prompt.text + "... {specialty}"` in an inspect solver,
-    `req.system_prompt = ...`). A field counts as meant when the function or a function around it
+    `req.system_prompt = ...`), and the text of a chat message object (inspect's `ChatMessageSystem(content=...)`,
+    LangChain's `SystemMessage(...)`), which is sent as written. A field counts as meant when the function or a function around it
     binds its name, the file names it elsewhere, or it is named like a variable (`{target_model}`).
 
     ## Why is this bad?
@@ -58,6 +59,30 @@ class UnformattedPlaceholders(Rule):
                 "and check that the fields are filled.")
     triggers = ("{", "import")  # a file that imports a builder may send what it returns
     examples = [
+        invalid("""
+            from inspect_ai.model import ChatMessageSystem
+            from inspect_ai.solver import solver
+
+            @solver
+            def persona():
+                async def solve(state, generate):
+                    specialty = state.metadata.get("specialty", "nurse")
+                    state.messages.insert(0, ChatMessageSystem(content="You are a {specialty}. Answer briefly."))  # expect: PROMPT001
+                    return state
+                return solve
+        """, note="probe 16: a chat message object carries its text to the model as written"),
+        valid("""
+            from inspect_ai.model import ChatMessageSystem
+            from inspect_ai.solver import solver
+
+            @solver
+            def persona():
+                async def solve(state, generate):
+                    specialty = state.metadata.get("specialty", "nurse")
+                    state.messages.insert(0, ChatMessageSystem(content=f"You are a {specialty}. Answer briefly."))
+                    return state
+                return solve
+        """, note="near miss: an f-string"),
         invalid("""
             from pydantic_ai import Agent
 

@@ -77,6 +77,30 @@ class TemplateSentUnfilled(Rule):
     question = "Which {placeholders} did the model see at {where}? Print one request as sent."
     triggers = ("{", "import", "\"\"\"", "PROMPT", "prompt")
     examples = [
+        invalid("""
+            TEMPLATE = (  # expect: PROMPT002
+                "Passage: {passage}\\n"
+                "Question: {query}\\nAnswer:"
+            )
+
+
+            def doc_to_text(doc):
+                text = TEMPLATE.replace("{passage}", doc["passage"])
+                text = text.replace("{question}", doc["question"])
+                return text
+        """, note="probe 16: lm-eval-harness's `doc_to_text` hook returns the prompt; the chain fills `{question}`, the template says `{query}`"),
+        valid("""
+            TEMPLATE = (
+                "Passage: {passage}\\n"
+                "Question: {question}\\nAnswer:"
+            )
+
+
+            def doc_to_text(doc):
+                text = TEMPLATE.replace("{passage}", doc["passage"])
+                text = text.replace("{question}", doc["question"])
+                return text
+        """, note="near miss: every field filled"),
         invalid({
             "prompts/sql.yaml": "template: |\n  You translate questions into {dialect} SQL.\n  Schema:\n  {schema}\n  Question: {question}\n",
             "nl2sql/prompting.py": """
@@ -1233,8 +1257,12 @@ def _assigned_to(attribute: cst.Attribute, flow: TextFlow) -> bool:
 
 _REPLACED_NAME = re.compile(r"""\.replace\(\s*[rbu]?["']\{(\w+)\}["']""")
 _REPLACED_FIELD = re.compile(r"""\.replace\(\s*[rbu]?["']\{\w+\}["']""")
-_BUILDER_DEF = re.compile(r"(?im)^\s*def\s+\w*(prompt|messages|_query\b|(build|make|format|render)_(input|question|request|text))")
-_PROMPT_BUILDER = re.compile(r"(?i)prompt|messages|_query$|^(build|make|format|render)_(input|question|request|text)")
+_BUILDER_DEF = re.compile(r"(?im)^\s*def\s+(\w*(prompt|messages|_query\b|(build|make|format|render)_(input|question|request|text|example))|"
+                          r"doc_to_text\b)")
+# Builders whose return value is the text a model reads, by their name; lm-eval-harness's `doc_to_text` hook
+# (named by a task YAML, `doc_to_text: !function utils.doc_to_text`) and a harness's `format_example`.
+_PROMPT_BUILDER = re.compile(r"(?i)prompt|messages|_query$|^(build|make|format|render)_(input|question|request|text|example)|"
+                             r"^doc_to_text$")
 
 
 def _config_template_report(cls: type, repo: RepoContext) -> None:

@@ -23,7 +23,8 @@ class PromptParameterIgnored(Rule):
     API or a raw HTTP call: a dict with `model` and `messages` keys) and take a parameter named like part of the prompt
     (`system`, `system_prompt`, `instruction`, `persona`, `few_shot`, `template`, `messages`)
     that their body never reads, locals of such a name that are built and never read (or read
-    only by a print or a log line, in a function or a script that calls a model), and
+    only by a print or a log line, in a function or a script that calls a model, directly or through a
+    function of the same file that does), and
     attributes of such a name (`self.system_prompt = SYSTEM.format(persona=p)`) set in a class
     that calls a model and read nowhere in the repository.
 
@@ -297,6 +298,38 @@ class PromptParameterIgnored(Rule):
                                                  messages=[{"role": "user", "content": q}])
                     records.append((persona["name"], q, msg.content[0].text))
         """, note="probe 10: a script's loop over conditions builds the persona prompt and never passes `system=`"),
+        invalid("""
+            import anthropic
+            client = anthropic.Anthropic()
+            SYSTEM = "You are a careful assistant for {domain} questions."
+
+            def generate(prompt, system=None):
+                kwargs = dict(model="claude-3-5-haiku-20241022", max_tokens=400, messages=[{"role": "user", "content": prompt}])
+                if system is not None:
+                    kwargs["system"] = system
+                return client.messages.create(**kwargs).content[0].text
+
+            pairs = []
+            for row in rows:
+                system = SYSTEM.format(domain=row["domain"])  # expect: PROMPT004
+                pairs.append({"chosen": generate(row["prompt"]), "rejected": generate(row["prompt"])})
+        """, note="probe 16: the script calls the model through its own helper, which takes `system=` and is never given it"),
+        valid("""
+            import anthropic
+            client = anthropic.Anthropic()
+            SYSTEM = "You are a careful assistant for {domain} questions."
+
+            def generate(prompt, system=None):
+                kwargs = dict(model="claude-3-5-haiku-20241022", max_tokens=400, messages=[{"role": "user", "content": prompt}])
+                if system is not None:
+                    kwargs["system"] = system
+                return client.messages.create(**kwargs).content[0].text
+
+            pairs = []
+            for row in rows:
+                system = SYSTEM.format(domain=row["domain"])
+                pairs.append({"chosen": generate(row["prompt"], system=system), "rejected": generate(row["prompt"])})
+        """, note="near miss: the helper is given it"),
         valid("""
             import anthropic
             client = anthropic.Anthropic()
@@ -369,6 +402,8 @@ class PromptParameterIgnored(Rule):
         # Prompt-named texts built in a scope (0: module level): (scope, name, assignment).
         self.built: list[tuple[int, str, cst.Assign]] = []
         self.reported: set[int] = set()
+        # Calls of a plain name per scope (0: module level): perhaps a function of this file that calls a model.
+        self.helper_calls: list[tuple[int, cst.Call]] = []
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         self.classes.append([None, {}])
@@ -424,6 +459,8 @@ class PromptParameterIgnored(Rule):
             self.model_calls[key] = node
             if function is not None and self.classes and self.classes[-1][0] is None:
                 self.classes[-1][0] = node
+        elif isinstance(node.func, cst.Name) and len(self.helper_calls) < 200:
+            self.helper_calls.append((key, node))
 
     def visit_Dict(self, node: cst.Dict) -> None:
         # `{"model": m, "messages": [...]}`: a request body written for the Batch API or a raw HTTP call
@@ -446,6 +483,14 @@ class PromptParameterIgnored(Rule):
         """Prompts built from a template (`system = SYSTEM.format(persona=p)`) whose text reaches
         nothing but a print or a log line, in a scope (a function, a script or notebook) that calls
         a model: the reads `leave_FunctionDef` counts as uses are only for show."""
+        if any(key not in self.model_calls for key, _, _ in self.built) and self.helper_calls:
+            # `chosen = generate(row["prompt"])` where `generate` is this file's function that calls the model:
+            # the scope calls a model through it
+            scopes = TextFlow.of(self.ctx).scopes
+            for key, call in self.helper_calls:
+                target = scopes.local_function(call) if key not in self.model_calls else None
+                if target is not None and id(target) in self.model_calls:
+                    self.model_calls[key] = call
         candidates = [(key, name, node) for key, name, node in self.built
                       if key in self.model_calls and key not in self.reported]
         if not candidates:

@@ -9,6 +9,7 @@ from hygiene.analysis.launch_args import named_per_run, option_values
 from hygiene.analysis.results import metric_key, provenance_key
 from hygiene.rule import Rule, invalid, notebook, valid
 from hygiene.analysis.strings import string_value
+from hygiene.walk import iter_nodes
 
 import re
 
@@ -145,6 +146,28 @@ done
 """
 
 
+_PROBE = """import argparse
+import pickle
+
+ap = argparse.ArgumentParser()
+ap.add_argument("--encoder", required=True)
+ap.add_argument("--seed", type=int, default=0)
+args = ap.parse_args()
+train_probe(args.encoder, args.seed)
+n, acc, f1 = evaluate_probe(args.encoder, args.seed)
+
+with open({path}, "wb") as fh:
+    pickle.dump({{"encoder": args.encoder, "n": n, "acc": acc, "macro_f1": f1}}, fh)
+"""
+_SEEDS = """#!/usr/bin/env bash
+for enc in bert-base-uncased roberta-base; do
+  for seed in 0 1 2; do
+    python probe.py --encoder "$enc" --seed "$seed"
+  done
+done
+"""
+
+
 class ResultsWithoutProvenance(Rule):
     """
     ## What it does
@@ -183,6 +206,10 @@ class ResultsWithoutProvenance(Rule):
     A JSON-lines writer's record written once per run (`with jsonlines.open("results/runs.jsonl",
     mode="a") as w: w.write({...})`, not in a loop) is such a write.
 
+    A results file that a program with command-line options writes afresh (`open(f"results/{args.encoder}.pkl",
+    "wb")`) at a path without one of its options, while the repository's run scripts vary that option from
+    run to run (`for seed in 0 1 2; do python probe.py --seed "$seed"`), is overwritten by each run.
+
     ## Why is this bad?
     A results file that says only `{"acc": 0.971}` cannot be traced back to the run that made it.
     Once a second run overwrites or sits beside it, nobody can tell which model, seed, split or
@@ -205,6 +232,30 @@ class ResultsWithoutProvenance(Rule):
     message = "{what} saves only metrics ({keys}): no model, configuration, seed, sample count or code version is recorded with them"
     question = "Which model, data, seed and commit produced the numbers written at {where}?"
     examples = [
+        valid("""
+            import json
+
+            import optuna
+
+            def objective(trial):
+                return train_and_score(lr=trial.suggest_float("lr", 1e-4, 1e-2, log=True))
+
+            study = optuna.create_study(direction="maximize", sampler=optuna.samplers.TPESampler(seed=0))
+            study.optimize(objective, n_trials=50)
+            json.dump({"best_params": study.best_params, "val_acc": study.best_value}, open("results/optuna.json", "w"))
+        """, note="near miss (probe 16): `best_params` is the configuration the search chose, saved with its score"),
+        invalid("""
+            import json
+
+            import optuna
+
+            def objective(trial):
+                return train_and_score(lr=trial.suggest_float("lr", 1e-4, 1e-2, log=True))
+
+            study = optuna.create_study(direction="maximize", sampler=optuna.samplers.TPESampler(seed=0))
+            study.optimize(objective, n_trials=50)
+            json.dump({"val_acc": study.best_value}, open("results/optuna.json", "w"))  # expect: RESULT008
+        """, note="the search's score is saved without the settings it chose"),
         valid({"utils.py": """
                 import json
 
@@ -746,6 +797,19 @@ class ResultsWithoutProvenance(Rule):
                 note="the twin: every model's run writes the same folder"),
     ]
 
+    examples += [
+        invalid({"probe.py": _PROBE.format(path='f"results/{args.encoder}.pkl"'), "run_all.sh": _SEEDS},
+                history=[{"message": "probes", "date": "2025-01-12T10:00:00",
+                          "files": {"probe.py": _PROBE.format(path='f"results/{args.encoder}.pkl"'), "run_all.sh": _SEEDS}}],
+                expect=[("probe.py", 11, "RESULT008")],
+                note="probe 16: the run script loops over seeds; the results file is named by the encoder only"),
+        valid({"probe.py": _PROBE.format(path='f"results/{args.encoder}_s{args.seed}.pkl"'), "run_all.sh": _SEEDS},
+              history=[{"message": "probes", "date": "2025-01-12T10:00:00",
+                        "files": {"probe.py": _PROBE.format(path='f"results/{args.encoder}_s{args.seed}.pkl"'),
+                                  "run_all.sh": _SEEDS}}],
+              note="near miss: every setting the script varies is in the file's name"),
+    ]
+
     def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
         super().__init__(ctx)
         self.scopes = [_Scope()]
@@ -787,8 +851,10 @@ class ResultsWithoutProvenance(Rule):
                 deferred.append({"line": finding.line, "column": finding.column, "end_line": finding.end_line,
                                  "end_column": finding.end_column, "cell": finding.cell, "cell_line": finding.cell_line,
                                  "snippet": finding.snippet, "context": finding.context, "fields": fields, "flags": used})
-        if deferred or self.writers or self.handed:
-            self.ctx.facts[self.code] = {"deferred": deferred, "writers": self.writers[:20], "handed": self.handed[:20]}
+        overwritten = _fixed_writes(self.ctx)
+        if deferred or self.writers or self.handed or overwritten:
+            self.ctx.facts[self.code] = {"deferred": deferred, "writers": self.writers[:20], "handed": self.handed[:20],
+                                         "overwritten": overwritten}
 
     @classmethod
     def check_repo(cls, repo) -> None:  # type: ignore[no-untyped-def]
@@ -802,6 +868,24 @@ class ResultsWithoutProvenance(Rule):
                             snippet=item["snippet"], context=item["context"], fields=dict(item["fields"]),
                             extra={"ask": ask} if ask else None)
         cls._handed_to_writers(repo)
+        cls._overwritten_by_runs(repo)
+
+    @classmethod
+    def _overwritten_by_runs(cls, repo) -> None:  # type: ignore[no-untyped-def]
+        """A program's results file whose path leaves out an option the run scripts vary from run to run
+        (`for seed in 0 1 2; do python probe.py --seed "$seed"`; `open(f"results/{args.encoder}.pkl", "wb")`)."""
+        for path, facts in repo.facts(cls.code):
+            for item in facts.get("overwritten", []):
+                for flag in item["missing"]:
+                    values = option_values(repo, path, {flag})
+                    if not (len(set(values)) > 1 or any("$" in v for v in values)):
+                        continue
+                    shown = ", ".join(dict.fromkeys(values))[:40]
+                    repo.report(cls, path, item["line"], message=(
+                        "`{target}` is written afresh by every run, and its path leaves out `{flag}`, which the repository's "
+                        "run scripts vary ({values}): each run overwrites the file of the run before, and what is left "
+                        "does not say which setting made it"), target=item["target"], flag=flag, values=shown)
+                    break
 
     @classmethod
     def _handed_to_writers(cls, repo) -> None:  # type: ignore[no-untyped-def]
@@ -1186,3 +1270,44 @@ def _subscript_key(node: cst.Subscript) -> str | None:
 
 def _is_dict_call(node: cst.CSTNode) -> bool:
     return isinstance(node, cst.Call) and isinstance(node.func, cst.Name) and node.func.value in ("dict", "defaultdict", "OrderedDict")
+
+
+_RECORDS_ARGS = re.compile(r"\bvars\(\s*\w+\s*\)|\.__dict__|json\.dump\(\s*(args|cfg|config|opt)\b|OmegaConf\.save|"
+                           r"save_hyperparameters|log_hyperparams|wandb\.(init|config)")
+
+
+def _fixed_writes(ctx) -> list[dict]:  # type: ignore[no-untyped-def]
+    """Files a program with command-line options opens for writing (`open(path, "w")`) at a path built
+    without some of its options: the repo phase asks the run scripts whether they vary one of them."""
+    module = ctx.module
+    if module is None or "add_argument" not in ctx.text or _RECORDS_ARGS.search(ctx.text):
+        return []
+    options: dict[str, str] = {}  # dest -> flag
+    for node in iter_nodes(module):
+        if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and node.func.attr.value == "add_argument" \
+                and node.args and isinstance(node.args[0].value, cst.SimpleString):
+            flag = node.args[0].value.evaluated_value
+            if isinstance(flag, str) and flag.startswith("--"):
+                dest = next((a.value.evaluated_value for a in node.args if a.keyword is not None and a.keyword.value == "dest"
+                             and isinstance(a.value, cst.SimpleString)), flag[2:].replace("-", "_"))
+                options[str(dest)] = flag
+    if not options:
+        return []
+    out = []
+    for node in iter_nodes(module):
+        if not (isinstance(node, cst.Call) and isinstance(node.func, cst.Name) and node.func.value == "open" and len(node.args) >= 2):
+            continue
+        mode = node.args[1].value
+        if not (isinstance(mode, cst.SimpleString) and isinstance(mode.evaluated_value, str) and "w" in mode.evaluated_value):
+            continue  # appending (`"a"`) keeps every run's rows
+        target = node.args[0].value
+        if not isinstance(target, (cst.FormattedString, cst.SimpleString)):
+            continue  # a path from elsewhere (`args.out`): not known here
+        named = {n.attr.value for n in iter_nodes(target) if isinstance(n, cst.Attribute)} | {
+            n.value for n in iter_nodes(target) if isinstance(n, cst.Name)}
+        if not re.search(r"result|metric|score|eval|output|run", ctx.code(target), re.I):
+            continue  # a cache, a log, a figure: not where numbers are read from
+        missing = [flag for dest, flag in options.items() if dest not in named]
+        if missing:
+            out.append({"line": ctx.line_of(node), "target": " ".join(ctx.code(target).split())[:60], "missing": missing[:8]})
+    return out[:10]

@@ -8,7 +8,7 @@ from typing import Any
 import libcst as cst
 
 from hygiene.context import RepoContext
-from hygiene.analysis.apis.llm import REPEAT_KWARGS, call_kwargs, model_call
+from hygiene.analysis.apis.llm import REPEAT_KWARGS, call_kwargs, http_body, model_call
 from hygiene.finding import Severity
 from hygiene.analysis.names import dotted
 from hygiene.analysis.randomness import is_test_path
@@ -32,7 +32,8 @@ _WORD = re.compile(r"[a-z]+|[0-9]+")
 class SingleSample(Rule):
     """
     ## What it does
-    Finds model calls that sample above temperature 0 (a literal, a constant, an argparse, typer
+    Finds model calls (also a chat request body posted with httpx / requests, `json={"model": ..., "messages":
+    ..., "temperature": 0.9}`) that sample above temperature 0 (a literal, a constant, an argparse, typer
     or config-class default; local `generate` / pipelines only with `do_sample=True`; the settings of a
     params object given to the call: vLLM `SamplingParams`, a `GenerationConfig`) once per item,
     with nothing in the file that accounts for the variance this brings: no `n=` /
@@ -124,6 +125,30 @@ seeding and repeating are one decision about the same call. A temperature read f
                     preds.append(r.choices[0].message.content)
                 return preds
         """, note="one answer per item at temperature 0.5: the draw matters"),
+        invalid("""
+            import httpx
+
+            def ask(client, system, question):
+                r = client.post(URL, json={"model": MODEL, "temperature": 0.9, "max_tokens": 5,  # expect: SEED009
+                                           "messages": [{"role": "system", "content": system}, {"role": "user", "content": question}]})
+                return r.json()["choices"][0]["message"]["content"]
+
+            with httpx.Client() as client:
+                for name, system in PROMPTS.items():
+                    acc[name] = sum(ask(client, system, it["question"]) == it["answer"] for it in items) / len(items)
+        """, note="probe 16: a chat request body posted with httpx: its temperature is the call's"),
+        valid("""
+            import httpx
+
+            def ask(client, system, question):
+                r = client.post(URL, json={"model": MODEL, "temperature": 0, "max_tokens": 5,
+                                           "messages": [{"role": "system", "content": system}, {"role": "user", "content": question}]})
+                return r.json()["choices"][0]["message"]["content"]
+
+            with httpx.Client() as client:
+                for name, system in PROMPTS.items():
+                    acc[name] = sum(ask(client, system, it["question"]) == it["answer"] for it in items) / len(items)
+        """, note="near miss: greedy decoding"),
         valid("""
             def answer_all(client, items):
                 preds = []
@@ -580,7 +605,7 @@ seeding and repeating are one decision about the same call. A temperature read f
         name = self.qualified_name(node.func)
         if not model_call(name, node) or any(a.star == "**" for a in node.args) or is_test_path(self.ctx.path):
             return
-        kwargs = call_kwargs(node)
+        kwargs = {**call_kwargs(node), **(http_body(node) or {})}  # a raw HTTP body's settings are the call's
         params = self._params_object(node)
         anchor = node
         if params is not None:

@@ -6,16 +6,18 @@ labels/also_ok [{file, find, category, why, [end_find]}], history [...].
 """
 import importlib, json, os, shutil, sys, textwrap
 
-def nb_json(cells):
+def nb_json(cells, counts=None):
+    """counts (optional): one execution count per cell (None for markdown); a counted cell gets a stream output."""
     out = []
-    for kind, src in cells:
+    for ci, (kind, src) in enumerate(cells):
         src = textwrap.dedent(src).strip("\n")
         lines = src.split("\n")
         source = [l + "\n" for l in lines[:-1]] + [lines[-1]]
         c = {"cell_type": kind, "metadata": {}, "source": source}
         if kind == "code":
-            c["execution_count"] = None
-            c["outputs"] = []
+            n = counts[ci] if counts else None
+            c["execution_count"] = n
+            c["outputs"] = [{"name": "stdout", "output_type": "stream", "text": ["ok\n"]}] if n else []
         out.append(c)
     return {"cells": out, "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}},
             "nbformat": 4, "nbformat_minor": 5}
@@ -61,7 +63,7 @@ def write_files(root, files):
         full = os.path.join(root, p)
         os.makedirs(os.path.dirname(full), exist_ok=True)
         if isinstance(body, tuple):
-            text = json.dumps(nb_json(body[1]), indent=1) + "\n"
+            text = json.dumps(nb_json(body[1], body[2] if len(body) > 2 else None), indent=1) + "\n"
         else:
             text = textwrap.dedent(body).lstrip("\n")
         with open(full, "w") as fh:

@@ -94,6 +94,24 @@ _TAIL_METHODS = frozenset(t.rsplit(".", 1)[-1] for t in ENDPOINT_TAILS)
 
 
 _BEDROCK_METHODS = frozenset({"invoke_model", "invoke_model_with_response_stream", "converse", "converse_stream"})
+# Raw HTTP clients (httpx, requests, aiohttp) posting a chat request body: `client.post(URL, json={"model": ...,
+# "messages": [...], "temperature": 0.9})` is a model call whose settings are the body's entries.
+_HTTP_POSTS = frozenset({"post", "apost"})
+
+
+def http_body(node: cst.Call) -> dict[str, cst.BaseExpression] | None:
+    """The entries of a chat request body posted as a dict literal (`json={"model": m, "messages": ...}`)."""
+    func = node.func
+    if not (isinstance(func, cst.Attribute) and func.attr.value in _HTTP_POSTS):
+        return None
+    for arg in node.args:
+        if arg.keyword is not None and arg.keyword.value == "json" and isinstance(arg.value, cst.Dict):
+            entries = {e.key.evaluated_value: e.value for e in arg.value.elements
+                       if isinstance(e, cst.DictElement) and isinstance(e.key, cst.SimpleString)
+                       and isinstance(e.key.evaluated_value, str)}
+            if "model" in entries and entries.keys() & {"messages", "prompt", "contents"}:
+                return entries
+    return None
 
 
 def model_call(name: str | None, node: cst.Call) -> bool:
@@ -135,6 +153,8 @@ def model_call(name: str | None, node: cst.Call) -> bool:
     # AWS Bedrock's runtime client (`boto3.client("bedrock-runtime")`): `invoke_model(modelId=..., body=...)`,
     # `converse(modelId=..., messages=...)`; the `modelId` keyword is what tells them from other AWS calls.
     if isinstance(func, cst.Attribute) and func.attr.value in _BEDROCK_METHODS and "modelId" in keywords:
+        return True
+    if "json" in keywords and http_body(node) is not None:
         return True
     if "model" in keywords and keywords & {"messages", "prompt", "contents"} and isinstance(func, cst.Attribute):
         return func.attr.value in ("create", "completion", "acompletion", "generate", "chat", "complete", "invoke")

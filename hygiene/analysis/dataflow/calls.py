@@ -99,9 +99,12 @@ class CallEvaluator(Evaluator):
             return self.add("xform", (recv, first), {"m": method}, expr)
         if method in kb.PREDICT_METHODS and recv and (positional or keywords) and not on_self:
             return self.add("pred", (recv, first), {"m": method}, expr)
-        if method in kb.SCORE_METHODS and recv and len(positional) >= 2:
-            return self.add("metric", (recv, positional[0], positional[1]),
-                            {"metric": method, "on": self.code(expr.args[0].value)}, expr)
+        # `.score(X, y)`; LightFM's `precision_at_k(model, test_interactions)`: a model scored on the rows given
+        evaluator = bare in kb.MODEL_EVALUATORS and len(positional) >= 2
+        if (method in kb.SCORE_METHODS and recv and len(positional) >= 2) or evaluator:
+            inputs = (positional[0], positional[1], positional[1]) if evaluator else (recv, positional[0], positional[1])
+            return self.add("metric", inputs, {"metric": "score" if evaluator else method,
+                                               "on": self.code(expr.args[1 if evaluator else 0].value)}, expr)
         if bare in kb.METRICS or bare in kb.LOSS_FUNCTIONS or (qn or "").endswith("Loss()"):
             truth = keywords.get("y_true", positional[0] if positional else 0)
             guess = next((keywords[k] for k in ("y_pred", "y_score", "probas_pred", "y_prob") if k in keywords),
@@ -343,6 +346,8 @@ class CallEvaluator(Evaluator):
 
     def apply(self, expr: cst.Call, callee: int, qn: str | None, positional: list[Value], keywords: dict[str, Value]) -> int:
         kw = {name: 1 + len(positional) + i for i, name in enumerate(keywords)}  # each keyword's input position
+        if self.kinds[callee] == "op" and self.info(callee).get("op") == "lambda":  # `mk("X_test", "y_test")`: no model
+            return self.add("op", (callee, *positional, *keywords.values()), {"op": "call"}, expr)
         return self.add("apply", (callee, *positional, *keywords.values()), {"kw": kw} if kw else {}, expr)
 
     def generic(self, expr: cst.Call, qn: str | None, method: str, recv: int, positional: list[Value],

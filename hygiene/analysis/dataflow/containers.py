@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 # Loaders that return an archive of named arrays (`np.load` of an .npz, `torch.load`, `pickle.load`,
 # `joblib.load`, scipy's `loadmat`, h5py's `File`), not a table whose string keys are columns.
 _ARCHIVE_LOADS = frozenset({"load", "loadmat", "File"})
+# pandas methods that return a boolean mask of rows (`df[df["pred"].notna()]` keeps some rows).
+_MASK_METHODS = frozenset({"notna", "notnull", "isna", "isnull", "isin", "between", "duplicated"})
 
 
 class ContainerValues:
@@ -80,7 +82,9 @@ class ContainerValues:
             if kind in ("global", "import", "const", "comp") or self.info(key).get("op") == "tuple" or _joined_names(self, key) or any(
                     word in name for word in ("col", "feat", "field", "key")):
                 return self.add("col", (base, key), {"cols": ["?"]}, expr)  # columns chosen by a name
-            if kind in ("part", "cmp", "subset") or (kind == "op" and self.info(key).get("op") in ("~", "BitAnd", "BitOr")):
+            if kind in ("part", "cmp", "subset") or (kind == "op" and self.info(key).get("op") in ("~", "BitAnd", "BitOr")) \
+                    or (kind == "call" and self.info(key).get("m") in _MASK_METHODS):
+                # `df[df["pred"].notna()]`, `df[df.lang.isin(keep)]`: rows picked by a boolean mask
                 return self.add("subset", (base, key), {"how": "mask" if kind != "part" else "index"}, expr)
             return self.add("elem", (base, key), {}, expr)
         return self.add("elem", (base,), {}, expr)

@@ -57,6 +57,9 @@ TRANSFORM_METHODS = frozenset({"transform", "texts_to_sequences", "texts_to_matr
 PREDICT_METHODS = frozenset({"predict", "predict_proba", "predict_log_proba", "decision_function",
                              "score_samples", "generate"})
 SCORE_METHODS = frozenset({"score", "evaluate"})
+# Library functions that score a model on the rows given: `f(model, rows, ...)` (LightFM's evaluation module).
+MODEL_EVALUATORS = frozenset(f"lightfm.evaluation.{f}" for f in ("precision_at_k", "recall_at_k", "auc_score",
+                                                                  "reciprocal_rank"))
 # Calls on a receiver that change it in place.
 MUTATORS = frozenset({"append", "extend", "add", "update", "insert", "setdefault", "appendleft", "extendleft"})
 # Saving a model or a checkpoint, or keeping a copy of one: what a selection keeps.
