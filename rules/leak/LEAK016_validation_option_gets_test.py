@@ -5,7 +5,7 @@ import re
 import shlex
 from collections.abc import Iterator
 
-from hygiene.analysis.history import history_of
+from hygiene.analysis.history import History
 from hygiene.finding import Severity
 from hygiene.rule import Rule, invalid, valid
 
@@ -176,7 +176,9 @@ class ValidationOptionGetsTest(Rule):
     def _files(repo) -> list[tuple[str, bool]]:
         """The Markdown files scanned and the repository's tracked shell scripts."""
         found = [(s.path, True) for s in repo.paths() if s.kind == "text" and s.path.lower().endswith((".md", ".markdown"))]
-        history = history_of(repo)  # the scan's one (git's state is read once, by every rule alike)
+        # Its own History, not the scan's shared one: that one's first caller leaves a note when there is
+        # no git, which belongs to the rules that need the history (stale results), not to this one.
+        history = History(repo.git_root(), observe=repo.consult)
         if history.available:
             found += [(p, False) for p in sorted(history.tracked_paths()) if p.endswith(_SCRIPT_SUFFIXES)][:_MAX_FILES]
         return found[:_MAX_FILES]
