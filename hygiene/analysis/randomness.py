@@ -93,6 +93,7 @@ class RandomnessExtractor:
         self.relative_imports: list[str] = []  # paths without suffix that `from . import x` names
         self._receivers: list[tuple[cst.Call, list[list[Any]], int, int]] = []  # calls on a call's result
         self._cli_commands: dict[str, list[str]] = {}  # `app` -> its `@app.command()` functions (typer, click)
+        self._argmax = "argmax" in ctx.text  # asked once per file, not once per assignment (issue 12)
 
     # -- scopes ---------------------------------------------------------------------------------
     def _scope_key(self) -> str:
@@ -158,7 +159,7 @@ class RandomnessExtractor:
         for target in node.targets:
             if isinstance(target.target, (cst.Name, cst.Attribute)):
                 self.signals.see_target(dotted(target.target) or "", self._scope_key)
-        if "argmax" in self.ctx.text and counts_matches(self.ctx.code, node.value):  # `(p.argmax(1) == y).mean()`
+        if self._argmax and counts_matches(self.ctx.code, node.value):  # `(p.argmax(1) == y).mean()`
             self.signals.see_target("correct", self._scope_key)
         tables = table_functions(node.value, self.ctx.names.qualified_name, self._candidate)  # called later
         self._events().extend(["r", plain(r), max(self.ordinal, 0)] for r in tables)  # (-1 would mean an import)
