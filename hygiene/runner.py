@@ -10,6 +10,7 @@ from __future__ import annotations
 import concurrent.futures as futures
 import dataclasses
 import os
+import re
 import sys
 import time
 import traceback
@@ -93,6 +94,41 @@ def _culprit(exc: BaseException) -> type[Rule] | None:
     return found
 
 
+_WORD = re.compile(r"\w+")
+
+
+def text_words(text: str) -> frozenset[str]:
+    """The words of `text` (maximal runs of `\\w`): every identifier of the code is one."""
+    return frozenset(_WORD.findall(text))
+
+
+def passes_pretest(rule: type[Rule], text: str, words: Callable[[], frozenset[str]],
+                   seen: dict[str, bool] | None = None) -> bool:
+    """Whether `rule` may find anything in a file of this text: one of its `triggers` occurs in it
+    and one of its `requires` is a word of it (each declared test; a rule with neither runs)."""
+    seen = {} if seen is None else seen
+    if rule.triggers and not any(seen[t] if t in seen else seen.setdefault(t, t in text) for t in rule.triggers):
+        return False
+    # A word of the text is in it: the search of the text for each name first (no name found, no
+    # word set to build), the word set only when one is there.
+    return not rule.requires or (any(seen[w] if w in seen else seen.setdefault(w, w in text) for w in rule.requires)
+                                 and not rule.requires.isdisjoint(words()))
+
+
+def applicable_rules(rules: list[type[Rule]], kind: str, text: str) -> list[type[Rule]]:
+    """The rules of `kind`'s files whose pre-tests `text` passes; each trigger searched for once per
+    file, not once per rule naming it, and the words computed once, if a rule asks."""
+    seen: dict[str, bool] = {}
+    found: list[frozenset[str]] = []
+
+    def words() -> frozenset[str]:
+        if not found:
+            found.append(text_words(text))
+        return found[0]
+
+    return [r for r in rules if kind in r.kinds and passes_pretest(r, text, words, seen)]
+
+
 def _check_code(source: SourceFile, text: str, config: Config, rules: list[type[Rule]],
                 packages: frozenset[str], result: FileResult) -> None:
     nb = None
@@ -105,9 +141,7 @@ def _check_code(source: SourceFile, text: str, config: Config, rules: list[type[
         module, code_text = parse(text), text
     result.lines = code_text.count("\n") + 1
     module_name = module_name_for(source.path, packages)
-    seen: dict[str, bool] = {}  # each trigger searched for once per file, not once per rule naming it
-    applicable = [r for r in rules if source.kind in r.kinds and (not r.triggers or any(
-        seen[t] if t in seen else seen.setdefault(t, t in code_text) for t in r.triggers))]
+    applicable = applicable_rules(rules, source.kind, code_text)
     failed: set[type[Rule]] = set()
     with scopes_remembered():  # each scope's nodes walked once for every rule (hygiene.walk.walk_scope)
         while True:

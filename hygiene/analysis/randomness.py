@@ -93,7 +93,7 @@ class RandomnessExtractor:
         self.relative_imports: list[str] = []  # paths without suffix that `from . import x` names
         self._receivers: list[tuple[cst.Call, list[list[Any]], int, int]] = []  # calls on a call's result
         self._cli_commands: dict[str, list[str]] = {}  # `app` -> its `@app.command()` functions (typer, click)
-        self._argmax = "argmax" in ctx.text  # asked once per file, not once per assignment (issue 12)
+        self._argmax: bool | None = None  # does the text say argmax: asked once per file, not per assignment (issue 12)
 
     # -- scopes ---------------------------------------------------------------------------------
     def _scope_key(self) -> str:
@@ -159,6 +159,8 @@ class RandomnessExtractor:
         for target in node.targets:
             if isinstance(target.target, (cst.Name, cst.Attribute)):
                 self.signals.see_target(dotted(target.target) or "", self._scope_key)
+        if self._argmax is None:
+            self._argmax = "argmax" in self.ctx.text
         if self._argmax and counts_matches(self.ctx.code, node.value):  # `(p.argmax(1) == y).mean()`
             self.signals.see_target("correct", self._scope_key)
         tables = table_functions(node.value, self.ctx.names.qualified_name, self._candidate)  # called later
