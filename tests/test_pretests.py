@@ -11,7 +11,7 @@ from hygiene.discovery import discover, package_dirs
 from hygiene.parsing import notebook as notebook_parsing
 from hygiene.rule import Rule, valid
 from hygiene.ruleset import load_rules
-from hygiene.runner import FileResult, _check_code, applicable_rules, passes_pretest, text_words
+from hygiene.runner import FileResult, _check_code, applicable_rules, passes_pretest
 
 RULES = load_rules([])
 PRETESTED = [r for r in RULES if r.triggers or r.requires]
@@ -41,7 +41,7 @@ def test_no_positive_example_loses_anything_to_its_rules_pretest(rule: type[Rule
         files.update({p: t for p, t in example.uncommitted if t is not None})
         for path, content in sorted(files.items()):
             text = _code_text(path, content)
-            if text is None or passes_pretest(rule, text, lambda t=text: text_words(t)):
+            if text is None or passes_pretest(rule, text):
                 continue
             root = tmp_path / f"{number}"
             (root / path).parent.mkdir(parents=True, exist_ok=True)
@@ -74,7 +74,7 @@ def test_requires_match_whole_words_only() -> None:
         requires = frozenset({"listdir"})
 
     def passes(text: str) -> bool:
-        return passes_pretest(Needs, text, lambda: text_words(text))
+        return passes_pretest(Needs, text)
 
     assert passes("files = os.listdir(d)\n")
     assert passes("x = [f for f in listdir(d)]\n")
@@ -108,7 +108,19 @@ def test_a_rule_without_a_pretest_still_runs(tmp_path) -> None:  # type: ignore[
     assert [f.rule for f in result.findings] == ["TEST902"]
 
 
-def test_the_word_set_is_built_only_when_a_declared_name_is_in_the_text(monkeypatch) -> None:
+def test_word_triggers_are_searched_for_among_the_words() -> None:
+    """A trigger of word characters is searched for in the distinct words, anything else in the
+    text; the answer is the text's (`trigger in text`) either way."""
+    from hygiene.runner import Pretext
+
+    text = "x = my_listdir(d)  # do_sample\nif a and b:\n    pass\n"
+    pre = Pretext(text)
+    for part in ("listdir", "my_list", "sample", "do_sample", " if ", "if a", "a and", "dir(", "absent", "_", "pass",
+                 "ample\nif", "x = my"):
+        assert pre.has(part) is (part in text), part
+
+
+def test_the_word_set_is_built_once_per_file(monkeypatch) -> None:
     from hygiene import runner
 
     built: list[str] = []
@@ -124,7 +136,10 @@ def test_the_word_set_is_built_only_when_a_declared_name_is_in_the_text(monkeypa
         code = "TEST904"
         requires = frozenset({"listdir"})
 
-    assert runner.applicable_rules([Needs], "python", "import os\n") == []
-    assert built == []
-    assert runner.applicable_rules([Needs, Needs], "python", "os.listdir(d)\n") == [Needs, Needs]
-    assert len(built) == 1  # once per file, however many rules ask
+    class Triggered(Rule):
+        code = "TEST905"
+        triggers = ("listdir", "glob")
+
+    assert runner.applicable_rules([Needs, Triggered], "python", "import os\n") == []
+    assert runner.applicable_rules([Needs, Triggered, Needs], "python", "os.listdir(d)\n") == [Needs, Triggered, Needs]
+    assert len(built) == 2  # once per file, however many rules ask
