@@ -480,3 +480,42 @@ def test_data058_walks_no_scope_of_a_file_calling_no_parser(tmp_path, monkeypatc
     sources = list(discover(config, None))
     check_file(sources[0], config, rules, package_dirs(sources))
     assert checked
+
+
+ARGMAX_FILE = textwrap.dedent('''
+    import torch
+
+    def score(model, x, y):
+        logits = model(x)
+        loss = torch.nn.functional.cross_entropy(logits, y)
+        scale = loss.detach() * 2
+        acc = (
+            logits.argmax(1) == y  # the one statement that says argmax
+        ).float().mean()
+        return loss, scale, acc
+''')
+
+
+def test_randomness_generates_value_code_only_for_statements_saying_argmax(tmp_path, monkeypatch):
+    """The randomness extractor looks for `(p.argmax(1) == y).mean()` in the code of assigned values:
+    in a file that says argmax, only a statement whose own lines say it has its value's code
+    generated (a multi-line statement's later lines count)."""
+    from hygiene.analysis import randomness
+
+    calls = _count_module_function(monkeypatch, randomness.RandomnessExtractor, "counts_matches")
+    (tmp_path / "lib.py").write_text(ARGMAX_FILE)
+    config = Config(root=tmp_path)
+    sources = list(discover(config, None))
+    result = check_file(sources[0], config, [], package_dirs(sources))
+    assert not result.diagnostics
+    assert len(calls) == 1 and "argmax" in cst.Module([]).code_for_node(calls[0][1])
+
+
+def test_statement_says_reads_the_statement_lines(tmp_path):
+    module = cst.parse_module(ARGMAX_FILE)
+    ctx = FileContext("lib.py", "python", ARGMAX_FILE, Config(root=tmp_path), module, None, None)
+    function = module.body[1]
+    assigns = [s.body[0] for s in function.body.body if isinstance(s, cst.SimpleStatementLine)]
+    said = {ctx.code(a.targets[0].target): ctx.statement_says(a, "argmax") for a in assigns if isinstance(a, cst.Assign)}
+    assert said == {"logits": False, "loss": False, "scale": False, "acc": True}
+    assert ctx.statement_says(function, "argmax")  # a compound statement: all its lines

@@ -161,7 +161,8 @@ class RandomnessExtractor:
                 self.signals.see_target(dotted(target.target) or "", self._scope_key)
         if self._argmax is None:
             self._argmax = "argmax" in self.ctx.text
-        if self._argmax and counts_matches(self.ctx.code, node.value):  # `(p.argmax(1) == y).mean()`
+        # (the value's code generated only where the statement's lines say argmax: issue 12)
+        if self._argmax and self.ctx.statement_says(node, "argmax") and counts_matches(self.ctx.code, node.value):  # `(p.argmax(1) == y).mean()`
             self.signals.see_target("correct", self._scope_key)
         tables = table_functions(node.value, self.ctx.names.qualified_name, self._candidate)  # called later
         self._events().extend(["r", plain(r), max(self.ordinal, 0)] for r in tables)  # (-1 would mean an import)
