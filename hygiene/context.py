@@ -90,23 +90,27 @@ class FileContext:
         pos = self.position(node)
         return pos.start.line if pos is not None else None
 
-    def statement_says(self, node: cst.CSTNode, part: str) -> bool:
-        """Whether the source lines of the statement around `node` (the node the walk is at, or one of
-        the statements `ast` knows) hold `part`: False only when they do not, so a caller may skip
-        generating the code of anything in that statement to search it for `part` (the code of an
-        unchanged tree is its source: issue 12). True when the two trees disagree."""
+    def statement_source(self, node: cst.CSTNode) -> str | None:
+        """The source lines of the statement around `node` (the node the walk is at, or one of the
+        statements `ast` knows), a compound statement's whole block included; None when the two
+        trees disagree. The code libcst generates for anything in that statement is part of it (the
+        code of an unchanged tree is its source), so a text it cannot hold need not be generated and
+        searched for (issue 12)."""
         table = self.statement_lines if self.module is not None else None
         if table is None or not table.ok:
-            return True
+            return None
         found = table.statements.get(id(node))
         if found is None:
             statement = next((p for p in reversed(self.parents) if id(p) in table.statements), None)
             if statement is None:
-                return True
+                return None
             found = table.statements[id(statement)]
-        first, last = found[0], found[1]
-        lines = self.lines
-        return any(part in line for line in lines[first - 1:last])
+        return "\n".join(self.lines[found[0] - 1:found[1]])
+
+    def statement_says(self, node: cst.CSTNode, part: str) -> bool:
+        """Whether `statement_source(node)` may hold `part`: False only when it does not."""
+        source = self.statement_source(node)
+        return source is None or part in source
 
     def line_here(self, node: cst.CSTNode) -> int | None:
         """Like `line_of`, for the node the walk is at (see `raw_line_here`)."""

@@ -211,6 +211,39 @@ def test_loader_rule_generates_argument_code_only_for_calls_it_can_record(tmp_pa
     assert after == before
 
 
+def test_loader_rule_generates_argument_code_only_in_statements_naming_a_split(tmp_path, monkeypatch):
+    """DATA050 generates the arguments' code of a call it can record only when the statement's lines
+    name an evaluation split somewhere (`test`, `val`, `dev`, ...): not for `encode(batch, width)`."""
+    from hygiene.context import FileContext
+
+    text = textwrap.dedent('''
+        from helpers import encode, make_loader
+
+        def run(batch, width, test_items):
+            codes = encode(batch, width)
+            loader = make_loader(
+                test_items, 8)
+            return codes, loader
+    ''')
+    (tmp_path / "lib.py").write_text(text)
+    config = Config(root=tmp_path)
+    sources = list(discover(config, None))
+    asked: list[str] = []
+    original = FileContext.code
+
+    def counting(self, node):  # type: ignore[no-untyped-def]
+        code = original(self, node)
+        asked.append(code)
+        return code
+
+    monkeypatch.setattr(FileContext, "code", counting)
+    rules = [r for r in enabled_rules(config) if r.code == "DATA050"]
+    result = check_file(sources[0], config, rules, package_dirs(sources))
+    assert not result.diagnostics
+    assert "batch" not in asked and "width" not in asked  # a statement naming no split
+    assert "test_items" in asked  # a later line of a statement that names one
+
+
 def test_return_values_that_are_no_call_scan_no_scope(tmp_path, monkeypatch):
     """EVAL006 asked `kind_of` about every returned value, which numbered every node of the
     function (`predictions._Scope`) although only a returned call can have a kind there."""
