@@ -91,26 +91,11 @@ class FileContext:
         return pos.start.line if pos is not None else None
 
     def statement_source(self, node: cst.CSTNode) -> str | None:
-        """The source lines of the statement around `node` (the node the walk is at, or one of the
-        statements `ast` knows), a compound statement's whole block included; None when the two
-        trees disagree. The code libcst generates for anything in that statement is part of it (the
-        code of an unchanged tree is its source), so a text it cannot hold need not be generated and
-        searched for (issue 12)."""
-        table = self.statement_lines if self.module is not None else None
-        if table is None or not table.ok:
-            return None
-        found = table.statements.get(id(node))
-        if found is None:
-            statement = next((p for p in reversed(self.parents) if id(p) in table.statements), None)
-            if statement is None:
-                return None
-            found = table.statements[id(statement)]
-        return "\n".join(self.lines[found[0] - 1:found[1]])
-
-    def statement_says(self, node: cst.CSTNode, part: str) -> bool:
-        """Whether `statement_source(node)` may hold `part`: False only when it does not."""
-        source = self.statement_source(node)
-        return source is None or part in source
+        """The source lines of the statement around `node` (the walk's node, or a statement `ast` knows;
+        a compound statement's whole block), None if unknown: the code libcst generates for any part of
+        it is in them (an unchanged tree's code is its source), so a text they lack is not (issue 12)."""
+        span = self.statement_lines.span(node, self.parents) if self.module is not None else None
+        return None if span is None else "\n".join(self.lines[span[0] - 1:span[1]])
 
     def line_here(self, node: cst.CSTNode) -> int | None:
         """Like `line_of`, for the node the walk is at (see `raw_line_here`)."""

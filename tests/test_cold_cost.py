@@ -533,9 +533,9 @@ def test_randomness_generates_value_code_only_for_statements_saying_argmax(tmp_p
     """The randomness extractor looks for `(p.argmax(1) == y).mean()` in the code of assigned values:
     in a file that says argmax, only a statement whose own lines say it has its value's code
     generated (a multi-line statement's later lines count)."""
-    from hygiene.analysis import randomness
+    from hygiene.analysis import program_shapes
 
-    calls = _count_module_function(monkeypatch, randomness.RandomnessExtractor, "counts_matches")
+    calls = _count_module_function(monkeypatch, program_shapes.assigns_counted_matches, "counts_matches")
     (tmp_path / "lib.py").write_text(ARGMAX_FILE)
     config = Config(root=tmp_path)
     sources = list(discover(config, None))
@@ -544,11 +544,12 @@ def test_randomness_generates_value_code_only_for_statements_saying_argmax(tmp_p
     assert len(calls) == 1 and "argmax" in cst.Module([]).code_for_node(calls[0][1])
 
 
-def test_statement_says_reads_the_statement_lines(tmp_path):
+def test_statement_source_reads_the_statement_lines(tmp_path):
     module = cst.parse_module(ARGMAX_FILE)
     ctx = FileContext("lib.py", "python", ARGMAX_FILE, Config(root=tmp_path), module, None, None)
     function = module.body[1]
     assigns = [s.body[0] for s in function.body.body if isinstance(s, cst.SimpleStatementLine)]
-    said = {ctx.code(a.targets[0].target): ctx.statement_says(a, "argmax") for a in assigns if isinstance(a, cst.Assign)}
+    said = {ctx.code(a.targets[0].target): "argmax" in ctx.statement_source(a) for a in assigns if isinstance(a, cst.Assign)}
     assert said == {"logits": False, "loss": False, "scale": False, "acc": True}
-    assert ctx.statement_says(function, "argmax")  # a compound statement: all its lines
+    assert ctx.statement_source(assigns[0]) == "    logits = model(x)"
+    assert ctx.statement_source(function).count("\n") == 7  # a compound statement: all its lines

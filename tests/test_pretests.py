@@ -11,7 +11,8 @@ from hygiene.discovery import discover, package_dirs
 from hygiene.parsing import notebook as notebook_parsing
 from hygiene.rule import Rule, valid
 from hygiene.ruleset import load_rules
-from hygiene.runner import FileResult, _check_code, applicable_rules, passes_pretest
+from hygiene.pretest import Pretext, applicable_rules, passes_pretest
+from hygiene.runner import FileResult, _check_code
 
 RULES = load_rules([])
 PRETESTED = [r for r in RULES if r.triggers or r.requires]
@@ -111,8 +112,6 @@ def test_a_rule_without_a_pretest_still_runs(tmp_path) -> None:  # type: ignore[
 def test_word_triggers_are_searched_for_among_the_words() -> None:
     """A trigger of word characters is searched for in the distinct words, anything else in the
     text; the answer is the text's (`trigger in text`) either way."""
-    from hygiene.runner import Pretext
-
     text = "x = my_listdir(d)  # do_sample\nif a and b:\n    pass\n"
     pre = Pretext(text)
     for part in ("listdir", "my_list", "sample", "do_sample", " if ", "if a", "a and", "dir(", "absent", "_", "pass",
@@ -121,16 +120,16 @@ def test_word_triggers_are_searched_for_among_the_words() -> None:
 
 
 def test_the_word_set_is_built_once_per_file(monkeypatch) -> None:
-    from hygiene import runner
+    from hygiene import pretest
 
     built: list[str] = []
-    original = runner.text_words
+    original = pretest.text_words
 
     def counting(text: str) -> frozenset[str]:
         built.append(text)
         return original(text)
 
-    monkeypatch.setattr(runner, "text_words", counting)
+    monkeypatch.setattr(pretest, "text_words", counting)
 
     class Needs(Rule):
         code = "TEST904"
@@ -140,6 +139,6 @@ def test_the_word_set_is_built_once_per_file(monkeypatch) -> None:
         code = "TEST905"
         triggers = ("listdir", "glob")
 
-    assert runner.applicable_rules([Needs, Triggered], "python", "import os\n") == []
-    assert runner.applicable_rules([Needs, Triggered, Needs], "python", "os.listdir(d)\n") == [Needs, Triggered, Needs]
+    assert pretest.applicable_rules([Needs, Triggered], "python", "import os\n") == []
+    assert pretest.applicable_rules([Needs, Triggered, Needs], "python", "os.listdir(d)\n") == [Needs, Triggered, Needs]
     assert len(built) == 2  # once per file, however many rules ask

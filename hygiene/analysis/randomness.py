@@ -32,7 +32,7 @@ from hygiene.analysis.keyed_shuffles import order_free_shuffle
 from hygiene.analysis.names import dotted
 from hygiene.analysis.held_out import counts_answers
 from hygiene.analysis.program_shapes import (CLI_RUNNERS as _CLI_RUNNERS, SERVING as _SERVING, SERVING_DIRS as _SERVING_DIRS,
-                                             calls_first as _calls_first, command_group, counts_matches,
+                                             calls_first as _calls_first, assigns_counted_matches, command_group,
                                              is_main_guard as _is_main_guard)
 from hygiene.analysis.purpose import READS, CallSignals, file_purpose, placeholder_path
 
@@ -93,7 +93,6 @@ class RandomnessExtractor:
         self.relative_imports: list[str] = []  # paths without suffix that `from . import x` names
         self._receivers: list[tuple[cst.Call, list[list[Any]], int, int]] = []  # calls on a call's result
         self._cli_commands: dict[str, list[str]] = {}  # `app` -> its `@app.command()` functions (typer, click)
-        self._argmax: bool | None = None  # does the text say argmax: asked once per file, not per assignment (issue 12)
 
     # -- scopes ---------------------------------------------------------------------------------
     def _scope_key(self) -> str:
@@ -159,10 +158,7 @@ class RandomnessExtractor:
         for target in node.targets:
             if isinstance(target.target, (cst.Name, cst.Attribute)):
                 self.signals.see_target(dotted(target.target) or "", self._scope_key)
-        if self._argmax is None:
-            self._argmax = "argmax" in self.ctx.text
-        # (the value's code generated only where the statement's lines say argmax: issue 12)
-        if self._argmax and self.ctx.statement_says(node, "argmax") and counts_matches(self.ctx.code, node.value):  # `(p.argmax(1) == y).mean()`
+        if assigns_counted_matches(self.ctx, node):  # `(p.argmax(1) == y).mean()`
             self.signals.see_target("correct", self._scope_key)
         tables = table_functions(node.value, self.ctx.names.qualified_name, self._candidate)  # called later
         self._events().extend(["r", plain(r), max(self.ordinal, 0)] for r in tables)  # (-1 would mean an import)
