@@ -90,6 +90,13 @@ class FileContext:
         pos = self.position(node)
         return pos.start.line if pos is not None else None
 
+    def statement_source(self, node: cst.CSTNode) -> str | None:
+        """The source lines of the statement around `node` (the walk's node, or a statement `ast` knows;
+        a compound statement's whole block), None if unknown: the code libcst generates for any part of
+        it is in them (an unchanged tree's code is its source), so a text they lack is not (issue 12)."""
+        span = self.statement_lines.span(node, self.parents) if self.module is not None else None
+        return None if span is None else "\n".join(self.lines[span[0] - 1:span[1]])
+
     def line_here(self, node: cst.CSTNode) -> int | None:
         """Like `line_of`, for the node the walk is at (see `raw_line_here`)."""
         line = self.raw_line_here(node)

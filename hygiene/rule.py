@@ -117,6 +117,12 @@ class Rule:
     kinds: ClassVar[frozenset[str]] = frozenset({"python", "notebook"})
     # Fast pre-filter: when set, the rule only walks files whose text contains one of these.
     triggers: ClassVar[tuple[str, ...]] = ()
+    # Pre-test on whole words (issue 12): when set, the rule only walks files where one of these
+    # names occurs as a word of the text (a maximal run of letters, digits and `_`, as an identifier
+    # is), checked against the file's set of words computed once. Declare only names the rule's
+    # shape cannot do without, for findings and facts alike (a callee's last part it requires, an
+    # attribute it reads): `tests/test_pretests.py` checks every positive example against it.
+    requires: ClassVar[frozenset[str]] = frozenset()
     # What the rule does when the user's configuration does not name it (issue 10: a rule below
     # 0.8 precision on real research code may not speak as a finding):
     #   "finding"  -- reports findings (the usual);

@@ -35,6 +35,7 @@ from hygiene.grouping import group_findings
 from hygiene.parsing import notebook as notebook_parsing
 from hygiene.parsing.profile import profile as profile_table
 from hygiene.parsing.python import ParseError, decode, parse
+from hygiene.pretest import applicable_rules
 from hygiene.rule import Rule
 from hygiene.ruleset import load_rules, ruleset_fingerprint
 from hygiene.cache.statindex import CODE_KINDS, StatIndex, small_result, stored_result
@@ -105,9 +106,7 @@ def _check_code(source: SourceFile, text: str, config: Config, rules: list[type[
         module, code_text = parse(text), text
     result.lines = code_text.count("\n") + 1
     module_name = module_name_for(source.path, packages)
-    seen: dict[str, bool] = {}  # each trigger searched for once per file, not once per rule naming it
-    applicable = [r for r in rules if source.kind in r.kinds and (not r.triggers or any(
-        seen[t] if t in seen else seen.setdefault(t, t in code_text) for t in r.triggers))]
+    applicable = applicable_rules(rules, source.kind, code_text)
     failed: set[type[Rule]] = set()
     with scopes_remembered():  # each scope's nodes walked once for every rule (hygiene.walk.walk_scope)
         while True:

@@ -54,9 +54,11 @@ def is_node(value: object) -> bool:
 def child_fields(node_type: type) -> tuple[str, ...]:
     fields = _child_fields.get(node_type)
     if fields is None:
+        # A field declared `str` (`Name.value`, `SimpleString.value`) never holds a node: leaving it
+        # out makes those nodes leaves, which the walk passes without looking below (issue 12).
         fields = _SOURCE_ORDER.get(node_type) or tuple(
             f.name for f in dataclasses.fields(node_type)
-            if f.name not in _SYNTAX_FIELDS and not f.name.startswith("whitespace")
+            if f.name not in _SYNTAX_FIELDS and not f.name.startswith("whitespace") and f.type is not str
         )
         _child_fields[node_type] = fields
     return fields
@@ -274,12 +276,18 @@ def walk(root: cst.CSTNode, dispatch: Dispatch, parents: list[cst.CSTNode]) -> N
         if handlers:
             for handler in handlers:
                 handler(node)
-        parents.append(node)
-        push(leaving)
-        # Children pushed last one first, so they pop in source order.
         names = backwards.get(node_type)
         if names is None:
             names = backward_fields(node_type)
+        if not names:  # a leaf (a name, a literal, an operator): left at once, as it would be next
+            handlers = leave.get(node_type)
+            if handlers:
+                for handler in handlers:
+                    handler(node)
+            continue
+        parents.append(node)
+        push(leaving)
+        # Children pushed last one first, so they pop in source order.
         for name in names:
             value = getattr(node, name, None)
             kind = value.__class__

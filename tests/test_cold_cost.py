@@ -211,6 +211,39 @@ def test_loader_rule_generates_argument_code_only_for_calls_it_can_record(tmp_pa
     assert after == before
 
 
+def test_loader_rule_generates_argument_code_only_in_statements_naming_a_split(tmp_path, monkeypatch):
+    """DATA050 generates the arguments' code of a call it can record only when the statement's lines
+    name an evaluation split somewhere (`test`, `val`, `dev`, ...): not for `encode(batch, width)`."""
+    from hygiene.context import FileContext
+
+    text = textwrap.dedent('''
+        from helpers import encode, make_loader
+
+        def run(batch, width, test_items):
+            codes = encode(batch, width)
+            loader = make_loader(
+                test_items, 8)
+            return codes, loader
+    ''')
+    (tmp_path / "lib.py").write_text(text)
+    config = Config(root=tmp_path)
+    sources = list(discover(config, None))
+    asked: list[str] = []
+    original = FileContext.code
+
+    def counting(self, node):  # type: ignore[no-untyped-def]
+        code = original(self, node)
+        asked.append(code)
+        return code
+
+    monkeypatch.setattr(FileContext, "code", counting)
+    rules = [r for r in enabled_rules(config) if r.code == "DATA050"]
+    result = check_file(sources[0], config, rules, package_dirs(sources))
+    assert not result.diagnostics
+    assert "batch" not in asked and "width" not in asked  # a statement naming no split
+    assert "test_items" in asked  # a later line of a statement that names one
+
+
 def test_return_values_that_are_no_call_scan_no_scope(tmp_path, monkeypatch):
     """EVAL006 asked `kind_of` about every returned value, which numbered every node of the
     function (`predictions._Scope`) although only a returned call can have a kind there."""
@@ -480,3 +513,43 @@ def test_data058_walks_no_scope_of_a_file_calling_no_parser(tmp_path, monkeypatc
     sources = list(discover(config, None))
     check_file(sources[0], config, rules, package_dirs(sources))
     assert checked
+
+
+ARGMAX_FILE = textwrap.dedent('''
+    import torch
+
+    def score(model, x, y):
+        logits = model(x)
+        loss = torch.nn.functional.cross_entropy(logits, y)
+        scale = loss.detach() * 2
+        acc = (
+            logits.argmax(1) == y  # the one statement that says argmax
+        ).float().mean()
+        return loss, scale, acc
+''')
+
+
+def test_randomness_generates_value_code_only_for_statements_saying_argmax(tmp_path, monkeypatch):
+    """The randomness extractor looks for `(p.argmax(1) == y).mean()` in the code of assigned values:
+    in a file that says argmax, only a statement whose own lines say it has its value's code
+    generated (a multi-line statement's later lines count)."""
+    from hygiene.analysis import program_shapes
+
+    calls = _count_module_function(monkeypatch, program_shapes.assigns_counted_matches, "counts_matches")
+    (tmp_path / "lib.py").write_text(ARGMAX_FILE)
+    config = Config(root=tmp_path)
+    sources = list(discover(config, None))
+    result = check_file(sources[0], config, [], package_dirs(sources))
+    assert not result.diagnostics
+    assert len(calls) == 1 and "argmax" in cst.Module([]).code_for_node(calls[0][1])
+
+
+def test_statement_source_reads_the_statement_lines(tmp_path):
+    module = cst.parse_module(ARGMAX_FILE)
+    ctx = FileContext("lib.py", "python", ARGMAX_FILE, Config(root=tmp_path), module, None, None)
+    function = module.body[1]
+    assigns = [s.body[0] for s in function.body.body if isinstance(s, cst.SimpleStatementLine)]
+    said = {ctx.code(a.targets[0].target): "argmax" in ctx.statement_source(a) for a in assigns if isinstance(a, cst.Assign)}
+    assert said == {"logits": False, "loss": False, "scale": False, "acc": True}
+    assert ctx.statement_source(assigns[0]) == "    logits = model(x)"
+    assert ctx.statement_source(function).count("\n") == 7  # a compound statement: all its lines

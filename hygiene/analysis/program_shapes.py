@@ -50,6 +50,18 @@ def counts_matches(code, value: cst.BaseExpression) -> bool:  # noqa: ANN001 (`c
         return False
 
 
+def assigns_counted_matches(ctx, node: cst.Assign) -> bool:  # noqa: ANN001 (`ctx`: FileContext)
+    """`counts_matches` of an assigned value, asked only in a file whose text says argmax (searched
+    once per file) and of a statement whose lines say it: no value's code generated elsewhere (issue 12)."""
+    says = ctx.memo.get("says_argmax")
+    if says is None:
+        says = ctx.memo["says_argmax"] = "argmax" in ctx.text
+    if not says:
+        return False
+    source = ctx.statement_source(node)
+    return (source is None or "argmax" in source) and counts_matches(ctx.code, node.value)
+
+
 def command_group(decorator: cst.BaseExpression) -> str | None:
     """`app` of `@app.command()` / `@app.command("train")` / `@cli.command` / `@app.callback()`: a typer
     or click group whose call (`app()`) runs the decorated function."""

@@ -32,7 +32,7 @@ from hygiene.analysis.keyed_shuffles import order_free_shuffle
 from hygiene.analysis.names import dotted
 from hygiene.analysis.held_out import counts_answers
 from hygiene.analysis.program_shapes import (CLI_RUNNERS as _CLI_RUNNERS, SERVING as _SERVING, SERVING_DIRS as _SERVING_DIRS,
-                                             calls_first as _calls_first, command_group, counts_matches,
+                                             calls_first as _calls_first, assigns_counted_matches, command_group,
                                              is_main_guard as _is_main_guard)
 from hygiene.analysis.purpose import READS, CallSignals, file_purpose, placeholder_path
 
@@ -158,7 +158,7 @@ class RandomnessExtractor:
         for target in node.targets:
             if isinstance(target.target, (cst.Name, cst.Attribute)):
                 self.signals.see_target(dotted(target.target) or "", self._scope_key)
-        if "argmax" in self.ctx.text and counts_matches(self.ctx.code, node.value):  # `(p.argmax(1) == y).mean()`
+        if assigns_counted_matches(self.ctx, node):  # `(p.argmax(1) == y).mean()`
             self.signals.see_target("correct", self._scope_key)
         tables = table_functions(node.value, self.ctx.names.qualified_name, self._candidate)  # called later
         self._events().extend(["r", plain(r), max(self.ordinal, 0)] for r in tables)  # (-1 would mean an import)

@@ -12,6 +12,9 @@ from hygiene.rule import Rule, invalid, valid, notebook
 _LOADERS = ("DataLoader",)
 _EVAL = re.compile(r"(?i)(?<![a-z])(test|testing|val|valid|validation|eval|evaluation|dev|holdout|heldout)(?![a-z])")
 _TRAIN = re.compile(r"(?i)(?<![a-z])(train|training|is_train|is_training)(?![a-z])")
+# What any text `_EVAL` matches holds (under the same case folding): a statement without it hands
+# no evaluation split to anything.
+_EVAL_PART = re.compile(r"(?i)test|val|dev|holdout|heldout")
 
 
 def _true(expr: cst.BaseExpression | None) -> bool:
@@ -314,6 +317,9 @@ class EvalLoaderDropsLastBatch(Rule):
         """`test_loader = make_loader(test_set, 64)`: an evaluation split handed to a function."""
         if not name or "()" in name:
             return  # asked first: the arguments' code is generated only for a call this can record (issue 12)
+        source = self.ctx.statement_source(node)
+        if source is not None and not _EVAL_PART.search(source):
+            return  # no argument's code can name an evaluation split: none generated (issue 12)
         positions = [i for i, a in enumerate(node.args) if a.keyword is None and _eval_named(self.ctx.code(a.value))]
         keywords = [a.keyword.value for a in node.args if a.keyword is not None and _eval_named(self.ctx.code(a.value))]
         if (positions or keywords) and name and "()" not in name:

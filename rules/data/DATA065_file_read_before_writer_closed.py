@@ -6,7 +6,7 @@ import libcst as cst
 from hygiene.analysis.strings import string_value
 from hygiene.finding import Location, Severity
 from hygiene.rule import Rule, invalid, notebook, valid
-from hygiene.walk import walk_scope
+from hygiene.walk import scope_nodes
 from hygiene.analysis.names import call_tail
 
 # Calls given the path that do not read what was written.
@@ -151,7 +151,7 @@ class FileReadBeforeWriterClosed(Rule):
         self._scope(node)
 
     def _scope(self, root: cst.CSTNode) -> None:
-        nodes = list(walk_scope(root))
+        nodes = scope_nodes(root, (cst.Assign, cst.Call))  # the only nodes read below (issue 12)
         open_handles: dict[str, tuple[str, str, cst.CSTNode]] = {}  # handle -> (path key, path text, open node)
         written: set[str] = set()
         for index, n in enumerate(nodes):

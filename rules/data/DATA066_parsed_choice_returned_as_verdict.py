@@ -8,7 +8,7 @@ import libcst as cst
 from hygiene.analysis.strings import string_value
 from hygiene.finding import Location, Severity
 from hygiene.rule import Rule, invalid, notebook, valid
-from hygiene.walk import walk_scope
+from hygiene.walk import scope_nodes, walk_scope
 
 EXTRACTOR = re.compile(r"(?i)extract|parse|get_tag|find_tag|read_tag|get_choice|get_answer|get_verdict")
 
@@ -153,10 +153,9 @@ class ParsedChoiceReturnedAsVerdict(Rule):
     ]
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
-        scope = list(walk_scope(node.body))
         parsed: dict[str, tuple[str, cst.CSTNode]] = {}
-        for n in scope:
-            if isinstance(n, cst.Assign) and len(n.targets) == 1 and isinstance(n.targets[0].target, cst.Name):
+        for n in scope_nodes(node.body, (cst.Assign,)):  # every node of the scope only once a parse is found (issue 12)
+            if len(n.targets) == 1 and isinstance(n.targets[0].target, cst.Name):
                 value = n.value
                 if isinstance(value, cst.Await):
                     value = value.expression
@@ -167,6 +166,7 @@ class ParsedChoiceReturnedAsVerdict(Rule):
                         parsed[n.targets[0].target.value] = (tail, n)
         if not parsed:
             return
+        scope = list(walk_scope(node.body))
         for n in scope:
             if not isinstance(n, cst.Return) or n.value is None:
                 continue

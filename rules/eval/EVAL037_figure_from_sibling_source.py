@@ -9,7 +9,7 @@ from hygiene.analysis.apis.torch import name_tokens
 from hygiene.analysis.strings import string_value
 from hygiene.finding import Location, Severity
 from hygiene.rule import Rule, invalid, notebook, valid
-from hygiene.walk import iter_nodes, walk_scope
+from hygiene.walk import iter_nodes, scope_nodes, walk_scope
 
 _HEADING = re.compile(r"^[\s=#*-]*([A-Za-z][A-Za-z ]{2,40}?)[\s:=#*-]*$")
 
@@ -236,23 +236,23 @@ class FigureFromSiblingSource(Rule):
         """, note="near miss: no `f1_mean` is computed beside it; the value is the mean under another name"),
     ]
 
+    # Each pass reads the scope's nodes of the kinds it starts from, and all of them only once it has
+    # a candidate (issue 12: not an `isinstance` per node of every scope).
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
-        nodes = list(walk_scope(node.body))
-        self._counts(nodes)
+        self._counts(node.body)
         self._headings(node.body)
-        self._keys(nodes)
+        self._keys(node.body)
 
     def visit_Module(self, node: cst.Module) -> None:
-        nodes = list(walk_scope(node))
-        self._counts(nodes)
-        self._keys(nodes)
+        self._counts(node)
+        self._keys(node)
 
     # -- a result key named for an unread local, given its stem -----------------------------------
-    def _keys(self, nodes: list[cst.CSTNode]) -> None:
+    def _keys(self, root: cst.CSTNode) -> None:
         """`"solved_avg": solved` (or `solved_avg=solved`) while `solved_avg` is computed in the same
         scope and never read: the key names the computed figure, the value is its leftover stem."""
         unread: set[str] | None = None  # asked only of a pair that could be reported (2% of the file phase)
-        for n in nodes:
+        for n in scope_nodes(root, (cst.Dict, cst.Call)):
             pairs: list[tuple[str | None, cst.BaseExpression, cst.CSTNode]] = []
             if isinstance(n, cst.Dict):
                 pairs = [(string_value(e.key), e.value, e) for e in n.elements if isinstance(e, cst.DictElement)]
@@ -265,7 +265,7 @@ class FigureFromSiblingSource(Rule):
                 if not stem or len(stem) >= len(own) or not set(stem) < set(own):
                     continue
                 if unread is None:
-                    unread = _unread_locals(nodes)
+                    unread = _unread_locals(list(walk_scope(root)))
                 if key not in unread:
                     continue
                 self.report(where, what=f"the value reported under `{key}`", source=value.value, sibling=key,
@@ -273,13 +273,14 @@ class FigureFromSiblingSource(Rule):
                             source_label=f"`{value.value}`")
 
     # -- a rate from the sibling's count ----------------------------------------------------------
-    def _counts(self, nodes: list[cst.CSTNode]) -> None:
+    def _counts(self, root: cst.CSTNode) -> None:
         counted: set[str] = set()
-        for n in nodes:
-            if isinstance(n, cst.AugAssign) and isinstance(n.target, cst.Name) and isinstance(n.operator, cst.AddAssign):
+        for n in scope_nodes(root, (cst.AugAssign,)):
+            if isinstance(n.target, cst.Name) and isinstance(n.operator, cst.AddAssign):
                 counted.add(n.target.value)
         if len(counted) < 2:
             return
+        nodes = list(walk_scope(root))
         loaded: dict[str, int] = {}
         for n in nodes:
             if isinstance(n, cst.Name):

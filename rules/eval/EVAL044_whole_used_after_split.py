@@ -5,7 +5,7 @@ import libcst as cst
 
 from hygiene.finding import Location, Severity
 from hygiene.rule import Rule, invalid, notebook, valid
-from hygiene.walk import walk_scope
+from hygiene.walk import scope_nodes, walk_scope
 
 # Functions that cut an array or tensor into parts (not `str.split`: a method `.split` is left alone).
 SPLIT_FUNCTIONS = frozenset({"torch.split", "torch.chunk", "torch.tensor_split", "torch.unbind", "numpy.split",
@@ -122,9 +122,9 @@ class WholeUsedAfterSplit(Rule):
         self._scope(node)
 
     def _scope(self, root: cst.CSTNode) -> None:
-        nodes = list(walk_scope(root))
-        for k, node in enumerate(nodes):
-            if not (isinstance(node, cst.Assign) and len(node.targets) == 1 and isinstance(node.value, cst.Call)):
+        nodes: list[cst.CSTNode] | None = None  # every node of the scope, once a cut is found (issue 12)
+        for node in scope_nodes(root, (cst.Assign,)):
+            if not (len(node.targets) == 1 and isinstance(node.value, cst.Call)):
                 continue
             target = node.targets[0].target
             if not isinstance(target, (cst.Tuple, cst.List)) or not all(isinstance(e.value, cst.Name) for e in target.elements):
@@ -133,6 +133,9 @@ class WholeUsedAfterSplit(Rule):
             if whole is None:
                 continue
             parts = [e.value.value for e in target.elements]
+            if nodes is None:
+                nodes = list(walk_scope(root))
+            k = next(i for i, n in enumerate(nodes) if n is node)
             inside = {id(n) for n in walk_scope(node)}
             after = [n for n in nodes[k + 1:] if id(n) not in inside]
             read = {n.value for n in after if isinstance(n, cst.Name)}

@@ -71,6 +71,9 @@ class MemoisedCallReadsGlobalModel(Rule):
                "the program changes in a loop ({where_set}): later settings get the first setting's replies")
     question = "Does the memo of `{function}` at {where} keep one setting's replies for the others (`{name}` is not in its key)?"
     triggers = ("cache", "memoize")
+    # A memoising decorator is `functools.lru_cache` / `functools.cache` (the file names one of them,
+    # however imported) or `<memory>.cache` / `<cache>.memoize` (`_memoises`).
+    requires = frozenset({"lru_cache", "cache", "memoize"})
     examples = [
         invalid("""
             import functools

@@ -7,7 +7,7 @@ import libcst as cst
 
 from hygiene.finding import Location, Severity
 from hygiene.rule import Rule, invalid, notebook, valid
-from hygiene.walk import walk_scope
+from hygiene.walk import scope_nodes, walk_scope
 
 GOLD_LIST = re.compile(r"(?i)^(labels?|golds?|targets?|answers?|references?|refs?|gold_\w+|\w+_labels?|\w+_golds?|"
                        r"\w+_answers?|\w+_targets?|\w+_references?)$")
@@ -187,10 +187,9 @@ class UncutItemsSent(Rule):
         self._scope(node)
 
     def _scope(self, root: cst.CSTNode) -> None:
-        nodes = list(walk_scope(root))
-        for k, loop in enumerate(nodes):
-            if not isinstance(loop, cst.For) or not isinstance(loop.target, cst.Name) \
-                    or not isinstance(loop.iter, (cst.Name, cst.Attribute)):
+        nodes: list[cst.CSTNode] | None = None  # every node of the scope, once a loop qualifies (issue 12)
+        for loop in scope_nodes(root, (cst.For,)):
+            if not isinstance(loop.target, cst.Name) or not isinstance(loop.iter, (cst.Name, cst.Attribute)):
                 continue
             item = loop.target.value
             items = self.ctx.code(loop.iter).strip()
@@ -207,6 +206,9 @@ class UncutItemsSent(Rule):
             if gold is None or context is None:
                 continue
             inside = {id(n) for n in walk_scope(loop)}
+            if nodes is None:
+                nodes = list(walk_scope(root))
+            k = next(i for i, n in enumerate(nodes) if n is loop)
             for later in nodes[k + 1:]:
                 if id(later) in inside or not isinstance(later, cst.Call) or not MODEL_CALL.search(_call_name(later)):
                     continue

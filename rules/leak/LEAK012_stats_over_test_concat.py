@@ -8,7 +8,7 @@ from hygiene.analysis.apis.torch import name_tokens
 from hygiene.analysis.strings import string_value
 from hygiene.finding import Location, Severity
 from hygiene.rule import Rule, invalid, notebook, valid
-from hygiene.walk import iter_nodes, walk_scope
+from hygiene.walk import iter_nodes, scope_nodes, walk_scope
 
 # Calls that join arrays, tensors or frames along the rows.
 JOINS = frozenset("""
@@ -142,20 +142,21 @@ class StatsOverTestConcat(Rule):
         self._scope(node.body)
 
     def _scope(self, root: cst.CSTNode) -> None:
-        nodes = list(walk_scope(root))
+        assigns = scope_nodes(root, (cst.Assign,))  # the scope's other nodes only once a join is found (issue 12)
         joins: dict[str, tuple[cst.CSTNode, str]] = {}  # joined name -> (its assignment, the test part)
         built: dict[str, cst.BaseExpression] = {}
-        for n in nodes:
-            if isinstance(n, cst.Assign) and len(n.targets) == 1 and isinstance(n.targets[0].target, cst.Name):
+        for n in assigns:
+            if len(n.targets) == 1 and isinstance(n.targets[0].target, cst.Name):
                 built[n.targets[0].target.value] = n.value
-        for n in nodes:
-            if not (isinstance(n, cst.Assign) and len(n.targets) == 1 and isinstance(n.targets[0].target, cst.Name)):
+        for n in assigns:
+            if not (len(n.targets) == 1 and isinstance(n.targets[0].target, cst.Name)):
                 continue
             test = self._test_part(n.value, built)
             if test:
                 joins[n.targets[0].target.value] = (n, test)
         if not joins:
             return
+        nodes = list(walk_scope(root))
         for name, (assign, test) in joins.items():
             stats = self._normalising_stats(nodes, name, assign)
             if stats:

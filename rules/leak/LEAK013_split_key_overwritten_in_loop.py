@@ -6,7 +6,7 @@ import libcst as cst
 from hygiene.analysis.strings import string_value
 from hygiene.finding import Location, Severity
 from hygiene.rule import Rule, invalid, notebook, valid
-from hygiene.walk import iter_nodes, walk_scope
+from hygiene.walk import iter_nodes, scope_nodes
 
 SPLIT_NAMES = frozenset({"train", "training", "test", "testing", "dev", "val", "valid", "validation", "eval", "heldout"})
 
@@ -160,7 +160,9 @@ class SplitKeyOverwrittenInLoop(Rule):
         self._scope(node.body)
 
     def _scope(self, root: cst.CSTNode) -> None:
-        nodes = list(walk_scope(root))
+        # Assignments and loops only, in source order: the positions compared are theirs (issue 12:
+        # not an `isinstance` per node of every scope).
+        nodes = scope_nodes(root, (cst.Assign, cst.For, cst.While))
         before: dict[str, int] = {}  # name -> position of its first plain assignment
         for position, node in enumerate(nodes):
             if isinstance(node, cst.Assign):

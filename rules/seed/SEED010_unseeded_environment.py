@@ -55,6 +55,9 @@ class UnseededEnvironment(Rule):
               "own generators, so runs of one seed differ{more}"
     question = "Which seed drove the environment and the random actions of {subject} at {where}?"
     triggers = ("reset", "sample")
+    # An environment is reported once reset (`env.reset()`), a space once drawn from
+    # (`space.sample()`): hygiene.analysis.environments.EnvironmentTracker.see_call.
+    requires = frozenset({"reset", "sample"})
     examples = [
         valid("""
             import gym

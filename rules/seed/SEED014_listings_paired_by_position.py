@@ -74,6 +74,7 @@ class ListingsPairedByPosition(Rule):
                "{pair}: which item goes with which depends on the order the file system lists them in")
     question = "Do `{first}` and `{second}` (paired at line {pair}) list their folders in the same order on every machine?"
     triggers = ("listdir", "glob", "iterdir", "scandir")
+    requires = LISTINGS  # a listing is a call whose last part is one of these names (`_listing`)
     examples = [
         invalid("""
             import os

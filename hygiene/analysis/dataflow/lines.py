@@ -119,6 +119,19 @@ class Lines:
             self.statements[id(mine)] = (other.lineno, getattr(other, "end_lineno", None) or other.lineno, other)
         self.ok = True
 
+    def span(self, node: cst.CSTNode, parents: list[cst.CSTNode]) -> tuple[int, int] | None:
+        """First and last line of `node` if `ast` knows it as a statement, else of its innermost
+        ancestor in `parents` that it knows; None when the two trees disagree."""
+        if not self.ok:
+            return None
+        found = self.statements.get(id(node))
+        if found is None:
+            statement = next((p for p in reversed(parents) if id(p) in self.statements), None)
+            if statement is None:
+                return None
+            found = self.statements[id(statement)]
+        return found[0], found[1]
+
     def line(self, statement: cst.CSTNode | None, node: cst.CSTNode | None) -> int:
         if statement is None:
             return 0
