@@ -141,11 +141,21 @@ def _referenced(root: Path, paths: Iterable[str], spans: dict[str, dict[str, lis
         # hundredth of the regular expressions' time) skips the files naming none of them, as
         # most of a large tree's do (a warm scan of transformers' 2,912 files spent most of its
         # time here).
-        if any(module in text for module in modules):
-            for match in importing.finditer(text):
-                module = match.group(1) or match.group(2)
-                if module != _module(path) or not path.endswith(".py"):
-                    imported.add(module)
+        for named in modules:
+            # The import statements are searched only around each place the module's name occurs
+            # (its line and the one before: `import\n    pkg` ends there), found by `str.find` in C: the
+            # expression over the whole text tried every position of 800 files of transformers (0.5 s
+            # of an edited `--focus`).
+            at = text.find(named)
+            while at != -1:
+                begin = text.rfind("\n", 0, max(text.rfind("\n", 0, at), 0)) + 1
+                end = text.find("\n", at)
+                end = len(text) if end == -1 else end
+                for match in importing.finditer(text, begin, end):
+                    module = match.group(1) or match.group(2)
+                    if module != _module(path) or not path.endswith(".py"):
+                        imported.add(module)
+                at = text.find(named, end)
         if not any(name in text for name in names if name not in seen):
             continue
         starts = None
