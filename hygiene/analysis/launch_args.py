@@ -15,28 +15,19 @@ import re
 import shlex
 from typing import TYPE_CHECKING
 
-from hygiene.analysis.history import History
+from hygiene.analysis.run_scripts import script_texts
 
 if TYPE_CHECKING:
     from hygiene.context import RepoContext
 
-_SCRIPT_SUFFIXES = (".sh", ".bash", ".slurm", ".sbatch")
-_MAX_SCRIPTS = 400
-_MAX_BYTES = 200_000
 _INVOCATION = re.compile(r"(?:-m\s+([\w.]+)|([\w./-]+\.py)\b)")
 
 
 def _commands(repo: RepoContext) -> list[str]:
     """The logical lines (continuations joined) of the repository's tracked run scripts."""
     def compute() -> list[str]:
-        history = History(repo.git_root(), observe=repo.consult)
-        tracked = history.tracked_paths() if history.available else frozenset()
         lines: list[str] = []
-        for path in sorted(p for p in tracked if p.endswith(_SCRIPT_SUFFIXES))[:_MAX_SCRIPTS]:
-            try:
-                text = repo.read_bytes(path)[:_MAX_BYTES].decode("utf-8", errors="replace")
-            except OSError:
-                continue
+        for text in script_texts(repo).values():
             lines += [ln for ln in re.sub(r"\\\r?\n", " ", text).splitlines() if ".py" in ln or "-m " in ln]
         return lines
     return repo.shared("launch_args.commands", compute)

@@ -27,24 +27,32 @@ _MAX_SCRIPTS = 400
 _MAX_BYTES = 200_000
 
 
-def _named(repo: RepoContext) -> set[str] | None:
-    """File names (`train.py`) that the repository's run scripts mention; None without run scripts."""
-    def compute() -> set[str] | None:
+def script_texts(repo: RepoContext) -> dict[str, str]:
+    """The text (its first 200 kB) of each run script git tracks (`.sh`, `.bash`, `.slurm`, `.sbatch`),
+    by path; empty without git. Shared by the questions about run scripts (this module,
+    `hygiene.analysis.launch_args`, LEAK016)."""
+    def compute() -> dict[str, str]:
         # A History of its own: the scan's shared one leaves a "not a git repository" note, which
         # a question about run scripts should not cause.
         history = History(repo.git_root(), observe=repo.consult)
         tracked = history.tracked_paths() if history.available else frozenset()
-        scripts = sorted(p for p in tracked if p.endswith(_SCRIPT_SUFFIXES))[:_MAX_SCRIPTS]
-        if not scripts:
-            return None
-        names: set[str] = set()
-        for path in scripts:
+        texts: dict[str, str] = {}
+        for path in sorted(p for p in tracked if p.endswith(_SCRIPT_SUFFIXES))[:_MAX_SCRIPTS]:
             try:
-                text = repo.read_bytes(path)[:_MAX_BYTES].decode("utf-8", errors="replace")
+                texts[path] = repo.read_bytes(path)[:_MAX_BYTES].decode("utf-8", errors="replace")
             except OSError:
                 continue
-            names.update(f"{m.group(1)}.py" for m in _PROGRAM.finditer(text))
-        return names
+        return texts
+    return repo.shared("run_scripts.texts", compute)
+
+
+def _named(repo: RepoContext) -> set[str] | None:
+    """File names (`train.py`) that the repository's run scripts mention; None without run scripts."""
+    def compute() -> set[str] | None:
+        texts = script_texts(repo)
+        if not texts:
+            return None
+        return {f"{m.group(1)}.py" for text in texts.values() for m in _PROGRAM.finditer(text)}
     return repo.shared("run_scripts.named", compute)
 
 

@@ -5,11 +5,10 @@ import re
 import shlex
 from collections.abc import Iterator
 
-from hygiene.analysis.history import History
+from hygiene.analysis.run_scripts import script_texts
 from hygiene.finding import Severity
 from hygiene.rule import Rule, invalid, valid
 
-_SCRIPT_SUFFIXES = (".sh", ".bash", ".slurm", ".sbatch")
 _MAX_FILES = 400
 _MAX_BYTES = 200_000
 # A command that runs Python: `python train.py ...`, `python -m pkg.run ...`, `accelerate launch x.py`.
@@ -159,11 +158,15 @@ class ValidationOptionGetsTest(Rule):
 
     @classmethod
     def check_repo(cls, repo) -> None:
-        for path, markdown in cls._files(repo):
-            try:
-                text = repo.read_bytes(path)[:_MAX_BYTES].decode("utf-8", errors="replace")
-            except OSError:
-                continue
+        texts = [(s.path, True) for s in repo.paths() if s.kind == "text" and s.path.lower().endswith((".md", ".markdown"))]
+        for path, markdown in [*texts[:_MAX_FILES], *((p, False) for p in script_texts(repo))]:
+            if markdown:
+                try:
+                    text = repo.read_bytes(path)[:_MAX_BYTES].decode("utf-8", errors="replace")
+                except OSError:
+                    continue
+            else:
+                text = script_texts(repo)[path]  # the tracked run scripts (hygiene.analysis.run_scripts)
             hits = [(line, command, found) for line, command in _commands(text, markdown)
                     if (found := validation_gets_test(command))]
             if hits:  # the commands of one file share the habit: one finding at the first, counting the others
@@ -171,14 +174,3 @@ class ValidationOptionGetsTest(Rule):
                 more = f" ({len(hits) - 1} more commands of this file do the same)" if len(hits) > 1 else ""
                 repo.report(cls, path, line, option=option, value=value, where=f"{path}:{line}", more=more,
                             snippet=command[:200])
-
-    @staticmethod
-    def _files(repo) -> list[tuple[str, bool]]:
-        """The Markdown files scanned and the repository's tracked shell scripts."""
-        found = [(s.path, True) for s in repo.paths() if s.kind == "text" and s.path.lower().endswith((".md", ".markdown"))]
-        # Its own History, not the scan's shared one: that one's first caller leaves a note when there is
-        # no git, which belongs to the rules that need the history (stale results), not to this one.
-        history = History(repo.git_root(), observe=repo.consult)
-        if history.available:
-            found += [(p, False) for p in sorted(history.tracked_paths()) if p.endswith(_SCRIPT_SUFFIXES)][:_MAX_FILES]
-        return found[:_MAX_FILES]
