@@ -184,19 +184,25 @@ class ToyDrawExtractor:
 
     def _taint_assigned(self, node: cst.Call) -> bool:
         """Taint the plain names an embedding estimator (or its result) is assigned to with its line."""
+        parent = self._assignment()
+        line = self.ctx.line_here(node) if parent is not None else None
+        if parent is None or line is None or not all(isinstance(t.target, cst.Name) for t in parent.targets):
+            return False  # not assigned, or `self.emb = TSNE(...)`: kept on an object, read anywhere
+        for target in parent.targets:
+            self.tainted.setdefault(target.target.value, set()).add(line)
+        self.toys.setdefault(line, False)
+        self.projections.add(line)
+        return True
+
+    def _assignment(self) -> cst.Assign | None:
+        """The assignment whose value holds the node the walk is at, within its statement (not in a
+        lambda or a comprehension, whose values are bound elsewhere)."""
         for parent in reversed(self.ctx.parents):
             if isinstance(parent, cst.Assign):
-                line = self.ctx.line_here(node)
-                if line is None or not all(isinstance(t.target, cst.Name) for t in parent.targets):
-                    return False  # `self.emb = TSNE(...)`: kept on an object, read anywhere
-                for target in parent.targets:
-                    self.tainted.setdefault(target.target.value, set()).add(line)
-                self.toys.setdefault(line, False)
-                self.projections.add(line)
-                return True
+                return parent
             if isinstance(parent, (cst.BaseStatement, cst.Lambda, cst.BaseComp)):
-                return False
-        return False
+                return None
+        return None
 
     def visit_Return(self, node: cst.Return) -> None:
         """A projection returned leaves the file's view: its caller may fit on it."""
@@ -226,14 +232,10 @@ class ToyDrawExtractor:
 
     def _note_assigned(self, node: cst.Call) -> None:
         """Keep a draw assigned to names (`pick = random.choice(xs)`), to ask at the end whether anything reads them."""
-        for parent in reversed(self.ctx.parents):
-            if isinstance(parent, cst.Assign):
-                line = self.ctx.line_here(node)
-                if line is not None:
-                    self.assigned.append((line, parent, self.ctx.names.function or self.ctx.module))
-                return
-            if isinstance(parent, (cst.BaseStatement, cst.Lambda, cst.BaseComp)):
-                return
+        parent = self._assignment()
+        line = self.ctx.line_here(node) if parent is not None else None
+        if parent is not None and line is not None:
+            self.assigned.append((line, parent, self.ctx.names.function or self.ctx.module))
 
     def finish(self) -> None:
         for line, assign, scope in self.assigned:

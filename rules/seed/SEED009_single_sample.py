@@ -816,11 +816,13 @@ def _configured(expr: cst.BaseExpression) -> bool:
 
 def _periodic(parents: list[cst.CSTNode]) -> bool:
     """Inside `if step % 500 == 0:`: a sample shown every N steps to watch training, not a result."""
-    for parent in parents:
-        if isinstance(parent, cst.If) and any(isinstance(n, cst.BinaryOperation) and isinstance(n.operator, cst.Modulo)
-                                              for n in iter_nodes(parent.test)):
-            return True
-    return False
+    return any(_every_n(parent) for parent in parents)
+
+
+def _every_n(node: cst.CSTNode) -> bool:
+    """`if ... % N ...:`: a block that runs every N steps."""
+    return isinstance(node, cst.If) and any(isinstance(n, cst.BinaryOperation) and isinstance(n.operator, cst.Modulo)
+                                            for n in iter_nodes(node.test))
 
 
 def _method(node: cst.Call) -> str | None:
@@ -903,8 +905,7 @@ def _periodic_sites(ctx: Any) -> dict[str, list[bool]]:
     stack: list[tuple[cst.CSTNode, bool]] = [(ctx.module, False)]
     while stack:
         node, periodic = stack.pop()
-        if isinstance(node, cst.If) and any(isinstance(n, cst.BinaryOperation) and isinstance(n.operator, cst.Modulo)
-                                            for n in iter_nodes(node.test)):
+        if _every_n(node):
             periodic = True
         elif isinstance(node, cst.For) and _words(node.target) & _TRAINING_PASS_WORDS:
             periodic = True
