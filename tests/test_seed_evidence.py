@@ -299,3 +299,27 @@ def test_a_bootstrap_keeps_only_percentiles_of_its_resamples(tmp_path: Path, kee
     assert bool(found) is finds
     if not finds:
         assert [q.extra["ask"] for q in asked] == [REASONS["bootstrap"]]
+
+
+def test_a_draw_in_a_lambda_bound_at_module_level_runs_when_the_lambda_is_called(tmp_path: Path) -> None:
+    # A sampler factory (`beta = lambda a, b: lambda: np.random.beta(a, b)`) draws when a program calls
+    # it, not when the module is imported: a program that imports it and seeds later draws nothing first.
+    library = {"pkg/__init__.py": "", "pkg/samplers.py": """
+        import numpy as np
+        beta_sampler = lambda a, b: lambda: np.random.beta(a, b)
+    """}
+    evaluate = """
+        import numpy as np
+        from sklearn.metrics import accuracy_score
+        from pkg.samplers import beta_sampler
+        def main():
+            x = np.load("x.npy"){use}
+            print(accuracy_score(np.load("y.npy"), x > 0.5))
+            np.random.seed(0)
+        if __name__ == "__main__":
+            main()
+    """
+    found, asked = _scan(tmp_path, {**library, "evaluate.py": evaluate.format(use="")})
+    assert not found and not asked
+    found, _ = _scan(tmp_path, {**library, "evaluate.py": evaluate.format(use=" * beta_sampler(1, 2)()")})
+    assert [(f.rule, f.path, f.line) for f in found] == [("SEED006", "pkg/samplers.py", 2)]

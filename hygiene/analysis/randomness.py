@@ -1,19 +1,18 @@
 """Where a file seeds and draws randomness, and which functions it calls: facts for the repo phase.
 
-Whether a draw is seeded is a property of the *program* that runs it, not of the file it is in: `data.py`
-may call `random.sample` and be seeded because `train.py` calls `set_seed` before calling into it. So every
-file records, per top-level function, method, class body and module body (a "scope"), the ordered events:
+Whether a draw is seeded is a property of the *program* that runs it, not of its file: `data.py` may call
+`random.sample` and be seeded because `train.py` calls `set_seed` first. So every file records, per top-level
+function, method, class body, module body and lambda bound to a module-level name (a "scope"), the ordered events:
 
     ["c", "data.eval_subset", ordinal]        a call to a function that may be in the repo
     ["r", "train.seed_worker", ordinal]       a function passed as a value (a callback, a dispatch table)
     ["s", ordinal, ["torch"], "callee"]       a seed of some global generators ("*": all of them)
     ["d", ordinal, gen, kind, label, lazy, code]   a draw (see hygiene.analysis.apis.rng)
 
-`ordinal` numbers the file's calls in walk order, so the repo phase can find the node again
-(hygiene.analysis.programs.locate) without computing positions for every file. The file also says if it is
-surely a program ("entry": a notebook, a script calling its own functions at top level, or an `if __name__ ==
-"__main__":` block), may be one ("toplevel": it calls or draws at top level; a program if no other file
-imports it) and if it is a test. Stored as facts["rng"]; hygiene.analysis.programs reads them.
+`ordinal` numbers the file's calls in walk order, so the repo phase can find the node again (programs.locate).
+The file also says if it is surely a program ("entry": a notebook, a script calling its own functions at top
+level, or a `__main__` block), may be one ("toplevel": it calls or draws at top level; a program if no other
+file imports it) and if it is a test. Stored as facts["rng"]; hygiene.analysis.programs reads them.
 """
 from __future__ import annotations
 
@@ -30,6 +29,7 @@ from hygiene.discovery import is_test_path
 from hygiene.analysis.dispatch_tables import table_functions
 from hygiene.analysis.keyed_shuffles import order_free_shuffle
 from hygiene.analysis.names import dotted
+from hygiene.analysis.scopes import named_lambda
 from hygiene.analysis.held_out import counts_answers
 from hygiene.analysis.program_shapes import (CLI_RUNNERS as _CLI_RUNNERS, SERVING as _SERVING, SERVING_DIRS as _SERVING_DIRS,
                                              calls_first as _calls_first, assigns_counted_matches, command_group,
@@ -254,7 +254,8 @@ class RandomnessExtractor:
         if event is None and any(a.keyword is not None and a.keyword.value == "do_sample" for a in node.args) \
                 and rng.local_sampling(name, node):
             event = rng.Draw("torch", "generate", "do_sample=True", lazy=tail == "dict" or tail.endswith("Config"))  # a setting
-        events = self._events()
+        bound = named_lambda(self.ctx.parents)  # `f = lambda: random.random()`: runs when `f` is called
+        events = self.scopes.setdefault(f"{self.module}.{bound}", []) if bound else self._events()
         if isinstance(func, cst.Attribute) and _calls_first(func.value):
             # `Agent(cfg).run()`: the receiver's calls run first; leave_Call moves this call's events after them.
             self._receivers.append((node, events, len(events), self.ordinal))
@@ -265,8 +266,7 @@ class RandomnessExtractor:
             if self._harmless(event, node) or self._dummy_input(node):
                 return
             self.any_rng = True
-            if self.ctx.names.scope is self.ctx.names.module_scope:
-                self.toplevel = True
+            self.toplevel = self.toplevel or (self.ctx.names.scope is self.ctx.names.module_scope and not bound)
             record = ["d", self.ordinal, event.gen, event.kind, event.label, int(event.lazy),
                       self._short_code(node, event)]
             events.append(record)
