@@ -22,7 +22,7 @@ import libcst as cst
 from hygiene.analysis.names import dotted
 from hygiene.analysis.order_syntax import (_counters, _first_only, _pairs_only, _first_target, _in_message, _is_slice, _last_index,
                                   _stores_only, _lookup_in_same, _names_in, _only_messages, _reads_position, _short, _uses_name,
-                                  declaration_block, note_derived, report_rows)
+                                  declaration_block, note_derived, order_names, report_rows)
 
 # Calls that keep the order of their first argument in their result.
 _ORDER_KEEPING = frozenset({
@@ -197,7 +197,7 @@ class OrderTracker:
             if not todo:
                 break
             key = todo.pop() or ""  # its assignment, and what was appended to it or what a loop over it gave
-            for name in {dotted(n) for v in [computed.get(key), *more.get(key, ())] if v for n in _names_in(v)} - {None}:
+            for name in {dotted(n) for v in [computed.get(key), *more.get(key, ())] if v for n in order_names(v)} - {None}:
                 if name not in found:
                     found.add(name)
                     todo.append(name)

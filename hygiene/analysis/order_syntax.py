@@ -109,6 +109,20 @@ def _names_in(node: cst.CSTNode) -> list[cst.Name | cst.Attribute]:
     return [n for n in iter_nodes(node) if isinstance(n, (cst.Name, cst.Attribute))]
 
 
+def order_names(node: cst.CSTNode) -> list[cst.Name | cst.Attribute]:
+    """The names whose order can reach a value computed by `node`: not a comprehension's filter
+    (`[x for x in rows if x not in held_out]` keeps the order of `rows`), nor the container of a
+    membership test (`x in seen` is true or false whatever `seen`'s order)."""
+    from hygiene.walk import iter_children
+
+    if isinstance(node, cst.CompIf):
+        return []
+    if isinstance(node, cst.Comparison) and all(isinstance(t.operator, (cst.In, cst.NotIn)) for t in node.comparisons):
+        return order_names(node.left)
+    found = [node] if isinstance(node, (cst.Name, cst.Attribute)) else []
+    return found + [n for child in iter_children(node) for n in order_names(child)]
+
+
 def _panel_grid(expr: cst.BaseExpression) -> bool:
     """`axes`, `axs.flat`, `self.axes`: a grid of plot panels."""
     if isinstance(expr, cst.Attribute) and expr.attr.value in ("flat", "flatten", "ravel"):

@@ -227,6 +227,29 @@ class SetOrder(OrderTracker, Rule):
                 with open(f"{args.out}/samples.json", "w") as f:
                     json.dump(records, f)
         """, note="near miss: one output file, not one per run"),
+        valid("""
+            import json
+            import random
+
+            def build(args, shards, held_out_lines):
+                held_out = set(held_out_lines)
+                with open(f"{args.out}/finetune_{args.seed}.jsonl", "w") as out:
+                    for shard in shards:
+                        lines = [line for line in shard if line not in held_out]
+                        random.shuffle(lines)
+                        for line in lines[:500]:
+                            out.write(json.dumps(line) + "\\n")
+        """, note="near miss: the set only answers membership (`line not in held_out`); the rows keep the shard's order"),
+        invalid("""
+            import json
+
+            def build(args, shards, held_out_lines):
+                held_out = set(held_out_lines)  # expect: SEED008
+                kept = [line for line in held_out if line.strip()]
+                with open(f"{args.out}/finetune_{args.seed}.jsonl", "w") as out:
+                    for line in kept[:500]:
+                        out.write(json.dumps(line) + "\\n")
+        """, note="the rows are the set's items, in its order, cut at 500 and written to a file per seed"),
         invalid("""
             classes = list(set(df["label"]))  # expect: SEED008
             label2id = {c: i for i, c in enumerate(classes)}
