@@ -5,7 +5,8 @@ that draws one seed per run) draw the seed itself from an unseeded generator, th
 the run's settings and seed every generator with it. That draw comes before any seed by its
 nature: it is how the seed is chosen, not randomness a seed should have controlled. A draw is
 one when it is the value (possibly wrapped, `int(...)`) bound to a name or key named for a seed:
-`seed = ...`, `seed=...` as a keyword, `"seed": ...` in a dict. Whether such a seed is recorded is
+`seed = ...`, `seed=...` as a keyword, `"seed": ...` in a dict, `args.__dict__["seed"] = ...` (a `-1`
+sentinel replaced by a fresh seed, then applied everywhere), `setattr(args, "seed", ...)`. Whether such a seed is recorded is
 SEED011's question (a seed from the clock, never written down).
 """
 from __future__ import annotations
@@ -18,7 +19,9 @@ if TYPE_CHECKING:
     from hygiene.context import RepoContext
 
 # The text before the draw on its line: a seed-named target, then only calls wrapping the draw.
-_SEED_TARGET = re.compile(r"""(\b\w*seed\w*\s*=(?!=)|['"]\w*seed\w*['"]\s*:)\s*(?:[\w.]+\(\s*)*$""", re.I)
+# `args.__dict__["seed"] = ...`, `vars(args)["seed"] = ...` and `setattr(args, "seed", ...)` bind one too.
+_SEED_TARGET = re.compile(
+    r"""(\b\w*seed\w*(?:['"]\s*\])?\s*=(?!=)|['"]\w*seed\w*['"]\s*[:,])\s*(?:[\w.]+\(\s*)*$""", re.I)
 
 
 def draws_a_seed(repo: RepoContext, path: str, place: Place) -> bool:

@@ -150,6 +150,22 @@ class SeedAfterDraw(Rule):
                 log_settings(variant)
                 print(experiment(variant))
         """, note="near miss: the draw picks the run's seed (`seed=random.randint(...)`), logged and then used to seed"),
+        valid("""
+            import argparse
+            import numpy as np
+            import torch
+
+            def main():
+                args = parse_args()
+                if args.seed == -1:
+                    args.__dict__["seed"] = np.random.randint(1, 1000000)
+                np.random.seed(args.seed)
+                torch.manual_seed(args.seed)
+                print(evaluate(train(args)))
+
+            if __name__ == "__main__":
+                main()
+        """, note="near miss: a -1 sentinel replaced by a drawn seed, which then seeds every generator"),
         invalid("""
             import random
             import numpy as np
