@@ -698,6 +698,29 @@ class SwallowedException(Rule):
                     return 0
         """, note="the twin: a judge's reply that does not parse becomes the score 0"),
         valid("""
+            import numpy as np
+
+            def run_eval_loop(env, agent, step, args):
+                rewards = [episode(env, agent) for _ in range(args.num_eval_episodes)]
+                filename = f"{args.work_dir}/s{args.seed}--eval_scores.npy"
+                try:
+                    log_data = np.load(filename, allow_pickle=True).item()
+                except:
+                    log_data = {}
+                log_data[step] = {"mean_ep_reward": np.mean(rewards)}
+                np.save(filename, log_data)
+        """, note="near miss (held-out 23): the results log is opened or, on the first evaluation, started empty"),
+        invalid("""
+            import json
+
+            def evaluate_judgement(reply):
+                try:
+                    verdict = json.loads(reply)
+                except:  # expect: DATA001
+                    verdict = {}
+                return verdict.get("score", 0)
+        """, note="the twin: a judge's reply that is not JSON becomes an empty verdict, scored 0"),
+        valid("""
             import json
 
             def extract_json(text):
@@ -1866,6 +1889,8 @@ class SwallowedException(Rule):
         kind, value = action
         if kind in ("continue", "pass") and _updates_in_place(self.ctx, try_node):
             return  # `d[k] = d[k].astype(float)`: a failure leaves the item as it was, nothing is dropped
+        if kind == "default" and _load_or_create(try_node, node):
+            return  # `try: log = np.load(path) except: log = {}`: the first run starts an empty log, no item fails
         where_in = self._where(try_node, parents, kind, value)
         if where_in is None:
             return
@@ -2194,6 +2219,37 @@ def _updates_in_place(ctx, try_node: cst.Try) -> bool:  # type: ignore[no-untype
                    for n in iter_nodes(assign.value)):
             return False
     return True
+
+
+_EMPTY_MADE = frozenset({"dict", "list", "set", "OrderedDict", "defaultdict", "DataFrame", "Series"})
+# Reads of a whole file (`json.load`, not `json.loads` of a reply).
+_FILE_READS = re.compile(r"^(open|load|read_(csv|json|parquet|pickle|table|excel|feather|text|bytes)|fromfile|load_from_disk)$")
+
+
+def _load_or_create(try_node: cst.Try, handler: cst.ExceptHandler) -> bool:
+    """`try: log = json.load(open(path)) except: log = {}`: the try reads a file into names that the handler
+    binds to empty containers (`{}`, `[]`, `dict()`, `pd.DataFrame()`). It is how a results log, a cache or a
+    checkpoint list is opened or started afresh: the failure is the first run, not an item scored as empty."""
+    def assigned(block: cst.BaseSuite) -> dict[str, cst.BaseExpression]:
+        out: dict[str, cst.BaseExpression] = {}
+        for line in (block.body if isinstance(block, cst.IndentedBlock) else []):
+            for small in (line.body if isinstance(line, cst.SimpleStatementLine) else []):
+                if isinstance(small, cst.Assign) and len(small.targets) == 1 and isinstance(small.targets[0].target, cst.Name):
+                    out[small.targets[0].target.value] = small.value
+        return out
+
+    def empty(value: cst.BaseExpression) -> bool:
+        if isinstance(value, (cst.Dict, cst.List, cst.Set)):
+            return not value.elements
+        if isinstance(value, cst.Call) and not value.args:
+            func = value.func
+            return (func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name)
+                    else "") in _EMPTY_MADE
+        return False
+
+    made = assigned(handler.body)
+    return bool(made) and all(empty(v) for v in made.values()) and set(made) <= set(assigned(try_node.body)) \
+        and any(_FILE_READS.match(c) for c in _calls(try_node))
 
 
 def _handler_comment(handler: cst.ExceptHandler) -> str:
