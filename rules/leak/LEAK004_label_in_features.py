@@ -70,6 +70,15 @@ series offset by a step (`X, y = s[:-1], s[1:]`: a one-step forecast); a label r
             model = tree.DecisionTreeClassifier().fit(inputs_n, target)
         """, note="near miss: the label is put back into the table before the features are cut from it"),
         valid("""
+            import numpy as np
+            from sklearn.neighbors import KNeighborsRegressor
+            parts = ["train", "val", "test"]
+            X = {p: np.load(f"X_{p}.npy") for p in parts}
+            Y = {p: np.load(f"Y_{p}.npy") for p in parts}
+            model = KNeighborsRegressor().fit(X["train"], Y["train"])
+            print(model.score(X["test"], Y["test"]))
+        """, note="near miss (held-out 23): dicts of split parts; `Y[\"train\"]` is a part, not a label column \"train\""),
+        valid("""
             import pandas as pd
             from sklearn.linear_model import LinearRegression
             from sklearn.model_selection import train_test_split
@@ -682,6 +691,9 @@ series offset by a step (`X, y = s[:-1], s[1:]`: a one-step forecast); a label r
                             them="it" if len(fresh) == 1 else "them", **fields)
 
 
+_SPLIT_KEYS = frozenset({"train", "training", "val", "valid", "validation", "dev", "test", "testing", "holdout", "eval"})
+
+
 def _label_column(prog: Program, y: Ref) -> tuple[str, Ref] | None:
     """(the label column, the table it is read from) for a single-column `y`."""
     current = y
@@ -691,9 +703,9 @@ def _label_column(prog: Program, y: Ref) -> tuple[str, Ref] | None:
             return None  # the table as read, no column chosen on the way (its inputs are the path, not rows)
         if kind == "col":
             cols = prog.info(current).get("cols", [])
-            if len(cols) == 1 and cols[0] != "?":
+            if len(cols) == 1 and cols[0] != "?" and cols[0].lower() not in _SPLIT_KEYS:
                 return cols[0], prog.input(current, 0)
-            return None
+            return None  # (`Y["train"]`: a part of a dict of splits, not a label column named "train")
         if kind == "op" and prog.info(current).get("op") == "attr":
             return None
         if kind == "elem" and "index" in prog.info(current):
