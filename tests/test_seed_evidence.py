@@ -323,3 +323,36 @@ def test_a_draw_in_a_lambda_bound_at_module_level_runs_when_the_lambda_is_called
     assert not found and not asked
     found, _ = _scan(tmp_path, {**library, "evaluate.py": evaluate.format(use=" * beta_sampler(1, 2)()")})
     assert [(f.rule, f.path, f.line) for f in found] == [("SEED006", "pkg/samplers.py", 2)]
+
+
+def test_a_script_is_no_self_test_of_a_package_that_shares_its_name(tmp_path: Path) -> None:
+    # `from lib.anp.network import LatentModel` imports the package `lib/anp/`, not the script `bin/anp.py`: the
+    # script's own `__main__` run is an experiment, not the smoke test of a module others import.
+    files = {
+        "lib/__init__.py": "", "lib/anp/__init__.py": "",
+        "lib/anp/module.py": "class Attention:\n    pass\n",
+        "lib/anp/network.py": "from lib.anp.module import *\nclass LatentModel:\n    pass\n",
+        "bin/anp.py": """
+            import torch
+            from torch.utils.data import DataLoader
+            from sklearn.metrics import accuracy_score
+            from lib.anp.network import LatentModel
+
+            class Head(torch.nn.Module):
+                pass
+
+            def main():
+                torch.set_num_threads(1)
+                loader = DataLoader(torch.load("train.pt"), batch_size=32, shuffle=True)
+                model = fit(Head(LatentModel()), loader)
+                x, y = torch.load("test.pt")
+                print(accuracy_score(y, model(x).argmax(1)))
+
+            if __name__ == "__main__":
+                main()
+        """,
+    }
+    found, asked = _scan(tmp_path, files)
+    assert [(f.rule, f.path) for f in found] == [("SEED003", "bin/anp.py")] and not asked
+    found, asked = _scan(tmp_path, {**files, "lib/anp/preprocess.py": "from bin.anp import Head\n"})
+    assert not found and [(q.rule, q.extra["ask"]) for q in asked] == [("SEED003", REASONS["smoke"])]

@@ -132,8 +132,12 @@ def self_test(entry: str, progs: Programs) -> bool:
         # the last part of a name whose head is a module file (not a package) names what is in it.
         stems = getattr(progs, "source_stems", set())
         ends = {"/".join(parts[i:]) for stem in stems for parts in [stem.split("/")] for i in range(len(parts))}
+        # ...and `from lib.anp.module import X` imports the package `lib/anp/`, not a script `bin/anp.py`.
+        packages = {"/".join(parts[i:j]) for stem in stems for parts in [stem.split("/")]
+                    for i in range(len(parts)) for j in range(i + 1, len(parts))}
         tails = {name.rsplit(".", 1)[-1] for name in progs.imported
-                 if "." in name and name.rsplit(".", 1)[0].replace(".", "/") not in ends}
+                 if "." in name and name.rsplit(".", 1)[0].replace(".", "/") not in ends
+                 and name.replace(".", "/") not in packages}
         progs._imported_tails = tails  # type: ignore[attr-defined]
     if facts["module"] in progs.imported:
         return _imported_here(entry, facts["module"], progs)
