@@ -35,11 +35,13 @@ class SelectionOnTest(Rule):
     `xgb.train(evals=...)` with early stopping, `scheduler.step(test_loss)`, a `Trainer` keeping
     its best model on the test split with `load_best_model_at_end` or early stopping;
     `metric_for_best_model` alone keeps the last model and chooses nothing, and
-    `trainer.evaluate(eval_dataset=test)` after training only reports). The largest cell of one
+    `trainer.evaluate(eval_dataset=test)` after training only reports). A score may be a library metric or
+    an error written out (`((model(x) - y) ** 2).mean()`). The largest cell of one
     evaluation's output (`cm.max() / 2`, the colour threshold of a confusion-matrix plot) and a
     maximum that is only drawn (an axis limit) are not choices. Copies of one script give one
     finding. Test data is recognised by value, across functions and
-    files: a split part, a loader unpacked into `self.test_loader`, or a helper whose `split`
+    files: a split part, a data set built with `split="test"`, `flag="test"` (the time-series data
+    providers) or `train=False`, a loader unpacked into `self.test_loader`, or a helper whose `split`
     parameter defaults to `"test"` when the caller leaves it out. Folds of a cross-validation
     splitter (also one passed in as a parameter, as in nested CV) are validation, not test.
     A Ray Tune search (`tune.Tuner(trainable, ...)`, `tune.run`) maximises what the trainable passes to
@@ -82,6 +84,68 @@ class SelectionOnTest(Rule):
     message = "{what} is chosen at {where} by scores on `{test}`, the test part ({part}), which then reports the result"
     question = "Which data chose {what} at {where}: a validation split, or `{test}` ({part}), the test part the result is reported on?"
     examples = [
+        invalid("""
+            import torch
+            from torch.utils.data import DataLoader
+            from data_loader import Dataset_ETT_hour
+
+
+            def prepare_dataloader(args):
+                train_set = Dataset_ETT_hour(args.root, flag="train")
+                eval_set = Dataset_ETT_hour(args.root, flag="test")
+                return DataLoader(train_set, shuffle=True), DataLoader(eval_set)
+
+
+            def eval_epoch(model, loader):
+                errors = []
+                with torch.no_grad():
+                    for x, y in loader:
+                        errors.append(((model(x) - y) ** 2).mean().item())
+                return sum(errors) / len(errors)
+
+
+            def train(model, optimizer, opt):
+                best_mse, best_metrics = 1e9, None
+                train_loader, eval_loader = prepare_dataloader(opt)
+                for epoch in range(opt.epochs):
+                    fit_epoch(model, optimizer, train_loader)
+                    mse = eval_epoch(model, eval_loader)  # expect: LEAK003
+                    if best_mse > mse:
+                        best_mse, best_metrics = mse, [mse, mse ** 0.5]
+                        torch.save(model.state_dict(), "best.pth")
+                return best_metrics
+        """, note="held-out 23: the epoch kept by a mean squared error written out by hand on the test loader"),
+        valid("""
+            import torch
+            from torch.utils.data import DataLoader
+            from data_loader import Dataset_ETT_hour
+
+
+            def prepare_dataloader(args):
+                train_set = Dataset_ETT_hour(args.root, flag="train")
+                eval_set = Dataset_ETT_hour(args.root, flag="val")
+                return DataLoader(train_set, shuffle=True), DataLoader(eval_set)
+
+
+            def eval_epoch(model, loader):
+                errors = []
+                with torch.no_grad():
+                    for x, y in loader:
+                        errors.append(((model(x) - y) ** 2).mean().item())
+                return sum(errors) / len(errors)
+
+
+            def train(model, optimizer, opt):
+                best_mse, best_metrics = 1e9, None
+                train_loader, eval_loader = prepare_dataloader(opt)
+                for epoch in range(opt.epochs):
+                    fit_epoch(model, optimizer, train_loader)
+                    mse = eval_epoch(model, eval_loader)
+                    if best_mse > mse:
+                        best_mse, best_metrics = mse, [mse, mse ** 0.5]
+                        torch.save(model.state_dict(), "best.pth")
+                return best_metrics
+        """, note="near miss: the same choice on the validation part"),
         invalid({
             "cls/data.py": """\
                 import torchvision

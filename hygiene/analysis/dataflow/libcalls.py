@@ -8,7 +8,9 @@ import libcst as cst
 
 from hygiene.analysis.dataflow import knowledge as kb
 
-_ROLE_KEYWORDS = ("split", "subset", "mode", "phase", "stage", "partition", "part", "which")
+# (`flag="test"`: the time-series libraries' data providers, `Dataset_ETT_hour(root, flag="test")`)
+_ROLE_KEYWORDS = ("split", "subset", "mode", "phase", "stage", "partition", "part", "which", "flag", "set_type",
+                  "data_type", "dataset_type")
 
 
 def call_role(flow, expr: cst.Call, positional: list, keywords: dict) -> str | None:  # type: ignore[no-untyped-def]

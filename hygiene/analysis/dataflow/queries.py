@@ -296,8 +296,9 @@ def evaluation_truth(prog: Program, node: Ref, stack: Stack) -> Ref:
             if value and role(prog, value, stack, limit=60)[0] is not None:
                 return value
         return 0
-    # `pred == y`, or torch's `predicted.eq(targets)`
-    if (kind == "cmp" and prog.info(node).get("op") in ("==", "!=")) or (kind == "call" and prog.info(node).get("m") == "eq"):
+    # `pred == y`, torch's `predicted.eq(targets)`, or an error written out: `((pred - y) ** 2).mean()`
+    if (kind == "cmp" and prog.info(node).get("op") in ("==", "!=")) or (kind == "call" and prog.info(node).get("m") == "eq") \
+            or (kind == "op" and prog.info(node).get("op") == "Subtract"):
         operands = [i for i in prog.inputs(node) if i]
         if len(operands) != 2:
             return 0
@@ -310,13 +311,12 @@ def evaluation_truth(prog: Program, node: Ref, stack: Stack) -> Ref:
 
 
 def evaluations(prog: Program, values: list[Ref], limit: int = 3000) -> list[tuple[Ref, Stack, Ref, Ref]]:
-    """(evaluation, call stack, the labels it used, the first call site on the way) for each
-    evaluation `values` are derived from: metrics, losses, `.score()`, predictions compared
-    with labels, model replies compared with gold answers."""
+    """(evaluation, call stack, the labels it used, the first call site on the way) for each evaluation `values`
+    are derived from: metrics, losses, `.score()`, predictions compared with or subtracted from labels, replies vs gold."""
     found = []
     for node, stack, _ in prog.trace_back([(v, ()) for v in values if v], limit=limit,
                                           stop=lambda r: prog.kind(r) in ("fit", "split")):
-        if prog.kind(node) not in ("metric", "cmp", "call"):
+        if prog.kind(node) not in ("metric", "cmp", "call", "op"):
             continue
         truth = evaluation_truth(prog, node, stack)
         if truth:
