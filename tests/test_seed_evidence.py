@@ -356,3 +356,27 @@ def test_a_script_is_no_self_test_of_a_package_that_shares_its_name(tmp_path: Pa
     assert [(f.rule, f.path) for f in found] == [("SEED003", "bin/anp.py")] and not asked
     found, asked = _scan(tmp_path, {**files, "lib/anp/preprocess.py": "from bin.anp import Head\n"})
     assert not found and [(q.rule, q.extra["ask"]) for q in asked] == [("SEED003", REASONS["smoke"])]
+
+
+def test_a_benchmark_whose_timed_functions_are_named_test_is_timing(tmp_path: Path) -> None:
+    # `test_NSA(args)` calls a function that times a layer on made-up inputs: not an evaluation step
+    # (`test(epoch)`), so the script is a timing run and its draws are a question.
+    script = """
+        import time
+        import torch
+
+        def {name}(n):
+            layer = torch.nn.Linear(n, n)
+            x = torch.randn(8, n)
+            start = time.time()
+            for _ in range(100):
+                loss = ((layer(x) - x) ** 2).mean()
+                loss.backward()
+            {tail}
+
+        if __name__ == "__main__":
+            {name}(512)
+    """
+    found, asked = _scan(tmp_path, {"attention_speed.py": script.format(
+        name="test_NSA", tail='print("used time", (time.time() - start) / 100)')})
+    assert not found and [(q.rule, q.extra["ask"]) for q in asked] == [("SEED003", REASONS["timing"])]

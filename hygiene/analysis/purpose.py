@@ -13,11 +13,10 @@ model). Two other kinds of code draw too, and a finding is the wrong tool for th
   chapter, a tutorial); a file that saves several figures; documentation and usage examples (`docs/`, `examples/`,
   `tutorials/`).
 
-A notebook that neither measures nor trains is taken to illustrate; a script needs a sign of it
-(a plot, a check such as `np.allclose`, a timing). The extractor (`hygiene.analysis.randomness`) feeds every call's last name and qualified name to
-`CallSignals.see`; `file_purpose` combines them with the path. The repo phase asks whether any file
-a program runs reports (`Programs`), so a helper file with no metric is not an illustration when
-the script that calls it computes one.
+A notebook that neither measures nor trains is taken to illustrate; a script needs a sign of it (a plot, a check
+such as `np.allclose`, a timing). The extractor (`hygiene.analysis.randomness`) feeds every call's names to
+`CallSignals.see`; `file_purpose` combines them with the path. The repo phase asks whether any file a program runs
+reports (`Programs`): a helper with no metric is no illustration when the script that calls it computes one.
 """
 from __future__ import annotations
 
@@ -41,14 +40,12 @@ _SHOWING = frozenset({"plot", "scatter", "hist", "imshow", "savefig", "allclose"
 _CHECKS = frozenset({"allclose", "assert_allclose", "isclose", "array_equal", "assert_array_equal"})
 # Distances, similarities and kernels between rows compute features, not a score of a result.
 _FEATURE_METRICS = "sklearn.metrics.pairwise"  # also `sklearn.metrics.pairwise_distances`
-# Calls that load trained weights: what a model's constructor drew is overwritten.
+# Calls that load trained weights (what a model's constructor drew is overwritten), that save them (a checkpoint
+# that another program may load), that export or trace a model (the inputs only show the tracer shapes).
 _LOADING = frozenset({"load_state_dict", "from_pretrained", "load_from_checkpoint", "load_checkpoint"})
-# Calls that save a model's weights (and `torch.save`): a checkpoint that another program may load.
 _SAVING_WEIGHTS = frozenset({"save_pretrained", "save_model", "save_checkpoint", "save_weights", "save_state"})
-# Calls that export or trace a model: the inputs they are given only show the tracer shapes.
 _EXPORTING = frozenset({"torch.onnx.export", "torch.onnx.dynamo_export", "torch.jit.trace", "torch.jit.trace_module", "torch.export.export"})
-# Calls that publish a data set.
-_PUBLISHING = frozenset({"push_to_hub", "save_to_disk"})
+_PUBLISHING = frozenset({"push_to_hub", "save_to_disk"})  # calls that publish a data set
 # Calls that write records to a data file (`json.dump`, `df.to_parquet`, `pq.write_table`).
 _WRITING = frozenset({"dump", "write_table", "to_parquet", "to_csv", "to_json", "to_jsonl", "to_feather",
                       "to_pickle", "savez", "savez_compressed"})
@@ -65,8 +62,7 @@ _MAKING = frozenset({"generate", "generator", "gen", "create", "creation", "buil
 _DATA_NOUNS = frozenset({"data", "dataset", "datasets", "samples", "sample", "split", "splits", "problems",
                          "questions", "items", "examples", "corpus", "eval", "evals", "input", "inputs",
                          "mask", "masks"})
-_MANY_FIGURES = 3
-_ARRAY_SAVES = frozenset({"save", "savez", "savez_compressed"})
+_MANY_FIGURES, _ARRAY_SAVES = 3, frozenset({"save", "savez", "savez_compressed"})
 _PLACEHOLDER = re.compile(r"(?i)^(/?path/to\b|<[^>]*>|your[_ -]?(own[_ -])?(path|data|file|dir|folder)|path_to_|placeholder)")
 # Calls that read the file named by their first argument.
 READS = frozenset({"read_csv", "read_json", "read_parquet", "read_excel", "read_table", "read_pickle", "read_feather",
@@ -172,6 +168,7 @@ class CallSignals:
         self.correct_scopes: set[str] = set()  # where right answers are counted
         self.saves_weights = False  # `torch.save(...)`, `model.save_pretrained(...)`: a checkpoint for other programs
         self.scores = self.steps = False  # scores held-out data (`test_l2 = ...`); calls `test(epoch)`
+        self.step_calls, self.timed = set(), set()  # `test_NSA(args)` called; scopes that time (`test_NSA` itself)
 
     def see_target(self, target: str, where: Callable[[], str] | None = None) -> None:
         """A value assigned to `acc`, `val_score`, `self.f1`: a measured number, however computed."""
@@ -207,6 +204,7 @@ class CallSignals:
             self.saves_weights = True
         if _evaluation_step(tail, name):  # `trainer.test(model)`, `validate(val_loader)`: it reports what it measures
             self.evaluates = self.steps = True
+            self.step_calls.add(tail)
             self._result(where)
         elif tail in _RECORDING and where is not None and (tail not in _TRACKING or _evaluation_scope(where())):
             # `print(json.dumps(results))`, `csv.writer(f).writerow([...])` after a run: its numbers are
@@ -216,6 +214,7 @@ class CallSignals:
             self.measures = self.measures or tail in _REPORT_TABLES
         if tail in _TIMING or (name is not None and name.startswith(_TIMING_NAMES)):
             self.times = True
+            self.timed.add(where().rsplit(".", 1)[-1] if where is not None else "")
         if tail in READS or tail in _LOADING or (name is not None and name.startswith(_DATASET_ROOTS + ENVIRONMENT_ROOTS)):
             self.reads = True
         if tail in _WRITING:
@@ -364,7 +363,8 @@ def file_purpose(path: str, signals: CallSignals, notebook: Any = None) -> str:
         return "shows"  # a template with placeholder paths cannot run: it produces no reported number
     if signals.exports and not (signals.trains or signals.measures) and notebook is None:
         return "exports"  # its output is a model file; random inputs only show the tracer shapes
-    if signals.times and not (signals.reads or signals.scores or signals.steps) and notebook is None and (signals.trains or signals.models):
+    steps = signals.steps and not signals.step_calls <= signals.timed  # `test_speed()` calls that time are no evaluation
+    if signals.times and not (signals.reads or signals.scores or steps) and notebook is None and (signals.trains or signals.models):
         return "times"  # runs a model on made-up inputs and times it: unless what it runs reads data (Programs)
     if (signals.figures > _MANY_FIGURES and not signals.scores) or in_doc_dir(path):
         return "shows"  # makes figures, or documents or demonstrates a library: its numbers are not results
