@@ -72,7 +72,9 @@ REASONS = {
                "seconds and memory, not a result"),
     "trains": ("the programs that run it unseeded train or run a model but compute no evaluation metric: they "
                "print training losses or statistics, or save samples, images or checkpoints that no program of the "
-               "repository evaluates, so no reported number is seen to depend on it"),
+               "repository is seen to evaluate (a metric script that reads them from a path given on its command "
+               "line is not followed), so no reported number is seen to depend on it; do the saved outputs feed "
+               "a reported metric?"),
     "unrun": ("none of the repository's run scripts launches the programs that run it, while they launch other "
               "programs of the same folder: a mode kept from a copied baseline or an old entry point is not how the "
               "reported numbers were made; is it run?"),
