@@ -193,6 +193,20 @@ def test_tuple_returns_keep_their_positions(tmp_path: Path) -> None:
     assert role(prog, named(prog, "one", path="train.py"))[0] == "train"
 
 
+@pytest.mark.parametrize("argument, expected", [
+    ('flag="test"', "test"), ('flag="train"', "train"), ('set_type="val"', "val"), ("is_train=False", "test"),
+    ("is_test=True", "test"), ("is_val=True", "val"), ("training=False", None), ("test=True", None),
+])
+def test_a_data_set_keyword_names_its_split(tmp_path: Path, argument: str, expected: str | None) -> None:
+    # The time-series providers' `Dataset_ETT_hour(root, flag="test")`, `MyData(root, is_train=False)`; not a
+    # layer's mode (Keras' `training=False`) nor a dry-run switch (`test=True`).
+    prog, _ = build(tmp_path, {"data.py": f"""
+        from provider import Dataset_ETT_hour
+        rows = Dataset_ETT_hour("./data", {argument})
+    """})
+    assert role(prog, named(prog, "rows"))[0] == expected
+
+
 def test_a_parameter_gets_its_role_through_the_call_site(tmp_path: Path) -> None:
     prog, _ = build(tmp_path, {"evaluate.py": """
         def best_threshold(scores, gold):

@@ -14,17 +14,20 @@ _ROLE_KEYWORDS = ("split", "subset", "mode", "phase", "stage", "partition", "par
 
 
 def call_role(flow, expr: cst.Call, positional: list, keywords: dict) -> str | None:  # type: ignore[no-untyped-def]
-    """The split a call's arguments name: a role keyword (`split="val"`), `train=False`, a split's name, or a
-    folder or data file named for a split."""
+    """The split a call's arguments name: a role keyword (`split="val"`, `flag="test"`), `train=False` (also
+    `is_train`), `is_test=True`, a split's name, or a folder or data file named for a split."""
     for name in [*_ROLE_KEYWORDS, *(k for k in keywords if {"split", "subset", "partition"} & set(k.lower().split("_")))]:
         value = keywords.get(name)  # `data_split="val"`, `split_name="test"`: a keyword that names the part
         if isinstance(value, str):
             return kb.literal_role(value.split("[", 1)[0])
-    train = flow.keyword_literal(expr, "train")
-    if train is True:
-        return "train"
-    if train is False:
-        return "test"
+    # `MyData(root, is_train=False)`, `Dataset(root, is_test=True)` (not Keras' `training=`: a layer's mode)
+    for flag in ("train", "is_train"):
+        train = flow.keyword_literal(expr, flag)
+        if isinstance(train, bool):
+            return "train" if train else "test"
+    for flag, said in (("is_test", "test"), ("is_val", "val")):
+        if flow.keyword_literal(expr, flag) is True:
+            return said
     for value in positional:
         if isinstance(value, str) and value.strip().lower() in kb.SPLIT_NAMES:
             return kb.SPLIT_NAMES[value.strip().lower()]
