@@ -302,11 +302,13 @@ def test_a_bootstrap_keeps_only_percentiles_of_its_resamples(tmp_path: Path, kee
 
 
 def test_a_draw_in_a_lambda_bound_at_module_level_runs_when_the_lambda_is_called(tmp_path: Path) -> None:
-    # A sampler factory (`beta = lambda a, b: lambda: np.random.beta(a, b)`) draws when a program calls
-    # it, not when the module is imported: a program that imports it and seeds later draws nothing first.
+    # A lambda bound to a name draws when a program calls it, not when the module is imported; a factory's
+    # inner lambda (`gamma_factory(1, 2)` at import) draws only when whoever holds it calls it.
     library = {"pkg/__init__.py": "", "pkg/samplers.py": """
         import numpy as np
-        beta_sampler = lambda a, b: lambda: np.random.beta(a, b)
+        beta_sampler = lambda a, b: np.random.beta(a, b)
+        gamma_factory = lambda a, b: lambda: np.random.gamma(a, b)
+        SHAPE = gamma_factory(1, 2)
     """}
     evaluate = """
         import numpy as np
@@ -321,7 +323,7 @@ def test_a_draw_in_a_lambda_bound_at_module_level_runs_when_the_lambda_is_called
     """
     found, asked = _scan(tmp_path, {**library, "evaluate.py": evaluate.format(use="")})
     assert not found and not asked
-    found, _ = _scan(tmp_path, {**library, "evaluate.py": evaluate.format(use=" * beta_sampler(1, 2)()")})
+    found, _ = _scan(tmp_path, {**library, "evaluate.py": evaluate.format(use=" * beta_sampler(1, 2)")})
     assert [(f.rule, f.path, f.line) for f in found] == [("SEED006", "pkg/samplers.py", 2)]
 
 

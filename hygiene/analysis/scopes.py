@@ -259,19 +259,21 @@ def _comprehension_targets(node: cst.CSTNode) -> set[str]:
 
 def named_lambda(parents: list[cst.CSTNode]) -> str | None:
     """`f` when the node whose `parents` these are lies in the body of a lambda bound to a module-level name
-    (`f = lambda a, b: lambda: np.random.beta(a, b)`): that code runs when `f` is called, like a function's
-    body, not when the module is imported. None elsewhere (a lambda handed to a call runs with it)."""
-    outer = None
+    (`f = lambda: np.random.rand()`): that code runs when `f` is called, like a function's body, not when the
+    module is imported. None elsewhere (a lambda handed to a call runs with it)."""
+    outer, lambdas = None, 0
     for i in range(len(parents) - 1, -1, -1):
         node = parents[i]
         if isinstance(node, (cst.FunctionDef, cst.ClassDef)):
             return None
         if isinstance(node, cst.Lambda):
-            outer = i
+            outer, lambdas = i, lambdas + 1
     if outer is None or outer < 2:
         return None
     assign, line = parents[outer - 1], parents[outer - 2]
     if not isinstance(assign, cst.Assign) or assign.value is not parents[outer] or len(assign.targets) != 1 \
             or not isinstance(line, cst.SimpleStatementLine) or not isinstance(assign.targets[0].target, cst.Name):
         return None
-    return assign.targets[0].target.value
+    # `beta = lambda a, b: lambda: np.random.beta(a, b)`: calling `beta` only makes the inner lambda, which
+    # whoever holds it calls later; its own scope, which no call names.
+    return assign.targets[0].target.value + (".<lambda>" if lambdas > 1 else "")
