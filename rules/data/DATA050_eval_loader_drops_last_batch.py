@@ -8,6 +8,7 @@ import libcst as cst
 from hygiene.analysis.modules import locate_defined
 from hygiene.finding import Location, Severity
 from hygiene.rule import Rule, invalid, valid, notebook
+from hygiene.walk import iter_nodes
 
 _LOADERS = ("DataLoader",)
 _EVAL = re.compile(r"(?i)(?<![a-z])(test|testing|val|valid|validation|eval|evaluation|dev|holdout|heldout)(?![a-z])")
@@ -15,6 +16,7 @@ _TRAIN = re.compile(r"(?i)(?<![a-z])(train|training|is_train|is_training)(?![a-z
 # What any text `_EVAL` matches holds (under the same case folding): a statement without it hands
 # no evaluation split to anything.
 _EVAL_PART = re.compile(r"(?i)test|val|dev|holdout|heldout")
+_TEST_WORDS = re.compile(r"(?i)test|holdout|heldout")
 
 
 def _true(expr: cst.BaseExpression | None) -> bool:
@@ -45,7 +47,9 @@ class EvalLoaderDropsLastBatch(Rule):
     a branch for the training split, a `drop_last = True` only in the training branch, or a
     `drop_last` that depends on the split (`drop_last = flag == 'train'`), is left alone; so is a
     loader whose batches hold one item (`batch_size=1`, a `batch_size = 1` set in the same branch as
-    `drop_last`, or a config field or argparse option whose default is 1), which drops nothing.
+    `drop_last`, or a config field or argparse option whose default is 1), which drops nothing; and a
+    validation loader handed, where it is built, only to functions of the file that return nothing (an
+    `evaluate(..., val_loader, writer)` that writes a loss curve): a monitor of training, not a result.
 
     ## Why is this bad?
     With `drop_last=True` the items of the last incomplete batch are never seen: the test score is
@@ -70,6 +74,44 @@ class EvalLoaderDropsLastBatch(Rule):
     question = "Does the DataLoader that `{code}` at {where} configures serve test or validation data?"
     triggers = ("drop_last", "loader", "Loader", "batch_size")  # a caller may hand a split to another module's loader helper
     examples = [
+        valid("""
+            import torch
+            from torch.utils.data import DataLoader
+
+            def evaluate(model, val_loader, writer, step):
+                total = 0.0
+                with torch.no_grad():
+                    for x, y in val_loader:
+                        total += model.loss(x, y).item()
+                writer.add_scalar("loss/val", total / len(val_loader), step)
+
+            def train_and_evaluate(hps, model, train_set, val_set, writer):
+                train_loader = DataLoader(train_set, batch_size=hps.batch_size, shuffle=True, drop_last=True)
+                val_loader = DataLoader(val_set, batch_size=32, drop_last=True)
+                for epoch in range(hps.epochs):
+                    train_epoch(model, train_loader)
+                    evaluate(model, val_loader, writer, epoch)
+                    torch.save(model.state_dict(), f"G_{epoch}.pth")
+        """, note="near miss (held-out 23): the validation loss is only a training curve; nothing is returned, chosen or reported"),
+        invalid("""
+            import torch
+            from torch.utils.data import DataLoader
+
+            def evaluate(model, val_loader, writer, step):
+                total = 0.0
+                with torch.no_grad():
+                    for x, y in val_loader:
+                        total += model.loss(x, y).item()
+                return total / len(val_loader)
+
+            def train_and_evaluate(hps, model, train_set, val_set, writer):
+                train_loader = DataLoader(train_set, batch_size=hps.batch_size, shuffle=True, drop_last=True)
+                val_loader = DataLoader(val_set, batch_size=32, drop_last=True)  # expect: DATA050
+                for epoch in range(hps.epochs):
+                    train_epoch(model, train_loader)
+                    print("val loss", evaluate(model, val_loader, writer, epoch))
+                    torch.save(model.state_dict(), f"G_{epoch}.pth")
+        """, note="the twin: the evaluation returns the loss the script reports"),
         valid("""
             import torch
             from torch.utils.data import DataLoader
@@ -285,8 +327,19 @@ class EvalLoaderDropsLastBatch(Rule):
         self._eval_blocks: set[int] = set()
         self._sized: list[dict] = []  # findings whose batch size is a setting (`cfg.val_batch_size`)
         self._ones: list[str] = []  # batch-size settings this file defaults to 1
+        # Monitoring (set 23): a validation loader handed only to functions of this file that return nothing
+        # (`evaluate(..., val_loader, writer)` writing a loss curve): (node, code, loader name) waiting for them.
+        self._watched: list[tuple[cst.CSTNode, str, tuple[int, str]]] = []
+        self._silent: dict[str, bool] = {}  # function of this file -> it returns no value
+        self._given: dict[tuple[int, str], set[str]] = {}  # (scope, name) -> the functions it is handed to
+        self._used: set[tuple[int, str]] = set()  # (scope, name) iterated where it was built
+        self._sized_names: list[tuple[int, str] | None] = []  # the loader name of each `_sized` entry
 
     def finish(self) -> None:
+        for node, code, name in self._watched:
+            if not self._monitored(name):
+                self.report(node, code=code)
+        self._sized = [sized for sized, name in zip(self._sized, self._sized_names) if not (name and self._monitored(name))]
         if self._helpers or self._handed or self._sized or self._ones:
             self.ctx.facts[self.code] = {"helpers": dict(list(self._helpers.items())[:50]), "handed": self._handed[:50],
                                          "sized": self._sized[:50], "ones": sorted(set(self._ones))[:50]}
@@ -364,6 +417,9 @@ class EvalLoaderDropsLastBatch(Rule):
     # -- where we are -------------------------------------------------------------------------
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self._functions.append(_Function())
+        if "drop_last" in self.ctx.text:
+            self._silent[node.name.value] = not any(isinstance(n, cst.Return) and n.value is not None
+                                                    for n in iter_nodes(node.body))
 
     def leave_FunctionDef(self, original_node: cst.FunctionDef) -> None:
         function = self._functions.pop()
@@ -409,6 +465,26 @@ class EvalLoaderDropsLastBatch(Rule):
                             self._functions[-1].assigned.setdefault(name.value.value, []).append(
                                 (tuple(self._blocks), node, _true(value.value), self._in_eval_branch(), value.value))
 
+    def _monitored(self, name: tuple[int, str]) -> bool:
+        """Handed, where it was built, only to functions of this file that return nothing (a loss curve written)."""
+        callees = self._given.get(name, set())
+        return bool(callees) and name not in self._used and all(self._silent.get(c, False) for c in callees)
+
+    def _scoped(self, name: str) -> tuple[int, str]:
+        return id(self.ctx.names.function), name
+
+    def _loader_name(self) -> str | None:
+        """`val_loader` in `val_loader = DataLoader(...)`."""
+        line = self.ctx.parents[-1] if self.ctx.parents else None
+        if isinstance(line, cst.Assign) and len(line.targets) == 1 and isinstance(line.targets[0].target, cst.Name):
+            return line.targets[0].target.value
+        return None
+
+    def visit_For(self, node: cst.For) -> None:
+        """`for batch in val_loader:` in the function that built it: the loader is evaluated here, not handed on."""
+        if (self._watched or any(self._sized_names)) and isinstance(node.iter, cst.Name):
+            self._used.add(self._scoped(node.iter.value))
+
     def _in_eval_branch(self) -> bool:
         return any(block in self._eval_blocks for block in self._blocks)
 
@@ -417,6 +493,10 @@ class EvalLoaderDropsLastBatch(Rule):
         name = self.qualified_name(node.func) or ""
         if not name.endswith(_LOADERS):
             self._remember_handed(node, name)
+            if (self._watched or any(self._sized_names)) and isinstance(node.func, cst.Name):
+                for arg in node.args:
+                    if isinstance(arg.value, cst.Name):
+                        self._given.setdefault(self._scoped(arg.value.value), set()).add(node.func.value)
             return
         if any(b in self._train_blocks for b in self._blocks):
             return
@@ -447,9 +527,11 @@ class EvalLoaderDropsLastBatch(Rule):
             return
         code = " ".join(self.ctx.code(source).split()) if source is not node else "drop_last=True"
         setting = _batch_setting(node)
+        target = self._loader_name() if _EVAL.search(dataset_text) and not _TEST_WORDS.search(dataset_text) else None
         if _EVAL.search(dataset_text) and setting:
             # `batch_size=cfg.val_batch_size`: a config field whose default is 1 drops nothing (repo phase)
             self._sized.append({"line": self.ctx.line_of(source), "code": code, "setting": setting})
+            self._sized_names.append(self._scoped(target) if target else None)
             return
         function_node = self.ctx.names.function
         if isinstance(dataset, cst.Name) and isinstance(function_node, cst.FunctionDef) and not self._functions[-1].evaluates:
@@ -458,7 +540,10 @@ class EvalLoaderDropsLastBatch(Rule):
                 self._helpers[function_node.name.value] = {"param": dataset.value, "index": params.index(dataset.value),
                                                            "line": self.ctx.line_of(source), "code": code}
         if _EVAL.search(dataset_text):
-            self.report(source, code=code)
+            if target:
+                self._watched.append((source, code, self._scoped(target)))  # validation: reported unless only monitored
+            else:
+                self.report(source, code=code)
         elif self._functions:
             function = self._functions[-1]
             if all(pending is not source for pending, _ in function.pending):
