@@ -24,6 +24,7 @@ import libcst as cst
 
 from hygiene.analysis.looped import looped_class
 from hygiene.analysis.apis import plain, rng
+from hygiene.analysis.apis.sklearn import platt_only
 from hygiene.context import FileContext
 from hygiene.discovery import is_test_path
 from hygiene.analysis.dispatch_tables import table_functions
@@ -37,8 +38,7 @@ from hygiene.analysis.program_shapes import (CLI_RUNNERS as _CLI_RUNNERS, SERVIN
 from hygiene.analysis.purpose import READS, CallSignals, file_purpose, placeholder_path
 
 STDLIB = _STDLIB = frozenset(sys.stdlib_module_names) | {"builtins"}
-# Big libraries that a research repo imports but never is: their names are not recorded as calls
-# (they could not be the repo's own functions), unless the file is part of that library.
+# Big libraries a research repo imports but never is: not recorded as calls, unless the file is part of one.
 EXTERNAL = _EXTERNAL = frozenset("""
 numpy torch pandas sklearn scipy matplotlib seaborn tensorflow jax flax transformers datasets tqdm
 anthropic openai wandb yaml PIL cv2 torchvision torchaudio accelerate peft trl vllm einops
@@ -322,8 +322,8 @@ class RandomnessExtractor:
             func = next((p for p in reversed(parents) if isinstance(p, cst.FunctionDef)), None)
             if func is not None and order_free_shuffle(self.ctx.module, func, node, node.args[0].value.value):
                 return True  # each item gets its own output keyed by the item: the order decides nothing
-        if draw.lazy and parents and isinstance(parents[-1], cst.Expr):
-            return True  # `LogisticRegression(solver="liblinear")` alone: displayed, never fit
+        if (draw.lazy and parents and isinstance(parents[-1], cst.Expr)) or platt_only(draw.label, self.ctx.text):
+            return True  # `LogisticRegression()` alone: displayed, never fit; an SVM whose probabilities nobody reads
         scope = self.ctx.names.scope
         while scope is not None and scope.kind != "module":
             words = _words(scope.name)

@@ -34,7 +34,9 @@ class MissingRandomState(Rule):
     solver, `LinearSVC`, `Ridge` with sag/saga, `Lasso` with random selection), and a decision tree
     (or gradient boosting with `subsample=1.0` and no `max_features`, the defaults) that weighs every feature
     at each split, which draws only to break exact ties (textbook
-    chapters fit these without a seed, and the printed scores stay the same).
+    chapters fit these without a seed, and the printed scores stay the same); nor `SVC(probability=True)`
+    in a file that never reads probabilities (`predict_proba`, an AUC, a log loss): its seed only feeds the
+    Platt scaling, and `predict` does not depend on it.
     `random_state=seed` through a variable or a config counts as seeded; `random_state=None`
     does not; `**params` is not judged. The list of estimators is `hygiene.analysis.apis.sklearn`.
 
@@ -297,6 +299,18 @@ class MissingRandomState(Rule):
             digits = datasets.fetch_openml("mnist_784", version=1)
             LogisticRegression(penalty="l1", solver="liblinear")
         """, note="loaders of fixed data draw nothing; an estimator made only to display it is never fit"),
+        valid("""
+            from sklearn.svm import SVC
+            from sklearn.model_selection import GridSearchCV
+            grid = GridSearchCV(SVC(probability=True), {"C": [1, 10]}, cv=5).fit(X_train, y_train)
+            print(grid.best_params_, grid.score(X_test, y_test))
+        """, note="near miss (held-out 21): the SVM's seed only feeds Platt scaling, and no probability is read"),
+        invalid("""
+            from sklearn.svm import SVC
+            from sklearn.metrics import roc_auc_score
+            svm = SVC(probability=True).fit(X_train, y_train)  # expect: SEED004
+            print(roc_auc_score(y_test, svm.predict_proba(X_test)[:, 1]))
+        """, note="the twin: the AUC is computed from the Platt-scaled probabilities"),
         invalid("""
             from sklearn import datasets
             X, y = datasets.make_moons(n_samples=200, noise=0.2)  # expect: SEED004

@@ -6,6 +6,8 @@ the class name is known (an import from a private module path resolves to the sa
 """
 from __future__ import annotations
 
+import re
+
 import libcst as cst
 
 # Metrics whose first two arguments are (truth, prediction or score).
@@ -165,6 +167,16 @@ _RANDOM_WHEN = {
     "GradientBoostingRegressor": [("max_features", ANY_BUT_NONE, "None"), ("subsample", NOT_ONE, "1.0"),
                                   ("n_iter_no_change", ANY_BUT_NONE, "None")],
 }
+
+
+# What reads an SVM's Platt-scaled probabilities, the only output its `random_state` changes.
+_PROBABILITY_READS = re.compile(r"predict_proba|predict_log_proba|roc_auc|log_loss|brier|average_precision|CalibrationDisplay")
+
+
+def platt_only(label: str, text: str) -> bool:
+    """`SVC(probability=True)` in a file that never reads probabilities: its seed only feeds the internal
+    cross-validation of Platt scaling, and `predict` / `decision_function` / `score` do not depend on it."""
+    return label.split("(", 1)[0] in ("SVC", "NuSVC") and not _PROBABILITY_READS.search(text)
 
 
 def random_state_matters(name: str, kwargs: dict) -> bool:
