@@ -45,7 +45,23 @@ def _launches(program: str, mention: str, module: bool) -> bool:
 
 def option_values(repo: RepoContext, program: str, flags: set[str]) -> list[str]:
     """The values the run scripts pass `program` for any of `flags` (`--save_dir`), in script order."""
-    values: list[str] = []
+    return [value for command in invocations(repo, program, flags) for value in command.values()]
+
+
+_VARIABLE = re.compile(r"\$\{?(\w+)")
+
+
+def varies_with(values: dict[str, str], flag: str, others: set[str]) -> bool:
+    """In one invocation, does one of `others` get a value built from every shell variable of `flag`'s value
+    (`--gen_wavdir "${_dir}/${dset}" --outdir "${_dir}/${dset}/MCD_res"`)? Then a path named by that option
+    changes whenever `flag` does."""
+    wanted = set(_VARIABLE.findall(values.get(flag, "")))
+    return bool(wanted) and any(wanted <= set(_VARIABLE.findall(values.get(o, ""))) for o in others)
+
+
+def invocations(repo: RepoContext, program: str, flags: set[str]) -> list[dict[str, str]]:
+    """Per command of the run scripts that launches `program`, the values it passes for `flags`."""
+    found: list[dict[str, str]] = []
     for line in _commands(repo):
         for match in _INVOCATION.finditer(line):
             mention, module = (match.group(1), True) if match.group(1) else (match.group(2), False)
@@ -55,12 +71,14 @@ def option_values(repo: RepoContext, program: str, flags: set[str]) -> list[str]
                 words = shlex.split(line[match.end():], comments=True, posix=True)
             except ValueError:
                 words = line[match.end():].split()
+            values: dict[str, str] = {}
             for i, word in enumerate(words):
                 flag, _, inline = word.partition("=")
                 if flag in flags:
-                    value = inline or (words[i + 1] if i + 1 < len(words) else "")
-                    values.append(value)
-    return values
+                    values[flag] = inline or (words[i + 1] if i + 1 < len(words) else "")
+            if values:
+                found.append(values)
+    return found
 
 
 def named_per_run(values: list[str]) -> bool:

@@ -5,7 +5,7 @@ import libcst as cst
 
 from hygiene.finding import Location, Severity
 from hygiene.analysis.run_paths import settings_in_path, settings_named
-from hygiene.analysis.launch_args import named_per_run, option_values
+from hygiene.analysis.launch_args import invocations, named_per_run, option_values, varies_with
 from hygiene.analysis.results import metric_key, provenance_key
 from hygiene.rule import Rule, invalid, notebook, valid
 from hygiene.analysis.strings import string_value
@@ -159,6 +159,23 @@ n, acc, f1 = evaluate_probe(args.encoder, args.seed)
 with open({path}, "wb") as fh:
     pickle.dump({{"encoder": args.encoder, "n": n, "acc": acc, "macro_f1": f1}}, fh)
 """
+_MCD = """import argparse
+import numpy as np
+
+ap = argparse.ArgumentParser()
+ap.add_argument("--gen_wavdir", required=True)
+ap.add_argument("--outdir", required=True)
+args = ap.parse_args()
+scores = score_wavs(args.gen_wavdir)
+with open(f"{args.outdir}/mcd_avg_result.txt", "w") as f:
+    f.write(f"MCD: {np.mean(scores):.4f}\\n")
+"""
+_DECODE_EVAL = """#!/usr/bin/env bash
+for dset in dev eval; do
+    _dir="exp/wav/${checkpoint}"
+    python evaluate_mcd.py --gen_wavdir "${_dir}/${dset}" --outdir {out}
+done
+"""
 _SEEDS = """#!/usr/bin/env bash
 for enc in bert-base-uncased roberta-base; do
   for seed in 0 1 2; do
@@ -188,7 +205,10 @@ class ResultsWithoutProvenance(Rule):
     "metrics.json")`) and the repository's run scripts pass that option a folder built per run
     (`--save_dir $save_dir`, set from the model's folder), the folder is the provenance: a checklist
     question, not a finding (held-out set 12: open-instruct's evaluation scripts, run per model by
-    `eval_gsm8k.sh`). Run scripts that pass every model the same folder keep it a finding.
+    `eval_gsm8k.sh`). Run scripts that pass every model the same folder keep it a finding. A results file
+    whose path leaves out an option the run scripts vary is not overwritten when, in every such command, the
+    option that names the folder is built from the same shell variables (`--gen_wavdir "${_dir}/${dset}"
+    --outdir "${_dir}/${dset}/MCD_res"`).
     A path the code builds from two or more of the run's settings (`os.path.join("results",
     f"{args.model}-lr-{args.lr}", dataset, f"train-{n}-{seed}")`, followed through assignments and
     helper calls of the file: `hygiene.analysis.run_paths`) records the run in the file's place: a
@@ -808,6 +828,17 @@ class ResultsWithoutProvenance(Rule):
                         "files": {"probe.py": _PROBE.format(path='f"results/{args.encoder}_s{args.seed}.pkl"'),
                                   "run_all.sh": _SEEDS}}],
               note="near miss: every setting the script varies is in the file's name"),
+        valid({"evaluate_mcd.py": _MCD, "run.sh": _DECODE_EVAL.replace("{out}", '"${_dir}/${dset}/MCD_res"')},
+              history=[{"message": "mcd", "date": "2025-01-12T10:00:00",
+                        "files": {"evaluate_mcd.py": _MCD,
+                                  "run.sh": _DECODE_EVAL.replace("{out}", '"${_dir}/${dset}/MCD_res"')}}],
+              note="near miss (held-out 21): the output folder is built from the same shell variables as the "
+                   "option left out of the file's name"),
+        invalid({"evaluate_mcd.py": _MCD, "run.sh": _DECODE_EVAL.replace("{out}", '"exp/MCD_res"')},
+                history=[{"message": "mcd", "date": "2025-01-12T10:00:00",
+                          "files": {"evaluate_mcd.py": _MCD, "run.sh": _DECODE_EVAL.replace("{out}", '"exp/MCD_res"')}}],
+                expect=[("evaluate_mcd.py", 9, "RESULT008")],
+                note="the twin: one output folder for every generated set"),
     ]
 
     def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
@@ -876,10 +907,14 @@ class ResultsWithoutProvenance(Rule):
         (`for seed in 0 1 2; do python probe.py --seed "$seed"`; `open(f"results/{args.encoder}.pkl", "wb")`)."""
         for path, facts in repo.facts(cls.code):
             for item in facts.get("overwritten", []):
+                named = set(item.get("named", []))
                 for flag in item["missing"]:
                     values = option_values(repo, path, {flag})
                     if not (len(set(values)) > 1 or any("$" in v for v in values)):
                         continue
+                    commands = [c for c in invocations(repo, path, {flag} | named) if flag in c]
+                    if commands and all(varies_with(c, flag, named) for c in commands):
+                        continue  # `--outdir "${_dir}/${dset}/MCD_res"` beside `--gen_wavdir "${_dir}/${dset}"`
                     shown = ", ".join(dict.fromkeys(values))[:40]
                     repo.report(cls, path, item["line"], message=(
                         "`{target}` is written afresh by every run, and its path leaves out `{flag}`, which the repository's "
@@ -1309,5 +1344,6 @@ def _fixed_writes(ctx) -> list[dict]:  # type: ignore[no-untyped-def]
             continue  # a cache, a log, a figure: not where numbers are read from
         missing = [flag for dest, flag in options.items() if dest not in named]
         if missing:
-            out.append({"line": ctx.line_of(node), "target": " ".join(ctx.code(target).split())[:60], "missing": missing[:8]})
+            out.append({"line": ctx.line_of(node), "target": " ".join(ctx.code(target).split())[:60], "missing": missing[:8],
+                        "named": [flag for dest, flag in options.items() if dest in named][:8]})
     return out[:10]
