@@ -1,6 +1,7 @@
 """LEAK004: the label column, or a column computed from it, among the features a model is fit on."""
 from __future__ import annotations
 
+from hygiene.analysis.dataflow import knowledge as kb
 from hygiene.analysis.dataflow.knowledge import TRANSFORMER_COMPOSITIONS, WINDOW_METHODS, plain
 from hygiene.analysis.dataflow.program import Program, Ref, program
 from hygiene.analysis.dataflow.queries import model_name, role
@@ -691,9 +692,6 @@ series offset by a step (`X, y = s[:-1], s[1:]`: a one-step forecast); a label r
                             them="it" if len(fresh) == 1 else "them", **fields)
 
 
-_SPLIT_KEYS = frozenset({"train", "training", "val", "valid", "validation", "dev", "test", "testing", "holdout", "eval"})
-
-
 def _label_column(prog: Program, y: Ref) -> tuple[str, Ref] | None:
     """(the label column, the table it is read from) for a single-column `y`."""
     current = y
@@ -703,7 +701,7 @@ def _label_column(prog: Program, y: Ref) -> tuple[str, Ref] | None:
             return None  # the table as read, no column chosen on the way (its inputs are the path, not rows)
         if kind == "col":
             cols = prog.info(current).get("cols", [])
-            if len(cols) == 1 and cols[0] != "?" and cols[0].lower() not in _SPLIT_KEYS:
+            if len(cols) == 1 and cols[0] != "?" and cols[0].lower() not in kb.SPLIT_NAMES:
                 return cols[0], prog.input(current, 0)
             return None  # (`Y["train"]`: a part of a dict of splits, not a label column named "train")
         if kind == "op" and prog.info(current).get("op") == "attr":
