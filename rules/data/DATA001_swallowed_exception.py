@@ -11,6 +11,7 @@ from hygiene.analysis.failvalues import (empty_means, equivalence_parse, logged_
 from hygiene.finding import Location, Severity
 from hygiene.analysis.strings import string_value
 from hygiene.analysis.rowflow import shared_rows
+from hygiene.analysis.purpose import READS
 from hygiene.analysis.swallow_evidence import default_uncollected, input_skip
 from hygiene.rule import Rule, invalid, valid
 from hygiene.walk import iter_children, iter_nodes
@@ -2222,8 +2223,6 @@ def _updates_in_place(ctx, try_node: cst.Try) -> bool:  # type: ignore[no-untype
 
 
 _EMPTY_MADE = frozenset({"dict", "list", "set", "OrderedDict", "defaultdict", "DataFrame", "Series"})
-# Reads of a whole file (`json.load`, not `json.loads` of a reply).
-_FILE_READS = re.compile(r"^(open|load|read_(csv|json|parquet|pickle|table|excel|feather|text|bytes)|fromfile|load_from_disk)$")
 
 
 def _load_or_create(try_node: cst.Try, handler: cst.ExceptHandler) -> bool:
@@ -2249,7 +2248,7 @@ def _load_or_create(try_node: cst.Try, handler: cst.ExceptHandler) -> bool:
 
     made = assigned(handler.body)
     return bool(made) and all(empty(v) for v in made.values()) and set(made) <= set(assigned(try_node.body)) \
-        and any(_FILE_READS.match(c) for c in _calls(try_node))
+        and any(c in READS for c in _calls(try_node))  # a whole file (`json.load`, not `json.loads` of a reply)
 
 
 def _handler_comment(handler: cst.ExceptHandler) -> str:
