@@ -287,7 +287,7 @@ class CallEvaluator(Evaluator):
         ctor_text = self.ctx.code(ctor) if isinstance(ctor, cst.Call) else ""
         listed = keywords.get("callbacks", 0)  # `callbacks=callbacks` / `[ckpt]`: checkpoints made before the call
         text += self.listed_code(listed)
-        if any(s in text or s in ctor_text for s in (*kb.STOPPING_NAMES, *kb.STOPPING_KEYWORDS)):
+        if any(s in text or s in ctor_text for s in (*kb.STOPPING_NAMES, *kb.STOPPING_KEYWORDS)) or plain(cls or "") in kb.SELECTING_FITS:
             info["stop"] = 1
         fitted = self.add("fit", inputs, info, expr)
         if isinstance(expr.func, cst.Attribute) and not self.is_module(expr.func.value):
