@@ -184,6 +184,10 @@ class CallEvaluator(Evaluator):
             data = recv if method == "train_test_split" and recv else 0
             return self.add("split", [data, *arrays] if data else arrays, {**info, "on": self.code(expr.func.value)}  # `ds.train_test_split(...)`
                             if data else self.with_on(info, expr), expr)
+        if method == "randomSplit" and recv and positional:
+            # Spark's `df.randomSplit([0.8, 0.2], seed=5)`: a random split of the frame's rows
+            info = {"call": "randomSplit", "arrays": 1, "grouped": False}
+            return self.add("split", [recv], {**info, "on": self.code(expr.func.value)}, expr)
         splitter = bare[: -len(".split")] if bare.endswith(".split") else ""
         if method == "split" and splitter and (plain(splitter) in kb.SPLITTERS or "model_selection" in splitter):
             grouped = plain(splitter) in kb.GROUPED_SPLITTERS or len(positional) >= 3 or "groups" in keywords
