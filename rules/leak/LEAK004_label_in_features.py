@@ -1,6 +1,8 @@
 """LEAK004: the label column, or a column computed from it, among the features a model is fit on."""
 from __future__ import annotations
 
+from fnmatch import fnmatchcase
+
 from hygiene.analysis.dataflow.knowledge import TRANSFORMER_COMPOSITIONS, WINDOW_METHODS, plain
 from hygiene.analysis.dataflow.program import Program, Ref, program
 from hygiene.analysis.dataflow.queries import model_name, role
@@ -48,6 +50,52 @@ series offset by a step (`X, y = s[:-1], s[1:]`: a one-step forecast); a label r
     message = "{features} {verb} computed from the label `{label}` at {where}, and `{model}` is fit on {them} to predict `{label}` at {fit}"
     question = "Would {features} (built at {where}) be known before `{label}` is, when `{model}` predicts it?"
     examples = [
+        invalid({
+            "churn/__init__.py": "",
+            "churn/features.py": '''
+                CAT_COLS = ["plan", "region", "device"]
+
+                def add_target_means(df, target="churned"):
+                    out = df.copy()
+                    for col in CAT_COLS:
+                        out[f"{col}_te"] = out.groupby(col)[target].transform("mean")  # expect: LEAK004
+                    return out
+            ''',
+            "churn/run.py": '''
+                import pandas as pd
+                from lightgbm import LGBMClassifier
+                from sklearn.model_selection import train_test_split
+                from churn.features import CAT_COLS, add_target_means
+
+                customers = add_target_means(pd.read_csv("customers.csv"))
+                feats = [c for c in customers.columns if c not in ("customer_id", "churned", *CAT_COLS)]
+                tr, te = train_test_split(customers, test_size=0.2, random_state=3)
+                LGBMClassifier().fit(tr[feats], tr["churned"])
+            ''',
+        }, note="probe17: per-category target means under f-string column names, kept by a feature list that excludes names"),
+        valid({
+            "churn/__init__.py": "",
+            "churn/features.py": '''
+                CAT_COLS = ["plan", "region", "device"]
+
+                def add_counts(df):
+                    out = df.copy()
+                    for col in CAT_COLS:
+                        out[f"{col}_n"] = out.groupby(col)[col].transform("count")
+                    return out
+            ''',
+            "churn/run.py": '''
+                import pandas as pd
+                from lightgbm import LGBMClassifier
+                from sklearn.model_selection import train_test_split
+                from churn.features import CAT_COLS, add_counts
+
+                customers = add_counts(pd.read_csv("customers.csv"))
+                feats = [c for c in customers.columns if c not in ("customer_id", "churned", *CAT_COLS)]
+                tr, te = train_test_split(customers, test_size=0.2, random_state=3)
+                LGBMClassifier().fit(tr[feats], tr["churned"])
+            ''',
+        }, note="near miss: per-category counts of a feature, not of the label; the label excluded by name"),
         valid("""
             import pandas as pd
             from sklearn import tree
@@ -644,6 +692,7 @@ series offset by a step (`X, y = s[:-1], s[1:]`: a one-step forecast); a label r
             fields = {"label": column, "model": model_name(prog, fit),
                       "fit": prog.describe(fit)}
             inside = (how == "cols" and column in names) or (how in ("except", "all") and column not in names
+                                                              and "?" not in names  # (some excluded names not known)
                                                               and not _built_without(prog, frame, column))
             if inside and built not in reported:
                 reported.add(built)
@@ -655,7 +704,8 @@ series offset by a step (`X, y = s[:-1], s[1:]`: a one-step forecast); a label r
             source = _label_source(prog, label_frame, column)
             if source is not None and built not in reported:
                 kept_column, defined = source
-                if (how == "cols" and kept_column in names) or (how in ("except", "all") and kept_column not in names):
+                if (how == "cols" and kept_column in names) or (how in ("except", "all") and kept_column not in names
+                                                                  and "?" not in names):
                     reported.add(built)
                     repo.report(cls, **prog.where(built),
                                 related=[Location(prog.path(defined), prog.line(defined), "label computed here"),
@@ -878,9 +928,10 @@ def _derived_from_label(prog: Program, frame: Ref, label: str, wanted: list[str]
     for node in prog.back([frame], rows=True):
         if prog.kind(node) != "setcol":
             continue
-        column = prog.info(node).get("col")
-        if not column or column == label or column in dropped or (wanted is not None and column not in wanted):
-            continue
+        column = prog.info(node).get("col") or prog.info(node).get("colpat")
+        if not column or column == label or column in dropped or (wanted is not None and not any(
+                fnmatchcase(w, column) for w in wanted)):
+            continue  # (`colpat`: `out[f"{col}_te"]` as the glob `*_te`, which `plan_te` of a feature list matches)
         if any(c == column for c, _ in found):
             continue
         value = prog.input(node, 1)
