@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from fnmatch import fnmatchcase
+import re
 
 from hygiene.analysis.dataflow.knowledge import TRANSFORMER_COMPOSITIONS, WINDOW_METHODS, plain
 from hygiene.analysis.dataflow.program import Program, Ref, program
@@ -50,6 +51,34 @@ series offset by a step (`X, y = s[:-1], s[1:]`: a one-step forecast); a label r
     message = "{features} {verb} computed from the label `{label}` at {where}, and `{model}` is fit on {them} to predict `{label}` at {fit}"
     question = "Would {features} (built at {where}) be known before `{label}` is, when `{model}` predicts it?"
     examples = [
+        invalid({
+            "sql/features.sql": "SELECT store_id, day, units, promo,\n"
+                                "  AVG(units) OVER (PARTITION BY store_id ORDER BY day ROWS BETWEEN 6 PRECEDING AND CURRENT ROW) AS units_ma7\n"
+                                "FROM sales\n",
+            "forecast.py": '''
+                import duckdb
+                import xgboost as xgb
+                feat = duckdb.connect().execute(open("sql/features.sql").read()).df()
+                train = feat[feat["day"] < "2024-07-01"]
+                cols = ["promo", "units_ma7"]
+                xgb.XGBRegressor().fit(train[cols], train["units"])
+            ''',
+        }, expect=[("sql/features.sql", 2, "LEAK004")],
+            note="probe17: a SQL moving average of the target whose window ends at the current row, used as a feature"),
+        valid({
+            "sql/features.sql": "SELECT store_id, day, units, promo,\n"
+                                "  AVG(units) OVER (PARTITION BY store_id ORDER BY day ROWS BETWEEN 7 PRECEDING AND 1 PRECEDING) AS units_ma7,\n"
+                                "  AVG(promo) OVER (PARTITION BY store_id ORDER BY day ROWS BETWEEN 6 PRECEDING AND CURRENT ROW) AS promo_ma7\n"
+                                "FROM sales\n",
+            "forecast.py": '''
+                import duckdb
+                import xgboost as xgb
+                feat = duckdb.connect().execute(open("sql/features.sql").read()).df()
+                train = feat[feat["day"] < "2024-07-01"]
+                cols = ["promo", "units_ma7", "promo_ma7"]
+                xgb.XGBRegressor().fit(train[cols], train["units"])
+            ''',
+        }, note="near miss: the target's window ends the day before; a window of a feature may include the row"),
         invalid({
             "churn/__init__.py": "",
             "churn/features.py": '''
@@ -670,6 +699,7 @@ series offset by a step (`X, y = s[:-1], s[1:]`: a one-step forecast); a label r
     def check_repo(cls, repo) -> None:
         prog = program(repo)
         reported: set[Ref] = set()
+        windows: list[tuple[str, int, str, str]] | None = None
         for fit in prog.nodes("fit"):
             if prog.info(fit).get("kind") != "model":
                 continue
@@ -686,6 +716,17 @@ series offset by a step (`X, y = s[:-1], s[1:]`: a one-step forecast); a label r
             if spec is None:
                 continue
             how, names, frame, built = spec
+            if how == "cols":
+                windows = _sql_windows(repo) if windows is None else windows
+                for path, line, alias, source in windows:
+                    if source == column and alias in names and (path, line) not in reported:
+                        reported.add((path, line))  # type: ignore[arg-type]
+                        repo.report(cls, path, line, related=[Location(prog.path(fit), prog.line(fit), "fit here")],
+                                    message="`{alias}`, a SQL window over `{label}` whose frame ends at the current row, "
+                                            "is among the features `{model}` is fit on to predict `{label}` at {fit}: each "
+                                            "row's feature holds its own label",
+                                    question="Does the window of `{alias}` at {where} include the row's own `{label}`?",
+                                    alias=alias, label=column, model=model_name(prog, fit), fit=prog.describe(fit))
             table = set(prog.back([frame], rows=True))
             if label_frame not in table and not (set(prog.back([label_frame], rows=True)) & table):
                 continue
@@ -730,6 +771,36 @@ series offset by a step (`X, y = s[:-1], s[1:]`: a one-step forecast); a label r
                             + [Location(prog.path(fit), prog.line(fit), "fit here")],
                             features=text, verb="is" if len(fresh) == 1 else "are",
                             them="it" if len(fresh) == 1 else "them", **fields)
+
+
+# A SQL window aggregate whose frame ends at the current row (`AVG(units) OVER (PARTITION BY s ORDER BY day ROWS
+# BETWEEN 6 PRECEDING AND CURRENT ROW) AS units_ma7`), or an ordered window with no frame (SQL's default frame
+# ends at the current row too).
+_SQL_WINDOW = re.compile(r"\b(?:avg|sum|mean|median|min|max|stddev\w*|var\w*)\s*\(\s*(?:\w+\.)?(\w+)\s*\)\s*over\s*"
+                         r"\(((?:[^()]|\([^()]*\))*)\)\s*as\s+(\w+)", re.I | re.S)
+_SQL_TO_CURRENT = re.compile(r"\b(?:rows|range)\s+between\s+.*?\band\s+current\s+row\b|\b(?:rows|range)\s+unbounded\s+preceding\b",
+                             re.I | re.S)
+
+
+def _sql_windows(repo) -> list[tuple[str, int, str, str]]:  # noqa: ANN001
+    """(path, line, alias, column) of the SQL window aggregates of the repository's `.sql` files (at most two
+    folders down) whose frame ends at the current row."""
+    found: list[tuple[str, int, str, str]] = []
+    root = repo.root
+    for pattern in ("*.sql", "*/*.sql", "*/*/*.sql"):
+        for file in sorted(root.glob(pattern))[:100]:
+            rel = file.relative_to(root).as_posix()
+            try:
+                text = repo.read_bytes(rel)[:200_000].decode("utf-8", "replace")
+            except OSError:
+                continue
+            for match in _SQL_WINDOW.finditer(text):
+                frame = match.group(2)
+                ends_here = _SQL_TO_CURRENT.search(frame) or (re.search(r"\border\s+by\b", frame, re.I)
+                                                              and not re.search(r"\b(?:rows|range|groups)\b", frame, re.I))
+                if ends_here:
+                    found.append((rel, text.count("\n", 0, match.start()) + 1, match.group(3), match.group(1)))
+    return found
 
 
 def _label_column(prog: Program, y: Ref) -> tuple[str, Ref] | None:
