@@ -23,7 +23,10 @@ class LabelInFeatures(Rule):
     the test period (a per-merchant fraud rate, a target encoding over all rows, a rolling mean
     of the target that includes the current row, in pandas or polars `pl.col(y).rolling_mean(7)`). Model
     formulas (`smf.ols("y ~ a + C(b)", data=df)`, `Model.from_formula`, patsy's `dmatrices`) name the
-    label left of `~` and the features right of it.
+    label left of `~` and the features right of it. A SQL window aggregate of the label in a `.sql` file
+    of the repository whose frame ends at the current row (`AVG(units) OVER (... ROWS BETWEEN 6 PRECEDING AND
+    CURRENT ROW) AS units_ma7`), its alias among the listed features, holds each row's own label too; a
+    column assigned under an f-string name in a loop (`out[f"{col}_te"]`) is matched by its pattern.
     Lagged values (`y.shift(1).rolling(7)`) and the date index of the table that holds the label
     are not the label, nor is a column of rows the label only selected (`df[df[label] >= 2.5]`
 keeps rows; the hour of the pickup time stays the pickup time's), nor are features and label that are one
