@@ -75,6 +75,9 @@ class CallEvaluator(Evaluator):
             qn, callee = self.info(callee).get("fn"), 0
             bare = plain(qn) if qn else ""
         handed = positional[0] if positional else keywords.get("func", 0)
+        if bare in kb.PIPELINE_NODES and isinstance(handed, int) and handed and (
+                self.kinds[handed] == "fn" or (self.kinds[handed] == "import" and self.info(handed).get("qn"))):
+            return self.pipeline_node(expr, handed, positional, keywords)
         if (method in _HIGHER_ORDER and recv and isinstance(handed, int) and handed and self.kinds[handed] == "fn"
                 and not self.is_module(func.value)):
             return self.add("call", (0, recv), {"fn": self.info(handed)["fn"], "via": method}, expr)  # called on recv's data
@@ -155,6 +158,28 @@ class CallEvaluator(Evaluator):
         if callee and isinstance(callee, int):
             return self.apply(expr, callee, qn, positional, keywords)
         return self.generic(expr, qn, method, recv, positional, keywords)
+
+    def pipeline_node(self, expr: cst.Call, fn: int, positional: list[Value], keywords: dict[str, Value]) -> int:
+        """Kedro's `node(vectorise, ["tickets", "params:model"], ["X", "y"])`: the function is called on the datasets
+        named as its inputs, and its outputs become the datasets named as outputs, which later nodes of the module
+        read by name (a pipeline's nodes in the order they are written)."""
+        datasets: dict[str, int] = self.__dict__.setdefault("_pipeline_datasets", {})
+
+        def names(value: Value) -> list[str]:
+            literal = self.literal(value)
+            return [literal] if isinstance(literal, str) else list(literal) if isinstance(literal, tuple) else []
+
+        inputs = names(keywords.get("inputs", positional[1] if len(positional) > 1 else 0))
+        outputs = names(keywords.get("outputs", positional[2] if len(positional) > 2 else 0))
+        args = [datasets.get(name, 0) for name in inputs]
+        called = self.info(fn).get("fn") or self.info(fn).get("qn")  # a function of this module, or imported
+        call = self.add("call", [0, *args], {"fn": called, "via": "pipeline node"}, expr)
+        if len(outputs) == 1:
+            datasets[outputs[0]] = call
+        else:
+            for i, name in enumerate(outputs):
+                datasets[name] = self.add("elem", (call,), {"index": i}, expr)
+        return call
 
     # -- kinds of calls -------------------------------------------------------------------------
     def model_call(self, expr: cst.Call, recv: int, positional: list[Value], keywords: dict[str, Value]) -> int:

@@ -82,6 +82,8 @@ HELD_OUT_KEYWORDS = ("validation_data", "eval_set", "X_val", "val_dataloaders", 
 SELECTING_FITS = frozenset({"flaml.AutoML", "flaml.automl.AutoML", "flaml.automl.automl.AutoML",
                             "autogluon.tabular.TabularPredictor", "autogluon.timeseries.TimeSeriesPredictor",
                             "autogluon.multimodal.MultiModalPredictor", "h2o.automl.H2OAutoML"})
+# Pipeline frameworks' node constructors: `node(func, inputs, outputs)` wires datasets by name (Kedro).
+PIPELINE_NODES = frozenset({"kedro.pipeline.node", "kedro.pipeline.node.node", "kedro.pipeline.modular_pipeline.node"})
 # Hyperparameter searches that maximise (or minimise) what an objective function of the repo returns.
 OBJECTIVE_SEARCHES = ("optuna.create_study.optimize", "optuna.study.Study.optimize", "optuna.Study.optimize",
                       "hyperopt.fmin", "skopt.gp_minimize", "skopt.forest_minimize", "skopt.gbrt_minimize",
