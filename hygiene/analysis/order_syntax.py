@@ -146,8 +146,22 @@ def _uses_name(node: cst.CSTNode, name: str) -> bool:
             tail = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
             if _quiet(tail) or tail in _DRAWING_CALLS:
                 continue
+            if tail in _DATA_WRITES:
+                # `w.writerow([name, i % 5])`: a fold or split computed from the position is written; a bare
+                # `w.writerow([i, name])` only numbers the rows of a manifest
+                if _computed_from(current, name):
+                    return True
+                continue
         stack.extend(iter_children(current))
     return False
+
+
+def _computed_from(node: cst.CSTNode, name: str) -> bool:
+    """Is `name` read inside an arithmetic, a comparison or a conditional expression within `node`?"""
+    from hygiene.walk import iter_nodes
+
+    return any(isinstance(n, (cst.BinaryOperation, cst.Comparison, cst.IfExp)) and any(
+        isinstance(m, cst.Name) and m.value == name for m in iter_nodes(n)) for n in iter_nodes(node))
 
 
 def _short(expr: cst.BaseExpression) -> str:

@@ -153,6 +153,15 @@ class UnsortedListing(OrderTracker, Rule):
                     log.write(f"{i}: {os.path.basename(d)} tiled\n")
         """, note="near miss: the position only numbers a progress log's lines"),
         valid("""
+            import csv
+            import glob
+
+            with open("manifest.csv", "w", newline="") as fh:
+                w = csv.writer(fh)
+                for i, path in enumerate(glob.glob("tiles/*.png")):
+                    w.writerow([i, path])
+        """, note="near miss: a bare position numbers a manifest's rows; no fold or split is computed from it"),
+        valid("""
             import glob
             import matplotlib.pyplot as plt
             import numpy as np
