@@ -12,7 +12,7 @@ from hygiene.analysis.apis import plain
 from hygiene.analysis.dataflow import knowledge as kb
 from hygiene.analysis.dataflow.expressions import Evaluator, Value, is_model_call
 from hygiene.analysis.dataflow.formulas import formula_call
-from hygiene.analysis.dataflow.libcalls import call_role, dict_entry_tuple, prophet_fit, selection_fit
+from hygiene.analysis.dataflow.libcalls import call_role, dict_entry_tuple, pipeline_node, prophet_fit, selection_fit, split_call
 from hygiene.analysis.dataflow.frames import assigned_column, column_expression, first_rows, frame_call, per_row
 from hygiene.analysis.strings import literal_value, pattern_value, string_value
 
@@ -68,16 +68,15 @@ class CallEvaluator(Evaluator):
             return self.model_call(expr, recv, positional, keywords)
         if method in ("view_as", "reshape_as", "expand_as", "type_as") and recv:  # values of recv, shape of the other
             return self.add("op", (recv,), {"op": "alias"}, expr)
-        split = self.split_call(expr, bare, method, recv, positional, keywords)
+        split = split_call(self, expr, bare, method, recv, positional, keywords)
         if split is not None:
             return split
         if callee and isinstance(callee, int) and self.kinds[callee] == "fn":
             qn, callee = self.info(callee).get("fn"), 0
             bare = plain(qn) if qn else ""
         handed = positional[0] if positional else keywords.get("func", 0)
-        if bare in kb.PIPELINE_NODES and isinstance(handed, int) and handed and (
-                self.kinds[handed] == "fn" or (self.kinds[handed] == "import" and self.info(handed).get("qn"))):
-            return self.pipeline_node(expr, handed, positional, keywords)
+        if bare in kb.PIPELINE_NODES and (node := pipeline_node(self, expr, handed, positional, keywords)):
+            return node  # Kedro's `node(func, inputs, outputs)` (hygiene.analysis.dataflow.libcalls)
         if (method in _HIGHER_ORDER and recv and isinstance(handed, int) and handed and self.kinds[handed] == "fn"
                 and not self.is_module(func.value)):
             return self.add("call", (0, recv), {"fn": self.info(handed)["fn"], "via": method}, expr)  # called on recv's data
@@ -159,28 +158,6 @@ class CallEvaluator(Evaluator):
             return self.apply(expr, callee, qn, positional, keywords)
         return self.generic(expr, qn, method, recv, positional, keywords)
 
-    def pipeline_node(self, expr: cst.Call, fn: int, positional: list[Value], keywords: dict[str, Value]) -> int:
-        """Kedro's `node(vectorise, ["tickets", "params:model"], ["X", "y"])`: the function is called on the datasets
-        named as its inputs, and its outputs become the datasets named as outputs, which later nodes of the module
-        read by name (a pipeline's nodes in the order they are written)."""
-        datasets: dict[str, int] = self.__dict__.setdefault("_pipeline_datasets", {})
-
-        def names(value: Value) -> list[str]:
-            literal = self.literal(value)
-            return [literal] if isinstance(literal, str) else list(literal) if isinstance(literal, tuple) else []
-
-        inputs = names(keywords.get("inputs", positional[1] if len(positional) > 1 else 0))
-        outputs = names(keywords.get("outputs", positional[2] if len(positional) > 2 else 0))
-        args = [datasets.get(name, 0) for name in inputs]
-        called = self.info(fn).get("fn") or self.info(fn).get("qn")  # a function of this module, or imported
-        call = self.add("call", [0, *args], {"fn": called, "via": "pipeline node"}, expr)
-        if len(outputs) == 1:
-            datasets[outputs[0]] = call
-        else:
-            for i, name in enumerate(outputs):
-                datasets[name] = self.add("elem", (call,), {"index": i}, expr)
-        return call
-
     # -- kinds of calls -------------------------------------------------------------------------
     def model_call(self, expr: cst.Call, recv: int, positional: list[Value], keywords: dict[str, Value]) -> int:
         info: dict[str, Any] = {}
@@ -190,46 +167,6 @@ class CallEvaluator(Evaluator):
         inputs = [recv, *positional, *keywords.values()]
         info["kw"] = {name: len(positional) + 1 + i for i, name in enumerate(keywords)}
         return self.add("llm", inputs, info, expr)
-
-    def split_call(self, expr: cst.Call, bare: str, method: str, recv: int, positional: list[Value],
-                   keywords: dict[str, Value]) -> int | None:
-        info: dict[str, Any]
-        if bare in kb.SPLIT_FUNCTIONS or method == "train_test_split" or kb.random_valid_split(bare, method, keywords):
-            arrays = [p for p in positional]
-            pairs = bare in kb.SPLIT_FUNCTIONS and bare.endswith("train_test_split")
-            info = {"call": bare.rsplit(".", 1)[-1] or method, "arrays": len(arrays), "grouped": False}
-            if pairs:
-                info["pairs"] = 1
-            shuffle = self.keyword_literal(expr, "shuffle")
-            if shuffle is not None:
-                info["shuffle"] = shuffle
-            if bare.endswith("random_split"):
-                arrays = positional[:1]
-                info["arrays"] = 1
-            data = recv if method == "train_test_split" and recv else 0
-            return self.add("split", [data, *arrays] if data else arrays, {**info, "on": self.code(expr.func.value)}  # `ds.train_test_split(...)`
-                            if data else self.with_on(info, expr), expr)
-        if method == "randomSplit" and recv and positional:
-            # Spark's `df.randomSplit([0.8, 0.2], seed=5)`: a random split of the frame's rows
-            info = {"call": "randomSplit", "arrays": 1, "grouped": False}
-            return self.add("split", [recv], {**info, "on": self.code(expr.func.value)}, expr)
-        splitter = bare[: -len(".split")] if bare.endswith(".split") else ""
-        if method == "split" and splitter and (plain(splitter) in kb.SPLITTERS or "model_selection" in splitter):
-            grouped = plain(splitter) in kb.GROUPED_SPLITTERS or len(positional) >= 3 or "groups" in keywords
-            info = {"call": plain(splitter).rsplit(".", 1)[-1], "arrays": 1, "grouped": grouped,
-                    "roles": ["train", "test"], "shuffle": self.splitter_shuffle(recv)}
-            # `skf.split(X, y)`: y's rows are X's items (their table may show the groups); the parts stay X's
-            return self.add("split", positional[:2] or [keywords.get("X", 0)], self.with_on(info, expr), expr)
-        if bare in kb.CV_FUNCTIONS and bare.split(".")[-1].startswith(("cross_val", "cross_validate", "learning_curve",
-                                                                       "validation_curve", "permutation_test")):
-            cv = keywords.get("cv", 0)
-            cv_call = self.info(cv).get("fn", "") if isinstance(cv, int) and cv else ""
-            grouped = "groups" in keywords or plain(cv_call) in kb.GROUPED_SPLITTERS
-            info = {"call": bare.rsplit(".", 1)[-1], "arrays": 1, "grouped": grouped, "cv": 1,
-                    "shuffle": self.splitter_shuffle(cv if isinstance(cv, int) else 0)}  # `cv=KFold(5, shuffle=True)`
-            data = positional[1] if len(positional) > 1 else keywords.get("X", 0)
-            return self.add("split", (data,), self.with_on(info, expr, 1), expr)
-        return None
 
     def is_data(self, node: int) -> bool:
         """A table or array (pandas' `.transform`, `.apply`), not a fitted transformer."""
