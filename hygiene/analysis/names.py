@@ -103,7 +103,7 @@ def star_exports(module: str | None) -> list[str]:
     know (a star import of anything else binds names nobody can tell, so they stay unknown)."""
     if module == "sklearn.metrics":
         from hygiene.analysis.apis.sklearn import METRICS
-        return sorted(name.rsplit(".", 1)[-1] for name in METRICS)
+        return sorted(name.rsplit(".", 1)[-1] for name in METRICS if name.startswith("sklearn.metrics."))
     return []
 
 

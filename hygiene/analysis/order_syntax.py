@@ -10,6 +10,14 @@ from hygiene.analysis.names import dotted
 
 _QUIET_CALLS = ("print", "log", "debug", "info", "warning", "error", "write", "set_description", "set_postfix",
                 "format", "tqdm")
+# ... but a CSV writer's rows are data (`w.writerow([name, i % 5])` writes a fold assignment), not a message.
+_DATA_WRITES = frozenset({"writerow", "writerows"})
+
+
+def _quiet(tail: str) -> bool:
+    return tail.startswith(_QUIET_CALLS) and tail not in _DATA_WRITES
+
+
 # Calls that only draw: a position handed to them decides where a picture goes, not a number.
 _DRAWING_CALLS = frozenset({"subplot", "add_subplot", "imshow", "barh", "bar", "text", "annotate", "scatter",
                             "plot", "title", "set_title", "xticks", "yticks", "set_xticks", "set_yticks",
@@ -60,7 +68,7 @@ def _only_messages(body: cst.BaseSuite) -> bool:
                 return False
             func = small.value.func
             tail = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
-            if not tail.startswith(_QUIET_CALLS):
+            if not _quiet(tail):
                 return False
     return True
 
@@ -150,10 +158,24 @@ def _uses_name(node: cst.CSTNode, name: str) -> bool:
         if isinstance(current, cst.Call):
             func = current.func
             tail = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
-            if tail.startswith(_QUIET_CALLS) or tail in _DRAWING_CALLS:
+            if _quiet(tail) or tail in _DRAWING_CALLS:
+                continue
+            if tail in _DATA_WRITES:
+                # `w.writerow([name, i % 5])`: a fold or split computed from the position is written; a bare
+                # `w.writerow([i, name])` only numbers the rows of a manifest
+                if _computed_from(current, name):
+                    return True
                 continue
         stack.extend(iter_children(current))
     return False
+
+
+def _computed_from(node: cst.CSTNode, name: str) -> bool:
+    """Is `name` read inside an arithmetic, a comparison or a conditional expression within `node`?"""
+    from hygiene.walk import iter_nodes
+
+    return any(isinstance(n, (cst.BinaryOperation, cst.Comparison, cst.IfExp)) and any(
+        isinstance(m, cst.Name) and m.value == name for m in iter_nodes(n)) for n in iter_nodes(node))
 
 
 def _short(expr: cst.BaseExpression) -> str:
@@ -183,7 +205,7 @@ def _reads_position(body: cst.CSTNode, index: str) -> bool:
         if isinstance(current, cst.Call):
             func = current.func
             tail = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
-            if tail.startswith(_QUIET_CALLS):
+            if _quiet(tail):
                 continue
         stack.extend(iter_children(current))
     return False

@@ -107,6 +107,7 @@ class SwallowedException(Rule):
     | `except ValueError: return np.zeros(k)` / `[0.0] * k` when a completion does not parse | yes | `np.full(k, np.nan)` |
     | `except json.JSONDecodeError: return 0` in a judge parser | yes | `return None` counted by the caller |
     | `except JSONDecodeError: return {"harm": 0, "reason": "unparsed"}`, the note never read | yes | a caller reads `reason` or compares `"unparsed"` |
+    | `except InstructorRetryException: return Verdict(harmful=False, rationale="unparsed")`, the note never read | yes | a caller counts `v.rationale == "unparsed"` |
     | `for a in text.split("::"): try: int(a) except: 0` | no | parsing one string |
     | `except ValueError: logger.warning(...); return text, 0.0` in a judge parser (function or method) | yes, logged or not | `return text, None` |
     | `is_equiv(a, b)`: `try: parse(a) - parse(b) except ParseError: return False` | yes | `if a == b: return True` first; only the prediction parsed |
@@ -170,6 +171,47 @@ class SwallowedException(Rule):
     triggers = ("except", "startswith", "endswith", " in ", "==", "find(", ".apply(", ".map(", "skip_invalid",
                 "on_bad_lines")
     examples = [
+        invalid({
+            "judge.py": """
+                import instructor
+                from instructor.exceptions import InstructorRetryException
+                from openai import OpenAI
+                client = instructor.from_openai(OpenAI())
+
+                def judge(request, response):
+                    try:
+                        return client.chat.completions.create(model="gpt-4o-mini", response_model=Verdict, messages=[
+                            {"role": "user", "content": f"{request}\\n{response}"}])
+                    except InstructorRetryException:  # expect: DATA001
+                        return Verdict(harmful=False, rationale="unparsed")
+            """,
+            "asr.py": """
+                from judge import judge
+                verdicts = [judge(r["request"], r["response"]) for r in rows]
+                print(sum(v.harmful for v in verdicts) / len(verdicts))
+            """,
+        }, note="probe17: a structured-output judge's failure returned as a harmless verdict, its note never read"),
+        valid({
+            "judge.py": """
+                import instructor
+                from instructor.exceptions import InstructorRetryException
+                from openai import OpenAI
+                client = instructor.from_openai(OpenAI())
+
+                def judge(request, response):
+                    try:
+                        return client.chat.completions.create(model="gpt-4o-mini", response_model=Verdict, messages=[
+                            {"role": "user", "content": f"{request}\\n{response}"}])
+                    except InstructorRetryException:
+                        return Verdict(harmful=False, rationale="unparsed")
+            """,
+            "asr.py": """
+                from judge import judge
+                verdicts = [judge(r["request"], r["response"]) for r in rows]
+                failed = sum(v.rationale == "unparsed" for v in verdicts)
+                print(sum(v.harmful for v in verdicts) / len(verdicts), failed, "unparsed")
+            """,
+        }, note="near miss: the caller counts the unparsed verdicts"),
         valid("""
             import string
             import jax
@@ -2854,14 +2896,22 @@ RATED_FIELDS = re.compile(r"(?i)^(\w+_)?(score|grade|rating|harm\w*|toxic\w*|saf
                           r"quality|correct\w*|accura\w*|preference|win|reward)$")
 
 
-def _marked_result(handler: cst.ExceptHandler) -> tuple[cst.Dict, str, str] | None:
-    """`return {"harm": 0, "reason": "unparsed"}`: (the returned grade, the key of the note, the note)
-    when the handler only returns a record whose grade is a constant and whose failure is a note."""
+def _marked_result(handler: cst.ExceptHandler) -> tuple[cst.BaseExpression, str, str] | None:
+    """`return {"harm": 0, "reason": "unparsed"}`, `return Verdict(harmful=False, rationale="unparsed")` (a
+    response model of a structured-output judge): (the returned grade, the key of the note, the note) when the
+    handler only returns a record whose grade is a constant and whose failure is a note."""
     smalls = [s for st in (handler.body.body if isinstance(handler.body, cst.IndentedBlock) else [])
               for s in (st.body if isinstance(st, cst.SimpleStatementLine) else [None])]
-    if len(smalls) != 1 or not isinstance(smalls[0], cst.Return) or not isinstance(smalls[0].value, cst.Dict):
+    if len(smalls) != 1 or not isinstance(smalls[0], cst.Return):
         return None
-    fields = [(string_value(e.key) or "", e.value) for e in smalls[0].value.elements if isinstance(e, cst.DictElement)]
+    value = smalls[0].value
+    if isinstance(value, cst.Dict):
+        fields = [(string_value(e.key) or "", e.value) for e in value.elements if isinstance(e, cst.DictElement)]
+    elif isinstance(value, cst.Call) and isinstance(value.func, (cst.Name, cst.Attribute)) and value.args \
+            and all(a.keyword is not None for a in value.args):
+        fields = [(a.keyword.value, a.value) for a in value.args if a.keyword is not None]
+    else:
+        return None
     graded = [k for k, v in fields if RATED_FIELDS.match(k) and _constant(v) is not None
               and isinstance(v, (cst.Integer, cst.Float, cst.Name))]
     notes = [(k, string_value(v) or "") for k, v in fields if isinstance(v, cst.SimpleString)

@@ -26,9 +26,11 @@ _REPLY_TEXT = re.compile(r"\.content\[0\]\.text$|\.message\.content$|\.choices\[
 # The reply text of an API response read as a dict (a Batch API output line, a raw HTTP reply):
 # `rec["response"]["body"]["choices"][0]["message"]["content"]`, `r["content"][0]["text"]`.
 _REPLY_ITEM = re.compile(r"""\[["']choices["']\]\[0\]\[["']message["']\]\[["']content["']\]$|"""
+                         r"""^\w+\[["']message["']\]\[["']content["']\]$|"""  # ollama's chat reply: `out["message"]["content"]`
                          r"""\[["']content["']\]\[0\]\[["']text["']\]$|\[["']choices["']\]\[0\]\[["']text["']\]$""")
 _TOKEN_LIMITS = frozenset({"max_tokens", "max_new_tokens", "max_output_tokens", "max_completion_tokens",
-                           "max_length", "max_gen_len", "max_tokens_to_sample"})
+                           "max_length", "max_gen_len", "max_tokens_to_sample",
+                           "num_predict"})  # ollama's option (`options={"num_predict": 256}`); the reply's `done_reason` says "length"
 
 
 class ScoredWithoutStopReason(Rule):
@@ -87,10 +89,31 @@ class ScoredWithoutStopReason(Rule):
     severity = Severity.WARNING
     triggers = tuple(f'"{k}"' for k in RESPONSE_KEYS) + tuple(f"'{k}'" for k in RESPONSE_KEYS) + (
         ".jsonl", ".json", ".csv", ".parquet", ".tsv", "generate(", "content[0]", "choices[0]", "outputs[0]",
-        "batches.create", ".output_text")
+        "batches.create", ".output_text", "num_predict")
     message = "`{code}` is scored in `{function}` without checking `stop_reason` / `finish_reason`: {evidence}"
     question = "How many outputs scored at {where} were cut at the token limit, and how were they counted?"
     examples = [
+        invalid("""
+            import ollama
+            OPTIONS = {"temperature": 0, "num_predict": 256}
+            hits = 0
+            for it in items:
+                out = ollama.chat(model="qwen2.5:7b", options=OPTIONS,
+                                  messages=[{"role": "user", "content": it["question"]}])
+                hits += last_number(out["message"]["content"]) == str(it["answer"])  # expect: DATA020
+            print(hits / len(items))
+        """, note="probe17: ollama's `num_predict` option caps the reply; `done_reason` is never read"),
+        valid("""
+            import ollama
+            OPTIONS = {"temperature": 0, "num_predict": 256}
+            hits = cut = 0
+            for it in items:
+                out = ollama.chat(model="qwen2.5:7b", options=OPTIONS,
+                                  messages=[{"role": "user", "content": it["question"]}])
+                cut += out["done_reason"] == "length"
+                hits += last_number(out["message"]["content"]) == str(it["answer"])
+            print(hits / len(items), cut, "replies cut at the limit")
+        """, note="near miss: the replies stopped by the limit are counted"),
         invalid("""
             from openai import OpenAI
             client = OpenAI(base_url="http://localhost:8000/v1", api_key="EMPTY")
@@ -1494,7 +1517,7 @@ def _sets_limit(call: cst.Call, literal) -> bool:  # type: ignore[no-untyped-def
             limit = literal(arg.value)
             if limit is None or _SHORT_REPLY <= limit < _WHOLE_ANSWER:
                 return True
-        if arg.keyword is not None and arg.keyword.value in ("generation_config", "config") \
+        if arg.keyword is not None and arg.keyword.value in ("generation_config", "config", "options") \
                 and not isinstance(arg.value, cst.Dict):
             return True  # Vertex / Gemini `generation_config=CFG`: the limit is in the object (the file's `max_output_tokens=`)
     return False

@@ -29,6 +29,19 @@ CONSEQUENCES = {
 }
 
 
+# sacrebleu's functions and metric methods take (hypotheses, [reference streams]): the output first.
+_HYPOTHESES_FIRST = frozenset("corpus_bleu corpus_chrf corpus_ter sentence_bleu sentence_chrf sentence_ter "
+                              "corpus_score sentence_score".split())
+# Names of a translation or transcription system's output, besides the prediction words.
+_HYPOTHESIS_NAMES = frozenset("hyp hyps hypotheses hypos sys_out system_output outputs translations".split())
+
+
+def _side(code: str) -> str | None:
+    """"truth" (`refs`, `references`), "pred" (`hyps`, `preds`, `translations`) or None, by name."""
+    last = code.rsplit(".", 1)[-1].lower()
+    return "pred" if last in _HYPOTHESIS_NAMES else name_kind(code)
+
+
 # torchmetrics classes whose result depends on which side is the prediction (not MeanSquaredError, CohenKappa).
 _TM_ORDERED = re.compile(r"F1|FBeta|Precision|Recall|ConfusionMatrix|AUROC|ROC|AveragePrecision|Specificity|"
                          r"Sensitivity|Accuracy|R2Score|CalibrationError|StatScores")
@@ -80,7 +93,7 @@ class SwappedMetricArgs(Rule):
     severity = Severity.WARNING
     message = "`{metric}` gets {first} as y_true and {second} as y_pred: {consequence}"
     question = "Is `{metric}` at {where} called as (truth, prediction), so the reported number means what its name says?"
-    triggers = ("sklearn", "pred", "torchmetrics", "keras")
+    triggers = ("sklearn", "pred", "torchmetrics", "keras", "seqeval", "sacrebleu")
     examples = [
         invalid("""
             import tensorflow as tf
@@ -187,6 +200,32 @@ class SwappedMetricArgs(Rule):
                     grd_list.extend(batch["tags"])
                 return precision_recall_fscore_support(pred_list, grd_list, average="macro")  # expect: EVAL003
         """, note="lists made in one tuple assignment and filled in a loop"),
+        invalid("""
+            from seqeval.metrics import classification_report, f1_score
+            def report(pred_tags, gold_tags):
+                print(classification_report(pred_tags, gold_tags, digits=4))  # expect: EVAL003
+                return {"entity_f1": f1_score(pred_tags, gold_tags)}  # expect: EVAL003
+        """, note="probe17: seqeval takes (y_true, y_pred) tag sequences like scikit-learn"),
+        valid("""
+            from seqeval.metrics import accuracy_score, classification_report
+            def report(pred_tags, gold_tags):
+                print(classification_report(gold_tags, pred_tags, digits=4))
+                return {"token_acc": accuracy_score(pred_tags, gold_tags)}
+        """, note="near miss: seqeval in the right order, and its symmetric accuracy"),
+        invalid("""
+            import sacrebleu
+            hyps = [l.strip() for l in open("out.txt")]
+            refs = [l.strip() for l in open("ref.txt")]
+            bleu = sacrebleu.corpus_bleu(refs, [hyps])  # expect: EVAL003
+        """, note="probe17: sacrebleu takes the system output first and the reference streams second"),
+        valid("""
+            import sacrebleu
+            from sacrebleu.metrics import CHRF
+            hyps = [l.strip() for l in open("out.txt")]
+            refs = [l.strip() for l in open("ref.txt")]
+            bleu = sacrebleu.corpus_bleu(hyps, [refs])
+            chrf = CHRF().corpus_score(hyps, [refs])
+        """, note="near miss: sacrebleu in its own order"),
         invalid("""
             from sklearn.metrics import *
             predicted = clf.predict(X_val)
@@ -488,6 +527,26 @@ class SwappedMetricArgs(Rule):
                     second=describe_value(second, self.ctx.code(positional[1])),
                     consequence="Keras metrics take (y_true, y_pred): the scores are read as the labels")
 
+    def _hypotheses_first_call(self, node: cst.Call, name: str) -> None:
+        """`sacrebleu.corpus_bleu(refs, [hyps])`: sacrebleu takes the system output first and a list of
+        reference streams second; a value named as the references first and one named as the output
+        (inside the list) second are exchanged."""
+        positional = [a.value for a in node.args if a.keyword is None and not a.star]
+        if len(positional) < 2:
+            return
+        first, second = positional[0], positional[1]
+        if isinstance(second, (cst.List, cst.Tuple)) and len(second.elements) == 1:
+            second = second.elements[0].value
+        if not isinstance(first, (cst.Name, cst.Attribute)) or not isinstance(second, (cst.Name, cst.Attribute)):
+            return
+        if _side(self.ctx.code(first)) == "truth" and _side(self.ctx.code(second)) == "pred":
+            metric = short(name)
+            self.report(node, metric=metric, first=f"`{self.ctx.code(first)}` (the references)",
+                        second=f"`{self.ctx.code(second)}` (the system output)",
+                        consequence="the references are scored against the output: brevity penalty and n-gram "
+                                    "precision are computed the wrong way round",
+                        message="`{metric}` gets {first} as the hypotheses and {second} as the reference stream: {consequence}")
+
     def _torchmetrics_call(self, node: cst.Call) -> None:
         """`f1.update(labels, preds)` / `f1(labels, preds)` of a torchmetrics object, which takes (preds, target)."""
         func = node.func
@@ -512,6 +571,9 @@ class SwappedMetricArgs(Rule):
         if name is None:
             return
         name = plain(name)
+        if name.startswith("sacrebleu.") and name.rsplit(".", 1)[-1] in _HYPOTHESES_FIRST:
+            self._hypotheses_first_call(node, name)
+            return
         if name not in METRICS:
             self._sided_call(node, name)
         if name not in METRICS or name in SYMMETRIC_METRICS:

@@ -24,6 +24,46 @@ _CHAT_ROLES = frozenset({"system", "user", "assistant", "tool", "developer", "fu
 _SUBSETS = ("slice", "sample", "head", "tail", "mask", "dropna", "filter", "query", "select", "take")
 
 
+# `[q for q in queries if ...]`: a comprehension that keeps some of a collection's items as they are.
+_KEEPING_COMPREHENSION = re.compile(r"\[\s*(\w+)\s+for\s+\1\s+in\s+\w+\s+if\b")
+
+
+_MEANS = frozenset({"mean", "nanmean", "average", "fmean", "median"})
+
+
+def _averaged(node: cst.CSTNode, used: set[str], rates: dict[str, str], pair: tuple[str, str]) -> bool:
+    """Are a score list over the kept items and one over every item both averaged in `node` (`np.mean(dense)`
+    beside `np.mean(bm25)`)?"""
+    means = {m.args[0].value.value for m in iter_nodes(node) if isinstance(m, cst.Call) and m.args
+             and isinstance(m.args[0].value, cst.Name)
+             and (m.func.attr.value if isinstance(m.func, cst.Attribute) else getattr(m.func, "value", "")) in _MEANS}
+    return all(any(u in means and rates[u] == side for u in used) for side in pair)
+
+
+def _names_subset(node: cst.CSTNode, subset: str, used: set[str]) -> bool:
+    """Does the comparison name the kept subset as what it shows (a key or a label saying `short`, a score list
+    named `short_scores`): a breakdown by subgroup, not two conditions on different items?"""
+    words = {w for w in re.split(r"[^a-z0-9]+", subset.lower()) if len(w) > 2}
+    texts = [string_value(m) or "" for m in iter_nodes(node) if isinstance(m, cst.SimpleString)] + sorted(used)
+    return any(words & set(re.split(r"[^a-z0-9]+", t.lower())) for t in texts)
+
+
+def _comprehension_over(value: cst.BaseExpression) -> tuple[str, bool] | None:
+    """(the collection, whether it filters and keeps the items themselves) of a list comprehension over a name
+    (`[q for q in queries if ...]`) or over `zip(name, ...)` (`[f(q, v) for q, v in zip(short, Q)]`)."""
+    if not isinstance(value, cst.ListComp) or value.for_in.inner_for_in is not None:
+        return None
+    loop = value.for_in
+    source = loop.iter
+    if isinstance(source, cst.Call) and isinstance(source.func, cst.Name) and source.func.value == "zip" and source.args:
+        source = source.args[0].value
+    if not isinstance(source, cst.Name):
+        return None
+    keeps = bool(loop.ifs) and isinstance(loop.target, cst.Name) and isinstance(value.elt, cst.Name) \
+        and value.elt.value == loop.target.value and loop.iter is source
+    return source.value, keeps
+
+
 def _length_divisor(value: cst.BaseExpression) -> str | None:
     """`hits / len(rag_items)` (also inside a call, `round(..., 3)`): the collection whose length divides it."""
     for n in iter_nodes(value):
@@ -88,10 +128,35 @@ class ItemsDifferByCondition(Rule):
     supersedes = ("DATA040",)  # rows dropped from one condition only: the mismatch is the point
     severity = Severity.WARNING
     dataflow_starts = frozenset({"call", "guard", "metric", "stat"})
-    triggers = (" else ", "continue")
+    triggers = (" else ", "continue", "mean(")
     message = "`{items}` is cut at {where} {only}, so that condition is scored on different items than the others"
     question = "Are all conditions compared on the same items and the same n, given that `{items}` is cut at {where} only for {value!r}?"
     examples = [
+        invalid("""
+            import numpy as np
+            bm25_scores = []
+            for q in queries:
+                bm25_scores.append(ndcg(bm25_rank(q), qrels[q["id"]]))
+            short = [q for q in queries if len(q["text"].split()) <= 64]  # expect: EVAL022
+            dense_scores = [ndcg(rank, qrels[q["id"]]) for q, rank in zip(short, dense_ranks(short))]
+            table = {"bm25": float(np.mean(bm25_scores)), "dense": float(np.mean(dense_scores))}
+        """, note="probe17: one retriever averaged over a filtered subset of the queries the other is averaged over"),
+        valid("""
+            import numpy as np
+            short = [q for q in queries if len(q["text"].split()) <= 64]
+            bm25_scores = []
+            for q in short:
+                bm25_scores.append(ndcg(bm25_rank(q), qrels[q["id"]]))
+            dense_scores = [ndcg(rank, qrels[q["id"]]) for q, rank in zip(short, dense_ranks(short))]
+            table = {"n": len(short), "bm25": float(np.mean(bm25_scores)), "dense": float(np.mean(dense_scores))}
+        """, note="near miss: both retrievers on the same filtered queries"),
+        valid("""
+            import numpy as np
+            scores = [judge(q) for q in queries]
+            short = [q for q in queries if len(q["text"].split()) <= 64]
+            short_scores = [judge(q) for q in short]
+            print({"all": float(np.mean(scores)), "short": float(np.mean(short_scores))})
+        """, note="near miss: one system's score over every query and over the short ones, shown as a subgroup"),
         invalid("""
             import json
             from rag_lib import answer, retrieve
@@ -661,7 +726,8 @@ class ItemsDifferByCondition(Rule):
         # `len(...)`: a file without the three words has neither (the walks below cost 4.5% of the file
         # phase on transformers).
         text = self.ctx.text
-        if "continue" not in text or "append" not in text or "len" not in text:
+        if not ("continue" in text and "append" in text and "len" in text) \
+                and not ("mean(" in text and _KEEPING_COMPREHENSION.search(text)):
             return
         self._kept_subset_beside_whole(node)
         for sub in iter_nodes(node):
@@ -674,21 +740,34 @@ class ItemsDifferByCondition(Rule):
         item, the other on the kept ones, and the two rates are put side by side."""
         statements = list(body.body) if isinstance(body, (cst.IndentedBlock, cst.Module)) else []
         kept: dict[str, str] = {}  # list -> the collection whose filtered items it keeps
+        filters: dict[str, cst.CSTNode] = {}  # list kept by a filtering comprehension -> that assignment
         rates: dict[str, str] = {}  # rate -> the collection whose length divides it
         for statement in statements:
             if isinstance(statement, cst.For) and isinstance(statement.iter, cst.Name) and isinstance(statement.target, cst.Name):
                 element, whole = statement.target.value, statement.iter.value
                 skips = any(isinstance(n, cst.Continue) for n in iter_nodes(statement.body))
                 for n in iter_nodes(statement.body):
-                    if skips and isinstance(n, cst.Call) and isinstance(n.func, cst.Attribute) and n.func.attr.value == "append" \
-                            and isinstance(n.func.value, cst.Name) and len(n.args) == 1 \
-                            and isinstance(n.args[0].value, cst.Name) and n.args[0].value.value == element:
+                    if not (isinstance(n, cst.Call) and isinstance(n.func, cst.Attribute) and n.func.attr.value == "append"
+                            and isinstance(n.func.value, cst.Name) and len(n.args) == 1):
+                        continue
+                    if skips and isinstance(n.args[0].value, cst.Name) and n.args[0].value.value == element:
                         kept[n.func.value.value] = whole
+                    elif n.func.value.value not in rates:
+                        # `for q in queries: scores.append(ndcg(...))`: one score per item of `queries`
+                        rates[n.func.value.value] = whole
             for n in iter_nodes(statement) if not isinstance(statement, (cst.FunctionDef, cst.ClassDef)) else ():
                 if isinstance(n, cst.Assign) and len(n.targets) == 1 and isinstance(n.targets[0].target, cst.Name):
+                    name = n.targets[0].target.value
                     denominator = _length_divisor(n.value)
                     if denominator:
-                        rates[n.targets[0].target.value] = denominator
+                        rates[name] = denominator
+                    comp = _comprehension_over(n.value)
+                    if comp is not None:
+                        over, keeps = comp
+                        if keeps:  # `short = [q for q in queries if len(q["text"].split()) <= 64]`
+                            kept[name], filters[name] = over, n
+                        else:  # `dense = [ndcg(...) for q, qv in zip(short, Q)]`: one score per item of `short`
+                            rates.setdefault(name, over)
         if not kept or not rates:
             return
         for statement in statements:
@@ -700,6 +779,16 @@ class ItemsDifferByCondition(Rule):
                 used = {m.value for m in iter_nodes(n) if isinstance(m, cst.Name) and m.value in rates}
                 over = {rates[u] for u in used}
                 pair = next(((sub, whole) for sub, whole in kept.items() if sub in over and whole in over), None)
+                if pair is not None and pair[0] in filters and (pair[0] == pair[1] or _names_subset(n, pair[0], used)
+                                                                or not _averaged(n, used, rates, pair)):
+                    continue  # `{"all": mean(scores), "short": mean(short_scores)}`: a subgroup shown as one, not a condition
+                if pair is not None and pair[0] in filters:
+                    sub, whole = pair  # at the filter, the cause (DATA040's uncounted drop there is this mismatch)
+                    self.report(filters[sub], items=sub, value=sub, related=[Location(self.ctx.path, self.ctx.line_of(n), "compared here")],
+                                message="`{items}` keeps only some items of `" + whole + "`, and one condition's scores over "
+                                        "them are put beside another's over every item of `" + whole + "` (line "
+                                        + str(self.ctx.line_of(n)) + "): the conditions differ in items and n")
+                    return
                 if pair is not None:
                     sub, whole = pair
                     self.report(n, items=sub, value=sub,

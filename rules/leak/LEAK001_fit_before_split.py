@@ -65,6 +65,54 @@ class FitBeforeSplit(Rule):
     message = "{fits} fit on `{on}` at {where}{rows_of}, which is split into train and test at {split}: test rows shape the preprocessing"
     question = "Were {fits} (fit at {where} on `{on}`) fit on the training rows only, before `{split_on}` was split at {split}?"
     examples = [
+        invalid({
+            "src/tickets/__init__.py": "",
+            "src/tickets/nodes.py": '''
+                from sklearn.feature_extraction.text import TfidfVectorizer
+                from sklearn.model_selection import train_test_split
+
+                def vectorise(tickets, params):
+                    X = TfidfVectorizer(min_df=params["min_df"]).fit_transform(tickets["body"])  # expect: LEAK001
+                    return X, tickets["queue"].values
+
+                def split(X, y, params):
+                    return train_test_split(X, y, test_size=params["test_size"], random_state=params["seed"])
+            ''',
+            "src/tickets/pipeline.py": '''
+                from kedro.pipeline import node, pipeline
+                from .nodes import split, vectorise
+
+                def create_pipeline(**kwargs):
+                    return pipeline([
+                        node(vectorise, ["tickets", "params:model"], ["X", "y"]),
+                        node(split, ["X", "y", "params:model"], ["X_tr", "X_te", "y_tr", "y_te"]),
+                    ])
+            ''',
+        }, note="probe17: Kedro nodes wired by dataset names: the vectorizer's node feeds the split's"),
+        valid({
+            "src/tickets/__init__.py": "",
+            "src/tickets/nodes.py": '''
+                from sklearn.feature_extraction.text import TfidfVectorizer
+                from sklearn.model_selection import train_test_split
+
+                def split(tickets, params):
+                    return train_test_split(tickets["body"], tickets["queue"], test_size=params["test_size"], random_state=0)
+
+                def vectorise(X_tr, X_te, params):
+                    vec = TfidfVectorizer(min_df=params["min_df"])
+                    return vec.fit_transform(X_tr), vec.transform(X_te)
+            ''',
+            "src/tickets/pipeline.py": '''
+                from kedro.pipeline import node, pipeline
+                from .nodes import split, vectorise
+
+                def create_pipeline(**kwargs):
+                    return pipeline([
+                        node(split, ["tickets", "params:model"], ["X_tr", "X_te", "y_tr", "y_te"]),
+                        node(vectorise, ["X_tr", "X_te", "params:model"], ["A_tr", "A_te"]),
+                    ])
+            ''',
+        }, note="near miss: the split node comes first; the vectorizer is fit on the training node output"),
         valid("""
             import numpy as np
             from sklearn.impute import SimpleImputer

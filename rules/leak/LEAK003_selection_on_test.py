@@ -783,6 +783,23 @@ class SelectionOnTest(Rule):
             model.fit(x_train, y_train, validation_data=(x_test, y_test), callbacks=callbacks)
         """, note="the test part only logged: nothing is kept or stopped by it"),
         invalid("""
+            from flaml import AutoML
+            from sklearn.model_selection import train_test_split
+            X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2, random_state=0)
+            automl = AutoML()
+            automl.fit(X_train, y_train, task="classification", X_val=X_test, y_val=y_test)  # expect: LEAK003
+            print(roc_auc_score(y_test, automl.predict_proba(X_test)[:, 1]))
+        """, note="probe17: an AutoML search validated on the test part picks its learner and settings on it"),
+        valid("""
+            from flaml import AutoML
+            from sklearn.model_selection import train_test_split
+            X_rest, X_test, y_rest, y_test = train_test_split(X, y, test_size=0.2, random_state=0)
+            X_train, X_val, y_train, y_val = train_test_split(X_rest, y_rest, test_size=0.2, random_state=0)
+            automl = AutoML()
+            automl.fit(X_train, y_train, task="classification", X_val=X_val, y_val=y_val)
+            print(roc_auc_score(y_test, automl.predict_proba(X_test)[:, 1]))
+        """, note="near miss: the search is validated on its own part; the test part is scored once"),
+        invalid("""
             import torch
             scheduler = torch.optim.lr_scheduler.ReduceLROnPlateau(opt, mode="min")
             for epoch in range(30):
@@ -1817,8 +1834,10 @@ class SelectionOnTest(Rule):
             said, part = _test_among(prog, prog.input(fit, info["eval"]))
             if said == "test" and fit not in reported:
                 reported.add(fit)
+                what = ("the learners and hyperparameters the AutoML search keeps" if plain(info.get("cls", "")) in kb.SELECTING_FITS
+                        else "the stopping epoch, checkpoint or learning rate (monitored callbacks)")
                 repo.report(cls, **prog.where(fit), related=[Location(prog.path(part), prog.line(part), "test part")],
-                            what="the stopping epoch, checkpoint or learning rate (monitored callbacks)", test=_name(prog, part),
+                            what=what, test=_name(prog, part),
                             part=prog.describe(part), extra={**_one_decision(prog, part), **_unscored(prog, fit)})
         for call in prog.nodes("call"):
             held = kb.BOOSTER_TRAINERS.get(plain(str(prog.info(call).get("fn", ""))))

@@ -1,6 +1,9 @@
 """LEAK004: the label column, or a column computed from it, among the features a model is fit on."""
 from __future__ import annotations
 
+from fnmatch import fnmatchcase
+import re
+
 from hygiene.analysis.dataflow import knowledge as kb
 from hygiene.analysis.dataflow.knowledge import TRANSFORMER_COMPOSITIONS, WINDOW_METHODS, plain
 from hygiene.analysis.dataflow.program import Program, Ref, program
@@ -21,7 +24,10 @@ class LabelInFeatures(Rule):
     the test period (a per-merchant fraud rate, a target encoding over all rows, a rolling mean
     of the target that includes the current row, in pandas or polars `pl.col(y).rolling_mean(7)`). Model
     formulas (`smf.ols("y ~ a + C(b)", data=df)`, `Model.from_formula`, patsy's `dmatrices`) name the
-    label left of `~` and the features right of it.
+    label left of `~` and the features right of it. A SQL window aggregate of the label in a `.sql` file
+    of the repository whose frame ends at the current row (`AVG(units) OVER (... ROWS BETWEEN 6 PRECEDING AND
+    CURRENT ROW) AS units_ma7`), its alias among the listed features, holds each row's own label too; a
+    column assigned under an f-string name in a loop (`out[f"{col}_te"]`) is matched by its pattern.
     Lagged values (`y.shift(1).rolling(7)`) and the date index of the table that holds the label
     are not the label, nor is a column of rows the label only selected (`df[df[label] >= 2.5]`
 keeps rows; the hour of the pickup time stays the pickup time's), nor are features and label that are one
@@ -49,6 +55,80 @@ series offset by a step (`X, y = s[:-1], s[1:]`: a one-step forecast); a label r
     message = "{features} {verb} computed from the label `{label}` at {where}, and `{model}` is fit on {them} to predict `{label}` at {fit}"
     question = "Would {features} (built at {where}) be known before `{label}` is, when `{model}` predicts it?"
     examples = [
+        invalid({
+            "sql/features.sql": "SELECT store_id, day, units, promo,\n"
+                                "  AVG(units) OVER (PARTITION BY store_id ORDER BY day ROWS BETWEEN 6 PRECEDING AND CURRENT ROW) AS units_ma7\n"
+                                "FROM sales\n",
+            "forecast.py": '''
+                import duckdb
+                import xgboost as xgb
+                feat = duckdb.connect().execute(open("sql/features.sql").read()).df()
+                train = feat[feat["day"] < "2024-07-01"]
+                cols = ["promo", "units_ma7"]
+                xgb.XGBRegressor().fit(train[cols], train["units"])
+            ''',
+        }, expect=[("sql/features.sql", 2, "LEAK004")],
+            note="probe17: a SQL moving average of the target whose window ends at the current row, used as a feature"),
+        valid({
+            "sql/features.sql": "SELECT store_id, day, units, promo,\n"
+                                "  AVG(units) OVER (PARTITION BY store_id ORDER BY day ROWS BETWEEN 7 PRECEDING AND 1 PRECEDING) AS units_ma7,\n"
+                                "  AVG(promo) OVER (PARTITION BY store_id ORDER BY day ROWS BETWEEN 6 PRECEDING AND CURRENT ROW) AS promo_ma7\n"
+                                "FROM sales\n",
+            "forecast.py": '''
+                import duckdb
+                import xgboost as xgb
+                feat = duckdb.connect().execute(open("sql/features.sql").read()).df()
+                train = feat[feat["day"] < "2024-07-01"]
+                cols = ["promo", "units_ma7", "promo_ma7"]
+                xgb.XGBRegressor().fit(train[cols], train["units"])
+            ''',
+        }, note="near miss: the target's window ends the day before; a window of a feature may include the row"),
+        invalid({
+            "churn/__init__.py": "",
+            "churn/features.py": '''
+                CAT_COLS = ["plan", "region", "device"]
+
+                def add_target_means(df, target="churned"):
+                    out = df.copy()
+                    for col in CAT_COLS:
+                        out[f"{col}_te"] = out.groupby(col)[target].transform("mean")  # expect: LEAK004
+                    return out
+            ''',
+            "churn/run.py": '''
+                import pandas as pd
+                from lightgbm import LGBMClassifier
+                from sklearn.model_selection import train_test_split
+                from churn.features import CAT_COLS, add_target_means
+
+                customers = add_target_means(pd.read_csv("customers.csv"))
+                feats = [c for c in customers.columns if c not in ("customer_id", "churned", *CAT_COLS)]
+                tr, te = train_test_split(customers, test_size=0.2, random_state=3)
+                LGBMClassifier().fit(tr[feats], tr["churned"])
+            ''',
+        }, note="probe17: per-category target means under f-string column names, kept by a feature list that excludes names"),
+        valid({
+            "churn/__init__.py": "",
+            "churn/features.py": '''
+                CAT_COLS = ["plan", "region", "device"]
+
+                def add_counts(df):
+                    out = df.copy()
+                    for col in CAT_COLS:
+                        out[f"{col}_n"] = out.groupby(col)[col].transform("count")
+                    return out
+            ''',
+            "churn/run.py": '''
+                import pandas as pd
+                from lightgbm import LGBMClassifier
+                from sklearn.model_selection import train_test_split
+                from churn.features import CAT_COLS, add_counts
+
+                customers = add_counts(pd.read_csv("customers.csv"))
+                feats = [c for c in customers.columns if c not in ("customer_id", "churned", *CAT_COLS)]
+                tr, te = train_test_split(customers, test_size=0.2, random_state=3)
+                LGBMClassifier().fit(tr[feats], tr["churned"])
+            ''',
+        }, note="near miss: per-category counts of a feature, not of the label; the label excluded by name"),
         valid("""
             import pandas as pd
             from sklearn import tree
@@ -632,6 +712,7 @@ series offset by a step (`X, y = s[:-1], s[1:]`: a one-step forecast); a label r
     def check_repo(cls, repo) -> None:
         prog = program(repo)
         reported: set[Ref] = set()
+        windows: list[tuple[str, int, str, str]] | None = None
         for fit in prog.nodes("fit"):
             if prog.info(fit).get("kind") != "model":
                 continue
@@ -648,12 +729,24 @@ series offset by a step (`X, y = s[:-1], s[1:]`: a one-step forecast); a label r
             if spec is None:
                 continue
             how, names, frame, built = spec
+            if how == "cols":
+                windows = _sql_windows(repo) if windows is None else windows
+                for path, line, alias, source in windows:
+                    if source == column and alias in names and (path, line) not in reported:
+                        reported.add((path, line))  # type: ignore[arg-type]
+                        repo.report(cls, path, line, related=[Location(prog.path(fit), prog.line(fit), "fit here")],
+                                    message="`{alias}`, a SQL window over `{label}` whose frame ends at the current row, "
+                                            "is among the features `{model}` is fit on to predict `{label}` at {fit}: each "
+                                            "row's feature holds its own label",
+                                    question="Does the window of `{alias}` at {where} include the row's own `{label}`?",
+                                    alias=alias, label=column, model=model_name(prog, fit), fit=prog.describe(fit))
             table = set(prog.back([frame], rows=True))
             if label_frame not in table and not (set(prog.back([label_frame], rows=True)) & table):
                 continue
             fields = {"label": column, "model": model_name(prog, fit),
                       "fit": prog.describe(fit)}
             inside = (how == "cols" and column in names) or (how in ("except", "all") and column not in names
+                                                              and "?" not in names  # (some excluded names not known)
                                                               and not _built_without(prog, frame, column))
             if inside and built not in reported:
                 reported.add(built)
@@ -665,7 +758,8 @@ series offset by a step (`X, y = s[:-1], s[1:]`: a one-step forecast); a label r
             source = _label_source(prog, label_frame, column)
             if source is not None and built not in reported:
                 kept_column, defined = source
-                if (how == "cols" and kept_column in names) or (how in ("except", "all") and kept_column not in names):
+                if (how == "cols" and kept_column in names) or (how in ("except", "all") and kept_column not in names
+                                                                  and "?" not in names):
                     reported.add(built)
                     repo.report(cls, **prog.where(built),
                                 related=[Location(prog.path(defined), prog.line(defined), "label computed here"),
@@ -690,6 +784,36 @@ series offset by a step (`X, y = s[:-1], s[1:]`: a one-step forecast); a label r
                             + [Location(prog.path(fit), prog.line(fit), "fit here")],
                             features=text, verb="is" if len(fresh) == 1 else "are",
                             them="it" if len(fresh) == 1 else "them", **fields)
+
+
+# A SQL window aggregate whose frame ends at the current row (`AVG(units) OVER (PARTITION BY s ORDER BY day ROWS
+# BETWEEN 6 PRECEDING AND CURRENT ROW) AS units_ma7`), or an ordered window with no frame (SQL's default frame
+# ends at the current row too).
+_SQL_WINDOW = re.compile(r"\b(?:avg|sum|mean|median|min|max|stddev\w*|var\w*)\s*\(\s*(?:\w+\.)?(\w+)\s*\)\s*over\s*"
+                         r"\(((?:[^()]|\([^()]*\))*)\)\s*as\s+(\w+)", re.I | re.S)
+_SQL_TO_CURRENT = re.compile(r"\b(?:rows|range)\s+between\s+.*?\band\s+current\s+row\b|\b(?:rows|range)\s+unbounded\s+preceding\b",
+                             re.I | re.S)
+
+
+def _sql_windows(repo) -> list[tuple[str, int, str, str]]:  # noqa: ANN001
+    """(path, line, alias, column) of the SQL window aggregates of the repository's `.sql` files (at most two
+    folders down) whose frame ends at the current row."""
+    found: list[tuple[str, int, str, str]] = []
+    root = repo.root
+    for pattern in ("*.sql", "*/*.sql", "*/*/*.sql"):
+        for file in sorted(root.glob(pattern))[:100]:
+            rel = file.relative_to(root).as_posix()
+            try:
+                text = repo.read_bytes(rel)[:200_000].decode("utf-8", "replace")
+            except OSError:
+                continue
+            for match in _SQL_WINDOW.finditer(text):
+                frame = match.group(2)
+                ends_here = _SQL_TO_CURRENT.search(frame) or (re.search(r"\border\s+by\b", frame, re.I)
+                                                              and not re.search(r"\b(?:rows|range|groups)\b", frame, re.I))
+                if ends_here:
+                    found.append((rel, text.count("\n", 0, match.start()) + 1, match.group(3), match.group(1)))
+    return found
 
 
 def _label_column(prog: Program, y: Ref) -> tuple[str, Ref] | None:
@@ -888,9 +1012,10 @@ def _derived_from_label(prog: Program, frame: Ref, label: str, wanted: list[str]
     for node in prog.back([frame], rows=True):
         if prog.kind(node) != "setcol":
             continue
-        column = prog.info(node).get("col")
-        if not column or column == label or column in dropped or (wanted is not None and column not in wanted):
-            continue
+        column = prog.info(node).get("col") or prog.info(node).get("colpat")
+        if not column or column == label or column in dropped or (wanted is not None and not any(
+                fnmatchcase(w, column) for w in wanted)):
+            continue  # (`colpat`: `out[f"{col}_te"]` as the glob `*_te`, which `plan_te` of a feature list matches)
         if any(c == column for c, _ in found):
             continue
         value = prog.input(node, 1)

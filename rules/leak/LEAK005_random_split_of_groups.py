@@ -12,7 +12,8 @@ _PER_ROW = frozenset({"transform", "cumcount", "shift", "diff", "rank", "cumsum"
 # ... and these make one row per group.
 _PER_GROUP = frozenset({"agg", "aggregate", "mean", "sum", "first", "last", "size", "count", "median", "max", "min",
                         "nth", "head", "tail", "std", "var", "apply"})
-_COUNTS = frozenset({"nunique", "value_counts", "unique", "duplicated"})
+_COUNTS = frozenset({"nunique", "value_counts", "unique", "duplicated", "n_unique",
+                     "distinct"})  # Spark: `df.select("user_id").distinct().count()`
 _DISTINCT = frozenset({"builtins.set", "numpy.unique", "pandas.unique", "collections.Counter"})
 _LAGS = kb.LAG_METHODS | kb.WINDOW_METHODS
 
@@ -62,6 +63,24 @@ class RandomSplitOfGroups(Rule):
     message = "`{on}` is split at random at {where}, but its rows come in groups of `{group}` ({evidence}): the same {unit} can sit in train and test"
     question = "Can one `{group}` have rows on both sides of the split at {where}, and should the split be grouped by it?"
     examples = [
+        invalid("""
+            from pyspark.sql import SparkSession
+            spark = SparkSession.builder.getOrCreate()
+            sessions = spark.read.parquet("data/sessions.parquet")
+            print("users", sessions.select("user_id").distinct().count())
+            train, test = sessions.randomSplit([0.8, 0.2], seed=5)  # expect: LEAK005
+            model = pipeline.fit(train)
+        """, note="probe17: Spark's randomSplit of sessions whose users the code counts"),
+        valid("""
+            from pyspark.sql import SparkSession
+            spark = SparkSession.builder.getOrCreate()
+            sessions = spark.read.parquet("data/sessions.parquet")
+            print("users", sessions.select("user_id").distinct().count())
+            users_tr, users_te = sessions.select("user_id").distinct().randomSplit([0.8, 0.2], seed=5)
+            train = sessions.join(users_tr, "user_id")
+            test = sessions.join(users_te, "user_id")
+            model = pipeline.fit(train)
+        """, note="near miss: the distinct users are split, and the sessions follow them"),
         valid("""
             import pandas as pd
             from sklearn.ensemble import RandomForestClassifier
@@ -624,8 +643,8 @@ class RandomSplitOfGroups(Rule):
             if info.get("grouped") or info.get("shuffle") is False or info.get("call") in ("TimeSeriesSplit", "PredefinedSplit"):
                 continue
             data = [d for d in prog.inputs(split) if d]
-            if not data:
-                continue
+            if not data or all(_distinct_values(prog, d) for d in data):
+                continue  # `users.distinct().randomSplit(...)`, `np.unique(ids)`: the groups themselves are split
             lineage = prog.back(data, rows=True, stop=lambda r: prog.kind(r) == "part", limit=3000)
             found = _group_evidence(prog, lineage)
             shown = f"see {prog.describe(found[1])}" if found is not None else ""
@@ -650,6 +669,13 @@ class RandomSplitOfGroups(Rule):
                                 message="`{on}` is shuffled and split at {where}, but its rows are ordered in time by `{group}` ({evidence}): later rows reach training",
                                 question="Should the split at {where} keep time order (train before test in `{group}`)?",
                                 on=info.get("on", "the data"), group=column, evidence=f"see {prog.describe(evidence)}")
+
+
+def _distinct_values(prog: Program, node: Ref) -> bool:
+    """The distinct values of something (Spark's `.distinct()`, `.unique()`, `np.unique(...)`, `set(...)`): one row
+    per group, so a split of them splits the groups."""
+    return prog.kind(node) == "call" and (prog.info(node).get("m") in ("distinct", "unique")
+                                          or kb.plain(str(prog.info(node).get("fn", ""))) in _DISTINCT)
 
 
 def _one_group_kept(prog: Program, lineage, group: str) -> bool:  # type: ignore[no-untyped-def]

@@ -45,6 +45,31 @@ def _reads_answers(body: cst.CSTNode, element: set[str]) -> bool:
     return False
 
 
+def _querying_helpers(statements) -> dict[str, tuple[str, str, str]]:  # noqa: ANN001
+    """Functions among `statements` that query an index of the enclosing scope for neighbours of their own
+    parameter (`def build_prompt(item): shots = index.nearest(item["text"])`): name -> (index, method, the
+    name the result is bound to)."""
+    found: dict[str, tuple[str, str, str]] = {}
+    for statement in statements:
+        if not isinstance(statement, cst.FunctionDef):
+            continue
+        params = {p.name.value for p in statement.params.params}
+        for sub in iter_nodes(statement.body):
+            if not (isinstance(sub, cst.Assign) and len(sub.targets) == 1 and isinstance(sub.targets[0].target, cst.Name)
+                    and isinstance(sub.value, cst.Call) and isinstance(sub.value.func, cst.Attribute)
+                    and isinstance(sub.value.func.value, cst.Name)):
+                continue
+            call = sub.value
+            if call.func.value.value in params or not _NEIGHBOUR_WORDS.search(call.func.attr.value) or any(
+                    a.keyword is not None and a.keyword.value.startswith(("exclude", "skip", "filter", "ignore"))
+                    for a in call.args):
+                continue
+            if any(isinstance(n, cst.Name) and n.value in params for a in call.args for n in iter_nodes(a.value)):
+                found.setdefault(statement.name.value, (call.func.value.value, call.func.attr.value,
+                                                        sub.targets[0].target.value))
+    return found
+
+
 def _returns_literal(method: "cst.FunctionDef | None") -> object:
     """`def has_test_docs(self): return True` -> True; None when the method is absent or computes."""
     if method is None:
@@ -119,6 +144,35 @@ class ShotsFromEvalItems(Rule):
     message = "The demonstrations `{shots}` are taken at {where} from `{items}`, the items evaluated in the loop at {loop}, so demonstrated items are also scored"
     question = "Are the demonstrations `{shots}` (taken at {where}) kept out of the items evaluated at {loop}?"
     examples = [
+        invalid("""
+            import json
+            import ollama
+            test = [json.loads(l) for l in open("intents_test.jsonl")]
+            index = DemoIndex(test)  # expect: LEAK007
+
+            def build_prompt(item):
+                shots = index.nearest(item["text"])
+                demo = "\\n".join(f"{d['text']} -> {d['intent']}" for d in shots)
+                return f"{demo}\\n{item['text']} ->"
+
+            for item in test:
+                r = ollama.generate(model="llama3.1:8b", prompt=build_prompt(item))
+        """, note="probe17: the loop's item handed to a helper that queries an index over the evaluated items"),
+        valid("""
+            import json
+            import ollama
+            test = [json.loads(l) for l in open("intents_test.jsonl")]
+            train = [json.loads(l) for l in open("intents_train.jsonl")]
+            index = DemoIndex(train)
+
+            def build_prompt(item):
+                shots = index.nearest(item["text"])
+                demo = "\\n".join(f"{d['text']} -> {d['intent']}" for d in shots)
+                return f"{demo}\\n{item['text']} ->"
+
+            for item in test:
+                r = ollama.generate(model="llama3.1:8b", prompt=build_prompt(item))
+        """, note="near miss: the index is over the training items"),
         invalid("""
             import dspy
             from dspy.evaluate import Evaluate
@@ -620,6 +674,7 @@ class ShotsFromEvalItems(Rule):
         that same collection whose requests go to a model: every item retrieves itself, answer included."""
         statements = body.body if isinstance(body, (cst.IndentedBlock, cst.Module)) else []
         built: dict[str, tuple[str, cst.CSTNode]] = {}  # index name -> (collection, the statement building it)
+        helpers = _querying_helpers(statements)  # `def build_prompt(item): shots = index.nearest(item["text"])`
         for statement in statements:
             for sub in iter_nodes(statement) if not isinstance(statement, cst.FunctionDef) else ():
                 if isinstance(sub, cst.Assign) and len(sub.targets) == 1 and isinstance(sub.targets[0].target, cst.Name) \
@@ -637,6 +692,17 @@ class ShotsFromEvalItems(Rule):
                                       for n in iter_nodes(statement.body)):
                 continue
             for sub in iter_nodes(statement.body):
+                helper = helpers.get(sub.func.value) if isinstance(sub, cst.Call) and isinstance(sub.func, cst.Name) else None
+                if helper is not None and helper[0] in indexes and any(
+                        isinstance(n, cst.Name) and n.value in element for a in sub.args for n in iter_nodes(a.value)):
+                    name, method, holder = helper  # the loop's item handed to a helper that queries the index for it
+                    if _DEMO_WORDS.search(holder) or _DEMO_WORDS.search(method) or _DEMO_WORDS.search(sub.func.value):
+                        self.report(built[name][1], shots=f"{name}.{method}(...)", items=collection,
+                                    loop=f"`for ... in {collection}`",
+                                    message="The demonstrations `{shots}` (queried in `" + sub.func.value + "`) are retrieved "
+                                            "from an index built at {where} over `{items}`, the items the loop {loop} sends "
+                                            "to the model: each item's nearest neighbour is itself, with its answer")
+                        break
                 if not (isinstance(sub, cst.Call) and isinstance(sub.func, cst.Attribute)
                         and isinstance(sub.func.value, cst.Name) and sub.func.value.value in indexes):
                     continue

@@ -75,6 +75,24 @@ def validation_gets_test(command: str) -> tuple[str, str] | None:
     return None
 
 
+# A dataset config's top-level split entries (`train: images/train`, `val: images/test`): YOLO's data YAML and
+# the like, where training picks its best checkpoint on `val`.
+_YAML_SPLIT = re.compile(r"^(train|training|val|valid|validation|dev)\s*:\s*['\"]?([^'\"#\s]+)['\"]?\s*(?:#.*)?$")
+
+
+def yaml_validation_is_test(text: str) -> tuple[int, str, str] | None:
+    """(line, key, value) of a data config's top-level validation entry that names the test data, when the file
+    also has a top-level training entry."""
+    entries = [(n, m.group(1), m.group(2)) for n, line in enumerate(text.splitlines(), 1)
+               if (m := _YAML_SPLIT.match(line))]
+    if not any(key.startswith("train") for _, key, _ in entries):
+        return None
+    for number, key, value in entries:
+        if not key.startswith("train") and _TEST_VALUE.search(value) and not _ALSO_VALIDATION.search(value):
+            return number, key, value
+    return None
+
+
 class ValidationOptionGetsTest(Rule):
     """
     ## What it does
@@ -86,7 +104,10 @@ class ValidationOptionGetsTest(Rule):
     (`--val_ratio 0.1`, `--val_check_interval`, `--valid_batch_size`) and values built from shell
     variables (`--valid_file $DATA/test.json`: the variable is what a reader must check) are not judged,
     nor are evaluation options (`--eval_split test`, `--test_file test.csv`): evaluating on the test set
-    is what they are for. The commands of one file are one finding, at the first.
+    is what they are for. The commands of one file are one finding, at the first. A dataset config
+    (a YOLO-style data YAML, at most two folders down) whose top-level validation entry names the test data
+    beside a training entry (`train: images/train`, `val: images/test`) is the same choice, written in the
+    config the training reads.
 
     Precision (2026-12-07): on the README files and shell scripts of the 523 repositories mirrored for
     the precision corpus and the real-bug sets it fires in one, mvts_transformer, whose README trains every
@@ -100,6 +121,7 @@ class ValidationOptionGetsTest(Rule):
     | `python -m pkg.finetune --dev-set=splits/test/` | yes | `--test-set splits/test/` |
     | `$ python train.py --validation_data mimic_test.csv` (a `$ ` line in Markdown) | yes | `--val_ratio 0.2` |
     | `--valid_file $DATA/test.json` | no | a shell variable: what it holds is not known |
+    | `val: images/test` beside `train: images/train` in a data YAML | yes | `val: images/val`; a YAML without a training entry |
 
     ## Why is this bad?
     The model is selected on the test set (best epoch, early stopping, hyperparameters), so the
@@ -120,6 +142,15 @@ class ValidationOptionGetsTest(Rule):
                "the checkpoint, early stopping and settings it chooses on validation are chosen on the test set{more}")
     question = "Is `{value}`, given to `{option}` at {where}, the test set, and is anything chosen on it?"
     examples = [
+        invalid({
+            "weeds.yaml": "path: datasets/weeds\ntrain: images/train\nval: images/test\ntest: images/test\nnames:\n  0: crop\n",
+            "train.py": "from ultralytics import YOLO\nYOLO('yolov8s.pt').train(data='weeds.yaml', epochs=100)\n",
+        }, expect=[("weeds.yaml", 3, "LEAK016")], note="probe17: a YOLO data YAML whose `val:` split is the test images"),
+        valid({
+            "weeds.yaml": "path: datasets/weeds\ntrain: images/train\nval: images/val\ntest: images/test\nnames:\n  0: crop\n",
+            "eval.yaml": "split: test\nval: false\n",
+            "train.py": "from ultralytics import YOLO\nYOLO('yolov8s.pt').train(data='weeds.yaml', epochs=100)\n",
+        }, note="near miss: validation images of its own; a YAML without a training entry is not a data config"),
         invalid({
             "README.md": "# Time-series transformer\n\nTo reproduce Table 2, run:\n\n```bash\n"
                          "python src/main.py --data_dir data/ --val_pattern TEST --epochs 100\n```\n",
@@ -158,6 +189,22 @@ class ValidationOptionGetsTest(Rule):
 
     @classmethod
     def check_repo(cls, repo) -> None:
+        root = repo.root
+        configs = sorted({f.relative_to(root).as_posix() for pattern in ("*.yaml", "*.yml", "*/*.yaml", "*/*.yml", "*/*/*.yaml", "*/*/*.yml")
+                          for f in root.glob(pattern) if not f.relative_to(root).as_posix().startswith(".")})[:_MAX_FILES]
+        for path in configs:
+            try:
+                text = repo.read_bytes(path)[:_MAX_BYTES].decode("utf-8", errors="replace")
+            except OSError:
+                continue
+            found = yaml_validation_is_test(text)
+            if found is not None:  # `val: images/test` in a YOLO-style data YAML
+                line, key, value = found
+                repo.report(cls, path, line, option=f"{key}:", value=value, where=f"{path}:{line}", more="",
+                            snippet=f"{key}: {value}",
+                            message=("`{option} {value}` in {where} makes the test data the validation split of the "
+                                     "dataset config: the checkpoint, early stopping and settings chosen on validation "
+                                     "are chosen on the test set"))
         texts = [(s.path, True) for s in repo.paths() if s.kind == "text" and s.path.lower().endswith((".md", ".markdown"))]
         for path, markdown in [*texts[:_MAX_FILES], *((p, False) for p in script_texts(repo))]:
             if markdown:

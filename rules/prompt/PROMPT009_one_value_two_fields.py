@@ -55,6 +55,21 @@ class OneValueTwoFields(Rule):
     question = "Which value should fill {fields} at {where}? `{unused}` is computed and never used."
     triggers = (".format(",)
     examples = [
+        invalid("""
+            JUDGE = "Q: {question}\\nA argues: {argument_a}\\nB argues: {argument_b}\\nWho is right?"
+            def judge(item, transcript):
+                prompt = JUDGE.format(question=item["question"], argument_a=transcript["a"],  # expect: PROMPT009
+                                      argument_b=transcript["a"])
+                return ask(prompt)
+        """, note="probe17: both sides of a pairwise judge template filled with side a's text"),
+        valid("""
+            JUDGE = "Q: {question}\\nA argues: {argument_a}\\nB argues: {argument_b}\\nWho is right?"
+            def judge(item, transcript):
+                prompt = JUDGE.format(question=item["question"], argument_a=transcript["a"],
+                                      argument_b=transcript["b"])
+                sanity = JUDGE.format(question=item["question"], argument_a=item["baseline"], argument_b=item["baseline"])
+                return ask(prompt), ask(sanity)
+        """, note="near miss: each side its own value; the same unnamed baseline on both sides on purpose"),
         invalid({
             "rag/__init__.py": "",
             "rag/prompts.py": """
@@ -222,7 +237,8 @@ class OneValueTwoFields(Rule):
             return
         unused = self._unused_local(node)
         if unused is None:
-            self._named_for_one_field(node, nodes[shared[0]], shared[0], shared[1])
+            if not self._paired_fields(node, nodes[shared[0]], shared[0], shared[1]):
+                self._named_for_one_field(node, nodes[shared[0]], shared[0], shared[1])
             return
         value, fields = shared
         self.report(node, value=value, fields=" and ".join(f"{{{f}}}" for f in fields), unused=unused[0],
@@ -249,6 +265,26 @@ class OneValueTwoFields(Rule):
                 break
         return None
 
+    def _paired_fields(self, call: cst.Call, value: cst.BaseExpression, code: str, fields: list[str]) -> bool:
+        """`JUDGE.format(argument_a=t["a"], argument_b=t["a"])`: the two sides of a pairwise template get one value,
+        which is named for one side (its key, attribute or last name word is that side's word): the judge
+        compares a text with itself."""
+        pair = _side_pair(fields)
+        name = _value_name(value)
+        if pair is None or name is None:
+            return False
+        own = name.lower().split("_")[-1]
+        field, side, other, other_side = pair
+        if own == other_side:
+            field, side, other, other_side = other, other_side, field, side
+        elif own != side:
+            return False
+        self.report(call, value=code, fields=f"{{{field}}} and {{{other}}}", unused="", unused_line=0,
+                    message="`{value}` fills both sides of the pair, {fields}: it is named for {{" + field + "}}, so {{"
+                            + other + "}} repeats it and the " + other_side + " side never reaches the prompt",
+                    question="Which value should fill {{" + other + "}} at {where}? It receives `{value}`, the " + side + " side's value.")
+        return True
+
     def _named_for_one_field(self, call: cst.Call, value: cst.BaseExpression, code: str, fields: list[str]) -> None:
         """`TEMPLATE.format(passage=record["question"], question=record["question"])` where TEMPLATE (a
         string of this file) shows both fields: the value is named for `{question}`, and `{passage}`,
@@ -267,6 +303,25 @@ class OneValueTwoFields(Rule):
                     message="`{value}` is named for {{" + name + "}} but fills {fields}: the template shows both, so "
                             "{{" + others[0] + "}} repeats it and its own value never reaches the prompt",
                     question="Which value should fill {{" + others[0] + "}} at {where}? It receives `{value}`, the value of {{" + name + "}}.")
+
+
+# The two sides of a pairwise template (`{answer_a}` / `{answer_b}`, `{response_1}` / `{response_2}`).
+_SIDES = [frozenset(p) for p in (("a", "b"), ("1", "2"), ("left", "right"), ("first", "second"), ("chosen", "rejected"),
+                                 ("pos", "neg"), ("positive", "negative"), ("one", "two"), ("x", "y"), ("0", "1"))]
+
+
+def _side_pair(fields: list[str]) -> tuple[str, str, str, str] | None:
+    """(field, its side, the other field, its side) for two fields named alike but for one side word
+    (`argument_a` / `argument_b`)."""
+    for i, first in enumerate(fields):
+        for second in fields[i + 1:]:
+            a, b = first.lower().split("_"), second.lower().split("_")
+            if len(a) != len(b) or len(a) < 2:
+                continue
+            diff = [(x, y) for x, y in zip(a, b) if x != y]
+            if len(diff) == 1 and frozenset(diff[0]) in _SIDES:
+                return first, diff[0][0], second, diff[0][1]
+    return None
 
 
 def _value_name(value: cst.BaseExpression) -> str | None:

@@ -40,6 +40,19 @@ class MissingMetric(Rule):
     message = "`{metric}` in {path} is {what} at line {line} ({count} of {total} values): the metric was not computed for that row"
     question = "Why is `{metric}` {what} at {where}, and which conclusions drawn from {path} does that row change?"
     examples = [
+        invalid({"results/sweep.csv": """\
+            run,lr,dropout,val_f1
+            fiery-sweep-1,0.00021,0.1,
+            gentle-sweep-2,0.00083,0.0,
+            lucky-sweep-3,4.1e-05,0.3,
+            """}, expect=[("results/sweep.csv", 2, "RESULT006")],
+            note="probe17: a metric column empty in every row (the export read a key the runs never logged)"),
+        valid({"results/sweep.csv": """\
+            run,lr,dropout,val_f1,notes
+            fiery-sweep-1,0.00021,0.1,0.812,
+            gentle-sweep-2,0.00083,0.0,0.794,
+            lucky-sweep-3,4.1e-05,0.3,0.801,
+            """}, note="near miss: the metric is filled; an empty column that is no metric (`notes`) is left alone"),
         invalid({"results/backtest.csv": """\
             model,horizon,mape
             naive_seasonal,7,18.42
@@ -168,6 +181,13 @@ class MissingMetric(Rule):
             return  # a JSON document: its leaves said it all
         total = profile.get("rows", 0)
         for name, stats in profile.get("columns", {}).items():
+            if metric_key(name) and not stats.get("numbers") and total >= 2 and stats.get("missing", 0) >= total \
+                    and stats.get("missing_line"):
+                # `val_f1` empty in every row (a sweep export reading a key the runs never logged): the
+                # table's ranking by it is arbitrary
+                self._record(stats["missing_line"], f"{name}: empty", {
+                    "metric": name, "what": "empty", "line": stats["missing_line"], "count": total, "total": total})
+                continue
             if not metric_key(name) or not stats.get("numbers"):
                 continue
             for kind, what in (("nan", "NaN"), ("inf", "infinite"), ("missing", "empty")):

@@ -63,6 +63,8 @@ def _claims(text: str, latex: bool) -> list[dict[str, Any]]:
             continue
         if _NOT_OURS.search(line):
             continue
+        if latex and not in_table:
+            line = line + _macro_words(line)  # `\newcommand{\ourAcc}{87.9}`: the macro's name says what it holds
         cells = re.split(r"\||&", line) if in_table else [line]
         label = cells[1 if line.lstrip().startswith("|") else 0].strip() if in_table and len(cells) > 1 else ""
         # Whole-number cells of a table row (`| benign | 350 | 4.8% |`): a count the results may hold
@@ -87,6 +89,21 @@ def _claims(text: str, latex: bool) -> list[dict[str, Any]]:
                             **({"ints": ints[:8]} if ints else {}),
                             **({"spread": True} if spread and match.start() > spread.start() else {})})
     return out
+
+
+# A LaTeX macro holding a number (`\newcommand{\ourAcc}{87.9}`, `\def\bestFone{91.2}`): a paper's headline
+# numbers, typed once and used in the abstract and the text.
+_MACRO = re.compile(r"\\(?:re)?newcommand\*?\s*\{?\\([A-Za-z]+)\}?\s*\{[^{}]*\d[^{}]*\}|\\def\s*\\([A-Za-z]+)\s*\{[^{}]*\d[^{}]*\}")
+
+
+def _macro_words(line: str) -> str:
+    """The words of a number macro's name (`ourAcc` -> ` our Acc`, `test_f1` has no macro), appended to the line so
+    that the metric words test sees them; '' for any other line."""
+    match = _MACRO.search(line)
+    if match is None:
+        return ""
+    name = match.group(1) or match.group(2)
+    return " " + re.sub(r"(?<=[a-z])(?=[A-Z])", " ", name)
 
 
 _COUNT_CELL = re.compile(r"^\s*(\d{2,3}(?:,\d{3})+|\d{2,7})\s*$")
@@ -168,6 +185,18 @@ class ClaimNotInResults(Rule):
     message = "{text} in {path}:{line} appears in no result file or saved notebook output ({sources})"
     question = "Which run produced the {text} reported at {where}, and where is its result file?"
     examples = [
+        invalid({
+            "paper/numbers.tex": "% headline numbers\n\\newcommand{\\ourAcc}{87.9}\n\\newcommand{\\probeAcc}{80.1}\n",
+            "results/main.json": '{"dataset": "cub200", "methods": {"linear probe": {"acc": 0.801}, "ours": {"acc": 0.852}}}\n',
+            "make_tables.py": "import json\nres = json.load(open('results/main.json'))\n",
+        }, expect=[("paper/numbers.tex", 2, "RESULT007")],
+            note="probe17: a number macro typed by hand (its name says accuracy) that no results file holds"),
+        valid({
+            "paper/numbers.tex": "% headline numbers\n\\newcommand{\\ourAcc}{85.2}\n\\newcommand{\\probeAcc}{80.1}\n"
+                                 "\\newcommand{\\numClasses}{200}\n\\newcommand{\\lrValue}{0.001}\n",
+            "results/main.json": '{"dataset": "cub200", "methods": {"linear probe": {"acc": 0.801}, "ours": {"acc": 0.852}}}\n',
+            "make_tables.py": "import json\nres = json.load(open('results/main.json'))\n",
+        }, note="near miss: the macros quote the results; a macro not named for a metric is no claim"),
         invalid({
             "report.md": "| prompt set | n | refusal rate |\n|---|---|---|\n| harmful | 520 | 96.3% |\n| benign borderline | 350 | 4.8% |\n",
             "results/summary.json": '{"model": "m", "n_harmful": 520, "n_benign": 350, "refusal_rate_harmful": 0.963, '

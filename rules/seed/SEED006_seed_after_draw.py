@@ -97,6 +97,28 @@ class SeedAfterDraw(Rule):
     question = "Was the seed at {seed_where} meant to control `{draw}` at {where}, which runs before it?"
     examples = [
         invalid("""
+            import sys
+            from peft import LoraConfig, get_peft_model
+            from transformers import AutoModelForSequenceClassification, set_seed
+            seed = int(sys.argv[1])
+            model = AutoModelForSequenceClassification.from_pretrained("roberta-base", num_labels=2)
+            model = get_peft_model(model, LoraConfig(task_type="SEQ_CLS", r=8))  # expect: SEED006
+            set_seed(seed)
+            train(model, loader)
+            print("rte acc", evaluate(model, val_loader), "seed", seed)
+        """, note="probe17: the LoRA adapters are drawn before the seed the run is labelled with"),
+        valid("""
+            import sys
+            from peft import LoraConfig, get_peft_model
+            from transformers import AutoModelForSequenceClassification, set_seed
+            seed = int(sys.argv[1])
+            set_seed(seed)
+            model = AutoModelForSequenceClassification.from_pretrained("roberta-base", num_labels=2)
+            model = get_peft_model(model, LoraConfig(task_type="SEQ_CLS", r=8))
+            train(model, loader)
+            print("rte acc", evaluate(model, val_loader), "seed", seed)
+        """, note="near miss: seeded before the model and its adapters are made"),
+        invalid("""
             import torch
             from transformers import pipeline, set_seed
             records = []
@@ -552,6 +574,11 @@ class SeedAfterDraw(Rule):
             if draw.kind == "generate":
                 at, at_place, other, other_place, note = where_path, place, draw.path, draw_place, "the earlier draw"
             ask = _ask(late, progs)
+            if not ask and draw.kind == "adapter" and "Trainer(" in place.snippet.replace(" ", ""):
+                # peft adapters drawn before a Trainer seeds in its constructor: HF's own scripts do the same
+                # unless they pass `model_init`; whether the runs' spread covers it is the author's to say
+                ask = ("the adapter weights are drawn before the Trainer seeds; is the run-to-run spread of "
+                       "the reported numbers measured over seeds that cover them?")
             if not ask and before_seed_only(repo, progs.files[late.entry]["module"], late.draw_frames, late.seed):
                 ask = _BEFORE_SEED_ONLY
             repo.report(cls, at, at_place.line, seed=seed_code, gen=gen, draw=draw.code, seed_where=seed_where,

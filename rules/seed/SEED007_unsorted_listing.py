@@ -132,6 +132,35 @@ class UnsortedListing(OrderTracker, Rule):
     message = "`{listing}` returns files in filesystem order, and {use}: the result changes between machines"
     question = "Does the result at {where} depend on the order of `{listing}`, and was it sorted when the reported numbers were made?"
     examples = [
+        invalid("""
+            import csv
+            import glob
+            import os
+
+            slides = glob.glob("tiles/*/")  # expect: SEED007
+            with open("folds.csv", "w", newline="") as fh:
+                w = csv.writer(fh)
+                for i, d in enumerate(slides):
+                    w.writerow([os.path.basename(os.path.normpath(d)), i % 5])
+        """, note="probe17: the listing's positions become folds written row by row to a CSV (data, not a message)"),
+        valid("""
+            import glob
+            import os
+
+            slides = glob.glob("tiles/*/")
+            with open("progress.log", "w") as log:
+                for i, d in enumerate(slides):
+                    log.write(f"{i}: {os.path.basename(d)} tiled\n")
+        """, note="near miss: the position only numbers a progress log's lines"),
+        valid("""
+            import csv
+            import glob
+
+            with open("manifest.csv", "w", newline="") as fh:
+                w = csv.writer(fh)
+                for i, path in enumerate(glob.glob("tiles/*.png")):
+                    w.writerow([i, path])
+        """, note="near miss: a bare position numbers a manifest's rows; no fold or split is computed from it"),
         valid("""
             import glob
             import matplotlib.pyplot as plt

@@ -108,6 +108,10 @@ NOT_SEEDS = frozenset({"torch.seed", "torch.random.seed", "torch.cuda.seed", "to
 OWN_SEED_KWARGS = ("random_state", "seed", "generator", "rng", "random_seed")
 
 
+# peft's wrappers that add freshly drawn adapter weights to a (loaded) model.
+PEFT_WRAPPERS = frozenset({"peft.get_peft_model", "peft.mapping.get_peft_model", "peft.mapping_func.get_peft_model"})
+
+
 @dataclass(frozen=True)
 class Seed:
     gens: tuple[str, ...]
@@ -171,7 +175,7 @@ def randomness_setter(tail: str, node: cst.Call) -> bool:
 # call is settled by two set lookups (this runs on every call of every file).
 _KNOWN_ROOTS = frozenset({"random", "numpy", "torch", "sklearn", "imblearn", "umap", "lightning",
                           "pytorch_lightning", "lightning_fabric", "transformers", "trl", "setfit",
-                          "sentence_transformers", "stable_baselines3", "sb3_contrib", "zero", "delu"})
+                          "sentence_transformers", "stable_baselines3", "sb3_contrib", "zero", "delu", "peft"})
 _KNOWN_METHODS = TENSOR_DRAW_METHODS | {"sample", "shuffle", "train_test_split"}
 
 
@@ -230,6 +234,10 @@ def _by_name(bare: str, name: str, node: cst.Call, tail: str) -> Seed | Draw | b
         return True if off else Seed(("*",), bare)
     if bare in NOT_SEEDS:
         return True
+    if bare in PEFT_WRAPPERS:
+        # `get_peft_model(model, LoraConfig(...))`: the adapters' A matrices are drawn from torch's generator (the
+        # loaded weights stay; these are new, so no later load replaces them)
+        return Draw("torch", "adapter", "get_peft_model(...) adapter weights")
     if "()" in name:
         return _instance_call(bare, name, node, tail)
     if bare in FRESH_WITHOUT_SEED:

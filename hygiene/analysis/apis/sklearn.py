@@ -23,7 +23,9 @@ mean_pinball_loss mean_poisson_deviance mean_gamma_deviance mean_tweedie_devianc
 d2_pinball_score d2_absolute_error_score ndcg_score dcg_score label_ranking_average_precision_score
 adjusted_rand_score adjusted_mutual_info_score normalized_mutual_info_score
 """.split()
-METRICS = frozenset(f"sklearn.metrics.{m}" for m in _METRICS)
+METRICS = frozenset(f"sklearn.metrics.{m}" for m in _METRICS) | frozenset(
+    # seqeval's entity-level metrics take (y_true, y_pred) tag sequences like scikit-learn's
+    f"seqeval.metrics.{m}" for m in "accuracy_score f1_score precision_score recall_score classification_report".split())
 # Swapping truth and prediction changes nothing for these.
 SYMMETRIC_METRICS = frozenset(f"sklearn.metrics.{m}" for m in """
 accuracy_score cohen_kappa_score matthews_corrcoef hamming_loss zero_one_loss mean_squared_error
@@ -31,9 +33,10 @@ root_mean_squared_error mean_absolute_error median_absolute_error max_error adju
 mean_squared_log_error root_mean_squared_log_error
 adjusted_mutual_info_score normalized_mutual_info_score
 """.split())
+SYMMETRIC_METRICS |= {"seqeval.metrics.accuracy_score"}
 # Swapping changes nothing for these either, unless `average="weighted"` (weights by true support):
 # F1 and Jaccard treat false positives and false negatives alike.
-SYMMETRIC_UNLESS_WEIGHTED = frozenset(f"sklearn.metrics.{m}" for m in "f1_score jaccard_score".split())
+SYMMETRIC_UNLESS_WEIGHTED = frozenset(f"sklearn.metrics.{m}" for m in "f1_score jaccard_score".split()) | {"seqeval.metrics.f1_score"}
 # Metrics whose second argument is a score or probability, not a label.
 SCORE_METRICS = frozenset(f"sklearn.metrics.{m}" for m in """
 roc_auc_score average_precision_score log_loss brier_score_loss precision_recall_curve roc_curve

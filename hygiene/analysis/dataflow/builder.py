@@ -326,6 +326,7 @@ class DataflowBuilder(CallEvaluator):
         info: dict[str, Any] = {"col": column} if isinstance(column, str) else {}
         if not isinstance(column, str) and isinstance(key, int) and key:
             inputs = (*inputs, key)
+            info.update(self.pattern_column(key))  # `out[f"{col}_te"] = ...`: a column named `*_te`
         changed = self.add("setcol", inputs, info, where)
         if isinstance(base, cst.Name):
             self._bind_name(base.value, changed, keep_name=True)

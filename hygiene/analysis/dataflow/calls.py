@@ -12,7 +12,7 @@ from hygiene.analysis.apis import plain
 from hygiene.analysis.dataflow import knowledge as kb
 from hygiene.analysis.dataflow.expressions import Evaluator, Value, is_model_call
 from hygiene.analysis.dataflow.formulas import formula_call
-from hygiene.analysis.dataflow.libcalls import call_role, dict_entry_tuple, prophet_fit, selection_fit
+from hygiene.analysis.dataflow.libcalls import call_role, dict_entry_tuple, pipeline_node, prophet_fit, selection_fit, split_call
 from hygiene.analysis.dataflow.frames import assigned_column, column_expression, first_rows, frame_call, per_row
 from hygiene.analysis.strings import literal_value, pattern_value, string_value
 
@@ -68,13 +68,15 @@ class CallEvaluator(Evaluator):
             return self.model_call(expr, recv, positional, keywords)
         if method in ("view_as", "reshape_as", "expand_as", "type_as") and recv:  # values of recv, shape of the other
             return self.add("op", (recv,), {"op": "alias"}, expr)
-        split = self.split_call(expr, bare, method, recv, positional, keywords)
+        split = split_call(self, expr, bare, method, recv, positional, keywords)
         if split is not None:
             return split
         if callee and isinstance(callee, int) and self.kinds[callee] == "fn":
             qn, callee = self.info(callee).get("fn"), 0
             bare = plain(qn) if qn else ""
         handed = positional[0] if positional else keywords.get("func", 0)
+        if bare in kb.PIPELINE_NODES and (node := pipeline_node(self, expr, handed, positional, keywords)):
+            return node  # Kedro's `node(func, inputs, outputs)` (hygiene.analysis.dataflow.libcalls)
         if (method in _HIGHER_ORDER and recv and isinstance(handed, int) and handed and self.kinds[handed] == "fn"
                 and not self.is_module(func.value)):
             return self.add("call", (0, recv), {"fn": self.info(handed)["fn"], "via": method}, expr)  # called on recv's data
@@ -166,42 +168,6 @@ class CallEvaluator(Evaluator):
         info["kw"] = {name: len(positional) + 1 + i for i, name in enumerate(keywords)}
         return self.add("llm", inputs, info, expr)
 
-    def split_call(self, expr: cst.Call, bare: str, method: str, recv: int, positional: list[Value],
-                   keywords: dict[str, Value]) -> int | None:
-        info: dict[str, Any]
-        if bare in kb.SPLIT_FUNCTIONS or method == "train_test_split" or kb.random_valid_split(bare, method, keywords):
-            arrays = [p for p in positional]
-            pairs = bare in kb.SPLIT_FUNCTIONS and bare.endswith("train_test_split")
-            info = {"call": bare.rsplit(".", 1)[-1] or method, "arrays": len(arrays), "grouped": False}
-            if pairs:
-                info["pairs"] = 1
-            shuffle = self.keyword_literal(expr, "shuffle")
-            if shuffle is not None:
-                info["shuffle"] = shuffle
-            if bare.endswith("random_split"):
-                arrays = positional[:1]
-                info["arrays"] = 1
-            data = recv if method == "train_test_split" and recv else 0
-            return self.add("split", [data, *arrays] if data else arrays, {**info, "on": self.code(expr.func.value)}  # `ds.train_test_split(...)`
-                            if data else self.with_on(info, expr), expr)
-        splitter = bare[: -len(".split")] if bare.endswith(".split") else ""
-        if method == "split" and splitter and (plain(splitter) in kb.SPLITTERS or "model_selection" in splitter):
-            grouped = plain(splitter) in kb.GROUPED_SPLITTERS or len(positional) >= 3 or "groups" in keywords
-            info = {"call": plain(splitter).rsplit(".", 1)[-1], "arrays": 1, "grouped": grouped,
-                    "roles": ["train", "test"], "shuffle": self.splitter_shuffle(recv)}
-            # `skf.split(X, y)`: y's rows are X's items (their table may show the groups); the parts stay X's
-            return self.add("split", positional[:2] or [keywords.get("X", 0)], self.with_on(info, expr), expr)
-        if bare in kb.CV_FUNCTIONS and bare.split(".")[-1].startswith(("cross_val", "cross_validate", "learning_curve",
-                                                                       "validation_curve", "permutation_test")):
-            cv = keywords.get("cv", 0)
-            cv_call = self.info(cv).get("fn", "") if isinstance(cv, int) and cv else ""
-            grouped = "groups" in keywords or plain(cv_call) in kb.GROUPED_SPLITTERS
-            info = {"call": bare.rsplit(".", 1)[-1], "arrays": 1, "grouped": grouped, "cv": 1,
-                    "shuffle": self.splitter_shuffle(cv if isinstance(cv, int) else 0)}  # `cv=KFold(5, shuffle=True)`
-            data = positional[1] if len(positional) > 1 else keywords.get("X", 0)
-            return self.add("split", (data,), self.with_on(info, expr, 1), expr)
-        return None
-
     def is_data(self, node: int) -> bool:
         """A table or array (pandas' `.transform`, `.apply`), not a fitted transformer."""
         kind = self.kinds[node]
@@ -287,7 +253,7 @@ class CallEvaluator(Evaluator):
         ctor_text = self.ctx.code(ctor) if isinstance(ctor, cst.Call) else ""
         listed = keywords.get("callbacks", 0)  # `callbacks=callbacks` / `[ckpt]`: checkpoints made before the call
         text += self.listed_code(listed)
-        if any(s in text or s in ctor_text for s in (*kb.STOPPING_NAMES, *kb.STOPPING_KEYWORDS)):
+        if any(s in text or s in ctor_text for s in (*kb.STOPPING_NAMES, *kb.STOPPING_KEYWORDS)) or plain(cls or "") in kb.SELECTING_FITS:
             info["stop"] = 1
         fitted = self.add("fit", inputs, info, expr)
         if isinstance(expr.func, cst.Attribute) and not self.is_module(expr.func.value):

@@ -10,6 +10,7 @@ import libcst as cst
 
 from hygiene.analysis.apis import plain
 from hygiene.analysis.dataflow import knowledge as kb
+from hygiene.analysis.strings import string_value
 
 if TYPE_CHECKING:
     from hygiene.analysis.dataflow.expressions import Value
@@ -190,6 +191,10 @@ class ContainerValues:
         target = test.comparisons[0]
         value = self.literal(self.value(target.comparator))
         keys = [value] if isinstance(value, str) else list(value) if isinstance(value, tuple) else None
+        if keys is None and isinstance(target.operator, cst.NotIn) and isinstance(target.comparator, (cst.Tuple, cst.List, cst.Set)):
+            # `c not in ("id", "churned", *CAT_COLS)`: the names written out, and "?" for the ones not known
+            known = [string_value(e.value) for e in target.comparator.elements]
+            keys = [k for k in known if isinstance(k, str)] + ["?"]
         if keys is None:
             info["only"] = ["?"]
         elif isinstance(target.operator, (cst.NotEqual, cst.NotIn, cst.IsNot)):

@@ -82,6 +82,12 @@ class Evaluator(ContainerValues):
             return self.info(value).get("value")
         return None
 
+    def pattern_column(self, key: int) -> dict[str, str]:
+        """`{"colpat": "*_te"}` for a column key written as an f-string with literal text (`f"{col}_te"`), else {}:
+        the glob of the names a loop assigns, which a list of feature names can match."""
+        text = str(self.info(key).get("text", "")) if self.kinds[key] == "op" and self.info(key).get("op") == "fmt" else ""
+        return {"colpat": text} if "*" in text and text.strip("*") else {}
+
     def node(self, value: Value) -> int:
         """`value` as a node id, materialising a literal as a `const` node."""
         if isinstance(value, int):

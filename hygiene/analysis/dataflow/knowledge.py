@@ -76,7 +76,14 @@ HASHERS = frozenset({"hashlib.md5", "hashlib.sha1", "hashlib.sha256", "hashlib.s
 # Early stopping and keep-the-best callbacks and arguments.
 STOPPING_NAMES = ("EarlyStopping", "ModelCheckpoint", "early_stopping", "EarlyStoppingCallback", "ReduceLROnPlateau")
 # Keywords of a fit call that hand it held-out data to watch (Lightning's `Trainer().fit(model, train, val)` also by position).
-HELD_OUT_KEYWORDS = ("validation_data", "eval_set", "X_val", "val_dataloaders")
+HELD_OUT_KEYWORDS = ("validation_data", "eval_set", "X_val", "val_dataloaders", "tuning_data", "validation_frame")
+# AutoML searches: their fit chooses learners and hyperparameters on the held-out data it is given
+# (FLAML `fit(..., X_val=, y_val=)`, AutoGluon `fit(train, tuning_data=)`, H2O `train(..., validation_frame=)`).
+SELECTING_FITS = frozenset({"flaml.AutoML", "flaml.automl.AutoML", "flaml.automl.automl.AutoML",
+                            "autogluon.tabular.TabularPredictor", "autogluon.timeseries.TimeSeriesPredictor",
+                            "autogluon.multimodal.MultiModalPredictor", "h2o.automl.H2OAutoML"})
+# Pipeline frameworks' node constructors: `node(func, inputs, outputs)` wires datasets by name (Kedro).
+PIPELINE_NODES = frozenset({"kedro.pipeline.node", "kedro.pipeline.node.node", "kedro.pipeline.modular_pipeline.node"})
 # Hyperparameter searches that maximise (or minimise) what an objective function of the repo returns.
 OBJECTIVE_SEARCHES = ("optuna.create_study.optimize", "optuna.study.Study.optimize", "optuna.Study.optimize",
                       "hyperopt.fmin", "skopt.gp_minimize", "skopt.forest_minimize", "skopt.gbrt_minimize",

@@ -1,11 +1,14 @@
 """Library knowledge of calls the dataflow builder reads (`hygiene.analysis.dataflow.calls`): the split a
-call's arguments name, a starred argument's tuple, Prophet's fit of `y`, tsfresh's supervised selection."""
+call's arguments name, a starred argument's tuple, Prophet's fit of `y`, tsfresh's supervised selection,
+Kedro's pipeline nodes, and the splits a call makes (`split_call`)."""
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import libcst as cst
 
+from hygiene.analysis.apis import plain
 from hygiene.analysis.dataflow import knowledge as kb
 
 # (`flag="test"`: the time-series libraries' data providers, `Dataset_ETT_hour(root, flag="test")`)
@@ -91,3 +94,63 @@ def prophet_fit(flow, qn, method, recv, positional, expr) -> list | None:  # typ
 # A folder (no extension) or a data file: the paths whose last part can name a split.
 _DATA_PATH = re.compile(
     r"(?i)/[\w-]+/?$|/[\w-]+\.(csv|tsv|json|jsonl|parquet|feather|arrow|txt|npy|npz|h5|hdf5|pkl|pickle|pt)$")
+
+
+def pipeline_node(ev, expr: cst.Call, fn, positional: list, keywords: dict) -> int:  # type: ignore[no-untyped-def]
+    """Kedro's `node(vectorise, ["tickets", "params:model"], ["X", "y"])`: the function is called on the datasets
+    named as its inputs, and its outputs become the datasets named as outputs, which later nodes of the module
+    read by name (a pipeline's nodes in the order they are written). 0 when `fn` is no function."""
+    if not (isinstance(fn, int) and fn and (ev.kinds[fn] == "fn" or (ev.kinds[fn] == "import" and ev.info(fn).get("qn")))):
+        return 0
+    datasets: dict[str, int] = ev.__dict__.setdefault("_pipeline_datasets", {})
+
+    def names(value) -> list[str]:  # type: ignore[no-untyped-def]
+        literal = ev.literal(value)
+        return [literal] if isinstance(literal, str) else list(literal) if isinstance(literal, tuple) else []
+
+    inputs = names(keywords.get("inputs", positional[1] if len(positional) > 1 else 0))
+    outputs = names(keywords.get("outputs", positional[2] if len(positional) > 2 else 0))
+    called = ev.info(fn).get("fn") or ev.info(fn).get("qn")  # a function of this module, or imported
+    call = ev.add("call", [0, *[datasets.get(name, 0) for name in inputs]], {"fn": called, "via": "pipeline node"}, expr)
+    for i, name in enumerate(outputs):
+        datasets[name] = call if len(outputs) == 1 else ev.add("elem", (call,), {"index": i}, expr)
+    return call
+
+
+def split_call(ev, expr: cst.Call, bare: str, method: str, recv: int, positional: list,  # type: ignore[no-untyped-def]
+               keywords: dict) -> int | None:
+    info: dict[str, Any]
+    if bare in kb.SPLIT_FUNCTIONS or method == "train_test_split" or kb.random_valid_split(bare, method, keywords):
+        arrays = [p for p in positional]
+        pairs = bare in kb.SPLIT_FUNCTIONS and bare.endswith("train_test_split")
+        info = {"call": bare.rsplit(".", 1)[-1] or method, "arrays": len(arrays), "grouped": False}
+        if pairs:
+            info["pairs"] = 1
+        shuffle = ev.keyword_literal(expr, "shuffle")
+        if shuffle is not None:
+            info["shuffle"] = shuffle
+        if bare.endswith("random_split"):
+            arrays = positional[:1]
+            info["arrays"] = 1
+        data = recv if method == "train_test_split" and recv else 0
+        return ev.add("split", [data, *arrays] if data else arrays, {**info, "on": ev.code(expr.func.value)}  # `ds.train_test_split(...)`
+                        if data else ev.with_on(info, expr), expr)
+    if method == "randomSplit" and recv and positional:  # Spark's `df.randomSplit([0.8, 0.2], seed=5)`: rows at random
+        return ev.add("split", [recv], {"call": method, "arrays": 1, "grouped": False, "on": ev.code(expr.func.value)}, expr)
+    splitter = bare[: -len(".split")] if bare.endswith(".split") else ""
+    if method == "split" and splitter and (plain(splitter) in kb.SPLITTERS or "model_selection" in splitter):
+        grouped = plain(splitter) in kb.GROUPED_SPLITTERS or len(positional) >= 3 or "groups" in keywords
+        info = {"call": plain(splitter).rsplit(".", 1)[-1], "arrays": 1, "grouped": grouped,
+                "roles": ["train", "test"], "shuffle": ev.splitter_shuffle(recv)}
+        # `skf.split(X, y)`: y's rows are X's items (their table may show the groups); the parts stay X's
+        return ev.add("split", positional[:2] or [keywords.get("X", 0)], ev.with_on(info, expr), expr)
+    if bare in kb.CV_FUNCTIONS and bare.split(".")[-1].startswith(("cross_val", "cross_validate", "learning_curve",
+                                                                   "validation_curve", "permutation_test")):
+        cv = keywords.get("cv", 0)
+        cv_call = ev.info(cv).get("fn", "") if isinstance(cv, int) and cv else ""
+        grouped = "groups" in keywords or plain(cv_call) in kb.GROUPED_SPLITTERS
+        info = {"call": bare.rsplit(".", 1)[-1], "arrays": 1, "grouped": grouped, "cv": 1,
+                "shuffle": ev.splitter_shuffle(cv if isinstance(cv, int) else 0)}  # `cv=KFold(5, shuffle=True)`
+        data = positional[1] if len(positional) > 1 else keywords.get("X", 0)
+        return ev.add("split", (data,), ev.with_on(info, expr, 1), expr)
+    return None
