@@ -44,8 +44,9 @@ class SeedsNotInSpawnedWorkers(Rule):
     processes made by `torch.multiprocessing.spawn(main_worker, ...)` (or `mp.start_processes`),
     when the worker function, and the functions of the file it calls, never seed. Spawned
     processes start a fresh interpreter: the parent's seeds do not reach them. A worker that seeds
-    (itself or through a function it calls), and seeds set where no process is spawned, are left
-    alone.
+    (itself or through a function it calls), seeds at the top level of the module outside its
+    `if __name__ == "__main__":` block (a spawned process imports the main module again and runs
+    them), and seeds set where no process is spawned, are left alone.
 
     | spelling | found | near miss left alone |
     |---|---|---|
@@ -119,12 +120,20 @@ class SeedsNotInSpawnedWorkers(Rule):
             def other_worker(index, opt):
                 torch.manual_seed(opt.manual_seed)
 
+            def plain_worker(index, opt):
+                return torch.nn.Linear(10, 2)
+
+            torch.manual_seed(2023)
+
+            def main():
+                mp.spawn(plain_worker, nprocs=2, args=(None,))
+
             if __name__ == "__main__":
                 opt = get_opt()
                 torch.manual_seed(opt.manual_seed)
                 mp.spawn(main_worker, nprocs=2, args=(opt,))
                 mp.spawn(other_worker, nprocs=2, args=(opt,))
-        """, note="near misses: the workers seed, directly or through a helper"),
+        """, note="near misses: the workers seed, directly or through a helper; a module-level seed, which each spawned process runs again"),
     ]
 
     def visit_Module(self, node: cst.Module) -> None:
@@ -151,5 +160,9 @@ class SeedsNotInSpawnedWorkers(Rule):
 
     @staticmethod
     def _own(scope: ast.AST, functions: dict[str, ast.AST]) -> list[ast.stmt]:
-        """The scope's statements without the bodies of functions defined in it."""
-        return [s for s in scope.body if not isinstance(s, (*FUNCTIONS, ast.ClassDef))]
+        """The scope's statements that a spawned process does not run again: a function's body, or the
+        module's `if __name__ == "__main__":` block (a spawned process imports the main module again,
+        so its other top-level statements, seeds included, run in every worker)."""
+        if not isinstance(scope, ast.Module):
+            return [s for s in scope.body if not isinstance(s, (*FUNCTIONS, ast.ClassDef))]
+        return [s for s in scope.body if isinstance(s, ast.If) and "__name__" in ast.unparse(s.test)]
