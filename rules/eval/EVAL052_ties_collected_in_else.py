@@ -35,8 +35,10 @@ class TiesCollectedInElse(Rule):
     Finds the loop that keeps the indices of the highest (or lowest) score with their ties, `if
     score > best: best_idx = [idx]; best = score`, when its `else:` appends the index
     unconditionally (`else: best_idx.append(idx)`): the `else` of a strict comparison holds every
-    lower score, not only the equal ones. An `elif score == best:` (or an `if` inside the `else`),
-    and an `else` that appends to another list, are left alone.
+    lower score, not only the equal ones. The `if` must update the running best it compares with.
+    An `elif score == best:` (or an `if` inside the `else`), an `else` that appends to another
+    list, and a comparison with a fixed limit (text wrapping: `if width + len(word) > limit: line =
+    [word]`, `else: line.append(word)`) are left alone.
 
     | spelling | found | near miss left alone |
     |---|---|---|
@@ -134,7 +136,19 @@ class TiesCollectedInElse(Rule):
                         if s == best:
                             winners.append(idx)
                 return winners, losers
-        """, note="near misses: ties tested for equality, another list in the else"),
+
+            def wrap(words, width):
+                lines, line, length = [], [], 0
+                for word in words:
+                    if length + len(word) > width:
+                        lines.append(" ".join(line))
+                        line = [word]
+                        length = len(word)
+                    else:
+                        line.append(word)
+                        length += len(word)
+                return lines
+        """, note="near misses: ties tested for equality, another list in the else, a fixed limit (text wrapping)"),
     ]
 
     def visit_Module(self, node: cst.Module) -> None:
@@ -147,6 +161,11 @@ class TiesCollectedInElse(Rule):
                 continue
             if len(n.orelse) == 1 and isinstance(n.orelse[0], ast.If):
                 continue  # an `elif`
+            best = n.test.comparators[0]
+            if not isinstance(best, (ast.Name, ast.Attribute, ast.Subscript)) or not any(
+                    isinstance(s, ast.Assign) and any(ast.unparse(t) == ast.unparse(best) for t in s.targets)
+                    for s in n.body):
+                continue  # not a running best: `if width + len(word) > limit: line = [word]` wraps text
             reset = _resets(n.body)
             for name, stmt in _appends(n.orelse):
                 if name in reset:

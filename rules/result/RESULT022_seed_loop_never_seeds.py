@@ -11,14 +11,21 @@ from hygiene.finding import Severity
 from hygiene.rule import Rule, invalid, valid
 
 # Calls that only show or record a value: the seed passed to them is written, not used.
-RECORDERS = frozenset({"print", "info", "debug", "warning", "log", "write", "writerow", "writerows", "append", "add",
-                       "set_description", "set_postfix", "format", "dumps", "dump", "add_scalar", "echo", "str",
-                       "secho", "tqdm", "update"})
+RECORDERS = frozenset({"print", "info", "debug", "warning", "log", "write", "writerow", "writerows",
+                       "set_description", "set_postfix", "add_scalar", "echo", "secho"})
 
 
-def _seedy(node: ast.AST) -> bool:
-    return any("seed" in name_tokens(n) or "seeds" in name_tokens(n)
-               for n in (names_in(node) | {a.attr for a in ast.walk(node) if isinstance(a, ast.Attribute)}))
+def _seedy_target(node: ast.AST) -> bool:
+    return isinstance(node, ast.Name) and "seed" in name_tokens(node.id)
+
+
+def _seed_count(node: ast.AST) -> bool:
+    """`range(args.num_seeds)`, `range(n_seeds)`, `SEEDS`, `args.seeds`: the seeds or their number."""
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "range" and node.args:
+        node = node.args[-1] if len(node.args) == 1 else node.args[1]
+    words = name_tokens(node.id) if isinstance(node, ast.Name) else (
+        name_tokens(node.attr) if isinstance(node, ast.Attribute) else [])
+    return "seeds" in words
 
 
 def _call_name(call: ast.Call) -> str:
@@ -83,12 +90,12 @@ class SeedLoopNeverSeeds(Rule):
                         writer.writerow({"seed": i, "score": score})
         """),
         invalid("""
+            import logging
+
             SEEDS = [0, 1, 2]
-            results = []
             for seed in SEEDS:  # expect: RESULT022
                 acc = run_experiment(config)
-                print(f"seed {seed}: {acc:.3f}")
-                results.append({"seed": seed, "acc": acc})
+                logging.info(f"seed {seed}: {acc:.3f}")
         """),
         valid("""
             import torch
@@ -107,7 +114,18 @@ class SeedLoopNeverSeeds(Rule):
                     print(i, evaluate(cfg))
                 for i in range(args.num_seeds):
                     print(i)
-        """, note="near misses: the seed stored, passed on, or seeding a generator; a loop that runs nothing"),
+                for seed in range(5):
+                    with open("out_seed_{}.log".format(seed)) as f:
+                        print(seed, parse(f.read()))
+                for seed in range(args.n_seeds):
+                    tasks.append((cfg, seed))
+                for seed in args.seeds:
+                    print(seed, summarize(results[seed]))
+                for i in range(args.num_seeds):
+                    launch(f"python train.py --seed {i}")
+                    print(i)
+        """, note="near misses: the seed stored, passed on, or seeding a generator; a loop that runs nothing; "
+                  "the seed naming a file, a task, a results entry or a command"),
     ]
 
     def visit_Module(self, node: cst.Module) -> None:
@@ -118,14 +136,23 @@ class SeedLoopNeverSeeds(Rule):
             if not (isinstance(loop, (ast.For, ast.AsyncFor)) and isinstance(loop.target, ast.Name)):
                 continue
             var = loop.target.id
-            if not (_seedy(loop.target) or _seedy(loop.iter)):
+            if not (_seedy_target(loop.target) or _seed_count(loop.iter)):
                 continue
             self._loop(loop, var)
 
     def _loop(self, loop: ast.AST, var: str) -> None:
         runs: list[ast.Call] = []
         recorded = False
-        for n in ast.walk(ast.Module(body=loop.body, type_ignores=[])):
+        inside_recorders: set[int] = set()
+        body = ast.Module(body=loop.body, type_ignores=[])
+        for n in ast.walk(body):
+            if isinstance(n, ast.Call) and _call_name(n) in RECORDERS:
+                inside_recorders |= {id(m) for m in ast.walk(n)}
+        for n in ast.walk(body):
+            if isinstance(n, ast.Subscript) and isinstance(n.ctx, ast.Load) and var in names_in(n.slice):
+                return  # `results[seed]`: data read by the seed, an analysis of earlier runs
+            if isinstance(n, ast.JoinedStr) and var in names_in(n) and id(n) not in inside_recorders:
+                return  # `f"--seed {seed}"` built into a command or a path, not only shown
             if isinstance(n, (ast.Assign, ast.AugAssign, ast.AnnAssign)):
                 value = n.value
                 targets = n.targets if isinstance(n, ast.Assign) else [n.target]
@@ -142,16 +169,15 @@ class SeedLoopNeverSeeds(Rule):
             arg_names = set()
             for a in [*n.args, *(k.value for k in n.keywords)]:
                 arg_names |= names_in(a)
-            if name in RECORDERS or name in ("fstring",):
+            if name in RECORDERS:
                 if var in arg_names:
                     recorded = True
+                continue
+            if name == "format" and var in arg_names and id(n) in inside_recorders:
                 continue
             if var in arg_names or (isinstance(n.func, ast.Attribute) and var in names_in(n.func)):
                 return  # the seed is passed to something that is not a recorder
             runs.append(n)
-        for n in ast.walk(ast.Module(body=loop.body, type_ignores=[])):
-            if isinstance(n, ast.JoinedStr) and var in names_in(n):
-                recorded = True
         runs = [r for r in runs if _call_name(r) not in RECORDERS and _call_name(r) not in ("len", "range", "round",
                                                                                           "float", "int", "open")]
         if recorded and runs:
