@@ -77,7 +77,7 @@ class SeedsNotInSpawnedWorkers(Rule):
     """
 
     code = "SEED017"
-    category = "SEED-UNSEEDED"
+    category = "SEED-SAMPLING"
     severity = Severity.WARNING
     message = ("the generators are seeded here, but the work runs in processes made by `{spawn}` at line {line}, "
                "which start fresh: `{worker}` never seeds, so the spawned runs are unseeded")
