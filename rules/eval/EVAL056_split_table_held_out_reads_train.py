@@ -1,0 +1,127 @@
+"""EVAL056: a table from split names to data sources whose held-out entry repeats the training source."""
+from __future__ import annotations
+
+import ast
+
+import libcst as cst
+
+from hygiene.analysis.apis.torch import name_tokens
+from hygiene.analysis.stdast import module_tree
+from hygiene.finding import Severity
+from hygiene.rule import Rule, invalid, valid
+
+TRAIN_KEYS = frozenset({"train", "training"})
+HELD_OUT_KEYS = frozenset({"val", "valid", "validation", "dev", "test", "eval", "evaluation", "testing", "holdout"})
+# Settings that a validation split may share with the training one on purpose.
+SETTING_WORDS = frozenset({"transform", "transforms", "aug", "augs", "augment", "augmentation", "augmentations", "tf",
+                           "tfm", "tfms", "batch", "bs", "size", "shuffle", "workers", "lr", "epochs", "steps", "config",
+                           "cfg", "args", "collate", "fn", "sampler", "tokenizer", "processor"})
+
+
+def _entries(node: ast.AST) -> dict[str, ast.AST]:
+    if isinstance(node, ast.Dict):
+        return {k.value: v for k, v in zip(node.keys, node.values)
+                if isinstance(k, ast.Constant) and isinstance(k.value, str)}
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "dict":
+        return {k.arg: k.value for k in node.keywords if k.arg}
+    return {}
+
+
+def _words(node: ast.AST) -> set[str]:
+    """The words of the entry's own name: the last attribute (`cfg.loader.train_view` -> train, view), the
+    name, or a string's words; a call's function name is not the data's."""
+    while isinstance(node, ast.Subscript):
+        node = node.value
+    if isinstance(node, ast.Attribute):
+        return set(name_tokens(node.attr))
+    if isinstance(node, ast.Name):
+        return set(name_tokens(node.id))
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return set(name_tokens(node.value))
+    return set()
+
+
+class SplitTableHeldOutReadsTrain(Rule):
+    """
+    ## What it does
+    Finds a table from split names to their data (`{"train": cfg.loader.train_view, "val":
+    cfg.loader.train_view, "test": cfg.loader.test_view}`, `dict(train=train_path,
+    valid=train_path)`) whose validation or test entry is the very expression of the training
+    entry and names the training data. The line was copied from the training entry and its
+    attribute never changed. Entries that differ (`"val": cfg.val_view`) and settings a held-out
+    split may share with training (a transform, a batch size, a tokenizer) are left alone.
+
+    | spelling | found | near miss left alone |
+    |---|---|---|
+    | `{"train": cfg.train_view, "val": cfg.train_view}[view]` | yes | `"val": cfg.val_view` |
+    | `dict(train=train_files, test=train_files)` | yes | `dict(train=train_tf, val=train_tf)` |
+
+    ## Why is this bad?
+    The validation (or test) loader reads the training data. Every validation score is a training
+    score, the checkpoint picked as "best on validation" is the one that fits the training data
+    best, and the reported figures say nothing about generalisation.
+
+    ## Example
+        self.loaders[view] = Loader(view={"train": cfg.loader.train_view,
+                                          "val": cfg.loader.train_view,
+                                          "test": cfg.loader.test_view}[view])
+
+    Use instead:
+        self.loaders[view] = Loader(view={"train": cfg.loader.train_view,
+                                          "val": cfg.loader.val_view,
+                                          "test": cfg.loader.test_view}[view])
+    """
+
+    code = "EVAL056"
+    category = "EVAL-TRAIN"
+    severity = Severity.ERROR
+    message = ("the {key!r} entry of this split table is `{value}`, the training entry's own value, so the {key} "
+               "data is the training data")
+    question = "Should the {key!r} entry read its own data instead of `{value}` (the training entry's)?"
+    triggers = ("train",)
+    examples = [
+        invalid("""
+            class LuxonisModel:
+                def __init__(self, cfg, Loader):
+                    self.cfg = cfg
+                    self.loaders = {}
+                    for view in ("train", "val", "test"):
+                        self.loaders[view] = Loader(
+                            view={
+                                "train": self.cfg.loader.train_view,
+                                "val": self.cfg.loader.train_view,  # expect: EVAL056
+                                "test": self.cfg.loader.test_view,
+                            }[view],
+                            image_source=self.cfg.loader.image_source,
+                        )
+        """),
+        invalid("""
+            def files(train_files, test_files):
+                return dict(train=train_files, test=train_files)  # expect: EVAL056
+        """),
+        valid("""
+            def tables(cfg, train_tf, test_tf, train_files, test_files):
+                views = {"train": cfg.train_view, "val": cfg.val_view, "test": cfg.test_view}
+                transforms = dict(train=train_tf, val=train_tf)
+                sizes = {"train": cfg.train_batch_size, "test": cfg.train_batch_size}
+                files = {"train": train_files, "test": test_files}
+                return views, transforms, sizes, files
+        """, note="near misses: distinct entries, shared settings"),
+    ]
+
+    def visit_Module(self, node: cst.Module) -> None:
+        tree = module_tree(self.ctx)
+        if tree is None:
+            return
+        for n in ast.walk(tree):
+            entries = _entries(n)
+            train = next((entries[k] for k in entries if k.lower() in TRAIN_KEYS), None)
+            if train is None:
+                continue
+            text = ast.unparse(train)
+            words = _words(train)
+            if "train" not in words and "training" not in words or words & SETTING_WORDS:
+                continue
+            for key, value in entries.items():
+                if key.lower() in HELD_OUT_KEYS and ast.unparse(value) == text:
+                    self.ctx.report(type(self), None, line=value.lineno, fields={"key": key, "value": text})
