@@ -315,7 +315,7 @@ class EvalLoaderDropsLastBatch(Rule):
 
     def _remember_handed(self, node: cst.Call, name: str) -> None:
         """`test_loader = make_loader(test_set, 64)`: an evaluation split handed to a function."""
-        if not name or "()" in name:
+        if not name or "()" in name or not node.args:
             return  # asked first: the arguments' code is generated only for a call this can record (issue 12)
         source = self.ctx.statement_source(node)
         if source is not None and not _EVAL_PART.search(source):
@@ -378,9 +378,13 @@ class EvalLoaderDropsLastBatch(Rule):
         self._blocks.pop()
 
     def visit_If(self, node: cst.If) -> None:
-        test = self.ctx.code(node.test)
-        if _TRAIN.search(test) and not _EVAL.search(test):
-            self._train_blocks.add(id(node.body))
+        # The test's code is generated only when the statement's lines name training: the test is a
+        # part of them, between `if` and `:` (no letter beside it), so a test naming it makes them name it.
+        source = self.ctx.statement_source(node)
+        if source is None or _TRAIN.search(source):
+            test = self.ctx.code(node.test)
+            if _TRAIN.search(test) and not _EVAL.search(test):
+                self._train_blocks.add(id(node.body))
         if _selects_eval_split(node.test):
             self._eval_blocks.add(id(node.body))
 
