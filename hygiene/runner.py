@@ -21,7 +21,6 @@ from hygiene.parsing.special import GROUPED, group_diagnostics
 from hygiene.analysis import facts as engine_facts
 from hygiene import suppress
 from hygiene.cache import Cache, digest
-from hygiene.cache.finalise import ReferenceMemo, reporting_kinds
 from hygiene.config import Config
 from hygiene.analysis.copies import fold_repeats, one_report_per_twin
 from hygiene.analysis import periphery
@@ -337,12 +336,8 @@ def _finalise(scan_result: ScanResult, focus: Iterable[Path] | None, whole: bool
     kept = [dataclasses.replace(f, severity=config.severity_for(f.rule, f.category, f.severity)) for f in kept]
     # Test suites and definitions nothing refers to (which a scan of part of the tree cannot tell) ask.
     wanted = _focus_paths(config.root, focus) if focus is not None else None
-    repo = getattr(scan_result, "repo", None)
-    memo = ReferenceMemo.of(repo, scan_result.results) if repo is not None else None  # unchanged files are not read again
     kept = periphery.mark(kept, config.root, [s.path for s in scan_result.files] if whole else None,
-                          None if wanted is None else (lambda f: _in_focus(f, wanted)), memo)
-    if memo is not None:
-        memo.save()
+                          None if wanted is None else (lambda f: _in_focus(f, wanted)), getattr(scan_result, "repo", None))
     # One decision, one finding: a group is reported at its first program, or its first in focus.
     kept = group_findings(kept, scan_result.rules, None if wanted is None else (lambda p: _within(p, wanted)))
     if wanted is not None:
@@ -355,8 +350,8 @@ def _finalise(scan_result: ScanResult, focus: Iterable[Path] | None, whole: bool
     for f in fold_repeats(one_report_per_twin(_one_report_per_bug(kept, scan_result.rules))):
         unique.setdefault((f.rule, f.path, f.line, f.column, f.message), f)
     final = list(unique.values())
-    if whole and repo is not None:  # code only non-reporting programs run asks (hygiene.analysis.reporting_filter;
-        final = ask_outside_reporting(repo, final, reporting_kinds(repo, final))  # all programs seen; replayed when unchanged)
+    if whole and getattr(scan_result, "repo", None) is not None:  # code only non-reporting programs run asks
+        final = ask_outside_reporting(scan_result.repo, final)  # (hygiene.analysis.reporting_filter; all programs seen)
     demoted = {r.code for r in scan_result.rules if config.demoted(r.code, r.default)}
     selected = set(config.select)
 

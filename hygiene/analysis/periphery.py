@@ -259,11 +259,24 @@ def _line_of(newlines: list[int], offset: int) -> int:
 
 
 def mark(findings: list[Finding], root: Path, paths: Iterable[str] | None,
-         wanted: Callable[[Finding], bool] | None = None, memo: Any = None) -> list[Finding]:
+         wanted: Callable[[Finding], bool] | None = None, repo: Any = None) -> list[Finding]:
     """`findings` with those in a test suite or in a definition nothing refers to marked as
     questions (`extra["ask"]` says why). `paths` are every file the scan read; None when it read
-    part of the tree, which cannot tell that nothing refers to a definition. `memo`
-    (`hygiene.cache.finalise.ReferenceMemo`): what the last scans found in the files unchanged since."""
+    part of the tree, which cannot tell that nothing refers to a definition. `repo`, the scan's
+    `RepoContext` when it has a cache: what the last scans found in the files unchanged since is
+    not searched again (`hygiene.cache.finalise.ReferenceMemo`)."""
+    from hygiene.cache.finalise import ReferenceMemo
+
+    memo = ReferenceMemo.of(repo, repo.results) if repo is not None else None
+    try:
+        return _mark(findings, root, paths, wanted, memo)
+    finally:
+        if memo is not None:
+            memo.save()
+
+
+def _mark(findings: list[Finding], root: Path, paths: Iterable[str] | None,
+          wanted: Callable[[Finding], bool] | None, memo: Any) -> list[Finding]:
     out = []
     for f in findings:
         if not f.extra.get("ask") and f.path != "." and is_test_code(root, f.path):

@@ -101,8 +101,12 @@ def path_kinds(repo: RepoContext, findings: list[Finding]) -> dict[str, str]:
 
 def ask_outside_reporting(repo: RepoContext, findings: list[Finding], kinds: dict[str, str] | None = None) -> list[Finding]:
     """`findings`, those of code that runs only in programs that report no number made questions.
-    `kinds`: `path_kinds` of them, when known (`hygiene.cache.finalise.reporting_kinds` keeps it across scans)."""
-    kinds = path_kinds(repo, findings) if kinds is None else kinds
+    `kinds`: `path_kinds` of them; by default replayed from the last scan when what it read is unchanged
+    (`hygiene.cache.finalise.reporting_kinds`)."""
+    if kinds is None:
+        from hygiene.cache.finalise import reporting_kinds
+
+        kinds = reporting_kinds(repo, findings)
     out = []
     for f in findings:
         if _asked(f):
