@@ -106,7 +106,7 @@ def ask_outside_reporting(repo: RepoContext, findings: list[Finding], kinds: dic
     if kinds is None:
         from hygiene.cache.finalise import reporting_kinds
 
-        kinds = reporting_kinds(repo, findings)
+        kinds = reporting_kinds(repo, asked_paths(findings), lambda: path_kinds(repo, findings))
     out = []
     for f in findings:
         if _asked(f):

@@ -19,6 +19,7 @@ findings it is about to report:
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -95,16 +96,13 @@ class ReferenceMemo:
         store_json(self.store, {"files": self.files})
 
 
-def reporting_kinds(repo: Any, findings: list[Any]) -> dict[str, str]:
-    """`hygiene.analysis.reporting_filter.path_kinds` for `findings`, replayed from the last scan's
-    answer when everything it read is unchanged (see the module docstring)."""
-    from hygiene.analysis.reporting_filter import asked_paths, path_kinds
-
-    paths = asked_paths(findings)
+def reporting_kinds(repo: Any, paths: list[str], compute: Callable[[], dict[str, str]]) -> dict[str, str]:
+    """`compute()` (`hygiene.analysis.reporting_filter.path_kinds`: the kind of each of `paths`),
+    replayed from the last scan's answer when everything it read is unchanged (see the module docstring)."""
     store = _store(repo, "reporting")
     inputs = getattr(repo, "replay_inputs", None)
     if not paths or store is None or inputs is None:
-        return path_kinds(repo, findings)
+        return compute()
     known = load_store(store)
     try:
         same = bool(known) and known["key"] == inputs.key(known["reads"])
@@ -114,7 +112,7 @@ def reporting_kinds(repo: Any, findings: list[Any]) -> dict[str, str]:
         same = False
     repo.reads.append(set())
     try:
-        kinds = path_kinds(repo, findings)
+        kinds = compute()
     finally:
         reads = sorted(repo.reads.pop())
     key = inputs.key(reads)
