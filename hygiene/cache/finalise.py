@@ -46,9 +46,15 @@ class ReferenceMemo:
     def __init__(self, store: Path | None, digests: dict[str, str]) -> None:
         self.store = store
         self.digests = digests
-        loaded = load_store(store).get("files")
-        self.files: dict[str, Any] = loaded if isinstance(loaded, dict) else {}
+        self._files: dict[str, Any] | None = None  # read when first asked: most scans ask nothing
         self.changed = False
+
+    @property
+    def files(self) -> dict[str, Any]:
+        if self._files is None:
+            loaded = load_store(self.store).get("files")
+            self._files = loaded if isinstance(loaded, dict) else {}
+        return self._files
 
     @classmethod
     def of(cls, repo: Any, results: dict[str, Any]) -> "ReferenceMemo | None":
@@ -88,6 +94,8 @@ class ReferenceMemo:
 
     def save(self) -> None:
         """Write the memo when something was added, without the files no longer scanned."""
+        if self._files is None:
+            return  # nothing was asked
         gone = [path for path in self.files if path not in self.digests]
         if self.store is None or not (self.changed or gone):
             return
