@@ -337,7 +337,7 @@ def _finalise(scan_result: ScanResult, focus: Iterable[Path] | None, whole: bool
     # Test suites and definitions nothing refers to (which a scan of part of the tree cannot tell) ask.
     wanted = _focus_paths(config.root, focus) if focus is not None else None
     kept = periphery.mark(kept, config.root, [s.path for s in scan_result.files] if whole else None,
-                          None if wanted is None else (lambda f: _in_focus(f, wanted)))
+                          None if wanted is None else (lambda f: _in_focus(f, wanted)), getattr(scan_result, "repo", None))
     # One decision, one finding: a group is reported at its first program, or its first in focus.
     kept = group_findings(kept, scan_result.rules, None if wanted is None else (lambda p: _within(p, wanted)))
     if wanted is not None:

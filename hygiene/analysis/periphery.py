@@ -31,6 +31,7 @@ import os
 import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
 from hygiene.finding import Finding, Severity
 
@@ -69,33 +70,38 @@ def is_test_code(root: Path, path: str) -> bool:
         return False
 
 
-def _top_level_definition(tree: ast.Module, line: int) -> ast.AST | None:
-    for node in tree.body:
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) \
-                and node.lineno <= line <= (node.end_lineno or node.lineno):
-            return node
-    return None
-
-
-def _definitions(root: Path, findings: list[Finding]) -> dict[tuple[str, int], tuple[str, int, int]]:
+def _definitions(root: Path, findings: list[Finding], memo: Any = None) -> dict[tuple[str, int], tuple[str, int, int]]:
     """(path, line) of each finding inside an undecorated top-level definition of a Python file ->
-    (its name, first line, last line)."""
+    (its name, first line, last line). `memo` (`hygiene.cache.finalise.ReferenceMemo`) keeps each
+    scanned file's top-level definitions by its content digest."""
     wanted: dict[str, set[int]] = {}
     for f in findings:
         if f.path.endswith(".py") and f.line and not f.extra.get("ask"):
             wanted.setdefault(f.path, set()).add(f.line)
     found: dict[tuple[str, int], tuple[str, int, int]] = {}
     for path, lines in wanted.items():
-        try:
-            tree = ast.parse((root / path).read_bytes())
-        except (OSError, SyntaxError, ValueError):
-            continue
+        tops = memo.definitions(path) if memo is not None else None
+        if tops is None:
+            try:
+                tree = ast.parse((root / path).read_bytes())
+            except (OSError, SyntaxError, ValueError):
+                continue
+            tops = top_level_definitions(tree)
+            if memo is not None:
+                memo.keep_definitions(path, tops)
         library = _library_module(root, path)
         for line in lines:
-            node = _top_level_definition(tree, line)
-            if node is not None and not node.decorator_list and not (library and not node.name.startswith("_")):
-                found[(path, line)] = (node.name, node.lineno, node.end_lineno or node.lineno)
+            node = next((t for t in tops if t[1] <= line <= t[2]), None)
+            if node is not None and not node[3] and not (library and not node[0].startswith("_")):
+                found[(path, line)] = (node[0], node[1], node[2])
     return found
+
+
+def top_level_definitions(tree: ast.Module) -> list[tuple[str, int, int, bool]]:
+    """(name, first line, last line, decorated) of each top-level function and class, in order (a
+    line is in the first that spans it)."""
+    return [(node.name, node.lineno, node.end_lineno or node.lineno, bool(node.decorator_list)) for node in tree.body
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))]
 
 
 def _library_module(root: Path, path: str) -> bool:
@@ -116,9 +122,13 @@ def _module(path: str) -> str:
 
 
 def _referenced(root: Path, paths: Iterable[str], spans: dict[str, dict[str, list[tuple[int, int]]]],
-                modules: set[str]) -> tuple[set[str], set[str]]:
+                modules: set[str], memo: Any = None) -> tuple[set[str], set[str]]:
     """(the names of `spans` (name -> path -> the lines of its definitions) that occur in some file
-    of `paths` outside their own definitions, the `modules` some file imports)."""
+    of `paths` outside their own definitions, the `modules` some file imports). `memo`
+    (`hygiene.cache.finalise.ReferenceMemo`) answers for a scanned file whose content digest it
+    knows the answer for: which names occur in it (a name whose definition is in the file is
+    always searched again: its lines matter), and which modules it imports for the same set of
+    modules asked (one expression searches for them all, and its matches depend on the set)."""
     names = set(spans)
     pattern = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, names))) + r")\b")
     alternatives = "|".join(sorted(map(re.escape, modules)))
@@ -130,50 +140,95 @@ def _referenced(root: Path, paths: Iterable[str], spans: dict[str, dict[str, lis
             break
         if not path.endswith(_REFERRING):
             continue
+        asked = names - seen
+        known = memo.references(path) if memo is not None else None
+        if known is not None:
+            answer = _remembered(known, path, asked, spans, alternatives)
+            if answer is not None:
+                seen |= answer[0]
+                imported |= answer[1]
+                continue
         try:
             file = root / path
             if file.stat().st_size > (_LARGEST if path.endswith((".py", ".ipynb")) else _LARGEST_OTHER):
+                if known is not None:  # the size is the content's: the same digest, the same skip
+                    known["skip"] = True
+                    memo.changed = True
                 continue
             text = file.read_text(encoding="utf-8", errors="replace")
         except OSError:
             continue
-        # A match is the text of a name or module: a plain substring test first (in C, about a
-        # hundredth of the regular expressions' time) skips the files naming none of them, as
-        # most of a large tree's do (a warm scan of transformers' 2,912 files spent most of its
-        # time here).
-        for named in modules:
-            # The import statements are searched only around each place the module's name occurs
-            # (its line and the one before: `import\n    pkg` ends there), found by `str.find` in C: the
-            # expression over the whole text tried every position of 800 files of transformers (0.5 s
-            # of an edited `--focus`).
-            at = text.find(named)
-            while at != -1:
-                begin = text.rfind("\n", 0, max(text.rfind("\n", 0, at), 0)) + 1
-                end = text.find("\n", at)
-                end = len(text) if end == -1 else end
-                for match in importing.finditer(text, begin, end):
-                    module = match.group(1) or match.group(2)
-                    if module != _module(path) or not path.endswith(".py"):
-                        imported.add(module)
-                at = text.find(named, end)
-        if not any(name in text for name in names if name not in seen):
-            continue
-        starts = None
-        for match in pattern.finditer(text):
-            name = match.group(0)
-            if name in seen:
-                continue
-            own = spans[name].get(path)
-            if own:
-                if starts is None:
-                    starts = [m.start() for m in re.finditer("\n", text)]
-                line = _line_of(starts, match.start())
-                if any(first <= line <= last for first, last in own):
-                    continue
-            if path.endswith(".py") and text[text.rfind("\n", 0, match.start()) + 1:match.start()].lstrip().startswith("#"):
-                continue  # `# spectral_filter_stats(graphs)`: a call commented out runs nothing
-            seen.add(name)
+        found_modules = _imports(text, path, modules, importing)
+        found_names = _occurring(text, path, asked, spans, pattern)
+        imported |= found_modules
+        seen |= found_names
+        if known is not None:
+            known["m"][alternatives] = sorted(found_modules)
+            known["n"].update((name, name in found_names) for name in asked if not spans[name].get(path))
+            memo.changed = True
     return seen, imported
+
+
+def _remembered(known: dict, path: str, asked: set[str], spans: dict[str, dict[str, list[tuple[int, int]]]],
+                alternatives: str) -> tuple[set[str], set[str]] | None:
+    """What `known` (a file's entry of the memo) answers for `asked` and the modules of `alternatives`;
+    None when it cannot answer for all of them."""
+    if known.get("skip"):
+        return set(), set()
+    modules = known["m"].get(alternatives)
+    answers = known["n"]
+    if modules is None or any(spans[name].get(path) or name not in answers for name in asked):
+        return None
+    return {name for name in asked if answers[name]}, set(modules)
+
+
+def _imports(text: str, path: str, modules: set[str], importing: re.Pattern) -> set[str]:
+    """The `modules` that an import statement of `text` names (a module's own file does not import it)."""
+    imported: set[str] = set()
+    # A match is the text of a name or module: a plain substring test first (in C, about a
+    # hundredth of the regular expressions' time) skips the files naming none of them, as
+    # most of a large tree's do (a warm scan of transformers' 2,912 files spent most of its
+    # time here).
+    for named in modules:
+        # The import statements are searched only around each place the module's name occurs
+        # (its line and the one before: `import\n    pkg` ends there), found by `str.find` in C: the
+        # expression over the whole text tried every position of 800 files of transformers (0.5 s
+        # of an edited `--focus`).
+        at = text.find(named)
+        while at != -1:
+            begin = text.rfind("\n", 0, max(text.rfind("\n", 0, at), 0)) + 1
+            end = text.find("\n", at)
+            end = len(text) if end == -1 else end
+            for match in importing.finditer(text, begin, end):
+                module = match.group(1) or match.group(2)
+                if module != _module(path) or not path.endswith(".py"):
+                    imported.add(module)
+            at = text.find(named, end)
+    return imported
+
+
+def _occurring(text: str, path: str, asked: set[str], spans: dict[str, dict[str, list[tuple[int, int]]]],
+               pattern: re.Pattern) -> set[str]:
+    """The names of `asked` that occur in `text` outside their own definitions and comment lines."""
+    found: set[str] = set()
+    if not any(name in text for name in asked):
+        return found
+    starts = None
+    for match in pattern.finditer(text):
+        name = match.group(0)
+        if name in found or name not in asked:
+            continue
+        own = spans[name].get(path)
+        if own:
+            if starts is None:
+                starts = [m.start() for m in re.finditer("\n", text)]
+            line = _line_of(starts, match.start())
+            if any(first <= line <= last for first, last in own):
+                continue
+        if path.endswith(".py") and text[text.rfind("\n", 0, match.start()) + 1:match.start()].lstrip().startswith("#"):
+            continue  # `# spectral_filter_stats(graphs)`: a call commented out runs nothing
+        found.add(name)
+    return found
 
 
 # Configs and launch scripts a scan does not read as inputs, which still name the code that runs:
@@ -204,10 +259,24 @@ def _line_of(newlines: list[int], offset: int) -> int:
 
 
 def mark(findings: list[Finding], root: Path, paths: Iterable[str] | None,
-         wanted: Callable[[Finding], bool] | None = None) -> list[Finding]:
+         wanted: Callable[[Finding], bool] | None = None, repo: Any = None) -> list[Finding]:
     """`findings` with those in a test suite or in a definition nothing refers to marked as
     questions (`extra["ask"]` says why). `paths` are every file the scan read; None when it read
-    part of the tree, which cannot tell that nothing refers to a definition."""
+    part of the tree, which cannot tell that nothing refers to a definition. `repo`, the scan's
+    `RepoContext` when it has a cache: what the last scans found in the files unchanged since is
+    not searched again (`hygiene.cache.finalise.ReferenceMemo`)."""
+    from hygiene.cache.finalise import ReferenceMemo
+
+    memo = ReferenceMemo.of(repo, repo.results) if repo is not None else None
+    try:
+        return _mark(findings, root, paths, wanted, memo)
+    finally:
+        if memo is not None:
+            memo.save()
+
+
+def _mark(findings: list[Finding], root: Path, paths: Iterable[str] | None,
+          wanted: Callable[[Finding], bool] | None, memo: Any) -> list[Finding]:
     out = []
     for f in findings:
         if not f.extra.get("ask") and f.path != "." and is_test_code(root, f.path):
@@ -218,14 +287,14 @@ def mark(findings: list[Finding], root: Path, paths: Iterable[str] | None,
                                            PERIPHERY: True})
         out.append(f)
     candidates = [f for f in out if wanted is None or wanted(f)]  # `--focus` reports only these
-    definitions = _definitions(root, candidates) if paths is not None else {}
+    definitions = _definitions(root, candidates, memo) if paths is not None else {}
     if not definitions:
         return out
     spans: dict[str, dict[str, list[tuple[int, int]]]] = {}
     for (path, _), (name, first, last) in definitions.items():
         spans.setdefault(name, {}).setdefault(path, []).append((first, last))
     modules = {_module(path) for path, _ in definitions}
-    used, imported = _referenced(root, [*(paths or ()), *_config_files(root)], spans, modules)
+    used, imported = _referenced(root, [*(paths or ()), *_config_files(root)], spans, modules, memo)
     marked = []
     for f in out:
         definition = definitions.get((f.path, f.line)) if f.line else None

@@ -201,7 +201,6 @@ class _Scope:
 
     def _call_kind(self, call: cst.Call, at: At, depth: int) -> Kind | None:
         func = call.func
-        code = self.ctx.code(call)[:80]
         name = self.ctx.names.qualified_name(func)
         bare = plain(name) if name else ""
         first = call.args[0].value if call.args else None
@@ -210,44 +209,44 @@ class _Scope:
             receiver = func.value
             if method == "predict":
                 classifier = self._is_classifier(receiver, bare)
-                return Kind("labels" if classifier else "pred", code, call)
+                return Kind("labels" if classifier else "pred", self.ctx.code(call)[:80], call)
             if method in ("predict_proba", "predict_log_proba"):
-                return Kind("proba", code, call)
+                return Kind("proba", self.ctx.code(call)[:80], call)
             if method == "forecast":  # statsmodels / pmdarima / darts results' `.forecast(steps)`
-                return Kind("pred", code, call)
+                return Kind("pred", self.ctx.code(call)[:80], call)
             if method == "decision_function":
-                return Kind("scores", code, call)
+                return Kind("scores", self.ctx.code(call)[:80], call)
             if method in ("argmax", "round"):
-                return Kind("labels", code, call)
+                return Kind("labels", self.ctx.code(call)[:80], call)
             if method in ("softmax", "sigmoid", "log_softmax"):
                 inner = self.kind(receiver, at, depth + 1)
-                return Kind(method, code, call, batched=bool(inner and inner.batched))
+                return Kind(method, self.ctx.code(call)[:80], call, batched=bool(inner and inner.batched))
             if method in PASS_METHODS:
                 inner = self.kind(receiver, at, depth + 1)
                 return inner
             if method in ("forward",) and isinstance(receiver, (cst.Name, cst.Attribute)):
                 return self._forward_kind(receiver, call, at, depth)
             if method in ("apply", "apply_fn") and batch_apply(self.ctx, first):  # haiku / flax, outside a vmap
-                return Kind("logits", code, call, batched=True)
+                return Kind("logits", self.ctx.code(call)[:80], call, batched=True)
         if bare in ARGMAX_FUNCTIONS:
-            return Kind("labels", code, call)
+            return Kind("labels", self.ctx.code(call)[:80], call)
         for names, kind in ((torch_api.SOFTMAX, "softmax"), (torch_api.LOG_SOFTMAX, "log_softmax"),
                             (torch_api.SIGMOID, "sigmoid")):
             if bare in names:
                 inner = self.kind(first, at, depth + 1) if first is not None else None
-                return Kind(kind, code, call, batched=bool(inner and inner.batched))
+                return Kind(kind, self.ctx.code(call)[:80], call, batched=bool(inner and inner.batched))
         if bare in ("numpy.round", "numpy.rint", "numpy.around", "torch.round"):
-            return Kind("labels", code, call)
+            return Kind("labels", self.ctx.code(call)[:80], call)
         if bare == "numpy.where" and first is not None and isinstance(first, cst.Comparison):
             return self.kind(first, at, depth + 1)
         if bare == "sklearn.model_selection.cross_val_predict":
             method = next((a.value for a in call.args if a.keyword is not None and a.keyword.value == "method"), None)
             how = string_value(method) if method is not None else "predict"
             if how in ("predict_proba", "predict_log_proba"):
-                return Kind("proba", code, call)
+                return Kind("proba", self.ctx.code(call)[:80], call)
             if how != "predict" or first is None:
-                return Kind("scores", code, call)
-            return Kind("labels" if self._is_classifier(first, "") else "pred", code, call)
+                return Kind("scores", self.ctx.code(call)[:80], call)
+            return Kind("labels" if self._is_classifier(first, "") else "pred", self.ctx.code(call)[:80], call)
         if bare in PASS_FUNCTIONS and first is not None:
             return self.kind(first, at, depth + 1)
         if name is not None and "()" not in name:

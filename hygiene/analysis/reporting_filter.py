@@ -75,15 +75,42 @@ def reporting_class(repo: RepoContext, finding: Finding) -> str:
     return finding_evidence(repo, finding, entries) or "reports"
 
 
-def ask_outside_reporting(repo: RepoContext, findings: list[Finding]) -> list[Finding]:
-    """`findings`, those of code that runs only in programs that report no number made questions."""
-    out = []
+def _asked(f: Finding) -> bool:
+    return f.rule not in DECIDED and f.rule[:-3].rstrip("0123456789") in FAMILIES and not f.extra.get("ask") \
+        and f.path.endswith(".py")  # a notebook shows its numbers to its reader, whatever its name
+
+
+def asked_paths(findings: list[Finding]) -> list[str]:
+    """The files of the findings the filter asks about."""
+    return sorted({f.path for f in findings if _asked(f)})
+
+
+def path_kinds(repo: RepoContext, findings: list[Finding]) -> dict[str, str]:
+    """For each file of `asked_paths(findings)`, `reporting_class` of its findings ("reports" for a
+    usage example that computes a metric on evaluation data): it depends on the file only (the
+    programs that run it), not on the finding."""
+    kinds: dict[str, str] = {}
     for f in findings:
-        if f.rule not in DECIDED and f.rule[:-3].rstrip("0123456789") in FAMILIES and not f.extra.get("ask") \
-                and f.path.endswith(".py"):  # a notebook shows its numbers to its reader, whatever its name
+        if _asked(f) and f.path not in kinds:
             kind = reporting_class(repo, f)
             if kind == "demo" and _example_that_reports(repo, f.path):
                 kind = "reports"
+            kinds[f.path] = kind
+    return kinds
+
+
+def ask_outside_reporting(repo: RepoContext, findings: list[Finding], kinds: dict[str, str] | None = None) -> list[Finding]:
+    """`findings`, those of code that runs only in programs that report no number made questions.
+    `kinds`: `path_kinds` of them; by default replayed from the last scan when what it read is unchanged
+    (`hygiene.cache.finalise.reporting_kinds`)."""
+    if kinds is None:
+        from hygiene.cache.finalise import reporting_kinds
+
+        kinds = reporting_kinds(repo, asked_paths(findings), lambda: path_kinds(repo, findings))
+    out = []
+    for f in findings:
+        if _asked(f):
+            kind = kinds[f.path]
             if kind in DEMOTED:
                 f = dataclasses.replace(f, extra={**f.extra, "ask": _REASONS.get(kind, REASONS[kind]), "outside_reporting": kind})
         out.append(f)

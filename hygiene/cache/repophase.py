@@ -279,7 +279,8 @@ def _write_times(target: str | None, total: float, seconds: dict[str, float], st
         return
     data = {"total": round(total, 3), "repo": {k: round(v, 3) for k, v in seconds.items()},
             "start": {k: round(v, 3) for k, v in starts.seconds.items()},
-            "start_runs": starts.counts, "link": round(starts.link_seconds, 3)}
+            "start_runs": starts.counts, "link": round(starts.link_seconds, 3),
+            "start_replays": round(starts.replay_seconds, 3)}
     try:
         Path(target).write_text(json.dumps(data, indent=1, sort_keys=True), encoding="utf-8")
     except OSError:

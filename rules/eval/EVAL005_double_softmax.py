@@ -293,7 +293,8 @@ class DoubleSoftmax(Rule):
             return
         cls = ".".join(self.classes)
         self.forwards.setdefault(cls, []).append(self._returned_kind(node.value))
-        self.forward_lines.setdefault(cls, self.ctx.line_of(node) or 0)
+        if cls not in self.forward_lines:  # the first return's line: positions only for it (issue 12)
+            self.forward_lines[cls] = self.ctx.line_of(node) or 0
 
     def _returned_kind(self, value: cst.BaseExpression) -> str:
         """`softmax` / `sigmoid` when a forward returns probabilities: `F.softmax(...)`, `x.softmax(-1)`,

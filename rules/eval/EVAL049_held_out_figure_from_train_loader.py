@@ -283,18 +283,24 @@ class HeldOutFigureFromTrainLoader(Rule):
         self._pending: list[tuple[cst.Assign, cst.Call, str, str, str]] = []
         reported: list[int] = []
         names: set[str] = set()
-        for n in iter_nodes(node):
+        train_names: set[str] = set()
+        assigns: list[cst.Assign] = []
+        words_of: dict[str, set[str]] = {}  # each distinct name's words, once per file
+        for n in iter_nodes(node):  # one walk for the names and the assignments (was three)
             if isinstance(n, (cst.Name, cst.Attribute)):
                 name = _name(n)
-                if name and set(name_tokens(name)) & HELD_OUT:
+                words = words_of.get(name)
+                if words is None:
+                    words = words_of[name] = set(name_tokens(name))
+                if name and words & HELD_OUT:
                     names.add(name)
+                if words & TRAIN:
+                    train_names.add(name)
             elif isinstance(n, cst.Param):
                 names.add(n.name.value)
-        train_names = {_name(n) for n in iter_nodes(node) if isinstance(n, (cst.Name, cst.Attribute))
-                       and set(name_tokens(_name(n))) & TRAIN}
-        for n in iter_nodes(node):
-            if not (isinstance(n, cst.Assign) and len(n.targets) == 1):
-                continue
+            elif isinstance(n, cst.Assign) and len(n.targets) == 1:
+                assigns.append(n)
+        for n in assigns:
             target = _name(n.targets[0].target)
             words = set(name_tokens(target))
             if target and words & TRAIN and not words & HELD_OUT:

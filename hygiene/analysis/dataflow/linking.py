@@ -200,14 +200,21 @@ def function_table(ifaces: list[dict[str, Any]], paths: list[str] | None = None)
     own name before the names its path gives it."""
     functions: dict[str, tuple[int, int]] = {}
     modules: dict[str, int] = {}
+    add = functions.setdefault
     for alias in (False, True):
         for index, iface in enumerate(ifaces):
-            names = module_aliases(iface["m"], paths[index] if paths and index < len(paths) else None)
-            for module in (names[1:] if alias else names[:1]):
+            if alias:  # the first of `module_aliases` is the module's own name, taken in the first pass
+                names = module_aliases(iface["m"], paths[index] if paths and index < len(paths) else None)[1:]
+                if not names:
+                    continue
+            else:
+                names = [iface["m"]]
+            qualnames = iface["f"]
+            for module in names:
                 modules.setdefault(module, index)
-                for number, qualname in enumerate(iface["f"]):
-                    if number:
-                        functions.setdefault(f"{module}.{qualname}" if module else qualname, (index, number))
+                prefix = f"{module}." if module else ""
+                for number in range(1, len(qualnames)):
+                    add(prefix + qualnames[number], (index, number))
     return functions, modules
 
 
