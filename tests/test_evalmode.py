@@ -233,3 +233,23 @@ def test_an_attribute_aliased_from_an_unknown_value_does_not_crash_the_rule(tmp_
     result = scan(load(_write(tmp_path, files)), jobs=1, use_cache=False)
     assert not [d.message for d in result.diagnostics if "internal error" in d.message]
     assert not [f for f in result.findings if f.rule in ("EVAL001", "EVAL002")]  # the mode is unknown: not judged
+
+
+def test_no_grad_is_no_use_of_gradients(tmp_path):
+    # `torch.no_grad()` has "grad" in its name but switches gradients off: a function run under it does not
+    # use gradients as an attack or a saliency map does (which would excuse its callers' forward calls)
+    root = _write(tmp_path, {"evaluate.py": """
+        import torch
+
+        def predict(model, x):
+            with torch.no_grad():
+                return model(x)
+
+        def saliency(model, x):
+            x.requires_grad_()
+            return torch.autograd.grad(model(x).sum(), x)[0]
+    """})
+    result = scan(load(root), jobs=1, use_cache=False)
+    frames = {f["name"]: f for f in result.results["evaluate.py"].facts["evalmode"]["frames"]}
+    assert frames["predict"]["graduse"] is False
+    assert frames["saliency"]["graduse"] is True
