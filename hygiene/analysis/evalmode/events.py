@@ -162,8 +162,9 @@ class CallEvents:
         elif isinstance(func, cst.Attribute):
             # `self.encoder(x)`, `model.module(x)`; not `images.to(device)` or `net.load_state_dict(s)`.
             target = dotted(func)
-            if target is None or not torch_api.model_like_name(func.attr.value) or func.attr.value[:1].isupper():
-                return
+            if target is None or not torch_api.model_like_name(func.attr.value) or func.attr.value[:1].isupper() \
+                    or name is not None and "()" not in name and self._qualified(func.value) is not None:
+                return  # (`define.define_classifier(...)`: a function of an imported module, not a forward call)
         else:
             if not isinstance(func, (cst.Name, cst.Attribute)):
                 return
