@@ -233,3 +233,51 @@ def test_an_attribute_aliased_from_an_unknown_value_does_not_crash_the_rule(tmp_
     result = scan(load(_write(tmp_path, files)), jobs=1, use_cache=False)
     assert not [d.message for d in result.diagnostics if "internal error" in d.message]
     assert not [f for f in result.findings if f.rule in ("EVAL001", "EVAL002")]  # the mode is unknown: not judged
+
+
+def test_no_grad_is_no_use_of_gradients(tmp_path):
+    # `torch.no_grad()` has "grad" in its name but switches gradients off: a function run under it does not
+    # use gradients as an attack or a saliency map does (which would excuse its callers' forward calls)
+    root = _write(tmp_path, {"evaluate.py": """
+        import torch
+
+        def predict(model, x):
+            with torch.no_grad():
+                return model(x)
+
+        def saliency(model, x):
+            x.requires_grad_()
+            return torch.autograd.grad(model(x).sum(), x)[0]
+    """})
+    result = scan(load(root), jobs=1, use_cache=False)
+    frames = {f["name"]: f for f in result.results["evaluate.py"].facts["evalmode"]["frames"]}
+    assert frames["predict"]["graduse"] is False
+    assert frames["saliency"]["graduse"] is True
+
+
+def test_a_function_of_an_imported_module_named_like_a_model_is_no_forward_call(tmp_path):
+    # `define.define_classifier(...)` builds a model (a factory of an imported module): not a forward pass,
+    # so no evaluation with gradients on; `self.classifier(x)` stays one
+    files = {
+        "models/define_models.py": """
+            import torch.nn as nn
+
+            def define_classifier(width):
+                return nn.Sequential(nn.Linear(width, 10), nn.Dropout(0.5))
+        """,
+        "run_eval.py": """
+            import torch
+            from models import define_models as define
+
+            def evaluate(width, loader):
+                model = define.define_classifier(width)
+                correct = 0
+                with torch.no_grad():
+                    for x, y in loader:
+                        correct += (model(x).argmax(1) == y).sum().item()
+                return correct
+        """,
+    }
+    found = _findings(tmp_path, files)
+    assert not [f for f in found if f[2] == "EVAL002"], found
+    assert [f[2] for f in found] == ["EVAL001"], found

@@ -196,3 +196,41 @@ def test_a_bare_module_name_is_imported_from_the_importers_folder() -> None:
     files["ex/proteins/serve.py"] = facts("serve", imports=["gnn.Net"])
     progs = SimpleNamespace(files=files, imported={"gnn", "gnn.GNN"}, source_stems=set(), module_paths=modules)
     assert self_test("ex/proteins/gnn.py", progs)  # near miss: a sibling imports it
+
+
+_PREDICTS_IN_TRAIN_MODE = """
+    import numpy as np
+    import torch
+    import torch.nn as nn
+
+
+    class Net(nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.fc = nn.Linear(10, 3)
+            self.drop = nn.Dropout(0.5)
+
+        def forward(self, x):
+            return self.fc(self.drop(x))
+
+
+    def main():
+        model = Net()
+        model.load_state_dict(torch.load("best.pt"))
+        with torch.no_grad():
+            print(model(torch.from_numpy(np.load("clip.npy"))).argmax(1))
+
+
+    if __name__ == "__main__":
+        main()
+"""
+
+
+def test_a_model_run_in_training_mode_by_an_inference_script_is_a_finding_and_by_a_demo_a_question(tmp_path: Path) -> None:
+    # an inference script exists to output its model's predictions: a mode that changes them changes its result;
+    # a demo or a visualisation shows something (the near miss stays a question)
+    for name, asked in (("inference.py", False), ("infer_video.py", False), ("demo.py", True), ("visualize_inference.py", True)):
+        root = tmp_path / name.split(".")[0]
+        result = _scan(root, {name: _PREDICTS_IN_TRAIN_MODE})
+        assert [f.rule for f in (result.questions if asked else result.findings) if f.rule == "EVAL001"] == ["EVAL001"], name
+        assert not [f for f in (result.findings if asked else result.questions) if f.rule == "EVAL001"], name

@@ -48,6 +48,9 @@ DEMOTED = frozenset({"exports", "timing", "smoke", "demo"})
 # themselves (`hygiene.analysis.seed_evidence`, `hygiene.analysis.purpose.order_ask`), nor RESULT, whose
 # rules are about saved outputs and notebooks as a reader sees them.
 FAMILIES = frozenset({"DATA", "EVAL", "LEAK", "PROMPT"})
+# Rules whose findings change the predictions themselves (a model run in training mode): an inference
+# program (`inference.py`, `infer_video.py`) exists to output its model's predictions, so they are its result.
+PREDICTION_RULES = frozenset({"EVAL001"})
 # The reasons worded for any finding, not for an unseeded draw.
 _REASONS = {"demo": ("the programs that run it are named for a demo, inference, a visualisation, an export or a "
                      "timing run: what they print shows something, it is not a reported result")}
@@ -93,7 +96,7 @@ def path_kinds(repo: RepoContext, findings: list[Finding]) -> dict[str, str]:
     for f in findings:
         if _asked(f) and f.path not in kinds:
             kind = reporting_class(repo, f)
-            if kind == "demo" and _example_that_reports(repo, f.path):
+            if kind == "demo" and (_example_that_reports(repo, f.path) or f.rule in PREDICTION_RULES and _inference_only(repo, f.path)):
                 kind = "reports"
             kinds[f.path] = kind
     return kinds
@@ -126,3 +129,19 @@ def _example_that_reports(repo: RepoContext, path: str) -> bool:
 
     progs = programs(repo)
     return any(progs.uses.get(e) == "reports" and named_for_example_only(e) for e in programs_running(repo, path))
+
+
+def _inference_only(repo: RepoContext, path: str) -> bool:
+    """Are the programs that run `path` named for inference (`inference.py`, `infer.py`), and by no word of
+    a demo, a visualisation, an export or a timing run? Their output is the model's predictions."""
+    from hygiene.analysis.seed_evidence import _words
+
+    entries = programs_running(repo, path)
+    return bool(entries) and all(_words(e.rsplit("/", 1)[-1].rsplit(".", 1)[0]) & _INFERENCE_WORDS
+                                 and not _words(e.rsplit("/", 1)[-1].rsplit(".", 1)[0]) & _SHOWING_WORDS for e in entries)
+
+
+_INFERENCE_WORDS = frozenset({"inference", "infer"})
+_SHOWING_WORDS = frozenset("demo demos interactive playground play visualize visualise visualization visualisation vis viz "
+                           "export onnx profile profiler profiling speed timing latency throughput smoke sanity deploy "
+                           "deployment tensorrt trt openvino coreml tflite debug debugging scratch".split())

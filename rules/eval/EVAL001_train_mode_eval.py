@@ -59,6 +59,15 @@ class TrainModeEval(CollectingRule):
     embedder, a feature extractor) is reported where it builds it: the class owns the mode, not each
     caller that makes an instance.
 
+    A function that loads trained weights into the model (`model.load_state_dict(...)`,
+    `load_checkpoint(model, path)`) and never trains it runs the trained model for its outputs: a
+    forward call after the load is an evaluation, once or in a loop, with or without `no_grad`,
+    whatever the function is named (an inference script's `main()` predicting one clip); a forward
+    call on made-up tensors after loading (a shape check) is not. The `main()` / `run()` of a script
+    named for evaluation, inference or prediction (`eval.py`, `predict_video.py`) evaluates like a
+    function so named. An inference script outputs its model's predictions, so a finding there stays a
+    finding (in a demo or a visualisation it becomes a checklist question).
+
     ## Why is this bad?
     In training mode dropout still drops units and batch norm normalises with the statistics of
     the current test batch (and updates its running statistics from test data). The scores are
@@ -2064,6 +2073,320 @@ class TrainModeEval(CollectingRule):
                                 print(((model(x) - y) ** 2).mean().item())
         """, note="held-out 14: each branch of one function trains and validates the same network; one decision, "
                   "one finding (the other evaluation named as a related place)"),
+        invalid({
+            "network/c3d.py": """
+                import torch.nn as nn
+
+
+                class C3D(nn.Module):
+                    def __init__(self, num_classes):
+                        super().__init__()
+                        self.conv = nn.Conv3d(3, 64, kernel_size=3, padding=1)
+                        self.fc = nn.Linear(64, num_classes)
+                        self.dropout = nn.Dropout(p=0.5)
+
+                    def forward(self, x):
+                        return self.fc(self.dropout(self.conv(x).mean((2, 3, 4))))
+            """,
+            "inference.py": """
+                import cv2
+                import numpy as np
+                import torch
+                from network import c3d
+
+
+                def main():
+                    model = c3d.C3D(num_classes=101)
+                    checkpoint = torch.load("run/models/C3D_ucf101_epoch-39.pth.tar", map_location="cpu")
+                    model.load_state_dict(checkpoint["state_dict"])
+                    model.train()
+                    cap = cv2.VideoCapture("v_ApplyLipstick_g04_c02.avi")
+                    clip = [cv2.resize(cap.read()[1], (112, 112)) for _ in range(16)]
+                    inputs = torch.from_numpy(np.array(clip, dtype=np.float32).transpose(3, 0, 1, 2)[None])
+                    with torch.no_grad():  # expect: EVAL001
+                        outputs = model.forward(inputs)
+                    print("label", torch.softmax(outputs, dim=1).argmax(1).item())
+
+
+                if __name__ == "__main__":
+                    main()
+            """,
+        }, note="real fixed bug (a video-recognition repo's inference script): trained weights loaded, then "
+                "`model.train()`, and one clip predicted; a function that loads trained weights into a model and "
+                "never trains it runs the trained model for its outputs, with no loop, metric or evaluation name"),
+        valid({
+            "network/c3d.py": """
+                import torch.nn as nn
+
+
+                class C3D(nn.Module):
+                    def __init__(self, num_classes):
+                        super().__init__()
+                        self.conv = nn.Conv3d(3, 64, kernel_size=3, padding=1)
+                        self.fc = nn.Linear(64, num_classes)
+                        self.dropout = nn.Dropout(p=0.5)
+
+                    def forward(self, x):
+                        return self.fc(self.dropout(self.conv(x).mean((2, 3, 4))))
+            """,
+            "inference.py": """
+                import cv2
+                import numpy as np
+                import torch
+                from network import c3d
+
+
+                def main():
+                    model = c3d.C3D(num_classes=101)
+                    checkpoint = torch.load("run/models/C3D_ucf101_epoch-39.pth.tar", map_location="cpu")
+                    model.load_state_dict(checkpoint["state_dict"])
+                    model.eval()
+                    cap = cv2.VideoCapture("v_ApplyLipstick_g04_c02.avi")
+                    clip = [cv2.resize(cap.read()[1], (112, 112)) for _ in range(16)]
+                    inputs = torch.from_numpy(np.array(clip, dtype=np.float32).transpose(3, 0, 1, 2)[None])
+                    with torch.no_grad():
+                        outputs = model.forward(inputs)
+                    print("label", torch.softmax(outputs, dim=1).argmax(1).item())
+                    print(model(torch.randn(1, 3, 16, 112, 112)).shape)
+
+
+                if __name__ == "__main__":
+                    main()
+            """,
+        }, note="the fix: `model.eval()` after loading (a shape check on made-up tensors scores nothing either)"),
+        invalid({
+            "models.py": """
+                import torch.nn as nn
+
+
+                class SmallCNN(nn.Module):
+                    def __init__(self, num_classes):
+                        super().__init__()
+                        self.body = nn.Sequential(nn.Conv2d(3, 32, 3), nn.BatchNorm2d(32), nn.ReLU(), nn.AdaptiveAvgPool2d(1))
+                        self.head = nn.Linear(32, num_classes)
+
+                    def forward(self, x):
+                        return self.head(self.body(x).flatten(1))
+            """,
+            "predict.py": """
+                import sys
+
+                import torch
+                from PIL import Image
+                from torchvision import transforms
+
+                from models import SmallCNN
+
+
+                def load_checkpoint(net, path):
+                    net.load_state_dict(torch.load(path, map_location="cpu")["model"])
+
+
+                def predict(image_path, weights="best.pt"):
+                    model = SmallCNN(num_classes=10)
+                    load_checkpoint(model, weights)
+                    x = transforms.ToTensor()(Image.open(image_path)).unsqueeze(0)
+                    return model(x).argmax(1).item()  # expect: EVAL001
+
+
+                if __name__ == "__main__":
+                    print(predict(sys.argv[1]))
+            """,
+        }, note="`predict()` of one image, the weights loaded by a helper handed the model, no `no_grad`: batch norm "
+                "normalises the single image with its own statistics"),
+        valid({
+            "models.py": """
+                import torch.nn as nn
+
+
+                class SmallCNN(nn.Module):
+                    def __init__(self, num_classes):
+                        super().__init__()
+                        self.body = nn.Sequential(nn.Conv2d(3, 32, 3), nn.Dropout(0.3), nn.ReLU(), nn.AdaptiveAvgPool2d(1))
+                        self.head = nn.Linear(32, num_classes)
+
+                    def forward(self, x):
+                        return self.head(self.body(x).flatten(1))
+            """,
+            "predict.py": """
+                import sys
+
+                import torch
+                from PIL import Image
+                from torchvision import transforms
+
+                from models import SmallCNN
+
+
+                def predict(image_path, weights="best.pt", n_samples=30):
+                    model = SmallCNN(num_classes=10)
+                    model.load_state_dict(torch.load(weights, map_location="cpu"))
+                    model.train()  # MC dropout: dropout stays on, the passes are averaged
+                    x = transforms.ToTensor()(Image.open(image_path)).unsqueeze(0)
+                    with torch.no_grad():
+                        probs = torch.stack([model(x).softmax(1) for _ in range(n_samples)]).mean(0)
+                    return probs.argmax(1).item(), probs.max().item()
+
+
+                if __name__ == "__main__":
+                    print(predict(sys.argv[1]))
+            """,
+        }, note="near miss: Monte Carlo dropout on purpose, repeated passes over one input averaged"),
+        invalid({
+            "nets/tagger.py": """
+                import torch.nn as nn
+
+
+                class Tagger(nn.Module):
+                    def __init__(self):
+                        super().__init__()
+                        self.encoder = nn.TransformerEncoder(nn.TransformerEncoderLayer(64, 4, dropout=0.1), 2)
+                        self.out = nn.Linear(64, 5)
+
+                    def forward(self, x):
+                        return self.out(self.encoder(x))
+            """,
+            "evaluation.py": """
+                import numpy as np
+                import torch
+
+                from nets.tagger import Tagger
+
+
+                def test(weights, features):
+                    model = Tagger()
+                    model.load_state_dict(torch.load(weights))
+                    x = torch.from_numpy(np.load(features)).float()
+                    with torch.no_grad():  # expect: EVAL001
+                        tags = model.forward(x).argmax(-1)
+                    np.save("tags.npy", tags.numpy())
+            """,
+        }, note="`test()` of a model class of another module, made and loaded in the function: fresh, in training mode"),
+        valid({
+            "nets/tagger.py": """
+                import torch.nn as nn
+
+
+                class Tagger(nn.Module):
+                    def __init__(self):
+                        super().__init__()
+                        self.proj = nn.Linear(64, 64)
+                        self.out = nn.Linear(64, 5)
+
+                    def forward(self, x):
+                        return self.out(self.proj(x).relu())
+            """,
+            "evaluation.py": """
+                import numpy as np
+                import torch
+
+                from nets.tagger import Tagger
+
+
+                def test(weights, features):
+                    model = Tagger()
+                    model.load_state_dict(torch.load(weights))
+                    x = torch.from_numpy(np.load(features)).float()
+                    with torch.no_grad():
+                        tags = model.forward(x).argmax(-1)
+                    np.save("tags.npy", tags.numpy())
+            """,
+        }, note="near miss: the model class holds no dropout or batch norm, so the mode changes nothing"),
+        invalid({
+            "nets.py": """
+                import torch
+                import torch.nn as nn
+
+
+                class ClipNet(nn.Module):
+                    def __init__(self, num_classes):
+                        super().__init__()
+                        self.conv = nn.Conv3d(3, 32, 3)
+                        self.bn = nn.BatchNorm3d(32)
+                        self.fc = nn.Linear(32, num_classes)
+
+                    def forward(self, x):
+                        return self.fc(self.bn(self.conv(x)).mean((2, 3, 4)))
+
+
+                def build(weights):
+                    net = ClipNet(num_classes=101)
+                    net.load_state_dict(torch.load(weights, map_location="cpu"))
+                    return net
+            """,
+            "predict_video.py": """
+                import cv2
+                import torch
+
+                from nets import build
+
+
+                def run(video, weights):
+                    model = build(weights)
+                    cap = cv2.VideoCapture(video)
+                    labels = []
+                    ok, frame = cap.read()
+                    while ok:  # expect: EVAL001
+                        x = torch.from_numpy(cv2.resize(frame, (112, 112))).permute(2, 0, 1)[None, :, None].float()
+                        labels.append(int(model(x).argmax(1)))
+                        ok, frame = cap.read()
+                    return labels
+            """,
+        }, note="the `run()` (or `main()`) of a script named for prediction, inference or evaluation evaluates like a "
+                "function so named; the model comes from a repo factory that loads weights and leaves it in training mode"),
+        valid({
+            "nets.py": """
+                import torch
+                import torch.nn as nn
+
+
+                class ClipNet(nn.Module):
+                    def __init__(self, num_classes):
+                        super().__init__()
+                        self.conv = nn.Conv3d(3, 32, 3)
+                        self.bn = nn.BatchNorm3d(32)
+                        self.fc = nn.Linear(32, num_classes)
+
+                    def forward(self, x):
+                        return self.fc(self.bn(self.conv(x)).mean((2, 3, 4)))
+
+
+                def build(weights):
+                    net = ClipNet(num_classes=101)
+                    net.load_state_dict(torch.load(weights, map_location="cpu"))
+                    return net.eval()
+            """,
+            "predict_video.py": """
+                import cv2
+                import torch
+
+                from nets import build
+
+
+                def run(video, weights):
+                    model = build(weights)
+                    cap = cv2.VideoCapture(video)
+                    labels = []
+                    ok, frame = cap.read()
+                    while ok:
+                        x = torch.from_numpy(cv2.resize(frame, (112, 112))).permute(2, 0, 1)[None, :, None].float()
+                        labels.append(int(model(x).argmax(1)))
+                        ok, frame = cap.read()
+                    return labels
+
+
+                def finetune(weights, loader):
+                    model = build(weights)
+                    model.train()
+                    opt = torch.optim.SGD(model.parameters(), lr=1e-3)
+                    for x, y in loader:
+                        opt.zero_grad()
+                        torch.nn.functional.cross_entropy(model(x), y).backward()
+                        opt.step()
+                    model.load_state_dict(torch.load(weights))
+                    return model(x)
+            """,
+        }, note="near miss: the factory returns the model in eval mode; a function that loads weights and fine-tunes is training"),
     ]
 
     @classmethod

@@ -34,8 +34,9 @@ from hygiene.context import FileContext
 from hygiene.analysis.names import dotted
 from hygiene.discovery import is_test_path as is_test_file
 from hygiene.analysis.evalmode.events import RETURN, CallEvents
+from hygiene.analysis.evalmode.reasons import reason, script_evaluates
 from hygiene.analysis.evalmode.words import (
-    EVAL_FUNCTION_WORDS, FACT_KEY, GRAD_WORDS, INFERENCE_WORDS, KEY, METRIC_TARGET_WORDS, MODEL_METHODS, bool_literal,
+    EVAL_FUNCTION_WORDS, FACT_KEY, GRAD_WORDS, KEY, METRIC_TARGET_WORDS, bool_literal,
     eval_word, keeps_tensor, looks_predicted, names_bound, recalibrates, root_name, trains_by_name, words_in,
 )
 
@@ -70,6 +71,7 @@ class _Frame:
     pending: list[tuple[dict[str, Any], dict[str, Any]]] = field(default_factory=list)
     line: int | None = None
     made_up: set[str] = field(default_factory=set)  # names bound to made-up tensors (`torch.rand(...)`)
+    loaded: set[str] = field(default_factory=set)  # models given trained weights here (`trained.weights_loaded_into`)
 
 
 @dataclass
@@ -167,7 +169,8 @@ class Collector(CallEvents):
                        deco=self._decorator_grad(node),
                        skip=owner is not None and not hook and (owner.framework or (
                            node.name.value in torch_api.FRAMEWORK_EVAL_HOOKS and bool(owner.bases))),
-                       evalname=bool(words & EVAL_FUNCTION_WORDS) and not trains_by_name(words), hook=hook,
+                       evalname=bool(words & EVAL_FUNCTION_WORDS) and not trains_by_name(words)
+                       or owner is None and script_evaluates(node.name.value, self.ctx.path), hook=hook,
                        graduse=bool(words & GRAD_WORDS), line=self.ctx.line_here(node))
         frame.free = [p.name.value for p in (*params.posonly_params, *params.params, *params.kwonly_params)
                       if p.annotation and torch_api.mode_free_library(self._qualified(p.annotation.annotation))]
@@ -271,37 +274,10 @@ class Collector(CallEvents):
         is_function = frame.node is not None and not isinstance(frame.node, cst.Module)
         anchors: dict[int, dict[str, Any]] = {}
         for event, top in frame.pending:
-            loops = [frame.loops[i] for i in event["l"]]
-            event["why"] = None
-            # Inside a loop that trains (`if step % 50 == 0: model(X_test)` between updates), the
-            # forward call is part of training; a validation loop nested in an epoch loop is not.
-            if frame.skip or frame.recal or (loops and loops[-1]["train"]):
-                continue
-            if any(loop["eval"] and not loop["train"] for loop in loops):
-                index = next(i for i in event["l"] if frame.loops[i]["eval"] and not frame.loops[i]["train"])
-                event["why"], event["about"] = "loop", frame.loops[index]["about"]
-                top = frame.loop_places[index]
-            elif is_function and not frame.train and frame.name not in MODEL_METHODS \
-                    and (frame.hook or not trains_by_name(set(name_tokens(frame.name)))) \
-                    and (frame.metric or (frame.evalname and (event["l"] or event["comp"]))):
-                # Named for evaluation and looping over data, or computing a metric: not a smoke
-                # test such as `def test(): net = Net(); print(net(torch.randn(1, 3, 32, 32)).shape)`.
-                event["why"] = "function"
-            elif event["data"]:
-                event["why"] = "data"
-            elif event["l"] and (event["g"] == "off" or frame.detaches) and not frame.train:
-                # A loop of forward calls with gradients off (or outputs detached), in code that
-                # never steps an optimizer: inference over data (features,
-                # predictions), whatever its names say.
-                event["why"], event["about"] = "loop", ""
-                top = frame.loop_places[event["l"][-1]]
-            elif is_function and event["g"] == "off" and not frame.train and (event["comp"] or set(name_tokens(
-                    frame.name)) & INFERENCE_WORDS or frame.name == "__call__" and frame.cls in self.plain_classes) \
-                    and (frame.name not in MODEL_METHODS or frame.cls in self.plain_classes):
-                # `@torch.no_grad() def embed(self, x): return self.backbone(x)`: gradients off for the whole
-                # function and no optimizer: the network is used for inference (features, embeddings); so
-                # is the `__call__` of a plain class that holds a network (`Predictor(net)(x)`).
-                event["why"] = "function"
+            event["why"], loop = reason(frame, event, is_function, self.plain_classes)
+            if loop is not None:
+                event["about"], top = frame.loops[loop]["about"], frame.loop_places[loop]
+            event.pop("w", None)
             if event["why"]:
                 anchors[id(event)] = top
         kept = [(e, n) for e, n in zip(frame.events, frame.lines) if e["k"] != "fwd" or e["why"]]

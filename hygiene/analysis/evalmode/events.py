@@ -11,8 +11,9 @@ from hygiene.analysis.apis.torch import name_tokens
 from hygiene.analysis.names import dotted
 from hygiene.analysis.evalmode.dispatch import dispatched, note_table
 from hygiene.analysis.evalmode.madeup import made_up
-from hygiene.analysis.evalmode.sampling import called_function, restores_mode, samples_on_purpose
+from hygiene.analysis.evalmode.sampling import called_function, in_training_branch, restores_mode, samples_on_purpose
 from hygiene.analysis.evalmode.submodules import submodule_of
+from hygiene.analysis.evalmode.trained import weights_loaded_into
 from hygiene.walk import iter_nodes
 from hygiene.analysis.evalmode.words import (
     GRAD_WORDS,
@@ -23,6 +24,7 @@ from hygiene.analysis.evalmode.words import (
     eval_word,
     keeps_tensor,
     names_bound,
+    root_name,
     words_in,
     model_target,
 )
@@ -49,12 +51,16 @@ class CallEvents:
             if not (self.ctx.parents and isinstance(self.ctx.parents[-1], cst.WithItem)):
                 flag = bool_literal(node.args[0].value) if node.args else None
                 frame.grad_stmt = "on" if flag is True else "off"
+        elif bare in torch_api.NO_GRAD or text and ("no_grad" in text or "inference_mode" in text):
+            pass  # switches gradients off (`with torch.no_grad():`): "grad" in its name, no gradients used
         elif bare in torch_api.GRAD_USERS or (text and set(name_tokens(".".join(text.split(".")[-2:]))) & GRAD_WORDS):
             frame.graduse = True
         elif bare and bare.startswith(("sklearn.metrics.", "torchmetrics.")):
             frame.metric = True
         if any(a.keyword is not None and a.keyword.value == "volatile" and bool_literal(a.value) for a in node.args):
             frame.grad_stmt = "off"  # `Variable(x, volatile=True)`: PyTorch <= 0.3's no_grad
+        if (loaded := weights_loaded_into(node)) is not None:
+            frame.loaded.add(root_name(loaded))  # trained weights: what runs it later is inference
         self._forward(node, func, name)
         self._call_event(node, func, name)
 
@@ -156,8 +162,9 @@ class CallEvents:
         elif isinstance(func, cst.Attribute):
             # `self.encoder(x)`, `model.module(x)`; not `images.to(device)` or `net.load_state_dict(s)`.
             target = dotted(func)
-            if target is None or not torch_api.model_like_name(func.attr.value) or func.attr.value[:1].isupper():
-                return
+            if target is None or not torch_api.model_like_name(func.attr.value) or func.attr.value[:1].isupper() \
+                    or name is not None and "()" not in name and self._qualified(func.value) is not None:
+                return  # (`define.define_classifier(...)`: a function of an imported module, not a forward call)
         else:
             if not isinstance(func, (cst.Name, cst.Attribute)):
                 return
@@ -170,7 +177,7 @@ class CallEvents:
             return  # Keras-style call that states its mode
         if samples_on_purpose(node, self.ctx.parents):
             return  # Monte Carlo prediction: `forward(x, sample=True)`, repeated passes averaged
-        if _in_training_branch(self.ctx.parents, target):
+        if in_training_branch(self.ctx.parents, target):
             return  # `if model.training: out = model(x) else: ...`: the code branches on the mode itself
         positional = [a.value for a in node.args if a.keyword is None and not a.star]
         if positional and all(made_up(a, self._qualified, self.frame.made_up) for a in positional):
@@ -181,6 +188,8 @@ class CallEvents:
         comprehension = any(isinstance(p, (cst.ListComp, cst.SetComp, cst.GeneratorExp, cst.DictComp)) for p in self.ctx.parents)
         event = self._event("fwd", node, t=target, g="off" if generate else self._grad_here(), data=data,
                             gen=generate, comp=comprehension, code=node)  # its code once kept: `Collector._close`
+        if root_name(target) in self.frame.loaded:
+            event["w"] = True  # after trained weights were loaded into it: `reasons.reason` reads it, `_close` drops it
         self.frame.pending.append((event, self._where(self._top_statement())))
 
     def _top_statement(self) -> cst.CSTNode:
@@ -379,22 +388,3 @@ class CallEvents:
                     return True  # a layer we cannot see into
         return False
 
-
-def _in_training_branch(parents: list[cst.CSTNode], target: str) -> bool:
-    """Whether the call sits in a branch on `target`'s own mode (`if model.training: ... else: ...`,
-    also on a module that holds it, `self.training` around `self.encoder(x)`): a helper shared by
-    the training step and the evaluation, that reads the mode it was given instead of assuming one,
-    so neither branch is an evaluation run in the wrong mode."""
-    for index in range(len(parents) - 1):
-        node, child = parents[index], parents[index + 1]
-        if not isinstance(node, cst.If) or not (child is node.body or child is node.orelse):
-            continue
-        test = node.test
-        if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
-            test = test.expression
-        if not (isinstance(test, cst.Attribute) and test.attr.value == "training"):
-            continue
-        owner = dotted(test.value)
-        if owner is not None and (target == owner or target.startswith(owner + ".")):
-            return True
-    return False

@@ -5,7 +5,8 @@ Monte Carlo prediction is a method, not a forgotten `.eval()`: Bayes by Backprop
 passes (`for _ in range(n_samples): preds.append(model(x))`). A helper that saves the mode and puts
 it back (`was_training = model.training; model.eval(); ...; if was_training: model.train()`), or a
 context manager that switches to eval before its `yield` and back after it (`with eval_mode(model):`),
-leaves the mode its caller had: its restoring switch is no switch to training mode.
+leaves the mode its caller had: its restoring switch is no switch to training mode. Code in a branch
+on the model's own mode (`if model.training: ... else: ...`) reads the mode it is given.
 """
 from __future__ import annotations
 
@@ -103,3 +104,23 @@ def called_function(target: str) -> bool:
 
 
 _SCORING_VERBS = frozenset({"score", "calc", "calculate", "measure", "plot", "show", "predict_fn"})
+
+
+def in_training_branch(parents: list[cst.CSTNode], target: str) -> bool:
+    """Whether the call sits in a branch on `target`'s own mode (`if model.training: ... else: ...`,
+    also on a module that holds it, `self.training` around `self.encoder(x)`): a helper shared by
+    the training step and the evaluation, that reads the mode it was given instead of assuming one,
+    so neither branch is an evaluation run in the wrong mode."""
+    for index in range(len(parents) - 1):
+        node, child = parents[index], parents[index + 1]
+        if not isinstance(node, cst.If) or not (child is node.body or child is node.orelse):
+            continue
+        test = node.test
+        if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
+            test = test.expression
+        if not (isinstance(test, cst.Attribute) and test.attr.value == "training"):
+            continue
+        owner = dotted(test.value)
+        if owner is not None and (target == owner or target.startswith(owner + ".")):
+            return True
+    return False
