@@ -51,12 +51,35 @@ def option_values(repo: RepoContext, program: str, flags: set[str]) -> list[str]
 _VARIABLE = re.compile(r"\$\{?(\w+)")
 
 
-def varies_with(values: dict[str, str], flag: str, others: set[str]) -> bool:
+_ASSIGNED = re.compile(r"(?m)^\s*(?:local\s+|export\s+)?(\w+)=(\S+)")
+
+
+def _variables(repo: RepoContext, value: str) -> set[str]:
+    """The shell variables `value` is built from, through the scripts' assignments (`_gen_wavdir="${_dir}/${dset}"`
+    makes `${_gen_wavdir}` stand for `_dir` and `dset`)."""
+    assigned = _assignments(repo)
+    found, todo = set(), _VARIABLE.findall(value)
+    while todo and len(found) < 64:
+        name = todo.pop()
+        if name in found:
+            continue
+        found.add(name)
+        todo += _VARIABLE.findall(assigned.get(name, ""))
+    return found
+
+
+def varies_with(repo: RepoContext, values: dict[str, str], flag: str, others: set[str]) -> bool:
     """In one invocation, does one of `others` get a value built from every shell variable of `flag`'s value
-    (`--gen_wavdir "${_dir}/${dset}" --outdir "${_dir}/${dset}/MCD_res"`)? Then a path named by that option
-    changes whenever `flag` does."""
-    wanted = set(_VARIABLE.findall(values.get(flag, "")))
-    return bool(wanted) and any(wanted <= set(_VARIABLE.findall(values.get(o, ""))) for o in others)
+    (`--gen_wavdir "${_gen_wavdir}" --outdir "${_dir}/${dset}/MCD_res"`, `_gen_wavdir="${_dir}/${dset}"`)? Then a
+    path named by that option changes whenever `flag` does."""
+    wanted = {v for v in _variables(repo, values.get(flag, "")) if not _VARIABLE.search(_assignments(repo).get(v, ""))}
+    return bool(wanted) and any(wanted <= _variables(repo, values.get(o, "")) for o in others)
+
+
+def _assignments(repo: RepoContext) -> dict[str, str]:
+    """Shell variable -> the value the run scripts assign it (the last assignment read)."""
+    return repo.shared("launch_args.assigned", lambda: {name: value for text in script_texts(repo).values()
+                                                        for name, value in _ASSIGNED.findall(text)})
 
 
 def invocations(repo: RepoContext, program: str, flags: set[str]) -> list[dict[str, str]]:

@@ -173,7 +173,8 @@ with open(f"{args.outdir}/mcd_avg_result.txt", "w") as f:
 _DECODE_EVAL = """#!/usr/bin/env bash
 for dset in dev eval; do
     _dir="exp/wav/${checkpoint}"
-    python evaluate_mcd.py --gen_wavdir "${_dir}/${dset}" --outdir {out}
+    _gen_wavdir="${_dir}/${dset}"
+    python evaluate_mcd.py --gen_wavdir "${_gen_wavdir}" --outdir {out}
 done
 """
 _SEEDS = """#!/usr/bin/env bash
@@ -913,7 +914,7 @@ class ResultsWithoutProvenance(Rule):
                     if not (len(set(values)) > 1 or any("$" in v for v in values)):
                         continue
                     commands = [c for c in invocations(repo, path, {flag} | named) if flag in c]
-                    if commands and all(varies_with(c, flag, named) for c in commands):
+                    if commands and all(varies_with(repo, c, flag, named) for c in commands):
                         continue  # `--outdir "${_dir}/${dset}/MCD_res"` beside `--gen_wavdir "${_dir}/${dset}"`
                     shown = ", ".join(dict.fromkeys(values))[:40]
                     repo.report(cls, path, item["line"], message=(
