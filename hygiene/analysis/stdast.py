@@ -15,13 +15,17 @@ FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
 
 
 def module_tree(ctx: Any) -> ast.Module | None:
-    """The file's `ast.Module`, or None when Python's parser refuses the text."""
+    """The file's `ast.Module`, or None when Python's parser refuses the text: the tree the statement-line
+    table already parsed (`ctx.statement_lines`), not a second parse of the file."""
     memo = ctx.memo
     if "stdast" not in memo:
-        try:
-            memo["stdast"] = ast.parse(ctx.text)
-        except (SyntaxError, ValueError, RecursionError, MemoryError):
-            memo["stdast"] = None
+        if ctx.module is not None:
+            memo["stdast"] = ctx.statement_lines.tree
+        else:
+            try:
+                memo["stdast"] = ast.parse(ctx.text)
+            except (SyntaxError, ValueError, RecursionError, MemoryError):
+                memo["stdast"] = None
     return memo["stdast"]
 
 

@@ -103,9 +103,10 @@ class Lines:
         self.ok = False
         self.statements: dict[int, tuple[int, int, ast.stmt]] = {}
         self._calls: dict[int, dict[int, int]] = {}
+        self.tree: ast.Module | None = None  # the file's `ast`, also read whole by rules (hygiene.analysis.stdast)
         try:
             with building():
-                tree = ast.parse(text)
+                tree = self.tree = ast.parse(text)
         except (SyntaxError, ValueError, RecursionError, MemoryError):
             return
         ours = list(_cst_statements(module.body))
