@@ -1,8 +1,10 @@
 """LEAK006: a whole evaluation record, gold answer included, formatted into the text sent to a model."""
 from __future__ import annotations
 
+import posixpath
 import re
 from collections import deque
+from collections.abc import Callable
 
 import libcst as cst
 
@@ -28,7 +30,10 @@ class AnswerInPrompt(Rule):
     when the record holds the gold answer: every field formatted into the prompt
     (`f"{k}: {v}" for k, v in row.items()`, `json.dumps(row)`, `str(row)`), with no filter that
     drops the answer field, or a template (also one imported from another module) whose
-    placeholders include it (`TEMPLATE.format(**item)` with `{key}`), also under another key the
+    placeholders include it (`TEMPLATE.format(**item)` with `{key}`; a `string.Template`'s `$key`
+    filled by `substitute(**item)`; a jinja2 template's `{{ item.key }}` filled by `render(item=item)`;
+    `"{q[key]}".format(q=item)`; a template kept in a text file of the repository and read into a
+    string, `open("prompts/qa.txt").read().format(**item)`), also under another key the
     code fills from the answer (`row["hint"] = f"({row['target']})"`). The gold field is one the code
     compares with the model's reply or names like an answer (`answer`, `label`, `gold`, ...). Also
     finds a single gold value interpolated into the prompt that the same call's reply is then
@@ -159,6 +164,105 @@ class AnswerInPrompt(Rule):
                 hits += pred.lower() in [a.lower() for a in item["aliases"]]
         """, note="near miss: the demonstrations carry their answers (they are meant to); the graded item has its own "
                   "template without `{answer}`"),
+        invalid("""
+            import json
+            from string import Template
+            from openai import OpenAI
+            PROMPT = Template("Question: $question\\nOptions: $choices\\nReference: ${answer}\\nReply with one letter.")
+            client = OpenAI()
+            items = [json.loads(l) for l in open("data/test.jsonl")]
+            correct = 0
+            for it in items:
+                text = PROMPT.substitute(**it)  # expect: LEAK006
+                out = client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": text}])
+                correct += out.choices[0].message.content.strip() == it["answer"]
+        """, note="a string.Template whose `${answer}` is filled from the graded record"),
+        valid("""
+            import json
+            from string import Template
+            from openai import OpenAI
+            PROMPT = Template("Question: $question\\nOptions: $choices\\nReply with one letter.")
+            client = OpenAI()
+            items = [json.loads(l) for l in open("data/test.jsonl")]
+            correct = 0
+            for it in items:
+                text = PROMPT.safe_substitute(**it)
+                out = client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": text}])
+                correct += out.choices[0].message.content.strip() == it["answer"]
+        """, note="near miss: the template fills the question and the options only"),
+        invalid({
+            "prompts/qa.txt": "Question: {question}\nHint: the expected answer is {answer}\nAnswer:\n",
+            "eval.py": """\
+                import json
+                from openai import OpenAI
+                client = OpenAI()
+                TEMPLATE = open("prompts/qa.txt").read()
+                items = [json.loads(l) for l in open("data/test.jsonl")]
+                right = 0
+                for it in items:
+                    prompt = TEMPLATE.format(**it)  # expect: LEAK006
+                    reply = client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": prompt}])
+                    right += reply.choices[0].message.content.strip() == it["answer"]
+                """,
+        }, note="the template lives in a text file of the repository, read into a string and filled from the record"),
+        valid({
+            "prompts/qa.txt": "Question: {question}\nAnswer:\n",
+            "eval.py": """\
+                import json
+                from openai import OpenAI
+                client = OpenAI()
+                TEMPLATE = open("prompts/qa.txt").read()
+                items = [json.loads(l) for l in open("data/test.jsonl")]
+                right = 0
+                for it in items:
+                    prompt = TEMPLATE.format(**it)
+                    reply = client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": prompt}])
+                    right += reply.choices[0].message.content.strip() == it["answer"]
+                """,
+        }, note="near miss: the template file has no answer placeholder"),
+        invalid("""
+            import json
+            import jinja2
+            import anthropic
+            client = anthropic.Anthropic()
+            env = jinja2.Environment()
+            TMPL = env.from_string("{{ item.question }}\\n{% for c in item.choices %}- {{ c }}\\n{% endfor %}(gold: {{ item.answer }})")
+            items = [json.loads(l) for l in open("data/val.jsonl")]
+            score = 0
+            for item in items:
+                prompt = TMPL.render(item=item)  # expect: LEAK006
+                msg = client.messages.create(model="claude-3-5-haiku-latest", max_tokens=8,
+                                             messages=[{"role": "user", "content": prompt}])
+                score += msg.content[0].text.strip() == item["answer"]
+        """, note="a jinja2 template given the record by name writes `item.answer`"),
+        valid("""
+            import json
+            import jinja2
+            import anthropic
+            client = anthropic.Anthropic()
+            env = jinja2.Environment()
+            TMPL = env.from_string("{{ item.question }}\\n{% for c in item.choices %}- {{ c }}\\n{% endfor %}Answer:")
+            items = [json.loads(l) for l in open("data/val.jsonl")]
+            score = 0
+            for item in items:
+                prompt = TMPL.render(item=item)
+                msg = client.messages.create(model="claude-3-5-haiku-latest", max_tokens=8,
+                                             messages=[{"role": "user", "content": prompt}])
+                score += msg.content[0].text.strip() == item["answer"]
+        """, note="near miss: the jinja2 template reads the question and the choices of the record only"),
+        invalid("""
+            from openai import OpenAI
+            client = OpenAI()
+            ASK = "Q: {q[question]}\\nA (for reference: {q[label]}):"
+
+            def accuracy(rows):
+                hits = 0
+                for row in rows:
+                    text = ASK.format(q=row)  # expect: LEAK006
+                    out = client.completions.create(model="gpt-3.5-turbo-instruct", prompt=text, max_tokens=4)
+                    hits += out.choices[0].text.strip() == row["label"]
+                return hits / len(rows)
+        """, note="`str.format` given the record under a name, its fields read in the template (`{q[label]}`)"),
         invalid("""
             import anthropic
             client = anthropic.Anthropic()
@@ -649,7 +753,7 @@ class AnswerInPrompt(Rule):
         cls._gold_marked(repo, prog, reported)
         for call in prog.nodes("llm"):
             starts = text_inputs(prog, call)
-            for record, gold, compared, formatted in _whole_records(prog, starts):
+            for record, gold, compared, formatted in _whole_records(prog, starts, _file_reader(repo)):
                 if formatted in reported:
                     continue
                 reported.add(formatted)
@@ -717,7 +821,8 @@ def _gold_test(test: cst.BaseExpression) -> str | None:
     return None
 
 
-def _whole_records(prog: Program, starts: list[Ref]) -> list[tuple[Ref, str, Ref, Ref]]:
+def _whole_records(prog: Program, starts: list[Ref], read: Callable[[str, str], str] = lambda a, b: "",
+                   ) -> list[tuple[Ref, str, Ref, Ref]]:
     """(record, its gold field, where the gold is used, where the record is formatted) for each
     record that reaches `starts` whole, never through one of its fields."""
     found = []
@@ -735,6 +840,14 @@ def _whole_records(prog: Program, starts: list[Ref]) -> list[tuple[Ref, str, Ref
             continue  # a field, a number or a model reply: not the record itself
         if kind == "col" and info.get("cols") and "?" not in info["cols"]:
             continue  # `model(eval_data["data"])`: a named field sent, not the whole record
+        if consumer and kind == "call" and prog.callee(ref) is None and call_name(info) in _FILLS:
+            # a template filled from a record: `PROMPT.substitute(**item)`, `tmpl.render(item=item)`,
+            # `TEMPLATE.format(q=row)` with `{q[answer]}`; each record reaches only its placeholders
+            filled = _filled_fields(prog, ref, info, read)
+            for index, fields in filled.items():
+                queue.append((prog.input(ref, index), stack, dropped, fields, ref, ref))
+            if filled:
+                continue
         if kind == "call" and prog.callee(ref) is None and call_name(info) not in _WHOLE:
             continue  # a library call: what it keeps of its arguments is unknown
         if kind == "op" and info.get("op") in ("attr",) and consumer:
@@ -767,6 +880,70 @@ def _whole_records(prog: Program, starts: list[Ref]) -> list[tuple[Ref, str, Ref
                 continue
             queue.append((nxt, nstack, dropped, only, here or ref, template_site))
     return found
+
+
+# Calls that fill a template's placeholders from their keyword arguments (`**record` or `name=record`).
+_FILLS = frozenset({"substitute", "safe_substitute", "render", "format_map", "format"})
+# Placeholders of the other template languages: string.Template's `$name` / `${name}`, jinja2's
+# `{{ item.answer }}` and `{% if item.answer %}`.
+_DOLLAR = re.compile(r"\$\{?([A-Za-z_]\w*)")
+_JINJA = re.compile(r"\{[{%]-?\s*(?:if|elif|for\s+\w+\s+in)?\s*([A-Za-z_]\w*(?:\.[A-Za-z_]\w*|\[['\"]?\w+['\"]?\])*)")
+
+
+def _filled_fields(prog: Program, call: Ref, info: dict, read: Callable[[str, str], str]) -> dict[int, frozenset | None]:
+    """For a call filling a template whose text is known, {input index: the fields of the record
+    given there that the template writes, or None when it writes the whole value}. Empty when the
+    template's text is unknown or no keyword is given."""
+    keywords = info.get("kw", {})
+    if not keywords:
+        return {}
+    text = _fill_template(prog, call, info, read)
+    if not text:
+        return {}
+    names = set(placeholders(text)) | set(_DOLLAR.findall(text)) | set(_JINJA.findall(text))
+    paths = [re.sub(r"\[['\"]?(\w+)['\"]?\]", r".\1", n).split(".") for n in names]
+    filled: dict[int, frozenset | None] = {}
+    for name, index in keywords.items():
+        if name == "**":
+            filled[index] = frozenset(p[0].lower() for p in paths)
+        elif any(p == [name] for p in paths):
+            filled[index] = None  # `"{item}".format(item=row)`: the whole record as text
+        else:
+            filled[index] = frozenset(p[1].lower() for p in paths if p[0] == name and len(p) > 1)
+    return filled
+
+
+def _fill_template(prog: Program, call: Ref, info: dict, read: Callable[[str, str], str]) -> str:
+    """The text of the template `call` fills: a string literal or constant, a template object made from
+    one (`Template("...")`, `env.from_string(...)`), or a file of the repository read into a string
+    (`open("prompts/qa.txt").read()`)."""
+    receiver = prog.input(call, 0)
+    if receiver:
+        for node in prog.back([receiver], limit=12):
+            node_info = prog.info(node)
+            if prog.kind(node) == "const" and isinstance(node_info.get("value"), str):
+                return node_info["value"]
+            if prog.kind(node) == "call" and node_info.get("template"):
+                return node_info["template"]
+            if prog.kind(node) == "src" and node_info.get("path"):
+                return read(prog.path(node), node_info["path"])
+    return _module_constant(prog, info.get("fn")) or str(info.get("text", ""))
+
+
+def _file_reader(repo) -> Callable[[str, str], str]:  # type: ignore[no-untyped-def]
+    """Read a template file a program opens, by its path from the root or from the program's folder."""
+    def read(program: str, path: str) -> str:
+        folder = program.rpartition("/")[0]
+        for candidate in {posixpath.normpath(path), posixpath.normpath(posixpath.join(folder, path))}:
+            if candidate.startswith(("..", "/")):
+                continue  # outside the repository
+            try:
+                data = repo.read_bytes(candidate)
+            except (OSError, ValueError):
+                continue
+            return data[:200_000].decode("utf-8", "replace")
+        return ""
+    return read
 
 
 _COMPARING_CALLS = frozenset({"startswith", "endswith", "__eq__", "count", "find", "index", "match", "fullmatch", "search"})

@@ -344,6 +344,9 @@ class CallEvaluator(Evaluator):
             if template is not None:
                 info["op"] = "fmt"
                 info["text"] = template[:80]
+        template = template_argument(expr, qn, method)
+        if template is not None:
+            info["template"] = template[:2000]  # `Template("...$answer")`, `env.from_string(...)`: filled later
         if (plain(qn or "") in kb.SAVE_FUNCTIONS) or method in kb.SAVE_METHODS:
             info["save"] = 1
         if not any(isinstance(i, int) and i for i in inputs) and (qn or "").startswith("builtins."):
@@ -364,3 +367,20 @@ class CallEvaluator(Evaluator):
         elif (isinstance(target, cst.Attribute) and isinstance(target.value, cst.Name)
               and target.value.value == self.self_name and self.class_name):
             self.attributes.setdefault(self.class_name, {}).setdefault(target.attr.value, []).append(value)
+
+
+# Prompt templates made from a string and filled later (`PROMPT.substitute(**item)`,
+# `template.render(item=item)`): string.Template, jinja2, LangChain.
+_TEMPLATE_CLASSES = frozenset({"Template", "PromptTemplate", "ChatPromptTemplate"})
+_TEMPLATE_FACTORIES = frozenset({"from_string", "from_template"})
+
+
+def template_argument(expr: cst.Call, qn: str | None, method: str) -> str | None:
+    """The text a template object is made from (its first argument, or `template=`), else None."""
+    if (qn or "").rsplit(".", 1)[-1] not in _TEMPLATE_CLASSES and method not in _TEMPLATE_FACTORIES:
+        return None
+    for arg in expr.args:
+        if arg.keyword is None or arg.keyword.value in ("template", "source"):
+            return string_value(arg.value)
+    return None
+
