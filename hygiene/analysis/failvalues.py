@@ -10,7 +10,7 @@ import re
 
 import libcst as cst
 
-from hygiene.walk import walk_scope
+from hygiene.walk import iter_nodes, walk_scope
 from hygiene.analysis.names import call_tail
 
 # Calls that only tell a human about the failure: a log line is no count in the reported numbers.
@@ -259,3 +259,81 @@ def logged_vector(handler: cst.ExceptHandler) -> str | None:
     if not smalls or not isinstance(smalls[-1], cst.Return) or not all(_is_log(s) for s in smalls[:-1]):
         return None
     return constant_vector(smalls[-1].value)
+
+
+# -- an empty reply a classifier counts as a class ---------------------------------------------------
+# A function that classifies a model's reply (`is_refusal(text)`, `judge_compliance(reply)`) and whose
+# answer for an empty reply is fixed by a test of emptiness (`not text.strip() or ...`, `if not reply:
+# return True`): a failed request that becomes "" is counted as that class.
+# A label that names the failure itself (`return "invalid"`): the empty reply is counted apart.
+_NAMED_FAILURE = re.compile(r"(?i)err|fail|invalid|unknown|empty|none|n/?a\b|unpars|missing|skip|no[ _]?answer")
+_CLASSIFIER_NAME = re.compile(r"(?i)refus|compl[iy]|jailbr|harm|safe|toxic|classif|judge|grade|label|verdict|"
+                              r"is_|^has_|correct|match|flip|sycophan|agree")
+
+
+def _emptiness_of(expr: cst.BaseExpression) -> str | None:
+    """The name tested for emptiness: `not text`, `not text.strip()`, `text == ""`, `len(text) == 0`,
+    `text.strip() == ""`, `text is None`."""
+    def name(e: cst.BaseExpression) -> str | None:
+        while isinstance(e, cst.Call) and isinstance(e.func, cst.Attribute) and e.func.attr.value in (
+                "strip", "lower", "rstrip", "lstrip", "casefold"):
+            e = e.func.value
+        if isinstance(e, cst.Call) and isinstance(e.func, cst.Name) and e.func.value == "len" and len(e.args) == 1:
+            return name(e.args[0].value)
+        return e.value if isinstance(e, cst.Name) else None
+
+    if isinstance(expr, cst.UnaryOperation) and isinstance(expr.operator, cst.Not):
+        return name(expr.expression)
+    if isinstance(expr, cst.Comparison) and len(expr.comparisons) == 1:
+        op, right = expr.comparisons[0].operator, expr.comparisons[0].comparator
+        empty = (isinstance(right, cst.SimpleString) and right.evaluated_value == "") or (
+            isinstance(right, cst.Integer) and right.value == "0") or (isinstance(right, cst.Name) and right.value == "None")
+        if empty and isinstance(op, (cst.Equal, cst.Is)):
+            return name(expr.left)
+    return None
+
+
+def empty_counted_as_class(function: cst.FunctionDef) -> str | None:
+    """When `function` classifies a reply and answers a fixed class for an empty one, the parameter it
+    tests (else None): `return not text.strip() or any(m in text for m in MARKERS)`, or
+    `if not reply: return True` / `return "refusal"` / `return 1`."""
+    if not _CLASSIFIER_NAME.search(function.name.value):
+        return None
+    params = {p.name.value for p in function.params.params}
+    for node in iter_nodes(function.body):
+        if isinstance(node, cst.Return) and isinstance(node.value, cst.BooleanOperation) and isinstance(
+                node.value.operator, cst.Or):
+            tested = _emptiness_of(node.value.left)
+            if tested in params:
+                return tested
+        if isinstance(node, cst.If):
+            tested = _emptiness_of(node.test)
+            body = node.body.body if isinstance(node.body, cst.IndentedBlock) else []
+            first = body[0].body[0] if body and isinstance(body[0], cst.SimpleStatementLine) else None
+            if tested in params and isinstance(first, cst.Return) and first.value is not None and (
+                    (isinstance(first.value, cst.Name) and first.value.value == "True")
+                    or (isinstance(first.value, cst.Integer) and first.value.value == "1")
+                    or (isinstance(first.value, cst.SimpleString)
+                        and not _NAMED_FAILURE.search(first.value.evaluated_value or "empty"))):
+                return tested
+    return None
+
+
+def logged_empty_reply(handler: cst.ExceptHandler) -> bool:
+    """The handler logs the failure (a call statement) and returns an empty reply (`return ""`, `return None`)."""
+    block = handler.body
+    statements = list(block.body) if isinstance(block, cst.IndentedBlock) else [block]
+    logged = returned = False
+    for statement in statements:
+        if not isinstance(statement, cst.SimpleStatementLine):
+            return False
+        for small in statement.body:
+            if isinstance(small, cst.Expr) and isinstance(small.value, cst.Call):
+                logged = True
+            elif isinstance(small, cst.Return) and (
+                    (isinstance(small.value, cst.SimpleString) and small.value.evaluated_value == "")
+                    or (isinstance(small.value, cst.Name) and small.value.value == "None")):
+                returned = True
+            else:
+                return False
+    return logged and returned

@@ -6,8 +6,8 @@ import re
 import libcst as cst
 
 from hygiene.analysis.apis.llm import calls_model
-from hygiene.analysis.failvalues import (empty_means, equivalence_parse, logged_score, logged_vector, score_constant,
-                                         skips_item)
+from hygiene.analysis.failvalues import (empty_counted_as_class, empty_means, equivalence_parse, logged_empty_reply,
+                                         logged_score, logged_vector, score_constant, skips_item)
 from hygiene.finding import Location, Severity
 from hygiene.analysis.strings import string_value
 from hygiene.analysis.rowflow import shared_rows
@@ -123,6 +123,7 @@ class SwallowedException(Rule):
     | `for i in tqdm(range(size)): try: sample() except: pass` (i unused) | no | rejection sampling makes items |
     | `frame[f] = load(f)` then `try: load(f + ".proba") except: pass` | no | the item was kept before the try |
     | `except JSONDecodeError: return Score(value=NOANSWER, ...)` | no | inspect counts unanswered items |
+    | `except APIError as e: print(e); return ""` around a model call, and `is_refusal(text)` returns `not text.strip() or ...` | yes, logged or not | the classifier gives empty replies a class of their own (`return "empty"`) |
 
     On the precision corpus (2026-12-06, branch othergate; the 24 repositories where it or its kin
     spoke) this rule gives 7 findings, 5 real and 2 debatable (a mutation-testing tool's parse
@@ -1821,6 +1822,70 @@ class SwallowedException(Rule):
             df = pd.read_csv("outputs/judgements.csv", on_bad_lines="error")
             print(df["score"].mean())
         """, note="near miss: bad rows raise"),
+        invalid({
+            "query.py": """\
+                import sys
+                import anthropic
+                client = anthropic.Anthropic()
+
+                def ask(prompt, model):
+                    try:
+                        msg = client.messages.create(model=model, max_tokens=300,
+                                                     messages=[{"role": "user", "content": prompt}])
+                        return msg.content[0].text
+                    except anthropic.APIError as err:  # expect: DATA001
+                        print("api error", err, file=sys.stderr)
+                        return ""
+                """,
+            "score.py": """\
+                MARKERS = ("I can't", "I cannot", "I'm sorry")
+
+                def is_refusal(text):
+                    return not text.strip() or any(m in text for m in MARKERS)
+                """,
+        }, note="an API error becomes an empty reply, printed and then counted as a refusal by a classifier that "
+                "calls every empty reply a refusal"),
+        valid({
+            "query.py": """\
+                import sys
+                import anthropic
+                client = anthropic.Anthropic()
+
+                def ask(prompt, model):
+                    try:
+                        msg = client.messages.create(model=model, max_tokens=300,
+                                                     messages=[{"role": "user", "content": prompt}])
+                        return msg.content[0].text
+                    except anthropic.APIError as err:
+                        print("api error", err, file=sys.stderr)
+                        return ""
+                """,
+            "score.py": """\
+                MARKERS = ("I can't", "I cannot", "I'm sorry")
+
+                def is_refusal(text):
+                    if not text.strip():
+                        return "empty"
+                    return any(m in text for m in MARKERS)
+                """,
+        }, note="near miss: the classifier gives empty replies a class of their own, which can be counted"),
+        valid("""
+            import logging
+            from openai import OpenAI
+            client = OpenAI()
+            log = logging.getLogger(__name__)
+
+            def answer(question):
+                try:
+                    out = client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": question}])
+                    return out.choices[0].message.content
+                except Exception as err:
+                    log.warning("request failed: %s", err)
+                    return ""
+
+            def exact_match(reply, gold):
+                return reply.strip() == gold.strip()
+        """, note="near miss: a logged failure becomes an empty reply, but nothing classifies empty replies as a class"),
     ]
 
     def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
@@ -1928,6 +1993,10 @@ class SwallowedException(Rule):
             return
         action = _swallow(node) or _none_then_skipped(node, try_node, parents)
         if action is None:
+            if model is not None and function is not None and logged_empty_reply(node):
+                # logged, but the empty reply is still a reply: the repo phase reports it when a
+                # classifier of replies counts an empty one as a class (`not text.strip() or ...`)
+                self._candidate("empty_reply", node, model=model, function=function.name.value)
             return
         kind, value = action
         if kind in ("continue", "pass") and _updates_in_place(self.ctx, try_node):
@@ -2048,6 +2117,10 @@ class SwallowedException(Rule):
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         """`async def one(t): async with sem: return await solve(t)`: a wrapper passes its callee's
         results (and Nones) through, so a caller filtering the wrapper's results filters the callee's."""
+        tested = empty_counted_as_class(node)
+        if tested is not None:
+            self.ctx.facts.setdefault("empty_classes", []).append(
+                {"fn": node.name.value, "param": tested, "line": self.ctx.line_of(node)})
         body: cst.BaseSuite = node.body
         while isinstance(body, cst.IndentedBlock) and len(body.body) == 1 and isinstance(body.body[0], cst.With):
             body = body.body[0].body
@@ -2200,6 +2273,19 @@ class SwallowedException(Rule):
                             action=f"turns the failure into the reply `{shown}`",
                             consequence="error replies are stored and judged like real replies (a keyword judge "
                                         "counts them as whatever a reply without its keywords is)", **place)
+                continue
+            if site["kind"] == "empty_reply":
+                classes = [(p, f) for p, found in repo.facts("empty_classes") for f in found]
+                if not classes:
+                    continue  # nothing counts an empty reply as anything: the logged failure stays a failure
+                class_path, klass = classes[0]
+                repo.report(cls, path, site["line"], message=TOLD_MESSAGE, handler=site["handler"],
+                            where_in=f"around `{site['model']}`",
+                            action="logs the failure and returns an empty reply",
+                            consequence=f"`{klass['fn']}` ({class_path}:{klass['line']}) answers a fixed class for an "
+                                        f"empty `{klass['param']}`, so failed requests are counted as that class "
+                                        "(an API error scored as a refusal), and a log line is no count in the results",
+                            related=(Location(class_path, klass["line"], "an empty reply is classified here"),), **place)
                 continue
             if site["function"] == "__getitem__":
                 # a Dataset's item loader: a DataLoader calls it and hands its items to the `collate_fn`, whose
