@@ -27,7 +27,12 @@ class FitBeforeSplit(Rule):
     a helper that only fits on what it is given (`balance(X, y)` around SMOTE) is reported at the
     call that hands it every row, and an estimator made by a factory of the repo
     (`pre = build_preprocessor()`) is known by the class the factory returns; a class of the
-    repo written as a transformer (`fit` and `transform`, no `predict`) is a preprocessor.
+    repo written as a transformer (`fit` and `transform`, no `predict`) is a preprocessor. A split
+    written without a splitter counts: rows cut by slicing (`X[:n]` for fitting, `X[n:]` for
+    scoring: a slice a model is fit on is the training part, one a metric or a prediction is
+    computed from the test part, when no name says so), a random sample and the rest
+    (`train = df.sample(frac=0.8)`, `test = df.drop(train.index)`), also after the fit's output is
+    written back into the frame (`df[cols] = scaler.fit_transform(df[cols])`).
 
     A statistic taken inside a function pandas calls once per group
     (`df.groupby("customer_id")["amount"].transform(zscore)`) is a per-group feature, not a fit.
@@ -933,6 +938,62 @@ class FitBeforeSplit(Rule):
                 def __len__(self):
                     return len(self.rows) - self.seq_len
         """, note="near miss: the scaler fit on the training slice only, then applied to every row before the cut"),
+        invalid("""
+            import numpy as np
+            from sklearn.preprocessing import StandardScaler
+            from sklearn.linear_model import Ridge
+            X, y = np.load("x.npy"), np.load("y.npy")
+            X = StandardScaler().fit_transform(X)  # expect: LEAK001
+            n = int(0.8 * len(X))
+            model = Ridge().fit(X[:n], y[:n])
+            print("test r2", model.score(X[n:], y[n:]))
+        """, note="unnamed slices: the one a model is fit on is the training part, the one it is scored on the test part"),
+        valid("""
+            import numpy as np
+            from sklearn.preprocessing import StandardScaler
+            from sklearn.linear_model import Ridge
+            X, y = np.load("x.npy"), np.load("y.npy")
+            n = int(0.8 * len(X))
+            scaler = StandardScaler().fit(X[:n])
+            X = scaler.transform(X)
+            model = Ridge().fit(X[:n], y[:n])
+            print("test r2", model.score(X[n:], y[n:]))
+        """, note="near miss: the scaler learns from the training slice, then every row is scaled and cut"),
+        invalid("""
+            import pandas as pd
+            from sklearn.preprocessing import StandardScaler
+            from sklearn.linear_model import Ridge
+            df = pd.read_csv("housing.csv")
+            feats = [c for c in df.columns if c != "price"]
+            df[feats] = StandardScaler().fit_transform(df[feats])  # expect: LEAK001
+            train = df.sample(frac=0.8, random_state=0)
+            test = df.drop(train.index)
+            print(Ridge().fit(train[feats], train["price"]).score(test[feats], test["price"]))
+        """, note="a random sample of the scaled frame for training, the rest dropped into the test part"),
+        valid("""
+            import pandas as pd
+            from sklearn.preprocessing import StandardScaler
+            from sklearn.linear_model import Ridge
+            df = pd.read_csv("housing.csv")
+            feats = [c for c in df.columns if c != "price"]
+            train = df.sample(frac=0.8, random_state=0)
+            test = df.drop(train.index)
+            scaler = StandardScaler().fit(train[feats])
+            model = Ridge().fit(scaler.transform(train[feats]), train["price"])
+            print(model.score(scaler.transform(test[feats]), test["price"]))
+        """, note="near miss: sampled and dropped first, the scaler fit on the sample"),
+        invalid("""
+            import numpy as np
+            import tensorflow as tf
+            X, y = np.load("x.npy").astype("float32"), np.load("y.npy")
+            norm = tf.keras.layers.Normalization()
+            norm.adapt(X)  # expect: LEAK001
+            n = int(0.8 * len(X))
+            model = tf.keras.Sequential([norm, tf.keras.layers.Dense(1)])
+            model.compile(optimizer="adam", loss="mse")
+            model.fit(X[:n], y[:n], epochs=10, verbose=0)
+            print(model.evaluate(X[n:], y[n:], verbose=0))
+        """, note="a Keras layer adapted on every row, then the rows sliced for fitting and evaluation"),
         invalid({"forecast.ipynb": notebook(
             """
             import pandas as pd
@@ -1099,13 +1160,14 @@ class FitBeforeSplit(Rule):
             related = [Location(prog.path(train), prog.line(train), "training rows cut here"),
                        Location(prog.path(other), prog.line(other), f"{'test' if other_role == 'test' else 'validation'} rows cut here")]
             repo.report(cls, **prog.where(fit), related=related,
-                        message="{fits} fit on `{on}` at {where}, whose rows are then cut by position into training rows "
+                        message="{fits} fit on `{on}` at {where}, whose rows are then cut{how} into training rows "
                                 "(`{train}`, {train_at}) and {other} rows (`{test}`, {test_at}): the {other} rows shape the preprocessing",
                         question="Should {fits} at {where} be fit on the training rows (`{train}`) only, before `{on}` is cut?",
                         fits=_name(prog, fit), on=prog.info(fit).get("on", "the data"),
                         train=prog.info(train).get("name") or "the first part", train_at=prog.describe(train),
                         test=prog.info(other).get("name") or "the last part", test_at=prog.describe(other),
-                        other="test" if other_role == "test" else "validation")
+                        other="test" if other_role == "test" else "validation",
+                        how=" by position" if all(prog.info(c).get("how") == "slice" for c, _ in cuts) else "")
         for (concat, test), fits in with_test.items():
             names = [_name(prog, f) for f in fits]
             if len(fits) > 1:
@@ -1433,8 +1495,11 @@ def _positional_cuts(prog: Program, reported: set[Ref]) -> list[tuple[Ref, list[
         data = prog.input(fit, 1)
         if not data:
             continue
-        for xform in prog.users(fit):
-            if prog.kind(xform) != "xform" or prog.input(xform, 1) != data or _learning_fit(prog, xform) != fit:
+        # a Keras layer adapted on the rows (`norm.adapt(X)`) transforms them inside the model: the cuts of the rows
+        adapted = [data] if prog.info(fit).get("m") == "adapt" else []
+        for xform in adapted + list(prog.users(fit)):
+            if xform not in adapted and (prog.kind(xform) != "xform" or prog.input(xform, 1) != data
+                                         or _learning_fit(prog, xform) != fit):
                 continue
             cuts = _slices_of(prog, xform)
             roles = {r for _, r in cuts}
@@ -1462,12 +1527,42 @@ def _slices_of(prog: Program, rows: Ref) -> list[tuple[Ref, str]]:
                     following.append(user)  # `data = np.array(data)`: the same rows
                 elif prog.kind(user) == "xform" and prog.input(user, 1) == node:
                     following.append(user)  # `(x - np.mean(x)) / np.std(x)`: the second step rescales the same rows
-                elif prog.kind(user) == "subset" and prog.info(user).get("how") == "slice" and prog.input(user, 0) == node:
-                    said = carried_role(prog, user) or _guard_role(prog, user)
+                elif prog.kind(user) == "setcol" and prog.input(user, 1) == node:
+                    following.append(user)  # `df[cols] = scaler.fit_transform(df[cols])`: the frame now holds them
+                elif prog.kind(user) == "subset" and prog.info(user).get("how") in _CUTS and prog.input(user, 0) == node:
+                    # `data[:end]`, `df.sample(frac=0.8)` and `df.drop(train.index)` (the rest), `X[mask]`
+                    said = carried_role(prog, user) or _guard_role(prog, user) or (
+                        _used_role(prog, user) if prog.info(user)["how"] != "drop" or prog.input(user, 1) else None)
                     if said:
                         cuts.append((user, said))
         level = following
     return cuts
+
+
+# Subsets that cut rows: a slice, a random sample, the rows left when others are dropped, a mask.
+_CUTS = frozenset({"slice", "sample", "drop", "index"})
+
+
+def _used_role(prog: Program, cut: Ref) -> str | None:
+    """The role a cut of rows plays by its use when no name says it (`model.fit(X[:n], y[:n])` then
+    `model.score(X[n:], y[n:])`): "train" when a model is fit on it (or on its columns), "test" when a
+    metric or a prediction is computed from it."""
+    frontier = [cut]
+    for _ in range(3):
+        following = []
+        for node in frontier:
+            for user in prog.users(node):
+                kind = prog.kind(user)
+                if node not in prog.inputs(user)[1:] and kind in ("fit", "metric", "pred"):
+                    continue  # the model, not the data
+                if kind == "fit" and prog.info(user).get("kind") == "model":
+                    return "train"
+                if kind in ("metric", "pred"):
+                    return "test"
+                if kind in ("col", "subset") and prog.input(user, 0) == node:
+                    following.append(user)  # `train[feats]`: the cut's columns
+        frontier = following[:20]
+    return None
 
 
 _SAME_ROWS = frozenset({"array", "asarray", "tensor", "from_numpy", "as_tensor", "astype", "copy", "float32", "DataFrame"})

@@ -21,7 +21,8 @@ class LabelInFeatures(Rule):
     Finds a model fit on features that contain its own label: the label column left in the table
     (`X = df.drop(columns=["id"])` with `y = df["label"]`), or a feature computed from the label,
     row by row (price per square foot from the sale price) or as a statistic over rows that include
-    the test period (a per-merchant fraud rate, a target encoding over all rows, a rolling mean
+    the test period, or the folds of a cross-validation (`cross_val_score(est, X, y)` fits on each
+    fold) (a per-merchant fraud rate, a target encoding over all rows, a rolling mean
     of the target that includes the current row, in pandas or polars `pl.col(y).rolling_mean(7)`). Model
     formulas (`smf.ols("y ~ a + C(b)", data=df)`, `Model.from_formula`, patsy's `dmatrices`) name the
     label left of `~` and the features right of it. A SQL window aggregate of the label in a `.sql` file
@@ -51,7 +52,7 @@ series offset by a step (`X, y = s[:-1], s[1:]`: a one-step forecast); a label r
     category = "LEAK-TARGET"
     severity = Severity.ERROR
     kinds = frozenset()
-    dataflow_starts = frozenset({"fit"})
+    dataflow_starts = frozenset({"fit", "split"})
     message = "{features} {verb} computed from the label `{label}` at {where}, and `{model}` is fit on {them} to predict `{label}` at {fit}"
     question = "Would {features} (built at {where}) be known before `{label}` is, when `{model}` predicts it?"
     examples = [
@@ -325,6 +326,24 @@ series offset by a step (`X, y = s[:-1], s[1:]`: a one-step forecast); a label r
             X_fit, y_fit = txn.loc[fit_rows, ["amount", "merchant_risk"]], txn.loc[fit_rows, "is_fraud"]
             gbm.fit(X_fit, y_fit)
         """, note="a target encoding over every row, test period included"),
+        invalid("""
+            import pandas as pd
+            from sklearn.ensemble import GradientBoostingClassifier
+            from sklearn.model_selection import cross_val_score
+            df = pd.read_csv("customers.csv")
+            df["city_rate"] = df.groupby("city")["churned"].transform("mean")  # expect: LEAK004
+            X = df[["age", "tenure", "city_rate"]]
+            print(cross_val_score(GradientBoostingClassifier(random_state=0), X, df["churned"], cv=5).mean())
+        """, note="a target encoding over every row, then cross-validated: each fold's test rows gave their labels to it"),
+        valid("""
+            import pandas as pd
+            from sklearn.ensemble import GradientBoostingClassifier
+            from sklearn.model_selection import cross_val_score
+            df = pd.read_csv("customers.csv")
+            df["city_size"] = df.groupby("city")["city"].transform("count")
+            X = df[["age", "tenure", "city_size"]]
+            print(cross_val_score(GradientBoostingClassifier(random_state=0), X, df["churned"], cv=5).mean())
+        """, note="near miss: a count encoding of the city, which no label enters, cross-validated"),
         invalid("""
             import pandas as pd
             df = pd.read_csv("churn.csv")
@@ -713,10 +732,11 @@ series offset by a step (`X, y = s[:-1], s[1:]`: a one-step forecast); a label r
         prog = program(repo)
         reported: set[Ref] = set()
         windows: list[tuple[str, int, str, str]] | None = None
-        for fit in prog.nodes("fit"):
-            if prog.info(fit).get("kind") != "model":
-                continue
-            x, y = prog.input(fit, 1), prog.input(fit, 2)
+        # a model fit on (X, y), or cross-validated on them (`cross_val_score(est, X, y)` fits it on every fold)
+        fits = [(f, 1) for f in prog.nodes("fit") if prog.info(f).get("kind") == "model"]
+        fits += [(s, 0) for s in prog.nodes("split") if prog.info(s).get("cv") and prog.info(s).get("y")]
+        for fit, first in fits:
+            x, y = prog.input(fit, first), prog.input(fit, first + 1)
             if not x or not y:
                 continue
             if _offset_slices(prog, x, y):

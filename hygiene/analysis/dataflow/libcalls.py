@@ -152,5 +152,8 @@ def split_call(ev, expr: cst.Call, bare: str, method: str, recv: int, positional
         info = {"call": bare.rsplit(".", 1)[-1], "arrays": 1, "grouped": grouped, "cv": 1,
                 "shuffle": ev.splitter_shuffle(cv if isinstance(cv, int) else 0)}  # `cv=KFold(5, shuffle=True)`
         data = positional[1] if len(positional) > 1 else keywords.get("X", 0)
-        return ev.add("split", (data,), ev.with_on(info, expr, 1), expr)
+        target = positional[2] if len(positional) > 2 else keywords.get("y", 0)
+        if isinstance(target, int) and target:  # `cross_val_score(est, X, y)`: the labels are split with X's rows
+            info["y"] = 1
+        return ev.add("split", (data, target) if info.get("y") else (data,), ev.with_on(info, expr, 1), expr)
     return None
