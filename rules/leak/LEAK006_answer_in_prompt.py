@@ -263,6 +263,23 @@ class AnswerInPrompt(Rule):
                     hits += out.choices[0].text.strip() == row["label"]
                 return hits / len(rows)
         """, note="`str.format` given the record under a name, its fields read in the template (`{q[label]}`)"),
+        valid("""
+            import pandas as pd
+            from openai import OpenAI
+            client = OpenAI()
+            PROMPT = "Is the answer supported by the document?\\nQuestion: {q}\\nDocument: {d}\\nAnswer: {a}\\nSay [[Yes]] or [[No]]."
+
+            def judge(q, d, a):
+                out = client.chat.completions.create(model="gpt-4o", messages=[
+                    {"role": "user", "content": PROMPT.format(q=q, d=d, a=a)}])
+                return int("[[Yes]]" in out.choices[0].message.content)
+
+            df = pd.read_csv("labeled.tsv", sep="\\t")
+            qcol = "Query" if "Query" in df.columns else "Question"
+            df["pred"] = [judge(row[qcol], row["Document"], row["Answer"]) for _, row in df.iterrows()]
+            print((df["pred"] == df["Faithful_Label"]).mean())
+        """, note="near miss (held-out set 24): a judge of a RAG system reads the system's `Answer`; the gold is the "
+                  "label column, compared with the verdicts, and the question is read under a key chosen at run time"),
         invalid("""
             import anthropic
             client = anthropic.Anthropic()
@@ -826,11 +843,11 @@ def _whole_records(prog: Program, starts: list[Ref], read: Callable[[str, str], 
     """(record, its gold field, where the gold is used, where the record is formatted) for each
     record that reaches `starts` whole, never through one of its fields."""
     found = []
-    queue: deque[tuple[Ref, Stack, frozenset, frozenset | None, Ref, Ref]] = deque(
-        (s, (), frozenset(), None, 0, 0) for s in starts)
+    queue: deque[tuple[Ref, Stack, frozenset, frozenset | None, Ref, Ref, bool]] = deque(
+        (s, (), frozenset(), None, 0, 0, False) for s in starts)
     seen: set[tuple[Ref, Stack]] = set()
     while queue and len(seen) < 3000:
-        ref, stack, dropped, only, consumer, template_site = queue.popleft()
+        ref, stack, dropped, only, consumer, template_site, keyed = queue.popleft()
         if (ref, stack) in seen:
             continue
         seen.add((ref, stack))
@@ -840,12 +857,15 @@ def _whole_records(prog: Program, starts: list[Ref], read: Callable[[str, str], 
             continue  # a field, a number or a model reply: not the record itself
         if kind == "col" and info.get("cols") and "?" not in info["cols"]:
             continue  # `model(eval_data["data"])`: a named field sent, not the whole record
+        if (kind == "col" and "?" in info.get("cols", ())) or (kind == "elem" and not info and consumer and _loop_item(
+                prog, prog.input(ref, 0))):
+            keyed = True  # `row[query_key]`: some field, which one unknown; only a field compared with a reply is gold
         if consumer and kind == "call" and prog.callee(ref) is None and call_name(info) in _FILLS:
             # a template filled from a record: `PROMPT.substitute(**item)`, `tmpl.render(item=item)`,
             # `TEMPLATE.format(q=row)` with `{q[answer]}`; each record reaches only its placeholders
             filled = _filled_fields(prog, ref, info, read)
             for index, fields in filled.items():
-                queue.append((prog.input(ref, index), stack, dropped, fields, ref, ref))
+                queue.append((prog.input(ref, index), stack, dropped, fields, ref, ref, keyed))
             if filled:
                 continue
         if kind == "call" and prog.callee(ref) is None and call_name(info) not in _WHOLE:
@@ -869,7 +889,7 @@ def _whole_records(prog: Program, starts: list[Ref], read: Callable[[str, str], 
                 found.append((ref, f"{info['col']}\0{field}", used, consumer))
                 continue  # `row["hint"] = f"({row['target']})"`, then `TEMPLATE.format(**row)` with `{hint}`
         if consumer and kind in ("elem", "global", "import", "part", "src", "param", "selfattr"):
-            gold = _gold_field(prog, ref, dropped, only)
+            gold = _gold_field(prog, ref, dropped, only, named=not keyed)
             if gold is not None:
                 field, used = gold
                 found.append((ref, field, used, template_site or _formatting_site(prog, consumer)))
@@ -878,7 +898,7 @@ def _whole_records(prog: Program, starts: list[Ref], read: Callable[[str, str], 
         for nxt, nstack in prog.back_step(ref, stack, rows=False):
             if kind == "comp" and nxt in info.get("filter", []):
                 continue
-            queue.append((nxt, nstack, dropped, only, here or ref, template_site))
+            queue.append((nxt, nstack, dropped, only, here or ref, template_site, keyed))
     return found
 
 
@@ -928,6 +948,12 @@ def _fill_template(prog: Program, call: Ref, info: dict, read: Callable[[str, st
             if prog.kind(node) == "src" and node_info.get("path"):
                 return read(prog.path(node), node_info["path"])
     return _module_constant(prog, info.get("fn")) or str(info.get("text", ""))
+
+
+def _loop_item(prog: Program, ref: Ref) -> bool:
+    """`row` of `for _, row in df.iterrows()` or `for row in rows`: one record of a loop (subscripting it
+    by a variable picks one of its fields, not one of many records)."""
+    return bool(ref) and prog.kind(ref) == "elem" and bool(prog.info(ref).get("loop"))
 
 
 def _file_reader(repo) -> Callable[[str, str], str]:  # type: ignore[no-untyped-def]
@@ -1089,9 +1115,11 @@ def _module_constant(prog: Program, fn: str | None) -> str:
     return _template_text(prog, bound) if bound else ""
 
 
-def _gold_field(prog: Program, record: Ref, dropped: frozenset, only: frozenset | None) -> tuple[str, Ref] | None:
+def _gold_field(prog: Program, record: Ref, dropped: frozenset, only: frozenset | None,
+                named: bool = True) -> tuple[str, Ref] | None:
     """A field of `record` that is the gold answer: compared with a model's output (also inside a
-    helper the record is handed to, `is_correct(reply, row)`), or named so."""
+    helper the record is handed to, `is_correct(reply, row)`), or named so (`named`: when the record
+    reaches the prompt whole, not through a read whose key is unknown)."""
     for user in _field_reads(prog, record):
         if prog.kind(user) != "col":
             continue
@@ -1105,17 +1133,17 @@ def _gold_field(prog: Program, record: Ref, dropped: frozenset, only: frozenset 
         compared = _compared_with_output(prog, user)
         if compared:
             return field, compared
-        if low in GOLD_KEYS:
+        if low in GOLD_KEYS and named:
             return field, user
-    named = sorted(p for p in (only or ()) if p in GOLD_KEYS and p not in dropped)
-    if named:
+    listed = sorted(p for p in (only or ()) if p in GOLD_KEYS and p not in dropped)
+    if listed:
         # `SHOT.format(**item)` with `{answer}` for the graded item: the template writes the answer
         # in, although the code compares the reply with another field (`item["aliases"]`). A
         # demonstration formatted the same way is not graded, so it is not reported.
         for user in _field_reads(prog, record):
             compared = _compared_with_output(prog, user) if prog.kind(user) == "col" else 0
             if compared:
-                return named[0], compared
+                return listed[0], compared
     return None
 
 
