@@ -594,6 +594,83 @@ class SelectionOnTest(Rule):
             X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
             model.fit(X_train, y_train, validation_data=(X_test, y_test), callbacks=[EarlyStopping(patience=3)])  # expect: LEAK003
         """, note="Keras early stopping on the test part"),
+        valid({
+            "utils.py": """\
+                import torch
+
+                def classification_scores(model, dloader):
+                    model.eval()
+                    y_test, y_pred = torch.empty(0), torch.empty(0)
+                    with torch.no_grad():
+                        for x, y in dloader:
+                            y_test = torch.cat([y_test, y.float()])
+                            y_pred = torch.cat([y_pred, model(x).argmax(1).float()])
+                    return ((y_pred == y_test).sum() / len(y_test)).item()
+                """,
+            "train.py": """\
+                import torch
+                from torch.utils.data import DataLoader
+                from utils import classification_scores
+                from data import train_set, valid_set, test_set
+
+                trainloader = DataLoader(train_set, batch_size=64, shuffle=True)
+                validloader = DataLoader(valid_set, batch_size=256)
+                testloader = DataLoader(test_set, batch_size=256)
+                model = torch.nn.Linear(20, 2)
+                opt = torch.optim.Adam(model.parameters())
+                best, best_test = 0.0, 0.0
+                for epoch in range(50):
+                    for x, y in trainloader:
+                        opt.zero_grad()
+                        torch.nn.functional.cross_entropy(model(x), y).backward()
+                        opt.step()
+                    acc = classification_scores(model, validloader)
+                    test_acc = classification_scores(model, testloader)
+                    if acc > best:
+                        best, best_test = acc, test_acc
+                        torch.save(model.state_dict(), "best.pth")
+                print("test accuracy at the best epoch", best_test)
+                """,
+        }, note="near miss (held-out set 24): `y_test` is the scoring helper's own name for the labels of whatever "
+                "loader it is handed; the checkpoint is chosen on the validation loader"),
+        invalid({
+            "utils.py": """\
+                import torch
+
+                def classification_scores(model, dloader):
+                    model.eval()
+                    y_test, y_pred = torch.empty(0), torch.empty(0)
+                    with torch.no_grad():
+                        for x, y in dloader:
+                            y_test = torch.cat([y_test, y.float()])
+                            y_pred = torch.cat([y_pred, model(x).argmax(1).float()])
+                    return ((y_pred == y_test).sum() / len(y_test)).item()
+                """,
+            "train.py": """\
+                import torch
+                from torch.utils.data import DataLoader
+                from utils import classification_scores
+                from data import train_set, valid_set, test_set
+
+                trainloader = DataLoader(train_set, batch_size=64, shuffle=True)
+                validloader = DataLoader(valid_set, batch_size=256)
+                testloader = DataLoader(test_set, batch_size=256)
+                model = torch.nn.Linear(20, 2)
+                opt = torch.optim.Adam(model.parameters())
+                best, best_test = 0.0, 0.0
+                for epoch in range(50):
+                    for x, y in trainloader:
+                        opt.zero_grad()
+                        torch.nn.functional.cross_entropy(model(x), y).backward()
+                        opt.step()
+                    acc = classification_scores(model, testloader)  # expect: LEAK003
+                    test_acc = classification_scores(model, testloader)
+                    if acc > best:
+                        best, best_test = acc, test_acc
+                        torch.save(model.state_dict(), "best.pth")
+                print("test accuracy at the best epoch", best_test)
+                """,
+        }, note="the twin: the same helper handed the test loader chooses the checkpoint"),
         valid("""
             import torch
             train_loader, val_loader, test_loader = loaders(seed=0)
@@ -2108,9 +2185,29 @@ def _test_evaluation(prog: Program, *values: Ref) -> tuple[Ref, Stack, Ref, Ref]
     for evaluation, stack, truth, entry in evaluations(prog, list(values)):
         said, part, via = role_via(prog, truth, stack)
         if said == "test" and not _cv_fold(prog, truth) and not _weights_path(prog, part) \
-                and not _read_from_validation(prog, part) and not _split_of_training(prog, part):
+                and not _read_from_validation(prog, part) and not _split_of_training(prog, part) \
+                and not _helper_local_name(prog, part, stack):
             return evaluation, stack, part, entry or via
     return None
+
+
+def _helper_local_name(prog: Program, part: Ref, stack: Stack) -> bool:
+    """`y_test = torch.cat([y_test, y])` inside `classification_scores(model, dloader)`: a helper's local
+    name for the rows of whatever it is handed. When those rows are the parameter's (no cut between),
+    the callers' arguments say which rows they are, as for a parameter's own name (held-out set 24:
+    scores on the validation loader, taken for the test part by the helper's name)."""
+    if prog.kind(part) == "param" or not prog.function_of(part)[1]:
+        return False
+    key = prog.function_of(part)
+    said: set[str | None] = set()
+    for node in prog.back([part], rows=True, limit=60, stop=lambda r: prog.kind(r) in ("split", "part", "subset")):
+        if prog.kind(node) in ("split", "part", "subset") and prog.function_of(node) == key:
+            return False  # rows cut inside the helper: its name states the cut
+        if prog.kind(node) == "param" and prog.function_of(node) == key:
+            calls = [stack[-1]] if stack and prog.callee(stack[-1]) == key else prog.callers(key)[:16]
+            said |= {role(prog, argument)[0] for call in calls if (argument := prog.argument(call, key, node))}
+    said.discard(None)
+    return bool(said) and "test" not in said
 
 
 def _read_from_validation(prog: Program, part: Ref) -> bool:
