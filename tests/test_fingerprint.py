@@ -7,9 +7,11 @@ from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+import libcst as cst
 
 from hygiene.config import load
 from hygiene.finding import Finding, Severity, mask_positions, normalise_code, number_duplicates
+from hygiene.rule import Rule
 from hygiene.runner import scan
 
 
@@ -113,9 +115,20 @@ def test_a_rule_reporting_from_finish_still_records_the_enclosing_function(tmp_p
     assert contexts == ["Runner.main", "other"]
 
 
+class _EveryCallOfF(Rule):
+    """A rule of the test's own: one finding per call of `f`, on short identical lines that no grouping folds."""
+    code = "TST901"
+    category = "DATA-SWALLOW"
+    message = "`f` called"
+
+    def visit_Call(self, node: cst.Call) -> None:
+        if isinstance(node.func, cst.Name) and node.func.value == "f":
+            self.report(node)
+
+
 def test_two_identical_lines_in_one_function_are_two_identities_through_the_runner(tmp_path):
-    (tmp_path / "train.py").write_text('def main():\n    a = ", ".join({"b", "c"})\n    a = ", ".join({"b", "c"})\nmain()\n')
-    found = _scan(tmp_path)
+    (tmp_path / "train.py").write_text("def main():\n    a = f(1)\n    a = f(1)\nmain()\n")
+    found = [f for f in scan(load(tmp_path), jobs=1, use_cache=False, rules=[_EveryCallOfF]).findings if f.rule == "TST901"]
     assert len(found) == 2 and len({f.fingerprint for f in found}) == 2
 
 

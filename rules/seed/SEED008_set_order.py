@@ -378,7 +378,7 @@ class SetOrder(OrderTracker, Rule):
             random.seed(2020)
             words = df.token.values
             test_words = set(words[df.split == "test"])  # expect: SEED008
-            kept = set(random.sample(test_words, 100))  # expect: SEED008
+            kept = set(random.sample(test_words, 100))  # the second set of the scope: named by the first finding
             val_words = set(list(kept)[:50])
         """, note="near miss: the same sampling over a set of words, whose string hashes order it per run"),
         valid("""
@@ -408,6 +408,47 @@ class SetOrder(OrderTracker, Rule):
             def random_key():
                 return random.Random(0).choice(list(permutation_keys()))
         """, note="a list appended only tuples of loop integers: its set keeps its order"),
+        valid("""
+            from random import randrange
+
+            def cluster_mask(sequence_len, mask_size, width, cluster=3):
+                mask_id = []
+                while len(set(mask_id)) <= mask_size:
+                    start = randrange(sequence_len)
+                    block = []
+                    for i in range(cluster):
+                        for j in range(cluster):
+                            cand = start + width * i + j
+                            if 0 < cand < sequence_len:
+                                block.append(cand)
+                    mask_id = mask_id + block
+                return list(set(mask_id))[:mask_size]
+        """, note="near miss (held-out set 24): patch indices computed by arithmetic on integers; a set of numbers "
+                  "keeps its order between runs"),
+        invalid("""
+            def first_tags(rows, k):
+                tags = []
+                for row in rows:
+                    tags = tags + row["tags"]
+                return list(set(tags))[:k]  # expect: SEED008
+        """, note="the twin: a list joined from the rows' tags, strings whose set order changes per run"),
+        invalid("""
+            import random
+
+            def candidates(passage_entities, answers, k, seed=42):
+                shuffler = random.Random(seed)
+                entities = set()  # expect: SEED008
+                for name in passage_entities:
+                    entities.add(name)
+                gold = set()
+                for answer in answers:
+                    gold.add(answer)
+                negatives = [e for e in entities if e not in gold]
+                shuffler.shuffle(negatives)
+                labelled = [(a, 1) for a in gold] + [(e, 0) for e in negatives[:k]]
+                return [(i, text, label) for i, (text, label) in enumerate(labelled)]
+        """, note="held-out set 24: two sets of strings in one function feed one seeded shuffle and one numbering: "
+                  "one decision (sort them), one finding naming the other set"),
         invalid("""
             import random
 
@@ -525,10 +566,11 @@ class SetOrder(OrderTracker, Rule):
         if isinstance(node.value, (cst.Call, cst.SetComp, cst.Set, cst.BinaryOperation)):
             # the targets' code is generated only for a set this reports (issue 12: not every assignment's)
             self.__dict__.setdefault("_set_targets", {})[id(node.value)] = node.targets
+        holds = self._integers(node.value)  # before the targets change: `ids = ids + more`
         for target in node.targets:
             if isinstance(target.target, cst.Name):
                 empty.discard(target.target.value)
-                if self._integers(node.value):
+                if holds:
                     integer_names.add(target.target.value)
                 else:
                     integer_names.discard(target.target.value)
@@ -569,9 +611,25 @@ class SetOrder(OrderTracker, Rule):
             return all(isinstance(p.value if isinstance(p, cst.Element) else p, cst.Name) for p in parts) \
                 and all(self._integers(f.iter) for f in _for_ins(expr.for_in)) \
                 and all(dotted(p.value if isinstance(p, cst.Element) else p) in targets for p in parts)
+        if isinstance(expr, cst.BinaryOperation):
+            # arithmetic on an integer gives a number (`start + width * i + j`): numbers hash the same in every
+            # run; `+` and `*` also join lists and repeat strings, so a bare name on the other side must be
+            # known to hold integers, or be a list made empty (`ids = ids + more`)
+            sides = (expr.left, expr.right)
+            known = [self._integers(side) for side in sides]
+            if all(known):
+                return True
+            if isinstance(expr.operator, (cst.Add, cst.Multiply)):
+                return any(known) and all(k or (not isinstance(side, (cst.SimpleString, cst.FormattedString, cst.List))
+                                                 and not (isinstance(side, cst.Name)
+                                                          and side.value not in self.__dict__.get("_empty_lists", ())))
+                                          for side, k in zip(sides, known))
+            return any(known) and isinstance(expr.operator, (cst.Subtract, cst.FloorDivide, cst.Divide, cst.Power,
+                                                             cst.LeftShift, cst.RightShift))
         if isinstance(expr, cst.Call):
             name = self.qualified_name(expr.func) or ""
-            if name in ("builtins.range", "numpy.arange", "builtins.len"):
+            if name in ("builtins.range", "numpy.arange", "builtins.len", "random.randrange", "random.randint",
+                        "builtins.int"):
                 return True
             args = [a.value for a in expr.args if a.keyword is None and not a.star]
             if name in _INTEGERS_KEPT and args:
@@ -611,8 +669,23 @@ class SetOrder(OrderTracker, Rule):
         if not reason and _ID_LIKE.search(self._set_words(origin.node)):
             reason = _IDS
         ask = {"ask": reason} if reason else None
-        self.report(origin.node, origin=origin.what, use=description, extra=ask,
-                    related=[Location(self.ctx.path, self.ctx.line_of(use), "where the order decides")])
+        # Sets of one function are one decision (sort them, or not): reported together at `finish`.
+        key = (id(function) if function is not None else 0, bool(reason))
+        self.__dict__.setdefault("_pending", {}).setdefault(key, []).append(
+            (origin.node, {"origin": origin.what, "use": description, "extra": ask,
+                           "related": [Location(self.ctx.path, self.ctx.line_of(use), "where the order decides")]}))
+
+    def finish(self) -> None:
+        """One finding per function (and kind of answer): the first set, naming the others."""
+        for found in self.__dict__.get("_pending", {}).values():
+            node, fields = found[0]
+            others = [self.ctx.line_of(n) for n, _ in found[1:]]
+            if others:
+                fields["related"] = fields["related"] + [Location(self.ctx.path, line, "another set of this function")
+                                                         for line in others]
+                fields["use"] += (f"; {'one more set' if len(others) == 1 else f'{len(others)} more sets'} of this "
+                                  "function (related): one decision, one finding")
+            self.report(node, **fields)
 
 
     def _set_words(self, node: cst.CSTNode) -> str:
