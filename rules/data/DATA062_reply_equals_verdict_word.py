@@ -25,6 +25,10 @@ _ONE_TOKEN = re.compile(r"max_(new_)?tokens\s*=\s*1\b|logprobs|logit_bias|respon
                         r"choices\s*=\s*\[|Literal\[")
 
 
+# What a name is assigned from when it holds a word parsed out of a reply, not the reply itself.
+_PARSED = r"(?:\.group\(|\.groups\(|findall\(|\bparse\w*\(|\bextract\w*\(|json\.loads\(|\.split\()"
+
+
 def _reply_text(expr: cst.BaseExpression) -> tuple[cst.BaseExpression, bool] | None:
     """The reply under case and whitespace calls, and whether a call stripped given characters; None if
     `expr` is not a reply."""
@@ -130,6 +134,16 @@ class ReplyEqualsVerdictWord(Rule):
                 return response.strip().lower().strip(".!") == "yes"
         """, note="the verdict parsed out of the reply first, or punctuation stripped"),
         valid("""
+            import re
+
+            def judge(client, response):
+                out = client.chat.completions.create(model="gpt-4o", temperature=0, messages=[
+                    {"role": "user", "content": f"Does this agree with the user? YES or NO.\\n{response}"}])
+                m = re.search(r"\\b(YES|NO)\\b", out.choices[0].message.content)
+                verdict = m.group(1) if m else "NO"
+                return verdict == "YES"
+        """, note="near miss: `verdict` holds the word a pattern found in the reply (the miss default is DATA002's)"),
+        valid("""
             import os
 
             def prepare(path):
@@ -207,6 +221,8 @@ class ReplyEqualsVerdictWord(Rule):
         for node, key, word, text in found:
             if re.search(rf"(?m)^\s*{re.escape(key)}\s*=\s*input\(", code):
                 continue  # `response = input()`: a person's answer at the terminal, not a model's reply
+            if re.search(rf"(?m)^\s*{re.escape(key)}\s*=[^=\n][^\n]*{_PARSED}", code):
+                continue  # `verdict = m.group(1) if m else "NO"`: the word parsed out of the reply, not the reply
             words = compared.get(key, set())
             if "*" in words or len(words - {word.strip().lower()}) > 0:
                 continue  # a three-way parse: the other verdict (or the allowed set) is checked too
