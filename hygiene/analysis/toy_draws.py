@@ -122,6 +122,18 @@ class ToyDrawExtractor:
     def visit_CompFor(self, node: cst.CompFor) -> None:
         self._bind(node.target, node.iter)
 
+    def _comprehension(self, node: cst.ListComp | cst.SetComp | cst.GeneratorExp | cst.DictComp) -> None:
+        """`[ask(q) for q in toy["prompt"]]`: the element is walked before its `for`, so bind the targets first
+        (the model call in the element then reads the drawn rows)."""
+        if not self.tainted:
+            return
+        for_in: cst.CompFor | None = node.for_in
+        while for_in is not None:
+            self._bind(for_in.target, for_in.iter)
+            for_in = for_in.inner_for_in
+
+    visit_ListComp = visit_SetComp = visit_GeneratorExp = visit_DictComp = _comprehension
+
     def _bind(self, target: cst.BaseExpression, source: cst.BaseExpression) -> None:
         lines = self._roots(source)
         if lines:

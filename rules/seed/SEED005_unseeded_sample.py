@@ -80,6 +80,22 @@ class UnseededSample(Rule):
     message = "`{code}` samples rows with no seed, so it draws from numpy's global generator, and {who}"
     question = "Which seed chose the rows of `{code}` at {where}, and is it recorded with the results?"
     examples = [
+        invalid("""
+            import pandas as pd
+            from openai import OpenAI
+            client = OpenAI()
+            df = pd.read_json("mmlu_test.jsonl", lines=True)
+            df = df.sample(n=500)  # expect: SEED005
+            df["pred"] = [client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": q}])
+                          .choices[0].message.content.strip()[:1] for q in df["prompt"]]
+            print((df["pred"] == df["answer"]).mean())
+        """, note="a sample of literal size is the evaluation subset when a comprehension sends its rows to a model"),
+        valid("""
+            import pandas as pd
+            df = pd.read_json("mmlu_test.jsonl", lines=True)
+            peek = df.sample(n=5)
+            print([len(q) for q in peek["prompt"]])
+        """, note="near miss: five rows sampled only to look at their lengths"),
         valid("""
             import tensorflow as tf
 
