@@ -276,7 +276,11 @@ class AnswerInPrompt(Rule):
 
             df = pd.read_csv("labeled.tsv", sep="\\t")
             qcol = "Query" if "Query" in df.columns else "Question"
-            df["pred"] = [judge(row[qcol], row["Document"], row["Answer"]) for _, row in df.iterrows()]
+            preds = []
+            for _, row in df.iterrows():
+                question = row[qcol]
+                preds.append(judge(question, row["Document"], row["Answer"]))
+            df["pred"] = preds
             print((df["pred"] == df["Faithful_Label"]).mean())
         """, note="near miss (held-out set 24): a judge of a RAG system reads the system's `Answer`; the gold is the "
                   "label column, compared with the verdicts, and the question is read under a key chosen at run time"),
@@ -857,7 +861,7 @@ def _whole_records(prog: Program, starts: list[Ref], read: Callable[[str, str], 
             continue  # a field, a number or a model reply: not the record itself
         if kind == "col" and info.get("cols") and "?" not in info["cols"]:
             continue  # `model(eval_data["data"])`: a named field sent, not the whole record
-        if (kind == "col" and "?" in info.get("cols", ())) or (kind == "elem" and not info and consumer and _loop_item(
+        if (kind == "col" and "?" in info.get("cols", ())) or (kind == "elem" and not set(info) - {"name"} and consumer and _loop_item(
                 prog, prog.input(ref, 0))):
             keyed = True  # `row[query_key]`: some field, which one unknown; only a field compared with a reply is gold
         if consumer and kind == "call" and prog.callee(ref) is None and call_name(info) in _FILLS:

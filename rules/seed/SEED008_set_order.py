@@ -422,7 +422,8 @@ class SetOrder(OrderTracker, Rule):
                             if 0 < cand < sequence_len:
                                 block.append(cand)
                     mask_id = mask_id + block
-                return list(set(mask_id))[:mask_size]
+                mask_id = list(set(mask_id))[:mask_size]
+                return mask_id
         """, note="near miss (held-out set 24): patch indices computed by arithmetic on integers; a set of numbers "
                   "keeps its order between runs"),
         invalid("""
@@ -561,11 +562,16 @@ class SetOrder(OrderTracker, Rule):
     def visit_Assign(self, node: cst.Assign) -> None:
         """`idcs = list(range(n))`: a name holding integers (a set of them has a fixed order); `keys = []`
         holds integers while every `keys.append(key)` appends integers or tuples of them."""
-        integer_names: set[str] = self.__dict__.setdefault("_integer_names", set())
-        empty: set[str] = self.__dict__.setdefault("_empty_lists", set())
         if isinstance(node.value, (cst.Call, cst.SetComp, cst.Set, cst.BinaryOperation)):
             # the targets' code is generated only for a set this reports (issue 12: not every assignment's)
             self.__dict__.setdefault("_set_targets", {})[id(node.value)] = node.targets
+
+    def leave_Assign(self, original_node: cst.Assign) -> None:
+        """The targets take their new values after the value is walked (`ids = list(set(ids))[:k]` reads the old `ids`)."""
+        super().leave_Assign(original_node)
+        node = original_node
+        integer_names: set[str] = self.__dict__.setdefault("_integer_names", set())
+        empty: set[str] = self.__dict__.setdefault("_empty_lists", set())
         holds = self._integers(node.value)  # before the targets change: `ids = ids + more`
         for target in node.targets:
             if isinstance(target.target, cst.Name):
