@@ -263,6 +263,25 @@ class AnswerInPrompt(Rule):
                     hits += out.choices[0].text.strip() == row["label"]
                 return hits / len(rows)
         """, note="`str.format` given the record under a name, its fields read in the template (`{q[label]}`)"),
+        invalid("""
+            import pandas as pd
+            from transformers import pipeline
+            gen = pipeline("text-generation", model="meta-llama/Llama-3.2-1B-Instruct")
+            df = pd.read_csv("boolq_val.csv")
+            df["prompt"] = df["passage"] + "\\nQ: " + df["question"] + "? (answer: " + df["answer"].astype(str) + ")\\nA:"  # expect: LEAK006
+            df["pred"] = [gen(p, max_new_tokens=3)[0]["generated_text"][len(p):].strip().lower() for p in df["prompt"]]
+            print(df["pred"].str.startswith(df["answer"].astype(str).str.lower()).mean())
+        """, note="a prompt column built from the frame's columns, the answer among them, and the replies compared "
+                  "with the same column after they are added to the frame"),
+        valid("""
+            import pandas as pd
+            from transformers import pipeline
+            gen = pipeline("text-generation", model="meta-llama/Llama-3.2-1B-Instruct")
+            df = pd.read_csv("boolq_val.csv")
+            df["prompt"] = df["passage"] + "\\nQ: " + df["question"] + "?\\nA:"
+            df["pred"] = [gen(p, max_new_tokens=3)[0]["generated_text"][len(p):].strip().lower() for p in df["prompt"]]
+            print(df["pred"].str.startswith(df["answer"].astype(str).str.lower()).mean())
+        """, note="near miss: the prompt column holds the passage and the question only"),
         valid("""
             import pandas as pd
             from openai import OpenAI
@@ -1070,8 +1089,10 @@ def _graded(prog: Program, values: list[Ref], replies: dict[Ref, Ref], lookups: 
             if user in replies and ((prog.kind(user) == "cmp" and uinfo.get("op") in ("==", "!=", "in")) or prog.kind(user) == "metric"
                                     or (prog.kind(user) == "call" and uinfo.get("m") in _COMPARING_CALLS)):
                 return user
-            if prog.kind(user) == "call" and user not in replies and prog.callee(user) is None:
-                following.append(user)  # `.strip().lower()`
+            own = prog.input(user, 0) == value  # a method of the gold itself (`gold.astype(str)`, `.str`)
+            if (user not in replies or own) and ((prog.kind(user) == "call" and prog.callee(user) is None) or (
+                    own and prog.kind(user) == "op" and uinfo.get("op") == "attr")):
+                following.append(user)  # `.strip().lower()`, pandas' `.str.lower()`: the gold, reshaped
             if lookups and prog.kind(user) == "elem" and prog.input(user, 1) == value and user not in replies:
                 following.append(user)  # `LETTERS[row["answer"]]`: a lookup keyed by the gold
         frontier = following[:20]
@@ -1089,7 +1110,13 @@ def _same_field(prog: Program, node: Ref) -> list[Ref]:
     record = prog.input(node, 0) if prog.kind(node) == "col" and len(cols) == 1 else 0
     if not record:
         return [node]
-    return [node] + [u for u in prog.users(record) if u != node and prog.kind(u) == "col" and prog.info(u).get("cols") == cols]
+    # the same frame after columns are added to it (`df["pred"] = preds`, then `df["answer"]` read again)
+    versions, frontier = [record], [record]
+    for _ in range(6):
+        frontier = [u for r in frontier for u in prog.users(r) if prog.kind(u) == "setcol" and prog.input(u, 0) == r]
+        versions += frontier
+    return [node] + [u for v in versions for u in prog.users(v)
+                     if u != node and prog.kind(u) == "col" and prog.info(u).get("cols") == cols]
 
 
 def _gold_like(prog: Program, value: Ref) -> bool:
