@@ -111,6 +111,29 @@ class ParseMissAsClass(Rule):
     triggers = ("return", " if ", ".get(", "select(", " or ", "Literal[", "\"enum\"")
     examples = [
         invalid("""
+            from transformers import pipeline
+            gen = pipeline("text-generation", model="meta-llama/Llama-Guard-3-8B")
+
+            def moderate(prompt, response):
+                text = render(prompt, response)
+                out = gen(text, max_new_tokens=20, do_sample=False, return_full_text=False)[0]["generated_text"]
+                return "unsafe" if out.strip().startswith("unsafe") else "safe"  # expect: DATA002
+        """, note="probe 18: a guard model's generation held in a local; anything not starting with 'unsafe' is safe"),
+        valid("""
+            from transformers import pipeline
+            gen = pipeline("text-generation", model="meta-llama/Llama-Guard-3-8B")
+
+            def moderate(prompt, response):
+                text = render(prompt, response)
+                out = gen(text, max_new_tokens=20, do_sample=False, return_full_text=False)[0]["generated_text"].strip()
+                return "unsafe" if out.startswith("unsafe") else "safe" if out.startswith("safe") else None
+        """, note="near miss: a reply that says neither is None, counted apart"),
+        valid("""
+            def policy_mode(prompt, response, config_line):
+                mode = config_line.split("=")[-1].strip()
+                return "unsafe" if mode.startswith("unsafe") else "safe"
+        """, note="near miss: the tested local is a setting read from a config line, not a model's reply"),
+        invalid("""
             from inspect_ai.model import get_model
             from inspect_ai.scorer import CORRECT, INCORRECT, Score, accuracy, scorer
 
@@ -732,6 +755,9 @@ class ParseMissAsClass(Rule):
         self.patterns: dict[str, tuple[str, bool]] = {}
         self.compiled: dict[str, str] = {}  # `ANSWER = re.compile(r"...")`: ANSWER -> the pattern
         self.reported: set[int] = set()
+        # Returned verdicts of a function whose parameters are not what it tests (`out = gen(...)` tested):
+        # checked like any other conditional verdict on a model's reply.
+        self.local_tests: set[int] = set()
         self.guesses: set[str] = set()  # random guesses already reported in this file, by their source
         # A structured reply that may be missing: `msg.parsed` of OpenAI's `parse` (None on a refusal) and
         # `block = next((b for b in msg.content if b.type == "tool_use"), None)` (no tool call).
@@ -740,6 +766,12 @@ class ParseMissAsClass(Rule):
         self.misses: list[dict] = []  # `if parsed is None: return "unsupported"`, checked against the classes
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        try:
+            self._visit_function(node)
+        finally:
+            self.visiting = None
+
+    def _visit_function(self, node: cst.FunctionDef) -> None:
         params = [p.name.value for p in (*node.params.posonly_params, *node.params.params)
                   if p.name.value not in ("self", "cls")]
         if not params or not isinstance(node.body, cst.IndentedBlock) or not node.body.body:
@@ -747,6 +779,7 @@ class ParseMissAsClass(Rule):
         name = node.name.value
         if not (PARSER_NAME.search(name) or any(TEXT_PARAM.match(p) for p in params)):
             return
+        self.visiting = node
         if any(FILE_PARAM.match(p) for p in params) and not any(TEXT_PARAM.match(p) for p in params):
             return  # `verify_labels(label_file, reader, expected)`: checks a file, reads no model's reply
         returns, raises = _returns(node.body)
@@ -762,6 +795,8 @@ class ParseMissAsClass(Rule):
         if final is None or final.value is None:
             return
         if not _tests_text(node.body, params):
+            if isinstance(final.value, cst.IfExp):
+                self.local_tests.add(id(final.value))
             return
         verdict = bool(VERDICT_NAME.search(name)) and not CHECK_NAME.search(name)
         guard = self._miss_guard(node.body)
@@ -1198,7 +1233,7 @@ class ParseMissAsClass(Rule):
                         f"of the answers the pattern looks for")
             return
         parent = self.ctx.parents[-1] if self.ctx.parents else None
-        if isinstance(parent, cst.Return):
+        if isinstance(parent, cst.Return) and id(node) not in self.local_tests:
             return  # seen with its function
         self._check_ifexp(node, subject="This verdict")
 
@@ -1210,7 +1245,7 @@ class ParseMissAsClass(Rule):
             # (a refusal, an empty or malformed reply) is graded correct; the other way round, a miss graded
             # INCORRECT, is the convention of a correctness check
             body, orelse = graded
-        elif body is None or orelse is None or {body, orelse} not in _BINARY:
+        elif body is None or orelse is None or ({body, orelse} not in _BINARY and not _verdict_pair(body, orelse)):
             return
         tested = _marker_subject(node.test)
         if tested is None or not self._is_reply(tested) or not _verdict_literal(node.test):
@@ -1241,7 +1276,33 @@ class ParseMissAsClass(Rule):
         if isinstance(expr, cst.Subscript):
             key = _subscript_key(expr)
             return bool(key and _is_reply_name(key)) or self._is_reply(expr.value)
-        return isinstance(expr, cst.Name) and _is_reply_name(expr.value)
+        return isinstance(expr, cst.Name) and (_is_reply_name(expr.value) or self._assigned_reply(expr.value))
+
+    def _assigned_reply(self, name: str) -> bool:
+        """`out = gen(text, max_new_tokens=20, do_sample=False)[0]["generated_text"]` earlier in the function: the
+        local holds what a model call returned (its items and fields included)."""
+        function = next((p for p in reversed(self.ctx.parents) if isinstance(p, cst.FunctionDef)), None) or getattr(
+            self, "visiting", None)  # from visit_FunctionDef, the function itself is no parent yet
+        if function is None:
+            return False
+        for node in iter_nodes(function.body):
+            if isinstance(node, cst.Assign) and any(isinstance(t.target, cst.Name) and t.target.value == name
+                                                    for t in node.targets):
+                value = node.value
+                while isinstance(value, (cst.Subscript, cst.Attribute)) or (
+                        isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute)
+                        and value.func.attr.value in ("lower", "strip", "upper", "casefold", "lstrip", "rstrip")):
+                    value = value.value if isinstance(value, (cst.Subscript, cst.Attribute)) else value.func.value
+                if isinstance(value, cst.Call) and calls_model(self.ctx, value):
+                    return True
+        return False
+
+
+def _verdict_pair(body: str, orelse: str) -> bool:
+    """`"unsafe" if ... else "safe"`, `"refused" if ... else "complied"`: two quoted classes of a verdict."""
+    words = [v.strip("'\"").lower() for v in (body, orelse)]
+    return all(v[:1] in "'\"" for v in (body, orelse)) and words[0] != words[1] and all(
+        VERDICT_WORDS.match(w) for w in words)
 
 
 # Names of a parsed prediction (`pred`, `answer`, `each["pred"]`, `extracted`), for a random guess in its place.

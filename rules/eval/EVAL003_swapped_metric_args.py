@@ -32,6 +32,8 @@ CONSEQUENCES = {
 # sacrebleu's functions and metric methods take (hypotheses, [reference streams]): the output first.
 _HYPOTHESES_FIRST = frozenset("corpus_bleu corpus_chrf corpus_ter sentence_bleu sentence_chrf sentence_ter "
                               "corpus_score sentence_score".split())
+# jiwer's measures take (reference, hypothesis): the truth first, as scikit-learn's do.
+_REFERENCE_FIRST = frozenset("wer cer mer wil wip process_words process_characters compute_measures".split())
 # Names of a translation or transcription system's output, besides the prediction words.
 _HYPOTHESIS_NAMES = frozenset("hyp hyps hypotheses hypos sys_out system_output outputs translations".split())
 
@@ -93,7 +95,7 @@ class SwappedMetricArgs(Rule):
     severity = Severity.WARNING
     message = "`{metric}` gets {first} as y_true and {second} as y_pred: {consequence}"
     question = "Is `{metric}` at {where} called as (truth, prediction), so the reported number means what its name says?"
-    triggers = ("sklearn", "pred", "torchmetrics", "keras", "seqeval", "sacrebleu")
+    triggers = ("sklearn", "pred", "torchmetrics", "keras", "seqeval", "sacrebleu", "jiwer")
     examples = [
         invalid("""
             import tensorflow as tf
@@ -226,6 +228,18 @@ class SwappedMetricArgs(Rule):
             bleu = sacrebleu.corpus_bleu(hyps, [refs])
             chrf = CHRF().corpus_score(hyps, [refs])
         """, note="near miss: sacrebleu in its own order"),
+        invalid("""
+            import jiwer
+            refs = [r.lower() for r in references]
+            hyps = [asr.transcribe_file(w).lower() for w in wavs]
+            print(100 * jiwer.wer(hyps, refs))  # expect: EVAL003
+        """, note="probe18: jiwer's measures take (reference, hypothesis); the transcripts given first are read as the truth"),
+        valid("""
+            import jiwer
+            refs = [r.lower() for r in references]
+            hyps = [asr.transcribe_file(w).lower() for w in wavs]
+            print(100 * jiwer.wer(refs, hyps), jiwer.cer(reference=refs, hypothesis=hyps))
+        """, note="near miss: jiwer in its own order, or with keywords"),
         invalid("""
             from sklearn.metrics import *
             predicted = clf.predict(X_val)
@@ -547,6 +561,24 @@ class SwappedMetricArgs(Rule):
                                     "precision are computed the wrong way round",
                         message="`{metric}` gets {first} as the hypotheses and {second} as the reference stream: {consequence}")
 
+    def _references_first_call(self, node: cst.Call, name: str) -> None:
+        """`jiwer.wer(hyps, refs)`: jiwer takes the reference transcripts first and the system output
+        second; a value named as the output first and one named as the references second are exchanged
+        (keywords, `wer(reference=refs, hypothesis=hyps)`, say which is which)."""
+        positional = [a.value for a in node.args if a.keyword is None and not a.star]
+        if len(positional) < 2:
+            return
+        first, second = positional[0], positional[1]
+        if not isinstance(first, (cst.Name, cst.Attribute)) or not isinstance(second, (cst.Name, cst.Attribute)):
+            return
+        if _side(self.ctx.code(first)) == "pred" and _side(self.ctx.code(second)) == "truth":
+            metric = short(name)
+            self.report(node, metric=metric, first=f"`{self.ctx.code(first)}` (the system output)",
+                        second=f"`{self.ctx.code(second)}` (the references)",
+                        consequence="the error rate is normalised by the output's length and insertions and deletions "
+                                    "trade places",
+                        message="`{metric}` gets {first} as the reference and {second} as the hypothesis: {consequence}")
+
     def _torchmetrics_call(self, node: cst.Call) -> None:
         """`f1.update(labels, preds)` / `f1(labels, preds)` of a torchmetrics object, which takes (preds, target)."""
         func = node.func
@@ -573,6 +605,9 @@ class SwappedMetricArgs(Rule):
         name = plain(name)
         if name.startswith("sacrebleu.") and name.rsplit(".", 1)[-1] in _HYPOTHESES_FIRST:
             self._hypotheses_first_call(node, name)
+            return
+        if name.startswith("jiwer.") and name.rsplit(".", 1)[-1] in _REFERENCE_FIRST:
+            self._references_first_call(node, name)
             return
         if name not in METRICS:
             self._sided_call(node, name)

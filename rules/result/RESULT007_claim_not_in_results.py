@@ -86,6 +86,7 @@ def _claims(text: str, latex: bool) -> list[dict[str, Any]]:
                 out.append({"line": number, "value": float(digits), "decimals": len(digits.split(".")[1]),
                             "percent": bool(match.group(2)), "table": table_start, "text": match.group(0).strip(),
                             "label": label, "words": header if in_table else _metric_words(line),
+                            **({"splits": splits} if not in_table and (splits := _split_words(line)) else {}),
                             **({"ints": ints[:8]} if ints else {}),
                             **({"spread": True} if spread and match.start() > spread.start() else {})})
     return out
@@ -613,6 +614,18 @@ class ClaimNotInResults(Rule):
             "README.md": "| model | test C-index |\n|---|---|\n| Cox PH (penalizer 0.1) | 0.724 |\n| Gradient boosted trees | 0.781 |\n\nScores from `results/survival_metrics.json`.\n",
             "results/survival_metrics.json": '{"n_test": 412, "coxph": {"c_index": 0.724}, "rsf": {"c_index": 0.752}}\n',
         }, note="near miss: a row whose initials (`gbt`) name no condition of the results quotes a baseline from elsewhere"),
+        invalid({
+            "README.md": "# GraphConv on BBBP\n\nThe default settings reach a **test ROC-AUC of 0.913** on the scaffold split.\n",
+            "results/summary.json": '{"model": "GraphConvModel", "split": "scaffold", "n_test": 204, "valid": 0.902, "test": 0.871}\n',
+            "train.py": "import json\njson.dump({'model': 'GraphConvModel', 'split': 'scaffold', 'n_test': 204, 'valid': v, 'test': t}, open('results/summary.json', 'w'))\n",
+        }, expect=[("README.md", 3, "RESULT007")],
+            note="probe 18: a small result file keys its scores by split (`\"test\": 0.871`); a sentence naming that split's "
+                 "metric (`test ROC-AUC of 0.913`) claims the number the file should hold"),
+        valid({
+            "README.md": "# GraphConv on BBBP\n\nThe default settings reach a **test ROC-AUC of 0.871** on the scaffold split.\n",
+            "results/summary.json": '{"model": "GraphConvModel", "split": "scaffold", "n_test": 204, "valid": 0.902, "test": 0.871}\n',
+            "train.py": "import json\njson.dump({'model': 'GraphConvModel', 'split': 'scaffold', 'n_test': 204, 'valid': v, 'test': t}, open('results/summary.json', 'w'))\n",
+        }, note="near miss: the sentence quotes the split's number the file holds"),
     ]
 
     def finish(self) -> None:
@@ -666,13 +679,14 @@ class ClaimNotInResults(Rule):
                        for key in [*tables[s].get("columns", {}), *(leaf[0] for leaf in tables[s].get("leaves", []))]
                        if metric_key(key)}
             conditions = {slug for s in sources if s in tables for slug in _condition_names(tables[s])}
+            splits = {key for s in sources if s in tables for key in _split_keys(tables[s])}
             cls._check_document(repo, path, claims, _NumberIndex(numbers), sources, metrics, conditions,
-                                _varying_flags([tables[s] for s in sources if s in tables]))
+                                _varying_flags([tables[s] for s in sources if s in tables]), splits)
 
     @classmethod
     def _check_document(cls, repo: RepoContext, path: str, claims: list[dict[str, Any]], index: _NumberIndex,
                         sources: list[str], metrics: set[str], conditions: set[str] = frozenset(),
-                        flags: set[str] = frozenset()) -> None:
+                        flags: set[str] = frozenset(), splits: set[str] = frozenset()) -> None:
         shown = ", ".join(sources[:3]) + (f" and {len(sources) - 3} more" if len(sources) > 3 else "")
         support = [index.supports(c["value"], c["decimals"], c["percent"]) for c in claims]
         # Counted over distinct numbers: a log repeating one score a hundred times is one match.
@@ -695,7 +709,8 @@ class ClaimNotInResults(Rule):
         # Untied, only a few sentences naming a metric that a small result file keeps are read:
         # `84.1% accuracy` in the README beside {"accuracy": 0.826} is a claim about that file.
         named = [c for c in claims if (not c["table"] or len({d["line"] for d in claims if d["table"] == c["table"]})
-                                       <= MAX_UNTIED) and any(w in k for w in c.get("words", []) for k in metrics)]
+                                       <= MAX_UNTIED) and (any(w in k for w in c.get("words", []) for k in metrics)
+                                                           or set(c.get("splits", ())) & splits)]
         if not tied and not (named and len({c["line"] for c in named}) <= MAX_UNTIED and len(index.numbers) <= SMALL_RESULTS):
             return
         prose = prose and tied
@@ -761,6 +776,24 @@ _VERBS = frozenset({"reaches", "achieves", "gets", "obtains", "score", "rate", "
 def _digits(value: float, decimals: int) -> int:
     """Significant digits of a number as written with `decimals` decimals (`0.85` 2, `95.98` 4)."""
     return len(f"{abs(value):.{decimals}f}".replace(".", "").lstrip("0"))
+
+
+# A sentence naming the split its number is for (`a test ROC-AUC of 0.913`): a small result file that keys its
+# scores by split (`{"valid": 0.902, "test": 0.871}`) holds the number the sentence claims.
+_SPLIT_WORD = re.compile(r"(?i)\b(test|valid|validation|val|dev|held[- ]out)\b")
+_SPLIT_KEYS = {"test": "test", "valid": "valid", "validation": "valid", "val": "valid", "dev": "valid",
+               "held-out": "test", "held out": "test", "heldout": "test"}
+
+
+def _split_words(line: str) -> list[str]:
+    return sorted({_SPLIT_KEYS[m.group(1).lower()] for m in _SPLIT_WORD.finditer(line)})
+
+
+def _split_keys(profile: dict[str, Any]) -> set[str]:
+    """The split names a result file keys a number by (`{"test": 0.871}`, a `test` column)."""
+    keys = [leaf[0] for leaf in profile.get("leaves", []) if isinstance(leaf[1], (int, float))]
+    keys += list(profile.get("columns", {}))
+    return {_SPLIT_KEYS[last] for key in keys if (last := key.rsplit(".", 1)[-1].strip("[]").lower()) in _SPLIT_KEYS}
 
 
 def _metric_words(line: str) -> list[str]:

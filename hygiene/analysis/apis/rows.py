@@ -19,6 +19,7 @@ from hygiene.analysis.strings import string_value
 from hygiene.analysis.apis.periods import temporal_cut, time_window
 from hygiene.walk import iter_nodes
 from hygiene.analysis.apis.rowmasks import mask_element
+from hygiene.analysis.mappers import handed_function
 
 if TYPE_CHECKING:
     from hygiene.context import FileContext
@@ -84,7 +85,13 @@ def metric_label(name: str | None, attr: str | None) -> str | None:
         return name.rsplit(".", 2)[-2].rstrip("()") + ".score"
     if attr == "compute" and name.startswith("evaluate.load"):
         return "evaluate.compute"
+    if name.startswith(("jiwer.", "sacrebleu.")) and attr in TEXT_METRICS:
+        return name.rsplit(".", 1)[-1]  # `jiwer.wer(refs, hyps)`, `sacrebleu.corpus_bleu(hyps, [refs])`
     return None
+
+
+# Transcription and translation metrics of jiwer and sacrebleu: the error rate or score of a whole corpus.
+TEXT_METRICS = frozenset("wer cer mer wil wip corpus_bleu corpus_chrf corpus_ter".split())
 
 
 def drop_of(value: cst.BaseExpression, ctx: FileContext) -> Drop | None:
@@ -309,6 +316,9 @@ def _comprehension_drop(node: cst.ListComp | cst.GeneratorExp) -> Drop | None:
     sources = frozenset({comp.iter.value}) if isinstance(comp.iter, cst.Name) else frozenset(
         b for a in comp.iter.args if (b := base_name(a.value))) if isinstance(comp.iter, cst.Call) and isinstance(
         comp.iter.func, cst.Name) and comp.iter.func.value in ("zip", "enumerate") else frozenset()
+    if not sources and isinstance(comp.iter, cst.Call) and handed_function(comp.iter):
+        # `[p for p in pool.map(transcribe, rows) if p is not None]`: the results of a function mapped over the rows
+        sources = frozenset(b for a in comp.iter.args[1:] if a.keyword is None and (b := base_name(a.value)))
     for condition in comp.ifs:
         if sources and any(_is_none_test(condition.test, e.value) and not mask_element(comp, e.value)
                            for e in elements):  # type: ignore[union-attr]
