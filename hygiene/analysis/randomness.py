@@ -37,6 +37,9 @@ from hygiene.analysis.program_shapes import (CLI_RUNNERS as _CLI_RUNNERS, SERVIN
                                              is_main_guard as _is_main_guard)
 from hygiene.analysis.purpose import READS, CallSignals, file_purpose, placeholder_path
 
+# Decorators of methods that a framework runs when the class is run: Metaflow's steps.
+FRAMEWORK_STEPS = frozenset({"metaflow.step"})
+
 STDLIB = _STDLIB = frozenset(sys.stdlib_module_names) | {"builtins"}
 # Big libraries a research repo imports but never is: not recorded as calls, unless the file is part of one.
 EXTERNAL = _EXTERNAL = frozenset("""
@@ -71,6 +74,7 @@ class RandomnessExtractor:
         self.own_root = self.module.split(".", 1)[0]
         self.scopes: dict[str, list[list[Any]]] = {}
         self.classes: dict[str, list[str]] = {}
+        self.steps: list[str] = []  # methods a framework runs when the class is run (Metaflow's `@step`)
         self.entry = ctx.kind == "notebook"
         # Top-level statements that do something (calls, draws): a script, if nothing imports it.
         self.toplevel = False
@@ -143,6 +147,11 @@ class RandomnessExtractor:
         if parent is not None and parent.kind == "class" and (parent.parent is None or parent.parent.kind == "module"):
             owner = f"{self.module}.{parent.name}"
             self.classes.setdefault(owner, []).append(f"{owner}.{node.name.value}")
+            if any(plain(self.ctx.names.qualified_name(d.decorator.func if isinstance(d.decorator, cst.Call) else d.decorator)
+                         or "") in FRAMEWORK_STEPS for d in node.decorators):
+                # Metaflow's `@step` methods: running the flow (`python flow.py run`, the class constructed under
+                # `__main__`) runs every step, though no code calls them by name
+                self.steps.append(f"{owner}.{node.name.value}")
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         if self.ctx.names.scope.parent is not None and self.ctx.names.scope.parent.kind == "module":
@@ -291,10 +300,15 @@ class RandomnessExtractor:
         if isinstance(func, cst.Name) and func.value in self._cli_commands:  # `app()` runs an `@app.command()`
             events.extend(["c", command, self.ordinal] for command in self._cli_commands[func.value])
         for arg in node.args:
-            if isinstance(arg.value, cst.Name):  # a function passed by name: a callback
-                ref = self.ctx.names.qualified_name(arg.value)
-                if ref is not None and "()" not in ref and self._candidate(ref):
-                    events.append(["c" if runs_now else "r", plain(ref), self.ordinal])
+            values = [arg.value]
+            if runs_now and isinstance(arg.value, (cst.Dict, cst.List, cst.Tuple)):
+                # `fire.Fire({"train": train, "eval": evaluate})`: each command the runner may call
+                values = [e.value for e in arg.value.elements if isinstance(e, (cst.DictElement, cst.Element))]
+            for value in values:
+                if isinstance(value, cst.Name):  # a function passed by name: a callback
+                    ref = self.ctx.names.qualified_name(value)
+                    if ref is not None and "()" not in ref and self._candidate(ref):
+                        events.append(["c" if runs_now else "r", plain(ref), self.ordinal])
 
     def leave_Call(self, node: cst.Call) -> None:
         if self._receivers and self._receivers[-1][0] is node:
@@ -397,4 +411,5 @@ class RandomnessExtractor:
             "loads": self.signals.loads_weights, "seeders": self.seeders, "bases": self.bases,
             "relative_imports": sorted(set(self.relative_imports)), "workers": self.workers, "pretrained": self.pretrained,
             "reads": self.signals.reads,
-            "measures": self.signals.result_scopes(), "saves": self.signals.saves_weights}
+            "measures": self.signals.result_scopes(), "saves": self.signals.saves_weights,
+            **({"steps": self.steps} if self.steps else {})}
