@@ -626,6 +626,18 @@ class ClaimNotInResults(Rule):
             "results/summary.json": '{"model": "GraphConvModel", "split": "scaffold", "n_test": 204, "valid": 0.902, "test": 0.871}\n',
             "train.py": "import json\njson.dump({'model': 'GraphConvModel', 'split': 'scaffold', 'n_test': 204, 'valid': v, 'test': t}, open('results/summary.json', 'w'))\n",
         }, note="near miss: the sentence quotes the split's number the file holds"),
+        invalid({
+            "make_report.py": "import json\nres = json.load(open('results/beir_ndcg10.json'))\nlines = ['# BEIR nDCG@10', '', '| dataset | BM25 | ours |', '|---|---|---|']\nfor ds, r in sorted(res['per_dataset'].items()):\n    lines.append(f\"| {ds} | {r['bm25']:.3f} | {r['ours']:.3f} |\")\nlines += ['', 'Our bi-encoder improves nDCG@10 by 14.2% on average over BM25.']\nopen('REPORT.md', 'w').write('\\n'.join(lines))\n",
+            "results/beir_ndcg10.json": '{"model": "ours-e5", "per_dataset": {"fiqa": {"bm25": 0.236, "ours": 0.297}, "scifact": {"bm25": 0.665, "ours": 0.701}, "trec-covid": {"bm25": 0.656, "ours": 0.612}}}\n',
+            "REPORT.md": "# BEIR nDCG@10\n\n| dataset | BM25 | ours |\n|---|---|---|\n| fiqa | 0.236 | 0.297 |\n| scifact | 0.665 | 0.701 |\n| trec-covid | 0.656 | 0.612 |\n\nOur bi-encoder improves nDCG@10 by 14.2% on average over BM25.\n",
+        }, expect=[("make_report.py", 6, "RESULT007")],
+            note="probe 18: a results file named for its metric (`beir_ndcg10.json`); the report's headline gain is a string "
+                 "typed into the generator that writes the report, reported there"),
+        valid({
+            "make_report.py": "import json\nres = json.load(open('results/beir_ndcg10.json'))\nlines = ['# BEIR nDCG@10', '', '| dataset | BM25 | ours |', '|---|---|---|']\nfor ds, r in sorted(res['per_dataset'].items()):\n    lines.append(f\"| {ds} | {r['bm25']:.3f} | {r['ours']:.3f} |\")\ngain = 100 * sum(r['ours'] / r['bm25'] - 1 for r in res['per_dataset'].values()) / len(res['per_dataset'])\nlines += ['', f'Our bi-encoder improves nDCG@10 by {gain:.1f}% on average over BM25.']\nopen('REPORT.md', 'w').write('\\n'.join(lines))\n",
+            "results/beir_ndcg10.json": '{"model": "ours-e5", "per_dataset": {"fiqa": {"bm25": 0.236, "ours": 0.297}, "scifact": {"bm25": 0.665, "ours": 0.701}, "trec-covid": {"bm25": 0.656, "ours": 0.612}}}\n',
+            "REPORT.md": "# BEIR nDCG@10\n\n| dataset | BM25 | ours |\n|---|---|---|\n| fiqa | 0.236 | 0.297 |\n| scifact | 0.665 | 0.701 |\n| trec-covid | 0.656 | 0.612 |\n",
+        }, note="near miss: the generator computes the gain from the results it reads"),
     ]
 
     def finish(self) -> None:
@@ -752,6 +764,16 @@ class ClaimNotInResults(Rule):
             if claim["table"]:
                 missing.setdefault(claim["table"], []).append(claim)
                 continue
+            generator = _generator_line(repo, path, claim["text"])
+            if generator is not None:
+                # `REPORT.md` written by `make_report.py`, the sentence a string typed into the generator: the number is
+                # fixed there, whatever the results say when the report is made again
+                repo.report(cls, generator[0], generator[1], snippet=claim["text"], text=claim["text"],
+                            sources=f"checked {shown}", related=(Location(path, claim["line"], "the report it writes"),
+                                                                 *related),
+                            message="{text} is typed into the code that writes " + path + ", and appears in no result "
+                                    "file or saved notebook output ({sources}): the report states it whatever the results are")
+                continue
             repo.report(cls, path, claim["line"], snippet=claim["text"], text=claim["text"],
                         sources=f"checked {shown}", related=related)
         # One finding per table: one answer (where is the run behind this table?) settles it.
@@ -857,8 +879,35 @@ _RESULTS_FOLDERS = frozenset({"results", "result", "outputs", "output", "runs", 
 def _kept_results(path: str, profile: dict[str, Any]) -> bool:
     """A file under the repository's results/ (outputs/, runs/ at the root) with metric columns or keys:
     its results even when the code that wrote them is not in it (a cluster job, a deleted script)."""
-    return path.split("/", 1)[0].lower() in _RESULTS_FOLDERS and is_result_path(path) and any(_metric_path(key) for key in [
-        *profile.get("columns", {}), *(leaf[0] for leaf in profile.get("leaves", [])[:500])])
+    return path.split("/", 1)[0].lower() in _RESULTS_FOLDERS and is_result_path(path) and (any(_metric_path(key) for key in [
+        *profile.get("columns", {}), *(leaf[0] for leaf in profile.get("leaves", [])[:500])]) or _named_for_metric(path, profile))
+
+
+def _generator_line(repo: RepoContext, document: str, text: str) -> tuple[str, int] | None:
+    """(path, line) of a string literal holding `text` (`"... by 14.2% on average ..."`) in a Python file that names
+    the document it writes (`open("REPORT.md", "w")`): a report generator with the number typed in."""
+    name = document.rsplit("/", 1)[-1]
+    for source in repo.files("python"):
+        try:
+            code = repo.read_bytes(source.path).decode("utf-8", "replace")
+        except OSError:
+            continue
+        if name not in code or text not in code:
+            continue
+        for number, line in enumerate(code.split("\n"), start=1):
+            if text in line and re.search(r"[\"']", line) and not line.lstrip().startswith("#"):
+                return source.path, number
+    return None
+
+
+def _named_for_metric(path: str, profile: dict[str, Any]) -> bool:
+    """A file whose name names the metric its numbers are (`results/beir_ndcg10.json` keyed by dataset and
+    system, `wer_by_model.csv`), holding numbers."""
+    stem = path.rsplit("/", 1)[-1].split(".", 1)[0]
+    words = [re.sub(r"@?\d+$", "", w) for w in re.split(r"[_\-]", stem) if w]
+    return any(w and metric_key(w) for w in words) and any(
+        isinstance(leaf[1], float) for leaf in profile.get("leaves", [])[:500]) or (
+        any(w and metric_key(w) for w in words) and bool(profile.get("columns")))
 
 
 # A key that holds metrics by task or condition (`{"scores": {"hellaswag": 0.762}}`, `metrics.arc`).
