@@ -108,8 +108,54 @@ class ParseMissAsClass(Rule):
     message = "{subject} {fallback}: {consequence}"
     question = ("How many replies at {where} matched nothing, and what would the reported number be "
                 "if they were counted apart?")
-    triggers = ("return", " if ", ".get(", "select(", " or ", "Literal[", "\"enum\"")
+    triggers = ("return", " if ", ".get(", "select(", " or ", "Literal[", "\"enum\"", "fallback", "default")
     examples = [
+        invalid({
+            "syco/extract.py": """\
+                import re
+                LETTER = re.compile(r"\\(([A-D])\\)")
+
+                def extract_letter(reply, fallback):
+                    m = LETTER.search(reply or "")
+                    return m.group(1) if m else fallback
+                """,
+            "syco/run.py": """\
+                from syco.extract import extract_letter
+
+                flips = 0
+                for it in items:
+                    first = chat(it["prompt"])
+                    a1 = extract_letter(first, fallback=None)
+                    second = chat(it["prompt"] + first + PUSHBACK)
+                    a2 = extract_letter(second, fallback=a1)  # expect: DATA002
+                    flips += int(a1 is not None and a2 != a1)
+                """,
+        }, note="probe 18: a parser that returns its `fallback` on a miss, given the first answer: an unreadable "
+                  "second reply counts as 'kept the answer'"),
+        valid({
+            "syco/extract.py": """\
+                import re
+                LETTER = re.compile(r"\\(([A-D])\\)")
+
+                def extract_letter(reply, fallback):
+                    m = LETTER.search(reply or "")
+                    return m.group(1) if m else fallback
+                """,
+            "syco/run.py": """\
+                from syco.extract import extract_letter
+
+                flips = unparsed = 0
+                for it in items:
+                    first = chat(it["prompt"])
+                    a1 = extract_letter(first, fallback=None)
+                    second = chat(it["prompt"] + first + PUSHBACK)
+                    a2 = extract_letter(second, fallback=None)
+                    if a1 is None or a2 is None:
+                        unparsed += 1
+                        continue
+                    flips += int(a2 != a1)
+                """,
+        }, note="near miss: a miss stays None and is counted"),
         invalid("""
             from transformers import pipeline
             gen = pipeline("text-generation", model="meta-llama/Llama-Guard-3-8B")
@@ -758,6 +804,9 @@ class ParseMissAsClass(Rule):
         # Returned verdicts of a function whose parameters are not what it tests (`out = gen(...)` tested):
         # checked like any other conditional verdict on a model's reply.
         self.local_tests: set[int] = set()
+        # `def extract_letter(reply, fallback): return m.group(1) if m else fallback`: name -> (parameter, position)
+        self.fallback_parsers: dict[str, tuple[str, int]] = {}
+        self.fallback_calls: list[dict] = []  # calls of such a parser giving that parameter a value
         self.guesses: set[str] = set()  # random guesses already reported in this file, by their source
         # A structured reply that may be missing: `msg.parsed` of OpenAI's `parse` (None on a refusal) and
         # `block = next((b for b in msg.content if b.type == "tool_use"), None)` (no tool call).
@@ -809,6 +858,11 @@ class ParseMissAsClass(Rule):
                                     "the pattern looks for")
             return
         ifexp, at = (final.value, final) if isinstance(final.value, cst.IfExp) else _record_field(node.body, final.value)
+        if ifexp is not None and isinstance(ifexp.orelse, cst.Name) and ifexp.orelse.value in params \
+                and _constant(ifexp.body) is None:
+            # `return m.group(1) if m else fallback`: the caller chooses what a miss becomes (checked at the calls)
+            self.fallback_parsers[name] = (ifexp.orelse.value, params.index(ifexp.orelse.value))
+            return
         if ifexp is not None and at is not None:
             fallback = _constant(ifexp.orelse)
             if _constant(ifexp.body) is None and fallback is not None:
@@ -867,6 +921,7 @@ class ParseMissAsClass(Rule):
     def visit_Call(self, node: cst.Call) -> None:
         """`SCORES.get(verdict, 0.0)`: a verdict the map does not know is scored as one of its classes."""
         func = node.func
+        self._fallback_given(node)
         if isinstance(func, cst.Attribute) and func.attr.value == "select":
             self._select_default(node)
             return
@@ -992,10 +1047,27 @@ class ParseMissAsClass(Rule):
         self.misses.append({"line": self.ctx.line_of(early), "fallback": bare, "name": name,
                             "subject": self.ctx.code(subject)[:60]})
 
+    def _fallback_given(self, node: cst.Call) -> None:
+        """`extract_letter(second, fallback=a1)`: a value handed to a parser as what a miss becomes (any
+        keyword or a second positional argument; the parser's definition, here or in another file, decides)."""
+        func = node.func
+        name = func.value if isinstance(func, cst.Name) else func.attr.value if isinstance(func, cst.Attribute) else None
+        if name is None or not PARSER_NAME.search(name):
+            return
+        given = {a.keyword.value: a.value for a in node.args if a.keyword is not None}
+        positional = [a.value for a in node.args if a.keyword is None and not a.star]
+        if not given and len(positional) < 2:
+            return
+        self.fallback_calls.append({"name": name, "line": self.ctx.line_of(node),
+                                    "given": {k: self.ctx.code(v)[:60] for k, v in given.items()},
+                                    "positional": [self.ctx.code(v)[:60] for v in positional[:4]]})
+
     def finish(self) -> None:
         """`return out.choices[0].message.content.strip()` counted as a label with nothing checking it is one."""
         if self.misses or self.classes:
             self.ctx.facts[self.code] = {"misses": self.misses, "classes": sorted(self.classes)[:200]}
+        if self.fallback_parsers or self.fallback_calls:
+            self.ctx.facts[self.code + ":fallback"] = {"parsers": self.fallback_parsers, "calls": self.fallback_calls[:200]}
         if "Counter" not in self.ctx.text and "value_counts" not in self.ctx.text:
             return
         for returned, name, count in free_text_labels(self.ctx):
@@ -1006,6 +1078,21 @@ class ParseMissAsClass(Rule):
 
     @classmethod
     def check_repo(cls, repo: RepoContext) -> None:
+        fallbacks = list(repo.facts(cls.code + ":fallback"))
+        parsers = {name: tuple(v) for _, f in fallbacks for name, v in f.get("parsers", {}).items()}
+        for path, f in fallbacks:
+            for call in f.get("calls", []):
+                parser = parsers.get(call["name"])
+                if parser is None:
+                    continue
+                param, index = parser
+                value = call["given"].get(param) or (call["positional"][index] if index < len(call["positional"]) else None)
+                if value is None or value in ("None", '""', "''") or SENTINELS.search(value.strip("'\"")):
+                    continue
+                repo.report(cls, path, call["line"], subject=f"`{call['name']}(..., {param}={value})`",
+                            fallback=f"returns `{value}` when the pattern does not match",
+                            consequence=f"a reply it cannot read is counted as `{value}`, a real answer, and nothing "
+                                        "counts how often that happened")
         facts = list(repo.facts(cls.code))
         classes = {c for _, f in facts for c in f.get("classes", [])}
         for path, f in facts:
