@@ -188,7 +188,10 @@ async def main():
 asyncio.run(main())
 ''',
     },
-    labels=[dict(file="cot/run_sglang.py", find="model=MODEL, temperature=0.0, max_tokens=256,",
+    # Label correction after the blind run (the blind figure counts the finding as a miss and a false positive): the
+    # label was on the `max_tokens=256` call; the bug is the cut text scored without a look at `finish_reason`, and
+    # the line that scores it is where DATA020 and a reader put it, so the label sits there.
+    labels=[dict(file="cot/run_sglang.py", find='correct = sum(last_number(o) == float(it["answer"])',
                  category="DATA-TRUNC", why="reasoning cut at 256 tokens is scored as if complete; finish_reason is never checked")],
 )
 SPECS.append(D4)

@@ -277,13 +277,19 @@ print(f"refusal rate: baseline {base:.3f}, steered {steered:.3f}, change {steere
     },
     labels=[dict(file="steer/refusal_steer.py", find="steered_prompts = prompts[:100]",
                  category="EVAL-MISMATCH", why="the steered condition is measured on a 100-prompt subset, the baseline on all 520")],
+    # Label correction after the blind run (the blind figure counts it as a false positive): the substring refusal
+    # check counts every reply without a marker (an empty or cut generation) as compliance, the taxonomy's
+    # DATA-DEFAULT shape that DATA002 documents; true, and not the point of the case.
+    also_ok=[dict(file="steer/refusal_steer.py", find="return any(m in text for m in REFUSAL)", category="DATA-DEFAULT")],
 )
 SPECS.append(E6)
-SPECS.append(twin(E6, "eval-steering-both-on-subset-clean",
+E6_TWIN = twin(E6, "eval-steering-both-on-subset-clean",
     "Clean twin: both conditions are measured on the same 100 prompts.",
     {"steer/refusal_steer.py": [
         ("base = sum(refuses(generate(p)) for p in prompts) / len(prompts)\nsteered_prompts = prompts[:100]\n",
-         "steered_prompts = prompts[:100]\nbase = sum(refuses(generate(p)) for p in steered_prompts) / len(steered_prompts)\n")]}))
+         "steered_prompts = prompts[:100]\nbase = sum(refuses(generate(p)) for p in steered_prompts) / len(steered_prompts)\n")]})
+E6_TWIN["also_ok"] = list(E6["also_ok"])
+SPECS.append(E6_TWIN)
 
 # E7 H2O: model_performance() with no frame returns the training metrics
 E7 = dict(
