@@ -102,6 +102,7 @@ class SwallowedException(Rule):
     |---|---|---|
     | `for item in items: try: ask(item) except Exception: continue` | yes | the failure counted or logged |
     | `for wav in root.glob("*.wav"): try: feats.append(load(wav)) except: continue` | yes | unreadable files listed and logged |
+    | `try: model.transcribe(path) except Exception: return None` in a thread pool worker, `[p for p in pool.map(f, rows) if p is not None]` | yes | the failed count printed |
     | `async def answer(...): try: await client.messages.create(...) except: return None` + caller `[r for r in rs if r is not None]` | yes, across modules | the caller prints `len(rs) - len(kept)` |
     | `except Exception as e: return f"[ERROR] {e}"` around a model call | yes | a judge filters `startswith("[ERROR]")` |
     | `return None` around an async call, `zip(await asyncio.gather(...), items) if r` before a mean | yes | the failures printed |

@@ -69,6 +69,8 @@ class ParseMissAsClass(Rule):
     | `example["pred"] = m.group(1) if m else "A"; return example` (a `datasets.map` function) | yes | `else None` |
     | `if t.startswith("yes"): return 1` then `return 0` | yes | `return None` on a miss |
     | `return bool(REFUSAL.search(reply))` | yes | `is_correct(pred, gold)` |
+    | `out = gen(text, max_new_tokens=20, ...)[0]["generated_text"]`; `return "unsafe" if out.startswith("unsafe") else "safe"` | yes | `... else "safe" if out.startswith("safe") else None` |
+    | `def extract_letter(reply, fallback): return m.group(1) if m else fallback` called with `fallback=a1` (any module) | yes | `fallback=None` |
     | `1 if "yes" in judge(x) else 0` | yes | a constant defined elsewhere |
     | `SCORES.get(verdict, 0.0)`, `self.LABELS.get(v, 0)` | yes | `.get(v)`, `.get(v, "INVALID")`, `LR.get(size, 0.01)` |
     | `if A.search(r): ... elif B.search(r): ... else: label = "pushback"` | yes | `else: label = "unclassified"` |

@@ -32,7 +32,7 @@ CONSEQUENCES = {
 # sacrebleu's functions and metric methods take (hypotheses, [reference streams]): the output first.
 _HYPOTHESES_FIRST = frozenset("corpus_bleu corpus_chrf corpus_ter sentence_bleu sentence_chrf sentence_ter "
                               "corpus_score sentence_score".split())
-# jiwer's measures take (reference, hypothesis): the truth first, as scikit-learn's do.
+# jiwer's measures take (reference, hypothesis): the truth first, as scikit-learn's do (probe 18: `jiwer.wer(hyps, refs)`).
 _REFERENCE_FIRST = frozenset("wer cer mer wil wip process_words process_characters compute_measures".split())
 # Names of a translation or transcription system's output, besides the prediction words.
 _HYPOTHESIS_NAMES = frozenset("hyp hyps hypotheses hypos sys_out system_output outputs translations".split())

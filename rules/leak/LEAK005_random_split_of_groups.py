@@ -33,7 +33,8 @@ class RandomSplitOfGroups(Rule):
     finer row key such as `visit_id` out of the features, reads one
     file per subject and tags its rows with the subject before concatenating, or builds one record
     per part of an item, such as each lesion of a patient's scan, tagged with the item's patient, or takes the
-    id column out as `groups = df["patient_id"]` and hands it to no split); and a shuffled
+    id column out as `groups = df["patient_id"]` and hands it to no split, or builds the group of every
+    row item by item, `groups.append(np.full(len(epochs), subj))`, and splits with no groups); and a shuffled
     split of rows in time order: lag or rolling features, or rows the code sorted by a time column
     and then split with `train_test_split`'s default shuffle or a `KFold(shuffle=True)`
     (not when the order only picks rows, `sort_values("time").tail(n)`, or the time column is dropped

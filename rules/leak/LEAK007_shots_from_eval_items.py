@@ -130,7 +130,10 @@ class ShotsFromEvalItems(Rule):
     Demonstrations retrieved by similarity (kNN few-shot selection) from an index built over the very
     collection a loop sends to the model (`index = DemoIndex(test)`, then `index.nearest(ex["question"])`
     for each `ex in test`) hold each item itself, with its answer; an index over the training items, or a
-    query that excludes the item (`exclude=ex["id"]`), is left alone.
+    query that excludes the item (`exclude=ex["id"]`), is left alone. So does a batch search
+    (sentence-transformers' `util.semantic_search(query_emb, corpus_emb)`) whose corpus and queries are
+    encoded from the same items (also through an alias, `pool = test`) and whose hits pick the rows put
+    in the prompts of a loop over those items.
 
     ## Why is this bad?
     For the items used as demonstrations the model sees the question and its gold answer in the

@@ -43,6 +43,7 @@ class StatsOverTestConcat(Rule):
     |---|---|---|
     | `torch.cat([x for x, _ in DataLoader(train)] + [x for x, _ in DataLoader(test)])` then `return data.mean(...), data.std(...)` (method) | yes | the training loader only |
     | `allx = np.concatenate([X_train, X_test]); X_train = (X_train - allx.mean(0)) / allx.std(0)` (script) | yes | `X_train.mean(0)` |
+    | xarray `m = t2m.mean("time")`, `z = (t2m - m) / s`, then `z.sel(time=slice(...))` as train and test | yes | the statistics of `t2m.sel(time=<training years>)` |
     | `full = pd.concat([train_df, test_df]); mu = full["age"].mean()` used in `(df - mu)` (notebook) | yes | the joined frame only described (`print(full.describe())`) |
     | `pd.concat([train_df, val_df])` for the final fit's statistics | no: no test part | |
 

@@ -34,7 +34,8 @@ class TemplateSentUnfilled(Rule):
     when a field names a variable such as `{topic_area}` or the sending file names it), that
     are sent to a model as they are, or after a `.replace("{field}", ...)` chain (one expression, or
     `text = T.replace(...)` then `text = text.replace(...)`; also on a template read from the run's YAML
-    config, `cfg.prompt.template.replace(...)` with `@hydra.main` / `OmegaConf.load`) that leaves a field: as a message's content, a `prompt=` / `system=` argument, or an
+    config, `cfg.prompt.template.replace(...)` with `@hydra.main` / `OmegaConf.load`, or such a template
+    joined to the item with `+` and never filled) that leaves a field: as a message's content, a `prompt=` / `system=` argument, or an
     argument of a function of the same file that sends it. The constant may be defined in another
     file (`from prompts import USER_TEMPLATE`). Constants that are only filled (`.format`, `%`,
     `.replace`, a template library) are the normal case and are left alone. A template sent by its

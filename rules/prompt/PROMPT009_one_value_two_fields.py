@@ -19,7 +19,8 @@ class OneValueTwoFields(Rule):
     Finds `.format(...)` calls that give two differently named fields the same expression
     (`TEMPLATE.format(context=item["question"], question=item["question"])`) while a local
     assigned in the same loop body or function (`ctx = gold_context(item)`) is never read
-    anywhere in the file: the value computed for one field was left out, and another field's value
+    anywhere in the file (or a parameter of the function that its body never reads: a scorer's
+    `output`): the value computed for one field was left out, and another field's value
     was pasted in its place. Also when the value is named for one of the fields (`item["question"]`
     for `{question}`) and the template, a string of the same file, shows both fields: the other
     field repeats it. Literals shared by two fields (`""`, `0`) are left alone, and so is a
@@ -30,6 +31,7 @@ class OneValueTwoFields(Rule):
     | `.format(context=q, question=q)` with `ctx = ...` never read (script, loop, notebook cell) | yes | `context=ctx` |
     | `.format(title=row.title, body=row.title)` with `body = fetch(row)` unused, in a function | yes | every local read |
     | `.format(user=name, greeting=name)`, nothing left unused | no | a name shown twice on purpose |
+    | `def judge_scorer(input, output, expected): JUDGE.format(question=input, answer=input, ...)`, `output` never read | yes | `answer=output`; a `_unused` parameter |
     | `QA.format(context=ex.question, question=ex.question)`, QA a string of the file showing both fields | yes | an unknown template (aliases), one field absent from the template, `name` / `display_name` |
 
     ## Why is this bad?

@@ -162,7 +162,11 @@ class ClaimNotInResults(Rule):
     like `by_system.retrieval`, a `model` column's value, its words in any order; a switch the result
     files record both ways, `"retrieval": true` in one and `false` in another); other rows quote
     baselines, and a table's unsupported numbers are one finding. A spread after `±` or `\\pm` is
-    not read as a claim.
+    not read as a claim. A sentence naming a split (`a test ROC-AUC of 0.913`) is about a small result
+    file that keys its scores by split (`{"valid": 0.902, "test": 0.871}`); a file under `results/` named
+    for its metric (`beir_ndcg10.json`) is a result file; a report written by the repository's code
+    (`open("REPORT.md", "w")` in `make_report.py`) whose claim is a string typed into that code is
+    reported at the string, where the number is fixed.
 
     On the precision corpus this rule has one finding, debatable (a table copied from the paper whose
     other cells the repository's notebooks reproduce): too few to judge its precision.
