@@ -12,14 +12,13 @@ from typing import TYPE_CHECKING
 
 import libcst as cst
 
-from hygiene.analysis.apis.cuts import aligned_to_outputs, base_name, configured_cap
-from hygiene.analysis.apis.sklearn import METRICS
+from hygiene.analysis.apis.cuts import aligned_to_outputs, base_name, configured_cap, mapped_sources
+from hygiene.analysis.apis.sklearn import METRICS, TEXT_METRICS
 from hygiene.analysis.apis.torch import model_like_name
 from hygiene.analysis.strings import string_value
 from hygiene.analysis.apis.periods import temporal_cut, time_window
 from hygiene.walk import iter_nodes
 from hygiene.analysis.apis.rowmasks import mask_element
-from hygiene.analysis.mappers import handed_function
 
 if TYPE_CHECKING:
     from hygiene.context import FileContext
@@ -77,7 +76,7 @@ def metric_label(name: str | None, attr: str | None) -> str | None:
     """A short name for the metric a call computes (`f1_score`, `Trainer.predict`), or None."""
     if name is None:
         return None
-    if name in METRICS or name in CORRELATIONS or name.startswith("torchmetrics."):
+    if name in METRICS or name in CORRELATIONS or name in TEXT_METRICS or name.startswith("torchmetrics."):
         return name.rsplit(".", 1)[-1]
     if attr in ("predict", "evaluate") and name.split(".")[0] in ("transformers", "trl", "setfit"):
         return name.rsplit(".", 2)[-2].rstrip("()") + f".{attr}"
@@ -85,13 +84,7 @@ def metric_label(name: str | None, attr: str | None) -> str | None:
         return name.rsplit(".", 2)[-2].rstrip("()") + ".score"
     if attr == "compute" and name.startswith("evaluate.load"):
         return "evaluate.compute"
-    if name.startswith(("jiwer.", "sacrebleu.")) and attr in TEXT_METRICS:
-        return name.rsplit(".", 1)[-1]  # `jiwer.wer(refs, hyps)`, `sacrebleu.corpus_bleu(hyps, [refs])`
     return None
-
-
-# Transcription and translation metrics of jiwer and sacrebleu: the error rate or score of a whole corpus.
-TEXT_METRICS = frozenset("wer cer mer wil wip corpus_bleu corpus_chrf corpus_ter".split())
 
 
 def drop_of(value: cst.BaseExpression, ctx: FileContext) -> Drop | None:
@@ -315,10 +308,7 @@ def _comprehension_drop(node: cst.ListComp | cst.GeneratorExp) -> Drop | None:
         comp.target, cst.Tuple) else []
     sources = frozenset({comp.iter.value}) if isinstance(comp.iter, cst.Name) else frozenset(
         b for a in comp.iter.args if (b := base_name(a.value))) if isinstance(comp.iter, cst.Call) and isinstance(
-        comp.iter.func, cst.Name) and comp.iter.func.value in ("zip", "enumerate") else frozenset()
-    if not sources and isinstance(comp.iter, cst.Call) and handed_function(comp.iter):
-        # `[p for p in pool.map(transcribe, rows) if p is not None]`: the results of a function mapped over the rows
-        sources = frozenset(b for a in comp.iter.args[1:] if a.keyword is None and (b := base_name(a.value)))
+        comp.iter.func, cst.Name) and comp.iter.func.value in ("zip", "enumerate") else mapped_sources(comp.iter)  # pool.map
     for condition in comp.ifs:
         if sources and any(_is_none_test(condition.test, e.value) and not mask_element(comp, e.value)
                            for e in elements):  # type: ignore[union-attr]
