@@ -74,7 +74,8 @@ class SwappedMetricArgs(Rule):
     and the prediction where it takes the truth, is reported at the call. A matrix transposed where
     it is computed (`confusion_matrix(pred, y).T`) is exchanged back and is not reported. Keras metric
     objects (`tf.keras.metrics.AUC()`, `Precision`, `Recall`, ...) take `update_state(y_true, y_pred)` the
-    same way; torchmetrics objects take `(preds, target)`.
+    same way; torchmetrics objects take `(preds, target)`; sacrebleu takes `(hypotheses, [references])`,
+    jiwer `(reference, hypothesis)`, and OGB's `Evaluator.eval` its sides as the keys `y_true` / `y_pred`.
 
     ## Why is this bad?
     scikit-learn's metrics take `(y_true, y_pred)`. Swapped, precision is reported as recall,
@@ -95,7 +96,7 @@ class SwappedMetricArgs(Rule):
     severity = Severity.WARNING
     message = "`{metric}` gets {first} as y_true and {second} as y_pred: {consequence}"
     question = "Is `{metric}` at {where} called as (truth, prediction), so the reported number means what its name says?"
-    triggers = ("sklearn", "pred", "torchmetrics", "keras", "seqeval", "sacrebleu", "jiwer")
+    triggers = ("sklearn", "pred", "torchmetrics", "keras", "seqeval", "sacrebleu", "jiwer", "y_true")
     examples = [
         invalid("""
             import tensorflow as tf
@@ -240,6 +241,34 @@ class SwappedMetricArgs(Rule):
             hyps = [asr.transcribe_file(w).lower() for w in wavs]
             print(100 * jiwer.wer(refs, hyps), jiwer.cer(reference=refs, hypothesis=hyps))
         """, note="near miss: jiwer in its own order, or with keywords"),
+        invalid("""
+            import torch
+            from ogb.graphproppred import Evaluator
+
+            @torch.no_grad()
+            def evaluate(model, loader):
+                model.eval()
+                preds, labels = [], []
+                for batch in loader:
+                    preds.append(model(batch))
+                    labels.append(batch.y.view(-1, 1))
+                y_score, y_lab = torch.cat(preds).numpy(), torch.cat(labels).numpy()
+                return Evaluator(name="ogbg-molhiv").eval({"y_true": y_score, "y_pred": y_lab})["rocauc"]  # expect: EVAL003
+        """, note="probe 18: OGB's evaluator takes its sides as dict keys; the model's scores under y_true"),
+        valid("""
+            import torch
+            from ogb.graphproppred import Evaluator
+
+            @torch.no_grad()
+            def evaluate(model, loader):
+                model.eval()
+                preds, labels = [], []
+                for batch in loader:
+                    preds.append(model(batch))
+                    labels.append(batch.y.view(-1, 1))
+                y_score, y_lab = torch.cat(preds).numpy(), torch.cat(labels).numpy()
+                return Evaluator(name="ogbg-molhiv").eval({"y_true": y_lab, "y_pred": y_score})["rocauc"]
+        """, note="near miss: the labels under y_true, the scores under y_pred"),
         invalid("""
             from sklearn.metrics import *
             predicted = clf.predict(X_val)
@@ -579,6 +608,26 @@ class SwappedMetricArgs(Rule):
                                     "trade places",
                         message="`{metric}` gets {first} as the reference and {second} as the hypothesis: {consequence}")
 
+    def _keyed_input(self, node: cst.Call, name: str) -> None:
+        """OGB's `Evaluator(name).eval({"y_true": ..., "y_pred": ...})`: the sides are the dict's keys; a model's
+        output under "y_true" beside something that is none under "y_pred" is exchanged."""
+        if not node.args or not isinstance(node.args[0].value, cst.Dict):
+            return
+        sides = {string_value(e.key): e.value for e in node.args[0].value.elements
+                 if isinstance(e, cst.DictElement) and string_value(e.key) in ("y_true", "y_pred")}
+        if len(sides) != 2:
+            return
+        first = kind_of(self.ctx, sides["y_true"], node)
+        if first is None or first.kind not in PREDICTIVE or first.by_name:
+            return
+        second = kind_of(self.ctx, sides["y_pred"], node)
+        if second is not None and second.kind in PREDICTIVE:
+            return
+        self.report(node, metric="Evaluator.eval", first=describe_value(first, self.ctx.code(sides["y_true"])),
+                    second=describe_value(second, self.ctx.code(sides["y_pred"])),
+                    consequence="OGB scores `y_pred` against `y_true`: the model's scores are read as the labels",
+                    message="`{metric}` gets {first} under \"y_true\" and {second} under \"y_pred\": {consequence}")
+
     def _torchmetrics_call(self, node: cst.Call) -> None:
         """`f1.update(labels, preds)` / `f1(labels, preds)` of a torchmetrics object, which takes (preds, target)."""
         func = node.func
@@ -608,6 +657,9 @@ class SwappedMetricArgs(Rule):
             return
         if name.startswith("jiwer.") and name.rsplit(".", 1)[-1] in _REFERENCE_FIRST:
             self._references_first_call(node, name)
+            return
+        if name.startswith("ogb.") and name.endswith(".Evaluator.eval"):
+            self._keyed_input(node, name)
             return
         if name not in METRICS:
             self._sided_call(node, name)
