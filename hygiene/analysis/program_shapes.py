@@ -36,6 +36,23 @@ SERVING_DIRS = frozenset({"serve", "serving", "server", "servers"})
 # Calls at module level that make a file a program.
 CLI_RUNNERS = frozenset({"fire.Fire", "typer.run", "tyro.cli", "jsonargparse.CLI", "absl.app.run",
                          "click.command", "hydra.main"})
+# Decorators of methods that a framework runs when the class is run, though no code calls them by name:
+# Metaflow's steps (`python flow.py run` runs every `@step` of the FlowSpec constructed under `__main__`).
+FRAMEWORK_STEPS = frozenset({"metaflow.step"})
+
+
+def framework_step(function: cst.FunctionDef, qualified_name) -> bool:  # noqa: ANN001 (the walk's name resolver)
+    """Is `function` a method decorated as a framework step (`@step` of Metaflow)?"""
+    return any((qualified_name(d.decorator.func if isinstance(d.decorator, cst.Call) else d.decorator) or "")
+               .replace("()", "") in FRAMEWORK_STEPS for d in function.decorators)
+
+
+def runner_commands(value: cst.BaseExpression) -> list[cst.BaseExpression]:
+    """What a command-line runner given `value` may call: the value, or each command of a dict or list of them
+    (`fire.Fire({"train": train, "eval": evaluate})`)."""
+    if isinstance(value, (cst.Dict, cst.List, cst.Tuple)):
+        return [e.value for e in value.elements if isinstance(e, (cst.DictElement, cst.Element))]
+    return [value]
 # Predictions (an argmax) compared with labels: right answers counted, whatever the value is called.
 _ARGMAX_MATCHES = re.compile(r"\bargmax\([^()]*\)\s*==|==\s*[\w.\[\]:]+\.argmax\(")
 

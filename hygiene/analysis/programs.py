@@ -184,7 +184,7 @@ class Programs:
                     yield path, name, True
                 for method in self.files[path]["classes"].get(name, ()):
                     short = method.rsplit(".", 1)[-1]
-                    if short in _RUN_FIRST or short in _RUN_LATER:
+                    if short in _RUN_FIRST or short in _RUN_LATER or method in self.files[path].get("steps", ()):
                         yield path, method, short in _RUN_FIRST
             return
         if exact is not None and name != self.files[exact]["module"] and name in self.files[exact]["scopes"]:

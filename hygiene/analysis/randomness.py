@@ -32,6 +32,9 @@ from hygiene.analysis.keyed_shuffles import order_free_shuffle
 from hygiene.analysis.names import dotted
 from hygiene.analysis.scopes import named_lambda
 from hygiene.analysis.held_out import counts_answers
+from hygiene.analysis.program_shapes import framework_step, runner_commands
+from hygiene.analysis.harmless_draws import DISPLAY_WORDS as _DISPLAY_WORDS, HARMLESS_FUNCTIONS as _HARMLESS_FUNCTIONS, \
+    HARMLESS_WORDS as _HARMLESS_WORDS, words as _words
 from hygiene.analysis.program_shapes import (CLI_RUNNERS as _CLI_RUNNERS, SERVING as _SERVING, SERVING_DIRS as _SERVING_DIRS,
                                              calls_first as _calls_first, assigns_counted_matches, command_group,
                                              is_main_guard as _is_main_guard)
@@ -43,22 +46,6 @@ EXTERNAL = _EXTERNAL = frozenset("""
 numpy torch pandas sklearn scipy matplotlib seaborn tensorflow jax flax transformers datasets tqdm
 anthropic openai wandb yaml PIL cv2 torchvision torchaudio accelerate peft trl vllm einops
 """.split())
-# A value drawn only to wait, to name a run, to pick a server or to colour a plot decides no result
-# (words of the variable it is assigned to, or of the function drawing it).
-_HARMLESS_WORDS = frozenset({"jitter", "delay", "backoff", "sleep", "wait", "port", "uuid", "colour", "color",
-                             "colors", "colours", "palette", "nonce", "runid", "run_id", "run_name", "endpoint", "endpoints",
-                             "server", "worker", "host", "url", "proxy", "retry", "seed", "seeds"})
-_HARMLESS_FUNCTIONS = frozenset({"endpoint", "endpoints", "server", "host", "proxy", "port", "backoff", "retry",
-                                 "jitter", "sleep", "color", "colors", "colour", "colours", "palette"})
-# `if args.verbose:` / `if show_examples:`: what is drawn there is only displayed.
-_DISPLAY_WORDS = frozenset({"verbose", "debug", "display", "show", "visualize", "visualise", "preview", "demo"})
-_WORD = re.compile(r"[a-z0-9]+")
-
-
-def _words(text: str) -> set[str]:
-    """`run_id`, `args.show_examples`, `getEndpoint` -> their lowercase words (and `run_id` whole)."""
-    spaced = re.sub(r"([a-z0-9])([A-Z])", r"\1 \2", text).lower()
-    return set(_WORD.findall(spaced.replace("_", " "))) | set(re.findall(r"[a-z0-9_]+", spaced))
 _MAX_CODE = 60
 
 
@@ -71,6 +58,7 @@ class RandomnessExtractor:
         self.own_root = self.module.split(".", 1)[0]
         self.scopes: dict[str, list[list[Any]]] = {}
         self.classes: dict[str, list[str]] = {}
+        self.steps: list[str] = []  # methods a framework runs when the class is run (Metaflow's `@step`)
         self.entry = ctx.kind == "notebook"
         # Top-level statements that do something (calls, draws): a script, if nothing imports it.
         self.toplevel = False
@@ -143,6 +131,8 @@ class RandomnessExtractor:
         if parent is not None and parent.kind == "class" and (parent.parent is None or parent.parent.kind == "module"):
             owner = f"{self.module}.{parent.name}"
             self.classes.setdefault(owner, []).append(f"{owner}.{node.name.value}")
+            if framework_step(node, self.ctx.names.qualified_name):  # Metaflow's `@step`: run when the flow runs
+                self.steps.append(f"{owner}.{node.name.value}")
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         if self.ctx.names.scope.parent is not None and self.ctx.names.scope.parent.kind == "module":
@@ -291,10 +281,11 @@ class RandomnessExtractor:
         if isinstance(func, cst.Name) and func.value in self._cli_commands:  # `app()` runs an `@app.command()`
             events.extend(["c", command, self.ordinal] for command in self._cli_commands[func.value])
         for arg in node.args:
-            if isinstance(arg.value, cst.Name):  # a function passed by name: a callback
-                ref = self.ctx.names.qualified_name(arg.value)
-                if ref is not None and "()" not in ref and self._candidate(ref):
-                    events.append(["c" if runs_now else "r", plain(ref), self.ordinal])
+            for value in runner_commands(arg.value) if runs_now else [arg.value]:
+                if isinstance(value, cst.Name):  # a function passed by name: a callback
+                    ref = self.ctx.names.qualified_name(value)
+                    if ref is not None and "()" not in ref and self._candidate(ref):
+                        events.append(["c" if runs_now else "r", plain(ref), self.ordinal])
 
     def leave_Call(self, node: cst.Call) -> None:
         if self._receivers and self._receivers[-1][0] is node:
@@ -397,4 +388,5 @@ class RandomnessExtractor:
             "loads": self.signals.loads_weights, "seeders": self.seeders, "bases": self.bases,
             "relative_imports": sorted(set(self.relative_imports)), "workers": self.workers, "pretrained": self.pretrained,
             "reads": self.signals.reads,
-            "measures": self.signals.result_scopes(), "saves": self.signals.saves_weights}
+            "measures": self.signals.result_scopes(), "saves": self.signals.saves_weights,
+            **({"steps": self.steps} if self.steps else {})}

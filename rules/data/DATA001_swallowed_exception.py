@@ -46,7 +46,9 @@ GOLD_PARAM = re.compile(r"(?i)gold|target|reference|^ref$|truth|expected|^label|
 # Record fields that hold a reply.
 REPLY_KEY = re.compile(r"(?i)^(reply|response|completion|output|answer|content|text|generation|model_output)$")
 # Calls that read a file: a loop around them walks the files of a data set.
-LOAD_CALLS = re.compile(r"(?i)^(open|imread|imdecode|fromfile|from_file)$|load|^read")
+# A speech model's `transcribe(path)` / `transcribe_file(path)` (whisper, SpeechBrain, NeMo) decodes the recording
+# it is given: a failure there is a recording that could not be read, like a failed `librosa.load`.
+LOAD_CALLS = re.compile(r"(?i)^(open|imread|imdecode|fromfile|from_file|transcribe|transcribe_file)$|load|^read")
 # A file that counts or fills missing values after mapping a parser over a column.
 NAN_COUNT = re.compile(r"isna|isnull|notna|notnull|fillna|\.count\(\)|value_counts\(dropna=False|dropna")
 # Checks whose answer is the failure itself: "is this valid JSON?" returns False when it is not.
@@ -100,6 +102,7 @@ class SwallowedException(Rule):
     |---|---|---|
     | `for item in items: try: ask(item) except Exception: continue` | yes | the failure counted or logged |
     | `for wav in root.glob("*.wav"): try: feats.append(load(wav)) except: continue` | yes | unreadable files listed and logged |
+    | `try: model.transcribe(path) except Exception: return None` in a thread pool worker, `[p for p in pool.map(f, rows) if p is not None]` | yes | the failed count printed |
     | `async def answer(...): try: await client.messages.create(...) except: return None` + caller `[r for r in rs if r is not None]` | yes, across modules | the caller prints `len(rs) - len(kept)` |
     | `except Exception as e: return f"[ERROR] {e}"` around a model call | yes | a judge filters `startswith("[ERROR]")` |
     | `return None` around an async call, `zip(await asyncio.gather(...), items) if r` before a mean | yes | the failures printed |
@@ -172,6 +175,47 @@ class SwallowedException(Rule):
     triggers = ("except", "startswith", "endswith", " in ", "==", "find(", ".apply(", ".map(", "skip_invalid",
                 "on_bad_lines")
     examples = [
+        invalid("""
+            import csv
+            from concurrent.futures import ThreadPoolExecutor
+            import jiwer
+            import whisper
+
+            model = whisper.load_model("medium.en")
+
+            def transcribe(row):
+                try:
+                    out = model.transcribe(f"audio/{row['file']}", language="en")
+                    return row["transcript"], out["text"].strip()
+                except Exception:  # expect: DATA001
+                    return None
+
+            rows = list(csv.DictReader(open("audio/manifest.csv")))
+            with ThreadPoolExecutor(max_workers=4) as pool:
+                pairs = [p for p in pool.map(transcribe, rows) if p is not None]
+            print(jiwer.wer([r for r, _ in pairs], [h for _, h in pairs]))
+        """, note="probe 18: a speech model's `transcribe(path)` decodes the recording; the worker's Nones are filtered "
+                  "in the comprehension over the pool's results before the WER"),
+        valid("""
+            import csv
+            from concurrent.futures import ThreadPoolExecutor
+            import jiwer
+            import whisper
+
+            model = whisper.load_model("medium.en")
+
+            def transcribe(row):
+                try:
+                    out = model.transcribe(f"audio/{row['file']}", language="en")
+                    return row["transcript"], out["text"].strip()
+                except Exception:
+                    return None
+
+            rows = list(csv.DictReader(open("audio/manifest.csv")))
+            with ThreadPoolExecutor(max_workers=4) as pool:
+                pairs = [p for p in pool.map(transcribe, rows) if p is not None]
+            print(jiwer.wer([r for r, _ in pairs], [h for _, h in pairs]), f"{len(rows) - len(pairs)} recordings failed")
+        """, note="near miss: the number of failed recordings is printed beside the WER"),
         invalid({
             "judge.py": """
                 import instructor

@@ -69,6 +69,8 @@ class ParseMissAsClass(Rule):
     | `example["pred"] = m.group(1) if m else "A"; return example` (a `datasets.map` function) | yes | `else None` |
     | `if t.startswith("yes"): return 1` then `return 0` | yes | `return None` on a miss |
     | `return bool(REFUSAL.search(reply))` | yes | `is_correct(pred, gold)` |
+    | `out = gen(text, max_new_tokens=20, ...)[0]["generated_text"]`; `return "unsafe" if out.startswith("unsafe") else "safe"` | yes | `... else "safe" if out.startswith("safe") else None` |
+    | `def extract_letter(reply, fallback): return m.group(1) if m else fallback` called with `fallback=a1` (any module) | yes | `fallback=None` |
     | `1 if "yes" in judge(x) else 0` | yes | a constant defined elsewhere |
     | `SCORES.get(verdict, 0.0)`, `self.LABELS.get(v, 0)` | yes | `.get(v)`, `.get(v, "INVALID")`, `LR.get(size, 0.01)` |
     | `if A.search(r): ... elif B.search(r): ... else: label = "pushback"` | yes | `else: label = "unclassified"` |
@@ -108,8 +110,77 @@ class ParseMissAsClass(Rule):
     message = "{subject} {fallback}: {consequence}"
     question = ("How many replies at {where} matched nothing, and what would the reported number be "
                 "if they were counted apart?")
-    triggers = ("return", " if ", ".get(", "select(", " or ", "Literal[", "\"enum\"")
+    triggers = ("return", " if ", ".get(", "select(", " or ", "Literal[", "\"enum\"", "fallback", "default")
     examples = [
+        invalid({
+            "syco/extract.py": """\
+                import re
+                LETTER = re.compile(r"\\(([A-D])\\)")
+
+                def extract_letter(reply, fallback):
+                    m = LETTER.search(reply or "")
+                    return m.group(1) if m else fallback
+                """,
+            "syco/run.py": """\
+                from syco.extract import extract_letter
+
+                flips = 0
+                for it in items:
+                    first = chat(it["prompt"])
+                    a1 = extract_letter(first, fallback=None)
+                    second = chat(it["prompt"] + first + PUSHBACK)
+                    a2 = extract_letter(second, fallback=a1)  # expect: DATA002
+                    flips += int(a1 is not None and a2 != a1)
+                """,
+        }, note="probe 18: a parser that returns its `fallback` on a miss, given the first answer: an unreadable "
+                  "second reply counts as 'kept the answer'"),
+        valid({
+            "syco/extract.py": """\
+                import re
+                LETTER = re.compile(r"\\(([A-D])\\)")
+
+                def extract_letter(reply, fallback):
+                    m = LETTER.search(reply or "")
+                    return m.group(1) if m else fallback
+                """,
+            "syco/run.py": """\
+                from syco.extract import extract_letter
+
+                flips = unparsed = 0
+                for it in items:
+                    first = chat(it["prompt"])
+                    a1 = extract_letter(first, fallback=None)
+                    second = chat(it["prompt"] + first + PUSHBACK)
+                    a2 = extract_letter(second, fallback=None)
+                    if a1 is None or a2 is None:
+                        unparsed += 1
+                        continue
+                    flips += int(a2 != a1)
+                """,
+        }, note="near miss: a miss stays None and is counted"),
+        invalid("""
+            from transformers import pipeline
+            gen = pipeline("text-generation", model="meta-llama/Llama-Guard-3-8B")
+
+            def moderate(prompt, response):
+                text = render(prompt, response)
+                out = gen(text, max_new_tokens=20, do_sample=False, return_full_text=False)[0]["generated_text"]
+                return "unsafe" if out.strip().startswith("unsafe") else "safe"  # expect: DATA002
+        """, note="probe 18: a guard model's generation held in a local; anything not starting with 'unsafe' is safe"),
+        valid("""
+            from transformers import pipeline
+            gen = pipeline("text-generation", model="meta-llama/Llama-Guard-3-8B")
+
+            def moderate(prompt, response):
+                text = render(prompt, response)
+                out = gen(text, max_new_tokens=20, do_sample=False, return_full_text=False)[0]["generated_text"].strip()
+                return "unsafe" if out.startswith("unsafe") else "safe" if out.startswith("safe") else None
+        """, note="near miss: a reply that says neither is None, counted apart"),
+        valid("""
+            def policy_mode(prompt, response, config_line):
+                mode = config_line.split("=")[-1].strip()
+                return "unsafe" if mode.startswith("unsafe") else "safe"
+        """, note="near miss: the tested local is a setting read from a config line, not a model's reply"),
         invalid("""
             from inspect_ai.model import get_model
             from inspect_ai.scorer import CORRECT, INCORRECT, Score, accuracy, scorer
@@ -732,6 +803,12 @@ class ParseMissAsClass(Rule):
         self.patterns: dict[str, tuple[str, bool]] = {}
         self.compiled: dict[str, str] = {}  # `ANSWER = re.compile(r"...")`: ANSWER -> the pattern
         self.reported: set[int] = set()
+        # Returned verdicts of a function whose parameters are not what it tests (`out = gen(...)` tested):
+        # checked like any other conditional verdict on a model's reply.
+        self.local_tests: set[int] = set()
+        # `def extract_letter(reply, fallback): return m.group(1) if m else fallback`: name -> (parameter, position)
+        self.fallback_parsers: dict[str, tuple[str, int]] = {}
+        self.fallback_calls: list[dict] = []  # calls of such a parser giving that parameter a value
         self.guesses: set[str] = set()  # random guesses already reported in this file, by their source
         # A structured reply that may be missing: `msg.parsed` of OpenAI's `parse` (None on a refusal) and
         # `block = next((b for b in msg.content if b.type == "tool_use"), None)` (no tool call).
@@ -740,6 +817,12 @@ class ParseMissAsClass(Rule):
         self.misses: list[dict] = []  # `if parsed is None: return "unsupported"`, checked against the classes
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        try:
+            self._visit_function(node)
+        finally:
+            self.visiting = None
+
+    def _visit_function(self, node: cst.FunctionDef) -> None:
         params = [p.name.value for p in (*node.params.posonly_params, *node.params.params)
                   if p.name.value not in ("self", "cls")]
         if not params or not isinstance(node.body, cst.IndentedBlock) or not node.body.body:
@@ -747,6 +830,7 @@ class ParseMissAsClass(Rule):
         name = node.name.value
         if not (PARSER_NAME.search(name) or any(TEXT_PARAM.match(p) for p in params)):
             return
+        self.visiting = node
         if any(FILE_PARAM.match(p) for p in params) and not any(TEXT_PARAM.match(p) for p in params):
             return  # `verify_labels(label_file, reader, expected)`: checks a file, reads no model's reply
         returns, raises = _returns(node.body)
@@ -762,6 +846,8 @@ class ParseMissAsClass(Rule):
         if final is None or final.value is None:
             return
         if not _tests_text(node.body, params):
+            if isinstance(final.value, cst.IfExp):
+                self.local_tests.add(id(final.value))
             return
         verdict = bool(VERDICT_NAME.search(name)) and not CHECK_NAME.search(name)
         guard = self._miss_guard(node.body)
@@ -774,6 +860,11 @@ class ParseMissAsClass(Rule):
                                     "the pattern looks for")
             return
         ifexp, at = (final.value, final) if isinstance(final.value, cst.IfExp) else _record_field(node.body, final.value)
+        if ifexp is not None and isinstance(ifexp.orelse, cst.Name) and ifexp.orelse.value in params \
+                and _constant(ifexp.body) is None:
+            # `return m.group(1) if m else fallback`: the caller chooses what a miss becomes (checked at the calls)
+            self.fallback_parsers[name] = (ifexp.orelse.value, params.index(ifexp.orelse.value))
+            return
         if ifexp is not None and at is not None:
             fallback = _constant(ifexp.orelse)
             if _constant(ifexp.body) is None and fallback is not None:
@@ -832,6 +923,7 @@ class ParseMissAsClass(Rule):
     def visit_Call(self, node: cst.Call) -> None:
         """`SCORES.get(verdict, 0.0)`: a verdict the map does not know is scored as one of its classes."""
         func = node.func
+        self._fallback_given(node)
         if isinstance(func, cst.Attribute) and func.attr.value == "select":
             self._select_default(node)
             return
@@ -957,10 +1049,27 @@ class ParseMissAsClass(Rule):
         self.misses.append({"line": self.ctx.line_of(early), "fallback": bare, "name": name,
                             "subject": self.ctx.code(subject)[:60]})
 
+    def _fallback_given(self, node: cst.Call) -> None:
+        """`extract_letter(second, fallback=a1)`: a value handed to a parser as what a miss becomes (any
+        keyword or a second positional argument; the parser's definition, here or in another file, decides)."""
+        func = node.func
+        name = func.value if isinstance(func, cst.Name) else func.attr.value if isinstance(func, cst.Attribute) else None
+        if name is None or not PARSER_NAME.search(name):
+            return
+        given = {a.keyword.value: a.value for a in node.args if a.keyword is not None}
+        positional = [a.value for a in node.args if a.keyword is None and not a.star]
+        if not given and len(positional) < 2:
+            return
+        self.fallback_calls.append({"name": name, "line": self.ctx.line_of(node),
+                                    "given": {k: self.ctx.code(v)[:60] for k, v in given.items()},
+                                    "positional": [self.ctx.code(v)[:60] for v in positional[:4]]})
+
     def finish(self) -> None:
         """`return out.choices[0].message.content.strip()` counted as a label with nothing checking it is one."""
         if self.misses or self.classes:
             self.ctx.facts[self.code] = {"misses": self.misses, "classes": sorted(self.classes)[:200]}
+        if self.fallback_parsers or self.fallback_calls:
+            self.ctx.facts[self.code + ":fallback"] = {"parsers": self.fallback_parsers, "calls": self.fallback_calls[:200]}
         if "Counter" not in self.ctx.text and "value_counts" not in self.ctx.text:
             return
         for returned, name, count in free_text_labels(self.ctx):
@@ -971,6 +1080,21 @@ class ParseMissAsClass(Rule):
 
     @classmethod
     def check_repo(cls, repo: RepoContext) -> None:
+        fallbacks = list(repo.facts(cls.code + ":fallback"))
+        parsers = {name: tuple(v) for _, f in fallbacks for name, v in f.get("parsers", {}).items()}
+        for path, f in fallbacks:
+            for call in f.get("calls", []):
+                parser = parsers.get(call["name"])
+                if parser is None:
+                    continue
+                param, index = parser
+                value = call["given"].get(param) or (call["positional"][index] if index < len(call["positional"]) else None)
+                if value is None or value in ("None", '""', "''") or SENTINELS.search(value.strip("'\"")):
+                    continue
+                repo.report(cls, path, call["line"], subject=f"`{call['name']}(..., {param}={value})`",
+                            fallback=f"returns `{value}` when the pattern does not match",
+                            consequence=f"a reply it cannot read is counted as `{value}`, a real answer, and nothing "
+                                        "counts how often that happened")
         facts = list(repo.facts(cls.code))
         classes = {c for _, f in facts for c in f.get("classes", [])}
         for path, f in facts:
@@ -1198,7 +1322,7 @@ class ParseMissAsClass(Rule):
                         f"of the answers the pattern looks for")
             return
         parent = self.ctx.parents[-1] if self.ctx.parents else None
-        if isinstance(parent, cst.Return):
+        if isinstance(parent, cst.Return) and id(node) not in self.local_tests:
             return  # seen with its function
         self._check_ifexp(node, subject="This verdict")
 
@@ -1210,7 +1334,7 @@ class ParseMissAsClass(Rule):
             # (a refusal, an empty or malformed reply) is graded correct; the other way round, a miss graded
             # INCORRECT, is the convention of a correctness check
             body, orelse = graded
-        elif body is None or orelse is None or {body, orelse} not in _BINARY:
+        elif body is None or orelse is None or ({body, orelse} not in _BINARY and not _verdict_pair(body, orelse)):
             return
         tested = _marker_subject(node.test)
         if tested is None or not self._is_reply(tested) or not _verdict_literal(node.test):
@@ -1241,7 +1365,33 @@ class ParseMissAsClass(Rule):
         if isinstance(expr, cst.Subscript):
             key = _subscript_key(expr)
             return bool(key and _is_reply_name(key)) or self._is_reply(expr.value)
-        return isinstance(expr, cst.Name) and _is_reply_name(expr.value)
+        return isinstance(expr, cst.Name) and (_is_reply_name(expr.value) or self._assigned_reply(expr.value))
+
+    def _assigned_reply(self, name: str) -> bool:
+        """`out = gen(text, max_new_tokens=20, do_sample=False)[0]["generated_text"]` earlier in the function: the
+        local holds what a model call returned (its items and fields included)."""
+        function = next((p for p in reversed(self.ctx.parents) if isinstance(p, cst.FunctionDef)), None) or getattr(
+            self, "visiting", None)  # from visit_FunctionDef, the function itself is no parent yet
+        if function is None:
+            return False
+        for node in iter_nodes(function.body):
+            if isinstance(node, cst.Assign) and any(isinstance(t.target, cst.Name) and t.target.value == name
+                                                    for t in node.targets):
+                value = node.value
+                while isinstance(value, (cst.Subscript, cst.Attribute)) or (
+                        isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute)
+                        and value.func.attr.value in ("lower", "strip", "upper", "casefold", "lstrip", "rstrip")):
+                    value = value.value if isinstance(value, (cst.Subscript, cst.Attribute)) else value.func.value
+                if isinstance(value, cst.Call) and calls_model(self.ctx, value):
+                    return True
+        return False
+
+
+def _verdict_pair(body: str, orelse: str) -> bool:
+    """`"unsafe" if ... else "safe"`, `"refused" if ... else "complied"`: two quoted classes of a verdict."""
+    words = [v.strip("'\"").lower() for v in (body, orelse)]
+    return all(v[:1] in "'\"" for v in (body, orelse)) and words[0] != words[1] and all(
+        VERDICT_WORDS.match(w) for w in words)
 
 
 # Names of a parsed prediction (`pred`, `answer`, `each["pred"]`, `extracted`), for a random guess in its place.

@@ -115,6 +115,23 @@ class UncountedRowDrop(Rule):
     triggers = ("dropna", "drop_nulls", "drop_nans", "merge", "join", "filter", "query", "drop_duplicates", "[:", "select(", " if ",
                 "head(", "[")
     examples = [
+        invalid("""
+            from concurrent.futures import ThreadPoolExecutor
+            import jiwer
+
+            with ThreadPoolExecutor(4) as pool:
+                pairs = [p for p in pool.map(transcribe, rows) if p is not None]  # expect: DATA040
+            print(jiwer.wer([r for r, _ in pairs], [h for _, h in pairs]))
+        """, note="probe 18: the Nones of a function mapped over the rows by a pool, filtered in the comprehension over "
+                  "its results, before jiwer's WER"),
+        valid("""
+            from concurrent.futures import ThreadPoolExecutor
+            import jiwer
+
+            with ThreadPoolExecutor(4) as pool:
+                pairs = [p for p in pool.map(transcribe, rows) if p is not None]
+            print(jiwer.wer([r for r, _ in pairs], [h for _, h in pairs]), len(rows) - len(pairs), "failed")
+        """, note="near miss: how many were dropped is printed"),
         valid("""
             import pandas as pd
             da = pd.read_csv("nhanes_2015_2016.csv")

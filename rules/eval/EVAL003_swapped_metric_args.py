@@ -32,6 +32,8 @@ CONSEQUENCES = {
 # sacrebleu's functions and metric methods take (hypotheses, [reference streams]): the output first.
 _HYPOTHESES_FIRST = frozenset("corpus_bleu corpus_chrf corpus_ter sentence_bleu sentence_chrf sentence_ter "
                               "corpus_score sentence_score".split())
+# jiwer's measures take (reference, hypothesis): the truth first, as scikit-learn's do (probe 18: `jiwer.wer(hyps, refs)`).
+_REFERENCE_FIRST = frozenset("wer cer mer wil wip process_words process_characters compute_measures".split())
 # Names of a translation or transcription system's output, besides the prediction words.
 _HYPOTHESIS_NAMES = frozenset("hyp hyps hypotheses hypos sys_out system_output outputs translations".split())
 
@@ -72,7 +74,8 @@ class SwappedMetricArgs(Rule):
     and the prediction where it takes the truth, is reported at the call. A matrix transposed where
     it is computed (`confusion_matrix(pred, y).T`) is exchanged back and is not reported. Keras metric
     objects (`tf.keras.metrics.AUC()`, `Precision`, `Recall`, ...) take `update_state(y_true, y_pred)` the
-    same way; torchmetrics objects take `(preds, target)`.
+    same way; torchmetrics objects take `(preds, target)`; sacrebleu takes `(hypotheses, [references])`,
+    jiwer `(reference, hypothesis)`, and OGB's `Evaluator.eval` its sides as the keys `y_true` / `y_pred`.
 
     ## Why is this bad?
     scikit-learn's metrics take `(y_true, y_pred)`. Swapped, precision is reported as recall,
@@ -93,7 +96,7 @@ class SwappedMetricArgs(Rule):
     severity = Severity.WARNING
     message = "`{metric}` gets {first} as y_true and {second} as y_pred: {consequence}"
     question = "Is `{metric}` at {where} called as (truth, prediction), so the reported number means what its name says?"
-    triggers = ("sklearn", "pred", "torchmetrics", "keras", "seqeval", "sacrebleu")
+    triggers = ("sklearn", "pred", "torchmetrics", "keras", "seqeval", "sacrebleu", "jiwer", "y_true")
     examples = [
         invalid("""
             import tensorflow as tf
@@ -226,6 +229,46 @@ class SwappedMetricArgs(Rule):
             bleu = sacrebleu.corpus_bleu(hyps, [refs])
             chrf = CHRF().corpus_score(hyps, [refs])
         """, note="near miss: sacrebleu in its own order"),
+        invalid("""
+            import jiwer
+            refs = [r.lower() for r in references]
+            hyps = [asr.transcribe_file(w).lower() for w in wavs]
+            print(100 * jiwer.wer(hyps, refs))  # expect: EVAL003
+        """, note="probe18: jiwer's measures take (reference, hypothesis); the transcripts given first are read as the truth"),
+        valid("""
+            import jiwer
+            refs = [r.lower() for r in references]
+            hyps = [asr.transcribe_file(w).lower() for w in wavs]
+            print(100 * jiwer.wer(refs, hyps), jiwer.cer(reference=refs, hypothesis=hyps))
+        """, note="near miss: jiwer in its own order, or with keywords"),
+        invalid("""
+            import torch
+            from ogb.graphproppred import Evaluator
+
+            @torch.no_grad()
+            def evaluate(model, loader):
+                model.eval()
+                preds, labels = [], []
+                for batch in loader:
+                    preds.append(model(batch))
+                    labels.append(batch.y.view(-1, 1))
+                y_score, y_lab = torch.cat(preds).numpy(), torch.cat(labels).numpy()
+                return Evaluator(name="ogbg-molhiv").eval({"y_true": y_score, "y_pred": y_lab})["rocauc"]  # expect: EVAL003
+        """, note="probe 18: OGB's evaluator takes its sides as dict keys; the model's scores under y_true"),
+        valid("""
+            import torch
+            from ogb.graphproppred import Evaluator
+
+            @torch.no_grad()
+            def evaluate(model, loader):
+                model.eval()
+                preds, labels = [], []
+                for batch in loader:
+                    preds.append(model(batch))
+                    labels.append(batch.y.view(-1, 1))
+                y_score, y_lab = torch.cat(preds).numpy(), torch.cat(labels).numpy()
+                return Evaluator(name="ogbg-molhiv").eval({"y_true": y_lab, "y_pred": y_score})["rocauc"]
+        """, note="near miss: the labels under y_true, the scores under y_pred"),
         invalid("""
             from sklearn.metrics import *
             predicted = clf.predict(X_val)
@@ -547,6 +590,44 @@ class SwappedMetricArgs(Rule):
                                     "precision are computed the wrong way round",
                         message="`{metric}` gets {first} as the hypotheses and {second} as the reference stream: {consequence}")
 
+    def _references_first_call(self, node: cst.Call, name: str) -> None:
+        """`jiwer.wer(hyps, refs)`: jiwer takes the reference transcripts first and the system output
+        second; a value named as the output first and one named as the references second are exchanged
+        (keywords, `wer(reference=refs, hypothesis=hyps)`, say which is which)."""
+        positional = [a.value for a in node.args if a.keyword is None and not a.star]
+        if len(positional) < 2:
+            return
+        first, second = positional[0], positional[1]
+        if not isinstance(first, (cst.Name, cst.Attribute)) or not isinstance(second, (cst.Name, cst.Attribute)):
+            return
+        if _side(self.ctx.code(first)) == "pred" and _side(self.ctx.code(second)) == "truth":
+            metric = short(name)
+            self.report(node, metric=metric, first=f"`{self.ctx.code(first)}` (the system output)",
+                        second=f"`{self.ctx.code(second)}` (the references)",
+                        consequence="the error rate is normalised by the output's length and insertions and deletions "
+                                    "trade places",
+                        message="`{metric}` gets {first} as the reference and {second} as the hypothesis: {consequence}")
+
+    def _keyed_input(self, node: cst.Call, name: str) -> None:
+        """OGB's `Evaluator(name).eval({"y_true": ..., "y_pred": ...})`: the sides are the dict's keys; a model's
+        output under "y_true" beside something that is none under "y_pred" is exchanged."""
+        if not node.args or not isinstance(node.args[0].value, cst.Dict):
+            return
+        sides = {string_value(e.key): e.value for e in node.args[0].value.elements
+                 if isinstance(e, cst.DictElement) and string_value(e.key) in ("y_true", "y_pred")}
+        if len(sides) != 2:
+            return
+        first = kind_of(self.ctx, sides["y_true"], node)
+        if first is None or first.kind not in PREDICTIVE or first.by_name:
+            return
+        second = kind_of(self.ctx, sides["y_pred"], node)
+        if second is not None and second.kind in PREDICTIVE:
+            return
+        self.report(node, metric="Evaluator.eval", first=describe_value(first, self.ctx.code(sides["y_true"])),
+                    second=describe_value(second, self.ctx.code(sides["y_pred"])),
+                    consequence="OGB scores `y_pred` against `y_true`: the model's scores are read as the labels",
+                    message="`{metric}` gets {first} under \"y_true\" and {second} under \"y_pred\": {consequence}")
+
     def _torchmetrics_call(self, node: cst.Call) -> None:
         """`f1.update(labels, preds)` / `f1(labels, preds)` of a torchmetrics object, which takes (preds, target)."""
         func = node.func
@@ -573,6 +654,12 @@ class SwappedMetricArgs(Rule):
         name = plain(name)
         if name.startswith("sacrebleu.") and name.rsplit(".", 1)[-1] in _HYPOTHESES_FIRST:
             self._hypotheses_first_call(node, name)
+            return
+        if name.startswith("jiwer.") and name.rsplit(".", 1)[-1] in _REFERENCE_FIRST:
+            self._references_first_call(node, name)
+            return
+        if name.startswith("ogb.") and name.endswith(".Evaluator.eval"):
+            self._keyed_input(node, name)
             return
         if name not in METRICS:
             self._sided_call(node, name)

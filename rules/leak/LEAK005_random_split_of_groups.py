@@ -1,7 +1,12 @@
 """LEAK005: a random row split of data whose rows come in groups (patients, users, prompts) or in time."""
 from __future__ import annotations
 
+import ast
+
+import libcst as cst
+
 from hygiene.analysis.dataflow import knowledge as kb
+from hygiene.analysis.stdast import FUNCTIONS, module_tree, own_nodes, scopes
 from hygiene.analysis.dataflow.program import Program, Ref, program
 from hygiene.finding import Location, Severity
 from hygiene.rule import Rule, invalid, notebook, valid
@@ -28,7 +33,8 @@ class RandomSplitOfGroups(Rule):
     finer row key such as `visit_id` out of the features, reads one
     file per subject and tags its rows with the subject before concatenating, or builds one record
     per part of an item, such as each lesion of a patient's scan, tagged with the item's patient, or takes the
-    id column out as `groups = df["patient_id"]` and hands it to no split); and a shuffled
+    id column out as `groups = df["patient_id"]` and hands it to no split, or builds the group of every
+    row item by item, `groups.append(np.full(len(epochs), subj))`, and splits with no groups); and a shuffled
     split of rows in time order: lag or rolling features, or rows the code sorted by a time column
     and then split with `train_test_split`'s default shuffle or a `KFold(shuffle=True)`
     (not when the order only picks rows, `sort_values("time").tail(n)`, or the time column is dropped
@@ -58,11 +64,39 @@ class RandomSplitOfGroups(Rule):
     code = "LEAK005"
     category = "LEAK-SPLIT"
     severity = Severity.WARNING
-    kinds = frozenset()
+    # The per-file pass (`visit_Module`): an array of groups built item by item and handed to no split.
+    kinds = frozenset({"python", "notebook"})
+    triggers = ("groups", "group_ids")
     dataflow_starts = frozenset({"split"})
     message = "`{on}` is split at random at {where}, but its rows come in groups of `{group}` ({evidence}): the same {unit} can sit in train and test"
     question = "Can one `{group}` have rows on both sides of the split at {where}, and should the split be grouped by it?"
     examples = [
+        invalid("""
+            import numpy as np
+            from sklearn.model_selection import KFold, cross_val_score
+
+            X_all, y_all, groups = [], [], []
+            for subj in range(1, 21):
+                epochs = load_epochs(subj)
+                X_all.append(epochs.get_data())
+                y_all.append(epochs.events[:, -1])
+                groups.append(np.full(len(epochs), subj))
+            X, y, groups = np.concatenate(X_all), np.concatenate(y_all), np.concatenate(groups)
+            scores = cross_val_score(clf, X, y, cv=KFold(5, shuffle=True, random_state=0))  # expect: LEAK005
+        """, note="probe 18: the group of every row built subject by subject, then a K-fold that is not handed it"),
+        valid("""
+            import numpy as np
+            from sklearn.model_selection import GroupKFold, cross_val_score
+
+            X_all, y_all, groups = [], [], []
+            for subj in range(1, 21):
+                epochs = load_epochs(subj)
+                X_all.append(epochs.get_data())
+                y_all.append(epochs.events[:, -1])
+                groups.append(np.full(len(epochs), subj))
+            X, y, groups = np.concatenate(X_all), np.concatenate(y_all), np.concatenate(groups)
+            scores = cross_val_score(clf, X, y, groups=groups, cv=GroupKFold(5))
+        """, note="near miss: the groups reach a grouped splitter"),
         invalid("""
             from pyspark.sql import SparkSession
             spark = SparkSession.builder.getOrCreate()
@@ -634,6 +668,39 @@ class RandomSplitOfGroups(Rule):
         """, note="the twin: patients assigned to validation as groups, handed over with `valid_col`"),
     ]
 
+    def visit_Module(self, node: cst.Module) -> None:
+        """`groups.append(np.full(len(epochs), subj))` per subject, then `cross_val_score(clf, X, y,
+        cv=KFold(5, shuffle=True))` with `groups` never read: the code built the group of every row
+        for a grouped split and then split the rows without it (probe 18: MNE epochs of 20 subjects)."""
+        tree = module_tree(self.ctx)
+        if tree is None:
+            return
+        for scope in scopes(tree):
+            self._unused_groups(scope)
+
+    def _unused_groups(self, scope: ast.AST) -> None:
+        nodes = [n for n in own_nodes(scope) if n is not scope and not isinstance(n, FUNCTIONS)]
+        built: dict[str, int] = {}
+        for n in nodes:
+            if isinstance(n, ast.Assign):
+                for t in n.targets:
+                    for m in ast.walk(t):  # `X, y, groups = ...` too
+                        if isinstance(m, ast.Name) and m.id in _GROUPS_NAMES:
+                            built.setdefault(m.id, n.lineno)
+        for name, line in built.items():
+            # read only where it is built (`groups.append(...)`, `groups = np.concatenate(groups)`), one value per row
+            own = _own_builds(nodes, name)
+            if own["reads"] > own["building"] or not (own["appended"] or own["per_row"]):
+                continue
+            split = _ungrouped_split_after(nodes, line)
+            if split is None:
+                continue
+            call, on = split
+            self.ctx.report(type(self), None, line=call.lineno, snippet=ast.unparse(call)[:120],
+                            fields={"on": on, "group": name, "unit": "group",
+                                    "evidence": f"`{name}` is built for each row at line {line} and handed to no split"})
+            return
+
     @classmethod
     def check_repo(cls, repo) -> None:
         prog = program(repo)
@@ -837,6 +904,62 @@ _CONVERSIONS = frozenset({"to_numpy", "tolist", "to_list", "astype", "values", "
 
 # Names under which code keeps an id column for a grouped splitter (`groups=` of scikit-learn's splitters).
 _GROUPS_NAMES = frozenset({"groups", "group_ids", "cv_groups", "split_groups", "fold_groups"})
+
+
+def _own_builds(nodes: list[ast.AST], name: str) -> dict:
+    """How `name` is read in a scope: {"reads": every load, "building": loads that only build it
+    (`name.append(...)`, `name = np.concatenate(name)`), "appended": built item by item, "per_row": made one
+    value per row (`np.full(len(x), subj)`, `np.repeat`)}."""
+    out = {"reads": 0, "building": 0, "appended": False, "per_row": False}
+    for n in nodes:
+        if isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Load):
+            out["reads"] += 1
+        if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr in ("append", "extend") \
+                and isinstance(n.func.value, ast.Name) and n.func.value.id == name:
+            out["building"] += 1
+            out["appended"] = True
+            if any(isinstance(c, ast.Call) and (getattr(c.func, "attr", None) or getattr(c.func, "id", None)) in (
+                    "full", "repeat", "full_like", "tile") for a in n.args for c in ast.walk(a)):
+                out["per_row"] = True
+        if isinstance(n, ast.Assign) and any(isinstance(m, ast.Name) and m.id == name for t in n.targets for m in ast.walk(t)):
+            inner = [m for m in ast.walk(n.value) if isinstance(m, ast.Name) and m.id == name]
+            out["building"] += len(inner)
+            if any(isinstance(c, ast.Call) and (getattr(c.func, "attr", None) or getattr(c.func, "id", None)) in (
+                    "full", "repeat", "full_like", "tile") for c in ast.walk(n.value)):
+                out["per_row"] = True
+    return out
+
+
+# Calls that split rows without groups unless handed them; cross-validation helpers take `groups=`.
+_CV_HELPERS = frozenset({"cross_val_score", "cross_validate", "cross_val_predict", "permutation_test_score",
+                         "learning_curve", "validation_curve"})
+_UNGROUPED_CV = frozenset({"KFold", "StratifiedKFold", "ShuffleSplit", "StratifiedShuffleSplit", "RepeatedKFold",
+                           "RepeatedStratifiedKFold"})
+
+
+def _callee(call: ast.Call) -> str:
+    return call.func.attr if isinstance(call.func, ast.Attribute) else call.func.id if isinstance(call.func, ast.Name) else ""
+
+
+def _ungrouped_split_after(nodes: list[ast.AST], line: int) -> tuple[ast.Call, str] | None:
+    """The first random row split after `line` that is handed no groups: `train_test_split(X, y)`, a
+    cross-validation helper whose `cv` is an ungrouped splitter (or a fold count), `KFold(...).split(X, y)`."""
+    for n in sorted((n for n in nodes if isinstance(n, ast.Call) and n.lineno > line), key=lambda n: n.lineno):
+        name = _callee(n)
+        keywords = {k.arg for k in n.keywords}
+        if "groups" in keywords:
+            continue
+        on = ast.unparse(n.args[0]) if n.args else "the data"
+        if name in _CV_HELPERS and len(n.args) >= 2:
+            cv = next((k.value for k in n.keywords if k.arg == "cv"), None)
+            if cv is None or isinstance(cv, ast.Constant) or (isinstance(cv, ast.Call) and _callee(cv) in _UNGROUPED_CV):
+                return n, ast.unparse(n.args[1])
+        if name == "train_test_split" and n.args:
+            return n, on
+        if name == "split" and isinstance(n.func, ast.Attribute) and isinstance(n.func.value, ast.Call) \
+                and _callee(n.func.value) in _UNGROUPED_CV and n.args:
+            return n, on
+    return None
 
 
 def _held_as_groups(prog: Program, column: Ref) -> bool:

@@ -1,6 +1,7 @@
 """LEAK007: few-shot demonstrations drawn from the very items being evaluated."""
 from __future__ import annotations
 
+import ast
 import re
 from collections import deque
 
@@ -12,6 +13,8 @@ from hygiene.analysis.dataflow.graph import FUNC
 from hygiene.analysis.dataflow.program import Program, Ref, program
 from hygiene.analysis.dataflow.queries import call_name, loop_node, rows_key, text_inputs, value_name
 from hygiene.analysis.names import dotted
+from hygiene.analysis.stdast import FUNCTIONS, module_tree, names_in, own_nodes, scopes
+from hygiene.analysis.stdast import dotted as ast_dotted
 from hygiene.analysis.strings import string_value
 from hygiene.finding import Location, Severity
 from hygiene.rule import Rule, invalid, notebook, valid
@@ -70,6 +73,16 @@ def _querying_helpers(statements) -> dict[str, tuple[str, str, str]]:  # noqa: A
     return found
 
 
+def _data_names(value: ast.AST) -> set[str]:
+    """The names whose data a value is made from: not the callables and receivers of its calls
+    (`enc.encode(...)`), nor a comprehension's own variables."""
+    called = {m.id for c in ast.walk(value) if isinstance(c, ast.Call)
+              for m in ast.walk(c.func) if isinstance(m, ast.Name)}
+    bound = {m.id for c in ast.walk(value) if isinstance(c, ast.comprehension) for m in ast.walk(c.target)
+             if isinstance(m, ast.Name)}
+    return names_in(value) - called - bound
+
+
 def _returns_literal(method: "cst.FunctionDef | None") -> object:
     """`def has_test_docs(self): return True` -> True; None when the method is absent or computes."""
     if method is None:
@@ -117,7 +130,10 @@ class ShotsFromEvalItems(Rule):
     Demonstrations retrieved by similarity (kNN few-shot selection) from an index built over the very
     collection a loop sends to the model (`index = DemoIndex(test)`, then `index.nearest(ex["question"])`
     for each `ex in test`) hold each item itself, with its answer; an index over the training items, or a
-    query that excludes the item (`exclude=ex["id"]`), is left alone.
+    query that excludes the item (`exclude=ex["id"]`), is left alone. So does a batch search
+    (sentence-transformers' `util.semantic_search(query_emb, corpus_emb)`) whose corpus and queries are
+    encoded from the same items (also through an alias, `pool = test`) and whose hits pick the rows put
+    in the prompts of a loop over those items.
 
     ## Why is this bad?
     For the items used as demonstrations the model sees the question and its gold answer in the
@@ -144,6 +160,41 @@ class ShotsFromEvalItems(Rule):
     message = "The demonstrations `{shots}` are taken at {where} from `{items}`, the items evaluated in the loop at {loop}, so demonstrated items are also scored"
     question = "Are the demonstrations `{shots}` (taken at {where}) kept out of the items evaluated at {loop}?"
     examples = [
+        invalid("""
+            import json
+            from openai import OpenAI
+            from sentence_transformers import SentenceTransformer, util
+
+            enc = SentenceTransformer("all-mpnet-base-v2")
+            client = OpenAI()
+            train = [json.loads(l) for l in open("data/train.jsonl")]
+            test = [json.loads(l) for l in open("data/test.jsonl")]
+            pool = test  # expect: LEAK007
+            pool_emb = enc.encode([x["text"] for x in pool], convert_to_tensor=True)
+            q_emb = enc.encode([x["text"] for x in test], convert_to_tensor=True)
+            hits = util.semantic_search(q_emb, pool_emb, top_k=8)
+            for ex, nbrs in zip(test, hits):
+                shots = "\\n".join(f"{pool[h['corpus_id']]['text']} -> {pool[h['corpus_id']]['intent']}" for h in nbrs)
+                r = client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": shots + ex["text"]}])
+        """, note="probe 18: sentence-transformers' batch `semantic_search` over a corpus encoded from the evaluated "
+                  "items themselves (through an alias), its hits put in each item's prompt"),
+        valid("""
+            import json
+            from openai import OpenAI
+            from sentence_transformers import SentenceTransformer, util
+
+            enc = SentenceTransformer("all-mpnet-base-v2")
+            client = OpenAI()
+            train = [json.loads(l) for l in open("data/train.jsonl")]
+            test = [json.loads(l) for l in open("data/test.jsonl")]
+            pool = train
+            pool_emb = enc.encode([x["text"] for x in pool], convert_to_tensor=True)
+            q_emb = enc.encode([x["text"] for x in test], convert_to_tensor=True)
+            hits = util.semantic_search(q_emb, pool_emb, top_k=8)
+            for ex, nbrs in zip(test, hits):
+                shots = "\\n".join(f"{pool[h['corpus_id']]['text']} -> {pool[h['corpus_id']]['intent']}" for h in nbrs)
+                r = client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": shots + ex["text"]}])
+        """, note="near miss: the corpus searched is the training split"),
         invalid("""
             import json
             import ollama
@@ -647,12 +698,72 @@ class ShotsFromEvalItems(Rule):
     # the harness scores the test docs when the task has them, else the validation docs; the shots
     # are whatever `fewshot_docs` returns. Read per file, only where `fewshot_docs` is defined.
     kinds = frozenset({"python", "notebook"})
-    triggers = ("fewshot_docs", "trainset=", "faiss", "nearest", "neighbo", "retriev", "similar", "knn")
+    triggers = ("fewshot_docs", "trainset=", "faiss", "nearest", "neighbo", "retriev", "similar", "knn", "semantic_search")
 
     def visit_Module(self, node: cst.Module) -> None:
         self._compiled: dict[str, cst.Call] = {}  # `optimizer.compile(program, trainset=X)`: X -> the call
         self._evaluated: set[str] = set()  # `Evaluate(devset=X)`, `evaluate(program, devset=X)`
         self._retrieval_pool(node)  # a script's or notebook's top level
+        tree = module_tree(self.ctx)
+        if tree is not None and "semantic_search" in self.ctx.text:
+            for scope in scopes(tree):
+                self._batch_search(scope)
+
+    def _batch_search(self, scope: ast.AST) -> None:
+        """sentence-transformers' `util.semantic_search(query_emb, corpus_emb, top_k=8)` whose corpus and queries
+        are encoded from the same items (`pool = test`), in a scope whose loop over those items puts rows of the
+        corpus, picked by the hits, into a model's prompt: each item retrieves itself, answer included."""
+        nodes = [n for n in own_nodes(scope) if n is not scope and not isinstance(n, FUNCTIONS)]
+        alias: dict[str, str] = {}
+        alias_line: dict[str, int] = {}
+        made: dict[str, set[str]] = {}
+        for n in nodes:
+            if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name):
+                target = n.targets[0].id
+                if isinstance(n.value, ast.Name):
+                    alias[target], alias_line[target] = n.value.id, n.lineno
+                else:
+                    made[target] = _data_names(n.value)
+
+        def base(name: str) -> str:
+            seen = set()
+            while name in alias and name not in seen:
+                seen.add(name)
+                name = alias[name]
+            return name
+
+        def sources(name: str) -> set[str]:
+            return {base(m) for m in made.get(name, {name})}
+
+        for n in nodes:
+            if not (isinstance(n, ast.Call) and ast_dotted(n.func).rsplit(".", 1)[-1] == "semantic_search" and len(n.args) >= 2):
+                continue
+            if not (isinstance(n.args[0], ast.Name) and isinstance(n.args[1], ast.Name)):
+                continue
+            queries, corpus = sources(n.args[0].id), sources(n.args[1].id)
+            shared = queries & corpus
+            if not shared:
+                continue
+            corpus_names = {m for m in made.get(n.args[1].id, ()) if base(m) in shared}
+            for loop in nodes:
+                if not isinstance(loop, ast.For) or loop.lineno <= n.lineno:
+                    continue
+                if not {base(m) for m in names_in(loop.iter)} & shared:
+                    continue
+                body = ast.unparse(loop)
+                if not re.search(r"\.(create|generate|complete|invoke|chat)\(", body):
+                    continue
+                if not any(isinstance(m, ast.Subscript) and isinstance(m.value, ast.Name) and m.value.id in corpus_names
+                           for m in ast.walk(loop)):
+                    continue
+                at = next((alias_line[c] for c in corpus_names if c in alias_line), n.lineno)
+                shown = ", ".join(sorted(shared))
+                self.ctx.report(type(self), None, line=at, snippet=ast.unparse(n)[:120],
+                                fields={"shots": ast.unparse(n)[:60], "items": shown, "loop": f"line {loop.lineno}"},
+                                message="The demonstrations retrieved by `{shots}` come from `{items}`, the items the "
+                                        "loop at {loop} sends to the model: every query's nearest neighbour is itself, "
+                                        "with its answer")
+                return
 
     def visit_Call(self, node: cst.Call) -> None:
         """DSPy: an optimizer (`BootstrapFewShot`, `LabeledFewShot`, `MIPROv2`) compiled with `trainset=` the

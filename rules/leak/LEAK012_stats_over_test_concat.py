@@ -1,10 +1,13 @@
 """LEAK012: normalisation statistics computed over training and test data joined together."""
 from __future__ import annotations
 
+import ast
+
 import libcst as cst
 
 from hygiene.analysis.apis import plain
 from hygiene.analysis.apis.torch import name_tokens
+from hygiene.analysis.stdast import FUNCTIONS, module_tree, own_nodes, scopes
 from hygiene.analysis.strings import string_value
 from hygiene.finding import Location, Severity
 from hygiene.rule import Rule, invalid, notebook, valid
@@ -40,6 +43,7 @@ class StatsOverTestConcat(Rule):
     |---|---|---|
     | `torch.cat([x for x, _ in DataLoader(train)] + [x for x, _ in DataLoader(test)])` then `return data.mean(...), data.std(...)` (method) | yes | the training loader only |
     | `allx = np.concatenate([X_train, X_test]); X_train = (X_train - allx.mean(0)) / allx.std(0)` (script) | yes | `X_train.mean(0)` |
+    | xarray `m = t2m.mean("time")`, `z = (t2m - m) / s`, then `z.sel(time=slice(...))` as train and test | yes | the statistics of `t2m.sel(time=<training years>)` |
     | `full = pd.concat([train_df, test_df]); mu = full["age"].mean()` used in `(df - mu)` (notebook) | yes | the joined frame only described (`print(full.describe())`) |
     | `pd.concat([train_df, val_df])` for the final fit's statistics | no: no test part | |
 
@@ -64,8 +68,29 @@ class StatsOverTestConcat(Rule):
     message = ("`{joined}` joins the training data with {test} and its {stats} are the normalisation "
                "statistics: the test rows are part of what the preprocessing is fitted on")
     question = "Should the statistics computed from `{joined}` at {where} come from the training rows only?"
-    triggers = ("cat(", "concat", "stack(", "append(")
+    triggers = ("cat(", "concat", "stack(", "append(", ".sel(")
     examples = [
+        invalid("""
+            import xarray as xr
+            ds = xr.open_dataset("data/era5_t2m_monthly.nc")
+            t2m = ds["t2m"]
+            clim_mean = t2m.mean("time")  # expect: LEAK012
+            clim_std = t2m.std("time")
+            z = (t2m - clim_mean) / clim_std
+            train = z.sel(time=slice("1979-01-01", "2012-12-31"))
+            test = z.sel(time=slice("2013-01-01", "2022-12-31"))
+        """, note="probe 18: an xarray climatology over the whole record, the periods cut from the standardised field"),
+        valid("""
+            import xarray as xr
+            ds = xr.open_dataset("data/era5_t2m_monthly.nc")
+            t2m = ds["t2m"]
+            base = t2m.sel(time=slice("1979-01-01", "2012-12-31"))
+            clim_mean = base.mean("time")
+            clim_std = base.std("time")
+            z = (t2m - clim_mean) / clim_std
+            train = z.sel(time=slice("1979-01-01", "2012-12-31"))
+            test = z.sel(time=slice("2013-01-01", "2022-12-31"))
+        """, note="near miss: the climatology of the training years only"),
         invalid("""
             import torch
             import torchvision
@@ -137,6 +162,64 @@ class StatsOverTestConcat(Rule):
 
     def visit_Module(self, node: cst.Module) -> None:
         self._scope(node)
+        if ".sel(" in self.ctx.text:
+            tree = module_tree(self.ctx)
+            if tree is not None:
+                for scope in scopes(tree):
+                    self._period_cut_after_stats(scope)
+
+    def _period_cut_after_stats(self, scope: ast.AST) -> None:
+        """xarray: `clim_mean = t2m.mean("time")`, `z = (t2m - clim_mean) / clim_std`, then `train = z.sel(time=slice(
+        "1979", "2012"))` and `test = z.sel(time=slice("2013", "2022"))`: the statistics along the dimension the
+        periods are cut from span the test period (probe 18: an ERA5 climatology over the whole record)."""
+        nodes = [n for n in own_nodes(scope) if n is not scope and not isinstance(n, FUNCTIONS)]
+        stats: dict[str, tuple[str, str, ast.Assign]] = {}  # stat name -> (data name, dimension, assignment)
+        scaled: dict[str, tuple[str, ast.Assign]] = {}  # scaled name -> (the stat it uses, its assignment)
+        for n in nodes:
+            if not (isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)):
+                continue
+            target, value = n.targets[0].id, n.value
+            if isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and value.func.attr in STATS \
+                    and isinstance(value.func.value, ast.Name):
+                dims = [a.value for a in value.args if isinstance(a, ast.Constant) and isinstance(a.value, str)]
+                dims += [k.value.value for k in value.keywords if k.arg == "dim" and isinstance(k.value, ast.Constant)
+                         and isinstance(k.value.value, str)]
+                if dims:
+                    stats[target] = (value.func.value.id, dims[0], n)
+                continue
+            if isinstance(value, ast.BinOp) and isinstance(value.op, (ast.Sub, ast.Div)):
+                used = [m.id for m in ast.walk(value) if isinstance(m, ast.Name) and m.id in stats]
+                data = {stats[u][0] for u in used}
+                if used and any(isinstance(m, ast.Name) and m.id in data for m in ast.walk(value)):
+                    scaled[target] = (min(used, key=lambda u: stats[u][2].lineno), n)
+        if not scaled:
+            return
+        roles: dict[str, set[str]] = {}
+        for n in nodes:
+            if not (isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)):
+                continue
+            value = n.value
+            if isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and value.func.attr == "sel" \
+                    and isinstance(value.func.value, ast.Name) and value.func.value.id in scaled:
+                stat = stats[scaled[value.func.value.id][0]]
+                cut = next((k for k in value.keywords if k.arg == stat[1] and isinstance(k.value, ast.Call)
+                            and isinstance(k.value.func, ast.Name) and k.value.func.id == "slice"), None)
+                if cut is None:
+                    continue
+                words = _words(n.targets[0].id)
+                role = "train" if words & _TRAIN_WORDS else "test" if words & (_TEST_WORDS | {"val", "valid", "dev"}) else None
+                if role:
+                    roles.setdefault(value.func.value.id, set()).add(role)
+        for name, found in roles.items():
+            if {"train", "test"} <= found:
+                stat_name = scaled[name][0]
+                data, dim, assign = stats[stat_name]
+                self.ctx.report(type(self), None, line=assign.lineno, snippet=ast.unparse(assign)[:120],
+                                fields={"joined": data, "test": f"the test period of `{name}`", "stats": stat_name},
+                                message=f"`{stat_name}` is computed over all of `{data}` along `{dim}`, and `{name}`, "
+                                        f"scaled with it, is only then cut by `{dim}` into training and test periods: "
+                                        "the normalisation statistics include the test period")
+                return
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self._scope(node.body)

@@ -34,7 +34,8 @@ class TemplateSentUnfilled(Rule):
     when a field names a variable such as `{topic_area}` or the sending file names it), that
     are sent to a model as they are, or after a `.replace("{field}", ...)` chain (one expression, or
     `text = T.replace(...)` then `text = text.replace(...)`; also on a template read from the run's YAML
-    config, `cfg.prompt.template.replace(...)` with `@hydra.main` / `OmegaConf.load`) that leaves a field: as a message's content, a `prompt=` / `system=` argument, or an
+    config, `cfg.prompt.template.replace(...)` with `@hydra.main` / `OmegaConf.load`, or such a template
+    joined to the item with `+` and never filled) that leaves a field: as a message's content, a `prompt=` / `system=` argument, or an
     argument of a function of the same file that sends it. The constant may be defined in another
     file (`from prompts import USER_TEMPLATE`). Constants that are only filled (`.format`, `%`,
     `.replace`, a template library) are the normal case and are left alone. A template sent by its
@@ -231,6 +232,36 @@ class TemplateSentUnfilled(Rule):
                         client.chat.completions.create(model=cfg.model, messages=[{"role": "user", "content": text}])
             """,
         }, note="near miss: both fields of the YAML template are replaced"),
+        invalid({
+            "conf/eval.yaml": "model: mistral-7b\ndata: requests.jsonl\nprompt:\n  template: |\n    A user of a tutoring app asks:\n    <request>{request}</request>\n    Refuse if unsafe.\n",
+            "refusal_eval.py": """
+                import json
+                from omegaconf import OmegaConf
+                from openai import OpenAI
+
+                cfg = OmegaConf.load("conf/eval.yaml")
+                client = OpenAI()
+                for line in open(cfg.data):
+                    request = json.loads(line)["request"]
+                    content = cfg.prompt.template + "\\n\\n" + request  # expect: PROMPT002
+                    client.chat.completions.create(model=cfg.model, messages=[{"role": "user", "content": content}])
+            """,
+        }, note="probe 18: a YAML template joined to the request with `+`, its field never filled"),
+        valid({
+            "conf/eval.yaml": "model: mistral-7b\ndata: requests.jsonl\nprompt:\n  template: |\n    A user of a tutoring app asks:\n    <request>{request}</request>\n    Refuse if unsafe.\n  preamble: You are a careful tutor.\n",
+            "refusal_eval.py": """
+                import json
+                from omegaconf import OmegaConf
+                from openai import OpenAI
+
+                cfg = OmegaConf.load("conf/eval.yaml")
+                client = OpenAI()
+                for line in open(cfg.data):
+                    request = json.loads(line)["request"]
+                    content = cfg.prompt.preamble + "\\n\\n" + cfg.prompt.template.format(request=request)
+                    client.chat.completions.create(model=cfg.model, messages=[{"role": "user", "content": content}])
+            """,
+        }, note="near miss: the template is filled with `.format`; the text joined to it has no field"),
         invalid({
             "prompts.py": 'USER_TEMPLATE = """Request: {request}\n\nRespond as you normally would."""\n',
             "run.py": """
@@ -730,6 +761,8 @@ class TemplateSentUnfilled(Rule):
         self.dollar: dict[str, tuple[int | None, list[str]]] = {}
         self.dollar_fills: list[dict[str, Any]] = []
         self.config_replaces: list[cst.Call] = []  # `cfg.prompt.template.replace("{q}", q)`: a template in a YAML config
+        # `cfg.prompt.template + "\n\n" + request`: a template of the YAML config joined to text, nothing filled
+        self.config_joins: list[cst.Attribute] = []
         self.config_files: set[str] = set()
         self.entries: set[str] = set()  # templates that are entries of a module-level dict: `CONFIG[system_prompt]`
 
@@ -813,6 +846,12 @@ class TemplateSentUnfilled(Rule):
         path = string_value(source.args[0].value)
         return f"{path}#{key}" if path and path.endswith((".yaml", ".yml", ".json")) else None
 
+    def visit_BinaryOperation(self, node: cst.BinaryOperation) -> None:
+        if isinstance(node.operator, cst.Add):
+            for side in (node.left, node.right):
+                if isinstance(side, cst.Attribute) and CONFIG_ROOTS.fullmatch(dotted(side) or ""):
+                    self.config_joins.append(side)
+
     def visit_Call(self, node: cst.Call) -> None:
         model_call_here(self.ctx, node)
         self.calls.append(node)
@@ -888,12 +927,20 @@ class TemplateSentUnfilled(Rule):
             ctx.facts[self.code + ":classes"] = {"templates": classes, "sent": attr_sent}
         dollar = [{"name": f"{module}.{n}" if module else n, "short": n, "line": line, "fields": fields}
                   for n, (line, fields) in self.dollar.items()]
-        if self.config_replaces and self.config_files:
+        if (self.config_replaces or self.config_joins) and self.config_files:
             flow = TextFlow.of(ctx)
             partial = [(n, _partly_replaced(flow, n, self.calls)) for n in self.config_replaces]
-            ctx.facts[self.code + ":config"] = [
+            uses = [
                 {"key": (dotted(n.func.value) or "").split(".", 1)[1], "fields": sorted(found[0]),  # type: ignore[attr-defined]
                  "line": ctx.line_of(n), "files": sorted(self.config_files)[:10]} for n, found in partial if found]
+            for n in self.config_joins:
+                destinations = flow.destinations(n)
+                if any(d.kind == SENT for d in destinations) and not any(
+                        d.kind in (FORMATTED, ESCAPES, RETURNED) for d in destinations):
+                    uses.append({"key": (dotted(n) or "").split(".", 1)[1], "fields": [], "line": ctx.line_of(n),
+                                 "files": sorted(self.config_files)[:10], "joined": True})
+            if uses:
+                ctx.facts[self.code + ":config"] = uses
         replaced = sorted(set(_REPLACED_NAME.findall(ctx.text)))  # fields some `.replace` fills, for builders' callers
         if templates or sent or self.formatted or plain or self.filled or dollar or self.dollar_fills or replaced:
             ctx.facts[self.code] = {"templates": templates + plain, "sent": sent, "formatted": sorted(self.formatted),
@@ -1277,6 +1324,12 @@ def _config_template_report(cls: type, repo: RepoContext) -> None:
                     continue
                 value = yaml_value(text, use["key"])
                 left = sorted(set(re.findall(r"\{(\w+)\}", value or "")) - set(use["fields"]))
+                if left and use.get("joined"):
+                    repo.report(cls, path, use["line"], name=f"cfg.{use['key']}", config=config,
+                                placeholders=", ".join(f"{{{f}}}" for f in left),
+                                message="`{name}` (from {config}) has {placeholders}, but it is joined to the text with "
+                                        "`+` and never filled: the model reads the braces where the values should be")
+                    break
                 if left:
                     repo.report(cls, path, use["line"], name=f"cfg.{use['key']}", config=config,
                                 placeholders=", ".join(f"{{{f}}}" for f in left),

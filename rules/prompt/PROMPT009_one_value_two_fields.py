@@ -19,7 +19,8 @@ class OneValueTwoFields(Rule):
     Finds `.format(...)` calls that give two differently named fields the same expression
     (`TEMPLATE.format(context=item["question"], question=item["question"])`) while a local
     assigned in the same loop body or function (`ctx = gold_context(item)`) is never read
-    anywhere in the file: the value computed for one field was left out, and another field's value
+    anywhere in the file (or a parameter of the function that its body never reads: a scorer's
+    `output`): the value computed for one field was left out, and another field's value
     was pasted in its place. Also when the value is named for one of the fields (`item["question"]`
     for `{question}`) and the template, a string of the same file, shows both fields: the other
     field repeats it. Literals shared by two fields (`""`, `0`) are left alone, and so is a
@@ -30,6 +31,7 @@ class OneValueTwoFields(Rule):
     | `.format(context=q, question=q)` with `ctx = ...` never read (script, loop, notebook cell) | yes | `context=ctx` |
     | `.format(title=row.title, body=row.title)` with `body = fetch(row)` unused, in a function | yes | every local read |
     | `.format(user=name, greeting=name)`, nothing left unused | no | a name shown twice on purpose |
+    | `def judge_scorer(input, output, expected): JUDGE.format(question=input, answer=input, ...)`, `output` never read | yes | `answer=output`; a `_unused` parameter |
     | `QA.format(context=ex.question, question=ex.question)`, QA a string of the file showing both fields | yes | an unknown template (aliases), one field absent from the template, `name` / `display_name` |
 
     ## Why is this bad?
@@ -55,6 +57,23 @@ class OneValueTwoFields(Rule):
     question = "Which value should fill {fields} at {where}? `{unused}` is computed and never used."
     triggers = (".format(",)
     examples = [
+        invalid("""
+            JUDGE = "Question: {question}\\nCandidate: {answer}\\nReference: {expected}\\nSame resolution? Y or N."
+            def judge_scorer(input, output, expected):
+                prompt = JUDGE.format(question=input, answer=input, expected=expected)  # expect: PROMPT009
+                return ask(prompt).startswith("Y")
+        """, note="probe 18: a scorer's parameter (the task's output) never read while another value fills its field"),
+        valid("""
+            JUDGE = "Question: {question}\\nCandidate: {answer}\\nReference: {expected}\\nSame resolution? Y or N."
+            def judge_scorer(input, output, expected):
+                prompt = JUDGE.format(question=input, answer=output, expected=expected)
+                return ask(prompt).startswith("Y")
+        """, note="near miss: every parameter fills its own field"),
+        valid("""
+            TITLE = "{title}: {heading}"
+            def banner(name, _unused_width):
+                return TITLE.format(title=name, heading=name)
+        """, note="near miss: a parameter marked unused with a leading underscore"),
         invalid("""
             JUDGE = "Q: {question}\\nA argues: {argument_a}\\nB argues: {argument_b}\\nWho is right?"
             def judge(item, transcript):
@@ -241,12 +260,18 @@ class OneValueTwoFields(Rule):
                 self._named_for_one_field(node, nodes[shared[0]], shared[0], shared[1])
             return
         value, fields = shared
+        extra = {}
+        if getattr(self, "parameter", None) == unused[0]:
+            extra = {"message": "`{value}` fills both {fields}, while the parameter `{unused}` (line {unused_line}) is "
+                                "never read: the value handed in for one of the fields is left out",
+                     "question": "Which value should fill {fields} at {where}? The parameter `{unused}` is never used."}
         self.report(node, value=value, fields=" and ".join(f"{{{f}}}" for f in fields), unused=unused[0],
-                    unused_line=unused[1])
+                    unused_line=unused[1], **extra)
 
     def _unused_local(self, call: cst.Call) -> tuple[str, int] | None:
         """A name assigned before `call` in a loop body around it (or the function), that the file
-        never reads."""
+        never reads; or a parameter of the function that its body never reads."""
+        self.parameter = None
         call_line = self.ctx.line_of(call) or 0
         for scope in reversed(self.ctx.parents):
             if not isinstance(scope, (cst.For, cst.FunctionDef)):
@@ -262,6 +287,16 @@ class OneValueTwoFields(Rule):
                 if not re.search(rf"(?<![.\w\"']){re.escape(target.value)}\b(?!\s*=(?!=))", self.ctx.text):
                     return target.value, line
             if isinstance(scope, cst.FunctionDef):
+                # A parameter the function never reads (`def judge_scorer(input, output, expected)` filling
+                # `answer=input`): the value the caller hands over for one of the fields is left out.
+                body = self.ctx.code(scope.body)
+                for param in (*scope.params.posonly_params, *scope.params.params, *scope.params.kwonly_params):
+                    name = param.name.value
+                    if name in ("self", "cls") or name.startswith("_"):
+                        continue
+                    if not re.search(rf"(?<![.\w\"']){re.escape(name)}\b(?!\s*=(?!=))", body):
+                        self.parameter = name
+                        return name, self.ctx.line_of(param) or 0
                 break
         return None
 

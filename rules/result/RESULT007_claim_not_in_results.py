@@ -86,6 +86,7 @@ def _claims(text: str, latex: bool) -> list[dict[str, Any]]:
                 out.append({"line": number, "value": float(digits), "decimals": len(digits.split(".")[1]),
                             "percent": bool(match.group(2)), "table": table_start, "text": match.group(0).strip(),
                             "label": label, "words": header if in_table else _metric_words(line),
+                            **({"splits": splits} if not in_table and (splits := _split_words(line)) else {}),
                             **({"ints": ints[:8]} if ints else {}),
                             **({"spread": True} if spread and match.start() > spread.start() else {})})
     return out
@@ -161,7 +162,11 @@ class ClaimNotInResults(Rule):
     like `by_system.retrieval`, a `model` column's value, its words in any order; a switch the result
     files record both ways, `"retrieval": true` in one and `false` in another); other rows quote
     baselines, and a table's unsupported numbers are one finding. A spread after `±` or `\\pm` is
-    not read as a claim.
+    not read as a claim. A sentence naming a split (`a test ROC-AUC of 0.913`) is about a small result
+    file that keys its scores by split (`{"valid": 0.902, "test": 0.871}`); a file under `results/` named
+    for its metric (`beir_ndcg10.json`) is a result file; a report written by the repository's code
+    (`open("REPORT.md", "w")` in `make_report.py`) whose claim is a string typed into that code is
+    reported at the string, where the number is fixed.
 
     On the precision corpus this rule has one finding, debatable (a table copied from the paper whose
     other cells the repository's notebooks reproduce): too few to judge its precision.
@@ -613,6 +618,30 @@ class ClaimNotInResults(Rule):
             "README.md": "| model | test C-index |\n|---|---|\n| Cox PH (penalizer 0.1) | 0.724 |\n| Gradient boosted trees | 0.781 |\n\nScores from `results/survival_metrics.json`.\n",
             "results/survival_metrics.json": '{"n_test": 412, "coxph": {"c_index": 0.724}, "rsf": {"c_index": 0.752}}\n',
         }, note="near miss: a row whose initials (`gbt`) name no condition of the results quotes a baseline from elsewhere"),
+        invalid({
+            "README.md": "# GraphConv on BBBP\n\nThe default settings reach a **test ROC-AUC of 0.913** on the scaffold split.\n",
+            "results/summary.json": '{"model": "GraphConvModel", "split": "scaffold", "n_test": 204, "valid": 0.902, "test": 0.871}\n',
+            "train.py": "import json\njson.dump({'model': 'GraphConvModel', 'split': 'scaffold', 'n_test': 204, 'valid': v, 'test': t}, open('results/summary.json', 'w'))\n",
+        }, expect=[("README.md", 3, "RESULT007")],
+            note="probe 18: a small result file keys its scores by split (`\"test\": 0.871`); a sentence naming that split's "
+                 "metric (`test ROC-AUC of 0.913`) claims the number the file should hold"),
+        valid({
+            "README.md": "# GraphConv on BBBP\n\nThe default settings reach a **test ROC-AUC of 0.871** on the scaffold split.\n",
+            "results/summary.json": '{"model": "GraphConvModel", "split": "scaffold", "n_test": 204, "valid": 0.902, "test": 0.871}\n',
+            "train.py": "import json\njson.dump({'model': 'GraphConvModel', 'split': 'scaffold', 'n_test': 204, 'valid': v, 'test': t}, open('results/summary.json', 'w'))\n",
+        }, note="near miss: the sentence quotes the split's number the file holds"),
+        invalid({
+            "make_report.py": "import json\nres = json.load(open('results/beir_ndcg10.json'))\nlines = ['# BEIR nDCG@10', '', '| dataset | BM25 | ours |', '|---|---|---|']\nfor ds, r in sorted(res['per_dataset'].items()):\n    lines.append(f\"| {ds} | {r['bm25']:.3f} | {r['ours']:.3f} |\")\nlines += ['', 'Our bi-encoder improves nDCG@10 by 14.2% on average over BM25.']\nopen('REPORT.md', 'w').write('\\n'.join(lines))\n",
+            "results/beir_ndcg10.json": '{"model": "ours-e5", "per_dataset": {"fiqa": {"bm25": 0.236, "ours": 0.297}, "scifact": {"bm25": 0.665, "ours": 0.701}, "trec-covid": {"bm25": 0.656, "ours": 0.612}}}\n',
+            "REPORT.md": "# BEIR nDCG@10\n\n| dataset | BM25 | ours |\n|---|---|---|\n| fiqa | 0.236 | 0.297 |\n| scifact | 0.665 | 0.701 |\n| trec-covid | 0.656 | 0.612 |\n\nOur bi-encoder improves nDCG@10 by 14.2% on average over BM25.\n",
+        }, expect=[("make_report.py", 6, "RESULT007")],
+            note="probe 18: a results file named for its metric (`beir_ndcg10.json`); the report's headline gain is a string "
+                 "typed into the generator that writes the report, reported there"),
+        valid({
+            "make_report.py": "import json\nres = json.load(open('results/beir_ndcg10.json'))\nlines = ['# BEIR nDCG@10', '', '| dataset | BM25 | ours |', '|---|---|---|']\nfor ds, r in sorted(res['per_dataset'].items()):\n    lines.append(f\"| {ds} | {r['bm25']:.3f} | {r['ours']:.3f} |\")\ngain = 100 * sum(r['ours'] / r['bm25'] - 1 for r in res['per_dataset'].values()) / len(res['per_dataset'])\nlines += ['', f'Our bi-encoder improves nDCG@10 by {gain:.1f}% on average over BM25.']\nopen('REPORT.md', 'w').write('\\n'.join(lines))\n",
+            "results/beir_ndcg10.json": '{"model": "ours-e5", "per_dataset": {"fiqa": {"bm25": 0.236, "ours": 0.297}, "scifact": {"bm25": 0.665, "ours": 0.701}, "trec-covid": {"bm25": 0.656, "ours": 0.612}}}\n',
+            "REPORT.md": "# BEIR nDCG@10\n\n| dataset | BM25 | ours |\n|---|---|---|\n| fiqa | 0.236 | 0.297 |\n| scifact | 0.665 | 0.701 |\n| trec-covid | 0.656 | 0.612 |\n",
+        }, note="near miss: the generator computes the gain from the results it reads"),
     ]
 
     def finish(self) -> None:
@@ -666,13 +695,14 @@ class ClaimNotInResults(Rule):
                        for key in [*tables[s].get("columns", {}), *(leaf[0] for leaf in tables[s].get("leaves", []))]
                        if metric_key(key)}
             conditions = {slug for s in sources if s in tables for slug in _condition_names(tables[s])}
+            splits = {key for s in sources if s in tables for key in _split_keys(tables[s])}
             cls._check_document(repo, path, claims, _NumberIndex(numbers), sources, metrics, conditions,
-                                _varying_flags([tables[s] for s in sources if s in tables]))
+                                _varying_flags([tables[s] for s in sources if s in tables]), splits)
 
     @classmethod
     def _check_document(cls, repo: RepoContext, path: str, claims: list[dict[str, Any]], index: _NumberIndex,
                         sources: list[str], metrics: set[str], conditions: set[str] = frozenset(),
-                        flags: set[str] = frozenset()) -> None:
+                        flags: set[str] = frozenset(), splits: set[str] = frozenset()) -> None:
         shown = ", ".join(sources[:3]) + (f" and {len(sources) - 3} more" if len(sources) > 3 else "")
         support = [index.supports(c["value"], c["decimals"], c["percent"]) for c in claims]
         # Counted over distinct numbers: a log repeating one score a hundred times is one match.
@@ -695,7 +725,8 @@ class ClaimNotInResults(Rule):
         # Untied, only a few sentences naming a metric that a small result file keeps are read:
         # `84.1% accuracy` in the README beside {"accuracy": 0.826} is a claim about that file.
         named = [c for c in claims if (not c["table"] or len({d["line"] for d in claims if d["table"] == c["table"]})
-                                       <= MAX_UNTIED) and any(w in k for w in c.get("words", []) for k in metrics)]
+                                       <= MAX_UNTIED) and (any(w in k for w in c.get("words", []) for k in metrics)
+                                                           or set(c.get("splits", ())) & splits)]
         if not tied and not (named and len({c["line"] for c in named}) <= MAX_UNTIED and len(index.numbers) <= SMALL_RESULTS):
             return
         prose = prose and tied
@@ -737,6 +768,16 @@ class ClaimNotInResults(Rule):
             if claim["table"]:
                 missing.setdefault(claim["table"], []).append(claim)
                 continue
+            generator = _generator_line(repo, path, claim["text"])
+            if generator is not None:
+                # `REPORT.md` written by `make_report.py`, the sentence a string typed into the generator: the number is
+                # fixed there, whatever the results say when the report is made again
+                repo.report(cls, generator[0], generator[1], snippet=claim["text"], text=claim["text"],
+                            sources=f"checked {shown}", related=(Location(path, claim["line"], "the report it writes"),
+                                                                 *related),
+                            message="{text} is typed into the code that writes " + path + ", and appears in no result "
+                                    "file or saved notebook output ({sources}): the report states it whatever the results are")
+                continue
             repo.report(cls, path, claim["line"], snippet=claim["text"], text=claim["text"],
                         sources=f"checked {shown}", related=related)
         # One finding per table: one answer (where is the run behind this table?) settles it.
@@ -761,6 +802,24 @@ _VERBS = frozenset({"reaches", "achieves", "gets", "obtains", "score", "rate", "
 def _digits(value: float, decimals: int) -> int:
     """Significant digits of a number as written with `decimals` decimals (`0.85` 2, `95.98` 4)."""
     return len(f"{abs(value):.{decimals}f}".replace(".", "").lstrip("0"))
+
+
+# A sentence naming the split its number is for (`a test ROC-AUC of 0.913`): a small result file that keys its
+# scores by split (`{"valid": 0.902, "test": 0.871}`) holds the number the sentence claims.
+_SPLIT_WORD = re.compile(r"(?i)\b(test|valid|validation|val|dev|held[- ]out)\b")
+_SPLIT_KEYS = {"test": "test", "valid": "valid", "validation": "valid", "val": "valid", "dev": "valid",
+               "held-out": "test", "held out": "test", "heldout": "test"}
+
+
+def _split_words(line: str) -> list[str]:
+    return sorted({_SPLIT_KEYS[m.group(1).lower()] for m in _SPLIT_WORD.finditer(line)})
+
+
+def _split_keys(profile: dict[str, Any]) -> set[str]:
+    """The split names a result file keys a number by (`{"test": 0.871}`, a `test` column)."""
+    keys = [leaf[0] for leaf in profile.get("leaves", []) if isinstance(leaf[1], (int, float))]
+    keys += list(profile.get("columns", {}))
+    return {_SPLIT_KEYS[last] for key in keys if (last := key.rsplit(".", 1)[-1].strip("[]").lower()) in _SPLIT_KEYS}
 
 
 def _metric_words(line: str) -> list[str]:
@@ -824,8 +883,35 @@ _RESULTS_FOLDERS = frozenset({"results", "result", "outputs", "output", "runs", 
 def _kept_results(path: str, profile: dict[str, Any]) -> bool:
     """A file under the repository's results/ (outputs/, runs/ at the root) with metric columns or keys:
     its results even when the code that wrote them is not in it (a cluster job, a deleted script)."""
-    return path.split("/", 1)[0].lower() in _RESULTS_FOLDERS and is_result_path(path) and any(_metric_path(key) for key in [
-        *profile.get("columns", {}), *(leaf[0] for leaf in profile.get("leaves", [])[:500])])
+    return path.split("/", 1)[0].lower() in _RESULTS_FOLDERS and is_result_path(path) and (any(_metric_path(key) for key in [
+        *profile.get("columns", {}), *(leaf[0] for leaf in profile.get("leaves", [])[:500])]) or _named_for_metric(path, profile))
+
+
+def _generator_line(repo: RepoContext, document: str, text: str) -> tuple[str, int] | None:
+    """(path, line) of a string literal holding `text` (`"... by 14.2% on average ..."`) in a Python file that names
+    the document it writes (`open("REPORT.md", "w")`): a report generator with the number typed in."""
+    name = document.rsplit("/", 1)[-1]
+    for source in repo.files("python"):
+        try:
+            code = repo.read_bytes(source.path).decode("utf-8", "replace")
+        except OSError:
+            continue
+        if name not in code or text not in code:
+            continue
+        for number, line in enumerate(code.split("\n"), start=1):
+            if text in line and re.search(r"[\"']", line) and not line.lstrip().startswith("#"):
+                return source.path, number
+    return None
+
+
+def _named_for_metric(path: str, profile: dict[str, Any]) -> bool:
+    """A file whose name names the metric its numbers are (`results/beir_ndcg10.json` keyed by dataset and
+    system, `wer_by_model.csv`), holding numbers."""
+    stem = path.rsplit("/", 1)[-1].split(".", 1)[0]
+    words = [re.sub(r"@?\d+$", "", w) for w in re.split(r"[_\-]", stem) if w]
+    return any(w and metric_key(w) for w in words) and any(
+        isinstance(leaf[1], float) for leaf in profile.get("leaves", [])[:500]) or (
+        any(w and metric_key(w) for w in words) and bool(profile.get("columns")))
 
 
 # A key that holds metrics by task or condition (`{"scores": {"hellaswag": 0.762}}`, `metrics.arc`).

@@ -80,6 +80,64 @@ class UnseededRandom(Rule):
     message = "`{code}` draws from Python's global `random` generator, and {who}"
     question = "Which seed produced the draw of `{code}` at {where}, and is it recorded with the results?"
     examples = [
+        invalid("""
+            import json
+            import random
+            from metaflow import FlowSpec, Parameter, step
+
+            class EvalFlow(FlowSpec):
+                n = Parameter("n", default=200)
+
+                @step
+                def start(self):
+                    articles = [json.loads(l) for l in open("data/news.jsonl")]
+                    self.subset = random.sample(articles, self.n)  # expect: SEED001
+                    self.next(self.score)
+
+                @step
+                def score(self):
+                    import evaluate
+                    self.rouge = evaluate.load("rouge").compute(predictions=summarise(self.subset),
+                                                                references=[a["summary"] for a in self.subset])
+                    self.next(self.end)
+
+                @step
+                def end(self):
+                    print(self.rouge)
+
+            if __name__ == "__main__":
+                EvalFlow()
+        """, note="probe 18: running a Metaflow flow runs every `@step` method, though no code calls them by name"),
+        valid("""
+            import json
+            import random
+            from metaflow import FlowSpec, Parameter, step
+
+            class EvalFlow(FlowSpec):
+                n = Parameter("n", default=200)
+                seed = Parameter("seed", default=13)
+
+                @step
+                def start(self):
+                    articles = [json.loads(l) for l in open("data/news.jsonl")]
+                    random.seed(self.seed)
+                    self.subset = random.sample(articles, self.n)
+                    self.next(self.score)
+
+                @step
+                def score(self):
+                    import evaluate
+                    self.rouge = evaluate.load("rouge").compute(predictions=summarise(self.subset),
+                                                                references=[a["summary"] for a in self.subset])
+                    self.next(self.end)
+
+                @step
+                def end(self):
+                    print(self.rouge)
+
+            if __name__ == "__main__":
+                EvalFlow()
+        """, note="near miss: the step seeds the generator from a flow parameter before drawing"),
         valid("""
             import random
 

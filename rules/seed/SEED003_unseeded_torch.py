@@ -108,6 +108,79 @@ class UnseededTorch(Rule):
     message = "`{code}` {what}, and {who}"
     question = "Which seed produced the randomness of `{code}` at {where}, and is it recorded with the results?"
     examples = [
+        invalid({
+            "specnet/data.py": """\
+                import torch
+                from torch.utils.data import DataLoader, TensorDataset, random_split
+
+                def loaders(path="data/specs.pt"):
+                    blob = torch.load(path)
+                    ds = TensorDataset(blob["x"], blob["y"])
+                    train_ds, val_ds = random_split(ds, [len(ds) - 500, 500])  # expect: SEED003
+                    return DataLoader(train_ds, batch_size=64), DataLoader(val_ds, batch_size=256)
+                """,
+            "specnet/cli.py": """\
+                import fire
+                import torch
+                from specnet.data import loaders
+
+                def train(epochs=20):
+                    tr, va = loaders()
+                    net = torch.nn.Sequential(torch.nn.Flatten(), torch.nn.Linear(64, 10))
+                    opt = torch.optim.Adam(net.parameters(), lr=3e-4)
+                    for _ in range(epochs):
+                        net.train()
+                        for x, y in tr:
+                            loss = torch.nn.functional.cross_entropy(net(x), y)
+                            opt.zero_grad()
+                            loss.backward()
+                            opt.step()
+                    net.eval()
+                    with torch.no_grad():
+                        acc = sum((net(x).argmax(1) == y).sum().item() for x, y in va) / len(va.dataset)
+                    print("val acc", acc)
+
+                if __name__ == "__main__":
+                    fire.Fire({"train": train})
+                """,
+        }, note="probe 18: a fire CLI given its commands as a dict runs each of them; none seeds torch"),
+        valid({
+            "specnet/data.py": """\
+                import torch
+                from torch.utils.data import DataLoader, TensorDataset, random_split
+
+                def loaders(path="data/specs.pt"):
+                    blob = torch.load(path)
+                    ds = TensorDataset(blob["x"], blob["y"])
+                    train_ds, val_ds = random_split(ds, [len(ds) - 500, 500])
+                    return DataLoader(train_ds, batch_size=64), DataLoader(val_ds, batch_size=256)
+                """,
+            "specnet/cli.py": """\
+                import fire
+                import torch
+                from specnet.data import loaders
+
+                def train(epochs=20, seed=0):
+                    torch.manual_seed(seed)
+                    tr, va = loaders()
+                    net = torch.nn.Sequential(torch.nn.Flatten(), torch.nn.Linear(64, 10))
+                    opt = torch.optim.Adam(net.parameters(), lr=3e-4)
+                    for _ in range(epochs):
+                        net.train()
+                        for x, y in tr:
+                            loss = torch.nn.functional.cross_entropy(net(x), y)
+                            opt.zero_grad()
+                            loss.backward()
+                            opt.step()
+                    net.eval()
+                    with torch.no_grad():
+                        acc = sum((net(x).argmax(1) == y).sum().item() for x, y in va) / len(va.dataset)
+                    print("val acc", acc)
+
+                if __name__ == "__main__":
+                    fire.Fire({"train": train})
+                """,
+        }, note="near miss: the command seeds torch before the split"),
         valid("""
             import torch
             from torch.utils.data import DataLoader

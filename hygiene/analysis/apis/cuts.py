@@ -24,6 +24,16 @@ def base_name(expr: cst.BaseExpression) -> str | None:
     return expr.value if isinstance(expr, cst.Name) else None
 
 
+def mapped_sources(call: cst.BaseExpression) -> frozenset[str]:
+    """The collections a mapper runs a function over (`pool.map(transcribe, rows)` -> rows): what the results of
+    the mapped function stand for, one per row (`[p for p in pool.map(f, rows) if p is not None]` drops rows);
+    empty for anything else."""
+    from hygiene.analysis.mappers import handed_function
+    if not isinstance(call, cst.Call) or not handed_function(call):
+        return frozenset()
+    return frozenset(b for a in call.args[1:] if a.keyword is None and (b := base_name(a.value)))
+
+
 
 # A cap set by a configuration knob (`select(range(args.max_train_samples))`, `head(cfg.limit)`)
 # or to a number written in the code (`select(range(500))`, `df[:1000]`): a visible, intended

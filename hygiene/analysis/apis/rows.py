@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 
 import libcst as cst
 
-from hygiene.analysis.apis.cuts import aligned_to_outputs, base_name, configured_cap
-from hygiene.analysis.apis.sklearn import METRICS
+from hygiene.analysis.apis.cuts import aligned_to_outputs, base_name, configured_cap, mapped_sources
+from hygiene.analysis.apis.sklearn import METRICS, TEXT_METRICS
 from hygiene.analysis.apis.torch import model_like_name
 from hygiene.analysis.strings import string_value
 from hygiene.analysis.apis.periods import temporal_cut, time_window
@@ -76,7 +76,7 @@ def metric_label(name: str | None, attr: str | None) -> str | None:
     """A short name for the metric a call computes (`f1_score`, `Trainer.predict`), or None."""
     if name is None:
         return None
-    if name in METRICS or name in CORRELATIONS or name.startswith("torchmetrics."):
+    if name in METRICS or name in CORRELATIONS or name in TEXT_METRICS or name.startswith("torchmetrics."):
         return name.rsplit(".", 1)[-1]
     if attr in ("predict", "evaluate") and name.split(".")[0] in ("transformers", "trl", "setfit"):
         return name.rsplit(".", 2)[-2].rstrip("()") + f".{attr}"
@@ -308,7 +308,7 @@ def _comprehension_drop(node: cst.ListComp | cst.GeneratorExp) -> Drop | None:
         comp.target, cst.Tuple) else []
     sources = frozenset({comp.iter.value}) if isinstance(comp.iter, cst.Name) else frozenset(
         b for a in comp.iter.args if (b := base_name(a.value))) if isinstance(comp.iter, cst.Call) and isinstance(
-        comp.iter.func, cst.Name) and comp.iter.func.value in ("zip", "enumerate") else frozenset()
+        comp.iter.func, cst.Name) and comp.iter.func.value in ("zip", "enumerate") else mapped_sources(comp.iter)  # pool.map
     for condition in comp.ifs:
         if sources and any(_is_none_test(condition.test, e.value) and not mask_element(comp, e.value)
                            for e in elements):  # type: ignore[union-attr]

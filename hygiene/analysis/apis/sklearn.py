@@ -253,3 +253,8 @@ def short(name: str) -> str:
 
 def is_metric(name: str | None) -> bool:
     return name in METRICS
+
+
+# Transcription and translation metrics of jiwer and sacrebleu: the error rate or score of a whole corpus.
+TEXT_METRICS = frozenset(f"jiwer.{m}" for m in "wer cer mer wil wip".split()) | frozenset(
+    f"sacrebleu.{m}" for m in "corpus_bleu corpus_chrf corpus_ter".split())

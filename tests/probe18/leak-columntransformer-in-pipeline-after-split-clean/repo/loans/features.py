@@ -1,0 +1,17 @@
+import pandas as pd
+from sklearn.compose import ColumnTransformer
+from sklearn.impute import SimpleImputer
+from sklearn.pipeline import Pipeline
+from sklearn.preprocessing import OneHotEncoder, StandardScaler
+
+NUMERIC = ["income", "loan_amount", "term_months", "dti", "credit_history_years"]
+CATEGORICAL = ["purpose", "home_ownership", "state"]
+
+
+def load(path="data/applications.csv"):
+    apps = pd.read_csv(path)
+    pre = ColumnTransformer([
+        ("num", Pipeline([("imp", SimpleImputer(strategy="median")), ("sc", StandardScaler())]), NUMERIC),
+        ("cat", OneHotEncoder(handle_unknown="ignore"), CATEGORICAL),
+    ])
+    return pre, apps[NUMERIC + CATEGORICAL], apps["defaulted"].to_numpy()
