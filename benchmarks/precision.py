@@ -12,7 +12,9 @@ A whole-corpus scan takes hours; judging its findings changes only the verdicts.
 each repository's hygiene report (`DIR/<owner>+<name>.json`, with the commit it scanned), and
 `--from-reports DIR` re-reads them instead of checking out and scanning, so the table, `--unjudged`
 and `--write-figures` can be redone after judging. A kept report of another commit than the corpus
-pins is not used (the repository is listed as failed), and `--write-figures` needs every repository.
+pins is not used (the repository is listed as failed), and `--write-figures` needs every repository
+unless `--partial` is given: then the figures count only the repositories with a report, and name the
+others under `left_out`.
 
 The corpus (`precision/corpus.json`) names public repositories pinned by commit. They are checked
 out from local mirrors (`--mirror`, laid out as `<owner>+<name>/repo`, a bare git directory, which is
@@ -181,6 +183,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reports", type=Path, help="keep each repository's report in this folder")
     parser.add_argument("--remove-checkouts", action="store_true",
                         help="delete each checkout once it is scanned (the disk is shared)")
+    parser.add_argument("--partial", action="store_true",
+                        help="with --write-figures: write the figures of the repositories that have a report, "
+                             "naming the others under `left_out` (a whole-corpus run cut short)")
     parser.add_argument("--from-reports", type=Path, help="use the reports kept in this folder instead of scanning")
     args = parser.parse_args(argv)
 
@@ -266,11 +271,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.write_figures:
         if args.repo or args.rule or args.held_out is not None:
             raise SystemExit("--write-figures needs the whole corpus and every rule")
-        figures = {"date": date.today().isoformat(), "repos": len(corpus), "lines": total_lines, "rules": {}}
+        scanned = len(corpus) - len(failed)
+        figures = {"date": date.today().isoformat(), "repos": scanned, "lines": total_lines, "rules": {}}
+        if failed and args.partial:
+            figures["left_out"] = sorted(failed)  # not in the figures: no report kept for them yet
         for code, c in sorted(per_rule.items()):
             figures["rules"][code] = {"findings": c["findings"], "TP": c["TP"], "debatable": c["debatable"],
                                       "FP": c["FP"], "unjudged": c["unjudged"], "repos": len(rule_repos[code])}
-        if failed:
+        if failed and not args.partial:
             raise SystemExit(f"--write-figures: not written, {len(failed)} repositories failed: {', '.join(failed)}")
         FIGURES.write_text(json.dumps(figures, indent=1) + "\n", encoding="utf-8")
         print(f"figures written to {FIGURES}")
