@@ -5,6 +5,16 @@
     python benchmarks/precision.py --held-out 3          # only the held-out set numbered 3
     python benchmarks/precision.py --unjudged new.jsonl  # findings nobody judged yet, as verdict stubs
     python benchmarks/precision.py --write-figures       # per-rule precision into hygiene/data/precision.json
+    python benchmarks/precision.py --reports DIR         # also keep each repository's report in DIR
+    python benchmarks/precision.py --from-reports DIR    # match the kept reports to the verdicts again, no scan
+
+A whole-corpus scan takes hours; judging its findings changes only the verdicts. `--reports DIR` keeps
+each repository's hygiene report (`DIR/<owner>+<name>.json`, with the commit it scanned), and
+`--from-reports DIR` re-reads them instead of checking out and scanning, so the table, `--unjudged`
+and `--write-figures` can be redone after judging. A kept report of another commit than the corpus
+pins is not used (the repository is listed as failed), and `--write-figures` needs every repository
+unless `--partial` is given: then the figures count only the repositories with a report, and name the
+others under `left_out`.
 
 The corpus (`precision/corpus.json`) names public repositories pinned by commit. They are checked
 out from local mirrors (`--mirror`, laid out as `<owner>+<name>/repo`, a bare git directory, which is
@@ -27,6 +37,7 @@ from __future__ import annotations
 import argparse
 import collections
 import json
+import shutil
 import subprocess
 import sys
 from datetime import date
@@ -116,6 +127,26 @@ def scan(path: Path, jobs: int) -> dict:
     return json.loads(proc.stdout)
 
 
+def report_file(reports: Path, entry: dict) -> Path:
+    return reports / (entry["repo"].replace("/", "+") + ".json")
+
+
+def keep_report(reports: Path, entry: dict, report: dict) -> None:
+    reports.mkdir(parents=True, exist_ok=True)
+    report_file(reports, entry).write_text(json.dumps({"commit": entry["commit"], "report": report}), encoding="utf-8")
+
+
+def kept_report(reports: Path, entry: dict) -> dict:
+    """The report kept for this entry by an earlier scan; RuntimeError when none, or of another commit."""
+    file = report_file(reports, entry)
+    if not file.exists():
+        raise RuntimeError(f"no kept report at {file}")
+    kept = json.loads(file.read_text(encoding="utf-8"))
+    if kept.get("commit") != entry["commit"]:
+        raise RuntimeError(f"kept report of {kept.get('commit')}, the corpus pins {entry['commit']}")
+    return kept["report"]
+
+
 def match(repo: str, findings: list[dict], verdicts: list[dict]) -> tuple[list[tuple[dict, dict | None]], list[dict]]:
     """Each finding with its verdict (or None), and the verdicts of this repo that matched nothing."""
     mine = [v for v in verdicts if v["repo"] == repo]
@@ -149,9 +180,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--unjudged", type=Path, help="write findings without a verdict here, as verdict stubs")
     parser.add_argument("--write-figures", action="store_true", help=f"write per-rule precision to {FIGURES}")
     parser.add_argument("--json", type=Path, help="write every finding with its verdict here")
+    parser.add_argument("--reports", type=Path, help="keep each repository's report in this folder")
+    parser.add_argument("--remove-checkouts", action="store_true",
+                        help="delete each checkout once it is scanned (the disk is shared)")
+    parser.add_argument("--partial", action="store_true",
+                        help="with --write-figures: write the figures of the repositories that have a report, "
+                             "naming the others under `left_out` (a whole-corpus run cut short)")
+    parser.add_argument("--from-reports", type=Path, help="use the reports kept in this folder instead of scanning")
     args = parser.parse_args(argv)
 
-    args.work.mkdir(parents=True, exist_ok=True)
+    if not args.from_reports:
+        args.work.mkdir(parents=True, exist_ok=True)
     verdicts = load_verdicts()
     corpus = select(load_corpus(), args.repo, args.held_out)
     wanted = (lambda code: any(code.startswith(p) for p in args.rule)) if args.rule else (lambda code: True)
@@ -165,11 +204,20 @@ def main(argv: list[str] | None = None) -> int:
     total_lines = 0
     print(f"{'repo':<42} {'kind':<22} {'lines':>8} {'findings':>8} {'per 2k':>7} {'diagn.':>6}")
     for entry in corpus:
-        path = checkout(entry, args.mirror, args.work)
-        if path is None:
-            continue
         try:
-            report = scan(path, args.jobs)
+            if args.from_reports:
+                report = kept_report(args.from_reports, entry)
+            else:
+                path = checkout(entry, args.mirror, args.work)
+                if path is None:
+                    continue
+                try:
+                    report = scan(path, args.jobs)
+                finally:
+                    if args.remove_checkouts:
+                        shutil.rmtree(path, ignore_errors=True)
+                if args.reports:
+                    keep_report(args.reports, entry, report)
         except RuntimeError as error:
             # One repository's failure (an internal error of a rule, a crash) is reported and the
             # rest of the corpus is still scanned; the run exits 2 at the end.
@@ -223,11 +271,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.write_figures:
         if args.repo or args.rule or args.held_out is not None:
             raise SystemExit("--write-figures needs the whole corpus and every rule")
-        figures = {"date": date.today().isoformat(), "repos": len(corpus), "lines": total_lines, "rules": {}}
+        scanned = len(corpus) - len(failed)
+        figures = {"date": date.today().isoformat(), "repos": scanned, "lines": total_lines, "rules": {}}
+        if failed and args.partial:
+            figures["left_out"] = sorted(failed)  # not in the figures: no report kept for them yet
         for code, c in sorted(per_rule.items()):
             figures["rules"][code] = {"findings": c["findings"], "TP": c["TP"], "debatable": c["debatable"],
                                       "FP": c["FP"], "unjudged": c["unjudged"], "repos": len(rule_repos[code])}
-        if failed:
+        if failed and not args.partial:
             raise SystemExit(f"--write-figures: not written, {len(failed)} repositories failed: {', '.join(failed)}")
         FIGURES.write_text(json.dumps(figures, indent=1) + "\n", encoding="utf-8")
         print(f"figures written to {FIGURES}")

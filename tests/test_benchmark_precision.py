@@ -144,3 +144,16 @@ def test_a_checkout_moves_between_two_commits_whose_mirrors_lack_different_large
     repo = precision.checkout({**entry, "commit": second}, tmp_path / "mirror", work)
     assert repo is not None and (repo / "code.py").read_text() == "x = 2\n"
     assert not (repo / "big1.json").exists() and not (repo / "big2.json").exists()
+
+
+def test_a_kept_report_is_read_back_for_its_commit_only(tmp_path):
+    import pytest
+    entry = {"repo": "o/r", "commit": "a" * 40}
+    report = {"summary": {"lines": 10}, "findings": [], "diagnostics": []}
+    precision.keep_report(tmp_path, entry, report)
+    assert (tmp_path / "o+r.json").exists()
+    assert precision.kept_report(tmp_path, entry) == report
+    with pytest.raises(RuntimeError, match="pins"):
+        precision.kept_report(tmp_path, {"repo": "o/r", "commit": "b" * 40})
+    with pytest.raises(RuntimeError, match="no kept report"):
+        precision.kept_report(tmp_path, {"repo": "o/other", "commit": "a" * 40})

@@ -222,6 +222,13 @@ class RandomnessExtractor:
                 # phase tries the full name first, then its module.
                 self._events().append(["c", full, -1])
 
+    def _tf_data(self) -> bool:
+        """The file imports TensorFlow (or its data sets) and not Hugging Face `datasets`."""
+        if self.__dict__.get("_tf") is None:
+            roots = {(v or "").split(".", 1)[0] for v in self.ctx.names.module_scope.bindings.values()}
+            self._tf = bool(roots & {"tensorflow", "tensorflow_datasets"}) and "datasets" not in roots
+        return self._tf
+
     # -- calls ----------------------------------------------------------------------------------
     def visit_Call(self, node: cst.Call) -> None:
         self.ordinal += 1
@@ -239,6 +246,11 @@ class RandomnessExtractor:
                 and placeholder_path(node.args[0].value.value):
             self.signals.template = True
         event = rng.classify(name, node, tail, self.imports_torch)
+        if isinstance(event, rng.Draw) and event.kind == "sample" and tail == "shuffle" and self._tf_data():
+            # `ds.shuffle(buffer_size=n)` on a data set whose maker is not visible (`tfds.load(...)`
+            # split by a dict key), in a file that imports TensorFlow and not Hugging Face `datasets`:
+            # a tf.data shuffle, drawn from TensorFlow's seeds (`tf.random.set_seed`), not numpy's.
+            event = None
         if event is None and name is not None and plain(name) in self.seeders:
             event = rng.Seed(("*",), "")  # a Trainer subclass of this file seeds in its constructor
         if event is None and any(a.keyword is not None and a.keyword.value == "do_sample" for a in node.args) \

@@ -45,7 +45,8 @@ class FigureFromSiblingSource(Rule):
       given the value whose name is that local's stem: the leftover of the loop, not the figure.
 
     Names that differ in more than one word, counts that are read somewhere, blocks that read
-    their own heading's source, and keys whose own local is read or absent are left alone.
+    their own heading's source, and keys whose own local is read, absent or first assigned only
+    after the result is built (read back out of it in a later notebook cell) are left alone.
 
     | spelling | found | near miss left alone |
     |---|---|---|
@@ -221,6 +222,32 @@ class FigureFromSiblingSource(Rule):
                     solved_avg = np.mean([r["num_solved"] for r in runs])
                     return {"solved_avg": solved_avg, "solved_last": solved, "runs": runs}
         """, note="near miss: the key given its own figure"),
+        invalid({"rounds.ipynb": notebook(
+            """
+            labels = majority_vote(annotations)
+            labels_out = relabel(annotations, train_and_predict(labels))
+            """,
+            """
+            results = {"labels_in": labels, "labels_out": labels}  # expect: EVAL037
+            print(accuracy(results["labels_out"], truth))
+            """,
+        )}, note="corpus7: notebook, the local computed in a cell before the result dict and never read"),
+        valid({"rounds.ipynb": notebook(
+            """
+            labels = majority_vote(annotations)
+            for round in range(3):
+                preds = train_and_predict(labels)
+                labels = relabel(annotations, preds)
+                results[round] = {"preds": preds, "labels_out": labels}
+            """,
+            """
+            for round in range(3):
+                labels_out = results[round]["labels_out"]
+                preds = results[round]["preds"]
+                print(round, accuracy(preds.argmax(1), truth))
+            """,
+        )}, note="near miss (corpus7): the local of that name is assigned only in a later cell, read back out of "
+                 "the result dict itself; it cannot be the figure the key was meant to hold"),
         invalid("""
             import json
             f1_values = [score(fold) for fold in folds]
@@ -251,7 +278,8 @@ class FigureFromSiblingSource(Rule):
     def _keys(self, root: cst.CSTNode) -> None:
         """`"solved_avg": solved` (or `solved_avg=solved`) while `solved_avg` is computed in the same
         scope and never read: the key names the computed figure, the value is its leftover stem."""
-        unread: set[str] | None = None  # asked only of a pair that could be reported (2% of the file phase)
+        unread: dict[str, int] | None = None  # asked only of a pair that could be reported (2% of the file phase)
+        order: dict[int, int] = {}
         for n in scope_nodes(root, (cst.Dict, cst.Call)):
             pairs: list[tuple[str | None, cst.BaseExpression, cst.CSTNode]] = []
             if isinstance(n, cst.Dict):
@@ -265,8 +293,12 @@ class FigureFromSiblingSource(Rule):
                 if not stem or len(stem) >= len(own) or not set(stem) < set(own):
                     continue
                 if unread is None:
-                    unread = _unread_locals(list(walk_scope(root)))
-                if key not in unread:
+                    nodes = list(walk_scope(root))
+                    order = {id(node): i for i, node in enumerate(nodes)}
+                    unread = _unread_locals(nodes)
+                if key not in unread or unread[key] > order.get(id(n), -1):
+                    # (a local first assigned after the result is built, e.g. read back out of it
+                    # in a later notebook cell, is not the figure the key was meant to hold)
                     continue
                 self.report(where, what=f"the value reported under `{key}`", source=value.value, sibling=key,
                             sibling_how="computed in the same scope and never read", label=f"`{key}`",
@@ -369,27 +401,27 @@ class FigureFromSiblingSource(Rule):
         return memo
 
 
-def _unread_locals(nodes: list[cst.CSTNode]) -> set[str]:
-    """Names a scope assigns (`x = ...`) and never reads: no use outside binding targets, keyword
-    names of calls and attribute names."""
-    assigned: set[str] = set()
+def _unread_locals(nodes: list[cst.CSTNode]) -> dict[str, int]:
+    """Names a scope assigns (`x = ...`) and never reads (no use outside binding targets, keyword
+    names of calls and attribute names), each with the place in `nodes` of its first assignment."""
+    assigned: dict[str, int] = {}
     not_reads: set[int] = set()
-    for n in nodes:
+    for i, n in enumerate(nodes):
         if isinstance(n, (cst.Assign, cst.AnnAssign, cst.AugAssign)):
             targets = [t.target for t in n.targets] if isinstance(n, cst.Assign) else [n.target]
             for t in targets:
                 if isinstance(t, cst.Name):
                     not_reads.add(id(t))
                     if not isinstance(n, cst.AugAssign):
-                        assigned.add(t.value)
+                        assigned.setdefault(t.value, i)
         elif isinstance(n, cst.Arg) and n.keyword is not None:
             not_reads.add(id(n.keyword))
         elif isinstance(n, cst.Attribute):
             not_reads.add(id(n.attr))
     if not assigned:
-        return set()
+        return {}
     read = {n.value for n in nodes if isinstance(n, cst.Name) and id(n) not in not_reads}
-    return assigned - read
+    return {name: i for name, i in assigned.items() if name not in read}
 
 
 def _heading(stmt: cst.CSTNode) -> str | None:

@@ -7,6 +7,7 @@ from hygiene.analysis.apis.torch import name_tokens
 from hygiene.analysis.strings import string_value
 from hygiene.finding import Location, Severity
 from hygiene.rule import Rule, invalid, notebook, valid
+from hygiene.walk import iter_nodes
 
 # Words of a key or name under which a list says what a figure is made of.
 PARTS_WORDS = frozenset({
@@ -36,7 +37,9 @@ class SubsetListedTwice(Rule):
     'longbench_code-completion', 'longbench_code-completion']` in a summary group, `TASKS = ["mmlu",
     "gsm8k", "mmlu"]`, `metrics=("acc", "f1", "acc")`. The entry is averaged, summed or run twice.
     Lists under other names (column lists, vocabularies, choices) and lists with a starred or
-    computed element are left alone; so are sets, which keep one copy.
+    computed element are left alone; so are sets, which keep one copy, and a list that its scope
+    zips with another sequence (`zip(metric_funcs, raw_metric_names)`: entries paired by position,
+    two metrics may read one raw field).
 
     | spelling | found | near miss left alone |
     |---|---|---|
@@ -114,6 +117,24 @@ class SubsetListedTwice(Rule):
                 "Dataset": ["Compilation", "Compilation", "LibriTTS", "LibriTTS"],
             })
         """, note="near miss: the columns of a table (lists of one length under one dict) hold one value per row"),
+        valid("""
+            import numpy as np
+
+            def grouped(rows):
+                aggregate = {"violation_count": np.sum, "violation_rate": np.mean, "accuracy": np.mean}
+                raw_metric_names = ["violation", "violation", "correct"]
+                out = {}
+                for (metric, agg), raw in zip(aggregate.items(), raw_metric_names):
+                    out[metric] = agg([r[raw] for r in rows])
+                return out
+        """, note="near miss (corpus7): a list zipped position by position with another; two metrics read one raw field"),
+        invalid("""
+            import numpy as np
+
+            def overall(results):
+                metrics = ["accuracy", "f1", "accuracy"]  # expect: EVAL038
+                return np.mean([results[m] for m in metrics])
+        """, note="the same list averaged on its own, zipped with nothing"),
         invalid("""
             summary_groups = [
                 {"name": "longbench", "weights": [1, 1, 1],
@@ -137,8 +158,21 @@ class SubsetListedTwice(Rule):
         if isinstance(node.value, (cst.List, cst.Tuple)) and len(node.targets) == 1:
             target = node.targets[0].target
             name = target.value if isinstance(target, cst.Name) else target.attr.value if isinstance(target, cst.Attribute) else None
-            if name:
+            if name and not (isinstance(target, cst.Name) and self._zipped(node, name)):
                 self._check(node.value, name)
+
+    def _zipped(self, node: cst.Assign, name: str) -> bool:
+        """`name` is handed to `zip(...)` beside another sequence in the scope of its assignment:
+        its entries are paired by position (`zip(metric_funcs, raw_names)`), so a repeat is alignment."""
+        scope = next((p for p in reversed(self.ctx.parents) if isinstance(p, cst.FunctionDef)), None)
+        root = scope if scope is not None else self.ctx.module
+        if root is None:
+            return False
+        for call in iter_nodes(root):
+            if isinstance(call, cst.Call) and isinstance(call.func, cst.Name) and call.func.value == "zip" \
+                    and len(call.args) >= 2 and any(isinstance(a.value, cst.Name) and a.value.value == name for a in call.args):
+                return True
+        return False
 
     def visit_Arg(self, node: cst.Arg) -> None:
         if node.keyword is not None and isinstance(node.value, (cst.List, cst.Tuple)):

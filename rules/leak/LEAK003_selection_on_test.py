@@ -38,7 +38,8 @@ class SelectionOnTest(Rule):
     `trainer.evaluate(eval_dataset=test)` after training only reports). A score may be a library metric or
     an error written out (`((model(x) - y) ** 2).mean()`). The largest cell of one
     evaluation's output (`cm.max() / 2`, the colour threshold of a confusion-matrix plot) and a
-    maximum that is only drawn (an axis limit) are not choices. Copies of one script give one
+    maximum that is only drawn (an axis limit) are not choices, nor is the argmax of each test row's
+    error used only to index the test rows (`y_test[np.argmax(residuals)]`, the worst prediction to explain). Copies of one script give one
     finding. Test data is recognised by value, across functions and
     files: a split part, a data set built with `split="test"`, `flag="test"` (the time-series data
     providers) or `train=False`, a loader unpacked into `self.test_loader`, or a helper whose `split`
@@ -516,6 +517,34 @@ class SelectionOnTest(Rule):
             best_t = temperatures[np.argmin(errors)]  # expect: LEAK003
             print(best_t, min(errors))
         """, note="the twin: the softmax temperature picked by the lowest error on the test loader"),
+        valid("""
+            import numpy as np
+            from sklearn.ensemble import GradientBoostingRegressor
+            from sklearn.model_selection import train_test_split
+
+            X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.3, random_state=42)
+            model = GradientBoostingRegressor(random_state=42).fit(X_train, y_train)
+            pred = model.predict(X_test)
+            print("MAE", np.mean(np.abs(pred - y_test)))
+            residuals = np.abs(pred - y_test)
+            print("worst prediction", pred[np.argmax(residuals)], "actual", y_test[np.argmax(residuals)])
+            explain(X_test[np.argmax(residuals)])
+        """, note="near miss (corpus7): the argmax over each test row's error only picks the worst-predicted row "
+                  "to look at and explain; no setting is chosen"),
+        invalid("""
+            import numpy as np
+            from sklearn.ensemble import GradientBoostingRegressor
+            from sklearn.model_selection import train_test_split
+
+            X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.3, random_state=42)
+            depths = [2, 3, 5, 8]
+            maes = []
+            for depth in depths:
+                pred = GradientBoostingRegressor(max_depth=depth, random_state=42).fit(X_train, y_train).predict(X_test)
+                maes.append(np.mean(np.abs(pred - y_test)))
+            best_depth = depths[np.argmin(maes)]  # expect: LEAK003
+            print("MAE", min(maes), "depth", best_depth)
+        """, note="its twin: the same test errors averaged per setting, and the depth picked by them"),
         valid("""
             import glob
             import torch
@@ -1873,6 +1902,8 @@ class SelectionOnTest(Rule):
             if found is None:
                 continue
             evaluation, stack, part, site = found
+            if _picks_a_row(prog, select, part):
+                continue  # `y_test[np.argmax(residuals)]`: the worst-predicted test row, shown; no setting is chosen
             where = site if site and prog.function_of(site) != prog.function_of(select) else select
             if where in reported or evaluation in reported:
                 continue  # `np.argmax(scores)` and `max(scores)` of the same scores: one choice
@@ -2022,6 +2053,28 @@ def _both_extremes(prog: Program, select: Ref) -> bool:
         if guards & {n for n in prog.forward([other], limit=20) if prog.kind(n) == "guard"}:
             return True
     return False
+
+
+def _picks_a_row(prog: Program, select: Ref, part: Ref) -> bool:
+    """An argmax or argmin over per-row errors used only to index the test rows themselves
+    (`y_test[np.argmax(residuals)]`, the worst prediction to explain): it picks an item of the
+    evaluated data to look at, not a setting, so nothing is chosen by the test score (corpus7)."""
+    users = prog.users(select)
+    if not users or prog.kind(select) != "select":
+        return False
+    rows: set[Ref] | None = None
+    for user in users:
+        if prog.kind(user) != "elem" or prog.input(user, 1) != select:
+            return False
+        if rows is None:
+            # the test part and its siblings of the same split (`X_test` beside `y_test`)
+            parts = [part, *(u for i in prog.inputs(part) if i for u in prog.users(i) if prog.kind(u) == prog.kind(part))]
+            # (not past a metric: `thr` of `precision_recall_curve(y_test, scores)` are settings, not rows)
+            rows = set(prog.forward(parts, limit=80, stop=lambda r: prog.kind(r) in ("metric", "stat", "select")))
+        base = prog.input(user, 0)
+        if base not in rows and not _predicted_rows(prog, base):
+            return False  # (`depths[np.argmin(maes)]`: a list of settings indexed by the best score)
+    return True
 
 
 def _divisor_only(prog: Program, select: Ref) -> bool:

@@ -159,6 +159,7 @@ n, acc, f1 = evaluate_probe(args.encoder, args.seed)
 with open({path}, "wb") as fh:
     pickle.dump({{"encoder": args.encoder, "n": n, "acc": acc, "macro_f1": f1}}, fh)
 """
+_PROBE_NAMED = _PROBE.replace("with open({path}", "run_name = {maker}\nwith open(f\"results/{{run_name}}.pkl\"")
 _MCD = """import argparse
 import numpy as np
 
@@ -224,6 +225,8 @@ class ResultsWithoutProvenance(Rule):
     against one debatable finding on new code; a record that holds the settings under a key of its own
     (`res["info"] = vars(args)`) records its configuration, and so does a value read from the
     settings under any key (`"shots": args.shots`, `"k": cfg.eval.k`).
+    A path holding a local that a helper made from the whole settings (`output_path = args_to_name(args)`,
+    `f"./outputs/agg.{output_path}.json"`) may name every option: it is not called overwritten (corpus7).
     A JSON-lines writer's record written once per run (`with jsonlines.open("results/runs.jsonl",
     mode="a") as w: w.write({...})`, not in a loop) is such a write.
 
@@ -829,6 +832,15 @@ class ResultsWithoutProvenance(Rule):
                         "files": {"probe.py": _PROBE.format(path='f"results/{args.encoder}_s{args.seed}.pkl"'),
                                   "run_all.sh": _SEEDS}}],
               note="near miss: every setting the script varies is in the file's name"),
+        valid({"probe.py": _PROBE_NAMED.format(maker="name_of(args)"), "run_all.sh": _SEEDS},
+              history=[{"message": "probes", "date": "2025-01-12T10:00:00",
+                        "files": {"probe.py": _PROBE_NAMED.format(maker="name_of(args)"), "run_all.sh": _SEEDS}}],
+              note="near miss (corpus7): the file is named by a helper handed every setting (`args_to_name(args)`)"),
+        invalid({"probe.py": _PROBE_NAMED.format(maker="args.encoder"), "run_all.sh": _SEEDS},
+                history=[{"message": "probes", "date": "2025-01-12T10:00:00",
+                          "files": {"probe.py": _PROBE_NAMED.format(maker="args.encoder"), "run_all.sh": _SEEDS}}],
+                expect=[("probe.py", 12, "RESULT008")],
+                note="its twin: the name is one setting, the encoder; the seed the run script varies is left out"),
         valid({"evaluate_mcd.py": _MCD, "run.sh": _DECODE_EVAL.replace("{out}", '"${_dir}/${dset}/MCD_res"')},
               history=[{"message": "mcd", "date": "2025-01-12T10:00:00",
                         "files": {"evaluate_mcd.py": _MCD,
@@ -1329,6 +1341,11 @@ def _fixed_writes(ctx) -> list[dict]:  # type: ignore[no-untyped-def]
                 options[str(dest)] = flag
     if not options:
         return []
+    # Locals made by a helper handed the whole settings (`output_path = args_to_name(args)`): a path
+    # built from them may name every option, which is not visible here.
+    from_settings = {t.target.value for node in iter_nodes(module) if isinstance(node, cst.Assign)
+                     and isinstance(node.value, cst.Call) and any(_names_a_config(a.value) for a in node.value.args)
+                     for t in node.targets if isinstance(t.target, cst.Name)}
     out = []
     for node in iter_nodes(module):
         if not (isinstance(node, cst.Call) and isinstance(node.func, cst.Name) and node.func.value == "open" and len(node.args) >= 2):
@@ -1343,6 +1360,8 @@ def _fixed_writes(ctx) -> list[dict]:  # type: ignore[no-untyped-def]
             n.value for n in iter_nodes(target) if isinstance(n, cst.Name)}
         if not re.search(r"result|metric|score|eval|output|run", ctx.code(target), re.I):
             continue  # a cache, a log, a figure: not where numbers are read from
+        if named & from_settings:
+            continue  # `f"./outputs/agg.{output_path}.json"` with `output_path = args_to_name(args)`
         missing = [flag for dest, flag in options.items() if dest not in named]
         if missing:
             out.append({"line": ctx.line_of(node), "target": " ".join(ctx.code(target).split())[:60], "missing": missing[:8],

@@ -28,7 +28,9 @@ class UnseededSample(Rule):
     recognised by the shape of the call (keywords `n` / `frac`, a `shuffle()` with no positional
     argument), since a data frame's type is rarely visible: `rng.shuffle(items)` and
     `dist.sample((4,))` are other APIs and are left alone, and so is the method of an object made
-    by a class that is not a data-frame library's (`TensorActivationStore(...).shuffle()`).
+    by a class that is not a data-frame library's (`TensorActivationStore(...).shuffle()`), and so is
+    a `.shuffle(buffer_size=...)` in a file that imports TensorFlow and not Hugging Face `datasets`
+    (a tf.data set from `tfds.load(...)`, drawn from TensorFlow's seed, not numpy's).
 
     One finding per file, at its first unseeded draw (one seed, or one generator passed down,
     settles them all); the message counts the others. It is a checklist question rather than a
@@ -108,6 +110,25 @@ class UnseededSample(Rule):
             if __name__ == "__main__":
                 print("accuracy", evaluate(train(input_fn(files, 32))))
         """, note="held-out 21: a tf.data shuffle draws from TensorFlow's seeds (`tf.random.set_seed`), not numpy's generator"),
+        valid("""
+            import tensorflow as tf
+            import tensorflow_datasets as tfds
+
+            tf.random.set_seed(1)
+            parts = tfds.load("iris", as_supervised=True)
+            train = parts["train"].shuffle(buffer_size=100).batch(2)
+            model.fit(train, epochs=100)
+            print("accuracy", model.evaluate(parts["test"].batch(50)))
+        """, note="corpus7: a tf.data set from `tfds.load` (its maker not visible through the dict key) in a file "
+                  "that imports TensorFlow and not Hugging Face `datasets`: TensorFlow's shuffle"),
+        invalid("""
+            import tensorflow as tf
+            from datasets import load_dataset
+
+            ds = load_dataset("imdb", split="test", streaming=True)
+            ds = ds.shuffle(buffer_size=1000)  # expect: SEED005
+            print("accuracy", evaluate(ds.take(500)))
+        """, note="near miss: a file that imports TensorFlow and `datasets` too; the streaming `datasets` shuffle is numpy's"),
         invalid("""
             from datasets import load_dataset
 
