@@ -17,11 +17,11 @@ file imports it) and if it is a test. Stored as facts["rng"]; hygiene.analysis.p
 from __future__ import annotations
 
 import re
-import sys
 from typing import Any, ClassVar
 
 import libcst as cst
 
+from hygiene.analysis.library_roots import EXTERNAL, STDLIB
 from hygiene.analysis.looped import looped_class
 from hygiene.analysis.apis import plain, rng
 from hygiene.analysis.apis.sklearn import platt_only
@@ -40,12 +40,8 @@ from hygiene.analysis.program_shapes import (CLI_RUNNERS as _CLI_RUNNERS, SERVIN
                                              is_main_guard as _is_main_guard)
 from hygiene.analysis.purpose import READS, CallSignals, file_purpose, placeholder_path
 
-STDLIB = _STDLIB = frozenset(sys.stdlib_module_names) | {"builtins"}
 # Big libraries a research repo imports but never is: not recorded as calls, unless the file is part of one.
-EXTERNAL = _EXTERNAL = frozenset("""
-numpy torch pandas sklearn scipy matplotlib seaborn tensorflow jax flax transformers datasets tqdm
-anthropic openai wandb yaml PIL cv2 torchvision torchaudio accelerate peft trl vllm einops
-""".split())
+_STDLIB, _EXTERNAL = STDLIB, EXTERNAL
 _MAX_CODE = 60
 
 
