@@ -18,6 +18,8 @@ from typing import Any
 
 import libcst as cst
 
+import hygiene.parsing.nodetypes  # noqa: F401  (libcst's node classes: `isinstance` in C)
+
 _SYNTAX_FIELDS = frozenset({
     "lpar", "rpar", "comma", "semicolon", "leading_lines", "lines_after_decorators", "header",
     "footer", "newline", "equal", "colon", "star", "dot", "lbrace", "rbrace", "lbracket",
