@@ -18,7 +18,9 @@ from typing import Any
 
 import libcst as cst
 
-import hygiene.parsing.nodetypes  # noqa: F401  (libcst's node classes: `isinstance` in C)
+from hygiene.parsing.nodetypes import adopt
+
+adopt()  # libcst's node classes: `isinstance` in C (hygiene.parsing.nodetypes)
 
 _SYNTAX_FIELDS = frozenset({
     "lpar", "rpar", "comma", "semicolon", "leading_lines", "lines_after_decorators", "header",

@@ -9,8 +9,7 @@ sample of transformers' src/, py-spy). libcst registers no virtual subclass and 
 classes get a metaclass that is `type`'s (`_NodeMeta`), whose check runs in C. Abstract methods stay
 enforced (`__abstractmethods__` is set when a class is made, not checked by the metaclass).
 
-`adopt()` runs once, when this module is imported (by `hygiene.walk`, which every rule and the engine
-import); node classes made later (none in libcst) keep `ABCMeta`.
+`hygiene.walk`, which every rule and the engine import, calls `adopt()` when it is imported; node classes made later (none in libcst) keep `ABCMeta`.
 """
 from __future__ import annotations
 
@@ -45,5 +44,3 @@ def adopt() -> int:
             changed += 1
     return changed
 
-
-adopt()
