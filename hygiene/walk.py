@@ -18,10 +18,6 @@ from typing import Any
 
 import libcst as cst
 
-from hygiene.parsing.nodetypes import adopt
-
-adopt()  # libcst's node classes: `isinstance` in C (hygiene.parsing.nodetypes)
-
 _SYNTAX_FIELDS = frozenset({
     "lpar", "rpar", "comma", "semicolon", "leading_lines", "lines_after_decorators", "header",
     "footer", "newline", "equal", "colon", "star", "dot", "lbrace", "rbrace", "lbracket",
