@@ -77,7 +77,20 @@ def iter_children(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
 
 
 def iter_nodes(root: cst.CSTNode) -> Iterator[cst.CSTNode]:
-    """Every meaningful node under `root` (inclusive), pre-order, source order."""
+    """Every meaningful node under `root` (inclusive), pre-order, source order. During a file's
+    check, a module's nodes are listed once and shared: a dozen rules and analyses walk the whole
+    module (issue 12)."""
+    memo = _scope_memo
+    if memo is not None and root.__class__ is cst.Module:
+        key = ("module", id(root))
+        known = memo.get(key)  # type: ignore[call-overload]
+        if known is None:
+            known = memo[key] = (root, list(_iter_nodes(root)))  # type: ignore[index]
+        return iter(known[1])
+    return _iter_nodes(root)
+
+
+def _iter_nodes(root: cst.CSTNode) -> Iterator[cst.CSTNode]:
     stack: list[cst.CSTNode] = [root]
     pop, push = stack.pop, stack.append
     while stack:

@@ -29,6 +29,70 @@ def module_tree(ctx: Any) -> ast.Module | None:
     return memo["stdast"]
 
 
+def walk_list(root: ast.AST) -> list[ast.AST]:
+    """`list(ast.walk(root))`, in the same order (breadth first, each node's fields in `_fields`
+    order), without `ast.walk`'s deque and two layers of generators per node (issue 12)."""
+    found: list[ast.AST] = [root]
+    node_type = ast.AST
+    append = found.append
+    fields = _FIELDS
+    i = 0
+    while i < len(found):
+        node = found[i]
+        i += 1
+        names = fields.get(node.__class__)
+        if names is None:
+            names = fields[node.__class__] = node._fields
+        for name in names:
+            value = getattr(node, name, None)
+            if isinstance(value, node_type):
+                append(value)
+            elif isinstance(value, list):
+                for item in value:
+                    if isinstance(item, node_type):
+                        append(item)
+    return found
+
+
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def module_nodes(ctx: Any) -> list[ast.AST]:
+    """Every node of `module_tree(ctx)` in `ast.walk`'s order, listed once per file for every rule
+    that reads the whole tree (issue 12: eleven rules each walked it); [] without a tree. Do not
+    change the list."""
+    memo = ctx.memo
+    nodes = memo.get("stdast-nodes")
+    if nodes is None:
+        tree = module_tree(ctx)
+        nodes = memo["stdast-nodes"] = [] if tree is None else walk_list(tree)
+    return nodes
+
+
+def module_functions(ctx: Any) -> list[ast.AST]:
+    """The functions of `module_nodes(ctx)`, in its order. Do not change the list."""
+    memo = ctx.memo
+    found = memo.get("stdast-functions")
+    if found is None:
+        found = memo["stdast-functions"] = [n for n in module_nodes(ctx) if isinstance(n, FUNCTIONS)]
+    return found
+
+
+def module_scopes(ctx: Any) -> list[ast.AST]:
+    """`list(scopes(module_tree(ctx)))`, shared; [] without a tree."""
+    tree = module_tree(ctx)
+    return [] if tree is None else [tree, *module_functions(ctx)]
+
+
+def scope_nodes(ctx: Any, scope: ast.AST) -> list[ast.AST]:
+    """`list(own_nodes(scope))` for a scope of this file's tree, listed once per file. Do not change the list."""
+    memo = ctx.memo.setdefault("stdast-scopes", {})
+    known = memo.get(id(scope))
+    if known is None:
+        known = memo[id(scope)] = (scope, list(own_nodes(scope)))
+    return known[1]
+
+
 def scopes(tree: ast.Module) -> Iterator[ast.AST]:
     """The module and every function in it (each a scope whose statements a rule reads)."""
     yield tree
@@ -40,12 +104,29 @@ def scopes(tree: ast.Module) -> Iterator[ast.AST]:
 def own_nodes(scope: ast.AST) -> Iterator[ast.AST]:
     """The nodes of `scope`'s body, not descending into nested functions, classes or lambdas."""
     stack = list(reversed(getattr(scope, "body", [])))
+    node_type = ast.AST
+    nested = _NESTED
+    fields = _FIELDS
     while stack:
         node = stack.pop()
         yield node
-        if isinstance(node, (*FUNCTIONS, ast.ClassDef, ast.Lambda)):
+        if node.__class__ in nested:
             continue
-        stack.extend(reversed(list(ast.iter_child_nodes(node))))
+        children: list[ast.AST] = []  # `ast.iter_child_nodes(node)`, pushed last one first
+        names = fields.get(node.__class__)
+        if names is None:
+            names = fields[node.__class__] = node._fields
+        for name in names:
+            value = getattr(node, name, None)
+            if isinstance(value, node_type):
+                children.append(value)
+            elif isinstance(value, list):
+                children.extend(item for item in value if isinstance(item, node_type))
+        children.reverse()
+        stack.extend(children)
+
+
+_NESTED = frozenset({*FUNCTIONS, ast.ClassDef, ast.Lambda})
 
 
 def names_in(node: ast.AST) -> set[str]:

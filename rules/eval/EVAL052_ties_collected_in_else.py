@@ -5,7 +5,7 @@ import ast
 
 import libcst as cst
 
-from hygiene.analysis.stdast import module_tree
+from hygiene.analysis.stdast import module_nodes, module_tree
 from hygiene.finding import Severity
 from hygiene.rule import Rule, invalid, valid
 
@@ -155,7 +155,7 @@ class TiesCollectedInElse(Rule):
         tree = module_tree(self.ctx)
         if tree is None:
             return
-        for n in ast.walk(tree):
+        for n in module_nodes(self.ctx):
             if not (isinstance(n, ast.If) and n.orelse and isinstance(n.test, ast.Compare)
                     and len(n.test.ops) == 1 and isinstance(n.test.ops[0], (ast.Gt, ast.Lt))):
                 continue

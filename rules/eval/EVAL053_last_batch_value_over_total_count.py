@@ -6,7 +6,7 @@ import ast
 import libcst as cst
 
 from hygiene.analysis.apis.torch import name_tokens
-from hygiene.analysis.stdast import module_tree, names_in, own_nodes
+from hygiene.analysis.stdast import module_nodes, module_tree, names_in, own_nodes
 from hygiene.finding import Severity
 from hygiene.rule import Rule, invalid, notebook, valid
 
@@ -137,7 +137,7 @@ class LastBatchValueOverTotalCount(Rule):
         tree = module_tree(self.ctx)
         if tree is None:
             return
-        for parent in ast.walk(tree):
+        for parent in module_nodes(self.ctx):
             for field in ("body", "orelse", "finalbody"):
                 block = getattr(parent, field, None)
                 if isinstance(block, list):

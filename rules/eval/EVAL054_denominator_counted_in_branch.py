@@ -5,7 +5,7 @@ import ast
 
 import libcst as cst
 
-from hygiene.analysis.stdast import module_tree, names_in
+from hygiene.analysis.stdast import module_nodes, module_tree, names_in
 from hygiene.finding import Severity
 from hygiene.rule import Rule, invalid, valid
 
@@ -134,7 +134,7 @@ class DenominatorCountedInBranch(Rule):
         tree = module_tree(self.ctx)
         if tree is None:
             return
-        for parent in ast.walk(tree):
+        for parent in module_nodes(self.ctx):
             block = getattr(parent, "body", None)
             if isinstance(block, list):
                 self._block(block)

@@ -5,7 +5,7 @@ import ast
 
 import libcst as cst
 
-from hygiene.analysis.stdast import FUNCTIONS, dotted, module_tree, own_nodes, scopes
+from hygiene.analysis.stdast import dotted, module_functions, module_scopes, module_tree, scope_nodes
 from hygiene.finding import Severity
 from hygiene.rule import Rule, invalid, valid
 
@@ -131,12 +131,12 @@ class DictValuesPairedByPosition(Rule):
         tree = module_tree(self.ctx)
         if tree is None:
             return
-        self._sorting = {f.name for f in ast.walk(tree) if isinstance(f, FUNCTIONS) and _sorts_items(f)}
-        for scope in scopes(tree):
+        self._sorting = {f.name for f in module_functions(self.ctx) if _sorts_items(f)}
+        for scope in module_scopes(self.ctx):
             self._scope(scope)
 
     def _scope(self, scope: ast.AST) -> None:
-        nodes = list(own_nodes(scope))
+        nodes = scope_nodes(self.ctx, scope)
         loaded: set[str] = set()
         for n in nodes:
             if isinstance(n, ast.Assign) and isinstance(n.value, ast.Call):

@@ -6,7 +6,7 @@ import ast
 import libcst as cst
 
 from hygiene.analysis.apis.torch import name_tokens
-from hygiene.analysis.stdast import module_tree
+from hygiene.analysis.stdast import module_nodes, module_tree
 from hygiene.finding import Severity
 from hygiene.rule import Rule, invalid, valid
 
@@ -113,7 +113,7 @@ class SplitTableHeldOutReadsTrain(Rule):
         tree = module_tree(self.ctx)
         if tree is None:
             return
-        for n in ast.walk(tree):
+        for n in module_nodes(self.ctx):
             entries = _entries(n)
             train = next((entries[k] for k in entries if k.lower() in TRAIN_KEYS), None)
             if train is None:

@@ -5,7 +5,7 @@ import ast
 
 import libcst as cst
 
-from hygiene.analysis.stdast import module_tree
+from hygiene.analysis.stdast import module_nodes, module_tree
 from hygiene.finding import Severity
 from hygiene.rule import Rule, invalid, valid
 
@@ -131,14 +131,14 @@ class DatasetMethodResultDropped(Rule):
         if tree is None:
             return
         made: set[str] = set()
-        assigns = [n for n in ast.walk(tree) if isinstance(n, ast.Assign)]
+        assigns = [n for n in module_nodes(self.ctx) if isinstance(n, ast.Assign)]
         for _ in range(2):  # a dataset made from one made earlier in the text or later
             for n in assigns:
                 if _made_by(n.value, made):
                     made |= {ast.unparse(t) for t in n.targets if isinstance(t, (ast.Name, ast.Attribute))}
         if not made:
             return
-        for n in ast.walk(tree):
+        for n in module_nodes(self.ctx):
             if not (isinstance(n, ast.Expr) and isinstance(n.value, ast.Call)
                     and isinstance(n.value.func, ast.Attribute) and n.value.func.attr in RETURNS_NEW):
                 continue

@@ -6,7 +6,7 @@ import ast
 import libcst as cst
 
 from hygiene.analysis.apis.torch import name_tokens
-from hygiene.analysis.stdast import module_tree, own_nodes, scopes
+from hygiene.analysis.stdast import module_scopes, module_tree, scope_nodes
 from hygiene.finding import Severity
 from hygiene.rule import Rule, invalid, valid
 
@@ -130,11 +130,11 @@ class SplitTableAliasedThenWidened(Rule):
         tree = module_tree(self.ctx)
         if tree is None:
             return
-        for scope in scopes(tree):
+        for scope in module_scopes(self.ctx):
             self._scope(scope)
 
     def _scope(self, scope: ast.AST) -> None:
-        nodes = list(own_nodes(scope))
+        nodes = scope_nodes(self.ctx, scope)
         aliases: list[tuple[str, str, ast.Assign]] = []
         for n in nodes:
             if (isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)

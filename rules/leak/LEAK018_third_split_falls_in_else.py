@@ -6,7 +6,7 @@ import ast
 import libcst as cst
 
 from hygiene.analysis.apis.torch import name_tokens
-from hygiene.analysis.stdast import module_tree
+from hygiene.analysis.stdast import module_nodes, module_tree
 from hygiene.finding import Severity
 from hygiene.rule import Rule, invalid, valid
 
@@ -119,7 +119,7 @@ class ThirdSplitFallsInElse(Rule):
         tree = module_tree(self.ctx)
         if tree is None:
             return
-        for n in ast.walk(tree):
+        for n in module_nodes(self.ctx):
             if isinstance(n, (ast.For, ast.AsyncFor)) and isinstance(n.target, ast.Name):
                 self._look(n.target.id, _split_literal(n.iter), n.body)
             elif isinstance(n, (ast.ListComp, ast.DictComp, ast.SetComp, ast.GeneratorExp)):

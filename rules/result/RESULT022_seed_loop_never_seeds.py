@@ -6,7 +6,7 @@ import ast
 import libcst as cst
 
 from hygiene.analysis.apis.torch import name_tokens
-from hygiene.analysis.stdast import dotted, module_tree, names_in
+from hygiene.analysis.stdast import dotted, module_nodes, module_tree, names_in
 from hygiene.finding import Severity
 from hygiene.rule import Rule, invalid, valid
 
@@ -132,7 +132,7 @@ class SeedLoopNeverSeeds(Rule):
         tree = module_tree(self.ctx)
         if tree is None:
             return
-        for loop in ast.walk(tree):
+        for loop in module_nodes(self.ctx):
             if not (isinstance(loop, (ast.For, ast.AsyncFor)) and isinstance(loop.target, ast.Name)):
                 continue
             var = loop.target.id

@@ -5,7 +5,7 @@ import ast
 
 import libcst as cst
 
-from hygiene.analysis.stdast import FUNCTIONS, dotted, module_tree, own_nodes
+from hygiene.analysis.stdast import dotted, module_functions, module_tree, scope_nodes
 from hygiene.finding import Severity
 from hygiene.rule import Rule, invalid, valid
 
@@ -159,10 +159,10 @@ class ConstantSeedEveryStep(Rule):
         tree = module_tree(self.ctx)
         if tree is None:
             return
-        for function in ast.walk(tree):
-            if not isinstance(function, FUNCTIONS) or function.name not in PER_STEP:
+        for function in module_functions(self.ctx):
+            if function.name not in PER_STEP:
                 continue
-            for inner in own_nodes(function):
+            for inner in scope_nodes(self.ctx, function):
                 if isinstance(inner, ast.Call):
                     call = _constant_seed(inner)
                     if call:

@@ -5,7 +5,7 @@ import ast
 
 import libcst as cst
 
-from hygiene.analysis.stdast import FUNCTIONS, dotted, module_tree
+from hygiene.analysis.stdast import FUNCTIONS, dotted, module_functions, module_tree
 from hygiene.finding import Severity
 from hygiene.rule import Rule, invalid, valid
 
@@ -140,7 +140,7 @@ class SeedsNotInSpawnedWorkers(Rule):
         tree = module_tree(self.ctx)
         if tree is None:
             return
-        functions = {f.name: f for f in ast.walk(tree) if isinstance(f, FUNCTIONS)}
+        functions = {f.name: f for f in module_functions(self.ctx)}
         for scope in [tree, *functions.values()]:
             body = scope.body
             for stmt_call in ast.walk(ast.Module(body=body, type_ignores=[])):
