@@ -174,6 +174,35 @@ class TrainModeEval(CollectingRule):
                     loss = F.nll_loss(classifier.train()(points), target)
         """, note="near miss: the test batch run after `classifier.eval()`, the training batches after `.train()`; a training batch is no test batch"),
         valid("""
+            import torch
+            import torch.nn as nn
+            import torch.nn.functional as F
+
+            class SearchCell(nn.Module):
+                def __init__(self):
+                    super().__init__()
+                    self.fc = nn.Linear(3, 2)
+                    self.drop = nn.Dropout(0.3)
+                def forward(self, x):
+                    return self.drop(self.fc(x))
+
+            model = SearchCell()
+            w_opt = torch.optim.SGD(model.parameters(), lr=0.01)
+            a_opt = torch.optim.Adam(arch_params, lr=3e-4)
+            for epoch in range(50):
+                for step, (x, y) in enumerate(train_loader):
+                    if epoch >= warmup:
+                        x_val, y_val = next(iter(val_loader))
+                        arch_loss = F.cross_entropy(model(x_val), y_val)
+                        a_opt.zero_grad()
+                        arch_loss.backward()
+                        a_opt.step()
+                    loss = F.cross_entropy(model(x), y)
+                    w_opt.zero_grad()
+                    loss.backward()
+                    w_opt.step()
+        """, note="near miss: a bilevel search trains its architecture on validation batches between weight updates (the branch backpropagates): training mode is meant"),
+        valid("""
             import onnxruntime
             import torch
             import torch.nn as nn

@@ -11,7 +11,7 @@ from hygiene.analysis.apis.torch import name_tokens
 from hygiene.analysis.names import dotted
 from hygiene.analysis.evalmode.dispatch import dispatched, note_table
 from hygiene.analysis.evalmode.madeup import made_up
-from hygiene.analysis.evalmode.sampling import called_function, in_training_branch, restores_mode, samples_on_purpose
+from hygiene.analysis.evalmode.sampling import called_function, in_training_branch, periodic_test_branch, restores_mode, samples_on_purpose
 from hygiene.analysis.evalmode.submodules import submodule_of
 from hygiene.analysis.evalmode.trained import weights_loaded_into
 from hygiene.walk import iter_nodes
@@ -187,7 +187,7 @@ class CallEvents:
             return
         data = any(eval_word(w) for a in node.args for w in words_in(a.value))
         held = self.frame.held and any(n.value in self.frame.held for a in node.args for n in iter_nodes(a.value)
-                                       if isinstance(n, cst.Name))
+                                       if isinstance(n, cst.Name)) and periodic_test_branch(self.ctx.parents, self.ctx.code)
         comprehension = any(isinstance(p, (cst.ListComp, cst.SetComp, cst.GeneratorExp, cst.DictComp)) for p in self.ctx.parents)
         event = self._event("fwd", node, t=target, g="off" if generate else self._grad_here(), data=data,
                             gen=generate, comp=comprehension, code=node)  # its code once kept: `Collector._close`
