@@ -234,3 +234,35 @@ def test_a_model_run_in_training_mode_by_an_inference_script_is_a_finding_and_by
         result = _scan(root, {name: _PREDICTS_IN_TRAIN_MODE})
         assert [f.rule for f in (result.questions if asked else result.findings) if f.rule == "EVAL001"] == ["EVAL001"], name
         assert not [f for f in (result.findings if asked else result.questions) if f.rule == "EVAL001"], name
+
+
+def test_a_script_imported_only_by_other_modules_smoke_tests_is_no_library(tmp_path: Path) -> None:
+    from hygiene.analysis.seed_evidence import self_test
+
+    files = {
+        "train_modelnet.py": """
+            import random
+            class ModelNetConfig:
+                lr = 0.01
+            class Trainer:
+                def run(self):
+                    return random.random()
+            if __name__ == "__main__":
+                print(Trainer().run())
+        """,
+        "datasets/__init__.py": "",
+        "datasets/modelnet.py": """
+            class ModelNet:
+                def __len__(self):
+                    return 10
+            if __name__ == "__main__":
+                from train_modelnet import ModelNetConfig
+                print(len(ModelNet()), ModelNetConfig.lr)
+        """,
+    }
+    result = _scan(tmp_path / "a", files)
+    assert not self_test("train_modelnet.py", programs(result.repo))  # only a dataset module's own smoke test imports it
+    # near miss: a module that imports the script at its top level makes the script's `__main__` block a self-test
+    top = {**files, "datasets/modelnet.py": "from train_modelnet import ModelNetConfig\nclass ModelNet:\n    lr = ModelNetConfig.lr\n"}
+    result = _scan(tmp_path / "b", top)
+    assert self_test("train_modelnet.py", programs(result.repo))

@@ -116,3 +116,28 @@ def reexports(files: dict[str, dict[str, Any]]) -> dict[str, str]:
             if event[0] == "c" and event[2] < 0 and isinstance(event[1], str) and event[1].startswith(module + "."):
                 table.setdefault(f"{module}.{event[1].rsplit('.', 1)[-1]}", event[1])
     return table
+
+
+def imported_modules(files: dict[str, Any]) -> tuple[set[str], set[str]]:
+    """The module names the files import (each dotted prefix), and those imported outside other
+    modules' `__main__` blocks: a training script whose config class only the smoke tests of the
+    dataset modules import is no library (`hygiene.analysis.seed_evidence.self_test`)."""
+    imported: set[str] = set()
+    library: set[str] = set()
+    for facts in files.values():
+        main = facts.get("main")
+        for key, events in facts["scopes"].items():
+            for index, event in enumerate(events):
+                if event[0] == "c" and event[2] < 0:
+                    parts = event[1].split(".")
+                    names = [".".join(parts[:i]) for i in range(1, len(parts) + 1)]
+                    imported.update(names)
+                    if not (main and key == facts["module"] and main[0] <= index < main[1]):
+                        library.update(names)
+    # `from .. import nn` names a file by path, whatever module names the folders make.
+    by_path = {f for facts in files.values() for f in facts.get("relative_imports", ())}
+    relative = {facts["module"] for path, facts in files.items()
+                if path.rsplit(".", 1)[0] in by_path or path.rsplit("/", 1)[0] + "/__init__" == path[:-3] and
+                path.rsplit("/", 1)[0] in by_path}
+    return imported | relative, library | relative
+

@@ -26,8 +26,8 @@ import libcst as cst
 from hygiene.analysis.apis.rng import GENERATORS
 from hygiene.analysis.program_seeds import initialises, seeding_methods
 from hygiene.analysis.purpose import in_doc_dir
-from hygiene.analysis.module_names import (aliases, full_path, full_paths, importable, reexports, sibling_module,
-                                           unalias)
+from hygiene.analysis.module_names import (aliases, full_path, full_paths, importable, imported_modules, reexports,
+                                           sibling_module, unalias)
 from hygiene.walk import iter_nodes
 
 if TYPE_CHECKING:
@@ -105,19 +105,9 @@ class Programs:
         self.seeding_methods = seeding_methods(self.files, self._is_library)  # hygiene.analysis.program_seeds
         self.late_seeds: list[LateSeed] = []
         self.visited: dict[str, set[str]] = {}  # entry -> the files it runs code of
-        imported: set[str] = set()
-        for facts in self.files.values():
-            for events in facts["scopes"].values():
-                for event in events:
-                    if event[0] == "c" and event[2] < 0:
-                        parts = event[1].split(".")
-                        imported.update(".".join(parts[:i]) for i in range(1, len(parts) + 1))
-        # `from .. import nn` names a file by path, whatever module names the folders make.
-        by_path = {f for facts in self.files.values() for f in facts.get("relative_imports", ())}
-        imported.update(facts["module"] for path, facts in self.files.items()
-                        if path.rsplit(".", 1)[0] in by_path or path.rsplit("/", 1)[0] + "/__init__" == path[:-3] and
-                        path.rsplit("/", 1)[0] in by_path)
-        self.imported = imported
+        # The modules imported anywhere, and those imported outside other modules' `__main__` blocks.
+        self.imported, self.imported_outside_main = imported_modules(self.files)
+        imported = self.imported
         self.seeders |= self._seeding_subclasses()
         self.entries = sorted(p for p, f in self.files.items() if not f["test"] and not f.get("service") and (
             f["entry"] or (f.get("toplevel") and f["module"] not in imported)))

@@ -128,6 +128,8 @@ def self_test(entry: str, progs: Programs) -> bool:
     facts = progs.files[entry]
     if not facts.get("main") or not facts.get("classes"):
         return False  # a module of classes (layers, models, environments) with a self-test
+    # (imported only by other modules' own `__main__` smoke tests, a script is no library)
+    imported = getattr(progs, "imported_outside_main", progs.imported)
     tails = getattr(progs, "_imported_tails", None)
     if tails is None:  # `from models.FEDformer import Model` imports `FEDformer/models/FEDformer.py`
         # ...but `from .generic_eval import main` imports a function `main` of a module, not `main.py`:
@@ -137,11 +139,11 @@ def self_test(entry: str, progs: Programs) -> bool:
         # ...and `from lib.anp.module import X` imports the package `lib/anp/`, not a script `bin/anp.py`.
         packages = {"/".join(parts[i:j]) for stem in stems for parts in [stem.split("/")]
                     for i in range(len(parts)) for j in range(i + 1, len(parts))}
-        tails = {name.rsplit(".", 1)[-1] for name in progs.imported
+        tails = {name.rsplit(".", 1)[-1] for name in imported
                  if "." in name and name.rsplit(".", 1)[0].replace(".", "/") not in ends
                  and name.replace(".", "/") not in packages}
         progs._imported_tails = tails  # type: ignore[attr-defined]
-    if facts["module"] in progs.imported:
+    if facts["module"] in imported:
         return _imported_here(entry, facts["module"], progs)
     return facts["module"].rsplit(".", 1)[-1] in tails
 

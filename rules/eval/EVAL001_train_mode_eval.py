@@ -59,6 +59,11 @@ class TrainModeEval(CollectingRule):
     embedder, a feature extractor) is reported where it builds it: the class owns the mode, not each
     caller that makes an instance.
 
+    A batch drawn from a held-out loader (`j, data = next(enumerate(testdataloader, 0))`,
+    `next(iter(val_loader))`) and run through the model between the updates of a training loop is
+    an evaluation too (a periodic test step), reported at that forward call; other forward calls
+    inside a loop that trains are part of training.
+
     A function that loads trained weights into the model (`model.load_state_dict(...)`,
     `load_checkpoint(model, path)`) and never trains it runs the trained model for its outputs: a
     forward call after the load is an evaluation, once or in a loop, with or without `no_grad`,
@@ -100,6 +105,103 @@ class TrainModeEval(CollectingRule):
     # training script may import neither (`accelerator.gather_for_metrics(...)`, `outputs.logits`).
     triggers = ("torch", "timm", "open_clip", "accelerator", ".logits")
     examples = [
+        invalid("""
+            import torch
+            import torch.nn as nn
+            import torch.nn.functional as F
+
+            class PointCls(nn.Module):
+                def __init__(self, k):
+                    super().__init__()
+                    self.fc = nn.Linear(3, k)
+                    self.bn = nn.BatchNorm1d(k)
+                    self.drop = nn.Dropout(0.3)
+                def forward(self, x):
+                    return F.log_softmax(self.drop(self.bn(self.fc(x))), dim=1)
+
+            dataloader = torch.utils.data.DataLoader(dataset, batch_size=32, shuffle=True)
+            testdataloader = torch.utils.data.DataLoader(test_dataset, batch_size=32, shuffle=True)
+            classifier = PointCls(k=40)
+            optimizer = torch.optim.SGD(classifier.parameters(), lr=0.01)
+            for epoch in range(10):
+                for i, data in enumerate(dataloader, 0):
+                    points, target = data
+                    optimizer.zero_grad()
+                    loss = F.nll_loss(classifier(points), target)
+                    loss.backward()
+                    optimizer.step()
+                    if i % 10 == 0:
+                        j, data = next(enumerate(testdataloader, 0))
+                        points, target = data
+                        points = points.cuda()
+                        pred = classifier(points)  # expect: EVAL001
+                        correct = pred.max(1)[1].eq(target).sum()
+                        print("test accuracy %f" % (correct.item() / 32.0))
+        """, note="a test batch drawn from the test loader every tenth step of the training loop, run in training mode"),
+        valid("""
+            import torch
+            import torch.nn as nn
+            import torch.nn.functional as F
+
+            class PointCls(nn.Module):
+                def __init__(self, k):
+                    super().__init__()
+                    self.fc = nn.Linear(3, k)
+                    self.bn = nn.BatchNorm1d(k)
+                def forward(self, x):
+                    return F.log_softmax(self.bn(self.fc(x)), dim=1)
+
+            dataloader = torch.utils.data.DataLoader(dataset, batch_size=32, shuffle=True)
+            testdataloader = torch.utils.data.DataLoader(test_dataset, batch_size=32, shuffle=True)
+            classifier = PointCls(k=40)
+            optimizer = torch.optim.SGD(classifier.parameters(), lr=0.01)
+            for epoch in range(10):
+                for i, data in enumerate(dataloader, 0):
+                    classifier = classifier.train()
+                    points, target = data
+                    optimizer.zero_grad()
+                    loss = F.nll_loss(classifier(points), target)
+                    loss.backward()
+                    optimizer.step()
+                    if i % 10 == 0:
+                        j, data = next(enumerate(testdataloader, 0))
+                        points, target = data
+                        classifier = classifier.eval()
+                        pred = classifier(points)
+                        print("test accuracy", pred.max(1)[1].eq(target).float().mean().item())
+                for i, data in enumerate(dataloader, 0):
+                    points, target = data
+                    loss = F.nll_loss(classifier.train()(points), target)
+        """, note="near miss: the test batch run after `classifier.eval()`, the training batches after `.train()`; a training batch is no test batch"),
+        valid("""
+            import torch
+            import torch.nn as nn
+            import torch.nn.functional as F
+
+            class SearchCell(nn.Module):
+                def __init__(self):
+                    super().__init__()
+                    self.fc = nn.Linear(3, 2)
+                    self.drop = nn.Dropout(0.3)
+                def forward(self, x):
+                    return self.drop(self.fc(x))
+
+            model = SearchCell()
+            w_opt = torch.optim.SGD(model.parameters(), lr=0.01)
+            a_opt = torch.optim.Adam(arch_params, lr=3e-4)
+            for epoch in range(50):
+                for step, (x, y) in enumerate(train_loader):
+                    if epoch >= warmup:
+                        x_val, y_val = next(iter(val_loader))
+                        arch_loss = F.cross_entropy(model(x_val), y_val)
+                        a_opt.zero_grad()
+                        arch_loss.backward()
+                        a_opt.step()
+                    loss = F.cross_entropy(model(x), y)
+                    w_opt.zero_grad()
+                    loss.backward()
+                    w_opt.step()
+        """, note="near miss: a bilevel search trains its architecture on validation batches between weight updates (the branch backpropagates): training mode is meant"),
         valid("""
             import onnxruntime
             import torch

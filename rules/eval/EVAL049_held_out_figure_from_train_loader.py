@@ -20,6 +20,25 @@ METRIC = frozenset({"acc", "accuracy", "loss", "losses", "score", "scores", "f1"
 BATCH = frozenset({"data", "batch", "sample", "samples", "x", "inputs", "input", "seq", "seqs", "example", "examples"})
 
 
+# What a dataset's name ends in: `train_set`, `trainset`, `train_dataset`, `train_ds`.
+DATASET = frozenset({"set", "dataset", "data", "ds", "db"})
+_SPLIT_WORDS = sorted(TRAIN | HELD_OUT, key=len, reverse=True)
+
+
+def _words(name: str) -> list[str]:
+    """The words of `name`, a split word joined to a loader or dataset word taken apart
+    (`testloader` -> test, loader; `trainset` -> train, set), as in `train_loader`."""
+    words = []
+    for token in name_tokens(name):
+        for split in _SPLIT_WORDS:
+            if token.startswith(split) and token[len(split):] in LOADER | DATASET:
+                words += [split, token[len(split):]]
+                break
+        else:
+            words.append(token)
+    return words
+
+
 def _name(node: cst.BaseExpression) -> str:
     if isinstance(node, cst.Name):
         return node.value
@@ -33,22 +52,29 @@ def _train_loader(node: cst.BaseExpression) -> str:
     if isinstance(node, cst.Call) and _name(node.func) in {"iter", "cycle", "enumerate", "tqdm"} and node.args:
         return _train_loader(node.args[0].value)
     name = _name(node)
-    words = set(name_tokens(name))
+    words = set(_words(name))
     return name if words & TRAIN and words & LOADER and not words & HELD_OUT else ""
+
+
+def _train_set(node: cst.BaseExpression) -> str:
+    """`trainset` / `train_dataset` / `self.train_ds`: the name of a training dataset, or ''."""
+    name = _name(node)
+    words = set(_words(name))
+    return name if words & TRAIN and words & DATASET and not words & HELD_OUT else ""
 
 
 def _held_out_loader(node: cst.BaseExpression) -> str:
     """`eval_dataloader` / `self.val_loader`: the name of a held-out loader, or ''."""
     name = _name(node)
-    words = set(name_tokens(name))
+    words = set(_words(name))
     return name if words & HELD_OUT and words & LOADER and not words & TRAIN else ""
 
 
 def _train_twin(name: str, names: set[str]) -> str:
     """A name of the file that is `name` with its held-out word replaced by a training one."""
-    words = name_tokens(name)
+    words = _words(name)
     for other in names:
-        theirs = name_tokens(other)
+        theirs = _words(other)
         if len(theirs) == len(words):
             swapped = [(a, b) for a, b in zip(words, theirs) if a != b]
             if len(swapped) == 1 and swapped[0][0] in HELD_OUT and swapped[0][1] in TRAIN:
@@ -59,9 +85,9 @@ def _train_twin(name: str, names: set[str]) -> str:
 def _held_out_twin(name: str, names: set[str]) -> str:
     """A name of the file that is `name` with its training word replaced by a held-out one
     (`train_loader` -> `valid_loader`, `self.train_loader` -> `self.validation_loader`)."""
-    words = name_tokens(name)
+    words = _words(name)
     for other in names:
-        theirs = name_tokens(other)
+        theirs = _words(other)
         if len(theirs) != len(words):
             continue
         swapped = [(a, b) for a, b in zip(words, theirs) if a != b]
@@ -85,10 +111,14 @@ class HeldOutFigureFromTrainLoader(Rule):
     | `val_epoch_loss = running_loss / len(self.train_loader)` after a loop over `self.validation_loader` (a mean; the accuracy divided alike on the next line is the same finding) | yes | `epoch_loss = running_loss / len(self.train_loader)`; `val_share = len(val_loader) / len(train_loader)` |
     | `train_loss = running / len(val_loader)` (the mirror image, function) | yes | `train_loss = running / len(train_loader)` |
     | `eval_epoch_loss = eval_loss / len(train_dataloader)` beside `train_epoch_loss = total_loss / len(eval_dataloader)` (script) | one finding, at the held-out mean | each divided by its own loader |
+    | `test_loader_iter = self.train_loader.__iter__()` / `iter(train_loader)` in an evaluation (class; an iterator) | yes | `test_loader_iter = self.test_loader.__iter__()`, `train_iter = iter(self.train_loader)` |
+    | `testloader = DataLoader(trainset, ...)` while `testset` is built (notebook; a loader over the training set) | yes | `valloader = DataLoader(trainset, sampler=...)` (a part picked by a sampler) |
 
     A score (`acc`, `loss`, `f1`, ... in its name) returned by a call that is given the training
-    loader, a batch (`data`, `batch`, `x`) drawn with `next()` from it, or a held-out total divided
-    by the training loader's length are reported. A file with no held-out loader of the same
+    loader, a batch (`data`, `batch`, `x`) drawn with `next()` from it, a held-out total divided
+    by the training loader's length, a held-out loader or iterator made from the training loader
+    (`iter()`, `__iter__()`) or built on the training set (`DataLoader(trainset)`, twin `testset`)
+    are reported; joined names (`testloader`, `trainset`) count like `test_loader`, `train_set`. A file with no held-out loader of the same
     name is left alone (a validation split may be carved from the training data on purpose), and
     so is a ratio of sizes (`len(...) / len(train_loader)`) and a call given the held-out loader
     as well (`vali_loss = self.vali(train_loader, vali_loader, criterion)`: a forecaster's history
@@ -277,6 +307,55 @@ class HeldOutFigureFromTrainLoader(Rule):
                     val_loss = evaluate(model, train_loader)
                     print(val_loss)
         """, note="near miss: no held-out loader in the file (a validation carved elsewhere cannot be told apart)"),
+        invalid("""
+            class Trainer:
+                def evaluate(self, epoch):
+                    num_iter = len(self.test_loader.dataset) // self.test_loader.batch_size
+                    test_loader_iter = self.train_loader.__iter__()  # expect: EVAL049
+                    for it in range(num_iter):
+                        inputs = next(test_loader_iter)
+                        self.meter.update(self.model(inputs), inputs["labels"])
+                    print(f"Epoch {epoch} test acc {self.meter.avg:.3f}")
+        """, note="a class: the evaluation's iterator made from the training loader by `__iter__()`"),
+        valid("""
+            class Trainer:
+                def evaluate(self, epoch):
+                    num_iter = len(self.test_loader.dataset) // self.test_loader.batch_size
+                    test_loader_iter = self.test_loader.__iter__()
+                    train_iter = iter(self.train_loader)
+                    for it in range(num_iter):
+                        inputs = next(test_loader_iter)
+                        self.meter.update(self.model(inputs), inputs["labels"])
+        """, note="near miss: the test iterator from the test loader; a training iterator named so"),
+        invalid({"mnist.ipynb": notebook(
+            """
+            import torch
+            from torchvision import datasets, transforms
+            transf = transforms.ToTensor()
+            trainset = datasets.MNIST(root="./data", train=True, download=True, transform=transf)
+            trainloader = torch.utils.data.DataLoader(trainset, batch_size=64, shuffle=True)
+            testset = datasets.MNIST(root="./data", train=False, download=True, transform=transf)
+            testloader = torch.utils.data.DataLoader(trainset, batch_size=1000, shuffle=True)  # expect: EVAL049
+            """,
+            """
+            for epoch in range(10):
+                train(model, trainloader, optimizer, epoch)
+                test(model, testloader)
+            """,
+        )}, note="notebook: the test loader built on the training set while the test set is built beside it"),
+        valid({"mnist.ipynb": notebook(
+            """
+            import torch
+            from torch.utils.data import DataLoader, SubsetRandomSampler
+            from torchvision import datasets, transforms
+            transf = transforms.ToTensor()
+            trainset = datasets.MNIST(root="./data", train=True, download=True, transform=transf)
+            testset = datasets.MNIST(root="./data", train=False, download=True, transform=transf)
+            trainloader = DataLoader(trainset, batch_size=64, sampler=SubsetRandomSampler(range(50000)))
+            valloader = DataLoader(trainset, batch_size=64, sampler=SubsetRandomSampler(range(50000, 60000)))
+            testloader = DataLoader(testset, batch_size=1000)
+            """,
+        )}, note="near miss (notebook): a validation loader over a sampled part of the training set; the test loader on the test set"),
     ]
 
     def visit_Module(self, node: cst.Module) -> None:
@@ -291,7 +370,7 @@ class HeldOutFigureFromTrainLoader(Rule):
                 name = _name(n)
                 words = words_of.get(name)
                 if words is None:
-                    words = words_of[name] = set(name_tokens(name))
+                    words = words_of[name] = set(_words(name))
                 if name and words & HELD_OUT:
                     names.add(name)
                 if words & TRAIN:
@@ -302,7 +381,7 @@ class HeldOutFigureFromTrainLoader(Rule):
                 assigns.append(n)
         for n in assigns:
             target = _name(n.targets[0].target)
-            words = set(name_tokens(target))
+            words = set(_words(target))
             if target and words & TRAIN and not words & HELD_OUT:
                 self._training_mean_over_held_out(n, target, words, train_names)
                 continue
@@ -318,8 +397,15 @@ class HeldOutFigureFromTrainLoader(Rule):
             line = self.ctx.line_of(n) or 0
             if how == "is divided by the length of" and any(abs(line - other) <= 3 for other in reported):
                 continue  # the loss and the accuracy of one loop divided alike: one finding
-            self.report(n, related=[Location(self.ctx.path, self.ctx.line_of(where), "the training loader")],
-                        target=target, how=how, loader=loader, twin=twin)
+            if how == "is built on":
+                self.report(n, message=("`{target}` is named for held-out data but is built on `{loader}`, the training "
+                                        "set, while `{twin}` (the held-out set) is right there"),
+                            question="Is `{target}` meant to load `{loader}` (the training set) rather than `{twin}`?",
+                            related=[Location(self.ctx.path, self.ctx.line_of(where), "the training set")],
+                            target=target, loader=loader, twin=twin)
+            else:
+                self.report(n, related=[Location(self.ctx.path, self.ctx.line_of(where), "the training loader")],
+                            target=target, how=how, loader=loader, twin=twin)
             if how == "is divided by the length of":
                 reported.append(self.ctx.line_of(n) or 0)
         self._emit_training_means(reported)
@@ -351,6 +437,10 @@ class HeldOutFigureFromTrainLoader(Rule):
                         target=target, how="is divided by the length of", loader=loader, twin=twin)
 
     def _from_train_loader(self, value: cst.BaseExpression, words: set[str]) -> tuple[str, str, cst.CSTNode] | None:
+        if isinstance(value, cst.Call) and words & LOADER:
+            found = self._loader_from_train(value)
+            if found:
+                return found
         if isinstance(value, cst.Call):
             func = _name(value.func)
             if func == "next" and value.args and words & BATCH:
@@ -371,4 +461,23 @@ class HeldOutFigureFromTrainLoader(Rule):
                 loader = _train_loader(right.args[0].value)
                 if loader:
                     return loader, "is divided by the length of", right.args[0].value
+        return None
+
+    def _loader_from_train(self, value: cst.Call) -> tuple[str, str, cst.CSTNode] | None:
+        """A loader or iterator named for held-out data made from training data: `iter(train_loader)`,
+        `self.train_loader.__iter__()`, `DataLoader(trainset, ...)` (no sampler picking part of it)."""
+        func = value.func
+        if _name(func) == "iter" and value.args:
+            loader = _train_loader(value.args[0].value)
+            return (loader, "iterates", value.args[0].value) if loader else None
+        if isinstance(func, cst.Attribute) and func.attr.value == "__iter__" and not value.args:
+            loader = _train_loader(func.value)
+            return (loader, "iterates", func.value) if loader else None
+        if _name(func) == "DataLoader":
+            keywords = {a.keyword.value: a.value for a in value.args if a.keyword is not None}
+            if keywords.keys() & {"sampler", "batch_sampler"}:
+                return None  # a sampler picks part of the training set: a validation part carved on purpose
+            data = keywords.get("dataset") or (value.args[0].value if value.args and value.args[0].keyword is None else None)
+            dataset = _train_set(data) if data is not None else ""
+            return (dataset, "is built on", data) if dataset else None
         return None

@@ -612,6 +612,24 @@ class FitBeforeSplit(Rule):
             X_tr, X_te, y_tr, y_te = train_test_split(X_res, y_res, random_state=0)
         """, note="oversampling before the split puts synthetic copies of test rows in train"),
         invalid("""
+            from imblearn.over_sampling import RandomOverSampler
+            from sklearn.model_selection import train_test_split
+            class Data:
+                def split(self, X, y, share_train=0.8):
+                    X, y = RandomOverSampler().fit_sample(X, y)  # expect: LEAK001
+                    self.X_train, self.X_test, self.y_train, self.y_test = train_test_split(
+                        X, y, test_size=1. - share_train, random_state=0)
+        """, note="imbalanced-learn's name before 0.4, `fit_sample`: the resampled rows are then split, so copies of test rows are trained on"),
+        valid("""
+            from imblearn.over_sampling import RandomOverSampler
+            from sklearn.model_selection import train_test_split
+            class Data:
+                def split(self, X, y, share_train=0.8):
+                    X_train, self.X_test, y_train, self.y_test = train_test_split(
+                        X, y, test_size=1. - share_train, random_state=0)
+                    self.X_train, self.y_train = RandomOverSampler().fit_sample(X_train, y_train)
+        """, note="the same old-name resampler run on the training part after the split"),
+        invalid("""
             import pandas as pd
             from sklearn.model_selection import train_test_split
             homes = pd.read_csv("homes.csv")

@@ -258,11 +258,11 @@ class CallEvaluator(Evaluator):
         fitted = self.add("fit", inputs, info, expr)
         if isinstance(expr.func, cst.Attribute) and not self.is_module(expr.func.value):
             self.rebind(expr.func.value, fitted)
-        if method == "fit_resample" and isinstance(y, int) and y:
+        if method in kb.RESAMPLE_METHODS and isinstance(y, int) and y:
             # `X_res, y_res = smote.fit_resample(X, y)`: the resampled features, and the labels
             pair = (self.add("xform", (fitted, x), {"m": method}, expr), self.add("xform", (fitted, y), {"m": method}, expr))
             return self.add("op", pair, {"op": "tuple"}, expr)
-        if method in ("fit_transform", "fit_resample"):
+        if method == "fit_transform" or method in kb.RESAMPLE_METHODS:
             return self.add("xform", (fitted, x), {"m": method}, expr)
         if method == "fit_predict":
             return self.add("pred", (fitted, x), {"m": method}, expr)

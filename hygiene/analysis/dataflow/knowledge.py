@@ -51,8 +51,10 @@ SELECT_METHODS = frozenset({"idxmax", "idxmin", "argmax", "argmin"})
 CONCAT_FUNCTIONS = frozenset({"pandas.concat", "numpy.concatenate", "numpy.vstack", "numpy.hstack", "numpy.append",
                               "numpy.r_", "torch.cat", "torch.utils.data.ConcatDataset", "datasets.concatenate_datasets",
                               "itertools.chain"})
-FIT_METHODS = frozenset({"fit", "fit_transform", "fit_resample", "fit_predict", "partial_fit", "fit_on_texts",
+FIT_METHODS = frozenset({"fit", "fit_transform", "fit_resample", "fit_sample", "fit_predict", "partial_fit", "fit_on_texts",
                          "adapt", "train_from_iterator"})
+# Resamplers return new rows: imbalanced-learn's `fit_resample` and its name before 0.4, `fit_sample`.
+RESAMPLE_METHODS = frozenset({"fit_resample", "fit_sample"})
 TRANSFORM_METHODS = frozenset({"transform", "texts_to_sequences", "texts_to_matrix"})
 PREDICT_METHODS = frozenset({"predict", "predict_proba", "predict_log_proba", "decision_function",
                              "score_samples", "generate"})

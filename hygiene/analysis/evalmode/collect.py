@@ -72,6 +72,7 @@ class _Frame:
     line: int | None = None
     made_up: set[str] = field(default_factory=set)  # names bound to made-up tensors (`torch.rand(...)`)
     loaded: set[str] = field(default_factory=set)  # models given trained weights here (`trained.weights_loaded_into`)
+    held: set[str] = field(default_factory=set)  # names bound to a batch drawn from a held-out loader (`next(test_iter)`)
 
 
 @dataclass
@@ -222,6 +223,7 @@ class Collector(CallEvents):
         self._enter_loop(node, node.iter)
         for element in names_bound(node.target):
             self._event("new", node, t=element, how="opaque", ctor=None)
+            self.frame.held.discard(element)
 
     def leave_For(self, node: cst.For) -> None:
         self.frame.loop_stack.pop()

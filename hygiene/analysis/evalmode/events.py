@@ -11,7 +11,7 @@ from hygiene.analysis.apis.torch import name_tokens
 from hygiene.analysis.names import dotted
 from hygiene.analysis.evalmode.dispatch import dispatched, note_table
 from hygiene.analysis.evalmode.madeup import made_up
-from hygiene.analysis.evalmode.sampling import called_function, in_training_branch, restores_mode, samples_on_purpose
+from hygiene.analysis.evalmode.sampling import called_function, in_training_branch, periodic_test_branch, restores_mode, samples_on_purpose
 from hygiene.analysis.evalmode.submodules import submodule_of
 from hygiene.analysis.evalmode.trained import weights_loaded_into
 from hygiene.walk import iter_nodes
@@ -21,6 +21,7 @@ from hygiene.analysis.evalmode.words import (
     OPTIMIZER_WORDS,
     EXTERNAL_ROOTS,
     bool_literal,
+    drawn_from_held_out,
     eval_word,
     keeps_tensor,
     names_bound,
@@ -185,12 +186,16 @@ class CallEvents:
         if set(name_tokens(target.rsplit(".", 1)[-1])) & torch_api.NOT_MODEL_WORDS:
             return
         data = any(eval_word(w) for a in node.args for w in words_in(a.value))
+        held = self.frame.held and any(n.value in self.frame.held for a in node.args for n in iter_nodes(a.value)
+                                       if isinstance(n, cst.Name)) and periodic_test_branch(self.ctx.parents, self.ctx.code)
         comprehension = any(isinstance(p, (cst.ListComp, cst.SetComp, cst.GeneratorExp, cst.DictComp)) for p in self.ctx.parents)
         event = self._event("fwd", node, t=target, g="off" if generate else self._grad_here(), data=data,
                             gen=generate, comp=comprehension, code=node)  # its code once kept: `Collector._close`
+        if held:
+            event["hb"] = True  # its input is a batch drawn from a held-out loader: `reasons.reason` reads it
         if root_name(target) in self.frame.loaded:
             event["w"] = True  # after trained weights were loaded into it: `reasons.reason` reads it, `_close` drops it
-        self.frame.pending.append((event, self._where(self._top_statement())))
+        self.frame.pending.append((event, self._where(node if held else self._top_statement())))
 
     def _top_statement(self) -> cst.CSTNode:
         parents = self.ctx.parents
@@ -249,6 +254,11 @@ class CallEvents:
     # -- bindings and metric evidence -----------------------------------------------------------
 
     def leave_Assign(self, node: cst.Assign) -> None:
+        # A batch drawn from a held-out loader and the names computed from it, until bound to something else.
+        held = drawn_from_held_out(node.value) or any(n.value in self.frame.held for n in iter_nodes(node.value) if isinstance(n, cst.Name))
+        for assign_target in node.targets:
+            for element in names_bound(assign_target.target):
+                (self.frame.held.add if held else self.frame.held.discard)(element)
         for assign_target in node.targets:
             target = assign_target.target
             if isinstance(target, (cst.Name, cst.Attribute)):

@@ -6,7 +6,8 @@ once its frame is complete (see `hygiene.analysis.evalmode.collect` for the even
     function  its function evaluates: named for evaluation and looping over data, or computing a
               metric; run under `no_grad` and named for features or embeddings; or it loads trained
               weights into the model and never trains (`trained`)
-    data      its input is evaluation data (`model(X_test)`)
+    data      its input is evaluation data (`model(X_test)`), or a batch drawn from a held-out loader
+              (`next(iter(val_loader))`), the latter also between the updates of a training loop
 Never inside a loop that trains, nor in a function that re-estimates batch-norm statistics.
 """
 from __future__ import annotations
@@ -35,9 +36,13 @@ def reason(frame: Any, event: dict[str, Any], is_function: bool, plain_classes: 
     and the index of the loop that makes it one (its place is where the finding goes)."""
     loops = [frame.loops[i] for i in event["l"]]
     # Inside a loop that trains (`if step % 50 == 0: model(X_test)` between updates), the
-    # forward call is part of training; a validation loop nested in an epoch loop is not.
-    if frame.skip or frame.recal or (loops and loops[-1]["train"]):
+    # forward call is part of training; a validation loop nested in an epoch loop is not, and
+    # neither is a batch drawn from a held-out loader between updates and run through the model
+    # (`j, data = next(enumerate(testdataloader, 0)); pred = classifier(points)`): a test step.
+    if frame.skip or frame.recal:
         return None, None
+    if loops and loops[-1]["train"]:
+        return ("data", None) if event.get("hb") else (None, None)
     if any(loop["eval"] and not loop["train"] for loop in loops):
         return "loop", next(i for i in event["l"] if frame.loops[i]["eval"] and not frame.loops[i]["train"])
     words = set(name_tokens(frame.name))

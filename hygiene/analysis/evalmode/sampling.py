@@ -124,3 +124,16 @@ def in_training_branch(parents: list[cst.CSTNode], target: str) -> bool:
         if owner is not None and (target == owner or target.startswith(owner + ".")):
             return True
     return False
+
+
+def periodic_test_branch(parents: Sequence[cst.CSTNode], code: Any) -> bool:
+    """Is the forward call in an `if` of a loop (`if i % 10 == 0:`) whose block neither backpropagates
+    nor steps an optimizer: a test step between updates, not training on held-out batches (a bilevel
+    search's architecture step, a meta-learner's query set)?"""
+    for p in reversed(parents):
+        if isinstance(p, (cst.For, cst.While, cst.FunctionDef)):
+            return False
+        if isinstance(p, cst.If):
+            text = code(p)
+            return not any(t in text for t in ("backward(", ".step(", "minimize("))
+    return False

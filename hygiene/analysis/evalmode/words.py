@@ -19,7 +19,7 @@ EVAL_DATA_WORDS = frozenset("test testing val validation dev eval evaluation hol
 # `valid` alone is too common (`valid_mask`, `is_valid`); with a data word it names a split.
 VALID_DATA_WORDS = frozenset("loader dl ds set data dataset iter x y batch batches".split())
 EVAL_DATA_COMPOUND = re.compile(
-    r"^(test|val|valid|eval|dev|holdout)(loader|loaders|set|sets|data|dl|ds|batch|batches|iter|x|y|imgs|images)\d*$")
+    r"^(test|val|valid|eval|dev|holdout)(loader|loaders|dataloader|dataloaders|set|sets|dataset|datasets|data|dl|ds|batch|batches|iter|x|y|imgs|images)\d*$")
 EVAL_FUNCTION_WORDS = frozenset("""
 eval evaluate evaluation evaluator validate validation val valid test testing inference infer predict
 prediction predictions accuracy acc score scoring metrics
@@ -184,3 +184,19 @@ def unread_layers(node: cst.ClassDef) -> set[str]:
             for name in names:
                 unread[name] = unread.get(name, 0) + 1
     return {name for name, count in unread.items() if count == calls.get(name)}
+
+
+def drawn_from_held_out(value: cst.BaseExpression) -> bool:
+    """`next(iter(val_loader))`, `next(enumerate(testdataloader, 0))`, `test_iter.next()`: a batch drawn from a
+    loader named for evaluation data."""
+    for n in iter_nodes(value):
+        if not isinstance(n, cst.Call):
+            continue
+        func = n.func
+        if isinstance(func, cst.Name) and func.value == "next" and n.args:
+            if any(eval_word(w) for w in words_in(n.args[0].value)):
+                return True
+        elif isinstance(func, cst.Attribute) and func.attr.value in ("next", "__next__") and not n.args:
+            if any(eval_word(w) for w in words_in(func.value)):
+                return True
+    return False
