@@ -323,3 +323,13 @@ def backward_fields(node_type: type) -> tuple[str, ...]:
     """`child_fields` last one first: the order `walk` pushes them."""
     fields = _backward_fields[node_type] = tuple(reversed(child_fields(node_type)))
     return fields
+
+
+def comprehension_fors(node: cst.ListComp | cst.SetComp | cst.GeneratorExp | cst.DictComp) -> Iterator[cst.CompFor]:
+    """The `for ... in ...` clauses of a comprehension, outermost first. A walk visits the element before
+    them (`[ask(q) for q in rows]`: `ask(q)` first), so a visitor that tracks names binds their targets
+    from here, when it reaches the comprehension."""
+    for_in: cst.CompFor | None = node.for_in
+    while for_in is not None:
+        yield for_in
+        for_in = for_in.inner_for_in

@@ -27,7 +27,7 @@ import libcst as cst
 
 from hygiene.analysis.unused_draws import unused
 from hygiene.context import FileContext
-from hygiene.walk import iter_nodes
+from hygiene.walk import comprehension_fors, iter_nodes
 
 if TYPE_CHECKING:
     from hygiene.context import RepoContext
@@ -127,10 +127,8 @@ class ToyDrawExtractor:
         (the model call in the element then reads the drawn rows)."""
         if not self.tainted:
             return
-        for_in: cst.CompFor | None = node.for_in
-        while for_in is not None:
-            self._bind(for_in.target, for_in.iter)
-            for_in = for_in.inner_for_in
+        for clause in comprehension_fors(node):
+            self._bind(clause.target, clause.iter)
 
     visit_ListComp = visit_SetComp = visit_GeneratorExp = visit_DictComp = _comprehension
 

@@ -8,7 +8,7 @@ import libcst as cst
 from hygiene.analysis.strings import string_value
 from hygiene.finding import Severity
 from hygiene.rule import Rule, invalid, valid
-from hygiene.walk import iter_nodes
+from hygiene.walk import comprehension_fors, iter_nodes
 
 # Names and labels that count the failure as a failure (`failures += 1`, `"error"`): nothing is misclassified.
 _FAILURE = re.compile(r"(?i)err|fail|exc|skip|invalid|unknown|timeout|missing|drop|none|nan|n/?a\b|status")
@@ -164,10 +164,8 @@ class BatchExceptionCountedAsClass(Rule):
 
     def _comprehension(self, node: cst.ListComp | cst.SetComp | cst.GeneratorExp | cst.DictComp) -> None:
         """The element of a comprehension is walked before its `for`: bind the targets first."""
-        for_in: cst.CompFor | None = node.for_in
-        while for_in is not None:
-            self._bind(for_in.target, for_in.iter)
-            for_in = for_in.inner_for_in
+        for clause in comprehension_fors(node):
+            self._bind(clause.target, clause.iter)
 
     visit_ListComp = visit_SetComp = visit_GeneratorExp = visit_DictComp = _comprehension
 
