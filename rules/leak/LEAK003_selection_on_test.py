@@ -21,6 +21,45 @@ KEEPS = ("save", "break", "return")
 _EVALUATING = frozenset({"evaluate", "predict", "evaluation_loop", "prediction_loop", "test", "validate"})
 
 
+# Held-out set 24's shape (LEAK003's examples): a scoring helper's own name for the labels of the loader it is
+# handed, and a training loop that keeps the checkpoint by the helper's score on one loader.
+_SCORES_HELPER = """\
+import torch
+
+def classification_scores(model, dloader):
+    model.eval()
+    y_test, y_pred = torch.empty(0), torch.empty(0)
+    with torch.no_grad():
+        for x, y in dloader:
+            y_test = torch.cat([y_test, y.float()])
+            y_pred = torch.cat([y_pred, model(x).argmax(1).float()])
+    return ((y_pred == y_test).sum() / len(y_test)).item()
+"""
+_TRAIN_LOOP = """\
+import torch
+from torch.utils.data import DataLoader
+from utils import classification_scores
+from data import train_set, valid_set, test_set
+
+trainloader = DataLoader(train_set, batch_size=64, shuffle=True)
+validloader = DataLoader(valid_set, batch_size=256)
+testloader = DataLoader(test_set, batch_size=256)
+model = torch.nn.Linear(20, 2)
+opt = torch.optim.Adam(model.parameters())
+best, best_test = 0.0, 0.0
+for epoch in range(50):
+    for x, y in trainloader:
+        opt.zero_grad()
+        torch.nn.functional.cross_entropy(model(x), y).backward()
+        opt.step()
+    acc = classification_scores(model, {chooser}){mark}
+    test_acc = classification_scores(model, testloader)
+    if acc > best:
+        best, best_test = acc, test_acc
+        torch.save(model.state_dict(), "best.pth")
+print("test accuracy at the best epoch", best_test)
+"""
+
 class SelectionOnTest(Rule):
     """
     ## What it does
@@ -623,83 +662,12 @@ class SelectionOnTest(Rule):
             X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
             model.fit(X_train, y_train, validation_data=(X_test, y_test), callbacks=[EarlyStopping(patience=3)])  # expect: LEAK003
         """, note="Keras early stopping on the test part"),
-        valid({
-            "utils.py": """\
-                import torch
-
-                def classification_scores(model, dloader):
-                    model.eval()
-                    y_test, y_pred = torch.empty(0), torch.empty(0)
-                    with torch.no_grad():
-                        for x, y in dloader:
-                            y_test = torch.cat([y_test, y.float()])
-                            y_pred = torch.cat([y_pred, model(x).argmax(1).float()])
-                    return ((y_pred == y_test).sum() / len(y_test)).item()
-                """,
-            "train.py": """\
-                import torch
-                from torch.utils.data import DataLoader
-                from utils import classification_scores
-                from data import train_set, valid_set, test_set
-
-                trainloader = DataLoader(train_set, batch_size=64, shuffle=True)
-                validloader = DataLoader(valid_set, batch_size=256)
-                testloader = DataLoader(test_set, batch_size=256)
-                model = torch.nn.Linear(20, 2)
-                opt = torch.optim.Adam(model.parameters())
-                best, best_test = 0.0, 0.0
-                for epoch in range(50):
-                    for x, y in trainloader:
-                        opt.zero_grad()
-                        torch.nn.functional.cross_entropy(model(x), y).backward()
-                        opt.step()
-                    acc = classification_scores(model, validloader)
-                    test_acc = classification_scores(model, testloader)
-                    if acc > best:
-                        best, best_test = acc, test_acc
-                        torch.save(model.state_dict(), "best.pth")
-                print("test accuracy at the best epoch", best_test)
-                """,
-        }, note="near miss (held-out set 24): `y_test` is the scoring helper's own name for the labels of whatever "
-                "loader it is handed; the checkpoint is chosen on the validation loader"),
-        invalid({
-            "utils.py": """\
-                import torch
-
-                def classification_scores(model, dloader):
-                    model.eval()
-                    y_test, y_pred = torch.empty(0), torch.empty(0)
-                    with torch.no_grad():
-                        for x, y in dloader:
-                            y_test = torch.cat([y_test, y.float()])
-                            y_pred = torch.cat([y_pred, model(x).argmax(1).float()])
-                    return ((y_pred == y_test).sum() / len(y_test)).item()
-                """,
-            "train.py": """\
-                import torch
-                from torch.utils.data import DataLoader
-                from utils import classification_scores
-                from data import train_set, valid_set, test_set
-
-                trainloader = DataLoader(train_set, batch_size=64, shuffle=True)
-                validloader = DataLoader(valid_set, batch_size=256)
-                testloader = DataLoader(test_set, batch_size=256)
-                model = torch.nn.Linear(20, 2)
-                opt = torch.optim.Adam(model.parameters())
-                best, best_test = 0.0, 0.0
-                for epoch in range(50):
-                    for x, y in trainloader:
-                        opt.zero_grad()
-                        torch.nn.functional.cross_entropy(model(x), y).backward()
-                        opt.step()
-                    acc = classification_scores(model, testloader)  # expect: LEAK003
-                    test_acc = classification_scores(model, testloader)
-                    if acc > best:
-                        best, best_test = acc, test_acc
-                        torch.save(model.state_dict(), "best.pth")
-                print("test accuracy at the best epoch", best_test)
-                """,
-        }, note="the twin: the same helper handed the test loader chooses the checkpoint"),
+        valid({"utils.py": _SCORES_HELPER, "train.py": _TRAIN_LOOP.format(chooser="validloader", mark="")},
+              note="near miss (held-out set 24): `y_test` is the scoring helper's own name for the labels of whatever "
+                   "loader it is handed; the checkpoint is chosen on the validation loader"),
+        invalid({"utils.py": _SCORES_HELPER,
+                 "train.py": _TRAIN_LOOP.format(chooser="testloader", mark="  # expect: LEAK003")},
+                note="the twin: the same helper handed the test loader chooses the checkpoint"),
         valid("""
             import torch
             train_loader, val_loader, test_loader = loaders(seed=0)
