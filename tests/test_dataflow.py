@@ -600,3 +600,20 @@ def test_function_table_names_a_plain_folder_module_by_its_path() -> None:
     functions, modules = function_table(ifaces, ["pkg/data.py", "other/pkg/data.py"])
     assert functions["data.load"] == (0, 1) and modules["data"] == 0
     assert functions["pkg.data.load"] == (1, 1)  # a module's own name wins over another's path name
+
+
+def test_dict_literal_read_by_its_key_is_that_value(tmp_path: Path) -> None:
+    """`splits["fit"]` of `splits = {"fit": a, "heldout": b}` holds `a`'s rows, not the whole dict's
+    (a clean Trainer given `splits["fit"]` and `splits["heldout"]` was reported as trained and tested
+    on the same data)."""
+    from hygiene.analysis.dataflow.queries import row_base
+    prog, _ = build(tmp_path, {"run.py": """
+        from datasets import load_dataset
+        enc = load_dataset("rotten_tomatoes")
+        splits = {"fit": enc["train"], "heldout": enc["test"]}
+        a = splits["fit"]
+        b = splits["heldout"]
+    """})
+    a, b = named(prog, "a"), named(prog, "b")
+    assert prog.info(row_base(prog, a)).get("key") == "train"
+    assert prog.info(row_base(prog, b)).get("key") == "test"

@@ -65,6 +65,15 @@ class ScoreOnTrainingData(Rule):
     message = "`{model}` is scored at {scored} on `{data}`, the rows it was fit on at {fit}, and the score is not labelled as a training score"
     question = "Is the score at {scored} (on `{data}`, which `{model}` was trained on at {fit}) reported as a training score, or as a result?"
     examples = [
+        invalid("""
+            from datasets import load_dataset
+            from transformers import Trainer
+            enc = load_dataset("rotten_tomatoes").map(tokenize, batched=True)
+            splits = {"fit": enc["train"], "heldout": enc["test"]}
+            trainer = Trainer(model=model, args=args, train_dataset=splits["fit"], eval_dataset=splits["fit"])  # expect: EVAL020
+            trainer.train()
+            print({"heldout_accuracy": trainer.evaluate()["eval_accuracy"]})
+        """, note="the splits kept in a dict under names of their own; the training entry given as the evaluation set"),
         valid("""
             import pandas as pd
             from sklearn.metrics import accuracy_score, confusion_matrix

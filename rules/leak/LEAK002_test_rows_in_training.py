@@ -57,6 +57,14 @@ class TestRowsInTraining(Rule):
     message = "`{model}` is fit on `{fit_on}` at {where}, which holds the test rows `{test_on}` it is scored on at {scored}"
     question = "Is `{model}` (fit at {where}) tested at {scored} only on rows it never saw in training?"
     examples = [
+        valid("""
+            from datasets import load_dataset
+            from transformers import Trainer
+            enc = load_dataset("rotten_tomatoes").map(tokenize, batched=True)
+            splits = {"fit": enc["train"], "heldout": enc["test"]}
+            trainer = Trainer(model=model, args=args, train_dataset=splits["fit"], eval_dataset=splits["heldout"])
+            trainer.train()
+        """, note="a dict literal of the splits read by its keys: each key holds its own split"),
         invalid("""
             from sklearn.model_selection import train_test_split
             X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)

@@ -215,6 +215,8 @@ class Program(Linked):
             return out
         elif kind == "elem" and "index" in self.info(ref) and not self.info(ref).get("key"):
             return self.element_sources(self.input(ref, 0), self.info(ref)["index"], stack)
+        elif kind == "col" and (entry := self.dict_entry(ref)):
+            return [(entry, stack)]
         elif kind in ("global", "import", "selfattr"):
             return [(r, stack) for r in self.bound(ref)]
         elif kind == "op" and (stored := instance_attribute(self, ref)):
@@ -243,6 +245,15 @@ class Program(Linked):
         if positions is not None:
             ids = [ids[p] for p in positions if p < len(ids)]
         return [(i, stack) for i in ids if i]
+
+    def dict_entry(self, ref: Ref) -> Ref:
+        """`splits["fit"]` of a literal `splits = {"fit": a, "heldout": b}`: `a` (else 0)."""
+        cols, container = self.info(ref).get("cols"), self.input(ref, 0)
+        keys, values = self.info(container).get("keys") if container else None, self.inputs(container) if container else []
+        if not cols or len(cols) != 1 or not container or self.kind(container) != "op" or self.info(container).get("op") != "dict" \
+                or not keys or len(keys) != len(values) or cols[0] not in keys:
+            return 0
+        return values[keys.index(cols[0])]
 
     def element_sources(self, container: Ref, index: int, stack: Stack, depth: int = 0) -> list[tuple[Ref, Stack]]:
         """Where element `index` of `container` comes from, through tuples built or returned."""
