@@ -176,6 +176,22 @@ class SwallowedException(Rule):
                 "on_bad_lines")
     examples = [
         invalid("""
+            def judge(response):
+                msg = client.messages.create(model=JUDGE_MODEL, max_tokens=200, messages=[{"role": "user", "content": response}])
+                try:
+                    return Verdict.model_validate_json(msg.content[0].text)
+                except ValidationError:  # expect: DATA001
+                    return Verdict(label="safe", reason="unparsed")
+        """, note="the failure named only in a note field beside the class the report counts"),
+        valid("""
+            def judge(response):
+                msg = client.messages.create(model=JUDGE_MODEL, max_tokens=200, messages=[{"role": "user", "content": response}])
+                try:
+                    return Verdict.model_validate_json(msg.content[0].text)
+                except ValidationError:
+                    return Verdict(label="unparsed", reason=msg.content[0].text[:200])
+        """, note="the failure is its own label, which the report can count"),
+        invalid("""
             import csv
             from concurrent.futures import ThreadPoolExecutor
             import jiwer
@@ -2486,12 +2502,13 @@ def _swallow(handler: cst.ExceptHandler) -> tuple[str, str] | None:
     exception = handler.name.name.value if handler.name is not None and isinstance(handler.name.name, cst.Name) else None
     kind: str | None = None
     value = ""
+    notes = _side_notes(handler)
     for node in iter_nodes(handler.body):
         if isinstance(node, (cst.Raise, cst.AugAssign)):
             return None
         if isinstance(node, cst.Name) and (node.value == exception or _NO_ANSWER.match(node.value)):
             return None  # `Score(value=NOANSWER)`: inspect's marker of an item without an answer
-        if isinstance(node, cst.SimpleString) and ERRORISH.search(node.value):
+        if isinstance(node, cst.SimpleString) and ERRORISH.search(node.value) and node not in notes:
             return None
         if isinstance(node, cst.Call):
             callee = node.func.attr.value if isinstance(node.func, cst.Attribute) else (
@@ -3049,6 +3066,23 @@ def _marked_result(handler: cst.ExceptHandler) -> tuple[cst.BaseExpression, str,
     if not graded or not notes:
         return None
     return smalls[0].value, notes[0][0], notes[0][1].strip()
+
+
+def _side_notes(handler: cst.ExceptHandler) -> set[cst.CSTNode]:
+    """The strings beside a constant grade in a returned record (`Verdict(label="safe", reason="unparsed")`):
+    the grade is what gets counted; a note in another field is no trace unless something reads it."""
+    notes: set[cst.CSTNode] = set()
+    for node in iter_nodes(handler.body):
+        if not isinstance(node, cst.Return) or node.value is None or not _result_constant(node.value):
+            continue
+        record = node.value
+        fields = ([(a.keyword.value, a.value) for a in record.args if a.keyword is not None]
+                  if isinstance(record, cst.Call) else
+                  [(string_value(e.key) or "", e.value) for e in record.elements if isinstance(e, cst.DictElement)]
+                  if isinstance(record, cst.Dict) else [])
+        notes.update(n for k, v in fields if not RESULT_FIELDS.match(k) and not STATUS_FIELDS.match(k)
+                     for n in iter_nodes(v) if isinstance(n, cst.SimpleString))
+    return notes
 
 
 def _result_constant(expr: cst.BaseExpression) -> str | None:

@@ -66,6 +66,52 @@ class AnswerInPrompt(Rule):
     message = "Every field of `{record}` is written into the prompt at {where}, including `{gold}`, the answer compared with the model's reply at {compared}"
     question = "Does the prompt built at {where} from `{record}` leave out `{gold}`, the gold answer?"
     examples = [
+        invalid("""
+            from dataclasses import dataclass
+
+            @dataclass
+            class Item:
+                question: str
+                target: str
+
+                def render(self):
+                    return f"{self.question} The correct option is {self.target}. Answer:"  # expect: LEAK006
+
+            items = [Item(**json.loads(line)) for line in open("test.jsonl")]
+            for it in items:
+                msg = client.messages.create(model=MODEL, max_tokens=5, messages=[{"role": "user", "content": it.render()}])
+                correct += msg.content[0].text.strip().startswith(it.target)
+        """, note="a record's method writes its own gold field (`self.target`) into the prompt"),
+        valid("""
+            from dataclasses import dataclass
+
+            @dataclass
+            class Item:
+                question: str
+                target: str
+
+                def render(self):
+                    return f"{self.question} Answer with one letter:"
+
+            items = [Item(**json.loads(line)) for line in open("test.jsonl")]
+            for it in items:
+                msg = client.messages.create(model=MODEL, max_tokens=5, messages=[{"role": "user", "content": it.render()}])
+                correct += msg.content[0].text.strip().startswith(it.target)
+        """, note="the method renders the question only; the target is compared with the reply"),
+        invalid("""
+            for ex in examples:
+                out = client.chat.completions.create(model=MODEL, messages=[  # expect: LEAK006
+                    {"role": "user", "content": f"{ex.question} (hint: {ex.answer}) Answer:"}])
+                hits += out.choices[0].message.content.strip() == ex.answer
+        """, note="the gold field read by attribute"),
+        valid("""
+            for ex in examples:
+                out = client.chat.completions.create(model=MODEL, messages=[
+                    {"role": "user", "content": f"{ex.question} Choose one of: {', '.join(task.labels)}"}])
+                reply = out.choices[0].message.content.strip()
+                valid_reply = reply in task.labels
+                hits += reply == ex.label
+        """, note="the task's label set (every option) is in the prompt, and a reply is checked against it for validity"),
         invalid({
             "mc/format.py": """\
                 LETTERS = "ABCDE"
@@ -829,7 +875,8 @@ class AnswerInPrompt(Rule):
                                      Location(prog.path(compared), prog.line(compared), "compared with the reply here")],
                             message="`{gold}`, which the model's reply is compared with at {compared}, is written into the prompt at {where}",
                             question="Does the prompt built at {where} contain `{gold}`, the answer the reply is graded against at {compared}?",
-                            gold=value_name(prog, gold, "the gold answer"), compared=prog.describe(compared), record="", )
+                            gold=_attribute_name(prog, gold) or value_name(prog, gold, "the gold answer"),
+                            compared=prog.describe(compared), record="", )
 
 
 _DEMO_WORDS = re.compile(r"(?i)shot|demo|exemplar|example|icl|context")
@@ -1007,9 +1054,10 @@ def _gold_in_text(prog: Program, call: Ref, starts: list[Ref]) -> list[tuple[Ref
     for node, stack, parent in prog.trace_back([(s, ()) for s in starts], limit=600,
                                            stop=lambda r: prog.kind(r) in ("llm", "pred", "fit", "metric", "src")):
         kind, info = prog.kind(node), prog.info(node)
-        if not parent or node in replies or kind not in ("col", "elem", "subset", "op", "call") or (
-                kind == "op" and info.get("op") in ("fmt", "dict", "tuple", "list", "attr", "lambda")):
-            continue
+        if not parent or node in replies or kind not in ("col", "elem", "subset", "op", "call", "selfattr") or (
+                kind == "op" and info.get("op") in ("fmt", "dict", "tuple", "list", "lambda")) or (
+                kind == "op" and info.get("op") == "attr" and not _item_field(prog, node)):
+            continue  # `item.answer` is a field read like `item["answer"]`; `reply.text` passes its value on
         if not _gold_like(prog, node):
             continue  # `f"Include the word {keyword}"`, then `keyword in reply`: the instruction, not an answer
         compared = _graded(prog, _same_field(prog, node), replies)
@@ -1019,7 +1067,7 @@ def _gold_in_text(prog: Program, call: Ref, starts: list[Ref]) -> list[tuple[Ref
             # `include_answer` defaults to True) and the caller grades the reply against the same
             # field of the record it passed: the finding is at that call
             compared = _graded(prog, _caller_field(prog, node, stack[-1]), replies, lookups=True)
-            entered = stack[-1]
+            entered = parent if kind == "selfattr" else stack[-1]  # a method's own text always holds its field
         if compared:
             found.append((node, entered, compared))
     return found
@@ -1029,14 +1077,42 @@ def _caller_field(prog: Program, node: Ref, call: Ref) -> list[Ref]:
     """When `node` reads one field of a parameter (`ex["answer"]` in `format_example(ex)`), the reads
     of the same field of the record `call` passes for it."""
     cols = prog.info(node).get("cols", [])
-    record = prog.input(node, 0) if prog.kind(node) == "col" and len(cols) == 1 else 0
     key = prog.callee(call)
+    if prog.kind(node) == "selfattr" and key is not None and prog.function(key).owner and prog.info(call).get("m"):
+        # `self.target` in a method the caller runs as `item.render()`: the caller's `item.target`
+        return _attribute_reads(prog, prog.input(call, 0), prog.info(node).get("attr"))
+    record = prog.input(node, 0) if prog.kind(node) == "col" and len(cols) == 1 else 0
     if not record or prog.kind(record) != "param" or key is None or prog.function_of(record) != key:
         return []
     argument = prog.argument(call, key, record)
     if not argument:
         return []
     return [u for u in prog.users(argument) if prog.kind(u) == "col" and prog.info(u).get("cols") == cols]
+
+
+def _item_field(prog: Program, node: Ref) -> bool:
+    """`ex.answer` of a loop's item or a parameter (one record each time), not `task.labels` of one
+    object for the whole run (the label set every prompt may list)."""
+    record = prog.input(node, 0)
+    return _gold_word(prog.info(node).get("a") or "") and bool(record) and prog.kind(record) in ("elem", "param")
+
+
+def _attribute_name(prog: Program, node: Ref) -> str:
+    """`self.target`, `item.answer`: a field read by attribute, as written ("" for other values)."""
+    info = prog.info(node)
+    if prog.kind(node) == "selfattr":
+        return f"self.{info.get('attr')}"
+    if prog.kind(node) == "op" and info.get("op") == "attr" and info.get("a"):
+        return f"{value_name(prog, prog.input(node, 0), 'the record')}.{info['a']}"
+    return ""
+
+
+def _attribute_reads(prog: Program, record: Ref, attr: str | None) -> list[Ref]:
+    """The reads `record.attr` of one object (the gold read by attribute, as `row["answer"]` by key)."""
+    if not record or not attr:
+        return []
+    return [u for u in prog.users(record) if prog.kind(u) == "op" and prog.info(u).get("op") == "attr"
+            and prog.info(u).get("a") == attr and prog.input(u, 0) == record]
 
 
 def _literal(prog: Program, call: Ref, key: tuple[int, int], param: Ref) -> object:
@@ -1107,6 +1183,8 @@ def _same_field(prog: Program, node: Ref) -> list[Ref]:
     """`node`, and when it reads one field of a record, every read of that field of the same record
     (`row["answer"]` in the prompt and `row["answer"]` again where the reply is graded)."""
     cols = prog.info(node).get("cols", [])
+    if prog.kind(node) == "op" and prog.info(node).get("op") == "attr":
+        return [node] + [u for u in _attribute_reads(prog, prog.input(node, 0), prog.info(node).get("a")) if u != node]
     record = prog.input(node, 0) if prog.kind(node) == "col" and len(cols) == 1 else 0
     if not record:
         return [node]
@@ -1124,11 +1202,16 @@ def _gold_like(prog: Program, value: Ref) -> bool:
     for node in prog.back([value], limit=12):
         info = prog.info(node)
         words = [info.get("name") or ""] + [c for c in info.get("cols", []) if isinstance(c, str)]
-        for word in words:
-            tokens = re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])", word.replace("_", " "))
-            if word.lower() in GOLD_KEYS or any(t.lower() in _GOLD_TOKENS for t in tokens):
-                return True
+        if node == value:  # the field itself read by attribute (`item.answer`, `self.target`)
+            words += [info.get("a") or "", info.get("attr") or ""] if prog.kind(node) in ("op", "selfattr") else []
+        if any(_gold_word(word) for word in words):
+            return True
     return False
+
+
+def _gold_word(word: str) -> bool:
+    tokens = re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])", word.replace("_", " "))
+    return word.lower() in GOLD_KEYS or any(t.lower() in _GOLD_TOKENS for t in tokens)
 
 
 def _template_text(prog: Program, ref: Ref) -> str:

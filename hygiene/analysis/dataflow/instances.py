@@ -33,3 +33,17 @@ def instance_attribute(prog: Any, ref: Ref) -> list[Ref]:
         return []
     stored = prog.graph(init[0]).attributes.get(cls.rpartition(".")[2], {}).get(attr, [])
     return [ref_of(init[0], n) for n in stored]
+
+
+def element_method(prog: Any, ref: Ref) -> str | None:
+    """`item.render()` where `item` runs over a list or comprehension of one repo class's instances
+    (`[Item(**row) for row in rows]`): `Class().render`, the name the call resolves by (None else)."""
+    method = prog.info(ref).get("m")
+    receiver = prog.input(ref, 0)
+    if not method or not receiver or prog.kind(receiver) != "elem":
+        return None
+    container = prog.input(receiver, 0)
+    if not container or prog.kind(container) not in ("comp", "op"):
+        return None
+    made = {prog.info(i).get("fn") for i in prog.inputs(container) if i and prog.kind(i) == "call"}
+    return f"{made.pop()}().{method}" if len(made) == 1 and None not in made else None

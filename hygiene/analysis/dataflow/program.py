@@ -19,7 +19,7 @@ from typing import Any
 from hygiene.analysis.apis import plain
 from hygiene.analysis.dataflow.graph import (FUNC, GUARD, INFO, INPUTS, KIND, LINE, MASK, ROW_INPUTS, SHIFT, Graph, Ref,
                                              ref_of, reverse_edges)
-from hygiene.analysis.dataflow.instances import instance_attribute
+from hygiene.analysis.dataflow.instances import element_method, instance_attribute
 from hygiene.analysis.dataflow.linking import Linked, Source, resolve
 
 Stack = tuple[Ref, ...]
@@ -124,7 +124,7 @@ class Program(Linked):
             self.trace.names.update(hit[1])
             return hit[0]
         found, names = None, ()
-        name = self.info(ref).get("fn")
+        name = self.info(ref).get("fn") or (self.kind(ref) == "call" and element_method(self, ref))
         if name and self.kind(ref) == "call":
             bare = plain(name)
             shared = self._by_name.get(bare)  # one (callee, names) per name: held once, not per call
