@@ -300,6 +300,10 @@ def empty_counted_as_class(function: cst.FunctionDef) -> str | None:
     if not _CLASSIFIER_NAME.search(function.name.value):
         return None
     params = {p.name.value for p in function.params.params}
+    for node in iter_nodes(function.body):  # `t = text.strip().lower()`: `t` is the parameter, normalised
+        if isinstance(node, cst.Assign) and len(node.targets) == 1 and isinstance(node.targets[0].target, cst.Name) \
+                and _emptiness_of(cst.UnaryOperation(cst.Not(), node.value)) in params:
+            params.add(node.targets[0].target.value)
     for node in iter_nodes(function.body):
         if isinstance(node, cst.Return) and isinstance(node.value, cst.BooleanOperation) and isinstance(
                 node.value.operator, cst.Or):

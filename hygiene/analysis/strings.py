@@ -186,3 +186,24 @@ def _path_parts(node: cst.CSTNode) -> list[str]:
         if name == "joinpath" or (name == "join" and isinstance(node.func, cst.Attribute)):
             return [p for a in node.args for p in _path_parts(a.value)]
     return [""]  # `Path(__file__).parent`, a folder constant: relative to something we do not read
+
+
+_SAME_TEXT_CALLS = frozenset({"dedent", "cleandoc"})
+_SAME_TEXT_METHODS = frozenset({"strip", "lstrip", "rstrip"})
+
+
+def text_literal(expr: cst.BaseExpression) -> cst.BaseExpression:
+    """The literal under text-preserving wrappers (`textwrap.dedent(TEXT).strip()`, `inspect.cleandoc(TEXT)`):
+    its `{fields}` are the wrapped literal's; any other expression is returned as it is."""
+    for _ in range(4):
+        if not isinstance(expr, cst.Call):
+            return expr
+        func = expr.func
+        name = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
+        if name in _SAME_TEXT_CALLS and len(expr.args) == 1 and expr.args[0].keyword is None:
+            expr = expr.args[0].value
+        elif name in _SAME_TEXT_METHODS and isinstance(func, cst.Attribute) and not expr.args:
+            expr = func.value
+        else:
+            return expr
+    return expr

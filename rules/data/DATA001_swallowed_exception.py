@@ -172,9 +172,52 @@ class SwallowedException(Rule):
     severity = Severity.ERROR
     message = "`{handler}` {where_in} {action} without logging or counting it: {consequence}"
     question = "How many items failed at {where}, and are they excluded from or counted in the reported numbers?"
-    triggers = ("except", "startswith", "endswith", " in ", "==", "find(", ".apply(", ".map(", "skip_invalid",
+    triggers = ("except", "suppress(", " or \"\"", " or ''", "startswith", "endswith", " in ", "==", "find(", ".apply(", ".map(", "skip_invalid",
                 "on_bad_lines")
     examples = [
+        invalid("""
+            MARKERS = ("i can't", "i cannot", "i won't")
+
+            def is_refusal(text):  # expect: DATA001
+                t = text.strip().lower()
+                return t == "" or any(m in t for m in MARKERS)
+
+            flags = []
+            for p in prompts:
+                resp = client.chat.completions.create(model=MODEL, messages=[{"role": "user", "content": p}])
+                flags.append(is_refusal(resp.choices[0].message.content or ""))
+            rate = sum(flags) / len(flags)
+        """, note="content None (a filtered output, a tool call) becomes an empty reply that the classifier counts as a refusal"),
+        valid("""
+            MARKERS = ("i can't", "i cannot", "i won't")
+
+            def is_refusal(text):
+                return any(m in text.lower() for m in MARKERS)
+
+            flags, empty = [], 0
+            for p in prompts:
+                resp = client.chat.completions.create(model=MODEL, messages=[{"role": "user", "content": p}])
+                text = resp.choices[0].message.content or ""
+                if not text:
+                    empty += 1
+                    continue
+                flags.append(is_refusal(text))
+        """, note="the same `or \"\"`, but an empty reply is counted apart and no classifier gives it a class"),
+        invalid("""
+            import contextlib
+            scores = []
+            for it in items:
+                with contextlib.suppress(Exception):  # expect: DATA001
+                    out = litellm.completion(model=MODEL, messages=[{"role": "user", "content": it["question"]}])
+                    scores.append(parse_number(out.choices[0].message.content) == it["answer"])
+            accuracy = sum(scores) / len(scores)
+        """, note="`except Exception: pass` spelled as a context manager around each item"),
+        valid("""
+            import contextlib, os
+            for path in stale_files:
+                with contextlib.suppress(FileNotFoundError):
+                    os.remove(path)
+        """, note="a housekeeping suppress: nothing is collected, no item of a study is lost"),
         invalid("""
             def judge(response):
                 msg = client.messages.create(model=JUDGE_MODEL, max_tokens=200, messages=[{"role": "user", "content": response}])
@@ -2079,6 +2122,32 @@ class SwallowedException(Rule):
         self.report(node, handler=handler, where_in=where_in, action=_ACTIONS[kind].format(value=value),
                     consequence=_CONSEQUENCES[kind], extra={"ask": ask} if ask else None)
 
+    def visit_BooleanOperation(self, node: cst.BooleanOperation) -> None:
+        """`resp.choices[0].message.content or ""`: a reply without text (content None: an output the API
+        filtered, a tool call) becomes an empty reply; reported when a classifier counts empty replies."""
+        right, left = node.right, node.left
+        if not isinstance(node.operator, cst.Or) or not (isinstance(right, cst.SimpleString) and right.evaluated_value == ""):
+            return
+        if not (isinstance(left, cst.Attribute) and left.attr.value in ("content", "text", "output_text")
+                and REPLY_CHAIN.search(self.ctx.code(left.value))):
+            return
+        site = {"kind": "none_reply", "line": self.ctx.line_of(node), "handler": self.ctx.code(node), "model": "", "function": ""}
+        position = self.ctx.position(node)
+        if self.ctx.notebook is not None and position is not None:
+            site["cell"], site["cell_line"], site["line"] = self.ctx.notebook.locate(position.start.line)
+        self.ctx.facts.setdefault(self.code, []).append(site)
+
+    def visit_With(self, node: cst.With) -> None:
+        """`with contextlib.suppress(Exception):` around an item's work is `except Exception: pass`."""
+        caught = _suppressed(node)
+        if caught is None or (caught and all(t in BENIGN for t in caught)) or id(node) in self.handled:
+            return
+        where_in = self._where(node, self.ctx.parents, "pass", "")  # type: ignore[arg-type]  # a With has a body too
+        if where_in is not None:
+            self.handled.add(id(node))
+            self.report(node, handler=f"with {self.ctx.code(node.items[0].item)}", where_in=where_in,
+                        action=_ACTIONS["pass"], consequence=_CONSEQUENCES["pass"])
+
     def _where(self, try_node: cst.Try, parents: list[cst.CSTNode], kind: str, value: str) -> str | None:
         """Where the swallow costs data (a loop over items, a model call, a grading function), or None."""
         model = self._model_call_in(try_node)
@@ -2334,14 +2403,25 @@ class SwallowedException(Rule):
                             consequence="error replies are stored and judged like real replies (a keyword judge "
                                         "counts them as whatever a reply without its keywords is)", **place)
                 continue
-            if site["kind"] == "empty_reply":
+            if site["kind"] in ("empty_reply", "none_reply"):
                 classes = [(p, f) for p, found in repo.facts("empty_classes") for f in found]
                 if not classes:
                     continue  # nothing counts an empty reply as anything: the logged failure stays a failure
                 class_path, klass = classes[0]
+                none = site["kind"] == "none_reply"
+                if none:  # harmless until a classifier counts the empty reply: the finding is at that classifier
+                    repo.report(cls, class_path, klass["line"],
+                                message="`{fn}` answers a fixed class for an empty `{param}`, and a reply without text "
+                                        "(content None: an output the API filtered, a tool call) reaches it as an empty "
+                                        "reply at {reply}: those replies are counted as that class, not as failures",
+                                question="How many replies were empty, and should they count as `{fn}`'s class?",
+                                fn=klass["fn"], param=klass["param"], reply=f"{path}:{site['line']}",
+                                related=(Location(path, site["line"], "a reply without text becomes empty here"),))
+                    continue
                 repo.report(cls, path, site["line"], message=TOLD_MESSAGE, handler=site["handler"],
-                            where_in=f"around `{site['model']}`",
-                            action="logs the failure and returns an empty reply",
+                            where_in="for a reply without text (content None: a filtered output, a tool call)" if none
+                            else f"around `{site['model']}`",
+                            action="gives an empty reply" if none else "logs the failure and returns an empty reply",
                             consequence=f"`{klass['fn']}` ({class_path}:{klass['line']}) answers a fixed class for an "
                                         f"empty `{klass['param']}`, so failed requests are counted as that class "
                                         "(an API error scored as a refusal), and a log line is no count in the results",
@@ -2388,6 +2468,8 @@ _CONSEQUENCES = {"continue": "failed items vanish from the denominator",
 
 
 # The message of the shapes where a log line is no excuse: the failure still becomes a value.
+# A model reply's text read from its response object (`resp.choices[0].message`, `msg.content[0]`, `response.candidates[0]`).
+REPLY_CHAIN = re.compile(r"(?i)choices|message|content\[|candidates|completion|response|resp\b|reply|output")
 TOLD_MESSAGE = "`{handler}` {where_in} {action}: {consequence}"
 
 
@@ -2465,6 +2547,16 @@ EXPECTED_CASE = re.compile(r"(?i)\b(if|when|unless|expected|intentional(ly)?|on 
 def _handler_text(ctx, node: cst.ExceptHandler) -> str:  # type: ignore[no-untyped-def]
     text = "except" + (f" {' '.join(ctx.code(node.type).split())}" if node.type is not None else "")
     return text if len(text) <= 60 else text[:56] + "...)"
+
+
+def _suppressed(node: cst.With) -> list[str] | None:
+    """The exception names of `with suppress(A, B):` (`contextlib.suppress`), or None for another `with`."""
+    for item in node.items:
+        call = item.item
+        if isinstance(call, cst.Call) and (isinstance(call.func, cst.Name) and call.func.value == "suppress" or (
+                isinstance(call.func, cst.Attribute) and call.func.attr.value == "suppress")):
+            return [(_text(a.value).split() or [""])[-1] for a in call.args]
+    return None
 
 
 def _caught(handler: cst.ExceptHandler) -> list[str]:

@@ -14,7 +14,7 @@ from hygiene.analysis.names import dotted
 from hygiene.context import FileContext, RepoContext
 from hygiene.finding import Location, Severity
 from hygiene.rule import Rule, invalid, notebook, valid
-from hygiene.analysis.strings import TemplateLiteral, field_root, file_read_path, string_value, template_fields
+from hygiene.analysis.strings import TemplateLiteral, field_root, file_read_path, string_value, template_fields, text_literal
 from hygiene.analysis.textflow import ESCAPES, FORMAT_METHODS, FORMATTED, RETURNED, SENT, TextFlow, replace_chain
 
 SENT_AS_IS = "but is sent to the model unfilled"
@@ -78,6 +78,27 @@ class TemplateSentUnfilled(Rule):
     question = "Which {placeholders} did the model see at {where}? Print one request as sent."
     triggers = ("{", "import", "\"\"\"", "PROMPT", "prompt")
     examples = [
+        invalid("""
+            import textwrap
+            PROMPT = textwrap.dedent(\"\"\"  # expect: PROMPT002
+                You are a careful grader.
+                Question: {question}
+            \"\"\")
+
+            def ask(question):
+                return client.messages.create(model=MODEL, max_tokens=50, messages=[{"role": "user", "content": PROMPT}])
+        """, note="a template under textwrap.dedent is still the template"),
+        valid("""
+            import textwrap
+            PROMPT = textwrap.dedent(\"\"\"
+                You are a careful grader.
+                Question: {question}
+            \"\"\").strip()
+
+            def ask(question):
+                return client.messages.create(model=MODEL, max_tokens=50,
+                                              messages=[{"role": "user", "content": PROMPT.format(question=question)}])
+        """, note="the dedented template is filled before it is sent"),
         invalid("""
             TEMPLATE = (  # expect: PROMPT002
                 "Passage: {passage}\\n"
@@ -779,7 +800,7 @@ class TemplateSentUnfilled(Rule):
                 self.foreign_loads.append((node, instance[:-2]))
 
     def _class_template(self, name: str, value: cst.BaseExpression, statement: cst.CSTNode) -> None:
-        template = TemplateLiteral.of(value)
+        template = TemplateLiteral.of(text_literal(value))
         if template is not None:
             self.class_templates.append((name, template))
             scope = self.ctx.names.scope
@@ -801,7 +822,7 @@ class TemplateSentUnfilled(Rule):
                 self.dollar[target.value] = (self.ctx.line_here(node), fields)
             return
         if isinstance(target, cst.Name):
-            template = TemplateLiteral.of(node.value)
+            template = TemplateLiteral.of(text_literal(node.value))  # `textwrap.dedent("""...""")` too
             read = file_read_path(node.value) if template is None else None
             if template is None and read is None:
                 read = self._config_entry_read(node.value)  # `yaml.safe_load(fh)["template"]`: "prompts/sql.yaml#template"
