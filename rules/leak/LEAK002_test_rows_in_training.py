@@ -53,10 +53,49 @@ class TestRowsInTraining(Rule):
     category = "LEAK-OVERLAP"
     severity = Severity.ERROR
     kinds = frozenset()
-    dataflow_starts = frozenset({"call", "metric", "pred", "split"})
+    dataflow_starts = frozenset({"call", "concat", "metric", "pred", "split"})
     message = "`{model}` is fit on `{fit_on}` at {where}, which holds the test rows `{test_on}` it is scored on at {scored}"
     question = "Is `{model}` (fit at {where}) tested at {scored} only on rows it never saw in training?"
     examples = [
+        invalid("""
+            import torch
+            from torch.utils.data import ConcatDataset, DataLoader
+            from torchvision import datasets
+            train_ds = datasets.FashionMNIST("data", train=True, transform=tf)
+            test_ds = datasets.FashionMNIST("data", train=False, transform=tf)
+            loader = DataLoader(ConcatDataset([train_ds, test_ds]), batch_size=128, shuffle=True)  # expect: LEAK002
+            net = SmallCNN()
+            opt = torch.optim.Adam(net.parameters(), 1e-3)
+            for x, y in loader:
+                opt.zero_grad()
+                torch.nn.functional.cross_entropy(net(x), y).backward()
+                opt.step()
+            correct = sum((net(x).argmax(1) == y).sum().item() for x, y in DataLoader(test_ds, batch_size=512))
+        """, note="the test set joined into the training loader of the network scored on it"),
+        valid("""
+            import torch
+            from torch.utils.data import ConcatDataset, DataLoader
+            from torchvision import datasets
+            train_ds = datasets.FashionMNIST("data", train=True, transform=tf)
+            test_ds = datasets.FashionMNIST("data", train=False, transform=tf)
+            extra = datasets.KMNIST("data", train=True, transform=tf)
+            loader = DataLoader(ConcatDataset([train_ds, extra]), batch_size=128, shuffle=True)
+            net = SmallCNN()
+            opt = torch.optim.Adam(net.parameters(), 1e-3)
+            for x, y in loader:
+                opt.zero_grad()
+                torch.nn.functional.cross_entropy(net(x), y).backward()
+                opt.step()
+            correct = sum((net(x).argmax(1) == y).sum().item() for x, y in DataLoader(test_ds, batch_size=512))
+        """, note="another training set joined in; the test set only scored"),
+        valid("""
+            import pandas as pd
+            full = pd.concat([train_df, test_df])
+            full["length"] = full["text"].str.len()
+            train_part = full.iloc[:len(train_df)]
+            clf.fit(train_part[["length"]], train_part["label"])
+            print(clf.score(full.iloc[len(train_df):][["length"]], test_df["label"]))
+        """, note="joined for a feature, cut back into the training rows before the fit"),
         valid("""
             from datasets import load_dataset
             from transformers import Trainer
@@ -401,6 +440,36 @@ class TestRowsInTraining(Rule):
         cls._fit_on_everything(repo, prog, reported)
         cls._dedup_after_split(repo, prog, reported)
         cls._same_data_both_ways(repo, prog, reported)
+        cls._test_rows_joined_into_training(repo, prog, reported)
+
+    @classmethod
+    def _test_rows_joined_into_training(cls, repo, prog: Program, reported: set[Ref]) -> None:
+        """`DataLoader(ConcatDataset([train_ds, test_ds]))` trained on (a loss that is backpropagated, a
+        model's fit) while `test_ds` is scored on its own: the training rows hold the test rows."""
+        for join in prog.nodes("concat"):
+            parts = [i for i in prog.inputs(join) if i]
+            roles = [role(prog, i)[0] for i in parts]
+            tests = [p for p, r in zip(parts, roles) if r == "test"]
+            if not tests or "train" not in roles or join in reported:
+                continue
+            after = prog.forward([join], limit=400)
+            trained = [r for r in after if _trains_on(prog, r, join)]
+            if not trained or any(t in reported for t in trained):
+                continue
+            scored = [r for r in prog.forward(tests, stop=lambda r: r == join, limit=400)
+                      if r not in after and prog.kind(r) in ("pred", "metric", "apply")]
+            if not scored:
+                continue
+            reported.add(join)
+            reported.update(trained)
+            repo.report(cls, **prog.where(join),
+                        related=[Location(prog.path(trained[0]), prog.line(trained[0]), "trained on here"),
+                                 Location(prog.path(scored[0]), prog.line(scored[0]), "test rows scored here")],
+                        message="The test rows `{test_on}` are joined into the training data at {where}, and the model "
+                                "trained on it at {trained} is then scored on `{test_on}` at {scored}",
+                        question="Should the training data joined at {where} hold the test rows `{test_on}` scored at {scored}?",
+                        test_on=prog.info(tests[0]).get("name", "the test set"), trained=prog.describe(trained[0]),
+                        scored=prog.describe(scored[0]))
 
     @classmethod
     def _fit_on_everything(cls, repo, prog: Program, reported: set[Ref]) -> None:
@@ -484,6 +553,20 @@ class TestRowsInTraining(Rule):
                 repo.report(cls, **prog.where(call), message="The model is trained and evaluated at {where} on the same data: `{on}` is read the same way for both",
                             question="Which data does the evaluation at {where} use that training did not?",
                             on=prog.info(first).get("name") or prog.info(first).get("path", "the data"))
+
+
+def _trains_on(prog: Program, ref: Ref, join: Ref) -> bool:
+    """`ref` trains a model on rows of `join` (not on a cut of them): a model's fit, or a loss whose
+    `.backward()` is called, over data read back to the join without passing a subset or a split."""
+    kind = prog.kind(ref)
+    if kind == "fit" and prog.info(ref).get("kind") == "model":
+        data = prog.input(ref, 1)
+    elif kind == "metric" and any(prog.info(u).get("m") == "backward" for u in prog.users(ref)):
+        data = next((prog.input(i, 1) for i in prog.inputs(ref) if i and prog.kind(i) == "apply"), 0)
+    else:
+        return False
+    cut = ("subset", "part", "split")
+    return bool(data) and join in prog.back([data], stop=lambda r: prog.kind(r) in cut or r == join, limit=200)
 
 
 def _source_key(prog: Program, ref: Ref) -> tuple | None:

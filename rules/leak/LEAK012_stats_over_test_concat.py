@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import ast
+import re
 
 import libcst as cst
 
@@ -23,6 +24,13 @@ STATS = frozenset("mean std var nanmean nanstd nanvar min max amin amax median q
 _TEST_WORDS = frozenset({"test", "tst", "holdout", "heldout", "eval", "evaluation"})
 _TRAIN_WORDS = frozenset({"train", "training", "tr", "trn"})
 _NORMALISERS = ("normaliz", "normalis", "standardi", "scale", "whiten")
+
+
+_FIT_METHODS = frozenset({"fit", "fit_transform", "partial_fit", "adapt", "fit_on_texts"})
+_FITS_TEXT = re.compile(r"\.(fit|fit_transform|partial_fit|adapt|fit_on_texts)\(")
+# Preprocessors whose fit learns statistics of the rows (a model fitted on joined rows is LEAK002's).
+_PREPROCESSOR = re.compile(r"(?i)scal|normali[sz]|standardi|imput|pca|svd|whiten|vectori[sz]|tfidf|tokeni[sz]|"
+                           r"kbins|quantile|power_?trans|selectk|select_?k|feature_?select|discreti")
 
 
 def _words(name: str) -> set[str]:
@@ -68,8 +76,27 @@ class StatsOverTestConcat(Rule):
     message = ("`{joined}` joins the training data with {test} and its {stats} are the normalisation "
                "statistics: the test rows are part of what the preprocessing is fitted on")
     question = "Should the statistics computed from `{joined}` at {where} come from the training rows only?"
-    triggers = ("cat(", "concat", "stack(", "append(", ".sel(")
+    triggers = ("cat(", "concat", "stack(", "append(", ".sel(")  # a preprocessor fitted on a join has one too
     examples = [
+        invalid("""
+            import numpy as np
+            from sklearn.preprocessing import StandardScaler
+            X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2, random_state=0)
+            scaler = StandardScaler().fit(np.vstack([X_train, X_test]))  # expect: LEAK012
+            model = Ridge().fit(scaler.transform(X_train), y_train)
+        """, note="a scaler fitted on the train and test rows stacked together"),
+        invalid("""
+            import pandas as pd
+            full = pd.concat([train_df, test_df])  # expect: LEAK012
+            tfidf = TfidfVectorizer(min_df=2)
+            tfidf.fit(full["text"])
+        """, note="a vectoriser's vocabulary from a joined frame"),
+        valid("""
+            import numpy as np
+            from sklearn.preprocessing import StandardScaler
+            scaler = StandardScaler().fit(np.vstack([X_train, X_val]))
+            model = Ridge().fit(scaler.transform(X_train), y_train)
+        """, note="training and validation rows joined for the final preprocessing: no test part"),
         invalid("""
             import xarray as xr
             ds = xr.open_dataset("data/era5_t2m_monthly.nc")
@@ -237,15 +264,42 @@ class StatsOverTestConcat(Rule):
             test = self._test_part(n.value, built)
             if test:
                 joins[n.targets[0].target.value] = (n, test)
+        fitted = self._preprocessor_fits(root, joins, built)
         if not joins:
             return
         nodes = list(walk_scope(root))
         for name, (assign, test) in joins.items():
             stats = self._normalising_stats(nodes, name, assign)
-            if stats:
+            if stats and id(assign) not in fitted:
                 self.report(assign, related=[Location(self.ctx.path, self.ctx.line_of(stats[0]), "the statistics")],
                             joined=name, test=test,
                             stats=" and ".join(sorted({_stat_name(s) for s in stats})))
+
+    def _preprocessor_fits(self, root: cst.CSTNode, joins: dict[str, tuple[cst.CSTNode, str]],
+                           built: dict[str, cst.BaseExpression]) -> set[int]:
+        """`StandardScaler().fit(np.vstack([X_train, X_test]))`, or `.fit_transform(allx)` of a joined
+        name: a preprocessor fitted on the joined rows (reported at the join; ids of the joins reported)."""
+        reported: set[int] = set()
+        if not _FITS_TEXT.search(self.ctx.code(root)):
+            return reported
+        for call in scope_nodes(root, (cst.Call,)):
+            func = call.func
+            if not (isinstance(func, cst.Attribute) and func.attr.value in _FIT_METHODS and call.args
+                    and _PREPROCESSOR.search(self.ctx.code(func.value))):
+                continue
+            data = call.args[0].value
+            while isinstance(data, (cst.Subscript, cst.Attribute)):
+                data = data.value  # `full["text"]`, `full.values`: the joined rows' columns
+            if isinstance(data, cst.Name) and data.value in joins:
+                at, test = joins[data.value]
+                joined = data.value
+            else:
+                at, test, joined = call, self._test_part(data, built), " ".join(self.ctx.code(data).split())[:60]
+            if test and id(at) not in reported:
+                reported.add(id(at))
+                self.report(at, related=[Location(self.ctx.path, self.ctx.line_of(call), "the preprocessor fitted on it")],
+                            joined=joined, test=test, stats=f"`{self.ctx.code(func.value)}.{func.attr.value}` statistics")
+        return reported
 
     # -- the join -----------------------------------------------------------------------------------
     def _parts(self, value: cst.BaseExpression) -> list[cst.BaseExpression] | None:
