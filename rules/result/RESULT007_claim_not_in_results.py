@@ -191,6 +191,14 @@ class ClaimNotInResults(Rule):
     question = "Which run produced the {text} reported at {where}, and where is its result file?"
     examples = [
         invalid({
+            "README.md": "# Intent probe\n\nOn the test set the probe reaches a **macro-F1 of 0.874**, see `results/metrics.yaml`.\n",
+            "results/metrics.yaml": "model: all-MiniLM-L6-v2\nn_test: 3080\ntest_macro_f1: 0.851\n",
+        }, expect=[("README.md", 3, "RESULT007")], note="a YAML metrics file the README names as where its number is"),
+        valid({
+            "README.md": "# Intent probe\n\nOn the test set the probe reaches a **macro-F1 of 0.851**, see `results/metrics.yaml`.\n",
+            "results/metrics.yaml": "model: all-MiniLM-L6-v2\nn_test: 3080\ntest_macro_f1: 0.851\n",
+        }, note="the number is the YAML file's"),
+        invalid({
             "paper/numbers.tex": "% headline numbers\n\\newcommand{\\ourAcc}{87.9}\n\\newcommand{\\probeAcc}{80.1}\n",
             "results/main.json": '{"dataset": "cub200", "methods": {"linear probe": {"acc": 0.801}, "ours": {"acc": 0.852}}}\n',
             "make_tables.py": "import json\nres = json.load(open('results/main.json'))\n",
@@ -683,6 +691,9 @@ class ClaimNotInResults(Rule):
             claims = facts.get("claims", [])
             if not claims:
                 continue
+            for found, profile in _yaml_results(repo, path, facts.get("names", [])).items():
+                if found not in tables:  # a YAML metrics file the document names: its `key: number` lines
+                    tables[found], numbers_of[found] = profile, list(result_numbers(profile))
             # Only files the repository's code writes, or that the document names, are its
             # results: a leaderboard copied from a paper is not checked against a config.
             named = _named(facts.get("names", []), path, tables)
@@ -792,7 +803,7 @@ class ClaimNotInResults(Rule):
 
 # A row the authors label as their own (`Ours`, `student (ours)`, `our method`, `proposed`): never a quoted baseline.
 _OURS = re.compile(r"(?i)\bours\b|\bour (method|model|approach|system)\b|\bproposed\b")
-_FILE_NAME = re.compile(r"[\w.\-/]*\w\.(?:jsonl?|ndjson|csv|tsv|parquet)\b|(?<![\w./])[A-Za-z_][\w.\-]*(?:/[\w.\-]+)*/(?=[\s`)\]|,;:]|$)")
+_FILE_NAME = re.compile(r"[\w.\-/]*\w\.(?:jsonl?|ndjson|csv|tsv|parquet|ya?ml)\b|(?<![\w./])[A-Za-z_][\w.\-]*(?:/[\w.\-]+)*/(?=[\s`)\]|,;:]|$)")
 
 
 _VERBS = frozenset({"reaches", "achieves", "gets", "obtains", "score", "rate", "rates", "solves", "solved", "resolves",
@@ -925,6 +936,30 @@ def _metric_path(key: str) -> bool:
 
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", text.lower())
+
+
+_YAML_LEAF = re.compile(r"^[ \t]*([A-Za-z_][\w.@/-]*)[ \t]*:[ \t]*(-?\d+(?:\.\d+)?(?:[eE]-?\d+)?)[ \t]*(?:#.*)?$", re.M)
+
+
+def _yaml_results(repo: RepoContext, document: str, names: list[str]) -> dict[str, dict[str, Any]]:
+    """YAML files the document names (`see results/metrics.yaml`), as profiles of their `key: number` lines.
+    YAML is not read as a result file on its own (most YAML in a repository is configuration); a
+    document that names one as where its numbers are makes it one."""
+    folder = document.rsplit("/", 1)[0] + "/" if "/" in document else ""
+    out: dict[str, dict[str, Any]] = {}
+    for name in names:
+        if not name.endswith((".yaml", ".yml")):
+            continue
+        for path in dict.fromkeys((name, folder + name)):
+            try:
+                text = repo.read_bytes(path)[:1_000_000].decode("utf-8", "replace")
+            except (OSError, ValueError):
+                continue
+            leaves = [(key, float(value), "") for key, value in _YAML_LEAF.findall(text)]
+            if any(metric_key(key) for key, _, _ in leaves):  # metrics, not a configuration's settings
+                out[path] = {"leaves": leaves}
+            break
+    return out
 
 
 def _names(text: str) -> list[str]:
