@@ -242,3 +242,12 @@ def test_an_evaluation_step_tells_a_training_run_from_a_timing_but_not_a_chapter
     # near miss: a training script that calls its `test(epoch)` step and times its epochs reports
     timed = signals(("backward", None), ("perf_counter", "time.perf_counter"), ("test", "main.test"))
     assert file_purpose("main.py", timed) == "reports"
+
+
+def test_order_of_a_demo_is_a_question() -> None:
+    """Held-out set 25 (a TTS repository's `Demo/Inference_LibriTTS.ipynb`): the first three speaker folders of a
+    listing picked to synthesise and play; a demo's pick is no reported number. A plain training script is not a demo."""
+    from hygiene.analysis.order_purpose import demo, order_ask
+    assert demo("Demo/Inference_LibriTTS.ipynb") and demo("demos/run.py") and demo("tts_demo.py")
+    assert "demo" in order_ask("Demo/Inference_LibriTTS.ipynb", None)
+    assert not demo("train.py") and not demo("democracy/votes.py") and order_ask("src/train.py", "main") == ""

@@ -210,8 +210,8 @@ class _Scope:
             if method == "predict":
                 classifier = self._is_classifier(receiver, bare)
                 return Kind("labels" if classifier else "pred", self.ctx.code(call)[:80], call)
-            if method in ("predict_proba", "predict_log_proba"):
-                return Kind("proba", self.ctx.code(call)[:80], call)
+            if method in ("predict_proba", "predict_log_proba"):  # the latter: log-probabilities, as log_softmax gives
+                return Kind("proba" if method == "predict_proba" else "log_softmax", self.ctx.code(call)[:80], call)
             if method == "forecast":  # statsmodels / pmdarima / darts results' `.forecast(steps)`
                 return Kind("pred", self.ctx.code(call)[:80], call)
             if method == "decision_function":
@@ -243,7 +243,7 @@ class _Scope:
             method = next((a.value for a in call.args if a.keyword is not None and a.keyword.value == "method"), None)
             how = string_value(method) if method is not None else "predict"
             if how in ("predict_proba", "predict_log_proba"):
-                return Kind("proba", self.ctx.code(call)[:80], call)
+                return Kind("proba" if how == "predict_proba" else "log_softmax", self.ctx.code(call)[:80], call)
             if how != "predict" or first is None:
                 return Kind("scores", self.ctx.code(call)[:80], call)
             return Kind("labels" if self._is_classifier(first, "") else "pred", self.ctx.code(call)[:80], call)

@@ -302,20 +302,6 @@ def in_doc_dir(path: str) -> bool:
     return any(p in _DOC_DIRS for p in path.split("/")[:-1]) or teaching(path)
 
 
-def order_ask(path: str, function: str | None) -> str:
-    """Why an order that decides something in `path` (in `function`) is a checklist question rather
-    than a finding (SEED007, SEED008), or "": a data builder's output is committed data; teaching
-    material demonstrates; a plotting helper (`utils/plots.py`, `def plot_results`) orders a legend
-    or the panels of a figure, not a reported number."""
-    if in_data_folder(path):
-        return "its output is committed data (a data builder), not a reported number"
-    if teaching(path):
-        return "it is teaching material (a tutorial or a course): what it computes demonstrates, it is not a reported number"
-    if named_for_figures(path) or (function and _words(function.replace("_", " ")) & _FIGURE_WORDS):
-        return "it decides a figure (the order of a legend, of panels or colours), not a reported number"
-    return ""
-
-
 def teaching(path: str) -> bool:
     """Is `path` in a folder named for teaching (`keras-tutorial/`, `ml_course/`, `lessons/`)?"""
     return any(_words(p.replace("-", " ").replace("_", " ")) & _TEACHING for p in path.split("/")[:-1])

@@ -45,7 +45,7 @@ DECIDED = frozenset({"SEED001", "SEED002", "SEED003", "SEED004", "SEED005", "SEE
 # findings were judged real, a notebook that queries a model and counts its answers).
 DEMOTED = frozenset({"exports", "timing", "smoke", "demo"})
 # Families the filter applies to: not SEED, whose rules judge the programs of their draws and orders
-# themselves (`hygiene.analysis.seed_evidence`, `hygiene.analysis.purpose.order_ask`), nor RESULT, whose
+# themselves (`hygiene.analysis.seed_evidence`, `hygiene.analysis.order_purpose.order_ask`), nor RESULT, whose
 # rules are about saved outputs and notebooks as a reader sees them.
 FAMILIES = frozenset({"DATA", "EVAL", "LEAK", "PROMPT"})
 # Rules whose findings change the predictions themselves (a model run in training mode): an inference

@@ -55,6 +55,16 @@ class DoubleSoftmax(Rule):
     triggers = ("softmax", "sigmoid", "Softmax", "Sigmoid", "predict_proba", "cross_entropy", "CrossEntropyLoss",
                 "BCEWithLogits", "with_logits", "nll_loss", "NLLLoss")
     examples = [
+        valid("""
+            import torch
+            logits = torch.tensor(reg.predict_log_proba(features.numpy()))
+            train_loss = torch.nn.functional.cross_entropy(logits, targets, reduction="none")
+        """, note="held-out set 25 (MeZO): cross_entropy of log-probabilities is exact (log_softmax leaves them as they are)"),
+        invalid("""
+            import torch
+            probs = torch.tensor(reg.predict_proba(features.numpy()))
+            train_loss = torch.nn.functional.cross_entropy(probs, targets, reduction="none")  # expect: EVAL005
+        """, note="the twin: probabilities given as logits"),
         invalid({
             "net/__init__.py": "",
             "net/model.py": """

@@ -13,7 +13,7 @@ from hygiene.analysis.names import dotted
 from hygiene.analysis.order import Origin, OrderTracker
 from hygiene.analysis.order_outputs import UNSEEDED_DRAW, unseeded_global_draw
 from hygiene.analysis.order_syntax import _names_in
-from hygiene.analysis.purpose import order_ask
+from hygiene.analysis.order_purpose import order_ask
 from hygiene.walk import iter_children
 from hygiene.analysis.randomness import EXTERNAL, STDLIB, is_test_path
 from hygiene.rule import Rule, invalid, valid
@@ -132,6 +132,13 @@ class UnsortedListing(OrderTracker, Rule):
     message = "`{listing}` returns files in filesystem order, and {use}: the result changes between machines"
     question = "Does the result at {where} depend on the order of `{listing}`, and was it sorted when the reported numbers were made?"
     examples = [
+        valid("""
+            import os
+            speakers = os.listdir("LibriTTS/test-clean")[:3]
+            for spk in speakers:
+                wav = synthesise("The quick brown fox.", reference=os.path.join("LibriTTS/test-clean", spk))
+                display(Audio(wav, rate=24000))
+        """, path="Demo/Inference_LibriTTS.py", note="held-out set 25: a demo picks the first speakers to play; a question at most"),
         invalid("""
             import csv
             import glob

@@ -11,7 +11,7 @@ from hygiene.analysis.names import dotted
 from hygiene.analysis.order import Origin, OrderTracker
 from hygiene.analysis.order_outputs import UNSEEDED_DRAW, opened_path, run_field, unseeded_global_draw, written
 from hygiene.analysis.order_syntax import _names_in
-from hygiene.analysis.purpose import order_ask
+from hygiene.analysis.order_purpose import order_ask
 from hygiene.analysis.randomness import is_test_path
 from hygiene.rule import Rule, invalid, valid
 
