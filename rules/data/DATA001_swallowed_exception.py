@@ -176,6 +176,28 @@ class SwallowedException(Rule):
                 "on_bad_lines")
     examples = [
         invalid("""
+            import anthropic
+            records = []
+            for i, prompt in enumerate(prompts):
+                try:
+                    msg = client.messages.create(model=MODEL, max_tokens=256, messages=[{"role": "user", "content": prompt}])
+                    records.append({"id": i, "refused": msg.content[0].text.startswith(PREFIXES)})
+                except anthropic.APIError as e:  # expect: DATA001
+                    records.append({"id": i, "refused": True, "error": str(e)})
+            rate = sum(r["refused"] for r in records) / len(records)
+        """, note="a failed request kept as a refusal, the error only beside the flag the rate sums"),
+        valid("""
+            import anthropic
+            records = []
+            for i, prompt in enumerate(prompts):
+                try:
+                    msg = client.messages.create(model=MODEL, max_tokens=256, messages=[{"role": "user", "content": prompt}])
+                    records.append({"id": i, "refused": msg.content[0].text.startswith(PREFIXES)})
+                except anthropic.APIError as e:
+                    records.append({"id": i, "refused": None, "error": str(e)})
+            ok = [r for r in records if r["refused"] is not None]
+        """, note="a failed request kept without a verdict"),
+        invalid("""
             MARKERS = ("i can't", "i cannot", "i won't")
 
             def is_refusal(text):  # expect: DATA001
@@ -2094,6 +2116,12 @@ class SwallowedException(Rule):
             self._candidate("marked_score", node, function=function.name.value, key=key, marker=marker,
                             value=" ".join(self.ctx.code(record).split())[:60])
             return
+        kept = _marked_record(node) if model is not None else None
+        if kept is not None:
+            record, key, marker = kept  # `records.append({"refused": True, "error": str(e)})` around a model call
+            self._candidate("marked_score", node, function=function.name.value if function is not None else "the loop",
+                            key=key, marker=marker, value=" ".join(self.ctx.code(record).split())[:60])
+            return
         action = _swallow(node) or _none_then_skipped(node, try_node, parents)
         if action is None:
             if model is not None and function is not None and logged_empty_reply(node):
@@ -3158,6 +3186,28 @@ def _marked_result(handler: cst.ExceptHandler) -> tuple[cst.BaseExpression, str,
     if not graded or not notes:
         return None
     return smalls[0].value, notes[0][0], notes[0][1].strip()
+
+
+# A reply's verdict kept as a flag (`refused`, `is_jailbroken`, `complied`, `harmful`, `success`).
+VERDICT_FLAGS = re.compile(r"(?i)^(is_|was_)?(refus\w*|jailbr\w*|compl(y|ied|ies|iance)\w*|harm\w*|unsafe|toxic\w*|"
+                           r"success\w*|flip\w*|decept\w*|sycophan\w*|agree\w*|correct\w*)$")
+
+
+def _marked_record(handler: cst.ExceptHandler) -> tuple[cst.BaseExpression, str, str] | None:
+    """`results.append({"id": i, "refused": True, "error": str(e)})` as the handler's only statement: the
+    failed request kept with a constant verdict flag (counted like a real verdict) and the error beside it."""
+    smalls = [s for st in (handler.body.body if isinstance(handler.body, cst.IndentedBlock) else [])
+              for s in (st.body if isinstance(st, cst.SimpleStatementLine) else [None])]
+    call = smalls[0].value if len(smalls) == 1 and isinstance(smalls[0], cst.Expr) else None
+    if not (isinstance(call, cst.Call) and isinstance(call.func, cst.Attribute) and call.func.attr.value == "append"
+            and len(call.args) == 1 and isinstance(call.args[0].value, cst.Dict)):
+        return None
+    record = call.args[0].value
+    fields = [(string_value(e.key) or "", e.value) for e in record.elements if isinstance(e, cst.DictElement)]
+    flags = [k for k, v in fields if VERDICT_FLAGS.match(k) and (
+        (isinstance(v, cst.Name) and v.value in ("True", "False")) or (isinstance(v, cst.Integer) and v.value in ("0", "1")))]
+    notes = [k for k, _ in fields if k not in flags and (ERRORISH.search(k) or STATUS_FIELDS.match(k))]
+    return (record, notes[0], notes[0]) if flags and notes else None
 
 
 def _side_notes(handler: cst.ExceptHandler) -> set[cst.CSTNode]:

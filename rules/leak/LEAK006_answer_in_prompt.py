@@ -1067,7 +1067,9 @@ def _gold_in_text(prog: Program, call: Ref, starts: list[Ref]) -> list[tuple[Ref
             # `include_answer` defaults to True) and the caller grades the reply against the same
             # field of the record it passed: the finding is at that call
             compared = _graded(prog, _caller_field(prog, node, stack[-1]), replies, lookups=True)
-            entered = parent if kind == "selfattr" else stack[-1]  # a method's own text always holds its field
+            # a helper that always writes the field (no flag turns it off; a method's own `self.answer`):
+            # the finding is where it writes it; a formatter with a flag: at the call that leaves it on
+            entered = parent if kind == "selfattr" or not _flagged(prog, node, stack[-1]) else stack[-1]
         if compared:
             found.append((node, entered, compared))
     return found
@@ -1131,6 +1133,14 @@ def _literal(prog: Program, call: Ref, key: tuple[int, int], param: Ref) -> obje
 
 def _false(prog: Program, call: Ref, key: tuple[int, int], param: Ref) -> bool:
     return _literal(prog, call, key, param) in (False, 0) and _literal(prog, call, key, param) is not None
+
+
+def _flagged(prog: Program, node: Ref, call: Ref) -> bool:
+    """Can the called function leave `node` out: it sits under an `if`, or a parameter has a flag's default?"""
+    key = prog.callee(call)
+    return key is None or bool(prog.guard(node)) or any(
+        prog.info(p).get("on") is not None or (prog.passed(call, key, p) and _literal(prog, call, key, p) in (True, False))
+        for p in parameters(prog, key))  # a default flag, or a flag the call passes (`fmt(q, True)`)
 
 
 def _answer_turned_off(prog: Program, node: Ref, call: Ref) -> bool:
