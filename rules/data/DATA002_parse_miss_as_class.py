@@ -112,6 +112,26 @@ class ParseMissAsClass(Rule):
                 "if they were counted apart?")
     triggers = ("return", " if ", ".get(", "select(", " or ", "Literal[", "\"enum\"", "fallback", "default")
     examples = [
+        invalid("""
+            def verdict_score(verdict):
+                match verdict.strip().lower():
+                    case "yes" | "y":
+                        return 1
+                    case "no" | "n":
+                        return 0
+                    case _:
+                        return 0  # expect: DATA002
+        """, note="a match statement whose wildcard case is the 'no' class"),
+        valid("""
+            def verdict_score(verdict):
+                match verdict.strip().lower():
+                    case "yes" | "y":
+                        return 1
+                    case "no" | "n":
+                        return 0
+                    case _:
+                        return None
+        """, note="the wildcard case returns None, which the caller can count"),
         invalid({
             "syco/extract.py": """\
                 import re
@@ -842,6 +862,9 @@ class ParseMissAsClass(Rule):
         if any(v is not None and SENTINELS.search(v.strip("'\"")) for v in values):
             return
         last = node.body.body[-1]
+        if isinstance(last, cst.Match):
+            self._match_default(last, name)
+            return
         final = _return_of(last)
         if final is None or final.value is None:
             return
@@ -891,6 +914,24 @@ class ParseMissAsClass(Rule):
         if len(returns) == 1 and verdict and _marker_test(final.value, params):
             self.report(final, subject=f"`{name}`", fallback="is False for any reply without the marker",
                         consequence="empty, truncated and error replies count on the negative side")
+
+    def _match_default(self, match: cst.Match, name: str) -> None:
+        """`match verdict: case "yes": return 1 / case "no": return 0 / case _: return 0`: the wildcard case gives
+        one of the classes the other cases give, so a reply that is neither counts as that class."""
+        cases = list(match.cases)
+        wild = cases[-1] if cases else None
+        if wild is None or not (isinstance(wild.pattern, cst.MatchAs) and wild.pattern.pattern is None) or wild.guard:
+            return
+        final = _return_of(wild.body.body[-1]) if isinstance(wild.body, cst.IndentedBlock) and wild.body.body else None
+        default = _constant(final.value) if final is not None and final.value is not None else None
+        others = [_constant(r.value) for c in cases[:-1] for r in _returns(c.body)[0] if r.value is not None]
+        verdict = bool(VERDICT_NAME.search(name)) and not CHECK_NAME.search(name)
+        if default is None or SENTINELS.search(default.strip("'\"")) or self._documented(final) or \
+                not _is_class_default(default, others, verdict):
+            return
+        self.report(final, subject=f"`{name}`", fallback=f"returns {default} in its `case _:`",
+                    consequence="replies that are neither class (refusals, hedges, empty or failed replies) are "
+                                f"scored as {default}")
 
     def visit_Assign(self, node: cst.Assign) -> None:
         if len(node.targets) == 1 and isinstance(node.targets[0].target, cst.Name):

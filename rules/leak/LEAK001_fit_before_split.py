@@ -70,6 +70,21 @@ class FitBeforeSplit(Rule):
     message = "{fits} fit on `{on}` at {where}{rows_of}, which is split into train and test at {split}: test rows shape the preprocessing"
     question = "Were {fits} (fit at {where} on `{on}`) fit on the training rows only, before `{split_on}` was split at {split}?"
     examples = [
+        invalid("""
+            import torch
+            from torch.utils.data import TensorDataset, random_split
+            x, y = torch.load("data/features.pt")
+            mean, std = x.mean(dim=0), x.std(dim=0)
+            x = (x - mean) / (std + 1e-8)  # expect: LEAK001
+            train_set, test_set = random_split(TensorDataset(x, y), [0.8, 0.2], generator=torch.Generator().manual_seed(0))
+        """, note="arrays unpacked from one file are whole columns: their statistics are across rows"),
+        valid("""
+            import torch
+            for x, y in torch.load("data/recordings.pt"):
+                x = (x - x.mean()) / (x.std() + 1e-8)
+                clips.append((x, y))
+            train_set, test_set = random_split(clips, [0.8, 0.2], generator=torch.Generator().manual_seed(0))
+        """, note="each recording normalised by its own statistics (a loop's item): nothing learnt across rows"),
         invalid({
             "src/tickets/__init__.py": "",
             "src/tickets/nodes.py": '''
@@ -1370,8 +1385,10 @@ def _learning_fit(prog: Program, node: Ref) -> Ref:
         return 0  # a Pipeline fit, then used to `.transform`, is a chain of transformers
     if prog.info(fit).get("axis"):
         return 0  # a statistic of each row over its own columns learns nothing from the other rows
-    if prog.info(fit).get("kind") == "stat" and prog.kind(row_base(prog, prog.input(fit, 1))) == "elem":
+    base = row_base(prog, prog.input(fit, 1))
+    if prog.info(fit).get("kind") == "stat" and prog.kind(base) == "elem" and "loop" in prog.info(base):
         return 0  # `sig - sig.mean()` over one item's values: a per-item statistic, not one across rows
+        # (`x, y = torch.load(...)` unpacks whole arrays: their statistics are across rows)
     if prog.info(fit).get("kind") == "stat" and _per_group(prog, prog.input(fit, 1)):
         return 0
     return fit
