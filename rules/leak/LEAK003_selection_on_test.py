@@ -125,6 +125,31 @@ class SelectionOnTest(Rule):
     question = "Which data chose {what} at {where}: a validation split, or `{test}` ({part}), the test part the result is reported on?"
     examples = [
         invalid("""
+            from sklearn.model_selection import KFold
+
+            def cross_validation(model, X, y, seed):
+                scores = []
+                for train_index, test_index in KFold(n_splits=5, shuffle=True, random_state=seed).split(X, y):
+                    X_train, X_test = X[train_index], X[test_index]
+                    y_train, y_test = y[train_index], y[test_index]
+                    fold_model = model.clone()
+                    fold_model.fit(X_train, y_train, X_test, y_test)  # expect: LEAK003
+                    scores.append(score(y_test, fold_model.predict(X_test)))
+                return scores
+        """, note="held-out set 25 (a tabular benchmark): a repo model's fit(X, y, X_val, y_val) given the test fold"),
+        valid("""
+            from sklearn.model_selection import KFold, train_test_split
+
+            def cross_validation(model, X, y, seed):
+                scores = []
+                for train_index, test_index in KFold(n_splits=5, shuffle=True, random_state=seed).split(X, y):
+                    X_fit, X_val, y_fit, y_val = train_test_split(X[train_index], y[train_index], test_size=0.1, random_state=seed)
+                    fold_model = model.clone()
+                    fold_model.fit(X_fit, y_fit, X_val, y_val)
+                    scores.append(score(y[test_index], fold_model.predict(X[test_index])))
+                return scores
+        """, note="the fit's validation data is cut from the training fold"),
+        invalid("""
             import torch
             from torch.utils.data import DataLoader
             from data_loader import Dataset_ETT_hour
@@ -1905,13 +1930,14 @@ class SelectionOnTest(Rule):
         """`fit(..., validation_data=test, callbacks=[EarlyStopping])`, a `Trainer` keeping its best model."""
         for fit in prog.nodes("fit"):
             info = prog.info(fit)
-            if "eval" not in info or not info.get("stop"):
+            if "eval" not in info or not (info.get("stop") or info.get("val_positional")):
                 continue
             said, part = _test_among(prog, prog.input(fit, info["eval"]))
             if said == "test" and fit not in reported:
                 reported.add(fit)
                 what = ("the learners and hyperparameters the AutoML search keeps" if plain(info.get("cls", "")) in kb.SELECTING_FITS
-                        else "the stopping epoch, checkpoint or learning rate (monitored callbacks)")
+                        else "whatever the fit uses its validation data for (early stopping, the best epoch or checkpoint)"
+                        if info.get("val_positional") else "the stopping epoch, checkpoint or learning rate (monitored callbacks)")
                 repo.report(cls, **prog.where(fit), related=[Location(prog.path(part), prog.line(part), "test part")],
                             what=what, test=_name(prog, part),
                             part=prog.describe(part), extra={**_one_decision(prog, part), **_unscored(prog, fit)})

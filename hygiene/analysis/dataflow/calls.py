@@ -245,6 +245,9 @@ class CallEvaluator(Evaluator):
         if args:
             info["on"] = self.code(args[0].value)
         held = next((keywords[k] for k in kb.HELD_OUT_KEYWORDS if k in keywords), positional[2] if len(positional) > 2 and (cls or "").endswith("Trainer") else 0)
+        if not held and not cls and method == "fit" and len(positional) == 4 and not keywords:
+            held = positional[2]  # `model.fit(X_tr, y_tr, X_va, y_va)` of a model class of the repo: validation data
+            info["val_positional"] = 1
         if isinstance(held, int) and held:
             info["eval"] = len(inputs)
             inputs.append(held)
