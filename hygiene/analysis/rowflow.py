@@ -21,16 +21,14 @@ from typing import Iterable
 
 import libcst as cst
 
-from hygiene.analysis.apis.rows import (AGGREGATES, Drop, AVERAGES, LOSSY, MEAN_FUNCTIONS, METRIC_WORDS, MODEL_METHODS,
-                               REPORT_FUNCTIONS, REPORT_METHODS, SIZE_ATTRIBUTES, SPLIT_METHODS, averaged,
-                               averages, base_name, const_key, counts_groups, drop_of, grouped, mask_keys,
-                               metric_label, temporal_cut)
+from hygiene.analysis.apis.rows import (AGGREGATES, Drop, AVERAGES, LOSSY, MEAN_FUNCTIONS, METRIC_WORDS, MODEL_METHODS, REPORT_FUNCTIONS,
+                               REPORT_METHODS, SIZE_ATTRIBUTES, SPLIT_METHODS, averaged, averages, base_name, const_key,
+                               counts_groups, drop_of, grouped, mask_keys, metric_label, temporal_cut)
 from hygiene.analysis.apis.sklearn import SPLIT_FUNCTIONS
 from hygiene.context import FileContext
 from hygiene.analysis.mappers import handed_function, materialises
 from hygiene.analysis.names import binding_names as _binding_names
-from hygiene.analysis.rowevents import (Event, Flow, Frame, Scope, index_of as _index_of, one_item, params_of,
-                                        within_tolerance as _within_tolerance)
+from hygiene.analysis.rowevents import Event, Flow, Frame, Scope, index_of as _index_of, one_item, params_of, within_tolerance as _within_tolerance
 from hygiene.analysis.rowreach import aggregate_outputs, note_parts, reaches_report, reporting_function, rows_kept, cleaning, fits, touches
 
 MISSING = "#missing"  # marks a name in a report's sizes: its missing values were shown (`df.isnull().sum()`)
@@ -205,6 +203,8 @@ class RowFlow:
         if name == "builtins.len" and node.args and not denominator:
             self._size_of(node.args[0].value)
         missing = func.value if attr in ("sum", "any") and isinstance(func, cst.Attribute) else None
+        while isinstance(missing, cst.Call) and isinstance(missing.func, cst.Attribute) and missing.func.attr.value in ("groupby", "astype"):
+            missing = missing.func.value  # `df["s"].isna().groupby(df["model"]).sum()`: the missing values per group
         if isinstance(missing, cst.Call) and isinstance(missing.func, cst.Attribute) and missing.func.attr.value in (
                 "isnull", "isna") and (base := base_name(missing.func.value)) is not None:
             for frame in self.frames:  # `df.isnull().sum()` shown: the rows a `dropna` of `df` removes
@@ -344,7 +344,7 @@ class RowFlow:
             for target in targets:
                 defines.extend((t, all_reads) for t in self._targets(target))
         # `n = len(x)`, `dropped = len(a) - len(b)`: a count variable, reported when it is.
-        if frame.sizes and {n.split("[", 1)[0] for n in all_reads} <= {n.split("[", 1)[0] for n in frame.sizes}:
+        if frame.sizes and {n.split("[", 1)[0] for n in all_reads} <= {n.split("[", 1)[0].removesuffix(MISSING) for n in frame.sizes}:
             for name, _ in defines:
                 self.scope.count_vars.setdefault(name, set()).update(frame.sizes)
         if any(e.drop for e in pairs):  # `pos, neg = pos[~np.isnan(pos)], neg[~np.isnan(neg)]`: a drop per element
@@ -382,7 +382,7 @@ class RowFlow:
                             later.outputs is None or reaches_report(scope, later, scope.events[index + 1:])))) \
                             and not cleaning(scope.events, index, event.drop, later.aggregate, fitted, self.ctx.code):
                         counted = bool(reported & path) or bool(event.drop.bounds & (reported | scope.reported_vars)) \
-                            or (event.drop.kind == "dropna" and bool({n + MISSING for n in event.drop.sources} & reported)) \
+                            or (event.drop.kind in ("dropna", "query") and bool({n + MISSING for n in event.drop.sources} & reported)) \
                             or bool(mask_keys(event.drop) & scope.reported_keys) or counts_groups(later.node)
                         found.append(Flow(event.drop, event, later, frozenset(path), counted))
                         break

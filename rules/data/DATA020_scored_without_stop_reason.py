@@ -1258,7 +1258,7 @@ class ScoredWithoutStopReason(Rule):
             self.reply_names.setdefault((function, derived), code)
             return
         through_helper = (len(parents) >= 3 and isinstance(parent, cst.Arg) and parent.value is node
-                          and isinstance(parents[-2], cst.Call) and _compares_value(parents[-3]))
+                          and isinstance(parents[-2], cst.Call) and _compares_value(parents[-3])) or _chain_compared(node, parents)
         if code is None or not (isinstance(parent, cst.Arg) and parent.value is node and _REPLY_SCORER.search(self._callee())
                                 or any(_compares_value(p) for p in parents[-2:]) or through_helper):
             return  # `if content is None:` checks the reply, it does not score it
@@ -1667,3 +1667,16 @@ def _capped_producer(repo: RepoContext, reader: str, facts: dict[str, dict]) -> 
             if record.get("mode") == "write" and any(_same_file(record["path"], r) or r == record["path"] for r in reads):
                 return path, record["path"]
     return None
+
+
+def _chain_compared(node: cst.CSTNode, parents: list[cst.CSTNode]) -> bool:
+    """`m.group(1).replace(",", "") == row["answer"]`: a method chain on `node` (a regex match of the reply,
+    a piece of it) that ends in a comparison: the reply is scored there."""
+    current = node
+    for parent in reversed(parents[-8:]):
+        if isinstance(parent, cst.Attribute) and parent.value is current or isinstance(parent, cst.Call) and parent.func is current:
+            current = parent
+            continue
+        return isinstance(parent, cst.Comparison) and current is not node and _compares_value(parent)
+    return False
+

@@ -116,6 +116,18 @@ class UncountedRowDrop(Rule):
                 "head(", "[")
     examples = [
         invalid("""
+            import pandas as pd
+            df = pd.read_json("outputs/judged.jsonl", lines=True)
+            scored = df.query("score == score")  # expect: DATA040
+            print(scored.groupby("model")["score"].mean())
+        """, note="pandas' `x == x` idiom keeps the rows whose score is not NaN: the unparsed ones are dropped"),
+        valid("""
+            import pandas as pd
+            df = pd.read_json("outputs/judged.jsonl", lines=True)
+            scored = df.query("split == 'eval'")
+            print(scored.groupby("model")["score"].mean())
+        """, note="a query that picks the evaluation split by name"),
+        invalid("""
             from concurrent.futures import ThreadPoolExecutor
             import jiwer
 

@@ -167,8 +167,9 @@ def _call_drop(call: cst.Call, ctx: FileContext) -> Drop | None:
 
 
 def _selects(query: str) -> bool:
-    """`"datasplit == 'eval'"`: a query that picks one named subset."""
-    return bool(re.fullmatch(r"\s*`?\w+`?\s*==\s*(['\"][^'\"]*['\"]|\w+)\s*", query))
+    """`"datasplit == 'eval'"`: a query that picks one named subset (`"score == score"`, the rows not NaN, is no name)."""
+    same = re.fullmatch(r"\s*`?(\w+)`?\s*==\s*`?(\w+)`?\s*", query)
+    return not (same and same.group(1) == same.group(2)) and bool(re.fullmatch(r"\s*`?\w+`?\s*==\s*(['\"][^'\"]*['\"]|\w+)\s*", query))
 
 
 def _group_size_test(expr: cst.BaseExpression) -> bool:
