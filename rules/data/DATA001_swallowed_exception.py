@@ -176,6 +176,28 @@ class SwallowedException(Rule):
                 "on_bad_lines")
     examples = [
         invalid("""
+            labels = []
+            for p in prompts:
+                try:
+                    r = client.chat.completions.create(model=MODEL, messages=[{"role": "user", "content": p}])
+                    text = r.choices[0].message.content.lower()
+                    labels.append("refused" if "i can't" in text else "complied")
+                except openai.OpenAIError:  # expect: DATA001
+                    labels.append("refused")
+            rate = labels.count("refused") / len(labels)
+        """, note="an API error given one of the classes the replies are sorted into"),
+        valid("""
+            labels = []
+            for p in prompts:
+                try:
+                    r = client.chat.completions.create(model=MODEL, messages=[{"role": "user", "content": p}])
+                    text = r.choices[0].message.content.lower()
+                    labels.append("refused" if "i can't" in text else "complied")
+                except openai.OpenAIError:
+                    labels.append("api_error")
+            answered = [l for l in labels if l != "api_error"]
+        """, note="the failure has a label of its own, left out of the rate"),
+        invalid("""
             import anthropic
             records = []
             for i, prompt in enumerate(prompts):
@@ -2116,6 +2138,16 @@ class SwallowedException(Rule):
             self._candidate("marked_score", node, function=function.name.value, key=key, marker=marker,
                             value=" ".join(self.ctx.code(record).split())[:60])
             return
+        own_class = _success_class(node, try_node) if model is not None else None
+        if own_class is not None and id(try_node) not in self.handled:
+            # `labels.append("refused" if ... else "complied")`, and on an API error `labels.append("refused")`
+            self.handled.add(id(try_node))
+            handler = "except" + (f" {self.ctx.code(node.type)}" if node.type is not None else "")
+            self.report(node, message=TOLD_MESSAGE, handler=handler, where_in=f"around `{model}`",
+                        action=f"records the failure as {own_class}",
+                        consequence=f"{own_class} is one of the classes the successful replies are sorted into, so failed "
+                                    "requests are counted as that class (an API error scored as a refusal)")
+            return
         kept = _marked_record(node) if model is not None else None
         if kept is not None:
             record, key, marker = kept  # `records.append({"refused": True, "error": str(e)})` around a model call
@@ -3191,6 +3223,38 @@ def _marked_result(handler: cst.ExceptHandler) -> tuple[cst.BaseExpression, str,
 # A reply's verdict kept as a flag (`refused`, `is_jailbroken`, `complied`, `harmful`, `success`).
 VERDICT_FLAGS = re.compile(r"(?i)^(is_|was_)?(refus\w*|jailbr\w*|compl(y|ied|ies|iance)\w*|harm\w*|unsafe|toxic\w*|"
                            r"success\w*|flip\w*|decept\w*|sycophan\w*|agree\w*|correct\w*)$")
+
+
+def _success_class(handler: cst.ExceptHandler, try_node: cst.Try) -> str | None:
+    """`labels.append("refused")` (or `label = "refused"`) as the handler's only statement, where the `try` puts
+    a choice between that string and another into the same place: the failure becomes one of the classes."""
+    smalls = [s for st in (handler.body.body if isinstance(handler.body, cst.IndentedBlock) else [])
+              for s in (st.body if isinstance(st, cst.SimpleStatementLine) else [None])]
+    if len(smalls) != 1:
+        return None
+    small = smalls[0]
+    if isinstance(small, cst.Expr) and isinstance(small.value, cst.Call) and isinstance(small.value.func, cst.Attribute) \
+            and small.value.func.attr.value == "append" and len(small.value.args) == 1:
+        place, value = cst.Module([]).code_for_node(small.value.func.value), small.value.args[0].value
+    elif isinstance(small, cst.Assign) and len(small.targets) == 1:
+        place, value = cst.Module([]).code_for_node(small.targets[0].target), small.value
+    else:
+        return None
+    label = string_value(value) if isinstance(value, cst.SimpleString) else None
+    if not label:
+        return None
+    for node in iter_nodes(try_node.body):
+        chosen = None
+        if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and node.func.attr.value == "append" \
+                and len(node.args) == 1 and cst.Module([]).code_for_node(node.func.value) == place:
+            chosen = node.args[0].value
+        elif isinstance(node, cst.Assign) and len(node.targets) == 1 and cst.Module([]).code_for_node(node.targets[0].target) == place:
+            chosen = node.value
+        if isinstance(chosen, cst.IfExp):
+            options = {string_value(chosen.body), string_value(chosen.orelse)}
+            if label in options and len(options - {None}) == 2:
+                return f'"{label}"'
+    return None
 
 
 def _marked_record(handler: cst.ExceptHandler) -> tuple[cst.BaseExpression, str, str] | None:

@@ -67,6 +67,26 @@ class AnswerInPrompt(Rule):
     question = "Does the prompt built at {where} from `{record}` leave out `{gold}`, the gold answer?"
     examples = [
         invalid("""
+            import pandas as pd
+            df = pd.read_csv("data/sst2_test.csv")
+            prompts = [f"Review: {row.sentence}\\nGold sentiment: {row.label}\\nSentiment:" for row in df.itertuples()]  # expect: LEAK006
+            preds = []
+            for p in prompts:
+                m = client.messages.create(model=MODEL, max_tokens=5, messages=[{"role": "user", "content": p}])
+                preds.append(m.content[0].text.strip().lower())
+            acc = (pd.Series(preds) == df["label"]).mean()
+        """, note="`row.label` of `df.itertuples()` is the column `df[\"label\"]` the replies are compared with"),
+        valid("""
+            import pandas as pd
+            df = pd.read_csv("data/sst2_test.csv")
+            prompts = [f"Review: {row.sentence}\\nSentiment:" for row in df.itertuples()]
+            preds = []
+            for p in prompts:
+                m = client.messages.create(model=MODEL, max_tokens=5, messages=[{"role": "user", "content": p}])
+                preds.append(m.content[0].text.strip().lower())
+            acc = (pd.Series(preds) == df["label"]).mean()
+        """, note="only the review is in the prompt"),
+        invalid("""
             from dataclasses import dataclass
 
             @dataclass
@@ -1194,7 +1214,11 @@ def _same_field(prog: Program, node: Ref) -> list[Ref]:
     (`row["answer"]` in the prompt and `row["answer"]` again where the reply is graded)."""
     cols = prog.info(node).get("cols", [])
     if prog.kind(node) == "op" and prog.info(node).get("op") == "attr":
-        return [node] + [u for u in _attribute_reads(prog, prog.input(node, 0), prog.info(node).get("a")) if u != node]
+        record, attr = prog.input(node, 0), prog.info(node).get("a")
+        rows = prog.input(record, 0) if record and prog.kind(record) == "elem" else 0
+        frame = prog.input(rows, 0) if rows and prog.info(rows).get("m") in ("itertuples", "iterrows") else 0
+        columns = [u for u in prog.users(frame) if prog.kind(u) == "col" and prog.info(u).get("cols") == [attr]] if frame else []
+        return [node] + [u for u in _attribute_reads(prog, record, attr) if u != node] + columns  # `row.label`, `df["label"]`
     record = prog.input(node, 0) if prog.kind(node) == "col" and len(cols) == 1 else 0
     if not record:
         return [node]
