@@ -76,6 +76,12 @@ class DegenerateOutputs(Rule):
     message = "{count} of {total} outputs in `{column}` of {path} {what} (first at line {first_line})"
     question = "How were the {count} outputs of {path} that {what} scored, and do they change the reported numbers?"
     examples = [
+        invalid({
+            "outputs/test_predictions.csv": "id,label,pred\n" + "".join(f"{i},{int(i % 3 == 0)},0\n" for i in range(1, 41)),
+        }, expect=[("outputs/test_predictions.csv", None, "RESULT009")], note="one predicted class on every row while the labels vary"),
+        valid({
+            "outputs/test_predictions.csv": "id,label,pred\n" + "".join(f"{i},{int(i % 3 == 0)},{int(i % 4 == 0)}\n" for i in range(1, 41)),
+        }, note="the predictions vary"),
         invalid({"results/transcripts.jsonl": "".join(
             f'{{"id": {i}, "response": "{"" if i % 4 == 0 else f"The answer is {i}."}"}}\n' for i in range(12))},
             expect=[("results/transcripts.jsonl", 1, "RESULT009")]),
@@ -183,6 +189,7 @@ class DegenerateOutputs(Rule):
 
     @classmethod
     def check_repo(cls, repo: RepoContext) -> None:
+        cls._collapsed_predictions(repo)
         facts = dict(repo.facts(cls.code))
         markers = [m for fact in facts.values() for m in fact.get("markers", ())]
         found = {path: fact for path, fact in facts.items() if "column" in fact
@@ -209,6 +216,29 @@ class DegenerateOutputs(Rule):
                         extra={"ask": ask} if ask else None, fields={
                             "column": fact["column"], "count": fact["count"], "total": fact["total"],
                             "what": fact["what"], "first_line": line or "?", "path": first})
+
+
+    @classmethod
+    def _collapsed_predictions(cls, repo: RepoContext) -> None:
+        """A results table whose prediction column holds one value on every row while its label column varies:
+        a classifier that collapsed to one class (its accuracy is the share of that class)."""
+        for path, profile in repo.facts("table"):
+            columns = profile.get("columns", {}) if is_result_path(path) else {}
+            preds = [(n, c) for n, c in columns.items() if _PREDICTION.match(n.rsplit(".", 1)[-1])]
+            labels = [c for n, c in columns.items() if _GOLD.match(n.rsplit(".", 1)[-1])]
+            for name, stats in preds[:1]:
+                if stats.get("count", 0) >= _MIN_PREDICTIONS and stats.get("distinct") == 1 and not stats.get("missing") \
+                        and any((c.get("distinct") or 0) >= 2 for c in labels):
+                    value = (stats.get("top") or [[""]])[0][0]
+                    repo.report(cls, path, None, snippet=f"{name}: always {value}", fields={
+                        "column": name, "count": stats["count"], "total": stats["count"],
+                        "what": f"are the same prediction `{value}` while the labels vary (a collapsed classifier)",
+                        "first_line": 2, "path": path})
+
+
+_PREDICTION = re.compile(r"(?i)^(pred|preds|prediction|predictions|predicted|predicted_label|pred_label|y_pred|y_hat|yhat)$")
+_GOLD = re.compile(r"(?i)^(label|labels|gold|target|y_true|y|truth|ground_truth|true_label|answer)$")
+_MIN_PREDICTIONS = 20
 
 
 def _run_key(path: str) -> tuple[str, str]:
