@@ -21,7 +21,7 @@ import libcst as cst
 
 from hygiene.analysis.names import dotted
 from hygiene.analysis.order_syntax import (_counters, _first_only, _pairs_only, _first_target, _in_message, _is_slice, _last_index,
-                                  _stores_only, _lookup_in_same, _names_in, _only_messages, _reads_position, _short, _uses_name,
+                                  _stores_only, _own_item_only, _lookup_in_same, _names_in, _only_messages, _reads_position, _short, _uses_name,
                                   declaration_block, note_derived, order_names, report_rows)
 
 # Calls that keep the order of their first argument in their result.
@@ -233,8 +233,8 @@ class OrderTracker:
             if inner is not None and index is not None and _pairs_only(body, index):
                 # `for b in xs[i + 1:]` inside: every pair once, the rest of the list is no subset
                 self.__dict__.setdefault("_pair_indices", set()).add(index)
-            if inner is not None and index is not None and _uses_name(node.body, index) \
-                    and not _first_only(body, index) and not _pairs_only(body, index) and not _stores_only(body, index):
+            if inner is not None and index is not None and _uses_name(node.body, index) and not any(f(body, index) for f in (
+                    _first_only, _pairs_only, _stores_only)) and not _own_item_only(body, index, self.ctx.code(call.args[0].value)):  # type: ignore
                 self._report(inner, call, f"its positions become `{index}` in the loop at line {{line}}")
         self._range_index(node)
 

@@ -51,6 +51,15 @@ def _stores_only(body: str, index: str) -> bool:
     return len(re.findall(rf"\b{index}\b", body)) == len(re.findall(rf"\[\s*{index}\s*\]\s*=(?!=)", body))
 
 
+def _own_item_only(body: str, index: str, listed: str) -> bool:
+    """`for k, pair in enumerate(pairs): kept.append(pairs[k])`: the index only reads the loop's own
+    item back from the list it walks (`pairs[k]` is `pair`), never a position of anything else."""
+    if not re.fullmatch(r"[A-Za-z_][\w.]*", listed):
+        return False
+    own = re.findall(rf"(?<![\w.]){re.escape(listed)}\s*\[\s*{index}\s*\](?!\s*=[^=])", body)
+    return bool(own) and len(re.findall(rf"\b{index}\b", body)) == len(own)
+
+
 def _pairs_only(body: str, index: str) -> bool:
     """`for i, a in enumerate(xs): for b in xs[i + 1:]`: the index only starts the rest of the list,
     the idiom for every pair; the pairs are the same whatever the order."""

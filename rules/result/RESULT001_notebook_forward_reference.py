@@ -23,7 +23,10 @@ class NotebookForwardReference(Rule):
     does, in a notebook that was run. Its saved outputs come from a kernel in which the later
     cell had already run. One finding per notebook, at the first such read of a cell that ran,
     naming the others (one re-order settles them); a read in a cell that was never run (no
-    execution count, no output) produced no saved output and is a checklist question.
+    execution count, no output) produced no saved output and is a checklist question, as is a
+    scratch cell that only looks at shapes, types or sizes (`x.shape, y.shape`, `len(x)`). A cell
+    that shows a table's rows (`df.head()`) is not such a look: its saved table is content a reader
+    reads, and it is reported (corpus8).
 
     ## Why is this bad?
     Restart & Run All stops with a NameError at that cell, so nobody can reproduce the stored
@@ -109,6 +112,15 @@ class NotebookForwardReference(Rule):
             ("tokens = load_tokens()", 31),
         ])}, expect=[("dict_compare.ipynb", 2, "RESULT001")],
             note="near miss: the early cell prints a score computed from the later cell's value"),
+        invalid({"songs.ipynb": notebook([
+            ("import pandas as pd", 1),
+            ("plays = pd.read_csv('plays.csv')", 2),
+            ("catalogue.head()", 49),
+            ("catalogue = pd.read_sql('select * from songs', con)\nsub = catalogue[catalogue.id.isin(plays.id)]", 47),
+        ])}, expect=[("songs.ipynb", 3, "RESULT001")],
+            note="corpus8: the early cell shows the rows of a table only a later cell loads (`.head()`): its saved "
+                 "table came from a kernel state the saved order does not make, and Run All stops there; "
+                 "rows shown are content, not a look at a shape (the question above)"),
         valid({"masks.ipynb": notebook([
             ("import numpy as np", 1),
             ("mask = np.zeros(len(errors), dtype=bool)", None),
@@ -167,7 +179,8 @@ class NotebookForwardReference(Rule):
 
 
 _LOOKS = frozenset({"shape", "dtype", "dtypes", "ndim", "device", "columns", "index"})
-_LOOKING_CALLS = frozenset({"len", "type", "head", "tail", "keys", "info", "size", "dim"})
+# Not `head()` / `tail()`: they show a table's rows, content whose saved output a reader reads (corpus8).
+_LOOKING_CALLS = frozenset({"len", "type", "keys", "info", "size", "dim"})
 
 
 def _inspects_only(source: str) -> bool:

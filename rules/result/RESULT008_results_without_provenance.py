@@ -216,7 +216,11 @@ class ResultsWithoutProvenance(Rule):
     helper calls of the file: `hygiene.analysis.run_paths`) records the run in the file's place: a
     checklist question (held-out set 20: few-shot scripts whose folders name model, data, sample size
     and seed). Fields set on each item of a list (`results[i]["score"] = s`) make a per-item log, not a
-    summary, and are not reported.
+    summary, and are not reported. A field set on each record of a summary kept per group
+    (`per_task[task]["accuracy"] = ...` in `for task, counts in per_task.items():`, whose records the loop
+    reads only under keys that are not an item's, `counts["correct"]`) is the summary's own: such a
+    summary of accuracy per category, written with nothing naming the model, is reported (corpus8: it
+    was lost when per-item logs were left out).
 
     Replayed first scans of the held-out sets (othergate2, 2026-12-06): 0 real, 1 debatable still
     printed (before 0 / 1 / 0; 0 real of 7 at first scan): a best-of-N accuracy written to
@@ -388,6 +392,35 @@ class ResultsWithoutProvenance(Rule):
                 with open(args.eval_output_file, "w") as f:
                     json.dump(summary, f, indent=2)  # expect: RESULT008
         """, note="the twin: the summary of the same run, with nothing saying which model or setting made it"),
+        invalid("""
+            import argparse, json, os
+            parser = argparse.ArgumentParser()
+            parser.add_argument("--model", default="gpt-4o")
+            parser.add_argument("--out", default="runs/")
+            args = parser.parse_args()
+            def write_report(per_task, report_path):
+                hits = seen = 0
+                for task, counts in per_task.items():
+                    per_task[task]["accuracy"] = counts["correct"] / counts["seen"]
+                    hits += counts["correct"]
+                    seen += counts["seen"]
+                per_task["overall"] = {"correct": hits, "accuracy": hits / seen}
+                with open(report_path, "w") as fh:
+                    fh.write(json.dumps(per_task))  # expect: RESULT008
+        """, note="a summary per task (counts, then each task's accuracy set in a loop over the tasks): the "
+                  "per-task fields are a summary's, not a per-item log's, and nothing names the model (corpus8)"),
+        valid("""
+            import argparse, json, os
+            parser = argparse.ArgumentParser()
+            parser.add_argument("--model", default="gpt-4o")
+            parser.add_argument("--out", default="runs/")
+            args = parser.parse_args()
+            def write_report(per_item, report_path):
+                for qid, rec in per_item.items():
+                    per_item[qid]["accuracy"] = float(rec["answer"] == rec["pred"])
+                with open(report_path, "w") as fh:
+                    fh.write(json.dumps(per_item))
+        """, note="near miss: the loop's records are items (their answer and prediction are read): a per-item log"),
         invalid("""
             import argparse, json, random
             ap = argparse.ArgumentParser()
@@ -971,7 +1004,11 @@ class ResultsWithoutProvenance(Rule):
                 if opaque:
                     scope.opaque.add(name)
             elif isinstance(target.target, cst.Subscript) and isinstance(target.target.value, cst.Subscript):
-                scope.opaque.add(name)  # `results[i]["score"] = s`: a field of each item's record, a per-item log
+                field = _subscript_key(target.target)
+                if field is not None and self._group_records(target.target.value, name):
+                    scope.keys.setdefault(name, set()).add(field)  # `per_task[task]["acc"] = ...`: a summary's field
+                else:
+                    scope.opaque.add(name)  # `results[i]["score"] = s`: a field of each item's record, a per-item log
             elif isinstance(target.target, cst.Subscript):
                 key = _subscript_key(target.target)
                 if _names_a_config(node.value):
@@ -1133,6 +1170,40 @@ class ResultsWithoutProvenance(Rule):
         frame = self._frame_of(receiver)
         if frame is not None and not frame[1]:
             scope.writes.append((node, None, frame[0]))
+
+    def _group_records(self, record: cst.Subscript, name: str) -> bool:
+        """`per_task[task]` in `for task, counts in per_task.items():` whose records are read only under
+        keys that are not an item's (`counts["correct"]`, `per_task[task]["seen"]`, at least one): a
+        summary per group (task, category), whose fields are the summary's. Records read under an
+        item's keys (`rec["answer"]`), or indexed by position (`results[i]`), are items: a per-item log."""
+        key = record.slice[0].slice.value if len(record.slice) == 1 and isinstance(record.slice[0].slice, cst.Index) else None
+        if not (isinstance(key, cst.Name) and isinstance(record.value, cst.Name) and record.value.value == name):
+            return False
+        for parent in reversed(self.ctx.parents):
+            if not isinstance(parent, cst.For):
+                continue
+            bound = _target_names(parent.target)
+            if key.value not in bound:
+                continue
+            over = parent.iter
+            if isinstance(over, cst.Call) and isinstance(over.func, cst.Attribute) and not over.args \
+                    and over.func.attr.value in ("items", "keys") and isinstance(over.func.value, cst.Name) \
+                    and over.func.value.value == name and bound[0] == key.value:
+                value = bound[1] if over.func.attr.value == "items" and len(bound) == 2 else None
+            elif isinstance(over, cst.Name) and over.value == name and bound == [key.value]:
+                value = None
+            else:
+                return False
+            read: set[str] = set()
+            for node in iter_nodes(parent.body):
+                if isinstance(node, cst.Subscript) and (field := _subscript_key(node)) is not None:
+                    inner = node.value
+                    if (isinstance(inner, cst.Name) and inner.value == value) or (
+                            isinstance(inner, cst.Subscript) and isinstance(inner.value, cst.Name) and inner.value.value == name
+                            and _subscript_name(inner) == key.value):
+                        read.add(field)
+            return bool(read) and not any(_ITEM_KEY.match(k) for k in read)
+        return False
 
     def _carries_loop_setting(self, record: cst.Dict) -> bool:
         """`rows.append({"layer": layer, "score": s})` inside `for layer in ...`: one row per setting
@@ -1313,6 +1384,13 @@ def _base_name(node: cst.CSTNode) -> str | None:
 def _subscript_key(node: cst.Subscript) -> str | None:
     if len(node.slice) == 1 and isinstance(node.slice[0].slice, cst.Index):
         return string_value(node.slice[0].slice.value)
+    return None
+
+
+def _subscript_name(node: cst.Subscript) -> str | None:
+    """`k` of `x[k]`."""
+    if len(node.slice) == 1 and isinstance(node.slice[0].slice, cst.Index) and isinstance(node.slice[0].slice.value, cst.Name):
+        return node.slice[0].slice.value.value
     return None
 
 

@@ -42,7 +42,9 @@ class SetOrder(OrderTracker, Rule):
     so it is when a global generator (`random.sample`, `np.random.choice`) draws from the set and nothing in the
     file seeds it (the draw differs between runs anyway: SEED001/SEED002 ask about that). A set joined into an
     error or a log message (raised, in an `except` block, passed to a logger), or only measured
-    (`len("".join(set(text)))`, a count of distinct characters), is not reported; nor is a map of ids
+    (`len("".join(set(text)))`, a count of distinct characters), is not reported; nor is a loop index
+    that only reads the loop's own item back (`pairs[k]` in `for k, pair in enumerate(pairs)`: held-out
+    set 24, a dataset builder), while one that reads another list pairs the two by position; nor is a map of ids
     made from a set that never leaves its function and encodes at least two values there (the gold and
     the predicted labels of one scoring function: both get the same run's ids, so their comparison does not
     depend on the order), unless an id indexes something else (`logits[:, label_to_int[gold]]`); a table of one
@@ -227,6 +229,29 @@ class SetOrder(OrderTracker, Rule):
                 with open(f"{args.out}/samples.json", "w") as f:
                     json.dump(records, f)
         """, note="near miss: one output file, not one per run"),
+        valid("""
+            import json
+
+            def build(lines, out_path):
+                pairs = list(set(tuple(line.split()) for line in lines))
+                pairs = [{"source": a, "target": b} for a, b in pairs]
+                kept = []
+                for k, pair in enumerate(pairs):
+                    if pair["source"] != pair["target"]:
+                        kept.append(pairs[k])
+                json.dump(kept, open(out_path, "w"))
+        """, note="near miss (held-out set 24): the position only reads the loop's own item back (`pairs[k]` "
+                  "is `pair`): no id, no subset by position, and one output file"),
+        invalid("""
+            import json
+
+            def build(lines, targets, out_path):
+                pairs = list(set(tuple(line.split()) for line in lines))  # expect: SEED008
+                kept = []
+                for k, pair in enumerate(pairs):
+                    kept.append({"source": pair[0], "target": targets[k]})
+                json.dump(kept, open(out_path, "w"))
+        """, note="the twin: the position reads another list, pairing its items with the set's by position"),
         valid("""
             import json
             import random

@@ -54,6 +54,8 @@ seeding and repeating are one decision about the same call. A temperature read f
     is not a choice the code made, and most evaluations run one default pass). Retry loops (`for attempt in range(3)`) are not repeats.
     A count loop whose counter the body never reads (`for q_ in range(k):`), or whose bound is a
     count per item (`range(num_questions_per_sent)`), repeats the draw: several samples per item.
+    A loop over the call's own sampling setting (`for p in top_ps: generate(..., top_p=p)`) draws each item
+    several times, at settings chosen to differ: a repeat, not a loop over items (held-out set 24).
     A call that only scores the text it is given (`echo=True, max_tokens=0`: log-probabilities, no
     generation) samples nothing.
 
@@ -506,6 +508,25 @@ seeding and repeating are one decision about the same call. A temperature read f
                 return questions
         """, note="near miss: several sampled questions per passage (a count loop whose counter is never read), averaged by design"),
         valid("""
+            def synthetic_queries(model, tokenizer, passage, top_ps=(0.05, 0.5, 0.95)):
+                ids = tokenizer(passage, return_tensors="pt").input_ids
+                queries = []
+                for p in top_ps:
+                    out = model.generate(input_ids=ids, max_length=32, do_sample=True, top_p=p)
+                    queries.append(tokenizer.decode(out[0]))
+                return queries
+        """, note="near miss (held-out set 24): the loop is over the call's own sampling setting (`top_p=p`): "
+                  "several draws of one passage at settings chosen to differ, not one draw per item"),
+        invalid("""
+            def synthetic_queries(model, tokenizer, passages, top_p=0.95):
+                queries = []
+                for passage in passages:
+                    ids = tokenizer(passage, return_tensors="pt").input_ids
+                    out = model.generate(input_ids=ids, max_length=32, do_sample=True, top_p=top_p)  # expect: SEED009
+                    queries.append(tokenizer.decode(out[0]))
+                return queries
+        """, note="the twin: the loop is over passages, one draw each"),
+        valid("""
             def sample_programs(model, tokenizer, prompts, args):
                 outputs_per_sampling_iter = []
                 for sampling_iter in range(args.unbiased_sampling_size_n):
@@ -733,7 +754,7 @@ seeding and repeating are one decision about the same call. A temperature read f
         """(runs once per item in a loop, runs inside a loop over samples/seeds/runs)."""
         per_item = repeated = False
         for parent in self.ctx.parents:
-            kind = _loop_kind(parent)
+            kind = "repeat" if _sweeps_sampling(parent, node) else _loop_kind(parent)
             if kind == "repeat":
                 repeated = True
             elif kind == "item":
@@ -850,6 +871,19 @@ def _loop_kind(node: cst.CSTNode) -> str | None:
     if isinstance(node, (cst.ListComp, cst.SetComp, cst.GeneratorExp, cst.DictComp)):
         return _loop_kind(node.for_in) or "item"
     return None  # `while True:` is a retry or polling loop far more often than a loop over items
+
+
+_SAMPLING_KWARGS = frozenset({"temperature", "top_p", "top_k", "typical_p", "min_p"})
+
+
+def _sweeps_sampling(loop: cst.CSTNode, call: cst.Call) -> bool:
+    """`for p in top_ps: model.generate(..., top_p=p)`: the loop walks the call's own sampling setting,
+    so each item is drawn several times, at settings chosen to differ (held-out set 24)."""
+    if not isinstance(loop, cst.For):
+        return False
+    bound = {n.value for n in iter_nodes(loop.target) if isinstance(n, cst.Name)}
+    return any(a.keyword is not None and a.keyword.value in _SAMPLING_KWARGS and isinstance(a.value, cst.Name)
+               and a.value.value in bound for a in call.args)
 
 
 def _unread_counter(node: cst.For) -> bool:
