@@ -98,7 +98,7 @@ def main(here):
     """Build every spec of the `specs_*` modules in `here` (a probe's `_src`) into the probe folder above it."""
     sys.path.insert(0, here)
     n = 0
-    for mod in ["specs_data", "specs_prompt", "specs_eval", "specs_leak", "specs_result", "specs_seed", "specs_extra", "specs_extra2", "specs_extra3", "specs_extra4", "specs_extra5"]:
+    for mod in ["specs_data", "specs_prompt", "specs_eval", "specs_leak", "specs_result", "specs_seed", "specs_extra", "specs_extra2", "specs_extra3", "specs_extra4", "specs_extra5", "specs_extra6"]:
         try:
             m = importlib.import_module(mod)
         except ModuleNotFoundError:
