@@ -355,8 +355,10 @@ def file_purpose(path: str, signals: CallSignals, notebook: Any = None) -> str:
     if (signals.figures > _MANY_FIGURES and not signals.scores) or in_doc_dir(path):
         return "shows"  # makes figures, or documents or demonstrates a library: its numbers are not results
     if notebook is not None:
-        # a notebook that queries a model for answers (an LLM evaluation run in cells) reports like a script
-        return "reports" if (signals.measures or signals.answers) and (signals.scores or not _prose(notebook)) else "shows"
+        # a notebook that queries a model for answers and draws nothing (an LLM evaluation run in cells) reports
+        # like a script; one that predicts to plot the fit illustrates
+        answers = signals.answers and not (signals.figures or signals.shows)
+        return "reports" if (signals.measures or answers) and (signals.scores or not _prose(notebook)) else "shows"
     if signals.trains or signals.measures:
         return "reports"
     # A script that queries or runs a model for answers (an LLM evaluation's generation step)
