@@ -58,6 +58,38 @@ def _slots(node: ast.AST) -> list[tuple[ast.AST, ast.AST, int]]:
     return []
 
 
+def _loop_split(loop: ast.For) -> str:
+    """The split of the data a loop walks (`enumerate(tqdm(self.dl_val))` -> val), from names and attributes."""
+    words = []
+    for n in ast.walk(loop.iter):
+        if isinstance(n, ast.Name):
+            words += name_tokens(n.id)
+        elif isinstance(n, ast.Attribute):
+            words += name_tokens(n.attr)
+    return _split_of(words)
+
+
+def _loop_statements(loop: ast.For) -> list[ast.AST]:
+    """The statements a loop runs (inside ifs, withs and nested loops), not those of a nested function."""
+    found, todo = [], list(loop.body)
+    while todo:
+        node = todo.pop(0)
+        found.append(node)
+        if isinstance(node, (*FUNCTIONS, ast.ClassDef)):
+            continue
+        for field in ("body", "orelse", "finalbody", "handlers"):
+            todo.extend(getattr(node, field, []) or [])
+    return found
+
+
+def _target_name(target: ast.AST) -> str:
+    if isinstance(target, ast.Name):
+        return target.id
+    if isinstance(target, ast.Attribute):
+        return target.attr
+    return ""
+
+
 class FigureUnderOtherSplitKey(Rule):
     """
     ## What it does
@@ -68,13 +100,16 @@ class FigureUnderOtherSplitKey(Rule):
     word exchanged). The line was copied from its sibling and only the key was changed. Values
     named for the key's split, keys or values that name no split or two, and values whose
     key-split sibling does not exist (the figure may be that split's under another name) are left
-    alone.
+    alone. The same slip in a loop: a loop over one split's data (`for ... in self.dl_val`) that
+    adds its figures to totals named for another split (`self.mean_loss_train += loss.item()`)
+    while totals named for the loop's split exist (`self.mean_loss_val`), which then stay as they were.
 
     | spelling | found | near miss left alone |
     |---|---|---|
     | `ret['train_' + m] = test_measures[m]` beside `train_measures[m] = ...` | yes | `ret['train_' + m] = train_measures[m]` |
     | `history = {"train_loss": val_loss, "val_loss": val_loss}` with `train_loss` computed | yes | no `train_loss` in the function |
     | `wandb.log(test_acc=val_acc)` with `test_acc` computed | yes | `wandb.log(test_acc=test_acc)` |
+    | `self.mean_loss_train += loss.item()` in `for ... in self.dl_val` beside `self.mean_loss_val` | yes | `self.mean_loss_val += ...` |
 
     ## Why is this bad?
     The result reported for one split is another split's figure: training error equal to the test
@@ -125,6 +160,31 @@ class FigureUnderOtherSplitKey(Rule):
                 wandb.log(test_acc=test_acc, val_f1=history["val_loss"])
                 return history
         """),
+        invalid("""
+            class Train:
+                def __init__(self, dl_train, dl_val):
+                    self.dl_train, self.dl_val = dl_train, dl_val
+                    self.mean_loss_train = self.mean_acc_train = 0.
+                    self.mean_loss_val = self.mean_acc_val = 0.
+
+                def _val(self):
+                    for step, (image, target) in enumerate(self.dl_val):
+                        loss, avg_acc = self.model(image, target)
+                        self.mean_loss_train += loss.item()  # expect: EVAL062
+                        self.mean_acc_val += avg_acc.item()
+                    self.mean_loss_val /= len(self.dl_val)
+        """, note="held-out real bugs 16 (simple-HRNet): the validation loop adds to the training totals"),
+        valid("""
+            class Train:
+                def _train(self):
+                    for image, target in self.dl_train:
+                        self.mean_loss_train += self.step(image, target)
+
+                def _val(self):
+                    for image, target in self.dl_val:
+                        self.mean_loss_val += self.model(image, target)
+                        self.train_steps_seen += 0
+        """, note="near misses: each loop adds to its own split's totals, no val sibling of a train-named counter"),
         valid("""
             def fit(model, train_loader, val_loader, evaluate, wandb, measures):
                 train_loss = evaluate(model, train_loader)
@@ -152,6 +212,8 @@ class FigureUnderOtherSplitKey(Rule):
                 stored |= {a.arg for a in [*scope.args.posonlyargs, *scope.args.args, *scope.args.kwonlyargs]}
             by_words = {tuple(_canonical(name_tokens(s))): s for s in stored}
             for n in nodes:
+                if isinstance(n, ast.For):
+                    self._loop(n, stored | self._attributes(tree))
                 for key, value, line in _slots(n):
                     key_split = _split_of(_key_words(key))
                     name = _value_name(value)
@@ -165,3 +227,30 @@ class FigureUnderOtherSplitKey(Rule):
                     self.ctx.report(type(self), None, line=line,
                                     fields={"key": ast.unparse(key), "value": ast.unparse(value), "sibling": sibling,
                                             "key_split": key_split, "value_split": value_split})
+
+    def _attributes(self, tree: ast.Module) -> set[str]:
+        """Every attribute the file assigns (`self.mean_loss_val = 0.` in `__init__`), listed once."""
+        memo = self.ctx.memo
+        if "EVAL062-attributes" not in memo:
+            memo["EVAL062-attributes"] = {n.attr for n in ast.walk(tree)
+                                          if isinstance(n, ast.Attribute) and isinstance(n.ctx, ast.Store)}
+        return memo["EVAL062-attributes"]
+
+    def _loop(self, loop: ast.For, stored: set[str]) -> None:
+        loop_split = _loop_split(loop)
+        if not loop_split:
+            return
+        by_words = {tuple(_canonical(name_tokens(s))): s for s in stored}
+        for s in _loop_statements(loop):
+            if not (isinstance(s, ast.AugAssign) and isinstance(s.op, ast.Add)):
+                continue
+            name = _target_name(s.target)
+            words = name_tokens(name) if name else []
+            split = _split_of(words)
+            if not split or split == loop_split:
+                continue
+            sibling = by_words.get(tuple(_canonical(words, loop_split)), "")
+            if sibling:
+                self.ctx.report(type(self), None, line=s.lineno,
+                                fields={"key": ast.unparse(s.target), "value": ast.unparse(s.value),
+                                        "sibling": sibling, "key_split": split, "value_split": loop_split})
