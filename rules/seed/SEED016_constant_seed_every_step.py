@@ -205,6 +205,10 @@ class ConstantSeedEveryStep(Rule):
                     for i, task in enumerate(tasks):
                         task["options"] = shuffle_options(task["options"], seed=i)
                     return [shuffle_options(t["options"], i) for i, t in enumerate(tasks)]
+
+                async def stream(tasks):
+                    async for task in tasks:
+                        yield shuffle_options(task["options"], seed=task["id"])
             ''',
         }, note="near misses: a seed given per call, a seeded helper called once"),
         valid("""
@@ -258,7 +262,7 @@ class ConstantSeedEveryStep(Rule):
         for loop in ast.walk(tree):
             if not isinstance(loop, _AST_LOOPS):
                 continue
-            parts = [loop.body, getattr(loop, "orelse", [])] if isinstance(loop, (ast.For, ast.While)) \
+            parts = [loop.body, getattr(loop, "orelse", [])] if isinstance(loop, (ast.For, ast.AsyncFor, ast.While)) \
                 else [[loop.elt] if hasattr(loop, "elt") else [loop.key, loop.value]]
             for part in parts:
                 for stmt in part:
