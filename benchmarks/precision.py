@@ -37,6 +37,7 @@ from __future__ import annotations
 import argparse
 import collections
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -100,12 +101,17 @@ def checkout(entry: dict, mirror: Path, work: Path) -> Path | None:
     if missing:
         # A mirror may list its largest files without their content: leave those out of the work
         # tree (sparse checkout), so the rest checks out and `git status` stays clean.
-        subprocess.run([*git, "sparse-checkout", "set", "--no-cone", "/*", *(f"!/{p}" for p in missing)],
+        subprocess.run([*git, "sparse-checkout", "set", "--no-cone", "/*", *(f"!/{_literal(p)}" for p in missing)],
                        check=True, capture_output=True)
     done = subprocess.run([*git, "checkout", "-q", "--force", "--detach", entry["commit"]], capture_output=True, text=True)
     if done.returncode:
         raise RuntimeError(f"{entry['repo']}: checkout of {entry['commit']} failed: {done.stderr.strip()[-2000:]}")
     return target
+
+
+def _literal(path: str) -> str:
+    """`path` as a sparse-checkout pattern that matches only itself (a file named `x[Alpha].html`)."""
+    return re.sub(r"([][*?\\])", r"\\\1", path)
 
 
 def absent_blobs(repo: Path, commit: str) -> list[str]:

@@ -146,6 +146,35 @@ def test_a_checkout_moves_between_two_commits_whose_mirrors_lack_different_large
     assert not (repo / "big1.json").exists() and not (repo / "big2.json").exists()
 
 
+def test_a_missing_file_whose_name_holds_glob_characters_is_left_out(tmp_path: Path) -> None:
+    # wikidetox lists "Wikipedia Toxicity Sorted (Toxicity@5[Alpha]).html" without its content: as a
+    # sparse pattern, `[Alpha]` is a character class that does not match the file itself, so git
+    # tried to check the absent blob out and failed (held-out real bugs 16).
+    import subprocess
+
+    def git(*args: str, cwd: Path) -> str:
+        return subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, text=True).stdout.strip()
+
+    source = tmp_path / "mirror" / "owner+name" / "repo"
+    source.mkdir(parents=True)
+    git("init", "-q", cwd=source)
+    git("config", "user.email", "t@example.com", cwd=source)
+    git("config", "user.name", "t", cwd=source)
+    (source / "code.py").write_text("x = 1\n")
+    odd = "Sorted (Tox@5[Alpha]) *?.html"
+    (source / odd).write_text("<html></html>\n")
+    git("add", ".", cwd=source)
+    git("commit", "-qm", "one", cwd=source)
+    commit = git("rev-parse", "HEAD", cwd=source)
+    blob = git("rev-parse", f"{commit}:{odd}", cwd=source)
+    (source / ".git" / "objects" / blob[:2] / blob[2:]).unlink()
+    work = tmp_path / "work"
+    work.mkdir()
+    repo = precision.checkout({"repo": "owner/name", "commit": commit}, tmp_path / "mirror", work)
+    assert repo is not None and (repo / "code.py").read_text() == "x = 1\n"
+    assert not (repo / odd).exists()
+
+
 def test_a_kept_report_is_read_back_for_its_commit_only(tmp_path):
     import pytest
     entry = {"repo": "o/r", "commit": "a" * 40}

@@ -13,6 +13,8 @@ from hygiene.walk import iter_children
 
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 DATA_WORDS = frozenset({"loader", "dataloader", "data", "dataset", "set", "split", "examples", "iter", "batches"})
+# An evaluation's returned statistics (`val_stats = evaluate(...)`, timm's and DeiT's spelling) are figures too.
+FIGURE_WORDS = METRIC_WORDS | {"stats"}
 
 
 _VALIDATION_DATA = re.compile(r"\b(?:validation_data|eval_dataset|val_dataloaders?)\s*=\s*[(\[]?\s*([A-Za-z_][\w.]*)")
@@ -25,7 +27,7 @@ def _dev_name(name: str, key: bool) -> bool:
         return False
     if key and len(parts) == 1:
         return True
-    return bool(set(parts) & (METRIC_WORDS | DATA_WORDS)) or any(p in ("devacc", "valacc", "devloss", "valloss") for p in parts)
+    return bool(set(parts) & (FIGURE_WORDS | DATA_WORDS)) or any(p in ("devacc", "valacc", "devloss", "valloss") for p in parts)
 
 
 def _test_text(text: str) -> bool:
@@ -165,6 +167,20 @@ class DevFigureUnderTestLabel(Rule):
             print("test accuracy:", dev_acc)  # expect: EVAL016
         """),
         invalid("""
+            def main(args, model, data_loader_val, data_loader_test, dataset_val, dataset_test):
+                val_stats = evaluate(data_loader_val, model, header="Val:")
+                print(f"Accuracy of the network on the {len(dataset_val)} val EEG: {val_stats['accuracy']:.2f}%")
+                test_stats = evaluate(data_loader_test, model, header="Test:")
+                print(f"Accuracy of the network on the {len(dataset_val)} test EEG: {val_stats['accuracy']:.2f}%")  # expect: EVAL016
+        """, note="held-out real bugs 16 (LaBraM): an evaluation's statistics dict is a figure"),
+        valid("""
+            def main(args, model, data_loader_val, data_loader_test, dataset_val, dataset_test):
+                val_stats = evaluate(data_loader_val, model, header="Val:")
+                print(f"Accuracy of the network on the {len(dataset_val)} val EEG: {val_stats['accuracy']:.2f}%")
+                test_stats = evaluate(data_loader_test, model, header="Test:")
+                print(f"Accuracy of the network on the {len(dataset_test)} test EEG: {test_stats['accuracy']:.2f}%")
+        """, note="near miss: the test line formats the test statistics"),
+        invalid("""
             import logging
             log = logging.getLogger(__name__)
             def final_report(history, test_loader):
@@ -274,7 +290,7 @@ class DevFigureUnderTestLabel(Rule):
         if id(scope) not in self._test_values:
             names = set(_IDENTIFIER.findall(self.ctx.code(scope)))
             self._test_values[id(scope)] = any(
-                _test_text(n) and len(words(n)) > 1 and set(words(n)) & (METRIC_WORDS | DATA_WORDS | {"x", "y"})
+                _test_text(n) and len(words(n)) > 1 and set(words(n)) & (FIGURE_WORDS | DATA_WORDS | {"x", "y"})
                 for n in names)
         return self._test_values[id(scope)]
 

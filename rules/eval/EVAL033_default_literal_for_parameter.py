@@ -45,6 +45,11 @@ class DefaultLiteralForParameter(Rule):
     Precision@k, recall@k or a top-k list for any k but the default is computed over the wrong
     number of items, and the reported "@5" or "@20" figures are the "@10" ones under another name.
 
+    The same slip one level up: a function whose cut-off parameter is never read while it hands a
+    literal of that name to the call that does the cutting (`def success_at_k(examples, k=20)`
+    scoring each example with `evaluate_retrieval_example(ex, k=5)`): success@20 is success@5.
+    A call that passes the parameter (`k=k`) and parameters read anywhere in the body are left alone.
+
     ## Example
         def precision_recall(model, test, k=10):
             predictions = -model.predict(user)
@@ -150,9 +155,30 @@ class DefaultLiteralForParameter(Rule):
             hit_rate(scores, gold, top_k=20)
             """,
         )}, note="near miss: the parameter used"),
+        invalid({"hw_openqa.ipynb": notebook(
+            """
+            def success_at_k(examples, k=20):
+                scores = []
+                for ex in examples:
+                    scores.append(evaluate_retrieval_example(ex, k=5))  # expect: EVAL033
+                return sum(scores) / len(scores)
+            """,
+            """
+            print(success_at_k(dev_exs))
+            """,
+        )}, note="held-out real bugs 16 (cs224u): the cut-off parameter unread, a literal handed on in its place"),
+        valid("""
+            def success_at_k(examples, k=20):
+                return sum(evaluate_retrieval_example(ex, k=k) for ex in examples) / len(examples)
+
+            def recall_at(examples, top_k=10):
+                hits = [retrieve(ex, top_k=top_k) for ex in examples]
+                return summarise(hits, top_k=5) if top_k > 5 else hits
+        """, note="near misses: the parameter handed on, the parameter read elsewhere in the body"),
     ]
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self._unread_cut_off(node)
         defaults: dict[int, str] = {}
         for param in [*node.params.params, *node.params.kwonly_params]:
             value = _int(param.default) if param.default is not None else None
@@ -185,3 +211,29 @@ class DefaultLiteralForParameter(Rule):
                 continue
             seen.add(value)
             self.report(sub, code=" ".join(self.ctx.code(sub).split())[:80], value=value, param=param)
+
+    def _unread_cut_off(self, node: cst.FunctionDef) -> None:
+        """A cut-off parameter the body never reads while a call in it takes a literal of that name."""
+        params = {p.name.value for p in [*node.params.params, *node.params.kwonly_params]
+                  if _K_NAMES.match(p.name.value)}
+        if not params:
+            return
+        used: set[str] = set()
+        passed: list[tuple[cst.Arg, str, int]] = []
+        keywords: set[int] = set()  # `k` of `f(k=5)` names the callee's parameter, it reads nothing
+        for sub in iter_nodes(node.body):
+            if isinstance(sub, cst.Name) and id(sub) not in keywords:
+                used.add(sub.value)
+            elif isinstance(sub, cst.Arg) and sub.keyword is not None:
+                keywords.add(id(sub.keyword))
+            if isinstance(sub, cst.Arg) and sub.keyword is not None and sub.keyword.value in params:
+                value = _int(sub.value)
+                if value is not None:
+                    passed.append((sub, sub.keyword.value, value))
+        for arg, param, value in passed:
+            if param in used:
+                continue
+            self.report(arg, param=param, value=value, code=f"{param}={value}",
+                        message=(f"`{node.name.value}` never reads its parameter `{param}` and passes `{param}={value}` "
+                                 f"on instead: called with any other `{param}`, the figure is still the one at {value}"))
+            return

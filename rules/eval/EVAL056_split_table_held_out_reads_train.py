@@ -27,6 +27,33 @@ def _entries(node: ast.AST) -> dict[str, ast.AST]:
     return {}
 
 
+def _key_text(node: ast.AST | None) -> str:
+    """A table key's split name: a string (`"val"`) or an enum member's last part (`DatasetPhase.Val`)."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value.lower()
+    if isinstance(node, ast.Attribute):
+        return node.attr.lower()
+    return ""
+
+
+def _repeated_held_out(node: ast.AST) -> list[tuple[str, ast.AST]]:
+    """(key, value) of a held-out key written twice in one dict literal whose winning (last) value names
+    the training data: `{Phase.Val: 'val.txt', Phase.Val: 'trainval.txt'}` reads train+val for Val."""
+    if not isinstance(node, ast.Dict):
+        return []
+    seen: dict[str, list[ast.AST]] = {}
+    for k, v in zip(node.keys, node.values):
+        text = _key_text(k)
+        if text in HELD_OUT_KEYS:
+            seen.setdefault(ast.unparse(k), []).append(v)
+    found = []
+    for key, values in seen.items():
+        words = _words(values[-1])
+        if len(values) > 1 and any(w.startswith("train") for w in words) and not words & SETTING_WORDS:
+            found.append((key, values[-1]))
+    return found
+
+
 def _words(node: ast.AST) -> set[str]:
     """The words of the entry's own name: the last attribute (`cfg.loader.train_view` -> train, view), the
     name, or a string's words; a call's function name is not the data's."""
@@ -48,13 +75,17 @@ class SplitTableHeldOutReadsTrain(Rule):
     cfg.loader.train_view, "test": cfg.loader.test_view}`, `dict(train=train_path,
     valid=train_path)`) whose validation or test entry is the very expression of the training
     entry and names the training data. The line was copied from the training entry and its
-    attribute never changed. Entries that differ (`"val": cfg.val_view`) and settings a held-out
-    split may share with training (a transform, a batch size, a tokenizer) are left alone.
+    attribute never changed. A held-out key written twice in one table whose later entry (the one
+    Python keeps) names the training data (`{DatasetPhase.Val: 'val.txt', DatasetPhase.Val:
+    'trainval.txt'}`) is the same mistake. Entries that differ (`"val": cfg.val_view`), a repeated key
+    whose kept entry is a held-out file, and settings a held-out split may share with training (a
+    transform, a batch size, a tokenizer) are left alone.
 
     | spelling | found | near miss left alone |
     |---|---|---|
     | `{"train": cfg.train_view, "val": cfg.train_view}[view]` | yes | `"val": cfg.val_view` |
     | `dict(train=train_files, test=train_files)` | yes | `dict(train=train_tf, val=train_tf)` |
+    | `{Phase.Train: 'train.txt', Phase.Val: 'val.txt', Phase.Val: 'trainval.txt'}` | yes | `Phase.TrainVal: 'trainval.txt'` |
 
     ## Why is this bad?
     The validation (or test) loader reads the training data. Every validation score is a training
@@ -75,8 +106,7 @@ class SplitTableHeldOutReadsTrain(Rule):
     code = "EVAL056"
     category = "EVAL-TRAIN"
     severity = Severity.ERROR
-    message = ("the {key!r} entry of this split table is `{value}`, the training entry's own value, so the {key} "
-               "data is the training data")
+    message = ("the {key!r} entry of this split table is `{value}`, {why}, so the {key} data is the training data")
     question = "Should the {key!r} entry read its own data instead of `{value}` (the training entry's)?"
     triggers = ("train",)
     examples = [
@@ -96,6 +126,25 @@ class SplitTableHeldOutReadsTrain(Rule):
                         )
         """),
         invalid("""
+            class ScannetVoxelizationDataset:
+                DATA_PATH_FILE = {
+                    DatasetPhase.Train: 'train.txt',
+                    DatasetPhase.Val: 'val.txt',
+                    DatasetPhase.Val: 'trainval.txt',  # expect: EVAL056
+                    DatasetPhase.Test: 'test.txt'
+                }
+        """, note="the repeated key keeps its last entry: validation reads train+val"),
+        valid("""
+            class ScannetVoxelizationDataset:
+                DATA_PATH_FILE = {
+                    DatasetPhase.Train: 'scannetv2_train.txt',
+                    DatasetPhase.Val: 'scannetv2_val.txt',
+                    DatasetPhase.TrainVal: 'scannetv2_trainval.txt',
+                    DatasetPhase.Test: 'scannetv2_test.txt'
+                }
+                SPLITS = {"train": "train.txt", "val": "val_old.txt", "val": "val.txt"}
+        """, note="near misses: a TrainVal phase of its own, a repeated key that keeps a held-out file"),
+        invalid("""
             def files(train_files, test_files):
                 return dict(train=train_files, test=train_files)  # expect: EVAL056
         """),
@@ -114,6 +163,10 @@ class SplitTableHeldOutReadsTrain(Rule):
         if tree is None:
             return
         for n in module_nodes(self.ctx):
+            for key, value in _repeated_held_out(n):
+                self.ctx.report(type(self), None, line=value.lineno,
+                                fields={"key": key, "value": ast.unparse(value),
+                                        "why": "which replaces the key's earlier entry and names the training data"})
             entries = _entries(n)
             train = next((entries[k] for k in entries if k.lower() in TRAIN_KEYS), None)
             if train is None:
@@ -124,4 +177,5 @@ class SplitTableHeldOutReadsTrain(Rule):
                 continue
             for key, value in entries.items():
                 if key.lower() in HELD_OUT_KEYS and ast.unparse(value) == text:
-                    self.ctx.report(type(self), None, line=value.lineno, fields={"key": key, "value": text})
+                    self.ctx.report(type(self), None, line=value.lineno,
+                                    fields={"key": key, "value": text, "why": "the training entry's own value"})

@@ -645,6 +645,24 @@ class FitBeforeSplit(Rule):
                     self.X_train, self.y_train = RandomOverSampler().fit_sample(X_train, y_train)
         """, note="the same old-name resampler run on the training part after the split"),
         invalid("""
+            import numpy as np
+            import tensorflow as tf
+            from sklearn.model_selection import train_test_split
+            x_train_text, x_test_text, y_train, y_test = train_test_split(texts, labels, random_state=0)
+            vocab_processor = tf.contrib.learn.preprocessing.VocabularyProcessor(500)
+            x_train = np.array(list(vocab_processor.fit_transform(x_train_text)))
+            x_test = np.array(list(vocab_processor.fit_transform(x_test_text)))  # expect: LEAK001
+        """, note="held-out real bugs 16 (wikidetox): TensorFlow 1's text vocabulary built again on the test texts"),
+        valid("""
+            import numpy as np
+            import tensorflow as tf
+            from sklearn.model_selection import train_test_split
+            x_train_text, x_test_text, y_train, y_test = train_test_split(texts, labels, random_state=0)
+            vocab_processor = tf.contrib.learn.preprocessing.VocabularyProcessor(500)
+            x_train = np.array(list(vocab_processor.fit_transform(x_train_text)))
+            x_test = np.array(list(vocab_processor.transform(x_test_text)))
+        """, note="near miss: the vocabulary fit on the training texts, the test texts only transformed"),
+        invalid("""
             import pandas as pd
             from sklearn.model_selection import train_test_split
             homes = pd.read_csv("homes.csv")

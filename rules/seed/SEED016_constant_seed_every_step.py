@@ -5,8 +5,9 @@ import ast
 
 import libcst as cst
 
+from hygiene.analysis.modules import locate_defined
 from hygiene.analysis.stdast import dotted, module_functions, module_tree, scope_nodes
-from hygiene.finding import Severity
+from hygiene.finding import Location, Severity
 from hygiene.rule import Rule, invalid, valid
 
 # Functions a training loop or a data loader calls again and again: an optimizer's or an
@@ -32,6 +33,43 @@ def _constant_seed(call: ast.Call) -> str:
     return f"{name}({args[0].value!r})"
 
 
+# The draws a reseeded global generator makes, by the seeding call's root.
+_DRAW_ROOTS = {"random": ("random.",), "np.random": ("np.random.", "numpy.random."),
+               "numpy.random": ("np.random.", "numpy.random."), "torch": ("torch.rand", "torch.multinomial",
+                                                                          "torch.bernoulli", "torch.normal")}
+_NOT_DRAWS = frozenset({"seed", "manual_seed", "getstate", "setstate", "get_state", "set_state", "Random",
+                        "RandomState", "default_rng", "Generator"})
+_AST_LOOPS = (ast.For, ast.AsyncFor, ast.While, ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
+
+
+def _seeded_helper(function: ast.AST) -> dict | None:
+    """A function that seeds a global generator with a literal, or with a parameter whose default is one
+    (`def shuffle_options(options, seed=41): random.seed(seed)`), and then draws from that generator:
+    every call replays the same draw. Its seed line, call text and the seed parameter's name and place."""
+    args = function.args
+    positional = [*args.posonlyargs, *args.args]
+    defaults = dict(zip([a.arg for a in positional[len(positional) - len(args.defaults):]], args.defaults))
+    defaults.update({a.arg: d for a, d in zip(args.kwonlyargs, args.kw_defaults) if d is not None})
+    seed = None
+    calls = sorted((n for n in ast.walk(function) if isinstance(n, ast.Call)), key=lambda n: (n.lineno, n.col_offset))
+    for node in calls:
+        name = dotted(node.func)
+        if seed is None and name and name.rsplit(".", 1)[-1] in ("seed", "manual_seed"):
+            root = name.rsplit(".", 1)[0]
+            if root not in _DRAW_ROOTS or len(node.args) != 1 or node.keywords:
+                continue
+            arg, param = node.args[0], ""
+            if isinstance(arg, ast.Name) and arg.id in defaults:
+                param, arg = arg.id, defaults[arg.id]
+            if isinstance(arg, ast.Constant) and isinstance(arg.value, int) and not isinstance(arg.value, bool):
+                seed = {"line": node.lineno, "call": f"{name}({param or arg.value})", "root": root, "param": param,
+                        "index": [a.arg for a in positional].index(param) if param in [a.arg for a in positional] else -1}
+        elif seed is not None and name and node.lineno >= seed["line"] \
+                and name.startswith(_DRAW_ROOTS[seed["root"]]) and name.rsplit(".", 1)[-1] not in _NOT_DRAWS:
+            return seed
+    return None
+
+
 class ConstantSeedEveryStep(Rule):
     """
     ## What it does
@@ -49,6 +87,12 @@ class ConstantSeedEveryStep(Rule):
     | `Dataset.__getitem__` with `np.random.seed(42)` before a random crop | yes | `np.random.seed(index)` |
     | `forward` with `random.seed(0)` before dropping tokens | yes | `torch.manual_seed(self.seed + self.calls)` |
     | Lightning `training_step` with `pl.seed_everything(1)` | yes | `seed_everything(1)` in the script |
+    | `def shuffle_options(options, seed=41): random.seed(seed); random.sample(...)` called once per question in a loop (any module) | yes | called with `seed=i`, or once |
+
+    A helper of any name counts when it seeds a global generator with a literal (or with a parameter
+    whose default is a literal) and then draws from it, and a loop or comprehension of the
+    repository calls it without giving that seed: each call (one per question, one per item)
+    replays the same draw.
 
     ## Why is this bad?
     Every call resets the generator to the same state, so the run's seed is overridden from the
@@ -77,7 +121,7 @@ class ConstantSeedEveryStep(Rule):
     message = ("`{call}` runs at every call of `{function}`, so the generator is reset to the same state each "
                "step: the run's seed is overridden and every later draw repeats the same numbers")
     question = "Should `{call}` run at every call of `{function}` (it resets the generator each step)?"
-    triggers = ("seed",)
+    triggers = ("seed", "for ")  # a reseeding helper's callers need not say "seed"
     examples = [
         invalid("""
             import torch
@@ -120,6 +164,53 @@ class ConstantSeedEveryStep(Rule):
                     keep = [t for t in tokens if random.random() > 0.1]
                     return self.net(keep)
         """),
+        invalid({
+            "utils/utils_mcq.py": '''
+                import random
+
+                def shuffle_options(options, seed=41):
+                    if seed is not None:
+                        random.seed(seed)  # expect: SEED016
+                    correct = options[0]
+                    shuffled = random.sample(options, len(options))
+                    return shuffled, shuffled.index(correct)
+            ''',
+            "benchmark.py": '''
+                from utils.utils_mcq import shuffle_options
+
+                def run(tasks):
+                    for task in tasks:
+                        options, correct = shuffle_options(task["options"])
+                        task["options"], task["correct"] = options, correct
+            ''',
+        }, note="held-out real bugs 16 (PrefEval): every question gets the same option order"),
+        valid({
+            "utils/utils_mcq.py": '''
+                import random
+
+                def shuffle_options(options, seed=41):
+                    random.seed(seed)
+                    return random.sample(options, len(options))
+
+                def split(rows, seed=0):
+                    random.seed(seed)
+                    random.shuffle(rows)
+                    return rows[:100], rows[100:]
+            ''',
+            "benchmark.py": '''
+                from utils.utils_mcq import shuffle_options, split
+
+                def run(tasks, rows):
+                    train, test = split(rows)
+                    for i, task in enumerate(tasks):
+                        task["options"] = shuffle_options(task["options"], seed=i)
+                    return [shuffle_options(t["options"], i) for i, t in enumerate(tasks)]
+
+                async def stream(tasks):
+                    async for task in tasks:
+                        yield shuffle_options(task["options"], seed=task["id"])
+            ''',
+        }, note="near misses: a seed given per call, a seeded helper called once"),
         valid("""
             import numpy as np
             import torch
@@ -155,10 +246,70 @@ class ConstantSeedEveryStep(Rule):
         """, note="near misses: seeded once, seeded from the item or the step, an object's own generator"),
     ]
 
+    def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(ctx)
+        self._helpers: dict[str, dict] = {}
+        self._looped: list[dict] = []
+
+    def _looped_calls(self, tree: ast.Module) -> None:
+        """Calls made once per item (in a loop or a comprehension) of a function imported from, or defined
+        in, the repository: kept for the repository phase, with what they pass."""
+        imported: dict[str, str] = {}
+        for node in tree.body:
+            if isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                imported.update({a.asname or a.name: f"{node.module}.{a.name}" for a in node.names})
+        own = {n.name for n in tree.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
+        for loop in ast.walk(tree):
+            if not isinstance(loop, _AST_LOOPS):
+                continue
+            parts = [loop.body, getattr(loop, "orelse", [])] if isinstance(loop, (ast.For, ast.AsyncFor, ast.While)) \
+                else [[loop.elt] if hasattr(loop, "elt") else [loop.key, loop.value]]
+            for part in parts:
+                for stmt in part:
+                    for call in ast.walk(stmt):
+                        if not isinstance(call, ast.Call) or not isinstance(call.func, ast.Name) or len(self._looped) >= 200:
+                            continue
+                        callee = imported.get(call.func.id) or (call.func.id if call.func.id in own else "")
+                        if callee:
+                            self._looped.append({"callee": callee, "line": call.lineno,
+                                                 "keywords": [k.arg for k in call.keywords if k.arg],
+                                                 "positional": sum(1 for a in call.args if not isinstance(a, ast.Starred))})
+
+    def finish(self) -> None:
+        if self._helpers or self._looped:
+            self.ctx.facts[self.code] = {"helpers": self._helpers, "looped": self._looped}
+
+    @classmethod
+    def check_repo(cls, repo) -> None:  # type: ignore[no-untyped-def]
+        """A reseeding helper (of this module or another) called once per item by a loop."""
+        helpers = {(path, name): h for path, facts in repo.facts(cls.code) for name, h in facts.get("helpers", {}).items()}
+        if not helpers:
+            return
+        reported = set()
+        for path, facts in repo.facts(cls.code):
+            for site in facts.get("looped", []):
+                callee = site["callee"]
+                defined = (path, callee) if (path, callee) in helpers else locate_defined(repo, callee, path)
+                if defined not in helpers or defined in reported:
+                    continue
+                helper = helpers[defined]
+                if helper["param"] and (helper["param"] in site["keywords"]
+                                        or 0 <= helper["index"] < site["positional"]):
+                    continue  # the caller gives the seed
+                reported.add(defined)
+                repo.report(cls, defined[0], helper["line"], call=helper["call"], function=defined[1],
+                            related=[Location(path, site["line"], "called once per item here")])
+
     def visit_Module(self, node: cst.Module) -> None:
         tree = module_tree(self.ctx)
         if tree is None:
             return
+        self._looped_calls(tree)
+        for function in tree.body:
+            if isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)) and function.name not in PER_STEP:
+                helper = _seeded_helper(function)
+                if helper is not None:
+                    self._helpers[function.name] = helper
         for function in module_functions(self.ctx):
             if function.name not in PER_STEP:
                 continue

@@ -92,6 +92,10 @@ _PREPROCESSORS = {
                                 "SelectBySingleFeaturePerformance DropCorrelatedFeatures SelectByShuffling "
                                 "RecursiveFeatureAddition DropConstantFeatures",
     "mlxtend.feature_selection": "SequentialFeatureSelector ExhaustiveFeatureSelector",
+    # TensorFlow 1's and tflearn's text vocabularies: `fit_transform` builds the word-id table from the texts.
+    "tensorflow.contrib.learn.preprocessing": "VocabularyProcessor",
+    "tensorflow.contrib.learn.preprocessing.text": "VocabularyProcessor",
+    "tflearn.data_utils": "VocabularyProcessor",
 }
 PREPROCESSORS = frozenset(f"{mod}.{cls}" for mod, names in _PREPROCESSORS.items() for cls in names.split())
 # Resamplers change the rows themselves; before a split they copy test information into train.
