@@ -35,7 +35,8 @@ class GradEnabledEval(CollectingRule):
     A loop whose batches become numbers at once (`.item()`, `.cpu().numpy()`) frees each graph
     when the next batch starts: it loses speed and some memory, and on the precision corpus no such
     finding was acted on, so it is a checklist question; tensors or outputs added up across batches
-    are reported.
+    are reported. Only what the evaluation's own loop adds up (or a loop around it or inside it)
+    counts: a later loop of the function appending a metric's numbers keeps no batch's graph.
 
     ## Why is this bad?
     The numbers are right, but every forward call keeps its activations for a backward pass that
@@ -247,6 +248,44 @@ class GradEnabledEval(CollectingRule):
                     diffs.append(out.softmax(-1))
                 return torch.cat(diffs)
         """, note="the twin: a forward pass per batch, its outputs kept with their graphs"),
+        valid("""
+            import torch
+            from sklearn import metrics
+
+            def per_class_ap(net, head, loader, n_classes):
+                net.eval()
+                head.eval()
+                truth = {c: [] for c in range(n_classes)}
+                scores = {c: [] for c in range(n_classes)}
+                for images, targets in loader:
+                    probs = torch.sigmoid(head(net(images)))
+                    probs = probs.data.cpu().numpy()
+                    targets = targets.data.cpu().numpy()
+                    for c in range(n_classes):
+                        truth[c].extend(targets[:, c])
+                        scores[c].extend(probs[:, c])
+                aps = []
+                for c in range(n_classes):
+                    aps.append(metrics.average_precision_score(truth[c], scores[c]))
+                return aps
+        """, note="near miss (held-out 25): the evaluation loop reads every value through `.data.cpu().numpy()`; "
+                  "the list a later loop fills holds numbers of a metric, not the loop's tensors: a checklist question"),
+        invalid("""
+            import torch
+            from sklearn import metrics
+
+            def per_class_ap(net, head, loader, n_classes):
+                net.eval()
+                head.eval()
+                kept = []
+                for images, targets in loader:  # expect: EVAL002
+                    kept.append(torch.sigmoid(head(net(images))))
+                probs = torch.cat(kept).numpy()
+                aps = []
+                for c in range(n_classes):
+                    aps.append(metrics.average_precision_score(targets[:, c], probs[:, c]))
+                return aps
+        """, note="the twin: the evaluation loop itself keeps each batch's output with its graph"),
     ]
 
     @classmethod

@@ -65,7 +65,7 @@ class _Frame:
     metric: bool = False
     graduse: bool = False
     detaches: bool = False  # a loop detaches outputs (`model(x).detach().numpy()`)
-    keeps: bool = False  # a loop adds up tensors (`total += loss`): each batch's graph stays alive
+    keeps: list[list[int]] = field(default_factory=list)  # loop stacks where tensors are added up (`total += loss`)
     local_defs: dict[str, str] = field(default_factory=dict)
     # (fwd event, top statement node) until the frame ends and reasons are known.
     pending: list[tuple[dict[str, Any], dict[str, Any]]] = field(default_factory=list)
@@ -252,7 +252,7 @@ class Collector(CallEvents):
             if set(name_tokens(text.rsplit(".", 1)[-1])) & METRIC_TARGET_WORDS:
                 self.frame.metric = True
         if self.frame.loop_stack and isinstance(node.operator, cst.AddAssign) and keeps_tensor(node.value, self.ctx.code(node.value)):
-            self.frame.keeps = True
+            self.frame.keeps.append(list(self.frame.loop_stack))
 
     def visit_Comparison(self, node: cst.Comparison) -> None:
         if not any(isinstance(c.operator, cst.Equal) for c in node.comparisons):

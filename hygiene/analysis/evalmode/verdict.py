@@ -23,3 +23,13 @@ class Verdict:
     grad_on: dict[str, Any] | None  # where gradients are on, when they are
     keeps: bool = False    # the evaluation adds up tensors across batches, keeping their graphs
     sibling: dict[str, Any] | None = None  # `model.eval()` before the call that leaves this network out
+
+
+def kept_across(keeps: Any, loops: list[int]) -> bool:
+    """Are tensors added up in the loop of the forward call (`loops`, its stack of loop indices), or in a loop
+    around it or inside it? Not in another loop of the function: a later loop appending a metric's numbers
+    (`aps.append(metrics.auc(r, p))`) keeps no graph of the evaluation's batches. (`keeps`: the stacks of
+    loops where something was added up; a bare True from an old summary counts everywhere.)"""
+    if not isinstance(keeps, list):
+        return bool(keeps)
+    return bool(loops) and any(loops[-1] in stack or (stack and stack[-1] in loops) for stack in keeps)
