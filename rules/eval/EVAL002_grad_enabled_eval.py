@@ -36,7 +36,10 @@ class GradEnabledEval(CollectingRule):
     when the next batch starts: it loses speed and some memory, and on the precision corpus no such
     finding was acted on, so it is a checklist question; tensors or outputs added up across batches
     are reported. Only what the evaluation's own loop adds up (or a loop around it or inside it)
-    counts: a later loop of the function appending a metric's numbers keeps no batch's graph.
+    counts: a later loop of the function appending a metric's numbers keeps no batch's graph, nor
+    does a loop over the models themselves (`for net in ensemble: outs.append(net(x))`) or over a
+    fixed collection written in the code (`for attribute in ATTRIBUTES`), which keeps one output
+    each however large the data.
 
     ## Why is this bad?
     The numbers are right, but every forward call keeps its activations for a backward pass that
@@ -286,6 +289,58 @@ class GradEnabledEval(CollectingRule):
                     aps.append(metrics.average_precision_score(targets[:, c], probs[:, c]))
                 return aps
         """, note="the twin: the evaluation loop itself keeps each batch's output with its graph"),
+        valid("""
+            import torch
+
+            def predict_with_members(inputs, targets, members):
+                centres, spreads = [], []
+                for member in members:
+                    member.eval()
+                    out = member(inputs)
+                    centres.append(out[:, :1])
+                    spreads.append(out[:, 1:].exp())
+                centre = torch.cat(centres, 1).mean(1)
+                return ((centre - targets) ** 2).mean().sqrt()
+        """, note="near miss (the corpus' ensemble notebooks): the loop is over the models, one output each on the "
+                  "same inputs: what it keeps does not grow with the data; a checklist question"),
+        valid({
+            "kit/models.py": '''
+                import open_clip
+                from probekit.metrics import zero_shot as zs
+
+                def create_model(arch, path):
+                    model, _, transform = open_clip.create_model_and_transforms(arch, pretrained=path)
+                    model.eval()
+                    return model, transform
+            ''',
+            "kit/fair.py": '''
+                import torch
+                import open_clip
+                from .models import *
+
+                ATTRIBUTES = ["age", "gender", "race"]
+
+                def evaluate_attributes(arch, path, names, images):
+                    model, transform = create_model(arch, path)
+                    heads = []
+                    for attribute in ATTRIBUTES:
+                        heads.append(zs.zero_shot_classifier(model, open_clip.get_tokenizer(arch), names[attribute]))
+                    with torch.no_grad():
+                        return model.encode_image(images) @ torch.stack(heads)
+            ''',
+        }, note="near miss (the corpus' fairness evaluation): a loop over a constant list of attributes keeps one "
+                "output per attribute, not one per batch; a checklist question"),
+        invalid("""
+            import torch
+
+            def predict_with_members(loader, members):
+                centres = []
+                for inputs, _ in loader:  # expect: EVAL002
+                    for member in members:
+                        member.eval()
+                        centres.append(member(inputs)[:, :1])
+                return torch.cat(centres).mean()
+        """, note="the twin: the members' outputs are kept for every batch of a loader, each with its graph"),
     ]
 
     @classmethod

@@ -393,7 +393,7 @@ class Analysis:
                 out.append(Verdict(path=frame.path, function=frame.record["name"], target=target, why=event["why"],
                     about=event.get("about", ""), line=event.get("line"), cell=event.get("cell"),
                     cell_line=event.get("cell_line"), call_line=event.get("call_line"), code=event.get("code", ""),
-                    train=train, grad_on=grad_on, keeps=kept_across(frame.record.get("keeps"), event["l"]), sibling=sibling_eval(frame.events[:index], target)))
+                    train=train, grad_on=grad_on, keeps=kept_across(frame.record, event["l"], target), sibling=sibling_eval(frame.events[:index], target)))
         return out
 
     def _frozen(self, frame: _Frame, index: int, target: str) -> bool:
