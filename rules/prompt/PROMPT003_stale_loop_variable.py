@@ -262,6 +262,17 @@ class StaleLoopVariable(Rule):
                     generate(PROMPT.format(demos=block, question=question))  # expect: PROMPT003
                     generate(RETRY.format(demos=block, question=question))
         """, note="one finding per stale name of a finished loop, however many prompts read it"),
+        invalid("""
+            import json
+            import requests
+
+            def run(demos, rows, url):
+                for question, answer in demos:
+                    pass
+                for row in rows:
+                    body = json.dumps({"prompt": PROMPT.format(question=question)})  # expect: PROMPT003
+                    requests.post(url, data=body)
+        """, note="the text goes into a request body (`json.dumps`, not `json.dump` to a file): it may reach a model"),
     ]
 
     def __init__(self, ctx) -> None:
@@ -332,7 +343,7 @@ def _to_model(flow: TextFlow, dest: Destination) -> bool:
     if dest.kind != ESCAPES or not isinstance(dest.node, cst.Call):
         return True
     name = flow.scopes.resolve(dest.node, dest.node.func) or ""
-    return not name.startswith(TEXT_SINKS)
+    return not (name.startswith(TEXT_SINKS) or name in FILE_WRITES)
 
 
 # Calls that take a text only to show it, to name or write a file, or to log it.
@@ -340,7 +351,9 @@ TEXT_SINKS = ("matplotlib.", "seaborn.", "plotly.", "bokeh.", "altair.", "PIL.",
               "torchvision.utils.", "tqdm.", "wandb.", "tensorboardX.", "torch.utils.tensorboard.", "mlflow.",
               "logging.", "warnings.", "os.path.", "os.makedirs", "os.mkdir", "pathlib.", "shutil.", "glob.",
               "builtins.open", "builtins.print", "numpy.save", "numpy.load", "torch.save", "torch.load",
-              "pandas.read_", "json.dump", "pickle.dump")
+              "pandas.read_")
+# Exactly these: `json.dumps` makes the body of a request, which may go to a model.
+FILE_WRITES = frozenset({"json.dump", "pickle.dump"})
 
 
 _LOG_CALLS = frozenset({"print", "info", "debug", "warning", "warn", "error", "log", "write", "set_description",
