@@ -2063,6 +2063,22 @@ class SwallowedException(Rule):
                         pass
                 return kept
         """, note="near miss of the catcher: a helper that always raises, but to report a failed row, with its reason"),
+        invalid("""
+            def check(row):
+                \"\"\"Rows of the old format are not supported.\"\"\"
+                raise ValueError
+
+            def load(rows):
+                kept = []
+                for row in rows:
+                    try:
+                        if row.get("version") == 1:
+                            check(row)
+                        kept.append(parse(row["text"]))
+                    except ValueError:  # expect: DATA001
+                        pass
+                return kept
+        """, note="near miss of the catcher: a stub with only a docstring before its raise records nothing"),
     ]
 
     def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
@@ -2654,6 +2670,10 @@ def _raised_at_end(function: cst.FunctionDef) -> str | None:
     statements = body.body if isinstance(body, cst.IndentedBlock) else ()
     if len(statements) < 2 or not isinstance(statements[-1], cst.SimpleStatementLine):
         return None
+    if all(isinstance(st, cst.SimpleStatementLine) and all(isinstance(small, cst.Pass) or isinstance(small, cst.Expr)
+           and isinstance(small.value, (cst.SimpleString, cst.ConcatenatedString)) for small in st.body)
+           for st in statements[:-1]):
+        return None  # a docstring and a raise: a stub, nothing recorded before it
     last = statements[-1].body[-1] if statements[-1].body else None
     exc = last.exc if isinstance(last, cst.Raise) else None
     if isinstance(exc, cst.Call):
