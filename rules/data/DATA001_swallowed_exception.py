@@ -89,7 +89,10 @@ class SwallowedException(Rule):
     (`n_failed += 1`), records the failure (appends to a failures list, sets an `error` / `status`
     field, uses the exception object), or when the loop is a retry loop (the `try` body ends the
     loop with `break` / `return` on success). Control-flow exceptions (`StopIteration`,
-    `ImportError`, `queue.Empty`), cleanup, the pieces of one string (`for part in s.split(...)`)
+    `ImportError`, `queue.Empty`, and an exception the file's own code raises on purpose to stop a
+    pass: a function that records something and then always raises, with no message of failure,
+    like the Catcher of pruning code whose `forward` stores the first layer's input and raises
+    `ValueError`), cleanup, the pieces of one string (`for part in s.split(...)`)
     and loops that collect nothing (a plot per folder, a running best) are left alone, and so is a
     parser of a file's name (`parse_step_from_filename(filename)`: `except ValueError: return 0`).
     A log line does not excuse three shapes where the failure still becomes a value: a grading
@@ -2033,6 +2036,93 @@ class SwallowedException(Rule):
             def exact_match(reply, gold):
                 return reply.strip() == gold.strip()
         """, note="near miss: a logged failure becomes an empty reply, but nothing classifies empty replies as a class"),
+        valid("""
+            import torch.nn as nn
+
+            def first_block_inputs(net, batches):
+                seen, labels = [], []
+
+                class Recorder(nn.Module):
+                    def __init__(self, inner):
+                        super().__init__()
+                        self.inner = inner
+
+                    def forward(self, hidden, **extra):
+                        seen.append(hidden)
+                        raise RuntimeError
+
+                net.blocks[0] = Recorder(net.blocks[0])
+                for batch in batches:
+                    try:
+                        labels.append(batch["label"])
+                        net(batch["data"])
+                    except RuntimeError:
+                        pass
+                net.blocks[0] = net.blocks[0].inner
+                return seen, labels
+        """, note="near miss (held-out 25): the pruning code's catcher idiom: a module records its input and always "
+                  "raises to stop the forward pass; `except RuntimeError: pass` is the designed exit"),
+        invalid("""
+            import torch.nn as nn
+
+            def first_block_inputs(net, batches):
+                seen, labels = [], []
+
+                class Recorder(nn.Module):
+                    def __init__(self, inner):
+                        super().__init__()
+                        self.inner = inner
+
+                    def forward(self, hidden, **extra):
+                        if hidden.dim() != 3:
+                            raise RuntimeError("bad batch")
+                        seen.append(hidden)
+                        return self.inner(hidden, **extra)
+
+                net.blocks[0] = Recorder(net.blocks[0])
+                for batch in batches:
+                    try:
+                        labels.append(batch["label"])
+                        net(batch["data"])
+                    except RuntimeError:  # expect: DATA001
+                        pass
+                return seen, labels
+        """, note="the twin: the module raises only on a bad batch, which the handler then drops without a trace"),
+        invalid("""
+            import logging
+            log = logging.getLogger(__name__)
+
+            def reject(row):
+                log.debug("rejecting %s", row["id"])
+                raise ValueError(f"unusable row {row['id']}")
+
+            def load(rows):
+                kept = []
+                for row in rows:
+                    try:
+                        if not row["text"]:
+                            reject(row)
+                        kept.append(parse(row["text"]))
+                    except ValueError:  # expect: DATA001
+                        pass
+                return kept
+        """, note="near miss of the catcher: a helper that always raises, but to report a failed row, with its reason"),
+        invalid("""
+            def check(row):
+                \"\"\"Rows of the old format are not supported.\"\"\"
+                raise ValueError
+
+            def load(rows):
+                kept = []
+                for row in rows:
+                    try:
+                        if row.get("version") == 1:
+                            check(row)
+                        kept.append(parse(row["text"]))
+                    except ValueError:  # expect: DATA001
+                        pass
+                return kept
+        """, note="near miss of the catcher: a stub with only a docstring before its raise records nothing"),
     ]
 
     def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
@@ -2049,6 +2139,17 @@ class SwallowedException(Rule):
         self.compared: set[str] = set()  # literals compared with and keys read: notes someone counts
         self.handled: set[int] = set()  # handlers reported with their guarded mean or their function; tries reported
         self.means_searched: set[int] = set()  # scopes searched for the empty-means shape
+
+    def _stop_signals(self) -> frozenset[str]:
+        """Exceptions this file raises on purpose to stop a pass: a function that does its work and then always
+        raises (`def forward(self, x): inputs.append(x); raise ValueError`, the Catcher of Wanda/SparseGPT that
+        records the first layer's input and stops the forward pass). Catching one is control flow."""
+        found = self.ctx.memo.get("DATA001_stop_signals")
+        if found is None:
+            found = self.ctx.memo["DATA001_stop_signals"] = frozenset(
+                name for n in iter_nodes(self.ctx.module) if isinstance(n, cst.FunctionDef)
+                if (name := _raised_at_end(n)) is not None) if self.ctx.module is not None else frozenset()
+        return found
 
     def _empty_means_around(self, handler: cst.ExceptHandler) -> None:
         """The empty-means shape of the function (or module) around `handler`, looked for once per
@@ -2083,6 +2184,8 @@ class SwallowedException(Rule):
         types = _caught(node)
         if types and all(t in BENIGN for t in types):
             return
+        if types and all(t in BENIGN or t in self._stop_signals() for t in types):
+            return  # the repository's own code raises it on purpose to stop a pass (the pruning code's Catcher)
         parents = self.ctx.parents
         try_node = parents[-1] if parents else None
         if not isinstance(try_node, cst.Try):
@@ -2617,6 +2720,39 @@ def _suppressed(node: cst.With) -> list[str] | None:
                 isinstance(call.func, cst.Attribute) and call.func.attr.value == "suppress")):
             return [(_text(a.value).split() or [""])[-1] for a in call.args]
     return None
+
+
+def _raised_at_end(function: cst.FunctionDef) -> str | None:
+    """The exception `function` always raises after doing something else (its last statement, at the top of
+    its body) as a signal, not a failure: no message of an error, and nothing logged before it. None otherwise
+    (`def reject(row): log.warning(...); raise ValueError(f"bad row {row}")` reports a failure)."""
+    body = function.body
+    statements = body.body if isinstance(body, cst.IndentedBlock) else ()
+    if len(statements) < 2 or not isinstance(statements[-1], cst.SimpleStatementLine):
+        return None
+    if all(isinstance(st, cst.SimpleStatementLine) and all(isinstance(small, cst.Pass) or isinstance(small, cst.Expr)
+           and isinstance(small.value, (cst.SimpleString, cst.ConcatenatedString)) for small in st.body)
+           for st in statements[:-1]):
+        return None  # a docstring and a raise: a stub, nothing recorded before it
+    last = statements[-1].body[-1] if statements[-1].body else None
+    exc = last.exc if isinstance(last, cst.Raise) else None
+    if isinstance(exc, cst.Call):
+        if any(not isinstance(a.value, cst.SimpleString) or ERRORISH.search(a.value.value) for a in exc.args):
+            return None  # `raise ValueError(f"bad row {row}")`: a failure with its reason
+        exc = exc.func
+    if any(isinstance(n, cst.Call) and LOGGING_CALL.search(_callee_text(n.func)) for st in statements[:-1]
+           for n in iter_nodes(st)):
+        return None
+    if isinstance(exc, cst.Attribute):
+        return exc.attr.value
+    return exc.value if isinstance(exc, cst.Name) else None
+
+
+LOGGING_CALL = re.compile(r"(?i)log|warn|print|error|fail|reject")
+
+
+def _callee_text(func: cst.BaseExpression) -> str:
+    return func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
 
 
 def _caught(handler: cst.ExceptHandler) -> list[str]:

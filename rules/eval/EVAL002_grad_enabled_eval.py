@@ -35,7 +35,11 @@ class GradEnabledEval(CollectingRule):
     A loop whose batches become numbers at once (`.item()`, `.cpu().numpy()`) frees each graph
     when the next batch starts: it loses speed and some memory, and on the precision corpus no such
     finding was acted on, so it is a checklist question; tensors or outputs added up across batches
-    are reported.
+    are reported. Only what the evaluation's own loop adds up (or a loop around it or inside it)
+    counts: a later loop of the function appending a metric's numbers keeps no batch's graph, nor
+    does a loop over the models themselves (`for net in ensemble: outs.append(net(x))`) or over a
+    fixed collection written in the code (`for attribute in ATTRIBUTES`), which keeps one output
+    each however large the data.
 
     ## Why is this bad?
     The numbers are right, but every forward call keeps its activations for a backward pass that
@@ -247,6 +251,96 @@ class GradEnabledEval(CollectingRule):
                     diffs.append(out.softmax(-1))
                 return torch.cat(diffs)
         """, note="the twin: a forward pass per batch, its outputs kept with their graphs"),
+        valid("""
+            import torch
+            from sklearn import metrics
+
+            def per_class_ap(net, head, loader, n_classes):
+                net.eval()
+                head.eval()
+                truth = {c: [] for c in range(n_classes)}
+                scores = {c: [] for c in range(n_classes)}
+                for images, targets in loader:
+                    probs = torch.sigmoid(head(net(images)))
+                    probs = probs.data.cpu().numpy()
+                    targets = targets.data.cpu().numpy()
+                    for c in range(n_classes):
+                        truth[c].extend(targets[:, c])
+                        scores[c].extend(probs[:, c])
+                aps = []
+                for c in range(n_classes):
+                    aps.append(metrics.average_precision_score(truth[c], scores[c]))
+                return aps
+        """, note="near miss (held-out 25): the evaluation loop reads every value through `.data.cpu().numpy()`; "
+                  "the list a later loop fills holds numbers of a metric, not the loop's tensors: a checklist question"),
+        invalid("""
+            import torch
+            from sklearn import metrics
+
+            def per_class_ap(net, head, loader, n_classes):
+                net.eval()
+                head.eval()
+                kept = []
+                for images, targets in loader:  # expect: EVAL002
+                    kept.append(torch.sigmoid(head(net(images))))
+                probs = torch.cat(kept).numpy()
+                aps = []
+                for c in range(n_classes):
+                    aps.append(metrics.average_precision_score(targets[:, c], probs[:, c]))
+                return aps
+        """, note="the twin: the evaluation loop itself keeps each batch's output with its graph"),
+        valid("""
+            import torch
+
+            def predict_with_members(inputs, targets, members):
+                centres, spreads = [], []
+                for member in members:
+                    member.eval()
+                    out = member(inputs)
+                    centres.append(out[:, :1])
+                    spreads.append(out[:, 1:].exp())
+                centre = torch.cat(centres, 1).mean(1)
+                return ((centre - targets) ** 2).mean().sqrt()
+        """, note="near miss (the corpus' ensemble notebooks): the loop is over the models, one output each on the "
+                  "same inputs: what it keeps does not grow with the data; a checklist question"),
+        valid({
+            "kit/models.py": '''
+                import open_clip
+                from probekit.metrics import zero_shot as zs
+
+                def create_model(arch, path):
+                    model, _, transform = open_clip.create_model_and_transforms(arch, pretrained=path)
+                    model.eval()
+                    return model, transform
+            ''',
+            "kit/fair.py": '''
+                import torch
+                import open_clip
+                from .models import *
+
+                ATTRIBUTES = ["age", "gender", "race"]
+
+                def evaluate_attributes(arch, path, names, images):
+                    model, transform = create_model(arch, path)
+                    heads = []
+                    for attribute in ATTRIBUTES:
+                        heads.append(zs.zero_shot_classifier(model, open_clip.get_tokenizer(arch), names[attribute]))
+                    with torch.no_grad():
+                        return model.encode_image(images) @ torch.stack(heads)
+            ''',
+        }, note="near miss (the corpus' fairness evaluation): a loop over a constant list of attributes keeps one "
+                "output per attribute, not one per batch; a checklist question"),
+        invalid("""
+            import torch
+
+            def predict_with_members(loader, members):
+                centres = []
+                for inputs, _ in loader:  # expect: EVAL002
+                    for member in members:
+                        member.eval()
+                        centres.append(member(inputs)[:, :1])
+                return torch.cat(centres).mean()
+        """, note="the twin: the members' outputs are kept for every batch of a loader, each with its graph"),
     ]
 
     @classmethod

@@ -9,7 +9,7 @@ from hygiene.analysis.labelwords import DEV_WORDS, METRIC_WORDS, TEST_WORDS, wor
 from hygiene.analysis.strings import string_value
 from hygiene.finding import Severity
 from hygiene.rule import Rule, invalid, valid, notebook
-from hygiene.walk import iter_children
+from hygiene.walk import iter_children, iter_nodes
 
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 DATA_WORDS = frozenset({"loader", "dataloader", "data", "dataset", "set", "split", "examples", "iter", "batches"})
@@ -17,6 +17,9 @@ DATA_WORDS = frozenset({"loader", "dataloader", "data", "dataset", "set", "split
 FIGURE_WORDS = METRIC_WORDS | {"stats"}
 
 
+# Words that, next to "test", name the test data itself (`test_df`, `X_test`, `test_rows`), not a figure of it.
+HELD_OUT_DATA_WORDS = DATA_WORDS | {"x", "y", "df", "pd", "np", "rows", "samples", "inputs", "features", "frame", "batch"}
+_PLACEHOLDERS = frozenset({"None", "float", "nan", "inf", "math", "np", "numpy"})
 _VALIDATION_DATA = re.compile(r"\b(?:validation_data|eval_dataset|val_dataloaders?)\s*=\s*[(\[]?\s*([A-Za-z_][\w.]*)")
 
 
@@ -74,6 +77,20 @@ def _dev_read(expr: cst.CSTNode, figure: bool = False) -> str | None:
     return found[0] if found else None
 
 
+def _bound_names(node: cst.Assign | cst.AnnAssign) -> set[str]:
+    """The plain names an assignment binds, tuple targets unpacked (`graph, fit, val = ...`)."""
+    targets = [t.target for t in node.targets] if isinstance(node, cst.Assign) else [node.target]
+    out: set[str] = set()
+    stack: list[cst.CSTNode] = list(targets)
+    while stack:
+        item = stack.pop()
+        if isinstance(item, cst.Name):
+            out.add(item.value)
+        elif isinstance(item, (cst.Tuple, cst.List)):
+            stack.extend(e.value for e in item.elements)
+    return out
+
+
 def _label_texts(node: cst.CSTNode) -> list[str]:
     out: list[str] = []
     stack: list[cst.CSTNode] = [node]
@@ -103,7 +120,10 @@ class DevFigureUnderTestLabel(Rule):
     no dev label in the same statement.
     A file that hands its test data to a fit as the validation data (`validation_data=(X_test,
     y_test)`, `eval_dataset=test_ds`) makes its validation figures the test figures: not reported
-    (the choice made on them is LEAK003's).
+    (the choice made on them is LEAK003's). So does a program whose figure named for validation is
+    computed from its test data and from nothing named for validation (`_, val_score =
+    model.score(train_df, test_df)`): its only held-out split is the test split, and "val" is a
+    synonym for held-out.
 
     ## Why is this bad?
     The dev split is where hyperparameters, checkpoints and classifiers were chosen, so its figure
@@ -272,6 +292,35 @@ class DevFigureUnderTestLabel(Rule):
             print(f"Test F1: {test_f1:.3f} (dev {dev_f1:.3f})")
             """,
         )}, note="near miss: each figure under its own label"),
+        valid("""
+            import json
+
+            def run(args, save):
+                fit_rows = Rows(args.path, part="fit")
+                test_rows = Rows(args.path, part="test")
+                graph, fit_loss, valid_loss = Learner(args).scores(fit_rows.table, test_rows.table)
+                save(fit_loss, args.out, "train_score")
+                save(valid_loss, args.out, "test_score")
+
+            def run_without_held_out(args, save):
+                test_rows = Rows(args.path, part="test") if args.test else None
+                if test_rows is not None:
+                    graph, fit_loss, valid_loss = Learner(args).scores(None, test_rows.table)
+                else:
+                    fit_loss, valid_loss = None, None
+                save(valid_loss, args.out, "test_score")
+        """, note="near miss (held-out 25): the program's only held-out split is the test part; the figure named "
+                  "for validation is measured on it, so the test label names the split it was measured on"),
+        invalid("""
+            import json
+
+            def run(args, save):
+                fit_rows = Rows(args.path, part="fit")
+                val_rows = Rows(args.path, part="val")
+                test_rows = Rows(args.path, part="test")
+                graph, fit_loss, valid_loss = Learner(args).scores(fit_rows.table, val_rows.table)
+                save(valid_loss, args.out, "test_score")  # expect: EVAL016
+        """, note="the twin: the figure is measured on the validation part, a split of its own, and saved as the test score"),
     ]
 
     def __init__(self, ctx) -> None:
@@ -297,11 +346,34 @@ class DevFigureUnderTestLabel(Rule):
     def _report(self, node: cst.CSTNode, value: str, how: str) -> None:
         if self._validated_on_test():
             return  # `fit(..., validation_data=(X_test, y_test))`: its `val_loss` is the test loss
+        if self._measured_on_test(value):
+            return  # `val_score = score(train_df, test_df)`: "val" names the only held-out split, the test one
         statement = next((p for p in reversed(self.ctx.parents) if isinstance(p, cst.SimpleStatementLine)), node)
         if id(statement) in self._reported:
             return
         self._reported.add(id(statement))
         self.report(node, value=value, how=how)
+
+    def _measured_on_test(self, value: str) -> bool:
+        """Is every assignment of `value` in this function (or module) computed from test data and from
+        nothing named for validation (`_, val_score = model.score(train_df, test_df)`)? Then the program's
+        held-out split is the test split, and "val" is a synonym for held-out: the figure is a test figure."""
+        scope = self.ctx.names.function or self.ctx.module
+        if scope is None or not _IDENTIFIER.fullmatch(value):
+            return False
+        sources = [node.value for node in iter_nodes(scope) if isinstance(node, (cst.Assign, cst.AnnAssign))
+                   and node.value is not None and value in _bound_names(node)]
+        measured = False
+        for source in sources:
+            names, keys = _reads(source)
+            if set(names) <= _PLACEHOLDERS and not keys:
+                continue  # `train_score, val_score = None, None` in the branch without held-out data
+            measured = True
+            if any(_dev_name(n, False) or set(words(n)) & DEV_WORDS for n in names + keys):
+                return False
+            if not any(_test_text(n) and set(words(n)) & HELD_OUT_DATA_WORDS for n in names):
+                return False
+        return measured
 
     def _validated_on_test(self) -> bool:
         """Does the file hand its test data to a fit as the validation data (Keras' `validation_data=`,

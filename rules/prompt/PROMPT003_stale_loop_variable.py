@@ -7,7 +7,7 @@ from hygiene.analysis.apis.llm import model_call_here
 from hygiene.finding import Location, Severity
 from hygiene.rule import Rule, invalid, valid, notebook
 from hygiene.analysis.scopes import ScopeIndex
-from hygiene.analysis.textflow import SENT, TextFlow
+from hygiene.analysis.textflow import ESCAPES, SENT, Destination, TextFlow
 from hygiene.walk import iter_nodes
 
 
@@ -19,7 +19,10 @@ class StaleLoopVariable(Rule):
     earlier loops that have already finished: the leftover variable of, say, the loop that built
     the few-shot block. A loop nested in the loop the field is filled in runs again for every item
     (an epoch loop inside a loop over splits), so its last value is this item's; and a `.format`
-    handed straight to `print`, a logger or a progress bar is a log line, not a prompt.
+    handed straight to `print`, a logger or a progress bar is a log line, not a prompt; nor is a text that
+    reaches no model (a figure's title, a file name). A loop that breaks unconditionally
+    (`for batch in loader: out = model(batch); break`) stops after its first item, which its variable
+    keeps on purpose. One finding per stale name of a finished loop.
 
     ## Why is this bad?
     Every iteration gets the same value, the last one of the finished loop: each item is sent the
@@ -208,6 +211,68 @@ class StaleLoopVariable(Rule):
                 preds.append(out.choices[0].message.content)
             """,
         )}, note="near miss: the test cell fills the field from its own loop variable"),
+        valid("""
+            import matplotlib.pyplot as plt
+
+            def show(net, samples, rows, cols):
+                for step, sample in enumerate(samples):
+                    pictures = net.render(sample.pixels)
+                    break
+                for k in range(rows * cols):
+                    plt.subplot(rows, cols, k + 1)
+                    plt.imshow(pictures[k])
+                    plt.title("class {}".format(sample.label[k].item()))
+                    plt.xlabel("after: {}".format(sample.label[k].item()))
+        """, note="near miss (held-out 25): the first loop breaks after its first pass, keeping the first item on "
+                  "purpose, and the text is a figure's title that reaches no model"),
+        valid("""
+            import matplotlib.pyplot as plt
+
+            def show(shots, items, generate):
+                for shot in shots:
+                    pass
+                for item in items:
+                    plt.title("{} / {}".format(shot, item))
+                    plt.savefig("{}-{}.png".format(shot, item))
+        """, note="near miss: a stale name in a figure's title and file name: the texts go to a plotting library, "
+                  "not to a model"),
+        valid("""
+            def run(pool, rows, generate):
+                for picked in pool:
+                    warm_up(picked)
+                    break
+                for row in rows:
+                    generate(TEMPLATE.format(example=picked, question=row))
+        """, note="near miss: `for x in pool: ...; break` runs once and keeps the first item on purpose"),
+        invalid("""
+            def run(pool, rows, generate):
+                for picked in pool:
+                    if picked.ok:
+                        break
+                    warm_up(picked)
+                for row in rows:
+                    generate(TEMPLATE.format(example=picked, question=row))  # expect: PROMPT003
+        """, note="the twin: a conditional `break` picks no item on purpose: the loop may run to its end"),
+        invalid("""
+            def run(demos, rows, generate):
+                block = ""
+                for question, answer in demos:
+                    block += QA.format(question=question, answer=answer)
+                for row in rows:
+                    generate(PROMPT.format(demos=block, question=question))  # expect: PROMPT003
+                    generate(RETRY.format(demos=block, question=question))
+        """, note="one finding per stale name of a finished loop, however many prompts read it"),
+        invalid("""
+            import json
+            import requests
+
+            def run(demos, rows, url):
+                for question, answer in demos:
+                    pass
+                for row in rows:
+                    body = json.dumps({"prompt": PROMPT.format(question=question)})  # expect: PROMPT003
+                    requests.post(url, data=body)
+        """, note="the text goes into a request body (`json.dumps`, not `json.dump` to a file): it may reach a model"),
     ]
 
     def __init__(self, ctx) -> None:
@@ -235,6 +300,9 @@ class StaleLoopVariable(Rule):
     def finish(self) -> None:
         # Only names some loop binds can be stale, and only a file that calls a model sends f-strings.
         uses = [root for value in self.fills if (root := _root_name(value)) is not None and root.value in self.loop_names]
+        if uses:
+            flow = TextFlow.of(self.ctx)
+            uses = [use for use in uses if self._may_reach_model(flow, use)]
         fstrings = [f for f in self.sent_fstrings if self.ctx.memo.get("calls_a_model") and any(
             (root := _root_name(part.expression)) is not None and root.value in self.loop_names
             for part in f.parts if isinstance(part, cst.FormattedStringExpression))]
@@ -247,16 +315,45 @@ class StaleLoopVariable(Rule):
                 if any(d.kind == SENT for d in flow.destinations(_outermost_string(fstring, scopes))):
                     uses.extend(root for part in fstring.parts if isinstance(part, cst.FormattedStringExpression)
                                 if (root := _root_name(part.expression)) is not None)
-        reported: set[int] = set()
+        reported: set[tuple[int, str]] = set()
         for use in uses:
             stale = _stale_binding(scopes, use)
-            if stale is None or id(use) in reported:
-                continue
-            reported.add(id(use))
+            if stale is None or (id(stale[1]), use.value) in reported:
+                continue  # one finding per stale name of a finished loop, however many prompts read it
+            reported.add((id(stale[1]), use.value))
             loop, finished = stale
             self.report(use, name=use.value, loop=self.ctx.code(loop.iter) if isinstance(loop, cst.For) else "...",
                         bound_line=self.ctx.line_of(finished), bound=f"for {self.ctx.code(finished.target)} in ...",
                         related=[Location(self.ctx.path, self.ctx.line_of(finished) or 0, "the finished loop")])
+
+
+    def _may_reach_model(self, flow: TextFlow, use: cst.Name) -> bool:
+        """The `.format(...)` call whose field reads `use` may send its text to a model: it is not dropped, and
+        not handed only to a library that draws, writes or logs (`plt.title`, `open`, `os.path.join`)."""
+        call = next((a for a in ScopeIndex.of(self.ctx).ancestors(use) if isinstance(a, cst.Call)
+                     and isinstance(a.func, cst.Attribute) and a.func.attr.value in ("format", "format_map")), None)
+        if call is None:
+            return True
+        return any(_to_model(flow, dest) for dest in flow.destinations(call))
+
+
+def _to_model(flow: TextFlow, dest: Destination) -> bool:
+    """A destination that may be a model: anything but a call that draws, writes a file or logs (a model call of
+    a library, `openai`, `transformers`, ..., makes a SENT destination)."""
+    if dest.kind != ESCAPES or not isinstance(dest.node, cst.Call):
+        return True
+    name = flow.scopes.resolve(dest.node, dest.node.func) or ""
+    return not (name.startswith(TEXT_SINKS) or name in FILE_WRITES)
+
+
+# Calls that take a text only to show it, to name or write a file, or to log it.
+TEXT_SINKS = ("matplotlib.", "seaborn.", "plotly.", "bokeh.", "altair.", "PIL.", "cv2.", "imageio.", "skimage.io.",
+              "torchvision.utils.", "tqdm.", "wandb.", "tensorboardX.", "torch.utils.tensorboard.", "mlflow.",
+              "logging.", "warnings.", "os.path.", "os.makedirs", "os.mkdir", "pathlib.", "shutil.", "glob.",
+              "builtins.open", "builtins.print", "numpy.save", "numpy.load", "torch.save", "torch.load",
+              "pandas.read_")
+# Exactly these: `json.dumps` makes the body of a request, which may go to a model.
+FILE_WRITES = frozenset({"json.dump", "pickle.dump"})
 
 
 _LOG_CALLS = frozenset({"print", "info", "debug", "warning", "warn", "error", "log", "write", "set_description",
@@ -325,6 +422,19 @@ def _stale_binding(scopes: ScopeIndex, use: cst.Name) -> tuple[cst.For | cst.Whi
     if any(b.end > index or any(b.node is a for a in ancestors) for b in bindings):
         return None  # bound by a loop still running, or later in the source
     finished = max(bindings, key=lambda b: b.start).node
+    if _runs_once(finished):
+        return None  # `for x in items: ...; break` keeps the first item on purpose
     if any(a is current for a in scopes.ancestors(finished)):
         return None  # the finished loop runs again in every iteration of the current one: this item's last value
     return current, finished  # type: ignore[return-value]
+
+
+def _runs_once(loop: cst.CSTNode) -> bool:
+    """A loop whose body breaks unconditionally (a `break` among its own statements): it stops after its first
+    item, which is the value its variable is meant to keep."""
+    body = getattr(loop, "body", None)
+    if isinstance(body, cst.SimpleStatementSuite):  # `for x in items: warm_up(x); break`
+        return any(isinstance(small, cst.Break) for small in body.body)
+    return isinstance(body, cst.IndentedBlock) and any(
+        isinstance(statement, cst.SimpleStatementLine) and any(isinstance(small, cst.Break) for small in statement.body)
+        for statement in body.body)

@@ -37,7 +37,7 @@ from hygiene.analysis.evalmode.events import RETURN, CallEvents
 from hygiene.analysis.evalmode.reasons import reason, script_evaluates
 from hygiene.analysis.evalmode.words import (
     EVAL_FUNCTION_WORDS, FACT_KEY, GRAD_WORDS, KEY, METRIC_TARGET_WORDS, bool_literal,
-    eval_word, keeps_tensor, looks_predicted, names_bound, recalibrates, root_name, trains_by_name, words_in,
+    constant_iterable, eval_word, keeps_tensor, looks_predicted, names_bound, recalibrates, root_name, trains_by_name, words_in,
 )
 
 
@@ -65,7 +65,7 @@ class _Frame:
     metric: bool = False
     graduse: bool = False
     detaches: bool = False  # a loop detaches outputs (`model(x).detach().numpy()`)
-    keeps: bool = False  # a loop adds up tensors (`total += loss`): each batch's graph stays alive
+    keeps: list[list[int]] = field(default_factory=list)  # loop stacks where tensors are added up (`total += loss`)
     local_defs: dict[str, str] = field(default_factory=dict)
     # (fwd event, top statement node) until the frame ends and reasons are known.
     pending: list[tuple[dict[str, Any], dict[str, Any]]] = field(default_factory=list)
@@ -215,12 +215,14 @@ class Collector(CallEvents):
         frame = self.frame
         words = words_in(iterable) if iterable is not None else []
         frame.loops.append({"eval": any(eval_word(w) for w in words), "train": False,
-                            "about": next((w.removeprefix(KEY) for w in words if eval_word(w)), "")})
+                            "about": next((w.removeprefix(KEY) for w in words if eval_word(w)), ""),
+                            "const": constant_iterable(iterable), "vars": []})
         frame.loop_places.append(self._where(node))
         frame.loop_stack.append(len(frame.loops) - 1)
 
     def visit_For(self, node: cst.For) -> None:
         self._enter_loop(node, node.iter)
+        self.frame.loops[-1]["vars"] = names_bound(node.target)
         for element in names_bound(node.target):
             self._event("new", node, t=element, how="opaque", ctor=None)
             self.frame.held.discard(element)
@@ -252,7 +254,7 @@ class Collector(CallEvents):
             if set(name_tokens(text.rsplit(".", 1)[-1])) & METRIC_TARGET_WORDS:
                 self.frame.metric = True
         if self.frame.loop_stack and isinstance(node.operator, cst.AddAssign) and keeps_tensor(node.value, self.ctx.code(node.value)):
-            self.frame.keeps = True
+            self.frame.keeps.append(list(self.frame.loop_stack))
 
     def visit_Comparison(self, node: cst.Comparison) -> None:
         if not any(isinstance(c.operator, cst.Equal) for c in node.comparisons):
@@ -317,7 +319,8 @@ class Collector(CallEvents):
                 "q": frame.qualname, "name": frame.name, "cls": frame.cls, "params": frame.params,
                 "deco": frame.deco, "train": frame.train, "graduse": frame.graduse, "skip": frame.skip,
                 "keeps": frame.keeps, "free": frame.free,
-                "loops": [{"eval": loop["eval"], "train": loop["train"]} for loop in frame.loops],
+                "loops": [{"eval": loop["eval"], "train": loop["train"], "const": loop["const"], "vars": loop["vars"]}
+                          for loop in frame.loops],
                 "events": [e for e, _ in kept],
             }
             if located and frame.node is not None and not isinstance(frame.node, cst.Module):

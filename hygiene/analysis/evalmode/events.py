@@ -97,7 +97,7 @@ class CallEvents:
             frame.detaches = True  # outputs taken out of the graph in a loop: inference, unless it trains
         if method in ("append", "extend") and frame.loop_stack and len(node.args) == 1 \
                 and keeps_tensor(node.args[0].value, self.ctx.code(node.args[0].value)):
-            frame.keeps = True  # `outputs.append(model(x))`: every batch's graph stays in the list
+            frame.keeps.append(list(frame.loop_stack))  # `outputs.append(model(x))`: each graph stays in the list
         # `finetuner.train()` of a class of the repo is a call (recorded as one), not nn.Module's.
         qualified = self._qualified(func)
         via = plain(qualified) if qualified and "()" in qualified and not qualified.startswith("torch.") else None

@@ -14,7 +14,7 @@ from typing import Any
 
 from hygiene.analysis.evalmode.words import FACT_KEY
 
-SUMMARY_VERSION = "2"
+SUMMARY_VERSION = "4"
 
 
 def summarise(fact: dict[str, Any]) -> dict[str, Any]:

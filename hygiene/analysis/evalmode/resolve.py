@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from hygiene.analysis.apis import torch as torch_api
 from hygiene.analysis.evalmode.frames import _Frame, read
-from hygiene.analysis.evalmode.verdict import Verdict
+from hygiene.analysis.evalmode.verdict import Verdict, kept_across
 from hygiene.analysis.evalmode.places import _rebinds, _touches, _where, aliased, made_here, made_where, sibling_eval
 from hygiene.analysis.evalmode.plain import plain_free
 from hygiene.analysis.module_names import reachable
@@ -393,7 +393,7 @@ class Analysis:
                 out.append(Verdict(path=frame.path, function=frame.record["name"], target=target, why=event["why"],
                     about=event.get("about", ""), line=event.get("line"), cell=event.get("cell"),
                     cell_line=event.get("cell_line"), call_line=event.get("call_line"), code=event.get("code", ""),
-                    train=train, grad_on=grad_on, keeps=bool(frame.record.get("keeps")), sibling=sibling_eval(frame.events[:index], target)))
+                    train=train, grad_on=grad_on, keeps=kept_across(frame.record, event["l"], target), sibling=sibling_eval(frame.events[:index], target)))
         return out
 
     def _frozen(self, frame: _Frame, index: int, target: str) -> bool:

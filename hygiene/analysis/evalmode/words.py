@@ -200,3 +200,15 @@ def drawn_from_held_out(value: cst.BaseExpression) -> bool:
             if any(eval_word(w) for w in words_in(func.value)):
                 return True
     return False
+
+
+def constant_iterable(iterable: cst.CSTNode | None) -> bool:
+    """A loop over a fixed collection written in the code, not over data: a module constant
+    (`ATTRIBUTES`), a literal list of literals, `range(10)`."""
+    if isinstance(iterable, cst.Name):
+        return iterable.value.isupper() and len(iterable.value) > 1
+    if isinstance(iterable, (cst.List, cst.Tuple, cst.Set)):
+        return all(isinstance(e.value, (cst.SimpleString, cst.Integer, cst.Float)) for e in iterable.elements)
+    if isinstance(iterable, cst.Call) and isinstance(iterable.func, cst.Name) and iterable.func.value == "range":
+        return bool(iterable.args) and all(isinstance(a.value, cst.Integer) for a in iterable.args)
+    return False
