@@ -9,6 +9,7 @@ from hygiene.context import RepoContext
 from hygiene.finding import Location, Severity
 from hygiene.parsing.cells import output_text
 from hygiene.analysis.producers import writes_by_target
+from hygiene.analysis.settings_results import settings_results
 from hygiene.analysis.results import is_result_path, metric_key, result_numbers
 from hygiene.rule import Rule, invalid, notebook, valid
 
@@ -166,7 +167,8 @@ class ClaimNotInResults(Rule):
     file that keys its scores by split (`{"valid": 0.902, "test": 0.871}`); a file under `results/` named
     for its metric (`beir_ndcg10.json`) is a result file; a report written by the repository's code
     (`open("REPORT.md", "w")` in `make_report.py`) whose claim is a string typed into that code is
-    reported at the string, where the number is fixed.
+    reported at the string, where the number is fixed. A YAML or TOML file the code writes under a
+    results folder (`results/eval.toml`) is a result file too, its numbers read like a JSON document's.
 
     On the precision corpus this rule has one finding, debatable (a table copied from the paper whose
     other cells the repository's notebooks reproduce): too few to judge its precision.
@@ -190,6 +192,28 @@ class ClaimNotInResults(Rule):
     message = "{text} in {path}:{line} appears in no result file or saved notebook output ({sources})"
     question = "Which run produced the {text} reported at {where}, and where is its result file?"
     examples = [
+        invalid({
+            "README.md": "# Keyword spotting\n\nThe CNN reaches **94.8% accuracy** on the test set.\n",
+            "evaluate.py": "import tomli_w\ntomli_w.dump({'split': 'test', 'n': n, 'accuracy': acc}, open('results/eval.toml', 'wb'))\n",
+            "results/eval.toml": 'split = "test"\nn = 11005\naccuracy = 0.9126\n',
+        }, expect=[("README.md", 3, "RESULT007")],
+            note="held-out probe 19: the results are a TOML file the code writes; the README's number is not in it"),
+        valid({
+            "README.md": "# Keyword spotting\n\nThe CNN reaches **91.26% accuracy** on the test set.\n",
+            "evaluate.py": "import tomli_w\ntomli_w.dump({'split': 'test', 'n': n, 'accuracy': acc}, open('results/eval.toml', 'wb'))\n",
+            "results/eval.toml": 'split = "test"\nn = 11005\naccuracy = 0.9126\n',
+        }, note="near miss: the README quotes the TOML results"),
+        invalid({
+            "README.md": "# QA\n\nExact match is 41.3% on the dev set.\n",
+            "grade.py": "import yaml\nyaml.safe_dump({'exact_match': em, 'n': n}, open('results/metrics.yaml', 'w'))\n",
+            "results/metrics.yaml": "exact_match: 0.4713\nn: 800\n",
+        }, expect=[("README.md", 3, "RESULT007")],
+            note="the same with YAML results under results/"),
+        valid({
+            "README.md": "# QA\n\nExact match is 47.1% on the dev set.\n",
+            "grade.py": "import yaml\nyaml.safe_dump({'exact_match': em, 'n': n}, open('results/metrics.yaml', 'w'))\n",
+            "results/metrics.yaml": "exact_match: 0.4713\nn: 800\n",
+        }, note="near miss: the README's number is the YAML file's"),
         invalid({
             "paper/numbers.tex": "% headline numbers\n\\newcommand{\\ourAcc}{87.9}\n\\newcommand{\\probeAcc}{80.1}\n",
             "results/main.json": '{"dataset": "cub200", "methods": {"linear probe": {"acc": 0.801}, "ours": {"acc": 0.852}}}\n',
@@ -672,6 +696,9 @@ class ClaimNotInResults(Rule):
     def check_repo(cls, repo: RepoContext) -> None:
         tables = {path: profile for path, profile in repo.facts("table")}
         written = set(writes_by_target(repo, frozenset(tables))) if tables else set()
+        kept_as_settings = settings_results(repo)  # `results/eval.toml`, `runs/metrics.yaml` the code writes
+        tables.update(kept_as_settings)
+        written.update(kept_as_settings)
         notebook_numbers: list[float] = []
         notebooks: list[str] = []
         for path, facts in repo.facts(cls.code):
@@ -724,8 +751,10 @@ class ClaimNotInResults(Rule):
         tied = found >= 2 * decoys + 1 and 10 * found >= total and specific
         # Untied, only a few sentences naming a metric that a small result file keeps are read:
         # `84.1% accuracy` in the README beside {"accuracy": 0.826} is a claim about that file.
+        # The words and the keys compared without separators: "exact match" names `exact_match`.
+        joined = {re.sub(r"[\s_\-]+", "", k) for k in metrics}
         named = [c for c in claims if (not c["table"] or len({d["line"] for d in claims if d["table"] == c["table"]})
-                                       <= MAX_UNTIED) and (any(w in k for w in c.get("words", []) for k in metrics)
+                                       <= MAX_UNTIED) and (any(re.sub(r"[\s_\-]+", "", w) in k for w in c.get("words", []) for k in joined)
                                                            or set(c.get("splits", ())) & splits)]
         if not tied and not (named and len({c["line"] for c in named}) <= MAX_UNTIED and len(index.numbers) <= SMALL_RESULTS):
             return
