@@ -220,7 +220,7 @@ def top_k(query, k=5):
     return list(docs[0])
 ''',
     },
-    labels=[dict(file="rag/answer.py", find='PROMPT.safe_substitute(question=q["question"])', category="PROMPT-UNFILLED",
+    labels=[dict(file="rag/answer.py", find='PROMPT = Template(', end_find='PROMPT.safe_substitute(question=q["question"])', category="PROMPT-UNFILLED",
                  why="safe_substitute leaves $context unfilled; the retrieved passages are never put in the prompt")],
 )
 SPECS.append(P5)
