@@ -31,7 +31,7 @@ class TestRowsInTraining(Rule):
     scored on a test part split from it, test rows concatenated into the training data, the same
     file or dataset object used as both train and test, and duplicates removed separately inside
     each part after a random split (so copies of one item stay on both sides; also when the part is
-    cleaned first, `part.dropna(subset=["canon"]).drop_duplicates("canon")`). The first rows of a
+    cleaned first, `part.dropna(...)` before its `drop_duplicates(...)`). The first rows of a
     split by position (`X[:n]` while `X[n:]` is also taken) hold none of the test rows.
 
     ## Why is this bad?
