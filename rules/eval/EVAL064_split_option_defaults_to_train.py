@@ -1,4 +1,4 @@
-"""EVAL061: an evaluation's split option defaults to the training split while its output says test."""
+"""EVAL064: an evaluation's split option defaults to the training split while its output says test."""
 from __future__ import annotations
 
 import re
@@ -50,7 +50,7 @@ class SplitOptionDefaultsToTrain(Rule):
             json.dump({"split": split, "accuracy": acc}, open(f"results/{split}_metrics.json", "w"))
     """
 
-    code = "EVAL061"
+    code = "EVAL064"
     category = "EVAL-TRAIN"
     severity = Severity.ERROR
     message = ("`{function}` evaluates the split `{param}` names, which defaults to \"{default}\", and reports it as "
@@ -63,7 +63,7 @@ class SplitOptionDefaultsToTrain(Rule):
             import click
 
             @click.command()
-            @click.option("--split", default="train", type=click.Choice(["train", "val", "test"]))  # expect: EVAL061
+            @click.option("--split", default="train", type=click.Choice(["train", "val", "test"]))  # expect: EVAL064
             def evaluate(split):
                 loss, acc = model.evaluate(load_split(split), verbose=0)
                 with open("results/test_metrics.json", "w") as fh:
@@ -92,7 +92,7 @@ class SplitOptionDefaultsToTrain(Rule):
                     json.dump({"split": split, "accuracy": acc}, fh)
         """, note="near miss: the output is labelled with the split it was given"),
         invalid("""
-            def evaluate(model, loaders, split="train"):  # expect: EVAL061
+            def evaluate(model, loaders, split="train"):  # expect: EVAL064
                 correct = sum((model(x).argmax(1) == y).sum().item() for x, y in loaders[split])
                 print(f"test accuracy: {correct / len(loaders[split].dataset):.4f}")
         """, note="a function parameter; the printed label says test"),
@@ -104,7 +104,7 @@ class SplitOptionDefaultsToTrain(Rule):
         invalid("""
             import argparse, json
             parser = argparse.ArgumentParser()
-            parser.add_argument("--split", default="train")  # expect: EVAL061
+            parser.add_argument("--split", default="train")  # expect: EVAL064
             args = parser.parse_args()
             acc = score(model, load(args.split))
             json.dump({"test_accuracy": acc}, open("results/eval.json", "w"))
