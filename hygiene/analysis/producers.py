@@ -29,6 +29,7 @@ from hygiene.analysis.history import Change, History, history_of
 from hygiene.analysis.modules import import_graph
 from hygiene.analysis.codesig import code_signature
 from hygiene.analysis.notebook_slice import anchor_of
+from hygiene.analysis.results import is_result_path
 from hygiene.analysis.made_from import imported_modules as _imported, slice_names_of as _slice_names, unnamed as _unnamed
 
 if TYPE_CHECKING:
@@ -39,6 +40,15 @@ CODE_SUFFIXES = (".py", ".ipynb")
 # checkpoints, which code also writes but nobody reads numbers from.
 RESULT_SUFFIXES = (".json", ".jsonl", ".ndjson", ".csv", ".tsv", ".parquet", ".feather", ".xlsx", ".txt",
                    ".md", ".tex", ".html", ".png", ".pdf", ".svg", ".npy", ".npz")
+# YAML and TOML are mostly configuration, but one that code writes under a results folder
+# (`results/metrics.yaml`, `runs/eval.toml`) or names for its numbers is a results file.
+_SETTINGS_SUFFIXES = (".yaml", ".yml", ".toml")
+
+
+def is_result_target(path: str) -> bool:
+    """Whether a file code writes is a results file (its suffix, or a YAML/TOML file where results go)."""
+    lowered = path.lower()
+    return lowered.endswith(RESULT_SUFFIXES) or (lowered.endswith(_SETTINGS_SUFFIXES) and is_result_path(path))
 
 
 @dataclass(frozen=True)
@@ -195,7 +205,7 @@ def writes_by_target(repo: RepoContext, tracked: frozenset[str]) -> dict[str, li
                 if not specific(pattern):
                     continue
                 for target in matcher.match(pattern):
-                    if target.lower().endswith(RESULT_SUFFIXES) and target not in downloaded:
+                    if is_result_target(target) and target not in downloaded:
                         targets[target].append(Write(script, record.get("line"), pattern))
     for target, writes in targets.items():
         exact = [w for w in writes if w.exact]

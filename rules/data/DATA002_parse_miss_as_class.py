@@ -25,6 +25,8 @@ FILE_PARAM = re.compile(r"(?i)^(\w*_)?(file_?names?|f?names?|paths?|files?|dirs?
 # A boolean verdict about a reply, whose "no match" side silently absorbs empty and failed replies.
 VERDICT_NAME = re.compile(r"(?i)refus|jailbr|compl|harm|unsafe|toxic|yes|success|attack|flip|sycoph|decept|"
                           r"honest|agree|judge|verdict|broken|reject|classif|label|sentiment|stance")
+# The field of a schema object that holds the verdict (`Verdict(label="safe", rationale=...)`).
+VERDICT_FIELD = re.compile(r"(?i)^(label|verdict|decision|answer|category|classification|class_?|stance|rating|grade|choice)$")
 # Correctness and validity checks: for them "no match" means "wrong", the accepted convention.
 CHECK_NAME = re.compile(r"(?i)correct|equiv|match|valid|check|contains|^has_|exact|accura|pass")
 # Class names a verdict parser returns; a fallback to one of these is a silent vote.
@@ -71,7 +73,7 @@ class ParseMissAsClass(Rule):
     | `return bool(REFUSAL.search(reply))` | yes | `is_correct(pred, gold)` |
     | `out = gen(text, max_new_tokens=20, ...)[0]["generated_text"]`; `return "unsafe" if out.startswith("unsafe") else "safe"` | yes | `... else "safe" if out.startswith("safe") else None` |
     | `def extract_letter(reply, fallback): return m.group(1) if m else fallback` called with `fallback=a1` (any module) | yes | `fallback=None` |
-    | `1 if "yes" in judge(x) else 0` | yes | a constant defined elsewhere |
+    | `1 if "yes" in judge(x) else 0`; `return 1 if v.startswith("yes") else 0` in `parse_verdict(text)` | yes | a constant defined elsewhere; `is_exact_match(text)` |
     | `SCORES.get(verdict, 0.0)`, `self.LABELS.get(v, 0)` | yes | `.get(v)`, `.get(v, "INVALID")`, `LR.get(size, 0.01)` |
     | `if A.search(r): ... elif B.search(r): ... else: label = "pushback"` | yes | `else: label = "unclassified"` |
     | `label = "complied"` then `if REFUSE...: label = "refused" elif ...` | yes | `label = "unmatched"` first |
@@ -83,6 +85,7 @@ class ParseMissAsClass(Rule):
     | `return out.choices[0].message.content.strip()` counted (`Counter`, `value_counts`) as labels | yes | `label in LABELS` checked, `response_format` |
     | `if not m: log.warning(...); return text, 0.0` in a judge's score extractor | yes | `return text, None` |
     | `if message.parsed is None: return "unsupported"`, `if tool_block is None: return "safe"` (a label of the schema's `Literal` / `enum`, in any module) | yes | `return "refused"` (no label), `return None` |
+    | `except ValidationError: return Verdict(label="safe", ...)` (a label of the schema's `Literal`) | yes | `return None`, `label="unparsed"` (no label) |
     | `if pred is None: pred = random.choice(options)` (`rng.choice`, `randint`; reseeded or not) | yes | the guesses counted (`n_guessed += 1`), `if seed is None: seed = randint(...)` |
 
     ## Why is this bad?
@@ -273,6 +276,38 @@ class ParseMissAsClass(Rule):
                     return message.parsed.label
             """,
         }, note="near miss: the refusal gets a value of its own, no label of the schema"),
+        invalid("""
+            from typing import Literal
+            from pydantic import BaseModel, ValidationError
+
+            class Verdict(BaseModel):
+                label: Literal["safe", "unsafe"]
+                rationale: str
+
+            def classify(text):
+                raw = client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": text}],
+                                                     response_format={"type": "json_object"}).choices[0].message.content
+                try:
+                    return Verdict.model_validate_json(raw)
+                except ValidationError:
+                    return Verdict(label="safe", rationale="unparsed")  # expect: DATA002
+        """, note="held-out probe 19: a reply that fails validation becomes the schema's 'safe'"),
+        valid("""
+            from typing import Literal
+            from pydantic import BaseModel, ValidationError
+
+            class Verdict(BaseModel):
+                label: Literal["safe", "unsafe"]
+                rationale: str
+
+            def classify(text):
+                raw = client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": text}],
+                                                     response_format={"type": "json_object"}).choices[0].message.content
+                try:
+                    return Verdict.model_validate_json(raw)
+                except ValidationError:
+                    return None
+        """, note="near miss: the failure is None, which the caller counts"),
         invalid("""
             import anthropic
             client = anthropic.Anthropic()
@@ -469,6 +504,16 @@ class ParseMissAsClass(Rule):
                     return 1
                 return 0  # expect: DATA002
         """),
+        invalid("""
+            def parse_verdict(text):
+                v = (text or "").strip().lower()
+                return 1 if v.startswith("yes") else 0  # expect: DATA002
+        """, note="held-out probe 19: the conditional-expression spelling, on the normalised parameter"),
+        valid("""
+            def is_exact_match(text):
+                v = (text or "").strip().lower()
+                return 1 if v.startswith("yes") else 0
+        """, note="near miss: a correctness check, where a miss is 'wrong' by convention"),
         invalid("""
             import re
             PATTERNS = [re.compile(r"answer is \\(?([ABCD])"), re.compile(r"^([ABCD])[.)]", re.M)]
@@ -902,7 +947,10 @@ class ParseMissAsClass(Rule):
                                 consequence="replies it cannot read (refusals, empty or cut-off text, errors) "
                                             f"are scored as {fallback}")
                 return
-            self._check_ifexp(ifexp, subject=f"`{name}`")
+            # A verdict parser's text parameter (and a local that only normalises it, `v = (text or "").strip().lower()`)
+            # is the reply it is given: `return 1 if v.startswith("yes") else 0` scores every other reply "no".
+            replies = _reply_texts(node.body, [p for p in params if TEXT_PARAM.match(p)]) if verdict else frozenset()
+            self._check_ifexp(ifexp, subject=f"`{name}`", replies=replies)
             return
         default = _constant(final.value)
         others = [v for r, v in zip(returns, values) if r is not final]
@@ -1090,6 +1138,28 @@ class ParseMissAsClass(Rule):
         self.misses.append({"line": self.ctx.line_of(early), "fallback": bare, "name": name,
                             "subject": self.ctx.code(subject)[:60]})
 
+    def visit_ExceptHandler(self, node: cst.ExceptHandler) -> None:
+        """`except ValidationError: return Verdict(label="safe", ...)`: a reply that does not parse into the schema
+        (or a call that failed) answered with one of the labels the schema allows, checked like `_structured_miss`."""
+        if self.ctx.names.function is None or not isinstance(node.body, cst.IndentedBlock) or not node.body.body:
+            return
+        early = _return_of(node.body.body[-1])
+        value = early.value if early is not None else None
+        if isinstance(value, cst.Call):  # `Verdict(label="safe", rationale="unparsed")`: the schema's object, its label given
+            value = next((a.value for a in value.args if a.keyword is not None and isinstance(a.value, cst.SimpleString)
+                          and VERDICT_FIELD.match(a.keyword.value)), None)
+        fallback = _constant(value) if value is not None else None
+        if early is None or fallback is None or fallback[:1] not in "'\"":
+            return
+        bare = fallback.strip("'\"")
+        if SENTINELS.search(bare) or self._documented(early):
+            return
+        function = self.ctx.names.function
+        name = function if isinstance(function, str) else getattr(getattr(function, "name", None), "value", "") or ""
+        caught = self.ctx.code(node.type) if node.type is not None else "an exception"
+        self.misses.append({"line": self.ctx.line_of(early), "fallback": bare, "name": name, "subject": caught[:60],
+                            "how": "caught"})
+
     def _fallback_given(self, node: cst.Call) -> None:
         """`extract_letter(second, fallback=a1)`: a value handed to a parser as what a miss becomes (any
         keyword or a second positional argument; the parser's definition, here or in another file, decides)."""
@@ -1141,8 +1211,9 @@ class ParseMissAsClass(Rule):
         for path, f in facts:
             for miss in f.get("misses", []):
                 if miss["fallback"] in classes:
+                    when = f"`{miss['subject']}` is raised" if miss.get("how") == "caught" else f"`{miss['subject']}` is missing"
                     repo.report(cls, path, miss["line"], subject=f"`{miss['name']}`",
-                                fallback=f"returns \"{miss['fallback']}\" when `{miss['subject']}` is missing",
+                                fallback=f"returns \"{miss['fallback']}\" when {when}",
                                 consequence="a reply without the structured verdict (a refusal, a reply in prose) is "
                                             f"counted as \"{miss['fallback']}\", one of the labels the schema allows")
 
@@ -1367,7 +1438,7 @@ class ParseMissAsClass(Rule):
             return  # seen with its function
         self._check_ifexp(node, subject="This verdict")
 
-    def _check_ifexp(self, node: cst.IfExp, subject: str) -> None:
+    def _check_ifexp(self, node: cst.IfExp, subject: str, replies: frozenset[str] = frozenset()) -> None:
         body, orelse = _constant(node.body), _constant(node.orelse)
         graded = self._score_value(node.body), self._score_value(node.orelse)
         if graded == ("INCORRECT", "CORRECT"):
@@ -1378,7 +1449,7 @@ class ParseMissAsClass(Rule):
         elif body is None or orelse is None or ({body, orelse} not in _BINARY and not _verdict_pair(body, orelse)):
             return
         tested = _marker_subject(node.test)
-        if tested is None or not self._is_reply(tested) or not _verdict_literal(node.test):
+        if tested is None or not (self._is_reply(tested) or _normalised_name(tested) in replies) or not _verdict_literal(node.test):
             return
         self.report(node, subject=subject, fallback=f"is {orelse} whenever `{self.ctx.code(node.test)}` fails",
                     consequence=f"refusals, hedges and empty or failed replies are counted as {orelse}")
@@ -1610,6 +1681,34 @@ def _return_of(statement: cst.BaseStatement) -> cst.Return | None:
             statement.body[0], cst.Return):
         return statement.body[0]
     return None
+
+
+_NORMALISERS = frozenset({"lower", "strip", "upper", "casefold", "lstrip", "rstrip"})
+
+
+def _normalised_name(expr: cst.BaseExpression) -> str | None:
+    """The name under string normalisations: `text`, `(text or "").strip().lower()` -> "text"."""
+    while True:
+        if isinstance(expr, cst.Call) and isinstance(expr.func, cst.Attribute) and expr.func.attr.value in _NORMALISERS:
+            expr = expr.func.value
+        elif isinstance(expr, cst.BooleanOperation) and isinstance(expr.operator, cst.Or) and isinstance(
+                expr.right, cst.SimpleString):
+            expr = expr.left
+        else:
+            break
+    return expr.value if isinstance(expr, cst.Name) else None
+
+
+def _reply_texts(body: cst.IndentedBlock, params: list[str]) -> frozenset[str]:
+    """The text parameters and the locals the function's top-level statements make from them by normalising only."""
+    names = set(params)
+    for statement in body.body:
+        if isinstance(statement, cst.SimpleStatementLine):
+            for small in statement.body:
+                if isinstance(small, cst.Assign) and len(small.targets) == 1 and isinstance(small.targets[0].target, cst.Name) \
+                        and _normalised_name(small.value) in names:
+                    names.add(small.targets[0].target.value)
+    return frozenset(names)
 
 
 def _tests_text(body: cst.CSTNode, params: list[str]) -> bool:

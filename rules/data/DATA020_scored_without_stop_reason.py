@@ -20,6 +20,8 @@ RESPONSE_KEYS = frozenset({"completion", "response", "output", "generation", "ge
 _SCORING_FUNCTION = re.compile(r"score|grade|judge|eval|extract|parse|correct|accura|metric|check|match|solve", re.I)
 _SHORT_REPLY = 64  # a smaller literal token limit asks for a label, a letter or a verdict
 _WHOLE_ANSWER = 1024  # a budget this large is meant to hold whole answers
+_REASONING_ANSWER = 4096  # ... unless the prompt asks for the reasoning, step by step
+_ASKS_REASONING = re.compile(r"(?i)step[- ]by[- ]step|chain[- ]of[- ]thought|show your (work|reasoning)|\\+boxed|<think>")
 _REPLY_SCORER = re.compile(r"extract|grade|score|correct|accura|match|check|parse_ans|normali[sz]e_ans", re.I)
 _REPLY_TEXT = re.compile(r"\.content\[0\]\.text$|\.message\.content$|\.choices\[0\]\.text$|"
                          r"\.outputs\[0\]\.text$|\.output_text$")
@@ -45,7 +47,8 @@ class ScoredWithoutStopReason(Rule):
     returns no stop reason: when its output is decoded and scored in the file and no comparison
     looks at the EOS token or the generated length, it is reported at the `generate` call. A token limit in another file is evidence only when that file writes
     the outputs this file reads; otherwise outputs scored here may come from anywhere (a
-    `sample["output"]` is often the gold answer). A grader whose reply must match its rubric pattern in
+    `sample["output"]` is often the gold answer). A budget of 1024 tokens or more holds a direct answer, but a
+    prompt that asks for the reasoning (`step by step`, `\\boxed{}`, `<think>`) needs up to 4096. A grader whose reply must match its rubric pattern in
     full and whose failed match is a missing score (`if m is None: return math.nan`) or an error keeps a
     reply cut at the limit apart from the graded ones: not reported (a failed match scored 0 still is).
 
@@ -58,6 +61,7 @@ class ScoredWithoutStopReason(Rule):
     | `score.py` scores `outputs/a.jsonl` that `collect.py` writes with `max_tokens=128` | yes | a token limit in a file writing nothing read here |
     | `sample["output"] == tasker_output` with a token limit in another eval's file | no | the gold field, no evidence here |
     | HF `lm.generate(ids, max_new_tokens=N)` decoded and scored in the file | yes, at `generate` | `eos_token_id in new_ids` or the new length compared with N |
+    | `SamplingParams(max_tokens=1024)` with a step-by-step prompt; `found = BOXED.findall(o.outputs[0].text)` then `found[-1].strip() == gold` | yes | a direct answer asked for (1024 tokens hold it); `max_tokens=4096` |
     | `max_new_tokens=cfg.gen.max_new_tokens` with `max_new_tokens: 256` in the `@hydra.main` / `OmegaConf.load` YAML | yes | the YAML sets a short budget (`8`) |
     | `guess = final_number(o.outputs[0].text)` then `guess == gold` (the reply through any helper) | yes | `finish_reason == "length"` counted; the helper's result only printed |
     | `m = re.search(pat, rec["response"])` then `m.group(1) == rec["target"]` (a record's field through any helper) | yes | the helper's result compared with a constant (`n == 0`) |
@@ -93,6 +97,32 @@ class ScoredWithoutStopReason(Rule):
     message = "`{code}` is scored in `{function}` without checking `stop_reason` / `finish_reason`: {evidence}"
     question = "How many outputs scored at {where} were cut at the token limit, and how were they counted?"
     examples = [
+        invalid("""
+            import json, re
+            from vllm import LLM, SamplingParams
+            BOXED = re.compile(r"boxed\\{([^{}]*)\\}")
+            llm = LLM(model="Qwen/Qwen2.5-Math-7B-Instruct", seed=0)
+            params = SamplingParams(temperature=0.0, max_tokens=1024)
+            prompts = [p["problem"] + "\\nPlease reason step by step." for p in problems]
+            correct = 0
+            for p, o in zip(problems, llm.generate(prompts, params)):
+                text = o.outputs[0].text
+                found = BOXED.findall(text)
+                correct += int(bool(found) and found[-1].strip() == p["answer"])  # expect: DATA020
+        """, note="held-out probe 19: step-by-step solutions under a 1024-token budget, the boxed answer picked and compared"),
+        valid("""
+            import json, re
+            from vllm import LLM, SamplingParams
+            BOXED = re.compile(r"boxed\\{([^{}]*)\\}")
+            llm = LLM(model="Qwen/Qwen2.5-Math-7B-Instruct", seed=0)
+            params = SamplingParams(temperature=0.0, max_tokens=1024)
+            prompts = [p["problem"] + "\\nAnswer with the final number only, in a box." for p in problems]
+            correct = 0
+            for p, o in zip(problems, llm.generate(prompts, params)):
+                text = o.outputs[0].text
+                found = BOXED.findall(text)
+                correct += int(bool(found) and found[-1].strip() == p["answer"])
+        """, note="near miss: a direct answer asked for, 1024 tokens hold it"),
         invalid("""
             import ollama
             OPTIONS = {"temperature": 0, "num_predict": 256}
@@ -1113,7 +1143,10 @@ class ScoredWithoutStopReason(Rule):
         limit = self._literal_int(value)
         if limit is None or limit >= _SHORT_REPLY:
             self.token_limit = True
-        if limit is None or _SHORT_REPLY <= limit < _WHOLE_ANSWER:
+        # A prompt asking for step-by-step reasoning (`\boxed{}` at the end of it) needs far more than a
+        # direct answer: a budget of 1024 cuts such solutions often.
+        whole = _REASONING_ANSWER if _ASKS_REASONING.search(self.ctx.text) else _WHOLE_ANSWER
+        if limit is None or _SHORT_REPLY <= limit < whole:
             self.long_limit = True
 
     def _literal_int(self, value: cst.BaseExpression) -> int | None:
@@ -1257,8 +1290,21 @@ class ScoredWithoutStopReason(Rule):
             # (`"yes" in last`)
             self.reply_names.setdefault((function, derived), code)
             return
+        holder = _assigned_call_result(parents)
+        if holder is not None and parent.value is node and not _REPLY_SCORER.search(self._callee()) \
+                and _PIECE_FINDERS.search(self._callee()):
+            # `found = BOXED.findall(text)`: the pieces of the reply a pattern picks, compared a line later
+            self.reply_names.setdefault((function, holder), code)
+            return
         through_helper = (len(parents) >= 3 and isinstance(parent, cst.Arg) and parent.value is node
                           and isinstance(parents[-2], cst.Call) and _compares_value(parents[-3])) or _chain_compared(node, parents)
+        if not through_helper and not any(_compares_value(p) for p in parents[-2:]):
+            # `found[-1].strip() == gold`: an item of the reply's pieces, cleaned, compared
+            side = next((p for p in parents[-6:] if _compares_value(p)), None)
+            if side is not None and any(_PIECE_OF.fullmatch(self.ctx.code(e).replace(node.value, "X", 1))
+                                        for e in [side.left, *(t.comparator for t in side.comparisons)]
+                                        if self.ctx.code(e).startswith(node.value)):
+                through_helper = True
         if code is None or not (isinstance(parent, cst.Arg) and parent.value is node and _REPLY_SCORER.search(self._callee())
                                 or any(_compares_value(p) for p in parents[-2:]) or through_helper):
             return  # `if content is None:` checks the reply, it does not score it
@@ -1606,6 +1652,10 @@ def _assigned_call_result(parents: list[cst.CSTNode]) -> str | None:
     return None
 
 
+# Calls that pick pieces of a text by a pattern (`BOXED.findall(text)`, `re.findall(p, text)`), and an item of
+# those pieces cleaned up (`found[-1].strip()`).
+_PIECE_FINDERS = re.compile(r"^(findall|finditer|search|match|fullmatch|split)$")
+_PIECE_OF = re.compile(r"X(\[[^\]]*\])+(\.(strip|lower|upper|rstrip|lstrip|casefold)\(\))*|X\.group\(\d*\)(\.(strip|lower)\(\))*")
 # Methods whose result is still (a piece of) the text they are called on.
 _TEXT_PIECES = frozenset({"strip", "lstrip", "rstrip", "lower", "upper", "casefold", "splitlines", "split",
                           "rsplit", "partition", "rpartition", "removeprefix", "removesuffix", "title"})

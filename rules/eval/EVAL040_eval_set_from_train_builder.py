@@ -76,7 +76,8 @@ class EvalSetFromTrainBuilder(Rule):
     split they build (`split="test"`, `train=False`, a literal naming the test file) and builders
     without an evaluation twin in the file are left alone. The converse copy is found too: an
     evaluation set built by the very call that builds the training set, a call that says so
-    (`val_dataset = constructor(train=True)` under `train_dataset = constructor(train=True)`,
+    (`val_dataset = constructor(train=True)` under `train_dataset = constructor(train=True)`, or under
+    `full = constructor(train=True)` that `random_split` cuts into `train_set, val_set`,
     `split="train"`), when nothing in the file cuts it down afterwards (indexed, passed to a subset,
     split, sampler or `select`, or bound again: the usual way to carve a validation part out of the
     training data).
@@ -180,6 +181,28 @@ class EvalSetFromTrainBuilder(Rule):
                     self.train_dl = DataLoader(self.train_dataset, shuffle=True, **dl_kwargs)
                     self.val_dl = DataLoader(self.val_dataset, shuffle=False, **dl_kwargs)
         """, note="a class: the validation set built by the training line's own call (`train=True`)"),
+        invalid("""
+            import torch
+            from torch.utils.data import random_split
+            from torchvision import datasets
+
+            class CIFAR10DataModule:
+                def setup(self, stage=None):
+                    full = datasets.CIFAR10(self.root, train=True, transform=self.tf)
+                    self.train_set, self.val_set = random_split(full, [45000, 5000], generator=torch.Generator().manual_seed(0))
+                    self.test_set = datasets.CIFAR10(self.root, train=True, transform=self.tf)  # expect: EVAL040
+        """, note="held-out probe 19: the test set built by the call whose result is split into the training set"),
+        valid("""
+            import torch
+            from torch.utils.data import random_split
+            from torchvision import datasets
+
+            class CIFAR10DataModule:
+                def setup(self, stage=None):
+                    full = datasets.CIFAR10(self.root, train=True, transform=self.tf)
+                    self.train_set, self.val_set = random_split(full, [45000, 5000], generator=torch.Generator().manual_seed(0))
+                    self.test_set = datasets.CIFAR10(self.root, train=False, transform=self.tf)
+        """, note="near miss: the test set says train=False"),
         valid("""
             from torch.utils.data import DataLoader
             from torchvision import datasets
@@ -247,6 +270,9 @@ class EvalSetFromTrainBuilder(Rule):
         code = self.ctx.code(call).strip()
         twins = _train_twins(name)
         twin = next((t for t, c in self._assigned_calls() if c == code and tuple(name_tokens(t)) in twins), None)
+        if twin is None:
+            # `full = CIFAR10(root, train=True)` split into `train_set, val_set`, and the test set built by that call too
+            twin = next((t for t, c in self._assigned_calls() if c == code and t != name and self._split_into_training(t)), None)
         if twin is None or self._cut_later(name):
             return
         self.report(call, target=name, builder=code, twin=twin, what="test" if kb.name_role(name) == "test" else "validation",
@@ -265,6 +291,19 @@ class EvalSetFromTrainBuilder(Rule):
                             memo.append((name, self.ctx.code(n.value).strip()))
             self.ctx.memo["EVAL040.calls"] = memo
         return memo
+
+    def _split_into_training(self, name: str) -> bool:
+        """Is `name` cut into parts one of which is bound to a training name
+        (`self.train_set, self.val_set = random_split(full, [45000, 5000])`)?"""
+        for n in iter_nodes(self.ctx.module) if self.ctx.module is not None else ():
+            if not (isinstance(n, cst.Assign) and len(n.targets) == 1 and isinstance(n.value, cst.Call)
+                    and isinstance(n.targets[0].target, (cst.Tuple, cst.List))):
+                continue
+            tail = (call_tail(n.value) or "").lower()
+            if any(word in tail for word in _CUTTERS) and any(_target_name(a.value) == name for a in n.value.args) \
+                    and any(kb.name_role(_target_name(e.value) or "") == "train" for e in n.targets[0].target.elements):
+                return True
+        return False
 
     def _cut_later(self, name: str) -> bool:
         """Is the evaluation set bound again, indexed, or handed to a subset, split or sampler anywhere in

@@ -30,7 +30,8 @@ class TestRowsInTraining(Rule):
     Finds models trained on rows they are then tested on: a model fit on the whole data and
     scored on a test part split from it, test rows concatenated into the training data, the same
     file or dataset object used as both train and test, and duplicates removed separately inside
-    each part after a random split (so copies of one item stay on both sides). The first rows of a
+    each part after a random split (so copies of one item stay on both sides; also when the part is
+    cleaned first, `part.dropna(...)` before its `drop_duplicates(...)`). The first rows of a
     split by position (`X[:n]` while `X[n:]` is also taken) hold none of the test rows.
 
     ## Why is this bad?
@@ -153,6 +154,26 @@ class TestRowsInTraining(Rule):
                 test_df = test_df.drop_duplicates(subset="text")
                 return train_df, test_df
         """, note="deduplication after the split"),
+        invalid("""
+            import pandas as pd
+            from sklearn.model_selection import train_test_split
+            df = pd.read_csv("data/solubility.csv")
+            train, test = train_test_split(df, test_size=0.2, random_state=0)
+            train = train.assign(canon=train["smiles"].map(canonical)).dropna(subset=["canon"]).drop_duplicates("canon")  # expect: LEAK002
+            test = test.assign(canon=test["smiles"].map(canonical)).dropna(subset=["canon"]).drop_duplicates("canon")
+            model.fit(featurize(train["canon"]), train["logS"])
+            print(model.score(featurize(test["canon"]), test["logS"]))
+        """, note="held-out probe 19: each part cleaned (`dropna`) and then deduplicated, after the split"),
+        valid("""
+            import pandas as pd
+            from sklearn.model_selection import train_test_split
+            df = pd.read_csv("data/solubility.csv")
+            df = df.assign(canon=df["smiles"].map(canonical)).dropna(subset=["canon"]).drop_duplicates("canon")
+            train, test = train_test_split(df, test_size=0.2, random_state=0)
+            train = train.dropna(subset=["logS"])
+            model.fit(featurize(train["canon"]), train["logS"])
+            print(model.score(featurize(test["canon"]), test["logS"]))
+        """, note="near miss: deduplicated before the split; a part only cleaned after it"),
         invalid("""
             from datasets import load_dataset
             train = load_dataset("imdb", split="train")
@@ -520,7 +541,7 @@ class TestRowsInTraining(Rule):
                     continue
                 after = prog.forward([part], stop=lambda r: prog.kind(r) in ("split", "fit", "metric", "pred"), limit=300)
                 dedups.extend(r for r in after if _dedup(prog, r)
-                              and row_base(prog, prog.input(r, 0)) == part)
+                              and _part_under_cleaning(prog, prog.input(r, 0)) == part)
             if dedups and split not in reported:
                 reported.add(split)
                 first = min(dedups, key=lambda r: (prog.path(r), prog.line(r)))
@@ -595,6 +616,20 @@ def _split_key(prog: Program, ref: Ref) -> str | None:
             return None
         current, stack = steps[0]
     return None
+
+
+# Row drops that clean a part without choosing its items: still that part's rows, deduplicated after them.
+_CLEANING = frozenset({"dropna", "drop_nulls", "drop_nans", "mask", "filter"})
+
+
+def _part_under_cleaning(prog: Program, ref: Ref) -> Ref:
+    """The rows `ref` holds, through drops that only clean them (`part.dropna(subset=["canon"])`): the part itself."""
+    base = row_base(prog, ref)
+    for _ in range(6):
+        if prog.kind(base) != "subset" or prog.info(base).get("how") not in _CLEANING or not prog.input(base, 0):
+            return base
+        base = row_base(prog, prog.input(base, 0))
+    return base
 
 
 def _dedup(prog: Program, ref: Ref) -> bool:

@@ -29,7 +29,7 @@ class RandomSplitOfGroups(Rule):
     Finds a random train/test split (or an ungrouped K-fold) of rows that belong to groups with
     several rows each, such as stays of one patient, windows of one subject, ratings of one user
     or answers to one prompt, when the code shows the rows repeat per group (it counts distinct
-    ids, counts rows per id with `groupby(id).size()`, computes per-group features, keeps both a person's id and a
+    ids, also in the row table of an AnnData object, `adata.obs["donor_id"].nunique()`, counts rows per id with `groupby(id).size()`, computes per-group features, keeps both a person's id and a
     finer row key such as `visit_id` out of the features, reads one
     file per subject and tags its rows with the subject before concatenating, or builds one record
     per part of an item, such as each lesion of a patient's scan, tagged with the item's patient, or takes the
@@ -71,6 +71,27 @@ class RandomSplitOfGroups(Rule):
     message = "`{on}` is split at random at {where}, but its rows come in groups of `{group}` ({evidence}): the same {unit} can sit in train and test"
     question = "Can one `{group}` have rows on both sides of the split at {where}, and should the split be grouped by it?"
     examples = [
+        invalid("""
+            import numpy as np
+            import scanpy as sc
+            from sklearn.model_selection import train_test_split
+            adata = sc.read_h5ad("data/pbmc_24donors.h5ad")
+            X, y = adata.X, (adata.obs["disease"] == "SLE").to_numpy()
+            print(adata.obs["donor_id"].nunique(), "donors,", adata.n_obs, "cells")
+            idx_train, idx_test = train_test_split(np.arange(adata.n_obs), test_size=0.25, stratify=y, random_state=0)  # expect: LEAK005
+            clf.fit(X[idx_train], y[idx_train])
+        """, note="held-out probe 19: AnnData cells split at random, the donors counted in `adata.obs`"),
+        valid("""
+            import numpy as np
+            import scanpy as sc
+            from sklearn.model_selection import GroupShuffleSplit
+            adata = sc.read_h5ad("data/pbmc_24donors.h5ad")
+            X, y = adata.X, (adata.obs["disease"] == "SLE").to_numpy()
+            print(adata.obs["donor_id"].nunique(), "donors,", adata.n_obs, "cells")
+            split = GroupShuffleSplit(n_splits=1, test_size=0.25, random_state=0)
+            idx_train, idx_test = next(split.split(np.arange(adata.n_obs), y, groups=adata.obs["donor_id"]))
+            clf.fit(X[idx_train], y[idx_train])
+        """, note="near miss: the cells split by donor"),
         invalid("""
             import numpy as np
             from sklearn.model_selection import KFold, cross_val_score
@@ -792,6 +813,10 @@ def _repeated_in_file(prog: Program, data: list[Ref], tables: dict[str, dict]) -
     return None, ""
 
 
+# Attributes holding one annotation row per row of their container (AnnData / MuData `obs`).
+_ROW_TABLES = frozenset({"obs"})
+
+
 def _group_evidence(prog: Program, lineage: dict[Ref, Ref]) -> tuple[str, Ref] | None:
     """(group column, where the code shows several rows per group), unless the rows split are
     already one per group. Two keys kept out of the features, a person's id and a finer key of
@@ -824,7 +849,12 @@ def _group_evidence(prog: Program, lineage: dict[Ref, Ref]) -> tuple[str, Ref] |
                 and _per_group_value(prog, prog.input(node, 1)):
             if any(prog.kind(r) == "concat" for r in lineage):
                 evidence = evidence or (info["col"], node)  # `rec["subject"] = subject` per file, then concatenated
-        for user in prog.users(node):
+        users = prog.users(node)
+        # AnnData's `adata.obs` is the table of the rows of `adata.X`: its columns are the rows' own
+        # (`adata.obs["donor_id"].nunique()` counts the donors of the cells split by `np.arange(adata.n_obs)`)
+        users = [*users, *(u for o in users if prog.kind(o) == "op" and prog.info(o).get("op") == "attr"
+                           and prog.info(o).get("a") in _ROW_TABLES for u in prog.users(o))]
+        for user in users:
             kind = prog.kind(user)
             uinfo = prog.info(user)
             if kind == "col" and len(uinfo.get("cols", [])) == 1 and kb.is_group_column(uinfo["cols"][0]):

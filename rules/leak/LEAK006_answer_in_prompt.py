@@ -669,6 +669,20 @@ class AnswerInPrompt(Rule):
         """, note="the answer field is filtered out"),
         valid("""
             import json
+            for row in rows:
+                shown = json.dumps({k: row[k] for k in ("question", "options")})
+                reply = client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": shown}])
+                correct += reply.choices[0].message.content == row["answer_idx"]
+        """, note="near miss (held-out probe 19): only the fields a written-out list of names picks"),
+        invalid("""
+            import json
+            for row in rows:
+                shown = json.dumps({k: row[k] for k in ("question", "options", "answer_idx")})  # expect: LEAK006
+                reply = client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": shown}])
+                correct += reply.choices[0].message.content == row["answer_idx"]
+        """, note="the twin: the list of names includes the gold field"),
+        valid("""
+            import json
             for doc in documents:
                 reply = client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": "Summarise: " + json.dumps(doc)}])
                 summaries.append(reply.choices[0].message.content)
@@ -947,7 +961,10 @@ def _whole_records(prog: Program, starts: list[Ref], read: Callable[[str, str], 
             continue  # a field, a number or a model reply: not the record itself
         if kind == "col" and info.get("cols") and "?" not in info["cols"]:
             continue  # `model(eval_data["data"])`: a named field sent, not the whole record
-        if (kind == "col" and "?" in info.get("cols", ())) or (kind == "elem" and not set(info) - {"name"} and consumer and _loop_item(
+        listed = _listed_keys(prog, prog.input(ref, 1)) if kind == "elem" and consumer else None
+        if listed is not None:
+            only = listed  # `{k: row[k] for k in ("question", "options")}`: the fields named in the loop's list
+        elif (kind == "col" and "?" in info.get("cols", ())) or (kind == "elem" and not set(info) - {"name"} and consumer and _loop_item(
                 prog, prog.input(ref, 0))):
             keyed = True  # `row[query_key]`: some field, which one unknown; only a field compared with a reply is gold
         if consumer and kind == "call" and prog.callee(ref) is None and call_name(info) in _FILLS:
@@ -1038,6 +1055,18 @@ def _fill_template(prog: Program, call: Ref, info: dict, read: Callable[[str, st
             if prog.kind(node) == "src" and node_info.get("path"):
                 return read(prog.path(node), node_info["path"])
     return _module_constant(prog, info.get("fn")) or str(info.get("text", ""))
+
+
+def _listed_keys(prog: Program, key: Ref) -> frozenset | None:
+    """The names a subscript's key runs over when it is the variable of a loop over a written-out
+    list of strings (`for k in ("question", "options")`), else None."""
+    if not key or prog.kind(key) != "elem":
+        return None
+    source = prog.input(key, 0)
+    names = prog.info(source).get("value") if source and prog.kind(source) == "const" else None
+    if isinstance(names, list) and names and all(isinstance(n, str) for n in names):
+        return frozenset(n.lower() for n in names)
+    return None
 
 
 def _loop_item(prog: Program, ref: Ref) -> bool:

@@ -124,6 +124,9 @@ class ShotsFromEvalItems(Rule):
     test docs when `has_test_docs` is True, else its validation docs) draws the shots from the evaluated
     items.
 
+    A LangChain few-shot template (`FewShotPromptTemplate(examples=test[:5], ...)`) whose chain is then run
+    over every item of that collection (`chain.batch([... for r in test])`) holds scored items too.
+
     A DSPy optimizer compiled with `trainset=` the examples that `Evaluate(devset=...)` then scores
     (`optimizer.compile(program, trainset=devset)`) bootstraps its demonstrations from the scored items.
 
@@ -160,6 +163,38 @@ class ShotsFromEvalItems(Rule):
     message = "The demonstrations `{shots}` are taken at {where} from `{items}`, the items evaluated in the loop at {loop}, so demonstrated items are also scored"
     question = "Are the demonstrations `{shots}` (taken at {where}) kept out of the items evaluated at {loop}?"
     examples = [
+        invalid("""
+            import json
+            from langchain_core.output_parsers import StrOutputParser
+            from langchain_core.prompts import FewShotPromptTemplate, PromptTemplate
+            from langchain_openai import ChatOpenAI
+            train = [json.loads(l) for l in open("data/train.jsonl")]
+            test = [json.loads(l) for l in open("data/test.jsonl")]
+            few_shot = FewShotPromptTemplate(
+                examples=test[:5],  # expect: LEAK007
+                example_prompt=PromptTemplate.from_template("Ticket: {text}\\nCategory: {label}"),
+                suffix="Ticket: {text}\\nCategory:",
+                input_variables=["text"],
+            )
+            chain = few_shot | ChatOpenAI(model="gpt-4o-mini", temperature=0) | StrOutputParser()
+            preds = chain.batch([{"text": r["text"]} for r in test])
+""", note="held-out probe 19: LangChain few-shot demonstrations cut from the items the chain is run over"),
+        valid("""
+            import json
+            from langchain_core.output_parsers import StrOutputParser
+            from langchain_core.prompts import FewShotPromptTemplate, PromptTemplate
+            from langchain_openai import ChatOpenAI
+            train = [json.loads(l) for l in open("data/train.jsonl")]
+            test = [json.loads(l) for l in open("data/test.jsonl")]
+            few_shot = FewShotPromptTemplate(
+                examples=train[:5],
+                example_prompt=PromptTemplate.from_template("Ticket: {text}\\nCategory: {label}"),
+                suffix="Ticket: {text}\\nCategory:",
+                input_variables=["text"],
+            )
+            chain = few_shot | ChatOpenAI(model="gpt-4o-mini", temperature=0) | StrOutputParser()
+            preds = chain.batch([{"text": r["text"]} for r in test])
+""", note="near miss: the demonstrations are training items"),
         invalid("""
             import json
             from openai import OpenAI
@@ -867,6 +902,26 @@ class ShotsFromEvalItems(Rule):
                                     "{loop}, so demonstrated items are also scored")
 
     @classmethod
+    def _few_shot_templates(cls, repo, prog: Program, reported: set[Ref]) -> None:  # type: ignore[no-untyped-def]
+        """`FewShotPromptTemplate(examples=test[:5], ...)` whose chain is then run over every item of `test`."""
+        for call in prog.nodes("call"):
+            name = call_name(prog.info(call))
+            if name not in _FEW_SHOT_TEMPLATES:
+                continue
+            index = prog.info(call).get("kw", {}).get("examples")
+            shots = prog.input(call, index) if index is not None else 0
+            if not shots or not _is_cut(prog, shots) or shots in reported:
+                continue
+            collection = _collection(prog, prog.input(shots, 0))
+            run = _chain_runs_over(prog, collection)
+            if not run:
+                continue
+            reported.add(shots)
+            repo.report(cls, **prog.where(shots), related=[Location(prog.path(run), prog.line(run), "evaluated here")],
+                        shots=value_name(prog, shots, "the demonstrations"), items=value_name(prog, collection, "the items"),
+                        loop=prog.describe(run))
+
+    @classmethod
     def check_repo(cls, repo) -> None:
         prog = program(repo)
         reported: set[Ref] = set()
@@ -884,6 +939,7 @@ class ShotsFromEvalItems(Rule):
                                     "the evaluation task at {loop} scores, so demonstrated items are also scored",
                             shots=value_name(prog, cut, "the demonstrations"),
                             items=value_name(prog, collection, "the items"), loop=prog.describe(call))
+        cls._few_shot_templates(repo, prog, reported)
         for call in prog.nodes("llm"):
             starts = [(i, ()) for i in text_inputs(prog, call)]
             loops: dict[Ref, Ref] = {}  # collection iterated -> the loop element
@@ -922,6 +978,25 @@ class ShotsFromEvalItems(Rule):
                 repo.report(cls, **prog.where(site or cut), related=related,
                             shots=value_name(prog, cut, "the demonstrations"),
                             items=value_name(prog, collection, "the items"), loop=prog.describe(loop_ref))
+
+
+# Prompt templates built around a list of demonstrations (LangChain's few-shot templates), and the
+# methods that run a chain made from one over inputs.
+_FEW_SHOT_TEMPLATES = frozenset({"FewShotPromptTemplate", "FewShotChatMessagePromptTemplate"})
+_CHAIN_RUNS = frozenset({"invoke", "ainvoke", "batch", "abatch", "stream", "astream", "batch_as_completed"})
+
+
+def _chain_runs_over(prog: Program, collection: Ref) -> Ref:
+    """A chain run (`chain.batch([{"text": r["text"]} for r in test])`, `chain.invoke(...)` in `for r in test`)
+    whose inputs are made from the items of `collection`; 0 if none."""
+    for call in prog.nodes("call"):
+        if call_name(prog.info(call)) not in _CHAIN_RUNS or prog.path(call) != prog.path(collection):
+            continue
+        for node in prog.back([i for i in prog.inputs(call) if i], limit=400):
+            if prog.kind(node) == "elem" and "loop" in prog.info(node) and len(prog.inputs(node)) == 1 \
+                    and _collection(prog, prog.input(node, 0)) == collection:
+                return call
+    return 0
 
 
 def _harness_inputs(prog: Program, call: Ref) -> tuple[Ref, list[Ref]] | None:

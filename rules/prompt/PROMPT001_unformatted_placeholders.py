@@ -1,6 +1,7 @@
 """PROMPT001: a string with `{placeholders}` reaches a model, or leaves its builder, without being filled."""
 from __future__ import annotations
 
+import os
 import re
 import sys
 
@@ -34,7 +35,9 @@ class UnformattedPlaceholders(Rule):
     ...)` calls that leave another field, and text added to the prompt attribute of a request
     (`state.user_prompt.text = state.user_prompt.text + "... {specialty}"` in an inspect solver,
     `req.system_prompt = ...`), and the text of a chat message object (inspect's `ChatMessageSystem(content=...)`,
-    LangChain's `SystemMessage(...)`), which is sent as written. A field counts as meant when the function or a function around it
+    LangChain's `SystemMessage(...)`), which is sent as written. An lm-evaluation-harness task YAML in a folder the code includes (`TaskManager(include_path="tasks")`, `--include_path`)
+    whose prompt (`doc_to_text`, `doc_to_target`, ...) has a single-brace field (`"Note: {note}"`) is reported too:
+    the harness renders those strings with jinja2, where a field is `{{note}}`. A field counts as meant when the function or a function around it
     binds its name, the file names it elsewhere, or it is named like a variable (`{target_model}`).
 
     ## Why is this bad?
@@ -59,6 +62,27 @@ class UnformattedPlaceholders(Rule):
                 "and check that the fields are filled.")
     triggers = ("{", "import")  # a file that imports a builder may send what it returns
     examples = [
+        invalid({
+            "tasks/triage/triage.yaml": 'task: triage\ndataset_path: json\noutput_type: generate_until\n'
+                                        'doc_to_text: "Patient note: {note}\\nTriage level:"\ndoc_to_target: "{{level}}"\n',
+            "run_eval.py": """
+import lm_eval
+from lm_eval.tasks import TaskManager
+results = lm_eval.simple_evaluate(model="hf", model_args="pretrained=gpt2", tasks=["triage"],
+                                  task_manager=TaskManager(include_path="tasks"))
+""",
+        }, expect=[("tasks/triage/triage.yaml", 4, "PROMPT001")],
+            note="held-out probe 19: an lm-evaluation-harness task YAML whose prompt has a single-brace field"),
+        valid({
+            "tasks/triage/triage.yaml": 'task: triage\ndataset_path: json\noutput_type: generate_until\n'
+                                        'doc_to_text: "Patient note: {{note}}\\nTriage level:"\ndoc_to_target: "{{level}}"\n',
+            "run_eval.py": """
+import lm_eval
+from lm_eval.tasks import TaskManager
+results = lm_eval.simple_evaluate(model="hf", model_args="pretrained=gpt2", tasks=["triage"],
+                                  task_manager=TaskManager(include_path="tasks"))
+""",
+        }, note="near miss: the field in jinja2's double braces"),
         invalid("""
             from inspect_ai.model import ChatMessageSystem
             from inspect_ai.solver import solver
@@ -698,6 +722,9 @@ class UnformattedPlaceholders(Rule):
             or (inner is not None and _unused_locals(self.ctx.code(inner), roots, self.ctx.code(node))))))
 
     def finish(self) -> None:
+        folders = _harness_task_folders(self.ctx.text)
+        if folders:
+            self.ctx.facts[self.code + ":tasks"] = folders
         may_send = self.ctx.memo.get("calls_a_model", False) or "tokenizer" in self.ctx.text
         candidates = [t for t, may_return in self.candidates if may_send or may_return]
         if not candidates:
@@ -775,6 +802,7 @@ class UnformattedPlaceholders(Rule):
 
     @classmethod
     def check_repo(cls, repo) -> None:
+        cls._harness_task_templates(repo)
         builders: dict[str, tuple[str, dict]] = {}
         for path, facts in repo.facts(cls.code):
             for builder in facts.get("builders", []):
@@ -792,6 +820,37 @@ class UnformattedPlaceholders(Rule):
                             consequence=f"`{send['via']}` ({path}:{send['line']}) sends it to the model with the "
                                         "braces as they are",
                             related=[Location(path, send["line"], "sent here")])
+
+    @classmethod
+    def _harness_task_templates(cls, repo) -> None:  # type: ignore[no-untyped-def]
+        """An lm-evaluation-harness task YAML in a folder the code includes (`TaskManager(include_path="tasks")`)
+        whose prompt (`doc_to_text: "Note: {note}"`) has single-brace fields: the harness renders these strings
+        as jinja2 templates, where a field is `{{note}}`, so the braces and the name reach the model as written."""
+        folders = {f for _, found in repo.facts(cls.code + ":tasks") for f in found}
+        root = repo.root
+        for folder in sorted(folders):
+            base = os.path.normpath(os.path.join(root, folder))
+            if not base.startswith(os.path.normpath(str(root)) + os.sep) or not os.path.isdir(base):
+                continue
+            for current, dirs, files in os.walk(base):
+                dirs.sort()
+                for name in sorted(files):
+                    if not name.endswith((".yaml", ".yml")):
+                        continue
+                    path = os.path.relpath(os.path.join(current, name), root).replace(os.sep, "/")
+                    try:
+                        text = repo.read_bytes(path).decode("utf-8", "replace")
+                    except OSError:
+                        continue
+                    for number, line in enumerate(text.splitlines(), 1):
+                        match = _TASK_PROMPT.match(line)
+                        fields = [f for f in _SINGLE_BRACE.findall(match.group(2))] if match else []
+                        if fields:
+                            repo.report(cls, path, number, what=f"The task's `{match.group(1)}`",
+                                        placeholders=", ".join("{" + f + "}" for f in dict.fromkeys(fields)),
+                                        consequence="lm-evaluation-harness renders it as a jinja2 template, where a "
+                                                    "field is written `{{" + fields[0] + "}}`, so the model reads the "
+                                                    "braces and the name instead of the document's text")
 
     def _left_by_replace(self, flow: TextFlow, template: TemplateLiteral, destinations: list) -> list[str]:
         """Fields that a `.replace("{field}", ...)` chain, the only filling on every path, leaves
@@ -965,3 +1024,15 @@ def _maybe_repo_function(name: str) -> bool:
     return root not in _LIBRARIES and root not in sys.stdlib_module_names
 
 
+# The code includes a folder of lm-evaluation-harness tasks: `TaskManager(include_path="tasks")`,
+# `simple_evaluate(..., include_path=...)` or the CLI's `--include_path tasks` in a command it runs.
+_INCLUDE_PATH = re.compile(r"""include_path\s*=\s*["']([^"'\n]+)["']|--include_path[\s=]+["']?([\w./-]+)""")
+# A task's prompt fields, written as a jinja2 template; a field is `{{name}}`, a single-brace `{name}` is text.
+_TASK_PROMPT = re.compile(r"""^\s*(doc_to_text|doc_to_target|doc_to_choice|description|fewshot_delimiter|target_delimiter)\s*:\s*(.+)$""")
+_SINGLE_BRACE = re.compile(r"(?<!\{)\{([A-Za-z_]\w*)\}(?!\})")
+
+
+def _harness_task_folders(text: str) -> list[str]:
+    if "lm_eval" not in text and "lm-eval" not in text:
+        return []
+    return sorted({(m.group(1) or m.group(2)).strip().rstrip("/") for m in _INCLUDE_PATH.finditer(text)})

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import posixpath
 import re
 from pathlib import PurePosixPath
 from typing import Any
@@ -55,6 +56,10 @@ class TemplateSentUnfilled(Rule):
     `format_map(defaultdict(str, ...))` that is given no value for one of its fields (passed under
     another name) is reported at that fill: the defaultdict puts an empty string there instead of
     raising.
+    A jinja2 template (`env.get_template("summarize.j2")` with a `FileSystemLoader` folder, or
+    `Template(open(path).read())`) rendered with keyword arguments that leave out a variable it reads
+    (`{{ document }}` rendered with `article=`) is reported at the render, unless the file makes
+    undefined variables raise (`StrictUndefined`): jinja2 renders a missing variable as empty text.
 
     ## Why is this bad?
     Every request carries the template itself, braces and all, instead of the item: the model
@@ -78,6 +83,38 @@ class TemplateSentUnfilled(Rule):
     question = "Which {placeholders} did the model see at {where}? Print one request as sent."
     triggers = ("{", "import", "\"\"\"", "PROMPT", "prompt")
     examples = [
+        invalid({
+            "prompts/summarize.j2": "Summarize the article in at most {{ max_words }} words.\n\nArticle:\n{{ document }}\n\nSummary:\n",
+            "summ/run.py": """
+from jinja2 import Environment, FileSystemLoader
+env = Environment(loader=FileSystemLoader("prompts"))
+template = env.get_template("summarize.j2")
+for row in rows:
+    prompt = template.render(article=row["document"], max_words=40)
+    out = client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": prompt}])
+""",
+        }, expect=[("summ/run.py", 5, "PROMPT002")],
+            note="held-out probe 19: a jinja2 template file rendered without `document`, which renders as nothing"),
+        valid({
+            "prompts/summarize.j2": "Summarize the article in at most {{ max_words }} words.\n\nArticle:\n{{ document }}\n\nSummary:\n",
+            "summ/run.py": """
+from jinja2 import Environment, FileSystemLoader
+env = Environment(loader=FileSystemLoader("prompts"))
+template = env.get_template("summarize.j2")
+for row in rows:
+    prompt = template.render(document=row["document"], max_words=40)
+    out = client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": prompt}])
+""",
+        }, note="near miss: every variable the template reads is given"),
+        valid({
+            "prompts/summarize.j2": "{% for s in shots %}{{ s.q }} -> {{ s.a }}\n{% endfor %}{% set n = 3 %}Article:\n{{ document }}\n",
+            "summ/run.py": """
+from jinja2 import Environment, FileSystemLoader
+env = Environment(loader=FileSystemLoader("prompts"))
+template = env.get_template("summarize.j2")
+prompt = template.render(document=doc, shots=shots)
+""",
+        }, note="near miss: names the template binds itself (`for s in`, `set n`) are not the caller's"),
         invalid("""
             import textwrap
             PROMPT = textwrap.dedent(\"\"\"  # expect: PROMPT002
@@ -914,6 +951,9 @@ class TemplateSentUnfilled(Rule):
                                         "line": self.ctx.line_here(node) or self.ctx.line_of(node)})
 
     def finish(self) -> None:
+        jinja = _jinja_facts(self.ctx.text)
+        if jinja is not None:
+            self.ctx.facts[self.code + ":jinja"] = jinja
         ctx = self.ctx
         module = ctx.names.module_name
         templates = []
@@ -1117,6 +1157,7 @@ class TemplateSentUnfilled(Rule):
         cls._config_templates_partly_replaced(repo)
         cls._class_templates_sent_elsewhere(repo, texts)
         cls._dollar_templates_partly_filled(repo)
+        cls._jinja_renders_partly_filled(repo)
         reported: set[tuple[str, str]] = set()
         for path, facts in repo.facts(cls.code):
             for fill in facts.get("filled", []):
@@ -1226,6 +1267,41 @@ class TemplateSentUnfilled(Rule):
                             consequence="safe_substitute keeps a field it is not given as it is, so the model reads "
                                         "the placeholder where the text should be",
                             related=[Location(path, fill["line"], "filled here, partly")])
+
+    @classmethod
+    def _jinja_renders_partly_filled(cls, repo: RepoContext) -> None:
+        """`env.get_template("summarize.j2").render(article=doc)` where the template reads `{{ document }}`: jinja2's
+        default `Undefined` renders a variable it is not given as an empty string. Reported at the render."""
+        for path, facts in repo.facts(cls.code + ":jinja"):
+            folder = path.rpartition("/")[0]
+            for render in facts["renders"]:
+                source = facts["templates"].get(render["template"])
+                if source is None:
+                    continue
+                text = source.get("text")
+                if text is None:
+                    for base in [*facts["dirs"], ""]:
+                        for candidate in {posixpath.normpath(posixpath.join(base, source["file"])),
+                                          posixpath.normpath(posixpath.join(folder, base, source["file"]))}:
+                            if candidate.startswith(("..", "/")):
+                                continue
+                            try:
+                                text = repo.read_bytes(candidate).decode("utf-8", "replace")
+                                break
+                            except (OSError, ValueError):
+                                continue
+                        if text is not None:
+                            break
+                if text is None:
+                    continue
+                left = [v for v in jinja_variables(text) if v not in render["kws"]]
+                if left:
+                    repo.report(cls, path, render["line"], name=render["template"], has=HAS,
+                                placeholders=", ".join("{{ " + v + " }}" for v in left),
+                                how="but the `render` that fills it is not given them", where_word="at",
+                                defined=f"{path}:{render['line']}", via="",
+                                consequence="jinja2 renders a variable it is not given as an empty string, so the model "
+                                            "reads nothing where the text should be")
 
     @classmethod
     def _class_templates_sent_elsewhere(cls, repo: RepoContext, texts: dict[str, str]) -> None:
@@ -1430,3 +1506,42 @@ def _assignment_line(ctx: FileContext, name: str) -> int | None:
         return None
     line = ctx.text.count("\n", 0, match.start()) + 1
     return ctx.notebook.locate(line)[2] if ctx.notebook is not None else line
+
+
+# jinja2 in a file: the template folders of its loaders, the templates bound to names, and the renders.
+_JINJA_LOADER = re.compile(r"FileSystemLoader\(\s*(?:searchpath\s*=\s*)?[\"']([^\"']+)[\"']")
+_JINJA_FILE = re.compile(r"^\s*(\w+)\s*=\s*\w+\.get_template\(\s*[\"']([^\"']+)[\"']\s*\)", re.M)
+_JINJA_READ = re.compile(r"^\s*(\w+)\s*=\s*(?:jinja2\.)?Template\(\s*(?:open\(\s*|Path\(\s*|pathlib\.Path\(\s*)"
+                         r"[\"']([^\"']+)[\"']\s*\)\.read(?:_text)?\(\)", re.M)
+_JINJA_RENDER = re.compile(r"\b(\w+)\.render\(([^()]*(?:\([^()]*\)[^()]*)*)\)")
+_JINJA_VARIABLE = re.compile(r"\{\{-?\s*([A-Za-z_]\w*)|\{%-?\s*(?:if|elif)\s+(?:not\s+)?([A-Za-z_]\w*)|"
+                             r"\{%-?\s*for\s+[\w\s,]+\s+in\s+([A-Za-z_]\w*)")
+_JINJA_BOUND = re.compile(r"\{%-?\s*(?:for\s+([\w\s,]+?)\s+in|set\s+(\w+)|macro\s+(\w+))")
+_JINJA_GLOBALS = frozenset({"loop", "range", "true", "false", "none", "True", "False", "None", "self", "caller",
+                            "varargs", "kwargs", "lipsum", "dict", "cycler", "joiner", "namespace"})
+
+
+def jinja_variables(text: str) -> list[str]:
+    """The variables a jinja2 template reads from its caller: not those its own `for` / `set` / `macro` bind."""
+    bound = {name.strip() for m in _JINJA_BOUND.finditer(text) for group in m.groups() if group
+             for name in group.split(",")}
+    found = [next(g for g in m.groups() if g) for m in _JINJA_VARIABLE.finditer(text)]
+    return list(dict.fromkeys(v for v in found if v not in bound and v not in _JINJA_GLOBALS))
+
+
+def _jinja_facts(text: str) -> dict[str, Any] | None:
+    """The jinja2 templates a file renders with keyword arguments only, unless it makes undefined variables raise."""
+    if "jinja2" not in text or ".render(" not in text or "StrictUndefined" in text:
+        return None
+    templates: dict[str, dict[str, str]] = {m.group(1): {"file": m.group(2)} for m in _JINJA_FILE.finditer(text)}
+    templates.update({m.group(1): {"file": m.group(2)} for m in _JINJA_READ.finditer(text)})
+    renders = []
+    for m in _JINJA_RENDER.finditer(text):
+        if m.group(1) not in templates or "**" in m.group(2) or not m.group(2).strip():
+            continue
+        keywords = re.findall(r"(?:^|,)\s*(\w+)\s*=(?!=)", m.group(2))
+        if keywords:
+            renders.append({"template": m.group(1), "kws": keywords, "line": text.count("\n", 0, m.start()) + 1})
+    if not renders:
+        return None
+    return {"dirs": [m.group(1) for m in _JINJA_LOADER.finditer(text)], "templates": templates, "renders": renders}

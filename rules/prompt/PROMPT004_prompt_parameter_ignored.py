@@ -47,8 +47,28 @@ class PromptParameterIgnored(Rule):
     severity = Severity.ERROR
     message = "{owner} {how} `{name}` but never sends it: `{call}` is sent without it"
     question = "Does the model called at {where} ever receive `{name}`? Compare two requests from different conditions."
-    triggers = ("system", "prompt", "instruction", "persona", "shot", "demo", "template", "messages", "history")
+    # PROMPT_NAME ignores case (a local `SYSTEM = f"..."` is a prompt too): the pre-test's words in each spelling
+    triggers = tuple(w for word in ("system", "prompt", "instruction", "persona", "shot", "demo", "template", "messages", "history")
+                     for w in (word, word.upper(), word.capitalize()))
     examples = [
+        invalid("""
+            from google import genai
+            from google.genai import types
+            client = genai.Client()
+            def grade(question, essay):
+                SYSTEM = f"You are a strict examiner. Grade with this rubric:\\n{RUBRIC}"  # expect: PROMPT004
+                cfg = types.GenerateContentConfig(temperature=0.0, max_output_tokens=8)
+                return client.models.generate_content(model="gemini-2.0-flash", contents=f"{question}\\n{essay}", config=cfg).text
+        """, note="held-out probe 19: an upper-case local, the rubric built and left out of the config"),
+        valid("""
+            from google import genai
+            from google.genai import types
+            client = genai.Client()
+            def grade(question, essay):
+                SYSTEM = f"You are a strict examiner. Grade with this rubric:\\n{RUBRIC}"
+                cfg = types.GenerateContentConfig(system_instruction=SYSTEM, temperature=0.0, max_output_tokens=8)
+                return client.models.generate_content(model="gemini-2.0-flash", contents=f"{question}\\n{essay}", config=cfg).text
+        """, note="near miss: the system instruction is passed in the config"),
         invalid("""
             import json
             PERSONA = "You are talking to {persona}."

@@ -9,6 +9,7 @@ from hygiene.context import RepoContext
 from hygiene.finding import Location, Severity
 from hygiene.parsing.cells import output_text
 from hygiene.analysis.producers import writes_by_target
+from hygiene.analysis.settings_results import settings_results
 from hygiene.analysis.results import is_result_path, metric_key, result_numbers
 from hygiene.rule import Rule, invalid, notebook, valid
 
@@ -166,7 +167,10 @@ class ClaimNotInResults(Rule):
     file that keys its scores by split (`{"valid": 0.902, "test": 0.871}`); a file under `results/` named
     for its metric (`beir_ndcg10.json`) is a result file; a report written by the repository's code
     (`open("REPORT.md", "w")` in `make_report.py`) whose claim is a string typed into that code is
-    reported at the string, where the number is fixed.
+    reported at the string, where the number is fixed. A YAML or TOML file the code writes under a
+    results folder (`results/eval.toml`) is a result file too, its numbers read like a JSON document's.
+    A Streamlit dashboard that shows a result file of the repository and types its headline figure in
+    (`st.metric("Test F1", "0.912")`, a label naming a metric) is read the same way, at the literal.
 
     On the precision corpus this rule has one finding, debatable (a table copied from the paper whose
     other cells the repository's notebooks reproduce): too few to judge its precision.
@@ -198,6 +202,42 @@ class ClaimNotInResults(Rule):
             "README.md": "# Intent probe\n\nOn the test set the probe reaches a **macro-F1 of 0.851**, see `results/metrics.yaml`.\n",
             "results/metrics.yaml": "model: all-MiniLM-L6-v2\nn_test: 3080\ntest_macro_f1: 0.851\n",
         }, note="the number is the YAML file's"),
+        invalid({
+            "README.md": "# Keyword spotting\n\nThe CNN reaches **94.8% accuracy** on the test set.\n",
+            "evaluate.py": "import tomli_w\ntomli_w.dump({'split': 'test', 'n': n, 'accuracy': acc}, open('results/eval.toml', 'wb'))\n",
+            "results/eval.toml": 'split = "test"\nn = 11005\naccuracy = 0.9126\n',
+        }, expect=[("README.md", 3, "RESULT007")],
+            note="held-out probe 19: the results are a TOML file the code writes; the README's number is not in it"),
+        valid({
+            "README.md": "# Keyword spotting\n\nThe CNN reaches **91.26% accuracy** on the test set.\n",
+            "evaluate.py": "import tomli_w\ntomli_w.dump({'split': 'test', 'n': n, 'accuracy': acc}, open('results/eval.toml', 'wb'))\n",
+            "results/eval.toml": 'split = "test"\nn = 11005\naccuracy = 0.9126\n',
+        }, note="near miss: the README quotes the TOML results"),
+        invalid({
+            "README.md": "# QA\n\nExact match is 41.3% on the dev set.\n",
+            "grade.py": "import yaml\nyaml.safe_dump({'exact_match': em, 'n': n}, open('results/metrics.yaml', 'w'))\n",
+            "results/metrics.yaml": "exact_match: 0.4713\nn: 800\n",
+        }, expect=[("README.md", 3, "RESULT007")],
+            note="the same with YAML results under results/"),
+        valid({
+            "README.md": "# QA\n\nExact match is 47.1% on the dev set.\n",
+            "grade.py": "import yaml\nyaml.safe_dump({'exact_match': em, 'n': n}, open('results/metrics.yaml', 'w'))\n",
+            "results/metrics.yaml": "exact_match: 0.4713\nn: 800\n",
+        }, note="near miss: the README's number is the YAML file's"),
+        invalid({
+            "dashboard/app.py": "import json\nimport streamlit as st\nmetrics = json.load(open('results/metrics.json'))\n"
+                                "st.title('Results')\nst.metric('Test F1', '0.912')\nst.metric('Documents', metrics['n_documents'])\n",
+            "results/metrics.json": '{"split": "test", "n_documents": 640, "micro_f1": 0.874}\n',
+        }, expect=[("dashboard/app.py", 5, "RESULT007")],
+            note="held-out probe 19: a Streamlit headline metric typed in, the results file says 0.874"),
+        valid({
+            "dashboard/app.py": "import json\nimport streamlit as st\nmetrics = json.load(open('results/metrics.json'))\n"
+                                "st.title('Results')\nst.metric('Test F1', '0.874')\nst.metric('Documents', metrics['n_documents'])\n",
+            "results/metrics.json": '{"split": "test", "n_documents": 640, "micro_f1": 0.874}\n',
+        }, note="near miss: the typed figure is the file's"),
+        valid({
+            "dashboard/app.py": "import streamlit as st\nst.title('Demo')\nst.metric('Temperature', '21.5')\nst.metric('Accuracy', '0.91')\n",
+        }, note="near miss: an app that shows no result file of the repository"),
         invalid({
             "paper/numbers.tex": "% headline numbers\n\\newcommand{\\ourAcc}{87.9}\n\\newcommand{\\probeAcc}{80.1}\n",
             "results/main.json": '{"dataset": "cub200", "methods": {"linear probe": {"acc": 0.801}, "ours": {"acc": 0.852}}}\n',
@@ -680,6 +720,9 @@ class ClaimNotInResults(Rule):
     def check_repo(cls, repo: RepoContext) -> None:
         tables = {path: profile for path, profile in repo.facts("table")}
         written = set(writes_by_target(repo, frozenset(tables))) if tables else set()
+        kept_as_settings = settings_results(repo)  # `results/eval.toml`, `runs/metrics.yaml` the code writes
+        tables.update(kept_as_settings)
+        written.update(kept_as_settings)
         notebook_numbers: list[float] = []
         notebooks: list[str] = []
         for path, facts in repo.facts(cls.code):
@@ -687,6 +730,7 @@ class ClaimNotInResults(Rule):
                 notebook_numbers.extend(facts["numbers"])
                 notebooks.append(path)
         numbers_of = {path: list(result_numbers(profile)) for path, profile in tables.items()}
+        cls._dashboards(repo, tables, written, numbers_of)
         for path, facts in repo.facts(cls.code):
             claims = facts.get("claims", [])
             if not claims:
@@ -709,6 +753,34 @@ class ClaimNotInResults(Rule):
             splits = {key for s in sources if s in tables for key in _split_keys(tables[s])}
             cls._check_document(repo, path, claims, _NumberIndex(numbers), sources, metrics, conditions,
                                 _varying_flags([tables[s] for s in sources if s in tables]), splits)
+
+    @classmethod
+    def _dashboards(cls, repo: RepoContext, tables: dict[str, Any], written: set[str], numbers_of: dict[str, list[float]]) -> None:
+        """A Streamlit app that shows the results files and types its headline figure in by hand
+        (`st.metric("Test F1", "0.912")` beside `json.load(open("results/metrics.json"))`): reported at the
+        literal when no result file holds the number."""
+        for source in repo.files("python"):
+            try:
+                text = repo.read_bytes(source.path).decode("utf-8", "replace")
+            except OSError:
+                continue
+            if not _DASHBOARD.search(text):
+                continue
+            typed = _typed_dashboard_metrics(text)
+            shown = [p for p in tables if numbers_of.get(p) and (p in text or p.rsplit("/", 1)[-1] in text)]
+            if not typed or not shown:
+                continue  # an app that reads no result file of the repository is not checked against them
+            index = _NumberIndex([n for p in tables if p in written or p in shown or _kept_results(p, tables[p])
+                                  for n in numbers_of.get(p, [])])
+            for line, label, number in typed:
+                percent = number.endswith("%")
+                digits = number.rstrip("%")
+                decimals = len(digits.split(".", 1)[1]) if "." in digits else 0
+                if not index.supports(float(digits), decimals, percent):
+                    repo.report(cls, source.path, line, snippet=number, text=f"\"{label}\" {number}",
+                                sources=f"checked {', '.join(shown[:3])}",
+                                message="{text} is typed into the dashboard and appears in no result file ({sources}): "
+                                        "the app shows it whatever the results are")
 
     @classmethod
     def _check_document(cls, repo: RepoContext, path: str, claims: list[dict[str, Any]], index: _NumberIndex,
@@ -735,8 +807,10 @@ class ClaimNotInResults(Rule):
         tied = found >= 2 * decoys + 1 and 10 * found >= total and specific
         # Untied, only a few sentences naming a metric that a small result file keeps are read:
         # `84.1% accuracy` in the README beside {"accuracy": 0.826} is a claim about that file.
+        # The words and the keys compared without separators: "exact match" names `exact_match`.
+        joined = {re.sub(r"[\s_\-]+", "", k) for k in metrics}
         named = [c for c in claims if (not c["table"] or len({d["line"] for d in claims if d["table"] == c["table"]})
-                                       <= MAX_UNTIED) and (any(w in k for w in c.get("words", []) for k in metrics)
+                                       <= MAX_UNTIED) and (any(re.sub(r"[\s_\-]+", "", w) in k for w in c.get("words", []) for k in joined)
                                                            or set(c.get("splits", ())) & splits)]
         if not tied and not (named and len({c["line"] for c in named}) <= MAX_UNTIED and len(index.numbers) <= SMALL_RESULTS):
             return
@@ -896,6 +970,23 @@ def _kept_results(path: str, profile: dict[str, Any]) -> bool:
     its results even when the code that wrote them is not in it (a cluster job, a deleted script)."""
     return path.split("/", 1)[0].lower() in _RESULTS_FOLDERS and is_result_path(path) and (any(_metric_path(key) for key in [
         *profile.get("columns", {}), *(leaf[0] for leaf in profile.get("leaves", [])[:500])]) or _named_for_metric(path, profile))
+
+
+# A dashboard's headline figure typed in: `st.metric("Test F1", "0.912")`, `col.metric("Accuracy", 0.87)`
+# (Streamlit), the value a literal number (or a string holding one).
+_DASHBOARD = re.compile(r"^\s*(?:import streamlit|from streamlit\b)", re.M)
+_TYPED_METRIC = re.compile(r"""\.metric\(\s*(?:label\s*=\s*)?(["'])([^"'\n]{1,60})\1\s*,\s*(?:value\s*=\s*)?"""
+                           r"""(["']?)(-?\d{1,3}(?:\.\d{1,4})?)(\s?%)?\3\s*[,)]""")
+
+
+def _typed_dashboard_metrics(text: str) -> list[tuple[int, str, str]]:
+    """(line, label, number as typed) of each headline metric typed into a Streamlit app whose label names a metric."""
+    found = []
+    for match in _TYPED_METRIC.finditer(text):
+        label, number, percent = match.group(2), match.group(4), match.group(5) or ""
+        if _METRIC_WORDS.search(label) and "." in number + ("." if percent else ""):
+            found.append((text.count("\n", 0, match.start()) + 1, label, number + percent.strip()))
+    return found
 
 
 def _generator_line(repo: RepoContext, document: str, text: str) -> tuple[str, int] | None:

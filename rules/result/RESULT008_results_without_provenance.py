@@ -18,7 +18,9 @@ import re
 _DUMPS = frozenset({"json.dump", "json.dumps", "yaml.dump", "yaml.safe_dump"})
 _FILE_WRITES = frozenset({"write", "write_text", "writelines"})
 _SAME_COLUMNS = frozenset({"round", "sort_values", "fillna", "astype", "copy", "dropna", "head", "tail", "abs"})
-_TABLE_WRITES = frozenset({"to_csv", "to_json", "to_parquet", "to_excel", "to_markdown", "to_latex"})
+_FRAMES = frozenset({"pandas.DataFrame", "polars.DataFrame"})
+_TABLE_WRITES = frozenset({"to_csv", "to_json", "to_parquet", "to_excel", "to_markdown", "to_latex",
+                           "write_csv", "write_parquet", "write_json", "write_ndjson", "write_excel"})  # pandas, polars
 # Keys of one item's record (a line of a predictions file), not of a summary; a summary saved with
 # every item (`{"accuracy": ..., "completions": [...]}`) records its data and its n with it.
 _ITEM_KEY = re.compile(r"^(id|idx|index|uid|qid|\w+_id|\w+_idx|question|prompt|input|inputs|text|context|"
@@ -32,7 +34,8 @@ _CONFIG_NAME = re.compile(r"^(config|configs|cfg|conf|args|hparams|hyperparams|h
 _CONFIG_SAVES = frozenset({"omegaconf.OmegaConf.save", "to_json_file", "save_pretrained", "save_config"})
 # Keys of a training curve (one row per step or epoch), which is a log, not a reported summary.
 # Calls that keep or write a record: a loop around them over settings makes one file of several runs.
-_KEEPING = frozenset({"append", "extend", "writerow", "writerows", "write", "to_csv", "dump", "update", "concat"})
+_KEEPING = frozenset({"append", "extend", "writerow", "writerows", "write", "to_csv", "dump", "update", "concat",
+                      "write_csv", "write_parquet"})
 # What a loop iterates over when it is not a set of settings: folds, batches, items, lines, files.
 _NOT_SETTINGS = re.compile(r"split|fold|loader|batch|iterrows|itertuples|lines|readlines|glob|listdir|tqdm\(\s*(data|ds|rows)|zip\(")
 # A loop over the data's items (a row written per item is a record, not a summary).
@@ -75,6 +78,7 @@ class _Scope:
         self.rows_in_loop: list[bool] = []     # `writer.writerow([...values])` calls: each inside a loop?
         self.bare_rows: list[tuple[cst.CSTNode, set[str]]] = []  # headerless metric rows written per setting
         self.swept = False                     # records kept or written in a loop over settings (not folds, items)
+        self.overwritten: set[int] = set()     # writes to one literal path in each iteration of a loop over settings
         self.params: dict[str, int] = {}       # the function's parameters, by position
         self.name: str | None = None           # the function's qualified name, for callers in other files
         self.handed: list[tuple[cst.Call, str, int, str | None, set[str]]] = []  # results given to a repo function
@@ -231,7 +235,12 @@ class ResultsWithoutProvenance(Rule):
     settings under any key (`"shots": args.shots`, `"k": cfg.eval.k`).
     A path holding a local that a helper made from the whole settings (`output_path = args_to_name(args)`,
     `f"./outputs/agg.{output_path}.json"`) may name every option: it is not called overwritten (corpus7).
-    A JSON-lines writer's record written once per run (`with jsonlines.open("results/runs.jsonl",
+    A table written to one literal path in each iteration of a loop over settings
+(`df.write_parquet("results/scores.parquet")` inside `for name in MODELS:`), with no column naming
+the setting, keeps only the last setting's rows and does not say which that was: reported even
+when its rows are per-item records (polars' `write_parquet` / `write_csv` are table writes like
+pandas' `to_parquet` / `to_csv`).
+A JSON-lines writer's record written once per run (`with jsonlines.open("results/runs.jsonl",
     mode="a") as w: w.write({...})`, not in a loop) is such a write.
 
     A results file that a program with command-line options writes afresh (`open(f"results/{args.encoder}.pkl",
@@ -260,6 +269,22 @@ class ResultsWithoutProvenance(Rule):
     message = "{what} saves only metrics ({keys}): no model, configuration, seed, sample count or code version is recorded with them"
     question = "Which model, data, seed and commit produced the numbers written at {where}?"
     examples = [
+        invalid("""
+            import polars as pl
+            MODELS = ["BAAI/bge-small-en-v1.5", "intfloat/e5-small-v2"]
+            for name in MODELS:
+                recall = evaluate(name, queries)
+                df = pl.DataFrame({"query_id": [q["id"] for q in queries], "recall_at_10": recall})
+                df.write_parquet("results/scores.parquet")  # expect: RESULT008
+        """, note="held-out probe 19: each model's per-query table overwrites one file that does not name the model"),
+        valid("""
+            import polars as pl
+            MODELS = ["BAAI/bge-small-en-v1.5", "intfloat/e5-small-v2"]
+            for name in MODELS:
+                recall = evaluate(name, queries)
+                df = pl.DataFrame({"query_id": [q["id"] for q in queries], "recall_at_10": recall})
+                df.write_parquet(f"results/scores_{name.replace('/', '_')}.parquet")
+        """, note="near miss: one file per model, named by it"),
         valid("""
             import json
 
@@ -1133,7 +1158,7 @@ class ResultsWithoutProvenance(Rule):
     def _frame_of(self, expr: cst.BaseExpression) -> tuple[set[str], bool] | None:
         """(columns, unknowable) of `pd.DataFrame(x)` when its columns are known here, else None;
         an explicit index (`index=models`) may carry the provenance, so it makes them unknowable."""
-        if not isinstance(expr, cst.Call) or self.qualified_name(expr.func) != "pandas.DataFrame" or not expr.args:
+        if not isinstance(expr, cst.Call) or self.qualified_name(expr.func) not in _FRAMES or not expr.args:
             return None
         data = expr.args[0].value
         opaque = any(a.keyword and a.keyword.value == "index" for a in expr.args)
@@ -1159,6 +1184,8 @@ class ResultsWithoutProvenance(Rule):
         while isinstance(receiver, cst.Call) and isinstance(receiver.func, cst.Attribute) \
                 and receiver.func.attr.value in _SAME_COLUMNS:
             receiver = receiver.func.value  # `df.round(4).to_csv(...)` saves df's columns
+        if node.args and isinstance(node.args[0].value, cst.SimpleString) and self._in_settings_loop():
+            scope.overwritten.add(id(node))  # `df.write_parquet("results/scores.parquet")` in `for name in MODELS:`
         if isinstance(receiver, cst.Name):
             scope.writes.append((node, receiver.value, set()))
             return
@@ -1334,8 +1361,9 @@ class ResultsWithoutProvenance(Rule):
                 continue
             # A header's `epoch` whose rows are written once per run, outside any loop, is a setting.
             once_per_run = variable is None and bool(scope.rows_in_loop) and not any(scope.rows_in_loop)
-            if any(_ITEM_KEY.match(k) or (_STEP_KEY.match(k) and not once_per_run) for k in keys):
-                continue  # one item's record, or a training curve: not a results summary
+            if any(_ITEM_KEY.match(k) or (_STEP_KEY.match(k) and not once_per_run) for k in keys) \
+                    and id(node) not in scope.overwritten:
+                continue  # one item's record, or a training curve: not a results summary (unless each setting's overwrites the last)
             if all(_CURVE_KEY.match(k) for k in keys):
                 continue  # `{"train_loss": [...], "valid_loss": [...]}`: per-epoch losses, a training log (held-out 14)
             shown = ", ".join(f"`{k}`" for k in sorted(keys)[:6])

@@ -48,6 +48,15 @@ json.dump({"acc": acc}, open("results/summary.json", "w"))
 """
 CHECK_V1 = "def check_packages(wanted):\n    print(wanted)\n"
 CHECK_V2 = "def check_packages(wanted):\n    for name, version in wanted.items():\n        print(name, version)\n"
+YAML_SCORE_V1 = """
+import json, yaml
+
+rows = [json.loads(l) for l in open("preds.jsonl")]
+acc = sum(r["pred"] == r["gold"] for r in rows) / len(rows)
+yaml.safe_dump({"exact_match": acc, "n": len(rows)}, open("{out}", "w"))
+"""
+YAML_SCORE_V2 = YAML_SCORE_V1.replace('r["pred"] == r["gold"]', 'r["pred"].strip().lower() == r["gold"].lower()')
+YAML_RESULTS = "exact_match: 1.0\nn: 1\n"
 PREDS_V1 = '{"pred": "a", "gold": "a"}\n'
 PREDS_V2 = '{"pred": "a", "gold": "a"}\n{"pred": "b", "gold": "c"}\n'
 RESULTS = '{"acc": 1.0}\n'
@@ -193,7 +202,9 @@ class StaleResults(Rule):
     made no figure: set 19, a textbook's figures). A file whose name carries
     a date that its writer fills in at run time (`leaderboard_20240731.csv` from
     `f"leaderboard_{date_str}.csv"`) is a dated snapshot: a rerun writes a new file beside it, so
-    whether it is still the one to report is a checklist question, not a finding.
+    whether it is still the one to report is a checklist question, not a finding. YAML and TOML
+    files are configuration, except one the code writes under a results folder
+    (`results/metrics.yaml`, `runs/eval.toml`): that is a results file like any other.
 
     ## Why is this bad?
     The numbers in the file, and every table and claim copied from it, come from code that no
@@ -232,6 +243,17 @@ class StaleResults(Rule):
                 history=_run({"score.py": SCORE_V1, "preds.jsonl": PREDS_V1, "results/summary.json": RESULTS}),
                 expect=[("results/summary.json", None, "RESULT020")],
                 note="the predictions it reads were re-collected"),
+        invalid({"score.py": YAML_SCORE_V2.replace("{out}", "results/metrics.yaml"), "preds.jsonl": PREDS_V1,
+                 "results/metrics.yaml": YAML_RESULTS},
+                history=_run({"score.py": YAML_SCORE_V1.replace("{out}", "results/metrics.yaml"), "preds.jsonl": PREDS_V1,
+                              "results/metrics.yaml": YAML_RESULTS}),
+                expect=[("results/metrics.yaml", None, "RESULT020")],
+                note="a YAML file the code writes under results/ is a results file too (held-out probe 19)"),
+        valid({"score.py": YAML_SCORE_V2.replace("{out}", "configs/last_run.yaml"), "preds.jsonl": PREDS_V1,
+               "configs/last_run.yaml": YAML_RESULTS},
+              history=_run({"score.py": YAML_SCORE_V1.replace("{out}", "configs/last_run.yaml"), "preds.jsonl": PREDS_V1,
+                            "configs/last_run.yaml": YAML_RESULTS}),
+              note="near miss: YAML the code writes among its configs is configuration, not a results file"),
         valid({"score.py": SCORE_V2, "preds.jsonl": PREDS_V1, "results/summary.json": '{"acc": 0.5}\n'},
               history=_run({"score.py": SCORE_V1, "preds.jsonl": PREDS_V1, "results/summary.json": RESULTS}),
               note="results regenerated in the same commit as the change"),

@@ -149,9 +149,9 @@ def _call_drop(call: cst.Call, ctx: FileContext) -> Drop | None:
     if method == "filter" and positional and not ({"items", "like", "regex", "axis"} & set(keywords)) \
             and isinstance(positional[0], (cst.Lambda, cst.Name, cst.Attribute, cst.Comparison, cst.Call)) \
             and not (isinstance(positional[0], cst.Call) and base_name(positional[0]) in ("str",)) \
-            and not (isinstance(positional[0], cst.Lambda) and not _FAILURE_TEST.search(ctx.code(positional[0].body))):
-        # A lambda that tests no failure (`lambda e: not e["mirrored"]`) selects a subset on purpose.
-        return Drop(call, ".filter", _sources(receiver))
+            and not (isinstance(positional[0], cst.Lambda) and not _FAILURE_TEST.search(ctx.code(positional[0].body))) \
+            and not (isinstance(positional[0], (cst.Comparison, cst.Call)) and _is_selection(positional[0])):
+        return Drop(call, ".filter", _sources(receiver))  # not a lambda testing no failure, nor `pl.col("split") == "test"`
     if method == "select" and positional and isinstance(positional[0], cst.Call) \
             and isinstance(positional[0].func, cst.Name) and positional[0].func.value == "range":
         bound = positional[0].args[-1].value if positional[0].args else None
@@ -232,7 +232,7 @@ def _is_selection(expr: cst.BaseExpression) -> bool:
         return _is_selection(expr.expression)  # `~df.solver.str.contains("raw")`: the other named subset
     if isinstance(expr, cst.Call) and isinstance(expr.func, cst.Attribute):
         method = expr.func.attr.value
-        return method == "isin" or (method in ("contains", "startswith", "endswith") and bool(expr.args)
+        return method in ("isin", "is_in") or (method in ("contains", "startswith", "endswith") and bool(expr.args)
                                     and string_value(expr.args[0].value) is not None) or (  # `~df.index.duplicated()`:
             method == "duplicated" and isinstance(expr.func.value, cst.Attribute) and expr.func.value.attr.value == "index")
     return False
