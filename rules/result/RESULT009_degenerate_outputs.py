@@ -232,7 +232,8 @@ class DegenerateOutputs(Rule):
                     value = (stats.get("top") or [[""]])[0][0]
                     repo.report(cls, path, None, snippet=f"{name}: always {value}", fields={
                         "column": name, "count": stats["count"], "total": stats["count"],
-                        "what": f"are the same prediction `{value}` while the labels vary (a collapsed classifier)",
+                        "what": f"are the same prediction `{value}` while the labels vary (a collapsed classifier)" if value
+                        else "are empty while the labels vary (the run produced no prediction at all)",
                         "first_line": 2, "path": path})
 
 
