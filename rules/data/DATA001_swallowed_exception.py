@@ -2294,11 +2294,7 @@ class SwallowedException(Rule):
         if not (isinstance(left, cst.Attribute) and left.attr.value in ("content", "text", "output_text")
                 and REPLY_CHAIN.search(self.ctx.code(left.value))):
             return
-        site = {"kind": "none_reply", "line": self.ctx.line_of(node), "handler": self.ctx.code(node), "model": "", "function": ""}
-        position = self.ctx.position(node)
-        if self.ctx.notebook is not None and position is not None:
-            site["cell"], site["cell_line"], site["line"] = self.ctx.notebook.locate(position.start.line)
-        self.ctx.facts.setdefault(self.code, []).append(site)
+        self._candidate("none_reply", node, handler=self.ctx.code(node), model="", function="")
 
     def visit_With(self, node: cst.With) -> None:
         """`with contextlib.suppress(Exception):` around an item's work is `except Exception: pass`."""
@@ -2336,10 +2332,12 @@ class SwallowedException(Rule):
             return f"in `{function.name.value}`"
         return None
 
-    def _candidate(self, kind: str, node: cst.ExceptHandler, at: cst.CSTNode | None = None, **fields: str) -> None:
+    def _candidate(self, kind: str, node: cst.CSTNode, at: cst.CSTNode | None = None, handler: str = "", **fields: str) -> None:
         """A swallow whose cost is decided elsewhere (the caller's filter, a judge): the repo phase reports it,
-        at `at` when the failure becomes a value elsewhere than in the handler."""
-        handler = "except" + (f" {self.ctx.code(node.type)}" if node.type is not None else "")
+        at `at` when the failure becomes a value elsewhere than in the handler (`handler`: the text shown, when
+        `node` is no `except`)."""
+        if isinstance(node, cst.ExceptHandler):
+            handler = "except" + (f" {self.ctx.code(node.type)}" if node.type is not None else "")
         site = {"kind": kind, "line": self.ctx.line_of(at or node), "handler": handler, **fields}
         position = self.ctx.position(at or node)
         if self.ctx.notebook is not None and position is not None:
