@@ -3329,12 +3329,17 @@ RATED_FIELDS = re.compile(r"(?i)^(\w+_)?(score|grade|rating|harm\w*|toxic\w*|saf
                           r"quality|correct\w*|accura\w*|preference|win|reward)$")
 
 
+def _handler_statements(handler: cst.ExceptHandler) -> list[cst.BaseSmallStatement | None]:
+    """The handler's simple statements in order (None for a compound statement: an `if`, a loop)."""
+    return [s for st in (handler.body.body if isinstance(handler.body, cst.IndentedBlock) else [])
+            for s in (st.body if isinstance(st, cst.SimpleStatementLine) else [None])]
+
+
 def _marked_result(handler: cst.ExceptHandler) -> tuple[cst.BaseExpression, str, str] | None:
     """`return {"harm": 0, "reason": "unparsed"}`, `return Verdict(harmful=False, rationale="unparsed")` (a
     response model of a structured-output judge): (the returned grade, the key of the note, the note) when the
     handler only returns a record whose grade is a constant and whose failure is a note."""
-    smalls = [s for st in (handler.body.body if isinstance(handler.body, cst.IndentedBlock) else [])
-              for s in (st.body if isinstance(st, cst.SimpleStatementLine) else [None])]
+    smalls = _handler_statements(handler)
     if len(smalls) != 1 or not isinstance(smalls[0], cst.Return):
         return None
     value = smalls[0].value
@@ -3362,8 +3367,7 @@ VERDICT_FLAGS = re.compile(r"(?i)^(is_|was_)?(refus\w*|jailbr\w*|compl(y|ied|ies
 def _success_class(handler: cst.ExceptHandler, try_node: cst.Try) -> str | None:
     """`labels.append("refused")` (or `label = "refused"`) as the handler's only statement, where the `try` puts
     a choice between that string and another into the same place: the failure becomes one of the classes."""
-    smalls = [s for st in (handler.body.body if isinstance(handler.body, cst.IndentedBlock) else [])
-              for s in (st.body if isinstance(st, cst.SimpleStatementLine) else [None])]
+    smalls = _handler_statements(handler)
     if len(smalls) != 1:
         return None
     small = smalls[0]
@@ -3394,8 +3398,7 @@ def _success_class(handler: cst.ExceptHandler, try_node: cst.Try) -> str | None:
 def _marked_record(handler: cst.ExceptHandler) -> tuple[cst.BaseExpression, str, str] | None:
     """`results.append({"id": i, "refused": True, "error": str(e)})` as the handler's only statement: the
     failed request kept with a constant verdict flag (counted like a real verdict) and the error beside it."""
-    smalls = [s for st in (handler.body.body if isinstance(handler.body, cst.IndentedBlock) else [])
-              for s in (st.body if isinstance(st, cst.SimpleStatementLine) else [None])]
+    smalls = _handler_statements(handler)
     call = smalls[0].value if len(smalls) == 1 and isinstance(smalls[0], cst.Expr) else None
     if not (isinstance(call, cst.Call) and isinstance(call.func, cst.Attribute) and call.func.attr.value == "append"
             and len(call.args) == 1 and isinstance(call.args[0].value, cst.Dict)):
