@@ -78,6 +78,8 @@ class ParseMissAsClass(Rule):
     | `if A.search(r): ... elif B.search(r): ... else: label = "pushback"` | yes | `else: label = "unclassified"` |
     | `label = "complied"` then `if REFUSE...: label = "refused" elif ...` | yes | `label = "unmatched"` first |
     | `np.select(conds, ["refusal", "compliance"], default="compliance")` | yes | `default="unclear"`, numeric bins |
+    | `next((w for w in ("yes", "no") if w in words), "no")` | yes | `next(..., None)` |
+    | `df["raw"].str.extract(r"(SAFE|UNSAFE)", expand=False).fillna("SAFE")` | yes | `.fillna("UNPARSED")`, or dropped and counted |
     | `... else "C"  # Default to "NOT_ATTEMPTED"` | no | documented abstain class |
     | `json.loads(proc.stdout or "{}").get("asr", 0.0)` of `subprocess.run(...)` | yes | `check=True`, or `proc.returncode` read |
     | `m = re.search(r"correct: (yes|no)", g)` then `m.group(1) if m else "no"` (return, assignment, method) | yes | `else "NO_VERDICT"` |
@@ -113,8 +115,32 @@ class ParseMissAsClass(Rule):
     message = "{subject} {fallback}: {consequence}"
     question = ("How many replies at {where} matched nothing, and what would the reported number be "
                 "if they were counted apart?")
-    triggers = ("return", " if ", ".get(", "select(", " or ", "Literal[", "\"enum\"", "fallback", "default")
+    triggers = ("return", " if ", ".get(", "select(", " or ", "Literal[", "\"enum\"", "fallback", "default", ".fillna(")
     examples = [
+        invalid("""
+            import pandas as pd
+
+            df = pd.read_json("judged.jsonl", lines=True)
+            df["label"] = df["judge"].str.extract(r"(COMPLIED|REFUSED)", expand=False).fillna("REFUSED")  # expect: DATA002
+            print(df.groupby("model")["label"].apply(lambda s: (s == "COMPLIED").mean()))
+        """, note="lead probe 3: the rows with no verdict in the judge's text are filled with one of the verdicts"),
+        valid("""
+            import pandas as pd
+
+            df = pd.read_json("judged.jsonl", lines=True)
+            df["label"] = df["judge"].str.extract(r"(COMPLIED|REFUSED)", expand=False).fillna("UNPARSED")
+            print(df["label"].value_counts())
+        """, note="near miss: a miss is its own label, counted"),
+        invalid("""
+            def verdict(reply: str) -> str:
+                words = reply.lower().split()
+                return next((w for w in ("harmful", "harmless") if w in words), "harmless")  # expect: DATA002
+        """, note="lead probe 3: the first verdict word found in the reply, and one of them when it holds none"),
+        valid("""
+            def verdict(reply: str) -> str | None:
+                words = reply.lower().split()
+                return next((w for w in ("harmful", "harmless") if w in words), None)
+        """, note="near miss: a reply with neither word is None, for the caller to count"),
         invalid("""
             def verdict_score(verdict):
                 match verdict.strip().lower():
@@ -1013,6 +1039,8 @@ class ParseMissAsClass(Rule):
         """`SCORES.get(verdict, 0.0)`: a verdict the map does not know is scored as one of its classes."""
         func = node.func
         self._fallback_given(node)
+        self._next_default(node)
+        self._extract_filled(node)
         if isinstance(func, cst.Attribute) and func.attr.value == "select":
             self._select_default(node)
             return
@@ -1039,6 +1067,46 @@ class ParseMissAsClass(Rule):
         self.report(node, subject=f"`{self.ctx.code(node)}`", fallback=f"scores any other `{self.ctx.code(key)}` as "
                     f"{default}", consequence=f"a judge reply without a known verdict counts as the class worth "
                     f"{default}")
+
+    def _extract_filled(self, node: cst.Call) -> None:
+        """`s.str.extract(r"(SAFE|UNSAFE)").fillna("SAFE")`: the rows whose reply holds no verdict get one of the
+        verdicts the pattern reads (also `.str.extract(...)[0].fillna(...)`)."""
+        func = node.func
+        if not (isinstance(func, cst.Attribute) and func.attr.value == "fillna" and node.args):
+            return
+        filled = _constant(node.args[0].value)
+        receiver = func.value
+        if isinstance(receiver, cst.Subscript):
+            receiver = receiver.value
+        if filled is None or filled[:1] not in "'\"" or not (isinstance(receiver, cst.Call) and isinstance(
+                receiver.func, cst.Attribute) and receiver.func.attr.value == "extract" and receiver.args):
+            return
+        pattern = string_value(receiver.args[0].value) or _compiled_pattern(self.ctx, receiver.args[0].value)
+        bare = filled.strip("'\"")
+        if not pattern or bare.lower() not in _alternatives(pattern) or self._documented(node):
+            return
+        self.report(node, subject=f"`{self.ctx.code(node)}`"[:90], fallback=f"gives {filled} to every row whose text the "
+                    f"pattern does not match", consequence=f"replies with no verdict (refusals, prose, empty or failed "
+                    f"replies) are counted as {filled}")
+
+    def _next_default(self, node: cst.Call) -> None:
+        """`next((w for w in ("yes", "no") if w in reply), "no")`: the first verdict word the reply holds,
+        and, when it holds none (a refusal, prose, an empty or failed reply), one of the same words."""
+        if not (isinstance(node.func, cst.Name) and node.func.value == "next" and len(node.args) == 2):
+            return
+        gen, default = node.args[0].value, _constant(node.args[1].value)
+        if not isinstance(gen, cst.GeneratorExp) or not gen.for_in.ifs or default is None or default[:1] not in "'\"":
+            return
+        options = gen.for_in.iter
+        if not isinstance(options, (cst.Tuple, cst.List, cst.Set)):
+            return
+        words = {string_value(e.value) for e in options.elements if isinstance(e, cst.Element)}
+        bare = default.strip("'\"")
+        if bare not in words or None in words or SENTINELS.search(bare) or self._documented(node):
+            return
+        self.report(node, subject=f"`{self.ctx.code(node)}`"[:90], fallback=f"is {default} when the reply holds none "
+                    f"of {', '.join(sorted(repr(w) for w in words))}", consequence=f"replies it cannot read (refusals, "
+                    f"empty or cut-off text, errors) are counted as {default}")
 
     def _tool_output(self, expr: cst.BaseExpression) -> str | None:
         """The run whose stdout `expr` parses (`json.loads(proc.stdout or "{}")`), or None."""

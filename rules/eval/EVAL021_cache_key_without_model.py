@@ -57,6 +57,54 @@ class CacheKeyWithoutModel(Rule):
     message = "The response cache key at {where} holds `{hashed}` but not {what}, while {models}"
     question = "Does the cache keyed at {where} keep the responses of different models (and sampling settings) apart?"
     examples = [
+        invalid({
+            "store.py": """
+                import sqlite3
+                from anthropic import Anthropic
+
+                db = sqlite3.connect("replies.db")
+                db.execute("CREATE TABLE IF NOT EXISTS replies (question TEXT PRIMARY KEY, reply TEXT)")
+                client = Anthropic()
+
+                def answer(model, question):
+                    hit = db.execute("SELECT reply FROM replies WHERE question = ?", (question,)).fetchone()  # expect: EVAL021
+                    if hit:
+                        return hit[0]
+                    msg = client.messages.create(model=model, max_tokens=256, messages=[{"role": "user", "content": question}])
+                    db.execute("INSERT INTO replies VALUES (?, ?)", (question, msg.content[0].text))
+                    return msg.content[0].text
+            """,
+            "compare.py": """
+                from store import answer
+
+                for model in ["claude-3-5-haiku-latest", "claude-3-5-sonnet-latest"]:
+                    print(model, [answer(model, q) for q in open("questions.txt").read().splitlines()])
+            """,
+        }, note="lead probe 3: a sqlite table keyed by the question while a loop varies the model"),
+        valid({
+            "store.py": """
+                import sqlite3
+                from anthropic import Anthropic
+
+                db = sqlite3.connect("replies.db")
+                db.execute("CREATE TABLE IF NOT EXISTS replies (model TEXT, question TEXT, reply TEXT)")
+                client = Anthropic()
+
+                def answer(model, question):
+                    hit = db.execute("SELECT reply FROM replies WHERE model = ? AND question = ?", (model, question)).fetchone()
+                    if hit:
+                        return hit[0]
+                    msg = client.messages.create(model=model, max_tokens=256, messages=[{"role": "user", "content": question}])
+                    db.execute("INSERT INTO replies VALUES (?, ?, ?)", (model, question, msg.content[0].text))
+                    return msg.content[0].text
+            """,
+            "compare.py": """
+                from store import answer
+
+                for model in ["claude-3-5-haiku-latest", "claude-3-5-sonnet-latest"]:
+                    print(model, [answer(model, q) for q in open("questions.txt").read().splitlines()])
+            """,
+        }, note="near miss: the query matches on the model and the question"),
         invalid({"compare_models.ipynb": notebook(
             """
             import json
@@ -566,6 +614,14 @@ class CacheKeyWithoutModel(Rule):
             if missing:
                 cls._report(repo, prog, test, call, missing, prog.info(key).get("name") or "the prompt")
 
+        for select, columns, call in _sql_lookups(prog):
+            ingredients = prog.back(prog.inputs(select)[1:], limit=200, stop=lambda r: prog.kind(r) in ("llm", "fit", "split"))
+            model_named = any(w in c for c in columns for w in _MODEL_WORDS)
+            if not any(w in c for c in columns for w in _PROMPT_WORDS) or any(prog.kind(n) == "hash" for n in ingredients):
+                continue
+            missing = _varying_settings(prog, call, ingredients, model_named)
+            if missing:
+                cls._report(repo, prog, select, call, missing, " and ".join(columns))
         for at, hashed, model, store in _wrapped_model_stores(prog):
             repo.report(cls, **prog.where(at), related=[Location(prog.path(store), prog.line(store), "the store opened here")],
                         message="The response cache key at {where} holds `{hashed}` but not the model, while the cache wraps "
@@ -641,6 +697,32 @@ def _memo_lookups(prog: Program) -> list[tuple[Ref, Ref, Ref]]:
                          and prog.function_of(u) == (file, fn) and prog.line(u) <= prog.line(call)), None)
             if test is not None:
                 found.append((test, key, call))
+                break
+    return found
+
+
+_SQL_SELECT = re.compile(r"(?is)^\s*select\b.*?\bwhere\b(.*)$")
+_SQL_KEY = re.compile(r"(?i)\b(\w+)\s*(?:=|==|\bin\b|\blike\b)\s*[?:%$]")
+
+
+def _sql_lookups(prog: Program) -> list[tuple[Ref, list[str], Ref]]:
+    """(the query, the columns its WHERE matches on, the model call) of a SQL table used as a response
+    cache: `db.execute("SELECT answer FROM cache WHERE prompt = ?", (prompt,))` in the function that
+    calls the model, before the call (sqlite3, duckdb, any DB-API cursor)."""
+    found = []
+    for call in prog.nodes("llm"):
+        file, fn = prog.function_of(call)
+        for n, row in enumerate(prog.graphs[file].nodes):
+            if row[0] != "call" or row[5] != fn:
+                continue
+            node = ref_of(file, n)
+            info = prog.info(node)
+            if info.get("m") != "execute" or prog.line(node) > prog.line(call):
+                continue
+            query = _SQL_SELECT.match(str(info.get("lits", {}).get("0", "")))
+            columns = [c.lower() for c in _SQL_KEY.findall(query.group(1))] if query else []
+            if columns:
+                found.append((node, columns, call))
                 break
     return found
 

@@ -71,6 +71,35 @@ class FitBeforeSplit(Rule):
     question = "Were {fits} (fit at {where} on `{on}`) fit on the training rows only, before `{split_on}` was split at {split}?"
     examples = [
         invalid("""
+            import pandas as pd
+            from sklearn.linear_model import Ridge
+            from sklearn.model_selection import train_test_split
+            from sklearn.preprocessing import StandardScaler
+
+            COLS = ["pressure", "flow", "temp"]
+            scaler = StandardScaler()
+            for block in pd.read_csv("data/plant.csv", chunksize=50_000):
+                scaler.partial_fit(block[COLS])  # expect: LEAK001
+            df = pd.read_csv("data/plant.csv")
+            train, test = train_test_split(df, test_size=0.25, random_state=2)
+            model = Ridge().fit(scaler.transform(train[COLS]), train["yield"])
+            print(model.score(scaler.transform(test[COLS]), test["yield"]))
+        """, note="lead probe 3: a scaler fit chunk by chunk on the whole file, which is read again and split"),
+        valid("""
+            import pandas as pd
+            from sklearn.linear_model import Ridge
+            from sklearn.preprocessing import StandardScaler
+
+            COLS = ["pressure", "flow", "temp"]
+            scaler = StandardScaler()
+            for block in pd.read_csv("data/plant_train.csv", chunksize=50_000):
+                scaler.partial_fit(block[COLS])
+            train = pd.read_csv("data/plant_train.csv")
+            test = pd.read_csv("data/plant_test.csv")
+            model = Ridge().fit(scaler.transform(train[COLS]), train["yield"])
+            print(model.score(scaler.transform(test[COLS]), test["yield"]))
+        """, note="near miss: the chunks are the training file's; the test file is another"),
+        invalid("""
             import torch
             from torch.utils.data import TensorDataset, random_split
             x, y = torch.load("data/features.pt")
@@ -1490,6 +1519,9 @@ def _fit_on_all(prog: Program, split: Ref) -> list[Ref]:
     if not sources:
         return found
     related = set(prog.back(sources, rows=True, stop=lambda r: prog.kind(r) == "part"))
+    # The same file read again: a scaler `partial_fit` on every chunk of `read_csv(path, chunksize=...)`
+    # learnt from the rows a second `read_csv(path)` then splits.
+    paths = {prog.info(r).get("path") for r in related if prog.kind(r) == "src"} - {None, ""}
     for part in prog.users(split):
         if prog.kind(part) != "part":
             continue
@@ -1502,6 +1534,9 @@ def _fit_on_all(prog: Program, split: Ref) -> list[Ref]:
             learned_from = prog.input(fit, 1)
             if learned_from in related or row_base(prog, learned_from) in related:
                 found.append(fit)  # `X_train["f"].fillna(df["f"].mean())`: a column of the data split
+            elif paths and any(prog.kind(n) == "src" and prog.info(n).get("path") in paths
+                               for n in prog.back([learned_from], rows=True, stop=lambda r: prog.kind(r) == "part")):
+                found.append(fit)
     for fit in _adapted_layers(prog, related):
         if fit not in found and prog.line(fit) and _unsplit(prog, prog.input(fit, 1), split):
             found.append(fit)

@@ -56,6 +56,19 @@ series offset by a step (`X, y = s[:-1], s[1:]`: a one-step forecast); a label r
     message = "{features} {verb} computed from the label `{label}` at {where}, and `{model}` is fit on {them} to predict `{label}` at {fit}"
     question = "Would {features} (built at {where}) be known before `{label}` is, when `{model}` predicts it?"
     examples = [
+        valid("""
+            import pandas as pd
+            from sklearn.linear_model import SGDRegressor
+            from sklearn.model_selection import train_test_split
+            from sklearn.preprocessing import StandardScaler
+
+            SENSORS = ["s%d" % i for i in range(24)]
+            df = pd.read_csv("data/plant.csv")
+            tr, te = train_test_split(df, test_size=0.2, random_state=4)
+            scaler = StandardScaler().fit(tr[SENSORS])
+            model = SGDRegressor(random_state=4).fit(scaler.transform(tr[SENSORS]), tr["yield"])
+        """, note="lead probe 3 near miss: the features are the columns a constant names (built by a comprehension the "
+                  "analysis does not evaluate), not the whole table"),
         invalid({
             "sql/features.sql": "SELECT store_id, day, units, promo,\n"
                                 "  AVG(units) OVER (PARTITION BY store_id ORDER BY day ROWS BETWEEN 6 PRECEDING AND CURRENT ROW) AS units_ma7\n"

@@ -66,6 +66,48 @@ class AnswerInPrompt(Rule):
     message = "Every field of `{record}` is written into the prompt at {where}, including `{gold}`, the answer compared with the model's reply at {compared}"
     question = "Does the prompt built at {where} from `{record}` leave out `{gold}`, the gold answer?"
     examples = [
+        invalid({
+            "templates.py": """
+                from string import Template
+
+                QA = Template("Passage: $passage\\nQuestion: $question\\nWorked answer: $answer\\nAnswer:")
+            """,
+            "run.py": """
+                import json
+                from openai import OpenAI
+                from templates import QA
+
+                client = OpenAI()
+                rows = [json.loads(l) for l in open("data/dev.jsonl")]
+                hits = 0
+                for row in rows:
+                    prompt = QA.substitute(row)  # expect: LEAK006
+                    out = client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": prompt}])
+                    hits += out.choices[0].message.content.strip() == row["answer"]
+                print(hits / len(rows))
+            """,
+        }, note="lead probe 3: a string.Template of another module filled with the record as a mapping; its $answer is the gold"),
+        valid({
+            "templates.py": """
+                from string import Template
+
+                QA = Template("Passage: $passage\\nQuestion: $question\\nAnswer:")
+            """,
+            "run.py": """
+                import json
+                from openai import OpenAI
+                from templates import QA
+
+                client = OpenAI()
+                rows = [json.loads(l) for l in open("data/dev.jsonl")]
+                hits = 0
+                for row in rows:
+                    prompt = QA.substitute(row)
+                    out = client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": prompt}])
+                    hits += out.choices[0].message.content.strip() == row["answer"]
+                print(hits / len(rows))
+            """,
+        }, note="near miss: the mapping holds the answer, but the template has no placeholder for it"),
         invalid("""
             import pandas as pd
             df = pd.read_csv("data/sst2_test.csv")
@@ -892,7 +934,9 @@ class AnswerInPrompt(Rule):
                                 record=value_name(prog, record, "the record"), gold=field, source=source,
                                 sent=prog.describe(call), compared="")
                     continue
-                template = "**" in prog.info(formatted).get("kw", {})  # `TEMPLATE.format(**item)` with a `{key}` placeholder
+                # `TEMPLATE.format(**item)` / `PROMPT.substitute(item)` with a `{key}` / `$key` placeholder
+                template = "**" in prog.info(formatted).get("kw", {}) or (
+                    prog.kind(formatted) == "call" and call_name(prog.info(formatted)) in ("substitute", "safe_substitute", "format_map"))
                 repo.report(cls, **prog.where(formatted),
                             related=[Location(prog.path(call), prog.line(call), "sent to the model here"),
                                      Location(prog.path(compared), prog.line(compared), "gold answer used here")],
@@ -1022,6 +1066,9 @@ def _filled_fields(prog: Program, call: Ref, info: dict, read: Callable[[str, st
     given there that the template writes, or None when it writes the whole value}. Empty when the
     template's text is unknown or no keyword is given."""
     keywords = info.get("kw", {})
+    if not keywords and call_name(info) in ("substitute", "safe_substitute", "format_map") and len(prog.inputs(call)) > 1 \
+            and prog.input(call, 1):
+        keywords = {"**": 1}  # `PROMPT.substitute(row)`, `TEMPLATE.format_map(row)`: the mapping fills the placeholders
     if not keywords:
         return {}
     text = _fill_template(prog, call, info, read)
@@ -1288,7 +1335,9 @@ def _module_constant(prog: Program, fn: str | None) -> str:
     """The text of `prompts.GRADER_PROMPT` in `prompts.GRADER_PROMPT.format(...)`, a template imported from a module."""
     module, _, rest = (fn or "").rpartition(".")
     module, _, name = module.rpartition(".")
-    bound = module_binding(prog, module, name) if rest in ("format", "format_map") else 0
+    bound = module_binding(prog, module, name) if rest in _FILLS else 0
+    if bound and prog.kind(bound) == "call" and isinstance(prog.info(bound).get("template"), str):
+        return prog.info(bound)["template"]  # `MATH_PROMPT = Template("...$solution...")` in `prompts.py`
     return _template_text(prog, bound) if bound else ""
 
 

@@ -745,6 +745,28 @@ prompt = template.render(document=doc, shots=shots)
                     return client.messages.create(model="m", max_tokens=5, messages=[{"role": "user", "content": prompt}])
             """,
         }, note="probe 12: a defaultdict fills the field passed under another name (`reference`) with an empty string"),
+        invalid("""
+            from collections import defaultdict
+            import cohere
+
+            co = cohere.ClientV2()
+            SUMMARISE = "Summarise the {doc_type} below for a {audience} reader.\\n\\n{document}"
+
+            def summarise(text):
+                prompt = SUMMARISE.format_map(defaultdict(str, document=text))  # expect: PROMPT002
+                return co.chat(model="command-r", messages=[{"role": "user", "content": prompt}])
+        """, note="lead probe 3: the template is a constant of the same file, two of its fields never given"),
+        valid("""
+            from collections import defaultdict
+            import cohere
+
+            co = cohere.ClientV2()
+            SUMMARISE = "Summarise the {doc_type} below for a {audience} reader.\\n\\n{document}"
+
+            def summarise(text):
+                prompt = SUMMARISE.format_map(defaultdict(str, document=text, doc_type="memo", audience="general"))
+                return co.chat(model="command-r", messages=[{"role": "user", "content": prompt}])
+        """, note="near miss: every field given"),
         valid({
             "judge_prompt.py": 'JUDGE_TEMPLATE = """Question: {question}\nReference answer: {reference_answer}\nCandidate: {response}\nReply CORRECT or INCORRECT."""\n',
             "grade.py": """
@@ -934,6 +956,10 @@ prompt = template.render(document=doc, shots=shots)
                                           or self.ctx.line_of(node), "kws": [a.keyword.value for a in node.args]})
         if isinstance(func, cst.Attribute) and func.attr.value in FORMAT_METHODS and isinstance(func.value, cst.Name):
             name = self.qualified_name(func.value)
+            if name is None and func.value.value.isupper():
+                # `PROMPT.format_map(...)` in a function of the file that defines `PROMPT` (a global constant)
+                module = self.ctx.names.module_name
+                name = f"{module}.{func.value.value}" if module else func.value.value
             if name:
                 self.formatted.add(name)
                 keywords = [a.keyword.value for a in node.args if a.keyword is not None]

@@ -88,6 +88,11 @@ class ContainerValues:
                 # `df[df["pred"].notna()]`, `df[df.lang.isin(keep)]`: rows picked by a boolean mask
                 return self.add("subset", (base, key), {"how": "mask" if kind != "part" else "index"}, expr)
             return self.add("elem", (base, key), {}, expr)
+        if isinstance(key_expr, cst.Name) and (key_expr.value.isupper() or any(
+                word in key_expr.value.lower() for word in ("col", "feat", "field"))):
+            # `tr[FEATURES]` with `FEATURES = ["f%d" % i for i in range(40)]`: columns named by a
+            # constant the analysis does not evaluate, not the whole table
+            return self.add("col", (base, 0), {"cols": ["?"]}, expr)
         return self.add("elem", (base,), {}, expr)
 
     @staticmethod
