@@ -22,7 +22,8 @@ class TrainModeEval(CollectingRule):
     too: a repo function that returns the module, or a tuple holding it (`net, transform =
     load(...)`), also one picked from a dispatch table (`LOADERS[kind](...)`), and library factories
     that build in training mode (timm's `create_model`, open_clip's `create_model_and_transforms`,
-    whose first item is the model); `encode_image` / `encode_text` of a CLIP-style model are
+    whose first item is the model); `encode_image` / `encode_text` of a CLIP-style model, timm's `forward_features`, DINO's
+    `get_intermediate_layers` and the other feature methods are
     forward calls. Models whose class is
     in the repo and holds no dropout or batch norm (so the mode changes nothing: a linear probe of
     one `nn.Linear`, also when it returns a dataclass of fit results; a neural operator of spectral
@@ -105,6 +106,28 @@ class TrainModeEval(CollectingRule):
     # training script may import neither (`accelerator.gather_for_metrics(...)`, `outputs.logits`).
     triggers = ("torch", "timm", "open_clip", "accelerator", ".logits")
     examples = [
+        invalid("""
+            import timm
+            import torch
+
+            @torch.no_grad()
+            def pooled(net, loader):
+                return torch.cat([net.forward_features(x).mean(1) for x, _ in loader])
+
+            backbone = timm.create_model("vit_small_patch16_224", pretrained=True, drop_path_rate=0.1)  # expect: EVAL001
+            feats = pooled(backbone, torch.load("loaders/test.pt"))
+        """, note="lead probe 3: timm's `forward_features` is a forward pass; the backbone is never put in eval mode"),
+        valid("""
+            import timm
+            import torch
+
+            @torch.no_grad()
+            def pooled(net, loader):
+                return torch.cat([net.forward_features(x).mean(1) for x, _ in loader])
+
+            backbone = timm.create_model("vit_small_patch16_224", pretrained=True, drop_path_rate=0.1).eval()
+            feats = pooled(backbone, torch.load("loaders/test.pt"))
+        """, note="near miss: the backbone is put in eval mode where it is made"),
         invalid("""
             import torch
             import torch.nn as nn

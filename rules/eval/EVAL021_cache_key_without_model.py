@@ -57,6 +57,57 @@ class CacheKeyWithoutModel(Rule):
     message = "The response cache key at {where} holds `{hashed}` but not {what}, while {models}"
     question = "Does the cache keyed at {where} keep the responses of different models (and sampling settings) apart?"
     examples = [
+        invalid("""
+            import argparse
+            import json
+            import os
+            from openai import OpenAI
+
+            ap = argparse.ArgumentParser()
+            ap.add_argument("--model", default="gpt-4o-mini")
+            ap.add_argument("--task", default="arc")
+            args = ap.parse_args()
+            client = OpenAI()
+            path = f"cache/{args.task}.json"
+            memo = json.load(open(path)) if os.path.exists(path) else {}
+
+            def ask(prompt):
+                if prompt in memo:  # expect: EVAL021
+                    return memo[prompt]
+                r = client.chat.completions.create(model=args.model, messages=[{"role": "user", "content": prompt}])
+                memo[prompt] = r.choices[0].message.content
+                return memo[prompt]
+
+            items = [json.loads(l) for l in open(f"data/{args.task}.jsonl")]
+            print(sum(ask(it["prompt"]) == it["answer"] for it in items) / len(items))
+            json.dump(memo, open(path, "w"))
+        """, note="lead probe 3: a memo file named for the task, keyed by the prompt, the model a command-line option "
+                  "(the items' path shares the parsed options with the model: not the model)"),
+        valid("""
+            import argparse
+            import json
+            import os
+            from openai import OpenAI
+
+            ap = argparse.ArgumentParser()
+            ap.add_argument("--model", default="gpt-4o-mini")
+            ap.add_argument("--task", default="arc")
+            args = ap.parse_args()
+            client = OpenAI()
+            path = f"cache/{args.task}_{args.model}.json"
+            memo = json.load(open(path)) if os.path.exists(path) else {}
+
+            def ask(prompt):
+                if prompt in memo:
+                    return memo[prompt]
+                r = client.chat.completions.create(model=args.model, messages=[{"role": "user", "content": prompt}])
+                memo[prompt] = r.choices[0].message.content
+                return memo[prompt]
+
+            items = [json.loads(l) for l in open(f"data/{args.task}.jsonl")]
+            print(sum(ask(it["prompt"]) == it["answer"] for it in items) / len(items))
+            json.dump(memo, open(path, "w"))
+        """, note="near miss: the memo file is named per model"),
         invalid({
             "store.py": """
                 import sqlite3
@@ -603,8 +654,9 @@ class CacheKeyWithoutModel(Rule):
                     cls._report(repo, prog, hashed, call, missing,
                                 prog.info(hashed).get("on") or _hashed_names(prog, ingredients) or "the prompt")
                     break
-        for test, key, call in _memo_lookups(prog):
-            ingredients = prog.back([key], limit=200, stop=lambda r: prog.kind(r) in ("llm", "fit", "split"))
+        for test, key, call, store in _memo_lookups(prog):
+            # the key, and where the memo itself comes from (`json.load(open(f"cache/{args.model}.json"))`)
+            ingredients = prog.back([key, store], limit=200, stop=lambda r: prog.kind(r) in ("llm", "fit", "split"))
             if any(prog.kind(n) == "hash" for n in ingredients):
                 continue  # a hashed key: settled above, once per cache
             model_named = _mentions(prog, ingredients, _MODEL_WORDS)
@@ -682,8 +734,8 @@ def _method_callers(prog: Program, methods: list[tuple[int, int]], owner: str, s
     return found
 
 
-def _memo_lookups(prog: Program) -> list[tuple[Ref, Ref, Ref]]:
-    """(membership test, key, model call) of dict-like caches: `if key in memo: return memo[key]` and
+def _memo_lookups(prog: Program) -> list[tuple[Ref, Ref, Ref, Ref]]:
+    """(membership test, key, model call, the memo) of dict-like caches: `if key in memo: return memo[key]` and
     `memo[key] = <the model's reply>` in the function that calls the model."""
     found = []
     for call in prog.nodes("llm"):
@@ -696,7 +748,7 @@ def _memo_lookups(prog: Program) -> list[tuple[Ref, Ref, Ref]]:
             test = next((u for u in prog.users(key) if _lookup(prog, u, key)
                          and prog.function_of(u) == (file, fn) and prog.line(u) <= prog.line(call)), None)
             if test is not None:
-                found.append((test, key, call))
+                found.append((test, key, call, prog.input(store, 0)))
                 break
     return found
 
@@ -839,7 +891,13 @@ def _varying_settings(prog: Program, call: Ref, ingredients: dict[Ref, Ref], mod
         for param in [n for n in reached if prog.kind(n) == "param"]:
             for argument in _constructor_arguments(prog, param) + _instance_call_arguments(prog, param):
                 reached.update(prog.back([argument], limit=100))
-        if set(reached) & set(ingredients):
+        # The key holds the setting when they share a value on the setting's own way back, short of the
+        # namespace it is read from: `args.model` and a key made from `args.dataset` share only `args`.
+        own = set(prog.back([setting], limit=200, stop=lambda r: _namespace(prog, r)))
+        own = {n for n in own if not _namespace(prog, n)}
+        reads = {_read_key(prog, n) for n in own} - {None}
+        if own & set(ingredients) or reads & {_read_key(prog, n) for n in ingredients} \
+                or (set(reached) - set(prog.back([setting], limit=200))) & set(ingredients):
             continue
         for node in reached:
             node_info = prog.info(node)
@@ -855,6 +913,21 @@ def _varying_settings(prog: Program, call: Ref, ingredients: dict[Ref, Ref], mod
                                       f"({prog.describe(node)})"))
                 break
     return missing
+
+
+def _read_key(prog: Program, node: Ref) -> tuple | None:
+    """`args.model` read twice is one value: (the namespace, the attribute) of an attribute read."""
+    info = prog.info(node)
+    if prog.kind(node) == "op" and info.get("op") == "attr" and prog.input(node, 0):
+        return (prog.input(node, 0), info.get("a"))
+    return None
+
+
+def _namespace(prog: Program, node: Ref) -> bool:
+    """A value many settings are read from: the parsed command line, a run's config."""
+    info = prog.info(node)
+    return prog.kind(node) == "call" and (info.get("m") in ("parse_args", "parse_known_args", "ArgumentParser")
+                                          or plain(str(info.get("fn", ""))) in _RUN_CONFIGS)
 
 
 def _instance_call_arguments(prog: Program, param: Ref) -> list[Ref]:

@@ -1,6 +1,8 @@
 """EVAL047: a memoised model call whose model (or temperature) is a global the program changes."""
 from __future__ import annotations
 
+import re
+
 import libcst as cst
 
 from hygiene.analysis.apis import plain
@@ -40,6 +42,10 @@ class MemoisedCallReadsGlobalModel(Rule):
     program changes that global in a loop (`for model in MODELS: CURRENT_MODEL = model`, with
     `global CURRENT_MODEL`). The memo's key is the arguments, so it does not change with the model.
     A memoised function that takes the model as a parameter, and a global set once, are left alone.
+    So is a memoised method (`@functools.cache def complete(self, prompt)`) that reads the setting
+    from its object (`temperature=self.temperature`), while the program changes that attribute on an
+    object in a loop (`sampler.temperature = t`, here or in another file): the memo's key is `(self,
+    prompt)`, the same object each time. One object per setting is left alone.
 
     | spelling | found | near miss left alone |
     |---|---|---|
@@ -75,6 +81,54 @@ class MemoisedCallReadsGlobalModel(Rule):
     # however imported) or `<memory>.cache` / `<cache>.memoize` (`_memoises`).
     requires = frozenset({"lru_cache", "cache", "memoize"})
     examples = [
+        invalid({
+            "sampler.py": """
+                import functools
+                from openai import OpenAI
+
+                class Sampler:
+                    def __init__(self, model, temperature=0.0):
+                        self.client, self.model, self.temperature = OpenAI(), model, temperature
+
+                    @functools.lru_cache(maxsize=None)
+                    def complete(self, prompt):
+                        r = self.client.chat.completions.create(model=self.model, temperature=self.temperature,
+                                                                messages=[{"role": "user", "content": prompt}])
+                        return r.choices[0].message.content
+            """,
+            "sweep.py": """
+                from sampler import Sampler
+
+                s = Sampler("gpt-4o-mini")
+                for t in (0.0, 0.7, 1.0):
+                    s.temperature = t
+                    print(t, [s.complete(p) for p in open("prompts.txt").read().splitlines()])
+            """,
+        }, expect=[("sampler.py", 8, "EVAL047")],
+            note="lead probe 3: a memoised method reads the temperature from the instance, which a loop changes"),
+        valid({
+            "sampler.py": """
+                import functools
+                from openai import OpenAI
+
+                class Sampler:
+                    def __init__(self, model, temperature=0.0):
+                        self.client, self.model, self.temperature = OpenAI(), model, temperature
+
+                    @functools.lru_cache(maxsize=None)
+                    def complete(self, prompt):
+                        r = self.client.chat.completions.create(model=self.model, temperature=self.temperature,
+                                                                messages=[{"role": "user", "content": prompt}])
+                        return r.choices[0].message.content
+            """,
+            "sweep.py": """
+                from sampler import Sampler
+
+                for t in (0.0, 0.7, 1.0):
+                    s = Sampler("gpt-4o-mini", temperature=t)
+                    print(t, [s.complete(p) for p in open("prompts.txt").read().splitlines()])
+            """,
+        }, note="near miss: one object per temperature, so each memo is its own"),
         invalid("""
             import functools
             import litellm
@@ -169,6 +223,7 @@ class MemoisedCallReadsGlobalModel(Rule):
     ]
 
     def visit_Module(self, node: cst.Module) -> None:
+        self._memoised_methods(node)
         if not any(isinstance(f, cst.FunctionDef) and f.decorators for f in node.body):
             return  # no top-level function is decorated, so none is memoised
         memory_names = set()  # `memory = Memory("cache")` / `cache = diskcache.Cache(...)`
@@ -199,6 +254,47 @@ class MemoisedCallReadsGlobalModel(Rule):
                         self.report(memo, function=function.name.value, keyword=arg.keyword.value,
                                     name=arg.value.value, where_set=varied[arg.value.value])
                         return
+
+    def _memoised_methods(self, module: cst.Module) -> None:
+        """`@functools.cache def complete(self, prompt)` calling a model with `temperature=self.temperature`: the
+        memo's key is `(self, prompt)`, so an attribute changed on the same instance (`sampler.temperature = t`
+        in a loop, here or in another file) is not in it. Recorded for the repository phase."""
+        found = []
+        for cls in module.body:
+            if not isinstance(cls, cst.ClassDef):
+                continue
+            for function in cls.body.body:
+                if not isinstance(function, cst.FunctionDef):
+                    continue
+                memo = next((d for d in function.decorators if self._memoises(d.decorator, set())), None)
+                if memo is None:
+                    continue
+                for sub in iter_nodes(function.body):
+                    for arg in sub.args if isinstance(sub, cst.Call) else ():
+                        if arg.keyword is not None and arg.keyword.value in _SETTING_KEYWORDS \
+                                and isinstance(arg.value, cst.Attribute) and isinstance(arg.value.value, cst.Name) \
+                                and arg.value.value.value == "self":
+                            found.append([arg.value.attr.value, arg.keyword.value,
+                                          f"{cls.name.value}.{function.name.value}", self.ctx.line_of(memo)])
+        if found:
+            self.ctx.facts[self.code] = found
+
+    @classmethod
+    def check_repo(cls, repo) -> None:  # noqa: ANN001
+        memos = list(repo.facts(cls.code))
+        if not memos:
+            return
+        texts = {s.path: repo.code_text(s.path) for s in repo.files() if s.path.endswith((".py", ".ipynb"))}
+        for path, found in memos:
+            for attr, keyword, function, line in found:
+                where = _set_in_loop(texts, attr)
+                if where:  # one finding per memoised method
+                    repo.report(cls, path, line, function=function, keyword=keyword, name=f"self.{attr}",
+                                where_set=where,
+                                message="`{function}` is memoised by its arguments (`self` and the rest), but calls the model "
+                                        "with `{keyword}={name}`, an attribute the program changes on the same object in a "
+                                        "loop ({where_set}): later settings get the first setting's replies")
+                    break
 
     def _memoises(self, decorator: cst.BaseExpression, memory_names: set[str]) -> bool:
         target = decorator.func if isinstance(decorator, cst.Call) else decorator
@@ -235,3 +331,25 @@ class MemoisedCallReadsGlobalModel(Rule):
             elif isinstance(statement, (cst.For, cst.If, cst.With)):
                 loops(statement, None)
         return found
+
+
+def _set_in_loop(texts: dict[str, str | None], attr: str) -> str:
+    """`path:line` of an assignment `<obj>.<attr> = ...` (not `self.<attr>`) in the body of a `for` / `while` of
+    any of `texts`, else ""."""
+    assign = re.compile(rf"^(\s+)(?!self\.)\w+(?:\.\w+)*\.{re.escape(attr)}\s*=[^=]")
+    for path, text in texts.items():
+        if not text or f".{attr}" not in text:
+            continue
+        lines = text.split("\n")
+        for number, line in enumerate(lines):
+            match = assign.match(line)
+            if not match:
+                continue
+            indent = len(match.group(1))
+            for above in reversed(lines[max(0, number - 8):number]):
+                stripped = above.lstrip()
+                if stripped and len(above) - len(stripped) < indent:
+                    if stripped.startswith(("for ", "while ", "async for ")):
+                        return f"{path}:{number + 1}"
+                    break
+    return ""

@@ -52,6 +52,34 @@ class PromptParameterIgnored(Rule):
                      for w in (word, word.upper(), word.capitalize()))
     examples = [
         invalid("""
+            import json
+            from openai import OpenAI
+
+            client = OpenAI()
+
+            def build_prompt(item):
+                return f"Answer with a single integer.\\n\\n{item['question']}"
+
+            for item in map(json.loads, open("data/test.jsonl")):
+                prompt = build_prompt(item)  # expect: PROMPT004
+                resp = client.responses.create(model="o4-mini", input=item["question"])
+                print(resp.output_text == str(item["answer"]))
+        """, note="lead probe 3: the prompt built for each item is never sent; the Responses API gets the bare question"),
+        valid("""
+            import json
+            from openai import OpenAI
+
+            client = OpenAI()
+
+            def build_prompt(item):
+                return f"Answer with a single integer.\\n\\n{item['question']}"
+
+            for item in map(json.loads, open("data/test.jsonl")):
+                prompt = build_prompt(item)
+                resp = client.responses.create(model="o4-mini", input=prompt)
+                print(resp.output_text == str(item["answer"]))
+        """, note="near miss: the built prompt is sent"),
+        invalid("""
             from google import genai
             from google.genai import types
             client = genai.Client()
@@ -602,10 +630,19 @@ def _attribute_read(name: str, code: str) -> bool:
         re.search(rf"[\"']{re.escape(name)}[\"']", code) is not None
 
 
+_BUILDER = re.compile(r"(?i)^(build|make|format|render|create|construct|compose|get)_\w*prompt\w*$")
+
+
 def _fills_template(value: cst.BaseExpression) -> bool:
-    """A prompt made from a template: `TEMPLATE.format(...)`, an f-string."""
+    """A prompt made from a template: `TEMPLATE.format(...)`, an f-string, or a call of a function named for
+    building one (`build_prompt(item)`, `self.make_user_prompt(row)`)."""
     if isinstance(value, cst.FormattedString):
         return True
+    if isinstance(value, cst.Call) and value.args:
+        name = value.func.value if isinstance(value.func, cst.Name) else (
+            value.func.attr.value if isinstance(value.func, cst.Attribute) else "")
+        if _BUILDER.match(name):
+            return True
     return isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute) and \
         value.func.attr.value in ("format", "format_map", "substitute", "safe_substitute")
 

@@ -134,7 +134,11 @@ TUPLE_MODULE_FACTORIES = {"open_clip.create_model_and_transforms": 0, "open_clip
 MODULE_FACTORIES = frozenset({"open_clip.create_model", "open_clip.factory.create_model",
                               *TUPLE_MODULE_FACTORIES})
 # Methods of a CLIP-style model that run its forward pass on one modality.
-ENCODER_METHODS = ("encode_image", "encode_text")
+# Methods that run a network's forward pass for its features: CLIP-style encoders, timm's `forward_features` /
+# `forward_head`, DINO's `get_intermediate_layers`, Hugging Face's `get_image_features` / `get_text_features`,
+# fairseq's `extract_features`.
+ENCODER_METHODS = ("encode_image", "encode_text", "forward_features", "forward_head", "get_intermediate_layers",
+                   "get_image_features", "get_text_features", "extract_features")
 # Objects that run models themselves, in eval mode and without gradients.
 NOT_MODULES = frozenset({"transformers.pipeline", "sentence_transformers.SentenceTransformer"})
 
