@@ -6,6 +6,7 @@ import re
 import libcst as cst
 
 from hygiene.analysis.apis import plain
+from hygiene.analysis.apis.torch import name_tokens
 from hygiene.analysis.value_kinds import name_kind
 from hygiene.context import RepoContext
 from hygiene.analysis.apis.sklearn import METRICS, SYMMETRIC_METRICS, SYMMETRIC_UNLESS_WEIGHTED, metric_arguments, short
@@ -36,6 +37,14 @@ _HYPOTHESES_FIRST = frozenset("corpus_bleu corpus_chrf corpus_ter sentence_bleu 
 _REFERENCE_FIRST = frozenset("wer cer mer wil wip process_words process_characters compute_measures".split())
 # Names of a translation or transcription system's output, besides the prediction words.
 _HYPOTHESIS_NAMES = frozenset("hyp hyps hypotheses hypos sys_out system_output outputs translations".split())
+
+
+# Metrics whose second argument is a continuous score, and names of scores: the first argument of such a metric
+# named for scores has the sides exchanged (the labels are the only thing the first argument can be).
+_SCORE_METRICS = frozenset({"roc_auc_score", "average_precision_score", "log_loss", "brier_score_loss", "roc_curve",
+                            "precision_recall_curve", "det_curve", "top_k_accuracy_score", "ndcg_score", "dcg_score"})
+_SCORE_NAMES = frozenset({"score", "scores", "prob", "probs", "proba", "probas", "probabilities", "logit", "logits",
+                          "confidence", "confidences", "anomaly"})
 
 
 def _side(code: str) -> str | None:
@@ -98,6 +107,22 @@ class SwappedMetricArgs(Rule):
     question = "Is `{metric}` at {where} called as (truth, prediction), so the reported number means what its name says?"
     triggers = ("sklearn", "pred", "torchmetrics", "keras", "seqeval", "sacrebleu", "jiwer", "y_true")
     examples = [
+        invalid("""
+            import numpy as np
+            from sklearn.metrics import *
+
+            labels = np.load("test_labels.npy")
+            scores = np.load("anomaly_scores.npy")
+            print(roc_auc_score(scores, labels))  # expect: EVAL003
+        """, note="lead probe 3: the scores first, the labels second, through a star import"),
+        valid("""
+            import numpy as np
+            from sklearn.metrics import *
+
+            labels = np.load("test_labels.npy")
+            scores = np.load("anomaly_scores.npy")
+            print(roc_auc_score(labels, scores))
+        """, note="near miss: the labels first"),
         invalid("""
             import tensorflow as tf
             val_auc = tf.keras.metrics.AUC(name="val_auc")
@@ -672,6 +697,16 @@ class SwappedMetricArgs(Rule):
         if _transposed(self, node):
             return  # `confusion_matrix(pred, y).T`: exchanged and turned back at once
         first = kind_of(self.ctx, truth_arg, node)
+        if first is None and short(name) in _SCORE_METRICS and isinstance(truth_arg, cst.Name) \
+                and set(name_tokens(truth_arg.value)) & _SCORE_NAMES:
+            # `roc_auc_score(scores, labels)`: a metric that takes scores second, given a value named for scores
+            # first and one named for the truth second (a name alone says little of other metrics: `probs`)
+            second = kind_of(self.ctx, prediction_arg, node)
+            if second is not None and second.kind == "truth":
+                self.report(node, metric=short(name), consequence=CONSEQUENCES.get(short(name), "the metric is computed "
+                            "with truth and prediction exchanged"), first=f"`{truth_arg.value}`",
+                            second=describe_value(second, self.ctx.code(prediction_arg)))
+            return
         if first is None or first.kind not in PREDICTIVE:
             return
         second = kind_of(self.ctx, prediction_arg, node)

@@ -66,6 +66,32 @@ class AnswerInPrompt(Rule):
     message = "Every field of `{record}` is written into the prompt at {where}, including `{gold}`, the answer compared with the model's reply at {compared}"
     question = "Does the prompt built at {where} from `{record}` leave out `{gold}`, the gold answer?"
     examples = [
+        invalid("""
+            from anthropic import Anthropic
+
+            client = Anthropic()
+            hits = 0
+            for it in items:
+                msg = client.messages.create(
+                    model="claude-3-5-haiku-latest", max_tokens=3,
+                    messages=[{"role": "user", "content": it["question"]},
+                              {"role": "assistant", "content": f"Answer: ({it['answer_letter']}"}],  # expect: LEAK006
+                )
+                hits += (f"({it['answer_letter']}" + msg.content[0].text).startswith(f"({it['answer_letter']})")
+        """, note="lead probe 3: the assistant prefill holds the gold letter; the graded text is the gold in its format"),
+        valid("""
+            from anthropic import Anthropic
+
+            client = Anthropic()
+            hits = 0
+            for it in items:
+                msg = client.messages.create(
+                    model="claude-3-5-haiku-latest", max_tokens=3,
+                    messages=[{"role": "user", "content": it["question"]},
+                              {"role": "assistant", "content": "Answer: ("}],
+                )
+                hits += ("(" + msg.content[0].text).startswith(f"({it['answer_letter']})")
+        """, note="near miss: the prefill stops before the letter"),
         invalid({
             "templates.py": """
                 from string import Template
@@ -948,7 +974,10 @@ class AnswerInPrompt(Rule):
                 if entered in reported:
                     continue
                 reported.add(entered)
-                repo.report(cls, **prog.where(entered),
+                # a call written over several lines: the line the gold is read on, inside the statement
+                at = gold if prog.path(gold) == prog.path(entered) and 0 < prog.line(gold) - prog.line(entered) < 20 \
+                    and prog.kind(entered) == "op" and prog.info(entered).get("op") in ("fmt", "dict", "Add") else entered
+                repo.report(cls, **prog.where(at),
                             related=[Location(prog.path(call), prog.line(call), "sent to the model here"),
                                      Location(prog.path(compared), prog.line(compared), "compared with the reply here")],
                             message="`{gold}`, which the model's reply is compared with at {compared}, is written into the prompt at {where}",
@@ -1277,6 +1306,8 @@ def _graded(prog: Program, values: list[Ref], replies: dict[Ref, Ref], lookups: 
                 following.append(user)  # `.strip().lower()`, pandas' `.str.lower()`: the gold, reshaped
             if lookups and prog.kind(user) == "elem" and prog.input(user, 1) == value and user not in replies:
                 following.append(user)  # `LETTERS[row["answer"]]`: a lookup keyed by the gold
+            if user not in replies and prog.kind(user) == "op" and uinfo.get("op") in ("fmt", "Add"):
+                following.append(user)  # `reply.startswith(f"({gold})")`: the gold in its expected format
         frontier = following[:20]
     return 0
 
