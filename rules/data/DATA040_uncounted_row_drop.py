@@ -32,7 +32,7 @@ def _all_columns(node: cst.CSTNode) -> bool:
 class UncountedRowDrop(Rule):
     """
     ## What it does
-    Finds rows dropped (`dropna`, polars `drop_nulls`, inner `merge`/`join`, boolean masks, `query`, `drop_duplicates`,
+    Finds rows dropped (`dropna`, polars `drop_nulls`, inner `merge`/`join`, boolean masks, `query`,
     `Dataset.filter`, `[:n]`, `select(range(n))`, comprehensions that filter records by content)
     from data whose rows then reach a metric (an sklearn metric, `Trainer.predict`/`evaluate`,
     `evaluate`'s `compute`, the mean of a comparison) in the same function or notebook, when no
@@ -76,7 +76,7 @@ class UncountedRowDrop(Rule):
     | `[o for o in outs if o is not None]`, `if o`, `filter(None, outs)` before an accuracy | yes | `len(outs) - len(kept)` reported |
     | `np.mean([s for s in scores if s is not None])` | yes | the Nones counted |
     | `[r for r in results if not isinstance(r, Exception)]` after `gather(return_exceptions=True)` | yes | failures counted |
-    | inner `merge` with the gold table, `query`, `drop_duplicates`, `Dataset.filter`, `[:n]` | yes | cleaning before a split |
+    | inner `merge` with the gold table, `query`, `Dataset.filter`, `[:n]` | yes | cleaning before a split; `drop_duplicates` (a copy removed is no item lost) |
     | `dropna()` / default inner `merge` / a None filter before any average that is printed, written or returned by main (`sum(ok) / len(ok)`, `groupby().agg(x=("c", "mean"))`) | yes | count printed, `how="left"` + an assert, `.agg(["mean", "size"])` |
     | inner merge of two groupbys of one frame | no | same keys, nothing lost |
     | `X[:60000]` with `X[60000:]`, `gold[:n]` of one item, `df[df.type == "x"]` | no | splits, sequences, selections |
@@ -112,9 +112,16 @@ class UncountedRowDrop(Rule):
                "and nothing reports how many were dropped")
     question = ("How many rows does `{drop}` at {where} remove before `{metric}`, and is that number "
                 "reported next to the score?")
-    triggers = ("dropna", "drop_nulls", "drop_nans", "merge", "join", "filter", "query", "drop_duplicates", "[:", "select(", " if ",
+    triggers = ("dropna", "drop_nulls", "drop_nans", "merge", "join", "filter", "query", "[:", "select(", " if ",
                 "head(", "[")
     examples = [
+        valid("""
+            import pandas as pd
+            from sklearn.metrics import f1_score
+
+            test = pd.read_csv("test_preds.csv").drop_duplicates(subset="text")
+            print(f1_score(test["label"], test["pred"], average="macro"))
+        """, note="lead probe 3 near miss: duplicates removed from the scored rows are copies, not lost items"),
         invalid("""
             import pandas as pd
             df = pd.read_json("outputs/judged.jsonl", lines=True)
@@ -923,6 +930,8 @@ class UncountedRowDrop(Rule):
                     continue  # counted, or the warm-up rows a lag or a window leaves empty (by construction)
                 if flow.drop.kind in ("inner merge", "inner join") and flow.sink.label in CORRELATION_LABELS:
                     continue  # an agreement between two sources exists only on the items they share
+                if flow.drop.kind == "drop_duplicates":
+                    continue  # a copy removed is no item lost: the de-duplication is the intent (LEAK-OVERLAP asks where)
                 keys = [(id(flow.sink.node), flow.drop.bounds)] if flow.drop.bounds else []
                 if flow.drop.kind == "boolean mask" and isinstance(flow.drop.node, cst.Subscript) \
                         and _IGNORE_LABEL.search(self.ctx.code(flow.drop.node.slice[0])):
