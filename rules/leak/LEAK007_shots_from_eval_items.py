@@ -165,6 +165,35 @@ class ShotsFromEvalItems(Rule):
     examples = [
         invalid("""
             import json
+            import random
+            from openai import OpenAI
+
+            client = OpenAI()
+            rng = random.Random(0)
+            test = [json.loads(l) for l in open("test.jsonl")]
+            for ex in test:
+                shots = rng.sample([t for t in test if t is not ex], 3)  # expect: LEAK007
+                prompt = "".join(f"{s['text']} => {s['label']}\\n" for s in shots) + f"{ex['text']} =>"
+                out = client.completions.create(model="gpt-3.5-turbo-instruct", prompt=prompt, max_tokens=2)
+                print(out.choices[0].text.strip() == ex["label"])
+        """, note="lead probe 3: each item's demonstrations are the other test items (the item itself left out)"),
+        valid("""
+            import json
+            import random
+            from openai import OpenAI
+
+            client = OpenAI()
+            rng = random.Random(0)
+            test = [json.loads(l) for l in open("test.jsonl")]
+            train = [json.loads(l) for l in open("train.jsonl")]
+            for ex in test:
+                shots = rng.sample([t for t in train if t["label"] in ("pos", "neg")], 3)
+                prompt = "".join(f"{s['text']} => {s['label']}\\n" for s in shots) + f"{ex['text']} =>"
+                out = client.completions.create(model="gpt-3.5-turbo-instruct", prompt=prompt, max_tokens=2)
+                print(out.choices[0].text.strip() == ex["label"])
+        """, note="near miss: the demonstrations are filtered training items"),
+        invalid("""
+            import json
             from langchain_core.output_parsers import StrOutputParser
             from langchain_core.prompts import FewShotPromptTemplate, PromptTemplate
             from langchain_openai import ChatOpenAI
@@ -1054,6 +1083,13 @@ def _collection(prog: Program, ref: Ref) -> Ref:
             continue
         if prog.kind(current) == "op" and info.get("op") == "alias":
             current = prog.input(current, 0)
+            continue
+        kept = [i for i in prog.inputs(current) if i and i not in info.get("filter", ())] if prog.kind(current) == "comp" else []
+        element = kept[0] if len(kept) == 1 else 0
+        if element and prog.kind(element) == "elem" and prog.info(element).get("loop") == -1 \
+                and "index" not in prog.info(element) and prog.info(element).get("name") and prog.input(element, 0):
+            # `[t for t in test if t is not ex]`: the items of `test`, some left out, each as it is
+            current = prog.input(element, 0)
             continue
         return current
     return current
