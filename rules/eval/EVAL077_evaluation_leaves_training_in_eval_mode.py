@@ -203,6 +203,18 @@ class EvaluationLeavesTrainingInEvalMode(Rule):
                         optimizer.step()
                         val_loss = loss_fn(self.predict(X_val, training=True), y_val)
         """, note="near miss (a mirror's CATENets): the helper switches to eval mode only when not asked for training"),
+        valid("""
+            class RLTrainer:
+                def evaluate(self, step_idx):
+                    self.policy.eval()
+                    return self.rollout(self.eval_queries)
+
+                def train(self, total_steps, eval_steps):
+                    for step_idx in range(total_steps):
+                        stats = self.step(self.train_loader, step_idx)
+                        if step_idx % eval_steps == 0:
+                            self.evaluate(step_idx)
+        """, note="near miss (a mirror's alpaca_farm): the loop's `self.step(...)` is the trainer's, whose modes another file sets"),
     ]
 
     def visit_Module(self, node) -> None:
