@@ -39,6 +39,8 @@ if TYPE_CHECKING:
 MAX_NAMED = 6
 PROGRAM = "program:"  # a group key naming the program whose one seeding line settles its members
 REPOSITORY = "repository:"  # a group key whose members are one decision wherever they are in the repository
+# The note on each other place of one habit (the same code again in one file), folded into the first.
+HABIT_NOTE = "the same code again"
 
 
 def group_findings(findings: list[Finding], rules: Iterable[type[Rule]],
@@ -164,7 +166,7 @@ def _one_per_habit(findings: list[Finding]) -> list[Finding]:
         count = len(others)
         said = (f"; the same code {'once more' if count == 1 else f'{count} more times'} in this file (related): "
                 "one habit, one decision, one finding")
-        replaced[keep] = _fold(findings[keep], others, said, "the same code again")
+        replaced[keep] = _fold(findings[keep], others, said, HABIT_NOTE)
         dropped.update(members[1:])
     if not dropped:
         return findings

@@ -40,6 +40,15 @@ def test_a_copy_named_by_the_finding_matches_but_another_related_place_does_not(
     assert not realbugs.matches(LABEL, other)
 
 
+def test_the_same_code_again_in_one_file_matches_at_its_folded_place():
+    # hygiene.grouping folds one rule's findings on the same code in one file into the first, naming
+    # the others: the bug at a named place is reported (held-out set 17, DME's second `F.dropout`).
+    from hygiene.grouping import HABIT_NOTE
+
+    habit = {**finding(3), "related": [{"path": "train.py", "line": 10, "note": HABIT_NOTE}]}
+    assert realbugs.matches(LABEL, habit)
+
+
 def test_a_label_without_line_matches_anywhere_in_its_file():
     assert realbugs.matches({**LABEL, "line": None, "end_line": None}, finding(400))
 

