@@ -59,8 +59,9 @@ def _lines_of(it: cst.BaseExpression, parents: Sequence[cst.CSTNode], scope: cst
     while isinstance(it, cst.Call) and isinstance(it.func, cst.Name) and it.func.value in ("enumerate", "tqdm", "list") \
             and it.args:
         it = it.args[0].value  # `for ix, line in enumerate(f)`: the file's lines, numbered
-    if isinstance(it, cst.ListComp) and isinstance(it.for_in, cst.CompFor) and it.for_in.inner_for_in is None:
-        it = it.for_in.iter
+    if isinstance(it, cst.ListComp) and isinstance(it.for_in, cst.CompFor) and it.for_in.inner_for_in is None \
+            and isinstance(it.for_in.target, cst.Name) and _line_text(it.elt, it.for_in.target.value):
+        it = it.for_in.iter  # `[l.strip() for l in f]`, not `[json.loads(l) for l in f]`: records, not lines
     if isinstance(it, cst.Call) and isinstance(it.func, cst.Attribute) and it.func.attr.value in ("splitlines", "split") \
             and isinstance(it.func.value, cst.Call) and isinstance(it.func.value.func, cst.Attribute) \
             and it.func.value.func.attr.value == "read":
@@ -92,10 +93,23 @@ def _listed_lines(name: str, scope: cst.CSTNode) -> cst.CSTNode | None:
         elif isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and node.func.attr.value in ("append", "extend") \
                 and isinstance(node.func.value, cst.Name) and node.func.value.value == name:
             loop = next((p for p in reversed(parents) if isinstance(p, cst.For)), None)
-            found = _file_lines(loop, parents) if loop is not None else None
+            found = _file_lines(loop, parents) if loop is not None and isinstance(loop.target, cst.Name) and \
+                node.func.attr.value == "append" and len(node.args) == 1 and \
+                _line_text(node.args[0].value, loop.target.value) else None
             if found is None:
-                return None
+                return None  # `records.append(json.loads(line))`: parsed records, not lines
     return found
+
+
+# String methods that leave a line a line of text (`l.strip()`, `l.rstrip("\\n")`).
+_LINE_METHODS = frozenset({"strip", "rstrip", "lstrip", "lower", "upper", "replace", "decode"})
+
+
+def _line_text(expr: cst.BaseExpression, line: str) -> bool:
+    """Is `expr` the line `line` itself, or it through string methods that keep it a line (`line.strip()`)?"""
+    while isinstance(expr, cst.Call) and isinstance(expr.func, cst.Attribute) and expr.func.attr.value in _LINE_METHODS:
+        expr = expr.func.value
+    return isinstance(expr, cst.Name) and expr.value == line
 
 
 def _bound_value(target: cst.BaseExpression, value: cst.BaseExpression, name: str) -> cst.BaseExpression | bool | None:

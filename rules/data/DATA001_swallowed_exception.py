@@ -794,6 +794,22 @@ class SwallowedException(Rule):
         """, note="the twin: the list gathered first holds a model's replies, not a file's lines"),
         invalid("""
             import json
+
+            def mean_score(path):
+                records = []
+                with open(path) as handle:
+                    for row in handle:
+                        records.append(json.loads(row))
+                scores = []
+                for record in records:
+                    try:
+                        scores.append(float(record["score"]))
+                    except (KeyError, ValueError):  # expect: DATA001
+                        continue
+                return sum(scores) / len(scores)
+        """, note="the twin: the list gathered first holds parsed records, and a record without a score is dropped"),
+        invalid("""
+            import json
             import numpy as np
             correct = []
             with open("outputs/predictions.jsonl") as f:
