@@ -48,6 +48,11 @@ def _calls(repo: RepoContext, function: str) -> list[tuple[ast.Call, list[ast.st
     for source in repo.files():
         if source.kind not in ("python", "notebook"):
             continue
+        try:
+            if function.encode() not in repo.read_bytes(source.path):
+                continue  # a notebook's cells are parsed only when the name is in its file
+        except OSError:
+            continue
         text = repo.code_text(source.path)
         if not text or not word.search(text):
             continue
