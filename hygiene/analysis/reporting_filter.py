@@ -112,8 +112,8 @@ def path_kinds(repo: RepoContext, findings: list[Finding]) -> dict[str, str]:
     that run it) and on whether the finding is in its `__main__` block, not on the finding otherwise."""
     kinds: dict[str, str] = {}
     for f in findings:
-        place = _place(repo, f)
-        if _asked(f) and place not in kinds:
+        place = _place(repo, f) if _asked(f) else ""
+        if place and place not in kinds:
             kind = reporting_class(repo, f)
             if kind == "demo" and (_example_that_reports(repo, f.path) or f.rule in PREDICTION_RULES and _inference_only(repo, f.path)):
                 kind = "reports"
