@@ -266,3 +266,92 @@ def test_a_script_imported_only_by_other_modules_smoke_tests_is_no_library(tmp_p
     top = {**files, "datasets/modelnet.py": "from train_modelnet import ModelNetConfig\nclass ModelNet:\n    lr = ModelNetConfig.lr\n"}
     result = _scan(tmp_path / "b", top)
     assert self_test("train_modelnet.py", programs(result.repo))
+
+
+_NET = """
+    import torch
+    import torch.nn as nn
+
+
+    class Net(nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.fc = nn.Linear(8, 2)
+            self.drop = nn.Dropout(0.5)
+
+        def forward(self, x):
+            return self.fc(self.drop(x))
+
+"""
+
+_TRAINS = """
+    import torch
+    import torch.nn.functional as F
+
+    from model import Net
+
+
+    def main():
+        x_train, y_train, x_test, y_test = torch.load("data.pt")
+        net = Net()
+        opt = torch.optim.SGD(net.parameters(), lr=0.1)
+        for epoch in range(10):
+            opt.zero_grad()
+            F.cross_entropy(net(x_train), y_train).backward()
+            opt.step()
+        torch.save(net.state_dict(), "net.pt")
+        net.eval()
+        with torch.no_grad():
+            accuracy = (net(x_test).argmax(1) == y_test).float().mean().item()
+        print("test accuracy", accuracy)
+
+
+    if __name__ == "__main__":
+        main()
+"""
+
+
+def test_a_finding_in_the_main_block_of_an_imported_module_is_its_smoke_test(tmp_path: Path) -> None:
+    # the training program imports model.py, but only running model.py itself reaches its `__main__` block
+    main = """
+        if __name__ == "__main__":
+            net = Net()
+            net.load_state_dict(torch.load("net.pt"))
+            batch = torch.load("batch.pt")
+            before = net(batch)
+            assert torch.allclose(before, net(batch))
+    """
+    result = _scan(tmp_path / "a", {"model.py": textwrap.dedent(_NET) + textwrap.dedent(main), "train.py": _TRAINS})
+    assert not [f for f in result.findings if f.rule == "EVAL001"]
+    assert [q.extra.get("outside_reporting") for q in result.questions if q.rule == "EVAL001"] == ["smoke"]
+    # near miss: the `__main__` block of an evaluation script nothing imports is that program's own run
+    scores = """
+        from model import Net
+
+        if __name__ == "__main__":
+            net = Net()
+            net.load_state_dict(torch.load("net.pt"))
+            x_test, y_test = torch.load("test.pt")
+            print("test accuracy", (net(x_test).argmax(1) == y_test).float().mean().item())
+    """
+    result = _scan(tmp_path / "b", {"model.py": _NET, "train.py": _TRAINS, "evaluate.py": "import torch\n" + textwrap.dedent(scores)})
+    assert [(f.rule, f.path) for f in result.findings if f.rule == "EVAL001"] == [("EVAL001", "evaluate.py")]
+
+
+def test_a_main_block_that_stops_in_the_debugger_is_a_developers_check(tmp_path: Path) -> None:
+    # a module loaded by name at run time (no static import), whose `__main__` block stops at `pdb.set_trace()`
+    main = """
+        if __name__ == "__main__":
+            net = Net()
+            import pdb; pdb.set_trace()
+            net.load_state_dict(torch.load("net.pt"))
+            batch = torch.load("batch.pt")
+            print(net(batch).argmax(1))
+    """
+    result = _scan(tmp_path / "a", {"algs/net.py": textwrap.dedent(_NET) + textwrap.dedent(main)})
+    assert not [f for f in result.findings if f.rule == "EVAL001"]
+    assert [q.extra.get("outside_reporting") for q in result.questions if q.rule == "EVAL001"] == ["debug"]
+    # near miss: the debugger only when asked for
+    guarded = main.replace("import pdb; pdb.set_trace()", "if DEBUG:\n                import pdb; pdb.set_trace()")
+    result = _scan(tmp_path / "b", {"algs/net.py": textwrap.dedent(_NET) + "DEBUG = False\n" + textwrap.dedent(guarded)})
+    assert [f.rule for f in result.findings if f.rule == "EVAL001"] == ["EVAL001"]

@@ -152,8 +152,8 @@ def _panel_grid(expr: cst.BaseExpression) -> bool:
 
 def _uses_name(node: cst.CSTNode, name: str) -> bool:
     """Is `name` read in `node` other than in a print or a log line (or the test of a block that only
-    prints), or a call that only draws?"""
-    from hygiene.walk import iter_children
+    prints), or a call that only draws? A comprehension that binds `name` itself reads its own."""
+    from hygiene.walk import iter_children, iter_nodes
 
     stack: list[cst.CSTNode] = [node]
     while stack:
@@ -164,6 +164,11 @@ def _uses_name(node: cst.CSTNode, name: str) -> bool:
             continue  # `if i % 200 == 0: print(...)`: progress, whatever the order
         if isinstance(current, cst.Subscript) and _panel_grid(current.value):
             continue  # `ax = axes[i // 2, i % 2]`: the panel a picture goes in
+        if isinstance(current, (cst.ListComp, cst.SetComp, cst.GeneratorExp, cst.DictComp)) \
+                and any(isinstance(n, cst.Name) and n.value == name for n in iter_nodes(current.for_in.target)):
+            # `[rows[i] for i in picked]` binds its own `i`: only its first iterable reads the loop's
+            stack.append(current.for_in.iter)
+            continue
         if isinstance(current, cst.Call):
             func = current.func
             tail = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""

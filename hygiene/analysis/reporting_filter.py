@@ -7,7 +7,11 @@ into one decision, the one the SEED rules about unseeded draws already take for 
 the same decision is taken for the findings of the other rules: when every program that runs the
 finding's file is known and none of them reports a number (they build committed data, illustrate,
 demonstrate a library, time a model on made-up inputs, or run a module's own `__main__` self-test),
-the finding becomes a checklist question with that reason (`extra["ask"]`).
+the finding becomes a checklist question with that reason (`extra["ask"]`). Code in a file's
+`if __name__ == "__main__":` block is run by that file alone, not by the programs importing it: a
+module's self-test there is "smoke" whoever imports the module, and a block that stops in the debugger
+(`pdb.set_trace()`, `breakpoint()`) is a developer's check run by hand ("debug"; held-out set 26 and the
+vendored copies of the same model-editing module in two other repositories).
 
 Left as they are:
 - findings in a program named only a usage example (`example_classification.py`) that computes a
@@ -43,7 +47,7 @@ DECIDED = frozenset({"SEED001", "SEED002", "SEED003", "SEED004", "SEED005", "SEE
 # reporting programs"): "data" (a script that reads results and writes a table is an analysis, not a
 # data builder: six labels of probe 1 lost) and "illustration" (textbook and tutorial notebooks whose
 # findings were judged real, a notebook that queries a model and counts its answers).
-DEMOTED = frozenset({"exports", "timing", "smoke", "demo"})
+DEMOTED = frozenset({"exports", "timing", "smoke", "demo", "debug"})
 # Families the filter applies to: not SEED, whose rules judge the programs of their draws and orders
 # themselves (`hygiene.analysis.seed_evidence`, `hygiene.analysis.order_purpose.order_ask`), nor RESULT, whose
 # rules are about saved outputs and notebooks as a reader sees them.
@@ -53,7 +57,9 @@ FAMILIES = frozenset({"DATA", "EVAL", "LEAK", "PROMPT"})
 PREDICTION_RULES = frozenset({"EVAL001"})
 # The reasons worded for any finding, not for an unseeded draw.
 _REASONS = {"demo": ("the programs that run it are named for a demo, inference, a visualisation, an export or a "
-                     "timing run: what they print shows something, it is not a reported result")}
+                     "timing run: what they print shows something, it is not a reported result"),
+            "debug": ("it runs only in the file's `__main__` block, which stops in the debugger (`pdb.set_trace()`): "
+                      "a developer's check run by hand, not a program whose numbers are reported")}
 
 
 def programs_running(repo: RepoContext, path: str) -> list[str]:
@@ -67,12 +73,24 @@ def programs_running(repo: RepoContext, path: str) -> list[str]:
 def reporting_class(repo: RepoContext, finding: Finding) -> str:
     """"reports" when a program that runs the finding's code reports a number; "not code" for a
     finding on a data file or a document; "no program" when no program runs its file; else the
-    reason (a key of `seed_evidence.REASONS`) that none of them reports."""
-    from hygiene.analysis.seed_evidence import finding_evidence
+    reason (a key of `seed_evidence.REASONS`) that none of them reports. Code in the file's
+    `if __name__ == "__main__":` block is run by the file itself only, not by the programs importing it."""
+    from hygiene.analysis.programs import programs
+    from hygiene.analysis.seed_evidence import finding_evidence, self_test
 
     if not finding.path.endswith((".py", ".ipynb")):
         return "not code"
     entries = programs_running(repo, finding.path)
+    block = main_block(repo, finding)
+    if block is not None:
+        progs = programs(repo)
+        if finding.path not in progs.entries:
+            return "no program"
+        if block[2]:
+            return "debug"  # the block stops in the debugger: a developer's check, run by hand
+        if self_test(finding.path, progs):
+            return "smoke"  # a module other code imports, run by its own `__main__` block
+        entries = [finding.path]
     if not entries:
         return "no program"
     return finding_evidence(repo, finding, entries) or "reports"
@@ -83,23 +101,67 @@ def _asked(f: Finding) -> bool:
         and f.path.endswith(".py")  # a notebook shows its numbers to its reader, whatever its name
 
 
-def asked_paths(findings: list[Finding]) -> list[str]:
-    """The files of the findings the filter asks about."""
-    return sorted({f.path for f in findings if _asked(f)})
+def asked_paths(findings: list[Finding], repo: RepoContext | None = None) -> list[str]:
+    """The places (`_place`) of the findings the filter asks about."""
+    return sorted({_place(repo, f) for f in findings if _asked(f)})
 
 
 def path_kinds(repo: RepoContext, findings: list[Finding]) -> dict[str, str]:
-    """For each file of `asked_paths(findings)`, `reporting_class` of its findings ("reports" for a
-    usage example that computes a metric on evaluation data): it depends on the file only (the
-    programs that run it), not on the finding."""
+    """For each place of `asked_paths(findings)`, `reporting_class` of its findings ("reports" for a
+    usage example that computes a metric on evaluation data): it depends on the file (the programs
+    that run it) and on whether the finding is in its `__main__` block, not on the finding otherwise."""
     kinds: dict[str, str] = {}
     for f in findings:
-        if _asked(f) and f.path not in kinds:
+        place = _place(repo, f) if _asked(f) else ""
+        if place and place not in kinds:
             kind = reporting_class(repo, f)
             if kind == "demo" and (_example_that_reports(repo, f.path) or f.rule in PREDICTION_RULES and _inference_only(repo, f.path)):
                 kind = "reports"
-            kinds[f.path] = kind
+            kinds[place] = kind
     return kinds
+
+
+_MAIN = "::__main__"
+
+
+def _place(repo: RepoContext | None, finding: Finding) -> str:
+    """The finding's file, or `path::__main__` for a finding in the file's `__main__` block."""
+    return finding.path + _MAIN if repo is not None and main_block(repo, finding) is not None else finding.path
+
+
+def main_block(repo: RepoContext, finding: Finding) -> tuple[int, int, bool] | None:
+    """(first line, last line, stops in the debugger) of the top-level `if __name__ == "__main__":` body of the
+    finding's Python file that holds the finding's line (not its `else`), or None. Only running the file itself
+    reaches that code, not the programs that import the file (held-out set 26: a model-editing module's
+    debugging block, which stops at `pdb.set_trace()`)."""
+    if finding.line is None or not finding.path.endswith(".py"):
+        return None
+    blocks = repo.shared(f"main_blocks:{finding.path}", lambda: _main_blocks(repo.code_text(finding.path)))
+    return next((b for b in blocks if b[0] <= finding.line <= b[1]), None)
+
+
+def _main_blocks(text: str | None) -> list[tuple[int, int, bool]]:
+    import ast
+
+    try:
+        tree = ast.parse(text or "")
+    except (SyntaxError, ValueError):
+        return []
+    blocks = []
+    for node in tree.body:
+        if isinstance(node, ast.If) and isinstance(node.test, ast.Compare) and len(node.test.ops) == 1 \
+                and isinstance(node.test.ops[0], ast.Eq) and node.body:
+            sides = [node.test.left, *node.test.comparators]
+            if any(isinstance(x, ast.Name) and x.id == "__name__" for x in sides) \
+                    and any(isinstance(x, ast.Constant) and x.value == "__main__" for x in sides):
+                # `pdb.set_trace()` / `breakpoint()` as a statement of the block itself, not under a condition
+                stops = any(isinstance(s, ast.Expr) and isinstance(s.value, ast.Call) and ast.unparse(s.value.func)
+                            in _DEBUGGER_STOPS for s in node.body)
+                blocks.append((node.lineno, node.body[-1].end_lineno or node.body[-1].lineno, stops))
+    return blocks
+
+
+_DEBUGGER_STOPS = frozenset({"pdb.set_trace", "ipdb.set_trace", "breakpoint", "pudb.set_trace", "IPython.embed", "embed"})
 
 
 def ask_outside_reporting(repo: RepoContext, findings: list[Finding], kinds: dict[str, str] | None = None) -> list[Finding]:
@@ -109,13 +171,13 @@ def ask_outside_reporting(repo: RepoContext, findings: list[Finding], kinds: dic
     if kinds is None:
         from hygiene.cache.finalise import reporting_kinds
 
-        kinds = reporting_kinds(repo, asked_paths(findings), lambda: path_kinds(repo, findings))
+        kinds = reporting_kinds(repo, asked_paths(findings, repo), lambda: path_kinds(repo, findings))
     out = []
     for f in findings:
         if _asked(f):
-            kind = kinds[f.path]
+            kind = kinds[_place(repo, f)]
             if kind in DEMOTED:
-                f = dataclasses.replace(f, extra={**f.extra, "ask": _REASONS.get(kind, REASONS[kind]), "outside_reporting": kind})
+                f = dataclasses.replace(f, extra={**f.extra, "ask": _REASONS.get(kind) or REASONS[kind], "outside_reporting": kind})
         out.append(f)
     return out
 

@@ -16,11 +16,11 @@ Both are asked (`extra["ask"]`) rather than reported.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 import libcst as cst
 
-from hygiene.walk import iter_nodes
+from hygiene.walk import iter_children, iter_nodes
 
 LOOKUP_ERRORS = frozenset({"KeyError", "IndexError", "LookupError"})
 # Names of files whose lines are what a study measures.
@@ -47,19 +47,93 @@ def _opened_name(name: str, parents: Sequence[cst.CSTNode]) -> cst.BaseExpressio
     return None
 
 
-def _file_lines(loop: cst.For, parents: Sequence[cst.CSTNode]) -> cst.CSTNode | None:
+def _file_lines(loop: cst.For, parents: Sequence[cst.CSTNode], scope: cst.CSTNode | None = None) -> cst.CSTNode | None:
     """What the loop reads the lines of, when it walks a text file's lines: `f.readlines()`, `f`,
-    `open(p)`; None otherwise."""
-    it = loop.iter
-    while isinstance(it, cst.Call) and isinstance(it.func, cst.Name) and it.func.value in ("enumerate", "tqdm") and it.args:
+    `open(p)`, or a list of a file's lines filled earlier in `scope` (`_listed_lines`); None otherwise."""
+    return _lines_of(loop.iter, parents, scope)
+
+
+def _lines_of(it: cst.BaseExpression, parents: Sequence[cst.CSTNode], scope: cst.CSTNode | None) -> cst.CSTNode | None:
+    """The `open(...)` whose lines `it` holds: `f`, `open(p)`, `f.readlines()`, `f.read().splitlines()`,
+    `f.read().split("\\n")`, `list(f)`, `tqdm(lines)`, `[l.strip() for l in f]`; None otherwise."""
+    while isinstance(it, cst.Call) and isinstance(it.func, cst.Name) and it.func.value in ("enumerate", "tqdm", "list") \
+            and it.args:
         it = it.args[0].value  # `for ix, line in enumerate(f)`: the file's lines, numbered
-    if isinstance(it, cst.Call) and isinstance(it.func, cst.Attribute) and it.func.attr.value == "readlines":
+    if isinstance(it, cst.ListComp) and isinstance(it.for_in, cst.CompFor) and it.for_in.inner_for_in is None \
+            and isinstance(it.for_in.target, cst.Name) and _line_text(it.elt, it.for_in.target.value):
+        it = it.for_in.iter  # `[l.strip() for l in f]`, not `[json.loads(l) for l in f]`: records, not lines
+    if isinstance(it, cst.Call) and isinstance(it.func, cst.Attribute) and it.func.attr.value in ("splitlines", "split") \
+            and isinstance(it.func.value, cst.Call) and isinstance(it.func.value.func, cst.Attribute) \
+            and it.func.value.func.attr.value == "read":
+        it = it.func.value.func.value  # `f.read().splitlines()`
+    elif isinstance(it, cst.Call) and isinstance(it.func, cst.Attribute) and it.func.attr.value == "readlines":
         it = it.func.value
     if isinstance(it, cst.Call) and isinstance(it.func, cst.Name) and it.func.value == "open":
         return it
     if isinstance(it, cst.Name):
-        return _opened_name(it.value, parents)
+        return _opened_name(it.value, parents) or (_listed_lines(it.value, scope) if scope is not None else None)
     return None
+
+
+def _listed_lines(name: str, scope: cst.CSTNode) -> cst.CSTNode | None:
+    """The `open(...)` whose lines the list `name` was filled with in `scope` (the function around the loop):
+    `lines = f.readlines()`, `lines = [l.strip() for l in open(p)]`, or `lines = []` then `lines.append(line)`
+    in a loop over a file's lines (held-out set 26: a training-data builder reading a TSV). None when `name`
+    is bound or filled with anything else too."""
+    found = None
+    for node, parents in _with_parents(scope, []):
+        if isinstance(node, cst.Assign):
+            for target in node.targets:
+                value = _bound_value(target.target, node.value, name)
+                if value is None or isinstance(value, cst.List) and not value.elements:
+                    continue  # another name, or `lines = []`
+                found = _lines_of(value, parents, None) if value is not False else None
+                if found is None:
+                    return None
+        elif isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and node.func.attr.value in ("append", "extend") \
+                and isinstance(node.func.value, cst.Name) and node.func.value.value == name:
+            loop = next((p for p in reversed(parents) if isinstance(p, cst.For)), None)
+            found = _file_lines(loop, parents) if loop is not None and isinstance(loop.target, cst.Name) and \
+                node.func.attr.value == "append" and len(node.args) == 1 and \
+                _line_text(node.args[0].value, loop.target.value) else None
+            if found is None:
+                return None  # `records.append(json.loads(line))`: parsed records, not lines
+    return found
+
+
+# String methods that leave a line a line of text (`l.strip()`, `l.rstrip("\\n")`).
+_LINE_METHODS = frozenset({"strip", "rstrip", "lstrip", "lower", "upper", "replace", "decode"})
+
+
+def _line_text(expr: cst.BaseExpression, line: str) -> bool:
+    """Is `expr` the line `line` itself, or it through string methods that keep it a line (`line.strip()`)?"""
+    while isinstance(expr, cst.Call) and isinstance(expr.func, cst.Attribute) and expr.func.attr.value in _LINE_METHODS:
+        expr = expr.func.value
+    return isinstance(expr, cst.Name) and expr.value == line
+
+
+def _bound_value(target: cst.BaseExpression, value: cst.BaseExpression, name: str) -> cst.BaseExpression | bool | None:
+    """What `target = value` binds `name` to: the value, its item of a tuple (`data, lines = [], []`), False when
+    it binds `name` to something unknown (`lines, n = read(p)`), None when it does not bind `name`."""
+    if isinstance(target, cst.Name):
+        return value if target.value == name else None
+    if isinstance(target, (cst.Tuple, cst.List)):
+        names = [e.value.value if isinstance(e.value, cst.Name) else None for e in target.elements]
+        if name not in names:
+            return None
+        if isinstance(value, (cst.Tuple, cst.List)) and len(value.elements) == len(names) \
+                and not any(isinstance(e, cst.StarredElement) for e in value.elements):
+            return value.elements[names.index(name)].value
+        return False
+    return None
+
+
+def _with_parents(node: cst.CSTNode, parents: list[cst.CSTNode]) -> Iterator[tuple[cst.CSTNode, list[cst.CSTNode]]]:
+    """Every node under `node` with the nodes around it, not inside the functions and classes it defines."""
+    for child in iter_children(node):
+        yield child, parents
+        if not isinstance(child, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
+            yield from _with_parents(child, [*parents, child])
 
 
 def _called(call: cst.Call) -> str:
@@ -80,7 +154,7 @@ def input_skip(code: Callable[[cst.CSTNode], str], loop: cst.For | cst.While | N
     """Why a swallow in `loop` is a question (see the module), or ""."""
     if not isinstance(loop, cst.For) or model or loads:
         return ""
-    opened = _file_lines(loop, parents)
+    opened = _file_lines(loop, parents, function)
     if opened is not None and not RESULT_WORDS.search(code(opened)):
         return _ASK_LINES
     if caught and set(caught) <= LOOKUP_ERRORS and all(set(_names(h)) <= LOOKUP_ERRORS for h in try_node.handlers) \

@@ -121,6 +121,7 @@ class SwallowedException(Rule):
     | `for c in df: try: df[c] = df[c].astype(float) except ValueError: continue` | no | a value replaced by its own conversion stays as it was |
     | `except IndexError:  # not printed if nothing is removed` then a default | a checklist question | the comment says when the exception is the normal case |
     | `with open(test_file) as f: for l in f.readlines(): try: int(...) except: continue` | a checklist question | the file is named for results, outputs or scores |
+    | `raw = []; for row in f: raw.append(row)`, then `for row in raw: try: q, a = row.split("\\t") except ValueError: continue` | a checklist question | the lines are a predictions file's, or the list holds a model's replies |
     | `try: parent = df.loc[row["parent_id"]] except KeyError: continue` building pairs | a checklist question | an outcome call in the try, or a score in the function |
     | `except KeyError: continue` then `except IndexError: continue` on one try | one finding | |
     | `except KeyError: return "score not found"` | no | the default names the failure |
@@ -736,6 +737,77 @@ class SwallowedException(Rule):
                             continue
                 return edges
         """, note="near miss: the same, numbered with `enumerate` (held-out set 22's spelling)"),
+        valid("""
+            import json
+            import os
+            import random
+
+            def build_pairs(root, name, limit, seed):
+                rows, raw = [], []
+                with open(os.path.join(root, name, "pairs.tsv")) as handle:
+                    for row in handle:
+                        raw.append(row)
+                for row in raw:
+                    try:
+                        question, reply = row.rstrip("\\n").split("\\t")
+                    except ValueError:
+                        continue
+                    if len(reply.split()) > 64:
+                        continue
+                    rows.append({"question": question, "reply": reply})
+                random.Random(seed).shuffle(rows)
+                with open(os.path.join(root, name, f"train_{limit}.jsonl"), "w") as out:
+                    for row in rows[:limit]:
+                        out.write(json.dumps(row) + "\\n")
+        """, note="near miss (held-out set 26): a file's lines gathered into a list first, then the malformed ones "
+                  "skipped beside deliberate filters while building training data; asked in the checklist"),
+        invalid("""
+            import json
+            import numpy as np
+
+            def accuracy(path):
+                raw = []
+                with open(path.replace("inputs", "predictions")) as handle:
+                    raw = handle.readlines()
+                hits = []
+                for row in raw:
+                    try:
+                        hits.append(json.loads(row)["pred"] == json.loads(row)["gold"])
+                    except Exception:  # expect: DATA001
+                        continue
+                return np.mean(hits)
+        """, note="the twin: the lines gathered first are a predictions file's, and the skipped ones leave the accuracy"),
+        invalid("""
+            import numpy as np
+
+            def mean_reward(prompts, policy):
+                replies = []
+                for prompt in prompts:
+                    replies.append(policy.generate(prompt))
+                rewards = []
+                for reply in replies:
+                    try:
+                        rewards.append(float(reply.split("reward:")[1]))
+                    except (IndexError, ValueError):  # expect: DATA001
+                        continue
+                return np.mean(rewards)
+        """, note="the twin: the list gathered first holds a model's replies, not a file's lines"),
+        invalid("""
+            import json
+
+            def mean_score(path):
+                records = []
+                with open(path) as handle:
+                    for row in handle:
+                        records.append(json.loads(row))
+                scores = []
+                for record in records:
+                    try:
+                        scores.append(float(record["score"]))
+                    except (KeyError, ValueError):  # expect: DATA001
+                        continue
+                return sum(scores) / len(scores)
+        """, note="the twin: the list gathered first holds parsed records, and a record without a score is dropped"),
         invalid("""
             import json
             import numpy as np

@@ -6,8 +6,9 @@ import ast
 from hygiene.context import RepoContext
 from hygiene.analysis.evalmode import CollectingRule, verdicts
 from hygiene.analysis.evalmode.describe import describe, related
+from hygiene.analysis.evalmode.oneshot import shown_one_example
 from hygiene.finding import Location, Severity
-from hygiene.rule import invalid, valid
+from hygiene.rule import invalid, notebook, valid
 
 
 class TrainModeEval(CollectingRule):
@@ -72,7 +73,10 @@ class TrainModeEval(CollectingRule):
     call on made-up tensors after loading (a shape check) is not. The `main()` / `run()` of a script
     named for evaluation, inference or prediction (`eval.py`, `predict_video.py`) evaluates like a
     function so named. An inference script outputs its model's predictions, so a finding there stays a
-    finding (in a demo or a visualisation it becomes a checklist question).
+    finding (in a demo or a visualisation it becomes a checklist question). In a notebook, a forward
+    pass at the top level on one example (`x[None]`, `x.unsqueeze(0)`, a function of the notebook
+    returning one, or an output unpacked as `logits, = model(x)`) whose output is only shown, never
+    compared, handed to a metric or a loss, collected or written out, is a demonstration: a question.
 
     ## Why is this bad?
     In training mode dropout still drops units and batch norm normalises with the statistics of
@@ -2512,12 +2516,72 @@ class TrainModeEval(CollectingRule):
                     return model(x)
             """,
         }, note="near miss: the factory returns the model in eval mode; a function that loads weights and fine-tunes is training"),
+        # Held-out set 26: a Colab that loads a checkpoint into a timm model and plots one image's logits.
+        valid({"demo.ipynb": notebook(
+            """
+            import matplotlib.pyplot as plt
+            import numpy as np
+            import timm
+            import torch
+            """,
+            """
+            backbone = timm.create_model("vit_base_patch16_224", num_classes=len(class_names))
+            timm.models.load_checkpoint(backbone, "weights.npz")
+            """,
+            """
+            def as_batch(picture, size):
+                arr = np.asarray(picture.resize((size, size)), dtype=np.float32) / 255.0
+                arr = arr.transpose(2, 0, 1)
+                return torch.tensor(arr[None])
+
+            with torch.no_grad():
+                probs = backbone(as_batch(example_picture, 224)).softmax(-1).numpy()[0]
+            """,
+            """
+            top = probs.argsort()[::-1][:5]
+            plt.bar([class_names[i] for i in top], probs[top])
+            """,
+        )}, note="a forward pass on one example (a batch of one made by a function of the notebook) whose output is only plotted: a question"),
+        invalid({"demo.ipynb": notebook(
+            """
+            import numpy as np
+            import timm
+            import torch
+            """,
+            """
+            backbone = timm.create_model("resnet50", num_classes=len(class_names))
+            timm.models.load_checkpoint(backbone, "weights.pth")
+            """,
+            """
+            with torch.no_grad():  # expect: EVAL001
+                scores, = backbone(torch.from_numpy(example_pixels).unsqueeze(0)).numpy()
+            print("right" if scores.argmax() == example_label else "wrong")
+            """,
+        )}, note="one example, but its prediction is compared with the label: a score"),
+        invalid({"demo.ipynb": notebook(
+            """
+            import timm
+            import torch
+            """,
+            """
+            backbone = timm.create_model("resnet50", num_classes=10)
+            timm.models.load_checkpoint(backbone, "weights.pth")
+            """,
+            """
+            hits = 0
+            with torch.no_grad():
+                for images, labels in test_loader:  # expect: EVAL001
+                    hits += (backbone(images).argmax(1) == labels).sum().item()
+            print(hits / len(test_loader.dataset))
+            """,
+        )}, note="the same notebook scoring the test set in a loop"),
     ]
 
     @classmethod
     def check_repo(cls, repo: RepoContext) -> None:
         built: set[tuple[str, int]] = set()
         evaluated: dict[tuple, tuple] = {}
+        texts: dict[str, str | None] = {}
         for verdict in verdicts(repo):
             if verdict.train is None:
                 continue
@@ -2558,11 +2622,16 @@ class TrainModeEval(CollectingRule):
             # the first evaluation, the others named as related places; also when each branch of the
             # function (`if training_type == "single": ... else: ...`) has its own `.train()` (held-out 14).
             key = (verdict.path, verdict.function, verdict.target)
+            demo = _shown_demo(repo, verdict, texts)
             if key in evaluated:
-                evaluated[key][2].append(Location(verdict.path, verdict.line, "evaluated here too"))
+                first, first_fields, others, first_demo = evaluated[key]
+                if first_demo and not demo:  # the finding goes where a number is computed, the demo is related
+                    evaluated[key] = (verdict, fields, [Location(first.path, first.line, "evaluated here too"), *others], False)
+                else:
+                    others.append(Location(verdict.path, verdict.line, "evaluated here too"))
                 continue
-            evaluated[key] = (verdict, fields, [])
-        for verdict, fields, others in evaluated.values():
+            evaluated[key] = (verdict, fields, [], demo)
+        for verdict, fields, others, demo in evaluated.values():
             if verdict.sibling and verdict.cell is None and verdict.train is not None:
                 # The function switches another network to eval mode and leaves this one out
                 # (`model.eval()` without `predictor.eval()`): the fix goes next to that switch.
@@ -2573,8 +2642,24 @@ class TrainModeEval(CollectingRule):
                                      *related(verdict.train, "training mode comes from here"), *others])
                 continue
             repo.report(cls, verdict.path, verdict.line, cell=verdict.cell, cell_line=verdict.cell_line,
-                        snippet=verdict.code,
+                        snippet=verdict.code, extra={"ask": _DEMO} if demo else None,
                         related=[*related(verdict.train, "training mode comes from here"), *others], **fields)
+
+
+# Why a notebook's forward pass on one example whose output is only shown is a question (held-out set 26).
+_DEMO = ("a forward pass on one example whose output is only shown (plotted or printed), not scored or kept: "
+         "a demonstration, whose picture training mode would change but no reported number")
+
+
+def _shown_demo(repo: RepoContext, verdict, texts: dict[str, str | None]) -> bool:
+    """Is the evaluation a notebook's forward pass on one example whose output is only shown
+    (`hygiene.analysis.evalmode.oneshot`)?"""
+    if not verdict.path.endswith(".ipynb") or verdict.call_line is None or verdict.why == "loop":
+        return False
+    if verdict.path not in texts:
+        texts[verdict.path] = repo.code_text(verdict.path)
+    text = texts[verdict.path]
+    return text is not None and shown_one_example(text, verdict.call_line, verdict.target)
 
 
 def _method_of(repo: RepoContext, path: str, cls: str, function: str) -> bool:

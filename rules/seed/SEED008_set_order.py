@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import libcst as cst
 
-from hygiene.finding import Location, Severity
+from hygiene.analysis.integer_callers import integer_arguments
+from hygiene.finding import Finding, Location, Severity
 from hygiene.analysis.names import dotted
 from hygiene.analysis.order import Origin, OrderTracker
 from hygiene.analysis.order_outputs import UNSEEDED_DRAW, opened_path, run_field, unseeded_global_draw, written
@@ -14,6 +15,10 @@ from hygiene.analysis.order_syntax import _names_in
 from hygiene.analysis.order_purpose import order_ask
 from hygiene.analysis.randomness import is_test_path
 from hygiene.rule import Rule, invalid, valid
+from hygiene.walk import iter_nodes
+
+if TYPE_CHECKING:
+    from hygiene.context import RepoContext
 
 
 class SetOrder(OrderTracker, Rule):
@@ -34,7 +39,12 @@ class SetOrder(OrderTracker, Rule):
     integer literals, loop variables over them, tuples of these, a list made empty and appended only
     such items) are left alone: their order does not change between runs; a set of ids whose type the
     code does not say (`set(sources)` of a graph's node ids, `node_set`, `user_ids`, `indices`) is a
-    checklist question, since integer ids keep their order too (a set of node *names* is not). Membership tests,
+    checklist question, since integer ids keep their order too (a set of node *names* is not); numpy's
+    indices (`np.where(mask)[0]`, `np.argsort(x)`, `.tolist()` of them) are integers too. A set made from a
+    parameter of a top-level function (`def one_hot(values): kinds = set(values)`) is left alone when every
+    call of the function in the repository passes integers there (`one_hot(np.where(pairs)[0])`); a caller
+    passing anything else, none at all, or the function passed around as a value keeps the finding. A loop
+    index that a comprehension in the body rebinds (`[rows[i] for i in picked]`) is not read. Membership tests,
     counts and set algebra are not uses of the order, nor is pairing the set with plot colours or
     markers (`zip(names, palette)`), nor joining it into the lines of an import block (or C includes)
     that a compiler reads in any order (`"import (\\n" + "\\n".join(pkgs) + "\\n)"`). In a data folder, a
@@ -74,6 +84,87 @@ class SetOrder(OrderTracker, Rule):
     triggers = ("set(", "{")
     order_index_uses = False  # `list(s)[0]` is how one takes the only element of a set
     examples = [
+        valid({
+            "graph_utils.py": """
+                import numpy as np
+
+                def one_hot(values):
+                    kinds = set(values)
+                    rows = {k: np.eye(len(kinds))[i] for i, k in enumerate(kinds)}
+                    return np.array([rows[v] for v in values])
+            """,
+            "fit.py": """
+                import numpy as np
+                from graph_utils import one_hot
+
+                def relations(n):
+                    pairs = np.ones((n, n)) - np.eye(n)
+                    receivers = one_hot(np.where(pairs)[1])
+                    senders = one_hot(np.where(pairs)[0])
+                    return receivers, senders
+            """,
+        }, note="near miss (held-out set 25): a set of a parameter whose every caller passes numpy's integer indices: "
+                "integers keep their order between runs"),
+        invalid({
+            "graph_utils.py": """
+                import numpy as np
+
+                def one_hot(values):
+                    kinds = set(values)  # expect: SEED008
+                    rows = {k: np.eye(len(kinds))[i] for i, k in enumerate(kinds)}
+                    return np.array([rows[v] for v in values])
+            """,
+            "fit.py": """
+                import numpy as np
+                from graph_utils import one_hot
+
+                def relations(n, frame):
+                    pairs = np.ones((n, n)) - np.eye(n)
+                    senders = one_hot(np.where(pairs)[0])
+                    kinds = one_hot(frame["relation"])
+                    return senders, kinds
+            """,
+        }, note="the twin: another caller passes a column of names, whose order changes between runs"),
+        invalid("""
+            import numpy as np
+
+            def one_hot(values):
+                kinds = set(values)  # expect: SEED008
+                rows = {k: np.eye(len(kinds))[i] for i, k in enumerate(kinds)}
+                return np.array([rows[v] for v in values])
+
+            columns = list(map(one_hot, table))
+        """, note="the function is passed around as a value: its callers cannot all be read"),
+        valid("""
+            import numpy as np
+
+            def shard_by_group(records):
+                groups = set([r["group"] for r in records])
+                shards = []
+                for i, group in enumerate(groups):
+                    members = [r for r in records if r["group"] == group]
+                    picked = np.random.default_rng(0).permutation(len(members))[: len(members) // 2]
+                    shards.append([members[i] for i in picked])
+                return shards
+        """, note="near miss (held-out set 26): the loop's index is never read; the comprehension reads its own `i`"),
+        invalid("""
+            import numpy as np
+
+            def shard_by_group(records):
+                groups = set([r["group"] for r in records])  # expect: SEED008
+                shards = []
+                for i, group in enumerate(groups):
+                    members = [r for r in records if r["group"] == group]
+                    shards.append([(i, m) for m in members])
+                return shards
+        """, note="the twin: the comprehension reads the loop's index, the group's position"),
+        valid("""
+            import numpy as np
+
+            def senders(pairs):
+                kinds = set(np.where(pairs)[0])
+                return {k: i for i, k in enumerate(kinds)}
+        """, note="near miss: a set of numpy's indices made in the function itself"),
         valid("""
             from sklearn.metrics import accuracy_score, classification_report
 
@@ -657,11 +748,19 @@ class SetOrder(OrderTracker, Rule):
                                           for side, k in zip(sides, known))
             return any(known) and isinstance(expr.operator, (cst.Subtract, cst.FloorDivide, cst.Divide, cst.Power,
                                                              cst.LeftShift, cst.RightShift))
+        if isinstance(expr, cst.Subscript) and isinstance(expr.value, cst.Call):
+            # `np.where(mask)[0]`, `np.nonzero(x)[1]`: the indices of one axis (numpy's integers hash to themselves)
+            inner = expr.value
+            return self.qualified_name(inner.func) in ("numpy.where", "numpy.nonzero") and len(inner.args) == 1 \
+                and inner.args[0].keyword is None and not inner.args[0].star
         if isinstance(expr, cst.Call):
             name = self.qualified_name(expr.func) or ""
             if name in ("builtins.range", "numpy.arange", "builtins.len", "random.randrange", "random.randint",
-                        "builtins.int"):
+                        "builtins.int", "numpy.flatnonzero", "numpy.argsort", "numpy.argmax", "numpy.argmin",
+                        "numpy.argwhere"):
                 return True
+            if isinstance(expr.func, cst.Attribute) and expr.func.attr.value == "tolist" and not expr.args:
+                return self._integers(expr.func.value)
             args = [a.value for a in expr.args if a.keyword is None and not a.star]
             if name in _INTEGERS_KEPT and args:
                 return self._integers(args[0])
@@ -679,6 +778,10 @@ class SetOrder(OrderTracker, Rule):
         if isinstance(expr, cst.Call) and self.qualified_name(expr.func) in ("builtins.set", "builtins.frozenset"):
             if expr.args and self._integers(expr.args[0].value):
                 return None
+            if expr.args and isinstance(expr.args[0].value, cst.Name):
+                place = self._parameter_place(expr.args[0].value.value)
+                if place is not None:
+                    self.__dict__.setdefault("_param_sets", {})[id(expr)] = place
             return Origin(expr, _short(self.ctx.code(expr)))
         if isinstance(expr, cst.BinaryOperation) and isinstance(expr.operator, (cst.BitOr, cst.BitAnd, cst.Subtract)):
             left, right = self.source(expr.left), self.source(expr.right)
@@ -705,6 +808,8 @@ class SetOrder(OrderTracker, Rule):
         self.__dict__.setdefault("_pending", {}).setdefault(key, []).append(
             (origin.node, {"origin": origin.what, "use": description, "extra": ask,
                            "related": [Location(self.ctx.path, self.ctx.line_of(use), "where the order decides")]}))
+        if reason:
+            self.__dict__.get("_param_sets", {}).pop(id(origin.node), None)
 
     def finish(self) -> None:
         """One finding per function (and kind of answer): the first set, naming the others."""
@@ -716,8 +821,45 @@ class SetOrder(OrderTracker, Rule):
                                                          for line in others]
                 fields["use"] += (f"; {'one more set' if len(others) == 1 else f'{len(others)} more sets'} of this "
                                   "function (related): one decision, one finding")
-            self.report(node, **fields)
+            finding = self.report(node, **fields)
+            places = [self.__dict__.get("_param_sets", {}).get(id(n)) for n, _ in found]
+            if all(places) and not fields.get("extra"):
+                # Every set of the group is made from a parameter of a top-level function: whether its items are
+                # integers (whose order is fixed) is up to the callers, which the repo phase reads.
+                self.ctx.findings.remove(finding)
+                self.ctx.facts.setdefault(self.code, []).append({"finding": finding.to_dict(), "places": places})
 
+    def _parameter_place(self, name: str) -> list[Any] | None:
+        """[function, parameter, position] when `name` is a parameter of the top-level function being walked
+        that its body never binds again; None otherwise."""
+        names = self.ctx.names
+        scope = names.scope if names is not None else None
+        if scope is None or scope.kind != "function" or scope.parent is None or scope.parent.kind != "module":
+            return None
+        function = scope.node
+        params = [p.name.value for p in (*function.params.posonly_params, *function.params.params)]
+        if name not in params:
+            return None
+        for node in iter_nodes(function.body):
+            if isinstance(node, cst.Assign):
+                targets = [t.target for t in node.targets]
+            elif isinstance(node, (cst.AugAssign, cst.AnnAssign, cst.For)):
+                targets = [node.target]
+            else:
+                continue
+            if any(isinstance(n, cst.Name) and n.value == name for t in targets for n in iter_nodes(t)):
+                return None  # `labels = clean(labels)`: the set is no longer made of what the callers pass
+        return [function.name.value, name, params.index(name)]
+
+    @classmethod
+    def check_repo(cls, repo: RepoContext) -> None:
+        """A set of a parameter is reported unless every caller in the repository passes integers there
+        (`hygiene.analysis.integer_callers`: `encode_onehot(np.where(mask)[0])`)."""
+        for _, deferred in repo.facts(cls.code):
+            for item in deferred:
+                if all(integer_arguments(repo, *place) for place in item["places"]):
+                    continue
+                repo.findings.append(Finding.from_dict(item["finding"]))
 
     def _set_words(self, node: cst.CSTNode) -> str:
         """The set's own text and the name it is bound to (`node_set = set(sources)`)."""
