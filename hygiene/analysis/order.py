@@ -3,14 +3,13 @@
 A rule mixes `OrderTracker` into its class and says what its *sources* are (`source(expr)`: a
 directory listing, a set); the tracker follows them through one function (or the module body):
 names bound to them, `list(...)`, comprehensions over them, concatenations, lists appended to in a
-loop over them, functions of the same file that return them; `sorted(...)` and `.sort()` end it.
+loop over them (not with a literal), functions of the same file that return them; sorting ends it.
 It calls `sensitive(origin, use, description)` at the first use where the order decides: a slice
 (`files[:n]`) or the last item (`files[-1]`; `files[0]` is "the one file there is"); a split or
 positional draw (`train_test_split(files)`, `rng.shuffle(files)`), even seeded; an `enumerate`
 index used other than as `i == 0`; `zip` with a list not derived from the value (nor plot colours);
-a running count (`n += 1`) of a loop over it that a branch tests (`if n < n_train:`); `", ".join`.
-Not in an error message, an assertion or a log line. Counting, summing, membership, sets and dicts
-keyed by name are not uses of the order.
+a running count (`n += 1`) of a loop over it that a branch tests (`if n < n_train:`); `", ".join`. Not in an
+error message, an assertion or a log line. Counting, summing, membership, name-keyed sets and dicts are no uses.
 """
 from __future__ import annotations
 
@@ -20,23 +19,19 @@ from dataclasses import dataclass
 import libcst as cst
 
 from hygiene.analysis.names import dotted
-from hygiene.analysis.order_syntax import (_counters, _first_only, _pairs_only, _first_target, _in_message, _is_slice, _last_index,
+from hygiene.analysis.order_syntax import (_counters, _holds_no_name, _texty, _first_only, _pairs_only, _first_target, _in_message, _is_slice, _last_index,
                                   _stores_only, _own_item_only, _lookup_in_same, _names_in, _only_messages, _reads_position, _short, _uses_name,
                                   declaration_block, note_derived, order_names, report_rows)
 
 # Calls that keep the order of their first argument in their result.
 _ORDER_KEEPING = frozenset({
-    "builtins.list", "builtins.tuple", "builtins.filter", "builtins.map", "builtins.reversed",
-    "numpy.array", "numpy.asarray", "numpy.concatenate", "numpy.stack", "numpy.vstack", "numpy.hstack",
-    "pandas.concat", "pandas.DataFrame", "pandas.Series", "torch.cat", "torch.stack", "torch.tensor",
-    "itertools.chain", "itertools.islice",
-})
+    "builtins.list", "builtins.tuple", "builtins.filter", "builtins.map", "builtins.reversed", "numpy.array", "numpy.asarray",
+    "numpy.concatenate", "numpy.stack", "numpy.vstack", "numpy.hstack", "pandas.concat", "pandas.DataFrame",
+    "pandas.Series", "torch.cat", "torch.stack", "torch.tensor", "itertools.chain", "itertools.islice"})
 _SORTING = frozenset({"builtins.sorted", "natsort.natsorted", "numpy.sort", "numpy.unique"})
 # Splits and positional draws: the result depends on which item sits where.
-_SPLITS = frozenset({
-    "sklearn.model_selection.train_test_split", "torch.utils.data.random_split",
-    "torch.utils.data.dataset.random_split", "numpy.array_split", "numpy.split",
-})
+_SPLITS = frozenset({"sklearn.model_selection.train_test_split", "torch.utils.data.random_split",
+                     "torch.utils.data.dataset.random_split", "numpy.array_split", "numpy.split"})
 _POSITIONAL_DRAWS = frozenset({"shuffle", "sample", "choice", "choices", "permutation"})
 
 
@@ -207,6 +202,8 @@ class OrderTracker:
         origin = self.unordered(node.value) or self._loop_origin()
         if origin is not None and isinstance(node.operator, cst.AddAssign):
             self._bind(node.target, origin)
+            if _texty(node.value):  # `text += " {} , ".format(x)`: a slice of it trims characters, keeps every item
+                self.__dict__.setdefault("_order_texts", set()).add(dotted(node.target))
 
     def _loop_origin(self) -> Origin | None:
         self._frames()
@@ -291,7 +288,8 @@ class OrderTracker:
             names = {n.value for n in _names_in(part.lower) if isinstance(n, cst.Name)}
             if names and names <= self.__dict__.get("_pair_indices", set()):
                 return
-        if isinstance(part, cst.Slice) and (part.lower is not None or part.upper is not None):
+        if isinstance(part, cst.Slice) and (part.lower is not None or part.upper is not None) \
+                and dotted(node.value) not in self.__dict__.get("_order_texts", ()):
             self._report(origin, node, "only the items `[{code}]` are kept (line {line})")
         elif isinstance(part, cst.Index) and _last_index(part.value) and self.order_index_uses \
                 and dotted(node.value) not in self.__dict__.get("_order_singletons", set()):
@@ -316,7 +314,8 @@ class OrderTracker:
             method = func.attr.value
             if method in ("append", "extend") and positional:  # `xs.append(v)`: xs is made of v
                 note_derived(self.__dict__.setdefault("_order_more", {}), func.value, positional[0])
-            if method in ("append", "extend", "insert") and self._loop_origin() is not None:
+            if method in ("append", "extend", "insert") and self._loop_origin() is not None \
+                    and not (positional and _holds_no_name(positional[-1])):  # (`rows.append({})`: nothing of the listing)
                 self._bind(func.value, self._loop_origin())
                 return
             if method == "sort" and not positional:

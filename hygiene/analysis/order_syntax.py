@@ -349,3 +349,18 @@ def _lookup_in_same(parents: list[cst.CSTNode], receiver: cst.BaseExpression) ->
         if not isinstance(parent, (cst.Arg, cst.SubscriptElement, cst.Index)):
             return False
     return False
+
+
+def _holds_no_name(value: cst.BaseExpression) -> bool:
+    """A literal or an empty container (`{}`, `[]`, `0`, `"x"`): a value that reads no name."""
+    from hygiene.walk import iter_nodes
+    return not any(isinstance(n, cst.Name) and n.value not in ("None", "True", "False") for n in iter_nodes(value))
+
+
+def _texty(value: cst.BaseExpression) -> bool:
+    """A piece of text: a string literal, an f-string, `"...".format(...)`, or `+` of such."""
+    if isinstance(value, (cst.SimpleString, cst.FormattedString, cst.ConcatenatedString)):
+        return True
+    if isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute) and value.func.attr.value == "format":
+        return isinstance(value.func.value, (cst.SimpleString, cst.ConcatenatedString))
+    return isinstance(value, cst.BinaryOperation) and (_texty(value.left) or _texty(value.right))

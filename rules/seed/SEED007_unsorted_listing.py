@@ -157,6 +157,18 @@ class UnsortedListing(OrderTracker, Rule):
     message = "`{listing}` returns files in filesystem order, and {use}: the result changes between machines"
     question = "Does the result at {where} depend on the order of `{listing}`, and was it sorted when the reported numbers were made?"
     examples = [
+        valid("""
+            import json
+            import os
+
+            for name in os.listdir("prepared"):
+                rows = []
+                for line in open(os.path.join("prepared", name)):
+                    rows.append({})
+                    rows[-1]["prompt"] = json.loads(line)["prompt"].strip()
+                json.dump(rows, open(os.path.join("out", name), "w"))
+        """, note="held-out set 27 near miss: `rows[-1]` is the record just appended (a literal per row), not the "
+                  "listing's last file"),
         invalid("""
             import os
 

@@ -84,6 +84,25 @@ class SetOrder(OrderTracker, Rule):
     triggers = ("set(", "{")
     order_index_uses = False  # `list(s)[0]` is how one takes the only element of a set
     examples = [
+        valid("""
+            def describe(cell, headers):
+                text = "Cell {} . ".format(cell)
+                seen = set()
+                for h in headers:
+                    seen.add(h["value"])
+                for h in seen:
+                    text += " {} , ".format(h)
+                return text[:-3] + " . "
+        """, note="held-out set 27 near miss: `[:-3]` trims the text's trailing separator; it keeps every item of the set"),
+        valid("""
+            import numpy as np
+
+            def positives(matrix, n):
+                users, items = matrix.nonzero()
+                pool = np.array(list(set(items)))
+                return np.random.default_rng(0).choice(pool, size=n)
+        """, note="held-out set 27 near miss: the column indices of a sparse matrix's `.nonzero()` are integers, "
+                  "whose set keeps its order"),
         valid({
             "graph_utils.py": """
                 import numpy as np
@@ -690,6 +709,9 @@ class SetOrder(OrderTracker, Rule):
         empty: set[str] = self.__dict__.setdefault("_empty_lists", set())
         holds = self._integers(node.value)  # before the targets change: `ids = ids + more`
         for target in node.targets:
+            if isinstance(target.target, cst.Tuple) and self._index_arrays(node.value):
+                # `rows, cols = matrix.nonzero()`, `ii, jj = np.where(mask)`: one array of integer indices per axis
+                integer_names.update(e.value.value for e in target.target.elements if isinstance(e.value, cst.Name))
             if isinstance(target.target, cst.Name):
                 empty.discard(target.target.value)
                 if holds:
@@ -717,6 +739,16 @@ class SetOrder(OrderTracker, Rule):
         else:
             integer_names.discard(name)
         self.__dict__.get("_empty_lists", set()).discard(name)
+
+    def _index_arrays(self, expr: cst.BaseExpression) -> bool:
+        """`x.nonzero()` (numpy, scipy.sparse), `np.where(mask)` / `np.nonzero(x)` with one argument: a tuple of
+        integer index arrays."""
+        if not isinstance(expr, cst.Call):
+            return False
+        if isinstance(expr.func, cst.Attribute) and expr.func.attr.value == "nonzero" and not expr.args:
+            return True
+        return self.qualified_name(expr.func) in ("numpy.where", "numpy.nonzero") and len(expr.args) == 1 \
+            and expr.args[0].keyword is None and not expr.args[0].star
 
     def _integers(self, expr: cst.BaseExpression) -> bool:
         """Does `expr` hold integers, or tuples of integers (whose hashes do not change between runs)?"""
