@@ -343,6 +343,9 @@ class CallEvaluator(Evaluator):
                 lits[arg.keyword.value if arg.keyword is not None else str(index)] = constant
         if lits:
             info["lits"] = lits
+        if method == "astype" and expr.args and isinstance(expr.args[0].value, (cst.Name, cst.Attribute)):
+            to = expr.args[0].value  # `astype(int)`, `astype(np.float32)`: the type, as written
+            info["to"] = to.value if isinstance(to, cst.Name) else to.attr.value
         role = self.call_role(expr, positional, keywords)
         if role:
             info["role"] = role
