@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from hygiene.discovery import is_test_path as is_test_code
 from hygiene.finding import Location
+from hygiene.analysis.pipeline_writes import pipeline_writes
 from hygiene.analysis.history import Change, History, history_of
 from hygiene.analysis.modules import import_graph
 from hygiene.analysis.codesig import code_signature
@@ -207,6 +208,11 @@ def writes_by_target(repo: RepoContext, tracked: frozenset[str]) -> dict[str, li
                 for target in matcher.match(pattern):
                     if is_result_target(target) and target not in downloaded:
                         targets[target].append(Write(script, record.get("line"), pattern))
+    for script, pattern, _ in pipeline_writes(repo):  # a Snakemake rule, a Makefile target
+        if specific(pattern) and not is_test_code(script):
+            for target in matcher.match(pattern):
+                if is_result_target(target) and target not in downloaded:
+                    targets[target].append(Write(script, None, pattern))
     for target, writes in targets.items():
         exact = [w for w in writes if w.exact]
         targets[target] = sorted(set(exact or writes), key=lambda w: (w.script, w.line or 0))
@@ -287,7 +293,8 @@ def staleness(repo: RepoContext) -> list[Verdict]:
 
 
 def _judge_all(repo: RepoContext) -> list[Verdict]:
-    if not any(r.get("mode") == "write" for records in resolved_io(repo).values() for r in records):
+    if not any(r.get("mode") == "write" for records in resolved_io(repo).values() for r in records) \
+            and not pipeline_writes(repo):
         return []  # nothing writes files: no history needed, and no note about its absence
     history = history_of(repo)
     if not history.available:

@@ -114,6 +114,7 @@ class SwallowedException(Rule):
     | `except json.JSONDecodeError: return 0` in a judge parser | yes | `return None` counted by the caller |
     | `except JSONDecodeError: return {"harm": 0, "reason": "unparsed"}`, the note never read | yes | a caller reads `reason` or compares `"unparsed"` |
     | `except InstructorRetryException: return Verdict(harmful=False, rationale="unparsed")`, the note never read | yes | a caller counts `v.rationale == "unparsed"` |
+    | `except InstructorRetryException: return Verdict(caved=False, rationale="...")` where `Verdict` is the try's `response_model=` (any field names) | yes | `return None` counted by the caller |
     | `for a in text.split("::"): try: int(a) except: 0` | no | parsing one string |
     | `except ValueError: logger.warning(...); return text, 0.0` in a judge parser (function or method) | yes, logged or not | `return text, None` |
     | `is_equiv(a, b)`: `try: parse(a) - parse(b) except ParseError: return False` | yes | `if a == b: return True` first; only the prediction parsed |
@@ -364,6 +365,56 @@ class SwallowedException(Rule):
                 print(sum(v.harmful for v in verdicts) / len(verdicts), failed, "unparsed")
             """,
         }, note="near miss: the caller counts the unparsed verdicts"),
+        invalid({
+            "judge.py": """
+                import instructor
+                from instructor.exceptions import InstructorRetryException
+                from openai import OpenAI
+                from pydantic import BaseModel
+                client = instructor.from_openai(OpenAI())
+
+                class Verdict(BaseModel):
+                    caved: bool
+                    rationale: str
+
+                def judge(item):
+                    try:
+                        return client.chat.completions.create(model="gpt-4o", response_model=Verdict, max_retries=2,
+                                                              messages=[{"role": "user", "content": item["transcript"]}])
+                    except InstructorRetryException:  # expect: DATA001
+                        return Verdict(caved=False, rationale="judge output did not validate")
+            """,
+            "rate.py": """
+                from judge import judge
+                verdicts = [judge(it) for it in items]
+                print(sum(v.caved for v in verdicts) / len(verdicts))
+            """,
+        }, note="probe20: the response model the judge was asked to fill, made up with a constant verdict"),
+        valid({
+            "judge.py": """
+                import instructor
+                from instructor.exceptions import InstructorRetryException
+                from openai import OpenAI
+                from pydantic import BaseModel
+                client = instructor.from_openai(OpenAI())
+
+                class Verdict(BaseModel):
+                    caved: bool
+                    rationale: str
+
+                def judge(item):
+                    try:
+                        return client.chat.completions.create(model="gpt-4o", response_model=Verdict, max_retries=2,
+                                                              messages=[{"role": "user", "content": item["transcript"]}])
+                    except InstructorRetryException:
+                        return None
+            """,
+            "rate.py": """
+                from judge import judge
+                verdicts = [v for v in (judge(it) for it in items) if v is not None]
+                print(sum(v.caved for v in verdicts) / len(verdicts), len(items) - len(verdicts), "unjudged")
+            """,
+        }, note="near miss: the failure returns None and the caller counts the unjudged items"),
         valid("""
             import string
             import jax
@@ -2306,7 +2357,7 @@ class SwallowedException(Rule):
                 _parses(try_node) and self._grading(function))):
             self._candidate("none", node, model=model or "", function=function.name.value)
             return
-        marked = _marked_result(node)
+        marked = _marked_result(node, try_node)
         if marked is not None and function is not None and _enclosing_loop(parents) is None and (
                 model is not None or _parses(try_node)) and self._grading(function):
             record, key, marker = marked  # `return {"harm": 0, "reason": "unparsed"}`: a grade, and a note
@@ -3407,10 +3458,26 @@ def _handler_statements(handler: cst.ExceptHandler) -> list[cst.BaseSmallStateme
             for s in (st.body if isinstance(st, cst.SimpleStatementLine) else [None])]
 
 
-def _marked_result(handler: cst.ExceptHandler) -> tuple[cst.BaseExpression, str, str] | None:
+# Keywords that name the response model a structured-output call must fill (instructor, OpenAI `.parse`,
+# the Responses API, pydantic-ai, LangChain `with_structured_output`).
+SCHEMA_KEYWORDS = frozenset({"response_model", "response_format", "text_format", "output_type", "schema"})
+
+
+def _asked_schema(record: cst.Call, try_node: cst.Try) -> bool:
+    """The handler builds an instance of the very class a call in the `try` asks the model to fill
+    (`response_model=Verdict` ... `except ...: return Verdict(caved=False, ...)`): a verdict made up."""
+    name = record.func.value if isinstance(record.func, cst.Name) else None
+    return name is not None and any(
+        isinstance(n, cst.Arg) and n.keyword is not None and n.keyword.value in SCHEMA_KEYWORDS
+        and isinstance(n.value, cst.Name) and n.value.value == name for n in iter_nodes(try_node.body))
+
+
+def _marked_result(handler: cst.ExceptHandler, try_node: cst.Try | None = None) -> tuple[cst.BaseExpression, str, str] | None:
     """`return {"harm": 0, "reason": "unparsed"}`, `return Verdict(harmful=False, rationale="unparsed")` (a
     response model of a structured-output judge): (the returned grade, the key of the note, the note) when the
-    handler only returns a record whose grade is a constant and whose failure is a note."""
+    handler only returns a record whose grade is a constant and whose failure is a note. A record of the class
+    the `try` asks the model to fill (`response_model=Verdict`) is a made-up verdict whatever its fields are
+    called (`Verdict(caved=False, rationale="judge output did not validate")`)."""
     smalls = _handler_statements(handler)
     if len(smalls) != 1 or not isinstance(smalls[0], cst.Return):
         return None
@@ -3422,10 +3489,11 @@ def _marked_result(handler: cst.ExceptHandler) -> tuple[cst.BaseExpression, str,
         fields = [(a.keyword.value, a.value) for a in value.args if a.keyword is not None]
     else:
         return None
-    graded = [k for k, v in fields if RATED_FIELDS.match(k) and _constant(v) is not None
+    schema = try_node is not None and isinstance(value, cst.Call) and _asked_schema(value, try_node)
+    graded = [k for k, v in fields if (schema or RATED_FIELDS.match(k)) and _constant(v) is not None
               and isinstance(v, (cst.Integer, cst.Float, cst.Name))]
     notes = [(k, string_value(v) or "") for k, v in fields if isinstance(v, cst.SimpleString)
-             and ERRORISH.search(string_value(v) or "")]
+             and (schema or ERRORISH.search(string_value(v) or ""))]
     if not graded or not notes:
         return None
     return smalls[0].value, notes[0][0], notes[0][1].strip()

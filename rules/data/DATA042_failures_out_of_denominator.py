@@ -76,6 +76,26 @@ class FailuresOutOfDenominator(Rule):
                     correct += res.result.message.content[0].text.strip() == gold[res.custom_id]
                 return correct / len(gold)
         """, note="near miss: the failed requests stay in the denominator (scored wrong)"),
+        invalid("""
+            def collect(client, batch_id, gold):
+                answers = {}
+                for entry in client.messages.batches.results(batch_id):
+                    if entry.result.type != "succeeded":  # expect: DATA042
+                        continue
+                    answers[entry.custom_id] = entry.result.message.content[0].text.strip()[:1]
+                correct = sum(answers[k] == gold[k] for k in answers)
+                return correct / len(answers)
+        """, note="probe20: the kept answers stored by item id, the accuracy over their number"),
+        valid("""
+            def collect(client, batch_id, gold):
+                answers = {}
+                for entry in client.messages.batches.results(batch_id):
+                    if entry.result.type != "succeeded":
+                        continue
+                    answers[entry.custom_id] = entry.result.message.content[0].text.strip()[:1]
+                correct = sum(answers.get(k) == gold[k] for k in gold)
+                return correct / len(gold)
+        """, note="near miss: the accuracy is over every item, a failed one scored wrong"),
         invalid({
             "pipeline/__init__.py": "",
             "pipeline/generate.py": """
@@ -429,13 +449,17 @@ def _exception_instance(test: cst.BaseExpression) -> bool:
 
 
 def _increment(stmt: cst.BaseStatement) -> str | None:
-    """`count += 1` as a statement of the loop body, or `kept.append(...)` (then `len(kept)`)."""
+    """`count += 1` as a statement of the loop body, `kept.append(...)` or `kept[key] = ...` (a dict of the
+    kept outputs by item: then `len(kept)`)."""
     if not isinstance(stmt, cst.SimpleStatementLine):
         return None
     for small in stmt.body:
         if (isinstance(small, cst.Expr) and isinstance(small.value, cst.Call) and isinstance(small.value.func, cst.Attribute)
                 and small.value.func.attr.value == "append" and isinstance(small.value.func.value, cst.Name)):
             return f"len({small.value.func.value.value})"
+        if (isinstance(small, cst.Assign) and len(small.targets) == 1 and isinstance(small.targets[0].target, cst.Subscript)
+                and isinstance(small.targets[0].target.value, cst.Name)):
+            return f"len({small.targets[0].target.value.value})"
         if (isinstance(small, cst.AugAssign) and isinstance(small.operator, cst.AddAssign)
                 and isinstance(small.target, cst.Name) and isinstance(small.value, cst.Integer) and small.value.value == "1"):
             return small.target.value

@@ -23,8 +23,9 @@ class DoubleSoftmax(Rule):
     softmax or a sigmoid from every `return` of its `forward`) given to `CrossEntropyLoss` / `F.cross_entropy`, which apply
     log-softmax themselves; a sigmoid's output given to `BCEWithLogitsLoss` /
     `binary_cross_entropy_with_logits`; softmax probabilities given to `NLLLoss` / `F.nll_loss`,
-    which expect log-probabilities; and a softmax applied to values that are already
-    probabilities. The loss may be held in an attribute, also one `__init__` sets from a
+    which expect log-probabilities; a softmax applied to values that are already
+    probabilities; and a model built to output probabilities (`eqx.nn.MLP(..., final_activation=jax.nn.softmax)`)
+    in a file that trains with a loss that applies softmax itself (`optax.softmax_cross_entropy_with_integer_labels`). The loss may be held in an attribute, also one `__init__` sets from a
     parameter's default (`def __init__(self, loss=nn.CrossEntropyLoss()): self.loss = loss`), and the
     probabilities may come one row at a time from a loop over a softmax's output
     (`for p in torch.softmax(scores, -1): loss(p, ...)`). `log_softmax` before `CrossEntropyLoss` is not reported: log-softmax is
@@ -60,6 +61,29 @@ class DoubleSoftmax(Rule):
             logits = torch.tensor(reg.predict_log_proba(features.numpy()))
             train_loss = torch.nn.functional.cross_entropy(logits, targets, reduction="none")
         """, note="held-out set 25 (MeZO): cross_entropy of log-probabilities is exact (log_softmax leaves them as they are)"),
+        invalid("""
+            import equinox as eqx
+            import jax
+            import optax
+
+            model = eqx.nn.MLP(in_size=64, out_size=6, width_size=128, depth=2, final_activation=jax.nn.softmax, key=key)  # expect: EVAL005
+
+            def loss_fn(m, x, y):
+                return optax.softmax_cross_entropy_with_integer_labels(jax.vmap(m)(x), y).mean()
+        """, note="probe20: an Equinox MLP built to output probabilities, trained with a loss that applies softmax again"),
+        valid("""
+            import equinox as eqx
+            import jax
+            import optax
+
+            model = eqx.nn.MLP(in_size=64, out_size=6, width_size=128, depth=2, key=key)
+
+            def loss_fn(m, x, y):
+                return optax.softmax_cross_entropy_with_integer_labels(jax.vmap(m)(x), y).mean()
+
+            def predict(m, x):
+                return jax.nn.softmax(jax.vmap(m)(x))
+        """, note="near miss: the MLP outputs logits; the softmax is taken only for the predictions"),
         invalid("""
             import torch
             probs = torch.tensor(reg.predict_proba(features.numpy()))
@@ -288,6 +312,10 @@ class DoubleSoftmax(Rule):
         # Per class being walked: `self.<attr>` set in `__init__` from a parameter whose default is an
         # instance (`def __init__(self, loss=nn.CrossEntropyLoss()): self.loss = loss`) -> that default.
         self.held: list[dict[str, cst.Call]] = []
+        # `eqx.nn.MLP(..., final_activation=jax.nn.softmax)`: a model built to output probabilities, and the
+        # softmax-applying losses of the same file (`optax.softmax_cross_entropy*`, `F.cross_entropy`).
+        self.softmax_heads: list[tuple[cst.Arg, str]] = []
+        self.softmax_losses: list[str] = []
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         self.classes.append(node.name.value)
@@ -327,6 +355,12 @@ class DoubleSoftmax(Rule):
         return "other"
 
     def finish(self) -> None:
+        if self.softmax_heads and self.softmax_losses:
+            for arg, model in self.softmax_heads[:3]:
+                self.report(arg, callee=self.softmax_losses[0],
+                            value=f"the output of `{model}(...)`, built with `{self.ctx.code(arg)}`", what="probabilities",
+                            consequence="it expects logits; the loss applies log-softmax again, so it trains on a "
+                                        "flattened distribution")
         module = self.ctx.names.module_name
         ends = {f"{module}.{cls}" if module else cls: {"kind": kinds[0], "line": self.forward_lines[cls]}
                 for cls, kinds in self.forwards.items() if kinds and kinds[0] != "other" and len(set(kinds)) == 1}
@@ -359,6 +393,13 @@ class DoubleSoftmax(Rule):
 
     def visit_Call(self, node: cst.Call) -> None:
         name = self.qualified_name(node.func) or ""
+        for arg in node.args:
+            if arg.keyword is not None and arg.keyword.value in _HEAD_KEYWORDS:
+                head = plain(self.qualified_name(arg.value) or "")
+                if head in _SOFTMAXES or head.endswith((".nn.softmax", ".special.softmax")):
+                    self.softmax_heads.append((arg, self.ctx.code(node.func)))
+        if plain(name).removesuffix("()") in _LOGIT_LOSSES:
+            self.softmax_losses.append(_short(plain(name).removesuffix("()")))
         if not name and self.held and isinstance(node.func, cst.Attribute) and isinstance(node.func.value, cst.Name) \
                 and node.func.value.value == "self" and node.func.attr.value in self.held[-1]:
             default = self.held[-1][node.func.attr.value]
@@ -425,6 +466,16 @@ def _held_defaults(cls: cst.ClassDef) -> dict[str, cst.Call]:
                     if isinstance(t, cst.Attribute) and isinstance(t.value, cst.Name) and t.value.value == "self":
                         held[t.attr.value] = defaults[small.value.value]  # type: ignore[assignment]
     return held
+
+
+# Keywords that give a model its output activation (Equinox `eqx.nn.MLP`, flax / haiku MLP helpers).
+_HEAD_KEYWORDS = frozenset({"final_activation", "output_activation", "out_activation", "last_activation"})
+_SOFTMAXES = frozenset({"jax.nn.softmax", "torch.softmax", "torch.nn.functional.softmax", "tensorflow.nn.softmax",
+                        "scipy.special.softmax"})
+# Losses that apply log-softmax to what they are given, in JAX and torch.
+_LOGIT_LOSSES = frozenset({"optax.softmax_cross_entropy", "optax.softmax_cross_entropy_with_integer_labels",
+                           "optax.losses.softmax_cross_entropy", "optax.losses.softmax_cross_entropy_with_integer_labels",
+                           *torch_api.SOFTMAX_LOSSES})
 
 
 def _short(name: str) -> str:

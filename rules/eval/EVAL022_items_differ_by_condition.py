@@ -91,7 +91,8 @@ class ItemsDifferByCondition(Rule):
     and in a loop over `prompts[:128]`) with
     the two results put side by side (also a head for one condition and a random draw of the same
     size for the other: `prompts.head(400)` beside `prompts.sample(n=400)`, or
-    `ds.select(range(300))` beside `ds.shuffle(seed=1).select(range(300))`), so
+    `ds.select(range(300))` beside `ds.shuffle(seed=1).select(range(300))`, or two draws of one collection
+    with other seeds: `df.sample(n=400, random_state=1)` beside `df.sample(n=400, random_state=2)`), so
     the conditions that are compared see different items and different n. A collection made in the
     branch that cuts it (`index = list(range(n)); shuffle(index); index = index[:k]` under one
     value, another list under the other) is each condition's own, not shared items cut. An option
@@ -439,6 +440,34 @@ class ItemsDifferByCondition(Rule):
             after = refusal_rate(drawn, tuned_model)
             json.dump({"before": before, "after": after}, open("results/refusals.json", "w"))
         """, note="the same n, other items: the first 400 prompts for one model, a random 400 for the other"),
+        invalid("""
+            import json
+            import pandas as pd
+
+            def accuracy(frame, template):
+                return sum(ask(template.format(q=r.question)) == r.answer for r in frame.itertuples()) / len(frame)
+
+            df = pd.read_json("data/trivia.jsonl", lines=True)
+            baseline = df.sample(n=400, random_state=1)
+            suggested = df.sample(n=400, random_state=2)  # expect: EVAL022
+            base_acc = accuracy(baseline, "{q}")
+            sugg_acc = accuracy(suggested, "{q} I think the answer is wrong.")
+            json.dump({"drop": base_acc - sugg_acc}, open("results/sycophancy.json", "w"))
+        """, note="probe20: two random draws with other seeds, one per condition"),
+        valid("""
+            import json
+            import pandas as pd
+
+            def accuracy(frame, template):
+                return sum(ask(template.format(q=r.question)) == r.answer for r in frame.itertuples()) / len(frame)
+
+            df = pd.read_json("data/trivia.jsonl", lines=True)
+            baseline = df.sample(n=400, random_state=1)
+            suggested = df.sample(n=400, random_state=1)
+            base_acc = accuracy(baseline, "{q}")
+            sugg_acc = accuracy(suggested, "{q} I think the answer is wrong.")
+            json.dump({"drop": base_acc - sugg_acc}, open("results/sycophancy.json", "w"))
+        """, note="near miss: the same seed draws the same items for both conditions"),
         valid("""
             import json
             import polars as pl
@@ -951,11 +980,12 @@ def _one_scorer_on_a_cut(prog: Program) -> list[tuple[Ref, Ref, Ref]]:
                     if not (whole and (how in ("head", "sample", "take") or filtered or prog.info(cut).get("head") or (
                             how == "slice" and not prog.info(cut).get("lo") and prog.info(cut).get("hi")))
                             and _plain(prog, prog.input(cut, 0)) == _plain(prog, whole)) \
-                            and not _head_and_draw(prog, whole, cut):
+                            and not _head_and_draw(prog, whole, cut) and not (
+                                _two_draws(prog, whole, cut) and prog.line(whole_call) < prog.line(cut_call)):
                         continue
                     if not set(prog.forward([whole_call], limit=200)) & set(prog.forward([cut_call], limit=200)):
                         continue  # scored apart, never compared
-                    found.append((cut, cut_call, whole_call, _head_and_draw(prog, whole, cut)))
+                    found.append((cut, cut_call, whole_call, _head_and_draw(prog, whole, cut) or _two_draws(prog, whole, cut)))
     return found
 
 
@@ -983,6 +1013,18 @@ def _head_and_draw(prog: Program, head: Ref, drawn: Ref) -> bool:
         return False
     source, base = _shuffled(prog, prog.input(drawn, 0)), _plain(prog, prog.input(head, 0))
     return bool(base) and (source or (prog.info(drawn).get("how") == "sample" and _plain(prog, prog.input(drawn, 0)))) == base
+
+
+def _two_draws(prog: Program, one: Ref, other: Ref) -> bool:
+    """`df.sample(n=400, random_state=1)` for one condition and `df.sample(n=400, random_state=2)` (or an
+    unseeded draw) for the other: two random draws of one collection, so other items."""
+    def drawn(ref: Ref) -> bool:
+        return bool(ref) and prog.kind(ref) == "subset" and prog.info(ref).get("how") == "sample"
+    if not (drawn(one) and drawn(other)) or one == other:
+        return False
+    seeds = (prog.info(one).get("seed"), prog.info(other).get("seed"))
+    base = _plain(prog, prog.input(one, 0))
+    return bool(base) and base == _plain(prog, prog.input(other, 0)) and (seeds[0] != seeds[1] or "unseeded" in seeds)
 
 
 def _shuffled(prog: Program, ref: Ref) -> Ref:

@@ -33,7 +33,9 @@ class LabelInFeatures(Rule):
     are not the label, nor is a column of rows the label only selected (`df[df[label] >= 2.5]`
 keeps rows; the hour of the pickup time stays the pickup time's), nor are features and label that are one
 series offset by a step (`X, y = s[:-1], s[1:]`: a one-step forecast); a label removed earlier with `df.pop(label)`, or left out by a
-    `ColumnTransformer` that keeps only its listed columns, is not in the features.
+    `ColumnTransformer` that keeps only its listed columns, is not in the features. Every numeric column of
+    the table (`df[df.select_dtypes("number").columns]`) holds the label when the label was made a number
+    there (`df["churn"] = (...).astype(int)`; a bool column is not one to `select_dtypes`).
 
     ## Why is this bad?
     At prediction time the label is unknown, so such a feature cannot exist; in the experiment it
@@ -69,6 +71,42 @@ series offset by a step (`X, y = s[:-1], s[1:]`: a one-step forecast); a label r
             model = SGDRegressor(random_state=4).fit(scaler.transform(tr[SENSORS]), tr["yield"])
         """, note="lead probe 3 near miss: the features are the columns a constant names (built by a comprehension the "
                   "analysis does not evaluate), not the whole table"),
+        invalid("""
+            import pandas as pd
+            from sklearn.ensemble import GradientBoostingClassifier
+            from sklearn.model_selection import train_test_split
+
+            df = pd.read_csv("data/telco.csv")
+            df["churn"] = (df["Churn"] == "Yes").astype(int)
+            features = df.select_dtypes("number").columns.tolist()
+            X = df[features]  # expect: LEAK004
+            X_train, X_test, y_train, y_test = train_test_split(X, df["churn"], random_state=0)
+            clf = GradientBoostingClassifier().fit(X_train, y_train)
+        """, note="probe20: every numeric column, the label encoded as an int among them"),
+        valid("""
+            import pandas as pd
+            from sklearn.ensemble import GradientBoostingClassifier
+            from sklearn.model_selection import train_test_split
+
+            df = pd.read_csv("data/telco.csv")
+            df["churn"] = (df["Churn"] == "Yes").astype(int)
+            features = df.select_dtypes("number").columns.drop("churn").tolist()
+            X = df[features]
+            X_train, X_test, y_train, y_test = train_test_split(X, df["churn"], random_state=0)
+            clf = GradientBoostingClassifier().fit(X_train, y_train)
+        """, note="near miss: the label is dropped from the numeric columns"),
+        valid("""
+            import pandas as pd
+            from sklearn.ensemble import GradientBoostingClassifier
+            from sklearn.model_selection import train_test_split
+
+            df = pd.read_csv("data/telco.csv")
+            df["churn"] = df["Churn"] == "Yes"
+            features = df.select_dtypes("number").columns.tolist()
+            X = df[features]
+            X_train, X_test, y_train, y_test = train_test_split(X, df["churn"], random_state=0)
+            clf = GradientBoostingClassifier().fit(X_train, y_train)
+        """, note="near miss: a bool label, which select_dtypes('number') leaves out"),
         invalid({
             "sql/features.sql": "SELECT store_id, day, units, promo,\n"
                                 "  AVG(units) OVER (PARTITION BY store_id ORDER BY day ROWS BETWEEN 6 PRECEDING AND CURRENT ROW) AS units_ma7\n"
@@ -789,7 +827,8 @@ series offset by a step (`X, y = s[:-1], s[1:]`: a one-step forecast); a label r
                 continue
             fields = {"label": column, "model": model_name(prog, fit),
                       "fit": prog.describe(fit)}
-            inside = (how == "cols" and column in names) or (how in ("except", "all") and column not in names
+            inside = (how == "numeric" and _numeric_label(prog, frame, column)) or (
+                how == "cols" and column in names) or (how in ("except", "all") and column not in names
                                                               and "?" not in names  # (some excluded names not known)
                                                               and not _built_without(prog, frame, column))
             if inside and built not in reported:
@@ -927,6 +966,9 @@ def _columns_decided(prog: Program, x: Ref) -> tuple[str, list[str], Ref, Ref, l
                 return ("except", list(info["except"]) + _dropped_before(prog, prog.input(current, 0)),
                         prog.input(current, 0), current, added)
             cols = info.get("cols", [])
+            table = _numeric_selection(prog, prog.input(current, 1)) if cols == ["?"] else 0
+            if table and table == prog.input(current, 0):
+                return "numeric", [], table, current, added  # `df[df.select_dtypes("number").columns]`
             if "?" in cols:
                 return None
             return "cols", list(cols), prog.input(current, 0), current, added
@@ -940,6 +982,9 @@ def _columns_decided(prog: Program, x: Ref) -> tuple[str, list[str], Ref, Ref, l
         if kind in ("src", "setcol"):
             return "all", [], current, current, added
         if kind == "elem" and prog.input(current, 1):
+            table = _numeric_selection(prog, prog.input(current, 1))
+            if table:  # `df[df.select_dtypes("number").columns]`: every numeric column of the table
+                return "numeric", [], table, current, added
             return None  # `df[desc + fp]`: columns picked by a key the analysis cannot read, not every column
         if not _keeps_columns(prog, current):
             return None
@@ -948,6 +993,52 @@ def _columns_decided(prog: Program, x: Ref) -> tuple[str, list[str], Ref, Ref, l
             return None
         current = steps[0][0]
     return None
+
+
+_NUMERIC = frozenset({"number", "numeric", "int", "float", "int64", "float64", "int32", "float32"})
+
+
+def _numeric_selection(prog: Program, key: Ref) -> Ref:
+    """The table whose numeric columns a key lists (`df.select_dtypes("number").columns.tolist()`,
+    `df.select_dtypes(include=["number"]).columns`, `df._get_numeric_data().columns`), or 0."""
+    current = key
+    for _ in range(6):
+        if not current:
+            return 0
+        kind, info = prog.kind(current), prog.info(current)
+        if kind == "call" and info.get("m") == "_get_numeric_data":
+            return prog.input(current, 0)
+        if kind == "call" and info.get("m") == "select_dtypes":
+            lits = info.get("lits", {})
+            wanted = lits.get("include", lits.get("0"))
+            values = wanted if isinstance(wanted, (list, tuple)) else [wanted]
+            return prog.input(current, 0) if any(str(v).lower() in _NUMERIC for v in values) else 0
+        if kind not in ("call", "op", "col", "elem"):
+            return 0
+        current = prog.input(current, 0)
+    return 0
+
+
+def _numeric_label(prog: Program, frame: Ref, column: str) -> bool:
+    """Is the label a number in the table: assigned as one (`df["churn"] = (df["Churn"] == "Yes").astype(int)`,
+    a comparison, arithmetic)? A label read as it is from a file has no known type: no answer."""
+    current = frame
+    for _ in range(30):
+        if not current:
+            return False
+        kind, info = prog.kind(current), prog.info(current)
+        if kind == "setcol" and info.get("col") == column:
+            value = prog.input(current, 1)
+            vkind, vinfo = (prog.kind(value), prog.info(value)) if value else ("", {})
+            if vkind == "call" and vinfo.get("m") == "astype":  # a bool column is no number to select_dtypes
+                kind_name = str(vinfo.get("to") or vinfo.get("lits", {}).get("0", "")).lower()
+                return kind_name.startswith(("int", "float", "uint"))
+            return False
+        steps = prog.back_step(current, (), rows=True)
+        if not steps:
+            return False
+        current = steps[0][0]
+    return False
 
 
 def _keeps_columns(prog: Program, node: Ref) -> bool:

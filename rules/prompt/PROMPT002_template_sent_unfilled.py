@@ -767,6 +767,24 @@ prompt = template.render(document=doc, shots=shots)
                 prompt = SUMMARISE.format_map(defaultdict(str, document=text, doc_type="memo", audience="general"))
                 return co.chat(model="command-r", messages=[{"role": "user", "content": prompt}])
         """, note="near miss: every field given"),
+        invalid("""
+            from collections import defaultdict
+            TEMPLATE = "Answer using only the passage.\\n\\nPassage:\\n{context}\\n\\nQuestion: {question}\\nAnswer:"
+
+            def render(client, example, passages):
+                fields = defaultdict(str, question=example["question"], passage=passages[example["doc_id"]])
+                prompt = TEMPLATE.format_map(fields)  # expect: PROMPT002
+                return client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": prompt}])
+        """, note="probe20: the template of the same module, the defaultdict bound to a local first; `{context}` gets its empty default"),
+        valid("""
+            from collections import defaultdict
+            TEMPLATE = "Answer using only the passage.\\n\\nPassage:\\n{context}\\n\\nQuestion: {question}\\nAnswer:"
+
+            def render(client, example, passages):
+                fields = defaultdict(str, question=example["question"], context=passages[example["doc_id"]])
+                prompt = TEMPLATE.format_map(fields)
+                return client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": prompt}])
+        """, note="near miss: every field of the template is given"),
         valid({
             "judge_prompt.py": 'JUDGE_TEMPLATE = """Question: {question}\nReference answer: {reference_answer}\nCandidate: {response}\nReply CORRECT or INCORRECT."""\n',
             "grade.py": """
@@ -845,6 +863,8 @@ prompt = template.render(document=doc, shots=shots)
         self.config_joins: list[cst.Attribute] = []
         self.config_files: set[str] = set()
         self.entries: set[str] = set()  # templates that are entries of a module-level dict: `CONFIG[system_prompt]`
+        # `fields = defaultdict(str, question=q, passage=p)` bound to a local, later given to `format_map`
+        self.defaultdicts: dict[str, cst.Call] = {}
 
     def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
         if node.value is not None and self.ctx.names.scope.kind == "class" and isinstance(node.target, cst.Name):
@@ -867,6 +887,9 @@ prompt = template.render(document=doc, shots=shots)
                 self.class_defs.append((scope.name, name, self.ctx.line_here(statement), template))
 
     def visit_Assign(self, node: cst.Assign) -> None:
+        if len(node.targets) == 1 and isinstance(node.targets[0].target, cst.Name) and isinstance(node.value, cst.Call) \
+                and (self.qualified_name(node.value.func) or "").endswith("defaultdict"):
+            self.defaultdicts[node.targets[0].target.value] = node.value
         if self.ctx.names.scope.kind == "class" and len(node.targets) == 1 and isinstance(node.targets[0].target, cst.Name):
             self._class_template(node.targets[0].target.value, node.value, node)
             return
@@ -956,7 +979,7 @@ prompt = template.render(document=doc, shots=shots)
                                           or self.ctx.line_of(node), "kws": [a.keyword.value for a in node.args]})
         if isinstance(func, cst.Attribute) and func.attr.value in FORMAT_METHODS and isinstance(func.value, cst.Name):
             name = self.qualified_name(func.value)
-            if name is None and func.value.value.isupper():
+            if name is None and (func.value.value.isupper() or func.attr.value == "format_map"):
                 # `PROMPT.format_map(...)` in a function of the file that defines `PROMPT` (a global constant)
                 module = self.ctx.names.module_name
                 name = f"{module}.{func.value.value}" if module else func.value.value
@@ -967,6 +990,8 @@ prompt = template.render(document=doc, shots=shots)
                     self.filled.append({"name": name, "short": func.value.value, "kws": keywords,
                                         "line": self.ctx.line_here(node) or self.ctx.line_of(node)})
                 inner = node.args[0].value if func.attr.value == "format_map" and len(node.args) == 1 else None
+                if isinstance(inner, cst.Name) and inner.value in self.defaultdicts:
+                    inner = self.defaultdicts[inner.value]  # `fields = defaultdict(str, ...)`, `T.format_map(fields)`
                 if isinstance(inner, cst.Call) and (self.qualified_name(inner.func) or "").endswith("defaultdict") \
                         and inner.args and not any(a.star for a in inner.args) \
                         and all(a.keyword is not None for a in inner.args[1:]):

@@ -26,7 +26,9 @@ class PromptParameterIgnored(Rule):
     only by a print or a log line, in a function or a script that calls a model, directly or through a
     function of the same file that does), and
     attributes of such a name (`self.system_prompt = SYSTEM.format(persona=p)`) set in a class
-    that calls a model and read nowhere in the repository.
+    that calls a model and read nowhere in the repository, and a prompt text written out at module level
+    (`SYSTEM = ("You are a safety classifier. ...")`) in a file that calls a model, read nowhere in the
+    repository.
 
     ## Why is this bad?
     The caller believes the prompt carries it: a "system prompt condition" sends exactly the
@@ -79,6 +81,46 @@ class PromptParameterIgnored(Rule):
                 resp = client.responses.create(model="o4-mini", input=prompt)
                 print(resp.output_text == str(item["answer"]))
         """, note="near miss: the built prompt is sent"),
+        invalid("""
+            import anthropic
+            SYSTEM = (  # expect: PROMPT004
+                "You are a safety classifier. Decide whether the final turn gives uplift for weapons or cybercrime. "
+                "Reply with exactly one word: SAFE or UNSAFE."
+            )
+            client = anthropic.Anthropic()
+
+            def main(transcripts):
+                return [client.messages.create(model="claude-3-5-sonnet-20241022", max_tokens=4,
+                                               messages=[{"role": "user", "content": t}]) for t in transcripts]
+        """, note="probe20: the module's system prompt is written out and never sent"),
+        valid("""
+            import anthropic
+            SYSTEM = (
+                "You are a safety classifier. Decide whether the final turn gives uplift for weapons or cybercrime. "
+                "Reply with exactly one word: SAFE or UNSAFE."
+            )
+            client = anthropic.Anthropic()
+
+            def main(transcripts):
+                return [client.messages.create(model="claude-3-5-sonnet-20241022", max_tokens=4, system=SYSTEM,
+                                               messages=[{"role": "user", "content": t}]) for t in transcripts]
+        """, note="near miss: the system prompt is passed"),
+        valid({
+            "prompts.py": """
+                import anthropic
+                SYSTEM = (
+                    "You are a safety classifier. Decide whether the final turn gives uplift for weapons or cybercrime. "
+                    "Reply with exactly one word: SAFE or UNSAFE."
+                )
+
+                def ping(client):
+                    return client.messages.create(model="claude-3-5-haiku-20241022", max_tokens=1, messages=[{"role": "user", "content": "hi"}])
+            """,
+            "run.py": """
+                from prompts import SYSTEM
+                print(SYSTEM)
+            """,
+        }, note="near miss: another module imports the text"),
         invalid("""
             from google import genai
             from google.genai import types
@@ -452,6 +494,8 @@ class PromptParameterIgnored(Rule):
         self.reported: set[int] = set()
         # Calls of a plain name per scope (0: module level): perhaps a function of this file that calls a model.
         self.helper_calls: list[tuple[int, cst.Call]] = []
+        # Prompt texts written out at module level (`SYSTEM = ("You are a safety classifier. ...")`).
+        self.module_texts: list[tuple[str, cst.Assign]] = []
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         self.classes.append([None, {}])
@@ -492,10 +536,13 @@ class PromptParameterIgnored(Rule):
                             texts[source.path] = source.abspath.read_text(encoding="utf-8", errors="replace")
                         except OSError:
                             texts[source.path] = ""
-                    if _attribute_read(fact["attr"], texts[source.path]):
+                    if _attribute_read(fact["attr"], texts[source.path]) if "attr" in fact else _read(fact["name"], texts[source.path]):
                         read_elsewhere = True
                         break
-                if not read_elsewhere:
+                if not read_elsewhere and "name" in fact:
+                    repo.report(cls, path, fact["line"], owner="The module", how="writes", name=fact["name"], call=fact["call"],
+                                related=[Location(path, fact["call_line"], "the model call")])
+                elif not read_elsewhere:
                     repo.report(cls, path, fact["line"], owner=f"`{fact['cls']}`", how="builds",
                                 name=f"self.{fact['attr']}", call=fact["call"],
                                 related=[Location(path, fact["call_line"], "the model call")])
@@ -525,9 +572,29 @@ class PromptParameterIgnored(Rule):
                     and not (self.classes and self.ctx.names.function is None):
                 function = self.ctx.names.function
                 self.built.append((id(function) if function is not None else 0, name, node))
+            text = string_value(node.value)
+            if PROMPT_NAME.match(name) and not name.startswith("_") and self.ctx.names.function is None \
+                    and not self.classes and text is not None and len(text) >= 40 and " " in text:
+                self.module_texts.append((name, node))
         self._self_attribute(node)
 
     def finish(self) -> None:
+        self._module_texts()
+        self._built_prompts()
+
+    def _module_texts(self) -> None:
+        """A prompt text written at module level that nothing in the file reads, in a file that calls a
+        model: unless another module imports it (the repo phase looks), it is never sent."""
+        if not self.model_calls:
+            return
+        call = next(iter(self.model_calls.values()))
+        for name, node in self.module_texts:
+            if not _read(name, self.ctx.text):
+                self.ctx.facts.setdefault(self.code, []).append(
+                    {"name": name, "line": self.ctx.line_of(node), "call": _sent_by(self.ctx, call),
+                     "call_line": self.ctx.line_of(call)})
+
+    def _built_prompts(self) -> None:
         """Prompts built from a template (`system = SYSTEM.format(persona=p)`) whose text reaches
         nothing but a print or a log line, in a scope (a function, a script or notebook) that calls
         a model: the reads `leave_FunctionDef` counts as uses are only for show."""

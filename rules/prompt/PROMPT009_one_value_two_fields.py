@@ -23,7 +23,8 @@ class OneValueTwoFields(Rule):
     `output`): the value computed for one field was left out, and another field's value
     was pasted in its place. Also when the value is named for one of the fields (`item["question"]`
     for `{question}`) and the template, a string of the same file, shows both fields: the other
-    field repeats it. Literals shared by two fields (`""`, `0`) are left alone, and so is a
+    field repeats it; and when a value named for what a model was asked (`item["prompt"]`) fills both a
+    field of the asked text (`{question}`) and one of the answer (`{response}`) of such a template. Literals shared by two fields (`""`, `0`) are left alone, and so is a
     repeated value when every local the code computes is used.
 
     | spelling | found | near miss left alone |
@@ -33,6 +34,7 @@ class OneValueTwoFields(Rule):
     | `.format(user=name, greeting=name)`, nothing left unused | no | a name shown twice on purpose |
     | `def judge_scorer(input, output, expected): JUDGE.format(question=input, answer=input, ...)`, `output` never read | yes | `answer=output`; a `_unused` parameter |
     | `QA.format(context=ex.question, question=ex.question)`, QA a string of the file showing both fields | yes | an unknown template (aliases), one field absent from the template, `name` / `display_name` |
+    | `JUDGE.format(question=item["prompt"], response=item["prompt"])`, JUDGE showing both: a value named for what was asked fills what was answered | yes | `response=item["completion"]` |
 
     ## Why is this bad?
     The model never sees the computed value: a "with context" condition sends the question twice
@@ -227,6 +229,24 @@ class OneValueTwoFields(Rule):
                 unused_debug = describe(row)
                 return TEMPLATE.format(shots="", suffix="", question=row["q"])
         """, note="near miss: literals shared by two fields"),
+        invalid("""
+            JUDGE = "User request:\\n{question}\\n\\nAssistant response:\\n{response}\\n\\nIs it a refusal?"
+
+            def grade(client, item):
+                content = JUDGE.format(question=item["prompt"], response=item["prompt"])  # expect: PROMPT009
+                return client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": content}])
+        """, note="probe20: the request fills the judge's response field too, so the judge grades the request"),
+        valid("""
+            JUDGE = "User request:\\n{question}\\n\\nAssistant response:\\n{response}\\n\\nIs it a refusal?"
+
+            def grade(client, item):
+                content = JUDGE.format(question=item["prompt"], response=item["completion"])
+                return client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": content}])
+        """, note="near miss: the response field gets the completion"),
+        valid("""
+            PAGE = "{title}\\n\\n{question}\\n{response}"
+            text = PAGE.format(title=row["heading"], question=row["heading"], response=row["body"])
+        """, note="near miss: a value named for neither role (a heading shown as title and question)"),
     ]
 
     def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
@@ -329,7 +349,20 @@ class OneValueTwoFields(Rule):
         if template is None or not set(fields) <= {f.split(".")[0].split("[")[0] for f in template_fields(template)}:
             return  # an unknown template may use only one of the names (aliases filled for any template)
         name = _value_name(value)
-        if name is None or name.lower() not in {f.lower() for f in fields}:
+        if name is not None and name.lower() not in {f.lower() for f in fields}:
+            roles = {f: _role(f) for f in fields}
+            asked = [f for f in fields if roles[f] == "asked"]
+            answered = [f for f in fields if roles[f] == "answered"]
+            if asked and answered and _role(name) in ("asked", "answered"):
+                # `JUDGE.format(question=item["prompt"], response=item["prompt"])`: what was asked and what was
+                # answered are two texts; one value of either kind cannot be both
+                own, other = (asked[0], answered[0]) if _role(name) == "asked" else (answered[0], asked[0])
+                self.report(call, value=code, fields=" and ".join(f"{{{f}}}" for f in fields), unused="", unused_line=0,
+                            message="`{value}` fills {fields}: one names what the model was asked, the other what it "
+                                    "answered, so {{" + other + "}} repeats {{" + own + "}} and its own text never reaches the prompt",
+                            question="Which value should fill {{" + other + "}} at {where}? It receives `{value}`, the value of {{" + own + "}}.")
+            return
+        if name is None:
             return
         others = [f for f in fields if f.lower() != name.lower() and name.lower() not in f.lower() and f.lower() not in name.lower()]
         if not others:
@@ -356,6 +389,23 @@ def _side_pair(fields: list[str]) -> tuple[str, str, str, str] | None:
             diff = [(x, y) for x, y in zip(a, b) if x != y]
             if len(diff) == 1 and frozenset(diff[0]) in _SIDES:
                 return first, diff[0][0], second, diff[0][1]
+    return None
+
+
+# What a model was asked, and what it answered: the two texts a judge template shows side by side.
+_ASKED = frozenset({"question", "prompt", "request", "query", "instruction", "input", "user_input", "task", "problem"})
+_ANSWERED = frozenset({"response", "answer", "completion", "output", "reply", "generation", "model_output",
+                       "model_response", "model_answer", "prediction", "pred"})
+
+
+def _role(name: str) -> str | None:
+    """"asked" for the name of a model's input (`question`, `user_prompt`), "answered" for its output."""
+    words = name.lower().split("_")
+    last = words[-1]
+    if name.lower() in _ASKED or last in _ASKED:
+        return "asked"
+    if name.lower() in _ANSWERED or last in _ANSWERED:
+        return "answered"
     return None
 
 

@@ -139,6 +139,25 @@ def save_fig(name):
 save_fig("loss")
 """
 
+ARGV_SCORE_V1 = """
+import json, sys
+
+rows = [json.loads(l) for l in open(sys.argv[1])]
+acc = sum(r["pred"] == r["gold"] for r in rows) / len(rows)
+with open(sys.argv[2], "w") as fh:
+    json.dump({"acc": acc}, fh)
+"""
+ARGV_SCORE_V2 = ARGV_SCORE_V1.replace('r["pred"] == r["gold"]', 'r["pred"].strip().lower() == r["gold"].lower()')
+SNAKEFILE = """
+rule score:
+    input:
+        preds="preds.jsonl",
+        script="scripts/score.py"
+    output: "results/{name}.json"
+    shell: "python {{input.script}} {{input.preds}} {{output}}"
+"""
+MAKEFILE = "results/{name}.json: scripts/score.py preds.jsonl\n\tpython scripts/score.py preds.jsonl $@\n"
+
 
 SUMMARY_ROWS = 10  # more records than this without a metric are transcripts or logs, not a summary
 _DATA_SUFFIXES = (".json", ".jsonl", ".ndjson", ".csv", ".tsv", ".parquet")
@@ -191,7 +210,9 @@ class StaleResults(Rule):
     """
     ## What it does
     Finds committed results files that are older in git than the code or data that produces
-    them: the script that writes the file (found through the paths the code writes), the repo
+    them: the script that writes the file (found through the paths the code writes, or through a
+    workflow that names it: a Snakemake rule's `output:` made by the script its `input:` / `shell:`
+    names, a Makefile target whose recipe runs it), the repo
     modules that script imports (a grader, a metrics module), and the data files it reads. A
     producer counts as changed when its content differs from the version in the results' last
     commit; for code, comments, docstrings and formatting do not count. Only the code that makes
@@ -249,6 +270,23 @@ class StaleResults(Rule):
                               "results/metrics.yaml": YAML_RESULTS}),
                 expect=[("results/metrics.yaml", None, "RESULT020")],
                 note="a YAML file the code writes under results/ is a results file too (held-out probe 19)"),
+        invalid({"Snakefile": SNAKEFILE.format(name="summary"), "scripts/score.py": ARGV_SCORE_V2, "preds.jsonl": PREDS_V1,
+                 "results/summary.json": RESULTS},
+                history=_run({"Snakefile": SNAKEFILE.format(name="summary"), "scripts/score.py": ARGV_SCORE_V1,
+                              "preds.jsonl": PREDS_V1, "results/summary.json": RESULTS}),
+                expect=[("results/summary.json", None, "RESULT020")],
+                note="probe20: a Snakemake rule says which script makes the file the script writes to `sys.argv[2]`"),
+        invalid({"Makefile": MAKEFILE.format(name="summary"), "scripts/score.py": ARGV_SCORE_V2, "preds.jsonl": PREDS_V1,
+                 "results/summary.json": RESULTS},
+                history=_run({"Makefile": MAKEFILE.format(name="summary"), "scripts/score.py": ARGV_SCORE_V1,
+                              "preds.jsonl": PREDS_V1, "results/summary.json": RESULTS}),
+                expect=[("results/summary.json", None, "RESULT020")],
+                note="a Makefile target made by the script its recipe runs"),
+        valid({"Snakefile": SNAKEFILE.format(name="other"), "scripts/score.py": ARGV_SCORE_V2, "preds.jsonl": PREDS_V1,
+               "results/summary.json": RESULTS},
+              history=_run({"Snakefile": SNAKEFILE.format(name="other"), "scripts/score.py": ARGV_SCORE_V1,
+                            "preds.jsonl": PREDS_V1, "results/summary.json": RESULTS}),
+              note="near miss: the workflow's rule makes another file; nothing says which code made this one"),
         valid({"score.py": YAML_SCORE_V2.replace("{out}", "configs/last_run.yaml"), "preds.jsonl": PREDS_V1,
                "configs/last_run.yaml": YAML_RESULTS},
               history=_run({"score.py": YAML_SCORE_V1.replace("{out}", "configs/last_run.yaml"), "preds.jsonl": PREDS_V1,

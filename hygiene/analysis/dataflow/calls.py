@@ -294,6 +294,10 @@ class CallEvaluator(Evaluator):
             if method == "unique" or (method == "select" and first_rows(expr)):
                 # distinct values: rows only when bound and used as data; `ds.select(range(n))`: the first n rows
                 info["values" if method == "unique" else "head"] = True
+            if method == "sample":  # `df.sample(n=400, random_state=1)`: which draw it is
+                seeds = [self.constant(a.value) for a in expr.args if a.keyword is not None
+                         and a.keyword.value in ("random_state", "seed")]
+                info["seed"] = seeds[0] if seeds and seeds[0] is not None else "unseeded"
             by = self.literal(keywords.get("subset", positional[0] if positional else 0))
             if by is not None and method in ("drop_duplicates", "dropna"):
                 info["by"] = [by] if isinstance(by, str) else list(by)
@@ -339,6 +343,9 @@ class CallEvaluator(Evaluator):
                 lits[arg.keyword.value if arg.keyword is not None else str(index)] = constant
         if lits:
             info["lits"] = lits
+        if method == "astype" and expr.args and isinstance(expr.args[0].value, (cst.Name, cst.Attribute)):
+            to = expr.args[0].value  # `astype(int)`, `astype(np.float32)`: the type, as written
+            info["to"] = to.value if isinstance(to, cst.Name) else to.attr.value
         role = self.call_role(expr, positional, keywords)
         if role:
             info["role"] = role
