@@ -234,5 +234,9 @@ def test_a_change_of_where_files_are_found_is_no_change() -> None:
     assert code_signature("g.py", weights.format(2).encode()) != code_signature("g.py", weights.format(3).encode())
     files = ("DATA_FILE = 'data/test_v1.csv'\n", "DATA_FILE = 'data/test_v2.csv'\n")
     assert code_signature("m.py", files[0].encode()) != code_signature("m.py", files[1].encode())
+    versions = ("DATA_DIR = 'data/v1'\n", "DATA_DIR = 'data/v2'\n")  # another folder of data
+    assert code_signature("m.py", versions[0].encode()) != code_signature("m.py", versions[1].encode())
+    models = ("MODEL_DIR = 'models/bert-base'\n", "MODEL_DIR = 'models/roberta-large'\n")  # another model
+    assert code_signature("m.py", models[0].encode()) != code_signature("m.py", models[1].encode())
     prompt = ("prefix = 'Answer:'\n", "prefix = 'Answer briefly:'\n")
     assert code_signature("m.py", prompt[0].encode()) != code_signature("m.py", prompt[1].encode())

@@ -85,6 +85,8 @@ _PATH_CALLS = frozenset({"join", "dirname", "basename", "abspath", "realpath", "
                          "getcwd", "Path", "PurePath", "resource_filename", "files", "parent", "resolve",
                          "joinpath", "relpath", "split", "exists", "isdir", "isfile", "str", "fspath", "as_posix"})
 _FOLDER_WORDS = frozenset({"path", "paths", "dir", "dirs", "directory", "folder", "root", "prefix", "location"})
+# A folder that holds a model is which model, not where it is (`MODEL_DIR = "models/bert-base"`).
+_MODEL_WORDS = frozenset({"model", "models", "ckpt", "checkpoint", "checkpoints", "weights", "pretrained", "tokenizer"})
 _FILE_NAME = re.compile(r"\.[A-Za-z][A-Za-z0-9]{0,5}\Z")  # a suffix: `questions_v1.json`, not `data` or `..`
 
 
@@ -113,9 +115,12 @@ def _locates_files(node: ast.AST) -> bool:
     return bool(calls) and all(_path_call(c) for c in calls)
 
 
-def _file_names(node: ast.AST) -> ast.Expr:
-    """What is left of code that finds a folder: the file names it names, which change what is read."""
-    names = sorted({s.rsplit("/", 1)[-1] for s in _strings(node) if _FILE_NAME.search(s.rsplit("/", 1)[-1])})
+def _file_names(node: ast.AST, folders: bool = False) -> ast.Expr:
+    """What is left of code that finds a folder: the file names it names, which change what is read
+    (with `folders`, also the last part of each folder name: `data/v1` -> `data/v2` is another folder,
+    `data` -> `../data` the same one found from elsewhere)."""
+    tails = {s.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1] for s in _strings(node)}
+    names = sorted(t for t in tails if _FILE_NAME.search(t) or (folders and t.strip(".")))
     return ast.Expr(ast.Constant("<files: " + ", ".join(names) + ">"))
 
 
@@ -145,7 +150,7 @@ class _Normalise(ast.NodeTransformer):
         node.returns = None
         node = self._strip_docstring(node)  # type: ignore[assignment]
         returns = [n for n in ast.walk(node) if isinstance(n, ast.Return) and n.value is not None]
-        if _words(node.name) & _FOLDER_WORDS and returns and _locates_files(node):
+        if _words(node.name) & _FOLDER_WORDS and not _words(node.name) & _MODEL_WORDS and returns and _locates_files(node):
             node.body = [_file_names(node)]
         return node
 
@@ -164,11 +169,12 @@ class _Normalise(ast.NodeTransformer):
         self.generic_visit(node)
         targets = [t.id if isinstance(t, ast.Name) else t.attr if isinstance(t, ast.Attribute) else "" for t in node.targets]
         strings = _strings(node.value)
-        named = all(_words(t) & (_FOLDER_WORDS - {"prefix"}) for t in targets)  # a prompt `prefix` is text
+        named = all(_words(t) & (_FOLDER_WORDS - {"prefix"}) and not _words(t) & _MODEL_WORDS
+                    for t in targets)  # a prompt `prefix` is text
         folder = all(re.fullmatch(r"[\w./\\-]*", s) for s in strings)  # `'../data'`, not `'Answer:'`
         if named and folder and (strings or _locates_files(node.value)) and \
                 all(_path_call(c) for c in ast.walk(node.value) if isinstance(c, ast.Call)):
-            node.value = _file_names(node.value).value
+            node.value = _file_names(node.value, folders=True).value
         return node
 
     def visit_Import(self, node: ast.Import) -> ast.AST | None:
