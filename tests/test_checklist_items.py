@@ -153,3 +153,23 @@ def test_near_misses_ask_nothing_about_the_study(tmp_path):
         "client.py": "import requests\nr = requests.post(url, json={'x': 1}).json()\n",
     })
     assert by_kind(checklist(root).items, "repo") == []
+
+
+def test_the_failed_calls_question_names_the_calls_whose_replies_are_scored(tmp_path):
+    # Sets 24-27: the question landed on a helper script (a data converter, an embedding baseline)
+    # first in path order, not on the judge whose replies are scored.
+    call = """
+        import openai
+        def ask(prompt):
+            return openai.OpenAI().chat.completions.create(model="m", messages=[{"role": "user", "content": prompt}])
+    """
+    root = make(tmp_path, {"data/convert_facts.py": call, "baselines/embedding.py": call,
+                           "lib/attacks/autodan.py": call, "lib/judge/harm_evaluator.py": call,
+                           "analysis/rates.py": call})
+    [item] = [i for i in by_kind(checklist(root).items, "repo") if i.id == "repo-model-calls"]
+    assert item.path == "lib/judge/harm_evaluator.py"
+    assert item.detail.startswith("Asked because `lib/judge/harm_evaluator.py:")
+    # Near miss: with no judge or scorer, a file of the study comes before the data builder and the baseline.
+    (root / "lib/judge/harm_evaluator.py").unlink()
+    [item] = [i for i in by_kind(checklist(root).items, "repo") if i.id == "repo-model-calls"]
+    assert item.path in ("analysis/rates.py", "lib/attacks/autodan.py")

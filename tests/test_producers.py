@@ -190,3 +190,53 @@ def test_only_the_imported_definitions_of_a_module_count(tmp_path: Path) -> None
     commit(tmp_path, "2025-02-02T00:00:00", {"utils.py": utils_v1.replace("SEP = '\\n'", "SEP = '\\r\\n'")})
     verdicts = {v.path: v for v in staleness(repo_of(tmp_path))}
     assert verdicts["data/bench.jsonl"].stale  # a constant write_jsonl uses changed
+
+
+LOADER_V1 = '''import os
+import pandas as pd
+
+
+class Loader:
+    @staticmethod
+    def data_root():
+        cwd = os.getcwd()
+        steps = 0
+        while os.path.basename(cwd) not in ["proj", "proj_main"]:
+            cwd = os.path.dirname(cwd)
+            steps += 1
+        return os.path.join(*([".."] * steps + ["data"]))
+
+    def load(self, name):
+        return pd.read_json(os.path.join(self.data_root(), name + "_v1.json"))
+'''
+
+
+def test_a_change_of_where_files_are_found_is_no_change() -> None:
+    # Held-out set 27 (RESULT020): a loader's folder lookup was rewritten twice after the results
+    # (another folder name in the cwd walk, then a package-resource lookup); what it computes did not change.
+    renamed = LOADER_V1.replace('["proj", "proj_main"]', '["proj", "proj_main", "proj-repo"]')
+    resource = LOADER_V1.replace("import os\n", "import os\nfrom pkg_resources import resource_filename\n").replace(
+        LOADER_V1[LOADER_V1.index("        cwd = os.getcwd()"):LOADER_V1.index("\n\n    def load")],
+        '        prefix = resource_filename("proj", f"/../data")\n        return prefix')
+    assert resource != LOADER_V1
+    base = code_signature("loader.py", LOADER_V1.encode())
+    assert code_signature("loader.py", renamed.encode()) == base
+    assert code_signature("loader.py", resource.encode()) == base
+    folder = ("import os\nDATA_DIR = 'data'\nOUT = os.path.join(DATA_DIR, 'x.json')\n",
+              "import os\nfrom pathlib import Path\nDATA_DIR = Path(__file__).parent / '..' / 'data'\n"
+              "OUT = os.path.join(DATA_DIR, 'x.json')\n")
+    assert code_signature("m.py", folder[0].encode()) == code_signature("m.py", folder[1].encode())
+    # Near misses: the file read changes, or a function named for a path computes no path.
+    assert code_signature("loader.py", LOADER_V1.replace("_v1.json", "_v2.json").encode()) != base
+    moved = LOADER_V1.replace('+ ["data"]', '+ ["data", "questions_v2.json"]')
+    assert code_signature("loader.py", moved.encode()) != base
+    weights = "def path_weights(g):\n    return g.sum() / {}\n"
+    assert code_signature("g.py", weights.format(2).encode()) != code_signature("g.py", weights.format(3).encode())
+    files = ("DATA_FILE = 'data/test_v1.csv'\n", "DATA_FILE = 'data/test_v2.csv'\n")
+    assert code_signature("m.py", files[0].encode()) != code_signature("m.py", files[1].encode())
+    versions = ("DATA_DIR = 'data/v1'\n", "DATA_DIR = 'data/v2'\n")  # another folder of data
+    assert code_signature("m.py", versions[0].encode()) != code_signature("m.py", versions[1].encode())
+    models = ("MODEL_DIR = 'models/bert-base'\n", "MODEL_DIR = 'models/roberta-large'\n")  # another model
+    assert code_signature("m.py", models[0].encode()) != code_signature("m.py", models[1].encode())
+    prompt = ("prefix = 'Answer:'\n", "prefix = 'Answer briefly:'\n")
+    assert code_signature("m.py", prompt[0].encode()) != code_signature("m.py", prompt[1].encode())

@@ -44,3 +44,23 @@ def test_a_draw_bound_to_an_attribute_or_an_item_is_kept():
         import random
         picks[0] = random.choice(items)
     """))
+
+
+def test_a_draw_that_only_names_a_written_file_decides_no_number():
+    # Held-out set 27 (SEED002): `flag = np.random.randint(0, 65536)` only tags the submission's file
+    # name so that runs do not overwrite each other.
+    for write in ("sub.to_csv('./submission/lgb_%.5f_%d.csv.gz' % (auc, flag), index=False)",
+                  "torch.save(model.state_dict(), f'ckpt/model_{flag}.pt')",
+                  "json.dump(scores, open('runs/{}/scores.json'.format(flag), 'w'))",
+                  "plt.savefig(f'figures/loss_{flag}.png')"):
+        source = f"import numpy as np\nflag = np.random.randint(0, 65536)\n{write}\n"
+        assert unused(*_first_draw(source)), write
+
+
+def test_a_draw_that_names_a_file_read_or_is_written_itself_is_kept():
+    for tail in ("X = np.load(f'data/fold_{flag}.npy')\nprint(X.mean())",  # which fold is read: a number changes
+                 "np.save(f'out/run_{flag}.npy', flag)",  # the drawn value is itself saved
+                 "df.to_csv('out/run.csv', index=flag > 5)",
+                 "print(f'run {flag}')\nevaluate(flag)"):
+        source = f"import numpy as np\nflag = np.random.randint(0, 65536)\n{tail}\n"
+        assert not unused(*_first_draw(source)), tail

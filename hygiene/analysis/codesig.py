@@ -3,6 +3,7 @@ versions of a file are compared by when `hygiene.analysis.producers` asks whethe
 from __future__ import annotations
 
 import ast
+import re
 
 from hygiene.analysis.notebook_slice import slice_text
 
@@ -10,6 +11,9 @@ from hygiene.analysis.notebook_slice import slice_text
 def code_signature(path: str, data: bytes | None, names: frozenset[str] | None = None,
                    anchor: str | None = None) -> str | None:
     """What the code does, without comments, docstrings and formatting; None when absent.
+
+    Code that only finds where files are (a folder lookup, `DATA_DIR = Path(__file__).parent / "data"`)
+    counts only by the file names it names: moving a folder changes no number (held-out set 27).
 
     With `names`, only those top-level definitions count, with every top-level definition and
     assignment they use (transitively): `from utils import write_jsonl` does not care about the
@@ -75,8 +79,56 @@ def _used_definitions(tree: ast.Module, names: frozenset[str]) -> list[ast.stmt]
     return [tree.body[i] for i in sorted(wanted)]
 
 
+# Where files are: modules and calls that locate folders, and the words that name a folder.
+_PATH_MODULES = ("os", "pathlib", "pkg_resources", "importlib.resources", "importlib_resources")
+_PATH_CALLS = frozenset({"join", "dirname", "basename", "abspath", "realpath", "normpath", "expanduser",
+                         "getcwd", "Path", "PurePath", "resource_filename", "files", "parent", "resolve",
+                         "joinpath", "relpath", "split", "exists", "isdir", "isfile", "str", "fspath", "as_posix"})
+_FOLDER_WORDS = frozenset({"path", "paths", "dir", "dirs", "directory", "folder", "root", "prefix", "location"})
+# A folder that holds a model is which model, not where it is (`MODEL_DIR = "models/bert-base"`).
+_MODEL_WORDS = frozenset({"model", "models", "ckpt", "checkpoint", "checkpoints", "weights", "pretrained", "tokenizer"})
+_FILE_NAME = re.compile(r"\.[A-Za-z][A-Za-z0-9]{0,5}\Z")  # a suffix: `questions_v1.json`, not `data` or `..`
+
+
+def _path_module(name: str) -> bool:
+    return any(name == m or name.startswith(m + ".") for m in _PATH_MODULES)
+
+
+def _words(name: str) -> set[str]:
+    return {w.lower() for w in re.split(r"_+|(?<=[a-z])(?=[A-Z])", name) if w}
+
+
+def _strings(node: ast.AST) -> list[str]:
+    return [n.value for n in ast.walk(node) if isinstance(n, ast.Constant) and isinstance(n.value, str)]
+
+
+def _path_call(node: ast.AST) -> bool:
+    if isinstance(node, ast.Call):
+        func = node.func
+        return (func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")) in _PATH_CALLS
+    return isinstance(node, ast.Name) and node.id == "__file__"
+
+
+def _locates_files(node: ast.AST) -> bool:
+    """Whether code finds a folder: it calls path functions (or reads `__file__`) and no other."""
+    calls = [n for n in ast.walk(node) if isinstance(n, ast.Call) or (isinstance(n, ast.Name) and n.id == "__file__")]
+    return bool(calls) and all(_path_call(c) for c in calls)
+
+
+def _file_names(node: ast.AST, folders: bool = False) -> ast.Expr:
+    """What is left of code that finds a folder: the file names it names, which change what is read
+    (with `folders`, also the last part of each folder name: `data/v1` -> `data/v2` is another folder,
+    `data` -> `../data` the same one found from elsewhere)."""
+    tails = {s.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1] for s in _strings(node)}
+    names = sorted(t for t in tails if _FILE_NAME.search(t) or (folders and t.strip(".")))
+    return ast.Expr(ast.Constant("<files: " + ", ".join(names) + ">"))
+
+
 class _Normalise(ast.NodeTransformer):
-    """Drops what linters and type checkers change: docstrings and annotations."""
+    """Drops what linters and type checkers change: docstrings and annotations; and what moving a
+    folder changes: the code of a function named for a folder that finds it (`path_prefix()`, a cwd
+    walk or a package-resource lookup), a folder name assigned to a name for a folder
+    (`DATA_DIR = "../data"`), and the imports of path modules."""
 
     def _strip_docstring(self, node: ast.AST) -> ast.AST:
         body = getattr(node, "body", None)
@@ -96,7 +148,11 @@ class _Normalise(ast.NodeTransformer):
     def visit_FunctionDef(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> ast.AST:
         self.generic_visit(node)
         node.returns = None
-        return self._strip_docstring(node)
+        node = self._strip_docstring(node)  # type: ignore[assignment]
+        returns = [n for n in ast.walk(node) if isinstance(n, ast.Return) and n.value is not None]
+        if _words(node.name) & _FOLDER_WORDS and not _words(node.name) & _MODEL_WORDS and returns and _locates_files(node):
+            node.body = [_file_names(node)]
+        return node
 
     visit_AsyncFunctionDef = visit_FunctionDef  # type: ignore[assignment]
 
@@ -109,8 +165,25 @@ class _Normalise(ast.NodeTransformer):
             return None  # `x: int` declares, it does nothing
         return ast.Assign(targets=[node.target], value=node.value)
 
+    def visit_Assign(self, node: ast.Assign) -> ast.AST:
+        self.generic_visit(node)
+        targets = [t.id if isinstance(t, ast.Name) else t.attr if isinstance(t, ast.Attribute) else "" for t in node.targets]
+        strings = _strings(node.value)
+        named = all(_words(t) & (_FOLDER_WORDS - {"prefix"}) and not _words(t) & _MODEL_WORDS
+                    for t in targets)  # a prompt `prefix` is text
+        folder = all(re.fullmatch(r"[\w./\\-]*", s) for s in strings)  # `'../data'`, not `'Answer:'`
+        if named and folder and (strings or _locates_files(node.value)) and \
+                all(_path_call(c) for c in ast.walk(node.value) if isinstance(c, ast.Call)):
+            node.value = _file_names(node.value, folders=True).value
+        return node
+
+    def visit_Import(self, node: ast.Import) -> ast.AST | None:
+        return None if all(_path_module(a.name) for a in node.names) else node
+
     def visit_ImportFrom(self, node: ast.ImportFrom) -> ast.AST | None:
         # `typing` names serve the annotations dropped above (pyupgrade's `Dict` -> `dict`).
         if node.module in ("__future__", "typing", "typing_extensions"):
             return None
+        if node.module and _path_module(node.module) and not node.level:
+            return None  # where files are found (a folder lookup that moved to `pkg_resources`)
         return node

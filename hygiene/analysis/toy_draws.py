@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 import libcst as cst
 
-from hygiene.analysis.unused_draws import unused
+from hygiene.analysis.unused_draws import path_format, unused, writes_file
 from hygiene.context import FileContext
 from hygiene.walk import comprehension_fors, iter_nodes
 
@@ -176,7 +176,10 @@ class ToyDrawExtractor:
                     if isinstance(parent, cst.BaseStatement):
                         break
             return
-        reached = set().union(*(self._roots(a.value) for a in node.args)) if node.args else set()
+        # A value that only names the file a call writes (`to_csv("out/lgb_%d.csv" % flag)`) decides no number.
+        named = writes_file(node) if self.tainted and node.args else False
+        reached = set().union(*(self._roots(a.value) for a in node.args if not (named and path_format(a.value)))) \
+            if node.args else set()
         if isinstance(node.func, cst.Attribute) and node.func.attr.value in _WRITES:
             reached |= self._roots(node.func.value)
         if not reached:

@@ -4,9 +4,14 @@ a script whose only use of it (printing the query's top documents) is commented 
 A draw assigned to names that no later code reads, directly or through an assignment whose own names
 nobody reads, decides nothing: no number depends on which item it picked. `hygiene.analysis.toy_draws`
 lists such draws with the toy ones, so the SEED rules leave them out. A name read anywhere else (a
-call, a return, a loop, a condition, an f-string, a global read in a function) keeps the draw.
+call, a return, a loop, a condition, an f-string, a global read in a function) keeps the draw, except
+a read inside the name of a file the code writes (`sub.to_csv("out/lgb_%d.csv" % flag)`,
+`torch.save(m, f"ckpt/{tag}.pt")`, held-out set 27): a tag that keeps runs from overwriting each
+other decides no number. A file read by a drawn name (`np.load(f"fold_{k}.npy")`) is a sample.
 """
 from __future__ import annotations
+
+import re
 
 import libcst as cst
 
@@ -36,6 +41,7 @@ def unused(scope: cst.CSTNode, assign: cst.Assign) -> bool:
             inside.update(id(n) for n in iter_nodes(node))
         elif node is assign:
             inside.update(id(n) for n in iter_nodes(node))
+    inside |= _in_written_names(scope)
     read = {n.value for n in iter_nodes(scope) if isinstance(n, cst.Name) and id(n) not in inside}
     alive = set(read)
     changed = True
@@ -46,6 +52,46 @@ def unused(scope: cst.CSTNode, assign: cst.Assign) -> bool:
                 alive |= reads
                 changed = True
     return not targets & alive
+
+
+# Calls that write a file, and the look of a file's name in a string (a folder, or a suffix).
+_WRITES = frozenset({"to_csv", "to_json", "to_parquet", "to_excel", "to_pickle", "to_feather", "savefig", "save",
+                     "savez", "savez_compressed", "savetxt", "dump", "write_text", "write_bytes", "save_pretrained",
+                     "imwrite", "imsave", "save_image", "to_netcdf"})
+_PATH_TEXT = re.compile(r"/|\\|\.[A-Za-z][A-Za-z0-9]{0,5}\b")
+
+
+def path_format(node: cst.BaseExpression) -> bool:
+    """A string built with values whose fixed text looks like a file's name (`"out/lgb_%d.csv" % flag`,
+    `f"ckpt/{tag}.pt"`, `"runs/{}/s.json".format(tag)`)."""
+    if isinstance(node, cst.FormattedString):
+        return any(isinstance(p, cst.FormattedStringText) and _PATH_TEXT.search(p.value) for p in node.parts)
+    if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Modulo):
+        return isinstance(node.left, cst.SimpleString) and bool(_PATH_TEXT.search(node.left.value))
+    if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and node.func.attr.value == "format":
+        return isinstance(node.func.value, cst.SimpleString) and bool(_PATH_TEXT.search(node.func.value.value))
+    return False
+
+
+def writes_file(call: cst.Call) -> bool:
+    func = call.func
+    name = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
+    if name == "open":
+        modes = [a.value for a in call.args[1:2] if a.keyword is None] + \
+                [a.value for a in call.args if a.keyword is not None and a.keyword.value == "mode"]
+        return any(isinstance(m, cst.SimpleString) and re.search(r"[wax]", m.value) for m in modes)
+    return name in _WRITES
+
+
+def _in_written_names(scope: cst.CSTNode) -> set[int]:
+    """The nodes inside the names of files that calls in `scope` write: what they read names a file."""
+    found: set[int] = set()
+    for node in iter_nodes(scope):
+        if isinstance(node, cst.Call) and writes_file(node):
+            for arg in node.args:
+                if path_format(arg.value):
+                    found.update(id(n) for n in iter_nodes(arg.value))
+    return found
 
 
 def _overwritten_first(scope: cst.CSTNode, assign: cst.Assign) -> bool:

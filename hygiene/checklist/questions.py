@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from hygiene.analysis.purpose import makes_data
 from hygiene.checklist.items import Item
 from hygiene.finding import Severity
 
@@ -31,6 +32,31 @@ class RepoQuestion:
     activities: tuple[str, ...]  # kinds of `activity` facts that trigger it
     # Evidence from other files than code: (path, line, what) triples.
     extra_evidence: Callable[[ScanResult], list[tuple[str, int | None, str]]] | None = None
+    # Which evidence comes first (the question's place): a sort key of a path, lowest first.
+    first: Callable[[str], int] | None = None
+
+
+# Where replies are scored (a judge, an evaluator, a scorer) and where they make data or vectors.
+_SCORING_WORDS = frozenset({"judge", "judges", "judging", "eval", "evals", "evaluate", "evaluation", "evaluator",
+                            "evaluators", "score", "scores", "scorer", "scoring", "grade", "grader", "grading",
+                            "metric", "metrics", "benchmark", "bench", "assess", "assessment", "rate", "rating"})
+_VECTOR_WORDS = frozenset({"embedding", "embeddings", "embed", "embedder", "vectors", "vectorize"})  # no reply text
+_HELPER_WORDS = frozenset({"convert", "conversion", "download", "preprocess",
+                           "preprocessing", "baseline", "baselines", "finetune", "finetuning", "demo", "demos",
+                           "example", "examples", "tutorial", "docs"})
+
+
+def scored_calls_first(path: str) -> int:
+    """0 for a file named for judging or scoring replies (`lib/judge/harm_evaluator.py`), 2 for a
+    helper that makes data or baselines (`data/convert_facts.py`), 3 for one that makes vectors, not
+    text (`rag_baselines/embedding.py`), 1 otherwise: the failed-call question belongs where failed
+    replies change a score (sets 24-27)."""
+    words = {w for w in re.split(r"[^a-z]+", path.lower().rsplit(".", 1)[0]) if w}
+    if words & _SCORING_WORDS:
+        return 0
+    if words & _VECTOR_WORDS:
+        return 3
+    return 2 if makes_data(path) or words & _HELPER_WORDS else 1
 
 
 def comparison_tables(result: ScanResult) -> list[tuple[str, int | None, str]]:
@@ -123,6 +149,7 @@ QUESTIONS = (
                   "counts."),
         reference="REFORMS module 3 (data quality: missing and excluded data) and module 7 (metrics)",
         activities=("model_call",),
+        first=scored_calls_first,
     ),
     RepoQuestion(
         id="repo-comparison",
@@ -150,6 +177,8 @@ def repo_items(result: ScanResult) -> list[Item]:
             evidence += question.extra_evidence(result)
         if not evidence:
             continue
+        if question.first is not None:
+            evidence.sort(key=lambda place: question.first(place[0]))  # stable: path order within a rank
         shown = "; ".join(f"`{path}:{line}` {what}" if line else f"`{path}` {what}" for path, line, what in evidence[:3])
         more = f" (and {len(evidence) - 3} more)" if len(evidence) > 3 else ""
         items.append(Item(

@@ -51,6 +51,8 @@ class ScoredWithoutStopReason(Rule):
     prompt that asks for the reasoning (`step by step`, `\\boxed{}`, `<think>`) needs up to 4096. A grader whose reply must match its rubric pattern in
     full and whose failed match is a missing score (`if m is None: return math.nan`) or an error keeps a
     reply cut at the limit apart from the graded ones: not reported (a failed match scored 0 still is).
+    So does a reply parsed as JSON whose failed parse is no score (`except JSONDecodeError: return None`):
+    a reply cut at the limit is truncated JSON. A reply compared with `""` or `None` is checked, not scored.
 
     | spelling | found | near miss left alone |
     |---|---|---|
@@ -97,6 +99,59 @@ class ScoredWithoutStopReason(Rule):
     message = "`{code}` is scored in `{function}` without checking `stop_reason` / `finish_reason`: {evidence}"
     question = "How many outputs scored at {where} were cut at the token limit, and how were they counted?"
     examples = [
+        valid("""
+            import json
+            import openai
+
+
+            def complete(prompt, max_tokens=1000):
+                completion = openai.ChatCompletion.create(messages=[{"role": "user", "content": prompt}], max_tokens=max_tokens)
+                choice = completion.choices[0]
+                if choice.message.content == "":
+                    return " "
+                return choice.message.content
+
+
+            def score_of(reply):
+                try:
+                    analysis = json.loads(reply)
+                except json.JSONDecodeError:
+                    return None
+                return analysis["score"]
+
+
+            def evaluate(items):
+                scores = [score_of(complete(item["prompt"])) for item in items]
+                kept = [(s, item) for s, item in zip(scores, items) if s is not None]
+                return sum(s == item["gold_score"] for s, item in kept) / len(kept)
+        """, note="near miss (held-out 27): the client only checks the reply for emptiness, and the reply is parsed as "
+                  "JSON whose failed parse is no score: a reply cut at the limit is truncated JSON, never scored"),
+        invalid("""
+            import json
+            import openai
+
+
+            def complete(prompt, max_tokens=1000):
+                completion = openai.ChatCompletion.create(messages=[{"role": "user", "content": prompt}], max_tokens=max_tokens)
+                choice = completion.choices[0]
+                if choice.message.content == "":
+                    return " "
+                return choice.message.content
+
+
+            def score_of(reply):
+                try:
+                    analysis = json.loads(reply)
+                except json.JSONDecodeError:
+                    return 0
+                return analysis["score"]
+
+
+            def evaluate(items):
+                scores = [score_of(complete(item["prompt"])) for item in items]  # expect: DATA020
+                kept = [(s, item) for s, item in zip(scores, items) if s is not None]
+                return sum(s == item["gold_score"] for s, item in kept) / len(kept)
+        """, note="the twin: a reply that does not parse scores 0, so a cut reply counts as a wrong score"),
         invalid("""
             import json, re
             from vllm import LLM, SamplingParams
@@ -1263,7 +1318,7 @@ class ScoredWithoutStopReason(Rule):
             # is compared a line later (`pred == gold`); that comparison is the scoring.
             self.reply_names[(function, holder)] = code
             return
-        if not (any(isinstance(p, cst.Comparison) for p in self.ctx.parents[-3:])
+        if not (any(_compares_value(p) for p in self.ctx.parents[-3:])  # (`content == ""` checks, held-out 27)
                 or (isinstance(parent, cst.Arg) and _REPLY_SCORER.search(self._callee()))):
             return
         self._reply_site(node, code, function)
@@ -1407,7 +1462,13 @@ class ScoredWithoutStopReason(Rule):
             # or an error: a reply cut at the token limit is not scored as an answer.
             nodes = self.__dict__.get("_function_nodes", {})
             kept = {f for f in {s["function"] for s in self.sites} if f in nodes and _FAILED_PARSE.search(self.ctx.code(nodes[f]))}
-            self.sites = [s for s in self.sites if s["function"] not in kept]
+            # A reply parsed as JSON, whose failed parse is no score (`except JSONDecodeError: return None`):
+            # a reply cut at the limit is truncated JSON, so it is never scored (held-out set 27).
+            parsers = [f for f, n in nodes.items() if _FAILED_JSON.search(self.ctx.code(n))]
+            lines = self.ctx.text.splitlines()
+            self.sites = [s for s in self.sites if s["function"] not in kept and s["function"] not in parsers
+                          and not (parsers and isinstance(s.get("line"), int) and 0 < s["line"] <= len(lines)
+                                   and any(re.search(rf"\b{re.escape(f)}\(", lines[s["line"] - 1]) for f in parsers))]
         # Replies read as dicts are scored from files the API wrote (batch outputs): the token limit, if
         # any, is in the file that built the requests (a batch submitter, see check_repo).
         items = [r for r in self.replies if _REPLY_ITEM.search(r["code"])] if not self.long_limit else []
@@ -1543,6 +1604,9 @@ def _across(cls, repo: RepoContext) -> None:  # type: ignore[no-untyped-def]
 _FAILED_PARSE = re.compile(r"(\w+)\s*=\s*[\w.]*\b(?:search|match|fullmatch)\([^\n]*\n(?:[^\n]*\n){0,6}?[^\n]*"
                            r"if\s+(?:\1\s+is\s+None|not\s+\1)\s*:[^\n]*\n(?:[^\n]*\n){0,6}?[^\n]*"
                            r"(?:\braise\b|\bmath\.nan\b|\bnp\.nan\b|\bnumpy\.nan\b|float\(\s*[\"']nan[\"']\s*\))")
+_FAILED_JSON = re.compile(r"try:[^\n]*\n(?:[^\n]*\n){0,3}?[^\n]*\bjson\.loads?\([^\n]*\n(?:[^\n]*\n){0,3}?[^\n]*"
+                          r"except\b[^\n]*:[^\n]*\n[^\n]*(?:\breturn\s+None\b|\braise\b|\bcontinue\b|\bmath\.nan\b|"
+                          r"\bnp\.nan\b|float\(\s*[\"']nan[\"']\s*\))")
 # The client calls that return a model's reply (OpenAI / Anthropic / vLLM / LiteLLM spellings).
 _MODEL_CALL = re.compile(r"create|generate|complete|completion|acompletion|chat|invoke|ainvoke|"
                          r"generate_content(_async)?")  # Gemini / Vertex AI

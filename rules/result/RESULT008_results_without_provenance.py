@@ -26,7 +26,9 @@ _TABLE_WRITES = frozenset({"to_csv", "to_json", "to_parquet", "to_excel", "to_ma
 _ITEM_KEY = re.compile(r"^(id|idx|index|uid|qid|\w+_id|\w+_idx|question|prompt|input|inputs|text|context|"
                        r"answer|answers|gold|target|label|labels|pred|preds|prediction|predictions|response|"
                        r"output|completion|generation|sample|example|item|reference|references|"
-                       r"outputs|completions|generations|responses|samples|examples|items|records|reply|replies|goal|goals)$", re.I)
+                       r"outputs|completions|generations|responses|samples|examples|items|records|reply|replies|goal|goals|"
+                       # a row described in words: a lookup table of codes (`confidence_score`, `description`), held-out 27
+                       r"description|descriptions|meaning|definition|explanation)$", re.I)
 # What a run's configuration is called when the code saves it beside the metrics
 # (`json.dump(config, ...)` into the same folder, `OmegaConf.save(cfg, ...)`).
 _CONFIG_NAME = re.compile(r"^(config|configs|cfg|conf|args|hparams|hyperparams|hyperparameters|params|settings|"
@@ -220,7 +222,8 @@ class ResultsWithoutProvenance(Rule):
     helper calls of the file: `hygiene.analysis.run_paths`) records the run in the file's place: a
     checklist question (held-out set 20: few-shot scripts whose folders name model, data, sample size
     and seed). Fields set on each item of a list (`results[i]["score"] = s`) make a per-item log, not a
-    summary, and are not reported. A field set on each record of a summary kept per group
+    summary, and are not reported; nor is a table whose rows are described in words (`["confidence_score",
+    "description"]`: a lookup table of codes and their meaning). A field set on each record of a summary kept per group
     (`per_task[task]["accuracy"] = ...` in `for task, counts in per_task.items():`, whose records the loop
     reads only under keys that are not an item's, `counts["correct"]`) is the summary's own: such a
     summary of accuracy per category, written with nothing naming the model, is reported (corpus8: it
@@ -720,6 +723,28 @@ A JSON-lines writer's record written once per run (`with jsonlines.open("results
                 writer = csv.DictWriter(fh, fieldnames=["seed", "accuracy", "macro_f1"])
                 writer.writeheader()
         """, note="near miss: the seed is a column"),
+        valid("""
+            import csv
+            import os
+
+            def save_score_codes(cursor, output_dir):
+                cursor.execute("select code.confidence_score, code.description from confidence_score_lookup as code;")
+                rows = cursor.fetchall()
+                with open(os.path.join(output_dir, "confidence_scores.csv"), "w") as f:
+                    writer = csv.DictWriter(f, fieldnames=["confidence_score", "description"])
+                    writer.writeheader()
+                    csv.writer(f).writerows(rows)
+        """, note="near miss (held-out 27): a lookup table of score codes and what they mean, not a metrics file"),
+        invalid("""
+            import csv
+            import os
+
+            def save_scores(scores, output_dir):
+                with open(os.path.join(output_dir, "confidence_scores.csv"), "w") as f:
+                    writer = csv.DictWriter(f, fieldnames=["confidence_score", "accuracy"])  # expect: RESULT008
+                    writer.writeheader()
+                    writer.writerow(scores)
+        """, note="the twin: the same file of scores, with nothing saying which run made them"),
         valid("""
             import json
 

@@ -5,7 +5,7 @@ import posixpath
 import re
 
 from hygiene.context import RepoContext
-from hygiene.finding import Severity
+from hygiene.finding import Location, Severity
 from hygiene.analysis.producers import describe, staleness
 from hygiene.analysis.results import is_input_path, metric_key
 from hygiene.rule import Rule, invalid, valid
@@ -116,6 +116,27 @@ trainer.train()
 trainer.save_metrics("eval", trainer.evaluate())
 """
 HF_METRICS = '{"eval_accuracy": 0.912, "eval_loss": 0.31, "epoch": 3.0}\n'
+LOADS_V1 = """
+import os
+import pandas as pd
+
+def data_prefix():
+    cwd, up = os.getcwd(), 0
+    while os.path.basename(cwd) not in ["study"]:
+        cwd, up = os.path.dirname(cwd), up + 1
+    return os.path.join(*[".."] * up, "data")
+
+def load_answers():
+    return pd.read_json(os.path.join(data_prefix(), "answers_v1.json"))
+"""
+LOADS_MOVED = LOADS_V1.replace("import os\n", "import os\nfrom importlib.resources import files\n").replace(
+    LOADS_V1[LOADS_V1.index("    cwd, up"):LOADS_V1.index("\n\ndef load_answers")], '    return str(files("study") / ".." / "data")')
+RATE = """
+from loads import load_answers
+df = load_answers()
+df[["model", "lied"]].groupby("model").mean().to_csv("results/{name}.csv")
+"""
+RATE_CSV = "model,lied\nalpaca,0.41\n"
 def _notebook(*cells: str) -> str:
     import json
     return json.dumps({"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": [
@@ -202,6 +223,33 @@ def _dated(path: str, pattern: str) -> bool:
     return bool(_DATE.search(name)) and "*" in written and not _DATE.search(written)
 
 
+def _by_cause(verdicts: list) -> list[list]:
+    """Stale files in groups that one rerun settles: the files one write site makes, and the files
+    of every writer whose results are older than one change of one producer (one loader edited
+    once: one finding naming the others, held-out set 27)."""
+    owner: dict[tuple, int] = {}
+    parent = list(range(len(verdicts)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for index, verdict in enumerate(verdicts):
+        first = verdict.writes[0]
+        cause = next((c for c in verdict.culprits if c.change is not None), None)
+        keys = [("site", first.script, first.line, first.pattern)]
+        if cause is not None:
+            keys.append(("cause", cause.path, cause.change.commit))
+        for key in keys:
+            parent[root(index)] = root(owner.setdefault(key, index))
+    groups: dict[int, list] = {}
+    for index, verdict in enumerate(verdicts):
+        groups.setdefault(root(index), []).append(verdict)
+    return list(groups.values())
+
+
 def _run(files: dict[str, str], date: str = FIRST_RUN) -> list[dict]:
     return [{"message": "first run", "date": date, "files": files}]
 
@@ -215,7 +263,9 @@ class StaleResults(Rule):
     names, a Makefile target whose recipe runs it), the repo
     modules that script imports (a grader, a metrics module), and the data files it reads. A
     producer counts as changed when its content differs from the version in the results' last
-    commit; for code, comments, docstrings and formatting do not count. Only the code that makes
+    commit; for code, comments, docstrings and formatting do not count, nor does code that only
+    finds where files are (a function named for a folder that looks it up, `DATA_DIR = "../data"`):
+    moving a folder changes no number, while a changed file name does. Only the code that makes
     the file counts: of a notebook, the cells it is saved in and the cells that set or change what
     those read (a name rebound on the way, `d = 13`, cuts the chain); of a script, its top-level
     statements joined by the names they share; of the modules the writer imports, those whose
@@ -223,7 +273,9 @@ class StaleResults(Rule):
     made no figure: set 19, a textbook's figures). A file whose name carries
     a date that its writer fills in at run time (`leaderboard_20240731.csv` from
     `f"leaderboard_{date_str}.csv"`) is a dated snapshot: a rerun writes a new file beside it, so
-    whether it is still the one to report is a checklist question, not a finding. YAML and TOML
+    whether it is still the one to report is a checklist question, not a finding. One cause, one
+    finding: the files of one write site, and those of several writers older than one change of one
+    producer, are reported once, naming the others. YAML and TOML
     files are configuration, except one the code writes under a results folder
     (`results/metrics.yaml`, `runs/eval.toml`): that is a results file like any other.
 
@@ -371,6 +423,24 @@ class StaleResults(Rule):
         invalid({"files.py": WRITE_TEXT.replace("hello world", "hello, world"), "hello_world.txt": "accuracy 0.91\n"},
                 history=_run({"files.py": WRITE_TEXT, "hello_world.txt": "accuracy 0.91\n"}),
                 expect=[("hello_world.txt", None, "RESULT020")], note="the twin: the stale text file reports a number"),
+        valid({"loads.py": LOADS_MOVED, "rates.py": RATE.format(name="lying_rate"), "results/lying_rate.csv": RATE_CSV},
+              history=_run({"loads.py": LOADS_V1, "rates.py": RATE.format(name="lying_rate"),
+                            "results/lying_rate.csv": RATE_CSV}),
+              note="near miss (held-out 27): the loader changed only in how it finds its data folder (a cwd walk "
+                   "became a package-resource lookup), which cannot change a number"),
+        invalid({"loads.py": LOADS_MOVED.replace("answers_v1", "answers_v2"), "rates.py": RATE.format(name="lying_rate"),
+                 "results/lying_rate.csv": RATE_CSV},
+                history=_run({"loads.py": LOADS_V1, "rates.py": RATE.format(name="lying_rate"),
+                              "results/lying_rate.csv": RATE_CSV}),
+                expect=[("results/lying_rate.csv", None, "RESULT020")],
+                note="the twin: the same move, and the file it reads is another one"),
+        invalid({"loads.py": LOADS_V1.replace(".json\")", ".json\").dropna()"),
+                 **{f"{n}.py": RATE.format(name=n) for n in ("lying_rate", "double_down_rate")},
+                 **{f"results/{n}.csv": RATE_CSV for n in ("lying_rate", "double_down_rate")}},
+                history=_run({"loads.py": LOADS_V1, **{f"{n}.py": RATE.format(name=n) for n in ("lying_rate", "double_down_rate")},
+                              **{f"results/{n}.csv": RATE_CSV for n in ("lying_rate", "double_down_rate")}}),
+                expect=[("results/double_down_rate.csv", None, "RESULT020")],
+                note="one cause, one finding: two scripts' results are older than the one loader change they share"),
         valid({"plot.py": PLOT.replace("dpi=100", "dpi=200"), "figures/map.png": "PNG"},
               history=_run({"plot.py": PLOT, "figures/map.png": "PNG"}),
               note="near miss: `map.png` is downloaded, not drawn, though `save_fig`'s pattern matches it"),
@@ -379,18 +449,16 @@ class StaleResults(Rule):
     @classmethod
     def check_repo(cls, repo: RepoContext) -> None:
         unknown = []
-        groups: dict[tuple, list] = {}
+        stale = []
         tables = dict(repo.facts("table"))
         for verdict in staleness(repo):
             if verdict.unknown:
                 unknown.append(verdict.path)
             if not verdict.stale or is_input_path(verdict.path):
                 continue  # committed data a generator made is an input, not a reported number
-            if not _holds_numbers(verdict.path, tables, repo):
-                continue
-            first = verdict.writes[0]
-            groups.setdefault((first.script, first.line, first.pattern), []).append(verdict)
-        for verdicts in groups.values():
+            if _holds_numbers(verdict.path, tables, repo):
+                stale.append(verdict)
+        for verdicts in _by_cause(stale):
             cls._report_group(repo, verdicts)
         if unknown:
             shown = ", ".join(unknown[:3]) + (f" and {len(unknown) - 3} more" if len(unknown) > 3 else "")
@@ -416,9 +484,13 @@ class StaleResults(Rule):
             "(changed {producer_date}), which {reader} reads to write it at {site}")
         if len(verdicts) > 1:
             oldest = verdicts[0].change.day
+            sites = list(dict.fromkeys(v.writes[0].site for v in verdicts if v.writes[0].site != fields["site"]))
+            where = f" and {len(sites)} other place{'s' if len(sites) > 1 else ''}" if sites else ""
+            related += [Location(site.rsplit(":", 1)[0], int(site.rsplit(":", 1)[1]) if ":" in site else None,
+                                 "writes another of them here") for site in sites[:5]]
             message = message.replace("`{result}` (committed {result_date})",
                                       f"`{{result}}` and {len(verdicts) - 1} more file{'s' if len(verdicts) > 2 else ''} "
-                                      f"written at {{site}} (committed {oldest} to {{result_date}})", 1).replace(" is older than", " are older than", 1)
+                                      f"written at {{site}}{where} (committed {oldest} to {{result_date}})", 1).replace(" is older than", " are older than", 1)
             message = message.replace(", which writes it at {site}", ", which writes them").replace(
                 " to write it at {site}", " to write them").replace("which produces it via {site}",
                                                                      "which produces them")

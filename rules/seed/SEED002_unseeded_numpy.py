@@ -306,6 +306,28 @@ class UnseededNumpy(Rule):
             idx = rng.permutation(10)
         """, note="a generator seeded from a config"),
         valid("""
+            import lightgbm as lgb
+            import numpy as np
+            import pandas as pd
+            from sklearn.metrics import roc_auc_score
+
+            booster = lgb.train({"seed": 7}, lgb.Dataset(X_train, y_train), 200)
+            auc = roc_auc_score(y_val, booster.predict(X_val))
+            tag = np.random.randint(0, 65536)
+            pd.DataFrame({"id": ids, "target": booster.predict(X_test)}).to_csv(
+                "./submission/lgb_%.5f_%d.csv.gz" % (auc, tag), index=False)
+        """, note="near miss (held-out 27): the draw only tags the written file's name so runs do not overwrite each other"),
+        invalid("""
+            import lightgbm as lgb
+            import numpy as np
+            from sklearn.metrics import roc_auc_score
+
+            rows = np.random.randint(0, len(X_train), 5000)  # expect: SEED002
+            booster = lgb.train({"seed": 7}, lgb.Dataset(X_train[rows], y_train[rows]), 200)
+            auc = roc_auc_score(y_val, booster.predict(X_val))
+            np.save("./submission/lgb_%.5f.npy" % auc, booster.predict(X_test))
+        """, note="the twin: the draw picks the training rows the score is computed from"),
+        valid("""
             import numpy as np
 
             def bootstrap(values, rng=None):
