@@ -99,6 +99,42 @@ class ScoredWithoutStopReason(Rule):
     message = "`{code}` is scored in `{function}` without checking `stop_reason` / `finish_reason`: {evidence}"
     question = "How many outputs scored at {where} were cut at the token limit, and how were they counted?"
     examples = [
+        invalid("""
+            import re
+            from transformers import AutoModelForCausalLM, AutoTokenizer
+
+            tok = AutoTokenizer.from_pretrained("m")
+            lm = AutoModelForCausalLM.from_pretrained("m").eval()
+            ANSWER = re.compile(r"####\\s*(-?[\\d,]+)")
+            correct = 0
+            for ex in rows:
+                ids = tok(ex["question"] + " Think step by step, then answer after ####.", return_tensors="pt").input_ids
+                out = lm.generate(ids, max_new_tokens=192)  # expect: DATA020
+                text = tok.decode(out[0, ids.shape[1]:], skip_special_tokens=True)
+                m = ANSWER.search(text)
+                pred = m.group(1).replace(",", "") if m else ""
+                gold = ex["answer"].split("####")[-1].strip()
+                correct += pred == gold
+            print(correct / len(rows))
+        """, note="probe 20: the decoded text reaches the comparison through a match and a name (`pred == gold`)"),
+        valid("""
+            import re
+            from transformers import AutoModelForCausalLM, AutoTokenizer
+
+            tok = AutoTokenizer.from_pretrained("m")
+            lm = AutoModelForCausalLM.from_pretrained("m").eval()
+            ANSWER = re.compile(r"####\\s*(-?[\\d,]+)")
+            correct = 0
+            for ex in rows:
+                ids = tok(ex["question"] + " Think step by step, then answer after ####.", return_tensors="pt").input_ids
+                out = lm.generate(ids, max_new_tokens=4096)
+                text = tok.decode(out[0, ids.shape[1]:], skip_special_tokens=True)
+                m = ANSWER.search(text)
+                pred = m.group(1).replace(",", "") if m else ""
+                gold = ex["answer"].split("####")[-1].strip()
+                correct += pred == gold
+            print(correct / len(rows))
+        """, note="near miss: a budget that holds step-by-step solutions"),
         valid("""
             import json
             import openai
@@ -1228,7 +1264,9 @@ class ScoredWithoutStopReason(Rule):
             limit = next((a.value for a in node.args if a.keyword is not None
                           and a.keyword.value in ("max_new_tokens", "max_length")), None)
             short = self._literal_int(limit) if limit is not None else None
-            if limit is not None and not (short is not None and short < _SHORT_REPLY):
+            whole = _REASONING_ANSWER if _ASKS_REASONING.search(self.ctx.text) else _WHOLE_ANSWER
+            if limit is not None and not (short is not None and (short < _SHORT_REPLY or short >= whole)):
+                # (a budget that holds whole answers, or step-by-step ones, cuts few: as for API calls)
                 # `max_new_tokens=2` asks for a letter or a label: the budget is the design, not a cut
                 self.local.append((node, self.ctx.code(limit), self.functions[-1] if self.functions else "<module>"))
 
@@ -1489,6 +1527,14 @@ class ScoredWithoutStopReason(Rule):
         # Scored: a comparison reads the decoded text (`pick(answer) == row["key"]`); demos that
         # print a few decoded samples score nothing.
         decoded = {m.group(1) for m in _DECODED_NAME.finditer(self.ctx.text)}
+        # and what is made from it (`m = ANSWER.search(text)`, `pred = m.group(1) if m else ""`): `pred == gold` scores it
+        assigned = [(m.group(1), m.group(2)) for m in _ASSIGNED_NAME.finditer(self.ctx.text)]
+        for _ in range(3):
+            grown = {name for name, value in assigned if name not in decoded and any(
+                re.search(rf"(?<![\w.]){re.escape(d)}\b", value) for d in decoded)}
+            if not grown:
+                break
+            decoded |= grown
         words = [re.compile(rf"(?<![\w.]){re.escape(name)}\b") for name in decoded] + [_DECODES, _GOLD_FIELD]
         compared_in = [(where, self.ctx.code(node)) for where, node in self.compared_at]
         scored = [(where, self.ctx.line_of(node)) for where, node in self.compared_at
@@ -1659,6 +1705,7 @@ _SCORES_TEXT = re.compile(r"""(?i)accura|\bacc\b|correct|exact_match|pass@|solve
 # A gold value read from a record in a comparison: `r["pred"] == r["gold"]`, `... == it["key"]`.
 _GOLD_FIELD = re.compile(r"""\[\s*["'](gold|answer|answers|target|label|reference|solution|key|expected)["']\s*\]""")
 _DECODED_NAME = re.compile(r"^[ \t]*(\w+)\s*=[^\n]*\.(?:batch_)?decode\(", re.M)
+_ASSIGNED_NAME = re.compile(r"^[ \t]*(\w+)\s*=(?!=)([^\n]*)$", re.M)
 _EOS = re.compile(r"eos_token|eos_id|\beos\b|pad_token_id|num_new|n_new|gen_len|stop_token|stop_str")  # in a comparison: a finish check
 # The other side of a comparison that grades: a gold value (`nums[-1] == str(r["answer"])`).
 _GOLD_COMPARED = re.compile(r"(?i)gold|answer|target|label|reference|solution|expected|truth|correct")
