@@ -1,6 +1,8 @@
 """DATA091: parses that return None on a miss, compared with each other (or with `!=`) and counted as an outcome."""
 from __future__ import annotations
 
+import re
+
 import libcst as cst
 
 from hygiene.finding import Severity
@@ -19,6 +21,10 @@ def _returns_none_on_miss(function: cst.FunctionDef) -> bool:
                                                 for side in (v.body, v.orelse)) for v in values)
 
 
+# What holds the gold answer: a parse of it compared with a parse of the reply is a correctness check.
+_GOLD = re.compile(r"(?i)gold|solution|answer|label|target|reference|truth|expected|\bref\b|\bgt\b")
+
+
 class UnparsedComparedAsOutcome(Rule):
     """
     ## What it does
@@ -27,8 +33,9 @@ class UnparsedComparedAsOutcome(Rule):
     summed, added up) with nothing in the scope testing for `None`: two parses compared with `==`
     (`extract(first) == extract(second)`: two replies that both failed to parse are "consistent"),
     or a parse compared with `!=` (`extract(before) != extract(after)`: an unparsed reply "changed
-    its answer"). A parse compared with `==` to a gold answer is left alone: an unparsed answer
-    counted wrong is the usual convention.
+    its answer"). A parse compared with `==` to a gold answer (also the gold parsed the same way,
+    `extract(reply) == extract(row["solution"])`) is left alone: an unparsed answer counted wrong is the
+    usual convention.
 
     | spelling | found | near miss left alone |
     |---|---|---|
@@ -57,6 +64,16 @@ class UnparsedComparedAsOutcome(Rule):
     question = "How many pairs at {where} had a reply `{parser}` could not read, and how were they counted?"
     triggers = ("None",)
     examples = [
+        valid("""
+            import re
+
+            def boxed(text):
+                m = re.search(r"\\\\boxed\\{([^}]*)\\}", text)
+                return m.group(1) if m else None
+
+            def accuracy(rows, replies):
+                return sum(boxed(r) == boxed(row["solution"]) for r, row in zip(replies, rows)) / len(rows)
+        """, note="lead probe 3 near miss: the gold solution parsed the same way; an unparsed reply counts as wrong"),
         invalid("""
             import re
 
@@ -115,6 +132,8 @@ class UnparsedComparedAsOutcome(Rule):
         parsed = [s for s in sides if isinstance(s, cst.Call) and isinstance(s.func, cst.Name) and s.func.value in self._parsers]
         if not ((isinstance(operator, cst.NotEqual) and parsed) or (isinstance(operator, cst.Equal) and len(parsed) == 2)):
             return
+        if isinstance(operator, cst.Equal) and any(_GOLD.search(self.ctx.code(p)) for p in parsed):
+            return  # `extract(reply) == extract(row["solution"])`: the gold parsed the same way, an unparsed reply counts wrong
         if not self._counted(node):
             return
         if " is None" in self.ctx.text or " is not None" in self.ctx.text:
