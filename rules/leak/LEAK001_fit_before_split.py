@@ -70,6 +70,28 @@ class FitBeforeSplit(Rule):
     message = "{fits} fit on `{on}` at {where}{rows_of}, which is split into train and test at {split}: test rows shape the preprocessing"
     question = "Were {fits} (fit at {where} on `{on}`) fit on the training rows only, before `{split_on}` was split at {split}?"
     examples = [
+        valid({
+            "prep.py": """
+                NUM = ["age", "bmi"]
+
+                def prepare(df, stats_from):
+                    df = df.copy()
+                    mu, sd = stats_from[NUM].mean(), stats_from[NUM].std()
+                    df[NUM] = (df[NUM] - mu) / sd
+                    return df
+            """,
+            "train.py": """
+                import pandas as pd
+                from sklearn.model_selection import GroupShuffleSplit
+                from prep import prepare
+
+                raw = pd.read_csv("data/visits.csv")
+                tr, te = next(GroupShuffleSplit(n_splits=1, test_size=0.2, random_state=0).split(raw, groups=raw["pid"]))
+                train_raw, test_raw = raw.iloc[tr], raw.iloc[te]
+                df_tr, df_te = prepare(train_raw, stats_from=train_raw), prepare(test_raw, stats_from=train_raw)
+            """,
+        }, note="regression (blind probe 1's twin, lead probe 3's re-read concept): statistics of the training rows of "
+                "the same read are no second read of the file"),
         invalid("""
             import pandas as pd
             from sklearn.linear_model import Ridge
@@ -1534,7 +1556,7 @@ def _fit_on_all(prog: Program, split: Ref) -> list[Ref]:
             learned_from = prog.input(fit, 1)
             if learned_from in related or row_base(prog, learned_from) in related:
                 found.append(fit)  # `X_train["f"].fillna(df["f"].mean())`: a column of the data split
-            elif paths and any(prog.kind(n) == "src" and prog.info(n).get("path") in paths
+            elif paths and any(prog.kind(n) == "src" and n not in related and prog.info(n).get("path") in paths
                                for n in prog.back([learned_from], rows=True, stop=lambda r: prog.kind(r) == "part")):
                 found.append(fit)
     for fit in _adapted_layers(prog, related):
