@@ -602,7 +602,9 @@ class TestRowsInTraining(Rule):
             keys = _split_key(prog, train), _split_key(prog, held)
             if keys[0] and keys[1] and keys[0] != keys[1]:
                 continue  # `ds["train"]` and `ds["test"]`: different splits of one container
-            first, second = _given_rows(prog, train), _given_rows(prog, held)
+            first, second = row_base(prog, train), row_base(prog, held)
+            if first == second:  # (the longer walk only where the short one meets: issue 12, 33 s on transformers)
+                first, second = _given_rows(prog, train), _given_rows(prog, held)
             same = first == second or (
                 prog.kind(first) == prog.kind(second) == "src"
                 and _source_key(prog, first) is not None and _source_key(prog, first) == _source_key(prog, second))
