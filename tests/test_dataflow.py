@@ -219,6 +219,35 @@ def test_a_parameter_gets_its_role_through_the_call_site(tmp_path: Path) -> None
     assert said == "test" and prog.line(via) == 4
 
 
+def test_nested_concatenations_walk_each_part_once_per_rule_run(tmp_path: Path, monkeypatch) -> None:
+    # A model's forward joins tensors again and again (`h = torch.cat([h, x])`): every join asks
+    # the role of its parts, each part's walk meets the earlier joins, and without the run's memo
+    # the walks multiply with the depth (transformers: 300,000 walks for 5,600 questions).
+    body = "\n".join(f"    h{i} = torch.cat([y * {i}, h{i - 1}], dim=-1)" for i in range(1, 13))
+    prog, _ = build(tmp_path, {"model.py": "import torch\ndef forward(h0, x):\n    y = torch.cat([h0, x], dim=-1)\n"
+                               + body + "\n    return h12\n", "train.py": """
+        import pandas as pd
+        from sklearn.model_selection import train_test_split
+        df = pd.read_csv("data.csv")
+        train, test = train_test_split(df)
+        both = pd.concat([train, test])
+    """})
+    import hygiene.analysis.dataflow.queries as queries
+    walks = []
+    real = queries._role_walk
+    monkeypatch.setattr(queries, "_role_walk", lambda *a: walks.append(a[1:]) or real(*a))
+    joins = [j for j in of_kind(prog, "concat") if prog.path(j) == "model.py"]
+    assert len(joins) == 13
+    prog.begin(None)
+    answers = [role(prog, part) for j in joins for part in prog.inputs(j) if part]
+    assert all(said is None for said, _ in answers)
+    assert len(walks) == len(set(walks)) and len(walks) < 200
+    assert role(prog, named(prog, "train", "part")) == ("train", named(prog, "train", "part"))
+    prog.begin(None)  # a new rule run asks again: its trace must record the reads
+    role(prog, named(prog, "train", "part"))
+    assert walks.count(walks[-1]) == 2
+
+
 def test_module_level_names_and_imports_resolve(tmp_path: Path) -> None:
     prog, _ = build(tmp_path, {
         "config.py": 'FEATURES = ["a", "b"]\n',

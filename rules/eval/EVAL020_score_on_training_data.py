@@ -5,8 +5,8 @@ import re
 
 from hygiene.analysis.dataflow import knowledge as kb
 from hygiene.analysis.dataflow.program import MASK, Program, Ref, program
-from hygiene.analysis.dataflow.queries import (code_name, fits_of, model_name, never_evaluates, own_evaluation, role,
-                                              row_base, rows_key, texts_around, value_name)
+from hygiene.analysis.dataflow.queries import code_name, fits_of, model_name, role, row_base, rows_key, texts_around, value_name
+from hygiene.analysis.dataflow.trainers import never_evaluates, own_evaluation
 from hygiene.analysis.apis.torch import name_tokens
 from hygiene.finding import Location, Severity
 from hygiene.rule import Rule, invalid, valid

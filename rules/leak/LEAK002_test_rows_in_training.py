@@ -6,7 +6,8 @@ import re
 from hygiene.analysis.dataflow.knowledge import SPLIT_NAMES
 from hygiene.analysis.dataflow.graph import ROW_DEFINING
 from hygiene.analysis.dataflow.program import Program, Ref, Stack, program
-from hygiene.analysis.dataflow.queries import fits_of, model_name, never_evaluates, own_evaluation, role, row_base
+from hygiene.analysis.dataflow.queries import fits_of, model_name, role, row_base
+from hygiene.analysis.dataflow.trainers import never_evaluates, own_evaluation
 from hygiene.finding import Location, Severity
 from hygiene.rule import Rule, invalid, notebook, valid
 

@@ -7,8 +7,7 @@ names its calls call) is small and cached across scans, so the program's indexes
 decoding any graph; a graph is decoded when a rule first reads one of its rows. While a rule
 runs for one start file (`begin` / `end`), the program records what the run read: the files whose
 graphs it touched, the function names it looked up, the functions whose callers it asked for and
-the kinds of node it searched the whole program for. `hygiene.cache.startphase` replays a run's
-findings while none of those changed.
+the kinds of node it searched the whole program for; `hygiene.cache.startphase` replays a run while none changed.
 """
 from __future__ import annotations
 
@@ -35,13 +34,14 @@ SHARED_LIMIT = 4 * GRAPH_BUDGET
 class Trace:
     """What one rule run (or one file's factory resolution) read."""
 
-    __slots__ = ("files", "names", "callers", "kinds")
+    __slots__ = ("files", "names", "callers", "kinds", "memo")
 
     def __init__(self) -> None:
         self.files: set[int] = set()
         self.names: set[str] = set()
         self.callers: set[Ref] = set()
         self.kinds: set[str] = set()
+        self.memo: dict[Any, Any] = {}  # this run's answers (`queries.role_via`), whose reads it holds
 
     def absorb(self, other: Trace) -> None:
         self.files |= other.files

@@ -8,7 +8,6 @@ from __future__ import annotations
 from collections import deque
 from typing import Any
 
-from hygiene.analysis.apis import plain as plain_name
 from hygiene.analysis.dataflow import knowledge as kb
 from hygiene.analysis.dataflow.graph import ROW_DEFINING
 from hygiene.analysis.dataflow.localmodels import tokenized_text
@@ -49,7 +48,15 @@ def role(prog: Program, ref: Ref, stack: Stack = (), limit: int = 400) -> tuple[
 
 
 def role_via(prog: Program, ref: Ref, stack: Stack = (), limit: int = 400) -> tuple[str | None, Ref, Ref]:
-    """Like `role`, with the call site through which a parameter got its role (0 if none)."""
+    """Like `role`, with the call site through which a parameter got its role (0 if none). Kept
+    for the rule run: concatenations nest (`cat([cat([a, b]), c])`), and each part's walk is asked again."""
+    memo = prog.trace.memo
+    if (key := ("role", ref, stack, limit)) not in memo:
+        memo[key] = _role_walk(prog, ref, stack, limit)
+    return memo[key]
+
+
+def _role_walk(prog: Program, ref: Ref, stack: Stack, limit: int) -> tuple[str | None, Ref, Ref]:
     level: list[tuple[Ref, Stack, Ref]] = [(ref, stack, 0)]
     seen: set[tuple[Ref, Stack]] = set()
     visits = 0
@@ -343,57 +350,3 @@ def text_inputs(prog: Program, call: Ref) -> list[Ref]:
     settings = {kw[k] for k in SETTING_KEYWORDS if k in kw}
     inputs = [i for n, i in enumerate(prog.inputs(call)) if i and n not in settings]
     return inputs + [text for i in inputs if (text := tokenized_text(prog, i)) and text not in inputs]
-
-
-_EVAL_STRATEGY = ("evaluation_strategy", "eval_strategy")
-_EVALUATING = frozenset({"evaluate", "predict", "evaluation_loop", "prediction_loop"})
-
-
-def own_evaluation(prog: Program, trainer: Ref) -> bool:
-    """The trainer's class is the repo's and its `evaluate()` reads neither its `eval_dataset`
-    argument nor `self.eval_dataset` (nor the parent's evaluate): it scores splits of its own."""
-    fn = str(prog.info(trainer).get("fn") or "")
-    key = dict.get(prog.functions, f"{plain_name(fn)}.evaluate") if fn else None
-    if key is None:
-        return False
-    for param in prog.function(key).params:
-        ref = ref_of(key[0], param)
-        if prog.info(ref).get("name") == "eval_dataset" and prog.users(ref):
-            return False
-    for node in prog.nodes_in(key[0], "selfattr", "call", "op"):
-        info = prog.info(node)
-        text = f"{info.get('name', '')} {info.get('fn', '')} {info.get('a', '')} {info.get('attr', '')}"
-        if prog.function_of(node) == key and ("eval_dataset" in text or "get_eval_dataloader" in text
-                                              or info.get("m") in ("evaluate", "evaluation_loop")):
-            return False
-    return True
-
-
-def never_evaluates(prog: Program, trainer: Ref) -> bool:
-    """`Trainer(..., eval_dataset=d, args=TrainingArguments(evaluation_strategy="no"))` with nothing
-    but method calls other than `.evaluate()` / `.predict()` on it: the eval set is never scored.
-    Silent (False) when the arguments are not built in sight or the trainer is handed on."""
-    kw = prog.info(trainer).get("kw", {})
-    args = prog.input(trainer, kw["args"]) if "args" in kw else 0
-    for _ in range(4):
-        if not args or prog.kind(args) == "call":
-            break
-        steps = prog.back_step(args, (), rows=False)
-        args = steps[0][0] if len(steps) == 1 else 0
-    info = prog.info(args) if args else {}
-    if not str(info.get("fn", "")).endswith(("TrainingArguments", "Config")):
-        return False
-    keys = set(info.get("kw", {})) & set(_EVAL_STRATEGY)
-    lits = info.get("lits", {})
-    if any(str(lits.get(k, "")).lower().rsplit(".", 1)[-1].strip("'\"") != "no" for k in keys) \
-            or str(lits.get("do_eval", "")).lower() == "true" or "load_best_model_at_end" in lits:
-        return False  # evaluation switched on, or by a value not written here
-    users = list(prog.users(trainer))
-    for user in users[:40]:
-        if prog.kind(user) == "op" and prog.info(user).get("op") == "alias":
-            users.extend(prog.users(user))
-            continue
-        if prog.kind(user) not in ("call", "fit") or prog.input(user, 0) != trainer \
-                or prog.info(user).get("m") in _EVALUATING:
-            return False
-    return True
