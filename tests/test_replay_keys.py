@@ -128,3 +128,28 @@ def test_a_scan_leaves_the_git_index_as_it_was(tmp_path: Path) -> None:
     before = (index.stat().st_mtime_ns, index.read_bytes())
     _scan(tmp_path)
     assert (index.stat().st_mtime_ns, index.read_bytes()) == before
+
+
+APP = ("import json\nimport streamlit as st\nmetrics = json.load(open('results/metrics.json'))\n"
+       "st.title('Results')\nst.metric('Test F1', '{f1}')\n")
+
+
+def test_an_edit_elsewhere_replays_the_claims_rule_and_an_edited_dashboard_reruns_it(tmp_path: Path, monkeypatch) -> None:
+    # RESULT007 read every Python file's text in the repository phase to find Streamlit apps, so any
+    # edit re-ran it (transformers: a second of `--focus` on an edited file); the app's typed
+    # metrics are now facts of its own file.
+    ran: list[str] = []
+    rule = next(r for r in load_rules() if r.code == "RESULT007")
+    real = rule.check_repo.__func__
+    monkeypatch.setattr(rule, "check_repo", classmethod(lambda cls, repo: ran.append(cls.code) or real(cls, repo)))
+    git(tmp_path, "init", "-q", "-b", "main")
+    commit(tmp_path, "2025-01-10T00:00:00", {"app.py": APP.format(f1="0.874"), "other.py": OTHER,
+                                             "results/metrics.json": '{"f1": 0.874, "n": 120}\n'})
+    first = [f for f in _scan(tmp_path).findings if f.rule == "RESULT007"]
+    assert ran == ["RESULT007"] and first == []
+    ran.clear()
+    (tmp_path / "other.py").write_text(OTHER + "\n\ndef appended():\n    return 2\n")
+    assert not [f for f in _scan(tmp_path).findings if f.rule == "RESULT007"] and ran == []
+    (tmp_path / "app.py").write_text(APP.format(f1="0.912"))
+    found = [(f.path, f.line) for f in _scan(tmp_path).findings if f.rule == "RESULT007"]
+    assert ran == ["RESULT007"] and found == [("app.py", 5)]

@@ -190,7 +190,7 @@ class ClaimNotInResults(Rule):
     code = "RESULT007"
     category = "RESULT-CLAIM"
     severity = Severity.WARNING
-    kinds = frozenset({"text", "notebook"})
+    kinds = frozenset({"text", "notebook", "python"})
     message = "{text} in {path}:{line} appears in no result file or saved notebook output ({sources})"
     question = "Which run produced the {text} reported at {where}, and where is its result file?"
     examples = [
@@ -695,6 +695,13 @@ class ClaimNotInResults(Rule):
     def finish(self) -> None:
         nb = self.ctx.notebook
         if nb is None:
+            # A Streamlit app's typed headline metrics, kept with its text for the repository phase
+            # (which result files it shows): read there, every edit of any file would re-run the rule.
+            text = self.ctx.text
+            if self.ctx.kind == "python" and "streamlit" in text and _DASHBOARD.search(text):
+                typed = _typed_dashboard_metrics(text)
+                if typed:
+                    self.ctx.facts[self.code] = {"dashboard": typed, "text": text[:MAX_DASHBOARD]}
             return
         numbers: list[float] = []
         for cell in nb.cells:
@@ -759,14 +766,10 @@ class ClaimNotInResults(Rule):
         """A Streamlit app that shows the results files and types its headline figure in by hand
         (`st.metric("Test F1", "0.912")` beside `json.load(open("results/metrics.json"))`): reported at the
         literal when no result file holds the number."""
-        for source in repo.files("python"):
-            try:
-                text = repo.read_bytes(source.path).decode("utf-8", "replace")
-            except OSError:
+        for path, facts in repo.facts(cls.code):
+            if "dashboard" not in facts:
                 continue
-            if not _DASHBOARD.search(text):
-                continue
-            typed = _typed_dashboard_metrics(text)
+            typed, text = facts["dashboard"], facts["text"]
             shown = [p for p in tables if numbers_of.get(p) and (p in text or p.rsplit("/", 1)[-1] in text)]
             if not typed or not shown:
                 continue  # an app that reads no result file of the repository is not checked against them
@@ -777,7 +780,7 @@ class ClaimNotInResults(Rule):
                 digits = number.rstrip("%")
                 decimals = len(digits.split(".", 1)[1]) if "." in digits else 0
                 if not index.supports(float(digits), decimals, percent):
-                    repo.report(cls, source.path, line, snippet=number, text=f"\"{label}\" {number}",
+                    repo.report(cls, path, line, snippet=number, text=f"\"{label}\" {number}",
                                 sources=f"checked {', '.join(shown[:3])}",
                                 message="{text} is typed into the dashboard and appears in no result file ({sources}): "
                                         "the app shows it whatever the results are")
@@ -974,6 +977,7 @@ def _kept_results(path: str, profile: dict[str, Any]) -> bool:
 
 # A dashboard's headline figure typed in: `st.metric("Test F1", "0.912")`, `col.metric("Accuracy", 0.87)`
 # (Streamlit), the value a literal number (or a string holding one).
+MAX_DASHBOARD = 200_000  # characters of an app's text kept to find the result files it names
 _DASHBOARD = re.compile(r"^\s*(?:import streamlit|from streamlit\b)", re.M)
 _TYPED_METRIC = re.compile(r"""\.metric\(\s*(?:label\s*=\s*)?(["'])([^"'\n]{1,60})\1\s*,\s*(?:value\s*=\s*)?"""
                            r"""(["']?)(-?\d{1,3}(?:\.\d{1,4})?)(\s?%)?\3\s*[,)]""")
