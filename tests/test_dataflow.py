@@ -248,6 +248,27 @@ def test_nested_concatenations_walk_each_part_once_per_rule_run(tmp_path: Path, 
     assert walks.count(walks[-1]) == 2
 
 
+def test_the_first_callers_decode_only_the_files_they_come_from(tmp_path: Path) -> None:
+    # A walk follows the first MAX_CALLERS calls of a function; a model class that 40 files call
+    # had every calling file decoded to keep 16 (transformers, `--focus` on an edited file).
+    files = {"lib.py": "def load(split):\n    return split\n"}
+    files.update({f"use{i}.py": f"from lib import load\nrows = load('part{i}')\nmore = load('again{i}')\n" for i in range(6)})
+    prog, _ = build(tmp_path, files)
+    key = prog.functions["lib.load"]
+    prog.release()
+    prog.begin(None)
+    first = prog.callers(key, 3)
+    read = {prog.paths[f] for f in prog.end().files}
+    assert [prog.path(c) for c in first] == ["use0.py", "use0.py", "use1.py"]
+    assert read == {"use0.py", "use1.py"}
+    prog.begin(None)
+    every = prog.callers(key)
+    assert len(every) == 12 and every[:3] == first
+    prog.end()
+    prog.begin(None)  # known now: the same answer, and the run still reads the files it comes from
+    assert prog.callers(key, 3) == first and {prog.paths[f] for f in prog.end().files} == {"use0.py", "use1.py"}
+
+
 def test_module_level_names_and_imports_resolve(tmp_path: Path) -> None:
     prog, _ = build(tmp_path, {
         "config.py": 'FEATURES = ["a", "b"]\n',

@@ -32,7 +32,8 @@ import zlib
 from pathlib import Path
 from typing import Any
 
-from hygiene.analysis.dataflow.linking import Trace, function_table, module_aliases, resolve
+from hygiene.analysis.dataflow.callsites import resolve
+from hygiene.analysis.dataflow.linking import Trace, function_table, module_aliases
 from hygiene.analysis.dataflow.program import SHIFT, Program, program
 from hygiene.cache import load_store, run_repo_rule, store_json
 from hygiene.context import RepoContext

@@ -18,7 +18,8 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from hygiene.analysis.apis import plain
-from hygiene.analysis.dataflow.graph import INFO, INPUTS, KIND, SHIFT, Graph, Ref, ref_of
+from hygiene.analysis.dataflow.callsites import CallSites
+from hygiene.analysis.dataflow.graph import INFO, INPUTS, KIND, SHIFT, Graph, Ref
 
 # How many graph nodes the decoded graphs not read by the running rule may hold together: beyond
 # it the least recently read are dropped (with their indexes) and decoded again if read again, so
@@ -179,11 +180,6 @@ class Names(dict):
         return dict.__getitem__(self, key)
 
 
-def resolve(functions: dict[str, tuple[int, int]], name: str) -> tuple[int, int] | None:
-    """The function a call of `name` calls (`plain` name; a class instance called: `__call__`)."""
-    return dict.get(functions, name) or dict.get(functions, f"{name}.__call__")
-
-
 def module_aliases(module: str, path: str | None) -> list[str]:
     """The module's name, then the names its path gives it from the folders above (`pkg/data.py`
     in a folder without `__init__.py` is `data` to its neighbours and `pkg.data` to a script at the
@@ -218,7 +214,7 @@ def function_table(ifaces: list[dict[str, Any]], paths: list[str] | None = None)
     return functions, modules
 
 
-class Linked:
+class Linked(CallSites):
     """The program's files, decoded on demand, and the trace of the running rule."""
 
     def _link(self, source: Source) -> None:
@@ -376,25 +372,3 @@ class Linked:
         position = index if method else index + 1
         positional = len(self.row(call)[INPUTS]) - len(kw)  # type: ignore[attr-defined]
         return self.input(call, position) if position < positional else 0  # type: ignore[attr-defined]
-
-    # -- callers ----------------------------------------------------------------------------------
-    def callers(self, key: tuple[int, int]) -> list[Ref]:
-        """The call nodes of the program that call the repo function `key`."""
-        self.trace.callers.add(ref_of(*key))
-        found = self._callers.get(key)
-        if found is None:
-            if self._calls_index is None:
-                index: dict[tuple[int, int], list[int]] = {}
-                for file, iface in enumerate(self.source.ifaces):
-                    for target in {resolve(self.functions, name) for name in iface["c"].split()}:
-                        if target is not None:
-                            index.setdefault(target, []).append(file)
-                self._calls_index = index
-            files = self._calls_index.get(key, [])
-            refs = [r for f in files for r in self.nodes_in(f, "call") if self.callee(r) == key]  # type: ignore[attr-defined]
-            found = self._callers[key] = (refs, files)
-        else:
-            for file in found[1]:
-                if self._run[file] is None:
-                    self.graph(file)
-        return found[0]

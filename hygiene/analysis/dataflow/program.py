@@ -6,9 +6,8 @@ the per-file graphs leave open: a call to a function of the repo (in the same fi
 its returns to the call's value; a module-level name read inside a function, an imported value,
 and `self.<attr>` link to where they are bound. On top of that, `back()` and `forward()` walk the
 values a value was derived from, or the values derived from it, across functions and files,
-with a small call stack so that a function called twice does not mix its callers.
-
-Rules get the program from `program(repo)`, built once per scan and shared by every rule.
+with a small call stack so that a function called twice does not mix its callers. Rules get the
+program from `program(repo)`, built once per scan and shared by every rule.
 """
 from __future__ import annotations
 
@@ -19,8 +18,9 @@ from typing import Any
 from hygiene.analysis.apis import plain
 from hygiene.analysis.dataflow.graph import (FUNC, GUARD, INFO, INPUTS, KIND, LINE, MASK, ROW_INPUTS, SHIFT, Graph, Ref,
                                              ref_of, reverse_edges)
+from hygiene.analysis.dataflow.callsites import resolve
 from hygiene.analysis.dataflow.instances import element_method, instance_attribute
-from hygiene.analysis.dataflow.linking import Linked, Source, resolve
+from hygiene.analysis.dataflow.linking import Linked, Source
 
 Stack = tuple[Ref, ...]
 MAX_STACK = 6
@@ -205,7 +205,7 @@ class Program(Linked):
                 if argument:
                     return [(argument, stack[:-1])]
                 return [(default, stack[:-1])] if default and not self.passed(stack[-1], (file, fn), ref) else []
-            callers = self.callers((file, fn))[:MAX_CALLERS]
+            callers = self.callers((file, fn), MAX_CALLERS)
             for call in callers:
                 argument = self.argument(call, (file, fn), ref)
                 if argument:
@@ -358,7 +358,7 @@ class Program(Linked):
                 if stack and self.callee(stack[-1]) == key:
                     out.append((stack[-1], stack[:-1]))
                 else:
-                    out.extend((call, ()) for call in self.callers(key)[:MAX_CALLERS])
+                    out.extend((call, ()) for call in self.callers(key, MAX_CALLERS))
         return out
 
     def forward(self, starts: list[Ref], *, stop: Callable[[Ref], bool] | None = None,

@@ -90,7 +90,7 @@ def _role_walk(prog: Program, ref: Ref, stack: Stack, limit: int) -> tuple[str |
                 continue
             if prog.kind(node) == "param" and not here:
                 key = prog.function_of(node)
-                for call in prog.callers(key)[:16]:
+                for call in prog.callers(key, 16):
                     if is_test_path(prog.path(call)):
                         continue  # a unit test's call gives a fixture, not a split of the data
                     argument = prog.argument(call, key, node)
@@ -116,7 +116,7 @@ def _arguments_of(prog: Program, param: Ref, here: Stack) -> list[tuple[Ref, Sta
     if here:
         return [(nxt, nstack, 0) for nxt, nstack in prog.back_step(param, here, rows=True)]
     key = prog.function_of(param)
-    return [(argument, (), call) for call in prog.callers(key)[:16] if not is_test_path(prog.path(call))
+    return [(argument, (), call) for call in prog.callers(key, 16) if not is_test_path(prog.path(call))
             if (argument := prog.argument(call, key, param))]
 
 
