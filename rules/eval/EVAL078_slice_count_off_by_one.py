@@ -168,6 +168,6 @@ class SliceCountOffByOne(Rule):
         if isinstance(node, ast.AugAssign) and isinstance(node.op, ast.Add) and isinstance(node.target, ast.Name):
             return node.target.id, node.value
         if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) \
-                and _weighs(node.targets[0].id, nodes):
+                and _off_by_one(node.value) is not None and _weighs(node.targets[0].id, nodes):
             return node.targets[0].id, node.value
         return "", None

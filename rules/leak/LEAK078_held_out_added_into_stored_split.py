@@ -147,6 +147,10 @@ class HeldOutAddedIntoStoredSplit(Rule):
         tree = module_tree(self.ctx)
         if tree is None or is_test_path(self.ctx.path):
             return
+        if not any(isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr in _ADDS
+                   and isinstance(n.func.value, ast.Name) and set(name_tokens(n.func.value.id)) & _TRAIN
+                   for n in module_nodes(self.ctx)):
+            return  # no training set grown in place here: nothing to follow
         helpers = {f.name: (_returned_entries(f), [a.arg for a in [*f.args.posonlyargs, *f.args.args]])
                    for f in module_nodes(self.ctx) if isinstance(f, ast.FunctionDef)}
         for function in (f for f in module_nodes(self.ctx) if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef))):
