@@ -24,6 +24,10 @@ _HELD_OUT = frozenset({"eval", "evaluate", "evaluation", "val", "valid", "valida
 _GRADIENTS = re.compile(r"value_and_grad|\bgrad\(|apply_gradients|GradientTape|\.backward\(|optimizer|\btx\.update|opt_state")
 # Calls that take `train=True` but are not the model: datasets, loaders, transforms, environments.
 _NOT_MODEL = re.compile(r"(?i)data|loader|transform|augment|env|split|load|read|tokeni[sz]|sampler")
+# TensorFlow 1 feeds the mode through a placeholder: `{self.is_train: True}`, `{K.learning_phase(): 1}`,
+# `{model.keep_prob: 0.5}` in the feed dict of a session run.
+_FEED_SWITCHES = frozenset({"is_train", "is_training", "training", "train_phase", "phase_train", "is_train_ph",
+                            "is_training_ph", "training_ph", "train_mode", "is_train_mode"})
 _EVAL_DATA = re.compile(r"(?i)(?<![a-z])(test|val|valid|eval|heldout|holdout)(?![a-z])")
 
 
@@ -40,7 +44,10 @@ class TrainingFlagInEvaluation(Rule):
     function that evaluates, validates, tests or predicts (`eval_step`, `evaluate`, `test_step`,
     `predict`), or applied to test or validation data at module level (a notebook cell). These
     libraries have no `model.eval()`: the mode is the argument of each call, so an evaluation
-    copied from the training step keeps it. Calls that pass the switch from a variable, calls
+    copied from the training step keeps it. TensorFlow 1 feeds the switch through a placeholder in
+    the session's feed dict (`{self.is_train: True}`, `{K.learning_phase(): 1}`, `{self.keep_prob:
+    0.5}`): the same in a function that builds the feed of a validation or test run
+    (`_get_validation_feed_dict`). Calls that pass the switch from a variable, calls
     of datasets, loaders and transforms (`CIFAR10(root, train=True)`), functions that also take
     gradients or are named for training, and Monte Carlo dropout on purpose (`mc_predict`,
     `predict_with_uncertainty`, a loop passing the same input again and again), and a single library
@@ -54,6 +61,7 @@ class TrainingFlagInEvaluation(Rule):
     | haiku `forward.apply(params, state, rng, x, is_training=True)` in `predict` | yes | `mc_predict` looping over dropout samples |
     | `model.apply(variables, X_test, train=True)` in a notebook cell | yes | `datasets.CIFAR10(root, train=True)` inside `evaluate` |
     | haiku `self(inputs, is_training=True)` in `eval_loss_and_predictions` | yes | in `loss_and_predictions`, the training objective |
+    | TF1 feed `{self.is_train: True}` in `_get_validation_feed_dict` | yes | `{self.is_train: False}`; `True` in `_get_train_feed_dict` |
 
     ## Why is this bad?
     With the switch on, dropout keeps dropping units at random and batch norm normalises with
@@ -79,7 +87,7 @@ class TrainingFlagInEvaluation(Rule):
                "so the scores are those of a randomly thinned network")
     question = "Should `{call}` at {where} run with `{flag}`, or is the evaluation meant to be deterministic?"
     triggers = ("train=True", "training=True", "is_training=True", "deterministic=False", "use_running_average=False",
-                "inference=False")
+                "inference=False", "is_train", "learning_phase", "keep_prob", "train_phase", "phase_train")
     examples = [
         valid("""
             import haiku as hk
@@ -264,6 +272,37 @@ class TrainingFlagInEvaluation(Rule):
                 preds = model(x, training=True)
                 return preds
         """, note="near miss: a function named for training"),
+        invalid("""
+            class BiMPM(BaseTFModel):
+                def _get_train_feed_dict(self, batch):
+                    inputs, targets = batch
+                    return {self.sentence_one: inputs[0], self.y_true: targets[0], self.is_train: True}
+
+                def _get_validation_feed_dict(self, batch):
+                    inputs, targets = batch
+                    return {self.sentence_one: inputs[0], self.y_true: targets[0], self.is_train: True}  # expect: EVAL009
+
+            def evaluate(sess, model, x_test, y_test):
+                return sess.run(model.accuracy, feed_dict={model.x: x_test, model.y: y_test,
+                                                           model.keep_prob: 0.5})  # expect: EVAL009
+        """, note="TensorFlow 1: the mode is a placeholder fed with each run"),
+        valid("""
+            import keras.backend as K
+
+            class BiMPM(BaseTFModel):
+                def _get_train_feed_dict(self, batch):
+                    inputs, targets = batch
+                    return {self.sentence_one: inputs[0], self.y_true: targets[0], self.is_train: True,
+                            K.learning_phase(): 1, self.keep_prob: 0.5}
+
+                def _get_validation_feed_dict(self, batch):
+                    inputs, targets = batch
+                    return {self.sentence_one: inputs[0], self.y_true: targets[0], self.is_train: False,
+                            K.learning_phase(): 0, self.keep_prob: 1.0}
+
+            def evaluate(sess, model, x_test, y_test, keep):
+                return sess.run(model.accuracy, feed_dict={model.x: x_test, model.keep_prob: keep})
+        """, note="near misses: the training feed, an evaluation feed that switches the mode off, a fed variable"),
     ]
 
     def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
@@ -316,6 +355,23 @@ class TrainingFlagInEvaluation(Rule):
 
     def leave_DictComp(self, node: cst.DictComp) -> None:
         self.loops.pop()
+
+    def visit_DictElement(self, node: cst.DictElement) -> None:
+        """A TensorFlow 1 feed that switches the mode on in an evaluation's feed dict: `self.is_train: True`,
+        `K.learning_phase(): 1`, `self.keep_prob: 0.5` (a keep probability below 1 is dropout on)."""
+        key, value = self.ctx.code(node.key), self.ctx.code(node.value)
+        last = key.rsplit(".", 1)[-1]
+        on = (last in _FEED_SWITCHES and value in ("True", "1")
+              or last == "learning_phase()" and value in ("True", "1")
+              or "keep_prob" in last and re.fullmatch(r"0?\.\d+", value) is not None and float(value) < 1)
+        if not on or not self.functions or is_test_path(self.ctx.path):
+            return
+        words = set().union(*(_words(f.name.value) for f in self.functions))
+        function = self.functions[-1]
+        if words & (_TRAINS | _STOCHASTIC) or not _words(function.name.value) & _EVALUATES \
+                or _GRADIENTS.search(self.ctx.code(function.body)):
+            return
+        self.report(node, call="{" + key + ": ...}", flag=f"{key}: {value}", what=f"`{function.name.value}`, an evaluation")
 
     def visit_Call(self, node: cst.Call) -> None:
         flag = next((a for a in node.args if a.keyword is not None and a.keyword.value in _ON

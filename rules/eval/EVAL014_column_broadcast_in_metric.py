@@ -1,6 +1,8 @@
 """EVAL014: an (n, 1) column combined with an (n,) vector in a metric, broadcasting to an n x n matrix."""
 from __future__ import annotations
 
+import re
+
 import libcst as cst
 
 from hygiene.analysis.apis.torch import model_like_name
@@ -26,6 +28,9 @@ COMBINE_METHODS = frozenset({"eq", "ne", "mul", "__eq__", "multiply", "equal"})
 REDUCTIONS = (".sum()", ".mean()", "np.sum(", "np.mean(", "torch.sum(", "torch.mean(", ".sum().item()")
 COLUMN_MARKS = (".view(-1, 1)", ".reshape(-1, 1)", "[:, None]", "[:, np.newaxis]", ".unsqueeze(")
 SHAPED = ("view_as", "reshape_as", "expand_as", "squeeze", "flatten", "ravel", "reshape(-1)", "view(-1)")
+# `target.view_as(out)` (also `reshape_as`, `.view(out.shape)`): the file aligns a vector to another tensor's
+# shape, so the two differ (`out` is (n, 1)); compared bare elsewhere in the file, they broadcast.
+_ALIGNED = re.compile(r"\b(\w+)\.(?:view_as|reshape_as)\((\w+)\)|\b(\w+)\.(?:view|reshape)\((\w+)\.(?:shape|size\(\))\)")
 
 
 def _forward(value: cst.BaseExpression) -> bool:
@@ -54,7 +59,10 @@ class ColumnBroadcastInMetric(Rule):
     weights, a mask, per-item correctness) in an expression that is then summed or averaged over
     everything. The column is recognised by how it was made: `x[:, None]`, `x.reshape(-1, 1)`,
     `x.view(-1, 1)`, `x.unsqueeze(1)`, a reduction with `keepdim=True` (`out.argmax(1,
-    keepdim=True)`), or a branch that checks `p.size(1) == 1` (a single-logit output).
+    keepdim=True)`), or a branch that checks `p.size(1) == 1` (a single-logit output). A file that
+    aligns a label vector to an output before its loss (`criterion(out, target.view_as(out))`) has
+    said the two differ in shape: `(target >= 0.5) == (torch.sigmoid(out) >= 0.5)` summed elsewhere
+    in the file, without aligning them, is the same broadcast.
 
     ## Why is this bad?
     numpy and torch broadcast (n, 1) against (n,) to an (n, n) matrix without an error. Summed,
@@ -77,7 +85,8 @@ class ColumnBroadcastInMetric(Rule):
     message = ("`{code}` combines the (n, 1) column `{column}` with the (n,) vector `{vector}` and sums it: "
                "they broadcast to an n x n matrix, so the total counts pairs, not items")
     question = "Are `{column}` and `{vector}` at {where} the same shape, or do they broadcast to a matrix?"
-    triggers = ("keepdim", "None]", "newaxis", ", 1)", "unsqueeze", "== 1", ".eq(")  # a caller of a column helper
+    triggers = ("keepdim", "None]", "newaxis", ", 1)", "unsqueeze", "== 1", ".eq(",  # a caller of a column helper
+                "view_as", "reshape_as")
     examples = [
         valid("""
             class Trainer:
@@ -228,6 +237,45 @@ class ColumnBroadcastInMetric(Rule):
             print(correct / len(y_test))
             """,
         )}, note="near miss: the labels shaped like the column"),
+        invalid("""
+            import torch
+
+            class BinaryClassificationTrainer(Trainer):
+                def _get_loss(self, x, target):
+                    out = self.model(x)
+                    return self.criterion(out, target.view_as(out)), out
+
+                def evaluate(self):
+                    top1, num_samples = 0, 0
+                    for x, target in self.val_loader:
+                        _loss, out = self._get_loss(x, target)
+                        top1 += int(torch.sum((target >= 0.5) == (torch.sigmoid(out) >= 0.5)).item())  # expect: EVAL014
+                        num_samples += x.shape[0]
+                    return top1 / num_samples
+        """, note="the loss aligns the labels to the single-logit output; the accuracy compares them bare"),
+        valid("""
+            import torch
+
+            class BinaryClassificationTrainer(Trainer):
+                def _get_loss(self, x, target):
+                    out = self.model(x)
+                    return self.criterion(out, target.view_as(out)), out
+
+                def evaluate(self):
+                    top1, num_samples = 0, 0
+                    for x, target in self.val_loader:
+                        _loss, out = self._get_loss(x, target)
+                        top1 += torch.sum((target.view_as(out) >= 0.5) == (torch.sigmoid(out) >= 0.5)).item()
+                        num_samples += x.shape[0]
+                    return top1 / num_samples
+        """, note="near miss: the labels aligned in the comparison too"),
+        valid("""
+            import torch
+
+            def accuracy(model, x, target):
+                out = model(x)
+                return ((torch.sigmoid(out) >= 0.5) == (target >= 0.5)).float().mean()
+        """, note="near miss: a file that never says the two shapes differ"),
     ]
 
     def __init__(self, ctx) -> None:
@@ -238,6 +286,7 @@ class ColumnBroadcastInMetric(Rule):
         self._makers: list[str] = []  # functions of this module that return an (n, 1) column
         self._results: list[dict[str, str]] = [{}]  # name -> the repo function whose result it holds
         self._pending: list[dict] = []  # a reduced combination with such a result: a finding if it is a column
+        self._aligned: set[tuple[str, str]] | None = None  # (vector, other) pairs the file aligns: `target.view_as(out)`
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self._columns.append(set())
@@ -415,7 +464,32 @@ class ColumnBroadcastInMetric(Rule):
         if isinstance(func, cst.Attribute) and func.attr.value in COMBINE_METHODS and len(node.args) == 1:
             self._combined(node, func.value, node.args[0].value)
 
+    def _bare(self, expr: cst.BaseExpression) -> str | None:
+        """The name under elementwise steps that keep its shape: `target >= 0.5`, `torch.sigmoid(out) >= 0.5`,
+        `out.sigmoid().round()`, `target.float()`."""
+        while True:
+            if isinstance(expr, cst.Comparison) and len(expr.comparisons) == 1 \
+                    and isinstance(expr.comparisons[0].comparator, (cst.Integer, cst.Float)):
+                expr = expr.left
+            elif isinstance(expr, cst.Call) and isinstance(expr.func, cst.Attribute) \
+                    and expr.func.attr.value in ELEMENTWISE and isinstance(expr.func.value, (cst.Name, cst.Call, cst.Attribute)) \
+                    and not (self.qualified_name(expr.func) or "").startswith(("torch.", "numpy.")):
+                expr = expr.func.value
+            elif isinstance(expr, cst.Call) and len(expr.args) == 1 and expr.args[0].keyword is None and (
+                    self.qualified_name(expr.func) or "").rsplit(".", 1)[-1] in ELEMENTWISE:
+                expr = expr.args[0].value
+            else:
+                return expr.value if isinstance(expr, cst.Name) else None
+
     def _combined(self, node: cst.CSTNode, left: cst.BaseExpression, right: cst.BaseExpression) -> None:
+        if self._aligned is None:
+            self._aligned = {(m.group(1) or m.group(3), m.group(2) or m.group(4)) for m in _ALIGNED.finditer(self.ctx.text)}
+        if self._aligned:
+            for column_side, vector_side in ((left, right), (right, left)):
+                vector, column = self._bare(vector_side), self._bare(column_side)
+                if vector and column and (vector, column) in self._aligned and set(words(vector)) & VECTOR_WORDS:
+                    self._reduced(node, column_side, vector)
+                    return
         for column_side, vector_side in ((left, right), (right, left)):
             column = self._column(column_side)
             vector = self._vector(vector_side) if column else None

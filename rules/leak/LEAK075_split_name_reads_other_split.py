@@ -1,4 +1,5 @@
-"""LEAK075: data named for training or validation loaded with a literal that names the test split."""
+"""LEAK075: data named for training or validation loaded with a literal that names the test split, or
+training data bound from data named for the test split."""
 from __future__ import annotations
 
 import ast
@@ -27,6 +28,7 @@ _TEXT_CALLS = re.compile(r"(^|\.)(print|format|join|info|debug|warning|log|write
 # Calls that train (and so select on the validation data they are given).
 _TRAINING_CALL = frozenset({"train", "fit", "finetune", "trainer", "training"})
 _DEBUG = re.compile(r"(?i)debug|smoke|quick|dry_?run|sanity|toy|tiny|overfit")
+_MODE = re.compile(r"(?i)test|eval|predict|infer|only")
 
 
 def _name_split(words: list[str]) -> str:
@@ -60,6 +62,36 @@ def _targets(node: ast.Assign) -> list[ast.AST]:
     return [target] if isinstance(target, (ast.Name, ast.Attribute)) else []
 
 
+# Words of a name for a figure about the data, not the data (`X_train_len = len(X_test)`).
+_SIZE_WORDS = frozenset("len length size sizes shape shapes num n count counts dim dims mean std var min max sum total".split())
+# Calls that hand their first argument on as the same data: conversions, copies, wrappers.
+_WRAPPERS = frozenset("""
+asarray array asanyarray ascontiguousarray tensor as_tensor from_numpy stack vstack list tuple copy deepcopy
+DataFrame Series TensorDataset Subset DataLoader ListDataset Dataset from_pandas from_dict from_list
+""".split())
+# Methods that hand their object on as the same data.
+_SAME_METHODS = frozenset("copy to cuda cpu float double long int astype reshape view to_numpy numpy values tolist "
+                          "clone detach contiguous squeeze unsqueeze flatten".split())
+
+
+def _same_data(value: ast.AST) -> list[ast.AST] | None:
+    """The names whose data `value` is, passed on whole (`np.asarray(X_test)`, `DataLoader(test_set,
+    shuffle=True)`, `X_test.copy()`), or None when a call of anything else transforms it
+    (`without_last_k_timesteps(test_ds)`: the training part of a series) or a slice cuts it."""
+    if isinstance(value, ast.Name):
+        return [value]
+    if isinstance(value, ast.Attribute):
+        return None if value.attr in ("shape", "size", "dtype", "ndim", "columns", "index") else [value]
+    if isinstance(value, ast.Call):
+        func = value.func
+        name = ast.unparse(func).rsplit(".", 1)[-1]
+        if isinstance(func, ast.Attribute) and name in _SAME_METHODS:
+            return _same_data(func.value)
+        if (name in _WRAPPERS or name.endswith(("Dataset", "Loader"))) and value.args:
+            return _same_data(value.args[0])
+    return None
+
+
 def _words(target: ast.AST) -> list[str]:
     return name_tokens(target.id if isinstance(target, ast.Name) else target.attr) if isinstance(
         target, (ast.Name, ast.Attribute)) else []
@@ -74,7 +106,11 @@ class SplitNameReadsOtherSplit(Rule):
     no other split (validation data only when a training call is given it, where it selects): `train_files = get_files(input_dir, "test_*")`, `train_df =
     pd.read_csv("data/test.csv")`, `eval_val_loader, _ = get_loader(opt, 32, 'test')`,
     `val_ds = load_dataset("squad", split="test")`. Also training data loaded from the validation
-    split. A call that names the split its name says too (`split="test" if debug else "train"`), a
+    split, and training data bound to the test data itself, whole or converted (`X_train =
+    np.asarray(X_test)`, `y_train = y_test`, `train_loader = DataLoader(test_set, shuffle=True)`);
+    figures about the data (`n_train = len(X_test)`), a call that makes something else of the test
+    data (`train_ds = without_last_k_timesteps(test_ds)`, the history of a series), a slice, and
+    branches of an evaluation mode (`if args.mode == "test":`) are left alone there. A call that names the split its name says too (`split="test" if debug else "train"`), a
     name with two splits or none, names of transforms and settings (`train_transform`,
     `train_size`), literals of messages (`print`, `format`, logging), branches for debugging and
     test files are left alone.
@@ -85,6 +121,7 @@ class SplitNameReadsOtherSplit(Rule):
     | `eval_val_loader, _ = get_loader(opt, 32, 'test')` | yes | `get_loader(opt, 32, 'val')` |
     | `val_ds = load_dataset("squad", split="test")`, then `Trainer(eval_dataset=val_ds)` | yes | `test_ds = load_dataset("squad", split="test")` |
     | `X_train = np.load("features/test.npy")` | yes | `train_transform = build("test")` |
+    | `X_train = np.asarray(X_test)` | yes | `X_train = np.asarray(X_train)`, `n_train = len(X_test)` |
 
     ## Why is this bad?
     The name is what every later line trusts: the training loop fits on `train_files`, the
@@ -176,6 +213,43 @@ class SplitNameReadsOtherSplit(Rule):
                 latest_df = pd.read_csv("latest.csv")
                 return train_df, train_ds, train_transform, train_size, latest_df
         """, note="near misses: its own split, a literal of both, a transform and a setting, a message, a smoke run"),
+        invalid("""
+            import numpy as np
+            from sklearn.linear_model import LinearRegression
+
+            def evaluate_regression(X_train, y_train, X_test, y_test):
+                X_train = np.asarray(X_test)  # expect: LEAK075
+                X_test = np.asarray(X_test)
+                model = LinearRegression().fit(X_train, y_train)
+                return model.score(X_test, y_test)
+        """, note="training data bound from the test data passed in: the model is fitted on what it is scored on"),
+        invalid("""
+            from torch.utils.data import DataLoader
+
+            def loaders(train_set, test_set):
+                train_loader = DataLoader(test_set, batch_size=32, shuffle=True)  # expect: LEAK075
+                test_loader = DataLoader(test_set, batch_size=32)
+                return train_loader, test_loader
+        """),
+        valid("""
+            import numpy as np
+            from torch.utils.data import DataLoader
+
+            def evaluate_regression(X_train, y_train, X_test, y_test, args, model):
+                X_train = np.asarray(X_train)
+                y_train = np.asarray(y_train, dtype=float)
+                X_test = np.asarray(X_test)
+                n_train = len(X_test)
+                x_train_shape = X_test.shape
+                X_train = np.concatenate([X_train, X_test])
+                train_loader = DataLoader(X_train, batch_size=32)
+                if args.mode == "test":
+                    train_loader = DataLoader(X_test, batch_size=32)
+                train_ds = without_last_k_timesteps(test_ds, k=24)
+                x_train = X_test[:, :-24]
+                return model.fit(X_train, y_train), n_train, x_train_shape, train_loader, train_ds, x_train
+        """, note="near misses: each name from its own data, figures about the test data, an append (another rule's), "
+                  "an evaluation mode, the history of the test series made by a call or a slice"),
     ]
 
     def visit_Module(self, node) -> None:
@@ -187,7 +261,13 @@ class SplitNameReadsOtherSplit(Rule):
             if isinstance(n, (ast.If, ast.FunctionDef)) and _DEBUG.search(
                     ast.unparse(n.test) if isinstance(n, ast.If) else n.name):
                 debug_lines |= {x.lineno for x in walk_list(n) if hasattr(x, "lineno")} - {n.lineno}
+        # An evaluation mode that reuses the training names on purpose: `if args.mode == "test":
+        # train_loader = test_loader`.
+        self._mode_lines = {x.lineno for n in module_nodes(self.ctx) if isinstance(n, ast.If)
+                            and _MODE.search(ast.unparse(n.test)) for x in walk_list(n) if hasattr(x, "lineno")}
         for n in module_nodes(self.ctx):
+            if isinstance(n, ast.Assign) and n.lineno not in debug_lines:
+                self._check_bound_from_test(n)
             if not isinstance(n, ast.Assign) or not isinstance(n.value, ast.Call) or n.lineno in debug_lines:
                 continue
             for target in _targets(n):
@@ -206,6 +286,25 @@ class SplitNameReadsOtherSplit(Rule):
                     "name": ast.unparse(target), "named": "training" if named == "train" else "validation",
                     "literal": repr(literal), "split": split,
                     "use": "trained" if named == "train" else "selected"})
+
+    def _check_bound_from_test(self, node: ast.Assign) -> None:
+        """Training data bound to the test data itself: `X_train = np.asarray(X_test)`, `y_train =
+        y_test`, `train_loader = DataLoader(test_set, ...)`. The target is one name for training data
+        and the value is a name for test data, whole or converted (`_same_data`)."""
+        if len(node.targets) != 1 or not isinstance(node.targets[0], (ast.Name, ast.Attribute)) \
+                or node.lineno in self._mode_lines:
+            return
+        target = node.targets[0]
+        words = _words(target)
+        if _name_split(words) != "train" or _SIZE_WORDS & set(words):
+            return
+        named = [(d, _name_split(_words(d))) for d in _same_data(node.value) or []]
+        if {split for _, split in named} != {"test"}:
+            return
+        source = next(d for d, split in named if split == "test")
+        self.ctx.report(type(self), None, line=node.lineno, fields={
+            "name": ast.unparse(target), "named": "training", "literal": ast.unparse(source), "split": "test",
+            "use": "trained"})
 
     def _trains_with(self, name: str) -> bool:
         """Is `name` handed to a training call (`trainer.train(train_loader, val_loader)`, `Trainer(...,
