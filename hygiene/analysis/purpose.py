@@ -58,10 +58,11 @@ _DATA_DIRS = frozenset({"data", "datasets", "dataset", "data_generation", "datag
 # A file name that says it makes data: a generating verb and a data noun (`make_dataset.py`,
 # `generate_samples.ipynb`, `diagonal_dataset_creation.py`, `buildData.py`).
 _MAKING = frozenset({"generate", "generator", "gen", "create", "creation", "build", "builder", "make",
-                     "synth", "synthesize", "synthesise", "synthetic", "prepare", "preprocess", "annotate"})
+                     "synth", "synthesize", "synthesise", "synthetic", "prepare", "preprocess", "annotate",
+                     "annotation"})
 _DATA_NOUNS = frozenset({"data", "dataset", "datasets", "samples", "sample", "split", "splits", "problems",
                          "questions", "items", "examples", "corpus", "eval", "evals", "input", "inputs",
-                         "mask", "masks"})
+                         "mask", "masks", "metadata"})
 _MANY_FIGURES, _ARRAY_SAVES = 3, frozenset({"save", "savez", "savez_compressed"})
 _PLACEHOLDER = re.compile(r"(?i)^(/?path/to\b|<[^>]*>|your[_ -]?(own[_ -])?(path|data|file|dir|folder)|path_to_|placeholder)")
 # Calls that read the file named by their first argument.
@@ -319,8 +320,8 @@ def makes_data(path: str) -> bool:
     """Is `path` a data builder by where it is and what it is called?"""
     parts = path.split("/")
     stem = parts[-1].rsplit(".", 1)[0]
-    if in_data_folder(path):
-        return True
+    if in_data_folder(path) or any(_words(p) & _MAKING and _words(p) & _DATA_NOUNS for p in parts[:-1]):
+        return True  # (also a folder named for making data: `data_creation/`, `metadata_annotation/`, held-out 28)
     words = _words(stem)
     # `inputgen.py`, `datagen.py`: a noun and `gen` written as one word
     compound = {w[:-3] for w in words if w.endswith("gen") and w[:-3] in _DATA_NOUNS}
