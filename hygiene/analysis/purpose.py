@@ -58,8 +58,7 @@ _DATA_DIRS = frozenset({"data", "datasets", "dataset", "data_generation", "datag
 # A file name that says it makes data: a generating verb and a data noun (`make_dataset.py`,
 # `generate_samples.ipynb`, `diagonal_dataset_creation.py`, `buildData.py`).
 _MAKING = frozenset({"generate", "generator", "gen", "create", "creation", "build", "builder", "make",
-                     "synth", "synthesize", "synthesise", "synthetic", "prepare", "preprocess", "annotate",
-                     "annotation"})
+                     "synth", "synthesize", "synthesise", "synthetic", "prepare", "preprocess", "annotate"})
 _DATA_NOUNS = frozenset({"data", "dataset", "datasets", "samples", "sample", "split", "splits", "problems",
                          "questions", "items", "examples", "corpus", "eval", "evals", "input", "inputs",
                          "mask", "masks", "metadata"})
@@ -320,8 +319,10 @@ def makes_data(path: str) -> bool:
     """Is `path` a data builder by where it is and what it is called?"""
     parts = path.split("/")
     stem = parts[-1].rsplit(".", 1)[0]
-    if in_data_folder(path) or any(_words(p) & _MAKING and _words(p) & _DATA_NOUNS for p in parts[:-1]):
-        return True  # (also a folder named for making data: `data_creation/`, `metadata_annotation/`, held-out 28)
+    if in_data_folder(path) or any(_words(p) & (_MAKING | {"annotation"}) and _words(p) & _DATA_NOUNS for p in parts[:-1]):
+        # (also a folder named for making data: `data_creation/`, `metadata_annotation/`, held-out 28; a file
+        # named `annotation_sample.ipynb` holds a sample of annotations, not the code making them)
+        return True
     words = _words(stem)
     # `inputgen.py`, `datagen.py`: a noun and `gen` written as one word
     compound = {w[:-3] for w in words if w.endswith("gen") and w[:-3] in _DATA_NOUNS}
