@@ -10,7 +10,8 @@ HARMLESS_WORDS = frozenset({"jitter", "delay", "backoff", "sleep", "wait", "port
                            "colors", "colours", "palette", "nonce", "runid", "run_id", "run_name", "endpoint", "endpoints",
                            "server", "worker", "host", "url", "proxy", "retry", "seed", "seeds"})
 HARMLESS_FUNCTIONS = frozenset({"endpoint", "endpoints", "server", "host", "proxy", "port", "backoff", "retry",
-                               "jitter", "sleep", "color", "colors", "colour", "colours", "palette"})
+                               "jitter", "sleep", "color", "colors", "colour", "colours", "palette",
+                               "wait"})  # a retry's wait strategy (`class wait_random_exponential`, held-out 28)
 # `if args.verbose:` / `if show_examples:`: what is drawn there is only displayed.
 DISPLAY_WORDS = frozenset({"verbose", "debug", "display", "show", "visualize", "visualise", "preview", "demo"})
 _WORD = re.compile(r"[a-z0-9]+")

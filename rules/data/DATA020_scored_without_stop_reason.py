@@ -76,6 +76,14 @@ class ScoredWithoutStopReason(Rule):
     A Gemini / Vertex AI reply (`resp.text` of `model.generate_content(..., generation_config=CFG)`, the
     limit in the config object's `max_output_tokens`) is a reply like the others.
 
+    A record's response-named field is not this file's generation when it is the gold side (compared
+    with, or scored beside, a prediction: `item["pred"] == item["output"]`, `accuracy(pred, row["output"])`;
+    collected into `targets`), or when the only evidence is this file's own token limit and the file never
+    fills that field with anything but another field of the record: `ex["completion"]` of a
+    prompt/completion file, the text under judgement of a labelling script. A reply tested for a section
+    marker and split on it, only its head scored (`if "\\nExplanation:" in r: score = r.split("\\nExplanation:")[0]`),
+    is not cut where it is scored: the limit cuts the tail; the part after the marker, scored, still is.
+
     ## Why is this bad?
     An output cut at `max_tokens` has no final answer; the scorer then grades a half-finished
     chain of thought, usually as wrong or through a fallback (the last number in the text).
@@ -95,7 +103,7 @@ class ScoredWithoutStopReason(Rule):
     severity = Severity.WARNING
     triggers = tuple(f'"{k}"' for k in RESPONSE_KEYS) + tuple(f"'{k}'" for k in RESPONSE_KEYS) + (
         ".jsonl", ".json", ".csv", ".parquet", ".tsv", "generate(", "content[0]", "choices[0]", "outputs[0]",
-        "batches.create", ".output_text", "num_predict")
+        "batches.create", ".output_text", "num_predict", '["choices"][0]', "['choices'][0]")
     message = "`{code}` is scored in `{function}` without checking `stop_reason` / `finish_reason`: {evidence}"
     question = "How many outputs scored at {where} were cut at the token limit, and how were they counted?"
     examples = [
@@ -1137,6 +1145,72 @@ class ScoredWithoutStopReason(Rule):
                 pred = extract(reply)
                 correct += pred is not None and float(pred) == float(it["answer"])
         """, note="the twin: the finish reason is read and the cut replies counted"),
+        valid("""
+            import json
+            import openai
+
+            def run(rows, model):
+                prompts = [ex["prompt"] for ex in rows]
+                targets = [ex["completion"].strip() for ex in rows]
+                replies = [openai.Completion.create(model=model, prompt=p, max_tokens=100).choices[0].text for p in prompts]
+                hits = [reply.strip().startswith(t) for reply, t in zip(replies, targets)]
+                return sum(hits) / len(hits)
+
+            def labelled(rows, model):
+                out = []
+                for ex in rows:
+                    if "output" not in ex:
+                        ex["output"] = ex["answers"][0]
+                    if "I cannot help" in ex["output"]:
+                        continue
+                    pred = openai.Completion.create(model=model, prompt=ex["prompt"], max_tokens=5).choices[0].text
+                    out.append({"id": ex["id"], "pred": pred, "correct": accuracy(pred, ex["output"])})
+                return out
+        """, note="near miss (held-out 28): `ex[\"completion\"]` / `ex[\"output\"]` are the input file's gold "
+                  "completion and answer; this file's generations are `replies` and `pred` (a label), never stored under them"),
+        invalid("""
+            import json
+            import openai
+
+            def run(rows, model):
+                for ex in rows:
+                    ex["output"] = openai.Completion.create(model=model, prompt=ex["prompt"], max_tokens=100).choices[0].text
+                hits = [ex["gold"] in ex["output"] for ex in rows]  # expect: DATA020
+                return sum(hits) / len(hits)
+        """, note="the twin: the file fills `output` with its own capped generation, then scores that field"),
+        valid("""
+            import openai
+
+            def grade(resp):
+                reply = resp["choices"][0]["message"]["content"]
+                if "\\nExplanation:" in reply:
+                    head = reply.split("\\nExplanation:")[0]
+                    for s in range(1, 6):
+                        if str(s) in head:
+                            return s
+                return None
+
+            def label(items):
+                for it in items:
+                    r = openai.ChatCompletion.create(messages=[{"role": "user", "content": it["prompt"]}], max_tokens=200)
+                    it["score"] = grade(r)
+        """, note="near miss (held-out 28): the score is the reply's head, before the section marker; only the "
+                  "explanation after it can be cut, and a reply without the marker gets no score"),
+        invalid("""
+            import openai
+
+            def grade(resp):
+                reply = resp["choices"][0]["message"]["content"]
+                if "Answer:" in reply:  # expect: DATA020
+                    tail = reply.split("Answer:")[-1]
+                    return tail.strip() == "yes"
+                return False
+
+            def label(items):
+                for it in items:
+                    r = openai.ChatCompletion.create(messages=[{"role": "user", "content": it["prompt"]}], max_tokens=200)
+                    it["score"] = grade(r)
+        """, note="the twin: the scored part follows the marker, at the end of the reply, where a cut falls"),
     ]
 
     def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
@@ -1165,6 +1239,10 @@ class ScoredWithoutStopReason(Rule):
         # Replies a function of another module returns (`out = solve(q)` with `solve` imported): the
         # reply text's code -> that function's qualified name, for the repo phase to look up.
         self.foreign: dict[str, str] = {}
+        # Response-named keys (`"output"`) this file fills with something other than another field of a record:
+        # where the only evidence is this file's own token limit, a field it never fills is the input's text.
+        self.filled: set[str] = set()
+        self.field_keys: dict[str, str] = {}  # a field's code (`r["completion"]`) -> its key
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self.functions.append(node.name.value)
@@ -1176,6 +1254,8 @@ class ScoredWithoutStopReason(Rule):
     def visit_DictElement(self, node: cst.DictElement) -> None:
         # `{"model": m, "max_tokens": 256, "messages": ...}`: a request body (Batch API lines, raw HTTP)
         key = string_value(node.key)
+        if key in RESPONSE_KEYS and not _field_read(node.value):
+            self.filled.add(key)  # `{"output": reply}` written out
         if key in _TOKEN_LIMITS:
             self._limit(node.value)
         elif key and key not in RESPONSE_KEYS:
@@ -1209,6 +1289,8 @@ class ScoredWithoutStopReason(Rule):
             self.call_capped[(self.functions[-1] if self.functions else "", target.value)] = _sets_limit(node.value, self._literal_int)
         elif isinstance(target, cst.Subscript) and len(target.slice) == 1 and isinstance(target.slice[0].slice, cst.Index):
             key = string_value(target.slice[0].slice.value)  # `rec["pred"] = last_number(text)`
+            if key in RESPONSE_KEYS and not _field_read(node.value):
+                self.filled.add(key)  # `item["output"] = pred`; not `ex["output"] = ex["answers"][0]`
             if key and key not in RESPONSE_KEYS:
                 self._reply_field(key, node.value)
 
@@ -1303,6 +1385,8 @@ class ScoredWithoutStopReason(Rule):
                                              "function": (self.functions[-1] if self.functions else "") or "<module>"})
             return
         parent = self.ctx.parents[-1] if self.ctx.parents else None
+        if isinstance(parent, cst.AssignTarget) or _gold_role(self.ctx, node):
+            return  # `item["output"] = pred` fills the field; `acc(pred, row["output"])` reads the gold (held-out 28)
         scored_by_call = isinstance(parent, cst.Arg)
         compared = any(isinstance(p, cst.Comparison) for p in self.ctx.parents[-3:])
         function = self.functions[-1] if self.functions else ""
@@ -1312,8 +1396,9 @@ class ScoredWithoutStopReason(Rule):
                 # `nums = re.findall(r"\d+", r["completion"])`, then `nums[-1] == str(r["answer"])`: the
                 # field passes through a helper of any name and its result is compared with the gold
                 self.field_names[(function, holder)] = self.ctx.code(node)
+                self.field_keys[self.ctx.code(node)] = key
             return
-        site = {"line": self.ctx.line_of(node), "code": self.ctx.code(node), "function": function or "<module>"}
+        site = {"line": self.ctx.line_of(node), "code": self.ctx.code(node), "function": function or "<module>", "key": key}
         position = self.ctx.position(node)
         if self.ctx.notebook is not None and position is not None:
             site["cell"], site["cell_line"], _ = self.ctx.notebook.locate(position.start.line)
@@ -1366,7 +1451,8 @@ class ScoredWithoutStopReason(Rule):
         field = self.field_names.get((function, node.value))
         if field is not None and any(_compares_value(p) and _GOLD_COMPARED.search(self.ctx.code(p))
                                      for p in self.ctx.parents[-3:]):
-            site = {"line": self.ctx.line_of(node), "code": field, "function": function or "<module>"}
+            site = {"line": self.ctx.line_of(node), "code": field, "function": function or "<module>",
+                    "key": self.field_keys.get(field, "")}
             position = self.ctx.position(node)
             if self.ctx.notebook is not None and position is not None:
                 site["cell"], site["cell_line"], _ = self.ctx.notebook.locate(position.start.line)
@@ -1377,6 +1463,8 @@ class ScoredWithoutStopReason(Rule):
             return  # (before looking at the parents: asked for every name of every file, issue 12)
         parents = self.ctx.parents
         parent = parents[-1] if parents else None
+        if self._head_section(node, parents):
+            return  # `if "\nExplanation:" in reply: score = reply.split("\nExplanation:")[0]`: the head is scored
         derived = _text_chain_target(node, parents)
         if derived is not None:
             # `last = text.strip().splitlines()[-1].lower()`: a piece of the reply, scored a line later
@@ -1404,6 +1492,34 @@ class ScoredWithoutStopReason(Rule):
         if code in self.foreign and not (any(_compares_value(p) for p in parents[-2:]) or through_helper):
             return  # another module's reply handed to a grader (an LLM judge reads what was cut): compared only
         self._reply_site(node, code, function)
+
+    def _head_section(self, node: cst.Name, parents: list[cst.CSTNode]) -> bool:
+        """A reply tested for a section marker and split on it, only the head kept (`reply.split(M)[0]`):
+        the test `M in reply` and the head are not cut by the limit, which can only cut what follows M
+        (an explanation after the score line); a reply cut before M has no M and is not parsed."""
+        name = re.escape(node.value)
+        heads = {m.group(1) for m in re.finditer(rf"(?<![\w.]){name}(?:\.strip\(\))?\.(?:split|partition)\((\s*[\"'][^\"'\n]+[\"'])\s*\)\[0\]",
+                                                 self.ctx.text)}
+        if not heads:
+            return False
+        guarded = [h for h in heads if re.search(rf"{re.escape(h.strip())}\s+in\s+{name}\b", self.ctx.text)]
+        if not guarded:
+            return False
+        parent = parents[-1] if parents else None
+        if isinstance(parent, cst.ComparisonTarget) and len(parents) >= 2 and isinstance(parents[-2], cst.Comparison) \
+                and self.ctx.code(parents[-2].left).strip() in {h.strip() for h in guarded}:
+            return True  # the marker test itself
+        chain = parents[-1] if parents else None
+        if isinstance(chain, cst.Attribute) and chain.attr.value == "strip" and len(parents) >= 3:
+            chain = parents[-3]
+        if isinstance(chain, cst.Attribute) and chain.attr.value in ("split", "partition") and len(parents) >= 3 \
+                and isinstance(parents[-2], cst.Call):
+            call = parents[-2] if chain is parents[-1] else parents[-4]
+            index = parents[-3] if chain is parents[-1] else (parents[-5] if len(parents) >= 5 else None)
+            if isinstance(call, cst.Call) and call.args and self.ctx.code(call.args[0].value).strip() in {h.strip() for h in guarded} \
+                    and isinstance(index, cst.Subscript) and self.ctx.code(index).endswith("[0]"):
+                return True  # the head: bound to a name, it is no reply
+        return False
 
     def visit_For(self, node: cst.For) -> None:
         self._iterated(node.target, node.iter)
@@ -1514,6 +1630,8 @@ class ScoredWithoutStopReason(Rule):
         config_limit = self.__dict__.get("config_limit")
         keyed = {"keyed": self.keyed_sites} if self.keyed_sites and not self.sites else {}
         written = {"written_replies": sorted(self.written_replies)} if self.written_replies else {}
+        if self.filled:
+            written["filled"] = sorted(self.filled)
         if self.sites or self.token_limit or self.reads or items or batch or config_limit or keyed:
             self.ctx.facts[self.code] = {"sites": self.sites[:20], "token_limit": self.token_limit,
                                          "reads": self.reads[:20], "items": items[:20], "batch": batch,
@@ -1600,6 +1718,11 @@ class ScoredWithoutStopReason(Rule):
                 related: tuple[Location, ...] = (where,)
             elif fact.get("token_limit"):  # generation capped in this very file
                 evidence, related = f"generation in {path} sets a token limit, so some outputs may be cut", ()
+                # A record's response-named field this file never fills with its own generations is the input
+                # file's text (the gold completion of a prompt/completion file, the text under judgement):
+                # this file's token limit says nothing about it (held-out set 28).
+                filled = set(fact.get("filled", []))
+                fact = dict(fact, sites=[s for s in fact.get("sites", []) if not s.get("key") or s["key"] in filled])
             elif (producer := _capped_producer(repo, path, facts_by_path)) is not None:
                 evidence = f"it reads {producer[1]}, written by {producer[0]} under a token limit, so some outputs may be cut"
                 related = (Location(producer[0], None, "generation with a token limit writes the outputs"),)
@@ -1803,9 +1926,10 @@ def _compares_value(node: cst.CSTNode) -> bool:
             return False
         if isinstance(target.comparator, cst.Name) and target.comparator.value == "None" or string_value(target.comparator) == "":
             return False
-    marker = string_value(node.left)
-    if marker is not None and marker and not any(c.isalnum() for c in marker):
-        return False
+    for side in (node.left, *(t.comparator for t in node.comparisons)):
+        marker = string_value(side)  # (`explanation[0] == " "`: a test of spacing, held-out 28)
+        if marker is not None and marker and not any(c.isalnum() for c in marker):
+            return False
     return True
 
 
@@ -1841,3 +1965,48 @@ def _chain_compared(node: cst.CSTNode, parents: list[cst.CSTNode]) -> bool:
         return isinstance(parent, cst.Comparison) and current is not node and _compares_value(parent)
     return False
 
+
+
+# The prediction side of a comparison or of a scorer's arguments: the response-named field on the other
+# side is the gold (`item["pred"] == item["output"]`, `accuracy(pred, row["output"])`).
+_PREDICTED = re.compile(r"(?i)(?<![a-z])(preds?|predict\w*|generat\w*|hyps?|hypothes\w*|model_(?:output|answer|response)s?)(?![a-z])")
+# A name that holds gold values: `targets = [clean(ex["completion"]) for ex in data]`.
+_GOLD_HOLDER = re.compile(r"(?i)^(targets?|golds?|labels?|references?|refs?|answers?|expected|truths?|ground_truths?|gts?)$|"
+                          r"_(targets?|golds?|labels?|refs?)$|^(gold|target|ref|label)_")
+
+
+def _gold_role(ctx, node: cst.CSTNode) -> bool:  # type: ignore[no-untyped-def]
+    """Is the response-named field `node` the gold side: compared with, or handed to a scorer beside, a
+    prediction, or collected into a name that holds gold values?"""
+    own = ctx.code(node)
+    parents = ctx.parents
+    for p in parents[-3:]:
+        if isinstance(p, cst.Comparison):
+            return bool(_PREDICTED.search(ctx.code(p).replace(own, "")))
+    if len(parents) >= 2 and isinstance(parents[-1], cst.Arg) and isinstance(parents[-2], cst.Call):
+        others = [ctx.code(a.value) for a in parents[-2].args if a is not parents[-1]]
+        if any(_PREDICTED.search(o) for o in others):
+            return True
+    for p in reversed(parents[-7:]):
+        if isinstance(p, cst.Assign):
+            return len(p.targets) == 1 and isinstance(p.targets[0].target, cst.Name) \
+                and bool(_GOLD_HOLDER.search(p.targets[0].target.value))
+        if not isinstance(p, (cst.Arg, cst.Call, cst.ListComp, cst.GeneratorExp, cst.List, cst.Element, cst.CompFor)):
+            return False
+    return False
+
+
+def _field_read(value: cst.BaseExpression) -> bool:
+    """`ex["answers"][0]` (or a choice between such reads, or a constant): a value copied from the record itself."""
+    if isinstance(value, cst.IfExp):
+        return _field_read(value.body) and _field_read(value.orelse)
+    if isinstance(value, (cst.SimpleString, cst.ConcatenatedString, cst.Integer, cst.Float)):
+        return True
+    if isinstance(value, cst.List) and all(isinstance(e, cst.Element) for e in value.elements):
+        return all(_field_read(e.value) for e in value.elements)
+    while isinstance(value, cst.Subscript):
+        if len(value.slice) == 1 and isinstance(value.slice[0].slice, cst.Index) \
+                and string_value(value.slice[0].slice.value) is not None:
+            return True
+        value = value.value
+    return False

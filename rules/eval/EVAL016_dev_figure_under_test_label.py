@@ -20,6 +20,8 @@ FIGURE_WORDS = METRIC_WORDS | {"stats"}
 # Words that, next to "test", name the test data itself (`test_df`, `X_test`, `test_rows`), not a figure of it.
 HELD_OUT_DATA_WORDS = DATA_WORDS | {"x", "y", "df", "pd", "np", "rows", "samples", "inputs", "features", "frame", "batch"}
 _PLACEHOLDERS = frozenset({"None", "float", "nan", "inf", "math", "np", "numpy"})
+# Keyword arguments that hand the data a processing step: `transform=`, `target_transform=`, `preprocess=`.
+_PROCESSING = re.compile(r"(?i)transform|augment|preprocess|collate|processor|tokeni[sz]er|normali[sz]")
 _VALIDATION_DATA = re.compile(r"\b(?:validation_data|eval_dataset|val_dataloaders?)\s*=\s*[(\[]?\s*([A-Za-z_][\w.]*)")
 
 
@@ -186,6 +188,21 @@ class DevFigureUnderTestLabel(Rule):
             test_acc = evaluate(model, test_loader)
             print("test accuracy:", dev_acc)  # expect: EVAL016
         """),
+        valid("""
+            tfm = {"train": augmenting(), "valid": plain()}
+            val_set = Frames(root, split="val", transform=tfm["valid"])
+            test_set = Frames(root, split="test", transform=tfm["valid"])
+            test_acc = evaluate(model, DataLoader(test_set))
+            print("test accuracy:", test_acc)
+        """, note="near miss (held-out 28): the evaluation transform, keyed 'valid', applied to the test split"),
+        invalid("""
+            tfm = {"train": augmenting(), "valid": plain()}
+            val_set = Frames(root, split="val", transform=tfm["valid"])
+            test_set = Frames(root, split="test", transform=tfm["valid"])
+            val_acc = evaluate(model, DataLoader(val_set))
+            test_acc = evaluate(model, DataLoader(test_set))
+            log_metrics(split="test", accuracy=val_acc)  # expect: EVAL016
+        """, note="the twin: the validation split's accuracy logged as the test split's"),
         invalid("""
             def main(args, model, data_loader_val, data_loader_test, dataset_val, dataset_test):
                 val_stats = evaluate(data_loader_val, model, header="Val:")
@@ -426,8 +443,11 @@ class DevFigureUnderTestLabel(Rule):
                 self._labelled(node, [label], [a.value for a in node.args])
             return
         labels = [string_value(a.value) for a in node.args if string_value(a.value) is not None]
+        # A value handed over as the data's processing (`transform=tfm["valid"]`, the evaluation
+        # transform) is a step applied to the data, not a figure of the validation split (held-out 28).
         values = [a.value for a in node.args if string_value(a.value) is None
-                  and not isinstance(a.value, (cst.FormattedString, cst.BinaryOperation))]
+                  and not isinstance(a.value, (cst.FormattedString, cst.BinaryOperation))
+                  and not (a.keyword is not None and _PROCESSING.search(a.keyword.value))]
         if labels and values:
             self._labelled(node, labels, values)
 

@@ -30,7 +30,9 @@ class SplitOptionDefaultsToTrain(Rule):
     Run the way a README shows it, without the option, the "test" figures are training figures.
     The option's own help text and the list of choices are not the output's label; a label that
     names the split it was given (`f"results/{split}_metrics.json"`, `print(f"{split} accuracy")`)
-    is left alone, and so is a default of a held-out split.
+    is left alone, and so is a default of a held-out split. A docstring documents the parameter, it
+    labels no output; and a class's constructor (`Dataset.__init__(self, data_split="train")`) only
+    picks the data the object holds, reporting nothing: the callers choose the split.
 
     ## Why is this bad?
     The default is how the command runs unless someone remembers the option: the numbers written
@@ -117,11 +119,35 @@ class SplitOptionDefaultsToTrain(Rule):
             stats = dataset_stats(load(args.split))
             json.dump(stats, open("results/stats.json", "w"))
         """, note="near miss: nothing is labelled test"),
+        valid("""
+            import numpy as np
+
+            class SeriesDataset:
+                def __init__(self, split="train"):
+                    \"\"\"split: 'train' or 'test'.\"\"\"
+                    self.train_path = "data/series_TRAIN.npy"
+                    self.test_path = "data/series_TEST.npy"
+                    self.split = split
+                    self.data = np.load(self.train_path if split == "train" else self.test_path)
+        """, note="near miss (held-out 28): a dataset constructor's default; its test file is one it reads, and "
+                  "the docstring documents the parameter"),
+        valid("""
+            def evaluate(model, loaders, split="train"):
+                \"\"\"Accuracy on `split` ('train', 'val' or 'test').\"\"\"
+                correct = sum((model(x).argmax(1) == y).sum().item() for x, y in loaders[split])
+                print(f"{split} accuracy: {correct / len(loaders[split].dataset):.4f}")
+        """, note="near miss (held-out 28): only the docstring says test"),
+        invalid("""
+            def evaluate(model, loaders, split="train"):  # expect: EVAL064
+                \"\"\"Accuracy on `split` ('train', 'val' or 'test').\"\"\"
+                correct = sum((model(x).argmax(1) == y).sum().item() for x, y in loaders[split])
+                print(f"test accuracy: {correct / len(loaders[split].dataset):.4f}")
+        """, note="the twin: the printed label says test"),
     ]
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
-        if is_test_path(self.ctx.path) or not isinstance(node.body, cst.IndentedBlock):
-            return
+        if is_test_path(self.ctx.path) or not isinstance(node.body, cst.IndentedBlock) or node.name.value == "__init__":
+            return  # (a constructor picks the data an object holds; it reports nothing, held-out 28)
         found: tuple[str, cst.CSTNode] | None = None
         for param in (*node.params.params, *node.params.kwonly_params):
             if param.name.value in SPLIT_NAMES and param.default is not None \
@@ -186,6 +212,8 @@ def _test_label(body: cst.CSTNode, name: str, attribute: bool = False) -> str | 
         current = stack.pop()
         if isinstance(current, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
             continue
+        if isinstance(current, cst.Expr) and isinstance(current.value, (cst.SimpleString, cst.ConcatenatedString)):
+            continue  # a docstring (`data_split : 'train' or 'test'`) documents, it labels no output
         if isinstance(current, cst.Call) and isinstance(current.func, cst.Attribute) and current.func.attr.value in (
                 "add_argument", "option", "argument", "Choice"):
             continue  # the option's own help text and choices

@@ -1,6 +1,8 @@
 """EVAL090: two conditions run by one function, the results of one filtered before both are averaged."""
 from __future__ import annotations
 
+import builtins
+
 import libcst as cst
 
 from hygiene.finding import Severity
@@ -8,12 +10,17 @@ from hygiene.rule import Rule, invalid, valid
 
 
 def _runner(value: cst.BaseExpression) -> cst.Call | None:
-    """`run(SYSTEM, items)` (a call of a plain function name), else None."""
+    """`run(SYSTEM, items)` (a call of a plain function name), else None. A builtin (`list(d.values())`,
+    `sorted(xs)`) copies or orders a collection, it runs no condition (held-out set 28)."""
     if isinstance(value, cst.Await):
         value = value.expression
-    if isinstance(value, cst.Call) and isinstance(value.func, cst.Name) and value.args:
+    if isinstance(value, cst.Call) and isinstance(value.func, cst.Name) and value.args \
+            and value.func.value not in _BUILTINS:
         return value
     return None
+
+
+_BUILTINS = frozenset(dir(builtins))
 
 
 def _filtered(value: cst.BaseExpression) -> tuple[cst.BaseExpression, cst.ListComp] | None:
@@ -32,7 +39,7 @@ class OneConditionFiltered(Rule):
     (`neutral = run(NEUTRAL, items)`, `sandbag = run(SANDBAG, items)`), where the results of one
     are filtered by a comprehension (`[r for r in run(SANDBAG, items) if r["answer"] is not None]`)
     and the other's are not, and both are then averaged over their own length (`sum(...) /
-    len(...)`): the two numbers are over different items.
+    len(...)`): the two numbers are over different items. A builtin (`list(d.values())`) runs no condition.
 
     | spelling | found | near miss left alone |
     |---|---|---|
@@ -82,6 +89,15 @@ class OneConditionFiltered(Rule):
             acc_h = sum(r["answer"] == r["gold"] for r in hinted) / len(hinted)
             print(acc_h - acc_n, len(neutral), len(hinted))
         """, note="near miss: both conditions filtered the same way (and the counts printed)"),
+        valid("""
+            def update(self, user):
+                friends = list(self.joint[user].keys())
+                pick = choice(friends) if len(friends) > 0 else None
+                close = [s for s in list(self.similarity[user].values()) if s >= self.threshold[user]]
+                self.avg_sim[user] = self.threshold[user] if len(close) == 0 else sum(close) / len(close)
+                return pick
+        """, note="near miss (held-out 28): `list(...)` twice is no function running two conditions; the mean "
+                  "similarity above a learned threshold is the training algorithm's own quantity"),
     ]
 
     def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]

@@ -120,6 +120,8 @@ class ShotsFromEvalItems(Rule):
     inside `async def solve(item)`) reach every call of it.
     A part of the item being evaluated (`conv[:-1]`, the conversation before the reply a judge
     scores) is that item's own context, not a demonstration.
+    A cut that rebinds the name of the items it cuts (`examples = random.sample(examples, k=n)`) picks
+    the items to evaluate or label: the items that follow are the subset, none other left to demonstrate.
     An lm-evaluation-harness task class whose `fewshot_docs` returns the docs the harness scores (its
     test docs when `has_test_docs` is True, else its validation docs) draws the shots from the evaluated
     items.
@@ -756,6 +758,44 @@ class ShotsFromEvalItems(Rule):
                     {"role": "user", "content": f"{shots}\\nQ: {ex['question']} A:"}])
             """,
         )}, note="near miss: the index holds the training questions; the test items only query it"),
+        valid("""
+            import json
+            import random
+            import openai
+
+            PROMPT = "Judge whether the output is supported by the evidence.\\n\\nOutput: {output}\\nEvidence: {evidence}\\nScore: "
+
+            def main(path, n, done_ids):
+                examples = [json.loads(line) for line in open(path)]
+                examples = [ex for ex in examples if ex["id"] not in done_ids]
+                if n is not None and len(examples) > n:
+                    examples = random.sample(examples, k=n)
+                results = []
+                for idx, example in enumerate(examples):
+                    reply = openai.ChatCompletion.create(model="gpt-4", messages=[{"role": "user", "content": PROMPT.format_map(example)}])
+                    results.append({"input": example, "raw_output": reply["choices"][0]["message"]["content"]})
+                json.dump(results, open("labels.json", "w"))
+        """, note="near miss (held-out 28): the subsample rebinds the items themselves, the items to label; the "
+                  "prompt's only demonstration is fixed text"),
+        invalid("""
+            import json
+            import random
+            import openai
+
+            PROMPT = "Judge whether the output is supported by the evidence.\\n\\nOutput: {output}\\nEvidence: {evidence}\\nScore: "
+
+            def main(path, n, done_ids):
+                examples = [json.loads(line) for line in open(path)]
+                examples = [ex for ex in examples if ex["id"] not in done_ids]
+                if n is not None and len(examples) > n:
+                    shots = random.sample(examples, k=3)  # expect: LEAK007
+                results = []
+                for idx, example in enumerate(examples):
+                    demos = "\\n".join(s["output"] for s in shots)
+                    reply = openai.ChatCompletion.create(model="gpt-4", messages=[{"role": "user", "content": demos + PROMPT.format_map(example)}])
+                    results.append({"input": example, "raw_output": reply["choices"][0]["message"]["content"]})
+                json.dump(results, open("labels.json", "w"))
+        """, note="the twin: three of the labelled items are also shown as demonstrations"),
     ]
 
     # lm-evaluation-harness tasks (`class T(Task)` with `has_test_docs`, `test_docs`, `fewshot_docs`):
@@ -993,7 +1033,8 @@ class ShotsFromEvalItems(Rule):
                 element = loops.get(collection) or next(
                     (e for c, e in loops.items() if _same_part(prog, c, collection)), 0)
                 if not element or cut in reported or _bounded_by_loop(prog, cut, element) \
-                        or _part_of_item(prog, collection, element) or not _one_request(prog, cut, element, upstream):
+                        or _part_of_item(prog, collection, element) or not _one_request(prog, cut, element, upstream) \
+                        or _replaces(prog, cut, collection):
                     continue
                 reported.add(cut)
                 loop_ref = loop_node(prog, element)
@@ -1147,6 +1188,15 @@ def _part_of_item(prog: Program, collection: Ref, element: Ref) -> bool:
         return True
     return prog.kind(collection) == "elem" and prog.info(collection).get("loop") is not None \
         and prog.info(collection).get("loop") == prog.info(element).get("loop")
+
+
+def _replaces(prog: Program, cut: Ref, collection: Ref) -> bool:
+    """`examples = random.sample(examples, k=n)`: the cut rebinds the very name of the items it cuts, so the
+    items that follow are the subset (the items to label or evaluate), and no other item is left to
+    demonstrate with (held-out set 28)."""
+    name = prog.info(cut).get("name")
+    source = prog.input(cut, 0)
+    return bool(name) and name in (value_name(prog, collection, ""), prog.info(source).get("name") if source else "")
 
 
 def _bounded_by_loop(prog: Program, cut: Ref, element: Ref) -> bool:

@@ -19,13 +19,14 @@ class UnseededRandom(Rule):
     from the repo, `transformers.set_seed`, lightning's `seed_everything`, ...). A seed passed
     through a variable or a config object counts; `random.seed()` with no argument seeds from the
     clock and does not. Code that no script or notebook of the repo runs (a library, tests) is not
-    judged, and values drawn only for a retry delay or a port are ignored.
+    judged, and values drawn only for a retry delay (also in a retry's wait strategy, `class
+    wait_random_exponential`) or a port are ignored.
 
     One finding per file, at its first unseeded draw (one seed, or one generator passed down,
     settles them all); the message counts the others. It is a checklist question rather than a
     finding when no program that runs the draw unseeded produces reported numbers: a builder of
-    committed data (a file under `data/`, a `make_dataset.py`, a script that pushes a split to a
-    hub) or an illustration (a notebook that measures nothing with a library metric or is mostly
+    committed data (a file under `data/` or a folder named for making data, `data_creation/`,
+    `metadata_annotation/`; a `make_dataset.py`, a script that pushes a split to a hub) or an illustration (a notebook that measures nothing with a library metric or is mostly
     prose, a script that only plots or checks, `docs/`, `examples/`, `tutorials/`): see
     `hygiene.analysis.purpose`. A finding needs evidence that the draw changes a reported number
     (`hygiene.analysis.seed_evidence`): a program that runs it unseeded, is not named for a demo,
@@ -800,6 +801,92 @@ class UnseededRandom(Rule):
             model = train(images, masks)
             print("dice", dice(model(images[idx]), masks[idx]))
         """, note="the twin: the drawn image is also the one scored"),
+        valid({
+            "evals/throttle.py": """
+                import random
+                from tenacity import wait_exponential
+
+                class wait_jittered_exponential(wait_exponential):
+                    def __call__(self, retry_state) -> float:
+                        high = super().__call__(retry_state=retry_state)
+                        return random.uniform(self.min, high)
+            """,
+            "evals/run_eval.py": """
+                import json
+                from tenacity import retry
+                from openai import OpenAI
+                from evals.throttle import wait_jittered_exponential
+
+                @retry(wait=wait_jittered_exponential(min=1, max=60))
+                def ask(client, question):
+                    return client.chat.completions.create(model="gpt-4o", temperature=0,
+                                                          messages=[{"role": "user", "content": question}])
+
+                def main(items):
+                    client = OpenAI()
+                    correct = sum(ask(client, it["q"]).choices[0].message.content.strip() == it["a"] for it in items)
+                    print("accuracy", correct / len(items))
+
+                if __name__ == "__main__":
+                    main(json.load(open("items.json")))
+            """,
+        }, note="near miss (held-out set 28): a retry's wait strategy (a class named for waiting) draws its jitter; "
+                "the delay decides no number"),
+        invalid({
+            "evals/throttle.py": """
+                import random
+                from tenacity import wait_exponential
+
+                class wait_jittered_exponential(wait_exponential):
+                    def __call__(self, retry_state) -> float:
+                        high = super().__call__(retry_state=retry_state)
+                        return random.uniform(self.min, high)
+            """,
+            "evals/run_eval.py": """
+                import json
+                import random
+                from tenacity import retry
+                from openai import OpenAI
+                from evals.throttle import wait_jittered_exponential
+
+                @retry(wait=wait_jittered_exponential(min=1, max=60))
+                def ask(client, question):
+                    return client.chat.completions.create(model="gpt-4o", temperature=0,
+                                                          messages=[{"role": "user", "content": question}])
+
+                def main(items):
+                    client = OpenAI()
+                    items = random.sample(items, 200)  # expect: SEED001
+                    correct = sum(ask(client, it["q"]).choices[0].message.content.strip() == it["a"] for it in items)
+                    print("accuracy", correct / len(items))
+
+                if __name__ == "__main__":
+                    main(json.load(open("items.json")))
+            """,
+        }, note="the twin: the evaluated subset is drawn unseeded"),
+        valid({
+            "metadata_annotation/skills/skill_labels.py": """
+                import json
+                import random
+                from openai import OpenAI
+
+                def main(items, skills, out):
+                    client = OpenAI()
+                    labelled = []
+                    for item in items:
+                        random.shuffle(skills)  # against the annotator's position bias
+                        order = {i + 1: s["name"] for i, s in enumerate(skills)}
+                        listed = "\\n".join(f"{i}: {s['criteria']}" for i, s in enumerate(skills, 1))
+                        reply = client.chat.completions.create(model="gpt-4", messages=[{"role": "user", "content": item["text"] + listed}])
+                        labelled.append({"id": item["id"], "order": order, "reply": reply.choices[0].message.content})
+                    json.dump(labelled, open(out, "w"))
+
+                if __name__ == "__main__":
+                    main(json.load(open("items.json")), json.load(open("skills.json")), "skill_labels.json")
+            """,
+        }, note="near miss (held-out set 28): an annotation step, in a folder named for annotating metadata, writes "
+                "the labels the benchmark releases: a checklist question"),
+
     ]
 
     @classmethod

@@ -1250,6 +1250,86 @@ class UnseededTorch(Rule):
             """,
         }, note="near miss (held-out set 14): a method that seeds (`set_seed(self.seed)`), called on what a factory "
                 "returned; one class alone defines a method of that name, so the call is that method"),
+        valid({
+            "rl/utils/setup.py": """
+                import random
+                import numpy as np
+                import torch
+                from tap import Tap
+
+                def seed_all(seed):
+                    random.seed(seed)
+                    np.random.seed(seed)
+                    torch.manual_seed(seed)
+
+                class ArgParser(Tap):
+                    def parse_args(self, experiment=None):
+                        args = super().parse_args(known_only=True)
+                        self.apply_seed(args)
+                        return args
+                    def apply_seed(self, args):
+                        seed_all(args.seed)
+            """,
+            "rl/utils/__init__.py": """
+                from .setup import ArgParser
+            """,
+            "scripts/train.py": """
+                import torch
+                from torch.utils.data import DataLoader
+                import rl.utils as utils
+
+                class ArgParser(utils.ArgParser):
+                    dataset: str = "hopper-medium-v2"
+
+                args = ArgParser().parse_args("train")
+                loader = DataLoader(load_transitions(args.dataset), batch_size=256, shuffle=True)
+                model = build(args)
+                for batch in loader:
+                    loss = model(batch)
+                    loss.backward()
+                print("return", evaluate(model))
+            """,
+        }, note="near miss (held-out set 28): the project's argument parser seeds in `parse_args`, through a method "
+                "of its own and the module's seeding helper; the script calls it on a subclass of that parser"),
+        invalid({
+            "rl/utils/setup.py": """
+                import random
+                import numpy as np
+                import torch
+                from tap import Tap
+
+                def seed_all(seed):
+                    random.seed(seed)
+                    np.random.seed(seed)
+
+                class ArgParser(Tap):
+                    def parse_args(self, experiment=None):
+                        args = super().parse_args(known_only=True)
+                        self.apply_seed(args)
+                        return args
+                    def apply_seed(self, args):
+                        seed_all(args.seed)
+            """,
+            "rl/utils/__init__.py": """
+                from .setup import ArgParser
+            """,
+            "scripts/train.py": """
+                import torch
+                from torch.utils.data import DataLoader
+                import rl.utils as utils
+
+                class ArgParser(utils.ArgParser):
+                    dataset: str = "hopper-medium-v2"
+
+                args = ArgParser().parse_args("train")
+                loader = DataLoader(load_transitions(args.dataset), batch_size=256, shuffle=True)  # expect: SEED003
+                model = build(args)
+                for batch in loader:
+                    loss = model(batch)
+                    loss.backward()
+                print("return", evaluate(model))
+            """,
+        }, note="the twin: the parser's helper seeds `random` and numpy only, torch's generator stays unseeded"),
         invalid({
             "rlhf/strategy.py": """
                 import transformers

@@ -29,6 +29,9 @@ SEEDERS = frozenset({
     "accelerate.utils.set_seed",
 })
 SEED_KEYWORDS = frozenset({"seed", "random_state", "random_seed"})
+# Methods a DataLoader runs for every item (a Dataset's `__getitem__`): a clock reseed there is one habit
+# wherever the repository's Dataset classes repeat it (held-out set 28: three loaders, one finding).
+_PER_ITEM = frozenset({"__getitem__", "__iter__", "__next__", "worker_init_fn", "_worker_init_fn", "worker_init"})
 # A seed mixed with the process or worker id is a per-worker reseed for diversity between workers
 # (`random.seed(os.getpid() + time.time())` in a Dataset's `__getitem__`): a choice, asked elsewhere.
 _PER_WORKER = ("getpid", "worker_id", "get_worker_info", "process_index", "local_rank")
@@ -62,6 +65,9 @@ class SeedFromClock(Rule):
     question: running unseeded was a choice, and what matters is whether the reported numbers are
     several such runs with their spread. On the precision corpus its first two findings were such
     explained choices in one notebook (cleanlab's active-learning benchmark), now questions.
+    A clock reseed in a Dataset's `__getitem__` (every item, to give DataLoader workers different
+    augmentations), repeated in several Dataset classes of the repository, is one habit: one finding,
+    naming the other copies.
 
     ## Why is this bad?
     The code looks seeded, but the seed is different on every run and nobody wrote it down: the
@@ -158,6 +164,51 @@ class SeedFromClock(Rule):
             rng = np.random.default_rng(0)
             print("took", time.time() - start)
         """, note="near miss: the clock times the run; the seed is fixed"),
+        invalid({
+            "cardiac/data/loader.py": """
+                import datetime
+                import numpy as np
+                from torch.utils.data import Dataset
+
+                class CardiacVolumes(Dataset):
+                    def __getitem__(self, index):
+                        # reseed so that the workers do not share augmentation parameters
+                        np.random.seed(datetime.datetime.now().second + datetime.datetime.now().microsecond)  # expect: SEED011
+                        return self.augment(self.volumes[index])
+            """,
+            "ultrasound/data/loader.py": """
+                import datetime
+                import numpy as np
+                from torch.utils.data import Dataset
+
+                class UltrasoundFrames(Dataset):
+                    def __getitem__(self, index):
+                        # reseed so that the workers do not share augmentation parameters
+                        np.random.seed(datetime.datetime.now().second + datetime.datetime.now().microsecond)
+                        return self.augment(self.frames[index])
+            """,
+        }, note="held-out set 28: one habit of the repository's Dataset classes, reseeding from the clock for every "
+                "item; one finding, naming the other copy"),
+        invalid({
+            "scripts/train_a.py": """
+                import time
+                import numpy as np
+                np.random.seed(int(time.time()))  # expect: SEED011
+                print(train(np.random.permutation(1000)))
+            """,
+            "baselines/train_b.py": """
+                import json
+                import time
+                import numpy as np
+                from sklearn.linear_model import LogisticRegression
+
+                rng = np.random.default_rng(time.time_ns())  # expect: SEED011
+                X, y = np.load("features.npy"), np.load("labels.npy")
+                keep = rng.choice(len(X), size=500, replace=False)
+                clf = LogisticRegression(max_iter=200).fit(X[keep], y[keep])
+                json.dump({"accuracy": clf.score(X, y)}, open("baseline.json", "w"))
+            """,
+        }, note="the near miss of the grouping: two programs, each seeded from the clock in its own way, are two decisions"),
     ]
 
     def visit_Module(self, node: cst.Module) -> None:
@@ -226,7 +277,8 @@ class SeedFromClock(Rule):
             return
         clock = self._clock_in(seed)
         if clock is not None:
-            self._pending.append((node, dotted(node.func) or last or "seed", clock, self.ctx.raw_line_here(node)))
+            function = next((p.name.value for p in reversed(self.ctx.parents) if isinstance(p, cst.FunctionDef)), "")
+            self._pending.append((node, dotted(node.func) or last or "seed", clock, self.ctx.raw_line_here(node), function))
 
     def visit_FormattedStringExpression(self, node: cst.FormattedStringExpression) -> None:
         self._recorded.update(n.value for n in _names(node.expression))
@@ -235,15 +287,20 @@ class SeedFromClock(Rule):
         self._recorded.update(n.value for n in _names(node.value))
 
     def finish(self) -> None:
-        for call, called, clock, line in self.__dict__.get("_pending", []):
+        for call, called, clock, line, function in self.__dict__.get("_pending", []):
             if clock in self._clock_names and clock in self._recorded:
                 continue  # the clock seed is printed, logged or saved
             named = clock in self._clock_names
             said = self._explained(line)
             ask = (f"a comment says why the seed comes from the clock (\"{said}\"): running unseeded was a choice; "
                    "are the reported numbers several such runs, with their spread?") if said else None
+            extra: dict[str, str] = {"ask": ask} if ask else {}
+            if function in _PER_ITEM:
+                # Reseeded from the clock for every item a DataLoader worker loads: one habit of the
+                # repository's Dataset classes, one decision (a `worker_init_fn` with a base seed), one finding.
+                extra["group"] = f"repository:SEED011:per-item:{called}"
             self.report(call, call=f"{called}(...)", clock=self._clock_names[clock] if named else clock,
-                        via=f" (through `{clock}`)" if named else "", extra={"ask": ask} if ask else None)
+                        via=f" (through `{clock}`)" if named else "", extra=extra or None)
 
     def _explained(self, line: int | None) -> str:
         """The comment on the seeding statement's line or in the comment lines just above it that
