@@ -131,6 +131,7 @@ class SwallowedException(Rule):
     | `for i in tqdm(range(size)): try: sample() except: pass` (i unused) | no | rejection sampling makes items |
     | `frame[f] = load(f)` then `try: load(f + ".proba") except: pass` | no | the item was kept before the try |
     | `except JSONDecodeError: return Score(value=NOANSWER, ...)` | no | inspect counts unanswered items |
+    | `for col in row.index: try: int(col...) except: styles.append("")` in a helper that writes CSS (`"font-weight: bold"`) for a pandas Styler | no | the same loop appends numbers |
     | `except APIError as e: print(e); return ""` around a model call, and `is_refusal(text)` returns `not text.strip() or ...` | yes, logged or not | the classifier gives empty replies a class of their own (`return "empty"`) |
 
     On the precision corpus (2026-12-06, branch othergate; the 24 repositories where it or its kin
@@ -2246,6 +2247,32 @@ class SwallowedException(Rule):
                         pass
                 return kept
         """, note="near miss of the catcher: a stub with only a docstring before its raise records nothing"),
+        valid("""
+            def bold_best(row, sizes=(16, 32)):
+                best = {s: row[[c for c in row.index if c.startswith(f"{s}_")]].max() for s in sizes}
+                styles = []
+                for col in row.index:
+                    try:
+                        size = int(col.split("_")[0])
+                        styles.append("font-weight: bold" if row[col] == best[size] else "")
+                    except Exception:
+                        styles.append("")
+                return styles
+
+            styled = table.style.apply(bold_best, axis=1)
+        """, note="held-out set 27: a pandas Styler helper; the default is an empty CSS style, no number is dropped"),
+        invalid("""
+            def best_scores(row, sizes=(16, 32)):
+                best = {s: row[[c for c in row.index if c.startswith(f"{s}_")]].max() for s in sizes}
+                gaps = []
+                for col in row.index:
+                    try:
+                        size = int(col.split("_")[0])
+                        gaps.append(best[size] - float(row[col]))
+                    except Exception:  # expect: DATA001
+                        gaps.append(0.0)
+                return gaps
+        """, note="the twin: the same loop computes numbers, and a failure becomes a gap of 0"),
     ]
 
     def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
@@ -2318,6 +2345,8 @@ class SwallowedException(Rule):
         function = self.ctx.names.function
         if id(node) in self.handled:
             return
+        if function is not None and _display_styles(function):
+            return  # a pandas Styler helper: the default is an empty CSS style, no number is computed or dropped
         if function is not None and equivalence_parse(function, node, try_node) and not re.search(
                 rf"==[^\n]*\bor\s+(\w+\.)?{function.name.value}\(", self.ctx.text):  # `a == b or is_equiv(a, b)`
             self.handled.update(id(h) for n in iter_nodes(function.body) if isinstance(n, cst.Try) for h in n.handlers)
@@ -2755,6 +2784,18 @@ _CONSEQUENCES = {"continue": "failed items vanish from the denominator",
 # A model reply's text read from its response object (`resp.choices[0].message`, `msg.content[0]`, `response.candidates[0]`).
 REPLY_CHAIN = re.compile(r"(?i)choices|message|content\[|candidates|completion|response|resp\b|reply|output")
 TOLD_MESSAGE = "`{handler}` {where_in} {action}: {consequence}"
+
+
+# A CSS declaration (`"font-weight: bold"`, `"background-color: #eee"`): a style for a displayed table's cell.
+_CSS = re.compile(r"^\s*(font-weight|font-style|font-size|color|background(-color)?|border(-[a-z]+)*|"
+                  r"text-decoration|text-align|opacity)\s*:")
+
+
+def _display_styles(function: cst.FunctionDef) -> bool:
+    """The function builds display styles: it writes CSS declarations (a pandas Styler's `apply` helper bolding
+    the best value), so what its handlers give is an empty style, not a dropped or defaulted number."""
+    return any(isinstance(n, cst.SimpleString) and _CSS.match(n.evaluated_value or "")
+               for n in iter_nodes(function.body))
 
 
 def _updates_in_place(ctx, try_node: cst.Try) -> bool:  # type: ignore[no-untyped-def]
