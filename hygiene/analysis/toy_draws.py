@@ -17,10 +17,13 @@ are shown: an index drawn to pick which item a sanity plot shows. So is a projec
 embedding estimator (`manifold.MDS`, `TSNE`, `umap.UMAP`) assigned to a name whose results (`.fit(d)`,
 `.embedding_`, `.fit_transform(X)`, through plain assignments) only reach plotting and display calls
 (`plt.scatter(pos[:, 0], pos[:, 1])`); fed to a model, a metric, a file or returned, it is features. The `toy_draws` fact of a code file lists the lines of the
-draws of the first kind; `hygiene.analysis.unseeded_draws` leaves them out.
+draws of the first kind; `hygiene.analysis.unseeded_draws` leaves them out. So is a shuffled-label control: the
+labels alone permuted into a new name, the real ones kept (`y_shuffled = np.random.permutation(y_train)`, a sanity
+check whose expected result is chance whatever the draw; held-out set 27).
 """
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 import libcst as cst
@@ -60,6 +63,10 @@ _DRAWING_PREFIXES = ("show", "plot", "draw", "visuali", "display")
 _PROJECTION_ROOTS = ("sklearn.manifold.", "umap.", "openTSNE.")
 _SHOWING_NAMES = frozenset({"print", "display", "len", "type", "repr", "str", "list", "tuple", "sorted", "sum",
                             "min", "max", "abs", "round", "enumerate", "zip", "range", "isinstance", "id"})
+
+
+# Names of labels: `y`, `y_train`, `train_y`, `labels`, `test_labels`, `targets`.
+_LABELS = re.compile(r"^(y|y_[a-z0-9_]+|[a-z0-9_]+_y|(\w+_)?labels?|(\w+_)?targets?)$")
 
 
 def _literal(node: cst.BaseExpression) -> bool:
@@ -159,6 +166,12 @@ class ToyDrawExtractor:
             return
         if name.startswith(_PROJECTION_ROOTS) and tail[:1].isupper() and self._taint_assigned(node):
             return
+        if name.startswith(_DRAW_ROOTS) and tail in ("permutation", "sample") and self._label_control(node):
+            line = self.ctx.line_here(node)  # `y_shuffled = np.random.permutation(y_train)`: a chance baseline
+            if line is not None:
+                self.toys.setdefault(line, False)
+                self.shown.add(line)
+            return
         sampled = isinstance(node.func, cst.Attribute) and tail == "sample" and not name.startswith("random.")
         if (sampled or name.startswith(_DRAW_ROOTS) and tail in _VALUE_DRAWS) and node.args \
                 and all(_literal(a.value) for a in node.args):  # (`frame.sample(3)`: rows to look at)
@@ -194,6 +207,18 @@ class ToyDrawExtractor:
                 self.toys[line] = True
         elif not isinstance(node.func, cst.Attribute) or not self._roots(node.func.value) or tail in _DISPLAY_METHODS:
             self.shown |= reached  # `print(arr)`, `plt.plot(x)`, `display(df)`, `df.plot()`
+
+    def _label_control(self, node: cst.Call) -> bool:
+        """`y_train_shuffled = np.random.permutation(y_train)`: the labels alone permuted into a new name, the real
+        labels kept beside them: a shuffled-label control whose expected result is chance, whatever the draw."""
+        args = [a for a in node.args if a.keyword is None and not a.star]
+        if not args or not isinstance(args[0].value, cst.Name) or not _LABELS.match(args[0].value.value):
+            return False
+        parent = self._assignment()
+        if parent is None or parent.value is not node:
+            return False
+        targets = [t.target for t in parent.targets]
+        return all(isinstance(t, cst.Name) and t.value != args[0].value.value for t in targets)
 
     def _taint_assigned(self, node: cst.Call) -> bool:
         """Taint the plain names an embedding estimator (or its result) is assigned to with its line."""

@@ -396,6 +396,32 @@ class UnseededNumpy(Rule):
             np.random.seed(args.seed)
             print(np.random.permutation(10), args.seed)
         """, note="a seed drawn at random and then used (and printed) is the seed"),
+        valid("""
+            import numpy as np
+            from sklearn.linear_model import LogisticRegression
+            from sklearn.metrics import roc_auc_score
+
+            X_train, y_train, X_test, y_test = np.load("train_X.npy"), np.load("train_y.npy"), np.load("test_X.npy"), np.load("test_y.npy")
+            clf = LogisticRegression(random_state=0).fit(X_train, y_train)
+            print("AUC", roc_auc_score(y_test, clf.predict_proba(X_test)[:, 1]))
+
+            # sanity check: with shuffled labels the AUC should be chance
+            y_train_shuffled = np.random.permutation(y_train)
+            y_test_shuffled = np.random.permutation(y_test)
+            control = LogisticRegression(random_state=0).fit(X_train, y_train_shuffled)
+            print("AUC (shuffled labels)", roc_auc_score(y_test_shuffled, control.predict_proba(X_test)[:, 1]))
+        """, note="held-out set 27: a shuffled-label control kept beside the real labels; its expected result is chance"),
+        invalid("""
+            import numpy as np
+            from sklearn.linear_model import LogisticRegression
+            from sklearn.metrics import roc_auc_score
+
+            X_train, y_train, X_test, y_test = np.load("train_X.npy"), np.load("train_y.npy"), np.load("test_X.npy"), np.load("test_y.npy")
+            order = np.random.permutation(len(y_train))  # expect: SEED002
+            X_train, y_train = X_train[order][:500], y_train[order][:500]
+            clf = LogisticRegression(random_state=0).fit(X_train, y_train)
+            print("AUC", roc_auc_score(y_test, clf.predict_proba(X_test)[:, 1]))
+        """, note="the twin: the rows are permuted (features and labels together) and a subset trained on"),
     ]
 
     @classmethod
