@@ -19,7 +19,9 @@ embedding estimator (`manifold.MDS`, `TSNE`, `umap.UMAP`) assigned to a name who
 (`plt.scatter(pos[:, 0], pos[:, 1])`); fed to a model, a metric, a file or returned, it is features. The `toy_draws` fact of a code file lists the lines of the
 draws of the first kind; `hygiene.analysis.unseeded_draws` leaves them out. So is a shuffled-label control: the
 labels alone permuted into a new name, the real ones kept (`y_shuffled = np.random.permutation(y_train)`, a sanity
-check whose expected result is chance whatever the draw; held-out set 27).
+check whose expected result is chance whatever the draw; held-out set 27). One row drawn (`q = df.sample(1).iloc[0]`)
+stays shown through a call whose result is assigned (`res = complete(prompt=q)` then `res["choices"][0]`) or printed: one
+prompt tried on a model to look at its reply; the reply kept, graded or written makes the draw matter.
 """
 from __future__ import annotations
 
@@ -103,6 +105,7 @@ class ToyDrawExtractor:
         self.shown: set[int] = set()  # draw lines whose values are printed, displayed or plotted
         self.assigned: list[tuple[int, cst.Assign, cst.CSTNode | None]] = []  # draws assigned to names
         self.projections: set[int] = set()  # lines of embedding estimators assigned to names (see the doc)
+        self.single: set[int] = set()  # lines of draws of one row (`df.sample(1)`): see the doc
 
     def _roots(self, node: cst.CSTNode) -> set[int]:
         if not self.tainted:
@@ -172,12 +175,16 @@ class ToyDrawExtractor:
                 self.toys.setdefault(line, False)
                 self.shown.add(line)
             return
-        sampled = isinstance(node.func, cst.Attribute) and tail == "sample" and not name.startswith("random.")
+        # (`frame["prompt"].sample(1)`: a receiver with no name of its own is a frame's column too)
+        sampled = isinstance(node.func, cst.Attribute) and node.func.attr.value == "sample" and not name.startswith("random.")
         if (sampled or name.startswith(_DRAW_ROOTS) and tail in _VALUE_DRAWS) and node.args \
                 and all(_literal(a.value) for a in node.args):  # (`frame.sample(3)`: rows to look at)
             line = self.ctx.line_here(node)
             if line is not None:
                 self.toys.setdefault(line, False)
+                if sampled and len(node.args) == 1 and isinstance(node.args[0].value, cst.Integer) \
+                        and node.args[0].value.value == "1":
+                    self.single.add(line)  # `df.sample(1)`: one row drawn to try something on
                 if self.ctx.notebook is not None and len(self.ctx.parents) == 3 and isinstance(self.ctx.parents[-1], cst.Expr):
                     self.shown.add(line)  # a cell that shows the draw itself: `np.random.randn(3, 4)`
                 for parent in reversed(self.ctx.parents):
@@ -202,6 +209,8 @@ class ToyDrawExtractor:
             or (isinstance(node.func, cst.Attribute) and bool(self._roots(node.func.value)) and tail not in _WRITES) \
             or (isinstance(node.func, cst.Attribute) and node.func.attr.value in _PLOTTING_METHODS) \
             or (isinstance(node.func, cst.Name) and node.func.value.lower().startswith(_DRAWING_PREFIXES))
+        if not shown and reached <= self.single and (self._assignment() is not None or self._inside_display()):
+            return  # `res = ask(model, one_prompt)`: the reply to one drawn row, judged by where it goes next
         if not shown:
             for line in reached:
                 self.toys[line] = True
@@ -231,6 +240,15 @@ class ToyDrawExtractor:
         self.toys.setdefault(line, False)
         self.projections.add(line)
         return True
+
+    def _inside_display(self) -> bool:
+        """`print(ask(model, one_prompt))`: the call's result goes straight to a display call of its statement."""
+        for parent in reversed(self.ctx.parents):
+            if isinstance(parent, cst.Call) and isinstance(parent.func, cst.Name) and parent.func.value in ("print", "display"):
+                return True
+            if isinstance(parent, (cst.BaseStatement, cst.Lambda, cst.BaseComp)):
+                return False
+        return False
 
     def _assignment(self) -> cst.Assign | None:
         """The assignment whose value holds the node the walk is at, within its statement (not in a
