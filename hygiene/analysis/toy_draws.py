@@ -21,7 +21,8 @@ draws of the first kind; `hygiene.analysis.unseeded_draws` leaves them out. So i
 labels alone permuted into a new name, the real ones kept (`y_shuffled = np.random.permutation(y_train)`, a sanity
 check whose expected result is chance whatever the draw; held-out set 27). One row drawn (`q = df.sample(1).iloc[0]`)
 stays shown through a call whose result is assigned (`res = complete(prompt=q)` then `res["choices"][0]`) or printed: one
-prompt tried on a model to look at its reply; the reply kept, graded or written makes the draw matter.
+prompt tried on a model to look at its reply; the reply kept, graded or written makes the draw matter. The settings
+a random search draws and writes with each trial's results are left out too (`hygiene.analysis.recorded_draws`).
 """
 from __future__ import annotations
 
@@ -30,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 
 import libcst as cst
 
+from hygiene.analysis.recorded_draws import is_setting_draw, recorded
 from hygiene.analysis.unused_draws import path_format, unused, writes_file
 from hygiene.context import FileContext
 from hygiene.walk import comprehension_fors, iter_nodes
@@ -106,6 +108,7 @@ class ToyDrawExtractor:
         self.assigned: list[tuple[int, cst.Assign, cst.CSTNode | None]] = []  # draws assigned to names
         self.projections: set[int] = set()  # lines of embedding estimators assigned to names (see the doc)
         self.single: set[int] = set()  # lines of draws of one row (`df.sample(1)`): see the doc
+        self.settings: dict[int, int] = {}  # id of a draw of one setting -> its line (hygiene.analysis.recorded_draws)
 
     def _roots(self, node: cst.CSTNode) -> set[int]:
         if not self.tainted:
@@ -169,6 +172,10 @@ class ToyDrawExtractor:
             return
         if name.startswith(_PROJECTION_ROOTS) and tail[:1].isupper() and self._taint_assigned(node):
             return
+        if name.startswith(("numpy.random.", "random.")) and is_setting_draw(node, tail):
+            line = self.ctx.line_here(node)
+            if line is not None:
+                self.settings[id(node)] = line  # `K = np.random.randint(48, 128)`: see hygiene.analysis.recorded_draws
         if name.startswith(_DRAW_ROOTS) and tail in ("permutation", "sample") and self._label_control(node):
             line = self.ctx.line_here(node)  # `y_shuffled = np.random.permutation(y_train)`: a chance baseline
             if line is not None:
@@ -180,6 +187,10 @@ class ToyDrawExtractor:
         if (sampled or name.startswith(_DRAW_ROOTS) and tail in _VALUE_DRAWS) and node.args \
                 and all(_literal(a.value) for a in node.args):  # (`frame.sample(3)`: rows to look at)
             line = self.ctx.line_here(node)
+            if line is not None and self._in_file_name():
+                self.toys.setdefault(line, False)  # `"bst_%d.h5" % np.random.randint(0, 65536)`: a tag in a file's name
+                self.shown.add(line)
+                return
             if line is not None:
                 self.toys.setdefault(line, False)
                 if sampled and len(node.args) == 1 and isinstance(node.args[0].value, cst.Integer) \
@@ -241,6 +252,16 @@ class ToyDrawExtractor:
         self.projections.add(line)
         return True
 
+    def _in_file_name(self) -> bool:
+        """The draw is a value formatted into a string that names a file (`"bst_model_%d.h5" % (...)`), within its
+        statement: whatever reads the name, no number depends on the tag."""
+        for parent in reversed(self.ctx.parents):
+            if isinstance(parent, (cst.BaseStatement, cst.Lambda, cst.BaseComp)):
+                return False
+            if isinstance(parent, cst.BaseExpression) and path_format(parent):
+                return True
+        return False
+
     def _inside_display(self) -> bool:
         """`print(ask(model, one_prompt))`: the call's result goes straight to a display call of its statement."""
         for parent in reversed(self.ctx.parents):
@@ -299,6 +320,8 @@ class ToyDrawExtractor:
                 self.toys.setdefault(line, False)
                 self.shown.add(line)  # nothing reads what it drew: it decides no number
         shown = sorted(line for line, used in self.toys.items() if not used and line in self.shown)
+        if self.settings:  # a random search's drawn settings, written with each trial's results
+            shown = sorted(set(shown) | recorded(self.ctx.module, self.settings))
         if shown:
             self.ctx.facts[FACT] = shown
 

@@ -54,6 +54,10 @@ class UnseededNumpy(Rule):
     with `Dataset(multiscale=False)`, the `else:` of `if deterministic:` with `deterministic=True`,
     code after `if only_config: return`) is not run by that program
     (`hygiene.analysis.flag_guards`).
+    Draws that decide no reported number are left out (`hygiene.analysis.toy_draws`): a shuffled-label control
+    kept beside the real labels (`y_shuffled = np.random.permutation(y_train)`), a random tag formatted into a
+    file's name, and a random search's settings (`K = np.random.randint(48, 128)`) written with each trial's
+    score (`hygiene.analysis.recorded_draws`; held-out set 27).
     Unseeded draws of several files that one program runs are one finding (one seeding line at the
     program's start settles them), at the program's own draw, naming the other files.
     A transformers / TRL `Trainer` seeds every generator when it is constructed
@@ -422,6 +426,39 @@ class UnseededNumpy(Rule):
             clf = LogisticRegression(random_state=0).fit(X_train, y_train)
             print("AUC", roc_auc_score(y_test, clf.predict_proba(X_test)[:, 1]))
         """, note="the twin: the rows are permuted (features and labels together) and a subset trained on"),
+        valid("""
+            import numpy as np
+            from sklearn.metrics import roc_auc_score
+
+            X, y, X_val, y_val = load_split()
+            for trial in range(100):
+                width = np.random.randint(48, 128)
+                lr = 7.5e-3 * (0.1 ** (np.random.rand() * 2 - 1.0))
+                act = np.random.choice(["relu", "tanh", "elu"])
+                model = build_model(width, lr, act)
+                model.fit(X, y, checkpoint="bst_model_%d.h5" % np.random.randint(0, 65536))
+                auc = roc_auc_score(y_val, model.predict(X_val))
+                row = "%d,%e,%s,%.5f\\n" % (width, lr, act, auc)
+                with open("search_record.csv", "a") as f:
+                    f.write(row)
+        """, note="held-out set 27: a random search whose drawn settings are written with each trial's score; "
+                  "the checkpoint's random tag only names a file"),
+        invalid("""
+            import numpy as np
+            from sklearn.metrics import roc_auc_score
+
+            X, y, X_val, y_val = load_split()
+            for trial in range(100):
+                width = np.random.randint(48, 128)  # expect: SEED002
+                lr = 7.5e-3 * (0.1 ** (np.random.rand() * 2 - 1.0))
+                act = np.random.choice(["relu", "tanh", "elu"])
+                model = build_model(width, lr, act)
+                model.fit(X, y, checkpoint="bst_model_%d.h5" % np.random.randint(0, 65536))
+                auc = roc_auc_score(y_val, model.predict(X_val))
+                row = "%d,%e,%s,%.5f\\n" % (lr, act, auc)
+                with open("search_record.csv", "a") as f:
+                    f.write(row)
+        """, note="the twin: the drawn width is left out of the record, so no record says which width scored"),
     ]
 
     @classmethod
