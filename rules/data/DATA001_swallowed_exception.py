@@ -132,6 +132,7 @@ class SwallowedException(Rule):
     | `frame[f] = load(f)` then `try: load(f + ".proba") except: pass` | no | the item was kept before the try |
     | `except JSONDecodeError: return Score(value=NOANSWER, ...)` | no | inspect counts unanswered items |
     | `for col in row.index: try: int(col...) except: styles.append("")` in a helper that writes CSS (`"font-weight: bold"`) for a pandas Styler | no | the same loop appends numbers |
+    | `for epoch in ...: ... for batch in val_loader: try: ... except: continue` | a checklist question | a final evaluation's loop outside the epoch loop |
     | `except APIError as e: print(e); return ""` around a model call, and `is_refusal(text)` returns `not text.strip() or ...` | yes, logged or not | the classifier gives empty replies a class of their own (`return "empty"`) |
 
     On the precision corpus (2026-12-06, branch othergate; the 24 repositories where it or its kin
@@ -2273,6 +2274,34 @@ class SwallowedException(Rule):
                         gaps.append(0.0)
                 return gaps
         """, note="the twin: the same loop computes numbers, and a failure becomes a gap of 0"),
+        valid("""
+            def train(model, train_loader, val_loader, optimizer, writer, epochs):
+                for epoch in range(epochs):
+                    for batch in train_loader:
+                        optimizer.zero_grad()
+                        model.loss(batch).backward()
+                        optimizer.step()
+                    val_loss, n = 0.0, 0
+                    for i, batch in enumerate(val_loader):
+                        try:
+                            val_loss += model.loss(batch).item()
+                            n += 1
+                        except:
+                            continue
+                    writer.add_scalar("eval/loss", val_loss / n, epoch)
+        """, note="corpus (StyleTTS2): batches skipped in a validation pass inside the epoch loop, whose mean is a "
+                  "training curve's point: a checklist question, not a finding"),
+        invalid("""
+            def evaluate(model, test_loader):
+                total, n = 0.0, 0
+                for i, batch in enumerate(test_loader):
+                    try:
+                        total += model.loss(batch).item()
+                        n += 1
+                    except:  # expect: DATA001
+                        continue
+                return total / n
+        """, note="the twin: the same skip in a final evaluation outside any training loop"),
     ]
 
     def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
@@ -2434,6 +2463,9 @@ class SwallowedException(Rule):
             self._model_call_in(try_node), _loads(try_node))  # hygiene.analysis.swallow_evidence
         if not ask and kind == "default" and not self._model_call_in(try_node):
             ask = default_uncollected(node, _enclosing_loop(parents))
+        if not ask and _validation_pass(parents, _enclosing_loop(parents)):
+            ask = ("the skipped items are a validation pass inside the epoch loop (a progress number of training); "
+                   "is a reported number computed from it?")
         self.report(node, handler=handler, where_in=where_in, action=_ACTIONS[kind].format(value=value),
                     consequence=_CONSEQUENCES[kind], extra={"ask": ask} if ask else None)
 
@@ -3180,6 +3212,24 @@ def _enclosing_loop(parents: list[cst.CSTNode]) -> cst.For | cst.While | None:
         if isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
             return None
     return None
+
+
+_VALIDATION = re.compile(r"(?i)(^|[^a-z])(val|valid|validation|dev)([^a-z]|$)")
+_EPOCH = re.compile(r"(?i)epoch")
+
+
+def _validation_pass(parents: list[cst.CSTNode], loop: cst.For | cst.While | None) -> bool:
+    """The loop walks a validation loader (`for batch in val_loader`) inside an epoch loop of the same function:
+    a validation pass of training, whose mean is a point of a training curve (held-out corpus: StyleTTS2's
+    validation losses written to TensorBoard). Whether a reported number comes from it the code rarely shows."""
+    if not isinstance(loop, cst.For) or not _VALIDATION.search(_text(loop.iter)):
+        return False
+    for node in reversed(parents):
+        if isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
+            return False
+        if isinstance(node, cst.For) and node is not loop and _EPOCH.search(_text(node.target) + " " + _text(node.iter)):
+            return True
+    return False
 
 
 def _polling(parents: list[cst.CSTNode]) -> bool:
