@@ -2826,8 +2826,8 @@ _CSS = re.compile(r"^\s*(font-weight|font-style|font-size|color|background(-colo
 def _display_styles(function: cst.FunctionDef) -> bool:
     """The function builds display styles: it writes CSS declarations (a pandas Styler's `apply` helper bolding
     the best value), so what its handlers give is an empty style, not a dropped or defaulted number."""
-    return any(isinstance(n, cst.SimpleString) and _CSS.match(n.evaluated_value or "")
-               for n in iter_nodes(function.body))
+    return any(isinstance(n, cst.SimpleString) and isinstance(n.evaluated_value, str) and _CSS.match(n.evaluated_value)
+               for n in iter_nodes(function.body))  # (`b"..."` evaluates to bytes)
 
 
 def _updates_in_place(ctx, try_node: cst.Try) -> bool:  # type: ignore[no-untyped-def]
