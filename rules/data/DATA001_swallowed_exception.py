@@ -13,7 +13,7 @@ from hygiene.analysis.strings import string_value
 from hygiene.analysis.rowflow import shared_rows
 from hygiene.analysis.purpose import READS
 from hygiene.analysis.swallow_evidence import default_uncollected, input_skip
-from hygiene.rule import Rule, invalid, valid
+from hygiene.rule import Rule, invalid, notebook, valid
 from hygiene.walk import iter_children, iter_nodes
 
 # Exceptions that are control flow or housekeeping, not a failed item.
@@ -133,6 +133,7 @@ class SwallowedException(Rule):
     | `except JSONDecodeError: return Score(value=NOANSWER, ...)` | no | inspect counts unanswered items |
     | `for col in row.index: try: int(col...) except: styles.append("")` in a helper that writes CSS (`"font-weight: bold"`) for a pandas Styler | no | the same loop appends numbers |
     | `for epoch in ...: ... for batch in val_loader: try: ... except: continue` | a checklist question | a final evaluation's loop outside the epoch loop |
+    | `movies = pd.read_csv(..., on_bad_lines="skip")`, the frame only shown (`movies.head()`, `movies.loc[...]`) | no | its rows counted or averaged |
     | `except APIError as e: print(e); return ""` around a model call, and `is_refusal(text)` returns `not text.strip() or ...` | yes, logged or not | the classifier gives empty replies a class of their own (`return "empty"`) |
 
     On the precision corpus (2026-12-06, branch othergate; the 24 repositories where it or its kin
@@ -2097,6 +2098,21 @@ class SwallowedException(Rule):
             df = pd.read_csv("outputs/judgements.csv", on_bad_lines="error")
             print(df["score"].mean())
         """, note="near miss: bad rows raise"),
+        valid({"recs.ipynb": notebook(
+            "import pandas as pd\nnames = ['item_id', 'name', 'date']\n"
+            "movies = pd.read_csv('data/u.item', sep='|', names=names, on_bad_lines='skip')",
+            "movies = movies[['item_id', 'name']]",
+            "movies.head()",
+            "movies.loc[movies['item_id'] == 99]",
+        )}, note="corpus (a recommender notebook): a lookup table of titles only shown next to recommended ids; "
+                  "no number is computed from its rows"),
+        invalid({"recs.ipynb": notebook(
+            "import pandas as pd\nnames = ['item_id', 'name', 'date']\n"
+            "movies = pd.read_csv('data/u.item', sep='|', names=names, on_bad_lines='skip')  # expect: DATA001",
+            "movies = movies[['item_id', 'name']]",
+            "movies.head()",
+            "print(len(movies), 'items in the catalogue')",
+        )}, note="the twin: its rows are counted"),
         invalid({
             "query.py": """\
                 import sys
@@ -2577,6 +2593,8 @@ class SwallowedException(Rule):
             value = arg.value
             if (option == "skip_invalid" and isinstance(value, cst.Name) and value.value == "True") or (
                     option == "on_bad_lines" and string_value(value) == "skip"):
+                if _only_shown(self.ctx.module, self.ctx.parents):
+                    return  # a lookup table only displayed (`movies.loc[movies.item_id == 99]`): nothing computed
                 callee = self.ctx.code(node.func)
                 self.report(arg, handler=f"{option}={self.ctx.code(value)}", where_in=f"in `{callee}(...)`",
                             action="drops every record it cannot parse",
@@ -2821,6 +2839,39 @@ TOLD_MESSAGE = "`{handler}` {where_in} {action}: {consequence}"
 # A CSS declaration (`"font-weight: bold"`, `"background-color: #eee"`): a style for a displayed table's cell.
 _CSS = re.compile(r"^\s*(font-weight|font-style|font-size|color|background(-color)?|border(-[a-z]+)*|"
                   r"text-decoration|text-align|opacity)\s*:")
+
+
+_SHOWING = frozenset({"head", "tail", "print", "display"})
+
+
+def _only_shown(module: cst.Module, parents: list[cst.CSTNode]) -> bool:
+    """The reader's frame is bound at module level to a name that is afterwards only shown: bare expressions and
+    prints of it or of its rows and columns (`movies.loc[movies.item_id == 99]`, `movies.head()`), or narrowed
+    into itself (`movies = movies[["item_id", "name"]]`). No count, mean or model reads its rows."""
+    statement = next((p for p in reversed(parents) if isinstance(p, cst.SimpleStatementLine)), None)
+    assign = next((p for p in reversed(parents) if isinstance(p, cst.Assign)), None)
+    if statement is None or assign is None or len(assign.targets) != 1 or not isinstance(assign.targets[0].target, cst.Name):
+        return False
+    name = assign.targets[0].target.value
+    uses = 0
+    for line in iter_nodes(module):
+        if not isinstance(line, cst.SimpleStatementLine) or line is statement:
+            continue
+        if not any(isinstance(n, cst.Name) and n.value == name for n in iter_nodes(line)):
+            continue
+        uses += 1
+        for small in line.body:
+            calls = [n for n in iter_nodes(small) if isinstance(n, cst.Call)]
+            if any(not (isinstance(c.func, cst.Attribute) and c.func.attr.value in _SHOWING
+                        or isinstance(c.func, cst.Name) and c.func.value in _SHOWING) for c in calls):
+                return False
+            if isinstance(small, cst.Expr):
+                continue  # shown
+            if isinstance(small, cst.Assign) and not calls and all(
+                    isinstance(t.target, cst.Name) and t.target.value == name for t in small.targets):
+                continue  # narrowed into itself
+            return False
+    return uses > 0
 
 
 def _display_styles(function: cst.FunctionDef) -> bool:
