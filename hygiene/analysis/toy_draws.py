@@ -235,8 +235,9 @@ class ToyDrawExtractor:
         if not args or not isinstance(args[0].value, cst.Name) or not _LABELS.match(args[0].value.value):
             return False
         parent = self._assignment()
-        if parent is None or parent.value is not node:
-            return False
+        if parent is None or parent.value is not node or any(
+                isinstance(p, (cst.For, cst.While, cst.BaseComp)) for p in self.ctx.parents):
+            return False  # in a loop: a permutation test, whose p-value counts the draws
         targets = [t.target for t in parent.targets]
         return all(isinstance(t, cst.Name) and t.value != args[0].value.value for t in targets)
 

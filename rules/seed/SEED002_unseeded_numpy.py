@@ -426,6 +426,19 @@ class UnseededNumpy(Rule):
             clf = LogisticRegression(random_state=0).fit(X_train, y_train)
             print("AUC", roc_auc_score(y_test, clf.predict_proba(X_test)[:, 1]))
         """, note="the twin: the rows are permuted (features and labels together) and a subset trained on"),
+        invalid("""
+            import numpy as np
+            from sklearn.linear_model import LogisticRegression
+            from sklearn.model_selection import cross_val_score
+
+            X, y = np.load("X.npy"), np.load("y.npy")
+            real = cross_val_score(LogisticRegression(random_state=0), X, y, cv=5).mean()
+            null = []
+            for i in range(1000):
+                y_perm = np.random.permutation(y)  # expect: SEED002
+                null.append(cross_val_score(LogisticRegression(random_state=0), X, y_perm, cv=5).mean())
+            print("p =", np.mean(np.array(null) >= real))
+        """, note="near miss of the control: a permutation test, whose p-value counts the draws"),
         valid("""
             import numpy as np
             from sklearn.metrics import roc_auc_score
