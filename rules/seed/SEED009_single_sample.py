@@ -649,6 +649,24 @@ seeding and repeating are one decision about the same call. A temperature read f
             def paraphrased_answers(questions):
                 return [rewrite(q) for q in questions]
         """, note="the twin: the same call also runs once per question outside any chance gate"),
+        invalid("""
+            import random
+            import openai
+
+            def judge(first, second):
+                r = openai.ChatCompletion.create(model="gpt-4", temperature=0.7,  # expect: SEED009
+                                                 messages=[{"role": "user", "content": f"A: {first} B: {second}"}])
+                return r["choices"][0]["message"]["content"]
+
+            def compare(pairs):
+                verdicts = []
+                for a, b in pairs:
+                    if random.random() < 0.5:
+                        verdicts.append(judge(a, b))
+                    else:
+                        verdicts.append(judge(b, a))
+                return verdicts
+        """, note="near miss of the operator: a random order with an `else`; one judge call always runs per pair"),
     ]
 
     def leave_Assign(self, node: cst.Assign) -> None:
@@ -793,7 +811,9 @@ seeding and repeating are one decision about the same call. A temperature read f
         """The call runs only by chance: under `if random.random() < rate:` itself, or in a function every call
         of which in the file is (a genetic search's mutation operator, an augmentation applied with
         probability p). Its draws are the variation the method asks for; no item is scored by one draw."""
-        if any(_chance_gate(parent) for parent in self.ctx.parents):
+        parents = self.ctx.parents
+        if any(_chance_gate(parent) and i + 1 < len(parents) and parents[i + 1] is parent.body
+               for i, parent in enumerate(parents)):
             return True
         function = self.ctx.names.function
         if function is None:
@@ -1015,8 +1035,9 @@ _UNIFORM_DRAWS = frozenset({"random", "rand", "uniform"})
 
 
 def _chance_gate(node: cst.CSTNode) -> bool:
-    """`if random.random() < rate:` (either side, any comparison): a block that runs with a probability."""
-    if not isinstance(node, cst.If):
+    """`if random.random() < rate:` (either side, any comparison) with no `else`: a block that runs with a
+    probability. With an `else` one branch always runs (a judge asked in a random order), which is no operator."""
+    if not isinstance(node, cst.If) or node.orelse is not None:
         return False
     for inner in iter_nodes(node.test):
         if isinstance(inner, cst.Comparison):
@@ -1037,7 +1058,10 @@ def _chance_sites(ctx: Any) -> dict[str, list[bool]]:
     stack: list[tuple[cst.CSTNode, bool]] = [(ctx.module, False)]
     while stack:
         node, gated = stack.pop()
-        gated = gated or _chance_gate(node)
+        if _chance_gate(node):
+            stack.append((node.body, True))  # the test itself runs every time
+            stack.append((node.test, gated))
+            continue
         if isinstance(node, cst.Call):
             func = node.func
             if isinstance(func, cst.Name):
