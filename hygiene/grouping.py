@@ -12,7 +12,9 @@ them here, after suppressions and per-file ignores and before the focus filter:
 - a group spans files: the findings of its first file (sorted path, after the rank its members give
   in `extra["anchor_rank"]`; with `--focus`, the first file in focus) stay as they are, and its
   first finding names how many other programs share the omission and lists them (also as related locations); the other files' findings are folded in;
-- a group with members in one file only changes nothing;
+- a group with members in one file only changes nothing; in a group that spans files, the anchor file's
+  further members are folded into its first finding too (a course notebook that refits its fill and
+  z-score in a second cell: the folder's one decision, held-out 13);
 - a key that starts with "series" (`hygiene.analysis.results.series_key`: result files one program
   writes once per run, `output/<dataset>/<model>/<seed>/stats.json`) spans folders: the same
   finding in forty run folders is one question about the program that wrote them;
@@ -86,16 +88,26 @@ def group_findings(findings: list[Finding], rules: Iterable[type[Rule]],
         focused = [p for p in paths if in_focus is None or in_focus(p)]
         # A member may say how good an anchor it is (`extra["anchor_rank"]`, lower first: the program
         # that trains and evaluates before one that only evaluates a checkpoint); else sorted path.
-        ranks = {findings[i].path: (findings[i].extra.get("anchor_rank", 0), i in moved) for i in members}
+        ranks: dict[str, tuple] = {}  # a file's best member speaks for it (a scaler's cell, not a later fill's)
+        for i in members:
+            rank = (findings[i].extra.get("anchor_rank", 0), i in moved)
+            ranks[findings[i].path] = min(ranks.get(findings[i].path, rank), rank)
         anchor_path = min(focused or paths, key=lambda p: (ranks.get(p, (0, False)), p))
         if home is not None and findings[home].path in focused:
             anchor_path = findings[home].path  # the program's own draw: where its seeding line goes
-        own = sorted((i for i in members if findings[i].path == anchor_path), key=lambda i: findings[i].sort_key())
+        own = sorted((i for i in members if findings[i].path == anchor_path),
+                     key=lambda i: (findings[i].extra.get("anchor_rank", 0), findings[i].sort_key()))
         others = [i for i in members if findings[i].path != anchor_path]
         dropped.update(others)
         folded_into.update((i, own[0]) for i in others)
         replaced[own[0]] = _with_others(replaced.get(own[0], findings[own[0]]), [findings[i] for i in others],
                                         _series(key), entry, _repository(key))
+        if len(own) > 1:  # the anchor program's own further members are the same decision (held-out 13)
+            count = len(own) - 1
+            said = (f"; the same {'once more' if count == 1 else f'{count} more times'} in this program (related)")
+            replaced[own[0]] = _fold(replaced[own[0]], [findings[i] for i in own[1:]], said, "the same omission again")
+            dropped.update(own[1:])
+            folded_into.update((i, own[0]) for i in own[1:])
     return [replaced.get(i, f) for i, f in enumerate(findings) if i not in dropped]
 
 

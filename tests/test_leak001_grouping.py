@@ -96,3 +96,19 @@ def test_one_fit_split_by_several_programs_is_one_finding_at_the_fit(tmp_path):
     assert [(f.path, f.line) for f in found] == [("data/acic.py", 7)], [(f.path, f.line, f.message) for f in found]
     assert len(found[0].extra["folded"]) == 1
     assert {r.path for r in found[0].related} == {"experiments/kfold_a.py", "experiments/kfold_b.py"}
+
+
+def test_the_anchor_notebooks_second_copy_of_the_habit_is_folded_too(tmp_path):
+    # held-out 13 (a course): the anchor notebook fits a scaler before one split, and in a later cell refits a
+    # fill and a z-score on another file before another split; one answer settles the folder's habit there too
+    twice = notebook(SCALED.format(name="cancer"), FILLED.format(name="income"))
+    files = {"course/a_intro.ipynb": notebook(FILLED.format(name="auto")), "course/b_scaling.ipynb": twice}
+    found = _leak001(tmp_path, files)
+    assert [f.path for f in found] == ["course/b_scaling.ipynb"]
+    assert len(found[0].extra["folded"]) == 2
+    assert "once more in this program" in found[0].message
+
+
+def test_a_single_notebook_with_two_fits_keeps_both(tmp_path):
+    twice = notebook(SCALED.format(name="cancer"), FILLED.format(name="income"))
+    assert len(_leak001(tmp_path, {"course/b_scaling.ipynb": twice})) == 2

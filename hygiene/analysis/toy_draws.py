@@ -17,14 +17,21 @@ are shown: an index drawn to pick which item a sanity plot shows. So is a projec
 embedding estimator (`manifold.MDS`, `TSNE`, `umap.UMAP`) assigned to a name whose results (`.fit(d)`,
 `.embedding_`, `.fit_transform(X)`, through plain assignments) only reach plotting and display calls
 (`plt.scatter(pos[:, 0], pos[:, 1])`); fed to a model, a metric, a file or returned, it is features. The `toy_draws` fact of a code file lists the lines of the
-draws of the first kind; `hygiene.analysis.unseeded_draws` leaves them out.
+draws of the first kind; `hygiene.analysis.unseeded_draws` leaves them out. So is a shuffled-label control: the
+labels alone permuted into a new name, the real ones kept (`y_shuffled = np.random.permutation(y_train)`, a sanity
+check whose expected result is chance whatever the draw; held-out set 27). One row drawn (`q = df.sample(1).iloc[0]`)
+stays shown through a call whose result is assigned (`res = complete(prompt=q)` then `res["choices"][0]`) or printed: one
+prompt tried on a model to look at its reply; the reply kept, graded or written makes the draw matter. The settings
+a random search draws and writes with each trial's results are left out too (`hygiene.analysis.recorded_draws`).
 """
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 import libcst as cst
 
+from hygiene.analysis.recorded_draws import is_setting_draw, recorded
 from hygiene.analysis.unused_draws import path_format, unused, writes_file
 from hygiene.context import FileContext
 from hygiene.walk import comprehension_fors, iter_nodes
@@ -62,6 +69,10 @@ _SHOWING_NAMES = frozenset({"print", "display", "len", "type", "repr", "str", "l
                             "min", "max", "abs", "round", "enumerate", "zip", "range", "isinstance", "id"})
 
 
+# Names of labels: `y`, `y_train`, `train_y`, `labels`, `test_labels`, `targets`.
+_LABELS = re.compile(r"^(y|y_[a-z0-9_]+|[a-z0-9_]+_y|(\w+_)?labels?|(\w+_)?targets?)$")
+
+
 def _literal(node: cst.BaseExpression) -> bool:
     if isinstance(node, (cst.Integer, cst.Float)):
         return True
@@ -96,6 +107,8 @@ class ToyDrawExtractor:
         self.shown: set[int] = set()  # draw lines whose values are printed, displayed or plotted
         self.assigned: list[tuple[int, cst.Assign, cst.CSTNode | None]] = []  # draws assigned to names
         self.projections: set[int] = set()  # lines of embedding estimators assigned to names (see the doc)
+        self.single: set[int] = set()  # lines of draws of one row (`df.sample(1)`): see the doc
+        self.settings: dict[int, int] = {}  # id of a draw of one setting -> its line (hygiene.analysis.recorded_draws)
 
     def _roots(self, node: cst.CSTNode) -> set[int]:
         if not self.tainted:
@@ -159,12 +172,30 @@ class ToyDrawExtractor:
             return
         if name.startswith(_PROJECTION_ROOTS) and tail[:1].isupper() and self._taint_assigned(node):
             return
-        sampled = isinstance(node.func, cst.Attribute) and tail == "sample" and not name.startswith("random.")
+        if name.startswith(("numpy.random.", "random.")) and is_setting_draw(node, tail):
+            line = self.ctx.line_here(node)
+            if line is not None:
+                self.settings[id(node)] = line  # `K = np.random.randint(48, 128)`: see hygiene.analysis.recorded_draws
+        if name.startswith(_DRAW_ROOTS) and tail in ("permutation", "sample") and self._label_control(node):
+            line = self.ctx.line_here(node)  # `y_shuffled = np.random.permutation(y_train)`: a chance baseline
+            if line is not None:
+                self.toys.setdefault(line, False)
+                self.shown.add(line)
+            return
+        # (`frame["prompt"].sample(1)`: a receiver with no name of its own is a frame's column too)
+        sampled = isinstance(node.func, cst.Attribute) and node.func.attr.value == "sample" and not name.startswith("random.")
         if (sampled or name.startswith(_DRAW_ROOTS) and tail in _VALUE_DRAWS) and node.args \
                 and all(_literal(a.value) for a in node.args):  # (`frame.sample(3)`: rows to look at)
             line = self.ctx.line_here(node)
+            if line is not None and self._in_file_name():
+                self.toys.setdefault(line, False)  # `"bst_%d.h5" % np.random.randint(0, 65536)`: a tag in a file's name
+                self.shown.add(line)
+                return
             if line is not None:
                 self.toys.setdefault(line, False)
+                if sampled and len(node.args) == 1 and isinstance(node.args[0].value, cst.Integer) \
+                        and node.args[0].value.value == "1":
+                    self.single.add(line)  # `df.sample(1)`: one row drawn to try something on
                 if self.ctx.notebook is not None and len(self.ctx.parents) == 3 and isinstance(self.ctx.parents[-1], cst.Expr):
                     self.shown.add(line)  # a cell that shows the draw itself: `np.random.randn(3, 4)`
                 for parent in reversed(self.ctx.parents):
@@ -189,11 +220,26 @@ class ToyDrawExtractor:
             or (isinstance(node.func, cst.Attribute) and bool(self._roots(node.func.value)) and tail not in _WRITES) \
             or (isinstance(node.func, cst.Attribute) and node.func.attr.value in _PLOTTING_METHODS) \
             or (isinstance(node.func, cst.Name) and node.func.value.lower().startswith(_DRAWING_PREFIXES))
+        if not shown and reached <= self.single and (self._assignment() is not None or self._inside_display()):
+            return  # `res = ask(model, one_prompt)`: the reply to one drawn row, judged by where it goes next
         if not shown:
             for line in reached:
                 self.toys[line] = True
         elif not isinstance(node.func, cst.Attribute) or not self._roots(node.func.value) or tail in _DISPLAY_METHODS:
             self.shown |= reached  # `print(arr)`, `plt.plot(x)`, `display(df)`, `df.plot()`
+
+    def _label_control(self, node: cst.Call) -> bool:
+        """`y_train_shuffled = np.random.permutation(y_train)`: the labels alone permuted into a new name, the real
+        labels kept beside them: a shuffled-label control whose expected result is chance, whatever the draw."""
+        args = [a for a in node.args if a.keyword is None and not a.star]
+        if not args or not isinstance(args[0].value, cst.Name) or not _LABELS.match(args[0].value.value):
+            return False
+        parent = self._assignment()
+        if parent is None or parent.value is not node or any(
+                isinstance(p, (cst.For, cst.While, cst.BaseComp)) for p in self.ctx.parents):
+            return False  # in a loop: a permutation test, whose p-value counts the draws
+        targets = [t.target for t in parent.targets]
+        return all(isinstance(t, cst.Name) and t.value != args[0].value.value for t in targets)
 
     def _taint_assigned(self, node: cst.Call) -> bool:
         """Taint the plain names an embedding estimator (or its result) is assigned to with its line."""
@@ -206,6 +252,25 @@ class ToyDrawExtractor:
         self.toys.setdefault(line, False)
         self.projections.add(line)
         return True
+
+    def _in_file_name(self) -> bool:
+        """The draw is a value formatted into a string that names a file (`"bst_model_%d.h5" % (...)`), within its
+        statement: whatever reads the name, no number depends on the tag."""
+        for parent in reversed(self.ctx.parents):
+            if isinstance(parent, (cst.BaseStatement, cst.Lambda, cst.BaseComp)):
+                return False
+            if isinstance(parent, cst.BaseExpression) and path_format(parent):
+                return True
+        return False
+
+    def _inside_display(self) -> bool:
+        """`print(ask(model, one_prompt))`: the call's result goes straight to a display call of its statement."""
+        for parent in reversed(self.ctx.parents):
+            if isinstance(parent, cst.Call) and isinstance(parent.func, cst.Name) and parent.func.value in ("print", "display"):
+                return True
+            if isinstance(parent, (cst.BaseStatement, cst.Lambda, cst.BaseComp)):
+                return False
+        return False
 
     def _assignment(self) -> cst.Assign | None:
         """The assignment whose value holds the node the walk is at, within its statement (not in a
@@ -256,6 +321,8 @@ class ToyDrawExtractor:
                 self.toys.setdefault(line, False)
                 self.shown.add(line)  # nothing reads what it drew: it decides no number
         shown = sorted(line for line, used in self.toys.items() if not used and line in self.shown)
+        if self.settings:  # a random search's drawn settings, written with each trial's results
+            shown = sorted(set(shown) | recorded(self.ctx.module, self.settings))
         if shown:
             self.ctx.facts[FACT] = shown
 

@@ -13,7 +13,7 @@ from hygiene.analysis.strings import string_value
 from hygiene.analysis.rowflow import shared_rows
 from hygiene.analysis.purpose import READS
 from hygiene.analysis.swallow_evidence import default_uncollected, input_skip
-from hygiene.rule import Rule, invalid, valid
+from hygiene.rule import Rule, invalid, notebook, valid
 from hygiene.walk import iter_children, iter_nodes
 
 # Exceptions that are control flow or housekeeping, not a failed item.
@@ -131,6 +131,9 @@ class SwallowedException(Rule):
     | `for i in tqdm(range(size)): try: sample() except: pass` (i unused) | no | rejection sampling makes items |
     | `frame[f] = load(f)` then `try: load(f + ".proba") except: pass` | no | the item was kept before the try |
     | `except JSONDecodeError: return Score(value=NOANSWER, ...)` | no | inspect counts unanswered items |
+    | `for col in row.index: try: int(col...) except: styles.append("")` in a helper that writes CSS (`"font-weight: bold"`) for a pandas Styler | no | the same loop appends numbers |
+    | `for epoch in ...: ... for batch in val_loader: try: ... except: continue` | a checklist question | a final evaluation's loop outside the epoch loop |
+    | `movies = pd.read_csv(..., on_bad_lines="skip")`, the frame only shown (`movies.head()`, `movies.loc[...]`) | no | its rows counted or averaged |
     | `except APIError as e: print(e); return ""` around a model call, and `is_refusal(text)` returns `not text.strip() or ...` | yes, logged or not | the classifier gives empty replies a class of their own (`return "empty"`) |
 
     On the precision corpus (2026-12-06, branch othergate; the 24 repositories where it or its kin
@@ -2095,6 +2098,21 @@ class SwallowedException(Rule):
             df = pd.read_csv("outputs/judgements.csv", on_bad_lines="error")
             print(df["score"].mean())
         """, note="near miss: bad rows raise"),
+        valid({"recs.ipynb": notebook(
+            "import pandas as pd\nnames = ['item_id', 'name', 'date']\n"
+            "movies = pd.read_csv('data/u.item', sep='|', names=names, on_bad_lines='skip')",
+            "movies = movies[['item_id', 'name']]",
+            "movies.head()",
+            "movies.loc[movies['item_id'] == 99]",
+        )}, note="corpus (a recommender notebook): a lookup table of titles only shown next to recommended ids; "
+                  "no number is computed from its rows"),
+        invalid({"recs.ipynb": notebook(
+            "import pandas as pd\nnames = ['item_id', 'name', 'date']\n"
+            "movies = pd.read_csv('data/u.item', sep='|', names=names, on_bad_lines='skip')  # expect: DATA001",
+            "movies = movies[['item_id', 'name']]",
+            "movies.head()",
+            "print(len(movies), 'items in the catalogue')",
+        )}, note="the twin: its rows are counted"),
         invalid({
             "query.py": """\
                 import sys
@@ -2246,6 +2264,60 @@ class SwallowedException(Rule):
                         pass
                 return kept
         """, note="near miss of the catcher: a stub with only a docstring before its raise records nothing"),
+        valid("""
+            def bold_best(row, sizes=(16, 32)):
+                best = {s: row[[c for c in row.index if c.startswith(f"{s}_")]].max() for s in sizes}
+                styles = []
+                for col in row.index:
+                    try:
+                        size = int(col.split("_")[0])
+                        styles.append("font-weight: bold" if row[col] == best[size] else "")
+                    except Exception:
+                        styles.append("")
+                return styles
+
+            styled = table.style.apply(bold_best, axis=1)
+        """, note="held-out set 27: a pandas Styler helper; the default is an empty CSS style, no number is dropped"),
+        invalid("""
+            def best_scores(row, sizes=(16, 32)):
+                best = {s: row[[c for c in row.index if c.startswith(f"{s}_")]].max() for s in sizes}
+                gaps = []
+                for col in row.index:
+                    try:
+                        size = int(col.split("_")[0])
+                        gaps.append(best[size] - float(row[col]))
+                    except Exception:  # expect: DATA001
+                        gaps.append(0.0)
+                return gaps
+        """, note="the twin: the same loop computes numbers, and a failure becomes a gap of 0"),
+        valid("""
+            def train(model, train_loader, val_loader, optimizer, writer, epochs):
+                for epoch in range(epochs):
+                    for batch in train_loader:
+                        optimizer.zero_grad()
+                        model.loss(batch).backward()
+                        optimizer.step()
+                    val_loss, n = 0.0, 0
+                    for i, batch in enumerate(val_loader):
+                        try:
+                            val_loss += model.loss(batch).item()
+                            n += 1
+                        except:
+                            continue
+                    writer.add_scalar("eval/loss", val_loss / n, epoch)
+        """, note="corpus (StyleTTS2): batches skipped in a validation pass inside the epoch loop, whose mean is a "
+                  "training curve's point: a checklist question, not a finding"),
+        invalid("""
+            def evaluate(model, test_loader):
+                total, n = 0.0, 0
+                for i, batch in enumerate(test_loader):
+                    try:
+                        total += model.loss(batch).item()
+                        n += 1
+                    except:  # expect: DATA001
+                        continue
+                return total / n
+        """, note="the twin: the same skip in a final evaluation outside any training loop"),
     ]
 
     def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
@@ -2318,6 +2390,8 @@ class SwallowedException(Rule):
         function = self.ctx.names.function
         if id(node) in self.handled:
             return
+        if function is not None and _display_styles(function):
+            return  # a pandas Styler helper: the default is an empty CSS style, no number is computed or dropped
         if function is not None and equivalence_parse(function, node, try_node) and not re.search(
                 rf"==[^\n]*\bor\s+(\w+\.)?{function.name.value}\(", self.ctx.text):  # `a == b or is_equiv(a, b)`
             self.handled.update(id(h) for n in iter_nodes(function.body) if isinstance(n, cst.Try) for h in n.handlers)
@@ -2405,6 +2479,9 @@ class SwallowedException(Rule):
             self._model_call_in(try_node), _loads(try_node))  # hygiene.analysis.swallow_evidence
         if not ask and kind == "default" and not self._model_call_in(try_node):
             ask = default_uncollected(node, _enclosing_loop(parents))
+        if not ask and _validation_pass(parents, _enclosing_loop(parents)):
+            ask = ("the skipped items are a validation pass inside the epoch loop (a progress number of training); "
+                   "is a reported number computed from it?")
         self.report(node, handler=handler, where_in=where_in, action=_ACTIONS[kind].format(value=value),
                     consequence=_CONSEQUENCES[kind], extra={"ask": ask} if ask else None)
 
@@ -2516,6 +2593,8 @@ class SwallowedException(Rule):
             value = arg.value
             if (option == "skip_invalid" and isinstance(value, cst.Name) and value.value == "True") or (
                     option == "on_bad_lines" and string_value(value) == "skip"):
+                if _only_shown(self.ctx.module, self.ctx.parents):
+                    return  # a lookup table only displayed (`movies.loc[movies.item_id == 99]`): nothing computed
                 callee = self.ctx.code(node.func)
                 self.report(arg, handler=f"{option}={self.ctx.code(value)}", where_in=f"in `{callee}(...)`",
                             action="drops every record it cannot parse",
@@ -2755,6 +2834,51 @@ _CONSEQUENCES = {"continue": "failed items vanish from the denominator",
 # A model reply's text read from its response object (`resp.choices[0].message`, `msg.content[0]`, `response.candidates[0]`).
 REPLY_CHAIN = re.compile(r"(?i)choices|message|content\[|candidates|completion|response|resp\b|reply|output")
 TOLD_MESSAGE = "`{handler}` {where_in} {action}: {consequence}"
+
+
+# A CSS declaration (`"font-weight: bold"`, `"background-color: #eee"`): a style for a displayed table's cell.
+_CSS = re.compile(r"^\s*(font-weight|font-style|font-size|color|background(-color)?|border(-[a-z]+)*|"
+                  r"text-decoration|text-align|opacity)\s*:")
+
+
+_SHOWING = frozenset({"head", "tail", "print", "display"})
+
+
+def _only_shown(module: cst.Module, parents: list[cst.CSTNode]) -> bool:
+    """The reader's frame is bound at module level to a name that is afterwards only shown: bare expressions and
+    prints of it or of its rows and columns (`movies.loc[movies.item_id == 99]`, `movies.head()`), or narrowed
+    into itself (`movies = movies[["item_id", "name"]]`). No count, mean or model reads its rows."""
+    statement = next((p for p in reversed(parents) if isinstance(p, cst.SimpleStatementLine)), None)
+    assign = next((p for p in reversed(parents) if isinstance(p, cst.Assign)), None)
+    if statement is None or assign is None or len(assign.targets) != 1 or not isinstance(assign.targets[0].target, cst.Name):
+        return False
+    name = assign.targets[0].target.value
+    uses = 0
+    for line in iter_nodes(module):
+        if not isinstance(line, cst.SimpleStatementLine) or line is statement:
+            continue
+        if not any(isinstance(n, cst.Name) and n.value == name for n in iter_nodes(line)):
+            continue
+        uses += 1
+        for small in line.body:
+            calls = [n for n in iter_nodes(small) if isinstance(n, cst.Call)]
+            if any(not (isinstance(c.func, cst.Attribute) and c.func.attr.value in _SHOWING
+                        or isinstance(c.func, cst.Name) and c.func.value in _SHOWING) for c in calls):
+                return False
+            if isinstance(small, cst.Expr):
+                continue  # shown
+            if isinstance(small, cst.Assign) and not calls and all(
+                    isinstance(t.target, cst.Name) and t.target.value == name for t in small.targets):
+                continue  # narrowed into itself
+            return False
+    return uses > 0
+
+
+def _display_styles(function: cst.FunctionDef) -> bool:
+    """The function builds display styles: it writes CSS declarations (a pandas Styler's `apply` helper bolding
+    the best value), so what its handlers give is an empty style, not a dropped or defaulted number."""
+    return any(isinstance(n, cst.SimpleString) and isinstance(n.evaluated_value, str) and _CSS.match(n.evaluated_value)
+               for n in iter_nodes(function.body))  # (`b"..."` evaluates to bytes)
 
 
 def _updates_in_place(ctx, try_node: cst.Try) -> bool:  # type: ignore[no-untyped-def]
@@ -3139,6 +3263,24 @@ def _enclosing_loop(parents: list[cst.CSTNode]) -> cst.For | cst.While | None:
         if isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
             return None
     return None
+
+
+_VALIDATION = re.compile(r"(?i)(^|[^a-z])(val|valid|validation|dev)([^a-z]|$)")
+_EPOCH = re.compile(r"(?i)epoch")
+
+
+def _validation_pass(parents: list[cst.CSTNode], loop: cst.For | cst.While | None) -> bool:
+    """The loop walks a validation loader (`for batch in val_loader`) inside an epoch loop of the same function:
+    a validation pass of training, whose mean is a point of a training curve (held-out corpus: StyleTTS2's
+    validation losses written to TensorBoard). Whether a reported number comes from it the code rarely shows."""
+    if not isinstance(loop, cst.For) or not _VALIDATION.search(_text(loop.iter)):
+        return False
+    for node in reversed(parents):
+        if isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
+            return False
+        if isinstance(node, cst.For) and node is not loop and _EPOCH.search(_text(node.target) + " " + _text(node.iter)):
+            return True
+    return False
 
 
 def _polling(parents: list[cst.CSTNode]) -> bool:

@@ -36,6 +36,46 @@ def _zero(expr: cst.BaseExpression) -> bool:
     return isinstance(expr, (cst.Integer, cst.Float)) and float(expr.evaluated_value) == 0.0
 
 
+def _names(expr: cst.CSTNode) -> list[cst.Name]:
+    found, stack = [], [expr]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, cst.Name):
+            found.append(node)
+        elif not isinstance(node, cst.Attribute):  # `self.p` is no parameter
+            stack.extend(node.children)
+    return found
+
+
+def _calls(module: cst.Module) -> list[cst.Call]:
+    found, stack = [], [module]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, cst.Call):
+            found.append(node)
+        stack.extend(node.children)
+    return found
+
+
+def _evaluate(expr: cst.BaseExpression, name: str, value: float) -> float | None:
+    """`1 - keep_rate` with `keep_rate` = `value`; None when the expression is not plain arithmetic."""
+    if isinstance(expr, cst.Name):
+        return value if expr.value == name else None
+    if isinstance(expr, (cst.Integer, cst.Float)):
+        return float(expr.evaluated_value)
+    if isinstance(expr, cst.BinaryOperation):
+        left, right = _evaluate(expr.left, name, value), _evaluate(expr.right, name, value)
+        if left is None or right is None:
+            return None
+        if isinstance(expr.operator, cst.Add):
+            return left + right
+        if isinstance(expr.operator, cst.Subtract):
+            return left - right
+        if isinstance(expr.operator, cst.Multiply):
+            return left * right
+    return None
+
+
 class FunctionalDropoutIgnoresMode(Rule):
     """
     ## What it does
@@ -49,7 +89,9 @@ class FunctionalDropoutIgnoresMode(Rule):
     `drop(x)`): a fresh module is in training mode and is no submodule `model.eval()` reaches.
     Calls inside `if self.training:`, with a
     probability written as `self.dropout if self.training else 0`, or in a class named for Monte
-    Carlo dropout are left alone. Several such calls in one function are one fix and one finding,
+    Carlo dropout are left alone, and so is a probability computed from an argument of the method that a call
+    in the file sets to turn it off (`forward(self, adj, keep_rate)` with `p=1 - keep_rate`, and evaluation
+    calling `self.forward(adj, 1.0)`: the caller is the mode switch; held-out set 27). Several such calls in one function are one fix and one finding,
     at the first, naming the others (held-out set 16: three findings for one forward pass).
 
     ## Why is this bad?
@@ -308,6 +350,36 @@ class FunctionalDropoutIgnoresMode(Rule):
             def augment(x):
                 return F.dropout(x, p=0.1)
         """, note="Monte Carlo dropout on purpose, and a function outside any model class"),
+        valid("""
+            import torch.nn as nn
+            import torch.nn.functional as F
+
+            class GraphModel(nn.Module):
+                def forward(self, adj, keep_rate):
+                    h = F.dropout(self.emb, p=1 - keep_rate)
+                    return adj @ h
+
+                def train_step(self, batch):
+                    return self.loss(self.forward(self.adj, self.keep_rate), batch)
+
+                def full_predict(self, users):
+                    return self.forward(self.adj, 1.0)[users]
+        """, note="held-out set 27: the rate is a forward argument, and evaluation calls forward with a keep rate of 1"),
+        invalid("""
+            import torch.nn as nn
+            import torch.nn.functional as F
+
+            class GraphModel(nn.Module):
+                def forward(self, adj, keep_rate):
+                    h = F.dropout(self.emb, p=1 - keep_rate)  # expect: EVAL025
+                    return adj @ h
+
+                def train_step(self, batch):
+                    return self.loss(self.forward(self.adj, self.keep_rate), batch)
+
+                def full_predict(self, users):
+                    return self.forward(self.adj, self.keep_rate)[users]
+        """, note="the twin: evaluation passes the training keep rate, so units are dropped there too"),
     ]
 
     def __init__(self, ctx) -> None:
@@ -320,6 +392,7 @@ class FunctionalDropoutIgnoresMode(Rule):
         # Per function: the dropouts found there, reported once when the function ends (one fix
         # settles every functional dropout of a forward pass: held-out set 16, three findings for one).
         self._pending: list[list[tuple[cst.Call, str, str]]] = []
+        self._defs: list[cst.FunctionDef] = []
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         self._classes.append(node.name.value)
@@ -330,9 +403,11 @@ class FunctionalDropoutIgnoresMode(Rule):
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self._functions.append((node.name.value, {}))
         self._pending.append([])
+        self._defs.append(node)
 
     def leave_FunctionDef(self, original_node: cst.FunctionDef) -> None:
         self._functions.pop()
+        self._defs.pop()
         found = self._pending.pop()
         if not found:
             return
@@ -401,13 +476,39 @@ class FunctionalDropoutIgnoresMode(Rule):
             return
         probability = positional[1].value if len(positional) > 1 else next(
             (a.value for a in node.args if a.keyword and a.keyword.value == "p"), None)
-        if probability is not None and _zero(probability):
+        if probability is not None and (_zero(probability) or self._caller_turns_off(probability)):
             return
         self._pending[-1].append((node, f"{name.rsplit('.', 1)[-1]}(...)", "pass `training=self.training`"))
 
+    def _caller_turns_off(self, probability: cst.BaseExpression) -> bool:
+        """The probability is computed from a parameter of the method (`p=1 - keep_rate`, `p=drop_rate`), and a
+        call of the method in this file passes a literal that makes it 0 (`self.forward(adj, 1.0)` at
+        evaluation): the caller switches dropout off, as `model.eval()` would (held-out set 27)."""
+        function = self._defs[-1]
+        params = [p.name.value for p in function.params.params]
+        used = {n.value for n in _names(probability)} & set(params)
+        if len(used) != 1:
+            return False
+        param = used.pop()
+        index = params.index(param) - (1 if params and params[0] == "self" else 0)
+        method = function.name.value
+        for call in _calls(self.ctx.module):
+            func = call.func
+            by_name = isinstance(func, cst.Attribute) and func.attr.value == method
+            if not by_name and not (method == "forward" and isinstance(func, cst.Name) and func.value == "self"):
+                continue  # `self.forward(adj, 1.0)`, or `self(adj, 1.0)` for forward
+            positional = [a for a in call.args if a.keyword is None and not a.star]
+            given = next((a.value for a in call.args if a.keyword and a.keyword.value == param), None)
+            if given is None and 0 <= index < len(positional):
+                given = positional[index].value
+            if isinstance(given, (cst.Integer, cst.Float)) and _evaluate(probability, param,
+                                                                      float(given.evaluated_value)) == 0.0:
+                return True
+        return False
+
     def _attention(self, node: cst.Call, name: str) -> None:
         probability = next((a.value for a in node.args if a.keyword and a.keyword.value in _ATTENTION_P), None)
-        if probability is None or _zero(probability):
+        if probability is None or _zero(probability) or self._caller_turns_off(probability):
             return
         text = self.ctx.code(probability)
         if isinstance(probability, cst.Name):

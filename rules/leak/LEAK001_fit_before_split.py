@@ -41,6 +41,8 @@ class FitBeforeSplit(Rule):
 
     Programs of one folder that each fit their preprocessing on every row before the split are one
     habit: one finding names the others, at a program whose fit learns most (a scaler, not a fill).
+    Several steps fit on one test part in one file (a MinMaxScaler and later a StandardScaler, each refit on
+    `X_test`) are one habit too: one finding at the first, naming the others (held-out 20).
     Replayed first scans of the held-out sets (othergate2, 2026-12-06): 4 real, 2 debatable still
     printed (0.67; before 4 / 5 / 0). The debatable ones are a second preprocessing cell in the
     notebook that holds the representative finding, and a tutorial whose test accuracies compare two
@@ -1198,6 +1200,35 @@ class FitBeforeSplit(Rule):
                 train, test = train_test_split(labs, test_size=0.2, random_state=7, stratify=labs["outcome"])
                 """,
         }, note="near miss: the split stage reads the raw file, not the one the imputation wrote"),
+        invalid("""
+            import pandas as pd
+            from sklearn.model_selection import train_test_split
+            from sklearn.preprocessing import MinMaxScaler, StandardScaler
+            from sklearn.svm import SVC
+            df = pd.read_csv("data/diabetes.csv")
+            X_train, X_test, y_train, y_test = train_test_split(df.drop(columns="y"), df["y"], random_state=0)
+            scaler = MinMaxScaler()
+            X_train_s = scaler.fit_transform(X_train)
+            X_test_s = scaler.fit_transform(X_test)  # expect: LEAK001
+            print(SVC().fit(X_train_s, y_train).score(X_test_s, y_test))
+            std = StandardScaler()
+            X_train_z = std.fit_transform(X_train)
+            X_test_z = std.fit_transform(X_test)
+            print(SVC().fit(X_train_z, y_train).score(X_test_z, y_test))
+        """, note="held-out 20: two scalers each refit on the one test part: one habit, one finding at the first, naming the other"),
+        invalid("""
+            import pandas as pd
+            from sklearn.model_selection import train_test_split
+            from sklearn.preprocessing import MinMaxScaler
+            from sklearn.svm import SVC
+            a = pd.read_csv("data/diabetes.csv")
+            Xa_train, Xa_test, ya_train, ya_test = train_test_split(a.drop(columns="y"), a["y"], random_state=0)
+            Xa_test = MinMaxScaler().fit_transform(Xa_test)  # expect: LEAK001
+            b = pd.read_csv("data/heart.csv")
+            Xb_train, Xb_test, yb_train, yb_test = train_test_split(b.drop(columns="y"), b["y"], random_state=0)
+            Xb_test = MinMaxScaler().fit_transform(Xb_test)  # expect: LEAK001
+            print(SVC().fit(Xa_train, ya_train).score(Xa_test, ya_test), SVC().fit(Xb_train, yb_train).score(Xb_test, yb_test))
+        """, note="the twin: fits on the test parts of two different splits stay two findings"),
     ]
 
     @classmethod
@@ -1229,6 +1260,7 @@ class FitBeforeSplit(Rule):
                 ordered = sorted(fresh, key=lambda f: (prog.path(f) != prog.path(split), f))
                 cls._report(repo, prog, ordered, split, read_back.get(ordered[0]))
         with_test: dict[tuple[Ref, Ref], list[Ref]] = {}
+        on_test: dict[tuple[str, Ref], list[Ref]] = {}  # (file, test part) -> the fits on it
         for fit in prog.nodes("fit"):
             if fit in reported or prog.info(fit).get("kind") not in LEARNS_FROM_ROWS or prog.info(fit).get("axis"):
                 continue  # `w / w.sum(1, keepdim=True)`: each row divided by its own total, nothing learnt across rows
@@ -1236,10 +1268,7 @@ class FitBeforeSplit(Rule):
             if said == "test" and (prog.info(fit).get("kind") != "stat" or _feeds_model(prog, fit)) \
                     and not (prog.info(fit).get("kind") == "stat" and _one_item(prog, prog.input(fit, 1))):
                 reported.add(fit)
-                repo.report(cls, **prog.where(fit), related=[Location(prog.path(where), prog.line(where), "the test part")],
-                            message="{fits} fit on `{on}` at {where}, which is the test part ({part}): test statistics shape the preprocessing",
-                            question="Why is {fits} at {where} fit on the test part `{on}` rather than on the training rows?",
-                            fits=_name(prog, fit), on=prog.info(fit).get("on", "the data"), part=prog.describe(where))
+                on_test.setdefault((prog.path(fit), where), []).append(fit)
                 continue
             trained = _fit_on_training_before(prog, fit) if (said or _attribute_role(prog, prog.input(fit, 1))) == "val" else None
             if trained:
@@ -1255,6 +1284,18 @@ class FitBeforeSplit(Rule):
                 if joined and _feeds_model(prog, fit):
                     reported.add(fit)
                     with_test.setdefault(joined, []).append(fit)
+        for (_, where), fits in on_test.items():
+            # Several fits on one test part in one file (a MinMaxScaler, then a StandardScaler, each refit on
+            # `X_test`) are one habit and one fix: one finding at the first, naming the others (held-out 20).
+            fits = sorted(fits, key=lambda f: (prog.line(f) or 0, f))
+            more = "" if len(fits) == 1 else (f"; {'one more preprocessing step is' if len(fits) == 2 else f'{len(fits) - 1} more are'}"
+                                              " fit on the same test part in this file (related): one habit, one finding")
+            repo.report(cls, **prog.where(fits[0]),
+                        related=[Location(prog.path(where), prog.line(where), "the test part"),
+                                 *(Location(prog.path(f), prog.line(f), "also fit on the test part") for f in fits[1:])],
+                        message="{fits} fit on `{on}` at {where}, which is the test part ({part}): test statistics shape the preprocessing" + more,
+                        question="Why is {fits} at {where} fit on the test part `{on}` rather than on the training rows?",
+                        fits=_name(prog, fits[0]), on=prog.info(fits[0]).get("on", "the data"), part=prog.describe(where))
         for fit, cuts in _positional_cuts(prog, reported):
             reported.add(fit)
             train = next(c for c, r in cuts if r == "train")

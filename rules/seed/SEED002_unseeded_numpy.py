@@ -54,6 +54,10 @@ class UnseededNumpy(Rule):
     with `Dataset(multiscale=False)`, the `else:` of `if deterministic:` with `deterministic=True`,
     code after `if only_config: return`) is not run by that program
     (`hygiene.analysis.flag_guards`).
+    Draws that decide no reported number are left out (`hygiene.analysis.toy_draws`): a shuffled-label control
+    kept beside the real labels (`y_shuffled = np.random.permutation(y_train)`), a random tag formatted into a
+    file's name, and a random search's settings (`K = np.random.randint(48, 128)`) written with each trial's
+    score (`hygiene.analysis.recorded_draws`; held-out set 27).
     Unseeded draws of several files that one program runs are one finding (one seeding line at the
     program's start settles them), at the program's own draw, naming the other files.
     A transformers / TRL `Trainer` seeds every generator when it is constructed
@@ -396,6 +400,78 @@ class UnseededNumpy(Rule):
             np.random.seed(args.seed)
             print(np.random.permutation(10), args.seed)
         """, note="a seed drawn at random and then used (and printed) is the seed"),
+        valid("""
+            import numpy as np
+            from sklearn.linear_model import LogisticRegression
+            from sklearn.metrics import roc_auc_score
+
+            X_train, y_train, X_test, y_test = np.load("train_X.npy"), np.load("train_y.npy"), np.load("test_X.npy"), np.load("test_y.npy")
+            clf = LogisticRegression(random_state=0).fit(X_train, y_train)
+            print("AUC", roc_auc_score(y_test, clf.predict_proba(X_test)[:, 1]))
+
+            # sanity check: with shuffled labels the AUC should be chance
+            y_train_shuffled = np.random.permutation(y_train)
+            y_test_shuffled = np.random.permutation(y_test)
+            control = LogisticRegression(random_state=0).fit(X_train, y_train_shuffled)
+            print("AUC (shuffled labels)", roc_auc_score(y_test_shuffled, control.predict_proba(X_test)[:, 1]))
+        """, note="held-out set 27: a shuffled-label control kept beside the real labels; its expected result is chance"),
+        invalid("""
+            import numpy as np
+            from sklearn.linear_model import LogisticRegression
+            from sklearn.metrics import roc_auc_score
+
+            X_train, y_train, X_test, y_test = np.load("train_X.npy"), np.load("train_y.npy"), np.load("test_X.npy"), np.load("test_y.npy")
+            order = np.random.permutation(len(y_train))  # expect: SEED002
+            X_train, y_train = X_train[order][:500], y_train[order][:500]
+            clf = LogisticRegression(random_state=0).fit(X_train, y_train)
+            print("AUC", roc_auc_score(y_test, clf.predict_proba(X_test)[:, 1]))
+        """, note="the twin: the rows are permuted (features and labels together) and a subset trained on"),
+        invalid("""
+            import numpy as np
+            from sklearn.linear_model import LogisticRegression
+            from sklearn.model_selection import cross_val_score
+
+            X, y = np.load("X.npy"), np.load("y.npy")
+            real = cross_val_score(LogisticRegression(random_state=0), X, y, cv=5).mean()
+            null = []
+            for i in range(1000):
+                y_perm = np.random.permutation(y)  # expect: SEED002
+                null.append(cross_val_score(LogisticRegression(random_state=0), X, y_perm, cv=5).mean())
+            print("p =", np.mean(np.array(null) >= real))
+        """, note="near miss of the control: a permutation test, whose p-value counts the draws"),
+        valid("""
+            import numpy as np
+            from sklearn.metrics import roc_auc_score
+
+            X, y, X_val, y_val = load_split()
+            for trial in range(100):
+                width = np.random.randint(48, 128)
+                lr = 7.5e-3 * (0.1 ** (np.random.rand() * 2 - 1.0))
+                act = np.random.choice(["relu", "tanh", "elu"])
+                model = build_model(width, lr, act)
+                model.fit(X, y, checkpoint="bst_model_%d.h5" % np.random.randint(0, 65536))
+                auc = roc_auc_score(y_val, model.predict(X_val))
+                row = "%d,%e,%s,%.5f\\n" % (width, lr, act, auc)
+                with open("search_record.csv", "a") as f:
+                    f.write(row)
+        """, note="held-out set 27: a random search whose drawn settings are written with each trial's score; "
+                  "the checkpoint's random tag only names a file"),
+        invalid("""
+            import numpy as np
+            from sklearn.metrics import roc_auc_score
+
+            X, y, X_val, y_val = load_split()
+            for trial in range(100):
+                width = np.random.randint(48, 128)  # expect: SEED002
+                lr = 7.5e-3 * (0.1 ** (np.random.rand() * 2 - 1.0))
+                act = np.random.choice(["relu", "tanh", "elu"])
+                model = build_model(width, lr, act)
+                model.fit(X, y, checkpoint="bst_model_%d.h5" % np.random.randint(0, 65536))
+                auc = roc_auc_score(y_val, model.predict(X_val))
+                row = "%d,%e,%s,%.5f\\n" % (lr, act, auc)
+                with open("search_record.csv", "a") as f:
+                    f.write(row)
+        """, note="the twin: the drawn width is left out of the record, so no record says which width scored"),
     ]
 
     @classmethod

@@ -235,6 +235,21 @@ class UnseededSample(Rule):
                 json.dump([client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": q}])
                            .choices[0].message.content for q in items["question"]], f)
         """, path="generate.py", note="near miss: it writes what a model answered on a drawn subset, a result"),
+        valid({"try_model.ipynb": _notebook([
+            "import pandas as pd\nvalidation = pd.read_json('validation.jsonl', lines=True)",
+            "question = validation['prompt'].sample(1).iloc[0]\nquestion",
+            "res = complete(model=FINE_TUNED, prompt=question, max_tokens=256)\nres['choices'][0]['text']",
+        ])}, note="held-out set 27: one prompt drawn to eyeball the fine-tuned model's reply; the reply is shown, not scored"),
+        valid({"try_model.ipynb": _notebook([
+            "import pandas as pd\nvalidation = pd.read_json('validation.jsonl', lines=True)",
+            "question = validation['prompt'].sample(1).iloc[0]\nprint(complete(model=FINE_TUNED, prompt=question)['choices'][0]['text'])",
+        ])}, note="the same, the reply printed at once"),
+        invalid({"try_model.ipynb": _notebook([
+            "import pandas as pd\nvalidation = pd.read_json('validation.jsonl', lines=True)",
+            "question = validation['prompt'].sample(1).iloc[0]\nquestion",
+            "res = complete(model=FINE_TUNED, prompt=question, max_tokens=256)\nscores.append(grade(res))",
+        ])}, expect=[("try_model.ipynb", 3, "SEED005")],
+            note="the twin: the one drawn prompt's reply is graded and kept with the scores"),
     ]
 
     @classmethod

@@ -57,7 +57,10 @@ seeding and repeating are one decision about the same call. A temperature read f
     A loop over the call's own sampling setting (`for p in top_ps: generate(..., top_p=p)`) draws each item
     several times, at settings chosen to differ: a repeat, not a loop over items (held-out set 24).
     A call that only scores the text it is given (`echo=True, max_tokens=0`: log-probabilities, no
-    generation) samples nothing.
+    generation) samples nothing. A call that runs only by chance (under `if random.random() < rate:`, or in
+    a function every call of which in the file is so gated: a genetic search's mutation operator, an
+    augmentation applied with probability p) is a random operator whose varied output is the method, not
+    an item scored by one draw (held-out set 27).
 
     A call that samples at a near-greedy temperature (above 0, at most 0.2) once per item is a
     checklist question, not a finding: its draws barely differ from the greedy answer, and one such
@@ -612,6 +615,58 @@ seeding and repeating are one decision about the same call. A temperature read f
                     acc[name] = sum(ask(tmpl.format(q=it["q"])) == it["a"] for it in items) / len(items)
             """,
         }, note="the twin: the settings dict says temperature 0"),
+        valid("""
+            import random
+            import openai
+
+            def rewrite(text):
+                r = openai.ChatCompletion.create(model="gpt-4", temperature=1, top_p=0.9,
+                                                 messages=[{"role": "user", "content": f"Rewrite: {text}"}])
+                return r["choices"][0]["message"]["content"]
+
+            def mutate(population, rate=0.01):
+                for i in range(len(population)):
+                    if random.random() < rate:
+                        population[i] = rewrite(population[i])
+                return population
+        """, note="held-out set 27: a search's random operator, applied by chance (`random.random() < rate`); "
+                  "the varied candidates it makes are the method, no item is scored by one draw"),
+        invalid("""
+            import random
+            import openai
+
+            def rewrite(text):
+                r = openai.ChatCompletion.create(model="gpt-4", temperature=1, top_p=0.9,  # expect: SEED009
+                                                 messages=[{"role": "user", "content": f"Rewrite: {text}"}])
+                return r["choices"][0]["message"]["content"]
+
+            def mutate(population, rate=0.01):
+                for i in range(len(population)):
+                    if random.random() < rate:
+                        population[i] = rewrite(population[i])
+                return population
+
+            def paraphrased_answers(questions):
+                return [rewrite(q) for q in questions]
+        """, note="the twin: the same call also runs once per question outside any chance gate"),
+        invalid("""
+            import random
+            import openai
+
+            def judge(first, second):
+                r = openai.ChatCompletion.create(model="gpt-4", temperature=0.7,  # expect: SEED009
+                                                 messages=[{"role": "user", "content": f"A: {first} B: {second}"}])
+                return r["choices"][0]["message"]["content"]
+
+            def compare(pairs):
+                verdicts = []
+                for a, b in pairs:
+                    if random.random() < 0.5:
+                        verdicts.append(judge(a, b))
+                    else:
+                        verdicts.append(judge(b, a))
+                return verdicts
+        """, note="near miss of the operator: a random order with an `else`; one judge call always runs per pair"),
     ]
 
     def leave_Assign(self, node: cst.Assign) -> None:
@@ -657,6 +712,8 @@ seeding and repeating are one decision about the same call. A temperature read f
         per_item = per_item or (params is not None and _batched(node))
         if repeated or not per_item or _periodic(self.ctx.parents) or self._monitoring():
             return  # one sample outside a loop over items is a demo; `if step % 500 == 0:` a progress sample
+        if self._chance_operator():
+            return  # `if random.random() < rate: x = rewrite(x)`: a search's random operator, varied on purpose
         if self.ctx.memo.get("seed009.spread") is None:
             self.ctx.memo["seed009.spread"] = bool(_SPREAD.search(self.ctx.text) or _SEEDED_BY_SETTING.search(self.ctx.text))
         if self.ctx.memo["seed009.spread"]:
@@ -749,6 +806,20 @@ seeding and repeating are one decision about the same call. A temperature read f
             return False
         sites = _periodic_sites(self.ctx).get(function.name.value)
         return bool(sites) and all(sites)
+
+    def _chance_operator(self) -> bool:
+        """The call runs only by chance: under `if random.random() < rate:` itself, or in a function every call
+        of which in the file is (a genetic search's mutation operator, an augmentation applied with
+        probability p). Its draws are the variation the method asks for; no item is scored by one draw."""
+        parents = self.ctx.parents
+        if any(_chance_gate(parent) and i + 1 < len(parents) and parents[i + 1] is parent.body
+               for i, parent in enumerate(parents)):
+            return True
+        function = self.ctx.names.function
+        if function is None:
+            return False
+        gates = _chance_sites(self.ctx).get(function.name.value)
+        return bool(gates) and all(gates)
 
     def _loops(self, node: cst.Call) -> tuple[bool, bool]:
         """(runs once per item in a loop, runs inside a loop over samples/seeds/runs)."""
@@ -956,6 +1027,50 @@ def _periodic_sites(ctx: Any) -> dict[str, list[bool]]:
         for child in iter_children(node):
             stack.append((child, periodic))
     ctx.memo["seed009.periodic"] = sites
+    return sites
+
+
+# Draws of one uniform number: `random.random()`, `np.random.rand()`, `rng.uniform()`, `torch.rand(1)`.
+_UNIFORM_DRAWS = frozenset({"random", "rand", "uniform"})
+
+
+def _chance_gate(node: cst.CSTNode) -> bool:
+    """`if random.random() < rate:` (either side, any comparison) with no `else`: a block that runs with a
+    probability. With an `else` one branch always runs (a judge asked in a random order), which is no operator."""
+    if not isinstance(node, cst.If) or node.orelse is not None:
+        return False
+    for inner in iter_nodes(node.test):
+        if isinstance(inner, cst.Comparison):
+            for side in (inner.left, *(c.comparator for c in inner.comparisons)):
+                if isinstance(side, cst.Call) and isinstance(side.func, (cst.Name, cst.Attribute)) \
+                        and (dotted(side.func) or "").rsplit(".", 1)[-1] in _UNIFORM_DRAWS:
+                    return True
+    return False
+
+
+def _chance_sites(ctx: Any) -> dict[str, list[bool]]:
+    """For each function name called in the file, bare or as `self.name(...)`: per call site, whether it runs
+    under a chance gate (`if random.random() < rate:`)."""
+    sites = ctx.memo.get("seed009.chance")
+    if sites is not None:
+        return sites
+    sites = {}
+    stack: list[tuple[cst.CSTNode, bool]] = [(ctx.module, False)]
+    while stack:
+        node, gated = stack.pop()
+        if _chance_gate(node):
+            stack.append((node.body, True))  # the test itself runs every time
+            stack.append((node.test, gated))
+            continue
+        if isinstance(node, cst.Call):
+            func = node.func
+            if isinstance(func, cst.Name):
+                sites.setdefault(func.value, []).append(gated)
+            elif isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name) and func.value.value == "self":
+                sites.setdefault(func.attr.value, []).append(gated)
+        for child in iter_children(node):
+            stack.append((child, gated))
+    ctx.memo["seed009.chance"] = sites
     return sites
 
 
