@@ -167,6 +167,25 @@ class ItemsDifferByCondition(Rule):
             preview = [token_count(it) for it in items[:150]]
             json.dump({"mean_length": sum(lengths) / len(lengths), "preview": preview}, open("stats.json", "w"))
         """, note="near miss: the same call with the same settings over all items and a head: a preview, not two conditions"),
+        valid("""
+            from datasets import load_dataset
+            from transformers import pipeline
+
+            generator = pipeline("text-generation", model="Qwen/Qwen2.5-0.5B-Instruct")
+            evaluated = load_dataset("gsm8k", "main", split="test")
+            demos = evaluated.select(range(8))
+
+            def render(example, with_answer):
+                return f"Question: {example['question']}\\nAnswer:" + (" " + example["answer"] if with_answer else "")
+
+            prefix = "\\n\\n".join(render(shot, True) for shot in demos)
+            correct = 0
+            for example in evaluated:
+                out = generator(prefix + render(example, False), max_new_tokens=256)
+                correct += out[0]["generated_text"].split("####")[-1] == example["answer"].split("####")[-1]
+            print(correct / len(evaluated))
+        """, note="near miss (tests/cases leak-shots-from-test-hf): a formatter run with a setting for the demonstrations "
+                  "and without it for the question; its texts are joined into one prompt, not averaged apart"),
         invalid("""
             import numpy as np
             bm25_scores = []
@@ -1008,8 +1027,9 @@ def _one_scorer_on_a_cut(prog: Program) -> list[tuple[Ref, Ref, Ref]]:
         for whole_call in group[:20] if len(group) > 1 else ():
             for cut_call in group[:20]:
                 skip = 1 if prog.kind(whole_call) == "call" else 0  # a call's input 0 is its receiver
-                if group_key in unnamed and (whole_call == cut_call or not _other_setting(prog, whole_call, cut_call, skip)):
-                    continue
+                if group_key in unnamed and (whole_call == cut_call or not _other_setting(prog, whole_call, cut_call, skip)
+                                             or not (_reduced_apart(prog, whole_call) and _reduced_apart(prog, cut_call))):
+                    continue  # a formatter run for demonstrations and for the question (`render(shot, True)`) is no condition
                 # `for p in prompts: run(p)` beside `for p in prompts[:128]: run(p)`: the loops' collections
                 pairs = [(_looped(prog, w), _looped(prog, c))
                          for w, c in zip(prog.inputs(whole_call)[skip:], prog.inputs(cut_call)[skip:])]
@@ -1029,6 +1049,20 @@ def _one_scorer_on_a_cut(prog: Program) -> list[tuple[Ref, Ref, Ref]]:
                         continue  # scored apart, never compared
                     found.append((cut, cut_call, whole_call, _head_and_draw(prog, whole, cut) or _two_draws(prog, whole, cut)))
     return found
+
+
+_AVERAGES = frozenset({"builtins.sum", "numpy.mean", "numpy.average", "numpy.nanmean", "statistics.mean",
+                       "statistics.fmean", "torch.mean"})
+
+
+def _reduced_apart(prog: Program, call: Ref) -> bool:
+    """Do the results of `call`, run item by item, end in an average or a sum of their own
+    (`sum(steered) / len(steered)`): a condition's score, not text joined into a prompt?"""
+    for node in prog.forward([call], limit=12):
+        if node != call and (prog.kind(node) == "stat" or prog.kind(node) == "call"
+                             and prog.info(node).get("fn") in _AVERAGES):
+            return True
+    return False
 
 
 def _other_setting(prog: Program, one: Ref, other: Ref, skip: int) -> bool:
