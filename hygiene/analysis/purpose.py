@@ -106,6 +106,8 @@ _EXPRESSION_WORDS = frozenset({"literal", "safe", "expr", "expression", "express
 
 # Calls that write numbers down (a results file, a JSON printout, a row of a table) or log them to
 # a tracker; the tracker's calls count in an evaluation's scope (`validation_step`, `evaluate`).
+# Posterior summaries of a Bayesian analysis (ArviZ, also re-exported by PyMC): its reported estimates.
+_POSTERIOR_SUMMARIES = frozenset({"summary", "hdi", "compare", "loo", "waic"})
 _TRACKING = frozenset({"log", "log_dict", "log_metrics", "log_metric", "add_scalar", "add_scalars"})
 _REPORT_TABLES = frozenset({"to_markdown", "to_latex"})  # a results table rendered for a paper: measured numbers
 _RECORDING = _TRACKING | _REPORT_TABLES | {"dump", "dumps", "writerow", "writerows", "savetxt", "to_csv", "to_json",
@@ -237,6 +239,10 @@ class CallSignals:
         elif tail in _SHOWING or (name is not None and name.startswith(_SHOWING_ROOTS)):
             self.shows = True
             self.figures += tail == "savefig"
+        elif name is not None and name.startswith(("arviz.", "pymc.")) and tail in _POSTERIOR_SUMMARIES:
+            # `az.summary(idata)`, `az.hdi(...)`: a Bayesian analysis reports its posterior estimates
+            self.measures = self.evaluates = True
+            self._result(where)
         elif (name is not None and name.startswith(("sklearn.metrics", "evaluate.", "torchmetrics."))
               and not name.startswith(_FEATURE_METRICS)) or (tail and _words(tail) & _METRIC_WORDS and not _logs(name)):
             self.measures = True

@@ -14,6 +14,9 @@ _ON = {"train": "True", "training": "True", "is_training": "True", "deterministi
        "use_running_average": "False", "inference": "False"}
 _EVALUATES = frozenset({"eval", "evaluate", "evaluation", "valid", "validate", "validation", "val", "test",
                         "testing", "predict", "prediction", "predictions", "inference", "infer"})
+# A function named for the metric it computes (`accuracy`, `compute_f1`) scores the model: an evaluation.
+_METRICS = frozenset({"accuracy", "acc", "f1", "auc", "auroc", "precision", "recall", "metric", "metrics", "top1",
+                      "top5", "mse", "mae", "rmse", "perplexity", "bleu"})
 # A function that also trains, or samples dropout on purpose (Monte Carlo dropout, ensembles of passes).
 _TRAINS = frozenset({"train", "training", "fit", "finetune", "adapt", "update", "tta"})
 _STOCHASTIC = frozenset({"mc", "monte", "carlo", "mcdropout", "uncertainty", "uncertain", "bayes", "bayesian",
@@ -42,7 +45,7 @@ class TrainingFlagInEvaluation(Rule):
     x, train=True, rngs={"dropout": key})` or `deterministic=False` (flax), `is_training=True`
     (haiku), `model(x, training=True)` (Keras / TensorFlow), `inference=False` (equinox), in a
     function that evaluates, validates, tests or predicts (`eval_step`, `evaluate`, `test_step`,
-    `predict`), or applied to test or validation data at module level (a notebook cell). These
+    `predict`) or is named for the metric it computes (`accuracy`, `compute_f1`), or applied to test or validation data at module level (a notebook cell). These
     libraries have no `model.eval()`: the mode is the argument of each call, so an evaluation
     copied from the training step keeps it. TensorFlow 1 feeds the switch through a placeholder in
     the session's feed dict (`{self.is_train: True}`, `{K.learning_phase(): 1}`, `{self.keep_prob:
@@ -62,6 +65,7 @@ class TrainingFlagInEvaluation(Rule):
     | `model.apply(variables, X_test, train=True)` in a notebook cell | yes | `datasets.CIFAR10(root, train=True)` inside `evaluate` |
     | haiku `self(inputs, is_training=True)` in `eval_loss_and_predictions` | yes | in `loss_and_predictions`, the training objective |
     | TF1 feed `{self.is_train: True}` in `_get_validation_feed_dict` | yes | `{self.is_train: False}`; `True` in `_get_train_feed_dict` |
+    | haiku `net.apply(params, rng, x, is_training=True)` in a jitted `accuracy` | yes | `is_training=False`; `loss_fn` |
 
     ## Why is this bad?
     With the switch on, dropout keeps dropping units at random and batch norm normalises with
@@ -89,6 +93,38 @@ class TrainingFlagInEvaluation(Rule):
     triggers = ("train=True", "training=True", "is_training=True", "deterministic=False", "use_running_average=False",
                 "inference=False", "is_train", "learning_phase", "keep_prob", "train_phase", "phase_train")
     examples = [
+        invalid("""
+            import haiku as hk
+            import jax
+            import jax.numpy as jnp
+
+            net = hk.transform(net_fn)
+
+            def loss_fn(params, rng, images, labels):
+                logits = net.apply(params, rng, images, is_training=True)
+                return xent(logits, labels)
+
+            @jax.jit
+            def accuracy(params, rng, images, labels):
+                logits = net.apply(params, rng, images, is_training=True)  # expect: EVAL009
+                return jnp.mean(jnp.argmax(logits, axis=-1) == labels)
+        """, note="probe 21: a function named for its metric scores the model with dropout on"),
+        valid("""
+            import haiku as hk
+            import jax
+            import jax.numpy as jnp
+
+            net = hk.transform(net_fn)
+
+            def loss_fn(params, rng, images, labels):
+                logits = net.apply(params, rng, images, is_training=True)
+                return xent(logits, labels)
+
+            @jax.jit
+            def accuracy(params, rng, images, labels):
+                logits = net.apply(params, rng, images, is_training=False)
+                return jnp.mean(jnp.argmax(logits, axis=-1) == labels)
+        """, note="near miss: the accuracy is computed with the switch off; the loss keeps it on"),
         valid("""
             import haiku as hk
 
@@ -397,7 +433,7 @@ class TrainingFlagInEvaluation(Rule):
                 return
             if words & _OBJECTIVE and not words & _HELD_OUT:
                 return  # `loss_and_predictions`: the training objective, whatever else it hands back
-            evaluates = bool(_words(function.name.value) & _EVALUATES)
+            evaluates = bool(_words(function.name.value) & (_EVALUATES | _METRICS))
             what = f"`{function.name.value}`, an evaluation"
         else:
             evaluates = False

@@ -27,7 +27,8 @@ class ScoreOnTrainingData(Rule):
     or the loader `trainer.fit` trained on). A score shown only under
     a variable name (`lin_rmse` at the end of a tutorial's notebook cell) is not a reported result.
 
-    A repository's evaluation function called on the training part beside a held-out part nobody uses is
+    A repository's evaluation function (or a library's evaluation method, spaCy's `nlp.evaluate(train_examples)`)
+    called on the training part beside a held-out part nobody uses is
     reported unless its result is named or printed as a training score (`train_acc = eval(model,
     train_loader)`, `"train: %f"`).
 
@@ -65,6 +66,48 @@ class ScoreOnTrainingData(Rule):
     message = "`{model}` is scored at {scored} on `{data}`, the rows it was fit on at {fit}, and the score is not labelled as a training score"
     question = "Is the score at {scored} (on `{data}`, which `{model}` was trained on at {fit}) reported as a training score, or as a result?"
     examples = [
+        invalid("""
+            import spacy
+            from spacy.util import minibatch
+
+            nlp = spacy.blank("en")
+            nlp.add_pipe("textcat")
+            train_examples = [to_example(r) for r in ds["train"]]
+            test_examples = [to_example(r) for r in ds["test"]]
+            optimizer = nlp.initialize(lambda: train_examples)
+            for batch in minibatch(train_examples, size=32):
+                nlp.update(batch, sgd=optimizer)
+            scores = nlp.evaluate(train_examples)  # expect: EVAL020
+            print(scores["cats_macro_f"])
+        """, note="probe 21: a library's evaluation method (spaCy's `nlp.evaluate`) given the training examples, the test ones unused"),
+        valid("""
+            import spacy
+            from spacy.util import minibatch
+
+            nlp = spacy.blank("en")
+            nlp.add_pipe("textcat")
+            train_examples = [to_example(r) for r in ds["train"]]
+            test_examples = [to_example(r) for r in ds["test"]]
+            optimizer = nlp.initialize(lambda: train_examples)
+            for batch in minibatch(train_examples, size=32):
+                nlp.update(batch, sgd=optimizer)
+            scores = nlp.evaluate(test_examples)
+            print(scores["cats_macro_f"])
+        """, note="near miss: the held-out examples are evaluated"),
+        valid("""
+            import spacy
+            from spacy.util import minibatch
+
+            nlp = spacy.blank("en")
+            nlp.add_pipe("textcat")
+            train_examples = [to_example(r) for r in ds["train"]]
+            test_examples = [to_example(r) for r in ds["test"]]
+            optimizer = nlp.initialize(lambda: train_examples)
+            for batch in minibatch(train_examples, size=32):
+                nlp.update(batch, sgd=optimizer)
+            train_scores = nlp.evaluate(train_examples)
+            print("train macro F", train_scores["cats_macro_f"])
+        """, note="near miss: the score is named and printed as a training score"),
         invalid("""
             from datasets import load_dataset
             from transformers import Trainer
@@ -1018,6 +1061,7 @@ def _scored_on_training(prog: Program, metric: Ref) -> tuple[Ref, Ref, Ref] | No
     return None
 
 
+_LIBRARY_EVALUATIONS = frozenset({"evaluate"})
 _EVAL_CALL_WORDS = frozenset("test error errors eval evaluate evaluation score accuracy validate validation".split())
 
 
@@ -1034,11 +1078,15 @@ def _evaluation_call_on_training_part(prog: Program) -> list[tuple[Ref, Ref, Ref
     if not unused_by_function:
         return found
     for call in prog.nodes("call"):
-        if not prog.function_of(call)[1]:
+        fn = prog.info(call).get("fn") or ""
+        # A library's evaluation method (`nlp.evaluate(train_examples)`, spaCy's) scores what it is given,
+        # at module level too; a repo function there may be anything a script names so.
+        library = prog.callee(call) is None and fn.rsplit(".", 1)[-1] in _LIBRARY_EVALUATIONS and "." in fn
+        if not prog.function_of(call)[1] and not library:
             continue  # module level (a notebook's cells): no fold loop to speak of
         held = unused_by_function.get(prog.function_of(call))
-        fn = prog.info(call).get("fn") or ""
-        if not held or prog.callee(call) is None or not set(name_tokens(fn.rsplit(".", 1)[-1])) & _EVAL_CALL_WORDS:
+        if not held or (prog.callee(call) is None and not library) \
+                or not set(name_tokens(fn.rsplit(".", 1)[-1])) & _EVAL_CALL_WORDS:
             continue
         train = next((i for i in prog.inputs(call) if i and kb.name_role(prog.info(i).get("name") or "") == "train"), 0)
         # The same training values went into a training step first (`estimate(train_x, train_y)`).

@@ -88,7 +88,8 @@ class ItemsDifferByCondition(Rule):
     `items.filter(...)` when the two calls also differ in a setting, `accuracy(ds, use_passage=False)` beside
     `accuracy(ds.filter(has_passage), use_passage=True)`, not a subgroup's score under one setting; also
     a function that produces outputs, `generate(p, ablate=True)`, called in a loop over `prompts`
-    and in a loop over `prompts[:128]`) with
+    and in a loop over `prompts[:128]`, or a function of any name run item by item for two settings,
+    `[p_sycophantic(it) for it in items]` beside `[p_sycophantic(it, scale=-4.0) for it in items[:150]]`) with
     the two results put side by side (also a head for one condition and a random draw of the same
     size for the other: `prompts.head(400)` beside `prompts.sample(n=400)`, or
     `ds.select(range(300))` beside `ds.shuffle(seed=1).select(range(300))`, or two draws of one collection
@@ -133,6 +134,58 @@ class ItemsDifferByCondition(Rule):
     message = "`{items}` is cut at {where} {only}, so that condition is scored on different items than the others"
     question = "Are all conditions compared on the same items and the same n, given that `{items}` is cut at {where} only for {value!r}?"
     examples = [
+        invalid("""
+            import json
+
+            def p_sycophantic(item, scale=0.0):
+                return model_probability(item["prompt"], steer=scale)
+
+            items = [json.loads(l) for l in open("data/ab.jsonl")]
+            baseline = [p_sycophantic(it) for it in items]
+            steered = [p_sycophantic(it, scale=-4.0) for it in items[:150]]  # expect: EVAL022
+            json.dump({"baseline": sum(baseline) / len(baseline), "steered": sum(steered) / len(steered)}, open("out.json", "w"))
+        """, note="probe 21: a function of any name run item by item for two settings, one over a head of the items"),
+        valid("""
+            import json
+
+            def p_sycophantic(item, scale=0.0):
+                return model_probability(item["prompt"], steer=scale)
+
+            items = [json.loads(l) for l in open("data/ab.jsonl")]
+            baseline = [p_sycophantic(it) for it in items[:150]]
+            steered = [p_sycophantic(it, scale=-4.0) for it in items[:150]]
+            json.dump({"baseline": sum(baseline) / len(baseline), "steered": sum(steered) / len(steered)}, open("out.json", "w"))
+        """, note="near miss: both settings over the same 150 items"),
+        valid("""
+            import json
+
+            def token_count(item):
+                return len(item["prompt"].split())
+
+            items = [json.loads(l) for l in open("data/ab.jsonl")]
+            lengths = [token_count(it) for it in items]
+            preview = [token_count(it) for it in items[:150]]
+            json.dump({"mean_length": sum(lengths) / len(lengths), "preview": preview}, open("stats.json", "w"))
+        """, note="near miss: the same call with the same settings over all items and a head: a preview, not two conditions"),
+        valid("""
+            from datasets import load_dataset
+            from transformers import pipeline
+
+            generator = pipeline("text-generation", model="Qwen/Qwen2.5-0.5B-Instruct")
+            evaluated = load_dataset("gsm8k", "main", split="test")
+            demos = evaluated.select(range(8))
+
+            def render(example, with_answer):
+                return f"Question: {example['question']}\\nAnswer:" + (" " + example["answer"] if with_answer else "")
+
+            prefix = "\\n\\n".join(render(shot, True) for shot in demos)
+            correct = 0
+            for example in evaluated:
+                out = generator(prefix + render(example, False), max_new_tokens=256)
+                correct += out[0]["generated_text"].split("####")[-1] == example["answer"].split("####")[-1]
+            print(correct / len(evaluated))
+        """, note="near miss (tests/cases leak-shots-from-test-hf): a formatter run with a setting for the demonstrations "
+                  "and without it for the question; its texts are joined into one prompt, not averaged apart"),
         invalid("""
             import numpy as np
             bm25_scores = []
@@ -955,19 +1008,28 @@ def _one_scorer_on_a_cut(prog: Program) -> list[tuple[Ref, Ref, Ref]]:
     (`score(base, items)`, `score(cot, items[:150])`), and the two results meeting (one dict, a
     difference, one print): two conditions compared on different items."""
     calls: dict[tuple, list[Ref]] = {}
+    unnamed: set[tuple] = set()  # groups kept only because each call runs item by item: they must differ in a setting
     for call in prog.nodes("call"):
         key = prog.callee(call)
         name = prog.function(key).qualname.rsplit(".", 1)[-1] if key is not None else ""
-        if key is not None and (_SCORER.search(name) or _PRODUCER.search(name) and any(
-                i and prog.kind(i) == "elem" and prog.info(i).get("loop") for i in prog.inputs(call))):
+        looped = key is not None and any(i and prog.kind(i) == "elem" and prog.info(i).get("loop") for i in prog.inputs(call))
+        if key is not None and (_SCORER.search(name) or _PRODUCER.search(name) and looped):
             calls.setdefault((key, prog.function_of(call)), []).append(call)
+        elif looped:
+            # `[p_sycophantic(it) for it in items]` beside `[p_sycophantic(it, scale=-4.0) for it in items[:150]]`:
+            # whatever the function is called, two settings of it run over a collection and its head
+            calls.setdefault((key, prog.function_of(call)), []).append(call)
+            unnamed.add((key, prog.function_of(call)))
     for metric in prog.nodes("metric"):  # `accuracy_score(y, a)` beside `accuracy_score(y[:100], b)`
         calls.setdefault((prog.info(metric).get("metric"), prog.function_of(metric)), []).append(metric)
     found = []
-    for group in calls.values():
+    for group_key, group in calls.items():
         for whole_call in group[:20] if len(group) > 1 else ():
             for cut_call in group[:20]:
                 skip = 1 if prog.kind(whole_call) == "call" else 0  # a call's input 0 is its receiver
+                if group_key in unnamed and (whole_call == cut_call or not _other_setting(prog, whole_call, cut_call, skip)
+                                             or not (_reduced_apart(prog, whole_call) and _reduced_apart(prog, cut_call))):
+                    continue  # a formatter run for demonstrations and for the question (`render(shot, True)`) is no condition
                 # `for p in prompts: run(p)` beside `for p in prompts[:128]: run(p)`: the loops' collections
                 pairs = [(_looped(prog, w), _looped(prog, c))
                          for w, c in zip(prog.inputs(whole_call)[skip:], prog.inputs(cut_call)[skip:])]
@@ -989,11 +1051,27 @@ def _one_scorer_on_a_cut(prog: Program) -> list[tuple[Ref, Ref, Ref]]:
     return found
 
 
+_AVERAGES = frozenset({"builtins.sum", "numpy.mean", "numpy.average", "numpy.nanmean", "statistics.mean",
+                       "statistics.fmean", "torch.mean"})
+
+
+def _reduced_apart(prog: Program, call: Ref) -> bool:
+    """Do the results of `call`, run item by item, end in an average or a sum of their own
+    (`sum(steered) / len(steered)`): a condition's score, not text joined into a prompt?"""
+    for node in prog.forward([call], limit=12):
+        if node != call and (prog.kind(node) == "stat" or prog.kind(node) == "call"
+                             and prog.info(node).get("fn") in _AVERAGES):
+            return True
+    return False
+
+
 def _other_setting(prog: Program, one: Ref, other: Ref, skip: int) -> bool:
     """Do two calls of one function differ in something besides the items: a literal setting
     (`use_passage=False` / `True`) or another argument's value?"""
     if prog.info(one).get("lits", {}) != prog.info(other).get("lits", {}):
         return True
+    if set(prog.info(one).get("kw", {})) != set(prog.info(other).get("kw", {})):
+        return True  # `score(it)` beside `score(it, scale=-4.0)`: a setting given to one call only
     pairs = list(zip(prog.inputs(one)[skip:], prog.inputs(other)[skip:]))
     return sum(1 for a, b in pairs if a != b) >= 2
 

@@ -8,6 +8,7 @@ import sys
 import libcst as cst
 
 from hygiene.analysis.apis.llm import model_call_here
+from hygiene.walk import iter_nodes
 from hygiene.finding import Location, Severity
 from hygiene.rule import Rule, invalid, notebook, valid
 from hygiene.analysis.strings import TemplateLiteral, field_root
@@ -35,7 +36,8 @@ class UnformattedPlaceholders(Rule):
     ...)` calls that leave another field, and text added to the prompt attribute of a request
     (`state.user_prompt.text = state.user_prompt.text + "... {specialty}"` in an inspect solver,
     `req.system_prompt = ...`), and the text of a chat message object (inspect's `ChatMessageSystem(content=...)`,
-    LangChain's `SystemMessage(...)`), which is sent as written. An lm-evaluation-harness task YAML in a folder the code includes (`TaskManager(include_path="tasks")`, `--include_path`)
+    LangChain's `SystemMessage(...)`), which is sent as written, and text added with `+` to a
+    guidance program (`lm + "Statement: {statement}" + select([...])`). An lm-evaluation-harness task YAML in a folder the code includes (`TaskManager(include_path="tasks")`, `--include_path`)
     whose prompt (`doc_to_text`, `doc_to_target`, ...) has a single-brace field (`"Note: {note}"`) is reported too:
     the harness renders those strings with jinja2, where a field is `{{note}}`. A field counts as meant when the function or a function around it
     binds its name, the file names it elsewhere, or it is named like a variable (`{target_model}`).
@@ -62,6 +64,27 @@ class UnformattedPlaceholders(Rule):
                 "and check that the fields are filled.")
     triggers = ("{", "import")  # a file that imports a builder may send what it returns
     examples = [
+        invalid("""
+            from guidance import gen, models, select
+            lm = models.Transformers("microsoft/Phi-3-mini-4k-instruct")
+            for row in rows:
+                statement = row["statement"]
+                out = lm + "Statement: {statement}\\nTrue or false? " + select(["True", "False"], name="v")  # expect: PROMPT001
+                verdicts.append(out["v"])
+        """, note="probe 21: text added to a guidance program is sent as written"),
+        valid("""
+            from guidance import gen, models, select
+            lm = models.Transformers("microsoft/Phi-3-mini-4k-instruct")
+            for row in rows:
+                statement = row["statement"]
+                out = lm + f"Statement: {statement}\\nTrue or false? " + select(["True", "False"], name="v")
+                verdicts.append(out["v"])
+        """, note="near miss: the program's text is an f-string"),
+        valid("""
+            header = "Scores for {model}:\\n"
+            table = header + "\\n".join(rows)
+            print(table.format(model=name))
+        """, note="near miss: a `+` chain with no guidance call, formatted afterwards"),
         invalid({
             "tasks/triage/triage.yaml": 'task: triage\ndataset_path: json\noutput_type: generate_until\n'
                                         'doc_to_text: "Patient note: {note}\\nTriage level:"\ndoc_to_target: "{{level}}"\n',
@@ -642,6 +665,7 @@ results = lm_eval.simple_evaluate(model="hf", model_args="pretrained=gpt2", task
         self.beside_fstring: set[int] = set()  # literals joined by `+` to an f-string that fills fields
         self.calls: list[cst.Call] = []
         self.builders: list[dict] = []
+        self.guided: dict[int, cst.CSTNode] = {}  # literals added to a guidance program -> the `+` that sends them
 
     def visit_Call(self, node: cst.Call) -> None:
         model_call_here(self.ctx, node)
@@ -710,6 +734,9 @@ results = lm_eval.simple_evaluate(model="hf", model_args="pretrained=gpt2", task
             return
         if _joined_to_fstring(parents) or _message_beside_fstring(parents):
             self.beside_fstring.add(id(node))
+        program = self._guidance_program(parents)
+        if program is not None:
+            self.guided[id(node)] = program
         roots = {field_root(f) for f in template.fields}
         around = set().union(*(_parameters(f) for f in parents if isinstance(f, cst.FunctionDef)))
         inner = next((f for f in reversed(parents) if isinstance(f, cst.FunctionDef)), None)
@@ -726,7 +753,7 @@ results = lm_eval.simple_evaluate(model="hf", model_args="pretrained=gpt2", task
         if folders:
             self.ctx.facts[self.code + ":tasks"] = folders
         may_send = self.ctx.memo.get("calls_a_model", False) or "tokenizer" in self.ctx.text
-        candidates = [t for t, may_return in self.candidates if may_send or may_return]
+        candidates = [t for t, may_return in self.candidates if may_send or may_return or id(t.node) in self.guided]
         if not candidates:
             self._record(None)
             return
@@ -739,6 +766,12 @@ results = lm_eval.simple_evaluate(model="hf", model_args="pretrained=gpt2", task
             roots = {field_root(f) for f in template.fields}
             fields = ", ".join("{" + f + "}" for f in template.fields)
             sent = next((d for d in destinations if d.kind == SENT), None)
+            program = self.guided.get(id(template.node))
+            if program is not None and FORMATTED not in kinds and self._evidence(template, roots, bound):
+                self.report(template.first, what="This string", placeholders=fields,
+                            consequence=f"it is added to a guidance program (line {self.ctx.line_of(program)}), "
+                                        "which sends its text to the model as it is")
+                continue
             if FORMATTED in kinds:
                 left = self._left_by_replace(flow, template, destinations)
                 if left:
@@ -878,6 +911,24 @@ results = lm_eval.simple_evaluate(model="hf", model_args="pretrained=gpt2", task
                 return []
             left |= {f for f in template.fields if field_root(f) not in fields}
         return sorted(left)
+
+    def _guidance_program(self, parents: list[cst.CSTNode]) -> cst.CSTNode | None:
+        """`lm + "Q: {q}\nA: " + gen("a")`, `lm += "..." + select([...])`: text added with `+` to a guidance
+        program (a chain holding a call of `guidance`'s grammar functions or models) is sent as it is."""
+        chain: cst.CSTNode | None = None
+        for parent in reversed(parents):
+            if isinstance(parent, cst.BinaryOperation) and isinstance(parent.operator, cst.Add):
+                chain = parent
+                continue
+            if isinstance(parent, cst.AugAssign) and isinstance(parent.operator, cst.AddAssign):
+                chain = parent
+            break
+        if chain is None or "guidance" not in self.ctx.text:
+            return None
+        for node in iter_nodes(chain):
+            if isinstance(node, cst.Call) and (self.qualified_name(node.func) or "").startswith("guidance."):
+                return chain
+        return None
 
     def _evidence(self, template: TemplateLiteral, roots: set[str], bound: set[str]) -> bool:
         """Did the author mean these braces as fields? (A prompt may show `{answer}` on purpose.)"""

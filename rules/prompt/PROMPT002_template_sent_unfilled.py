@@ -543,6 +543,33 @@ prompt = template.render(document=doc, shots=shots)
                 text = text.replace("{response}", response)
                 return client.messages.create(model="m", max_tokens=5, messages=[{"role": "user", "content": text}])
         """, note="a .replace chain split over statements leaves {rubric}"),
+        invalid("""
+            import requests
+            TEMPLATE = "Comment: {comment}\\nLabel (TOXIC or OK):"  # expect: PROMPT002
+
+            def classify(text):
+                prompt = TEMPLATE.replace("{text}", text)
+                r = requests.post("http://127.0.0.1:8080/completion", json={"prompt": prompt, "n_predict": 4})
+                return r.json()["content"]
+        """, note="probe 21: a local llama.cpp server's body (a prompt and a generation setting, no model name) is a "
+                  "model request; the chain replaces a field the template does not have"),
+        valid("""
+            import requests
+            TEMPLATE = "Comment: {comment}\\nLabel (TOXIC or OK):"
+
+            def classify(text):
+                prompt = TEMPLATE.replace("{comment}", text)
+                r = requests.post("http://127.0.0.1:8080/completion", json={"prompt": prompt, "n_predict": 4})
+                return r.json()["content"]
+        """, note="near miss: the chain replaces the template's own field"),
+        valid("""
+            import requests
+            TEMPLATE = "Comment: {comment}"
+
+            def upload(text):
+                body = TEMPLATE.replace("{text}", text)
+                requests.post("https://paste.example.org/api", json={"content": body, "expiry": "1d"})
+        """, note="near miss: a post whose body has no prompt or generation setting is no model request"),
         invalid({
             "prompts/critique.py": """\
                 CRITIQUE = "Policy: {policy}\\nConversation:\\n{dialogue}\\n\\nDoes the assistant's last turn violate the policy?"  # expect: PROMPT002

@@ -198,7 +198,8 @@ class ResultsWithoutProvenance(Rule):
     ## What it does
     Finds code that writes metrics to a file (a `json.dump` of a dict, a CSV row written by
     hand, or a dict handed to a function of the repo, here or in another module, that dumps its
-    parameter as it is: `save_results(metrics, path)`) when everything written is a metric: no model or checkpoint, no configuration or seed,
+    parameter as it is: `save_results(metrics, path)`, or a record class of the file, a pydantic
+    model or a dataclass, saved with `model_dump_json()` / `asdict()`) when everything written is a metric: no model or checkpoint, no configuration or seed,
     no sample count, no data file, no code version. A table with one row per setting of a sweep,
     each row naming its setting (`rows.append({"layer": layer, ...})` in `for layer in ...`),
     describes the candidates, not one run, and is not reported; nor is a summary saved with every
@@ -892,6 +893,57 @@ A JSON-lines writer's record written once per run (`with jsonlines.open("results
     ]
 
     examples += [
+        invalid("""
+            import sys
+            from pydantic import BaseModel
+
+            class Summary(BaseModel):
+                precision: float
+                recall: float
+                f1: float
+
+            def main(checkpoint, seed):
+                pred = tag_all(checkpoint, seed)
+                summary = Summary(precision=p(gold, pred), recall=r(gold, pred), f1=f(gold, pred))
+                with open("results/summary.json", "w") as fh:
+                    fh.write(summary.model_dump_json(indent=2))  # expect: RESULT008
+
+            main(sys.argv[1], int(sys.argv[2]))
+        """, note="probe 21: a pydantic record of metrics only, dumped to a fixed results path"),
+        invalid("""
+            import argparse, json
+            from dataclasses import asdict, dataclass
+
+            @dataclass
+            class Scores:
+                accuracy: float
+                macro_f1: float
+
+            args = argparse.ArgumentParser().parse_args()
+            scores = Scores(accuracy=acc, macro_f1=f1)
+            json.dump(asdict(scores), open("results/scores.json", "w"))  # expect: RESULT008
+        """, note="a dataclass saved through `asdict`"),
+        valid("""
+            import sys
+            from pydantic import BaseModel
+
+            class Summary(BaseModel):
+                checkpoint: str
+                seed: int
+                n_sentences: int
+                f1: float
+
+            def main(checkpoint, seed):
+                pred = tag_all(checkpoint, seed)
+                summary = Summary(checkpoint=checkpoint, seed=seed, n_sentences=len(pred), f1=f(gold, pred))
+                with open("results/summary.json", "w") as fh:
+                    fh.write(summary.model_dump_json(indent=2))
+
+            main(sys.argv[1], int(sys.argv[2]))
+        """, note="near miss: the record's fields name the checkpoint, the seed and n"),
+    ]
+
+    examples += [
         valid({"eval/gsm/run_eval.py": _GSM, "eval_gsm.sh": _LAUNCH.format(out="$save_dir")},
               history=[{"message": "eval", "date": "2025-01-12T10:00:00",
                         "files": {"eval/gsm/run_eval.py": _GSM, "eval_gsm.sh": _LAUNCH.format(out="$save_dir")}}],
@@ -945,6 +997,21 @@ A JSON-lines writer's record written once per run (`with jsonlines.open("results
         self.pending: list[tuple[cst.CSTNode, dict, bool]] = []
         self.writers: list[dict] = []  # functions of this file that write the dict a parameter holds
         self.handed: list[dict] = []   # metrics-only dicts handed to a function of the repo
+        self.record_fields: dict[str, set[str]] = {}  # pydantic models / dataclasses of this file -> their fields
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        """A record class (`class Summary(BaseModel)`, a `@dataclass`): an instance saved with
+        `model_dump_json()` / `asdict()` holds exactly its annotated fields."""
+        bases = [self.qualified_name(b.value) or "" for b in node.bases]
+        marks = [self.qualified_name(d.decorator.func if isinstance(d.decorator, cst.Call) else d.decorator) or ""
+                 for d in node.decorators]
+        if not any(b.rsplit(".", 1)[-1] in _RECORD_BASES for b in bases) \
+                and not any(m.rsplit(".", 1)[-1] in _RECORD_DECORATORS for m in marks):
+            return
+        body = node.body.body if isinstance(node.body, cst.IndentedBlock) else ()
+        self.record_fields[node.name.value] = {
+            stmt.body[0].target.value for stmt in body if isinstance(stmt, cst.SimpleStatementLine)
+            and isinstance(stmt.body[0], cst.AnnAssign) and isinstance(stmt.body[0].target, cst.Name)}
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         scope = _Scope()
@@ -1067,6 +1134,12 @@ A JSON-lines writer's record written once per run (`with jsonlines.open("results
                     scope.keys.setdefault(name, set()).add(key)
                 else:
                     scope.opaque.add(name)
+            elif isinstance(target.target, cst.Name) and isinstance(node.value, cst.Call) \
+                    and isinstance(node.value.func, cst.Name) and node.value.func.value in self.record_fields:
+                scope.keys[name] = self.record_fields[node.value.func.value] | {
+                    a.keyword.value for a in node.value.args if a.keyword is not None}
+                if any(a.star for a in node.value.args):
+                    scope.opaque.add(name)
             elif not isinstance(node.value, (cst.Dict, cst.Call)) or _is_dict_call(node.value):
                 scope.keys.setdefault(name, set())
             else:
@@ -1155,6 +1228,12 @@ A JSON-lines writer's record written once per run (`with jsonlines.open("results
                     scope.writes.append((node, None, keys))
             elif isinstance(value, cst.Name):
                 scope.writes.append((node, value.value, set()))
+            self.where[id(node)] = self._target_code(node)
+        dumped = _record_dumped(node.args[0].value) if node.args and (
+            name in _DUMPS and (name != "json.dumps" or self._goes_to_file())
+            or isinstance(func, cst.Attribute) and func.attr.value in _FILE_WRITES) else None
+        if dumped is not None and dumped in scope.keys and not self._line_per_iteration():
+            scope.writes.append((node, dumped, set()))  # `fh.write(summary.model_dump_json())`
             self.where[id(node)] = self._target_code(node)
         if isinstance(func, cst.Attribute) and func.attr.value == "write" and len(node.args) == 1 \
                 and isinstance(node.args[0].value, cst.Dict) and self._jsonlines_writer(func.value) \
@@ -1399,6 +1478,24 @@ A JSON-lines writer's record written once per run (`with jsonlines.open("results
             fixed = (not scope.swept and not _CONFIGURED.search(self.ctx.text) and not _SWEEP_LIBRARY.search(self.ctx.text) and not (set(scope.params) & _CONFIG_PARAMS)
                      and not any(_PATH_PARAM.search(p) for p in scope.params))  # a caller naming the file may run it per setting
             self.pending.append((node, {"what": what, "keys": shown}, fixed))
+
+
+_RECORD_BASES = frozenset({"BaseModel", "TypedDict", "NamedTuple"})
+_RECORD_DECORATORS = frozenset({"dataclass", "define", "frozen", "attrs", "dataclass_json"})
+_DUMP_METHODS = frozenset({"model_dump_json", "model_dump", "json", "dict", "_asdict", "to_dict", "to_json"})
+
+
+def _record_dumped(value: cst.BaseExpression) -> str | None:
+    """The variable whose record a dump returns: `summary.model_dump_json(indent=2)`, `asdict(summary)`."""
+    if not isinstance(value, cst.Call):
+        return None
+    func = value.func
+    if isinstance(func, cst.Attribute) and func.attr.value in _DUMP_METHODS and isinstance(func.value, cst.Name):
+        return func.value.value
+    if (isinstance(func, cst.Name) and func.value == "asdict" or isinstance(func, cst.Attribute)
+            and func.attr.value == "asdict") and value.args and isinstance(value.args[0].value, cst.Name):
+        return value.args[0].value.value
+    return None
 
 
 def _chosen_columns(receiver: cst.BaseExpression) -> set[str]:

@@ -15,8 +15,11 @@ from hygiene.finding import Location, Severity
 from hygiene.rule import Rule, invalid, valid
 
 # Columns holding what a model generated (the last part of a flattened key).
-_OUTPUT_COLUMN = re.compile(r"^(completion|response|output|generation|generated_text|model_output|model_response|"
-                            r"reply|answer_text|raw_output|raw_response|content|text)$", re.I)
+# A role before the output word names whose output it is (`judge_reply`, `grader_response`,
+# `target_completion`); `expected_output`, `gold_response` or `reference_output` name the reference instead.
+_OUTPUT_COLUMN = re.compile(r"^((?:model|judge|grader|evaluator|assistant|policy|target|attacker|llm|raw)_?)?"
+                            r"(completion|response|output|generation|reply)s?$|"
+                            r"^(generated_text|answer_text|content|text)$", re.I)
 _ERROR_TEXT = re.compile(r"^\s*(\[?error\]?\b|error:|exception\b|traceback \(most recent|api ?error|"
                          r"rate ?limit|ratelimiterror|apierror|apiconnectionerror|timeout|request failed|"
                          r"internal server error|<error>)", re.I)
@@ -89,6 +92,13 @@ class DegenerateOutputs(Rule):
             f'{{"id": {i}, "completion": "I am sorry, but I cannot help with that request."}}\n' if i % 5 else
             f'{{"id": {i}, "completion": "Sure: step {i} is to mix the two solutions."}}\n' for i in range(20))},
             expect=[("outputs/run.jsonl", 2, "RESULT009")]),
+        invalid({"results/judged.jsonl": "".join(
+            f'{{"id": {i}, "judge_reply": "{"ERROR: 429 Too Many Requests" if i % 3 == 1 else "SAFE"}", "harmful": false}}\n'
+            for i in range(12))}, expect=[("results/judged.jsonl", 2, "RESULT009")],
+            note="the judge's replies: a role before the output word names whose output the column holds"),
+        valid({"results/judged.jsonl": "".join(
+            f'{{"id": {i}, "expected_reply": "{"ERROR: 429 Too Many Requests" if i % 3 == 1 else "SAFE"}", "reply": "SAFE"}}\n'
+            for i in range(12))}, note="near miss: the expected reply is the reference the test checks for, not a model's output"),
         invalid({"results/gen.jsonl": "".join(
             f'{{"id": {i}, "output": "{"Error: rate limit exceeded" if i in (3, 9) else f"Answer {i}"}"}}\n'
             for i in range(10))}, expect=[("results/gen.jsonl", 4, "RESULT009")]),

@@ -178,6 +178,7 @@ rule score:
     shell: "python {{input.script}} {{input.preds}} {{output}}"
 """
 MAKEFILE = "results/{name}.json: scripts/score.py preds.jsonl\n\tpython scripts/score.py preds.jsonl $@\n"
+RUN_SH = "#!/bin/sh\nset -e\npython scripts/score.py {args}\n"
 
 
 SUMMARY_ROWS = 10  # more records than this without a metric are transcripts or logs, not a summary
@@ -260,7 +261,8 @@ class StaleResults(Rule):
     Finds committed results files that are older in git than the code or data that produces
     them: the script that writes the file (found through the paths the code writes, or through a
     workflow that names it: a Snakemake rule's `output:` made by the script its `input:` / `shell:`
-    names, a Makefile target whose recipe runs it), the repo
+    names, a Makefile target whose recipe runs it, a run script's `python score.py preds.jsonl
+    results/summary.json` that passes the file as the output), the repo
     modules that script imports (a grader, a metrics module), and the data files it reads. A
     producer counts as changed when its content differs from the version in the results' last
     commit; for code, comments, docstrings and formatting do not count, nor does code that only
@@ -334,6 +336,24 @@ class StaleResults(Rule):
                               "preds.jsonl": PREDS_V1, "results/summary.json": RESULTS}),
                 expect=[("results/summary.json", None, "RESULT020")],
                 note="a Makefile target made by the script its recipe runs"),
+        invalid({"run.sh": RUN_SH.format(args="outputs/preds.jsonl results/summary.json"), "scripts/score.py": ARGV_SCORE_V2,
+                 "results/summary.json": RESULTS},
+                history=_run({"run.sh": RUN_SH.format(args="outputs/preds.jsonl results/summary.json"),
+                              "scripts/score.py": ARGV_SCORE_V1, "results/summary.json": RESULTS}),
+                expect=[("results/summary.json", None, "RESULT020")],
+                note="probe21: a run script's command line passes the file as the script's output (the last of its paths)"),
+        invalid({"run.sh": RUN_SH.format(args="--preds outputs/preds.jsonl --out=results/summary.json"),
+                 "scripts/score.py": ARGV_SCORE_V2.replace("sys.argv[2]", "sys.argv[-1]"), "results/summary.json": RESULTS},
+                history=_run({"run.sh": RUN_SH.format(args="--preds outputs/preds.jsonl --out=results/summary.json"),
+                              "scripts/score.py": ARGV_SCORE_V1.replace("sys.argv[2]", "sys.argv[-1]"),
+                              "results/summary.json": RESULTS}),
+                expect=[("results/summary.json", None, "RESULT020")],
+                note="the path after an output option"),
+        valid({"run.sh": RUN_SH.format(args="results/summary.json"), "scripts/score.py": ARGV_SCORE_V2,
+               "results/summary.json": RESULTS},
+              history=_run({"run.sh": RUN_SH.format(args="results/summary.json"), "scripts/score.py": ARGV_SCORE_V1,
+                            "results/summary.json": RESULTS}),
+              note="near miss: the run script passes the results file as the script's only path, an input it reads"),
         valid({"Snakefile": SNAKEFILE.format(name="other"), "scripts/score.py": ARGV_SCORE_V2, "preds.jsonl": PREDS_V1,
                "results/summary.json": RESULTS},
               history=_run({"Snakefile": SNAKEFILE.format(name="other"), "scripts/score.py": ARGV_SCORE_V1,

@@ -25,7 +25,9 @@ class MissingRandomState(Rule):
     global generator (which they fall back to): `train_test_split` (it shuffles unless
     `shuffle=False`), `KFold` / `StratifiedKFold` only with `shuffle=True`, the shuffle splitters,
     random forests, boosting, SGD, MLPs, k-means, t-SNE, decision trees only with `max_features`,
-    SMOTE and other resamplers, `make_classification` and the other generated data sets.
+    SMOTE and other resamplers, `make_classification` and the other generated data sets; and MCMC
+    samplers that take their own seed, PyMC's `pm.sample` / `pm.sample_posterior_predictive` without
+    `random_seed` (PyMC 4+ then draws fresh entropy, which no global seed controls).
 
     Deterministic by default, so never reported: `PCA` with its default solver, `KFold` without
     shuffle, xgboost, lightgbm and catboost (fixed default seeds). Not reported either, because the
@@ -98,6 +100,28 @@ class MissingRandomState(Rule):
     message = "`{name}` gets no `random_state`, so it draws from numpy's global generator, and {who}"
     question = "Which seed fixed the randomness of `{name}` at {where}, and is it recorded with the results?"
     examples = [
+        invalid("""
+            import json
+            import arviz as az
+            import pymc as pm
+
+            with pm.Model():
+                theta = pm.Beta("theta", 1, 1, shape=3)
+                pm.Bernoulli("obs", p=theta[idx], observed=success)
+                idata = pm.sample(draws=2000, tune=1000, chains=4)  # expect: SEED004
+            json.dump(az.summary(idata).to_dict(), open("results/posterior.json", "w"))
+        """, note="probe 21: PyMC's sampler without `random_seed`: the reported posterior summary moves from run to run"),
+        valid("""
+            import json
+            import arviz as az
+            import pymc as pm
+
+            with pm.Model():
+                theta = pm.Beta("theta", 1, 1, shape=3)
+                pm.Bernoulli("obs", p=theta[idx], observed=success)
+                idata = pm.sample(draws=2000, tune=1000, chains=4, random_seed=20250301)
+            json.dump(az.summary(idata).to_dict(), open("results/posterior.json", "w"))
+        """, note="near miss: the sampler gets its seed"),
         valid("""
             import numpy as np
             from sklearn.model_selection import train_test_split
@@ -406,5 +430,8 @@ class MissingRandomState(Rule):
             related = [Location(site.unseeded_by[0], None, "the program that runs it")] \
                 if site.unseeded_by[0] != site.path else []
             name = site.code.split("(", 1)[0] if site.code else site.label
-            repo.report(cls, site.path, place.line, name=name, who=who_runs(site), related=related,
+            fresh = None if site.gen != "fresh" else (
+                "`{name}` gets no `random_seed`, so it takes fresh entropy on every run (no global seed reaches "
+                "it), and {who}")
+            repo.report(cls, site.path, place.line, name=name, who=who_runs(site), related=related, message=fresh,
                         **report_place(place, site))

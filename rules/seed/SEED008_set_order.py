@@ -26,7 +26,8 @@ class SetOrder(OrderTracker, Rule):
     ## What it does
     Finds a `set` (`set(...)`, a set comprehension or literal, `a | b` of sets) turned into a
     sequence and used where the order decides a result: its positions become ids or class indices
-    (`{c: i for i, c in enumerate(set(labels))}`, `classes.index(label)`), its first items are kept (`list(s)[:n]`; taking
+    (`{c: i for i, c in enumerate(set(labels))}`, `classes.index(label)`), it is read at positions a model
+    produced (`[classes[i] for i in logits.argmax(axis=1)]`), its first items are kept (`list(s)[:n]`; taking
     `list(s)[0]` is left alone, the idiom for the only element), it is
     split or drawn from by position, paired by position with another list, joined into text
     (a prompt listing the options), or written as the rows of a file named per run
@@ -661,6 +662,29 @@ class SetOrder(OrderTracker, Rule):
         """, note="near miss: the partner is appended row by row from lookups in the set's own order, so the pairs agree"),
         invalid("""
             import numpy as np
+            import onnxruntime as ort
+            test = load_table("data/test.csv")
+            classes = list(set(test["label"]))  # expect: SEED008
+            logits = ort.InferenceSession("clf.onnx").run(["logits"], {"x": features(test)})[0]
+            pred = [classes[i] for i in logits.argmax(axis=1)]
+            print(np.mean([p == t for p, t in zip(pred, test["label"])]))
+        """, note="probe 21: the model's output positions are mapped to labels in the set's order, which changes per process"),
+        valid("""
+            import numpy as np
+            import onnxruntime as ort
+            test = load_table("data/test.csv")
+            classes = sorted(set(test["label"]))
+            logits = ort.InferenceSession("clf.onnx").run(["logits"], {"x": features(test)})[0]
+            pred = [classes[i] for i in logits.argmax(axis=1)]
+            print(np.mean([p == t for p, t in zip(pred, test["label"])]))
+        """, note="near miss: the labels are sorted before positions are read from them"),
+        valid("""
+            labels = list(set(rows["label"]))
+            for i in range(len(labels)):
+                print(labels[i], counts[labels[i]])
+        """, note="near miss: the list's own positions, walked in order, name each label with its count"),
+        invalid("""
+            import numpy as np
             names = list(set(sum(names_per_run, [])))  # expect: SEED008
             rows = []
             for run_scores in scores_per_run:
@@ -673,6 +697,19 @@ class SetOrder(OrderTracker, Rule):
         self._appended(node)
         super().visit_Call(node)
         self._per_run_write(node)
+
+    def visit_Subscript(self, node: cst.Subscript) -> None:
+        super().visit_Subscript(node)
+        if len(node.slice) != 1 or not isinstance(node.slice[0].slice, cst.Index):
+            return
+        source = _model_position(node.slice[0].slice.value, self.ctx.parents)
+        if source is None:
+            return
+        origin = self.unordered(node.value)
+        if origin is not None:
+            shown = " ".join(self.ctx.code(source).split())[:60].replace("{", "{{").replace("}", "}}")
+            self._report(origin, node, f"its positions are read as the classes of a model's output (`[{{code}}]`, "
+                                       f"the index from `{shown}`, line {{line}})")
 
     def _per_run_write(self, node: cst.Call) -> None:
         """`json.dump(rows, f)` into `output_{args.seed}.json`, `rows` made from the set: every run (one per
@@ -1061,3 +1098,39 @@ def _for_ins(comp_for: cst.CompFor | None) -> list[cst.CompFor]:
 def _short(code: str) -> str:
     code = " ".join(code.split())
     return code if len(code) <= 50 else code[:47] + "..."
+
+
+# Calls whose result is a position in a model's output: an argmax over class scores, a top-k.
+_POSITION_CALLS = frozenset({"argmax", "argmin", "argsort", "topk", "nanargmax"})
+
+
+def _model_position(index: cst.BaseExpression, parents: Any) -> cst.BaseExpression | None:
+    """The expression a subscript's index comes from when it is a position a model produced:
+    `classes[logits.argmax()]`, or `classes[i]` with `i` bound by `for i in logits.argmax(axis=1)`
+    (a loop or a comprehension). Positions of the list itself (`range(len(classes))`) are not."""
+    if isinstance(index, cst.Call) and _calls_position(index):
+        return index
+    if not isinstance(index, cst.Name):
+        return None
+    for parent in reversed(parents):
+        loops = [parent] if isinstance(parent, cst.For) else []
+        if isinstance(parent, (cst.ListComp, cst.GeneratorExp, cst.SetComp, cst.DictComp)):
+            loop = parent.for_in
+            while loop is not None:
+                loops.append(loop)
+                loop = loop.inner_for_in
+        for loop in loops:
+            if isinstance(loop.target, cst.Name) and loop.target.value == index.value:
+                return loop.iter if _calls_position(loop.iter) else None
+    return None
+
+
+def _calls_position(expr: cst.BaseExpression) -> bool:
+    for node in iter_nodes(expr):
+        if isinstance(node, cst.Call):
+            func = node.func
+            tail = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
+            if tail in _POSITION_CALLS:
+                return True
+    return False
+

@@ -80,7 +80,8 @@ def may_call_model(node: cst.Call) -> bool:
     func = node.func
     if isinstance(func, cst.Attribute):
         return func.attr.value in MODEL_METHODS or any(a.keyword is not None and a.keyword.value in (
-            "max_new_tokens", "model", "messages") for a in node.args)
+            "max_new_tokens", "model", "messages") for a in node.args) or (func.attr.value in _HTTP_POSTS and any(
+                a.keyword is not None and a.keyword.value == "json" for a in node.args))
     return isinstance(func, cst.Name)
 
 
@@ -97,10 +98,15 @@ _BEDROCK_METHODS = frozenset({"invoke_model", "invoke_model_with_response_stream
 # Raw HTTP clients (httpx, requests, aiohttp) posting a chat request body: `client.post(URL, json={"model": ...,
 # "messages": [...], "temperature": 0.9})` is a model call whose settings are the body's entries.
 _HTTP_POSTS = frozenset({"post", "apost"})
+# A local inference server's body names no model (llama.cpp's `/completion`: `{"prompt": p, "n_predict": 64}`;
+# TGI, vLLM and ollama servers take the same settings): a text with a generation setting is a model request.
+_GENERATION_ENTRIES = frozenset({"n_predict", "num_predict", "max_tokens", "max_new_tokens", "max_completion_tokens",
+                                 "temperature", "top_p", "top_k", "stop", "grammar", "json_schema"})
 
 
 def http_body(node: cst.Call) -> dict[str, cst.BaseExpression] | None:
-    """The entries of a chat request body posted as a dict literal (`json={"model": m, "messages": ...}`)."""
+    """The entries of a chat request body posted as a dict literal (`json={"model": m, "messages": ...}`, or a
+    local server's `json={"prompt": p, "n_predict": 64}`)."""
     func = node.func
     if not (isinstance(func, cst.Attribute) and func.attr.value in _HTTP_POSTS):
         return None
@@ -109,7 +115,7 @@ def http_body(node: cst.Call) -> dict[str, cst.BaseExpression] | None:
             entries = {e.key.evaluated_value: e.value for e in arg.value.elements
                        if isinstance(e, cst.DictElement) and isinstance(e.key, cst.SimpleString)
                        and isinstance(e.key.evaluated_value, str)}
-            if "model" in entries and entries.keys() & {"messages", "prompt", "contents"}:
+            if entries.keys() & {"messages", "prompt", "contents"} and ("model" in entries or entries.keys() & _GENERATION_ENTRIES):
                 return entries
     return None
 

@@ -108,6 +108,13 @@ NOT_SEEDS = frozenset({"torch.seed", "torch.random.seed", "torch.cuda.seed", "to
 OWN_SEED_KWARGS = ("random_state", "seed", "generator", "rng", "random_seed")
 
 
+# MCMC samplers that take their own seed: PyMC 4+ draws each chain's seed from a fresh generator when
+# `random_seed` is left out (no global seed reaches it); PyMC3 and emcee draw from numpy's global one.
+MCMC_SAMPLERS = {
+    **{f"pymc.{n}": "fresh" for n in ("sample", "sample_smc", "sample_prior_predictive", "sample_posterior_predictive")},
+    **{f"pymc3.{n}": "numpy" for n in ("sample", "sample_prior_predictive", "sample_posterior_predictive")},
+}
+
 # peft's wrappers that add freshly drawn adapter weights to a (loaded) model.
 PEFT_WRAPPERS = frozenset({"peft.get_peft_model", "peft.mapping.get_peft_model", "peft.mapping_func.get_peft_model"})
 
@@ -175,7 +182,8 @@ def randomness_setter(tail: str, node: cst.Call) -> bool:
 # call is settled by two set lookups (this runs on every call of every file).
 _KNOWN_ROOTS = frozenset({"random", "numpy", "torch", "sklearn", "imblearn", "umap", "lightning",
                           "pytorch_lightning", "lightning_fabric", "transformers", "trl", "setfit",
-                          "sentence_transformers", "stable_baselines3", "sb3_contrib", "zero", "delu", "peft"})
+                          "sentence_transformers", "stable_baselines3", "sb3_contrib", "zero", "delu", "peft",
+                          "pymc", "pymc3"})
 _KNOWN_METHODS = TENSOR_DRAW_METHODS | {"sample", "shuffle", "train_test_split"}
 
 
@@ -255,6 +263,9 @@ def _by_name(bare: str, name: str, node: cst.Call, tail: str) -> Seed | Draw | b
     if bare.startswith(("stable_baselines3.", "sb3_contrib.")) and bare.rsplit(".", 1)[-1] in RL_ALGORITHMS:
         return True if _seeded_kwarg(kwargs, ("seed",)) or _has_star_kwargs(node) else Draw(
             "torch", "init", f"{bare.rsplit('.', 1)[-1]}(...) without `seed=`")
+    if bare in MCMC_SAMPLERS:
+        return True if _seeded_kwarg(kwargs, ("random_seed",)) or _has_star_kwargs(node) else Draw(
+            MCMC_SAMPLERS[bare], "sklearn", f"pm.{tail}")
     if bare in RANDOM_STATE_USERS or bare.startswith("sklearn.datasets.make_"):  # (not load_*/fetch_*)
         return _sklearn(bare, node, kwargs)
     return None
