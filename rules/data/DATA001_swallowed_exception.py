@@ -206,6 +206,45 @@ class SwallowedException(Rule):
             answered = [l for l in labels if l != "api_error"]
         """, note="the failure has a label of its own, left out of the rate"),
         invalid("""
+            import openai
+
+            def ask(client, model, question):
+                try:
+                    resp = client.chat.completions.create(model=model, messages=[{"role": "user", "content": question}])
+                except openai.APIError as err:  # expect: DATA001
+                    return {"question": question, "refused": True, "reply": str(err)}
+                reply = resp.choices[0].message.content or ""
+                return {"question": question, "refused": reply.startswith(MARKERS), "reply": reply}
+
+            rows = [ask(client, MODEL, q) for q in questions]
+            rate = sum(r["refused"] for r in rows) / len(rows)
+        """, note="probe 21: a task returns a failed request as a refusal, the error's text stored as the reply"),
+        valid("""
+            import openai
+
+            def ask(client, model, question):
+                try:
+                    resp = client.chat.completions.create(model=model, messages=[{"role": "user", "content": question}])
+                except openai.APIError as err:
+                    return {"question": question, "refused": None, "error": str(err)}
+                reply = resp.choices[0].message.content or ""
+                return {"question": question, "refused": reply.startswith(MARKERS), "reply": reply}
+
+            rows = [ask(client, MODEL, q) for q in questions]
+            answered = [r for r in rows if r["refused"] is not None]
+            rate = sum(r["refused"] for r in answered) / len(answered)
+        """, note="near miss: the failure has no verdict (None) and is left out of the rate"),
+        valid("""
+            import openai
+
+            def call_tool(client, model, messages):
+                try:
+                    resp = client.chat.completions.create(model=model, messages=messages)
+                except openai.APIError as err:
+                    return {"success": False, "error": str(err)}
+                return {"success": True, "content": resp.choices[0].message.content}
+        """, note="near miss: `success` is the request's own status beside its error, not a verdict on a reply"),
+        invalid("""
             import anthropic
             records = []
             for i, prompt in enumerate(prompts):
@@ -3678,18 +3717,28 @@ def _success_class(handler: cst.ExceptHandler, try_node: cst.Try) -> str | None:
 
 
 def _marked_record(handler: cst.ExceptHandler) -> tuple[cst.BaseExpression, str, str] | None:
-    """`results.append({"id": i, "refused": True, "error": str(e)})` as the handler's only statement: the
-    failed request kept with a constant verdict flag (counted like a real verdict) and the error beside it."""
+    """`results.append({"id": i, "refused": True, "error": str(e)})` or `return {"refused": True, "reply": str(e)}`
+    as the handler's only statement: the failed request kept with a constant verdict flag (counted like a real
+    verdict) and the error beside it, under a key that says so or as the exception's own text."""
     smalls = _handler_statements(handler)
-    call = smalls[0].value if len(smalls) == 1 and isinstance(smalls[0], cst.Expr) else None
-    if not (isinstance(call, cst.Call) and isinstance(call.func, cst.Attribute) and call.func.attr.value == "append"
-            and len(call.args) == 1 and isinstance(call.args[0].value, cst.Dict)):
+    if len(smalls) == 1 and isinstance(smalls[0], cst.Return):
+        record = smalls[0].value
+    else:
+        call = smalls[0].value if len(smalls) == 1 and isinstance(smalls[0], cst.Expr) else None
+        if not (isinstance(call, cst.Call) and isinstance(call.func, cst.Attribute) and call.func.attr.value == "append"
+                and len(call.args) == 1):
+            return None
+        record = call.args[0].value
+    if not isinstance(record, cst.Dict):
         return None
-    record = call.args[0].value
     fields = [(string_value(e.key) or "", e.value) for e in record.elements if isinstance(e, cst.DictElement)]
     flags = [k for k, v in fields if VERDICT_FLAGS.match(k) and (
         (isinstance(v, cst.Name) and v.value in ("True", "False")) or (isinstance(v, cst.Integer) and v.value in ("0", "1")))]
-    notes = [k for k, _ in fields if k not in flags and (ERRORISH.search(k) or STATUS_FIELDS.match(k))]
+    if isinstance(smalls[0], cst.Return):  # `return {"success": False, "error": ...}`: the call's own status
+        flags = [k for k in flags if not re.match(r"(?i)(is_|was_)?success", k)]
+    bound = handler.name.name.value if handler.name is not None and isinstance(handler.name.name, cst.Name) else None
+    notes = [k for k, v in fields if k not in flags and (ERRORISH.search(k) or STATUS_FIELDS.match(k) or (
+        bound is not None and any(isinstance(n, cst.Name) and n.value == bound for n in iter_nodes(v))))]
     return (record, notes[0], notes[0]) if flags and notes else None
 
 
