@@ -57,7 +57,8 @@ CHECK_NAME = re.compile(r"(?i)^(is|has|check|valid|can)_|valid|correct|equiv|mat
 DATA_WORDS = re.compile(r"(?i)row|item|example|sample|line|record|data|subset|prompt|question|response|output|"
                         r"completion|generation|doc|instance|batch|test|train|eval|split|problem|case|pair|"
                         r"behavio|request|conversation|dialog|message|transcript|trace|result|pred|answer|review|"
-                        r"text|entr|df\b|iterrows|tqdm|reply|replies|task|query|queries|input|target|label|json")
+                        r"text|entr|df\b|iterrows|itertuples|tqdm|reply|replies|task|query|queries|input|target|label|json|"
+                        r"summar|\brecs?\b")
 PARSE_CALLS = frozenset({"loads", "load", "literal_eval", "int", "float", "group", "safe_load", "parse", "search",
                          "match", "fullmatch", "findall", "split", "index", "strptime", "Decimal", "eval",
                          # pydantic: a reply validated into a response model is parsed
@@ -205,6 +206,34 @@ class SwallowedException(Rule):
                     labels.append("api_error")
             answered = [l for l in labels if l != "api_error"]
         """, note="the failure has a label of its own, left out of the rate"),
+        invalid("""
+            from rouge_score import rouge_scorer
+
+            def score_summaries(summaries, references):
+                scorer = rouge_scorer.RougeScorer(["rougeL"])
+                rows = []
+                for rec in summaries.itertuples(index=False):
+                    try:
+                        s = scorer.score(references[rec.doc_id], rec.summary)
+                    except Exception:  # expect: DATA001
+                        continue
+                    rows.append({"doc_id": rec.doc_id, "rougeL": s["rougeL"].fmeasure})
+                return rows
+        """, note="probe 21: a pipeline node scores summaries row by row (`itertuples`) and skips the ones that raise"),
+        valid("""
+            from rouge_score import rouge_scorer
+
+            def score_summaries(summaries, references):
+                scorer = rouge_scorer.RougeScorer(["rougeL"])
+                rows = []
+                for rec in summaries.itertuples(index=False):
+                    if not isinstance(rec.summary, str):
+                        rows.append({"doc_id": rec.doc_id, "rougeL": 0.0, "malformed": True})
+                        continue
+                    s = scorer.score(references[rec.doc_id], rec.summary)
+                    rows.append({"doc_id": rec.doc_id, "rougeL": s["rougeL"].fmeasure, "malformed": False})
+                return rows
+        """, note="near miss: a malformed summary is scored zero and marked, nothing is dropped"),
         invalid("""
             import openai
 
