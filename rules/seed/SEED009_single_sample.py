@@ -98,6 +98,30 @@ seeding and repeating are one decision about the same call. A temperature read f
     triggers = ("create", "generate", "do_sample", "complet", "chat", "messages")
     examples = [
         invalid("""
+            import json
+            import ollama
+
+            items = [json.loads(l) for l in open("data/items.jsonl")]
+            hits = 0
+            for it in items:
+                resp = ollama.chat(model=MODEL, messages=[{"role": "user", "content": it["prompt"]}],
+                                   options={"temperature": 0.8, "num_predict": 4})  # expect: SEED009
+                hits += resp["message"]["content"].strip()[:1] == it["answer"]
+            print(hits / len(items))
+        """, note="probe 21: ollama takes its sampling settings in `options`"),
+        valid("""
+            import json
+            import ollama
+
+            items = [json.loads(l) for l in open("data/items.jsonl")]
+            hits = 0
+            for it in items:
+                resp = ollama.chat(model=MODEL, messages=[{"role": "user", "content": it["prompt"]}],
+                                   options={"temperature": 0, "num_predict": 4})
+                hits += resp["message"]["content"].strip()[:1] == it["answer"]
+            print(hits / len(items))
+        """, note="near miss: greedy decoding in `options`"),
+        invalid("""
             import torch
 
             def gen_answers(model, tokenizer, questions, seed=42):
@@ -682,8 +706,11 @@ seeding and repeating are one decision about the same call. A temperature read f
         if not model_call(name, node) or any(a.star == "**" for a in node.args) or is_test_path(self.ctx.path):
             return
         kwargs = {**call_kwargs(node), **(http_body(node) or {})}  # a raw HTTP body's settings are the call's
+        nested = _nested_settings(kwargs)  # ollama's `options={"temperature": 0.8}`
+        kwargs = {**nested, **kwargs}
         params = self._params_object(node)
-        anchor = node
+        # a temperature set in a settings dict is reported where it is set (a call over many lines)
+        anchor = nested["temperature"] if kwargs.get("temperature") is nested.get("temperature", node) else node
         if params is not None:
             # The settings of a params object (vLLM `SamplingParams`, a `GenerationConfig`) are the
             # call's; the finding is at the object, where the temperature was chosen. A batched
@@ -1092,3 +1119,20 @@ def _call_sites(ctx: Any) -> dict[str, list[tuple[bool, bool]]]:
             stack.append((child, child_loop, child_repeat))
     ctx.memo["seed009.sites"] = sites
     return sites
+
+
+# Keywords whose literal dict holds the call's generation settings (ollama `options`, HF `InferenceClient`
+# `parameters`, `generate_kwargs` / `gen_kwargs` dicts, an OpenAI-compatible `extra_body`).
+_SETTINGS_DICTS = ("options", "parameters", "generate_kwargs", "gen_kwargs", "generation_kwargs", "extra_body")
+
+
+def _nested_settings(kwargs: dict[str, cst.BaseExpression]) -> dict[str, cst.BaseExpression]:
+    """The string-keyed entries of a settings dict passed to the call (`options={"temperature": 0.8}`)."""
+    found: dict[str, cst.BaseExpression] = {}
+    for key in _SETTINGS_DICTS:
+        value = kwargs.get(key)
+        if isinstance(value, cst.Dict):
+            for element in value.elements:
+                if isinstance(element, cst.DictElement) and isinstance(element.key, cst.SimpleString):
+                    found.setdefault(element.key.evaluated_value, element.value)  # type: ignore[arg-type]
+    return found
