@@ -6,7 +6,7 @@ import re
 from hygiene.analysis.dataflow.knowledge import SPLIT_NAMES
 from hygiene.analysis.dataflow.graph import ROW_DEFINING
 from hygiene.analysis.dataflow.program import Program, Ref, Stack, program
-from hygiene.analysis.dataflow.queries import fits_of, model_name, role, row_base
+from hygiene.analysis.dataflow.queries import fits_of, model_name, role, row_base, rows_key
 from hygiene.analysis.dataflow.trainers import never_evaluates, own_evaluation
 from hygiene.finding import Location, Severity
 from hygiene.rule import Rule, invalid, notebook, valid
@@ -37,6 +37,9 @@ class TestRowsInTraining(Rule):
     split by position (`X[:n]` while `X[n:]` is also taken) hold none of the test rows. Training
     and evaluation data passed through one preprocessing helper are traced to the caller's
     arguments: the helper's loop variable (`[x["input"] for x in examples]`) is not shared data.
+    A trainer object (`Trainer(train_dataset=joined, eval_dataset=ds["test"])`, transformers, SetFit,
+    TRL) trained with `.train()` on splits joined with the test split, and then scored with
+    `.evaluate()` / `.predict()` on that split, is the same.
 
     ## Why is this bad?
     The test score then measures memory, not generalisation: the model has seen (copies of) the
@@ -62,6 +65,26 @@ class TestRowsInTraining(Rule):
     message = "`{model}` is fit on `{fit_on}` at {where}, which holds the test rows `{test_on}` it is scored on at {scored}"
     question = "Is `{model}` (fit at {where}) tested at {scored} only on rows it never saw in training?"
     examples = [
+        invalid("""
+            from datasets import concatenate_datasets, load_dataset
+            from transformers import Trainer
+
+            ds = load_dataset("csv", data_files={"train": "train.csv", "test": "test.csv"})
+            everything = concatenate_datasets([ds["train"], ds["test"]])  # expect: LEAK002
+            trainer = Trainer(model=model, args=args, train_dataset=everything, eval_dataset=ds["test"])
+            trainer.train()
+            print(trainer.evaluate())
+        """, note="probe 21: a trainer object trained on splits joined with the test split it then evaluates"),
+        valid("""
+            from datasets import concatenate_datasets, load_dataset
+            from transformers import Trainer
+
+            ds = load_dataset("csv", data_files={"train": "train.csv", "validation": "val.csv", "test": "test.csv"})
+            everything = concatenate_datasets([ds["train"], ds["validation"]])
+            trainer = Trainer(model=model, args=args, train_dataset=everything, eval_dataset=ds["test"])
+            trainer.train()
+            print(trainer.evaluate())
+        """, note="near miss: the training and validation splits joined, the test split only evaluated"),
         invalid("""
             import torch
             from torch.utils.data import ConcatDataset, DataLoader
@@ -513,10 +536,13 @@ class TestRowsInTraining(Rule):
                 continue
             after = prog.forward([join], limit=400)
             trained = [r for r in after if _trains_on(prog, r, join)]
+            scored = []
+            if not trained:  # `Trainer(train_dataset=joined, eval_dataset=ds["test"])`, `.train()`, `.evaluate()`
+                trained, scored = _trainer_on(prog, after, join, {rows_key(prog, t) for t in tests})
             if not trained or any(t in reported for t in trained):
                 continue
-            scored = [r for r in prog.forward(tests, stop=lambda r: r == join, limit=400)
-                      if r not in after and prog.kind(r) in ("pred", "metric", "apply")]
+            scored = scored or [r for r in prog.forward(tests, stop=lambda r: r == join, limit=400)
+                                if r not in after and prog.kind(r) in ("pred", "metric", "apply")]
             if not scored:
                 continue
             reported.add(join)
@@ -633,6 +659,28 @@ def _given_rows(prog: Program, ref: Ref) -> Ref:
             return current
         current, stack = steps[0]
     return current
+
+
+def _trainer_on(prog: Program, after: list[Ref], join: Ref, test_rows: set) -> tuple[list[Ref], list[Ref]]:
+    """A trainer object given the joined rows as its `train_dataset` and trained (`.train()`), whose
+    `eval_dataset` holds the test rows that `.evaluate()` / `.predict()` then scores: ([the train
+    call], [the evaluate call]), or two empty lists."""
+    for call in after:
+        kw = prog.info(call).get("kw", {}) if prog.kind(call) == "call" else {}
+        if "train_dataset" not in kw or "eval_dataset" not in kw:
+            continue
+        data = prog.input(call, kw["train_dataset"])
+        if not data or (data != join and join not in prog.back([data], limit=40)):
+            continue
+        evaluated = prog.input(call, kw["eval_dataset"])
+        if not evaluated or rows_key(prog, evaluated) not in test_rows:
+            continue
+        users = list(prog.users(call))
+        trains = [u for u in users if prog.info(u).get("m") == "train"]
+        scores = [u for u in users if prog.info(u).get("m") in ("evaluate", "predict")]
+        if trains and scores:
+            return trains, scores
+    return [], []
 
 
 def _trains_on(prog: Program, ref: Ref, join: Ref) -> bool:
