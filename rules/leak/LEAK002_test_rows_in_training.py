@@ -6,7 +6,7 @@ import re
 from hygiene.analysis.dataflow.knowledge import SPLIT_NAMES
 from hygiene.analysis.dataflow.graph import ROW_DEFINING
 from hygiene.analysis.dataflow.program import Program, Ref, Stack, program
-from hygiene.analysis.dataflow.queries import fits_of, model_name, role, row_base, rows_key
+from hygiene.analysis.dataflow.queries import fits_of, model_name, role, row_base, rows_key, value_name
 from hygiene.analysis.dataflow.trainers import never_evaluates, own_evaluation
 from hygiene.finding import Location, Severity
 from hygiene.rule import Rule, invalid, notebook, valid
@@ -553,7 +553,7 @@ class TestRowsInTraining(Rule):
                         message="The test rows `{test_on}` are joined into the training data at {where}, and the model "
                                 "trained on it at {trained} is then scored on `{test_on}` at {scored}",
                         question="Should the training data joined at {where} hold the test rows `{test_on}` scored at {scored}?",
-                        test_on=prog.info(tests[0]).get("name", "the test set"), trained=prog.describe(trained[0]),
+                        test_on=value_name(prog, tests[0], "the test set"), trained=prog.describe(trained[0]),
                         scored=prog.describe(scored[0]))
 
     @classmethod
