@@ -630,7 +630,7 @@ class TestRowsInTraining(Rule):
             if keys[0] and keys[1] and keys[0] != keys[1]:
                 continue  # `ds["train"]` and `ds["test"]`: different splits of one container
             first, second = row_base(prog, train), row_base(prog, held)
-            if first == second:  # (the longer walk only where the short one meets: issue 12, 33 s on transformers)
+            if first == second:  # the walk through helpers to their callers' rows, only where the nearest rows meet
                 first, second = _given_rows(prog, train), _given_rows(prog, held)
             same = first == second or (
                 prog.kind(first) == prog.kind(second) == "src"

@@ -8,7 +8,7 @@ from typing import Any
 import libcst as cst
 
 from hygiene.context import RepoContext
-from hygiene.analysis.apis.llm import REPEAT_KWARGS, call_kwargs, http_body, model_call
+from hygiene.analysis.apis.llm import REPEAT_KWARGS, call_kwargs, http_body, model_call, settings_entries
 from hygiene.finding import Severity
 from hygiene.analysis.names import dotted
 from hygiene.analysis.randomness import is_test_path
@@ -705,12 +705,12 @@ seeding and repeating are one decision about the same call. A temperature read f
         name = self.qualified_name(node.func)
         if not model_call(name, node) or any(a.star == "**" for a in node.args) or is_test_path(self.ctx.path):
             return
-        kwargs = {**call_kwargs(node), **(http_body(node) or {})}  # a raw HTTP body's settings are the call's
-        nested = _nested_settings(kwargs)  # ollama's `options={"temperature": 0.8}`
-        kwargs = {**nested, **kwargs}
+        direct = {**call_kwargs(node), **(http_body(node) or {})}  # a raw HTTP body's settings are the call's
+        nested = settings_entries(direct)  # ollama's `options={"temperature": 0.8}`
+        kwargs = {**nested, **direct}
         params = self._params_object(node)
         # a temperature set in a settings dict is reported where it is set (a call over many lines)
-        anchor = nested["temperature"] if kwargs.get("temperature") is nested.get("temperature", node) else node
+        anchor = nested["temperature"] if "temperature" in nested and "temperature" not in direct else node
         if params is not None:
             # The settings of a params object (vLLM `SamplingParams`, a `GenerationConfig`) are the
             # call's; the finding is at the object, where the temperature was chosen. A batched
@@ -1119,20 +1119,3 @@ def _call_sites(ctx: Any) -> dict[str, list[tuple[bool, bool]]]:
             stack.append((child, child_loop, child_repeat))
     ctx.memo["seed009.sites"] = sites
     return sites
-
-
-# Keywords whose literal dict holds the call's generation settings (ollama `options`, HF `InferenceClient`
-# `parameters`, `generate_kwargs` / `gen_kwargs` dicts, an OpenAI-compatible `extra_body`).
-_SETTINGS_DICTS = ("options", "parameters", "generate_kwargs", "gen_kwargs", "generation_kwargs", "extra_body")
-
-
-def _nested_settings(kwargs: dict[str, cst.BaseExpression]) -> dict[str, cst.BaseExpression]:
-    """The string-keyed entries of a settings dict passed to the call (`options={"temperature": 0.8}`)."""
-    found: dict[str, cst.BaseExpression] = {}
-    for key in _SETTINGS_DICTS:
-        value = kwargs.get(key)
-        if isinstance(value, cst.Dict):
-            for element in value.elements:
-                if isinstance(element, cst.DictElement) and isinstance(element.key, cst.SimpleString):
-                    found.setdefault(element.key.evaluated_value, element.value)  # type: ignore[arg-type]
-    return found

@@ -120,6 +120,23 @@ def http_body(node: cst.Call) -> dict[str, cst.BaseExpression] | None:
     return None
 
 
+# Keywords whose literal dict holds the call's generation settings (ollama `options`, HF `InferenceClient`
+# `parameters`, `generate_kwargs` / `gen_kwargs` dicts, an OpenAI-compatible `extra_body`).
+_SETTINGS_DICTS = ("options", "parameters", "generate_kwargs", "gen_kwargs", "generation_kwargs", "extra_body")
+
+
+def settings_entries(kwargs: dict[str, cst.BaseExpression]) -> dict[str, cst.BaseExpression]:
+    """The string-keyed entries of a settings dict passed to the call (`options={"temperature": 0.8}`)."""
+    found: dict[str, cst.BaseExpression] = {}
+    for key in _SETTINGS_DICTS:
+        value = kwargs.get(key)
+        if isinstance(value, cst.Dict):
+            for element in value.elements:
+                if isinstance(element, cst.DictElement) and isinstance(element.key, cst.SimpleString):
+                    found.setdefault(element.key.evaluated_value, element.value)  # type: ignore[arg-type]
+    return found
+
+
 def model_call(name: str | None, node: cst.Call) -> bool:
     """Is `node` (whose callee resolves to `name`, if known) a call that sends text to a model?"""
     keywords = _keywords(node) if node.args else set()
