@@ -667,3 +667,26 @@ def test_dict_literal_read_by_its_key_is_that_value(tmp_path: Path) -> None:
     a, b = named(prog, "a"), named(prog, "b")
     assert prog.info(row_base(prog, a)).get("key") == "train"
     assert prog.info(row_base(prog, b)).get("key") == "test"
+
+
+def test_joblib_delayed_calls_the_function_and_parallel_returns_its_results(tmp_path: Path) -> None:
+    """`Parallel(n_jobs=2)(delayed(f)(x) for x in xs)` is `[f(x) for x in xs]`: the results of the
+    repo's function reach what reads the list (a `max` over scores), as a comprehension's would."""
+    prog, _ = build(tmp_path, {"sweep.py": """
+        from joblib import Parallel, delayed
+        import joblib
+
+        def fit_and_score(depth):
+            return depth, depth * 2
+
+        scores = Parallel(n_jobs=2)(delayed(fit_and_score)(d) for d in [2, 4, 8])
+        more = joblib.Parallel(n_jobs=-1, prefer="threads")(joblib.delayed(fit_and_score)(d) for d in [16])
+        best = max(scores, key=lambda t: t[1])
+    """})
+    for name in ("scores", "more"):
+        results = named(prog, name)
+        assert prog.kind(results) == "comp", name
+        element = prog.input(results, 0)
+        assert prog.kind(element) == "call" and prog.info(element)["fn"] == "sweep.fit_and_score", name
+    best = named(prog, "best")
+    assert prog.kind(best) == "select" and named(prog, "scores") in prog.inputs(best)

@@ -12,7 +12,7 @@ from hygiene.analysis.apis import plain
 from hygiene.analysis.dataflow import knowledge as kb
 from hygiene.analysis.dataflow.expressions import Evaluator, Value, is_model_call
 from hygiene.analysis.dataflow.formulas import formula_call
-from hygiene.analysis.dataflow.libcalls import call_role, dict_entry_tuple, pipeline_node, prophet_fit, selection_fit, split_call
+from hygiene.analysis.dataflow.libcalls import call_role, dict_entry_tuple, library_call, pipeline_node, prophet_fit, selection_fit
 from hygiene.analysis.dataflow.frames import assigned_column, column_expression, first_rows, frame_call, per_row
 from hygiene.analysis.strings import literal_value, pattern_value, string_value
 
@@ -68,7 +68,7 @@ class CallEvaluator(Evaluator):
             return self.model_call(expr, recv, positional, keywords)
         if method in ("view_as", "reshape_as", "expand_as", "type_as") and recv:  # values of recv, shape of the other
             return self.add("op", (recv,), {"op": "alias"}, expr)
-        split = split_call(self, expr, bare, method, recv, positional, keywords)
+        split = library_call(self, expr, bare, method, recv, positional, keywords)
         if split is not None:
             return split
         if callee and isinstance(callee, int) and self.kinds[callee] == "fn":

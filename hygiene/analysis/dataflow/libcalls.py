@@ -1,6 +1,6 @@
 """Library knowledge of calls the dataflow builder reads (`hygiene.analysis.dataflow.calls`): the split a
 call's arguments name, a starred argument's tuple, Prophet's fit of `y`, tsfresh's supervised selection,
-Kedro's pipeline nodes, and the splits a call makes (`split_call`)."""
+Kedro's pipeline nodes, joblib's parallel calls, and the splits a call makes (`split_call`)."""
 from __future__ import annotations
 
 import re
@@ -115,6 +115,20 @@ def pipeline_node(ev, expr: cst.Call, fn, positional: list, keywords: dict) -> i
     for i, name in enumerate(outputs):
         datasets[name] = call if len(outputs) == 1 else ev.add("elem", (call,), {"index": i}, expr)
     return call
+
+
+def library_call(ev, expr: cst.Call, bare: str, method: str, recv: int, positional: list,  # type: ignore[no-untyped-def]
+                 keywords: dict) -> int | None:
+    """The value of a call whose library decides it: joblib's, then a split (`split_call`); None for the others."""
+    # joblib: `delayed(f)` is `f`, so `delayed(f)(x)` is the call `f(x)`; and `Parallel(n_jobs=2)(...)` returns the
+    # list its generator makes, as the comprehension `[f(x) for x in xs]` would
+    # (the name of a call's result is its callee's with `()`: `delayed(f)(x)` is named `joblib.delayed()`)
+    called = isinstance(expr.func, cst.Call)
+    if bare == "joblib.delayed" and not called and positional:
+        return positional[0]
+    if bare == "joblib.Parallel" and called and len(positional) == 1:
+        return positional[0]
+    return split_call(ev, expr, bare, method, recv, positional, keywords)
 
 
 def split_call(ev, expr: cst.Call, bare: str, method: str, recv: int, positional: list,  # type: ignore[no-untyped-def]
