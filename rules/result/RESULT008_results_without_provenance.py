@@ -1261,6 +1261,12 @@ A JSON-lines writer's record written once per run (`with jsonlines.open("results
                     repo.report(cls, path, site["line"], what=site["what"], keys=site["keys"],
                                 related=[Location(found[0], found[1], "written to a file here")], extra=ask)
 
+    def _own(self) -> frozenset[str]:
+        own = self.__dict__.get("_own_names")
+        if own is None:
+            own = self._own_names = _own_functions(getattr(self.ctx, "module", None))
+        return own
+
     def visit_Assign(self, node: cst.Assign) -> None:
         self._run_folder(node)
         scope = self.scopes[-1]
@@ -1268,12 +1274,12 @@ A JSON-lines writer's record written once per run (`with jsonlines.open("results
             name = _base_name(target.target)
             if name is None:
                 continue
-            if isinstance(target.target, cst.Name) and _metric_call(node.value):
+            if isinstance(target.target, cst.Name) and _metric_call(node.value, self._own()):
                 scope.measured.add(name)
             if isinstance(node.value, cst.Dict):
                 keys, opaque = _dict_keys(node.value)
                 scope.keys.setdefault(name, set()).update(keys)
-                scope.measured_keys |= _keys_measured(node.value, scope.measured)
+                scope.measured_keys |= _keys_measured(node.value, scope.measured, self._own())
                 if opaque:
                     scope.opaque.add(name)
             elif isinstance(target.target, cst.Name) and self._frame_of(node.value) is not None:
@@ -1405,7 +1411,7 @@ A JSON-lines writer's record written once per run (`with jsonlines.open("results
                 keys, opaque = _dict_keys(value)
                 if not opaque:
                     scope.writes.append((node, None, keys))
-                    scope.measured_keys |= _keys_measured(value, scope.measured)
+                    scope.measured_keys |= _keys_measured(value, scope.measured, self._own())
             elif isinstance(value, cst.Name):
                 scope.writes.append((node, value.value, set()))
             self.where[id(node)] = self._target_code(node)
@@ -1665,20 +1671,26 @@ A JSON-lines writer's record written once per run (`with jsonlines.open("results
 _GENERIC_MEANS = frozenset({"mean", "average", "avg", "nanmean"})
 
 
-def _metric_call(value: cst.BaseExpression) -> bool:
-    """`refusal_rate(model, prompts)`, `accuracy_score(y, p)`: a call of a function named for the
-    metric it returns (a bare name: the repository's own function or one imported by name)."""
-    return isinstance(value, cst.Call) and isinstance(value.func, cst.Name) \
+def _metric_call(value: cst.BaseExpression, own: frozenset[str]) -> bool:
+    """`refusal_rate(model, prompts)`: a call of a function of this file named for the metric it returns
+    (a library's scorer, `balanced_accuracy_score`, is usually stored under a metric's name already; a
+    record whose keys name conditions instead is the file's own measurement)."""
+    return isinstance(value, cst.Call) and isinstance(value.func, cst.Name) and value.func.value in own \
         and metric_key(value.func.value) and value.func.value.lower() not in _GENERIC_MEANS
 
 
-def _keys_measured(node: cst.Dict, measured: set[str]) -> set[str]:
+def _own_functions(module: cst.Module | None) -> frozenset[str]:
+    """The names of the functions a module defines at its top level."""
+    return frozenset(st.name.value for st in (module.body if module is not None else ()) if isinstance(st, cst.FunctionDef))
+
+
+def _keys_measured(node: cst.Dict, measured: set[str], own: frozenset[str]) -> set[str]:
     """The keys of a dict literal whose value a metric function returned, directly or through a
     variable (`{"refusal_base": base}` after `base = refusal_rate(...)`): the key names a condition,
     the value is its metric."""
     return {key for element in node.elements if isinstance(element, cst.DictElement)
             and (key := string_value(element.key)) is not None
-            and (_metric_call(element.value) or isinstance(element.value, cst.Name) and element.value.value in measured)}
+            and (_metric_call(element.value, own) or isinstance(element.value, cst.Name) and element.value.value in measured)}
 
 
 _RECORD_BASES = frozenset({"BaseModel", "TypedDict", "NamedTuple"})
