@@ -1,7 +1,7 @@
 """RESULT008: code saves metrics with nothing that says which model, data or settings produced them.
 
-A key counts as a metric by its name (`accuracy`, `asr`) or by its value: what a function named for a
-metric returned (`{"refusal_base": base}` after `base = refusal_rate(...)`)."""
+A key counts as a metric by its name (`accuracy`, `asr`) or by its value: what a function of the same file
+named for a metric returned (`{"refusal_base": base}` after `base = refusal_rate(...)`)."""
 from __future__ import annotations
 
 import libcst as cst
