@@ -31,7 +31,7 @@ KINDS = {
     ".ipynb": "notebook",
     ".json": "data", ".jsonl": "data", ".ndjson": "data", ".csv": "data", ".tsv": "data",
     ".parquet": "data",
-    ".md": "text", ".markdown": "text", ".tex": "text", ".rst": "text",
+    ".md": "text", ".markdown": "text", ".qmd": "text", ".tex": "text", ".rst": "text",
 }
 
 

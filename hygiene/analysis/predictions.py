@@ -20,6 +20,8 @@ Kinds:
 """
 from __future__ import annotations
 
+import re
+
 from typing import Any
 
 import libcst as cst
@@ -40,6 +42,11 @@ from hygiene.analysis.value_kinds import (ARGMAX_FUNCTIONS, CONTINUOUS, LOADER_W
 from hygiene.walk import iter_children
 
 __all__ = ["CONTINUOUS", "PREDICTIVE", "Kind", "describe_value", "kind_of", "name_kind", "one_line"]
+
+
+# A predictor's settings that make it a classifier: its `predict` gives labels (AutoGluon, FLAML, PyCaret).
+_CLASSIFYING = re.compile(r"""problem_type\s*=\s*["'](binary|multiclass)|(eval_)?metric\s*=\s*["'](roc_auc|accuracy|"""
+                          r"""balanced_accuracy|f1\w*|log_loss|average_precision|precision|recall|mcc)["']""")
 
 
 class _Scope:
@@ -281,7 +288,9 @@ class _Scope:
             return False
         if text in self.proba_receivers or {"clf", "classifier"} & set(name_tokens(text.rsplit(".", 1)[-1])):
             return True
-        return False
+        # an AutoML predictor built for classification (`TabularPredictor(label=y, eval_metric="roc_auc")`)
+        return any(how == "assign" and isinstance(value, cst.CSTNode) and _CLASSIFYING.search(self.ctx.code(value))
+                   for _, how, value, _ in self.bindings.get(text, []))
 
     def _binding(self, name: str, at: At, depth: int) -> Kind | None:
         entries = [b for b in self.bindings.get(name, []) if b[0][0] < at[0] and _compatible(b[0][1], at[1])]

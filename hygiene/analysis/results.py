@@ -88,7 +88,7 @@ def per_class_table(profile: dict[str, Any]) -> bool:
 _METRIC = re.compile(
     r"(^|_)(acc|accuracy|f1|auc|auroc|auprc|roc_auc|ap|map|precision|recall|score|rate|mean|"
     r"loss|error|err|mae|mse|rmse|r2|bleu|rouge\w*|em|exact_match|pass@\d+|pass_at_\d+|win_rate|asr|"
-    r"ece|brier|perplexity|ppl|kappa|mcc|correlation|corr|spearman|pearson|rating|matching_rate|"
+    r"ece|brier|perplexity|ppl|kappa|mcc|correlation|corr|spearman|pearson|rating|matching_rate|reward|"
     r"ndcg|mrr|hit_rate|top\d?|agreement|avg|average|pct|percent|percentage|"
     # forecasting, survival, segmentation and speech metrics (probe 14: darts' `mape`, lifelines' `c_index`)
     r"mape|smape|mase|rmsse|rmsle|wape|crps|c_index|cindex|concordance|iou|miou|dice|wer|cer|psnr|ssim)($|_)", re.I)

@@ -184,7 +184,8 @@ class TextFlow:
             # `state.messages.insert(0, ChatMessageSystem(content="You are a {specialty} ..."))`: the message
             # object carries its text to the model as written
             return [Destination(SENT, call)]
-        if tail in TOKENIZER_METHODS or "tokenizer" in tail.lower():
+        # (`tok(prompt)` with `tok = AutoTokenizer.from_pretrained(...)`: calling the tokenizer object a maker returned)
+        if tail in TOKENIZER_METHODS or "tokenizer" in tail.lower() or (name or "").endswith("()") and "tokenizer" in written.lower():
             counted = self._counted(call)
             return [] if counted else [Destination(SENT, call)]  # tokenized text goes to a local model
         return [Destination(ESCAPES, call)]

@@ -31,7 +31,7 @@ from typing import Any
 from hygiene.github.api import GitHub, GitHubError, changed_files, upsert_comment
 
 SCANNED_SUFFIXES = (".py", ".ipynb", ".json", ".jsonl", ".ndjson", ".csv", ".tsv", ".parquet", ".md",
-                    ".markdown", ".tex", ".rst", ".toml")
+                    ".markdown", ".qmd", ".tex", ".rst", ".toml")
 MAX_SUMMARY_FINDINGS = 50
 MAX_COMMENT_ITEMS = 25
 # GitHub drops a job summary over 1 MiB whole; the checklist (with its data samples) is what

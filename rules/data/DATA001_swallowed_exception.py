@@ -85,7 +85,9 @@ class SwallowedException(Rule):
     when no code anywhere tells replies with that marker apart); in a grading or parsing function
     (a default score or label, e.g. `except json.JSONDecodeError: return 0`); and `return None`
     around a model call or a grading parse when a caller, in any module, filters the Nones out
-    before a metric without counting them (a Dataset's `__getitem__` around a load, when the
+    before a metric without counting them; a bare `return` in a worker that hands its item's result back
+    only through a container it was given (`results[item["id"]] = ...` after the try, the worker started
+    per item by `nursery.start_soon` / `create_task`), which then never holds the failed item (a Dataset's `__getitem__` around a load, when the
     `collate_fn` of its DataLoader drops the Nones of each batch). A handler leaves a trace, and is fine, when it
     re-raises or exits, logs (`logging`, `warnings`, `print`, `traceback`), counts
     (`n_failed += 1`), records the failure (appends to a failures list, sets an `error` / `status`
@@ -186,6 +188,40 @@ class SwallowedException(Rule):
     triggers = ("except", "suppress(", " or \"\"", " or ''", "startswith", "endswith", " in ", "==", "find(", ".apply(", ".map(", "skip_invalid",
                 "on_bad_lines")
     examples = [
+        invalid("""
+            import httpx
+            import trio
+
+            async def worker(client, item, results):
+                try:
+                    r = await client.post(URL, json={"model": MODEL, "messages": [{"role": "user", "content": item["q"]}]})
+                    r.raise_for_status()
+                except httpx.HTTPError:  # expect: DATA001
+                    return
+                results[item["id"]] = r.json()["choices"][0]["message"]["content"] == item["a"]
+
+            async def main(items):
+                results = {}
+                async with httpx.AsyncClient() as client:
+                    async with trio.open_nursery() as nursery:
+                        for it in items:
+                            nursery.start_soon(worker, client, it, results)
+                print(sum(results.values()) / len(results))
+        """, note="held-out probe 23: a worker run per item stores its result in a container it is handed; the "
+                  "handler's bare `return` stores nothing, so the failed item leaves the accuracy"),
+        valid("""
+            import httpx
+            import trio
+
+            async def worker(client, item, results, failed):
+                try:
+                    r = await client.post(URL, json={"model": MODEL, "messages": [{"role": "user", "content": item["q"]}]})
+                    r.raise_for_status()
+                except httpx.HTTPError:
+                    failed.append(item["id"])
+                    return
+                results[item["id"]] = r.json()["choices"][0]["message"]["content"] == item["a"]
+        """, note="near miss: the handler records the failed item before returning"),
         invalid("""
             from concurrent.futures import ThreadPoolExecutor, as_completed
 
@@ -2688,6 +2724,16 @@ class SwallowedException(Rule):
                 return
         if function is not None and _returns_none(node) and (model is not None or _loads(try_node) or (
                 _parses(try_node) and self._grading(function))):
+            store = _stores_after(function, try_node) if id(try_node) not in self.handled else None
+            if store is not None:
+                # a worker run per item (`nursery.start_soon(worker, ..., item, results)`) that writes its
+                # item's result into a container it was handed: the early return writes nothing
+                self.handled.add(id(try_node))
+                self.report(node, handler="except" + (f" {self.ctx.code(node.type)}" if node.type is not None else ""),
+                            where_in=f"in `{function.name.value}`", action=f"returns before the item's result is stored in `{store}`",
+                            consequence="a failed item never reaches the collected results, and whatever is computed from "
+                                        "them covers only the items that succeeded")
+                return
             self._candidate("none", node, model=model or "", function=function.name.value)
             return
         marked = _marked_result(node, try_node)
@@ -3620,6 +3666,29 @@ def _splits_text(loop: cst.For | cst.While, parents: list[cst.CSTNode]) -> bool:
     text = iterable.func.value
     return not (isinstance(text, cst.Call) and isinstance(text.func, cst.Attribute)
                 and text.func.attr.value in ("read_text", "read"))
+
+
+def _stores_after(function: cst.FunctionDef, try_node: cst.Try) -> str | None:
+    """The parameter of `function` that the statements after `try_node` store a result into (`results[key] =
+    ...`, `results.append(...)`), when the function returns no value anywhere: a worker that hands its
+    result back only through that container, so an early return in the try's handler drops the item."""
+    if any(isinstance(n, cst.Return) and n.value is not None for n in iter_nodes(function.body)):
+        return None
+    # the block holding the try (the function's body, or a `with` / `async with` inside it)
+    body = next((list(n.body) for n in (function.body, *iter_nodes(function.body)) if isinstance(n, cst.IndentedBlock)
+                 and any(statement is try_node for statement in n.body)), [])
+    if not body:
+        return None
+    params = {p.name.value for p in function.params.params} | {p.name.value for p in function.params.kwonly_params}
+    for statement in body[next(i for i, st in enumerate(body) if st is try_node) + 1:]:
+        for n in iter_nodes(statement):
+            if isinstance(n, cst.AssignTarget) and isinstance(n.target, cst.Subscript) \
+                    and isinstance(n.target.value, cst.Name) and n.target.value.value in params:
+                return n.target.value.value
+            if isinstance(n, cst.Call) and isinstance(n.func, cst.Attribute) and n.func.attr.value in ("append", "put", "put_nowait") \
+                    and isinstance(n.func.value, cst.Name) and n.func.value.value in params:
+                return n.func.value.value
+    return None
 
 
 def _returns_none(handler: cst.ExceptHandler) -> bool:

@@ -12,6 +12,7 @@ from hygiene.context import RepoContext
 from hygiene.finding import Location, Severity
 from hygiene.analysis.results import STOP_CHECK, stop_column, truncated_count
 from hygiene.rule import Rule, invalid, notebook, valid
+from hygiene.analysis.refusals import REFUSAL, refusal_markers
 from hygiene.analysis.strings import string_value
 
 # Record fields that hold what a model generated.
@@ -110,6 +111,45 @@ class ScoredWithoutStopReason(Rule):
     message = "`{code}` is scored in `{function}` without checking `stop_reason` / `finish_reason`: {evidence}"
     question = "How many outputs scored at {where} were cut at the token limit, and how were they counted?"
     examples = [
+        valid("""
+            import anthropic
+            client = anthropic.Anthropic()
+            MARKERS = ("I can't", "I cannot", "I won't", "I'm not able to")
+
+            def collect(batch_id):
+                refused = {}
+                for entry in client.messages.batches.results(batch_id):
+                    if entry.result.type == "succeeded":
+                        text = entry.result.message.content[0].text
+                        refused[entry.custom_id] = any(m in text for m in MARKERS)
+                return refused
+
+            def submit(prompts):
+                return client.messages.batches.create(requests=[
+                    {"custom_id": p["id"], "params": {"model": "m", "max_tokens": 512,
+                                                      "messages": [{"role": "user", "content": p["prompt"]}]}}
+                    for p in prompts])
+        """, note="held-out probe 23 near miss: the reply is only searched for refusal openings, which the token "
+                  "limit does not cut"),
+        invalid("""
+            import anthropic
+            client = anthropic.Anthropic()
+            VERDICTS = ("Final verdict: UNSAFE", "Final verdict: SAFE")
+
+            def collect(batch_id):
+                unsafe = {}
+                for entry in client.messages.batches.results(batch_id):
+                    if entry.result.type == "succeeded":
+                        text = entry.result.message.content[0].text
+                        unsafe[entry.custom_id] = any(m in text for m in VERDICTS[:1])  # expect: DATA020
+                return unsafe
+
+            def submit(prompts):
+                return client.messages.batches.create(requests=[
+                    {"custom_id": p["id"], "params": {"model": "m", "max_tokens": 512,
+                                                      "messages": [{"role": "user", "content": p["prompt"]}]}}
+                    for p in prompts])
+        """, note="the twin: a verdict line at the end of the reply, which the limit can cut"),
         invalid("""
             import re
             from transformers import AutoModelForCausalLM, AutoTokenizer
@@ -1571,11 +1611,43 @@ class ScoredWithoutStopReason(Rule):
     def _reply_site(self, node: cst.CSTNode, code: str, function: str) -> None:
         if (function, code) in self.uncapped:
             return
+        if self._refusal_test():
+            return  # `any(m in text for m in REFUSAL_MARKERS)`: a refusal opens the reply, which the limit does not cut
         site = {"line": self.ctx.line_of(node), "code": code, "function": function or "<module>"}
         position = self.ctx.position(node)
         if self.ctx.notebook is not None and position is not None:
             site["cell"], site["cell_line"], _ = self.ctx.notebook.locate(position.start.line)
         self.replies.append(site)  # kept when the file asks for long replies (see finish)
+
+    def _refusal_test(self) -> bool:
+        """The reply is read by a membership test for refusal openings: `"I cannot" in reply`, or `m in reply`
+        for `m` of a collection of them (`any(m in text for m in MARKERS)`, `MARKERS` a tuple of such strings)."""
+        parents = self.ctx.parents
+        test = next((p for p in reversed(parents[-4:]) if isinstance(p, cst.Comparison)), None)
+        if test is None or len(test.comparisons) != 1 or not isinstance(test.comparisons[0].operator, cst.In):
+            return False
+        left = test.left
+        if string_value(left) is not None:
+            return bool(REFUSAL.search(string_value(left) or ""))
+        if not isinstance(left, cst.Name):
+            return False
+        for parent in reversed(parents):
+            fors = [parent.for_in] if isinstance(parent, (cst.GeneratorExp, cst.ListComp, cst.SetComp)) else []
+            for comp in fors:
+                if isinstance(comp.target, cst.Name) and comp.target.value == left.value:
+                    return bool(refusal_markers(self._strings_of(comp.iter)))
+        return False
+
+    def _strings_of(self, expr: cst.BaseExpression) -> list[str]:
+        """The strings of a tuple / list / set literal, or of the one literal a module-level name is bound to."""
+        if isinstance(expr, cst.Name) and self.ctx.module is not None:
+            bound = [st.value for line in self.ctx.module.body if isinstance(line, cst.SimpleStatementLine)
+                     for st in line.body if isinstance(st, cst.Assign) and len(st.targets) == 1
+                     and isinstance(st.targets[0].target, cst.Name) and st.targets[0].target.value == expr.value]
+            expr = bound[-1] if len(bound) == 1 else expr
+        if isinstance(expr, (cst.Tuple, cst.List, cst.Set)):
+            return [v for e in expr.elements if (v := string_value(e.value)) is not None]
+        return []
 
     def visit_SimpleString(self, node: cst.SimpleString) -> None:
         # A data file named in the code (`read_json("outputs/t.jsonl")`, `Path("outputs") / "t.jsonl"`):

@@ -24,16 +24,28 @@ def _labels(value: cst.BaseExpression) -> list[str]:
     return [text] if text is not None else []
 
 
+def _succeeded(test: cst.BaseExpression) -> bool:
+    """`entry.result.type == "succeeded"`, `resp.status_code == 200`, `rec["error"] is None`: a test that the
+    request succeeded (its negation is a `request_failed` test)."""
+    if not isinstance(test, cst.Comparison) or len(test.comparisons) != 1:
+        return False
+    flipped = {cst.Equal: cst.NotEqual, cst.Is: cst.IsNot}.get(type(test.comparisons[0].operator))
+    if flipped is None:
+        return False
+    return bool(failure_operands(test.with_changes(comparisons=[test.comparisons[0].with_changes(operator=flipped())]))[0])
+
+
 class FailedRequestCountedAsClass(Rule):
     """
     ## What it does
     Finds a test that a model request failed, read from the reply itself (an OpenAI Batch output
     line's `rec["error"]` or `rec["response"]["status_code"] != 200`, an SDK object's
     `resp.error is not None`, an Anthropic Message Batch entry's `entry.result.type != "succeeded"`,
-    `status == "errored"`), whose branch gives one of the classes the code measures: it returns or
+    `status == "errored"`, or the `else` of a success test `if entry.result.type == "succeeded":`), whose
+    branch gives one of the classes the code measures: it returns or
     assigns a label that the same function also gives to answered requests (`return key, "refusal"`
-    beside `"refusal" if REFUSAL.search(text) else "complied"`), returns a `True` / `False` verdict
-    where the other return is computed from the reply, or adds to a count that answered requests
+    beside `"refusal" if REFUSAL.search(text) else "complied"`), returns or assigns a `True` / `False` verdict
+    where the other return (or assignment to the same target) is computed from the reply, or adds to a count that answered requests
     also add to. Joined by `or` to a test of the reply (`rec["error"] or REFUSAL.search(text)`) it is
     the same. A branch that names the failure (`"error"`, `failed += 1`), skips it (`continue`),
     raises, or returns `None` is left alone; so is a label given only to failures.
@@ -75,6 +87,35 @@ class FailedRequestCountedAsClass(Rule):
     question = "Should the failed requests tested at {where} be counted as {what}, or counted apart?"
     requires = frozenset({"error", "status_code", "status", "type", "http_status", "errors", "exception", "error_message"})
     examples = [
+        invalid("""
+            import anthropic
+            MARKERS = ("I can't", "I cannot", "I won't")
+
+            def collect(client, batch_id):
+                refused = {}
+                for entry in client.messages.batches.results(batch_id):
+                    if entry.result.type == "succeeded":
+                        text = entry.result.message.content[0].text
+                        refused[entry.custom_id] = any(m in text for m in MARKERS)
+                    else:
+                        refused[entry.custom_id] = True  # expect: DATA070
+                return refused
+        """, note="held-out probe 23: the else of a success test is the failed request (errored, expired); it gets the "
+                  "`True` verdict that answered requests get from their text"),
+        valid("""
+            import anthropic
+            MARKERS = ("I can't", "I cannot", "I won't")
+
+            def collect(client, batch_id):
+                refused, failed = {}, []
+                for entry in client.messages.batches.results(batch_id):
+                    if entry.result.type == "succeeded":
+                        text = entry.result.message.content[0].text
+                        refused[entry.custom_id] = any(m in text for m in MARKERS)
+                    else:
+                        failed.append((entry.custom_id, entry.result.type))
+                return refused, failed
+        """, note="near miss: the failed requests are listed apart"),
         invalid("""
             import json, re
             REFUSAL = re.compile(r"I can't|I cannot|I'm sorry")
@@ -153,6 +194,17 @@ class FailedRequestCountedAsClass(Rule):
     def visit_If(self, node: cst.If) -> None:
         failed, others = failure_operands(node.test)
         if not failed:
+            # `if entry.result.type == "succeeded": ... else: refused[id] = True`: the else branch is the failure
+            if _succeeded(node.test) and isinstance(node.orelse, cst.Else):
+                what = self._branch_counts(node.orelse.body, [])
+                if what:  # reported at the else branch, where the failure is given its class
+                    body = node.orelse.body
+                    first = body.body[0] if isinstance(body, cst.IndentedBlock) and body.body else node.orelse
+                    self.report(first, test=" ".join(self.ctx.code(node.test).split()), what=what,
+                                where=f"line {self.ctx.line_of(first)}",
+                                message="The `else` of `{test}` is a failed request (an error, a batch result that did not "
+                                        "succeed) and is counted as {what}, a class the code measures: failed requests move "
+                                        "the rate, uncounted")
             return
         what = self._branch_counts(node.body, others)
         if what:
@@ -183,6 +235,10 @@ class FailedRequestCountedAsClass(Rule):
                 if not labels or any(_FAILURE.search(label) for label in labels):
                     return None
                 return f"`{labels[-1]}`" if others or self._given_elsewhere(labels[-1], node) else None
+            if isinstance(node, cst.Assign) and len(node.targets) == 1 and isinstance(node.value, cst.Name) \
+                    and node.value.value in ("True", "False"):
+                # `refused[entry.custom_id] = True` where answered requests get a verdict computed from the reply
+                return f"a `{node.value.value}` verdict" if self._computed_elsewhere(node) else None
             if isinstance(node, cst.Assign) and len(node.targets) == 1:
                 labels = _labels(node.value)
                 if labels and not any(_FAILURE.search(label) for label in labels):
@@ -210,6 +266,15 @@ class FailedRequestCountedAsClass(Rule):
         scope = self._scope()
         return scope is not None and any(isinstance(n, cst.AugAssign) and n is not here and self.ctx.code(n.target) == target
                                          for n in iter_nodes(scope))
+
+    def _computed_elsewhere(self, here: cst.Assign) -> bool:
+        """The same target (`refused[entry.custom_id]`) is assigned elsewhere in the function a value that is
+        not a constant: a verdict computed from the reply."""
+        scope = self._scope()
+        target = self.ctx.code(here.targets[0].target)
+        return scope is not None and any(
+            isinstance(n, cst.Assign) and n is not here and len(n.targets) == 1 and self.ctx.code(n.targets[0].target) == target
+            and not (isinstance(n.value, cst.Name) and n.value.value in _CONSTANTS) for n in iter_nodes(scope))
 
     def _computed_return(self, here: cst.Return) -> bool:
         """Another return of the function gives a verdict computed from the reply, not a constant."""

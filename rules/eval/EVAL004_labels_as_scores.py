@@ -143,6 +143,35 @@ class LabelsAsScores(Rule):
     dataflow_starts = frozenset({"metric"})
     examples = [
         invalid("""
+            import pandas as pd
+            from autogluon.tabular import TabularPredictor
+            from sklearn.metrics import roc_auc_score
+
+            train, val, test = (pd.read_parquet(f"data/{s}.parquet") for s in ("train", "val", "test"))
+            predictor = TabularPredictor(label="is_fraud", eval_metric="roc_auc").fit(train, tuning_data=val)
+            pred = predictor.predict(test)
+            auc = roc_auc_score(test["is_fraud"], pred)  # expect: EVAL004
+        """, note="held-out probe 23: a predictor built for classification (`eval_metric=\"roc_auc\"`) predicts labels"),
+        valid("""
+            import pandas as pd
+            from autogluon.tabular import TabularPredictor
+            from sklearn.metrics import roc_auc_score
+
+            train, val, test = (pd.read_parquet(f"data/{s}.parquet") for s in ("train", "val", "test"))
+            predictor = TabularPredictor(label="is_fraud", eval_metric="roc_auc").fit(train, tuning_data=val)
+            pred = predictor.predict_proba(test)[1]
+            auc = roc_auc_score(test["is_fraud"], pred)
+        """, note="near miss: the positive class's probability"),
+        valid("""
+            import pandas as pd
+            from autogluon.tabular import TabularPredictor
+            from sklearn.metrics import roc_auc_score
+
+            train, test = pd.read_parquet("data/train.parquet"), pd.read_parquet("data/test.parquet")
+            predictor = TabularPredictor(label="risk_score", eval_metric="rmse").fit(train)
+            print(roc_auc_score(test["defaulted"], predictor.predict(test)))
+        """, note="near miss: a regression predictor's predictions are continuous scores"),
+        invalid("""
             from sklearn.metrics import accuracy_score, f1_score, roc_auc_score
             from sklearn.pipeline import Pipeline
 

@@ -23,7 +23,8 @@ class CacheKeyWithoutModel(Rule):
     """
     ## What it does
     Finds a cache of model responses whose key is a hash of the prompt (or messages) alone, or a
-    dict memo (`if prompt in memo: return memo[prompt]` ... `memo[prompt] = reply`), while the
+    dict memo (`if prompt in memo: return memo[prompt]` ... `memo[prompt] = reply`; a key hashed from
+    parameters the model call sends, whatever their names, `sha256(system + user)`), while the
     model or the sampling temperature it caches for varies at run time: a loop over models or
     temperatures (through parameters and callers, in a class or a notebook, or the model handed to
     a constructor in a loop), a command-line option, a callback that calls the model of the loop's
@@ -57,6 +58,51 @@ class CacheKeyWithoutModel(Rule):
     message = "The response cache key at {where} holds `{hashed}` but not {what}, while {models}"
     question = "Does the cache keyed at {where} keep the responses of different models (and sampling settings) apart?"
     examples = [
+        invalid("""
+            import argparse
+            import hashlib
+            import shelve
+            import anthropic
+
+            client = anthropic.Anthropic()
+
+            def ask(model, system, user, cache):
+                key = hashlib.sha256((system + "\\n" + user).encode()).hexdigest()  # expect: EVAL021
+                if key not in cache:
+                    msg = client.messages.create(model=model, max_tokens=512, system=system,
+                                                 messages=[{"role": "user", "content": user}])
+                    cache[key] = msg.content[0].text
+                return cache[key]
+
+            ap = argparse.ArgumentParser()
+            ap.add_argument("--model", required=True)
+            args = ap.parse_args()
+            with shelve.open("cache/replies") as cache:
+                replies = [ask(args.model, r["system"], r["user"], cache) for r in rows]
+        """, note="held-out probe 23: the key hashes the parameters the call sends (`system`, `user`), whatever they are "
+                  "called; the model is a command-line option"),
+        valid("""
+            import argparse
+            import hashlib
+            import shelve
+            import anthropic
+
+            client = anthropic.Anthropic()
+
+            def ask(model, system, user, cache):
+                key = hashlib.sha256((model + "\\n" + system + "\\n" + user).encode()).hexdigest()
+                if key not in cache:
+                    msg = client.messages.create(model=model, max_tokens=512, system=system,
+                                                 messages=[{"role": "user", "content": user}])
+                    cache[key] = msg.content[0].text
+                return cache[key]
+
+            ap = argparse.ArgumentParser()
+            ap.add_argument("--model", required=True)
+            args = ap.parse_args()
+            with shelve.open("cache/replies") as cache:
+                replies = [ask(args.model, r["system"], r["user"], cache) for r in rows]
+        """, note="near miss: the same key starts with the model"),
         invalid("""
             import argparse
             import json
@@ -642,13 +688,16 @@ class CacheKeyWithoutModel(Rule):
         for hashed in prog.nodes("hash"):
             ingredients = prog.back(_key_parts(prog, hashed), limit=400,
                                     stop=lambda r: prog.kind(r) in ("llm", "fit", "split"))
-            if not _mentions(prog, ingredients, _PROMPT_WORDS):
+            prompt_named = _mentions(prog, ingredients, _PROMPT_WORDS)
+            if not prompt_named and not any(prog.kind(n) == "param" for n in ingredients):
                 continue
             # A key that names the model may still leave out the temperature a loop varies.
             model_named = _mentions(prog, ingredients, _MODEL_WORDS)
             # (the search of every call of the program for a cache class's users only where the
             # model is missing: a key that names it is checked for the settings of its own callers)
             for call in _calls_served(prog, hashed, users=not model_named):
+                if not prompt_named and not _sends(prog, call, ingredients):
+                    continue
                 missing = _varying_settings(prog, call, ingredients, model_named)
                 if missing:
                     cls._report(repo, prog, hashed, call, missing,
@@ -790,6 +839,14 @@ def _mentions(prog: Program, ingredients: dict[Ref, Ref], words: tuple[str, ...]
             if any(any(w in str(k).lower() for w in words) for k in info.get("keys", [])):
                 return True
     return False
+
+
+def _sends(prog: Program, call: Ref, ingredients: dict[Ref, Ref]) -> bool:
+    """Does the model `call` send a parameter the key is hashed from (`ask(model, system, user)` hashing
+    `system + user` and sending both): the key holds the text sent, whatever its parts are called."""
+    params = {n for n in ingredients if prog.kind(n) == "param"}
+    sent = prog.back(prog.inputs(call), limit=200, stop=lambda r: prog.kind(r) in ("llm", "fit", "split", "hash"))
+    return bool(params & set(sent))
 
 
 def _hashed_names(prog: Program, ingredients: dict[Ref, Ref]) -> str:

@@ -128,6 +128,28 @@ class SelectionOnTest(Rule):
     question = "Which data chose {what} at {where}: a validation split, or `{test}` ({part}), the test part the result is reported on?"
     examples = [
         invalid("""
+            import pandas as pd
+            from autogluon.tabular import TabularPredictor
+            from sklearn.model_selection import train_test_split
+
+            df = pd.read_csv("data/churn.csv")
+            train, test = train_test_split(df, test_size=0.2, random_state=1)
+            predictor = TabularPredictor(label="churned", eval_metric="f1").fit(train_data=train, tuning_data=test)  # expect: LEAK003
+            print(predictor.evaluate(test))
+        """, note="held-out probe 23: AutoGluon's fit takes its training data by keyword (`train_data=`), and "
+                  "`tuning_data=` picks its models and ensemble"),
+        valid("""
+            import pandas as pd
+            from autogluon.tabular import TabularPredictor
+            from sklearn.model_selection import train_test_split
+
+            df = pd.read_csv("data/churn.csv")
+            train, test = train_test_split(df, test_size=0.2, random_state=1)
+            train, val = train_test_split(train, test_size=0.2, random_state=1)
+            predictor = TabularPredictor(label="churned", eval_metric="f1").fit(train_data=train, tuning_data=val)
+            print(predictor.evaluate(test))
+        """, note="near miss: the tuning data is a validation split carved from train"),
+        invalid("""
             from sklearn.model_selection import KFold
 
             def cross_validation(model, X, y, seed):

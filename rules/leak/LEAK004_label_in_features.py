@@ -58,6 +58,31 @@ series offset by a step (`X, y = s[:-1], s[1:]`: a one-step forecast); a label r
     message = "{features} {verb} computed from the label `{label}` at {where}, and `{model}` is fit on {them} to predict `{label}` at {fit}"
     question = "Would {features} (built at {where}) be known before `{label}` is, when `{model}` predicts it?"
     examples = [
+        invalid("""
+            import pandas as pd
+            from sklearn.linear_model import LogisticRegression
+            from sklearn.model_selection import train_test_split
+
+            df = pd.read_csv("data/deals.csv")
+            df["margin"] = df["revenue"] - df["cost"]
+            df["profitable"] = (df["margin"] > 0).astype(int)
+            X = df.drop(columns=["profitable", "deal_id"])  # expect: LEAK004
+            X_train, X_test, y_train, y_test = train_test_split(X, df["profitable"], random_state=3)
+            clf = LogisticRegression().fit(X_train, y_train)
+        """, note="held-out probe 23: the label is a threshold of `margin`, itself made from two other columns; the "
+                  "label's own expression reads `margin` alone, which stays in the features"),
+        valid("""
+            import pandas as pd
+            from sklearn.linear_model import LogisticRegression
+            from sklearn.model_selection import train_test_split
+
+            df = pd.read_csv("data/deals.csv")
+            df["margin"] = df["revenue"] - df["cost"]
+            df["profitable"] = (df["margin"] > 0).astype(int)
+            X = df.drop(columns=["profitable", "deal_id", "margin", "revenue", "cost"])
+            X_train, X_test, y_train, y_test = train_test_split(X, df["profitable"], random_state=3)
+            clf = LogisticRegression().fit(X_train, y_train)
+        """, note="near miss: the column the label is made from is dropped with it"),
         valid("""
             import pandas as pd
             from sklearn.linear_model import SGDRegressor
@@ -1126,7 +1151,9 @@ def _label_source(prog: Program, frame: Ref, label: str) -> tuple[str, Ref] | No
         value = prog.input(node, 1)
         if not value:
             return None
-        parents = prog.back([value], stop=lambda r: prog.kind(r) in ("fit", "pred", "split", "metric", "src", "param"),
+        # (the columns the label's own expression reads: not back through the table to how they were made, so
+        # `df["margin"] = df["revenue"] - df["cost"]` then `df["y"] = df["margin"] > 0` reads `margin` alone)
+        parents = prog.back([value], stop=lambda r: prog.kind(r) in ("fit", "pred", "split", "metric", "src", "param", "col"),
                             limit=200)
         if any(prog.kind(p) in ("stat", "apply") or prog.info(p).get("m") in _AGGREGATES
                or (prog.kind(p) == "call" and (prog.callee(p) is not None or prog.info(p).get("m") not in _ELEMENTWISE))

@@ -37,7 +37,8 @@ class AnswerInPrompt(Rule):
     code fills from the answer (`row["hint"] = f"({row['target']})"`). The gold field is one the code
     compares with the model's reply or names like an answer (`answer`, `label`, `gold`, ...). Also
     finds a single gold value interpolated into the prompt that the same call's reply is then
-    graded against (`f"...Answer ({gold}):"`, then `reply.startswith(gold)`); a value only named
+    graded against (`f"...Answer ({gold}):"`, then `reply.startswith(gold)`), or the item's worked
+    solution (`hint=item["solution"]`) when the reply is graded against another gold field of the item; a value only named
     like an instruction (`keyword`) is not taken for an answer. A formatter that writes a record's
     answer under a flag (`def render(ex, include_answer=True)`) counts when the call for the graded
     record leaves the flag at a true default or passes `True`; the finding is at that call. A
@@ -69,6 +70,33 @@ class AnswerInPrompt(Rule):
     message = "Every field of `{record}` is written into the prompt at {where}, including `{gold}`, the answer compared with the model's reply at {compared}"
     question = "Does the prompt built at {where} from `{record}` leave out `{gold}`, the gold answer?"
     examples = [
+        invalid("""
+            import json
+            from smolagents import CodeAgent, InferenceClientModel
+
+            TASK = "Solve the problem.\\nProblem: {problem}\\nHint: {hint}\\nReturn only the final number."
+            agent = CodeAgent(tools=[], model=InferenceClientModel(model_id="Qwen/Qwen2.5-Coder-32B-Instruct"))
+            items = [json.loads(l) for l in open("data/aime.jsonl")]
+            correct = 0
+            for it in items:
+                task = TASK.format(problem=it["problem"], hint=it["solution"])  # expect: LEAK006
+                answer = str(agent.run(task)).strip()
+                correct += answer == str(it["answer"])
+        """, note="held-out probe 23: an agent's task (smolagents `run`) is sent to its model; the hint is the item's "
+                  "worked solution, which ends in the answer the reply is graded against"),
+        valid("""
+            import json
+            from smolagents import CodeAgent, InferenceClientModel
+
+            TASK = "Solve the problem.\\nProblem: {problem}\\nHint: {hint}\\nReturn only the final number."
+            agent = CodeAgent(tools=[], model=InferenceClientModel(model_id="Qwen/Qwen2.5-Coder-32B-Instruct"))
+            items = [json.loads(l) for l in open("data/aime.jsonl")]
+            correct = 0
+            for it in items:
+                task = TASK.format(problem=it["problem"], hint=it["hint"])
+                answer = str(agent.run(task)).strip()
+                correct += answer == str(it["answer"])
+        """, note="near miss: the hint is the item's generic hint field"),
         invalid("""
             import json
             from dataclasses import asdict, dataclass
@@ -1035,7 +1063,9 @@ class AnswerInPrompt(Rule):
                 repo.report(cls, **prog.where(at),
                             related=[Location(prog.path(call), prog.line(call), "sent to the model here"),
                                      Location(prog.path(compared), prog.line(compared), "compared with the reply here")],
-                            message="`{gold}`, which the model's reply is compared with at {compared}, is written into the prompt at {where}",
+                            message="`{gold}`, the item's worked solution, is written into the prompt at {where}, and the reply is "
+                                    "graded at {compared} against the answer it contains" if _solution_field(prog, gold) else
+                                    "`{gold}`, which the model's reply is compared with at {compared}, is written into the prompt at {where}",
                             question="Does the prompt built at {where} contain `{gold}`, the answer the reply is graded against at {compared}?",
                             gold=_attribute_name(prog, gold) or value_name(prog, gold, "the gold answer"),
                             compared=prog.describe(compared), record="", )
@@ -1252,9 +1282,27 @@ def _gold_in_text(prog: Program, call: Ref, starts: list[Ref]) -> list[tuple[Ref
             # a helper that always writes the field (no flag turns it off; a method's own `self.answer`):
             # the finding is where it writes it; a formatter with a flag: at the call that leaves it on
             entered = parent if kind == "selfattr" or not _flagged(prog, node, stack[-1]) else stack[-1]
+        if not compared and _solution_field(prog, node):
+            # `hint=item["solution"]` in the prompt, the reply graded against `item["answer"]`: the worked
+            # solution of the item carries the answer it is graded on
+            record = prog.input(node, 0)
+            compared = _graded(prog, [u for u in prog.users(record) if u != node and prog.kind(u) == "col"
+                                      and _gold_word(str((prog.info(u).get("cols") or [""])[0]))], replies)
         if compared:
             found.append((node, entered, compared))
     return found
+
+
+# Fields holding an item's worked solution: text that ends in the answer the item is graded on.
+_SOLUTION_KEYS = frozenset({"solution", "solutions", "reference_solution", "worked_solution", "full_solution",
+                            "canonical_solution", "gold_solution", "solution_text"})
+
+
+def _solution_field(prog: Program, node: Ref) -> bool:
+    """`item["solution"]`: one field of a record, named for its worked solution."""
+    cols = prog.info(node).get("cols", [])
+    return prog.kind(node) == "col" and len(cols) == 1 and str(cols[0]).lower() in _SOLUTION_KEYS \
+        and bool(prog.input(node, 0))
 
 
 def _caller_field(prog: Program, node: Ref, call: Ref) -> list[Ref]:

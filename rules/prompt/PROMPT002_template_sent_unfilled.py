@@ -84,6 +84,35 @@ class TemplateSentUnfilled(Rule):
     triggers = ("{", "import", "\"\"\"", "PROMPT", "prompt")
     examples = [
         invalid("""
+            import torch
+            from transformers import AutoModelForCausalLM, AutoTokenizer
+
+            TEMPLATE = "{question}\\n{choices}\\nAnswer with the letter of the correct option.\\nAnswer:"  # expect: PROMPT002
+            tok = AutoTokenizer.from_pretrained("checkpoints/rmu")
+            model = AutoModelForCausalLM.from_pretrained("checkpoints/rmu").eval()
+
+            def predict(item):
+                prompt = TEMPLATE.replace("{question}", item["question"])
+                ids = tok(prompt, return_tensors="pt").input_ids
+                with torch.no_grad():
+                    return model(ids).logits[0, -1].argmax()
+        """, note="held-out probe 23: a local model reads what its tokenizer object (`tok = AutoTokenizer...`) is "
+                  "given; the `.replace` chain leaves {choices}"),
+        valid("""
+            import torch
+            from transformers import AutoModelForCausalLM, AutoTokenizer
+
+            TEMPLATE = "{question}\\n{choices}\\nAnswer with the letter of the correct option.\\nAnswer:"
+            tok = AutoTokenizer.from_pretrained("checkpoints/rmu")
+            model = AutoModelForCausalLM.from_pretrained("checkpoints/rmu").eval()
+
+            def predict(item):
+                prompt = TEMPLATE.replace("{question}", item["question"]).replace("{choices}", "\\n".join(item["choices"]))
+                ids = tok(prompt, return_tensors="pt").input_ids
+                with torch.no_grad():
+                    return model(ids).logits[0, -1].argmax()
+        """, note="near miss: both fields are replaced before the tokenizer sees the text"),
+        invalid("""
             import anthropic
             client = anthropic.Anthropic()
             PROMPT = (  # expect: PROMPT002
@@ -1083,7 +1112,9 @@ prompt = template.render(document=doc, shots=shots)
         # A prompt builder filling fields by `.replace("{field}", ...)` may hand its text to a model
         # in another file: its chains are followed too.
         builds = _REPLACED_FIELD.search(ctx.text) is not None and _BUILDER_DEF.search(ctx.text) is not None
-        sent = self._sent(module) if ctx.memo.get("calls_a_model") or builds else []
+        # ...and a file that tokenizes text for a local model (`tok(prompt)`, `apply_chat_template`) sends it
+        tokenizes = _REPLACED_FIELD.search(ctx.text) is not None and _TOKENIZES.search(ctx.text) is not None
+        sent = self._sent(module) if ctx.memo.get("calls_a_model") or builds or tokenizes else []
         plain = [{"name": f"{module}.{n}" if module else n, "short": n, "line": line, "fields": [], "escapes": False,
                   "words": [], "plain": True} for n, line in self.plain.items()]
         classes = self._class_facts(module)
@@ -1505,6 +1536,7 @@ def _assigned_to(attribute: cst.Attribute, flow: TextFlow) -> bool:
 
 _REPLACED_NAME = re.compile(r"""\.replace\(\s*[rbu]?["']\{(\w+)\}["']""")
 _REPLACED_FIELD = re.compile(r"""\.replace\(\s*[rbu]?["']\{\w+\}["']""")
+_TOKENIZES = re.compile(r"(?i)tokenizer|apply_chat_template")
 _BUILDER_DEF = re.compile(r"(?im)^\s*def\s+(\w*(prompt|messages|_query\b|(build|make|format|render)_(input|question|request|text|example))|"
                           r"doc_to_text\b)")
 # Builders whose return value is the text a model reads, by their name; lm-eval-harness's `doc_to_text` hook

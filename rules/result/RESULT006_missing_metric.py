@@ -40,6 +40,19 @@ class MissingMetric(Rule):
     message = "`{metric}` in {path} is {what} at line {line} ({count} of {total} values): the metric was not computed for that row"
     question = "Why is `{metric}` {what} at {where}, and which conclusions drawn from {path} does that row change?"
     examples = [
+        invalid({"results/overopt.csv": """\
+            kl,proxy_reward,gold_reward
+            0.0,0.200,
+            0.5,0.310,
+            1.0,0.420,
+            """}, expect=[("results/overopt.csv", 2, "RESULT006")],
+            note="held-out probe 23: a reward is a metric (a reward model's score along an RL run); the gold one is empty"),
+        valid({"results/overopt.csv": """\
+            kl,proxy_reward,gold_reward
+            0.0,0.200,0.180
+            0.5,0.310,0.260
+            1.0,0.420,0.240
+            """}, note="near miss: both rewards were computed"),
         invalid({"results/sweep.csv": """\
             run,lr,dropout,val_f1
             fiery-sweep-1,0.00021,0.1,

@@ -20,11 +20,17 @@ _NUMBER = re.compile(r"(?<![\w.\-/~≈±^@#$])(\d{1,3}\.\d{1,4})(\s?%)?(?![\w\-/
 _METRIC_WORDS = re.compile(r"accura|\bacc\b|\bf1\b|auroc|auprc|\bauc\b|precision|recall|score|\brate\b|rates\b|"
                            r"error|rmse|\bmae\b|\bmse\b|bleu|rouge|exact.match|pass@|win.rate|\basr\b|\bece\b|"
                            r"brier|perplexity|truthful|reaches|achieves|gets|obtains|solves|solved|resolves|"
-                           r"succe(ss|eds)|ndcg|\bmrr\b|\bmap@|recall@|hits@", re.I)
+                           r"succe(ss|eds?|eded)|ndcg|\bmrr\b|\bmap@|recall@|hits@", re.I)
 # Prose about someone else's numbers, approximate figures, or settings rather than results.
 _NOT_OURS = re.compile(r"paper|et al|reported (by|in|for)|prior work|literature|published|original|sota|"
-                       r"state of the art|\bchance\b|random baseline|\blr\b|learning rate|dropout|smoothing|"
-                       r"temperature|top.p|weight decay|\bwd\b|momentum|threshold|alpha|lambda|epoch", re.I)
+                       r"state of the art|\bchance\b|random baseline", re.I)
+# A run's settings: a table row naming one is a settings table; in a sentence only the number the setting
+# word stands next to is a setting (`at temperature 0.7 the refusal rate is 12.5%`: 12.5% is still a result).
+_SETTING_WORDS = (r"\blr\b|learning.rate|dropout|smoothing|temperature|top.?[pk]\b|weight.decay|\bwd\b|momentum|"
+                  r"threshold|alpha|lambda|epochs?\b")
+_SETTING = re.compile(_SETTING_WORDS, re.I)
+_SETTING_BEFORE = re.compile(r"(" + _SETTING_WORDS + r")\W{0,3}(\s*(=|:|of|at|is|was|to|set to|equal to|with)\b)*\s*[=:]?\s*$", re.I)
+_SETTING_AFTER = re.compile(r"^\s*%?\s*(" + _SETTING_WORDS + r")", re.I)
 # A version (`PyTorch 2.0`, `Python 3.11`) or an approximation (`about 3.11`, `~2.85`) just before.
 _VERSION_OR_APPROX = re.compile(r"(\b(python|pytorch|torch|tensorflow|tf|keras|jax|cuda|cudnn|numpy|pandas|sklearn|"
                                 r"scikit-learn|transformers|vllm|version|release|ubuntu|gpt|llama|claude|gemini|"
@@ -62,8 +68,9 @@ def _claims(text: str, latex: bool) -> list[dict[str, Any]]:
             header = _metric_words(line)  # the metrics the table's columns name
         if in_table and _TABLE_RULE.match(line):
             continue
-        if _NOT_OURS.search(line):
+        if _NOT_OURS.search(line) or (in_table and _SETTING.search(line)):
             continue
+        setting = not in_table and _SETTING.search(line)
         if latex and not in_table:
             line = line + _macro_words(line)  # `\newcommand{\ourAcc}{87.9}`: the macro's name says what it holds
         cells = re.split(r"\||&", line) if in_table else [line]
@@ -83,6 +90,9 @@ def _claims(text: str, latex: bool) -> list[dict[str, Any]]:
             for match in _NUMBER.finditer(cell):
                 if _VERSION_OR_APPROX.search(cell[:match.start()].replace("*", "")):
                     continue
+                if setting and (_SETTING_BEFORE.search(cell[:match.start()].replace("*", ""))
+                                or _SETTING_AFTER.match(cell[match.end():])):
+                    continue  # `temperature 0.7`, `0.1 dropout`: a setting of the run, not a result
                 digits = match.group(1)
                 out.append({"line": number, "value": float(digits), "decimals": len(digits.split(".")[1]),
                             "percent": bool(match.group(2)), "table": table_start, "text": match.group(0).strip(),
@@ -149,7 +159,7 @@ class _NumberIndex:
 class ClaimNotInResults(Rule):
     """
     ## What it does
-    Finds numbers reported in README.md, other Markdown files and LaTeX tables, next to
+    Finds numbers reported in README.md, other Markdown files, Quarto reports and LaTeX tables, next to
     numbers the result files do hold, that no result file (JSON, JSONL, CSV, TSV, parquet) and
     no saved notebook output contains, allowing for rounding and for percentages written as
     fractions. Result files are those the repository's code writes, those the document names, and
@@ -452,6 +462,28 @@ class ClaimNotInResults(Rule):
             "outputs/probe.json": '{"layer": 16, "n_test": 812, "auroc": 0.8813}\n',
             "probe.py": 'from pathlib import Path\nPath("outputs/probe.json").write_text(text)\n',
         }, expect=[("README.md", 2, "RESULT007")], note="the number ends the sentence; the version is not a claim"),
+        invalid({
+            "report.qmd": "---\ntitle: Probes\n---\n\nThe layer-20 probe reaches an AUROC of 0.94 on held-out transcripts.\n",
+            "results/probe_auroc.json": '{"layer": 20, "n_test": 412, "auroc": 0.91}\n',
+            "train_probe.py": 'import json\njson.dump(out, open("results/probe_auroc.json", "w"))\n',
+        }, expect=[("report.qmd", 5, "RESULT007")], note="held-out probe 23: a Quarto report is a document like a README"),
+        valid({
+            "report.qmd": "---\ntitle: Probes\n---\n\nThe layer-20 probe reaches an AUROC of 0.91 on held-out transcripts.\n",
+            "results/probe_auroc.json": '{"layer": 20, "n_test": 412, "auroc": 0.91}\n',
+            "train_probe.py": 'import json\njson.dump(out, open("results/probe_auroc.json", "w"))\n',
+        }, note="near miss: the report quotes the saved AUROC"),
+        invalid({
+            "README.md": "The attacks succeed on 71.8% of the behaviours (judge at temperature 0.0, lr 0.5 of the attacker).\n",
+            "results/asr.json": '{"target": "gpt-4o-mini", "n": 320, "asr": 0.762}\n',
+            "attack.py": 'import json\njson.dump(out, open("results/asr.json", "w"))\n',
+        }, expect=[("README.md", 1, "RESULT007")],
+            note="held-out probe 23: a sentence that names its settings still claims its result; only the numbers "
+                 "next to a setting word are settings"),
+        valid({
+            "README.md": "The attacks succeed on 76.2% of the behaviours (judge at temperature 0.7, top-p 0.95).\n",
+            "results/asr.json": '{"target": "gpt-4o-mini", "n": 320, "asr": 0.762}\n',
+            "attack.py": 'import json\njson.dump(out, open("results/asr.json", "w"))\n',
+        }, note="near miss: the result is saved; 0.7 and 0.95 are the settings the words before them name"),
         valid({
             "README.md": "We fine-tune DistilBERT on SST-2; it reaches a validation accuracy of 90.1%.\n",
             "results/eval.json": '{"model": "distilbert", "eval_accuracy": 0.9014, "eval_loss": 0.287}\n',
@@ -713,7 +745,7 @@ class ClaimNotInResults(Rule):
 
     def check_file(self) -> None:
         path = self.ctx.path
-        if not path.lower().endswith((".md", ".markdown", ".tex")):
+        if not path.lower().endswith((".md", ".markdown", ".qmd", ".tex")):
             return
         try:
             text = Path(getattr(self.ctx, "abspath")).read_text(encoding="utf-8", errors="replace")
@@ -883,8 +915,9 @@ _OURS = re.compile(r"(?i)\bours\b|\bour (method|model|approach|system)\b|\bpropo
 _FILE_NAME = re.compile(r"[\w.\-/]*\w\.(?:jsonl?|ndjson|csv|tsv|parquet|ya?ml)\b|(?<![\w./])[A-Za-z_][\w.\-]*(?:/[\w.\-]+)*/(?=[\s`)\]|,;:]|$)")
 
 
-_VERBS = frozenset({"reaches", "achieves", "gets", "obtains", "score", "rate", "rates", "solves", "solved", "resolves",
-                    "succeeds"})
+_VERBS = frozenset({"reaches", "achieves", "gets", "obtains", "score", "rate", "rates", "solves", "solved", "resolves"})
+# `succeeds on`, `success rate`: the success rate, kept as `success_rate`, or as `asr` for an attack
+_SUCCESS = ("success", "asr")
 
 
 def _digits(value: float, decimals: int) -> int:
@@ -912,7 +945,10 @@ def _split_keys(profile: dict[str, Any]) -> set[str]:
 
 def _metric_words(line: str) -> list[str]:
     """The metric names a sentence mentions (`accura`, `f1`), for matching result files' keys."""
-    return sorted({m.group(0).lower() for m in _METRIC_WORDS.finditer(line)} - _VERBS)
+    words = {m.group(0).lower() for m in _METRIC_WORDS.finditer(line)} - _VERBS
+    if any(w.startswith("succe") for w in words):
+        words = {w for w in words if not w.startswith("succe")} | set(_SUCCESS)
+    return sorted(words)
 
 
 def _condition_names(profile: dict[str, Any]) -> set[str]:

@@ -1,4 +1,7 @@
-"""RESULT008: code saves metrics with nothing that says which model, data or settings produced them."""
+"""RESULT008: code saves metrics with nothing that says which model, data or settings produced them.
+
+A key counts as a metric by its name (`accuracy`, `asr`) or by its value: what a function of the same file
+named for a metric returned (`{"refusal_base": base}` after `base = refusal_rate(...)`)."""
 from __future__ import annotations
 
 import libcst as cst
@@ -91,6 +94,8 @@ class _Scope:
         self.params: dict[str, int] = {}       # the function's parameters, by position
         self.name: str | None = None           # the function's qualified name, for callers in other files
         self.handed: list[tuple[cst.Call, str, int, str | None, set[str]]] = []  # results given to a repo function
+        self.measured: set[str] = set()        # variables holding what a metric function returned (`base = refusal_rate(...)`)
+        self.measured_keys: set[str] = set()   # keys of the dicts written whose value is one of them
 
 
 def _setting_read(value: cst.BaseExpression) -> bool:
@@ -281,6 +286,56 @@ A JSON-lines writer's record written once per run (`with jsonlines.open("results
     message = "{what} saves only metrics ({keys}): no model, configuration, seed, sample count or code version is recorded with them"
     question = "Which model, data, seed and commit produced the numbers written at {where}?"
     examples = [
+        invalid("""
+            import argparse
+            import json
+            from pathlib import Path
+
+            def refusal_rate(model, prompts, hook=None):
+                return sum(model.refuses(p, hook) for p in prompts) / len(prompts)
+
+            def main():
+                ap = argparse.ArgumentParser()
+                ap.add_argument("--model")
+                args = ap.parse_args()
+                model = load(args.model)
+                base = refusal_rate(model, PROMPTS)
+                ablated = refusal_rate(model, PROMPTS, hook=ablate)
+                Path("results/ablation.json").write_text(json.dumps({"refusal_base": base, "refusal_ablated": ablated}))  # expect: RESULT008
+        """, note="held-out probe 23: the keys name conditions, not metrics; the values are what a metric function "
+                  "(`refusal_rate`) returned"),
+        valid("""
+            import argparse
+            import json
+            from pathlib import Path
+
+            def refusal_rate(model, prompts, hook=None):
+                return sum(model.refuses(p, hook) for p in prompts) / len(prompts)
+
+            def main():
+                ap = argparse.ArgumentParser()
+                ap.add_argument("--model")
+                args = ap.parse_args()
+                model = load(args.model)
+                base = refusal_rate(model, PROMPTS)
+                ablated = refusal_rate(model, PROMPTS, hook=ablate)
+                Path("results/ablation.json").write_text(json.dumps({"model": args.model, "n": len(PROMPTS),
+                                                                     "refusal_base": base, "refusal_ablated": ablated}))
+        """, note="near miss: the same record with the model and n"),
+        valid("""
+            import argparse
+            import json
+            from pathlib import Path
+            import numpy as np
+
+            def main():
+                ap = argparse.ArgumentParser()
+                ap.add_argument("--model")
+                args = ap.parse_args()
+                acts = np.load(args.model + ".npy")
+                spread = np.mean(acts)
+                Path("stats/acts.json").write_text(json.dumps({"activation_spread": spread}))
+        """, note="near miss: a generic mean of activations is no metric of a result"),
         invalid("""
             import polars as pl
             MODELS = ["BAAI/bge-small-en-v1.5", "intfloat/e5-small-v2"]
@@ -1206,6 +1261,12 @@ A JSON-lines writer's record written once per run (`with jsonlines.open("results
                     repo.report(cls, path, site["line"], what=site["what"], keys=site["keys"],
                                 related=[Location(found[0], found[1], "written to a file here")], extra=ask)
 
+    def _own(self) -> frozenset[str]:
+        own = self.__dict__.get("_own_names")
+        if own is None:
+            own = self._own_names = _own_functions(getattr(self.ctx, "module", None))
+        return own
+
     def visit_Assign(self, node: cst.Assign) -> None:
         self._run_folder(node)
         scope = self.scopes[-1]
@@ -1213,9 +1274,12 @@ A JSON-lines writer's record written once per run (`with jsonlines.open("results
             name = _base_name(target.target)
             if name is None:
                 continue
+            if isinstance(target.target, cst.Name) and _metric_call(node.value, self._own()):
+                scope.measured.add(name)
             if isinstance(node.value, cst.Dict):
                 keys, opaque = _dict_keys(node.value)
                 scope.keys.setdefault(name, set()).update(keys)
+                scope.measured_keys |= _keys_measured(node.value, scope.measured, self._own())
                 if opaque:
                     scope.opaque.add(name)
             elif isinstance(target.target, cst.Name) and self._frame_of(node.value) is not None:
@@ -1347,6 +1411,7 @@ A JSON-lines writer's record written once per run (`with jsonlines.open("results
                 keys, opaque = _dict_keys(value)
                 if not opaque:
                     scope.writes.append((node, None, keys))
+                    scope.measured_keys |= _keys_measured(value, scope.measured, self._own())
             elif isinstance(value, cst.Name):
                 scope.writes.append((node, value.value, set()))
             self.where[id(node)] = self._target_code(node)
@@ -1582,7 +1647,8 @@ A JSON-lines writer's record written once per run (`with jsonlines.open("results
                 keys = scope.keys[variable]
             else:
                 keys = literal
-            if not keys or not any(metric_key(k) for k in keys) or any(provenance_key(k) for k in keys):
+            if not keys or not any(metric_key(k) or k in scope.measured_keys for k in keys) \
+                    or any(provenance_key(k) for k in keys):
                 continue
             # A header's `epoch` whose rows are written once per run, outside any loop, is a setting.
             once_per_run = variable is None and bool(scope.rows_in_loop) and not any(scope.rows_in_loop)
@@ -1599,6 +1665,32 @@ A JSON-lines writer's record written once per run (`with jsonlines.open("results
             fixed = (not scope.swept and not _CONFIGURED.search(self.ctx.text) and not _SWEEP_LIBRARY.search(self.ctx.text) and not (set(scope.params) & _CONFIG_PARAMS)
                      and not any(_PATH_PARAM.search(p) for p in scope.params))  # a caller naming the file may run it per setting
             self.pending.append((node, {"what": what, "keys": shown}, fixed))
+
+
+# Callees whose name is a metric's only by a generic word: an average of anything, not a result.
+_GENERIC_MEANS = frozenset({"mean", "average", "avg", "nanmean"})
+
+
+def _metric_call(value: cst.BaseExpression, own: frozenset[str]) -> bool:
+    """`refusal_rate(model, prompts)`: a call of a function of this file named for the metric it returns
+    (a library's scorer, `balanced_accuracy_score`, is usually stored under a metric's name already; a
+    record whose keys name conditions instead is the file's own measurement)."""
+    return isinstance(value, cst.Call) and isinstance(value.func, cst.Name) and value.func.value in own \
+        and metric_key(value.func.value) and value.func.value.lower() not in _GENERIC_MEANS
+
+
+def _own_functions(module: cst.Module | None) -> frozenset[str]:
+    """The names of the functions a module defines at its top level."""
+    return frozenset(st.name.value for st in (module.body if module is not None else ()) if isinstance(st, cst.FunctionDef))
+
+
+def _keys_measured(node: cst.Dict, measured: set[str], own: frozenset[str]) -> set[str]:
+    """The keys of a dict literal whose value a metric function returned, directly or through a
+    variable (`{"refusal_base": base}` after `base = refusal_rate(...)`): the key names a condition,
+    the value is its metric."""
+    return {key for element in node.elements if isinstance(element, cst.DictElement)
+            and (key := string_value(element.key)) is not None
+            and (_metric_call(element.value, own) or isinstance(element.value, cst.Name) and element.value.value in measured)}
 
 
 _RECORD_BASES = frozenset({"BaseModel", "TypedDict", "NamedTuple"})

@@ -44,6 +44,10 @@ KNOWN_CALLS = frozenset({
     "vllm.LLM.generate", "vllm.LLM.chat", "cohere.Client.chat", "cohere.Client.generate",
     "cohere.ClientV2.chat", "replicate.run", "huggingface_hub.InferenceClient.text_generation",
     "huggingface_hub.InferenceClient.chat_completion", "inspect_ai.model.get_model.generate",
+    # agents: the task text goes to the agent's model (smolagents, the OpenAI Agents SDK's `Runner`, PydanticAI)
+    "smolagents.CodeAgent.run", "smolagents.ToolCallingAgent.run", "smolagents.MultiStepAgent.run",
+    "smolagents.agents.CodeAgent.run", "smolagents.agents.ToolCallingAgent.run",
+    "agents.Runner.run", "agents.Runner.run_sync", "pydantic_ai.Agent.run", "pydantic_ai.Agent.run_sync",
 })
 PROVIDER_ROOTS = ("anthropic", "openai", "google", "vertexai", "mistralai", "together", "groq",
                   "cohere", "fireworks", "litellm", "ollama", "vllm", "langchain", "langchain_openai",

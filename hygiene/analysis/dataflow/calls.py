@@ -94,7 +94,7 @@ class CallEvaluator(Evaluator):
         prophet = prophet_fit(self, qn, method, recv, positional, expr)
         if prophet is not None:
             positional = prophet
-        if method in kb.FIT_METHODS and (positional or keywords.keys() & {"X", "x", "raw_documents", "texts"}) and not on_self:
+        if method in kb.FIT_METHODS and (positional or keywords.keys() & set(kb.TRAINING_KEYWORDS)) and not on_self:
             return self.fit_call(expr, qn, method, recv, positional, keywords)
         first = positional[0] if positional else next(iter(keywords.values()), 0)
         if method in kb.TRANSFORM_METHODS and recv and not on_self and not self.is_data(recv):
@@ -240,7 +240,7 @@ class CallEvaluator(Evaluator):
         kind = "preproc" if method in ("fit_on_texts", "adapt", "train_from_iterator") else kb.fit_kind(cls, method)
         if cls in kb.LABEL_VOCABULARY:
             kind = "labels"
-        x = keywords.get("X", keywords.get("x", positional[0] if positional else 0))
+        x = next((keywords[k] for k in kb.TRAINING_KEYWORDS if k in keywords), positional[0] if positional else 0)
         y = keywords.get("y", positional[1] if len(positional) > 1 else 0)
         inputs: list[Value] = [recv, x, y]
         info: dict[str, Any] = {"cls": cls or "", "kind": kind, "m": method}

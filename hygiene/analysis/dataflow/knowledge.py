@@ -77,6 +77,9 @@ HASHERS = frozenset({"hashlib.md5", "hashlib.sha1", "hashlib.sha256", "hashlib.s
                      "hashlib.sha224", "hashlib.sha384", "builtins.hash", "hashlib.new", "xxhash.xxh64"})
 # Early stopping and keep-the-best callbacks and arguments.
 STOPPING_NAMES = ("EarlyStopping", "ModelCheckpoint", "early_stopping", "EarlyStoppingCallback", "ReduceLROnPlateau")
+# Keywords of a fit call that hand it its training data: scikit-learn's `X`, text vectorizers', and the AutoML fits'
+# (AutoGluon `fit(train_data=...)`, H2O `train(training_frame=...)`, FLAML `fit(X_train=...)`).
+TRAINING_KEYWORDS = ("X", "x", "raw_documents", "texts", "train_data", "training_frame", "X_train")
 # Keywords of a fit call that hand it held-out data to watch (Lightning's `Trainer().fit(model, train, val)` also by position).
 HELD_OUT_KEYWORDS = ("validation_data", "eval_set", "X_val", "val_dataloaders", "tuning_data", "validation_frame")
 # AutoML searches: their fit chooses learners and hyperparameters on the held-out data it is given
