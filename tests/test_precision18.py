@@ -1,0 +1,51 @@
+"""Issue 10, corpus9's rules below 0.8 (branch precision18): shapes of their debatable and false verdicts
+made questions or no finding, each beside the real finding of the same kind."""
+from __future__ import annotations
+
+import json
+import textwrap
+from pathlib import Path
+
+from hygiene.config import Config
+from hygiene.runner import scan
+
+
+def _nb(cells: list[tuple[str, int]]) -> str:
+    return json.dumps({"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": [
+        {"cell_type": "code", "source": s, "execution_count": n, "metadata": {}, "outputs": []} for s, n in cells]})
+
+
+def _scan(root: Path, files: dict[str, str], rule: str):
+    for rel, text in files.items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(text if rel.endswith(".ipynb") else textwrap.dedent(text).lstrip())
+    result = scan(Config(root=root), jobs=1, use_cache=False)
+    return [f for f in result.findings if f.rule == rule], [q for q in result.questions if q.rule == rule]
+
+
+def test_result001_a_name_that_only_titles_a_figure_is_asked(tmp_path: Path) -> None:
+    found, asked = _scan(tmp_path, {"loss.ipynb": _nb([
+        ("import matplotlib.pyplot as plt\nimport pandas as pd\nframes = [pd.read_csv('a.csv'), pd.read_csv('b.csv')]", 1),
+        ("fig, axes = plt.subplots(1, 2)\nfor j, ax in enumerate(axes):\n    ax.plot(frames[j]['loss'])\n"
+         "    ax.set_title(task_names[j])\nplt.savefig('loss.pdf')", 12),
+        ("task_names = ['MMLU', 'TyDiQA']", 14),
+    ])}, "RESULT001")
+    assert not found and [q.extra.get("ask", "")[:30] for q in asked] == ["the early name only labels a f"]
+
+
+def test_result001_a_printed_file_name_and_a_scratch_line_are_asked(tmp_path: Path) -> None:
+    found, asked = _scan(tmp_path, {"kfac.ipynb": _nb([
+        ("results_dir = 'results'", 1), ("print(results_dir + '/weight_samples_' + name + '.npy')", 12),
+        ("name = 'kfac'", 11)]), "scratch.ipynb": _nb([("np.arange(0, 3)", 20), ("import numpy as np", 21)])},
+        "RESULT001")
+    assert not found and sorted(q.path for q in asked) == ["kfac.ipynb", "scratch.ipynb"]
+
+
+def test_result001_a_value_computed_from_the_early_name_stays_a_finding(tmp_path: Path) -> None:
+    found, asked = _scan(tmp_path, {"kfac.ipynb": _nb([
+        ("import numpy as np\nresults_dir = 'results'", 1),
+        ("w = np.load(results_dir + '/weight_samples_' + name + '.npy')\nprint(w.std())", 12),
+        ("name = 'kfac'", 11)]), "plot.ipynb": _nb([
+        ("import matplotlib.pyplot as plt", 1), ("plt.plot(curve)\nplt.title('loss')", 5), ("curve = [1, 2]", 4)])},
+        "RESULT001")
+    assert sorted(f.path for f in found) == ["kfac.ipynb", "plot.ipynb"] and not asked
