@@ -49,3 +49,32 @@ def test_result001_a_value_computed_from_the_early_name_stays_a_finding(tmp_path
         ("import matplotlib.pyplot as plt", 1), ("plt.plot(curve)\nplt.title('loss')", 5), ("curve = [1, 2]", 4)])},
         "RESULT001")
     assert sorted(f.path for f in found) == ["kfac.ipynb", "plot.ipynb"] and not asked
+
+
+def test_leak003_a_prediction_methods_loader_and_a_reordering_choose_nothing(tmp_path: Path) -> None:
+    found, asked = _scan(tmp_path, {"tabnet.py": """
+        import numpy as np
+
+        class TabNet:
+            def predict_proba(self, X):
+                ids = np.array(list(range(X.shape[0])))
+                test_generator = BatchGenerator(X, ids)
+                ids, probs = self.handler.test(test_generator)
+                ordered = [p for _, p in sorted(zip(ids[:, 0], probs))]
+                return np.concatenate(ordered), max(zip(ids, probs))
+        """}, "LEAK003")
+    assert not found and not asked
+
+
+def test_leak003_the_same_code_outside_a_prediction_method_stays_a_finding(tmp_path: Path) -> None:
+    found, _ = _scan(tmp_path, {"tabnet.py": """
+        import numpy as np
+
+        class TabNet:
+            def run_batches(self, X):
+                ids = np.array(list(range(X.shape[0])))
+                test_generator = BatchGenerator(X, ids)
+                ids, probs = self.handler.test(test_generator)
+                return probs, max(zip(ids, probs))
+        """}, "LEAK003")
+    assert [f.line for f in found] == [8]
