@@ -118,6 +118,26 @@ class ParseMissAsClass(Rule):
                 "if they were counted apart?")
     triggers = ("return", " if ", ".get(", "select(", " or ", "Literal[", "\"enum\"", "fallback", "default", ".fillna(")
     examples = [
+        valid("""
+            def normalize_answer(reply):
+                prediction = reply.strip()
+                if "True" in prediction or "False" in prediction:
+                    prediction = "True" if "True" in prediction else "False"
+                return prediction
+
+            def grade(reply, answer):
+                return normalize_answer(reply) == answer
+        """, note="corpus9: the enclosing test requires one of the two words, so \"False\" is given only to a reply "
+                  "that says False; a refusal or an empty reply holds neither and is left as it is"),
+        invalid("""
+            def normalize_answer(reply):
+                prediction = reply.strip()
+                prediction = "True" if "True" in prediction else "False"  # expect: DATA002
+                return prediction
+
+            def grade(reply, answer):
+                return normalize_answer(reply) == answer
+        """, note="near miss: no such test: every reply without True, a refusal included, becomes False"),
         invalid("""
             import re
             VERDICT = re.compile(r"\\b(YES|NO)\\b")
@@ -1574,8 +1594,27 @@ class ParseMissAsClass(Rule):
         tested = _marker_subject(node.test)
         if tested is None or not (self._is_reply(tested) or _normalised_name(tested) in replies) or not _verdict_literal(node.test):
             return
+        if self._guarded_by_other_marker(node, tested, orelse):
+            return
         self.report(node, subject=subject, fallback=f"is {orelse} whenever `{self.ctx.code(node.test)}` fails",
                     consequence=f"refusals, hedges and empty or failed replies are counted as {orelse}")
+
+    def _guarded_by_other_marker(self, node: cst.IfExp, tested: cst.BaseExpression, orelse: str) -> bool:
+        """`if "True" in p or "False" in p: p = "True" if "True" in p else "False"`: the enclosing test
+        requires one of the two markers, so the fallback is reached only when the reply holds the other
+        one; a refusal, a hedge or an empty reply holds neither and never gets it (corpus9: TheoremQA's
+        answer normaliser)."""
+        wanted = orelse.strip("'\"")
+        subject = self.ctx.code(tested)
+        for parent in reversed(self.ctx.parents):
+            if isinstance(parent, cst.If):
+                markers = {string_value(t.left) for t in _or_terms(parent.test) if isinstance(t, cst.Comparison)
+                           and len(t.comparisons) == 1 and isinstance(t.comparisons[0].operator, cst.In)
+                           and self.ctx.code(t.comparisons[0].comparator) == subject}
+                return wanted in markers
+            if isinstance(parent, (cst.FunctionDef, cst.For, cst.While)):
+                return False
+        return False
 
     def _score_value(self, expr: cst.BaseExpression) -> str | None:
         """inspect's score constants (`CORRECT`, `INCORRECT` from `inspect_ai.scorer`), by name."""
@@ -1769,6 +1808,12 @@ def _subscript_key(expr: cst.Subscript) -> str | None:
         if isinstance(key, cst.SimpleString):
             return key.value.strip("'\"")
     return None
+
+
+def _or_terms(test: cst.BaseExpression) -> list[cst.BaseExpression]:
+    if isinstance(test, cst.BooleanOperation) and isinstance(test.operator, cst.Or):
+        return [*_or_terms(test.left), *_or_terms(test.right)]
+    return [test]
 
 
 def _constant(expr: cst.BaseExpression | None) -> str | None:
