@@ -65,6 +65,38 @@ class TestRowsInTraining(Rule):
     message = "`{model}` is fit on `{fit_on}` at {where}, which holds the test rows `{test_on}` it is scored on at {scored}"
     question = "Is `{model}` (fit at {where}) tested at {scored} only on rows it never saw in training?"
     examples = [
+        valid("""
+            from datasets import load_dataset
+            from transformers import Trainer
+
+            def make_pairs(path="org/comparisons", split="train"):
+                rows = load_dataset(path, split=split)
+                pairs = []
+                for row in rows:
+                    pairs.append({"chosen": row["prompt"] + row["chosen"], "rejected": row["prompt"] + row["rejected"]})
+                return pairs
+
+            def main(model, args):
+                train_pairs = make_pairs("org/comparisons", "train")
+                eval_pairs = make_pairs("org/comparisons", "test")
+                Trainer(model=model, args=args, train_dataset=Pairs(train_pairs), eval_dataset=Pairs(eval_pairs)).train()
+        """, note="corpus9: one reader called with two splits reads two different data sets"),
+        invalid("""
+            from datasets import load_dataset
+            from transformers import Trainer
+
+            def make_pairs(path="org/comparisons", split="train"):
+                rows = load_dataset(path, split=split)
+                pairs = []
+                for row in rows:
+                    pairs.append({"chosen": row["prompt"] + row["chosen"], "rejected": row["prompt"] + row["rejected"]})
+                return pairs
+
+            def main(model, args):
+                train_pairs = make_pairs("org/comparisons", "train")
+                test_pairs = make_pairs("org/comparisons", "train")
+                Trainer(model=model, args=args, train_dataset=Pairs(train_pairs), eval_dataset=Pairs(test_pairs)).train()  # expect: LEAK002
+        """, note="near miss: the same reader given the same split twice (a copy-paste slip)"),
         invalid("""
             from datasets import concatenate_datasets, load_dataset
             from transformers import Trainer
@@ -635,11 +667,29 @@ class TestRowsInTraining(Rule):
             same = first == second or (
                 prog.kind(first) == prog.kind(second) == "src"
                 and _source_key(prog, first) is not None and _source_key(prog, first) == _source_key(prog, second))
+            if same and _helper_given_other_arguments(prog, train, held):
+                continue  # `make_pairs(path, "train")` and `make_pairs(path, "test")`: one reader, two splits
             if same and call not in reported:
                 reported.add(call)
                 repo.report(cls, **prog.where(call), message="The model is trained and evaluated at {where} on the same data: `{on}` is read the same way for both",
                             question="Which data does the evaluation at {where} use that training did not?",
                             on=prog.info(first).get("name") or prog.info(first).get("path", "the data"))
+
+
+def _helper_given_other_arguments(prog: Program, train: Ref, held: Ref) -> bool:
+    """Both sides come from calls of one function of the repository that are given different literal
+    arguments (`create_comparison_dataset(path, "train")` and `(path, "test")`, which hand the split to
+    `load_dataset(path, split=split)`): one reader, two different reads (corpus9: trlx's reward model)."""
+    def helper_call(ref: Ref) -> Ref:
+        for node in prog.back([ref], rows=True, limit=30):
+            if prog.kind(node) == "call" and prog.info(node).get("fn") and "lits" in prog.info(node):
+                return node
+        return 0
+    first, second = helper_call(train), helper_call(held)
+    if not first or not second or first == second:
+        return False
+    a, b = prog.info(first), prog.info(second)
+    return a.get("fn") == b.get("fn") and a.get("lits") != b.get("lits")
 
 
 def _given_rows(prog: Program, ref: Ref) -> Ref:
