@@ -78,3 +78,51 @@ def test_leak003_the_same_code_outside_a_prediction_method_stays_a_finding(tmp_p
                 return probs, max(zip(ids, probs))
         """}, "LEAK003")
     assert [f.line for f in found] == [8]
+
+
+def test_data001_a_set_of_done_keys_is_asked_and_averaged_values_stay_a_finding(tmp_path: Path) -> None:
+    found, asked = _scan(tmp_path, {"resume.py": """
+        import json
+        import os
+
+        def load_done(output_file):
+            done = set()
+            if os.path.exists(output_file):
+                with open(output_file) as f:
+                    for line in f:
+                        try:
+                            done.add(json.loads(line)["id"])
+                        except json.JSONDecodeError:
+                            continue
+            return done
+        """, "score.py": """
+        import json
+
+        def load_scores(path):
+            scores = []
+            with open(path) as f:
+                for line in f:
+                    try:
+                        scores.append(json.loads(line)["score"])
+                    except json.JSONDecodeError:
+                        continue
+            return sum(scores) / len(scores)
+        """}, "DATA001")
+    assert [f.path for f in found] == ["score.py"] and [q.path for q in asked] == ["resume.py"]
+
+
+def test_data001_a_failed_run_rewarded_zero_is_asked_a_pass_rate_stays_a_finding(tmp_path: Path) -> None:
+    body = """
+        def {name}(sandbox, scripts):
+            results = sandbox.run_code(scripts=scripts, timeout=90)
+            {out} = []
+            for result in results:
+                try:
+                    {out}.append(float(result.text))
+                except (ValueError, AttributeError):
+                    {out}.append(0.0)
+            return {out}
+        """
+    found, asked = _scan(tmp_path, {"rewards.py": body.format(name="code_rewards", out="rewards"),
+                                    "rates.py": body.format(name="pass_rates", out="rates")}, "DATA001")
+    assert [f.path for f in found] == ["rates.py"] and [q.path for q in asked] == ["rewards.py"]
