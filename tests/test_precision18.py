@@ -126,3 +126,67 @@ def test_data001_a_failed_run_rewarded_zero_is_asked_a_pass_rate_stays_a_finding
     found, asked = _scan(tmp_path, {"rewards.py": body.format(name="code_rewards", out="rewards"),
                                     "rates.py": body.format(name="pass_rates", out="rates")}, "DATA001")
     assert [f.path for f in found] == ["rates.py"] and [q.path for q in asked] == ["rewards.py"]
+
+
+def test_leak001_windows_of_every_row_and_a_discarded_test_part_leak_nothing(tmp_path: Path) -> None:
+    found, _ = _scan(tmp_path, {"loader.py": _LOADER, "util.py": _UTILITY}, "LEAK001")
+    assert not found
+
+
+def test_leak001_a_held_out_head_cut_and_a_kept_test_part_stay_findings(tmp_path: Path) -> None:
+    found, _ = _scan(tmp_path, {
+        "loader.py": _LOADER.replace("        self.train = data\n", "        self.train = data[:int(len(data) * 0.8)]\n")
+                            .replace("self.train[int(len(self.train) * 0.8):]", "data[int(len(data) * 0.8):]"),
+        "util.py": _UTILITY.replace("X_fake_tr, _, y_fake_tr, _ =", "X_fake_tr, X_fake_te, y_fake_tr, y_fake_te =")
+                           .replace("clf.score(real_scaler.transform(X_te), y_te)",
+                                    "clf.score(fake_scaler.transform(X_fake_te), y_fake_te)")}, "LEAK001")
+    assert sorted(f.path for f in found) == ["loader.py", "util.py"]
+
+
+_LOADER = '''\
+import numpy as np
+import pandas as pd
+from sklearn.preprocessing import StandardScaler
+
+
+class SensorSegLoader:
+    def __init__(self, root, win_size, step, flag="train"):
+        self.flag = flag
+        self.step = step
+        self.win_size = win_size
+        self.scaler = StandardScaler()
+        data = pd.read_csv(root + "/train.csv").values[:, 1:]
+        self.scaler.fit(data)
+        data = self.scaler.transform(data)
+        self.test = self.scaler.transform(pd.read_csv(root + "/test.csv").values[:, 1:])
+        self.train = data
+        self.val = self.train[int(len(self.train) * 0.8):]
+        self.test_labels = pd.read_csv(root + "/test_label.csv").values[:, 1:]
+
+    def __getitem__(self, index):
+        index = index * self.step
+        if self.flag == "train":
+            return np.float32(self.train[index:index + self.win_size]), np.float32(self.test_labels[0:self.win_size])
+        elif self.flag == "val":
+            return np.float32(self.val[index:index + self.win_size]), np.float32(self.test_labels[0:self.win_size])
+        return np.float32(self.test[index:index + self.win_size]), np.float32(self.test_labels[index:index + self.win_size])
+'''
+
+_UTILITY = '''\
+import pandas as pd
+from sklearn.model_selection import train_test_split
+from sklearn.preprocessing import MinMaxScaler
+
+
+def utility(real_path, fake_path):
+    real = pd.read_csv(real_path).to_numpy()
+    X_real, y_real = real[:, :-1], real[:, -1]
+    X_tr, X_te, y_tr, y_te = train_test_split(X_real, y_real, test_size=0.2, random_state=42)
+    real_scaler = MinMaxScaler().fit(X_tr)
+    fake = pd.read_csv(fake_path).to_numpy()
+    X_fake, y_fake = fake[:, :-1], fake[:, -1]
+    X_fake_tr, _, y_fake_tr, _ = train_test_split(X_fake, y_fake, test_size=0.2, random_state=42)
+    fake_scaler = MinMaxScaler().fit(X_fake)
+    clf = fit_classifier(fake_scaler.transform(X_fake_tr), y_fake_tr)
+    return clf.score(real_scaler.transform(X_te), y_te)
+'''
