@@ -190,3 +190,28 @@ def utility(real_path, fake_path):
     clf = fit_classifier(fake_scaler.transform(X_fake_tr), y_fake_tr)
     return clf.score(real_scaler.transform(X_te), y_te)
 '''
+
+
+def test_leak003_a_caller_keeping_the_best_of_a_predict_helpers_test_scores_stays_a_finding(tmp_path: Path) -> None:
+    found, _ = _scan(tmp_path, {"model.py": """
+        import numpy as np
+
+        def predict(net, loader):
+            truth, guess = [], []
+            for x, y in loader:
+                truth.append(y)
+                guess.append(net(x).argmax(1))
+            return np.concatenate(truth), np.concatenate(guess)
+        """, "report.py": """
+        import numpy as np
+        from model import predict
+
+        train_loader, test_loader = loaders(batch_size=128)
+        curve = []
+        for epoch in range(15):
+            fit_one_epoch(net, train_loader)
+            y_true, y_pred = predict(net, test_loader)
+            curve.append(float((y_true == y_pred).mean()))
+        print(f"test accuracy {np.max(curve):.4f}")
+        """}, "LEAK003")
+    assert [(f.path, f.line) for f in found] == [("report.py", 10)]

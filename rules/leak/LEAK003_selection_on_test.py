@@ -1975,7 +1975,7 @@ class SelectionOnTest(Rule):
             if found is None:
                 continue
             evaluation, stack, part, site = found
-            if _inference_rows(prog, part):
+            if _inference_rows(prog, part, select):
                 continue  # `def predict(self, inputs): test_loader = DataLoader(inputs)`: the caller's rows, no split
             if _picks_a_row(prog, select, part):
                 continue  # `y_test[np.argmax(residuals)]`: the worst-predicted test row, shown; no setting is chosen
@@ -2145,13 +2145,30 @@ def _reorders(prog: Program, select: Ref) -> bool:
 _INFERENCE_WORDS = frozenset({"predict", "predict_proba", "forecast", "infer", "inference", "generate", "sample"})
 
 
-def _inference_rows(prog: Program, part: Ref) -> bool:
+def _inference_rows(prog: Program, part: Ref, select: Ref) -> bool:
     """The rows called test are built inside a prediction method from its own parameter, with no cut
-    between (`def predict(self, inputs): test_loader = DataLoader(Dataset(inputs, mode=TEST))`): the loader's
-    name says "inference", the rows are whatever a caller asks to predict, and no selection made inside a
-    prediction is a choice on a test set (corpus9: Chronos-2's forecast unrolling, DNF-Net's predict_proba)."""
+    between (`def predict(self, inputs): test_loader = DataLoader(Dataset(inputs, mode=TEST))`), and the
+    selection is made inside that prediction (the method itself, or a method of its class it calls): the
+    loader's name says "inference", the rows are whatever a caller asks to predict, and no step of a
+    prediction is a choice on a test set (corpus9: Chronos-2's forecast unrolling, DNF-Net's predict_proba).
+    A caller that keeps the best of several predictions on its test loader still chooses on test."""
     key = prog.function_of(part)
     if not key[1] or prog.kind(part) == "param":
+        return False
+    owner = prog.function(key).owner
+
+    def in_prediction(fn: tuple[int, int]) -> bool:  # the method, or a method of its class (`<locals>` too)
+        return fn == key or bool(owner and fn[1] and fn[0] == key[0] and prog.function(fn).qualname.split(".")[0] == owner)
+    level, seen = [prog.function_of(select)], set()
+    for _ in range(4):  # the choice is made in the prediction or in a helper it calls (`interpolate_quantiles`)
+        if any(in_prediction(fn) for fn in level):
+            break
+        seen.update(level)
+        level = [prog.function_of(c) for fn in level if fn[1] for c in prog.callers(fn)[:16]]
+        level = [fn for fn in level if fn not in seen]
+    else:
+        return False
+    if not any(in_prediction(fn) for fn in level):
         return False
     words = set(name_tokens(prog.function(key).qualname.rsplit(".", 1)[-1]))
     if not words & _INFERENCE_WORDS:
