@@ -30,6 +30,13 @@ class PromptParameterIgnored(Rule):
     (`SYSTEM = ("You are a safety classifier. ...")`) in a file that calls a model, read nowhere in the
     repository.
 
+    Precision (corpus9; branch precision18): 3 findings, 0 real / 2 debatable / 1 false. A copied prompt
+    template no path sends (twice, one file) and a framework callback's signature (`metric_fn(samples,
+    prompts, outputs)`) whose prompts a sentiment metric should not read. No real finding on the corpus;
+    it has labels in the development set, 4 cases and every probe. Proposed to the lead: keep as a finding
+    (its labelled shape, a prompt argument a wrapper drops, is a real silent bug) or demote at the cost of
+    those labels.
+
     ## Why is this bad?
     The caller believes the prompt carries it: a "system prompt condition" sends exactly the
     same requests as the baseline, and the comparison reports noise as an effect (or no effect).

@@ -18,6 +18,12 @@ class MissingMetric(Rule):
     (`math.isnan(refusal_score)`, `df["auroc"].isna()`, `dropna(subset=["auroc"])`) is not
     reported: the code expects the gap and handles it (a candidate of a sweep that is discarded).
 
+    Precision (corpus9; branch precision18): 3 findings, 0 real / 2 debatable / 1 false. Diverged runs of a
+    design-space grid with an empty loss (twice, one series; the analysis ranks by accuracy) and the
+    iteration-0 row of each attack run, where the metric is undefined by design. No real finding on the
+    corpus; it has labels in the development set and in 8 probes. Proposed to the lead: a checklist
+    question by default only if those labels may be lost; otherwise it stays.
+
     ## Why is this bad?
     A NaN rate usually means nothing was counted (every reply failed to parse, a class never
     occurred, a division by zero), and summaries and plots skip it silently. A reader of the table
