@@ -156,6 +156,15 @@ class SwallowedException(Rule):
     same way; a reply validated into a pydantic response model (`Verdict.model_validate_json(raw)`) is
     parsed like `json.loads`.
 
+    Precision (corpus9; branch precision18): 19 findings, 5 real / 8 debatable / 6 false (0.26); with this
+    branch 17, 5 / 7 / 5 (0.29): a failure turned into a reinforcement-learning reward and a skipped line of
+    a loop that only gathers keys into a set (a resume index) are checklist questions. Left: skipped
+    malformed records of data that is not an evaluation (logs, pre-training corpora, a text pool, node pairs
+    without a path, a dead spectral statistic), rare unparseable judge replies, a retried empty reply. The
+    real shape of the probes and cases (a featurisation loop that skips unreadable recordings, about 15
+    labels) is the same `except: continue` over a file list as the pre-training filters, so the data's use,
+    not the code, separates them. It stays a finding; the lead decides.
+
     ## Why is this bad?
     Rows that fail vanish from the denominator, or become a plausible value ("not flipped",
     "complied", 0): API errors, content-filter refusals and unparsable judge replies change the

@@ -91,6 +91,12 @@ class ParseMissAsClass(Rule):
     | `except ValidationError: return Verdict(label="safe", ...)` (a label of the schema's `Literal`) | yes | `return None`, `label="unparsed"` (no label) |
     | `if pred is None: pred = random.choice(options)` (`rng.choice`, `randint`; reseeded or not) | yes | the guesses counted (`n_guessed += 1`), `if seed is None: seed = randint(...)` |
 
+    Precision (corpus9; branch precision18): 9 findings, 4 real / 3 debatable / 2 false (0.44); with this
+    branch 8, 4 / 3 / 1 (0.50): a true/false fallback inside a test that requires one of the two words is
+    no longer reported. Left: a judge's or detector's conservative default that is the benchmark's protocol
+    (HLE's "no", a refusal detector's False, an injection marker: 3 debatable), the same code shape as the
+    real BrowseComp grader; and a filter inside attack generation (false). It stays a finding.
+
     ## Why is this bad?
     Replies that say nothing parsable (refusals, hedges, empty or truncated text, API error
     strings) are silently scored as one class: "not jailbroken", "complied", option A. The rate

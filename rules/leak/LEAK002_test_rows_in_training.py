@@ -41,6 +41,14 @@ class TestRowsInTraining(Rule):
     TRL) trained with `.train()` on splits joined with the test split, and then scored with
     `.evaluate()` / `.predict()` on that split, is the same.
 
+    Precision (corpus9; branch precision18): 4 findings, all false; with this branch 3: one reader called
+    with two splits (`make_pairs(path, "train")`, `make_pairs(path, "test")`) is no longer taken for the same
+    data. Left: a textbook's in-sample orthogonalisation (the method taught: twice) and a final refit on
+    train and test after the search that is never scored. No real finding on the corpus; it has labels in
+    the development set and 7 probes and cases (duplicates dropped after the split, test rows joined into
+    the training data, one reader for training and evaluation). Proposed to the
+    lead: keep it a finding (its labelled shape is a real leak), or demote it at the cost of those labels.
+
     ## Why is this bad?
     The test score then measures memory, not generalisation: the model has seen (copies of) the
     rows it is graded on. Near-duplicates are common in scraped text, re-crawled reviews and

@@ -95,6 +95,16 @@ class SelectionOnTest(Rule):
     dict handed to `wandb.sweep`) keeps the run whose logged metric is best: a `wandb.log({"test_auc": ...})`
     of a test evaluation under the sweep's metric name chooses the hyperparameters on the test set.
 
+    Precision (corpus9; branch precision18): 22 findings, 8 real / 8 debatable / 6 false (0.36); with this
+    branch 20, 8 / 8 / 4 (0.40): rows called test inside a prediction method (built from its own parameter,
+    the choice made inside the prediction) and a `sorted()` whose every element is iterated are no longer
+    reported. Left: Keras `EarlyStopping` / `ModelCheckpoint` on `validation_data=(X_test, y_test)` in
+    course and tutorial notebooks (5 debatable; the same call in a script or a notebook is the labelled bug
+    of 21 probes and cases, so no question for it), a choice on test whose reported number is another or in
+    vendored code nothing runs (3 debatable), and the held-out fold of an internal cross-validation or
+    bootstrap, a minimum over reference poses, a maintenance notebook (4 false; each needs what the fold's
+    score is used for, which the rule does not follow). It stays a finding; the lead decides.
+
     ## Why is this bad?
     A score that was maximised over many evaluations on the test set is the best of many noisy
     draws, not an estimate of performance on new data: the test set has become a validation set.
