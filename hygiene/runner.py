@@ -27,7 +27,7 @@ from hygiene.analysis import periphery
 from hygiene.context import FileContext, FileResult, RepoContext
 from hygiene.discovery import SourceFile, discover, package_dirs
 from hygiene.finding import Diagnostic, Finding, Severity, number_duplicates
-from hygiene.gcpolicy import release
+from hygiene.gcpolicy import give_back, release
 from hygiene.analysis.names import NameResolver, module_name_for
 from hygiene.analysis.purpose import archived
 from hygiene.analysis.reporting_filter import ask_outside_reporting
@@ -211,6 +211,7 @@ def _worker_check(source: SourceFile, content_digest: str) -> tuple[FileResult, 
     result = check_file(source, _worker_state["config"], _worker_state["rules"],  # type: ignore[arg-type]
                         _worker_state["packages"], content_digest)  # type: ignore[arg-type]
     cache: Cache = _worker_state["cache"]  # type: ignore[assignment]
+    give_back()  # the file's freed syntax tree, back to the system (hygiene.gcpolicy)
     if not result.digest or cache.folder is None:
         return result, False
     cache.put(result)

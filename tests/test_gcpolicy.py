@@ -75,3 +75,39 @@ def test_trees_frozen_while_built_are_thawed_when_the_file_is_released(tmp_path:
     except ParseError:
         pass
     assert gc.get_freeze_count() == 0 and gc.isenabled()
+
+
+def _glibc() -> bool:
+    import ctypes.util
+    import platform
+    return platform.system() == "Linux" and platform.libc_ver()[0] == "glibc" and bool(ctypes.util.find_library("c"))
+
+
+def test_give_back_returns_freed_heap_pages_to_the_system(monkeypatch) -> None:
+    """A worker that checked a large file gives its freed pages back (issue 12: the tree's peak),
+    and only when it has grown by more than GIVE_BACK_MB since it last did."""
+    import pytest
+    from hygiene import gcpolicy
+    if not _glibc():
+        pytest.skip("malloc_trim is glibc's")
+    monkeypatch.setattr(gcpolicy, "_freeze_trees", True)
+    monkeypatch.setattr(gcpolicy, "_kept_mb", gcpolicy._resident_mb())
+    assert gcpolicy.give_back() is False  # not grown: nothing to do
+    blocks = [bytearray(2048) for _ in range(40_000)]  # ~80 MB from malloc's heap, not pymalloc's arenas
+    for i in range(len(blocks)):
+        blocks[i][0] = 1  # touched: resident
+    keep = blocks[::50]  # every 50th kept alive: the heap cannot shrink from its top alone
+    del blocks
+    before = gcpolicy._resident_mb()
+    assert gcpolicy.give_back() is True
+    after = gcpolicy._resident_mb()
+    assert before - after > 30, (before, after)
+    assert gcpolicy.give_back() is False  # just gave back: not again until it grows
+    assert len(keep) == 800
+
+
+def test_give_back_does_nothing_for_a_library_caller(monkeypatch) -> None:
+    from hygiene import gcpolicy
+    monkeypatch.setattr(gcpolicy, "_freeze_trees", False)
+    monkeypatch.setattr(gcpolicy, "_kept_mb", 0.0)
+    assert gcpolicy.give_back() is False

@@ -26,6 +26,12 @@ class MedianOfUnsorted(Rule):
     aggregates with (debatable). It stays a finding: the same helper in the harness itself is a real
     bug its authors fixed (benchmarks/realbugs: lm-eval-median-unsorted), and a demotion lost it.
 
+    A checklist question by default (`--select EVAL007` makes it a finding; session 2026-12-08 s): on the
+    precision corpus all 3 of its findings were judged debatable, none real. Each is the `median` of a copied
+    lm-evaluation-harness metrics module (instruct-eval, a fork of the harness, GPTQ's zero-shot scripts) that no
+    task of the repository aggregates with: true of the code, acted on by nobody. No labelled case of the
+    development benchmark, the own cases or the blind probes depends on it.
+
     ## Why is this bad?
     The middle element of an unsorted list is whichever item happened to land there: the
     reported "median" is an arbitrary score, and it changes when the order of the items does.
@@ -41,6 +47,7 @@ class MedianOfUnsorted(Rule):
     """
 
     code = "EVAL007"
+    default = "question"  # none real on the precision corpus: see the docs
     category = "EVAL-ARGS"
     severity = Severity.ERROR
     message = "`{code}` is taken as the median, but `{seq}` is not sorted first: the result is an arbitrary element"

@@ -53,9 +53,25 @@ def _slots(node: ast.AST) -> list[tuple[ast.AST, ast.AST, int]]:
         return [(node.targets[0].slice, node.value, node.lineno)]
     if isinstance(node, ast.Dict):
         return [(k, v, v.lineno) for k, v in zip(node.keys, node.values) if k is not None]
-    if isinstance(node, ast.Call):
+    if isinstance(node, ast.Call) and _records(node.func):
         return [(ast.Constant(k.arg), k.value, k.value.lineno) for k in node.keywords if k.arg]
     return []
+
+
+# Callees whose keywords are result keys (`wandb.log(test_acc=...)`, `dict(val_loss=...)`,
+# `results.update(train_f1=...)`); the keywords of any other call are its parameters
+# (`Splitter(dfTrain=dfValid)` hands a validation part to a training parameter on purpose).
+_RECORDING = frozenset({"log", "dict", "update", "record", "report", "track", "save", "write", "add", "set",
+                        "metrics", "summary", "scalars", "results", "history", "append"})
+# A total of indices, counts or sizes collects no figure (`train_target_idx += inter_tr_idx`).
+_COUNTING = frozenset({"idx", "index", "indices", "ids", "id", "count", "counts", "cnt", "num", "n", "size",
+                       "sizes", "len", "length", "points", "samples", "examples", "items", "steps", "nodes",
+                       "rows", "batches", "seen"})
+
+
+def _records(func: ast.AST) -> bool:
+    name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+    return bool(_RECORDING & set(name_tokens(name)))
 
 
 def _loop_split(loop: ast.For) -> str:
@@ -103,6 +119,10 @@ class FigureUnderOtherSplitKey(Rule):
     alone. The same slip in a loop: a loop over one split's data (`for ... in self.dl_val`) that
     adds its figures to totals named for another split (`self.mean_loss_train += loss.item()`)
     while totals named for the loop's split exist (`self.mean_loss_val`), which then stay as they were.
+    A keyword is a result key only in a call that records results (`wandb.log`, `dict`, `.update`,
+    `log_metrics`): `Splitter(dfTrain=dfValid)` hands a validation part to a training parameter, as nested
+    splits of a stacking solution do. A total of indices, counts or sizes (`train_target_idx += inter_tr_idx`
+    over validation batches, `test_count += 1` in a branch that writes test rows) collects no figure.
 
     | spelling | found | near miss left alone |
     |---|---|---|
@@ -136,6 +156,44 @@ class FigureUnderOtherSplitKey(Rule):
     question = "Should the {key_split} result `{key}` at {where} read `{sibling}` rather than `{value}`?"
     triggers = ("train", "val", "test", "dev")
     examples = [
+        valid("""
+            def evaluate(model, valid_batches, train_nodes, valid_nodes, overlap):
+                train_target_idx, valid_target_idx = [], []
+                train_loss = valid_loss = 0.0
+                for batch in valid_batches:
+                    inter_tr_idx = overlap(batch.nodes, train_nodes)
+                    train_target_idx += inter_tr_idx
+                    valid_target_idx += overlap(batch.nodes, valid_nodes)
+                    valid_loss += model(batch)
+                return train_target_idx, valid_target_idx, train_loss, valid_loss
+        """, note="corpus (a graph benchmark's evaluation): a loop over validation batches collects the training nodes' "
+                  "indices of each batch; a total of indices or counts is no figure"),
+        valid("""
+            def write_split(sentences, rng, public_test, public_train):
+                test_count = train_count = 0
+                for sentence in sentences:
+                    if rng.uniform() <= 0.01:
+                        public_test.write(f"{test_count},{sentence}")
+                        test_count += 1
+                    else:
+                        public_train.write(sentence)
+                        train_count += 1
+                return test_count, train_count
+        """, note="corpus (a benchmark's data preparation): counters of the rows written to each split"),
+        valid("""
+            def nested_splits(dfTrain, dfTest, splits_level1, Splitter):
+                for run, (trainInd, validInd) in enumerate(splits_level1):
+                    dfValid = dfTrain.iloc[validInd].copy()
+                    splitter = Splitter(dfTrain=dfValid, dfTest=dfTest, random_state=run)
+                    splitter.split()
+        """, note="corpus (a stacking solution): a validation part handed to a function's training parameter is "
+                  "an argument, not a result stored under a key"),
+        invalid("""
+            def log_epoch(wandb, train_loss, val_loss, mean_loss_train):
+                wandb.log(train_loss=val_loss, val_loss=val_loss)  # expect: EVAL062
+                summary = dict(val_loss=val_loss)
+                return summary
+        """, note="a recording call's keyword is a key"),
         valid("""
             def split_series(raw_train_dataset, horizon):
                 total_train_points = total_val_points = 0
@@ -258,8 +316,10 @@ class FigureUnderOtherSplitKey(Rule):
             name = _target_name(s.target)
             words = name_tokens(name) if name else []
             split = _split_of(words)
-            if not split or split == loop_split:
+            if not split or split == loop_split or _COUNTING & set(words):
                 continue
+            if isinstance(s.value, ast.Constant):
+                continue  # `test_count += 1`: a counter of the rows a branch writes
             if any(isinstance(n, ast.Name) and _split_of(name_tokens(n.id)) == split for n in ast.walk(s.value)):
                 continue  # `total_val_points += len(s_val["target"])`: a validation window cut from a training series
             sibling = by_words.get(tuple(_canonical(words, loop_split)), "")

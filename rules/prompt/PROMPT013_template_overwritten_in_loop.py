@@ -80,6 +80,13 @@ class TemplateOverwrittenInLoop(Rule):
     | `prompt = prompt.format(question=row["q"])` in a loop over rows | yes | `prompt = TEMPLATE` at the loop's top first |
     | `prompt = prompt.replace("{question}", q)` | yes | `for k, v in fields.items(): prompt = prompt.replace("{" + k + "}", v)` |
 
+    A checklist question by default (`--select PROMPT013` makes it a finding; session 2026-12-08 s): on the
+    precision corpus all 3 of its findings were false: a rebinding that is meant to accumulate (a pandas
+    Styler's chained highlighting per column, a text-processing pipeline applied step after step, a synonym
+    substitution that mutates one sentence word by word). Nothing in the code tells these from a template
+    overwritten by its first rendering, and no labelled case of the development benchmark, the own cases or
+    the blind probes depends on it.
+
     ## Why is this bad?
     After the first iteration the name holds the filled text, not the template. Filling it again
     finds no placeholder left (or a template object is now a string and is no longer rendered), so
@@ -99,6 +106,7 @@ class TemplateOverwrittenInLoop(Rule):
     """
 
     code = "PROMPT013"
+    default = "question"  # none real on the precision corpus: see the docs
     category = "PROMPT-UNFILLED"
     severity = Severity.ERROR
     message = ("`{name}` is rebound to its own rendering (`{call}`) inside the loop, so from the second item on "
