@@ -158,6 +158,15 @@ class SwallowedException(Rule):
     same way; a reply validated into a pydantic response model (`Verdict.model_validate_json(raw)`) is
     parsed like `json.loads`.
 
+    Precision (corpus9; branch precision18): 19 findings, 5 real / 8 debatable / 6 false (0.26); with this
+    branch 17, 5 / 7 / 5 (0.29): a failure turned into a reinforcement-learning reward and a skipped line of
+    a loop that only gathers keys into a set (a resume index) are checklist questions. Left: skipped
+    malformed records of data that is not an evaluation (logs, pre-training corpora, a text pool, node pairs
+    without a path, a dead spectral statistic), rare unparseable judge replies, a retried empty reply. The
+    real shape of the probes and cases (a featurisation loop that skips unreadable recordings, about 15
+    labels) is the same `except: continue` over a file list as the pre-training filters, so the data's use,
+    not the code, separates them. It stays a finding; the lead decides.
+
     ## Why is this bad?
     Rows that fail vanish from the denominator, or become a plausible value ("not flipped",
     "complied", 0): API errors, content-filter refusals and unparsable judge replies change the
@@ -188,6 +197,58 @@ class SwallowedException(Rule):
     triggers = ("except", "suppress(", " or \"\"", " or ''", "startswith", "endswith", " in ", "==", "find(", ".apply(", ".map(", "skip_invalid",
                 "on_bad_lines")
     examples = [
+        valid("""
+            def code_rewards(sandbox, scripts):
+                results = sandbox.run_code(scripts=scripts, timeout=90)
+                rewards = []
+                for result in results:
+                    try:
+                        rewards.append(float(result.text))
+                    except (ValueError, AttributeError):
+                        rewards.append(0.0)
+                return rewards
+        """, note="corpus9: a failed sandbox run rewarded 0 in reinforcement learning, the design of such rewards: "
+                  "a checklist question"),
+        invalid("""
+            def pass_rates(sandbox, scripts):
+                results = sandbox.run_code(scripts=scripts, timeout=90)
+                rates = []
+                for result in results:
+                    try:
+                        rates.append(float(result.text))
+                    except (ValueError, AttributeError):  # expect: DATA001
+                        rates.append(0.0)
+                return sum(rates) / len(rates)
+        """, note="near miss: the same failures scored 0 in a pass rate that is averaged and reported"),
+        valid("""
+            import json
+            import os
+
+            def load_done(output_file):
+                done = set()
+                if os.path.exists(output_file):
+                    with open(output_file) as f:
+                        for line in f:
+                            try:
+                                done.add(json.loads(line)["id"])
+                            except json.JSONDecodeError:
+                                continue
+                return done
+        """, note="corpus9: the ids a resumed run already wrote, gathered into a set: a line it cannot read is "
+                  "work done again (a checklist question, not a finding)"),
+        invalid("""
+            import json
+
+            def load_scores(path):
+                scores = []
+                with open(path) as f:
+                    for line in f:
+                        try:
+                            scores.append(json.loads(line)["score"])
+                        except json.JSONDecodeError:  # expect: DATA001
+                            continue
+                return sum(scores) / len(scores)
+        """, note="near miss: the values read are averaged: a line it cannot read leaves the mean uncounted"),
         invalid("""
             import httpx
             import trio
@@ -2784,6 +2845,12 @@ class SwallowedException(Rule):
             self._model_call_in(try_node), _loads(try_node))  # hygiene.analysis.swallow_evidence
         if not ask and kind == "default" and not self._model_call_in(try_node):
             ask = default_uncollected(node, _enclosing_loop(parents))
+        if not ask and kind == "default" and _reward_target(node):
+            ask = ("the failure becomes a reinforcement-learning reward (a failed execution rewarded 0 is how such "
+                   "rewards are designed): noise in training, not an evaluation's number; is it also reported?")
+        if not ask and kind in ("continue", "pass") and _key_index(try_node, function or self.ctx.module):
+            ask = ("the loop only gathers keys into a set (what is already done, to resume): a line it cannot read "
+                   "is work done again, not an item lost from a result; is the set used for anything else?")
         if not ask and _validation_pass(parents, _enclosing_loop(parents)):
             ask = ("the skipped items are a validation pass inside the epoch loop (a progress number of training); "
                    "is a reported number computed from it?")
@@ -3523,6 +3590,37 @@ def _collects(try_node: cst.Try) -> bool:
     """The `try` adds the item to what is kept (append, write, yield): on failure the item is gone."""
     return any(c in COLLECT_METHODS for c in _calls(try_node)) or any(
         isinstance(n, cst.Yield) for n in iter_nodes(try_node.body))
+
+
+_REWARD = re.compile(r"(^|_)rewards?($|_)")
+
+
+def _reward_target(handler: cst.ExceptHandler) -> bool:
+    """The handler's constant goes into a reward (`rewards.append(0.0)`, `reward = 0.0`): a failed sandbox run
+    of a policy's code rewarded 0 in reinforcement learning (corpus9: open-r1's code rewards, debatable)."""
+    for n in iter_nodes(handler.body):
+        if isinstance(n, cst.Call) and isinstance(n.func, cst.Attribute) and n.func.attr.value in ("append", "extend") \
+                and isinstance(n.func.value, cst.Name) and _REWARD.search(n.func.value.value.lower()):
+            return True
+        if isinstance(n, cst.Assign) and any(isinstance(t.target, cst.Name) and _REWARD.search(t.target.value.lower())
+                                             for t in n.targets):
+            return True
+    return False
+
+
+def _key_index(try_node: cst.Try, scope: cst.CSTNode) -> bool:
+    """Everything the `try` keeps goes into sets made empty in the same function (`done.add(key)`):
+    an index of keys, such as the ids a resumed run already wrote (corpus9: open-r1's
+    `load_processed_uuids`), not values a result is computed from."""
+    adds = [n for n in iter_nodes(try_node.body) if isinstance(n, cst.Call) and isinstance(n.func, cst.Attribute)
+            and n.func.attr.value in COLLECT_METHODS]
+    if not adds or any(n.func.attr.value != "add" or not isinstance(n.func.value, cst.Name) for n in adds) \
+            or any(isinstance(n, cst.Yield) for n in iter_nodes(try_node.body)):
+        return False
+    sets = {t.target.value for n in iter_nodes(scope) if isinstance(n, cst.Assign)
+            and isinstance(n.value, cst.Call) and isinstance(n.value.func, cst.Name) and n.value.func.value == "set"
+            and not n.value.args for t in n.targets if isinstance(t.target, cst.Name)}
+    return all(n.func.value.value in sets for n in adds)
 
 
 def _first_match(try_node: cst.Try, parents: list[cst.CSTNode], loop: cst.For | cst.While) -> bool:

@@ -91,6 +91,12 @@ class ParseMissAsClass(Rule):
     | `except ValidationError: return Verdict(label="safe", ...)` (a label of the schema's `Literal`) | yes | `return None`, `label="unparsed"` (no label) |
     | `if pred is None: pred = random.choice(options)` (`rng.choice`, `randint`; reseeded or not) | yes | the guesses counted (`n_guessed += 1`), `if seed is None: seed = randint(...)` |
 
+    Precision (corpus9; branch precision18): 9 findings, 4 real / 3 debatable / 2 false (0.44); with this
+    branch 8, 4 / 3 / 1 (0.50): a true/false fallback inside a test that requires one of the two words is
+    no longer reported. Left: a judge's or detector's conservative default that is the benchmark's protocol
+    (HLE's "no", a refusal detector's False, an injection marker: 3 debatable), the same code shape as the
+    real BrowseComp grader; and a filter inside attack generation (false). It stays a finding.
+
     ## Why is this bad?
     Replies that say nothing parsable (refusals, hedges, empty or truncated text, API error
     strings) are silently scored as one class: "not jailbroken", "complied", option A. The rate
@@ -118,6 +124,26 @@ class ParseMissAsClass(Rule):
                 "if they were counted apart?")
     triggers = ("return", " if ", ".get(", "select(", " or ", "Literal[", "\"enum\"", "fallback", "default", ".fillna(")
     examples = [
+        valid("""
+            def normalize_answer(reply):
+                prediction = reply.strip()
+                if "True" in prediction or "False" in prediction:
+                    prediction = "True" if "True" in prediction else "False"
+                return prediction
+
+            def grade(reply, answer):
+                return normalize_answer(reply) == answer
+        """, note="corpus9: the enclosing test requires one of the two words, so \"False\" is given only to a reply "
+                  "that says False; a refusal or an empty reply holds neither and is left as it is"),
+        invalid("""
+            def normalize_answer(reply):
+                prediction = reply.strip()
+                prediction = "True" if "True" in prediction else "False"  # expect: DATA002
+                return prediction
+
+            def grade(reply, answer):
+                return normalize_answer(reply) == answer
+        """, note="near miss: no such test: every reply without True, a refusal included, becomes False"),
         invalid("""
             import re
             VERDICT = re.compile(r"\\b(YES|NO)\\b")
@@ -1574,8 +1600,27 @@ class ParseMissAsClass(Rule):
         tested = _marker_subject(node.test)
         if tested is None or not (self._is_reply(tested) or _normalised_name(tested) in replies) or not _verdict_literal(node.test):
             return
+        if self._guarded_by_other_marker(node, tested, orelse):
+            return
         self.report(node, subject=subject, fallback=f"is {orelse} whenever `{self.ctx.code(node.test)}` fails",
                     consequence=f"refusals, hedges and empty or failed replies are counted as {orelse}")
+
+    def _guarded_by_other_marker(self, node: cst.IfExp, tested: cst.BaseExpression, orelse: str) -> bool:
+        """`if "True" in p or "False" in p: p = "True" if "True" in p else "False"`: the enclosing test
+        requires one of the two markers, so the fallback is reached only when the reply holds the other
+        one; a refusal, a hedge or an empty reply holds neither and never gets it (corpus9: TheoremQA's
+        answer normaliser)."""
+        wanted = orelse.strip("'\"")
+        subject = self.ctx.code(tested)
+        for parent in reversed(self.ctx.parents):
+            if isinstance(parent, cst.If):
+                markers = {string_value(t.left) for t in _or_terms(parent.test) if isinstance(t, cst.Comparison)
+                           and len(t.comparisons) == 1 and isinstance(t.comparisons[0].operator, cst.In)
+                           and self.ctx.code(t.comparisons[0].comparator) == subject}
+                return wanted in markers
+            if isinstance(parent, (cst.FunctionDef, cst.For, cst.While)):
+                return False
+        return False
 
     def _score_value(self, expr: cst.BaseExpression) -> str | None:
         """inspect's score constants (`CORRECT`, `INCORRECT` from `inspect_ai.scorer`), by name."""
@@ -1769,6 +1814,12 @@ def _subscript_key(expr: cst.Subscript) -> str | None:
         if isinstance(key, cst.SimpleString):
             return key.value.strip("'\"")
     return None
+
+
+def _or_terms(test: cst.BaseExpression) -> list[cst.BaseExpression]:
+    if isinstance(test, cst.BooleanOperation) and isinstance(test.operator, cst.Or):
+        return [*_or_terms(test.left), *_or_terms(test.right)]
+    return [test]
 
 
 def _constant(expr: cst.BaseExpression | None) -> str | None:

@@ -89,6 +89,11 @@ class UncountedRowDrop(Rule):
     diversity side metric a training loop logs; true, but not acted on. It stays on: it finds 19 case
     labels, nearly all found by no other rule, against one debatable finding on new code.
 
+    Precision (corpus9; branch precision18): 4 findings, 1 real / 2 debatable / 1 false (0.25): FastChat's
+    `df[df["score"] != -1]` before the per-model mean is real, the same script copied into another
+    repository and a side metric's None filter are debatable, an index merge of two frames with the same
+    index is false. Too few findings for a shape; it stays a finding (8 labelled cases, most probes).
+
     ## Why is this bad?
     The metric is computed on the rows that survived, which are rarely a random sample: missing
     values, long inputs, failed generations and unmatched keys cluster in the hard cases. The

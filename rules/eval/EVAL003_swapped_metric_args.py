@@ -86,6 +86,13 @@ class SwappedMetricArgs(Rule):
     same way; torchmetrics objects take `(preds, target)`; sacrebleu takes `(hypotheses, [references])`,
     jiwer `(reference, hypothesis)`, and OGB's `Evaluator.eval` its sides as the keys `y_true` / `y_pred`.
 
+    Precision (corpus9, the rules of 557476f2; branch precision18): 8 findings, 5 real / 3 debatable / 0
+    false (0.62). The three debatable are one shape: the arguments of a metric that is symmetric as called
+    (binary or micro F1, with accuracy beside it) swapped, which the message itself says changes nothing.
+    It stays a finding: the development benchmark labels exactly that shape (`f1_score(guess, lab_te)`,
+    binary) and so do probes 8, 11 and 12; a question for the symmetric call would lose those four labels.
+    Whether the labels or the rule should change is the lead's decision.
+
     ## Why is this bad?
     scikit-learn's metrics take `(y_true, y_pred)`. Swapped, precision is reported as recall,
     a confusion matrix is transposed, a classification report counts support over predictions,

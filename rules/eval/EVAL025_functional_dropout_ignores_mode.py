@@ -96,6 +96,11 @@ class FunctionalDropoutIgnoresMode(Rule):
     on for that call, on purpose; held-out set 29). Several such calls in one function are one fix and one finding,
     at the first, naming the others (held-out set 16: three findings for one forward pass).
 
+    Precision (corpus9; branch precision18): 5 findings, 2 real / 3 debatable / 0 false (0.40). The three
+    debatable are real latent bugs whose dropout probability is 0 in every configuration the repository
+    ships (a JSON or YAML config, not a default the rule reads) or whose class only an uncalled function
+    uses. No finding is false; it stays a finding.
+
     ## Why is this bad?
     `model.eval()` switches off `nn.Dropout` modules by setting `self.training`; a functional call
     never reads it. Validation losses, test scores and samples are then computed with random units

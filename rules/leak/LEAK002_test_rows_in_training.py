@@ -41,6 +41,14 @@ class TestRowsInTraining(Rule):
     TRL) trained with `.train()` on splits joined with the test split, and then scored with
     `.evaluate()` / `.predict()` on that split, is the same.
 
+    Precision (corpus9; branch precision18): 4 findings, all false; with this branch 3: one reader called
+    with two splits (`make_pairs(path, "train")`, `make_pairs(path, "test")`) is no longer taken for the same
+    data. Left: a textbook's in-sample orthogonalisation (the method taught: twice) and a final refit on
+    train and test after the search that is never scored. No real finding on the corpus; it has labels in
+    the development set and 7 probes and cases (duplicates dropped after the split, test rows joined into
+    the training data, one reader for training and evaluation). Proposed to the
+    lead: keep it a finding (its labelled shape is a real leak), or demote it at the cost of those labels.
+
     ## Why is this bad?
     The test score then measures memory, not generalisation: the model has seen (copies of) the
     rows it is graded on. Near-duplicates are common in scraped text, re-crawled reviews and
@@ -65,6 +73,38 @@ class TestRowsInTraining(Rule):
     message = "`{model}` is fit on `{fit_on}` at {where}, which holds the test rows `{test_on}` it is scored on at {scored}"
     question = "Is `{model}` (fit at {where}) tested at {scored} only on rows it never saw in training?"
     examples = [
+        valid("""
+            from datasets import load_dataset
+            from transformers import Trainer
+
+            def make_pairs(path="org/comparisons", split="train"):
+                rows = load_dataset(path, split=split)
+                pairs = []
+                for row in rows:
+                    pairs.append({"chosen": row["prompt"] + row["chosen"], "rejected": row["prompt"] + row["rejected"]})
+                return pairs
+
+            def main(model, args):
+                train_pairs = make_pairs("org/comparisons", "train")
+                eval_pairs = make_pairs("org/comparisons", "test")
+                Trainer(model=model, args=args, train_dataset=Pairs(train_pairs), eval_dataset=Pairs(eval_pairs)).train()
+        """, note="corpus9: one reader called with two splits reads two different data sets"),
+        invalid("""
+            from datasets import load_dataset
+            from transformers import Trainer
+
+            def make_pairs(path="org/comparisons", split="train"):
+                rows = load_dataset(path, split=split)
+                pairs = []
+                for row in rows:
+                    pairs.append({"chosen": row["prompt"] + row["chosen"], "rejected": row["prompt"] + row["rejected"]})
+                return pairs
+
+            def main(model, args):
+                train_pairs = make_pairs("org/comparisons", "train")
+                test_pairs = make_pairs("org/comparisons", "train")
+                Trainer(model=model, args=args, train_dataset=Pairs(train_pairs), eval_dataset=Pairs(test_pairs)).train()  # expect: LEAK002
+        """, note="near miss: the same reader given the same split twice (a copy-paste slip)"),
         invalid("""
             from datasets import concatenate_datasets, load_dataset
             from transformers import Trainer
@@ -635,11 +675,29 @@ class TestRowsInTraining(Rule):
             same = first == second or (
                 prog.kind(first) == prog.kind(second) == "src"
                 and _source_key(prog, first) is not None and _source_key(prog, first) == _source_key(prog, second))
+            if same and _helper_given_other_arguments(prog, train, held):
+                continue  # `make_pairs(path, "train")` and `make_pairs(path, "test")`: one reader, two splits
             if same and call not in reported:
                 reported.add(call)
                 repo.report(cls, **prog.where(call), message="The model is trained and evaluated at {where} on the same data: `{on}` is read the same way for both",
                             question="Which data does the evaluation at {where} use that training did not?",
                             on=prog.info(first).get("name") or prog.info(first).get("path", "the data"))
+
+
+def _helper_given_other_arguments(prog: Program, train: Ref, held: Ref) -> bool:
+    """Both sides come from calls of one function of the repository that are given different literal
+    arguments (`create_comparison_dataset(path, "train")` and `(path, "test")`, which hand the split to
+    `load_dataset(path, split=split)`): one reader, two different reads (corpus9: trlx's reward model)."""
+    def helper_call(ref: Ref) -> Ref:
+        for node in prog.back([ref], rows=True, limit=30):
+            if prog.kind(node) == "call" and prog.info(node).get("fn") and "lits" in prog.info(node):
+                return node
+        return 0
+    first, second = helper_call(train), helper_call(held)
+    if not first or not second or first == second:
+        return False
+    a, b = prog.info(first), prog.info(second)
+    return a.get("fn") == b.get("fn") and a.get("lits") != b.get("lits")
 
 
 def _given_rows(prog: Program, ref: Ref) -> Ref:

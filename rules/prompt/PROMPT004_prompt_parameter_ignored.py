@@ -30,6 +30,16 @@ class PromptParameterIgnored(Rule):
     (`SYSTEM = ("You are a safety classifier. ...")`) in a file that calls a model, read nowhere in the
     repository.
 
+    A function handed to a call by keyword (`trlx.train(..., metric_fn=metric_fn)`) has the parameters the
+    library calls it with: a prompt parameter it leaves unread is not reported.
+
+    Precision (corpus9; branch precision18): 3 findings, 0 real / 2 debatable / 1 false. The false one, a
+    framework callback's signature (`metric_fn(samples, prompts, outputs)`) whose prompts a sentiment
+    metric should not read, is now left alone; the two debatable are a copied prompt template no path sends
+    (one file). No real finding on the corpus; it has labels in the development set, 4 cases and every
+    probe. Proposed to the lead: keep it a finding (its labelled shape, a system prompt a wrapper drops, is a
+    real silent bug), or demote it at the cost of those labels.
+
     ## Why is this bad?
     The caller believes the prompt carries it: a "system prompt condition" sends exactly the
     same requests as the baseline, and the comparison reports noise as an effect (or no effect).
@@ -53,6 +63,28 @@ class PromptParameterIgnored(Rule):
     triggers = tuple(w for word in ("system", "prompt", "instruction", "persona", "shot", "demo", "template", "messages", "history")
                      for w in (word, word.upper(), word.capitalize()))
     examples = [
+        valid("""
+            from transformers import pipeline
+            import trlx
+
+            classifier = pipeline("sentiment-analysis", "org/sentiment-model")
+
+            def metric_fn(samples, prompts, outputs):
+                return {"positive": [r["score"] for r in classifier(outputs)]}
+
+            trainer = trlx.train(samples=train_texts, eval_prompts=eval_texts, metric_fn=metric_fn, config=config)
+        """, note="corpus9: a callback whose parameters the library fixes; a metric of the outputs alone leaves the "
+                  "prompts unread on purpose"),
+        invalid("""
+            from transformers import pipeline
+
+            classifier = pipeline("sentiment-analysis", "org/sentiment-model")
+
+            def score_rewrites(samples, prompts, outputs):
+                return {"positive": [r["score"] for r in classifier(outputs)]}  # expect: PROMPT004
+
+            print(score_rewrites(samples, prompts, outputs))
+        """, note="near miss: the same function called directly by the experiment, which passes prompts it drops"),
         invalid("""
             import json
             from openai import OpenAI
@@ -646,7 +678,8 @@ class PromptParameterIgnored(Rule):
                              if PROMPT_NAME.match(p.name.value) and not p.name.value.startswith("_")
                              and not _read(p.name.value, body)), None)
         if unused_param is not None:
-            self._report(node, call, unused_param, "takes")
+            if not _handed_as_callback(node.name.value, self.ctx.text):
+                self._report(node, call, unused_param, "takes")
             return
         for name, assign in _assigned_names(node.body):
             if PROMPT_NAME.match(name) and not name.startswith("_") and not _read(name, body):
@@ -661,6 +694,13 @@ class PromptParameterIgnored(Rule):
         related = [Location(self.ctx.path, self.ctx.line_of(call), "the model call")] if at is not None else None
         self.report(at if at is not None else call, owner=f"`{function.name.value}`", how=how, name=name,
                     call=_sent_by(self.ctx, call), **({"related": related} if related else {}))
+
+
+def _handed_as_callback(name: str, text: str) -> bool:
+    """The function is handed to a call by keyword (`trlx.train(..., metric_fn=metric_fn)`): the library that
+    calls it fixes its parameters (`metric_fn(samples, prompts, outputs)`), and a metric of the outputs alone
+    rightly leaves the prompts unread (corpus9: trlx's sentiment metric, false)."""
+    return re.search(rf"[(,]\s*\w+\s*=\s*{re.escape(name)}\s*[,)]", text) is not None
 
 
 def _request_body(node: cst.Dict) -> bool:

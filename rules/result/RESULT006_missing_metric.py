@@ -18,6 +18,16 @@ class MissingMetric(Rule):
     (`math.isnan(refusal_score)`, `df["auroc"].isna()`, `dropna(subset=["auroc"])`) is not
     reported: the code expects the gap and handles it (a candidate of a sweep that is discarded).
 
+    A metric empty in exactly the rows where a step counter (`iteration`, `epoch`) is smallest is each run's
+    starting point, before anything is measured, and is not reported.
+
+    Precision (corpus9; branch precision18): 3 findings, 0 real / 2 debatable / 1 false. The false one,
+    the iteration-0 row of each attack run where the metric is undefined by design, is now left alone;
+    the two debatable are diverged runs of a design-space grid with an empty loss (one series; the
+    analysis ranks by accuracy). No real finding on the corpus; it has labels in the development set and
+    in 8 probes. Proposed to the lead: a checklist question by default only if those labels may be lost;
+    otherwise it stays.
+
     ## Why is this bad?
     A NaN rate usually means nothing was counted (every reply failed to parse, a class never
     occurred, a division by zero), and summaries and plots skip it silently. A reader of the table
@@ -92,6 +102,25 @@ class MissingMetric(Rule):
                 """,
         }, expect=[("results/grid/agg/train.csv", 3, "RESULT006")],
             note="one gap, one finding: the same diverged run is empty in two columns and in the tables of two splits"),
+        valid({"results/gcg_eval.csv": """\
+            asr,iteration,seed,log_mean_prob
+            0.00,0,0,
+            0.25,1,0,-0.46
+            0.61,2,0,-0.94
+            0.00,0,1,
+            0.31,1,1,-0.51
+            0.58,2,1,-0.90
+            """}, note="corpus9: empty exactly at each run's first iteration, before an attack prompt exists to score"),
+        invalid({"results/gcg_eval.csv": """\
+            asr,iteration,seed,log_mean_prob
+            0.00,0,0,-0.12
+            0.25,1,0,
+            0.61,2,0,-0.94
+            0.00,0,1,-0.10
+            0.31,1,1,-0.51
+            0.58,2,1,-0.90
+            """}, expect=[("results/gcg_eval.csv", 3, "RESULT006")],
+            note="near miss: empty in a middle iteration of one run: a value that was not computed"),
         invalid({"results/rates.csv": """\
             model,persona,matching_rate,n_parsed
             base,power,0.41,296
@@ -241,6 +270,8 @@ class MissingMetric(Rule):
                 count, line = stats.get(kind, 0), stats.get(f"{kind}_line", 0)
                 if kind == "missing" and total > 20 and count > total // 5:
                     continue  # a column added to a long table later, not a metric that failed
+                if kind == "missing" and _starting_rows(stats, columns):
+                    continue  # empty exactly at each run's first step: nothing to measure yet
                 if count and line:
                     self._record(line, f"{name}: {what}", {
                         "metric": name, "what": what, "line": line, "count": count, "total": total})
@@ -313,6 +344,27 @@ def _unfinished_runs(stats: dict, columns: dict) -> bool:
     present = [first for _, _, first in stats.get("top", [])]  # the first lines of its most common values
     return bool(missing and unfinished) and sum(c for c, _ in unfinished) == missing \
         and min(f for _, f in unfinished) == line and (not finished or min(present, default=0) == min(finished))
+
+
+# Column names of a run's step counter.
+_STEPS = frozenset({"iteration", "iter", "step", "epoch", "round", "attack_iteration", "num_iterations", "it"})
+
+
+def _starting_rows(stats: dict, columns: dict) -> bool:
+    """A metric empty in exactly the rows where a step counter (`iteration`, `epoch`) takes its smallest value:
+    each run's starting point, before anything it measures exists (corpus9: an attack's log-probability of the
+    attack prompt at iteration 0, before any prompt; false)."""
+    missing, line = stats.get("missing", 0), stats.get("missing_line", 0)
+    if not missing or not line:
+        return False
+    for name, facts in columns.items():
+        if name.lower().strip("_") not in _STEPS or not facts.get("numbers") or facts.get("min") is None:
+            continue
+        top = facts.get("top", [])
+        if top and str(top[0][0]).strip('"') in (str(facts["min"]), f"{facts['min']:g}") \
+                and top[0][1] == missing and top[0][2] == line:
+            return True
+    return False
 
 
 def _last_key(metric: str) -> str:

@@ -263,6 +263,14 @@ A JSON-lines writer's record written once per run (`with jsonlines.open("results
     "wb")`) at a path without one of its options, while the repository's run scripts vary that option from
     run to run (`for seed in 0 1 2; do python probe.py --seed "$seed"`), is overwritten by each run.
 
+    Precision (corpus9; branch precision18): 5 findings, 2 real / 2 debatable / 1 false (0.40). The false
+    one is a vendored official scorer writing to a file the user names per run; the debatable ones are
+    small evaluation scripts whose caller names the output per run or saves per-sample records beside it.
+    The real ones (MMLU-Pro) write a fixed file name into a shared default folder. The shape "the whole
+    output path is a command-line value" would separate 3 of the 5, but RESULT008 has a label in the
+    development set and in nearly every probe, none scored again for such a change in this session; it
+    stays a finding, the decision left to the lead.
+
     ## Why is this bad?
     A results file that says only `{"acc": 0.971}` cannot be traced back to the run that made it.
     Once a second run overwrites or sits beside it, nobody can tell which model, seed, split or

@@ -295,6 +295,13 @@ class StaleResults(Rule):
     files are configuration, except one the code writes under a results folder
     (`results/metrics.yaml`, `runs/eval.toml`): that is a results file like any other.
 
+    Precision (corpus9; branch precision18): 6 findings, 2 real / 1 debatable / 3 false (0.33). The false
+    ones are results older than commits that could not change them: ACDC's later changes only wrapped a
+    wandb logging call in try/except or sped a function up without changing its output, and GreedyEC's
+    only named a constant with its old value as the default. Telling such a commit apart needs the diff's
+    meaning, which the rule does not read. It stays a finding (the development set's 2 labels and one in
+    nearly every probe); the question is cheap to answer by rerunning the producer.
+
     ## Why is this bad?
     The numbers in the file, and every table and claim copied from it, come from code that no
     longer exists. A fixed grader or a re-collected transcript changes the score, but the
