@@ -96,6 +96,10 @@ class Config:
     max_data_file_size: int = 0  # 0: no limit, data files are streamed
     cache_dir: str = ".hygiene_cache"
     baseline: str = ""  # findings accepted when hygiene was adopted (hygiene.baseline); from the root
+    # Rules whose precision measured on public research code (hygiene/data/precision.json, 3 or more
+    # judged findings; debatable counted as wrong) is below this ask checklist questions instead of
+    # reporting findings (issue 10); 0: every rule as its own `default` says. `select` overrides.
+    min_precision: float = 0.0
     checklist: ChecklistConfig = field(default_factory=ChecklistConfig)
     llm: LLMConfig = field(default_factory=LLMConfig)
     source: str = ""  # where the settings came from, for messages
@@ -110,7 +114,9 @@ class Config:
 
     def demoted(self, code: str, default: str) -> bool:
         """The rule's findings go to the checklist as optional questions instead of findings."""
-        return default == "question" and code not in self.select
+        if code in self.select:
+            return False
+        return default == "question" or (self.min_precision > 0 and measured_precision(code) < self.min_precision)
 
     def ignored_in_file(self, path: str, code: str, category: str) -> bool:
         for pattern, selectors in self.per_file_ignores.items():
@@ -203,7 +209,27 @@ _BOUNDS: dict[str, tuple[float | None, float | None, bool]] = {
     "retry_base_s": (0, None, True), "retry_max_s": (0, None, True), "batch_min_requests": (1, None, True),
     "batch_poll_s": (0, None, False), "batch_timeout_s": (0, None, False), "line_slack": (0, None, True),
     "sample_lines": (0, None, True), "price_input": (0, None, True), "price_output": (0, None, True),
+    "min_precision": (0, 1, True),
 }
+
+
+_MEASURED: dict[str, float] = {}
+
+
+def measured_precision(code: str, least: int = 3) -> float:
+    """The rule's precision on the precision corpus (real / judged, debatable counted as wrong), or 1.0
+    when it has fewer than `least` judged findings there: too few to judge it by."""
+    if not _MEASURED:
+        from importlib.resources import files
+        try:
+            rules = json.loads(files("hygiene").joinpath("data/precision.json").read_text(encoding="utf-8"))["rules"]
+        except (OSError, ValueError, KeyError):
+            rules = {}
+        for name, counts in rules.items():
+            judged = sum(counts.get(k, 0) for k in ("TP", "debatable", "FP"))
+            _MEASURED[name] = counts.get("TP", 0) / judged if judged >= least else 1.0
+        _MEASURED.setdefault("", 1.0)
+    return _MEASURED.get(code, 1.0)
 
 
 def _in_bounds(name: str, value: float) -> None:

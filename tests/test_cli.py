@@ -353,3 +353,27 @@ def test_an_internal_error_on_one_file_names_that_file_and_exits_two(tmp_path):
     (line,) = [ln for ln in proc.stdout.splitlines() if "a bug of ours" in ln]
     assert line.startswith("error: b.py: internal error")
     assert "a.py:2:10 SEED001" in proc.stdout  # the other file was checked
+
+
+def test_min_precision_turns_rules_measured_below_it_into_questions(tmp_path):
+    """Issue 10: `--min-precision 0.8` (or `min-precision` in pyproject) asks a checklist question
+    instead of reporting a finding for a rule measured below 0.8 on public research code; naming the
+    code in `--select` still makes it a finding."""
+    from hygiene.config import measured_precision
+    assert measured_precision("SEED001") < 0.8 <= measured_precision("SEED010")
+    write(tmp_path, {"src/train.py": UNSEEDED})
+
+    def rules(*args):
+        proc = run("check", "--no-llm", "--format", "json", *args, ".", cwd=tmp_path)
+        report = json.loads(proc.stdout)
+        return [f["rule"] for f in report["findings"]], [q["rule"] for q in report["questions"]], proc.returncode
+
+    assert rules()[:2] == (["SEED001"], [])
+    assert rules("--min-precision", "0.8") == ([], ["SEED001"], 0)
+    assert rules("--min-precision", "0")[0] == ["SEED001"]  # 0: every rule as its default says
+    assert rules("--min-precision", "0.8", "--select", "SEED001")[0] == ["SEED001"]
+    (tmp_path / "pyproject.toml").write_text("[tool.hygiene]\nmin-precision = 0.8\n")
+    assert rules()[:2] == ([], ["SEED001"])
+    (tmp_path / "pyproject.toml").write_text("[tool.hygiene]\nmin-precision = 2\n")
+    proc = run("check", "--no-llm", ".", cwd=tmp_path)
+    assert proc.returncode == 2 and "min-precision" in proc.stderr + proc.stdout

@@ -27,6 +27,9 @@ from hygiene.cli.progress import Progress
                    "(on stderr when the report itself goes to stdout in another format).")
 @click.option("--select", multiple=True, help="Only these codes, prefixes, categories or families.")
 @click.option("--ignore", multiple=True, help="Never these codes, prefixes, categories or families.")
+@click.option("--min-precision", type=click.FloatRange(0, 1),
+              help="Ask checklist questions instead of reporting findings for rules whose precision measured on "
+                   "public research code is below this (e.g. 0.8; `hygiene explain CODE` shows each rule's).")
 @click.option("--fail-on", type=click.Choice([s.name.lower() for s in Severity]),
               help="Lowest severity that makes the check fail (default from config: warning).")
 @click.option("--focus", is_flag=True,
@@ -56,7 +59,7 @@ from hygiene.cli.progress import Progress
               help="Record every current finding in FILE as the baseline and exit 0 (adopting hygiene in an "
                    "existing repository).")
 def check(paths: tuple[Path, ...], fmt: str, output: Path | None, no_llm: bool, llm_dry_run: bool, select: tuple[str, ...],
-          ignore: tuple[str, ...], fail_on: str | None, focus: bool, no_cache: bool, jobs: int | None,
+          ignore: tuple[str, ...], min_precision: float | None, fail_on: str | None, focus: bool, no_cache: bool, jobs: int | None,
           config_file: Path | None, color: bool | None, exit_zero: bool, extra_reports: tuple[str, ...],
           checklist_mode: str, require: str | None, verify_authors: bool, baseline_file: Path | None,
           write_baseline: Path | None) -> None:
@@ -75,12 +78,13 @@ def check(paths: tuple[Path, ...], fmt: str, output: Path | None, no_llm: bool, 
     focus_list = list(paths) if focus else None
     reports = [_report_target(spec) for spec in extra_reports]
     config = load_config(path_list, config_file, select, ignore)
-    if select or ignore or fail_on:
+    if select or ignore or fail_on or min_precision is not None:
         config = dataclasses.replace(
             config,
             select=tuple(select) or config.select,
             ignore=config.ignore + tuple(ignore),
             fail_on=Severity.parse(fail_on) if fail_on else config.fail_on,
+            min_precision=config.min_precision if min_precision is None else min_precision,
         )
     given = write_baseline or baseline_file
     if given is not None:  # the baseline is read or written here, never scanned as a data file
