@@ -33,6 +33,8 @@ def _reply(node: ast.AST) -> str | None:
         inner = inner.func.value
     text = ast.unparse(inner)
     last = text.rsplit(".", 1)[-1].lower()
+    if any(w in text.lower() for w in ("caplog", "log", "stdout", "stderr")):
+        return None  # a captured log or console output of a test, not a model's reply
     if any(w in last for w in COLLECTION_WORDS) or isinstance(inner, (ast.List, ast.Tuple, ast.Set, ast.Dict)):
         return None
     return text if any(w in last for w in REPLY_WORDS) else None
@@ -112,7 +114,11 @@ class VerdictWordInsideOtherWords(Rule):
 
                 def known(self, labels, flags):
                     return "valid" in labels and "no" in flags
-        """, note="near miss: a word-boundary regex; tests on collections"),
+
+            def test_benchmark_command(caplog):
+                run_benchmark()
+                assert "successful" in caplog.text
+        """, note="near miss: a word-boundary regex; tests on collections; a test's captured log (mirrors: mlcommons)"),
         invalid("""
             import json
 

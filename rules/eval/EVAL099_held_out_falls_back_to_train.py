@@ -34,6 +34,24 @@ def _accesses(nodes: list[ast.AST], keys: frozenset[str]) -> list[tuple[ast.AST,
     return found
 
 
+def _targets(stmts: list[ast.AST], accesses: list[tuple[ast.AST, str]]) -> dict[int, str]:
+    """{id(access): the name it is bound to} for the accesses assigned by the statements, a tuple
+    assignment paired element by element (`train_data, test_data = ds["train"], ds["test"]`)."""
+    wanted = {id(a) for a, _ in accesses}
+    found: dict[int, str] = {}
+    for n in (x for s in stmts for x in walk_list(s)):
+        if not (isinstance(n, ast.Assign) and len(n.targets) == 1):
+            continue
+        target, value = n.targets[0], n.value
+        pairs = list(zip(target.elts, value.elts)) if isinstance(target, ast.Tuple) and isinstance(value, ast.Tuple) \
+            and len(target.elts) == len(value.elts) else [(target, value)]
+        for t, v in pairs:
+            for x in walk_list(v):
+                if id(x) in wanted:
+                    found[id(x)] = ast.unparse(t)
+    return found
+
+
 def _carved(stmts: list[ast.AST], access: ast.AST) -> bool:
     """Whether the training split taken is split again in the same statements (`ds["train"].train_test_split(...)`)."""
     for n in (x for s in stmts for x in walk_list(s)):
@@ -165,6 +183,16 @@ class HeldOutFallsBackToTrain(Rule):
                 return evaluate(candidate, devset=evalset[:batch_size])
         """, note="real bugs 20 (DSPy MIPROv2): candidates scored on minibatches of the training set"),
         valid("""
+            def load_splits(dataset_dict):
+                if "validation" in dataset_dict:
+                    train_data, test_data = dataset_dict["train"], dataset_dict["validation"]
+                elif "test" in dataset_dict:
+                    train_data, test_data = dataset_dict["train"], dataset_dict["test"]
+                else:
+                    rows = list(dataset_dict["train"])
+                    train_data, test_data = rows[:-100], rows[-100:]
+                return train_data, test_data
+
             def make_loader(mode, train_data, val_data):
                 data = train_data if mode == "train" else val_data
                 return DataLoader(data, shuffle=mode == "train")
@@ -172,7 +200,7 @@ class HeldOutFallsBackToTrain(Rule):
             def objective(trial, program, valset, minibatch, minibatch_size, evaluate):
                 evalset = valset[:minibatch_size] if minibatch else valset
                 return evaluate(assemble(program, trial), devset=evalset)
-        """, note="near miss: a loader's mode switch (not an evaluation set); a minibatch of the validation set"),
+        """, note="near miss: the training split kept as the training part in every branch (mirrors: sycophancy-intervention); a loader's mode switch; a minibatch of the validation set"),
     ]
 
     def visit_Module(self, node) -> None:
@@ -184,11 +212,15 @@ class HeldOutFallsBackToTrain(Rule):
                 held = _accesses([x for s in n.body for x in walk_list(s)], HELD_OUT)
                 if not held:
                     continue
+                held_to = set(_targets(n.body, held).values())
                 for handler in n.handlers:
                     if any(isinstance(s, ast.Raise) for s in handler.body):
                         continue
                     train = [(a, b) for a, b in _accesses([x for s in handler.body for x in walk_list(s)], TRAIN)
                              if any(b == hb for _, hb in held)]
+                    # the training split must take the held-out split's place (bound to the same name)
+                    bound = _targets(handler.body, train)
+                    train = [(a, b) for a, b in train if bound.get(id(a)) in held_to]
                     if train and not _carved(handler.body, train[0][0]):
                         self._report(train[0][0], train[0][1], held[0][0])
             elif isinstance(n, (ast.IfExp, ast.If)):
@@ -200,6 +232,13 @@ class HeldOutFallsBackToTrain(Rule):
                     continue
                 train = [(a, b) for a, b in _accesses([x for s in orelse for x in walk_list(s)], TRAIN)
                          if any(b == hb for _, hb in held)]
+                if isinstance(n, ast.If):
+                    # in a statement, the training split must take the held-out split's place: bound to the
+                    # name the body binds the held-out split to (not `train_data, test_data = ds["train"], ...`)
+                    body_held = _accesses([x for s in n.body for x in walk_list(s)], HELD_OUT)
+                    held_to = set(_targets(n.body, body_held).values())
+                    bound = _targets(orelse, train)
+                    train = [(a, b) for a, b in train if bound.get(id(a)) in held_to]
                 if train and not _carved(orelse, train[0][0]):
                     self._report(train[0][0], train[0][1], held[0][0])
             elif isinstance(n, ast.Assign) and isinstance(n.value, ast.IfExp) and len(n.targets) == 1 \

@@ -12,6 +12,8 @@ SEED_WORDS = frozenset({"seed", "seeds", "random_state", "rng_seed"})
 
 
 def _seedy(node: ast.AST) -> str | None:
+    if not isinstance(node, (ast.Name, ast.Attribute)):
+        return None  # `new_input == seed_input or ...`, `cfg.seed is None or ...`: a test, not a seed
     text = ast.unparse(node)
     last = text.rsplit(".", 1)[-1]
     words = set(name_tokens(last))
@@ -95,7 +97,9 @@ class SeedZeroReplacedByOr(Rule):
             rng = np.random.default_rng(seed)
             train_seeds = cfg.train_seeds or [1, 2, 3, 4, 5]
             seed_list = parse_seeds(args.seeds) or list(range(5))
-        """, note="near miss: a fallback of 0 (0 and None give the same seed); lists of seeds"),
+            done = new_input == seed_input or patience == 0
+            missing = cfg.sampler_seed is None or cfg.split_seed is None
+        """, note="near miss: a fallback of 0 (0 and None give the same seed); lists of seeds; tests joined by `or` (mirrors: evalplus, mlcommons)"),
         invalid({"run.ipynb": notebook(
             """
             import torch
