@@ -41,7 +41,7 @@ def _count(call: cst.Call) -> int:
     bounds = [a.value for a in call.args if a.keyword is None]
     if not 1 <= len(bounds) <= 2 or not all(isinstance(b, cst.Integer) for b in bounds):
         return 0
-    values = [int(b.value) for b in bounds]  # type: ignore[attr-defined]
+    values = [b.evaluated_value for b in bounds]  # type: ignore[attr-defined]
     return values[0] if len(values) == 1 else values[1] - values[0]
 _REFITS = re.compile(r"\.(fit|train|fit_predict|partial_fit)\(|\b(fit|train|train_model)\(")
 # A seed the file does pass elsewhere (`random_state=3`, `torch.manual_seed(0)`): it knows how to seed.

@@ -78,7 +78,7 @@ def later_output_element(value: cst.BaseExpression, found: Kind) -> bool:
     if not (isinstance(value, cst.Subscript) and found.kind == "logits" and isinstance(found.node, cst.Call)):
         return False
     first = value.slice[0].slice if len(value.slice) == 1 else None
-    return isinstance(first, cst.Index) and isinstance(first.value, cst.Integer) and int(first.value.value) >= 1
+    return isinstance(first, cst.Index) and isinstance(first.value, cst.Integer) and first.value.evaluated_value >= 1
 
 
 def loop_row(rows: Kind | None) -> Kind | None:

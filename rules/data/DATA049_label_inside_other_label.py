@@ -74,6 +74,9 @@ class LabelInsideOtherLabel(Rule):
     code = "DATA049"
     category = "DATA-DEFAULT"
     severity = Severity.ERROR
+    # DATA078 sees the same substring test from the words alone; this finding, which names the label
+    # the file itself expects, is the more precise one.
+    supersedes = ("DATA078",)
     message = ("`{code}` also matches \"{longer}\", a label this file expects: every \"{longer}\" verdict is "
                "counted as \"{label}\"")
     question = "Can the text tested by `{code}` at {where} be \"{longer}\", and is it then counted as \"{label}\"?"

@@ -9,7 +9,7 @@ from hygiene.walk import iter_nodes
 
 
 def _int(expr: cst.BaseExpression) -> int | None:
-    return int(expr.value) if isinstance(expr, cst.Integer) else None
+    return expr.evaluated_value if isinstance(expr, cst.Integer) else None
 
 
 def _period(test: cst.BaseExpression, body: cst.BaseSuite) -> str | None:
@@ -25,7 +25,7 @@ def _period(test: cst.BaseExpression, body: cst.BaseSuite) -> str | None:
             counter = counter.left
         if isinstance(counter, cst.Name) and isinstance(right, cst.Integer):
             divisor = left.right
-            if not (isinstance(divisor, cst.Integer) and int(divisor.value) < 2):
+            if not (isinstance(divisor, cst.Integer) and divisor.evaluated_value < 2):
                 return counter.value
         return None
     if isinstance(left, cst.Name) and (_int(right) or 0) >= 2:
@@ -149,6 +149,15 @@ class RateOverMixedUnits(Rule):
                     seen += 1
                 return both / (seen // 2)
         """, note="both counts per pair, or the item count divided by the group size"),
+        valid("""
+            def full_width_ratio(text):
+                wide = seen = 0
+                for code_point in map(ord, text):
+                    if code_point == 0x3000:
+                        wide += 1
+                    seen += 1
+                return wide / seen
+        """, note="real bugs 20 (evalscope): a hexadecimal literal in a tested block (the rule crashed on `int('0x3000')`)"),
     ]
 
     def __init__(self, ctx) -> None:

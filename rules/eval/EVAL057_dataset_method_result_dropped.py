@@ -155,3 +155,4 @@ class DatasetMethodResultDropped(Rule):
                 self.ctx.report(type(self), None, line=n.lineno,
                                 fields={"text": ast.unparse(n.value), "receiver": receiver,
                                         "method": n.value.func.attr})
+

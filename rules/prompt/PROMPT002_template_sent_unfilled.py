@@ -60,6 +60,11 @@ class TemplateSentUnfilled(Rule):
     `Template(open(path).read())`) rendered with keyword arguments that leave out a variable it reads
     (`{{ document }}` rendered with `article=`) is reported at the render, unless the file makes
     undefined variables raise (`StrictUndefined`): jinja2 renders a missing variable as empty text.
+    A template file loaded by name (`load_prompt_file(_get_prompt_path("faithfulness_long_form.prompt"))`,
+    a `.prompt`, `.j2`, `.hbs` or `.mustache` file next to the code or in a `prompts` / `templates` folder
+    of one of its parent folders) and rendered with a dict none of whose keys is a field of the file
+    (`render_text(prompt_function, {"input": q, "output": a})` for `{{question}}` and `{{answer}}`) is
+    reported at the render: every field renders empty (a helper such as `{{role "system"}}` is not a field).
 
     ## Why is this bad?
     Every request carries the template itself, braces and all, instead of the item: the model
@@ -150,6 +155,25 @@ for row in rows:
 """,
         }, expect=[("summ/run.py", 5, "PROMPT002")],
             note="held-out probe 19: a jinja2 template file rendered without `document`, which renders as nothing"),
+        invalid({
+            "evaluators/prompts/answer_relevancy.prompt": "---\ninput:\n  schema:\n    question: string\n---\n{{role \"system\"}}\nRate the answer.\n{{role \"user\"}}\nQuestion: {{question}}\nAnswer: {{answer}}\n",
+            "evaluators/src/evaluators/helpers.py": """
+async def answer_relevancy(datapoint, judge):
+    prompt_function = await load_prompt_file(_get_prompt_path("answer_relevancy.prompt"))
+    prompt = await render_text(prompt_function, {"input": datapoint.input, "output": datapoint.output})
+    return await judge.generate(prompt=prompt)
+""",
+        }, expect=[("evaluators/src/evaluators/helpers.py", 3, "PROMPT002")],
+            note="real bugs 20 (genkit): a .prompt file rendered with keys its template does not use"),
+        valid({
+            "evaluators/prompts/answer_relevancy.prompt": "{{role \"system\"}}\nRate the answer.\n{{role \"user\"}}\nQuestion: {{question}}\nAnswer: {{answer}}\n",
+            "evaluators/src/evaluators/helpers.py": """
+async def answer_relevancy(datapoint, judge):
+    prompt_function = await load_prompt_file(_get_prompt_path("answer_relevancy.prompt"))
+    prompt = await render_text(prompt_function, {"question": datapoint.input, "answer": datapoint.output})
+    return await judge.generate(prompt=prompt)
+""",
+        }, note="near miss: the dict's keys are the template's fields (a helper `{{role ...}}` is not a field)"),
         valid({
             "prompts/summarize.j2": "Summarize the article in at most {{ max_words }} words.\n\nArticle:\n{{ document }}\n\nSummary:\n",
             "summ/run.py": """
@@ -1087,6 +1111,9 @@ prompt = template.render(document=doc, shots=shots)
         jinja = _jinja_facts(self.ctx.text)
         if jinja is not None:
             self.ctx.facts[self.code + ":jinja"] = jinja
+        loaded = _file_template_facts(self.ctx.text)
+        if loaded is not None:
+            self.ctx.facts[self.code + ":files"] = loaded
         ctx = self.ctx
         module = ctx.names.module_name
         templates = []
@@ -1293,6 +1320,7 @@ prompt = template.render(document=doc, shots=shots)
         cls._class_templates_sent_elsewhere(repo, texts)
         cls._dollar_templates_partly_filled(repo)
         cls._jinja_renders_partly_filled(repo)
+        cls._template_files_rendered_with_other_keys(repo)
         reported: set[tuple[str, str]] = set()
         for path, facts in repo.facts(cls.code):
             for fill in facts.get("filled", []):
@@ -1437,6 +1465,27 @@ prompt = template.render(document=doc, shots=shots)
                                 defined=f"{path}:{render['line']}", via="",
                                 consequence="jinja2 renders a variable it is not given as an empty string, so the model "
                                             "reads nothing where the text should be")
+
+    @classmethod
+    def _template_files_rendered_with_other_keys(cls, repo: RepoContext) -> None:
+        """`render_text(prompt_function, {"input": q, "output": a})` where the loaded `.prompt` file reads
+        `{{question}}` and `{{answer}}`: the values are given under names the template does not use, and the
+        fields it does use render empty. Reported at the render when none of the values given fills a field."""
+        for path, facts in repo.facts(cls.code + ":files"):
+            for render in facts["renders"]:
+                found = _find_template_file(repo, path, render["file"])
+                if found is None:
+                    continue
+                fields = list(dict.fromkeys(_BARE_VARIABLE.findall(found[1])))
+                if not fields or set(fields) & set(render["keys"]):
+                    continue
+                repo.report(cls, path, render["line"], name=render["file"], has=HAS,
+                            placeholders=", ".join("{{" + f + "}}" for f in fields),
+                            how="but the render that fills it is given " + ", ".join(f"`{k}`" for k in render["keys"]),
+                            where_word="at", defined=f"{path}:{render['line']}", via="",
+                            consequence="no value reaches a field of the template, so the model reads empty fields "
+                                        "where the text should be",
+                            related=[Location(found[0], 1, f"{render['file']}, the template loaded")])
 
     @classmethod
     def _class_templates_sent_elsewhere(cls, repo: RepoContext, texts: dict[str, str]) -> None:
@@ -1666,6 +1715,55 @@ def jinja_variables(text: str) -> list[str]:
              for name in group.split(",")}
     found = [next(g for g in m.groups() if g) for m in _JINJA_VARIABLE.finditer(text)]
     return list(dict.fromkeys(v for v in found if v not in bound and v not in _JINJA_GLOBALS))
+
+
+# A template file loaded by name into a variable by a loader of the project or a library
+# (`prompt_function = await load_prompt_file(_get_prompt_path("answer_relevancy.prompt"))`), and a render call
+# given that variable and a dict of values (`render_text(prompt_function, {"question": q, "answer": a})`).
+_FILE_LOAD = re.compile(r"^\s*(\w+)\s*=\s*(?:await\s+)?[\w.]*(?:load|read|get|open)\w*\(.*?[\"']([^\"'()]+\."
+                        r"(?:prompt|j2|jinja|jinja2|hbs|handlebars|mustache))[\"']", re.M)
+_FILE_RENDER = re.compile(r"\b[\w.]*render\w*\(\s*(\w+)\s*,\s*\{([^{}]*)\}\s*\)")
+_DICT_KEY = re.compile(r"[\"'](\w+)[\"']\s*:")
+# A bare variable of a handlebars / mustache / jinja template: `{{question}}`, `{{ answer }}`, not a helper
+# given arguments (`{{role "system"}}`) nor a block (`{{#if x}}`, `{{/if}}`).
+_BARE_VARIABLE = re.compile(r"\{\{-?\s*([A-Za-z_]\w*)\s*-?\}\}")
+
+
+def _file_template_facts(text: str) -> dict[str, Any] | None:
+    """Template files a file loads by name and renders with a dict literal of values."""
+    if "render" not in text:
+        return None
+    loads = [(m.start(), m.group(1), m.group(2)) for m in _FILE_LOAD.finditer(text)]
+    if not loads:
+        return None
+    renders = []
+    for m in _FILE_RENDER.finditer(text):
+        # the file last loaded into the variable before the render (one name may be loaded in several branches)
+        loaded = [file for at, name, file in loads if name == m.group(1) and at < m.start()]
+        if loaded and "**" not in m.group(2):
+            keys = _DICT_KEY.findall(m.group(2))
+            if keys:
+                renders.append({"template": m.group(1), "file": loaded[-1], "keys": keys,
+                                "line": text.count("\n", 0, m.start()) + 1})
+    return {"renders": renders} if renders else None
+
+
+def _find_template_file(repo: RepoContext, path: str, name: str) -> tuple[str, str] | None:
+    """(path, text) of a template file named `name` next to the file that loads it, or in a `prompts` /
+    `templates` folder of one of its parent folders (a loader that builds the path from the name)."""
+    folder = path.rpartition("/")[0]
+    parts = folder.split("/") if folder else []
+    for depth in range(len(parts), -1, -1):
+        base = "/".join(parts[:depth])
+        for sub in ("", "prompts", "templates"):
+            candidate = posixpath.normpath(posixpath.join(base, sub, name))
+            if candidate.startswith(("..", "/")):
+                continue
+            try:
+                return candidate, repo.read_bytes(candidate).decode("utf-8", "replace")
+            except (OSError, ValueError):
+                continue
+    return None
 
 
 def _jinja_facts(text: str) -> dict[str, Any] | None:

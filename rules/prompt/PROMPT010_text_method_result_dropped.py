@@ -67,6 +67,18 @@ def _text_method_statement(stmt: cst.Expr) -> tuple[str, cst.Call] | None:
     return call.func.value.value, call
 
 
+def _concat_statement(stmt: cst.Expr) -> tuple[str, cst.BinaryOperation] | None:
+    """(name, expression) for `name + "text"` (or `"text" + name`) written as a statement: a joined string
+    nothing keeps, where `name += "text"` was meant."""
+    expr = stmt.value
+    if not (isinstance(expr, cst.BinaryOperation) and isinstance(expr.operator, cst.Add)):
+        return None
+    for name, other in ((expr.left, expr.right), (expr.right, expr.left)):
+        if isinstance(name, cst.Name) and _texty(other):
+            return name.value, expr
+    return None
+
+
 class TextMethodResultDropped(Rule):
     """
     ## What it does
@@ -89,6 +101,10 @@ class TextMethodResultDropped(Rule):
     | `text.format(name=n)` on a literal template, the template sent later (class method) | yes | `frame.replace(..., inplace=True)` |
     | `RAG_TEMPLATE.format(context=c, question=q)` on a template imported from another module, then `RAG_TEMPLATE` sent | yes | `prompt = RAG_TEMPLATE.format(...)` |
     | `grade.lower()` where `grade` comes from a call of unknown type | no | evident text only |
+    | `formatted_prompt + "<|im_end|>\\n"` as a statement in a chat-template builder, `formatted_prompt += ...` after | yes | `formatted_prompt += "<|im_end|>\\n"` |
+
+    The same holds for a concatenation written as a statement (`prompt + "\\n"` where `prompt += "\\n"`
+    was meant): the joined string is made and dropped.
 
     ## Why is this bad?
     The prompt still holds what the call was meant to remove or change: a dataset's own answer
@@ -116,8 +132,33 @@ class TextMethodResultDropped(Rule):
                "unchanged at line {used}, so the prompt still holds what the call was meant to {verb}")
     question = "Should the result of `{call}` at {where} be kept (`{name} = {call}`) before `{name}` is used?"
     triggers = (".replace(", ".strip(", ".lower(", ".upper(", ".format(", ".rstrip(", ".lstrip(", ".remove",
-                ".capitalize(", ".title(", ".casefold(", ".translate(", ".format_map(")
+                ".capitalize(", ".title(", ".casefold(", ".translate(", ".format_map(", " + ")
     examples = [
+        invalid("""
+            class QwenHandler:
+                def _format_prompt(self, messages):
+                    formatted_prompt = ""
+                    for idx, message in enumerate(messages):
+                        if message["role"] == "tool":
+                            formatted_prompt += f"<|im_start|>user\\n<tool_response>\\n{message['content']}\\n</tool_response>"
+                            if idx == len(messages) - 1 or messages[idx + 1]["role"] != "tool":
+                                formatted_prompt + "<|im_end|>\\n"  # expect: PROMPT010
+                        else:
+                            formatted_prompt += f"<|im_start|>{message['role']}\\n{message['content']}<|im_end|>\\n"
+                    formatted_prompt += "<|im_start|>assistant\\n"
+                    return formatted_prompt
+        """, note="real bugs 20 (BFCL): a chat template's closing tag joined as a statement, where `+=` was meant"),
+        valid("""
+            class QwenHandler:
+                def _format_prompt(self, messages):
+                    formatted_prompt = ""
+                    for idx, message in enumerate(messages):
+                        formatted_prompt += f"<|im_start|>{message['role']}\\n{message['content']}"
+                        formatted_prompt += "<|im_end|>\\n"
+                    total = len(formatted_prompt) + 1
+                    formatted_prompt += "<|im_start|>assistant\\n"
+                    return formatted_prompt, total
+        """, note="near miss: the closing tag added with `+=`; a sum that is kept"),
         invalid("""
             REPLACE_PROMPT = "Please answer directly with only the letter of the correct option."
 
@@ -243,7 +284,7 @@ class TextMethodResultDropped(Rule):
         for index, n in enumerate(nodes):
             if not isinstance(n, cst.Expr):
                 continue
-            found = _text_method_statement(n)
+            found = _text_method_statement(n) or _concat_statement(n)
             if found is None or found[0] not in texts:
                 continue
             name, call = found
@@ -254,10 +295,18 @@ class TextMethodResultDropped(Rule):
             if later is None:
                 continue
             used = self.ctx.line_of(later)
+            related = [Location(self.ctx.path, used, f"`{name}` used unchanged")] if used else []
+            if isinstance(call, cst.BinaryOperation):
+                self.report(n, related=related, call=self.ctx.code(call).strip(), name=name, used=used or "?",
+                            message=("`{call}` makes a new string and nothing keeps it (strings do not change): `{name}` "
+                                     "is used unchanged at line {used}, so the prompt never gets what the `+` adds"),
+                            question="Should `{call}` at {where} be `{name} += ...`?")
+                continue
             verb = {"replace": "replace", "format": "fill", "format_map": "fill"}.get(call.func.attr.value, "change")
-            self.report(n, related=[Location(self.ctx.path, used, f"`{name}` used unchanged")] if used else [],
-                        call=self.ctx.code(call).strip(), name=name, used=used or "?", verb=verb)
+            self.report(n, related=related, call=self.ctx.code(call).strip(), name=name, used=used or "?", verb=verb)
 
 
-def _is_call_receiver(name: cst.Name, call: cst.Call) -> bool:
+def _is_call_receiver(name: cst.Name, call: cst.Call | cst.BinaryOperation) -> bool:
+    if isinstance(call, cst.BinaryOperation):
+        return name is call.left or name is call.right
     return isinstance(call.func, cst.Attribute) and call.func.value is name
