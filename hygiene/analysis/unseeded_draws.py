@@ -53,8 +53,11 @@ def _ask(repo: RepoContext, site: DrawSite, progs: Any) -> str:
         return "commented"  # the author commented the seed out: a choice to ask about
     if not ask and repeats_for_spread(repo, site.path):
         return "variance"  # the file repeats the unseeded run and reports the spread
-    if not ask and site.kind == "sklearn" and site.unseeded_by and all(unclaimed_notebook(repo, e) for e in site.unseeded_by):
-        return "unclaimed"  # a notebook's unseeded split or model that seeds nothing and quotes no number: a demonstration
+    if not ask and (site.kind == "sklearn" or site.gen == "torch") and site.unseeded_by \
+            and all(unclaimed_notebook(repo, e) for e in site.unseeded_by):
+        # A notebook's unseeded split, model or torch training that seeds nothing and quotes no number: a
+        # demonstration (textbook chapters, usage and course notebooks print one run's loss or accuracy).
+        return "unclaimed"
     if not ask and resamples_for_estimate(repo, site.path):
         return "bootstrap"  # many resamples whose percentiles or spread are kept: random on purpose
     return ask

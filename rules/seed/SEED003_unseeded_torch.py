@@ -1,6 +1,8 @@
 """SEED003: torch draws, shuffling loaders and random splits in a program that never seeds torch."""
 from __future__ import annotations
 
+import json
+
 from hygiene.context import RepoContext
 from hygiene.finding import Location, Severity
 from hygiene.analysis.unseeded_draws import report_place, unseeded_draws, who_runs
@@ -12,6 +14,14 @@ _WHAT = {
     "torch": "draws from torch's default generator",
     "init": "draws the initial weights from torch's default generator",
 }
+
+
+def _notebook(cells: list[str], prose: str = "") -> str:
+    """A notebook of these code cells, after a markdown cell of `prose` when given."""
+    return json.dumps({"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": [
+        *([{"cell_type": "markdown", "metadata": {}, "source": prose}] if prose else []),
+        *({"cell_type": "code", "metadata": {}, "execution_count": i + 1, "outputs": [], "source": c}
+          for i, c in enumerate(cells))]})
 
 
 class UnseededTorch(Rule):
@@ -72,7 +82,10 @@ class UnseededTorch(Rule):
     np.random.randint(...)`) is the seed; a module's own `__main__` demo is not judged when the
     programs that use the module seed. A script that exports or traces a model
     (`torch.onnx.export`, `torch.jit.trace`) and neither trains nor measures draws only example
-    inputs for the tracer: a checklist question.
+    inputs for the tracer: a checklist question. So is a notebook that seeds nothing anywhere (no seeding
+    call, no literal seed) and whose prose quotes no number (`hygiene.analysis.notebook_claims`): a textbook
+    chapter, a library's usage notebook or a course's sampling demo prints one run's loss or accuracy that
+    no claim rests on; quoted in its prose, the number is a finding.
 
     Precision, and why it stays a finding (2026-12-06, seedprec): of the 81 first-scan findings of
     the held-out sets (8 real), today's rule still prints 7 real, 3 debatable, 3 false, and one
@@ -1576,6 +1589,35 @@ class UnseededTorch(Rule):
             print("val loss", evaluate(model, val_set))
             torch.onnx.export(model, torch.randn(1, 3, 64, 64), "model.onnx")
         """, note="near miss: a script that trains (on shuffled batches) and reports before it exports"),
+        valid({"qm9_regression.ipynb": _notebook([
+            "import torch\nfrom torch import nn\nfrom torch.utils.data import DataLoader, TensorDataset, random_split",
+            "ds = TensorDataset(torch.load('qm9_x.pt'), torch.load('qm9_y.pt'))\n"
+            "train_ds, test_ds = random_split(ds, [len(ds) - 1000, 1000])\n"
+            "net = nn.Sequential(nn.Linear(11, 32), nn.ReLU(), nn.Linear(32, 1))\n"
+            "opt = torch.optim.Adam(net.parameters(), lr=1e-3)",
+            "for epoch in range(20):\n    for x, y in DataLoader(train_ds, batch_size=64):\n"
+            "        loss = nn.functional.mse_loss(net(x).squeeze(1), y)\n"
+            "        opt.zero_grad()\n        loss.backward()\n        opt.step()",
+            "from sklearn.metrics import mean_absolute_error\nwith torch.no_grad():\n    x, y = test_ds[:]\n"
+            "    print('test MAE', mean_absolute_error(y, net(x).squeeze(1)))",
+        ], prose="# Predicting a molecule's dipole moment\nWe fit a small network to the QM9 features.")},
+            note="corpus (textbook chapters, a library's usage notebook, a course's VLM notebooks): a notebook that "
+                 "seeds nothing anywhere and whose prose quotes no number shows one run's output, as a demonstration "
+                 "does (hygiene.analysis.notebook_claims): a checklist question"),
+        invalid({"qm9_regression.ipynb": _notebook([
+            "import torch\nfrom torch import nn\nfrom torch.utils.data import DataLoader, TensorDataset, random_split",
+            "ds = TensorDataset(torch.load('qm9_x.pt'), torch.load('qm9_y.pt'))\n"
+            "train_ds, test_ds = random_split(ds, [len(ds) - 1000, 1000])\n"
+            "net = nn.Sequential(nn.Linear(11, 32), nn.ReLU(), nn.Linear(32, 1))\n"
+            "opt = torch.optim.Adam(net.parameters(), lr=1e-3)",
+            "for epoch in range(20):\n    for x, y in DataLoader(train_ds, batch_size=64):\n"
+            "        loss = nn.functional.mse_loss(net(x).squeeze(1), y)\n"
+            "        opt.zero_grad()\n        loss.backward()\n        opt.step()",
+            "from sklearn.metrics import mean_absolute_error\nwith torch.no_grad():\n    x, y = test_ds[:]\n"
+            "    print('test MAE', mean_absolute_error(y, net(x).squeeze(1)))",
+        ], prose="# Predicting a molecule's dipole moment\nThe network reaches a test MAE of 0.42 Debye.")},
+            expect=[("qm9_regression.ipynb", 5, "SEED003")],
+            note="the twin: the prose quotes the test MAE the unseeded split and initialisation move"),
     ]
 
     @classmethod
