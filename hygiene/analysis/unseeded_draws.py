@@ -18,7 +18,7 @@ from hygiene.analysis.programs import DrawSite, Place, locate, programs
 from hygiene.analysis.purpose import named_for_figures
 from hygiene.analysis.run_scripts import not_run
 from hygiene.analysis.notebook_claims import unclaimed_notebook
-from hygiene.analysis.seed_comments import repeats_for_spread, resamples_for_estimate, seed_commented_out
+from hygiene.analysis.seed_comments import repeats_for_spread, resamples_for_estimate, seed_commented_out, seeded_again
 from hygiene.analysis.seed_evidence import REASONS, anchor_rank, evidence, named_for_demo
 from hygiene.analysis.toy_draws import is_toy, toy_lines
 from hygiene.grouping import PROGRAM, REPOSITORY
@@ -58,6 +58,8 @@ def _ask(repo: RepoContext, site: DrawSite, progs: Any) -> str:
         # A notebook's unseeded split, model or torch training that seeds nothing and quotes no number: a
         # demonstration (textbook chapters, usage and course notebooks print one run's loss or accuracy).
         return "unclaimed"
+    if not ask and site.kind == "sklearn" and site.code and seeded_again(repo, site.path, site.code):
+        return "contrast"  # the same call made again with a `random_state`: a lesson on seeding
     if not ask and resamples_for_estimate(repo, site.path):
         return "bootstrap"  # many resamples whose percentiles or spread are kept: random on purpose
     return ask

@@ -38,7 +38,8 @@ class MissingRandomState(Rule):
     at each split, which draws only to break exact ties (textbook
     chapters fit these without a seed, and the printed scores stay the same); nor `SVC(probability=True)`
     in a file that never reads probabilities (`predict_proba`, an AUC, a log loss): its seed only feeds the
-    Platt scaling, and `predict` does not depend on it.
+    Platt scaling, and `predict` does not depend on it; nor a chance baseline (`DummyClassifier` with
+    `strategy="stratified"` or `"uniform"`), which guesses at random by design and is read as chance level.
     `random_state=seed` through a variable or a config counts as seeded; `random_state=None`
     does not; `**params` is not judged. The list of estimators is `hygiene.analysis.apis.sklearn`.
 
@@ -62,7 +63,8 @@ class MissingRandomState(Rule):
     weaker is a checklist question that names the missing evidence: so is a program that times a model on made-up inputs and reads no data, one whose files keep
     the seeding call commented out (`# torch.manual_seed(1)`: unseeded by choice), and a file that
     refits the unseeded model in a loop and computes the spread of the results (the variation is
-    what it shows). A draw in a block that the program's own calls switch off (`if multiscale:`
+    what it shows), and a file that makes the same call again with a `random_state` and otherwise the same
+    arguments (a lesson that shows the unseeded split, then how `random_state` fixes it). A draw in a block that the program's own calls switch off (`if multiscale:`
     with `Dataset(multiscale=False)`, the `else:` of `if deterministic:` with `deterministic=True`,
     code after `if only_config: return`) is not run by that program
     (`hygiene.analysis.flag_guards`).
@@ -422,6 +424,44 @@ class MissingRandomState(Rule):
             points = embed(frame.drop(columns="y").values)
             print("accuracy", KNeighborsClassifier().fit(points[:800], frame.y[:800]).score(points[800:], frame.y[800:]))
         """, path="embed_eval.py", note="near miss: the plotted embedding is also returned, and its caller scores a classifier on it"),
+        valid({"evaluation.ipynb": _notebook([
+            "from sklearn.dummy import DummyClassifier\nfrom sklearn.metrics import confusion_matrix\n"
+            "from sklearn.model_selection import train_test_split\nfrom sklearn.svm import SVC",
+            "X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)",
+            "chance = DummyClassifier(strategy='stratified').fit(X_train, y_train)\n"
+            "print('chance level', confusion_matrix(y_test, chance.predict(X_test)))",
+            "svm = SVC(kernel='linear', C=1).fit(X_train, y_train)\nprint(confusion_matrix(y_test, svm.predict(X_test)))",
+        ], prose="The SVM finds 91% of the positives; a class-proportional guess finds about 10%.")},
+            note="corpus (a course's evaluation chapter): a chance baseline (`DummyClassifier(strategy='stratified')` "
+                 "or 'uniform') guesses at random by design; its score is read as chance level, which any run shows"),
+        invalid({"evaluation.ipynb": _notebook([
+            "from sklearn.dummy import DummyClassifier\nfrom sklearn.metrics import confusion_matrix\n"
+            "from sklearn.model_selection import train_test_split\nfrom sklearn.svm import SVC",
+            "X_train, X_test, y_train, y_test = train_test_split(X, y)",
+            "chance = DummyClassifier(strategy='stratified').fit(X_train, y_train)\n"
+            "print('chance level', confusion_matrix(y_test, chance.predict(X_test)))",
+            "svm = SVC(kernel='linear', C=1).fit(X_train, y_train)\nprint(confusion_matrix(y_test, svm.predict(X_test)))",
+        ], prose="The SVM finds 91% of the positives; a class-proportional guess finds about 10%.")},
+            expect=[("evaluation.ipynb", 5, "SEED004")],
+            note="near miss: the split the SVM's figure is measured on is unseeded"),
+        valid({"train_test_split.ipynb": _notebook([
+            "import pandas as pd\nfrom sklearn.linear_model import LinearRegression\nfrom sklearn.model_selection import train_test_split",
+            "df = pd.read_csv('carprices.csv')\nX, y = df[['Mileage', 'Age(yrs)']], df['Sell Price($)']",
+            "X_train, X_test, y_train, y_test = train_test_split(X,y,test_size=0.3)",
+            "clf = LinearRegression().fit(X_train, y_train)\nclf.score(X_test, y_test)",
+            "X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.3, random_state=10)\nX_test",
+        ], prose="# Training and testing data\nWe split the cars into a training and a test set.")},
+            note="corpus (a course's lesson on splitting): the unseeded split is shown, then the same call with "
+                 "`random_state` under a heading on that argument: the contrast is the lesson (a checklist question)"),
+        invalid({"train_test_split.ipynb": _notebook([
+            "import pandas as pd\nfrom sklearn.linear_model import LinearRegression\nfrom sklearn.model_selection import train_test_split",
+            "df = pd.read_csv('carprices.csv')\nX, y = df[['Mileage', 'Age(yrs)']], df['Sell Price($)']",
+            "X_train, X_test, y_train, y_test = train_test_split(X,y,test_size=0.3)",
+            "clf = LinearRegression().fit(X_train, y_train)\nclf.score(X_test, y_test)",
+            "X_tr2, X_te2, y_tr2, y_te2 = train_test_split(X_new, y_new, test_size=0.3, random_state=10)",
+        ], prose="# Training and testing data\nWe split the cars into a training and a test set.")},
+            expect=[("train_test_split.ipynb", 6, "SEED004")],
+            note="near miss: the seeded call splits another table; the scored split stays unseeded"),
     ]
 
     @classmethod
