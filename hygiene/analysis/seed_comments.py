@@ -15,10 +15,12 @@ the runs give (`np.std(aucs)`), while it seeds other draws (`random_state=3`): i
 unseeded run varies, on purpose. Its fact `seed_repeats` is True. (A file that seeds nothing and
 reports the mean and spread of unseeded repetitions has not chosen: that stays a finding.)
 
-And a file that makes an unseeded call again with a `random_state` and otherwise the same arguments
+And a file that makes an unseeded call on data again with a `random_state` and otherwise the same arguments
 (`train_test_split(X, y, test_size=0.3)`, then under a heading "random_state argument" the same call with
 `random_state=10`) shows the unseeded call as the contrast, a lesson on seeding: its fact `seeded_calls`
-lists the seeded calls' keys (`call_key`).
+lists the seeded calls' keys (`call_key`). An estimator made again with a seed
+(`RandomForestRegressor(n_estimators=100)` beside `RandomForestRegressor(n_estimators=100, random_state=0)`)
+is not that: its constructor takes no data, and the seeded one fits other data in another section.
 """
 from __future__ import annotations
 
@@ -144,8 +146,9 @@ def call_key(node: cst.Call) -> str:
 
 
 def seeded_again(repo: RepoContext, path: str, code: str) -> bool:
-    """Does `path` make the unseeded call `code` again with a `random_state` (and otherwise the same
-    arguments)? A lesson that shows the unseeded split and then how `random_state` fixes it."""
+    """Does `path` make the unseeded call `code`, which is given data (`train_test_split(X, y, ...)`), again
+    with a `random_state` and otherwise the same arguments? A lesson that shows the unseeded split and then
+    how `random_state` fixes it."""
     seeded = repo.shared("seeded_calls", lambda: {p: set(keys) for p, keys in repo.facts(SEEDED_CALLS)}).get(path)
     if not seeded:
         return False
@@ -153,7 +156,12 @@ def seeded_again(repo: RepoContext, path: str, code: str) -> bool:
         node = cst.parse_expression(code)
     except (cst.ParserSyntaxError, ValueError):
         return False
-    return isinstance(node, cst.Call) and call_key(node) in seeded
+    # The same data split or resampled again (`train_test_split(X, y, ...)`): an estimator's constructor
+    # (`RandomForestRegressor(n_estimators=100)`) takes no data, and the same settings seeded elsewhere in a
+    # chapter are another model, not the lesson's contrast.
+    data = isinstance(node, cst.Call) and any(a.keyword is None and a.star == "" and isinstance(a.value, (cst.Name, cst.Attribute, cst.Subscript))
+                                              for a in node.args)
+    return data and call_key(node) in seeded
 
 
 def commented_seeds(repo: RepoContext) -> dict[str, set[str]]:

@@ -462,6 +462,18 @@ class MissingRandomState(Rule):
         ], prose="# Training and testing data\nWe split the cars into a training and a test set.")},
             expect=[("train_test_split.ipynb", 6, "SEED004")],
             note="near miss: the seeded call splits another table; the scored split stays unseeded"),
+        invalid({"feature_engineering.ipynb": _notebook([
+            "from sklearn.ensemble import RandomForestRegressor\nfrom sklearn.model_selection import train_test_split",
+            "X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)",
+            "rf = RandomForestRegressor(n_estimators=100).fit(X_train_scaled, y_train)\n"
+            "print('Score without interactions: {:.3f}'.format(rf.score(X_test_scaled, y_test)))\n"
+            "rf = RandomForestRegressor(n_estimators=100).fit(X_train_poly, y_train)\n"
+            "print('Score with interactions: {:.3f}'.format(rf.score(X_test_poly, y_test)))",
+            "regressor = RandomForestRegressor(n_estimators=100, random_state=0)\nregressor.fit(X_sales, y_sales)",
+        ], prose="# Interactions\nThe forest compares features with and without interactions.")},
+            expect=[("feature_engineering.ipynb", 4, "SEED004")],
+            note="corpus (a book's feature-engineering chapter, real): the same estimator settings seeded in a later "
+                 "section are another model; the compared forests stay unseeded"),
     ]
 
     @classmethod
