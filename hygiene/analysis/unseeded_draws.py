@@ -10,6 +10,7 @@ program runs the same code seeded.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -30,6 +31,8 @@ GENERATOR_NAMES = {"random": "Python's global `random` generator", "numpy": "num
                    "torch": "torch's default generator"}
 _SHORT = {"random": "`random`", "numpy": "numpy", "torch": "torch"}
 ASK_REASONS = REASONS
+# A file that estimates pass@k from several sampled completions per problem (Codex's unbiased estimator).
+_PASS_AT_K = re.compile(r"\b(pass_at_k|estimate_pass_at_k|evaluate_functional_correctness|compute_pass_at_k)\s*\(")
 
 
 def program_ask(uses: list[str]) -> str:
@@ -60,6 +63,9 @@ def _ask(repo: RepoContext, site: DrawSite, progs: Any) -> str:
         return "unclaimed"
     if not ask and site.kind == "sklearn" and site.code and seeded_again(repo, site.path, site.code):
         return "contrast"  # the same call made again with a `random_state`: a lesson on seeding
+    if not ask and site.kind == "generate" and any(_PASS_AT_K.search(repo.read_bytes(p).decode("utf-8", "replace"))
+                                                   for p in {site.path, *site.unseeded_by}):
+        return "passk"  # several samples per problem for the unbiased pass@k estimator: sampling is the protocol
     if not ask and resamples_for_estimate(repo, site.path):
         return "bootstrap"  # many resamples whose percentiles or spread are kept: random on purpose
     return ask

