@@ -101,6 +101,21 @@ class UnseededTorch(Rule):
     A demotion would lose those labels to avoid 6 wrong findings; weaker evidence is already a
     checklist question, and programs that seed nothing are one finding per repository.
 
+    Precision on the whole corpus (2026-12-08, precision17; the corpus scan of 557476f2, 322 repositories,
+    debatable counted as wrong): 41 findings, 10 real, 27 debatable, 4 false (0.24); with precision17's two
+    questions (a notebook that seeds nothing and quotes no number, a file that estimates pass@k) 38, 10 / 25 / 3 (0.26). Left:
+    about 17 programs that seed nothing in repositories whose results are a spread over runs, one released
+    checkpoint judged by listening or FID, or multi-GPU trainings a seed would not make repeat (StyleTTS2,
+    FastSpeech2, AST, SSAST, DiGress, MedMNIST, guided-diffusion, fast-autoaugment, OGB, TabSurvey, Pyraformer,
+    minimalRL, an image-captioning tutorial, BNN scripts, memit's generation test, rlhf-poisoning): the code does
+    not separate them from the real findings, programs that seed nothing while the repository reports their
+    numbers (RepDistiller, pytorch-cifar, weak-to-strong, rome's sampled generations: the code memit shares,
+    judged real in rome); 4 teaching notebooks that seed numpy or a split but not torch and quote no number
+    (asking about every SEED003 finding in a notebook would take them too and lose no real corpus finding and no
+    case label: left to the lead); false: an unreachable branch, an intervention no configuration selects, a
+    library layer blamed on a toy example. It stays a finding: 23 case labels (dev, own cases, probes) only it
+    finds, most of them programs that seed nothing; a demotion would lose them.
+
     ## Why is this bad?
     Batch order, the validation split and the sampled generations change on every run, so two runs
     of the same command report different numbers and an improvement may be nothing but the draw.
