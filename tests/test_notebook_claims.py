@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from hygiene.analysis.notebook_claims import _ADDRESS, _claims
 from hygiene.config import Config
 from hygiene.runner import scan
 
@@ -49,3 +50,14 @@ def test_evaluation_items_sampled_in_such_a_notebook_stay_a_finding(tmp_path: Pa
         {"cell_type": "code", "metadata": {}, "execution_count": 1, "outputs": [], "source": source}]}))
     result = scan(Config(root=tmp_path), jobs=1, use_cache=False)
     assert [f.rule for f in result.findings if f.rule.startswith("SEED")] == ["SEED005"]
+
+
+def _states(prose: str) -> bool:
+    return _claims(_ADDRESS.sub(" ", prose))
+
+
+def test_a_number_in_a_link_address_is_no_claim():
+    # corpus: the NeRF tutorial and ViT's AugReg Colab cite their papers by arXiv link, and quote no result
+    assert not _states("# Tiny NeRF\n[arXiv Paper](https://arxiv.org/abs/2003.08934)")
+    assert not _states("See **[How to train your ViT](https://arxiv.org/abs/2106.10270)** and https://x.org/v2.5/")
+    assert _states("Random forest gave even a better performance with 81.7% ([log](https://x.org/run/3)).")

@@ -7,12 +7,15 @@ notebook had one or the other (a forest left unseeded beside seeded bagging mode
 both accuracies); the 12 seed findings in notebooks with neither were teaching material, 11 judged
 debatable and 1 false, none real (sets 20 and 21). The seed rules ask about such a notebook instead of
 reporting it. This holds for scikit-learn's splits and estimators (SEED004), where every one of those
-findings was; a notebook that samples the items it evaluates (a subset of questions sent to a model)
-still gets a finding: which items were scored is the result.
+findings was, and for torch's draws (SEED003: the whole corpus at 557476f2 had 3 such notebooks, a
+textbook's QM9 chapter, a library's usage notebook, a course's VLM samples, all debatable, and no real
+finding in a notebook); a notebook that samples the items it evaluates with numpy or `random` (a subset of
+questions sent to a model) still gets a finding: which items were scored is the result.
 
 Any number in prose counts as a claim ("accuracy is 0.93", "an adjusted Rand index of 0.62"), except in a
 sentence that gives a split's size and names no score ("use 80% of samples as training data", "hold out
-20% for testing"): the split's size is an input, not a result.
+20% for testing"): the split's size is an input, not a result; nor does a number inside a link's address or
+a bare URL (`[paper](https://arxiv.org/abs/2003.08934)`).
 """
 from __future__ import annotations
 
@@ -34,6 +37,8 @@ _SCORE = re.compile(r"accu[ra]|score|\bf1\b|f-measure|precision|recall|\bauc\b|r
                     r"\bbest\b|\bwins?\b|winner|performance|achiev|index|rate\b|coefficient|correlation|silhouette|kappa", re.IGNORECASE)
 # Where a sentence ends: a stop followed by a space (a decimal point is followed by a digit).
 _STOP = re.compile(r"(?<=[.!?])\s+")
+# A link's address or a bare URL: its digits (an arXiv id, a version) are no stated number.
+_ADDRESS = re.compile(r"\]\([^)\s]*\)|\bhttps?://\S+|\bwww\.\S+")
 
 
 def unclaimed_notebook(repo: RepoContext, path: str) -> bool:
@@ -52,7 +57,7 @@ def _unclaimed(repo: RepoContext, path: str) -> bool:
     except (OSError, ParseError):
         return False
     code = "\n".join(c.source for c in cells if c.cell_type == "code")
-    prose = "\n".join(c.source for c in cells if c.cell_type == "markdown")
+    prose = _ADDRESS.sub(" ", "\n".join(c.source for c in cells if c.cell_type == "markdown"))
     return not _SEEDS.search(code) and not _claims(prose)
 
 

@@ -14,6 +14,13 @@ resamples is not a repeat) and computes the spread of what
 the runs give (`np.std(aucs)`), while it seeds other draws (`random_state=3`): it shows how much an
 unseeded run varies, on purpose. Its fact `seed_repeats` is True. (A file that seeds nothing and
 reports the mean and spread of unseeded repetitions has not chosen: that stays a finding.)
+
+And a file that makes an unseeded call on data again with a `random_state` and otherwise the same arguments
+(`train_test_split(X, y, test_size=0.3)`, then under a heading "random_state argument" the same call with
+`random_state=10`) shows the unseeded call as the contrast, a lesson on seeding: its fact `seeded_calls`
+lists the seeded calls' keys (`call_key`). An estimator made again with a seed
+(`RandomForestRegressor(n_estimators=100)` beside `RandomForestRegressor(n_estimators=100, random_state=0)`)
+is not that: its constructor takes no data, and the seeded one fits other data in another section.
 """
 from __future__ import annotations
 
@@ -30,6 +37,7 @@ if TYPE_CHECKING:
 FACT = "seed_comments"
 REPEATS = "seed_repeats"
 BOOTSTRAP = "seed_bootstrap"
+SEEDED_CALLS = "seeded_calls"
 # A draw repeated by a loop that only resamples (`[np.random.choice(n, k) for _ in range(b)]`).
 _RESAMPLES = re.compile(r"\b(choice|randint|integers|sample|resample|permutation|shuffle|bootstrap|multinomial)\s*\(")
 _QUANTILES = frozenset({"percentile", "quantile", "nanpercentile", "nanquantile"})
@@ -73,6 +81,7 @@ class SeedCommentExtractor:
         self.quantiles = False  # percentiles of what was drawn
         self.averaged_splits = False  # a hundred or more fresh random splits, refit each time
         self.averages = False  # a mean taken
+        self.seeded_calls: set[str] = set()  # `train_test_split(X,y,test_size=0.3)` made with a `random_state`
 
     def visit_For(self, node: cst.For) -> None:
         if not isinstance(node.iter, cst.Call) or not isinstance(node.iter.func, cst.Name) \
@@ -97,6 +106,9 @@ class SeedCommentExtractor:
     def visit_Call(self, node: cst.Call) -> None:
         func = node.func
         tail = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
+        if any(a.keyword is not None and a.keyword.value == "random_state"
+               and not (isinstance(a.value, cst.Name) and a.value.value == "None") for a in node.args):
+            self.seeded_calls.add(call_key(node))
         if tail in _SPREAD:
             self.spread = True
         elif tail in _QUANTILES:
@@ -105,6 +117,8 @@ class SeedCommentExtractor:
             self.averages = True
 
     def finish(self) -> None:
+        if self.seeded_calls:
+            self.ctx.facts[SEEDED_CALLS] = sorted(self.seeded_calls)
         if self.repeats and self.spread and _SEEDS.search(self.ctx.text):
             self.ctx.facts[REPEATS] = True
         if (self.resamples and self.quantiles) or (self.averaged_splits and (self.averages or self.spread)):
@@ -119,6 +133,35 @@ class SeedCommentExtractor:
                 found.add(generator)
         if found:
             self.ctx.facts[FACT] = sorted(found)
+
+
+def call_key(node: cst.Call) -> str:
+    """A call's callee and arguments without its `random_state` and whitespace: `train_test_split(X,y,test_size=0.3)`."""
+    func = node.func
+    name = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
+    args = [cst.Module([]).code_for_node(a.value) if a.keyword is None else
+            f"{a.keyword.value}={cst.Module([]).code_for_node(a.value)}"
+            for a in node.args if a.keyword is None or a.keyword.value != "random_state"]
+    return re.sub(r"\s+", "", f"{name}({','.join(args)})")
+
+
+def seeded_again(repo: RepoContext, path: str, code: str) -> bool:
+    """Does `path` make the unseeded call `code`, which is given data (`train_test_split(X, y, ...)`), again
+    with a `random_state` and otherwise the same arguments? A lesson that shows the unseeded split and then
+    how `random_state` fixes it."""
+    seeded = repo.shared("seeded_calls", lambda: {p: set(keys) for p, keys in repo.facts(SEEDED_CALLS)}).get(path)
+    if not seeded:
+        return False
+    try:
+        node = cst.parse_expression(code)
+    except (cst.ParserSyntaxError, ValueError):
+        return False
+    # The same data split or resampled again (`train_test_split(X, y, ...)`): an estimator's constructor
+    # (`RandomForestRegressor(n_estimators=100)`) takes no data, and the same settings seeded elsewhere in a
+    # chapter are another model, not the lesson's contrast.
+    data = isinstance(node, cst.Call) and any(a.keyword is None and a.star == "" and isinstance(a.value, (cst.Name, cst.Attribute, cst.Subscript))
+                                              for a in node.args)
+    return data and call_key(node) in seeded
 
 
 def commented_seeds(repo: RepoContext) -> dict[str, set[str]]:

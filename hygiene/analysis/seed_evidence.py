@@ -41,7 +41,8 @@ times a model on made-up inputs and reads no data, `hygiene.analysis.purpose`), 
 keep their seeding call commented out), "variance" (the file refits the unseeded model in a
 loop and reports the spread), "unclaimed" (a notebook that seeds nothing and quotes no number in its prose,
 hygiene.analysis.notebook_claims) and "bootstrap" (the file resamples in a loop and takes percentiles of the
-resamples).
+resamples), "contrast" (the file makes the same call on data again with a `random_state`, a lesson on seeding)
+and "passk" (a sampled generation in a file that estimates pass@k from several samples per problem).
 """
 from __future__ import annotations
 
@@ -68,6 +69,10 @@ REASONS = {
     "bootstrap": ("the file draws again and again in a loop (a bootstrap, or the mean over hundreds of random "
                   "splits) and keeps only percentiles or the average: random on purpose, and with many resamples the estimate "
                   "hardly moves; is it seeded where exact repeats matter?"),
+    "contrast": ("the file makes the same call again with a `random_state`: the unseeded one is shown for contrast "
+                 "(a lesson on seeding); are the numbers anyone quotes those of the seeded call?"),
+    "passk": ("the file estimates pass@k from several sampled completions per problem (the unbiased estimator): "
+              "sampling is the protocol, and the estimator averages its spread; are n and the temperature reported?"),
     "timing": ("the programs that run it time a model on made-up inputs and read no data: what they print is "
                "seconds and memory, not a result"),
     "trains": ("the programs that run it unseeded train or run a model but compute no evaluation metric: they "

@@ -10,6 +10,7 @@ program runs the same code seeded.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -18,7 +19,7 @@ from hygiene.analysis.programs import DrawSite, Place, locate, programs
 from hygiene.analysis.purpose import named_for_figures
 from hygiene.analysis.run_scripts import not_run
 from hygiene.analysis.notebook_claims import unclaimed_notebook
-from hygiene.analysis.seed_comments import repeats_for_spread, resamples_for_estimate, seed_commented_out
+from hygiene.analysis.seed_comments import repeats_for_spread, resamples_for_estimate, seed_commented_out, seeded_again
 from hygiene.analysis.seed_evidence import REASONS, anchor_rank, evidence, named_for_demo
 from hygiene.analysis.toy_draws import is_toy, toy_lines
 from hygiene.grouping import PROGRAM, REPOSITORY
@@ -30,6 +31,8 @@ GENERATOR_NAMES = {"random": "Python's global `random` generator", "numpy": "num
                    "torch": "torch's default generator"}
 _SHORT = {"random": "`random`", "numpy": "numpy", "torch": "torch"}
 ASK_REASONS = REASONS
+# A file that estimates pass@k from several sampled completions per problem (Codex's unbiased estimator).
+_PASS_AT_K = re.compile(r"\b(pass_at_k|estimate_pass_at_k|evaluate_functional_correctness|compute_pass_at_k)\s*\(")
 
 
 def program_ask(uses: list[str]) -> str:
@@ -53,8 +56,16 @@ def _ask(repo: RepoContext, site: DrawSite, progs: Any) -> str:
         return "commented"  # the author commented the seed out: a choice to ask about
     if not ask and repeats_for_spread(repo, site.path):
         return "variance"  # the file repeats the unseeded run and reports the spread
-    if not ask and site.kind == "sklearn" and site.unseeded_by and all(unclaimed_notebook(repo, e) for e in site.unseeded_by):
-        return "unclaimed"  # a notebook's unseeded split or model that seeds nothing and quotes no number: a demonstration
+    if not ask and (site.kind == "sklearn" or site.gen == "torch") and site.unseeded_by \
+            and all(unclaimed_notebook(repo, e) for e in site.unseeded_by):
+        # A notebook's unseeded split, model or torch training that seeds nothing and quotes no number: a
+        # demonstration (textbook chapters, usage and course notebooks print one run's loss or accuracy).
+        return "unclaimed"
+    if not ask and site.kind == "sklearn" and site.code and seeded_again(repo, site.path, site.code):
+        return "contrast"  # the same call made again with a `random_state`: a lesson on seeding
+    if not ask and site.kind == "generate" and any(_PASS_AT_K.search(repo.read_bytes(p).decode("utf-8", "replace"))
+                                                   for p in {site.path, *site.unseeded_by}):
+        return "passk"  # several samples per problem for the unbiased pass@k estimator: sampling is the protocol
     if not ask and resamples_for_estimate(repo, site.path):
         return "bootstrap"  # many resamples whose percentiles or spread are kept: random on purpose
     return ask

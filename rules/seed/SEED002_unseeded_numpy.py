@@ -75,6 +75,17 @@ class UnseededNumpy(Rule):
     label no other rule finds, and no evidence the code gives separates the rest; weaker evidence gives
     checklist questions.
 
+    Precision on the whole corpus (2026-12-08, precision17; the corpus scan of 557476f2, 322 repositories,
+    debatable counted as wrong): 26 findings, 8 real, 11 debatable, 7 false (0.31); unchanged by precision17.
+    Left: notebooks that seed nothing and quote no number whose draw reaches a plot, a histogram or a dev
+    check (3 false, 2 debatable; asking about them as SEED004 and SEED003 do, `hygiene.analysis.notebook_claims`,
+    would lose no real corpus finding but would turn own case `seed-notebook-noise-feeds-metric`, an unseeded
+    notebook printing one held-out MSE, into a question: left to the lead); noise meant to be random
+    (Griffin-Lim's phase, sticky actions, SMACv2's scenario draws) and fully unseeded repositories whose remedy
+    is repeated runs (7 debatable); draws the named program does not take (a configuration never selecting the
+    branch, a non-default faiss index, a sweep sampler seeded by its setup script, augmentations only seeded
+    training runs: 4 false). It stays a finding: 9 case labels only it finds.
+
     ## Why is this bad?
     The permutation, the bootstrap sample or the noise differs on every run, so the numbers built
     on them cannot be reproduced, and a difference between two runs may be nothing but the draw.

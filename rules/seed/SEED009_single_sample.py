@@ -74,6 +74,12 @@ seeding and repeating are one decision about the same call. A temperature read f
     An entry of a module-level settings dict on its own line (`"temperature": 0.8,`) counts as a
     configured temperature.
 
+    Precision on the whole corpus (2026-12-08, precision17; the corpus scan of 557476f2, 322 repositories,
+    debatable counted as wrong): 6 findings, 2 real, 2 debatable, 2 false (0.33); unchanged by precision17.
+    False: 16 completions logged to a wandb table to look at after training (no metric), a synthetic-data
+    generator's sampled negatives (the second finding of one decision); debatable: one sample per prompt at
+    AlpacaEval's convention, summaries built once as released data. It stays a finding: 20 case labels only it finds.
+
     ## Why is this bad?
     With one sample per item at temperature 1, the reported accuracy or rate is itself a random
     draw: run again, it moves by a few points. Comparisons between conditions that differ by less
