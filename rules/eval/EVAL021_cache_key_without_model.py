@@ -695,9 +695,12 @@ class CacheKeyWithoutModel(Rule):
             model_named = _mentions(prog, ingredients, _MODEL_WORDS)
             # (the search of every call of the program for a cache class's users only where the
             # model is missing: a key that names it is checked for the settings of its own callers)
-            for call in _calls_served(prog, hashed, users=not model_named):
-                if not prompt_named and not _sends(prog, call, ingredients):
-                    continue
+            # A key that names no prompt holds one when a model call of its own function sends the parameters
+            # it hashes (`ask(model, system, user)` hashing `system + user`); only there: following every
+            # hash of parameters through callers and cache classes cost a large library 19 s (issue 12).
+            served = (_calls_served(prog, hashed, users=not model_named) if prompt_named else
+                      [c for c in _llm_calls_in(prog, prog.function_of(hashed)) if _sends(prog, c, ingredients)])
+            for call in served:
                 missing = _varying_settings(prog, call, ingredients, model_named)
                 if missing:
                     cls._report(repo, prog, hashed, call, missing,
