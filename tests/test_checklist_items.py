@@ -203,3 +203,74 @@ def test_like_exports_of_a_tracker_in_one_folder_are_one_question(tmp_path):
     assert [i.required for i in exports] == [True, False], "only the folder with a crashed run must be answered"
     assert "crashed" in exports[0].detail
     assert [i.path for i in data if i not in exports] == ["results/widths/summary.csv"]
+
+
+def test_like_data_files_of_one_folder_are_one_question(tmp_path):
+    """Held-out set 30: a study with folders of generated JSON files of one shape (a file per topic) got one
+    required "what did you notice in these rows" question per file, twelve in all. Files of one folder with the
+    same columns, read or written by the same code, are one question (still required); a file of another shape
+    in the same folder keeps its own."""
+    topic = '[{{"question": "What is {t}?", "answer_matching": "(A)", "answer_not_matching": "(B)"}}]\n'
+    root = make(tmp_path, {
+        "make_topics.py": "import json, glob\n" +
+            "for t in ['rowing', 'chess', 'opera']:\n    json.dump(make(t), open(f'data/topics/t_{t}.json', 'w'))\n",
+        "steer.py": "import json, glob\nfor f in glob.glob('data/topics/t_*.json'):\n    rows = json.load(open(f))\n"
+                    "meta = json.load(open('data/topics/index.json'))\n",
+        **{f"data/topics/t_{t}.json": topic.format(t=t) for t in ("rowing", "chess", "opera")},
+        "data/topics/index.json": '[{"topic": "rowing", "n": 1}, {"topic": "chess", "n": 1}]\n',
+    })
+    data = by_kind(checklist(root).items, "data")
+    assert sorted(i.path for i in data) == ["data/topics", "data/topics/index.json"]
+    [folder] = [i for i in data if i.path == "data/topics"]
+    assert "3 files" in folder.title and "t_chess.json" in folder.detail and folder.required
+
+
+def test_a_benchmark_text_column_is_data_not_model_outputs(tmp_path):
+    """Held-out set 30: "read these outputs whole" was asked of a benchmark's human-annotation CSV (`image, text,
+    label`), which the code only reads: a generic `text` column at the top of a file nobody here writes with a
+    model is the benchmark's input. The same column in a file a model call writes, and an unambiguous
+    `response` column in a committed transcript that is only read, are still outputs."""
+    caption = "A red bicycle leaning against a brick wall beside two potted plants in the afternoon sun"
+    root = make(tmp_path, {
+        "evaluate.py": "import pandas as pd\nanns = pd.read_csv('datasets/annotations.csv')\n"
+                       "runs = pd.read_json('runs/replies.jsonl', lines=True)\n",
+        "datasets/annotations.csv": "image,text,label\n" + "".join(f"img_{i}.png,{caption} {i},{i % 2}\n" for i in range(20)),
+        "runs/replies.jsonl": "".join(json.dumps({"id": i, "response": LONG}) + "\n" for i in range(20)),
+        "datasets/prompts.json": json.dumps({f"item_{i}": {"image": f"img_{i}.png", "text": f"{caption} {i}"}
+                                             for i in range(3)}),
+        "chats.py": "import json\nchats = json.load(open('runs/chats.json'))\nprompts = json.load(open('datasets/prompts.json'))\n",
+        "runs/chats.json": json.dumps([{"messages": [{"role": "user", "content": "hi"},
+                                                     {"role": "assistant", "content": LONG}]}] * 3),
+    })
+    data = {i.path: i for i in by_kind(checklist(root).items, "data")}
+    assert data["datasets/annotations.csv"].title == "Look at the data: `datasets/annotations.csv`"
+    assert data["runs/replies.jsonl"].title == "Look at the model outputs: `runs/replies.jsonl`"
+    assert data["datasets/prompts.json"].title.startswith("Look at the data"), "records keyed by id, their own text"
+    assert data["runs/chats.json"].title.startswith("Look at the model outputs"), "messages' content is a message"
+
+
+def test_the_failed_calls_question_is_about_calls_that_can_fail(tmp_path):
+    """Held-out set 30: the failed/refused model-call question was anchored on generation that runs in the
+    process (a BART `generate`, vLLM's `LLM.generate`), which cannot time out, hit a rate limit or be refused
+    by a provider. Local generation alone asks nothing; beside an API call, the question names the API call."""
+    local = {
+        "gen_queries.py": """
+            from transformers import BartForConditionalGeneration
+            model = BartForConditionalGeneration.from_pretrained("facebook/bart-base")
+            out = model.generate(input_ids, max_length=64, num_beams=10, num_return_sequences=10)
+        """,
+        "best_of_n.py": """
+            from vllm import LLM, SamplingParams
+            llm = LLM(model="m")
+            outs = llm.generate(prompts, SamplingParams(n=8, temperature=0.7))
+        """,
+    }
+    root = make(tmp_path / "a", local)
+    assert [i for i in by_kind(checklist(root).items, "repo") if i.id == "repo-model-calls"] == []
+    root = make(tmp_path / "b", {**local, "judge.py": """
+        import openai
+        def ask(prompt):
+            return openai.OpenAI().chat.completions.create(model="m", messages=[{"role": "user", "content": prompt}])
+    """})
+    [item] = [i for i in by_kind(checklist(root).items, "repo") if i.id == "repo-model-calls"]
+    assert item.path == "judge.py" and "best_of_n.py" not in item.detail

@@ -3,7 +3,8 @@
     {"split": [[31, "sklearn.model_selection.train_test_split"]], "model_call": [[12, "..."]], ...}
 
 At most a few places per kind: `split` (train/test splits and cross-validation), `tuning`
-(hyperparameter search), `model_call` (text sent to a model, `hygiene.analysis.apis.llm`), `metric`
+(hyperparameter search), `model_call` (text sent to a model, `hygiene.analysis.apis.llm`; generation in the
+process itself, transformers' `generate`, vLLM's `LLM`, is `local_model_call`), `metric`
 (scores computed) and `stats_test` (significance tests, bootstraps). An extractor like those of
 `hygiene.analysis.facts` (it rides the shared walk; facts are cached with the file).
 """
@@ -30,6 +31,20 @@ SPLIT_METHODS = frozenset({"train_test_split", "random_split"})
 MAX_PLACES = 4
 
 
+def _in_process(name: str | None, node: cst.Call) -> bool:
+    """A model call that generates in this process (transformers' `generate` or pipeline, vLLM's `LLM`,
+    outlines): it cannot time out, hit a rate limit or be refused by a provider (held-out set 30)."""
+    bare = llm_api.plain(name) if name else ""
+    root = bare.split(".", 1)[0]
+    if root in ("vllm", "transformers", "outlines"):
+        return True
+    if root in llm_api.PROVIDER_ROOTS or bare in llm_api.KNOWN_CALLS:
+        return False
+    keywords = {a.keyword.value for a in node.args if a.keyword is not None}
+    return isinstance(node.func, cst.Attribute) and node.func.attr.value in ("generate", "agenerate") \
+        or "max_new_tokens" in keywords
+
+
 class ActivityExtractor:
     kinds: ClassVar[frozenset[str]] = frozenset({"python", "notebook"})
 
@@ -53,7 +68,7 @@ class ActivityExtractor:
         if kind is None and isinstance(node.func, cst.Attribute) and node.func.attr.value in SPLIT_METHODS:
             kind, name = "split", name or node.func.attr.value
         if kind is None and llm_api.model_call(name, node):
-            kind = "model_call"
+            kind = "local_model_call" if _in_process(name, node) else "model_call"
             name = name or self.ctx.code(node.func)
         if kind is None:
             return

@@ -8,7 +8,9 @@ are shown whole, and for the first rows that look like failures: errors, refusal
 off outputs, which are what a researcher most needs to see. Exports of an experiment tracker's runs
 table (W&B's CSV: `Name, State, Notes, User, ...`) that the code reads are one item per folder,
 required only when a run in them did not finish: like exports are looked at together (held-out set
-29: a dozen required questions, one per CSV a result notebook plotted).
+29: a dozen required questions, one per CSV a result notebook plotted). So are the other data files of
+one folder with the same columns and the same role (held-out set 30: a generated JSON file per topic),
+except transcripts, each read whole for its failures.
 """
 from __future__ import annotations
 
@@ -39,6 +41,9 @@ OUTPUT_FIELDS = frozenset({
     "model_response", "reply", "raw", "raw_output", "raw_response", "assistant", "content", "text",
     "answer_text", "prediction_text", "transcript", "message",
 })
+# Names that also hold a dataset's own text (a caption, a document): outputs only where a model writes them.
+GENERIC_TEXT = frozenset({"text", "content", "message", "raw"})
+CHAT_FIELDS = frozenset({"messages", "choices", "conversation", "conversations", "turns", "chat", "delta", "candidates"})
 # The first columns of an experiment tracker's runs-table export (W&B), and the states of runs that did not finish.
 EXPORT_HEAD = frozenset({"Notes", "User", "Tags", "Created", "Runtime", "Sweep"})
 UNFINISHED = frozenset({"crashed", "failed", "killed", "running", "preempted"})
@@ -56,7 +61,8 @@ class DataUse:
 def data_uses(result: ScanResult) -> list[DataUse]:
     """The scanned data files that some code file reads or writes, with who does it."""
     data_files = {s.path for s in result.files if s.kind == "data"}
-    calls_model = {path for path, res in result.results.items() if "model_call" in res.facts.get("activity", {})}
+    calls_model = {path for path, res in result.results.items()
+                   if {"model_call", "local_model_call"} & set(res.facts.get("activity", {}))}
     uses: dict[str, DataUse] = {}
     for code_path, res in sorted(result.results.items()):
         for record in res.facts.get("io", []):
@@ -97,6 +103,7 @@ def data_items(result: ScanResult, rows_per_file: int, field_chars: int) -> list
     # Transcripts first, then results the code writes, then inputs: what most needs reading.
     uses.sort(key=lambda u: (not u.model_writer, not u.writes, u.path))
     exports: dict[str, list[tuple[DataUse, dict[str, Any], str]]] = {}
+    alike: dict[tuple, list[tuple[DataUse, dict[str, Any], str]]] = {}
     for use in uses[:MAX_DATA_ITEMS]:
         res = result.results.get(use.path)
         summary = res.facts.get("table") if res is not None else None
@@ -105,9 +112,36 @@ def data_items(result: ScanResult, rows_per_file: int, field_chars: int) -> list
         if tracker_export(summary) and not use.writes:
             exports.setdefault(posixpath.dirname(use.path), []).append((use, summary, res.digest))
             continue
-        items.append(_item(use, summary, res.digest, result.root / use.path, rows_per_file))
+        # Files of one folder with the same columns and the same role are looked at together (held-out set 30:
+        # a generated JSON file per topic); a transcript keeps its own item, read whole for its failures.
+        key = (posixpath.dirname(use.path), bool(use.writes), bool(use.reads), summary.get("format"),
+               tuple(sorted(summary.get("columns", {}))), id(use) if transcript_fields(summary, use.model_writer) else 0)
+        alike.setdefault(key, []).append((use, summary, res.digest))
+    for (folder, *_), group in alike.items():
+        items.append(_item(group[0][0], group[0][1], group[0][2], result.root / group[0][0].path, rows_per_file)
+                     if len(group) == 1 or not folder else _alike_item(folder, group, result.root, rows_per_file))
     items += [_export_item(folder, group, result.root, rows_per_file) for folder, group in exports.items()]
     return items
+
+
+def _alike_item(folder: str, group: list[tuple[DataUse, dict[str, Any], str]], root: Path, rows_per_file: int) -> Item:
+    """One item for files of one folder alike (the same columns, read or written by the same code),
+    shown by the rows of the first."""
+    use, summary, digest = group[0]
+    first = _item(use, summary, digest, root / use.path, rows_per_file)
+    names = [u.path.rsplit("/", 1)[-1] for u, _, _ in group]
+    places = DataUse(folder, reads=list(dict.fromkeys(r for u, _, _ in group for r in u.reads)),
+                     writes=list(dict.fromkeys(w for u, _, _ in group for w in u.writes)))
+    count = f"{len(group)} files"
+    shown = ", ".join(f"`{n}`" for n in names[:6]) + (" …" if len(names) > 6 else "")
+    detail = (f"{count} in `{folder}/` with the same columns ({shown}), {'read' if use.reads else 'written'} by "
+              f"{_who(places)}. Rows of `{names[0]}` shown. " + first.detail.split(". ", 1)[-1])
+    return dataclasses.replace(
+        first, id=short_hash("data-alike", folder, *sorted(summary.get("columns", {}))), path=folder, detail=detail,
+        title=first.title.replace(f"`{use.path}`", f"`{folder}/` ({count} alike)"),
+        question=first.question.replace(f"of `{use.path}`", f"of `{names[0]}` and the other {len(group) - 1} "
+                                                            f"file{'s' if len(group) > 2 else ''} like it in `{folder}/`"),
+        fallback=(short_hash("data", folder, length=12),), attrs={"digest": short_hash(*(d for _, _, d in group), length=12)})
 
 
 def tracker_export(summary: dict[str, Any]) -> bool:
@@ -144,14 +178,19 @@ def _settings(use: DataUse, summary: dict[str, Any]) -> bool:
     """A JSON object the code only reads, with no records in it: settings or a lookup table
     (`{"llama-7b": "/models/llama", ...}`, tuned hyperparameters), not rows of data to look at."""
     return (summary.get("format") == "json" and not use.writes and summary.get("rows", 0) <= 1
-            and not summary.get("records_at") and not transcript_fields(summary, False))
+            and not summary.get("records_at") and not transcript_fields(summary, False, generic=True))
 
 
-def transcript_fields(summary: dict[str, Any], model_writer: bool) -> tuple[str, ...]:
-    """Columns of model outputs: by name, and long enough to be generated text."""
+def transcript_fields(summary: dict[str, Any], model_writer: bool, generic: bool = False) -> tuple[str, ...]:
+    """Columns of model outputs: by name, and long enough to be generated text. A generic name (`text`,
+    `content`) in a file no model call here writes is the data's own text (a benchmark's captions, held-out
+    set 30), unless it sits in a message (`messages[].content`, `choices[].message.content`)."""
     found = []
     for name, stats in summary.get("columns", {}).items():
         last = name.rsplit(".", 1)[-1].rstrip("[]").lower()
+        parent = name.rsplit(".", 2)[-2].rstrip("[]").lower() if "." in name else ""
+        if last in GENERIC_TEXT and not (model_writer or generic) and parent not in OUTPUT_FIELDS | CHAT_FIELDS:
+            continue
         if last in OUTPUT_FIELDS and stats.get("strings") and (stats.get("max_length", 0) >= 40 or model_writer):
             found.append(name)
     return tuple(found)

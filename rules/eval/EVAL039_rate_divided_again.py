@@ -1,6 +1,8 @@
 """EVAL039: a rate divided again by the count it was already divided by."""
 from __future__ import annotations
 
+import re
+
 import libcst as cst
 
 from hygiene.analysis.apis.torch import name_tokens
@@ -30,6 +32,9 @@ def _bound_names(node: cst.CSTNode) -> list[str]:
 # The nodes `_scope` reads: a division, and what `_bound_names` reads bindings from (issue 12: not
 # every node of every function).
 _SEEN = (cst.BinaryOperation, cst.Assign, cst.AugAssign, cst.AnnAssign, cst.For, cst.CompFor)
+# A vector's length (`np.linalg.norm(w)`, `w.norm()`, `torch.norm(w)`): dividing by it twice is a projection's
+# `1 / ||w||^2`, not a rate divided by its count again (held-out set 30: DeepFool's step).
+_NORM = re.compile(r"\bnorm\s*\(")
 _PATH_WORDS = frozenset({"path", "paths", "dir", "dirs", "directory", "root", "folder", "file", "filename", "cwd", "home"})
 
 
@@ -47,7 +52,8 @@ class RateDividedAgain(Rule):
     between, in one function, script or notebook. The second division turns a rate into a rate
     per item. A different denominator (`p / n_groups`), a numerator that is an expression of the
     rate (`p * (1 - p) / n`, a standard error), a name bound again in between, and paths joined with
-    pathlib's `/` (`out = root / cfg.data_dir`) are left alone.
+    pathlib's `/` (`out = root / cfg.data_dir`) are left alone; so is a division by a vector's norm
+    (`np.linalg.norm(w)`) done twice, a projection's `|f| w / ||w||^2` (DeepFool's step), not a count.
 
     | spelling | found | near miss left alone |
     |---|---|---|
@@ -126,6 +132,21 @@ class RateDividedAgain(Rule):
             """,
         )}, note="near miss (notebook): a standard error, another denominator, a count bound again"),
         valid("""
+            import numpy as np
+
+            def step_toward_boundary(logit_gap, direction):
+                distance = np.abs(logit_gap) / np.linalg.norm(direction)
+                return distance / np.linalg.norm(direction) * direction
+        """, note="near miss (held-out set 30): a distance divided by a norm once more is the projection "
+                    "`|f| w / ||w||^2` (DeepFool's step); a norm is no count of items"),
+        invalid("""
+            import numpy as np
+
+            def mean_margin(margins, batch):
+                margin = np.abs(margins).sum() / len(batch)
+                return margin / len(batch)  # expect: EVAL039
+        """, note="the twin: a sum over items divided by their count twice"),
+        valid("""
             from pathlib import Path
 
             def output_dir(work_path: Path, config):
@@ -162,6 +183,7 @@ class RateDividedAgain(Rule):
             if isinstance(node, cst.Assign) and len(node.targets) == 1 and isinstance(node.targets[0].target, cst.Name):
                 value = node.value
                 if isinstance(value, cst.BinaryOperation) and isinstance(value.operator, cst.Divide) \
-                        and isinstance(value.right, (cst.Name, cst.Attribute, cst.Call)) and not _path_join(self.ctx.code(value)):
+                        and isinstance(value.right, (cst.Name, cst.Attribute, cst.Call)) and not _path_join(self.ctx.code(value)) \
+                        and not _NORM.search(self.ctx.code(value.right)):  # `|f| / ||w|| / ||w||`: a projection
                     rates[node.targets[0].target.value] = (self.ctx.code(value.right).strip(),
                                                            self.ctx.code(value).strip(), node)

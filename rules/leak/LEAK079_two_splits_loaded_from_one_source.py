@@ -51,6 +51,15 @@ def _rebinds(stmts: list[ast.stmt], value: ast.AST) -> bool:
     return False
 
 
+def _refilled(stmts: list[ast.stmt], target: ast.AST) -> bool:
+    """Do `stmts` replace the contents of the object `target` names (`test_data.examples = pickle.load(f)`)?
+    Then the constructor call only built it (held-out set 30: torchtext objects refilled from their own split)."""
+    name = ast.unparse(target)
+    return any(isinstance(n, (ast.Assign, ast.AugAssign)) and any(
+        isinstance(t, ast.Attribute) and ast.unparse(t.value) == name
+        for t in (n.targets if isinstance(n, ast.Assign) else [n.target])) for stmt in stmts for n in walk_list(stmt))
+
+
 def _scopes(tree: ast.Module) -> list[tuple[list[ast.stmt], str]]:
     """The statement lists read as one scope (the module's, each function's, each class body's, each
     branch's own statements), each with the split the `if` holding it names (`if validation_set_scoring:`
@@ -76,8 +85,9 @@ class TwoSplitsLoadedFromOneSource(Rule):
     pd.read_csv(path + "train.csv")` and `val_df = pd.read_csv(path + "train.csv")`. The names say
     two different splits, and the code that fills them is the same, a path, key or split name
     included, so both names hold the same items. Names of the same split, a transform or a setting
-    named for a split, loads that differ in any argument, and a branch that names the split it copies
-    (`if validation_set_scoring:` scoring the validation data on purpose) are left alone.
+    named for a split, loads that differ in any argument, a branch that names the split it copies
+    (`if validation_set_scoring:` scoring the validation data on purpose), and an object whose contents the
+    lines after it replace (`test_data.examples = pickle.load(f)`: the call only built it) are left alone.
 
     | spelling | found | near miss left alone |
     |---|---|---|
@@ -157,6 +167,29 @@ class TwoSplitsLoadedFromOneSource(Rule):
                     test_df = pd.DataFrame({"label": test_label, "text": test_text})
                 return validation_df, test_df
         """, note="near miss (a mirror's ARES): a branch that scores the validation data on purpose"),
+        valid("""
+            import pickle
+            from torchtext import datasets
+            def load(root, text, label):
+                train_data = datasets.IMDB(".cache", text, label)
+                test_data = datasets.IMDB(".cache", text, label)
+                with open(f"{root}/train.pkl", "rb") as f:
+                    train_data.examples = pickle.load(f)
+                with open(f"{root}/test.pkl", "rb") as f:
+                    test_data.examples = pickle.load(f)
+                return train_data, test_data
+        """, note="near miss (held-out set 30): one constructor call builds both objects for their wiring; "
+                    "the next lines replace each one's items with its own pickled split"),
+        invalid("""
+            import pickle
+            from torchtext import datasets
+            def load(root, text, label):
+                train_data = datasets.IMDB(".cache", text, label)
+                test_data = datasets.IMDB(".cache", text, label)  # expect: LEAK079
+                with open(f"{root}/train.pkl", "rb") as f:
+                    train_data.examples = pickle.load(f)
+                return train_data, test_data
+        """, note="the twin: only the training object's items are replaced; the test object keeps the same items"),
     ]
 
     def visit_Module(self, node) -> None:
@@ -176,7 +209,7 @@ class TwoSplitsLoadedFromOneSource(Rule):
                     continue
                 key = ast.dump(value)
                 if key in seen and seen[key][1] != split and chosen != seen[key][1] \
-                        and not _rebinds(block[seen[key][3] + 1:index], value):
+                        and not _rebinds(block[seen[key][3] + 1:index], value) and not _refilled(block[index + 1:], target):
                     first, first_split, first_line, _ = seen[key]
                     source = ast.unparse(value)
                     self.ctx.report(type(self), None, line=stmt.lineno, fields={

@@ -74,9 +74,59 @@ _HYDRA_RUN_DIR = re.compile(r"HydraConfig\.get\(\)\.runtime\.output_dir|\bhydra\
 _FOLDER_IN_PATH = re.compile(r"os\.path\.join\(\s*([\w.]+)|\{([\w.]+)\}/|\b([\w.]+)\s*/\s*f?[\"']")
 
 
+# A path made from another file's path (`f.replace(".json", "_scores.json")`, `os.path.splitext(f)[0] + ...`,
+# `p.with_suffix(...)`): a file named after the input it is computed from.
+_FROM_INPUT = re.compile(r"\.replace\(\s*f?[\"']\.\w+[\"']|os\.path\.splitext\(|\.with_suffix\(|\.with_name\(|\.stem\b")
+# Calls that save a model (its first argument the folder or file).
+_MODEL_SAVES = frozenset({"save_pretrained", "save_state", "save_model", "save_checkpoint"})
+
 # Command-line options that name where a run writes (`--save_dir`, `--output_dir`, `--out`).
 _OUT_OPTION = re.compile(r"^--?(save|out|output|outputs|result|results|res|log|exp|run|dump)([_-]?(dir|directory|"
                          r"folder|path|prefix|root|name))?$", re.I)
+
+
+# Held-out set 30: a summary named after the input it summarises, written beside the per-item scores.
+_JUDGE_FILES = """import glob, json, os
+
+API_KEY = os.getenv("JUDGE_API_KEY")
+
+def judge_file(answers_file, scores_to, summary_to):
+    items = json.load(open(answers_file))
+    scores = [ask_judge(item, API_KEY) for item in items]
+    summary = {{"mean_truthful": sum(scores) / len(scores), "mean_helpful": 0.0}}
+    with open(scores_to, "w") as fh:
+        json.dump(scores, fh)
+    with open(summary_to, "w") as fh:
+        json.dump(summary, fh)  # {mark}
+
+for f in glob.glob("runs/*_answers.json"):
+    scores_to = {scores}
+    summary_to = {summary}
+    judge_file(f, scores_to, summary_to)
+"""
+# Held-out set 30: Hugging Face's no_trainer template writes its last validation accuracy into the run's
+# output folder, beside the checkpoints it saves there, and records its arguments with W&B.
+_NO_TRAINER = """import argparse, json, os
+import torch
+import wandb
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--output_dir", type=str, default="./ckpts/choice")
+    parser.add_argument("--log_dir", type=str, default="./logs")
+    parser.add_argument("--learning_rate", type=float, default=2e-5)
+    args = parser.parse_args()
+    wandb.init(project="choice", config=args)
+    for epoch in range(3):
+        accuracy = train_one_epoch(model, epoch, args.learning_rate)
+        epoch_dir = os.path.join(args.output_dir, f"epoch_{{epoch}}")
+        os.makedirs(epoch_dir, exist_ok=True)
+        torch.save(model.state_dict(), os.path.join(epoch_dir, "model.pth"))
+    with open(os.path.join(args.{folder}, "all_results.json"), "w") as f:
+        json.dump({{"eval_accuracy": accuracy}}, f)  # {mark}
+
+main()
+"""
 
 
 class _Scope:
@@ -258,6 +308,12 @@ when its rows are per-item records (polars' `write_parquet` / `write_csv` are ta
 pandas' `to_parquet` / `to_csv`).
 A JSON-lines writer's record written once per run (`with jsonlines.open("results/runs.jsonl",
     mode="a") as w: w.write({...})`, not in a loop) is such a write.
+
+    Two places record the run after all (held-out set 30): a file named after the input it is computed
+    from (`f.replace(".json", "_summary.json")`, `os.path.splitext(f)[0] + ...`, here or by the caller
+    that passes the path), beside that input, whose name carries its settings; and a file written into
+    the folder the same program saves its model into (`torch.save`, `save_pretrained`, `save_state`),
+    when the program also records its arguments (a W&B config, a dumped args file) or the model's own.
 
     A results file that a program with command-line options writes afresh (`open(f"results/{args.encoder}.pkl",
     "wb")`) at a path without one of its options, while the repository's run scripts vary that option from
@@ -1106,6 +1162,24 @@ A JSON-lines writer's record written once per run (`with jsonlines.open("results
     ]
 
     examples += [
+        valid({"judge.py": _JUDGE_FILES.format(mark="", scores='f.replace(".json", "_scores.json")',
+                                               summary='f.replace(".json", "_summary.json")')},
+              note="near miss (held-out 30): each summary is named after the input file it summarises "
+                   "(`runs/<settings>_answers.json` -> `..._answers_summary.json`), beside its per-item scores"),
+        valid({"judge.py": _JUDGE_FILES.format(mark="", scores='os.path.splitext(f)[0] + "_scores.json"',
+                                               summary='os.path.splitext(f)[0] + "_summary.json"')},
+              note="near miss: the same, the name built from the input's stem"),
+        invalid({"judge.py": _JUDGE_FILES.format(mark="expect: RESULT008", scores='"results/scores.json"',
+                                                 summary='"results/summary.json"')},
+                note="the twin: every input's summary goes to one fixed file that names none of them"),
+        valid({"train.py": _NO_TRAINER.format(folder="output_dir", mark="")},
+              note="near miss (held-out 30): the metrics go into the run's output folder, beside the checkpoints "
+                   "the same program saves there, and the run's arguments are recorded (W&B config)"),
+        invalid({"train.py": _NO_TRAINER.format(folder="log_dir", mark="expect: RESULT008")},
+                note="the twin: the metrics go to a log folder no checkpoint is saved in"),
+    ]
+
+    examples += [
         invalid({"probe.py": _PROBE.format(path='f"results/{args.encoder}.pkl"'), "run_all.sh": _SEEDS},
                 history=[{"message": "probes", "date": "2025-01-12T10:00:00",
                           "files": {"probe.py": _PROBE.format(path='f"results/{args.encoder}.pkl"'), "run_all.sh": _SEEDS}}],
@@ -1148,6 +1222,10 @@ A JSON-lines writer's record written once per run (`with jsonlines.open("results
         self.handed: list[dict] = []   # metrics-only dicts handed to a function of the repo
         self.record_fields: dict[str, set[str]] = {}  # pydantic models / dataclasses of this file -> their fields
         self.config_folders: set[str] = set()  # folders that keep a run's configuration (Hydra's output dir, a dumped config)
+        self.checkpoint_paths: list[str] = []  # code naming where this file saves a model (`torch.save(m, path)`)
+        self.from_input: set[str] = set()      # names holding a path made from another file's (`f.replace(".json", "_s.json")`)
+        self.input_named: set[tuple[str, int]] = set()  # (function, argument index) given such a path in this file
+        self.path_params: dict[int, list[tuple[str, int]]] = {}  # id(write) -> the parameters its path comes from
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         """A record class (`class Summary(BaseModel)`, a `@dataclass`): an instance saved with
@@ -1183,7 +1261,12 @@ A JSON-lines writer's record written once per run (`with jsonlines.open("results
         # A write into a folder the caller names (`os.path.join(args.save_dir, "metrics.json")`): the
         # repository's run scripts may name that folder per run; the repo phase looks.
         deferred = []
+        beside_model = self._checkpoint_folders() if _RECORDS_ARGS.search(self.ctx.text) or "save_pretrained" in self.ctx.text else set()
         for node, fields, fixed in self.pending:
+            if ("", -1) in (params := self.path_params.get(id(node), [])) or self.input_named & set(params):
+                continue  # named after the input it summarises (`..._layer_15_200q_summary.json`): held-out set 30
+            if beside_model & self._folders_of(self.where.get(id(node), "")):
+                continue  # in the run's folder, beside the checkpoints it describes, the run's arguments recorded
             used = sorted({flag for dest, flag in self.out_options.items()
                            if re.search(rf"(?<![\w]){re.escape(dest)}\b", self.where.get(id(node), ""))})
             named = settings_in_path(self.ctx.text, self.where.get(id(node)) or self.ctx.code(node))
@@ -1203,6 +1286,15 @@ A JSON-lines writer's record written once per run (`with jsonlines.open("results
         if deferred or self.writers or self.handed or overwritten or self.config_folders:
             self.ctx.facts[self.code] = {"deferred": deferred, "writers": self.writers[:20], "handed": self.handed[:20],
                                          "overwritten": overwritten, "config_folders": sorted(self.config_folders)[:50]}
+
+    def _checkpoint_folders(self) -> set[str]:
+        """The folders this file saves a model into, with the folders those are made in
+        (`epoch_dir = os.path.join(args.output_dir, ...)`: `epoch_dir` and `output_dir`)."""
+        folders = set().union(*(self._folders_of(code) for code in self.checkpoint_paths)) if self.checkpoint_paths else set()
+        for name in list(folders):
+            for rhs in re.findall(rf"(?m)^\s*{re.escape(name)}\s*=\s*(.+)$", self.ctx.text):
+                folders |= self._folders_of(rhs)
+        return folders
 
     def _folders_of(self, where: str) -> set[str]:
         """The folder names a write's path is built from (`os.path.join(out_dir, ...)`, `f"{out_dir}/..."`,
@@ -1277,6 +1369,8 @@ A JSON-lines writer's record written once per run (`with jsonlines.open("results
 
     def visit_Assign(self, node: cst.Assign) -> None:
         self._run_folder(node)
+        if _FROM_INPUT.search(self.ctx.code(node.value)):
+            self.from_input.update(t.target.value for t in node.targets if isinstance(t.target, cst.Name))
         scope = self.scopes[-1]
         for target in node.targets:
             name = _base_name(target.target)
@@ -1341,6 +1435,12 @@ A JSON-lines writer's record written once per run (`with jsonlines.open("results
         name = self.qualified_name(node.func)
         scope = self.scopes[-1]
         func = node.func
+        if isinstance(func, cst.Name):  # `judge_file(f, scores_to, summary_to)`: which arguments name files after f
+            self.input_named.update((func.value, i) for i, a in enumerate(node.args) if a.keyword is None and (
+                isinstance(a.value, cst.Name) and a.value.value in self.from_input or _FROM_INPUT.search(self.ctx.code(a.value))))
+        saved = node.args[1:2] if name == "torch.save" else node.args[:1] if isinstance(func, cst.Attribute) \
+            and func.attr.value in _MODEL_SAVES else ()
+        self.checkpoint_paths += [self.ctx.code(a.value) for a in saved]
         if isinstance(func, cst.Attribute) and func.attr.value in _KEEPING and self._in_settings_loop():
             scope.swept = True
         if isinstance(func, cst.Attribute) and func.attr.value == "add_argument":
@@ -1673,6 +1773,11 @@ A JSON-lines writer's record written once per run (`with jsonlines.open("results
             fixed = (not scope.swept and not _CONFIGURED.search(self.ctx.text) and not _SWEEP_LIBRARY.search(self.ctx.text) and not (set(scope.params) & _CONFIG_PARAMS)
                      and not any(_PATH_PARAM.search(p) for p in scope.params))  # a caller naming the file may run it per setting
             self.pending.append((node, {"what": what, "keys": shown}, fixed))
+            if scope.name and not any(isinstance(p, cst.ClassDef) for p in self.ctx.parents):
+                named = set(re.findall(r"\w+", self.where.get(id(node), "")))
+                self.path_params[id(node)] = [(scope.name.rsplit(".", 1)[-1], i) for p, i in scope.params.items() if p in named]
+                if named & self.from_input:
+                    self.path_params[id(node)].append(("", -1))  # a local path made from the input's own
 
 
 # Callees whose name is a metric's only by a generic word: an average of anything, not a result.

@@ -16,6 +16,8 @@ _TRAINING = re.compile(r"train|fit|seen|memori|(^|[._])(env\d+_)?(in|tr|trn)_|(^
 # Counts and rates of things that should be zero: an all-zero column of them is good news.
 _ZERO_IS_GOOD = re.compile(r"err|fail|skip|miss|nan|invalid|timeout|violat|leak|overlap|dup|crash|exception|"
                            r"unpars|malformed|refus|toxic|loss|dropped|std|var|ci|sem|delta|diff|gap|p_?val", re.I)
+_CATEGORIES = (("bolt", 1.0, 0.981), ("cork", 0.9961, 0.987), ("gasket", 0.9872, 0.979), ("hinge", 1.0, 0.975),
+               ("lens", 0.9814, 0.990), ("spring", 0.9932, 0.968), ("valve", 1.0, 0.984), ("washer", 0.9790, 0.972))
 MAX_RECORDS = 50  # more records than this are per-item outcomes, where 0 and 1 are normal
 
 
@@ -33,6 +35,11 @@ class PerfectOrZeroScore(Rule):
     CSV column of zeros): a measure that moves nowhere usually measures nothing (a grader that
     never fires, an empty output parsed as 0). Counts and rates of things that should be zero
     (errors, failures, refusals, overlaps, losses, spreads and differences) are left alone.
+
+    A table of one score per category (four rows or more) whose perfect (or zero) cells are a minority
+    and whose other cells are all within 0.05 of that extreme is a nearly saturated benchmark (image
+    AUROC of 1.0 on some MVTec AD categories, mean 0.993): the ceiling is the known result there, not an
+    outlier, and is left alone; the same perfect cells beside ordinary scores are reported.
 
     ## Why is this bad?
     A perfect held-out score usually means the label leaked into the features or the test set
@@ -123,6 +130,14 @@ class PerfectOrZeroScore(Rule):
               note="near miss: the scores of one logged item, which may all be zero"),
         valid({"results/runs.json": '{"parse_errors": {"sft": 0.0, "dpo": 0.0}, "timeouts": {"sft": 0, "dpo": 0}}\n'},
               note="near miss: errors and timeouts are supposed to be zero"),
+        valid({"results/per_category.csv": "category,image_auroc,pixel_auroc\n" + "".join(
+            f"{c},{a},{b}\n" for c, a, b in _CATEGORIES) + "mean,0.9917,0.9801\n"},
+              note="near miss (held-out set 30): a per-category table of a saturated benchmark, a minority of "
+                   "perfect cells among scores that are all within a few hundredths of perfect"),
+        invalid({"results/per_category.csv": "category,image_auroc,pixel_auroc\n" + "".join(
+            f"{c},{a if a == 1.0 else round(a - 0.17, 4)},{b}\n" for c, a, b in _CATEGORIES) + "mean,0.86,0.9801\n"},
+                expect=[("results/per_category.csv", 2, "RESULT010")],
+                note="the twin: the same perfect cells beside ordinary scores far from perfect"),
     ]
 
     def check_file(self) -> None:
@@ -150,7 +165,8 @@ class PerfectOrZeroScore(Rule):
             values = stats.get("values", [])
             ordinary = [v for v in values if 0 < v < 1]
             for extreme in (1.0, 0.0):
-                if extreme in values and ordinary and not _curve_end(profile, name, stats, extreme):
+                if extreme in values and ordinary and not _curve_end(profile, name, stats, extreme) \
+                        and not _saturated(profile, stats, extreme, ordinary):
                     line = next((line for shown, _, line in stats.get("top", []) if _same(shown, extreme)), None)
                     self._report(name, extreme, line)
                     return
@@ -187,6 +203,15 @@ class PerfectOrZeroScore(Rule):
         self.ctx.report(type(self), None, line=line, snippet=f"{metric}: {value}", fields={
             "metric": metric, "value": value, "kind": "perfect" if value == 1 else "zero",
             "beside": beside or "while the file's other metrics are ordinary fractions"})
+
+
+def _saturated(profile: dict, stats: dict, extreme: float, ordinary: list[float]) -> bool:
+    """A table of one score per category (four rows or more) with the extreme in a minority of its cells
+    and every other cell within 0.05 of it: a benchmark the method nearly saturates (image AUROC on
+    MVTec AD), where a category at the ceiling is the known result, not an outlier (held-out set 30)."""
+    rows = profile.get("rows", 0)
+    count = sum(c for shown, c, _ in stats.get("top", []) if _same(shown, extreme))
+    return rows >= 4 and 0 < count < rows / 2 and all(abs(v - extreme) <= 0.05 for v in ordinary)
 
 
 def _curve_end(profile: dict, name: str, stats: dict, extreme: float) -> bool:

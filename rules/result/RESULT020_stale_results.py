@@ -194,6 +194,34 @@ SWEEP_RESTYLED = ("import matplotlib.pyplot as plt\n\nplt.figure(figsize=(5, 3))
                   "plt.tight_layout(pad=0.3)\nplt.savefig('figures/lr_error.png')")
 SWEEP_FILES = {"sweep.csv": "width,lr,err,gap\n16,0.1,0.21,0.3\n32,0.1,0.18,0.2\n", "figures/lr_gap.png": "PNG gap"}
 
+# A plotting script re-pointed at another experiment (held-out set 30): the constant naming the data
+# folder and the layer its driver call plots change; the functions that draw are the same.
+SWEEP_PLOT = """
+import json, glob
+import matplotlib.pyplot as plt
+DATA_DIR = "{folder}"
+CUTOFF = {cutoff}
+
+def plot_layer(layer):
+    rows = [json.load(open(f)) for f in glob.glob(f"{{DATA_DIR}}/layer_{{layer}}_*.json")]
+    plt.plot([r["mult"] for r in rows], [r["score"] > CUTOFF for r in rows])
+    plt.savefig(f"{{DATA_DIR}}/scores_{{layer}}.png")
+
+if __name__ == "__main__":
+{calls}
+"""
+SWEEP_DATA = {"evals/run_a/layer_12_m1.json": '{"mult": 1, "score": 80}\n', "evals/run_a/layer_8_m1.json": '{"mult": 1, "score": 60}\n',
+              "evals/run_a/scores_12.png": "PNG 12", "evals/run_a/scores_8.png": "PNG 8"}
+SWEEP_OLD = SWEEP_PLOT.format(folder="run_a", cutoff=70, calls="    plot_layer(8)\n    plot_layer(12)")
+TABLE_SCORE = """
+import json
+records = json.load(open("records.json"))
+acc = sum(r["pred"] == r["gold"] for r in records) / len(records)
+json.dump({"acc": acc}, open("results/summary.json", "w"))
+"""
+RECORDS = '[{"pred": "a", "gold": "a"}, {"pred": "b", "gold": "c"}]'
+RECORDS_PRETTY = '[\n  {\n    "pred": "a",\n    "gold": "a"\n  },\n  {\n    "pred": "b",\n    "gold": "c"\n  }\n]\n'
+
 
 SUMMARY_ROWS = 10  # more records than this without a metric are transcripts or logs, not a summary
 _DATA_SUFFIXES = (".json", ".jsonl", ".ndjson", ".csv", ".tsv", ".parquet")
@@ -281,7 +309,13 @@ class StaleResults(Rule):
     producer counts as changed when its content differs from the version in the results' last
     commit; for code, comments, docstrings and formatting do not count, nor does code that only
     finds where files are (a function named for a folder that looks it up, `DATA_DIR = "../data"`):
-    moving a folder changes no number, while a changed file name does. Only the code that makes
+    moving a folder changes no number, while a changed file name does. A JSON or JSON-lines input
+    committed again only re-serialised (pretty-printed, keys reordered) parses to the same records
+    and is not a change. Nor is a script's edit that only re-points it at another experiment: literals
+    whose old value names the committed file's path (`DATA_DIR = "run_a"` became `"run_b"` for
+    `run_a/scores_12.png`) and driver calls of its own functions with literal arguments added or
+    removed (`plot_layer(12)` became `plot_layer(15)`), the code that drew the file unchanged: the file
+    belongs to the earlier configuration (held-out set 30). Only the code that makes
     the file counts: of a notebook, the cells it is saved in and the cells that set or change what
     those read (a name rebound on the way, `d = 13`, cuts the chain); of a script, its top-level
     statements joined by the names they share; of the modules the writer imports, those whose
@@ -494,6 +528,28 @@ class StaleResults(Rule):
                 history=_run({"sweep.ipynb": _notebook(*SWEEP_CELLS), "figures/lr_error.png": "PNG error", **SWEEP_FILES}),
                 expect=[("figures/lr_gap.png", None, "RESULT020")],
                 note="the twin: the edited cell also narrows `small`, which the `lr_gap.png` cell reads"),
+        valid({"score.py": TABLE_SCORE, "records.json": RECORDS_PRETTY, "results/summary.json": RESULTS},
+              history=_run({"score.py": TABLE_SCORE, "records.json": RECORDS, "results/summary.json": RESULTS}),
+              note="held-out set 30: the input was committed again only pretty-printed; it parses to the same records"),
+        invalid({"score.py": TABLE_SCORE, "records.json": RECORDS_PRETTY.replace('"c"', '"b"'),
+                 "results/summary.json": RESULTS},
+                history=_run({"score.py": TABLE_SCORE, "records.json": RECORDS, "results/summary.json": RESULTS}),
+                expect=[("results/summary.json", None, "RESULT020")],
+                note="the twin: re-formatted, and one gold answer changed"),
+        valid({"evals/plot.py": SWEEP_PLOT.format(folder="run_b", cutoff=70, calls="    plot_layer(15)"), **SWEEP_DATA},
+              history=_run({"evals/plot.py": SWEEP_OLD, **SWEEP_DATA}),
+              note="held-out set 30: the script's only later edit re-points it at another experiment (the constant "
+                   "naming the data folder, the layer its driver call plots); the figures in `run_a/` were drawn by "
+                   "the same functions from the data beside them"),
+        invalid({"evals/plot.py": SWEEP_PLOT.format(folder="run_b", cutoff=75, calls="    plot_layer(15)"), **SWEEP_DATA},
+                history=_run({"evals/plot.py": SWEEP_OLD, **SWEEP_DATA}),
+                expect=[("evals/run_a/scores_12.png", None, "RESULT020")],
+                note="the twin: the same re-pointing, and the cutoff the figures are drawn with changed too"),
+        invalid({"evals/plot.py": SWEEP_OLD.replace("    plot_layer(8)\n", "").replace("(12)", "(12, smooth=3)")
+                 .replace("def plot_layer(layer)", "def plot_layer(layer, smooth=1)"), **SWEEP_DATA},
+                history=_run({"evals/plot.py": SWEEP_OLD, **SWEEP_DATA}),
+                expect=[("evals/run_a/scores_12.png", None, "RESULT020")],
+                note="near the shape, but a function that draws changed: not a re-pointing"),
         valid({"plot.py": PLOT.replace("dpi=100", "dpi=200"), "figures/map.png": "PNG"},
               history=_run({"plot.py": PLOT, "figures/map.png": "PNG"}),
               note="near miss: `map.png` is downloaded, not drawn, though `save_fig`'s pattern matches it"),
