@@ -60,7 +60,7 @@ class TemplateSentUnfilled(Rule):
     `Template(open(path).read())`) rendered with keyword arguments that leave out a variable it reads
     (`{{ document }}` rendered with `article=`) is reported at the render, unless the file makes
     undefined variables raise (`StrictUndefined`): jinja2 renders a missing variable as empty text.
-    A template file loaded by name (`load_prompt_file(_get_prompt_path("faithfulness_long_form.prompt"))`,
+    A template file loaded by name (`load_prompt_file(prompt_path("judge.prompt"))`,
     a `.prompt`, `.j2`, `.hbs` or `.mustache` file next to the code or in a `prompts` / `templates` folder
     of one of its parent folders) and rendered with a dict none of whose keys is a field of the file
     (`render_text(prompt_function, {"input": q, "output": a})` for `{{question}}` and `{{answer}}`) is
