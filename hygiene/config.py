@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import fnmatch
+import functools
 import hashlib
 import json
 import sys
@@ -213,23 +214,28 @@ _BOUNDS: dict[str, tuple[float | None, float | None, bool]] = {
 }
 
 
-_MEASURED: dict[str, float] = {}
+def precision_figures() -> dict:
+    """Per-rule precision measured by benchmarks/precision.py on public research repositories
+    (hygiene/data/precision.json); {} when the file is missing or unreadable."""
+    from importlib.resources import files
+    try:
+        return json.loads(files("hygiene").joinpath("data/precision.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
 
 
+@functools.lru_cache(maxsize=None)
 def measured_precision(code: str, least: int = 3) -> float:
     """The rule's precision on the precision corpus (real / judged, debatable counted as wrong), or 1.0
     when it has fewer than `least` judged findings there: too few to judge it by."""
-    if not _MEASURED:
-        from importlib.resources import files
-        try:
-            rules = json.loads(files("hygiene").joinpath("data/precision.json").read_text(encoding="utf-8"))["rules"]
-        except (OSError, ValueError, KeyError):
-            rules = {}
-        for name, counts in rules.items():
-            judged = sum(counts.get(k, 0) for k in ("TP", "debatable", "FP"))
-            _MEASURED[name] = counts.get("TP", 0) / judged if judged >= least else 1.0
-        _MEASURED.setdefault("", 1.0)
-    return _MEASURED.get(code, 1.0)
+    counts = _rule_counts().get(code, {})
+    judged = sum(counts.get(k, 0) for k in ("TP", "debatable", "FP"))
+    return counts.get("TP", 0) / judged if judged >= least else 1.0
+
+
+@functools.lru_cache(maxsize=1)
+def _rule_counts() -> dict:
+    return precision_figures().get("rules", {})
 
 
 def _in_bounds(name: str, value: float) -> None:
