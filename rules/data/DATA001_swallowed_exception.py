@@ -139,6 +139,7 @@ class SwallowedException(Rule):
     | `for col in row.index: try: int(col...) except: styles.append("")` in a helper that writes CSS (`"font-weight: bold"`) for a pandas Styler | no | the same loop appends numbers |
     | `for epoch in ...: ... for batch in val_loader: try: ... except: continue` | a checklist question | a final evaluation's loop outside the epoch loop |
     | `movies = pd.read_csv(..., on_bad_lines="skip")`, the frame only shown (`movies.head()`, `movies.loc[...]`) | no | its rows counted or averaged |
+    | `options = {}`; `try: for b in blocks: options[k] = ...` `except AttributeError: options = {}`; `product["options"] = options` beside other fields | no | the container returned whole by a reply parser, or a `scores` field parsed from a judge's reply |
     | `except APIError as e: print(e); return ""` around a model call, and `is_refusal(text)` returns `not text.strip() or ...` | yes, logged or not | the classifier gives empty replies a class of their own (`return "empty"`) |
 
     On the precision corpus (2026-12-06, branch othergate; the 24 repositories where it or its kin

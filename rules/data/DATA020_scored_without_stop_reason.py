@@ -56,7 +56,8 @@ class ScoredWithoutStopReason(Rule):
     full and whose failed match is a missing score (`if m is None: return math.nan`) or an error keeps a
     reply cut at the limit apart from the graded ones: not reported (a failed match scored 0 still is).
     So does a reply parsed as JSON whose failed parse is no score (`except JSONDecodeError: return None`):
-    a reply cut at the limit is truncated JSON. A reply compared with `""` or `None` is checked, not scored.
+    a reply cut at the limit is truncated JSON. A reply compared with `""` or `None` is checked, not scored,
+    and a count of the decoded outputs (`assert len(dec) % 10 == 0`) reads no text: outputs written out as data.
 
     | spelling | found | near miss left alone |
     |---|---|---|

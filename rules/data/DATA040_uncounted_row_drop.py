@@ -80,7 +80,8 @@ class UncountedRowDrop(Rule):
     unless they test a failure (`status == "ok"`), time windows (`df[df.date >= "2024-01-01"]`, a date index cut at a date `df.loc[df.index >= split_date]`,
     `df.year < 2020`, `df.ts >= cutoff`, `query("ts > @cut")`: a temporal hold-out or a study period), group-size filters, inner merges that pair
     two sources for a correlation (an agreement exists only on shared items), and a frame merged
-    with one run per loop step (`wide = wide.merge(run, on=key)`: runs of the same items side by side). Two slices to the same
+    with one run per loop step (`wide = wide.merge(run, on=key)`: runs of the same items side by side), and rows taken
+    just before by a literal count of at most ten (`list(stream.take(8))`, `head(5)`: a usage demo's handful). Two slices to the same
     bound (`gold[:n]`, `pred[:n]`) are one finding, and so are two selections by the same mask
     (`labels[scores >= 0]`, `scores[scores >= 0]`).
 

@@ -78,7 +78,7 @@ class SelectionOnTest(Rule):
     `trainer.evaluate(eval_dataset=test)` after training only reports). A score may be a library metric or
     an error written out (`((model(x) - y) ** 2).mean()`). The largest cell of one
     evaluation's output (`cm.max() / 2`, the colour threshold of a confusion-matrix plot) and a
-    maximum that is only drawn (an axis limit) are not choices, nor is the argmax of each test row's
+    maximum that is only drawn (an axis limit, also `ax.set_xlim(...)` of axes from `plt.subplots`) are not choices, nor is the argmax of each test row's
     error used only to index the test rows (`y_test[np.argmax(residuals)]`, the worst prediction to explain). Copies of one script give one
     finding. Test data is recognised by value, across functions and
     files: a split part, a data set built with `split="test"`, `flag="test"` (the time-series data

@@ -104,7 +104,7 @@ class UnsortedListing(OrderTracker, Rule):
     with another list (`zip(files, labels)`).
 
     The listing is followed through names, `list(...)`, comprehensions, concatenations, lists
-    appended to in a loop over it, and functions of the same file that return it; `sorted(...)`
+    appended to in a loop over it (not a list made anew inside that loop: one file's items), and functions of the same file that return it; `sorted(...)`
     or `.sort()` ends it. A generator that yields the items of a loop over a listing returns it,
     and a `for k in range(len(files))` index used other than as `files[k]` (`k % 5`,
     `k < n_train`) is a position like an `enumerate` index, and so is a running count of the loop's
