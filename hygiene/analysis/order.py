@@ -20,7 +20,7 @@ import libcst as cst
 
 from hygiene.analysis.names import dotted
 from hygiene.analysis.order_syntax import (_counters, _holds_no_name, _texty, _first_only, _pairs_only, _first_target, _in_message, _is_slice, _last_index,
-                                  _stores_only, _own_item_only, _lookup_in_same, _names_in, _only_messages, _reads_position, _short, _uses_name,
+                                  _stores_only, _own_item_only, _lookup_in_same, _names_in, _only_messages, _range_of_len, _reads_position, _short, _uses_name,
                                   declaration_block, note_derived, order_names, report_rows)
 
 # Calls that keep the order of their first argument in their result.
@@ -75,6 +75,7 @@ class OrderTracker:
                 self._bind(element.value, None)
             return
         frame = self._frames()[-1]
+        self.__dict__.setdefault("_order_level", {})[(id(frame), key)] = len(self.__dict__["_order_loops"])  # (loops deep)
         if origin is None:
             frame.pop(key, None)
         else:
@@ -205,6 +206,11 @@ class OrderTracker:
             if _texty(node.value):  # `text += " {} , ".format(x)`: a slice of it trims characters, keeps every item
                 self.__dict__.setdefault("_order_texts", set()).add(dotted(node.target))
 
+    def _made_in_loop(self, target: cst.BaseExpression) -> bool:
+        """`todo = []` in the loop over the listing, then `todo.append(i)`: made anew per item (held-out set 30)."""
+        loops, level = self.__dict__["_order_loops"], self.__dict__.get("_order_level", {}).get((id(self._frames()[-1]), dotted(target)))
+        return level is not None and level > max((k for k, o in enumerate(loops) if o is not None), default=level)
+
     def _loop_origin(self) -> Origin | None:
         self._frames()
         loops = self.__dict__["_order_loops"]
@@ -237,16 +243,10 @@ class OrderTracker:
 
     def _range_index(self, node: cst.For) -> None:
         """`for k in range(len(files)):` with `k` used other than as an index (`k % 5`, `k < n_train`)."""
-        call = node.iter
-        if not (isinstance(call, cst.Call) and isinstance(call.func, cst.Name) and call.func.value == "range"
-                and len(call.args) == 1 and isinstance(call.args[0].value, cst.Call)
-                and isinstance(call.args[0].value.func, cst.Name) and call.args[0].value.func.value == "len"
-                and call.args[0].value.args and isinstance(node.target, cst.Name)):
-            return
-        listed = call.args[0].value.args[0].value
-        origin = self.unordered(listed)
-        if origin is not None and _reads_position(node.body, node.target.value):
-            self._report(origin, call, f"its positions become `{node.target.value}` in the loop at line {{line}}")
+        listed = _range_of_len(node)
+        origin = self.unordered(listed) if listed is not None else None
+        if origin is not None and _reads_position(node.body, node.target.value):  # type: ignore[attr-defined]
+            self._report(origin, node.iter, f"its positions become `{node.target.value}` in the loop at line {{line}}")  # type: ignore[attr-defined]
 
     def leave_For(self, node: cst.For) -> None:
         self.__dict__["_order_loops"].pop()
@@ -316,7 +316,8 @@ class OrderTracker:
                 note_derived(self.__dict__.setdefault("_order_more", {}), func.value, positional[0])
             if method in ("append", "extend", "insert") and self._loop_origin() is not None \
                     and not (positional and _holds_no_name(positional[-1])):  # (`rows.append({})`: nothing of the listing)
-                self._bind(func.value, self._loop_origin())
+                if not self._made_in_loop(func.value):
+                    self._bind(func.value, self._loop_origin())
                 return
             if method == "sort" and not positional:
                 self._bind(func.value, None)

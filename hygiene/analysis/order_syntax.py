@@ -364,3 +364,14 @@ def _texty(value: cst.BaseExpression) -> bool:
     if isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute) and value.func.attr.value == "format":
         return isinstance(value.func.value, (cst.SimpleString, cst.ConcatenatedString))
     return isinstance(value, cst.BinaryOperation) and (_texty(value.left) or _texty(value.right))
+
+
+def _range_of_len(node: cst.For) -> cst.BaseExpression | None:
+    """`files` of `for k in range(len(files)):` (a loop with a plain name as its target), or None."""
+    call = node.iter
+    if not (isinstance(call, cst.Call) and isinstance(call.func, cst.Name) and call.func.value == "range"
+            and len(call.args) == 1 and isinstance(call.args[0].value, cst.Call)
+            and isinstance(call.args[0].value.func, cst.Name) and call.args[0].value.func.value == "len"
+            and call.args[0].value.args and isinstance(node.target, cst.Name)):
+        return None
+    return call.args[0].value.args[0].value

@@ -21,7 +21,9 @@ draws of the first kind; `hygiene.analysis.unseeded_draws` leaves them out. So i
 labels alone permuted into a new name, the real ones kept (`y_shuffled = np.random.permutation(y_train)`, a sanity
 check whose expected result is chance whatever the draw; held-out set 27). One row drawn (`q = df.sample(1).iloc[0]`)
 stays shown through a call whose result is assigned (`res = complete(prompt=q)` then `res["choices"][0]`) or printed: one
-prompt tried on a model to look at its reply; the reply kept, graded or written makes the draw matter. The settings
+prompt tried on a model to look at its reply; the reply kept, graded or written makes the draw matter. A line written
+to a log (`logger.info(...)`, `log.write_log("Dataset:", probe.dataset)`) shows what it is given, like `print`: a loader
+built on one drawn row only to log its description, then deleted (held-out set 30), decides nothing. The settings
 a random search draws and writes with each trial's results are left out too (`hygiene.analysis.recorded_draws`).
 An order drawn from the data's size (`np.random.permutation(len(points))`) whose indexed values reach plotting calls
 only (through numpy steps such as `np.array_split`) decides the order a scatter's groups are drawn in, no number
@@ -70,6 +72,17 @@ _PROJECTION_ROOTS = ("sklearn.manifold.", "umap.", "openTSNE.")
 _ORDERS = frozenset({"permutation", "randperm"})
 _SHOWING_NAMES = frozenset({"print", "display", "len", "type", "repr", "str", "list", "tuple", "sorted", "sum",
                             "min", "max", "abs", "round", "enumerate", "zip", "range", "isinstance", "id"})
+
+
+# A line written to a log (`logger.info(...)`, `log.write_log("Dataset:", loader.dataset)`, `logging.debug`): shown.
+_LOGGER = re.compile(r"(?i)^(\w+_)?(logger|log|logging)$")
+_LOG_METHODS = frozenset({"info", "debug", "warning", "warn", "write_log", "log", "write", "print"})
+
+
+def _log_line(name: str, func: cst.BaseExpression) -> bool:
+    return name.startswith("logging.") or (isinstance(func, cst.Attribute) and func.attr.value in _LOG_METHODS and (
+        isinstance(func.value, cst.Name) and bool(_LOGGER.match(func.value.value))
+        or isinstance(func.value, cst.Attribute) and bool(_LOGGER.match(func.value.attr.value))))
 
 
 # Names of labels: `y`, `y_train`, `train_y`, `labels`, `test_labels`, `targets`.
@@ -235,7 +248,8 @@ class ToyDrawExtractor:
                                                       and node.func.value in _SHOWING_NAMES) \
             or (isinstance(node.func, cst.Attribute) and bool(self._roots(node.func.value)) and tail not in _WRITES) \
             or (isinstance(node.func, cst.Attribute) and node.func.attr.value in PLOTTING_METHODS) \
-            or (isinstance(node.func, cst.Name) and node.func.value.lower().startswith(_DRAWING_PREFIXES))
+            or (isinstance(node.func, cst.Name) and node.func.value.lower().startswith(_DRAWING_PREFIXES)) \
+            or _log_line(name, node.func)
         if not shown and reached <= self.single and (self._assignment() is not None or self._inside_display()):
             return  # `res = ask(model, one_prompt)`: the reply to one drawn row, judged by where it goes next
         if not shown:

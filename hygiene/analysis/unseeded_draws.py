@@ -23,6 +23,7 @@ from hygiene.analysis.seed_comments import (estimates_episodes, repeats_for_spre
                                             seed_commented_out, seeded_again)
 from hygiene.analysis.seed_evidence import REASONS, anchor_rank, evidence, named_for_demo
 from hygiene.analysis.toy_draws import is_toy, toy_lines
+from hygiene.analysis.train_mode import never_training
 from hygiene.grouping import PROGRAM, REPOSITORY
 
 if TYPE_CHECKING:
@@ -108,10 +109,12 @@ def _unseeded(repo: RepoContext) -> list[DrawSite]:
 
 def _runs_flagged(repo: RepoContext, site: DrawSite, line: int | None) -> bool:
     """Does a program still run `site` unseeded once the programs whose calls switch its block off
-    (`multiscale=False`, `deterministic=True`; hygiene.analysis.flag_guards) are left out? The
+    (`multiscale=False`, `deterministic=True`; hygiene.analysis.flag_guards) and the programs that never
+    train, for a draw that runs only in training mode (hygiene.analysis.train_mode), are left out? The
     evidence is then that of the programs left."""
     progs = programs(repo)
     off = switched_off(repo, site.path, line, site.unseeded_by, progs.visited)
+    off += never_training(repo, site.path, line, [e for e in site.unseeded_by if e not in off])  # `if self.training:`
     if off:
         site.unseeded_by[:] = [e for e in site.unseeded_by if e not in off]
         if site.unseeded_by:

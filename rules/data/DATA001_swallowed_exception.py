@@ -140,6 +140,7 @@ class SwallowedException(Rule):
     | `for col in row.index: try: int(col...) except: styles.append("")` in a helper that writes CSS (`"font-weight: bold"`) for a pandas Styler | no | the same loop appends numbers |
     | `for epoch in ...: ... for batch in val_loader: try: ... except: continue` | a checklist question | a final evaluation's loop outside the epoch loop |
     | `movies = pd.read_csv(..., on_bad_lines="skip")`, the frame only shown (`movies.head()`, `movies.loc[...]`) | no | its rows counted or averaged |
+    | `options = {}`; `try: for b in blocks: options[k] = ...` `except AttributeError: options = {}`; `product["options"] = options` beside other fields | no | the container returned whole by a reply parser, or a `scores` field parsed from a judge's reply |
     | `except APIError as e: print(e); return ""` around a model call, and `is_refusal(text)` returns `not text.strip() or ...` | yes, logged or not | the classifier gives empty replies a class of their own (`return "empty"`) |
 
     On the precision corpus (2026-12-06, branch othergate; the 24 repositories where it or its kin
@@ -2735,6 +2736,53 @@ class SwallowedException(Rule):
                         continue
                 return sum(e["solved"] for e in events) / len(events)
         """, note='the twin: the same parsing loop feeds a rate, whose denominator loses the unreadable lines'),
+        valid("""
+            import json
+
+            import requests
+            from bs4 import BeautifulSoup
+
+
+            def parse_listing(listing_id):
+                page = BeautifulSoup(requests.get(f"https://shop.example/{listing_id}").content, "html.parser")
+                listing = {"id": listing_id}
+                listing["name"] = page.find("h2").text.strip()
+                variants, swatches = {}, {}
+                try:
+                    for group in page.find("div", {"id": "variant-groups"}).find_all("fieldset"):
+                        label = json.loads(group["data-config"])["label"]
+                        variants[label] = [tag.text for tag in group.find_all("span")]
+                except AttributeError:
+                    variants = {}
+                listing["variants"], listing["swatches"] = variants, swatches
+                return listing
+        """, note="held-out set 30: a scraped page without variant elements: the empty container the try fills in a loop is "
+                  "one optional field of a record that is still built and returned, not an item lost or a score defaulted"),
+        invalid("""
+            def parse_ratings(reply):
+                ratings = {}
+                try:
+                    for line in reply.splitlines():
+                        key, value = line.split(":")
+                        ratings[key.strip()] = float(value)
+                except ValueError:  # expect: DATA001
+                    ratings = {}
+                return ratings
+        """, note="the twin: the container filled from a judge's reply is the function's whole result: an unreadable reply "
+                  "becomes no ratings"),
+        invalid("""
+            def parse_judgement(item_id, reply):
+                record = {"id": item_id, "judge": "gpt-4"}
+                scores = {}
+                try:
+                    for line in reply.splitlines():
+                        key, value = line.split(":")
+                        scores[key.strip()] = float(value)
+                except ValueError:  # expect: DATA001
+                    scores = {}
+                record["scores"] = scores
+                return record
+        """, note="the twin: the record's emptied field holds the scores parsed from a judge's reply, not an optional part"),
     ]
 
     def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
@@ -2893,6 +2941,10 @@ class SwallowedException(Rule):
             return  # `d[k] = d[k].astype(float)`: a failure leaves the item as it was, nothing is dropped
         if kind == "default" and _load_or_create(try_node, node):
             return  # `try: log = np.load(path) except: log = {}`: the first run starts an empty log, no item fails
+        if kind == "default" and function is not None and model is None and not any(
+                isinstance(n, cst.Call) and calls_model(self.ctx, n) for n in iter_nodes(function.body)) \
+                and _optional_part(try_node, node, function, parents):
+            return  # a scraped page without option elements: one optional field of a kept record is empty
         where_in = self._where(try_node, parents, kind, value)
         if where_in is None:
             return
@@ -3356,30 +3408,101 @@ def _updates_in_place(ctx, try_node: cst.Try) -> bool:  # type: ignore[no-untype
 _EMPTY_MADE = frozenset({"dict", "list", "set", "OrderedDict", "defaultdict", "DataFrame", "Series"})
 
 
+def _assigned(block: cst.BaseSuite) -> dict[str, cst.BaseExpression]:
+    """Names a block's simple statements bind, with their values (`a, b = {}, {}` binds both)."""
+    out: dict[str, cst.BaseExpression] = {}
+    for line in (block.body if isinstance(block, cst.IndentedBlock) else []):
+        for small in (line.body if isinstance(line, cst.SimpleStatementLine) else []):
+            if not isinstance(small, cst.Assign) or len(small.targets) != 1:
+                continue
+            target, value = small.targets[0].target, small.value
+            if isinstance(target, cst.Name):
+                out[target.value] = value
+            elif isinstance(target, cst.Tuple) and isinstance(value, cst.Tuple) and len(target.elements) == len(value.elements):
+                out.update((t.value.value, v.value) for t, v in zip(target.elements, value.elements)
+                           if isinstance(t.value, cst.Name))
+    return out
+
+
+def _empty_value(value: cst.BaseExpression) -> bool:
+    """`{}`, `[]`, `set()`, `dict()`, `pd.DataFrame()`: an empty container."""
+    if isinstance(value, (cst.Dict, cst.List, cst.Set)):
+        return not value.elements
+    if isinstance(value, cst.Call) and not value.args:
+        func = value.func
+        return (func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name)
+                else "") in _EMPTY_MADE
+    return False
+
+
 def _load_or_create(try_node: cst.Try, handler: cst.ExceptHandler) -> bool:
     """`try: log = json.load(open(path)) except: log = {}`: the try reads a file into names that the handler
     binds to empty containers (`{}`, `[]`, `dict()`, `pd.DataFrame()`). It is how a results log, a cache or a
     checkpoint list is opened or started afresh: the failure is the first run, not an item scored as empty."""
-    def assigned(block: cst.BaseSuite) -> dict[str, cst.BaseExpression]:
-        out: dict[str, cst.BaseExpression] = {}
-        for line in (block.body if isinstance(block, cst.IndentedBlock) else []):
-            for small in (line.body if isinstance(line, cst.SimpleStatementLine) else []):
-                if isinstance(small, cst.Assign) and len(small.targets) == 1 and isinstance(small.targets[0].target, cst.Name):
-                    out[small.targets[0].target.value] = small.value
-        return out
+    made = _assigned(handler.body)
+    return bool(made) and all(_empty_value(v) for v in made.values()) and set(made) <= set(_assigned(try_node.body)) \
+        and any(c in READS for c in _calls(try_node))  # a whole file (`json.load`, not `json.loads` of a reply)
 
-    def empty(value: cst.BaseExpression) -> bool:
-        if isinstance(value, (cst.Dict, cst.List, cst.Set)):
-            return not value.elements
-        if isinstance(value, cst.Call) and not value.args:
-            func = value.func
-            return (func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name)
-                    else "") in _EMPTY_MADE
+
+_FILLS = frozenset({"append", "extend", "add", "update", "insert", "setdefault"})
+
+
+def _optional_part(try_node: cst.Try, handler: cst.ExceptHandler, function: cst.FunctionDef,
+                   parents: list[cst.CSTNode]) -> bool:
+    """`options = {}`, a try that fills it in a loop over a page's elements, `except AttributeError: options = {}`,
+    then `product["options"] = options` beside the record's other fields (held-out set 30: a scraper's product
+    without option elements). The handler gives the container the value it had before the try, the value the
+    try itself leaves when no element is found: one optional field of a record that is still built and kept is
+    empty, no item is dropped and no score defaulted. Not when the function reads a model's reply (a parameter
+    named for one, or a model call in it), nor for a field named like a grade (`record["scores"]`)."""
+    made = _assigned(handler.body)
+    if not made or not all(_empty_value(v) for v in made.values()):
+        return False
+    if any(REPLY_PARAM.search(p.name.value) for p in (*function.params.posonly_params, *function.params.params)):
+        return False
+    block = next((p for p in reversed(parents) if isinstance(p, (cst.IndentedBlock, cst.Module))
+                  and any(s is try_node for s in p.body)), None)
+    if block is None:
+        return False
+    statements = list(block.body)
+    at = next(i for i, s in enumerate(statements) if s is try_node)
+    before = _assigned(cst.IndentedBlock(body=statements[:at]))
+    if not all(name in before and _empty_value(before[name]) for name in made):
+        return False
+    loops = [n for n in iter_nodes(try_node.body) if isinstance(n, (cst.For, cst.While))]
+
+    def filled(name: str) -> bool:
+        for loop in loops:
+            for n in iter_nodes(loop.body):
+                if isinstance(n, cst.Assign) and any(isinstance(t.target, cst.Subscript) and isinstance(
+                        t.target.value, cst.Name) and t.target.value.value == name for t in n.targets):
+                    return True
+                if isinstance(n, cst.Call) and isinstance(n.func, cst.Attribute) and n.func.attr.value in _FILLS \
+                        and isinstance(n.func.value, cst.Name) and n.func.value.value == name:
+                    return True
         return False
 
-    made = assigned(handler.body)
-    return bool(made) and all(empty(v) for v in made.values()) and set(made) <= set(assigned(try_node.body)) \
-        and any(c in READS for c in _calls(try_node))  # a whole file (`json.load`, not `json.loads` of a reply)
+    if not all(filled(name) for name in made):
+        return False
+    keys: dict[str, set[str]] = {}  # record name -> the literal keys stored into it anywhere in the function
+    stored: dict[str, tuple[str, str]] = {}  # container name -> (record, key) it is stored under after the try
+    after = {id(n) for s in statements[at + 1:] for n in iter_nodes(s)}
+    for n in iter_nodes(function.body):
+        if not isinstance(n, cst.Assign) or len(n.targets) != 1:
+            continue
+        target, value = n.targets[0].target, n.value
+        pairs = [(e.value, f.value) for e, f in zip(target.elements, value.elements)] if isinstance(
+            target, cst.Tuple) and isinstance(value, cst.Tuple) else [(target, value)]
+        for t, v in pairs:
+            if not (isinstance(t, cst.Subscript) and isinstance(t.value, cst.Name) and len(t.slice) == 1
+                    and isinstance(t.slice[0].slice, cst.Index) and isinstance(t.slice[0].slice.value, cst.SimpleString)):
+                continue
+            key = string_value(t.slice[0].slice.value) or ""
+            keys.setdefault(t.value.value, set()).add(key)
+            if id(n) in after and isinstance(v, cst.Name) and v.value in made:
+                stored[v.value] = (t.value.value, key)
+    return all(name in stored and len(keys[stored[name][0]]) >= 3 and not GRADING_NAME.search(stored[name][1])
+               for name in made)
 
 
 def _handler_comment(handler: cst.ExceptHandler) -> str:

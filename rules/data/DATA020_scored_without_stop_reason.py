@@ -56,7 +56,8 @@ class ScoredWithoutStopReason(Rule):
     full and whose failed match is a missing score (`if m is None: return math.nan`) or an error keeps a
     reply cut at the limit apart from the graded ones: not reported (a failed match scored 0 still is).
     So does a reply parsed as JSON whose failed parse is no score (`except JSONDecodeError: return None`):
-    a reply cut at the limit is truncated JSON. A reply compared with `""` or `None` is checked, not scored.
+    a reply cut at the limit is truncated JSON. A reply compared with `""` or `None` is checked, not scored,
+    and a count of the decoded outputs (`assert len(dec) % 10 == 0`) reads no text: outputs written out as data.
 
     | spelling | found | near miss left alone |
     |---|---|---|
@@ -1254,6 +1255,48 @@ class ScoredWithoutStopReason(Rule):
                     r = openai.ChatCompletion.create(messages=[{"role": "user", "content": it["prompt"]}], max_tokens=200)
                     it["score"] = grade(r)
         """, note="the twin: the scored part follows the marker, at the end of the reply, where a cut falls"),
+        valid("""
+            import json
+
+            import torch
+            from transformers import T5ForConditionalGeneration, T5Tokenizer
+
+            tok = T5Tokenizer.from_pretrained("t5-base")
+            lm = T5ForConditionalGeneration.from_pretrained("./ckpts/paraphraser").eval()
+            questions = [json.loads(line)["question"] for line in open("data/questions.jsonl")]
+            loader = torch.utils.data.DataLoader(questions, batch_size=16)
+            rewrites = []
+            for batch in loader:
+                ids = tok(list(batch), return_tensors="pt", padding=True)
+                out = lm.generate(**ids, num_beams=5, num_return_sequences=5, max_length=256)
+                texts = tok.batch_decode(out, skip_special_tokens=True)
+                assert len(texts) % 5 == 0
+                for k in range(len(texts) // 5):
+                    rewrites.append(texts[k * 5:(k + 1) * 5])
+            assert len(rewrites) == len(questions)
+            json.dump(dict(zip(questions, rewrites)), open("data/rewrites.json", "w"))
+        """, note="held-out set 30: the decoded outputs are written out as data; the only comparisons count them "
+                  "(`len(texts) % 5 == 0`), which no cut changes: nothing reads their text against a reference"),
+        invalid("""
+            import json
+
+            import torch
+            from transformers import T5ForConditionalGeneration, T5Tokenizer
+
+            tok = T5Tokenizer.from_pretrained("t5-base")
+            lm = T5ForConditionalGeneration.from_pretrained("./ckpts/paraphraser").eval()
+            rows = [json.loads(line) for line in open("data/questions.jsonl")]
+            loader = torch.utils.data.DataLoader(rows, batch_size=16)
+            hits = 0
+            for batch in loader:
+                ids = tok(list(batch["question"]), return_tensors="pt", padding=True)
+                out = lm.generate(**ids, num_beams=5, num_return_sequences=5, max_length=256)  # expect: DATA020
+                texts = tok.batch_decode(out, skip_special_tokens=True)
+                assert len(texts) % 5 == 0
+                for k in range(len(texts) // 5):
+                    hits += texts[k * 5] == batch["answer"][k]
+            print(hits / len(rows))
+        """, note="the twin: besides counting them, the first output of each item is compared with its answer"),
     ]
 
     def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
@@ -1737,8 +1780,10 @@ class ScoredWithoutStopReason(Rule):
             decoded |= grown
         words = [re.compile(rf"(?<![\w.]){re.escape(name)}\b") for name in decoded] + [_DECODES, _GOLD_FIELD]
         compared_in = [(where, self.ctx.code(node)) for where, node in self.compared_at]
+        # `assert len(dec) % 10 == 0`: a comparison of how many outputs there are reads no text, whatever cuts it
         scored = [(where, self.ctx.line_of(node)) for where, node in self.compared_at
-                  if any(w.search(code := self.ctx.code(node)) for w in words) and ("==" in code or " in " in code)]
+                  if any(w.search(code := _COUNTED.sub("len()", self.ctx.code(node))) for w in words)
+                  and ("==" in code or " in " in code)]
         # The generation whose output is scored: the last one of its function before the comparison. A
         # notebook is one module, and a demo cell that prints one generation is not the scored one.
         found = None
@@ -1905,6 +1950,7 @@ def _short_in_config(repo: RepoContext, limit: str, files: list[str]) -> bool:
 
 
 _DECODES = re.compile(r"\.(batch_)?decode\(")
+_COUNTED = re.compile(r"\blen\(\s*[\w.]+\s*\)")  # `len(dec)`: the number of outputs, not their text
 _SCORES_TEXT = re.compile(r"""(?i)accura|\bacc\b|correct|exact_match|pass@|solve|score|==\s*[\w.\[\]"']*(gold|answer|target|label)""")
 # A name bound to decoded model output: `answer = tok.batch_decode(...)[0]`, `texts = [tok.decode(g) ...]`.
 # A gold value read from a record in a comparison: `r["pred"] == r["gold"]`, `... == it["key"]`.

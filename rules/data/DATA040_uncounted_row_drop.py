@@ -10,7 +10,8 @@ from hygiene.analysis.purpose import named_for_figures
 from hygiene.analysis.rowflow import shared_rows
 from hygiene.analysis.rowreach import metric_destination
 from hygiene.analysis.warmup import warm_up_drop
-from hygiene.rule import Rule, invalid, valid
+from hygiene.rule import Rule, invalid, notebook, valid
+from hygiene.walk import iter_nodes
 
 MAX_SHOWN = 70
 CORRELATION_LABELS = frozenset({"pearsonr", "spearmanr", "kendalltau"})
@@ -26,6 +27,28 @@ def _all_columns(node: cst.CSTNode) -> bool:
             return not any(a.keyword is not None and a.keyword.value == "subset" for a in call.args) and not (
                 call.args and call.args[0].keyword is None)
         call = call.func if isinstance(call, cst.Call) else call.value
+    return False
+
+
+_HANDFUL = 10  # rows taken for a demo: a number over so few is an illustration
+
+
+def _small_int(node: cst.BaseExpression | None) -> bool:
+    return isinstance(node, cst.Integer) and 0 < int(node.value) <= _HANDFUL
+
+
+def _literal_cap(node: cst.CSTNode) -> bool:
+    """`stream.take(8)`, `df.head(5)`, `rows[:8]`, `ds.select(range(8))`: a handful of rows by a literal count."""
+    if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and len(node.args) == 1:
+        name, arg = node.func.attr.value, node.args[0].value
+        if name in ("take", "head"):
+            return _small_int(arg)
+        if name == "select" and isinstance(arg, cst.Call) and isinstance(arg.func, cst.Name) and arg.func.value == "range" \
+                and len(arg.args) == 1:
+            return _small_int(arg.args[0].value)
+    if isinstance(node, cst.Subscript) and len(node.slice) == 1 and isinstance(node.slice[0].slice, cst.Slice):
+        part = node.slice[0].slice
+        return part.lower is None and part.step is None and _small_int(part.upper)
     return False
 
 
@@ -57,7 +80,8 @@ class UncountedRowDrop(Rule):
     unless they test a failure (`status == "ok"`), time windows (`df[df.date >= "2024-01-01"]`, a date index cut at a date `df.loc[df.index >= split_date]`,
     `df.year < 2020`, `df.ts >= cutoff`, `query("ts > @cut")`: a temporal hold-out or a study period), group-size filters, inner merges that pair
     two sources for a correlation (an agreement exists only on shared items), and a frame merged
-    with one run per loop step (`wide = wide.merge(run, on=key)`: runs of the same items side by side). Two slices to the same
+    with one run per loop step (`wide = wide.merge(run, on=key)`: runs of the same items side by side), and rows taken
+    just before by a literal count of at most ten (`list(stream.take(8))`, `head(5)`: a usage demo's handful). Two slices to the same
     bound (`gold[:n]`, `pred[:n]`) are one finding, and so are two selections by the same mask
     (`labels[scores >= 0]`, `scores[scores >= 0]`).
 
@@ -957,6 +981,38 @@ class UncountedRowDrop(Rule):
                 held = frame.filter(pl.col("day").is_in(valid_days))  # expect: DATA040
                 print("MAE", mean_absolute_error(held["y"].to_pandas(), model.predict(held.drop("y").to_pandas())))
         """, note='the twin: `valid_days` are the days whose values are not missing, no part of a split: rows lost'),
+        valid({"quickstart.ipynb": notebook(
+            """
+            import json
+            import datasets
+            import numpy as np
+            stream = datasets.load_dataset("org/pairs", split="test", streaming=True)
+            shown = list(stream.take(6))
+            for ex in shown:
+                ex["votes"] = json.loads(ex["votes"])
+            # keep the examples that have human votes
+            shown = [ex for ex in shown if ex["votes"]]
+            """,
+            """
+            for ex in shown:
+                print(ex["prompt"], np.mean([c["score"] for c in ex["candidates"]]))
+            """)}, note="held-out set 30: a usage notebook shows its API on a handful of examples taken by a literal "
+                        "count (`take(6)`); a number over at most ten rows is an illustration, not a reported score"),
+        invalid({"quickstart.ipynb": notebook(
+            """
+            import json
+            import datasets
+            import numpy as np
+            stream = datasets.load_dataset("org/pairs", split="test", streaming=True)
+            shown = list(stream.take(600))
+            for ex in shown:
+                ex["votes"] = json.loads(ex["votes"])
+            # keep the examples that have human votes
+            shown = [ex for ex in shown if ex["votes"]]  # expect: DATA040
+            """,
+            """
+            print(np.mean([c["score"] for ex in shown for c in ex["candidates"]]))
+            """)}, note="the twin: 600 examples taken: the filtered set is a test sample whose mean is a result"),
     ]
 
     def __init__(self, ctx) -> None:
@@ -975,6 +1031,8 @@ class UncountedRowDrop(Rule):
                     continue  # an agreement between two sources exists only on the items they share
                 if flow.drop.kind == "drop_duplicates":
                     continue  # a copy removed is no item lost: the de-duplication is the intent (LEAK-OVERLAP asks where)
+                if self._handful(scope, flow):
+                    continue  # a demo on a handful of examples (`take(8)`): a number over so few rows illustrates an API
                 keys = [(id(flow.sink.node), flow.drop.bounds)] if flow.drop.bounds else []
                 if flow.drop.kind == "boolean mask" and isinstance(flow.drop.node, cst.Subscript) \
                         and _IGNORE_LABEL.search(self.ctx.code(flow.drop.node.slice[0])):
@@ -1001,6 +1059,24 @@ class UncountedRowDrop(Rule):
                             source="` and `".join(sorted(flow.drop.sources)) or "the data", metric=flow.sink.label,
                             sink_where=sink_where, related=[Location(self.ctx.path, sink_line, "metric")],
                             extra={"ask": ask} if (ask := self._weak_evidence(scope, flow)) else None)
+
+    def _handful(self, scope, flow) -> bool:  # type: ignore[no-untyped-def]
+        """The rows filtered were taken just before by a literal count of at most `_HANDFUL`
+        (`few = list(stream.take(8))`, `df.head(5)`, `rows[:8]`, `ds.select(range(8))`): a usage notebook
+        showing its API on a few examples (held-out set 30). A mean over so few rows is an illustration,
+        never a reported score, whatever the filter drops."""
+        if scope.node is None or not flow.drop.sources:
+            return False
+        at = self.ctx.line_of(flow.drop.node) or 0
+        for source in flow.drop.sources:
+            bound = None
+            for node in iter_nodes(scope.node):
+                if isinstance(node, cst.Assign) and len(node.targets) == 1 and isinstance(node.targets[0].target, cst.Name) \
+                        and node.targets[0].target.value == source and (self.ctx.line_of(node) or 0) < at:
+                    bound = node
+            if bound is None or not any(_literal_cap(n) for n in iter_nodes(bound.value)):
+                return False
+        return True
 
     def _weak_evidence(self, scope, flow) -> str:  # type: ignore[no-untyped-def]
         """Why the drop is a checklist question rather than a finding: the score its rows reach is not

@@ -43,7 +43,8 @@ class TestRowsInTraining(Rule):
 
     Precision (corpus9; branch precision18): 4 findings, all false; with this branch 3: one reader called
     with two splits (`make_pairs(path, "train")`, `make_pairs(path, "test")`) is no longer taken for the same
-    data. Left: a textbook's in-sample orthogonalisation (the method taught: twice) and a final refit on
+    data, nor (held-out set 30) one loader given two paths of the run's arguments (`load_data(args.train_data_path)`,
+    `load_data(args.eval_data_path)`). Left: a textbook's in-sample orthogonalisation (the method taught: twice) and a final refit on
     train and test after the search that is never scored. No real finding on the corpus; it has labels in
     the development set and 7 probes and cases (duplicates dropped after the split, test rows joined into
     the training data, one reader for training and evaluation). Proposed to the
@@ -105,6 +106,51 @@ class TestRowsInTraining(Rule):
                 test_pairs = make_pairs("org/comparisons", "train")
                 Trainer(model=model, args=args, train_dataset=Pairs(train_pairs), eval_dataset=Pairs(test_pairs)).train()  # expect: LEAK002
         """, note="near miss: the same reader given the same split twice (a copy-paste slip)"),
+        valid({
+            "data.py": """
+                import json
+
+                def read_examples(data_path, args, max_size=None):
+                    with open(data_path) as fin:
+                        rows = json.load(fin)
+                    if max_size:
+                        rows = rows[:max_size]
+                    return [{"source": r["instruction"], "candidates": r["candidates"][:args.n_candidates]} for r in rows]
+            """,
+            "train.py": """
+                from transformers import Trainer
+                from data import read_examples
+
+                def main(args, model):
+                    train_set = Examples(read_examples(args.train_data_path, args, max_size=args.max_train_size))
+                    eval_set = Examples(read_examples(args.eval_data_path, args, max_size=args.max_eval_size))
+                    trainer = Trainer(model=model, args=args.training, train_dataset=train_set, eval_dataset=eval_set)
+                    trainer.train()
+            """,
+        }, note="held-out set 30: one loader given two different paths of the run's arguments (`args.train_data_path`, "
+                "`args.eval_data_path`) reads two files"),
+        invalid({
+            "data.py": """
+                import json
+
+                def read_examples(data_path, args, max_size=None):
+                    with open(data_path) as fin:
+                        rows = json.load(fin)
+                    if max_size:
+                        rows = rows[:max_size]
+                    return [{"source": r["instruction"], "candidates": r["candidates"][:args.n_candidates]} for r in rows]
+            """,
+            "train.py": """
+                from transformers import Trainer
+                from data import read_examples
+
+                def main(args, model):
+                    train_set = Examples(read_examples(args.train_data_path, args, max_size=args.max_train_size))
+                    eval_set = Examples(read_examples(args.train_data_path, args, max_size=args.max_eval_size))
+                    trainer = Trainer(model=model, args=args.training, train_dataset=train_set, eval_dataset=eval_set)  # expect: LEAK002
+                    trainer.train()
+            """,
+        }, note="the twin: both reads given the training path (only the size cap differs): the evaluation reads the training file"),
         invalid("""
             from datasets import concatenate_datasets, load_dataset
             from transformers import Trainer
@@ -685,19 +731,39 @@ class TestRowsInTraining(Rule):
 
 
 def _helper_given_other_arguments(prog: Program, train: Ref, held: Ref) -> bool:
-    """Both sides come from calls of one function of the repository that are given different literal
-    arguments (`create_comparison_dataset(path, "train")` and `(path, "test")`, which hand the split to
-    `load_dataset(path, split=split)`): one reader, two different reads (corpus9: trlx's reward model)."""
-    def helper_call(ref: Ref) -> Ref:
-        for node in prog.back([ref], rows=True, limit=30):
-            if prog.kind(node) == "call" and prog.info(node).get("fn") and "lits" in prog.info(node):
-                return node
-        return 0
-    first, second = helper_call(train), helper_call(held)
-    if not first or not second or first == second:
+    """Both sides come from calls of one function that are given different literal arguments
+    (`create_comparison_dataset(path, "train")` and `(path, "test")`, which hand the split to
+    `load_dataset(path, split=split)`; corpus9: trlx's reward model), or different sources as their first
+    argument: two attributes of one configuration (`load_data(args.train_data_path, args)` and
+    `load_data(args.eval_data_path, args)`; held-out set 30: LLM-Blender's ranker) or two parameters.
+    One reader, two different reads."""
+    def helper_calls(ref: Ref) -> list[Ref]:
+        return [node for node in prog.back([ref], rows=True, limit=30)
+                if prog.kind(node) == "call" and prog.info(node).get("fn")]
+    firsts = helper_calls(train)
+    if not firsts:
         return False
-    a, b = prog.info(first), prog.info(second)
-    return a.get("fn") == b.get("fn") and a.get("lits") != b.get("lits")
+    for second in helper_calls(held):
+        for first in firsts:
+            a, b = prog.info(first), prog.info(second)
+            if first == second or a.get("fn") != b.get("fn"):
+                continue
+            if ("lits" in a or "lits" in b) and a.get("lits") != b.get("lits"):
+                return True
+            if _other_sources(prog, prog.input(first, 1), prog.input(second, 1)):
+                return True
+    return False
+
+
+def _other_sources(prog: Program, a: Ref, b: Ref) -> bool:
+    """`args.train_data_path` and `args.eval_data_path` (attributes of the same object under different names),
+    or two different parameters: arguments naming two sources. The same attribute twice is one source."""
+    if not a or not b or a == b or prog.kind(a) != prog.kind(b):
+        return False
+    x, y = prog.info(a), prog.info(b)
+    if prog.kind(a) == "op" and x.get("op") == y.get("op") == "attr":
+        return prog.input(a, 0) == prog.input(b, 0) and bool(x.get("a")) and x.get("a") != y.get("a")
+    return prog.kind(a) == "param" and x.get("name") != y.get("name")
 
 
 def _given_rows(prog: Program, ref: Ref) -> Ref:

@@ -12,7 +12,8 @@ from hygiene.analysis.dataflow import knowledge as kb
 from hygiene.analysis.dataflow.program import Program, Ref, Stack, program
 from hygiene.analysis.dataflow.queries import PREDICTING, carried_role, evaluations, returns, role, role_via
 from hygiene.finding import Location, Severity
-from hygiene.rule import Rule, invalid, valid
+from hygiene.analysis.apis.plotting import PLOTTING_METHODS
+from hygiene.rule import Rule, invalid, notebook, valid
 from hygiene.analysis.strings import string_value
 from hygiene.walk import iter_nodes
 
@@ -77,7 +78,7 @@ class SelectionOnTest(Rule):
     `trainer.evaluate(eval_dataset=test)` after training only reports). A score may be a library metric or
     an error written out (`((model(x) - y) ** 2).mean()`). The largest cell of one
     evaluation's output (`cm.max() / 2`, the colour threshold of a confusion-matrix plot) and a
-    maximum that is only drawn (an axis limit) are not choices, nor is the argmax of each test row's
+    maximum that is only drawn (an axis limit, also `ax.set_xlim(...)` of axes from `plt.subplots`) are not choices, nor is the argmax of each test row's
     error used only to index the test rows (`y_test[np.argmax(residuals)]`, the worst prediction to explain). Copies of one script give one
     finding. Test data is recognised by value, across functions and
     files: a split part, a data set built with `split="test"`, `flag="test"` (the time-series data
@@ -1406,6 +1407,47 @@ class SelectionOnTest(Rule):
                 test_accs.append(evaluate(net, test_loader))
             print(f"test accuracy {np.max(test_accs):.3f}")  # expect: LEAK003
         """, note="the best of the per-epoch test scores is the reported number"),
+        valid({"unlearn.ipynb": notebook(
+            """
+            import numpy as np
+            import matplotlib.pyplot as plt
+            import torch.nn as nn
+
+            def per_sample_losses(net, loader):
+                loss_fn = nn.CrossEntropyLoss(reduction="none")
+                out = []
+                for x, y in loader:
+                    out.extend(loss_fn(net(x), y).numpy(force=True))
+                return np.array(out)
+
+            held_losses = per_sample_losses(net, test_loader)
+            erased_losses = per_sample_losses(net, erase_loader)
+            """,
+            """
+            fig, (left, right) = plt.subplots(1, 2, figsize=(12, 5))
+            left.hist(held_losses, bins=40, alpha=0.5, label="test")
+            right.hist(erased_losses, bins=40, alpha=0.5, label="erased")
+            left.set_xlim((0, np.max(held_losses)))
+            right.set_xlim((0, np.max(held_losses)))
+            plt.show()
+            """)}, note="held-out set 30: the largest test loss is the x-axis limit of two histograms drawn on axes "
+                        "from `plt.subplots`: it shapes a figure and chooses nothing"),
+        invalid({"unlearn.ipynb": notebook(
+            """
+            import numpy as np
+            import matplotlib.pyplot as plt
+            test_accs = []
+            for epoch in range(20):
+                train_one_epoch(net, train_loader)
+                test_accs.append(evaluate(net, test_loader))
+            """,
+            """
+            fig, ax = plt.subplots()
+            ax.plot(test_accs)
+            best = np.max(test_accs)  # expect: LEAK003
+            ax.set_ylim((0, best))
+            print(f"test accuracy {best:.3f}")
+            """)}, note="the twin: the same maximum of test scores bounds an axis and is printed as the result"),
         valid("""
             from datasets import load_dataset
             from transformers import Trainer, TrainingArguments
@@ -2250,15 +2292,18 @@ def _divisor_only(prog: Program, select: Ref) -> bool:
 
 
 def _shown_only(prog: Program, value: Ref) -> bool:
-    """A maximum whose every use is drawing (`plt.ylim(0, max(test_accs))`, a colour threshold
-    handed to `plt.text`): it shapes a figure and chooses nothing."""
+    """A maximum whose every use is drawing (`plt.ylim(0, max(test_accs))`, `ax.set_xlim((0, np.max(losses)))`
+    on axes of `plt.subplots`, a colour threshold handed to `plt.text`): it shapes a figure and chooses nothing."""
+    def drawing(ref: Ref) -> bool:  # `plt.ylim(...)`, or a drawing method of axes (`ax1.set_xlim(...)`, `ax.hist(...)`)
+        return prog.kind(ref) == "call" and (str(prog.info(ref).get("fn", "")).startswith(_DRAWING) or (
+            not prog.info(ref).get("fn") and prog.info(ref).get("m") in PLOTTING_METHODS))
     drawn = False
-    reached = prog.forward([value], limit=200, stop=lambda r: r != value and str(prog.info(r).get("fn", "")).startswith(_DRAWING))
+    reached = prog.forward([value], limit=200, stop=lambda r: r != value and drawing(r))
     for node in reached:
         if node == value:
             continue
         kind = prog.kind(node)
-        if kind == "call" and str(prog.info(node).get("fn", "")).startswith(_DRAWING):
+        if drawing(node):
             drawn = True
         elif kind not in ("op", "cmp", "param"):
             return False

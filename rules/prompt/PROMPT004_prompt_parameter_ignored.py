@@ -10,6 +10,7 @@ from hygiene.analysis.strings import string_value
 from hygiene.finding import Location, Severity
 from hygiene.rule import Rule, invalid, notebook, valid
 from hygiene.analysis.textflow import TextFlow
+from hygiene.walk import iter_nodes
 
 PROMPT_NAME = re.compile(r"(?i)^(sys|system\w*|\w*_system|\w*prompt\w*|instructions?|\w*_instructions?|persona|"
                          r"preamble|\w*template|few_?shots?\w*|demos|demonstrations|messages|history|context_prompt)$")
@@ -31,7 +32,9 @@ class PromptParameterIgnored(Rule):
     repository.
 
     A function handed to a call by keyword (`trlx.train(..., metric_fn=metric_fn)`) has the parameters the
-    library calls it with: a prompt parameter it leaves unread is not reported.
+    library calls it with: a prompt parameter it leaves unread is not reported. A module text that opens
+    with the same line as the default of a prompt parameter (`FEW_SHOT` beside `def rel(q, p, instruction=
+    ZERO_SHOT)`) is a variant offered for that parameter, not a prompt left unsent.
 
     Precision (corpus9; branch precision18): 3 findings, 0 real / 2 debatable / 1 false. The false one, a
     framework callback's signature (`metric_fn(samples, prompts, outputs)`) whose prompts a sentiment
@@ -153,6 +156,48 @@ class PromptParameterIgnored(Rule):
                 print(SYSTEM)
             """,
         }, note="near miss: another module imports the text"),
+        valid("""
+            from openai import OpenAI
+            client = OpenAI()
+
+            GRADED_INSTRUCTION = (
+                "Read the claim and the evidence, then say whether the evidence supports the claim: `Yes` or `No`.\\n\\n"
+                "Claim: The Nile is longer than the Amazon.\\n"
+                "Evidence: Most measurements give the Nile 6,650 km and the Amazon 6,400 km.\\n"
+                "Supported: Yes\\n"
+            )
+
+            PLAIN_INSTRUCTION = "Read the claim and the evidence, then say whether the evidence supports the claim: `Yes` or `No`."
+
+
+            def supported(claim, evidence, instruction: str = PLAIN_INSTRUCTION, model="gpt-4o-mini"):
+                prompt = f"{instruction}\\nClaim: {claim}\\nEvidence: {evidence}\\nSupported:"
+                reply = client.chat.completions.create(model=model, max_tokens=1,
+                                                       messages=[{"role": "user", "content": prompt}])
+                return reply.choices[0].message.content.strip() == "Yes"
+        """, note="held-out set 30: the few-shot variant of the instruction a function takes as a keyword argument "
+                  "(its default is the plain variant, the same first line) is a value offered to callers"),
+        invalid("""
+            from openai import OpenAI
+            client = OpenAI()
+
+            GRADED_INSTRUCTION = (  # expect: PROMPT004
+                "Read the claim and the evidence, then say whether the evidence supports the claim: `Yes` or `No`.\\n\\n"
+                "Claim: The Nile is longer than the Amazon.\\n"
+                "Evidence: Most measurements give the Nile 6,650 km and the Amazon 6,400 km.\\n"
+                "Supported: Yes\\n"
+            )
+
+            PLAIN_INSTRUCTION = "Read the claim and the evidence, then say whether the evidence supports the claim: `Yes` or `No`."
+
+
+            def supported(claim, evidence, model="gpt-4o-mini"):
+                prompt = f"{PLAIN_INSTRUCTION}\\nClaim: {claim}\\nEvidence: {evidence}\\nSupported:"
+                reply = client.chat.completions.create(model=model, max_tokens=1,
+                                                       messages=[{"role": "user", "content": prompt}])
+                return reply.choices[0].message.content.strip() == "Yes"
+        """, note="the twin: the function sends the plain variant written in; no parameter takes the few-shot one, "
+                  "which is never sent"),
         invalid("""
             from google import genai
             from google.genai import types
@@ -620,7 +665,10 @@ class PromptParameterIgnored(Rule):
         if not self.model_calls:
             return
         call = next(iter(self.model_calls.values()))
+        openings = _default_openings(self.ctx.module)
         for name, node in self.module_texts:
+            if _first_line(node.value) in openings:
+                continue  # `instruction=ZERO_SHOT` in a signature: its few-shot variant is a value offered to callers
             if not _read(name, self.ctx.text):
                 self.ctx.facts.setdefault(self.code, []).append(
                     {"name": name, "line": self.ctx.line_of(node), "call": _sent_by(self.ctx, call),
@@ -694,6 +742,35 @@ class PromptParameterIgnored(Rule):
         related = [Location(self.ctx.path, self.ctx.line_of(call), "the model call")] if at is not None else None
         self.report(at if at is not None else call, owner=f"`{function.name.value}`", how=how, name=name,
                     call=_sent_by(self.ctx, call), **({"related": related} if related else {}))
+
+
+def _default_openings(module: cst.Module | None) -> set[str]:
+    """The opening lines of module-level texts that are the default of a prompt-named parameter of a function
+    of the file (`ZERO_SHOT_EXAMPLE = "..."`, `def relevance(query, passage, instruction: str = ZERO_SHOT_EXAMPLE)`)."""
+    if module is None:
+        return set()
+    texts: dict[str, cst.BaseExpression] = {}
+    for line in module.body:
+        for small in (line.body if isinstance(line, cst.SimpleStatementLine) else []):
+            if isinstance(small, cst.Assign) and len(small.targets) == 1 and isinstance(small.targets[0].target, cst.Name):
+                texts[small.targets[0].target.value] = small.value
+    found: set[str] = set()
+    for node in iter_nodes(module):
+        if isinstance(node, cst.FunctionDef):
+            for param in (*node.params.params, *node.params.kwonly_params):
+                if isinstance(param.default, cst.Name) and param.default.value in texts and PROMPT_NAME.match(param.name.value):
+                    opening = _first_line(texts[param.default.value])
+                    if opening is not None:
+                        found.add(opening)
+    return found
+
+
+def _first_line(value: cst.BaseExpression) -> str | None:
+    """A prompt text's opening line: two texts that open alike are variants of one instruction (zero- and
+    few-shot: the few-shot one adds its examples after the same instruction, held-out set 30)."""
+    text = string_value(value)
+    line = text.strip().splitlines()[0].strip() if text and text.strip() else ""
+    return line if len(line) >= 20 else None
 
 
 def _handed_as_callback(name: str, text: str) -> bool:

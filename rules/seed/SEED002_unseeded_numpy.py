@@ -53,7 +53,9 @@ class UnseededNumpy(Rule):
     what it shows). A draw in a block that the program's own calls switch off (`if multiscale:`
     with `Dataset(multiscale=False)`, the `else:` of `if deterministic:` with `deterministic=True`,
     code after `if only_config: return`) is not run by that program
-    (`hygiene.analysis.flag_guards`).
+    (`hygiene.analysis.flag_guards`); nor is a draw that runs only in a model's training mode (under
+    `if self.training:`, or in a function called only there) by a program whose own code trains nothing
+    (`hygiene.analysis.train_mode`: a usage notebook ranking with a released checkpoint).
     Draws that decide no reported number are left out (`hygiene.analysis.toy_draws`): a shuffled-label control
     kept beside the real labels (`y_shuffled = np.random.permutation(y_train)`), a random tag formatted into a
     file's name, and a random search's settings (`K = np.random.randint(48, 128)`) written with each trial's
@@ -518,6 +520,87 @@ class UnseededNumpy(Rule):
                 with open("search_record.csv", "a") as f:
                     f.write(row)
         """, note="the twin: the drawn width is left out of the record, so no record says which width scored"),
+        valid({
+            "ranker/model.py": """\
+                import numpy as np
+                import torch
+
+                class PairScorer(torch.nn.Module):
+                    def __init__(self, encoder, n_keep):
+                        super().__init__()
+                        self.encoder, self.n_keep = encoder, n_keep
+
+                    def forward(self, source, candidates, scores):
+                        if self.training:
+                            keep = thin_out(scores, self.n_keep)
+                            candidates, scores = candidates[:, keep], scores[:, keep]
+                        return self.encoder(source, candidates), scores
+
+                def thin_out(scores, n_keep):
+                    order = np.argsort(scores.sum(0).numpy())[::-1]
+                    return np.concatenate([order[:1], np.random.choice(order[1:], n_keep - 1, replace=False)])
+                """,
+            "train.py": """\
+                from pytorch_lightning import seed_everything
+                from ranker.model import PairScorer
+
+                def main(args):
+                    seed_everything(args.seed)
+                    model = PairScorer(load_encoder(args.encoder), args.n_keep)
+                    model.train()
+                    fit(model, args)
+                    print(evaluate(model, args.test_file))
+
+                if __name__ == "__main__":
+                    main(parse_args())
+                """,
+            "usage.ipynb": _notebook([
+                "import numpy as np\nfrom sklearn.metrics import ndcg_score\nfrom ranker.model import PairScorer",
+                "scorer = PairScorer(load_encoder('released'), 4).eval()\nout, _ = scorer(sources, candidates, gold_scores)",
+                "print(ndcg_score(gold_scores.numpy(), out.numpy()))",
+            ]),
+        }, note="held-out set 30: the draw runs only under `if self.training:`; the program that trains seeds "
+                "everything, and the notebook that runs it unseeded never trains (no training call): it never draws"),
+        invalid({
+            "ranker/model.py": """\
+                import numpy as np
+                import torch
+
+                class PairScorer(torch.nn.Module):
+                    def __init__(self, encoder, n_keep):
+                        super().__init__()
+                        self.encoder, self.n_keep = encoder, n_keep
+
+                    def forward(self, source, candidates, scores):
+                        if self.training:
+                            keep = thin_out(scores, self.n_keep)
+                            candidates, scores = candidates[:, keep], scores[:, keep]
+                        return self.encoder(source, candidates), scores
+
+                def thin_out(scores, n_keep):
+                    order = np.argsort(scores.sum(0).numpy())[::-1]
+                    return np.concatenate([order[:1], np.random.choice(order[1:], n_keep - 1, replace=False)])  # expect: SEED002
+                """,
+            "train.py": """\
+                from pytorch_lightning import seed_everything
+                from ranker.model import PairScorer
+
+                def main(args):
+                    seed_everything(args.seed)
+                    model = PairScorer(load_encoder(args.encoder), args.n_keep)
+                    model.train()
+                    fit(model, args)
+                    print(evaluate(model, args.test_file))
+
+                if __name__ == "__main__":
+                    main(parse_args())
+                """,
+            "usage.ipynb": _notebook([
+                "import numpy as np\nfrom sklearn.metrics import ndcg_score\nfrom ranker.model import PairScorer",
+                "scorer = PairScorer(load_encoder('released'), 4)\nscorer.train()\nfit(scorer, sources, candidates, gold_scores)",
+                "print(ndcg_score(gold_scores.numpy(), scorer.eval()(sources, candidates, gold_scores)[0].numpy()))",
+            ]),
+        }, note="the twin: the notebook trains the model unseeded (`scorer.train()`, `fit(...)`), so the draw runs there"),
     ]
 
     @classmethod

@@ -556,6 +556,46 @@ class SeedAfterDraw(Rule):
             ("picked = {k: extra[k] for k in random.sample(list(extra.keys()), 5)}", 2),
             ("transformers.set_seed(42)\nprint(accuracy(train(picked)))", 3),
         ])}, expect=[("active_learning.ipynb", 4, "SEED006")], note="the twin: the picked entries are kept and trained on"),
+        valid("""
+            import numpy as np
+            import pandas as pd
+            import torch
+
+            def infer_fold(cfg, model, frame: pd.DataFrame, log):
+                probe = make_loader(cfg, frame.sample(1))
+                preds = []
+                log.write_log("Dataset:", probe.dataset)
+                del probe
+                loader = make_loader(cfg, frame)
+                for seed in cfg.seeds:
+                    np.random.seed(seed)
+                    torch.manual_seed(seed)
+                    preds.append(predict(model, loader, seed))
+                return np.mean(preds, axis=0)
+
+            if __name__ == "__main__":
+                print(infer_fold(CFG, load_model(), pd.read_csv("folds.csv"), Logger()))
+        """, note="held-out set 30: one row drawn to build a loader that is only written to the log, then deleted: "
+                  "nothing computed depends on which row it was (hygiene.analysis.toy_draws)"),
+        invalid("""
+            import numpy as np
+            import pandas as pd
+            import torch
+
+            def infer_fold(cfg, model, frame: pd.DataFrame, log):
+                probe = make_loader(cfg, frame.sample(1))  # expect: SEED006
+                preds = []
+                preds.append(predict(model, probe, seed=0))
+                loader = make_loader(cfg, frame)
+                for seed in cfg.seeds:
+                    np.random.seed(seed)
+                    torch.manual_seed(seed)
+                    preds.append(predict(model, loader, seed))
+                return np.mean(preds, axis=0)
+
+            if __name__ == "__main__":
+                print(infer_fold(CFG, load_model(), pd.read_csv("folds.csv"), Logger()))
+        """, note="the twin: the loader of the drawn row is predicted on and its predictions are kept"),
         invalid({"subsample.ipynb": _notebook([
             ("import numpy as np\nX = np.load('x.npy')", 2),
             ("idx = np.random.choice(len(X), 500, replace=False)\nsub = X[idx]", 3),

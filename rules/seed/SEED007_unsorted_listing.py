@@ -104,7 +104,7 @@ class UnsortedListing(OrderTracker, Rule):
     with another list (`zip(files, labels)`).
 
     The listing is followed through names, `list(...)`, comprehensions, concatenations, lists
-    appended to in a loop over it, and functions of the same file that return it; `sorted(...)`
+    appended to in a loop over it (not a list made anew inside that loop: one file's items), and functions of the same file that return it; `sorted(...)`
     or `.sort()` ends it. A generator that yields the items of a loop over a listing returns it,
     and a `for k in range(len(files))` index used other than as `files[k]` (`k % 5`,
     `k < n_train`) is a position like an `enumerate` index, and so is a running count of the loop's
@@ -730,6 +730,39 @@ class UnsortedListing(OrderTracker, Rule):
                 convert(names[k], out_paths[k])
                 print(k, names[k])
         """, note="near miss: the index only reads items (and is printed)"),
+        valid("""
+            import json
+            from pathlib import Path
+
+            def score_outputs(out_dir, metric):
+                for path in [p for p in Path(out_dir).iterdir() if p.suffix == ".jsonl"]:
+                    items = [json.loads(line) for line in open(path)]
+                    todo = []
+                    for i, item in enumerate(items):
+                        if "score" not in item:
+                            todo.append(i)
+                    scores = metric([items[i]["output"] for i in todo], [items[i]["reference"] for i in todo])
+                    for k, i in enumerate(todo):
+                        items[i]["score"] = scores[k]
+                    with open(path.with_suffix(".scored.jsonl"), "w") as f:
+                        f.writelines(json.dumps(item) + "\\n" for item in items)
+        """, note="held-out set 30: each listed file is read, scored and written to its own output; the list "
+                  "appended to is made anew for each file, so its positions are that file's items, not the listing's"),
+        invalid("""
+            import json
+            from pathlib import Path
+
+            def score_outputs(out_dir, metric):
+                todo = []
+                for path in [p for p in Path(out_dir).iterdir() if p.suffix == ".jsonl"]:  # expect: SEED007
+                    items = [json.loads(line) for line in open(path)]
+                    for i, item in enumerate(items):
+                        if "score" not in item:
+                            todo.append(item)
+                for k, item in enumerate(todo):
+                    item["fold"] = k % 5
+                return todo
+        """, note="the twin: one list gathers the items of every file in listing order, and its positions become folds"),
     ]
 
     def visit_Subscript(self, node: cst.Subscript) -> None:
