@@ -225,9 +225,10 @@ class SwallowedException(Rule):
                 from sklearn.svm import LinearSVC
                 from prep.images import build_matrix
 
-                X, y = build_matrix(pd.read_csv("images.csv"))
-                X_a, X_b, y_a, y_b = train_test_split(X, y, random_state=1)
-                print("macro F1", f1_score(y_b, LinearSVC().fit(X_a, y_a).predict(X_b), average="macro"))
+                if __name__ == "__main__":
+                    X, y = build_matrix(pd.read_csv("images.csv"))
+                    X_a, X_b, y_a, y_b = train_test_split(X, y, random_state=1)
+                    print("macro F1", f1_score(y_b, LinearSVC().fit(X_a, y_a).predict(X_b), average="macro"))
             ''',
         }, note="the filter returns what it kept and a caller in another module scores it: the dropped images "
                 "(and their classes) vanish from the metric uncounted"),
@@ -3210,7 +3211,7 @@ class SwallowedException(Rule):
         calls_of = {_scope_name(scope): sorted(scope.calls)[:80] for scope in self.rows.scopes if scope.calls}
         if calls_of:
             self.ctx.facts["calls_of"] = dict(list(calls_of.items())[:200])
-        if METRIC_CODE.search(self.ctx.text):
+        if any(f.get("via") for f, _, _ in self.comp_filters) and METRIC_CODE.search(self.ctx.text):
             # what the functions (and the module's own statements) that compute a metric call: a filter whose kept
             # rows are returned reaches a metric only through one of them
             scored = sorted({c for scope in self.rows.scopes if scope.calls and _scores(self.ctx, scope.node)
