@@ -172,3 +172,48 @@ def test_a_program_whose_calls_switch_a_flag_off_does_not_run_its_draws(tmp_path
         (tmp_path / "train.py").write_text(textwrap.dedent(train).lstrip())
     result = scan(Config(root=tmp_path), jobs=1, use_cache=False)
     assert [(f.path, f.line) for f in result.findings if f.rule == "SEED001"] == reported
+
+
+FEATURES = """
+import torch
+
+class Features(torch.nn.Module):
+    def __init__(self, d, k, proj=None):
+        super().__init__()
+        if proj is None:
+            proj = torch.randn(d, k) / d ** 0.5
+        self.proj = proj
+
+    def forward(self, x):
+        return torch.relu(x @ self.proj)
+"""
+
+
+@pytest.mark.parametrize("call, reported", [
+    ("Features(8, 4, proj=fixed)", False),  # every caller fills the default: the fallback draw never runs
+    ("Features(8, 4, fixed)", False),
+    ("Features(**settings)", False),  # `settings` is a dict of the file that names `proj`
+    ("Features(8, 4)", True),  # near miss: a caller leaves it to the fallback
+    ("Features(8, 4, proj=None)", True),
+    ("Features(**options)", True),  # near miss: nothing in the file names `proj`
+])
+def test_a_fallback_under_is_none_that_every_caller_fills_is_not_run(tmp_path: Path, call: str,
+                                                                      reported: bool) -> None:
+    """Held-out set 31: `if W is None: W = torch.randn(...)` in a constructor both programs call with `W`."""
+    (tmp_path / "feats.py").write_text(textwrap.dedent(FEATURES).lstrip())
+    settings = '{"d": 8, "k": 4, "proj": fixed}' if "settings" in call else "{}"
+    (tmp_path / "run.py").write_text(textwrap.dedent(f"""
+        import torch
+        from sklearn.metrics import accuracy_score
+        from feats import Features
+
+        if __name__ == "__main__":
+            fixed = read_projection()
+            settings = {settings}
+            options = load_options()
+            net = {call}
+            x, y = read_split("test")
+            print("test accuracy", accuracy_score(y, net(x).argmax(1)))
+    """).lstrip())
+    result = scan(Config(root=tmp_path), jobs=1, use_cache=False)
+    assert bool([f for f in result.findings if f.rule == "SEED003" and not f.extra.get("ask")]) is reported
