@@ -217,3 +217,47 @@ def test_a_fallback_under_is_none_that_every_caller_fills_is_not_run(tmp_path: P
     """).lstrip())
     result = scan(Config(root=tmp_path), jobs=1, use_cache=False)
     assert bool([f for f in result.findings if f.rule == "SEED003" and not f.extra.get("ask")]) is reported
+
+
+BENCH = """
+import argparse
+from random import shuffle
+
+from sklearn.metrics import accuracy_score
+
+
+def run(args):
+    order = sorted(load_tasks())
+    if args.random_order:
+        shuffle(order)
+    return [accuracy_score(*evaluate(t)) for t in order]
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--random_order", dest="random_order", default=False, action="store_true")
+    parser.add_argument("--repeat", type=int, default=1)
+    args = parser.parse_args()
+    print(run(args))
+"""
+
+
+@pytest.mark.parametrize("script, reported", [
+    ("python bench.py --repeat 10\npython bench.py --repeat 10 --lr 0.1\n", False),  # no script opts in
+    ("python bench.py --repeat 10\npython bench.py --repeat 10 --random_order\n", True),  # near miss: one does
+    ("python bench.py --random-order\n", True),
+    (None, True),  # near miss: no run scripts say how the program is run
+])
+def test_a_draw_under_an_opt_in_option_no_run_script_passes_is_not_run(tmp_path: Path, script: str | None,
+                                                                        reported: bool) -> None:
+    """Held-out set 31 (a continual-learning benchmark): `if args.rand_split_order: shuffle(...)`, and none of
+    the nine run scripts passes `--rand_split_order`."""
+    from hygiene.testing import git
+    (tmp_path / "bench.py").write_text(textwrap.dedent(BENCH).lstrip())
+    if script:
+        (tmp_path / "run_all.sh").write_text(script)
+    git(tmp_path, "init", "-q", "-b", "main")
+    git(tmp_path, "add", "-A")
+    git(tmp_path, "commit", "-q", "-m", "code", date="2025-01-01T12:00:00")
+    result = scan(Config(root=tmp_path), jobs=1, use_cache=False)
+    assert bool([f for f in result.findings if f.rule == "SEED001" and not f.extra.get("ask")]) is reported

@@ -52,7 +52,8 @@ class UnseededNumpy(Rule):
     refits the unseeded model in a loop and computes the spread of the results (the variation is
     what it shows). A draw in a block that the program's own calls switch off (`if multiscale:`
     with `Dataset(multiscale=False)`, the `else:` of `if deterministic:` with `deterministic=True`,
-    code after `if only_config: return`) is not run by that program
+    code after `if only_config: return`, a block under `if args.rand_order:` when no run script of the program
+    passes `--rand_order`) is not run by that program
     (`hygiene.analysis.flag_guards`).
     Draws that decide no reported number are left out (`hygiene.analysis.toy_draws`): a shuffled-label control
     kept beside the real labels (`y_shuffled = np.random.permutation(y_train)`), a random tag formatted into a
