@@ -71,7 +71,8 @@ class UnseededTorch(Rule):
     refits the unseeded model in a loop and computes the spread of the results (the variation is
     what it shows). A draw in a block that the program's own calls switch off (`if multiscale:`
     with `Dataset(multiscale=False)`, the `else:` of `if deterministic:` with `deterministic=True`,
-    code after `if only_config: return`, a fallback under `if W is None:` when every call passes `W`) is not
+    code after `if only_config: return`, a fallback under `if W is None:` when every call passes `W`, a block under `if args.rand_order:` when no
+    run script of the program passes `--rand_order`) is not
     run by that program
     (`hygiene.analysis.flag_guards`).
     Unseeded draws of several files that one program runs are one finding (one seeding line at the
