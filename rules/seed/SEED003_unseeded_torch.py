@@ -43,7 +43,9 @@ class UnseededTorch(Rule):
     the loader fixes it too); a program that loads trained weights replaces the initial ones (drawn in a constructor or in a function named for it: `init_weights`, `reset_parameters`, or in a
     helper one of those calls: `trunc_normal_(self.pos_embed)`), and so does a program that builds its model
     with released weights (`vit_base(pretrained=True)`) and trains nothing. A module whose top-level calls
-    only add its code to a registry (`register_layer("attconv", AttConv)`) is no program of its own. A method
+    only add its code to a registry (`register_layer("attconv", AttConv)`) is no program of its own. A shuffling
+    loader that nothing iterates, or one that serves items one at a time to loops that only score them after
+    `model.eval()` (no training step, no `break`), decides nothing (`hygiene.analysis.keyed_shuffles`). A method
     that seeds (`setup_distributed` calling `set_seed(self.seed)`), when one class alone defines a method of
     that name, seeds the program that calls it on a value the analysis cannot type (`strategy =
     get_strategy(args)`); `do_sample=True` handed to a class's constructor (or a Ray actor's `.remote`) is a
@@ -140,6 +142,56 @@ class UnseededTorch(Rule):
     message = "`{code}` {what}, and {who}"
     question = "Which seed produced the randomness of `{code}` at {where}, and is it recorded with the results?"
     examples = [
+        valid({"segment_eval.py": """
+                import sys
+                import cv2
+                import torch
+                from torch.utils.data import DataLoader
+                from sklearn.metrics import f1_score
+                from segdata import Slices, Net
+
+                args = parse(sys.argv)
+                fit_set = Slices(args.fit_dir)
+                eval_set = Slices(args.eval_dir)
+                fit_loader = DataLoader(fit_set, batch_size=args.bs, shuffle=True)
+                eval_loader = DataLoader(eval_set, 1, shuffle=True)
+                net = Net()
+                net.load_state_dict(torch.load(args.weights))
+                net.eval()
+                scores = []
+                for k, (img, mask, name) in enumerate(eval_loader):
+                    img = img.float()
+                    pred = (net(img) > 0.5).int()
+                    cv2.imwrite(args.out + "/" + name[0], pred[0, 0].numpy() * 255)
+                    scores.append(f1_score(mask.flatten(), pred.flatten()))
+                print("F1", sum(scores) / len(scores))
+                """}, note="held-out set 31: items scored one at a time in eval mode, each written "
+              "under its own name: the shuffled order changes no output; the other loader is never iterated"),
+        invalid({"segment_eval.py": """
+                import sys
+                import cv2
+                import torch
+                from torch.utils.data import DataLoader
+                from sklearn.metrics import f1_score
+                from segdata import Slices, Net
+
+                args = parse(sys.argv)
+                fit_set = Slices(args.fit_dir)
+                eval_set = Slices(args.eval_dir)
+                fit_loader = DataLoader(fit_set, batch_size=args.bs, shuffle=True)
+                eval_loader = DataLoader(eval_set, 1, shuffle=True)  # expect: SEED003
+                net = Net()
+                net.load_state_dict(torch.load(args.weights))
+                net.eval()
+                scores = []
+                for k, (img, mask, name) in enumerate(eval_loader):
+                    if k == args.n:
+                        break
+                    pred = (net(img) > 0.5).int()
+                    cv2.imwrite(args.out + "/" + name[0], pred[0, 0].numpy() * 255)
+                    scores.append(f1_score(mask.flatten(), pred.flatten()))
+                print("F1", sum(scores) / len(scores))
+                """}, note="near miss: the loop stops after `n` items, a shuffled subset"),
         invalid({
             "specnet/data.py": """\
                 import torch
