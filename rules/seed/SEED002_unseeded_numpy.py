@@ -38,7 +38,8 @@ class UnseededNumpy(Rule):
     prose, a script that only plots or checks, `docs/`, `examples/`, `tutorials/`): see
     `hygiene.analysis.purpose`. A finding needs evidence that the draw changes a reported number
     (`hygiene.analysis.seed_evidence`): a program that runs it unseeded, is not named for a demo,
-    an example, inference, an export or a timing, nor an imported module's own `__main__`
+    an example (a bare `example.py` when reporting programs of another folder seed), inference, an export or a
+    timing, nor an imported module's own `__main__`
     self-test, and is not left out by the repository's run scripts while they run the other
     programs of its folder, reports a number: code it runs computes a metric of an evaluation (a
     metric function, an evaluation step such as `test(epoch)` or `trainer.test()`, a metric named
