@@ -246,6 +246,7 @@ if __name__ == "__main__":
     ("python bench.py --repeat 10\npython bench.py --repeat 10 --lr 0.1\n", False),  # no script opts in
     ("python bench.py --repeat 10\npython bench.py --repeat 10 --random_order\n", True),  # near miss: one does
     ("python bench.py --random-order\n", True),
+    ('FLAGS="--random_order"\npython bench.py --repeat 10 $FLAGS\n', True),  # near miss: passed through a variable
     (None, True),  # near miss: no run scripts say how the program is run
 ])
 def test_a_draw_under_an_opt_in_option_no_run_script_passes_is_not_run(tmp_path: Path, script: str | None,

@@ -123,7 +123,9 @@ def off_by_scripts(repo: RepoContext, path: str, line: int | None) -> bool:
                                                    for m in _INVOCATION.finditer(c))]
     if not commands:
         return False
-    return any(not any(re.search(rf"--{re.escape(spelling)}(?![\w-])", c) for c in commands
+    # anywhere in a script, not only on the command (`FLAGS="--rand_order"; python run.py $FLAGS`)
+    texts = list(script_texts(repo).values())
+    return any(not any(re.search(rf"--{re.escape(spelling)}(?![\w-])", t) for t in texts
                        for spelling in {name, name.replace("_", "-")}) for name, _, _ in options)
 
 
