@@ -172,3 +172,93 @@ def test_a_program_whose_calls_switch_a_flag_off_does_not_run_its_draws(tmp_path
         (tmp_path / "train.py").write_text(textwrap.dedent(train).lstrip())
     result = scan(Config(root=tmp_path), jobs=1, use_cache=False)
     assert [(f.path, f.line) for f in result.findings if f.rule == "SEED001"] == reported
+
+
+FEATURES = """
+import torch
+
+class Features(torch.nn.Module):
+    def __init__(self, d, k, proj=None):
+        super().__init__()
+        if proj is None:
+            proj = torch.randn(d, k) / d ** 0.5
+        self.proj = proj
+
+    def forward(self, x):
+        return torch.relu(x @ self.proj)
+"""
+
+
+@pytest.mark.parametrize("call, reported", [
+    ("Features(8, 4, proj=fixed)", False),  # every caller fills the default: the fallback draw never runs
+    ("Features(8, 4, fixed)", False),
+    ("Features(**settings)", False),  # `settings` is a dict of the file that names `proj`
+    ("Features(8, 4)", True),  # near miss: a caller leaves it to the fallback
+    ("Features(8, 4, proj=None)", True),
+    ("Features(**options)", True),  # near miss: nothing in the file names `proj`
+])
+def test_a_fallback_under_is_none_that_every_caller_fills_is_not_run(tmp_path: Path, call: str,
+                                                                      reported: bool) -> None:
+    """Held-out set 31: `if W is None: W = torch.randn(...)` in a constructor both programs call with `W`."""
+    (tmp_path / "feats.py").write_text(textwrap.dedent(FEATURES).lstrip())
+    settings = '{"d": 8, "k": 4, "proj": fixed}' if "settings" in call else "{}"
+    (tmp_path / "run.py").write_text(textwrap.dedent(f"""
+        import torch
+        from sklearn.metrics import accuracy_score
+        from feats import Features
+
+        if __name__ == "__main__":
+            fixed = read_projection()
+            settings = {settings}
+            options = load_options()
+            net = {call}
+            x, y = read_split("test")
+            print("test accuracy", accuracy_score(y, net(x).argmax(1)))
+    """).lstrip())
+    result = scan(Config(root=tmp_path), jobs=1, use_cache=False)
+    assert bool([f for f in result.findings if f.rule == "SEED003" and not f.extra.get("ask")]) is reported
+
+
+BENCH = """
+import argparse
+from random import shuffle
+
+from sklearn.metrics import accuracy_score
+
+
+def run(args):
+    order = sorted(load_tasks())
+    if args.random_order:
+        shuffle(order)
+    return [accuracy_score(*evaluate(t)) for t in order]
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--random_order", dest="random_order", default=False, action="store_true")
+    parser.add_argument("--repeat", type=int, default=1)
+    args = parser.parse_args()
+    print(run(args))
+"""
+
+
+@pytest.mark.parametrize("script, reported", [
+    ("python bench.py --repeat 10\npython bench.py --repeat 10 --lr 0.1\n", False),  # no script opts in
+    ("python bench.py --repeat 10\npython bench.py --repeat 10 --random_order\n", True),  # near miss: one does
+    ("python bench.py --random-order\n", True),
+    ('FLAGS="--random_order"\npython bench.py --repeat 10 $FLAGS\n', True),  # near miss: passed through a variable
+    (None, True),  # near miss: no run scripts say how the program is run
+])
+def test_a_draw_under_an_opt_in_option_no_run_script_passes_is_not_run(tmp_path: Path, script: str | None,
+                                                                        reported: bool) -> None:
+    """Held-out set 31 (a continual-learning benchmark): `if args.rand_split_order: shuffle(...)`, and none of
+    the nine run scripts passes `--rand_split_order`."""
+    from hygiene.testing import git
+    (tmp_path / "bench.py").write_text(textwrap.dedent(BENCH).lstrip())
+    if script:
+        (tmp_path / "run_all.sh").write_text(script)
+    git(tmp_path, "init", "-q", "-b", "main")
+    git(tmp_path, "add", "-A")
+    git(tmp_path, "commit", "-q", "-m", "code", date="2025-01-01T12:00:00")
+    result = scan(Config(root=tmp_path), jobs=1, use_cache=False)
+    assert bool([f for f in result.findings if f.rule == "SEED001" and not f.extra.get("ask")]) is reported

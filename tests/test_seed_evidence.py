@@ -382,3 +382,62 @@ def test_a_benchmark_whose_timed_functions_are_named_test_is_timing(tmp_path: Pa
     found, asked = _scan(tmp_path, {"attention_speed.py": script.format(
         name="test_NSA", tail='print("used time", (time.time() - start) / 100)')})
     assert not found and [(q.rule, q.extra["ask"]) for q in asked] == [("SEED003", REASONS["timing"])]
+
+
+_PORT_EXAMPLE = """
+    import torch
+    from torch.utils.data import DataLoader
+    from sklearn.metrics import roc_auc_score
+    from ports.layer import Layer
+
+    loader = DataLoader(load_split("train"), batch_size=128, shuffle=True)
+    net = Layer()
+    opt = torch.optim.Adam(net.parameters())
+    for x, y in loader:
+        loss = torch.nn.functional.binary_cross_entropy_with_logits(net(x), y)
+        opt.zero_grad()
+        loss.backward()
+        opt.step()
+    x, y = load_split("test")
+    print("test roc-auc", roc_auc_score(y, net(x).detach()))
+"""
+_LAYER = """
+    import torch
+    class Layer(torch.nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.lin = torch.nn.Linear(8, 1)
+        def forward(self, x):
+            return self.lin(x).squeeze(-1)
+"""
+_SEEDED_BENCHMARK = """
+    import argparse
+    import torch
+    from sklearn.metrics import roc_auc_score
+    from ports.layer import Layer
+
+    if __name__ == "__main__":
+        parser = argparse.ArgumentParser()
+        parser.add_argument("--seed", type=int, default=41)
+        args = parser.parse_args()
+        torch.manual_seed(args.seed)
+        net = Layer()
+        x, y = load_split("test")
+        print("test roc-auc", roc_auc_score(y, net(x).detach()))
+"""
+
+
+@pytest.mark.parametrize("benchmark, reported", [
+    (_SEEDED_BENCHMARK, False),
+    (_SEEDED_BENCHMARK.replace("torch.manual_seed(args.seed)", "print(args.seed)"), True),  # near miss: nothing seeds
+    (None, True),  # near miss: the bare `example.py` is the repository's only program
+])
+def test_a_bare_example_beside_seeded_experiment_programs_is_a_usage_example(
+        tmp_path: Path, benchmark: str | None, reported: bool) -> None:
+    """Held-out set 31 (pna): `models/pytorch_geometric/example.py` trains the layer once and prints a score,
+    while the paper's programs in another folder seed torch from `--seed`."""
+    files = {"ports/example.py": _PORT_EXAMPLE, "ports/layer.py": _LAYER, "ports/__init__.py": ""}
+    if benchmark:
+        files["benchmark/main_run.py"] = benchmark
+    found, _ = _scan(tmp_path, files)
+    assert bool([f for f in found if f.path == "ports/example.py"]) is reported

@@ -12,7 +12,9 @@ nothing there. The `flag_guards` fact of a code file holds
 
 `guards`: blocks that run only when a parameter of the enclosing function (or the constructor
 parameter a method reads back as `self.<name>`) is truthy (`"on": "t"`: `if p:`, `if p and q:`) or
-falsy (`"on": "f"`: the `else:` of `if p:`, `if not p:`); `callee` is the name a caller writes (the
+falsy (`"on": "f"`: the `else:` of `if p:`, `if not p:`) or None (`"on": "n"`: `if p is None:`, a
+fallback that runs only when a call leaves `p` to its default; a call through `**d` gives `p` when a dict
+literal of its file has the key: `star` is then those keys); `callee` is the name a caller writes (the
 class for a constructor), `index` the parameter's position after `self`/`cls` (99: keyword-only),
 `default` the class of its default ("t" truthy literal, "f" falsy literal, "?" anything else or
 none). `calls`: per called name (the last part), the distinct call shapes: the classes of the
@@ -21,16 +23,19 @@ positional arguments, of the keyword arguments, and 1 when `*args` or `**kwargs`
 """
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 import libcst as cst
 
 from hygiene.context import FileContext
+from hygiene.walk import iter_nodes
 
 if TYPE_CHECKING:
     from hygiene.context import RepoContext
 
 FACT = "flag_guards"
+_SPREAD_CALL = re.compile(r"[(,]\s*\*\*[A-Za-z_]")  # `f(**params)`: its dicts' keys are read
 
 
 def _class(value: cst.BaseExpression | None) -> str:
@@ -70,6 +75,13 @@ def _refs(test: cst.BaseExpression, want: str) -> list[tuple[str, str, str]]:
         return []
     if isinstance(test, cst.Name):
         return [("param", test.value, want)]
+    if isinstance(test, cst.Comparison) and len(test.comparisons) == 1 and isinstance(test.left, cst.Name) \
+            and isinstance(test.comparisons[0].comparator, cst.Name) and test.comparisons[0].comparator.value == "None":
+        # `if p is None:` (or the `else:` of `if p is not None:`) runs only when no value was given: "n"
+        negated = isinstance(test.comparisons[0].operator, cst.IsNot)
+        if isinstance(test.comparisons[0].operator, (cst.Is, cst.IsNot)) and (want == "t") != negated:
+            return [("param", test.left.value, "n")]
+        return []
     attr = _self_attr(test)
     return [("attr", attr, want)] if attr else []
 
@@ -89,6 +101,11 @@ class FlagGuardExtractor:
         self.local: list[tuple[list[dict[str, Any]], set[str]]] = []  # per function: its guards, names it assigns
         self.ordinal = -1  # calls in walk order, as `hygiene.analysis.randomness` numbers them
         self.sites: dict[int, list[Any]] = {}  # ordinal -> shape, for calls that pass a literal
+        self.keys: set[str] = set()  # string keys of the file's dict literals, read before its calls
+
+    def visit_Module(self, node: cst.Module) -> None:
+        if _SPREAD_CALL.search(self.ctx.text):
+            self.keys = {k.value[1:-1] for d in _dicts(node) for k in d if len(k.value) < 40}
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         self.classes.append((node.name.value, [n for n in (_last_name(b.value) for b in node.bases) if n], {}, []))
@@ -121,7 +138,8 @@ class FlagGuardExtractor:
         self.functions.pop()
         guards, assigned = self.local.pop()
         # `shuffle = shuffle or cfg.shuffle`: the value tested is no longer what the caller passed
-        self.guards.extend(g for g in guards if g["param"] not in assigned)
+        # (the fallback's own `W = torch.randn(...)` under `if W is None:` is what the caller left to it)
+        self.guards.extend(g for g in guards if g["param"] not in assigned or g["on"] == "n")
 
     def _assigned(self, target: cst.BaseExpression) -> None:
         if self.local and isinstance(target, cst.Name):
@@ -179,6 +197,8 @@ class FlagGuardExtractor:
             for kind, name, on in _refs(node.test, want):
                 guard = {"on": on, "start": first, "end": last}
                 if kind == "param" and name in flags:
+                    if on == "n" and name in self.local[-1][1]:
+                        continue  # `W = W or load()` before it: the value tested is not what the caller gave
                     guard.update(callee=callee, param=name, index=flags[name][0], default=flags[name][1])
                     self.local[-1][0].append(guard)
                 elif kind == "attr" and method and self.classes:
@@ -209,7 +229,9 @@ class FlagGuardExtractor:
         keywords: dict[str, str] = {}
         star = 0
         for arg in node.args:
-            if arg.star:
+            if arg.star == "**" and self.keys:
+                star = star or sorted(self.keys)[:60]  # the keys a dict of the file may give (`**params`)
+            elif arg.star:
                 star = 1
             elif arg.keyword is not None:
                 keywords[arg.keyword.value] = _class(arg.value)
@@ -246,6 +268,12 @@ class FlagGuardExtractor:
             self.ctx.facts[FACT] = fact
 
 
+def _dicts(module: cst.Module) -> list[list[cst.SimpleString]]:
+    """The plain string keys of each dict literal of the module (`{"W": W, "lr": 0.1}`)."""
+    return [[e.key for e in d.elements if isinstance(e, cst.DictElement) and isinstance(e.key, cst.SimpleString)
+             and e.key.value[:1] in "'\""] for d in iter_nodes(module) if isinstance(d, cst.Dict)]
+
+
 def _value(shape: list[Any], param: str, index: int, default: str) -> str:
     """The class of the value a call of this shape gives `param`: "?" when `*args`/`**kwargs` may."""
     positional, keywords, star = shape
@@ -256,8 +284,24 @@ def _value(shape: list[Any], param: str, index: int, default: str) -> str:
     return "?" if star else default
 
 
+def _none(shape: list[Any], param: str, index: int, default: str) -> bool:
+    """May a call of this shape give `param` None? Given any value but a falsy literal it does not;
+    through `**d`, a key of a dict of the calling file naming it gives it (`{"W": W}`)."""
+    positional, keywords, star = shape
+    if param in keywords:
+        return keywords[param] == "f"
+    if index < 99 and index < len(positional):
+        return positional[index] == "f"
+    if isinstance(star, list) and param in star:
+        return False
+    return bool(star) or default == "f"
+
+
 def _takes(guard: dict[str, Any], shapes: list[list[Any]]) -> bool:
     """Does some call of these shapes run the guarded block? No call at all: the default decides."""
+    if guard["on"] == "n":  # `if W is None:`: runs when a call leaves the parameter to its default None
+        return any(_none(s, guard["param"], guard["index"], guard["default"]) for s in shapes) \
+            or (not shapes and guard["default"] == "f")
     values = [_value(s, guard["param"], guard["index"], guard["default"]) for s in shapes] or [guard["default"]]
     off = "f" if guard["on"] == "t" else "t"
     return any(v != off for v in values)

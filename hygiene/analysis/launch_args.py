@@ -10,6 +10,7 @@ Only shell scripts count (as in `hygiene.analysis.run_scripts`); a repository wi
 """
 from __future__ import annotations
 
+import ast
 import posixpath
 import re
 import shlex
@@ -107,3 +108,53 @@ def invocations(repo: RepoContext, program: str, flags: set[str]) -> list[dict[s
 def named_per_run(values: list[str]) -> bool:
     """Every value is built from a shell variable (`$save_dir`, `results/${MODEL}`): each run names its own."""
     return bool(values) and all("$" in v for v in values)
+
+
+def off_by_scripts(repo: RepoContext, path: str, line: int | None) -> bool:
+    """Is `path`:`line` in a block that runs only under an opt-in option of the program's own parser
+    (`if args.rand_order:` with `add_argument("--rand_order", action="store_true")`) while the run scripts
+    launch `path` and none passes the option? Every reported run of the program then skips the block."""
+    if line is None:
+        return False
+    options = [o for o in _opt_in_blocks(repo, path) if o[1] <= line <= o[2]]
+    if not options:
+        return False
+    commands = [c for c in _commands(repo) if any(_launches(path, m.group(1) or m.group(2), bool(m.group(1)))
+                                                   for m in _INVOCATION.finditer(c))]
+    if not commands:
+        return False
+    # anywhere in a script, not only on the command (`FLAGS="--rand_order"; python run.py $FLAGS`)
+    texts = list(script_texts(repo).values())
+    return any(not any(re.search(rf"--{re.escape(spelling)}(?![\w-])", t) for t in texts
+                       for spelling in {name, name.replace("_", "-")}) for name, _, _ in options)
+
+
+_STORE_TRUE = re.compile(r"add_argument\(\s*['\"]--([\w-]+)['\"][^)]*?(?:store_true|default\s*=\s*False)")
+
+
+def _opt_in_blocks(repo: RepoContext, path: str) -> list[tuple[str, int, int]]:
+    """(option, first line, last line) of each `if <args>.<option>:` body (or an `and` of such tests) whose
+    option the file declares off by default (`action="store_true"`, `default=False`)."""
+    def compute() -> list[tuple[str, int, int]]:
+        try:
+            text = repo.read_bytes(path).decode("utf-8", errors="replace")
+        except OSError:
+            return []
+        declared = {m.group(1).replace("-", "_") for m in _STORE_TRUE.finditer(text)}
+        if not declared:
+            return []
+        try:
+            tree = ast.parse(text)
+        except (SyntaxError, ValueError):
+            return []
+        blocks = []
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.If):
+                continue
+            tests = node.test.values if isinstance(node.test, ast.BoolOp) and isinstance(node.test.op, ast.And) \
+                else [node.test]
+            for test in tests:
+                if isinstance(test, ast.Attribute) and isinstance(test.value, ast.Name) and test.attr in declared:
+                    blocks.append((test.attr, node.body[0].lineno, node.body[-1].end_lineno or node.body[-1].lineno))
+        return blocks
+    return repo.shared(f"launch_args.opt_in:{path}", compute)

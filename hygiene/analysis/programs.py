@@ -100,6 +100,7 @@ class Programs:
         self.draws: dict[tuple[str, int], DrawSite] = {}
         # Each program's output: "reports", "data", "shows" (plots or checks) or "" (hygiene.analysis.purpose).
         self.uses: dict[str, str] = {}
+        self.seeded: dict[str, list[str]] = {}  # entry -> the generators it seeds
         self.measured: dict[str, bool] = {}
         self.evaluators: list[str] = []
         self.seeders = {c for f in self.files.values() for c in f.get("seeders", ())}
@@ -268,6 +269,7 @@ class Programs:
             purposes = {self.files[p].get("purpose", "").replace("times", "reports") for p in visited}
             use = "reports" if "reports" in purposes else "shows" if "shows" in purposes else ""
         self.uses[entry] = use
+        self.seeded[entry] = sorted(seeded_ever)
         loads = any(self.files[p].get("loads") for p in visited)
         loads = loads or (any(self.files[p].get("pretrained") for p in visited)  # released weights, measured
                           and not any(self.files[p].get("trains") for p in visited))

@@ -28,7 +28,7 @@ from hygiene.analysis.apis.sklearn import platt_only
 from hygiene.context import FileContext
 from hygiene.discovery import is_test_path
 from hygiene.analysis.dispatch_tables import table_functions
-from hygiene.analysis.keyed_shuffles import order_free_shuffle
+from hygiene.analysis.keyed_shuffles import order_free
 from hygiene.analysis.names import dotted
 from hygiene.analysis.scopes import named_lambda
 from hygiene.analysis.held_out import counts_answers
@@ -316,11 +316,8 @@ class RandomnessExtractor:
         parents = self.ctx.parents
         if node is not None and node.args and _words(dotted(node.args[0].value) or "") & _HARMLESS_WORDS:
             return True
-        if node is not None and node.args and isinstance(node.args[0].value, cst.Name) \
-                and isinstance(node.func, cst.Attribute) and node.func.attr.value == "shuffle" and self.ctx.module is not None:
-            func = next((p for p in reversed(parents) if isinstance(p, cst.FunctionDef)), None)
-            if func is not None and order_free_shuffle(self.ctx.module, func, node, node.args[0].value.value):
-                return True  # each item gets its own output keyed by the item: the order decides nothing
+        if node is not None and self.ctx.module is not None and order_free(self.ctx.module, parents, node):
+            return True  # each item gets its own output keyed by it, or one at a time: the order decides nothing
         if (draw.lazy and parents and isinstance(parents[-1], cst.Expr)) or platt_only(draw.label, self.ctx.text):
             return True  # `LogisticRegression()` alone: displayed, never fit; an SVM whose probabilities nobody reads
         scope = self.ctx.names.scope

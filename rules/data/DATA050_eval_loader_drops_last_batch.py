@@ -18,6 +18,8 @@ _TRAIN = re.compile(r"(?i)(?<![a-z])(train|training|is_train|is_training)(?![a-z
 # no evaluation split to anything.
 _EVAL_PART = re.compile(r"(?i)test|val|dev|holdout|heldout")
 _TEST_WORDS = re.compile(r"(?i)test|holdout|heldout")
+_DRAWS = ("numpy.random.", "random.", "torch.rand")
+_AUGMENTS = re.compile(r"(?i)train|augment|transform|split|mode")
 
 
 def _true(expr: cst.BaseExpression | None) -> bool:
@@ -50,7 +52,10 @@ class EvalLoaderDropsLastBatch(Rule):
     loader whose batches hold one item (`batch_size=1`, a `batch_size = 1` set in the same branch as
     `drop_last`, or a config field or argparse option whose default is 1), which drops nothing; and a
     validation loader handed, where it is built, only to functions of the file that return nothing (an
-    `evaluate(..., val_loader, writer)` that writes a loss curve): a monitor of training, not a result.
+    `evaluate(..., val_loader, writer)` that writes a loss curve): a monitor of training, not a result. Nor is
+    a loader over a dataset class whose `__getitem__` draws its item at random (a random crop of a room each
+    time, not under a training or augmentation switch): the last partial batch holds random draws, not fixed
+    test items (held-out set 31).
 
     ## Why is this bad?
     With `drop_last=True` the items of the last incomplete batch are never seen: the test score is
@@ -73,7 +78,7 @@ class EvalLoaderDropsLastBatch(Rule):
     message = ("`{code}` drops the last incomplete batch of an evaluation DataLoader too: those test items are "
                "never scored, and which ones depends on the batch size")
     question = "Does the DataLoader that `{code}` at {where} configures serve test or validation data?"
-    triggers = ("drop_last", "loader", "Loader", "batch_size")  # a caller may hand a split to another module's loader helper
+    triggers = ("drop_last", "loader", "Loader", "batch_size", "__getitem__")  # a caller may hand a split to another module's loader helper
     examples = [
         valid("""
             import torch
@@ -316,6 +321,64 @@ class EvalLoaderDropsLastBatch(Rule):
             val_mse = evaluate(model, val_loader)
             """,
         )}, note="near miss: the helper keeps the last batch unless told"),
+        valid({
+            "data/rooms.py": '''
+                import numpy as np
+                from torch.utils.data import Dataset
+
+                class RoomCrops(Dataset):
+                    def __init__(self, split, n_points):
+                        self.rooms = load_rooms(split)
+                        self.n_points = n_points
+
+                    def __getitem__(self, idx):
+                        pts = self.rooms[idx % len(self.rooms)]
+                        centre = pts[np.random.choice(len(pts))][:3]
+                        return crop_around(pts, centre, self.n_points)
+
+                    def __len__(self):
+                        return 10 * len(self.rooms)
+            ''',
+            "fit.py": '''
+                import torch
+                from data.rooms import RoomCrops
+
+                def main(args):
+                    eval_set = RoomCrops(split="test", n_points=args.n_points)
+                    eval_loader = torch.utils.data.DataLoader(eval_set, batch_size=args.bs, drop_last=True)
+                    for pts, labels in eval_loader:
+                        log_miou(model(pts), labels)
+            ''',
+        }, note="held-out set 31: every item of the test set is a fresh random crop (drawn in `__getitem__`): the last partial batch drops random draws, not fixed test items"),
+        invalid({
+            "data/rooms.py": '''
+                import numpy as np
+                from torch.utils.data import Dataset
+
+                class RoomCrops(Dataset):
+                    def __init__(self, split, n_points):
+                        self.rooms = load_rooms(split)
+                        self.n_points = n_points
+
+                    def __getitem__(self, idx):
+                        pts = self.rooms[idx % len(self.rooms)]
+                        centre = pts.mean(axis=0)[:3]
+                        return crop_around(pts, centre, self.n_points)
+
+                    def __len__(self):
+                        return 10 * len(self.rooms)
+            ''',
+            "fit.py": '''
+                import torch
+                from data.rooms import RoomCrops
+
+                def main(args):
+                    eval_set = RoomCrops(split="test", n_points=args.n_points)
+                    eval_loader = torch.utils.data.DataLoader(eval_set, batch_size=args.bs, drop_last=True)  # expect: DATA050
+                    for pts, labels in eval_loader:
+                        log_miou(model(pts), labels)
+            ''',
+        }, note="near miss: the same dataset cropping around a fixed centre: the dropped items are fixed test items"),
     ]
 
     def __init__(self, ctx) -> None:
@@ -336,6 +399,13 @@ class EvalLoaderDropsLastBatch(Rule):
         self._used: set[tuple[int, str]] = set()  # (scope, name) iterated where it was built
         self._sized_names: list[tuple[int, str] | None] = []  # the loader name of each `_sized` entry
         self._matching: dict[re.Pattern, list[int]] = {}  # pattern -> the lines of the text it matches in
+        # Datasets whose items are random draws (set 31): the class a finding's dataset is built from, and the
+        # classes of this file whose `__getitem__` draws (a random crop of a room each time).
+        self._built_from: dict[int, str] = {}  # id(source) -> dataset class
+        self._deferred: list[dict] = []
+        self._random_items: set[str] = set()
+        self._classes: list[str] = []
+        self._getitem: str | None = None
 
     def _statement_matches(self, node: cst.CSTNode, pattern: re.Pattern) -> bool:
         """Whether the source lines of the statement around `node` (`FileContext.statement_source`) hold
@@ -351,14 +421,23 @@ class EvalLoaderDropsLastBatch(Rule):
         at = bisect.bisect_left(lines, span[0])
         return at < len(lines) and lines[at] <= span[1]
 
+    def _report(self, node: cst.CSTNode, code: str) -> None:
+        """Report, or leave to the repository phase a loader whose dataset class may draw its items."""
+        cls = self._built_from.get(id(node))
+        if cls is None:
+            self.report(node, code=code)
+        else:
+            self._deferred.append({"line": self.ctx.line_of(node), "code": code, "class": cls})
+
     def finish(self) -> None:
         for node, code, name in self._watched:
             if not self._monitored(name):
-                self.report(node, code=code)
+                self._report(node, code=code)
         self._sized = [sized for sized, name in zip(self._sized, self._sized_names) if not (name and self._monitored(name))]
-        if self._helpers or self._handed or self._sized or self._ones:
+        if self._helpers or self._handed or self._sized or self._ones or self._deferred or self._random_items:
             self.ctx.facts[self.code] = {"helpers": dict(list(self._helpers.items())[:50]), "handed": self._handed[:50],
-                                         "sized": self._sized[:50], "ones": sorted(set(self._ones))[:50]}
+                                         "sized": self._sized[:50], "ones": sorted(set(self._ones))[:50],
+                                         "deferred": self._deferred[:50], "random": sorted(self._random_items)[:50]}
 
     @classmethod
     def check_repo(cls, repo) -> None:  # type: ignore[no-untyped-def]
@@ -367,9 +446,14 @@ class EvalLoaderDropsLastBatch(Rule):
         helpers = {(path, name): h for path, facts in repo.facts(cls.code) for name, h in facts.get("helpers", {}).items()}
         reported = set()
         ones = {name for _, facts in repo.facts(cls.code) for name in facts.get("ones", [])}
+        drawn = {name for _, facts in repo.facts(cls.code) for name in facts.get("random", [])}
+        for path, facts in repo.facts(cls.code):
+            for deferred in facts.get("deferred", []):
+                if deferred["class"] not in drawn:  # items drawn at random in `__getitem__`: no fixed test item lost
+                    repo.report(cls, path, deferred["line"], code=deferred["code"])
         for path, facts in repo.facts(cls.code):
             for sized in facts.get("sized", []):
-                if sized["setting"] not in ones:
+                if sized["setting"] not in ones and sized.get("class") not in drawn:
                     repo.report(cls, path, sized["line"], code=sized["code"])
         for path, facts in repo.facts(cls.code):
             for call in facts.get("handed", []):
@@ -429,14 +513,34 @@ class EvalLoaderDropsLastBatch(Rule):
                 if isinstance(flag, str) and "batch" in flag.lower():
                     self._ones.append(flag.lstrip("-").replace("-", "_"))
 
+    def _dataset_class(self, dataset: cst.BaseExpression | None) -> str | None:
+        """`RoomCrops` of `eval_set` in `eval_set = RoomCrops(split="test")` (or of the call itself)."""
+        if isinstance(dataset, cst.Name) and self._functions:
+            assigned = self._functions[-1].assigned.get(dataset.value, [])
+            dataset = assigned[-1][4] if assigned else None
+        if isinstance(dataset, cst.Call):
+            func = dataset.func
+            return func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else None
+        return None
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        self._classes.append(node.name.value)
+
+    def leave_ClassDef(self, original_node: cst.ClassDef) -> None:
+        self._classes.pop()
+
     # -- where we are -------------------------------------------------------------------------
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        if node.name.value == "__getitem__" and self._classes and "random" in self.ctx.text:
+            self._getitem = self._classes[-1]
         self._functions.append(_Function())
         if "drop_last" in self.ctx.text:
             self._silent[node.name.value] = not any(isinstance(n, cst.Return) and n.value is not None
                                                     for n in iter_nodes(node.body))
 
     def leave_FunctionDef(self, original_node: cst.FunctionDef) -> None:
+        if original_node.name.value == "__getitem__":
+            self._getitem = None
         function = self._functions.pop()
         if function.evaluates:
             for node, code in function.pending:
@@ -509,6 +613,9 @@ class EvalLoaderDropsLastBatch(Rule):
     # -- the loader -----------------------------------------------------------------------------
     def visit_Call(self, node: cst.Call) -> None:
         name = self.qualified_name(node.func) or ""
+        if self._getitem and name.startswith(_DRAWS) and not any(
+                isinstance(p, cst.If) and _AUGMENTS.search(self.ctx.code(p.test)) for p in self.ctx.parents):
+            self._random_items.add(self._getitem)  # the item itself is a random draw, not only augmented in training
         if not name.endswith(_LOADERS):
             self._remember_handed(node, name)
             if (self._watched or any(self._sized_names)) and isinstance(node.func, cst.Name):
@@ -548,7 +655,8 @@ class EvalLoaderDropsLastBatch(Rule):
         target = self._loader_name() if _EVAL.search(dataset_text) and not _TEST_WORDS.search(dataset_text) else None
         if _EVAL.search(dataset_text) and setting:
             # `batch_size=cfg.val_batch_size`: a config field whose default is 1 drops nothing (repo phase)
-            self._sized.append({"line": self.ctx.line_of(source), "code": code, "setting": setting})
+            self._sized.append({"line": self.ctx.line_of(source), "code": code, "setting": setting,
+                                "class": self._dataset_class(dataset)})
             self._sized_names.append(self._scoped(target) if target else None)
             return
         function_node = self.ctx.names.function
@@ -558,10 +666,13 @@ class EvalLoaderDropsLastBatch(Rule):
                 self._helpers[function_node.name.value] = {"param": dataset.value, "index": params.index(dataset.value),
                                                            "line": self.ctx.line_of(source), "code": code}
         if _EVAL.search(dataset_text):
+            built = self._dataset_class(dataset)
+            if built:
+                self._built_from[id(source)] = built
             if target:
                 self._watched.append((source, code, self._scoped(target)))  # validation: reported unless only monitored
             else:
-                self.report(source, code=code)
+                self._report(source, code=code)
         elif self._functions:
             function = self._functions[-1]
             if all(pending is not source for pending, _ in function.pending):

@@ -18,7 +18,7 @@ _TRAIN = re.compile(r"(?i)(?<![a-z])(backward|zero_grad|fit|train|train_step|tra
 def _floor_division(expr: cst.BaseExpression) -> cst.BaseExpression | None:
     """The divisor of `int(n / bs)`, `n // bs`, `math.floor(n / bs)`, `np.floor(n / bs)`; None otherwise."""
     if isinstance(expr, cst.BinaryOperation) and isinstance(expr.operator, cst.FloorDivide):
-        return expr.right
+        return None if _rounded_up(expr) else expr.right
     if isinstance(expr, cst.Call) and len(expr.args) == 1:
         func = expr.func
         name = func.value if isinstance(func, cst.Name) else func.attr.value if isinstance(func, cst.Attribute) else ""
@@ -26,6 +26,17 @@ def _floor_division(expr: cst.BaseExpression) -> cst.BaseExpression | None:
         if name in ("int", "floor") and isinstance(inner, cst.BinaryOperation) and isinstance(inner.operator, cst.Divide):
             return inner.right
     return None
+
+
+def _rounded_up(expr: cst.BinaryOperation) -> bool:
+    """`(n + bs - 1) // bs`, `(n + (bs - 1)) // bs`, `(bs - 1 + n) // bs`: the ceiling spelled as a floor."""
+    divisor = re.sub(r"[\s()]", "", _code(expr.right))
+    numerator = re.sub(r"[\s()]", "", _code(expr.left))
+    return bool(divisor) and (numerator.endswith(f"+{divisor}-1") or numerator.startswith(f"{divisor}-1+"))
+
+
+def _code(node: cst.CSTNode) -> str:
+    return cst.Module(body=[]).code_for_node(node)
 
 
 class _Function:
@@ -45,7 +56,7 @@ class BatchCountFloorsRemainder(Rule):
     (`num_batches = int(len(dataset) / batch_size)`, `len(prompts) // bs`, `math.floor(n / batch_size)`),
     each batch a slice of the items (`dataset[i * batch_size:(i + 1) * batch_size]`) sent to a model, a
     client or a grader (`model.do_generation(batch)`, `model.predict(batch)`, `client.chat(...)`). The
-    finding is on the floor division. A count rounded up (`math.ceil`, `(n + bs - 1) // bs`, `n // bs +
+    finding is on the floor division. A count rounded up (`math.ceil`, `(n + bs - 1) // bs`, `-(-n // bs)`, `n // bs +
     1`), a count re-assigned when there is a remainder, a remainder sliced after the loop
     (`dataset[num_batches * batch_size:]`), `range(0, n, bs)`, and loops that train (`backward`,
     `optimizer.step`, `fit`) are left alone.
@@ -119,6 +130,20 @@ class BatchCountFloorsRemainder(Rule):
                 for i in range(n):
                     yield model.generate(prompts[i * bs:(i + 1) * bs])
         """, note="rounded up, remainder sliced after the loop, or the count adjusted"),
+        valid("""
+            def score_regions(net, regions, bs):
+                for _ in range(3):
+                    n_parts = regions.shape[0]
+                    part_count = (n_parts + bs - 1) // bs
+                    for p in range(part_count):
+                        lo = p * bs
+                        hi = min((p + 1) * bs, n_parts)
+                        votes = net.predict(regions[lo:hi])
+                for k in range(-(-len(regions) // bs)):
+                    net.predict(regions[k * bs:(k + 1) * bs])
+                for k in range((len(regions) + (bs - 1)) // bs):
+                    net.predict(regions[k * bs:(k + 1) * bs])
+        """, note="held-out set 31: the ceiling spelled as a floor division (`(n + B - 1) // B`, `-(-n // B)`)"),
         valid("""
             def train_epoch(model, optimizer, X, y, batch_size):
                 for i in range(len(X) // batch_size):

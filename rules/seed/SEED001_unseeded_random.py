@@ -30,7 +30,8 @@ class UnseededRandom(Rule):
     prose, a script that only plots or checks, `docs/`, `examples/`, `tutorials/`): see
     `hygiene.analysis.purpose`. A finding needs evidence that the draw changes a reported number
     (`hygiene.analysis.seed_evidence`): a program that runs it unseeded, is not named for a demo,
-    an example, inference, an export or a timing, nor an imported module's own `__main__`
+    an example (a bare `example.py` when reporting programs of another folder seed), inference, an export or a
+    timing, nor an imported module's own `__main__`
     self-test, and is not left out by the repository's run scripts while they run the other
     programs of its folder, reports a number: code it runs computes a metric of an evaluation (a
     metric function, an evaluation step such as `test(epoch)` or `trainer.test()`, a metric named
@@ -44,7 +45,8 @@ class UnseededRandom(Rule):
     refits the unseeded model in a loop and computes the spread of the results (the variation is
     what it shows). A draw in a block that the program's own calls switch off (`if multiscale:`
     with `Dataset(multiscale=False)`, the `else:` of `if deterministic:` with `deterministic=True`,
-    code after `if only_config: return`) is not run by that program
+    code after `if only_config: return`, a block under `if args.rand_order:` when no run script of the program
+    passes `--rand_order`) is not run by that program
     (`hygiene.analysis.flag_guards`).
     Unseeded draws of several files that one program runs are one finding (one seeding line at the
     program's start settles them), at the program's own draw, naming the other files.

@@ -43,7 +43,9 @@ class UnseededTorch(Rule):
     the loader fixes it too); a program that loads trained weights replaces the initial ones (drawn in a constructor or in a function named for it: `init_weights`, `reset_parameters`, or in a
     helper one of those calls: `trunc_normal_(self.pos_embed)`), and so does a program that builds its model
     with released weights (`vit_base(pretrained=True)`) and trains nothing. A module whose top-level calls
-    only add its code to a registry (`register_layer("attconv", AttConv)`) is no program of its own. A method
+    only add its code to a registry (`register_layer("attconv", AttConv)`) is no program of its own. A shuffling
+    loader that nothing iterates, or one that serves items one at a time to loops that only score them after
+    `model.eval()` (no training step, no `break`), decides nothing (`hygiene.analysis.keyed_shuffles`). A method
     that seeds (`setup_distributed` calling `set_seed(self.seed)`), when one class alone defines a method of
     that name, seeds the program that calls it on a value the analysis cannot type (`strategy =
     get_strategy(args)`); `do_sample=True` handed to a class's constructor (or a Ray actor's `.remote`) is a
@@ -57,7 +59,8 @@ class UnseededTorch(Rule):
     prose, a script that only plots or checks, `docs/`, `examples/`, `tutorials/`): see
     `hygiene.analysis.purpose`. A finding needs evidence that the draw changes a reported number
     (`hygiene.analysis.seed_evidence`): a program that runs it unseeded, is not named for a demo,
-    an example, inference, an export, a deployment runtime or a timing, nor an imported module's own `__main__`
+    an example (a bare `example.py` when reporting programs of another folder seed), inference, an export, a
+    deployment runtime or a timing, nor an imported module's own `__main__`
     self-test, and is not left out by the repository's run scripts while they run the other
     programs of its folder, reports a number: code it runs computes a metric of an evaluation (a
     metric function, an evaluation step such as `test(epoch)` or `trainer.test()`, a metric named
@@ -71,7 +74,9 @@ class UnseededTorch(Rule):
     refits the unseeded model in a loop and computes the spread of the results (the variation is
     what it shows). A draw in a block that the program's own calls switch off (`if multiscale:`
     with `Dataset(multiscale=False)`, the `else:` of `if deterministic:` with `deterministic=True`,
-    code after `if only_config: return`) is not run by that program
+    code after `if only_config: return`, a fallback under `if W is None:` when every call passes `W`, a block under `if args.rand_order:` when no
+    run script of the program passes `--rand_order`) is not
+    run by that program
     (`hygiene.analysis.flag_guards`).
     Unseeded draws of several files that one program runs are one finding (one seeding line at the
     program's start settles them), at the program's own draw, naming the other files.
@@ -138,6 +143,56 @@ class UnseededTorch(Rule):
     message = "`{code}` {what}, and {who}"
     question = "Which seed produced the randomness of `{code}` at {where}, and is it recorded with the results?"
     examples = [
+        valid({"segment_eval.py": """
+                import sys
+                import cv2
+                import torch
+                from torch.utils.data import DataLoader
+                from sklearn.metrics import f1_score
+                from segdata import Slices, Net
+
+                args = parse(sys.argv)
+                fit_set = Slices(args.fit_dir)
+                eval_set = Slices(args.eval_dir)
+                fit_loader = DataLoader(fit_set, batch_size=args.bs, shuffle=True)
+                eval_loader = DataLoader(eval_set, 1, shuffle=True)
+                net = Net()
+                net.load_state_dict(torch.load(args.weights))
+                net.eval()
+                scores = []
+                for k, (img, mask, name) in enumerate(eval_loader):
+                    img = img.float()
+                    pred = (net(img) > 0.5).int()
+                    cv2.imwrite(args.out + "/" + name[0], pred[0, 0].numpy() * 255)
+                    scores.append(f1_score(mask.flatten(), pred.flatten()))
+                print("F1", sum(scores) / len(scores))
+                """}, note="held-out set 31: items scored one at a time in eval mode, each written "
+              "under its own name: the shuffled order changes no output; the other loader is never iterated"),
+        invalid({"segment_eval.py": """
+                import sys
+                import cv2
+                import torch
+                from torch.utils.data import DataLoader
+                from sklearn.metrics import f1_score
+                from segdata import Slices, Net
+
+                args = parse(sys.argv)
+                fit_set = Slices(args.fit_dir)
+                eval_set = Slices(args.eval_dir)
+                fit_loader = DataLoader(fit_set, batch_size=args.bs, shuffle=True)
+                eval_loader = DataLoader(eval_set, 1, shuffle=True)  # expect: SEED003
+                net = Net()
+                net.load_state_dict(torch.load(args.weights))
+                net.eval()
+                scores = []
+                for k, (img, mask, name) in enumerate(eval_loader):
+                    if k == args.n:
+                        break
+                    pred = (net(img) > 0.5).int()
+                    cv2.imwrite(args.out + "/" + name[0], pred[0, 0].numpy() * 255)
+                    scores.append(f1_score(mask.flatten(), pred.flatten()))
+                print("F1", sum(scores) / len(scores))
+                """}, note="near miss: the loop stops after `n` items, a shuffled subset"),
         invalid({
             "specnet/data.py": """\
                 import torch

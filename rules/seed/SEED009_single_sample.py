@@ -18,6 +18,8 @@ from hygiene.walk import iter_children, iter_nodes
 
 # The generator seeded from a parameter or an argument: each run is repeated by its seed (held-out 15).
 _SEEDED_BY_SETTING = re.compile(r"(?m)^[^#\n]*\b(manual_seed|set_seed|seed_everything)\(\s*(args\.|cfg\.|config\.)?seed\s*\)")
+# Any seeding call: in the sampling function before the call, it fixes that call's draws (held-out set 31).
+_SEEDS = re.compile(r"(?m)^[^#\n]*\b(manual_seed|manual_seed_all|set_seed|seed_everything)\(")
 # Loop names that say "once per sample / seed / run", not "once per item".
 _REPEAT_WORDS = frozenset({"sample", "samples", "seed", "seeds", "run", "runs", "trial", "trials", "repeat",
                            "repeats", "rep", "reps", "draw", "draws", "generations", "completions", "epoch", "sampling",
@@ -38,7 +40,8 @@ class SingleSample(Rule):
     params object given to the call: vLLM `SamplingParams`, a `GenerationConfig`) once per item,
     with nothing in the file that accounts for the variance this brings: no `n=` /
     `num_return_sequences=` above 1, no loop over samples, seeds or runs around the call, no sampler seeded from the run's seed (`torch.manual_seed(seed)`) (or
-    around the calls of the function that makes it), and no spread computed (`std`, `stdev`,
+    around the calls of the function that makes it) nor seeded, with any value, in the function that samples, before
+    the call (`torch.manual_seed(0)` the line before `generate`: each call's draws repeat on purpose; held-out set 31), and no spread computed (`std`, `stdev`,
     `sem`, a bootstrap, a confidence interval).
 
     A call outside a loop over items (one demo generation) and a sample drawn every N steps to
@@ -151,6 +154,36 @@ seeding and repeating are one decision about the same call. A temperature read f
                     answers.append(tokenizer.decode(out[0]))
                 return answers
         """, note="held-out 15 (MT-bench answers): the sampler is seeded from the run's seed parameter"),
+        invalid("""
+            import torch
+
+            def sample_batch(cfg, texts, net, tok):
+                enc = tok(texts, return_tensors="pt", padding=True)
+                out = net.generate(enc.input_ids, do_sample=True, max_new_tokens=cfg.max_new)  # expect: SEED009
+                return tok.batch_decode(out)
+
+            def evaluate(cfg, loader, net, tok):
+                rows = []
+                for texts in loader:
+                    rows += sample_batch(cfg, texts, net, tok)
+                return rows
+        """, note="one sampled continuation per batch of texts, nothing seeds this sampling"),
+        valid("""
+            import torch
+
+            def sample_batch(cfg, texts, net, tok):
+                enc = tok(texts, return_tensors="pt", padding=True)
+                torch.manual_seed(0)
+                out = net.generate(enc.input_ids, do_sample=True, max_new_tokens=cfg.max_new)
+                return tok.batch_decode(out)
+
+            def evaluate(cfg, loader, net, tok):
+                rows = []
+                for texts in loader:
+                    rows += sample_batch(cfg, texts, net, tok)
+                return rows
+        """, note="held-out set 31: the function seeds the sampler (a constant) right before it samples: each "
+                  "call's draws repeat, on purpose"),
         invalid("""
             def answer_all(client, items):
                 preds = []
@@ -751,6 +784,8 @@ seeding and repeating are one decision about the same call. A temperature read f
             self.ctx.memo["seed009.spread"] = bool(_SPREAD.search(self.ctx.text) or _SEEDED_BY_SETTING.search(self.ctx.text))
         if self.ctx.memo["seed009.spread"]:
             return  # the spread is reported, or the sampler is seeded from a setting (`torch.manual_seed(seed)`)
+        if self._seeded_before(node):
+            return  # `torch.manual_seed(0)` in the function, before it samples: each call's draws repeat, on purpose
         if isinstance(temperature, str) and not _CONDITIONS.search(self.ctx.text):
             return  # a configured temperature is judged where conditions are compared
         call = dotted(node.func) if isinstance(node.func, (cst.Name, cst.Attribute)) else "the model call"
@@ -772,6 +807,14 @@ seeding and repeating are one decision about the same call. A temperature read f
                        "from the greedy answer; is the spread it adds small next to the differences reported?"}
                if temperature <= NEAR_GREEDY else None)
         self.report(anchor, call=call, temperature=f"{temperature:g}", extra=ask)
+
+    def _seeded_before(self, node: cst.Call) -> bool:
+        """The function around the call seeds a generator (any value) on a line before it."""
+        function = next((p for p in reversed(self.ctx.parents) if isinstance(p, cst.FunctionDef)), None)
+        start, end = (self.ctx.position(function) if function is not None else None), self.ctx.position(node)
+        if start is None or end is None:
+            return False
+        return bool(_SEEDS.search("\n".join(self.ctx.lines[start.start.line - 1:end.start.line - 1])))
 
     def _params_object(self, node: cst.Call) -> cst.Call | None:
         """The `SamplingParams(...)` / `GenerationConfig(...)` a model call is given, inline or by name."""
