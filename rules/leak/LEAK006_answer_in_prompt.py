@@ -1312,6 +1312,8 @@ def _gold_in_text(prog: Program, call: Ref, starts: list[Ref]) -> list[tuple[Ref
             # `TEMPLATE.format(reference=row["answer"])` in `ask(row)`, whose caller grades `ask(r)` against
             # `r["answer"]`: the trace began inside the function, so its callers are looked at here
             for site in prog.callers(prog.function_of(prog.input(node, 0)), 20):
+                if _answer_turned_off(prog, node, site):
+                    continue  # `ask(item, show_answer=False)`: the call leaves the answer out
                 compared = _graded(prog, _caller_field(prog, node, site), replies, lookups=True)
                 if compared:
                     break
