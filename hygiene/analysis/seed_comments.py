@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 FACT = "seed_comments"
 REPEATS = "seed_repeats"
 BOOTSTRAP = "seed_bootstrap"
+EPISODES = "seed_episodes"
 SEEDED_CALLS = "seeded_calls"
 # A draw repeated by a loop that only resamples (`[np.random.choice(n, k) for _ in range(b)]`).
 _RESAMPLES = re.compile(r"\b(choice|randint|integers|sample|resample|permutation|shuffle|bootstrap|multinomial)\s*\(")
@@ -54,6 +55,10 @@ def _count(call: cst.Call) -> int:
 _REFITS = re.compile(r"\.(fit|train|fit_predict|partial_fit)\(|\b(fit|train|train_model)\(")
 # A seed the file does pass elsewhere (`random_state=3`, `torch.manual_seed(0)`): it knows how to seed.
 _SEEDS = re.compile(r"(?m)^[^#\n]*(random_state\s*=\s*\d|\b(manual_seed|set_seed|seed_everything)\s*\(|random\.seed\s*\()")
+# A standard error or a confidence interval of a mean: `1.96 * std / sqrt(n)`, `sem(...)`.
+# Training in the file: its draws (initialisation, shuffles) are not what an evaluation's interval measures.
+_TRAINS = re.compile(r"\.backward\(|\.fit\(|\.step\(\)|\bTrainer\(|\.train\(\)")
+_INTERVAL = re.compile(r"\bsqrt\(|\b1\.96\b|\bsem\(|\bconfidence|\bconf_int")
 _SPREAD = frozenset({"std", "stdev", "pstdev", "var", "variance", "sem", "nanstd"})
 _COMMENTED = re.compile(r"(?m)^[ \t]*#+[ \t]*(?:[\w.]+\.)?(manual_seed(?:_all)?|seed|set_seed|seed_everything|"
                         r"set_random_seed|seed_all)[ \t]*\(")
@@ -82,12 +87,23 @@ class SeedCommentExtractor:
         self.averaged_splits = False  # a hundred or more fresh random splits, refit each time
         self.averages = False  # a mean taken
         self.seeded_calls: set[str] = set()  # `train_test_split(X,y,test_size=0.3)` made with a `random_state`
+        self.episodes = False  # a hundred or more repetitions collected (`for _ in range(600): accs.append(...)`)
+        self.counts: dict[str, int] = {}  # `n_episodes = 600`: names bound to an integer literal
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        if len(node.targets) == 1 and isinstance(node.targets[0].target, cst.Name) and isinstance(node.value, cst.Integer):
+            self.counts[node.targets[0].target.value] = int(node.value.value.replace("_", ""), 0)
 
     def visit_For(self, node: cst.For) -> None:
         if not isinstance(node.iter, cst.Call) or not isinstance(node.iter.func, cst.Name) \
                 or node.iter.func.value != "range" or not isinstance(node.target, cst.Name):
             return
         name, body = node.target.value, self.ctx.code(node.body)
+        bounds = [a.value for a in node.iter.args if a.keyword is None]
+        times = _count(node.iter) or (self.counts.get(bounds[0].value, 0) if len(bounds) == 1
+                                      and isinstance(bounds[0], cst.Name) else 0)
+        if times >= 100 and ".append(" in body:
+            self.episodes = True  # an estimate over many random repetitions (episodes, trials, simulations)
         if name == "_" or not re.search(rf"\b{re.escape(name)}\b", body):
             if _REFITS.search(body):
                 self.repeats = True  # the same training run again (a bootstrap that only resamples is no repeat)
@@ -121,6 +137,8 @@ class SeedCommentExtractor:
             self.ctx.facts[SEEDED_CALLS] = sorted(self.seeded_calls)
         if self.repeats and self.spread and _SEEDS.search(self.ctx.text):
             self.ctx.facts[REPEATS] = True
+        if self.episodes and self.spread and _INTERVAL.search(self.ctx.text) and not _TRAINS.search(self.ctx.text):
+            self.ctx.facts[EPISODES] = True
         if (self.resamples and self.quantiles) or (self.averaged_splits and (self.averages or self.spread)):
             self.ctx.facts[BOOTSTRAP] = True  # percentile bands of resamples, or the mean over hundreds of splits
         if "seed" not in self.ctx.text:
@@ -178,6 +196,13 @@ def resamples_for_estimate(repo: RepoContext, path: str) -> bool:
     """Does `path` draw again and again in a loop (a bootstrap, a Monte Carlo estimate) and take
     percentiles of what it drew (a confidence band, not a mean and spread of a few runs)?"""
     return path in repo.shared("seed_bootstrap", lambda: {p for p, _ in repo.facts(BOOTSTRAP)})
+
+
+def estimates_episodes(repo: RepoContext, path: str) -> bool:
+    """Does the program `path` train nothing and report the mean of a hundred or more random repetitions with
+    its interval (few-shot evaluation's 600 episodes, `mean +- 1.96 * std / sqrt(n)`)? Its draws, in whatever
+    file, are the protocol's sampling, and the interval it prints is their variance."""
+    return path in repo.shared("seed_episodes", lambda: {p for p, _ in repo.facts(EPISODES)})
 
 
 def seed_commented_out(repo: RepoContext, gen: str, files: set[str]) -> bool:

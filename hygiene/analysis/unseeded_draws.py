@@ -19,7 +19,8 @@ from hygiene.analysis.programs import DrawSite, Place, locate, programs
 from hygiene.analysis.purpose import named_for_figures
 from hygiene.analysis.run_scripts import not_run
 from hygiene.analysis.notebook_claims import unclaimed_notebook
-from hygiene.analysis.seed_comments import repeats_for_spread, resamples_for_estimate, seed_commented_out, seeded_again
+from hygiene.analysis.seed_comments import (estimates_episodes, repeats_for_spread, resamples_for_estimate,
+                                            seed_commented_out, seeded_again)
 from hygiene.analysis.seed_evidence import REASONS, anchor_rank, evidence, named_for_demo
 from hygiene.analysis.toy_draws import is_toy, toy_lines
 from hygiene.grouping import PROGRAM, REPOSITORY
@@ -68,6 +69,8 @@ def _ask(repo: RepoContext, site: DrawSite, progs: Any) -> str:
         return "passk"  # several samples per problem for the unbiased pass@k estimator: sampling is the protocol
     if not ask and resamples_for_estimate(repo, site.path):
         return "bootstrap"  # many resamples whose percentiles or spread are kept: random on purpose
+    if not ask and site.unseeded_by and all(estimates_episodes(repo, e) for e in site.unseeded_by):
+        return "bootstrap"  # hundreds of random episodes averaged with their interval by every program that runs it
     return ask
 
 

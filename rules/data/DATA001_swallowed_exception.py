@@ -11,6 +11,7 @@ from hygiene.analysis.failvalues import (empty_counted_as_class, empty_means, eq
 from hygiene.finding import Location, Severity
 from hygiene.analysis.strings import string_value
 from hygiene.analysis.rowflow import shared_rows
+from hygiene.analysis.modules import locate_defined
 from hygiene.analysis.purpose import READS
 from hygiene.analysis.swallow_evidence import default_uncollected, input_skip
 from hygiene.rule import Rule, invalid, notebook, valid
@@ -197,6 +198,66 @@ class SwallowedException(Rule):
     triggers = ("except", "suppress(", " or \"\"", " or ''", "startswith", "endswith", " in ", "==", "find(", ".apply(", ".map(", "skip_invalid",
                 "on_bad_lines")
     examples = [
+        invalid({
+            "prep/images.py": '''
+                import numpy as np
+                from concurrent.futures import ProcessPoolExecutor
+                from PIL import Image
+
+                def embed_one(path):
+                    try:
+                        with Image.open(path) as im:
+                            return np.asarray(im.convert("L").resize((32, 32)), dtype=np.float32).ravel()
+                    except Exception:  # expect: DATA001
+                        return None
+
+                def build_matrix(frame):
+                    with ProcessPoolExecutor() as pool:
+                        vecs = list(pool.map(embed_one, frame["image_path"]))
+                    ok = [k for k, v in enumerate(vecs) if v is not None]
+                    return np.stack([vecs[k] for k in ok]), frame["label"].to_numpy()[ok]
+            ''',
+            "fit.py": '''
+                import pandas as pd
+                from sklearn.metrics import f1_score
+                from sklearn.model_selection import train_test_split
+                from sklearn.svm import LinearSVC
+                from prep.images import build_matrix
+
+                X, y = build_matrix(pd.read_csv("images.csv"))
+                X_a, X_b, y_a, y_b = train_test_split(X, y, random_state=1)
+                print("macro F1", f1_score(y_b, LinearSVC().fit(X_a, y_a).predict(X_b), average="macro"))
+            ''',
+        }, note="the filter returns what it kept and a caller in another module scores it: the dropped images "
+                "(and their classes) vanish from the metric uncounted"),
+        valid({
+            "prep/images.py": '''
+                import numpy as np
+                from concurrent.futures import ProcessPoolExecutor
+                from PIL import Image
+
+                def embed_one(path):
+                    try:
+                        with Image.open(path) as im:
+                            return np.asarray(im.convert("L").resize((32, 32)), dtype=np.float32).ravel()
+                    except Exception:
+                        return None
+
+                def build_matrix(frame):
+                    with ProcessPoolExecutor() as pool:
+                        vecs = list(pool.map(embed_one, frame["image_path"]))
+                    ok = [k for k, v in enumerate(vecs) if v is not None]
+                    np.save("matrix.npy", np.stack([vecs[k] for k in ok]))
+                    return len(ok)
+            ''',
+            "cache.py": '''
+                import pandas as pd
+                from prep.images import build_matrix
+
+                print("cached", build_matrix(pd.read_csv("images.csv")), "rows")
+            ''',
+        }, note="near miss: the same filter in a feature cache whose caller scores nothing (it prints how many rows "
+                "it kept)"),
         valid("""
             def code_rewards(sandbox, scripts):
                 results = sandbox.run_code(scripts=scripts, timeout=90)
@@ -3100,8 +3161,15 @@ class SwallowedException(Rule):
             # Nones its items' loader returned (matched in the repo phase to a `collate_fn=`)
             self.param_filters.append({"in": function.name.value, "line": self.ctx.line_of(node),
                                        "counted": bool(re.search(r"\b(print|log\w*|warn\w*)\(", self.ctx.code(function)))})
-        if not callees or function is None or not AVERAGED.search(self.ctx.code(function)):
+        if not callees or function is None:
             return
+        via = None
+        if not AVERAGED.search(self.ctx.code(function)):
+            # `def build(frame): ... ok = [k for k, v in enumerate(vecs) if v is not None]; return X[ok], y[ok]`:
+            # the kept rows are returned, and it is a caller (another module's) that scores them
+            if not any(isinstance(n, cst.Return) and n.value is not None for n in iter_nodes(function.body)):
+                return
+            via = function.name.value
         parent = next((p for p in reversed(self.ctx.parents) if isinstance(p, (cst.Assign, cst.SimpleStatementLine))), None)
         held = {t.target.value for t in parent.targets if isinstance(t.target, cst.Name)} if isinstance(
             parent, cst.Assign) else set()
@@ -3109,7 +3177,7 @@ class SwallowedException(Rule):
         if any(_lists_failures(n, gathered) for n in iter_nodes(function.body)):
             return  # `failed = [i for i, r in zip(ids, raw) if r is None]` beside it: the failures are listed
         held |= gathered
-        self.comp_filters.append(({"calls": callees, "counted": False, "line": self.ctx.line_of(node)},
+        self.comp_filters.append(({"calls": callees, "counted": False, "line": self.ctx.line_of(node), "via": via},
                                   self.rows.scope, held))
 
     def visit_If(self, node: cst.If) -> None:
@@ -3158,6 +3226,13 @@ class SwallowedException(Rule):
         calls_of = {_scope_name(scope): sorted(scope.calls)[:80] for scope in self.rows.scopes if scope.calls}
         if calls_of:
             self.ctx.facts["calls_of"] = dict(list(calls_of.items())[:200])
+        if METRIC_CODE.search(self.ctx.text):
+            # what the functions (and the module's own statements) that compute a metric call: a filter whose kept
+            # rows are returned reaches a metric only through one of them
+            scored = sorted({c for scope in self.rows.scopes if scope.calls and _scores(self.ctx, scope.node)
+                             for c in scope.calls})
+            if scored:
+                self.ctx.facts["metric_calls"] = scored[:200]
         if self.applied and ".mean(" in self.ctx.text and not NAN_COUNT.search(self.ctx.text):
             # pandas means skip NaN: a None a mapped function returned leaves the mean uncounted
             self.ctx.facts["nan_means"] = {"calls": sorted(self.applied)[:80]}
@@ -3183,6 +3258,9 @@ class SwallowedException(Rule):
         runs = [calls for _, found in repo.facts("calls_of") for calls in found.values()]
         filters = [(path, {**f, "calls": _through_wrappers(f["calls"] + _co_called(f.get("in"), runs), wrappers)})
                    for path, found in repo.facts("none_filters") for f in found]
+        if any(f.get("via") for _, f in filters):
+            scored = _scored_returns(repo, {(p, f["via"]) for p, f in filters if f.get("via")})
+            filters = [(p, f) for p, f in filters if not f.get("via") or (p, f["via"]) in scored]
         for path, site in candidates:
             place = {"cell": site.get("cell"), "cell_line": site.get("cell_line")}
             if site["kind"] == "marked_score":
@@ -4013,6 +4091,31 @@ def _none_tested(test: cst.BaseExpression) -> str | None:
     return None
 
 
+def _scored_returns(repo, wanted: set[tuple[str, str]]) -> set[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    """Which of the (file, function) pairs return rows that a metric is computed on: the function is called by a
+    scoring function of its own file, or by a file that imports from its file and computes a metric."""
+    found = {(p, fn) for p, fn in wanted for q, calls in repo.facts("metric_calls") if q == p and fn in calls}
+    metric_files = {p for p, acts in repo.facts("activity") if acts.get("metric")}
+    for importer, names in repo.facts("imports"):
+        for name in names:
+            place = locate_defined(repo, name, importer)
+            hits = {(p, fn) for p, fn in wanted - found if place is not None and place[0] == p != importer}
+            if not hits:
+                continue
+            text = repo.read_bytes(importer).decode("utf-8", "replace")
+            if importer in metric_files or METRIC_CODE.search(text):
+                found |= {(p, fn) for p, fn in hits if re.search(rf"\b{re.escape(fn)}\(", text)}
+    return found
+
+
+def _scores(ctx, node) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a function's body (or a module's own statements, not its definitions) computes a metric."""
+    if isinstance(node, cst.Module):
+        return any(not isinstance(st, (cst.FunctionDef, cst.ClassDef)) and METRIC_CODE.search(ctx.code(st))
+                   for st in node.body)
+    return bool(METRIC_CODE.search(ctx.code(node)))
+
+
 def _scope_name(scope) -> str:  # type: ignore[no-untyped-def]
     node = scope.node
     return node.name.value if isinstance(node, cst.FunctionDef) else "<module>"
@@ -4048,6 +4151,8 @@ def _callee_of(expr: cst.BaseExpression) -> str | None:
 
 
 AVERAGED = re.compile(r"/\s*len\(|\bmean\(|\baverage\(|accuracy")
+# A metric computed: a ratio over a count, an accuracy, or a scorer's call (`f1_score(...)`, `clf.score(X, y)`, `roc_auc_score`).
+METRIC_CODE = re.compile(r"/\s*len\(|\baccuracy|\w_score\(|\.score\(|\bauc\(")
 
 
 def _gathered_callee(expr: cst.BaseExpression) -> str | None:

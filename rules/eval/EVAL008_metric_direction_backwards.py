@@ -47,7 +47,19 @@ def _hazard_call(node: cst.BaseExpression) -> bool:
             or isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) \
             and node.func.attr.value in ("to_numpy", "squeeze", "ravel", "flatten"):
         node = node.value if isinstance(node, cst.Attribute) else node.func.value
+    if _event_probability(node):
+        return True
     return isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and node.func.attr.value in _HAZARD_METHODS
+
+
+def _event_probability(node: cst.BaseExpression) -> bool:
+    """`clf.predict_proba(X)[:, 1]`: a classifier's probability of the positive class, which beside event times
+    is the event (death, churn, failure within a horizon): a risk, higher meaning sooner."""
+    if not (isinstance(node, cst.Subscript) and isinstance(node.value, cst.Call)
+            and isinstance(node.value.func, cst.Attribute) and node.value.func.attr.value == "predict_proba"):
+        return False
+    last = node.slice[-1].slice
+    return isinstance(last, cst.Index) and isinstance(last.value, cst.Integer) and last.value.value == "1"
 
 
 def metric_direction(name: str) -> str | None:
@@ -113,6 +125,24 @@ class MetricDirectionBackwards(Rule):
     question = "Should `{metric}` at {where} be {actual}-is-better? As declared, the worst value is taken as the best."
     triggers = ("is_better", "mode", "direction", "maxim", "make_scorer", "concordance_index")
     examples = [
+        invalid("""
+            from lifelines.utils import concordance_index
+            from xgboost import XGBClassifier
+
+            model = XGBClassifier(n_estimators=300).fit(X_train, y_train["died_within_1y"])
+            p_event = model.predict_proba(X_test)[:, 1]
+            print("C-index", concordance_index(y_test["days"], p_event, y_test["died"]))  # expect: EVAL008
+        """, note="a classifier's probability of the event is a risk: higher means an earlier event, so lifelines' "
+                  "C-index comes out as 1 - C"),
+        valid("""
+            from lifelines.utils import concordance_index
+            from xgboost import XGBClassifier
+
+            model = XGBClassifier(n_estimators=300).fit(X_train, y_train["died_within_1y"])
+            p_event = model.predict_proba(X_test)[:, 1]
+            print("C-index", concordance_index(y_test["days"], 1 - p_event, y_test["died"]))
+            print("C-index", concordance_index(y_test["days"], -model.predict_proba(X_test)[:, 1], y_test["died"]))
+        """, note="near miss: the probability of the event turned around (`1 - p`, `-p`) ranks like a survival time"),
         invalid("""
             from lifelines import CoxPHFitter
             from lifelines.utils import concordance_index

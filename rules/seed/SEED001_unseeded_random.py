@@ -123,6 +123,43 @@ class UnseededRandom(Rule):
         invalid("""
             import json
             import random
+
+            import numpy as np
+
+            def episode_accuracy(features, classifier, n_way=5, n_shot=1, n_query=15):
+                classes = random.sample(sorted(features), n_way)  # expect: SEED001
+                support = [random.sample(features[c], n_shot + n_query) for c in classes]
+                return classifier.episode(support, n_shot) * 100
+
+            if __name__ == "__main__":
+                features = json.load(open("features/novel.json"))
+                acc = episode_accuracy(features, load_classifier())
+                print(f"5-way 1-shot accuracy: {acc:.2f}%")
+        """, note="one unseeded episode printed as the method's accuracy"),
+        valid("""
+            import json
+            import random
+
+            import numpy as np
+
+            def episode_accuracy(features, classifier, n_way=5, n_shot=1, n_query=15):
+                classes = random.sample(sorted(features), n_way)
+                support = [random.sample(features[c], n_shot + n_query) for c in classes]
+                return classifier.episode(support, n_shot) * 100
+
+            if __name__ == "__main__":
+                features = json.load(open("features/novel.json"))
+                n_episodes = 600
+                accs = []
+                for _ in range(n_episodes):
+                    accs.append(episode_accuracy(features, load_classifier()))
+                accs = np.asarray(accs)
+                print(f"{np.mean(accs):.2f}% +- {1.96 * np.std(accs) / np.sqrt(n_episodes):.2f}%")
+        """, note="near miss: 600 random episodes averaged and reported with their 95% interval, the episodic "
+                  "protocol of few-shot evaluation: a Monte Carlo estimate with its error (a checklist question)"),
+        invalid("""
+            import json
+            import random
             from metaflow import FlowSpec, Parameter, step
 
             class EvalFlow(FlowSpec):
