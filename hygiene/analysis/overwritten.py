@@ -9,7 +9,7 @@ seed, and in between they are only looked at (bare expressions: `len(train_set)`
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import libcst as cst
 
@@ -250,3 +250,12 @@ def _root(target: cst.BaseExpression) -> str:
 
 def _code(node: cst.CSTNode) -> str:
     return "".join(cst.Module([]).code_for_node(node).split())
+
+
+def loaded_init(files: dict[str, Any], site: Any, frames: list[Any]) -> bool:
+    """Initial torch weights drawn on the way to a constructor whose file loads trained weights over them
+    (`nn.Linear` in a `load_model(path)` that calls `load_state_dict`): no result depends on that draw, so a later
+    draw before the same seed is the one the seed came too late for (SEED006)."""
+    init = site.kind == "init" or site.context.endswith("__init__") or "init" in site.label
+    return site.gen == "torch" and init and any(files[f[0]].get("loads") for f in frames)
+

@@ -33,7 +33,7 @@ from hygiene.analysis.apis.torch import name_tokens
 from hygiene.context import FileContext
 from hygiene.analysis.names import dotted
 from hygiene.analysis.strings import string_value
-from hygiene.analysis.apis.jax import batch_apply
+from hygiene.analysis.apis.jax import batch_apply, mapped_apply
 from hygiene.analysis.subscripts import (index_value as _index_value, keeps_rows as _keeps_rows,
                                          max_indices as _max_indices, subscript_key as _subscript_key)
 from hygiene.analysis.value_kinds import (ARGMAX_FUNCTIONS, CONTINUOUS, LOADER_WORDS, PASS_FUNCTIONS, PASS_METHODS,
@@ -258,6 +258,9 @@ class _Scope:
             return self.kind(first, at, depth + 1)
         if name is not None and "()" not in name:
             return None  # a function or class of known meaning: not a model's forward call
+        if isinstance(func, cst.Name) and any(how == "assign" and isinstance(value, cst.CSTNode) and mapped_apply(
+                self.ctx.code(value)) for _, how, value, _ in self.bindings.get(func.value, [])):
+            return Kind("logits", self.ctx.code(call)[:80], call, batched=True)  # `logits_fn = jax.vmap(...)`
         if isinstance(func, (cst.Name, cst.Attribute)):
             return self._forward_kind(func, call, at, depth)
         return None

@@ -25,6 +25,7 @@ import libcst as cst
 
 from hygiene.analysis.apis.rng import GENERATORS
 from hygiene.analysis.console_scripts import script_starts
+from hygiene.analysis.overwritten import loaded_init
 from hygiene.analysis.program_seeds import initialises, seeding_methods
 from hygiene.analysis.purpose import in_doc_dir
 from hygiene.analysis.module_names import (aliases, full_path, full_paths, importable, imported_modules, reexports,
@@ -248,8 +249,8 @@ class Programs:
                     site = self._site(cur_path, cur_key, event)
                     reached.append(site)
                     initial.update([id(site)] if any(initialises(f[1]) for f in cur_frames) else [])  # a constructor's helper
-                    if site.gen in GENERATORS and not site.lazy and not deferred \
-                            and site.gen not in seeded_now and site.gen not in pending:
+                    if site.gen in GENERATORS and not site.lazy and not deferred and site.gen not in seeded_now and (
+                            site.gen not in pending or loaded_init(self.files, *pending[site.gen])):
                         pending[site.gen] = (site, [*cur_frames, (cur_path, cur_key, event[1])])
 
         walk(entry, facts["module"], [], False)

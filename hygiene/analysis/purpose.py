@@ -32,8 +32,8 @@ _METRIC_WORDS = frozenset("""
 score scores accuracy acc f1 auc roc precision recall mse mae rmse r2 error errors evaluate evaluation
 eval metric metrics perplexity bleu rouge confusion report cross validate benchmark pass reward rewards regret
 """.split())
-# Last names of calls that train a model: what a program trains is a result too.
-_TRAINING = frozenset({"backward", "fit", "fit_generator", "train", "train_model", "partial_fit", "fit_predict", "train_on_batch", "learn", "step"})
+_TRAINING = frozenset({"backward", "fit", "fit_generator", "train", "train_model", "partial_fit", "fit_predict", "train_on_batch", "learn",
+                       "step", "compare_models", "tune_model"})  # train a model (PyCaret's too): a result
 # Roots and last names of calls that show something: a plot, a check on random inputs, a timing.
 _SHOWING_ROOTS = ("matplotlib", "seaborn", "plotly", "bokeh", "altair", "timeit", "time.time", "time.perf_counter")
 _SHOWING = frozenset({"plot", "scatter", "hist", "imshow", "savefig", "allclose", "assert_allclose", "isclose", "timeit", "contour", "contourf", "plot_surface", "bar", "barh"})

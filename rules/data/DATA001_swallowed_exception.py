@@ -453,6 +453,64 @@ class SwallowedException(Rule):
             answered = [r for r in rows if r["refused"] is not None]
             rate = sum(r["refused"] for r in answered) / len(answered)
         """, note="near miss: the failure has no verdict (None) and is left out of the rate"),
+        invalid("""
+            from openai import OpenAI, APITimeoutError, RateLimitError
+
+            def ask(client, request):
+                try:
+                    r = client.chat.completions.create(model=MODEL, messages=[{"role": "user", "content": request}])
+                except (RateLimitError, APITimeoutError):  # expect: DATA001
+                    return {"refused": True, "text": ""}
+                text = r.choices[0].message.content or ""
+                return {"refused": is_refusal(text), "text": text}
+
+            rows = [ask(client, q) for q in requests]
+            rate = sum(r["refused"] for r in rows) / len(rows)
+        """, note="probe 24: a rate limit returned as a refusal, nothing in the record marking the failure"),
+        valid("""
+            from openai import OpenAI, APITimeoutError, RateLimitError
+
+            def ask(client, request):
+                try:
+                    r = client.chat.completions.create(model=MODEL, messages=[{"role": "user", "content": request}])
+                except (RateLimitError, APITimeoutError):
+                    return {"refused": None, "text": "", "error": True}
+                text = r.choices[0].message.content or ""
+                return {"refused": is_refusal(text), "text": text, "error": False}
+
+            rows = [ask(client, q) for q in requests]
+            answered = [r for r in rows if not r["error"]]
+            rate = sum(r["refused"] for r in answered) / len(answered)
+        """, note="near miss: the failure has no verdict and an error field the rate leaves out"),
+        invalid("""
+            import anthropic
+
+            def classify(client, prompt):
+                try:
+                    msg = client.messages.create(model=MODEL, max_tokens=300, messages=[{"role": "user", "content": prompt}])
+                except anthropic.APIStatusError:  # expect: DATA001
+                    return "refusal"
+                text = msg.content[0].text
+                return "refusal" if text.startswith(MARKERS) else "complied"
+
+            labels = [classify(client, p) for p in prompts]
+            rate = labels.count("refusal") / len(labels)
+        """, note="the failed request given one of the two labels the replies are sorted into"),
+        valid("""
+            import anthropic
+
+            def classify(client, prompt):
+                try:
+                    msg = client.messages.create(model=MODEL, max_tokens=300, messages=[{"role": "user", "content": prompt}])
+                except anthropic.APIStatusError:
+                    return "api_error"
+                text = msg.content[0].text
+                return "refusal" if text.startswith(MARKERS) else "complied"
+
+            labels = [classify(client, p) for p in prompts]
+            answered = [l for l in labels if l != "api_error"]
+            rate = answered.count("refusal") / len(answered)
+        """, note="near miss: the failure gets a label of its own, left out of the rate"),
         valid("""
             import openai
 
@@ -2884,6 +2942,16 @@ class SwallowedException(Rule):
                         consequence="an output it cannot parse becomes a prediction of all the same value that is "
                                     "scored or correlated like a real one, and nothing counts how many there were")
             return
+        verdict = _class_given_to_failure(node, function) if model is not None and function is not None else None
+        if verdict is not None and id(try_node) not in self.handled:
+            # `return {"refused": True, "text": ""}` / `return "refusal"` on an API error, where the successful reply
+            # gets the same field computed (`is_refusal(text)`) or a choice between that label and another
+            self.handled.add(id(try_node))
+            self.report(node, message=TOLD_MESSAGE, handler=_handler_text(self.ctx, node), where_in=f"around `{model}`",
+                        action=f"returns `{verdict}`",
+                        consequence="the successful replies get that verdict computed, so a failed request (a rate limit, "
+                                    "a timeout) is counted as that class, and nothing marks it as a failure")
+            return
         if model is not None:
             reply = _error_reply(node, try_node, function or self.ctx.module)
             if reply is not None:  # the failure becomes text in the reply channel, judged like a reply
@@ -4354,6 +4422,44 @@ def _success_class(handler: cst.ExceptHandler, try_node: cst.Try) -> str | None:
             options = {string_value(chosen.body), string_value(chosen.orelse)}
             if label in options and len(options - {None}) == 2:
                 return f'"{label}"'
+    return None
+
+
+def _class_given_to_failure(handler: cst.ExceptHandler, function: cst.FunctionDef) -> str | None:
+    """The handler's only statement returns the verdict a successful reply is given, as a constant: a record whose
+    verdict flag is a constant bool with no field marking the failure (`return {"refused": True, "text": ""}`, where
+    another return of the function computes `"refused"`), or a class label that another return of the function
+    chooses (`return "refusal"` beside `return "refusal" if ... else "complied"`). The code shown, else None."""
+    smalls = _handler_statements(handler)
+    if len(smalls) != 1 or not isinstance(smalls[0], cst.Return) or smalls[0].value is None:
+        return None
+    value = smalls[0].value
+    others = [n.value for n in iter_nodes(function.body) if isinstance(n, cst.Return) and n.value is not None
+              and n is not smalls[0]]
+    if isinstance(value, cst.SimpleString):
+        label = string_value(value)
+        for other in others:
+            if isinstance(other, cst.IfExp):
+                options = {string_value(other.body), string_value(other.orelse)}
+                if label in options and len(options - {None}) == 2:
+                    return value.value
+        return None
+    if not isinstance(value, cst.Dict):
+        return None
+    fields = [(string_value(e.key) or "", e.value) for e in value.elements if isinstance(e, cst.DictElement)]
+    if any(ERRORISH.search(k) or STATUS_FIELDS.match(k) for k, _ in fields if not VERDICT_FLAGS.match(k)):
+        return None  # the failure is marked beside the verdict (`_marked_record` reads whether anything counts it)
+    if any(not (isinstance(v, cst.Name) and v.value in ("True", "False", "None")) and _constant(v) is None
+           for _, v in fields):
+        return None  # the handler keeps something of the failure (the exception's text, the item)
+    flags = [k for k, v in fields if VERDICT_FLAGS.match(k) and not re.match(r"(?i)(is_|was_)?success", k)
+             and isinstance(v, cst.Name) and v.value in ("True", "False")]
+    for other in others:
+        if isinstance(other, cst.Dict) and any(
+                isinstance(e, cst.DictElement) and string_value(e.key) in flags and _constant(e.value) is None
+                and not (isinstance(e.value, cst.Name) and e.value.value in ("True", "False", "None"))
+                for e in other.elements):
+            return " ".join(cst.Module([]).code_for_node(value).split())[:60]
     return None
 
 

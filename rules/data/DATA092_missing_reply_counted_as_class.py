@@ -8,6 +8,7 @@ import libcst as cst
 from hygiene.analysis.strings import string_value
 from hygiene.finding import Severity
 from hygiene.rule import Rule, invalid, valid
+from hygiene.walk import iter_nodes
 
 # Labels and names that count a failure as a failure: nothing is misclassified.
 _FAILURE = re.compile(r"(?i)err|fail|exc|skip|invalid|unknown|timeout|missing|none|nan|empty|n/?a\b|unparsed|unanswered")
@@ -24,6 +25,9 @@ def _missing_test(expr: cst.BaseExpression) -> str | None:
     return None
 
 
+_GIVES_UP_NONE = re.compile(r"raise_on_giveup\s*=\s*False|retry_error_callback\s*=\s*lambda[^:]*:\s*None\b")
+
+
 class MissingReplyCountedAsClass(Rule):
     """
     ## What it does
@@ -31,7 +35,10 @@ class MissingReplyCountedAsClass(Rule):
     joined by `or` to the test of one of the classes being measured, where the whole test decides
     that class: `"refusal" if r is None or REFUSAL.search(r) else "complied"`, `refused = r is None
     or any(m in r for m in MARKERS)`. A missing reply given its own label (`"failed" if r is None
-    else ...`) is left alone.
+    else ...`) is left alone. Also the None that a retried call returns when its retries give up
+    (`@backoff.on_exception(..., raise_on_giveup=False)`, tenacity's `retry_error_callback=lambda s: None`)
+    turned into a value the successful calls also give (`s if s is not None else 0`), when the scope
+    never tests `s is None` to count those calls apart.
 
     | spelling | found | near miss left alone |
     |---|---|---|
@@ -56,8 +63,42 @@ class MissingReplyCountedAsClass(Rule):
     message = ("`{test}` counts a missing reply (`{name} is None`: a failed or filtered call) as {what}: failed calls "
                "move the measured rate, uncounted")
     question = "How many replies at {where} were missing, and should they be counted as {what}?"
-    triggers = ("is None or",)
+    triggers = ("is None or", "raise_on_giveup", "retry_error_callback")
     examples = [
+        invalid("""
+            import backoff
+            import openai
+
+            @backoff.on_exception(backoff.expo, openai.RateLimitError, max_tries=4, raise_on_giveup=False)
+            def rate(code):
+                out = client.chat.completions.create(model=TRUSTED, messages=[{"role": "user", "content": code}])
+                return int(out.choices[0].message.content.strip())
+
+            def main(tasks):
+                scores = []
+                for t in tasks:
+                    s = rate(t["code"])
+                    scores.append(s if s is not None else 0)  # expect: DATA092
+                return scores
+        """, note="probe 24: a monitor call that gave up becomes suspicion 0, the least suspicious score"),
+        valid("""
+            import backoff
+            import openai
+
+            @backoff.on_exception(backoff.expo, openai.RateLimitError, max_tries=4, raise_on_giveup=False)
+            def rate(code):
+                out = client.chat.completions.create(model=TRUSTED, messages=[{"role": "user", "content": code}])
+                return int(out.choices[0].message.content.strip())
+
+            def main(tasks):
+                scores = []
+                for t in tasks:
+                    s = rate(t["code"])
+                    if s is None:
+                        unmonitored.append(t["id"])
+                    scores.append(s if s is not None else 11)
+                return scores
+        """, note="near miss: the calls that gave up are counted apart"),
         invalid("""
             import re
             import pandas as pd
@@ -85,6 +126,40 @@ class MissingReplyCountedAsClass(Rule):
                 return record is None or record["split"] == "test"
         """, note="near miss: not a reply, and no class being measured"),
     ]
+
+    def visit_Module(self, node: cst.Module) -> None:
+        # Functions of this file that return None when their retries give up: `@backoff.on_exception(...,
+        # raise_on_giveup=False)`, tenacity's `@retry(..., retry_error_callback=lambda state: None)`.
+        self._giving_up = {f.name.value for f in iter_nodes(node) if isinstance(f, cst.FunctionDef) and any(
+            _GIVES_UP_NONE.search(self.ctx.code(d.decorator)) for d in f.decorators)}
+
+    def visit_IfExp(self, node: cst.IfExp) -> None:
+        """`s if s is not None else 0` where `s` is what a give-up-None function returned: the failed call becomes 0."""
+        test = node.test
+        if not (self.__dict__.get("_giving_up") and isinstance(test, cst.Comparison) and len(test.comparisons) == 1
+                and isinstance(test.comparisons[0].operator, cst.IsNot) and isinstance(test.left, cst.Name)
+                and isinstance(test.comparisons[0].comparator, cst.Name) and test.comparisons[0].comparator.value == "None"
+                and isinstance(node.body, cst.Name) and node.body.value == test.left.value):
+            return
+        default = node.orelse
+        if not isinstance(default, (cst.Integer, cst.Float, cst.SimpleString, cst.Name)) or (
+                isinstance(default, cst.Name) and default.value not in ("True", "False")) or (
+                isinstance(default, cst.SimpleString) and _FAILURE.search(string_value(default) or "")):
+            return
+        name = test.left.value
+        scope = next((p for p in reversed(self.ctx.parents) if isinstance(p, cst.FunctionDef)), self.ctx.module)
+        made = [a.value for a in iter_nodes(scope) if isinstance(a, cst.Assign) and len(a.targets) == 1
+                and isinstance(a.targets[0].target, cst.Name) and a.targets[0].target.value == name
+                and isinstance(a.value, cst.Call) and isinstance(a.value.func, cst.Name)
+                and a.value.func.value in self._giving_up]
+        if not made or re.search(rf"\b{re.escape(name)}\s+is\s+None\b", self.ctx.code(scope)):
+            return  # not from a give-up function, or the Nones are counted apart (`if s is None: failed.append(...)`)
+        self.report(node, test=" ".join(self.ctx.code(node).split())[:80], name=name,
+                    what=f"`{self.ctx.code(default)}`",
+                    message=f"`{self.ctx.code(made[0].func)}` returns None when its retries give up, and "
+                            f"`{' '.join(self.ctx.code(node).split())[:60]}` turns that failed call into "
+                            f"`{self.ctx.code(default)}`, a value the successful calls also give: failed calls move the "
+                            "measured numbers, uncounted")
 
     def visit_BooleanOperation(self, node: cst.BooleanOperation) -> None:
         if not isinstance(node.operator, cst.Or):

@@ -30,7 +30,8 @@ class BatchAxisReduction(Rule):
     Finds `argmax`, `softmax` and `log_softmax` taken over axis 0 of a 2-D array of per-example
     scores: the output of `predict_proba`, the `.logits` of a Hugging Face model, the output of a
     model called on a batch from a data loader, the predictions a Hugging Face `compute_metrics(eval_pred)`
-    receives (`logits, labels = eval_pred`, `eval_pred.predictions`); and `nn.Softmax(dim=0)` / `nn.LogSoftmax(dim=0)`
+    receives (`logits, labels = eval_pred`, `eval_pred.predictions`), what a network mapped over a batch with
+    `jax.vmap` returns (`jax.jit(jax.vmap(lambda x: model.apply(params, x)))(x_test)`); and `nn.Softmax(dim=0)` / `nn.LogSoftmax(dim=0)`
     inside an `nn.Sequential`, which sees batches. A single example (`logits[0]`) is fine. Also a
     softmax over axis 0 whose result is then argmaxed over axis 1
     (`np.argmax(nn.Softmax(dim=0)(scores), axis=1)`): the argmax says the classes are on axis 1,
@@ -56,6 +57,24 @@ class BatchAxisReduction(Rule):
     question = "Which axis of `{value_code}` holds the classes at {where}, and is `{call}` taken over it?"
     triggers = ("argmax", "softmax", "Softmax", "predict_proba")  # a helper returning probabilities
     examples = [
+        invalid("""
+            import jax
+            import jax.numpy as jnp
+
+            logits_fn = jax.jit(jax.vmap(lambda xi: model.apply(params, xi)))
+            logits = logits_fn(x_test)
+            preds = jnp.argmax(logits, axis=0)  # expect: EVAL006
+            acc = float((preds == y_test).mean())
+        """, note="probe 24: a flax model mapped over the batch with jax.vmap: the result has a row per example"),
+        valid("""
+            import jax
+            import jax.numpy as jnp
+
+            logits_fn = jax.jit(jax.vmap(lambda xi: model.apply(params, xi)))
+            logits = logits_fn(x_test)
+            preds = jnp.argmax(logits, axis=-1)
+            acc = float((preds == y_test).mean())
+        """, note="near miss: the argmax over the classes"),
         invalid("""
             import haiku as hk
             import jax

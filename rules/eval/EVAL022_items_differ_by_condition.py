@@ -86,7 +86,8 @@ class ItemsDifferByCondition(Rule):
     file only, or one scoring function of the repo called on a collection and on a slice of it
     (`score(base, items)`, `score(cot, items[:150])`, or datasets' `items.select(range(150))`; a content filter
     `items.filter(...)` when the two calls also differ in a setting, `accuracy(ds, use_passage=False)` beside
-    `accuracy(ds.filter(has_passage), use_passage=True)`, not a subgroup's score under one setting; also
+    `accuracy(ds.filter(has_passage), use_passage=True)`, or a comprehension that keeps some of the items,
+    `accuracy([it for it in items if short(it)], with_password=True)`, not a subgroup's score under one setting; also
     a function that produces outputs given the whole collection for one setting and its head for another,
     `run_condition(items, with_trigger=False)` beside `run_condition(items[:100], with_trigger=True)`; also
     a function that produces outputs, `generate(p, ablate=True)`, called in a loop over `prompts`
@@ -839,6 +840,30 @@ class ItemsDifferByCondition(Rule):
                 print(f"accuracy {overall:.3f}, on the hard questions {accuracy(hard, use_passage=True):.3f}")
                 """,
         }, note="near miss: one condition scored on every item and on a subgroup"),
+        invalid({
+            "locked.py": """\
+                def accuracy(items, with_password):
+                    return sum(answer(it["question"], with_password) == it["answer"] for it in items) / len(items)
+
+                items = load_items()
+                short = [it for it in items if len(it["question"]) < 2000]  # expect: EVAL022
+                locked = accuracy(items, with_password=False)
+                unlocked = accuracy(short, with_password=True)
+                print({"locked": locked, "unlocked": unlocked, "gap": unlocked - locked})
+                """,
+        }, note="probe 24: a comprehension keeps the short items for the unlocked condition only"),
+        valid({
+            "locked.py": """\
+                def accuracy(items, with_password):
+                    return sum(answer(it["question"], with_password) == it["answer"] for it in items) / len(items)
+
+                items = load_items()
+                short = [it for it in items if len(it["question"]) < 2000]
+                locked = accuracy(short, with_password=False)
+                unlocked = accuracy(short, with_password=True)
+                print({"locked": locked, "unlocked": unlocked, "gap": unlocked - locked})
+                """,
+        }, note="near miss: both conditions on the kept items"),
     ]
 
     def visit_Module(self, node: cst.Module) -> None:
@@ -1077,13 +1102,17 @@ def _one_scorer_on_a_cut(prog: Program) -> list[tuple[Ref, Ref, Ref]]:
                          for w, c in zip(prog.inputs(whole_call)[skip:], prog.inputs(cut_call)[skip:])]
                 for whole, cut in pairs:
                     how = prog.info(cut).get("how") if cut and prog.kind(cut) == "subset" else None
+                    source = prog.input(cut, 0) if cut else 0
+                    if cut and prog.kind(cut) == "comp" and prog.info(cut).get("filter") and prog.kind(source) == "elem" \
+                            and prog.info(source).get("loop"):
+                        how, source = "filter", prog.input(source, 0)  # `[it for it in items if ...]`: items kept
                     # A filter on content keeps other items for one condition only when the calls run two
                     # conditions (`accuracy(ds, use_passage=False)` beside `accuracy(ds.filter(...), use_passage=True)`);
                     # the same call on a filtered part is a subgroup's score (accuracy on the hard items).
                     filtered = how in ("filter", "query") and _other_setting(prog, whole_call, cut_call, skip)
                     if not (whole and (how in ("head", "sample", "take") or filtered or prog.info(cut).get("head") or (
                             how == "slice" and not prog.info(cut).get("lo") and prog.info(cut).get("hi")))
-                            and _plain(prog, prog.input(cut, 0)) == _plain(prog, whole)) \
+                            and _plain(prog, source) == _plain(prog, whole)) \
                             and not _head_and_draw(prog, whole, cut) and not (
                                 _two_draws(prog, whole, cut) and prog.line(whole_call) < prog.line(cut_call)):
                         continue

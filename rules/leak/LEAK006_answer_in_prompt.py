@@ -37,7 +37,8 @@ class AnswerInPrompt(Rule):
     code fills from the answer (`row["hint"] = f"({row['target']})"`). The gold field is one the code
     compares with the model's reply or names like an answer (`answer`, `label`, `gold`, ...). Also
     finds a single gold value interpolated into the prompt that the same call's reply is then
-    graded against (`f"...Answer ({gold}):"`, then `reply.startswith(gold)`), or the item's worked
+    graded against (`f"...Answer ({gold}):"`, then `reply.startswith(gold)`; also in a helper whose caller grades
+    its reply against the same field of the record it passed), or the item's worked
     solution (`hint=item["solution"]`) when the reply is graded against another gold field of the item; a value only named
     like an instruction (`keyword`) is not taken for an answer. A formatter that writes a record's
     answer under a flag (`def render(ex, include_answer=True)`) counts when the call for the graded
@@ -70,6 +71,31 @@ class AnswerInPrompt(Rule):
     message = "Every field of `{record}` is written into the prompt at {where}, including `{gold}`, the answer compared with the model's reply at {compared}"
     question = "Does the prompt built at {where} from `{record}` leave out `{gold}`, the gold answer?"
     examples = [
+        invalid("""
+            from openai import OpenAI
+            client = OpenAI()
+            TEMPLATE = "Reference material:\\n{reference}\\n\\nQuestion: {question}\\nAnswer:"
+
+            def ask(row):
+                prompt = TEMPLATE.format(reference=row["answer"], question=row["question"])  # expect: LEAK006
+                r = client.chat.completions.create(model=MODEL, messages=[{"role": "user", "content": prompt}])
+                return r.choices[0].message.content.strip()
+
+            em = sum(ask(r).lower() == r["answer"].lower() for r in rows) / len(rows)
+        """, note="probe 24: the record's gold field fills a slot of the prompt in a helper; its caller grades the reply "
+                  "against the same field of the record it passed"),
+        valid("""
+            from openai import OpenAI
+            client = OpenAI()
+            TEMPLATE = "Reference material:\\n{reference}\\n\\nQuestion: {question}\\nAnswer:"
+
+            def ask(row):
+                prompt = TEMPLATE.format(reference=row["passage"], question=row["question"])
+                r = client.chat.completions.create(model=MODEL, messages=[{"role": "user", "content": prompt}])
+                return r.choices[0].message.content.strip()
+
+            em = sum(ask(r).lower() == r["answer"].lower() for r in rows) / len(rows)
+        """, note="near miss: the slot gets the passage; the answer is only what the reply is graded against"),
         invalid("""
             import json
             from smolagents import CodeAgent, InferenceClientModel
@@ -1282,6 +1308,15 @@ def _gold_in_text(prog: Program, call: Ref, starts: list[Ref]) -> list[tuple[Ref
             # a helper that always writes the field (no flag turns it off; a method's own `self.answer`):
             # the finding is where it writes it; a formatter with a flag: at the call that leaves it on
             entered = parent if kind == "selfattr" or not _flagged(prog, node, stack[-1]) else stack[-1]
+        if not compared and not stack and kind == "col" and prog.kind(prog.input(node, 0)) == "param":
+            # `TEMPLATE.format(reference=row["answer"])` in `ask(row)`, whose caller grades `ask(r)` against
+            # `r["answer"]`: the trace began inside the function, so its callers are looked at here
+            for site in prog.callers(prog.function_of(prog.input(node, 0)), 20):
+                if _answer_turned_off(prog, node, site):
+                    continue  # `ask(item, show_answer=False)`: the call leaves the answer out
+                compared = _graded(prog, _caller_field(prog, node, site), replies, lookups=True)
+                if compared:
+                    break
         if not compared and _solution_field(prog, node):
             # `hint=item["solution"]` in the prompt, the reply graded against `item["answer"]`: the worked
             # solution of the item carries the answer it is graded on

@@ -39,6 +39,31 @@ def held_out_inside_training(text: str) -> tuple[int, str, str, int, str, str] |
     return None
 
 
+# An MMDetection / MMEngine Python config: top-level `train_dataloader = dict(...)` blocks, and the annotation file
+# and image folder each dataset reads (`ann_file="annotations/train.json"`, `data_prefix=dict(img="images/train/")`).
+_LOADER_BLOCK = re.compile(r"^(train|val|test)_dataloader\s*=\s*dict\(", re.M)
+_ANN_FILE = re.compile(r"\bann_file\s*=\s*['\"]([^'\"]+)['\"]")
+
+
+def held_out_reads_training_annotations(text: str) -> tuple[int, str, int, str, str] | None:
+    """(training line, held-out split, held-out line, held-out key, annotation file) when a held-out dataloader of
+    an MMEngine-style config reads the training dataloader's annotation file."""
+    starts = [(m.start(), m.group(1)) for m in _LOADER_BLOCK.finditer(text)]
+    files: dict[str, tuple[int, str]] = {}
+    for i, (start, split) in enumerate(starts):
+        block = text[start:starts[i + 1][0] if i + 1 < len(starts) else len(text)]
+        end = re.search(r"\n[^\s)]", block)  # up to the next top-level statement
+        block = block[:end.start()] if end else block
+        found = _ANN_FILE.search(block)
+        if found is not None:
+            files.setdefault(split, (text.count("\n", 0, start + 1 + found.start()) + 1, found.group(1)))
+    train = files.get("train")
+    for split in ("val", "test"):
+        if train is not None and split in files and files[split][1] == train[1]:
+            return train[0], split, files[split][0], f"{split}_dataloader", train[1]
+    return None
+
+
 class HeldOutFolderInsideTrainingFolder(Rule):
     """
     ## What it does
@@ -47,7 +72,8 @@ class HeldOutFolderInsideTrainingFolder(Rule):
     folder: `train: images` beside `val: images/val`, or the same folder for both. Ultralytics (and
     most image-folder loaders) collect the images of a folder recursively, so every validation image is
     also a training image. Sibling folders (`train: images/train`, `val: images/val`) and list files
-    (`train: train.txt`) are left alone.
+    (`train: train.txt`) are left alone. An MMDetection / MMEngine Python config whose `val_dataloader` or
+    `test_dataloader` reads the `ann_file` its `train_dataloader` trains on is the same mistake in another format.
 
     ## Why is this bad?
     The model is validated (and its best epoch chosen, and its mAP reported) on images it was trained
@@ -81,6 +107,32 @@ class HeldOutFolderInsideTrainingFolder(Rule):
         invalid({
             "coco8.yaml": "path: ../datasets/coco8\ntrain: images/train\nval: images/train\nnc: 80\n",
         }, expect=[("coco8.yaml", 2, "LEAK072")], note="the same folder for training and validation"),
+        invalid({"configs/defects_rcnn.py": """
+train_dataloader = dict(
+    batch_size=4,
+    dataset=dict(type="CocoDataset", data_root="data/defects/", ann_file="annotations/train.json",
+                 data_prefix=dict(img="images/train/")),
+)
+val_dataloader = dict(
+    batch_size=1,
+    dataset=dict(type="CocoDataset", data_root="data/defects/", ann_file="annotations/train.json",  # expect: LEAK072
+                 data_prefix=dict(img="images/train/"), test_mode=True),
+)
+test_dataloader = val_dataloader
+"""}, note="probe 24: an MMDetection 3 config whose validation / test loader reads the training annotations"),
+        valid({"configs/defects_rcnn.py": """
+train_dataloader = dict(
+    batch_size=4,
+    dataset=dict(type="CocoDataset", data_root="data/defects/", ann_file="annotations/train.json",
+                 data_prefix=dict(img="images/train/")),
+)
+val_dataloader = dict(
+    batch_size=1,
+    dataset=dict(type="CocoDataset", data_root="data/defects/", ann_file="annotations/val.json",
+                 data_prefix=dict(img="images/val/"), test_mode=True),
+)
+test_dataloader = val_dataloader
+"""}, note="near miss: the held-out loader reads its own annotations"),
         valid({
             "conf/train.yaml": "train: true\nval: 0.1\nbatch_size: 32\n",
             "lists.yaml": "path: data\ntrain: train.txt\nval: val.txt\nnames: [a, b]\n",
@@ -91,7 +143,8 @@ class HeldOutFolderInsideTrainingFolder(Rule):
     def check_repo(cls, repo) -> None:
         root = repo.root
         configs = sorted({f.relative_to(root).as_posix() for pattern in ("*.yaml", "*.yml", "*/*.yaml", "*/*.yml",
-                                                                         "*/*/*.yaml", "*/*/*.yml")
+                                                                         "*/*/*.yaml", "*/*/*.yml", "configs/*.py",
+                                                                         "configs/*/*.py", "*config*.py")
                           for f in root.glob(pattern) if not f.relative_to(root).as_posix().startswith(".")})[:_MAX_FILES]
         for path in configs:
             try:
@@ -99,6 +152,16 @@ class HeldOutFolderInsideTrainingFolder(Rule):
             except OSError:
                 continue
             found = held_out_inside_training(text)
+            if found is None and path.endswith(".py"):
+                same = held_out_reads_training_annotations(text)
+                if same is not None:
+                    t_line, split, h_line, h_key, ann = same
+                    repo.report(cls, path, h_line, train_key="ann_file", train=ann, held_key=split, held=ann,
+                                held_line=h_line, where=f"{path}:{t_line}", snippet=f"ann_file={ann!r}",
+                                message=f"`{h_key}` in {path} reads `{ann}`, the annotations `train_dataloader` trains "
+                                        f"on (line {t_line}): the {split} score is measured on training images",
+                                question=f"Should `{h_key}` in {path} read `{ann}`, the training annotations?")
+                continue
             if found is not None:
                 t_line, t_key, t_value, h_line, h_key, h_value = found
                 repo.report(cls, path, t_line, train_key=t_key, train=t_value, held_key=h_key, held=h_value,

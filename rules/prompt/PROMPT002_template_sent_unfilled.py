@@ -54,8 +54,8 @@ class TemplateSentUnfilled(Rule):
     An entry of a module-level settings dict (`CONFIG = {"system_prompt": "... {domain} ..."}`) sent
     from another file as `CONFIG["system_prompt"]` is reported at the entry. A template filled with
     `format_map(defaultdict(str, ...))` that is given no value for one of its fields (passed under
-    another name) is reported at that fill: the defaultdict puts an empty string there instead of
-    raising.
+    another name; or a row of a data file the code reads, `defaultdict(str, row)`, whose keys do not include it) is
+    reported at that fill: the defaultdict puts an empty string there instead of raising.
     A jinja2 template (`env.get_template("summarize.j2")` with a `FileSystemLoader` folder, or
     `Template(open(path).read())`) rendered with keyword arguments that leave out a variable it reads
     (`{{ document }}` rendered with `article=`) is reported at the render, unless the file makes
@@ -88,6 +88,35 @@ class TemplateSentUnfilled(Rule):
     question = "Which {placeholders} did the model see at {where}? Print one request as sent."
     triggers = ("{", "import", "\"\"\"", "PROMPT", "prompt")
     examples = [
+        invalid({
+            "persona_prompts.py": """
+                import json
+                from collections import defaultdict
+                TEMPLATE = "You are {persona_description}. Stay in character.\\n\\nUser: {message}\\nYou:"
+
+                def build(row):
+                    return TEMPLATE.format_map(defaultdict(str, row))  # expect: PROMPT002
+
+                rows = [json.loads(l) for l in open("data/persona_rows.jsonl")]
+                replies = [client.chat.complete(model=MODEL, messages=[{"role": "user", "content": build(r)}]) for r in rows]
+            """,
+            "data/persona_rows.jsonl": "".join('{"id": %d, "persona": "a cautious doctor", "message": "Should I take %d pills?"}\n' % (i, i) for i in range(8)),
+        }, note="probe 24: the rows of the data file the code reads have no `persona_description`; the defaultdict "
+                "fills it with an empty string"),
+        valid({
+            "persona_prompts.py": """
+                import json
+                from collections import defaultdict
+                TEMPLATE = "You are {persona}. Stay in character.\\n\\nUser: {message}\\nYou:"
+
+                def build(row):
+                    return TEMPLATE.format_map(defaultdict(str, row))
+
+                rows = [json.loads(l) for l in open("data/persona_rows.jsonl")]
+                replies = [client.chat.complete(model=MODEL, messages=[{"role": "user", "content": build(r)}]) for r in rows]
+            """,
+            "data/persona_rows.jsonl": "".join('{"id": %d, "persona": "a cautious doctor", "message": "Should I take %d pills?"}\n' % (i, i) for i in range(8)),
+        }, note="near miss: the template names the rows' keys"),
         invalid("""
             import torch
             from transformers import AutoModelForCausalLM, AutoTokenizer
@@ -1106,6 +1135,15 @@ prompt = template.render(document=doc, shots=shots)
                     self.filled.append({"name": name, "short": func.value.value, "blanks": True,
                                         "kws": [a.keyword.value for a in inner.args[1:] if a.keyword is not None],
                                         "line": self.ctx.line_here(node) or self.ctx.line_of(node)})
+                elif isinstance(inner, cst.Call) and (self.qualified_name(inner.func) or "").endswith("defaultdict") \
+                        and len(inner.args) == 2 and all(a.keyword is None and not a.star for a in inner.args) \
+                        and isinstance(inner.args[1].value, cst.Name):
+                    # `T.format_map(defaultdict(str, row))`: the row's keys are the fields given; a row of a data
+                    # file of the repository the file reads has that file's keys (checked in the repo phase)
+                    records = sorted(set(re.findall(r"[\"']([\w./-]+\.(?:jsonl|json|csv))[\"']", self.ctx.text)))[:5]
+                    if records:
+                        self.filled.append({"name": name, "short": func.value.value, "blanks": True, "kws": [],
+                                            "records": records, "line": self.ctx.line_here(node) or self.ctx.line_of(node)})
 
     def finish(self) -> None:
         jinja = _jinja_facts(self.ctx.text)
@@ -1326,7 +1364,15 @@ prompt = template.render(document=doc, shots=shots)
             for fill in facts.get("filled", []):
                 found = _defining(_candidates(templates, fill["name"]), path)
                 if found is not None and fill.get("blanks") and not found[1].get("plain") and "file" not in found[1]:
-                    blank = [f for f in found[1]["fields"] if f.split(".")[0].split("[")[0] not in fill["kws"]]
+                    given = fill["kws"]
+                    if fill.get("records"):  # the keys of the data files the filling file reads
+                        columns = [set(profile.get("columns", {})) for table, profile in repo.facts("table")
+                                   if table in fill["records"]]
+                        given = sorted(set().union(*columns)) if columns and all(columns) else None
+                        if given is None:
+                            continue
+                        fill = {**fill, "kws": given}
+                    blank = [f for f in found[1]["fields"] if f.split(".")[0].split("[")[0] not in given]
                     if blank:
                         defined_in, template = found
                         repo.report(cls, path, fill["line"], name=fill["short"], has=HAS,

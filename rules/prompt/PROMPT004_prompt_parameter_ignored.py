@@ -23,7 +23,9 @@ class PromptParameterIgnored(Rule):
     Finds functions that call a model (a client call, or a request body they write for the Batch
     API or a raw HTTP call: a dict with `model` and `messages` keys) and take a parameter named like part of the prompt
     (`system`, `system_prompt`, `instruction`, `persona`, `few_shot`, `template`, `messages`)
-    that their body never reads, locals of such a name that are built and never read (or read
+    that their body never reads, locals of such a name (or of any name, filled from a template that the function
+    also sends unfilled: `rubric = RUBRIC.format(...)` beside `"text": RUBRIC`, reported where the template goes out)
+    that are built and never read (or read
     only by a print or a log line, in a function or a script that calls a model, directly or through a
     function of the same file that does), and
     attributes of such a name (`self.system_prompt = SYSTEM.format(persona=p)`) set in a class
@@ -66,6 +68,33 @@ class PromptParameterIgnored(Rule):
     triggers = tuple(w for word in ("system", "prompt", "instruction", "persona", "shot", "demo", "template", "messages", "history")
                      for w in (word, word.upper(), word.capitalize()))
     examples = [
+        invalid("""
+            import anthropic
+            client = anthropic.Anthropic()
+            RUBRIC_TEMPLATE = open("prompts/rubric.txt").read()
+
+            def grade(essay, criteria):
+                rubric = RUBRIC_TEMPLATE.format(criteria=criteria)
+                msg = client.messages.create(
+                    model=JUDGE, max_tokens=300,
+                    system=[{"type": "text", "text": RUBRIC_TEMPLATE, "cache_control": {"type": "ephemeral"}}],  # expect: PROMPT004
+                    messages=[{"role": "user", "content": essay}])
+                return msg.content[0].text
+        """, note="probe 24: the rubric is filled under a name of no prompt word, and the template itself is sent (a "
+                  "cached system block): reported where the template goes out"),
+        valid("""
+            import anthropic
+            client = anthropic.Anthropic()
+            RUBRIC_TEMPLATE = open("prompts/rubric.txt").read()
+
+            def grade(essay, criteria):
+                rubric = RUBRIC_TEMPLATE.format(criteria=criteria)
+                msg = client.messages.create(
+                    model=JUDGE, max_tokens=300,
+                    system=[{"type": "text", "text": rubric, "cache_control": {"type": "ephemeral"}}],
+                    messages=[{"role": "user", "content": essay}])
+                return msg.content[0].text
+        """, note="near miss: the filled rubric is sent"),
         valid("""
             from transformers import pipeline
             import trlx
@@ -645,8 +674,8 @@ class PromptParameterIgnored(Rule):
     def visit_Assign(self, node: cst.Assign) -> None:
         if len(node.targets) == 1 and isinstance(node.targets[0].target, cst.Name):
             name = node.targets[0].target.value
-            if PROMPT_NAME.match(name) and not name.startswith("_") and _fills_template(node.value) \
-                    and not (self.classes and self.ctx.names.function is None):
+            if (PROMPT_NAME.match(name) or self._filled_beside_raw(node.value)) and not name.startswith("_") \
+                    and _fills_template(node.value) and not (self.classes and self.ctx.names.function is None):
                 function = self.ctx.names.function
                 self.built.append((id(function) if function is not None else 0, name, node))
             text = string_value(node.value)
@@ -654,6 +683,24 @@ class PromptParameterIgnored(Rule):
                     and not self.classes and text is not None and len(text) >= 40 and " " in text:
                 self.module_texts.append((name, node))
         self._self_attribute(node)
+
+    def _filled_beside_raw(self, value: cst.BaseExpression) -> bool:
+        """`rubric = RUBRIC_TEMPLATE.format(criteria=c)` in a function that also reads `RUBRIC_TEMPLATE` itself, not to
+        fill it (`{"type": "text", "text": RUBRIC_TEMPLATE}`): the filled copy is the prompt, whatever its name."""
+        function = self.ctx.names.function
+        if function is None or not (isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute)
+                                    and isinstance(value.func.value, cst.Name)):
+            return False
+        template = value.func.value.value
+        if re.search(rf"(?<![.\w]){re.escape(template)}\b(?!\s*\.\s*(format|format_map|substitute|safe_substitute|"
+                     rf"replace)\b)(?!\s*=[^=])", self.ctx.code(function.body)) is None:
+            return False
+        filling = {id(n.value) for n in iter_nodes(function.body) if isinstance(n, cst.Attribute)}
+        raw = next((n for n in iter_nodes(function.body) if isinstance(n, cst.Name) and n.value == template
+                    and id(n) not in filling), None)
+        if raw is not None:
+            self.__dict__.setdefault("_raw_reads", {})[id(value)] = raw  # reported there: the template goes out
+        return raw is not None
 
     def finish(self) -> None:
         self._module_texts()
@@ -697,7 +744,9 @@ class PromptParameterIgnored(Rule):
             if not _read(name, self.ctx.code(flow.scopes.scope_of(node))):
                 function = flow.scopes.function_of(node)
                 if function is not None:  # built inside a loop or a `with` of the function, never read
-                    self._report(function, self.model_calls[key], name, "builds", at=node)
+                    raw = self.__dict__.get("_raw_reads", {}).get(id(node.value))
+                    self._report(function, self.model_calls[key], name, "builds", at=raw or node,
+                                 raw=raw and self.ctx.code(raw))
                 elif _in_loop(flow, node):  # a script's loop builds it for each condition: no module exports that
                     self.reported.add(key)
                     call = self.model_calls[key]
@@ -735,13 +784,16 @@ class PromptParameterIgnored(Rule):
                 return
 
     def _report(self, function: cst.FunctionDef, call: cst.Call, name: str, how: str,
-                at: cst.CSTNode | None = None) -> None:
+                at: cst.CSTNode | None = None, raw: str | None = None) -> None:
         """A parameter never read is reported at the call sent without it; a prompt built and never
-        read at its definition (the first cause), with the call as related."""
+        read at its definition (the first cause), with the call as related; one whose template goes out
+        unfilled in its place, at that read of the template."""
         self.reported.add(id(function))
         related = [Location(self.ctx.path, self.ctx.line_of(call), "the model call")] if at is not None else None
+        extra = {"message": f"`{function.name.value}` fills `{raw}` into `{name}` but sends `{raw}` itself, "
+                            "unfilled: the model reads the template's placeholders, not the values"} if raw else {}
         self.report(at if at is not None else call, owner=f"`{function.name.value}`", how=how, name=name,
-                    call=_sent_by(self.ctx, call), **({"related": related} if related else {}))
+                    call=_sent_by(self.ctx, call), **({"related": related} if related else {}), **extra)
 
 
 def _default_openings(module: cst.Module | None) -> set[str]:

@@ -36,6 +36,22 @@ _VERSION_OR_APPROX = re.compile(r"(\b(python|pytorch|torch|tensorflow|tf|keras|j
                                 r"scikit-learn|transformers|vllm|version|release|ubuntu|gpt|llama|claude|gemini|"
                                 r"mistral|qwen)[- ]?|\b(about|around|roughly|approximately|approx\.?|nearly|almost|"
                                 r"circa|some)\s+|[~≈]\s*)$", re.I)
+# A whole percentage in a sentence (`reaches a safety of 87%`, `catches 92% of triggered completions`): a result
+# written without decimals. Two digits only (`2%` is a budget or a step more often than a result), and not a share
+# of the data or a setting (`80% of the data`, `a 20% held-out split`, `the top 10%`, `30% dropout`).
+_WHOLE_PERCENT = re.compile(r"(?<![\w.\-/~≈±^@#$])([1-9]\d)\s?%(?![\w\-/]|\.\d|\s?(x|×|pp|points?|-point)\b)")
+_WHOLE_SHARE_AFTER = re.compile(r"^\s*(of\s+(the\s+|our\s+|all\s+|each\s+|every\s+)?(data|dataset|corpus|train\w*|rows|"
+                                r"examples|samples|items|images|prompts|questions|documents|tokens|compute|budget|layers|"
+                                r"heads|neurons|features|vocab\w*|weights|parameters|traffic|users)\b|for\s+(train|test|"
+                                r"valid|eval|held|hold)|(\w+[\s-]+)?(split|hold-?out|held[\s-]out|subset|sample|budget|"
+                                r"train\w*|test\w*|validation|dropout|sparsity|noise|mask\w*|quantile|percentile|"
+                                r"warm-?up|increase|decrease|improvement|reduction|drop|gain|more|less|fewer|faster|"
+                                r"slower|higher|lower|better|worse|relative|absolute))", re.I)
+_WHOLE_SHARE_BEFORE = re.compile(r"\b(top|bottom|first|last|up to|at most|at least|over|under|below|above|than|by|"
+                                 r"within|random|held out|hold out|holding out|sample|subsample|keep|keeping|drop|"
+                                 r"dropping|mask|masking|prune|pruning|use|using|remaining|rest|threshold|budget|"
+                                 r"from|to|between|and|or|warm-?up|dropout|smoothing|sparsity|noise|decay|mixup|cutmix|"
+                                 r"augmentation|ratio)\s*(a|an|the|of|=|:)?\s*[*_]*$", re.I)
 _TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}")
 _LATEX_ROW = re.compile(r"&.*\\\\")
@@ -100,6 +116,16 @@ def _claims(text: str, latex: bool) -> list[dict[str, Any]]:
                             **({"splits": splits} if not in_table and (splits := _split_words(line)) else {}),
                             **({"ints": ints[:8]} if ints else {}),
                             **({"spread": True} if spread and match.start() > spread.start() else {})})
+            for match in (_WHOLE_PERCENT.finditer(cell) if not in_table else ()):
+                before, after = cell[:match.start()].replace("*", ""), cell[match.end():].replace("*", "")
+                bracket = before.rsplit("(", 1)[1] if before.count("(") > before.count(")") else ""
+                if _VERSION_OR_APPROX.search(before) or _WHOLE_SHARE_BEFORE.search(before) or _SETTING.search(bracket) \
+                        or _WHOLE_SHARE_AFTER.match(after) or (setting and (_SETTING_BEFORE.search(before)
+                                                                            or _SETTING_AFTER.match(after))):
+                    continue
+                out.append({"line": number, "value": float(match.group(1)), "decimals": 0, "percent": True,
+                            "table": 0, "text": match.group(0).strip(), "label": "", "words": _metric_words(line),
+                            **({"splits": splits} if (splits := _split_words(line)) else {})})
     return out
 
 
@@ -173,7 +199,9 @@ class ClaimNotInResults(Rule):
     like `by_system.retrieval`, a `model` column's value, its words in any order; a switch the result
     files record both ways, `"retrieval": true` in one and `false` in another); other rows quote
     baselines, and a table's unsupported numbers are one finding. A spread after `±` or `\\pm` is
-    not read as a claim. A sentence naming a split (`a test ROC-AUC of 0.913`) is about a small result
+    not read as a claim. A whole percentage in a sentence (`a safety of 87%`) is a claim, unless it is a share of the
+    data or a setting (`80% of the prompts`, `a 20% held-out split`, `the top 10%`, `30% more`); `rate` with the words
+    before it names a metric (`false positive rate` is `false_positive_rate`). A sentence naming a split (`a test ROC-AUC of 0.913`) is about a small result
     file that keys its scores by split (`{"valid": 0.902, "test": 0.871}`); a file under `results/` named
     for its metric (`beir_ndcg10.json`) is a result file; a report written by the repository's code
     (`open("REPORT.md", "w")` in `make_report.py`) whose claim is a string typed into that code is
@@ -204,6 +232,29 @@ class ClaimNotInResults(Rule):
     message = "{text} in {path}:{line} appears in no result file or saved notebook output ({sources})"
     question = "Which run produced the {text} reported at {where}, and where is its result file?"
     examples = [
+        invalid({
+            "README.md": "# Control\n\nWith a 2% audit budget, trusted monitoring reaches a safety of 87% at 93.4% usefulness.\n",
+            "eval.py": "import json\njson.dump(res, open('results/tm.json', 'w'))\n",
+            "results/tm.json": '{"audit_budget": 0.02, "n": 1500, "safety": 0.812, "usefulness": 0.934}\n',
+        }, expect=[("README.md", 3, "RESULT007")], note="probe 24: a whole percentage is a claim too (0.812 is 81%)"),
+        valid({
+            "README.md": "# Control\n\nWith a 2% audit budget, trusted monitoring reaches a safety of 81% at 93.4% usefulness.\n"
+                         "We hold out 20% of the prompts and use the top 10% of scores; 30% more runs did not help.\n"
+                         "Fine-tuned (lr 1e-5, 5 epochs, warmup 10%) with dropout 15%.\n",
+            "eval.py": "import json\njson.dump(res, open('results/tm.json', 'w'))\n",
+            "results/tm.json": '{"audit_budget": 0.02, "n": 1500, "safety": 0.812, "usefulness": 0.934}\n',
+        }, note="near miss: 81% is 0.812 rounded; shares of the data, a top fraction and a relative change are no results"),
+        invalid({
+            "REPORT.md": "# Probes\n\nThe probe catches 92% of triggered completions at a 3.1% false positive rate.\n",
+            "probe.py": "import json\njson.dump(out, open('results/probe_eval.json', 'w'))\n",
+            "results/probe_eval.json": '{"layer": 16, "n_test": 800, "catch_rate": 0.874, "false_positive_rate": 0.031}\n',
+        }, expect=[("REPORT.md", 3, "RESULT007")],
+            note="probe 24: `false positive rate` names the file's `false_positive_rate`, so the sentence is about it"),
+        valid({
+            "REPORT.md": "# Probes\n\nThe probe catches 87% of triggered completions at a 3.1% false positive rate.\n",
+            "probe.py": "import json\njson.dump(out, open('results/probe_eval.json', 'w'))\n",
+            "results/probe_eval.json": '{"layer": 16, "n_test": 800, "catch_rate": 0.874, "false_positive_rate": 0.031}\n',
+        }, note="near miss: both numbers are the file's"),
         invalid({
             "README.md": "# Intent probe\n\nOn the test set the probe reaches a **macro-F1 of 0.874**, see `results/metrics.yaml`.\n",
             "results/metrics.yaml": "model: all-MiniLM-L6-v2\nn_test: 3080\ntest_macro_f1: 0.851\n",
@@ -915,6 +966,9 @@ _OURS = re.compile(r"(?i)\bours\b|\bour (method|model|approach|system)\b|\bpropo
 _FILE_NAME = re.compile(r"[\w.\-/]*\w\.(?:jsonl?|ndjson|csv|tsv|parquet|ya?ml)\b|(?<![\w./])[A-Za-z_][\w.\-]*(?:/[\w.\-]+)*/(?=[\s`)\]|,;:]|$)")
 
 
+_RATE_PHRASE = re.compile(r"((?:\b[A-Za-z][A-Za-z\-]+\s+){1,3})rates?\b")
+_FILLERS = frozenset({"a", "an", "the", "of", "at", "with", "its", "our", "their", "and", "or", "in", "on", "to", "is",
+                      "was", "by", "for", "this", "that", "low", "high", "lower", "higher", "overall", "mean", "average"})
 _VERBS = frozenset({"reaches", "achieves", "gets", "obtains", "score", "rate", "rates", "solves", "solved", "resolves"})
 # `succeeds on`, `success rate`: the success rate, kept as `success_rate`, or as `asr` for an attack
 _SUCCESS = ("success", "asr")
@@ -946,6 +1000,10 @@ def _split_keys(profile: dict[str, Any]) -> set[str]:
 def _metric_words(line: str) -> list[str]:
     """The metric names a sentence mentions (`accura`, `f1`), for matching result files' keys."""
     words = {m.group(0).lower() for m in _METRIC_WORDS.finditer(line)} - _VERBS
+    # `rate` alone names no metric; with the words before it it does (`false positive rate`, kept as
+    # `false_positive_rate`; `catch rate`)
+    words |= {" ".join(w for w in m.group(1).lower().split() if w not in _FILLERS)[-40:] + " rate"
+              for m in _RATE_PHRASE.finditer(line) if set(m.group(1).lower().split()) - _FILLERS}
     if any(w.startswith("succe") for w in words):
         words = {w for w in words if not w.startswith("succe")} | set(_SUCCESS)
     return sorted(words)

@@ -55,8 +55,8 @@ class DegenerateOutputs(Rule):
     measured outcome, scored as a refusal, not a failed call scored as an answer. A few empty
     outputs (under 15% in every file of the run) are a question too: a model that ends at once on
     some prompts writes empty strings as well, and nothing in the file tells that from a failed call.
-    Two table shapes are judged without output text: a prediction column holding one class on every
-    row while the labels vary (a collapsed classifier), and a judge's graded score (`judge_score`,
+    Two table shapes are judged without output text: a prediction column (`pred`, `y_pred`, `label_pred`, a
+    detector's `flagged`) holding one class on every row while the labels vary (a collapsed classifier), and a judge's graded score (`judge_score`,
     `rating`, `grader_score`: a number on a scale, not a 0/1 verdict) that is one value on every item
     of a per-item table of 20 or more rows (replies parsed into one fallback score).
 
@@ -89,6 +89,15 @@ class DegenerateOutputs(Rule):
         valid({
             "outputs/test_predictions.csv": "id,label,pred\n" + "".join(f"{i},{int(i % 3 == 0)},{int(i % 4 == 0)}\n" for i in range(1, 41)),
         }, note="the predictions vary"),
+        invalid({
+            "results/predictions.csv": "id,gold,flagged\n" + "".join(
+                f"{i},{'harmful' if i % 3 == 0 else 'benign'},0\n" for i in range(40)),
+        }, expect=[("results/predictions.csv", None, "RESULT009")],
+            note="probe 24: a harm classifier's `flagged` column is 0 on every row while the gold labels vary"),
+        valid({
+            "results/predictions.csv": "id,gold,flagged\n" + "".join(
+                f"{i},{'harmful' if i % 3 == 0 else 'benign'},{int(i % 3 == 0 or i % 7 == 1)}\n" for i in range(40)),
+        }, note="near miss: the flags vary"),
         invalid({"results/transcripts.jsonl": "".join(
             f'{{"id": {i}, "response": "{"" if i % 4 == 0 else f"The answer is {i}."}"}}\n' for i in range(12))},
             expect=[("results/transcripts.jsonl", 1, "RESULT009")]),
@@ -291,7 +300,9 @@ class DegenerateOutputs(Rule):
 _JUDGE_SCORE = re.compile(r"(?i)^((judge|grader|rater|evaluator|reward|rm|critic|gpt4|llm)_?"
                           r"(score|rating|grade|points)s?|rating|ratings|grade|likert)$")
 _ITEM_ID = re.compile(r"(?i)^(id|idx|uid|item|.+_id|.+_idx)$")
-_PREDICTION = re.compile(r"(?i)^(pred|preds|prediction|predictions|predicted|predicted_label|pred_label|y_pred|y_hat|yhat)$")
+# A classifier's output column: by its name, or named for the flag a detector raises (`flagged`: a harm classifier).
+_PREDICTION = re.compile(r"(?i)^(pred|preds|prediction|predictions|predicted|predicted_\w+|pred_\w+|\w+_pred|\w+_preds|"
+                         r"\w+_prediction|y_pred|y_hat|yhat|flagged|is_flagged)$")
 _GOLD = re.compile(r"(?i)^(label|labels|gold|target|y_true|y|truth|ground_truth|true_label|answer)$")
 _MIN_PREDICTIONS = 20
 

@@ -12,7 +12,8 @@ class UnseededRandom(Rule):
     ## What it does
     Finds draws from the global generator of Python's `random` module (`random.sample`,
     `random.shuffle`, `random.choice`, ...) in code that a program of the repo runs without ever
-    seeding that generator, and `random.Random()` made without a seed (and never `.seed()`-ed).
+    seeding that generator, and `random.Random()` made without a seed (and never `.seed()`-ed). PyCaret's
+    `setup(...)` without `session_id` draws the session's seed from `random` the same way.
 
     Seeding is a property of the program, not of the file: a draw in `data.py` is seeded when the
     script that calls into it runs `random.seed(...)` or a seeding helper first (`set_seed(cfg.seed)`
@@ -99,6 +100,28 @@ class UnseededRandom(Rule):
     message = "`{code}` draws from Python's global `random` generator, and {who}"
     question = "Which seed produced the draw of `{code}` at {where}, and is it recorded with the results?"
     examples = [
+        invalid("""
+            import json
+            import pandas as pd
+            from pycaret.classification import compare_models, predict_model, pull, setup
+
+            df = pd.read_csv("data/loans.csv")
+            exp = setup(data=df, target="defaulted", train_size=0.8, verbose=False)  # expect: SEED001
+            best = compare_models(sort="AUC")
+            predict_model(best)
+            json.dump({"holdout_auc": float(pull()["AUC"].iloc[0])}, open("results/automl.json", "w"))
+        """, note="probe 24: PyCaret's setup without `session_id` draws its session seed from `random`: split and models change every run"),
+        valid("""
+            import json
+            import pandas as pd
+            from pycaret.classification import compare_models, predict_model, pull, setup
+
+            df = pd.read_csv("data/loans.csv")
+            exp = setup(data=df, target="defaulted", train_size=0.8, session_id=123, verbose=False)
+            best = compare_models(sort="AUC")
+            predict_model(best)
+            json.dump({"holdout_auc": float(pull()["AUC"].iloc[0])}, open("results/automl.json", "w"))
+        """, note="near miss: the session seed is given"),
         invalid("""
             import json
             import random

@@ -67,7 +67,9 @@ class SeedAfterDraw(Rule):
     A draw in a constructor whose results the class's `reset()` makes again, when the program calls `.reset(`
     (an environment reset before every episode, after the seed), is left alone: the constructor assigns
     attributes of `self` that `reset` assigns again, and what the constructor builds from them `reset` builds
-    again too (held-out set 29; `overwritten.redrawn_by_reset`).
+    again too (held-out set 29; `overwritten.redrawn_by_reset`). Initial weights that a loader draws and then
+    loads trained weights over (`load_state_dict` in `load_model`) are not the draw the seed is late for; a later
+    draw before the seed is (`overwritten.loaded_init`).
 
     Precision, and why it stays a finding (2026-12-06, seedprec): of 20 first-scan findings (1 real)
     it still prints the real one, 2 false (a timing example whose model is built before a seed; a
@@ -107,6 +109,50 @@ class SeedAfterDraw(Rule):
     message = "`{draw}` draws from {gen} before `{seed}` ({seed_where}) seeds it, so this draw is unseeded"
     question = "Was the seed at {seed_where} meant to control `{draw}` at {where}, which runs before it?"
     examples = [
+        invalid({
+            "credit_model.py": '''
+                import torch
+                from torch import nn
+
+                def load_model(path):
+                    net = nn.Sequential(nn.Linear(20, 64), nn.ReLU(), nn.Linear(64, 2))
+                    net.load_state_dict(torch.load(path))
+                    return net
+            ''',
+            "attributions.py": '''
+                import json
+                import torch
+                from credit_model import load_model
+
+                model = load_model("checkpoints/credit.pt").eval()
+                baselines = torch.randn(16, 20) * 0.1  # expect: SEED006
+                torch.manual_seed(0)
+                score = float((model(baselines) - model(torch.zeros(1, 20))).mean())
+                json.dump({"n": 16, "score": score}, open("results/ig.json", "w"))
+            ''',
+        }, note="probe 24: the weights the loader draws are loaded over; the baselines drawn next are the late seed's draw"),
+        valid({
+            "credit_model.py": '''
+                import torch
+                from torch import nn
+
+                def load_model(path):
+                    net = nn.Sequential(nn.Linear(20, 64), nn.ReLU(), nn.Linear(64, 2))
+                    net.load_state_dict(torch.load(path))
+                    return net
+            ''',
+            "attributions.py": '''
+                import json
+                import torch
+                from credit_model import load_model
+
+                model = load_model("checkpoints/credit.pt").eval()
+                torch.manual_seed(0)
+                baselines = torch.randn(16, 20) * 0.1
+                score = float((model(baselines) - model(torch.zeros(1, 20))).mean())
+                json.dump({"n": 16, "score": score}, open("results/ig.json", "w"))
+            ''',
+        }, note="near miss: only the loaded-over weights come before the seed"),
         invalid("""
             import sys
             from peft import LoraConfig, get_peft_model

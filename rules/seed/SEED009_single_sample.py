@@ -37,7 +37,8 @@ class SingleSample(Rule):
     Finds model calls (also a chat request body posted with httpx / requests, `json={"model": ..., "messages":
     ..., "temperature": 0.9}`) that sample above temperature 0 (a literal, a constant, an argparse, typer
     or config-class default; local `generate` / pipelines only with `do_sample=True`; the settings of a
-    params object given to the call: vLLM `SamplingParams`, a `GenerationConfig`) once per item,
+    params object given to the call: vLLM `SamplingParams`, a `GenerationConfig`; the `ModelSettings` an OpenAI
+    Agents SDK agent was built with, for `Runner.run(agent, ...)`) once per item,
     with nothing in the file that accounts for the variance this brings: no `n=` /
     `num_return_sequences=` above 1, no loop over samples, seeds or runs around the call, no sampler seeded from the run's seed (`torch.manual_seed(seed)`) (or
     around the calls of the function that makes it) nor seeded, with any value, in the function that samples, before
@@ -104,8 +105,36 @@ seeding and repeating are one decision about the same call. A temperature read f
     message = ("`{call}` samples at temperature {temperature} once per item, with no repeated samples, "
                "seeds or spread: every reported number carries one unrepeatable draw per item")
     question = "How much do the numbers from `{call}` at {where} move between two runs, and is that smaller than the differences reported?"
-    triggers = ("create", "generate", "do_sample", "complet", "chat", "messages")
+    triggers = ("create", "generate", "do_sample", "complet", "chat", "messages", "model_settings")
     examples = [
+        invalid("""
+            import json
+            from agents import Agent, ModelSettings, Runner
+
+            agent = Agent(name="assistant", instructions="Answer concisely.", model="gpt-4.1-mini",
+                          model_settings=ModelSettings(temperature=0.9))  # expect: SEED009
+
+            async def main(items):
+                hits = []
+                for item in items:
+                    out = await Runner.run(agent, item["question"])
+                    hits.append(item["answer"] in out.final_output)
+                json.dump({"n": len(items), "accuracy": sum(hits) / len(items)}, open("results/acc.json", "w"))
+        """, note="probe 24: an OpenAI Agents SDK agent samples at its ModelSettings; each item is run once"),
+        valid("""
+            import json
+            from agents import Agent, ModelSettings, Runner
+
+            agent = Agent(name="assistant", instructions="Answer concisely.", model="gpt-4.1-mini",
+                          model_settings=ModelSettings(temperature=0.0))
+
+            async def main(items):
+                hits = []
+                for item in items:
+                    out = await Runner.run(agent, item["question"])
+                    hits.append(item["answer"] in out.final_output)
+                json.dump({"n": len(items), "accuracy": sum(hits) / len(items)}, open("results/acc.json", "w"))
+        """, note="near miss: the agent's settings are greedy"),
         invalid("""
             import json
             import ollama
@@ -735,6 +764,10 @@ seeding and repeating are one decision about the same call. A temperature read f
     def leave_Assign(self, node: cst.Assign) -> None:
         """`params = SamplingParams(temperature=...)`: sampling settings kept in an object for later calls."""
         value = node.value
+        if isinstance(value, cst.Call):
+            # `agent = Agent(..., model_settings=ModelSettings(temperature=0.9))`: the agent's runs sample at its settings
+            value = next((a.value for a in value.args if a.keyword is not None and a.keyword.value == "model_settings"
+                          and isinstance(a.value, cst.Call)), value)
         if isinstance(value, cst.Call) and (self.qualified_name(value.func) or "").rsplit(".", 1)[-1] in _PARAMS_OBJECTS:
             for target in node.targets:
                 if isinstance(target.target, (cst.Name, cst.Attribute)):
@@ -918,7 +951,7 @@ seeding and repeating are one decision about the same call. A temperature read f
 # (held-out set 17: LongBench's temperature-0.1 answers, judged debatable twice).
 NEAR_GREEDY = 0.2
 # Objects that carry sampling settings to a later model call (vLLM, transformers, SGLang).
-_PARAMS_OBJECTS = frozenset({"SamplingParams", "GenerationConfig"})
+_PARAMS_OBJECTS = frozenset({"SamplingParams", "GenerationConfig", "ModelSettings"})  # ModelSettings: the OpenAI Agents SDK
 
 
 def _batched(node: cst.Call) -> bool:

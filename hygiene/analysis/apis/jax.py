@@ -34,3 +34,10 @@ def _per_example(ctx: Any) -> bool:
         if isinstance(parent, cst.Call) and "vmap" in ctx.code(parent.func):
             return True
     return False
+
+
+def mapped_apply(code: str) -> bool:
+    """`jax.vmap(lambda x: model.apply(params, x))`, `jax.jit(jax.vmap(net.apply, in_axes=(None, 0)))`: a network
+    mapped over the examples of a batch; calling it gives a row per example."""
+    return bool(re.search(r"\bvmap\(", code)) and bool(re.search(r"\.apply(_fn)?\b", code))
+

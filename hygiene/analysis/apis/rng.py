@@ -183,7 +183,7 @@ def randomness_setter(tail: str, node: cst.Call) -> bool:
 _KNOWN_ROOTS = frozenset({"random", "numpy", "torch", "sklearn", "imblearn", "umap", "lightning",
                           "pytorch_lightning", "lightning_fabric", "transformers", "trl", "setfit",
                           "sentence_transformers", "stable_baselines3", "sb3_contrib", "zero", "delu", "peft",
-                          "pymc", "pymc3"})
+                          "pymc", "pymc3", "pycaret"})
 _KNOWN_METHODS = TENSOR_DRAW_METHODS | {"sample", "shuffle", "train_test_split"}
 
 
@@ -266,6 +266,9 @@ def _by_name(bare: str, name: str, node: cst.Call, tail: str) -> Seed | Draw | b
     if bare in MCMC_SAMPLERS:
         return True if _seeded_kwarg(kwargs, ("random_seed",)) or _has_star_kwargs(node) else Draw(
             MCMC_SAMPLERS[bare], "sklearn", f"pm.{tail}")
+    if bare.startswith("pycaret.") and tail == "setup":  # with no `session_id`, PyCaret draws one from `random`
+        return True if _seeded_kwarg(kwargs, ("session_id",)) or _has_star_kwargs(node) else Draw(
+            "random", "random", "setup() without `session_id`")
     if bare in RANDOM_STATE_USERS or bare.startswith("sklearn.datasets.make_"):  # (not load_*/fetch_*)
         return _sklearn(bare, node, kwargs)
     return None
