@@ -58,8 +58,8 @@ class FirstMarkerInModelText(Rule):
     """
     ## What it does
     Finds `re.search` (or `re.match` with `re.MULTILINE`) for a marker that is meant to come last
-    (`ANSWER:`, `FINAL ANSWER:`, `GRADE:`, `VERDICT:`, an `EXIT_CODE:` a harness appends) in text a
-    model wrote (`completion`, `output`, `response`, a command's `stdout`), whose match is then
+    (a line-anchored `^ANSWER:`, `^FINAL ANSWER:`, `^GRADE:`, `^VERDICT:` under `re.MULTILINE`, or an
+    `EXIT_CODE:` a harness appends) in text a model wrote (`completion`, `output`, `response`, a command's `stdout`), whose match is then
     read as the verdict. `re.search` returns the FIRST occurrence: a mid-reasoning "Answer: ..."
     line, or a marker the model itself printed, wins over the final one. `re.findall(...)[-1]`,
     the last of `re.finditer`, a pattern that binds the last marker (`(?s).*ANSWER:` or anchored
@@ -69,7 +69,7 @@ class FirstMarkerInModelText(Rule):
     |---|---|---|
     | `re.search(r"(?i)^ANSWER\\s*:\\s*([A-Za-z\\d ,]+)", state.output.completion, flags=re.MULTILINE)` | yes | `re.findall(...)[-1]` |
     | `re.search(r"EXIT_CODE:(\\d+)", output)` on a proof checker's output | yes | `list(re.finditer(...))[-1]` |
-    | `re.search(r"GRADE: ([CI])", response)` (notebook) | yes | `re.search(r"(?s).*GRADE: ([CI])", response)` |
+    | `re.search(r"^GRADE: ([CI])", response, re.M)` (notebook) | yes | `re.search(r"(?s).*GRADE: ([CI])", response)`; `re.search(r"ANSWER:\\s*([A-E])", text)` (unanchored) |
 
     ## Why is this bad?
     Chain-of-thought templates tell the model to end with `ANSWER: X`, and models restate or
@@ -130,7 +130,7 @@ class FirstMarkerInModelText(Rule):
             response = judge(prompt)
             """,
             """
-            m = re.search(r"GRADE: ([CI])", response)  # expect: EVAL094
+            m = re.search(r"^GRADE: ([CI])", response, re.M)  # expect: EVAL094
             grade = m.group(1) if m else None
             """,
         )}, note="notebook: a judge's grade"),
@@ -146,9 +146,10 @@ class FirstMarkerInModelText(Rule):
                 last = re.search(r"ANSWER:\\s*([A-D])\\s*\\Z", completion)
                 header = re.search(r"ANSWER:\\s*([A-D])", template)
                 cue = re.search(r"the answer is \\(?([A-D])", completion)
-                return letter, code, grade, last, header, cue
+                one = re.search(r"ANSWER:\\s*([A-E])", completion)
+                return letter, code, grade, last, header, cue, one
         """, note="near misses: the last match; a pattern that binds the last marker; text that is no "
-                  "model output; a lower-case prose cue"),
+                  "model output; a lower-case prose cue; an unanchored marker search (one marker per reply)"),
     ]
 
     def visit_Module(self, node) -> None:
@@ -168,6 +169,12 @@ class FirstMarkerInModelText(Rule):
                 continue  # `re.match` anchors at the start of the text: a first line, not a first marker
             if _binds_last(pattern, n):
                 continue
+            harness = m.group(1).replace("_", "") in ("EXITCODE", "RETURNCODE", "STATUS")
+            flags = ast.unparse(n)
+            lines = pattern[:m.start()].replace("(?i)", "").rstrip("(").endswith("^") and (
+                "MULTILINE" in flags or "re.M" in flags or re.search(r"\(\?[a-z]*m", pattern) is not None)
+            if not (harness or lines):
+                continue  # an unanchored `ANSWER:` search: a reply with one marker is the common, fine case
             target = _text_name(n.args[1])
             if target is None:
                 continue
