@@ -1,4 +1,4 @@
-"""EVAL053: after a loop that sums a per-batch value, the figure reads the last batch's value."""
+"""EVAL053: after a loop that sums or collects a per-batch value, the figure reads the last batch's value."""
 from __future__ import annotations
 
 import ast
@@ -13,17 +13,27 @@ from hygiene.rule import Rule, invalid, notebook, valid
 COUNT_WORDS = frozenset({"denom", "denominator", "count", "counts", "cnt", "n", "num", "total", "seen", "samples",
                          "examples", "items", "size", "nb", "numel", "instances", "tokens"})
 LOOPS = (ast.For, ast.AsyncFor)
+# Reductions of a collection: given the loop's per-iteration name instead of the list the loop filled, they
+# summarise the last iteration alone (`np.mean(mse)` after `mses.append(mse)`).
+REDUCERS = frozenset({"mean", "nanmean", "average", "median", "nanmedian", "std", "nanstd", "var", "fmean",
+                      "sum", "nansum", "max", "min"})
+COLLECTS = frozenset({"append", "extend"})
+REDUCED_MESSAGE = ("`{text}` reduces `{value}`, which after the loop at line {loop} holds the last iteration only: "
+                   "the list `{total}` the loop appended it to is not used")
+REDUCED_QUESTION = "Should `{text}` reduce `{total}` (every iteration's values) instead of `{value}` (the last one)?"
 
 
 def _bound(target: ast.AST) -> set[str]:
     return {n.id for n in ast.walk(target) if isinstance(n, ast.Name)}
 
 
-def _loop_facts(loop: ast.AST) -> tuple[set[str], dict[str, str], set[str]]:
-    """(names the body binds, {per-batch name: total it is added to}, names the body counts up)."""
+def _loop_facts(loop: ast.AST) -> tuple[set[str], dict[str, str], set[str], dict[str, str]]:
+    """(names the body binds, {per-batch name: total it is added to}, names the body counts up,
+    {per-batch name: list it is appended to})."""
     bound: set[str] = set()
     totals: dict[str, str] = {}
     counted: set[str] = set()
+    collected: dict[str, str] = {}
     for n in own_nodes(loop):
         if n is loop:
             continue
@@ -39,10 +49,23 @@ def _loop_facts(loop: ast.AST) -> tuple[set[str], dict[str, str], set[str]]:
             func = n.func
             if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.attr in (
                     "update", "append", "extend", "add_"):
+                if func.attr in COLLECTS and len(args) == 1 and args[0] != func.value.id:
+                    collected.setdefault(args[0], func.value.id)
                 args = [func.value.id, *args]
             if len(args) == 2 and args[0] != args[1]:
                 totals.setdefault(args[1], args[0])  # `update_metrics(total_metrics, metrics)`
-    return bound, totals, counted
+    return bound, totals, counted, collected
+
+
+def _reducer(call: ast.Call) -> str | None:
+    """`np.mean`, `torch.mean`, `statistics.mean`, `mean` -> its last name when it reduces a collection."""
+    func = call.func
+    name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else None
+    if name not in REDUCERS or len(call.args) != 1 or call.keywords:
+        return None
+    if isinstance(func, ast.Name) and name in ("sum", "max", "min"):
+        return None  # builtins over one value fail loudly or are a different idiom
+    return name
 
 
 class LastBatchValueOverTotalCount(Rule):
@@ -61,11 +84,15 @@ class LastBatchValueOverTotalCount(Rule):
     | `score_fn(metrics, denom)` after `update_metrics(total_metrics, metrics)` | yes | `score_fn(total_metrics, denom)` |
     | `acc = correct / n_seen` after `total_correct += correct` (notebook) | yes | `total_correct / n_seen` |
     | `loss / count` after `total_loss += loss` | yes | `add_scalar("loss", loss, global_step)` |
+    | `np.mean(mse)` after `mses.append(mse)` in a loop over targets | yes | `np.mean(mses)`; `np.mean(loss)` inside the loop |
 
     ## Why is this bad?
     The reported test score is one batch's metric divided by the size of the whole test set (or
     one batch's figure presented as the set's): a number far too small, or a noisy single-batch
     value, that looks like the evaluation of every item. The total the loop built is never used.
+    The same holds for a reduction (`np.mean`, `np.median`, `torch.mean`, `statistics.mean`) given
+    the per-iteration name instead of the list the loop appended it to: `np.mean(mse)` after
+    `mses.append(mse)` is the last target's error, reported as the mean over all targets.
 
     ## Example
         total_metrics, denom = {}, 0
@@ -85,7 +112,7 @@ class LastBatchValueOverTotalCount(Rule):
     message = ("`{text}` reads `{value}`, which after the loop at line {loop} holds the last batch only, with "
                "`{count}` counted over every batch: the loop's total `{total}` is not used")
     question = "Should `{text}` read `{total}` (the loop's total) instead of `{value}` (the last batch's)?"
-    triggers = ("+=",)
+    triggers = ("+=", ".append(", ".extend(")
     examples = [
         invalid("""
             import torch
@@ -116,6 +143,39 @@ class LastBatchValueOverTotalCount(Rule):
             print(acc)
             """,
         )}, note="notebook: the division in the next cell"),
+        invalid("""
+            import numpy as np
+            import scipy.stats
+            from sklearn.metrics import mean_squared_error
+
+            def evaluate(pred, targets):
+                rmses, pearsons = [], []
+                for i in range(pred.shape[1]):
+                    rmse = mean_squared_error(pred[:, i], targets[:, i], squared=False)
+                    pearson = scipy.stats.pearsonr(pred[:, i], targets[:, i])[0]
+                    rmses.append(rmse)
+                    pearsons.append(pearson)
+                return np.mean(rmse), np.mean(pearsons)  # expect: EVAL053
+        """, note="a reduction of the per-target name after the loop that collected it"),
+        valid("""
+            import numpy as np
+
+            def evaluate(pred, targets, batches, step):
+                rmses = []
+                for i in range(pred.shape[1]):
+                    rmse = float(np.sqrt(np.mean((pred[:, i] - targets[:, i]) ** 2)))
+                    rmses.append(rmse)
+                losses = []
+                for batch in batches:
+                    loss = step(batch)
+                    losses.append(loss)
+                    print(np.mean(loss))
+                scores = []
+                for batch in batches:
+                    scores.append(step(batch))
+                score = np.array(scores)
+                return np.mean(rmses), np.mean(losses), np.median(score)
+        """, note="near misses: the list reduced; a per-batch value reduced inside the loop; the name bound again"),
         valid("""
             def test(evaluator, test_loader, score_fn, update_metrics, writer):
                 total_metrics, denom, global_step = {}, 0, 0
@@ -149,12 +209,34 @@ class LastBatchValueOverTotalCount(Rule):
                 loop = loop.body[0]  # `with torch.no_grad(): for ...`
             if not isinstance(loop, LOOPS):
                 continue
-            bound, totals, counted = _loop_facts(loop)
+            bound, totals, counted, collected = _loop_facts(loop)
             counts = {c for c in counted if set(name_tokens(c)) & COUNT_WORDS and c not in totals}
             values = {v: t for v, t in totals.items() if v in bound and t != v and v not in counted}
-            if not counts or not values:
-                continue
-            self._after(block[i + 1:], loop, values, counts)
+            if counts and values:
+                self._after(block[i + 1:], loop, values, counts)
+            kept = {v: t for v, t in collected.items() if v in bound and v not in counted and t not in bound}
+            if kept:
+                self._reduced(block[i + 1:], loop, kept)
+
+    def _reduced(self, rest: list[ast.stmt], loop: ast.AST, kept: dict[str, str]) -> None:
+        """`np.mean(mse)` after a loop that binds `mse` and appends it to `mses`: the last iteration's value."""
+        live = dict(kept)
+        for stmt in rest:
+            if isinstance(stmt, LOOPS):
+                return  # the name may be the next loop's own
+            for n in ast.walk(stmt):
+                if isinstance(n, ast.Call) and _reducer(n) and isinstance(n.args[0], ast.Name) \
+                        and n.args[0].id in live:
+                    value = n.args[0].id
+                    self.ctx.report(type(self), None, line=n.lineno, message=REDUCED_MESSAGE, question=REDUCED_QUESTION,
+                        fields={"text": ast.unparse(n), "value": value, "count": "-", "total": live[value],
+                                "loop": loop.lineno})
+                    return
+            if isinstance(stmt, (ast.Assign, ast.AugAssign, ast.AnnAssign)):
+                targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
+                for t in targets:
+                    for name in _bound(t):
+                        live.pop(name, None)
 
     def _after(self, rest: list[ast.stmt], loop: ast.AST, values: dict[str, str], counts: set[str]) -> None:
         live = dict(values)
