@@ -278,8 +278,13 @@ class ItemCountOverBatches(Rule):
         tree = module_tree(self.ctx)
         if tree is None:
             return
-        walkers = _walkers(tree)
+        walkers: dict[str, tuple[int, str, list[str]]] | None = None
         for scope in [tree, *(f for f in walk_list(tree) if isinstance(f, FUNCTIONS))]:
+            divisions = _divisions(scope)
+            if not divisions:  # nothing to report in this scope: its totals are not needed (issue 12)
+                continue
+            if walkers is None:
+                walkers = _walkers(tree)
             # (line, name, loader): where a name last became a total over a loader's batches.
             summed: list[tuple[int, str, str]] = [
                 (loop.lineno, n.target.id, _walked(loop)) for loop in _own(scope) if isinstance(loop, ast.For)
@@ -299,7 +304,7 @@ class ItemCountOverBatches(Rule):
                         summed.extend((n.lineno, b, given.id) for b, r in zip(bound, names) if b and r)
                 elif isinstance(n, ast.Assign):
                     summed.extend((n.lineno, t.id, "") for t in n.targets if isinstance(t, ast.Name))
-            for division, total, divisor in _divisions(scope):
+            for division, total, divisor in divisions:
                 before = [entry for entry in summed if entry[1] == total and entry[0] < division.lineno]
                 walked = max(before)[2] if before else ""
                 if walked and walked != divisor and _loader_name(walked) and _loader_name(divisor):
