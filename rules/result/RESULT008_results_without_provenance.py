@@ -14,6 +14,7 @@ from hygiene.rule import Rule, invalid, notebook, valid
 from hygiene.analysis.strings import string_value
 from hygiene.walk import iter_nodes
 
+import bisect
 import re
 
 # Writers of files people read numbers from. A pickle is not one (nobody reads a number from it
@@ -1373,9 +1374,24 @@ A JSON-lines writer's record written once per run (`with jsonlines.open("results
             own = self._own_names = _own_functions(getattr(self.ctx, "module", None))
         return own
 
+    def _input_in_lines(self, node: cst.CSTNode) -> bool:
+        """Whether the source lines of the statement at the walk's `node` hold a text of `_FROM_INPUT_PARTS`
+        (True when unknown): the code of any part of the statement is in them (issue 12)."""
+        if not self.input_text:
+            return False
+        span = self.ctx.statement_lines.span(node, self.ctx.parents) if "\r" not in self.ctx.text else None
+        if span is None:
+            return True
+        lines = self.__dict__.get("_input_lines")
+        if lines is None:
+            lines = self._input_lines = [n for n, line in enumerate(self.ctx.lines, 1)
+                                         if any(part in line for part in _FROM_INPUT_PARTS)]
+        at = bisect.bisect_left(lines, span[0])
+        return at < len(lines) and lines[at] <= span[1]
+
     def visit_Assign(self, node: cst.Assign) -> None:
         self._run_folder(node)
-        if self.input_text and _FROM_INPUT.search(self.ctx.code(node.value)):
+        if self._input_in_lines(node) and _FROM_INPUT.search(self.ctx.code(node.value)):
             self.from_input.update(t.target.value for t in node.targets if isinstance(t.target, cst.Name))
         scope = self.scopes[-1]
         for target in node.targets:
