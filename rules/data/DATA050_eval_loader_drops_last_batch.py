@@ -429,10 +429,17 @@ class EvalLoaderDropsLastBatch(Rule):
                 if isinstance(flag, str) and "batch" in flag.lower():
                     self._ones.append(flag.lstrip("-").replace("-", "_"))
 
+    def _drop_last_text(self) -> bool:
+        """`"drop_last" in` the file's text, searched once per file, not at every function (issue 12)."""
+        known = self.__dict__.get("_drop_last")
+        if known is None:
+            known = self._drop_last = "drop_last" in self.ctx.text
+        return known
+
     # -- where we are -------------------------------------------------------------------------
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self._functions.append(_Function())
-        if "drop_last" in self.ctx.text:
+        if self._drop_last_text():
             self._silent[node.name.value] = not any(isinstance(n, cst.Return) and n.value is not None
                                                     for n in iter_nodes(node.body))
 
