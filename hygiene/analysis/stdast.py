@@ -73,11 +73,6 @@ def subtree(root: ast.AST) -> list[ast.AST]:
     return known[1]
 
 
-def walk(root: ast.AST) -> Iterator[ast.AST]:
-    """`ast.walk(root)`: the same nodes in the same order, from `subtree`'s list."""
-    return iter(subtree(root))
-
-
 def module_nodes(ctx: Any) -> list[ast.AST]:
     """Every node of `module_tree(ctx)` in `ast.walk`'s order, listed once per file for every rule
     that reads the whole tree (issue 12: eleven rules each walked it); [] without a tree. Do not
