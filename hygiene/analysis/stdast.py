@@ -11,6 +11,8 @@ import ast
 from collections.abc import Iterator
 from typing import Any
 
+from hygiene import walk as _walk
+
 FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
 
 
@@ -57,6 +59,20 @@ def walk_list(root: ast.AST) -> list[ast.AST]:
 _FIELDS: dict[type, tuple[str, ...]] = {}
 
 
+def subtree(root: ast.AST) -> list[ast.AST]:
+    """`walk_list(root)`, listed once per file's check (`hygiene.walk.scopes_remembered`) however many
+    rules walk the same statement, loop or function (issue 12: thirty rules call `ast.walk` on them).
+    Do not change the list."""
+    memo = _walk._scope_memo
+    if memo is None:
+        return walk_list(root)
+    key = ("stdast", id(root))
+    known = memo.get(key)  # type: ignore[call-overload]
+    if known is None:
+        known = memo[key] = (root, walk_list(root))  # type: ignore[index]
+    return known[1]
+
+
 def module_nodes(ctx: Any) -> list[ast.AST]:
     """Every node of `module_tree(ctx)` in `ast.walk`'s order, listed once per file for every rule
     that reads the whole tree (issue 12: eleven rules each walked it); [] without a tree. Do not
@@ -65,7 +81,7 @@ def module_nodes(ctx: Any) -> list[ast.AST]:
     nodes = memo.get("stdast-nodes")
     if nodes is None:
         tree = module_tree(ctx)
-        nodes = memo["stdast-nodes"] = [] if tree is None else walk_list(tree)
+        nodes = memo["stdast-nodes"] = [] if tree is None else subtree(tree)
     return nodes
 
 
@@ -96,7 +112,7 @@ def scope_nodes(ctx: Any, scope: ast.AST) -> list[ast.AST]:
 def scopes(tree: ast.Module) -> Iterator[ast.AST]:
     """The module and every function in it (each a scope whose statements a rule reads)."""
     yield tree
-    for node in ast.walk(tree):
+    for node in subtree(tree):
         if isinstance(node, FUNCTIONS):
             yield node
 
@@ -130,7 +146,7 @@ _NESTED = frozenset({*FUNCTIONS, ast.ClassDef, ast.Lambda})
 
 
 def names_in(node: ast.AST) -> set[str]:
-    return {n.id for n in ast.walk(node) if isinstance(n, ast.Name)}
+    return {n.id for n in subtree(node) if isinstance(n, ast.Name)}
 
 
 def dotted(node: ast.AST) -> str:

@@ -1404,7 +1404,7 @@ class ScoredWithoutStopReason(Rule):
             self.token_limit = True
         # A prompt asking for step-by-step reasoning (`\boxed{}` at the end of it) needs far more than a
         # direct answer: a budget of 1024 cuts such solutions often.
-        whole = _REASONING_ANSWER if _ASKS_REASONING.search(self.ctx.text) else _WHOLE_ANSWER
+        whole = _REASONING_ANSWER if self._asks_reasoning() else _WHOLE_ANSWER
         if limit is None or _SHORT_REPLY <= limit < whole:
             self.long_limit = True
 
@@ -1432,7 +1432,7 @@ class ScoredWithoutStopReason(Rule):
             limit = next((a.value for a in node.args if a.keyword is not None
                           and a.keyword.value in ("max_new_tokens", "max_length")), None)
             short = self._literal_int(limit) if limit is not None else None
-            whole = _REASONING_ANSWER if _ASKS_REASONING.search(self.ctx.text) else _WHOLE_ANSWER
+            whole = _REASONING_ANSWER if self._asks_reasoning() else _WHOLE_ANSWER
             if limit is not None and not (short is not None and (short < _SHORT_REPLY or short >= whole)):
                 # (a budget that holds whole answers, or step-by-step ones, cuts few: as for API calls)
                 # `max_new_tokens=2` asks for a letter or a label: the budget is the design, not a cut
@@ -1578,6 +1578,14 @@ class ScoredWithoutStopReason(Rule):
         if code in self.foreign and not (any(_compares_value(p) for p in parents[-2:]) or through_helper):
             return  # another module's reply handed to a grader (an LLM judge reads what was cut): compared only
         self._reply_site(node, code, function)
+
+    def _asks_reasoning(self) -> bool:
+        """Whether the file's text asks for step-by-step reasoning: searched once per file, not at every
+        generation call (issue 12)."""
+        asks = self.__dict__.get("_asks")
+        if asks is None:
+            asks = self._asks = bool(_ASKS_REASONING.search(self.ctx.text))
+        return asks
 
     def _guarded_heads(self, value: str) -> list[str]:
         """The markers `value` is split on with its head kept (`value.split(M)[0]`) and tested for (`M in value`)

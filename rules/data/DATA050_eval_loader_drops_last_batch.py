@@ -529,12 +529,19 @@ class EvalLoaderDropsLastBatch(Rule):
     def leave_ClassDef(self, original_node: cst.ClassDef) -> None:
         self._classes.pop()
 
+    def _drop_last_text(self) -> bool:
+        """`"drop_last" in` the file's text, searched once per file, not at every function (issue 12)."""
+        known = self.__dict__.get("_drop_last")
+        if known is None:
+            known = self._drop_last = "drop_last" in self.ctx.text
+        return known
+
     # -- where we are -------------------------------------------------------------------------
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         if node.name.value == "__getitem__" and self._classes and "random" in self.ctx.text:
             self._getitem = self._classes[-1]
         self._functions.append(_Function())
-        if "drop_last" in self.ctx.text:
+        if self._drop_last_text():
             self._silent[node.name.value] = not any(isinstance(n, cst.Return) and n.value is not None
                                                     for n in iter_nodes(node.body))
 

@@ -6,7 +6,7 @@ import ast
 import re
 
 from hygiene.analysis.apis.torch import name_tokens
-from hygiene.analysis.stdast import FUNCTIONS, module_tree, walk_list
+from hygiene.analysis.stdast import FUNCTIONS, module_tree, subtree
 from hygiene.discovery import is_test_path
 from hygiene.finding import Severity
 from hygiene.rule import Rule, invalid, notebook, valid
@@ -39,7 +39,7 @@ def _meaning(target: ast.AST) -> frozenset[str]:
 def _file_read(value: ast.AST) -> bool:
     """Is `value` a read of a file named by a string (`pd.read_json(f"{DIR}/a.jsonl")`, `json.load(open("a.json"))`)?"""
     reads = named = False
-    for node in walk_list(value):
+    for node in subtree(value):
         if isinstance(node, ast.Call):
             func = node.func
             name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
@@ -52,9 +52,9 @@ def _file_read(value: ast.AST) -> bool:
 
 def _rebinds(stmts: list[ast.stmt], value: ast.AST) -> bool:
     """Do `stmts` bind a name that `value` reads (the path changed between two reads)?"""
-    read = {n.id for n in walk_list(value) if isinstance(n, ast.Name)}
+    read = {n.id for n in subtree(value) if isinstance(n, ast.Name)}
     for stmt in stmts:
-        for n in walk_list(stmt):
+        for n in subtree(stmt):
             if isinstance(n, ast.Name) and isinstance(n.ctx, (ast.Store, ast.Del)) and n.id in read:
                 return True
     return False
@@ -62,7 +62,7 @@ def _rebinds(stmts: list[ast.stmt], value: ast.AST) -> bool:
 
 def _blocks(tree: ast.Module) -> list[list[ast.stmt]]:
     found: list[list[ast.stmt]] = []
-    for node in walk_list(tree):
+    for node in subtree(tree):
         for field in ("body", "orelse", "finalbody"):
             block = getattr(node, field, None)
             if isinstance(block, list) and block and isinstance(block[0], ast.stmt):

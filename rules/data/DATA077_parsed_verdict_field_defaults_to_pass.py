@@ -5,7 +5,7 @@ from __future__ import annotations
 import ast
 
 from hygiene.analysis.apis.torch import name_tokens
-from hygiene.analysis.stdast import FUNCTIONS, module_nodes, module_tree, walk_list
+from hygiene.analysis.stdast import FUNCTIONS, module_nodes, module_tree, subtree
 from hygiene.discovery import is_test_path
 from hygiene.finding import Severity
 from hygiene.rule import Rule, invalid, notebook, valid
@@ -24,7 +24,7 @@ _PARSERS = frozenset({"loads", "literal_eval", "parse_json", "from_json", "json_
 def _parsed_names(function: ast.AST) -> set[str]:
     """Names bound in `function` to a parse of text (`obj = json.loads(s)`, `data = ast.literal_eval(reply)`)."""
     found: set[str] = set()
-    for node in walk_list(function):
+    for node in subtree(function):
         if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call):
             func = node.value.func
             name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
@@ -134,7 +134,7 @@ class ParsedVerdictFieldDefaultsToPass(Rule):
             if not parsed:
                 continue
             reported: set[int] = set()
-            for call in walk_list(function):
+            for call in subtree(function):
                 if not isinstance(call, ast.Call):
                     continue
                 wrapped = isinstance(call.func, ast.Name) and call.func.id == "bool" and len(call.args) == 1

@@ -7,7 +7,7 @@ import ast
 import libcst as cst
 
 from hygiene.analysis.apis.torch import name_tokens
-from hygiene.analysis.stdast import module_tree, walk_list
+from hygiene.analysis.stdast import module_tree, subtree
 
 from hygiene.analysis.randomness import is_test_path
 from hygiene.analysis.strings import string_value
@@ -46,20 +46,20 @@ def _fold_loop(loop: ast.For) -> str:
 def _unrotated_split(loop: ast.For, index: str) -> ast.Call | None:
     """A split the fold loop makes and fits on without the fold index reaching it: no argument reads the
     index or a name the loop derives from it, and it is not a library split drawn afresh on every call."""
-    body = [n for stmt in loop.body for n in walk_list(stmt)]
+    body = [n for stmt in loop.body for n in subtree(stmt)]
     if not any(isinstance(n, ast.Call) and _callee(n) in _FIT_CALLS for n in body):
         return None
     derived = {index}
     for n in body:
-        if isinstance(n, ast.Assign) and any(isinstance(x, ast.Name) and x.id in derived for x in walk_list(n.value)):
-            derived |= {t.id for target in n.targets for t in walk_list(target) if isinstance(t, ast.Name)}
+        if isinstance(n, ast.Assign) and any(isinstance(x, ast.Name) and x.id in derived for x in subtree(n.value)):
+            derived |= {t.id for target in n.targets for t in subtree(target) if isinstance(t, ast.Name)}
     for n in body:
         if not isinstance(n, ast.Call):
             continue
         callee = _callee(n)
         if "split" not in name_tokens(callee) or callee == "split" or "random" in callee or "shuffle" in callee:
             continue
-        if any(isinstance(x, ast.Name) and x.id in derived for x in walk_list(n)):
+        if any(isinstance(x, ast.Name) and x.id in derived for x in subtree(n)):
             continue
         seed = _RANDOM_SPLITS.get(callee)
         if seed is not None and not any(k.arg == seed and isinstance(k.value, ast.Constant) for k in n.keywords):
@@ -278,17 +278,17 @@ class SplitParameterIgnored(Rule):
         tree = module_tree(self.ctx)
         if tree is None or is_test_path(self.ctx.path):
             return
-        for loop in walk_list(tree):
+        for loop in subtree(tree):
             if not isinstance(loop, ast.For):
                 continue
             index = _fold_loop(loop)
             split = _unrotated_split(loop, index) if index else None
             if split is None:
                 continue
-            parent = next((n for stmt in loop.body for n in walk_list(stmt) if isinstance(n, ast.Assign)
+            parent = next((n for stmt in loop.body for n in subtree(stmt) if isinstance(n, ast.Assign)
                            and n.value is split), None)
-            read = {x.id for x in walk_list(split) if isinstance(x, ast.Name)}
-            rebound = sorted({t.id for target in (parent.targets if parent else []) for t in walk_list(target)
+            read = {x.id for x in subtree(split) if isinstance(x, ast.Name)}
+            rebound = sorted({t.id for target in (parent.targets if parent else []) for t in subtree(target)
                               if isinstance(t, ast.Name) and t.id in read})
             self.ctx.report(type(self), None, line=split.lineno, message=(
                 "`{call}` in the loop over folds `{index}` never receives `{index}`: every fold gets the same "

@@ -6,7 +6,7 @@ import ast
 import libcst as cst
 
 from hygiene.analysis.apis.torch import name_tokens
-from hygiene.analysis.stdast import FUNCTIONS, module_tree, walk_list
+from hygiene.analysis.stdast import FUNCTIONS, module_tree, subtree
 from hygiene.finding import Location, Severity
 from hygiene.rule import Rule, invalid, notebook, valid
 from hygiene.walk import iter_nodes
@@ -85,7 +85,7 @@ def _totals_over(scope: ast.AST) -> dict[str, str]:
     found: dict[str, str] = {}
     for loop in _own(scope):
         if isinstance(loop, ast.For) and _walked(loop):
-            for n in (x for stmt in loop.body for x in walk_list(stmt)):
+            for n in (x for stmt in loop.body for x in subtree(stmt)):
                 if isinstance(n, ast.AugAssign) and isinstance(n.op, ast.Add) and isinstance(n.target, ast.Name):
                     found[n.target.id] = _walked(loop)
     return found
@@ -95,7 +95,7 @@ def _walkers(tree: ast.Module) -> dict[str, tuple[int, str, list[str]]]:
     """Functions that sum over the loader they are given: name -> (position of that parameter, its name, the
     names returned in order)."""
     found: dict[str, tuple[int, str, list[str]]] = {}
-    for f in walk_list(tree):
+    for f in subtree(tree):
         if not isinstance(f, FUNCTIONS):
             continue
         params = [a.arg for a in f.args.args]
@@ -278,12 +278,17 @@ class ItemCountOverBatches(Rule):
         tree = module_tree(self.ctx)
         if tree is None:
             return
-        walkers = _walkers(tree)
-        for scope in [tree, *(f for f in walk_list(tree) if isinstance(f, FUNCTIONS))]:
+        walkers: dict[str, tuple[int, str, list[str]]] | None = None
+        for scope in [tree, *(f for f in subtree(tree) if isinstance(f, FUNCTIONS))]:
+            divisions = _divisions(scope)
+            if not divisions:  # nothing to report in this scope: its totals are not needed (issue 12)
+                continue
+            if walkers is None:
+                walkers = _walkers(tree)
             # (line, name, loader): where a name last became a total over a loader's batches.
             summed: list[tuple[int, str, str]] = [
                 (loop.lineno, n.target.id, _walked(loop)) for loop in _own(scope) if isinstance(loop, ast.For)
-                and _walked(loop) for stmt in loop.body for n in walk_list(stmt)
+                and _walked(loop) for stmt in loop.body for n in subtree(stmt)
                 if isinstance(n, ast.AugAssign) and isinstance(n.op, ast.Add) and isinstance(n.target, ast.Name)]
             for n in _own(scope):
                 if isinstance(n, ast.Assign) and isinstance(n.value, ast.Call) and isinstance(n.value.func, ast.Name) \
@@ -299,7 +304,7 @@ class ItemCountOverBatches(Rule):
                         summed.extend((n.lineno, b, given.id) for b, r in zip(bound, names) if b and r)
                 elif isinstance(n, ast.Assign):
                     summed.extend((n.lineno, t.id, "") for t in n.targets if isinstance(t, ast.Name))
-            for division, total, divisor in _divisions(scope):
+            for division, total, divisor in divisions:
                 before = [entry for entry in summed if entry[1] == total and entry[0] < division.lineno]
                 walked = max(before)[2] if before else ""
                 if walked and walked != divisor and _loader_name(walked) and _loader_name(divisor):

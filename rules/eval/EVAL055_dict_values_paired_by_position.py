@@ -5,7 +5,7 @@ import ast
 
 import libcst as cst
 
-from hygiene.analysis.stdast import dotted, module_functions, module_scopes, module_tree, scope_nodes
+from hygiene.analysis.stdast import dotted, module_functions, module_scopes, module_tree, scope_nodes, subtree
 from hygiene.finding import Severity
 from hygiene.rule import Rule, invalid, valid
 
@@ -17,12 +17,12 @@ def _sorts_items(node: ast.AST) -> bool:
     """Whether `node` holds `sorted(x.items(), ...)`: a dict rebuilt in key order."""
     return any(isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == "sorted" and n.args
                and isinstance(n.args[0], ast.Call) and isinstance(n.args[0].func, ast.Attribute)
-               and n.args[0].func.attr == "items" for n in ast.walk(node))
+               and n.args[0].func.attr == "items" for n in subtree(node))
 
 
 def _values_root(node: ast.AST) -> tuple[str, str] | None:
     """(root name, text) of `X` when `node` iterates `X.values()` (a comprehension, `list(...)`, `np.array(...)`)."""
-    for n in ast.walk(node):
+    for n in subtree(node):
         if (isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr == "values"
                 and not n.args):
             base = n.func.value

@@ -5,7 +5,7 @@ import ast
 
 import libcst as cst
 
-from hygiene.analysis.stdast import module_nodes, module_tree
+from hygiene.analysis.stdast import module_nodes, module_tree, subtree
 from hygiene.finding import Severity
 from hygiene.rule import Rule, invalid, valid
 
@@ -22,7 +22,7 @@ MAKERS = frozenset({"load_dataset", "load_from_disk", "from_dict", "from_pandas"
 def _made_by(value: ast.AST, made: set[str]) -> bool:
     """Whether `value` is (a subscript of) a call chain that makes a dataset, or a method of a dataset
     already made that returns a new one (`ds.filter(...)`)."""
-    for n in ast.walk(value):
+    for n in subtree(value):
         if isinstance(n, ast.Call):
             func = n.func
             name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""

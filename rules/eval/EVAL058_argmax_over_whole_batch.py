@@ -5,7 +5,7 @@ import ast
 
 import libcst as cst
 
-from hygiene.analysis.stdast import module_tree
+from hygiene.analysis.stdast import module_tree, subtree
 from hygiene.finding import Severity
 from hygiene.rule import Rule, invalid, notebook, valid
 
@@ -171,10 +171,10 @@ class ArgmaxOverWholeBatch(Rule):
         if tree is None:
             return
         parents: dict[int, ast.AST] = {}
-        for parent in ast.walk(tree):
+        for parent in subtree(tree):
             for child in ast.iter_child_nodes(parent):
                 parents[id(child)] = parent
-        for scope in [tree, *(n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)))]:
+        for scope in [tree, *(n for n in subtree(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)))]:
             self._scope(scope, parents)
 
     def _scope(self, scope: ast.AST, parents: dict[int, ast.AST]) -> None:

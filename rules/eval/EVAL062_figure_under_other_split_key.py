@@ -6,7 +6,7 @@ import ast
 import libcst as cst
 
 from hygiene.analysis.apis.torch import name_tokens
-from hygiene.analysis.stdast import FUNCTIONS, module_scopes, module_tree, scope_nodes
+from hygiene.analysis.stdast import FUNCTIONS, module_scopes, module_tree, scope_nodes, subtree
 from hygiene.finding import Severity
 from hygiene.rule import Rule, invalid, valid
 
@@ -77,7 +77,7 @@ def _records(func: ast.AST) -> bool:
 def _loop_split(loop: ast.For) -> str:
     """The split of the data a loop walks (`enumerate(tqdm(self.dl_val))` -> val), from names and attributes."""
     words = []
-    for n in ast.walk(loop.iter):
+    for n in subtree(loop.iter):
         if isinstance(n, ast.Name):
             words += name_tokens(n.id)
         elif isinstance(n, ast.Attribute):
@@ -301,7 +301,7 @@ class FigureUnderOtherSplitKey(Rule):
         """Every attribute the file assigns (`self.mean_loss_val = 0.` in `__init__`), listed once."""
         memo = self.ctx.memo
         if "EVAL062-attributes" not in memo:
-            memo["EVAL062-attributes"] = {n.attr for n in ast.walk(tree)
+            memo["EVAL062-attributes"] = {n.attr for n in subtree(tree)
                                           if isinstance(n, ast.Attribute) and isinstance(n.ctx, ast.Store)}
         return memo["EVAL062-attributes"]
 
@@ -320,7 +320,7 @@ class FigureUnderOtherSplitKey(Rule):
                 continue
             if isinstance(s.value, ast.Constant):
                 continue  # `test_count += 1`: a counter of the rows a branch writes
-            if any(isinstance(n, ast.Name) and _split_of(name_tokens(n.id)) == split for n in ast.walk(s.value)):
+            if any(isinstance(n, ast.Name) and _split_of(name_tokens(n.id)) == split for n in subtree(s.value)):
                 continue  # `total_val_points += len(s_val["target"])`: a validation window cut from a training series
             sibling = by_words.get(tuple(_canonical(words, loop_split)), "")
             if sibling:

@@ -6,7 +6,7 @@ import ast
 import libcst as cst
 
 from hygiene.analysis.apis.torch import name_tokens
-from hygiene.analysis.stdast import module_functions, module_tree
+from hygiene.analysis.stdast import module_functions, module_tree, subtree
 from hygiene.finding import Severity
 from hygiene.rule import Rule, invalid, valid
 
@@ -44,7 +44,7 @@ def _guarded(test: ast.AST) -> str:
 def _loops(body: list[ast.stmt]) -> list[ast.For]:
     found = []
     for stmt in body:
-        for n in ast.walk(stmt):
+        for n in subtree(stmt):
             if isinstance(n, (ast.For, ast.AsyncFor)):
                 found.append(n)
     return found
@@ -52,7 +52,7 @@ def _loops(body: list[ast.stmt]) -> list[ast.For]:
 
 def _trains(loop: ast.For) -> bool:
     return any(isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr in TRAINING_CALLS
-               for n in ast.walk(loop))
+               for n in subtree(loop))
 
 
 class HeldOutBranchWalksTrainingData(Rule):
@@ -176,7 +176,7 @@ class HeldOutBranchWalksTrainingData(Rule):
             trained = {_source(loop.iter) for loop in loops if _trains(loop)} - {""}
             if not trained:
                 continue
-            for n in ast.walk(function):
+            for n in subtree(function):
                 if not isinstance(n, ast.If):
                     continue
                 held_out = _guarded(n.test)
@@ -187,7 +187,7 @@ class HeldOutBranchWalksTrainingData(Rule):
                 if held_out in sources:
                     continue
                 # `iterable = tqdm(val_dataset) if verbose else val_dataset`: a name the branch sets again
-                rebound = {t.id for stmt in n.body for t in ast.walk(stmt)
+                rebound = {t.id for stmt in n.body for t in subtree(stmt)
                            if isinstance(t, ast.Name) and isinstance(t.ctx, ast.Store)}
                 for loop in inner:
                     source = _source(loop.iter)

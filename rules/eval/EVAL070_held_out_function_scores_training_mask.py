@@ -5,7 +5,7 @@ import ast
 import re
 
 from hygiene.analysis.apis.torch import name_tokens
-from hygiene.analysis.stdast import module_nodes, module_tree
+from hygiene.analysis.stdast import module_nodes, module_tree, subtree
 from hygiene.discovery import is_test_path
 from hygiene.finding import Location, Severity
 from hygiene.rule import Rule, invalid, valid
@@ -40,7 +40,7 @@ def _selector(expr: ast.AST) -> tuple[str, str] | None:
 def _indexes(scope: ast.AST) -> list[tuple[ast.Subscript, str, str]]:
     """The subscripts of a scope whose index is a split's selector, with (split, selector code)."""
     found = []
-    for node in ast.walk(scope):
+    for node in subtree(scope):
         if isinstance(node, ast.Subscript):
             selector = _selector(node.slice)
             if selector is not None:
@@ -50,7 +50,7 @@ def _indexes(scope: ast.AST) -> list[tuple[ast.Subscript, str, str]]:
 
 def _trains(scope: ast.AST) -> bool:
     return any(isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr in TRAINING_CALLS
-               for n in ast.walk(scope))
+               for n in subtree(scope))
 
 
 class HeldOutFunctionScoresTrainingMask(Rule):

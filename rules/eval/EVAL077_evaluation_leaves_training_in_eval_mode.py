@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import ast
 
-from hygiene.analysis.stdast import module_nodes, module_tree, walk_list
+from hygiene.analysis.stdast import module_nodes, module_tree, subtree
 from hygiene.finding import Severity
 from hygiene.rule import Rule, invalid, notebook, valid
 
@@ -28,7 +28,7 @@ def _switch(call: ast.AST) -> str:
 
 
 def _calls(node: ast.AST) -> list[ast.Call]:
-    return [n for n in walk_list(node) if isinstance(n, ast.Call)]
+    return [n for n in subtree(node) if isinstance(n, ast.Call)]
 
 
 def _optimizer_step(call: ast.Call) -> bool:
@@ -310,8 +310,8 @@ class EvaluationLeavesTrainingInEvalMode(Rule):
         if not helpers:
             return
         for scope in [tree, *functions]:
-            loops = [n for n in (walk_list(scope) if scope is not tree else [x for s in tree.body
-                     if not isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) for x in walk_list(s)])
+            loops = [n for n in (subtree(scope) if scope is not tree else [x for s in tree.body
+                     if not isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) for x in subtree(s)])
                      if isinstance(n, (ast.For, ast.While))]
             for loop in loops:
                 calls = _calls(loop)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import ast
 
-from hygiene.analysis.stdast import module_scopes, module_tree, scope_nodes, walk_list
+from hygiene.analysis.stdast import module_scopes, module_tree, scope_nodes, subtree
 from hygiene.finding import Severity
 from hygiene.rule import Rule, invalid, valid
 
@@ -22,7 +22,7 @@ def _str_names(f: ast.AST) -> set[str]:
     for a in params:
         if a.annotation is not None and _is_str(a.annotation):
             found.add(a.arg)
-    for n in walk_list(f):
+    for n in subtree(f):
         if isinstance(n, ast.AnnAssign) and isinstance(n.target, ast.Name) and _is_str(n.annotation):
             found.add(n.target.id)
     return found
@@ -133,7 +133,7 @@ class ItemComparedWithItsName(Rule):
 
     def _loop(self, loop: ast.AST, strs: set[str]) -> bool:
         item = loop.target.id
-        inner = [n for s in loop.body for n in walk_list(s)]
+        inner = [n for s in loop.body for n in subtree(s)]
         attr = next((n for n in inner if isinstance(n, ast.Attribute) and n.attr in ID_ATTRS
                      and isinstance(n.value, ast.Name) and n.value.id == item and isinstance(n.ctx, ast.Load)), None)
         if attr is None:

@@ -6,7 +6,7 @@ import ast
 import libcst as cst
 
 from hygiene.analysis.dataflow import knowledge as kb
-from hygiene.analysis.stdast import FUNCTIONS, module_tree, own_nodes, scopes
+from hygiene.analysis.stdast import FUNCTIONS, module_tree, scope_nodes, scopes
 from hygiene.analysis.dataflow.program import Program, Ref, program
 from hygiene.finding import Location, Severity
 from hygiene.rule import Rule, invalid, notebook, valid
@@ -734,7 +734,7 @@ class RandomSplitOfGroups(Rule):
             self._unused_groups(scope)
 
     def _unused_groups(self, scope: ast.AST) -> None:
-        nodes = [n for n in own_nodes(scope) if n is not scope and not isinstance(n, FUNCTIONS)]
+        nodes = [n for n in scope_nodes(self.ctx, scope) if n is not scope and not isinstance(n, FUNCTIONS)]
         built: dict[str, int] = {}
         for n in nodes:
             if isinstance(n, ast.Assign):

@@ -6,7 +6,7 @@ import ast
 import libcst as cst
 
 from hygiene.analysis.apis.torch import name_tokens
-from hygiene.analysis.stdast import FUNCTIONS, module_tree, names_in, own_nodes, scopes
+from hygiene.analysis.stdast import FUNCTIONS, module_tree, names_in, own_nodes, scope_nodes, scopes
 from hygiene.finding import Severity
 from hygiene.rule import Rule, invalid, valid
 
@@ -114,7 +114,7 @@ class SelectionOnTestConditionRows(Rule):
             self._scope(scope)
 
     def _scope(self, scope: ast.AST) -> None:
-        nodes = [n for n in own_nodes(scope) if n is not scope and not isinstance(n, FUNCTIONS)]
+        nodes = [n for n in scope_nodes(self.ctx, scope) if n is not scope and not isinstance(n, FUNCTIONS)]
         splits: dict[tuple[str, str, str], tuple[str, int]] = {}  # condition -> (test split's name, line)
         for n in nodes:
             if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name) \

@@ -5,7 +5,7 @@ from __future__ import annotations
 import ast
 
 from hygiene.analysis.apis.torch import name_tokens
-from hygiene.analysis.stdast import FUNCTIONS, module_tree, walk_list
+from hygiene.analysis.stdast import FUNCTIONS, module_tree, subtree
 from hygiene.discovery import is_test_path
 from hygiene.finding import Severity
 from hygiene.rule import Rule, invalid, notebook, valid
@@ -34,7 +34,7 @@ def _split_of(target: ast.AST) -> str:
 
 def _names_a_source(value: ast.AST) -> bool:
     """Does `value` read something named by a string (a path, a key, a split name)?"""
-    for node in walk_list(value):
+    for node in subtree(value):
         if isinstance(node, ast.JoinedStr) or (isinstance(node, ast.Constant) and isinstance(node.value, str)
                                                and 0 < len(node.value) < 200):
             return True
@@ -43,9 +43,9 @@ def _names_a_source(value: ast.AST) -> bool:
 
 def _rebinds(stmts: list[ast.stmt], value: ast.AST) -> bool:
     """Do `stmts` bind a name that `value` reads (`path = path.replace("train", "test")` between two loads)?"""
-    read = {n.id for n in walk_list(value) if isinstance(n, ast.Name)}
+    read = {n.id for n in subtree(value) if isinstance(n, ast.Name)}
     for stmt in stmts:
-        for n in walk_list(stmt):
+        for n in subtree(stmt):
             if isinstance(n, ast.Name) and isinstance(n.ctx, (ast.Store, ast.Del)) and n.id in read:
                 return True
     return False
@@ -57,7 +57,7 @@ def _refilled(stmts: list[ast.stmt], target: ast.AST) -> bool:
     name = ast.unparse(target)
     return any(isinstance(n, (ast.Assign, ast.AugAssign)) and any(
         isinstance(t, ast.Attribute) and ast.unparse(t.value) == name
-        for t in (n.targets if isinstance(n, ast.Assign) else [n.target])) for stmt in stmts for n in walk_list(stmt))
+        for t in (n.targets if isinstance(n, ast.Assign) else [n.target])) for stmt in stmts for n in subtree(stmt))
 
 
 def _scopes(tree: ast.Module) -> list[tuple[list[ast.stmt], str]]:
@@ -65,7 +65,7 @@ def _scopes(tree: ast.Module) -> list[tuple[list[ast.stmt], str]]:
     branch's own statements), each with the split the `if` holding it names (`if validation_set_scoring:`
     chooses the validation data on purpose), or ""."""
     found: list[tuple[list[ast.stmt], str]] = []
-    for node in walk_list(tree):
+    for node in subtree(tree):
         for field in ("body", "orelse", "finalbody"):
             block = getattr(node, field, None)
             if isinstance(block, list) and block and isinstance(block[0], ast.stmt):

@@ -5,7 +5,7 @@ import ast
 
 import libcst as cst
 
-from hygiene.analysis.stdast import module_nodes, module_tree
+from hygiene.analysis.stdast import module_nodes, module_tree, subtree
 from hygiene.finding import Severity
 from hygiene.rule import Rule, invalid, valid
 
@@ -33,14 +33,14 @@ def _own_statements(loop: ast.AST) -> list[ast.AST]:
 
 def _stored(node: ast.AST) -> set[str]:
     names = set()
-    for n in ast.walk(node):
+    for n in subtree(node):
         if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store):
             names.add(n.id)
     return names
 
 
 def _reads(node: ast.AST) -> set[str]:
-    return {n.id for n in ast.walk(node) if isinstance(n, ast.Name)}
+    return {n.id for n in subtree(node) if isinstance(n, ast.Name)}
 
 
 def _key(node: ast.AST) -> str:

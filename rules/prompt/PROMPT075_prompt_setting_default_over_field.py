@@ -4,7 +4,7 @@ from __future__ import annotations
 import ast
 
 from hygiene.analysis.apis.torch import name_tokens
-from hygiene.analysis.stdast import module_nodes, module_tree, walk_list
+from hygiene.analysis.stdast import module_nodes, module_tree, subtree
 from hygiene.finding import Severity
 from hygiene.rule import Rule, invalid, notebook, valid
 
@@ -25,7 +25,7 @@ def _fields(cls: ast.ClassDef) -> dict[str, ast.AST]:
             found[stmt.target.id] = stmt.value
         if isinstance(stmt, ast.FunctionDef) and stmt.name == "__init__":
             args = stmt.args.args[-len(stmt.args.defaults):] if stmt.args.defaults else []
-            stored = {t.attr for n in walk_list(stmt) if isinstance(n, ast.Assign) for t in n.targets
+            stored = {t.attr for n in subtree(stmt) if isinstance(n, ast.Assign) for t in n.targets
                       if isinstance(t, ast.Attribute) and isinstance(t.value, ast.Name) and t.value.id == "self"
                       and isinstance(n.value, ast.Name) and n.value.id == t.attr}
             found.update({a.arg: d for a, d in zip(args, stmt.args.defaults) if a.arg in stored})
@@ -151,11 +151,11 @@ class PromptSettingDefaultOverField(Rule):
             fields = {k: v for k, v in _fields(cls).items() if PROMPT_WORDS & set(name_tokens(k))}
             if not fields:
                 continue
-            read = {n.attr for n in walk_list(cls) if isinstance(n, ast.Attribute) and isinstance(n.ctx, ast.Load)
+            read = {n.attr for n in subtree(cls) if isinstance(n, ast.Attribute) and isinstance(n.ctx, ast.Load)
                     and isinstance(n.value, ast.Name) and n.value.id == "self"}
             for method in (s for s in cls.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))
                            and s.name != "__init__"):
-                for call in (n for n in walk_list(method) if isinstance(n, ast.Call)):
+                for call in (n for n in subtree(method) if isinstance(n, ast.Call)):
                     for keyword in call.keywords:
                         default = fields.get(keyword.arg or "")
                         if default is None or keyword.arg in read or ast.unparse(keyword.value) != ast.unparse(default):

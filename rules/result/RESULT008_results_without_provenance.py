@@ -14,6 +14,7 @@ from hygiene.rule import Rule, invalid, notebook, valid
 from hygiene.analysis.strings import string_value
 from hygiene.walk import iter_nodes
 
+import bisect
 import re
 
 # Writers of files people read numbers from. A pickle is not one (nobody reads a number from it
@@ -77,6 +78,8 @@ _FOLDER_IN_PATH = re.compile(r"os\.path\.join\(\s*([\w.]+)|\{([\w.]+)\}/|\b([\w.
 # A path made from another file's path (`f.replace(".json", "_scores.json")`, `os.path.splitext(f)[0] + ...`,
 # `p.with_suffix(...)`): a file named after the input it is computed from.
 _FROM_INPUT = re.compile(r"\.replace\(\s*f?[\"']\.\w+[\"']|os\.path\.splitext\(|\.with_suffix\(|\.with_name\(|\.stem\b")
+# A text each of `_FROM_INPUT`'s spellings holds.
+_FROM_INPUT_PARTS = (".replace(", "os.path.splitext(", ".with_suffix(", ".with_name(", ".stem")
 # Calls that save a model (its first argument the folder or file).
 _MODEL_SAVES = frozenset({"save_pretrained", "save_state", "save_model", "save_checkpoint"})
 
@@ -1226,6 +1229,10 @@ A JSON-lines writer's record written once per run (`with jsonlines.open("results
         self.from_input: set[str] = set()      # names holding a path made from another file's (`f.replace(".json", "_s.json")`)
         self.input_named: set[tuple[str, int]] = set()  # (function, argument index) given such a path in this file
         self.path_params: dict[int, list[tuple[str, int]]] = {}  # id(write) -> the parameters its path comes from
+        # Whether `_HYDRA_RUN_DIR` and `_FROM_INPUT` can match any code of this file (a node's code is part of
+        # the file's text): without, no code is generated to search them (issue 12).
+        self.hydra_text = "ydra" in ctx.text
+        self.input_text = any(part in ctx.text for part in _FROM_INPUT_PARTS)
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         """A record class (`class Summary(BaseModel)`, a `@dataclass`): an instance saved with
@@ -1367,9 +1374,24 @@ A JSON-lines writer's record written once per run (`with jsonlines.open("results
             own = self._own_names = _own_functions(getattr(self.ctx, "module", None))
         return own
 
+    def _input_in_lines(self, node: cst.CSTNode) -> bool:
+        """Whether the source lines of the statement at the walk's `node` hold a text of `_FROM_INPUT_PARTS`
+        (True when unknown): the code of any part of the statement is in them (issue 12)."""
+        if not self.input_text:
+            return False
+        span = self.ctx.statement_lines.span(node, self.ctx.parents) if "\r" not in self.ctx.text else None
+        if span is None:
+            return True
+        lines = self.__dict__.get("_input_lines")
+        if lines is None:
+            lines = self._input_lines = [n for n, line in enumerate(self.ctx.lines, 1)
+                                         if any(part in line for part in _FROM_INPUT_PARTS)]
+        at = bisect.bisect_left(lines, span[0])
+        return at < len(lines) and lines[at] <= span[1]
+
     def visit_Assign(self, node: cst.Assign) -> None:
         self._run_folder(node)
-        if _FROM_INPUT.search(self.ctx.code(node.value)):
+        if self._input_in_lines(node) and _FROM_INPUT.search(self.ctx.code(node.value)):
             self.from_input.update(t.target.value for t in node.targets if isinstance(t.target, cst.Name))
         scope = self.scopes[-1]
         for target in node.targets:
@@ -1418,11 +1440,12 @@ A JSON-lines writer's record written once per run (`with jsonlines.open("results
         """`run_dir = HydraConfig.get().runtime.output_dir` (Hydra writes the run's `.hydra/config.yaml` there),
         and the keys such a folder is handed over under (`config["results_dir"] = run_dir`, `{"run_dir": ...}`)."""
         value = node.value
-        if "output_dir" in (code := self.ctx.code(value)) and _HYDRA_RUN_DIR.search(code):
+        hydra = self.hydra_text
+        if hydra and "output_dir" in (code := self.ctx.code(value)) and _HYDRA_RUN_DIR.search(code):
             self.config_folders.update(n for t in node.targets for n in _target_names(t.target))
 
         def held(v: cst.BaseExpression) -> bool:
-            return isinstance(v, cst.Name) and v.value in self.config_folders or bool(_HYDRA_RUN_DIR.search(self.ctx.code(v)))
+            return isinstance(v, cst.Name) and v.value in self.config_folders or hydra and bool(_HYDRA_RUN_DIR.search(self.ctx.code(v)))
 
         for element in value.elements if isinstance(value, cst.Dict) else ():
             if isinstance(element, cst.DictElement) and (key := string_value(element.key)) and held(element.value):
@@ -1437,7 +1460,7 @@ A JSON-lines writer's record written once per run (`with jsonlines.open("results
         func = node.func
         if isinstance(func, cst.Name):  # `judge_file(f, scores_to, summary_to)`: which arguments name files after f
             self.input_named.update((func.value, i) for i, a in enumerate(node.args) if a.keyword is None and (
-                isinstance(a.value, cst.Name) and a.value.value in self.from_input or _FROM_INPUT.search(self.ctx.code(a.value))))
+                isinstance(a.value, cst.Name) and a.value.value in self.from_input or self.input_text and _FROM_INPUT.search(self.ctx.code(a.value))))
         saved = node.args[1:2] if name == "torch.save" else node.args[:1] if isinstance(func, cst.Attribute) \
             and func.attr.value in _MODEL_SAVES else ()
         self.checkpoint_paths += [self.ctx.code(a.value) for a in saved]

@@ -6,7 +6,7 @@ import ast
 import libcst as cst
 
 from hygiene.analysis.modules import locate_defined
-from hygiene.analysis.stdast import dotted, module_functions, module_tree, scope_nodes
+from hygiene.analysis.stdast import dotted, module_functions, module_tree, scope_nodes, subtree
 from hygiene.finding import Location, Severity
 from hygiene.rule import Rule, invalid, valid
 
@@ -51,7 +51,7 @@ def _seeded_helper(function: ast.AST) -> dict | None:
     defaults = dict(zip([a.arg for a in positional[len(positional) - len(args.defaults):]], args.defaults))
     defaults.update({a.arg: d for a, d in zip(args.kwonlyargs, args.kw_defaults) if d is not None})
     seed = None
-    calls = sorted((n for n in ast.walk(function) if isinstance(n, ast.Call)), key=lambda n: (n.lineno, n.col_offset))
+    calls = sorted((n for n in subtree(function) if isinstance(n, ast.Call)), key=lambda n: (n.lineno, n.col_offset))
     for node in calls:
         name = dotted(node.func)
         if seed is None and name and name.rsplit(".", 1)[-1] in ("seed", "manual_seed"):
@@ -267,14 +267,14 @@ class ConstantSeedEveryStep(Rule):
             if isinstance(node, ast.ImportFrom) and node.module and not node.level:
                 imported.update({a.asname or a.name: f"{node.module}.{a.name}" for a in node.names})
         own = {n.name for n in tree.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
-        for loop in ast.walk(tree):
+        for loop in subtree(tree):
             if not isinstance(loop, _AST_LOOPS):
                 continue
             parts = [loop.body, getattr(loop, "orelse", [])] if isinstance(loop, (ast.For, ast.AsyncFor, ast.While)) \
                 else [[loop.elt] if hasattr(loop, "elt") else [loop.key, loop.value]]
             for part in parts:
                 for stmt in part:
-                    for call in ast.walk(stmt):
+                    for call in subtree(stmt):
                         if not isinstance(call, ast.Call) or not isinstance(call.func, ast.Name) or len(self._looped) >= 200:
                             continue
                         callee = imported.get(call.func.id) or (call.func.id if call.func.id in own else "")
