@@ -4221,14 +4221,14 @@ def _scored_returns(repo, wanted: set[tuple[str, str]]) -> set[tuple[str, str]]:
     found = {(p, fn) for p, fn in wanted for q, calls in repo.facts("metric_calls") if q == p and fn in calls}
     metric_files = {p for p, acts in repo.facts("activity") if acts.get("metric")}
     for importer, names in repo.facts("imports"):
-        for name in names:
-            place = locate_defined(repo, name, importer)
-            hits = {(p, fn) for p, fn in wanted - found if place is not None and place[0] == p != importer}
-            if not hits:
-                continue
-            text = repo.read_bytes(importer).decode("utf-8", "replace")
-            if importer in metric_files or METRIC_CODE.search(text):
-                found |= {(p, fn) for p, fn in hits if re.search(rf"\b{re.escape(fn)}\(", text)}
+        sources = {place[0] for place in (locate_defined(repo, name, importer) for name in names)
+                   if place is not None and place[0] != importer}
+        hits = {(p, fn) for p, fn in wanted - found if p in sources}
+        if not hits:
+            continue
+        text = repo.read_bytes(importer).decode("utf-8", "replace")  # once per importer, not per imported name
+        if importer in metric_files or METRIC_CODE.search(text):
+            found |= {(p, fn) for p, fn in hits if re.search(rf"\b{re.escape(fn)}\(", text)}
     return found
 
 
